@@ -1,0 +1,57 @@
+import { deepFreeze } from './freeze.js';
+
+export interface SlackErrorFact {
+  readonly code: string;
+  readonly meaning: string;
+  /** HTTP status Slack answers with (200 for ordinary `ok:false`). */
+  readonly status: number;
+}
+
+const fact = (code: string, meaning: string, status = 200): SlackErrorFact => ({ code, meaning, status });
+
+/** Reference §1 and §2: the errors every tool must recognise, with what they mean. */
+export const SLACK_ERRORS: Readonly<Record<string, SlackErrorFact>> = deepFreeze(
+  Object.fromEntries(
+    [
+      fact('rtm_connect_required', 'rtm.start is deprecated. Please use rtm.connect instead of rtm.start.'),
+      fact('migration_in_progress', 'Team is being migrated between servers; retry later.'),
+      fact('not_authed', 'No authentication token provided.'),
+      fact('invalid_auth', 'Some aspect of authentication cannot be validated.'),
+      fact('account_inactive', 'Authentication token is for a deleted user or workspace, or the app has been removed.'),
+      fact('no_permission', 'The workspace token used does not have necessary permissions.'),
+      fact('missing_scope', 'The token used is not granted the specific scope permissions required.'),
+      fact('invalid_arg_name', 'The method was passed an argument whose name falls outside the bounds of accepted or expected values.'),
+      fact('invalid_array_arg', 'The method was passed an array as an argument (PHP-style `foo[7]` names).'),
+      fact('invalid_charset', 'The method was called via a POST request, but the charset is not utf-8 or iso-8859-1.'),
+      fact('invalid_form_data', 'The method was called via a POST request with a form body that could not be read.'),
+      fact('invalid_post_type', 'The method was called via a POST request with a Content-Type it does not accept.'),
+      fact('missing_post_type', 'The method was called via a POST request and included a body but no Content-Type.'),
+      fact('team_added_to_org', 'The workspace is being migrated into an Enterprise Grid org; retry later.'),
+      fact('request_timeout', 'The method was called via a POST request, but the POST data was missing or truncated.'),
+      fact('ratelimited', 'The request has been rate limited; retry after the `Retry-After` header, in seconds.', 429),
+      fact('channel_not_found', 'Value passed for `channel` was invalid.'),
+      fact('user_not_found', 'Value passed for `user` was invalid.'),
+      fact('bot_not_found', 'Value passed for `bot` was invalid.'),
+      fact('invalid_cursor', 'Value passed for `cursor` was not valid or is no longer valid.'),
+      fact('invalid_limit', 'Value passed for `limit` is not understood.'),
+      fact('fatal_error', 'The server could not complete the operation.', 500),
+    ].map((f) => [f.code, f]),
+  ),
+);
+
+/** Warnings Slack puts in `warning` (comma-separated) and `response_metadata.warnings`. */
+export const SLACK_WARNINGS: Readonly<Record<string, string>> = deepFreeze({
+  missing_charset: 'The request had a body but no charset in its Content-Type.',
+  superfluous_charset: 'The request declared a charset where none is expected.',
+  member_list_truncated: 'rtm.start cut a conversation\'s `members` at 1,500: call conversations.members for the rest.',
+  method_deprecated: 'The method is deprecated.',
+});
+
+/** The `ok:false` code that says a retired `rtm.start` must become `rtm.connect`. */
+export const RTM_CONNECT_REQUIRED = 'rtm_connect_required';
+
+/** `rtm.start` member lists stopped at this many entries (Slack's rtm.start page). */
+export const RTM_START_MEMBER_LIMIT = 1500;
+
+/** The `url` of both methods must be used within this many seconds. */
+export const RTM_URL_LIFETIME_SECONDS = 30;

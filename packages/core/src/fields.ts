@@ -1,0 +1,296 @@
+import { deepFreeze } from './freeze.js';
+import { METHODS, type SlackMethod } from './methods.js';
+import { tierOf, type RateTier } from './rate-tiers.js';
+import { HISTORY_SCOPE_OF_TYPE, READ_SCOPE_OF_TYPE, type ConversationType } from './scopes.js';
+
+/** One Web API call that now serves (part of) an `rtm.start` field. */
+export interface ReplacementCall {
+  readonly method: SlackMethod;
+  readonly args: Readonly<Record<string, unknown>>;
+  /** Where the data sits in the replacement's response (`members`, `channels`, `team`…). */
+  readonly resultField: string;
+  /** Bot-token scopes the call needs. */
+  readonly scopes: readonly string[];
+  /** Scopes needed only for some of the data, with when. */
+  readonly optionalScopes: readonly { readonly scope: string; readonly when: string }[];
+  readonly tier: RateTier;
+  readonly pagination: 'cursor' | 'none';
+  /** How many times it runs: once, or once per conversation / bot / user the data covers. */
+  readonly per: 'startup' | 'conversation' | 'bot';
+  /** Filter applied to the replacement's items, if any (e.g. `is_bot` for `bots`). */
+  readonly filter?: string;
+}
+
+export interface FieldFact {
+  /** `users`, `self.prefs`, `channels[].members`… */
+  readonly path: string;
+  /** True when `rtm.connect` returns it too: reading it needs no replacement. */
+  readonly onRtmConnect: boolean;
+  /** The calls that rebuild it, best first; empty when nothing public does. */
+  readonly replacements: readonly ReplacementCall[];
+  /** One sentence for lint messages, TODO comments and reports. */
+  readonly advice: string;
+}
+
+function call(
+  method: SlackMethod,
+  resultField: string,
+  scopes: readonly string[],
+  extra: Partial<Omit<ReplacementCall, 'method' | 'resultField' | 'scopes' | 'tier'>> = {},
+): ReplacementCall {
+  const tier = tierOf(method);
+  if (tier === undefined) throw new Error(`no rate tier recorded for ${method}`);
+  return {
+    method,
+    resultField,
+    scopes,
+    tier,
+    args: extra.args ?? {},
+    optionalScopes: extra.optionalScopes ?? [],
+    pagination: extra.pagination ?? 'none',
+    per: extra.per ?? 'startup',
+    ...(extra.filter === undefined ? {} : { filter: extra.filter }),
+  };
+}
+
+function listOf(type: ConversationType): ReplacementCall {
+  return call(METHODS.conversationsList, 'channels', [READ_SCOPE_OF_TYPE[type]], {
+    args: { types: type },
+    pagination: 'cursor',
+  });
+}
+
+const usersList = call(METHODS.usersList, 'members', ['users:read'], {
+  pagination: 'cursor',
+  optionalScopes: [{ scope: 'users:read.email', when: 'to see `profile.email`' }],
+});
+
+function membersOf(type: ConversationType): ReplacementCall {
+  return call(METHODS.conversationsMembers, 'members', [READ_SCOPE_OF_TYPE[type]], {
+    args: { channel: '<id>' },
+    pagination: 'cursor',
+    per: 'conversation',
+  });
+}
+
+function unreadStateOf(type: ConversationType): ReplacementCall {
+  return call(METHODS.conversationsInfo, 'channel', [READ_SCOPE_OF_TYPE[type]], {
+    args: { channel: '<id>' },
+    per: 'conversation',
+    optionalScopes: [{ scope: HISTORY_SCOPE_OF_TYPE[type], when: 'for `conversations.history` with `limit: 1`' }],
+  });
+}
+
+const connect = (path: string): FieldFact => ({
+  path,
+  onRtmConnect: true,
+  replacements: [],
+  advice: '`rtm.connect` returns it too',
+});
+
+const gone = (path: string, advice: string): FieldFact => ({ path, onRtmConnect: false, replacements: [], advice });
+
+const teamInfo = call(METHODS.teamInfo, 'team', ['team:read']);
+
+/** Conversation lists of `rtm.start` and the type each one now comes from. */
+export const CONVERSATION_LIST_FIELDS: Readonly<Record<'channels' | 'groups' | 'mpims' | 'ims', ConversationType>> =
+  deepFreeze({ channels: 'public_channel', groups: 'private_channel', mpims: 'mpim', ims: 'im' });
+
+type ListField = keyof typeof CONVERSATION_LIST_FIELDS;
+
+function perConversationFacts(list: ListField): FieldFact[] {
+  const type = CONVERSATION_LIST_FIELDS[list];
+  const unread = (name: string): FieldFact => ({
+    path: `${list}[].${name}`,
+    onRtmConnect: false,
+    replacements: [unreadStateOf(type)],
+    advice: `\`${name}\` is gone: call \`conversations.info\` (or \`conversations.history\` with \`limit: 1\`) only where it is truly needed`,
+  });
+  return [
+    {
+      path: `${list}[].members`,
+      onRtmConnect: false,
+      replacements: [membersOf(type)],
+      advice: `call \`conversations.members\` per conversation (cursor-paginated); \`rtm.start\` cut these lists at 1,500`,
+    },
+    unread('latest'),
+    unread('unread_count'),
+    unread('unread_count_display'),
+    unread('last_read'),
+  ];
+}
+
+/**
+ * Reference §4: every field of `rtm.start`'s response and where it comes from now. Fields that the
+ * reference does not list but `@slack/web-api` 7's `RtmStartResponse` declares (`links`, `is_europe`…)
+ * are recorded as having no public replacement.
+ */
+export const RTM_START_FIELDS: Readonly<Record<string, FieldFact>> = deepFreeze(
+  Object.fromEntries(
+    [
+      connect('ok'),
+      connect('url'),
+      connect('self'),
+      connect('self.id'),
+      connect('self.name'),
+      connect('team'),
+      connect('team.id'),
+      connect('team.name'),
+      connect('team.domain'),
+      gone('self.prefs', 'no public method returns a user\'s prefs: drop the read or keep the setting in your app'),
+      {
+        path: 'self.created',
+        onRtmConnect: false,
+        replacements: [call(METHODS.usersInfo, 'user', ['users:read'], { args: { user: '<self.id>' } })],
+        advice: 'call `users.info` for profile data',
+      },
+      {
+        path: 'self.manual_presence',
+        onRtmConnect: false,
+        replacements: [call(METHODS.usersGetPresence, 'manual_presence', ['users:read'], { args: { user: '<self.id>' } })],
+        advice: 'call `users.getPresence` for presence',
+      },
+      ...['icon', 'email_domain', 'enterprise_id', 'enterprise_name'].map(
+        (name): FieldFact => ({
+          path: `team.${name}`,
+          onRtmConnect: false,
+          replacements: [teamInfo],
+          advice: 'call `team.info` for team details',
+        }),
+      ),
+      {
+        path: 'team.prefs',
+        onRtmConnect: false,
+        replacements: [call(METHODS.teamPreferencesList, 'prefs', ['team.preferences:read'])],
+        advice: 'call `team.preferences.list`',
+      },
+      {
+        path: 'team.plan',
+        onRtmConnect: false,
+        replacements: [call(METHODS.teamBillingInfo, 'plan', ['team.billing:read'])],
+        advice: 'call `team.billing.info`',
+      },
+      gone('team.msg_edit_window_mins', 'no public replacement: drop the read'),
+      gone('team.over_storage_limit', 'no public replacement: drop the read'),
+      {
+        path: 'users',
+        onRtmConnect: false,
+        replacements: [usersList],
+        advice: 'page through `users.list` (its `members`)',
+      },
+      {
+        path: 'channels',
+        onRtmConnect: false,
+        replacements: [listOf('public_channel')],
+        advice: "page through `conversations.list` with `types: 'public_channel'`",
+      },
+      {
+        path: 'groups',
+        onRtmConnect: false,
+        replacements: [listOf('private_channel'), listOf('mpim')],
+        advice:
+          "page through `conversations.list` with `types: 'private_channel'` (plus `'mpim'` when the old call had no `mpim_aware`)",
+      },
+      {
+        path: 'mpims',
+        onRtmConnect: false,
+        replacements: [listOf('mpim')],
+        advice: "page through `conversations.list` with `types: 'mpim'`",
+      },
+      {
+        path: 'ims',
+        onRtmConnect: false,
+        replacements: [listOf('im')],
+        advice: "page through `conversations.list` with `types: 'im'`",
+      },
+      ...perConversationFacts('channels'),
+      ...perConversationFacts('groups'),
+      ...perConversationFacts('mpims'),
+      ...perConversationFacts('ims'),
+      {
+        path: 'bots',
+        onRtmConnect: false,
+        replacements: [
+          { ...usersList, filter: 'is_bot' },
+          call(METHODS.botsInfo, 'bot', ['users:read'], { args: { bot: '<profile.bot_id>' }, per: 'bot' }),
+        ],
+        advice: 'take the `users.list` members with `is_bot` (and `bots.info` per bot for app details: there is no list method)',
+      },
+      {
+        path: 'subteams',
+        onRtmConnect: false,
+        replacements: [call(METHODS.usergroupsList, 'usergroups', ['usergroups:read'])],
+        advice: 'call `usergroups.list`',
+      },
+      {
+        path: 'dnd',
+        onRtmConnect: false,
+        replacements: [
+          call(METHODS.dndInfo, 'dnd', ['dnd:read']),
+          call(METHODS.dndTeamInfo, 'users', ['dnd:read'], { args: { users: '<up to 50 ids>' } }),
+        ],
+        advice: 'call `dnd.info` (own) or `dnd.teamInfo` (at most 50 users)',
+      },
+      ...['cache_ts', 'cache_ts_version', 'cache_version', 'latest_event_ts'].map((name) =>
+        gone(name, 'no replacement: drop the read'),
+      ),
+      ...[
+        'accept_tos_url',
+        'can_manage_shared_channels',
+        'is_europe',
+        'links',
+        'mobile_app_requires_upgrade',
+        'non_threadable_channels',
+        'read_only_channels',
+        'thread_only_channels',
+      ].map((name) => gone(name, 'no public replacement: drop the read')),
+    ].map((fact) => [fact.path, fact]),
+  ),
+);
+
+/** What `rtm.connect` answers with (besides the common `ok`, `warning`, `response_metadata`). */
+export const RTM_CONNECT_RESPONSE_FIELDS: readonly string[] = deepFreeze(
+  Object.values(RTM_START_FIELDS)
+    .filter((f) => f.onRtmConnect)
+    .map((f) => f.path),
+);
+
+/** Keys every Web API response may carry; reading them is never start-only. */
+export const COMMON_RESPONSE_FIELDS: readonly string[] = deepFreeze(['ok', 'error', 'warning', 'needed', 'provided', 'response_metadata']);
+
+/** Top-level keys of `rtm.start`'s response. */
+export const RTM_START_TOP_LEVEL_FIELDS: readonly string[] = deepFreeze([
+  ...new Set(Object.keys(RTM_START_FIELDS).map((p) => p.split(/[.[]/)[0] as string)),
+]);
+
+/**
+ * The fact for a read of `path` off an `rtm.start` response, e.g. `users`, `team.icon`,
+ * `channels[].members`. A sub-field of `self`/`team` that the table does not name is start-only
+ * (only `id`, `name` and `domain` survive); an unknown top-level key gets undefined.
+ */
+export function fieldFact(path: string): FieldFact | undefined {
+  const exact = RTM_START_FIELDS[path];
+  if (exact) return exact;
+  const [top, rest] = splitPath(path);
+  if (rest === undefined) return undefined;
+  if (top === 'self') return gone(path, 'not on `rtm.connect`: call `users.info` for profile data');
+  if (top === 'team') return { path, onRtmConnect: false, replacements: [teamInfo], advice: 'call `team.info` for team details' };
+  if (top in CONVERSATION_LIST_FIELDS) {
+    // Any other per-conversation attribute (`name`, `is_archived`…) comes back with the list itself.
+    return RTM_START_FIELDS[top];
+  }
+  return RTM_START_FIELDS[top];
+}
+
+/** True when reading `path` off a connect-shaped response finds nothing. */
+export function isStartOnlyField(path: string): boolean {
+  if (COMMON_RESPONSE_FIELDS.includes(path)) return false;
+  const fact = fieldFact(path);
+  return fact !== undefined && !fact.onRtmConnect;
+}
+
+function splitPath(path: string): [string, string | undefined] {
+  const m = /^([A-Za-z_$][\w$]*)(?:\[\])?(?:\.(.+))?$/.exec(path);
+  if (!m) return [path, undefined];
+  return [m[1] as string, m[2]];
+}

@@ -1,0 +1,45 @@
+import { RTM_START_ONLY_ARGS, type RtmStartOnlyArg } from './args.js';
+import { fieldFact, type FieldFact } from './fields.js';
+import { RATE_TIERS } from './rate-tiers.js';
+
+/** Every sentence the tools show a user about rtm.start comes from here, so lint, codemod and shim agree. */
+export const MESSAGES = {
+  rtmStart:
+    '`rtm.start` is retired: Slack answers `rtm_connect_required` or a thin `rtm.connect`-shaped response. Call `rtm.connect` and fetch only the data you read with its replacement methods.',
+  rtmStartFixable: 'Replace `rtm.start` with `rtm.connect`: only fields that `rtm.connect` also returns are read.',
+  rtmClientUsesStart:
+    '`useRtmConnect: false` makes RTMClient call the retired `rtm.start`. Drop the option (RTMClient uses `rtm.connect` by default) and fetch the data you read with its replacement methods.',
+  legacyRtmClient:
+    "The legacy `@slack/client` v3 `RtmClient` starts with the retired `rtm.start`. Move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data you read with its replacement methods.",
+  rtmStartUrl:
+    '`rtm.start` over HTTP is retired: request `rtm.connect` instead and fetch the data you read with its replacement methods.',
+  connectRequired: 'rtm.start is deprecated. Please use rtm.connect instead of rtm.start.',
+} as const;
+
+export function unsupportedArgMessage(name: RtmStartOnlyArg): string {
+  const arg = RTM_START_ONLY_ARGS[name];
+  return `\`rtm.connect\` does not accept \`${name}\` (on \`rtm.start\` it ${arg.did}): ${arg.instead}.`;
+}
+
+/** Where a start-only field comes from now, with scope and tier: `users.list` (scope `users:read`, Tier 2). */
+export function replacementSummary(fact: FieldFact): string {
+  const first = fact.replacements[0];
+  if (!first) return fact.advice;
+  const scopes = first.scopes.length > 0 ? `scope ${first.scopes.map((s) => `\`${s}\``).join(', ')}, ` : '';
+  return `${fact.advice} (${scopes}${RATE_TIERS[first.tier].description})`;
+}
+
+export function startOnlyFieldMessage(path: string): string {
+  const fact = fieldFact(path);
+  const tail = fact ? replacementSummary(fact) : 'it is not part of `rtm.connect`\'s response';
+  return `\`${path}\` is not in \`rtm.connect\`'s response (and a retired \`rtm.start\` may answer in that shape): ${tail}.`;
+}
+
+/** The text of a `// TODO(rtm-migrate): …` comment the codemod leaves where it cannot rewrite safely. */
+export function todoComment(reason: string, fields: readonly string[] = []): string {
+  const needs = fields
+    .map((f) => fieldFact(f))
+    .filter((f): f is FieldFact => f !== undefined && !f.onRtmConnect)
+    .map((f) => `${f.path}: ${f.replacements.map((r) => r.method).join(' / ') || 'no replacement'}`);
+  return `TODO(rtm-migrate): ${reason}${needs.length > 0 ? ` Fields read → replacements: ${needs.join('; ')}.` : ''}`;
+}
