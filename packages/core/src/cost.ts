@@ -1,5 +1,6 @@
 import { CONVERSATION_LIST_FIELDS, fieldFact, type ReplacementCall } from './fields.js';
 import { METHODS } from './methods.js';
+import { RECOMMENDED_PAGE_SIZE } from './pagination.js';
 import { tierFloorSeconds, tierOf, type RateTier } from './rate-tiers.js';
 import { CONVERSATION_TYPES, type ConversationType } from './scopes.js';
 
@@ -50,8 +51,6 @@ export interface ReplacementCost {
   readonly unreplaceable: readonly string[];
 }
 
-export const DEFAULT_PAGE_SIZE = 200;
-
 /**
  * Reference §5: the Web API calls that rebuild the `fieldsRead` of an `rtm.start` response for a
  * workspace of the given size, one `rtm.connect` included. Only what is read is fetched.
@@ -61,7 +60,7 @@ export function costOfReplacement(
   fieldsRead: Iterable<string>,
   options: CostOptions = {},
 ): ReplacementCost {
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const pageSize = options.pageSize ?? RECOMMENDED_PAGE_SIZE;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
     throw new RangeError(`pageSize must be an integer from 1 to 1000, got ${pageSize}`);
   }

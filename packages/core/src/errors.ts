@@ -13,7 +13,11 @@ const fact = (code: string, meaning: string, status = 200): SlackErrorFact => ({
 export const SLACK_ERRORS: Readonly<Record<string, SlackErrorFact>> = deepFreeze(
   Object.fromEntries(
     [
-      fact('rtm_connect_required', 'rtm.start is deprecated. Please use rtm.connect instead of rtm.start.'),
+      fact(
+        'rtm_connect_required',
+        '`rtm.start` is deprecated. Please use `rtm.connect` instead of `rtm.start`. Read https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop for more info.',
+      ),
+      fact('method_deprecated', 'The method has been deprecated (the changelog names this error for apps created from 2021-11-30).'),
       fact('migration_in_progress', 'Team is being migrated between servers; retry later.'),
       fact('not_authed', 'No authentication token provided.'),
       fact('invalid_auth', 'Some aspect of authentication cannot be validated.'),
@@ -43,15 +47,24 @@ export const SLACK_ERRORS: Readonly<Record<string, SlackErrorFact>> = deepFreeze
 export const SLACK_WARNINGS: Readonly<Record<string, string>> = deepFreeze({
   missing_charset: 'The request had a body but no charset in its Content-Type.',
   superfluous_charset: 'The request declared a charset where none is expected.',
-  member_list_truncated: 'rtm.start cut a conversation\'s `members` at 1,500: call conversations.members for the rest.',
+  member_list_truncated: 'rtm.start cut a conversation\'s `members` list short: call conversations.members for the rest.',
   method_deprecated: 'The method is deprecated.',
 });
 
 /** The `ok:false` code that says a retired `rtm.start` must become `rtm.connect`. */
 export const RTM_CONNECT_REQUIRED = 'rtm_connect_required';
 
-/** `rtm.start` member lists stopped at this many entries (Slack's rtm.start page). */
-export const RTM_START_MEMBER_LIMIT = 1500;
+/**
+ * Every `ok:false` code a retired `rtm.start` may answer with: the method page documents
+ * `rtm_connect_required`, the changelog names `method_deprecated` (see REFERENCE_CORRECTIONS).
+ */
+export const RTM_START_RETIRED_ERRORS: readonly string[] = deepFreeze([RTM_CONNECT_REQUIRED, 'method_deprecated']);
+
+/**
+ * How many entries `rtm.start` left in a conversation's `members` before adding `member_list_truncated`:
+ * 1,500 from 2017-12-01, lowered to 500 by 2018-03-06, which stayed (see REFERENCE_CORRECTIONS).
+ */
+export const RTM_START_MEMBER_LIMIT = 500;
 
 /** The `url` of both methods must be used within this many seconds. */
 export const RTM_URL_LIFETIME_SECONDS = 30;

@@ -73,12 +73,14 @@ function membersOf(type: ConversationType): ReplacementCall {
   });
 }
 
-function unreadStateOf(type: ConversationType): ReplacementCall {
-  return call(METHODS.conversationsInfo, 'channel', [READ_SCOPE_OF_TYPE[type]], {
-    args: { channel: '<id>' },
-    per: 'conversation',
-    optionalScopes: [{ scope: HISTORY_SCOPE_OF_TYPE[type], when: 'for `conversations.history` with `limit: 1`' }],
-  });
+function unreadStateOf(type: ConversationType): ReplacementCall[] {
+  return [
+    call(METHODS.conversationsInfo, 'channel', [READ_SCOPE_OF_TYPE[type]], { args: { channel: '<id>' }, per: 'conversation' }),
+    call(METHODS.conversationsHistory, 'messages', [HISTORY_SCOPE_OF_TYPE[type]], {
+      args: { channel: '<id>', limit: 1 },
+      per: 'conversation',
+    }),
+  ];
 }
 
 const connect = (path: string): FieldFact => ({
@@ -103,7 +105,7 @@ function perConversationFacts(list: ListField): FieldFact[] {
   const unread = (name: string): FieldFact => ({
     path: `${list}[].${name}`,
     onRtmConnect: false,
-    replacements: [unreadStateOf(type)],
+    replacements: unreadStateOf(type),
     advice: `\`${name}\` is gone: call \`conversations.info\` (or \`conversations.history\` with \`limit: 1\`) only where it is truly needed`,
   });
   return [

@@ -13,7 +13,6 @@ export const MESSAGES = {
     "The legacy `@slack/client` v3 `RtmClient` starts with the retired `rtm.start`. Move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data you read with its replacement methods.",
   rtmStartUrl:
     '`rtm.start` over HTTP is retired: request `rtm.connect` instead and fetch the data you read with its replacement methods.',
-  connectRequired: 'rtm.start is deprecated. Please use rtm.connect instead of rtm.start.',
 } as const;
 
 export function unsupportedArgMessage(name: RtmStartOnlyArg): string {

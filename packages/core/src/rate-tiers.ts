@@ -1,7 +1,8 @@
 import { deepFreeze } from './freeze.js';
 import { METHODS, type SlackMethod } from './methods.js';
 
-export type RateTier = 1 | 2 | 3 | 4;
+/** Slack's four numbered tiers, plus `special` for methods with their own limits (`auth.test`). */
+export type RateTier = 1 | 2 | 3 | 4 | 'special';
 
 export interface RateTierInfo {
   readonly tier: RateTier;
@@ -22,13 +23,15 @@ export const RATE_TIERS: Readonly<Record<RateTier, RateTierInfo>> = deepFreeze({
   2: { tier: 2, perMinute: 20, burst: 2, description: 'Tier 2: 20+ per minute' },
   3: { tier: 3, perMinute: 50, burst: 5, description: 'Tier 3: 50+ per minute' },
   4: { tier: 4, perMinute: 100, burst: 10, description: 'Tier 4: 100+ per minute' },
+  // Slack documents only "hundreds per minute" for auth.test; 600 is our model of that.
+  special: { tier: 'special', perMinute: 600, burst: 60, description: 'special rate limits (hundreds per minute)' },
 });
 
 /** The tier of every method the tools call or replace (reference §1 and §4). */
 export const METHOD_TIERS: Readonly<Record<SlackMethod, RateTier>> = deepFreeze({
   [METHODS.rtmStart]: 1,
   [METHODS.rtmConnect]: 1,
-  [METHODS.authTest]: 4,
+  [METHODS.authTest]: 'special',
   [METHODS.usersList]: 2,
   [METHODS.usersInfo]: 4,
   [METHODS.usersGetPresence]: 3,

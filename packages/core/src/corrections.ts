@@ -1,0 +1,67 @@
+import { deepFreeze } from './freeze.js';
+
+export interface ReferenceCorrection {
+  /** Where in `shared/slack-rtm-reference.md` the fact stands. */
+  readonly section: string;
+  readonly reference: string;
+  readonly corrected: string;
+  /** Where the corrected fact comes from. */
+  readonly sources: readonly string[];
+}
+
+/**
+ * Facts of the project reference that core encodes differently, each with its source. Tests that
+ * compare core with the reference row by row skip exactly these.
+ */
+export const REFERENCE_CORRECTIONS: readonly ReferenceCorrection[] = deepFreeze([
+  {
+    section: '§4 members note',
+    reference: 'members arrays were cut at 1,500 (an older changelog says 500)',
+    corrected:
+      'the cut was 1,500 from 2017-12-01 and was lowered to 500 by 2018-03-06, so 500 is the later, lasting figure (RTM_START_MEMBER_LIMIT)',
+    sources: ['https://api.slack.com/changelog/2017-10-members-array-truncating (updated 2018-03-06)', 'https://api.slack.com/methods/rtm.start (usage note)'],
+  },
+  {
+    section: '§4 self.id row',
+    reference: 'auth.test is Tier 4',
+    corrected: "auth.test has special rate limits (hundreds per minute): tier 'special'",
+    sources: ['https://docs.slack.dev/reference/methods/auth.test', 'slackapi/java-slack-sdk MethodsRateLimitTier.java (SpecialTier_auth_test)'],
+  },
+  {
+    section: '§4 latest/unread_count/last_read row',
+    reference: 'scope `*:history`',
+    corrected: '`conversations.info` needs the `*:read` scope of the conversation type; `*:history` is only for `conversations.history`',
+    sources: ['https://docs.slack.dev/reference/methods/conversations.info'],
+  },
+  {
+    section: '§4 pagination note',
+    reference: '`limit` default 100, up to 1,000',
+    corrected:
+      '`users.list` has no default page size (without `limit` Slack tries to answer with everyone); `conversations.list` defaults to 100 and takes under 1,000; `conversations.members` defaults to 100 (PAGINATION)',
+    sources: [
+      'https://docs.slack.dev/reference/methods/users.list',
+      'https://docs.slack.dev/reference/methods/conversations.list',
+      'https://api.slack.com/docs/pagination',
+    ],
+  },
+  {
+    section: '§1 errors / timeline',
+    reference: 'apps created from 2021-11-30 get `rtm_connect_required`',
+    corrected:
+      'the method page documents `rtm_connect_required`, the changelog calls the error `method_deprecated`: tools treat both as "rtm.start is retired" (RTM_START_RETIRED_ERRORS); the full error text ends with a link to the changelog',
+    sources: ['https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop', 'https://docs.slack.dev/reference/methods/rtm.start'],
+  },
+  {
+    section: '§6 @slack/web-api v8',
+    reference: 'v8 removed `client.rtm.start` and the types `RTMStartArguments` / `RtmStartResponse`',
+    corrected:
+      'v8.0.0 (2026-07-14) removed `rtm.start` and `RTMStartArguments`, but still exports `RtmStartResponse`; its errors are classes (`WebAPIPlatformError`, `WebAPIRateLimitedError`) with the same `code` values',
+    sources: ['slackapi/node-slack-sdk @slack/web-api@8.0.0 packages/web-api/CHANGELOG.md, src/methods.ts, src/errors.ts'],
+  },
+  {
+    section: '§1 arguments',
+    reference: '`presence_sub` (no default given)',
+    corrected: '`presence_sub` defaults to true',
+    sources: ['https://docs.slack.dev/reference/methods/rtm.start'],
+  },
+]);

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HISTORY_SCOPE_OF_TYPE,
+  READ_SCOPE_OF_TYPE,
+  METHODS,
+  REFERENCE_CORRECTIONS,
+  RTM_CONNECT_RESPONSE_FIELDS,
+  RTM_START_FIELDS,
+  fieldFact,
+  isStartOnlyField,
+  type FieldFact,
+} from '../src/index.js';
+import { codeSpans, readReference, tableAfter } from './reference.js';
+
+const rows = tableAfter(readReference(), "## 4. Where each `rtm.start` field comes from now");
+const methodNames = new Set<string>(Object.values(METHODS));
+
+/** Core paths named by a reference cell: `<channel>.members` → `channels[].members`, `team.enterprise_*` → each. */
+function pathsOf(cell: string): string[] {
+  const spans = codeSpans(cell);
+  const perChannel = spans[0]?.startsWith('<channel>.') ?? false;
+  return spans.flatMap((span) => {
+    const name = span.replace(/^<channel>\./, '');
+    const path = perChannel ? `channels[].${name}` : name;
+    if (!path.endsWith('*')) return [path];
+    return Object.keys(RTM_START_FIELDS).filter((p) => p.startsWith(path.slice(0, -1)));
+  });
+}
+
+const corrected = (text: string) => REFERENCE_CORRECTIONS.some((c) => c.reference.includes(text));
+
+describe('RTM_START_FIELDS against reference §4, row by row', () => {
+  it('reads every row of the table', () => {
+    expect(rows.length).toBe(19);
+  });
+
+  for (const [fieldCell, replacementCell, scopeCell, tierCell, pagedCell] of rows as [string, string, string, string, string][]) {
+    const paths = pathsOf(fieldCell);
+    const rowMethods = codeSpans(replacementCell).filter((s) => methodNames.has(s));
+    const rowScopes = codeSpans(scopeCell);
+    const rowTiers = tierCell.split('/').map((t) => t.trim());
+
+    describe(fieldCell, () => {
+      it('names fields core knows', () => {
+        expect(paths.length).toBeGreaterThan(0);
+        for (const path of paths) expect(fieldFact(path), path).toBeDefined();
+      });
+
+      if (replacementCell.startsWith('`rtm.connect`')) {
+        it('is served by rtm.connect', () => {
+          for (const path of paths) {
+            expect(fieldFact(path)!.onRtmConnect, path).toBe(true);
+            expect(RTM_CONNECT_RESPONSE_FIELDS).toContain(path);
+          }
+        });
+        return;
+      }
+
+      it('is start-only, with exactly the reference\'s replacement methods', () => {
+        const facts = paths.map((p) => fieldFact(p)!) as FieldFact[];
+        for (const fact of facts) expect(isStartOnlyField(fact.path), fact.path).toBe(true);
+        const coreMethods = new Set(facts.flatMap((f) => f.replacements.map((r) => r.method)));
+        expect([...coreMethods].sort()).toEqual([...new Set(rowMethods)].sort());
+        if (/^(no public replacement|none)/.test(replacementCell) && rowMethods.length === 0) {
+          for (const fact of facts) expect(fact.replacements, fact.path).toEqual([]);
+        }
+      });
+
+      if (rowMethods.length === 0) return;
+
+      it('needs the reference\'s scopes', () => {
+        const replacements = paths.flatMap((p) => fieldFact(p)!.replacements);
+        const required = new Set(replacements.flatMap((r) => r.scopes));
+        const optional = new Set(replacements.flatMap((r) => r.optionalScopes.map((o) => o.scope)));
+        let expected = rowScopes.filter((s) => s.includes(':'));
+        if (expected.includes('*:history')) {
+          expect(corrected('`*:history`')).toBe(true);
+          expected = [HISTORY_SCOPE_OF_TYPE.public_channel, READ_SCOPE_OF_TYPE.public_channel];
+        }
+        if (expected.length === 0 && scopeCell.includes('read scope of that conversation type')) {
+          expected = [READ_SCOPE_OF_TYPE.public_channel];
+        }
+        for (const scope of required) expect(expected, 'required by core').toContain(scope);
+        for (const scope of expected) expect(required.has(scope) || optional.has(scope), scope).toBe(true);
+      });
+
+      it('has the reference\'s tier and pagination', () => {
+        const replacements = paths.flatMap((p) => fieldFact(p)!.replacements);
+        for (const r of replacements) expect(rowTiers, r.method).toContain(String(r.tier));
+        const paged = pagedCell.split('/').map((p) => p.trim());
+        expect(replacements.some((r) => r.pagination === 'cursor')).toBe(paged.includes('cursor'));
+        if (!paged.includes('no')) for (const r of replacements) expect(r.pagination, r.method).toBe('cursor');
+      });
+    });
+  }
+});
+
+describe('fieldFact', () => {
+  it('treats unknown self/team sub-fields as start-only and per-conversation attributes as the list', () => {
+    expect(isStartOnlyField('self.id')).toBe(false);
+    expect(isStartOnlyField('team.domain')).toBe(false);
+    expect(isStartOnlyField('self.profile')).toBe(true);
+    expect(fieldFact('team.avatar_base_url')!.replacements[0]!.method).toBe('team.info');
+    expect(fieldFact('channels[].name')).toBe(RTM_START_FIELDS['channels']);
+    expect(isStartOnlyField('ok')).toBe(false);
+    expect(isStartOnlyField('response_metadata')).toBe(false);
+    expect(fieldFact('not_a_field')).toBeUndefined();
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(RTM_START_FIELDS)).toBe(true);
+    expect(Object.isFrozen(RTM_START_FIELDS['users']!.replacements[0]!.scopes)).toBe(true);
+    expect(() => {
+      (RTM_START_FIELDS['users'] as { advice: string }).advice = 'changed';
+    }).toThrow(TypeError);
+  });
+});
