@@ -1,0 +1,24 @@
+import { METHODS } from '@rtm-migrate/core';
+import { authTest } from './auth.js';
+import { conversationsInfo, conversationsList, conversationsMembers } from './conversations.js';
+import type { MethodHandler } from './context.js';
+import { rtmConnect, rtmStart } from './rtm.js';
+import { botsInfo, teamInfo, usergroupsList } from './team.js';
+import { usersInfo, usersList } from './users.js';
+
+export * from './context.js';
+
+/** The methods the fake serves; any other name is `unknown_method`. */
+export const METHOD_HANDLERS: ReadonlyMap<string, MethodHandler> = new Map<string, MethodHandler>([
+  [METHODS.authTest, authTest],
+  [METHODS.rtmStart, rtmStart],
+  [METHODS.rtmConnect, rtmConnect],
+  [METHODS.usersList, usersList],
+  [METHODS.usersInfo, usersInfo],
+  [METHODS.conversationsList, conversationsList],
+  [METHODS.conversationsMembers, conversationsMembers],
+  [METHODS.conversationsInfo, conversationsInfo],
+  [METHODS.teamInfo, teamInfo],
+  [METHODS.botsInfo, botsInfo],
+  [METHODS.usergroupsList, usergroupsList],
+]);

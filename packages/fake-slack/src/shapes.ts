@@ -1,0 +1,163 @@
+import type { Conversation, SlackUser, Usergroup, Workspace } from './workspace.js';
+
+/** Slack's boolean arguments: `true`, `1` (and their string forms) mean yes. */
+export function flag(args: Record<string, string>, name: string): boolean {
+  const v = args[name]?.toLowerCase();
+  return v === 'true' || v === '1';
+}
+
+export function userShape(user: SlackUser, options: { locale: boolean; email: boolean }): Record<string, unknown> {
+  const { email, ...profile } = user.profile;
+  return {
+    ...user,
+    profile: options.email && email !== undefined ? { ...profile, email } : profile,
+    ...(options.locale ? { locale: 'en-US' } : {}),
+  };
+}
+
+const textFact = (value: string, creator: string, at: number): Record<string, unknown> => ({
+  value,
+  creator: value ? creator : '',
+  last_set: value ? at : 0,
+});
+
+/** A conversation as `conversations.list` and `conversations.info` return it. */
+export function conversationShape(
+  ws: Workspace,
+  c: Conversation,
+  options: { locale?: boolean; numMembers?: boolean } = {},
+): Record<string, unknown> {
+  const locale = options.locale ? { locale: c.locale } : {};
+  if (c.type === 'im') {
+    return {
+      id: c.id,
+      created: c.created,
+      is_archived: false,
+      is_im: true,
+      is_org_shared: false,
+      context_team_id: ws.team.id,
+      updated: c.created * 1000,
+      user: c.user,
+      is_user_deleted: ws.user(c.user ?? '')?.deleted ?? false,
+      priority: 0,
+      ...locale,
+    };
+  }
+  // Older private channels (G ids) still read as groups; newer ones (C ids) as private channels.
+  const legacyGroup = c.type === 'private_channel' && c.id.startsWith('G');
+  return {
+    id: c.id,
+    name: c.name,
+    is_channel: c.type === 'public_channel' || (c.type === 'private_channel' && !legacyGroup),
+    is_group: legacyGroup,
+    is_im: false,
+    is_mpim: c.type === 'mpim',
+    is_private: c.type !== 'public_channel',
+    created: c.created,
+    is_archived: c.isArchived,
+    is_general: c.isGeneral,
+    unlinked: 0,
+    name_normalized: c.name,
+    is_shared: false,
+    is_org_shared: false,
+    is_ext_shared: false,
+    is_pending_ext_shared: false,
+    pending_shared: [],
+    context_team_id: ws.team.id,
+    updated: c.created * 1000,
+    parent_conversation: null,
+    creator: c.creator,
+    is_member: c.isMember,
+    topic: textFact(c.topic, c.creator, c.created),
+    purpose: textFact(c.purpose, c.creator, c.created),
+    previous_names: [],
+    ...(options.numMembers ? { num_members: ws.memberCount(c) } : {}),
+    ...locale,
+  };
+}
+
+export interface LegacyOptions {
+  locale: boolean;
+  noLatest: boolean;
+  noUnreads: boolean;
+  simpleLatest: boolean;
+  memberLimit: number;
+}
+
+/**
+ * A conversation as `rtm.start` listed it: `members` (cut at `memberLimit`) only where the bot is a
+ * member, with `latest` and unread counts unless `no_latest` / `no_unreads`. Returns whether it cut.
+ */
+export function legacyConversationShape(
+  ws: Workspace,
+  c: Conversation,
+  list: 'channels' | 'groups' | 'mpims' | 'ims',
+  options: LegacyOptions,
+): { shape: Record<string, unknown>; truncated: boolean } {
+  const shape: Record<string, unknown> = { id: c.id };
+  let truncated = false;
+  if (list === 'ims') {
+    Object.assign(shape, { is_im: true, user: c.user, created: c.created, is_user_deleted: ws.user(c.user ?? '')?.deleted ?? false, is_open: true });
+  } else {
+    Object.assign(shape, {
+      name: c.name,
+      ...(list === 'channels' ? { is_channel: true } : {}),
+      ...(list === 'groups' ? { is_group: true } : {}),
+      created: c.created,
+      creator: c.creator,
+      is_archived: c.isArchived,
+      ...(list === 'channels' ? { is_general: c.isGeneral, name_normalized: c.name, is_shared: false, is_org_shared: false, is_member: c.isMember } : {}),
+      is_private: c.type !== 'public_channel',
+      is_mpim: c.type === 'mpim',
+    });
+    if (c.isMember) {
+      const count = ws.memberCount(c);
+      shape['members'] = ws.members(c, 0, options.memberLimit);
+      truncated = count > options.memberLimit;
+    }
+    Object.assign(shape, {
+      topic: textFact(c.topic, c.creator, c.created),
+      purpose: textFact(c.purpose, c.creator, c.created),
+      ...(list === 'mpims' || list === 'groups' ? { is_open: true } : {}),
+    });
+  }
+  if (c.isMember) {
+    shape['last_read'] = c.lastRead;
+    if (!options.noLatest) {
+      shape['latest'] = options.simpleLatest
+        ? c.latestTs
+        : { type: 'message', user: c.creator, text: `latest in ${c.name || c.id}`, ts: c.latestTs };
+    }
+    if (!options.noUnreads && !options.noLatest) {
+      shape['unread_count'] = c.unreadCount;
+      shape['unread_count_display'] = c.unreadCount;
+    }
+  }
+  if (options.locale) shape['locale'] = c.locale;
+  return { shape, truncated };
+}
+
+export function usergroupShape(ws: Workspace, g: Usergroup, options: { users: boolean; count: boolean }): Record<string, unknown> {
+  return {
+    id: g.id,
+    team_id: ws.team.id,
+    is_usergroup: true,
+    is_subteam: true,
+    name: g.name,
+    description: g.description,
+    handle: g.handle,
+    is_external: false,
+    date_create: g.created,
+    date_update: g.created,
+    date_delete: 0,
+    auto_type: null,
+    auto_provision: false,
+    enterprise_subteam_id: '',
+    created_by: g.creator,
+    updated_by: g.creator,
+    deleted_by: null,
+    prefs: { channels: [], groups: [] },
+    ...(options.users ? { users: ws.members(g) } : {}),
+    ...(options.count ? { user_count: ws.memberCount(g) } : {}),
+  };
+}

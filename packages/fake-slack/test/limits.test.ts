@@ -1,0 +1,123 @@
+import { ErrorCode, type WebAPIRateLimitedError } from '@slack/web-api';
+import { RATE_TIERS, tierOf } from '@rtm-migrate/core';
+import WebSocket from 'ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../src/index.js';
+import { clientFor } from './helpers.js';
+
+let fake: FakeSlack | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+const failure = (p: Promise<unknown>): Promise<any> => p.then(() => expect.fail('expected a failure'), (e: unknown) => e);
+
+describe('rate limits', () => {
+  it('are off by default', async () => {
+    fake = await startFakeSlack({ users: 5, channels: 2 });
+    const web = clientFor(fake);
+    for (let i = 0; i < 5; i++) await web.rtm.connect();
+    expect(fake.stats().ratelimited).toBe(0);
+  });
+
+  it('answer 429 + Retry-After past the burst; the bucket refills in scaled time', async () => {
+    fake = await startFakeSlack({ users: 5, channels: 2, rateLimits: { timeScale: 0.001 } });
+    const web = clientFor(fake, 'xoxb-test', { rejectRateLimitedCalls: true });
+    const burst = RATE_TIERS[tierOf('rtm.connect')!].burst;
+    for (let i = 0; i < burst; i++) await web.rtm.connect();
+    const e = (await failure(web.rtm.connect())) as WebAPIRateLimitedError;
+    expect(e.code).toBe(ErrorCode.RateLimitedError);
+    expect(e.retryAfter).toBeGreaterThanOrEqual(1);
+    const raw = await fetch(`${fake.apiUrl}rtm.connect`, { method: 'POST', headers: { authorization: 'Bearer xoxb-test' } });
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(await raw.json()).toEqual({ ok: false, error: 'ratelimited' });
+    // Per method: another method is not limited.
+    await expect(web.auth.test()).resolves.toMatchObject({ ok: true });
+    expect(fake.stats().ratelimited).toBe(2);
+    expect(fake.stats().byMethod['rtm.connect']?.ratelimited).toBe(2);
+    await new Promise((r) => setTimeout(r, 80)); // one scaled minute: 60 ms
+    await expect(web.rtm.connect()).resolves.toMatchObject({ ok: true });
+  });
+
+  it('WebClient waits Retry-After and retries by itself', async () => {
+    fake = await startFakeSlack({ users: 5, channels: 2, faults: { 'auth.test': { burst429: 1 } } });
+    const web = clientFor(fake, 'xoxb-test', { retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 } });
+    await expect(web.auth.test()).resolves.toMatchObject({ ok: true });
+    expect(fake.calls.map((c) => c.status)).toEqual([429, 200]);
+  });
+});
+
+describe('faults', () => {
+  it('HTTP 500, then success on retry', async () => {
+    fake = await startFakeSlack({ users: 5, channels: 2 });
+    fake.injectFault('users.list', { status500: 1 });
+    const e = await failure(clientFor(fake).users.list({}));
+    expect(e.code).toBe(ErrorCode.HTTPError);
+    expect(e.statusCode).toBe(500);
+    fake.injectFault('users.list', { status500: 1 });
+    const retrying = clientFor(fake, 'xoxb-test', { retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 0 } });
+    await expect(retrying.users.list({})).resolves.toMatchObject({ ok: true });
+    expect(fake.calls.map((c) => c.status)).toEqual([500, 500, 200]);
+    expect(fake.stats().byMethod['users.list']?.serverErrors).toBe(2);
+  });
+
+  it('dropped connection → RequestError', async () => {
+    fake = await startFakeSlack({ users: 5, channels: 2 });
+    fake.injectFault('auth.test', { drop: 1 });
+    const e = await failure(clientFor(fake).auth.test());
+    expect(e.code).toBe(ErrorCode.RequestError);
+    await expect(clientFor(fake).auth.test()).resolves.toMatchObject({ ok: true });
+    expect(fake.stats().byMethod['auth.test']).toMatchObject({ dropped: 1, ok: 1 });
+  });
+
+  it('delay', async () => {
+    fake = await startFakeSlack({ users: 5, channels: 2, faults: { 'team.info': { delayMs: 150 } } });
+    const started = performance.now();
+    await clientFor(fake).team.info();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    fake.clearFaults('team.info');
+    const again = performance.now();
+    await clientFor(fake).team.info();
+    expect(performance.now() - again).toBeLessThan(140);
+  });
+});
+
+describe('WebSocket', () => {
+  const open = (url: string): Promise<{ ws: WebSocket; first: Record<string, unknown> }> =>
+    new Promise((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.once('message', (d) => resolve({ ws, first: JSON.parse(String(d)) as Record<string, unknown> }));
+      ws.once('error', reject);
+    });
+  const refused = (url: string): Promise<number> =>
+    new Promise((resolve) => {
+      const ws = new WebSocket(url);
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => resolve(-1));
+    });
+
+  it('greets with hello, answers ping, and refuses a reused URL', async () => {
+    fake = await startFakeSlack({ users: 5, channels: 2 });
+    const { url } = (await clientFor(fake).rtm.connect()) as { url: string };
+    expect(url).not.toContain('xoxb');
+    const { ws, first } = await open(url);
+    expect(first).toEqual({ type: 'hello' });
+    const pong = new Promise((r) => ws.once('message', (d) => r(JSON.parse(String(d)))));
+    ws.send(JSON.stringify({ id: 1, type: 'ping' }));
+    expect(await pong).toEqual({ type: 'pong', reply_to: 1 });
+    expect(await refused(url)).toBe(410);
+    expect(await refused(`${fake.wsUrl}deadbeef`)).toBe(401);
+    ws.close();
+  });
+
+  it('refuses an expired URL (lifetime scaled)', async () => {
+    fake = await startFakeSlack({ users: 5, channels: 2, urlLifetimeMs: 50 });
+    fake.setMode('connect_shape');
+    const { url } = (await clientFor(fake).rtm.start({})) as { url: string };
+    await new Promise((r) => setTimeout(r, 80));
+    expect(await refused(url)).toBe(410);
+  });
+});
