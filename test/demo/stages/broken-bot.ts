@@ -1,3 +1,4 @@
+import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { compileBot, runCompiledBot } from '../../support/legacy-bot.js';
 import type { DemoContext } from '../context.js';
@@ -27,6 +28,9 @@ export async function brokenBotStage(ctx: DemoContext): Promise<void> {
     block(working.stdout || working.stderr);
     console.log(`${working.code === 0 ? green('✓') : red('✗')} exit code ${working.code}`);
     if (working.code !== 0) throw new Error('legacy-bot failed against the legacy rtm.start');
+    if (working.stderr.includes('member_list_truncated')) {
+      console.log(`  even then, Slack warned member_list_truncated: rtm.start cut big channels' member lists at ${RTM_START_MEMBER_LIMIT}.`);
+    }
     ctx.legacySummary = working.stdout;
   } finally {
     await fake.close();
