@@ -21,7 +21,7 @@ for (const f of files) {
   if (hasBom !== /-bom\.|-crlf-bom\./.test(f)) problems.push(`${f}: BOM ${hasBom ? 'present' : 'missing'}`);
   if (hasCrlf !== /-crlf(-bom)?\./.test(f)) problems.push(`${f}: CRLF ${hasCrlf ? 'present' : 'missing'}`);
   if (hasCrlf && /[^\r]\n/.test(text)) problems.push(`${f}: mixed line endings`);
-  const header = text.split(/\r?\n/, 1)[0];
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
   if (!/^\/\/ Form: .+ \(reference §7\)$/.test(header)) problems.push(`${f}: bad header ${JSON.stringify(header)}`);
   if (f.startsWith('negative-') !== header.startsWith('// Form: NEGATIVE,')) problems.push(`${f}: NEGATIVE marker`);
   if (!readme.includes('| `' + f + '` |')) problems.push(`${f}: not in README table`);
