@@ -113,7 +113,7 @@ function perConversationFacts(list: ListField): FieldFact[] {
       path: `${list}[].members`,
       onRtmConnect: false,
       replacements: [membersOf(type)],
-      advice: `call \`conversations.members\` per conversation (cursor-paginated); \`rtm.start\` cut these lists at 1,500`,
+      advice: `call \`conversations.members\` per conversation (cursor-paginated); \`rtm.start\` cut these lists short (\`member_list_truncated\`)`,
     },
     unread('latest'),
     unread('unread_count'),
