@@ -11,3 +11,5 @@ export * from './rate-tiers.js';
 export * from './scopes.js';
 export * from './urls.js';
 export * from './web-api-errors.js';
+export * from './lint-facts.js';
+export * from './codemod-messages.js';

@@ -36,9 +36,11 @@ export function startOnlyFieldMessage(path: string): string {
 
 /** The text of a `// TODO(rtm-migrate): …` comment the codemod leaves where it cannot rewrite safely. */
 export function todoComment(reason: string, fields: readonly string[] = []): string {
-  const needs = fields
-    .map((f) => fieldFact(f))
-    .filter((f): f is FieldFact => f !== undefined && !f.onRtmConnect)
-    .map((f) => `${f.path}: ${f.replacements.map((r) => r.method).join(' / ') || 'no replacement'}`);
+  // One entry per fact (`channels[].name` is served by `channels`' list), each method named once.
+  const facts = new Map<string, FieldFact>();
+  for (const f of fields.map((p) => fieldFact(p))) if (f && !f.onRtmConnect && !facts.has(f.path)) facts.set(f.path, f);
+  const needs = [...facts.values()].map(
+    (f) => `${f.path}: ${[...new Set(f.replacements.map((r) => r.method))].join(' / ') || 'no replacement'}`,
+  );
   return `TODO(rtm-migrate): ${reason}${needs.length > 0 ? ` Fields read → replacements: ${needs.join('; ')}.` : ''}`;
 }

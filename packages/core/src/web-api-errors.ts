@@ -18,3 +18,16 @@ export const WEB_API_ERRORS: Readonly<Record<string, SlackErrorFact>> = deepFree
     status: 200,
   },
 });
+
+/**
+ * The `code` of each error `@slack/web-api`'s `WebClient` throws (v6/v7 `ErrorCode` enum; v8's error
+ * classes `WebAPIPlatformError`, `WebAPIRateLimitedError`… carry the same values, see
+ * REFERENCE_CORRECTIONS). For tools that raise or recognise errors in WebClient's shapes without
+ * importing the SDK.
+ */
+export const WEB_CLIENT_ERROR_CODES = deepFreeze({
+  RequestError: 'slack_webapi_request_error',
+  HTTPError: 'slack_webapi_http_error',
+  PlatformError: 'slack_webapi_platform_error',
+  RateLimitedError: 'slack_webapi_rate_limited_error',
+} as const);

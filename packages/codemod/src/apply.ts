@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { discover, UsageError, type Skipped } from './files/discover.js';
+import { dirtyFiles } from './files/git.js';
+import { mayMatch, skipReason } from './files/prefilter.js';
+import { writeAtomic } from './files/write.js';
+import type { Plan, PlanSite } from './plan.js';
+import { findTsconfig, scan } from './scan/index.js';
+import type { WorkspaceSpec } from './scan/workspace.js';
+import type { ParserName } from './transforms/index.js';
+import { runTransforms, type FileTask, type FileResult } from './workers.js';
+
+export interface ApplyOptions {
+  readonly paths: readonly string[];
+  readonly cwd?: string;
+  readonly dry?: boolean;
+  readonly print?: boolean;
+  readonly diff?: boolean;
+  readonly check?: boolean;
+  readonly allowDirty?: boolean;
+  readonly parser?: ParserName;
+  readonly ignore?: readonly string[];
+  readonly workers?: number;
+  readonly helper?: 'inline' | 'shim';
+  readonly workspace?: WorkspaceSpec;
+  /** Called as files are done (for the progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly onStart?: (total: number) => void;
+}
+
+export interface FailedFile {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface SiteResult {
+  readonly site: PlanSite;
+  readonly rewrite: PlanSite['rewrite'];
+  readonly message: string;
+}
+
+export interface ApplySummary {
+  readonly seen: number;
+  readonly prefiltered: number;
+  readonly changed: string[];
+  readonly todos: number;
+  readonly failed: FailedFile[];
+  readonly skipped: Skipped[];
+  readonly sites: SiteResult[];
+  readonly ms: number;
+  readonly plan: Plan;
+  /** Text for --print / --diff, in file order. */
+  readonly printed: string[];
+  readonly wrote: boolean;
+}
+
+export function prepare(options: ApplyOptions) {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const found = discover(options.paths, { ignore: options.ignore ?? [], cwd });
+  const skipped = [...found.skipped];
+  const candidates: string[] = [];
+  let prefiltered = 0;
+  for (const file of found.files) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(file);
+    } catch (err) {
+      skipped.push({ file: relative(cwd, file), reason: `unreadable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+      continue;
+    }
+    const reason = skipReason(buf);
+    if (reason) {
+      skipped.push({ file: relative(cwd, file), reason });
+      continue;
+    }
+    if (!mayMatch(buf.toString('latin1'))) {
+      prefiltered++;
+      continue;
+    }
+    candidates.push(file);
+  }
+  return { cwd, seen: found.files.length, skipped, candidates, prefiltered };
+}
+
+export async function apply(options: ApplyOptions): Promise<ApplySummary> {
+  const started = performance.now();
+  const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
+  const plan = scan({
+    root: cwd,
+    files: candidates,
+    tsconfig: findTsconfig(options.paths.map((p) => resolve(cwd, p))),
+    ...(options.workspace ? { workspace: options.workspace } : {}),
+    helper: options.helper ?? 'inline',
+  });
+  const byFile = new Map<string, PlanSite[]>();
+  for (const s of plan.sites) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  const tasks: FileTask[] = candidates.map((file) => ({
+    file,
+    sites: byFile.get(relative(cwd, file)) ?? [],
+    ...(options.parser ? { parser: options.parser } : {}),
+  }));
+  options.onStart?.(tasks.length);
+  const results = await runTransforms(tasks, options.workers ?? 1, options.onProgress);
+
+  const failed: FailedFile[] = [];
+  const changed: FileResult[] = [];
+  const sites: SiteResult[] = [];
+  for (const r of results) {
+    const rel = relative(cwd, r.file);
+    if (r.error) {
+      failed.push({ file: rel, line: r.error.line, column: r.error.column, message: r.error.message });
+      continue;
+    }
+    for (const o of r.outcomes) sites.push({ site: o.site, rewrite: o.rewrite, message: o.message });
+    if (r.changed) changed.push(r);
+  }
+  // Sites whose file failed are still reported, as planned.
+  for (const f of failed) for (const s of byFile.get(f.file) ?? []) sites.push({ site: s, rewrite: 'todo', message: s.message });
+
+  const printed: string[] = [];
+  for (const r of changed) {
+    const rel = relative(cwd, r.file);
+    if (options.print) printed.push(r.output!);
+    if (options.diff) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input!, r.output!, undefined, undefined, { context: 3 }));
+  }
+
+  let wrote = false;
+  const write = !options.dry && !options.check;
+  if (write && changed.length > 0) {
+    if (!options.allowDirty) {
+      const dirty = dirtyFiles(cwd, changed.map((r) => r.file));
+      if (dirty && dirty.length > 0) {
+        throw new UsageError(
+          `the git tree has uncommitted changes in ${dirty.length} file${dirty.length === 1 ? '' : 's'} to rewrite (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}): commit or stash them, or pass --allow-dirty`,
+        );
+      }
+    }
+    for (const r of [...changed]) {
+      try {
+        writeAtomic(r.file, r.output!);
+        wrote = true;
+      } catch (err) {
+        changed.splice(changed.indexOf(r), 1);
+        failed.push({ file: relative(cwd, r.file), line: 1, column: 1, message: (err as Error).message });
+      }
+    }
+  }
+  return {
+    seen,
+    prefiltered,
+    changed: changed.map((r) => relative(cwd, r.file)),
+    todos: sites.filter((s) => s.rewrite === 'todo').length,
+    failed,
+    skipped,
+    sites: sites.sort((a, b) => a.site.id.localeCompare(b.site.id, 'en', { numeric: true })),
+    ms: Math.round(performance.now() - started),
+    plan,
+    printed,
+    wrote,
+  };
+}

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import { apply, type ApplyOptions } from './apply.js';
+import { discover, UsageError } from './files/discover.js';
+import { humanPlan, humanSummary, jsonReport, markdownReport, sarifReport } from './report/index.js';
+import { findTsconfig, parseWorkspace, scan } from './scan/index.js';
+import { prepare } from './apply.js';
+import { resolve } from 'node:path';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const EXIT = { done: 0, checkFoundWork: 1, usage: 2 } as const;
+
+function workspaceOption(value: string) {
+  try {
+    return parseWorkspace(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message.replace(/^--workspace: /, ''));
+  }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+interface ApplyFlags {
+  dry?: boolean;
+  print?: boolean;
+  diff?: boolean;
+  report?: 'json' | 'md' | 'sarif';
+  parser?: 'ts' | 'tsx' | 'babel';
+  ignore: string[];
+  workers: number;
+  check?: boolean;
+  allowDirty?: boolean;
+  helper: 'inline' | 'shim';
+  workspace?: ReturnType<typeof parseWorkspace>;
+}
+
+async function progressBar(enabled: boolean) {
+  if (!enabled) return { onStart: undefined, onProgress: undefined, stop: () => {} };
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const bar = new SingleBar({ format: 'rtm-migrate [{bar}] {value}/{total} files', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic);
+  return {
+    onStart: (total: number) => bar.start(total, 0),
+    onProgress: (done: number) => bar.update(done),
+    stop: () => bar.stop(),
+  };
+}
+
+async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
+  const machineOut = Boolean(flags.print || flags.diff || flags.report);
+  const progress = await progressBar(Boolean(process.stderr.isTTY) && !process.env['CI']);
+  const options: ApplyOptions = {
+    paths,
+    dry: flags.dry ?? false,
+    print: flags.print ?? false,
+    diff: flags.diff ?? false,
+    check: flags.check ?? false,
+    allowDirty: flags.allowDirty ?? false,
+    ignore: flags.ignore,
+    workers: flags.workers,
+    helper: flags.helper,
+    ...(flags.parser ? { parser: flags.parser } : {}),
+    ...(flags.workspace ? { workspace: flags.workspace } : {}),
+    ...(progress.onStart ? { onStart: progress.onStart, onProgress: progress.onProgress } : {}),
+  };
+  let summary;
+  try {
+    summary = await apply(options);
+  } finally {
+    progress.stop();
+  }
+  for (const text of summary.printed) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (flags.report === 'json') process.stdout.write(jsonReport(summary) + '\n');
+  if (flags.report === 'md') process.stdout.write(markdownReport(summary));
+  if (flags.report === 'sarif') process.stdout.write(sarifReport(summary, pkg.version) + '\n');
+  (machineOut ? process.stderr : process.stdout).write(humanSummary(summary, options));
+  if (summary.failed.length > 0) return EXIT.usage;
+  if (flags.check && summary.changed.length > 0) return EXIT.checkFoundWork;
+  return EXIT.done;
+}
+
+function runScan(paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }): number {
+  const { cwd, candidates } = prepare({ paths, ignore: flags.ignore });
+  const plan = scan({
+    root: cwd,
+    files: candidates,
+    tsconfig: findTsconfig(paths.map((p) => resolve(cwd, p))),
+    helper: flags.helper,
+    ...(flags.workspace ? { workspace: flags.workspace } : {}),
+  });
+  process.stdout.write(flags.json ? JSON.stringify(plan, null, 2) + '\n' : humanPlan(plan));
+  return EXIT.done;
+}
+
+function program(): Command {
+  const p = new Command('rtm-migrate')
+    .description("Migrate Slack apps off the retired `rtm.start`: rtm.connect plus the Web API calls that replace the data the code reads.")
+    .version(pkg.version, '-V, --version')
+    .showSuggestionAfterError()
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 done, 1 --check found work, 2 bad usage or files that failed.
+Examples:
+  rtm-migrate scan src/ --workspace users=5000,channels=800
+  rtm-migrate src/ --dry --diff
+  rtm-migrate apply src/ --check          # in CI`,
+    );
+  const helperOption = () => new Option('--helper <kind>', 'inline: rtm.connect + replacement calls; shim: rtmStartCompat() from @rtm-migrate/shim').choices(['inline', 'shim']).default('inline');
+  const workspace = () => new Option('--workspace <spec>', 'workspace size for the call estimate: users=N,channels=N[,groups=N,mpims=N,ims=N,bots=N,member-of=N,members=N]').argParser(workspaceOption);
+
+  p.command('apply', { isDefault: true })
+    .description('rewrite rtm.start sites (default command)')
+    .argument('<paths...>', 'files or folders')
+    .option('--dry', 'do not write files')
+    .option('--print', 'print each changed file')
+    .option('--diff', 'print a unified diff of each changed file')
+    .addOption(new Option('--report <format>', 'print a report').choices(['json', 'md', 'sarif']))
+    .addOption(new Option('--parser <parser>', 'parser (default: per extension: .ts ts, .tsx tsx, .js/.cjs/.mjs/.jsx babel)').choices(['ts', 'tsx', 'babel']))
+    .option('--ignore <glob>', 'skip paths matching the glob (repeatable; .gitignore and node_modules are always skipped)', collect, [])
+    .option('--workers <n>', 'worker threads for the transforms', positiveInt, 1)
+    .option('--check', 'write nothing; exit 1 if any file would change (for CI)')
+    .option('--allow-dirty', 'write even if the git tree has uncommitted changes')
+    .addOption(helperOption())
+    .addOption(workspace())
+    .action(async (paths: string[], flags: ApplyFlags) => {
+      process.exitCode = await runApply(paths, flags);
+    });
+
+  p.command('scan')
+    .description('find rtm.start sites, follow each response to the fields read, and print the plan')
+    .argument('<paths...>', 'files or folders (a tsconfig.json in a folder is loaded)')
+    .option('--json', 'print the plan as JSON')
+    .option('--ignore <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+    .addOption(helperOption())
+    .addOption(workspace())
+    .action((paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }) => {
+      process.exitCode = runScan(paths, flags);
+    });
+  return p;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const p = program();
+  p.exitOverride();
+  for (const c of p.commands) c.exitOverride();
+  p.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} });
+  for (const c of p.commands) c.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} });
+  try {
+    await p.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        process.exitCode = 0;
+        return;
+      }
+      process.stderr.write(`rtm-migrate: ${err.message.replace(/^error: /, '')}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`${pc.red('rtm-migrate:')} ${message}\n`);
+    process.exitCode = EXIT.usage;
+  }
+}
+
+void discover;
+void UsageError;
+await main(process.argv);

@@ -1,0 +1,135 @@
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { globSync } from 'tinyglobby';
+
+export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
+const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
+
+export interface Skipped {
+  readonly file: string;
+  readonly reason: string;
+}
+
+export interface Discovery {
+  /** Absolute paths of the source files to look at. */
+  readonly files: string[];
+  readonly skipped: Skipped[];
+  /** Folder paths are reported relative to. */
+  readonly root: string;
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+}
+
+function gitignoreOf(dir: string, ig: Ignore): void {
+  try {
+    ig.add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+  } catch {
+    // no .gitignore here
+  }
+}
+
+/**
+ * The source files under `paths`: `node_modules`, `.git`, `.gitignore`d and `--ignore`d paths left out;
+ * symlinks are never followed out of the root (and never into loops: tinyglobby does not follow them).
+ */
+export function discover(paths: readonly string[], options: { ignore?: readonly string[]; cwd?: string } = {}): Discovery {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const root = cwd;
+  const files = new Set<string>();
+  const skipped: Skipped[] = [];
+  for (const p of expandPaths(paths, cwd)) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = lstatSync(abs);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    if (st.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        skipped.push({ file: relative(root, abs), reason: 'broken or looping symlink' });
+        continue;
+      }
+      if (!isInside(root, real)) {
+        skipped.push({ file: relative(root, abs), reason: 'symlink out of the root: not followed' });
+        continue;
+      }
+      st = statSync(real);
+    }
+    if (st.isFile()) {
+      files.add(abs);
+      continue;
+    }
+    const ig = ignore().add(['node_modules', '.git', ...(options.ignore ?? [])]);
+    gitignoreOf(abs, ig);
+    if (abs !== cwd && isInside(cwd, abs)) gitignoreOf(cwd, ig);
+    walk(abs, abs, root, ig, [], files, skipped);
+  }
+  return { files: [...files].sort(), skipped, root };
+}
+
+/**
+ * One pass over a folder: no symlink is followed (each is listed as skipped with the reason), ignored
+ * folders are never entered, nested `.gitignore` files apply below their folder.
+ */
+function walk(dir: string, base: string, root: string, ig: Ignore, nested: readonly { dir: string; ig: Ignore }[], files: Set<string>, skipped: Skipped[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    skipped.push({ file: relative(root, dir) || '.', reason: `unreadable folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    return;
+  }
+  let rules = nested;
+  if (dir !== base && existsSync(join(dir, '.gitignore'))) {
+    const own = ignore();
+    gitignoreOf(dir, own);
+    rules = [...nested, { dir, ig: own }];
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = join(dir, e.name);
+    const rel = relative(base, full).split(sep).join('/');
+    const isDir = e.isDirectory();
+    if (ig.ignores(isDir ? `${rel}/` : rel)) continue;
+    if (rules.some((r) => r.ig.ignores(relative(r.dir, full).split(sep).join('/') + (isDir ? '/' : '')))) continue;
+    if (e.isSymbolicLink()) {
+      if (!SOURCE_RE.test(e.name) && !isDirLink(full)) continue;
+      let reason: string;
+      try {
+        const real = realpathSync(full);
+        reason = isInside(root, real) ? 'symlink: not followed (its target is processed where it lives)' : 'symlink out of the root: not followed';
+      } catch {
+        reason = 'broken or looping symlink: not followed';
+      }
+      skipped.push({ file: relative(root, full), reason });
+      continue;
+    }
+    if (isDir) {
+      walk(full, base, root, ig, rules, files, skipped);
+      continue;
+    }
+    if (e.isFile() && SOURCE_RE.test(e.name) && !/\.d\.[cm]?ts$/.test(e.name)) files.add(full);
+  }
+}
+
+function isDirLink(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
+/** Paths with glob characters are expanded (tinyglobby), the others are taken as they are. */
+export function expandPaths(paths: readonly string[], cwd: string): string[] {
+  return paths.flatMap((p) => (/[*?{[]/.test(p) ? globSync([p], { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }) : [p]));
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,18 @@
+/**
+ * The cheap string test run before any parsing: a file that cannot hold an rtm.start site (no `rtm`
+ * in any case: `rtm.start`, `web.rtm`, `'rtm'`, `RtmClient`, `useRtmConnect`) is skipped.
+ */
+const MAY_MATCH = /rtm/i;
+
+export function mayMatch(text: string): boolean {
+  return MAY_MATCH.test(text);
+}
+
+/** Files the codemod will not touch: binary (a NUL byte in the first 8 KiB) or huge. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export function skipReason(buffer: Buffer): string | undefined {
+  if (buffer.length > MAX_FILE_BYTES) return `too large (${Math.round(buffer.length / 1024)} KiB > ${MAX_FILE_BYTES / 1024} KiB)`;
+  if (buffer.subarray(0, 8192).includes(0)) return 'binary (NUL byte)';
+  return undefined;
+}

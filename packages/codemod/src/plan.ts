@@ -1,0 +1,107 @@
+import type { PlannedCall, WorkspaceSize } from '@rtm-migrate/core';
+
+/** How a site reaches `rtm.start` (reference §7). */
+export type SiteForm =
+  | 'method-call' // web.rtm.start(...), web.rtm?.start(...), web.rtm['start'](...)
+  | 'call-apply' // web.rtm.start.call(web, ...) / .apply(web, [...])
+  | 'api-call' // web.apiCall('rtm.start', ...) (literal, template or const method name)
+  | 'helper' // the app's own helper given the method name: api.post('rtm.start', ...)
+  | 'raw-url' // an HTTP URL that ends in rtm.start
+  | 'rtm-client-option' // new RTMClient(token, { useRtmConnect: false })
+  | 'legacy-client' // @slack/client v3 RtmClient#start()
+  | 'connect-start-only-fields' // start-only fields read off an rtm.connect response
+  | 'connect-unsupported-args'; // rtm.connect given arguments only rtm.start accepted
+
+/** What the rewrite does with a site. */
+export type RewriteKind =
+  /** rtm.connect + the replacement calls, placed before it. */
+  | 'inline'
+  /** Only fields rtm.connect also returns are read: rename, drop start-only arguments. */
+  | 'connect-only'
+  /** Drop `useRtmConnect: false` / start-only arguments on rtm.connect. */
+  | 'drop-option'
+  /** `rtmStartCompat(client, args)` from @rtm-migrate/shim (`--helper shim`). */
+  | 'shim'
+  /** Cannot be rewritten safely: a TODO(rtm-migrate) comment and a report line. */
+  | 'todo';
+
+export interface SourcePosition {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, in UTF-16 code units, BOM not counted. */
+  readonly column: number;
+}
+
+export interface FieldRead extends SourcePosition {
+  readonly field: string;
+}
+
+export interface Escape extends SourcePosition {
+  readonly reason: string;
+}
+
+export interface SiteArgs {
+  /** False for spreads, identifiers and anything else not written out as an object literal. */
+  readonly known: boolean;
+  readonly names: readonly string[];
+  /** Arguments `rtm.connect` accepts too. */
+  readonly kept: readonly string[];
+  /** Arguments only `rtm.start` accepted. */
+  readonly dropped: readonly string[];
+}
+
+export interface PlanSite extends SourcePosition {
+  readonly id: string;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly form: SiteForm;
+  /** The call's text, shortened. */
+  readonly code: string;
+  readonly args: SiteArgs;
+  /** Every path read off the response: `users`, `channels[].members`, `self.name`… sorted. */
+  readonly fieldsRead: readonly string[];
+  /** Those that `rtm.connect` does not return. */
+  readonly startOnlyFields: readonly string[];
+  /** Where each field is read (across functions and files). */
+  readonly reads: readonly FieldRead[];
+  /** Where the response leaves code we can follow. */
+  readonly escapes: readonly Escape[];
+  /** The calls that rebuild what is read, `rtm.connect` last, for the plan's workspace. */
+  readonly replacement: readonly PlannedCall[];
+  readonly scopes: readonly string[];
+  readonly calls: number;
+  readonly floorSeconds: number;
+  readonly rewrite: RewriteKind;
+  /** Why the site is left to a human (rewrite === 'todo'). */
+  readonly reason?: string;
+  /** The message of the TODO comment / report line. */
+  readonly message: string;
+}
+
+export interface Plan {
+  readonly version: 1;
+  readonly tool: 'rtm-migrate';
+  /** Files are relative to this folder. */
+  readonly root: string;
+  readonly project: { readonly tsconfig: string | null; readonly files: number };
+  readonly workspace: WorkspaceSize & { readonly assumptions: readonly string[] };
+  readonly sites: readonly PlanSite[];
+  /** Union of the scopes the migrated app needs, over the project. */
+  readonly scopes: readonly string[];
+  readonly optionalScopes: readonly { readonly scope: string; readonly when: string }[];
+  /** One start-up of the migrated app: the union of the fields read at every site. */
+  readonly startup: {
+    readonly fieldsRead: readonly string[];
+    readonly calls: number;
+    readonly floorSeconds: number;
+    readonly byMethod: readonly PlannedCall[];
+    readonly summary: string;
+  };
+}
+
+/** The part of a plan one file's transform needs (sent to worker threads). */
+export interface FileSites {
+  readonly file: string;
+  readonly sites: readonly PlanSite[];
+}

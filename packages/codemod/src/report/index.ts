@@ -1,0 +1,164 @@
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { MESSAGES, RATE_TIERS } from '@rtm-migrate/core';
+import type { ApplySummary } from '../apply.js';
+import type { Plan, PlanSite } from '../plan.js';
+
+export const VERSION_URL = 'https://github.com/rtm-migrate/rtm-migrate';
+
+const RULES: Record<string, { name: string; text: string }> = {
+  rewritten: { name: 'rtm-start-rewritten', text: 'rtm.start rewritten to rtm.connect and the calls that replace its data.' },
+  todo: { name: 'rtm-start-todo', text: MESSAGES.rtmStart },
+};
+
+function location(site: PlanSite) {
+  return `${site.file}:${site.line}:${site.column}`;
+}
+
+/** `--report json`: the summary and the plan, machine-readable. */
+export function jsonReport(summary: ApplySummary): string {
+  return JSON.stringify(
+    {
+      files: { seen: summary.seen, skippedByPrefilter: summary.prefiltered, changed: summary.changed, skipped: summary.skipped },
+      todos: summary.todos,
+      failed: summary.failed,
+      sites: summary.sites.map((s) => ({ id: s.site.id, form: s.site.form, rewrite: s.rewrite, fieldsRead: s.site.fieldsRead, message: s.message })),
+      timeMs: summary.ms,
+      plan: summary.plan,
+    },
+    null,
+    2,
+  );
+}
+
+/** `--report md`: a Markdown table for a PR description. */
+export function markdownReport(summary: ApplySummary): string {
+  const lines = [
+    '# rtm-migrate report',
+    '',
+    `${summary.seen} files seen, ${summary.prefiltered} skipped by the pre-filter, ${summary.changed.length} changed, ${summary.todos} TODOs left, ${summary.failed.length} failed.`,
+    '',
+    '| site | form | rewrite | start-only fields read | note |',
+    '|---|---|---|---|---|',
+    ...summary.sites.map(
+      (s) =>
+        `| \`${location(s.site)}\` | ${s.site.form} | ${s.rewrite} | ${s.site.startOnlyFields.map((f) => `\`${f}\``).join(', ') || '—'} | ${s.message.replace(/\|/g, '\\|')} |`,
+    ),
+    '',
+    `**Scopes the migrated app needs:** ${summary.plan.scopes.map((s) => `\`${s}\``).join(', ') || 'none'}`,
+    '',
+    `**Start-up cost** (${workspaceText(summary.plan)}): ${summary.plan.startup.summary}`,
+  ];
+  if (summary.failed.length > 0) {
+    lines.push('', '## Failed', '', ...summary.failed.map((f) => `- \`${f.file}:${f.line}:${f.column}\` ${f.message}`));
+  }
+  if (summary.skipped.length > 0) lines.push('', '## Skipped', '', ...summary.skipped.map((s) => `- \`${s.file}\`: ${s.reason}`));
+  return lines.join('\n') + '\n';
+}
+
+/** `--report sarif`: SARIF 2.1.0 for GitHub code scanning (one result per site still to migrate or migrated). */
+export function sarifReport(summary: ApplySummary, version: string): string {
+  const rules: ReportingDescriptor[] = Object.entries(RULES).map(([, r]) => ({
+    id: r.name,
+    name: r.name,
+    shortDescription: { text: r.text },
+    fullDescription: { text: r.text },
+    helpUri: 'https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop',
+    defaultConfiguration: { level: r.name === 'rtm-start-todo' ? 'warning' : 'note' },
+  }));
+  const results: Result[] = summary.sites.map((s) => ({
+    ruleId: s.rewrite === 'todo' ? 'rtm-start-todo' : 'rtm-start-rewritten',
+    ruleIndex: s.rewrite === 'todo' ? 1 : 0,
+    level: s.rewrite === 'todo' ? 'warning' : 'note',
+    message: { text: s.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: s.site.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+          region: { startLine: s.site.line, startColumn: s.site.column, endLine: s.site.endLine, endColumn: s.site.endColumn },
+        },
+      },
+    ],
+    partialFingerprints: { 'rtmMigrateSite/v1': `${s.site.file}:${s.site.form}:${s.site.code}` },
+  }));
+  for (const f of summary.failed) {
+    results.push({
+      ruleId: 'rtm-start-todo',
+      ruleIndex: 1,
+      level: 'error',
+      message: { text: `rtm-migrate could not process this file: ${f.message}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: f.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
+    });
+  }
+  const log: Log = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: { driver: { name: 'rtm-migrate', version, informationUri: VERSION_URL, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${summary.plan.root.split('\\').join('/')}/` } },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+}
+
+export function workspaceText(plan: Plan): string {
+  const w = plan.workspace;
+  const c = w.conversations;
+  const assumed = w.assumptions.length > 0 ? `; assumed ${w.assumptions.join(', ')}` : '';
+  return `workspace users=${w.users}, channels=${c.public_channel ?? 0}, groups=${c.private_channel ?? 0}, mpims=${c.mpim ?? 0}, ims=${c.im ?? 0}${assumed}`;
+}
+
+/** `rtm-migrate scan`: the human report. */
+export function humanPlan(plan: Plan): string {
+  const out: string[] = [];
+  if (plan.sites.length === 0) {
+    out.push('No rtm.start sites found.');
+    return out.join('\n') + '\n';
+  }
+  for (const s of plan.sites) {
+    out.push(`${location(s)}  ${s.form} → ${s.rewrite}`);
+    out.push(`  ${s.code}`);
+    if (s.fieldsRead.length > 0) out.push(`  fields read: ${s.fieldsRead.join(', ')}`);
+    const files = [...new Set(s.reads.map((r) => r.file))].filter((f) => f !== s.file);
+    if (files.length > 0) out.push(`  followed into: ${files.join(', ')}`);
+    if (s.startOnlyFields.length > 0) {
+      out.push(`  replacement (${s.calls} calls, ≥ ${s.floorSeconds} s):`);
+      for (const c of s.replacement) {
+        const args = Object.entries(c.args).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+        out.push(`    ${c.method}${args ? ` ${args}` : ''}: ${c.calls} call${c.calls === 1 ? '' : 's'}, ${RATE_TIERS[c.tier].description}${c.scopes.length ? `, scope ${c.scopes.join(' ')}` : ''}`);
+      }
+    }
+    for (const e of s.escapes.slice(0, 3)) out.push(`  escapes at ${e.file}:${e.line}: ${e.reason}`);
+    out.push(`  ${s.message}`);
+    out.push('');
+  }
+  const todo = plan.sites.filter((s) => s.rewrite === 'todo').length;
+  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo} rewritable, ${todo} left as TODO.`);
+  out.push(`Scopes the migrated app needs: ${plan.scopes.join(', ') || 'none'}`);
+  for (const o of plan.optionalScopes) out.push(`  optional: ${o.scope} (${o.when})`);
+  out.push(`Per start-up (${workspaceText(plan)}): ${plan.startup.summary}`);
+  return out.join('\n') + '\n';
+}
+
+/** The summary printed at the end of `apply`. */
+export function humanSummary(summary: ApplySummary, options: { dry?: boolean; check?: boolean }): string {
+  const out: string[] = [];
+  for (const s of summary.sites) out.push(`${s.rewrite === 'todo' ? 'TODO' : 'done'}  ${location(s.site)}  ${s.site.form} → ${s.rewrite}${s.rewrite === 'todo' ? `: ${s.message.replace(/^TODO\(rtm-migrate\): /, '')}` : ''}`);
+  if (out.length > 0) out.push('');
+  const verb = options.dry || options.check ? 'would change' : 'changed';
+  out.push(`files seen: ${summary.seen}`);
+  out.push(`skipped by pre-filter: ${summary.prefiltered}`);
+  out.push(`${verb}: ${summary.changed.length}${summary.changed.length ? ` (${summary.changed.join(', ')})` : ''}`);
+  out.push(`TODOs left: ${summary.todos}`);
+  out.push(`failed: ${summary.failed.length}`);
+  for (const f of summary.failed) out.push(`  ${f.file}:${f.line}:${f.column} ${f.message}`);
+  if (summary.skipped.length > 0) {
+    out.push(`skipped: ${summary.skipped.length}`);
+    for (const s of summary.skipped) out.push(`  ${s.file}: ${s.reason}`);
+  }
+  if (summary.plan.scopes.length > 0) out.push(`scopes needed: ${summary.plan.scopes.join(', ')}`);
+  out.push(`time: ${(summary.ms / 1000).toFixed(2)} s`);
+  return out.join('\n') + '\n';
+}

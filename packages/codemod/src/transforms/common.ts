@@ -1,0 +1,229 @@
+import jscodeshift, { type ASTPath, type Collection, type JSCodeshift } from 'jscodeshift';
+import type { PlanSite, RewriteKind } from '../plan.js';
+
+export type ParserName = 'ts' | 'tsx' | 'babel';
+
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface SiteOutcome {
+  readonly site: PlanSite;
+  /** What was done; 'todo' also when a TODO comment was already there. */
+  readonly rewrite: RewriteKind;
+  readonly changed: boolean;
+  readonly message: string;
+}
+
+export interface TransformContext {
+  readonly j: JSCodeshift;
+  readonly root: Collection;
+  /** Source without BOM, line endings as in the file. */
+  readonly source: string;
+  readonly eol: string;
+  /** Emit TypeScript (types, `import type`). */
+  readonly typescript: boolean;
+  /** The file is CommonJS (uses `require`, no `import`). */
+  readonly commonjs: boolean;
+  readonly sites: readonly PlanSite[];
+  readonly edits: Edit[];
+  readonly outcomes: SiteOutcome[];
+  /** Names already used in the file (identifiers), to pick fresh ones. */
+  readonly names: Set<string>;
+  /** Imports to add (module → names; `type` for type-only). */
+  readonly imports: Map<string, { names: Set<string>; type: boolean }>;
+  readonly handled: Set<PlanSite>;
+}
+
+/** A form's transform: handles its sites in `ctx.sites`, pushing edits and outcomes. */
+export type Transform = (ctx: TransformContext) => void;
+
+export function parserFor(file: string): ParserName {
+  if (/\.tsx$/i.test(file)) return 'tsx';
+  if (/\.(mts|cts|ts)$/i.test(file)) return 'ts';
+  return 'babel';
+}
+
+export function parse(j: JSCodeshift, source: string): Collection {
+  return j(source);
+}
+
+export function withParser(parser: ParserName): JSCodeshift {
+  return jscodeshift.withParser(parser);
+}
+
+type AnyNode = { type: string; start?: number; end?: number; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null };
+
+/** The node a plan site points at: same start and end, of one of `types`. */
+export function findSiteNode(ctx: TransformContext, site: PlanSite, types: readonly string[]): ASTPath<AnyNode> | undefined {
+  let found: ASTPath<AnyNode> | undefined;
+  ctx.root.find(ctx.j.Node).forEach((path: ASTPath<AnyNode>) => {
+    if (found) return;
+    const n = path.node;
+    if (!n.loc || !types.includes(n.type)) return;
+    if (n.loc.start.line === site.line && n.loc.start.column === site.column - 1 && n.loc.end.line === site.endLine && n.loc.end.column === site.endColumn - 1) {
+      found = path;
+    }
+  });
+  return found;
+}
+
+export const CALL_TYPES = ['CallExpression', 'OptionalCallExpression'] as const;
+
+export function text(ctx: TransformContext, node: AnyNode): string {
+  return ctx.source.slice(node.start!, node.end!);
+}
+
+const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase', 'TSModuleBlock']);
+
+/** The statement (directly in a block or the program) that holds `path`. */
+export function enclosingStatement(path: ASTPath<AnyNode>): ASTPath<AnyNode> | undefined {
+  let p: ASTPath<AnyNode> | null = path;
+  while (p && p.parent) {
+    const parent = p.parent as ASTPath<AnyNode>;
+    if (STATEMENT_LISTS.has(parent.node.type)) return p;
+    p = parent;
+  }
+  return undefined;
+}
+
+export function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+export function indentAt(source: string, offset: number): string {
+  const start = lineStart(source, offset);
+  const before = source.slice(start, offset);
+  return /^[ \t]*$/.test(before) ? before : (/^[ \t]*/.exec(before)?.[0] ?? '');
+}
+
+/** One indentation step of the file: a tab, or the smallest run of leading spaces. */
+export function indentUnit(source: string): string {
+  let smallest = Infinity;
+  for (const m of source.matchAll(/^( +|\t+)\S/gm)) {
+    const lead = m[1]!;
+    if (lead.startsWith('\t')) return '\t';
+    smallest = Math.min(smallest, lead.length);
+  }
+  return ' '.repeat(Number.isFinite(smallest) ? Math.min(Math.max(smallest, 2), 8) : 2);
+}
+
+/** Wraps text into `// ` comment lines of at most ~100 characters. */
+export function commentLines(message: string, width = 96): string[] {
+  const words = message.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? `// ${l}` : `//   ${l}`));
+}
+
+/** Inserts `lines` before the statement at `offset`, at its indentation. */
+export function insertBefore(ctx: TransformContext, offset: number, lines: readonly string[]): void {
+  const indent = indentAt(ctx.source, offset);
+  const start = lineStart(ctx.source, offset) + indent.length;
+  const body = lines.map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
+  ctx.edits.push({ start, end: start, text: body + ctx.eol + indent });
+}
+
+/** True when the lines just above `offset` already hold a `TODO(rtm-migrate)` comment. */
+export function hasTodoAbove(source: string, offset: number): boolean {
+  const start = lineStart(source, offset);
+  const above = source.slice(Math.max(0, start - 2000), start).split(/\r?\n/);
+  above.pop();
+  for (let i = above.length - 1; i >= 0; i--) {
+    const l = above[i]!.trim();
+    if (!l.startsWith('//')) return false;
+    if (l.includes('TODO(rtm-migrate)')) return true;
+  }
+  return false;
+}
+
+/** A name not yet used in the file. */
+export function freshName(ctx: TransformContext, candidates: readonly string[]): string {
+  for (const c of candidates) {
+    if (!ctx.names.has(c)) {
+      ctx.names.add(c);
+      return c;
+    }
+  }
+  const base = candidates[0]!;
+  for (let i = 2; ; i++) {
+    if (!ctx.names.has(`${base}${i}`)) {
+      ctx.names.add(`${base}${i}`);
+      return `${base}${i}`;
+    }
+  }
+}
+
+export function addImport(ctx: TransformContext, module: string, name: string, type: boolean): void {
+  const entry = ctx.imports.get(module) ?? { names: new Set<string>(), type };
+  entry.names.add(name);
+  entry.type &&= type;
+  ctx.imports.set(module, entry);
+}
+
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = source;
+  let lastStart = Infinity;
+  for (const e of sorted) {
+    if (e.end > lastStart) throw new Error('overlapping edits');
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    lastStart = e.start;
+  }
+  return out;
+}
+
+/** Writes the pending imports after the file's last import (or `require` line), or at its top. */
+export function emitImports(ctx: TransformContext): void {
+  if (ctx.imports.size === 0) return;
+  const body = (ctx.root.get().node as { program: { body: AnyNode[] } }).program.body;
+  const lines: string[] = [];
+  for (const [module, { names, type }] of ctx.imports) {
+    const list = [...names].sort().join(', ');
+    // Merge into an existing `import { … } from 'module'` of the same kind when there is one.
+    const existing = body.find(
+      (s) =>
+        s.type === 'ImportDeclaration' &&
+        (s as unknown as { source: { value: string } }).source.value === module &&
+        ((s as unknown as { importKind?: string }).importKind === 'type') === type &&
+        (s as unknown as { specifiers: AnyNode[] }).specifiers.every((sp) => sp.type === 'ImportSpecifier'),
+    ) as (AnyNode & { specifiers: (AnyNode & { imported: { name: string } })[] }) | undefined;
+    if (existing && existing.specifiers.length > 0) {
+      const fresh = [...names].filter((n) => !existing.specifiers.some((sp) => sp.imported.name === n));
+      const last = existing.specifiers[existing.specifiers.length - 1]!;
+      if (fresh.length > 0) ctx.edits.push({ start: last.end!, end: last.end!, text: `, ${fresh.sort().join(', ')}` });
+      continue;
+    }
+    if (ctx.commonjs && !ctx.typescript) lines.push(`const { ${list} } = require('${module}');`);
+    else lines.push(`import ${type ? 'type ' : ''}{ ${list} } from '${module}';`);
+  }
+  if (lines.length === 0) return;
+  const imports = body.filter(
+    (s) =>
+      s.type === 'ImportDeclaration' ||
+      s.type === 'TSImportEqualsDeclaration' ||
+      (s.type === 'VariableDeclaration' && /\brequire\(/.test(ctx.source.slice(s.start!, s.end!))),
+  );
+  const after = imports.filter((s) => body.indexOf(s) < (body.findIndex((b) => !imports.includes(b)) === -1 ? Infinity : body.findIndex((b) => !imports.includes(b))));
+  const anchor = after.at(-1) ?? imports.at(-1);
+  if (anchor) {
+    ctx.edits.push({ start: anchor.end!, end: anchor.end!, text: ctx.eol + lines.join(ctx.eol) });
+  } else {
+    const first = body[0];
+    const at = first ? lineStart(ctx.source, first.start!) : 0;
+    ctx.edits.push({ start: at, end: at, text: lines.join(ctx.eol) + ctx.eol + ctx.eol });
+  }
+}
+
+export function identifierNames(source: string): Set<string> {
+  return new Set(source.match(/[A-Za-z_$][\w$]*/g) ?? []);
+}

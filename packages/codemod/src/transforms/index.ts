@@ -1,0 +1,120 @@
+import { createRequire } from 'node:module';
+import type { PlanSite } from '../plan.js';
+import {
+  applyEdits,
+  emitImports,
+  identifierNames,
+  parserFor,
+  withParser,
+  type ParserName,
+  type SiteOutcome,
+  type Transform,
+  type TransformContext,
+} from './common.js';
+import { dropConnectArgsTransform } from './drop-args.js';
+import { rtmClientOptionTransform } from './rtm-client-option.js';
+import { rtmStartCallTransform } from './rtm-start-call.js';
+import { todoTransform } from './todo.js';
+
+export { parserFor, type ParserName, type SiteOutcome } from './common.js';
+
+/** In order: rewrites first; whatever is left gets a TODO. */
+export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
+  ['rtm-start-call', rtmStartCallTransform],
+  ['drop-connect-args', dropConnectArgsTransform],
+  ['rtm-client-option', rtmClientOptionTransform],
+  ['todo', todoTransform],
+];
+
+export interface TransformResult {
+  readonly output: string;
+  readonly changed: boolean;
+  readonly outcomes: readonly SiteOutcome[];
+}
+
+export class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+const BOM = '\uFEFF';
+
+export function detectEol(text: string): string {
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+const require = createRequire(import.meta.url);
+const getParser = require('jscodeshift/src/getParser.js') as (name: string) => { parse(source: string): unknown };
+const parsers = new Map<ParserName, { parse(source: string): unknown }>();
+
+/**
+ * Parses with jscodeshift's parser for `parser` (babel with its plugins). The AST comes straight from
+ * the parser, not through recast (which normalises line endings and tabs before parsing), so node
+ * offsets are offsets into `source` as it is; a failure becomes a ParseError with its position.
+ */
+export function parseWith(parser: ParserName, source: string) {
+  const j = withParser(parser);
+  let p = parsers.get(parser);
+  if (!p) {
+    p = getParser(parser);
+    parsers.set(parser, p);
+  }
+  try {
+    return { j, root: j(p.parse(source) as Parameters<typeof j>[0]) };
+  } catch (err) {
+    const e = err as { message?: string; loc?: { line: number; column: number }; lineNumber?: number; column?: number };
+    const line = e.loc?.line ?? e.lineNumber ?? 1;
+    const column = (e.loc?.column ?? e.column ?? 0) + 1;
+    throw new ParseError(String(e.message ?? err).split('\n')[0]!.replace(/\s*\(\d+:\d+\)$/, ''), line, column);
+  }
+}
+
+/**
+ * Runs the transforms over one file's text for its plan sites. The BOM is stripped before parsing
+ * and restored after; line endings of inserted code follow the file's; untouched text is kept byte
+ * for byte (edits are spliced into the original text). The output is parsed again before it is returned.
+ */
+export function transformSource(
+  input: string,
+  file: string,
+  sites: readonly PlanSite[],
+  options: { parser?: ParserName | undefined } = {},
+): TransformResult {
+  const hasBom = input.startsWith(BOM);
+  const source = hasBom ? input.slice(1) : input;
+  const parser = options.parser ?? parserFor(file);
+  const { j, root } = parseWith(parser, source);
+  const ctx: TransformContext = {
+    j,
+    root,
+    source,
+    eol: detectEol(source),
+    typescript: parser !== 'babel',
+    commonjs: !/^\s*(import|export)\s/m.test(source) && /\brequire\(/.test(source),
+    sites,
+    edits: [],
+    outcomes: [],
+    names: identifierNames(source),
+    imports: new Map(),
+    handled: new Set(),
+  };
+  for (const [, transform] of TRANSFORMS) transform(ctx);
+  emitImports(ctx);
+  if (ctx.edits.length === 0) return { output: input, changed: false, outcomes: ctx.outcomes };
+  const out = applyEdits(source, ctx.edits);
+  try {
+    parseWith(parser, out);
+  } catch (err) {
+    const e = err as ParseError;
+    throw new ParseError(`the rewritten file does not parse (${e.message}): nothing written`, e.line, e.column);
+  }
+  const output = (hasBom ? BOM : '') + out;
+  return { output, changed: output !== input, outcomes: ctx.outcomes };
+}

@@ -1,0 +1,41 @@
+import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
+import type { ASTPath } from 'jscodeshift';
+import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, type Transform } from './common.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+const TYPES: Record<string, readonly string[]> = {
+  'raw-url': ['StringLiteral', 'TemplateLiteral', 'Literal'],
+  'rtm-client-option': ['NewExpression'],
+};
+
+/**
+ * Every site no other transform rewrote gets a `// TODO(rtm-migrate): …` comment above its statement,
+ * naming the fields read and their replacement methods (once: a second run finds it and adds nothing).
+ */
+export const todoTransform: Transform = (ctx) => {
+  for (const site of ctx.sites) {
+    if (ctx.handled.has(site)) continue;
+    const types = TYPES[site.form] ?? ['CallExpression', 'OptionalCallExpression'];
+    let found: ASTPath<N> | undefined;
+    ctx.root.find(ctx.j.Node).forEach((p: ASTPath<N>) => {
+      const n = p.node;
+      if (found || !n.loc || !types.includes(n.type)) return;
+      if (n.loc.start.line === site.line && n.loc.start.column === site.column - 1 && n.loc.end.line === site.endLine && n.loc.end.column === site.endColumn - 1) found = p;
+    });
+    const message = site.rewrite === 'todo' ? site.message : todoComment(CODEMOD_MESSAGES.notAwaited, site.startOnlyFields);
+    const statement = found ? enclosingStatement(found) : undefined;
+    if (!statement) {
+      ctx.outcomes.push({ site, rewrite: 'todo', changed: false, message });
+      ctx.handled.add(site);
+      continue;
+    }
+    const at = (statement.node as N).start as number;
+    // Comments attached before the statement belong above the TODO; babel counts them in leadingComments only.
+    const already = hasTodoAbove(ctx.source, at);
+    if (!already) insertBefore(ctx, at, commentLines(message));
+    ctx.handled.add(site);
+    ctx.outcomes.push({ site, rewrite: 'todo', changed: !already, message });
+  }
+};

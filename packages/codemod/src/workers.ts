@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PlanSite } from './plan.js';
+import { ParseError, transformSource, type ParserName, type SiteOutcome } from './transforms/index.js';
+
+export interface FileTask {
+  readonly file: string;
+  readonly sites: readonly PlanSite[];
+  readonly parser?: ParserName;
+}
+
+export interface FileResult {
+  readonly file: string;
+  readonly changed: boolean;
+  readonly input?: string;
+  readonly output?: string;
+  readonly outcomes: readonly SiteOutcome[];
+  readonly error?: { readonly message: string; readonly line: number; readonly column: number };
+}
+
+/** Transforms one file (reads it; never writes). */
+export function transformFile(task: FileTask): FileResult {
+  let input: string;
+  try {
+    input = readFileSync(task.file, 'utf8');
+  } catch (err) {
+    return { file: task.file, changed: false, outcomes: [], error: { message: `unreadable: ${(err as Error).message}`, line: 1, column: 1 } };
+  }
+  try {
+    const r = transformSource(input, task.file, task.sites, { parser: task.parser });
+    return { file: task.file, changed: r.changed, input, output: r.output, outcomes: r.outcomes };
+  } catch (err) {
+    const e = err as ParseError;
+    const line = e instanceof ParseError ? e.line : 1;
+    const column = e instanceof ParseError ? e.column : 1;
+    return { file: task.file, changed: false, outcomes: [], error: { message: `${e.message ?? String(err)}`, line, column } };
+  }
+}
+
+/**
+ * Runs the transforms over `tasks`, in this thread (`workers` ≤ 1) or in a pool of worker threads.
+ * Results come back in task order.
+ */
+export async function runTransforms(
+  tasks: readonly FileTask[],
+  workers: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<FileResult[]> {
+  const n = Math.max(1, Math.min(workers, tasks.length, cpus().length * 2));
+  const results: FileResult[] = new Array(tasks.length);
+  let done = 0;
+  if (n <= 1) {
+    tasks.forEach((t, i) => {
+      results[i] = transformFile(t);
+      onProgress?.(++done, tasks.length);
+    });
+    return results;
+  }
+  let next = 0;
+  const url = new URL('./worker.js', import.meta.url);
+  await Promise.all(
+    Array.from({ length: n }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(url);
+        const feed = (): void => {
+          if (next >= tasks.length) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          const i = next++;
+          worker.postMessage({ i, task: tasks[i] });
+        };
+        worker.on('message', (msg: { i: number; result: FileResult }) => {
+          results[msg.i] = msg.result;
+          onProgress?.(++done, tasks.length);
+          feed();
+        });
+        worker.on('error', reject);
+        feed();
+      }),
+    ),
+  );
+  return results;
+}

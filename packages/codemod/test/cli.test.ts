@@ -1,0 +1,214 @@
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, PATTERNS, tempDir } from './helpers.js';
+import { cp } from 'node:fs/promises';
+
+const METHOD_CALL = join(PATTERNS, 'method-call.input.ts');
+
+async function project(files: Record<string, string>): Promise<string> {
+  const dir = await tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+function git(dir: string, ...args: string[]): void {
+  const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+describe('CLI usage', () => {
+  it('--help and --version', async () => {
+    const dir = await tempDir();
+    const help = await cli(['--help'], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: rtm-migrate');
+    expect(help.stdout).toContain('Exit codes: 0 done, 1 --check found work, 2 bad usage');
+    const applyHelp = await cli(['apply', '--help'], dir);
+    for (const flag of ['--dry', '--print', '--diff', '--report', '--parser', '--ignore', '--workers', '--check', '--allow-dirty', '--helper']) {
+      expect(applyHelp.stdout).toContain(flag);
+    }
+    const version = await cli(['--version'], dir);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('bad usage: one clear line, exit 2, no stack trace', async () => {
+    const dir = await tempDir();
+    for (const args of [['apply', 'missing-dir'], ['apply', '.', '--report', 'xml'], ['apply', '.', '--workers', '0'], ['scan', '.', '--workspace', 'users=lots'], ['apply', '--bogus', '.']]) {
+      const r = await cli(args, dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^rtm-migrate: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--check exits 1 when work is left and writes nothing; --dry writes nothing', async () => {
+    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8') });
+    const check = await cli(['apply', '.', '--check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/would change: 1 \(a\.ts\)/);
+    const dry = await cli(['.', '--dry'], dir);
+    expect(dry.code).toBe(0);
+    expect(await readFile(join(dir, 'a.ts'), 'utf8')).toBe(await readFile(METHOD_CALL, 'utf8'));
+  });
+
+  it('--diff prints a unified diff, --print the new file, --report json the plan', async () => {
+    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8') });
+    const diff = await cli(['apply', '.', '--dry', '--diff'], dir);
+    expect(diff.stdout).toContain('--- a/a.ts\n+++ b/a.ts\n');
+    expect(diff.stdout).toContain('-  const res = await web.rtm.start({ no_unreads: true, mpim_aware: true });\n+  const res = await web.rtm.connect();');
+    expect(diff.stderr).toMatch(/files seen: 1/);
+    const print = await cli(['apply', '.', '--dry', '--print'], dir);
+    expect(print.stdout).toContain('const res = await web.rtm.connect();');
+    const json = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+    const report = JSON.parse(json.stdout) as { sites: { form: string; rewrite: string }[]; files: { changed: string[] } };
+    expect(report.sites).toEqual([expect.objectContaining({ form: 'method-call', rewrite: 'connect-only' })]);
+    expect(report.files.changed).toEqual(['a.ts']);
+    const md = await cli(['apply', '.', '--dry', '--report', 'md'], dir);
+    expect(md.stdout).toContain('| `a.ts:7:21` | method-call | connect-only |');
+  });
+
+  it('--report sarif: SARIF 2.1.0 with one result per site', async () => {
+    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8'), 'b.ts': await readFile(join(PATTERNS, 'fetch-post.input.ts'), 'utf8') });
+    const r = await cli(['apply', '.', '--dry', '--report', 'sarif'], dir);
+    const log = JSON.parse(r.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('rtm-migrate');
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['rtm-start-rewritten', 'rtm-start-todo']);
+    expect(run.results).toHaveLength(2);
+    for (const res of run.results) {
+      expect(res.ruleId).toBe(run.tool.driver.rules[res.ruleIndex].id);
+      const loc = res.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      expect(loc.region.startLine).toBeGreaterThan(0);
+      expect(loc.region.startColumn).toBeGreaterThan(0);
+      expect(typeof res.message.text).toBe('string');
+    }
+    expect(run.results.find((x: { level: string }) => x.level === 'warning').locations[0].physicalLocation.artifactLocation.uri).toBe('b.ts');
+  });
+
+  it('--helper shim rewrites to rtmStartCompat() from @rtm-migrate/shim', async () => {
+    const dir = await project({
+      'a.ts': await readFile(join(PATTERNS, 'promise-chain.input.ts'), 'utf8'),
+      'b.js': await readFile(join(PATTERNS, 'destructuring.input.js'), 'utf8'),
+    });
+    const r = await cli(['apply', '.', '--helper', 'shim'], dir);
+    expect(r.code).toBe(0);
+    const a = await readFile(join(dir, 'a.ts'), 'utf8');
+    expect(a).toContain("import { rtmStartCompat } from '@rtm-migrate/shim';");
+    expect(a).toContain('rtmStartCompat(web)\n  .then((r) => r.ims!');
+    const b = await readFile(join(dir, 'b.js'), 'utf8');
+    expect(b).toContain("const { rtmStartCompat } = require('@rtm-migrate/shim');");
+    expect(b).toContain('const { channels, users, self } = await rtmStartCompat(client);');
+  });
+
+  it('--workers 2 gives the same files as --workers 1', async () => {
+    const { copyPatterns } = await import('./helpers.js');
+    const one = await copyPatterns((n) => !n.startsWith('negative-'));
+    const two = await copyPatterns((n) => !n.startsWith('negative-'));
+    const r1 = await cli(['apply', '.', '--workers', '1'], one.dir);
+    const r2 = await cli(['apply', '.', '--workers', '2'], two.dir);
+    expect(r1.code).toBe(0);
+    expect(r2.code).toBe(0);
+    for (const n of one.names) expect(await readFile(join(two.dir, n), 'utf8'), n).toBe(await readFile(join(one.dir, n), 'utf8'));
+  });
+
+  it('--ignore, .gitignore and node_modules are skipped', async () => {
+    const text = await readFile(METHOD_CALL, 'utf8');
+    const dir = await project({ 'a.ts': text, 'gen/b.ts': text, 'node_modules/x/c.ts': text, 'vendor/d.ts': text, '.gitignore': 'vendor/\n' });
+    const r = await cli(['apply', '.', '--check', '--ignore', 'gen/**'], dir);
+    expect(r.stdout).toMatch(/files seen: 1\n/);
+    expect(r.stdout).toMatch(/would change: 1 \(a\.ts\)/);
+  });
+});
+
+describe('safety', () => {
+  it('a file that does not parse is listed with path:line:col, exit 2; the others are still done', async () => {
+    const dir = await project({ 'bad.ts': 'const x = web.rtm.start(;\n', 'a.ts': await readFile(METHOD_CALL, 'utf8') });
+    const r = await cli(['apply', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/failed: 1\n  bad\.ts:1:\d+ /);
+    expect(await readFile(join(dir, 'bad.ts'), 'utf8')).toBe('const x = web.rtm.start(;\n');
+    expect(await readFile(join(dir, 'a.ts'), 'utf8')).toContain('web.rtm.connect()');
+  });
+
+  it('binary and huge files are skipped with the reason', async () => {
+    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8') });
+    await writeFile(join(dir, 'bin.js'), Buffer.from([0x72, 0x74, 0x6d, 0, 1, 2]));
+    await writeFile(join(dir, 'huge.js'), `// rtm.start\n${'x'.repeat(3 * 1024 * 1024)}`);
+    const r = await cli(['apply', '.', '--check'], dir);
+    expect(r.stdout).toMatch(/bin\.js: binary/);
+    expect(r.stdout).toMatch(/huge\.js: too large/);
+  });
+
+  it('refuses a dirty git tree unless --allow-dirty', async () => {
+    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8') });
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'init');
+    await writeFile(join(dir, 'a.ts'), (await readFile(join(dir, 'a.ts'), 'utf8')) + '// local edit\n');
+    const refused = await cli(['apply', '.'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^rtm-migrate: .*uncommitted changes.*--allow-dirty\n$/);
+    expect(await readFile(join(dir, 'a.ts'), 'utf8')).toContain('rtm.start(');
+    const allowed = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(allowed.code).toBe(0);
+    expect(await readFile(join(dir, 'a.ts'), 'utf8')).toContain('rtm.connect()');
+    // a clean tree is written without the flag
+    const clean = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8') });
+    git(clean, 'init', '-q');
+    git(clean, 'add', '.');
+    git(clean, 'commit', '-qm', 'init');
+    expect((await cli(['apply', '.'], clean)).code).toBe(0);
+  });
+
+  it('survives a symlink loop and never follows a symlink out of the root', async () => {
+    const outside = await project({ 'secret.ts': await readFile(METHOD_CALL, 'utf8') });
+    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8') });
+    await mkdir(join(dir, 'loop'));
+    await symlink('..', join(dir, 'loop', 'up'));
+    await symlink(join(dir, 'self-a'), join(dir, 'self-b'));
+    await symlink(join(dir, 'self-b'), join(dir, 'self-a'));
+    await symlink(outside, join(dir, 'out'));
+    await symlink(join(outside, 'secret.ts'), join(dir, 'secret-link.ts'));
+    const r = await cli(['apply', '.'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/changed: 1 \(a\.ts\)/);
+    expect(r.stdout).toMatch(/secret-link\.ts: symlink out of the root/);
+    expect(await readFile(join(outside, 'secret.ts'), 'utf8')).toContain('rtm.start(');
+  });
+
+  it('a read-only file is not written and is listed as failed; file modes are kept', async () => {
+    const text = await readFile(METHOD_CALL, 'utf8');
+    const dir = await project({ 'ro.ts': text, 'exec.js': (await readFile(join(PATTERNS, 'method-call.input.js'), 'utf8')) });
+    await chmod(join(dir, 'ro.ts'), 0o444);
+    await chmod(join(dir, 'exec.js'), 0o755);
+    const r = await cli(['apply', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/ro\.ts:1:1 file is read-only/);
+    expect(await readFile(join(dir, 'ro.ts'), 'utf8')).toBe(text);
+    expect((await stat(join(dir, 'ro.ts'))).mode & 0o777).toBe(0o444);
+    expect(await readFile(join(dir, 'exec.js'), 'utf8')).toContain('web.rtm.connect()');
+    expect((await stat(join(dir, 'exec.js'))).mode & 0o777).toBe(0o755);
+  });
+
+  it('CRLF + BOM file: only the call changes, every other byte stays', async () => {
+    const dir = await tempDir();
+    await cp(join(PATTERNS, 'method-call-crlf-bom.input.js'), join(dir, 'x.js'));
+    const before = await readFile(join(dir, 'x.js'), 'utf8');
+    expect((await cli(['apply', '.'], dir)).code).toBe(0);
+    const after = await readFile(join(dir, 'x.js'), 'utf8');
+    expect(after.startsWith('\uFEFF')).toBe(true);
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n');
+    const lines = after.split('\r\n');
+    for (const line of before.split('\r\n')) if (!/rtm\.start/.test(line)) expect(lines).toContain(line);
+  });
+});

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseWith, parserFor } from '../src/transforms/index.js';
+import { cli, copyPatterns, PATTERNS } from './helpers.js';
+
+/**
+ * Every pattern input through the real CLI, on files on disk (a temporary copy): the result must be
+ * the `.output` file beside the input (negatives: the input itself), parse again, and a second run
+ * must change nothing.
+ */
+describe('fixtures/patterns through the CLI', () => {
+  let dir = '';
+  let names: string[] = [];
+  let first = { code: 0 as number | null, stdout: '', stderr: '' };
+
+  beforeAll(async () => {
+    ({ dir, names } = await copyPatterns());
+    first = await cli(['apply', '.'], dir);
+  });
+
+  it('runs cleanly', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/failed: 0/);
+    expect(names.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('writes the expected output for every form (negatives unchanged)', async () => {
+    for (const name of names) {
+      const actual = await readFile(join(dir, name));
+      const expectedFile = join(PATTERNS, name.replace('.input.', '.output.'));
+      if (name.startsWith('negative-')) {
+        expect(existsSync(expectedFile), name).toBe(false);
+        expect(actual.equals(await readFile(join(PATTERNS, name))), `${name} must stay unchanged`).toBe(true);
+      } else {
+        expect(existsSync(expectedFile), `${expectedFile} exists`).toBe(true);
+        expect(actual.toString('utf8'), name).toBe(await readFile(expectedFile, 'utf8'));
+        expect(actual.equals(await readFile(join(PATTERNS, name))), `${name} must change`).toBe(false);
+      }
+    }
+  });
+
+  it('outputs parse again with the same parser', async () => {
+    for (const name of names) {
+      const text = (await readFile(join(dir, name), 'utf8')).replace(/^\uFEFF/, '');
+      expect(() => parseWith(parserFor(name), text), name).not.toThrow();
+    }
+  });
+
+  it('keeps BOM and CRLF byte for byte', async () => {
+    const crlfBom = await readFile(join(dir, 'method-call-crlf-bom.input.ts'));
+    expect([...crlfBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = crlfBom.toString('utf8');
+    expect(text.match(/\r\n/g)?.length).toBe(text.match(/\n/g)?.length);
+    expect(text).toContain('rtm.connect({ batch_presence_aware: true })');
+    const crlf = (await readFile(join(dir, 'apicall-string-crlf.input.js'))).toString('utf8');
+    expect(crlf.startsWith('\uFEFF')).toBe(false);
+    expect(crlf.match(/\r\n/g)?.length).toBe(crlf.match(/\n/g)?.length);
+    const bom = await readFile(join(dir, 'destructuring-bom.input.ts'));
+    expect([...bom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bom.toString('utf8')).not.toContain('\r\n');
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    const second = await cli(['apply', '.', '--check'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/would change: 0/);
+  });
+});

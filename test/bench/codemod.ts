@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './corpus.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'packages', 'codemod', 'dist', 'cli.js');
+const JSCODESHIFT = join(ROOT, 'packages', 'codemod', 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+
+function time(command: string, args: readonly string[], cwd: string): { ms: number; stdout: string; code: number | null } {
+  const started = performance.now();
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '1' } });
+  const ms = performance.now() - started;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+  return { ms, stdout: r.stdout, code: r.status };
+}
+
+/** Best of `n` runs (the least disturbed by the machine). */
+function best(n: number, f: () => { ms: number }): number {
+  let min = Infinity;
+  for (let i = 0; i < n; i++) min = Math.min(min, f().ms);
+  return min;
+}
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const x = (a: number, b: number): string => `${(a / b).toFixed(1)}×`;
+
+/**
+ * `pnpm bench codemod`: the CLI on a generated 2,000-file corpus (5 % positive) against jscodeshift's
+ * own runner with a no-op transform and against `grep -rl`, the time per positive file, and
+ * `--workers 1` against `--workers 2`.
+ */
+export async function runCodemodBench(): Promise<void> {
+  const base = await mkdtemp(join(tmpdir(), 'rtm-migrate-bench-'));
+  try {
+    const corpusDir = join(base, 'corpus');
+    const corpus = await writeCorpus(corpusDir, { files: 2000, positiveRatio: 0.05 });
+    console.log(`corpus: ${corpus.files} files (${corpus.positives.length} positive, ${corpus.negatives} negative), deterministic`);
+
+    // The usual no-op codemod parses each file and prints it back unchanged (what any real transform
+    // pays before it can decide to do nothing); the bare one returns the text without parsing.
+    const noop = join(base, 'noop.cjs');
+    await writeFile(noop, 'module.exports = function noop(file, api) { return api.jscodeshift(file.source).toSource(); };\n');
+    const bare = join(base, 'bare.cjs');
+    await writeFile(bare, 'module.exports = function bare(file) { return file.source; };\n');
+    const positivesDir = join(base, 'positives');
+    await mkdir(positivesDir);
+    for (const [i, f] of corpus.positives.entries()) await cp(f, join(positivesDir, `${i}-${f.split(/[\\/]/).pop()}`));
+    const emptyDir = join(base, 'empty');
+    await mkdir(emptyDir);
+
+    const runs = 3;
+    const cliDry = best(runs, () => time(process.execPath, [CLI, 'apply', corpusDir, '--dry'], base));
+    const check = time(process.execPath, [CLI, 'apply', corpusDir, '--dry'], base).stdout;
+    const jscsInBand = best(runs, () =>
+      time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
+    );
+    const jscsPool = best(runs, () => time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--extensions=ts,js', '--parser=ts', corpusDir], base));
+    const jscsBare = best(runs, () =>
+      time(process.execPath, [JSCODESHIFT, '-t', bare, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
+    );
+    const grep = best(runs, () => time('grep', ['-rl', 'rtm.start', corpusDir], base));
+    const grepCount = time('grep', ['-rl', 'rtm.start', corpusDir], base).stdout.trim().split('\n').length;
+
+    const empty = best(runs, () => time(process.execPath, [CLI, 'apply', emptyDir, '--dry'], base));
+    const positivesOnly = best(runs, () => time(process.execPath, [CLI, 'apply', positivesDir, '--dry'], base));
+    const perPositive = (positivesOnly - empty) / corpus.positives.length;
+
+    const w1 = best(runs, () => time(process.execPath, [CLI, 'apply', corpusDir, '--dry', '--workers', '1'], base));
+    const w2 = best(runs, () => time(process.execPath, [CLI, 'apply', corpusDir, '--dry', '--workers', '2'], base));
+
+    // A real write, on a fresh copy.
+    const writeDir = join(base, 'write');
+    await cp(corpusDir, writeDir, { recursive: true });
+    const wrote = time(process.execPath, [CLI, 'apply', writeDir], base);
+    const second = time(process.execPath, [CLI, 'apply', writeDir, '--check'], base);
+
+    const line = (label: string, value: string): void => console.log(`  ${label.padEnd(52)} ${value}`);
+    console.log(`end to end over ${corpus.files} files, best of ${runs}:`);
+    line('rtm-migrate apply --dry (pre-filter + scan + transform)', s(cliDry));
+    line('jscodeshift -t noop (parse + print) --run-in-band', `${s(jscsInBand)}  → rtm-migrate is ${x(jscsInBand, cliDry)} faster`);
+    line('jscodeshift -t noop (parse + print), its worker pool', `${s(jscsPool)}  → rtm-migrate is ${x(jscsPool, cliDry)} faster`);
+    line('jscodeshift -t bare (returns the text, no parse)', `${s(jscsBare)}  → ratio ${x(jscsBare, cliDry)}`);
+    line(`grep -rl rtm.start (${grepCount} files)`, `${s(grep)}  → rtm-migrate is ${x(cliDry, grep)} slower`);
+    line('rtm-migrate on an empty folder (start-up)', s(empty));
+    line(`rtm-migrate on the ${corpus.positives.length} positive files alone`, s(positivesOnly));
+    line('time per positive file ((positives − empty) / n)', `${perPositive.toFixed(1)} ms`);
+    line('--workers 1', s(w1));
+    line('--workers 2', `${s(w2)}  (${x(w1, w2)} of --workers 1)`);
+    line('apply (writing) on a copy', `${s(wrote.ms)}; second run --check exit ${second.code} (0 = nothing left to change)`);
+    const summary = check.split('\n').filter((l) => /^(files seen|skipped by pre-filter|would change|TODOs left|failed):/.test(l));
+    for (const l of summary) line('  ' + l.split(':')[0]!, l.split(':').slice(1).join(':').trim().replace(/ \(.*$/, ''));
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runCodemodBench();
