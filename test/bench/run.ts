@@ -6,6 +6,7 @@ type Section = () => Promise<void>;
 
 const sections: Record<string, () => Promise<Section>> = {
   'fake-slack': async () => (await import('./fake-slack.js')).runFakeSlackBench,
+  lint: async () => (await import('./lint.js')).runLintBench,
   codemod: async () => (await import('./codemod.js')).runCodemodBench,
 };
 

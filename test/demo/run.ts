@@ -3,10 +3,12 @@ import { copyLegacyBot } from '../support/legacy-bot.js';
 import type { DemoContext } from './context.js';
 import { bold } from './print.js';
 import { brokenBotStage } from './stages/broken-bot.js';
+import { codemodStage } from './stages/codemod.js';
+import { lintStage } from './stages/lint.js';
 
 // `pnpm demo`: the main job on the bundled fixtures, stage by stage. Every stage talks only to a
 // fake Slack on 127.0.0.1.
-const stages = [brokenBotStage];
+const stages = [brokenBotStage, lintStage, codemodStage];
 
 const ctx: DemoContext = {
   legacyBot: await copyLegacyBot('rtm-migrate-demo-'),

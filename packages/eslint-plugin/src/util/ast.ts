@@ -1,0 +1,136 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Wrappers that do not change the value: `x!`, `x as T`, `x satisfies T`, `<T>x`, `a?.b` (the chain). */
+const TRANSPARENT = new Set<string>([
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+export function isTransparent(node: Node): node is
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSAsExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion
+  | TSESTree.ChainExpression {
+  return TRANSPARENT.has(node.type);
+}
+
+/** The expression inside any number of transparent wrappers. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  while (isTransparent(current)) current = current.expression;
+  return current;
+}
+
+/** The outermost transparent wrapper around `node` (itself if none). */
+export function outermost(node: Node): Node {
+  let current = node;
+  while (current.parent && isTransparent(current.parent)) current = current.parent;
+  return current;
+}
+
+/** A string the expression always evaluates to (literals, templates, `+`, `const`s), or undefined. */
+export function staticString(context: Context, node: Node): string | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal) return typeof bare.value === 'string' ? bare.value : undefined;
+  if (bare.type === AST_NODE_TYPES.TemplateLiteral && bare.expressions.length === 0) return bare.quasis[0]?.value.cooked ?? undefined;
+  if (bare.type !== AST_NODE_TYPES.Identifier && bare.type !== AST_NODE_TYPES.TemplateLiteral && bare.type !== AST_NODE_TYPES.BinaryExpression) {
+    return undefined;
+  }
+  const result = ASTUtils.getStaticValue(bare, context.sourceCode.getScope(bare));
+  return result && typeof result.value === 'string' ? result.value : undefined;
+}
+
+/** The name a member access reads: `a.b` → `b`, `a['b']` → `b`, `a[0]` → `0`; undefined when dynamic. */
+export function memberName(context: Context, member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  const property = unwrap(member.property);
+  if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'number') return String(property.value);
+  return staticString(context, property);
+}
+
+/** The key a property (of an object literal or pattern) names, when static. */
+export function propertyKeyName(context: Context, property: TSESTree.Property): string | undefined {
+  if (!property.computed) {
+    if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+    if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
+    return undefined;
+  }
+  return staticString(context, property.key);
+}
+
+/** The name of what is called or constructed: `f()` → `f`, `a.b.c()` → `c`. */
+export function calleeName(context: Context, callee: Node): string | undefined {
+  const bare = unwrap(callee);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(context, bare);
+  return undefined;
+}
+
+export function isFunction(node: Node): node is TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration {
+  return (
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** `require('m')` → `m`. */
+export function requiredModule(node: Node): string | undefined {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (bare.callee.type !== AST_NODE_TYPES.Identifier || bare.callee.name !== 'require') return undefined;
+  const arg = bare.arguments[0];
+  return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? arg.value : undefined;
+}
+
+/** The variable an identifier refers to (or declares). */
+export function variableOf(context: Context, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+}
+
+/**
+ * The value a variable holds for good: the `init` of a `const` (or of a `let`/`var` never assigned
+ * again), or the right side of its only assignment. Undefined when it cannot be known syntactically.
+ */
+export function singleValueOf(variable: TSESLint.Scope.Variable): Node | undefined {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length > 1 || def.type !== 'Variable') return undefined;
+  const declarator = def.node;
+  const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name);
+  if (declarator.id !== def.name && declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  if (declarator.init && writes.length === 0) return declarator.init;
+  if (!declarator.init && writes.length === 1) {
+    const assignment = writes[0]!.identifier.parent;
+    if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=') return assignment.right;
+  }
+  return undefined;
+}
+
+/** For `const { a: b } = init`, the key `a` that the identifier `b` is bound from (top level only). */
+export function destructuredKey(context: Context, pattern: Node, identifier: TSESTree.Identifier): string | undefined {
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value === identifier) return propertyKeyName(context, property);
+  }
+  return undefined;
+}
+
+/** The expression a `const` identifier stands for (one hop), else the node itself. */
+export function resolveConst(context: Context, node: Node): Node {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return bare;
+  const variable = variableOf(context, bare);
+  const value = variable ? singleValueOf(variable) : undefined;
+  const def = variable?.defs[0];
+  if (!value || def?.type !== 'Variable' || def.node.id !== def.name) return bare;
+  return unwrap(value);
+}

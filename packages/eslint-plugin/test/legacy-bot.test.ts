@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { parse } from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import { ESLint as ESLint9 } from 'eslint-v9';
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../src/index.js';
+import { LEGACY_BOT_DIR, REPO_DIR, recommendedConfig, toFindings } from './helpers.js';
+
+const SRC = join(LEGACY_BOT_DIR, 'src');
+
+/** The findings on fixtures/legacy-bot, file by file: (rule, line). */
+const EXPECTED: Record<string, [string, number][]> = {
+  'bot.ts': [
+    ['no-rtm-start', 22],
+    ['no-unsupported-rtm-args', 22],
+    ['no-unsupported-rtm-args', 22],
+    ['no-rtm-start-only-fields', 29],
+    ['no-rtm-start-only-fields', 35],
+    ['no-rtm-start-only-fields', 41],
+    ['no-rtm-start-only-fields', 45],
+    ['no-rtm-start-only-fields', 59],
+    ['no-rtm-start-only-fields', 61],
+  ],
+  'index.ts': [],
+  'rtm-socket.ts': [],
+  'summary.ts': [],
+};
+
+type AnyESLint = { lintFiles(patterns: string[]): Promise<ESLint.LintResult[]>; lintText(code: string, options: { filePath: string }): Promise<ESLint.LintResult[]> };
+
+function findings(results: readonly ESLint.LintResult[]): Record<string, [string, number][]> {
+  return Object.fromEntries(
+    results
+      .map((r) => [r.filePath.slice(SRC.length + 1), toFindings(r.messages).map((f) => [f.ruleId.replace('@rtm-migrate/', ''), f.line])] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ) as Record<string, [string, number][]>;
+}
+
+describe('fixtures/legacy-bot with configs.recommended', () => {
+  const options = { cwd: REPO_DIR, overrideConfigFile: true as const, overrideConfig: recommendedConfig(), ignore: false };
+
+  it('ESLint 10 reports exactly the expected findings', async () => {
+    const eslint = new ESLint(options);
+    expect(findings(await eslint.lintFiles([join(SRC, '*.ts')]))).toEqual(EXPECTED);
+  });
+
+  it('ESLint 9 loads the plugin and reports the same', async () => {
+    const eslint = new ESLint9(options as unknown as ConstructorParameters<typeof ESLint9>[0]) as unknown as AnyESLint;
+    expect(ESLint9.version).toMatch(/^9\./);
+    expect(findings(await eslint.lintFiles([join(SRC, '*.ts')]))).toEqual(EXPECTED);
+  });
+
+  it('applying all fixes gives code that parses, and a second pass fixes nothing', async () => {
+    const eslint = new ESLint({ ...options, fix: true });
+    for (const result of await eslint.lintFiles([join(SRC, '*.ts')])) {
+      const fixed = result.output ?? readFileSync(result.filePath, 'utf8');
+      expect(() => parse(fixed, { sourceType: 'module' })).not.toThrow();
+      const [again] = await eslint.lintText(fixed, { filePath: result.filePath });
+      expect(again!.output ?? fixed).toBe(fixed);
+    }
+  });
+
+  it('plugin meta and configs have the expected shape', () => {
+    expect(plugin.meta.name).toBe('@rtm-migrate/eslint-plugin');
+    expect(Object.keys(plugin.configs.recommended.rules ?? {})).toEqual([
+      '@rtm-migrate/no-rtm-start',
+      '@rtm-migrate/no-unsupported-rtm-args',
+      '@rtm-migrate/no-rtm-start-only-fields',
+    ]);
+    expect(plugin.configs['recommended-type-checked'].plugins?.['@rtm-migrate']).toBe(plugin);
+  });
+});
+
+describe('fixes on the patterns apply cleanly', () => {
+  it('every autofix in fixtures/patterns gives code that parses and is stable', async () => {
+    const eslint = new ESLint({ cwd: REPO_DIR, overrideConfigFile: true, overrideConfig: recommendedConfig(), ignore: false, fix: true });
+    const results = await eslint.lintFiles([join(REPO_DIR, 'fixtures/patterns/*.input.*')]);
+    let fixedFiles = 0;
+    for (const result of results) {
+      if (result.output === undefined) continue;
+      fixedFiles++;
+      expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+      const [again] = await eslint.lintText(result.output, { filePath: result.filePath });
+      expect(again!.output ?? result.output).toBe(result.output);
+    }
+    expect(fixedFiles).toBeGreaterThan(0);
+  });
+});

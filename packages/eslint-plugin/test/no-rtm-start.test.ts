@@ -1,0 +1,136 @@
+import './setup.js';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../src/rules/no-rtm-start.js';
+
+const ruleTester = new RuleTester();
+const esm = (code: string) => code;
+
+ruleTester.run('no-rtm-start', rule, {
+  valid: [
+    'web.rtm.connect()',
+    'await web.rtm.connect({ batch_presence_aware: true })',
+    'server.start()',
+    'web.rtm.startTyping()',
+    "emitter.emit('rtm.started')",
+    "throw new Error('rtm.start failed')",
+    "console.log('rtm.start')",
+    "if (url.endsWith('rtm.start')) {}",
+    '// web.rtm.start()\nfoo();',
+    '/* rtm.start */ foo();',
+    'type T = typeof web.rtm.start;',
+    "type U = 'https://slack.com/api/rtm.start';",
+    "import { RTMClient } from '@slack/rtm-api'; const rtm = new RTMClient(token); await rtm.start();",
+    "const { RTMClient } = require('@slack/client'); const rtm = new RTMClient(token, { useRtmConnect: true }); rtm.start();",
+    "import vendor from 'acme-realtime'; const http = vendor.create(); http.rtm.start();",
+    "const http = require('acme-realtime'); http.rtm.start();",
+    "import { createClient } from '@acme/realtime-sdk'; const http = createClient(); await http.rtm.start();",
+    "const res = await web.conversations.list(); res.channels;",
+    "fetch('https://slack.com/api/rtm.connect')",
+    "fetch(`${base}/api/rtm.started`)",
+    "const msg = 'calling ' + 'rtm.start failed';",
+    "import { RtmClient } from 'some-other-lib'; const c = new RtmClient(t); c.start();",
+    "web.apiCall('rtm.connect')",
+  ],
+  invalid: [
+    { code: 'web.rtm.start()', output: 'web.rtm.connect()', errors: [{ messageId: 'rtmStartFixable', line: 1, column: 1 }] },
+    {
+      code: 'const res = await web.rtm.start({ no_unreads: true, batch_presence_aware: true }); use(res.url, res.self.id, res.team.domain);',
+      output: 'const res = await web.rtm.connect({ batch_presence_aware: true }); use(res.url, res.self.id, res.team.domain);',
+      errors: [{ messageId: 'rtmStartFixable' }],
+    },
+    {
+      code: 'const { url, self: { name } } = await client.rtm.start({ mpim_aware: 1, no_latest: 1 });',
+      output: 'const { url, self: { name } } = await client.rtm.connect({});',
+      errors: [{ messageId: 'rtmStartFixable' }],
+    },
+    {
+      code: 'const res = await web.rtm.start({ no_unreads: true }); res.channels.forEach(f);',
+      errors: [
+        {
+          messageId: 'rtmStart',
+          suggestions: [{ messageId: 'useRtmConnect', output: 'const res = await web.rtm.connect({}); res.channels.forEach(f);' }],
+        },
+      ],
+    },
+    {
+      code: 'async function f() { return web.rtm.start(); }',
+      errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: 'async function f() { return web.rtm.connect(); }' }] }],
+    },
+    { code: 'web.rtm?.start()', output: 'web.rtm?.connect()', errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: 'web.rtm?.start?.()', output: 'web.rtm?.connect?.()', errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: "web.rtm['start']()", output: "web.rtm['connect']()", errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: "web['rtm'][\"start\"]()", output: "web['rtm'][\"connect\"]()", errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: 'web.rtm.start.call(web, {})', output: 'web.rtm.connect.call(web, {})', errors: [{ messageId: 'rtmStartFixable' }] },
+    {
+      code: 'web.rtm.start.apply(web, [opts])',
+      errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: 'web.rtm.connect.apply(web, [opts])' }] }],
+    },
+    { code: 'this.web.rtm.start()', output: 'this.web.rtm.connect()', errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: 'const { rtm } = web; rtm.start();', output: 'const { rtm } = web; rtm.connect();', errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: "web.apiCall('rtm.start')", output: "web.apiCall('rtm.connect')", errors: [{ messageId: 'rtmStartFixable', column: 13 }] },
+    { code: 'web.apiCall(`rtm.start`, {})', output: 'web.apiCall(`rtm.connect`, {})', errors: [{ messageId: 'rtmStartFixable' }] },
+    {
+      code: "const m = 'rtm.start'; web.apiCall(m);",
+      errors: [{ messageId: 'rtmStart', column: 36, suggestions: [] }],
+    },
+    { code: "const ns = 'rtm'; web.apiCall(`${ns}.start`);", errors: [{ messageId: 'rtmStart', suggestions: [] }] },
+    { code: "const M = 'rtm' + '.start'; web.apiCall(M);", errors: [{ messageId: 'rtmStart' }] },
+    {
+      code: "api.post('rtm.start', { no_unreads: 1 }, function (err, res) { cb(res.users); });",
+      errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: "api.post('rtm.connect', {}, function (err, res) { cb(res.users); });" }] }],
+    },
+    {
+      code: "this._api('rtm.start').then((data) => { this.users = data.users; });",
+      errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: "this._api('rtm.connect').then((data) => { this.users = data.users; });" }] }],
+    },
+    {
+      code: "fetch('https://slack.com/api/rtm.start', { method: 'POST', body })",
+      errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "fetch('https://slack.com/api/rtm.connect', { method: 'POST', body })" }] }],
+    },
+    { code: "axios.get('https://slack.com/api/rtm.start?token=' + t)", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "axios.get('https://slack.com/api/rtm.connect?token=' + t)" }] }] },
+    { code: 'got(`https://slack.com/api/rtm.start?token=${t}&no_unreads=1`)', errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: 'got(`https://slack.com/api/rtm.connect?token=${t}&no_unreads=1`)' }] }] },
+    { code: "request.get(base + 'rtm.start?token=' + token, cb)", errors: [{ messageId: 'rtmStartUrl', column: 20, suggestions: [{ messageId: 'useRtmConnectUrl', output: "request.get(base + 'rtm.connect?token=' + token, cb)" }] }] },
+    { code: "const endpoint = SLACK_API + 'rtm.start';", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "const endpoint = SLACK_API + 'rtm.connect';" }] }] },
+    { code: 'fetch(`${base}rtm.start`)', errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: 'fetch(`${base}rtm.connect`)' }] }] },
+    { code: "https.request({ hostname: 'slack.com', path: '/api/rtm.start', method: 'POST' }, cb)", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "https.request({ hostname: 'slack.com', path: '/api/rtm.connect', method: 'POST' }, cb)" }] }] },
+    { code: "new URL('/api/rtm.start', 'https://slack.com')", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "new URL('/api/rtm.connect', 'https://slack.com')" }] }] },
+    { code: "new URL('rtm.start', 'https://slack.com/api/')", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "new URL('rtm.connect', 'https://slack.com/api/')" }] }] },
+    { code: "api.get('/rtm.start')", output: "api.get('/rtm.connect')", errors: [{ messageId: 'rtmStartFixable' }] },
+    {
+      code: "import { RTMClient } from '@slack/rtm-api'; new RTMClient(token, { useRtmConnect: false });",
+      errors: [
+        {
+          messageId: 'rtmClientUsesStart',
+          suggestions: [{ messageId: 'dropUseRtmConnectFalse', output: "import { RTMClient } from '@slack/rtm-api'; new RTMClient(token, {});" }],
+        },
+      ],
+    },
+    {
+      code: "import { RTMClient as R } from '@slack/rtm-api'; new R(token, { logLevel: 'debug', useRtmConnect: false });",
+      errors: [
+        {
+          messageId: 'rtmClientUsesStart',
+          suggestions: [{ messageId: 'dropUseRtmConnectFalse', output: "import { RTMClient as R } from '@slack/rtm-api'; new R(token, { logLevel: 'debug' });" }],
+        },
+      ],
+    },
+    { code: "const { RTMClient: R } = require('@slack/rtm-api'); new R(token, { useRtmConnect: false });", errors: [{ messageId: 'rtmClientUsesStart', suggestions: [{ messageId: 'dropUseRtmConnectFalse', output: "const { RTMClient: R } = require('@slack/rtm-api'); new R(token, {});" }] }] },
+    { code: "const R = require('@slack/client').RTMClient; new R(token, { useRtmConnect: false });", errors: [{ messageId: 'rtmClientUsesStart', suggestions: [{ messageId: 'dropUseRtmConnectFalse', output: "const R = require('@slack/client').RTMClient; new R(token, {});" }] }] },
+    { code: 'new RTMClient(token, { useRtmConnect: false });', errors: [{ messageId: 'rtmClientUsesStart', suggestions: [{ messageId: 'dropUseRtmConnectFalse', output: 'new RTMClient(token, {});' }] }] },
+    { code: "const { RtmClient } = require('@slack/client'); const client = new RtmClient(token); client.start();", errors: [{ messageId: 'legacyRtmClient', column: 86 }] },
+    { code: "const RtmClient = require('slack-client').RtmClient; const bot = new RtmClient(t); bot.start({});", errors: [{ messageId: 'legacyRtmClient' }] },
+    { code: "import { RtmClient as Legacy } from '@slack/client'; const s = new Legacy(t); s.start();", errors: [{ messageId: 'legacyRtmClient' }] },
+    {
+      code: "const { RtmClient } = require('@slack/client'); class Bot { constructor(t) { this.rtm = new RtmClient(t); } run() { this.rtm.start(); } }",
+      errors: [{ messageId: 'legacyRtmClient' }],
+    },
+    { code: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.start();", output: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: "import { wrap } from './slack'; wrap().rtm.start();", output: "import { wrap } from './slack'; wrap().rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
+    {
+      code: esm('const res = await web.rtm.start();\nexport default res;'),
+      errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: 'const res = await web.rtm.connect();\nexport default res;' }] }],
+    },
+  ],
+});

@@ -1,0 +1,33 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { PATTERNS_DIR, REPO_DIR, patternFiles, readJson, recommendedConfig, toFindings, type Finding } from './helpers.js';
+
+/**
+ * Every file in fixtures/patterns, linted through the ESLint class with the recommended config
+ * (TS files with typescript-eslint's parser, JS files with espree), against `<name>.lint.json`.
+ * `UPDATE_LINT_JSON=1` writes the files from the current findings (review the diff before keeping it).
+ */
+describe('fixtures/patterns', () => {
+  const eslint = new ESLint({ cwd: REPO_DIR, overrideConfigFile: true, overrideConfig: recommendedConfig(), ignore: false });
+  const files = patternFiles();
+
+  it('has pattern files', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  for (const file of files) {
+    it(file, async () => {
+      const [result] = await eslint.lintFiles([join(PATTERNS_DIR, file)]);
+      const actual = toFindings(result!.messages);
+      const expectedFile = join(PATTERNS_DIR, file.replace(/\.input\.(ts|js)$/, '.$1.lint.json'));
+      if (process.env['UPDATE_LINT_JSON']) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+      expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
+      expect(actual).toEqual(readJson<Finding[]>(expectedFile));
+      if (file.startsWith('negative-')) expect(actual).toEqual([]);
+    });
+  }
+});
