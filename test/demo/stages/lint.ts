@@ -1,6 +1,6 @@
 import plugin from '@rtm-migrate/eslint-plugin';
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import type { DemoContext } from '../context.js';
 import { block, heading } from '../print.js';
 
@@ -10,7 +10,7 @@ export async function lintStage(ctx: DemoContext): Promise<void> {
   const eslint = new ESLint({
     cwd: ctx.legacyBot,
     overrideConfigFile: true,
-    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended],
+    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended as Linter.Config],
   });
   const results = await eslint.lintFiles(['src/**/*.ts']);
   const formatter = await eslint.loadFormatter('stylish');
