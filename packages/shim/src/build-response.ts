@@ -1,0 +1,377 @@
+import {
+  CONVERSATION_LIST_FIELDS,
+  METHODS,
+  RECOMMENDED_PAGE_SIZE,
+  RTM_CONNECT_ARGS,
+  costOfReplacement,
+  fieldFact,
+  type ConversationType,
+  type CostOptions,
+  type ReplacementCost,
+  type WorkspaceSize,
+} from '@rtm-migrate/core';
+import {
+  CompatPlatformError,
+  explainMissingScope,
+  isPlatformError,
+  isRateLimitedError,
+  slackErrorOf,
+  withContext,
+} from './errors.js';
+import { Limiter, Pacer } from './pacer.js';
+import {
+  COMPAT_FIELDS,
+  type CompatConversation,
+  type CompatField,
+  type RtmStartCompatArguments,
+  type RtmStartCompatOptions,
+  type RtmStartCompatResponse,
+  type SlackObject,
+} from './types.js';
+
+/** One Web API call: resolves with the `ok: true` body, throws in WebClient's shapes otherwise. */
+export type CallFn = (method: string, args: Record<string, unknown>) => Promise<SlackObject>;
+
+/** The warning every rebuilt response carries in `response_metadata.warnings` (and `warning`). */
+export const COMPAT_WARNING = 'rtm_start_compat';
+/** Added when `onMissingScope: 'omit'` left a field out; `response_metadata.messages` says which. */
+export const COMPAT_OMITTED_WARNING = 'rtm_start_compat_field_omitted';
+
+const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_RATE_LIMIT_RETRIES = 3;
+
+/** `true`, `1`, `'1'`, `'true'`: how Slack reads a boolean argument. */
+export function flag(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 'true';
+}
+
+type ListField = keyof typeof CONVERSATION_LIST_FIELDS;
+
+/** The fields a call builds, after defaults: `mpims` only with `mpim_aware` (without it they are in `groups`). */
+export function resolveFields(args: RtmStartCompatArguments, options: RtmStartCompatOptions = {}): Set<CompatField> {
+  const requested = options.fields ?? COMPAT_FIELDS;
+  for (const f of requested) {
+    if (!COMPAT_FIELDS.includes(f)) throw new TypeError(`rtm.start compat: unknown field ${JSON.stringify(f)} (known: ${COMPAT_FIELDS.join(', ')})`);
+  }
+  const fields = new Set(requested);
+  if (!flag(args.mpim_aware)) fields.delete('mpims');
+  return fields;
+}
+
+/**
+ * The `rtm.start` field paths (core's names) that a build reads, for `costOfReplacement()`:
+ * the lists, their `members` where filled, `bots`, `team.icon` for `team.info`.
+ */
+export function compatFieldsRead(args: RtmStartCompatArguments = {}, options: RtmStartCompatOptions = {}): string[] {
+  const fields = resolveFields(args, options);
+  const members = options.members ?? 'joined';
+  const read: string[] = [];
+  for (const f of fields) {
+    if (f === 'team') {
+      read.push('team.icon');
+      continue;
+    }
+    read.push(f);
+    if (f !== 'users' && f !== 'bots' && f !== 'ims' && members !== 'none') read.push(`${f}[].members`);
+  }
+  return read;
+}
+
+/** core's cost options for a build. */
+export function compatCostOptions(args: RtmStartCompatArguments = {}, options: RtmStartCompatOptions = {}): CostOptions {
+  return { pageSize: options.pageSize ?? RECOMMENDED_PAGE_SIZE, mpimAware: flag(args.mpim_aware), botsInfo: options.botsInfo ?? false };
+}
+
+/**
+ * Exactly the calls a build makes for a workspace of this size (`memberCounts`: the conversations
+ * whose `members` are filled), per core's `costOfReplacement()`, `rtm.connect` last. In `fallback`
+ * mode one `rtm.start` comes first.
+ */
+export function compatCost(workspace: WorkspaceSize, args: RtmStartCompatArguments = {}, options: RtmStartCompatOptions = {}): ReplacementCost {
+  return costOfReplacement(workspace, compatFieldsRead(args, options), compatCostOptions(args, options));
+}
+
+interface Steps {
+  users: boolean;
+  listTypes: ConversationType[];
+  memberTypes: Set<ConversationType>;
+  teamInfo: boolean;
+  botsInfo: boolean;
+}
+
+/** The build's steps, read off core's plan (so the shim makes the calls core counts, in its order). */
+function stepsOf(args: RtmStartCompatArguments, options: RtmStartCompatOptions): Steps {
+  const mpimAware = flag(args.mpim_aware);
+  const probe: WorkspaceSize = {
+    users: 1,
+    bots: 1,
+    conversations: { public_channel: 1, private_channel: 1, mpim: 1, im: 1 },
+    memberCounts: { public_channel: [1], private_channel: [1], mpim: [1], im: [1] },
+  };
+  const plan = compatCost(probe, args, options);
+  const steps: Steps = { users: false, listTypes: [], memberTypes: new Set(), teamInfo: false, botsInfo: false };
+  for (const c of plan.byMethod) {
+    switch (c.method) {
+      case METHODS.usersList:
+        steps.users = true;
+        break;
+      case METHODS.conversationsList:
+        steps.listTypes.push(c.args['types'] as ConversationType);
+        break;
+      case METHODS.conversationsMembers:
+        for (const f of c.fields) for (const t of typesOf(f.split('[')[0] as ListField, mpimAware)) steps.memberTypes.add(t);
+        break;
+      case METHODS.teamInfo:
+        steps.teamInfo = true;
+        break;
+      case METHODS.botsInfo:
+        steps.botsInfo = true;
+        break;
+      case METHODS.rtmConnect:
+        break;
+      default:
+        throw new Error(`rtm.start compat: core planned ${c.method}, which the shim cannot build`);
+    }
+  }
+  return steps;
+}
+
+function typesOf(list: ListField, mpimAware: boolean): ConversationType[] {
+  return list === 'groups' && !mpimAware ? ['private_channel', 'mpim'] : [CONVERSATION_LIST_FIELDS[list]];
+}
+
+function listFieldOf(type: ConversationType, mpimAware: boolean): ListField {
+  if (type === 'mpim') return mpimAware ? 'mpims' : 'groups';
+  return (Object.keys(CONVERSATION_LIST_FIELDS) as ListField[]).find((k) => CONVERSATION_LIST_FIELDS[k] === type)!;
+}
+
+class Aborted extends Error {}
+
+/** True for an `ok: true` answer of `rtm.start` in `rtm.connect`'s shape (no snapshot). */
+export function isConnectShaped(res: SlackObject): boolean {
+  return res['ok'] === true && !Array.isArray(res['users']) && !Array.isArray(res['channels']);
+}
+
+/**
+ * Rebuilds `rtm.start`'s response from `rtm.connect` and the replacement methods: the calls of
+ * core's `costOfReplacement()` for the fields built, paced per method by core's rate tiers, at most
+ * `concurrency` in flight, `rtm.connect` last (its URL lives 30 s). Either the whole response or an
+ * error: a field is only ever missing when `onMissingScope: 'omit'` says so, with a warning.
+ */
+export async function buildRtmStartResponse(
+  call: CallFn,
+  args: RtmStartCompatArguments = {},
+  options: RtmStartCompatOptions = {},
+  pacer: Pacer = new Pacer(options.rateLimit ?? {}),
+): Promise<RtmStartCompatResponse> {
+  const mpimAware = flag(args.mpim_aware);
+  const fields = resolveFields(args, options);
+  const steps = stepsOf(args, options);
+  const pageSize = options.pageSize ?? RECOMMENDED_PAGE_SIZE;
+  const membersMode = options.members ?? 'joined';
+  const onMissingScope = options.onMissingScope ?? 'throw';
+  const maxRetries = options.maxRateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
+  const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const locale = flag(args.include_locale) ? { include_locale: true } : {};
+  const token = typeof args.token === 'string' && args.token !== '' ? { token: args.token } : {};
+
+  let aborted = false;
+  let calls = 0;
+  const omitted = new Map<string, string>();
+
+  const request = async (method: string, callArgs: Record<string, unknown>, detail?: string): Promise<SlackObject> => {
+    for (let attempt = 0; ; attempt++) {
+      if (aborted) throw new Aborted();
+      try {
+        // The pacer's slot is taken inside the concurrency slot, so that calls held back by the
+        // limiter cannot bunch up behind it and reach Slack faster than their tier.
+        const res = await limiter.run(async () => {
+          await pacer.take(method);
+          if (aborted) throw new Aborted();
+          return call(method, { ...callArgs, ...token });
+        });
+        calls++;
+        return res;
+      } catch (e) {
+        // With `rejectRateLimitedCalls` the client hands 429s back: honour Retry-After here.
+        if (isRateLimitedError(e) && attempt < maxRetries) {
+          pacer.pause(method, e.retryAfter);
+          continue;
+        }
+        throw e instanceof Aborted || isPlatformError(e) ? e : withContext(e, `${method}${detail ? ` ${detail}` : ''}`);
+      }
+    }
+  };
+  const progress = (method: string, items: number, detail?: string): void =>
+    options.onProgress?.({ method, items, calls, ...(detail === undefined ? {} : { detail }) });
+
+  const paginate = async (method: string, base: Record<string, unknown>, resultField: string, detail?: string): Promise<SlackObject[]> => {
+    const items: SlackObject[] = [];
+    let cursor = '';
+    do {
+      const res = await request(method, { ...base, limit: pageSize, ...(cursor ? { cursor } : {}) }, detail);
+      const page = res[resultField];
+      if (!Array.isArray(page)) {
+        throw new CompatPlatformError({ ok: false, error: 'invalid_response', rtm_start_compat: { method, missing: resultField } });
+      }
+      items.push(...(page as SlackObject[]));
+      progress(method, page.length, detail);
+      const meta = res['response_metadata'] as { next_cursor?: unknown } | undefined;
+      cursor = typeof meta?.next_cursor === 'string' ? meta.next_cursor : '';
+    } while (cursor !== '');
+    return items;
+  };
+
+  /** Runs a field's work; `missing_scope` omits the field (with `omit`) or becomes an error naming it. */
+  const guard = async <T>(field: string, method: string, work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (e) {
+      if (slackErrorOf(e) !== 'missing_scope' || !isPlatformError(e)) throw e;
+      const needed = typeof e.data['needed'] === 'string' && e.data['needed'] !== '' ? e.data['needed'].split(',') : scopesOf(field, method);
+      if (onMissingScope === 'omit') {
+        omitted.set(field, `omitted \`${field}\`: missing scope ${needed.map((s) => `\`${s}\``).join(', ')} for ${method}`);
+        return undefined;
+      }
+      throw explainMissingScope(e, { field, method, scopes: needed });
+    }
+  };
+
+  let firstError: unknown;
+  const fail = (e: unknown): never => {
+    aborted = true;
+    if (firstError === undefined && !(e instanceof Aborted)) firstError = e;
+    throw e;
+  };
+
+  // users.list (and bots, from its is_bot members; bots.info per bot when asked)
+  const usersTask = async (): Promise<{ users?: SlackObject[]; bots?: SlackObject[] }> => {
+    if (!steps.users) return {};
+    const label = fields.has('users') ? 'users' : 'bots';
+    const users = await guard(label, METHODS.usersList, () => paginate(METHODS.usersList, { ...locale }, 'members'));
+    if (users === undefined) {
+      if (fields.has('bots') && label === 'users') omitted.set('bots', `omitted \`bots\`: it is read off users.list`);
+      return {};
+    }
+    let bots: SlackObject[] | undefined;
+    if (fields.has('bots')) {
+      const botUsers = users.filter((u) => u['is_bot'] === true && typeof (u['profile'] as SlackObject | undefined)?.['bot_id'] === 'string');
+      if (steps.botsInfo) {
+        bots = await guard('bots', METHODS.botsInfo, () =>
+          Promise.all(
+            botUsers.map(async (u) => {
+              const bot = (u['profile'] as SlackObject)['bot_id'] as string;
+              const res = await request(METHODS.botsInfo, { bot }, bot);
+              progress(METHODS.botsInfo, 1, bot);
+              return res['bot'] as SlackObject;
+            }),
+          ),
+        );
+      } else {
+        bots = botUsers.map(botOfUser);
+      }
+    }
+    return { ...(fields.has('users') ? { users } : {}), ...(bots ? { bots } : {}) };
+  };
+
+  // conversations.list per type, then conversations.members for the ones whose members are filled
+  const listsTask = async (): Promise<Partial<Record<ListField, CompatConversation[]>>> => {
+    const lists: Partial<Record<ListField, CompatConversation[]>> = {};
+    const memberJobs: Promise<unknown>[] = [];
+    const wantsMembers = (type: ConversationType, c: CompatConversation): boolean =>
+      steps.memberTypes.has(type) && (membersMode === 'all' || (membersMode === 'joined' && c.is_member === true));
+    for (const type of steps.listTypes) {
+      const field = listFieldOf(type, mpimAware);
+      if (omitted.has(field) || aborted) continue;
+      const items = await guard(field, METHODS.conversationsList, () =>
+        paginate(METHODS.conversationsList, { types: type, ...locale }, 'channels', `types=${type}`),
+      );
+      if (items === undefined) {
+        delete lists[field];
+        continue;
+      }
+      const list = (lists[field] ??= []);
+      for (const c of items as CompatConversation[]) {
+        list.push(c);
+        if (!wantsMembers(type, c)) continue;
+        const membersField = `${field}[].members`;
+        const job = guard(membersField, METHODS.conversationsMembers, async () => {
+          if (omitted.has(membersField)) return;
+          c.members = (await paginate(METHODS.conversationsMembers, { channel: c.id }, 'members', `channel=${c.id}`)) as unknown as string[];
+        }).catch(fail);
+        job.catch(() => undefined); // awaited below; never an unhandled rejection if the build stops first
+        memberJobs.push(job);
+      }
+    }
+    await Promise.all(memberJobs);
+    for (const field of Object.keys(lists) as ListField[]) {
+      if (omitted.has(field)) delete lists[field];
+      else if (omitted.has(`${field}[].members`)) for (const c of lists[field]!) delete c.members;
+    }
+    return lists;
+  };
+
+  const teamTask = async (): Promise<SlackObject | undefined> => {
+    if (!steps.teamInfo) return undefined;
+    const res = await guard('team', METHODS.teamInfo, () => request(METHODS.teamInfo, {}));
+    if (res) progress(METHODS.teamInfo, 1);
+    return res?.['team'] as SlackObject | undefined;
+  };
+
+  let people: Awaited<ReturnType<typeof usersTask>>;
+  let lists: Awaited<ReturnType<typeof listsTask>>;
+  let teamDetails: SlackObject | undefined;
+  try {
+    [people, lists, teamDetails] = await Promise.all([usersTask().catch(fail), listsTask().catch(fail), teamTask().catch(fail)]);
+  } catch (e) {
+    // The first real failure, not a task that stopped because of it.
+    throw firstError ?? e;
+  }
+
+  // rtm.connect last: its URL must be used within 30 seconds.
+  const connectArgs: Record<string, unknown> = {};
+  for (const name of RTM_CONNECT_ARGS) if (args[name] !== undefined) connectArgs[name] = args[name];
+  const connect = await request(METHODS.rtmConnect, connectArgs);
+  progress(METHODS.rtmConnect, 1);
+  if (typeof connect['url'] !== 'string') {
+    throw new CompatPlatformError({ ok: false, error: 'invalid_response', rtm_start_compat: { method: METHODS.rtmConnect, missing: 'url' } });
+  }
+
+  const warnings = [COMPAT_WARNING, ...(omitted.size > 0 ? [COMPAT_OMITTED_WARNING] : [])];
+  const messages = [...omitted.values()].map((m) => `[WARN] ${COMPAT_WARNING}: ${m}`);
+  const self = connect['self'] as RtmStartCompatResponse['self'];
+  const team = { ...(teamDetails ?? {}), ...(connect['team'] as SlackObject) } as RtmStartCompatResponse['team'];
+  return {
+    ok: true,
+    url: connect['url'],
+    self,
+    team,
+    ...(people.users ? { users: people.users } : {}),
+    ...lists,
+    ...(people.bots ? { bots: people.bots } : {}),
+    warning: warnings.join(','),
+    response_metadata: { warnings, ...(messages.length > 0 ? { messages } : {}) },
+  };
+}
+
+/** `bots` entry from a bot user of `users.list`, in `rtm.start`'s shape as far as users.list tells. */
+function botOfUser(u: SlackObject): SlackObject {
+  const profile = (u['profile'] ?? {}) as SlackObject;
+  const icons: SlackObject = {};
+  for (const size of ['36', '48', '72']) if (typeof profile[`image_${size}`] === 'string') icons[`image_${size}`] = profile[`image_${size}`];
+  return {
+    id: profile['bot_id'],
+    deleted: u['deleted'] === true,
+    name: u['name'],
+    ...(typeof u['updated'] === 'number' ? { updated: u['updated'] } : {}),
+    ...(typeof profile['api_app_id'] === 'string' ? { app_id: profile['api_app_id'] } : {}),
+    user_id: u['id'],
+    icons,
+  };
+}
+
+function scopesOf(field: string, method: string): string[] {
+  const fact = fieldFact(field === 'team' ? 'team.icon' : field);
+  const call = fact?.replacements.find((r) => r.method === method) ?? fact?.replacements[0];
+  return [...(call?.scopes ?? [])];
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import { SLACK_API_URL } from '@rtm-migrate/core';
+import { startProxy } from './proxy/server.js';
+import { COMPAT_FIELDS, type CompatField } from './types.js';
+
+const fail = (message: string): never => {
+  process.stderr.write(`${pc.red('rtm-shim: error:')} ${message}\n`);
+  process.exit(2);
+};
+
+const int = (name: string) => (value: string): number => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number`);
+  return Number(value);
+};
+
+const program = new Command('rtm-shim')
+  .description('Run rtm.start code unchanged: rebuilds rtm.start responses from rtm.connect and its replacement methods.')
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'rtm-shim: error: ')) });
+
+program
+  .command('proxy')
+  .description('A loopback HTTP proxy for any Slack client: /api/<method> goes to --upstream unchanged, rtm.start is answered compatibly.')
+  .option('--listen <host:port>', 'address to listen on (loopback unless --allow-remote; port 0 picks one)', '127.0.0.1:8787')
+  .option('--upstream <url>', 'the Web API base every request is forwarded to', SLACK_API_URL)
+  .option('--allow-remote', 'listen on a non-loopback address and accept any Host header', false)
+  .addOption(new Option('--mode <mode>', 'fallback: ask rtm.start first; always: never call it').choices(['fallback', 'always']).default('fallback'))
+  .option('--fields <list>', `fields to build, comma-separated (${COMPAT_FIELDS.join(',')})`)
+  .addOption(new Option('--members <which>', 'whose members arrays to fill').choices(['joined', 'all', 'none']).default('joined'))
+  .option('--page-size <n>', 'limit of every page', int('--page-size'), 200)
+  .option('--concurrency <n>', 'most requests in flight per rtm.start', int('--concurrency'), 4)
+  .addOption(new Option('--on-missing-scope <what>', 'throw: answer missing_scope; omit: leave the field out with a warning').choices(['throw', 'omit']).default('throw'))
+  .option('--time-scale <n>', 'scale of the rate tiers the shim paces itself by (1 = real Slack)', parseFloat, 1)
+  .option('--no-pace', 'do not pace the calls rtm.start answers make')
+  .option('--max-body <bytes>', 'largest request body accepted', int('--max-body'), 1024 * 1024)
+  .option('--timeout <ms>', 'timeout of every upstream request', int('--timeout'), 30_000)
+  .option('--no-check-upstream', 'do not probe the upstream at start')
+  .option('--quiet', 'no request log', false)
+  .action(async (o: Record<string, unknown>) => {
+    const fields = typeof o['fields'] === 'string' ? (o['fields'].split(',').map((f) => f.trim()).filter(Boolean) as CompatField[]) : undefined;
+    const unknown = fields?.filter((f) => !COMPAT_FIELDS.includes(f));
+    if (unknown && unknown.length > 0) fail(`--fields: unknown field ${unknown.join(', ')} (known: ${COMPAT_FIELDS.join(', ')})`);
+    const timeScale = o['timeScale'] as number;
+    if (!(timeScale > 0)) fail(`--time-scale must be a number above 0`);
+    try {
+      const proxy = await startProxy({
+        listen: o['listen'] as string,
+        upstream: o['upstream'] as string,
+        allowRemote: o['allowRemote'] === true,
+        mode: o['mode'] as 'fallback' | 'always',
+        ...(fields ? { fields } : {}),
+        members: o['members'] as 'joined' | 'all' | 'none',
+        pageSize: o['pageSize'] as number,
+        concurrency: o['concurrency'] as number,
+        onMissingScope: o['onMissingScope'] as 'throw' | 'omit',
+        rateLimit: o['pace'] === false ? false : { timeScale },
+        maxBodyBytes: o['maxBody'] as number,
+        timeoutMs: o['timeout'] as number,
+        checkUpstream: o['checkUpstream'] !== false,
+        log: o['quiet'] === true ? false : undefined,
+      });
+      process.stdout.write(`rtm-shim proxy listening on ${proxy.url} → ${proxy.upstream}\n`);
+      const stop = (): void => {
+        void proxy.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) process.exit(0);
+    process.exit(2);
+  }
+  fail((e as Error).message);
+}

@@ -1,0 +1,43 @@
+import { isIP } from 'node:net';
+
+export interface ListenAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** `127.0.0.1:8787`, `[::1]:8787`, `localhost:0` → host and port; a clear error otherwise. */
+export function parseListen(value: string): ListenAddress {
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(value.trim());
+  if (!m) throw new Error(`--listen must be host:port (e.g. 127.0.0.1:8787), got ${JSON.stringify(value)}`);
+  const host = (m[1] ?? m[2])!;
+  const port = Number(m[3]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--listen port must be 0-65535, got ${m[3]}`);
+  return { host, port };
+}
+
+/** 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost') return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1' || h.startsWith('::ffff:127.');
+  return false;
+}
+
+/**
+ * The one upstream the proxy forwards to: an http(s) URL of a Web API base, without credentials,
+ * query or fragment; a missing trailing slash is added.
+ */
+export function parseUpstream(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--upstream must be an absolute http(s) URL such as https://slack.com/api/, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`--upstream must use http or https, got ${url.protocol}`);
+  if (url.username || url.password) throw new Error('--upstream must not carry credentials');
+  if (url.search || url.hash) throw new Error('--upstream must not have a query or fragment');
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}

@@ -1,0 +1,14 @@
+/** Slack tokens (`xoxb-…`, `xoxp-…`, `xapp-…`), bearer credentials and `token=` fields. */
+const PATTERNS: readonly [RegExp, string][] = [
+  [/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/gi, '$1-[redacted]'],
+  [/(Bearer\s+)[^\s,;"']+/gi, '$1[redacted]'],
+  [/(\btoken=)[^&\s"']+/gi, '$1[redacted]'],
+];
+
+/** Removes every token from a log line; applied to every line the proxy writes. */
+export function redact(line: string, known: Iterable<string> = []): string {
+  let out = line;
+  for (const secret of known) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  for (const [re, to] of PATTERNS) out = out.replace(re, to);
+  return out;
+}
