@@ -14,7 +14,8 @@ export async function lintStage(ctx: DemoContext): Promise<void> {
   });
   const results = await eslint.lintFiles(['src/**/*.ts']);
   const formatter = await eslint.loadFormatter('stylish');
-  block(await formatter.format(results));
+  // Paths relative to the bot, not to the temporary copy the demo made.
+  block((await formatter.format(results)).replaceAll(`${ctx.legacyBot}/`, 'legacy-bot/'));
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const fixable = results.reduce((sum, r) => sum + r.fixableErrorCount, 0);
   const suggestions = results.reduce((sum, r) => sum + r.messages.filter((m) => m.suggestions?.length).length, 0);
