@@ -8,6 +8,7 @@ const sections: Record<string, () => Promise<Section>> = {
   'fake-slack': async () => (await import('./fake-slack.js')).runFakeSlackBench,
   lint: async () => (await import('./lint.js')).runLintBench,
   codemod: async () => (await import('./codemod.js')).runCodemodBench,
+  shim: async () => (await import('./shim.js')).runShimBench,
 };
 
 const wanted = process.argv.slice(2);

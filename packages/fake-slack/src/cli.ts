@@ -5,7 +5,7 @@ import { startFakeSlack } from './server.js';
 import { Workspace } from './workspace.js';
 
 const USAGE = `usage: fake-slack [--users N] [--channels N] [--mode ${RTM_START_MODES.join('|')}] [--port N] [--host H]
-                  [--seed S] [--rate-limits] [--time-scale X] [--short-pages] [--quiet]`;
+                  [--seed S] [--rate-limits] [--time-scale X] [--short-pages] [--quiet] [--stats-on-exit]`;
 
 function die(message: string): never {
   process.stderr.write(`fake-slack: ${message}\n${USAGE}\n`);
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
         'time-scale': { type: 'string' },
         'short-pages': { type: 'boolean' },
         quiet: { type: 'boolean' },
+        'stats-on-exit': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   const stop = (): void => {
-    void fake.close().then(() => process.exit(0));
+    // `--stats-on-exit`: one last stdout line, `stats ` + fake.stats() as JSON (for benchmarks).
+    const stats = values['stats-on-exit'] ? `stats ${JSON.stringify(fake.stats())}\n` : '';
+    void fake.close().then(() => (stats ? process.stdout.write(stats, () => process.exit(0)) : process.exit(0)));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

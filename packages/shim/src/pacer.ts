@@ -1,4 +1,4 @@
-import { RATE_TIERS, tierOf, type RateTier } from '@rtm-migrate/core';
+import { RATE_TIERS, tierOf } from '@rtm-migrate/core';
 
 /** How the shim paces its own calls so that it stays inside Slack's rate tiers (core's token-bucket model). */
 export interface RateLimitOptions {
@@ -8,30 +8,43 @@ export interface RateLimitOptions {
    */
   readonly timeScale?: number;
   /**
-   * Extra milliseconds added to every wait, for the jitter between when a request leaves and when
-   * Slack counts it (default: 2 ms plus 1% of the interval).
+   * Latency jitter, in ms, that the calls kept in reserve in Slack's bucket should absorb (default 25);
+   * see `Pacer.burstOf`.
    */
-  readonly marginMs?: number;
-  /** Jitter the burst reserve should absorb, in ms (default 25); see `Pacer`. */
   readonly jitterMs?: number;
+  /**
+   * Fraction added to every tier's interval (default 0.01): the shim's steady rate is a little under
+   * Slack's, so Slack's bucket slowly refills whatever jitter took from its reserve.
+   */
+  readonly intervalSlack?: number;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** One method's queue: calls leave one by one, in the order they asked. */
+interface Lane {
+  /** Theoretical arrival time (performance.now() ms) of the next call at the steady rate. */
+  tat: number;
+  /** No call before this time (a `Retry-After`). */
+  pausedUntil: number;
+  readonly waiting: (() => void)[];
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
 
 /**
  * A token bucket per method, with core's `RATE_TIERS` (`burst` at once, then `perMinute` a minute):
- * the same model fake-slack enforces and `costOfReplacement().floorSeconds` assumes. Implemented as
- * GCRA (a "theoretical arrival time" per method): calls reserve their slot in order, so concurrent
- * callers never overshoot. Methods without a tier are not paced.
+ * the model fake-slack enforces and `costOfReplacement().floorSeconds` assumes. Implemented as GCRA
+ * (a "theoretical arrival time" per method) checked when a call actually leaves, not when it asks:
+ * callers wait in a queue per method and are let go against the clock. So an event-loop stall
+ * (a GC pause, parsing a large page) never releases more than the shim's burst at once: late calls
+ * are not "owed" slots, which Slack's bucket, capped at its burst, would not grant either. The shim's
+ * burst is smaller than Slack's (`burstOf`), and its interval a little longer (`intervalSlack`), so
+ * that jitter between when a call leaves and when Slack counts it is absorbed by Slack's reserve.
+ * Methods without a tier are not paced; `Retry-After` is honoured for every method, even unpaced.
  */
 export class Pacer {
-  /** Per method: the theoretical arrival time (performance.now() ms) of the next call at the steady rate. */
-  private readonly tat = new Map<string, number>();
-  /** Per method: no call before this time (a `Retry-After`). */
-  private readonly pausedUntil = new Map<string, number>();
+  private readonly lanes = new Map<string, Lane>();
   private readonly timeScale: number;
-  private readonly marginMs: number | undefined;
   private readonly jitterMs: number;
+  private readonly intervalSlack: number;
   readonly enabled: boolean;
 
   constructor(options: RateLimitOptions | false = {}) {
@@ -39,61 +52,99 @@ export class Pacer {
     const o = options === false ? {} : options;
     this.timeScale = o.timeScale ?? 1;
     if (!(this.timeScale > 0)) throw new RangeError(`rateLimit.timeScale must be > 0, got ${String(o.timeScale)}`);
-    this.marginMs = o.marginMs;
     this.jitterMs = o.jitterMs ?? 25;
+    if (!(this.jitterMs >= 0)) throw new RangeError(`rateLimit.jitterMs must be >= 0, got ${String(o.jitterMs)}`);
+    this.intervalSlack = o.intervalSlack ?? 0.01;
+    if (!(this.intervalSlack >= 0)) throw new RangeError(`rateLimit.intervalSlack must be >= 0, got ${String(o.intervalSlack)}`);
   }
 
-  /** Milliseconds between two calls of `method` at its tier's steady rate (scaled). */
+  /** Milliseconds between two calls of `method` at its tier's steady rate (scaled; Slack's, without the slack). */
   intervalMs(method: string): number | undefined {
     const tier = tierOf(method);
     if (tier === undefined) return undefined;
     return (60_000 / RATE_TIERS[tier].perMinute) * this.timeScale;
   }
 
-  /** Resolves when a call of `method` may go. */
-  async take(method: string): Promise<void> {
-    const wait = this.reserve(method);
-    if (wait > 0) await sleep(wait);
-  }
-
-  /** Reserves the next slot of `method` and returns how long to wait for it, in ms. */
-  reserve(method: string, now = performance.now()): number {
-    const paused = Math.max(0, (this.pausedUntil.get(method) ?? 0) - now);
-    const tier = tierOf(method);
-    const interval = this.intervalMs(method);
-    if (!this.enabled || tier === undefined || interval === undefined) return paused;
-    const tolerance = (this.burstOf(tier) - 1) * interval;
-    const tat = Math.max(this.tat.get(method) ?? now, now);
-    const allowedAt = tat - tolerance;
-    this.tat.set(method, tat + interval);
-    return allowedAt > now ? allowedAt - now + this.margin(interval) : 0;
+  /** Resolves when a call of `method` may go; calls of one method go in the order they asked. */
+  take(method: string): Promise<void> {
+    const lane = this.lanes.get(method);
+    if (lane === undefined && (!this.enabled || tierOf(method) === undefined)) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const l = lane ?? this.lane(method);
+      l.waiting.push(resolve);
+      this.pump(method, l);
+    });
   }
 
   /** Slack answered `Retry-After: seconds` for `method`: the next call goes then, the rest at the steady rate. */
   pause(method: string, seconds: number, now = performance.now()): void {
-    // honoured even with pacing off
-    this.pausedUntil.set(method, Math.max(this.pausedUntil.get(method) ?? 0, now + seconds * 1000));
-    const tier = tierOf(method);
-    const interval = this.intervalMs(method) ?? 0;
-    const tolerance = tier === undefined ? 0 : (this.burstOf(tier) - 1) * interval;
-    this.tat.set(method, Math.max(this.tat.get(method) ?? now, now + seconds * 1000 + tolerance));
+    const lane = this.lane(method);
+    const until = now + seconds * 1000;
+    lane.pausedUntil = Math.max(lane.pausedUntil, until);
+    // Slack's bucket is empty now: after the pause one call, then one an interval (no burst).
+    lane.tat = Math.max(lane.tat, until + this.tolerance(method));
+    if (lane.timer !== undefined) {
+      clearTimeout(lane.timer);
+      lane.timer = undefined;
+    }
+    this.pump(method, lane);
   }
 
   /**
-   * The burst the shim uses: fewer calls than the tier allows (at least one), so Slack's bucket keeps
-   * calls in reserve. The reserve absorbs the jitter between when a request leaves and when Slack
-   * counts it: one call, or as many intervals as cover `jitterMs` when the (scaled) interval is short,
-   * up to the tier's burst less one. It costs that many intervals once per method.
+   * The burst the shim uses: Slack's `burst` less a reserve, so that Slack's bucket always holds
+   * calls the shim does not count on. The reserve absorbs the jitter between when a call leaves and
+   * when Slack counts it: `jitterMs` worth of intervals, at least half a call and at most half the
+   * burst (the rest absorbs the shim's own timer lateness). Fractional: a bucket, not a count. A
+   * tier whose burst is one call keeps no reserve (its interval is the margin).
    */
-  private burstOf(tier: RateTier): number {
-    const { burst, perMinute } = RATE_TIERS[tier];
-    const interval = (60_000 / perMinute) * this.timeScale;
-    const reserve = Math.max(1, Math.ceil(this.jitterMs / interval));
-    return Math.max(1, burst - Math.min(reserve, burst - 1));
+  burstOf(method: string): number {
+    const tier = tierOf(method);
+    if (tier === undefined) return Infinity;
+    const { burst } = RATE_TIERS[tier];
+    if (burst <= 1) return 1;
+    const interval = (60_000 / RATE_TIERS[tier].perMinute) * this.timeScale;
+    const reserve = Math.min(Math.max(0.5, this.jitterMs / interval), burst / 2);
+    return burst - reserve;
   }
 
-  private margin(interval: number): number {
-    return this.marginMs ?? 2 + interval * 0.01;
+  private tolerance(method: string): number {
+    const interval = this.pacedIntervalMs(method);
+    return interval === undefined ? 0 : (this.burstOf(method) - 1) * interval;
+  }
+
+  private pacedIntervalMs(method: string): number | undefined {
+    const interval = this.intervalMs(method);
+    return interval === undefined ? undefined : interval * (1 + this.intervalSlack);
+  }
+
+  private lane(method: string): Lane {
+    let lane = this.lanes.get(method);
+    if (lane === undefined) {
+      lane = { tat: -Infinity, pausedUntil: -Infinity, waiting: [], timer: undefined };
+      this.lanes.set(method, lane);
+    }
+    return lane;
+  }
+
+  /** Lets go every waiting call that may leave now; sets one timer for the next. */
+  private pump(method: string, lane: Lane): void {
+    if (lane.timer !== undefined) return;
+    const interval = this.enabled ? this.pacedIntervalMs(method) : undefined;
+    const tolerance = this.tolerance(method);
+    while (lane.waiting.length > 0) {
+      const now = performance.now();
+      const allowedAt = Math.max(lane.pausedUntil, interval === undefined ? -Infinity : lane.tat - tolerance);
+      if (allowedAt > now) {
+        // Never early (Node's timers have 1 ms resolution); lateness is absorbed by the tolerance.
+        lane.timer = setTimeout(() => {
+          lane.timer = undefined;
+          this.pump(method, lane);
+        }, Math.ceil(allowedAt - now));
+        return;
+      }
+      if (interval !== undefined) lane.tat = Math.max(lane.tat, now) + interval;
+      lane.waiting.shift()!();
+    }
   }
 }
 
