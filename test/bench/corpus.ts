@@ -1,29 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mulberry32 } from '@rtm-migrate/fake-slack';
 
 export interface CorpusOptions {
   /** Number of source files (default 2,000). */
   readonly files?: number;
   /** Share of files that use rtm.start (default 0.05). */
   readonly positiveRatio?: number;
+  /** Only `.ts` files (the lint bench); default: TypeScript and CommonJS JavaScript, half and half. */
+  readonly typescriptOnly?: boolean;
 }
 
 export interface Corpus {
   readonly files: number;
   readonly positives: readonly string[];
   readonly negatives: number;
-}
-
-/** A small deterministic PRNG (mulberry32), so the same options always give the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NEGATIVE_TS = (i: number, lines: number): string => {
@@ -70,14 +61,13 @@ module.exports = { build${i} };
 `;
 };
 
+/** rtm.start in varied forms (member call, destructuring, then-chain, apiCall, raw HTTP, RTMClient, computed, .call), TS and CommonJS. */
 const POSITIVES: readonly ((i: number) => { ext: 'ts' | 'js'; text: string })[] = [
   (i) => ({
     ext: 'ts',
     text: `import { WebClient } from '@slack/web-api';
-
 export async function boot${i}(web: WebClient): Promise<number> {
   const res = await web.rtm.start({ no_unreads: true, batch_presence_aware: true });
-  console.log(\`connected as \${res.self?.name}\`);
   return res.users!.filter((u) => !u.deleted).length;
 }
 `,
@@ -99,10 +89,17 @@ module.exports = boot${i};
   (i) => ({
     ext: 'ts',
     text: `import { WebClient } from '@slack/web-api';
-
-export async function connect${i}(web: WebClient): Promise<string> {
-  const res = await web.rtm.start({ mpim_aware: true });
-  return res.url!;
+export async function who${i}(web: WebClient) {
+  const { channels, self } = await web.rtm.start();
+  return { me: self?.id, joined: channels?.filter((c) => c.is_member).length };
+}
+`,
+  }),
+  (i) => ({
+    ext: 'ts',
+    text: `import { WebClient } from '@slack/web-api';
+export function dms${i}(web: WebClient, out: Map<string, string>): void {
+  web.rtm.start().then((r) => r.ims?.forEach((im) => out.set(im.user!, im.id!)));
 }
 `,
   }),
@@ -119,6 +116,48 @@ web.rtm.start().then(function (r) {
 module.exports = dms${i};
 `,
   }),
+  (i) => ({
+    ext: 'ts',
+    text: `import { WebClient } from '@slack/web-api';
+const METHOD = 'rtm.start';
+export async function raw${i}(web: WebClient) {
+  const res = await web.apiCall(METHOD, { simple_latest: 1 });
+  return (res as { groups?: unknown[] }).groups?.length;
+}
+`,
+  }),
+  (i) => ({
+    ext: 'ts',
+    text: `export async function http${i}(token: string) {
+  const res = await fetch('https://slack.com/api/rtm.start?no_latest=1', { headers: { Authorization: \`Bearer \${token}\` } });
+  return res.json();
+}
+`,
+  }),
+  (i) => ({
+    ext: 'ts',
+    text: `import { RTMClient } from '@slack/rtm-api';
+export const rtm${i} = new RTMClient(process.env['SLACK_BOT_TOKEN']!, { useRtmConnect: false });
+`,
+  }),
+  (i) => ({
+    ext: 'ts',
+    text: `import { WebClient } from '@slack/web-api';
+export async function url${i}(web: WebClient): Promise<string> {
+  const res = await web.rtm['start']({ mpim_aware: true });
+  return res.url!;
+}
+`,
+  }),
+  (i) => ({
+    ext: 'ts',
+    text: `import { WebClient } from '@slack/web-api';
+export async function call${i}(web: WebClient) {
+  const res = await web.rtm.start.call(web.rtm, { include_locale: true });
+  for (const c of res.channels ?? []) console.log((c as { members?: string[] }).members?.length);
+}
+`,
+  }),
 ];
 
 /**
@@ -128,7 +167,8 @@ module.exports = dms${i};
 export async function writeCorpus(dir: string, options: CorpusOptions = {}): Promise<Corpus> {
   const files = options.files ?? 2000;
   const ratio = options.positiveRatio ?? 0.05;
-  const random = prng(20260723);
+  const random = mulberry32(20260723);
+  const forms = options.typescriptOnly ? POSITIVES.filter((form) => form(0).ext === 'ts') : POSITIVES;
   const positives: string[] = [];
   let negatives = 0;
   for (let i = 0; i < files; i++) {
@@ -136,13 +176,13 @@ export async function writeCorpus(dir: string, options: CorpusOptions = {}): Pro
     await mkdir(folder, { recursive: true });
     const positive = Math.floor((i + 1) * ratio) > Math.floor(i * ratio);
     if (positive) {
-      const { ext, text } = POSITIVES[positives.length % POSITIVES.length]!(i);
+      const { ext, text } = forms[positives.length % forms.length]!(i);
       const file = join(folder, `slack-${i}.${ext}`);
       await writeFile(file, text);
       positives.push(file);
     } else {
       const lines = 30 + Math.floor(random() * 270);
-      const ts = random() < 0.5;
+      const ts = random() < 0.5 || options.typescriptOnly === true;
       await writeFile(join(folder, `mod-${i}.${ts ? 'ts' : 'js'}`), ts ? NEGATIVE_TS(i, lines) : NEGATIVE_JS(i, lines));
       negatives++;
     }

@@ -1,11 +1,12 @@
 // Lint benchmark (`pnpm bench lint`): the cost of @rtm-migrate/eslint-plugin over ESLint with the
 // parser alone, on a deterministic corpus of TypeScript files (5% of them use rtm.start).
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PLUGIN_DIR = join(ROOT, 'packages', 'eslint-plugin');
@@ -18,94 +19,9 @@ type Config = import('eslint').Linter.Config;
 const FILES = 2000;
 const POSITIVE_RATIO = 0.05;
 
-/** mulberry32: the same corpus on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const negative = (i: number, lines: number): string => `import { readFile } from 'node:fs/promises';
-
-export interface Item${i} { id: string; name: string; tags: string[] }
-
-export async function load${i}(path: string): Promise<Map<string, number>> {
-  const items = JSON.parse(await readFile(path, 'utf8')) as Item${i}[];
-  const byTag = new Map<string, number>();
-  for (const item of items) for (const tag of item.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
-  return byTag;
-}
-
-export function compute${i}(values: number[]): number {
-  let total = 0;
-${Array.from({ length: lines }, (_, k) => `  total += values[${k % 7}]! * ${k + 1}; // step ${k}`).join('\n')}
-  return total;
-}
-`;
-
-/** rtm.start in varied forms: member call, destructuring, then-chain, apiCall, raw HTTP, RTMClient, computed, .call. */
-const POSITIVES: readonly ((i: number) => string)[] = [
-  (i) => `import { WebClient } from '@slack/web-api';
-export async function boot${i}(web: WebClient): Promise<number> {
-  const res = await web.rtm.start({ no_unreads: true, batch_presence_aware: true });
-  return res.users!.filter((u) => !u.deleted).length;
-}
-`,
-  (i) => `import { WebClient } from '@slack/web-api';
-export async function who${i}(web: WebClient) {
-  const { channels, self } = await web.rtm.start();
-  return { me: self?.id, joined: channels?.filter((c) => c.is_member).length };
-}
-`,
-  (i) => `import { WebClient } from '@slack/web-api';
-export function dms${i}(web: WebClient, out: Map<string, string>): void {
-  web.rtm.start().then((r) => r.ims?.forEach((im) => out.set(im.user!, im.id!)));
-}
-`,
-  (i) => `import { WebClient } from '@slack/web-api';
-const METHOD = 'rtm.start';
-export async function raw${i}(web: WebClient) {
-  const res = await web.apiCall(METHOD, { simple_latest: 1 });
-  return (res as { groups?: unknown[] }).groups?.length;
-}
-`,
-  (i) => `export async function http${i}(token: string) {
-  const res = await fetch('https://slack.com/api/rtm.start?no_latest=1', { headers: { Authorization: \`Bearer \${token}\` } });
-  return res.json();
-}
-`,
-  (i) => `import { RTMClient } from '@slack/rtm-api';
-export const rtm${i} = new RTMClient(process.env['SLACK_BOT_TOKEN']!, { useRtmConnect: false });
-`,
-  (i) => `import { WebClient } from '@slack/web-api';
-export async function url${i}(web: WebClient): Promise<string> {
-  const res = await web.rtm['start']({ mpim_aware: true });
-  return res.url!;
-}
-`,
-  (i) => `import { WebClient } from '@slack/web-api';
-export async function call${i}(web: WebClient) {
-  const res = await web.rtm.start.call(web.rtm, { include_locale: true });
-  for (const c of res.channels ?? []) console.log((c as { members?: string[] }).members?.length);
-}
-`,
-];
-
-async function writeCorpus(dir: string): Promise<{ positives: number }> {
-  const random = prng(20260723);
-  let positives = 0;
-  for (let i = 0; i < FILES; i++) {
-    const folder = join(dir, 'src', `pkg-${String(i % 40).padStart(2, '0')}`);
-    await mkdir(folder, { recursive: true });
-    const positive = Math.floor((i + 1) * POSITIVE_RATIO) > Math.floor(i * POSITIVE_RATIO);
-    const text = positive ? POSITIVES[positives++ % POSITIVES.length]!(i) : negative(i, 30 + Math.floor(random() * 270));
-    await writeFile(join(folder, `${positive ? 'slack' : 'mod'}-${i}.ts`), text);
-  }
+/** The shared bench corpus, TypeScript only, plus a tsconfig and Slack's types for the type-checked runs. */
+async function writeLintCorpus(dir: string): Promise<{ positives: number }> {
+  const { positives } = await writeCorpus(join(dir, 'src'), { files: FILES, positiveRatio: POSITIVE_RATIO, typescriptOnly: true });
   await writeFile(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
@@ -115,7 +31,7 @@ async function writeCorpus(dir: string): Promise<{ positives: number }> {
   );
   // @slack/web-api 7 and @slack/rtm-api for the type-checked runs: the legacy bot fixture has them.
   await symlink(join(ROOT, 'fixtures', 'legacy-bot', 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return { positives };
+  return { positives: positives.length };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -154,7 +70,7 @@ export async function runLintBench(): Promise<void> {
   };
   const dir = await mkdtemp(join(tmpdir(), 'rtm-lint-bench-'));
   try {
-    const { positives } = await writeCorpus(dir);
+    const { positives } = await writeLintCorpus(dir);
     console.log(`corpus: ${FILES} TypeScript files, ${positives} using rtm.start (${dir})`);
     const parser: Config = { files: ['**/*.ts'], languageOptions: { parser: tsParser } };
     const typed: Config = { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir } } };

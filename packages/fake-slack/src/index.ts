@@ -19,3 +19,4 @@ export type { TokenOptions } from './tokens.js';
 export { DEFAULT_TOKENS } from './tokens.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export { ALL_SCOPES } from './scopes.js';
+export { mulberry32, type Random } from './random.js';
