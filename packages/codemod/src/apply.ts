@@ -5,7 +5,7 @@ import { discover, UsageError, type Skipped } from './files/discover.js';
 import { dirtyFiles } from './files/git.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
 import { writeAtomic } from './files/write.js';
-import type { Plan, PlanSite } from './plan.js';
+import { leavesTodo, type Plan, type PlanSite } from './plan.js';
 import { findTsconfig, scan } from './scan/index.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
 import type { ParserName } from './transforms/index.js';
@@ -152,7 +152,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     seen,
     prefiltered,
     changed: changed.map((r) => relative(cwd, r.file)),
-    todos: sites.filter((s) => s.rewrite === 'todo').length,
+    todos: sites.filter((s) => leavesTodo(s.rewrite)).length,
     failed,
     skipped,
     sites: sites.sort((a, b) => a.site.id.localeCompare(b.site.id, 'en', { numeric: true })),

@@ -1,4 +1,5 @@
-import { RTM_CONNECT_ARGS } from './args.js';
+import { RTM_CONNECT_ARGS, RTM_START_ONLY_ARGS } from './args.js';
+import { fieldFact } from './fields.js';
 import type { PlannedCall } from './cost.js';
 import { RATE_TIERS } from './rate-tiers.js';
 import { RTM_URL_LIFETIME_SECONDS } from './errors.js';
@@ -9,6 +10,24 @@ const list = (items: readonly string[]): string => items.map((i) => `\`${i}\``).
 function slowest(byMethod: readonly PlannedCall[]): PlannedCall | undefined {
   return [...byMethod].sort((a, b) => b.floorSeconds - a.floorSeconds)[0];
 }
+
+/** The `rtm.start` fields code most often read, for a TODO when the reads could not be followed. */
+const COMMON_START_FIELDS = ['users', 'channels', 'groups', 'mpims', 'ims', 'channels[].members', 'bots', 'team.icon'] as const;
+
+/** "`users` → users.list; `channels`, `groups`… → conversations.list; …", from the field facts. */
+function commonReplacements(): string {
+  const byMethods = new Map<string, string[]>();
+  for (const path of COMMON_START_FIELDS) {
+    const methods = [...new Set(fieldFact(path)?.replacements.map((r) => r.method) ?? [])].join(' / ');
+    if (!methods) continue;
+    byMethods.set(methods, [...(byMethods.get(methods) ?? []), path === 'team.icon' ? 'team.*' : path]);
+  }
+  return [...byMethods].map(([methods, fields]) => `${list(fields)} → ${methods}`).join('; ');
+}
+
+/** What the TODO says when nothing shows which fields the code reads off the response. */
+const UNFOLLOWED_READS = (): string =>
+  `rtm-migrate cannot follow the response to the fields read: fetch any other data read before it (${commonReplacements()}).`;
 
 /**
  * Sentences the codemod (`rtm-migrate`) prints in reports and writes into TODO comments and the code it
@@ -31,6 +50,18 @@ export const CODEMOD_MESSAGES = {
     "the app's own helper is given `rtm.start`: call `rtm.connect` through it and fetch the fields read with their replacement methods first.",
   rawHttp: (request: string): string =>
     `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response to the fields read).`,
+  /** A raw HTTP request whose URL was rewritten to `rtm.connect`: the TODO that stays above it. */
+  rawHttpConnect: (request: string, readsKnown: boolean): string =>
+    `this request now asks for \`rtm.connect\`, which answers only \`url\`, \`self\`, \`team\`. ${
+      readsKnown ? `Fetch the fields ${request}'s response is read for with their replacement methods before it.` : UNFOLLOWED_READS()
+    } Drop start-only arguments set elsewhere (${list(Object.keys(RTM_START_ONLY_ARGS))}).`,
+  /** The app's own helper, now given `rtm.connect`: the TODO that stays above it. */
+  helperConnect: (escapes: string | undefined): string =>
+    `the app's own helper now asks for \`rtm.connect\`, which answers only \`url\`, \`self\`, \`team\`: ${
+      escapes === undefined
+        ? `fetch the fields read with their replacement methods before it (its \`url\` expires after ${RTM_URL_LIFETIME_SECONDS} seconds), and check that the helper adds no start-only argument itself.`
+        : `${escapes} ${UNFOLLOWED_READS()}`
+    }`,
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods.",
   startTypes:

@@ -1,7 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { MESSAGES, RATE_TIERS } from '@rtm-migrate/core';
 import type { ApplySummary } from '../apply.js';
-import type { Plan, PlanSite } from '../plan.js';
+import { leavesTodo, type Plan, type PlanSite } from '../plan.js';
 
 export const VERSION_URL = 'https://github.com/rtm-migrate/rtm-migrate';
 
@@ -66,9 +66,9 @@ export function sarifReport(summary: ApplySummary, version: string): string {
     defaultConfiguration: { level: r.name === 'rtm-start-todo' ? 'warning' : 'note' },
   }));
   const results: Result[] = summary.sites.map((s) => ({
-    ruleId: s.rewrite === 'todo' ? 'rtm-start-todo' : 'rtm-start-rewritten',
-    ruleIndex: s.rewrite === 'todo' ? 1 : 0,
-    level: s.rewrite === 'todo' ? 'warning' : 'note',
+    ruleId: leavesTodo(s.rewrite) ? 'rtm-start-todo' : 'rtm-start-rewritten',
+    ruleIndex: leavesTodo(s.rewrite) ? 1 : 0,
+    level: leavesTodo(s.rewrite) ? 'warning' : 'note',
     message: { text: s.message },
     locations: [
       {
@@ -87,6 +87,7 @@ export function sarifReport(summary: ApplySummary, version: string): string {
       level: 'error',
       message: { text: `rtm-migrate could not process this file: ${f.message}` },
       locations: [{ physicalLocation: { artifactLocation: { uri: f.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
+      partialFingerprints: { 'rtmMigrateSite/v1': `${f.file.split('\\').join('/')}:failed` },
     });
   }
   const log: Log = {
@@ -135,7 +136,9 @@ export function humanPlan(plan: Plan): string {
     out.push('');
   }
   const todo = plan.sites.filter((s) => s.rewrite === 'todo').length;
-  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo} rewritable, ${todo} left as TODO.`);
+  const partly = plan.sites.filter((s) => s.rewrite === 'connect-todo').length;
+  const partlyText = partly > 0 ? `, ${partly} rewritten to \`rtm.connect\` with a TODO for the data read` : '';
+  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo - partly} rewritable${partlyText}, ${todo} left as TODO.`);
   out.push(`Scopes the migrated app needs: ${plan.scopes.join(', ') || 'none'}`);
   for (const o of plan.optionalScopes) out.push(`  optional: ${o.scope} (${o.when})`);
   out.push(`Per start-up (${workspaceText(plan)}): ${plan.startup.summary}`);
@@ -145,7 +148,7 @@ export function humanPlan(plan: Plan): string {
 /** The summary printed at the end of `apply`. */
 export function humanSummary(summary: ApplySummary, options: { dry?: boolean; check?: boolean }): string {
   const out: string[] = [];
-  for (const s of summary.sites) out.push(`${s.rewrite === 'todo' ? 'TODO' : 'done'}  ${location(s.site)}  ${s.site.form} → ${s.rewrite}${s.rewrite === 'todo' ? `: ${s.message.replace(/^TODO\(rtm-migrate\): /, '')}` : ''}`);
+  for (const s of summary.sites) out.push(`${leavesTodo(s.rewrite) ? 'TODO' : 'done'}  ${location(s.site)}  ${s.site.form} → ${s.rewrite}${leavesTodo(s.rewrite) ? `: ${s.message.replace(/^TODO\(rtm-migrate\): /, '')}` : ''}`);
   if (out.length > 0) out.push('');
   const verb = options.dry || options.check ? 'would change' : 'changed';
   out.push(`files seen: ${summary.seen}`);

@@ -15,7 +15,7 @@ import {
   type WorkspaceSize,
 } from '@rtm-migrate/core';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
-import type { Escape, FieldRead, Plan, PlanSite, RewriteKind, SiteArgs } from '../plan.js';
+import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
 import { FlowFollower } from './flow.js';
 import { findSites, type FoundSite } from './sites.js';
 import { staticString, skipWrappers } from './resolve.js';
@@ -168,11 +168,23 @@ function decide(site: FoundSite, args: SiteArgs, startOnly: string[], escapes: r
     }
     return undefined;
   }
+  if (site.form === 'raw-url' && site.literal) {
+    // The URL is rewritten in place; the raw response is not followed, so its reads stay a TODO.
+    return { rewrite: 'connect-todo', form: site.form, reason: CODEMOD_MESSAGES.rawHttpConnect(site.request ?? 'the request', startOnly.length > 0) };
+  }
   if (site.form === 'raw-url' || site.form === 'legacy-client') {
     return { rewrite: 'todo', form: site.form, reason: escapes[0]?.reason ?? MESSAGES.rtmStartUrl };
   }
   const shimmable = (site.form === 'method-call' || site.form === 'api-call') && !(Node.isCallExpression(site.node) && site.node.getArguments().some((a) => Node.isSpreadElement(a)));
   if (helper === 'shim' && shimmable && (startOnly.length > 0 || escapes.length > 0)) return { rewrite: 'shim', form: site.form };
+  if (site.form === 'helper' && site.literal && args.known && (startOnly.length > 0 || escapes.length > 0)) {
+    // The method name is rewritten in place; the fields read (or the escape) stay a TODO.
+    return {
+      rewrite: 'connect-todo',
+      form: site.form,
+      reason: CODEMOD_MESSAGES.helperConnect(escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : undefined),
+    };
+  }
   if (escapes.length > 0) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.escapes(escapes) };
   if (site.form === 'rtm-client-option') {
     return startOnly.length === 0
@@ -278,7 +290,7 @@ export function scan(options: ScanOptions): Plan {
       const pos = position(root, found.node);
       const end = found.node.getSourceFile().getLineAndColumnAtPos(found.node.getEnd());
       const message =
-        decision.rewrite === 'todo'
+        leavesTodo(decision.rewrite)
           ? todoComment(decision.reason ?? '', startOnlyFields)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({

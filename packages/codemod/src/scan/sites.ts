@@ -29,6 +29,13 @@ export interface FoundSite {
   readonly escapes: readonly { readonly node: Node; readonly reason: string }[];
   /** Whether this is an rtm.connect call (only reported when it misuses start-only fields/args). */
   readonly connect?: boolean;
+  /**
+   * raw-url: the literal spells `rtm.start` out (so the rewrite can turn it into `rtm.connect` in place);
+   * helper: the method name is a literal argument. False when it comes from a constant or is computed.
+   */
+  readonly literal?: boolean;
+  /** raw-url: the request, as the TODO names it (`` `fetch(…)` ``, "the request"). */
+  readonly request?: string;
 }
 
 const ARRAY_CALLBACK_METHODS = new Set(['then']);
@@ -181,6 +188,7 @@ function apiCallSite(call: CallExpression, fileIsSlacky: boolean, modules: strin
   if (isApiCall && !fileIsSlacky && !modules.some(isPossiblySlackModule) && modules.length > 0) return undefined;
   return {
     form: isApiCall ? 'api-call' : 'helper',
+    literal: Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first),
     node: call,
     ...argsInfo(second && !Node.isArrowFunction(second) && !Node.isFunctionExpression(second) ? second : undefined),
     starts: responseStarts(call),
@@ -269,7 +277,16 @@ function newUrlSite(expr: import('ts-morph').NewExpression): FoundSite | undefin
   const b = base ? staticString(base) : '';
   const full = b === undefined ? p : b + p;
   if (!(isRtmStartUrl(full) || (base !== undefined && isRtmStartUrlTail(p)))) return undefined;
-  return { form: 'raw-url', node: path!, argsNode: undefined, argsKnown: false, starts: [], escapes: [{ node: expr, reason: httpReason(expr) }] };
+  return {
+    form: 'raw-url',
+    node: path!,
+    argsNode: undefined,
+    argsKnown: false,
+    starts: [],
+    escapes: [{ node: expr, reason: httpReason(expr) }],
+    literal: spellsRtmStart(path!),
+    request: describeHttpCall(expr),
+  };
 }
 
 function httpReason(node: Node): string {
@@ -304,7 +321,21 @@ function urlSite(node: Node): FoundSite | undefined {
 }
 
 function raw(node: Node): FoundSite {
-  return { form: 'raw-url', node, argsNode: undefined, argsKnown: false, starts: [], escapes: [{ node, reason: httpReason(node) }] };
+  return {
+    form: 'raw-url',
+    node,
+    argsNode: undefined,
+    argsKnown: false,
+    starts: [],
+    escapes: [{ node, reason: httpReason(node) }],
+    literal: spellsRtmStart(node),
+    request: describeHttpCall(node),
+  };
+}
+
+/** The literal's own source text names `rtm.start` as a URL path (not through a constant or an escape). */
+function spellsRtmStart(node: Node): boolean {
+  return (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isTemplateExpression(node)) && /(^|[/`'"}])rtm\.start(?=$|[?#`'"$])/.test(node.getText());
 }
 
 function inTypePosition(node: Node): boolean {

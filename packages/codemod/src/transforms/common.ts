@@ -146,6 +146,19 @@ export function hasTodoAbove(source: string, offset: number): boolean {
   return false;
 }
 
+/**
+ * Puts `message` as a `// TODO(rtm-migrate): …` comment above the statement that holds `path`, unless
+ * one is there already (a second run adds nothing). True when it added the comment.
+ */
+export function todoAbove(ctx: TransformContext, path: ASTPath<AnyNode>, message: string): boolean {
+  const statement = enclosingStatement(path);
+  if (!statement) return false;
+  const at = statement.node.start!;
+  if (hasTodoAbove(ctx.source, at)) return false;
+  insertBefore(ctx, at, commentLines(message));
+  return true;
+}
+
 /** A name not yet used in the file. */
 export function freshName(ctx: TransformContext, candidates: readonly string[]): string {
   for (const c of candidates) {

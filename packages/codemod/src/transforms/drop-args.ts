@@ -19,19 +19,16 @@ export function removeProperties(ctx: TransformContext, obj: N, props: readonly 
     ctx.edits.push({ start: obj.start, end: obj.end, text: '{}' });
     return;
   }
-  for (const p of props) {
-    const i = all.indexOf(p);
-    const next = all[i + 1];
-    if (next && !props.includes(next)) {
-      ctx.edits.push({ start: p.start, end: next.start, text: '' });
-    } else {
-      // last kept one before it: cut from its end
-      let j = i - 1;
-      while (j >= 0 && props.includes(all[j])) j--;
-      const prev = all[j];
-      if (prev) ctx.edits.push({ start: prev.end, end: p.end, text: '' });
-      else ctx.edits.push({ start: p.start, end: next ? next.start : p.end, text: '' });
-    }
+  // One cut per run of consecutive removed properties: up to the next kept one, or from the last kept one.
+  for (let i = 0; i < all.length; i++) {
+    if (!props.includes(all[i])) continue;
+    let k = i;
+    while (k + 1 < all.length && props.includes(all[k + 1])) k++;
+    const next = all[k + 1];
+    const prev = all[i - 1];
+    if (next) ctx.edits.push({ start: all[i].start, end: next.start, text: '' });
+    else if (prev) ctx.edits.push({ start: prev.end, end: all[k].end, text: '' });
+    i = k;
   }
 }
 

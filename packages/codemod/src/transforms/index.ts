@@ -12,6 +12,8 @@ import {
   type TransformContext,
 } from './common.js';
 import { dropConnectArgsTransform } from './drop-args.js';
+import { helperMethodNameTransform } from './helper-method-name.js';
+import { rawHttpUrlTransform } from './raw-http-url.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
 import { todoTransform } from './todo.js';
@@ -23,6 +25,8 @@ export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
   ['rtm-start-call', rtmStartCallTransform],
   ['drop-connect-args', dropConnectArgsTransform],
   ['rtm-client-option', rtmClientOptionTransform],
+  ['raw-http-url', rawHttpUrlTransform],
+  ['helper-method-name', helperMethodNameTransform],
   ['todo', todoTransform],
 ];
 

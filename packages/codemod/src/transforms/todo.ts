@@ -24,7 +24,12 @@ export const todoTransform: Transform = (ctx) => {
       if (found || !n.loc || !types.includes(n.type)) return;
       if (n.loc.start.line === site.line && n.loc.start.column === site.column - 1 && n.loc.end.line === site.endLine && n.loc.end.column === site.endColumn - 1) found = p;
     });
-    const message = site.rewrite === 'todo' ? site.message : todoComment(CODEMOD_MESSAGES.notAwaited, site.startOnlyFields);
+    const message =
+      site.rewrite === 'todo'
+        ? site.message
+        : site.rewrite === 'connect-todo'
+          ? todoComment(site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp('the request') : CODEMOD_MESSAGES.helper, site.startOnlyFields)
+          : todoComment(CODEMOD_MESSAGES.notAwaited, site.startOnlyFields);
     const statement = found ? enclosingStatement(found) : undefined;
     if (!statement) {
       ctx.outcomes.push({ site, rewrite: 'todo', changed: false, message });
