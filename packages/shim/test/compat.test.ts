@@ -77,8 +77,9 @@ describe('calls made = core costOfReplacement(), rtm.connect last', () => {
     const cost = compatCost(fake.workspace.size(), { mpim_aware: true });
     expect(fake.stats().ratelimited).toBe(0);
     expect(fake.calls.length).toBe(cost.calls + 1); // + the rtm.start of fallback mode
+    // Pacing is behaviour: the build may not finish before the tiers allow. How close it gets to the
+    // floor is a benchmark figure (pnpm bench shim), not a test.
     expect(seconds).toBeGreaterThanOrEqual(cost.floorSeconds * timeScale * 0.95);
-    expect(seconds).toBeLessThan(cost.floorSeconds * timeScale * 1.5 + 0.5);
   });
 });
 
