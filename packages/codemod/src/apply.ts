@@ -8,7 +8,7 @@ import { writeAtomic } from './files/write.js';
 import { leavesTodo, type Plan, type PlanSite } from './plan.js';
 import { findTsconfig, scan } from './scan/index.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
-import type { ParserName } from './transforms/index.js';
+import { ParseError, parserFor, parseWith, type ParserName } from './transforms/index.js';
 import { runTransforms, type FileTask, type FileResult } from './workers.js';
 
 export interface ApplyOptions {
@@ -85,16 +85,65 @@ export function prepare(options: ApplyOptions) {
   return { cwd, seen: found.files.length, skipped, candidates, prefiltered };
 }
 
-export async function apply(options: ApplyOptions): Promise<ApplySummary> {
-  const started = performance.now();
-  const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
-  const plan = scan({
+function planFor(cwd: string, candidates: readonly string[], options: ApplyOptions): Plan {
+  return scan({
     root: cwd,
     files: candidates,
     tsconfig: findTsconfig(options.paths.map((p) => resolve(cwd, p))),
     ...(options.workspace ? { workspace: options.workspace } : {}),
     helper: options.helper ?? 'inline',
   });
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * Why `file` cannot be processed: it is unreadable, or it does not parse with the parser the rewrite
+ * would use (`parser`, else the one for its extension). Undefined when it parses. Same messages and
+ * positions as a file that fails in `apply`.
+ */
+export function parseFailure(file: string, parser?: ParserName): Omit<FailedFile, 'file'> | undefined {
+  let input: string;
+  try {
+    input = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { line: 1, column: 1, message: `unreadable: ${(err as Error).message}` };
+  }
+  try {
+    parseWith(parser ?? parserFor(file), input.startsWith(BOM) ? input.slice(1) : input);
+    return undefined;
+  } catch (err) {
+    if (err instanceof ParseError) return { line: err.line, column: err.column, message: err.message };
+    return { line: 1, column: 1, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** What `rtm-migrate scan` reports: the plan, and the files it could not parse or skipped. */
+export interface ScanSummary {
+  readonly seen: number;
+  readonly prefiltered: number;
+  /** Files that do not parse (with the parser `apply` would use): `apply` would fail on them too. */
+  readonly failed: FailedFile[];
+  readonly skipped: Skipped[];
+  readonly plan: Plan;
+}
+
+/** `rtm-migrate scan`: the plan, plus every file that could not be parsed or was skipped, with why. */
+export function scanFiles(options: ApplyOptions): ScanSummary {
+  const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
+  const plan = planFor(cwd, candidates, options);
+  const failed: FailedFile[] = [];
+  for (const file of candidates) {
+    const f = parseFailure(file, options.parser);
+    if (f) failed.push({ file: relative(cwd, file), ...f });
+  }
+  return { seen, prefiltered, failed, skipped, plan };
+}
+
+export async function apply(options: ApplyOptions): Promise<ApplySummary> {
+  const started = performance.now();
+  const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
+  const plan = planFor(cwd, candidates, options);
   const byFile = new Map<string, PlanSite[]>();
   for (const s of plan.sites) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   const tasks: FileTask[] = candidates.map((file) => ({

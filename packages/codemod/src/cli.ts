@@ -2,12 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { apply, type ApplyOptions } from './apply.js';
+import { apply, scanFiles, type ApplyOptions } from './apply.js';
 import { discover, UsageError } from './files/discover.js';
-import { humanPlan, humanSummary, jsonReport, markdownReport, sarifReport } from './report/index.js';
-import { findTsconfig, parseWorkspace, scan } from './scan/index.js';
-import { prepare } from './apply.js';
-import { resolve } from 'node:path';
+import { humanPlan, humanScanProblems, humanSummary, jsonReport, markdownReport, sarifReport, scanJson } from './report/index.js';
+import { parseWorkspace } from './scan/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -88,16 +86,20 @@ async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
 }
 
 function runScan(paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }): number {
-  const { cwd, candidates } = prepare({ paths, ignore: flags.ignore });
-  const plan = scan({
-    root: cwd,
-    files: candidates,
-    tsconfig: findTsconfig(paths.map((p) => resolve(cwd, p))),
+  const summary = scanFiles({
+    paths,
+    ignore: flags.ignore,
     helper: flags.helper,
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
   });
-  process.stdout.write(flags.json ? JSON.stringify(plan, null, 2) + '\n' : humanPlan(plan));
-  return EXIT.done;
+  if (flags.json) {
+    process.stdout.write(scanJson(summary) + '\n');
+    // stdout is the JSON: the files that failed or were skipped are said on stderr too.
+    process.stderr.write(humanScanProblems(summary));
+  } else {
+    process.stdout.write(humanPlan(summary.plan, summary));
+  }
+  return summary.failed.length > 0 ? EXIT.usage : EXIT.done;
 }
 
 function program(): Command {

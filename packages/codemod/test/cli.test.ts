@@ -7,6 +7,9 @@ import { cp } from 'node:fs/promises';
 
 const METHOD_CALL = join(PATTERNS, 'method-call.input.ts');
 
+/** A line of a Node stack trace ("    at f (file:1:2)"): never on stderr. */
+const STACK_LINE = /^\s+at /m;
+
 async function project(files: Record<string, string>): Promise<string> {
   const dir = await tempDir();
   for (const [name, text] of Object.entries(files)) {
@@ -61,16 +64,20 @@ describe('CLI usage', () => {
   it('--diff prints a unified diff, --print the new file, --report json the plan', async () => {
     const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8') });
     const diff = await cli(['apply', '.', '--dry', '--diff'], dir);
+    expect(diff.code).toBe(0);
     expect(diff.stdout).toContain('--- a/a.ts\n+++ b/a.ts\n');
     expect(diff.stdout).toContain('-  const res = await web.rtm.start({ no_unreads: true, mpim_aware: true });\n+  const res = await web.rtm.connect();');
     expect(diff.stderr).toMatch(/files seen: 1/);
     const print = await cli(['apply', '.', '--dry', '--print'], dir);
+    expect(print.code).toBe(0);
     expect(print.stdout).toContain('const res = await web.rtm.connect();');
     const json = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+    expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as { sites: { form: string; rewrite: string }[]; files: { changed: string[] } };
     expect(report.sites).toEqual([expect.objectContaining({ form: 'method-call', rewrite: 'connect-only' })]);
     expect(report.files.changed).toEqual(['a.ts']);
     const md = await cli(['apply', '.', '--dry', '--report', 'md'], dir);
+    expect(md.code).toBe(0);
     expect(md.stdout).toContain('| `a.ts:7:21` | method-call | connect-only |');
   });
 
@@ -125,6 +132,7 @@ describe('CLI usage', () => {
     const text = await readFile(METHOD_CALL, 'utf8');
     const dir = await project({ 'a.ts': text, 'gen/b.ts': text, 'node_modules/x/c.ts': text, 'vendor/d.ts': text, '.gitignore': 'vendor/\n' });
     const r = await cli(['apply', '.', '--check', '--ignore', 'gen/**'], dir);
+    expect(r.code).toBe(1); // --check: a.ts has work left
     expect(r.stdout).toMatch(/files seen: 1\n/);
     expect(r.stdout).toMatch(/would change: 1 \(a\.ts\)/);
   });
@@ -135,9 +143,16 @@ describe('safety', () => {
     const dir = await project({ 'bad.ts': 'const x = web.rtm.start(;\n', 'a.ts': await readFile(METHOD_CALL, 'utf8') });
     const r = await cli(['apply', '.'], dir);
     expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.stdout).toMatch(/failed: 1\n  bad\.ts:1:\d+ /);
     expect(await readFile(join(dir, 'bad.ts'), 'utf8')).toBe('const x = web.rtm.start(;\n');
     expect(await readFile(join(dir, 'a.ts'), 'utf8')).toContain('web.rtm.connect()');
+    // With machine output on stdout the summary, failure included, is on stderr: the file named, no stack trace.
+    const machine = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+    expect(machine.code).toBe(2);
+    expect(machine.stderr).not.toMatch(STACK_LINE);
+    expect(machine.stderr).toMatch(/^failed: 1\n  bad\.ts:1:\d+ \S/m);
+    expect(JSON.parse(machine.stdout).failed).toEqual([expect.objectContaining({ file: 'bad.ts', line: 1 })]);
   });
 
   it('binary and huge files are skipped with the reason', async () => {
@@ -145,6 +160,8 @@ describe('safety', () => {
     await writeFile(join(dir, 'bin.js'), Buffer.from([0x72, 0x74, 0x6d, 0, 1, 2]));
     await writeFile(join(dir, 'huge.js'), `// rtm.start\n${'x'.repeat(3 * 1024 * 1024)}`);
     const r = await cli(['apply', '.', '--check'], dir);
+    expect(r.code).toBe(1); // a.ts has work left; skipped files do not fail the run
+    expect(r.stdout).not.toMatch(/failed: [1-9]/);
     expect(r.stdout).toMatch(/bin\.js: binary/);
     expect(r.stdout).toMatch(/huge\.js: too large/);
   });
@@ -191,9 +208,12 @@ describe('safety', () => {
     const dir = await project({ 'ro.ts': text, 'exec.js': (await readFile(join(PATTERNS, 'method-call.input.js'), 'utf8')) });
     await chmod(join(dir, 'ro.ts'), 0o444);
     await chmod(join(dir, 'exec.js'), 0o755);
-    const r = await cli(['apply', '.'], dir);
+    // --report json: the report on stdout, the summary (failures included) on stderr.
+    const r = await cli(['apply', '.', '--report', 'json'], dir);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/ro\.ts:1:1 file is read-only/);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stderr).toMatch(/^failed: 1\n  ro\.ts:1:1 file is read-only/m);
+    expect(JSON.parse(r.stdout).failed).toEqual([expect.objectContaining({ file: 'ro.ts', message: expect.stringMatching(/read-only/) })]);
     expect(await readFile(join(dir, 'ro.ts'), 'utf8')).toBe(text);
     expect((await stat(join(dir, 'ro.ts'))).mode & 0o777).toBe(0o444);
     expect(await readFile(join(dir, 'exec.js'), 'utf8')).toContain('web.rtm.connect()');

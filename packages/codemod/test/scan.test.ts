@@ -1,7 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { costOfReplacement, tierFloorSeconds } from '@rtm-migrate/core';
+import { costOfReplacement, RECOMMENDED_PAGE_SIZE, tierFloorSeconds } from '@rtm-migrate/core';
 import { describe, expect, it } from 'vitest';
+import type { FailedFile } from '../src/apply.js';
+import type { Skipped } from '../src/files/discover.js';
 import type { Plan } from '../src/plan.js';
 import { parseWorkspace } from '../src/scan/workspace.js';
 import { cli, tempDir } from './helpers.js';
@@ -14,6 +16,11 @@ async function project(files: Record<string, string>): Promise<string> {
   }
   return dir;
 }
+
+type ScanJson = Plan & { failed: FailedFile[]; skipped: Skipped[] };
+
+/** No line of a Node stack trace ("    at f (file:1:2)"). */
+const STACK_LINE = /^\s+at /m;
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true }, include: ['src'] });
 
@@ -49,7 +56,14 @@ export async function main() {
 }
 `,
     });
-    const r = await cli(['scan', '.', '--json', '--workspace', 'users=5000,channels=800'], dir);
+    // Every count below is computed from these inputs, none from a default.
+    const ws = { users: 3000, channels: 500, memberOf: 37, members: 450 };
+    const workspace = `users=${ws.users},channels=${ws.channels},member-of=${ws.memberOf},members=${ws.members}`;
+    const pages = (n: number) => Math.max(1, Math.ceil(n / RECOMMENDED_PAGE_SIZE));
+    const usersListCalls = pages(ws.users); // 15
+    const channelListCalls = pages(ws.channels); // 3
+    const membersCalls = ws.memberOf * pages(ws.members); // 37 × 3
+    const r = await cli(['scan', '.', '--json', '--workspace', workspace], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout) as Plan;
@@ -64,17 +78,21 @@ export async function main() {
     expect(passed!.rewrite).toBe('inline');
     expect(passed!.args).toEqual({ known: true, names: ['no_unreads'], kept: [], dropped: ['no_unreads'] });
     expect(passed!.scopes).toEqual(['channels:read', 'users:read']);
-    const spec = parseWorkspace('users=5000,channels=800');
+    const spec = parseWorkspace(workspace);
+    expect(spec.assumptions.filter((a) => /^(users|channels|member-of|members)=/.test(a))).toEqual([]);
     const cost = costOfReplacement(spec.size, passed!.startOnlyFields);
     expect(passed!.calls).toBe(cost.calls);
     expect(passed!.replacement.map((c) => [c.method, c.calls])).toEqual([
-      ['users.list', 25],
-      ['conversations.list', 4],
-      ['conversations.members', 200],
+      ['users.list', usersListCalls],
+      ['conversations.list', channelListCalls],
+      ['conversations.members', membersCalls],
       ['rtm.connect', 1],
     ]);
-    expect(passed!.calls).toBe(25 + 4 + 200 + 1);
-    expect(passed!.floorSeconds).toBe(Math.max(tierFloorSeconds(2, 25), tierFloorSeconds(4, 200)));
+    expect(membersCalls).toBe(111);
+    expect(passed!.calls).toBe(usersListCalls + channelListCalls + membersCalls + 1);
+    expect(passed!.floorSeconds).toBe(
+      Math.max(tierFloorSeconds(2, usersListCalls), tierFloorSeconds(2, channelListCalls), tierFloorSeconds(4, membersCalls), tierFloorSeconds(1, 1)),
+    );
     expect(passed!.replacement.at(-1)!.method).toBe('rtm.connect');
 
     // returned to a caller in a third file
@@ -88,11 +106,15 @@ export async function main() {
     expect(plan.startup.calls).toBe(costOfReplacement(spec.size, plan.startup.fieldsRead).calls);
     expect(plan.startup.summary).toMatch(/^\d+ API calls per start-up; the rate tiers make that take at least [\d.]+ s \(slowest: /);
 
-    const human = await cli(['scan', '.'], dir);
+    const human = await cli(['scan', '.', '--workspace', workspace], dir);
+    expect(human.stderr).toBe('');
+    expect(human.code).toBe(0);
     expect(human.stdout).toContain(`followed into: ${join('src', 'summarize.ts')}`);
-    expect(human.stdout).toContain('users.list: 25 calls, Tier 2: 20+ per minute, scope users:read');
+    expect(human.stdout).toContain(`users.list: ${usersListCalls} calls, Tier 2: 20+ per minute, scope users:read`);
+    expect(human.stdout).toContain(`conversations.members channel=<id>: ${membersCalls} calls, Tier 4: 100+ per minute, scope channels:read`);
     expect(human.stdout).toMatch(/Scopes the migrated app needs: channels:read, im:read, team:read, users:read/);
-    expect(human.stdout).toMatch(/Per start-up \(workspace users=5000, channels=800/);
+    expect(human.stdout).toContain(`Per start-up (workspace users=${ws.users}, channels=${ws.channels}`);
+    expect(human.stdout).not.toMatch(/assumed[^)]*\b(member-of|members)=/);
   });
 
   it('reports an escape instead of guessing, and stays silent on negatives', async () => {
@@ -110,9 +132,79 @@ export async function g() { const s = await http.rtm.start(); return s.channels;
 `,
     });
     const r = await cli(['scan', '.', '--json'], dir);
-    const plan = JSON.parse(r.stdout) as Plan;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as ScanJson;
+    expect(plan.failed).toEqual([]);
+    expect(plan.skipped).toEqual([]);
     expect(plan.sites).toHaveLength(1);
     expect(plan.sites[0]!.rewrite).toBe('todo');
     expect(plan.sites[0]!.escapes[0]!.reason).toContain('handOff');
+  });
+
+  it('lists a file that does not parse with path:line:col (as apply does) and exits 2, never a silent "no sites"', async () => {
+    const bad = 'const x = web.rtm.start(;\n';
+    const dir = await project({ 'bad.ts': bad });
+
+    const human = await cli(['scan', '.'], dir);
+    expect(human.code).toBe(2);
+    expect(human.stderr).not.toMatch(STACK_LINE);
+    expect(human.stdout).not.toMatch(/^No rtm\.start sites found\.$/m);
+    expect(human.stdout).toContain('could not be parsed');
+    const line = /^failed: 1\n  bad\.ts:(\d+):(\d+) (.+)$/m.exec(human.stdout);
+    expect(line, human.stdout).not.toBeNull();
+
+    const json = await cli(['scan', '.', '--json'], dir);
+    expect(json.code).toBe(2);
+    expect(json.stderr).not.toMatch(STACK_LINE);
+    expect(json.stderr).toMatch(/^  bad\.ts:1:\d+ \S/m);
+    const plan = JSON.parse(json.stdout) as ScanJson;
+    expect(plan.failed).toEqual([{ file: 'bad.ts', line: Number(line![1]), column: Number(line![2]), message: line![3] }]);
+    expect(plan.skipped).toEqual([]);
+
+    // The very position and message apply reports for it.
+    const applied = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+    expect(applied.code).toBe(2);
+    expect((JSON.parse(applied.stdout) as { failed: FailedFile[] }).failed).toEqual(plan.failed);
+  });
+
+  it('lists every skipped file with its reason (binary, too large, symlink out of the root) without failing', async () => {
+    const outside = await project({ 'secret.ts': 'export const s = 1; // rtm.start\n' });
+    const dir = await project({
+      'a.ts': `import { WebClient } from '@slack/web-api';
+export async function f(web: WebClient) {
+  const res = await web.rtm.start();
+  return res.url;
+}
+`,
+      'huge.js': `// rtm.start\n${'x'.repeat(3 * 1024 * 1024)}`,
+    });
+    await writeFile(join(dir, 'bin.js'), Buffer.from([0x72, 0x74, 0x6d, 0, 1, 2]));
+    await symlink(join(outside, 'secret.ts'), join(dir, 'secret-link.ts'));
+
+    const human = await cli(['scan', '.'], dir);
+    expect(human.stderr).toBe('');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^1 site: 1 rewritable/m);
+    expect(human.stdout).not.toMatch(/^failed:/m);
+    expect(human.stdout).toMatch(/^skipped: 3$/m);
+    expect(human.stdout).toMatch(/^  bin\.js: binary/m);
+    expect(human.stdout).toMatch(/^  huge\.js: too large/m);
+    expect(human.stdout).toMatch(/^  secret-link\.ts: symlink out of the root/m);
+
+    const json = await cli(['scan', '.', '--json'], dir);
+    expect(json.code).toBe(0);
+    expect(json.stderr).not.toMatch(STACK_LINE);
+    expect(json.stderr).toMatch(/^skipped: 3$/m);
+    const plan = JSON.parse(json.stdout) as ScanJson;
+    expect(plan.failed).toEqual([]);
+    expect(plan.sites.map((x) => x.id)).toEqual(['a.ts:3:21']);
+    expect(new Map(plan.skipped.map((x) => [x.file, x.reason.split(/[ :(]/)[0]]))).toEqual(
+      new Map([
+        ['bin.js', 'binary'],
+        ['huge.js', 'too'],
+        ['secret-link.ts', 'symlink'],
+      ]),
+    );
   });
 });

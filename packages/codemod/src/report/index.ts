@@ -1,6 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { MESSAGES, RATE_TIERS } from '@rtm-migrate/core';
-import type { ApplySummary } from '../apply.js';
+import type { ApplySummary, FailedFile, ScanSummary } from '../apply.js';
+import type { Skipped } from '../files/discover.js';
 import { leavesTodo, type Plan, type PlanSite } from '../plan.js';
 
 export const VERSION_URL = 'https://github.com/rtm-migrate/rtm-migrate';
@@ -111,12 +112,37 @@ export function workspaceText(plan: Plan): string {
   return `workspace users=${w.users}, channels=${c.public_channel ?? 0}, groups=${c.private_channel ?? 0}, mpims=${c.mpim ?? 0}, ims=${c.im ?? 0}${assumed}`;
 }
 
-/** `rtm-migrate scan`: the human report. */
-export function humanPlan(plan: Plan): string {
+/** `rtm-migrate scan --json`: the plan, with the files that failed to parse and the skipped ones. */
+export function scanJson(summary: ScanSummary): string {
+  return JSON.stringify({ ...summary.plan, failed: summary.failed, skipped: summary.skipped }, null, 2);
+}
+
+/** `failed: N` / `skipped: N`, one `path:line:col message` / `path: reason` line each, as `apply` prints them. */
+function problemLines(failed: readonly FailedFile[], skipped: readonly Skipped[], always: boolean): string[] {
   const out: string[] = [];
+  if (always || failed.length > 0) out.push(`failed: ${failed.length}`);
+  for (const f of failed) out.push(`  ${f.file}:${f.line}:${f.column} ${f.message}`);
+  if (skipped.length > 0) {
+    out.push(`skipped: ${skipped.length}`);
+    for (const s of skipped) out.push(`  ${s.file}: ${s.reason}`);
+  }
+  return out;
+}
+
+/** The files `scan` could not parse or skipped ('' when none). */
+export function humanScanProblems(summary: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[] }): string {
+  const out = problemLines(summary.failed, summary.skipped, false);
+  return out.length > 0 ? out.join('\n') + '\n' : '';
+}
+
+/** `rtm-migrate scan`: the human report (with the files that could not be parsed or were skipped). */
+export function humanPlan(plan: Plan, problems: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[] } = { failed: [], skipped: [] }): string {
+  const out: string[] = [];
+  const tail = humanScanProblems(problems);
   if (plan.sites.length === 0) {
-    out.push('No rtm.start sites found.');
-    return out.join('\n') + '\n';
+    const n = problems.failed.length;
+    out.push(n > 0 ? `No rtm.start sites found in the files that parse; ${n} file${n === 1 ? '' : 's'} could not be parsed.` : 'No rtm.start sites found.');
+    return out.join('\n') + '\n' + tail;
   }
   for (const s of plan.sites) {
     out.push(`${location(s)}  ${s.form} → ${s.rewrite}`);
@@ -142,7 +168,7 @@ export function humanPlan(plan: Plan): string {
   out.push(`Scopes the migrated app needs: ${plan.scopes.join(', ') || 'none'}`);
   for (const o of plan.optionalScopes) out.push(`  optional: ${o.scope} (${o.when})`);
   out.push(`Per start-up (${workspaceText(plan)}): ${plan.startup.summary}`);
-  return out.join('\n') + '\n';
+  return out.join('\n') + '\n' + tail;
 }
 
 /** The summary printed at the end of `apply`. */
@@ -155,12 +181,7 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
   out.push(`skipped by pre-filter: ${summary.prefiltered}`);
   out.push(`${verb}: ${summary.changed.length}${summary.changed.length ? ` (${summary.changed.join(', ')})` : ''}`);
   out.push(`TODOs left: ${summary.todos}`);
-  out.push(`failed: ${summary.failed.length}`);
-  for (const f of summary.failed) out.push(`  ${f.file}:${f.line}:${f.column} ${f.message}`);
-  if (summary.skipped.length > 0) {
-    out.push(`skipped: ${summary.skipped.length}`);
-    for (const s of summary.skipped) out.push(`  ${s.file}: ${s.reason}`);
-  }
+  out.push(...problemLines(summary.failed, summary.skipped, true));
   if (summary.plan.scopes.length > 0) out.push(`scopes needed: ${summary.plan.scopes.join(', ')}`);
   out.push(`time: ${(summary.ms / 1000).toFixed(2)} s`);
   return out.join('\n') + '\n';
