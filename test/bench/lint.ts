@@ -74,8 +74,12 @@ export async function runLintBench(): Promise<void> {
     console.log(`corpus: ${FILES} TypeScript files, ${positives} using rtm.start (${dir})`);
     const parser: Config = { files: ['**/*.ts'], languageOptions: { parser: tsParser } };
     const typed: Config = { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir } } };
+    // ESLint traverses the AST only when some rule listens: a single rule that does nothing already costs
+    // that walk. Against it, the plugin's own cost shows apart from ESLint's.
+    const emptyRule: Config = { plugins: { baseline: { rules: { noop: { create: () => ({}) } } } }, rules: { 'baseline/noop': 'error' } };
     const rows: [string, Config[], Config[]][] = [
       ['syntactic', [parser], [parser, plugin.configs.recommended]],
+      ['vs 1 empty rule', [parser, emptyRule], [parser, plugin.configs.recommended]],
       ['type-checked', [typed], [typed, plugin.configs['recommended-type-checked']]],
     ];
     for (const [label, base, withPlugin] of rows) {
@@ -83,7 +87,7 @@ export async function runLintBench(): Promise<void> {
       const rounds = Number(process.env['LINT_BENCH_ROUNDS'] ?? 3);
       const { base: baseMs, plugged: pluggedMs, problems } = await compare(ESLint, dir, base, withPlugin, rounds);
       console.log(
-        `${label.padEnd(13)} parser only ${(baseMs / 1000).toFixed(2)} s (${Math.round((FILES / baseMs) * 1000)} files/s)` +
+        `${label.padEnd(16)} baseline ${(baseMs / 1000).toFixed(2)} s (${Math.round((FILES / baseMs) * 1000)} files/s)` +
           ` | with plugin ${(pluggedMs / 1000).toFixed(2)} s (${Math.round((FILES / pluggedMs) * 1000)} files/s, ${problems} findings)` +
           ` | ratio ${(pluggedMs / baseMs).toFixed(3)}× (target ≤ 1.05×, median of ${rounds}, alternating)`,
       );
