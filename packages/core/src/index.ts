@@ -13,3 +13,4 @@ export * from './urls.js';
 export * from './web-api-errors.js';
 export * from './lint-facts.js';
 export * from './codemod-messages.js';
+export * from './loopback.js';

@@ -1,4 +1,5 @@
-export { startFakeSlack, isLoopbackHost } from './server.js';
+export { startFakeSlack } from './server.js';
+export { isLoopbackHost } from '@rtm-migrate/core';
 export type { FakeSlack, FakeSlackOptions, CallLogEntry, FakeSlackStats, MethodStats } from './server.js';
 export { Workspace, generateWorkspace } from './workspace.js';
 export type {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RTM_URL_LIFETIME_SECONDS } from '@rtm-migrate/core';
+import { RTM_URL_LIFETIME_SECONDS, isLoopbackHost } from '@rtm-migrate/core';
 import { knownError } from './errors.js';
 import { Faults, type Fault } from './faults.js';
 import { METHOD_HANDLERS, RTM_START_MODES, type MethodResult, type RtmStartMode } from './methods/index.js';
@@ -88,10 +88,6 @@ export interface FakeSlack {
   /** Sends an RTM event to every open WebSocket. */
   sendEvent(event: Record<string, unknown>): void;
   close(): Promise<void>;
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 function limiterOf(rateLimits: boolean | RateLimitOptions | undefined): RateLimiter | undefined {

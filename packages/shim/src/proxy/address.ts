@@ -1,5 +1,3 @@
-import { isIP } from 'node:net';
-
 export interface ListenAddress {
   readonly host: string;
   readonly port: number;
@@ -13,15 +11,6 @@ export function parseListen(value: string): ListenAddress {
   const port = Number(m[3]);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--listen port must be 0-65535, got ${m[3]}`);
   return { host, port };
-}
-
-/** 127.0.0.0/8, ::1, localhost. */
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost') return true;
-  if (isIP(h) === 4) return h.startsWith('127.');
-  if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1' || h.startsWith('::ffff:127.');
-  return false;
 }
 
 /**

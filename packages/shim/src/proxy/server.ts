@@ -3,11 +3,11 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerRespon
 import https from 'node:https';
 import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { METHODS, SLACK_API_URL } from '@rtm-migrate/core';
+import { METHODS, SLACK_API_URL, isLoopbackHost } from '@rtm-migrate/core';
 import { answerRtmStartHttp, PacerPool, parseRtmStartRequest, type CompatFetchOptions } from '../fetch.js';
 import type { FetchLike } from '../http-caller.js';
 import { validateOptions } from '../with-compat.js';
-import { isLoopback, parseListen, parseUpstream, type ListenAddress } from './address.js';
+import { parseListen, parseUpstream, type ListenAddress } from './address.js';
 import { redact } from './redact.js';
 
 export interface ProxyOptions extends CompatFetchOptions {
@@ -101,7 +101,7 @@ async function probeUpstream(upstream: URL, timeoutMs: number): Promise<void> {
 export async function startProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
   validateOptions(options);
   const listen = typeof options.listen === 'string' ? parseListen(options.listen) : (options.listen ?? { host: '127.0.0.1', port: 8787 });
-  if (!options.allowRemote && !isLoopback(listen.host)) {
+  if (!options.allowRemote && !isLoopbackHost(listen.host)) {
     throw new ProxyStartError(`refusing to listen on ${listen.host}: not a loopback address (pass --allow-remote to expose the proxy)`);
   }
   const upstream = parseUpstream(options.upstream ?? SLACK_API_URL);
@@ -113,7 +113,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const pacers = new PacerPool(options);
   const sink = options.log === false ? undefined : (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
   const log = (line: string): void => sink?.(redact(`${new Date().toISOString()} ${line}`));
-  const allowedHosts = new Set([listen.host.toLowerCase(), ...(isLoopback(listen.host) ? ['localhost', '127.0.0.1', '::1'] : [])]);
+  const allowedHosts = new Set([listen.host.toLowerCase(), ...(isLoopbackHost(listen.host) ? ['localhost', '127.0.0.1', '::1'] : [])]);
 
   const refuse = (res: ServerResponse, status: number, error: string, reason: string): void => {
     log(`refused ${reason} → ${status}`);
