@@ -196,13 +196,7 @@ export class FlowFollower {
     if (Node.isPropertyAccessExpression(target)) {
       // this.workspace = res: follow every read of the field, in any method.
       const name = target.getNameNode();
-      let refs: Node[] = [];
-      try {
-        refs = name.findReferencesAsNodes();
-      } catch {
-        refs = [];
-      }
-      for (const ref of refs) {
+      for (const ref of referencesOf(name)) {
         if (ref === name) continue;
         const access = ref.getParent();
         if (!access) continue;
@@ -257,13 +251,7 @@ export class FlowFollower {
       return;
     }
     let callers = 0;
-    let refs: Node[] = [];
-    try {
-      refs = nameNode.findReferencesAsNodes();
-    } catch {
-      refs = [];
-    }
-    for (const ref of refs) {
+    for (const ref of referencesOf(nameNode)) {
       if (ref === nameNode) continue;
       if (ref.getFirstAncestor((a) => Node.isImportDeclaration(a) || Node.isExportDeclaration(a) || Node.isExportAssignment(a))) continue;
       let callee: Node = ref;
@@ -356,4 +344,13 @@ function describe(node: Node): string {
   if (Node.isObjectLiteralExpression(node) || Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node)) return 'put in an object';
   if (Node.isSpreadElement(node) || Node.isSpreadAssignment(node)) return 'spread';
   return `used in \`${node.getText().slice(0, 40).replace(/\s+/g, ' ')}\``;
+}
+
+/** Every reference to a declared name; none where the language service cannot resolve it. */
+function referencesOf(name: Node & { findReferencesAsNodes(): Node[] }): Node[] {
+  try {
+    return name.findReferencesAsNodes();
+  } catch {
+    return [];
+  }
 }
