@@ -23,7 +23,7 @@ export interface ParsedRtmStartRequest {
   readonly token: string | undefined;
 }
 
-export function parseRtmStartRequest(url: URL, contentType: string | undefined, body: string | FormData | undefined, authorization: string | undefined): ParsedRtmStartRequest {
+export function parseRtmStartRequest(url: URL, body: string | FormData | undefined, authorization: string | undefined): ParsedRtmStartRequest {
   const args: Record<string, unknown> = {};
   for (const [k, v] of url.searchParams) args[k] = v;
   if (body instanceof FormData) {
@@ -34,7 +34,6 @@ export function parseRtmStartRequest(url: URL, contentType: string | undefined, 
   const bearer = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
   const token = bearer ?? (typeof args['token'] === 'string' && args['token'] !== '' ? (args['token'] as string) : undefined);
   delete args['token'];
-  void contentType;
   return { args: args as RtmStartCompatArguments, token };
 }
 
@@ -125,7 +124,7 @@ export function createCompatFetch(fetchFn: FetchLike = globalThis.fetch, options
     if (method === 'POST' && request.body) {
       body = contentType && /multipart\/form-data/i.test(contentType) ? await request.formData() : await request.text();
     }
-    const parsed = parseRtmStartRequest(url, contentType, body, request.headers.get('authorization') ?? undefined);
+    const parsed = parseRtmStartRequest(url, body, request.headers.get('authorization') ?? undefined);
     const answer = await answerRtmStartHttp(fetchFn, apiBaseOf(url), parsed, options, pacers.for(parsed.token));
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: answer.headers });
   };

@@ -222,7 +222,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         .formData()
         .catch(() => undefined);
     }
-    const parsed = parseRtmStartRequest(new URL(`http://127.0.0.1${query ? `/${query}` : '/'}`), contentType, form, req.headers.authorization);
+    const parsed = parseRtmStartRequest(new URL(`http://127.0.0.1${query ? `/${query}` : '/'}`), form, req.headers.authorization);
     const answer = await answerRtmStartHttp(fetchFn, upstream.href, parsed, options, pacers.for(parsed.token));
     const text = JSON.stringify(answer.body);
     res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(text) });
