@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { apply, scanFiles, type ApplyOptions } from './apply.js';
-import { discover, UsageError } from './files/discover.js';
 import { humanPlan, humanScanProblems, humanSummary, jsonReport, markdownReport, sarifReport, scanJson } from './report/index.js';
 import { parseWorkspace } from './scan/index.js';
 
@@ -174,6 +173,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-void discover;
-void UsageError;
 await main(process.argv);
