@@ -13,6 +13,14 @@ export const RTM_CLIENT_MODULES: readonly string[] = deepFreeze(['@slack/rtm-api
 export const LEGACY_RTM_CLIENT_MODULES: readonly string[] = deepFreeze(['@slack/client', 'slack-client']);
 
 /**
+ * The legacy v3 `RtmClient` required by its file (`@slack/client/lib/clients/rtm/client`): the module
+ * itself is the class.
+ */
+export function isLegacyRtmClientModule(specifier: string): boolean {
+  return /^(?:@slack\/client|slack-client)\/lib\/clients\/rtm\/client(?:\.js)?$/.test(specifier);
+}
+
+/**
  * True when an import specifier may provide a Slack client: `@slack/*`, anything named `slack`, and
  * relative paths (the app's own wrapper). A bare specifier without `slack` in it is another vendor's
  * module, whose `rtm.start` is not Slack's.

@@ -13,6 +13,8 @@ export const MESSAGES = {
     "The legacy `@slack/client` v3 `RtmClient` starts with the retired `rtm.start`. Move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data you read with its replacement methods.",
   rtmStartUrl:
     '`rtm.start` over HTTP is retired: request `rtm.connect` instead and fetch the data you read with its replacement methods.',
+  rtmStartTable:
+    "`rtm.start` in a table of methods: the wrapper generated from it calls the retired `rtm.start`. Use `rtm.connect` and fetch the data its callers read with the replacement methods.",
 } as const;
 
 export function unsupportedArgMessage(name: RtmStartOnlyArg): string {

@@ -73,7 +73,12 @@ ruleTester.run('no-rtm-start-only-fields', rule, {
     },
     {
       code: "const { RtmClient } = require('@slack/client'); const rtm = new RtmClient(t); rtm.dataStore.getUserById(u);",
-      errors: [{ messageId: 'legacyDataStore' }],
+      // The store itself, and the look-up: a read of `users`, which only rtm.start returned.
+      errors: [{ messageId: 'legacyDataStore' }, { messageId: 'users', column: 93 }],
+    },
+    {
+      code: "const { RtmClient } = require('@slack/client'); class Bot { constructor(t) { this._rtm = new RtmClient(t); } name(id) { const store = this._rtm.dataStore; return store.getChannelById(id).name; } }",
+      errors: [{ messageId: 'legacyDataStore' }, { messageId: 'channels' }],
     },
   ],
 });

@@ -1,14 +1,20 @@
 import { LEGACY_DATA_STORE_MESSAGE, RTM_START_FIELDS, startOnlyFieldMessage } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { memberName, propertyKeyName } from '../util/ast.js';
+import {
+  classifyNode,
+  followResponse,
+  isReportableRead,
+  memberName,
+  propertyKeyName,
+  typeDeclaredIn,
+  typeIs,
+  type FieldRead,
+} from '@rtm-migrate/analysis';
+
 import { createRule } from '../util/create-rule.js';
-import { followFrom, followParameter, isReportableRead, PROMISED_RESPONSE, RESPONSE, type FieldRead, type Flow } from '../util/flow.js';
-import { clientKindOfConstructor, constructionOf } from '../util/origin.js';
 import { mentionsRtm } from '../util/prefilter.js';
-import { classifyCall, type RtmSite } from '../util/sites.js';
-import { typeDeclaredIn, typeIs, typeServices } from '../util/types.js';
-import { followMethodResponse } from './no-rtm-start.js';
+import { resolverFor } from '../util/resolver.js';
 
 export type MessageIds = string;
 export type Options = [];
@@ -37,12 +43,6 @@ function messageOf(path: string): { messageId: string; data?: Record<string, str
   return { messageId: `${top}.*`, data: { field: rest.join('.') } };
 }
 
-function flowOfSite(context: Context, site: RtmSite): Flow | undefined {
-  if (site.kind === 'method') return followMethodResponse(context, site);
-  if (site.kind === 'client-start') return site.client === 'rtm-client' ? followFrom(context, site.call, PROMISED_RESPONSE) : undefined;
-  return site.handler ? followParameter(context, site.handler, 0, RESPONSE) : undefined;
-}
-
 export default createRule<Options, MessageIds>({
   name: 'no-rtm-start-only-fields',
   meta: {
@@ -56,7 +56,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const services = typeServices(context);
+    const resolver = resolverFor(context);
+    const services = resolver.types;
     const syntactic = mentionsRtm(context);
     if (!syntactic && !services) return {};
     const reported = new Set<TSESTree.Node>();
@@ -75,24 +76,21 @@ export default createRule<Options, MessageIds>({
 
     const visitors: TSESLint.RuleListener = {};
     if (syntactic) {
-      visitors.CallExpression = (call) => {
-        const site = classifyCall(context, call);
+      const check = (node: TSESTree.Node): void => {
+        const site = classifyNode(resolver, node);
         if (!site) return;
-        flowOfSite(context, site)?.reads.forEach(reportRead);
+        if (site.kind === 'data-store') context.report({ node: site.member.property, messageId: 'legacyDataStore' });
+        followResponse(resolver, site).reads.forEach(reportRead);
       };
-      visitors['MemberExpression[property.name="dataStore"]'] = (member: TSESTree.MemberExpression) => {
-        const construction = constructionOf(context, member.object);
-        if (construction && clientKindOfConstructor(context, construction.callee) === 'legacy-rtm-client') {
-          context.report({ node: member.property, messageId: 'legacyDataStore' });
-        }
-      };
+      visitors.CallExpression = check;
+      visitors['MemberExpression[property.name="dataStore"]'] = check;
     }
     if (services) {
-      visitors.MemberExpression = (member) => checkTyped(member.object, memberName(context, member), member.property);
+      visitors.MemberExpression = (member) => checkTyped(member.object, memberName(resolver, member), member.property);
       visitors.ObjectPattern = (pattern) => {
         for (const property of pattern.properties) {
           if (property.type !== AST_NODE_TYPES.Property) continue;
-          checkTyped(pattern, propertyKeyName(context, property), property.key);
+          checkTyped(pattern, propertyKeyName(resolver, property), property.key);
         }
       };
     }

@@ -1,20 +1,28 @@
 import { FIX_MESSAGES, isStartOnlyField, MESSAGES, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { unwrap } from '../util/ast.js';
+import {
+  classifyNode,
+  followResponse,
+  scanOptions,
+  siteNode,
+  unwrap,
+  type ClientOptionSite,
+  type MethodSite,
+  type Resolver,
+  type StringNode,
+} from '@rtm-migrate/analysis';
+
 import { createRule } from '../util/create-rule.js';
 import { isObjectLiteral, propertyRemovalRange, removeProperties } from '../util/fix.js';
-import { followFrom, followParameter, PROMISED_RESPONSE, RESPONSE, type Flow } from '../util/flow.js';
-import { scanOptions } from '../util/options.js';
-import { clientKindOfConstructor } from '../util/origin.js';
 import { mentionsRtm } from '../util/prefilter.js';
-import { classifyCall, useRtmConnectFalse, type MethodSite } from '../util/sites.js';
-import { rtmMethodOfUrl, type StringNode } from '../util/url.js';
+import { resolverFor } from '../util/resolver.js';
 
 export type MessageIds =
   | 'rtmStart'
   | 'rtmStartFixable'
   | 'rtmStartUrl'
+  | 'rtmStartTable'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'useRtmConnect'
@@ -25,27 +33,24 @@ export type Options = [];
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
-/** The response of a method call, followed: through its callback, or as the promise the call returns. */
-export function followMethodResponse(context: Context, site: MethodSite): Flow {
-  if (site.callback) return followParameter(context, site.callback, 1, RESPONSE);
-  return followFrom(context, site.call, PROMISED_RESPONSE);
-}
-
-/** Provably safe to switch: every field read is on `rtm.connect`, nothing escapes, every argument is known. */
-function isProvablySafe(context: Context, site: MethodSite): boolean {
+/**
+ * Provably safe to switch: every field read is on `rtm.connect`, the response never goes where the
+ * analysis cannot follow it (an escape leaves a suggestion at most), every argument is known.
+ */
+function isProvablySafe(resolver: Resolver, site: MethodSite): boolean {
   const options = site.options ? unwrap(site.options) : undefined;
   if (options && !isObjectLiteral(options)) return false;
-  if (!scanOptions(context, options).complete) return false;
-  const flow = followMethodResponse(context, site);
-  return !flow.escaped && flow.reads.every((r) => !isStartOnlyField(r.path));
+  if (!scanOptions(resolver, options).complete) return false;
+  const flow = followResponse(resolver, site);
+  return flow.escapes.length === 0 && flow.reads.every((r) => !isStartOnlyField(r.path));
 }
 
 /** `start` → `connect` where the method is named, plus removal of the arguments `rtm.connect` refuses. */
-function switchToConnect(context: Context, site: MethodSite): TSESLint.ReportFixFunction | null {
+function switchToConnect(context: Context, resolver: Resolver, site: MethodSite): TSESLint.ReportFixFunction | null {
   const renamed = renameMethod(context, site.methodNode);
   if (!renamed) return null;
   const options = site.options ? unwrap(site.options) : undefined;
-  const unsupported = scanOptions(context, options).unsupported;
+  const unsupported = scanOptions(resolver, options).unsupported;
   if (unsupported.some((u) => u.object === undefined || u.object !== options)) return null;
   return (fixer) => {
     const fixes = [renamed(fixer)];
@@ -84,6 +89,7 @@ export default createRule<Options, MessageIds>({
       rtmStart: MESSAGES.rtmStart,
       rtmStartFixable: MESSAGES.rtmStartFixable,
       rtmStartUrl: MESSAGES.rtmStartUrl,
+      rtmStartTable: MESSAGES.rtmStartTable,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
@@ -94,19 +100,19 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     if (!mentionsRtm(context)) return {};
+    const resolver = resolverFor(context);
 
     const reportMethod = (site: MethodSite): void => {
-      const fix = switchToConnect(context, site);
-      const node = site.form === 'name' ? site.methodNode : site.call.callee;
-      if (fix && isProvablySafe(context, site)) {
+      const fix = switchToConnect(context, resolver, site);
+      const node = siteNode(site);
+      if (fix && isProvablySafe(resolver, site)) {
         context.report({ node, messageId: 'rtmStartFixable', fix });
         return;
       }
       context.report({ node, messageId: 'rtmStart', suggest: fix ? [{ messageId: 'useRtmConnect', fix }] : [] });
     };
 
-    const checkUrl = (node: StringNode): void => {
-      if (rtmMethodOfUrl(node) !== METHODS.rtmStart) return;
+    const reportUrl = (node: StringNode): void => {
       const text = context.sourceCode.getText(node);
       const fixed = text.replace(METHODS.rtmStart, METHODS.rtmConnect);
       context.report({
@@ -116,37 +122,40 @@ export default createRule<Options, MessageIds>({
       });
     };
 
-    return {
-      CallExpression(call) {
-        const site = classifyCall(context, call);
-        if (!site) return;
-        if (site.kind === 'method') {
+    const reportClientOption = ({ construction, property }: ClientOptionSite): void => {
+      const inline = unwrap(construction.arguments[1]!) === property.parent;
+      context.report({
+        node: property,
+        messageId: 'rtmClientUsesStart',
+        suggest: inline
+          ? [{ messageId: 'dropUseRtmConnectFalse', fix: (fixer) => fixer.removeRange(propertyRemovalRange(context.sourceCode, property)) }]
+          : [],
+      });
+    };
+
+    const check = (node: TSESTree.Node): void => {
+      const site = classifyNode(resolver, node);
+      if (!site) return;
+      switch (site.kind) {
+        case 'method':
           if (site.method === METHODS.rtmStart) reportMethod(site);
           return;
-        }
-        if (site.kind === 'client-start' && site.client === 'legacy-rtm-client') {
-          context.report({ node: call, messageId: 'legacyRtmClient' });
-        }
-      },
-      NewExpression(node) {
-        if (clientKindOfConstructor(context, node.callee) !== 'rtm-client') return;
-        const property = useRtmConnectFalse(context, node);
-        if (!property) return;
-        const inline = unwrap(node.arguments[1]!) === property.parent;
-        context.report({
-          node: property,
-          messageId: 'rtmClientUsesStart',
-          suggest: inline
-            ? [{ messageId: 'dropUseRtmConnectFalse', fix: (fixer) => fixer.removeRange(propertyRemovalRange(context.sourceCode, property)) }]
-            : [],
-        });
-      },
-      Literal(node) {
-        if (typeof node.value === 'string') checkUrl(node as TSESTree.StringLiteral);
-      },
-      TemplateLiteral(node) {
-        checkUrl(node);
-      },
+        case 'client-start':
+          if (site.client === 'legacy-rtm-client') context.report({ node: site.call, messageId: 'legacyRtmClient' });
+          return;
+        case 'client-option':
+          return reportClientOption(site);
+        case 'url':
+          if (site.method === METHODS.rtmStart) reportUrl(site.node);
+          return;
+        case 'table':
+          context.report({ node: site.node, messageId: 'rtmStartTable' });
+          return;
+        default:
+          return;
+      }
     };
+
+    return { CallExpression: check, NewExpression: check, Literal: check, TemplateLiteral: check };
   },
 });

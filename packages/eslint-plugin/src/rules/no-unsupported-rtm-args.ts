@@ -1,12 +1,25 @@
 import { isRtmStartOnlyArg, METHODS, RTM_START_ONLY_ARGS, unsupportedArgMessage, type RtmStartOnlyArg } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import {
+  classifyNode,
+  queryParameterNames,
+  scanHolder,
+  scanOptions,
+  scanPassedTo,
+  scanRequestArguments,
+  templateText,
+  urlUseOf,
+  type Resolver,
+  type RtmMethod,
+  type StringNode,
+  type UnsupportedArg,
+} from '@rtm-migrate/analysis';
+
 import { createRule } from '../util/create-rule.js';
 import { propertyRemovalRange } from '../util/fix.js';
-import { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type UnsupportedArg } from '../util/options.js';
 import { mentionsRtm } from '../util/prefilter.js';
-import { classifyCall, type RtmMethod } from '../util/sites.js';
-import { queryParameterNames, rtmMethodOfUrl, urlUseOf, templateText, type StringNode } from '../util/url.js';
+import { resolverFor } from '../util/resolver.js';
 
 export type MessageIds = RtmStartOnlyArg;
 export type Options = [];
@@ -29,9 +42,7 @@ function report(context: Context, method: RtmMethod, found: readonly Unsupported
   }
 }
 
-function checkUrl(context: Context, node: StringNode): void {
-  const method = rtmMethodOfUrl(node);
-  if (!method) return;
+function checkUrl(context: Context, resolver: Resolver, node: StringNode, method: RtmMethod): void {
   const text = node.type === AST_NODE_TYPES.Literal ? node.value : templateText(node);
   const names = queryParameterNames(text.includes('?') ? text : '').filter(isRtmStartOnlyArg);
   for (const name of new Set(names)) context.report({ node, messageId: name });
@@ -39,9 +50,9 @@ function checkUrl(context: Context, node: StringNode): void {
   const found: UnsupportedArg[] = [];
   if (request) {
     const others = request.arguments.filter((a) => a.range[1] <= node.range[0] || a.range[0] >= node.range[1]);
-    found.push(...scanRequestArguments(context, others));
+    found.push(...scanRequestArguments(resolver, others));
   }
-  if (holder) found.push(...scanHolder(context, holder, 1), ...scanPassedTo(context, holder));
+  if (holder) found.push(...scanHolder(resolver, holder, 1), ...scanPassedTo(resolver, holder));
   report(context, method, unique(found));
 }
 
@@ -70,19 +81,20 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     if (!mentionsRtm(context)) return {};
-    return {
-      CallExpression(call: TSESTree.CallExpression) {
-        const site = classifyCall(context, call);
-        if (!site || site.kind === 'client-authenticated') return;
-        const method = site.kind === 'method' ? site.method : site.usesStart ? METHODS.rtmStart : METHODS.rtmConnect;
-        report(context, method, scanOptions(context, site.options).unsupported);
-      },
-      Literal(node) {
-        if (typeof node.value === 'string') checkUrl(context, node as TSESTree.StringLiteral);
-      },
-      TemplateLiteral(node) {
-        checkUrl(context, node);
-      },
+    const resolver = resolverFor(context);
+    const check = (node: TSESTree.Node): void => {
+      const site = classifyNode(resolver, node);
+      switch (site?.kind) {
+        case 'method':
+          return report(context, site.method, scanOptions(resolver, site.options).unsupported);
+        case 'client-start':
+          return report(context, site.usesStart ? METHODS.rtmStart : METHODS.rtmConnect, scanOptions(resolver, site.options).unsupported);
+        case 'url':
+          return checkUrl(context, resolver, site.node, site.method);
+        default:
+          return;
+      }
     };
+    return { CallExpression: check, Literal: check, TemplateLiteral: check };
   },
 });

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { Resolver } from './resolver.js';
 
 /** Wrappers that do not change the value: `x!`, `x as T`, `x satisfies T`, `<T>x`, `a?.b` (the chain). */
 const TRANSPARENT = new Set<string>([
@@ -21,11 +21,50 @@ export function isTransparent(node: Node): node is
   return TRANSPARENT.has(node.type);
 }
 
-/** The expression inside any number of transparent wrappers. */
+/** `(0, x.fn)`: how Babel and TypeScript call an imported function without a `this`. */
+function isIndirection(node: Node): node is TSESTree.SequenceExpression {
+  if (node.type !== AST_NODE_TYPES.SequenceExpression || node.expressions.length !== 2) return false;
+  const first = node.expressions[0]!;
+  return first.type === AST_NODE_TYPES.Literal && first.value === 0;
+}
+
+/** The expression inside any number of transparent wrappers (and `(0, x)` indirections). */
 export function unwrap(node: Node): Node {
   let current = node;
-  while (isTransparent(current)) current = current.expression;
-  return current;
+  for (;;) {
+    if (isTransparent(current)) current = current.expression;
+    else if (isIndirection(current)) current = current.expressions[1]!;
+    else return current;
+  }
+}
+
+/** `this`, or a variable that holds it for good (`var self = this`, Babel's `var _this = this`). */
+export function isThisLike(resolver: Resolver, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (bare.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(resolver, bare);
+  const value = variable ? singleValueOf(variable) : undefined;
+  return value !== undefined && unwrap(value).type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** Every node under `root` (itself included), depth first. */
+export function* descendants(resolver: Resolver, root: Node): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    for (const key of resolver.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push(child[i] as Node);
+      } else if (isNode(child)) stack.push(child);
+    }
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** The outermost transparent wrapper around `node` (itself if none). */
@@ -36,40 +75,40 @@ export function outermost(node: Node): Node {
 }
 
 /** A string the expression always evaluates to (literals, templates, `+`, `const`s), or undefined. */
-export function staticString(context: Context, node: Node): string | undefined {
+export function staticString(resolver: Resolver, node: Node): string | undefined {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.Literal) return typeof bare.value === 'string' ? bare.value : undefined;
   if (bare.type === AST_NODE_TYPES.TemplateLiteral && bare.expressions.length === 0) return bare.quasis[0]?.value.cooked ?? undefined;
   if (bare.type !== AST_NODE_TYPES.Identifier && bare.type !== AST_NODE_TYPES.TemplateLiteral && bare.type !== AST_NODE_TYPES.BinaryExpression) {
     return undefined;
   }
-  const result = ASTUtils.getStaticValue(bare, context.sourceCode.getScope(bare));
+  const result = ASTUtils.getStaticValue(bare, resolver.getScope(bare));
   return result && typeof result.value === 'string' ? result.value : undefined;
 }
 
 /** The name a member access reads: `a.b` → `b`, `a['b']` → `b`, `a[0]` → `0`; undefined when dynamic. */
-export function memberName(context: Context, member: TSESTree.MemberExpression): string | undefined {
+export function memberName(resolver: Resolver, member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
   const property = unwrap(member.property);
   if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'number') return String(property.value);
-  return staticString(context, property);
+  return staticString(resolver, property);
 }
 
 /** The key a property (of an object literal or pattern) names, when static. */
-export function propertyKeyName(context: Context, property: TSESTree.Property): string | undefined {
+export function propertyKeyName(resolver: Resolver, property: TSESTree.Property): string | undefined {
   if (!property.computed) {
     if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
     if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
     return undefined;
   }
-  return staticString(context, property.key);
+  return staticString(resolver, property.key);
 }
 
 /** The name of what is called or constructed: `f()` → `f`, `a.b.c()` → `c`. */
-export function calleeName(context: Context, callee: Node): string | undefined {
+export function calleeName(resolver: Resolver, callee: Node): string | undefined {
   const bare = unwrap(callee);
   if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
-  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(context, bare);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(resolver, bare);
   return undefined;
 }
 
@@ -91,8 +130,8 @@ export function requiredModule(node: Node): string | undefined {
 }
 
 /** The variable an identifier refers to (or declares). */
-export function variableOf(context: Context, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  return ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+export function variableOf(resolver: Resolver, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(resolver.getScope(identifier), identifier);
 }
 
 /**
@@ -114,21 +153,21 @@ export function singleValueOf(variable: TSESLint.Scope.Variable): Node | undefin
 }
 
 /** For `const { a: b } = init`, the key `a` that the identifier `b` is bound from (top level only). */
-export function destructuredKey(context: Context, pattern: Node, identifier: TSESTree.Identifier): string | undefined {
+export function destructuredKey(resolver: Resolver, pattern: Node, identifier: TSESTree.Identifier): string | undefined {
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-    if (value === identifier) return propertyKeyName(context, property);
+    if (value === identifier) return propertyKeyName(resolver, property);
   }
   return undefined;
 }
 
 /** The expression a `const` identifier stands for (one hop), else the node itself. */
-export function resolveConst(context: Context, node: Node): Node {
+export function resolveConst(resolver: Resolver, node: Node): Node {
   const bare = unwrap(node);
   if (bare.type !== AST_NODE_TYPES.Identifier) return bare;
-  const variable = variableOf(context, bare);
+  const variable = variableOf(resolver, bare);
   const value = variable ? singleValueOf(variable) : undefined;
   const def = variable?.defs[0];
   if (!value || def?.type !== 'Variable' || def.node.id !== def.name) return bare;

@@ -6,7 +6,7 @@ import { queryParameterNames, templateText } from './url.js';
 import { requiredPropertyNames, typeServices } from './types.js';
 
 type Node = TSESTree.Node;
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { Resolver } from './resolver.js';
 
 /** One argument `rtm.connect` does not accept, where it is passed. */
 export interface UnsupportedArg {
@@ -24,20 +24,20 @@ export interface OptionsScan {
 }
 
 /** The unsupported arguments in an options expression (object literal, a `const` holding one, spreads with types). */
-export function scanOptions(context: Context, options: Node | undefined): OptionsScan {
+export function scanOptions(resolver: Resolver, options: Node | undefined): OptionsScan {
   if (!options) return { unsupported: [], complete: true };
-  const value = resolveConst(context, options);
+  const value = resolveConst(resolver, options);
   const inline = unwrap(options) === value;
-  if (value.type !== AST_NODE_TYPES.ObjectExpression) return { unsupported: fromType(context, value), complete: false };
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return { unsupported: fromType(resolver, value), complete: false };
   const unsupported: UnsupportedArg[] = [];
   let complete = inline;
   for (const property of value.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       complete = false;
-      unsupported.push(...fromType(context, property.argument).map((u) => ({ ...u, node: property })));
+      unsupported.push(...fromType(resolver, property.argument).map((u) => ({ ...u, node: property })));
       continue;
     }
-    const name = propertyKeyName(context, property);
+    const name = propertyKeyName(resolver, property);
     if (name === undefined) complete = false;
     else if (isRtmStartOnlyArg(name)) unsupported.push({ name, node: property, object: value });
   }
@@ -45,8 +45,8 @@ export function scanOptions(context: Context, options: Node | undefined): Option
 }
 
 /** With type information: the unsupported keys the value's type declares as always present. */
-function fromType(context: Context, node: Node): UnsupportedArg[] {
-  const services = typeServices(context);
+function fromType(resolver: Resolver, node: Node): UnsupportedArg[] {
+  const services = typeServices(resolver);
   if (!services) return [];
   return requiredPropertyNames(services, node)
     .filter(isRtmStartOnlyArg)
@@ -61,31 +61,31 @@ const WRITERS = new Set(['write', 'end', 'send']);
  * `params`, `form`, `qs`…), `new URLSearchParams({…})`, `qs.stringify({…})`, form strings
  * (`'token=x&no_unreads=1'`), and through a variable: its `const` value and its `append`/`set` calls.
  */
-export function scanRequestArguments(context: Context, nodes: readonly Node[], depth = 0): UnsupportedArg[] {
+export function scanRequestArguments(resolver: Resolver, nodes: readonly Node[], depth = 0): UnsupportedArg[] {
   if (depth > 4) return [];
   const found: UnsupportedArg[] = [];
   for (const node of nodes) {
     const bare = unwrap(node);
-    if (bare.type === AST_NODE_TYPES.Identifier) found.push(...scanHolder(context, bare, depth + 1));
-    found.push(...scanValue(context, resolveConst(context, node), depth));
+    if (bare.type === AST_NODE_TYPES.Identifier) found.push(...scanHolder(resolver, bare, depth + 1));
+    found.push(...scanValue(resolver, resolveConst(resolver, node), depth));
   }
   return found;
 }
 
-function scanValue(context: Context, value: Node, depth: number): UnsupportedArg[] {
+function scanValue(resolver: Resolver, value: Node, depth: number): UnsupportedArg[] {
   switch (value.type) {
     case AST_NODE_TYPES.ObjectExpression:
       return value.properties.flatMap((property) => {
         if (property.type !== AST_NODE_TYPES.Property) return [];
-        const name = propertyKeyName(context, property);
+        const name = propertyKeyName(resolver, property);
         if (name !== undefined && isRtmStartOnlyArg(name)) return [{ name, node: property, object: value }];
-        return scanRequestArguments(context, [property.value], depth + 1);
+        return scanRequestArguments(resolver, [property.value], depth + 1);
       });
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression:
-      return scanRequestArguments(context, value.arguments, depth + 1);
+      return scanRequestArguments(resolver, value.arguments, depth + 1);
     case AST_NODE_TYPES.ArrayExpression:
-      return scanRequestArguments(context, value.elements.filter((e): e is TSESTree.Expression => e !== null), depth + 1);
+      return scanRequestArguments(resolver, value.elements.filter((e): e is TSESTree.Expression => e !== null), depth + 1);
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.TemplateLiteral:
       return formStringArgs(value);
@@ -105,33 +105,33 @@ function formStringArgs(node: TSESTree.Literal | TSESTree.TemplateLiteral): Unsu
  * What is done with a variable that holds request data, a URL or a request: `x.append(k, v)`,
  * `x.set(k, v)`, `x.searchParams.set(k, v)`, `x.write(body)`, `x.end(body)`.
  */
-export function scanHolder(context: Context, identifier: TSESTree.Identifier, depth: number): UnsupportedArg[] {
-  const variable = variableOf(context, identifier);
+export function scanHolder(resolver: Resolver, identifier: TSESTree.Identifier, depth: number): UnsupportedArg[] {
+  const variable = variableOf(resolver, identifier);
   if (!variable || depth > 4) return [];
   const found: UnsupportedArg[] = [];
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
     let target: Node = reference.identifier;
-    if (target.parent?.type === AST_NODE_TYPES.MemberExpression && memberName(context, target.parent) === 'searchParams') target = target.parent;
+    if (target.parent?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, target.parent) === 'searchParams') target = target.parent;
     const member = target.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== target) continue;
     const call = member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
-    const name = memberName(context, member);
+    const name = memberName(resolver, member);
     const key = call.arguments[0];
     if (name !== undefined && MUTATORS.has(name) && key) {
-      const text = staticString(context, key);
+      const text = staticString(resolver, key);
       if (text !== undefined && isRtmStartOnlyArg(text)) found.push({ name: text, node: key, object: undefined });
     } else if (name !== undefined && WRITERS.has(name)) {
-      found.push(...scanRequestArguments(context, call.arguments, depth + 1));
+      found.push(...scanRequestArguments(resolver, call.arguments, depth + 1));
     }
   }
   return found;
 }
 
 /** The calls a variable is passed to (directly or in an options object), with their other arguments. */
-export function scanPassedTo(context: Context, identifier: TSESTree.Identifier): UnsupportedArg[] {
-  const variable = variableOf(context, identifier);
+export function scanPassedTo(resolver: Resolver, identifier: TSESTree.Identifier): UnsupportedArg[] {
+  const variable = variableOf(resolver, identifier);
   if (!variable) return [];
   const found: UnsupportedArg[] = [];
   for (const reference of variable.references) {
@@ -142,7 +142,7 @@ export function scanPassedTo(context: Context, identifier: TSESTree.Identifier):
     }
     const call = current.parent;
     if ((call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) || call.callee === current) continue;
-    found.push(...scanRequestArguments(context, call.arguments.filter((a) => a !== current), 1));
+    found.push(...scanRequestArguments(resolver, call.arguments.filter((a) => a !== current), 1));
   }
   return found;
 }

@@ -1,14 +1,18 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServices, ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { Resolver } from './resolver.js';
 
 /** `ts.TypeFlags.Any | ts.TypeFlags.Unknown` (stable values; no runtime import of typescript). */
 const ANY_OR_UNKNOWN = 1 | 2;
 
 /** Parser services with a program, when the file was parsed with type information. */
-export function typeServices(context: Context): ParserServicesWithTypeInformation | undefined {
-  const services = context.sourceCode.parserServices;
+export function typeServices(resolver: Resolver): ParserServicesWithTypeInformation | undefined {
+  return resolver.types;
+}
+
+/** The services of a parse when they carry a program (type information), else undefined. */
+export function withTypeInformation(services: Partial<ParserServices> | undefined): ParserServicesWithTypeInformation | undefined {
   if (!services?.program || !services.esTreeNodeToTSNodeMap) return undefined;
   return services as ParserServicesWithTypeInformation;
 }

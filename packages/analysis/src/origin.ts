@@ -1,10 +1,10 @@
-import { isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
+import { isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { destructuredKey, memberName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
+import { descendants, destructuredKey, isThisLike, memberName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { Resolver } from './resolver.js';
 
 /** Where a value comes from: an export of a module (`*` for the namespace), possibly an instance of it. */
 export interface Origin {
@@ -19,25 +19,29 @@ const MAX_HOPS = 6;
  * The module an expression's value comes from, following `import`, `require`, `new`, member access
  * and single-assignment variables. Undefined when unknown (parameters, globals, calls…).
  */
-export function originOf(context: Context, node: Node, hops = 0): Origin | undefined {
+export function originOf(resolver: Resolver, node: Node, hops = 0): Origin | undefined {
   if (hops > MAX_HOPS) return undefined;
   const bare = unwrap(node);
   const required = requiredModule(bare);
   if (required !== undefined) return { module: required, name: '*', instance: false };
   switch (bare.type) {
     case AST_NODE_TYPES.Identifier:
-      return originOfIdentifier(context, bare, hops);
+      return originOfIdentifier(resolver, bare, hops);
     case AST_NODE_TYPES.MemberExpression: {
-      const base = originOf(context, bare.object, hops + 1);
+      const base = originOf(resolver, bare.object, hops + 1);
       if (!base) return undefined;
-      const name = memberName(context, bare);
+      const name = memberName(resolver, bare);
+      // `_client.default`: a CommonJS module seen through an ES default import is the module itself.
+      if (base.name === '*' && !base.instance && name === 'default') return base;
       if (base.name === '*' && !base.instance && name !== undefined) return { module: base.module, name, instance: false };
       return { ...base, instance: base.instance };
     }
-    case AST_NODE_TYPES.NewExpression:
-    case AST_NODE_TYPES.CallExpression: {
+    case AST_NODE_TYPES.CallExpression:
+      if (isInteropHelper(bare)) return originOf(resolver, bare.arguments[0]!, hops + 1);
+    // falls through
+    case AST_NODE_TYPES.NewExpression: {
       // `new X()` and factories (`acme.createClient()`): the value is provided by X's module.
-      const ctor = originOf(context, bare.callee, hops + 1);
+      const ctor = originOf(resolver, bare.callee, hops + 1);
       return ctor ? { ...ctor, instance: true } : undefined;
     }
     default:
@@ -45,18 +49,25 @@ export function originOf(context: Context, node: Node, hops = 0): Origin | undef
   }
 }
 
-function originOfIdentifier(context: Context, identifier: TSESTree.Identifier, hops: number): Origin | undefined {
-  const variable = variableOf(context, identifier);
+/** Babel's and TypeScript's `_interopRequireDefault(require('m'))`, `__importStar(…)`: the module itself. */
+function isInteropHelper(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
+  return call.arguments.length === 1 && /^_?_?(interopRequire(Default|Wildcard)|importDefault|importStar)$/.test(name);
+}
+
+function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier, hops: number): Origin | undefined {
+  const variable = variableOf(resolver, identifier);
   const def = variable?.defs[0];
   if (!variable || !def) return undefined;
   if (def.type === 'ImportBinding') return importOrigin(def.node);
   if (def.type !== 'Variable') return undefined;
   const value = singleValueOf(variable);
   if (!value) return undefined;
-  const source = originOf(context, value, hops + 1);
+  const source = originOf(resolver, value, hops + 1);
   if (!source) return undefined;
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
-    const key = destructuredKey(context, def.node.id, def.name);
+    const key = destructuredKey(resolver, def.node.id, def.name);
     if (key === undefined) return undefined;
     return source.name === '*' && !source.instance ? { module: source.module, name: key, instance: false } : source;
   }
@@ -87,16 +98,16 @@ function importOrigin(node: Node): Origin | undefined {
 }
 
 /** True when the value provably comes from a module that is not Slack's (another vendor's SDK). */
-export function isFromOtherVendor(context: Context, node: Node): boolean {
-  const origin = originOf(context, node);
+export function isFromOtherVendor(resolver: Resolver, node: Node): boolean {
+  const origin = originOf(resolver, node);
   return origin !== undefined && !isPossiblySlackModule(origin.module);
 }
 
 export type ClientKind = 'rtm-client' | 'legacy-rtm-client';
 
 /** What `new X(...)` constructs, when X is one of Slack's RTM clients. */
-export function clientKindOfConstructor(context: Context, callee: Node): ClientKind | undefined {
-  const origin = originOf(context, callee);
+export function clientKindOfConstructor(resolver: Resolver, callee: Node): ClientKind | undefined {
+  const origin = originOf(resolver, callee);
   const bare = unwrap(callee);
   if (!origin) {
     // Unknown origin (global, parameter…): judge by the name alone for the current client.
@@ -105,6 +116,7 @@ export function clientKindOfConstructor(context: Context, callee: Node): ClientK
   }
   if (origin.instance) return undefined;
   if (LEGACY_RTM_CLIENT_MODULES.includes(origin.module) && origin.name === 'RtmClient') return 'legacy-rtm-client';
+  if (isLegacyRtmClientModule(origin.module) && (origin.name === '*' || origin.name === 'default')) return 'legacy-rtm-client';
   if (RTM_CLIENT_MODULES.includes(origin.module) && origin.name === 'RTMClient') return 'rtm-client';
   if (!isPossiblySlackModule(origin.module)) return undefined;
   return origin.name === 'RTMClient' ? 'rtm-client' : undefined;
@@ -114,51 +126,50 @@ export function clientKindOfConstructor(context: Context, callee: Node): ClientK
  * The `new X(...)` an expression's value comes from (itself, or a single-assignment variable's value,
  * or a `this.x = new X(...)` assignment in the enclosing class).
  */
-export function constructionOf(context: Context, node: Node): TSESTree.NewExpression | undefined {
+export function constructionOf(resolver: Resolver, node: Node): TSESTree.NewExpression | undefined {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare;
   if (bare.type === AST_NODE_TYPES.Identifier) {
-    const variable = variableOf(context, bare);
+    const variable = variableOf(resolver, bare);
     const value = variable ? singleValueOf(variable) : undefined;
     const def = variable?.defs[0];
     if (!value || def?.type !== 'Variable' || def.node.id !== def.name) return undefined;
     const init = unwrap(value);
     return init.type === AST_NODE_TYPES.NewExpression ? init : undefined;
   }
-  if (bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.ThisExpression) {
-    const name = memberName(context, bare);
-    return name === undefined ? undefined : thisAssignment(context, bare, name);
+  if (bare.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, bare.object)) {
+    const name = memberName(resolver, bare);
+    return name === undefined ? undefined : thisAssignment(resolver, bare, name);
   }
   return undefined;
 }
 
-/** `this.<name> = new X(...)` inside the class (or constructor function) enclosing `node`. */
-function thisAssignment(context: Context, node: Node, name: string): TSESTree.NewExpression | undefined {
+/**
+ * The class body (or, for constructor functions and prototype methods, the program) in which
+ * `this.<name>` means the same field as at `node`.
+ */
+export function thisOwner(node: Node): Node | undefined {
   let owner: Node | undefined = node.parent;
   while (owner && owner.type !== AST_NODE_TYPES.ClassBody && owner.type !== AST_NODE_TYPES.Program) owner = owner.parent;
-  if (!owner) return undefined;
-  return findThisNew(context, owner, name);
+  return owner;
 }
 
-function findThisNew(context: Context, root: Node, name: string): TSESTree.NewExpression | undefined {
-  const keys = context.sourceCode.visitorKeys;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+/** `this.<name> = new X(...)` inside the class (or constructor function) enclosing `node`. */
+function thisAssignment(resolver: Resolver, node: Node, name: string): TSESTree.NewExpression | undefined {
+  const owner = thisOwner(node);
+  return owner ? findThisNew(resolver, owner, name) : undefined;
+}
+
+function findThisNew(resolver: Resolver, root: Node, name: string): TSESTree.NewExpression | undefined {
+  for (const node of descendants(resolver, root)) {
     if (
       node.type === AST_NODE_TYPES.AssignmentExpression &&
       node.left.type === AST_NODE_TYPES.MemberExpression &&
-      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
-      memberName(context, node.left) === name
+      isThisLike(resolver, node.left.object) &&
+      memberName(resolver, node.left) === name
     ) {
       const right = unwrap(node.right);
       if (right.type === AST_NODE_TYPES.NewExpression) return right;
-    }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof c === 'object' && 'type' in c) stack.push(c as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
     }
   }
   return undefined;

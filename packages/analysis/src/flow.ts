@@ -1,0 +1,551 @@
+import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { functionOf, thisMethod, type FunctionNode } from './functions.js';
+import { thisOwner } from './origin.js';
+import type { Resolver } from './resolver.js';
+import type { RtmSite } from './sites.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * What a tracked expression holds: (part of) a response at `path` (`''` the whole response,
+ * `channels` a list, `channels[]` one of its items, `self`…), a promise of one, an array whose
+ * item `index` is one (`Promise.all([…])`), or the legacy client's `dataStore`.
+ */
+export type Shape =
+  | { readonly kind: 'value'; readonly path: string }
+  | { readonly kind: 'promise'; readonly of: Shape }
+  | { readonly kind: 'tuple'; readonly index: number; readonly of: Shape }
+  | { readonly kind: 'store' };
+
+export const RESPONSE: Shape = { kind: 'value', path: '' };
+export const PROMISED_RESPONSE: Shape = { kind: 'promise', of: RESPONSE };
+
+/** A read of a response field: `path` as core names it (`users`, `self.prefs`, `channels[].members`). */
+export interface FieldRead {
+  readonly path: string;
+  readonly node: Node;
+}
+
+/** A use of the response this analysis cannot follow: what is read there is unknown. */
+export interface Escape {
+  readonly node: Node;
+  /** Why, in words a report can quote: `the response is put in an array`. */
+  readonly reason: string;
+  /** The part of the response that escapes (`''`: all of it). */
+  readonly path: string;
+}
+
+export interface Flow {
+  readonly reads: FieldRead[];
+  readonly escapes: Escape[];
+}
+
+const LIST_FIELDS = new Set([...Object.keys(CONVERSATION_LIST_FIELDS), 'users', 'bots', 'subteams']);
+/** List methods whose callback gets items (indexes of the item parameters). */
+const ITEM_CALLBACKS: Readonly<Record<string, readonly number[]>> = {
+  forEach: [0], map: [0], filter: [0], find: [0], findLast: [0], findIndex: [0], findLastIndex: [0], some: [0], every: [0],
+  flatMap: [0], reduce: [1], reduceRight: [1], sort: [0, 1], toSorted: [0, 1],
+};
+const LIST_RESULTS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat']);
+const ITEM_RESULTS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+/** `dataStore` look-ups of the legacy v3 client and the `rtm.start` list each one reads. */
+const DATA_STORE_LOOKUPS: Readonly<Record<string, string>> = {
+  getUserById: 'users', getUserByName: 'users', getUserByEmail: 'users', getUserByBotId: 'users',
+  getChannelById: 'channels', getChannelByName: 'channels', getChannelGroupOrDMById: 'channels', getChannelOrGroupByName: 'channels',
+  getGroupById: 'groups', getGroupByName: 'groups', getDMById: 'ims', getDMByName: 'ims', getDMByUserId: 'ims',
+  getBotById: 'bots', getBotByName: 'bots', getBotByUserId: 'bots', getTeamById: 'team', users: 'users', channels: 'channels',
+  groups: 'groups', dms: 'ims', bots: 'bots', teams: 'team',
+};
+/** Calls that take the response without reading fields off it. */
+const HARMLESS_SINKS = /^(console\.\w+|JSON\.stringify|Boolean|String|debug|log|logger\.\w+)$/;
+const MAX_DEPTH = 60;
+const MAX_STEPS = 5000;
+
+/** True when a read at `path` finds nothing in a connect-shaped response and is worth its own report. */
+export function isReportableRead(path: string): boolean {
+  if (!isStartOnlyField(path)) return false;
+  // Item attributes (`channels[].name`) come back with the replacement list; only named facts count.
+  return !path.includes('[]') || RTM_START_FIELDS[path] !== undefined;
+}
+
+/**
+ * Follows what a site hands back (the response of its call, the data its client hands its
+ * `authenticated` handler, the legacy `dataStore`) and collects the fields read and the escapes.
+ * Sites with no response of their own (URLs, tables, `useRtmConnect: false`) give an empty flow.
+ */
+export function followResponse(resolver: Resolver, site: RtmSite): Flow {
+  const tracker = new Tracker(resolver);
+  switch (site.kind) {
+    case 'method':
+      if (site.form === 'bound') {
+        tracker.escape(site.call, 'the method is bound into a function that is called elsewhere', '');
+        break;
+      }
+      if (site.callback) tracker.callback(site.callback, RESPONSE);
+      else tracker.follow(site.call, PROMISED_RESPONSE, 0);
+      for (const arg of site.otherArgs) {
+        if (!isInertArgument(arg)) tracker.escape(arg, `the call also gets \`${describeNode(arg)}\`, which may receive the response`, '');
+      }
+      break;
+    case 'client-start':
+      if (site.client === 'rtm-client') tracker.follow(site.call, PROMISED_RESPONSE, 0);
+      break;
+    case 'client-authenticated':
+      if (site.handler) tracker.bindParameter(site.handler, 0, RESPONSE, 0);
+      break;
+    case 'data-store':
+      tracker.follow(site.member, { kind: 'store' }, 0);
+      break;
+    default:
+      break;
+  }
+  return tracker.flow;
+}
+
+/** Follows a response held by `start` (an expression of `shape`): for reads off values typed as a response. */
+export function followFrom(resolver: Resolver, start: Node, shape: Shape): Flow {
+  const tracker = new Tracker(resolver);
+  tracker.follow(start, shape, 0);
+  return tracker.flow;
+}
+
+function isInertArgument(node: Node): boolean {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.Literal || bare.type === AST_NODE_TYPES.ObjectExpression || bare.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+function describeNode(node: Node): string {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
+  if (bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed && bare.property.type === AST_NODE_TYPES.Identifier) {
+    return `${describeNode(bare.object)}.${bare.property.name}`;
+  }
+  if (bare.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (bare.type === AST_NODE_TYPES.CallExpression) return `${describeNode(bare.callee)}(…)`;
+  return '…';
+}
+
+function childPath(path: string, name: string): string {
+  return path === '' ? name : `${path}.${name}`;
+}
+
+/** Values that may still hold start-only data: the response, `self`, `team`, lists and their items. */
+function shouldFollowValue(path: string): boolean {
+  return path === '' || path === 'self' || path === 'team' || isListPath(path) || path.endsWith('[]');
+}
+
+function isListPath(path: string): boolean {
+  return LIST_FIELDS.has(path) || /\[\]\.members$/.test(path);
+}
+
+class Tracker {
+  readonly flow: Flow = { reads: [], escapes: [] };
+  private readonly seen = new Set<string>();
+  private steps = 0;
+
+  constructor(private readonly resolver: Resolver) {}
+
+  escape(node: Node, reason: string, path: string): void {
+    this.flow.escapes.push({ node, reason, path });
+  }
+
+  private read(path: string, node: Node, depth: number, next: () => void): void {
+    this.flow.reads.push({ path, node });
+    if (shouldFollowValue(path) && depth < MAX_DEPTH) next();
+  }
+
+  follow(node: Node, shape: Shape, depth: number): void {
+    const parent = node.parent;
+    if (!parent || depth > MAX_DEPTH || ++this.steps > MAX_STEPS) return;
+    const key = `${node.type}:${node.range[0]}:${node.range[1]}:${JSON.stringify(shape)}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const d = depth + 1;
+    const path = pathOf(shape);
+    switch (parent.type) {
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+        return this.follow(parent, shape, d);
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.follow(parent, shape.kind === 'promise' ? shape.of : shape, d);
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.operator === '&&' && parent.left === node) return;
+        return this.follow(parent, shape, d);
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === node) return;
+        return this.follow(parent, shape, d);
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions.at(-1) === node) this.follow(parent, shape, d);
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object === node) return this.member(parent, shape, d);
+        return;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        return this.argument(parent, node, shape, d);
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (parent.init === node) return this.bind(parent.id, shape, d);
+        return;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right === node && parent.operator === '=') return this.assign(parent.left, shape, d);
+        return;
+      case AST_NODE_TYPES.ForOfStatement:
+        if (parent.right === node) return this.iterate(parent.left, shape, d);
+        return;
+      case AST_NODE_TYPES.ArrayExpression:
+        return this.arrayItem(parent, node, shape, d);
+      case AST_NODE_TYPES.ReturnStatement:
+        return this.returned(parent, shape, d);
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        if (parent.body === node) return this.returned(node, shape, d);
+        return;
+      case AST_NODE_TYPES.SpreadElement:
+        return this.escape(parent, 'the response is spread into another value', path);
+      case AST_NODE_TYPES.Property:
+        if (parent.value === node) this.escape(parent, 'the response is put in an object', path);
+        return;
+      case AST_NODE_TYPES.ForInStatement:
+        if (parent.right === node) this.escape(parent, 'the response\'s keys are enumerated', path);
+        return;
+      case AST_NODE_TYPES.YieldExpression:
+        return this.escape(parent, 'the response is yielded', path);
+      case AST_NODE_TYPES.ExpressionStatement:
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.SwitchStatement:
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.TSTypeQuery:
+        return;
+      default:
+        return this.escape(parent, 'the response goes where it cannot be followed', path);
+    }
+  }
+
+  private member(member: TSESTree.MemberExpression, shape: Shape, depth: number): void {
+    const name = memberName(this.resolver, member);
+    if (shape.kind === 'promise') return this.promiseMember(member, name, shape, depth);
+    if (shape.kind === 'tuple') {
+      if (name === String(shape.index)) this.follow(member, shape.of, depth);
+      return;
+    }
+    if (shape.kind === 'store') {
+      const path = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
+      if (path) this.flow.reads.push({ path, node: member.property });
+      return;
+    }
+    const { path } = shape;
+    if (isListPath(path)) return this.listMember(member, name, path, depth);
+    if (name === undefined || /^\d+$/.test(name)) {
+      if (!path.endsWith('[]')) this.escape(member, 'the response is read with a computed property name', path);
+      return;
+    }
+    const next = childPath(path, name);
+    this.read(next, member.property, depth, () => this.follow(member, { kind: 'value', path: next }, depth));
+  }
+
+  private promiseMember(member: TSESTree.MemberExpression, name: string | undefined, shape: Shape & { kind: 'promise' }, depth: number): void {
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return this.escape(member, 'the promise is used as a value', '');
+    if (name === 'then') {
+      const onFulfilled = call.arguments[0];
+      if (onFulfilled) this.bindParameter(onFulfilled, 0, shape.of, depth);
+      return;
+    }
+    if (name === 'catch' || name === 'finally') return this.follow(call, shape, depth);
+    this.escape(call, `the promise is given to \`${name ?? '…'}\``, '');
+  }
+
+  private listMember(member: TSESTree.MemberExpression, name: string | undefined, path: string, depth: number): void {
+    const item: Shape = { kind: 'value', path: `${path}[]` };
+    if (name === undefined || /^\d+$/.test(name)) return this.follow(member, item, depth);
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
+    const callback = call.arguments[0];
+    for (const index of ITEM_CALLBACKS[name] ?? []) if (callback) this.bindParameter(callback, index, item, depth);
+    if (LIST_RESULTS.has(name)) this.follow(call, { kind: 'value', path }, depth);
+    else if (ITEM_RESULTS.has(name)) this.follow(call, item, depth);
+  }
+
+  /** The value passed as an argument: functions of this file are followed into; others are escapes. */
+  private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, node: Node, shape: Shape, depth: number): void {
+    const path = pathOf(shape);
+    if (call.callee === node) return this.escape(call, 'the response is called', path);
+    const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+    if (index < 0) return;
+    if (call.type === AST_NODE_TYPES.CallExpression) {
+      const fn = functionOf(this.resolver, call.callee);
+      if (fn) return this.bindFunctionParameter(fn, index, shape, depth, call.callee);
+    }
+    const callee = sourceText(call.callee);
+    if (HARMLESS_SINKS.test(callee)) return;
+    this.escape(call, `the response is passed to \`${callee}\`, which could not be followed`, path);
+  }
+
+  private arrayItem(array: TSESTree.ArrayExpression, node: Node, shape: Shape, depth: number): void {
+    const call = array.parent;
+    const index = array.elements.indexOf(node as TSESTree.Expression);
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === array && isPromiseAll(this.resolver, call.callee)) {
+      const item = shape.kind === 'promise' ? shape.of : shape;
+      return this.follow(call, { kind: 'promise', of: { kind: 'tuple', index, of: item } }, depth);
+    }
+    this.escape(array, 'the response is put in an array', pathOf(shape));
+  }
+
+  private iterate(left: TSESTree.ForOfStatement['left'], shape: Shape, depth: number): void {
+    if (shape.kind !== 'value' || !isListPath(shape.path)) return this.escape(left, 'the response is iterated', pathOf(shape));
+    const item: Shape = { kind: 'value', path: `${shape.path}[]` };
+    if (left.type === AST_NODE_TYPES.VariableDeclaration) {
+      const declarator = left.declarations[0];
+      if (declarator) this.bind(declarator.id, item, depth);
+      return;
+    }
+    this.bind(left, item, depth);
+  }
+
+  /** `x = value`: a variable, or `this.x` (every read of `this.x` in the class or program). */
+  private assign(target: Node, shape: Shape, depth: number): void {
+    if (target.type === AST_NODE_TYPES.MemberExpression && isThisLike(this.resolver, target.object)) {
+      const name = memberName(this.resolver, target);
+      const owner = thisOwner(target);
+      if (name !== undefined && owner) return this.thisField(owner, name, target, shape, depth);
+    }
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      return this.escape(target, `the response is stored in \`${sourceText(target)}\``, pathOf(shape));
+    }
+    this.bind(target, shape, depth);
+  }
+
+  private thisField(owner: Node, name: string, write: Node, shape: Shape, depth: number): void {
+    for (const node of descendants(this.resolver, owner)) {
+      if (node === write || node.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(this.resolver, node.object)) continue;
+      if (memberName(this.resolver, node) !== name) continue;
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) continue;
+      this.follow(node, shape, depth);
+    }
+  }
+
+  /** A returned value: the `.then` promise it resolves, or what callers of the (named) function get. */
+  private returned(node: Node, shape: Shape, depth: number): void {
+    const fn = enclosingFunction(node);
+    const path = pathOf(shape);
+    if (!fn) return;
+    const call = fn.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
+      const callee = unwrap(call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(this.resolver, callee) === 'then') {
+        return this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth);
+      }
+    }
+    const resolved = fn.async && shape.kind !== 'promise' ? { kind: 'promise' as const, of: shape } : shape;
+    const callers = this.callersOf(fn);
+    if (callers === undefined) return this.escape(node, 'the response is returned to code that cannot be followed', path);
+    if (callers.length === 0) return this.escape(node, 'the response is returned to callers outside the file', path);
+    for (const caller of callers) this.follow(caller, resolved, depth);
+  }
+
+  /** The calls of a named function, method or `this` method; undefined when it is also used as a value. */
+  private callersOf(fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+    const name = functionName(fn);
+    if (!name) return undefined;
+    if (name.kind === 'method') {
+      const owner = thisOwner(fn);
+      if (!owner) return undefined;
+      const calls: TSESTree.CallExpression[] = [];
+      for (const node of descendants(this.resolver, owner)) {
+        if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(this.resolver, callee.object) && memberName(this.resolver, callee) === name.name) {
+          if (thisMethod(this.resolver, callee, name.name) === fn) calls.push(node);
+        }
+      }
+      return calls;
+    }
+    const variable = variableOf(this.resolver, name.identifier);
+    if (!variable) return undefined;
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable.references) {
+      if (reference.identifier === name.identifier || !reference.isRead()) continue;
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return undefined;
+      calls.push(call);
+    }
+    return calls;
+  }
+
+  /** Binds a value to a pattern (variable, destructuring, default, rest) and follows its uses. */
+  bind(pattern: Node, shape: Shape, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.bindIdentifier(pattern, shape, depth);
+      case AST_NODE_TYPES.AssignmentPattern:
+        return this.bind(pattern.left, shape, depth + 1);
+      case AST_NODE_TYPES.ObjectPattern:
+        return this.bindObject(pattern, shape, depth + 1);
+      case AST_NODE_TYPES.ArrayPattern:
+        return this.bindArray(pattern, shape, depth + 1);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.assign(pattern, shape, depth + 1);
+      default:
+        return this.escape(pattern, 'the response is bound where it cannot be followed', pathOf(shape));
+    }
+  }
+
+  private bindIdentifier(identifier: TSESTree.Identifier, shape: Shape, depth: number): void {
+    const variable = variableOf(this.resolver, identifier);
+    if (!variable) return this.escape(identifier, 'its variable could not be found', pathOf(shape));
+    const key = `${identifier.range[0]}:${JSON.stringify(shape)}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    if (isExported(identifier)) this.escape(identifier, 'the response is exported', pathOf(shape));
+    for (const reference of variable.references) {
+      if (reference.identifier === identifier || !reference.isRead()) continue;
+      this.follow(reference.identifier, shape, depth + 1);
+    }
+  }
+
+  private bindObject(pattern: TSESTree.ObjectPattern, shape: Shape, depth: number): void {
+    if (shape.kind !== 'value') return this.escape(pattern, 'the response is destructured where it cannot be followed', pathOf(shape));
+    for (const property of pattern.properties) {
+      if (property.type === AST_NODE_TYPES.RestElement) {
+        this.bind(property.argument, shape, depth);
+        continue;
+      }
+      const name = propertyKeyName(this.resolver, property);
+      if (name === undefined) {
+        this.escape(property, 'the response is read with a computed property name', shape.path);
+        continue;
+      }
+      if (isListPath(shape.path)) continue; // `const { length } = res.channels`
+      const next = childPath(shape.path, name);
+      this.read(next, property.key, depth, () => this.bind(property.value, { kind: 'value', path: next }, depth));
+    }
+  }
+
+  private bindArray(pattern: TSESTree.ArrayPattern, shape: Shape, depth: number): void {
+    pattern.elements.forEach((element, index) => {
+      if (!element) return;
+      if (shape.kind === 'tuple') {
+        if (index === shape.index) this.bind(element, shape.of, depth);
+        return;
+      }
+      if (shape.kind === 'value' && isListPath(shape.path)) {
+        if (element.type === AST_NODE_TYPES.RestElement) this.bind(element.argument, shape, depth);
+        else this.bind(element, { kind: 'value', path: `${shape.path}[]` }, depth);
+        return;
+      }
+      this.escape(element, 'the response is destructured as an array', pathOf(shape));
+    });
+  }
+
+  /**
+   * The response handed to a callback: `(err, res)` gets it second; a one-parameter `function (res)`
+   * (the app's own helpers) first, unless the parameter is named as an error.
+   */
+  callback(node: Node, shape: Shape): void {
+    const fn = functionOf(this.resolver, node);
+    if (!fn) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
+    if (fn.params.length >= 2) return this.bindFunctionParameter(fn, 1, shape, 0, node);
+    const only = fn.params[0];
+    if (only && !(only.type === AST_NODE_TYPES.Identifier && /^e(rr(or)?)?$/i.test(only.name))) this.bindFunctionParameter(fn, 0, shape, 0, node);
+  }
+
+  /** Binds parameter `index` of the function `node` stands for; an escape when it is not in this file. */
+  bindParameter(node: Node, index: number, shape: Shape, depth: number): void {
+    const fn = functionOf(this.resolver, node);
+    if (!fn) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
+    this.bindFunctionParameter(fn, index, shape, depth, node);
+  }
+
+  private bindFunctionParameter(fn: FunctionNode, index: number, shape: Shape, depth: number, at: Node): void {
+    const param = fn.params[index];
+    if (!param) {
+      if (fn.params.some((p) => p.type === AST_NODE_TYPES.RestElement) || usesArguments(this.resolver, fn)) {
+        this.escape(at, `\`${describeNode(at)}\` reads its arguments dynamically`, pathOf(shape));
+      }
+      return;
+    }
+    if (param.type === AST_NODE_TYPES.RestElement || param.type === AST_NODE_TYPES.TSParameterProperty) {
+      return this.escape(param, 'the response is passed to a rest parameter', pathOf(shape));
+    }
+    this.bind(param, shape, depth + 1);
+  }
+}
+
+function pathOf(shape: Shape): string {
+  if (shape.kind === 'value') return shape.path;
+  if (shape.kind === 'store') return '';
+  return pathOf(shape.of);
+}
+
+function sourceText(node: Node): string {
+  return describeNode(node).slice(0, 40);
+}
+
+function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
+  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  for (const node of descendants(resolver, fn.body ?? fn)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
+  return false;
+}
+
+function isPromiseAll(resolver: Resolver, callee: Node): boolean {
+  const bare = unwrap(callee);
+  return (
+    bare.type === AST_NODE_TYPES.MemberExpression &&
+    bare.object.type === AST_NODE_TYPES.Identifier &&
+    bare.object.name === 'Promise' &&
+    memberName(resolver, bare) === 'all'
+  );
+}
+
+function isExported(identifier: TSESTree.Identifier): boolean {
+  const declarator = identifier.parent;
+  const declaration = declarator?.parent;
+  return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+}
+
+function enclosingFunction(node: Node): FunctionNode | undefined {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      return current;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}
+
+type FunctionName = { kind: 'variable'; identifier: TSESTree.Identifier } | { kind: 'method'; name: string };
+
+/** How a function is called by name: a declaration or `const f = …`, or a method reached through `this`. */
+function functionName(fn: FunctionNode): FunctionName | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? { kind: 'variable', identifier: fn.id } : undefined;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { kind: 'variable', identifier: parent.id };
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) && !parent.computed) {
+    return parent.key.type === AST_NODE_TYPES.Identifier ? { kind: 'method', name: parent.key.name } : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
+    const property = parent.left.property;
+    return property.type === AST_NODE_TYPES.Identifier ? { kind: 'method', name: property.name } : undefined;
+  }
+  return undefined;
+}
+

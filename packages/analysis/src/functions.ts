@@ -1,0 +1,92 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { calleeName, descendants, isFunction, isThisLike, memberName, unwrap, variableOf } from './ast.js';
+import { thisOwner } from './origin.js';
+import type { Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+
+export type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+
+/** Helpers that return their first argument bound to a `this`: `_.bind(fn, this)`, `bind(this._onStart, this)`. */
+const BIND_HELPERS = new Set(['bind', 'proxy', 'bindAll']);
+
+/**
+ * The function an expression stands for, when it is in this file: a function expression, a local
+ * function or `const`, `fn.bind(this)`, `bind(fn, this)`, or a method reached through `this`
+ * (`this._onLogin`: a class method, or `X.prototype._onLogin = function …` / `this._onLogin = function …`).
+ */
+export function functionOf(resolver: Resolver, node: Node, depth = 0): FunctionNode | undefined {
+  if (depth > 4) return undefined;
+  const bare = unwrap(node);
+  if (isFunction(bare)) return bare;
+  switch (bare.type) {
+    case AST_NODE_TYPES.Identifier:
+      return localFunction(resolver, bare);
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(bare.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, callee) === 'bind') return functionOf(resolver, callee.object, depth + 1);
+      const first = bare.arguments[0];
+      if (first && BIND_HELPERS.has(calleeName(resolver, bare.callee) ?? '')) return functionOf(resolver, first, depth + 1);
+      return undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(resolver, bare);
+      return name !== undefined && isThisLike(resolver, bare.object) ? thisMethod(resolver, bare, name) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** True when the expression is a function (one this file defines, or a `.bind` of anything). */
+export function isFunctionValue(resolver: Resolver, node: Node): boolean {
+  if (functionOf(resolver, node)) return true;
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(bare.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, callee) === 'bind';
+}
+
+export function localFunction(resolver: Resolver, identifier: TSESTree.Identifier): FunctionNode | undefined {
+  const variable = variableOf(resolver, identifier);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length > 1) return undefined;
+  if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def.type === 'Variable' && def.node.id === def.name && def.node.init) {
+    const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name);
+    if (writes.length > 0) return undefined;
+    const init = unwrap(def.node.init);
+    return isFunction(init) ? init : undefined;
+  }
+  return undefined;
+}
+
+/** The method `this.<name>` calls, in the class around `member` or among the program's prototype/`this` assignments. */
+export function thisMethod(resolver: Resolver, member: Node, name: string): FunctionNode | undefined {
+  const owner = thisOwner(member);
+  if (!owner) return undefined;
+  if (owner.type === AST_NODE_TYPES.ClassBody) {
+    for (const element of owner.body) {
+      if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+      if (element.computed || element.key.type !== AST_NODE_TYPES.Identifier || element.key.name !== name) continue;
+      const value = element.value ? unwrap(element.value) : undefined;
+      if (value && isFunction(value)) return value;
+    }
+    return undefined;
+  }
+  for (const node of descendants(resolver, owner)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    if (memberName(resolver, node.left) !== name || !isPrototypeOrThis(resolver, node.left.object)) continue;
+    const value = unwrap(node.right);
+    if (isFunction(value)) return value;
+  }
+  return undefined;
+}
+
+/** `X.prototype`, `this`, `self`. */
+function isPrototypeOrThis(resolver: Resolver, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'prototype') return true;
+  return isThisLike(resolver, bare);
+}

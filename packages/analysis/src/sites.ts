@@ -1,0 +1,356 @@
+import { isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, METHODS } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { calleeName, descendants, destructuredKey, memberName, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
+import { isFunctionValue } from './functions.js';
+import { clientKindOfConstructor, constructionOf, isFromOtherVendor, originOf, type ClientKind } from './origin.js';
+import type { Resolver } from './resolver.js';
+import { typeIsAnyOr, typeServices } from './types.js';
+import { rtmMethodOfUrl, type StringNode } from './url.js';
+
+type Node = TSESTree.Node;
+
+export type RtmMethod = typeof METHODS.rtmStart | typeof METHODS.rtmConnect;
+
+/** A call of `rtm.start` / `rtm.connect` through a Web API client or the app's own helper. */
+export interface MethodSite {
+  readonly kind: 'method';
+  readonly method: RtmMethod;
+  /**
+   * `member`: `x.rtm.start(…)`; `call`/`apply`: through Function.prototype; `name`: a call given the
+   * method name; `bound`: `apiCall.bind(this, 'rtm.start')`, a function called elsewhere.
+   */
+  readonly form: 'member' | 'call' | 'apply' | 'name' | 'bound';
+  readonly call: TSESTree.CallExpression;
+  /** What names the method: the `start` property, or the string that holds `'rtm.start'`. */
+  readonly methodNode: Node;
+  /** The request arguments, when passed. */
+  readonly options: TSESTree.Expression | undefined;
+  /** The function the response is handed to (Node-style `(err, res)` or one-parameter `(res)`), when passed. */
+  readonly callback: Node | undefined;
+  /** Arguments after the method name (and options) that are not the callback: left as they are. */
+  readonly otherArgs: readonly Node[];
+}
+
+/** `start()` of an RTM client, or its `authenticated` event handler. */
+export interface ClientSite {
+  readonly kind: 'client-start' | 'client-authenticated';
+  readonly client: ClientKind;
+  /** True when the client calls `rtm.start`: the legacy client, or `useRtmConnect: false`. */
+  readonly usesStart: boolean;
+  readonly call: TSESTree.CallExpression;
+  readonly options: TSESTree.Expression | undefined;
+  /** The `authenticated` handler. */
+  readonly handler: Node | undefined;
+}
+
+/** `new RTMClient(token, { useRtmConnect: false })`: the current client made to call `rtm.start`. */
+export interface ClientOptionSite {
+  readonly kind: 'client-option';
+  readonly construction: TSESTree.NewExpression;
+  readonly property: TSESTree.Property;
+}
+
+/** A string that addresses `rtm.start` / `rtm.connect` over HTTP. */
+export interface UrlSite {
+  readonly kind: 'url';
+  readonly method: RtmMethod;
+  readonly node: StringNode;
+}
+
+/** `'rtm.start'` as an entry of a method table (`['rtm.start', …]`, `{ start: 'rtm.start' }`) that generates wrappers. */
+export interface TableSite {
+  readonly kind: 'table';
+  readonly method: RtmMethod;
+  readonly node: StringNode;
+}
+
+/** `client.dataStore` of the legacy v3 `RtmClient`: a cache of `rtm.start`'s data. */
+export interface DataStoreSite {
+  readonly kind: 'data-store';
+  readonly member: TSESTree.MemberExpression;
+}
+
+export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite;
+
+/** The node a site is reported at and located by (its range is what tools share). */
+export function siteNode(site: RtmSite): Node {
+  switch (site.kind) {
+    case 'method':
+      return site.form === 'name' || site.form === 'bound' ? site.methodNode : site.call.callee;
+    case 'client-start':
+    case 'client-authenticated':
+      return site.call;
+    case 'client-option':
+      return site.property;
+    case 'url':
+    case 'table':
+      return site.node;
+    case 'data-store':
+      return site.member.property;
+  }
+}
+
+/** True for the sites that make a request to `rtm.start` (as opposed to `rtm.connect`, or reading its data). */
+export function callsRtmStart(site: RtmSite): boolean {
+  switch (site.kind) {
+    case 'method':
+    case 'url':
+    case 'table':
+      return site.method === METHODS.rtmStart;
+    case 'client-start':
+      return site.client === 'legacy-rtm-client';
+    case 'client-option':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Every site in a program, in source order. */
+export function findSites(program: TSESTree.Program, resolver: Resolver): RtmSite[] {
+  const sites: RtmSite[] = [];
+  for (const node of descendants(resolver, program)) {
+    const site = classifyNode(resolver, node);
+    if (site) sites.push(site);
+  }
+  return sites.sort((a, b) => siteNode(a).range[0] - siteNode(b).range[0]);
+}
+
+/** The site a node is, if any (calls, `new`, strings, `dataStore` members). */
+export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression:
+      return classifyCall(resolver, node);
+    case AST_NODE_TYPES.NewExpression:
+      return clientOptionSite(resolver, node);
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string' ? classifyString(resolver, node as TSESTree.StringLiteral) : undefined;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return classifyString(resolver, node);
+    case AST_NODE_TYPES.MemberExpression:
+      return dataStoreSite(resolver, node);
+    default:
+      return undefined;
+  }
+}
+
+const METHOD_OF_PROPERTY: Readonly<Record<string, RtmMethod>> = { start: METHODS.rtmStart, connect: METHODS.rtmConnect };
+
+/** Calls that take a string without it being a Slack method name (string, array, assertion, log helpers). */
+const NOT_A_METHOD_CALL = new Set([
+  'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'replace', 'replaceAll', 'split', 'match', 'test',
+  'equal', 'strictEqual', 'notEqual', 'deepEqual', 'toBe', 'toEqual', 'toContain', 'toMatch', 'push', 'has', 'add',
+  'log', 'debug', 'info', 'warn', 'error', 'trace', 'concat', 'join', 'localeCompare', 'describe', 'it', 'test',
+]);
+
+/** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
+export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | undefined {
+  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? nameSite(resolver, call);
+}
+
+/** `x.rtm.start(…)`, `x.rtm?.['start'](…)`, `x.rtm.start.call(…)`, `.apply(…)`. */
+function memberSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const outerName = memberName(resolver, callee);
+  if (outerName === undefined) return undefined;
+  let method: TSESTree.MemberExpression = callee;
+  let form: MethodSite['form'] = 'member';
+  if (outerName === 'call' || outerName === 'apply') {
+    const inner = unwrap(callee.object);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    method = inner;
+    form = outerName;
+  }
+  const rtmMethod = METHOD_OF_PROPERTY[memberName(resolver, method) ?? ''];
+  if (!rtmMethod) return undefined;
+  const receiver = rtmNamespaceReceiver(resolver, method.object);
+  if (!receiver || !isSlackReceiver(resolver, receiver)) return undefined;
+  const args = form === 'member' ? call.arguments : form === 'call' ? call.arguments.slice(1) : applyArguments(call);
+  const [first, ...rest] = args;
+  const firstIsCallback = first !== undefined && isFunctionValue(resolver, first);
+  const callback = firstIsCallback ? first : rest[0];
+  const options = first && !firstIsCallback && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
+  const otherArgs = (firstIsCallback ? rest : rest.slice(1)).filter((a) => a !== callback);
+  return { kind: 'method', method: rtmMethod, form, call, methodNode: method.property, options, callback, otherArgs };
+}
+
+function applyArguments(call: TSESTree.CallExpression): TSESTree.CallExpressionArgument[] {
+  const list = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+  if (list?.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  return list.elements.filter((e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement);
+}
+
+/**
+ * The client in `<client>.rtm`: `web.rtm` → `web`. Also a variable holding `web.rtm`
+ * (`const rtm = web.rtm`, `const { rtm } = web`). Undefined when the expression is no `rtm` namespace.
+ */
+function rtmNamespaceReceiver(resolver: Resolver, node: Node): Node | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return memberName(resolver, bare) === 'rtm' ? bare.object : undefined;
+  if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(resolver, bare);
+  const def = variable?.defs[0];
+  const value = variable ? singleValueOf(variable) : undefined;
+  if (!value || def?.type !== 'Variable') return undefined;
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    return destructuredKey(resolver, def.node.id, def.name) === 'rtm' ? value : undefined;
+  }
+  const init = unwrap(value);
+  return init.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, init) === 'rtm' ? init.object : undefined;
+}
+
+/**
+ * Whether `x` in `x.rtm.start` may be Slack's `WebClient`: with type information, typed `WebClient`
+ * (or `any`); without, not provably another vendor's module (unknown origin counts: the default),
+ * and not the app's own module (`const { rtm } = require('./bot')` exports a client by convention the
+ * current `RTMClient`, whose `start()` calls `rtm.connect`).
+ */
+function isSlackReceiver(resolver: Resolver, receiver: Node): boolean {
+  const services = typeServices(resolver);
+  if (services) return typeIsAnyOr(services, receiver, ['WebClient']);
+  if (isFromOtherVendor(resolver, receiver)) return false;
+  const origin = originOf(resolver, receiver);
+  return !(origin && !origin.instance && origin.name === '*' && origin.module.startsWith('.'));
+}
+
+/** `<client>.start(opts)` and `<client>.on('authenticated', fn)` on an RTMClient / legacy RtmClient. */
+function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(resolver, callee);
+  if (name !== 'start' && name !== 'on' && name !== 'once' && name !== 'addListener') return undefined;
+  const construction = constructionOf(resolver, callee.object);
+  if (!construction) return undefined;
+  const client = clientKindOfConstructor(resolver, construction.callee);
+  if (!client) return undefined;
+  const usesStart = client === 'legacy-rtm-client' || useRtmConnectFalse(resolver, construction) !== undefined;
+  if (name === 'start') {
+    const first = call.arguments[0];
+    const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
+    return { kind: 'client-start', client, usesStart, call, options, handler: undefined };
+  }
+  const [event, handler] = call.arguments;
+  if (!event || !handler || !isAuthenticatedEvent(resolver, event)) return undefined;
+  return { kind: 'client-authenticated', client, usesStart, call, options: undefined, handler };
+}
+
+/** `'authenticated'`, or `CLIENT_EVENTS.RTM.AUTHENTICATED` of the legacy client. */
+function isAuthenticatedEvent(resolver: Resolver, node: Node): boolean {
+  const text = staticString(resolver, node);
+  if (text !== undefined) return text === 'authenticated';
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'AUTHENTICATED';
+}
+
+/** The `useRtmConnect: false` property of `new RTMClient(token, { … })`, if set. */
+export function useRtmConnectFalse(resolver: Resolver, construction: TSESTree.NewExpression): TSESTree.Property | undefined {
+  const options = construction.arguments[1] ? resolveConst(resolver, construction.arguments[1]) : undefined;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of options.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+    const value = unwrap(property.value);
+    if (key === 'useRtmConnect' && value.type === AST_NODE_TYPES.Literal && value.value === false) return property;
+  }
+  return undefined;
+}
+
+function clientOptionSite(resolver: Resolver, node: TSESTree.NewExpression): ClientOptionSite | undefined {
+  if (clientKindOfConstructor(resolver, node.callee) !== 'rtm-client') return undefined;
+  const property = useRtmConnectFalse(resolver, node);
+  return property ? { kind: 'client-option', construction: node, property } : undefined;
+}
+
+function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): DataStoreSite | undefined {
+  if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'dataStore') return undefined;
+  const construction = constructionOf(resolver, member.object);
+  if (!construction || clientKindOfConstructor(resolver, construction.callee) !== 'legacy-rtm-client') return undefined;
+  return { kind: 'data-store', member };
+}
+
+/** A method name given to a call: the argument, or each branch of `cond ? 'rtm.connect' : 'rtm.start'`. */
+interface NamedMethod {
+  readonly method: RtmMethod;
+  readonly node: Node;
+}
+
+function namedMethods(resolver: Resolver, node: Node): NamedMethod[] {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.ConditionalExpression) return [...namedMethods(resolver, bare.consequent), ...namedMethods(resolver, bare.alternate)];
+  if (bare.type === AST_NODE_TYPES.LogicalExpression && bare.operator !== '&&') {
+    return [...namedMethods(resolver, bare.left), ...namedMethods(resolver, bare.right)];
+  }
+  if (!mayBeString(bare)) return [];
+  const method = methodOfName(staticString(resolver, bare));
+  return method ? [{ method, node: bare }] : [];
+}
+
+/** Any call given the method name as an argument: `web.apiCall('rtm.start')`, `api.post(m, {…}, cb)`, `this._api(…)`. */
+function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | undefined {
+  const callee = calleeName(resolver, call.callee);
+  if (callee !== undefined && NOT_A_METHOD_CALL.has(callee)) return undefined;
+  if (callee === 'require') return undefined;
+  const args = call.arguments;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    const named = namedMethods(resolver, arg);
+    if (named.length === 0) continue;
+    // A reachable `rtm.start` wins over an `rtm.connect` in the other branch.
+    const chosen = named.find((n) => n.method === METHODS.rtmStart) ?? named[0]!;
+    const rest = args.slice(i + 1);
+    const next = rest[0];
+    // `(name, callback)`, `(name, options, callback)`: a second argument after the name is the callback.
+    const nextIsCallback = next !== undefined && isFunctionValue(resolver, next);
+    const callback = nextIsCallback ? next : rest[1];
+    const options = next && !nextIsCallback && next.type !== AST_NODE_TYPES.SpreadElement ? next : undefined;
+    const otherArgs = rest.filter((a) => a !== callback && a !== options);
+    const form = callee === 'bind' && call.callee.type === AST_NODE_TYPES.MemberExpression ? 'bound' : 'name';
+    return { kind: 'method', method: chosen.method, form, call, methodNode: chosen.node, options, callback, otherArgs };
+  }
+  return undefined;
+}
+
+function mayBeString(node: Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    node.type === AST_NODE_TYPES.TemplateLiteral ||
+    node.type === AST_NODE_TYPES.Identifier ||
+    node.type === AST_NODE_TYPES.BinaryExpression ||
+    node.type === AST_NODE_TYPES.MemberExpression
+  );
+}
+
+/** `'rtm.start'` / `'rtm.connect'`, and `'/rtm.start'` (a path under a configured base URL). */
+function methodOfName(text: string | undefined): RtmMethod | undefined {
+  if (text === undefined) return undefined;
+  if (isRtmStartMethodName(text)) return METHODS.rtmStart;
+  if (text === METHODS.rtmConnect) return METHODS.rtmConnect;
+  if (text.startsWith('/') && isRtmStartUrlTail(text)) return METHODS.rtmStart;
+  if (text.startsWith('/') && isRtmConnectUrlTail(text)) return METHODS.rtmConnect;
+  return undefined;
+}
+
+/** A string as a URL to `rtm.start`/`rtm.connect`, or as an entry of a method table. */
+export function classifyString(resolver: Resolver, node: StringNode): UrlSite | TableSite | undefined {
+  const method = rtmMethodOfUrl(node);
+  if (method) return { kind: 'url', method, node };
+  return isTableEntry(resolver, node) ? { kind: 'table', method: METHODS.rtmStart, node } : undefined;
+}
+
+/**
+ * `'rtm.start'` written as an array element or a property value (not given to a call: that is a
+ * name site), outside comparisons like `['rtm.start'].includes(m)`.
+ */
+function isTableEntry(resolver: Resolver, node: StringNode): boolean {
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0) return false;
+  if (!isRtmStartMethodName(staticString(resolver, node) ?? '')) return false;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+  if (parent?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const user = parent.parent;
+  if (user?.type === AST_NODE_TYPES.MemberExpression && user.object === parent) return false;
+  return !(user?.type === AST_NODE_TYPES.CallExpression && NOT_A_METHOD_CALL.has(calleeName(resolver, user.callee) ?? ''));
+}
