@@ -120,13 +120,17 @@ export function isFunction(node: Node): node is TSESTree.FunctionExpression | TS
   );
 }
 
-/** `require('m')` → `m`. */
+/** `require('m')` → `m`; `require(__dirname + '/api.js')` → `./api.js` (the app's own module by a computed path). */
 export function requiredModule(node: Node): string | undefined {
   const bare = unwrap(node);
   if (bare.type !== AST_NODE_TYPES.CallExpression) return undefined;
   if (bare.callee.type !== AST_NODE_TYPES.Identifier || bare.callee.name !== 'require') return undefined;
   const arg = bare.arguments[0];
-  return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? arg.value : undefined;
+  if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return arg.value;
+  if (arg?.type !== AST_NODE_TYPES.BinaryExpression || arg.operator !== '+') return undefined;
+  const { left, right } = arg;
+  if (left.type !== AST_NODE_TYPES.Identifier || left.name !== '__dirname') return undefined;
+  return right.type === AST_NODE_TYPES.Literal && typeof right.value === 'string' && right.value.startsWith('/') ? `.${right.value}` : undefined;
 }
 
 /** The variable an identifier refers to (or declares). */

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { descendants, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { thisOwner } from './origin.js';
-import type { Resolver } from './resolver.js';
+import type { Located, Resolver } from './resolver.js';
 import type { RtmSite } from './sites.js';
 
 type Node = TSESTree.Node;
@@ -27,6 +27,8 @@ export const PROMISED_RESPONSE: Shape = { kind: 'promise', of: RESPONSE };
 export interface FieldRead {
   readonly path: string;
   readonly node: Node;
+  /** The file the read is in, when it is not the site's (the resolver's `file`). */
+  readonly file: string | undefined;
 }
 
 /** A use of the response this analysis cannot follow: what is read there is unknown. */
@@ -36,6 +38,7 @@ export interface Escape {
   readonly reason: string;
   /** The part of the response that escapes (`''`: all of it). */
   readonly path: string;
+  readonly file: string | undefined;
 }
 
 export interface Flow {
@@ -132,8 +135,12 @@ function childPath(path: string, name: string): string {
   return path === '' ? name : `${path}.${name}`;
 }
 
-/** Values that may still hold start-only data: the response, `self`, `team`, lists and their items. */
-function shouldFollowValue(path: string): boolean {
+/**
+ * True when what escapes may still hold start-only data (the response, `self`, `team`, a list or
+ * one of its items): what is read there is unknown. A string or number escaping (`res.url`) is not.
+ */
+export function isSignificantEscape(escape: Escape): boolean {
+  const { path } = escape;
   return path === '' || path === 'self' || path === 'team' || isListPath(path) || path.endsWith('[]');
 }
 
@@ -141,28 +148,65 @@ function isListPath(path: string): boolean {
   return LIST_FIELDS.has(path) || /\[\]\.members$/.test(path);
 }
 
-class Tracker {
-  readonly flow: Flow = { reads: [], escapes: [] };
-  private readonly seen = new Set<string>();
-  private steps = 0;
+/** What the trackers of one flow share, whichever file they are in. */
+interface Shared {
+  readonly flow: Flow;
+  readonly seen: Set<string>;
+  readonly trackers: Map<Resolver, Tracker>;
+  steps: number;
+}
 
-  constructor(private readonly resolver: Resolver) {}
+class Tracker {
+  private readonly shared: Shared;
+
+  constructor(
+    private readonly resolver: Resolver,
+    shared?: Shared,
+  ) {
+    this.shared = shared ?? { flow: { reads: [], escapes: [] }, seen: new Set(), trackers: new Map(), steps: 0 };
+    this.shared.trackers.set(resolver, this);
+  }
+
+  get flow(): Flow {
+    return this.shared.flow;
+  }
+
+  /** The tracker for another file of the project. */
+  private in(resolver: Resolver): Tracker {
+    return this.shared.trackers.get(resolver) ?? new Tracker(resolver, this.shared);
+  }
+
+  private visit(key: string): boolean {
+    const full = `${this.resolver.file ?? ''}:${key}`;
+    if (this.shared.seen.has(full)) return false;
+    this.shared.seen.add(full);
+    return true;
+  }
 
   escape(node: Node, reason: string, path: string): void {
-    this.flow.escapes.push({ node, reason, path });
+    this.flow.escapes.push({ node, reason, path, file: this.resolver.file });
+  }
+
+  private pushRead(path: string, node: Node): void {
+    this.flow.reads.push({ path, node, file: this.resolver.file });
   }
 
   private read(path: string, node: Node, depth: number, next: () => void): void {
-    this.flow.reads.push({ path, node });
-    if (shouldFollowValue(path) && depth < MAX_DEPTH) next();
+    this.pushRead(path, node);
+    if (depth < MAX_DEPTH) next();
+  }
+
+  /** The function `node` stands for: in this file, or (in a project) in the file it is imported from. */
+  private locate(node: Node): Located<FunctionNode> | undefined {
+    const local = functionOf(this.resolver, node);
+    if (local) return { node: local, resolver: this.resolver };
+    return this.resolver.project?.importedFunction(this.resolver, node);
   }
 
   follow(node: Node, shape: Shape, depth: number): void {
     const parent = node.parent;
-    if (!parent || depth > MAX_DEPTH || ++this.steps > MAX_STEPS) return;
-    const key = `${node.type}:${node.range[0]}:${node.range[1]}:${JSON.stringify(shape)}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    if (!parent || depth > MAX_DEPTH || ++this.shared.steps > MAX_STEPS) return;
+    if (!this.visit(`${node.type}:${node.range[0]}:${node.range[1]}:${JSON.stringify(shape)}`)) return;
     const d = depth + 1;
     const path = pathOf(shape);
     switch (parent.type) {
@@ -242,7 +286,7 @@ class Tracker {
     }
     if (shape.kind === 'store') {
       const path = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
-      if (path) this.flow.reads.push({ path, node: member.property });
+      if (path) this.pushRead(path, member.property);
       return;
     }
     const { path } = shape;
@@ -284,10 +328,8 @@ class Tracker {
     if (call.callee === node) return this.escape(call, 'the response is called', path);
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
-    if (call.type === AST_NODE_TYPES.CallExpression) {
-      const fn = functionOf(this.resolver, call.callee);
-      if (fn) return this.bindFunctionParameter(fn, index, shape, depth, call.callee);
-    }
+    const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : undefined;
+    if (fn) return this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee);
     const callee = sourceText(call.callee);
     if (HARMLESS_SINKS.test(callee)) return;
     this.escape(call, `the response is passed to \`${callee}\`, which could not be followed`, path);
@@ -352,36 +394,44 @@ class Tracker {
     const resolved = fn.async && shape.kind !== 'promise' ? { kind: 'promise' as const, of: shape } : shape;
     const callers = this.callersOf(fn);
     if (callers === undefined) return this.escape(node, 'the response is returned to code that cannot be followed', path);
-    if (callers.length === 0) return this.escape(node, 'the response is returned to callers outside the file', path);
-    for (const caller of callers) this.follow(caller, resolved, depth);
+    if (callers.length === 0) return this.escape(node, 'the response is returned to callers outside the project', path);
+    for (const caller of callers) this.in(caller.resolver).follow(caller.node, resolved, depth);
   }
 
-  /** The calls of a named function, method or `this` method; undefined when it is also used as a value. */
-  private callersOf(fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+  /**
+   * The calls of a named function, method or `this` method, with those in other files when it is
+   * exported; undefined when it is also used as a value (passed around: its callers are unknown).
+   */
+  private callersOf(fn: FunctionNode): Located<TSESTree.CallExpression>[] | undefined {
     const name = functionName(fn);
     if (!name) return undefined;
+    const here = (call: TSESTree.CallExpression): Located<TSESTree.CallExpression> => ({ node: call, resolver: this.resolver });
     if (name.kind === 'method') {
       const owner = thisOwner(fn);
       if (!owner) return undefined;
-      const calls: TSESTree.CallExpression[] = [];
+      const calls: Located<TSESTree.CallExpression>[] = [];
       for (const node of descendants(this.resolver, owner)) {
         if (node.type !== AST_NODE_TYPES.CallExpression) continue;
         const callee = unwrap(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(this.resolver, callee.object) && memberName(this.resolver, callee) === name.name) {
-          if (thisMethod(this.resolver, callee, name.name) === fn) calls.push(node);
+          if (thisMethod(this.resolver, callee, name.name) === fn) calls.push(here(node));
         }
       }
       return calls;
     }
     const variable = variableOf(this.resolver, name.identifier);
     if (!variable) return undefined;
-    const calls: TSESTree.CallExpression[] = [];
+    const calls: Located<TSESTree.CallExpression>[] = [];
+    let exported = isExportedDeclaration(fn);
     for (const reference of variable.references) {
       if (reference.identifier === name.identifier || !reference.isRead()) continue;
-      const call = reference.identifier.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return undefined;
-      calls.push(call);
+      const identifier = reference.identifier;
+      const parent = identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push(here(parent));
+      else if (identifier.type === AST_NODE_TYPES.Identifier && isExportUse(identifier)) exported = true;
+      else return undefined;
     }
+    if (exported) calls.push(...(this.resolver.project?.callersElsewhere(this.resolver, fn) ?? []));
     return calls;
   }
 
@@ -407,9 +457,7 @@ class Tracker {
   private bindIdentifier(identifier: TSESTree.Identifier, shape: Shape, depth: number): void {
     const variable = variableOf(this.resolver, identifier);
     if (!variable) return this.escape(identifier, 'its variable could not be found', pathOf(shape));
-    const key = `${identifier.range[0]}:${JSON.stringify(shape)}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    if (!this.visit(`${identifier.range[0]}:${JSON.stringify(shape)}`)) return;
     if (isExported(identifier)) this.escape(identifier, 'the response is exported', pathOf(shape));
     for (const reference of variable.references) {
       if (reference.identifier === identifier || !reference.isRead()) continue;
@@ -456,18 +504,19 @@ class Tracker {
    * (the app's own helpers) first, unless the parameter is named as an error.
    */
   callback(node: Node, shape: Shape): void {
-    const fn = functionOf(this.resolver, node);
-    if (!fn) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
-    if (fn.params.length >= 2) return this.bindFunctionParameter(fn, 1, shape, 0, node);
+    const located = this.locate(node);
+    if (!located) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
+    const { node: fn, resolver } = located;
+    if (fn.params.length >= 2) return this.in(resolver).bindFunctionParameter(fn, 1, shape, 0, node);
     const only = fn.params[0];
-    if (only && !(only.type === AST_NODE_TYPES.Identifier && /^e(rr(or)?)?$/i.test(only.name))) this.bindFunctionParameter(fn, 0, shape, 0, node);
+    if (only && !(only.type === AST_NODE_TYPES.Identifier && /^e(rr(or)?)?$/i.test(only.name))) this.in(resolver).bindFunctionParameter(fn, 0, shape, 0, node);
   }
 
-  /** Binds parameter `index` of the function `node` stands for; an escape when it is not in this file. */
+  /** Binds parameter `index` of the function `node` stands for; an escape when it cannot be found. */
   bindParameter(node: Node, index: number, shape: Shape, depth: number): void {
-    const fn = functionOf(this.resolver, node);
-    if (!fn) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
-    this.bindFunctionParameter(fn, index, shape, depth, node);
+    const located = this.locate(node);
+    if (!located) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
+    this.in(located.resolver).bindFunctionParameter(located.node, index, shape, depth, node);
   }
 
   private bindFunctionParameter(fn: FunctionNode, index: number, shape: Shape, depth: number, at: Node): void {
@@ -515,6 +564,29 @@ function isExported(identifier: TSESTree.Identifier): boolean {
   const declarator = identifier.parent;
   const declaration = declarator?.parent;
   return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+}
+
+/** `export function f`, `export const f = …`. */
+function isExportedDeclaration(fn: FunctionNode): boolean {
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+  return holder?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
+/** A use of a function's name that exports it: `export { f }`, `module.exports = { f }`, `exports.f = f`. */
+function isExportUse(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  const value: Node | undefined = parent?.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
+  const assignment = value?.parent;
+  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && isExportsTarget(assignment.left);
+}
+
+/** `module.exports`, `module.exports.f`, `exports.f`. */
+function isExportsTarget(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'module' || object.name === 'exports';
+  return isExportsTarget(object);
 }
 
 function enclosingFunction(node: Node): FunctionNode | undefined {

@@ -2,11 +2,11 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, isFunction, isThisLike, memberName, unwrap, variableOf } from './ast.js';
 import { thisOwner } from './origin.js';
-import type { Resolver } from './resolver.js';
+import type { FunctionLike, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
 
-export type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+export type FunctionNode = FunctionLike;
 
 /** Helpers that return their first argument bound to a `this`: `_.bind(fn, this)`, `bind(this._onStart, this)`. */
 const BIND_HELPERS = new Set(['bind', 'proxy', 'bindAll']);

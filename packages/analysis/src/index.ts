@@ -1,9 +1,9 @@
-export { descendants, memberName, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
-export { followFrom, followResponse, isReportableRead, PROMISED_RESPONSE, RESPONSE, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
+export { calleeName, descendants, memberName, propertyKeyName, resolveConst, staticString, unwrap, variableOf } from './ast.js';
+export { followFrom, followResponse, isReportableRead, isSignificantEscape, PROMISED_RESPONSE, RESPONSE, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export { functionOf, type FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { clientKindOfConstructor, originOf, type ClientKind, type Origin } from './origin.js';
-export { resolverOfSourceCode, type Resolver, type VisitorKeys } from './resolver.js';
+export { resolverOfSourceCode, type FunctionLike, type Located, type ProjectLinks, type Resolver, type VisitorKeys } from './resolver.js';
 export {
   callsRtmStart,
   classifyCall,

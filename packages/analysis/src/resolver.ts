@@ -15,7 +15,28 @@ export interface Resolver {
   getScope(node: TSESTree.Node): TSESLint.Scope.Scope;
   readonly visitorKeys: VisitorKeys;
   readonly types: ParserServicesWithTypeInformation | undefined;
+  /** The file's path, when the host knows it (reads and escapes in other files carry it). */
+  readonly file?: string | undefined;
+  /** Links to the other files of a project: the lint sees one file, the codemod a project. */
+  readonly project?: ProjectLinks | undefined;
 }
+
+/** A node together with the resolver of the file it is in. */
+export interface Located<T extends TSESTree.Node> {
+  readonly node: T;
+  readonly resolver: Resolver;
+}
+
+/** Where a response goes across files: into an imported function, back to callers elsewhere. */
+export interface ProjectLinks {
+  /** The function that `callee` (an imported name, `ns.fn`, `require('./x').fn`) stands for in the file it comes from. */
+  importedFunction(resolver: Resolver, callee: TSESTree.Node): Located<FunctionLike> | undefined;
+  /** The calls of `fn` (exported from `resolver`'s file) in the project's other files. */
+  callersElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[];
+}
+
+/** Functions a response can be handed to (same as `FunctionNode` in functions.ts, kept here to avoid an import cycle). */
+export type FunctionLike = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
 /** The resolver of a file ESLint is linting: its scope manager and, when present, its type services. */
 export function resolverOfSourceCode(sourceCode: Readonly<TSESLint.SourceCode>): Resolver {

@@ -36,6 +36,8 @@ export interface MethodSite {
 export interface ClientSite {
   readonly kind: 'client-start' | 'client-authenticated';
   readonly client: ClientKind;
+  /** The `new` that made the client. */
+  readonly construction: TSESTree.NewExpression;
   /** True when the client calls `rtm.start`: the legacy client, or `useRtmConnect: false`. */
   readonly usesStart: boolean;
   readonly call: TSESTree.CallExpression;
@@ -69,6 +71,7 @@ export interface TableSite {
 export interface DataStoreSite {
   readonly kind: 'data-store';
   readonly member: TSESTree.MemberExpression;
+  readonly construction: TSESTree.NewExpression;
 }
 
 export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite;
@@ -229,11 +232,11 @@ function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSi
   if (name === 'start') {
     const first = call.arguments[0];
     const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
-    return { kind: 'client-start', client, usesStart, call, options, handler: undefined };
+    return { kind: 'client-start', client, construction, usesStart, call, options, handler: undefined };
   }
   const [event, handler] = call.arguments;
   if (!event || !handler || !isAuthenticatedEvent(resolver, event)) return undefined;
-  return { kind: 'client-authenticated', client, usesStart, call, options: undefined, handler };
+  return { kind: 'client-authenticated', client, construction, usesStart, call, options: undefined, handler };
 }
 
 /** `'authenticated'`, or `CLIENT_EVENTS.RTM.AUTHENTICATED` of the legacy client. */
@@ -267,7 +270,7 @@ function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): D
   if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'dataStore') return undefined;
   const construction = constructionOf(resolver, member.object);
   if (!construction || clientKindOfConstructor(resolver, construction.callee) !== 'legacy-rtm-client') return undefined;
-  return { kind: 'data-store', member };
+  return { kind: 'data-store', member, construction };
 }
 
 /** A method name given to a call: the argument, or each branch of `cond ? 'rtm.connect' : 'rtm.start'`. */

@@ -71,7 +71,7 @@ export default createRule<Options, MessageIds>({
     /** With types: a read off any expression typed as Slack's rtm response, wherever it came from. */
     const checkTyped = (object: TSESTree.Node, name: string | undefined, node: TSESTree.Node): void => {
       if (!services || name === undefined || !isReportableRead(name)) return;
-      if (typeIs(services, object, RESPONSE_TYPES) || typeDeclaredIn(services, object, RESPONSE_FILES)) reportRead({ path: name, node });
+      if (typeIs(services, object, RESPONSE_TYPES) || typeDeclaredIn(services, object, RESPONSE_FILES)) reportRead({ path: name, node, file: undefined });
     };
 
     const visitors: TSESLint.RuleListener = {};

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   classifyNode,
   followResponse,
+  isSignificantEscape,
   scanOptions,
   siteNode,
   unwrap,
@@ -42,7 +43,7 @@ function isProvablySafe(resolver: Resolver, site: MethodSite): boolean {
   if (options && !isObjectLiteral(options)) return false;
   if (!scanOptions(resolver, options).complete) return false;
   const flow = followResponse(resolver, site);
-  return flow.escapes.length === 0 && flow.reads.every((r) => !isStartOnlyField(r.path));
+  return !flow.escapes.some(isSignificantEscape) && flow.reads.every((r) => !isStartOnlyField(r.path));
 }
 
 /** `start` → `connect` where the method is named, plus removal of the arguments `rtm.connect` refuses. */

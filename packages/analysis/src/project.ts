@@ -1,0 +1,257 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+
+import { parseForESLint } from '@typescript-eslint/parser';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
+import { functionOf } from './functions.js';
+import type { FunctionLike, Located, ProjectLinks, Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+
+/** One file of a project, parsed with typescript-estree and its scope manager. */
+export interface ParsedFile {
+  readonly file: string;
+  /** The text parsed (without a BOM): ranges are offsets into it. */
+  readonly text: string;
+  readonly program: TSESTree.Program;
+  readonly resolver: Resolver;
+}
+
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** True when a file is parsed as an ES module (otherwise as CommonJS, like ESLint's `commonjs` source type). */
+function isModuleFile(file: string, text: string): boolean {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.cjs' || ext === '.cts') return false;
+  if (ext === '.js' || ext === '.jsx') return /^\s*(import|export)\b/m.test(text);
+  return true;
+}
+
+/**
+ * Parses one file the way the lint sees it (typescript-estree, `@typescript-eslint/parser`'s scope
+ * manager) and gives the analysis its resolver. Throws the parser's error on a syntax error.
+ */
+export function parseFile(file: string, source: string, project?: ProjectLinks): ParsedFile {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const module = isModuleFile(file, text);
+  const ext = extname(file).toLowerCase();
+  const { ast, scopeManager, visitorKeys } = parseForESLint(text, {
+    filePath: file,
+    range: true,
+    loc: true,
+    comment: false,
+    tokens: false,
+    ecmaVersion: 'latest',
+    sourceType: module ? 'module' : 'script',
+    ecmaFeatures: { jsx: ext === '.tsx' || ext === '.jsx' || ext === '.js', globalReturn: !module },
+  });
+  const globalScope = scopeManager.globalScope!;
+  const getScope = (current: Node): TSESLint.Scope.Scope => {
+    // As ESLint's SourceCode#getScope: the innermost scope a node opens or sits in.
+    const inner = current.type !== AST_NODE_TYPES.Program;
+    for (let node: Node | undefined = current; node; node = node.parent) {
+      const scope = scopeManager.acquire(node, inner);
+      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+    }
+    return globalScope;
+  };
+  return { file, text, program: ast, resolver: { getScope, visitorKeys, types: undefined, file, project } };
+}
+
+/**
+ * A project-wide view for `rtm-migrate scan`: files parsed on demand (and cached), relative
+ * `import`s and `require`s resolved between them, functions followed into other files and returned
+ * values followed to the callers that import them.
+ */
+export class Project implements ProjectLinks {
+  private readonly parsed = new Map<string, ParsedFile | null>();
+
+  /** `files`: every file of the project (where callers are looked for). */
+  constructor(private readonly files: readonly string[]) {}
+
+  /** The parsed file, or undefined when it cannot be read or parsed. */
+  file(path: string): ParsedFile | undefined {
+    const key = resolve(path);
+    let entry = this.parsed.get(key);
+    if (entry === undefined) {
+      try {
+        entry = parseFile(key, readFileSync(key, 'utf8'), this);
+      } catch {
+        entry = null;
+      }
+      this.parsed.set(key, entry);
+    }
+    return entry ?? undefined;
+  }
+
+  /** The project file a relative specifier names (`./api`, `./api.js` for `api.ts`, `./lib` for `lib/index.js`). */
+  resolveModule(from: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = resolve(dirname(from), specifier);
+    const stem = base.replace(/\.(m|c)?js$/, '');
+    const candidates = [base, ...MODULE_EXTENSIONS.map((e) => stem + e), ...MODULE_EXTENSIONS.map((e) => `${base}/index${e}`)];
+    return candidates.find((c) => extname(c) !== '' && existsSync(c));
+  }
+
+  importedFunction(resolver: Resolver, callee: Node): Located<FunctionLike> | undefined {
+    const imported = importedName(resolver, unwrap(callee));
+    const target = imported && resolver.file ? this.resolveModule(resolver.file, imported.module) : undefined;
+    const parsed = target ? this.file(target) : undefined;
+    if (!imported || !parsed) return undefined;
+    const node = exportedFunctions(parsed).get(imported.name);
+    return node ? { node, resolver: parsed.resolver } : undefined;
+  }
+
+  callersElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[] {
+    const home = resolver.file ? this.file(resolver.file) : undefined;
+    if (!home) return [];
+    const names = [...exportedFunctions(home)].filter(([, f]) => f === fn).map(([name]) => name);
+    if (names.length === 0) return [];
+    const calls: Located<TSESTree.CallExpression>[] = [];
+    for (const path of this.files) {
+      if (resolve(path) === home.file) continue;
+      const other = this.file(path);
+      if (!other) continue;
+      for (const call of callsOfImports(other, (specifier) => this.resolveModule(other.file, specifier) === home.file, names)) {
+        calls.push({ node: call, resolver: other.resolver });
+      }
+    }
+    return calls;
+  }
+}
+
+/** `import { f } from './m'`, `const { f } = require('./m')`, `m.f` with `m` a namespace or a required module. */
+function importedName(resolver: Resolver, callee: Node): { module: string; name: string } | undefined {
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(resolver, callee);
+    const object = unwrap(callee.object);
+    const module = requiredModule(object) ?? (object.type === AST_NODE_TYPES.Identifier ? namespaceModule(resolver, object) : undefined);
+    return module !== undefined && name !== undefined ? { module, name } : undefined;
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableOf(resolver, callee)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const node = def.node;
+    if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+      const name = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+      const source = node.parent.source;
+      return source ? { module: source.value, name } : undefined;
+    }
+    if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module: node.parent.source.value, name: 'default' };
+    return undefined;
+  }
+  if (def.type !== 'Variable' || !def.node.init) return undefined;
+  const init = unwrap(def.node.init);
+  const module = requiredModule(init);
+  if (module !== undefined) {
+    if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+      const key = destructuredKey(resolver, def.node.id, def.name);
+      return key === undefined ? undefined : { module, name: key };
+    }
+    return { module, name: 'default' };
+  }
+  if (init.type === AST_NODE_TYPES.MemberExpression) {
+    const inner = requiredModule(init.object);
+    const name = memberName(resolver, init);
+    return inner !== undefined && name !== undefined ? { module: inner, name } : undefined;
+  }
+  return undefined;
+}
+
+/** The module an identifier holds as a whole: `import * as m`, `import m` (CommonJS default), `const m = require(…)`. */
+function namespaceModule(resolver: Resolver, identifier: TSESTree.Identifier): string | undefined {
+  const def = variableOf(resolver, identifier)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const node = def.node;
+    const isWhole = node.type === AST_NODE_TYPES.ImportNamespaceSpecifier || node.type === AST_NODE_TYPES.ImportDefaultSpecifier;
+    return isWhole ? node.parent.source.value : undefined;
+  }
+  if (def.type === 'Variable' && def.node.id === def.name && def.node.init) return requiredModule(def.node.init);
+  return undefined;
+}
+
+/** The functions a file exports, by exported name (`default` for `export default` / `module.exports = fn`). */
+function exportedFunctions(parsed: ParsedFile): Map<string, FunctionLike> {
+  const { program, resolver } = parsed;
+  const found = new Map<string, FunctionLike>();
+  const add = (name: string | undefined, value: Node | null | undefined): void => {
+    const fn = value ? functionOf(resolver, value) : undefined;
+    if (name !== undefined && fn && !found.has(name)) found.set(name, fn);
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) add(declaration.id?.name, declaration);
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) add(d.id.name, d.init);
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+          add(exported, specifier.local);
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      add('default', statement.declaration);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      commonJsExports(resolver, statement.expression, add);
+    }
+  }
+  return found;
+}
+
+/** `module.exports = { f, g: h }`, `module.exports = f`, `module.exports.f = …`, `exports.f = …`. */
+function commonJsExports(resolver: Resolver, assignment: TSESTree.AssignmentExpression, add: (name: string | undefined, value: Node) => void): void {
+  const { left, right } = assignment;
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+  if (isModuleExports(resolver, left)) {
+    const value = unwrap(right);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return add('default', value);
+    for (const property of value.properties) {
+      if (property.type === AST_NODE_TYPES.Property) add(propertyKeyName(resolver, property), property.value);
+    }
+    return;
+  }
+  const object = unwrap(left.object);
+  const isExportsObject = (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') || (object.type === AST_NODE_TYPES.MemberExpression && isModuleExports(resolver, object));
+  if (isExportsObject) add(memberName(resolver, left), right);
+}
+
+function isModuleExports(resolver: Resolver, member: TSESTree.MemberExpression): boolean {
+  const object = unwrap(member.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && memberName(resolver, member) === 'exports';
+}
+
+/** The calls, in `parsed`, of the functions `names` exported by the module `isTarget` accepts. */
+function callsOfImports(parsed: ParsedFile, isTarget: (specifier: string) => boolean, names: readonly string[]): TSESTree.CallExpression[] {
+  const { program, resolver } = parsed;
+  const calls: TSESTree.CallExpression[] = [];
+  const scope = resolver.getScope(program);
+  for (const variable of allVariables(scope)) {
+    const def = variable.defs[0];
+    if (!def) continue;
+    const imported = def.name.type === AST_NODE_TYPES.Identifier ? importedName(resolver, def.name) : undefined;
+    const whole = def.name.type === AST_NODE_TYPES.Identifier ? namespaceModule(resolver, def.name) : undefined;
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const id = reference.identifier;
+      const parent = id.parent;
+      if (imported && isTarget(imported.module) && names.includes(imported.name) && parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id) {
+        calls.push(parent);
+      } else if (whole !== undefined && isTarget(whole) && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+        const call = parent.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && names.includes(memberName(resolver, parent) ?? '')) calls.push(call);
+      }
+    }
+  }
+  return calls;
+}
+
+function* allVariables(scope: TSESLint.Scope.Scope): Generator<TSESLint.Scope.Variable> {
+  yield* scope.variables;
+  for (const child of scope.childScopes) yield* allVariables(child);
+}
