@@ -135,13 +135,17 @@ function childPath(path: string, name: string): string {
   return path === '' ? name : `${path}.${name}`;
 }
 
+/** Conversation lists: their items carry start-only attributes (`members`, `latest`…) the replacement list lacks. */
+const CONVERSATION_LISTS = new Set(Object.keys(CONVERSATION_LIST_FIELDS));
+
 /**
- * True when what escapes may still hold start-only data (the response, `self`, `team`, a list or
- * one of its items): what is read there is unknown. A string or number escaping (`res.url`) is not.
+ * True when an escape may hide reads of start-only data not yet seen: the whole response, `self`,
+ * `team`, a conversation list or one of its channels. A string escaping (`res.url`), a user (the
+ * replacement `users.list` returns the same objects) or a member id does not.
  */
 export function isSignificantEscape(escape: Escape): boolean {
   const { path } = escape;
-  return path === '' || path === 'self' || path === 'team' || isListPath(path) || path.endsWith('[]');
+  return path === '' || path === 'self' || path === 'team' || CONVERSATION_LISTS.has(path.replace(/\[\]$/, ''));
 }
 
 function isListPath(path: string): boolean {

@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { functionOf } from './functions.js';
-import type { FunctionLike, Located, ProjectLinks, Resolver } from './resolver.js';
+import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
 type Node = TSESTree.Node;
 
@@ -47,6 +47,7 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
     sourceType: module ? 'module' : 'script',
     ecmaFeatures: { jsx: ext === '.tsx' || ext === '.jsx' || ext === '.js', globalReturn: !module },
   });
+  setParents(ast, visitorKeys);
   const globalScope = scopeManager.globalScope!;
   const getScope = (current: Node): TSESLint.Scope.Scope => {
     // As ESLint's SourceCode#getScope: the innermost scope a node opens or sits in.
@@ -58,6 +59,23 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
     return globalScope;
   };
   return { file, text, program: ast, resolver: { getScope, visitorKeys, types: undefined, file, project } };
+}
+
+/** ESLint sets `parent` on every node as it traverses; a parse for the analysis alone does it here. */
+function setParents(program: TSESTree.Program, keys: VisitorKeys): void {
+  const stack: Node[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string') {
+          (c as { parent: Node }).parent = node;
+          stack.push(c as Node);
+        }
+      }
+    }
+  }
 }
 
 /**

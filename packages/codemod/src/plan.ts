@@ -9,6 +9,7 @@ export type SiteForm =
   | 'raw-url' // an HTTP URL that ends in rtm.start
   | 'rtm-client-option' // new RTMClient(token, { useRtmConnect: false })
   | 'legacy-client' // @slack/client v3 RtmClient#start()
+  | 'method-table' // 'rtm.start' in a table of methods the app generates wrappers from
   | 'connect-start-only-fields' // start-only fields read off an rtm.connect response
   | 'connect-unsupported-args'; // rtm.connect given arguments only rtm.start accepted
 
@@ -66,6 +67,9 @@ export interface PlanSite extends SourcePosition {
   readonly id: string;
   readonly endLine: number;
   readonly endColumn: number;
+  /** The site node's offsets in the file's text (BOM not counted): where the rewrite finds it. */
+  readonly start?: number;
+  readonly end?: number;
   readonly form: SiteForm;
   /** The call's text, shortened. */
   readonly code: string;

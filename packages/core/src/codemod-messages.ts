@@ -62,6 +62,8 @@ export const CODEMOD_MESSAGES = {
         ? `fetch the fields read with their replacement methods before it (its \`url\` expires after ${RTM_URL_LIFETIME_SECONDS} seconds), and check that the helper adds no start-only argument itself.`
         : `${escapes} ${UNFOLLOWED_READS()}`
     }`,
+  methodTable:
+    "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods.",
   startTypes:

@@ -1,5 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
+import { propertyKeyName, resolveConst, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
+import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import {
   costOfReplacement,
   fieldFact,
@@ -14,22 +17,21 @@ import {
   type PlannedCall,
   type WorkspaceSize,
 } from '@rtm-migrate/core';
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
-import { FlowFollower } from './flow.js';
-import { findSites, type FoundSite } from './sites.js';
-import { staticString, skipWrappers } from './resolve.js';
-
+import { foundSites, type FoundSite } from './found.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
 import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './workspace.js';
+
+type Node = TSESTree.Node;
 
 export interface ScanOptions {
   /** Folder the plan's paths are relative to. */
   readonly root: string;
   /** Files to look for sites in (absolute). */
   readonly files: readonly string[];
-  /** A tsconfig.json to load the project from (all its files take part in following responses). */
+  /** A tsconfig.json whose files take part in following responses (callers in files without a site). */
   readonly tsconfig?: string | null;
   readonly workspace?: WorkspaceSpec;
   readonly helper?: 'inline' | 'shim';
@@ -71,62 +73,32 @@ export function findTsconfig(paths: readonly string[]): string | null {
   return null;
 }
 
-function createProject(options: ScanOptions): Project {
-  const compilerOptions: ts.CompilerOptions = {
-    allowJs: true,
-    checkJs: false,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    esModuleInterop: true,
-    // The flow follower needs symbols and references, not the standard library's types: without
-    // lib.*.d.ts the language service starts several times faster.
-    noLib: true,
-    types: [],
-  };
-  if (options.tsconfig) {
-    const project = new Project({ tsConfigFilePath: options.tsconfig, compilerOptions: { allowJs: true, noEmit: true } });
-    for (const f of options.files) if (!project.getSourceFile(f)) project.addSourceFileAtPathIfExists(f);
-    return project;
-  }
-  const project = new Project({ compilerOptions, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
-  for (const f of options.files) {
-    try {
-      project.createSourceFile(f, stripBom(readFileSync(f, 'utf8')), { overwrite: true });
-    } catch {
-      // unreadable files are reported by the caller
-    }
-  }
-  project.resolveSourceFileDependencies();
-  return project;
+/** The files of the tsconfig's project (TypeScript is loaded only when there is a tsconfig). */
+function tsconfigFiles(tsconfig: string): string[] {
+  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  return parsed?.fileNames.filter((f) => !f.endsWith('.d.ts')) ?? [];
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+function lineAndColumn(parsed: ParsedFile, offset: number): { line: number; column: number } {
+  const before = parsed.text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
-function position(root: string, node: Node): { file: string; line: number; column: number } {
-  const sf = node.getSourceFile();
-  const start = node.getStart();
-  const { line, column } = sf.getLineAndColumnAtPos(start);
-  // ts-morph may keep a BOM as the file's first character: columns are counted without it.
-  const bomShift = line === 1 && sf.getFullText().charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { file: relative(root, sf.getFilePath()) || sf.getBaseName(), line, column: column - bomShift };
+function position(root: string, file: string, node: Node): { file: string; line: number; column: number } {
+  return { file: relative(root, file) || file, line: node.loc.start.line, column: node.loc.start.column + 1 };
 }
 
-function argsOf(site: FoundSite): SiteArgs {
-  const node = site.argsNode ? skipWrappers(site.argsNode) : undefined;
-  if (!site.argsKnown || (node && !Node.isObjectLiteralExpression(node))) {
+function argsOf(parsed: ParsedFile, site: FoundSite): SiteArgs {
+  const node = site.argsNode ? unwrap(site.argsNode) : undefined;
+  if (!site.argsKnown || (node && node.type !== AST_NODE_TYPES.ObjectExpression)) {
     return { known: site.form === 'rtm-client-option', names: [], kept: [], dropped: [] };
   }
-  const names = node && Node.isObjectLiteralExpression(node)
-    ? node.getProperties().map((p) => {
-        const n = (p as Node & { getNameNode(): Node }).getNameNode();
-        return staticString(n) ?? n.getText();
-      })
-    : [];
+  const names =
+    node?.type === AST_NODE_TYPES.ObjectExpression
+      ? node.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? (propertyKeyName(parsed.resolver, p) ?? textOf(parsed, p.key)) : textOf(parsed, p)))
+      : [];
   return {
     known: true,
     names,
@@ -135,17 +107,21 @@ function argsOf(site: FoundSite): SiteArgs {
   };
 }
 
-function mpimAwareOf(site: FoundSite): boolean {
-  const node = site.argsNode ? skipWrappers(site.argsNode) : undefined;
-  if (!node || !Node.isObjectLiteralExpression(node)) return false;
-  const prop = node.getProperty('mpim_aware');
-  if (!prop || !Node.isPropertyAssignment(prop)) return false;
-  const v = prop.getInitializer()?.getText();
-  return v !== undefined && v !== 'false' && v !== '0' && v !== "'0'" && v !== "'false'";
+function textOf(parsed: ParsedFile, node: Node): string {
+  return parsed.text.slice(node.range[0], node.range[1]);
 }
 
-function shortCode(node: Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
+function mpimAwareOf(parsed: ParsedFile, site: FoundSite): boolean {
+  const node = site.argsNode ? unwrap(site.argsNode) : undefined;
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const prop = node.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(parsed.resolver, p) === 'mpim_aware');
+  if (prop?.type !== AST_NODE_TYPES.Property) return false;
+  const v = textOf(parsed, prop.value);
+  return v !== 'false' && v !== '0' && v !== "'0'" && v !== "'false'";
+}
+
+function shortCode(parsed: ParsedFile, node: Node): string {
+  const text = textOf(parsed, node).replace(/\s+/g, ' ');
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -155,14 +131,14 @@ interface Decision {
   readonly reason?: string;
 }
 
-function decide(site: FoundSite, args: SiteArgs, startOnly: string[], escapes: readonly Escape[], helper: 'inline' | 'shim'): Decision | undefined {
+function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: string[], escapes: readonly Escape[], helper: 'inline' | 'shim'): Decision | undefined {
   if (site.connect) {
     if (startOnly.length > 0) {
       return { rewrite: 'todo', form: 'connect-start-only-fields', reason: CODEMOD_MESSAGES.connectStartOnly(startOnly) };
     }
     const startOnlyArgs = args.known ? args.dropped : [];
     if (startOnlyArgs.length > 0) return { rewrite: 'drop-option', form: 'connect-unsupported-args' };
-    const passedConst = site.argsNode && Node.isIdentifier(skipWrappers(site.argsNode)!) ? constArgs(site.argsNode) : [];
+    const passedConst = site.argsNode && unwrap(site.argsNode).type === AST_NODE_TYPES.Identifier ? constArgs(parsed.resolver, site.argsNode) : [];
     if (passedConst.length > 0) {
       return { rewrite: 'todo', form: 'connect-unsupported-args', reason: CODEMOD_MESSAGES.connectArgsConst(passedConst) };
     }
@@ -172,10 +148,11 @@ function decide(site: FoundSite, args: SiteArgs, startOnly: string[], escapes: r
     // The URL is rewritten in place; the raw response is not followed, so its reads stay a TODO.
     return { rewrite: 'connect-todo', form: site.form, reason: CODEMOD_MESSAGES.rawHttpConnect(site.request ?? 'the request', startOnly.length > 0) };
   }
-  if (site.form === 'raw-url' || site.form === 'legacy-client') {
+  if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table') {
     return { rewrite: 'todo', form: site.form, reason: escapes[0]?.reason ?? MESSAGES.rtmStartUrl };
   }
-  const shimmable = (site.form === 'method-call' || site.form === 'api-call') && !(Node.isCallExpression(site.node) && site.node.getArguments().some((a) => Node.isSpreadElement(a)));
+  const hasSpread = site.node.type === AST_NODE_TYPES.CallExpression && site.node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
+  const shimmable = (site.form === 'method-call' || site.form === 'api-call') && !hasSpread;
   if (helper === 'shim' && shimmable && (startOnly.length > 0 || escapes.length > 0)) return { rewrite: 'shim', form: site.form };
   if (site.form === 'helper' && site.literal && args.known && (startOnly.length > 0 || escapes.length > 0)) {
     // The method name is rewritten in place; the fields read (or the escape) stay a TODO.
@@ -198,108 +175,143 @@ function decide(site: FoundSite, args: SiteArgs, startOnly: string[], escapes: r
   const unsupported = unsupportedInline(startOnly);
   if (unsupported.length > 0) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.noInline(unsupported) };
   if (!isAwaitedStatement(site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.notAwaited };
-  if (storedAsStartType(site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.startTypes };
+  if (storedAsStartType(parsed, site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.startTypes };
   return { rewrite: 'inline', form: site.form };
 }
 
-const isWrapper = (n: Node): boolean =>
-  Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isSatisfiesExpression(n) || Node.isTypeAssertion(n);
+/** Wrappers that leave a value as it is: `x!`, `x as T`, `<T>x`, `x satisfies T`, `a?.b()`. */
+function isWrapper(node: Node): boolean {
+  return unwrap(node) !== node;
+}
+
+function outerValue(node: Node): Node {
+  let current = node;
+  while (current.parent && isWrapper(current.parent)) current = current.parent;
+  return current;
+}
 
 const START_TYPE = /RtmStart|rtm'?\]?\s*\[\s*'start'|rtm\.start|RTMStart/;
 
-/** The type written for the variable / field the response is stored in, one alias resolved. */
-function typeTextOf(decl: Node | undefined): string {
-  if (!decl) return '';
-  const typeNode = (decl as Node & { getTypeNode?(): Node | undefined }).getTypeNode?.();
-  if (!typeNode) return '';
-  let text = typeNode.getText();
-  if (Node.isTypeReference(typeNode)) {
-    const alias = typeNode.getTypeName().getSymbol()?.getDeclarations()[0];
-    if (alias && Node.isTypeAliasDeclaration(alias)) text += ' ' + (alias.getTypeNode()?.getText() ?? '');
+/** The type written for a variable / field, one alias (declared in the file) resolved. */
+function typeTextOf(parsed: ParsedFile, annotation: TSESTree.TSTypeAnnotation | undefined): string {
+  if (!annotation) return '';
+  const type = annotation.typeAnnotation;
+  let text = textOf(parsed, type);
+  if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier) {
+    const name = type.typeName.name;
+    for (const statement of parsed.program.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) text += ' ' + textOf(parsed, declaration.typeAnnotation);
+    }
   }
   return text;
 }
 
 /** True when the response goes into a variable or field typed as rtm.start's response (TS only). */
-function storedAsStartType(node: Node): boolean {
-  let p = node.getParent();
-  while (p && (isWrapper(p) || Node.isAwaitExpression(p))) p = p.getParent();
-  if (!p) return false;
-  if (Node.isVariableDeclaration(p)) return START_TYPE.test(typeTextOf(p));
-  if (Node.isBinaryExpression(p)) {
-    const left = p.getLeft();
-    const target = Node.isPropertyAccessExpression(left) ? left.getNameNode() : left;
-    return (target.getSymbol()?.getDeclarations() ?? []).some((d) => START_TYPE.test(typeTextOf(d)));
+function storedAsStartType(parsed: ParsedFile, node: Node): boolean {
+  let p = outerValue(node).parent;
+  if (p?.type === AST_NODE_TYPES.AwaitExpression) p = outerValue(p).parent;
+  if (p?.type === AST_NODE_TYPES.VariableDeclarator) return p.id.type === AST_NODE_TYPES.Identifier && START_TYPE.test(typeTextOf(parsed, p.id.typeAnnotation));
+  if (p?.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  const left = p.left;
+  if (left.type === AST_NODE_TYPES.Identifier) {
+    const id = findVariableDef(parsed.resolver, left)?.name;
+    return id?.type === AST_NODE_TYPES.Identifier && START_TYPE.test(typeTextOf(parsed, id.typeAnnotation));
   }
-  return false;
+  if (left.type !== AST_NODE_TYPES.MemberExpression || left.computed || left.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = left.property.name;
+  let owner: Node | undefined = left.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (owner?.type !== AST_NODE_TYPES.ClassBody) return false;
+  return owner.body.some((member) => {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
+      return START_TYPE.test(typeTextOf(parsed, member.typeAnnotation));
+    }
+    return false;
+  });
+}
+
+function findVariableDef(resolver: Resolver, identifier: TSESTree.Identifier) {
+  for (let scope: ReturnType<Resolver['getScope']> | null = resolver.getScope(identifier); scope; scope = scope.upper) {
+    const variable = scope.set.get(identifier.name);
+    if (variable) return variable.defs[0];
+  }
+  return undefined;
 }
 
 /** `const x = await <call>` / `x = await <call>;`: where the inline rewrite can put calls before. */
 function isAwaitedStatement(node: Node): boolean {
-  let p = node.getParent();
-  while (p && isWrapper(p)) p = p.getParent();
-  if (!p || !Node.isAwaitExpression(p)) return false;
-  let q: Node | undefined = p;
-  let holder = q.getParent();
-  while (holder && isWrapper(holder)) {
-    q = holder;
-    holder = holder.getParent();
+  const awaited = outerValue(node).parent;
+  if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return false;
+  const value = outerValue(awaited);
+  const holder = value.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator) {
+    const declaration = holder.parent;
+    const statementList = declaration?.parent;
+    return holder.init === value && statementList !== undefined && STATEMENT_LISTS.has(statementList.type);
   }
-  if (!holder) return false;
-  if (Node.isVariableDeclaration(holder)) return holder.getInitializer() === q && Node.isVariableStatement(holder.getParent()?.getParent());
-  if (Node.isBinaryExpression(holder)) return holder.getRight() === q && Node.isExpressionStatement(holder.getParent());
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression) return holder.right === value && holder.parent?.type === AST_NODE_TYPES.ExpressionStatement;
   return false;
 }
 
-function constArgs(node: Node): string[] {
-  const id = skipWrappers(node);
-  if (!id || !Node.isIdentifier(id)) return [];
-  const decl = id.getSymbol()?.getDeclarations()[0];
-  if (!decl || !Node.isVariableDeclaration(decl)) return [];
-  const init = skipWrappers(decl.getInitializer());
-  if (!init || !Node.isObjectLiteralExpression(init)) return [];
-  return init
-    .getProperties()
-    .map((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : ''))
+const STATEMENT_LISTS = new Set<string>([
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchCase,
+  AST_NODE_TYPES.TSModuleBlock,
+  AST_NODE_TYPES.ExportNamedDeclaration,
+]);
+
+function constArgs(resolver: Resolver, node: Node): string[] {
+  const value = resolveConst(resolver, node);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  return value.properties
+    .map((p) => (p.type === AST_NODE_TYPES.Property ? (propertyKeyName(resolver, p) ?? '') : ''))
     .filter((n) => isRtmStartOnlyArg(n));
+}
+
+/** Where a read or escape is, relative to the plan's root (in the site's file unless it says otherwise). */
+function located(root: string, parsed: ParsedFile, item: FlowRead | FlowEscape): { file: string; line: number; column: number } {
+  return position(root, item.file ?? parsed.file, item.node);
 }
 
 /** Scans the files for `rtm.start` sites and follows each response: the plan the rewrite uses. */
 export function scan(options: ScanOptions): Plan {
   const root = resolve(options.root);
-  const project = createProject(options);
+  const projectFiles = [...new Set([...options.files.map((f) => resolve(f)), ...(options.tsconfig ? tsconfigFiles(options.tsconfig).map((f) => resolve(f)) : [])])];
+  const project = new Project(projectFiles);
   const spec = options.workspace ?? DEFAULT_WORKSPACE;
   const helper = options.helper ?? 'inline';
   const sites: PlanSite[] = [];
-  const wanted = new Set(options.files.map((f) => resolve(f)));
-  const sourceFiles: SourceFile[] = project.getSourceFiles().filter((sf) => wanted.has(resolve(sf.getFilePath())));
 
-  for (const sf of sourceFiles) {
-    for (const found of findSites(sf)) {
-      const follower = new FlowFollower();
-      for (const start of found.starts) follower.follow(start);
-      const reads: FieldRead[] = follower.reads.map((r) => ({ field: r.field, ...position(root, r.node) }));
-      const escapes: Escape[] = [...found.escapes, ...follower.escapes].map((e) => ({ reason: e.reason, ...position(root, e.node) }));
+  for (const file of options.files) {
+    const parsed = project.file(file);
+    if (!parsed) continue; // unreadable or unparsable files are reported by the caller
+    for (const found of foundSites(parsed)) {
+      const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
+      const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, ...located(root, parsed, e) }));
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
-      const args = argsOf(found);
-      const decision = decide(found, args, startOnlyFields, escapes, helper);
+      const args = argsOf(parsed, found);
+      const decision = decide(parsed, found, args, startOnlyFields, escapes, helper);
       if (!decision) continue;
-      const mpimAware = mpimAwareOf(found);
+      const mpimAware = mpimAwareOf(parsed, found);
       const cost = costOfReplacement(spec.size, startOnlyFields, { mpimAware });
-      const pos = position(root, found.node);
-      const end = found.node.getSourceFile().getLineAndColumnAtPos(found.node.getEnd());
-      const message =
-        leavesTodo(decision.rewrite)
-          ? todoComment(decision.reason ?? '', startOnlyFields)
-          : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
+      const pos = position(root, parsed.file, found.node);
+      const end = lineAndColumn(parsed, found.node.range[1]);
+      const message = leavesTodo(decision.rewrite)
+        ? todoComment(decision.reason ?? '', startOnlyFields)
+        : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,
         endLine: end.line,
         endColumn: end.column,
+        start: found.node.range[0],
+        end: found.node.range[1],
         form: decision.form,
-        code: shortCode(found.node),
+        code: shortCode(parsed, found.node),
         args,
         fieldsRead,
         startOnlyFields,
@@ -323,7 +335,7 @@ export function scan(options: ScanOptions): Plan {
     version: 1,
     tool: 'rtm-migrate',
     root,
-    project: { tsconfig: options.tsconfig ? relative(root, options.tsconfig) || 'tsconfig.json' : null, files: project.getSourceFiles().filter((f) => !f.isDeclarationFile()).length },
+    project: { tsconfig: options.tsconfig ? relative(root, options.tsconfig) || 'tsconfig.json' : null, files: projectFiles.length },
     workspace: { ...spec.size, assumptions: spec.assumptions },
     sites,
     scopes: [...new Set(sites.flatMap((s) => s.scopes))].sort(),

@@ -56,6 +56,15 @@ export function withParser(parser: ParserName): JSCodeshift {
 
 type AnyNode = { type: string; start?: number; end?: number; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null };
 
+/** The analysis' range when the plan has it (offsets into the BOM-less text), else line and column. */
+export function isSiteNode(n: AnyNode, site: PlanSite): boolean {
+  if (site.start !== undefined && site.end !== undefined) return n.start === site.start && n.end === site.end;
+  return (
+    n.loc !== null && n.loc !== undefined &&
+    n.loc.start.line === site.line && n.loc.start.column === site.column - 1 && n.loc.end.line === site.endLine && n.loc.end.column === site.endColumn - 1
+  );
+}
+
 /** The node a plan site points at: same start and end, of one of `types`. */
 export function findSiteNode(ctx: TransformContext, site: PlanSite, types: readonly string[]): ASTPath<AnyNode> | undefined {
   let found: ASTPath<AnyNode> | undefined;
@@ -63,9 +72,7 @@ export function findSiteNode(ctx: TransformContext, site: PlanSite, types: reado
     if (found) return;
     const n = path.node;
     if (!n.loc || !types.includes(n.type)) return;
-    if (n.loc.start.line === site.line && n.loc.start.column === site.column - 1 && n.loc.end.line === site.endLine && n.loc.end.column === site.endColumn - 1) {
-      found = path;
-    }
+    if (isSiteNode(n, site)) found = path;
   });
   return found;
 }

@@ -1,6 +1,6 @@
 import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
-import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, type Transform } from './common.js';
+import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, isSiteNode, type Transform } from './common.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -8,6 +8,7 @@ type N = any;
 const TYPES: Record<string, readonly string[]> = {
   'raw-url': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'rtm-client-option': ['NewExpression'],
+  'method-table': ['StringLiteral', 'TemplateLiteral', 'Literal'],
 };
 
 /**
@@ -22,7 +23,7 @@ export const todoTransform: Transform = (ctx) => {
     ctx.root.find(ctx.j.Node).forEach((p: ASTPath<N>) => {
       const n = p.node;
       if (found || !n.loc || !types.includes(n.type)) return;
-      if (n.loc.start.line === site.line && n.loc.start.column === site.column - 1 && n.loc.end.line === site.endLine && n.loc.end.column === site.endColumn - 1) found = p;
+      if (isSiteNode(n, site)) found = p;
     });
     const message =
       site.rewrite === 'todo'

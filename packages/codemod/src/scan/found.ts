@@ -1,0 +1,155 @@
+import {
+  calleeName,
+  callsRtmStart,
+  findSites,
+  followResponse,
+  isSignificantEscape,
+  unwrap,
+  type Escape,
+  type FieldRead,
+  type MethodSite,
+  type Resolver,
+  type RtmSite,
+} from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import type { SiteForm } from '../plan.js';
+
+type Node = TSESTree.Node;
+
+/** A site as the plan sees it: the node the rewrite works on, its arguments and its flow. */
+export interface FoundSite {
+  readonly form: SiteForm;
+  /** The call / new expression / string the plan locates the site by. */
+  readonly node: Node;
+  /** What carries the method arguments (an object literal, usually). */
+  readonly argsNode: Node | undefined;
+  readonly argsKnown: boolean;
+  readonly reads: readonly FieldRead[];
+  /** Where the response leaves code the analysis follows (the site's own reasons first). */
+  readonly escapes: readonly Escape[];
+  /** An `rtm.connect` call (planned only when it misuses start-only fields or arguments). */
+  readonly connect: boolean;
+  /** raw-url: the literal spells `rtm.start` out; helper: the method name is a literal argument. */
+  readonly literal: boolean;
+  /** raw-url: the request, as a TODO names it (`` `fetch(…)` ``, "the request"). */
+  readonly request?: string;
+}
+
+/**
+ * The plan's sites in one parsed file, from the shared analysis: method calls and helpers (with
+ * their responses), legacy clients and `useRtmConnect: false` (with what their handlers, `start()`
+ * results and `dataStore` read), raw HTTP URLs and method tables.
+ */
+export function foundSites(parsed: ParsedFile): FoundSite[] {
+  const { program, resolver, text } = parsed;
+  const sites = findSites(program, resolver);
+  const found: FoundSite[] = [];
+  const claimed: Node[] = [];
+  for (const site of sites) {
+    if (site.kind === 'method') {
+      found.push(methodSite(resolver, site));
+      claimed.push(...site.call.arguments);
+    }
+  }
+  for (const site of sites) {
+    switch (site.kind) {
+      case 'client-start':
+        if (site.client === 'legacy-rtm-client') found.push(clientSite(resolver, sites, site, 'legacy-client'));
+        break;
+      case 'client-option':
+        found.push(clientSite(resolver, sites, site, 'rtm-client-option'));
+        break;
+      case 'url':
+        if (callsRtmStart(site) && !claimed.some((c) => within(site.node, c))) found.push(urlSite(text, site.node));
+        break;
+      case 'table':
+        found.push(tableSite(site.node));
+        break;
+      default:
+        break;
+    }
+  }
+  return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+function within(node: Node, outer: Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+}
+
+/** Escapes of the response that hide what is read (a string escaping is harmless). */
+function significant(escapes: readonly Escape[]): Escape[] {
+  return escapes.filter(isSignificantEscape);
+}
+
+function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
+  const flow = followResponse(resolver, site);
+  const connect = site.method === METHODS.rtmConnect;
+  const args = argsInfo(site.options);
+  const spread = site.call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement) && (site.form === 'member' || site.form === 'name');
+  const form: SiteForm =
+    site.form === 'member' ? 'method-call' : site.form === 'call' || site.form === 'apply' ? 'call-apply' : calleeName(resolver, site.call.callee) === 'apiCall' ? 'api-call' : 'helper';
+  const name = unwrap(site.methodNode);
+  const literal =
+    (name.type === AST_NODE_TYPES.Literal && typeof name.value === 'string') || (name.type === AST_NODE_TYPES.TemplateLiteral && name.expressions.length === 0);
+  return {
+    form,
+    node: site.call,
+    argsNode: args.argsNode,
+    argsKnown: args.argsKnown && !spread,
+    reads: flow.reads,
+    escapes: significant(flow.escapes),
+    connect,
+    literal: literal && name === site.methodNode && site.call.arguments.includes(name as TSESTree.CallExpressionArgument),
+  };
+}
+
+function argsInfo(arg: Node | undefined): { argsNode: Node | undefined; argsKnown: boolean } {
+  if (!arg) return { argsNode: undefined, argsKnown: true };
+  const bare = unwrap(arg);
+  if (bare.type !== AST_NODE_TYPES.ObjectExpression) return { argsNode: arg, argsKnown: false };
+  const known = bare.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed);
+  return { argsNode: bare, argsKnown: known };
+}
+
+/** A client's site gathers what its `authenticated` handlers, `start()` results and `dataStore` read. */
+function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite & { construction: TSESTree.NewExpression }, form: 'legacy-client' | 'rtm-client-option'): FoundSite {
+  const same = sites.filter((s) => 'construction' in s && s.construction === site.construction);
+  const reads = same.flatMap((s) => followResponse(resolver, s).reads);
+  const escapes = significant(same.flatMap((s) => followResponse(resolver, s).escapes));
+  if (form === 'legacy-client' && site.kind === 'client-start') {
+    const own: Escape = { node: site.call, reason: CODEMOD_MESSAGES.legacyClient, path: '', file: resolver.file };
+    return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false };
+  }
+  const property = site.kind === 'client-option' ? site.property : undefined;
+  return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false };
+}
+
+function urlSite(text: string, node: Node): FoundSite {
+  const request = describeHttpCall(text, node);
+  const own: Escape = { node, reason: CODEMOD_MESSAGES.rawHttp(request), path: '', file: undefined };
+  return { form: 'raw-url', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: spellsRtmStart(text, node), request };
+}
+
+function tableSite(node: Node): FoundSite {
+  const own: Escape = { node, reason: CODEMOD_MESSAGES.methodTable, path: '', file: undefined };
+  return { form: 'method-table', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
+}
+
+/** The call a URL is given to: `` `fetch(…)` ``, else "the request". */
+function describeHttpCall(text: string, node: Node): string {
+  for (let p: Node | undefined = node.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.CallExpression && p.arguments.some((a) => within(node, a))) {
+      return `\`${text.slice(p.callee.range[0], p.callee.range[1]).replace(/\s+/g, '').slice(0, 40)}(…)\``;
+    }
+  }
+  return 'the request';
+}
+
+/** The literal's own source text names `rtm.start` as a URL path (not through a constant or an escape). */
+function spellsRtmStart(text: string, node: Node): boolean {
+  const isString = (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
+  return isString && /(^|[/`'"}])rtm\.start(?=$|[?#`'"$])/.test(text.slice(node.range[0], node.range[1]));
+}
