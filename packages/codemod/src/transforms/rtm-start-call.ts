@@ -58,6 +58,15 @@ function keptArgs(ctx: TransformContext, arg: N | undefined): string {
   return kept.length === 0 ? '' : `{ ${kept.map((p: N) => text(ctx, p)).join(', ')} }`;
 }
 
+/**
+ * The kept options followed by the arguments after them (a callback above all: never dropped), with
+ * `{}` holding the options' place when none is left.
+ */
+function withTrailing(ctx: TransformContext, kept: string, trailing: readonly N[]): string {
+  if (trailing.length === 0) return kept;
+  return [kept || '{}', ...trailing.map((a: N) => text(ctx, a))].join(', ');
+}
+
 function boolArg(arg: N | undefined, name: string): boolean {
   if (!arg || arg.type !== 'ObjectExpression') return false;
   const p = arg.properties.find((q: N) => (q.key?.name ?? q.key?.value) === name);
@@ -89,7 +98,8 @@ function callParts(ctx: TransformContext, site: PlanSite, call: N): CallParts | 
       const how = callee.computed ? callee.property.value : callee.property.name;
       const rawArg = call.arguments[1];
       const arg = how === 'apply' && rawArg?.type === 'ArrayExpression' ? rawArg.elements[0] : rawArg;
-      const kept = keptArgs(ctx, arg);
+      const trailing = how === 'apply' ? (rawArg?.type === 'ArrayExpression' ? rawArg.elements.slice(1) : []) : call.arguments.slice(2);
+      const kept = withTrailing(ctx, keptArgs(ctx, arg), trailing);
       const thisArg = call.arguments[0] ? text(ctx, call.arguments[0]) : client;
       const connect =
         how === 'apply'
@@ -98,7 +108,7 @@ function callParts(ctx: TransformContext, site: PlanSite, call: N): CallParts | 
       return { call, client, connect, args: arg };
     }
     const arg = call.arguments[0];
-    const kept = keptArgs(ctx, arg);
+    const kept = withTrailing(ctx, keptArgs(ctx, arg), call.arguments.slice(1));
     const optionalCall = call.optional ? '?.' : '';
     return { call, client, connect: `${connectCallee(ctx, member)}${optionalCall}(${kept})`, args: arg };
   }

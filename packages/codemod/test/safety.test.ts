@@ -1,0 +1,99 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../src/plan.js';
+import { cli, tempDir } from './helpers.js';
+
+/**
+ * The safety rule, on the defects seen on real bots: a response the analysis cannot follow is never
+ * rewritten as if it read only `rtm.connect` fields, and callbacks and trailing arguments are never
+ * dropped or moved. Each case runs the real CLI on files on disk.
+ */
+async function apply(files: Record<string, string>): Promise<{ dir: string; plan: Plan; out: (name: string) => Promise<string> }> {
+  const dir = await tempDir('rtm-migrate-safety-');
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const scanned = await cli(['scan', '.', '--json'], dir);
+  expect(scanned.stderr).toBe('');
+  const plan = JSON.parse(scanned.stdout) as Plan;
+  const applied = await cli(['apply', '.', '--allow-dirty'], dir);
+  expect(applied.stderr).toBe('');
+  expect(applied.code).toBe(0);
+  return { dir, plan, out: (name) => readFile(join(dir, name), 'utf8') };
+}
+
+describe('never a silent break', () => {
+  it('keeps the Node-style callback of web.rtm.start(opts, cb) when it switches to rtm.connect', async () => {
+    const { plan, out } = await apply({
+      'bot.js': `const { WebClient } = require('@slack/client');
+const web = new WebClient(process.env.SLACK_TOKEN);
+web.rtm.start({ no_unreads: true }, (err, res) => {
+  if (err) throw err;
+  connectSocket(res.url, res.self.name);
+});
+`,
+    });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['connect-only']);
+    const text = await out('bot.js');
+    expect(text).toContain('web.rtm.connect({}, (err, res) => {');
+    expect(text).toContain('connectSocket(res.url, res.self.name);');
+  });
+
+  it("keeps the helper's positional arguments: api.post('rtm.start', { no_unreads: 1 }, cb) never becomes api.post('rtm.connect', cb)", async () => {
+    const { plan, out } = await apply({
+      'boot.js': `var api = require('./api');
+function boot(cb) {
+  api.post('rtm.start', { no_unreads: 1 }, cb);
+}
+module.exports = boot;
+`,
+    });
+    expect(plan.sites[0]!.escapes.map((e) => e.reason)).toEqual(['the response goes to `cb`, which could not be followed']);
+    const text = await out('boot.js');
+    expect(text).toContain("api.post('rtm.connect', {}, cb);");
+    expect(text).toMatch(/TODO\(rtm-migrate\)[^]*could not be followed/);
+  });
+
+  it('follows a one-parameter callback function (data) { … } of the app’s own helper and names every start-only read', async () => {
+    const { plan, out } = await apply({
+      'bot.js': `function Bot(token) {
+  this.token = token;
+}
+Bot.prototype.login = function () {
+  var self = this;
+  self.reqAPI('rtm.start', {}, function (data) {
+    self.users = data.users;
+    self.channels = data.channels;
+    data.ims.forEach(function (im) { self.dms[im.user] = im.id; });
+    self.connect(data.url);
+  });
+};
+module.exports = Bot;
+`,
+    });
+    expect(plan.sites).toHaveLength(1);
+    expect(plan.sites[0]!.startOnlyFields).toEqual(['channels', 'ims', 'ims[].id', 'ims[].user', 'users']);
+    expect(plan.sites[0]!.rewrite).not.toBe('connect-only');
+    expect(await out('bot.js')).toMatch(/TODO\(rtm-migrate\)[^]*channels: conversations\.list[^]*\n\s+self\.reqAPI/);
+  });
+
+  it('treats a response handed to a function declared in a .d.ts as an escape, never as "reads only connect fields"', async () => {
+    const source = `import { WebClient } from '@slack/web-api';
+import { remember } from './store';
+export async function boot(web: WebClient) {
+  const res = await web.rtm.start();
+  remember(res);
+  return res.self.id;
+}
+`;
+    const { plan, out } = await apply({
+      'boot.ts': source,
+      'store.d.ts': 'export declare function remember(data: unknown): void;\n',
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true } }),
+    });
+    expect(plan.sites[0]!.rewrite).toBe('todo');
+    expect(plan.sites[0]!.escapes[0]!.reason).toContain('`remember`');
+    const text = await out('boot.ts');
+    expect(text).toContain('const res = await web.rtm.start();');
+    expect(text).toMatch(/TODO\(rtm-migrate\): the response leaves code rtm-migrate can follow/);
+  });
+});

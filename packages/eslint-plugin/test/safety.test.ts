@@ -1,0 +1,89 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { REPO_DIR, recommendedConfig } from './helpers.js';
+
+/**
+ * The safety rule through the real ESLint with `configs.recommended`: where the response goes
+ * somewhere the analysis cannot follow, `--fix` changes nothing (a suggestion at most), and a fix
+ * never drops a callback. Then precision: code that provably uses `rtm.connect` is never reported.
+ */
+const eslint = new ESLint({ cwd: REPO_DIR, overrideConfigFile: true, overrideConfig: recommendedConfig(), ignore: false, fix: true });
+
+async function lint(code: string, file = 'bot.js') {
+  const [result] = await eslint.lintText(code, { filePath: `${REPO_DIR}/fixtures/${file}` });
+  return { messages: result!.messages, output: result!.output ?? code };
+}
+
+const ids = (messages: readonly { ruleId: string | null; messageId?: string }[]) => messages.map((m) => `${m.ruleId?.replace('@rtm-migrate/', '')}:${m.messageId}`);
+
+describe('no autofix when the response escapes', () => {
+  it("self.reqAPI('rtm.start', {}, function (data) { … }): the one-parameter callback is followed; no fix, every read reported", async () => {
+    const code = `function Bot() {}
+Bot.prototype.login = function () {
+  var self = this;
+  self.reqAPI('rtm.start', {}, function (data) {
+    self.users = data.users;
+    self.channels = data.channels;
+    self.groups = data.groups;
+    self.connect(data.url);
+  });
+};
+module.exports = Bot;
+`;
+    const { messages, output } = await lint(code);
+    expect(output).toBe(code);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart', 'no-rtm-start-only-fields:users', 'no-rtm-start-only-fields:channels', 'no-rtm-start-only-fields:groups']);
+  });
+
+  it("api.post('rtm.start', { no_unreads: 1 }, cb): cb cannot be followed, so nothing is fixed and cb stays where it is", async () => {
+    const code = `var api = require('./api');
+module.exports = function boot(cb) {
+  api.post('rtm.start', { no_unreads: 1 }, cb);
+};
+`;
+    const { messages, output } = await lint(code);
+    expect(output).toBe(code);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart', 'no-unsupported-rtm-args:no_unreads']);
+    expect(messages[0]!.suggestions?.map((s) => s.messageId)).toEqual(['useRtmConnect']);
+  });
+
+  it('a response handed to a function the file does not define (declared in a .d.ts) is no "connect-only" read', async () => {
+    const code = `import { WebClient } from '@slack/web-api';
+import { remember } from './store';
+export async function boot(web: WebClient) {
+  const res = await web.rtm.start();
+  remember(res);
+  return res.self.id;
+}
+`;
+    const { messages, output } = await lint(code, 'boot.ts');
+    expect(output).toBe(code);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart']);
+  });
+
+  it('web.rtm.start({ no_unreads: true }, (err, res) => …): the fix keeps the callback', async () => {
+    const code = `const { WebClient } = require('@slack/client');
+const web = new WebClient(process.env.SLACK_TOKEN);
+web.rtm.start({ no_unreads: true }, (err, res) => {
+  if (err) throw err;
+  connectSocket(res.url, res.self.name);
+});
+`;
+    const { output } = await lint(code);
+    expect(output).toBe(code.replace('web.rtm.start({ no_unreads: true }, (err, res) => {', 'web.rtm.connect({}, (err, res) => {'));
+  });
+});
+
+describe('precision of recommended (no type information)', () => {
+  it.each([
+    ['a client exported by the app itself (by convention RTMClient)', "const { rtm } = require('./bot');\nrtm.start();\n"],
+    ['the app module holding the client', "const bot = require('./bot');\nbot.rtm.start({}, function (err, data) { console.log(data.users); });\n"],
+    ['another vendor (BearyChat)', "const bearychat = require('bearychat');\nbearychat.rtm.start({ token }).then((data) => data.user);\n"],
+    ['code on rtm.connect', "const { WebClient } = require('@slack/web-api');\nnew WebClient(t).rtm.connect().then((res) => open(res.url));\n"],
+    ['the current RTMClient', "const { RTMClient } = require('@slack/rtm-api');\nconst rtm = new RTMClient(t);\nrtm.start().then((data) => console.log(data.self.id));\n"],
+  ])('%s: nothing reported', async (_what, code) => {
+    const { messages } = await lint(code);
+    expect(ids(messages)).toEqual([]);
+  });
+});
