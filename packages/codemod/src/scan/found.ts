@@ -7,7 +7,10 @@ import {
   unwrap,
   type Escape,
   type FieldRead,
+  type ClientSite,
+  type DataStoreSite,
   type MethodSite,
+  type StoreCacheSite,
   type Resolver,
   type RtmSite,
 } from '@rtm-migrate/analysis';
@@ -58,6 +61,7 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
     switch (site.kind) {
       case 'client-start':
         if (site.client === 'legacy-rtm-client') found.push(clientSite(resolver, sites, site, 'legacy-client'));
+        else if (!site.usesStart) found.push(connectClientSite(resolver, site));
         break;
       case 'client-option':
         found.push(clientSite(resolver, sites, site, 'rtm-client-option'));
@@ -67,6 +71,15 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
         break;
       case 'table':
         found.push(tableSite(site.node));
+        break;
+      case 'client-authenticated':
+        if (!site.usesStart) found.push(connectClientSite(resolver, site));
+        else if (!coveredByClient(sites, site)) found.push(dataStoreSite(resolver, site));
+        break;
+      case 'data-store':
+      case 'store-cache':
+        // Folded into the client's own site when this file starts it; otherwise a site of its own.
+        if (!coveredByClient(sites, site)) found.push(dataStoreSite(resolver, site));
         break;
       default:
         break;
@@ -125,6 +138,33 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   }
   const property = site.kind === 'client-option' ? site.property : undefined;
   return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false };
+}
+
+function coveredByClient(sites: readonly RtmSite[], site: RtmSite): boolean {
+  const construction = 'construction' in site ? site.construction : undefined;
+  if (!construction) return false;
+  return sites.some((s) => (s.kind === 'client-start' && s.client === 'legacy-rtm-client' && s.construction === construction) || (s.kind === 'client-option' && s.construction === construction));
+}
+
+/** The current `RTMClient` (it calls `rtm.connect`): planned only when start-only fields are read off its data. */
+function connectClientSite(resolver: Resolver, site: ClientSite): FoundSite {
+  const flow = followResponse(resolver, site);
+  return { form: 'method-call', node: site.call, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: significant(flow.escapes), connect: true, literal: false };
+}
+
+/** Reads of the legacy `dataStore` (or of the response a store's `cacheRtmStart` gets) away from the client that starts. */
+function dataStoreSite(resolver: Resolver, site: DataStoreSite | StoreCacheSite | ClientSite): FoundSite {
+  const flow = followResponse(resolver, site);
+  const node = site.kind === 'store-cache' ? site.fn : site.kind === 'data-store' ? lookupCall(site.store) : site.call;
+  const own: Escape = { node, reason: CODEMOD_MESSAGES.legacyDataStore, path: '', file: resolver.file };
+  return { form: 'legacy-data-store', node, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...significant(flow.escapes)], connect: false, literal: false };
+}
+
+/** `store.getUserById(id)`: the call a TODO goes above (the store itself when it is not called on). */
+function lookupCall(store: Node): Node {
+  const member = store.parent;
+  const call = member?.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : store;
 }
 
 function urlSite(text: string, node: Node): FoundSite {
