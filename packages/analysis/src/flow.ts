@@ -414,19 +414,7 @@ class Tracker {
     const name = functionName(fn);
     if (!name) return undefined;
     const here = (call: TSESTree.CallExpression): Located<TSESTree.CallExpression> => ({ node: call, resolver: this.resolver });
-    if (name.kind === 'method') {
-      const owner = thisOwner(fn);
-      if (!owner) return undefined;
-      const calls: Located<TSESTree.CallExpression>[] = [];
-      for (const node of descendants(this.resolver, owner)) {
-        if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-        const callee = unwrap(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(this.resolver, callee.object) && memberName(this.resolver, callee) === name.name) {
-          if (thisMethod(this.resolver, callee, name.name) === fn) calls.push(here(node));
-        }
-      }
-      return calls;
-    }
+    if (name.kind === 'method') return this.methodCallers(fn, name.name);
     const variable = variableOf(this.resolver, name.identifier);
     if (!variable) return undefined;
     const calls: Located<TSESTree.CallExpression>[] = [];
@@ -440,6 +428,26 @@ class Tracker {
       else return undefined;
     }
     if (exported) calls.push(...(this.resolver.project?.callersElsewhere(this.resolver, fn) ?? []));
+    return calls;
+  }
+
+  /**
+   * Calls of a method: `this.name()` in its class (or program, for prototype methods), and
+   * `x.name()` on other receivers when no other function of the file is called `name`.
+   */
+  private methodCallers(fn: FunctionNode, name: string): Located<TSESTree.CallExpression>[] | undefined {
+    const owner = thisOwner(fn);
+    if (!owner) return undefined;
+    const root = programOf(fn) ?? owner;
+    const unique = [...descendants(this.resolver, root)].filter((n) => isFunctionNamed(n, name)).length === 1;
+    const calls: Located<TSESTree.CallExpression>[] = [];
+    for (const node of descendants(this.resolver, root)) {
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(this.resolver, callee) !== name) continue;
+      const onThis = isThisLike(this.resolver, callee.object);
+      if (onThis ? thisMethod(this.resolver, callee, name) === fn : unique) calls.push({ node, resolver: this.resolver });
+    }
     return calls;
   }
 
@@ -595,6 +603,27 @@ function isExportsTarget(node: Node): boolean {
   const object = node.object;
   if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'module' || object.name === 'exports';
   return isExportsTarget(object);
+}
+
+function programOf(node: Node): TSESTree.Program | undefined {
+  let current: Node | undefined = node;
+  while (current && current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
+/** A method or function stored or declared under `name`. */
+function isFunctionNamed(node: Node, name: string): boolean {
+  if ((node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.Property) && !node.computed) {
+    return node.key.type === AST_NODE_TYPES.Identifier && node.key.name === name && isFunctionLike(node.value);
+  }
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && !node.left.computed) {
+    return node.left.property.type === AST_NODE_TYPES.Identifier && node.left.property.name === name && isFunctionLike(node.right);
+  }
+  return node.type === AST_NODE_TYPES.FunctionDeclaration && node.id?.name === name;
+}
+
+function isFunctionLike(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }
 
 function enclosingFunction(node: Node): FunctionNode | undefined {
