@@ -6,19 +6,22 @@ import { functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 import type { RtmSite } from './sites.js';
+import { urlUseOf } from './url.js';
 
 type Node = TSESTree.Node;
 
 /**
  * What a tracked expression holds: (part of) a response at `path` (`''` the whole response,
  * `channels` a list, `channels[]` one of its items, `self`…), a promise of one, an array whose
- * item `index` is one (`Promise.all([…])`), or the legacy client's `dataStore`.
+ * item `index` is one (`Promise.all([…])`), the legacy client's `dataStore`, or the result of a raw
+ * HTTP request to the method (`res.data` with axios, `res.body`, `await res.json()` with fetch).
  */
 export type Shape =
   | { readonly kind: 'value'; readonly path: string }
   | { readonly kind: 'promise'; readonly of: Shape }
   | { readonly kind: 'tuple'; readonly index: number; readonly of: Shape }
-  | { readonly kind: 'store' };
+  | { readonly kind: 'store' }
+  | { readonly kind: 'http' };
 
 export const RESPONSE: Shape = { kind: 'value', path: '' };
 export const PROMISED_RESPONSE: Shape = { kind: 'promise', of: RESPONSE };
@@ -109,6 +112,9 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       break;
     case 'store-cache':
       tracker.bindParameter(site.fn, 0, RESPONSE, 0);
+      break;
+    case 'url':
+      tracker.httpRequest(site.node);
       break;
     default:
       break;
@@ -292,6 +298,7 @@ class Tracker {
       if (name === String(shape.index)) this.follow(member, shape.of, depth);
       return;
     }
+    if (shape.kind === 'http') return this.httpMember(member, name, depth);
     if (shape.kind === 'store') {
       const path = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
       if (path) this.pushRead(path, member.property);
@@ -316,6 +323,8 @@ class Tracker {
       return;
     }
     if (name === 'catch' || name === 'finally') return this.follow(call, shape, depth);
+    // got: `got(url).json()` parses the body of the response the promise stands for.
+    if (name === 'json' && shape.of.kind === 'http') return this.follow(call, PROMISED_RESPONSE, depth);
     this.escape(call, `the promise is given to \`${name ?? '…'}\``, '');
   }
 
@@ -336,6 +345,7 @@ class Tracker {
     if (call.callee === node) return this.escape(call, 'the response is called', path);
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
+    if (isJsonParse(this.resolver, call.callee)) return this.follow(call, shape, depth);
     const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : undefined;
     if (fn) return this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee);
     const callee = sourceText(call.callee);
@@ -516,6 +526,35 @@ class Tracker {
   }
 
   /**
+   * A raw HTTP request to the method: the call the URL is given to (directly, or through the
+   * variable that holds it), its promise or its callback `(err, res, body)`.
+   */
+  httpRequest(url: Node): void {
+    const { request, holder } = urlUseOf(url);
+    const requests: (TSESTree.CallExpression | TSESTree.NewExpression)[] = request ? [request] : [];
+    const variable = !request && holder ? variableOf(this.resolver, holder) : undefined;
+    for (const reference of variable?.references ?? []) {
+      const use = reference.identifier.parent;
+      if (reference.isRead() && use?.type === AST_NODE_TYPES.CallExpression && use.callee !== reference.identifier) requests.push(use);
+    }
+    for (const call of requests) {
+      if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+      const callback = call.arguments.at(-1);
+      const fn = callback ? functionOf(this.resolver, callback) : undefined;
+      if (fn && fn.params.length >= 3) this.bindFunctionParameter(fn, 2, RESPONSE, 0, callback!);
+      else if (fn && fn.params.length === 2) this.bindFunctionParameter(fn, 1, { kind: 'http' }, 0, callback!);
+      else if (!fn) this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
+    }
+  }
+
+  /** `res.data` (axios), `res.body` (request with `json: true`, got), `res.json()` (fetch). */
+  private httpMember(member: TSESTree.MemberExpression, name: string | undefined, depth: number): void {
+    if (name === 'data' || name === 'body') return this.follow(member, RESPONSE, depth);
+    const call = member.parent;
+    if (name === 'json' && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.follow(call, PROMISED_RESPONSE, depth);
+  }
+
+  /**
    * The response handed to a callback: `(err, res)` gets it second; a one-parameter `function (res)`
    * (the app's own helpers) first, unless the parameter is named as an error.
    */
@@ -552,7 +591,7 @@ class Tracker {
 
 function pathOf(shape: Shape): string {
   if (shape.kind === 'value') return shape.path;
-  if (shape.kind === 'store') return '';
+  if (shape.kind === 'store' || shape.kind === 'http') return '';
   return pathOf(shape.of);
 }
 
@@ -564,6 +603,12 @@ function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
   for (const node of descendants(resolver, fn.body ?? fn)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
   return false;
+}
+
+/** `JSON.parse(body)`: the parsed body is the response itself. */
+function isJsonParse(resolver: Resolver, callee: Node): boolean {
+  const bare = unwrap(callee);
+  return bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.Identifier && bare.object.name === 'JSON' && memberName(resolver, bare) === 'parse';
 }
 
 function isPromiseAll(resolver: Resolver, callee: Node): boolean {

@@ -7,6 +7,7 @@ import {
   unwrap,
   type Escape,
   type FieldRead,
+  type Flow,
   type ClientSite,
   type DataStoreSite,
   type MethodSite,
@@ -67,7 +68,7 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
         found.push(clientSite(resolver, sites, site, 'rtm-client-option'));
         break;
       case 'url':
-        if (callsRtmStart(site) && !claimed.some((c) => within(site.node, c))) found.push(urlSite(text, site.node));
+        if (callsRtmStart(site) && !claimed.some((c) => within(site.node, c))) found.push(urlSite(text, site.node, followResponse(resolver, site)));
         break;
       case 'table':
         found.push(tableSite(site.node));
@@ -167,10 +168,12 @@ function lookupCall(store: Node): Node {
   return member?.type === AST_NODE_TYPES.MemberExpression && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : store;
 }
 
-function urlSite(text: string, node: Node): FoundSite {
+/** A raw HTTP request to `rtm.start`: its response is followed where the request's result is read (`res.data`, `JSON.parse(body)`). */
+function urlSite(text: string, node: Node, flow: Flow): FoundSite {
   const request = describeHttpCall(text, node);
   const own: Escape = { node, reason: CODEMOD_MESSAGES.rawHttp(request), path: '', file: undefined };
-  return { form: 'raw-url', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: spellsRtmStart(text, node), request };
+  const escapes = [own, ...significant(flow.escapes)];
+  return { form: 'raw-url', node, argsNode: undefined, argsKnown: false, reads: flow.reads, escapes, connect: false, literal: spellsRtmStart(text, node), request };
 }
 
 function tableSite(node: Node): FoundSite {

@@ -146,7 +146,9 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   }
   if (site.form === 'raw-url' && site.literal) {
     // The URL is rewritten in place; the raw response is not followed, so its reads stay a TODO.
-    return { rewrite: 'connect-todo', form: site.form, reason: CODEMOD_MESSAGES.rawHttpConnect(site.request ?? 'the request', startOnly.length > 0) };
+    // The reads are named as complete only when the response never left the code followed.
+    const complete = startOnly.length > 0 && escapes.length === 1;
+    return { rewrite: 'connect-todo', form: site.form, reason: CODEMOD_MESSAGES.rawHttpConnect(site.request ?? 'the request', complete) };
   }
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
     return { rewrite: 'todo', form: site.form, reason: escapes[0]?.reason ?? MESSAGES.rtmStartUrl };

@@ -86,6 +86,8 @@ export default createRule<Options, MessageIds>({
       visitors.CallExpression = check;
       visitors['MemberExpression[property.name=/^(dataStore|get)/]'] = check;
       visitors['FunctionExpression, FunctionDeclaration'] = check;
+      visitors.Literal = check; // raw HTTP requests to the method: their responses
+      visitors.TemplateLiteral = check;
     }
     if (services) {
       visitors.MemberExpression = (member) => checkTyped(member.object, memberName(resolver, member), member.property);
