@@ -228,7 +228,8 @@ function memberSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSi
   const rtmMethod = METHOD_OF_PROPERTY[memberName(resolver, method) ?? ''];
   if (!rtmMethod) return undefined;
   const receiver = rtmNamespaceReceiver(resolver, method.object);
-  if (!(receiver ? isSlackReceiver(resolver, receiver) : isRtmFacet(resolver, method.object))) return undefined;
+  const viaBinding = unwrap(method.object).type === AST_NODE_TYPES.Identifier;
+  if (!(receiver ? isSlackReceiver(resolver, receiver, viaBinding) : isRtmFacet(resolver, method.object))) return undefined;
   const args = form === 'member' ? call.arguments : form === 'call' ? call.arguments.slice(1) : applyArguments(call);
   return { kind: 'method', method: rtmMethod, form, call, methodNode: method.property, ...placeArguments(resolver, args) };
 }
@@ -281,16 +282,16 @@ function isRtmFacet(resolver: Resolver, node: Node): boolean {
 
 /**
  * Whether `x` in `x.rtm.start` may be Slack's `WebClient`: with type information, typed `WebClient`
- * (or `any`); without, not provably another vendor's module (unknown origin counts: the default),
- * and not the app's own module (`const { rtm } = require('./bot')` exports a client by convention the
- * current `RTMClient`, whose `start()` calls `rtm.connect`).
+ * (or `any`); without, not provably another vendor's module (unknown origin counts: the default).
+ * `rtm.start()` on an `rtm` taken from the app's own module (`const { rtm } = require('./bot')`,
+ * `viaBinding`) is not: by convention that exports the current `RTMClient`, which uses `rtm.connect`.
  */
-function isSlackReceiver(resolver: Resolver, receiver: Node): boolean {
+function isSlackReceiver(resolver: Resolver, receiver: Node, viaBinding: boolean): boolean {
   const services = typeServices(resolver);
   if (services) return typeIsAnyOr(services, receiver, ['WebClient']);
   if (isFromOtherVendor(resolver, receiver)) return false;
   const origin = originOf(resolver, receiver);
-  return !(origin && !origin.instance && origin.name === '*' && origin.module.startsWith('.'));
+  return !(viaBinding && origin && !origin.instance && origin.name === '*' && origin.module.startsWith('.'));
 }
 
 /** `<client>.start(opts)` and `<client>.on('authenticated', fn)` on an RTMClient / legacy RtmClient. */
