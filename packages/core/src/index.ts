@@ -9,6 +9,7 @@ export * from './methods.js';
 export * from './pagination.js';
 export * from './rate-tiers.js';
 export * from './scopes.js';
+export * from './socket-mode.js';
 export * from './urls.js';
 export * from './web-api-errors.js';
 export * from './lint-facts.js';
