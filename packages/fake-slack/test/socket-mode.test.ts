@@ -1,47 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startFakeSlack, type FakeSlack } from '../src/index.js';
+import { JsonSocket, type Frame } from '../../../test/support/json-lines.js';
 import { clientFor, post } from './helpers.js';
 
-type Frame = Record<string, unknown> & { type?: string; envelope_id?: string; payload?: Record<string, unknown> };
-
-/** A raw Socket Mode client: every frame received, and a way to wait for the next matching one. */
-class Link {
-  readonly frames: Frame[] = [];
-  private waiters: { test: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
-  private seen = 0;
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const frame = JSON.parse(String(data)) as Frame;
-      this.frames.push(frame);
-      for (const w of [...this.waiters]) {
-        if (w.test(frame)) {
-          this.waiters.splice(this.waiters.indexOf(w), 1);
-          w.resolve(frame);
-        }
-      }
-    });
-  }
-  /** The next frame (after those already taken) that matches. */
-  next(test: (f: Frame) => boolean = () => true): Promise<Frame> {
-    for (let i = this.seen; i < this.frames.length; i++) {
-      if (test(this.frames[i]!)) {
-        this.seen = i + 1;
-        return Promise.resolve(this.frames[i]!);
-      }
-    }
-    return new Promise((resolve) => {
-      this.waiters.push({
-        test,
-        resolve: (f) => {
-          this.seen = this.frames.length;
-          resolve(f);
-        },
-      });
-    });
-  }
+class Link extends JsonSocket {
   ack(frame: Frame, payload?: unknown): void {
-    this.ws.send(JSON.stringify({ envelope_id: frame.envelope_id, ...(payload === undefined ? {} : { payload }) }));
+    this.send({ envelope_id: frame.envelope_id, ...(payload === undefined ? {} : { payload }) });
   }
 }
 
@@ -52,9 +17,8 @@ async function openUrl(fake: FakeSlack): Promise<string> {
 }
 
 async function connect(fake: FakeSlack): Promise<Link> {
-  const ws = new WebSocket(await openUrl(fake));
-  const link = new Link(ws);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const link = new Link(new WebSocket(await openUrl(fake)));
+  await new Promise((resolve, reject) => link.ws.once('open', resolve).once('error', reject));
   return link;
 }
 
@@ -186,8 +150,8 @@ describe('fake Slack: envelopes', () => {
     const fresh = await connect(fake);
     const f = await fresh.next(isEvent('message'));
     fresh.ack(f);
-    await new Promise((resolve) => old.ws.once('close', resolve));
-    expect(old.frames.some(isEvent('message'))).toBe(false);
+    await old.closed();
+    expect(old.items.some(isEvent('message'))).toBe(false);
     fresh.ws.close();
   });
 
@@ -202,7 +166,7 @@ describe('fake Slack: envelopes', () => {
     expect(fake.socketMode.acks[0]).toMatchObject({ type: 'slash_commands', payload: { text: 'ok' } });
     fake.socketMode.disconnect('link_disabled');
     expect(await link.next((f) => f.type === 'disconnect')).toMatchObject({ reason: 'link_disabled' });
-    await new Promise((resolve) => link.ws.once('close', resolve));
+    await link.closed();
   });
 });
 
