@@ -25,6 +25,8 @@ export interface SocketModeOptions {
 export interface SocketModeStats {
   /** Open connections (draining ones included). */
   connections: number;
+  /** Connections accepted since the start. */
+  opened: number;
   /** Envelopes written to a socket, first attempts and retries. */
   sent: number;
   retries: number;
@@ -74,7 +76,7 @@ export class SocketModeHub {
   private readonly queue: Envelope[] = [];
   private nextConnection = 1;
   private acksToLose = 0;
-  private readonly counters = { sent: 0, retries: 0, acked: 0, expired: 0, strayAcks: 0 };
+  private readonly counters = { opened: 0, sent: 0, retries: 0, acked: 0, expired: 0, strayAcks: 0 };
   readonly acks: SocketModeAck[] = [];
   readonly appId: string;
   private readonly ackTimeoutMs: number;
@@ -107,6 +109,7 @@ export class SocketModeHub {
   private open(ws: WebSocket): void {
     const connection: Connection = { ws, id: this.nextConnection++, draining: false };
     this.connections.push(connection);
+    this.counters.opened += 1;
     ws.on('message', (data) => this.onMessage(String(data)));
     ws.on('close', () => this.onClose(connection));
     ws.send(
