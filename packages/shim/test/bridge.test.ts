@@ -57,7 +57,7 @@ describe('bridge: Web API', () => {
   it('answers rtm.start with the rebuilt snapshot and its own WebSocket URL', async () => {
     stack = await startStack();
     const { bridge, fake } = stack;
-    const res = (await client(bridge.url).rtm.start({ mpim_aware: true })) as Record<string, unknown> & { channels: { id: string }[]; users: unknown[] };
+    const res = (await client(bridge.url).rtm.start({ mpim_aware: true })) as unknown as Record<string, unknown> & { channels: { id: string }[]; users: unknown[] };
     expect(res['url']).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:${bridge.port}/rtm/`));
     expect(res.users).toHaveLength(fake.workspace.users.length);
     expect(res.channels.map((c) => c.id)).toEqual(fake.workspace.byType.public_channel.map((c) => c.id));
