@@ -1,7 +1,11 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { RTM_MAX_FRAME_BYTES } from '@rtm-migrate/core';
-import { startBridge } from '../src/index.js';
+import { ROOT } from '../../../test/support/legacy-bot.js';
+import { run } from '../../../test/support/run.js';
+import { rtmBotManifest, startBridge } from '../src/index.js';
 import { client } from './helpers.js';
 import { APP_TOKEN, BOT_TOKEN, eventOf, rtmConnect, startStack, type Stack } from './bridge-helpers.js';
 
@@ -199,5 +203,50 @@ describe('bridge: Socket Mode side', () => {
     await client(stack.bridge.url, 'xoxb-caller-secret').auth.test();
     const all = stack.log.join('\n');
     for (const secret of [APP_TOKEN, BOT_TOKEN, 'xoxb-caller-secret']) expect(all).not.toContain(secret);
+  });
+});
+
+describe('rtm-shim bridge / manifest (CLI)', () => {
+  const CLI = join(ROOT, 'packages', 'shim', 'dist', 'cli.js');
+
+  it('prints the API base on a line of its own, serves it, and never prints a token', async () => {
+    stack = await startStack();
+    const child = spawn(process.execPath, [CLI, 'bridge', '--listen', '127.0.0.1:0', '--upstream', stack.fake.apiUrl], {
+      env: { PATH: process.env['PATH'] ?? '', SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: BOT_TOKEN },
+    });
+    let out = '';
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const url = await new Promise<string>((resolve) =>
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+        const m = /^(http:\/\/127\.0\.0\.1:\d+\/api\/)$/m.exec(out);
+        if (m) resolve(m[1]!);
+      }),
+    );
+    await expect(client(url, 'xoxb-anything').auth.test()).resolves.toMatchObject({ ok: true });
+    child.kill('SIGTERM');
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    expect(err).toMatch(/auth\.test → 200/);
+    for (const secret of [APP_TOKEN, BOT_TOKEN]) expect(out + err).not.toContain(secret);
+  });
+
+  it('refuses to start without the tokens in the environment (exit 2, one line)', async () => {
+    const res = await run(process.execPath, [CLI, 'bridge', '--listen', '127.0.0.1:0'], { env: { PATH: process.env['PATH'] ?? '' } });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/SLACK_APP_TOKEN/);
+  });
+
+  it('manifest: Socket Mode on, the bot events and scopes of the RTM events asked for; refuses events Socket Mode lacks', async () => {
+    const res = await run(process.execPath, [CLI, 'manifest', '--events', 'message,reaction_added']);
+    expect(res.code).toBe(0);
+    const manifest = JSON.parse(res.stdout) as ReturnType<typeof rtmBotManifest>;
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['message.channels', 'message.groups', 'message.im', 'message.mpim', 'reaction_added']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'channels:history', 'reactions:read', 'users:read']));
+    const lost = await run(process.execPath, [CLI, 'manifest', '--events', 'user_typing']);
+    expect(lost.code).toBe(2);
+    expect(lost.stderr).toMatch(/Socket Mode has no user_typing event/);
+    expect(rtmBotManifest().settings.event_subscriptions.bot_events).toContain('team_join');
   });
 });
