@@ -12,6 +12,15 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
+/** SIGINT / SIGTERM close the server, then exit 0. */
+const closeOnSignal = (server: { close(): Promise<void> }): void => {
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+};
+
 const int = (name: string) => (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number`);
   return Number(value);
@@ -64,11 +73,7 @@ program
         log: o['quiet'] === true ? false : undefined,
       });
       process.stdout.write(`rtm-shim proxy listening on ${proxy.url} → ${proxy.upstream}\n`);
-      const stop = (): void => {
-        void proxy.close().then(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      closeOnSignal(proxy);
     } catch (e) {
       fail((e as Error).message);
     }
@@ -98,11 +103,7 @@ program
         log: o['quiet'] === true ? false : undefined,
       });
       process.stdout.write(`rtm-shim bridge for ${bridge.self.name} (${bridge.self.id}), Socket Mode open, upstream ${bridge.upstream}\nset the bot's Slack API base to:\n${bridge.url}\n`);
-      const stop = (): void => {
-        void bridge.close().then(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      closeOnSignal(bridge);
     } catch (e) {
       fail((e as Error).message);
     }
