@@ -1,3 +1,4 @@
+import { LogLevel, SocketModeClient } from '@slack/socket-mode';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startFakeSlack, type FakeSlack } from '../src/index.js';
@@ -210,5 +211,35 @@ describe('fake Slack: chat.postMessage', () => {
     expect(await rtm.next((f) => f.type === 'message')).toMatchObject({ channel, ts });
     expect(await rtm.next((f) => f.type === 'reaction_added')).toMatchObject({ reaction: 'tada', item: { type: 'message', channel, ts } });
     rtm.ws.close();
+  });
+});
+
+describe("fake Slack's Socket Mode with Slack's own client (@slack/socket-mode SocketModeClient)", () => {
+  it('connects, receives and acks events and slash commands, and follows a refresh to the next connection', async () => {
+    fake = await startFakeSlack({ users: 10, channels: 3, socketMode: { closeGraceMs: 200 } });
+    const client = new SocketModeClient({ appToken: 'xapp-test', logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl } });
+    const seen: string[] = [];
+    client.on('message', async ({ event, ack }: { event: { text: string }; ack: () => Promise<void> }) => {
+      seen.push(event.text);
+      await ack();
+    });
+    client.on('slash_commands', async ({ body, ack }: { body: { text: string }; ack: (r: unknown) => Promise<void> }) => {
+      await ack({ text: `got ${body.text}` });
+    });
+    await client.start();
+    try {
+      const channel = fake.workspace.byType.public_channel[0]!.id;
+      fake.socketMode.post({ channel, text: 'one' });
+      await expect.poll(() => seen).toEqual(['one']);
+      fake.socketMode.disconnect('refresh_requested');
+      await expect.poll(() => fake.socketMode.stats().opened, { timeout: 10_000 }).toBe(2);
+      fake.socketMode.post({ channel, text: 'two' });
+      fake.socketMode.envelope('slash_commands', { command: '/x', text: 'hi' });
+      await expect.poll(() => seen, { timeout: 10_000 }).toEqual(['one', 'two']);
+      await expect.poll(() => fake.socketMode.acks.find((a) => a.type === 'slash_commands')).toMatchObject({ payload: { text: 'got hi' } });
+      expect(fake.socketMode.stats()).toMatchObject({ retries: 0, expired: 0 });
+    } finally {
+      await client.disconnect();
+    }
   });
 });
