@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { RTM_MAX_FRAME_BYTES } from '@rtm-migrate/core';
 import { ROOT } from '../../../test/support/legacy-bot.js';
 import { run } from '../../../test/support/run.js';
+import { RtmTickets } from '../src/bridge/tickets.js';
 import { rtmBotManifest, startBridge } from '../src/index.js';
 import { client } from './helpers.js';
 import { APP_TOKEN, BOT_TOKEN, eventOf, rtmConnect, startStack, type Stack } from './bridge-helpers.js';
@@ -36,6 +37,19 @@ describe('bridge: Web API', () => {
     const json = await fetch(`${bridge.url}conversations.info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'x', channel }) });
     expect(await json.json()).toMatchObject({ ok: false, error: 'invalid_post_type' });
     expect(fake.calls.map((c) => c.method)).not.toContain('rtm.connect');
+  });
+
+  it("passes Slack's rate limits and errors back unchanged: 429 with Retry-After, ok:false bodies", async () => {
+    stack = await startStack();
+    const { bridge, fake } = stack;
+    fake.injectFault('users.info', { burst429: 1 });
+    const limited = await fetch(`${bridge.url}users.info?user=${fake.workspace.self.id}`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect(await limited.json()).toEqual({ ok: false, error: 'ratelimited' });
+    const missing = await fetch(`${bridge.url}users.info?user=U0NOBODY`);
+    expect(await missing.json()).toMatchObject({ ok: false, error: 'user_not_found' });
+    expect(missing.headers.get('x-oauth-scopes')).toContain('users:read');
   });
 
   it('answers rtm.connect itself (the modern token would get not_allowed_token_type) with a one-time URL, self and team from auth.test', async () => {
@@ -248,5 +262,18 @@ describe('rtm-shim bridge / manifest (CLI)', () => {
     expect(lost.code).toBe(2);
     expect(lost.stderr).toMatch(/Socket Mode has no user_typing event/);
     expect(rtmBotManifest().settings.event_subscriptions.bot_events).toContain('team_join');
+  });
+});
+
+describe("bridge: the bots' WebSocket URLs", () => {
+  it('are single use and live 30 s, as Slack said of rtm.connect URLs', () => {
+    const tickets = new RtmTickets();
+    const t0 = 1_000_000;
+    const fresh = tickets.issue(t0);
+    const stale = tickets.issue(t0);
+    expect(tickets.take(fresh, t0 + 29_999)).toBe('ok');
+    expect(tickets.take(fresh, t0 + 30_000)).toBe('used');
+    expect(tickets.take(stale, t0 + 30_001)).toBe('expired');
+    expect(tickets.take('f'.repeat(32), t0)).toBe('unknown');
   });
 });
