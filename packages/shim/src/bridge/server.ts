@@ -154,7 +154,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     log,
   });
   try {
-    await link.start();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no hello within ${timeoutMs} ms`)), timeoutMs);
+      link.start().then(resolve, reject).finally(() => clearTimeout(timer));
+    });
   } catch (e) {
     link.stop();
     throw new BridgeStartError(`cannot open Socket Mode: ${redact(e instanceof Error ? e.message : String(e), secrets)}`);
