@@ -110,8 +110,11 @@ export const RTM_EVENTS_ON_SOCKET_MODE: Readonly<Record<string, RtmEventOnSocket
   hello: lost('Not an Events API event: the bridge sends RTM hello itself when a bot connects.'),
 });
 
+/** The bot scope `chat.postMessage` needs. */
+export const CHAT_WRITE_SCOPE = 'chat:write';
+
 /** Bot scopes an RTM bot on a Socket Mode app needs besides its events': posting replies and the rtm.start rebuild. */
-export const BRIDGE_BOT_SCOPES: readonly string[] = deepFreeze(['chat:write', 'users:read', 'team:read', ...Object.values(READ_SCOPE_OF_TYPE)]);
+export const BRIDGE_BOT_SCOPES: readonly string[] = deepFreeze([CHAT_WRITE_SCOPE, 'users:read', 'team:read', ...Object.values(READ_SCOPE_OF_TYPE)]);
 
 /** Web API methods of a Socket Mode app (kept out of `METHODS`, whose entries all have a rate tier). */
 export const SOCKET_MODE_METHODS = deepFreeze({

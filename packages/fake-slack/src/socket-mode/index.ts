@@ -4,9 +4,7 @@ import type { Workspace } from '../workspace.js';
 import { WorkspaceActivity, type JoinOptions, type PostOptions, type ReactOptions, type SlackEvent } from './activity.js';
 import { SocketModeHub, type SocketModeAck, type SocketModeOptions, type SocketModeStats } from './hub.js';
 
-export { SOCKET_MODE_HANDLERS, CHAT_WRITE_SCOPE } from './methods.js';
 export { refusesTokenType } from './token-types.js';
-export { WorkspaceActivity, SocketModeHub };
 export type { JoinOptions, PostOptions, ReactOptions, SlackEvent, SocketModeAck, SocketModeOptions, SocketModeStats };
 
 /** The test hooks of fake Slack's Socket Mode: make users act, disturb the connections, read counters. */

@@ -1,8 +1,5 @@
-import { SOCKET_MODE_METHODS as API } from '@rtm-migrate/core';
+import { CHAT_WRITE_SCOPE, SOCKET_MODE_METHODS as API } from '@rtm-migrate/core';
 import { fail, missingArgument, missingScope, ok, type MethodHandler } from '../methods/context.js';
-
-/** The scope `chat.postMessage` needs of a bot token. */
-export const CHAT_WRITE_SCOPE = 'chat:write';
 
 /** `apps.connections.open`: a single-use Socket Mode URL (the app-level token was checked before). */
 export const appsConnectionsOpen: MethodHandler = (ctx) => ok({ url: ctx.issueSocketModeUrl() });
