@@ -1,13 +1,17 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
-import { startBridge } from '@rtm-migrate/shim';
 import WebSocket from 'ws';
+
+const SHIM_CLI = fileURLToPath(new URL('../../packages/shim/dist/cli.js', import.meta.url));
 
 /*
  * bridge: events per second through `rtm-shim bridge` and the latency it adds, against the baseline
  * of a Socket Mode client connected straight to fake Slack (acking each envelope, as a Socket Mode
- * app does). One process: fake Slack, the bridge and the receiving client share one event loop, so
- * the added latency includes all the bridge's own work (parse, dedupe, re-encode, ack).
+ * app does). Fake Slack and the receiving clients run in this process; the bridge runs as
+ * `rtm-shim bridge` in its own, as in production, so the added latency is its own work (parse,
+ * dedupe, re-encode, ack) plus the extra hop between processes.
  *
  * Latency: one event at a time, from the moment fake Slack emits it to the moment the client has
  * parsed it. Throughput: a burst of events emitted 100 at a time, until the last one has arrived.
@@ -119,10 +123,28 @@ async function settled(fake: FakeSlack): Promise<void> {
   while (fake.socketMode.stats().pending > 0) await new Promise((r) => setTimeout(r, 10));
 }
 
+/** `rtm-shim bridge` in its own process, as it runs in production; resolves with its API base. */
+async function spawnBridge(upstream: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [SHIM_CLI, 'bridge', '--listen', '127.0.0.1:0', '--upstream', upstream, '--quiet'], {
+    env: { PATH: process.env['PATH'] ?? '', SLACK_APP_TOKEN: 'xapp-test', SLACK_BOT_TOKEN: 'xoxb-modern' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /^(http:\/\/127\.0\.0\.1:\d+\/api\/)$/m.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`rtm-shim bridge exited (${code})`)));
+  });
+  return { url, child };
+}
+
 export async function runBridgeBench(): Promise<void> {
   const directFake = await startFakeSlack({ seed: 7, users: 200, channels: 10 });
   const bridgedFake = await startFakeSlack({ seed: 7, users: 200, channels: 10 });
-  const bridge = await startBridge({ appToken: 'xapp-test', botToken: 'xoxb-modern', upstream: bridgedFake.apiUrl, listen: '127.0.0.1:0', log: false });
+  const bridge = await spawnBridge(bridgedFake.apiUrl);
   try {
     const channel = directFake.workspace.byType.public_channel[0]!.id;
     const direct: Path = { label: 'direct', fake: directFake, client: await directClient(directFake), channel };
@@ -132,24 +154,24 @@ export async function runBridgeBench(): Promise<void> {
     const bridgedRate = await throughput(bridged);
     await settled(directFake);
     await settled(bridgedFake);
-    const stats = bridge.stats();
     const sm = bridgedFake.socketMode.stats();
-    console.log(`${SAMPLES} latency samples per path (one event at a time, the two paths in turn); ${BURST} events in a burst; one process, loopback`);
-    console.log('path                                   p50 ms    p99 ms    events/s');
+    console.log(`${SAMPLES} latency samples per path (one event at a time, the two paths in turn); ${BURST} events in a burst; loopback`);
+    console.log('path                                             p50 ms    p99 ms    events/s');
     const row = (name: string, lat: number[], rate: number): void =>
-      console.log(`${name.padEnd(36)} ${percentile(lat, 50).toFixed(3).padStart(8)} ${percentile(lat, 99).toFixed(3).padStart(9)} ${rate.toFixed(0).padStart(11)}`);
+      console.log(`${name.padEnd(46)} ${percentile(lat, 50).toFixed(3).padStart(8)} ${percentile(lat, 99).toFixed(3).padStart(9)} ${rate.toFixed(0).padStart(11)}`);
     row('Socket Mode client, direct (baseline)', directLat!, directRate);
-    row('RTM client through the bridge', bridgedLat!, bridgedRate);
+    row('RTM client through rtm-shim bridge (process)', bridgedLat!, bridgedRate);
     console.log(
       `added by the bridge: p50 ${(percentile(bridgedLat!, 50) - percentile(directLat!, 50)).toFixed(3)} ms, ` +
         `p99 ${(percentile(bridgedLat!, 99) - percentile(directLat!, 99)).toFixed(3)} ms (target < 5 ms); ` +
         `throughput ${(bridgedRate / directRate).toFixed(2)}× the baseline`,
     );
-    console.log(`bridge: ${stats.forwarded} forwarded, ${stats.acked} acked, ${stats.redeliveries} redeliveries; fake Slack: ${sm.retries} retries, ${sm.pending} pending`);
+    console.log(`fake Slack behind the bridge: ${sm.sent} envelopes sent, ${sm.acked} acked, ${sm.retries} retries, ${sm.pending} pending`);
     direct.client.close();
     bridged.client.close();
   } finally {
-    await bridge.close();
+    bridge.child.kill('SIGTERM');
+    await new Promise((resolve) => bridge.child.once('exit', resolve));
     await directFake.close();
     await bridgedFake.close();
   }
