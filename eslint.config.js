@@ -1,0 +1,27 @@
+// The repository's own lint: typescript-eslint's strictest type-checked presets over every
+// package's sources and every test.
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**'] },
+  {
+    files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'test/**/*.ts', '*.ts'],
+    extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Numbers read naturally in messages and file names; everything else must be a string.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    // The tests are type-checked by test/tsconfig.json (one program for every package's tests).
+    files: ['packages/*/test/**/*.ts', 'test/**/*.ts', '*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './test/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+);
