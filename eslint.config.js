@@ -15,6 +15,10 @@ export default defineConfig(
     rules: {
       // Numbers read naturally in messages and file names; everything else must be a string.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `record['key']` marks a key of an index signature (it may be absent); `.key` a declared one.
+      '@typescript-eslint/dot-notation': ['error', { allowIndexSignaturePropertyAccess: true }],
+      // `(x) => emitter.emit(x)` callbacks are the idiom of Node's stream and server APIs.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {
@@ -22,6 +26,10 @@ export default defineConfig(
     files: ['packages/*/test/**/*.ts', 'test/**/*.ts', '*.ts'],
     languageOptions: {
       parserOptions: { projectService: false, project: './test/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // A test states what it expects of a fixture it built; a wrong `!` fails the test on the spot.
+      '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
 );

@@ -34,7 +34,7 @@ export function transformFile(task: FileTask): FileResult {
     const e = err as ParseError;
     const line = e instanceof ParseError ? e.line : 1;
     const column = e instanceof ParseError ? e.column : 1;
-    return { file: task.file, changed: false, outcomes: [], error: { message: `${e.message ?? String(err)}`, line, column } };
+    return { file: task.file, changed: false, outcomes: [], error: { message: e.message ?? String(err), line, column } };
   }
 }
 

@@ -262,7 +262,7 @@ export const COMMON_RESPONSE_FIELDS: readonly string[] = deepFreeze(['ok', 'erro
 
 /** Top-level keys of `rtm.start`'s response. */
 export const RTM_START_TOP_LEVEL_FIELDS: readonly string[] = deepFreeze([
-  ...new Set(Object.keys(RTM_START_FIELDS).map((p) => p.split(/[.[]/)[0] as string)),
+  ...new Set(Object.keys(RTM_START_FIELDS).map((p) => p.split(/[.[]/)[0]!)),
 ]);
 
 /**
@@ -294,5 +294,5 @@ export function isStartOnlyField(path: string): boolean {
 function splitPath(path: string): [string, string | undefined] {
   const m = /^([A-Za-z_$][\w$]*)(?:\[\])?(?:\.(.+))?$/.exec(path);
   if (!m) return [path, undefined];
-  return [m[1] as string, m[2]];
+  return [m[1]!, m[2]];
 }

@@ -24,5 +24,5 @@ export function tableAfter(markdown: string, heading: string): string[][] {
 
 /** The `code spans` of a Markdown cell. */
 export function codeSpans(cell: string): string[] {
-  return [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
+  return [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 }

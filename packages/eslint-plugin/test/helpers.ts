@@ -28,7 +28,7 @@ export function toFindings(messages: readonly Linter.LintMessage[]): Finding[] {
 export function recommendedConfig(pluginObject: unknown = plugin): Linter.Config[] {
   const p = pluginObject as typeof plugin;
   return [
-    { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser } },
+    { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
     { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', ecmaVersion: 'latest' } },
     p.configs.recommended as Linter.Config,
   ];

@@ -29,7 +29,7 @@ const EXPECTED: Record<string, [string, number][]> = {
   'summary.ts': [],
 };
 
-type AnyESLint = { lintFiles(patterns: string[]): Promise<ESLint.LintResult[]>; lintText(code: string, options: { filePath: string }): Promise<ESLint.LintResult[]> };
+interface AnyESLint { lintFiles(patterns: string[]): Promise<ESLint.LintResult[]>; lintText(code: string, options: { filePath: string }): Promise<ESLint.LintResult[]> }
 
 function findings(results: readonly ESLint.LintResult[]): Record<string, [string, number][]> {
   return Object.fromEntries(
@@ -48,7 +48,7 @@ describe('fixtures/legacy-bot with configs.recommended', () => {
   });
 
   it('ESLint 9 loads the plugin and reports the same', async () => {
-    const eslint = new ESLint9(options as unknown as ConstructorParameters<typeof ESLint9>[0]) as unknown as AnyESLint;
+    const eslint = new ESLint9(options) as unknown as AnyESLint;
     expect(ESLint9.version).toMatch(/^9\./);
     expect(findings(await eslint.lintFiles([join(SRC, '*.ts')]))).toEqual(EXPECTED);
   });

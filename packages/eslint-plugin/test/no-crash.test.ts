@@ -40,7 +40,7 @@ describe('no crash on real code', () => {
     const config: Linter.Config[] = [
       {
         files: ['**/*.ts', '**/*.js'],
-        languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+        languageOptions: { parser: tsParser, sourceType: 'module' },
         plugins: { '@rtm-migrate': plugin as never },
         rules: { '@rtm-migrate/no-rtm-start': 'error', '@rtm-migrate/no-unsupported-rtm-args': 'error', '@rtm-migrate/no-rtm-start-only-fields': 'error' },
       },

@@ -32,9 +32,9 @@ export function parseRtmStartRequest(url: URL, body: string | FormData | undefin
     for (const [k, v] of new URLSearchParams(body)) args[k] = v;
   }
   const bearer = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
-  const token = bearer ?? (typeof args['token'] === 'string' && args['token'] !== '' ? (args['token'] as string) : undefined);
+  const token = bearer ?? (typeof args['token'] === 'string' && args['token'] !== '' ? (args['token']) : undefined);
   delete args['token'];
-  return { args: args as RtmStartCompatArguments, token };
+  return { args: args, token };
 }
 
 /** The base URL (`…/api/`) of a request for `…/api/rtm.start`. */
@@ -128,6 +128,6 @@ export function createCompatFetch(fetchFn: FetchLike = globalThis.fetch, options
     const answer = await answerRtmStartHttp(fetchFn, apiBaseOf(url), parsed, options, pacers.for(parsed.token));
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: answer.headers });
   };
-  return compatFetch as typeof globalThis.fetch;
+  return compatFetch;
 }
 

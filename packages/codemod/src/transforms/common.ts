@@ -54,7 +54,7 @@ export function withParser(parser: ParserName): JSCodeshift {
   return jscodeshift.withParser(parser);
 }
 
-type AnyNode = { type: string; start?: number; end?: number; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null };
+interface AnyNode { type: string; start?: number; end?: number; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null }
 
 /** The node a plan site points at: same start and end, of one of `types`. */
 export function findSiteNode(ctx: TransformContext, site: PlanSite, types: readonly string[]): ASTPath<AnyNode> | undefined {
@@ -73,7 +73,7 @@ export function findSiteNode(ctx: TransformContext, site: PlanSite, types: reado
 export const CALL_TYPES = ['CallExpression', 'OptionalCallExpression'] as const;
 
 export function text(ctx: TransformContext, node: AnyNode): string {
-  return ctx.source.slice(node.start!, node.end!);
+  return ctx.source.slice(node.start, node.end);
 }
 
 const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase', 'TSModuleBlock']);
@@ -81,7 +81,7 @@ const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'Sw
 /** The statement (directly in a block or the program) that holds `path`. */
 export function enclosingStatement(path: ASTPath<AnyNode>): ASTPath<AnyNode> | undefined {
   let p: ASTPath<AnyNode> | null = path;
-  while (p && p.parent) {
+  while (p?.parent) {
     const parent = p.parent as ASTPath<AnyNode>;
     if (STATEMENT_LISTS.has(parent.node.type)) return p;
     p = parent;
@@ -224,7 +224,7 @@ export function emitImports(ctx: TransformContext): void {
     (s) =>
       s.type === 'ImportDeclaration' ||
       s.type === 'TSImportEqualsDeclaration' ||
-      (s.type === 'VariableDeclaration' && /\brequire\(/.test(ctx.source.slice(s.start!, s.end!))),
+      (s.type === 'VariableDeclaration' && /\brequire\(/.test(ctx.source.slice(s.start, s.end))),
   );
   const after = imports.filter((s) => body.indexOf(s) < (body.findIndex((b) => !imports.includes(b)) === -1 ? Infinity : body.findIndex((b) => !imports.includes(b))));
   const anchor = after.at(-1) ?? imports.at(-1);

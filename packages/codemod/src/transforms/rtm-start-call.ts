@@ -29,7 +29,7 @@ const WRAPPERS = new Set(['ChainExpression', 'TSAsExpression', 'TSNonNullExpress
 
 /** `x.rtm.start` → the member expression whose property is `start` (null for `apiCall`). */
 function startMember(callee: N): N | null {
-  let c = callee;
+  const c = callee;
   if (c.type === 'MemberExpression' || c.type === 'OptionalMemberExpression') {
     const name = c.computed ? c.property.value : c.property.name;
     if (name === 'start') return c;

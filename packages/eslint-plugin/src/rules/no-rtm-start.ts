@@ -142,7 +142,7 @@ export default createRule<Options, MessageIds>({
         });
       },
       Literal(node) {
-        if (typeof node.value === 'string') checkUrl(node as TSESTree.StringLiteral);
+        if (typeof node.value === 'string') checkUrl(node);
       },
       TemplateLiteral(node) {
         checkUrl(node);

@@ -33,7 +33,7 @@ export function propertyRemovalRange(sourceCode: SourceCode, property: TSESTree.
 
 function trailingCommentEnd(sourceCode: SourceCode, property: TSESTree.Node, end: number): number {
   const next = sourceCode.getTokenAfter(property, { includeComments: true });
-  const afterComma = next && isComma(next as TSESTree.Token) ? sourceCode.getTokenAfter(next, { includeComments: true }) : next;
+  const afterComma = next && isComma(next) ? sourceCode.getTokenAfter(next, { includeComments: true }) : next;
   if (afterComma && afterComma.type !== 'Punctuator' && (afterComma.type === 'Line' || afterComma.type === 'Block')) {
     if (afterComma.loc.start.line === property.loc.end.line) return afterComma.range[1];
   }

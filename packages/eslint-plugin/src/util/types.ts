@@ -22,7 +22,7 @@ function namesOfType(checker: ts.TypeChecker, type: ts.Type, seen = new Set<ts.T
   if (type.aliasSymbol) names.push(type.aliasSymbol.getName());
   if (type.isUnionOrIntersection()) for (const part of type.types) names.push(...namesOfType(checker, part, seen));
   if (type.isClassOrInterface()) {
-    for (const base of checker.getBaseTypes(type as ts.InterfaceType)) names.push(...namesOfType(checker, base, seen));
+    for (const base of checker.getBaseTypes(type)) names.push(...namesOfType(checker, base, seen));
   }
   return names;
 }
