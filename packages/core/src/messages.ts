@@ -28,10 +28,18 @@ export function replacementSummary(fact: FieldFact): string {
   return `${fact.advice} (${scopes}${RATE_TIERS[first.tier].description})`;
 }
 
-export function startOnlyFieldMessage(path: string): string {
+/** The sentence for a read of a start-only field, with `{{field}}` and `{{replacement}}` to fill in. */
+export const START_ONLY_FIELD_TEMPLATE =
+  "`{{field}}` is not in `rtm.connect`'s response (and a retired `rtm.start` may answer in that shape): {{replacement}}.";
+
+/** What fills `{{replacement}}` for `path`: where the field comes from now. */
+export function startOnlyFieldReplacement(path: string): string {
   const fact = fieldFact(path);
-  const tail = fact ? replacementSummary(fact) : 'it is not part of `rtm.connect`\'s response';
-  return `\`${path}\` is not in \`rtm.connect\`'s response (and a retired \`rtm.start\` may answer in that shape): ${tail}.`;
+  return fact ? replacementSummary(fact) : "it is not part of `rtm.connect`'s response";
+}
+
+export function startOnlyFieldMessage(path: string): string {
+  return START_ONLY_FIELD_TEMPLATE.replace('{{field}}', () => path).replace('{{replacement}}', () => startOnlyFieldReplacement(path));
 }
 
 /** The text of a `// TODO(rtm-migrate): …` comment the codemod leaves where it cannot rewrite safely. */

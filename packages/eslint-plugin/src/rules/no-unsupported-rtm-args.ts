@@ -66,8 +66,8 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     schema: [],
     messages,
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     if (!mentionsRtm(context)) return {};
     return {
