@@ -8,7 +8,6 @@ import {
   RTM_START_FIELDS,
   fieldFact,
   isStartOnlyField,
-  type FieldFact,
 } from '../src/index.js';
 import { codeSpans, readReference, tableAfter } from './reference.js';
 
@@ -57,7 +56,7 @@ describe('RTM_START_FIELDS against reference §4, row by row', () => {
       }
 
       it('is start-only, with exactly the reference\'s replacement methods', () => {
-        const facts = paths.map((p) => fieldFact(p)!) as FieldFact[];
+        const facts = paths.map((p) => fieldFact(p)!);
         for (const fact of facts) expect(isStartOnlyField(fact.path), fact.path).toBe(true);
         const coreMethods = new Set(facts.flatMap((f) => f.replacements.map((r) => r.method)));
         expect([...coreMethods].sort()).toEqual([...new Set(rowMethods)].sort());

@@ -48,6 +48,6 @@ export function patternFiles(): string[] {
     .sort();
 }
 
-export function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
+export function readFindings(file: string): Finding[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as Finding[];
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { PATTERNS_DIR, REPO_DIR, patternFiles, readJson, recommendedConfig, toFindings, type Finding } from './helpers.js';
+import { PATTERNS_DIR, REPO_DIR, patternFiles, readFindings, recommendedConfig, toFindings } from './helpers.js';
 
 /**
  * Every file in fixtures/patterns, linted through the ESLint class with the recommended config
@@ -26,7 +26,7 @@ describe('fixtures/patterns', () => {
       const expectedFile = join(PATTERNS_DIR, file.replace(/\.input\.(ts|js)$/, '.$1.lint.json'));
       if (process.env['UPDATE_LINT_JSON']) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
       expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
-      expect(actual).toEqual(readJson<Finding[]>(expectedFile));
+      expect(actual).toEqual(readFindings(expectedFile));
       if (file.startsWith('negative-')) expect(actual).toEqual([]);
     });
   }

@@ -122,6 +122,7 @@ export function createCompatFetch(fetchFn: FetchLike = globalThis.fetch, options
     if (contentType && /json/i.test(contentType)) return fetchFn(input, init); // Slack refuses JSON for rtm.start: let it say so
     let body: string | FormData | undefined;
     if (method === 'POST' && request.body) {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
       body = contentType && /multipart\/form-data/i.test(contentType) ? await request.formData() : await request.text();
     }
     const parsed = parseRtmStartRequest(url, body, request.headers.get('authorization') ?? undefined);
