@@ -72,6 +72,18 @@ export function findSiteNode(ctx: TransformContext, site: PlanSite, types: reado
 
 export const CALL_TYPES = ['CallExpression', 'OptionalCallExpression'] as const;
 
+/** Where a node starts in the source: every parser jscodeshift runs here (babel, tsx, flow) records it. */
+export function startOf(node: AnyNode): number {
+  if (node.start === undefined) throw new Error(`a ${node.type} node without source offsets`);
+  return node.start;
+}
+
+/** Where a node ends in the source. */
+export function endOf(node: AnyNode): number {
+  if (node.end === undefined) throw new Error(`a ${node.type} node without source offsets`);
+  return node.end;
+}
+
 export function text(ctx: TransformContext, node: AnyNode): string {
   return ctx.source.slice(node.start, node.end);
 }
@@ -81,6 +93,7 @@ const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'Sw
 /** The statement (directly in a block or the program) that holds `path`. */
 export function enclosingStatement(path: ASTPath<AnyNode>): ASTPath<AnyNode> | undefined {
   let p: ASTPath<AnyNode> | null = path;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- ast-types types `parent` as always set; the Program's path has none
   while (p?.parent) {
     const parent = p.parent as ASTPath<AnyNode>;
     if (STATEMENT_LISTS.has(parent.node.type)) return p;
@@ -102,8 +115,7 @@ export function indentAt(source: string, offset: number): string {
 /** One indentation step of the file: a tab, or the smallest run of leading spaces. */
 export function indentUnit(source: string): string {
   let smallest = Infinity;
-  for (const m of source.matchAll(/^( +|\t+)\S/gm)) {
-    const lead = m[1]!;
+  for (const [, lead = ''] of source.matchAll(/^( +|\t+)\S/gm)) {
     if (lead.startsWith('\t')) return '\t';
     smallest = Math.min(smallest, lead.length);
   }
@@ -138,8 +150,8 @@ export function hasTodoAbove(source: string, offset: number): boolean {
   const start = lineStart(source, offset);
   const above = source.slice(Math.max(0, start - 2000), start).split(/\r?\n/);
   above.pop();
-  for (let i = above.length - 1; i >= 0; i--) {
-    const l = above[i]!.trim();
+  for (const line of above.reverse()) {
+    const l = line.trim();
     if (!l.startsWith('//')) return false;
     if (l.includes('TODO(rtm-migrate)')) return true;
   }
@@ -153,7 +165,7 @@ export function hasTodoAbove(source: string, offset: number): boolean {
 export function todoAbove(ctx: TransformContext, path: ASTPath<AnyNode>, message: string): boolean {
   const statement = enclosingStatement(path);
   if (!statement) return false;
-  const at = statement.node.start!;
+  const at = startOf(statement.node);
   if (hasTodoAbove(ctx.source, at)) return false;
   insertBefore(ctx, at, commentLines(message));
   return true;
@@ -167,7 +179,7 @@ export function freshName(ctx: TransformContext, candidates: readonly string[]):
       return c;
     }
   }
-  const base = candidates[0]!;
+  const base = candidates[0] ?? 'value';
   for (let i = 2; ; i++) {
     if (!ctx.names.has(`${base}${i}`)) {
       ctx.names.add(`${base}${i}`);
@@ -198,7 +210,7 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
 /** Writes the pending imports after the file's last import (or `require` line), or at its top. */
 export function emitImports(ctx: TransformContext): void {
   if (ctx.imports.size === 0) return;
-  const body = (ctx.root.get().node as { program: { body: AnyNode[] } }).program.body;
+  const body = (ctx.root.get() as ASTPath<{ program: { body: AnyNode[] } }>).node.program.body;
   const lines: string[] = [];
   for (const [module, { names, type }] of ctx.imports) {
     const list = [...names].sort().join(', ');
@@ -212,8 +224,8 @@ export function emitImports(ctx: TransformContext): void {
     ) as (AnyNode & { specifiers: (AnyNode & { imported: { name: string } })[] }) | undefined;
     if (existing && existing.specifiers.length > 0) {
       const fresh = [...names].filter((n) => !existing.specifiers.some((sp) => sp.imported.name === n));
-      const last = existing.specifiers[existing.specifiers.length - 1]!;
-      if (fresh.length > 0) ctx.edits.push({ start: last.end!, end: last.end!, text: `, ${fresh.sort().join(', ')}` });
+      const last = existing.specifiers.at(-1);
+      if (last && fresh.length > 0) ctx.edits.push({ start: endOf(last), end: endOf(last), text: `, ${fresh.sort().join(', ')}` });
       continue;
     }
     if (ctx.commonjs && !ctx.typescript) lines.push(`const { ${list} } = require('${module}');`);
@@ -229,10 +241,10 @@ export function emitImports(ctx: TransformContext): void {
   const after = imports.filter((s) => body.indexOf(s) < (body.findIndex((b) => !imports.includes(b)) === -1 ? Infinity : body.findIndex((b) => !imports.includes(b))));
   const anchor = after.at(-1) ?? imports.at(-1);
   if (anchor) {
-    ctx.edits.push({ start: anchor.end!, end: anchor.end!, text: ctx.eol + lines.join(ctx.eol) });
+    ctx.edits.push({ start: endOf(anchor), end: endOf(anchor), text: ctx.eol + lines.join(ctx.eol) });
   } else {
     const first = body[0];
-    const at = first ? lineStart(ctx.source, first.start!) : 0;
+    const at = first ? lineStart(ctx.source, startOf(first)) : 0;
     ctx.edits.push({ start: at, end: at, text: lines.join(ctx.eol) + ctx.eol + ctx.eol });
   }
 }

@@ -1,7 +1,9 @@
 import { isRtmStartOnlyArg } from '@rtm-migrate/core';
 import { CALL_TYPES, findSiteNode, type Transform, type TransformContext } from './common.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument --
+   Nodes of jscodeshift's babel, tsx and flow parsers are read through the untyped `N`: the parsers disagree
+   on shapes (Literal / StringLiteral, start / range). Typing them with ast-types' namedTypes is still to do. */
 type N = any;
 
 /** Removes `props` from an object literal, with their commas; an emptied `{ }` argument goes too. */

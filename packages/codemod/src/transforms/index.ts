@@ -76,7 +76,7 @@ export function parseWith(parser: ParserName, source: string) {
     const e = err as { message?: string; loc?: { line: number; column: number }; lineNumber?: number; column?: number };
     const line = e.loc?.line ?? e.lineNumber ?? 1;
     const column = (e.loc?.column ?? e.column ?? 0) + 1;
-    throw new ParseError(String(e.message ?? err).split('\n')[0]!.replace(/\s*\(\d+:\d+\)$/, ''), line, column);
+    throw new ParseError((/^.*/.exec(String(e.message ?? err))?.[0] ?? '').replace(/\s*\(\d+:\d+\)$/, ''), line, column);
   }
 }
 

@@ -1,9 +1,11 @@
 import { isRtmStartOnlyArg, METHODS } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
-import { enclosingStatement, findSiteNode, lineStart, todoAbove, type Edit, type Transform, type TransformContext } from './common.js';
+import { enclosingStatement, endOf, findSiteNode, lineStart, startOf, todoAbove, type Edit, type Transform, type TransformContext } from './common.js';
 import { removeProperties } from './drop-args.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return --
+   Nodes of jscodeshift's babel, tsx and flow parsers are read through the untyped `N`: the parsers disagree
+   on shapes (Literal / StringLiteral, start / range). Typing them with ast-types' namedTypes is still to do. */
 type N = any;
 
 const URL_TYPES = ['StringLiteral', 'Literal', 'TemplateLiteral'] as const;
@@ -38,7 +40,7 @@ function piecesOf(node: N, concatenatedOn: boolean): Piece[] {
   if (node.type === 'TemplateLiteral') {
     return node.quasis.map((q: N, i: number) => ({ start: q.start, end: q.end, last: i === node.quasis.length - 1 && !concatenatedOn }));
   }
-  return [{ start: node.start + 1, end: node.end - 1, last: !concatenatedOn }];
+  return [{ start: startOf(node) + 1, end: endOf(node) - 1, last: !concatenatedOn }];
 }
 
 /**
@@ -76,7 +78,7 @@ function urlEdits(ctx: TransformContext, node: N, concatenatedOn: boolean): Edit
     if (!renamed) {
       const m = START_IN_PIECE.exec(raw);
       if (!m) continue;
-      const at = m.index + m[1]!.length;
+      const at = m.index + (m[1] ?? '').length;
       next = raw.slice(0, at) + METHODS.rtmConnect + raw.slice(at + 'rtm.start'.length);
       renamed = true;
       const rest = at + METHODS.rtmConnect.length;
@@ -97,7 +99,7 @@ const visited = new WeakSet<object>();
 
 /** Drops start-only keys from an object literal (never the object itself: `{}` stays). */
 function dropKeys(ctx: TransformContext, obj: N): void {
-  if (!obj || obj.type !== 'ObjectExpression' || visited.has(obj)) return;
+  if (obj?.type !== 'ObjectExpression' || visited.has(obj)) return;
   visited.add(obj);
   const props = obj.properties.filter((p: N) => isProperty(p) && isRtmStartOnlyArg(keyOf(p) ?? ''));
   if (props.length > 0) removeProperties(ctx, obj, props);
@@ -119,7 +121,7 @@ function dropParamStatements(ctx: TransformContext, declStatement: ASTPath<N>, n
         ? call.callee.object.object
         : undefined
       : call.callee.object;
-    if (!target || target.type !== 'Identifier' || target.name !== name) continue;
+    if (target?.type !== 'Identifier' || target.name !== name) continue;
     const key = call.arguments[0];
     if (!isString(key) || !isRtmStartOnlyArg(key.value)) continue;
     removeStatement(ctx, st);
@@ -143,11 +145,11 @@ function soleUseBinding(ctx: TransformContext, id: ASTPath<N>): { declarator: N;
   const name = id.node.name;
   const scope = id.scope?.lookup(name);
   const binding = scope?.getBindings()[name];
-  if (!binding || binding.length !== 1) return undefined;
+  if (binding?.length !== 1) return undefined;
   const declPath = binding[0].parent as ASTPath<N> | undefined;
-  if (!declPath || declPath.node.type !== 'VariableDeclarator' || declPath.node.id !== binding[0].node) return undefined;
-  const statement = declPath.parent as ASTPath<N>;
-  if (!statement || statement.node.type !== 'VariableDeclaration' || statement.node.declarations.length !== 1) return undefined;
+  if (declPath?.node.type !== 'VariableDeclarator' || declPath.node.id !== binding[0].node) return undefined;
+  const statement = declPath.parent as ASTPath<N> | undefined;
+  if (statement?.node.type !== 'VariableDeclaration' || statement.node.declarations.length !== 1) return undefined;
   let others = 0;
   ctx.j(scope.path)
     .find(ctx.j.Identifier, { name })
@@ -159,10 +161,10 @@ function soleUseBinding(ctx: TransformContext, id: ASTPath<N>): { declarator: N;
       if (parent && isProperty(parent) && parent.shorthand && parent.value?.start === id.node.start) return;
       if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === p.node) {
         const member = p.parent.parent?.node;
-        const via = member && member.type === 'MemberExpression' && member.object === parent ? member : parent;
+        const via = member?.type === 'MemberExpression' && member.object === parent ? member : parent;
         const call = (via === parent ? p.parent.parent : p.parent.parent.parent)?.node;
         const method = via.property?.name;
-        if (call && call.type === 'CallExpression' && call.callee === via && ['append', 'set', 'delete'].includes(method)) return;
+        if (call?.type === 'CallExpression' && call.callee === via && ['append', 'set', 'delete'].includes(method)) return;
       }
       others++;
     });

@@ -1,7 +1,9 @@
 import { findSiteNode, type Transform } from './common.js';
 import { removeProperties } from './drop-args.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call --
+   Nodes of jscodeshift's babel, tsx and flow parsers are read through the untyped `N`: the parsers disagree
+   on shapes (Literal / StringLiteral, start / range). Typing them with ast-types' namedTypes is still to do. */
 type N = any;
 
 /** `new RTMClient(token, { useRtmConnect: false })` → `new RTMClient(token)`: RTMClient then calls rtm.connect. */
@@ -13,7 +15,7 @@ export const rtmClientOptionTransform: Transform = (ctx) => {
     const expr = path.node as N;
     const index = 1;
     const obj = expr.arguments[index];
-    if (!obj || obj.type !== 'ObjectExpression') continue;
+    if (obj?.type !== 'ObjectExpression') continue;
     const prop = obj.properties.find((p: N) => (p.key?.name ?? p.key?.value) === 'useRtmConnect');
     if (!prop) continue;
     removeProperties(ctx, obj, [prop], { call: expr, index });

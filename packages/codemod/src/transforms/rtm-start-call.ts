@@ -22,13 +22,15 @@ import {
   type TransformContext,
 } from './common.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument --
+   Nodes of jscodeshift's babel, tsx and flow parsers are read through the untyped `N`: the parsers disagree
+   on shapes (Literal / StringLiteral, start / range). Typing them with ast-types' namedTypes is still to do. */
 type N = any;
 
 const WRAPPERS = new Set(['ChainExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 
 /** `x.rtm.start` → the member expression whose property is `start` (null for `apiCall`). */
-function startMember(callee: N): N | null {
+function startMember(callee: N): N {
   const c = callee;
   if (c.type === 'MemberExpression' || c.type === 'OptionalMemberExpression') {
     const name = c.computed ? c.property.value : c.property.name;
@@ -48,7 +50,7 @@ function connectCallee(ctx: TransformContext, member: N): string {
 }
 
 /** The arguments `rtm.connect` keeps (batch_presence_aware, presence_sub, token), as source text. */
-function keptArgs(ctx: TransformContext, arg: N | undefined): string {
+function keptArgs(ctx: TransformContext, arg: N): string {
   if (!arg) return '';
   if (arg.type !== 'ObjectExpression') return text(ctx, arg);
   const kept = arg.properties.filter((p: N) => {
@@ -58,8 +60,8 @@ function keptArgs(ctx: TransformContext, arg: N | undefined): string {
   return kept.length === 0 ? '' : `{ ${kept.map((p: N) => text(ctx, p)).join(', ')} }`;
 }
 
-function boolArg(arg: N | undefined, name: string): boolean {
-  if (!arg || arg.type !== 'ObjectExpression') return false;
+function boolArg(arg: N, name: string): boolean {
+  if (arg?.type !== 'ObjectExpression') return false;
   const p = arg.properties.find((q: N) => (q.key?.name ?? q.key?.value) === name);
   if (!p) return false;
   const v = p.value;
@@ -75,7 +77,8 @@ interface CallParts {
   readonly client: string;
   /** The new call, `web.rtm.connect({ … })` / `web.apiCall('rtm.connect')`. */
   readonly connect: string;
-  readonly args: N | undefined;
+  /** The call's options argument (undefined when there is none). */
+  readonly args: N;
 }
 
 function callParts(ctx: TransformContext, site: PlanSite, call: N): CallParts | undefined {
@@ -122,7 +125,7 @@ function callParts(ctx: TransformContext, site: PlanSite, call: N): CallParts | 
 function awaitedStatement(path: ASTPath<N>): { awaitNode: N; statement: ASTPath<N> } | undefined {
   let p: ASTPath<N> = path;
   while (p.parent && WRAPPERS.has(p.parent.node.type)) p = p.parent;
-  if (!p.parent || p.parent.node.type !== 'AwaitExpression') return undefined;
+  if (p.parent?.node.type !== 'AwaitExpression') return undefined;
   const awaitPath = p.parent as ASTPath<N>;
   let q: ASTPath<N> = awaitPath;
   while (q.parent && WRAPPERS.has(q.parent.node.type)) q = q.parent;
@@ -138,7 +141,7 @@ function awaitedStatement(path: ASTPath<N>): { awaitNode: N; statement: ASTPath<
   return { awaitNode: awaitPath.node, statement };
 }
 
-const NAMES: Record<string, string[]> = {
+const NAMES: Readonly<Record<string, readonly string[] | undefined> & Record<'team', readonly string[]>> = {
   users: ['allUsers', 'workspaceUsers', 'usersList'],
   channels: ['publicChannels', 'allChannels', 'channelList'],
   groups: ['privateChannels', 'allGroups', 'groupList'],
@@ -158,7 +161,7 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
   const ts = ctx.typescript;
   const unit = indentUnit(ctx.source);
   const fields = site.startOnlyFields;
-  const tops = new Set(fields.map((f) => f.split(/[.[]/)[0]!));
+  const tops = new Set(fields.map((f) => /^[^.[]*/.exec(f)?.[0] ?? f));
   const mpimAware = boolArg(parts.args, 'mpim_aware');
   const locale = boolArg(parts.args, 'include_locale');
   const localeArg = locale ? ', include_locale: true' : '';
@@ -181,14 +184,14 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
     lines.push(`for await (const page of ${iter}) {`, `${unit}${target}.push(...(page.${key} ?? []));`, '}');
   };
   for (const l of lists) {
-    const name = freshName(ctx, NAMES[l.field]!);
+    const name = freshName(ctx, NAMES[l.field] ?? [l.field]);
     props.push(l.field === name ? l.field : `${l.field}: ${name}`);
     if (l.field === 'users') {
       methods.add(METHODS.usersList);
       described.push('users');
       if (ts) addImport(ctx, '@slack/web-api', 'UsersListResponse', true);
       lines.push(ts ? `const ${name}: NonNullable<UsersListResponse['members']> = [];` : `const ${name} = [];`);
-      loop(name, `${c}.paginate('${METHODS.usersList}', { ${limit}${localeArg} })`, 'UsersListResponse', fieldFact('users')!.replacements[0]!.resultField);
+      loop(name, `${c}.paginate('${METHODS.usersList}', { ${limit}${localeArg} })`, 'UsersListResponse', fieldFact('users')?.replacements[0]?.resultField ?? 'members');
       continue;
     }
     methods.add(METHODS.conversationsList);
@@ -218,7 +221,7 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
   }
   const teamFields = fields.filter((f) => f.startsWith('team.'));
   if (teamFields.length > 0) {
-    const name = freshName(ctx, NAMES['team']!);
+    const name = freshName(ctx, NAMES.team);
     methods.add(METHODS.teamInfo);
     described.push('team details');
     lines.push(`const ${name} = await ${c}.team.info();`);
