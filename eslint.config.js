@@ -25,7 +25,7 @@ export default defineConfig(
     ],
   },
   {
-    files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'test/**/*.ts', '*.ts'],
+    files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'packages/*/scripts/**/*.ts', 'test/**/*.ts', '*.ts'],
     extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -42,7 +42,7 @@ export default defineConfig(
   },
   {
     // The tests are type-checked by test/tsconfig.json (one program for every package's tests).
-    files: ['packages/*/test/**/*.ts', 'test/**/*.ts', '*.ts'],
+    files: ['packages/*/test/**/*.ts', 'packages/*/scripts/**/*.ts', 'test/**/*.ts', '*.ts'],
     languageOptions: {
       parserOptions: { projectService: false, project: './test/tsconfig.json', tsconfigRootDir: import.meta.dirname },
     },
