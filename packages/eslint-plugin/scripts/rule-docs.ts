@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { RATE_TIERS, RTM_CONNECT_ARGS, RTM_START_FIELDS, RTM_START_ONLY_ARGS, type FieldFact } from '@rtm-migrate/core';
-import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import type { JSONSchema4, JSONSchema4ObjectSchema } from '@typescript-eslint/utils/json-schema';
 
 import plugin, { PLUGIN_NAMESPACE, type RuleName } from '../src/index.js';
 
@@ -37,7 +37,8 @@ function configsOf(rule: RuleName): string[] {
 function optionsSection(schema: JSONSchema4 | readonly JSONSchema4[] | undefined): string {
   const items = Array.isArray(schema) ? (schema as readonly JSONSchema4[]) : schema ? [schema as JSONSchema4] : [];
   if (items.length === 0) return 'This rule takes no options.';
-  const rows = items.flatMap((item) =>
+  const objects = items.filter((item): item is JSONSchema4ObjectSchema => item.type === 'object');
+  const rows = objects.flatMap((item) =>
     Object.entries(item.properties ?? {}).map(([name, property]) => [
       code(name),
       code(String(property.type ?? 'object')),
@@ -96,7 +97,7 @@ export function ruleDocHead(rule: RuleName): string {
     BEGIN,
     `# ${code(`${PLUGIN_NAMESPACE}/${rule}`)}`,
     '',
-    `${meta.docs.description}.`,
+    `${meta.docs?.description ?? ''}.`,
     '',
     badges.join(' · '),
     '',
