@@ -4,8 +4,8 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBot, copyLegacyBot, runCompiledBot } from './support/legacy-bot.js';
 
-// The foundation's end-to-end check: the unchanged legacy bot, compiled with tsc, run as a process
-// against fake Slack on 127.0.0.1 in each rtm.start mode.
+// End to end: the unchanged legacy bot, compiled with tsc, run as a process against fake Slack on
+// 127.0.0.1 in each rtm.start mode.
 let bot: string;
 let fake: FakeSlack;
 

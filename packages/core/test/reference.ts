@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The reference the facts were built from, as committed beside core (see ../reference/). */
+/** Core's facts document with its sources (../reference/). */
 export const REFERENCE_PATH = fileURLToPath(new URL('../reference/slack-rtm-reference.md', import.meta.url));
 
 export function readReference(): string {
