@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { PlanSite } from '../plan.js';
+import { ParseError } from '../errors.js';
 import {
   applyEdits,
   emitImports,
@@ -36,15 +37,6 @@ export interface TransformResult {
   readonly outcomes: readonly SiteOutcome[];
 }
 
-export class ParseError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-  }
-}
 
 const BOM = '\uFEFF';
 

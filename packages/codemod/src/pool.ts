@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PlanSite } from './plan.js';
-import { ParseError, transformSource, type ParserName, type SiteOutcome } from './transforms/index.js';
+import { ParseError } from './errors.js';
+import { transformSource, type ParserName, type SiteOutcome } from './transforms/index.js';
 
 export interface FileTask {
   readonly file: string;
@@ -57,7 +58,7 @@ export async function runTransforms(
     return results;
   }
   let next = 0;
-  const url = new URL('./worker.js', import.meta.url);
+  const url = new URL('./worker-thread.js', import.meta.url);
   await Promise.all(
     Array.from({ length: n }, () =>
       new Promise<void>((resolve, reject) => {
