@@ -19,15 +19,13 @@ describe('fixtures/patterns', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  for (const file of files) {
-    it(file, async () => {
-      const [result] = await eslint.lintFiles([join(PATTERNS_DIR, file)]);
-      const actual = toFindings(result!.messages);
-      const expectedFile = join(PATTERNS_DIR, file.replace(/\.input\.(ts|js)$/, '.$1.lint.json'));
-      if (process.env['UPDATE_LINT_JSON']) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
-      expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
-      expect(actual).toEqual(readFindings(expectedFile));
-      if (file.startsWith('negative-')) expect(actual).toEqual([]);
-    });
-  }
+  it.each(files)('%s', async (file) => {
+    const [result] = await eslint.lintFiles([join(PATTERNS_DIR, file)]);
+    const actual = toFindings(result!.messages);
+    const expectedFile = join(PATTERNS_DIR, file.replace(/\.input\.(ts|js)$/, '.$1.lint.json'));
+    if (process.env['UPDATE_LINT_JSON']) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+    expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
+    expect(actual).toEqual(readFindings(expectedFile));
+    if (file.startsWith('negative-')) expect(actual).toEqual([]);
+  });
 });
