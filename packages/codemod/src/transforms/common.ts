@@ -54,7 +54,46 @@ export function withParser(parser: ParserName): JSCodeshift {
   return jscodeshift.withParser(parser);
 }
 
-interface AnyNode { type: string; start?: number; end?: number; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null }
+/**
+ * A node as the transforms read it, whichever parser jscodeshift ran (babel, tsx, flow): its type,
+ * its offsets and position in the source. The shapes below add the fields a transform reads.
+ */
+export interface AnyNode {
+  readonly type: string;
+  readonly start?: number;
+  readonly end?: number;
+  readonly loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null;
+}
+
+/** A property of an object literal (`ObjectProperty` in babel, `Property` in ESTree). */
+export interface PropertyNode extends AnyNode {
+  readonly computed?: boolean;
+  readonly method?: boolean;
+  readonly kind?: string;
+  readonly key?: AnyNode & { readonly name?: string; readonly value?: unknown };
+}
+
+export interface ObjectLiteralNode extends AnyNode {
+  readonly type: 'ObjectExpression';
+  readonly properties: PropertyNode[];
+}
+
+/** A call or `new`: its arguments. */
+export interface CallNode extends AnyNode {
+  readonly arguments: AnyNode[];
+}
+
+export function isObjectLiteral(node: AnyNode | undefined): node is ObjectLiteralNode {
+  return node?.type === 'ObjectExpression';
+}
+
+/** The name a property's key spells out (`a`, `'a'`); undefined for a computed key. */
+export function propertyKey(property: PropertyNode): string | undefined {
+  if (property.computed) return undefined;
+  const key = property.key;
+  if (key?.name !== undefined) return key.name;
+  return typeof key?.value === 'string' ? key.value : undefined;
+}
 
 /** The node a plan site points at: same start and end, of one of `types`. */
 export function findSiteNode(ctx: TransformContext, site: PlanSite, types: readonly string[]): ASTPath<AnyNode> | undefined {
