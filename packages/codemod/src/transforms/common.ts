@@ -71,6 +71,7 @@ export interface PropertyNode extends AnyNode {
   readonly method?: boolean;
   readonly kind?: string;
   readonly key?: AnyNode & { readonly name?: string; readonly value?: unknown };
+  readonly value?: AnyNode & { readonly value?: unknown };
 }
 
 export interface ObjectLiteralNode extends AnyNode {
