@@ -6,8 +6,9 @@ import { deepFreeze } from './freeze.js';
 import { RATE_TIERS } from './rate-tiers.js';
 
 /**
- * Every sentence the tools show a user about rtm.start comes from this module (lint messages and fixes,
- * the codemod's reports and TODO comments, the shim's errors), so that every tool words a fact the same way.
+ * The sentences the lint rules and the codemod show a user about rtm.start (lint messages and fixes, the
+ * codemod's reports, TODO comments and the comments above the code it writes) come from this module, so
+ * that both word a fact the same way.
  */
 export const MESSAGES = {
   rtmStart:
