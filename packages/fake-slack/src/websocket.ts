@@ -64,7 +64,8 @@ export function rtmSocketServer(desk: TicketDesk): RtmSocketServer {
   let seq = 0;
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const m = /^\/ws\/([0-9a-f]+)$/.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const state: TicketState = m ? desk.consume(m[1]!) : 'unknown';
+    const ticket = m?.[1];
+    const state: TicketState = ticket === undefined ? 'unknown' : desk.consume(ticket);
     if (state !== 'ok') {
       refuseUpgrade(socket, state);
       return;
@@ -75,7 +76,7 @@ export function rtmSocketServer(desk: TicketDesk): RtmSocketServer {
       ws.on('message', (data) => {
         let msg: { id?: unknown; type?: unknown; text?: unknown };
         try {
-          msg = JSON.parse(String(data)) as typeof msg;
+          msg = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8')) as typeof msg;
         } catch {
           ws.send(JSON.stringify({ type: 'error', error: { code: 2, msg: 'message was not valid JSON' } }));
           return;

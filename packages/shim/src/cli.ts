@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { SLACK_API_URL } from '@rtm-migrate/core';
@@ -26,8 +27,11 @@ const int = (name: string) => (value: string): number => {
   return Number(value);
 };
 
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command('rtm-shim')
   .description('Run rtm.start code unchanged: rebuilds rtm.start responses from rtm.connect and its replacement methods.')
+  .version(version, '-V, --version')
   .exitOverride()
   .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'rtm-shim: error: ')) });
 

@@ -1,9 +1,6 @@
 import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
-import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, type Transform } from './common.js';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
+import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, startOf, type AnyNode, type Transform } from './common.js';
 
 const TYPES: Record<string, readonly string[]> = {
   'raw-url': ['StringLiteral', 'TemplateLiteral', 'Literal'],
@@ -18,8 +15,8 @@ export const todoTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
     if (ctx.handled.has(site)) continue;
     const types = TYPES[site.form] ?? ['CallExpression', 'OptionalCallExpression'];
-    let found: ASTPath<N> | undefined;
-    ctx.root.find(ctx.j.Node).forEach((p: ASTPath<N>) => {
+    let found: ASTPath<AnyNode> | undefined;
+    ctx.root.find(ctx.j.Node).forEach((p: ASTPath<AnyNode>) => {
       const n = p.node;
       if (found || !n.loc || !types.includes(n.type)) return;
       if (n.loc.start.line === site.line && n.loc.start.column === site.column - 1 && n.loc.end.line === site.endLine && n.loc.end.column === site.endColumn - 1) found = p;
@@ -36,7 +33,7 @@ export const todoTransform: Transform = (ctx) => {
       ctx.handled.add(site);
       continue;
     }
-    const at = (statement.node as N).start as number;
+    const at = startOf(statement.node);
     // Comments attached before the statement belong above the TODO; babel counts them in leadingComments only.
     const already = hasTodoAbove(ctx.source, at);
     if (!already) insertBefore(ctx, at, commentLines(message));

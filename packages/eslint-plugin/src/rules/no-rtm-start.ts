@@ -26,7 +26,7 @@ export type Options = [];
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 /** The response of a method call, followed: through its callback, or as the promise the call returns. */
-export function followMethodResponse(context: Context, site: MethodSite): Flow {
+export function followMethodResponse(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, site: MethodSite): Flow {
   if (site.callback) return followParameter(context, site.callback, 1, RESPONSE);
   return followFrom(context, site.call, PROMISED_RESPONSE);
 }
@@ -90,8 +90,8 @@ export default createRule<Options, MessageIds>({
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
       dropUseRtmConnectFalse: FIX_MESSAGES.dropUseRtmConnectFalse,
     },
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     if (!mentionsRtm(context)) return {};
 
@@ -132,7 +132,8 @@ export default createRule<Options, MessageIds>({
         if (clientKindOfConstructor(context, node.callee) !== 'rtm-client') return;
         const property = useRtmConnectFalse(context, node);
         if (!property) return;
-        const inline = unwrap(node.arguments[1]!) === property.parent;
+        const options = node.arguments[1];
+        const inline = options !== undefined && unwrap(options) === property.parent;
         context.report({
           node: property,
           messageId: 'rtmClientUsesStart',
@@ -142,7 +143,7 @@ export default createRule<Options, MessageIds>({
         });
       },
       Literal(node) {
-        if (typeof node.value === 'string') checkUrl(node as TSESTree.StringLiteral);
+        if (typeof node.value === 'string') checkUrl(node);
       },
       TemplateLiteral(node) {
         checkUrl(node);

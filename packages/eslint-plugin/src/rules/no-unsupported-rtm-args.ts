@@ -66,8 +66,8 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     schema: [],
     messages,
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     if (!mentionsRtm(context)) return {};
     return {
@@ -78,7 +78,7 @@ export default createRule<Options, MessageIds>({
         report(context, method, scanOptions(context, site.options).unsupported);
       },
       Literal(node) {
-        if (typeof node.value === 'string') checkUrl(context, node as TSESTree.StringLiteral);
+        if (typeof node.value === 'string') checkUrl(context, node);
       },
       TemplateLiteral(node) {
         checkUrl(context, node);

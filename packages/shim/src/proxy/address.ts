@@ -9,7 +9,7 @@ export interface ListenAddress {
 export function parseListen(value: string): ListenAddress {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(value.trim());
   if (!m) throw new Error(`--listen must be host:port (e.g. 127.0.0.1:8787), got ${JSON.stringify(value)}`);
-  const host = (m[1] ?? m[2])!;
+  const host = m[1] ?? m[2] ?? '';
   const port = Number(m[3]);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--listen port must be 0-65535, got ${m[3]}`);
   return { host, port };
