@@ -66,8 +66,8 @@ async function compare(ESLint: ESLintClass, cwd: string, base: Config[], plugged
 export async function runLintBench(): Promise<void> {
   const { ESLint } = requireFromPlugin('eslint') as typeof import('eslint');
   const tsParser = requireFromPlugin('@typescript-eslint/parser') as import('eslint').Linter.Parser;
-  const plugin = (await import(join(PLUGIN_DIR, 'dist', 'index.js'))).default as {
-    configs: { recommended: Config; 'recommended-type-checked': Config };
+  const { default: plugin } = (await import(join(PLUGIN_DIR, 'dist', 'index.js'))) as {
+    default: { configs: { recommended: Config; 'recommended-type-checked': Config } };
   };
   const dir = await mkdtemp(join(tmpdir(), 'rtm-lint-bench-'));
   try {

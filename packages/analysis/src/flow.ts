@@ -159,7 +159,7 @@ export function isSignificantEscape(escape: Escape): boolean {
 }
 
 function isListPath(path: string): boolean {
-  return LIST_FIELDS.has(path) || /\[\]\.members$/.test(path);
+  return LIST_FIELDS.has(path) || path.endsWith("[].members");
 }
 
 /** What the trackers of one flow share, whichever file they are in. */
@@ -229,42 +229,42 @@ class Tracker {
       case AST_NODE_TYPES.TSSatisfiesExpression:
       case AST_NODE_TYPES.TSTypeAssertion:
       case AST_NODE_TYPES.ChainExpression:
-        return this.follow(parent, shape, d);
+        { this.follow(parent, shape, d); return; }
       case AST_NODE_TYPES.AwaitExpression:
-        return this.follow(parent, shape.kind === 'promise' ? shape.of : shape, d);
+        { this.follow(parent, shape.kind === 'promise' ? shape.of : shape, d); return; }
       case AST_NODE_TYPES.LogicalExpression:
         if (parent.operator === '&&' && parent.left === node) return;
-        return this.follow(parent, shape, d);
+        { this.follow(parent, shape, d); return; }
       case AST_NODE_TYPES.ConditionalExpression:
         if (parent.test === node) return;
-        return this.follow(parent, shape, d);
+        { this.follow(parent, shape, d); return; }
       case AST_NODE_TYPES.SequenceExpression:
         if (parent.expressions.at(-1) === node) this.follow(parent, shape, d);
         return;
       case AST_NODE_TYPES.MemberExpression:
-        if (parent.object === node) return this.member(parent, shape, d);
+        if (parent.object === node) { this.member(parent, shape, d); return; }
         return;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        return this.argument(parent, node, shape, d);
+        { this.argument(parent, node, shape, d); return; }
       case AST_NODE_TYPES.VariableDeclarator:
-        if (parent.init === node) return this.bind(parent.id, shape, d);
+        if (parent.init === node) { this.bind(parent.id, shape, d); return; }
         return;
       case AST_NODE_TYPES.AssignmentExpression:
-        if (parent.right === node && parent.operator === '=') return this.assign(parent.left, shape, d);
+        if (parent.right === node && parent.operator === '=') { this.assign(parent.left, shape, d); return; }
         return;
       case AST_NODE_TYPES.ForOfStatement:
-        if (parent.right === node) return this.iterate(parent.left, shape, d);
+        if (parent.right === node) { this.iterate(parent.left, shape, d); return; }
         return;
       case AST_NODE_TYPES.ArrayExpression:
-        return this.arrayItem(parent, node, shape, d);
+        { this.arrayItem(parent, node, shape, d); return; }
       case AST_NODE_TYPES.ReturnStatement:
-        return this.returned(parent, shape, d);
+        { this.returned(parent, shape, d); return; }
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        if (parent.body === node) return this.returned(node, shape, d);
+        if (parent.body === node) { this.returned(node, shape, d); return; }
         return;
       case AST_NODE_TYPES.SpreadElement:
-        return this.escape(parent, 'the response is spread into another value', path);
+        { this.escape(parent, 'the response is spread into another value', path); return; }
       case AST_NODE_TYPES.Property:
         if (parent.value === node) this.escape(parent, 'the response is put in an object', path);
         return;
@@ -272,7 +272,7 @@ class Tracker {
         if (parent.right === node) this.escape(parent, 'the response\'s keys are enumerated', path);
         return;
       case AST_NODE_TYPES.YieldExpression:
-        return this.escape(parent, 'the response is yielded', path);
+        { this.escape(parent, 'the response is yielded', path); return; }
       case AST_NODE_TYPES.ExpressionStatement:
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.WhileStatement:
@@ -287,25 +287,25 @@ class Tracker {
       case AST_NODE_TYPES.TSTypeQuery:
         return;
       default:
-        return this.escape(parent, 'the response goes where it cannot be followed', path);
+        { this.escape(parent, 'the response goes where it cannot be followed', path); return; }
     }
   }
 
   private member(member: TSESTree.MemberExpression, shape: Shape, depth: number): void {
     const name = memberName(this.resolver, member);
-    if (shape.kind === 'promise') return this.promiseMember(member, name, shape, depth);
+    if (shape.kind === 'promise') { this.promiseMember(member, name, shape, depth); return; }
     if (shape.kind === 'tuple') {
       if (name === String(shape.index)) this.follow(member, shape.of, depth);
       return;
     }
-    if (shape.kind === 'http') return this.httpMember(member, name, depth);
+    if (shape.kind === 'http') { this.httpMember(member, name, depth); return; }
     if (shape.kind === 'store') {
       const path = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
       if (path) this.pushRead(path, member.property);
       return;
     }
     const { path } = shape;
-    if (isListPath(path)) return this.listMember(member, name, path, depth);
+    if (isListPath(path)) { this.listMember(member, name, path, depth); return; }
     if (name === undefined || /^\d+$/.test(name)) {
       if (!path.endsWith('[]')) this.escape(member, 'the response is read with a computed property name', path);
       return;
@@ -316,21 +316,21 @@ class Tracker {
 
   private promiseMember(member: TSESTree.MemberExpression, name: string | undefined, shape: Shape & { kind: 'promise' }, depth: number): void {
     const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return this.escape(member, 'the promise is used as a value', '');
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) { this.escape(member, 'the promise is used as a value', ''); return; }
     if (name === 'then') {
       const onFulfilled = call.arguments[0];
       if (onFulfilled) this.bindParameter(onFulfilled, 0, shape.of, depth);
       return;
     }
-    if (name === 'catch' || name === 'finally') return this.follow(call, shape, depth);
+    if (name === 'catch' || name === 'finally') { this.follow(call, shape, depth); return; }
     // got: `got(url).json()` parses the body of the response the promise stands for.
-    if (name === 'json' && shape.of.kind === 'http') return this.follow(call, PROMISED_RESPONSE, depth);
+    if (name === 'json' && shape.of.kind === 'http') { this.follow(call, PROMISED_RESPONSE, depth); return; }
     this.escape(call, `the promise is given to \`${name ?? '…'}\``, '');
   }
 
   private listMember(member: TSESTree.MemberExpression, name: string | undefined, path: string, depth: number): void {
     const item: Shape = { kind: 'value', path: `${path}[]` };
-    if (name === undefined || /^\d+$/.test(name)) return this.follow(member, item, depth);
+    if (name === undefined || /^\d+$/.test(name)) { this.follow(member, item, depth); return; }
     const call = member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
     const callback = call.arguments[0];
@@ -342,12 +342,12 @@ class Tracker {
   /** The value passed as an argument: functions of this file are followed into; others are escapes. */
   private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, node: Node, shape: Shape, depth: number): void {
     const path = pathOf(shape);
-    if (call.callee === node) return this.escape(call, 'the response is called', path);
+    if (call.callee === node) { this.escape(call, 'the response is called', path); return; }
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
-    if (isJsonParse(this.resolver, call.callee)) return this.follow(call, shape, depth);
+    if (isJsonParse(this.resolver, call.callee)) { this.follow(call, shape, depth); return; }
     const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : undefined;
-    if (fn) return this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee);
+    if (fn) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
     if (HARMLESS_SINKS.test(callee)) return;
     this.escape(call, `the response is passed to \`${callee}\`, which could not be followed`, path);
@@ -358,13 +358,13 @@ class Tracker {
     const index = array.elements.indexOf(node as TSESTree.Expression);
     if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === array && isPromiseAll(this.resolver, call.callee)) {
       const item = shape.kind === 'promise' ? shape.of : shape;
-      return this.follow(call, { kind: 'promise', of: { kind: 'tuple', index, of: item } }, depth);
+      this.follow(call, { kind: 'promise', of: { kind: 'tuple', index, of: item } }, depth); return;
     }
     this.escape(array, 'the response is put in an array', pathOf(shape));
   }
 
   private iterate(left: TSESTree.ForOfStatement['left'], shape: Shape, depth: number): void {
-    if (shape.kind !== 'value' || !isListPath(shape.path)) return this.escape(left, 'the response is iterated', pathOf(shape));
+    if (shape.kind !== 'value' || !isListPath(shape.path)) { this.escape(left, 'the response is iterated', pathOf(shape)); return; }
     const item: Shape = { kind: 'value', path: `${shape.path}[]` };
     if (left.type === AST_NODE_TYPES.VariableDeclaration) {
       const declarator = left.declarations[0];
@@ -379,10 +379,10 @@ class Tracker {
     if (target.type === AST_NODE_TYPES.MemberExpression && isThisLike(this.resolver, target.object)) {
       const name = memberName(this.resolver, target);
       const owner = thisOwner(target);
-      if (name !== undefined && owner) return this.thisField(owner, name, target, shape, depth);
+      if (name !== undefined && owner) { this.thisField(owner, name, target, shape, depth); return; }
     }
     if (target.type === AST_NODE_TYPES.MemberExpression) {
-      return this.escape(target, `the response is stored in \`${sourceText(target)}\``, pathOf(shape));
+      this.escape(target, `the response is stored in \`${sourceText(target)}\``, pathOf(shape)); return;
     }
     this.bind(target, shape, depth);
   }
@@ -406,13 +406,13 @@ class Tracker {
     if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
       const callee = unwrap(call.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(this.resolver, callee) === 'then') {
-        return this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth);
+        this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return;
       }
     }
     const resolved = fn.async && shape.kind !== 'promise' ? { kind: 'promise' as const, of: shape } : shape;
     const callers = this.callersOf(fn);
-    if (callers === undefined) return this.escape(node, 'the response is returned to code that cannot be followed', path);
-    if (callers.length === 0) return this.escape(node, 'the response is returned to callers outside the project', path);
+    if (callers === undefined) { this.escape(node, 'the response is returned to code that cannot be followed', path); return; }
+    if (callers.length === 0) { this.escape(node, 'the response is returned to callers outside the project', path); return; }
     for (const caller of callers) this.in(caller.resolver).follow(caller.node, resolved, depth);
   }
 
@@ -466,23 +466,23 @@ class Tracker {
     if (depth > MAX_DEPTH) return;
     switch (pattern.type) {
       case AST_NODE_TYPES.Identifier:
-        return this.bindIdentifier(pattern, shape, depth);
+        { this.bindIdentifier(pattern, shape, depth); return; }
       case AST_NODE_TYPES.AssignmentPattern:
-        return this.bind(pattern.left, shape, depth + 1);
+        { this.bind(pattern.left, shape, depth + 1); return; }
       case AST_NODE_TYPES.ObjectPattern:
-        return this.bindObject(pattern, shape, depth + 1);
+        { this.bindObject(pattern, shape, depth + 1); return; }
       case AST_NODE_TYPES.ArrayPattern:
-        return this.bindArray(pattern, shape, depth + 1);
+        { this.bindArray(pattern, shape, depth + 1); return; }
       case AST_NODE_TYPES.MemberExpression:
-        return this.assign(pattern, shape, depth + 1);
+        { this.assign(pattern, shape, depth + 1); return; }
       default:
-        return this.escape(pattern, 'the response is bound where it cannot be followed', pathOf(shape));
+        { this.escape(pattern, 'the response is bound where it cannot be followed', pathOf(shape)); return; }
     }
   }
 
   private bindIdentifier(identifier: TSESTree.Identifier, shape: Shape, depth: number): void {
     const variable = variableOf(this.resolver, identifier);
-    if (!variable) return this.escape(identifier, 'its variable could not be found', pathOf(shape));
+    if (!variable) { this.escape(identifier, 'its variable could not be found', pathOf(shape)); return; }
     if (!this.visit(`${identifier.range[0]}:${JSON.stringify(shape)}`)) return;
     if (isExported(identifier)) this.escape(identifier, 'the response is exported', pathOf(shape));
     for (const reference of variable.references) {
@@ -492,7 +492,7 @@ class Tracker {
   }
 
   private bindObject(pattern: TSESTree.ObjectPattern, shape: Shape, depth: number): void {
-    if (shape.kind !== 'value') return this.escape(pattern, 'the response is destructured where it cannot be followed', pathOf(shape));
+    if (shape.kind !== 'value') { this.escape(pattern, 'the response is destructured where it cannot be followed', pathOf(shape)); return; }
     for (const property of pattern.properties) {
       if (property.type === AST_NODE_TYPES.RestElement) {
         this.bind(property.argument, shape, depth);
@@ -549,7 +549,7 @@ class Tracker {
 
   /** `res.data` (axios), `res.body` (request with `json: true`, got), `res.json()` (fetch). */
   private httpMember(member: TSESTree.MemberExpression, name: string | undefined, depth: number): void {
-    if (name === 'data' || name === 'body') return this.follow(member, RESPONSE, depth);
+    if (name === 'data' || name === 'body') { this.follow(member, RESPONSE, depth); return; }
     const call = member.parent;
     if (name === 'json' && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.follow(call, PROMISED_RESPONSE, depth);
   }
@@ -560,9 +560,9 @@ class Tracker {
    */
   callback(node: Node, shape: Shape): void {
     const located = this.locate(node);
-    if (!located) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
+    if (!located) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
     const { node: fn, resolver } = located;
-    if (fn.params.length >= 2) return this.in(resolver).bindFunctionParameter(fn, 1, shape, 0, node);
+    if (fn.params.length >= 2) { this.in(resolver).bindFunctionParameter(fn, 1, shape, 0, node); return; }
     const only = fn.params[0];
     if (only && !(only.type === AST_NODE_TYPES.Identifier && /^e(rr(or)?)?$/i.test(only.name))) this.in(resolver).bindFunctionParameter(fn, 0, shape, 0, node);
   }
@@ -570,7 +570,7 @@ class Tracker {
   /** Binds parameter `index` of the function `node` stands for; an escape when it cannot be found. */
   bindParameter(node: Node, index: number, shape: Shape, depth: number): void {
     const located = this.locate(node);
-    if (!located) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
+    if (!located) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
     this.in(located.resolver).bindFunctionParameter(located.node, index, shape, depth, node);
   }
 
@@ -583,7 +583,7 @@ class Tracker {
       return;
     }
     if (param.type === AST_NODE_TYPES.RestElement || param.type === AST_NODE_TYPES.TSParameterProperty) {
-      return this.escape(param, 'the response is passed to a rest parameter', pathOf(shape));
+      this.escape(param, 'the response is passed to a rest parameter', pathOf(shape)); return;
     }
     this.bind(param, shape, depth + 1);
   }

@@ -223,7 +223,7 @@ function commonJsExports(resolver: Resolver, assignment: TSESTree.AssignmentExpr
   if (left.type !== AST_NODE_TYPES.MemberExpression) return;
   if (isModuleExports(resolver, left)) {
     const value = unwrap(right);
-    if (value.type !== AST_NODE_TYPES.ObjectExpression) return add('default', value);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) { add('default', value); return; }
     for (const property of value.properties) {
       if (property.type === AST_NODE_TYPES.Property) add(propertyKeyName(resolver, property), property.value);
     }

@@ -148,7 +148,7 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
     case AST_NODE_TYPES.NewExpression:
       return clientOptionSite(resolver, node);
     case AST_NODE_TYPES.Literal:
-      return typeof node.value === 'string' ? classifyString(resolver, node as TSESTree.StringLiteral) : undefined;
+      return typeof node.value === 'string' ? classifyString(resolver, node) : undefined;
     case AST_NODE_TYPES.TemplateLiteral:
       return classifyString(resolver, node);
     case AST_NODE_TYPES.MemberExpression:

@@ -90,8 +90,7 @@ export function rtmMethodOfUrl(node: StringNode): RtmMethod | undefined {
 /** Names of the query parameters in a URL string (`?token=x&no_unreads=1` → token, no_unreads). */
 export function queryParameterNames(text: string): string[] {
   const query = text.includes('?') ? text.slice(text.indexOf('?') + 1) : text;
-  return query
-    .split('#')[0]!
+  return (query.split('#')[0] ?? '')
     .split('&')
     .map((pair) => decodeSafe(pair.split('=')[0] ?? ''))
     .filter((name) => name.length > 0);

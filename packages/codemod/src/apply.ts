@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { discover, UsageError, type Skipped } from './files/discover.js';
+import { UsageError, ParseError } from './errors.js';
+import { discover, type Skipped } from './files/discover.js';
 import { dirtyFiles } from './files/git.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
 import { writeAtomic } from './files/write.js';
 import { leavesTodo, type Plan, type PlanSite } from './plan.js';
 import { findTsconfig, scan } from './scan/index.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
-import { ParseError, parserFor, parseWith, type ParserName } from './transforms/index.js';
-import { runTransforms, type FileTask, type FileResult } from './workers.js';
+import { parserFor, parseWith, type ParserName } from './transforms/index.js';
+import { runTransforms, type FileTask, type FileResult } from './pool.js';
 
 export interface ApplyOptions {
   readonly paths: readonly string[];

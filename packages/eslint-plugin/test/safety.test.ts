@@ -15,7 +15,9 @@ async function lint(code: string, file = 'bot.js') {
   return { messages: result!.messages, output: result!.output ?? code };
 }
 
-const ids = (messages: readonly { ruleId: string | null; messageId?: string }[]) => messages.map((m) => `${m.ruleId?.replace('@rtm-migrate/', '')}:${m.messageId}`);
+/** `rule:messageId`, the field for a start-only read (`no-rtm-start-only-fields:users`). */
+const ids = (messages: readonly { ruleId: string | null; messageId?: string; message: string }[]) =>
+  messages.map((m) => `${m.ruleId?.replace('@rtm-migrate/', '') ?? ''}:${m.messageId === 'startOnlyField' ? (/^`([^`]+)`/.exec(m.message)?.[1] ?? '') : (m.messageId ?? '')}`);
 
 describe('no autofix when the response escapes', () => {
   it("self.reqAPI('rtm.start', {}, function (data) { … }): the one-parameter callback is followed; no fix, every read reported", async () => {

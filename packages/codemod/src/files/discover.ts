@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync } from 'tinyglobby';
+import { UsageError } from '../errors.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
@@ -132,4 +133,3 @@ export function expandPaths(paths: readonly string[], cwd: string): string[] {
   return paths.flatMap((p) => (/[*?{[]/.test(p) ? globSync([p], { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }) : [p]));
 }
 
-export class UsageError extends Error {}

@@ -100,8 +100,8 @@ export default createRule<Options, MessageIds>({
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
       dropUseRtmConnectFalse: FIX_MESSAGES.dropUseRtmConnectFalse,
     },
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     if (!mentionsRtm(context)) return {};
     const resolver = resolverFor(context);
@@ -148,7 +148,7 @@ export default createRule<Options, MessageIds>({
           if (site.client === 'legacy-rtm-client') context.report({ node: site.call, messageId: 'legacyRtmClient' });
           return;
         case 'client-option':
-          return reportClientOption(site);
+          { reportClientOption(site); return; }
         case 'url':
           if (site.method === METHODS.rtmStart) reportUrl(site.node);
           return;
