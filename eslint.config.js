@@ -10,10 +10,6 @@ export default defineConfig(
     // package, the codemod CLI, the proxy and Socket Mode work). Remove each entry when its rewrite
     // lands and lint the new file clean.
     ignores: [
-      'packages/eslint-plugin/src/util/flow.ts',
-      'packages/eslint-plugin/src/util/origin.ts',
-      'packages/eslint-plugin/src/util/sites.ts',
-      'packages/codemod/src/scan/**',
       'packages/codemod/src/apply.ts',
       'packages/codemod/src/cli.ts',
       'packages/fake-slack/src/server.ts',

@@ -24,8 +24,8 @@ export function isTransparent(node: Node): node is
 /** `(0, x.fn)`: how Babel and TypeScript call an imported function without a `this`. */
 function isIndirection(node: Node): node is TSESTree.SequenceExpression {
   if (node.type !== AST_NODE_TYPES.SequenceExpression || node.expressions.length !== 2) return false;
-  const first = node.expressions[0]!;
-  return first.type === AST_NODE_TYPES.Literal && first.value === 0;
+  const [first] = node.expressions;
+  return first?.type === AST_NODE_TYPES.Literal && first.value === 0;
 }
 
 /** The expression inside any number of transparent wrappers (and `(0, x)` indirections). */
@@ -33,7 +33,7 @@ export function unwrap(node: Node): Node {
   let current = node;
   for (;;) {
     if (isTransparent(current)) current = current.expression;
-    else if (isIndirection(current)) current = current.expressions[1]!;
+    else if (isIndirection(current)) current = current.expressions[1] ?? current;
     else return current;
   }
 }
@@ -57,8 +57,7 @@ function isConstructorReturn(node: Node): boolean {
 /** Every node under `root` (itself included), depth first. */
 export function* descendants(resolver: Resolver, root: Node): Generator<Node> {
   const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (let node = stack.pop(); node; node = stack.pop()) {
     yield node;
     for (const key of resolver.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];

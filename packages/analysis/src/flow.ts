@@ -316,7 +316,7 @@ class Tracker {
 
   private promiseMember(member: TSESTree.MemberExpression, name: string | undefined, shape: Shape & { kind: 'promise' }, depth: number): void {
     const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) { this.escape(member, 'the promise is used as a value', ''); return; }
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) { this.escape(member, 'the promise is used as a value', ''); return; }
     if (name === 'then') {
       const onFulfilled = call.arguments[0];
       if (onFulfilled) this.bindParameter(onFulfilled, 0, shape.of, depth);
@@ -332,7 +332,7 @@ class Tracker {
     const item: Shape = { kind: 'value', path: `${path}[]` };
     if (name === undefined || /^\d+$/.test(name)) { this.follow(member, item, depth); return; }
     const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
     const callback = call.arguments[0];
     for (const index of ITEM_CALLBACKS[name] ?? []) if (callback) this.bindParameter(callback, index, item, depth);
     if (LIST_RESULTS.has(name)) this.follow(call, { kind: 'value', path }, depth);
@@ -356,7 +356,7 @@ class Tracker {
   private arrayItem(array: TSESTree.ArrayExpression, node: Node, shape: Shape, depth: number): void {
     const call = array.parent;
     const index = array.elements.indexOf(node as TSESTree.Expression);
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === array && isPromiseAll(this.resolver, call.callee)) {
+    if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === array && isPromiseAll(this.resolver, call.callee)) {
       const item = shape.kind === 'promise' ? shape.of : shape;
       this.follow(call, { kind: 'promise', of: { kind: 'tuple', index, of: item } }, depth); return;
     }
@@ -368,7 +368,7 @@ class Tracker {
     const item: Shape = { kind: 'value', path: `${shape.path}[]` };
     if (left.type === AST_NODE_TYPES.VariableDeclaration) {
       const declarator = left.declarations[0];
-      if (declarator) this.bind(declarator.id, item, depth);
+      this.bind(declarator.id, item, depth);
       return;
     }
     this.bind(left, item, depth);
@@ -392,7 +392,7 @@ class Tracker {
       if (node === write || node.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(this.resolver, node.object)) continue;
       if (memberName(this.resolver, node) !== name) continue;
       const parent = node.parent;
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) continue;
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) continue;
       this.follow(node, shape, depth);
     }
   }
@@ -403,7 +403,7 @@ class Tracker {
     const path = pathOf(shape);
     if (!fn) return;
     const call = fn.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
+    if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
       const callee = unwrap(call.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(this.resolver, callee) === 'then') {
         this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return;
@@ -433,7 +433,7 @@ class Tracker {
       if (reference.identifier === name.identifier || !reference.isRead()) continue;
       const identifier = reference.identifier;
       const parent = identifier.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push(here(parent));
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push(here(parent));
       else if (identifier.type === AST_NODE_TYPES.Identifier && isExportUse(identifier)) exported = true;
       else return undefined;
     }
@@ -448,7 +448,7 @@ class Tracker {
   private methodCallers(fn: FunctionNode, name: string): Located<TSESTree.CallExpression>[] | undefined {
     const owner = thisOwner(fn);
     if (!owner) return undefined;
-    const root = programOf(fn) ?? owner;
+    const root = programOf(fn);
     const unique = [...descendants(this.resolver, root)].filter((n) => isFunctionNamed(n, name)).length === 1;
     const calls: Located<TSESTree.CallExpression>[] = [];
     for (const node of descendants(this.resolver, root)) {
@@ -535,15 +535,15 @@ class Tracker {
     const variable = !request && holder ? variableOf(this.resolver, holder) : undefined;
     for (const reference of variable?.references ?? []) {
       const use = reference.identifier.parent;
-      if (reference.isRead() && use?.type === AST_NODE_TYPES.CallExpression && use.callee !== reference.identifier) requests.push(use);
+      if (reference.isRead() && use.type === AST_NODE_TYPES.CallExpression && use.callee !== reference.identifier) requests.push(use);
     }
     for (const call of requests) {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
       const callback = call.arguments.at(-1);
       const fn = callback ? functionOf(this.resolver, callback) : undefined;
-      if (fn && fn.params.length >= 3) this.bindFunctionParameter(fn, 2, RESPONSE, 0, callback!);
-      else if (fn && fn.params.length === 2) this.bindFunctionParameter(fn, 1, { kind: 'http' }, 0, callback!);
-      else if (!fn) this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
+      if (!callback || !fn) this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
+      else if (fn.params.length >= 3) this.bindFunctionParameter(fn, 2, RESPONSE, 0, callback);
+      else if (fn.params.length === 2) this.bindFunctionParameter(fn, 1, { kind: 'http' }, 0, callback);
     }
   }
 
@@ -551,7 +551,7 @@ class Tracker {
   private httpMember(member: TSESTree.MemberExpression, name: string | undefined, depth: number): void {
     if (name === 'data' || name === 'body') { this.follow(member, RESPONSE, depth); return; }
     const call = member.parent;
-    if (name === 'json' && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.follow(call, PROMISED_RESPONSE, depth);
+    if (name === 'json' && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.follow(call, PROMISED_RESPONSE, depth);
   }
 
   /**
@@ -601,7 +601,7 @@ function sourceText(node: Node): string {
 
 function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
-  for (const node of descendants(resolver, fn.body ?? fn)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
+  for (const node of descendants(resolver, fn.body)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
   return false;
 }
 
@@ -623,23 +623,23 @@ function isPromiseAll(resolver: Resolver, callee: Node): boolean {
 
 function isExported(identifier: TSESTree.Identifier): boolean {
   const declarator = identifier.parent;
-  const declaration = declarator?.parent;
+  const declaration = declarator.parent;
   return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
 }
 
 /** `export function f`, `export const f = …`. */
 function isExportedDeclaration(fn: FunctionNode): boolean {
-  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.parent;
   return holder?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
 /** A use of a function's name that exports it: `export { f }`, `module.exports = { f }`, `exports.f = f`. */
 function isExportUse(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
-  if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  const value: Node | undefined = parent?.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
-  const assignment = value?.parent;
-  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && isExportsTarget(assignment.left);
+  if (parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  const value: Node | undefined = parent.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
+  const assignment = value.parent;
+  return assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && isExportsTarget(assignment.left);
 }
 
 /** `module.exports`, `module.exports.f`, `exports.f`. */
@@ -650,9 +650,9 @@ function isExportsTarget(node: Node): boolean {
   return isExportsTarget(object);
 }
 
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current && current.type !== AST_NODE_TYPES.Program) current = current.parent;
+function programOf(node: Node): TSESTree.Program {
+  let current: Node = node;
+  while (current.type !== AST_NODE_TYPES.Program) current = current.parent;
   return current;
 }
 
@@ -692,11 +692,11 @@ type FunctionName = { kind: 'variable'; identifier: TSESTree.Identifier } | { ki
 function functionName(fn: FunctionNode): FunctionName | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? { kind: 'variable', identifier: fn.id } : undefined;
   const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { kind: 'variable', identifier: parent.id };
-  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) && !parent.computed) {
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { kind: 'variable', identifier: parent.id };
+  if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) && !parent.computed) {
     return parent.key.type === AST_NODE_TYPES.Identifier ? { kind: 'method', name: parent.key.name } : undefined;
   }
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
     const property = parent.left.property;
     return property.type === AST_NODE_TYPES.Identifier ? { kind: 'method', name: property.name } : undefined;
   }

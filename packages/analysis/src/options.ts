@@ -1,5 +1,5 @@
 import { isRtmStartOnlyArg, type RtmStartOnlyArg } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { memberName, propertyKeyName, resolveConst, staticString, unwrap, variableOf } from './ast.js';
 import { queryParameterNames, templateText } from './url.js';

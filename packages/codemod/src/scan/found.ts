@@ -116,7 +116,7 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     reads: flow.reads,
     escapes: significant(flow.escapes),
     connect,
-    literal: literal && name === site.methodNode && site.call.arguments.includes(name as TSESTree.CallExpressionArgument),
+    literal: literal && name === site.methodNode && site.call.arguments.includes(name),
   };
 }
 

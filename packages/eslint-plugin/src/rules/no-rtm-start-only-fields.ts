@@ -20,7 +20,6 @@ import { resolverFor } from '../util/resolver.js';
 export type MessageIds = 'startOnlyField' | 'legacyDataStore';
 export type Options = [];
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 /** Type names of Slack's response types whose values are (possibly) connect-shaped. */
 const RESPONSE_TYPES = ['RtmStartResponse', 'RtmConnectResponse'];

@@ -127,7 +127,8 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportClientOption = ({ construction, property }: ClientOptionSite): void => {
-      const inline = unwrap(construction.arguments[1]!) === property.parent;
+      const options = construction.arguments[1];
+      const inline = options !== undefined && unwrap(options) === property.parent;
       context.report({
         node: property,
         messageId: 'rtmClientUsesStart',
