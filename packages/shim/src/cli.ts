@@ -8,10 +8,11 @@ import { startBridge } from './bridge/server.js';
 import { startProxy } from './proxy/server.js';
 import { COMPAT_FIELDS, type CompatField } from './types.js';
 
-const fail = (message: string): never => {
+// A declaration, not an arrow: only a declared `never` function narrows what follows its calls.
+function fail(message: string): never {
   process.stderr.write(`${pc.red('rtm-shim: error:')} ${message}\n`);
   process.exit(2);
-};
+}
 
 /** SIGINT / SIGTERM close the server, then exit 0. */
 const closeOnSignal = (server: { close(): Promise<void> }): void => {
@@ -98,8 +99,8 @@ program
     if (!botToken) fail('set SLACK_BOT_TOKEN to the bot token (xoxb-…)');
     try {
       const bridge = await startBridge({
-        appToken: appToken!,
-        botToken: botToken!,
+        appToken,
+        botToken,
         listen: o['listen'] as string,
         upstream: o['upstream'] as string,
         maxBuffered: o['maxBuffered'] as number,

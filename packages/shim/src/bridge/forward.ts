@@ -17,14 +17,15 @@ const DROPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-
  */
 async function withoutToken(body: Buffer, contentType: string | undefined): Promise<{ body?: string | FormData | Uint8Array; contentType?: string }> {
   if (body.length === 0) return {};
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (contentType ?? '').replace(/;.*/s, '').trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded' || type === 'text/plain') {
     const form = new URLSearchParams(body.toString('utf8'));
     form.delete('token');
     return { body: form.toString(), contentType: 'application/x-www-form-urlencoded; charset=utf-8' };
   }
-  if (type === 'multipart/form-data') {
-    const form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType! }, body: new Uint8Array(body) }).formData();
+  if (type === 'multipart/form-data' && contentType !== undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
+    const form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
     form.delete('token');
     return { body: form }; // fetch writes the new boundary
   }
