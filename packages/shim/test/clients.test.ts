@@ -135,7 +135,7 @@ interface V3 {
     disconnect(): void;
   };
   MemoryDataStore: new () => object;
-  CLIENT_EVENTS: { RTM: Record<string, string> };
+  CLIENT_EVENTS: { RTM: { UNABLE_TO_RTM_START: string; RTM_CONNECTION_OPENED: string } };
 }
 
 describe.concurrent('@slack/client 3 RtmClient with a MemoryDataStore, unchanged, through the proxy', () => {

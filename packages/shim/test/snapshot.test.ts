@@ -56,7 +56,7 @@ describe('snapshot store', () => {
     const events: string[] = [];
     const web = client(fake.apiUrl);
     const store = createSnapshotStore({
-      call: async (method, args) => (await web.apiCall(method, args)) as SlackObject,
+      call: async (method, args) => (await web.apiCall(method, args)) as unknown as SlackObject,
       rateLimit: false,
       ttlMs: 0,
       staleMs: 60_000,
@@ -71,7 +71,7 @@ describe('snapshot store', () => {
     expect(third).not.toBe(first);
     expect(events.slice(0, 5)).toEqual(['build', 'built', 'hit (stale)', 'build (background)', 'built']);
 
-    const strict = createSnapshotStore({ call: async (m, a) => (await web.apiCall(m, a)) as SlackObject, rateLimit: false, ttlMs: 0, staleMs: 0 });
+    const strict = createSnapshotStore({ call: async (m, a) => (await web.apiCall(m, a)) as unknown as SlackObject, rateLimit: false, ttlMs: 0, staleMs: 0 });
     const a = await strict.get('xoxb-test');
     const b = await strict.get('xoxb-test');
     expect(b).not.toBe(a);

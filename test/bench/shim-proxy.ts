@@ -1,0 +1,170 @@
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Workspace, type FakeSlackStats } from '@rtm-migrate/fake-slack';
+import { compatCost, startProxy, type SnapshotStoreStats } from '@rtm-migrate/shim';
+import { percentile, printTable, startChild, startFake, type FakeSize } from './processes.js';
+import { selectedSizes } from './shim.js';
+
+/*
+ * shim proxy: `rtm-shim proxy` (its own process, default options but the time scale) in front of
+ * fake-slack with Slack's tiers, answering `rtm.start` (mpim_aware) for one token:
+ * - cold: the first answer (the build, then rtm.connect);
+ * - warm: 20 more, one per scaled Tier 1 interval (rtm.connect's own limit), p50/p95;
+ * - 10 clients at once against a fresh proxy: how many builds (target 1), each client's time to a
+ *   complete answer, and the 429s of rtm.connect (Tier 1) Slack answered and the proxy passed on
+ *   (the clients wait their Retry-After, as WebClient does).
+ * Calls per build vs core's costOfReplacement() (rtm.connect excluded: one per answer), the proxy's peak RSS.
+ */
+
+const THIS_FILE = fileURLToPath(import.meta.url);
+const CHILD_ENV = 'RTM_MIGRATE_SHIM_PROXY_BENCH_RUN';
+const TOKEN = 'xoxb-test';
+const BODY = `token=${TOKEN}&mpim_aware=1`;
+const WARM_ANSWERS = 20;
+const CLIENTS = 10;
+
+interface ProxyWorkspace extends FakeSize {
+  readonly name: string;
+  readonly pageSize: number;
+}
+
+const WORKSPACES: readonly ProxyWorkspace[] = [
+  { name: '10k', users: 10_000, channels: 2_000, timeScale: 0.005, pageSize: 200 },
+  { name: '50k', users: 50_000, channels: 5_000, timeScale: 0.005, pageSize: 999 },
+];
+
+interface ProxyTask {
+  readonly upstream: string;
+  readonly timeScale: number;
+  readonly pageSize: number;
+}
+
+interface ProxyResult {
+  readonly maxRssKb: number;
+  readonly stats: SnapshotStoreStats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// child mode: the proxy
+
+async function runProxyChild(task: ProxyTask): Promise<void> {
+  const proxy = await startProxy({ listen: '127.0.0.1:0', upstream: task.upstream, rateLimit: { timeScale: task.timeScale }, pageSize: task.pageSize, log: false });
+  process.stdout.write(`listening ${proxy.url}\n`);
+  process.once('SIGTERM', () => {
+    const result: ProxyResult = { maxRssKb: process.resourceUsage().maxRSS, stats: proxy.store.stats() };
+    process.stdout.write(`result ${JSON.stringify(result)}\n`, () => process.exit(0));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// coordinator
+
+interface Answer {
+  /** Seconds from the first request to the last byte of the complete answer. */
+  readonly seconds: number;
+  readonly bytes: number;
+  /** 429s met on the way (each waited out). */
+  readonly ratelimited: number;
+}
+
+/** One client's rtm.start through the proxy: on a 429 it waits Retry-After and asks again, as WebClient does. */
+async function ask(url: string): Promise<Answer> {
+  const started = performance.now();
+  let ratelimited = 0;
+  for (;;) {
+    const res = await fetch(`${url}rtm.start`, { method: 'POST', body: BODY, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const body = new Uint8Array(await res.arrayBuffer());
+    if (res.status === 429) {
+      ratelimited++;
+      await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+      continue;
+    }
+    if (res.status !== 200 || !Buffer.from(body.subarray(0, 12)).toString().startsWith('{"ok":true')) {
+      throw new Error(`rtm.start through the proxy: HTTP ${res.status} ${Buffer.from(body.subarray(0, 300)).toString()}`);
+    }
+    return { seconds: (performance.now() - started) / 1000, bytes: body.length, ratelimited };
+  }
+}
+
+/** Calls of the build methods (not rtm.start / rtm.connect), 429s excluded. */
+function buildCalls(stats: FakeSlackStats): number {
+  let calls = 0;
+  for (const [method, m] of Object.entries(stats.byMethod)) if (method !== 'rtm.start' && method !== 'rtm.connect') calls += m.calls - m.ratelimited;
+  return calls;
+}
+
+async function withProxy<T>(w: ProxyWorkspace, work: (url: string) => Promise<T>): Promise<{ value: T; proxy: ProxyResult; fake: FakeSlackStats }> {
+  const fake = await startFake(w);
+  const child = startChild<ProxyResult>(THIS_FILE, CHILD_ENV, { upstream: fake.apiUrl, timeScale: w.timeScale, pageSize: w.pageSize } satisfies ProxyTask, 'proxy');
+  try {
+    const [, url] = await child.line(/^listening (\S+)$/);
+    const value = await work(url!);
+    const proxy = await child.stop();
+    return { value, proxy, fake: await fake.stop() };
+  } finally {
+    child.kill();
+    fake.kill();
+  }
+}
+
+const ms = (s: number): string => (s * 1000).toFixed(0);
+
+export async function runProxyBench(): Promise<void> {
+  const started = performance.now();
+  const rows: string[][] = [];
+  for (const w of selectedSizes(WORKSPACES)) {
+    const size = new Workspace({ users: w.users, channels: w.channels, seed: 1 }).size();
+    const cost = compatCost(size, { mpim_aware: true }, { pageSize: w.pageSize });
+    const tier1Ms = 60_000 * w.timeScale;
+
+    const sequential = await withProxy(w, async (url) => {
+      const cold = await ask(url);
+      const warm: Answer[] = [];
+      for (let i = 0; i < WARM_ANSWERS; i++) {
+        await new Promise((r) => setTimeout(r, tier1Ms * 1.1));
+        warm.push(await ask(url));
+      }
+      return { cold, warm };
+    });
+    const concurrent = await withProxy(w, (url) => Promise.all(Array.from({ length: CLIENTS }, () => ask(url))));
+
+    const warm = sequential.value.warm.map((a) => a.seconds).sort((a, b) => a - b);
+    const together = concurrent.value.map((a) => a.seconds).sort((a, b) => a - b);
+    const planned = cost.calls - 1; // without rtm.connect
+    rows.push([
+      `${w.users / 1000}k users / ${w.channels} ch`,
+      `${(sequential.value.cold.bytes / 1024 / 1024).toFixed(1)} MB`,
+      ms(sequential.value.cold.seconds),
+      (sequential.value.cold.seconds / (cost.floorSeconds * w.timeScale)).toFixed(2) + '×',
+      ms(percentile(warm, 50)),
+      ms(percentile(warm, 95)),
+      String(sequential.value.warm.reduce((n, a) => n + a.ratelimited, 0)),
+      String(concurrent.proxy.stats.builds),
+      ms(percentile(together, 50)),
+      ms(together.at(-1)!),
+      String(concurrent.value.reduce((n, a) => n + a.ratelimited, 0)),
+      `${(buildCalls(sequential.fake) / planned).toFixed(2)} / ${(buildCalls(concurrent.fake) / planned).toFixed(2)}`,
+      String(sequential.fake.ratelimited - sequential.value.warm.reduce((n, a) => n + a.ratelimited, 0)),
+      (Math.max(sequential.proxy.maxRssKb, concurrent.proxy.maxRssKb) / 1024).toFixed(0),
+      `scale ${w.timeScale}, page ${w.pageSize}`,
+    ]);
+  }
+  console.log(`\nrtm-shim proxy (own process, default options but the time scale), rtm.start mpim_aware for one token, answers read to the last byte`);
+  printTable(
+    ['workspace', 'answer', 'cold ms', 'cold/floor', 'warm p50', 'warm p95', 'warm 429', `${CLIENTS} clients: builds`, 'p50 ms', 'max ms', '429 passed', 'calls/plan', 'build 429s', 'peak RSS MB', ''],
+    rows,
+  );
+  console.log(
+    `targets: warm p95 < 1000 ms, ${CLIENTS} clients → 1 build, calls/plan 1.00 per build (sequential / concurrent run), 0 429s in builds, peak RSS < 300 MB. ` +
+      `Warm answers come one per scaled Tier 1 interval; ${CLIENTS} clients at once meet rtm.connect's Tier 1 limit (1 a minute, scaled) and wait the Retry-After Slack sends. ` +
+      `Total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+  );
+}
+
+const childTask = process.env[CHILD_ENV];
+if (childTask !== undefined) {
+  runProxyChild(JSON.parse(childTask) as ProxyTask).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
