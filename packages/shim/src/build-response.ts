@@ -175,6 +175,10 @@ export async function buildRtmStartSnapshot(
   const onMissingScope = options.onMissingScope ?? 'throw';
   const maxRetries = options.maxRateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
   const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  // Members are fetched a few conversations at a time, each to its end: conversations whose pages
+  // took turns in one queue would all hold a partial list at once (22M ids at 50k users / 5k
+  // channels). Four per request slot keep the request queue full.
+  const conversations = new Limiter(limiter.limit * 4);
   const locale = flag(args.include_locale) ? { include_locale: true } : {};
   const token = tokenArg(args);
 
@@ -316,12 +320,14 @@ export async function buildRtmStartSnapshot(
               list.push(ready);
               ready = [];
               const fill = list.reserve();
-              const job = guard(membersField, METHODS.conversationsMembers, async () => {
-                if (omitted.has(membersField)) return;
-                const members: unknown[] = [];
-                await paginate(METHODS.conversationsMembers, { channel: c.id }, 'members', (ids) => members.push(...ids), `channel=${c.id}`);
-                c.members = members as string[];
-              })
+              const job = guard(membersField, METHODS.conversationsMembers, () =>
+                conversations.run(async () => {
+                  if (omitted.has(membersField) || aborted) return;
+                  const members: unknown[] = [];
+                  await paginate(METHODS.conversationsMembers, { channel: c.id }, 'members', (ids) => members.push(...ids), `channel=${c.id}`);
+                  c.members = members as string[];
+                }),
+              )
                 .then(() => fill(c))
                 .catch(fail);
               job.catch(() => undefined); // awaited below; never an unhandled rejection if the build stops first

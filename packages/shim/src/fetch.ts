@@ -70,7 +70,7 @@ export function httpSnapshotStore(fetchFn: FetchLike, apiBase: string, options: 
 export interface CompatHttpChunks {
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly chunks: readonly Buffer[];
+  readonly chunks: Iterable<Buffer>;
 }
 
 /**
@@ -81,15 +81,15 @@ export interface CompatHttpChunks {
 export async function answerFromSnapshot(
   store: SnapshotStore,
   request: ParsedRtmStartRequest,
-  stillWanted: () => boolean = () => true,
+  options: { stillWanted?: () => boolean; gzip?: boolean } = {},
 ): Promise<CompatHttpChunks | undefined> {
   try {
     const snapshot = await store.get(request.token, request.args);
-    if (!stillWanted()) return undefined;
+    if (options.stillWanted?.() === false) return undefined;
     const connection = await store.connect(request.token, request.args);
-    const chunks = snapshot.toJsonChunks(connection);
-    const length = chunks.reduce((n, c) => n + c.length, 0);
-    return { status: 200, headers: { ...JSON_TYPE, 'content-length': String(length) }, chunks };
+    const { chunks, length } = snapshot.toJsonChunks(connection, { gzip: options.gzip ?? false });
+    const encoding: Record<string, string> = options.gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {};
+    return { status: 200, headers: { ...JSON_TYPE, ...encoding, 'content-length': String(length) }, chunks };
   } catch (e) {
     const answer = errorAnswer(e);
     const text = Buffer.from(JSON.stringify(answer.body));
@@ -162,7 +162,7 @@ export function createCompatFetch(fetchFn: FetchLike = globalThis.fetch, options
       store.markRtmStartRetired(parsed.token);
     }
     const answer = (await answerFromSnapshot(store, parsed))!;
-    return new Response(Buffer.concat(answer.chunks), { status: answer.status, headers: answer.headers });
+    return new Response(Buffer.concat([...answer.chunks]), { status: answer.status, headers: answer.headers });
   };
   return compatFetch as typeof globalThis.fetch;
 }

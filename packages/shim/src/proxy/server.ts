@@ -76,10 +76,15 @@ function filterHeaders(headers: IncomingHttpHeaders): Record<string, string | st
   return out;
 }
 
-/** The `error` of a JSON answer, for the log. */
-function errorOf(chunks: readonly Buffer[]): string {
+/** True when `Accept-Encoding` takes gzip (and does not refuse it with q=0). */
+function acceptsGzip(header: string | undefined): boolean {
+  return /(?:^|,)\s*(?:gzip|\*)\s*(?:;\s*q=(?!0(?:\.0*)?\s*(?:,|$))[\d.]+)?\s*(?:,|$)/i.test(header ?? '');
+}
+
+/** The `error` of an (uncompressed) JSON error answer, for the log. */
+function errorOf(chunks: Iterable<Buffer>): string {
   try {
-    return String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error?: unknown }).error);
+    return String((JSON.parse(Buffer.concat([...chunks]).toString('utf8')) as { error?: unknown }).error);
   } catch {
     return '';
   }
@@ -278,7 +283,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     let gone = false;
     res.once('close', () => (gone = !res.writableFinished));
     const answer = async (): Promise<void> => {
-      const out = await answerFromSnapshot(store, parsed, () => !gone);
+      const out = await answerFromSnapshot(store, parsed, { stillWanted: () => !gone, gzip: acceptsGzip(req.headers['accept-encoding']) });
       const ms = Math.round(performance.now() - started);
       if (out === undefined) {
         log(`${req.method} /api/${METHODS.rtmStart}: the client hung up before the snapshot was ready (kept for its retry; no rtm.connect) ${ms}ms`);

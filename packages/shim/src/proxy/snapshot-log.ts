@@ -24,7 +24,7 @@ export function snapshotLog(log: (line: string) => void): { onEvent: (e: Snapsho
           break;
         case 'built': {
           const counts = Object.entries(e.snapshot.counts).map(([field, n]) => `${n} ${field}`).join(', ');
-          log(`snapshot ${e.key}: built in ${(e.ms / 1000).toFixed(1)} s, ${e.snapshot.calls} calls: ${counts} (${mb(e.snapshot.bytes)})`);
+          log(`snapshot ${e.key}: built in ${(e.ms / 1000).toFixed(1)} s, ${e.snapshot.calls} calls: ${counts} (${mb(e.snapshot.bytes)} of JSON, ${mb(e.snapshot.storedBytes)} kept)`);
           break;
         }
         case 'failed':

@@ -1,5 +1,5 @@
 import type { RtmStartCompatResponse, SlackObject } from '../types.js';
-import type { JsonList } from './json-list.js';
+import { gzip, type JsonList } from './json-list.js';
 
 /** The lists of an `rtm.start` response, in the order `rtm.start` sent them. */
 export type SnapshotListField = 'users' | 'channels' | 'groups' | 'mpims' | 'ims' | 'bots';
@@ -52,6 +52,11 @@ export class RtmStartSnapshot {
     return this.parts.lists.reduce((n, [, list]) => n + list.bytes, 0);
   }
 
+  /** Bytes kept in memory (the lists compressed). */
+  get storedBytes(): number {
+    return this.parts.lists.reduce((n, [, list]) => n + list.storedBytes, 0);
+  }
+
   /** `rtm.start`'s response for this connection, as a fresh object the caller may change. */
   toResponse(connection: RtmConnection): RtmStartCompatResponse {
     const head = this.head(connection);
@@ -60,14 +65,30 @@ export class RtmStartSnapshot {
     return { ...head, ...lists, ...tail } as RtmStartCompatResponse;
   }
 
-  /** The same response as JSON, in chunks to write in order (the lists' buffers are shared). */
-  toJsonChunks(connection: RtmConnection): Buffer[] {
+  /**
+   * The same response as JSON, in chunks to write in order, and its length. With `gzip`, the
+   * chunks are gzip members (one valid gzip body: send it with `Content-Encoding: gzip`) and the
+   * lists' are the stored ones, shared by every answer; without, the lists are inflated as the
+   * chunks are read.
+   */
+  toJsonChunks(connection: RtmConnection, options: { gzip?: boolean } = {}): { chunks: Iterable<Buffer>; length: number } {
     const head = JSON.stringify(this.head(connection));
-    const out: Buffer[] = [Buffer.from(head.slice(0, -1))];
-    for (const [field, list] of this.parts.lists) out.push(Buffer.from(`,${JSON.stringify(field)}:`), ...list.chunks());
     const tail = JSON.stringify(this.tail());
-    out.push(Buffer.from(`,${tail.slice(1)}`));
-    return out;
+    const pieces: (Buffer | JsonList)[] = [Buffer.from(head.slice(0, -1))];
+    for (const [field, list] of this.parts.lists) pieces.push(Buffer.from(`,${JSON.stringify(field)}:`), list);
+    pieces.push(Buffer.from(`,${tail.slice(1)}`));
+    if (options.gzip) {
+      const chunks = pieces.flatMap((p) => (Buffer.isBuffer(p) ? [gzip(p)] : p.gzipChunks()));
+      return { chunks, length: chunks.reduce((n, c) => n + c.length, 0) };
+    }
+    const length = pieces.reduce((n, p) => n + (Buffer.isBuffer(p) ? p.length : p.bytes), 0);
+    const chunks = (function* () {
+      for (const p of pieces) {
+        if (Buffer.isBuffer(p)) yield p;
+        else yield* p.jsonChunks();
+      }
+    })();
+    return { chunks, length };
   }
 
   private head(connection: RtmConnection): Pick<RtmStartCompatResponse, 'ok' | 'url' | 'self' | 'team'> {

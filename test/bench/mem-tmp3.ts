@@ -1,0 +1,16 @@
+import { spawn } from 'node:child_process';
+import { startProxy } from '@rtm-migrate/shim';
+const users = process.argv[2] ?? '10000', channels = process.argv[3] ?? '2000';
+const fake = spawn(process.execPath, ['packages/fake-slack/dist/cli.js', '--users', users, '--channels', channels, '--mode', 'connect_required', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const apiUrl = await new Promise<string>((r) => fake.stdout.setEncoding('utf8').on('data', (d: string) => { const m = /(http:\/\/127\.0\.0\.1:\d+\/api\/)/.exec(d); if (m) r(m[1]!); }));
+const rss = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+console.log('baseline maxRSS', rss(), 'heap', (process.memoryUsage().heapUsed / 1e6).toFixed(0));
+const proxy = await startProxy({ listen: '127.0.0.1:0', upstream: apiUrl, rateLimit: false, pageSize: 999, log: false });
+let peakHeap = 0; const t = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); }, 20);
+const s = performance.now();
+const snap = (await proxy.prewarm('xoxb-test', { mpim_aware: true }))!;
+console.log('built', ((performance.now() - s) / 1000).toFixed(1), 's', (snap.bytes / 1e6).toFixed(1), 'MB; maxRSS', rss(), 'peak heap', (peakHeap / 1e6).toFixed(0), 'ext', (process.memoryUsage().external/1e6).toFixed(0));
+const r = await fetch(`${proxy.url}rtm.start`, { method: 'POST', body: 'token=xoxb-test&mpim_aware=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+let n = 0; for await (const c of r.body!) n += c.length;
+console.log('answered', (n / 1e6).toFixed(1), 'MB; maxRSS', rss());
+clearInterval(t); await proxy.close(); fake.kill();
