@@ -94,25 +94,6 @@ export async function runChild<R>(file: string, envName: string, task: unknown, 
   }
 }
 
-/** Starts a long-running child (`file` in child mode); `ready(re)` waits for a line, `stop()` SIGTERMs it and resolves with its result line. */
-export function startChild<R>(file: string, envName: string, task: unknown, name: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, [envName]: JSON.stringify(task) },
-  });
-  const line = lines(child, name);
-  return {
-    line,
-    async stop(): Promise<R> {
-      child.kill('SIGTERM');
-      const [, json] = await line(/^result (\{.*\})$/);
-      return JSON.parse(json!) as R;
-    },
-    kill: () => child.kill('SIGKILL'),
-  };
-}
-
 /** A table with the first two columns left-aligned, the rest right-aligned. */
 export function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((t) => t[i]!.length)));

@@ -1,23 +1,25 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Workspace, type FakeSlackStats } from '@rtm-migrate/fake-slack';
-import { compatCost, startProxy, type SnapshotStoreStats } from '@rtm-migrate/shim';
-import { percentile, printTable, startChild, startFake, type FakeSize } from './processes.js';
+import { compatCost } from '@rtm-migrate/shim';
+import { ROOT, lines, percentile, printTable, startFake, type FakeSize } from './processes.js';
 import { selectedSizes } from './shim.js';
 
 /*
- * shim proxy: `rtm-shim proxy` (its own process, default options but the time scale) in front of
+ * shim proxy: `rtm-shim proxy` (the CLI in its own process, default options but the time scale) in front of
  * fake-slack with Slack's tiers, answering `rtm.start` (mpim_aware) for one token:
  * - cold: the first answer (the build, then rtm.connect);
  * - warm: 20 more, one per scaled Tier 1 interval (rtm.connect's own limit), p50/p95;
  * - 10 clients at once against a fresh proxy: how many builds (target 1), each client's time to a
  *   complete answer, and the 429s of rtm.connect (Tier 1) Slack answered and the proxy passed on
  *   (the clients wait their Retry-After, as WebClient does).
- * Calls per build vs core's costOfReplacement() (rtm.connect excluded: one per answer), the proxy's peak RSS.
+ * Calls per build vs core's costOfReplacement() (rtm.connect excluded: one per answer), the proxy's
+ * peak RSS (VmHWM of its process, read from /proc: Linux) and builds (its log).
  */
 
-const THIS_FILE = fileURLToPath(import.meta.url);
-const CHILD_ENV = 'RTM_MIGRATE_SHIM_PROXY_BENCH_RUN';
+const SHIM_CLI = fileURLToPath(new URL('../../packages/shim/dist/cli.js', import.meta.url));
 const TOKEN = 'xoxb-test';
 const BODY = `token=${TOKEN}&mpim_aware=1`;
 const WARM_ANSWERS = 20;
@@ -33,27 +35,30 @@ const WORKSPACES: readonly ProxyWorkspace[] = [
   { name: '50k', users: 50_000, channels: 5_000, timeScale: 0.005, pageSize: 999 },
 ];
 
-interface ProxyTask {
-  readonly upstream: string;
-  readonly timeScale: number;
-  readonly pageSize: number;
-}
-
 interface ProxyResult {
-  readonly maxRssKb: number;
-  readonly stats: SnapshotStoreStats;
+  readonly peakRssMb: number;
+  readonly builds: number;
 }
 
-// ---------------------------------------------------------------------------------------------
-// child mode: the proxy
-
-async function runProxyChild(task: ProxyTask): Promise<void> {
-  const proxy = await startProxy({ listen: '127.0.0.1:0', upstream: task.upstream, rateLimit: { timeScale: task.timeScale }, pageSize: task.pageSize, log: false });
-  process.stdout.write(`listening ${proxy.url}\n`);
-  process.once('SIGTERM', () => {
-    const result: ProxyResult = { maxRssKb: process.resourceUsage().maxRSS, stats: proxy.store.stats() };
-    process.stdout.write(`result ${JSON.stringify(result)}\n`, () => process.exit(0));
-  });
+/** `rtm-shim proxy` as a user runs it, in front of `upstream`. */
+async function startShimProxy(w: ProxyWorkspace, upstream: string) {
+  const child = spawn(
+    process.execPath,
+    [SHIM_CLI, 'proxy', '--listen', '127.0.0.1:0', '--upstream', upstream, '--time-scale', String(w.timeScale), '--page-size', String(w.pageSize)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (log += d));
+  const [, url] = await lines(child, 'rtm-shim proxy')(/listening on (\S+)/);
+  return {
+    url: url!,
+    stop(): ProxyResult {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      child.kill('SIGTERM');
+      return { peakRssMb: Number(hwm?.[1] ?? NaN) / 1024, builds: log.match(/snapshot [0-9a-f]{12}[^:\n]*: building/g)?.length ?? 0 };
+    },
+    kill: () => child.kill('SIGKILL'),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,14 +100,15 @@ function buildCalls(stats: FakeSlackStats): number {
 
 async function withProxy<T>(w: ProxyWorkspace, work: (url: string) => Promise<T>): Promise<{ value: T; proxy: ProxyResult; fake: FakeSlackStats }> {
   const fake = await startFake(w);
-  const child = startChild<ProxyResult>(THIS_FILE, CHILD_ENV, { upstream: fake.apiUrl, timeScale: w.timeScale, pageSize: w.pageSize } satisfies ProxyTask, 'proxy');
+  const proxy = await startShimProxy(w, fake.apiUrl).catch((e: unknown) => {
+    fake.kill();
+    throw e;
+  });
   try {
-    const [, url] = await child.line(/^listening (\S+)$/);
-    const value = await work(url!);
-    const proxy = await child.stop();
-    return { value, proxy, fake: await fake.stop() };
+    const value = await work(proxy.url);
+    return { value, proxy: proxy.stop(), fake: await fake.stop() };
   } finally {
-    child.kill();
+    proxy.kill();
     fake.kill();
   }
 }
@@ -139,17 +145,17 @@ export async function runProxyBench(): Promise<void> {
       ms(percentile(warm, 50)),
       ms(percentile(warm, 95)),
       String(sequential.value.warm.reduce((n, a) => n + a.ratelimited, 0)),
-      String(concurrent.proxy.stats.builds),
+      String(concurrent.proxy.builds),
       ms(percentile(together, 50)),
       ms(together.at(-1)!),
       String(concurrent.value.reduce((n, a) => n + a.ratelimited, 0)),
       `${(buildCalls(sequential.fake) / planned).toFixed(2)} / ${(buildCalls(concurrent.fake) / planned).toFixed(2)}`,
       String(sequential.fake.ratelimited - sequential.value.warm.reduce((n, a) => n + a.ratelimited, 0)),
-      (Math.max(sequential.proxy.maxRssKb, concurrent.proxy.maxRssKb) / 1024).toFixed(0),
+      Math.max(sequential.proxy.peakRssMb, concurrent.proxy.peakRssMb).toFixed(0),
       `scale ${w.timeScale}, page ${w.pageSize}`,
     ]);
   }
-  console.log(`\nrtm-shim proxy (own process, default options but the time scale), rtm.start mpim_aware for one token, answers read to the last byte`);
+  console.log(`\nrtm-shim proxy (the CLI, default options but the time scale), rtm.start mpim_aware for one token, answers read to the last byte`);
   printTable(
     ['workspace', 'answer', 'cold ms', 'cold/floor', 'warm p50', 'warm p95', 'warm 429', `${CLIENTS} clients: builds`, 'p50 ms', 'max ms', '429 passed', 'calls/plan', 'build 429s', 'peak RSS MB', ''],
     rows,
@@ -159,12 +165,4 @@ export async function runProxyBench(): Promise<void> {
       `Warm answers come one per scaled Tier 1 interval; ${CLIENTS} clients at once meet rtm.connect's Tier 1 limit (1 a minute, scaled) and wait the Retry-After Slack sends. ` +
       `Total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   );
-}
-
-const childTask = process.env[CHILD_ENV];
-if (childTask !== undefined) {
-  runProxyChild(JSON.parse(childTask) as ProxyTask).catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
 }

@@ -8,6 +8,11 @@ const CLOSE = gzip(']');
 /** Parts are compressed in runs of about this size: few gzip members, none large to inflate. */
 const RUN_BYTES = 256 * 1024;
 
+function compress(pieces: readonly Buffer[]): Stored {
+  const raw = Buffer.concat(pieces);
+  return { gz: gzip(raw), bytes: raw.length };
+}
+
 /** A stored part: one gzip member holding the part's JSON, with its leading comma unless it is the first. */
 interface Stored {
   readonly gz: Buffer;
@@ -23,7 +28,13 @@ interface Stored {
  * members), which an HTTP answer can send as is to a client that accepts gzip.
  */
 export class JsonList {
-  private parts: (Buffer | Stored | undefined)[] = [];
+  /** Parts not yet stored: raw JSON, compressed ahead (large), `undefined` while reserved, `null` once taken. */
+  private parts: (Buffer | Stored | undefined | null)[] = [];
+  /** Parts before this index are in `sealed`. */
+  private frontier = 0;
+  private run: Buffer[] = [];
+  private runBytes = 0;
+  private readonly sealed: Stored[] = [];
   private count = 0;
 
   get length(): number {
@@ -47,47 +58,45 @@ export class JsonList {
     return (item) => this.place(index, Buffer.from(JSON.stringify(item)));
   }
 
-  /** Large parts are compressed at once (a page of 50k members is not kept raw until the end). */
+  /**
+   * Large parts are compressed at once; small ones in runs, as soon as every part before them is
+   * there (so raw JSON never piles up behind a conversation still waiting for its members).
+   */
   private place(index: number, json: Buffer): void {
-    this.parts[index] = json.length >= RUN_BYTES / 4 ? this.compress(index > 0 ? [COMMA, json] : [json]) : json;
-  }
-
-  private compress(pieces: readonly Buffer[]): Stored {
-    const raw = Buffer.concat(pieces);
-    return { gz: gzip(raw), bytes: raw.length };
-  }
-
-  /** Compresses the remaining small parts in runs; every reserved place must be filled. */
-  seal(): void {
-    const sealed: Stored[] = [];
-    let run: Buffer[] = [];
-    let runBytes = 0;
-    const flush = (): void => {
-      if (run.length > 0) sealed.push(this.compress(run));
-      run = [];
-      runBytes = 0;
-    };
-    this.parts.forEach((part, index) => {
-      if (part === undefined) throw new Error('JsonList: a reserved item was never filled');
-      if (!Buffer.isBuffer(part)) {
-        flush();
-        sealed.push(part);
-        return;
+    this.parts[index] = json.length >= RUN_BYTES / 4 ? compress(index > 0 ? [COMMA, json] : [json]) : json;
+    while (this.frontier < this.parts.length) {
+      const part = this.parts[this.frontier];
+      if (part === undefined) break;
+      this.parts[this.frontier] = null;
+      if (Buffer.isBuffer(part)) {
+        if (this.frontier > 0) this.run.push(COMMA);
+        this.run.push(part);
+        this.runBytes += part.length + 1;
+        if (this.runBytes >= RUN_BYTES) this.flush();
+      } else if (part !== null) {
+        this.flush();
+        this.sealed.push(part);
       }
-      if (index > 0) run.push(COMMA);
-      run.push(part);
-      runBytes += part.length + 1;
-      if (runBytes >= RUN_BYTES) flush();
-    });
-    flush();
-    this.parts = sealed;
+      this.frontier++;
+    }
+  }
+
+  private flush(): void {
+    if (this.run.length > 0) this.sealed.push(compress(this.run));
+    this.run = [];
+    this.runBytes = 0;
+  }
+
+  /** Stores the last run; every reserved place must be filled. */
+  seal(): void {
+    if (this.frontier < this.parts.length) throw new Error('JsonList: a reserved item was never filled');
+    this.flush();
+    this.parts = [];
   }
 
   private stored(): Stored[] {
-    return this.parts.map((p) => {
-      if (p === undefined || Buffer.isBuffer(p)) throw new Error('JsonList: read before seal()');
-      return p;
-    });
+    if (this.run.length > 0 || this.parts.length > 0) throw new Error('JsonList: read before seal()');
+    return this.sealed;
   }
 
   /** The array's JSON as gzip members to send in order (shared, never copied). */
