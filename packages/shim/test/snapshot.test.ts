@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import {
@@ -145,6 +146,34 @@ describe('rtm-shim proxy with snapshots', () => {
     expect(second.status).toBe(429);
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await second.json()) as SlackObject)['error']).toBe('ratelimited');
+  });
+
+  it('reads a retired rtm.start answer that Slack sent gzip-encoded (as it does to clients that accept gzip)', async () => {
+    fake = await startFakeSlack({ seed: 14, users: 50, channels: 5, mode: 'connect_required' });
+    // fake Slack answers uncompressed; this front compresses its answers like Slack's edge does.
+    const front = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
+        void fetch(new URL(req.url!.replace(/^\/api\//, ''), fake!.apiUrl), {
+          method: req.method,
+          headers: { ...(req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {}), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) },
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+        }).then(async (up) => {
+          const body = Buffer.from(await up.arrayBuffer());
+          const gzip = /gzip/.test(String(req.headers['accept-encoding']));
+          res.writeHead(up.status, { 'content-type': 'application/json; charset=utf-8', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+          res.end(gzip ? gzipSync(body) : body);
+        });
+      });
+    });
+    servers.push(front);
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+    proxy = await startProxy({ listen: '127.0.0.1:0', upstream: `http://127.0.0.1:${(front.address() as AddressInfo).port}/api/`, rateLimit: false, log: false });
+    const res = await fetch(`${proxy.url}rtm.start`, { headers: { authorization: 'Bearer xoxb-test', 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip'); // the snapshot's own gzip, decoded by fetch
+    const body = (await res.json()) as RtmStartCompatResponse;
+    expect(body.ok).toBe(true);
+    expect(body.users).toHaveLength(fake.workspace.users.length);
   });
 
   it('follows no redirect: an upstream answering 307 to another host (127.0.0.2) is an error, and nothing reaches that host', async () => {

@@ -5,6 +5,7 @@ import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { METHODS, SLACK_API_URL, isLoopbackHost } from '@rtm-migrate/core';
 import { Readable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { answerFromSnapshot, httpSnapshotStore, isRetiredAnswer, parseRtmStartRequest, type CompatFetchOptions } from '../fetch.js';
 import type { FetchLike } from '../http-caller.js';
 import type { RtmStartSnapshot } from '../snapshot/snapshot.js';
@@ -74,6 +75,25 @@ function filterHeaders(headers: IncomingHttpHeaders): Record<string, string | st
     out[k] = v;
   }
   return out;
+}
+
+/** A body's text for inspection, whatever `Content-Encoding` Slack chose (the client still gets the bytes as sent). */
+function decoded(body: Buffer, encoding: string | undefined): string {
+  try {
+    switch (encoding?.trim().toLowerCase()) {
+      case 'gzip':
+      case 'x-gzip':
+        return gunzipSync(body).toString('utf8');
+      case 'deflate':
+        return inflateSync(body).toString('utf8');
+      case 'br':
+        return brotliDecompressSync(body).toString('utf8');
+      default:
+        return body.toString('utf8');
+    }
+  } catch {
+    return '';
+  }
 }
 
 /** True when `Accept-Encoding` takes gzip (and does not refuse it with q=0). */
@@ -231,7 +251,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       upRes.on('data', (chunk: Buffer) => chunks.push(chunk));
       upRes.on('end', () => {
         const body = Buffer.concat(chunks);
-        if (isRetiredAnswer(upRes.statusCode ?? 0, body.toString('utf8'))) {
+        if (isRetiredAnswer(upRes.statusCode ?? 0, decoded(body, upRes.headers['content-encoding']))) {
           done = true;
           onRetired();
           return;
