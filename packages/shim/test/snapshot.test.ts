@@ -77,6 +77,13 @@ describe('snapshot store', () => {
     const b = await strict.get('xoxb-test');
     expect(b).not.toBe(a);
     expect(strict.stats()).toMatchObject({ builds: 2, waited: 2, stale: 0, fresh: 0 });
+
+    // Past ttlMs + staleMs a snapshot is dropped (its memory with it): the next caller waits for a build.
+    const brief = createSnapshotStore({ call: async (m, a) => (await web.apiCall(m, a)) as unknown as SlackObject, rateLimit: false, ttlMs: 0, staleMs: 20 });
+    await brief.get('xoxb-test');
+    await new Promise((r) => setTimeout(r, 60));
+    await brief.get('xoxb-test');
+    expect(brief.stats()).toMatchObject({ builds: 2, waited: 2, stale: 0 });
   });
 
   it('one snapshot per token and shape: mpim_aware and include_locale build apart, presence args only reach rtm.connect', async () => {

@@ -237,12 +237,15 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     up.on('timeout', () => fail(504, 'upstream_timeout', `no answer within ${timeoutMs} ms`));
     up.on('error', (e: NodeJS.ErrnoException) => fail(502, 'upstream_unreachable', e.code ?? e.message));
     up.on('response', (upRes) => {
-      res.on('finish', () => {
-        done = true;
-        log(`${req.method} /api/${method} → ${upRes.statusCode} ${Math.round(performance.now() - started)}ms`);
-      });
+      const logWhenSent = (): void => {
+        res.on('finish', () => {
+          done = true;
+          log(`${req.method} /api/${method} → ${upRes.statusCode} ${Math.round(performance.now() - started)}ms`);
+        });
+      };
       upRes.on('error', () => res.destroy());
       if (!onRetired) {
+        logWhenSent();
         res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, filterHeaders(upRes.headers));
         upRes.pipe(res);
         return;
@@ -256,6 +259,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
           onRetired();
           return;
         }
+        logWhenSent();
         res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, filterHeaders(upRes.headers));
         res.end(body);
       });

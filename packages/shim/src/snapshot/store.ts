@@ -63,6 +63,8 @@ interface Entry {
 
 const DEFAULT_TTL_MS = 10 * 60_000;
 const DEFAULT_STALE_MS = 24 * 60 * 60_000;
+/** setTimeout's longest delay. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Names a token without revealing it. */
 function tokenKey(token: string | undefined): string {
@@ -96,6 +98,17 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
     return pacer;
   };
 
+  /** A snapshot past `ttlMs + staleMs` can no longer answer: its memory goes, whether or not its token asks again. */
+  const forgetWhenExpired = (entry: Entry, key: string, snapshot: RtmStartSnapshot): void => {
+    const lifetime = ttlMs + staleMs;
+    if (!Number.isFinite(lifetime) || lifetime > MAX_TIMER_MS) return;
+    setTimeout(() => {
+      if (entry.snapshot !== snapshot) return;
+      entry.snapshot = undefined;
+      if (!entry.building) entries.delete(key);
+    }, lifetime).unref();
+  };
+
   const build = (entry: Entry, id: string, key: string, shape: RtmStartCompatArguments, token: string | undefined, background: boolean): Promise<RtmStartSnapshot> => {
     if (entry.building) return entry.building;
     counts.builds++;
@@ -103,7 +116,10 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
     const started = performance.now();
     const building = buildRtmStartSnapshot(call, withToken(token, shape), options, pacerOf(id)).then(
       (snapshot) => {
-        if (entries.get(key) === entry) entry.snapshot = snapshot;
+        if (entries.get(key) === entry) {
+          entry.snapshot = snapshot;
+          forgetWhenExpired(entry, key, snapshot);
+        }
         entry.building = undefined;
         onEvent?.({ type: 'built', key, ms: performance.now() - started, snapshot });
         return snapshot;
