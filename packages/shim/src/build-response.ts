@@ -285,7 +285,7 @@ export async function buildRtmStartSnapshot(
             const bot = (u['profile'] as SlackObject)['bot_id'] as string;
             const res = await request(METHODS.botsInfo, { bot }, bot);
             progress(METHODS.botsInfo, 1, bot);
-            fill(res['bot']);
+            fill(JSON.stringify(res['bot']));
           }),
         );
         return true;
@@ -320,15 +320,18 @@ export async function buildRtmStartSnapshot(
               list.push(ready);
               ready = [];
               const fill = list.reserve();
+              // Member ids stay JSON text, a string per page: millions of short strings in arrays
+              // would outlive many collections while a big channel pages through.
+              let pages: string[] | undefined;
               const job = guard(membersField, METHODS.conversationsMembers, () =>
                 conversations.run(async () => {
                   if (omitted.has(membersField) || aborted) return;
-                  const members: unknown[] = [];
-                  await paginate(METHODS.conversationsMembers, { channel: c.id }, 'members', (ids) => members.push(...ids), `channel=${c.id}`);
-                  c.members = members as string[];
+                  const texts: string[] = [];
+                  await paginate(METHODS.conversationsMembers, { channel: c.id }, 'members', (ids) => ids.length > 0 && texts.push(JSON.stringify(ids).slice(1, -1)), `channel=${c.id}`);
+                  pages = texts;
                 }),
               )
-                .then(() => fill(c))
+                .then(() => fill(withMembers(c, pages)))
                 .catch(fail);
               job.catch(() => undefined); // awaited below; never an unhandled rejection if the build stops first
               memberJobs.push(job);
@@ -408,6 +411,14 @@ export async function buildRtmStartResponse(
   const connection = await connectRtm(call, args);
   options.onProgress?.({ method: METHODS.rtmConnect, items: 1, calls: snapshot.calls + 1 });
   return snapshot.toResponse(connection);
+}
+
+/** A conversation's JSON with `members` (pages of ids, as JSON text) last, as `rtm.start` had it. */
+function withMembers(c: CompatConversation, pages: readonly string[] | undefined): string {
+  if (pages === undefined) return JSON.stringify(c);
+  const { members: _ignored, ...rest } = c;
+  const json = JSON.stringify(rest);
+  return `${json.slice(0, -1)}${json === '{}' ? '' : ','}"members":[${pages.join(',')}]}`;
 }
 
 /** `bots` entry from a bot user of `users.list`, in `rtm.start`'s shape as far as users.list tells. */

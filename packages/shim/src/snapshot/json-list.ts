@@ -50,12 +50,12 @@ export class JsonList {
     this.place(this.parts.length - 1, Buffer.from(text.slice(1, -1)));
   }
 
-  /** Holds the place of one item; the returned function serializes it into that place. */
-  reserve(): (item: unknown) => void {
+  /** Holds the place of one item; the returned function puts the item's JSON text in that place. */
+  reserve(): (json: string) => void {
     const index = this.parts.length;
     this.parts.push(undefined);
     this.count++;
-    return (item) => this.place(index, Buffer.from(JSON.stringify(item)));
+    return (json) => this.place(index, Buffer.from(json));
   }
 
   /**
