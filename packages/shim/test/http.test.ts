@@ -1,15 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { createCompatFetch, compatCost, type RtmStartCompatResponse } from '@rtm-migrate/shim';
 import { RTMClient, LogLevel as RtmLogLevel } from '@slack/rtm-api';
 import { run } from '../../../test/support/run.js';
-import { client, countLog, countPlan } from './helpers.js';
+import { SHIM_CLI, client, countLog, countPlan, startCli } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 let fake: FakeSlack;
 
 beforeAll(async () => {
@@ -53,32 +50,6 @@ describe('createCompatFetch', () => {
     expect(await bad.json()).toMatchObject({ ok: false, error: 'invalid_auth' });
   });
 });
-
-/** Starts `rtm-shim proxy` and resolves with its URL and log. */
-async function startCli(args: string[]): Promise<{ url: string; child: ChildProcess; log: () => string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [CLI, 'proxy', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`proxy exited ${code}: ${err}`)));
-  });
-  return {
-    url,
-    child,
-    log: () => out + err,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 function raw(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -199,7 +170,7 @@ describe('rtm-shim proxy: clear errors at start (exit 2)', () => {
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {
-      const out = await run(process.execPath, [CLI, 'proxy', ...args], { timeoutMs: 15_000 });
+      const out = await run(process.execPath, [SHIM_CLI, 'proxy', ...args], { timeoutMs: 15_000 });
       expect(out.code).toBe(2);
       expect(out.stderr).toMatch(message);
       expect(out.stderr.trim().split('\n')).toHaveLength(1);
@@ -208,7 +179,7 @@ describe('rtm-shim proxy: clear errors at start (exit 2)', () => {
 
   it('a port in use', async () => {
     const busy = await startCli(['--listen', '127.0.0.1:0', '--upstream', fake.apiUrl]);
-    const out = await run(process.execPath, [CLI, 'proxy', '--listen', `127.0.0.1:${new URL(busy.url).port}`, '--upstream', fake.apiUrl]);
+    const out = await run(process.execPath, [SHIM_CLI, 'proxy', '--listen', `127.0.0.1:${new URL(busy.url).port}`, '--upstream', fake.apiUrl]);
     await busy.stop();
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+: address already in use/);

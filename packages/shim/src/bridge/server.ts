@@ -4,14 +4,13 @@ import { APP_TOKEN_PREFIX, METHODS, SLACK_API_URL, SOCKET_MODE_METHODS, isLoopba
 import { WebSocketServer } from 'ws';
 import { errorAnswer, parseRtmStartRequest } from '../fetch.js';
 import { httpCaller, type FetchLike } from '../http-caller.js';
-import { Pacer } from '../pacer.js';
 import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from '../proxy/address.js';
 import { redact } from '../proxy/redact.js';
 import type { RtmStartCompatOptions, SlackObject } from '../types.js';
 import { EventDeduper, type InnerEvent } from './dedupe.js';
 import { forwardAsBot } from './forward.js';
 import { RtmSockets, type RtmSocketsStats } from './rtm-sockets.js';
-import { bridgeRtmStart } from './rtm-start.js';
+import { bridgeSnapshotStore } from './rtm-start.js';
 import { SocketModeLink, type Envelope } from './socket-mode-link.js';
 import { RtmTickets } from './tickets.js';
 
@@ -171,7 +170,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 
   let wsBase = '';
   const connectAnswer = (): SlackObject => ({ ok: true, url: wsBase + tickets.issue(), self, team });
-  const pacer = new Pacer(options.rtmStart?.rateLimit ?? {});
+  const snapshots = bridgeSnapshotStore(asBot, connectAnswer, options.rtmStart ?? {});
   const hostAllowed = hostHeaderCheck(listen, false);
 
   const reply = (res: ServerResponse, status: number, body: SlackObject, headers: Record<string, string> = {}): void => {
@@ -239,7 +238,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
           : undefined;
       const parsed = parseRtmStartRequest(new URL(`http://127.0.0.1/?${query}`), form, undefined);
       try {
-        reply(res, 200, await bridgeRtmStart(asBot, connectAnswer, parsed.args, options.rtmStart ?? {}, pacer));
+        const { snapshot, connection } = await snapshots.answer(undefined, parsed.args);
+        reply(res, 200, snapshot.toResponse(connection));
         done(200, ' (bridge, rebuilt)');
         return;
       } catch (e) {
