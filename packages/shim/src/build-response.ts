@@ -344,9 +344,11 @@ export async function buildRtmStartSnapshot(
         );
         return true;
       });
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- an omitted list must be absent, not undefined: old bots test `'groups' in res`
       if (listed === undefined) delete lists[field];
     }
     await Promise.all(memberJobs);
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- as above: an omitted list is absent from the response
     for (const field of Object.keys(lists) as ListField[]) if (omitted.has(field)) delete lists[field];
     return lists;
   };
@@ -418,8 +420,7 @@ export async function buildRtmStartResponse(
 /** A conversation's JSON with `members` (pages of ids, as JSON text) last, as `rtm.start` had it. */
 function withMembers(c: CompatConversation, pages: readonly string[] | undefined): string {
   if (pages === undefined) return JSON.stringify(c);
-  const { members: _ignored, ...rest } = c;
-  const json = JSON.stringify(rest);
+  const json = JSON.stringify({ ...c, members: undefined }); // JSON drops an undefined member: `members` goes last below
   return `${json.slice(0, -1)}${json === '{}' ? '' : ','}"members":[${pages.join(',')}]}`;
 }
 

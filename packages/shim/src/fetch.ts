@@ -162,7 +162,9 @@ export function createCompatFetch(fetchFn: FetchLike = globalThis.fetch, options
       if (!isRetiredAnswer(upstream.status, text)) return upstream;
       store.markRtmStartRetired(parsed.token);
     }
-    const answer = (await answerFromSnapshot(store, parsed))!;
+    // Without `stillWanted`, answerFromSnapshot always answers.
+    const answer = await answerFromSnapshot(store, parsed);
+    if (answer === undefined) throw new Error('unreachable: no answer without stillWanted');
     return new Response(Buffer.concat([...answer.chunks]), { status: answer.status, headers: answer.headers });
   };
   return compatFetch;

@@ -62,7 +62,7 @@ export class RtmStartSnapshot {
     const head = this.head(connection);
     const lists = Object.fromEntries(this.parts.lists.map(([field, list]) => [field, list.parse()]));
     const tail = this.tail();
-    return { ...head, ...lists, ...tail } as RtmStartCompatResponse;
+    return { ...head, ...lists, ...tail };
   }
 
   /**
