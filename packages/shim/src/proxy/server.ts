@@ -67,7 +67,7 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 
 function filterHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  const connectionListed = String(headers['connection'] ?? '')
+  const connectionListed = (headers.connection ?? '')
     .split(',')
     .map((h) => h.trim().toLowerCase());
   for (const [k, v] of Object.entries(headers)) {
@@ -292,6 +292,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     let form: string | FormData | undefined = body.length > 0 ? body.toString('utf8') : undefined;
     if (form !== undefined && contentType && /multipart\/form-data/i.test(contentType)) {
       form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) })
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
         .formData()
         .catch(() => undefined);
     }
@@ -330,19 +331,29 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const server = http.createServer((req, res) => {
     const started = performance.now();
     const raw = req.url ?? '';
-    if (!raw.startsWith('/')) return refuse(res, 400, 'absolute_uri_refused', `${req.method} to an absolute-form URI (this is not an open proxy)`);
-    if (!hostAllowed(req.headers.host)) return refuse(res, 421, 'host_refused', `${req.method} for another host (${req.headers.host ?? 'none'})`);
-    const m = METHOD_PATH.exec(raw);
-    if (!m) return refuse(res, 404, 'unknown_path', `${req.method} ${raw.split('?')[0]}: only /api/<method> is forwarded`);
-    if (req.method !== 'GET' && req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', `${req.method} /api/${m[1]}`);
+    if (!raw.startsWith('/')) {
+      refuse(res, 400, 'absolute_uri_refused', `${req.method} to an absolute-form URI (this is not an open proxy)`);
+      return;
+    }
+    if (!hostAllowed(req.headers.host)) {
+      refuse(res, 421, 'host_refused', `${req.method} for another host (${req.headers.host ?? 'none'})`);
+      return;
+    }
+    const [, method, query = ''] = METHOD_PATH.exec(raw) ?? [];
+    if (method === undefined) {
+      refuse(res, 404, 'unknown_path', `${req.method} ${raw.split('?')[0]}: only /api/<method> is forwarded`);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      refuse(res, 405, 'method_not_allowed', `${req.method} /api/${method}`);
+      return;
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBody) {
-      refuse(res, 413, 'request_too_large', `${req.method} /api/${m[1]}: Content-Length ${declared} over ${maxBody}`);
+      refuse(res, 413, 'request_too_large', `${req.method} /api/${method}: Content-Length ${declared} over ${maxBody}`);
       res.on('finish', () => req.destroy());
       return;
     }
-    const method = m[1]!;
-    const query = m[2] ?? '';
     if (method === METHODS.rtmStart) {
       answerStart(req, res, query, started).catch(failed(res));
       return;
