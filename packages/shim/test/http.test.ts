@@ -13,7 +13,7 @@ beforeAll(async () => {
   fake = await startFakeSlack({ seed: 31, users: 260, channels: 24, mode: 'connect_required' });
 });
 afterAll(async () => {
-  await fake?.close();
+  await fake.close();
 });
 
 describe('createCompatFetch', () => {
@@ -75,12 +75,13 @@ describe('rtm-shim proxy', () => {
     port = Number(new URL(proxy.url).port);
   });
   afterAll(async () => {
-    await proxy?.stop();
+    await proxy.stop();
   });
 
   it('serves WebClient (slackApiUrl): rtm.start built, other methods forwarded', async () => {
     fake.resetCalls();
     const web = client(proxy.url);
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is what the proxy answers
     const res = (await web.rtm.start({ mpim_aware: true })) as unknown as RtmStartCompatResponse;
     expect(res.ok).toBe(true);
     expect(res.users).toHaveLength(fake.workspace.users.length);
