@@ -38,6 +38,19 @@ export function parseRtmStartRequest(url: URL, body: string | FormData | undefin
 }
 
 /** The base URL (`…/api/`) of a request for `…/api/rtm.start`. */
+/** A multipart body already in memory, parsed by the platform's own form parser (as Slack reads it). */
+export function parseMultipart(body: Uint8Array, contentType: string): Promise<FormData> {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
+  return new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+}
+
+/** An `rtm.start` request body as `parseRtmStartRequest` takes it: a multipart form, text, or none. */
+export async function rtmStartRequestBody(body: Buffer, contentType: string | undefined): Promise<string | FormData | undefined> {
+  if (body.length === 0) return undefined;
+  if (contentType && /multipart\/form-data/i.test(contentType)) return parseMultipart(body, contentType).catch(() => undefined);
+  return body.toString('utf8');
+}
+
 export function apiBaseOf(url: URL): string {
   return `${url.origin}${url.pathname.replace(/rtm\.start$/, '')}`;
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FetchLike } from '../http-caller.js';
+import { parseMultipart } from '../fetch.js';
 
 /** A Web API request as the bridge forwards it: the caller's token taken out, the bot's put in. */
 export interface ForwardedAnswer {
@@ -24,8 +25,7 @@ async function withoutToken(body: Buffer, contentType: string | undefined): Prom
     return { body: form.toString(), contentType: 'application/x-www-form-urlencoded; charset=utf-8' };
   }
   if (type === 'multipart/form-data' && contentType !== undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
-    const form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+    const form = await parseMultipart(body, contentType);
     form.delete('token');
     return { body: form }; // fetch writes the new boundary
   }

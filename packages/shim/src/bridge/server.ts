@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { APP_TOKEN_PREFIX, METHODS, SLACK_API_URL, SOCKET_MODE_METHODS, isLoopbackHost } from '@rtm-migrate/core';
 import { WebSocketServer } from 'ws';
-import { errorAnswer, parseRtmStartRequest } from '../fetch.js';
+import { errorAnswer, parseRtmStartRequest, rtmStartRequestBody } from '../fetch.js';
 import { httpCaller, type FetchLike } from '../http-caller.js';
 import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from '../proxy/address.js';
 import { redact } from '../proxy/redact.js';
@@ -229,13 +229,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return;
     }
     if (method === METHODS.rtmStart) {
-      const type = req.headers['content-type'] ?? '';
-      const form = /multipart\/form-data/i.test(type)
-        ? // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
-          await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData().catch(() => undefined)
-        : body.length > 0
-          ? body.toString('utf8')
-          : undefined;
+      const form = await rtmStartRequestBody(body, req.headers['content-type']);
       const parsed = parseRtmStartRequest(new URL(`http://127.0.0.1/?${query}`), form, undefined);
       try {
         const { snapshot, connection } = await snapshots.answer(undefined, parsed.args);

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { METHODS, SLACK_API_URL, isLoopbackHost } from '@rtm-migrate/core';
 import { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { answerFromSnapshot, httpSnapshotStore, isRetiredAnswer, parseRtmStartRequest, type CompatFetchOptions } from '../fetch.js';
+import { answerFromSnapshot, httpSnapshotStore, isRetiredAnswer, parseRtmStartRequest, rtmStartRequestBody, type CompatFetchOptions } from '../fetch.js';
 import type { FetchLike } from '../http-caller.js';
 import type { RtmStartSnapshot } from '../snapshot/snapshot.js';
 import type { SnapshotStore } from '../snapshot/store.js';
@@ -289,13 +289,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       forward(req, res, METHODS.rtmStart, query, started, body); // Slack refuses JSON for rtm.start: let it say so
       return;
     }
-    let form: string | FormData | undefined = body.length > 0 ? body.toString('utf8') : undefined;
-    if (form !== undefined && contentType && /multipart\/form-data/i.test(contentType)) {
-      form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) })
-        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
-        .formData()
-        .catch(() => undefined);
-    }
+    const form = await rtmStartRequestBody(body, contentType);
     const parsed = parseRtmStartRequest(new URL(`http://127.0.0.1${query ? `/${query}` : '/'}`), form, req.headers.authorization);
     let gone = false;
     res.once('close', () => (gone = !res.writableFinished));
