@@ -82,6 +82,15 @@ describe('bridge: Web API', () => {
     expect(res.channels.map((c) => c.id)).toEqual(fake.workspace.byType.public_channel.map((c) => c.id));
     expect(res['response_metadata']).toMatchObject({ warnings: ['rtm_start_compat'] });
     expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+
+    // A second bot (or a reconnect) is answered from the same snapshot, with a URL of its own.
+    const listCalls = (): number => fake.calls.filter((c) => c.method === 'users.list').length;
+    const before = listCalls();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- as above
+    const again = (await client(bridge.url).rtm.start({ mpim_aware: true })) as unknown as Record<string, unknown> & { users: unknown[] };
+    expect(again.users).toHaveLength(fake.workspace.users.length);
+    expect(again['url']).not.toBe(res['url']);
+    expect(listCalls()).toBe(before);
   });
 
   it('refuses to start with the wrong tokens or off loopback, never printing a token', async () => {
