@@ -322,18 +322,22 @@ export async function buildRtmStartSnapshot(
               list.push(ready);
               ready = [];
               const fill = list.reserve();
-              // Member ids stay JSON text, a string per page: millions of short strings in arrays
-              // would outlive many collections while a big channel pages through.
+              // The conversation waits for its members as JSON text, not as an object: thousands
+              // wait at once in a big workspace. Member ids stay text too, a string per page:
+              // millions of short strings in arrays would outlive many collections while a big
+              // channel pages through.
+              const { id } = c;
+              const listed = conversationText(c);
               let pages: string[] | undefined;
               const job = guard(membersField, METHODS.conversationsMembers, () =>
                 conversations.run(async () => {
                   if (omitted.has(membersField) || aborted) return;
                   const texts: string[] = [];
-                  await paginate(METHODS.conversationsMembers, { channel: c.id }, 'members', (ids) => ids.length > 0 && texts.push(JSON.stringify(ids).slice(1, -1)), `channel=${c.id}`);
+                  await paginate(METHODS.conversationsMembers, { channel: id }, 'members', (ids) => ids.length > 0 && texts.push(JSON.stringify(ids).slice(1, -1)), `channel=${id}`);
                   pages = texts;
                 }),
               )
-                .then(() => fill(withMembers(c, pages)))
+                .then(() => fill(withMembers(listed, pages)))
                 .catch(fail);
               job.catch(() => undefined); // awaited below; never an unhandled rejection if the build stops first
               memberJobs.push(job);
@@ -417,11 +421,22 @@ export async function buildRtmStartResponse(
   return snapshot.toResponse(connection);
 }
 
+/** A conversation as listed, as JSON text without `members` (and the listed `members`, if Slack sent any). */
+interface ConversationText {
+  readonly bare: string;
+  readonly members: string | undefined;
+}
+
+function conversationText(c: CompatConversation): ConversationText {
+  // JSON drops an undefined member: `members` is put last by `withMembers`.
+  return { bare: JSON.stringify({ ...c, members: undefined }), members: c.members === undefined ? undefined : JSON.stringify(c.members).slice(1, -1) };
+}
+
 /** A conversation's JSON with `members` (pages of ids, as JSON text) last, as `rtm.start` had it. */
-function withMembers(c: CompatConversation, pages: readonly string[] | undefined): string {
-  if (pages === undefined) return JSON.stringify(c);
-  const json = JSON.stringify({ ...c, members: undefined }); // JSON drops an undefined member: `members` goes last below
-  return `${json.slice(0, -1)}${json === '{}' ? '' : ','}"members":[${pages.join(',')}]}`;
+function withMembers(c: ConversationText, pages: readonly string[] | undefined): string {
+  const members = pages === undefined ? c.members : pages.join(',');
+  if (members === undefined) return c.bare;
+  return `${c.bare.slice(0, -1)}${c.bare === '{}' ? '' : ','}"members":[${members}]}`;
 }
 
 /** `bots` entry from a bot user of `users.list`, in `rtm.start`'s shape as far as users.list tells. */

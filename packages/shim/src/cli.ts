@@ -7,6 +7,7 @@ import { rtmBotManifest } from './bridge/manifest.js';
 import { startBridge } from './bridge/server.js';
 import { redact } from './proxy/redact.js';
 import { startProxy, type RunningProxy } from './proxy/server.js';
+import { keepYoungGenerationSmall } from './proxy/young-generation.js';
 import { COMPAT_FIELDS, type CompatField } from './types.js';
 
 // A declaration, not an arrow: only a declared `never` function narrows what follows its calls.
@@ -69,6 +70,7 @@ program
     if (o['prewarm'] === true && !prewarmToken) fail('--prewarm needs the token in the SLACK_BOT_TOKEN environment variable');
     const timeScale = o['timeScale'] as number;
     if (!(timeScale > 0)) fail(`--time-scale must be a number above 0`);
+    keepYoungGenerationSmall();
     try {
       const proxy = await startProxy({
         listen: o['listen'] as string,
