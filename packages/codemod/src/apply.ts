@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { discover, UsageError, type Skipped } from './files/discover.js';
 import { dirtyFiles } from './files/git.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
 import { writeAtomic } from './files/write.js';
+import { placeHelpers, type HelperModule } from './helper-module/place.js';
 import { leavesTodo, type Plan, type PlanSite } from './plan.js';
 import { findTsconfig, scan } from './scan/index.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
@@ -146,11 +147,17 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const plan = planFor(cwd, candidates, options);
   const byFile = new Map<string, PlanSite[]>();
   for (const s of plan.sites) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
-  const tasks: FileTask[] = candidates.map((file) => ({
-    file,
-    sites: byFile.get(relative(cwd, file)) ?? [],
-    ...(options.parser ? { parser: options.parser } : {}),
-  }));
+  const helpers = placeHelpers(cwd, plan.sites, (file) => readFileSync(file, 'utf8'));
+  const importedAs = (file: string): string | undefined => helpers.find((h) => h.importers.has(file))?.importers.get(file);
+  const tasks: FileTask[] = candidates.map((file) => {
+    const helperModule = importedAs(file);
+    return {
+      file,
+      sites: byFile.get(relative(cwd, file)) ?? [],
+      ...(options.parser ? { parser: options.parser } : {}),
+      ...(helperModule ? { helperModule } : {}),
+    };
+  });
   options.onStart?.(tasks.length);
   const results = await runTransforms(tasks, options.workers ?? 1, options.onProgress);
 
@@ -169,7 +176,15 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   // Sites whose file failed are still reported, as planned.
   for (const f of failed) for (const s of byFile.get(f.file) ?? []) sites.push({ site: s, rewrite: 'todo', message: s.message });
 
+  // A helper module is generated only when a file that calls it was rewritten.
+  const callers = new Set(changed.filter((r) => r.outcomes.some((o) => o.rewrite === 'helper-module')).map((r) => r.file));
+  const newHelpers = helpers.filter((h) => h.write && [...h.importers.keys()].some((f) => callers.has(f)));
   const printed: string[] = [];
+  for (const h of newHelpers) {
+    const rel = relative(cwd, h.file);
+    if (options.print) printed.push(h.source);
+    if (options.diff) printed.push(createTwoFilesPatch('/dev/null', `b/${rel}`, '', h.source, undefined, undefined, { context: 3 }));
+  }
   for (const r of changed) {
     const rel = relative(cwd, r.file);
     if (options.print) printed.push(r.output!);
@@ -187,6 +202,18 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
         );
       }
     }
+    for (const h of [...newHelpers]) {
+      try {
+        writeNew(h);
+        wrote = true;
+      } catch (err) {
+        // The files that call it are not written without it.
+        const stranded = changed.filter((r) => h.importers.has(r.file));
+        for (const r of stranded) changed.splice(changed.indexOf(r), 1);
+        failed.push({ file: relative(cwd, h.file), line: 1, column: 1, message: `${(err as Error).message}; ${stranded.length} file(s) that would call it left unchanged` });
+        newHelpers.splice(newHelpers.indexOf(h), 1);
+      }
+    }
     for (const r of [...changed]) {
       try {
         writeAtomic(r.file, r.output!);
@@ -200,7 +227,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   return {
     seen,
     prefiltered,
-    changed: changed.map((r) => relative(cwd, r.file)),
+    changed: [...newHelpers.map((h) => relative(cwd, h.file)), ...changed.map((r) => relative(cwd, r.file))],
     todos: sites.filter((s) => leavesTodo(s.rewrite)).length,
     failed,
     skipped,
@@ -210,4 +237,9 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     printed,
     wrote,
   };
+}
+
+/** Writes a generated helper module; never over an existing file. */
+function writeNew(helper: HelperModule): void {
+  writeFileSync(helper.file, helper.source, { flag: 'wx' });
 }

@@ -20,6 +20,12 @@ export type RewriteKind =
   | 'connect-only'
   /** Drop `useRtmConnect: false` / start-only arguments on rtm.connect. */
   | 'drop-option'
+  /**
+   * `rtmStartData(client, args)` (a v3 `RtmClient`: `startRtmClient(rtm, args)`) from the helper module
+   * generated into the project: the whole `rtm.start` data, where the fields read are not all known
+   * or have no inline rewrite.
+   */
+  | 'helper-module'
   /** `rtmStartCompat(client, args)` from @rtm-migrate/shim (`--helper shim`). */
   | 'shim'
   /**

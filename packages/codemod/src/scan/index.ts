@@ -19,6 +19,8 @@ import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type
 import { FlowFollower } from './flow.js';
 import { findSites, type FoundSite } from './sites.js';
 import { staticString, skipWrappers } from './resolve.js';
+import { helperModuleFits } from '../helper-module/fits.js';
+import { HELPER_BASENAME, helperFieldsRead } from '../helper-module/source.js';
 
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -283,16 +285,26 @@ export function scan(options: ScanOptions): Plan {
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(found);
-      const decision = decide(found, args, startOnlyFields, escapes, helper);
-      if (!decision) continue;
+      const planned = decide(found, args, startOnlyFields, escapes, helper);
+      if (!planned) continue;
+      // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
+      // Not where the code's own types are rtm.start's response: rtmStartData()'s types would not fit them.
+      const toModule =
+        helper === 'inline' &&
+        planned.rewrite === 'todo' &&
+        planned.reason !== CODEMOD_MESSAGES.startTypes &&
+        helperModuleFits(found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
+      const decision: Decision = toModule ? { ...planned, rewrite: 'helper-module' } : planned;
       const mpimAware = mpimAwareOf(found);
-      const cost = costOfReplacement(spec.size, startOnlyFields, { mpimAware });
+      const cost = costOfReplacement(spec.size, toModule ? helperFieldsRead(mpimAware) : startOnlyFields, { mpimAware });
       const pos = position(root, found.node);
       const end = found.node.getSourceFile().getLineAndColumnAtPos(found.node.getEnd());
       const message =
         leavesTodo(decision.rewrite)
           ? todoComment(decision.reason ?? '', startOnlyFields)
-          : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
+          : decision.rewrite === 'helper-module'
+            ? CODEMOD_MESSAGES.helperModule(decision.form === 'legacy-client', headlineFields(startOnlyFields), HELPER_BASENAME)
+            : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,
@@ -316,7 +328,8 @@ export function scan(options: ScanOptions): Plan {
     }
   }
 
-  const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields').flatMap((s) => s.startOnlyFields))].sort();
+  const fetched = (s: PlanSite): readonly string[] => (s.rewrite === 'helper-module' ? helperFieldsRead(s.args.names.includes('mpim_aware')) : s.startOnlyFields);
+  const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module').flatMap(fetched))].sort();
   const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
   const startup = costOfReplacement(spec.size, union, { mpimAware });
   return {

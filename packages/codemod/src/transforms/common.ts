@@ -35,6 +35,8 @@ export interface TransformContext {
   /** Imports to add (module → names; `type` for type-only). */
   readonly imports: Map<string, { names: Set<string>; type: boolean }>;
   readonly handled: Set<PlanSite>;
+  /** The specifier this file imports the generated helper module by, when it calls it. */
+  readonly helperModule?: string | undefined;
 }
 
 /** A form's transform: handles its sites in `ctx.sites`, pushing edits and outcomes. */
