@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
-import { CALL_TYPES, addImport, findSiteNode, text, type Transform, type TransformContext } from './common.js';
+import { CALL_TYPES, addImport, findSiteNode, indentAt, text, type Transform, type TransformContext } from './common.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -64,8 +64,19 @@ function useRtmConnect(ctx: TransformContext, receiver: string): boolean {
     return true;
   }
   const last = options.properties.at(-1);
-  if (last) ctx.edits.push({ start: last.end, end: last.end, text: ', useRtmConnect: true' });
-  else ctx.edits.push({ start: options.start, end: options.end, text: '{ useRtmConnect: true }' });
+  if (!last) {
+    ctx.edits.push({ start: options.start, end: options.end, text: '{ useRtmConnect: true }' });
+    return true;
+  }
+  if (!ctx.source.slice(options.start, last.start).includes('\n')) {
+    ctx.edits.push({ start: last.end, end: last.end, text: ', useRtmConnect: true' });
+    return true;
+  }
+  // One property a line: a line of its own, at the last one's indentation, trailing comma as before.
+  const trailingComma = /^\s*,/.test(ctx.source.slice(last.end, options.end));
+  const at = trailingComma ? ctx.source.indexOf(',', last.end) + 1 : last.end;
+  const indent = indentAt(ctx.source, last.start);
+  ctx.edits.push({ start: at, end: at, text: `${trailingComma ? '' : ','}${ctx.eol}${indent}useRtmConnect: true${trailingComma ? ',' : ''}` });
   return true;
 }
 
