@@ -1,4 +1,5 @@
 import type { PlannedCall, WorkspaceSize } from '@rtm-migrate/core';
+import type { WorkspaceSpec } from './scan/workspace.js';
 
 /** How a site reaches `rtm.start` (reference §7). */
 export type SiteForm =
@@ -121,4 +122,19 @@ export interface Plan {
 export interface FileSites {
   readonly file: string;
   readonly sites: readonly PlanSite[];
+}
+
+/** The plan of a run that found no file that could hold a site: nothing to fetch, nothing loaded to find it. */
+export function emptyPlan(root: string, spec: WorkspaceSpec): Plan {
+  return {
+    version: 1,
+    tool: 'rtm-migrate',
+    root,
+    project: { tsconfig: null, files: 0 },
+    workspace: { ...spec.size, assumptions: spec.assumptions },
+    sites: [],
+    scopes: [],
+    optionalScopes: [],
+    startup: { fieldsRead: [], calls: 0, floorSeconds: 0, byMethod: [], summary: 'no rtm.start site: nothing to fetch at start-up.' },
+  };
 }

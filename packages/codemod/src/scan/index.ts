@@ -21,6 +21,7 @@ import { findSites, type FoundSite } from './sites.js';
 import { staticString, skipWrappers } from './resolve.js';
 import { helperModuleFits } from '../helper-module/fits.js';
 import { HELPER_BASENAME, helperFieldsRead } from '../helper-module/source.js';
+import { assemblePlan } from '../plan-assemble.js';
 
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -328,27 +329,8 @@ export function scan(options: ScanOptions): Plan {
     }
   }
 
-  const fetched = (s: PlanSite): readonly string[] => (s.rewrite === 'helper-module' ? helperFieldsRead(s.args.names.includes('mpim_aware')) : s.startOnlyFields);
-  const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module').flatMap(fetched))].sort();
-  const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
-  const startup = costOfReplacement(spec.size, union, { mpimAware });
-  return {
-    version: 1,
-    tool: 'rtm-migrate',
-    root,
-    project: { tsconfig: options.tsconfig ? relative(root, options.tsconfig) || 'tsconfig.json' : null, files: project.getSourceFiles().filter((f) => !f.isDeclarationFile()).length },
-    workspace: { ...spec.size, assumptions: spec.assumptions },
-    sites,
-    scopes: [...new Set(sites.flatMap((s) => s.scopes))].sort(),
-    optionalScopes: startup.optionalScopes,
-    startup: {
-      fieldsRead: union,
-      calls: startup.calls,
-      floorSeconds: startup.floorSeconds,
-      byMethod: startup.byMethod,
-      summary: CODEMOD_MESSAGES.startupSummary(startup.calls, startup.floorSeconds, startup.byMethod),
-    },
-  };
+  const files = project.getSourceFiles().filter((f) => !f.isDeclarationFile()).length;
+  return assemblePlan(root, options.tsconfig, files, spec, sites);
 }
 
 export function siteReadsMessage(field: string): string {
