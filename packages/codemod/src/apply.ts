@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { discover, UsageError, type Skipped } from './files/discover.js';
 import { dirtyFiles } from './files/git.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
 import { writeAtomic } from './files/write.js';
-import { leavesTodo, type Plan, type PlanSite } from './plan.js';
-import { findTsconfig, scan } from './scan/index.js';
-import type { WorkspaceSpec } from './scan/workspace.js';
-import { ParseError, parserFor, parseWith, type ParserName } from './transforms/index.js';
-import { runTransforms, type FileTask, type FileResult } from './workers.js';
+import type { HelperModule } from './helper-module/place.js';
+import { emptyPlan, leavesTodo, type Plan, type PlanSite } from './plan.js';
+import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './scan/workspace.js';
+import type { ParserName } from './transforms/common.js';
+import type { FileTask, FileResult } from './workers.js';
 
 export interface ApplyOptions {
   readonly paths: readonly string[];
@@ -85,7 +84,13 @@ export function prepare(options: ApplyOptions) {
   return { cwd, seen: found.files.length, skipped, candidates, prefiltered };
 }
 
-function planFor(cwd: string, candidates: readonly string[], options: ApplyOptions): Plan {
+/**
+ * The plan for the candidate files. The analysis (and TypeScript) is loaded only when there is a candidate:
+ * most repositories have no `rtm.start`, and then a run costs little more than reading the files.
+ */
+async function planFor(cwd: string, candidates: readonly string[], options: ApplyOptions): Promise<Plan> {
+  if (candidates.length === 0) return emptyPlan(cwd, options.workspace ?? DEFAULT_WORKSPACE);
+  const { findTsconfig, scan } = await import('./scan/index.js');
   return scan({
     root: cwd,
     files: candidates,
@@ -102,7 +107,8 @@ const BOM = '\uFEFF';
  * would use (`parser`, else the one for its extension). Undefined when it parses. Same messages and
  * positions as a file that fails in `apply`.
  */
-export function parseFailure(file: string, parser?: ParserName): Omit<FailedFile, 'file'> | undefined {
+export async function parseFailure(file: string, parser?: ParserName): Promise<Omit<FailedFile, 'file'> | undefined> {
+  const { ParseError, parserFor, parseWith } = await import('./transforms/index.js');
   let input: string;
   try {
     input = readFileSync(file, 'utf8');
@@ -129,12 +135,12 @@ export interface ScanSummary {
 }
 
 /** `rtm-migrate scan`: the plan, plus every file that could not be parsed or was skipped, with why. */
-export function scanFiles(options: ApplyOptions): ScanSummary {
+export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
   const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
-  const plan = planFor(cwd, candidates, options);
+  const plan = await planFor(cwd, candidates, options);
   const failed: FailedFile[] = [];
   for (const file of candidates) {
-    const f = parseFailure(file, options.parser);
+    const f = await parseFailure(file, options.parser);
     if (f) failed.push({ file: relative(cwd, file), ...f });
   }
   return { seen, prefiltered, failed, skipped, plan };
@@ -143,16 +149,24 @@ export function scanFiles(options: ApplyOptions): ScanSummary {
 export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const started = performance.now();
   const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
-  const plan = planFor(cwd, candidates, options);
+  const plan = await planFor(cwd, candidates, options);
   const byFile = new Map<string, PlanSite[]>();
   for (const s of plan.sites) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
-  const tasks: FileTask[] = candidates.map((file) => ({
-    file,
-    sites: byFile.get(relative(cwd, file)) ?? [],
-    ...(options.parser ? { parser: options.parser } : {}),
-  }));
+  const helpers: HelperModule[] = plan.sites.some((s) => s.rewrite === 'helper-module')
+    ? (await import('./helper-module/place.js')).placeHelpers(cwd, plan.sites, (file) => readFileSync(file, 'utf8'))
+    : [];
+  const importedAs = (file: string): string | undefined => helpers.find((h) => h.importers.has(file))?.importers.get(file);
+  const tasks: FileTask[] = candidates.map((file) => {
+    const helperModule = importedAs(file);
+    return {
+      file,
+      sites: byFile.get(relative(cwd, file)) ?? [],
+      ...(options.parser ? { parser: options.parser } : {}),
+      ...(helperModule ? { helperModule } : {}),
+    };
+  });
   options.onStart?.(tasks.length);
-  const results = await runTransforms(tasks, options.workers ?? 1, options.onProgress);
+  const results = tasks.length === 0 ? [] : await (await import('./workers.js')).runTransforms(tasks, options.workers ?? 1, options.onProgress);
 
   const failed: FailedFile[] = [];
   const changed: FileResult[] = [];
@@ -169,11 +183,20 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   // Sites whose file failed are still reported, as planned.
   for (const f of failed) for (const s of byFile.get(f.file) ?? []) sites.push({ site: s, rewrite: 'todo', message: s.message });
 
+  // A helper module is generated only when a file that calls it was rewritten.
+  const callers = new Set(changed.filter((r) => r.outcomes.some((o) => o.rewrite === 'helper-module')).map((r) => r.file));
+  const newHelpers = helpers.filter((h) => h.write && [...h.importers.keys()].some((f) => callers.has(f)));
   const printed: string[] = [];
+  const { createTwoFilesPatch } = options.diff ? await import('diff') : { createTwoFilesPatch: undefined };
+  for (const h of newHelpers) {
+    const rel = relative(cwd, h.file);
+    if (options.print) printed.push(h.source);
+    if (createTwoFilesPatch) printed.push(createTwoFilesPatch('/dev/null', `b/${rel}`, '', h.source, undefined, undefined, { context: 3 }));
+  }
   for (const r of changed) {
     const rel = relative(cwd, r.file);
     if (options.print) printed.push(r.output!);
-    if (options.diff) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input!, r.output!, undefined, undefined, { context: 3 }));
+    if (createTwoFilesPatch) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input!, r.output!, undefined, undefined, { context: 3 }));
   }
 
   let wrote = false;
@@ -185,6 +208,18 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
         throw new UsageError(
           `the git tree has uncommitted changes in ${dirty.length} file${dirty.length === 1 ? '' : 's'} to rewrite (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}): commit or stash them, or pass --allow-dirty`,
         );
+      }
+    }
+    for (const h of [...newHelpers]) {
+      try {
+        writeNew(h);
+        wrote = true;
+      } catch (err) {
+        // The files that call it are not written without it.
+        const stranded = changed.filter((r) => h.importers.has(r.file));
+        for (const r of stranded) changed.splice(changed.indexOf(r), 1);
+        failed.push({ file: relative(cwd, h.file), line: 1, column: 1, message: `${(err as Error).message}; ${stranded.length} file(s) that would call it left unchanged` });
+        newHelpers.splice(newHelpers.indexOf(h), 1);
       }
     }
     for (const r of [...changed]) {
@@ -200,7 +235,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   return {
     seen,
     prefiltered,
-    changed: changed.map((r) => relative(cwd, r.file)),
+    changed: [...newHelpers.map((h) => relative(cwd, h.file)), ...changed.map((r) => relative(cwd, r.file))],
     todos: sites.filter((s) => leavesTodo(s.rewrite)).length,
     failed,
     skipped,
@@ -210,4 +245,9 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     printed,
     wrote,
   };
+}
+
+/** Writes a generated helper module; never over an existing file. */
+function writeNew(helper: HelperModule): void {
+  writeFileSync(helper.file, helper.source, { flag: 'wx' });
 }

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import pc from 'picocolors';
 import { apply, scanFiles, type ApplyOptions } from './apply.js';
-import { humanPlan, humanScanProblems, humanSummary, jsonReport, markdownReport, sarifReport, scanJson } from './report/index.js';
-import { parseWorkspace } from './scan/index.js';
+import { humanScanProblems, humanSummary } from './report/summary.js';
+import { parseWorkspace } from './scan/workspace.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -75,22 +74,26 @@ async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
     progress.stop();
   }
   for (const text of summary.printed) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  if (flags.report === 'json') process.stdout.write(jsonReport(summary) + '\n');
-  if (flags.report === 'md') process.stdout.write(markdownReport(summary));
-  if (flags.report === 'sarif') process.stdout.write(sarifReport(summary, pkg.version) + '\n');
+  if (flags.report) {
+    const { jsonReport, markdownReport, sarifReport } = await import('./report/index.js');
+    if (flags.report === 'json') process.stdout.write(jsonReport(summary) + '\n');
+    if (flags.report === 'md') process.stdout.write(markdownReport(summary));
+    if (flags.report === 'sarif') process.stdout.write(sarifReport(summary, pkg.version) + '\n');
+  }
   (machineOut ? process.stderr : process.stdout).write(humanSummary(summary, options));
   if (summary.failed.length > 0) return EXIT.usage;
   if (flags.check && summary.changed.length > 0) return EXIT.checkFoundWork;
   return EXIT.done;
 }
 
-function runScan(paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }): number {
-  const summary = scanFiles({
+async function runScan(paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }): Promise<number> {
+  const summary = await scanFiles({
     paths,
     ignore: flags.ignore,
     helper: flags.helper,
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
   });
+  const { humanPlan, scanJson } = await import('./report/index.js');
   if (flags.json) {
     process.stdout.write(scanJson(summary) + '\n');
     // stdout is the JSON: the files that failed or were skipped are said on stderr too.
@@ -143,8 +146,8 @@ Examples:
     .option('--ignore <glob>', 'skip paths matching the glob (repeatable)', collect, [])
     .addOption(helperOption())
     .addOption(workspace())
-    .action((paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }) => {
-      process.exitCode = runScan(paths, flags);
+    .action(async (paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }) => {
+      process.exitCode = await runScan(paths, flags);
     });
   return p;
 }
@@ -168,6 +171,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
+    const pc = (await import('picocolors')).default;
     process.stderr.write(`${pc.red('rtm-migrate:')} ${message}\n`);
     process.exitCode = EXIT.usage;
   }

@@ -1,4 +1,5 @@
 import type { PlannedCall, WorkspaceSize } from '@rtm-migrate/core';
+import type { WorkspaceSpec } from './scan/workspace.js';
 
 /** How a site reaches `rtm.start` (reference §7). */
 export type SiteForm =
@@ -21,6 +22,12 @@ export type RewriteKind =
   | 'connect-only'
   /** Drop `useRtmConnect: false` / start-only arguments on rtm.connect. */
   | 'drop-option'
+  /**
+   * `rtmStartData(client, args)` (a v3 `RtmClient`: `startRtmClient(rtm, args)`) from the helper module
+   * generated into the project: the whole `rtm.start` data, where the fields read are not all known
+   * or have no inline rewrite.
+   */
+  | 'helper-module'
   /** `rtmStartCompat(client, args)` from @rtm-migrate/shim (`--helper shim`). */
   | 'shim'
   /**
@@ -119,4 +126,19 @@ export interface Plan {
 export interface FileSites {
   readonly file: string;
   readonly sites: readonly PlanSite[];
+}
+
+/** The plan of a run that found no file that could hold a site: nothing to fetch, nothing loaded to find it. */
+export function emptyPlan(root: string, spec: WorkspaceSpec): Plan {
+  return {
+    version: 1,
+    tool: 'rtm-migrate',
+    root,
+    project: { tsconfig: null, files: 0 },
+    workspace: { ...spec.size, assumptions: spec.assumptions },
+    sites: [],
+    scopes: [],
+    optionalScopes: [],
+    startup: { fieldsRead: [], calls: 0, floorSeconds: 0, byMethod: [], summary: 'no rtm.start site: nothing to fetch at start-up.' },
+  };
 }

@@ -8,6 +8,8 @@ export interface FileTask {
   readonly file: string;
   readonly sites: readonly PlanSite[];
   readonly parser?: ParserName;
+  /** The specifier the file imports the generated helper module by (sites rewritten to call it). */
+  readonly helperModule?: string;
 }
 
 export interface FileResult {
@@ -28,7 +30,7 @@ export function transformFile(task: FileTask): FileResult {
     return { file: task.file, changed: false, outcomes: [], error: { message: `unreadable: ${(err as Error).message}`, line: 1, column: 1 } };
   }
   try {
-    const r = transformSource(input, task.file, task.sites, { parser: task.parser });
+    const r = transformSource(input, task.file, task.sites, { parser: task.parser, helperModule: task.helperModule });
     return { file: task.file, changed: r.changed, input, output: r.output, outcomes: r.outcomes };
   } catch (err) {
     const e = err as ParseError;

@@ -42,6 +42,11 @@ describe('fixtures/patterns through the CLI', () => {
     }
   });
 
+  it.each(['rtm-start-data.js', 'rtm-start-data.ts'])('generates the helper module %s next to the first site that calls it', async (name) => {
+    const expected = join(PATTERNS, name.replace(/\.(js|ts)$/, '.output.$1'));
+    expect(await readFile(join(dir, name), 'utf8')).toBe(await readFile(expected, 'utf8'));
+  });
+
   it('outputs parse again with the same parser', async () => {
     for (const name of names) {
       const text = (await readFile(join(dir, name), 'utf8')).replace(/^\uFEFF/, '');

@@ -90,10 +90,12 @@ export async function boot(web: WebClient) {
       'store.d.ts': 'export declare function remember(data: unknown): void;\n',
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true } }),
     });
-    expect(plan.sites[0]!.rewrite).toBe('todo');
+    // The whole rtm.start data, from the generated helper module: whatever `remember` reads is there.
+    expect(plan.sites[0]!.rewrite).toBe('helper-module');
     expect(plan.sites[0]!.escapes[0]!.reason).toContain('`remember`');
     const text = await out('boot.ts');
-    expect(text).toContain('const res = await web.rtm.start();');
-    expect(text).toMatch(/TODO\(rtm-migrate\): the response leaves code rtm-migrate can follow/);
+    expect(text).toContain('const res = await rtmStartData(web);');
+    expect(text).not.toContain('rtm.connect(');
+    expect(await out('rtm-start-data.ts')).toContain('export async function rtmStartData(');
   });
 });

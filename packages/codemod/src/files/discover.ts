@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { globSync } from 'tinyglobby';
+import { createRequire } from 'node:module';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
@@ -70,7 +70,7 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
     const ig = ignore().add(['node_modules', '.git', ...(options.ignore ?? [])]);
     gitignoreOf(abs, ig);
     if (abs !== cwd && isInside(cwd, abs)) gitignoreOf(cwd, ig);
-    walk(abs, abs, root, ig, [], files, skipped);
+    walk(abs, '', root, ig, [], files, skipped);
   }
   return { files: [...files].sort(), skipped, root };
 }
@@ -79,7 +79,7 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
  * One pass over a folder: no symlink is followed (each is listed as skipped with the reason), ignored
  * folders are never entered, nested `.gitignore` files apply below their folder.
  */
-function walk(dir: string, base: string, root: string, ig: Ignore, nested: readonly { dir: string; ig: Ignore }[], files: Set<string>, skipped: Skipped[]): void {
+function walk(dir: string, relDir: string, root: string, ig: Ignore, nested: readonly { dir: string; ig: Ignore }[], files: Set<string>, skipped: Skipped[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -88,15 +88,17 @@ function walk(dir: string, base: string, root: string, ig: Ignore, nested: reado
     return;
   }
   let rules = nested;
-  if (dir !== base && existsSync(join(dir, '.gitignore'))) {
+  if (relDir !== '' && existsSync(join(dir, '.gitignore'))) {
     const own = ignore();
     gitignoreOf(dir, own);
     rules = [...nested, { dir, ig: own }];
   }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = join(dir, e.name);
-    const rel = relative(base, full).split(sep).join('/');
     const isDir = e.isDirectory();
+    // Files that are not source are never looked at: no need to ask the ignore rules about them.
+    if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name)) continue;
+    const full = join(dir, e.name);
+    const rel = relDir === '' ? e.name : `${relDir}/${e.name}`;
     if (ig.ignores(isDir ? `${rel}/` : rel)) continue;
     if (rules.some((r) => r.ig.ignores(relative(r.dir, full).split(sep).join('/') + (isDir ? '/' : '')))) continue;
     if (e.isSymbolicLink()) {
@@ -112,7 +114,7 @@ function walk(dir: string, base: string, root: string, ig: Ignore, nested: reado
       continue;
     }
     if (isDir) {
-      walk(full, base, root, ig, rules, files, skipped);
+      walk(full, rel, root, ig, rules, files, skipped);
       continue;
     }
     if (e.isFile() && SOURCE_RE.test(e.name) && !/\.d\.[cm]?ts$/.test(e.name)) files.add(full);
@@ -129,6 +131,9 @@ function isDirLink(path: string): boolean {
 
 /** Paths with glob characters are expanded (tinyglobby), the others are taken as they are. */
 export function expandPaths(paths: readonly string[], cwd: string): string[] {
+  if (!paths.some((p) => /[*?{[]/.test(p))) return [...paths];
+  // Loaded only for glob paths: most runs name folders, and start-up time counts where nothing is found.
+  const { globSync } = createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
   return paths.flatMap((p) => (/[*?{[]/.test(p) ? globSync([p], { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }) : [p]));
 }
 

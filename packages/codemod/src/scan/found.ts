@@ -36,6 +36,10 @@ export interface FoundSite {
   readonly literal: boolean;
   /** raw-url: the request, as a TODO names it (`` `fetch(…)` ``, "the request"). */
   readonly request?: string;
+  /** A method call also hands a callback or other arguments on (a rewrite must keep them). */
+  readonly passesOn?: boolean;
+  /** legacy-client / rtm-client-option: the `new` that made the client. */
+  readonly construction?: TSESTree.NewExpression;
 }
 
 /**
@@ -102,6 +106,7 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     reads: flow.reads,
     escapes: significant(flow.escapes),
     connect,
+    passesOn: site.callback !== undefined || site.otherArgs.length > 0,
     literal: literal && name === site.methodNode && site.call.arguments.includes(name as TSESTree.CallExpressionArgument),
   };
 }
@@ -121,10 +126,10 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   const escapes = significant(same.flatMap((s) => followResponse(resolver, s).escapes));
   if (form === 'legacy-client' && site.kind === 'client-start') {
     const own: Escape = { node: site.call, reason: CODEMOD_MESSAGES.legacyClient, path: '', file: resolver.file };
-    return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false };
+    return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false, construction: site.construction };
   }
   const property = site.kind === 'client-option' ? site.property : undefined;
-  return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false };
+  return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false, construction: site.construction };
 }
 
 function urlSite(text: string, node: Node): FoundSite {

@@ -19,6 +19,9 @@ import {
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
+import { helperModuleFits } from '../helper-module/fits.js';
+import { HELPER_BASENAME, helperFieldsRead } from '../helper-module/source.js';
+import { assemblePlan } from '../plan-assemble.js';
 import { foundSites, type FoundSite } from './found.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -294,15 +297,25 @@ export function scan(options: ScanOptions): Plan {
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);
-      const decision = decide(parsed, found, args, startOnlyFields, escapes, helper);
-      if (!decision) continue;
+      const planned = decide(parsed, found, args, startOnlyFields, escapes, helper);
+      if (!planned) continue;
+      // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
+      // Not where the code's own types are rtm.start's response: rtmStartData()'s types would not fit them.
+      const toModule =
+        helper === 'inline' &&
+        planned.rewrite === 'todo' &&
+        planned.reason !== CODEMOD_MESSAGES.startTypes &&
+        helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
+      const decision: Decision = toModule ? { ...planned, rewrite: 'helper-module' } : planned;
       const mpimAware = mpimAwareOf(parsed, found);
-      const cost = costOfReplacement(spec.size, startOnlyFields, { mpimAware });
+      const cost = costOfReplacement(spec.size, toModule ? helperFieldsRead(mpimAware) : startOnlyFields, { mpimAware });
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)
         ? todoComment(decision.reason ?? '', startOnlyFields)
-        : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
+        : decision.rewrite === 'helper-module'
+          ? CODEMOD_MESSAGES.helperModule(decision.form === 'legacy-client', headlineFields(startOnlyFields), HELPER_BASENAME)
+          : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,
@@ -328,26 +341,7 @@ export function scan(options: ScanOptions): Plan {
     }
   }
 
-  const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields').flatMap((s) => s.startOnlyFields))].sort();
-  const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
-  const startup = costOfReplacement(spec.size, union, { mpimAware });
-  return {
-    version: 1,
-    tool: 'rtm-migrate',
-    root,
-    project: { tsconfig: options.tsconfig ? relative(root, options.tsconfig) || 'tsconfig.json' : null, files: projectFiles.length },
-    workspace: { ...spec.size, assumptions: spec.assumptions },
-    sites,
-    scopes: [...new Set(sites.flatMap((s) => s.scopes))].sort(),
-    optionalScopes: startup.optionalScopes,
-    startup: {
-      fieldsRead: union,
-      calls: startup.calls,
-      floorSeconds: startup.floorSeconds,
-      byMethod: startup.byMethod,
-      summary: CODEMOD_MESSAGES.startupSummary(startup.calls, startup.floorSeconds, startup.byMethod),
-    },
-  };
+  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, sites);
 }
 
 export function siteReadsMessage(field: string): string {

@@ -1,5 +1,6 @@
 import jscodeshift, { type ASTPath, type Collection, type JSCodeshift } from 'jscodeshift';
 import type { PlanSite, RewriteKind } from '../plan.js';
+import { wrapWords } from '../text/wrap.js';
 
 export type ParserName = 'ts' | 'tsx' | 'babel';
 
@@ -35,6 +36,8 @@ export interface TransformContext {
   /** Imports to add (module → names; `type` for type-only). */
   readonly imports: Map<string, { names: Set<string>; type: boolean }>;
   readonly handled: Set<PlanSite>;
+  /** The specifier this file imports the generated helper module by, when it calls it. */
+  readonly helperModule?: string | undefined;
 }
 
 /** A form's transform: handles its sites in `ctx.sites`, pushing edits and outcomes. */
@@ -119,17 +122,7 @@ export function indentUnit(source: string): string {
 
 /** Wraps text into `// ` comment lines of at most ~100 characters. */
 export function commentLines(message: string, width = 96): string[] {
-  const words = message.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l, i) => (i === 0 ? `// ${l}` : `//   ${l}`));
+  return wrapWords(message, width).map((l, i) => (i === 0 ? `// ${l}` : `//   ${l}`));
 }
 
 /** Inserts `lines` before the statement at `offset`, at its indentation. */

@@ -13,6 +13,7 @@ import {
 } from './common.js';
 import { dropConnectArgsTransform } from './drop-args.js';
 import { helperMethodNameTransform } from './helper-method-name.js';
+import { helperModuleCallTransform } from './helper-module-call.js';
 import { rawHttpUrlTransform } from './raw-http-url.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
@@ -23,6 +24,7 @@ export { parserFor, type ParserName, type SiteOutcome } from './common.js';
 /** In order: rewrites first; whatever is left gets a TODO. */
 export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
   ['rtm-start-call', rtmStartCallTransform],
+  ['helper-module-call', helperModuleCallTransform],
   ['drop-connect-args', dropConnectArgsTransform],
   ['rtm-client-option', rtmClientOptionTransform],
   ['raw-http-url', rawHttpUrlTransform],
@@ -89,7 +91,7 @@ export function transformSource(
   input: string,
   file: string,
   sites: readonly PlanSite[],
-  options: { parser?: ParserName | undefined } = {},
+  options: { parser?: ParserName | undefined; helperModule?: string | undefined } = {},
 ): TransformResult {
   const hasBom = input.startsWith(BOM);
   const source = hasBom ? input.slice(1) : input;
@@ -108,6 +110,7 @@ export function transformSource(
     names: identifierNames(source),
     imports: new Map(),
     handled: new Set(),
+    helperModule: options.helperModule,
   };
   for (const [, transform] of TRANSFORMS) transform(ctx);
   emitImports(ctx);

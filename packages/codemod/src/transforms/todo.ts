@@ -28,6 +28,8 @@ export const todoTransform: Transform = (ctx) => {
     const message =
       site.rewrite === 'todo'
         ? site.message
+        : site.rewrite === 'helper-module' && site.reason !== undefined
+          ? todoComment(site.reason, site.startOnlyFields)
         : site.rewrite === 'connect-todo'
           ? todoComment(site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp('the request') : CODEMOD_MESSAGES.helper, site.startOnlyFields)
           : todoComment(CODEMOD_MESSAGES.notAwaited, site.startOnlyFields);

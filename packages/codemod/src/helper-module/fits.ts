@@ -1,0 +1,78 @@
+import { memberName, unwrap } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { PlanSite } from '../plan.js';
+import type { FoundSite } from '../scan/found.js';
+
+type Node = TSESTree.Node;
+
+const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', 'call-apply', 'connect-start-only-fields']);
+
+/**
+ * True when a site the inline rewrite leaves to a human can call the generated helper module instead:
+ * a WebClient call (`client.rtm.start(args)`, `.call` / `.apply`, `apiCall('rtm.start', args)`, or an
+ * `rtm.connect` call whose response is read for start-only fields) becomes `rtmStartData(client, args)`,
+ * an expression of the same type wherever it stands; a legacy v3 `RtmClient#start()` becomes
+ * `startRtmClient(rtm, args)` when the client's `new RtmClient(token[, { … }])` can take `useRtmConnect: true`.
+ * Never where the call hands anything on besides its options (a Node-style callback, passed inline or by
+ * reference: the helper returns a promise), nor for spread arguments: the rewrite would drop them.
+ */
+export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: PlanSite['form'], dataRead: boolean): boolean {
+  const call = site.node;
+  if (call.type !== AST_NODE_TYPES.CallExpression || site.passesOn) return false;
+  if (call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement || isFunctionLiteral(a))) return false;
+  if (form === 'legacy-client') return legacyClientOptionsWritable(call, site.construction);
+  if (!dataRead || !WEB_CLIENT_FORMS.has(form)) return false;
+  return callKeepsOnlyClientAndOptions(parsed, call);
+}
+
+function isFunctionLiteral(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+/**
+ * The call's shape is one the rewrite reads the client and options from, with nothing else passed:
+ * `client.rtm.start([args])`, `client.rtm.start.call(client[, args])`, `.apply(client[, [args]])`,
+ * `client.apiCall('rtm.start'[, args])`.
+ */
+function callKeepsOnlyClientAndOptions(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(parsed.resolver, callee);
+  const count = call.arguments.length;
+  if (name === 'call' || name === 'apply') {
+    if (count < 1 || count > 2) return false;
+    const list = call.arguments[1];
+    if (name === 'apply' && list && (list.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length > 1)) return false;
+    const method = unwrap(callee.object);
+    return method.type === AST_NODE_TYPES.MemberExpression && isRtmNamespace(parsed, method.object);
+  }
+  if (name === 'start' || name === 'connect') return count <= 1 && isRtmNamespace(parsed, callee.object);
+  return name === 'apiCall' && count <= 2;
+}
+
+/** `<client>.rtm`: the rewrite names the client by the text before `.rtm`. */
+function isRtmNamespace(parsed: ParsedFile, node: Node): boolean {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(parsed.resolver, bare) === 'rtm';
+}
+
+/**
+ * `rtm.start()` on a variable declared as `const rtm = new RtmClient(token)` or
+ * `new RtmClient(token, { …written out… })`: where `useRtmConnect: true` can be added.
+ */
+function legacyClientOptionsWritable(call: TSESTree.CallExpression, construction: TSESTree.NewExpression | undefined): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !construction) return false;
+  const receiver = unwrap(callee.object);
+  const declarator = construction.parent;
+  if (receiver.type !== AST_NODE_TYPES.Identifier || declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== receiver.name) return false;
+  const [token, options, ...rest] = construction.arguments;
+  if (!token || rest.length > 0) return false;
+  if (!options) return true;
+  return (
+    options.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed)
+  );
+}

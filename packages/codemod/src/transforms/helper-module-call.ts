@@ -1,0 +1,118 @@
+import type { ASTPath } from 'jscodeshift';
+import { HELPER_EXPORTS } from '../helper-module/source.js';
+import { CALL_TYPES, addImport, findSiteNode, indentAt, text, type Transform, type TransformContext } from './common.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+const WRAPPERS = new Set(['ChainExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression']);
+
+function unwrap(node: N): N {
+  let n = node;
+  while (n && WRAPPERS.has(n.type)) n = n.expression;
+  return n;
+}
+
+function propertyName(member: N): string | undefined {
+  if (member.type !== 'MemberExpression' && member.type !== 'OptionalMemberExpression') return undefined;
+  return member.computed ? member.property.value : member.property.name;
+}
+
+/**
+ * The client and the `rtm.start` arguments of a WebClient call: `client.rtm.start(args)` (and
+ * `rtm.connect`), `client.rtm.start.call(client, args)` / `.apply(client, [args])`,
+ * `client.apiCall('rtm.start', args)`.
+ */
+function clientAndArgs(ctx: TransformContext, call: N): { client: string; args: N | undefined } | undefined {
+  const callee = unwrap(call.callee);
+  const name = propertyName(callee);
+  if (name === 'call' || name === 'apply') {
+    const [thisArg, rawArgs] = call.arguments as N[];
+    if (!thisArg) return undefined;
+    const args = name === 'apply' ? (rawArgs?.type === 'ArrayExpression' ? rawArgs.elements[0] : undefined) : rawArgs;
+    if (name === 'apply' && rawArgs && rawArgs.type !== 'ArrayExpression') return undefined;
+    return { client: text(ctx, thisArg), args };
+  }
+  if (name === 'start' || name === 'connect') {
+    const rtm = unwrap(callee.object);
+    if (propertyName(rtm) !== 'rtm') return undefined;
+    return { client: text(ctx, rtm.object), args: call.arguments[0] };
+  }
+  if (name === 'apiCall') return { client: text(ctx, callee.object), args: call.arguments[1] };
+  return undefined;
+}
+
+/** Adds `useRtmConnect: true` to the `new RtmClient(token[, { … }])` that made the v3 client `receiver`. */
+function useRtmConnect(ctx: TransformContext, receiver: string): boolean {
+  let made: N;
+  ctx.root.find(ctx.j.VariableDeclarator).forEach((p: ASTPath<N>) => {
+    const d = p.node;
+    if (!made && d.id.type === 'Identifier' && d.id.name === receiver && unwrap(d.init)?.type === 'NewExpression') made = unwrap(d.init);
+  });
+  if (!made) return false;
+  const [token, options] = made.arguments as N[];
+  if (!token) return false;
+  if (!options) {
+    ctx.edits.push({ start: token.end, end: token.end, text: ', { useRtmConnect: true }' });
+    return true;
+  }
+  if (options.type !== 'ObjectExpression') return false;
+  const existing = options.properties.find((p: N) => (p.key?.name ?? p.key?.value) === 'useRtmConnect');
+  if (existing) {
+    if (existing.shorthand || !existing.value) return false;
+    ctx.edits.push({ start: existing.value.start, end: existing.value.end, text: 'true' });
+    return true;
+  }
+  const last = options.properties.at(-1);
+  if (!last) {
+    ctx.edits.push({ start: options.start, end: options.end, text: '{ useRtmConnect: true }' });
+    return true;
+  }
+  if (!ctx.source.slice(options.start, last.start).includes('\n')) {
+    ctx.edits.push({ start: last.end, end: last.end, text: ', useRtmConnect: true' });
+    return true;
+  }
+  // One property a line: a line of its own, at the last one's indentation, trailing comma as before.
+  const trailingComma = /^\s*,/.test(ctx.source.slice(last.end, options.end));
+  const at = trailingComma ? ctx.source.indexOf(',', last.end) + 1 : last.end;
+  const indent = indentAt(ctx.source, last.start);
+  ctx.edits.push({ start: at, end: at, text: `${trailingComma ? '' : ','}${ctx.eol}${indent}useRtmConnect: true${trailingComma ? ',' : ''}` });
+  return true;
+}
+
+/**
+ * `client.rtm.start(args)` → `rtmStartData(client, args)` from the generated helper module: the same
+ * promise of the whole `rtm.start` data, wherever the call stands (await, `.then`, `Promise.all`,
+ * returned). A v3 `rtm.start(args)` → `startRtmClient(rtm, args)`, its `new RtmClient(…)` given
+ * `useRtmConnect: true`.
+ */
+export const helperModuleCallTransform: Transform = (ctx) => {
+  const module = ctx.helperModule;
+  if (!module) return;
+  for (const site of ctx.sites) {
+    if (ctx.handled.has(site) || site.rewrite !== 'helper-module') continue;
+    const path = findSiteNode(ctx, site, CALL_TYPES);
+    if (!path) continue;
+    const call = path.node as N;
+    let replacement: string;
+    let name: string;
+    if (site.form === 'legacy-client') {
+      const callee = unwrap(call.callee);
+      if (callee.object?.type !== 'Identifier') continue;
+      const receiver = callee.object.name as string;
+      if (!useRtmConnect(ctx, receiver)) continue;
+      name = HELPER_EXPORTS.legacyStart;
+      const args = call.arguments[0] ? `, ${text(ctx, call.arguments[0])}` : '';
+      replacement = `${name}(${receiver}${args})`;
+    } else {
+      const parts = clientAndArgs(ctx, call);
+      if (!parts) continue;
+      name = HELPER_EXPORTS.data;
+      replacement = `${name}(${parts.client}${parts.args ? `, ${text(ctx, parts.args)}` : ''})`;
+    }
+    ctx.edits.push({ start: call.start, end: call.end, text: replacement });
+    addImport(ctx, module, name, false);
+    ctx.handled.add(site);
+    ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+  }
+};
