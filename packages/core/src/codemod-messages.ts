@@ -39,9 +39,8 @@ export const CODEMOD_MESSAGES = {
   connectArgsConst: (args: readonly string[]): string =>
     `\`rtm.connect\` does not accept ${list(args)} (passed through a shared object): keep only ${list(RTM_CONNECT_ARGS)}.`,
   escapes: (escapes: readonly { file: string; line: number; reason: string }[]): string =>
-    `the response leaves code rtm-migrate can follow (${escapes
+    `the response leaves code rtm-migrate can follow (${[...new Set(escapes.map((e) => `${e.file}:${e.line}: ${e.reason}`))]
       .slice(0, 3)
-      .map((e) => `${e.file}:${e.line}: ${e.reason}`)
       .join('; ')}), so the fields it reads are not all known: move the reads next to the call, or fetch them by hand before \`rtm.connect\`.`,
   rtmClientReads:
     '`RTMClient` hands this `rtm.start` data to `authenticated` and `start()`; after `rtm.connect` they carry only `url`, `self` and `team`. Fetch the data read with its replacement methods, then drop `useRtmConnect: false`.',
