@@ -45,7 +45,13 @@ export function isThisLike(resolver: Resolver, node: Node): boolean {
   if (bare.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(resolver, bare);
   const value = variable ? singleValueOf(variable) : undefined;
-  return value !== undefined && unwrap(value).type === AST_NODE_TYPES.ThisExpression;
+  return value !== undefined && (unwrap(value).type === AST_NODE_TYPES.ThisExpression || isConstructorReturn(unwrap(value)));
+}
+
+/** Babel's `_possibleConstructorReturn(this, …)`: the `this` of a derived class's constructor. */
+function isConstructorReturn(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  return /^_?possibleConstructorReturn$/.test(node.callee.name) && node.arguments[0]?.type === AST_NODE_TYPES.ThisExpression;
 }
 
 /** Every node under `root` (itself included), depth first. */
@@ -117,6 +123,17 @@ export function isFunction(node: Node): node is TSESTree.FunctionExpression | TS
     node.type === AST_NODE_TYPES.FunctionExpression ||
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
     node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** A value written out in place (`true`, `'x'`, `{…}`, `[…]`): no function, nothing that can receive a response. */
+export function isPlainValue(node: Node): boolean {
+  const bare = unwrap(node);
+  return (
+    bare.type === AST_NODE_TYPES.Literal ||
+    bare.type === AST_NODE_TYPES.ObjectExpression ||
+    bare.type === AST_NODE_TYPES.ArrayExpression ||
+    bare.type === AST_NODE_TYPES.TemplateLiteral
   );
 }
 

@@ -1,7 +1,7 @@
 import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { descendants, isPlainValue, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
@@ -62,6 +62,11 @@ const DATA_STORE_LOOKUPS: Readonly<Record<string, string>> = {
   getBotById: 'bots', getBotByName: 'bots', getBotByUserId: 'bots', getTeamById: 'team', users: 'users', channels: 'channels',
   groups: 'groups', dms: 'ims', bots: 'bots', teams: 'team',
 };
+/** True for a look-up method of the legacy client's `dataStore` (`getUserById`, `getChannelByName`…). */
+export function isDataStoreLookup(name: string): boolean {
+  return name.startsWith('get') && DATA_STORE_LOOKUPS[name] !== undefined;
+}
+
 /** Calls that take the response without reading fields off it. */
 const HARMLESS_SINKS = /^(console\.\w+|JSON\.stringify|Boolean|String|debug|log|logger\.\w+)$/;
 const MAX_DEPTH = 60;
@@ -90,7 +95,7 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       if (site.callback) tracker.callback(site.callback, RESPONSE);
       else tracker.follow(site.call, PROMISED_RESPONSE, 0);
       for (const arg of site.otherArgs) {
-        if (!isInertArgument(arg)) tracker.escape(arg, `the call also gets \`${describeNode(arg)}\`, which may receive the response`, '');
+        if (!isPlainValue(arg)) tracker.escape(arg, `the call also gets \`${describeNode(arg)}\`, which may hand the response on`, '');
       }
       break;
     case 'client-start':
@@ -100,7 +105,10 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       if (site.handler) tracker.bindParameter(site.handler, 0, RESPONSE, 0);
       break;
     case 'data-store':
-      tracker.follow(site.member, { kind: 'store' }, 0);
+      tracker.follow(site.store, { kind: 'store' }, 0);
+      break;
+    case 'store-cache':
+      tracker.bindParameter(site.fn, 0, RESPONSE, 0);
       break;
     default:
       break;
@@ -115,11 +123,6 @@ export function followFrom(resolver: Resolver, start: Node, shape: Shape): Flow 
   return tracker.flow;
 }
 
-function isInertArgument(node: Node): boolean {
-  const bare = unwrap(node);
-  return bare.type === AST_NODE_TYPES.Literal || bare.type === AST_NODE_TYPES.ObjectExpression || bare.type === AST_NODE_TYPES.TemplateLiteral;
-}
-
 function describeNode(node: Node): string {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
@@ -127,6 +130,7 @@ function describeNode(node: Node): string {
     return `${describeNode(bare.object)}.${bare.property.name}`;
   }
   if (bare.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (bare.type === AST_NODE_TYPES.SpreadElement) return `...${describeNode(bare.argument)}`;
   if (bare.type === AST_NODE_TYPES.CallExpression) return `${describeNode(bare.callee)}(…)`;
   return '…';
 }

@@ -17,6 +17,7 @@ export {
   type MethodSite,
   type RtmMethod,
   type RtmSite,
+  type StoreCacheSite,
   type TableSite,
   type UrlSite,
 } from './sites.js';

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 
 import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { functionOf } from './functions.js';
+import { resolveRelativeModule } from './modules.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -18,8 +19,6 @@ export interface ParsedFile {
   readonly program: TSESTree.Program;
   readonly resolver: Resolver;
 }
-
-const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /** True when a file is parsed as an ES module (otherwise as CommonJS, like ESLint's `commonjs` source type). */
 function isModuleFile(file: string, text: string): boolean {
@@ -104,13 +103,9 @@ export class Project implements ProjectLinks {
     return entry ?? undefined;
   }
 
-  /** The project file a relative specifier names (`./api`, `./api.js` for `api.ts`, `./lib` for `lib/index.js`). */
+  /** The project file a relative specifier names. */
   resolveModule(from: string, specifier: string): string | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = resolve(dirname(from), specifier);
-    const stem = base.replace(/\.(m|c)?js$/, '');
-    const candidates = [base, ...MODULE_EXTENSIONS.map((e) => stem + e), ...MODULE_EXTENSIONS.map((e) => `${base}/index${e}`)];
-    return candidates.find((c) => extname(c) !== '' && existsSync(c));
+    return resolveRelativeModule(from, specifier);
   }
 
   importedFunction(resolver: Resolver, callee: Node): Located<FunctionLike> | undefined {

@@ -1,5 +1,6 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { relativeModuleText } from './modules.js';
 import { withTypeInformation } from './types.js';
 
 /** Child keys per node type, to walk any ESTree (espree's or typescript-estree's). */
@@ -21,6 +22,11 @@ export interface Resolver {
   readonly project?: ProjectLinks | undefined;
 }
 
+/** The source of a module the file requires by a relative path, when the file's path is known. */
+export function moduleText(resolver: Resolver, specifier: string): string | undefined {
+  return resolver.file ? relativeModuleText(resolver.file, specifier) : undefined;
+}
+
 /** A node together with the resolver of the file it is in. */
 export interface Located<T extends TSESTree.Node> {
   readonly node: T;
@@ -38,11 +44,15 @@ export interface ProjectLinks {
 /** Functions a response can be handed to (same as `FunctionNode` in functions.ts, kept here to avoid an import cycle). */
 export type FunctionLike = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
-/** The resolver of a file ESLint is linting: its scope manager and, when present, its type services. */
-export function resolverOfSourceCode(sourceCode: Readonly<TSESLint.SourceCode>): Resolver {
+/**
+ * The resolver of a file ESLint is linting: its scope manager and, when present, its type services.
+ * `file` (ESLint's `physicalFilename`) lets it read the modules the file requires by relative paths.
+ */
+export function resolverOfSourceCode(sourceCode: Readonly<TSESLint.SourceCode>, file?: string): Resolver {
   return {
     getScope: (node) => sourceCode.getScope(node),
     visitorKeys: sourceCode.visitorKeys,
     types: withTypeInformation(sourceCode.parserServices),
+    file: file && file !== '<input>' && file !== '<text>' ? file : undefined,
   };
 }

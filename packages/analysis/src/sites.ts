@@ -1,12 +1,13 @@
-import { isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, METHODS } from '@rtm-migrate/core';
+import { isPossiblySlackModule, isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, descendants, destructuredKey, memberName, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
-import { isFunctionValue } from './functions.js';
+import { calleeName, descendants, destructuredKey, isPlainValue, memberName, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
+import { isFunctionValue, type FunctionNode } from './functions.js';
 import { clientKindOfConstructor, constructionOf, isFromOtherVendor, originOf, type ClientKind } from './origin.js';
-import type { Resolver } from './resolver.js';
+import { moduleText, type Resolver } from './resolver.js';
 import { typeIsAnyOr, typeServices } from './types.js';
 import { rtmMethodOfUrl, type StringNode } from './url.js';
+import { isDataStoreLookup } from './flow.js';
 
 type Node = TSESTree.Node;
 
@@ -60,21 +61,38 @@ export interface UrlSite {
   readonly node: StringNode;
 }
 
-/** `'rtm.start'` as an entry of a method table (`['rtm.start', …]`, `{ start: 'rtm.start' }`) that generates wrappers. */
+/**
+ * `rtm.start` as an entry of a method table the app generates wrappers from: `['rtm.start', …]`,
+ * `{ start: 'rtm.start' }`, `{ start: require('./rtm.start') }`.
+ */
 export interface TableSite {
   readonly kind: 'table';
   readonly method: RtmMethod;
-  readonly node: StringNode;
+  readonly node: StringNode | TSESTree.Expression;
 }
 
-/** `client.dataStore` of the legacy v3 `RtmClient`: a cache of `rtm.start`'s data. */
+/**
+ * The legacy v3 `RtmClient`'s `dataStore`, a cache of `rtm.start`'s data: `client.dataStore` of a
+ * client made here (`construction`), or a value named `dataStore` that a look-up is called on
+ * (`dataStore.getUserById(id)` in a module the store was handed to).
+ */
 export interface DataStoreSite {
   readonly kind: 'data-store';
-  readonly member: TSESTree.MemberExpression;
-  readonly construction: TSESTree.NewExpression;
+  /** The expression that holds the store. */
+  readonly store: TSESTree.Expression;
+  readonly construction: TSESTree.NewExpression | undefined;
 }
 
-export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite;
+/**
+ * `cacheRtmStart(data)` of a legacy client's data store (the SDK's `SlackDataStore`, or an app's own
+ * store written to its interface): `data` is `rtm.start`'s whole response.
+ */
+export interface StoreCacheSite {
+  readonly kind: 'store-cache';
+  readonly fn: FunctionNode;
+}
+
+export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite;
 
 /** The node a site is reported at and located by (its range is what tools share). */
 export function siteNode(site: RtmSite): Node {
@@ -90,7 +108,9 @@ export function siteNode(site: RtmSite): Node {
     case 'table':
       return site.node;
     case 'data-store':
-      return site.member.property;
+      return site.store.type === AST_NODE_TYPES.MemberExpression ? site.store.property : site.store;
+    case 'store-cache':
+      return site.fn.params[0] ?? site.fn;
   }
 }
 
@@ -133,6 +153,11 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
       return classifyString(resolver, node);
     case AST_NODE_TYPES.MemberExpression:
       return dataStoreSite(resolver, node);
+    case AST_NODE_TYPES.Property:
+      return moduleTableSite(resolver, node);
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.FunctionDeclaration:
+      return nameOfFunction(node) === 'cacheRtmStart' && node.params.length > 0 ? { kind: 'store-cache', fn: node } : undefined;
     default:
       return undefined;
   }
@@ -145,11 +170,45 @@ const NOT_A_METHOD_CALL = new Set([
   'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'replace', 'replaceAll', 'split', 'match', 'test',
   'equal', 'strictEqual', 'notEqual', 'deepEqual', 'toBe', 'toEqual', 'toContain', 'toMatch', 'push', 'has', 'add',
   'log', 'debug', 'info', 'warn', 'error', 'trace', 'concat', 'join', 'localeCompare', 'describe', 'it', 'test',
+  'validate',
 ]);
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
 export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | undefined {
-  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? nameSite(resolver, call);
+  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call);
+}
+
+/**
+ * The method of a module generated one per Web API method (`require('./rtm.start')`, the `slack`
+ * package): the module's file name is the method's name.
+ */
+function methodOfModule(resolver: Resolver, node: Node): RtmMethod | undefined {
+  const origin = originOf(resolver, node);
+  if (!origin || origin.instance || (origin.name !== '*' && origin.name !== 'default')) return undefined;
+  const base = origin.module.split('/').pop()?.replace(/\.js$/, '');
+  const method = base === METHODS.rtmStart ? METHODS.rtmStart : base === METHODS.rtmConnect ? METHODS.rtmConnect : undefined;
+  // Another vendor's SDK built the same way (BearyChat's `./rtm.start` posts to api.bearychat.com).
+  const text = method ? moduleText(resolver, origin.module) : undefined;
+  return text !== undefined && OTHER_VENDOR_URL.test(text) ? undefined : method;
+}
+
+/** A URL to an API host that is not Slack's. */
+const OTHER_VENDOR_URL = /https?:\/\/(?![\w.-]*slack\.com)[\w-]+(\.[\w-]+)+/;
+
+/** `(0, _rtm2.default)(params, cb)`, `require('./rtm.start').call({}, params, cb)`. */
+function methodModuleSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | undefined {
+  const callee = unwrap(call.callee);
+  let args = call.arguments;
+  let target: Node = callee;
+  let form: MethodSite['form'] = 'name';
+  if (callee.type === AST_NODE_TYPES.MemberExpression && (memberName(resolver, callee) === 'call' || memberName(resolver, callee) === 'apply')) {
+    target = callee.object;
+    form = memberName(resolver, callee) === 'call' ? 'call' : 'apply';
+    args = form === 'call' ? call.arguments.slice(1) : applyArguments(call);
+  }
+  const method = methodOfModule(resolver, target);
+  if (!method) return undefined;
+  return { kind: 'method', method, form, call, methodNode: call.callee, ...placeArguments(resolver, args) };
 }
 
 /** `x.rtm.start(…)`, `x.rtm?.['start'](…)`, `x.rtm.start.call(…)`, `.apply(…)`. */
@@ -169,14 +228,22 @@ function memberSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSi
   const rtmMethod = METHOD_OF_PROPERTY[memberName(resolver, method) ?? ''];
   if (!rtmMethod) return undefined;
   const receiver = rtmNamespaceReceiver(resolver, method.object);
-  if (!receiver || !isSlackReceiver(resolver, receiver)) return undefined;
+  if (!(receiver ? isSlackReceiver(resolver, receiver) : isRtmFacet(resolver, method.object))) return undefined;
   const args = form === 'member' ? call.arguments : form === 'call' ? call.arguments.slice(1) : applyArguments(call);
-  const [first, ...rest] = args;
+  return { kind: 'method', method: rtmMethod, form, call, methodNode: method.property, ...placeArguments(resolver, args) };
+}
+
+/**
+ * The arguments after the method (name): `(callback)`, `(options, callback)`, `(options, flag)`.
+ * The argument after the options is the callback unless it is a plain value (`true`, `{…}`, `'x'`).
+ */
+function placeArguments(resolver: Resolver, args: readonly TSESTree.CallExpressionArgument[]): Pick<MethodSite, 'options' | 'callback' | 'otherArgs'> {
+  const [first, second] = args;
   const firstIsCallback = first !== undefined && isFunctionValue(resolver, first);
-  const callback = firstIsCallback ? first : rest[0];
   const options = first && !firstIsCallback && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
-  const otherArgs = (firstIsCallback ? rest : rest.slice(1)).filter((a) => a !== callback);
-  return { kind: 'method', method: rtmMethod, form, call, methodNode: method.property, options, callback, otherArgs };
+  const candidate = firstIsCallback ? first : second;
+  const callback = candidate && !isPlainValue(candidate) ? candidate : undefined;
+  return { options, callback, otherArgs: args.filter((a) => a !== options && a !== callback) };
 }
 
 function applyArguments(call: TSESTree.CallExpression): TSESTree.CallExpressionArgument[] {
@@ -202,6 +269,14 @@ function rtmNamespaceReceiver(resolver: Resolver, node: Node): Node | undefined 
   }
   const init = unwrap(value);
   return init.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, init) === 'rtm' ? init.object : undefined;
+}
+
+/** `this._rtm = new RtmFacet(…)`: the v3 SDK's own `rtm` facet of its Web API client, by name or by module. */
+function isRtmFacet(resolver: Resolver, node: Node): boolean {
+  const construction = constructionOf(resolver, node);
+  if (!construction) return false;
+  const origin = originOf(resolver, construction.callee);
+  return origin !== undefined && origin.name === 'RtmFacet' && isPossiblySlackModule(origin.module);
 }
 
 /**
@@ -267,10 +342,18 @@ function clientOptionSite(resolver: Resolver, node: TSESTree.NewExpression): Cli
 }
 
 function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): DataStoreSite | undefined {
-  if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'dataStore') return undefined;
-  const construction = constructionOf(resolver, member.object);
-  if (!construction || clientKindOfConstructor(resolver, construction.callee) !== 'legacy-rtm-client') return undefined;
-  return { kind: 'data-store', member, construction };
+  if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (member.property.name === 'dataStore') {
+    const construction = constructionOf(resolver, member.object);
+    if (construction && clientKindOfConstructor(resolver, construction.callee) === 'legacy-rtm-client') return { kind: 'data-store', store: member, construction };
+  }
+  if (!isDataStoreLookup(member.property.name)) return undefined;
+  // `dataStore.getUserById(…)` on a store this file did not make (a parameter, a field): by its name.
+  const store = unwrap(member.object);
+  const name = store.type === AST_NODE_TYPES.Identifier ? store.name : store.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, store) : undefined;
+  if (name === undefined || !/^_?dataStore$/.test(name) || member.parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (store.type === AST_NODE_TYPES.MemberExpression && dataStoreSite(resolver, store)) return undefined;
+  return { kind: 'data-store', store: member.object, construction: undefined };
 }
 
 /** A method name given to a call: the argument, or each branch of `cond ? 'rtm.connect' : 'rtm.start'`. */
@@ -287,12 +370,16 @@ function namedMethods(resolver: Resolver, node: Node): NamedMethod[] {
   }
   if (!mayBeString(bare)) return [];
   const method = methodOfName(staticString(resolver, bare));
-  return method ? [{ method, node: bare }] : [];
+  if (method) return [{ method, node: bare }];
+  // `const connectMethod = cond ? 'rtm.connect' : 'rtm.start'`: the name is reported where it is used.
+  const value = bare.type === AST_NODE_TYPES.Identifier ? resolveConst(resolver, bare) : bare;
+  if (value === bare || (value.type !== AST_NODE_TYPES.ConditionalExpression && value.type !== AST_NODE_TYPES.LogicalExpression)) return [];
+  return namedMethods(resolver, value).map((named) => ({ ...named, node: bare }));
 }
 
 /** Any call given the method name as an argument: `web.apiCall('rtm.start')`, `api.post(m, {…}, cb)`, `this._api(…)`. */
 function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | undefined {
-  const callee = calleeName(resolver, call.callee);
+  const callee = calleeName(resolver, call.callee) === 'default' ? defaultExportName(resolver, call.callee) : calleeName(resolver, call.callee);
   if (callee !== undefined && NOT_A_METHOD_CALL.has(callee)) return undefined;
   if (callee === 'require') return undefined;
   const args = call.arguments;
@@ -303,17 +390,16 @@ function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite
     if (named.length === 0) continue;
     // A reachable `rtm.start` wins over an `rtm.connect` in the other branch.
     const chosen = named.find((n) => n.method === METHODS.rtmStart) ?? named[0]!;
-    const rest = args.slice(i + 1);
-    const next = rest[0];
-    // `(name, callback)`, `(name, options, callback)`: a second argument after the name is the callback.
-    const nextIsCallback = next !== undefined && isFunctionValue(resolver, next);
-    const callback = nextIsCallback ? next : rest[1];
-    const options = next && !nextIsCallback && next.type !== AST_NODE_TYPES.SpreadElement ? next : undefined;
-    const otherArgs = rest.filter((a) => a !== callback && a !== options);
     const form = callee === 'bind' && call.callee.type === AST_NODE_TYPES.MemberExpression ? 'bound' : 'name';
-    return { kind: 'method', method: chosen.method, form, call, methodNode: chosen.node, options, callback, otherArgs };
+    return { kind: 'method', method: chosen.method, form, call, methodNode: chosen.node, ...placeArguments(resolver, args.slice(i + 1)) };
   }
   return undefined;
+}
+
+/** `(0, _validate2.default)`: the default export is named after its module (`./_validate` → `validate`). */
+function defaultExportName(resolver: Resolver, callee: Node): string | undefined {
+  const origin = originOf(resolver, callee);
+  return origin?.module.split('/').pop()?.replace(/\.js$/, '').replace(/^_+/, '') ?? 'default';
 }
 
 function mayBeString(node: Node): boolean {
@@ -334,6 +420,27 @@ function methodOfName(text: string | undefined): RtmMethod | undefined {
   if (text.startsWith('/') && isRtmStartUrlTail(text)) return METHODS.rtmStart;
   if (text.startsWith('/') && isRtmConnectUrlTail(text)) return METHODS.rtmConnect;
   return undefined;
+}
+
+/** The name a function is declared or stored under: `function f`, `f() {}` in a class, `X.prototype.f = function`. */
+function nameOfFunction(fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && !parent.computed) {
+    return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
+    return parent.left.property.type === AST_NODE_TYPES.Identifier ? parent.left.property.name : undefined;
+  }
+  return undefined;
+}
+
+/** `{ start: _rtm4.default }` with `_rtm4` the generated `./rtm.start` module. */
+function moduleTableSite(resolver: Resolver, property: TSESTree.Property): TableSite | undefined {
+  const value = property.value;
+  if (property.parent.type !== AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.AssignmentPattern || value.type === AST_NODE_TYPES.ObjectPattern) return undefined;
+  if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return methodOfModule(resolver, value) === METHODS.rtmStart ? { kind: 'table', method: METHODS.rtmStart, node: value } : undefined;
 }
 
 /** A string as a URL to `rtm.start`/`rtm.connect`, or as an entry of a method table. */

@@ -37,10 +37,25 @@ export function templateText(node: TSESTree.TemplateLiteral): string {
   return node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('\u0000');
 }
 
-/** True when a string piece follows something else in a `+` chain (a base URL). */
+/** A URL to a host that is not Slack's (another vendor's API: `https://api.bearychat.com/v1`). */
+const OTHER_HOST = /^https?:\/\/(?![\w.-]*slack\.com)[\w-]+(\.[\w-]+)+/;
+
+/** True when the base a piece is appended to names another vendor's host somewhere in it. */
+function baseIsOtherVendor(base: Node): boolean {
+  const stack: Node[] = [base];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && OTHER_HOST.test(node.value)) return true;
+    if (node.type === AST_NODE_TYPES.BinaryExpression) stack.push(node.left, node.right);
+    else if (node.type === AST_NODE_TYPES.CallExpression) stack.push(...node.arguments);
+  }
+  return false;
+}
+
+/** True when a string piece follows something else in a `+` chain (a base URL that may be Slack's). */
 function followsABase(node: Node): boolean {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.operator === '+' && parent.right === node;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.operator === '+' && parent.right === node && !baseIsOtherVendor(parent.left);
   // `new URL('rtm.start', base)`: relative to a base URL.
   return (
     parent?.type === AST_NODE_TYPES.NewExpression &&

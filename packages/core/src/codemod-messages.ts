@@ -61,6 +61,8 @@ export const CODEMOD_MESSAGES = {
         ? `fetch the fields read with their replacement methods before it (its \`url\` expires after ${RTM_URL_LIFETIME_SECONDS} seconds), and check that the helper adds no start-only argument itself.`
         : `${escapes} ${UNFOLLOWED_READS()}`
     }`,
+  legacyDataStore:
+    "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   legacyClient:

@@ -1,8 +1,8 @@
 /**
  * The cheap string test run before any parsing: a file that cannot hold an rtm.start site (no `rtm`
- * in any case: `rtm.start`, `web.rtm`, `'rtm'`, `RtmClient`, `useRtmConnect`) is skipped.
+ * in any case: `rtm.start`, `web.rtm`, `'rtm'`, `RtmClient`, `useRtmConnect`) and no `dataStore` is skipped.
  */
-const MAY_MATCH = /rtm/i;
+const MAY_MATCH = /rtm|datastore/i;
 
 export function mayMatch(text: string): boolean {
   return MAY_MATCH.test(text);

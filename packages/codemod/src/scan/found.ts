@@ -1,13 +1,19 @@
+import { basename } from 'node:path';
 import {
   calleeName,
+  descendants,
   callsRtmStart,
   findSites,
   followResponse,
   isSignificantEscape,
   unwrap,
+  variableOf,
   type Escape,
   type FieldRead,
+  type ClientSite,
+  type DataStoreSite,
   type MethodSite,
+  type StoreCacheSite,
   type Resolver,
   type RtmSite,
 } from '@rtm-migrate/analysis';
@@ -15,6 +21,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { HELPER_BASENAME, HELPER_EXPORTS } from '../helper-module/source.js';
 import type { SiteForm } from '../plan.js';
 
 type Node = TSESTree.Node;
@@ -52,6 +59,8 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
   const sites = findSites(program, resolver);
   const found: FoundSite[] = [];
   const claimed: Node[] = [];
+  const helperStarted = startedByHelperModule(parsed);
+  const byHelper = (site: RtmSite): boolean => 'construction' in site && site.construction !== undefined && helperStarted.has(site.construction);
   for (const site of sites) {
     if (site.kind === 'method') {
       found.push(methodSite(resolver, site));
@@ -62,6 +71,7 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
     switch (site.kind) {
       case 'client-start':
         if (site.client === 'legacy-rtm-client') found.push(clientSite(resolver, sites, site, 'legacy-client'));
+        else if (!site.usesStart) found.push(connectClientSite(resolver, site));
         break;
       case 'client-option':
         found.push(clientSite(resolver, sites, site, 'rtm-client-option'));
@@ -71,6 +81,16 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
         break;
       case 'table':
         found.push(tableSite(site.node));
+        break;
+      case 'client-authenticated':
+        if (byHelper(site)) break;
+        if (!site.usesStart) found.push(connectClientSite(resolver, site));
+        else if (!coveredByClient(sites, site)) found.push(dataStoreSite(resolver, site));
+        break;
+      case 'data-store':
+      case 'store-cache':
+        // Folded into the client's own site when this file starts it; otherwise a site of its own.
+        if (!coveredByClient(sites, site) && !byHelper(site)) found.push(dataStoreSite(resolver, site));
         break;
       default:
         break;
@@ -130,6 +150,68 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   }
   const property = site.kind === 'client-option' ? site.property : undefined;
   return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false, construction: site.construction };
+}
+
+/**
+ * Legacy clients that a previous run handed to the generated helper module (`startRtmClient(rtm)`):
+ * it fills their AUTHENTICATED data and `dataStore` from the replacement calls, so what they read is
+ * no site (and a second run changes nothing).
+ */
+function startedByHelperModule(parsed: ParsedFile): Set<Node> {
+  const started = new Set<Node>();
+  if (!parsed.text.includes(HELPER_EXPORTS.legacyStart)) return started;
+  for (const node of descendants(parsed.resolver, parsed.program)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
+    if (node.callee.name !== HELPER_EXPORTS.legacyStart || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
+    const client = node.arguments[0] && unwrap(node.arguments[0]);
+    if (client?.type !== AST_NODE_TYPES.Identifier) continue;
+    const def = variableOf(parsed.resolver, client)?.defs[0];
+    if (def?.type === 'Variable' && def.node.init) started.add(unwrap(def.node.init));
+  }
+  return started;
+}
+
+/** `import { startRtmClient } from './rtm-start-data'` or `const { startRtmClient } = require('./rtm-start-data')`. */
+function importedFromHelperModule(resolver: Resolver, id: TSESTree.Identifier): boolean {
+  const def = variableOf(resolver, id)?.defs[0];
+  const isHelper = (specifier: unknown): boolean => typeof specifier === 'string' && basename(specifier).replace(/\.[cm]?[jt]s$/, '') === HELPER_BASENAME;
+  if (def?.type === 'ImportBinding') return def.parent.type === AST_NODE_TYPES.ImportDeclaration && isHelper(def.parent.source.value);
+  if (def?.type !== 'Variable' || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  return (
+    init.type === AST_NODE_TYPES.CallExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === 'require' &&
+    init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    isHelper(init.arguments[0].value)
+  );
+}
+
+function coveredByClient(sites: readonly RtmSite[], site: RtmSite): boolean {
+  const construction = 'construction' in site ? site.construction : undefined;
+  if (!construction) return false;
+  return sites.some((s) => (s.kind === 'client-start' && s.client === 'legacy-rtm-client' && s.construction === construction) || (s.kind === 'client-option' && s.construction === construction));
+}
+
+/** The current `RTMClient` (it calls `rtm.connect`): planned only when start-only fields are read off its data. */
+function connectClientSite(resolver: Resolver, site: ClientSite): FoundSite {
+  const flow = followResponse(resolver, site);
+  return { form: 'method-call', node: site.call, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: significant(flow.escapes), connect: true, literal: false };
+}
+
+/** Reads of the legacy `dataStore` (or of the response a store's `cacheRtmStart` gets) away from the client that starts. */
+function dataStoreSite(resolver: Resolver, site: DataStoreSite | StoreCacheSite | ClientSite): FoundSite {
+  const flow = followResponse(resolver, site);
+  const node = site.kind === 'store-cache' ? site.fn : site.kind === 'data-store' ? lookupCall(site.store) : site.call;
+  const own: Escape = { node, reason: CODEMOD_MESSAGES.legacyDataStore, path: '', file: resolver.file };
+  return { form: 'legacy-data-store', node, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...significant(flow.escapes)], connect: false, literal: false };
+}
+
+/** `store.getUserById(id)`: the call a TODO goes above (the store itself when it is not called on). */
+function lookupCall(store: Node): Node {
+  const member = store.parent;
+  const call = member?.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : store;
 }
 
 function urlSite(text: string, node: Node): FoundSite {

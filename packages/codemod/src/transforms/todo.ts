@@ -9,6 +9,7 @@ const TYPES: Record<string, readonly string[]> = {
   'raw-url': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'rtm-client-option': ['NewExpression'],
   'method-table': ['StringLiteral', 'TemplateLiteral', 'Literal'],
+  'legacy-data-store': ['CallExpression', 'FunctionExpression', 'FunctionDeclaration', 'MemberExpression'],
 };
 
 /**

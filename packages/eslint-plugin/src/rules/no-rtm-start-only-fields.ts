@@ -7,6 +7,7 @@ import {
   isReportableRead,
   memberName,
   propertyKeyName,
+  siteNode,
   typeDeclaredIn,
   typeIs,
   type FieldRead,
@@ -79,11 +80,12 @@ export default createRule<Options, MessageIds>({
       const check = (node: TSESTree.Node): void => {
         const site = classifyNode(resolver, node);
         if (!site) return;
-        if (site.kind === 'data-store') context.report({ node: site.member.property, messageId: 'legacyDataStore' });
+        if (site.kind === 'data-store' && site.construction) context.report({ node: siteNode(site), messageId: 'legacyDataStore' });
         followResponse(resolver, site).reads.forEach(reportRead);
       };
       visitors.CallExpression = check;
-      visitors['MemberExpression[property.name="dataStore"]'] = check;
+      visitors['MemberExpression[property.name=/^(dataStore|get)/]'] = check;
+      visitors['FunctionExpression, FunctionDeclaration'] = check;
     }
     if (services) {
       visitors.MemberExpression = (member) => checkTyped(member.object, memberName(resolver, member), member.property);

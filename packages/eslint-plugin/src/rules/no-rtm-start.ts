@@ -34,6 +34,9 @@ export type Options = [];
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
+/** A module specifier naming the `rtm.start` method's own module (`'./rtm.start'`). */
+const REQUIRES_METHOD_MODULE = /['"][^'"\n]*\/rtm\.start(?:\.js)?['"]/;
+
 /**
  * Provably safe to switch: every field read is on `rtm.connect`, the response never goes where the
  * analysis cannot follow it (an escape leaves a suggestion at most), every argument is known.
@@ -157,6 +160,9 @@ export default createRule<Options, MessageIds>({
       }
     };
 
-    return { CallExpression: check, NewExpression: check, Literal: check, TemplateLiteral: check };
+    const visitors: TSESLint.RuleListener = { CallExpression: check, NewExpression: check, Literal: check, TemplateLiteral: check };
+    // Tables of generated one-module-per-method wrappers (`{ start: require('./rtm.start') }`).
+    if (REQUIRES_METHOD_MODULE.test(context.sourceCode.text)) visitors.Property = check;
+    return visitors;
   },
 });

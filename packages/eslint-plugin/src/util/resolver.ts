@@ -9,7 +9,7 @@ const cache = new WeakMap<object, Resolver>();
 export function resolverFor(context: Context): Resolver {
   let resolver = cache.get(context.sourceCode);
   if (!resolver) {
-    resolver = resolverOfSourceCode(context.sourceCode);
+    resolver = resolverOfSourceCode(context.sourceCode, context.physicalFilename);
     cache.set(context.sourceCode, resolver);
   }
   return resolver;

@@ -1,0 +1,69 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import { isReportableRead } from '@rtm-migrate/analysis';
+import type { Plan } from '@rtm-migrate/codemod';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { run } from './support/run.js';
+import { corpusPackages, lintFile, PATTERNS, REAL_WORLD, REPO, sourceFiles } from './support/corpus.js';
+
+/**
+ * The lint (`configs.recommended`, the real ESLint) and `rtm-migrate scan` (the built CLI) share one
+ * analysis: on every pattern file and every file of the real-world corpus they must report the same
+ * `rtm.start` sites and the same start-only field reads. Sites are compared by line (a plan site spans
+ * its call, the lint points into it); reads by line and field. The scan also follows responses
+ * into other files, which the lint (one file at a time) cannot: only reads in the site's own file
+ * are compared.
+ */
+const CLI = join(REPO, 'packages', 'codemod', 'dist', 'cli.js');
+/** Plan forms that are not `rtm.start` sites of their own (the lint reports their reads, not a site). */
+const NOT_SITES = new Set(['connect-start-only-fields', 'connect-unsupported-args', 'legacy-data-store']);
+
+interface Folder {
+  readonly dir: string;
+  readonly files: readonly string[];
+}
+
+const folders: Folder[] = [
+  { dir: PATTERNS, files: readdirSync(PATTERNS).filter((f) => /\.input\.(ts|js)$/.test(f)).map((f) => join(PATTERNS, f)) },
+  ...corpusPackages().map((name) => ({ dir: join(REAL_WORLD, name), files: sourceFiles(join(REAL_WORLD, name, 'package')) })),
+];
+const plans = new Map<string, Plan>();
+
+async function planOf(dir: string): Promise<Plan> {
+  let plan = plans.get(dir);
+  if (!plan) {
+    const result = await run(process.execPath, [CLI, 'scan', '.', '--json'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+    expect(result.code, result.stderr).not.toBe(2);
+    plan = JSON.parse(result.stdout) as Plan;
+    plans.set(dir, plan);
+  }
+  return plan;
+}
+
+const cases = folders.flatMap((folder) => folder.files.map((file) => [relative(REPO, file), folder.dir] as const));
+
+describe('lint and rtm-migrate scan agree', () => {
+  beforeAll(async () => {
+    for (const folder of folders) await planOf(folder.dir);
+  });
+
+  it.each(cases)('%s', async (path, dir) => {
+    const file = join(REPO, path);
+    const name = relative(dir, file);
+    const findings = await lintFile(file, dir);
+    const sites = (await planOf(dir)).sites.filter((s) => s.file === name);
+
+    const lintSites = findings.filter((f) => f.rule === '@rtm-migrate/no-rtm-start').map((f) => f.line);
+    const planSites = sites.filter((s) => !NOT_SITES.has(s.form));
+    expect(lintSites.filter((line) => !planSites.some((s) => s.line <= line && line <= s.endLine)), 'lint sites the scan does not plan').toEqual([]);
+    expect(planSites.filter((s) => !lintSites.some((line) => s.line <= line && line <= s.endLine)).map((s) => s.id), 'planned sites the lint does not report').toEqual([]);
+
+    const lintReads = new Set(
+      findings.filter((f) => f.rule === '@rtm-migrate/no-rtm-start-only-fields' && f.messageId !== 'legacyDataStore').map((f) => `${f.line} ${/^`([^`]+)`/.exec(f.message)?.[1]}`),
+    );
+    const planReads = new Set(sites.flatMap((s) => s.reads.filter((r) => r.file === name && isReportableRead(r.field)).map((r) => `${r.line} ${r.field}`)));
+    expect([...planReads].sort(), 'start-only reads').toEqual([...lintReads].sort());
+  });
+});
