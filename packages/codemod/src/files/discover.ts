@@ -9,6 +9,8 @@ const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 export interface Skipped {
   readonly file: string;
   readonly reason: string;
+  /** The skipped file contains `rtm.start` (a binary or huge file): `--check` fails on it. */
+  readonly mentionsRtmStart?: boolean;
 }
 
 export interface Discovery {
@@ -64,7 +66,9 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
       st = statSync(real);
     }
     if (st.isFile()) {
-      files.add(abs);
+      // Named on the command line, but not code the parsers read (README.md, config.yaml…).
+      if (!SOURCE_RE.test(abs) || /\.d\.[cm]?ts$/.test(abs)) skipped.push({ file: relative(root, abs), reason: `not a JavaScript or TypeScript source file (${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')})` });
+      else files.add(abs);
       continue;
     }
     const ig = ignore().add(['node_modules', '.git', ...(options.ignore ?? [])]);

@@ -36,6 +36,8 @@ export interface ScanOptions {
   readonly tsconfig?: string | null;
   readonly workspace?: WorkspaceSpec;
   readonly helper?: 'inline' | 'shim';
+  /** Called after each file is scanned (for a progress bar). */
+  readonly onFile?: (done: number, total: number) => void;
 }
 
 /** Fields the inline rewrite knows how to fetch. */
@@ -277,7 +279,8 @@ export function scan(options: ScanOptions): Plan {
   const wanted = new Set(options.files.map((f) => resolve(f)));
   const sourceFiles: SourceFile[] = project.getSourceFiles().filter((sf) => wanted.has(resolve(sf.getFilePath())));
 
-  for (const sf of sourceFiles) {
+  for (const [index, sf] of sourceFiles.entries()) {
+    options.onFile?.(index, sourceFiles.length);
     for (const found of findSites(sf)) {
       const follower = new FlowFollower();
       for (const start of found.starts) follower.follow(start);
