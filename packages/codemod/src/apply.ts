@@ -8,6 +8,7 @@ import type { HelperModule } from './helper-module/place.js';
 import { emptyPlan, leavesTodo, type Plan, type PlanSite } from './plan.js';
 import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './scan/workspace.js';
 import type { ParserName } from './transforms/common.js';
+import type { Verification } from './verify.js';
 import type { FileTask, FileResult } from './workers.js';
 
 export interface ApplyOptions {
@@ -32,6 +33,8 @@ export interface ApplyOptions {
    * (each write is atomic), the rest are listed as not written.
    */
   readonly signal?: AbortSignal;
+  /** Type-check the changed TypeScript files before and after the rewrite (default true; needs a tsconfig.json). */
+  readonly verify?: boolean;
 }
 
 export interface FailedFile {
@@ -64,6 +67,8 @@ export interface ApplySummary {
   readonly warnings: string[];
   /** Files that were to be written when `signal` stopped the run. */
   readonly interrupted: string[];
+  /** The type-check of the changed files, when there were TypeScript files and a tsconfig.json. */
+  readonly verification?: Verification;
 }
 
 export function prepare(options: ApplyOptions) {
@@ -213,6 +218,8 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     if (createTwoFilesPatch) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input!, r.output!, undefined, undefined, { context: 3 }));
   }
 
+  const verification = options.verify === false ? undefined : await typeCheck(cwd, plan, changed, newHelpers);
+
   let wrote = false;
   const warnings: string[] = [];
   const interrupted: string[] = [];
@@ -278,6 +285,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     printed,
     wrote,
     interrupted,
+    ...(verification ? { verification } : {}),
     warnings: [...warnings, ...skipped.filter((s) => s.mentionsRtmStart).map((s) => `${s.file} was skipped (${s.reason.split(';')[0]}) but contains \`rtm.start\`.`)],
   };
 }
@@ -285,4 +293,24 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
 /** Writes a generated helper module; never over an existing file. */
 function writeNew(helper: HelperModule): void {
   writeFileSync(helper.file, helper.source, { flag: 'wx' });
+}
+
+/**
+ * Type-checks the project as it was and as the rewrite leaves it (in memory, nothing written yet),
+ * with the project's own TypeScript, when a TypeScript file changes and a tsconfig.json governs it:
+ * the errors the rewrite introduced. Without TypeScript installed in the project there is no check.
+ */
+async function typeCheck(cwd: string, plan: Plan, changed: readonly FileResult[], helpers: readonly HelperModule[]): Promise<Verification | undefined> {
+  const isTs = (f: string): boolean => /\.(ts|tsx|mts|cts)$/i.test(f);
+  const firstTs = [...changed.map((r) => r.file), ...helpers.map((h) => h.file)].find(isTs);
+  if (!firstTs) return undefined;
+  const { projectTypeScript, tsconfigFor, verifyRewrite } = await import('./verify.js');
+  const ts = projectTypeScript(cwd);
+  if (!ts) return undefined;
+  const tsconfig = plan.project.tsconfig ? resolve(cwd, plan.project.tsconfig) : tsconfigFor(ts, cwd, firstTs);
+  if (!tsconfig) return undefined;
+  return verifyRewrite(ts, cwd, tsconfig, [
+    ...changed.map((r) => ({ file: r.file, before: r.input!, after: r.output! })),
+    ...helpers.map((h) => ({ file: h.file, before: undefined, after: h.source })),
+  ]);
 }

@@ -7,7 +7,7 @@ import { parseWorkspace } from './scan/workspace.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-const EXIT = { done: 0, checkFoundWork: 1, usage: 2, interrupted: 130 } as const;
+const EXIT = { done: 0, checkFoundWork: 1, typeErrors: 1, usage: 2, interrupted: 130 } as const;
 
 function workspaceOption(value: string) {
   try {
@@ -37,6 +37,7 @@ interface ApplyFlags {
   allowDirty?: boolean;
   helper: 'inline' | 'shim';
   workspace?: ReturnType<typeof parseWorkspace>;
+  verify: boolean;
 }
 
 async function progressBar(enabled: boolean) {
@@ -74,6 +75,7 @@ async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
     ignore: flags.ignore,
     workers: flags.workers,
     helper: flags.helper,
+    verify: flags.verify,
     ...(flags.parser ? { parser: flags.parser } : {}),
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
     onStart,
@@ -98,6 +100,7 @@ async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
   (machineOut ? process.stderr : process.stdout).write(humanSummary(summary, options));
   if (summary.interrupted.length > 0) return EXIT.interrupted;
   if (summary.failed.length > 0) return EXIT.usage;
+  if ((summary.verification?.introduced.length ?? 0) > 0) return EXIT.typeErrors;
   if (flags.check && (summary.changed.length > 0 || summary.skipped.some((s) => s.mentionsRtmStart))) return EXIT.checkFoundWork;
   return EXIT.done;
 }
@@ -136,7 +139,7 @@ function program(): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 done, 1 --check found work, 2 bad usage or files that failed.
+Exit codes: 0 done, 1 --check found work or the rewrite introduced type errors, 2 bad usage or files that failed, 130 interrupted.
 Examples:
   rtm-migrate scan src/ --workspace users=5000,channels=800
   rtm-migrate src/ --dry --diff
@@ -157,6 +160,7 @@ Examples:
     .option('--workers <n>', 'worker threads for the transforms', positiveInt, 1)
     .option('--check', 'write nothing; exit 1 if any file would change (for CI)')
     .option('--allow-dirty', 'write even if the git tree has uncommitted changes')
+    .option('--no-verify', 'skip the type-check of the changed TypeScript files (run when a tsconfig.json governs them)')
     .addOption(helperOption())
     .addOption(workspace())
     .action(async (paths: string[], flags: ApplyFlags) => {

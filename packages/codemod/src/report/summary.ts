@@ -71,8 +71,19 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
     out.push(...fileList('interrupted, not written', summary.interrupted));
   }
   out.push(`TODOs left: ${summary.todos}`);
+  out.push(...verificationLines(summary));
   out.push(...problemLines(summary.failed, summary.skipped, true));
   if (summary.plan.scopes.length > 0) out.push(`scopes needed: ${summary.plan.scopes.join(', ')}`);
   out.push(`time: ${(summary.ms / 1000).toFixed(2)} s`);
   return out.join('\n') + '\n';
+}
+
+/** `type-check: …`: the errors the rewrite introduced in the changed files (those there before do not count). */
+function verificationLines(summary: ApplySummary): string[] {
+  const v = summary.verification;
+  if (!v) return [];
+  const n = v.introduced.length;
+  const before = v.preexisting > 0 ? ` (${v.preexisting} there before, not counted)` : '';
+  const head = `type-check (${v.tsconfig}, ${v.files.length} changed file${v.files.length === 1 ? '' : 's'}): ${n === 0 ? 'no error introduced' : `${n} error${n === 1 ? '' : 's'} introduced`}${before}`;
+  return [head, ...capped(v.introduced, MAX_LISTED, (e) => `${e.file}:${e.line}:${e.column} TS${e.code} ${e.message}`).map((l) => `  ${l}`)];
 }

@@ -20,7 +20,7 @@ import { FlowFollower } from './flow.js';
 import { findSites, type FoundSite } from './sites.js';
 import { staticString, skipWrappers } from './resolve.js';
 import { helperModuleFits } from '../helper-module/fits.js';
-import { HELPER_BASENAME, helperFieldsRead } from '../helper-module/source.js';
+import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 
 
@@ -297,6 +297,8 @@ export function scan(options: ScanOptions): Plan {
         helper === 'inline' &&
         planned.rewrite === 'todo' &&
         planned.reason !== CODEMOD_MESSAGES.startTypes &&
+        // Nor where a field is read that the helper does not build either (`cache_ts`, `latest`, `self.prefs`…).
+        unsupportedInline(startOnlyFields).every(helperBuilds) &&
         helperModuleFits(found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
       const decision: Decision = toModule ? { ...planned, rewrite: 'helper-module' } : planned;
       const mpimAware = mpimAwareOf(found);
