@@ -14,7 +14,7 @@ export function projectTypeScript(root: string): Ts | undefined {
 }
 
 /** A type error, where it is and what it says. */
-export interface TypeError {
+export interface TypeCheckError {
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -28,7 +28,7 @@ export interface Verification {
   /** The changed TypeScript files that were checked (relative to the root). */
   readonly files: readonly string[];
   /** Errors in those files after the rewrite that were not there before it. */
-  readonly introduced: readonly TypeError[];
+  readonly introduced: readonly TypeCheckError[];
   /** Errors that were there before the rewrite too (not counted). */
   readonly preexisting: number;
 }
@@ -79,7 +79,7 @@ export function verifyRewrite(ts: Ts, root: string, tsconfig: string, changes: r
     return ts.createProgram({ rootNames: roots, options, host, ...(old ? { oldProgram: old } : {}) });
   };
 
-  const errorsIn = (p: TypeScript.Program, files: readonly string[]): TypeError[] =>
+  const errorsIn = (p: TypeScript.Program, files: readonly string[]): TypeCheckError[] =>
     files.flatMap((file) => {
       const sf = p.getSourceFile(file);
       if (!sf) return [];
@@ -96,7 +96,7 @@ export function verifyRewrite(ts: Ts, root: string, tsconfig: string, changes: r
 
   // Matched by message first, then by code alone: an error the rewrite only reworded (`User[]` became
   // `Member[]` in it) was there before.
-  const unmatched = (errors: readonly TypeError[], against: readonly TypeError[], key: (e: TypeError) => string): TypeError[] => {
+  const unmatched = (errors: readonly TypeCheckError[], against: readonly TypeCheckError[], key: (e: TypeCheckError) => string): TypeCheckError[] => {
     const left = new Map<string, number>();
     for (const e of against) left.set(key(e), (left.get(key(e)) ?? 0) + 1);
     return errors.filter((e) => {
@@ -105,8 +105,8 @@ export function verifyRewrite(ts: Ts, root: string, tsconfig: string, changes: r
       return n === 0;
     });
   };
-  const byMessage = (e: TypeError): string => `${e.file}\u0000${e.code}\u0000${e.message}`;
-  const byCode = (e: TypeError): string => `${e.file}\u0000${e.code}`;
+  const byMessage = (e: TypeCheckError): string => `${e.file}\u0000${e.code}\u0000${e.message}`;
+  const byCode = (e: TypeCheckError): string => `${e.file}\u0000${e.code}`;
   const introduced = unmatched(unmatched(afterErrors, beforeErrors, byMessage), unmatched(beforeErrors, afterErrors, byMessage), byCode);
   return { ...empty, introduced, preexisting: afterErrors.length - introduced.length };
 }
