@@ -145,7 +145,7 @@ Examples:
   rtm-migrate src/ --dry --diff
   rtm-migrate apply src/ --check          # in CI`,
     );
-  const helperOption = () => new Option('--helper <kind>', 'inline: rtm.connect + replacement calls; shim: rtmStartCompat() from @rtm-migrate/shim').choices(['inline', 'shim']).default('inline');
+  const helperOption = () => new Option('--helper <kind>', 'inline: rtm.connect + the replacement calls, or a generated rtm-start-data module where they cannot go; shim: rtmStartCompat() from @rtm-migrate/shim').choices(['inline', 'shim']).default('inline');
   const workspace = () => new Option('--workspace <spec>', 'workspace size for the call estimate: users=N,channels=N[,groups=N,mpims=N,ims=N,bots=N,member-of=N,members=N]').argParser(workspaceOption);
 
   p.command('apply', { isDefault: true })
