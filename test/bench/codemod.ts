@@ -81,19 +81,18 @@ export async function runCodemodBench(): Promise<void> {
     await writeCorpus(noneDir, { files: 2000, positiveRatio: 0 });
     const bareScript = join(base, 'bare-search.mjs');
     await writeFile(bareScript, BARE_SEARCH);
-    const [cliNone, bareNone] = bestInTurns(Math.max(runs, 5), [
+    const [cliNone, bareNone] = bestInTurns(Math.max(runs, 9), [
       () => time(process.execPath, [CLI, 'apply', noneDir, '--dry'], base),
       () => time(process.execPath, [bareScript, noneDir], base),
     ]) as [number, number];
-    const cliDry = best(runs, () => time(process.execPath, [CLI, 'apply', corpusDir, '--dry'], base));
+    // In turns, so that a busy machine weighs on rtm-migrate and jscodeshift alike.
+    const [cliDry, jscsInBand, jscsPool, jscsBare] = bestInTurns(runs, [
+      () => time(process.execPath, [CLI, 'apply', corpusDir, '--dry'], base),
+      () => time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
+      () => time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--extensions=ts,js', '--parser=ts', corpusDir], base),
+      () => time(process.execPath, [JSCODESHIFT, '-t', bare, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
+    ]) as [number, number, number, number];
     const check = time(process.execPath, [CLI, 'apply', corpusDir, '--dry'], base).stdout;
-    const jscsInBand = best(runs, () =>
-      time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
-    );
-    const jscsPool = best(runs, () => time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--extensions=ts,js', '--parser=ts', corpusDir], base));
-    const jscsBare = best(runs, () =>
-      time(process.execPath, [JSCODESHIFT, '-t', bare, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
-    );
     const grep = best(runs, () => time('grep', ['-rl', 'rtm.start', corpusDir], base));
     const grepCount = time('grep', ['-rl', 'rtm.start', corpusDir], base).stdout.trim().split('\n').length;
 
@@ -111,10 +110,10 @@ export async function runCodemodBench(): Promise<void> {
     const second = time(process.execPath, [CLI, 'apply', writeDir, '--check'], base);
 
     const line = (label: string, value: string): void => console.log(`  ${label.padEnd(52)} ${value}`);
-    console.log(`2,000 files, none positive, best of ${Math.max(runs, 5)} in turns:`);
+    console.log(`2,000 files, none positive, best of ${Math.max(runs, 9)} in turns:`);
     line('rtm-migrate apply --dry', `${s(cliNone)}  → ${x(cliNone, bareNone)} of the bare Node read + search`);
     line('bare Node script: read every file, search "rtm.start"', s(bareNone));
-    console.log(`end to end over ${corpus.files} files, best of ${runs}:`);
+    console.log(`end to end over ${corpus.files} files, best of ${runs} (rtm-migrate and jscodeshift in turns):`);
     line('rtm-migrate apply --dry (pre-filter + scan + transform)', s(cliDry));
     line('jscodeshift -t noop (parse + print) --run-in-band', `${s(jscsInBand)}  → rtm-migrate is ${x(jscsInBand, cliDry)} faster`);
     line('jscodeshift -t noop (parse + print), its worker pool', `${s(jscsPool)}  → rtm-migrate is ${x(jscsPool, cliDry)} faster`);

@@ -189,7 +189,7 @@ describe('programs before and after rtm-migrate apply, against fake Slack', () =
 
     for (const file of program.todoIn ?? []) {
       expect(await readFile(join(dir, file), 'utf8'), file).toContain('TODO(rtm-migrate)');
-      expect(migrated.stdout).toMatch(new RegExp(`^TODO  ${escapeRegExp(file)}:\\d+:\\d+ `, 'm'));
+      expect(migrated.stdout).toMatch(new RegExp(`^TODO +${escapeRegExp(file)}:\\d+:\\d+ `, 'm'));
     }
     if (program.outcome === 'migrated') {
       expect(await readFile(join(dir, program.main), 'utf8')).not.toContain('TODO(rtm-migrate)');

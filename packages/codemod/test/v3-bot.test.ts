@@ -1,29 +1,10 @@
-import { cp, readFile, symlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
-import { run, type RunResult } from '../../../test/support/run.js';
-import { cli, ROOT, tempDir } from './helpers.js';
-
-const V3_BOT = join(ROOT, 'fixtures', 'v3-bot');
-
-/** A copy of the v3 bot (fixtures are never edited in place) resolving the fixture's own @slack/client 3. */
-async function copyV3Bot(): Promise<string> {
-  const dir = await tempDir('v3-bot-');
-  await cp(join(V3_BOT, 'src'), join(dir, 'src'), { recursive: true });
-  await cp(join(V3_BOT, 'package.json'), join(dir, 'package.json'));
-  await symlink(join(V3_BOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-function runV3Bot(dir: string, apiUrl: string): Promise<RunResult> {
-  return run(process.execPath, [join(dir, 'src', 'bot.js')], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl },
-    timeoutMs: 90_000,
-  });
-}
+import { V3_BOT, copyV3Bot, runV3Bot } from '../../../test/support/v3-bot.js';
+import { cli } from './helpers.js';
 
 describe('a @slack/client v3 RtmClient bot, migrated by the CLI', () => {
   it('knows the same users, channels, groups, DMs and members, and still sends, against connect_required', async () => {

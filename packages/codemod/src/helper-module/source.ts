@@ -35,6 +35,11 @@ export function helperFieldsRead(mpimAware: boolean): string[] {
   return HELPER_FIELDS.filter((f) => mpimAware || !f.startsWith('mpims'));
 }
 
+/** True for a field the helper builds beyond what the inline rewrite fetches: `bots` (from users.list). */
+export function helperBuilds(field: string): boolean {
+  return /^bots(\[\]|\.|$)/.test(field);
+}
+
 /** The bot-token scopes the helper's calls need, from core's field facts. */
 export function helperScopes(): string[] {
   return [...new Set(HELPER_FIELDS.flatMap((f) => fieldFact(f)?.replacements[0]?.scopes ?? []))];

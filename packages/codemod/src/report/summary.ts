@@ -43,9 +43,9 @@ function siteState(s: SiteResult, summary: ApplySummary, written: boolean): stri
 
 /** One site: its state, place and rewrite, and (for a TODO) the message, wrapped under it. */
 function siteLines(s: SiteResult, state: string): string[] {
-  const head = `${state.padEnd(6)}${location(s.site)}  ${s.site.form} → ${s.rewrite}`;
+  const head = `${state.padEnd(7)}${location(s.site)}  ${s.site.form} → ${s.rewrite}`;
   if (state !== 'TODO') return [head];
-  return [head, ...wrapWords(s.message.replace(/^TODO\(rtm-migrate\): /, ''), WIDTH - 6).map((l) => `      ${l}`)];
+  return [head, ...wrapWords(s.message.replace(/^TODO\(rtm-migrate\): /, ''), WIDTH - 7).map((l) => `       ${l}`)];
 }
 
 /** A list of files on the line of its count when short, else one per line (capped). */
@@ -63,12 +63,27 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
   const lines = summary.sites.map((s) => siteLines(s, siteState(s, summary, writtenFiles.has(s.site.file))));
   out.push(...capped(lines, MAX_LISTED, (l) => l.join('\n')));
   if (out.length > 0) out.push('');
+  for (const w of summary.warnings) out.push(...wrapWords(`warning: ${w}`, WIDTH).map((l, i) => (i === 0 ? l : `  ${l}`)));
   out.push(`files seen: ${summary.seen}`);
   out.push(`skipped by pre-filter: ${summary.prefiltered}`);
   out.push(...fileList(options.dry || options.check ? 'would change' : 'changed', summary.changed));
+  if (summary.interrupted.length > 0) {
+    out.push(...fileList('interrupted, not written', summary.interrupted));
+  }
   out.push(`TODOs left: ${summary.todos}`);
+  out.push(...verificationLines(summary));
   out.push(...problemLines(summary.failed, summary.skipped, true));
   if (summary.plan.scopes.length > 0) out.push(`scopes needed: ${summary.plan.scopes.join(', ')}`);
   out.push(`time: ${(summary.ms / 1000).toFixed(2)} s`);
   return out.join('\n') + '\n';
+}
+
+/** `type-check: …`: the errors the rewrite introduced in the changed files (those there before do not count). */
+function verificationLines(summary: ApplySummary): string[] {
+  const v = summary.verification;
+  if (!v) return [];
+  const n = v.introduced.length;
+  const before = v.preexisting > 0 ? ` (${v.preexisting} there before, not counted)` : '';
+  const head = `type-check (${v.tsconfig}, ${v.files.length} changed file${v.files.length === 1 ? '' : 's'}): ${n === 0 ? 'no error introduced' : `${n} error${n === 1 ? '' : 's'} introduced`}${before}`;
+  return [head, ...capped(v.introduced, MAX_LISTED, (e) => `${e.file}:${e.line}:${e.column} TS${e.code} ${e.message}`).map((l) => `  ${l}`)];
 }

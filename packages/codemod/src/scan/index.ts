@@ -20,7 +20,7 @@ import {
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
 import { helperModuleFits } from '../helper-module/fits.js';
-import { HELPER_BASENAME, helperFieldsRead } from '../helper-module/source.js';
+import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { foundSites, type FoundSite } from './found.js';
 
@@ -38,6 +38,8 @@ export interface ScanOptions {
   readonly tsconfig?: string | null;
   readonly workspace?: WorkspaceSpec;
   readonly helper?: 'inline' | 'shim';
+  /** Called after each file is scanned (for a progress bar). */
+  readonly onFile?: (done: number, total: number) => void;
 }
 
 /** Fields the inline rewrite knows how to fetch. */
@@ -288,7 +290,8 @@ export function scan(options: ScanOptions): Plan {
   const helper = options.helper ?? 'inline';
   const sites: PlanSite[] = [];
 
-  for (const file of options.files) {
+  for (const [index, file] of options.files.entries()) {
+    options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
     for (const found of foundSites(parsed)) {
@@ -305,6 +308,8 @@ export function scan(options: ScanOptions): Plan {
         helper === 'inline' &&
         planned.rewrite === 'todo' &&
         planned.reason !== CODEMOD_MESSAGES.startTypes &&
+        // Nor where a field is read that the helper does not build either (`cache_ts`, `latest`, `self.prefs`…).
+        unsupportedInline(startOnlyFields).every(helperBuilds) &&
         helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
       const decision: Decision = toModule ? { ...planned, rewrite: 'helper-module' } : planned;
       const mpimAware = mpimAwareOf(parsed, found);

@@ -91,7 +91,7 @@ export function transformSource(
   input: string,
   file: string,
   sites: readonly PlanSite[],
-  options: { parser?: ParserName | undefined; helperModule?: string | undefined } = {},
+  options: { parser?: ParserName | undefined; helperModule?: string | undefined; only?: readonly string[] | undefined } = {},
 ): TransformResult {
   const hasBom = input.startsWith(BOM);
   const source = hasBom ? input.slice(1) : input;
@@ -112,7 +112,7 @@ export function transformSource(
     handled: new Set(),
     helperModule: options.helperModule,
   };
-  for (const [, transform] of TRANSFORMS) transform(ctx);
+  for (const [name, transform] of TRANSFORMS) if (!options.only || options.only.includes(name)) transform(ctx);
   emitImports(ctx);
   if (ctx.edits.length === 0) return { output: input, changed: false, outcomes: ctx.outcomes };
   const out = applyEdits(source, ctx.edits);
