@@ -96,6 +96,7 @@ const PROGRAMS: readonly Program[] = [
     prints: /^sent to #general: /m,
   },
   { name: 'callback-style bot (v3 WebClient, (err, res) callback, client on this)', copy: () => copyBot('callback-bot'), main: join('callback-bot', 'bot.js'), outcome: 'todo', todoIn: [join('callback-bot', 'bot.js')], prints: /^channels: \d+/m },
+  { name: '.then-chain bot (v3 WebClient promises)', copy: () => copyBot('promise-v3-bot'), main: join('promise-v3-bot', 'bot.js'), outcome: 'migrated', prints: /^users: \d+/m },
   { name: '.then-chain bot (@slack/web-api)', copy: () => copyBot('then-bot'), main: join('then-bot', 'bot.js'), outcome: 'migrated', prints: /^mpims: \d+/m },
   {
     name: 'raw-HTTP fetch bot',
