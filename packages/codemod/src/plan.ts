@@ -78,6 +78,8 @@ export interface PlanSite extends SourcePosition {
   /** The site node's offsets in the file's text (BOM not counted): where the rewrite finds it. */
   readonly start?: number;
   readonly end?: number;
+  /** helper-module: the Node-style callback argument's offsets; the rewrite keeps calling it once, `(err, data)`. */
+  readonly callback?: { readonly start: number; readonly end: number };
   readonly form: SiteForm;
   /** The call's text, shortened. */
   readonly code: string;

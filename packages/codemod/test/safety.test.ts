@@ -98,4 +98,26 @@ export async function boot(web: WebClient) {
     expect(text).not.toContain('rtm.connect(');
     expect(await out('rtm-start-data.ts')).toContain('export async function rtmStartData(');
   });
+
+  it('keeps a Node-style callback through the helper module only where the call is a statement of its own in JavaScript', async () => {
+    const bot = (name: string) => `const { WebClient } = require('@slack/client');
+const web = new WebClient(process.env.SLACK_TOKEN);
+function ${name}(cb) {
+  %CALL%
+}
+module.exports = ${name};
+`;
+    const handler = "function (err, res) { if (err) return cb(err); cb(null, res.users.map(function (u) { return u.name; })); }";
+    const { plan, out } = await apply({
+      'statement.js': bot('names').replace('%CALL%', `web.rtm.start({ no_unreads: true }, ${handler});`),
+      'returned.js': bot('names').replace('%CALL%', `return web.rtm.start({ no_unreads: true }, ${handler});`),
+    });
+    const byFile = new Map(plan.sites.map((s) => [s.file, s]));
+    expect(byFile.get('statement.js')!.rewrite).toBe('helper-module');
+    expect(await out('statement.js')).toContain(`callbackify(rtmStartData)(web, { no_unreads: true }, ${handler});`);
+    expect(await out('statement.js')).toContain("const { callbackify } = require('util');");
+    // The value of the call is used: what the client returned there is not what callbackify returns.
+    expect(byFile.get('returned.js')!.rewrite).toBe('todo');
+    expect(await out('returned.js')).toContain(`return web.rtm.start({ no_unreads: true }, ${handler});`);
+  });
 });

@@ -14,16 +14,31 @@ const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', '
  * `rtm.connect` call whose response is read for start-only fields) becomes `rtmStartData(client, args)`,
  * an expression of the same type wherever it stands; a legacy v3 `RtmClient#start()` becomes
  * `startRtmClient(rtm, args)` when the client's `new RtmClient(token[, { … }])` can take `useRtmConnect: true`.
- * Never where the call hands anything on besides its options (a Node-style callback, passed inline or by
- * reference: the helper returns a promise), nor for spread arguments: the rewrite would drop them.
+ * A Node-style callback is kept where `callbackFits`; never where the call hands anything else on
+ * besides its options, nor for spread arguments: the rewrite would drop them.
  */
 export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: PlanSite['form'], dataRead: boolean): boolean {
   const call = site.node;
-  if (call.type !== AST_NODE_TYPES.CallExpression || site.passesOn) return false;
-  if (call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement || isFunctionLiteral(a))) return false;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callback = site.callback !== undefined && callbackFits(parsed, call, site.callback, form) ? site.callback : undefined;
+  if (site.passesOn && !callback) return false;
+  const args = call.arguments.filter((a) => a !== callback);
+  if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement || isFunctionLiteral(a))) return false;
   if (form === 'legacy-client') return legacyClientOptionsWritable(call, site.construction);
   if (!dataRead || !WEB_CLIENT_FORMS.has(form)) return false;
-  return callKeepsOnlyClientAndOptions(parsed, call);
+  return callKeepsOnlyClientAndOptions(parsed, call, args.length);
+}
+
+/**
+ * `client.rtm.start([args, ]callback)` as a statement of its own, in JavaScript: it becomes
+ * `callbackify(rtmStartData)(client[, args], callback)` (Node's `util`), which calls the callback once,
+ * `(err, data)`, on a later tick as the client did (an error it throws is still uncaught). Not in
+ * TypeScript, where `callbackify`'s types do not fit a function with optional parameters.
+ */
+function callbackFits(parsed: ParsedFile, call: TSESTree.CallExpression, callback: Node, form: PlanSite['form']): boolean {
+  if (form !== 'method-call' || !/\.(c|m)?jsx?$/.test(parsed.file)) return false;
+  if (call.arguments.at(-1) !== callback || call.arguments.length > 2) return false;
+  return call.parent?.type === AST_NODE_TYPES.ExpressionStatement;
 }
 
 function isFunctionLiteral(node: Node): boolean {
@@ -35,11 +50,10 @@ function isFunctionLiteral(node: Node): boolean {
  * `client.rtm.start([args])`, `client.rtm.start.call(client[, args])`, `.apply(client[, [args]])`,
  * `client.apiCall('rtm.start'[, args])`.
  */
-function callKeepsOnlyClientAndOptions(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
+function callKeepsOnlyClientAndOptions(parsed: ParsedFile, call: TSESTree.CallExpression, count: number): boolean {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = memberName(parsed.resolver, callee);
-  const count = call.arguments.length;
   if (name === 'call' || name === 'apply') {
     if (count < 1 || count > 2) return false;
     const list = call.arguments[1];

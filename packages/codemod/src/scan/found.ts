@@ -45,6 +45,8 @@ export interface FoundSite {
   readonly request?: string;
   /** A method call also hands a callback or other arguments on (a rewrite must keep them). */
   readonly passesOn?: boolean;
+  /** The Node-style callback a method call hands the response to, when it passes nothing else on. */
+  readonly callback?: Node;
   /** legacy-client / rtm-client-option: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
 }
@@ -127,6 +129,7 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     escapes: significant(flow.escapes),
     connect,
     passesOn: site.callback !== undefined || site.otherArgs.length > 0,
+    ...(site.callback !== undefined && site.otherArgs.length === 0 ? { callback: site.callback } : {}),
     literal: literal && name === site.methodNode && site.call.arguments.includes(name as TSESTree.CallExpressionArgument),
   };
 }

@@ -328,6 +328,7 @@ export function scan(options: ScanOptions): Plan {
         endColumn: end.column,
         start: found.node.range[0],
         end: found.node.range[1],
+        ...(toModule && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,

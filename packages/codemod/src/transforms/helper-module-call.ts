@@ -108,7 +108,14 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       const parts = clientAndArgs(ctx, call);
       if (!parts) continue;
       name = HELPER_EXPORTS.data;
-      replacement = `${name}(${parts.client}${parts.args ? `, ${text(ctx, parts.args)}` : ''})`;
+      const callback = site.callback ? (call.arguments as N[]).find((a) => a.start === site.callback!.start && a.end === site.callback!.end) : undefined;
+      if (site.callback && !callback) continue;
+      const args = parts.args && parts.args !== callback ? `, ${text(ctx, parts.args)}` : '';
+      if (callback) {
+        // Called once, (err, data), on a later tick, as the client called it.
+        replacement = `callbackify(${name})(${parts.client}${args}, ${text(ctx, callback)})`;
+        addImport(ctx, 'util', 'callbackify', false);
+      } else replacement = `${name}(${parts.client}${args})`;
     }
     ctx.edits.push({ start: call.start, end: call.end, text: replacement });
     addImport(ctx, module, name, false);
