@@ -71,6 +71,21 @@ export interface SiteArgs {
   readonly dropped: readonly string[];
 }
 
+/**
+ * A helper-module rewrite through the app's own transport: the text from `start` to `end` becomes
+ * `rtmStartData(caller, args)` (`callbackify(rtmStartData)(caller, args, callback)` with a callback).
+ */
+export interface TransportCall {
+  readonly start: number;
+  readonly end: number;
+  /** A `(method, args) => Promise<response>` function that calls Slack as the original call did. */
+  readonly caller: string;
+  /** The `rtm.start` arguments' text, when the call had some. */
+  readonly args: string | undefined;
+  /** The Node-style callback kept, called once `(err, data)`. */
+  readonly callback?: { readonly start: number; readonly end: number };
+}
+
 export interface PlanSite extends SourcePosition {
   readonly id: string;
   readonly endLine: number;
@@ -80,6 +95,8 @@ export interface PlanSite extends SourcePosition {
   readonly end?: number;
   /** helper-module: the Node-style callback argument's offsets; the rewrite keeps calling it once, `(err, data)`. */
   readonly callback?: { readonly start: number; readonly end: number };
+  /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
+  readonly transport?: TransportCall;
   readonly form: SiteForm;
   /** The call's text, shortened. */
   readonly code: string;

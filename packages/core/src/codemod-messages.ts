@@ -1,4 +1,4 @@
-import { RTM_CONNECT_ARGS, RTM_START_ONLY_ARGS } from './args.js';
+import { RTM_CONNECT_ARGS } from './args.js';
 import { fieldFact } from './fields.js';
 import type { PlannedCall } from './cost.js';
 import { RATE_TIERS } from './rate-tiers.js';
@@ -48,19 +48,10 @@ export const CODEMOD_MESSAGES = {
   helper:
     "the app's own helper is given `rtm.start`: call `rtm.connect` through it and fetch the fields read with their replacement methods first.",
   rawHttp: (request: string): string =>
-    `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response to the fields read).`,
-  /** A raw HTTP request whose URL was rewritten to `rtm.connect`: the TODO that stays above it. */
-  rawHttpConnect: (request: string, readsKnown: boolean): string =>
-    `this request now asks for \`rtm.connect\`, which answers only \`url\`, \`self\`, \`team\`. ${
-      readsKnown ? `Fetch the fields ${request}'s response is read for with their replacement methods before it.` : UNFOLLOWED_READS()
-    } Drop start-only arguments set elsewhere (${list(Object.keys(RTM_START_ONLY_ARGS))}).`,
-  /** The app's own helper, now given `rtm.connect`: the TODO that stays above it. */
-  helperConnect: (escapes: string | undefined): string =>
-    `the app's own helper now asks for \`rtm.connect\`, which answers only \`url\`, \`self\`, \`team\`: ${
-      escapes === undefined
-        ? `fetch the fields read with their replacement methods before it (its \`url\` expires after ${RTM_URL_LIFETIME_SECONDS} seconds), and check that the helper adds no start-only argument itself.`
-        : `${escapes} ${UNFOLLOWED_READS()}`
-    }`,
+    `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and fetch the data the code reads from ${request}'s response with its replacement methods first; ${UNFOLLOWED_READS()}`,
+  /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
+  transportUnseen: (why: string): string =>
+    `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,
   legacyDataStore:
     "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
   methodTable:

@@ -20,6 +20,7 @@ import {
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
 import { helperModuleFits } from '../helper-module/fits.js';
+import { transportOf } from '../helper-module/transport.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { foundSites, type FoundSite } from './found.js';
@@ -149,23 +150,15 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
     }
     return undefined;
   }
-  if (site.form === 'raw-url' && site.literal) {
-    // The URL is rewritten in place; the raw response is not followed, so its reads stay a TODO.
-    return { rewrite: 'connect-todo', form: site.form, reason: CODEMOD_MESSAGES.rawHttpConnect(site.request ?? 'the request', startOnly.length > 0) };
-  }
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
-    return { rewrite: 'todo', form: site.form, reason: escapes[0]?.reason ?? MESSAGES.rtmStartUrl };
+    return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   const hasSpread = site.node.type === AST_NODE_TYPES.CallExpression && site.node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
   const shimmable = (site.form === 'method-call' || site.form === 'api-call') && !hasSpread;
   if (helper === 'shim' && shimmable && (startOnly.length > 0 || escapes.length > 0)) return { rewrite: 'shim', form: site.form };
-  if (site.form === 'helper' && site.literal && args.known && (startOnly.length > 0 || escapes.length > 0)) {
-    // The method name is rewritten in place; the fields read (or the escape) stay a TODO.
-    return {
-      rewrite: 'connect-todo',
-      form: site.form,
-      reason: CODEMOD_MESSAGES.helperConnect(escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : undefined),
-    };
+  if (site.form === 'helper' && (startOnly.length > 0 || escapes.length > 0)) {
+    // Never `rtm.connect` in place: the data read would be lost. Through the app's own helper, or left unchanged.
+    return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.helper };
   }
   if (escapes.length > 0) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.escapes(escapes) };
   if (site.form === 'rtm-client-option') {
@@ -311,9 +304,16 @@ export function scan(options: ScanOptions): Plan {
         // Nor where a field is read that the helper does not build either (`cache_ts`, `latest`, `self.prefs`…).
         unsupportedInline(startOnlyFields).every(helperBuilds) &&
         helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
-      const decision: Decision = toModule ? { ...planned, rewrite: 'helper-module' } : planned;
+      const transport = planned.rewrite === 'todo' && (planned.form === 'helper' || planned.form === 'raw-url') && unsupportedInline(startOnlyFields).every(helperBuilds) ? transportOf(parsed, found) : undefined;
+      const decision: Decision =
+        toModule || (transport && 'call' in transport)
+          ? { ...planned, rewrite: 'helper-module' }
+          : transport
+            ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
+            : planned;
+      const viaTransport = transport && 'call' in transport ? transport.call : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
-      const cost = costOfReplacement(spec.size, toModule ? helperFieldsRead(mpimAware) : startOnlyFields, { mpimAware });
+      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware) : startOnlyFields, { mpimAware });
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)
@@ -329,6 +329,7 @@ export function scan(options: ScanOptions): Plan {
         start: found.node.range[0],
         end: found.node.range[1],
         ...(toModule && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
+        ...(viaTransport ? { transport: viaTransport } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,

@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
+import type { TransportCall } from '../plan.js';
 import { CALL_TYPES, addImport, findSiteNode, indentAt, text, type Transform, type TransformContext } from './common.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -81,6 +82,22 @@ function useRtmConnect(ctx: TransformContext, receiver: string): boolean {
 }
 
 /**
+ * The app's own transport (its helper, `fetch`) → `rtmStartData(caller, args)`, `caller` calling Slack
+ * as the original did; a Node-style callback is still called once, `(err, data)`, on a later tick.
+ */
+function viaTransport(ctx: TransformContext, transport: TransportCall, module: string): void {
+  const args = transport.args === undefined ? '' : `, ${transport.args}`;
+  const name = HELPER_EXPORTS.data;
+  const { callback } = transport;
+  const replacement = callback
+    ? `callbackify(${name})(${transport.caller}${args}, ${ctx.source.slice(callback.start, callback.end)})`
+    : `${name}(${transport.caller}${args})`;
+  if (callback) addImport(ctx, 'util', 'callbackify', false);
+  ctx.edits.push({ start: transport.start, end: transport.end, text: replacement });
+  addImport(ctx, module, name, false);
+}
+
+/**
  * `client.rtm.start(args)` → `rtmStartData(client, args)` from the generated helper module: the same
  * promise of the whole `rtm.start` data, wherever the call stands (await, `.then`, `Promise.all`,
  * returned). A v3 `rtm.start(args)` → `startRtmClient(rtm, args)`, its `new RtmClient(…)` given
@@ -91,6 +108,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
   if (!module) return;
   for (const site of ctx.sites) {
     if (ctx.handled.has(site) || site.rewrite !== 'helper-module') continue;
+    if (site.transport) {
+      viaTransport(ctx, site.transport, module);
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      continue;
+    }
     const path = findSiteNode(ctx, site, CALL_TYPES);
     if (!path) continue;
     const call = path.node as N;
