@@ -48,7 +48,7 @@ export const CODEMOD_MESSAGES = {
   helper:
     "the app's own helper is given `rtm.start`: call `rtm.connect` through it and fetch the fields read with their replacement methods first.",
   rawHttp: (request: string): string =>
-    `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and fetch the data the code reads from ${request}'s response with its replacement methods first; ${UNFOLLOWED_READS()}`,
+    `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
   transportUnseen: (why: string): string =>
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,

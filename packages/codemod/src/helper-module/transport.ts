@@ -77,27 +77,31 @@ function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
     const caller = `${params(parsed)} => new Promise((resolve, reject) => ${helper}(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data))))`;
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] } } };
   }
-  if (!usedAsPromise(call)) return { why: "the helper's promise is used for more than `await`, `.then`, `.catch` or `.finally`" };
+  const promiseUse = usedAsPromise(call);
+  if (promiseUse !== undefined) return { why: promiseUse };
   return { call: { start: call.range[0], end: call.range[1], caller: `${params(parsed)} => ${helper}(apiMethod, apiArgs)`, args: argsText } };
 }
 
 /**
- * The promise is only awaited or chained with the standard methods (a native promise takes the place of
- * the helper's own, which may have had others, such as `vow`'s `.fail`); the end of the chain is not
- * handed on.
+ * Why a native promise may not take the place of the helper's own (which may have other methods, such
+ * as `vow`'s `.fail`): the promise is handed on (returned, stored, passed) or chained with a method
+ * other than `.then` / `.catch` / `.finally`. Undefined when it is only awaited or so chained.
  */
-function usedAsPromise(call: Node): boolean {
+function usedAsPromise(call: Node): string | undefined {
   let value: Node = call;
   for (;;) {
     let outer = value;
     while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
     const parent = outer.parent;
-    if (!parent) return false;
-    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
-    if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== outer || parent.computed) return false;
-    if (parent.property.type !== AST_NODE_TYPES.Identifier || !['then', 'catch', 'finally'].includes(parent.property.name)) return false;
+    if (parent?.type === AST_NODE_TYPES.AwaitExpression || parent?.type === AST_NODE_TYPES.ExpressionStatement) return undefined;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== outer) {
+      return "the helper's promise is handed on (returned, stored or passed): a native promise may not take the place of the helper's own";
+    }
+    const method = parent.computed || parent.property.type !== AST_NODE_TYPES.Identifier ? undefined : parent.property.name;
     const chained = parent.parent;
-    if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== parent) return false;
+    if (!method || !['then', 'catch', 'finally'].includes(method) || chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== parent) {
+      return `the helper's promise is chained with \`${method ?? '[…]'}\`, which a native promise does not have`;
+    }
     value = chained;
   }
 }
