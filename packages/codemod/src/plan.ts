@@ -31,18 +31,12 @@ export type RewriteKind =
   | 'helper-module'
   /** `rtmStartCompat(client, args)` from @rtm-migrate/shim (`--helper shim`). */
   | 'shim'
-  /**
-   * The request itself now asks for `rtm.connect` (a raw HTTP URL, the method name given to the app's
-   * own helper), start-only arguments written out in it dropped; the data the code reads still needs
-   * its replacement calls, so a TODO(rtm-migrate) comment stays above it (and it counts as a TODO).
-   */
-  | 'connect-todo'
   /** Cannot be rewritten safely: a TODO(rtm-migrate) comment and a report line. */
   | 'todo';
 
 /** True for the kinds that leave a TODO(rtm-migrate) comment (and a report line) for a human. */
 export function leavesTodo(kind: RewriteKind): boolean {
-  return kind === 'todo' || kind === 'connect-todo';
+  return kind === 'todo';
 }
 
 export interface SourcePosition {

@@ -142,9 +142,7 @@ export function humanPlan(plan: Plan, problems: { readonly failed: readonly Fail
     out.push('');
   }
   const todo = plan.sites.filter((s) => s.rewrite === 'todo').length;
-  const partly = plan.sites.filter((s) => s.rewrite === 'connect-todo').length;
-  const partlyText = partly > 0 ? `, ${partly} rewritten to \`rtm.connect\` with a TODO for the data read` : '';
-  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo - partly} rewritable${partlyText}, ${todo} left as TODO.`);
+  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo} rewritable, ${todo} left as TODO.`);
   out.push(`Scopes the migrated app needs: ${plan.scopes.join(', ') || 'none'}`);
   for (const o of plan.optionalScopes) out.push(`  optional: ${o.scope} (${o.when})`);
   out.push(`Per start-up (${workspaceText(plan)}): ${plan.startup.summary}`);

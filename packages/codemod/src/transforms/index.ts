@@ -12,9 +12,7 @@ import {
   type TransformContext,
 } from './common.js';
 import { dropConnectArgsTransform } from './drop-args.js';
-import { helperMethodNameTransform } from './helper-method-name.js';
 import { helperModuleCallTransform } from './helper-module-call.js';
-import { rawHttpUrlTransform } from './raw-http-url.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
 import { todoTransform } from './todo.js';
@@ -27,8 +25,6 @@ export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
   ['helper-module-call', helperModuleCallTransform],
   ['drop-connect-args', dropConnectArgsTransform],
   ['rtm-client-option', rtmClientOptionTransform],
-  ['raw-http-url', rawHttpUrlTransform],
-  ['helper-method-name', helperMethodNameTransform],
   ['todo', todoTransform],
 ];
 
@@ -103,7 +99,7 @@ export function transformSource(
     source,
     eol: detectEol(source),
     typescript: parser !== 'babel',
-    commonjs: !/^\s*(import|export)\s/m.test(source) && /\brequire\(/.test(source),
+    commonjs: !/^\s*(import|export)\s/m.test(source) && (/\brequire\(/.test(source) || /\bmodule\.exports\b/.test(source)),
     sites,
     edits: [],
     outcomes: [],

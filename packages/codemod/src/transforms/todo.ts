@@ -31,8 +31,6 @@ export const todoTransform: Transform = (ctx) => {
         ? site.message
         : site.rewrite === 'helper-module' && site.reason !== undefined
           ? todoComment(site.reason, site.startOnlyFields)
-        : site.rewrite === 'connect-todo'
-          ? todoComment(site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp('the request') : CODEMOD_MESSAGES.helper, site.startOnlyFields)
           : todoComment(CODEMOD_MESSAGES.notAwaited, site.startOnlyFields);
     const statement = found ? enclosingStatement(found) : undefined;
     if (!statement) {
