@@ -78,6 +78,8 @@ export interface TransportCall {
   readonly args: string | undefined;
   /** The Node-style callback kept, called once `(err, data)`. */
   readonly callback?: { readonly start: number; readonly end: number };
+  /** The helper's own kind of promise must come back (`rtmStartDataAs`): it is handed on or chained with other methods. */
+  readonly ownPromise?: boolean;
 }
 
 export interface PlanSite extends SourcePosition {

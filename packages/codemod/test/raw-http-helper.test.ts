@@ -114,13 +114,22 @@ describe("the app's own helpers: the replacement calls go through the same helpe
   });
 
   it.each([
-    ["a vow promise's .fail()", "this._api('rtm.start').then((data) => { this.users = data.users; }).fail((e) => console.error(e)).done();\n", 'chained with `fail`'],
-    ['a returned promise', "module.exports = () => api.get('rtm.start', {}).then((data) => data.users);\n", 'handed on'],
+    ["a vow promise's .fail()", "this._api('rtm.start').then((data) => { this.users = data.users; }).fail((e) => console.error(e)).done();\n", "rtmStartDataAs((apiMethod, apiArgs) => this._api(apiMethod, apiArgs)).then((data) => {"],
+    ['a returned promise', "module.exports = () => api.get('rtm.start', {}).then((data) => data.users);\n", "module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => api.get(apiMethod, apiArgs), {}).then("],
+  ])("%s: the helper's own kind of promise comes back (rtmStartDataAs, JavaScript)", async (_name, source, expected) => {
+    const { plan, output } = await migrate('j.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(expected);
+    expect(todos(output)).toBe(0);
+  });
+
+  it.each([
+    ['a returned promise in TypeScript', "export const start = () => api.get('rtm.start', {}).then((data: { users: unknown[] }) => data.users);\n", 'handed on'],
     ['a one-parameter callback', "self.reqAPI('rtm.start', {}, function (data) { console.log(data.users); });\n", 'Node-style'],
     ['a callback by reference', "api.post('rtm.start', {}, onStart);\nfunction onStart(err, data) { console.log(data.users); }\n", 'Node-style'],
     ['a method name through a constant', "const M = 'rtm.start';\napi.post(M, {}, function (err, data) { console.log(data.users); });\n", ''],
-  ])('%s: the call stays as it was with a TODO', async (_name, source, why) => {
-    const { plan, output } = await migrate('i.js', source);
+  ])('%s: the call stays as it was with a TODO', async (name, source, why) => {
+    const { plan, output } = await migrate(name.includes('TypeScript') ? 'i.ts' : 'i.js', source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
     expect(code(output)).toBe(source);
     expect(todos(output)).toBe(1);

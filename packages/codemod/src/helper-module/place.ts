@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { PlanSite } from '../plan.js';
-import { HELPER_BASENAME, HELPER_EXPORTS, HELPER_MARK, helperSource, type HelperVariant } from './source.js';
+import { HELPER_BASENAME, HELPER_MARK, helperExports, helperSource, type HelperVariant } from './source.js';
 
 /** A helper module to generate, and how each file that calls it imports it. */
 export interface HelperModule {
@@ -76,22 +76,23 @@ function specifier(importer: string, importerSource: string, helper: string, sys
  * name is used instead).
  */
 export function placeHelpers(root: string, sites: readonly PlanSite[], read: (file: string) => string): HelperModule[] {
-  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; files: string[] }>();
+  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; ownPromise: boolean; files: string[] }>();
   for (const site of sites) {
     if (site.rewrite !== 'helper-module') continue;
     const file = resolve(root, site.file);
     const system = moduleSystemOf(file, read(file));
     const key = `${system.typescript}:${system.commonjs}:${system.ext}`;
-    const group = groups.get(key) ?? { system, legacyClient: false, files: [] };
+    const group = groups.get(key) ?? { system, legacyClient: false, ownPromise: false, files: [] };
     group.legacyClient ||= site.form === 'legacy-client';
+    group.ownPromise ||= site.transport?.ownPromise === true;
     if (!group.files.includes(file)) group.files.push(file);
     groups.set(key, group);
   }
   const modules: HelperModule[] = [];
-  for (const { system, legacyClient, files } of groups.values()) {
-    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient };
+  for (const { system, legacyClient, ownPromise, files } of groups.values()) {
+    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, ownPromise };
     const source = helperSource(variant);
-    const needed = [HELPER_EXPORTS.data, ...(legacyClient ? [HELPER_EXPORTS.legacyStart] : [])];
+    const needed = helperExports(variant);
     let file = '';
     let write = true;
     for (let n = 1; ; n++) {

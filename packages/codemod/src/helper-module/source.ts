@@ -16,6 +16,8 @@ export interface HelperVariant {
   readonly commonjs: boolean;
   /** Also emit `startRtmClient()` for the legacy `@slack/client` v3 `RtmClient`. */
   readonly legacyClient: boolean;
+  /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */
+  readonly ownPromise?: boolean;
 }
 
 /** The methods the helper calls, in the order it calls them (`rtm.connect` last). */
@@ -46,7 +48,7 @@ export function helperScopes(): string[] {
 }
 
 /** The names the generated module exports. */
-export const HELPER_EXPORTS = { data: 'rtmStartData', legacyStart: 'startRtmClient' } as const;
+export const HELPER_EXPORTS = { data: 'rtmStartData', dataAs: 'rtmStartDataAs', legacyStart: 'startRtmClient' } as const;
 
 /** Name of the generated file, without extension. */
 export const HELPER_BASENAME = 'rtm-start-data';
@@ -303,12 +305,35 @@ export function helperSource(v: HelperVariant): string {
     `  return { id: profile.bot_id${t(' as string')}, name: user.name ?? '', deleted: user.deleted === true, user_id: user.id, app_id: profile.api_app_id };`,
     '}',
   );
+  if (v.ownPromise && !ts) lines.push('', ...ownPromiseSource(exp));
   if (v.legacyClient) lines.push('', ...legacyClientSource(v));
   if (v.commonjs && !ts) {
-    const names = [HELPER_EXPORTS.data, ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart] : [])];
+    const names = helperExports(v);
     lines.push('', `module.exports = { ${names.join(', ')} };`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** The functions a variant of the helper module exports. */
+export function helperExports(v: HelperVariant): string[] {
+  return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart] : [])];
+}
+
+/**
+ * `rtmStartDataAs(call, args)`: the data as the app helper's own kind of promise (`vow`, `q`,
+ * bluebird…), for code that chains its other methods (`.fail()`, `.done()`) or hands it on.
+ */
+function ownPromiseSource(exp: string): string[] {
+  return [
+    '/**',
+    " * rtmStartData() through an app helper whose promises have methods of their own (vow's `.fail()`,",
+    " * bluebird's `.spread()`…): the answer comes back as the helper's own kind of promise, chained on a",
+    ` * first ${METHODS.teamInfo} call made through it (one call more than rtmStartData()).`,
+    ' */',
+    `${exp}function rtmStartDataAs(call, args = {}, options = {}) {`,
+    `  return call('${METHODS.teamInfo}', args.token ? { token: args.token } : {}).then(() => rtmStartData(call, args, options));`,
+    '}',
+  ];
 }
 
 /**

@@ -77,9 +77,12 @@ function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
     const caller = `${params(parsed)} => new Promise((resolve, reject) => ${helper}(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data))))`;
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] } } };
   }
+  const caller = `${params(parsed)} => ${helper}(apiMethod, apiArgs)`;
   const promiseUse = usedAsPromise(call);
-  if (promiseUse !== undefined) return { why: promiseUse };
-  return { call: { start: call.range[0], end: call.range[1], caller: `${params(parsed)} => ${helper}(apiMethod, apiArgs)`, args: argsText } };
+  if (promiseUse === undefined) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText } };
+  // The helper's own kind of promise comes back, chained on a first call through it (JavaScript: its type is not known).
+  if (typescript(parsed)) return { why: `${promiseUse}, and its type is not known here` };
+  return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ownPromise: true } };
 }
 
 /**

@@ -87,7 +87,7 @@ function useRtmConnect(ctx: TransformContext, receiver: string): boolean {
  */
 function viaTransport(ctx: TransformContext, transport: TransportCall, module: string): void {
   const args = transport.args === undefined ? '' : `, ${transport.args}`;
-  const name = HELPER_EXPORTS.data;
+  const name = transport.ownPromise ? HELPER_EXPORTS.dataAs : HELPER_EXPORTS.data;
   const { callback } = transport;
   const replacement = callback
     ? `callbackify(${name})(${transport.caller}${args}, ${ctx.source.slice(callback.start, callback.end)})`
