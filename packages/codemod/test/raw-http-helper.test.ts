@@ -35,7 +35,9 @@ describe('raw HTTP: fetch goes through the same URL base and headers; anything e
     );
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(output).toContain(
-      "rtmStartData((apiMethod, apiArgs) => fetch(base + apiMethod, { method: 'POST', headers: { Authorization: 'Bearer ' + token }, body: new URLSearchParams(apiArgs) }).then((r) => r.json()), { mpim_aware: 'true' })\n" +
+      '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
+        "const callSlack = (apiMethod, apiArgs) => fetch(base + apiMethod, { method: 'POST', headers: { Authorization: 'Bearer ' + token }, body: new URLSearchParams(apiArgs) }).then((r) => r.json());\n" +
+        "rtmStartData(callSlack, { mpim_aware: 'true' })\n" +
         '  .then((data) => console.log(data.users.length));',
     );
     expect(output).toContain("import { rtmStartData } from './rtm-start-data';");
@@ -52,7 +54,8 @@ describe('raw HTTP: fetch goes through the same URL base and headers; anything e
         '}\n',
     );
     expect(output).toContain(
-      "return rtmStartData((apiMethod: string, apiArgs: Record<string, unknown>) => fetch(`${api}/` + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), { headers: { Authorization: `Bearer ${token}` } }).then(function (res) { return res.json(); }));",
+      "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => fetch(`${api}/` + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), { headers: { Authorization: `Bearer ${token}` } }).then(function (res) { return res.json(); });\n" +
+        '  return rtmStartData(callSlack);',
     );
     expect(output).toContain("import { rtmStartData } from './rtm-start-data.js';");
   });
@@ -93,7 +96,8 @@ describe("the app's own helpers: the replacement calls go through the same helpe
     );
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module', 'connect-only']);
     expect(output).toContain(
-      'callbackify(rtmStartData)((apiMethod, apiArgs) => new Promise((resolve, reject) => api.post(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data)))), { mpim_aware: 1 }, function (err, data) {',
+      'const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => api.post(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data))));\n' +
+        'callbackify(rtmStartData)(callSlack, { mpim_aware: 1 }, function (err, data) {',
     );
     expect(output).toContain("const { callbackify } = require('util');");
     // Only `url` read: rtm.connect in place, no helper needed.
@@ -110,11 +114,14 @@ describe("the app's own helpers: the replacement calls go through the same helpe
         '  }\n' +
         '}\n',
     );
-    expect(output).toContain("    rtmStartData((apiMethod, apiArgs) => this._api(apiMethod, apiArgs), { mpim_aware: 1 }).then((data) => {");
+    expect(output).toContain(
+      '    const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\n' + "    rtmStartData(callSlack, { mpim_aware: 1 }).then((data) => {",
+    );
   });
 
   it.each([
-    ["a vow promise's .fail()", "this._api('rtm.start').then((data) => { this.users = data.users; }).fail((e) => console.error(e)).done();\n", "rtmStartDataAs((apiMethod, apiArgs) => this._api(apiMethod, apiArgs)).then((data) => {"],
+    ["a vow promise's .fail()", "this._api('rtm.start').then((data) => { this.users = data.users; }).fail((e) => console.error(e)).done();\n", 'const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\nrtmStartDataAs(callSlack).then((data) => {'],
+    // In an arrow function's expression body: no statement of its own to put the caller before, so in place.
     ['a returned promise', "module.exports = () => api.get('rtm.start', {}).then((data) => data.users);\n", "module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => api.get(apiMethod, apiArgs), {}).then("],
   ])("%s: the helper's own kind of promise comes back (rtmStartDataAs, JavaScript)", async (_name, source, expected) => {
     const { plan, output } = await migrate('j.js', source);

@@ -1,7 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { TransportCall } from '../plan.js';
-import { CALL_TYPES, addImport, findSiteNode, indentAt, text, type Transform, type TransformContext } from './common.js';
+import { CALL_TYPES, addImport, enclosingStatement, findSiteNode, freshName, indentAt, insertBefore, text, type Transform, type TransformContext } from './common.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -81,17 +81,41 @@ function useRtmConnect(ctx: TransformContext, receiver: string): boolean {
   return true;
 }
 
+const FUNCTIONS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod', 'TSDeclareMethod']);
+
 /**
- * The app's own transport (its helper, `fetch`) → `rtmStartData(caller, args)`, `caller` calling Slack
- * as the original did; a Node-style callback is still called once, `(err, data)`, on a later tick.
+ * The statement the call stands in, when it is in the same function (a `const` put before it sees
+ * the same `this` and the same variables).
+ */
+function statementInSameFunction(ctx: TransformContext, transport: TransportCall): N {
+  let found: ASTPath<N> | undefined;
+  ctx.root.find(ctx.j.Node).forEach((p: ASTPath<N>) => {
+    if (!found && p.node.start === transport.start && p.node.end === transport.end && CALL_TYPES.includes(p.node.type)) found = p;
+  });
+  const statement = found ? enclosingStatement(found) : undefined;
+  if (!statement) return undefined;
+  for (let p: ASTPath<N> | null = found!; p && p !== statement; p = p.parent) if (FUNCTIONS.has(p.node.type)) return undefined;
+  return statement.node;
+}
+
+/**
+ * The app's own transport (its helper, `fetch`) → `rtmStartData(callSlack, args)`, `callSlack` a
+ * `const` put before the statement that calls Slack as the original did (in place where there is no
+ * such statement); a Node-style callback is still called once, `(err, data)`, on a later tick.
  */
 function viaTransport(ctx: TransformContext, transport: TransportCall, module: string): void {
   const args = transport.args === undefined ? '' : `, ${transport.args}`;
   const name = transport.ownPromise ? HELPER_EXPORTS.dataAs : HELPER_EXPORTS.data;
+  const statement = statementInSameFunction(ctx, transport);
+  let caller = transport.caller;
+  if (statement) {
+    caller = freshName(ctx, ['callSlack', 'callSlackApi']);
+    insertBefore(ctx, statement.start, ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
+  }
   const { callback } = transport;
   const replacement = callback
-    ? `callbackify(${name})(${transport.caller}${args}, ${ctx.source.slice(callback.start, callback.end)})`
-    : `${name}(${transport.caller}${args})`;
+    ? `callbackify(${name})(${caller}${args}, ${ctx.source.slice(callback.start, callback.end)})`
+    : `${name}(${caller}${args})`;
   if (callback) addImport(ctx, 'util', 'callbackify', false);
   ctx.edits.push({ start: transport.start, end: transport.end, text: replacement });
   addImport(ctx, module, name, false);
