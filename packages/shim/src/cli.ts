@@ -1,7 +1,10 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { SLACK_API_URL } from '@rtm-migrate/core';
+import { rtmBotManifest } from './bridge/manifest.js';
+import { startBridge } from './bridge/server.js';
 import { startProxy } from './proxy/server.js';
 import { COMPAT_FIELDS, type CompatField } from './types.js';
 
@@ -10,13 +13,25 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
+/** SIGINT / SIGTERM close the server, then exit 0. */
+const closeOnSignal = (server: { close(): Promise<void> }): void => {
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+};
+
 const int = (name: string) => (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number`);
   return Number(value);
 };
 
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command('rtm-shim')
   .description('Run rtm.start code unchanged: rebuilds rtm.start responses from rtm.connect and its replacement methods.')
+  .version(version, '-V, --version')
   .exitOverride()
   .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'rtm-shim: error: ')) });
 
@@ -62,11 +77,51 @@ program
         log: o['quiet'] === true ? false : undefined,
       });
       process.stdout.write(`rtm-shim proxy listening on ${proxy.url} → ${proxy.upstream}\n`);
-      const stop = (): void => {
-        void proxy.close().then(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      closeOnSignal(proxy);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  });
+
+program
+  .command('bridge')
+  .description('Run an unchanged RTM bot on a modern Slack app: an RTM server on loopback fed by Socket Mode (tokens from SLACK_APP_TOKEN and SLACK_BOT_TOKEN).')
+  .option('--listen <host:port>', 'loopback address to listen on (port 0 picks one)', '127.0.0.1:8788')
+  .option('--upstream <url>', 'the Web API base', SLACK_API_URL)
+  .option('--max-buffered <n>', 'events held while no bot is connected', int('--max-buffered'), 10_000)
+  .option('--timeout <ms>', 'timeout of every upstream request', int('--timeout'), 30_000)
+  .option('--quiet', 'no log', false)
+  .action(async (o: Record<string, unknown>) => {
+    const appToken = process.env['SLACK_APP_TOKEN'];
+    const botToken = process.env['SLACK_BOT_TOKEN'];
+    if (!appToken) fail('set SLACK_APP_TOKEN to the app-level token (xapp-…, scope connections:write)');
+    if (!botToken) fail('set SLACK_BOT_TOKEN to the bot token (xoxb-…)');
+    try {
+      const bridge = await startBridge({
+        appToken: appToken!,
+        botToken: botToken!,
+        listen: o['listen'] as string,
+        upstream: o['upstream'] as string,
+        maxBuffered: o['maxBuffered'] as number,
+        timeoutMs: o['timeout'] as number,
+        log: o['quiet'] === true ? false : undefined,
+      });
+      process.stdout.write(`rtm-shim bridge for ${bridge.self.name} (${bridge.self.id}), Socket Mode open, upstream ${bridge.upstream}\nset the bot's Slack API base to:\n${bridge.url}\n`);
+      closeOnSignal(bridge);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  });
+
+program
+  .command('manifest')
+  .description('Print a Slack app manifest (JSON) for an RTM bot on Socket Mode: bot events and scopes.')
+  .option('--name <name>', 'app and bot user name', 'rtm-bot')
+  .option('--events <list>', `RTM event types the bot handles, comma-separated (default: all Socket Mode delivers)`)
+  .action((o: Record<string, unknown>) => {
+    const events = typeof o['events'] === 'string' ? o['events'].split(',').map((e) => e.trim()).filter(Boolean) : undefined;
+    try {
+      process.stdout.write(`${JSON.stringify(rtmBotManifest({ name: o['name'] as string, ...(events ? { events } : {}) }), null, 2)}\n`);
     } catch (e) {
       fail((e as Error).message);
     }

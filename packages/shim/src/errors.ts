@@ -45,7 +45,7 @@ export class CompatRequestError extends Error {
   }
 }
 
-type Coded = { code?: unknown };
+interface Coded { code?: unknown }
 
 export function isPlatformError(e: unknown): e is Error & { data: SlackObject & { error?: string } } {
   return e instanceof Error && (e as Coded).code === WEB_CLIENT_ERROR_CODES.PlatformError && typeof (e as { data?: unknown }).data === 'object';

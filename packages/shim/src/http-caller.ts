@@ -36,7 +36,7 @@ export function httpCaller(fetchFn: FetchLike, apiBase: string, token: string | 
     let callToken = token;
     for (const [k, v] of Object.entries(args)) {
       if (v === undefined) continue;
-      if (k === 'token') callToken = String(v);
+      if (k === 'token') callToken = formValue(v);
       else body.set(k, formValue(v));
     }
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };

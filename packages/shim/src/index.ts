@@ -11,6 +11,7 @@ export {
 } from './build-response.js';
 export { createCompatFetch, type CompatFetchOptions } from './fetch.js';
 export { startProxy, type ProxyOptions, type RunningProxy } from './proxy/server.js';
+export * from './bridge/index.js';
 export { Pacer, Limiter, type RateLimitOptions } from './pacer.js';
 export {
   CompatPlatformError,

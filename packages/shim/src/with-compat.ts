@@ -80,11 +80,12 @@ export async function answerRtmStart(
  * options stay). Gives a v8 client, which dropped `rtm.start`, a typed `rtm.start` back.
  */
 export function withRtmStartCompat<C extends ApiCallClient>(client: C, options: RtmStartCompatOptions = {}): WithRtmStartCompat<C> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JavaScript callers can pass anything
   if (typeof client?.apiCall !== 'function') throw new TypeError('withRtmStartCompat: expected a WebClient (an object with apiCall)');
   if (stateOf(client)) return client as WithRtmStartCompat<C>;
   validateOptions(options);
-  const originalApiCall = client.apiCall;
-  const original: CallFn = async (method, args) => (await originalApiCall.call(client, method, args)) as SlackObject;
+  const originalApiCall = client.apiCall.bind(client);
+  const original: CallFn = async (method, args) => (await originalApiCall(method, args)) as SlackObject;
   const state: CompatState = { original, options, pacer: pacerOf(client, options) };
   Object.defineProperty(client, COMPAT, { value: state, enumerable: false });
 

@@ -33,6 +33,6 @@ export function countPlan(byMethod: readonly PlannedCall[]): Record<string, numb
 }
 
 /** Keeps the legacy bot's WebClient (its own node_modules) apart from the shim's dev copy. */
-export function requireFrom(dir: string): NodeRequire {
+export function requireFrom(dir: string): NodeJS.Require {
   return createRequire(join(dir, 'package.json'));
 }

@@ -9,7 +9,7 @@ import type { DemoContext } from '../context.js';
 import { block, heading } from '../print.js';
 
 interface LegacyBotModule {
-  runBot(web: unknown): Promise<{ text: string }>;
+  runBot: (web: unknown) => Promise<{ text: string }>;
 }
 
 /** Stage 5: the unchanged legacy bot, its WebClient wrapped by the shim, against today's Slack; then through the proxy. */

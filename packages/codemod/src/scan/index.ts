@@ -63,7 +63,7 @@ function headlineFields(fields: readonly string[]): string[] {
     ...new Set(
       fields.map((f) => {
         const top = f.split(/[.[]/)[0] ?? f;
-        if (/\[\]\.members$/.test(f) || top === 'team' || top === 'self') return f;
+        if (f.endsWith("[].members") || top === 'team' || top === 'self') return f;
         return top;
       }),
     ),
@@ -151,7 +151,9 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   }
   if (site.form === 'raw-url' && site.literal) {
     // The URL is rewritten in place; the raw response is not followed, so its reads stay a TODO.
-    return { rewrite: 'connect-todo', form: site.form, reason: CODEMOD_MESSAGES.rawHttpConnect(site.request ?? 'the request', startOnly.length > 0) };
+    // The reads are named as complete only when the response never left the code followed.
+    const complete = startOnly.length > 0 && escapes.length === 1;
+    return { rewrite: 'connect-todo', form: site.form, reason: CODEMOD_MESSAGES.rawHttpConnect(site.request ?? 'the request', complete) };
   }
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
     return { rewrite: 'todo', form: site.form, reason: escapes[0]?.reason ?? MESSAGES.rtmStartUrl };
@@ -252,10 +254,10 @@ function isAwaitedStatement(node: Node): boolean {
   const holder = value.parent;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator) {
     const declaration = holder.parent;
-    const statementList = declaration?.parent;
-    return holder.init === value && statementList !== undefined && STATEMENT_LISTS.has(statementList.type);
+    const statementList = declaration.parent;
+    return holder.init === value && STATEMENT_LISTS.has(statementList.type);
   }
-  if (holder?.type === AST_NODE_TYPES.AssignmentExpression) return holder.right === value && holder.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression) return holder.right === value && holder.parent.type === AST_NODE_TYPES.ExpressionStatement;
   return false;
 }
 

@@ -1,10 +1,25 @@
 import { isRtmStartOnlyArg, METHODS } from '@rtm-migrate/core';
-import type { ASTPath } from 'jscodeshift';
-import { CALL_TYPES, enclosingStatement, findSiteNode, todoAbove, type Transform } from './common.js';
-import { removeProperties } from './drop-args.js';
+import {
+  CALL_TYPES,
+  endOf,
+  enclosingStatement,
+  findSiteNode,
+  isObjectLiteral,
+  propertyKey,
+  startOf,
+  todoAbove,
+  type AnyNode,
+  type CallNode,
+  type Transform,
+} from './common.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
+/** A string or template literal, as the babel, tsx and flow parsers give it. */
+interface LiteralNode extends AnyNode {
+  readonly value?: unknown;
+  readonly expressions?: readonly AnyNode[];
+  readonly quasis?: readonly { readonly value: { readonly cooked?: string | null } }[];
+}
+import { removeProperties } from './drop-args.js';
 
 /**
  * The app's own helper given the method name (`api.post('rtm.start', { no_unreads: 1 }, cb)`,
@@ -16,24 +31,23 @@ type N = any;
 export const helperMethodNameTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
     if (ctx.handled.has(site) || site.form !== 'helper' || site.rewrite !== 'connect-todo') continue;
-    const path = findSiteNode(ctx, site, CALL_TYPES) as ASTPath<N> | undefined;
+    const path = findSiteNode(ctx, site, CALL_TYPES);
     // No statement to put the TODO above: never rename without it (left to the TODO transform).
     if (!path || !enclosingStatement(path)) continue;
-    const call = path.node;
-    const [name, args] = call.arguments as N[];
+    const [name, args] = (path.node as CallNode).arguments as [LiteralNode | undefined, AnyNode | undefined];
     const literal =
       name && (name.type === 'StringLiteral' || name.type === 'Literal') && name.value === 'rtm.start'
         ? 'string'
-        : name?.type === 'TemplateLiteral' && name.expressions.length === 0 && name.quasis[0]?.value.cooked === 'rtm.start'
+        : name?.type === 'TemplateLiteral' && name.expressions?.length === 0 && name.quasis?.[0]?.value.cooked === 'rtm.start'
           ? 'template'
           : undefined;
-    if (!literal) continue; // left to the TODO transform
-    const quote = ctx.source[name.start];
-    ctx.edits.push({ start: name.start, end: name.end, text: `${quote}${METHODS.rtmConnect}${quote}` });
-    if (args && args.type === 'ObjectExpression') {
-      const props = args.properties.filter((p: N) => {
-        const key = p.computed ? undefined : (p.key?.name ?? p.key?.value);
-        return (p.type === 'ObjectProperty' || p.type === 'Property') && typeof key === 'string' && isRtmStartOnlyArg(key);
+    if (!name || !literal) continue; // left to the TODO transform
+    const quote = ctx.source[startOf(name)] ?? "'";
+    ctx.edits.push({ start: startOf(name), end: endOf(name), text: `${quote}${METHODS.rtmConnect}${quote}` });
+    if (isObjectLiteral(args)) {
+      const props = args.properties.filter((p) => {
+        const key = propertyKey(p);
+        return (p.type === 'ObjectProperty' || p.type === 'Property') && key !== undefined && isRtmStartOnlyArg(key);
       });
       if (props.length > 0) removeProperties(ctx, args, props);
     }

@@ -1,10 +1,73 @@
 import { isRtmStartOnlyArg, METHODS } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
-import { enclosingStatement, findSiteNode, lineStart, todoAbove, type Edit, type Transform, type TransformContext } from './common.js';
+import {
+  enclosingStatement,
+  endOf,
+  findSiteNode,
+  isObjectLiteral,
+  lineStart,
+  startOf,
+  todoAbove,
+  type AnyNode,
+  type Edit,
+  type PropertyNode,
+  type Transform,
+  type TransformContext,
+} from './common.js';
 import { removeProperties } from './drop-args.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
+/**
+ * A node as this transform reads it, of whichever shape (literals, properties, members, calls,
+ * declarations) and parser (babel, tsx, flow): every field it reads is declared, all optional.
+ */
+interface N extends AnyNode {
+  readonly name?: string;
+  /** A literal's value, or a property's value node. */
+  readonly value?: unknown;
+  readonly computed?: boolean;
+  readonly shorthand?: boolean;
+  readonly method?: boolean;
+  readonly kind?: string;
+  readonly operator?: string;
+  readonly key?: N;
+  readonly object?: N;
+  readonly property?: N;
+  readonly callee?: N;
+  readonly left?: N;
+  readonly expression?: N;
+  readonly init?: N | null;
+  readonly id?: N;
+  readonly arguments?: N[];
+  readonly properties?: N[];
+  readonly quasis?: N[];
+  readonly declarations?: N[];
+  readonly body?: unknown;
+  readonly consequent?: unknown;
+}
+
+/** What ast-types' scope (typed `any` there) offers this transform. */
+interface Scope {
+  lookup(name: string): Scope | null;
+  getBindings(): Record<string, ASTPath<N>[] | undefined>;
+  readonly path: ASTPath;
+}
+
+/** The node a property holds, when it holds one. */
+function valueNode(property: N): N | undefined {
+  const v = property.value;
+  return typeof v === 'object' && v !== null && 'type' in v ? (v as N) : undefined;
+}
+
+/** Child paths by field names (`get('declarations', 0, 'init')`), typed. */
+function child(path: ASTPath<N>, ...names: (string | number)[]): ASTPath<N> {
+  return path.get(...names) as ASTPath<N>;
+}
+
+/** The paths of the nodes in a list field (`arguments`, `properties`). */
+function children(path: ASTPath<N>, name: string): ASTPath<N>[] {
+  const list = child(path, name).value as unknown;
+  return Array.isArray(list) ? list.map((_, i) => child(path, name, i)) : [];
+}
 
 const URL_TYPES = ['StringLiteral', 'Literal', 'TemplateLiteral'] as const;
 /** Option keys of HTTP clients (fetch, axios, got, request…) that carry the method arguments. */
@@ -23,22 +86,30 @@ interface Piece {
   readonly last: boolean;
 }
 
-function keyOf(p: N): string | undefined {
+function keyOf(p: N | undefined): string | undefined {
   if (!p || p.computed || !p.key) return undefined;
   if (p.key.type === 'Identifier') return p.key.name;
   if (typeof p.key.value === 'string') return p.key.value;
   return undefined;
 }
 
-const isProperty = (p: N): boolean => p && (p.type === 'ObjectProperty' || p.type === 'Property') && !p.method && p.kind !== 'get' && p.kind !== 'set';
-const isString = (n: N): boolean => n && (n.type === 'StringLiteral' || (n.type === 'Literal' && typeof n.value === 'string'));
+const isProperty = (p: N | undefined): p is N & PropertyNode =>
+  p !== undefined && (p.type === 'ObjectProperty' || p.type === 'Property') && !p.method && p.kind !== 'get' && p.kind !== 'set';
+/** The text of a string literal; undefined for anything else. */
+const stringOf = (n: N | undefined): string | undefined =>
+  n && (n.type === 'StringLiteral' || n.type === 'Literal') && typeof n.value === 'string' ? n.value : undefined;
+const isMember = (n: N | undefined): n is N & { object: N; property: N } =>
+  (n?.type === 'MemberExpression' || n?.type === 'OptionalMemberExpression') && n.object !== undefined && n.property !== undefined;
+/** `new <name>(…)` / `<name>(…)` with a plain identifier callee. */
+const calls = (n: N | undefined, type: string, name: string): boolean => n?.type === type && n.callee?.type === 'Identifier' && n.callee.name === name;
 
 /** The raw-text pieces of a literal, in order. */
 function piecesOf(node: N, concatenatedOn: boolean): Piece[] {
   if (node.type === 'TemplateLiteral') {
-    return node.quasis.map((q: N, i: number) => ({ start: q.start, end: q.end, last: i === node.quasis.length - 1 && !concatenatedOn }));
+    const quasis = node.quasis ?? [];
+    return quasis.map((q, i) => ({ start: startOf(q), end: endOf(q), last: i === quasis.length - 1 && !concatenatedOn }));
   }
-  return [{ start: node.start + 1, end: node.end - 1, last: !concatenatedOn }];
+  return [{ start: startOf(node) + 1, end: endOf(node) - 1, last: !concatenatedOn }];
 }
 
 /**
@@ -76,7 +147,7 @@ function urlEdits(ctx: TransformContext, node: N, concatenatedOn: boolean): Edit
     if (!renamed) {
       const m = START_IN_PIECE.exec(raw);
       if (!m) continue;
-      const at = m.index + m[1]!.length;
+      const at = m.index + (m[1] ?? '').length;
       next = raw.slice(0, at) + METHODS.rtmConnect + raw.slice(at + 'rtm.start'.length);
       renamed = true;
       const rest = at + METHODS.rtmConnect.length;
@@ -96,43 +167,47 @@ function urlEdits(ctx: TransformContext, node: N, concatenatedOn: boolean): Edit
 const visited = new WeakSet<object>();
 
 /** Drops start-only keys from an object literal (never the object itself: `{}` stays). */
-function dropKeys(ctx: TransformContext, obj: N): void {
-  if (!obj || obj.type !== 'ObjectExpression' || visited.has(obj)) return;
+function dropKeys(ctx: TransformContext, obj: N | undefined): void {
+  if (!isObjectLiteral(obj) || visited.has(obj)) return;
   visited.add(obj);
-  const props = obj.properties.filter((p: N) => isProperty(p) && isRtmStartOnlyArg(keyOf(p) ?? ''));
+  const props = obj.properties.filter((p) => isProperty(p) && isRtmStartOnlyArg(keyOf(p) ?? ''));
   if (props.length > 0) removeProperties(ctx, obj, props);
 }
 
 /** `X.append('no_unreads', …);` / `X.searchParams.set('no_unreads', …);` statements after `decl`, removed whole. */
 function dropParamStatements(ctx: TransformContext, declStatement: ASTPath<N>, name: string, viaSearchParams: boolean): void {
-  const block = declStatement.parent?.node;
-  const body: N[] | undefined = block?.body ?? block?.consequent;
+  const block = (declStatement.parent as ASTPath<N> | undefined)?.node;
+  const body = block?.body ?? block?.consequent;
   if (!Array.isArray(body)) return;
-  for (const st of body.slice(body.indexOf(declStatement.node) + 1)) {
+  const statements = body as N[];
+  for (const st of statements.slice(statements.indexOf(declStatement.node) + 1)) {
     if (st.type !== 'ExpressionStatement') continue;
     const call = st.expression;
-    if (call.type !== 'CallExpression' || (call.callee.type !== 'MemberExpression' && call.callee.type !== 'OptionalMemberExpression')) continue;
-    const method = call.callee.computed ? undefined : call.callee.property.name;
+    const callee = call?.callee;
+    if (call?.type !== 'CallExpression' || !isMember(callee)) continue;
+    const method = callee.computed ? undefined : callee.property.name;
     if (method !== 'append' && method !== 'set') continue;
+    const object = callee.object;
     const target = viaSearchParams
-      ? call.callee.object.type === 'MemberExpression' && !call.callee.object.computed && call.callee.object.property.name === 'searchParams'
-        ? call.callee.object.object
+      ? object.type === 'MemberExpression' && !object.computed && object.property?.name === 'searchParams'
+        ? object.object
         : undefined
-      : call.callee.object;
-    if (!target || target.type !== 'Identifier' || target.name !== name) continue;
-    const key = call.arguments[0];
-    if (!isString(key) || !isRtmStartOnlyArg(key.value)) continue;
+      : object;
+    if (target?.type !== 'Identifier' || target.name !== name) continue;
+    const key = stringOf(call.arguments?.[0]);
+    if (key === undefined || !isRtmStartOnlyArg(key)) continue;
     removeStatement(ctx, st);
   }
 }
 
 /** Removes a statement; with its line when it is alone on it. */
 function removeStatement(ctx: TransformContext, st: N): void {
-  const start = lineStart(ctx.source, st.start);
-  const nl = ctx.source.indexOf('\n', st.end);
+  const [stStart, stEnd] = [startOf(st), endOf(st)];
+  const start = lineStart(ctx.source, stStart);
+  const nl = ctx.source.indexOf('\n', stEnd);
   const end = nl === -1 ? ctx.source.length : nl + 1;
-  const alone = /^[ \t]*$/.test(ctx.source.slice(start, st.start)) && /^[ \t]*\r?\n?$/.test(ctx.source.slice(st.end, end));
-  ctx.edits.push(alone ? { start, end, text: '' } : { start: st.start, end: st.end, text: '' });
+  const alone = /^[ \t]*$/.test(ctx.source.slice(start, stStart)) && /^[ \t]*\r?\n?$/.test(ctx.source.slice(stEnd, end));
+  ctx.edits.push(alone ? { start, end, text: '' } : { start: stStart, end: stEnd, text: '' });
 }
 
 /**
@@ -141,28 +216,31 @@ function removeStatement(ctx: TransformContext, st: N): void {
  */
 function soleUseBinding(ctx: TransformContext, id: ASTPath<N>): { declarator: N; statement: ASTPath<N> } | undefined {
   const name = id.node.name;
-  const scope = id.scope?.lookup(name);
+  if (name === undefined) return undefined;
+  const scope = (id.scope as Scope | null | undefined)?.lookup(name);
   const binding = scope?.getBindings()[name];
-  if (!binding || binding.length !== 1) return undefined;
-  const declPath = binding[0].parent as ASTPath<N> | undefined;
-  if (!declPath || declPath.node.type !== 'VariableDeclarator' || declPath.node.id !== binding[0].node) return undefined;
-  const statement = declPath.parent as ASTPath<N>;
-  if (!statement || statement.node.type !== 'VariableDeclaration' || statement.node.declarations.length !== 1) return undefined;
+  const bound = binding?.[0];
+  if (!scope || !bound || binding.length !== 1) return undefined;
+  const declPath = bound.parent as ASTPath<N> | undefined;
+  if (declPath?.node.type !== 'VariableDeclarator' || declPath.node.id !== bound.node) return undefined;
+  const statement = declPath.parent as ASTPath<N> | undefined;
+  if (statement?.node.type !== 'VariableDeclaration' || statement.node.declarations?.length !== 1) return undefined;
+  const up = (p: ASTPath<N> | undefined): ASTPath<N> | undefined => p?.parent as ASTPath<N> | undefined;
   let others = 0;
   ctx.j(scope.path)
     .find(ctx.j.Identifier, { name })
     .forEach((p: ASTPath<N>) => {
-      const parent = p.parent?.node;
-      if (p.node === binding[0].node || p.node === id.node) return;
-      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === p.node && !parent.computed) return;
-      if (parent && isProperty(parent) && parent.key === p.node && !parent.shorthand) return;
-      if (parent && isProperty(parent) && parent.shorthand && parent.value?.start === id.node.start) return;
-      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === p.node) {
-        const member = p.parent.parent?.node;
-        const via = member && member.type === 'MemberExpression' && member.object === parent ? member : parent;
-        const call = (via === parent ? p.parent.parent : p.parent.parent.parent)?.node;
-        const method = via.property?.name;
-        if (call && call.type === 'CallExpression' && call.callee === via && ['append', 'set', 'delete'].includes(method)) return;
+      const parent = up(p)?.node;
+      if (p.node === bound.node || p.node === id.node) return;
+      if (isMember(parent) && parent.property === p.node && !parent.computed) return;
+      if (isProperty(parent) && parent.key === p.node && !parent.shorthand) return;
+      if (isProperty(parent) && parent.shorthand && valueNode(parent)?.start === id.node.start) return;
+      if (isMember(parent) && parent.object === p.node) {
+        const member = up(up(p))?.node;
+        const via = member?.type === 'MemberExpression' && member.object === parent ? member : parent;
+        const call = (via === parent ? up(up(p)) : up(up(up(p))))?.node;
+        const method = via.property?.name ?? '';
+        if (call?.type === 'CallExpression' && call.callee === via && ['append', 'set', 'delete'].includes(method)) return;
       }
       others++;
     });
@@ -171,37 +249,34 @@ function soleUseBinding(ctx: TransformContext, id: ASTPath<N>): { declarator: N;
 
 /** Drops start-only arguments from a request's body / params value: literals, `URLSearchParams`, `qs.stringify`. */
 function dropFromValue(ctx: TransformContext, path: ASTPath<N>, depth = 0): void {
-  const node = path.node;
+  // A path to an absent field (`init` of `let x;`) holds no node.
+  const node = path.node as N | null | undefined;
   if (!node) return;
   if (node.type === 'ObjectExpression') {
     dropKeys(ctx, node);
     if (depth > 0) return;
-    (path as N).get('properties').each((pp: ASTPath<N>) => {
+    for (const pp of children(path, 'properties')) {
       const key = keyOf(pp.node);
-      if (isProperty(pp.node) && key && BODY_KEYS.has(key)) dropFromValue(ctx, (pp as N).get('value'), depth + 1);
-    });
+      if (isProperty(pp.node) && key && BODY_KEYS.has(key)) dropFromValue(ctx, child(pp, 'value'), depth + 1);
+    }
     return;
   }
-  if (node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'URLSearchParams') {
-    dropKeys(ctx, node.arguments[0]);
+  if (calls(node, 'NewExpression', 'URLSearchParams')) {
+    dropKeys(ctx, node.arguments?.[0]);
     return;
   }
   if (node.type === 'CallExpression') {
     const callee = node.callee;
-    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
-    if (name === 'stringify' || name === 'encode') dropKeys(ctx, node.arguments[0]);
+    const name = callee?.type === 'Identifier' ? callee.name : callee?.type === 'MemberExpression' && !callee.computed ? callee.property?.name : undefined;
+    if (name === 'stringify' || name === 'encode') dropKeys(ctx, node.arguments?.[0]);
     return;
   }
-  if (node.type === 'Identifier' && depth < 3) {
+  if (node.type === 'Identifier' && node.name !== undefined && depth < 3) {
     const bound = soleUseBinding(ctx, path);
-    if (!bound) return;
-    const init = bound.declarator.init;
-    if (!init) return;
-    const initPath = (bound.statement as N).get('declarations', 0, 'init');
-    dropFromValue(ctx, initPath, 1);
-    if (init.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'URLSearchParams') {
-      dropParamStatements(ctx, bound.statement, node.name, false);
-    }
+    const init = bound?.declarator.init;
+    if (!bound || !init) return;
+    dropFromValue(ctx, child(bound.statement, 'declarations', 0, 'init'), 1);
+    if (calls(init, 'NewExpression', 'URLSearchParams')) dropParamStatements(ctx, bound.statement, node.name, false);
   }
 }
 
@@ -209,34 +284,37 @@ const WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'Parenthesize
 
 /** The arguments of the request the URL goes to: `fetch(url, { body })`, `request.post({ url, form })`, `new URL(…)`. */
 function dropRequestArgs(ctx: TransformContext, literal: ASTPath<N>): void {
+  const up = (p: ASTPath<N> | undefined): ASTPath<N> | undefined => p?.parent as ASTPath<N> | undefined;
   // The whole URL expression: the literal, or the `+` concatenation it is part of.
   let url: ASTPath<N> = literal;
-  while (url.parent && ((url.parent.node.type === 'BinaryExpression' && url.parent.node.operator === '+') || WRAPPERS.has(url.parent.node.type))) url = url.parent;
-  let holder = url.parent as ASTPath<N> | undefined;
+  for (let p = up(url); p && ((p.node.type === 'BinaryExpression' && p.node.operator === '+') || WRAPPERS.has(p.node.type)); p = up(url)) url = p;
+  let holder = up(url);
   let optionsObject: ASTPath<N> | undefined;
   if (holder && isProperty(holder.node) && holder.node.value === url.node && URL_KEYS.has(keyOf(holder.node) ?? '')) {
-    optionsObject = holder.parent as ASTPath<N>;
-    holder = optionsObject.parent as ASTPath<N> | undefined;
-    if (optionsObject.node.type !== 'ObjectExpression') return;
+    optionsObject = up(holder);
+    holder = up(optionsObject);
+    if (optionsObject?.node.type !== 'ObjectExpression') return;
   }
   if (!holder) return;
   const call = holder.node;
-  if (call.type === 'NewExpression' && call.callee.type === 'Identifier' && call.callee.name === 'URL') {
+  if (calls(call, 'NewExpression', 'URL')) {
     // `const url = new URL('…/rtm.start'); url.searchParams.set('no_unreads', '1');`
-    const declarator = holder.parent as ASTPath<N> | undefined;
-    if (declarator?.node.type === 'VariableDeclarator' && declarator.node.id.type === 'Identifier' && declarator.parent?.node.type === 'VariableDeclaration') {
-      dropParamStatements(ctx, declarator.parent as ASTPath<N>, declarator.node.id.name, true);
+    const declarator = up(holder);
+    const declaration = up(declarator);
+    const id = declarator?.node.id;
+    if (declarator?.node.type === 'VariableDeclarator' && id?.type === 'Identifier' && id.name !== undefined && declaration?.node.type === 'VariableDeclaration') {
+      dropParamStatements(ctx, declaration, id.name, true);
     }
     return;
   }
   if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression' && call.type !== 'NewExpression') return;
   const target = optionsObject?.node ?? url.node;
-  if (!call.arguments.includes(target)) return;
-  (holder as N).get('arguments').each((arg: ASTPath<N>) => {
-    if (arg.node === url.node) return;
-    if (arg.node.type === 'ArrowFunctionExpression' || arg.node.type === 'FunctionExpression') return;
+  if (!call.arguments?.includes(target)) return;
+  for (const arg of children(holder, 'arguments')) {
+    if (arg.node === url.node) continue;
+    if (arg.node.type === 'ArrowFunctionExpression' || arg.node.type === 'FunctionExpression') continue;
     dropFromValue(ctx, arg);
-  });
+  }
 }
 
 /**
@@ -249,10 +327,10 @@ function dropRequestArgs(ctx: TransformContext, literal: ASTPath<N>): void {
 export const rawHttpUrlTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
     if (ctx.handled.has(site) || site.form !== 'raw-url' || site.rewrite !== 'connect-todo') continue;
-    const path = findSiteNode(ctx, site, URL_TYPES) as ASTPath<N> | undefined;
+    const path = findSiteNode(ctx, site, URL_TYPES);
     // No statement to put the TODO above: never rename without it (left to the TODO transform).
     if (!path || !enclosingStatement(path)) continue;
-    const parent = path.parent?.node;
+    const parent = (path.parent as ASTPath<N> | undefined)?.node;
     const concatenatedOn = parent?.type === 'BinaryExpression' && parent.operator === '+' && parent.left === path.node;
     const edits = urlEdits(ctx, path.node, concatenatedOn);
     if (!edits) continue; // left to the TODO transform

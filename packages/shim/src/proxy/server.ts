@@ -7,7 +7,7 @@ import { METHODS, SLACK_API_URL, isLoopbackHost } from '@rtm-migrate/core';
 import { answerRtmStartHttp, PacerPool, parseRtmStartRequest, type CompatFetchOptions } from '../fetch.js';
 import type { FetchLike } from '../http-caller.js';
 import { validateOptions } from '../with-compat.js';
-import { parseListen, parseUpstream, type ListenAddress } from './address.js';
+import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from './address.js';
 import { redact } from './redact.js';
 
 export interface ProxyOptions extends CompatFetchOptions {
@@ -113,21 +113,13 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const pacers = new PacerPool(options);
   const sink = options.log === false ? undefined : (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
   const log = (line: string): void => sink?.(redact(`${new Date().toISOString()} ${line}`));
-  const allowedHosts = new Set([listen.host.toLowerCase(), ...(isLoopbackHost(listen.host) ? ['localhost', '127.0.0.1', '::1'] : [])]);
+  const hostAllowed = hostHeaderCheck(listen, options.allowRemote === true);
 
   const refuse = (res: ServerResponse, status: number, error: string, reason: string): void => {
     log(`refused ${reason} → ${status}`);
     const body = JSON.stringify({ ok: false, error });
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
     res.end(body);
-  };
-
-  const hostAllowed = (header: string | undefined): boolean => {
-    if (options.allowRemote) return true;
-    if (!header) return false;
-    const m = /^(?:\[([^\]]+)\]|([^:]+))(?::\d+)?$/.exec(header.trim());
-    const name = (m?.[1] ?? m?.[2] ?? '').toLowerCase();
-    return allowedHosts.has(name);
   };
 
   /** Reads a body up to the cap; undefined (after answering 413) when it is larger. */
