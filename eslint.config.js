@@ -12,12 +12,6 @@ export default defineConfig(
     ignores: [
       'packages/codemod/src/apply.ts',
       'packages/codemod/src/cli.ts',
-      'packages/fake-slack/src/server.ts',
-      'packages/fake-slack/test/limits.test.ts',
-      'packages/fake-slack/test/methods.test.ts',
-      'packages/shim/src/proxy/server.ts',
-      'packages/shim/test/compat.test.ts',
-      'packages/shim/test/http.test.ts',
     ],
   },
   {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { frameText, parseJsonObject } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import WebSocket from 'ws';
 
@@ -37,7 +38,8 @@ function receiver(ws: WebSocket, unwrap: (frame: Record<string, unknown>) => Rec
   let reached: (() => void) | undefined;
   ws.on('message', (data) => {
     const now = performance.now();
-    const event = unwrap(JSON.parse(String(data)) as Record<string, unknown>);
+    const frame = parseJsonObject(frameText(data));
+    const event = frame && unwrap(frame);
     if (event?.['type'] !== 'message') return;
     count += 1;
     waiting.get(String(event['text']))?.(now);
@@ -131,7 +133,7 @@ async function spawnBridge(upstream: string): Promise<{ url: string; child: Chil
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /^(http:\/\/127\.0\.0\.1:\d+\/api\/)$/m.exec(out);
       if (m) resolve(m[1]!);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { frameText } from '@rtm-migrate/core';
 import WebSocket from 'ws';
 
 export type Frame = Record<string, unknown> & { type?: string; envelope_id?: string; payload?: Record<string, unknown> };
@@ -61,7 +62,7 @@ export class JsonInbox {
 export class JsonSocket extends JsonInbox {
   constructor(readonly ws: WebSocket) {
     super();
-    ws.on('message', (data) => this.push(JSON.parse(String(data)) as Frame));
+    ws.on('message', (data) => this.push(JSON.parse(frameText(data)) as Frame));
   }
 
   static async open(url: string): Promise<JsonSocket> {

@@ -122,13 +122,6 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
   return tracker.flow;
 }
 
-/** Follows a response held by `start` (an expression of `shape`): for reads off values typed as a response. */
-export function followFrom(resolver: Resolver, start: Node, shape: Shape): Flow {
-  const tracker = new Tracker(resolver);
-  tracker.follow(start, shape, 0);
-  return tracker.flow;
-}
-
 function describeNode(node: Node): string {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;

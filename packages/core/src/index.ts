@@ -14,3 +14,4 @@ export * from './socket-mode.js';
 export * from './urls.js';
 export * from './web-api-errors.js';
 export * from './loopback.js';
+export * from './json-frame.js';

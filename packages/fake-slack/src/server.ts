@@ -143,12 +143,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const time = Date.now();
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const m = /^\/api\/([^/]+)$/.exec(url.pathname);
-    if (!m) {
+    const encodedMethod = /^\/api\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (encodedMethod === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the Web API lives under /api/<method>\n');
       return;
     }
-    const method = decodeURIComponent(m[1]!);
+    const method = decodeURIComponent(encodedMethod);
     let args: Record<string, string> = {};
     const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}, warnings: readonly string[] = []): void => {
       if (typeof body['error'] === 'string') knownError(body['error']);
@@ -192,25 +192,50 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       record({ method, args, time, status: 0, ok: false, error: 'dropped', durationMs: performance.now() - started });
       return;
     }
-    if (fault === 'status500') return send(500, { ok: false, error: 'fatal_error' });
-    if (fault === 'burst429') return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+    if (fault === 'status500') {
+      send(500, { ok: false, error: 'fatal_error' });
+      return;
+    }
+    if (fault === 'burst429') {
+      send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+      return;
+    }
 
     const parsed = await parseRequest(req, url, raw.body);
     const requestWarnings = (w: readonly string[]): string[] => (charsetWarnings ? [...w] : []);
-    if (!parsed.ok) return send(200, { ok: false, error: parsed.error }, {}, requestWarnings(parsed.warnings));
+    if (!parsed.ok) {
+      send(200, { ok: false, error: parsed.error }, {}, requestWarnings(parsed.warnings));
+      return;
+    }
     args = parsed.request.args;
     const warnings = requestWarnings(parsed.request.warnings);
     const handler = METHOD_HANDLERS.get(method);
-    if (!handler) return send(200, { ok: false, error: 'unknown_method', req_method: method }, {}, warnings);
+    if (!handler) {
+      send(200, { ok: false, error: 'unknown_method', req_method: method }, {}, warnings);
+      return;
+    }
     const { token } = parsed.request;
-    if (token === undefined) return send(200, { ok: false, error: 'not_authed' }, {}, warnings);
+    if (token === undefined) {
+      send(200, { ok: false, error: 'not_authed' }, {}, warnings);
+      return;
+    }
     const info = tokens.get(token);
-    if (!info) return send(200, { ok: false, error: 'invalid_auth' }, {}, warnings);
-    if (info.inactive) return send(200, { ok: false, error: 'account_inactive' }, {}, warnings);
-    if (refusesTokenType(method, info)) return send(200, { ok: false, error: 'not_allowed_token_type' }, {}, warnings);
+    if (!info) {
+      send(200, { ok: false, error: 'invalid_auth' }, {}, warnings);
+      return;
+    }
+    if (info.inactive) {
+      send(200, { ok: false, error: 'account_inactive' }, {}, warnings);
+      return;
+    }
+    if (refusesTokenType(method, info)) {
+      send(200, { ok: false, error: 'not_allowed_token_type' }, {}, warnings);
+      return;
+    }
     const retryAfter = limiter?.take(method, token);
     if (retryAfter !== undefined) {
-      return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) }, warnings);
+      send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) }, warnings);
+      return;
     }
     let result: MethodResult;
     try {
@@ -226,7 +251,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       });
     } catch (e) {
       console.error(`fake-slack: ${method} failed:`, e);
-      return send(500, { ok: false, error: 'fatal_error' });
+      send(500, { ok: false, error: 'fatal_error' });
+      return;
     }
     const headers: Record<string, string> = { 'x-oauth-scopes': info.scopes.join(',') };
     if (result.acceptedScopes) headers['x-accepted-oauth-scopes'] = result.acceptedScopes.join(',');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { frameText } from '@rtm-migrate/core';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export type TicketState = 'ok' | 'unknown' | 'used' | 'expired';
@@ -76,7 +77,7 @@ export function rtmSocketServer(desk: TicketDesk): RtmSocketServer {
       ws.on('message', (data) => {
         let msg: { id?: unknown; type?: unknown; text?: unknown };
         try {
-          msg = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8')) as typeof msg;
+          msg = JSON.parse(frameText(data)) as typeof msg;
         } catch {
           ws.send(JSON.stringify({ type: 'error', error: { code: 2, msg: 'message was not valid JSON' } }));
           return;

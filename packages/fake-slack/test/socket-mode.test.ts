@@ -26,13 +26,17 @@ async function connect(fake: FakeSlack): Promise<Link> {
 const isEvent = (type: string) => (f: Frame) => f.type === 'events_api' && (f.payload?.['event'] as Frame | undefined)?.type === type;
 
 let fake: FakeSlack;
-afterEach(async () => fake?.close());
+afterEach(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the set-up failed
+  await fake?.close();
+});
 
 describe('fake Slack: token types', () => {
   it('refuses rtm.connect and rtm.start for a modern bot token, and app tokens anywhere but apps.connections.open', async () => {
     fake = await startFakeSlack({ users: 10, channels: 3 });
     const modern = clientFor(fake, 'xoxb-modern');
     await expect(modern.rtm.connect()).rejects.toMatchObject({ data: { error: 'not_allowed_token_type' } });
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is what this test calls
     await expect(modern.rtm.start({})).rejects.toMatchObject({ data: { error: 'not_allowed_token_type' } });
     await expect(modern.auth.test()).resolves.toMatchObject({ ok: true });
     await expect(clientFor(fake, 'xapp-test').auth.test()).rejects.toMatchObject({ data: { error: 'not_allowed_token_type' } });
@@ -47,7 +51,7 @@ describe('fake Slack: token types', () => {
     const first = new Link(new WebSocket(url));
     const hello = await first.next();
     expect(hello).toMatchObject({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKEAPP1' } });
-    expect(hello['debug_info']).toMatchObject({ host: expect.any(String), approximate_connection_time: expect.any(Number) });
+    expect(hello['debug_info']).toMatchObject({ host: expect.any(String) as unknown, approximate_connection_time: expect.any(Number) as unknown });
     const again = new WebSocket(url);
     const status = await new Promise<number | undefined>((resolve) => again.once('unexpected-response', (_req, res) => resolve(res.statusCode)));
     expect(status).toBe(410);
@@ -72,8 +76,8 @@ describe('fake Slack: envelopes', () => {
       type: 'event_callback',
       team_id: fake.workspace.team.id,
       api_app_id: 'A0FAKEAPP1',
-      event_id: expect.stringMatching(/^Ev/),
-      event: { type: 'message', channel, ts, channel_type: 'channel', text: expect.stringContaining('hi') },
+      event_id: expect.stringMatching(/^Ev/) as unknown,
+      event: { type: 'message', channel, ts, channel_type: 'channel', text: expect.stringContaining('hi') as unknown },
     });
     expect(mention.payload?.['event']).toMatchObject({ type: 'app_mention', channel, ts });
     expect(mention.payload?.['event_id']).not.toBe(message.payload?.['event_id']);
@@ -145,7 +149,7 @@ describe('fake Slack: envelopes', () => {
     const old = await connect(fake);
     await old.next((f) => f.type === 'hello');
     fake.socketMode.disconnect('refresh_requested');
-    expect(await old.next((f) => f.type === 'disconnect')).toMatchObject({ reason: 'refresh_requested', debug_info: { host: expect.any(String) } });
+    expect(await old.next((f) => f.type === 'disconnect')).toMatchObject({ reason: 'refresh_requested', debug_info: { host: expect.any(String) as unknown } });
     const channel = fake.workspace.byType.public_channel[0]!.id;
     fake.socketMode.post({ channel, text: 'after refresh' });
     const fresh = await connect(fake);
@@ -178,7 +182,7 @@ describe('fake Slack: chat.postMessage', () => {
     const web = clientFor(fake, 'xoxb-modern');
     const channel = fake.workspace.byType.public_channel[1]!.id;
     const res = await web.chat.postMessage({ channel, text: 'hello from the bot' });
-    expect(res).toMatchObject({ ok: true, channel, ts: expect.stringMatching(/^\d+\.\d{6}$/), message: { text: 'hello from the bot' } });
+    expect(res).toMatchObject({ ok: true, channel, ts: expect.stringMatching(/^\d+\.\d{6}$/) as unknown, message: { text: 'hello from the bot' } });
     const event = await link.next(isEvent('message'));
     expect(event.payload?.['event']).toMatchObject({
       type: 'message',
@@ -219,12 +223,12 @@ describe("fake Slack's Socket Mode with Slack's own client (@slack/socket-mode S
     fake = await startFakeSlack({ users: 10, channels: 3, socketMode: { closeGraceMs: 200 } });
     const client = new SocketModeClient({ appToken: 'xapp-test', logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl } });
     const seen: string[] = [];
-    client.on('message', async ({ event, ack }: { event: { text: string }; ack: () => Promise<void> }) => {
+    client.on('message', ({ event, ack }: { event: { text: string }; ack: () => Promise<void> }) => {
       seen.push(event.text);
-      await ack();
+      void ack();
     });
-    client.on('slash_commands', async ({ body, ack }: { body: { text: string }; ack: (r: unknown) => Promise<void> }) => {
-      await ack({ text: `got ${body.text}` });
+    client.on('slash_commands', ({ body, ack }: { body: { text: string }; ack: (r: unknown) => Promise<void> }) => {
+      void ack({ text: `got ${body.text}` });
     });
     await client.start();
     try {

@@ -5,13 +5,15 @@ import pc from 'picocolors';
 import { SLACK_API_URL } from '@rtm-migrate/core';
 import { rtmBotManifest } from './bridge/manifest.js';
 import { startBridge } from './bridge/server.js';
-import { startProxy } from './proxy/server.js';
+import { redact } from './proxy/redact.js';
+import { startProxy, type RunningProxy } from './proxy/server.js';
 import { COMPAT_FIELDS, type CompatField } from './types.js';
 
-const fail = (message: string): never => {
+// A declaration, not an arrow: only a declared `never` function narrows what follows its calls.
+function fail(message: string): never {
   process.stderr.write(`${pc.red('rtm-shim: error:')} ${message}\n`);
   process.exit(2);
-};
+}
 
 /** SIGINT / SIGTERM close the server, then exit 0. */
 const closeOnSignal = (server: { close(): Promise<void> }): void => {
@@ -52,11 +54,19 @@ program
   .option('--max-body <bytes>', 'largest request body accepted', int('--max-body'), 1024 * 1024)
   .option('--timeout <ms>', 'timeout of every upstream request', int('--timeout'), 30_000)
   .option('--no-check-upstream', 'do not probe the upstream at start')
+  .option('--prewarm', 'build the snapshot for SLACK_BOT_TOKEN at start, so that the first client is answered at once', false)
+  .option('--prewarm-args <query>', 'rtm.start arguments to prewarm for, e.g. mpim_aware=1', '')
+  .option('--snapshot-ttl <s>', 'seconds a snapshot answers without a rebuild', int('--snapshot-ttl'), 600)
+  .option('--snapshot-stale <s>', 'seconds past the TTL a snapshot still answers while it is rebuilt in the background', int('--snapshot-stale'), 86_400)
+  .option('--no-snapshot', 'build for every rtm.start (concurrent requests still share a build)')
   .option('--quiet', 'no request log', false)
   .action(async (o: Record<string, unknown>) => {
     const fields = typeof o['fields'] === 'string' ? (o['fields'].split(',').map((f) => f.trim()).filter(Boolean) as CompatField[]) : undefined;
     const unknown = fields?.filter((f) => !COMPAT_FIELDS.includes(f));
     if (unknown && unknown.length > 0) fail(`--fields: unknown field ${unknown.join(', ')} (known: ${COMPAT_FIELDS.join(', ')})`);
+    // The token comes from the environment only: argv is visible to every user of the machine.
+    const prewarmToken = o['prewarm'] === true ? process.env['SLACK_BOT_TOKEN'] : undefined;
+    if (o['prewarm'] === true && !prewarmToken) fail('--prewarm needs the token in the SLACK_BOT_TOKEN environment variable');
     const timeScale = o['timeScale'] as number;
     if (!(timeScale > 0)) fail(`--time-scale must be a number above 0`);
     try {
@@ -75,8 +85,10 @@ program
         timeoutMs: o['timeout'] as number,
         checkUpstream: o['checkUpstream'] !== false,
         log: o['quiet'] === true ? false : undefined,
+        snapshot: o['snapshot'] === false ? false : { ttlMs: (o['snapshotTtl'] as number) * 1000, staleMs: (o['snapshotStale'] as number) * 1000 },
       });
       process.stdout.write(`rtm-shim proxy listening on ${proxy.url} → ${proxy.upstream}\n`);
+      if (prewarmToken !== undefined) prewarm(proxy, prewarmToken, o['prewarmArgs'] as string);
       closeOnSignal(proxy);
     } catch (e) {
       fail((e as Error).message);
@@ -98,8 +110,8 @@ program
     if (!botToken) fail('set SLACK_BOT_TOKEN to the bot token (xoxb-…)');
     try {
       const bridge = await startBridge({
-        appToken: appToken!,
-        botToken: botToken!,
+        appToken,
+        botToken,
         listen: o['listen'] as string,
         upstream: o['upstream'] as string,
         maxBuffered: o['maxBuffered'] as number,
@@ -126,6 +138,23 @@ program
       fail((e as Error).message);
     }
   });
+
+/** Builds the snapshot in the background; the proxy answers meanwhile (a client then waits for this build). */
+function prewarm(proxy: RunningProxy, token: string, query: string): void {
+  const args = Object.fromEntries(new URLSearchParams(query));
+  const started = performance.now();
+  const label = query ? ` (${query})` : '';
+  process.stderr.write(`${new Date().toISOString()} prewarm${label}: building the snapshot for SLACK_BOT_TOKEN\n`);
+  proxy.prewarm(token, args).then(
+    (snapshot) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      process.stderr.write(
+        `${new Date().toISOString()} prewarm${label}: ${snapshot ? `done in ${seconds} s, clients are answered from the snapshot` : 'rtm.start answers in full upstream: nothing to build'}\n`,
+      );
+    },
+    (e: unknown) => process.stderr.write(`${new Date().toISOString()} prewarm${label}: failed: ${redact((e as Error).message)} (clients build on first contact)\n`),
+  );
+}
 
 try {
   await program.parseAsync(process.argv);

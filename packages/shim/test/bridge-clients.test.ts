@@ -26,7 +26,7 @@ afterEach(async () => {
   stack = undefined;
 });
 
-const isMessage = (l: Frame): boolean => l['kind'] === 'event' && l['type'] === 'message';
+const isMessage = (l: Frame): boolean => l['kind'] === 'event' && l.type === 'message';
 
 /** A user says "echo …"; the client's reply is acked (with reply_to) and lands in the channel. Returns the ack as the client printed it. */
 async function echoRoundTrip(s: Stack, bot: JsonLinesProcess, suffix: RegExp): Promise<Frame> {
@@ -34,7 +34,7 @@ async function echoRoundTrip(s: Stack, bot: JsonLinesProcess, suffix: RegExp): P
   const ts = s.fake.socketMode.post({ channel: channel.id, text: 'echo ping from a user' });
   expect(await bot.next(isMessage)).toMatchObject({ channel: channel.id, ts, text: 'echo ping from a user' });
   const replied = await bot.next((l) => l['kind'] === 'replied');
-  expect(replied).toMatchObject({ ts: expect.stringMatching(/^\d+\.\d{6}$/) });
+  expect(replied).toMatchObject({ ts: expect.stringMatching(/^\d+\.\d{6}$/) as unknown });
   const post = s.fake.calls.find((c) => c.method === 'chat.postMessage');
   expect(post).toMatchObject({ ok: true, args: { channel: channel.id } });
   expect(String(post?.args['text'])).toMatch(suffix);
@@ -62,7 +62,7 @@ describe.skipIf(!hasGo)('Go: slack-go RTM (Debian golang-github-slack-go-slack-d
     client = JsonLinesProcess.spawn(binary, [], { PATH: process.env['PATH'] ?? '', SLACK_BOT_TOKEN: 'xoxb-go-bot', SLACK_API_URL: stack.bridge.url });
     expect(await client.next((l) => l['kind'] === 'ready')).toMatchObject({ self: stack.fake.workspace.self.id, team: stack.fake.workspace.team.id });
     const ack = await echoRoundTrip(stack, client, /^ping from a user \(from slack-go\)$/);
-    expect(ack['reply_to']).toEqual(expect.any(Number));
+    expect(ack['reply_to']).toEqual(expect.any(Number) as unknown);
   });
 });
 

@@ -24,7 +24,7 @@ async function echoBot(s: Stack): Promise<JsonLinesProcess> {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const isEvent = (l: Frame): boolean => l['kind'] === 'event' && l['type'] === 'message';
+const isEvent = (l: Frame): boolean => l['kind'] === 'event' && l.type === 'message';
 
 describe('echo bot through the bridge', () => {
   it("gets a user's message as an RTM message event and replies to the right channel, acked with reply_to", async () => {
@@ -35,7 +35,7 @@ describe('echo bot through the bridge', () => {
     const ts = fake.socketMode.post({ channel: channel.id, text: 'echo hello there' });
     expect(await bot.next(isEvent)).toMatchObject({ channel: channel.id, ts, text: 'echo hello there' });
     const replied = await bot.next((l) => l['kind'] === 'replied');
-    expect(replied).toMatchObject({ channel: channel.id, to: ts, reply_to: expect.any(Number), ts: expect.stringMatching(/^\d+\.\d{6}$/) });
+    expect(replied).toMatchObject({ channel: channel.id, to: ts, reply_to: expect.any(Number) as unknown, ts: expect.stringMatching(/^\d+\.\d{6}$/) as unknown });
     const post = fake.calls.find((c) => c.method === 'chat.postMessage');
     expect(post).toMatchObject({ ok: true, args: { channel: channel.id, text: `hello there (echoed in #${channel.name})` } });
     // WebClient's call went upstream with the bot token; RTMClient's rtm.connect never left the bridge.

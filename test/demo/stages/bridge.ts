@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
-import { WebClient } from '@slack/web-api';
+import { WebClient, type WebAPIPlatformError } from '@slack/web-api';
 import { JsonLinesProcess } from '../../support/json-lines.js';
 import { ROOT } from '../../support/legacy-bot.js';
 import type { DemoContext } from '../context.js';
@@ -27,7 +27,10 @@ function apiBaseOf(bridge: ReturnType<typeof spawn>): Promise<{ url: string; pri
 export async function bridgeStage(ctx: DemoContext): Promise<void> {
   heading('7. bridge: an unchanged RTM echo bot on a modern app (Socket Mode), through rtm-shim bridge');
   const fake = await startFakeSlack({ ...ctx.workspace });
-  const refused = await new WebClient('xoxb-modern', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }).rtm.connect().catch((e: { data?: { error?: string } }) => e.data?.error);
+  const refused = await new WebClient('xoxb-modern', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }).rtm.connect().then(
+    () => undefined,
+    (e: unknown) => (e as Partial<WebAPIPlatformError>).data?.error,
+  );
   console.log(`rtm.connect with the modern app's bot token, straight to Slack: ${red(String(refused))}`);
   const bridge = spawn(process.execPath, [SHIM_CLI, 'bridge', '--listen', '127.0.0.1:0', '--upstream', fake.apiUrl], {
     env: { PATH: process.env['PATH'] ?? '', SLACK_APP_TOKEN: 'xapp-test', SLACK_BOT_TOKEN: 'xoxb-modern' },

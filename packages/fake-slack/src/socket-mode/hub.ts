@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
+  frameText,
+  parseJsonObject,
   SOCKET_MODE_ACK_SECONDS,
   SOCKET_MODE_MAX_RETRIES,
   SOCKET_MODE_RETRY_REASON,
@@ -102,7 +104,10 @@ export class SocketModeHub {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const ticket = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('ticket');
     const state: TicketState = ticket && /^[0-9a-f]+$/.test(ticket) ? this.desk.consume(ticket) : 'unknown';
-    if (state !== 'ok') return refuseUpgrade(socket, state);
+    if (state !== 'ok') {
+      refuseUpgrade(socket, state);
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws));
   }
 
@@ -110,7 +115,7 @@ export class SocketModeHub {
     const connection: Connection = { ws, id: this.nextConnection++, draining: false };
     this.connections.push(connection);
     this.counters.opened += 1;
-    ws.on('message', (data) => this.onMessage(String(data)));
+    ws.on('message', (data) => this.onMessage(frameText(data)));
     ws.on('close', () => this.onClose(connection));
     ws.send(
       JSON.stringify({
@@ -124,26 +129,23 @@ export class SocketModeHub {
   }
 
   private onMessage(text: string): void {
-    let msg: { envelope_id?: unknown; payload?: unknown };
-    try {
-      msg = JSON.parse(text) as typeof msg;
-    } catch {
-      return;
-    }
-    if (typeof msg.envelope_id !== 'string') return;
+    const msg = parseJsonObject(text);
+    const envelopeId = msg?.['envelope_id'];
+    if (typeof envelopeId !== 'string') return;
     if (this.acksToLose > 0) {
       this.acksToLose -= 1;
       return;
     }
-    const envelope = this.outstanding.get(msg.envelope_id);
+    const envelope = this.outstanding.get(envelopeId);
     if (!envelope) {
       this.counters.strayAcks += 1;
       return;
     }
     clearTimeout(envelope.timer);
-    this.outstanding.delete(msg.envelope_id);
+    this.outstanding.delete(envelopeId);
     this.counters.acked += 1;
-    this.acks.push({ envelopeId: msg.envelope_id, type: envelope.type, ...(msg.payload === undefined ? {} : { payload: msg.payload }) });
+    const payload = msg?.['payload'];
+    this.acks.push({ envelopeId, type: envelope.type, ...(payload === undefined ? {} : { payload }) });
   }
 
   private onClose(connection: Connection): void {
@@ -173,11 +175,7 @@ export class SocketModeHub {
   }
 
   private target(): Connection | undefined {
-    for (let i = this.connections.length - 1; i >= 0; i--) {
-      const c = this.connections[i]!;
-      if (!c.draining && c.ws.readyState === c.ws.OPEN) return c;
-    }
-    return undefined;
+    return this.connections.findLast((c) => !c.draining && c.ws.readyState === c.ws.OPEN);
   }
 
   private flush(): void {

@@ -16,7 +16,8 @@ export const chatPostMessage: MethodHandler = (ctx) => {
   if (!ctx.workspace.conversation(channel)) return fail('channel_not_found');
   const text = ctx.args['text'] ?? '';
   if (text === '' && !ctx.args['blocks'] && !ctx.args['attachments']) return fail('no_text');
-  const { ts, message } = ctx.activity.botPost(channel, text, ctx.args['thread_ts'] || undefined);
+  const threadTs = ctx.args['thread_ts'];
+  const { ts, message } = ctx.activity.botPost(channel, text, threadTs === '' ? undefined : threadTs);
   return ok({ channel, ts, message }, { acceptedScopes: [CHAT_WRITE_SCOPE] });
 };
 

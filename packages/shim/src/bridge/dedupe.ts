@@ -18,7 +18,10 @@ class RecentSet {
   add(key: string): boolean {
     if (this.items.has(key)) return false;
     this.items.add(key);
-    if (this.items.size > this.limit) this.items.delete(this.items.values().next().value as string);
+    if (this.items.size > this.limit) {
+      const oldest = this.items.values().next();
+      if (!oldest.done) this.items.delete(oldest.value);
+    }
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FetchLike } from '../http-caller.js';
+import { parseMultipart } from '../fetch.js';
 
 /** A Web API request as the bridge forwards it: the caller's token taken out, the bot's put in. */
 export interface ForwardedAnswer {
@@ -17,14 +18,14 @@ const DROPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-
  */
 async function withoutToken(body: Buffer, contentType: string | undefined): Promise<{ body?: string | FormData | Uint8Array; contentType?: string }> {
   if (body.length === 0) return {};
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (contentType ?? '').replace(/;.*/s, '').trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded' || type === 'text/plain') {
     const form = new URLSearchParams(body.toString('utf8'));
     form.delete('token');
     return { body: form.toString(), contentType: 'application/x-www-form-urlencoded; charset=utf-8' };
   }
-  if (type === 'multipart/form-data') {
-    const form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType! }, body: new Uint8Array(body) }).formData();
+  if (type === 'multipart/form-data' && contentType !== undefined) {
+    const form = await parseMultipart(body, contentType);
     form.delete('token');
     return { body: form }; // fetch writes the new boundary
   }

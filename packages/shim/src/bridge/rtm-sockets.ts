@@ -1,4 +1,4 @@
-import { RTM_DROPPED_SENDS, RTM_MAX_FRAME_BYTES, RTM_SEND_ERROR_CODE } from '@rtm-migrate/core';
+import { parseJsonObject, RTM_DROPPED_SENDS, RTM_MAX_FRAME_BYTES, RTM_SEND_ERROR_CODE } from '@rtm-migrate/core';
 import type { WebSocket } from 'ws';
 
 /** Posts a bot's RTM message through the Web API; resolves with the message's `ts` or rejects with the Slack error. */
@@ -123,12 +123,8 @@ export class RtmSockets {
       bot.ws.send(sendError(id === undefined ? null : Number(id), `message too long: ${data.length} bytes, RTM takes at most ${RTM_MAX_FRAME_BYTES}`));
       return;
     }
-    let frame: Record<string, unknown>;
-    try {
-      if (isBinary) throw new Error('binary');
-      frame = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
-      if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) throw new Error('not an object');
-    } catch {
+    const frame = isBinary ? undefined : parseJsonObject(data.toString('utf8'));
+    if (!frame) {
       bot.ws.send(JSON.stringify({ type: 'error', error: { code: RTM_SEND_ERROR_CODE, msg: 'frame is not a JSON object' } }));
       return;
     }

@@ -2,16 +2,15 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { APP_TOKEN_PREFIX, METHODS, SLACK_API_URL, SOCKET_MODE_METHODS, isLoopbackHost } from '@rtm-migrate/core';
 import { WebSocketServer } from 'ws';
-import { errorAnswer, parseRtmStartRequest } from '../fetch.js';
+import { errorAnswer, parseRtmStartRequest, rtmStartRequestBody } from '../fetch.js';
 import { httpCaller, type FetchLike } from '../http-caller.js';
-import { Pacer } from '../pacer.js';
 import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from '../proxy/address.js';
 import { redact } from '../proxy/redact.js';
 import type { RtmStartCompatOptions, SlackObject } from '../types.js';
 import { EventDeduper, type InnerEvent } from './dedupe.js';
 import { forwardAsBot } from './forward.js';
 import { RtmSockets, type RtmSocketsStats } from './rtm-sockets.js';
-import { bridgeRtmStart } from './rtm-start.js';
+import { bridgeSnapshotStore } from './rtm-start.js';
 import { SocketModeLink, type Envelope } from './socket-mode-link.js';
 import { RtmTickets } from './tickets.js';
 
@@ -101,7 +100,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     throw new BridgeStartError(`auth.test with the bot token failed: ${redact(e instanceof Error ? e.message : String(e), secrets)}`);
   }
   const self = { id: String(identity['user_id']), name: String(identity['user']) };
-  const domain = /^https?:\/\/([^./]+)\./.exec(String(identity['url'] ?? ''))?.[1] ?? '';
+  const domain = /^https?:\/\/([^./]+)\./.exec(typeof identity['url'] === 'string' ? identity['url'] : '')?.[1] ?? '';
   const team = { id: String(identity['team_id']), name: String(identity['team']), domain };
 
   const tickets = new RtmTickets();
@@ -122,18 +121,24 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       counters.acked += 1;
     };
     if (envelope.type !== 'events_api') {
-      const what = envelope.type === 'slash_commands' ? ` ${String(envelope.payload?.['command'] ?? '')}` : '';
+      const command = envelope.payload?.['command'];
+      const what = envelope.type === 'slash_commands' ? ` ${typeof command === 'string' ? command : ''}` : '';
       log(`socket mode: ${envelope.type}${what} acknowledged; RTM bots have no such events`);
-      return done();
+      done();
+      return;
     }
     const payload = envelope.payload ?? {};
     const event = payload['event'] as InnerEvent | undefined;
-    if (!event || typeof event.type !== 'string') return done();
+    if (!event || typeof event.type !== 'string') {
+      done();
+      return;
+    }
     const eventId = typeof payload['event_id'] === 'string' ? payload['event_id'] : undefined;
     const verdict = deduper.check(eventId, event);
     if (verdict !== 'new') {
       counters[verdict === 'twin' ? 'twins' : 'redeliveries'] += 1;
-      return done();
+      done();
+      return;
     }
     // RTM bots know mentions as messages: an app_mention whose message twin has not come is one.
     const frame = event.type === 'app_mention' ? { ...event, type: 'message' } : event;
@@ -165,7 +170,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 
   let wsBase = '';
   const connectAnswer = (): SlackObject => ({ ok: true, url: wsBase + tickets.issue(), self, team });
-  const pacer = new Pacer(options.rtmStart?.rateLimit ?? {});
+  const snapshots = bridgeSnapshotStore(asBot, connectAnswer, options.rtmStart ?? {});
   const hostAllowed = hostHeaderCheck(listen, false);
 
   const reply = (res: ServerResponse, status: number, body: SlackObject, headers: Record<string, string> = {}): void => {
@@ -193,38 +198,53 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const raw = req.url ?? '';
-    if (!raw.startsWith('/')) return reply(res, 400, { ok: false, error: 'absolute_uri_refused' });
-    if (!hostAllowed(req.headers.host)) return reply(res, 421, { ok: false, error: 'host_refused' });
+    if (!raw.startsWith('/')) {
+      reply(res, 400, { ok: false, error: 'absolute_uri_refused' });
+      return;
+    }
+    if (!hostAllowed(req.headers.host)) {
+      reply(res, 421, { ok: false, error: 'host_refused' });
+      return;
+    }
     const m = METHOD_PATH.exec(raw);
-    if (!m) return reply(res, 404, { ok: false, error: 'unknown_path' });
-    if (req.method !== 'GET' && req.method !== 'POST') return reply(res, 405, { ok: false, error: 'method_not_allowed' });
-    const method = m[1]!;
+    const method = m?.[1];
+    const query = m?.[2] ?? '';
+    if (method === undefined) {
+      reply(res, 404, { ok: false, error: 'unknown_path' });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      reply(res, 405, { ok: false, error: 'method_not_allowed' });
+      return;
+    }
     const body = await readBody(req);
-    if (body === undefined) return reply(res, 413, { ok: false, error: 'request_too_large' });
+    if (body === undefined) {
+      reply(res, 413, { ok: false, error: 'request_too_large' });
+      return;
+    }
     const done = (status: number, note = ''): void => log(`${req.method} /api/${method} → ${status}${note} ${Math.round(performance.now() - started)}ms`);
     if (method === METHODS.rtmConnect) {
       reply(res, 200, connectAnswer());
-      return done(200, ' (bridge)');
+      done(200, ' (bridge)');
+      return;
     }
     if (method === METHODS.rtmStart) {
-      const type = req.headers['content-type'] ?? '';
-      const form = /multipart\/form-data/i.test(type)
-        ? await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData().catch(() => undefined)
-        : body.length > 0
-          ? body.toString('utf8')
-          : undefined;
-      const parsed = parseRtmStartRequest(new URL(`http://127.0.0.1/?${m[2] ?? ''}`), form, undefined);
+      const form = await rtmStartRequestBody(body, req.headers['content-type']);
+      const parsed = parseRtmStartRequest(new URL(`http://127.0.0.1/?${query}`), form, undefined);
       try {
-        reply(res, 200, await bridgeRtmStart(asBot, connectAnswer, parsed.args, options.rtmStart ?? {}, pacer));
-        return done(200, ' (bridge, rebuilt)');
+        const { snapshot, connection } = await snapshots.answer(undefined, parsed.args);
+        reply(res, 200, snapshot.toResponse(connection));
+        done(200, ' (bridge, rebuilt)');
+        return;
       } catch (e) {
         const answer = errorAnswer(e);
         reply(res, answer.status, answer.body, answer.headers);
-        return done(answer.status, ` ${String(answer.body['error'])} (bridge)`);
+        done(answer.status, ` ${String(answer.body['error'])} (bridge)`);
+        return;
       }
     }
     try {
-      const answer = await forwardAsBot(fetchFn, upstream, method, new URLSearchParams(m[2] ?? ''), req.method, req.headers, body, options.botToken, timeoutMs);
+      const answer = await forwardAsBot(fetchFn, upstream, method, new URLSearchParams(query), req.method, req.headers, body, options.botToken, timeoutMs);
       res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) }).end(answer.body);
       done(answer.status);
     } catch (e) {

@@ -1,3 +1,4 @@
+import { frameText, parseJsonObject } from '@rtm-migrate/core';
 import WebSocket from 'ws';
 
 /** A Socket Mode envelope as Slack sends it. */
@@ -73,22 +74,23 @@ export class SocketModeLink {
     this.connections.add(c);
     await new Promise<void>((resolve, reject) => {
       ws.on('message', (data) => {
-        let frame: Record<string, unknown>;
-        try {
-          frame = JSON.parse(String(data)) as Record<string, unknown>;
-        } catch {
-          this.options.log(`socket mode #${c.n}: a frame that is not JSON, ignored`);
+        const frame = parseJsonObject(frameText(data));
+        if (!frame) {
+          this.options.log(`socket mode #${c.n}: a frame that is not a JSON object, ignored`);
           return;
         }
         if (frame['type'] === 'hello') {
           c.ready = true;
           this.backoff = this.options.backoffMs ?? 100;
-          this.options.log(`socket mode #${c.n}: hello (${String(frame['num_connections'] ?? '?')} connection(s))`);
+          this.options.log(`socket mode #${c.n}: hello (${typeof frame['num_connections'] === 'number' ? frame['num_connections'] : '?'} connection(s))`);
           this.retireOld(c);
           resolve();
           return;
         }
-        if (frame['type'] === 'disconnect') return this.onDisconnect(c, String(frame['reason']));
+        if (frame['type'] === 'disconnect') {
+          this.onDisconnect(c, typeof frame['reason'] === 'string' ? frame['reason'] : 'unknown');
+          return;
+        }
         if (typeof frame['envelope_id'] === 'string') {
           const envelope = frame as unknown as Envelope;
           this.options.onEnvelope(envelope, () => {
@@ -126,8 +128,8 @@ export class SocketModeLink {
     }
     // warning, refresh_requested and any reason Slack adds later: the next connection first.
     c.retiring = true;
-    this.open().catch((e: Error) => {
-      this.options.log(`socket mode: could not open the next connection: ${e.message}`);
+    this.open().catch((e: unknown) => {
+      this.options.log(`socket mode: could not open the next connection: ${e instanceof Error ? e.message : String(e)}`);
       this.reconnectSoon(this.backoff);
     });
   }
@@ -137,9 +139,9 @@ export class SocketModeLink {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       if (this.stopped || [...this.connections].some((x) => !x.retiring)) return;
-      this.open().catch((e: Error) => {
+      this.open().catch((e: unknown) => {
         this.backoff = Math.min(this.backoff * 2, this.options.maxBackoffMs ?? 10_000);
-        this.options.log(`socket mode: reconnect failed (${e.message}); next try in ${this.backoff} ms`);
+        this.options.log(`socket mode: reconnect failed (${e instanceof Error ? e.message : String(e)}); next try in ${this.backoff} ms`);
         this.reconnectSoon(this.backoff);
       });
     }, delay);
