@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 
 import { isReportableRead } from '@rtm-migrate/analysis';
 import type { Plan } from '@rtm-migrate/codemod';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { run } from './support/run.js';
 import { corpusPackages, lintFile, PATTERNS, REAL_WORLD, REPO, sourceFiles } from './support/corpus.js';
@@ -29,6 +29,7 @@ const folders: Folder[] = [
   { dir: PATTERNS, files: readdirSync(PATTERNS).filter((f) => /\.input\.(ts|js)$/.test(f)).map((f) => join(PATTERNS, f)) },
   ...corpusPackages().map((name) => ({ dir: join(REAL_WORLD, name), files: sourceFiles(join(REAL_WORLD, name, 'package')) })),
 ];
+/** One `rtm-migrate scan --json` per folder, run by the folder's first test. */
 const plans = new Map<string, Plan>();
 
 async function planOf(dir: string): Promise<Plan> {
@@ -45,10 +46,6 @@ async function planOf(dir: string): Promise<Plan> {
 const cases = folders.flatMap((folder) => folder.files.map((file) => [relative(REPO, file), folder.dir] as const));
 
 describe('lint and rtm-migrate scan agree', () => {
-  beforeAll(async () => {
-    for (const folder of folders) await planOf(folder.dir);
-  });
-
   it.each(cases)('%s', async (path, dir) => {
     const file = join(REPO, path);
     const name = relative(dir, file);

@@ -4,8 +4,8 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBot, copyLegacyBot, runCompiledBot } from './support/legacy-bot.js';
 
-// The foundation's end-to-end check: the unchanged legacy bot, compiled with tsc, run as a process
-// against fake Slack on 127.0.0.1 in each rtm.start mode.
+// End to end: the unchanged legacy bot, compiled with tsc, run as a process against fake Slack on
+// 127.0.0.1 in each rtm.start mode.
 let bot: string;
 let fake: FakeSlack;
 
@@ -18,6 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the set-up failed
   await fake?.close();
   if (bot) await rm(bot, { recursive: true, force: true });
 });
@@ -65,7 +66,7 @@ describe('fixtures/legacy-bot against fake Slack', () => {
     expect(result.stderr).toMatch(/is not iterable|Cannot read properties of undefined/);
   });
 
-  it('leaves no token in the fake\'s call log', async () => {
+  it('leaves no token in the fake\'s call log', () => {
     expect(JSON.stringify(fake.calls)).not.toContain('xoxb-test');
   });
 });

@@ -12,9 +12,23 @@ const TSC = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 interface Manifest {
   name: string;
+  private?: boolean;
+  license?: string;
+  repository?: { url: string; directory: string };
+  keywords?: string[];
+  publishConfig?: { access: string; provenance: boolean };
+  bin?: Record<string, string>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
+
+/** [package dir, command, bin file] of every command a package installs. */
+const commands = await Promise.all(
+  packageDirs.map(async (dir) => {
+    const { bin = {} } = JSON.parse(await readFile(join(root, 'packages', dir, 'package.json'), 'utf8')) as Manifest;
+    return Object.entries(bin).map(([command, file]) => [dir, command, file] as const);
+  }),
+).then((lists) => lists.flat());
 
 let work: string;
 let app: string;
@@ -65,6 +79,24 @@ describe('published packages', () => {
     });
     expect(imported.stderr).toBe('');
     expect(Number(imported.stdout.trim())).toBeGreaterThan(0);
+  });
+
+  it.each(packageDirs)('packages/%s: LICENSE, CHANGELOG and the metadata a registry shows', (dir) => {
+    const manifest = manifests.get(dir)!;
+    for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md']) expect(existsSync(join(app, 'node_modules', manifest.name, file)), file).toBe(true);
+    expect(manifest.license).toBe('MIT');
+    expect(manifest.repository).toEqual({ type: 'git', url: 'git+https://github.com/rtm-migrate/rtm-migrate.git', directory: `packages/${dir}` });
+    expect(manifest.keywords?.length).toBeGreaterThan(2);
+    if (!manifest.private) expect(manifest.publishConfig).toEqual({ access: 'public', provenance: true });
+  });
+
+  it.each(commands)('packages/%s: the %s command runs from the tarball', async (dir, command, file) => {
+    const { name } = manifests.get(dir)!;
+    const flag = command === 'fake-slack' ? '--help' : '--version';
+    const ran = await run(process.execPath, [join(app, 'node_modules', name, file), flag], { cwd: app });
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(command === 'fake-slack' ? /^usage: fake-slack/ : /^0\.\d+\.\d+\n$/);
   });
 
   it('every package type-checks from its published .d.ts (NodeNext, strict)', async () => {

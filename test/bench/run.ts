@@ -1,5 +1,5 @@
 // `pnpm bench [section…]`: every benchmark section prints its figures and ratios against a baseline
-// run in the same process. Sections: fake-slack, lint, codemod, shim.
+// run in the same process. Sections: fake-slack, lint, codemod, shim, bridge.
 import { performance } from 'node:perf_hooks';
 
 type Section = () => Promise<void>;
@@ -9,6 +9,7 @@ const sections: Record<string, () => Promise<Section>> = {
   lint: async () => (await import('./lint.js')).runLintBench,
   codemod: async () => (await import('./codemod.js')).runCodemodBench,
   shim: async () => (await import('./shim.js')).runShimBench,
+  bridge: async () => (await import('./bridge.js')).runBridgeBench,
 };
 
 const wanted = process.argv.slice(2);

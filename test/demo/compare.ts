@@ -16,8 +16,8 @@ export function compareSummaries(legacy: string | undefined, migrated: string): 
     if (was === now) continue;
     const cut = was?.match(new RegExp(`^(.*?)${RTM_START_MEMBER_LIMIT} members\\)?$`));
     // The largest channel is the one with the most members: with lists complete it may be another.
-    const samePrefix = cut && (now?.startsWith(cut[1]!) || (cut[1]!.startsWith('largest:') && now?.startsWith('largest:')));
-    if (samePrefix) completed.push(`${now!.trim()} (was ${RTM_START_MEMBER_LIMIT})`);
+    const samePrefix = cut && (now?.startsWith(cut[1]!) === true || (cut[1]!.startsWith('largest:') && now?.startsWith('largest:') === true));
+    if (samePrefix) completed.push(`${now.trim()} (was ${RTM_START_MEMBER_LIMIT})`);
     else differing.push(`- ${was ?? ''}\n+ ${now ?? ''}`);
   }
   if (differing.length > 0) {

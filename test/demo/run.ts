@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { copyLegacyBot } from '../support/legacy-bot.js';
 import type { DemoContext } from './context.js';
 import { bold } from './print.js';
+import { bridgeStage } from './stages/bridge.js';
 import { brokenBotStage } from './stages/broken-bot.js';
 import { codemodStage } from './stages/codemod.js';
 import { codemodV3Stage } from './stages/codemod-v3.js';
@@ -10,7 +11,7 @@ import { shimStage } from './stages/shim.js';
 
 // `pnpm demo`: the main job on the bundled fixtures, stage by stage. Every stage talks only to a
 // fake Slack on 127.0.0.1.
-const stages = [brokenBotStage, lintStage, codemodStage, codemodV3Stage, shimStage];
+const stages = [brokenBotStage, lintStage, codemodStage, codemodV3Stage, shimStage, bridgeStage];
 
 const ctx: DemoContext = {
   legacyBot: await copyLegacyBot('rtm-migrate-demo-'),

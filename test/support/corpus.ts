@@ -55,7 +55,7 @@ export function isEsModule(file: string, text: string): boolean {
  */
 function config(module: boolean): Linter.Config[] {
   return [
-    { files: ['**/*.ts', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser as Linter.Parser } },
+    { files: ['**/*.ts', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } },
     { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: module ? 'module' : 'commonjs', ecmaVersion: 'latest' } },
     rtmMigrate.configs.recommended as Linter.Config,
   ];

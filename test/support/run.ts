@@ -26,7 +26,7 @@ export function run(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     // A child that exits before reading its input closes the pipe: that is not a failure of the run.
-    child.stdin.on('error', () => {});
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

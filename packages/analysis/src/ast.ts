@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 import type { Resolver } from './resolver.js';
@@ -24,8 +24,8 @@ export function isTransparent(node: Node): node is
 /** `(0, x.fn)`: how Babel and TypeScript call an imported function without a `this`. */
 function isIndirection(node: Node): node is TSESTree.SequenceExpression {
   if (node.type !== AST_NODE_TYPES.SequenceExpression || node.expressions.length !== 2) return false;
-  const first = node.expressions[0]!;
-  return first.type === AST_NODE_TYPES.Literal && first.value === 0;
+  const [first] = node.expressions;
+  return first?.type === AST_NODE_TYPES.Literal && first.value === 0;
 }
 
 /** The expression inside any number of transparent wrappers (and `(0, x)` indirections). */
@@ -33,7 +33,7 @@ export function unwrap(node: Node): Node {
   let current = node;
   for (;;) {
     if (isTransparent(current)) current = current.expression;
-    else if (isIndirection(current)) current = current.expressions[1]!;
+    else if (isIndirection(current)) current = current.expressions[1] ?? current;
     else return current;
   }
 }
@@ -57,8 +57,7 @@ function isConstructorReturn(node: Node): boolean {
 /** Every node under `root` (itself included), depth first. */
 export function* descendants(resolver: Resolver, root: Node): Generator<Node> {
   const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (let node = stack.pop(); node; node = stack.pop()) {
     yield node;
     for (const key of resolver.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -104,8 +103,7 @@ export function memberName(resolver: Resolver, member: TSESTree.MemberExpression
 export function propertyKeyName(resolver: Resolver, property: TSESTree.Property): string | undefined {
   if (!property.computed) {
     if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-    if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
-    return undefined;
+    return String(property.key.value);
   }
   return staticString(resolver, property.key);
 }
@@ -161,14 +159,15 @@ export function variableOf(resolver: Resolver, identifier: TSESTree.Identifier):
  */
 export function singleValueOf(variable: TSESLint.Scope.Variable): Node | undefined {
   const def = variable.defs[0];
-  if (!def || variable.defs.length > 1 || def.type !== 'Variable') return undefined;
+  if (!def || variable.defs.length > 1 || def.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   const declarator = def.node;
   const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name);
   if (declarator.id !== def.name && declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   if (declarator.init && writes.length === 0) return declarator.init;
-  if (!declarator.init && writes.length === 1) {
-    const assignment = writes[0]!.identifier.parent;
-    if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=') return assignment.right;
+  const [onlyWrite] = writes;
+  if (!declarator.init && onlyWrite && writes.length === 1) {
+    const assignment = onlyWrite.identifier.parent;
+    if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=') return assignment.right;
   }
   return undefined;
 }
@@ -191,6 +190,6 @@ export function resolveConst(resolver: Resolver, node: Node): Node {
   const variable = variableOf(resolver, bare);
   const value = variable ? singleValueOf(variable) : undefined;
   const def = variable?.defs[0];
-  if (!value || def?.type !== 'Variable' || def.node.id !== def.name) return bare;
+  if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return bare;
   return unwrap(value);
 }

@@ -6,19 +6,22 @@ import { functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 import type { RtmSite } from './sites.js';
+import { urlUseOf } from './url.js';
 
 type Node = TSESTree.Node;
 
 /**
  * What a tracked expression holds: (part of) a response at `path` (`''` the whole response,
  * `channels` a list, `channels[]` one of its items, `self`…), a promise of one, an array whose
- * item `index` is one (`Promise.all([…])`), or the legacy client's `dataStore`.
+ * item `index` is one (`Promise.all([…])`), the legacy client's `dataStore`, or the result of a raw
+ * HTTP request to the method (`res.data` with axios, `res.body`, `await res.json()` with fetch).
  */
 export type Shape =
   | { readonly kind: 'value'; readonly path: string }
   | { readonly kind: 'promise'; readonly of: Shape }
   | { readonly kind: 'tuple'; readonly index: number; readonly of: Shape }
-  | { readonly kind: 'store' };
+  | { readonly kind: 'store' }
+  | { readonly kind: 'http' };
 
 export const RESPONSE: Shape = { kind: 'value', path: '' };
 export const PROMISED_RESPONSE: Shape = { kind: 'promise', of: RESPONSE };
@@ -110,16 +113,12 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
     case 'store-cache':
       tracker.bindParameter(site.fn, 0, RESPONSE, 0);
       break;
+    case 'url':
+      tracker.httpRequest(site.node);
+      break;
     default:
       break;
   }
-  return tracker.flow;
-}
-
-/** Follows a response held by `start` (an expression of `shape`): for reads off values typed as a response. */
-export function followFrom(resolver: Resolver, start: Node, shape: Shape): Flow {
-  const tracker = new Tracker(resolver);
-  tracker.follow(start, shape, 0);
   return tracker.flow;
 }
 
@@ -153,7 +152,7 @@ export function isSignificantEscape(escape: Escape): boolean {
 }
 
 function isListPath(path: string): boolean {
-  return LIST_FIELDS.has(path) || /\[\]\.members$/.test(path);
+  return LIST_FIELDS.has(path) || path.endsWith("[].members");
 }
 
 /** What the trackers of one flow share, whichever file they are in. */
@@ -223,42 +222,42 @@ class Tracker {
       case AST_NODE_TYPES.TSSatisfiesExpression:
       case AST_NODE_TYPES.TSTypeAssertion:
       case AST_NODE_TYPES.ChainExpression:
-        return this.follow(parent, shape, d);
+        { this.follow(parent, shape, d); return; }
       case AST_NODE_TYPES.AwaitExpression:
-        return this.follow(parent, shape.kind === 'promise' ? shape.of : shape, d);
+        { this.follow(parent, shape.kind === 'promise' ? shape.of : shape, d); return; }
       case AST_NODE_TYPES.LogicalExpression:
         if (parent.operator === '&&' && parent.left === node) return;
-        return this.follow(parent, shape, d);
+        { this.follow(parent, shape, d); return; }
       case AST_NODE_TYPES.ConditionalExpression:
         if (parent.test === node) return;
-        return this.follow(parent, shape, d);
+        { this.follow(parent, shape, d); return; }
       case AST_NODE_TYPES.SequenceExpression:
         if (parent.expressions.at(-1) === node) this.follow(parent, shape, d);
         return;
       case AST_NODE_TYPES.MemberExpression:
-        if (parent.object === node) return this.member(parent, shape, d);
+        if (parent.object === node) { this.member(parent, shape, d); return; }
         return;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        return this.argument(parent, node, shape, d);
+        { this.argument(parent, node, shape, d); return; }
       case AST_NODE_TYPES.VariableDeclarator:
-        if (parent.init === node) return this.bind(parent.id, shape, d);
+        if (parent.init === node) { this.bind(parent.id, shape, d); return; }
         return;
       case AST_NODE_TYPES.AssignmentExpression:
-        if (parent.right === node && parent.operator === '=') return this.assign(parent.left, shape, d);
+        if (parent.right === node && parent.operator === '=') { this.assign(parent.left, shape, d); return; }
         return;
       case AST_NODE_TYPES.ForOfStatement:
-        if (parent.right === node) return this.iterate(parent.left, shape, d);
+        if (parent.right === node) { this.iterate(parent.left, shape, d); return; }
         return;
       case AST_NODE_TYPES.ArrayExpression:
-        return this.arrayItem(parent, node, shape, d);
+        { this.arrayItem(parent, node, shape, d); return; }
       case AST_NODE_TYPES.ReturnStatement:
-        return this.returned(parent, shape, d);
+        { this.returned(parent, shape, d); return; }
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        if (parent.body === node) return this.returned(node, shape, d);
+        if (parent.body === node) { this.returned(node, shape, d); return; }
         return;
       case AST_NODE_TYPES.SpreadElement:
-        return this.escape(parent, 'the response is spread into another value', path);
+        { this.escape(parent, 'the response is spread into another value', path); return; }
       case AST_NODE_TYPES.Property:
         if (parent.value === node) this.escape(parent, 'the response is put in an object', path);
         return;
@@ -266,7 +265,7 @@ class Tracker {
         if (parent.right === node) this.escape(parent, 'the response\'s keys are enumerated', path);
         return;
       case AST_NODE_TYPES.YieldExpression:
-        return this.escape(parent, 'the response is yielded', path);
+        { this.escape(parent, 'the response is yielded', path); return; }
       case AST_NODE_TYPES.ExpressionStatement:
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.WhileStatement:
@@ -281,24 +280,25 @@ class Tracker {
       case AST_NODE_TYPES.TSTypeQuery:
         return;
       default:
-        return this.escape(parent, 'the response goes where it cannot be followed', path);
+        { this.escape(parent, 'the response goes where it cannot be followed', path); return; }
     }
   }
 
   private member(member: TSESTree.MemberExpression, shape: Shape, depth: number): void {
     const name = memberName(this.resolver, member);
-    if (shape.kind === 'promise') return this.promiseMember(member, name, shape, depth);
+    if (shape.kind === 'promise') { this.promiseMember(member, name, shape, depth); return; }
     if (shape.kind === 'tuple') {
       if (name === String(shape.index)) this.follow(member, shape.of, depth);
       return;
     }
+    if (shape.kind === 'http') { this.httpMember(member, name, depth); return; }
     if (shape.kind === 'store') {
       const path = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
       if (path) this.pushRead(path, member.property);
       return;
     }
     const { path } = shape;
-    if (isListPath(path)) return this.listMember(member, name, path, depth);
+    if (isListPath(path)) { this.listMember(member, name, path, depth); return; }
     if (name === undefined || /^\d+$/.test(name)) {
       if (!path.endsWith('[]')) this.escape(member, 'the response is read with a computed property name', path);
       return;
@@ -309,21 +309,23 @@ class Tracker {
 
   private promiseMember(member: TSESTree.MemberExpression, name: string | undefined, shape: Shape & { kind: 'promise' }, depth: number): void {
     const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return this.escape(member, 'the promise is used as a value', '');
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) { this.escape(member, 'the promise is used as a value', ''); return; }
     if (name === 'then') {
       const onFulfilled = call.arguments[0];
       if (onFulfilled) this.bindParameter(onFulfilled, 0, shape.of, depth);
       return;
     }
-    if (name === 'catch' || name === 'finally') return this.follow(call, shape, depth);
+    if (name === 'catch' || name === 'finally') { this.follow(call, shape, depth); return; }
+    // got: `got(url).json()` parses the body of the response the promise stands for.
+    if (name === 'json' && shape.of.kind === 'http') { this.follow(call, PROMISED_RESPONSE, depth); return; }
     this.escape(call, `the promise is given to \`${name ?? '…'}\``, '');
   }
 
   private listMember(member: TSESTree.MemberExpression, name: string | undefined, path: string, depth: number): void {
     const item: Shape = { kind: 'value', path: `${path}[]` };
-    if (name === undefined || /^\d+$/.test(name)) return this.follow(member, item, depth);
+    if (name === undefined || /^\d+$/.test(name)) { this.follow(member, item, depth); return; }
     const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
     const callback = call.arguments[0];
     for (const index of ITEM_CALLBACKS[name] ?? []) if (callback) this.bindParameter(callback, index, item, depth);
     if (LIST_RESULTS.has(name)) this.follow(call, { kind: 'value', path }, depth);
@@ -333,11 +335,12 @@ class Tracker {
   /** The value passed as an argument: functions of this file are followed into; others are escapes. */
   private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, node: Node, shape: Shape, depth: number): void {
     const path = pathOf(shape);
-    if (call.callee === node) return this.escape(call, 'the response is called', path);
+    if (call.callee === node) { this.escape(call, 'the response is called', path); return; }
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
+    if (isJsonParse(this.resolver, call.callee)) { this.follow(call, shape, depth); return; }
     const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : undefined;
-    if (fn) return this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee);
+    if (fn) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
     if (HARMLESS_SINKS.test(callee)) return;
     this.escape(call, `the response is passed to \`${callee}\`, which could not be followed`, path);
@@ -346,19 +349,19 @@ class Tracker {
   private arrayItem(array: TSESTree.ArrayExpression, node: Node, shape: Shape, depth: number): void {
     const call = array.parent;
     const index = array.elements.indexOf(node as TSESTree.Expression);
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === array && isPromiseAll(this.resolver, call.callee)) {
+    if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === array && isPromiseAll(this.resolver, call.callee)) {
       const item = shape.kind === 'promise' ? shape.of : shape;
-      return this.follow(call, { kind: 'promise', of: { kind: 'tuple', index, of: item } }, depth);
+      this.follow(call, { kind: 'promise', of: { kind: 'tuple', index, of: item } }, depth); return;
     }
     this.escape(array, 'the response is put in an array', pathOf(shape));
   }
 
   private iterate(left: TSESTree.ForOfStatement['left'], shape: Shape, depth: number): void {
-    if (shape.kind !== 'value' || !isListPath(shape.path)) return this.escape(left, 'the response is iterated', pathOf(shape));
+    if (shape.kind !== 'value' || !isListPath(shape.path)) { this.escape(left, 'the response is iterated', pathOf(shape)); return; }
     const item: Shape = { kind: 'value', path: `${shape.path}[]` };
     if (left.type === AST_NODE_TYPES.VariableDeclaration) {
       const declarator = left.declarations[0];
-      if (declarator) this.bind(declarator.id, item, depth);
+      this.bind(declarator.id, item, depth);
       return;
     }
     this.bind(left, item, depth);
@@ -369,10 +372,10 @@ class Tracker {
     if (target.type === AST_NODE_TYPES.MemberExpression && isThisLike(this.resolver, target.object)) {
       const name = memberName(this.resolver, target);
       const owner = thisOwner(target);
-      if (name !== undefined && owner) return this.thisField(owner, name, target, shape, depth);
+      if (name !== undefined && owner) { this.thisField(owner, name, target, shape, depth); return; }
     }
     if (target.type === AST_NODE_TYPES.MemberExpression) {
-      return this.escape(target, `the response is stored in \`${sourceText(target)}\``, pathOf(shape));
+      this.escape(target, `the response is stored in \`${sourceText(target)}\``, pathOf(shape)); return;
     }
     this.bind(target, shape, depth);
   }
@@ -382,7 +385,7 @@ class Tracker {
       if (node === write || node.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(this.resolver, node.object)) continue;
       if (memberName(this.resolver, node) !== name) continue;
       const parent = node.parent;
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) continue;
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) continue;
       this.follow(node, shape, depth);
     }
   }
@@ -393,16 +396,16 @@ class Tracker {
     const path = pathOf(shape);
     if (!fn) return;
     const call = fn.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
+    if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
       const callee = unwrap(call.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(this.resolver, callee) === 'then') {
-        return this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth);
+        this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return;
       }
     }
     const resolved = fn.async && shape.kind !== 'promise' ? { kind: 'promise' as const, of: shape } : shape;
     const callers = this.callersOf(fn);
-    if (callers === undefined) return this.escape(node, 'the response is returned to code that cannot be followed', path);
-    if (callers.length === 0) return this.escape(node, 'the response is returned to callers outside the project', path);
+    if (callers === undefined) { this.escape(node, 'the response is returned to code that cannot be followed', path); return; }
+    if (callers.length === 0) { this.escape(node, 'the response is returned to callers outside the project', path); return; }
     for (const caller of callers) this.in(caller.resolver).follow(caller.node, resolved, depth);
   }
 
@@ -414,19 +417,7 @@ class Tracker {
     const name = functionName(fn);
     if (!name) return undefined;
     const here = (call: TSESTree.CallExpression): Located<TSESTree.CallExpression> => ({ node: call, resolver: this.resolver });
-    if (name.kind === 'method') {
-      const owner = thisOwner(fn);
-      if (!owner) return undefined;
-      const calls: Located<TSESTree.CallExpression>[] = [];
-      for (const node of descendants(this.resolver, owner)) {
-        if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-        const callee = unwrap(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(this.resolver, callee.object) && memberName(this.resolver, callee) === name.name) {
-          if (thisMethod(this.resolver, callee, name.name) === fn) calls.push(here(node));
-        }
-      }
-      return calls;
-    }
+    if (name.kind === 'method') return this.methodCallers(fn, name.name);
     const variable = variableOf(this.resolver, name.identifier);
     if (!variable) return undefined;
     const calls: Located<TSESTree.CallExpression>[] = [];
@@ -435,11 +426,31 @@ class Tracker {
       if (reference.identifier === name.identifier || !reference.isRead()) continue;
       const identifier = reference.identifier;
       const parent = identifier.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push(here(parent));
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push(here(parent));
       else if (identifier.type === AST_NODE_TYPES.Identifier && isExportUse(identifier)) exported = true;
       else return undefined;
     }
     if (exported) calls.push(...(this.resolver.project?.callersElsewhere(this.resolver, fn) ?? []));
+    return calls;
+  }
+
+  /**
+   * Calls of a method: `this.name()` in its class (or program, for prototype methods), and
+   * `x.name()` on other receivers when no other function of the file is called `name`.
+   */
+  private methodCallers(fn: FunctionNode, name: string): Located<TSESTree.CallExpression>[] | undefined {
+    const owner = thisOwner(fn);
+    if (!owner) return undefined;
+    const root = programOf(fn);
+    const unique = [...descendants(this.resolver, root)].filter((n) => isFunctionNamed(n, name)).length === 1;
+    const calls: Located<TSESTree.CallExpression>[] = [];
+    for (const node of descendants(this.resolver, root)) {
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(this.resolver, callee) !== name) continue;
+      const onThis = isThisLike(this.resolver, callee.object);
+      if (onThis ? thisMethod(this.resolver, callee, name) === fn : unique) calls.push({ node, resolver: this.resolver });
+    }
     return calls;
   }
 
@@ -448,23 +459,23 @@ class Tracker {
     if (depth > MAX_DEPTH) return;
     switch (pattern.type) {
       case AST_NODE_TYPES.Identifier:
-        return this.bindIdentifier(pattern, shape, depth);
+        { this.bindIdentifier(pattern, shape, depth); return; }
       case AST_NODE_TYPES.AssignmentPattern:
-        return this.bind(pattern.left, shape, depth + 1);
+        { this.bind(pattern.left, shape, depth + 1); return; }
       case AST_NODE_TYPES.ObjectPattern:
-        return this.bindObject(pattern, shape, depth + 1);
+        { this.bindObject(pattern, shape, depth + 1); return; }
       case AST_NODE_TYPES.ArrayPattern:
-        return this.bindArray(pattern, shape, depth + 1);
+        { this.bindArray(pattern, shape, depth + 1); return; }
       case AST_NODE_TYPES.MemberExpression:
-        return this.assign(pattern, shape, depth + 1);
+        { this.assign(pattern, shape, depth + 1); return; }
       default:
-        return this.escape(pattern, 'the response is bound where it cannot be followed', pathOf(shape));
+        { this.escape(pattern, 'the response is bound where it cannot be followed', pathOf(shape)); return; }
     }
   }
 
   private bindIdentifier(identifier: TSESTree.Identifier, shape: Shape, depth: number): void {
     const variable = variableOf(this.resolver, identifier);
-    if (!variable) return this.escape(identifier, 'its variable could not be found', pathOf(shape));
+    if (!variable) { this.escape(identifier, 'its variable could not be found', pathOf(shape)); return; }
     if (!this.visit(`${identifier.range[0]}:${JSON.stringify(shape)}`)) return;
     if (isExported(identifier)) this.escape(identifier, 'the response is exported', pathOf(shape));
     for (const reference of variable.references) {
@@ -474,7 +485,7 @@ class Tracker {
   }
 
   private bindObject(pattern: TSESTree.ObjectPattern, shape: Shape, depth: number): void {
-    if (shape.kind !== 'value') return this.escape(pattern, 'the response is destructured where it cannot be followed', pathOf(shape));
+    if (shape.kind !== 'value') { this.escape(pattern, 'the response is destructured where it cannot be followed', pathOf(shape)); return; }
     for (const property of pattern.properties) {
       if (property.type === AST_NODE_TYPES.RestElement) {
         this.bind(property.argument, shape, depth);
@@ -508,14 +519,43 @@ class Tracker {
   }
 
   /**
+   * A raw HTTP request to the method: the call the URL is given to (directly, or through the
+   * variable that holds it), its promise or its callback `(err, res, body)`.
+   */
+  httpRequest(url: Node): void {
+    const { request, holder } = urlUseOf(url);
+    const requests: (TSESTree.CallExpression | TSESTree.NewExpression)[] = request ? [request] : [];
+    const variable = !request && holder ? variableOf(this.resolver, holder) : undefined;
+    for (const reference of variable?.references ?? []) {
+      const use = reference.identifier.parent;
+      if (reference.isRead() && use.type === AST_NODE_TYPES.CallExpression && use.callee !== reference.identifier) requests.push(use);
+    }
+    for (const call of requests) {
+      if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+      const callback = call.arguments.at(-1);
+      const fn = callback ? functionOf(this.resolver, callback) : undefined;
+      if (!callback || !fn) this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
+      else if (fn.params.length >= 3) this.bindFunctionParameter(fn, 2, RESPONSE, 0, callback);
+      else if (fn.params.length === 2) this.bindFunctionParameter(fn, 1, { kind: 'http' }, 0, callback);
+    }
+  }
+
+  /** `res.data` (axios), `res.body` (request with `json: true`, got), `res.json()` (fetch). */
+  private httpMember(member: TSESTree.MemberExpression, name: string | undefined, depth: number): void {
+    if (name === 'data' || name === 'body') { this.follow(member, RESPONSE, depth); return; }
+    const call = member.parent;
+    if (name === 'json' && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.follow(call, PROMISED_RESPONSE, depth);
+  }
+
+  /**
    * The response handed to a callback: `(err, res)` gets it second; a one-parameter `function (res)`
    * (the app's own helpers) first, unless the parameter is named as an error.
    */
   callback(node: Node, shape: Shape): void {
     const located = this.locate(node);
-    if (!located) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
+    if (!located) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
     const { node: fn, resolver } = located;
-    if (fn.params.length >= 2) return this.in(resolver).bindFunctionParameter(fn, 1, shape, 0, node);
+    if (fn.params.length >= 2) { this.in(resolver).bindFunctionParameter(fn, 1, shape, 0, node); return; }
     const only = fn.params[0];
     if (only && !(only.type === AST_NODE_TYPES.Identifier && /^e(rr(or)?)?$/i.test(only.name))) this.in(resolver).bindFunctionParameter(fn, 0, shape, 0, node);
   }
@@ -523,7 +563,7 @@ class Tracker {
   /** Binds parameter `index` of the function `node` stands for; an escape when it cannot be found. */
   bindParameter(node: Node, index: number, shape: Shape, depth: number): void {
     const located = this.locate(node);
-    if (!located) return this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape));
+    if (!located) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
     this.in(located.resolver).bindFunctionParameter(located.node, index, shape, depth, node);
   }
 
@@ -536,7 +576,7 @@ class Tracker {
       return;
     }
     if (param.type === AST_NODE_TYPES.RestElement || param.type === AST_NODE_TYPES.TSParameterProperty) {
-      return this.escape(param, 'the response is passed to a rest parameter', pathOf(shape));
+      this.escape(param, 'the response is passed to a rest parameter', pathOf(shape)); return;
     }
     this.bind(param, shape, depth + 1);
   }
@@ -544,7 +584,7 @@ class Tracker {
 
 function pathOf(shape: Shape): string {
   if (shape.kind === 'value') return shape.path;
-  if (shape.kind === 'store') return '';
+  if (shape.kind === 'store' || shape.kind === 'http') return '';
   return pathOf(shape.of);
 }
 
@@ -554,8 +594,14 @@ function sourceText(node: Node): string {
 
 function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
-  for (const node of descendants(resolver, fn.body ?? fn)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
+  for (const node of descendants(resolver, fn.body)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
   return false;
+}
+
+/** `JSON.parse(body)`: the parsed body is the response itself. */
+function isJsonParse(resolver: Resolver, callee: Node): boolean {
+  const bare = unwrap(callee);
+  return bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.Identifier && bare.object.name === 'JSON' && memberName(resolver, bare) === 'parse';
 }
 
 function isPromiseAll(resolver: Resolver, callee: Node): boolean {
@@ -570,23 +616,23 @@ function isPromiseAll(resolver: Resolver, callee: Node): boolean {
 
 function isExported(identifier: TSESTree.Identifier): boolean {
   const declarator = identifier.parent;
-  const declaration = declarator?.parent;
+  const declaration = declarator.parent;
   return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
 }
 
 /** `export function f`, `export const f = …`. */
 function isExportedDeclaration(fn: FunctionNode): boolean {
-  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.parent;
   return holder?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
 /** A use of a function's name that exports it: `export { f }`, `module.exports = { f }`, `exports.f = f`. */
 function isExportUse(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
-  if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  const value: Node | undefined = parent?.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
-  const assignment = value?.parent;
-  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && isExportsTarget(assignment.left);
+  if (parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  const value: Node | undefined = parent.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
+  const assignment = value.parent;
+  return assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && isExportsTarget(assignment.left);
 }
 
 /** `module.exports`, `module.exports.f`, `exports.f`. */
@@ -595,6 +641,27 @@ function isExportsTarget(node: Node): boolean {
   const object = node.object;
   if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'module' || object.name === 'exports';
   return isExportsTarget(object);
+}
+
+function programOf(node: Node): TSESTree.Program {
+  let current: Node = node;
+  while (current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
+/** A method or function stored or declared under `name`. */
+function isFunctionNamed(node: Node, name: string): boolean {
+  if ((node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.Property) && !node.computed) {
+    return node.key.type === AST_NODE_TYPES.Identifier && node.key.name === name && isFunctionLike(node.value);
+  }
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && !node.left.computed) {
+    return node.left.property.type === AST_NODE_TYPES.Identifier && node.left.property.name === name && isFunctionLike(node.right);
+  }
+  return node.type === AST_NODE_TYPES.FunctionDeclaration && node.id?.name === name;
+}
+
+function isFunctionLike(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }
 
 function enclosingFunction(node: Node): FunctionNode | undefined {
@@ -618,11 +685,11 @@ type FunctionName = { kind: 'variable'; identifier: TSESTree.Identifier } | { ki
 function functionName(fn: FunctionNode): FunctionName | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? { kind: 'variable', identifier: fn.id } : undefined;
   const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { kind: 'variable', identifier: parent.id };
-  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) && !parent.computed) {
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { kind: 'variable', identifier: parent.id };
+  if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) && !parent.computed) {
     return parent.key.type === AST_NODE_TYPES.Identifier ? { kind: 'method', name: parent.key.name } : undefined;
   }
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
     const property = parent.left.property;
     return property.type === AST_NODE_TYPES.Identifier ? { kind: 'method', name: property.name } : undefined;
   }

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, isFunction, isThisLike, memberName, unwrap, variableOf } from './ast.js';
 import { thisOwner } from './origin.js';
@@ -52,8 +52,8 @@ export function localFunction(resolver: Resolver, identifier: TSESTree.Identifie
   const variable = variableOf(resolver, identifier);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length > 1) return undefined;
-  if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def.type === 'Variable' && def.node.id === def.name && def.node.init) {
+  if (def.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def.type === TSESLint.Scope.DefinitionType.Variable && def.node.id === def.name && def.node.init) {
     const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name);
     if (writes.length > 0) return undefined;
     const init = unwrap(def.node.init);

@@ -1,5 +1,5 @@
 import { isRtmStartOnlyArg, type RtmStartOnlyArg } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { memberName, propertyKeyName, resolveConst, staticString, unwrap, variableOf } from './ast.js';
 import { queryParameterNames, templateText } from './url.js';
@@ -112,11 +112,11 @@ export function scanHolder(resolver: Resolver, identifier: TSESTree.Identifier, 
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
     let target: Node = reference.identifier;
-    if (target.parent?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, target.parent) === 'searchParams') target = target.parent;
+    if (target.parent.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, target.parent) === 'searchParams') target = target.parent;
     const member = target.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== target) continue;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== target) continue;
     const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
     const name = memberName(resolver, member);
     const key = call.arguments[0];
     if (name !== undefined && MUTATORS.has(name) && key) {
@@ -137,11 +137,11 @@ export function scanPassedTo(resolver: Resolver, identifier: TSESTree.Identifier
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
     let current: Node = reference.identifier;
-    while (current.parent && (current.parent.type === AST_NODE_TYPES.Property || current.parent.type === AST_NODE_TYPES.ObjectExpression)) {
+    while ((current.parent.type === AST_NODE_TYPES.Property || current.parent.type === AST_NODE_TYPES.ObjectExpression)) {
       current = current.parent;
     }
     const call = current.parent;
-    if ((call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) || call.callee === current) continue;
+    if ((call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) || call.callee === current) continue;
     found.push(...scanRequestArguments(resolver, call.arguments.filter((a) => a !== current), 1));
   }
   return found;

@@ -1,5 +1,5 @@
 import { isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, destructuredKey, isThisLike, memberName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
 
@@ -37,7 +37,7 @@ export function originOf(resolver: Resolver, node: Node, hops = 0): Origin | und
       return { ...base, instance: base.instance };
     }
     case AST_NODE_TYPES.CallExpression:
-      if (isInteropHelper(bare)) return originOf(resolver, bare.arguments[0]!, hops + 1);
+      if (isInteropHelper(bare) && bare.arguments[0]) return originOf(resolver, bare.arguments[0], hops + 1);
     // falls through
     case AST_NODE_TYPES.NewExpression: {
       // `new X()` and factories (`acme.createClient()`): the value is provided by X's module.
@@ -60,8 +60,8 @@ function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier,
   const variable = variableOf(resolver, identifier);
   const def = variable?.defs[0];
   if (!variable || !def) return undefined;
-  if (def.type === 'ImportBinding') return importOrigin(def.node);
-  if (def.type !== 'Variable') return undefined;
+  if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) return importOrigin(def.node);
+  if (def.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   const value = singleValueOf(variable);
   if (!value) return undefined;
   const source = originOf(resolver, value, hops + 1);
@@ -77,7 +77,7 @@ function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier,
 function importOrigin(node: Node): Origin | undefined {
   switch (node.type) {
     case AST_NODE_TYPES.ImportSpecifier: {
-      const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
+      const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
       const source = node.parent.source;
       return source ? { module: source.value, name: imported, instance: false } : undefined;
     }
@@ -87,8 +87,8 @@ function importOrigin(node: Node): Origin | undefined {
       return { module: node.parent.source.value, name: '*', instance: false };
     case AST_NODE_TYPES.TSImportEqualsDeclaration: {
       const ref = node.moduleReference;
-      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal) {
-        return { module: String(ref.expression.value), name: '*', instance: false };
+      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        return { module: ref.expression.value, name: '*', instance: false };
       }
       return undefined;
     }
@@ -133,7 +133,7 @@ export function constructionOf(resolver: Resolver, node: Node): TSESTree.NewExpr
     const variable = variableOf(resolver, bare);
     const value = variable ? singleValueOf(variable) : undefined;
     const def = variable?.defs[0];
-    if (!value || def?.type !== 'Variable' || def.node.id !== def.name) return undefined;
+    if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
     const init = unwrap(value);
     return init.type === AST_NODE_TYPES.NewExpression ? init : undefined;
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 
 import { parseForESLint } from '@typescript-eslint/parser';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { functionOf } from './functions.js';
@@ -47,13 +47,14 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
     ecmaFeatures: { jsx: ext === '.tsx' || ext === '.jsx' || ext === '.js', globalReturn: !module },
   });
   setParents(ast, visitorKeys);
-  const globalScope = scopeManager.globalScope!;
+  const globalScope = scopeManager.scopes[0];
+  if (!globalScope) throw new Error(`${file}: the scope manager made no global scope`);
   const getScope = (current: Node): TSESLint.Scope.Scope => {
     // As ESLint's SourceCode#getScope: the innermost scope a node opens or sits in.
     const inner = current.type !== AST_NODE_TYPES.Program;
     for (let node: Node | undefined = current; node; node = node.parent) {
       const scope = scopeManager.acquire(node, inner);
-      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+      if (scope) return scope.type === TSESLint.Scope.ScopeType.functionExpressionName ? (scope.childScopes[0] ?? scope) : scope;
     }
     return globalScope;
   };
@@ -63,8 +64,7 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
 /** ESLint sets `parent` on every node as it traverses; a parse for the analysis alone does it here. */
 function setParents(program: TSESTree.Program, keys: VisitorKeys): void {
   const stack: Node[] = [program];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (let node = stack.pop(); node; node = stack.pop()) {
     for (const key of keys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const c of Array.isArray(child) ? child : [child]) {
@@ -146,7 +146,7 @@ function importedName(resolver: Resolver, callee: Node): { module: string; name:
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = variableOf(resolver, callee)?.defs[0];
   if (!def) return undefined;
-  if (def.type === 'ImportBinding') {
+  if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) {
     const node = def.node;
     if (node.type === AST_NODE_TYPES.ImportSpecifier) {
       const name = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
@@ -156,7 +156,7 @@ function importedName(resolver: Resolver, callee: Node): { module: string; name:
     if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module: node.parent.source.value, name: 'default' };
     return undefined;
   }
-  if (def.type !== 'Variable' || !def.node.init) return undefined;
+  if (def.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init) return undefined;
   const init = unwrap(def.node.init);
   const module = requiredModule(init);
   if (module !== undefined) {
@@ -178,12 +178,12 @@ function importedName(resolver: Resolver, callee: Node): { module: string; name:
 function namespaceModule(resolver: Resolver, identifier: TSESTree.Identifier): string | undefined {
   const def = variableOf(resolver, identifier)?.defs[0];
   if (!def) return undefined;
-  if (def.type === 'ImportBinding') {
+  if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) {
     const node = def.node;
     const isWhole = node.type === AST_NODE_TYPES.ImportNamespaceSpecifier || node.type === AST_NODE_TYPES.ImportDefaultSpecifier;
     return isWhole ? node.parent.source.value : undefined;
   }
-  if (def.type === 'Variable' && def.node.id === def.name && def.node.init) return requiredModule(def.node.init);
+  if (def.type === TSESLint.Scope.DefinitionType.Variable && def.node.id === def.name && def.node.init) return requiredModule(def.node.init);
   return undefined;
 }
 
@@ -223,7 +223,7 @@ function commonJsExports(resolver: Resolver, assignment: TSESTree.AssignmentExpr
   if (left.type !== AST_NODE_TYPES.MemberExpression) return;
   if (isModuleExports(resolver, left)) {
     const value = unwrap(right);
-    if (value.type !== AST_NODE_TYPES.ObjectExpression) return add('default', value);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) { add('default', value); return; }
     for (const property of value.properties) {
       if (property.type === AST_NODE_TYPES.Property) add(propertyKeyName(resolver, property), property.value);
     }
@@ -253,11 +253,11 @@ function callsOfImports(parsed: ParsedFile, isTarget: (specifier: string) => boo
       if (!reference.isRead()) continue;
       const id = reference.identifier;
       const parent = id.parent;
-      if (imported && isTarget(imported.module) && names.includes(imported.name) && parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id) {
+      if (imported && isTarget(imported.module) && names.includes(imported.name) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === id) {
         calls.push(parent);
-      } else if (whole !== undefined && isTarget(whole) && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+      } else if (whole !== undefined && isTarget(whole) && parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
         const call = parent.parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && names.includes(memberName(resolver, parent) ?? '')) calls.push(call);
+        if (call.type === AST_NODE_TYPES.CallExpression && call.callee === parent && names.includes(memberName(resolver, parent) ?? '')) calls.push(call);
       }
     }
   }

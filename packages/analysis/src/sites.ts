@@ -1,5 +1,5 @@
 import { isPossiblySlackModule, isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, METHODS } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, destructuredKey, isPlainValue, memberName, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
 import { isFunctionValue, type FunctionNode } from './functions.js';
@@ -148,7 +148,7 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
     case AST_NODE_TYPES.NewExpression:
       return clientOptionSite(resolver, node);
     case AST_NODE_TYPES.Literal:
-      return typeof node.value === 'string' ? classifyString(resolver, node as TSESTree.StringLiteral) : undefined;
+      return typeof node.value === 'string' ? classifyString(resolver, node) : undefined;
     case AST_NODE_TYPES.TemplateLiteral:
       return classifyString(resolver, node);
     case AST_NODE_TYPES.MemberExpression:
@@ -228,7 +228,8 @@ function memberSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSi
   const rtmMethod = METHOD_OF_PROPERTY[memberName(resolver, method) ?? ''];
   if (!rtmMethod) return undefined;
   const receiver = rtmNamespaceReceiver(resolver, method.object);
-  if (!(receiver ? isSlackReceiver(resolver, receiver) : isRtmFacet(resolver, method.object))) return undefined;
+  const viaBinding = unwrap(method.object).type === AST_NODE_TYPES.Identifier;
+  if (!(receiver ? isSlackReceiver(resolver, receiver, viaBinding) : isRtmFacet(resolver, method.object))) return undefined;
   const args = form === 'member' ? call.arguments : form === 'call' ? call.arguments.slice(1) : applyArguments(call);
   return { kind: 'method', method: rtmMethod, form, call, methodNode: method.property, ...placeArguments(resolver, args) };
 }
@@ -263,7 +264,7 @@ function rtmNamespaceReceiver(resolver: Resolver, node: Node): Node | undefined 
   const variable = variableOf(resolver, bare);
   const def = variable?.defs[0];
   const value = variable ? singleValueOf(variable) : undefined;
-  if (!value || def?.type !== 'Variable') return undefined;
+  if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
     return destructuredKey(resolver, def.node.id, def.name) === 'rtm' ? value : undefined;
   }
@@ -276,21 +277,21 @@ function isRtmFacet(resolver: Resolver, node: Node): boolean {
   const construction = constructionOf(resolver, node);
   if (!construction) return false;
   const origin = originOf(resolver, construction.callee);
-  return origin !== undefined && origin.name === 'RtmFacet' && isPossiblySlackModule(origin.module);
+  return origin?.name === 'RtmFacet' && isPossiblySlackModule(origin.module);
 }
 
 /**
  * Whether `x` in `x.rtm.start` may be Slack's `WebClient`: with type information, typed `WebClient`
- * (or `any`); without, not provably another vendor's module (unknown origin counts: the default),
- * and not the app's own module (`const { rtm } = require('./bot')` exports a client by convention the
- * current `RTMClient`, whose `start()` calls `rtm.connect`).
+ * (or `any`); without, not provably another vendor's module (unknown origin counts: the default).
+ * `rtm.start()` on an `rtm` taken from the app's own module (`const { rtm } = require('./bot')`,
+ * `viaBinding`) is not: by convention that exports the current `RTMClient`, which uses `rtm.connect`.
  */
-function isSlackReceiver(resolver: Resolver, receiver: Node): boolean {
+function isSlackReceiver(resolver: Resolver, receiver: Node, viaBinding: boolean): boolean {
   const services = typeServices(resolver);
   if (services) return typeIsAnyOr(services, receiver, ['WebClient']);
   if (isFromOtherVendor(resolver, receiver)) return false;
   const origin = originOf(resolver, receiver);
-  return !(origin && !origin.instance && origin.name === '*' && origin.module.startsWith('.'));
+  return !(viaBinding && origin && !origin.instance && origin.name === '*' && origin.module.startsWith('.'));
 }
 
 /** `<client>.start(opts)` and `<client>.on('authenticated', fn)` on an RTMClient / legacy RtmClient. */
@@ -351,7 +352,7 @@ function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): D
   // `dataStore.getUserById(…)` on a store this file did not make (a parameter, a field): by its name.
   const store = unwrap(member.object);
   const name = store.type === AST_NODE_TYPES.Identifier ? store.name : store.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, store) : undefined;
-  if (name === undefined || !/^_?dataStore$/.test(name) || member.parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (name === undefined || !/^_?dataStore$/.test(name) || member.parent.type !== AST_NODE_TYPES.CallExpression) return undefined;
   if (store.type === AST_NODE_TYPES.MemberExpression && dataStoreSite(resolver, store)) return undefined;
   return { kind: 'data-store', store: member.object, construction: undefined };
 }
@@ -384,12 +385,13 @@ function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite
   if (callee === 'require') return undefined;
   const args = call.arguments;
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    const arg = args[i];
+    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
     const named = namedMethods(resolver, arg);
     if (named.length === 0) continue;
     // A reachable `rtm.start` wins over an `rtm.connect` in the other branch.
-    const chosen = named.find((n) => n.method === METHODS.rtmStart) ?? named[0]!;
+    const chosen = named.find((n) => n.method === METHODS.rtmStart) ?? named[0];
+    if (!chosen) continue;
     const form = callee === 'bind' && call.callee.type === AST_NODE_TYPES.MemberExpression ? 'bound' : 'name';
     return { kind: 'method', method: chosen.method, form, call, methodNode: chosen.node, ...placeArguments(resolver, args.slice(i + 1)) };
   }
@@ -426,10 +428,10 @@ function methodOfName(text: string | undefined): RtmMethod | undefined {
 function nameOfFunction(fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): string | undefined {
   if (fn.id) return fn.id.name;
   const parent = fn.parent;
-  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && !parent.computed) {
+  if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) && !parent.computed) {
     return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
   }
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
     return parent.left.property.type === AST_NODE_TYPES.Identifier ? parent.left.property.name : undefined;
   }
   return undefined;
@@ -458,9 +460,9 @@ function isTableEntry(resolver: Resolver, node: StringNode): boolean {
   if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0) return false;
   if (!isRtmStartMethodName(staticString(resolver, node) ?? '')) return false;
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.Property) return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
-  if (parent?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  if (parent.type === AST_NODE_TYPES.Property) return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+  if (parent.type !== AST_NODE_TYPES.ArrayExpression) return false;
   const user = parent.parent;
-  if (user?.type === AST_NODE_TYPES.MemberExpression && user.object === parent) return false;
-  return !(user?.type === AST_NODE_TYPES.CallExpression && NOT_A_METHOD_CALL.has(calleeName(resolver, user.callee) ?? ''));
+  if (user.type === AST_NODE_TYPES.MemberExpression && user.object === parent) return false;
+  return !(user.type === AST_NODE_TYPES.CallExpression && NOT_A_METHOD_CALL.has(calleeName(resolver, user.callee) ?? ''));
 }

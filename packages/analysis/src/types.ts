@@ -1,10 +1,27 @@
+import { createRequire } from 'node:module';
+
 import type { ParserServices, ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import type * as TsApiUtils from 'ts-api-utils';
 import type * as ts from 'typescript';
 
 import type { Resolver } from './resolver.js';
 
-/** `ts.TypeFlags.Any | ts.TypeFlags.Unknown` (stable values; no runtime import of typescript). */
-const ANY_OR_UNKNOWN = 1 | 2;
+const require = createRequire(import.meta.url);
+
+/**
+ * TypeScript and ts-api-utils, loaded on the first type-aware check: a project linted without type
+ * information (plain JavaScript, no `typescript` installed) never loads them.
+ */
+let typescriptModules: { ts: typeof ts; utils: typeof TsApiUtils } | undefined;
+function typescript(): { ts: typeof ts; utils: typeof TsApiUtils } {
+  typescriptModules ??= { ts: require('typescript') as typeof ts, utils: require('ts-api-utils') as typeof TsApiUtils };
+  return typescriptModules;
+}
+
+function isAnyOrUnknown(type: ts.Type): boolean {
+  const { ts, utils } = typescript();
+  return utils.isTypeFlagSet(type, ts.TypeFlags.Any | ts.TypeFlags.Unknown);
+}
 
 /** Parser services with a program, when the file was parsed with type information. */
 export function typeServices(resolver: Resolver): ParserServicesWithTypeInformation | undefined {
@@ -26,7 +43,7 @@ function namesOfType(checker: ts.TypeChecker, type: ts.Type, seen = new Set<ts.T
   if (type.aliasSymbol) names.push(type.aliasSymbol.getName());
   if (type.isUnionOrIntersection()) for (const part of type.types) names.push(...namesOfType(checker, part, seen));
   if (type.isClassOrInterface()) {
-    for (const base of checker.getBaseTypes(type as ts.InterfaceType)) names.push(...namesOfType(checker, base, seen));
+    for (const base of checker.getBaseTypes(type)) names.push(...namesOfType(checker, base, seen));
   }
   return names;
 }
@@ -34,7 +51,7 @@ function namesOfType(checker: ts.TypeChecker, type: ts.Type, seen = new Set<ts.T
 /** True when the type of `node` is `any`/`unknown` or names one of `names` (itself, a union member or a base). */
 export function typeIsAnyOr(services: ParserServicesWithTypeInformation, node: TSESTree.Node, names: readonly string[]): boolean {
   const type = services.getTypeAtLocation(node);
-  if ((type.flags & ANY_OR_UNKNOWN) !== 0) return true;
+  if (isAnyOrUnknown(type)) return true;
   const checker = services.program.getTypeChecker();
   return namesOfType(checker, type).some((n) => names.includes(n));
 }
@@ -42,18 +59,18 @@ export function typeIsAnyOr(services: ParserServicesWithTypeInformation, node: T
 /** True when the type of `node` names one of `names` (no `any`). */
 export function typeIs(services: ParserServicesWithTypeInformation, node: TSESTree.Node, names: readonly string[]): boolean {
   const type = services.getTypeAtLocation(node);
-  if ((type.flags & ANY_OR_UNKNOWN) !== 0) return false;
+  if (isAnyOrUnknown(type)) return false;
   return namesOfType(services.program.getTypeChecker(), type).some((n) => names.includes(n));
 }
 
 /** Names of the properties the type of `node` is sure to have (declared, not optional). */
 export function requiredPropertyNames(services: ParserServicesWithTypeInformation, node: TSESTree.Node): string[] {
   const type = services.getTypeAtLocation(node);
-  if ((type.flags & ANY_OR_UNKNOWN) !== 0) return [];
-  const OPTIONAL = 1 << 24; // ts.SymbolFlags.Optional
+  if (isAnyOrUnknown(type)) return [];
+  const { ts, utils } = typescript();
   return type
     .getProperties()
-    .filter((p) => (p.flags & OPTIONAL) === 0)
+    .filter((p) => !utils.isSymbolFlagSet(p, ts.SymbolFlags.Optional))
     .map((p) => p.getName());
 }
 
@@ -68,7 +85,7 @@ function partsOf(type: ts.Type): ts.Type[] {
  */
 export function typeDeclaredIn(services: ParserServicesWithTypeInformation, node: TSESTree.Node, file: RegExp): boolean {
   const type = services.getTypeAtLocation(node);
-  if ((type.flags & ANY_OR_UNKNOWN) !== 0) return false;
+  if (isAnyOrUnknown(type)) return false;
   return partsOf(type).some((part) => {
     const symbol = part.aliasSymbol ?? part.getSymbol();
     return symbol?.getDeclarations()?.some((d) => file.test(d.getSourceFile().fileName)) ?? false;

@@ -43,8 +43,7 @@ const OTHER_HOST = /^https?:\/\/(?![\w.-]*slack\.com)[\w-]+(\.[\w-]+)+/;
 /** True when the base a piece is appended to names another vendor's host somewhere in it. */
 function baseIsOtherVendor(base: Node): boolean {
   const stack: Node[] = [base];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && OTHER_HOST.test(node.value)) return true;
     if (node.type === AST_NODE_TYPES.BinaryExpression) stack.push(node.left, node.right);
     else if (node.type === AST_NODE_TYPES.CallExpression) stack.push(...node.arguments);
@@ -90,8 +89,7 @@ export function rtmMethodOfUrl(node: StringNode): RtmMethod | undefined {
 /** Names of the query parameters in a URL string (`?token=x&no_unreads=1` → token, no_unreads). */
 export function queryParameterNames(text: string): string[] {
   const query = text.includes('?') ? text.slice(text.indexOf('?') + 1) : text;
-  return query
-    .split('#')[0]!
+  return (query.split('#')[0] ?? '')
     .split('&')
     .map((pair) => decodeSafe(pair.split('=')[0] ?? ''))
     .filter((name) => name.length > 0);

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { discover, UsageError, type Skipped } from './files/discover.js';
+import { ParseError, UsageError } from './errors.js';
+import { discover, type Skipped } from './files/discover.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
 import type { HelperModule } from './helper-module/place.js';
 import { emptyPlan, leavesTodo, type Plan, type PlanSite } from './plan.js';
+import type { FileTask, FileResult } from './pool.js';
 import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './scan/workspace.js';
 import type { ParserName } from './transforms/common.js';
 import type { Verification } from './verify.js';
-import type { FileTask, FileResult } from './workers.js';
 
 export interface ApplyOptions {
   readonly paths: readonly string[];
@@ -126,7 +127,7 @@ const BOM = '\uFEFF';
  * positions as a file that fails in `apply`.
  */
 export async function parseFailure(file: string, parser?: ParserName): Promise<Omit<FailedFile, 'file'> | undefined> {
-  const { ParseError, parserFor, parseWith } = await import('./transforms/index.js');
+  const { parserFor, parseWith } = await import('./transforms/index.js');
   let input: string;
   try {
     input = readFileSync(file, 'utf8');
@@ -184,7 +185,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     };
   });
   options.onStart?.(tasks.length, 'rewriting');
-  const results = tasks.length === 0 ? [] : await (await import('./workers.js')).runTransforms(tasks, options.workers ?? 1, options.onProgress);
+  const results = tasks.length === 0 ? [] : await (await import('./pool.js')).runTransforms(tasks, options.workers ?? 1, options.onProgress);
 
   const failed: FailedFile[] = [];
   const changed: FileResult[] = [];

@@ -49,11 +49,12 @@ export interface FileChange {
  * rewrite moves lines), as a multiset: an error the file had before still counts once.
  */
 export function verifyRewrite(ts: Ts, root: string, tsconfig: string, changes: readonly FileChange[]): Verification {
-  const before = new Map(changes.filter((c) => c.before !== undefined).map((c) => [resolve(c.file), c.before!]));
+  const before = new Map(changes.flatMap((c) => (c.before === undefined ? [] : [[resolve(c.file), c.before] as const])));
   const after = new Map(changes.map((c) => [resolve(c.file), c.after]));
   const config = ts.getParsedCommandLineOfConfigFile(tsconfig, { noEmit: true }, {
     ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: () => {},
+    // A broken tsconfig yields no config: checked below.
+    onUnRecoverableConfigFileDiagnostic: () => undefined,
   });
   const changed = [...after.keys()].filter((f) => TS_FILE.test(f));
   const empty: Verification = { tsconfig: relative(root, tsconfig) || 'tsconfig.json', files: changed.map((f) => relative(root, f)), introduced: [], preexisting: 0 };
@@ -113,6 +114,6 @@ export function verifyRewrite(ts: Ts, root: string, tsconfig: string, changes: r
 
 /** The tsconfig.json nearest above `file`, if it is inside `root` (never one of another project). */
 export function tsconfigFor(ts: Ts, root: string, file: string): string | undefined {
-  const found = ts.findConfigFile(dirname(file), ts.sys.fileExists);
+  const found = ts.findConfigFile(dirname(file), (path) => ts.sys.fileExists(path));
   return found && !relative(root, found).startsWith('..') ? found : undefined;
 }

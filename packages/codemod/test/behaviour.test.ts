@@ -135,7 +135,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await small?.close();
+  await small.close();
 });
 
 describe('programs before and after rtm-migrate apply, against fake Slack', () => {
@@ -182,7 +182,7 @@ describe('member lists complete past the old cut', () => {
     big = await startFakeSlack({ seed: 13, users: RTM_START_MEMBER_LIMIT + 40, channels: 3, mode: 'legacy' });
   });
   afterAll(async () => {
-    await big?.close();
+    await big.close();
   });
 
   const membersOfGeneral = (out: string): number => Number(/ #general members=(\d+):/.exec(out)?.[1]);

@@ -1,9 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Log as SarifLog } from 'sarif';
 import { describe, expect, it } from 'vitest';
+import type { ApplySummary } from '../src/apply.js';
 import { cli, PATTERNS, tempDir } from './helpers.js';
 import { cp } from 'node:fs/promises';
+
+/** The part of `--report json` these checks read. */
+type Summary = Pick<ApplySummary, 'failed'>;
 
 const METHOD_CALL = join(PATTERNS, 'method-call.input.ts');
 
@@ -84,22 +89,24 @@ describe('CLI usage', () => {
   it('--report sarif: SARIF 2.1.0 with one result per site', async () => {
     const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8'), 'b.ts': await readFile(join(PATTERNS, 'fetch-post.input.ts'), 'utf8') });
     const r = await cli(['apply', '.', '--dry', '--report', 'sarif'], dir);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as SarifLog;
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
-    const run = log.runs[0];
+    const run = log.runs[0]!;
+    const rules = run.tool.driver.rules ?? [];
     expect(run.tool.driver.name).toBe('rtm-migrate');
-    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['rtm-start-rewritten', 'rtm-start-todo']);
-    expect(run.results).toHaveLength(2);
-    for (const res of run.results) {
-      expect(res.ruleId).toBe(run.tool.driver.rules[res.ruleIndex].id);
-      const loc = res.locations[0].physicalLocation;
-      expect(loc.artifactLocation.uriBaseId).toBe('%SRCROOT%');
-      expect(loc.region.startLine).toBeGreaterThan(0);
-      expect(loc.region.startColumn).toBeGreaterThan(0);
+    expect(rules.map((x) => x.id)).toEqual(['rtm-start-rewritten', 'rtm-start-todo']);
+    const results = run.results ?? [];
+    expect(results).toHaveLength(2);
+    for (const res of results) {
+      expect(res.ruleId).toBe(rules[res.ruleIndex ?? -1]?.id);
+      const loc = res.locations?.[0]?.physicalLocation;
+      expect(loc?.artifactLocation?.uriBaseId).toBe('%SRCROOT%');
+      expect(loc?.region?.startLine).toBeGreaterThan(0);
+      expect(loc?.region?.startColumn).toBeGreaterThan(0);
       expect(typeof res.message.text).toBe('string');
     }
-    expect(run.results.find((x: { level: string }) => x.level === 'warning').locations[0].physicalLocation.artifactLocation.uri).toBe('b.ts');
+    expect(results.find((x) => x.level === 'warning')?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('b.ts');
   });
 
   it('--helper shim rewrites to rtmStartCompat() from @rtm-migrate/shim', async () => {
@@ -152,7 +159,7 @@ describe('safety', () => {
     expect(machine.code).toBe(2);
     expect(machine.stderr).not.toMatch(STACK_LINE);
     expect(machine.stderr).toMatch(/^failed: 1\n  bad\.ts:1:\d+ \S/m);
-    expect(JSON.parse(machine.stdout).failed).toEqual([expect.objectContaining({ file: 'bad.ts', line: 1 })]);
+    expect((JSON.parse(machine.stdout) as Summary).failed).toEqual([expect.objectContaining({ file: 'bad.ts', line: 1 })]);
   });
 
   it('binary and huge files are skipped with the reason', async () => {
@@ -213,7 +220,7 @@ describe('safety', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.stderr).toMatch(/^failed: 1\n  ro\.ts:1:1 file is read-only/m);
-    expect(JSON.parse(r.stdout).failed).toEqual([expect.objectContaining({ file: 'ro.ts', message: expect.stringMatching(/read-only/) })]);
+    expect((JSON.parse(r.stdout) as Summary).failed).toEqual([expect.objectContaining({ file: 'ro.ts', message: expect.stringMatching(/read-only/) as unknown })]);
     expect(await readFile(join(dir, 'ro.ts'), 'utf8')).toBe(text);
     expect((await stat(join(dir, 'ro.ts'))).mode & 0o777).toBe(0o444);
     expect(await readFile(join(dir, 'exec.js'), 'utf8')).toContain('web.rtm.connect()');
@@ -229,6 +236,6 @@ describe('safety', () => {
     expect(after.startsWith('\uFEFF')).toBe(true);
     expect(after.replace(/\r\n/g, '')).not.toContain('\n');
     const lines = after.split('\r\n');
-    for (const line of before.split('\r\n')) if (!/rtm\.start/.test(line)) expect(lines).toContain(line);
+    for (const line of before.split('\r\n')) if (!line.includes('rtm.start')) expect(lines).toContain(line);
   });
 });

@@ -102,13 +102,19 @@ describe('legacy-bot, migrated by the CLI', () => {
   });
 });
 
-async function api(apiUrl: string, method: string, args: Record<string, string>): Promise<Record<string, any>> {
+/** A Web API response as far as these checks read it. */
+interface SlackResponse {
+  [key: string]: unknown;
+  response_metadata?: { next_cursor?: string };
+}
+
+async function api(apiUrl: string, method: string, args: Record<string, string>): Promise<SlackResponse> {
   const res = await fetch(`${apiUrl}${method}`, {
     method: 'POST',
     headers: { Authorization: 'Bearer xoxb-test', 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
     body: new URLSearchParams(args).toString(),
   });
-  return (await res.json()) as Record<string, any>;
+  return (await res.json()) as SlackResponse;
 }
 
 /** Members of the public channel `name`, every page of conversations.members. */
@@ -120,7 +126,7 @@ async function memberCount(apiUrl: string, name: string): Promise<number> {
   do {
     const page = await api(apiUrl, 'conversations.members', { channel: channel.id, limit: '200', ...(cursor ? { cursor } : {}) });
     count += (page['members'] as string[]).length;
-    cursor = page['response_metadata']?.next_cursor ?? '';
+    cursor = page.response_metadata?.next_cursor ?? '';
   } while (cursor);
   return count;
 }

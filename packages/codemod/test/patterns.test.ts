@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,11 @@ import { cli, copyPatterns, PATTERNS } from './helpers.js';
  * the `.output` file beside the input (negatives: the input itself), parse again, and a second run
  * must change nothing.
  */
+/** The pattern inputs, known when the tests are collected so that each gets a test of its own. */
+const INPUTS = readdirSync(PATTERNS)
+  .filter((n) => /\.input\.(ts|js)$/.test(n))
+  .sort();
+
 describe('fixtures/patterns through the CLI', () => {
   let dir = '';
   let names: string[] = [];
@@ -24,34 +29,28 @@ describe('fixtures/patterns through the CLI', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/failed: 0/);
-    expect(names.length).toBeGreaterThanOrEqual(80);
+    expect(names.sort()).toEqual(INPUTS);
+    expect(INPUTS.length).toBeGreaterThanOrEqual(80);
   });
 
-  it('writes the expected output for every form (negatives unchanged)', async () => {
-    for (const name of names) {
-      const actual = await readFile(join(dir, name));
-      const expectedFile = join(PATTERNS, name.replace('.input.', '.output.'));
-      if (name.startsWith('negative-')) {
-        expect(existsSync(expectedFile), name).toBe(false);
-        expect(actual.equals(await readFile(join(PATTERNS, name))), `${name} must stay unchanged`).toBe(true);
-      } else {
-        expect(existsSync(expectedFile), `${expectedFile} exists`).toBe(true);
-        expect(actual.toString('utf8'), name).toBe(await readFile(expectedFile, 'utf8'));
-        expect(actual.equals(await readFile(join(PATTERNS, name))), `${name} must change`).toBe(false);
-      }
+  it.each(INPUTS)('%s: the expected output (a negative: unchanged), which parses again', async (name) => {
+    const actual = await readFile(join(dir, name));
+    const expectedFile = join(PATTERNS, name.replace('.input.', '.output.'));
+    if (name.startsWith('negative-')) {
+      expect(existsSync(expectedFile)).toBe(false);
+      expect(actual.equals(await readFile(join(PATTERNS, name))), 'must stay unchanged').toBe(true);
+    } else {
+      expect(existsSync(expectedFile), `${expectedFile} exists`).toBe(true);
+      expect(actual.toString('utf8')).toBe(await readFile(expectedFile, 'utf8'));
+      expect(actual.equals(await readFile(join(PATTERNS, name))), 'must change').toBe(false);
     }
+    const text = actual.toString('utf8').replace(/^\uFEFF/, '');
+    expect(() => parseWith(parserFor(name), text)).not.toThrow();
   });
 
   it.each(['rtm-start-data.js', 'rtm-start-data.ts'])('generates the helper module %s next to the first site that calls it', async (name) => {
     const expected = join(PATTERNS, name.replace(/\.(js|ts)$/, '.output.$1'));
     expect(await readFile(join(dir, name), 'utf8')).toBe(await readFile(expected, 'utf8'));
-  });
-
-  it('outputs parse again with the same parser', async () => {
-    for (const name of names) {
-      const text = (await readFile(join(dir, name), 'utf8')).replace(/^\uFEFF/, '');
-      expect(() => parseWith(parserFor(name), text), name).not.toThrow();
-    }
   });
 
   it('keeps BOM and CRLF byte for byte', async () => {

@@ -36,7 +36,7 @@ describe('a transform whose output does not parse again', () => {
     const summary = await apply({ paths: ['.'], cwd: dir, workers: 1 });
 
     expect(summary.failed).toEqual([
-      { file: 'x.js', line: expect.any(Number), column: expect.any(Number), message: expect.stringMatching(/^the rewritten file does not parse \(.+\): nothing written$/) },
+      { file: 'x.js', line: expect.any(Number) as unknown, column: expect.any(Number) as unknown, message: expect.stringMatching(/^the rewritten file does not parse \(.+\): nothing written$/) as unknown },
     ]);
     expect(summary.failed[0]!.line).toBeGreaterThan(1);
     expect(summary.changed).toEqual(['a.ts']);

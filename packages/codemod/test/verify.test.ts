@@ -17,7 +17,8 @@ async function tsProject(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-describe('apply type-checks what it changed (the project has a tsconfig.json)', () => {
+// Each case type-checks a project twice with tsc: up to a minute on a busy machine.
+describe('apply type-checks what it changed (the project has a tsconfig.json)', { timeout: 120_000 }, () => {
   it('reports the errors the rewrite introduced, with exit 1; errors that were there before do not count', async () => {
     // --helper shim imports @rtm-migrate/shim, which this project does not have installed.
     const dir = await tsProject({

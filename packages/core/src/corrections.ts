@@ -1,8 +1,9 @@
 import { deepFreeze } from './freeze.js';
 
 export interface ReferenceCorrection {
-  /** Where in `shared/slack-rtm-reference.md` the fact stands. */
+  /** Where the facts document (`reference/slack-rtm-reference.md`) states the fact. */
   readonly section: string;
+  /** What the other source says. */
   readonly reference: string;
   readonly corrected: string;
   /** Where the corrected fact comes from. */
@@ -10,8 +11,8 @@ export interface ReferenceCorrection {
 }
 
 /**
- * Facts of the project reference that core encodes differently, each with its source. Tests that
- * compare core with the reference row by row skip exactly these.
+ * Facts on which Slack's sources disagree (a method page and a changelog, an old page and the SDKs):
+ * what one source says, what core follows, and the sources that settle it.
  */
 export const REFERENCE_CORRECTIONS: readonly ReferenceCorrection[] = deepFreeze([
   {

@@ -1,7 +1,7 @@
 import { CONVERSATION_LIST_FIELDS, fieldFact, type ReplacementCall } from './fields.js';
 import { METHODS } from './methods.js';
 import { RECOMMENDED_PAGE_SIZE } from './pagination.js';
-import { tierFloorSeconds, tierOf, type RateTier } from './rate-tiers.js';
+import { METHOD_TIERS, tierFloorSeconds, type RateTier } from './rate-tiers.js';
 import { CONVERSATION_TYPES, type ConversationType } from './scopes.js';
 
 /** What a workspace holds, as far as the replacement's call count depends on it (reference §5). */
@@ -96,8 +96,8 @@ export function costOfReplacement(
     const list = /^(channels|groups|mpims|ims)(\[\]\.)?/.exec(field)?.[1] as keyof typeof CONVERSATION_LIST_FIELDS | undefined;
     if (list) {
       listConversations(list, field);
-      const perConversation = fact.replacements[0]!;
-      if (perConversation.per !== 'conversation') continue;
+      const perConversation = fact.replacements[0];
+      if (perConversation?.per !== 'conversation') continue;
       for (const type of typesOf(list)) {
         const calls =
           perConversation.method === METHODS.conversationsMembers
@@ -133,7 +133,7 @@ export function costOfReplacement(
       scopes: call.scopes,
       fields: [...fields].sort(),
     }));
-  const connectTier = tierOf(METHODS.rtmConnect)!;
+  const connectTier = METHOD_TIERS[METHODS.rtmConnect];
   byMethod.push({
     method: METHODS.rtmConnect,
     args: {},

@@ -262,7 +262,7 @@ export const COMMON_RESPONSE_FIELDS: readonly string[] = deepFreeze(['ok', 'erro
 
 /** Top-level keys of `rtm.start`'s response. */
 export const RTM_START_TOP_LEVEL_FIELDS: readonly string[] = deepFreeze([
-  ...new Set(Object.keys(RTM_START_FIELDS).map((p) => p.split(/[.[]/)[0] as string)),
+  ...new Set(Object.keys(RTM_START_FIELDS).map((p) => /^[^.[]*/.exec(p)?.[0] ?? p)),
 ]);
 
 /**
@@ -277,10 +277,7 @@ export function fieldFact(path: string): FieldFact | undefined {
   if (rest === undefined) return undefined;
   if (top === 'self') return gone(path, 'not on `rtm.connect`: call `users.info` for profile data');
   if (top === 'team') return { path, onRtmConnect: false, replacements: [teamInfo], advice: 'call `team.info` for team details' };
-  if (top in CONVERSATION_LIST_FIELDS) {
-    // Any other per-conversation attribute (`name`, `is_archived`…) comes back with the list itself.
-    return RTM_START_FIELDS[top];
-  }
+  // Any other per-conversation attribute (`name`, `is_archived`…) comes back with the list itself.
   return RTM_START_FIELDS[top];
 }
 
@@ -293,6 +290,6 @@ export function isStartOnlyField(path: string): boolean {
 
 function splitPath(path: string): [string, string | undefined] {
   const m = /^([A-Za-z_$][\w$]*)(?:\[\])?(?:\.(.+))?$/.exec(path);
-  if (!m) return [path, undefined];
-  return [m[1] as string, m[2]];
+  const top = m?.[1];
+  return top === undefined ? [path, undefined] : [top, m?.[2]];
 }

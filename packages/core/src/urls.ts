@@ -1,13 +1,34 @@
-import { RTM_START } from './methods.js';
+import { RTM_CONNECT, RTM_START } from './methods.js';
+
+/**
+ * How code addresses `rtm.start` and `rtm.connect` over HTTP, and the cheap test that tells whether a
+ * file can mention them at all. Method names in prose (`'rtm.start failed'`, `rtm.started`) never match.
+ */
+
+const escaped = (method: string): string => method.replace('.', '\\.');
+
+/** `…/api/<method>` ending the path (a query or fragment may follow), or `<method>?…` ending a base URL. */
+const urlOf = (method: string): RegExp => new RegExp(`/api/${escaped(method)}(?:$|[?#])|^${escaped(method)}\\?`);
+/** A piece of an assembled URL that, after a base, names `<method>` as the path's last segment. */
+const tailOf = (method: string): RegExp => new RegExp(`^/?${escaped(method)}(?:$|[?#])`);
+
+const RTM_START_URL = urlOf(RTM_START);
+const RTM_CONNECT_URL = urlOf(RTM_CONNECT);
+const RTM_START_TAIL = tailOf(RTM_START);
+const RTM_CONNECT_TAIL = tailOf(RTM_CONNECT);
 
 /**
  * True when `text` addresses the `rtm.start` method over HTTP: a URL or path whose last segment is
  * `rtm.start` under `/api/`, with or without a query (`https://slack.com/api/rtm.start?token=…`, `/api/rtm.start`), or a
  * relative tail that ends a base URL (`rtm.start?token=` as in `base + 'rtm.start?token=' + t`).
- * Method names in prose (`'rtm.start failed'`, `rtm.started`) do not match.
  */
 export function isRtmStartUrl(text: string): boolean {
   return RTM_START_URL.test(text.trim());
+}
+
+/** True when `text` addresses `rtm.connect` over HTTP (`…/api/rtm.connect`, `rtm.connect?token=`). */
+export function isRtmConnectUrl(text: string): boolean {
+  return RTM_CONNECT_URL.test(text.trim());
 }
 
 /** True for a string that is exactly the method name, as given to `apiCall` or an app's own helper. */
@@ -15,4 +36,26 @@ export function isRtmStartMethodName(text: string): boolean {
   return text === RTM_START;
 }
 
-const RTM_START_URL = /\/api\/rtm\.start(?:$|[?#])|^rtm\.start\?/;
+/**
+ * True for a piece of a URL that is assembled from parts (`base + 'rtm.start?token=' + t`,
+ * `` `${base}rtm.start` ``): the piece, following a base, names `rtm.start` as the path's last segment.
+ */
+export function isRtmStartUrlTail(piece: string): boolean {
+  return RTM_START_TAIL.test(piece);
+}
+
+/** The same for `rtm.connect`. */
+export function isRtmConnectUrlTail(piece: string): boolean {
+  return RTM_CONNECT_TAIL.test(piece);
+}
+
+/**
+ * The test run on a file's text before any parsing, by the lint rules and the codemod alike: every form
+ * that reaches `rtm.start` spells `rtm` somewhere (`rtm.start`, `web.rtm`, `'rtm'`, `RTMClient`,
+ * `RtmClient`, `useRtmConnect`, `/api/rtm.connect`), and look-ups in the legacy client's store handed
+ * to another module spell `dataStore`. A name built from pieces that split `rtm` (`'r' + 'tm.start'`)
+ * is not found.
+ */
+export function mayMentionRtm(text: string): boolean {
+  return /rtm|datastore/i.test(text);
+}

@@ -17,6 +17,13 @@ export const WEB_API_ERRORS: Readonly<Record<string, SlackErrorFact>> = deepFree
     meaning: "A value in `conversations.list`'s `types` is not a conversation type.",
     status: 200,
   },
+  not_allowed_token_type: {
+    code: 'not_allowed_token_type',
+    meaning:
+      'The token type is not allowed for this method: rtm.connect / rtm.start with a bot token of a modern (non-classic) app, apps.connections.open without an app-level token, or an app-level token on another method.',
+    status: 200,
+  },
+  no_text: { code: 'no_text', meaning: 'chat.postMessage got no `text` (nor blocks or attachments).', status: 200 },
 });
 
 /**

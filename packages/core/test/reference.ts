@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The reference the facts were built from, as committed beside core (see ../reference/). */
+/** Core's facts document with its sources (../reference/). */
 export const REFERENCE_PATH = fileURLToPath(new URL('../reference/slack-rtm-reference.md', import.meta.url));
 
 export function readReference(): string {
@@ -24,5 +24,5 @@ export function tableAfter(markdown: string, heading: string): string[][] {
 
 /** The `code spans` of a Markdown cell. */
 export function codeSpans(cell: string): string[] {
-  return [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
+  return [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 }

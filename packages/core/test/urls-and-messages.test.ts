@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, isRtmStartMethodName, isRtmStartUrl, startOnlyFieldMessage, todoComment } from '../src/index.js';
+import {
+  MESSAGES,
+  isRtmConnectUrl,
+  isRtmConnectUrlTail,
+  isRtmStartMethodName,
+  isRtmStartUrl,
+  isRtmStartUrlTail,
+  mayMentionRtm,
+  startOnlyFieldMessage,
+  todoComment,
+} from '../src/index.js';
 
 describe('isRtmStartUrl', () => {
   it.each([
@@ -20,6 +30,30 @@ describe('isRtmStartUrl', () => {
     expect(isRtmStartMethodName('rtm.start')).toBe(true);
     expect(isRtmStartMethodName('rtm.start ')).toBe(false);
   });
+});
+
+describe('isRtmConnectUrl and the tails of assembled URLs', () => {
+  it.each(['https://slack.com/api/rtm.connect', '/api/rtm.connect?batch_presence_aware=1', 'rtm.connect?token='])('connect: matches %s', (url) =>
+    expect(isRtmConnectUrl(url)).toBe(true),
+  );
+  it.each(['rtm.connect', '/api/rtm.connected', '/api/rtm.start'])('connect: does not match %s', (url) => expect(isRtmConnectUrl(url)).toBe(false));
+  it.each([
+    ['rtm.start?token=', true, false],
+    ['/rtm.start', true, false],
+    ['rtm.connect#x', false, true],
+    ['rtm.started', false, false],
+    ['api/rtm.start', false, false],
+  ] as const)('%s: start tail %s, connect tail %s', (piece, start, connect) => {
+    expect(isRtmStartUrlTail(piece)).toBe(start);
+    expect(isRtmConnectUrlTail(piece)).toBe(connect);
+  });
+});
+
+describe('mayMentionRtm (the pre-filter of the lint rules and the codemod)', () => {
+  it.each(['web.rtm.start()', "new RTMClient(t)", 'new RtmClient(t)', '{ useRtmConnect: false }', "fetch('/api/rtm.connect')"])('keeps %s', (text) =>
+    expect(mayMentionRtm(text)).toBe(true),
+  );
+  it.each(['web.chat.postMessage()', "'r' + 'tm.start'"])('skips %s', (text) => expect(mayMentionRtm(text)).toBe(false));
 });
 
 describe('messages', () => {

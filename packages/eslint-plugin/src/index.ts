@@ -29,6 +29,10 @@ export interface RtmMigratePlugin {
   configs: {
     recommended: TSESLint.FlatConfig.Config;
     'recommended-type-checked': TSESLint.FlatConfig.Config;
+    /** ESLint 8.57 `.eslintrc`: `extends: ['plugin:@rtm-migrate/legacy-recommended']`. */
+    'legacy-recommended': TSESLint.ClassicConfig.Config;
+    /** ESLint 8.57 `.eslintrc`, with type information. */
+    'legacy-recommended-type-checked': TSESLint.ClassicConfig.Config;
   };
 }
 
@@ -54,6 +58,18 @@ plugin.configs['recommended-type-checked'] = {
   name: '@rtm-migrate/recommended-type-checked',
   plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
   languageOptions: { parserOptions: { projectService: true } },
+  rules: allRulesAsErrors,
+};
+
+/** `.eslintrc` (ESLint 8.57) names the plugin by its package and finds its rules under `@rtm-migrate/`. */
+plugin.configs['legacy-recommended'] = {
+  plugins: [PLUGIN_NAMESPACE],
+  rules: allRulesAsErrors,
+};
+
+plugin.configs['legacy-recommended-type-checked'] = {
+  plugins: [PLUGIN_NAMESPACE],
+  parserOptions: { projectService: true },
   rules: allRulesAsErrors,
 };
 

@@ -12,7 +12,7 @@ export const REPO_DIR = resolve(PACKAGE_DIR, '../..');
 export const PATTERNS_DIR = join(REPO_DIR, 'fixtures/patterns');
 export const LEGACY_BOT_DIR = join(REPO_DIR, 'fixtures/legacy-bot');
 
-/** A finding as the `.lint.json` files record it. */
+/** A finding as the `.lint.json` files record it: a start-only field read by the field it reads (`users`, `channels[].members`). */
 export interface Finding {
   ruleId: string;
   line: number;
@@ -21,14 +21,22 @@ export interface Finding {
 }
 
 export function toFindings(messages: readonly Linter.LintMessage[]): Finding[] {
-  return messages.map((m) => ({ ruleId: m.ruleId ?? '(fatal) ' + m.message, line: m.line, column: m.column, messageId: m.messageId ?? '' }));
+  return messages.map((m) => ({ ruleId: m.ruleId ?? '(fatal) ' + m.message, line: m.line, column: m.column, messageId: findingId(m) }));
 }
+
+function findingId(m: Linter.LintMessage): string {
+  if (m.messageId !== 'startOnlyField') return m.messageId ?? '';
+  const field = /^`([^`]+)`/.exec(m.message)?.[1];
+  if (field === undefined) throw new Error(`a startOnlyField message that does not start with the field: ${m.message}`);
+  return field;
+}
+
 
 /** Flat config: `.ts` files through typescript-eslint's parser, `.js` files through ESLint's own (espree). */
 export function recommendedConfig(pluginObject: unknown = plugin): Linter.Config[] {
   const p = pluginObject as typeof plugin;
   return [
-    { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser } },
+    { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
     { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', ecmaVersion: 'latest' } },
     p.configs.recommended as Linter.Config,
   ];
@@ -40,6 +48,6 @@ export function patternFiles(): string[] {
     .sort();
 }
 
-export function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
+export function readFindings(file: string): Finding[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as Finding[];
 }

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { parse } from '@typescript-eslint/parser';
@@ -10,6 +13,13 @@ import plugin from '../src/index.js';
 import { LEGACY_BOT_DIR, REPO_DIR, recommendedConfig, toFindings } from './helpers.js';
 
 const SRC = join(LEGACY_BOT_DIR, 'src');
+const require = createRequire(import.meta.url);
+
+/** ESLint 8.57's class, as far as these checks use it (the package ships no types). */
+interface ESLint8Class {
+  version: string;
+  new (options: { cwd: string; resolvePluginsRelativeTo: string }): AnyESLint;
+}
 
 /** The findings on fixtures/legacy-bot, file by file: (rule, line). */
 const EXPECTED: Record<string, [string, number][]> = {
@@ -29,7 +39,7 @@ const EXPECTED: Record<string, [string, number][]> = {
   'summary.ts': [],
 };
 
-type AnyESLint = { lintFiles(patterns: string[]): Promise<ESLint.LintResult[]>; lintText(code: string, options: { filePath: string }): Promise<ESLint.LintResult[]> };
+interface AnyESLint { lintFiles(patterns: string[]): Promise<ESLint.LintResult[]>; lintText(code: string, options: { filePath: string }): Promise<ESLint.LintResult[]> }
 
 function findings(results: readonly ESLint.LintResult[]): Record<string, [string, number][]> {
   return Object.fromEntries(
@@ -48,9 +58,29 @@ describe('fixtures/legacy-bot with configs.recommended', () => {
   });
 
   it('ESLint 9 loads the plugin and reports the same', async () => {
-    const eslint = new ESLint9(options as unknown as ConstructorParameters<typeof ESLint9>[0]) as unknown as AnyESLint;
+    const eslint = new ESLint9(options) as unknown as AnyESLint;
     expect(ESLint9.version).toMatch(/^9\./);
     expect(findings(await eslint.lintFiles([join(SRC, '*.ts')]))).toEqual(EXPECTED);
+  });
+
+  it('ESLint 8.57 with an .eslintrc extending plugin:@rtm-migrate/legacy-recommended reports the same', async () => {
+    const { ESLint: ESLint8 } = require('eslint-v8') as { ESLint: ESLint8Class };
+    expect(ESLint8.version).toBe('8.57.1');
+    const dir = await mkdtemp(join(tmpdir(), 'rtm-eslintrc-'));
+    try {
+      await cp(SRC, join(dir, 'src'), { recursive: true });
+      const eslintrc = { root: true, parser: require.resolve('@typescript-eslint/parser'), extends: ['plugin:@rtm-migrate/legacy-recommended'] };
+      await writeFile(join(dir, '.eslintrc.json'), JSON.stringify(eslintrc));
+      // The plugin is found by its package name, from the workspace's node_modules, as from an app's.
+      const eslint = new ESLint8({ cwd: dir, resolvePluginsRelativeTo: REPO_DIR });
+      const results = await eslint.lintFiles(['src/*.ts']);
+      const byFile = Object.fromEntries(
+        results.map((r) => [r.filePath.slice(join(dir, 'src').length + 1), toFindings(r.messages).map((f) => [f.ruleId.replace('@rtm-migrate/', ''), f.line])]),
+      );
+      expect(byFile).toEqual(EXPECTED);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('offers no autofix (the bot reads start-only fields); applying every suggestion gives code that parses', async () => {

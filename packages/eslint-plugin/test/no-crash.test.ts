@@ -1,6 +1,6 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -21,13 +21,31 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** The real directories of every installed @slack package (pnpm store) and typescript/lib. */
+/**
+ * The folder of the package installed as `name` (`realName` when `name` is an alias) as Node resolves it
+ * from `from`, whatever the package manager's layout.
+ */
+function packageDir(name: string, from: string, realName = name): string {
+  let dir = dirname(createRequire(join(from, 'package.json')).resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== realName) {
+    if (dirname(dir) === dir) throw new Error(`no package.json of ${name} above its entry point`);
+    dir = dirname(dir);
+  }
+  return realpathSync(dir);
+}
+
+/** The Slack SDKs the tests install, the packages they depend on, and typescript/lib. */
 function corpus(): { files: string[]; skipped: string[] } {
-  const store = join(REPO_DIR, 'node_modules/.pnpm');
-  const roots = readdirSync(store)
-    .filter((d) => d.startsWith('@slack+'))
-    .flatMap((d) => readdirSync(join(store, d, 'node_modules/@slack')).map((p) => realpathSync(join(store, d, 'node_modules/@slack', p))));
-  roots.push(realpathSync(join(REPO_DIR, 'node_modules/typescript/lib')));
+  const webApi = packageDir('@slack/web-api', REPO_DIR);
+  const shim = join(REPO_DIR, 'packages/shim');
+  const roots = [
+    webApi,
+    packageDir('@slack/logger', webApi),
+    packageDir('@slack/types', webApi),
+    packageDir('@slack/web-api-v8', shim, '@slack/web-api'),
+    packageDir('@slack/rtm-api', shim),
+    join(packageDir('typescript', REPO_DIR), 'lib'),
+  ];
   const all = [...new Set(roots)].flatMap((r) => walk(r));
   return { files: all.filter((f) => statSync(f).size <= MAX_BYTES), skipped: all.filter((f) => statSync(f).size > MAX_BYTES) };
 }
@@ -40,7 +58,7 @@ describe('no crash on real code', () => {
     const config: Linter.Config[] = [
       {
         files: ['**/*.ts', '**/*.js'],
-        languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+        languageOptions: { parser: tsParser, sourceType: 'module' },
         plugins: { '@rtm-migrate': plugin as never },
         rules: { '@rtm-migrate/no-rtm-start': 'error', '@rtm-migrate/no-unsupported-rtm-args': 'error', '@rtm-migrate/no-rtm-start-only-fields': 'error' },
       },

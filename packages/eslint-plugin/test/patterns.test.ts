@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { PATTERNS_DIR, REPO_DIR, patternFiles, readJson, recommendedConfig, toFindings, type Finding } from './helpers.js';
+import { PATTERNS_DIR, REPO_DIR, patternFiles, readFindings, recommendedConfig, toFindings } from './helpers.js';
 
 /**
  * Every file in fixtures/patterns, linted through the ESLint class with the recommended config
@@ -19,15 +19,13 @@ describe('fixtures/patterns', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  for (const file of files) {
-    it(file, async () => {
-      const [result] = await eslint.lintFiles([join(PATTERNS_DIR, file)]);
-      const actual = toFindings(result!.messages);
-      const expectedFile = join(PATTERNS_DIR, file.replace(/\.input\.(ts|js)$/, '.$1.lint.json'));
-      if (process.env['UPDATE_LINT_JSON']) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
-      expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
-      expect(actual).toEqual(readJson<Finding[]>(expectedFile));
-      if (file.startsWith('negative-')) expect(actual).toEqual([]);
-    });
-  }
+  it.each(files)('%s', async (file) => {
+    const [result] = await eslint.lintFiles([join(PATTERNS_DIR, file)]);
+    const actual = toFindings(result!.messages);
+    const expectedFile = join(PATTERNS_DIR, file.replace(/\.input\.(ts|js)$/, '.$1.lint.json'));
+    if (process.env['UPDATE_LINT_JSON']) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+    expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
+    expect(actual).toEqual(readFindings(expectedFile));
+    if (file.startsWith('negative-')) expect(actual).toEqual([]);
+  });
 });

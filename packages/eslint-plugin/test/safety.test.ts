@@ -15,7 +15,9 @@ async function lint(code: string, file = 'bot.js') {
   return { messages: result!.messages, output: result!.output ?? code };
 }
 
-const ids = (messages: readonly { ruleId: string | null; messageId?: string }[]) => messages.map((m) => `${m.ruleId?.replace('@rtm-migrate/', '')}:${m.messageId}`);
+/** `rule:messageId`, the field for a start-only read (`no-rtm-start-only-fields:users`). */
+const ids = (messages: readonly { ruleId: string | null; messageId?: string; message: string }[]) =>
+  messages.map((m) => `${m.ruleId?.replace('@rtm-migrate/', '') ?? ''}:${m.messageId === 'startOnlyField' ? (/^`([^`]+)`/.exec(m.message)?.[1] ?? '') : (m.messageId ?? '')}`);
 
 describe('no autofix when the response escapes', () => {
   it("self.reqAPI('rtm.start', {}, function (data) { … }): the one-parameter callback is followed; no fix, every read reported", async () => {
@@ -75,10 +77,18 @@ web.rtm.start({ no_unreads: true }, (err, res) => {
   });
 });
 
+describe('recall of recommended on the app\'s own modules', () => {
+  it('reports rtm.start on the rtm namespace of the app\'s API wrapper, loaded by a computed path', async () => {
+    const code = "var slackAPI = require(__dirname + '/slack_web_api.js');\nslackAPI.rtm.start({ simple_latest: true }, function (err, data) { console.log(data.channels.length); });\n";
+    const { messages } = await lint(code);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart', 'no-unsupported-rtm-args:simple_latest', 'no-rtm-start-only-fields:channels']);
+  });
+});
+
 describe('precision of recommended (no type information)', () => {
   it.each([
     ['a client exported by the app itself (by convention RTMClient)', "const { rtm } = require('./bot');\nrtm.start();\n"],
-    ['the app module holding the client', "const bot = require('./bot');\nbot.rtm.start({}, function (err, data) { console.log(data.users); });\n"],
+    ['the same, renamed', "const { rtm: client } = require('./slack/bot');\nclient.start().then((data) => console.log(data.self.id));\n"],
     ['another vendor (BearyChat)', "const bearychat = require('bearychat');\nbearychat.rtm.start({ token }).then((data) => data.user);\n"],
     ['code on rtm.connect', "const { WebClient } = require('@slack/web-api');\nnew WebClient(t).rtm.connect().then((res) => open(res.url));\n"],
     ['the current RTMClient', "const { RTMClient } = require('@slack/rtm-api');\nconst rtm = new RTMClient(t);\nrtm.start().then((data) => console.log(data.self.id));\n"],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import noRtmStart from '../src/rules/no-rtm-start.js';
-import noRtmStartOnlyFields from '../src/rules/no-rtm-start-only-fields.js';
+import noRtmStartOnlyFields, { startOnlyFieldData } from '../src/rules/no-rtm-start-only-fields.js';
 import noUnsupportedRtmArgs from '../src/rules/no-unsupported-rtm-args.js';
 import { LEGACY_BOT_DIR } from './helpers.js';
 
@@ -49,12 +49,12 @@ ruleTester.run('no-rtm-start-only-fields (types)', noRtmStartOnlyFields, {
     {
       filename,
       code: `${header}export function f(res: RtmStartResponse) { return res.channels!.length + res.url!.length; }`,
-      errors: [{ messageId: 'channels', line: 3 }],
+      errors: [{ messageId: 'startOnlyField', data: startOnlyFieldData('channels'), line: 3 }],
     },
     {
       filename,
       code: `${header}export function g({ users, self }: RtmStartResponse) { return [users, self]; }`,
-      errors: [{ messageId: 'users', line: 3 }],
+      errors: [{ messageId: 'startOnlyField', data: startOnlyFieldData('users'), line: 3 }],
     },
   ],
 });

@@ -15,7 +15,7 @@ describe('configs.recommended-type-checked', () => {
       overrideConfigFile: true,
       ignore: false,
       overrideConfig: [
-        { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { tsconfigRootDir: PATTERNS_DIR } } },
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { tsconfigRootDir: PATTERNS_DIR } } },
         plugin.configs['recommended-type-checked'] as Linter.Config,
       ],
     });

@@ -7,6 +7,22 @@ import { Workspace } from './workspace.js';
 const USAGE = `usage: fake-slack [--users N] [--channels N] [--mode ${RTM_START_MODES.join('|')}] [--port N] [--host H]
                   [--seed S] [--rate-limits] [--time-scale X] [--short-pages] [--quiet] [--stats-on-exit]`;
 
+const OPTIONS = `options:
+  --users N          users in the generated workspace (default 50; the bot itself is the first)
+  --channels N       public plus private channels, a fifth private (default 20); MPIMs and IMs come on top
+  --mode M           how rtm.start answers: legacy (the full old response, member lists cut at 500),
+                     connect_required (ok:false, rtm_connect_required) or connect_shape (ok:true, thin)
+                     (default legacy)
+  --port N           port to listen on (default 0: any free port)
+  --host H           address to listen on, loopback only (default 127.0.0.1)
+  --seed S           seed of the generated workspace: the same seed gives the same workspace (default 1)
+  --rate-limits      answer 429 + Retry-After past each method's rate tier
+  --time-scale X     a minute of the rate tiers lasts X minutes (0.01: 100 times faster; implies --rate-limits)
+  --short-pages      every third page stops halfway before the end, as Slack's pages sometimes do
+  --quiet            no line per API call
+  --stats-on-exit    on SIGINT/SIGTERM, print one last line: \`stats \` + the call statistics as JSON
+  -h, --help         this help`;
+
 function die(message: string): never {
   process.stderr.write(`fake-slack: ${message}\n${USAGE}\n`);
   process.exit(2);
@@ -43,7 +59,7 @@ async function main(): Promise<void> {
     die(e instanceof Error ? e.message : String(e));
   }
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${OPTIONS}\n`);
     return;
   }
   const mode = (values.mode ?? 'legacy') as RtmStartMode;

@@ -21,3 +21,4 @@ export { DEFAULT_TOKENS } from './tokens.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export { ALL_SCOPES } from './scopes.js';
 export { mulberry32, type Random } from './random.js';
+export type { FakeSocketMode, JoinOptions, PostOptions, ReactOptions, SlackEvent, SocketModeAck, SocketModeOptions, SocketModeStats } from './socket-mode/index.js';

@@ -35,7 +35,7 @@ export function encodeCursor(kind: string, offset: number): string {
 function decodeCursor(cursor: string, kind: string): number | undefined {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(cursor)) return undefined;
   const m = /^([a-z]+):(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!m || m[1] !== kind) return undefined;
+  if (m?.[1] !== kind) return undefined;
   return Number(m[2]);
 }
 

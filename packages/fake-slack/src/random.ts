@@ -24,7 +24,14 @@ export function hashSeed(seed: string | number): number {
 }
 
 export function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
+  return nth(items, Math.floor(random() * items.length));
+}
+
+/** `items[index]`, which the generator's arithmetic keeps in range: a RangeError if it ever does not. */
+export function nth<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new RangeError(`index ${index} outside a list of ${items.length}`);
+  return item;
 }
 
 export function intBetween(random: Random, min: number, max: number): number {

@@ -97,6 +97,7 @@ export async function parseRequest(req: IncomingMessage, url: URL, body: Buffer)
           method: 'POST',
           headers: { 'content-type': req.headers['content-type'] ?? '' },
           body: new Uint8Array(body),
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- bodies are small and in memory; the standard parser is what a faithful fake needs
         }).formData();
       } catch {
         return fail('invalid_form_data');
@@ -113,10 +114,10 @@ export async function parseRequest(req: IncomingMessage, url: URL, body: Buffer)
     if (/\[[^\]]*\]$/.test(name)) return fail('invalid_array_arg');
     if (!/^[a-z0-9_]+$/.test(name)) return fail('invalid_arg_name');
   }
-  let token: string | undefined;
   const auth = req.headers.authorization;
   const bearer = auth === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1];
-  token = bearer ?? (args['token'] || undefined);
+  // An empty `token=` counts as no token, as at Slack.
+  const token = bearer ?? (args['token'] === '' ? undefined : args['token']);
   delete args['token'];
   return { ok: true, request: { args, token, warnings } };
 }

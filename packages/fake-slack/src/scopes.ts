@@ -1,5 +1,7 @@
 import {
+  BRIDGE_BOT_SCOPES,
   HISTORY_SCOPE_OF_TYPE,
+  RTM_EVENTS_ON_SOCKET_MODE,
   METHODS,
   READ_SCOPE_OF_TYPE,
   RTM_START_FIELDS,
@@ -30,6 +32,8 @@ export const ALL_SCOPES: readonly string[] = [
     ),
     ...Object.values(READ_SCOPE_OF_TYPE),
     ...Object.values(HISTORY_SCOPE_OF_TYPE),
+    ...BRIDGE_BOT_SCOPES,
+    ...Object.values(RTM_EVENTS_ON_SOCKET_MODE).flatMap((e) => e.scopes),
   ]),
 ].sort();
 

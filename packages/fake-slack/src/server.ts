@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { RTM_URL_LIFETIME_SECONDS, isLoopbackHost } from '@rtm-migrate/core';
 import { knownError } from './errors.js';
 import { Faults, type Fault } from './faults.js';
@@ -7,7 +8,8 @@ import { METHOD_HANDLERS, RTM_START_MODES, type MethodResult, type RtmStartMode 
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { parseRequest, readBody } from './request.js';
 import { tokenTable, type TokenOptions } from './tokens.js';
-import { TicketDesk, attachWebSocket } from './websocket.js';
+import { refusesTokenType, socketModeServer, type FakeSocketMode, type SocketModeOptions } from './socket-mode/index.js';
+import { TicketDesk, rtmSocketServer } from './websocket.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
 export interface FakeSlackOptions extends WorkspaceOptions {
@@ -35,6 +37,8 @@ export interface FakeSlackOptions extends WorkspaceOptions {
   workspace?: Workspace;
   /** Called after every API request is answered (the CLI logs with it). */
   onCall?: (entry: CallLogEntry) => void;
+  /** Socket Mode: app id, ack timeout, retries, grace before a refreshed connection closes. */
+  socketMode?: SocketModeOptions;
 }
 
 /** One API request, as the fake answered it. The token is never stored. */
@@ -87,6 +91,10 @@ export interface FakeSlack {
   stats(): FakeSlackStats;
   /** Sends an RTM event to every open WebSocket. */
   sendEvent(event: Record<string, unknown>): void;
+  /** `ws://127.0.0.1:PORT/link/`: base of the URLs `apps.connections.open` hands out. */
+  readonly socketModeUrl: string;
+  /** Socket Mode's test hooks: users post, react, join; disconnects; acks and counters. */
+  readonly socketMode: FakeSocketMode;
   close(): Promise<void>;
 }
 
@@ -114,6 +122,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: CallLogEntry[] = [];
   const stats = new Map<string, MethodStats>();
   let wsUrl = '';
+  let linkUrl = '';
+  const sockets = rtmSocketServer(desk);
+  const socketMode = socketModeServer(workspace, desk, (event) => sockets.broadcast(event), options.socketMode);
 
   const record = (entry: CallLogEntry): void => {
     calls.push(entry);
@@ -132,12 +143,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const time = Date.now();
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const m = /^\/api\/([^/]+)$/.exec(url.pathname);
-    if (!m) {
+    const encodedMethod = /^\/api\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (encodedMethod === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the Web API lives under /api/<method>\n');
       return;
     }
-    const method = decodeURIComponent(m[1]!);
+    const method = decodeURIComponent(encodedMethod);
     let args: Record<string, string> = {};
     const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}, warnings: readonly string[] = []): void => {
       if (typeof body['error'] === 'string') knownError(body['error']);
@@ -181,24 +192,50 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       record({ method, args, time, status: 0, ok: false, error: 'dropped', durationMs: performance.now() - started });
       return;
     }
-    if (fault === 'status500') return send(500, { ok: false, error: 'fatal_error' });
-    if (fault === 'burst429') return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+    if (fault === 'status500') {
+      send(500, { ok: false, error: 'fatal_error' });
+      return;
+    }
+    if (fault === 'burst429') {
+      send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+      return;
+    }
 
     const parsed = await parseRequest(req, url, raw.body);
     const requestWarnings = (w: readonly string[]): string[] => (charsetWarnings ? [...w] : []);
-    if (!parsed.ok) return send(200, { ok: false, error: parsed.error }, {}, requestWarnings(parsed.warnings));
+    if (!parsed.ok) {
+      send(200, { ok: false, error: parsed.error }, {}, requestWarnings(parsed.warnings));
+      return;
+    }
     args = parsed.request.args;
     const warnings = requestWarnings(parsed.request.warnings);
     const handler = METHOD_HANDLERS.get(method);
-    if (!handler) return send(200, { ok: false, error: 'unknown_method', req_method: method }, {}, warnings);
+    if (!handler) {
+      send(200, { ok: false, error: 'unknown_method', req_method: method }, {}, warnings);
+      return;
+    }
     const { token } = parsed.request;
-    if (token === undefined) return send(200, { ok: false, error: 'not_authed' }, {}, warnings);
+    if (token === undefined) {
+      send(200, { ok: false, error: 'not_authed' }, {}, warnings);
+      return;
+    }
     const info = tokens.get(token);
-    if (!info) return send(200, { ok: false, error: 'invalid_auth' }, {}, warnings);
-    if (info.inactive) return send(200, { ok: false, error: 'account_inactive' }, {}, warnings);
+    if (!info) {
+      send(200, { ok: false, error: 'invalid_auth' }, {}, warnings);
+      return;
+    }
+    if (info.inactive) {
+      send(200, { ok: false, error: 'account_inactive' }, {}, warnings);
+      return;
+    }
+    if (refusesTokenType(method, info)) {
+      send(200, { ok: false, error: 'not_allowed_token_type' }, {}, warnings);
+      return;
+    }
     const retryAfter = limiter?.take(method, token);
     if (retryAfter !== undefined) {
-      return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) }, warnings);
+      send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) }, warnings);
+      return;
     }
     let result: MethodResult;
     try {
@@ -209,10 +246,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         mode,
         shortPages: options.shortPages ?? false,
         issueWebSocketUrl: () => wsUrl + desk.issue(),
+        issueSocketModeUrl: () => socketMode.hub.issueUrl(linkUrl),
+        activity: socketMode.activity,
       });
     } catch (e) {
       console.error(`fake-slack: ${method} failed:`, e);
-      return send(500, { ok: false, error: 'fatal_error' });
+      send(500, { ok: false, error: 'fatal_error' });
+      return;
     }
     const headers: Record<string, string> = { 'x-oauth-scopes': info.scopes.join(',') };
     if (result.acceptedScopes) headers['x-accepted-oauth-scopes'] = result.acceptedScopes.join(',');
@@ -225,7 +265,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
     });
   });
-  const sockets = attachWebSocket(server, desk);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/link/' || path === '/link') socketMode.hub.upgrade(req, socket, head);
+    else sockets.upgrade(req, socket, head);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -237,6 +281,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const apiUrl = `http://${urlHost}:${port}/api/`;
   wsUrl = `ws://${urlHost}:${port}/ws/`;
+  linkUrl = `ws://${urlHost}:${port}/link/`;
 
   return {
     apiUrl,
@@ -270,8 +315,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       };
     },
     sendEvent: (event) => sockets.broadcast(event),
+    socketModeUrl: linkUrl,
+    socketMode: socketMode.hooks,
     close() {
       sockets.close();
+      socketMode.hub.close();
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { frameText } from '@rtm-migrate/core';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export type TicketState = 'ok' | 'unknown' | 'used' | 'expired';
@@ -36,7 +37,8 @@ const REFUSAL: Record<Exclude<TicketState, 'ok'>, [number, string]> = {
   expired: [410, 'Gone'],
 };
 
-function refuse(socket: Duplex, state: Exclude<TicketState, 'ok'>): void {
+/** Answers a WebSocket upgrade whose ticket is unknown (401), used or expired (410). */
+export function refuseUpgrade(socket: Duplex, state: Exclude<TicketState, 'ok'>): void {
   const [status, text] = REFUSAL[state];
   const body = `websocket url ${state === 'unknown' ? 'not recognised' : state === 'used' ? 'already used' : 'expired'}\n`;
   socket.end(
@@ -45,6 +47,8 @@ function refuse(socket: Duplex, state: Exclude<TicketState, 'ok'>): void {
 }
 
 export interface RtmSocketServer {
+  /** Serves an upgrade to `/ws/<ticket>`. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Sends an event to every open connection. */
   broadcast(event: Record<string, unknown>): void;
   readonly connections: () => number;
@@ -55,15 +59,16 @@ export interface RtmSocketServer {
  * Serves `ws://…/ws/<ticket>`: greets with `{"type":"hello"}`, answers `ping` with `pong`, acknowledges
  * `message` sends as Slack's RTM did (`{ok:true, reply_to, ts, text}`).
  */
-export function attachWebSocket(server: Server, desk: TicketDesk): RtmSocketServer {
+export function rtmSocketServer(desk: TicketDesk): RtmSocketServer {
   const wss = new WebSocketServer({ noServer: true });
   const sockets = new Set<WebSocket>();
   let seq = 0;
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const m = /^\/ws\/([0-9a-f]+)$/.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const state: TicketState = m ? desk.consume(m[1]!) : 'unknown';
+    const ticket = m?.[1];
+    const state: TicketState = ticket === undefined ? 'unknown' : desk.consume(ticket);
     if (state !== 'ok') {
-      refuse(socket, state);
+      refuseUpgrade(socket, state);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -72,7 +77,7 @@ export function attachWebSocket(server: Server, desk: TicketDesk): RtmSocketServ
       ws.on('message', (data) => {
         let msg: { id?: unknown; type?: unknown; text?: unknown };
         try {
-          msg = JSON.parse(String(data)) as typeof msg;
+          msg = JSON.parse(frameText(data)) as typeof msg;
         } catch {
           ws.send(JSON.stringify({ type: 'error', error: { code: 2, msg: 'message was not valid JSON' } }));
           return;
@@ -85,8 +90,9 @@ export function attachWebSocket(server: Server, desk: TicketDesk): RtmSocketServ
       });
       ws.send(JSON.stringify({ type: 'hello' }));
     });
-  });
+  };
   return {
+    upgrade,
     broadcast(event) {
       const text = JSON.stringify(event);
       for (const ws of sockets) ws.send(text);

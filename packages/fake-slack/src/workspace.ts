@@ -1,6 +1,6 @@
 import { CONVERSATION_TYPES, type ConversationType, type WorkspaceSize } from '@rtm-migrate/core';
 import { BOT_NAMES, CHANNEL_WORDS, FIRST_NAMES, LAST_NAMES, LOCALES, TIME_ZONES } from './names.js';
-import { hashSeed, intBetween, mulberry32, pick, type Random } from './random.js';
+import { hashSeed, intBetween, mulberry32, nth, pick, type Random } from './random.js';
 
 export interface WorkspaceOptions {
   /** Same seed, same workspace (default 1). */
@@ -197,7 +197,7 @@ export class Workspace {
         : isBot
           ? `${pick(random, BOT_NAMES)}${i}`
           : `${pick(random, FIRST_NAMES)}.${pick(random, LAST_NAMES)}${i}`;
-      const realName = isBot ? name : name.replace(/\d+$/, '').split('.').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+      const realName = isBot ? name : name.replace(/\d+$/, '').split('.').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
       const user: SlackUser = {
         id: id('U'),
         team_id: teamId,
@@ -210,7 +210,7 @@ export class Workspace {
         tz_offset: zone.tz_offset,
         profile: {
           real_name: realName,
-          display_name: isBot ? name : name.split('.')[0]!,
+          display_name: isBot ? name : nth(name.split('.'), 0),
           image_48: 'https://a.slack-edge.invalid/user_48.png',
         },
         is_admin: !isBot && i % 97 === 1,
@@ -227,10 +227,10 @@ export class Workspace {
       users.push(user);
     }
     this.users = users;
-    this.self = users[0]!;
+    this.self = nth(users, 0);
     this.bots = bots;
     const pool = userCount - 1;
-    const poolUser = (j: number): SlackUser => users[1 + (j % pool)]!;
+    const poolUser = (j: number): SlackUser => nth(users, 1 + (j % pool));
 
     const conversations: Conversation[] = [];
     const conversation = (
@@ -313,7 +313,7 @@ export class Workspace {
     const groupCount = Math.min(10, 1 + Math.floor(userCount / 100));
     const usergroups: Usergroup[] = [];
     for (let i = 0; i < groupCount; i++) {
-      const word = CHANNEL_WORDS[i % CHANNEL_WORDS.length]!;
+      const word = nth(CHANNEL_WORDS, i % CHANNEL_WORDS.length);
       usergroups.push({
         id: id('S'),
         name: `${word} team ${i}`,
@@ -357,7 +357,7 @@ export class Workspace {
     const out: string[] = [];
     for (let k = offset; k < end; k++) {
       if (self && k === 0) out.push(this.self.id);
-      else out.push(this.users[1 + ((start + (k - (self ? 1 : 0)) * stride) % pool)]!.id);
+      else out.push(nth(this.users, 1 + ((start + (k - (self ? 1 : 0)) * stride) % pool)).id);
     }
     return out;
   }

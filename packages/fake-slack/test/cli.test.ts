@@ -17,6 +17,15 @@ describe('fake-slack CLI', () => {
     expect(mode.stderr).toMatch(/--mode must be one of legacy, connect_required, connect_shape/);
   });
 
+  it('--help: exit 0, every option of the usage line described on a line of its own', () => {
+    const r = spawnSync(process.execPath, [...NODE_ARGS, '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const [usage = '', options = ''] = r.stdout.split('\noptions:\n');
+    const flags = [...usage.matchAll(/\[(--[a-z-]+)/g)].map((m) => m[1]!);
+    expect(flags).toHaveLength(11);
+    for (const flag of flags) expect(options, flag).toMatch(new RegExp(`^  ${flag}\\b.* \\S`, 'm'));
+  });
+
   it('serves, logs one line per call without the token, exits on SIGINT', async () => {
     const child = spawn(process.execPath, [...NODE_ARGS, '--users', '2000', '--channels', '50', '--mode', 'connect_required', '--seed', 's'], {
       stdio: ['ignore', 'pipe', 'pipe'],

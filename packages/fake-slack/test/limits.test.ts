@@ -1,5 +1,5 @@
 import { ErrorCode, type WebAPIRateLimitedError } from '@slack/web-api';
-import { RATE_TIERS, tierOf } from '@rtm-migrate/core';
+import { RATE_TIERS, frameText, parseJsonObject, tierOf } from '@rtm-migrate/core';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../src/index.js';
@@ -11,7 +11,8 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const failure = (p: Promise<unknown>): Promise<any> => p.then(() => expect.fail('expected a failure'), (e: unknown) => e);
+/** What `p` rejected with; the test fails if it resolves. */
+const failure = (p: Promise<unknown>): Promise<unknown> => p.then(() => expect.fail('expected a failure'), (e: unknown) => e);
 
 describe('rate limits', () => {
   it('are off by default', async () => {
@@ -54,9 +55,7 @@ describe('faults', () => {
   it('HTTP 500, then success on retry', async () => {
     fake = await startFakeSlack({ users: 5, channels: 2 });
     fake.injectFault('users.list', { status500: 1 });
-    const e = await failure(clientFor(fake).users.list({}));
-    expect(e.code).toBe(ErrorCode.HTTPError);
-    expect(e.statusCode).toBe(500);
+    expect(await failure(clientFor(fake).users.list({}))).toMatchObject({ code: ErrorCode.HTTPError, statusCode: 500 });
     fake.injectFault('users.list', { status500: 1 });
     const retrying = clientFor(fake, 'xoxb-test', { retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 0 } });
     await expect(retrying.users.list({})).resolves.toMatchObject({ ok: true });
@@ -67,8 +66,7 @@ describe('faults', () => {
   it('dropped connection → RequestError', async () => {
     fake = await startFakeSlack({ users: 5, channels: 2 });
     fake.injectFault('auth.test', { drop: 1 });
-    const e = await failure(clientFor(fake).auth.test());
-    expect(e.code).toBe(ErrorCode.RequestError);
+    expect(await failure(clientFor(fake).auth.test())).toMatchObject({ code: ErrorCode.RequestError });
     await expect(clientFor(fake).auth.test()).resolves.toMatchObject({ ok: true });
     expect(fake.stats().byMethod['auth.test']).toMatchObject({ dropped: 1, ok: 1 });
   });
@@ -83,10 +81,10 @@ describe('faults', () => {
 });
 
 describe('WebSocket', () => {
-  const open = (url: string): Promise<{ ws: WebSocket; first: Record<string, unknown> }> =>
+  const open = (url: string): Promise<{ ws: WebSocket; first: Record<string, unknown> | undefined }> =>
     new Promise((resolve, reject) => {
       const ws = new WebSocket(url);
-      ws.once('message', (d) => resolve({ ws, first: JSON.parse(String(d)) as Record<string, unknown> }));
+      ws.once('message', (d) => resolve({ ws, first: parseJsonObject(frameText(d)) }));
       ws.once('error', reject);
     });
   const refused = (url: string): Promise<number> =>
@@ -103,7 +101,7 @@ describe('WebSocket', () => {
     expect(url).not.toContain('xoxb');
     const { ws, first } = await open(url);
     expect(first).toEqual({ type: 'hello' });
-    const pong = new Promise((r) => ws.once('message', (d) => r(JSON.parse(String(d)))));
+    const pong = new Promise((r) => ws.once('message', (d) => r(parseJsonObject(frameText(d)))));
     ws.send(JSON.stringify({ id: 1, type: 'ping' }));
     expect(await pong).toEqual({ type: 'pong', reply_to: 1 });
     expect(await refused(url)).toBe(410);
@@ -114,6 +112,7 @@ describe('WebSocket', () => {
   it('refuses an expired URL (lifetime scaled)', async () => {
     fake = await startFakeSlack({ users: 5, channels: 2, urlLifetimeMs: 50 });
     fake.setMode('connect_shape');
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is what this test calls
     const { url } = (await clientFor(fake).rtm.start({})) as { url: string };
     await new Promise((r) => setTimeout(r, 80));
     expect(await refused(url)).toBe(410);

@@ -1,10 +1,41 @@
-import { ErrorCode, type WebAPIPlatformError } from '@slack/web-api';
+import { ErrorCode, type ConversationsListResponse, type RTMStartArguments, type UsersListResponse, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import { METHODS, RTM_START_MEMBER_LIMIT, costOfReplacement } from '@rtm-migrate/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../src/index.js';
 import { clientFor, collect } from './helpers.js';
 
-type Obj = Record<string, any>;
+type Member = NonNullable<UsersListResponse['members']>[number];
+type Channel = NonNullable<ConversationsListResponse['channels']>[number];
+
+/** A conversation of a legacy `rtm.start` answer, as far as these tests read it. */
+interface StartConversation {
+  id: string;
+  members?: string[];
+  latest?: unknown;
+  unread_count?: number;
+}
+
+/** A legacy `rtm.start` answer as far as these tests read it (Slack's published type lacks `mpims` and `channels[].latest`). */
+interface StartAnswer {
+  ok: boolean;
+  url?: string;
+  warning?: string;
+  response_metadata?: { warnings?: string[] };
+  self?: { id: string; name: string; prefs?: unknown };
+  team?: unknown;
+  users?: { locale?: string }[];
+  channels?: StartConversation[];
+  groups?: StartConversation[];
+  mpims?: StartConversation[];
+  ims?: unknown[];
+  bots?: unknown[];
+  cache_ts?: number;
+}
+
+async function rtmStart(web: WebClient, args: RTMStartArguments = {}): Promise<StartAnswer> {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is what these tests call
+  return (await web.rtm.start(args)) as StartAnswer;
+}
 
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -50,8 +81,8 @@ describe('methods through WebClient', () => {
     expect(bot.bot).toMatchObject({ id: botUser.profile.bot_id, user_id: botUser.id });
     const groups = await web.usergroups.list({ include_users: true, include_count: true });
     expect(groups.usergroups?.length).toBe(ws.usergroups.length);
-    const g0 = groups.usergroups![0] as Obj;
-    expect(g0['users'].length).toBe(g0['user_count']);
+    const g0 = groups.usergroups![0]!;
+    expect(g0.users).toHaveLength(g0.user_count!);
     const general = ws.byType.public_channel[0]!;
     const info = await web.conversations.info({ channel: general.id, include_num_members: true });
     expect(info.channel).toMatchObject({ id: general.id, name: 'general', is_general: true, is_member: true, num_members: ws.users.length });
@@ -63,37 +94,37 @@ describe('methods through WebClient', () => {
   });
 
   it('rtm.connect returns url, self and team only', async () => {
-    const res = (await clientFor(fake).rtm.connect()) as Obj;
+    const res = await clientFor(fake).rtm.connect();
     const ws = fake.workspace;
-    expect(res['url']).toMatch(new RegExp(`^${fake.wsUrl}[0-9a-f]+$`));
-    expect(res['self']).toEqual({ id: ws.self.id, name: ws.self.name });
-    expect(res['team']).toEqual({ id: ws.team.id, name: ws.team.name, domain: ws.team.domain });
+    expect(res.url).toMatch(new RegExp(`^${fake.wsUrl}[0-9a-f]+$`));
+    expect(res.self).toEqual({ id: ws.self.id, name: ws.self.name });
+    expect(res.team).toEqual({ id: ws.team.id, name: ws.team.name, domain: ws.team.domain });
     expect(Object.keys(res).sort()).toEqual(['ok', 'response_metadata', 'self', 'team', 'url']);
   });
 });
 
 describe('pagination', () => {
   it('users.list pages give every user exactly once', async () => {
-    const users = await collect<Obj>(clientFor(fake), 'users.list', 'members', { limit: 200 });
-    expect(users.map((u) => u['id'])).toEqual(fake.workspace.users.map((u) => u.id));
+    const users = await collect<Member>(clientFor(fake), 'users.list', 'members', { limit: 200 });
+    expect(users.map((u) => u.id)).toEqual(fake.workspace.users.map((u) => u.id));
     expect(fake.calls.length).toBe(Math.ceil(fake.workspace.users.length / 200));
-    expect(users.find((u) => u['is_bot'] && u['profile']['bot_id'])).toBeDefined();
+    expect(users.find((u) => u.is_bot && u.profile?.bot_id)).toBeDefined();
   });
 
   it('conversations.list by types, exclude_archived, with is_member and num_members', async () => {
     const web = clientFor(fake);
     const ws = fake.workspace;
-    const all = await collect<Obj>(web, 'conversations.list', 'channels', { types: 'public_channel,private_channel,mpim,im', limit: 7 });
-    expect(all.map((c) => c['id'])).toEqual(ws.conversations.map((c) => c.id));
-    const pub = await collect<Obj>(web, 'conversations.list', 'channels', { limit: 5 });
+    const all = await collect<Channel>(web, 'conversations.list', 'channels', { types: 'public_channel,private_channel,mpim,im', limit: 7 });
+    expect(all.map((c) => c.id)).toEqual(ws.conversations.map((c) => c.id));
+    const pub = await collect<Channel>(web, 'conversations.list', 'channels', { limit: 5 });
     expect(pub.length).toBe(ws.byType.public_channel.length);
-    const live = await collect<Obj>(web, 'conversations.list', 'channels', { exclude_archived: true, limit: 5 });
+    const live = await collect<Channel>(web, 'conversations.list', 'channels', { exclude_archived: true, limit: 5 });
     expect(live.length).toBe(ws.size({ excludeArchived: true }).conversations.public_channel);
     expect(live.length).toBeLessThan(pub.length);
     for (const c of pub) {
-      const truth = ws.conversation(c['id'])!;
-      expect(c['is_member']).toBe(truth.isMember);
-      expect(c['num_members']).toBe(ws.memberCount(truth));
+      const truth = ws.conversation(c.id!)!;
+      expect(c.is_member).toBe(truth.isMember);
+      expect(c.num_members).toBe(ws.memberCount(truth));
     }
   });
 
@@ -101,8 +132,8 @@ describe('pagination', () => {
     const short = await startFakeSlack({ seed: 3, users: 250, channels: 5, shortPages: true });
     try {
       const web = clientFor(short);
-      const users = await collect<Obj>(web, 'users.list', 'members', { limit: 20 });
-      expect(new Set(users.map((u) => u['id'])).size).toBe(250);
+      const users = await collect<Member>(web, 'users.list', 'members', { limit: 20 });
+      expect(new Set(users.map((u) => u.id)).size).toBe(250);
       expect(short.calls.length).toBeGreaterThan(Math.ceil(250 / 20));
     } finally {
       await short.close();
@@ -124,21 +155,21 @@ describe('membership is the same through every method', () => {
   it('conversations.members = rtm.start members (cut, with warning) = num_members', async () => {
     const web = clientFor(fake);
     const ws = fake.workspace;
-    const start = (await web.rtm.start({})) as Obj;
-    expect(start['warning']).toContain('member_list_truncated');
-    expect(start['response_metadata']['warnings']).toContain('member_list_truncated');
+    const start = await rtmStart(web);
+    expect(start.warning).toContain('member_list_truncated');
+    expect(start.response_metadata?.warnings).toContain('member_list_truncated');
     let truncatedSeen = 0;
     for (const [list, type] of [['channels', 'public_channel'], ['groups', 'private_channel']] as const) {
-      for (const c of start[list] as Obj[]) {
-        const truth = ws.conversation(c['id'])!;
+      for (const c of start[list]!) {
+        const truth = ws.conversation(c.id)!;
         if (truth.type !== type) continue;
-        const members = await collect<string>(web, 'conversations.members', 'members', { channel: c['id'], limit: 1000 });
+        const members = await collect<string>(web, 'conversations.members', 'members', { channel: c.id, limit: 1000 });
         expect(members.length).toBe(ws.memberCount(truth));
         if (!truth.isMember) {
-          expect(c['members']).toBeUndefined();
+          expect(c.members).toBeUndefined();
           continue;
         }
-        expect(c['members']).toEqual(members.slice(0, RTM_START_MEMBER_LIMIT));
+        expect(c.members).toEqual(members.slice(0, RTM_START_MEMBER_LIMIT));
         if (members.length > RTM_START_MEMBER_LIMIT) truncatedSeen += 1;
       }
     }
@@ -148,14 +179,9 @@ describe('membership is the same through every method', () => {
   it('the call log matches costOfReplacement for users, channels and their members', async () => {
     const web = clientFor(fake);
     const pageSize = 200;
-    for await (const _ of web.paginate('users.list', { limit: pageSize }));
-    const channels: Obj[] = [];
-    for await (const page of web.paginate('conversations.list', { types: 'public_channel', limit: pageSize })) {
-      channels.push(...((page as Obj)['channels'] as Obj[]));
-    }
-    for (const c of channels.filter((x) => x['is_member'])) {
-      for await (const _ of web.paginate('conversations.members', { channel: c['id'], limit: pageSize }));
-    }
+    await collect(web, 'users.list', 'members', { limit: pageSize });
+    const channels = await collect<Channel>(web, 'conversations.list', 'channels', { types: 'public_channel', limit: pageSize });
+    for (const c of channels.filter((x) => x.is_member)) await collect(web, 'conversations.members', 'members', { channel: c.id, limit: pageSize });
     await web.rtm.connect();
     const cost = costOfReplacement(fake.workspace.size(), ['users', 'channels', 'channels[].members'], { pageSize });
     expect(fake.calls.length).toBe(cost.calls);
@@ -169,42 +195,42 @@ describe('rtm.start modes', () => {
   it('legacy: the full snapshot; mpims folded into groups unless mpim_aware', async () => {
     const web = clientFor(fake);
     const ws = fake.workspace;
-    const res = (await web.rtm.start({ include_locale: true, simple_latest: true })) as Obj;
-    expect(res['url']).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/ws\//);
-    expect(res['self']).toMatchObject({ id: ws.self.id, name: ws.self.name, manual_presence: 'active' });
-    expect(res['self']['prefs']).toBeTypeOf('object');
-    expect(res['team']).toMatchObject({ id: ws.team.id, domain: ws.team.domain, icon: ws.team.icon });
-    expect(res['users'].length).toBe(ws.users.length);
-    expect(res['users'][0]['locale']).toBe('en-US');
-    expect(res['channels'].length).toBe(ws.byType.public_channel.length);
-    expect(res['groups'].length).toBe(ws.byType.private_channel.length + ws.byType.mpim.length);
-    expect(res['mpims']).toBeUndefined();
-    expect(res['ims'].length).toBe(ws.byType.im.length);
-    expect(res['bots'].length).toBe(ws.bots.length);
-    expect(res['cache_ts']).toBeTypeOf('number');
-    expect(typeof res['channels'][0]['latest']).toBe('string');
-    const aware = (await web.rtm.start({ mpim_aware: true, no_latest: true })) as Obj;
-    expect(aware['groups'].length).toBe(ws.byType.private_channel.length);
-    expect(aware['mpims'].length).toBe(ws.byType.mpim.length);
-    expect(aware['channels'][0]['latest']).toBeUndefined();
-    expect(aware['channels'][0]['unread_count']).toBeUndefined();
+    const res = await rtmStart(web, { include_locale: true, simple_latest: true });
+    expect(res.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/ws\//);
+    expect(res.self).toMatchObject({ id: ws.self.id, name: ws.self.name, manual_presence: 'active' });
+    expect(res.self!.prefs).toBeTypeOf('object');
+    expect(res.team).toMatchObject({ id: ws.team.id, domain: ws.team.domain, icon: ws.team.icon });
+    expect(res.users!.length).toBe(ws.users.length);
+    expect(res.users![0]!.locale).toBe('en-US');
+    expect(res.channels!.length).toBe(ws.byType.public_channel.length);
+    expect(res.groups!.length).toBe(ws.byType.private_channel.length + ws.byType.mpim.length);
+    expect(res.mpims).toBeUndefined();
+    expect(res.ims!.length).toBe(ws.byType.im.length);
+    expect(res.bots!.length).toBe(ws.bots.length);
+    expect(res.cache_ts).toBeTypeOf('number');
+    expect(typeof res.channels![0]!.latest).toBe('string');
+    const aware = await rtmStart(web, { mpim_aware: true, no_latest: true });
+    expect(aware.groups!.length).toBe(ws.byType.private_channel.length);
+    expect(aware.mpims!.length).toBe(ws.byType.mpim.length);
+    expect(aware.channels![0]!.latest).toBeUndefined();
+    expect(aware.channels![0]!.unread_count).toBeUndefined();
   });
 
   it('connect_required: PlatformError rtm_connect_required', async () => {
     fake.setMode('connect_required');
-    const e = await platformError(clientFor(fake).rtm.start({}));
+    const e = await platformError(rtmStart(clientFor(fake)));
     expect(e.data.error).toBe('rtm_connect_required');
     expect(fake.calls.at(-1)).toMatchObject({ method: 'rtm.start', status: 200, ok: false, error: 'rtm_connect_required' });
   });
 
   it('connect_shape: ok, but only rtm.connect fields', async () => {
     fake.setMode('connect_shape');
-    const res = (await clientFor(fake).rtm.start({})) as Obj;
-    expect(res['ok']).toBe(true);
-    expect(res['url']).toMatch(/^ws:/);
-    expect(res['channels']).toBeUndefined();
-    expect(res['users']).toBeUndefined();
-    expect(() => (res['channels'] as Obj[]).forEach(() => undefined)).toThrow(TypeError);
+    const res = await rtmStart(clientFor(fake));
+    expect(res.ok).toBe(true);
+    expect(res.url).toMatch(/^ws:/);
+    expect(res.channels).toBeUndefined();
+    expect(res.users).toBeUndefined();
+    expect(() => res.channels!.forEach(() => undefined)).toThrow(TypeError);
   });
 });
 

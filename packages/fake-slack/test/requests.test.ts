@@ -23,7 +23,7 @@ describe('request rules (reference §2)', () => {
     const body = new FormData();
     body.set('token', 'xoxb-test');
     body.set('user', fake.workspace.users[1]!.id);
-    const res = (await (await fetch(`${fake.apiUrl}users.info`, { method: 'POST', body })).json()) as Record<string, any>;
+    const res = (await (await fetch(`${fake.apiUrl}users.info`, { method: 'POST', body })).json()) as Record<string, unknown>;
     expect(res).toMatchObject({ ok: true, user: { id: fake.workspace.users[1]!.id } });
     expect(fake.calls.at(-1)?.args).toEqual({ user: fake.workspace.users[1]!.id });
   });

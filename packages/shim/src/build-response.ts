@@ -19,6 +19,8 @@ import {
   withContext,
 } from './errors.js';
 import { Limiter, Pacer } from './pacer.js';
+import { JsonList } from './snapshot/json-list.js';
+import { RtmStartSnapshot, type RtmConnection, type SnapshotListField } from './snapshot/snapshot.js';
 import {
   COMPAT_FIELDS,
   type CompatConversation,
@@ -142,7 +144,9 @@ function typesOf(list: ListField, mpimAware: boolean): ConversationType[] {
 
 function listFieldOf(type: ConversationType, mpimAware: boolean): ListField {
   if (type === 'mpim') return mpimAware ? 'mpims' : 'groups';
-  return (Object.keys(CONVERSATION_LIST_FIELDS) as ListField[]).find((k) => CONVERSATION_LIST_FIELDS[k] === type)!;
+  const field = (Object.keys(CONVERSATION_LIST_FIELDS) as ListField[]).find((k) => CONVERSATION_LIST_FIELDS[k] === type);
+  if (field === undefined) throw new Error(`core lists no rtm.start field for conversations of type ${type}`);
+  return field;
 }
 
 class Aborted extends Error {}
@@ -153,17 +157,18 @@ export function isConnectShaped(res: SlackObject): boolean {
 }
 
 /**
- * Rebuilds `rtm.start`'s response from `rtm.connect` and the replacement methods: the calls of
- * core's `costOfReplacement()` for the fields built, paced per method by core's rate tiers, at most
- * `concurrency` in flight, `rtm.connect` last (its URL lives 30 s). Either the whole response or an
- * error: a field is only ever missing when `onMissingScope: 'omit'` says so, with a warning.
+ * Builds the data of `rtm.start`'s response (everything `rtm.connect` does not answer) from the
+ * replacement methods: the calls of core's `costOfReplacement()` but `rtm.connect`, paced per method
+ * by core's rate tiers, at most `concurrency` in flight. Pages are serialized as they arrive (see
+ * `JsonList`). Either the whole snapshot or an error: a field is only ever missing when
+ * `onMissingScope: 'omit'` says so, with a warning.
  */
-export async function buildRtmStartResponse(
+export async function buildRtmStartSnapshot(
   call: CallFn,
   args: RtmStartCompatArguments = {},
   options: RtmStartCompatOptions = {},
   pacer: Pacer = new Pacer(options.rateLimit ?? {}),
-): Promise<RtmStartCompatResponse> {
+): Promise<RtmStartSnapshot> {
   const mpimAware = flag(args.mpim_aware);
   const fields = resolveFields(args, options);
   const steps = stepsOf(args, options);
@@ -172,8 +177,12 @@ export async function buildRtmStartResponse(
   const onMissingScope = options.onMissingScope ?? 'throw';
   const maxRetries = options.maxRateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
   const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  // Members are fetched a few conversations at a time, each to its end: conversations whose pages
+  // took turns in one queue would all hold a partial list at once (22M ids at 50k users / 5k
+  // channels). Four per request slot keep the request queue full.
+  const conversations = new Limiter(limiter.limit * 4);
   const locale = flag(args.include_locale) ? { include_locale: true } : {};
-  const token = typeof args.token === 'string' && args.token !== '' ? { token: args.token } : {};
+  const token = tokenArg(args);
 
   let aborted = false;
   let calls = 0;
@@ -205,8 +214,14 @@ export async function buildRtmStartResponse(
   const progress = (method: string, items: number, detail?: string): void =>
     options.onProgress?.({ method, items, calls, ...(detail === undefined ? {} : { detail }) });
 
-  const paginate = async (method: string, base: Record<string, unknown>, resultField: string, detail?: string): Promise<SlackObject[]> => {
-    const items: SlackObject[] = [];
+  /** Follows `next_cursor` to the end, handing every page to `onPage` as it arrives. */
+  const paginate = async (
+    method: string,
+    base: Record<string, unknown>,
+    resultField: string,
+    onPage: (page: SlackObject[]) => void,
+    detail?: string,
+  ): Promise<void> => {
     let cursor = '';
     do {
       const res = await request(method, { ...base, limit: pageSize, ...(cursor ? { cursor } : {}) }, detail);
@@ -214,12 +229,11 @@ export async function buildRtmStartResponse(
       if (!Array.isArray(page)) {
         throw new CompatPlatformError({ ok: false, error: 'invalid_response', rtm_start_compat: { method, missing: resultField } });
       }
-      items.push(...(page as SlackObject[]));
+      onPage(page as SlackObject[]);
       progress(method, page.length, detail);
       const meta = res['response_metadata'] as { next_cursor?: unknown } | undefined;
       cursor = typeof meta?.next_cursor === 'string' ? meta.next_cursor : '';
     } while (cursor !== '');
-    return items;
   };
 
   /** Runs a field's work; `missing_scope` omits the field (with `omit`) or becomes an error naming it. */
@@ -245,69 +259,97 @@ export async function buildRtmStartResponse(
   };
 
   // users.list (and bots, from its is_bot members; bots.info per bot when asked)
-  const usersTask = async (): Promise<{ users?: SlackObject[]; bots?: SlackObject[] }> => {
+  const usersTask = async (): Promise<{ users?: JsonList; bots?: JsonList }> => {
     if (!steps.users) return {};
     const label = fields.has('users') ? 'users' : 'bots';
-    const users = await guard(label, METHODS.usersList, () => paginate(METHODS.usersList, { ...locale }, 'members'));
-    if (users === undefined) {
+    const users = new JsonList();
+    const botUsers: SlackObject[] = [];
+    const bots = new JsonList();
+    const done = await guard(label, METHODS.usersList, async () => {
+      await paginate(METHODS.usersList, { ...locale }, 'members', (page) => {
+        if (fields.has('users')) users.push(page);
+        const pageBots = page.filter((u) => u['is_bot'] === true && typeof (u['profile'] as SlackObject | undefined)?.['bot_id'] === 'string');
+        if (steps.botsInfo) botUsers.push(...pageBots);
+        else bots.push(pageBots.map(botOfUser));
+      });
+      return true;
+    });
+    if (done === undefined) {
       if (fields.has('bots') && label === 'users') omitted.set('bots', `omitted \`bots\`: it is read off users.list`);
       return {};
     }
-    let bots: SlackObject[] | undefined;
-    if (fields.has('bots')) {
-      const botUsers = users.filter((u) => u['is_bot'] === true && typeof (u['profile'] as SlackObject | undefined)?.['bot_id'] === 'string');
-      if (steps.botsInfo) {
-        bots = await guard('bots', METHODS.botsInfo, () =>
-          Promise.all(
-            botUsers.map(async (u) => {
-              const bot = (u['profile'] as SlackObject)['bot_id'] as string;
-              const res = await request(METHODS.botsInfo, { bot }, bot);
-              progress(METHODS.botsInfo, 1, bot);
-              return res['bot'] as SlackObject;
-            }),
-          ),
+    let botsDone: boolean | undefined = true;
+    if (fields.has('bots') && steps.botsInfo) {
+      botsDone = await guard('bots', METHODS.botsInfo, async () => {
+        await Promise.all(
+          botUsers.map(async (u) => {
+            const fill = bots.reserve();
+            const bot = (u['profile'] as SlackObject)['bot_id'] as string;
+            const res = await request(METHODS.botsInfo, { bot }, bot);
+            progress(METHODS.botsInfo, 1, bot);
+            fill(JSON.stringify(res['bot']));
+          }),
         );
-      } else {
-        bots = botUsers.map(botOfUser);
-      }
+        return true;
+      });
     }
-    return { ...(fields.has('users') ? { users } : {}), ...(bots ? { bots } : {}) };
+    return { ...(fields.has('users') ? { users } : {}), ...(fields.has('bots') && botsDone ? { bots } : {}) };
   };
 
   // conversations.list per type, then conversations.members for the ones whose members are filled
-  const listsTask = async (): Promise<Partial<Record<ListField, CompatConversation[]>>> => {
-    const lists: Partial<Record<ListField, CompatConversation[]>> = {};
+  const listsTask = async (): Promise<Partial<Record<ListField, JsonList>>> => {
+    const lists: Partial<Record<ListField, JsonList>> = {};
     const memberJobs: Promise<unknown>[] = [];
     const wantsMembers = (type: ConversationType, c: CompatConversation): boolean =>
       steps.memberTypes.has(type) && (membersMode === 'all' || (membersMode === 'joined' && c.is_member === true));
     for (const type of steps.listTypes) {
       const field = listFieldOf(type, mpimAware);
       if (omitted.has(field) || aborted) continue;
-      const items = await guard(field, METHODS.conversationsList, () =>
-        paginate(METHODS.conversationsList, { types: type, ...locale }, 'channels', `types=${type}`),
-      );
-      if (items === undefined) {
-        delete lists[field];
-        continue;
-      }
-      const list = (lists[field] ??= []);
-      for (const c of items as CompatConversation[]) {
-        list.push(c);
-        if (!wantsMembers(type, c)) continue;
-        const membersField = `${field}[].members`;
-        const job = guard(membersField, METHODS.conversationsMembers, async () => {
-          if (omitted.has(membersField)) return;
-          c.members = (await paginate(METHODS.conversationsMembers, { channel: c.id }, 'members', `channel=${c.id}`)) as unknown as string[];
-        }).catch(fail);
-        job.catch(() => undefined); // awaited below; never an unhandled rejection if the build stops first
-        memberJobs.push(job);
-      }
+      const list = (lists[field] ??= new JsonList());
+      const membersField = `${field}[].members`;
+      const listed = await guard(field, METHODS.conversationsList, async () => {
+        await paginate(
+          METHODS.conversationsList,
+          { types: type, ...locale },
+          'channels',
+          (page) => {
+            let ready: CompatConversation[] = [];
+            for (const c of page as CompatConversation[]) {
+              if (!wantsMembers(type, c)) {
+                ready.push(c);
+                continue;
+              }
+              list.push(ready);
+              ready = [];
+              const fill = list.reserve();
+              // Member ids stay JSON text, a string per page: millions of short strings in arrays
+              // would outlive many collections while a big channel pages through.
+              let pages: string[] | undefined;
+              const job = guard(membersField, METHODS.conversationsMembers, () =>
+                conversations.run(async () => {
+                  if (omitted.has(membersField) || aborted) return;
+                  const texts: string[] = [];
+                  await paginate(METHODS.conversationsMembers, { channel: c.id }, 'members', (ids) => ids.length > 0 && texts.push(JSON.stringify(ids).slice(1, -1)), `channel=${c.id}`);
+                  pages = texts;
+                }),
+              )
+                .then(() => fill(withMembers(c, pages)))
+                .catch(fail);
+              job.catch(() => undefined); // awaited below; never an unhandled rejection if the build stops first
+              memberJobs.push(job);
+            }
+            list.push(ready);
+          },
+          `types=${type}`,
+        );
+        return true;
+      });
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- an omitted list must be absent, not undefined: old bots test `'groups' in res`
+      if (listed === undefined) delete lists[field];
     }
     await Promise.all(memberJobs);
-    for (const field of Object.keys(lists) as ListField[]) {
-      if (omitted.has(field)) delete lists[field];
-      else if (omitted.has(`${field}[].members`)) for (const c of lists[field]!) delete c.members;
-    }
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- as above: an omitted list is absent from the response
+    for (const field of Object.keys(lists) as ListField[]) if (omitted.has(field)) delete lists[field];
     return lists;
   };
 
@@ -328,30 +370,58 @@ export async function buildRtmStartResponse(
     throw firstError ?? e;
   }
 
-  // rtm.connect last: its URL must be used within 30 seconds.
+  const ordered: [SnapshotListField, JsonList][] = [];
+  if (people.users) ordered.push(['users', people.users]);
+  for (const field of LIST_ORDER) if (lists[field]) ordered.push([field, lists[field]]);
+  if (people.bots) ordered.push(['bots', people.bots]);
+  const warnings = [COMPAT_WARNING, ...(omitted.size > 0 ? [COMPAT_OMITTED_WARNING] : [])];
+  const messages = [...omitted.values()].map((m) => `[WARN] ${COMPAT_WARNING}: ${m}`);
+  return new RtmStartSnapshot({ lists: ordered, teamDetails, warnings, messages, calls });
+}
+
+/** `{ token }` when `rtm.start` was called with one (it then goes with every call). */
+function tokenArg(args: RtmStartCompatArguments): { token?: string } {
+  return typeof args.token === 'string' && args.token !== '' ? { token: args.token } : {};
+}
+
+/** The conversation lists in `rtm.start`'s order. */
+const LIST_ORDER: readonly ListField[] = ['channels', 'groups', 'mpims', 'ims'];
+
+/**
+ * Calls `rtm.connect` (with `rtm.start`'s `batch_presence_aware` / `presence_sub`): a fresh URL,
+ * never cached, for one answer. Not paced: Slack's own limit answers 429 with `Retry-After`.
+ */
+export async function connectRtm(call: CallFn, args: RtmStartCompatArguments = {}): Promise<RtmConnection> {
   const connectArgs: Record<string, unknown> = {};
   for (const name of RTM_CONNECT_ARGS) if (args[name] !== undefined) connectArgs[name] = args[name];
-  const connect = await request(METHODS.rtmConnect, connectArgs);
-  progress(METHODS.rtmConnect, 1);
+  const connect = await call(METHODS.rtmConnect, { ...connectArgs, ...tokenArg(args) });
   if (typeof connect['url'] !== 'string') {
     throw new CompatPlatformError({ ok: false, error: 'invalid_response', rtm_start_compat: { method: METHODS.rtmConnect, missing: 'url' } });
   }
+  return { url: connect['url'], self: connect['self'] as RtmConnection['self'], team: connect['team'] as RtmConnection['team'] };
+}
 
-  const warnings = [COMPAT_WARNING, ...(omitted.size > 0 ? [COMPAT_OMITTED_WARNING] : [])];
-  const messages = [...omitted.values()].map((m) => `[WARN] ${COMPAT_WARNING}: ${m}`);
-  const self = connect['self'] as RtmStartCompatResponse['self'];
-  const team = { ...(teamDetails ?? {}), ...(connect['team'] as SlackObject) } as RtmStartCompatResponse['team'];
-  return {
-    ok: true,
-    url: connect['url'],
-    self,
-    team,
-    ...(people.users ? { users: people.users } : {}),
-    ...lists,
-    ...(people.bots ? { bots: people.bots } : {}),
-    warning: warnings.join(','),
-    response_metadata: { warnings, ...(messages.length > 0 ? { messages } : {}) },
-  };
+/**
+ * Rebuilds `rtm.start`'s response from the replacement methods and `rtm.connect`, called last (its
+ * URL lives 30 s): `buildRtmStartSnapshot` then `connectRtm`, without keeping the snapshot.
+ */
+export async function buildRtmStartResponse(
+  call: CallFn,
+  args: RtmStartCompatArguments = {},
+  options: RtmStartCompatOptions = {},
+  pacer?: Pacer,
+): Promise<RtmStartCompatResponse> {
+  const snapshot = await buildRtmStartSnapshot(call, args, options, pacer);
+  const connection = await connectRtm(call, args);
+  options.onProgress?.({ method: METHODS.rtmConnect, items: 1, calls: snapshot.calls + 1 });
+  return snapshot.toResponse(connection);
+}
+
+/** A conversation's JSON with `members` (pages of ids, as JSON text) last, as `rtm.start` had it. */
+function withMembers(c: CompatConversation, pages: readonly string[] | undefined): string {
+  if (pages === undefined) return JSON.stringify(c);
+  const json = JSON.stringify({ ...c, members: undefined }); // JSON drops an undefined member: `members` goes last below
+  return `${json.slice(0, -1)}${json === '{}' ? '' : ','}"members":[${pages.join(',')}]}`;
 }
 
 /** `bots` entry from a bot user of `users.list`, in `rtm.start`'s shape as far as users.list tells. */

@@ -37,6 +37,15 @@ export class CompatHTTPError extends Error {
   }
 }
 
+/** The upstream answered a redirect: the shim's own calls go to their API base only, never elsewhere. */
+export class CompatRedirectError extends CompatHTTPError {
+  constructor(statusCode: number, headers: Record<string, string>, readonly location: string | undefined) {
+    super(statusCode, 'redirect refused', headers, undefined);
+    this.message = `The upstream answered ${statusCode} redirecting to ${location ?? '(no Location)'}: refused (rtm.start compat calls only its API base)`;
+    this.name = 'CompatRedirectError';
+  }
+}
+
 export class CompatRequestError extends Error {
   readonly code = WEB_CLIENT_ERROR_CODES.RequestError;
   constructor(readonly original: Error) {
@@ -45,7 +54,7 @@ export class CompatRequestError extends Error {
   }
 }
 
-type Coded = { code?: unknown };
+interface Coded { code?: unknown }
 
 export function isPlatformError(e: unknown): e is Error & { data: SlackObject & { error?: string } } {
   return e instanceof Error && (e as Coded).code === WEB_CLIENT_ERROR_CODES.PlatformError && typeof (e as { data?: unknown }).data === 'object';
@@ -57,6 +66,10 @@ export function isRateLimitedError(e: unknown): e is Error & { retryAfter: numbe
 
 export function isHttpError(e: unknown): e is Error & { statusCode: number; headers?: unknown; body?: unknown } {
   return e instanceof Error && (e as Coded).code === WEB_CLIENT_ERROR_CODES.HTTPError;
+}
+
+export function isRedirectError(e: unknown): e is CompatRedirectError {
+  return e instanceof CompatRedirectError;
 }
 
 export function isRequestError(e: unknown): e is Error {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { isRtmStartUrl } from '@rtm-migrate/core';
-import { isHttpError, isPlatformError, isRateLimitedError, isRequestError } from './errors.js';
+import { RTM_START_RETIRED_ERRORS, isRtmStartUrl } from '@rtm-migrate/core';
+import { isConnectShaped } from './build-response.js';
+import { isHttpError, isPlatformError, isRateLimitedError, isRedirectError, isRequestError } from './errors.js';
 import { httpCaller, type FetchLike, type HttpCallerOptions } from './http-caller.js';
-import { Pacer } from './pacer.js';
+import { createSnapshotStore, type SnapshotStore, type SnapshotStoreOptions } from './snapshot/store.js';
 import type { RtmStartCompatArguments, RtmStartCompatOptions, SlackObject } from './types.js';
-import { answerRtmStart, validateOptions } from './with-compat.js';
+import { snapshotStoreOptions, validateOptions } from './with-compat.js';
 
 export interface CompatFetchOptions extends RtmStartCompatOptions, HttpCallerOptions {}
 
@@ -32,48 +32,81 @@ export function parseRtmStartRequest(url: URL, body: string | FormData | undefin
     for (const [k, v] of new URLSearchParams(body)) args[k] = v;
   }
   const bearer = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
-  const token = bearer ?? (typeof args['token'] === 'string' && args['token'] !== '' ? (args['token'] as string) : undefined);
+  const token = bearer ?? (typeof args['token'] === 'string' && args['token'] !== '' ? (args['token']) : undefined);
   delete args['token'];
-  return { args: args as RtmStartCompatArguments, token };
+  return { args: args, token };
 }
 
 /** The base URL (`…/api/`) of a request for `…/api/rtm.start`. */
+/** A multipart body already in memory, parsed by the platform's own form parser (as Slack reads it). */
+export function parseMultipart(body: Uint8Array, contentType: string): Promise<FormData> {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
+  return new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+}
+
+/** An `rtm.start` request body as `parseRtmStartRequest` takes it: a multipart form, text, or none. */
+export async function rtmStartRequestBody(body: Buffer, contentType: string | undefined): Promise<string | FormData | undefined> {
+  if (body.length === 0) return undefined;
+  if (contentType && /multipart\/form-data/i.test(contentType)) return parseMultipart(body, contentType).catch(() => undefined);
+  return body.toString('utf8');
+}
+
 export function apiBaseOf(url: URL): string {
   return `${url.origin}${url.pathname.replace(/rtm\.start$/, '')}`;
 }
 
-/** Per token (kept as a hash, never the token itself), one pacer: the rate budget is per token. */
-export class PacerPool {
-  private readonly pacers = new Map<string, Pacer>();
-  constructor(private readonly options: RtmStartCompatOptions) {}
-  for(token: string | undefined): Pacer {
-    const key = createHash('sha256').update(token ?? '').digest('hex');
-    let pacer = this.pacers.get(key);
-    if (!pacer) {
-      pacer = new Pacer(this.options.rateLimit ?? {});
-      this.pacers.set(key, pacer);
-    }
-    return pacer;
+/** Slack's answer to an `rtm.start` request, when it says `rtm.start` is retired (or answers in `rtm.connect`'s shape). */
+export function isRetiredAnswer(status: number, body: string): boolean {
+  if (status !== 200) return false;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return false;
   }
+  if (typeof json !== 'object' || json === null) return false;
+  const res = json as SlackObject;
+  return isConnectShaped(res) || (res['ok'] === false && typeof res['error'] === 'string' && RTM_START_RETIRED_ERRORS.includes(res['error']));
+}
+
+/** A snapshot store whose builds call `apiBase` over HTTP with each caller's own token. */
+export function httpSnapshotStore(fetchFn: FetchLike, apiBase: string, options: CompatFetchOptions, onEvent?: SnapshotStoreOptions['onEvent']): SnapshotStore {
+  return createSnapshotStore({
+    ...options,
+    ...snapshotStoreOptions(options),
+    call: httpCaller(fetchFn, apiBase, undefined, options),
+    ...(onEvent ? { onEvent } : {}),
+  });
+}
+
+/** An HTTP answer whose body is written as chunks (a snapshot's buffers, shared). */
+export interface CompatHttpChunks {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly chunks: Iterable<Buffer>;
 }
 
 /**
- * Answers an `rtm.start` request over HTTP with the caller's own token, in Slack's wire format:
- * the response (200), an `ok: false` body (200), a 429 with `Retry-After`, or the upstream's HTTP error.
+ * Answers an `rtm.start` request from `store`'s snapshot and a fresh `rtm.connect`, in Slack's wire
+ * format: the response (200), an `ok: false` body (200), a 429 with `Retry-After`, or the
+ * upstream's HTTP error. `stillWanted` is asked before `rtm.connect`: a caller that hung up gets no URL.
  */
-export async function answerRtmStartHttp(
-  fetchFn: FetchLike,
-  apiBase: string,
+export async function answerFromSnapshot(
+  store: SnapshotStore,
   request: ParsedRtmStartRequest,
-  options: CompatFetchOptions,
-  pacer: Pacer,
-): Promise<CompatHttpAnswer> {
-  const call = httpCaller(fetchFn, apiBase, request.token, options);
+  options: { stillWanted?: () => boolean; gzip?: boolean } = {},
+): Promise<CompatHttpChunks | undefined> {
   try {
-    const body = await answerRtmStart(call, request.args, options, pacer);
-    return { status: 200, headers: { ...JSON_TYPE }, body };
+    const snapshot = await store.get(request.token, request.args);
+    if (options.stillWanted?.() === false) return undefined;
+    const connection = await store.connect(request.token, request.args);
+    const { chunks, length } = snapshot.toJsonChunks(connection, { gzip: options.gzip ?? false });
+    const encoding: Record<string, string> = options.gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {};
+    return { status: 200, headers: { ...JSON_TYPE, ...encoding, 'content-length': String(length) }, chunks };
   } catch (e) {
-    return errorAnswer(e);
+    const answer = errorAnswer(e);
+    const text = Buffer.from(JSON.stringify(answer.body));
+    return { status: answer.status, headers: { ...answer.headers, 'content-length': String(text.length) }, chunks: [text] };
   }
 }
 
@@ -89,6 +122,9 @@ export function errorAnswer(e: unknown): CompatHttpAnswer {
       body: { ok: false, error: 'ratelimited', response_metadata: { messages } },
     };
   }
+  if (isRedirectError(e)) {
+    return { status: 502, headers: { ...JSON_TYPE }, body: { ok: false, error: 'upstream_redirect_refused', response_metadata: { messages } } };
+  }
   if (isHttpError(e)) {
     const upstream = typeof e.body === 'object' && e.body !== null ? (e.body as SlackObject) : {};
     return { status: e.statusCode, headers: { ...JSON_TYPE }, body: { ok: false, error: 'upstream_http_error', ...upstream, response_metadata: { messages } } };
@@ -102,11 +138,17 @@ export function errorAnswer(e: unknown): CompatHttpAnswer {
 /**
  * A `fetch` that answers GET/POST `…/api/rtm.start` (query string, urlencoded or multipart form)
  * compatibly, calling the same API base with the caller's token, and passes every other request
- * to `fetchFn` unchanged.
+ * to `fetchFn` unchanged. In `fallback` mode the request itself goes to Slack first, and whatever
+ * Slack answers, unless it says `rtm.start` is retired, is handed back as Slack sent it.
  */
 export function createCompatFetch(fetchFn: FetchLike = globalThis.fetch, options: CompatFetchOptions = {}): typeof globalThis.fetch {
   validateOptions(options);
-  const pacers = new PacerPool(options);
+  const stores = new Map<string, SnapshotStore>();
+  const storeFor = (apiBase: string): SnapshotStore => {
+    let store = stores.get(apiBase);
+    if (!store) stores.set(apiBase, (store = httpSnapshotStore(fetchFn, apiBase, options)));
+    return store;
+  };
   const compatFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     let url: URL;
@@ -120,14 +162,23 @@ export function createCompatFetch(fetchFn: FetchLike = globalThis.fetch, options
     const request = new Request(input, init);
     const contentType = request.headers.get('content-type') ?? undefined;
     if (contentType && /json/i.test(contentType)) return fetchFn(input, init); // Slack refuses JSON for rtm.start: let it say so
+    const store = storeFor(apiBaseOf(url));
     let body: string | FormData | undefined;
     if (method === 'POST' && request.body) {
-      body = contentType && /multipart\/form-data/i.test(contentType) ? await request.formData() : await request.text();
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the bot's own request, already in memory: the standard parser reads it as Slack would
+      body = contentType && /multipart\/form-data/i.test(contentType) ? await request.clone().formData() : await request.clone().text();
     }
     const parsed = parseRtmStartRequest(url, body, request.headers.get('authorization') ?? undefined);
-    const answer = await answerRtmStartHttp(fetchFn, apiBaseOf(url), parsed, options, pacers.for(parsed.token));
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: answer.headers });
+    if ((options.mode ?? 'fallback') === 'fallback' && !store.isRtmStartRetired(parsed.token)) {
+      const upstream = await fetchFn(request);
+      const text = await upstream.clone().text();
+      if (!isRetiredAnswer(upstream.status, text)) return upstream;
+      store.markRtmStartRetired(parsed.token);
+    }
+    // Without `stillWanted`, answerFromSnapshot always answers.
+    const answer = await answerFromSnapshot(store, parsed);
+    if (answer === undefined) throw new Error('unreachable: no answer without stillWanted');
+    return new Response(Buffer.concat([...answer.chunks]), { status: answer.status, headers: answer.headers });
   };
-  return compatFetch as typeof globalThis.fetch;
+  return compatFetch;
 }
-

@@ -1,4 +1,4 @@
-import { CompatHTTPError, CompatPlatformError, CompatRateLimitedError, CompatRequestError } from './errors.js';
+import { CompatHTTPError, CompatPlatformError, CompatRateLimitedError, CompatRedirectError, CompatRequestError } from './errors.js';
 import type { CallFn } from './build-response.js';
 import type { SlackObject } from './types.js';
 
@@ -36,10 +36,12 @@ export function httpCaller(fetchFn: FetchLike, apiBase: string, token: string | 
     let callToken = token;
     for (const [k, v] of Object.entries(args)) {
       if (v === undefined) continue;
-      if (k === 'token') callToken = String(v);
+      if (k === 'token') callToken = formValue(v);
       else body.set(k, formValue(v));
     }
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
+    const form = body.toString();
+    // A charset only where there is a body: Slack warns `superfluous_charset` otherwise.
+    const headers: Record<string, string> = form === '' ? {} : { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
     if (callToken) headers['authorization'] = `Bearer ${callToken}`;
     let response: Response | undefined;
     for (let attempt = 0; ; attempt++) {
@@ -47,7 +49,9 @@ export function httpCaller(fetchFn: FetchLike, apiBase: string, token: string | 
         response = await fetchFn(new URL(method, apiBase).href, {
           method: 'POST',
           headers,
-          body: body.toString(),
+          ...(form === '' ? {} : { body: form }),
+          // Never to another host: a redirect is an error, not a new destination for the token.
+          redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
         break;
@@ -55,6 +59,10 @@ export function httpCaller(fetchFn: FetchLike, apiBase: string, token: string | 
         if (attempt >= retries) throw new CompatRequestError(e instanceof Error ? e : new Error(String(e)));
         await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
       }
+    }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new CompatRedirectError(response.status, Object.fromEntries(response.headers), response.headers.get('location') ?? undefined);
     }
     if (response.status === 429) {
       await response.body?.cancel();

@@ -1,6 +1,8 @@
 export { withRtmStartCompat, rtmStartCompat, isRtmStartCompat, type ApiCallClient, type WithRtmStartCompat } from './with-compat.js';
 export {
   buildRtmStartResponse,
+  buildRtmStartSnapshot,
+  connectRtm,
   compatCost,
   compatCostOptions,
   compatFieldsRead,
@@ -11,6 +13,8 @@ export {
 } from './build-response.js';
 export { createCompatFetch, type CompatFetchOptions } from './fetch.js';
 export { startProxy, type ProxyOptions, type RunningProxy } from './proxy/server.js';
+export * from './bridge/index.js';
+export * from './snapshot/index.js';
 export { Pacer, Limiter, type RateLimitOptions } from './pacer.js';
 export {
   CompatPlatformError,

@@ -143,7 +143,7 @@ export class Pacer {
         return;
       }
       if (interval !== undefined) lane.tat = Math.max(lane.tat, now) + interval;
-      lane.waiting.shift()!();
+      lane.waiting.shift()?.();
     }
   }
 }

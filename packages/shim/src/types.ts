@@ -47,6 +47,20 @@ export interface RtmStartCompatOptions {
   readonly botsInfo?: boolean;
   /** How often one call is retried after a rate-limit answer the client handed back (default 3). */
   readonly maxRateLimitRetries?: number;
+  /**
+   * Keep what a build fetched and answer the next `rtm.start` from it, with a fresh `rtm.connect`
+   * (default `{}`: 10 minutes fresh, then 24 hours stale-while-revalidate); `false` builds for every
+   * call (concurrent calls still share one build).
+   */
+  readonly snapshot?: SnapshotTtl | false;
+}
+
+/** How long a snapshot answers: fresh, then while a rebuild runs in the background. */
+export interface SnapshotTtl {
+  /** Default 10 minutes. */
+  readonly ttlMs?: number;
+  /** Default 24 hours. */
+  readonly staleMs?: number;
 }
 
 /** `rtm.start`'s arguments. `no_latest`, `no_unreads` and `simple_latest` are accepted and have no effect. */

@@ -1,7 +1,7 @@
 import { METHODS, RTM_START_RETIRED_ERRORS } from '@rtm-migrate/core';
-import { buildRtmStartResponse, isConnectShaped, type CallFn } from './build-response.js';
+import { isConnectShaped, type CallFn } from './build-response.js';
 import { slackErrorOf } from './errors.js';
-import { Pacer } from './pacer.js';
+import { createSnapshotStore, type SnapshotStore } from './snapshot/store.js';
 import type { RtmStartCompatArguments, RtmStartCompatOptions, RtmStartCompatResponse, SlackObject } from './types.js';
 
 /**
@@ -26,23 +26,25 @@ interface CompatState {
   /** The instance's own `apiCall` before wrapping, bound to it. */
   readonly original: CallFn;
   readonly options: RtmStartCompatOptions;
-  /** One pacer per client: a second `rtm.start` shares the first one's rate budget. */
-  readonly pacer: Pacer;
+  /** One store per client: a second `rtm.start` is answered from the first one's snapshot. */
+  readonly store: SnapshotStore;
 }
 
-const pacers = new WeakMap<object, Pacer>();
+const stores = new WeakMap<object, SnapshotStore>();
 
 function stateOf(client: ApiCallClient): CompatState | undefined {
   return (client as unknown as { [COMPAT]?: CompatState })[COMPAT];
 }
 
-function pacerOf(client: object, options: RtmStartCompatOptions): Pacer {
-  let pacer = pacers.get(client);
-  if (!pacer) {
-    pacer = new Pacer(options.rateLimit ?? {});
-    pacers.set(client, pacer);
-  }
-  return pacer;
+/** The store options of `options.snapshot` (`false`: nothing kept, concurrent callers still share a build). */
+export function snapshotStoreOptions(options: RtmStartCompatOptions): { ttlMs?: number; staleMs?: number } {
+  return options.snapshot === false ? { ttlMs: 0, staleMs: 0 } : { ...options.snapshot };
+}
+
+function storeOf(client: object, call: CallFn, options: RtmStartCompatOptions): SnapshotStore {
+  let store = stores.get(client);
+  if (!store) stores.set(client, (store = createSnapshotStore({ ...options, ...snapshotStoreOptions(options), call })));
+  return store;
 }
 
 /** True when `withRtmStartCompat` has wrapped this instance. */
@@ -51,26 +53,26 @@ export function isRtmStartCompat(client: object): boolean {
 }
 
 /**
- * Answers `rtm.start` through `call`: in `fallback` mode asks Slack first and builds only on
- * `rtm_connect_required` / `method_deprecated` or a connect-shaped `ok: true`; in `always` mode builds.
+ * Answers `rtm.start` through `call`: in `fallback` mode asks Slack first (until it answered
+ * `rtm_connect_required` / `method_deprecated` or a connect-shaped `ok: true` once) and otherwise
+ * answers from `store`'s snapshot with a fresh `rtm.connect`; in `always` mode from the snapshot.
+ * `rtm.start` and `rtm.connect` are not paced here: Slack's own 429 says when.
  */
-export async function answerRtmStart(
-  call: CallFn,
-  args: RtmStartCompatArguments,
-  options: RtmStartCompatOptions,
-  pacer: Pacer,
-): Promise<SlackObject> {
-  if ((options.mode ?? 'fallback') === 'fallback') {
+export async function answerRtmStart(call: CallFn, args: RtmStartCompatArguments, options: RtmStartCompatOptions, store: SnapshotStore): Promise<SlackObject> {
+  const token = typeof args.token === 'string' && args.token !== '' ? args.token : undefined;
+  if ((options.mode ?? 'fallback') === 'fallback' && !store.isRtmStartRetired(token)) {
     try {
-      await pacer.take(METHODS.rtmStart);
       const res = await call(METHODS.rtmStart, { ...args });
       if (!isConnectShaped(res)) return res;
     } catch (e) {
       const code = slackErrorOf(e);
       if (code === undefined || !RTM_START_RETIRED_ERRORS.includes(code)) throw e;
     }
+    store.markRtmStartRetired(token);
   }
-  return buildRtmStartResponse(call, args, options, pacer);
+  const { snapshot, connection } = await store.answer(token, args);
+  options.onProgress?.({ method: METHODS.rtmConnect, items: 1, calls: snapshot.calls + 1 });
+  return snapshot.toResponse(connection);
 }
 
 /**
@@ -80,16 +82,17 @@ export async function answerRtmStart(
  * options stay). Gives a v8 client, which dropped `rtm.start`, a typed `rtm.start` back.
  */
 export function withRtmStartCompat<C extends ApiCallClient>(client: C, options: RtmStartCompatOptions = {}): WithRtmStartCompat<C> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JavaScript callers can pass anything
   if (typeof client?.apiCall !== 'function') throw new TypeError('withRtmStartCompat: expected a WebClient (an object with apiCall)');
   if (stateOf(client)) return client as WithRtmStartCompat<C>;
   validateOptions(options);
-  const originalApiCall = client.apiCall;
-  const original: CallFn = async (method, args) => (await originalApiCall.call(client, method, args)) as SlackObject;
-  const state: CompatState = { original, options, pacer: pacerOf(client, options) };
+  const originalApiCall = client.apiCall.bind(client);
+  const original: CallFn = async (method, args) => (await originalApiCall(method, args)) as SlackObject;
+  const state: CompatState = { original, options, store: storeOf(client, original, options) };
   Object.defineProperty(client, COMPAT, { value: state, enumerable: false });
 
   const start = (args: RtmStartCompatArguments = {}): Promise<RtmStartCompatResponse> =>
-    answerRtmStart(original, args, options, state.pacer) as Promise<RtmStartCompatResponse>;
+    answerRtmStart(original, args, options, state.store) as Promise<RtmStartCompatResponse>;
 
   Object.defineProperty(client, 'apiCall', {
     configurable: true,
@@ -129,7 +132,7 @@ export async function rtmStartCompat(
   const opts = options ?? state?.options ?? {};
   validateOptions(opts);
   const call: CallFn = state?.original ?? (async (method, a) => (await client.apiCall(method, a)) as SlackObject);
-  return answerRtmStart(call, args, opts, state?.pacer ?? pacerOf(client, opts)) as Promise<RtmStartCompatResponse>;
+  return answerRtmStart(call, args, opts, state?.store ?? storeOf(client, call, opts)) as Promise<RtmStartCompatResponse>;
 }
 
 export function validateOptions(options: RtmStartCompatOptions): void {
@@ -146,5 +149,9 @@ export function validateOptions(options: RtmStartCompatOptions): void {
   }
   if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1)) {
     throw new RangeError(`rtm.start compat: concurrency must be a positive integer, got ${options.concurrency}`);
+  }
+  for (const name of ['ttlMs', 'staleMs'] as const) {
+    const value = options.snapshot === false ? undefined : options.snapshot?.[name];
+    if (value !== undefined && !(value >= 0)) throw new RangeError(`rtm.start compat: snapshot.${name} must be >= 0, got ${value}`);
   }
 }

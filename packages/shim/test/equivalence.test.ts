@@ -32,6 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the set-up failed
   await fake?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });

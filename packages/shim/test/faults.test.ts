@@ -5,6 +5,7 @@ import { client, WebAPIPlatformError, WebAPIRateLimitedError, WebClientV8 } from
 
 let fake: FakeSlack;
 afterEach(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the set-up failed
   await fake?.close();
 });
 
@@ -27,7 +28,7 @@ describe('faults: a complete response or a clear error, never partial, never hun
     await expect(withRtmStartCompat(client(fake.apiUrl), { rateLimit: false }).rtm.start({})).rejects.toMatchObject({
       code: 'slack_webapi_http_error',
       statusCode: 500,
-      message: expect.stringMatching(/rtm\.start compat: users\.list/),
+      message: expect.stringMatching(/rtm\.start compat: users\.list/) as unknown,
     });
     await new Promise((r) => setTimeout(r, 50));
     noConnect();
@@ -93,9 +94,9 @@ describe('faults: a complete response or a clear error, never partial, never hun
     const err = (await withRtmStartCompat(web(), { rateLimit: false }).rtm.start({ mpim_aware: true }).catch((e: unknown) => e)) as Error & {
       data: Record<string, unknown>;
     };
-    expect(err).toMatchObject({ code: 'slack_webapi_platform_error', data: { error: 'missing_scope', needed: expect.stringMatching(/mpim:read|team:read/) } });
+    expect(err).toMatchObject({ code: 'slack_webapi_platform_error', data: { error: 'missing_scope', needed: expect.stringMatching(/mpim:read|team:read/) as unknown } });
     expect(err.message).toMatch(/`(mpims|team)` needs scope `(mpim:read|team:read)`/);
-    expect(err.data['rtm_start_compat']).toMatchObject({ field: expect.stringMatching(/mpims|team/) });
+    expect(err.data['rtm_start_compat']).toMatchObject({ field: expect.stringMatching(/mpims|team/) as unknown });
     noConnect();
 
     fake.resetCalls();

@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { CallLogEntry } from '@rtm-migrate/fake-slack';
 import type { PlannedCall } from '@rtm-migrate/core';
@@ -33,6 +35,38 @@ export function countPlan(byMethod: readonly PlannedCall[]): Record<string, numb
 }
 
 /** Keeps the legacy bot's WebClient (its own node_modules) apart from the shim's dev copy. */
-export function requireFrom(dir: string): NodeRequire {
+export function requireFrom(dir: string): NodeJS.Require {
   return createRequire(join(dir, 'package.json'));
+}
+
+export const SHIM_CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** Starts `rtm-shim proxy` and resolves with its URL and log. */
+export async function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; child: ChildProcess; log: () => string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [SHIM_CLI, 'proxy', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let out = '';
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`proxy exited ${code}: ${err}`)));
+  });
+  return {
+    url,
+    child,
+    log: () => out + err,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

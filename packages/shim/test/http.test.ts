@@ -1,22 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { createCompatFetch, compatCost, type RtmStartCompatResponse } from '@rtm-migrate/shim';
 import { RTMClient, LogLevel as RtmLogLevel } from '@slack/rtm-api';
 import { run } from '../../../test/support/run.js';
-import { client, countLog, countPlan } from './helpers.js';
+import { SHIM_CLI, client, countLog, countPlan, startCli } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 let fake: FakeSlack;
 
 beforeAll(async () => {
   fake = await startFakeSlack({ seed: 31, users: 260, channels: 24, mode: 'connect_required' });
 });
 afterAll(async () => {
-  await fake?.close();
+  await fake.close();
 });
 
 describe('createCompatFetch', () => {
@@ -54,32 +51,6 @@ describe('createCompatFetch', () => {
   });
 });
 
-/** Starts `rtm-shim proxy` and resolves with its URL and log. */
-async function startCli(args: string[]): Promise<{ url: string; child: ChildProcess; log: () => string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [CLI, 'proxy', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`proxy exited ${code}: ${err}`)));
-  });
-  return {
-    url,
-    child,
-    log: () => out + err,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 function raw(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.write(text));
@@ -104,12 +75,13 @@ describe('rtm-shim proxy', () => {
     port = Number(new URL(proxy.url).port);
   });
   afterAll(async () => {
-    await proxy?.stop();
+    await proxy.stop();
   });
 
   it('serves WebClient (slackApiUrl): rtm.start built, other methods forwarded', async () => {
     fake.resetCalls();
     const web = client(proxy.url);
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is what the proxy answers
     const res = (await web.rtm.start({ mpim_aware: true })) as unknown as RtmStartCompatResponse;
     expect(res.ok).toBe(true);
     expect(res.users).toHaveLength(fake.workspace.users.length);
@@ -199,7 +171,7 @@ describe('rtm-shim proxy: clear errors at start (exit 2)', () => {
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {
-      const out = await run(process.execPath, [CLI, 'proxy', ...args], { timeoutMs: 15_000 });
+      const out = await run(process.execPath, [SHIM_CLI, 'proxy', ...args], { timeoutMs: 15_000 });
       expect(out.code).toBe(2);
       expect(out.stderr).toMatch(message);
       expect(out.stderr.trim().split('\n')).toHaveLength(1);
@@ -208,7 +180,7 @@ describe('rtm-shim proxy: clear errors at start (exit 2)', () => {
 
   it('a port in use', async () => {
     const busy = await startCli(['--listen', '127.0.0.1:0', '--upstream', fake.apiUrl]);
-    const out = await run(process.execPath, [CLI, 'proxy', '--listen', `127.0.0.1:${new URL(busy.url).port}`, '--upstream', fake.apiUrl]);
+    const out = await run(process.execPath, [SHIM_CLI, 'proxy', '--listen', `127.0.0.1:${new URL(busy.url).port}`, '--upstream', fake.apiUrl]);
     await busy.stop();
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+: address already in use/);

@@ -9,7 +9,7 @@ import type { DemoContext } from '../context.js';
 import { block, heading } from '../print.js';
 
 interface LegacyBotModule {
-  runBot(web: unknown): Promise<{ text: string }>;
+  runBot: (web: unknown) => Promise<{ text: string }>;
 }
 
 /** Stage 5: the unchanged legacy bot, its WebClient wrapped by the shim, against today's Slack; then through the proxy. */
@@ -35,12 +35,23 @@ export async function shimStage(ctx: DemoContext): Promise<void> {
     compareSummaries(ctx.legacySummary, summary.text);
 
     heading('6. shim: rtm-shim proxy in front of fake Slack, the compiled bot unchanged (only SLACK_API_URL differs)');
-    const proxy = await startProxy({ listen: '127.0.0.1:0', upstream: fake.apiUrl, log: false, rateLimit: false });
+    const log: string[] = [];
+    const proxy = await startProxy({ listen: '127.0.0.1:0', upstream: fake.apiUrl, log: (line) => log.push(line), rateLimit: false });
     try {
       const proxied = await runCompiledBot(ctx.legacyBot, proxy.url);
       if (proxied.code !== 0) throw new Error(`the bot failed through the proxy:\n${proxied.stderr}`);
       console.log(`legacy-bot with SLACK_API_URL=${proxy.url} (upstream ${fake.apiUrl}): exit code ${proxied.code}`);
       compareSummaries(ctx.legacySummary, proxied.stdout);
+
+      // A restart (or a second bot with the same token): answered from the snapshot, with a fresh rtm.connect.
+      fake.resetCalls();
+      log.length = 0;
+      const again = await runCompiledBot(ctx.legacyBot, proxy.url);
+      if (again.code !== 0) throw new Error(`the restarted bot failed through the proxy:\n${again.stderr}`);
+      const slackCalls = fake.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.') || m.endsWith('.list') || m.endsWith('.members'));
+      console.log(`restarted: exit code ${again.code}; Slack saw only ${slackCalls.join(', ')} (the build's calls are not repeated)`);
+      block(log.filter((l) => /rtm\.start|snapshot /.test(l)).map((l) => l.replace(/^\S+ /, '')).join('\n'));
+      compareSummaries(ctx.legacySummary, again.stdout);
     } finally {
       await proxy.close();
     }

@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Ignore } from 'ignore';
 import { createRequire } from 'node:module';
+import type { Ignore } from 'ignore';
+import { UsageError } from '../errors.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
@@ -149,4 +150,3 @@ export function expandPaths(paths: readonly string[], cwd: string): string[] {
   return paths.flatMap((p) => (/[*?{[]/.test(p) ? globSync([p], { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }) : [p]));
 }
 
-export class UsageError extends Error {}

@@ -1,12 +1,7 @@
-/**
- * The cheap string test run before any parsing: a file that cannot hold an rtm.start site (no `rtm`
- * in any case: `rtm.start`, `web.rtm`, `'rtm'`, `RtmClient`, `useRtmConnect`) and no `dataStore` is skipped.
- */
-const MAY_MATCH = /rtm|datastore/i;
+import { mayMentionRtm } from '@rtm-migrate/core';
 
-export function mayMatch(text: string): boolean {
-  return MAY_MATCH.test(text);
-}
+/** The cheap string test run before any parsing (core's, shared with the lint rules). */
+export const mayMatch = mayMentionRtm;
 
 /** Files the codemod will not touch: binary (a NUL byte in the first 8 Ki characters) or huge. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

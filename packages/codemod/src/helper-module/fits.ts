@@ -38,7 +38,7 @@ export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: Plan
 function callbackFits(parsed: ParsedFile, call: TSESTree.CallExpression, callback: Node, form: PlanSite['form']): boolean {
   if (form !== 'method-call' || !/\.(c|m)?jsx?$/.test(parsed.file)) return false;
   if (call.arguments.at(-1) !== callback || call.arguments.length > 2) return false;
-  return call.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+  return call.parent.type === AST_NODE_TYPES.ExpressionStatement;
 }
 
 function isFunctionLiteral(node: Node): boolean {
@@ -80,7 +80,7 @@ function legacyClientOptionsWritable(call: TSESTree.CallExpression, construction
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !construction) return false;
   const receiver = unwrap(callee.object);
   const declarator = construction.parent;
-  if (receiver.type !== AST_NODE_TYPES.Identifier || declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  if (receiver.type !== AST_NODE_TYPES.Identifier || declarator.type !== AST_NODE_TYPES.VariableDeclarator) return false;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== receiver.name) return false;
   const [token, options, ...rest] = construction.arguments;
   if (!token || rest.length > 0) return false;

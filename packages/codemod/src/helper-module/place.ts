@@ -62,7 +62,7 @@ function specifier(importer: string, importerSource: string, helper: string, sys
   let rel = relative(dirname(importer), helper).split(sep).join('/');
   if (!rel.startsWith('.')) rel = `./${rel}`;
   const withoutExt = rel.slice(0, -extname(rel).length);
-  const relativeImports = [...importerSource.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  const relativeImports = [...importerSource.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
   const extensionless = relativeImports.length > 0 && relativeImports.every((s) => extname(s) === '');
   if (extensionless || (system.commonjs && !system.typescript && system.ext === '.js')) return withoutExt;
   if (system.typescript) return withoutExt + ({ '.mts': '.mjs', '.cts': '.cjs' }[system.ext] ?? '.js');
@@ -90,13 +90,15 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
   }
   const modules: HelperModule[] = [];
   for (const { system, legacyClient, ownPromise, files } of groups.values()) {
+    const [first] = files;
+    if (first === undefined) continue;
     const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, ownPromise };
     const source = helperSource(variant);
     const needed = helperExports(variant);
     let file = '';
     let write = true;
     for (let n = 1; ; n++) {
-      file = join(dirname(files[0]!), `${HELPER_BASENAME}${n === 1 ? '' : `-${n}`}${system.ext}`);
+      file = join(dirname(first), `${HELPER_BASENAME}${n === 1 ? '' : `-${n}`}${system.ext}`);
       if (!existsSync(file)) break;
       const existing = readFileSync(file, 'utf8');
       if (existing.startsWith(HELPER_MARK) && needed.every((name) => new RegExp(`function ${name}\\b`).test(existing))) {

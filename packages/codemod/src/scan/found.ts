@@ -10,6 +10,7 @@ import {
   variableOf,
   type Escape,
   type FieldRead,
+  type Flow,
   type ClientSite,
   type DataStoreSite,
   type MethodSite,
@@ -19,7 +20,7 @@ import {
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { HELPER_BASENAME, HELPER_EXPORTS } from '../helper-module/source.js';
 import type { SiteForm } from '../plan.js';
@@ -79,7 +80,7 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
         found.push(clientSite(resolver, sites, site, 'rtm-client-option'));
         break;
       case 'url':
-        if (callsRtmStart(site) && !claimed.some((c) => within(site.node, c))) found.push(urlSite(text, site.node));
+        if (callsRtmStart(site) && !claimed.some((c) => within(site.node, c))) found.push(urlSite(text, site.node, followResponse(resolver, site)));
         break;
       case 'table':
         found.push(tableSite(site.node));
@@ -130,7 +131,7 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     connect,
     passesOn: site.callback !== undefined || site.otherArgs.length > 0,
     ...(site.callback !== undefined && site.otherArgs.length === 0 ? { callback: site.callback } : {}),
-    literal: literal && name === site.methodNode && site.call.arguments.includes(name as TSESTree.CallExpressionArgument),
+    literal: literal && name === site.methodNode && site.call.arguments.includes(name),
   };
 }
 
@@ -169,7 +170,7 @@ function startedByHelperModule(parsed: ParsedFile): Set<Node> {
     const client = node.arguments[0] && unwrap(node.arguments[0]);
     if (client?.type !== AST_NODE_TYPES.Identifier) continue;
     const def = variableOf(parsed.resolver, client)?.defs[0];
-    if (def?.type === 'Variable' && def.node.init) started.add(unwrap(def.node.init));
+    if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) started.add(unwrap(def.node.init));
   }
   return started;
 }
@@ -178,8 +179,8 @@ function startedByHelperModule(parsed: ParsedFile): Set<Node> {
 function importedFromHelperModule(resolver: Resolver, id: TSESTree.Identifier): boolean {
   const def = variableOf(resolver, id)?.defs[0];
   const isHelper = (specifier: unknown): boolean => typeof specifier === 'string' && basename(specifier).replace(/\.[cm]?[jt]s$/, '') === HELPER_BASENAME;
-  if (def?.type === 'ImportBinding') return def.parent.type === AST_NODE_TYPES.ImportDeclaration && isHelper(def.parent.source.value);
-  if (def?.type !== 'Variable' || !def.node.init) return false;
+  if (def?.type === TSESLint.Scope.DefinitionType.ImportBinding) return def.parent.type === AST_NODE_TYPES.ImportDeclaration && isHelper(def.parent.source.value);
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init) return false;
   const init = unwrap(def.node.init);
   return (
     init.type === AST_NODE_TYPES.CallExpression &&
@@ -217,10 +218,12 @@ function lookupCall(store: Node): Node {
   return member?.type === AST_NODE_TYPES.MemberExpression && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : store;
 }
 
-function urlSite(text: string, node: Node): FoundSite {
+/** A raw HTTP request to `rtm.start`: its response is followed where the request's result is read (`res.data`, `JSON.parse(body)`). */
+function urlSite(text: string, node: Node, flow: Flow): FoundSite {
   const request = describeHttpCall(text, node);
   const own: Escape = { node, reason: CODEMOD_MESSAGES.rawHttp(request), path: '', file: undefined };
-  return { form: 'raw-url', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: spellsRtmStart(text, node), request };
+  const escapes = [own, ...significant(flow.escapes)];
+  return { form: 'raw-url', node, argsNode: undefined, argsKnown: false, reads: flow.reads, escapes, connect: false, literal: spellsRtmStart(text, node), request };
 }
 
 function tableSite(node: Node): FoundSite {

@@ -64,7 +64,7 @@ function headlineFields(fields: readonly string[]): string[] {
     ...new Set(
       fields.map((f) => {
         const top = f.split(/[.[]/)[0] ?? f;
-        if (/\[\]\.members$/.test(f) || top === 'team' || top === 'self') return f;
+        if (f.endsWith("[].members") || top === 'team' || top === 'self') return f;
         return top;
       }),
     ),
@@ -245,10 +245,10 @@ function isAwaitedStatement(node: Node): boolean {
   const holder = value.parent;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator) {
     const declaration = holder.parent;
-    const statementList = declaration?.parent;
-    return holder.init === value && statementList !== undefined && STATEMENT_LISTS.has(statementList.type);
+    const statementList = declaration.parent;
+    return holder.init === value && STATEMENT_LISTS.has(statementList.type);
   }
-  if (holder?.type === AST_NODE_TYPES.AssignmentExpression) return holder.right === value && holder.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression) return holder.right === value && holder.parent.type === AST_NODE_TYPES.ExpressionStatement;
   return false;
 }
 

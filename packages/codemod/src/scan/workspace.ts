@@ -17,11 +17,11 @@ type Key = (typeof KEYS)[number];
 export function parseWorkspace(text: string): WorkspaceSpec {
   const given = new Map<Key, number>();
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([a-z-]+)=(\d+)$/.exec(part);
-    if (!m || !(KEYS as readonly string[]).includes(m[1]!)) {
+    const [, key, count] = /^([a-z-]+)=(\d+)$/.exec(part) ?? [];
+    if (key === undefined || !(KEYS as readonly string[]).includes(key)) {
       throw new Error(`--workspace: cannot read "${part}" (expected ${KEYS.map((k) => `${k}=N`).join(', ')})`);
     }
-    given.set(m[1] as Key, Number(m[2]));
+    given.set(key as Key, Number(count));
   }
   const assumptions: string[] = [];
   const get = (key: Key, fallback: number): number => {

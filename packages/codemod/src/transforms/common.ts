@@ -57,15 +57,55 @@ export function withParser(parser: ParserName): JSCodeshift {
   return jscodeshift.withParser(parser);
 }
 
-type AnyNode = { type: string; start?: number; end?: number; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null };
+/**
+ * A node as the transforms read it, whichever parser jscodeshift ran (babel, tsx, flow): its type,
+ * its offsets and position in the source. The shapes below add the fields a transform reads.
+ */
+export interface AnyNode {
+  readonly type: string;
+  readonly start?: number;
+  readonly end?: number;
+  readonly loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null;
+}
+
+/** A property of an object literal (`ObjectProperty` in babel, `Property` in ESTree). */
+export interface PropertyNode extends AnyNode {
+  readonly computed?: boolean;
+  readonly method?: boolean;
+  readonly kind?: string;
+  readonly shorthand?: boolean;
+  readonly key?: AnyNode & { readonly name?: string; readonly value?: unknown };
+  readonly value?: AnyNode & { readonly value?: unknown };
+}
+
+export interface ObjectLiteralNode extends AnyNode {
+  readonly type: 'ObjectExpression';
+  readonly properties: PropertyNode[];
+}
+
+/** A call or `new`: its arguments. */
+export interface CallNode extends AnyNode {
+  readonly arguments: AnyNode[];
+}
+
+export function isObjectLiteral(node: AnyNode | undefined): node is ObjectLiteralNode {
+  return node?.type === 'ObjectExpression';
+}
+
+/** The name a property's key spells out (`a`, `'a'`); undefined for a computed key. */
+export function propertyKey(property: PropertyNode): string | undefined {
+  if (property.computed) return undefined;
+  const key = property.key;
+  if (key?.name !== undefined) return key.name;
+  return typeof key?.value === 'string' ? key.value : undefined;
+}
 
 /** The analysis' range when the plan has it (offsets into the BOM-less text), else line and column. */
 export function isSiteNode(n: AnyNode, site: PlanSite): boolean {
   if (site.start !== undefined && site.end !== undefined) return n.start === site.start && n.end === site.end;
-  return (
-    n.loc !== null && n.loc !== undefined &&
-    n.loc.start.line === site.line && n.loc.start.column === site.column - 1 && n.loc.end.line === site.endLine && n.loc.end.column === site.endColumn - 1
-  );
+  const { loc } = n;
+  if (!loc) return false;
+  return loc.start.line === site.line && loc.start.column === site.column - 1 && loc.end.line === site.endLine && loc.end.column === site.endColumn - 1;
 }
 
 /** The node a plan site points at: same start and end, of one of `types`. */
@@ -82,8 +122,20 @@ export function findSiteNode(ctx: TransformContext, site: PlanSite, types: reado
 
 export const CALL_TYPES = ['CallExpression', 'OptionalCallExpression'] as const;
 
+/** Where a node starts in the source: every parser jscodeshift runs here (babel, tsx, flow) records it. */
+export function startOf(node: AnyNode): number {
+  if (node.start === undefined) throw new Error(`a ${node.type} node without source offsets`);
+  return node.start;
+}
+
+/** Where a node ends in the source. */
+export function endOf(node: AnyNode): number {
+  if (node.end === undefined) throw new Error(`a ${node.type} node without source offsets`);
+  return node.end;
+}
+
 export function text(ctx: TransformContext, node: AnyNode): string {
-  return ctx.source.slice(node.start!, node.end!);
+  return ctx.source.slice(node.start, node.end);
 }
 
 const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase', 'TSModuleBlock']);
@@ -91,7 +143,8 @@ const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'Sw
 /** The statement (directly in a block or the program) that holds `path`. */
 export function enclosingStatement(path: ASTPath<AnyNode>): ASTPath<AnyNode> | undefined {
   let p: ASTPath<AnyNode> | null = path;
-  while (p && p.parent) {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- ast-types types `parent` as always set; the Program's path has none
+  while (p?.parent) {
     const parent = p.parent as ASTPath<AnyNode>;
     if (STATEMENT_LISTS.has(parent.node.type)) return p;
     p = parent;
@@ -112,8 +165,7 @@ export function indentAt(source: string, offset: number): string {
 /** One indentation step of the file: a tab, or the smallest run of leading spaces. */
 export function indentUnit(source: string): string {
   let smallest = Infinity;
-  for (const m of source.matchAll(/^( +|\t+)\S/gm)) {
-    const lead = m[1]!;
+  for (const [, lead = ''] of source.matchAll(/^( +|\t+)\S/gm)) {
     if (lead.startsWith('\t')) return '\t';
     smallest = Math.min(smallest, lead.length);
   }
@@ -138,8 +190,8 @@ export function hasTodoAbove(source: string, offset: number): boolean {
   const start = lineStart(source, offset);
   const above = source.slice(Math.max(0, start - 2000), start).split(/\r?\n/);
   above.pop();
-  for (let i = above.length - 1; i >= 0; i--) {
-    const l = above[i]!.trim();
+  for (const line of above.reverse()) {
+    const l = line.trim();
     if (!l.startsWith('//')) return false;
     if (l.includes('TODO(rtm-migrate)')) return true;
   }
@@ -153,7 +205,7 @@ export function hasTodoAbove(source: string, offset: number): boolean {
 export function todoAbove(ctx: TransformContext, path: ASTPath<AnyNode>, message: string): boolean {
   const statement = enclosingStatement(path);
   if (!statement) return false;
-  const at = statement.node.start!;
+  const at = startOf(statement.node);
   if (hasTodoAbove(ctx.source, at)) return false;
   insertBefore(ctx, at, commentLines(message));
   return true;
@@ -167,7 +219,7 @@ export function freshName(ctx: TransformContext, candidates: readonly string[]):
       return c;
     }
   }
-  const base = candidates[0]!;
+  const base = candidates[0] ?? 'value';
   for (let i = 2; ; i++) {
     if (!ctx.names.has(`${base}${i}`)) {
       ctx.names.add(`${base}${i}`);
@@ -198,7 +250,7 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
 /** Writes the pending imports after the file's last import (or `require` line), or at its top. */
 export function emitImports(ctx: TransformContext): void {
   if (ctx.imports.size === 0) return;
-  const body = (ctx.root.get().node as { program: { body: AnyNode[] } }).program.body;
+  const body = (ctx.root.get() as ASTPath<{ program: { body: AnyNode[] } }>).node.program.body;
   const lines: string[] = [];
   for (const [module, { names, type }] of ctx.imports) {
     const list = [...names].sort().join(', ');
@@ -212,8 +264,8 @@ export function emitImports(ctx: TransformContext): void {
     ) as (AnyNode & { specifiers: (AnyNode & { imported: { name: string } })[] }) | undefined;
     if (existing && existing.specifiers.length > 0) {
       const fresh = [...names].filter((n) => !existing.specifiers.some((sp) => sp.imported.name === n));
-      const last = existing.specifiers[existing.specifiers.length - 1]!;
-      if (fresh.length > 0) ctx.edits.push({ start: last.end!, end: last.end!, text: `, ${fresh.sort().join(', ')}` });
+      const last = existing.specifiers.at(-1);
+      if (last && fresh.length > 0) ctx.edits.push({ start: endOf(last), end: endOf(last), text: `, ${fresh.sort().join(', ')}` });
       continue;
     }
     if (ctx.commonjs && !ctx.typescript) lines.push(`const { ${list} } = require('${module}');`);
@@ -224,15 +276,15 @@ export function emitImports(ctx: TransformContext): void {
     (s) =>
       s.type === 'ImportDeclaration' ||
       s.type === 'TSImportEqualsDeclaration' ||
-      (s.type === 'VariableDeclaration' && /\brequire\(/.test(ctx.source.slice(s.start!, s.end!))),
+      (s.type === 'VariableDeclaration' && /\brequire\(/.test(ctx.source.slice(s.start, s.end))),
   );
   const after = imports.filter((s) => body.indexOf(s) < (body.findIndex((b) => !imports.includes(b)) === -1 ? Infinity : body.findIndex((b) => !imports.includes(b))));
   const anchor = after.at(-1) ?? imports.at(-1);
   if (anchor) {
-    ctx.edits.push({ start: anchor.end!, end: anchor.end!, text: ctx.eol + lines.join(ctx.eol) });
+    ctx.edits.push({ start: endOf(anchor), end: endOf(anchor), text: ctx.eol + lines.join(ctx.eol) });
   } else {
     const first = body[0];
-    const at = first ? lineStart(ctx.source, first.start!) : 0;
+    const at = first ? lineStart(ctx.source, startOf(first)) : 0;
     ctx.edits.push({ start: at, end: at, text: lines.join(ctx.eol) + ctx.eol + ctx.eol });
   }
 }

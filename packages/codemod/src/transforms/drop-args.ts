@@ -1,33 +1,39 @@
 import { isRtmStartOnlyArg } from '@rtm-migrate/core';
-import { CALL_TYPES, findSiteNode, type Transform, type TransformContext } from './common.js';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
+import { CALL_TYPES, endOf, findSiteNode, isObjectLiteral, startOf, type AnyNode, type CallNode, type ObjectLiteralNode, type PropertyNode, type Transform, type TransformContext } from './common.js';
 
 /** Removes `props` from an object literal, with their commas; an emptied `{ }` argument goes too. */
-export function removeProperties(ctx: TransformContext, obj: N, props: readonly N[], emptyArg?: { call: N; index: number }): void {
-  const all: N[] = obj.properties;
+export function removeProperties(
+  ctx: TransformContext,
+  obj: ObjectLiteralNode,
+  props: readonly PropertyNode[],
+  emptyArg?: { call: CallNode; index: number },
+): void {
+  const all = obj.properties;
   if (props.length === all.length && emptyArg) {
     const { call, index } = emptyArg;
-    const args: N[] = call.arguments;
-    const start = index > 0 ? args[index - 1].end : obj.start;
-    const end = index > 0 ? obj.end : (args[index + 1]?.start ?? obj.end);
+    const before = index > 0 ? call.arguments[index - 1] : undefined;
+    const after: AnyNode | undefined = call.arguments[index + 1];
+    const start = before ? endOf(before) : startOf(obj);
+    const end = before || !after ? endOf(obj) : startOf(after);
     ctx.edits.push({ start, end, text: '' });
     return;
   }
   if (props.length === all.length) {
-    ctx.edits.push({ start: obj.start, end: obj.end, text: '{}' });
+    ctx.edits.push({ start: startOf(obj), end: endOf(obj), text: '{}' });
     return;
   }
+  const removed = (p: PropertyNode | undefined): p is PropertyNode => p !== undefined && props.includes(p);
   // One cut per run of consecutive removed properties: up to the next kept one, or from the last kept one.
   for (let i = 0; i < all.length; i++) {
-    if (!props.includes(all[i])) continue;
+    const first = all[i];
+    if (!removed(first)) continue;
     let k = i;
-    while (k + 1 < all.length && props.includes(all[k + 1])) k++;
+    while (removed(all[k + 1])) k++;
+    const last = all[k] ?? first;
     const next = all[k + 1];
     const prev = all[i - 1];
-    if (next) ctx.edits.push({ start: all[i].start, end: next.start, text: '' });
-    else if (prev) ctx.edits.push({ start: prev.end, end: all[k].end, text: '' });
+    if (next) ctx.edits.push({ start: startOf(first), end: startOf(next), text: '' });
+    else if (prev) ctx.edits.push({ start: endOf(prev), end: endOf(last), text: '' });
     i = k;
   }
 }
@@ -38,11 +44,11 @@ export const dropConnectArgsTransform: Transform = (ctx) => {
     if (ctx.handled.has(site) || site.form !== 'connect-unsupported-args' || site.rewrite !== 'drop-option') continue;
     const path = findSiteNode(ctx, site, CALL_TYPES);
     if (!path) continue;
-    const call = path.node as N;
-    const index = call.arguments.findIndex((a: N) => a.type === 'ObjectExpression');
+    const call = path.node as CallNode;
+    const index = call.arguments.findIndex((a) => isObjectLiteral(a));
     const obj = call.arguments[index];
-    if (!obj) continue;
-    const props = obj.properties.filter((p: N) => {
+    if (!isObjectLiteral(obj)) continue;
+    const props = obj.properties.filter((p) => {
       const key = p.key?.name ?? p.key?.value;
       return typeof key === 'string' && isRtmStartOnlyArg(key);
     });

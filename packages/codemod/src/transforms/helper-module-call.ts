@@ -1,22 +1,60 @@
 import type { ASTPath } from 'jscodeshift';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { TransportCall } from '../plan.js';
-import { CALL_TYPES, addImport, enclosingStatement, findSiteNode, freshName, indentAt, insertBefore, text, type Transform, type TransformContext } from './common.js';
+import {
+  CALL_TYPES,
+  addImport,
+  endOf,
+  enclosingStatement,
+  findSiteNode,
+  freshName,
+  indentAt,
+  insertBefore,
+  isObjectLiteral,
+  propertyKey,
+  startOf,
+  text,
+  type AnyNode,
+  type Transform,
+  type TransformContext,
+} from './common.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
+/** The parts of an expression this transform reads (whichever parser jscodeshift ran). */
+interface ExpressionNode extends AnyNode {
+  /** Of a wrapper: `(x)`, `x!`, `x as T`, `x satisfies T`, `a?.b`. */
+  readonly expression?: ExpressionNode;
+  readonly callee?: ExpressionNode;
+  readonly object?: ExpressionNode;
+  readonly property?: ExpressionNode;
+  readonly computed?: boolean;
+  readonly arguments?: ExpressionNode[];
+  readonly elements?: (ExpressionNode | null)[];
+  readonly name?: string;
+  readonly value?: unknown;
+}
+
+interface DeclaratorNode extends AnyNode {
+  readonly id: ExpressionNode;
+  readonly init?: ExpressionNode | null;
+}
+
+function isDeclarator(node: AnyNode): node is DeclaratorNode {
+  return node.type === 'VariableDeclarator';
+}
 
 const WRAPPERS = new Set(['ChainExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression']);
 
-function unwrap(node: N): N {
-  let n = node;
+function unwrap(node: ExpressionNode | null | undefined): ExpressionNode | undefined {
+  let n = node ?? undefined;
   while (n && WRAPPERS.has(n.type)) n = n.expression;
   return n;
 }
 
-function propertyName(member: N): string | undefined {
-  if (member.type !== 'MemberExpression' && member.type !== 'OptionalMemberExpression') return undefined;
-  return member.computed ? member.property.value : member.property.name;
+function propertyName(member: ExpressionNode | undefined): string | undefined {
+  if (member?.type !== 'MemberExpression' && member?.type !== 'OptionalMemberExpression') return undefined;
+  const property = member.property;
+  if (member.computed) return typeof property?.value === 'string' ? property.value : undefined;
+  return property?.name;
 }
 
 /**
@@ -24,59 +62,60 @@ function propertyName(member: N): string | undefined {
  * `rtm.connect`), `client.rtm.start.call(client, args)` / `.apply(client, [args])`,
  * `client.apiCall('rtm.start', args)`.
  */
-function clientAndArgs(ctx: TransformContext, call: N): { client: string; args: N | undefined } | undefined {
+function clientAndArgs(ctx: TransformContext, call: ExpressionNode): { client: string; args: ExpressionNode | undefined } | undefined {
   const callee = unwrap(call.callee);
   const name = propertyName(callee);
+  const [first, second] = call.arguments ?? [];
   if (name === 'call' || name === 'apply') {
-    const [thisArg, rawArgs] = call.arguments as N[];
-    if (!thisArg) return undefined;
-    const args = name === 'apply' ? (rawArgs?.type === 'ArrayExpression' ? rawArgs.elements[0] : undefined) : rawArgs;
-    if (name === 'apply' && rawArgs && rawArgs.type !== 'ArrayExpression') return undefined;
-    return { client: text(ctx, thisArg), args };
+    if (!first) return undefined;
+    if (name === 'apply' && second && second.type !== 'ArrayExpression') return undefined;
+    const args = name === 'apply' ? (second?.elements?.[0] ?? undefined) : second;
+    return { client: text(ctx, first), args };
   }
   if (name === 'start' || name === 'connect') {
-    const rtm = unwrap(callee.object);
-    if (propertyName(rtm) !== 'rtm') return undefined;
-    return { client: text(ctx, rtm.object), args: call.arguments[0] };
+    const rtm = unwrap(callee?.object);
+    if (propertyName(rtm) !== 'rtm' || !rtm?.object) return undefined;
+    return { client: text(ctx, rtm.object), args: first };
   }
-  if (name === 'apiCall') return { client: text(ctx, callee.object), args: call.arguments[1] };
+  if (name === 'apiCall' && callee?.object) return { client: text(ctx, callee.object), args: second };
   return undefined;
 }
 
 /** Adds `useRtmConnect: true` to the `new RtmClient(token[, { … }])` that made the v3 client `receiver`. */
 function useRtmConnect(ctx: TransformContext, receiver: string): boolean {
-  let made: N;
-  ctx.root.find(ctx.j.VariableDeclarator).forEach((p: ASTPath<N>) => {
+  let made: ExpressionNode | undefined;
+  ctx.root.find(ctx.j.Node).forEach((p: ASTPath<AnyNode>) => {
     const d = p.node;
-    if (!made && d.id.type === 'Identifier' && d.id.name === receiver && unwrap(d.init)?.type === 'NewExpression') made = unwrap(d.init);
+    if (made || !isDeclarator(d)) return;
+    const init = unwrap(d.init);
+    if (d.id.type === 'Identifier' && d.id.name === receiver && init?.type === 'NewExpression') made = init;
   });
-  if (!made) return false;
-  const [token, options] = made.arguments as N[];
+  const [token, options] = made?.arguments ?? [];
   if (!token) return false;
   if (!options) {
-    ctx.edits.push({ start: token.end, end: token.end, text: ', { useRtmConnect: true }' });
+    ctx.edits.push({ start: endOf(token), end: endOf(token), text: ', { useRtmConnect: true }' });
     return true;
   }
-  if (options.type !== 'ObjectExpression') return false;
-  const existing = options.properties.find((p: N) => (p.key?.name ?? p.key?.value) === 'useRtmConnect');
+  if (!isObjectLiteral(options)) return false;
+  const existing = options.properties.find((p) => propertyKey(p) === 'useRtmConnect');
   if (existing) {
-    if (existing.shorthand || !existing.value) return false;
-    ctx.edits.push({ start: existing.value.start, end: existing.value.end, text: 'true' });
+    if (existing.shorthand === true || !existing.value) return false;
+    ctx.edits.push({ start: startOf(existing.value), end: endOf(existing.value), text: 'true' });
     return true;
   }
   const last = options.properties.at(-1);
   if (!last) {
-    ctx.edits.push({ start: options.start, end: options.end, text: '{ useRtmConnect: true }' });
+    ctx.edits.push({ start: startOf(options), end: endOf(options), text: '{ useRtmConnect: true }' });
     return true;
   }
-  if (!ctx.source.slice(options.start, last.start).includes('\n')) {
-    ctx.edits.push({ start: last.end, end: last.end, text: ', useRtmConnect: true' });
+  if (!ctx.source.slice(startOf(options), startOf(last)).includes('\n')) {
+    ctx.edits.push({ start: endOf(last), end: endOf(last), text: ', useRtmConnect: true' });
     return true;
   }
   // One property a line: a line of its own, at the last one's indentation, trailing comma as before.
-  const trailingComma = /^\s*,/.test(ctx.source.slice(last.end, options.end));
-  const at = trailingComma ? ctx.source.indexOf(',', last.end) + 1 : last.end;
-  const indent = indentAt(ctx.source, last.start);
+  const trailingComma = /^\s*,/.test(ctx.source.slice(endOf(last), endOf(options)));
+  const at = trailingComma ? ctx.source.indexOf(',', endOf(last)) + 1 : endOf(last);
+  const indent = indentAt(ctx.source, startOf(last));
   ctx.edits.push({ start: at, end: at, text: `${trailingComma ? '' : ','}${ctx.eol}${indent}useRtmConnect: true${trailingComma ? ',' : ''}` });
   return true;
 }
@@ -87,14 +126,16 @@ const FUNCTIONS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'Fun
  * The statement the call stands in, when it is in the same function (a `const` put before it sees
  * the same `this` and the same variables).
  */
-function statementInSameFunction(ctx: TransformContext, transport: TransportCall): N {
-  let found: ASTPath<N> | undefined;
-  ctx.root.find(ctx.j.Node).forEach((p: ASTPath<N>) => {
-    if (!found && p.node.start === transport.start && p.node.end === transport.end && CALL_TYPES.includes(p.node.type)) found = p;
+function statementInSameFunction(ctx: TransformContext, transport: TransportCall): AnyNode | undefined {
+  let found: ASTPath<AnyNode> | undefined;
+  ctx.root.find(ctx.j.Node).forEach((p: ASTPath<AnyNode>) => {
+    if (!found && p.node.start === transport.start && p.node.end === transport.end && (CALL_TYPES as readonly string[]).includes(p.node.type)) found = p;
   });
   const statement = found ? enclosingStatement(found) : undefined;
-  if (!statement) return undefined;
-  for (let p: ASTPath<N> | null = found!; p && p !== statement; p = p.parent) if (FUNCTIONS.has(p.node.type)) return undefined;
+  if (!found || !statement) return undefined;
+  for (let p: ASTPath<AnyNode> | null = found; p && p !== statement; p = p.parent as ASTPath<AnyNode> | null) {
+    if (FUNCTIONS.has(p.node.type)) return undefined;
+  }
   return statement.node;
 }
 
@@ -110,7 +151,7 @@ function viaTransport(ctx: TransformContext, transport: TransportCall, module: s
   let caller = transport.caller;
   if (statement) {
     caller = freshName(ctx, ['callSlack', 'callSlackApi']);
-    insertBefore(ctx, statement.start, ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
+    insertBefore(ctx, startOf(statement), ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
   }
   const { callback } = transport;
   const replacement = callback
@@ -124,8 +165,8 @@ function viaTransport(ctx: TransformContext, transport: TransportCall, module: s
 /**
  * `client.rtm.start(args)` → `rtmStartData(client, args)` from the generated helper module: the same
  * promise of the whole `rtm.start` data, wherever the call stands (await, `.then`, `Promise.all`,
- * returned). A v3 `rtm.start(args)` → `startRtmClient(rtm, args)`, its `new RtmClient(…)` given
- * `useRtmConnect: true`.
+ * returned); with a Node-style callback, `callbackify(rtmStartData)(client, args, callback)`. A v3
+ * `rtm.start(args)` → `startRtmClient(rtm, args)`, its `new RtmClient(…)` given `useRtmConnect: true`.
  */
 export const helperModuleCallTransform: Transform = (ctx) => {
   const module = ctx.helperModule;
@@ -140,23 +181,24 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     }
     const path = findSiteNode(ctx, site, CALL_TYPES);
     if (!path) continue;
-    const call = path.node as N;
+    const call: ExpressionNode = path.node;
+    const callArgs = call.arguments ?? [];
     let replacement: string;
     let name: string;
     if (site.form === 'legacy-client') {
-      const callee = unwrap(call.callee);
-      if (callee.object?.type !== 'Identifier') continue;
-      const receiver = callee.object.name as string;
-      if (!useRtmConnect(ctx, receiver)) continue;
+      const receiver = unwrap(unwrap(call.callee)?.object);
+      if (receiver?.type !== 'Identifier' || receiver.name === undefined) continue;
+      if (!useRtmConnect(ctx, receiver.name)) continue;
       name = HELPER_EXPORTS.legacyStart;
-      const args = call.arguments[0] ? `, ${text(ctx, call.arguments[0])}` : '';
-      replacement = `${name}(${receiver}${args})`;
+      const args = callArgs[0] ? `, ${text(ctx, callArgs[0])}` : '';
+      replacement = `${name}(${receiver.name}${args})`;
     } else {
       const parts = clientAndArgs(ctx, call);
       if (!parts) continue;
       name = HELPER_EXPORTS.data;
-      const callback = site.callback ? (call.arguments as N[]).find((a) => a.start === site.callback!.start && a.end === site.callback!.end) : undefined;
-      if (site.callback && !callback) continue;
+      const wanted = site.callback;
+      const callback = wanted ? callArgs.find((a) => a.start === wanted.start && a.end === wanted.end) : undefined;
+      if (wanted && !callback) continue;
       const args = parts.args && parts.args !== callback ? `, ${text(ctx, parts.args)}` : '';
       if (callback) {
         // Called once, (err, data), on a later tick, as the client called it.
@@ -164,7 +206,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
         addImport(ctx, 'util', 'callbackify', false);
       } else replacement = `${name}(${parts.client}${args})`;
     }
-    ctx.edits.push({ start: call.start, end: call.end, text: replacement });
+    ctx.edits.push({ start: startOf(call), end: endOf(call), text: replacement });
     addImport(ctx, module, name, false);
     ctx.handled.add(site);
     ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });

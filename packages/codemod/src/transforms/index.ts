@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { PlanSite } from '../plan.js';
+import { ParseError } from '../errors.js';
 import {
   applyEdits,
   emitImports,
@@ -34,15 +35,6 @@ export interface TransformResult {
   readonly outcomes: readonly SiteOutcome[];
 }
 
-export class ParseError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-  }
-}
 
 const BOM = '\uFEFF';
 
@@ -74,7 +66,7 @@ export function parseWith(parser: ParserName, source: string) {
     const e = err as { message?: string; loc?: { line: number; column: number }; lineNumber?: number; column?: number };
     const line = e.loc?.line ?? e.lineNumber ?? 1;
     const column = (e.loc?.column ?? e.column ?? 0) + 1;
-    throw new ParseError(String(e.message ?? err).split('\n')[0]!.replace(/\s*\(\d+:\d+\)$/, ''), line, column);
+    throw new ParseError((/^.*/.exec(String(e.message ?? err))?.[0] ?? '').replace(/\s*\(\d+:\d+\)$/, ''), line, column);
   }
 }
 

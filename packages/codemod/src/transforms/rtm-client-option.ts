@@ -1,8 +1,5 @@
-import { findSiteNode, type Transform } from './common.js';
+import { findSiteNode, isObjectLiteral, type CallNode, type Transform } from './common.js';
 import { removeProperties } from './drop-args.js';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
 
 /** `new RTMClient(token, { useRtmConnect: false })` → `new RTMClient(token)`: RTMClient then calls rtm.connect. */
 export const rtmClientOptionTransform: Transform = (ctx) => {
@@ -10,11 +7,11 @@ export const rtmClientOptionTransform: Transform = (ctx) => {
     if (ctx.handled.has(site) || site.form !== 'rtm-client-option' || site.rewrite !== 'drop-option') continue;
     const path = findSiteNode(ctx, site, ['NewExpression']);
     if (!path) continue;
-    const expr = path.node as N;
+    const expr = path.node as CallNode;
     const index = 1;
     const obj = expr.arguments[index];
-    if (!obj || obj.type !== 'ObjectExpression') continue;
-    const prop = obj.properties.find((p: N) => (p.key?.name ?? p.key?.value) === 'useRtmConnect');
+    if (!isObjectLiteral(obj)) continue;
+    const prop = obj.properties.find((p) => (p.key?.name ?? p.key?.value) === 'useRtmConnect');
     if (!prop) continue;
     removeProperties(ctx, obj, [prop], { call: expr, index });
     ctx.handled.add(site);

@@ -17,61 +17,93 @@ import {
   freshName,
   indentUnit,
   insertBefore,
+  endOf,
+  isObjectLiteral,
+  startOf,
   text,
+  type AnyNode,
+  type CallNode,
   type Transform,
   type TransformContext,
 } from './common.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
+/** `x.rtm.start`, `x['rtm']['start']`, `x.rtm?.start`. */
+interface MemberNode extends AnyNode {
+  readonly type: 'MemberExpression' | 'OptionalMemberExpression';
+  readonly object: AnyNode;
+  readonly property: AnyNode & { readonly name?: string; readonly value?: unknown };
+  readonly computed?: boolean;
+}
+
+/** A call: its callee, its arguments, `?.()`. */
+interface CallExpressionNode extends CallNode {
+  readonly callee: AnyNode;
+  readonly optional?: boolean;
+}
+
+/** What holds an awaited call: `const x = await …` or `x = await …`. */
+interface HolderNode extends AnyNode {
+  readonly init?: unknown;
+  readonly right?: unknown;
+  readonly operator?: string;
+}
+
+function isMember(node: AnyNode): node is MemberNode {
+  return node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression';
+}
+
+/** The name a member expression's property spells out (`start`, `['start']`). */
+function memberName(member: MemberNode): unknown {
+  return member.computed ? member.property.value : member.property.name;
+}
 
 const WRAPPERS = new Set(['ChainExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 
-/** `x.rtm.start` → the member expression whose property is `start` (null for `apiCall`). */
-function startMember(callee: N): N | null {
-  let c = callee;
-  if (c.type === 'MemberExpression' || c.type === 'OptionalMemberExpression') {
-    const name = c.computed ? c.property.value : c.property.name;
-    if (name === 'start') return c;
-    if (name === 'call' || name === 'apply') return startMember(c.object);
-  }
-  return null;
+/** `x.rtm.start` → the member expression whose property is `start` (undefined for `apiCall`). */
+function startMember(callee: AnyNode): MemberNode | undefined {
+  if (!isMember(callee)) return undefined;
+  const name = memberName(callee);
+  if (name === 'start') return callee;
+  if (name === 'call' || name === 'apply') return startMember(callee.object);
+  return undefined;
 }
 
 /** The `rtm.connect` callee text for a method-form site. */
-function connectCallee(ctx: TransformContext, member: N): string {
+function connectCallee(ctx: TransformContext, member: MemberNode): string {
   const prop = member.property;
-  const before = ctx.source.slice(member.start, prop.start);
-  const after = ctx.source.slice(prop.end, member.end);
-  const name = member.computed ? `${ctx.source[prop.start]}connect${ctx.source[prop.start]}` : 'connect';
+  const before = ctx.source.slice(startOf(member), startOf(prop));
+  const after = ctx.source.slice(endOf(prop), endOf(member));
+  const quote = ctx.source[startOf(prop)] ?? "'";
+  const name = member.computed ? `${quote}connect${quote}` : 'connect';
   return before + name + after;
 }
 
 /** The arguments `rtm.connect` keeps (batch_presence_aware, presence_sub, token), as source text. */
-function keptArgs(ctx: TransformContext, arg: N | undefined): string {
+function keptArgs(ctx: TransformContext, arg: AnyNode | undefined): string {
   if (!arg) return '';
-  if (arg.type !== 'ObjectExpression') return text(ctx, arg);
-  const kept = arg.properties.filter((p: N) => {
+  if (!isObjectLiteral(arg)) return text(ctx, arg);
+  const kept = arg.properties.filter((p) => {
     const key = p.key?.name ?? p.key?.value;
     return key === 'token' || (typeof key === 'string' && isRtmConnectArg(key));
   });
-  return kept.length === 0 ? '' : `{ ${kept.map((p: N) => text(ctx, p)).join(', ')} }`;
+  return kept.length === 0 ? '' : `{ ${kept.map((p) => text(ctx, p)).join(', ')} }`;
 }
 
 /**
  * The kept options followed by the arguments after them (a callback above all: never dropped), with
  * `{}` holding the options' place when none is left.
  */
-function withTrailing(ctx: TransformContext, kept: string, trailing: readonly N[]): string {
+function withTrailing(ctx: TransformContext, kept: string, trailing: readonly AnyNode[]): string {
   if (trailing.length === 0) return kept;
-  return [kept || '{}', ...trailing.map((a: N) => text(ctx, a))].join(', ');
+  return [kept || '{}', ...trailing.map((a) => text(ctx, a))].join(', ');
 }
 
-function boolArg(arg: N | undefined, name: string): boolean {
-  if (!arg || arg.type !== 'ObjectExpression') return false;
-  const p = arg.properties.find((q: N) => (q.key?.name ?? q.key?.value) === name);
+function boolArg(arg: AnyNode | undefined, name: string): boolean {
+  if (!isObjectLiteral(arg)) return false;
+  const p = arg.properties.find((q) => (q.key?.name ?? q.key?.value) === name);
   if (!p) return false;
   const v = p.value;
+  if (!v) return true;
   if (['BooleanLiteral', 'NumericLiteral', 'StringLiteral', 'Literal'].includes(v.type)) {
     return v.value !== false && v.value !== 0 && v.value !== '0' && v.value !== 'false' && v.value !== '';
   }
@@ -79,28 +111,31 @@ function boolArg(arg: N | undefined, name: string): boolean {
 }
 
 interface CallParts {
-  readonly call: N;
+  readonly call: CallExpressionNode;
   /** Receiver of the Web API calls: `web`, `this.web`. */
   readonly client: string;
   /** The new call, `web.rtm.connect({ … })` / `web.apiCall('rtm.connect')`. */
   readonly connect: string;
-  readonly args: N | undefined;
+  /** The call's options argument (undefined when there is none). */
+  readonly args: AnyNode | undefined;
 }
 
-function callParts(ctx: TransformContext, site: PlanSite, call: N): CallParts | undefined {
+function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNode): CallParts | undefined {
   const callee = call.callee;
   const member = startMember(callee);
   if (member) {
     const rtm = member.object;
+    if (!isMember(rtm)) return undefined;
     const client = text(ctx, rtm.object);
-    const isCallApply = member !== callee;
-    if (isCallApply) {
-      const how = callee.computed ? callee.property.value : callee.property.name;
+    if (member !== callee && isMember(callee)) {
+      const how = memberName(callee);
       const rawArg = call.arguments[1];
-      const arg = how === 'apply' && rawArg?.type === 'ArrayExpression' ? rawArg.elements[0] : rawArg;
-      const trailing = how === 'apply' ? (rawArg?.type === 'ArrayExpression' ? rawArg.elements.slice(1) : []) : call.arguments.slice(2);
+      const elements = rawArg?.type === 'ArrayExpression' ? (rawArg as AnyNode & { elements: (AnyNode | null)[] }).elements : undefined;
+      const arg = how === 'apply' && elements ? (elements[0] ?? undefined) : rawArg;
+      const trailing = how === 'apply' ? (elements?.slice(1).filter((e): e is AnyNode => e !== null) ?? []) : call.arguments.slice(2);
       const kept = withTrailing(ctx, keptArgs(ctx, arg), trailing);
-      const thisArg = call.arguments[0] ? text(ctx, call.arguments[0]) : client;
+      const thisArgNode = call.arguments[0];
+      const thisArg = thisArgNode ? text(ctx, thisArgNode) : client;
       const connect =
         how === 'apply'
           ? `${connectCallee(ctx, member)}.apply(${thisArg}, [${kept}])`
@@ -112,16 +147,16 @@ function callParts(ctx: TransformContext, site: PlanSite, call: N): CallParts | 
     const optionalCall = call.optional ? '?.' : '';
     return { call, client, connect: `${connectCallee(ctx, member)}${optionalCall}(${kept})`, args: arg };
   }
-  if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' || callee.type === 'Identifier') && call.arguments[0]) {
+  const first = call.arguments[0];
+  if ((isMember(callee) || callee.type === 'Identifier') && first) {
     if (site.form !== 'api-call' && site.form !== 'helper') return undefined;
-    const first = call.arguments[0];
-    const quote = first.type === 'StringLiteral' || first.type === 'Literal' ? ctx.source[first.start] : "'";
+    const quote = first.type === 'StringLiteral' || first.type === 'Literal' ? (ctx.source[startOf(first)] ?? "'") : "'";
     const rest = call.arguments.slice(1);
     const arg = rest[0] && rest[0].type !== 'ArrowFunctionExpression' && rest[0].type !== 'FunctionExpression' ? rest[0] : undefined;
     const kept = keptArgs(ctx, arg);
-    const tail = rest.map((a: N) => (a === arg ? kept : text(ctx, a))).filter((t: string) => t !== '');
+    const tail = rest.map((a) => (a === arg ? kept : text(ctx, a))).filter((t) => t !== '');
     const calleeText = text(ctx, callee);
-    const client = callee.type === 'Identifier' ? calleeText : text(ctx, callee.object);
+    const client = isMember(callee) ? text(ctx, callee.object) : calleeText;
     const connect = `${calleeText}(${[`${quote}${METHODS.rtmConnect}${quote}`, ...tail].join(', ')})`;
     return { call, client, connect, args: arg };
   }
@@ -129,14 +164,16 @@ function callParts(ctx: TransformContext, site: PlanSite, call: N): CallParts | 
 }
 
 /** `await <call>` as a declaration's initializer or an assignment's right side, in a statement list. */
-function awaitedStatement(path: ASTPath<N>): { awaitNode: N; statement: ASTPath<N> } | undefined {
-  let p: ASTPath<N> = path;
-  while (p.parent && WRAPPERS.has(p.parent.node.type)) p = p.parent;
-  if (!p.parent || p.parent.node.type !== 'AwaitExpression') return undefined;
-  const awaitPath = p.parent as ASTPath<N>;
-  let q: ASTPath<N> = awaitPath;
-  while (q.parent && WRAPPERS.has(q.parent.node.type)) q = q.parent;
-  const holder = q.parent?.node;
+function awaitedStatement(path: ASTPath<AnyNode>): { awaitNode: AnyNode; statement: ASTPath<AnyNode> } | undefined {
+  // ast-types types `parent` as always set; the Program's path has none.
+  const parentOf = (p: ASTPath<AnyNode>): ASTPath<AnyNode> | undefined => p.parent as ASTPath<AnyNode> | undefined;
+  let p = path;
+  for (let up = parentOf(p); up && WRAPPERS.has(up.node.type); up = parentOf(p)) p = up;
+  const awaitPath = parentOf(p);
+  if (awaitPath?.node.type !== 'AwaitExpression') return undefined;
+  let q = awaitPath;
+  for (let up = parentOf(q); up && WRAPPERS.has(up.node.type); up = parentOf(q)) q = up;
+  const holder: HolderNode | undefined = parentOf(q)?.node;
   if (!holder) return undefined;
   const ok =
     (holder.type === 'VariableDeclarator' && holder.init === q.node) ||
@@ -148,7 +185,7 @@ function awaitedStatement(path: ASTPath<N>): { awaitNode: N; statement: ASTPath<
   return { awaitNode: awaitPath.node, statement };
 }
 
-const NAMES: Record<string, string[]> = {
+const NAMES: Readonly<Record<string, readonly string[] | undefined> & Record<'team', readonly string[]>> = {
   users: ['allUsers', 'workspaceUsers', 'usersList'],
   channels: ['publicChannels', 'allChannels', 'channelList'],
   groups: ['privateChannels', 'allGroups', 'groupList'],
@@ -168,7 +205,7 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
   const ts = ctx.typescript;
   const unit = indentUnit(ctx.source);
   const fields = site.startOnlyFields;
-  const tops = new Set(fields.map((f) => f.split(/[.[]/)[0]!));
+  const tops = new Set(fields.map((f) => /^[^.[]*/.exec(f)?.[0] ?? f));
   const mpimAware = boolArg(parts.args, 'mpim_aware');
   const locale = boolArg(parts.args, 'include_locale');
   const localeArg = locale ? ', include_locale: true' : '';
@@ -191,14 +228,14 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
     lines.push(`for await (const page of ${iter}) {`, `${unit}${target}.push(...(page.${key} ?? []));`, '}');
   };
   for (const l of lists) {
-    const name = freshName(ctx, NAMES[l.field]!);
+    const name = freshName(ctx, NAMES[l.field] ?? [l.field]);
     props.push(l.field === name ? l.field : `${l.field}: ${name}`);
     if (l.field === 'users') {
       methods.add(METHODS.usersList);
       described.push('users');
       if (ts) addImport(ctx, '@slack/web-api', 'UsersListResponse', true);
       lines.push(ts ? `const ${name}: NonNullable<UsersListResponse['members']> = [];` : `const ${name} = [];`);
-      loop(name, `${c}.paginate('${METHODS.usersList}', { ${limit}${localeArg} })`, 'UsersListResponse', fieldFact('users')!.replacements[0]!.resultField);
+      loop(name, `${c}.paginate('${METHODS.usersList}', { ${limit}${localeArg} })`, 'UsersListResponse', fieldFact('users')?.replacements[0]?.resultField ?? 'members');
       continue;
     }
     methods.add(METHODS.conversationsList);
@@ -228,7 +265,7 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
   }
   const teamFields = fields.filter((f) => f.startsWith('team.'));
   if (teamFields.length > 0) {
-    const name = freshName(ctx, NAMES['team']!);
+    const name = freshName(ctx, NAMES.team);
     methods.add(METHODS.teamInfo);
     described.push('team details');
     lines.push(`const ${name} = await ${c}.team.info();`);
@@ -246,31 +283,31 @@ export const rtmStartCallTransform: Transform = (ctx) => {
     if (!['inline', 'connect-only', 'shim'].includes(site.rewrite)) continue;
     const path = findSiteNode(ctx, site, CALL_TYPES);
     if (!path) continue;
-    const call = path.node as N;
+    const call = path.node as CallExpressionNode;
     const parts = callParts(ctx, site, call);
     if (!parts) continue;
 
     if (site.rewrite === 'connect-only') {
-      ctx.edits.push({ start: call.start, end: call.end, text: parts.connect });
+      ctx.edits.push({ start: startOf(call), end: endOf(call), text: parts.connect });
       ctx.handled.add(site);
       ctx.outcomes.push({ site, rewrite: 'connect-only', changed: true, message: site.message });
       continue;
     }
     if (site.rewrite === 'shim') {
-      if (call.arguments.some((a: N) => a.type === 'SpreadElement')) continue;
+      if (call.arguments.some((a) => a.type === 'SpreadElement')) continue;
       const args = parts.args ? `, ${text(ctx, parts.args)}` : '';
-      ctx.edits.push({ start: call.start, end: call.end, text: `rtmStartCompat(${parts.client}${args})` });
+      ctx.edits.push({ start: startOf(call), end: endOf(call), text: `rtmStartCompat(${parts.client}${args})` });
       addImport(ctx, '@rtm-migrate/shim', 'rtmStartCompat', false);
       ctx.handled.add(site);
       ctx.outcomes.push({ site, rewrite: 'shim', changed: true, message: site.message });
       continue;
     }
-    const target = awaitedStatement(path as ASTPath<N>);
+    const target = awaitedStatement(path);
     if (!target) continue; // left to the TODO transform
     const { lines, props } = inlineFetch(ctx, site, parts);
-    insertBefore(ctx, target.statement.node.start, lines);
+    insertBefore(ctx, startOf(target.statement.node), lines);
     const replacement = props.length > 0 ? `{ ...(await ${parts.connect}), ${props.join(', ')} }` : `await ${parts.connect}`;
-    ctx.edits.push({ start: target.awaitNode.start, end: target.awaitNode.end, text: replacement });
+    ctx.edits.push({ start: startOf(target.awaitNode), end: endOf(target.awaitNode), text: replacement });
     ctx.handled.add(site);
     ctx.outcomes.push({ site, rewrite: 'inline', changed: true, message: site.message });
   }

@@ -1,9 +1,6 @@
 import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
-import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, isSiteNode, type Transform } from './common.js';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
+import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, isSiteNode, startOf, type AnyNode, type Transform } from './common.js';
 
 const TYPES: Record<string, readonly string[]> = {
   'raw-url': ['StringLiteral', 'TemplateLiteral', 'Literal'],
@@ -20,8 +17,8 @@ export const todoTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
     if (ctx.handled.has(site)) continue;
     const types = TYPES[site.form] ?? ['CallExpression', 'OptionalCallExpression'];
-    let found: ASTPath<N> | undefined;
-    ctx.root.find(ctx.j.Node).forEach((p: ASTPath<N>) => {
+    let found: ASTPath<AnyNode> | undefined;
+    ctx.root.find(ctx.j.Node).forEach((p: ASTPath<AnyNode>) => {
       const n = p.node;
       if (found || !n.loc || !types.includes(n.type)) return;
       if (isSiteNode(n, site)) found = p;
@@ -38,7 +35,7 @@ export const todoTransform: Transform = (ctx) => {
       ctx.handled.add(site);
       continue;
     }
-    const at = (statement.node as N).start as number;
+    const at = startOf(statement.node);
     // Comments attached before the statement belong above the TODO; babel counts them in leadingComments only.
     const already = hasTodoAbove(ctx.source, at);
     if (!already) insertBefore(ctx, at, commentLines(message));

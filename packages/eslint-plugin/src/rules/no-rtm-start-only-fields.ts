@@ -1,4 +1,4 @@
-import { LEGACY_DATA_STORE_MESSAGE, RTM_START_FIELDS, startOnlyFieldMessage } from '@rtm-migrate/core';
+import { LEGACY_DATA_STORE_MESSAGE, START_ONLY_FIELD_TEMPLATE, startOnlyFieldReplacement } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -17,31 +17,18 @@ import { createRule } from '../util/create-rule.js';
 import { mentionsRtm } from '../util/prefilter.js';
 import { resolverFor } from '../util/resolver.js';
 
-export type MessageIds = string;
+export type MessageIds = 'startOnlyField' | 'legacyDataStore';
 export type Options = [];
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
-
-/** `self.*` / `team.*` fields the table does not name: one message each, with the field as data. */
-const WILDCARDS = ['self', 'team'] as const;
-
-const messages: Record<string, string> = Object.fromEntries([
-  ...Object.keys(RTM_START_FIELDS)
-    .filter(isReportableRead)
-    .map((path) => [path, startOnlyFieldMessage(path)]),
-  ...WILDCARDS.map((top) => [`${top}.*`, startOnlyFieldMessage(`${top}.{{field}}`)]),
-  ['legacyDataStore', LEGACY_DATA_STORE_MESSAGE],
-]);
 
 /** Type names of Slack's response types whose values are (possibly) connect-shaped. */
 const RESPONSE_TYPES = ['RtmStartResponse', 'RtmConnectResponse'];
 /** Where `@slack/web-api` declares them (the alias name is lost through `Awaited<ReturnType<…>>`). */
 const RESPONSE_FILES = /[\\/]Rtm(?:Start|Connect)Response\.d\.ts$/;
 
-function messageOf(path: string): { messageId: string; data?: Record<string, string> } {
-  if (messages[path]) return { messageId: path };
-  const [top, ...rest] = path.split('.');
-  return { messageId: `${top}.*`, data: { field: rest.join('.') } };
+/** The data of a `startOnlyField` report: the field read and where it comes from now (core's facts). */
+export function startOnlyFieldData(path: string): { field: string; replacement: string } {
+  return { field: path, replacement: startOnlyFieldReplacement(path) };
 }
 
 export default createRule<Options, MessageIds>({
@@ -53,9 +40,9 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     schema: [],
-    messages,
+    messages: { startOnlyField: START_ONLY_FIELD_TEMPLATE, legacyDataStore: LEGACY_DATA_STORE_MESSAGE },
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     const resolver = resolverFor(context);
     const services = resolver.types;
@@ -66,7 +53,7 @@ export default createRule<Options, MessageIds>({
     const reportRead = (read: FieldRead): void => {
       if (!isReportableRead(read.path) || reported.has(read.node)) return;
       reported.add(read.node);
-      context.report({ node: read.node, ...messageOf(read.path) });
+      context.report({ node: read.node, messageId: 'startOnlyField', data: startOnlyFieldData(read.path) });
     };
 
     /** With types: a read off any expression typed as Slack's rtm response, wherever it came from. */
@@ -86,6 +73,8 @@ export default createRule<Options, MessageIds>({
       visitors.CallExpression = check;
       visitors['MemberExpression[property.name=/^(dataStore|get)/]'] = check;
       visitors['FunctionExpression, FunctionDeclaration'] = check;
+      visitors.Literal = check; // raw HTTP requests to the method: their responses
+      visitors.TemplateLiteral = check;
     }
     if (services) {
       visitors.MemberExpression = (member) => checkTyped(member.object, memberName(resolver, member), member.property);

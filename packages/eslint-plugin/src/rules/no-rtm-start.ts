@@ -100,8 +100,8 @@ export default createRule<Options, MessageIds>({
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
       dropUseRtmConnectFalse: FIX_MESSAGES.dropUseRtmConnectFalse,
     },
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     if (!mentionsRtm(context)) return {};
     const resolver = resolverFor(context);
@@ -127,7 +127,8 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportClientOption = ({ construction, property }: ClientOptionSite): void => {
-      const inline = unwrap(construction.arguments[1]!) === property.parent;
+      const options = construction.arguments[1];
+      const inline = options !== undefined && unwrap(options) === property.parent;
       context.report({
         node: property,
         messageId: 'rtmClientUsesStart',
@@ -148,7 +149,7 @@ export default createRule<Options, MessageIds>({
           if (site.client === 'legacy-rtm-client') context.report({ node: site.call, messageId: 'legacyRtmClient' });
           return;
         case 'client-option':
-          return reportClientOption(site);
+          { reportClientOption(site); return; }
         case 'url':
           if (site.method === METHODS.rtmStart) reportUrl(site.node);
           return;

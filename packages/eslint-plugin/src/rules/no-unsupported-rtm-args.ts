@@ -77,8 +77,8 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     schema: [],
     messages,
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     if (!mentionsRtm(context)) return {};
     const resolver = resolverFor(context);
@@ -86,11 +86,11 @@ export default createRule<Options, MessageIds>({
       const site = classifyNode(resolver, node);
       switch (site?.kind) {
         case 'method':
-          return report(context, site.method, scanOptions(resolver, site.options).unsupported);
+          { report(context, site.method, scanOptions(resolver, site.options).unsupported); return; }
         case 'client-start':
-          return report(context, site.usesStart ? METHODS.rtmStart : METHODS.rtmConnect, scanOptions(resolver, site.options).unsupported);
+          { report(context, site.usesStart ? METHODS.rtmStart : METHODS.rtmConnect, scanOptions(resolver, site.options).unsupported); return; }
         case 'url':
-          return checkUrl(context, resolver, site.node, site.method);
+          { checkUrl(context, resolver, site.node, site.method); return; }
         default:
           return;
       }

@@ -1,10 +1,10 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Range = [number, number];
 
 function isComma(token: TSESTree.Token | null): token is TSESTree.Token {
-  return token !== null && token.type === 'Punctuator' && token.value === ',';
+  return token?.type === AST_TOKEN_TYPES.Punctuator && token.value === ',';
 }
 
 /**
@@ -33,8 +33,8 @@ export function propertyRemovalRange(sourceCode: SourceCode, property: TSESTree.
 
 function trailingCommentEnd(sourceCode: SourceCode, property: TSESTree.Node, end: number): number {
   const next = sourceCode.getTokenAfter(property, { includeComments: true });
-  const afterComma = next && isComma(next as TSESTree.Token) ? sourceCode.getTokenAfter(next, { includeComments: true }) : next;
-  if (afterComma && afterComma.type !== 'Punctuator' && (afterComma.type === 'Line' || afterComma.type === 'Block')) {
+  const afterComma = next && isComma(next) ? sourceCode.getTokenAfter(next, { includeComments: true }) : next;
+  if (afterComma?.type === AST_TOKEN_TYPES.Line || afterComma?.type === AST_TOKEN_TYPES.Block) {
     if (afterComma.loc.start.line === property.loc.end.line) return afterComma.range[1];
   }
   return end;
@@ -74,17 +74,17 @@ export function removeProperties(
 ): TSESLint.RuleFix[] {
   if (remove.length === 0) return [];
   if (remove.length === object.properties.length) return [fixer.replaceTextRange([object.range[0] + 1, object.range[1] - 1], '')];
-  const keep = object.properties.filter((p) => !remove.includes(p));
-  const lastKept = object.properties.indexOf(keep.at(-1)!);
+  const lastKept = object.properties.findLastIndex((p) => !remove.includes(p));
   const fixes: TSESLint.RuleFix[] = [];
   const tail = object.properties.slice(lastKept + 1);
   for (const property of remove) {
     if (tail.includes(property as TSESTree.ObjectLiteralElement)) continue;
     fixes.push(fixer.removeRange(propertyRemovalRange(sourceCode, property)));
   }
-  if (tail.length > 0) {
-    const comma = sourceCode.getTokenAfter(object.properties[lastKept]!);
-    const lastTail = tail.at(-1)!;
+  const lastTail = tail.at(-1);
+  const kept = object.properties[lastKept];
+  if (lastTail && kept) {
+    const comma = sourceCode.getTokenAfter(kept);
     const trailing = sourceCode.getTokenAfter(lastTail);
     const end = isComma(trailing) ? lastTail.range[1] : trailingCommentEnd(sourceCode, lastTail, lastTail.range[1]);
     if (comma) fixes.push(fixer.removeRange([comma.range[0], end]));

@@ -1,4 +1,5 @@
 import { knownError } from '../errors.js';
+import type { WorkspaceActivity } from '../socket-mode/activity.js';
 import type { Workspace } from '../workspace.js';
 
 export type RtmStartMode = 'legacy' | 'connect_required' | 'connect_shape';
@@ -13,6 +14,10 @@ export interface MethodContext {
   readonly shortPages: boolean;
   /** A fresh single-use WebSocket URL. */
   issueWebSocketUrl(): string;
+  /** A fresh single-use Socket Mode URL. */
+  issueSocketModeUrl(): string;
+  /** What users and the bot do in the workspace, as events. */
+  readonly activity: WorkspaceActivity;
 }
 
 export interface MethodResult {

@@ -3,6 +3,7 @@ import { authTest } from './auth.js';
 import { conversationsInfo, conversationsList, conversationsMembers } from './conversations.js';
 import type { MethodHandler } from './context.js';
 import { rtmConnect, rtmStart } from './rtm.js';
+import { SOCKET_MODE_HANDLERS } from '../socket-mode/methods.js';
 import { botsInfo, teamInfo, usergroupsList } from './team.js';
 import { usersInfo, usersList } from './users.js';
 
@@ -21,4 +22,5 @@ export const METHOD_HANDLERS: ReadonlyMap<string, MethodHandler> = new Map<strin
   [METHODS.teamInfo, teamInfo],
   [METHODS.botsInfo, botsInfo],
   [METHODS.usergroupsList, usergroupsList],
+  ...SOCKET_MODE_HANDLERS,
 ]);

@@ -37,11 +37,11 @@ function legacyStart(ctx: MethodContext): MethodResult {
     memberLimit: RTM_START_MEMBER_LIMIT,
   };
   const mpimAware = flag(args, 'mpim_aware');
-  let truncated = false;
+  const cut: boolean[] = [];
   const list = (type: Parameters<typeof legacyConversationShape>[1]['type'], as: 'channels' | 'groups' | 'mpims' | 'ims') =>
     ws.byType[type].map((c) => {
-      const { shape, truncated: cut } = legacyConversationShape(ws, c, as, options);
-      truncated ||= cut;
+      const { shape, truncated } = legacyConversationShape(ws, c, as, options);
+      cut.push(truncated);
       return shape;
     });
   const channels = list('public_channel', 'channels');
@@ -88,6 +88,6 @@ function legacyStart(ctx: MethodContext): MethodResult {
       links: {},
       accept_tos_url: null,
     },
-    truncated ? { warnings: ['member_list_truncated'] } : {},
+    cut.includes(true) ? { warnings: ['member_list_truncated'] } : {},
   );
 }

@@ -1,3 +1,5 @@
+import { isLoopbackHost } from '@rtm-migrate/core';
+
 export interface ListenAddress {
   readonly host: string;
   readonly port: number;
@@ -7,7 +9,7 @@ export interface ListenAddress {
 export function parseListen(value: string): ListenAddress {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(value.trim());
   if (!m) throw new Error(`--listen must be host:port (e.g. 127.0.0.1:8787), got ${JSON.stringify(value)}`);
-  const host = (m[1] ?? m[2])!;
+  const host = m[1] ?? m[2] ?? '';
   const port = Number(m[3]);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--listen port must be 0-65535, got ${m[3]}`);
   return { host, port };
@@ -29,4 +31,18 @@ export function parseUpstream(value: string): URL {
   if (url.search || url.hash) throw new Error('--upstream must not have a query or fragment');
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
+}
+
+/**
+ * A check of the `Host` header against the listening address: a loopback listener answers only to
+ * loopback names (against DNS rebinding); with `allowRemote`, any host.
+ */
+export function hostHeaderCheck(listen: ListenAddress, allowRemote: boolean): (header: string | undefined) => boolean {
+  const allowed = new Set([listen.host.toLowerCase(), ...(isLoopbackHost(listen.host) ? ['localhost', '127.0.0.1', '::1'] : [])]);
+  return (header) => {
+    if (allowRemote) return true;
+    if (!header) return false;
+    const m = /^(?:\[([^\]]+)\]|([^:]+))(?::\d+)?$/.exec(header.trim());
+    return allowed.has((m?.[1] ?? m?.[2] ?? '').toLowerCase());
+  };
 }

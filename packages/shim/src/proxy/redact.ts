@@ -12,3 +12,8 @@ export function redact(line: string, known: Iterable<string> = []): string {
   for (const [re, to] of PATTERNS) out = out.replace(re, to);
   return out;
 }
+
+/** An error's message, for a log line (redacted like every line). */
+export function errorMessageOf(e: unknown): string {
+  return redact(e instanceof Error ? e.message : String(e));
+}

@@ -4,11 +4,17 @@ import https from 'node:https';
 import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { METHODS, SLACK_API_URL, isLoopbackHost } from '@rtm-migrate/core';
-import { answerRtmStartHttp, PacerPool, parseRtmStartRequest, type CompatFetchOptions } from '../fetch.js';
+import { Readable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { answerFromSnapshot, httpSnapshotStore, isRetiredAnswer, parseRtmStartRequest, rtmStartRequestBody, type CompatFetchOptions } from '../fetch.js';
 import type { FetchLike } from '../http-caller.js';
+import type { RtmStartSnapshot } from '../snapshot/snapshot.js';
+import type { SnapshotStore } from '../snapshot/store.js';
+import type { RtmStartCompatArguments } from '../types.js';
 import { validateOptions } from '../with-compat.js';
-import { parseListen, parseUpstream, type ListenAddress } from './address.js';
-import { redact } from './redact.js';
+import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from './address.js';
+import { errorMessageOf, redact } from './redact.js';
+import { snapshotLog } from './snapshot-log.js';
 
 export interface ProxyOptions extends CompatFetchOptions {
   /** `host:port` or `{ host, port }` (default `127.0.0.1:8787`; port 0 picks a free one). */
@@ -33,6 +39,14 @@ export interface RunningProxy {
   readonly host: string;
   readonly port: number;
   readonly upstream: string;
+  /** The snapshots `rtm.start` is answered from (`stats()` counts builds and answers). */
+  readonly store: SnapshotStore;
+  /**
+   * Builds the snapshot for `token` now, so that even the first client is answered at once. In
+   * `fallback` mode asks `rtm.start` first: if Slack still answers it in full there is nothing to
+   * build (resolves undefined).
+   */
+  prewarm(token: string, args?: RtmStartCompatArguments): Promise<RtmStartSnapshot | undefined>;
   close(): Promise<void>;
 }
 
@@ -53,7 +67,7 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 
 function filterHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  const connectionListed = String(headers['connection'] ?? '')
+  const connectionListed = (headers.connection ?? '')
     .split(',')
     .map((h) => h.trim().toLowerCase());
   for (const [k, v] of Object.entries(headers)) {
@@ -61,6 +75,39 @@ function filterHeaders(headers: IncomingHttpHeaders): Record<string, string | st
     out[k] = v;
   }
   return out;
+}
+
+/** A body's text for inspection, whatever `Content-Encoding` Slack chose (the client still gets the bytes as sent). */
+function decoded(body: Buffer, encoding: string | undefined): string {
+  try {
+    switch (encoding?.trim().toLowerCase()) {
+      case 'gzip':
+      case 'x-gzip':
+        return gunzipSync(body).toString('utf8');
+      case 'deflate':
+        return inflateSync(body).toString('utf8');
+      case 'br':
+        return brotliDecompressSync(body).toString('utf8');
+      default:
+        return body.toString('utf8');
+    }
+  } catch {
+    return '';
+  }
+}
+
+/** True when `Accept-Encoding` takes gzip (and does not refuse it with q=0). */
+function acceptsGzip(header: string | undefined): boolean {
+  return /(?:^|,)\s*(?:gzip|\*)\s*(?:;\s*q=(?!0(?:\.0*)?\s*(?:,|$))[\d.]+)?\s*(?:,|$)/i.test(header ?? '');
+}
+
+/** The `error` of an (uncompressed) JSON error answer, for the log. */
+function errorOf(chunks: Iterable<Buffer>): string {
+  try {
+    return String((JSON.parse(Buffer.concat([...chunks]).toString('utf8')) as { error?: unknown }).error);
+  } catch {
+    return '';
+  }
 }
 
 /** A clear one-line error for a failure at start. */
@@ -110,24 +157,18 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   if (!Number.isInteger(maxBody) || maxBody < 1) throw new ProxyStartError(`--max-body must be a positive integer, got ${maxBody}`);
   if (options.checkUpstream ?? true) await probeUpstream(upstream, Math.min(timeoutMs, 5000));
   const fetchFn = options.fetch ?? globalThis.fetch;
-  const pacers = new PacerPool(options);
   const sink = options.log === false ? undefined : (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
   const log = (line: string): void => sink?.(redact(`${new Date().toISOString()} ${line}`));
-  const allowedHosts = new Set([listen.host.toLowerCase(), ...(isLoopbackHost(listen.host) ? ['localhost', '127.0.0.1', '::1'] : [])]);
+  const logs = snapshotLog(log);
+  const store = httpSnapshotStore(fetchFn, upstream.href, { onProgress: logs.onProgress, ...options }, logs.onEvent);
+  const fallback = (options.mode ?? 'fallback') === 'fallback';
+  const hostAllowed = hostHeaderCheck(listen, options.allowRemote === true);
 
   const refuse = (res: ServerResponse, status: number, error: string, reason: string): void => {
     log(`refused ${reason} → ${status}`);
     const body = JSON.stringify({ ok: false, error });
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
     res.end(body);
-  };
-
-  const hostAllowed = (header: string | undefined): boolean => {
-    if (options.allowRemote) return true;
-    if (!header) return false;
-    const m = /^(?:\[([^\]]+)\]|([^:]+))(?::\d+)?$/.exec(header.trim());
-    const name = (m?.[1] ?? m?.[2] ?? '').toLowerCase();
-    return allowedHosts.has(name);
   };
 
   /** Reads a body up to the cap; undefined (after answering 413) when it is larger. */
@@ -152,7 +193,20 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       req.on('error', () => !over && resolve(undefined));
     });
 
-  const forward = (req: IncomingMessage, res: ServerResponse, method: string, query: string, started: number, preRead?: Buffer): void => {
+  /**
+   * Sends the request upstream as it came (method, headers, body) and its answer back as it came
+   * (status, headers, body). With `onRetired`, the answer is read first: an answer saying
+   * `rtm.start` is retired goes to `onRetired` instead of the client.
+   */
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    query: string,
+    started: number,
+    preRead?: Buffer,
+    onRetired?: () => void,
+  ): void => {
     const target = new URL(method + query, upstream);
     const transport = target.protocol === 'https:' ? https : http;
     const headers = filterHeaders(req.headers);
@@ -175,12 +229,31 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     up.on('timeout', () => fail(504, 'upstream_timeout', `no answer within ${timeoutMs} ms`));
     up.on('error', (e: NodeJS.ErrnoException) => fail(502, 'upstream_unreachable', e.code ?? e.message));
     up.on('response', (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, filterHeaders(upRes.headers));
-      upRes.pipe(res);
+      const logWhenSent = (): void => {
+        res.on('finish', () => {
+          done = true;
+          log(`${req.method} /api/${method} → ${upRes.statusCode} ${Math.round(performance.now() - started)}ms`);
+        });
+      };
       upRes.on('error', () => res.destroy());
-      res.on('finish', () => {
-        done = true;
-        log(`${req.method} /api/${method} → ${upRes.statusCode} ${Math.round(performance.now() - started)}ms`);
+      if (!onRetired) {
+        logWhenSent();
+        res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, filterHeaders(upRes.headers));
+        upRes.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      upRes.on('data', (chunk: Buffer) => chunks.push(chunk));
+      upRes.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (isRetiredAnswer(upRes.statusCode ?? 0, decoded(body, upRes.headers['content-encoding']))) {
+          done = true;
+          onRetired();
+          return;
+        }
+        logWhenSent();
+        res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, filterHeaders(upRes.headers));
+        res.end(body);
       });
     });
     if (preRead) {
@@ -216,43 +289,67 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       forward(req, res, METHODS.rtmStart, query, started, body); // Slack refuses JSON for rtm.start: let it say so
       return;
     }
-    let form: string | FormData | undefined = body.length > 0 ? body.toString('utf8') : undefined;
-    if (form !== undefined && contentType && /multipart\/form-data/i.test(contentType)) {
-      form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) })
-        .formData()
-        .catch(() => undefined);
-    }
+    const form = await rtmStartRequestBody(body, contentType);
     const parsed = parseRtmStartRequest(new URL(`http://127.0.0.1${query ? `/${query}` : '/'}`), form, req.headers.authorization);
-    const answer = await answerRtmStartHttp(fetchFn, upstream.href, parsed, options, pacers.for(parsed.token));
-    const text = JSON.stringify(answer.body);
-    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-    const error = answer.body['ok'] === true ? '' : ` ${String(answer.body['error'])}`;
-    log(`${req.method} /api/${METHODS.rtmStart} → ${answer.status}${error} (rtm.start compat) ${Math.round(performance.now() - started)}ms`);
+    let gone = false;
+    res.once('close', () => (gone = !res.writableFinished));
+    const answer = async (): Promise<void> => {
+      const out = await answerFromSnapshot(store, parsed, { stillWanted: () => !gone, gzip: acceptsGzip(req.headers['accept-encoding']) });
+      const ms = Math.round(performance.now() - started);
+      if (out === undefined) {
+        log(`${req.method} /api/${METHODS.rtmStart}: the client hung up before the snapshot was ready (kept for its retry; no rtm.connect) ${ms}ms`);
+        return;
+      }
+      res.writeHead(out.status, out.headers);
+      Readable.from(out.chunks, { objectMode: false }).pipe(res);
+      const error = out.status === 200 && !out.headers['retry-after'] ? '' : ` ${errorOf(out.chunks)}`;
+      log(`${req.method} /api/${METHODS.rtmStart} → ${out.status}${error} (rtm.start compat) ${ms}ms`);
+    };
+    if (fallback && !store.isRtmStartRetired(parsed.token)) {
+      // Slack's own answer, as it came, unless it says rtm.start is retired.
+      forward(req, res, METHODS.rtmStart, query, started, body, () => {
+        store.markRtmStartRetired(parsed.token);
+        answer().catch(failed(res));
+      });
+      return;
+    }
+    await answer();
+  };
+
+  const failed = (res: ServerResponse) => (e: unknown): void => {
+    log(`rtm.start compat failed: ${errorMessageOf(e)}`);
+    if (!res.headersSent) refuse(res, 500, 'rtm_start_compat_failed', 'rtm.start compat failed');
+    else res.destroy();
   };
 
   const server = http.createServer((req, res) => {
     const started = performance.now();
     const raw = req.url ?? '';
-    if (!raw.startsWith('/')) return refuse(res, 400, 'absolute_uri_refused', `${req.method} to an absolute-form URI (this is not an open proxy)`);
-    if (!hostAllowed(req.headers.host)) return refuse(res, 421, 'host_refused', `${req.method} for another host (${req.headers.host ?? 'none'})`);
-    const m = METHOD_PATH.exec(raw);
-    if (!m) return refuse(res, 404, 'unknown_path', `${req.method} ${raw.split('?')[0]}: only /api/<method> is forwarded`);
-    if (req.method !== 'GET' && req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', `${req.method} /api/${m[1]}`);
+    if (!raw.startsWith('/')) {
+      refuse(res, 400, 'absolute_uri_refused', `${req.method} to an absolute-form URI (this is not an open proxy)`);
+      return;
+    }
+    if (!hostAllowed(req.headers.host)) {
+      refuse(res, 421, 'host_refused', `${req.method} for another host (${req.headers.host ?? 'none'})`);
+      return;
+    }
+    const [, method, query = ''] = METHOD_PATH.exec(raw) ?? [];
+    if (method === undefined) {
+      refuse(res, 404, 'unknown_path', `${req.method} ${raw.split('?')[0]}: only /api/<method> is forwarded`);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      refuse(res, 405, 'method_not_allowed', `${req.method} /api/${method}`);
+      return;
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBody) {
-      refuse(res, 413, 'request_too_large', `${req.method} /api/${m[1]}: Content-Length ${declared} over ${maxBody}`);
+      refuse(res, 413, 'request_too_large', `${req.method} /api/${method}: Content-Length ${declared} over ${maxBody}`);
       res.on('finish', () => req.destroy());
       return;
     }
-    const method = m[1]!;
-    const query = m[2] ?? '';
     if (method === METHODS.rtmStart) {
-      answerStart(req, res, query, started).catch((e: Error) => {
-        log(`rtm.start compat failed: ${e.message}`);
-        if (!res.headersSent) refuse(res, 500, 'rtm_start_compat_failed', 'rtm.start compat failed');
-        else res.destroy();
-      });
+      answerStart(req, res, query, started).catch(failed(res));
       return;
     }
     forward(req, res, method, query, started);
@@ -284,6 +381,25 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     host: listen.host,
     port,
     upstream: upstream.href,
+    store,
+    async prewarm(token, args = {}) {
+      if (fallback && !store.isRtmStartRetired(token)) {
+        const res = await fetchFn(new URL(METHODS.rtmStart, upstream), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(Object.entries(args).map(([k, v]): [string, string] => [k, String(v)])),
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await res.text();
+        if (!isRetiredAnswer(res.status, text)) {
+          if (res.status === 200 && /^\s*\{\s*"ok"\s*:\s*true/.test(text)) return undefined; // Slack still serves rtm.start in full
+          throw new Error(`rtm.start answered HTTP ${res.status}${res.headers.get('retry-after') ? ` (Retry-After: ${res.headers.get('retry-after')})` : ''}: ${text.slice(0, 200)}`);
+        }
+        store.markRtmStartRetired(token);
+      }
+      return store.get(token, args);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PlanSite } from './plan.js';
-import { ParseError, transformSource, type ParserName, type SiteOutcome } from './transforms/index.js';
+import { ParseError } from './errors.js';
+import { transformSource, type ParserName, type SiteOutcome } from './transforms/index.js';
 
 export interface FileTask {
   readonly file: string;
@@ -31,7 +32,7 @@ export function transformFile(task: FileTask): FileResult {
       // Decoding would turn those bytes into U+FFFD in the whole file: refused, never rewritten.
       if (task.sites.length === 0) return { file: task.file, changed: false, outcomes: [] };
       const { line, column } = positionOf(bytes, invalid);
-      return { file: task.file, changed: false, outcomes: [], error: { message: `not valid UTF-8 (byte 0x${bytes[invalid]!.toString(16)} at offset ${invalid}): not rewritten; convert the file to UTF-8 and run again`, line, column } };
+      return { file: task.file, changed: false, outcomes: [], error: { message: `not valid UTF-8 (byte 0x${(bytes[invalid] ?? 0).toString(16)} at offset ${invalid}): not rewritten; convert the file to UTF-8 and run again`, line, column } };
     }
     input = bytes.toString('utf8');
   } catch (err) {
@@ -41,10 +42,9 @@ export function transformFile(task: FileTask): FileResult {
     const r = transformSource(input, task.file, task.sites, { parser: task.parser, helperModule: task.helperModule });
     return { file: task.file, changed: r.changed, input, output: r.output, outcomes: r.outcomes };
   } catch (err) {
-    const e = err as ParseError;
-    const line = e instanceof ParseError ? e.line : 1;
-    const column = e instanceof ParseError ? e.column : 1;
-    return { file: task.file, changed: false, outcomes: [], error: { message: `${e.message ?? String(err)}`, line, column } };
+    const line = err instanceof ParseError ? err.line : 1;
+    const column = err instanceof ParseError ? err.column : 1;
+    return { file: task.file, changed: false, outcomes: [], error: { message: err instanceof Error ? err.message : String(err), line, column } };
   }
 }
 
@@ -58,7 +58,7 @@ export async function runTransforms(
   onProgress?: (done: number, total: number) => void,
 ): Promise<FileResult[]> {
   const n = Math.max(1, Math.min(workers, tasks.length, cpus().length * 2));
-  const results: FileResult[] = new Array(tasks.length);
+  const results = new Array<FileResult>(tasks.length);
   let done = 0;
   if (n <= 1) {
     tasks.forEach((t, i) => {
@@ -68,7 +68,7 @@ export async function runTransforms(
     return results;
   }
   let next = 0;
-  const url = new URL('./worker.js', import.meta.url);
+  const url = new URL('./worker-thread.js', import.meta.url);
   await Promise.all(
     Array.from({ length: n }, () =>
       new Promise<void>((resolve, reject) => {
