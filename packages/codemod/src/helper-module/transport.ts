@@ -73,7 +73,7 @@ function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
     const fn = writtenCallback(callback);
     if (!fn || fn.params.length < 2) return { why: 'the callback is not a written-out Node-style `(err, data)` function' };
     if (typescript(parsed)) return { why: 'a Node-style callback in TypeScript (`callbackify` does not type a function with optional parameters)' };
-    if (call.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
+    if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
     const caller = `${params(parsed)} => new Promise((resolve, reject) => ${helper}(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data))))`;
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] } } };
   }
@@ -102,7 +102,7 @@ function usedAsPromise(call: Node): string | undefined {
     }
     const method = parent.computed || parent.property.type !== AST_NODE_TYPES.Identifier ? undefined : parent.property.name;
     const chained = parent.parent;
-    if (!method || !['then', 'catch', 'finally'].includes(method) || chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== parent) {
+    if (!method || !['then', 'catch', 'finally'].includes(method) || chained.type !== AST_NODE_TYPES.CallExpression || chained.callee !== parent) {
       return `the helper's promise is chained with \`${method ?? '[…]'}\`, which a native promise does not have`;
     }
     value = chained;
@@ -123,8 +123,8 @@ function urlPrefix(parsed: ParsedFile, literal: Node): { url: Node; prefix: stri
     return before === '' ? undefined : { url: literal, prefix: `${quote}${before}${quote}` };
   }
   if (literal.type === AST_NODE_TYPES.TemplateLiteral) {
-    const last = literal.quasis.at(-1)!;
-    if (!/(^|\/)rtm\.start$/.test(last.value.raw)) return undefined;
+    const last = literal.quasis.at(-1);
+    if (!last || !/(^|\/)rtm\.start$/.test(last.value.raw)) return undefined;
     const raw = text(parsed, literal);
     return { url: literal, prefix: `${raw.slice(0, raw.length - 'rtm.start`'.length)}\`` };
   }
@@ -137,8 +137,11 @@ function readsJson(node: Node | undefined): boolean {
   if (!node || !isFunction(node) || first?.type !== AST_NODE_TYPES.Identifier) return false;
   const param = first.name;
   let body: Node | null | undefined = node.body;
-  if (body.type === AST_NODE_TYPES.BlockStatement) body = body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ReturnStatement ? body.body[0].argument : undefined;
-  if (!body || body.type !== AST_NODE_TYPES.CallExpression || body.arguments.length > 0) return false;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const [only, ...more] = body.body;
+    body = only?.type === AST_NODE_TYPES.ReturnStatement && more.length === 0 ? only.argument : undefined;
+  }
+  if (body?.type !== AST_NODE_TYPES.CallExpression || body.arguments.length > 0) return false;
   const callee = body.callee;
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -151,7 +154,7 @@ function readsJson(node: Node | undefined): boolean {
 }
 
 function fetchTransport(parsed: ParsedFile, literal: Node): TransportResult {
-  if (!/rtm\.start/.test(text(parsed, literal))) return { why: 'the URL does not spell `rtm.start` out' };
+  if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
   const found = urlPrefix(parsed, literal);
   if (!found) return { why: 'the URL has a query or is not a base followed by `rtm.start`' };
   const request = found.url.parent;
@@ -175,9 +178,9 @@ function fetchTransport(parsed: ParsedFile, literal: Node): TransportResult {
   }
   // The response: `.then((res) => res.json())` right after the request (an awaited response read later is not followed).
   const member = request.parent;
-  const jsonCall = member?.parent;
+  const jsonCall = member.parent;
   if (
-    member?.type !== AST_NODE_TYPES.MemberExpression ||
+    member.type !== AST_NODE_TYPES.MemberExpression ||
     member.object !== request ||
     member.computed ||
     member.property.type !== AST_NODE_TYPES.Identifier ||
@@ -188,13 +191,15 @@ function fetchTransport(parsed: ParsedFile, literal: Node): TransportResult {
   ) {
     return { why: 'the response is not read with `.then((res) => res.json())` right after the request' };
   }
+  const [readJson] = jsonCall.arguments;
+  if (!readJson) return { why: 'the response is not read with `.then((res) => res.json())` right after the request' };
   const kept = props.filter((p) => !isBody(p)).map((p) => text(parsed, p));
   const encoded = typescript(parsed) ? 'new URLSearchParams(apiArgs as Record<string, string>)' : 'new URLSearchParams(apiArgs)';
-  const requestText = usesCallerName(found.prefix, ...kept, text(parsed, jsonCall.arguments[0]!)) ? undefined : found.prefix;
-  if (requestText === undefined) return { why: 'the request uses a name the rewrite would shadow' };
+  const then = text(parsed, readJson);
+  if (usesCallerName(found.prefix, ...kept, then)) return { why: 'the request uses a name the rewrite would shadow' };
   // Arguments go where the original put them: in a form body, or in the query when it sent none.
   const caller = body
-    ? `${params(parsed)} => fetch(${found.prefix} + apiMethod, { ${[...kept, `body: ${encoded}`].join(', ')} }).then(${text(parsed, jsonCall.arguments[0]!)})`
-    : `${params(parsed)} => fetch(${found.prefix} + apiMethod + '?' + ${encoded}${init ? `, ${text(parsed, init)}` : ''}).then(${text(parsed, jsonCall.arguments[0]!)})`;
+    ? `${params(parsed)} => fetch(${found.prefix} + apiMethod, { ${[...kept, `body: ${encoded}`].join(', ')} }).then(${then})`
+    : `${params(parsed)} => fetch(${found.prefix} + apiMethod + '?' + ${encoded}${init ? `, ${text(parsed, init)}` : ''}).then(${then})`;
   return { call: { start: jsonCall.range[0], end: jsonCall.range[1], caller, args } };
 }
