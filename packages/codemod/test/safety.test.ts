@@ -99,7 +99,7 @@ export async function boot(web: WebClient) {
     expect(await out('rtm-start-data.ts')).toContain('export async function rtmStartData(');
   });
 
-  it('keeps a Node-style callback through the helper module only where the call is a statement of its own in JavaScript', async () => {
+  it('keeps a Node-style callback through the helper module only where the call is a statement of its own in JavaScript, on an SDK WebClient', async () => {
     const bot = (name: string) => `const { WebClient } = require('@slack/client');
 const web = new WebClient(process.env.SLACK_TOKEN);
 function ${name}(cb) {
@@ -111,6 +111,8 @@ module.exports = ${name};
     const { plan, out } = await apply({
       'statement.js': bot('names').replace('%CALL%', `web.rtm.start({ no_unreads: true }, ${handler});`),
       'returned.js': bot('names').replace('%CALL%', `return web.rtm.start({ no_unreads: true }, ${handler});`),
+      // The app's own API wrapper (as botkit's bot.api): the helper module cannot call through it.
+      'wrapper.js': `function names(bot, cb) {\n  bot.api.rtm.start({ no_unreads: true }, ${handler});\n}\nmodule.exports = names;\n`,
     });
     const byFile = new Map(plan.sites.map((s) => [s.file, s]));
     expect(byFile.get('statement.js')!.rewrite).toBe('helper-module');
@@ -119,5 +121,7 @@ module.exports = ${name};
     // The value of the call is used: what the client returned there is not what callbackify returns.
     expect(byFile.get('returned.js')!.rewrite).toBe('todo');
     expect(await out('returned.js')).toContain(`return web.rtm.start({ no_unreads: true }, ${handler});`);
+    expect(byFile.get('wrapper.js')?.rewrite).toBe('todo');
+    expect(await out('wrapper.js')).toContain(`  bot.api.rtm.start({ no_unreads: true }, ${handler});`);
   });
 });
