@@ -124,4 +124,17 @@ module.exports = ${name};
     expect(byFile.get('wrapper.js')?.rewrite).toBe('todo');
     expect(await out('wrapper.js')).toContain(`  bot.api.rtm.start({ no_unreads: true }, ${handler});`);
   });
+
+  it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
+    const source = `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_TOKEN);
+const method = process.env.USE_RTM_CONNECT ? 'rtm.connect' : 'rtm.start';
+module.exports = function start() {
+  return web.apiCall(method, { no_unreads: true }).then((res) => remember(res));
+};
+`;
+    const { plan, out } = await apply({ 'start.js': source });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(await out('start.js')).toContain('return web.apiCall(method, { no_unreads: true })');
+  });
 });

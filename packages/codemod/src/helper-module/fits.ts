@@ -19,7 +19,8 @@ const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', '
  */
 export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: PlanSite['form'], dataRead: boolean): boolean {
   const call = site.node;
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  // A name chosen at run time may be rtm.connect: the helper would fetch everything for it.
+  if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return false;
   const callback = site.callback !== undefined && callbackFits(parsed, call, site.callback, form) ? site.callback : undefined;
   if (site.passesOn && !callback) return false;
   const args = call.arguments.filter((a) => a !== callback);
