@@ -100,7 +100,7 @@ export async function boot(web: WebClient) {
   });
 
   it('keeps a Node-style callback through the helper module only where the call is a statement of its own in JavaScript, on an SDK WebClient', async () => {
-    const bot = (name: string) => `const { WebClient } = require('@slack/client');
+    const bot = (name: string) => `const { WebClient } = require('@slack/client'); // v3, callbacks
 const web = new WebClient(process.env.SLACK_TOKEN);
 function ${name}(cb) {
   %CALL%
@@ -117,7 +117,8 @@ module.exports = ${name};
     const byFile = new Map(plan.sites.map((s) => [s.file, s]));
     expect(byFile.get('statement.js')!.rewrite).toBe('helper-module');
     expect(await out('statement.js')).toContain(`callbackify(rtmStartData)(web, { no_unreads: true }, ${handler});`);
-    expect(await out('statement.js')).toContain("const { callbackify } = require('util');");
+    // The imports go after the require line's own comment, which stays where it was.
+    expect(await out('statement.js')).toContain("require('@slack/client'); // v3, callbacks\nconst { callbackify } = require('util');");
     // The value of the call is used: what the client returned there is not what callbackify returns.
     expect(byFile.get('returned.js')!.rewrite).toBe('todo');
     expect(await out('returned.js')).toContain(`return web.rtm.start({ no_unreads: true }, ${handler});`);
