@@ -100,8 +100,8 @@ export async function boot(web: WebClient) {
     expect(await out('rtm-start-data.ts')).toContain('export async function rtmStartData(');
   });
 
-  it('keeps a Node-style callback through the helper module only where the call is a statement of its own in JavaScript', async () => {
-    const bot = (name: string) => `const { WebClient } = require('@slack/client');
+  it('keeps a Node-style callback through the helper module only where the call is a statement of its own in JavaScript, on an SDK WebClient', async () => {
+    const bot = (name: string) => `const { WebClient } = require('@slack/client'); // v3, callbacks
 const web = new WebClient(process.env.SLACK_TOKEN);
 function ${name}(cb) {
   %CALL%
@@ -112,13 +112,31 @@ module.exports = ${name};
     const { plan, out } = await apply({
       'statement.js': bot('names').replace('%CALL%', `web.rtm.start({ no_unreads: true }, ${handler});`),
       'returned.js': bot('names').replace('%CALL%', `return web.rtm.start({ no_unreads: true }, ${handler});`),
+      // The app's own API wrapper (as botkit's bot.api): the helper module cannot call through it.
+      'wrapper.js': `function names(bot, cb) {\n  bot.api.rtm.start({ no_unreads: true }, ${handler});\n}\nmodule.exports = names;\n`,
     });
     const byFile = new Map(plan.sites.map((s) => [s.file, s]));
     expect(byFile.get('statement.js')!.rewrite).toBe('helper-module');
     expect(await out('statement.js')).toContain(`callbackify(rtmStartData)(web, { no_unreads: true }, ${handler});`);
-    expect(await out('statement.js')).toContain("const { callbackify } = require('util');");
+    // The imports go after the require line's own comment, which stays where it was.
+    expect(await out('statement.js')).toContain("require('@slack/client'); // v3, callbacks\nconst { callbackify } = require('util');");
     // The value of the call is used: what the client returned there is not what callbackify returns.
     expect(byFile.get('returned.js')!.rewrite).toBe('todo');
     expect(await out('returned.js')).toContain(`return web.rtm.start({ no_unreads: true }, ${handler});`);
+    expect(byFile.get('wrapper.js')?.rewrite).toBe('todo');
+    expect(await out('wrapper.js')).toContain(`  bot.api.rtm.start({ no_unreads: true }, ${handler});`);
+  });
+
+  it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
+    const source = `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_TOKEN);
+const method = process.env.USE_RTM_CONNECT ? 'rtm.connect' : 'rtm.start';
+module.exports = function start() {
+  return web.apiCall(method, { no_unreads: true }).then((res) => remember(res));
+};
+`;
+    const { plan, out } = await apply({ 'start.js': source });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(await out('start.js')).toContain('return web.apiCall(method, { no_unreads: true })');
   });
 });

@@ -1,4 +1,4 @@
-import { memberName, unwrap } from '@rtm-migrate/analysis';
+import { constructionOf, memberName, originOf, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
@@ -19,7 +19,8 @@ const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', '
  */
 export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: PlanSite['form'], dataRead: boolean): boolean {
   const call = site.node;
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  // A name chosen at run time may be rtm.connect: the helper would fetch everything for it.
+  if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return false;
   const callback = site.callback !== undefined && callbackFits(parsed, call, site.callback, form) ? site.callback : undefined;
   if (site.passesOn && !callback) return false;
   const args = call.arguments.filter((a) => a !== callback);
@@ -38,7 +39,23 @@ export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: Plan
 function callbackFits(parsed: ParsedFile, call: TSESTree.CallExpression, callback: Node, form: PlanSite['form']): boolean {
   if (form !== 'method-call' || !/\.(c|m)?jsx?$/.test(parsed.file)) return false;
   if (call.arguments.at(-1) !== callback || call.arguments.length > 2) return false;
-  return call.parent.type === AST_NODE_TYPES.ExpressionStatement;
+  return call.parent.type === AST_NODE_TYPES.ExpressionStatement && madeByWebClient(parsed, call);
+}
+
+const WEB_CLIENT_MODULES = new Set(['@slack/client', '@slack/web-api']);
+
+/**
+ * The client in `client.rtm.start(…)` was made by `new WebClient(…)` of Slack's SDK, in this file:
+ * callback-era code also calls `x.rtm.start(args, cb)` on its own API wrappers (botkit's `bot.api`),
+ * which the helper module cannot call through.
+ */
+function madeByWebClient(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const rtm = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+  if (rtm?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const construction = constructionOf(parsed.resolver, rtm.object);
+  const origin = construction ? originOf(parsed.resolver, construction.callee) : undefined;
+  return origin !== undefined && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient';
 }
 
 function isFunctionLiteral(node: Node): boolean {

@@ -6,6 +6,7 @@ import {
   findSites,
   followResponse,
   isSignificantEscape,
+  resolveConst,
   unwrap,
   variableOf,
   type Escape,
@@ -48,6 +49,8 @@ export interface FoundSite {
   readonly passesOn?: boolean;
   /** The Node-style callback a method call hands the response to, when it passes nothing else on. */
   readonly callback?: Node;
+  /** The method name is chosen at run time (`cond ? 'rtm.connect' : 'rtm.start'`): it may be `rtm.connect`. */
+  readonly methodChosen?: boolean;
   /** legacy-client / rtm-client-option: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
 }
@@ -131,8 +134,15 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     connect,
     passesOn: site.callback !== undefined || site.otherArgs.length > 0,
     ...(site.callback !== undefined && site.otherArgs.length === 0 ? { callback: site.callback } : {}),
+    ...(isChosenName(resolver, site.methodNode) ? { methodChosen: true } : {}),
     literal: literal && name === site.methodNode && site.call.arguments.includes(name),
   };
+}
+
+/** A method name chosen at run time: a branch of `cond ? 'rtm.connect' : 'rtm.start'`, or a constant holding one. */
+function isChosenName(resolver: Resolver, node: Node): boolean {
+  const choice = (n: Node | undefined): boolean => n?.type === AST_NODE_TYPES.ConditionalExpression || n?.type === AST_NODE_TYPES.LogicalExpression;
+  return choice(node.parent) || choice(unwrap(resolveConst(resolver, node)));
 }
 
 function argsInfo(arg: Node | undefined): { argsNode: Node | undefined; argsKnown: boolean } {

@@ -248,6 +248,13 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
 }
 
 /** Writes the pending imports after the file's last import (or `require` line), or at its top. */
+/** `offset`, or the end of its line when only a `//` comment follows there (the comment stays on its statement's line). */
+function afterTrailingComment(source: string, offset: number): number {
+  const newline = source.indexOf('\n', offset);
+  const lineEnd = newline === -1 ? source.length : source[newline - 1] === '\r' ? newline - 1 : newline;
+  return /^[ \t]*\/\/.*$/.test(source.slice(offset, lineEnd)) ? lineEnd : offset;
+}
+
 export function emitImports(ctx: TransformContext): void {
   if (ctx.imports.size === 0) return;
   const body = (ctx.root.get() as ASTPath<{ program: { body: AnyNode[] } }>).node.program.body;
@@ -281,7 +288,8 @@ export function emitImports(ctx: TransformContext): void {
   const after = imports.filter((s) => body.indexOf(s) < (body.findIndex((b) => !imports.includes(b)) === -1 ? Infinity : body.findIndex((b) => !imports.includes(b))));
   const anchor = after.at(-1) ?? imports.at(-1);
   if (anchor) {
-    ctx.edits.push({ start: endOf(anchor), end: endOf(anchor), text: ctx.eol + lines.join(ctx.eol) });
+    const at = afterTrailingComment(ctx.source, endOf(anchor));
+    ctx.edits.push({ start: at, end: at, text: ctx.eol + lines.join(ctx.eol) });
   } else {
     const first = body[0];
     const at = first ? lineStart(ctx.source, startOf(first)) : 0;
