@@ -18,6 +18,28 @@ function time(command: string, args: readonly string[], cwd: string): { ms: numb
   return { ms, stdout: r.stdout, code: r.status };
 }
 
+/** Best of `n` runs of each of `fs`, taken in turns so that both see the same load on the machine. */
+function bestInTurns(n: number, fs: readonly (() => { ms: number })[]): number[] {
+  const mins = fs.map(() => Infinity);
+  for (let i = 0; i < n; i++) fs.forEach((f, k) => (mins[k] = Math.min(mins[k]!, f().ms)));
+  return mins;
+}
+
+/** Node's floor for "is there anything to do here": read every file under a folder and search it for the string. */
+const BARE_SEARCH = `import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+let hits = 0;
+const walk = (dir) => {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (readFileSync(p, 'utf8').includes('rtm.start')) hits++;
+  }
+};
+walk(process.argv[2]);
+console.log(hits);
+`;
+
 /** Best of `n` runs (the least disturbed by the machine). */
 function best(n: number, f: () => { ms: number }): number {
   let min = Infinity;
@@ -52,16 +74,25 @@ export async function runCodemodBench(): Promise<void> {
     const emptyDir = join(base, 'empty');
     await mkdir(emptyDir);
 
-    const runs = 3;
-    const cliDry = best(runs, () => time(process.execPath, [CLI, 'apply', corpusDir, '--dry'], base));
+    const runs = Number(process.env['BENCH_RUNS'] ?? 3);
+
+    // Most repositories hold no rtm.start: the run must cost little more than reading the files.
+    const noneDir = join(base, 'none');
+    await writeCorpus(noneDir, { files: 2000, positiveRatio: 0 });
+    const bareScript = join(base, 'bare-search.mjs');
+    await writeFile(bareScript, BARE_SEARCH);
+    const [cliNone, bareNone] = bestInTurns(Math.max(runs, 9), [
+      () => time(process.execPath, [CLI, 'apply', noneDir, '--dry'], base),
+      () => time(process.execPath, [bareScript, noneDir], base),
+    ]) as [number, number];
+    // In turns, so that a busy machine weighs on rtm-migrate and jscodeshift alike.
+    const [cliDry, jscsInBand, jscsPool, jscsBare] = bestInTurns(runs, [
+      () => time(process.execPath, [CLI, 'apply', corpusDir, '--dry'], base),
+      () => time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
+      () => time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--extensions=ts,js', '--parser=ts', corpusDir], base),
+      () => time(process.execPath, [JSCODESHIFT, '-t', bare, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
+    ]) as [number, number, number, number];
     const check = time(process.execPath, [CLI, 'apply', corpusDir, '--dry'], base).stdout;
-    const jscsInBand = best(runs, () =>
-      time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
-    );
-    const jscsPool = best(runs, () => time(process.execPath, [JSCODESHIFT, '-t', noop, '--dry', '--silent', '--extensions=ts,js', '--parser=ts', corpusDir], base));
-    const jscsBare = best(runs, () =>
-      time(process.execPath, [JSCODESHIFT, '-t', bare, '--dry', '--silent', '--run-in-band', '--extensions=ts,js', '--parser=ts', corpusDir], base),
-    );
     const grep = best(runs, () => time('grep', ['-rl', 'rtm.start', corpusDir], base));
     const grepCount = time('grep', ['-rl', 'rtm.start', corpusDir], base).stdout.trim().split('\n').length;
 
@@ -79,7 +110,10 @@ export async function runCodemodBench(): Promise<void> {
     const second = time(process.execPath, [CLI, 'apply', writeDir, '--check'], base);
 
     const line = (label: string, value: string): void => console.log(`  ${label.padEnd(52)} ${value}`);
-    console.log(`end to end over ${corpus.files} files, best of ${runs}:`);
+    console.log(`2,000 files, none positive, best of ${Math.max(runs, 9)} in turns:`);
+    line('rtm-migrate apply --dry', `${s(cliNone)}  → ${x(cliNone, bareNone)} of the bare Node read + search`);
+    line('bare Node script: read every file, search "rtm.start"', s(bareNone));
+    console.log(`end to end over ${corpus.files} files, best of ${runs} (rtm-migrate and jscodeshift in turns):`);
     line('rtm-migrate apply --dry (pre-filter + scan + transform)', s(cliDry));
     line('jscodeshift -t noop (parse + print) --run-in-band', `${s(jscsInBand)}  → rtm-migrate is ${x(jscsInBand, cliDry)} faster`);
     line('jscodeshift -t noop (parse + print), its worker pool', `${s(jscsPool)}  → rtm-migrate is ${x(jscsPool, cliDry)} faster`);

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
-import { UsageError, ParseError } from './errors.js';
+import { ParseError, UsageError } from './errors.js';
 import { discover, type Skipped } from './files/discover.js';
-import { dirtyFiles } from './files/git.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
-import { writeAtomic } from './files/write.js';
-import { leavesTodo, type Plan, type PlanSite } from './plan.js';
-import { findTsconfig, scan } from './scan/index.js';
-import type { WorkspaceSpec } from './scan/workspace.js';
-import { parserFor, parseWith, type ParserName } from './transforms/index.js';
-import { runTransforms, type FileTask, type FileResult } from './pool.js';
+import type { HelperModule } from './helper-module/place.js';
+import { emptyPlan, leavesTodo, type Plan, type PlanSite } from './plan.js';
+import type { FileTask, FileResult } from './pool.js';
+import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './scan/workspace.js';
+import type { ParserName } from './transforms/common.js';
+import type { Verification } from './verify.js';
 
 export interface ApplyOptions {
   readonly paths: readonly string[];
@@ -27,7 +25,15 @@ export interface ApplyOptions {
   readonly workspace?: WorkspaceSpec;
   /** Called as files are done (for the progress bar). */
   readonly onProgress?: (done: number, total: number) => void;
-  readonly onStart?: (total: number) => void;
+  /** Called when a phase starts: scanning the candidate files, then rewriting them. */
+  readonly onStart?: (total: number, phase: 'scanning' | 'rewriting' | 'writing') => void;
+  /**
+   * Stops the writing between two files (the CLI aborts it on Ctrl-C): the file in hand is finished
+   * (each write is atomic), the rest are listed as not written.
+   */
+  readonly signal?: AbortSignal;
+  /** Type-check the changed TypeScript files before and after the rewrite (default true; needs a tsconfig.json). */
+  readonly verify?: boolean;
 }
 
 export interface FailedFile {
@@ -56,6 +62,12 @@ export interface ApplySummary {
   /** Text for --print / --diff, in file order. */
   readonly printed: string[];
   readonly wrote: boolean;
+  /** Said on the summary: written outside a git work tree, a skipped file that names `rtm.start`. */
+  readonly warnings: string[];
+  /** Files that were to be written when `signal` stopped the run. */
+  readonly interrupted: string[];
+  /** The type-check of the changed files, when there were TypeScript files and a tsconfig.json. */
+  readonly verification?: Verification;
 }
 
 export function prepare(options: ApplyOptions) {
@@ -65,19 +77,22 @@ export function prepare(options: ApplyOptions) {
   const candidates: string[] = [];
   let prefiltered = 0;
   for (const file of found.files) {
-    let buf: Buffer;
+    let text: string;
     try {
-      buf = readFileSync(file);
+      // Read as UTF-8 text: Node's fastest way to read a file, and all the pre-filter needs.
+      text = readFileSync(file, 'utf8');
     } catch (err) {
       skipped.push({ file: relative(cwd, file), reason: `unreadable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
       continue;
     }
-    const reason = skipReason(buf);
+    const reason = skipReason(text);
     if (reason) {
-      skipped.push({ file: relative(cwd, file), reason });
+      // Not looked at, but not passed over in silence either when it names the retired method.
+      const mentions = text.includes('rtm.start');
+      skipped.push({ file: relative(cwd, file), reason: mentions ? `${reason}; it contains \`rtm.start\`: check it by hand` : reason, ...(mentions ? { mentionsRtmStart: true } : {}) });
       continue;
     }
-    if (!mayMatch(buf.toString('latin1'))) {
+    if (!mayMatch(text)) {
       prefiltered++;
       continue;
     }
@@ -86,8 +101,16 @@ export function prepare(options: ApplyOptions) {
   return { cwd, seen: found.files.length, skipped, candidates, prefiltered };
 }
 
-function planFor(cwd: string, candidates: readonly string[], options: ApplyOptions): Plan {
+/**
+ * The plan for the candidate files. The analysis (and TypeScript) is loaded only when there is a candidate:
+ * most repositories have no `rtm.start`, and then a run costs little more than reading the files.
+ */
+async function planFor(cwd: string, candidates: readonly string[], options: ApplyOptions): Promise<Plan> {
+  if (candidates.length === 0) return emptyPlan(cwd, options.workspace ?? DEFAULT_WORKSPACE);
+  const { findTsconfig, scan } = await import('./scan/index.js');
+  options.onStart?.(candidates.length, 'scanning');
   return scan({
+    ...(options.onProgress ? { onFile: options.onProgress } : {}),
     root: cwd,
     files: candidates,
     tsconfig: findTsconfig(options.paths.map((p) => resolve(cwd, p))),
@@ -103,7 +126,8 @@ const BOM = '\uFEFF';
  * would use (`parser`, else the one for its extension). Undefined when it parses. Same messages and
  * positions as a file that fails in `apply`.
  */
-export function parseFailure(file: string, parser?: ParserName): Omit<FailedFile, 'file'> | undefined {
+export async function parseFailure(file: string, parser?: ParserName): Promise<Omit<FailedFile, 'file'> | undefined> {
+  const { parserFor, parseWith } = await import('./transforms/index.js');
   let input: string;
   try {
     input = readFileSync(file, 'utf8');
@@ -130,12 +154,12 @@ export interface ScanSummary {
 }
 
 /** `rtm-migrate scan`: the plan, plus every file that could not be parsed or was skipped, with why. */
-export function scanFiles(options: ApplyOptions): ScanSummary {
+export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
   const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
-  const plan = planFor(cwd, candidates, options);
+  const plan = await planFor(cwd, candidates, options);
   const failed: FailedFile[] = [];
   for (const file of candidates) {
-    const f = parseFailure(file, options.parser);
+    const f = await parseFailure(file, options.parser);
     if (f) failed.push({ file: relative(cwd, file), ...f });
   }
   return { seen, prefiltered, failed, skipped, plan };
@@ -144,16 +168,24 @@ export function scanFiles(options: ApplyOptions): ScanSummary {
 export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const started = performance.now();
   const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
-  const plan = planFor(cwd, candidates, options);
+  const plan = await planFor(cwd, candidates, options);
   const byFile = new Map<string, PlanSite[]>();
   for (const s of plan.sites) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
-  const tasks: FileTask[] = candidates.map((file) => ({
-    file,
-    sites: byFile.get(relative(cwd, file)) ?? [],
-    ...(options.parser ? { parser: options.parser } : {}),
-  }));
-  options.onStart?.(tasks.length);
-  const results = await runTransforms(tasks, options.workers ?? 1, options.onProgress);
+  const helpers: HelperModule[] = plan.sites.some((s) => s.rewrite === 'helper-module')
+    ? (await import('./helper-module/place.js')).placeHelpers(cwd, plan.sites, (file) => readFileSync(file, 'utf8'))
+    : [];
+  const importedAs = (file: string): string | undefined => helpers.find((h) => h.importers.has(file))?.importers.get(file);
+  const tasks: FileTask[] = candidates.map((file) => {
+    const helperModule = importedAs(file);
+    return {
+      file,
+      sites: byFile.get(relative(cwd, file)) ?? [],
+      ...(options.parser ? { parser: options.parser } : {}),
+      ...(helperModule ? { helperModule } : {}),
+    };
+  });
+  options.onStart?.(tasks.length, 'rewriting');
+  const results = tasks.length === 0 ? [] : await (await import('./pool.js')).runTransforms(tasks, options.workers ?? 1, options.onProgress);
 
   const failed: FailedFile[] = [];
   const changed: FileResult[] = [];
@@ -170,28 +202,71 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   // Sites whose file failed are still reported, as planned.
   for (const f of failed) for (const s of byFile.get(f.file) ?? []) sites.push({ site: s, rewrite: 'todo', message: s.message });
 
+  // A helper module is generated only when a file that calls it was rewritten.
+  const callers = new Set(changed.filter((r) => r.outcomes.some((o) => o.rewrite === 'helper-module')).map((r) => r.file));
+  const newHelpers = helpers.filter((h) => h.write && [...h.importers.keys()].some((f) => callers.has(f)));
   const printed: string[] = [];
+  const { createTwoFilesPatch } = options.diff ? await import('diff') : { createTwoFilesPatch: undefined };
+  for (const h of newHelpers) {
+    const rel = relative(cwd, h.file);
+    if (options.print) printed.push(h.source);
+    if (createTwoFilesPatch) printed.push(createTwoFilesPatch('/dev/null', `b/${rel}`, '', h.source, undefined, undefined, { context: 3 }));
+  }
   for (const r of changed) {
     const rel = relative(cwd, r.file);
     if (options.print) printed.push(r.output!);
-    if (options.diff) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input!, r.output!, undefined, undefined, { context: 3 }));
+    if (createTwoFilesPatch) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input!, r.output!, undefined, undefined, { context: 3 }));
   }
 
+  const verification = options.verify === false ? undefined : await typeCheck(cwd, plan, changed, newHelpers);
+
   let wrote = false;
+  const warnings: string[] = [];
+  const interrupted: string[] = [];
   const write = !options.dry && !options.check;
   if (write && changed.length > 0) {
+    const [{ dirtyFiles }, { writeAtomic }] = await Promise.all([import('./files/git.js'), import('./files/write.js')]);
+    const dirty = dirtyFiles(cwd, changed.map((r) => r.file));
+    // As jscodeshift-based codemods do, a folder outside git is rewritten; but never without a word.
+    if (dirty === null) warnings.push(`${cwd} is not in a git work tree: nothing records the files as they were. Keep a copy, or run rtm-migrate in a git repository (--dry shows the changes first).`);
     if (!options.allowDirty) {
-      const dirty = dirtyFiles(cwd, changed.map((r) => r.file));
       if (dirty && dirty.length > 0) {
         throw new UsageError(
           `the git tree has uncommitted changes in ${dirty.length} file${dirty.length === 1 ? '' : 's'} to rewrite (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}): commit or stash them, or pass --allow-dirty`,
         );
       }
     }
+    options.onStart?.(newHelpers.length + changed.length, 'writing');
+    let done = 0;
+    const next = async (): Promise<void> => {
+      options.onProgress?.(++done, newHelpers.length + changed.length);
+      // Between two files the event loop turns, so a Ctrl-C is seen before the next one is started.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (const h of [...newHelpers]) {
+      if (options.signal?.aborted) break;
+      try {
+        writeNew(h);
+        wrote = true;
+        await next();
+      } catch (err) {
+        // The files that call it are not written without it.
+        const stranded = changed.filter((r) => h.importers.has(r.file));
+        for (const r of stranded) changed.splice(changed.indexOf(r), 1);
+        failed.push({ file: relative(cwd, h.file), line: 1, column: 1, message: `${(err as Error).message}; ${stranded.length} file(s) that would call it left unchanged` });
+        newHelpers.splice(newHelpers.indexOf(h), 1);
+      }
+    }
     for (const r of [...changed]) {
+      if (options.signal?.aborted) {
+        interrupted.push(relative(cwd, r.file));
+        changed.splice(changed.indexOf(r), 1);
+        continue;
+      }
       try {
         writeAtomic(r.file, r.output!);
         wrote = true;
+        await next();
       } catch (err) {
         changed.splice(changed.indexOf(r), 1);
         failed.push({ file: relative(cwd, r.file), line: 1, column: 1, message: (err as Error).message });
@@ -201,7 +276,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   return {
     seen,
     prefiltered,
-    changed: changed.map((r) => relative(cwd, r.file)),
+    changed: [...newHelpers.filter((h) => !write || existsSync(h.file)).map((h) => relative(cwd, h.file)), ...changed.map((r) => relative(cwd, r.file))],
     todos: sites.filter((s) => leavesTodo(s.rewrite)).length,
     failed,
     skipped,
@@ -210,5 +285,33 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     plan,
     printed,
     wrote,
+    interrupted,
+    ...(verification ? { verification } : {}),
+    warnings: [...warnings, ...skipped.filter((s) => s.mentionsRtmStart).map((s) => `${s.file} was skipped (${s.reason.split(';')[0]}) but contains \`rtm.start\`.`)],
   };
+}
+
+/** Writes a generated helper module; never over an existing file. */
+function writeNew(helper: HelperModule): void {
+  writeFileSync(helper.file, helper.source, { flag: 'wx' });
+}
+
+/**
+ * Type-checks the project as it was and as the rewrite leaves it (in memory, nothing written yet),
+ * with the project's own TypeScript, when a TypeScript file changes and a tsconfig.json governs it:
+ * the errors the rewrite introduced. Without TypeScript installed in the project there is no check.
+ */
+async function typeCheck(cwd: string, plan: Plan, changed: readonly FileResult[], helpers: readonly HelperModule[]): Promise<Verification | undefined> {
+  const isTs = (f: string): boolean => /\.(ts|tsx|mts|cts)$/i.test(f);
+  const firstTs = [...changed.map((r) => r.file), ...helpers.map((h) => h.file)].find(isTs);
+  if (!firstTs) return undefined;
+  const { projectTypeScript, tsconfigFor, verifyRewrite } = await import('./verify.js');
+  const ts = projectTypeScript(cwd);
+  if (!ts) return undefined;
+  const tsconfig = plan.project.tsconfig ? resolve(cwd, plan.project.tsconfig) : tsconfigFor(ts, cwd, firstTs);
+  if (!tsconfig) return undefined;
+  return verifyRewrite(ts, cwd, tsconfig, [
+    ...changed.map((r) => ({ file: r.file, before: r.input!, after: r.output! })),
+    ...helpers.map((h) => ({ file: h.file, before: undefined, after: h.source })),
+  ]);
 }

@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import pc from 'picocolors';
 import { apply, scanFiles, type ApplyOptions } from './apply.js';
-import { humanPlan, humanScanProblems, humanSummary, jsonReport, markdownReport, sarifReport, scanJson } from './report/index.js';
-import { parseWorkspace } from './scan/index.js';
+import { humanScanProblems, humanSummary } from './report/summary.js';
+import { parseWorkspace } from './scan/workspace.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-const EXIT = { done: 0, checkFoundWork: 1, usage: 2 } as const;
+const EXIT = { done: 0, checkFoundWork: 1, typeErrors: 1, usage: 2, interrupted: 130 } as const;
 
 function workspaceOption(value: string) {
   try {
@@ -38,14 +37,15 @@ interface ApplyFlags {
   allowDirty?: boolean;
   helper: 'inline' | 'shim';
   workspace?: ReturnType<typeof parseWorkspace>;
+  verify: boolean;
 }
 
 async function progressBar(enabled: boolean) {
   if (!enabled) return { onStart: undefined, onProgress: undefined, stop: () => {} };
   const { SingleBar, Presets } = (await import('cli-progress')).default;
-  const bar = new SingleBar({ format: 'rtm-migrate [{bar}] {value}/{total} files', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar({ format: 'rtm-migrate {phase} [{bar}] {value}/{total} files', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic);
   return {
-    onStart: (total: number) => bar.start(total, 0),
+    onStart: (total: number, phase: string) => bar.start(total, 0, { phase }),
     onProgress: (done: number) => bar.update(done),
     stop: () => bar.stop(),
   };
@@ -54,6 +54,17 @@ async function progressBar(enabled: boolean) {
 async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
   const machineOut = Boolean(flags.print || flags.diff || flags.report);
   const progress = await progressBar(Boolean(process.stderr.isTTY) && !process.env['CI']);
+  // Ctrl-C while files are being written: finish the file in hand, write no other, say what was written.
+  // (Before that nothing is written, and Node's own Ctrl-C ends the run at once.)
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  const onStart = (total: number, phase: 'scanning' | 'rewriting' | 'writing'): void => {
+    if (phase === 'writing') {
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+    }
+    progress.onStart?.(total, phase);
+  };
   const options: ApplyOptions = {
     paths,
     dry: flags.dry ?? false,
@@ -64,33 +75,52 @@ async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
     ignore: flags.ignore,
     workers: flags.workers,
     helper: flags.helper,
+    verify: flags.verify,
     ...(flags.parser ? { parser: flags.parser } : {}),
     ...(flags.workspace ? { workspace: flags.workspace } : {}),
-    ...(progress.onStart ? { onStart: progress.onStart, onProgress: progress.onProgress } : {}),
+    onStart,
+    signal: stop.signal,
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
   };
   let summary;
   try {
     summary = await apply(options);
   } finally {
     progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
   for (const text of summary.printed) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  if (flags.report === 'json') process.stdout.write(jsonReport(summary) + '\n');
-  if (flags.report === 'md') process.stdout.write(markdownReport(summary));
-  if (flags.report === 'sarif') process.stdout.write(sarifReport(summary, pkg.version) + '\n');
+  if (flags.report) {
+    const { jsonReport, markdownReport, sarifReport } = await import('./report/index.js');
+    if (flags.report === 'json') process.stdout.write(jsonReport(summary) + '\n');
+    if (flags.report === 'md') process.stdout.write(markdownReport(summary));
+    if (flags.report === 'sarif') process.stdout.write(sarifReport(summary, pkg.version) + '\n');
+  }
   (machineOut ? process.stderr : process.stdout).write(humanSummary(summary, options));
+  if (summary.interrupted.length > 0) return EXIT.interrupted;
   if (summary.failed.length > 0) return EXIT.usage;
-  if (flags.check && summary.changed.length > 0) return EXIT.checkFoundWork;
+  if ((summary.verification?.introduced.length ?? 0) > 0) return EXIT.typeErrors;
+  if (flags.check && (summary.changed.length > 0 || summary.skipped.some((s) => s.mentionsRtmStart))) return EXIT.checkFoundWork;
   return EXIT.done;
 }
 
-function runScan(paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }): number {
-  const summary = scanFiles({
-    paths,
-    ignore: flags.ignore,
-    helper: flags.helper,
-    ...(flags.workspace ? { workspace: flags.workspace } : {}),
-  });
+async function runScan(paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }): Promise<number> {
+  // scan can take a while on a large repository: a progress bar on a terminal (stderr), nothing otherwise.
+  const progress = await progressBar(Boolean(process.stderr.isTTY) && !process.env['CI']);
+  let summary;
+  try {
+    summary = await scanFiles({
+      ...(progress.onStart ? { onStart: progress.onStart, onProgress: progress.onProgress } : {}),
+      paths,
+      ignore: flags.ignore,
+      helper: flags.helper,
+      ...(flags.workspace ? { workspace: flags.workspace } : {}),
+    });
+  } finally {
+    progress.stop();
+  }
+  const { humanPlan, scanJson } = await import('./report/index.js');
   if (flags.json) {
     process.stdout.write(scanJson(summary) + '\n');
     // stdout is the JSON: the files that failed or were skipped are said on stderr too.
@@ -109,13 +139,13 @@ function program(): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 done, 1 --check found work, 2 bad usage or files that failed.
+Exit codes: 0 done, 1 --check found work or the rewrite introduced type errors, 2 bad usage or files that failed, 130 interrupted.
 Examples:
   rtm-migrate scan src/ --workspace users=5000,channels=800
   rtm-migrate src/ --dry --diff
   rtm-migrate apply src/ --check          # in CI`,
     );
-  const helperOption = () => new Option('--helper <kind>', 'inline: rtm.connect + replacement calls; shim: rtmStartCompat() from @rtm-migrate/shim').choices(['inline', 'shim']).default('inline');
+  const helperOption = () => new Option('--helper <kind>', 'inline: rtm.connect + the replacement calls, or a generated rtm-start-data module where they cannot go; shim: rtmStartCompat() from @rtm-migrate/shim').choices(['inline', 'shim']).default('inline');
   const workspace = () => new Option('--workspace <spec>', 'workspace size for the call estimate: users=N,channels=N[,groups=N,mpims=N,ims=N,bots=N,member-of=N,members=N]').argParser(workspaceOption);
 
   p.command('apply', { isDefault: true })
@@ -130,6 +160,7 @@ Examples:
     .option('--workers <n>', 'worker threads for the transforms', positiveInt, 1)
     .option('--check', 'write nothing; exit 1 if any file would change (for CI)')
     .option('--allow-dirty', 'write even if the git tree has uncommitted changes')
+    .option('--no-verify', 'skip the type-check of the changed TypeScript files (run when a tsconfig.json governs them)')
     .addOption(helperOption())
     .addOption(workspace())
     .action(async (paths: string[], flags: ApplyFlags) => {
@@ -143,8 +174,8 @@ Examples:
     .option('--ignore <glob>', 'skip paths matching the glob (repeatable)', collect, [])
     .addOption(helperOption())
     .addOption(workspace())
-    .action((paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }) => {
-      process.exitCode = runScan(paths, flags);
+    .action(async (paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }) => {
+      process.exitCode = await runScan(paths, flags);
     });
   return p;
 }
@@ -168,6 +199,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
+    const pc = (await import('picocolors')).default;
     process.stderr.write(`${pc.red('rtm-migrate:')} ${message}\n`);
     process.exitCode = EXIT.usage;
   }

@@ -1,4 +1,5 @@
 import type { PlannedCall, WorkspaceSize } from '@rtm-migrate/core';
+import type { WorkspaceSpec } from './scan/workspace.js';
 
 /** How a site reaches `rtm.start` (reference §7). */
 export type SiteForm =
@@ -22,20 +23,20 @@ export type RewriteKind =
   | 'connect-only'
   /** Drop `useRtmConnect: false` / start-only arguments on rtm.connect. */
   | 'drop-option'
+  /**
+   * `rtmStartData(client, args)` (a v3 `RtmClient`: `startRtmClient(rtm, args)`) from the helper module
+   * generated into the project: the whole `rtm.start` data, where the fields read are not all known
+   * or have no inline rewrite.
+   */
+  | 'helper-module'
   /** `rtmStartCompat(client, args)` from @rtm-migrate/shim (`--helper shim`). */
   | 'shim'
-  /**
-   * The request itself now asks for `rtm.connect` (a raw HTTP URL, the method name given to the app's
-   * own helper), start-only arguments written out in it dropped; the data the code reads still needs
-   * its replacement calls, so a TODO(rtm-migrate) comment stays above it (and it counts as a TODO).
-   */
-  | 'connect-todo'
   /** Cannot be rewritten safely: a TODO(rtm-migrate) comment and a report line. */
   | 'todo';
 
 /** True for the kinds that leave a TODO(rtm-migrate) comment (and a report line) for a human. */
 export function leavesTodo(kind: RewriteKind): boolean {
-  return kind === 'todo' || kind === 'connect-todo';
+  return kind === 'todo';
 }
 
 export interface SourcePosition {
@@ -64,6 +65,23 @@ export interface SiteArgs {
   readonly dropped: readonly string[];
 }
 
+/**
+ * A helper-module rewrite through the app's own transport: the text from `start` to `end` becomes
+ * `rtmStartData(caller, args)` (`callbackify(rtmStartData)(caller, args, callback)` with a callback).
+ */
+export interface TransportCall {
+  readonly start: number;
+  readonly end: number;
+  /** A `(method, args) => Promise<response>` function that calls Slack as the original call did. */
+  readonly caller: string;
+  /** The `rtm.start` arguments' text, when the call had some. */
+  readonly args: string | undefined;
+  /** The Node-style callback kept, called once `(err, data)`. */
+  readonly callback?: { readonly start: number; readonly end: number };
+  /** The helper's own kind of promise must come back (`rtmStartDataAs`): it is handed on or chained with other methods. */
+  readonly ownPromise?: boolean;
+}
+
 export interface PlanSite extends SourcePosition {
   readonly id: string;
   readonly endLine: number;
@@ -71,6 +89,10 @@ export interface PlanSite extends SourcePosition {
   /** The site node's offsets in the file's text (BOM not counted): where the rewrite finds it. */
   readonly start?: number;
   readonly end?: number;
+  /** helper-module: the Node-style callback argument's offsets; the rewrite keeps calling it once, `(err, data)`. */
+  readonly callback?: { readonly start: number; readonly end: number };
+  /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
+  readonly transport?: TransportCall;
   readonly form: SiteForm;
   /** The call's text, shortened. */
   readonly code: string;
@@ -120,4 +142,19 @@ export interface Plan {
 export interface FileSites {
   readonly file: string;
   readonly sites: readonly PlanSite[];
+}
+
+/** The plan of a run that found no file that could hold a site: nothing to fetch, nothing loaded to find it. */
+export function emptyPlan(root: string, spec: WorkspaceSpec): Plan {
+  return {
+    version: 1,
+    tool: 'rtm-migrate',
+    root,
+    project: { tsconfig: null, files: 0 },
+    workspace: { ...spec.size, assumptions: spec.assumptions },
+    sites: [],
+    scopes: [],
+    optionalScopes: [],
+    startup: { fieldsRead: [], calls: 0, floorSeconds: 0, byMethod: [], summary: 'no rtm.start site: nothing to fetch at start-up.' },
+  };
 }

@@ -9,6 +9,8 @@ export interface FileTask {
   readonly file: string;
   readonly sites: readonly PlanSite[];
   readonly parser?: ParserName;
+  /** The specifier the file imports the generated helper module by (sites rewritten to call it). */
+  readonly helperModule?: string;
 }
 
 export interface FileResult {
@@ -24,12 +26,20 @@ export interface FileResult {
 export function transformFile(task: FileTask): FileResult {
   let input: string;
   try {
-    input = readFileSync(task.file, 'utf8');
+    const bytes = readFileSync(task.file);
+    const invalid = invalidUtf8At(bytes);
+    if (invalid !== undefined) {
+      // Decoding would turn those bytes into U+FFFD in the whole file: refused, never rewritten.
+      if (task.sites.length === 0) return { file: task.file, changed: false, outcomes: [] };
+      const { line, column } = positionOf(bytes, invalid);
+      return { file: task.file, changed: false, outcomes: [], error: { message: `not valid UTF-8 (byte 0x${(bytes[invalid] ?? 0).toString(16)} at offset ${invalid}): not rewritten; convert the file to UTF-8 and run again`, line, column } };
+    }
+    input = bytes.toString('utf8');
   } catch (err) {
     return { file: task.file, changed: false, outcomes: [], error: { message: `unreadable: ${(err as Error).message}`, line: 1, column: 1 } };
   }
   try {
-    const r = transformSource(input, task.file, task.sites, { parser: task.parser });
+    const r = transformSource(input, task.file, task.sites, { parser: task.parser, helperModule: task.helperModule });
     return { file: task.file, changed: r.changed, input, output: r.output, outcomes: r.outcomes };
   } catch (err) {
     const line = err instanceof ParseError ? err.line : 1;
@@ -82,4 +92,29 @@ export async function runTransforms(
     ),
   );
   return results;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The offset of the first byte that is not valid UTF-8, or undefined when the whole file is. */
+export function invalidUtf8At(bytes: Buffer): number | undefined {
+  try {
+    UTF8.decode(bytes);
+    return undefined;
+  } catch {
+    // The first U+FFFD of a lossy decode that the file does not spell as EF BF BD is where it breaks.
+    let offset = 0;
+    for (const char of bytes.toString('utf8')) {
+      if (char === '\uFFFD' && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+      offset += Buffer.byteLength(char);
+    }
+    return undefined;
+  }
+}
+
+function positionOf(bytes: Buffer, offset: number): { line: number; column: number } {
+  const before = bytes.subarray(0, offset);
+  let line = 1;
+  for (const b of before) if (b === 10) line++;
+  return { line, column: offset - (before.lastIndexOf(10) + 1) + 1 };
 }

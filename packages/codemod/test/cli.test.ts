@@ -35,7 +35,7 @@ describe('CLI usage', () => {
     const help = await cli(['--help'], dir);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: rtm-migrate');
-    expect(help.stdout).toContain('Exit codes: 0 done, 1 --check found work, 2 bad usage');
+    expect(help.stdout).toContain('Exit codes: 0 done, 1 --check found work or the rewrite introduced type errors, 2 bad usage');
     const applyHelp = await cli(['apply', '--help'], dir);
     for (const flag of ['--dry', '--print', '--diff', '--report', '--parser', '--ignore', '--workers', '--check', '--allow-dirty', '--helper']) {
       expect(applyHelp.stdout).toContain(flag);

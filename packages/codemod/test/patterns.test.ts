@@ -48,6 +48,11 @@ describe('fixtures/patterns through the CLI', () => {
     expect(() => parseWith(parserFor(name), text)).not.toThrow();
   });
 
+  it.each(['rtm-start-data.js', 'rtm-start-data.ts'])('generates the helper module %s next to the first site that calls it', async (name) => {
+    const expected = join(PATTERNS, name.replace(/\.(js|ts)$/, '.output.$1'));
+    expect(await readFile(join(dir, name), 'utf8')).toBe(await readFile(expected, 'utf8'));
+  });
+
   it('keeps BOM and CRLF byte for byte', async () => {
     const crlfBom = await readFile(join(dir, 'method-call-crlf-bom.input.ts'));
     expect([...crlfBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

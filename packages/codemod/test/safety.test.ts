@@ -38,7 +38,7 @@ web.rtm.start({ no_unreads: true }, (err, res) => {
     expect(text).toContain('connectSocket(res.url, res.self.name);');
   });
 
-  it("keeps the helper's positional arguments: api.post('rtm.start', { no_unreads: 1 }, cb) never becomes api.post('rtm.connect', cb)", async () => {
+  it("keeps the helper's call as it was: api.post('rtm.start', { no_unreads: 1 }, cb) never becomes an rtm.connect call that loses the data cb reads", async () => {
     const { plan, out } = await apply({
       'boot.js': `var api = require('./api');
 function boot(cb) {
@@ -49,8 +49,9 @@ module.exports = boot;
     });
     expect(plan.sites[0]!.escapes.map((e) => e.reason)).toEqual(['the response goes to `cb`, which could not be followed']);
     const text = await out('boot.js');
-    expect(text).toContain("api.post('rtm.connect', {}, cb);");
-    expect(text).toMatch(/TODO\(rtm-migrate\)[^]*could not be followed/);
+    expect(text).toContain("  api.post('rtm.start', { no_unreads: 1 }, cb);");
+    expect(text).not.toContain('rtm.connect\'');
+    expect(text).toMatch(/TODO\(rtm-migrate\)[^]*could not be followed[^]*rtm-migrate leaves the call/);
   });
 
   it('follows a one-parameter callback function (data) { … } of the app’s own helper and names every start-only read', async () => {
@@ -90,10 +91,52 @@ export async function boot(web: WebClient) {
       'store.d.ts': 'export declare function remember(data: unknown): void;\n',
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true } }),
     });
-    expect(plan.sites[0]!.rewrite).toBe('todo');
+    // The whole rtm.start data, from the generated helper module: whatever `remember` reads is there.
+    expect(plan.sites[0]!.rewrite).toBe('helper-module');
     expect(plan.sites[0]!.escapes[0]!.reason).toContain('`remember`');
     const text = await out('boot.ts');
-    expect(text).toContain('const res = await web.rtm.start();');
-    expect(text).toMatch(/TODO\(rtm-migrate\): the response leaves code rtm-migrate can follow/);
+    expect(text).toContain('const res = await rtmStartData(web);');
+    expect(text).not.toContain('rtm.connect(');
+    expect(await out('rtm-start-data.ts')).toContain('export async function rtmStartData(');
+  });
+
+  it('keeps a Node-style callback through the helper module only where the call is a statement of its own in JavaScript, on an SDK WebClient', async () => {
+    const bot = (name: string) => `const { WebClient } = require('@slack/client'); // v3, callbacks
+const web = new WebClient(process.env.SLACK_TOKEN);
+function ${name}(cb) {
+  %CALL%
+}
+module.exports = ${name};
+`;
+    const handler = "function (err, res) { if (err) return cb(err); cb(null, res.users.map(function (u) { return u.name; })); }";
+    const { plan, out } = await apply({
+      'statement.js': bot('names').replace('%CALL%', `web.rtm.start({ no_unreads: true }, ${handler});`),
+      'returned.js': bot('names').replace('%CALL%', `return web.rtm.start({ no_unreads: true }, ${handler});`),
+      // The app's own API wrapper (as botkit's bot.api): the helper module cannot call through it.
+      'wrapper.js': `function names(bot, cb) {\n  bot.api.rtm.start({ no_unreads: true }, ${handler});\n}\nmodule.exports = names;\n`,
+    });
+    const byFile = new Map(plan.sites.map((s) => [s.file, s]));
+    expect(byFile.get('statement.js')!.rewrite).toBe('helper-module');
+    expect(await out('statement.js')).toContain(`callbackify(rtmStartData)(web, { no_unreads: true }, ${handler});`);
+    // The imports go after the require line's own comment, which stays where it was.
+    expect(await out('statement.js')).toContain("require('@slack/client'); // v3, callbacks\nconst { callbackify } = require('util');");
+    // The value of the call is used: what the client returned there is not what callbackify returns.
+    expect(byFile.get('returned.js')!.rewrite).toBe('todo');
+    expect(await out('returned.js')).toContain(`return web.rtm.start({ no_unreads: true }, ${handler});`);
+    expect(byFile.get('wrapper.js')?.rewrite).toBe('todo');
+    expect(await out('wrapper.js')).toContain(`  bot.api.rtm.start({ no_unreads: true }, ${handler});`);
+  });
+
+  it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
+    const source = `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_TOKEN);
+const method = process.env.USE_RTM_CONNECT ? 'rtm.connect' : 'rtm.start';
+module.exports = function start() {
+  return web.apiCall(method, { no_unreads: true }).then((res) => remember(res));
+};
+`;
+    const { plan, out } = await apply({ 'start.js': source });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(await out('start.js')).toContain('return web.apiCall(method, { no_unreads: true })');
   });
 });

@@ -96,9 +96,6 @@ function commonReplacements(): string {
   return [...byMethods].map(([methods, fields]) => `${list(fields)} → ${methods}`).join('; ');
 }
 
-/** What the TODO says when nothing shows which fields the code reads off the response. */
-const UNFOLLOWED_READS = (): string =>
-  `rtm-migrate cannot follow the response to the fields read: fetch any other data read before it (${commonReplacements()}).`;
 
 /**
  * Sentences the codemod (`rtm-migrate`) prints in reports and writes into TODO comments and the code it
@@ -110,9 +107,8 @@ export const CODEMOD_MESSAGES = {
   connectArgsConst: (args: readonly string[]): string =>
     `\`rtm.connect\` does not accept ${list(args)} (passed through a shared object): keep only ${list(RTM_CONNECT_ARGS)}.`,
   escapes: (escapes: readonly { file: string; line: number; reason: string }[]): string =>
-    `the response leaves code rtm-migrate can follow (${escapes
+    `the response leaves code rtm-migrate can follow (${[...new Set(escapes.map((e) => `${e.file}:${e.line}: ${e.reason}`))]
       .slice(0, 3)
-      .map((e) => `${e.file}:${e.line}: ${e.reason}`)
       .join('; ')}), so the fields it reads are not all known: move the reads next to the call, or fetch them by hand before \`rtm.connect\`.`,
   rtmClientReads:
     '`RTMClient` hands this `rtm.start` data to `authenticated` and `start()`; after `rtm.connect` they carry only `url`, `self` and `team`. Fetch the data read with its replacement methods, then drop `useRtmConnect: false`.',
@@ -120,19 +116,10 @@ export const CODEMOD_MESSAGES = {
   helper:
     "the app's own helper is given `rtm.start`: call `rtm.connect` through it and fetch the fields read with their replacement methods first.",
   rawHttp: (request: string): string =>
-    `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response to the fields read).`,
-  /** A raw HTTP request whose URL was rewritten to `rtm.connect`: the TODO that stays above it. */
-  rawHttpConnect: (request: string, readsKnown: boolean): string =>
-    `this request now asks for \`rtm.connect\`, which answers only \`url\`, \`self\`, \`team\`. ${
-      readsKnown ? `Fetch the fields ${request}'s response is read for with their replacement methods before it.` : UNFOLLOWED_READS()
-    } Drop start-only arguments set elsewhere (${list(Object.keys(RTM_START_ONLY_ARGS))}).`,
-  /** The app's own helper, now given `rtm.connect`: the TODO that stays above it. */
-  helperConnect: (escapes: string | undefined): string =>
-    `the app's own helper now asks for \`rtm.connect\`, which answers only \`url\`, \`self\`, \`team\`: ${
-      escapes === undefined
-        ? `fetch the fields read with their replacement methods before it (its \`url\` expires after ${RTM_URL_LIFETIME_SECONDS} seconds), and check that the helper adds no start-only argument itself.`
-        : `${escapes} ${UNFOLLOWED_READS()}`
-    }`,
+    `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
+  /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
+  transportUnseen: (why: string): string =>
+    `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,
   legacyDataStore:
     "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
   methodTable:
@@ -153,6 +140,11 @@ export const CODEMOD_MESSAGES = {
     const via = kind === 'shim' ? '`rtmStartCompat()` from @rtm-migrate/shim' : methods.join(', ');
     return `${list(fields)} now come from ${via}, fetched before \`rtm.connect\`.`;
   },
+  /** A site rewritten to call the helper module rtm-migrate generates into the project. */
+  helperModule: (legacyClient: boolean, fields: readonly string[], module: string): string =>
+    legacyClient
+      ? `the v3 \`RtmClient\` now starts with \`rtm.connect\` (\`useRtmConnect: true\`); \`startRtmClient()\` of the generated \`${module}\` fills its AUTHENTICATED data and \`dataStore\` first (users.list, conversations.list, conversations.members, team.info).`
+      : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
   /** The comment above the calls the inline rewrite emits. */
   inlineComment: (fields: readonly string[], methods: readonly string[]): string =>
     `rtm-migrate: \`rtm.start\` is retired. ${fields.join(', ')} now come from ${methods.join(', ')}, fetched before \`rtm.connect\` (its url lives ${RTM_URL_LIFETIME_SECONDS} s).`,

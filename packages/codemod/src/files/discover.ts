@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { globSync } from 'tinyglobby';
+import { createRequire } from 'node:module';
+import type { Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
@@ -10,6 +10,8 @@ const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 export interface Skipped {
   readonly file: string;
   readonly reason: string;
+  /** The skipped file contains `rtm.start` (a binary or huge file): `--check` fails on it. */
+  readonly mentionsRtmStart?: boolean;
 }
 
 export interface Discovery {
@@ -25,11 +27,24 @@ function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
 }
 
-function gitignoreOf(dir: string, ig: Ignore): void {
+/** Folders never entered, whatever the rules say. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+/**
+ * The `ignore` matcher, loaded only when there are rules to match (a `.gitignore`, `--ignore`): a
+ * folder without any costs no module load and no matching, which counts where nothing is found.
+ */
+function matcher(patterns: readonly string[]): Ignore {
+  const ignore = createRequire(import.meta.url)('ignore') as (options?: object) => Ignore;
+  return ignore().add([...patterns]);
+}
+
+/** The `.gitignore` of `dir`, if it has one. */
+function gitignoreOf(dir: string): string | undefined {
   try {
-    ig.add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+    return readFileSync(join(dir, '.gitignore'), 'utf8');
   } catch {
-    // no .gitignore here
+    return undefined;
   }
 }
 
@@ -65,13 +80,13 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
       st = statSync(real);
     }
     if (st.isFile()) {
-      files.add(abs);
+      // Named on the command line, but not code the parsers read (README.md, config.yaml…).
+      if (!SOURCE_RE.test(abs) || /\.d\.[cm]?ts$/.test(abs)) skipped.push({ file: relative(root, abs), reason: `not a JavaScript or TypeScript source file (${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')})` });
+      else files.add(abs);
       continue;
     }
-    const ig = ignore().add(['node_modules', '.git', ...(options.ignore ?? [])]);
-    gitignoreOf(abs, ig);
-    if (abs !== cwd && isInside(cwd, abs)) gitignoreOf(cwd, ig);
-    walk(abs, abs, root, ig, [], files, skipped);
+    const patterns = [...(options.ignore ?? []), gitignoreOf(abs), abs !== cwd && isInside(cwd, abs) ? gitignoreOf(cwd) : undefined].filter((x): x is string => x !== undefined);
+    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], files, skipped);
   }
   return { files: [...files].sort(), skipped, root };
 }
@@ -80,7 +95,7 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
  * One pass over a folder: no symlink is followed (each is listed as skipped with the reason), ignored
  * folders are never entered, nested `.gitignore` files apply below their folder.
  */
-function walk(dir: string, base: string, root: string, ig: Ignore, nested: readonly { dir: string; ig: Ignore }[], files: Set<string>, skipped: Skipped[]): void {
+function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined, nested: readonly { dir: string; ig: Ignore }[], files: Set<string>, skipped: Skipped[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -89,16 +104,15 @@ function walk(dir: string, base: string, root: string, ig: Ignore, nested: reado
     return;
   }
   let rules = nested;
-  if (dir !== base && existsSync(join(dir, '.gitignore'))) {
-    const own = ignore();
-    gitignoreOf(dir, own);
-    rules = [...nested, { dir, ig: own }];
-  }
+  const own = relDir !== '' && existsSync(join(dir, '.gitignore')) ? gitignoreOf(dir) : undefined;
+  if (own !== undefined) rules = [...nested, { dir, ig: matcher([own]) }];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = join(dir, e.name);
-    const rel = relative(base, full).split(sep).join('/');
     const isDir = e.isDirectory();
-    if (ig.ignores(isDir ? `${rel}/` : rel)) continue;
+    // Files that are not source are never looked at: no need to ask the ignore rules about them.
+    if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name)) continue;
+    const full = join(dir, e.name);
+    const rel = relDir === '' ? e.name : `${relDir}/${e.name}`;
+    if (ALWAYS_SKIPPED.has(e.name) || ig?.ignores(isDir ? `${rel}/` : rel)) continue;
     if (rules.some((r) => r.ig.ignores(relative(r.dir, full).split(sep).join('/') + (isDir ? '/' : '')))) continue;
     if (e.isSymbolicLink()) {
       if (!SOURCE_RE.test(e.name) && !isDirLink(full)) continue;
@@ -113,7 +127,7 @@ function walk(dir: string, base: string, root: string, ig: Ignore, nested: reado
       continue;
     }
     if (isDir) {
-      walk(full, base, root, ig, rules, files, skipped);
+      walk(full, rel, root, ig, rules, files, skipped);
       continue;
     }
     if (e.isFile() && SOURCE_RE.test(e.name) && !/\.d\.[cm]?ts$/.test(e.name)) files.add(full);
@@ -130,6 +144,9 @@ function isDirLink(path: string): boolean {
 
 /** Paths with glob characters are expanded (tinyglobby), the others are taken as they are. */
 export function expandPaths(paths: readonly string[], cwd: string): string[] {
+  if (!paths.some((p) => /[*?{[]/.test(p))) return [...paths];
+  // Loaded only for glob paths: most runs name folders, and start-up time counts where nothing is found.
+  const { globSync } = createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
   return paths.flatMap((p) => (/[*?{[]/.test(p) ? globSync([p], { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }) : [p]));
 }
 

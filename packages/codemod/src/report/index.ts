@@ -2,7 +2,8 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { MESSAGES, RATE_TIERS } from '@rtm-migrate/core';
 import type { ApplySummary, FailedFile, ScanSummary } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
-import { leavesTodo, type Plan, type PlanSite } from '../plan.js';
+import { leavesTodo, type Plan } from '../plan.js';
+import { humanScanProblems, location } from './summary.js';
 
 export const VERSION_URL = 'https://github.com/rtm-migrate/rtm-migrate';
 
@@ -11,9 +12,6 @@ const RULES: Record<string, { name: string; text: string }> = {
   todo: { name: 'rtm-start-todo', text: MESSAGES.rtmStart },
 };
 
-function location(site: PlanSite) {
-  return `${site.file}:${site.line}:${site.column}`;
-}
 
 /** `--report json`: the summary and the plan, machine-readable. */
 export function jsonReport(summary: ApplySummary): string {
@@ -117,24 +115,6 @@ export function scanJson(summary: ScanSummary): string {
   return JSON.stringify({ ...summary.plan, failed: summary.failed, skipped: summary.skipped }, null, 2);
 }
 
-/** `failed: N` / `skipped: N`, one `path:line:col message` / `path: reason` line each, as `apply` prints them. */
-function problemLines(failed: readonly FailedFile[], skipped: readonly Skipped[], always: boolean): string[] {
-  const out: string[] = [];
-  if (always || failed.length > 0) out.push(`failed: ${failed.length}`);
-  for (const f of failed) out.push(`  ${f.file}:${f.line}:${f.column} ${f.message}`);
-  if (skipped.length > 0) {
-    out.push(`skipped: ${skipped.length}`);
-    for (const s of skipped) out.push(`  ${s.file}: ${s.reason}`);
-  }
-  return out;
-}
-
-/** The files `scan` could not parse or skipped ('' when none). */
-export function humanScanProblems(summary: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[] }): string {
-  const out = problemLines(summary.failed, summary.skipped, false);
-  return out.length > 0 ? out.join('\n') + '\n' : '';
-}
-
 /** `rtm-migrate scan`: the human report (with the files that could not be parsed or were skipped). */
 export function humanPlan(plan: Plan, problems: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[] } = { failed: [], skipped: [] }): string {
   const out: string[] = [];
@@ -162,27 +142,9 @@ export function humanPlan(plan: Plan, problems: { readonly failed: readonly Fail
     out.push('');
   }
   const todo = plan.sites.filter((s) => s.rewrite === 'todo').length;
-  const partly = plan.sites.filter((s) => s.rewrite === 'connect-todo').length;
-  const partlyText = partly > 0 ? `, ${partly} rewritten to \`rtm.connect\` with a TODO for the data read` : '';
-  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo - partly} rewritable${partlyText}, ${todo} left as TODO.`);
+  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo} rewritable, ${todo} left as TODO.`);
   out.push(`Scopes the migrated app needs: ${plan.scopes.join(', ') || 'none'}`);
   for (const o of plan.optionalScopes) out.push(`  optional: ${o.scope} (${o.when})`);
   out.push(`Per start-up (${workspaceText(plan)}): ${plan.startup.summary}`);
   return out.join('\n') + '\n' + tail;
-}
-
-/** The summary printed at the end of `apply`. */
-export function humanSummary(summary: ApplySummary, options: { dry?: boolean; check?: boolean }): string {
-  const out: string[] = [];
-  for (const s of summary.sites) out.push(`${leavesTodo(s.rewrite) ? 'TODO' : 'done'}  ${location(s.site)}  ${s.site.form} → ${s.rewrite}${leavesTodo(s.rewrite) ? `: ${s.message.replace(/^TODO\(rtm-migrate\): /, '')}` : ''}`);
-  if (out.length > 0) out.push('');
-  const verb = options.dry || options.check ? 'would change' : 'changed';
-  out.push(`files seen: ${summary.seen}`);
-  out.push(`skipped by pre-filter: ${summary.prefiltered}`);
-  out.push(`${verb}: ${summary.changed.length}${summary.changed.length ? ` (${summary.changed.join(', ')})` : ''}`);
-  out.push(`TODOs left: ${summary.todos}`);
-  out.push(...problemLines(summary.failed, summary.skipped, true));
-  if (summary.plan.scopes.length > 0) out.push(`scopes needed: ${summary.plan.scopes.join(', ')}`);
-  out.push(`time: ${(summary.ms / 1000).toFixed(2)} s`);
-  return out.join('\n') + '\n';
 }

@@ -1,10 +1,14 @@
+import { basename } from 'node:path';
 import {
   calleeName,
+  descendants,
   callsRtmStart,
   findSites,
   followResponse,
   isSignificantEscape,
+  resolveConst,
   unwrap,
+  variableOf,
   type Escape,
   type FieldRead,
   type Flow,
@@ -17,8 +21,9 @@ import {
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { HELPER_BASENAME, HELPER_EXPORTS } from '../helper-module/source.js';
 import type { SiteForm } from '../plan.js';
 
 type Node = TSESTree.Node;
@@ -40,6 +45,14 @@ export interface FoundSite {
   readonly literal: boolean;
   /** raw-url: the request, as a TODO names it (`` `fetch(…)` ``, "the request"). */
   readonly request?: string;
+  /** A method call also hands a callback or other arguments on (a rewrite must keep them). */
+  readonly passesOn?: boolean;
+  /** The Node-style callback a method call hands the response to, when it passes nothing else on. */
+  readonly callback?: Node;
+  /** The method name is chosen at run time (`cond ? 'rtm.connect' : 'rtm.start'`): it may be `rtm.connect`. */
+  readonly methodChosen?: boolean;
+  /** legacy-client / rtm-client-option: the `new` that made the client. */
+  readonly construction?: TSESTree.NewExpression;
 }
 
 /**
@@ -52,6 +65,8 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
   const sites = findSites(program, resolver);
   const found: FoundSite[] = [];
   const claimed: Node[] = [];
+  const helperStarted = startedByHelperModule(parsed);
+  const byHelper = (site: RtmSite): boolean => 'construction' in site && site.construction !== undefined && helperStarted.has(site.construction);
   for (const site of sites) {
     if (site.kind === 'method') {
       found.push(methodSite(resolver, site));
@@ -74,13 +89,14 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
         found.push(tableSite(site.node));
         break;
       case 'client-authenticated':
+        if (byHelper(site)) break;
         if (!site.usesStart) found.push(connectClientSite(resolver, site));
         else if (!coveredByClient(sites, site)) found.push(dataStoreSite(resolver, site));
         break;
       case 'data-store':
       case 'store-cache':
         // Folded into the client's own site when this file starts it; otherwise a site of its own.
-        if (!coveredByClient(sites, site)) found.push(dataStoreSite(resolver, site));
+        if (!coveredByClient(sites, site) && !byHelper(site)) found.push(dataStoreSite(resolver, site));
         break;
       default:
         break;
@@ -116,8 +132,17 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     reads: flow.reads,
     escapes: significant(flow.escapes),
     connect,
+    passesOn: site.callback !== undefined || site.otherArgs.length > 0,
+    ...(site.callback !== undefined && site.otherArgs.length === 0 ? { callback: site.callback } : {}),
+    ...(isChosenName(resolver, site.methodNode) ? { methodChosen: true } : {}),
     literal: literal && name === site.methodNode && site.call.arguments.includes(name),
   };
+}
+
+/** A method name chosen at run time: a branch of `cond ? 'rtm.connect' : 'rtm.start'`, or a constant holding one. */
+function isChosenName(resolver: Resolver, node: Node): boolean {
+  const choice = (n: Node | undefined): boolean => n?.type === AST_NODE_TYPES.ConditionalExpression || n?.type === AST_NODE_TYPES.LogicalExpression;
+  return choice(node.parent) || choice(unwrap(resolveConst(resolver, node)));
 }
 
 function argsInfo(arg: Node | undefined): { argsNode: Node | undefined; argsKnown: boolean } {
@@ -135,10 +160,45 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   const escapes = significant(same.flatMap((s) => followResponse(resolver, s).escapes));
   if (form === 'legacy-client' && site.kind === 'client-start') {
     const own: Escape = { node: site.call, reason: CODEMOD_MESSAGES.legacyClient, path: '', file: resolver.file };
-    return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false };
+    return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false, construction: site.construction };
   }
   const property = site.kind === 'client-option' ? site.property : undefined;
-  return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false };
+  return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false, construction: site.construction };
+}
+
+/**
+ * Legacy clients that a previous run handed to the generated helper module (`startRtmClient(rtm)`):
+ * it fills their AUTHENTICATED data and `dataStore` from the replacement calls, so what they read is
+ * no site (and a second run changes nothing).
+ */
+function startedByHelperModule(parsed: ParsedFile): Set<Node> {
+  const started = new Set<Node>();
+  if (!parsed.text.includes(HELPER_EXPORTS.legacyStart)) return started;
+  for (const node of descendants(parsed.resolver, parsed.program)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
+    if (node.callee.name !== HELPER_EXPORTS.legacyStart || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
+    const client = node.arguments[0] && unwrap(node.arguments[0]);
+    if (client?.type !== AST_NODE_TYPES.Identifier) continue;
+    const def = variableOf(parsed.resolver, client)?.defs[0];
+    if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) started.add(unwrap(def.node.init));
+  }
+  return started;
+}
+
+/** `import { startRtmClient } from './rtm-start-data'` or `const { startRtmClient } = require('./rtm-start-data')`. */
+function importedFromHelperModule(resolver: Resolver, id: TSESTree.Identifier): boolean {
+  const def = variableOf(resolver, id)?.defs[0];
+  const isHelper = (specifier: unknown): boolean => typeof specifier === 'string' && basename(specifier).replace(/\.[cm]?[jt]s$/, '') === HELPER_BASENAME;
+  if (def?.type === TSESLint.Scope.DefinitionType.ImportBinding) return def.parent.type === AST_NODE_TYPES.ImportDeclaration && isHelper(def.parent.source.value);
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  return (
+    init.type === AST_NODE_TYPES.CallExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === 'require' &&
+    init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    isHelper(init.arguments[0].value)
+  );
 }
 
 function coveredByClient(sites: readonly RtmSite[], site: RtmSite): boolean {

@@ -19,6 +19,10 @@ import {
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
+import { helperModuleFits } from '../helper-module/fits.js';
+import { transportOf } from '../helper-module/transport.js';
+import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
+import { assemblePlan } from '../plan-assemble.js';
 import { foundSites, type FoundSite } from './found.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -35,6 +39,8 @@ export interface ScanOptions {
   readonly tsconfig?: string | null;
   readonly workspace?: WorkspaceSpec;
   readonly helper?: 'inline' | 'shim';
+  /** Called after each file is scanned (for a progress bar). */
+  readonly onFile?: (done: number, total: number) => void;
 }
 
 /** Fields the inline rewrite knows how to fetch. */
@@ -144,25 +150,15 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
     }
     return undefined;
   }
-  if (site.form === 'raw-url' && site.literal) {
-    // The URL is rewritten in place; the raw response is not followed, so its reads stay a TODO.
-    // The reads are named as complete only when the response never left the code followed.
-    const complete = startOnly.length > 0 && escapes.length === 1;
-    return { rewrite: 'connect-todo', form: site.form, reason: CODEMOD_MESSAGES.rawHttpConnect(site.request ?? 'the request', complete) };
-  }
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
-    return { rewrite: 'todo', form: site.form, reason: escapes[0]?.reason ?? MESSAGES.rtmStartUrl };
+    return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   const hasSpread = site.node.type === AST_NODE_TYPES.CallExpression && site.node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
   const shimmable = (site.form === 'method-call' || site.form === 'api-call') && !hasSpread;
   if (helper === 'shim' && shimmable && (startOnly.length > 0 || escapes.length > 0)) return { rewrite: 'shim', form: site.form };
-  if (site.form === 'helper' && site.literal && args.known && (startOnly.length > 0 || escapes.length > 0)) {
-    // The method name is rewritten in place; the fields read (or the escape) stay a TODO.
-    return {
-      rewrite: 'connect-todo',
-      form: site.form,
-      reason: CODEMOD_MESSAGES.helperConnect(escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : undefined),
-    };
+  if (site.form === 'helper' && (startOnly.length > 0 || escapes.length > 0)) {
+    // Never `rtm.connect` in place: the data read would be lost. Through the app's own helper, or left unchanged.
+    return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.helper };
   }
   if (escapes.length > 0) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.escapes(escapes) };
   if (site.form === 'rtm-client-option') {
@@ -287,7 +283,8 @@ export function scan(options: ScanOptions): Plan {
   const helper = options.helper ?? 'inline';
   const sites: PlanSite[] = [];
 
-  for (const file of options.files) {
+  for (const [index, file] of options.files.entries()) {
+    options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
     for (const found of foundSites(parsed)) {
@@ -296,15 +293,34 @@ export function scan(options: ScanOptions): Plan {
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);
-      const decision = decide(parsed, found, args, startOnlyFields, escapes, helper);
-      if (!decision) continue;
+      const planned = decide(parsed, found, args, startOnlyFields, escapes, helper);
+      if (!planned) continue;
+      // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
+      // Not where the code's own types are rtm.start's response: rtmStartData()'s types would not fit them.
+      const toModule =
+        helper === 'inline' &&
+        planned.rewrite === 'todo' &&
+        planned.reason !== CODEMOD_MESSAGES.startTypes &&
+        // Nor where a field is read that the helper does not build either (`cache_ts`, `latest`, `self.prefs`…).
+        unsupportedInline(startOnlyFields).every(helperBuilds) &&
+        helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
+      const transport = planned.rewrite === 'todo' && (planned.form === 'helper' || planned.form === 'raw-url') && unsupportedInline(startOnlyFields).every(helperBuilds) ? transportOf(parsed, found) : undefined;
+      const decision: Decision =
+        toModule || (transport && 'call' in transport)
+          ? { ...planned, rewrite: 'helper-module' }
+          : transport
+            ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
+            : planned;
+      const viaTransport = transport && 'call' in transport ? transport.call : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
-      const cost = costOfReplacement(spec.size, startOnlyFields, { mpimAware });
+      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware) : startOnlyFields, { mpimAware });
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)
         ? todoComment(decision.reason ?? '', startOnlyFields)
-        : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
+        : decision.rewrite === 'helper-module'
+          ? CODEMOD_MESSAGES.helperModule(decision.form === 'legacy-client', headlineFields(startOnlyFields), HELPER_BASENAME)
+          : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,
@@ -312,6 +328,8 @@ export function scan(options: ScanOptions): Plan {
         endColumn: end.column,
         start: found.node.range[0],
         end: found.node.range[1],
+        ...(toModule && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
+        ...(viaTransport ? { transport: viaTransport } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,
@@ -330,26 +348,7 @@ export function scan(options: ScanOptions): Plan {
     }
   }
 
-  const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields').flatMap((s) => s.startOnlyFields))].sort();
-  const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
-  const startup = costOfReplacement(spec.size, union, { mpimAware });
-  return {
-    version: 1,
-    tool: 'rtm-migrate',
-    root,
-    project: { tsconfig: options.tsconfig ? relative(root, options.tsconfig) || 'tsconfig.json' : null, files: projectFiles.length },
-    workspace: { ...spec.size, assumptions: spec.assumptions },
-    sites,
-    scopes: [...new Set(sites.flatMap((s) => s.scopes))].sort(),
-    optionalScopes: startup.optionalScopes,
-    startup: {
-      fieldsRead: union,
-      calls: startup.calls,
-      floorSeconds: startup.floorSeconds,
-      byMethod: startup.byMethod,
-      summary: CODEMOD_MESSAGES.startupSummary(startup.calls, startup.floorSeconds, startup.byMethod),
-    },
-  };
+  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, sites);
 }
 
 export function siteReadsMessage(field: string): string {

@@ -1,5 +1,6 @@
 import jscodeshift, { type ASTPath, type Collection, type JSCodeshift } from 'jscodeshift';
 import type { PlanSite, RewriteKind } from '../plan.js';
+import { wrapWords } from '../text/wrap.js';
 
 export type ParserName = 'ts' | 'tsx' | 'babel';
 
@@ -35,6 +36,8 @@ export interface TransformContext {
   /** Imports to add (module → names; `type` for type-only). */
   readonly imports: Map<string, { names: Set<string>; type: boolean }>;
   readonly handled: Set<PlanSite>;
+  /** The specifier this file imports the generated helper module by, when it calls it. */
+  readonly helperModule?: string | undefined;
 }
 
 /** A form's transform: handles its sites in `ctx.sites`, pushing edits and outcomes. */
@@ -70,6 +73,7 @@ export interface PropertyNode extends AnyNode {
   readonly computed?: boolean;
   readonly method?: boolean;
   readonly kind?: string;
+  readonly shorthand?: boolean;
   readonly key?: AnyNode & { readonly name?: string; readonly value?: unknown };
   readonly value?: AnyNode & { readonly value?: unknown };
 }
@@ -170,17 +174,7 @@ export function indentUnit(source: string): string {
 
 /** Wraps text into `// ` comment lines of at most ~100 characters. */
 export function commentLines(message: string, width = 96): string[] {
-  const words = message.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l, i) => (i === 0 ? `// ${l}` : `//   ${l}`));
+  return wrapWords(message, width).map((l, i) => (i === 0 ? `// ${l}` : `//   ${l}`));
 }
 
 /** Inserts `lines` before the statement at `offset`, at its indentation. */
@@ -254,6 +248,13 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
 }
 
 /** Writes the pending imports after the file's last import (or `require` line), or at its top. */
+/** `offset`, or the end of its line when only a `//` comment follows there (the comment stays on its statement's line). */
+function afterTrailingComment(source: string, offset: number): number {
+  const newline = source.indexOf('\n', offset);
+  const lineEnd = newline === -1 ? source.length : source[newline - 1] === '\r' ? newline - 1 : newline;
+  return /^[ \t]*\/\/.*$/.test(source.slice(offset, lineEnd)) ? lineEnd : offset;
+}
+
 export function emitImports(ctx: TransformContext): void {
   if (ctx.imports.size === 0) return;
   const body = (ctx.root.get() as ASTPath<{ program: { body: AnyNode[] } }>).node.program.body;
@@ -287,7 +288,8 @@ export function emitImports(ctx: TransformContext): void {
   const after = imports.filter((s) => body.indexOf(s) < (body.findIndex((b) => !imports.includes(b)) === -1 ? Infinity : body.findIndex((b) => !imports.includes(b))));
   const anchor = after.at(-1) ?? imports.at(-1);
   if (anchor) {
-    ctx.edits.push({ start: endOf(anchor), end: endOf(anchor), text: ctx.eol + lines.join(ctx.eol) });
+    const at = afterTrailingComment(ctx.source, endOf(anchor));
+    ctx.edits.push({ start: at, end: at, text: ctx.eol + lines.join(ctx.eol) });
   } else {
     const first = body[0];
     const at = first ? lineStart(ctx.source, startOf(first)) : 0;

@@ -13,8 +13,7 @@ import {
   type TransformContext,
 } from './common.js';
 import { dropConnectArgsTransform } from './drop-args.js';
-import { helperMethodNameTransform } from './helper-method-name.js';
-import { rawHttpUrlTransform } from './raw-http-url.js';
+import { helperModuleCallTransform } from './helper-module-call.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
 import { todoTransform } from './todo.js';
@@ -24,10 +23,9 @@ export { parserFor, type ParserName, type SiteOutcome } from './common.js';
 /** In order: rewrites first; whatever is left gets a TODO. */
 export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
   ['rtm-start-call', rtmStartCallTransform],
+  ['helper-module-call', helperModuleCallTransform],
   ['drop-connect-args', dropConnectArgsTransform],
   ['rtm-client-option', rtmClientOptionTransform],
-  ['raw-http-url', rawHttpUrlTransform],
-  ['helper-method-name', helperMethodNameTransform],
   ['todo', todoTransform],
 ];
 
@@ -81,7 +79,7 @@ export function transformSource(
   input: string,
   file: string,
   sites: readonly PlanSite[],
-  options: { parser?: ParserName | undefined } = {},
+  options: { parser?: ParserName | undefined; helperModule?: string | undefined; only?: readonly string[] | undefined } = {},
 ): TransformResult {
   const hasBom = input.startsWith(BOM);
   const source = hasBom ? input.slice(1) : input;
@@ -93,15 +91,16 @@ export function transformSource(
     source,
     eol: detectEol(source),
     typescript: parser !== 'babel',
-    commonjs: !/^\s*(import|export)\s/m.test(source) && /\brequire\(/.test(source),
+    commonjs: !/^\s*(import|export)\s/m.test(source) && (/\brequire\(/.test(source) || /\bmodule\.exports\b/.test(source)),
     sites,
     edits: [],
     outcomes: [],
     names: identifierNames(source),
     imports: new Map(),
     handled: new Set(),
+    helperModule: options.helperModule,
   };
-  for (const [, transform] of TRANSFORMS) transform(ctx);
+  for (const [name, transform] of TRANSFORMS) if (!options.only || options.only.includes(name)) transform(ctx);
   emitImports(ctx);
   if (ctx.edits.length === 0) return { output: input, changed: false, outcomes: ctx.outcomes };
   const out = applyEdits(source, ctx.edits);

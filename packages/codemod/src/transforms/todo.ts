@@ -26,8 +26,8 @@ export const todoTransform: Transform = (ctx) => {
     const message =
       site.rewrite === 'todo'
         ? site.message
-        : site.rewrite === 'connect-todo'
-          ? todoComment(site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp('the request') : CODEMOD_MESSAGES.helper, site.startOnlyFields)
+        : site.rewrite === 'helper-module' && site.reason !== undefined
+          ? todoComment(site.reason, site.startOnlyFields)
           : todoComment(CODEMOD_MESSAGES.notAwaited, site.startOnlyFields);
     const statement = found ? enclosingStatement(found) : undefined;
     if (!statement) {

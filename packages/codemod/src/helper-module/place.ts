@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import type { PlanSite } from '../plan.js';
+import { HELPER_BASENAME, HELPER_MARK, helperExports, helperSource, type HelperVariant } from './source.js';
+
+/** A helper module to generate, and how each file that calls it imports it. */
+export interface HelperModule {
+  /** Absolute path of the generated file. */
+  readonly file: string;
+  readonly source: string;
+  /** False when the file is already there, as rtm-migrate generated it: nothing to write. */
+  readonly write: boolean;
+  /** Absolute path of each calling file → the specifier it imports the helper by. */
+  readonly importers: ReadonlyMap<string, string>;
+}
+
+interface ModuleSystem {
+  readonly typescript: boolean;
+  readonly commonjs: boolean;
+  /** The extension of the generated file. */
+  readonly ext: string;
+}
+
+/** The nearest package.json's `type`: `module` or `commonjs` (Node's default). */
+function packageType(dir: string): 'module' | 'commonjs' {
+  for (let d = dir; ; d = dirname(d)) {
+    const pkg = join(d, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        return (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
+      } catch {
+        return 'commonjs';
+      }
+    }
+    if (dirname(d) === d) return 'commonjs';
+  }
+}
+
+/** The language and module system of a source file, and the extension its helper gets. */
+export function moduleSystemOf(file: string, source: string): ModuleSystem {
+  const ext = extname(file).toLowerCase();
+  if (['.ts', '.tsx', '.mts', '.cts'].includes(ext)) {
+    const own = ext === '.mts' || ext === '.cts' ? ext : '.ts';
+    return { typescript: true, commonjs: ext === '.cts', ext: own };
+  }
+  if (ext === '.mjs') return { typescript: false, commonjs: false, ext: '.mjs' };
+  if (ext === '.cjs') return { typescript: false, commonjs: true, ext: '.cjs' };
+  const esm = /^\s*(import|export)\s/m.test(source);
+  const cjs = !esm && (/\brequire\(/.test(source) || /\bmodule\.exports\b/.test(source));
+  const type = packageType(dirname(file));
+  const commonjs = cjs || (!esm && type === 'commonjs');
+  // A `.js` file of the other module system than its package.json says gets an explicit extension.
+  const own = commonjs ? (type === 'module' ? '.cjs' : '.js') : type === 'module' ? '.js' : '.mjs';
+  return { typescript: false, commonjs, ext: own };
+}
+
+/**
+ * The specifier `importer` imports `helper` by: relative, and with the extension the file's own
+ * relative imports use (none when they use none; for TypeScript the `.js` that Node resolves).
+ */
+function specifier(importer: string, importerSource: string, helper: string, system: ModuleSystem): string {
+  let rel = relative(dirname(importer), helper).split(sep).join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  const withoutExt = rel.slice(0, -extname(rel).length);
+  const relativeImports = [...importerSource.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
+  const extensionless = relativeImports.length > 0 && relativeImports.every((s) => extname(s) === '');
+  if (extensionless || (system.commonjs && !system.typescript && system.ext === '.js')) return withoutExt;
+  if (system.typescript) return withoutExt + ({ '.mts': '.mjs', '.cts': '.cjs' }[system.ext] ?? '.js');
+  return rel;
+}
+
+/**
+ * Where the helper modules go: one per language and module system among the files whose sites call it,
+ * next to the first such site. An rtm-migrate file already there with the exports needed is kept as
+ * it is (it is the user's now); a different file of that name is never overwritten (a numbered
+ * name is used instead).
+ */
+export function placeHelpers(root: string, sites: readonly PlanSite[], read: (file: string) => string): HelperModule[] {
+  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; ownPromise: boolean; files: string[] }>();
+  for (const site of sites) {
+    if (site.rewrite !== 'helper-module') continue;
+    const file = resolve(root, site.file);
+    const system = moduleSystemOf(file, read(file));
+    const key = `${system.typescript}:${system.commonjs}:${system.ext}`;
+    const group = groups.get(key) ?? { system, legacyClient: false, ownPromise: false, files: [] };
+    group.legacyClient ||= site.form === 'legacy-client';
+    group.ownPromise ||= site.transport?.ownPromise === true;
+    if (!group.files.includes(file)) group.files.push(file);
+    groups.set(key, group);
+  }
+  const modules: HelperModule[] = [];
+  for (const { system, legacyClient, ownPromise, files } of groups.values()) {
+    const [first] = files;
+    if (first === undefined) continue;
+    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, ownPromise };
+    const source = helperSource(variant);
+    const needed = helperExports(variant);
+    let file = '';
+    let write = true;
+    for (let n = 1; ; n++) {
+      file = join(dirname(first), `${HELPER_BASENAME}${n === 1 ? '' : `-${n}`}${system.ext}`);
+      if (!existsSync(file)) break;
+      const existing = readFileSync(file, 'utf8');
+      if (existing.startsWith(HELPER_MARK) && needed.every((name) => new RegExp(`function ${name}\\b`).test(existing))) {
+        write = false;
+        break;
+      }
+    }
+    const importers = new Map(files.map((f) => [f, specifier(f, read(f), file, system)]));
+    modules.push({ file, source: write ? source : readFileSync(file, 'utf8'), write, importers });
+  }
+  return modules;
+}

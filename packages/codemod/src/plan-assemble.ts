@@ -1,0 +1,33 @@
+import { relative } from 'node:path';
+import { CODEMOD_MESSAGES, costOfReplacement } from '@rtm-migrate/core';
+import { helperFieldsRead } from './helper-module/source.js';
+import type { Plan, PlanSite } from './plan.js';
+import type { WorkspaceSpec } from './scan/workspace.js';
+
+/**
+ * The plan for `sites`: the scopes the migrated app needs and one start-up's cost (the union of what
+ * every site fetches). Also the plan of a run that found no candidate file, without loading the scan.
+ */
+export function assemblePlan(root: string, tsconfig: string | null | undefined, projectFiles: number, spec: WorkspaceSpec, sites: PlanSite[]): Plan {
+  const fetched = (s: PlanSite): readonly string[] => (s.rewrite === 'helper-module' ? helperFieldsRead(s.args.names.includes('mpim_aware')) : s.startOnlyFields);
+  const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module').flatMap(fetched))].sort();
+  const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
+  const startup = costOfReplacement(spec.size, union, { mpimAware });
+  return {
+    version: 1,
+    tool: 'rtm-migrate',
+    root,
+    project: { tsconfig: tsconfig ? relative(root, tsconfig) || 'tsconfig.json' : null, files: projectFiles },
+    workspace: { ...spec.size, assumptions: spec.assumptions },
+    sites,
+    scopes: [...new Set(sites.flatMap((s) => s.scopes))].sort(),
+    optionalScopes: startup.optionalScopes,
+    startup: {
+      fieldsRead: union,
+      calls: startup.calls,
+      floorSeconds: startup.floorSeconds,
+      byMethod: startup.byMethod,
+      summary: CODEMOD_MESSAGES.startupSummary(startup.calls, startup.floorSeconds, startup.byMethod),
+    },
+  };
+}

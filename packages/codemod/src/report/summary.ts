@@ -1,0 +1,89 @@
+import type { ApplySummary, FailedFile, SiteResult } from '../apply.js';
+import type { Skipped } from '../files/discover.js';
+import { leavesTodo, type PlanSite } from '../plan.js';
+import { capped, wrapWords } from '../text/wrap.js';
+
+/** Width of the human summary's lines; longer messages wrap, indented under their site. */
+const WIDTH = 100;
+/** Sites and files listed one per line before "and N more" (`--report json` lists them all). */
+const MAX_LISTED = 50;
+
+export function location(site: PlanSite): string {
+  return `${site.file}:${site.line}:${site.column}`;
+}
+
+/** `failed: N` / `skipped: N`, one `path:line:col message` / `path: reason` line each (capped). */
+export function problemLines(failed: readonly FailedFile[], skipped: readonly Skipped[], always: boolean): string[] {
+  const out: string[] = [];
+  if (always || failed.length > 0) out.push(`failed: ${failed.length}`);
+  out.push(...capped(failed, MAX_LISTED, (f) => `${f.file}:${f.line}:${f.column} ${f.message}`).map((l) => `  ${l}`));
+  if (skipped.length > 0) {
+    out.push(`skipped: ${skipped.length}`);
+    out.push(...capped(skipped, MAX_LISTED, (s) => `${s.file}: ${s.reason}`).map((l) => `  ${l}`));
+  }
+  return out;
+}
+
+/** The files `scan` could not parse or skipped ('' when none). */
+export function humanScanProblems(summary: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[] }): string {
+  const out = problemLines(summary.failed, summary.skipped, false);
+  return out.length > 0 ? out.join('\n') + '\n' : '';
+}
+
+/**
+ * What happened at a site, in words that are true: `done` only when its file was written,
+ * `would` under --dry / --check, `failed` when its file could not be written or parsed, `TODO` when
+ * it is left to a human.
+ */
+function siteState(s: SiteResult, summary: ApplySummary, written: boolean): string {
+  if (summary.failed.some((f) => f.file === s.site.file)) return 'failed';
+  if (leavesTodo(s.rewrite)) return 'TODO';
+  return written ? 'done' : 'would';
+}
+
+/** One site: its state, place and rewrite, and (for a TODO) the message, wrapped under it. */
+function siteLines(s: SiteResult, state: string): string[] {
+  const head = `${state.padEnd(7)}${location(s.site)}  ${s.site.form} → ${s.rewrite}`;
+  if (state !== 'TODO') return [head];
+  return [head, ...wrapWords(s.message.replace(/^TODO\(rtm-migrate\): /, ''), WIDTH - 7).map((l) => `       ${l}`)];
+}
+
+/** A list of files on the line of its count when short, else one per line (capped). */
+function fileList(label: string, files: readonly string[]): string[] {
+  const inline = `${label}: ${files.length}${files.length > 0 ? ` (${files.join(', ')})` : ''}`;
+  if (inline.length <= WIDTH) return [inline];
+  return [`${label}: ${files.length}`, ...capped(files, MAX_LISTED, (f) => f).map((l) => `  ${l}`)];
+}
+
+/** The summary printed at the end of `apply`: never one giant line, never "done" for a file not written. */
+export function humanSummary(summary: ApplySummary, options: { dry?: boolean; check?: boolean }): string {
+  const out: string[] = [];
+  const written = summary.wrote && !options.dry && !options.check;
+  const writtenFiles = new Set(written ? summary.changed : []);
+  const lines = summary.sites.map((s) => siteLines(s, siteState(s, summary, writtenFiles.has(s.site.file))));
+  out.push(...capped(lines, MAX_LISTED, (l) => l.join('\n')));
+  if (out.length > 0) out.push('');
+  for (const w of summary.warnings) out.push(...wrapWords(`warning: ${w}`, WIDTH).map((l, i) => (i === 0 ? l : `  ${l}`)));
+  out.push(`files seen: ${summary.seen}`);
+  out.push(`skipped by pre-filter: ${summary.prefiltered}`);
+  out.push(...fileList(options.dry || options.check ? 'would change' : 'changed', summary.changed));
+  if (summary.interrupted.length > 0) {
+    out.push(...fileList('interrupted, not written', summary.interrupted));
+  }
+  out.push(`TODOs left: ${summary.todos}`);
+  out.push(...verificationLines(summary));
+  out.push(...problemLines(summary.failed, summary.skipped, true));
+  if (summary.plan.scopes.length > 0) out.push(`scopes needed: ${summary.plan.scopes.join(', ')}`);
+  out.push(`time: ${(summary.ms / 1000).toFixed(2)} s`);
+  return out.join('\n') + '\n';
+}
+
+/** `type-check: …`: the errors the rewrite introduced in the changed files (those there before do not count). */
+function verificationLines(summary: ApplySummary): string[] {
+  const v = summary.verification;
+  if (!v) return [];
+  const n = v.introduced.length;
+  const before = v.preexisting > 0 ? ` (${v.preexisting} there before, not counted)` : '';
+  const head = `type-check (${v.tsconfig}, ${v.files.length} changed file${v.files.length === 1 ? '' : 's'}): ${n === 0 ? 'no error introduced' : `${n} error${n === 1 ? '' : 's'} introduced`}${before}`;
+  return [head, ...capped(v.introduced, MAX_LISTED, (e) => `${e.file}:${e.line}:${e.column} TS${e.code} ${e.message}`).map((l) => `  ${l}`)];
+}

@@ -1,0 +1,165 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { watch } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { apply } from '../src/apply.js';
+import { CLI, cli, tempDir } from './helpers.js';
+
+/** A file whose only read is `url`: the rewrite is `rtm.start` → `rtm.connect`, in place. */
+const CONNECT_ONLY = (i: number): string => `import { WebClient } from '@slack/web-api';
+export async function connect${i}(web: WebClient): Promise<string> {
+  const res = await web.rtm.start({ no_unreads: true });
+  return res.url!;
+}
+`;
+
+async function project(files: Record<string, string | Buffer>): Promise<string> {
+  const dir = await tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), content);
+  }
+  return dir;
+}
+
+async function many(n: number): Promise<{ dir: string; names: string[] }> {
+  const names = Array.from({ length: n }, (_, i) => `f${String(i).padStart(4, '0')}.ts`);
+  const dir = await project(Object.fromEntries(names.map((name, i) => [name, CONNECT_ONLY(i)])));
+  return { dir, names };
+}
+
+const tempFiles = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => /\.rtm-migrate-.*\.tmp$/.test(f));
+
+describe('CLI safety', () => {
+  it('refuses a file that is not valid UTF-8, loudly: its bytes stay, exit 2', async () => {
+    const latin1 = Buffer.concat([Buffer.from("import { WebClient } from '@slack/web-api';\n// caf"), Buffer.from([0xe9]), Buffer.from('\n' + CONNECT_ONLY(0).split('\n').slice(1).join('\n'))]);
+    const dir = await project({ 'a.ts': latin1, 'b.ts': CONNECT_ONLY(1) });
+    const r = await cli(['apply', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('a.ts:2:7 not valid UTF-8 (byte 0xe9 at offset 50): not rewritten');
+    expect(r.stdout).toMatch(/^failed +a\.ts:4:21/m);
+    expect((await readFile(join(dir, 'a.ts'))).equals(latin1)).toBe(true);
+    // The other file is still migrated.
+    expect(await readFile(join(dir, 'b.ts'), 'utf8')).toContain('web.rtm.connect()');
+  });
+
+  it('Ctrl-C while writing: the file in hand is finished, no other is started, no temp file stays, the summary says what was written (library)', async () => {
+    const { dir, names } = await many(12);
+    const stop = new AbortController();
+    let phase = '';
+    const summary = await apply({
+      paths: ['.'],
+      cwd: dir,
+      signal: stop.signal,
+      onStart: (_total, p) => (phase = p),
+      onProgress: (done) => {
+        if (phase === 'writing' && done === 3) stop.abort();
+      },
+    });
+    expect(summary.changed).toHaveLength(3);
+    expect(summary.interrupted).toHaveLength(names.length - 3);
+    for (const name of names) {
+      const text = await readFile(join(dir, name), 'utf8');
+      expect(text.includes('rtm.connect'), name).toBe(summary.changed.includes(name));
+      expect(text.includes('rtm.start'), name).toBe(summary.interrupted.includes(name));
+    }
+    expect(await tempFiles(dir)).toEqual([]);
+  });
+
+  it('Ctrl-C while writing (SIGINT to the CLI): exit 130, the written files listed, the others untouched and whole', async () => {
+    const { dir, names } = await many(400);
+    const child = spawn(process.execPath, [CLI, 'apply', '.'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    // The first temp file appearing is the writing phase starting: interrupt it there.
+    const watcher = watch(dir, () => {
+      watcher.close();
+      child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    watcher.close();
+    expect(code).toBe(130);
+    const texts = await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
+    const rewritten = names.filter((_, i) => texts[i]!.includes('rtm.connect'));
+    expect(rewritten.length).toBeGreaterThan(0);
+    expect(rewritten.length).toBeLessThan(names.length);
+    // Every file is either the original or the whole rewrite: never half of one.
+    for (const [i, text] of texts.entries()) expect([CONNECT_ONLY(i), CONNECT_ONLY(i).replace('web.rtm.start({ no_unreads: true })', 'web.rtm.connect()')]).toContain(text);
+    expect(stdout).toMatch(new RegExp(`^changed: ${rewritten.length}\\b`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^interrupted, not written: ${names.length - rewritten.length}\\b`, 'm'));
+    // "done" only for the files written; the others are listed as not written.
+    const done = [...stdout.matchAll(/^done +(f\d+\.ts):/gm)].map((m) => m[1]);
+    for (const name of done) expect(rewritten).toContain(name);
+    expect(await tempFiles(dir)).toEqual([]);
+  });
+
+  it('--check fails on a skipped file (binary, too big) that contains rtm.start, and says so', async () => {
+    const binary = Buffer.concat([Buffer.from([0, 1, 2, 3]), Buffer.from("web.rtm.start({ no_unreads: true })")]);
+    const dir = await project({ 'bundle.js': binary, 'ok.ts': 'export const x = 1;\n' });
+    const r = await cli(['apply', '.', '--check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('bundle.js: binary (NUL byte); it contains `rtm.start`: check it by hand');
+    expect(r.stdout).toContain('warning: bundle.js was skipped (binary (NUL byte)) but contains `rtm.start`.');
+    // Without rtm.start inside, a skipped binary does not fail the check.
+    const clean = await project({ 'image.js': Buffer.from([0, 1, 2, 3]) });
+    expect((await cli(['apply', '.', '--check'], clean)).code).toBe(0);
+  });
+
+  it('rewrites a folder outside git with a warning; inside a clean git work tree, without', async () => {
+    const outside = await project({ 'a.ts': CONNECT_ONLY(0) });
+    const r = await cli(['apply', '.'], outside);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^warning: .* is not in a git work tree: nothing records the files as they were\./m);
+    const inside = await project({ 'a.ts': CONNECT_ONLY(0) });
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'init']]) spawnSync('git', args, { cwd: inside, env });
+    const g = await cli(['apply', '.'], inside);
+    expect(g.code).toBe(0);
+    expect(g.stdout).not.toContain('warning:');
+  });
+
+  it('scan shows a progress bar on a terminal (and none when piped)', async () => {
+    const { dir } = await many(30);
+    // `script` gives the CLI a pseudo-terminal, as a user's shell would.
+    const tty = spawnSync('script', ['-qec', `${process.execPath} ${CLI} scan .`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm' } });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/rtm-migrate scanning \[[^\]]*\] \d+\/30 files/);
+    const piped = await cli(['scan', '.'], dir);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).not.toContain('rtm-migrate scanning');
+  });
+
+  it('the summary is never one giant line: long lists go one per line, capped with "and N more"', async () => {
+    const { dir } = await many(80);
+    const r = await cli(['apply', '.', '--dry'], dir);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(r.stdout).toMatch(/^would change: 80$/m);
+    expect(r.stdout).toContain('  and 30 more');
+  });
+
+  it('never says "done" for a file that was not written', async () => {
+    const dir = await project({ 'a.ts': CONNECT_ONLY(0), 'b.ts': CONNECT_ONLY(1) });
+    const dry = await cli(['apply', '.', '--dry'], dir);
+    expect(dry.stdout).not.toMatch(/^done /m);
+    expect(dry.stdout).toMatch(/^would +a\.ts:3:21/m);
+    await chmod(join(dir, 'b.ts'), 0o444);
+    const r = await cli(['apply', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^done +a\.ts:3:21/m);
+    expect(r.stdout).toMatch(/^failed +b\.ts:3:21/m);
+    expect(r.stdout).toMatch(/^changed: 1 \(a\.ts\)$/m);
+  });
+
+  it('.md and .yaml files named on the command line are skipped with a reason, not parsed as JavaScript', async () => {
+    const dir = await project({ 'README.md': 'Call `web.rtm.start()` first.\n', 'config.yaml': 'rtm: start\n', 'a.ts': CONNECT_ONLY(0) });
+    const r = await cli(['apply', 'README.md', 'config.yaml', 'a.ts'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('README.md: not a JavaScript or TypeScript source file');
+    expect(r.stdout).toContain('config.yaml: not a JavaScript or TypeScript source file');
+    expect(r.stdout).toMatch(/^failed: 0$/m);
+    expect(await readFile(join(dir, 'README.md'), 'utf8')).toBe('Call `web.rtm.start()` first.\n');
+  });
+});

@@ -1,0 +1,207 @@
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RTM_START_MEMBER_LIMIT, costOfReplacement } from '@rtm-migrate/core';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { describe, expect, it } from 'vitest';
+import { HELPER_METHODS, helperFieldsRead, helperSource } from '../src/helper-module/source.js';
+import { run, type RunResult } from '../../../test/support/run.js';
+import { cli, ROOT, tempDir } from './helpers.js';
+
+const BOT_MODULES = join(ROOT, 'fixtures', 'legacy-bot', 'node_modules');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/**
+ * What a bot prints of its rtm.start data: the ids of every list, the members of each conversation,
+ * self and team. The response is put in an array first, so rtm-migrate cannot follow it to the fields
+ * read: the call must go to the generated helper module.
+ */
+const summary = (ts: boolean): string => `
+  const ids = (list${ts ? '?: { id: string }[]' : ''}) => (list ?? []).map((x) => x.id).sort();
+  const members${ts ? ': Record<string, string[]>' : ''} = {};
+  for (const c of [...data.channels, ...data.groups, ...(data.mpims ?? [])]${ts ? ' as { id: string; members?: string[] }[]' : ''}) if (c.members) members[c.id] = [...c.members].sort();
+  const bots = ids(data.bots);
+  return JSON.stringify({ self: data.self.id, team: [data.team.id, data.team.name, data.team.domain], users: ids(data.users), channels: ids(data.channels), groups: ids(data.groups), mpims: data.mpims ? ids(data.mpims) : null, ims: ids(data.ims), bots, members });
+`;
+
+interface Variant {
+  readonly name: string;
+  readonly type: 'module' | 'commonjs';
+  readonly file: string;
+  readonly source: (args: string) => string;
+  readonly typescript: boolean;
+}
+
+const VARIANTS: readonly Variant[] = [
+  {
+    name: 'TypeScript, ESM',
+    type: 'module',
+    file: 'src/bot.ts',
+    typescript: true,
+    source: (args) => `import { WebClient } from '@slack/web-api';
+
+function summary(data: any): string {${summary(true)}}
+
+const web = new WebClient(process.env.SLACK_BOT_TOKEN, { slackApiUrl: process.env.SLACK_API_URL });
+const started = [await web.rtm.start(${args})];
+console.log(summary(started[0]));
+`,
+  },
+  {
+    name: 'JavaScript, ESM',
+    type: 'module',
+    file: 'src/bot.js',
+    typescript: false,
+    source: (args) => `import { WebClient } from '@slack/web-api';
+
+function summary(data) {${summary(false)}}
+
+const web = new WebClient(process.env.SLACK_BOT_TOKEN, { slackApiUrl: process.env.SLACK_API_URL });
+const started = [await web.rtm.start(${args})];
+console.log(summary(started[0]));
+`,
+  },
+  {
+    name: 'JavaScript, CommonJS, promise chain',
+    type: 'commonjs',
+    file: 'src/bot.js',
+    typescript: false,
+    source: (args) => `const { WebClient } = require('@slack/web-api');
+
+function summary(data) {${summary(false)}}
+
+const web = new WebClient(process.env.SLACK_BOT_TOKEN, { slackApiUrl: process.env.SLACK_API_URL });
+web.rtm.start(${args}).then((res) => console.log(summary(res)), (err) => {
+  console.error(err.message);
+  process.exitCode = 1;
+});
+`,
+  },
+];
+
+/** A bot project in a temp folder: package.json of the variant's module system, the fixture's dependencies. */
+async function botProject(v: Variant, args: string): Promise<string> {
+  const dir = await tempDir('rtm-migrate-helper-');
+  await mkdir(join(dir, 'src'));
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bot', private: true, type: v.type }));
+  await writeFile(join(dir, v.file), v.source(args));
+  await symlink(BOT_MODULES, join(dir, 'node_modules'), 'dir');
+  await writeFile(join(dir, '.gitignore'), 'dist\n');
+  if (v.typescript) {
+    const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, types: ['node'], rootDir: 'src', outDir: 'dist' }, include: ['src'] };
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+  }
+  return dir;
+}
+
+/** Compiles (TypeScript) and runs the bot against `apiUrl`. */
+async function runBot(dir: string, v: Variant, apiUrl: string): Promise<RunResult> {
+  if (v.typescript) {
+    const compiled = await run(process.execPath, [TSC, '-p', dir]);
+    expect(compiled.stdout + compiled.stderr).toBe('');
+  }
+  const main = v.typescript ? join(dir, 'dist', 'bot.js') : join(dir, v.file);
+  return run(process.execPath, [main], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl }, timeoutMs: 90_000 });
+}
+
+/** Runs `test` with a fake Slack of its own (the tests run concurrently: the helper's pacing is mostly waiting). */
+async function withFake(options: Parameters<typeof startFakeSlack>[0], test: (fake: FakeSlack) => Promise<void>): Promise<void> {
+  const fake = await startFakeSlack(options);
+  try {
+    await test(fake);
+  } finally {
+    await fake.close();
+  }
+}
+
+describe('the generated helper module, run against fake Slack', () => {
+  it.concurrent.each(VARIANTS.flatMap((v) => [{ v, mpimAware: false }, { v, mpimAware: true }]))(
+    '$v.name, mpim_aware $mpimAware: the migrated bot prints what the original printed with legacy rtm.start',
+    ({ v, mpimAware }) =>
+      // Fewer members per channel than rtm.start's cut, so legacy and migrated must agree exactly.
+      withFake({ seed: 31, users: 80, channels: 14, mode: 'legacy' }, async (fake) => {
+        const args = mpimAware ? '{ mpim_aware: true, no_unreads: true }' : '{ no_unreads: true }';
+        const dir = await botProject(v, args);
+        const before = await runBot(dir, v, fake.apiUrl);
+        expect(before.stderr).toBe('');
+        expect(before.code).toBe(0);
+
+        // The type-check of what changed has its own tests (verify.test.ts); here the program runs.
+        const migrated = await cli(['apply', '.', '--no-verify'], dir);
+        expect(migrated.stderr).toBe('');
+        expect(migrated.code).toBe(0);
+        const ext = v.typescript ? '.ts' : '.js';
+        expect(migrated.stdout).toContain(`changed: 2 (${join('src', `rtm-start-data${ext}`)}, ${join(...v.file.split('/'))})`);
+        const source = await readFile(join(dir, v.file), 'utf8');
+        expect(source).not.toContain('rtm.start(');
+        expect(source).toContain(v.type === 'module' ? `from './rtm-start-data${v.typescript ? '.js' : ext}'` : "require('./rtm-start-data')");
+
+        fake.setMode('connect_required');
+        fake.resetCalls();
+        const after = await runBot(dir, v, fake.apiUrl);
+        expect(after.stderr).toBe('');
+        expect(after.code).toBe(0);
+        expect(after.stdout).toBe(before.stdout);
+        const printed = JSON.parse(after.stdout) as { users: string[]; members: Record<string, string[]>; mpims: string[] | null };
+        expect(printed.users).toHaveLength(fake.workspace.users.length);
+        expect(Object.keys(printed.members).length).toBeGreaterThan(0);
+        expect(printed.mpims === null).toBe(!mpimAware);
+
+        // The calls core's costOfReplacement() counts for the helper's fields, rtm.connect last, once.
+        const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(mpimAware), { mpimAware });
+        const made = new Map<string, number>();
+        for (const c of fake.calls) made.set(c.method, (made.get(c.method) ?? 0) + 1);
+        const planned = new Map<string, number>();
+        for (const c of cost.byMethod) planned.set(c.method, (planned.get(c.method) ?? 0) + c.calls);
+        expect(made).toEqual(planned);
+        expect(fake.calls.at(-1)!.method).toBe('rtm.connect');
+        expect([...made.keys()].every((m) => (HELPER_METHODS as readonly string[]).includes(m))).toBe(true);
+
+        // A second run finds nothing left to do (the helper itself holds no rtm.start call).
+        const again = await cli(['apply', '.', '--check'], dir);
+        expect(again.code).toBe(0);
+        expect(again.stdout).toContain('would change: 0');
+      }),
+    // Real pacing (the tiers' floor, in real time), compiles and runs: minutes on a busy machine.
+    180_000,
+  );
+
+  it.concurrent('fills members completely where legacy rtm.start cut them', () =>
+    withFake({ seed: 5, users: RTM_START_MEMBER_LIMIT + 90, channels: 6, mode: 'legacy' }, async (fake) => {
+      const v = VARIANTS[1]!;
+      const dir = await botProject(v, '{}');
+      const before = JSON.parse((await runBot(dir, v, fake.apiUrl)).stdout) as { members: Record<string, string[]> };
+      expect((await cli(['apply', '.', '--no-verify'], dir)).code).toBe(0);
+      fake.setMode('connect_required');
+      const after = JSON.parse((await runBot(dir, v, fake.apiUrl)).stdout) as { members: Record<string, string[]> };
+      const general = fake.workspace.byType.public_channel.find((c) => c.isGeneral)!;
+      expect(before.members[general.id]).toHaveLength(RTM_START_MEMBER_LIMIT);
+      expect(after.members[general.id]).toHaveLength(fake.workspace.memberCount(general));
+      expect(after.members[general.id]!.length).toBeGreaterThan(RTM_START_MEMBER_LIMIT);
+    }));
+
+  it.concurrent('paces its calls by the rate tiers: no 429 from a rate-limited fake, the tiers\' floor respected', () =>
+    withFake({ seed: 9, users: 900, channels: 40, mode: 'connect_required', rateLimits: { timeScale: 0.02 } }, async (fake) => {
+      const timeScale = 0.02;
+      const dir = await tempDir('rtm-migrate-helper-pace-');
+      const file = join(dir, 'rtm-start-data.mjs');
+      await writeFile(file, helperSource({ typescript: false, commonjs: false, legacyClient: false }));
+      const { rtmStartData } = (await import(pathToFileURL(file).href)) as {
+        rtmStartData: (call: (method: string, args: Record<string, unknown>) => Promise<Record<string, unknown>>, args: object, options: object) => Promise<{ users: unknown[] }>;
+      };
+      // The raw-HTTP form: a plain function over fetch, with the token in the body as Slack takes it.
+      const call = async (method: string, args: Record<string, unknown>): Promise<Record<string, unknown>> => {
+        const body = new URLSearchParams({ token: 'xoxb-test', ...Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) });
+        const res = await fetch(`${fake.apiUrl}${method}`, { method: 'POST', body });
+        return (await res.json()) as Record<string, unknown>;
+      };
+      const started = performance.now();
+      const data = await rtmStartData(call, { mpim_aware: true }, { timeScale });
+      const seconds = (performance.now() - started) / 1000;
+      const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(true), { mpimAware: true });
+      expect(data.users).toHaveLength(fake.workspace.users.length);
+      expect(fake.stats().ratelimited).toBe(0);
+      expect(fake.calls).toHaveLength(cost.calls);
+      expect(seconds).toBeGreaterThanOrEqual(cost.floorSeconds * timeScale * 0.95);
+    }));
+});
