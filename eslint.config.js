@@ -6,15 +6,6 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   { ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**'] },
   {
-    // TEMPORARY — analysis/CLI rewrite in progress: these files are being replaced (the shared analysis
-    // package, the codemod CLI, the proxy and Socket Mode work). Remove each entry when its rewrite
-    // lands and lint the new file clean.
-    ignores: [
-      'packages/codemod/src/apply.ts',
-      'packages/codemod/src/cli.ts',
-    ],
-  },
-  {
     files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'packages/*/scripts/**/*.ts', 'test/**/*.ts', '*.ts'],
     extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {

@@ -10,6 +10,11 @@ import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './scan/workspace.js';
 import type { ParserName } from './transforms/common.js';
 import type { Verification } from './verify.js';
 
+/** A file the transforms changed: its text before and after. */
+type ChangedFile = FileResult & { readonly changed: true; readonly input: string; readonly output: string };
+
+const isChangedFile = (r: FileResult): r is ChangedFile => r.changed && r.input !== undefined && r.output !== undefined;
+
 export interface ApplyOptions {
   readonly paths: readonly string[];
   readonly cwd?: string;
@@ -188,7 +193,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const results = tasks.length === 0 ? [] : await (await import('./pool.js')).runTransforms(tasks, options.workers ?? 1, options.onProgress);
 
   const failed: FailedFile[] = [];
-  const changed: FileResult[] = [];
+  const changed: ChangedFile[] = [];
   const sites: SiteResult[] = [];
   for (const r of results) {
     const rel = relative(cwd, r.file);
@@ -197,7 +202,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
       continue;
     }
     for (const o of r.outcomes) sites.push({ site: o.site, rewrite: o.rewrite, message: o.message });
-    if (r.changed) changed.push(r);
+    if (isChangedFile(r)) changed.push(r);
   }
   // Sites whose file failed are still reported, as planned.
   for (const f of failed) for (const s of byFile.get(f.file) ?? []) sites.push({ site: s, rewrite: 'todo', message: s.message });
@@ -214,8 +219,8 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   }
   for (const r of changed) {
     const rel = relative(cwd, r.file);
-    if (options.print) printed.push(r.output!);
-    if (createTwoFilesPatch) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input!, r.output!, undefined, undefined, { context: 3 }));
+    if (options.print) printed.push(r.output);
+    if (createTwoFilesPatch) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input, r.output, undefined, undefined, { context: 3 }));
   }
 
   const verification = options.verify === false ? undefined : await typeCheck(cwd, plan, changed, newHelpers);
@@ -264,7 +269,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
         continue;
       }
       try {
-        writeAtomic(r.file, r.output!);
+        writeAtomic(r.file, r.output);
         wrote = true;
         await next();
       } catch (err) {
@@ -301,7 +306,7 @@ function writeNew(helper: HelperModule): void {
  * with the project's own TypeScript, when a TypeScript file changes and a tsconfig.json governs it:
  * the errors the rewrite introduced. Without TypeScript installed in the project there is no check.
  */
-async function typeCheck(cwd: string, plan: Plan, changed: readonly FileResult[], helpers: readonly HelperModule[]): Promise<Verification | undefined> {
+async function typeCheck(cwd: string, plan: Plan, changed: readonly ChangedFile[], helpers: readonly HelperModule[]): Promise<Verification | undefined> {
   const isTs = (f: string): boolean => /\.(ts|tsx|mts|cts)$/i.test(f);
   const firstTs = [...changed.map((r) => r.file), ...helpers.map((h) => h.file)].find(isTs);
   if (!firstTs) return undefined;
@@ -311,7 +316,7 @@ async function typeCheck(cwd: string, plan: Plan, changed: readonly FileResult[]
   const tsconfig = plan.project.tsconfig ? resolve(cwd, plan.project.tsconfig) : tsconfigFor(ts, cwd, firstTs);
   if (!tsconfig) return undefined;
   return verifyRewrite(ts, cwd, tsconfig, [
-    ...changed.map((r) => ({ file: r.file, before: r.input!, after: r.output! })),
+    ...changed.map((r) => ({ file: r.file, before: r.input, after: r.output })),
     ...helpers.map((h) => ({ file: h.file, before: undefined, after: h.source })),
   ]);
 }

@@ -41,7 +41,7 @@ interface ApplyFlags {
 }
 
 async function progressBar(enabled: boolean) {
-  if (!enabled) return { onStart: undefined, onProgress: undefined, stop: () => {} };
+  if (!enabled) return { onStart: undefined, onProgress: undefined, stop: () => undefined };
   const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = new SingleBar({ format: 'rtm-migrate {phase} [{bar}] {value}/{total} files', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic);
   return {
@@ -52,8 +52,8 @@ async function progressBar(enabled: boolean) {
 }
 
 async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
-  const machineOut = Boolean(flags.print || flags.diff || flags.report);
-  const progress = await progressBar(Boolean(process.stderr.isTTY) && !process.env['CI']);
+  const machineOut = flags.print === true || flags.diff === true || flags.report !== undefined;
+  const progress = await progressBar(process.stderr.isTTY && !process.env['CI']);
   // Ctrl-C while files are being written: finish the file in hand, write no other, say what was written.
   // (Before that nothing is written, and Node's own Ctrl-C ends the run at once.)
   const stop = new AbortController();
@@ -107,7 +107,7 @@ async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
 
 async function runScan(paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }): Promise<number> {
   // scan can take a while on a large repository: a progress bar on a terminal (stderr), nothing otherwise.
-  const progress = await progressBar(Boolean(process.stderr.isTTY) && !process.env['CI']);
+  const progress = await progressBar(process.stderr.isTTY && !process.env['CI']);
   let summary;
   try {
     summary = await scanFiles({
@@ -184,8 +184,8 @@ async function main(argv: string[]): Promise<void> {
   const p = program();
   p.exitOverride();
   for (const c of p.commands) c.exitOverride();
-  p.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} });
-  for (const c of p.commands) c.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} });
+  p.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
+  for (const c of p.commands) c.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
   try {
     await p.parseAsync(argv);
   } catch (err) {
