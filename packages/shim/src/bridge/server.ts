@@ -6,6 +6,7 @@ import { errorAnswer, parseRtmStartRequest, rtmStartRequestBody } from '../fetch
 import { httpCaller, type FetchLike } from '../http-caller.js';
 import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from '../proxy/address.js';
 import { redact } from '../proxy/redact.js';
+import { BODY_TOO_LARGE, readRequestBody } from '../request-body.js';
 import type { RtmStartCompatOptions, SlackObject } from '../types.js';
 import { EventDeduper, type InnerEvent } from './dedupe.js';
 import { forwardAsBot } from './forward.js';
@@ -178,23 +179,6 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     res.writeHead(status, { ...JSON_TYPE, ...headers, 'content-length': String(Buffer.byteLength(text)) }).end(text);
   };
 
-  const readBody = (req: IncomingMessage): Promise<Buffer | undefined> =>
-    new Promise((resolve) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBody) {
-          resolve(undefined);
-          req.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', () => resolve(Buffer.concat(chunks)));
-      req.on('error', () => resolve(undefined));
-    });
-
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const raw = req.url ?? '';
@@ -217,11 +201,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       reply(res, 405, { ok: false, error: 'method_not_allowed' });
       return;
     }
-    const body = await readBody(req);
-    if (body === undefined) {
+    const body = await readRequestBody(req, res, maxBody);
+    if (body === BODY_TOO_LARGE) {
       reply(res, 413, { ok: false, error: 'request_too_large' });
       return;
     }
+    if (body === undefined) return; // the bot hung up mid-request
     const done = (status: number, note = ''): void => log(`${req.method} /api/${method} → ${status}${note} ${Math.round(performance.now() - started)}ms`);
     if (method === METHODS.rtmConnect) {
       reply(res, 200, connectAnswer());

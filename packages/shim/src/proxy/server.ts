@@ -15,6 +15,7 @@ import { validateOptions } from '../with-compat.js';
 import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from './address.js';
 import { errorMessageOf, redact } from './redact.js';
 import { snapshotLog } from './snapshot-log.js';
+import { BODY_TOO_LARGE, readRequestBody } from '../request-body.js';
 
 export interface ProxyOptions extends CompatFetchOptions {
   /** `host:port` or `{ host, port }` (default `127.0.0.1:8787`; port 0 picks a free one). */
@@ -171,27 +172,13 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     res.end(body);
   };
 
-  /** Reads a body up to the cap; undefined (after answering 413) when it is larger. */
-  const readCapped = (req: IncomingMessage, res: ServerResponse, label: string): Promise<Buffer | undefined> =>
-    new Promise((resolve) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let over = false;
-      req.on('data', (chunk: Buffer) => {
-        if (over) return;
-        size += chunk.length;
-        if (size > maxBody) {
-          over = true;
-          refuse(res, 413, 'request_too_large', `${label}: body over ${maxBody} bytes`);
-          res.on('finish', () => req.destroy());
-          resolve(undefined);
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', () => !over && resolve(Buffer.concat(chunks)));
-      req.on('error', () => !over && resolve(undefined));
-    });
+  /** Reads a body up to the cap; undefined (after answering 413, or when the request broke off) otherwise. */
+  const readCapped = async (req: IncomingMessage, res: ServerResponse, label: string): Promise<Buffer | undefined> => {
+    const body = await readRequestBody(req, res, maxBody);
+    if (body !== BODY_TOO_LARGE) return body;
+    refuse(res, 413, 'request_too_large', `${label}: body over ${maxBody} bytes`);
+    return undefined;
+  };
 
   /**
    * Sends the request upstream as it came (method, headers, body) and its answer back as it came
