@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import { errorAnswer, parseRtmStartRequest, rtmStartRequestBody } from '../fetch.js';
 import { httpCaller, type FetchLike } from '../http-caller.js';
 import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from '../proxy/address.js';
-import { redact } from '../proxy/redact.js';
+import { redact, serverLog } from '../proxy/redact.js';
 import { BODY_TOO_LARGE, readRequestBody } from '../request-body.js';
 import type { RtmStartCompatOptions, SlackObject } from '../types.js';
 import { EventDeduper, type InnerEvent } from './dedupe.js';
@@ -86,9 +86,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const fetchFn = options.fetch ?? globalThis.fetch;
-  const sink = options.log === false ? undefined : (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
   const secrets = [options.appToken, options.botToken];
-  const log = (line: string): void => sink?.(redact(`${new Date().toISOString()} ${line}`, secrets));
+  const log = serverLog(options.log, secrets);
 
   const asBot = httpCaller(fetchFn, upstream.href, options.botToken, { timeoutMs });
   const postAsBot = httpCaller(fetchFn, upstream.href, options.botToken, { timeoutMs, requestRetries: 0 });

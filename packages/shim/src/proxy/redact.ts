@@ -17,3 +17,15 @@ export function redact(line: string, known: Iterable<string> = []): string {
 export function errorMessageOf(e: unknown): string {
   return redact(e instanceof Error ? e.message : String(e));
 }
+
+/**
+ * The log of a server: `option` as its options give it (a line sink, `false` for none, default
+ * stderr); every line time-stamped, with tokens (and `secrets`) removed before it leaves.
+ */
+export function serverLog(option: ((line: string) => void) | false | undefined, secrets: Iterable<string> = []): (line: string) => void {
+  if (option === false) return () => undefined;
+  const sink = option ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return (line) => {
+    sink(redact(`${new Date().toISOString()} ${line}`, secrets));
+  };
+}

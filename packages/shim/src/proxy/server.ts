@@ -13,7 +13,7 @@ import type { SnapshotStore } from '../snapshot/store.js';
 import type { RtmStartCompatArguments } from '../types.js';
 import { validateOptions } from '../with-compat.js';
 import { hostHeaderCheck, parseListen, parseUpstream, type ListenAddress } from './address.js';
-import { errorMessageOf, redact } from './redact.js';
+import { errorMessageOf, serverLog } from './redact.js';
 import { snapshotLog } from './snapshot-log.js';
 import { BODY_TOO_LARGE, readRequestBody } from '../request-body.js';
 
@@ -158,8 +158,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   if (!Number.isInteger(maxBody) || maxBody < 1) throw new ProxyStartError(`--max-body must be a positive integer, got ${maxBody}`);
   if (options.checkUpstream ?? true) await probeUpstream(upstream, Math.min(timeoutMs, 5000));
   const fetchFn = options.fetch ?? globalThis.fetch;
-  const sink = options.log === false ? undefined : (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
-  const log = (line: string): void => sink?.(redact(`${new Date().toISOString()} ${line}`));
+  const log = serverLog(options.log);
   const logs = snapshotLog(log);
   const store = httpSnapshotStore(fetchFn, upstream.href, { onProgress: logs.onProgress, ...options }, logs.onEvent);
   const fallback = (options.mode ?? 'fallback') === 'fallback';
