@@ -27,7 +27,6 @@ import {
   type CompatField,
   type RtmStartCompatArguments,
   type RtmStartCompatOptions,
-  type RtmStartCompatResponse,
   type SlackObject,
 } from './types.js';
 
@@ -403,22 +402,6 @@ export async function connectRtm(call: CallFn, args: RtmStartCompatArguments = {
     throw new CompatPlatformError({ ok: false, error: 'invalid_response', rtm_start_compat: { method: METHODS.rtmConnect, missing: 'url' } });
   }
   return { url: connect['url'], self: connect['self'] as RtmConnection['self'], team: connect['team'] as RtmConnection['team'] };
-}
-
-/**
- * Rebuilds `rtm.start`'s response from the replacement methods and `rtm.connect`, called last (its
- * URL lives 30 s): `buildRtmStartSnapshot` then `connectRtm`, without keeping the snapshot.
- */
-export async function buildRtmStartResponse(
-  call: CallFn,
-  args: RtmStartCompatArguments = {},
-  options: RtmStartCompatOptions = {},
-  pacer?: Pacer,
-): Promise<RtmStartCompatResponse> {
-  const snapshot = await buildRtmStartSnapshot(call, args, options, pacer);
-  const connection = await connectRtm(call, args);
-  options.onProgress?.({ method: METHODS.rtmConnect, items: 1, calls: snapshot.calls + 1 });
-  return snapshot.toResponse(connection);
 }
 
 /** A conversation as listed, as JSON text without `members` (and the listed `members`, if Slack sent any). */

@@ -1,6 +1,5 @@
 export { withRtmStartCompat, rtmStartCompat, isRtmStartCompat, type ApiCallClient, type WithRtmStartCompat } from './with-compat.js';
 export {
-  buildRtmStartResponse,
   buildRtmStartSnapshot,
   connectRtm,
   compatCost,
