@@ -127,6 +127,23 @@ module.exports = ${name};
     expect(await out('wrapper.js')).toContain(`  bot.api.rtm.start({ no_unreads: true }, ${handler});`);
   });
 
+  it("never hands the app's own API wrapper (botkit's bot.api) to the helper module, in any expression context", async () => {
+    const reads = '(data) => { console.log(data.users.length); bot.identity = data.self; }';
+    const { plan, out } = await apply({
+      'promise.js': `module.exports = (bot) => bot.api.rtm.start({ no_unreads: true }).then(${reads});\n`,
+      'awaited.ts': `export async function boot(bot: { api: { rtm: { start(a: object): Promise<any> } } }) {\n  const data = await bot.api.rtm.start({});\n  return data.users;\n}\n`,
+      'sdk.ts': `import { WebClient } from '@slack/web-api';\nexport async function boot(web: WebClient) {\n  const data = await web.rtm.start({});\n  keep(data);\n}\ndeclare function keep(x: unknown): void;\n`,
+    });
+    const byFile = new Map(plan.sites.map((s) => [s.file, s.rewrite]));
+    expect(byFile.get('promise.js')).toBe('todo');
+    expect(await out('promise.js')).toContain(`bot.api.rtm.start({ no_unreads: true }).then(${reads});`);
+    expect(byFile.get('awaited.ts')).not.toBe('helper-module');
+    expect(await out('awaited.ts')).not.toContain('rtmStartData');
+    // A parameter typed with the SDK's WebClient is one.
+    expect(byFile.get('sdk.ts')).toBe('helper-module');
+    expect(await out('sdk.ts')).toContain('const data = await rtmStartData(web, {});');
+  });
+
   it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
     const source = `const { WebClient } = require('@slack/web-api');
 const web = new WebClient(process.env.SLACK_TOKEN);

@@ -1,4 +1,4 @@
-import { constructionOf, memberName, originOf, unwrap } from '@rtm-migrate/analysis';
+import { constructionOf, memberName, originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
@@ -27,7 +27,7 @@ export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: Plan
   if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement || isFunctionLiteral(a))) return false;
   if (form === 'legacy-client') return legacyClientOptionsWritable(call, site.construction);
   if (!dataRead || !WEB_CLIENT_FORMS.has(form)) return false;
-  return callKeepsOnlyClientAndOptions(parsed, call, args.length);
+  return callKeepsOnlyClientAndOptions(parsed, call, args.length) && madeByWebClient(parsed, call);
 }
 
 /**
@@ -45,17 +45,44 @@ function callbackFits(parsed: ParsedFile, call: TSESTree.CallExpression, callbac
 const WEB_CLIENT_MODULES = new Set(['@slack/client', '@slack/web-api']);
 
 /**
- * The client in `client.rtm.start(…)` was made by `new WebClient(…)` of Slack's SDK, in this file:
- * callback-era code also calls `x.rtm.start(args, cb)` on its own API wrappers (botkit's `bot.api`),
- * which the helper module cannot call through.
+ * The client the call goes through is Slack's SDK `WebClient`: made by `new WebClient(…)` in this file,
+ * or a variable or parameter declared with the type `WebClient` imported from the SDK. Callback-era
+ * code also calls `x.rtm.start(…)` and `x.apiCall(…)` on its own API wrappers (botkit's `bot.api`),
+ * which the helper module cannot call through: those are left to the TODO.
  */
 function madeByWebClient(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  const rtm = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
-  if (rtm?.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const construction = constructionOf(parsed.resolver, rtm.object);
-  const origin = construction ? originOf(parsed.resolver, construction.callee) : undefined;
-  return origin !== undefined && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient';
+  const client = clientOf(parsed, call);
+  if (!client) return false;
+  const construction = constructionOf(parsed.resolver, client);
+  if (construction) return isSdkWebClient(parsed, construction.callee);
+  const annotation = client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : undefined;
+  return annotation !== undefined && isSdkWebClient(parsed, annotation);
+}
+
+function isSdkWebClient(parsed: ParsedFile, name: Node): boolean {
+  const origin = originOf(parsed.resolver, name);
+  return origin !== undefined && !origin.instance && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient';
+}
+
+/** `client` in `client.rtm.start(…)`, `client.rtm.start.call(…)` and `client.apiCall(…)`. */
+function clientOf(parsed: ParsedFile, call: TSESTree.CallExpression): Node | undefined {
+  let callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(parsed.resolver, callee);
+  if (name === 'apiCall') return unwrap(callee.object);
+  if (name === 'call' || name === 'apply') callee = unwrap(callee.object);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const rtm = unwrap(callee.object);
+  return rtm.type === AST_NODE_TYPES.MemberExpression ? unwrap(rtm.object) : undefined;
+}
+
+/** The type name written on an identifier's declaration (`web: WebClient`), as an identifier node. */
+function declaredType(parsed: ParsedFile, identifier: TSESTree.Identifier): Node | undefined {
+  const def = variableOf(parsed.resolver, identifier)?.defs[0];
+  const name = def?.name;
+  const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  return annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName : undefined;
 }
 
 function isFunctionLiteral(node: Node): boolean {
