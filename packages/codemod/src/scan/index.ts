@@ -20,7 +20,7 @@ import {
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
 import { helperModuleFits } from '../helper-module/fits.js';
-import { transportOf } from '../helper-module/transport.js';
+import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { foundSites, type FoundSite } from './found.js';

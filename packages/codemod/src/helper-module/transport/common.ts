@@ -1,0 +1,43 @@
+import { unwrap } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TransportCall } from '../../plan.js';
+
+export type Node = TSESTree.Node;
+
+/** The names the generated caller binds; a site whose transport already uses one of them is left alone. */
+const CALLER_NAMES = ['apiMethod', 'apiArgs', 'resolve', 'reject', 'err', 'data'];
+
+/** What the analysis could not see of a transport, for the TODO left at the site. */
+export type TransportResult = { readonly call: TransportCall } | { readonly why: string };
+
+export function text(parsed: ParsedFile, node: Node): string {
+  return parsed.text.slice(node.range[0], node.range[1]);
+}
+
+export const typescript = (parsed: ParsedFile): boolean => /\.[cm]?tsx?$/.test(parsed.file);
+
+export function usesCallerName(...texts: string[]): boolean {
+  return texts.some((t) => CALLER_NAMES.some((name) => new RegExp(`\\b${name}\\b`).test(t)));
+}
+
+/** The caller's parameters, typed in TypeScript as the helper module's `SlackCall`. */
+export function params(parsed: ParsedFile): string {
+  return typescript(parsed) ? '(apiMethod: string, apiArgs: Record<string, unknown>)' : '(apiMethod, apiArgs)';
+}
+
+export function isFunction(node: Node): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+/** A function literal, or one `.bind(x)`-ed: what a Node-style callback looks like when it is written out. */
+export function writtenCallback(node: Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+  const bare = unwrap(node);
+  if (isFunction(bare)) return bare;
+  if (bare.type !== AST_NODE_TYPES.CallExpression || bare.arguments.length !== 1) return undefined;
+  const callee = unwrap(bare.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = unwrap(callee.object);
+  return callee.property.name === 'bind' && isFunction(fn) ? fn : undefined;
+}
+
