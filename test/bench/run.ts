@@ -1,5 +1,5 @@
 // `pnpm bench [section…]`: every benchmark section prints its figures and ratios against a baseline
-// run in the same process. Sections: fake-slack, lint, codemod, shim, bridge.
+// run in the same process. Sections: fake-slack, lint, codemod, shim, bridge, coverage.
 import { performance } from 'node:perf_hooks';
 
 type Section = () => Promise<void>;
@@ -10,6 +10,7 @@ const sections: Record<string, () => Promise<Section>> = {
   codemod: async () => (await import('./codemod.js')).runCodemodBench,
   shim: async () => (await import('./shim.js')).runShimBench,
   bridge: async () => (await import('./bridge.js')).runBridgeBench,
+  coverage: async () => (await import('./coverage.js')).runCoverageBench,
 };
 
 const wanted = process.argv.slice(2);
