@@ -124,6 +124,27 @@ describe('CLI usage', () => {
     expect(b).toContain('const { channels, users, self } = await rtmStartCompat(client);');
   });
 
+  it('a monorepo: each package gets its own helper module, imported from within the package', async () => {
+    const bot = "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient(process.env.SLACK_BOT_TOKEN);\nmodule.exports = [web.rtm.start()];\n";
+    const dir = await project({
+      'package.json': '{"private":true}',
+      'packages/a/package.json': '{"name":"a"}',
+      'packages/a/src/bot.js': bot,
+      'packages/a/src/other.js': bot,
+      'packages/b/package.json': '{"name":"b"}',
+      'packages/b/lib/bot.js': bot,
+    });
+    const r = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const file of ['packages/a/src/bot.js', 'packages/a/src/other.js', 'packages/b/lib/bot.js']) {
+      expect(await readFile(join(dir, file), 'utf8')).toContain("const { rtmStartData } = require('./rtm-start-data');");
+    }
+    for (const helper of ['packages/a/src/rtm-start-data.js', 'packages/b/lib/rtm-start-data.js']) {
+      expect(await readFile(join(dir, helper), 'utf8')).toContain('async function rtmStartData(');
+    }
+  });
+
   it('--workers 2 gives the same files as --workers 1', async () => {
     const { copyPatterns } = await import('./helpers.js');
     const one = await copyPatterns((n) => !n.startsWith('negative-'));

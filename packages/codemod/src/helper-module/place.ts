@@ -21,18 +21,22 @@ interface ModuleSystem {
   readonly ext: string;
 }
 
+/** The folder of the nearest package.json, or undefined when there is none. */
+function packageRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
 /** The nearest package.json's `type`: `module` or `commonjs` (Node's default). */
 function packageType(dir: string): 'module' | 'commonjs' {
-  for (let d = dir; ; d = dirname(d)) {
-    const pkg = join(d, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        return (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
-      } catch {
-        return 'commonjs';
-      }
-    }
-    if (dirname(d) === d) return 'commonjs';
+  const root = packageRoot(dir);
+  if (root === undefined) return 'commonjs';
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
+  } catch {
+    return 'commonjs';
   }
 }
 
@@ -70,8 +74,9 @@ function specifier(importer: string, importerSource: string, helper: string, sys
 }
 
 /**
- * Where the helper modules go: one per language and module system among the files whose sites call it,
- * next to the first such site. An rtm-migrate file already there with the exports needed is kept as
+ * Where the helper modules go: one per package (nearest package.json) and, within it, per language and
+ * module system among the files whose sites call it, next to the first such site. A monorepo's
+ * packages each get their own: an import across packages would not survive their build or publish. An rtm-migrate file already there with the exports needed is kept as
  * it is (it is the user's now); a different file of that name is never overwritten (a numbered
  * name is used instead).
  */
@@ -81,7 +86,7 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     if (site.rewrite !== 'helper-module') continue;
     const file = resolve(root, site.file);
     const system = moduleSystemOf(file, read(file));
-    const key = `${system.typescript}:${system.commonjs}:${system.ext}`;
+    const key = `${packageRoot(dirname(file)) ?? ''}:${system.typescript}:${system.commonjs}:${system.ext}`;
     const group = groups.get(key) ?? { system, legacyClient: false, ownPromise: false, files: [] };
     group.legacyClient ||= site.form === 'legacy-client';
     group.ownPromise ||= site.transport?.ownPromise === true;
