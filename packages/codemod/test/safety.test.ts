@@ -144,6 +144,17 @@ module.exports = ${name};
     expect(await out('sdk.ts')).toContain('const data = await rtmStartData(web, {});');
   });
 
+  it('keeps the options in their place when a callback follows them: api(\'rtm.start\', {}, cb) never becomes api(\'rtm.connect\', cb)', async () => {
+    const cb = 'function (err, res) { done(err, res.url); }';
+    const { plan, out } = await apply({
+      'helper.js': `var api = require('./api');\nmodule.exports = function boot(done) {\n  api('rtm.start', { no_unreads: true }, ${cb});\n};\n`,
+      'client.js': `const { WebClient } = require('@slack/client');\nconst web = new WebClient(process.env.SLACK_TOKEN);\nmodule.exports = (done) => web.apiCall('rtm.start', { simple_latest: true }, ${cb});\n`,
+    });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['connect-only', 'connect-only']);
+    expect(await out('helper.js')).toContain(`  api('rtm.connect', {}, ${cb});`);
+    expect(await out('client.js')).toContain(`web.apiCall('rtm.connect', {}, ${cb});`);
+  });
+
   it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
     const source = `const { WebClient } = require('@slack/web-api');
 const web = new WebClient(process.env.SLACK_TOKEN);

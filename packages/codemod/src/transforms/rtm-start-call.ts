@@ -153,8 +153,10 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
     const quote = first.type === 'StringLiteral' || first.type === 'Literal' ? (ctx.source[startOf(first)] ?? "'") : "'";
     const rest = call.arguments.slice(1);
     const arg = rest[0] && rest[0].type !== 'ArrowFunctionExpression' && rest[0].type !== 'FunctionExpression' ? rest[0] : undefined;
-    const kept = keptArgs(ctx, arg);
-    const tail = rest.map((a) => (a === arg ? kept : text(ctx, a))).filter((t) => t !== '');
+    // The options keep their place (`{}` when none is left) while anything follows them: a callback
+    // moved into it would be taken for the options and never called.
+    const kept = arg ? withTrailing(ctx, keptArgs(ctx, arg), rest.slice(1)) : rest.map((a) => text(ctx, a)).join(', ');
+    const tail = kept === '' ? [] : [kept];
     const calleeText = text(ctx, callee);
     const client = isMember(callee) ? text(ctx, callee.object) : calleeText;
     const connect = `${calleeText}(${[`${quote}${METHODS.rtmConnect}${quote}`, ...tail].join(', ')})`;
