@@ -27,3 +27,25 @@ export function relativeModuleText(from: string, specifier: string): string | un
   }
   return texts.get(file);
 }
+
+const packageNames = new Map<string, string | undefined>();
+
+/** The `name` of the package a file belongs to (its nearest package.json), read once per folder. */
+export function owningPackageName(file: string): string | undefined {
+  const dir = dirname(file);
+  if (packageNames.has(dir)) return packageNames.get(dir);
+  let name: string | undefined;
+  const manifest = resolve(dir, 'package.json');
+  if (existsSync(manifest)) {
+    try {
+      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown };
+      name = typeof parsed.name === 'string' ? parsed.name : undefined;
+    } catch {
+      name = undefined;
+    }
+  } else if (dirname(dir) !== dir) {
+    name = owningPackageName(dir);
+  }
+  packageNames.set(dir, name);
+  return name;
+}

@@ -1,4 +1,4 @@
-import { isPossiblySlackModule, isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, METHODS } from '@rtm-migrate/core';
+import { isPossiblySlackModule, isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, LEGACY_RTM_CLIENT_MODULES, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, destructuredKey, isPlainValue, memberName, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
@@ -8,6 +8,7 @@ import { moduleText, type Resolver } from './resolver.js';
 import { typeIsAnyOr, typeServices } from './types.js';
 import { rtmMethodOfUrl, type StringNode } from './url.js';
 import { isDataStoreLookup } from './flow.js';
+import { owningPackageName } from './modules.js';
 
 type Node = TSESTree.Node;
 
@@ -353,6 +354,9 @@ function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): D
   const store = unwrap(member.object);
   const name = store.type === AST_NODE_TYPES.Identifier ? store.name : store.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, store) : undefined;
   if (name === undefined || !/^_?dataStore$/.test(name) || member.parent.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  // The SDK's own event handlers keep its store up to date: they are not an app reading `rtm.start`'s data.
+  const owner = resolver.file === undefined ? undefined : owningPackageName(resolver.file);
+  if (owner !== undefined && LEGACY_RTM_CLIENT_MODULES.includes(owner)) return undefined;
   if (store.type === AST_NODE_TYPES.MemberExpression && dataStoreSite(resolver, store)) return undefined;
   return { kind: 'data-store', store: member.object, construction: undefined };
 }

@@ -97,3 +97,17 @@ describe('precision of recommended (no type information)', () => {
     expect(ids(messages)).toEqual([]);
   });
 });
+
+describe("the SDK's own data store", () => {
+  const handler = 'var handleUserTyping = function (dataStore, message) {\n  var user = dataStore.getUserById(message.user);\n  return user && user.name;\n};\nmodule.exports = handleUserTyping;\n';
+
+  it('a dataStore look-up in @slack/client 3 itself (its event handlers keep the store up to date): nothing reported', async () => {
+    const { messages } = await lint(handler, 'real-world/@slack+client@3.16.0/package/lib/data-store/message-handlers/user.js');
+    expect(ids(messages)).toEqual([]);
+  });
+
+  it('the same look-up in an app, on a store handed to it: reported as a read of rtm.start data', async () => {
+    const { messages } = await lint(handler, 'bots/handler.js');
+    expect(ids(messages)).toEqual(['no-rtm-start-only-fields:users']);
+  });
+});
