@@ -90,6 +90,10 @@ const PROGRAMS: readonly Program[] = [
   // Through the app's own transport: the replacement calls go where the original request went (same
   // URL base and headers; the same helper with its token and callback), so neither bot needs a WebClient.
   { name: 'raw-HTTP fetch bot', copy: () => copyBot('fetch-bot'), main: join('fetch-bot', 'bot.js'), prints: /^ims: \d+/m },
+  { name: 'raw-HTTP fetch bot (token in the query, awaited response)', copy: () => copyBot('fetch-query-bot'), main: join('fetch-query-bot', 'bot.js'), prints: /^mpims: \d+/m },
+  { name: 'raw-HTTP axios bot (axios.post, qs.stringify form, res.data)', copy: () => copyBot('axios-bot'), main: join('axios-bot', 'bot.js'), prints: /^mpims: \d+/m },
+  { name: 'raw-HTTP got bot (got.post form, .json())', copy: () => copyBot('got-bot'), main: join('got-bot', 'bot.js'), prints: /^groups: \d+/m },
+  { name: 'raw-HTTP request bot ((err, res, body) callback, JSON.parse)', copy: () => copyBot('request-bot'), main: join('request-bot', 'bot.js'), prints: /^channels: \d+/m },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
   {
     // slackbots posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead
