@@ -84,6 +84,8 @@ export interface TransportCall {
   readonly then?: string;
   /** Around the kept callback: what turns `(err, data)` into the library's own callback arguments (`(err, res, body)`). */
   readonly callbackAround?: { readonly before: string; readonly after: string };
+  /** Named imports the replacement uses besides the helper module (`Readable` from `stream`). */
+  readonly imports?: readonly { readonly module: string; readonly name: string }[];
 }
 
 export interface PlanSite extends SourcePosition {

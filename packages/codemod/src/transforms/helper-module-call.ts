@@ -158,6 +158,7 @@ function viaTransport(ctx: TransformContext, transport: TransportCall, module: s
     ? `callbackify(${name})(${caller}${args}, ${around?.before ?? ''}${ctx.source.slice(callback.start, callback.end)}${around?.after ?? ''})`
     : `${name}(${caller}${args})${transport.then ?? ''}`;
   if (callback) addImport(ctx, 'util', 'callbackify', false);
+  for (const { module: from, name: imported } of transport.imports ?? []) addImport(ctx, from, imported, false);
   ctx.edits.push({ start: transport.start, end: transport.end, text: replacement });
   addImport(ctx, module, name, false);
 }

@@ -7,8 +7,9 @@ import { text, type Node, type TransportResult } from './common.js';
 import { fetchTransport } from './fetch.js';
 import { gotTransport } from './got.js';
 import { helperTransport } from './helper.js';
+import { nodeGetTransport } from './node-http.js';
 import { requestTransport } from './request-library.js';
-import { requestUrl } from './request-parts.js';
+import { heldUrl, requestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
 
@@ -39,6 +40,8 @@ function requestOf(url: Node): TSESTree.CallExpression | undefined {
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === given ? call : undefined;
 }
 
+const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
+
 /** A global `fetch` (Node 18+, browsers), or `node-fetch`'s. */
 function isFetch(parsed: ParsedFile, callee: Node): boolean {
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'fetch') return false;
@@ -52,11 +55,12 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - `fetch(url[, { …init }])`, its body read with `.then((res) => res.json())` or `await res.json()`;
  * - `axios.get(url[, config])` / `axios.post(url[, data[, config]])`, read as `res.data`;
  * - `got(url[, options])` (and `got.get` / `got.post`), read with `.json()` or as `res.body`;
- * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`).
+ * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`);
+ * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to.
  */
 function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
-  const url = requestUrl(parsed, literal);
+  const url = heldUrl(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const request = requestOf(url.node);
   if (!request) return { why: 'the URL is not given to the request as it is' };
@@ -67,5 +71,6 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (module === 'axios' && (method === 'get' || method === 'post')) return axiosTransport(parsed, request, method, url);
   if (module === 'got' && (method === undefined || method === 'get' || method === 'post')) return gotTransport(parsed, request, url);
   if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);
-  return { why: 'only `fetch`, axios, got and request calls are rebuilt (`https.request` and other clients are not yet)' };
+  if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
+  return { why: 'only `fetch`, axios, got, request and `https.get` calls are rebuilt (`https.request` and other clients are not yet)' };
 }

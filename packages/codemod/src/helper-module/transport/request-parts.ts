@@ -132,6 +132,49 @@ export function requestUrl(parsed: ParsedFile, literal: Node): RequestUrl | unde
   return { node, url: (method) => [...base, method].join(' + '), query };
 }
 
+/**
+ * `const url = new URL('https://…/api/rtm.start')` (or `new URL('rtm.start', base)`), its query set by
+ * `url.searchParams.set(k, v)` / `.append(k, v)` statements, and given to one request: the URL for
+ * another method is made the same way, the arguments are what the query holds then,
+ * `Object.fromEntries(url.searchParams)`.
+ */
+export function heldUrl(parsed: ParsedFile, literal: Node): RequestUrl | undefined {
+  const made = literal.parent;
+  if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'URL' || made.arguments[0] !== literal) return undefined;
+  const declarator = made.parent;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== made || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(parsed.resolver, declarator.id);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite() && r.identifier !== declarator.id)) return undefined;
+  const uses = variable.references.map((r) => r.identifier).filter((id): id is TSESTree.Identifier => id !== declarator.id && id.type === AST_NODE_TYPES.Identifier);
+  const given = uses.filter((id) => !isQueryFill(id));
+  const [request] = given;
+  if (!request || given.length > 1 || uses.some((id) => id.range[0] > request.range[0])) return undefined;
+  const [, base, ...rest] = made.arguments;
+  if (rest.length > 0) return undefined;
+  let url: (method: string) => string;
+  if (base) {
+    if (literal.type !== AST_NODE_TYPES.Literal || literal.value !== 'rtm.start') return undefined;
+    url = (method) => `new URL(${method}, ${text(parsed, base)}).href`;
+  } else {
+    const written = requestUrl(parsed, literal);
+    if (!written || written.query) return undefined;
+    url = written.url;
+  }
+  return { node: request, url, query: uses.length > 1 ? `Object.fromEntries(${declarator.id.name}.searchParams)` : undefined };
+}
+
+/** `url.searchParams.set(k, v);` / `.append(k, v);` as a statement. */
+function isQueryFill(id: TSESTree.Identifier): boolean {
+  const params = id.parent;
+  const method = params.parent;
+  const call = method?.parent;
+  return (
+    params.type === AST_NODE_TYPES.MemberExpression && params.object === id && !params.computed && params.property.type === AST_NODE_TYPES.Identifier && params.property.name === 'searchParams' &&
+    method?.type === AST_NODE_TYPES.MemberExpression && !method.computed && method.property.type === AST_NODE_TYPES.Identifier && ['set', 'append'].includes(method.property.name) &&
+    call?.type === AST_NODE_TYPES.CallExpression && call.callee === method && call.parent.type === AST_NODE_TYPES.ExpressionStatement
+  );
+}
+
 /** An object literal written out: plain `key: value` properties (shorthand too), no spread, no computed key, no method. */
 export function writtenObject(node: Node | undefined): TSESTree.ObjectExpression | undefined {
   const bare = node && unwrap(node);
