@@ -84,6 +84,8 @@ export interface TransportCall {
   readonly then?: string;
   /** Around the kept callback: what turns `(err, data)` into the library's own callback arguments (`(err, res, body)`). */
   readonly callbackAround?: { readonly before: string; readonly after: string };
+  /** Statements that only served the original request (a `new URL(…)` and the query it set), removed. */
+  readonly removals?: readonly { readonly start: number; readonly end: number }[];
   /** Named imports the replacement uses besides the helper module (`Readable` from `stream`). */
   readonly imports?: readonly { readonly module: string; readonly name: string }[];
 }

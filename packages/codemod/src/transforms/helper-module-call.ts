@@ -159,6 +159,7 @@ function viaTransport(ctx: TransformContext, transport: TransportCall, module: s
     : `${name}(${caller}${args})${transport.then ?? ''}`;
   if (callback) addImport(ctx, 'util', 'callbackify', false);
   for (const { module: from, name: imported } of transport.imports ?? []) addImport(ctx, from, imported, false);
+  for (const { start, end } of transport.removals ?? []) ctx.edits.push({ start, end, text: '' });
   ctx.edits.push({ start: transport.start, end: transport.end, text: replacement });
   addImport(ctx, module, name, false);
 }

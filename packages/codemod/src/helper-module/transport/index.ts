@@ -9,7 +9,7 @@ import { gotTransport } from './got.js';
 import { helperTransport } from './helper.js';
 import { nodeGetTransport } from './node-http.js';
 import { requestTransport } from './request-library.js';
-import { heldUrl, requestUrl } from './request-parts.js';
+import { heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
 
@@ -64,6 +64,11 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const request = requestOf(url.node);
   if (!request) return { why: 'the URL is not given to the request as it is' };
+  const result = libraryTransport(parsed, request, url);
+  return 'call' in result && url.removals ? { call: { ...result.call, removals: url.removals } } : result;
+}
+
+function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
   const callee = unwrap(request.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
   const module = originOf(parsed.resolver, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee)?.module;

@@ -75,7 +75,7 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
       caller: `${params(parsed)} => ${send}${parsedBody ? '' : '.then((body) => JSON.parse(body))'}`,
       args: object ? text(parsed, object) : url.query,
       callback: { start: callbackNode.range[0], end: callbackNode.range[1] },
-      callbackAround: { before: '(err, data) => (', after: `)(err, data && { statusCode: 200, body: ${body} }, data && ${body})` },
+      callbackAround: { before: '(err, data) => (', after: `)(err, data && { statusCode: 200, body: ${body} }, ${parsedBody ? 'data' : `data && ${body}`})` },
     },
   };
 }

@@ -19,6 +19,8 @@ export interface RequestUrl {
   readonly url: (method: string) => string;
   /** The query's arguments as an object literal's text (`{ token: token, no_unreads: '1' }`), when the URL had a query. */
   readonly query: string | undefined;
+  /** Statements that only made the URL (`const url = new URL(…)`, `url.searchParams.set(…)`), to remove with the request. */
+  readonly removals?: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** `a + 'b' + c`, `` `a${b}` ``: the pieces, in order. */
@@ -134,19 +136,22 @@ export function requestUrl(parsed: ParsedFile, literal: Node): RequestUrl | unde
 
 /**
  * `const url = new URL('https://…/api/rtm.start')` (or `new URL('rtm.start', base)`), its query set by
- * `url.searchParams.set(k, v)` / `.append(k, v)` statements, and given to one request: the URL for
- * another method is made the same way, the arguments are what the query holds then,
- * `Object.fromEntries(url.searchParams)`.
+ * `url.searchParams.set('name', value)` / `.append(…)` statements, and given to one request: the URL
+ * for another method is made the same way, the arguments are the names and values set, and the
+ * declaration and the statements that set them go (they would name `rtm.start` for nothing).
  */
 export function heldUrl(parsed: ParsedFile, literal: Node): RequestUrl | undefined {
   const made = literal.parent;
   if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'URL' || made.arguments[0] !== literal) return undefined;
   const declarator = made.parent;
+  const declaration = declarator.parent;
   if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== made || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
   const variable = variableOf(parsed.resolver, declarator.id);
   if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite() && r.identifier !== declarator.id)) return undefined;
   const uses = variable.references.map((r) => r.identifier).filter((id): id is TSESTree.Identifier => id !== declarator.id && id.type === AST_NODE_TYPES.Identifier);
-  const given = uses.filter((id) => !isQueryFill(id));
+  const fills = uses.map(queryFill);
+  const given = uses.filter((_, i) => !fills[i]);
   const [request] = given;
   if (!request || given.length > 1 || uses.some((id) => id.range[0] > request.range[0])) return undefined;
   const [, base, ...rest] = made.arguments;
@@ -160,19 +165,36 @@ export function heldUrl(parsed: ParsedFile, literal: Node): RequestUrl | undefin
     if (!written || written.query) return undefined;
     url = written.url;
   }
-  return { node: request, url, query: uses.length > 1 ? `Object.fromEntries(${declarator.id.name}.searchParams)` : undefined };
+  const entries: string[] = [];
+  for (const fill of fills) {
+    if (!fill) continue;
+    const [name, value, ...more] = fill.call.arguments;
+    if (name?.type !== AST_NODE_TYPES.Literal || typeof name.value !== 'string' || !value || more.length > 0) return undefined;
+    if (!/^[A-Za-z_$][\w$]*$/.test(name.value) || entries.some((e) => e.startsWith(`${name.value}:`))) return undefined;
+    entries.push(`${name.value}: ${text(parsed, value)}`);
+  }
+  const removals = [declaration, ...fills.flatMap((f) => (f ? [f.statement] : []))].map((s) => wholeLines(parsed.text, s));
+  return { node: request, url, query: entries.length > 0 ? `{ ${entries.join(', ')} }` : undefined, removals };
 }
 
-/** `url.searchParams.set(k, v);` / `.append(k, v);` as a statement. */
-function isQueryFill(id: TSESTree.Identifier): boolean {
+/** A statement's lines, from the start of its first line to the end of its last one (line break included). */
+function wholeLines(source: string, statement: Node): { start: number; end: number } {
+  const lineStart = source.lastIndexOf('\n', statement.range[0] - 1) + 1;
+  const start = /^[ \t]*$/.test(source.slice(lineStart, statement.range[0])) ? lineStart : statement.range[0];
+  const lineEnd = source.indexOf('\n', statement.range[1]);
+  const end = lineEnd >= 0 && /^[ \t\r]*$/.test(source.slice(statement.range[1], lineEnd)) ? lineEnd + 1 : statement.range[1];
+  return { start, end };
+}
+
+/** `url.searchParams.set(k, v);` / `.append(k, v);` as a statement: the call and its statement. */
+function queryFill(id: TSESTree.Identifier): { call: TSESTree.CallExpression; statement: Node } | undefined {
   const params = id.parent;
   const method = params.parent;
   const call = method?.parent;
-  return (
+  const filled =
     params.type === AST_NODE_TYPES.MemberExpression && params.object === id && !params.computed && params.property.type === AST_NODE_TYPES.Identifier && params.property.name === 'searchParams' &&
-    method?.type === AST_NODE_TYPES.MemberExpression && !method.computed && method.property.type === AST_NODE_TYPES.Identifier && ['set', 'append'].includes(method.property.name) &&
-    call?.type === AST_NODE_TYPES.CallExpression && call.callee === method && call.parent.type === AST_NODE_TYPES.ExpressionStatement
-  );
+    method?.type === AST_NODE_TYPES.MemberExpression && !method.computed && method.property.type === AST_NODE_TYPES.Identifier && ['set', 'append'].includes(method.property.name);
+  return filled && call?.type === AST_NODE_TYPES.CallExpression && call.callee === method && call.parent.type === AST_NODE_TYPES.ExpressionStatement ? { call, statement: call.parent } : undefined;
 }
 
 /** An object literal written out: plain `key: value` properties (shorthand too), no spread, no computed key, no method. */
