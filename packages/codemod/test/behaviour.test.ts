@@ -94,6 +94,7 @@ const PROGRAMS: readonly Program[] = [
   { name: 'raw-HTTP axios bot (axios.post, qs.stringify form, res.data)', copy: () => copyBot('axios-bot'), main: join('axios-bot', 'bot.js'), prints: /^mpims: \d+/m },
   { name: 'raw-HTTP got bot (got.post form, .json())', copy: () => copyBot('got-bot'), main: join('got-bot', 'bot.js'), prints: /^groups: \d+/m },
   { name: 'raw-HTTP request bot ((err, res, body) callback, JSON.parse)', copy: () => copyBot('request-bot'), main: join('request-bot', 'bot.js'), prints: /^channels: \d+/m },
+  { name: "raw-HTTP Node http.get bot (token in the query, body from the stream's data events)", copy: () => copyBot('http-get-bot'), main: join('http-get-bot', 'bot.js'), prints: /^ims: \d+/m },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
   {
     // slackbots posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead
