@@ -96,7 +96,7 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
       "const { Readable } = require('stream');\nconst { rtmStartData } = require('./rtm-start-data');\n" +
         '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
         "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => https.get(new URL(apiMethod, base).href + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: token }).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([JSON.stringify(data)])), onError);",
+        "rtmStartData(callSlack, { token: token }).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
     ],
   ])('%s', async (_name, file, source, expected) => {
     const { plan, output } = await migrate(file, source);

@@ -32,7 +32,8 @@ function errorHandler(request: TSESTree.CallExpression): { handler: Node; whole:
  * `https.get(url[, options], (res) => { res.on('data', …); res.on('end', …) })` (and `http.get`),
  * the call a statement of its own, or with `.on('error', handler)` chained (JavaScript): each method
  * is asked with the same `get`, its arguments in the query; the callback gets a stream of the rebuilt
- * data as JSON text (`Readable.from`), read as it read the response, and the handler gets the error.
+ * data as JSON in a Buffer (`Readable.from`, chunks as a response gives them), read as it read the
+ * response, and the handler gets the error.
  */
 export function nodeGetTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
   const [, second, third, ...rest] = request.arguments;
@@ -61,7 +62,7 @@ export function nodeGetTransport(parsed: ParsedFile, request: TSESTree.CallExpre
       end: whole.range[1],
       caller: `${params(parsed)} => ${send}.then((body) => JSON.parse(body))`,
       args: url.query,
-      then: `.then((data) => (${text(parsed, callback)})(Readable.from([JSON.stringify(data)]))${handlerText ? `, ${handlerText}` : ''})`,
+      then: `.then((data) => (${text(parsed, callback)})(Readable.from([Buffer.from(JSON.stringify(data))]))${handlerText ? `, ${handlerText}` : ''})`,
       imports: [{ module: 'stream', name: 'Readable' }],
     },
   };
