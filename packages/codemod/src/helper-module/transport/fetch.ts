@@ -2,7 +2,7 @@ import { propertyKeyName, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, params, text, typescript, usesCallerName, type Node, type TransportResult } from './common.js';
-import { readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
+import { formText, readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
 /** `(res) => res.json()` / `function (res) { return res.json(); }`. */
 function readsJson(node: Node | undefined): boolean {
@@ -66,8 +66,9 @@ function heldForm(parsed: ParsedFile, value: Node, request: Node): string | unde
 }
 
 /**
- * `fetch(url[, { …init written out… }])`: the arguments in a form body (`new URLSearchParams({ … })`
- * or a variable filled before), or in the URL's query, or none; the body read with
+ * `fetch(url[, { …init written out… }])`: the arguments in a form body (`new URLSearchParams({ … })`,
+ * a variable filled before, or form text such as `` `token=${t}&no_unreads=1` ``), or in the URL's
+ * query, or none; the body read with
  * `.then((res) => res.json())` right after, or `res.json()` on the awaited response and nothing else.
  */
 export function fetchTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
@@ -81,8 +82,8 @@ export function fetchTransport(parsed: ParsedFile, request: TSESTree.CallExpress
     if (url.query) return { why: 'the request sends arguments both in the query and in the body' };
     const value = unwrap(body.value);
     const object = !body.shorthand && value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URLSearchParams' ? writtenObject(value.arguments[0]) : undefined;
-    args = object ? text(parsed, object) : heldForm(parsed, body.value, request);
-    if (!args) return { why: 'the body is not `new URLSearchParams({ …arguments… })` or a `URLSearchParams` filled just before' };
+    args = object ? text(parsed, object) : (heldForm(parsed, body.value, request) ?? (body.shorthand ? undefined : formText(parsed, body.value)));
+    if (!args) return { why: 'the body is not `new URLSearchParams({ …arguments… })`, a `URLSearchParams` filled just before, or form text of plain names and values' };
   }
   const jsonCall = jsonThen(request);
   const [readJson] = jsonCall?.arguments ?? [];

@@ -9,7 +9,7 @@ import { gotTransport } from './got.js';
 import { helperTransport } from './helper.js';
 import { nodeGetTransport } from './node-http.js';
 import { requestTransport } from './request-library.js';
-import { heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
+import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
 
@@ -60,7 +60,7 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  */
 function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
-  const url = heldUrl(parsed, literal) ?? requestUrl(parsed, literal);
+  const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const request = requestOf(url.node);
   if (!request) return { why: 'the URL is not given to the request as it is' };

@@ -143,17 +143,12 @@ export function requestUrl(parsed: ParsedFile, literal: Node): RequestUrl | unde
 export function heldUrl(parsed: ParsedFile, literal: Node): RequestUrl | undefined {
   const made = literal.parent;
   if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'URL' || made.arguments[0] !== literal) return undefined;
-  const declarator = made.parent;
-  const declaration = declarator.parent;
-  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== made || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
-  const variable = variableOf(parsed.resolver, declarator.id);
-  if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite() && r.identifier !== declarator.id)) return undefined;
-  const uses = variable.references.map((r) => r.identifier).filter((id): id is TSESTree.Identifier => id !== declarator.id && id.type === AST_NODE_TYPES.Identifier);
-  const fills = uses.map(queryFill);
-  const given = uses.filter((_, i) => !fills[i]);
+  const held = heldIn(parsed, made);
+  if (!held) return undefined;
+  const fills = held.uses.map(queryFill);
+  const given = held.uses.filter((_, i) => !fills[i]);
   const [request] = given;
-  if (!request || given.length > 1 || uses.some((id) => id.range[0] > request.range[0])) return undefined;
+  if (!request || given.length > 1 || held.uses.some((id) => id.range[0] > request.range[0])) return undefined;
   const [, base, ...rest] = made.arguments;
   if (rest.length > 0) return undefined;
   let url: (method: string) => string;
@@ -173,8 +168,33 @@ export function heldUrl(parsed: ParsedFile, literal: Node): RequestUrl | undefin
     if (!/^[A-Za-z_$][\w$]*$/.test(name.value) || entries.some((e) => e.startsWith(`${name.value}:`))) return undefined;
     entries.push(`${name.value}: ${text(parsed, value)}`);
   }
-  const removals = [declaration, ...fills.flatMap((f) => (f ? [f.statement] : []))].map((s) => wholeLines(parsed.text, s));
+  const removals = [held.declaration, ...fills.flatMap((f) => (f ? [f.statement] : []))].map((s) => wholeLines(parsed.text, s));
   return { node: request, url, query: entries.length > 0 ? `{ ${entries.join(', ')} }` : undefined, removals };
+}
+
+/**
+ * `const endpoint = SLACK_API + 'rtm.start'` given to one request and used nowhere else: the URL is
+ * made as the declaration made it, which goes with the request.
+ */
+export function heldString(parsed: ParsedFile, literal: Node): RequestUrl | undefined {
+  const written = requestUrl(parsed, literal);
+  const held = written && heldIn(parsed, written.node);
+  const [request, ...more] = held?.uses ?? [];
+  if (!written || !held || !request || more.length > 0) return undefined;
+  return { ...written, node: request, removals: [wholeLines(parsed.text, held.declaration)] };
+}
+
+/** `const x = <value>;` (one declarator, never assigned again): the declaration and the uses of `x`. */
+function heldIn(parsed: ParsedFile, value: Node): { declaration: Node; uses: TSESTree.Identifier[] } | undefined {
+  const declarator = value.parent;
+  const declaration = declarator?.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
+  const id = declarator.id;
+  const variable = variableOf(parsed.resolver, id);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
+  const uses = variable.references.map((r) => r.identifier).filter((use): use is TSESTree.Identifier => use !== id && use.type === AST_NODE_TYPES.Identifier);
+  return { declaration, uses };
 }
 
 /** A statement's lines, from the start of its first line to the end of its last one (line break included). */
@@ -195,6 +215,18 @@ function queryFill(id: TSESTree.Identifier): { call: TSESTree.CallExpression; st
     params.type === AST_NODE_TYPES.MemberExpression && params.object === id && !params.computed && params.property.type === AST_NODE_TYPES.Identifier && params.property.name === 'searchParams' &&
     method?.type === AST_NODE_TYPES.MemberExpression && !method.computed && method.property.type === AST_NODE_TYPES.Identifier && ['set', 'append'].includes(method.property.name);
   return filled && call?.type === AST_NODE_TYPES.CallExpression && call.callee === method && call.parent.type === AST_NODE_TYPES.ExpressionStatement ? { call, statement: call.parent } : undefined;
+}
+
+/**
+ * A form body written as text, `` `token=${encodeURIComponent(t)}&no_unreads=1` `` or
+ * `'token=' + t`: its names and values as an object literal's text.
+ */
+export function formText(parsed: ParsedFile, node: Node): string | undefined {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.TemplateLiteral && bare.type !== AST_NODE_TYPES.BinaryExpression && bare.type !== AST_NODE_TYPES.Literal) return undefined;
+  const pieces = piecesOf(bare);
+  const first = parsed.text[bare.range[0]];
+  return pieces && 'text' in (pieces[0] ?? {}) ? queryObject(parsed, pieces, first === '"' ? '"' : "'") : undefined;
 }
 
 /** An object literal written out: plain `key: value` properties (shorthand too), no spread, no computed key, no method. */
