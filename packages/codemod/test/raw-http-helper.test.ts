@@ -1,9 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { copyFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../../test/support/run.js';
 import { scan } from '../src/scan/index.js';
 import { transformSource } from '../src/transforms/index.js';
-import { tempDir } from './helpers.js';
+import { PATTERNS, ROOT, tempDir } from './helpers.js';
 
 /** Scans one file and runs the transforms on it; then once more on the output (idempotence). */
 async function migrate(name: string, source: string) {
@@ -123,6 +124,20 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
     expect(todos(output)).toBe(1);
     expect(output.replace(/\n\s*\/\/\s*/g, ' ')).toContain(why);
     expect(output).toContain('users.list');
+  });
+
+  it('the TypeScript outputs of the raw-HTTP patterns compile strict against the real libraries\' types', { timeout: 120_000 }, async () => {
+    const dir = await tempDir('rtm-migrate-raw-tsc-');
+    const outputs = ['axios', 'got', 'fetch-post', 'new-url', 'url-from-pieces'];
+    for (const name of outputs) await copyFile(join(PATTERNS, `${name}.output.ts`), join(dir, `${name}.ts`));
+    await copyFile(join(PATTERNS, 'rtm-start-data.output.ts'), join(dir, 'rtm-start-data.ts'));
+    // axios, got and @types/node as the behaviour bots install them.
+    await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] };
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
+    const compiled = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir]);
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    expect(compiled.code).toBe(0);
   });
 
   it('keeps CRLF line endings in the TODO it adds', async () => {
