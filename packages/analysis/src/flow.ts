@@ -557,7 +557,7 @@ class Tracker {
       const listened = member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
       const method = listened ? memberName(this.resolver, member) : undefined;
       if (method === 'setEncoding') continue;
-      const [event, listener] = listened && call.type === AST_NODE_TYPES.CallExpression ? call.arguments : [];
+      const [event, listener] = listened ? call.arguments : [];
       const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
       if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'error')) continue;
       const added = (method === 'on' || method === 'once') && kind === 'data' && listener ? addedUpIn(this.resolver, listener) : undefined;

@@ -44,7 +44,7 @@ function heldForm(parsed: ParsedFile, value: Node, request: Node): string | unde
   if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = variableOf(parsed.resolver, id);
   const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+  if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
   const init = def.node.init && unwrap(def.node.init);
   if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'URLSearchParams') return undefined;
   if (init.arguments.length > 1 || (init.arguments[0] && !writtenObject(init.arguments[0]))) return undefined;

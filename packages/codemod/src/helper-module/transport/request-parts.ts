@@ -192,7 +192,7 @@ function heldIn(parsed: ParsedFile, value: Node): { declaration: Node; uses: TSE
   if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
   const id = declarator.id;
   const variable = variableOf(parsed.resolver, id);
-  if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
+  if (variable?.defs.length !== 1 || variable.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
   const uses = variable.references.map((r) => r.identifier).filter((use): use is TSESTree.Identifier => use !== id && use.type === AST_NODE_TYPES.Identifier);
   return { declaration, uses };
 }
