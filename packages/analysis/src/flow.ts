@@ -1,5 +1,5 @@
 import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isPlainValue, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { functionOf, thisMethod, type FunctionNode } from './functions.js';
@@ -537,7 +537,44 @@ class Tracker {
       if (!callback || !fn) this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
       else if (fn.params.length >= 3) this.bindFunctionParameter(fn, 2, RESPONSE, 0, callback);
       else if (fn.params.length === 2) this.bindFunctionParameter(fn, 1, { kind: 'http' }, 0, callback);
+      else if (fn.params.length === 1) this.streamedBody(fn, callback);
     }
+  }
+
+  /**
+   * `(res) => { res.on('data', (c) => (raw += c)); res.on('end', () => JSON.parse(raw)) }` (Node's
+   * `http.get`): the body is the text the `data` listeners add up, and what `JSON.parse` makes of it
+   * is the response. Any other use of the stream is an escape: what is read then is not known.
+   */
+  private streamedBody(fn: FunctionNode, at: Node): void {
+    const param = fn.params[0];
+    const stream = param?.type === AST_NODE_TYPES.Identifier ? variableOf(this.resolver, param) : null;
+    if (!stream) { this.escape(at, 'the response stream could not be followed', ''); return; }
+    const texts = new Set<TSESLint.Scope.Variable>();
+    for (const reference of stream.references) {
+      const member = reference.identifier.parent;
+      const call = member.parent;
+      const listened = member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
+      const method = listened ? memberName(this.resolver, member) : undefined;
+      if (method === 'setEncoding') continue;
+      const [event, listener] = listened ? call.arguments : [];
+      const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
+      if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'error')) continue;
+      const added = (method === 'on' || method === 'once') && kind === 'data' && listener ? addedUpIn(this.resolver, listener) : undefined;
+      if (!added) { this.escape(reference.identifier, 'the response stream is read in a way that could not be followed', ''); return; }
+      texts.add(added);
+    }
+    let parsed = false;
+    for (const text of texts) {
+      for (const reference of text.references) {
+        const call = reference.identifier.parent;
+        if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === reference.identifier && isJsonParse(this.resolver, call.callee)) {
+          this.follow(call, RESPONSE, 0);
+          parsed = true;
+        }
+      }
+    }
+    if (!parsed) this.escape(at, 'the response body is not read with `JSON.parse` of the text its `data` events add up', '');
   }
 
   /** `res.data` (axios), `res.body` (request with `json: true`, got), `res.json()` (fetch). */
@@ -596,6 +633,21 @@ function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
   for (const node of descendants(resolver, fn.body)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
   return false;
+}
+
+/** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)`: the variable the chunks are added to. */
+function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable | undefined {
+  const fn = unwrap(listener);
+  if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const chunk = fn.params[0].name;
+  const statements = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [fn.body];
+  const [only, ...more] = statements;
+  const expression = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : only;
+  if (more.length > 0 || !expression) return undefined;
+  const add = unwrap(expression);
+  if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.operator !== '+=' || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (add.right.type !== AST_NODE_TYPES.Identifier || add.right.name !== chunk) return undefined;
+  return variableOf(resolver, add.left) ?? undefined;
 }
 
 /** `JSON.parse(body)`: the parsed body is the response itself. */

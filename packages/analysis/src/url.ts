@@ -128,9 +128,15 @@ export function urlUseOf(node: Node): UrlUse {
   while (current.parent && CARRIERS.has(current.parent.type)) current = current.parent;
   const parent = current.parent;
   if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee !== current) {
+    // `const url = new URL('rtm.start', base)`: the requests are the calls `url` is given to.
+    if (isNewUrl(parent)) return { request: undefined, holder: declaredBy(parent) };
     return { request: parent, holder: declaredBy(parent) };
   }
   return { request: undefined, holder: declaredBy(current) };
+}
+
+function isNewUrl(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'URL';
 }
 
 /** `const x = <node>` (through `await` and chained calls like `.json()`) → `x`. */

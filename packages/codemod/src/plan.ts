@@ -80,6 +80,14 @@ export interface TransportCall {
   readonly callback?: { readonly start: number; readonly end: number };
   /** The helper's own kind of promise must come back (`rtmStartDataAs`): it is handed on or chained with other methods. */
   readonly ownPromise?: boolean;
+  /** Appended to the helper's promise: a response of the HTTP library's shape around the data (`.then((data) => ({ data }))`). */
+  readonly then?: string;
+  /** Around the kept callback: what turns `(err, data)` into the library's own callback arguments (`(err, res, body)`). */
+  readonly callbackAround?: { readonly before: string; readonly after: string };
+  /** Statements that only served the original request (a `new URL(…)` and the query it set), removed. */
+  readonly removals?: readonly { readonly start: number; readonly end: number }[];
+  /** Named imports the replacement uses besides the helper module (`Readable` from `stream`). */
+  readonly imports?: readonly { readonly module: string; readonly name: string }[];
 }
 
 export interface PlanSite extends SourcePosition {

@@ -90,6 +90,22 @@ const PROGRAMS: readonly Program[] = [
   // Through the app's own transport: the replacement calls go where the original request went (same
   // URL base and headers; the same helper with its token and callback), so neither bot needs a WebClient.
   { name: 'raw-HTTP fetch bot', copy: () => copyBot('fetch-bot'), main: join('fetch-bot', 'bot.js'), prints: /^ims: \d+/m },
+  { name: 'raw-HTTP fetch bot (token in the query, awaited response)', copy: () => copyBot('fetch-query-bot'), main: join('fetch-query-bot', 'bot.js'), prints: /^mpims: \d+/m },
+  { name: 'raw-HTTP axios bot (axios.post, qs.stringify form, res.data)', copy: () => copyBot('axios-bot'), main: join('axios-bot', 'bot.js'), prints: /^mpims: \d+/m },
+  { name: 'raw-HTTP got bot (got.post form, .json())', copy: () => copyBot('got-bot'), main: join('got-bot', 'bot.js'), prints: /^groups: \d+/m },
+  { name: 'raw-HTTP request bot ((err, res, body) callback, JSON.parse)', copy: () => copyBot('request-bot'), main: join('request-bot', 'bot.js'), prints: /^channels: \d+/m },
+  {
+    // Compiled strict with its own tsconfig before and after: the migrated code keeps the body's own type.
+    name: 'raw-HTTP axios bot in TypeScript (axios.get<StartBody>, params)',
+    copy: () => copyBot('axios-ts-bot'),
+    main: join('axios-ts-bot', 'bot.js'),
+    async build(dir) {
+      const compiled = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'axios-ts-bot')]);
+      expect(compiled.stdout + compiled.stderr).toBe('');
+    },
+    prints: /^users: \d+/m,
+  },
+  { name: "raw-HTTP Node http.get bot (token in the query, body from the stream's data events)", copy: () => copyBot('http-get-bot'), main: join('http-get-bot', 'bot.js'), prints: /^ims: \d+/m },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
   {
     // slackbots posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead
@@ -191,11 +207,13 @@ describe('member lists complete past the old cut', () => {
   // their own member-count tests (legacy-bot.test.ts, v3-bot.test.ts).
   it.each(PROGRAMS.filter((p) => p.main !== PROGRAMS[0]!.main && p.main !== PROGRAMS[1]!.main).map((p) => [p.name, p] as const))('%s', { timeout: 240_000 }, async (_name, program) => {
     const dir = await program.copy();
+    await program.build?.(dir);
     big.setMode('legacy');
     const before = await runProgram(dir, program, big.apiUrl);
     expect(before.code).toBe(0);
     expect(membersOfGeneral(before.stdout)).toBe(RTM_START_MEMBER_LIMIT);
     expect((await cli(['apply', '.', '--allow-dirty'], dir)).code).toBe(0);
+    await program.build?.(dir);
     big.setMode('connect_required');
     const after = await runProgram(dir, program, big.apiUrl);
     expect(after.code).toBe(0);

@@ -87,7 +87,7 @@ describe('CLI usage', () => {
   });
 
   it('--report sarif: SARIF 2.1.0 with one result per site', async () => {
-    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8'), 'b.ts': await readFile(join(PATTERNS, 'fetch-post.input.ts'), 'utf8') });
+    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8'), 'b.ts': await readFile(join(PATTERNS, 'http-request.input.ts'), 'utf8') });
     const r = await cli(['apply', '.', '--dry', '--report', 'sarif'], dir);
     const log = JSON.parse(r.stdout) as SarifLog;
     expect(log.version).toBe('2.1.0');

@@ -1,9 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { copyFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../../test/support/run.js';
 import { scan } from '../src/scan/index.js';
 import { transformSource } from '../src/transforms/index.js';
-import { tempDir } from './helpers.js';
+import { PATTERNS, ROOT, tempDir } from './helpers.js';
 
 /** Scans one file and runs the transforms on it; then once more on the output (idempotence). */
 async function migrate(name: string, source: string) {
@@ -24,7 +25,7 @@ const todos = (text: string): number => text.match(/TODO\(rtm-migrate\)/g)?.leng
 /** The source without comment lines: what a TODO-only outcome leaves of it. */
 const code = (text: string): string => text.replace(/^ *\/\/.*\r?\n/gm, '');
 
-describe('raw HTTP: fetch goes through the same URL base and headers; anything else stays unchanged, loudly', () => {
+describe('raw HTTP: fetch, axios, got, request and https.get go through the same library, URL base and headers; anything else stays unchanged, loudly', () => {
   it('rebuilds the data with fetch to the same base, headers and form body', async () => {
     const { plan, output } = await migrate(
       'a.js',
@@ -61,12 +62,60 @@ describe('raw HTTP: fetch goes through the same URL base and headers; anything e
   });
 
   it.each([
-    ['axios', "const axios = require('axios');\naxios.post('https://slack.com/api/rtm.start', { token }).then((res) => console.log(res.data.users));\n", 'only `fetch` requests are rebuilt'],
+    [
+      'axios.get with params, typed: the same get, its params swapped, a response whose data is the rebuilt data',
+      'k.ts',
+      "import axios from 'axios';\nexport async function f(token: string) {\n  const { data } = await axios.get<{ users: { id: string }[] }>('https://slack.com/api/rtm.start', { params: { token }, timeout: 5000 });\n  return data.users.length;\n}\n",
+      "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => axios.get('https://slack.com/api/' + apiMethod, { timeout: 5000, params: apiArgs as Record<string, string> }).then((res) => res.data);\n" +
+        "  const { data } = await rtmStartData(callSlack, { token }).then((data) => ({ data: data as { users: { id: string }[] } }));",
+    ],
+    [
+      "got with responseType: 'json', read as res.body",
+      'l.js',
+      "const got = require('got');\ngot(base + 'rtm.start', { searchParams: { token }, responseType: 'json' }).then((res) => console.log(res.body.users.length));\n",
+      "const callSlack = (apiMethod, apiArgs) => got(base + apiMethod, { responseType: 'json', searchParams: apiArgs }).then((res) => res.body);\n" +
+        'rtmStartData(callSlack, { token }).then((body) => ({ body })).then((res) => console.log(res.body.users.length));',
+    ],
+    [
+      'request with json: true and the arguments in qs: the body handed on parsed, as before',
+      'm.js',
+      "var request = require('request');\nrequest({ url: base + 'rtm.start', qs: { token: t }, json: true }, function (err, res, body) {\n  console.log(body.users.length);\n});\n",
+      "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => request({ url: base + apiMethod, qs: apiArgs, json: true }, (err, res, body) => (err ? reject(err) : resolve(body))));\n" +
+        'callbackify(rtmStartData)(callSlack, { token: t }, (err, data) => (function (err, res, body) {\n  console.log(body.users.length);\n})(err, data && { statusCode: 200, body: data }, data));',
+    ],
+    [
+      'fetch with the token in a template query and the response awaited',
+      'n.js',
+      'async function f() {\n  const res = await fetch(`${api}/rtm.start?token=${token}&mpim_aware=1`);\n  return (await res.json()).users;\n}\n',
+      "  const callSlack = (apiMethod, apiArgs) => fetch(api + '/' + apiMethod + '?' + new URLSearchParams(apiArgs)).then((res) => res.json());\n" +
+        "  const res = await rtmStartData(callSlack, { token: token, mpim_aware: '1' }).then((data) => ({ json: async () => data }));",
+    ],
+    [
+      'https.get with a base URL object: the callback reads a stream of the rebuilt data, the error handler its error',
+      'o.js',
+      "const https = require('https');\nconst url = new URL('rtm.start', base);\nurl.searchParams.set('token', token);\nhttps.get(url, (res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n}).on('error', onError);\n",
+      "const { Readable } = require('stream');\nconst { rtmStartData } = require('./rtm-start-data');\n" +
+        '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
+        "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => https.get(new URL(apiMethod, base).href + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
+        "rtmStartData(callSlack, { token: token }).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
+    ],
+  ])('%s', async (_name, file, source, expected) => {
+    const { plan, output } = await migrate(file, source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(expected);
+    expect(output).not.toContain('rtm.start');
+    expect(todos(output)).toBe(0);
+  });
+
+  it.each([
+    ['axios read for more than its data', "const axios = require('axios');\naxios.post('https://slack.com/api/rtm.start', { token }).then((res) => console.log(res.status, res.data.users));\n", 'read for more than its `data`'],
     ['request options not written out', "fetch('https://slack.com/api/rtm.start', init).then((r) => r.json()).then((d) => console.log(d.users));\n", 'options are not written out'],
-    ['a query in the URL', "fetch('https://slack.com/api/rtm.start?no_unreads=1&token=' + token).then((r) => r.json()).then((d) => console.log(d.users));\n", 'the URL has a query'],
-    ['an awaited response read later', "async function f() {\n  const res = await fetch('https://slack.com/api/rtm.start', { method: 'POST' });\n  return (await res.json()).users;\n}\n", 'the response is not read with'],
-    ['a body built elsewhere', "const body = new URLSearchParams({ token });\nfetch('https://slack.com/api/rtm.start', { method: 'POST', body }).then((r) => r.json()).then((d) => d.users);\n", 'the body is not'],
-    ['request with a callback', "const request = require('request');\nrequest.post({ url: 'https://slack.com/api/rtm.start', form: { token } }, (err, res, body) => console.log(JSON.parse(body).users));\n", 'the URL is not the first argument'],
+    ['a query value spliced into text', "fetch('https://slack.com/api/rtm.start?token=x' + token + 'y').then((r) => r.json()).then((d) => console.log(d.users));\n", 'the URL is not a base followed by'],
+    ['an awaited response read for more than json()', "async function f() {\n  const res = await fetch('https://slack.com/api/rtm.start', { method: 'POST' });\n  if (!res.ok) throw new Error('HTTP');\n  return (await res.json()).users;\n}\n", 'nor only with `res.json()`'],
+    ['a body built elsewhere', "const body = 'token=' + token;\nfetch('https://slack.com/api/rtm.start', { method: 'POST', body }).then((r) => r.json()).then((d) => d.users);\n", 'the body is not'],
+    ['request whose callback reads the headers', "const request = require('request');\nrequest.post({ url: 'https://slack.com/api/rtm.start', form: { token } }, (err, res, body) => console.log(res.headers, JSON.parse(body).users));\n", 'for more than `statusCode` and `body`'],
+    ['https.request', "const https = require('https');\nhttps.request('https://slack.com/api/rtm.start', (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); }).end();\n", '`https.request` and other clients are not yet'],
+    ['a streamed body read for a field no method gives back', "const https = require('https');\nhttps.get('https://slack.com/api/rtm.start?token=' + t, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).dnd, JSON.parse(raw).users)); });\n", 'dnd: dnd.info'],
   ])('%s: the call stays as it was, a TODO says why (never rtm.connect on a guess)', async (_name, source, why) => {
     const { plan, output } = await migrate('c.js', source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
@@ -75,6 +124,20 @@ describe('raw HTTP: fetch goes through the same URL base and headers; anything e
     expect(todos(output)).toBe(1);
     expect(output.replace(/\n\s*\/\/\s*/g, ' ')).toContain(why);
     expect(output).toContain('users.list');
+  });
+
+  it('the TypeScript outputs of the raw-HTTP patterns compile strict against the real libraries\' types', { timeout: 120_000 }, async () => {
+    const dir = await tempDir('rtm-migrate-raw-tsc-');
+    const outputs = ['axios', 'got', 'fetch-post', 'new-url', 'url-from-pieces'];
+    for (const name of outputs) await copyFile(join(PATTERNS, `${name}.output.ts`), join(dir, `${name}.ts`));
+    await copyFile(join(PATTERNS, 'rtm-start-data.output.ts'), join(dir, 'rtm-start-data.ts'));
+    // axios, got and @types/node as the behaviour bots install them.
+    await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] };
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
+    const compiled = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir]);
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    expect(compiled.code).toBe(0);
   });
 
   it('keeps CRLF line endings in the TODO it adds', async () => {

@@ -153,11 +153,13 @@ function viaTransport(ctx: TransformContext, transport: TransportCall, module: s
     caller = freshName(ctx, ['callSlack', 'callSlackApi']);
     insertBefore(ctx, startOf(statement), ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
   }
-  const { callback } = transport;
+  const { callback, callbackAround: around } = transport;
   const replacement = callback
-    ? `callbackify(${name})(${caller}${args}, ${ctx.source.slice(callback.start, callback.end)})`
-    : `${name}(${caller}${args})`;
+    ? `callbackify(${name})(${caller}${args}, ${around?.before ?? ''}${ctx.source.slice(callback.start, callback.end)}${around?.after ?? ''})`
+    : `${name}(${caller}${args})${transport.then ?? ''}`;
   if (callback) addImport(ctx, 'util', 'callbackify', false);
+  for (const { module: from, name: imported } of transport.imports ?? []) addImport(ctx, from, imported, false);
+  for (const { start, end } of transport.removals ?? []) ctx.edits.push({ start, end, text: '' });
   ctx.edits.push({ start: transport.start, end: transport.end, text: replacement });
   addImport(ctx, module, name, false);
 }

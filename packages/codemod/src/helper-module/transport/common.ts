@@ -15,6 +15,13 @@ export function text(parsed: ParsedFile, node: Node): string {
   return parsed.text.slice(node.range[0], node.range[1]);
 }
 
+/** A callee as one line: `got\n  .post` → `got.post`. */
+export function calleeText(parsed: ParsedFile, callee: Node): string {
+  const bare = unwrap(callee);
+  if (bare.type !== AST_NODE_TYPES.MemberExpression || bare.computed || bare.property.type !== AST_NODE_TYPES.Identifier) return text(parsed, callee);
+  return `${text(parsed, bare.object)}${bare.optional ? '?.' : '.'}${bare.property.name}`;
+}
+
 export const typescript = (parsed: ParsedFile): boolean => /\.[cm]?tsx?$/.test(parsed.file);
 
 export function usesCallerName(...texts: string[]): boolean {

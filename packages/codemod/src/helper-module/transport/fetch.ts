@@ -1,29 +1,8 @@
-import { unwrap } from '@rtm-migrate/analysis';
+import { propertyKeyName, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, params, text, typescript, usesCallerName, type Node, type TransportResult } from './common.js';
-
-/** `base + 'rtm.start'`, `'https://…/api/rtm.start'`, `` `${base}rtm.start` ``: the text before the method name. */
-function urlPrefix(parsed: ParsedFile, literal: Node): { url: Node; prefix: string } | undefined {
-  const parent = literal.parent;
-  if (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string') {
-    const head = /^(.*\/)?rtm\.start$/s.exec(literal.value);
-    if (!head) return undefined;
-    const quote = parsed.text[literal.range[0]];
-    const before = head[1] ?? '';
-    if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+' && parent.right === literal) {
-      return { url: parent, prefix: before === '' ? text(parsed, parent.left) : `${text(parsed, parent.left)} + ${quote}${before}${quote}` };
-    }
-    return before === '' ? undefined : { url: literal, prefix: `${quote}${before}${quote}` };
-  }
-  if (literal.type === AST_NODE_TYPES.TemplateLiteral) {
-    const last = literal.quasis.at(-1);
-    if (!last || !/(^|\/)rtm\.start$/.test(last.value.raw)) return undefined;
-    const raw = text(parsed, literal);
-    return { url: literal, prefix: `${raw.slice(0, raw.length - 'rtm.start`'.length)}\`` };
-  }
-  return undefined;
-}
+import { formText, readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
 /** `(res) => res.json()` / `function (res) { return res.json(); }`. */
 function readsJson(node: Node | undefined): boolean {
@@ -47,53 +26,80 @@ function readsJson(node: Node | undefined): boolean {
   );
 }
 
-export function fetchTransport(parsed: ParsedFile, literal: Node): TransportResult {
-  if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
-  const found = urlPrefix(parsed, literal);
-  if (!found) return { why: 'the URL has a query or is not a base followed by `rtm.start`' };
-  const request = found.url.parent;
-  if (request?.type !== AST_NODE_TYPES.CallExpression || request.arguments[0] !== found.url) return { why: 'the URL is not the first argument of the request' };
-  if (request.callee.type !== AST_NODE_TYPES.Identifier || request.callee.name !== 'fetch') return { why: 'only `fetch` requests are rebuilt (axios, got, request and `https.request` are not yet)' };
-  const [, init, ...rest] = request.arguments;
-  if (rest.length > 0 || (init && init.type !== AST_NODE_TYPES.ObjectExpression)) return { why: 'the request options are not written out' };
-  const props = init?.properties ?? [];
-  if (props.some((p) => p.type !== AST_NODE_TYPES.Property || p.computed || p.kind !== 'init')) return { why: 'the request options are not written out' };
-  const isBody = (p: TSESTree.ObjectLiteralElement): boolean => p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'body';
-  const body = props.find(isBody);
-  let args: string | undefined;
-  if (body?.type === AST_NODE_TYPES.Property) {
-    const value = unwrap(body.value);
-    const object = value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URLSearchParams' ? value.arguments[0] : undefined;
-    const fields = object && unwrap(object);
-    if (fields?.type !== AST_NODE_TYPES.ObjectExpression || fields.properties.some((p) => p.type !== AST_NODE_TYPES.Property || p.computed) || body.shorthand) {
-      return { why: 'the body is not `new URLSearchParams({ …arguments… })`' };
-    }
-    args = text(parsed, fields);
-  }
-  // The response: `.then((res) => res.json())` right after the request (an awaited response read later is not followed).
+/** `.then((res) => res.json())` right after the request: the call that gives the body. */
+function jsonThen(request: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
   const member = request.parent;
-  const jsonCall = member.parent;
-  if (
-    member.type !== AST_NODE_TYPES.MemberExpression ||
-    member.object !== request ||
-    member.computed ||
-    member.property.type !== AST_NODE_TYPES.Identifier ||
-    member.property.name !== 'then' ||
-    jsonCall?.type !== AST_NODE_TYPES.CallExpression ||
-    jsonCall.arguments.length !== 1 ||
-    !readsJson(jsonCall.arguments[0])
-  ) {
-    return { why: 'the response is not read with `.then((res) => res.json())` right after the request' };
+  const call = member.parent;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== request || member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'then') return undefined;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && call.arguments.length === 1 && readsJson(call.arguments[0]) ? call : undefined;
+}
+
+/**
+ * A form body held in a variable, `const body = new URLSearchParams([{ … }])` filled by
+ * `body.append(k, v)` / `body.set(k, v)` statements before the request and given to it alone: the
+ * arguments are what it holds when the request is made, `Object.fromEntries(body)`.
+ */
+function heldForm(parsed: ParsedFile, value: Node, request: Node): string | undefined {
+  const id = unwrap(value);
+  if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(parsed.resolver, id);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+  const init = def.node.init && unwrap(def.node.init);
+  if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'URLSearchParams') return undefined;
+  if (init.arguments.length > 1 || (init.arguments[0] && !writtenObject(init.arguments[0]))) return undefined;
+  for (const reference of variable.references) {
+    if (reference.identifier === def.name || reference.identifier === id) continue;
+    const member = reference.identifier.parent;
+    const fill = member.parent;
+    const filled =
+      member.type === AST_NODE_TYPES.MemberExpression &&
+      !member.computed &&
+      member.property.type === AST_NODE_TYPES.Identifier &&
+      ['append', 'set'].includes(member.property.name) &&
+      fill?.type === AST_NODE_TYPES.CallExpression &&
+      fill.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+      fill.range[1] <= request.range[0];
+    if (!filled) return undefined;
   }
-  const [readJson] = jsonCall.arguments;
-  if (!readJson) return { why: 'the response is not read with `.then((res) => res.json())` right after the request' };
+  return `Object.fromEntries(${text(parsed, id)})`;
+}
+
+/**
+ * `fetch(url[, { …init written out… }])`: the arguments in a form body (`new URLSearchParams({ … })`,
+ * a variable filled before, or form text such as `` `token=${t}&no_unreads=1` ``), or in the URL's
+ * query, or none; the body read with
+ * `.then((res) => res.json())` right after, or `res.json()` on the awaited response and nothing else.
+ */
+export function fetchTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
+  const [, init, ...rest] = request.arguments;
+  if (rest.length > 0 || (init && !writtenObject(init))) return { why: 'the request options are not written out' };
+  const props = writtenObject(init)?.properties ?? [];
+  const isBody = (p: TSESTree.ObjectLiteralElement): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(parsed.resolver, p) === 'body';
+  const body = props.find(isBody);
+  let args = url.query;
+  if (body) {
+    if (url.query) return { why: 'the request sends arguments both in the query and in the body' };
+    const value = unwrap(body.value);
+    const object = !body.shorthand && value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URLSearchParams' ? writtenObject(value.arguments[0]) : undefined;
+    args = object ? text(parsed, object) : (heldForm(parsed, body.value, request) ?? (body.shorthand ? undefined : formText(parsed, body.value)));
+    if (!args) return { why: 'the body is not `new URLSearchParams({ …arguments… })`, a `URLSearchParams` filled just before, or form text of plain names and values' };
+  }
+  const jsonCall = jsonThen(request);
+  const [readJson] = jsonCall?.arguments ?? [];
+  if (!jsonCall && !readsOnlyBody(parsed, request, 'json', true)) {
+    return { why: 'the response is not read with `.then((res) => res.json())` right after the request, nor only with `res.json()`' };
+  }
   const kept = props.filter((p) => !isBody(p)).map((p) => text(parsed, p));
   const encoded = typescript(parsed) ? 'new URLSearchParams(apiArgs as Record<string, string>)' : 'new URLSearchParams(apiArgs)';
-  const then = text(parsed, readJson);
-  if (usesCallerName(found.prefix, ...kept, then)) return { why: 'the request uses a name the rewrite would shadow' };
+  const then = readJson ? text(parsed, readJson) : '(res) => res.json()';
+  const to = url.url('apiMethod');
+  if (usesCallerName(url.url(''), ...kept, then)) return { why: 'the request uses a name the rewrite would shadow' };
   // Arguments go where the original put them: in a form body, or in the query when it sent none.
   const caller = body
-    ? `${params(parsed)} => fetch(${found.prefix} + apiMethod, { ${[...kept, `body: ${encoded}`].join(', ')} }).then(${then})`
-    : `${params(parsed)} => fetch(${found.prefix} + apiMethod + '?' + ${encoded}${init ? `, ${text(parsed, init)}` : ''}).then(${then})`;
-  return { call: { start: jsonCall.range[0], end: jsonCall.range[1], caller, args } };
+    ? `${params(parsed)} => fetch(${to}, { ${[...kept, `body: ${encoded}`].join(', ')} }).then(${then})`
+    : `${params(parsed)} => fetch(${to} + '?' + ${encoded}${init ? `, ${text(parsed, init)}` : ''}).then(${then})`;
+  const replaced = jsonCall ?? request;
+  // An awaited response read only with `.json()`: one that answers the rebuilt data there.
+  return { call: { start: replaced.range[0], end: replaced.range[1], caller, args, ...(jsonCall ? {} : { then: '.then((data) => ({ json: async () => data }))' }) } };
 }

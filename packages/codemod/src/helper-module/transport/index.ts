@@ -1,8 +1,15 @@
+import { originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
-import type { TransportResult } from './common.js';
+import { axiosTransport } from './axios.js';
+import { text, type Node, type TransportResult } from './common.js';
 import { fetchTransport } from './fetch.js';
+import { gotTransport } from './got.js';
 import { helperTransport } from './helper.js';
+import { nodeGetTransport } from './node-http.js';
+import { requestTransport } from './request-library.js';
+import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
 
@@ -13,12 +20,62 @@ export type { TransportResult } from './common.js';
  * - the app's helper: `helper('rtm.start'[, { …args }][, (err, data) => …])`, method name first, the
  *   arguments second; a Node-style callback (two parameters or more, written out) as a statement of
  *   its own in JavaScript, or a promise used only through `await` / `.then` / `.catch` / `.finally`;
- * - `fetch(base + 'rtm.start', { …init })` (or the URL written out, or a template ending in it) followed
- *   by `.then((res) => res.json())`, with its arguments in `body: new URLSearchParams({ … })` or none.
+ * - a raw HTTP request with `fetch`, axios, got or request (see `rawHttpTransport`).
  */
 export function transportOf(parsed: ParsedFile, site: FoundSite): TransportResult {
   if (site.form === 'helper') return helperTransport(parsed, site);
-  if (site.form === 'raw-url') return fetchTransport(parsed, site.node);
+  if (site.form === 'raw-url') return rawHttpTransport(parsed, site.node);
   return { why: 'not a transport the app calls itself' };
 }
 
+/** The request the URL is given to: as its first argument, or as the `url` / `uri` of its options. */
+function requestOf(url: Node): TSESTree.CallExpression | undefined {
+  let given = url;
+  while (given.parent && unwrap(given.parent) !== given.parent) given = given.parent;
+  const property = given.parent;
+  if (property?.type === AST_NODE_TYPES.Property && property.value === given && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['url', 'uri'].includes(property.key.name)) {
+    given = property.parent;
+  }
+  const call = given.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === given ? call : undefined;
+}
+
+const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
+
+/** A global `fetch` (Node 18+, browsers), or `node-fetch`'s. */
+function isFetch(parsed: ParsedFile, callee: Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'fetch') return false;
+  const variable = variableOf(parsed.resolver, callee);
+  return !variable || variable.defs.length === 0 || originOf(parsed.resolver, callee)?.module === 'node-fetch';
+}
+
+/**
+ * A raw HTTP request to `rtm.start`, where its URL is a base followed by the method name (with a
+ * query of plain names, or none) and the library is known by its import:
+ * - `fetch(url[, { …init }])`, its body read with `.then((res) => res.json())` or `await res.json()`;
+ * - `axios.get(url[, config])` / `axios.post(url[, data[, config]])`, read as `res.data`;
+ * - `got(url[, options])` (and `got.get` / `got.post`), read with `.json()` or as `res.body`;
+ * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`);
+ * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to.
+ */
+function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
+  if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
+  const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
+  if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
+  const request = requestOf(url.node);
+  if (!request) return { why: 'the URL is not given to the request as it is' };
+  const result = libraryTransport(parsed, request, url);
+  return 'call' in result && url.removals ? { call: { ...result.call, removals: url.removals } } : result;
+}
+
+function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
+  const callee = unwrap(request.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  const module = originOf(parsed.resolver, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee)?.module;
+  if (isFetch(parsed, callee)) return fetchTransport(parsed, request, url);
+  if (module === 'axios' && (method === 'get' || method === 'post')) return axiosTransport(parsed, request, method, url);
+  if (module === 'got' && (method === undefined || method === 'get' || method === 'post')) return gotTransport(parsed, request, url);
+  if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);
+  if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
+  return { why: 'only `fetch`, axios, got, request and `https.get` calls are rebuilt (`https.request` and other clients are not yet)' };
+}

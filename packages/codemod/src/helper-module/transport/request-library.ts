@@ -1,0 +1,81 @@
+import { unwrap, variableOf } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeText, params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
+import { propertyOf, writtenObject, type RequestUrl } from './request-parts.js';
+
+const ARGUMENT_OPTIONS = ['form', 'qs'] as const;
+
+/** The response parameter is not used, or only for `res.statusCode` / `res.body`: what the rebuilt response has. */
+function responseReadsKnown(parsed: ParsedFile, param: Node | undefined): boolean {
+  if (!param) return true;
+  if (param.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(parsed.resolver, param);
+  return (variable?.references ?? []).every((r) => {
+    const member = r.identifier.parent;
+    return r.isReadOnly() && member.type === AST_NODE_TYPES.MemberExpression && member.object === r.identifier && !member.computed && member.property.type === AST_NODE_TYPES.Identifier && ['statusCode', 'body'].includes(member.property.name);
+  });
+}
+
+/**
+ * The `request` library with a Node-style callback, `request[.get|.post](url | { url, form | qs,
+ * json, …options }[, options], (err, res, body) => …)`, the call a statement of its own (JavaScript):
+ * each method goes through the same request call, its arguments where the original put them (the
+ * form, the query), the body parsed as the original had it parsed (`json: true`) or not (JSON text).
+ * The callback is still called once, `(err, res, body)`, `res` a 200 response carrying that body.
+ */
+export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
+  const args = request.arguments;
+  const callbackNode = args.at(-1);
+  const fn = callbackNode && writtenCallback(callbackNode);
+  if (!callbackNode || !fn || fn.params.length < 2) return { why: 'the request has no written-out `(err, res, body)` callback' };
+  if (typescript(parsed)) return { why: 'a Node-style callback in TypeScript (the callback would lose the types request gave its parameters)' };
+  if (request.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this` (the request object)' };
+  if (!responseReadsKnown(parsed, fn.params[1])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
+  const [first, second, ...rest] = args.slice(0, -1);
+  if (!first || rest.length > 0) return { why: 'the request takes more than a URL, options and a callback' };
+  const urlGiven = unwrap(first) === url.node;
+  const options = urlGiven ? (second ? writtenObject(second) : undefined) : writtenObject(first);
+  if ((urlGiven && second && !options) || (!urlGiven && (second || !options))) return { why: 'the request options are not written out' };
+  const urlProperty = !urlGiven && options ? options.properties.find((p) => p.type === AST_NODE_TYPES.Property && p.value === url.node) : undefined;
+  if (!urlGiven && !urlProperty) return { why: 'the URL is not the `url` of the request options' };
+  const carriers = ARGUMENT_OPTIONS.map((name) => options && propertyOf(parsed, options, name)).filter((p) => p !== undefined);
+  const [carrier, ...more] = carriers;
+  const object = carrier && !carrier.shorthand ? writtenObject(carrier.value) : undefined;
+  if (more.length > 0 || (carrier && !object)) return { why: 'the request arguments are not one object written out (`form` or `qs`)' };
+  if (object && url.query) return { why: 'the request sends arguments both in the URL and in its options' };
+  const json = options && propertyOf(parsed, options, 'json');
+  const jsonValue = json && unwrap(json.value);
+  const parsedBody = jsonValue?.type === AST_NODE_TYPES.Literal && jsonValue.value === true;
+  if (json && !parsedBody) return { why: 'the request has a `json` option other than `true`' };
+  // The same options, the URL and the arguments swapped for each method's.
+  const key = carrier ? text(parsed, carrier.key) : 'qs';
+  const newOptions = (options?.properties ?? []).map((p) => {
+    if (p === urlProperty && p.type === AST_NODE_TYPES.Property) return `${text(parsed, p.key)}: ${url.url('apiMethod')}`;
+    if (p === carrier) return `${key}: apiArgs`;
+    return text(parsed, p);
+  });
+  if (!carrier) newOptions.push(`${key}: apiArgs`);
+  const kept = (options?.properties ?? []).filter((p) => p !== urlProperty && p !== carrier).map((p) => text(parsed, p));
+  if (usesCallerName(url.url(''), ...kept)) return { why: 'the request uses a name the rewrite would shadow' };
+  const optionsText = `{ ${newOptions.join(', ')} }`;
+  const given = urlGiven ? `${url.url('apiMethod')}, ${optionsText}` : optionsText;
+  const send = `new Promise((resolve, reject) => ${calleeText(parsed, request.callee)}(${given}, (err, res, body) => (err ? reject(err) : resolve(body))))`;
+  const body = parsedBody ? 'data' : 'JSON.stringify(data)';
+  // The callback goes inside `(err, data) => …`: it must not use an outer `err` or `data`.
+  const scope = parsed.resolver.getScope(fn.body);
+  if (scope.block !== fn || scope.through.some((r) => ['err', 'data'].includes(r.identifier.name))) {
+    return { why: 'the callback uses a name the rewrite would shadow' };
+  }
+  return {
+    call: {
+      start: request.range[0],
+      end: request.range[1],
+      caller: `${params(parsed)} => ${send}${parsedBody ? '' : '.then((body) => JSON.parse(body))'}`,
+      args: object ? text(parsed, object) : url.query,
+      callback: { start: callbackNode.range[0], end: callbackNode.range[1] },
+      callbackAround: { before: '(err, data) => (', after: `)(err, data && { statusCode: 200, body: ${body} }, ${parsedBody ? 'data' : `data && ${body}`})` },
+    },
+  };
+}
