@@ -55,7 +55,7 @@ function madeByWebClient(parsed: ParsedFile, call: TSESTree.CallExpression): boo
   if (!client) return false;
   const construction = constructionOf(parsed.resolver, client);
   if (construction) return isSdkWebClient(parsed, construction.callee);
-  const annotation = client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : undefined;
+  const annotation = client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : fieldType(parsed, client);
   return annotation !== undefined && isSdkWebClient(parsed, annotation);
 }
 
@@ -83,6 +83,32 @@ function declaredType(parsed: ParsedFile, identifier: TSESTree.Identifier): Node
   const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
   if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
   return annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName : undefined;
+}
+
+/**
+ * The type name written on the class field `this.<name>` stands for (`private web: WebClient`, or a
+ * constructor parameter property `constructor(private readonly web: WebClient)`), as an identifier node.
+ */
+function fieldType(parsed: ParsedFile, member: Node): Node | undefined {
+  if (member.type !== AST_NODE_TYPES.MemberExpression || unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(parsed.resolver, member);
+  let owner: Node | undefined = member.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (owner?.type !== AST_NODE_TYPES.ClassBody || name === undefined) return undefined;
+  const annotations: (TSESTree.TypeNode | undefined)[] = [];
+  for (const element of owner.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name) {
+      annotations.push(element.typeAnnotation?.typeAnnotation);
+    }
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') continue;
+    for (const param of element.value.params) {
+      const bound = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
+      if (bound?.type === AST_NODE_TYPES.Identifier && bound.name === name) annotations.push(bound.typeAnnotation?.typeAnnotation);
+    }
+  }
+  const [only] = annotations;
+  if (annotations.length !== 1 || only?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  return only.typeName.type === AST_NODE_TYPES.Identifier ? only.typeName : undefined;
 }
 
 function isFunctionLiteral(node: Node): boolean {

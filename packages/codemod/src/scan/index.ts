@@ -24,6 +24,7 @@ import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { foundSites, type FoundSite } from './found.js';
+import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
 import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './workspace.js';
@@ -287,6 +288,8 @@ export function scan(options: ScanOptions): Plan {
     options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
+    const typed = usesStartTypes(parsed);
+    const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; choice: TypedDecision<Decision> }[] = [];
     for (const found of foundSites(parsed)) {
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
       const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, ...located(root, parsed, e) }));
@@ -295,23 +298,32 @@ export function scan(options: ScanOptions): Plan {
       const args = argsOf(parsed, found);
       const planned = decide(parsed, found, args, startOnlyFields, escapes, helper);
       if (!planned) continue;
+      const helperBuildsAll = unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
-      // Not where the code's own types are rtm.start's response: rtmStartData()'s types would not fit them.
+      // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
       const toModule =
         helper === 'inline' &&
         planned.rewrite === 'todo' &&
         planned.reason !== CODEMOD_MESSAGES.startTypes &&
         // Nor where a field is read that the helper does not build either (`cache_ts`, `latest`, `self.prefs`…).
-        unsupportedInline(startOnlyFields).every(helperBuilds) &&
+        helperBuildsAll &&
         helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
-      const transport = planned.rewrite === 'todo' && (planned.form === 'helper' || planned.form === 'raw-url') && unsupportedInline(startOnlyFields).every(helperBuilds) ? transportOf(parsed, found) : undefined;
+      const transport = planned.rewrite === 'todo' && (planned.form === 'helper' || planned.form === 'raw-url') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const decision: Decision =
         toModule || (transport && 'call' in transport)
           ? { ...planned, rewrite: 'helper-module' }
           : transport
             ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
             : planned;
-      const viaTransport = transport && 'call' in transport ? transport.call : undefined;
+      // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
+      const retypable =
+        typed && helper === 'inline' && (planned.rewrite === 'inline' || planned.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, planned.form, true);
+      prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
+    }
+    const decisions = settleStartTyped(prepared.map((p) => p.choice));
+    for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, choice }] of prepared.entries()) {
+      const decision = decisions[index] ?? choice.decision;
+      const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
       const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware) : startOnlyFields, { mpimAware });
       const pos = position(root, parsed.file, found.node);
@@ -328,7 +340,7 @@ export function scan(options: ScanOptions): Plan {
         endColumn: end.column,
         start: found.node.range[0],
         end: found.node.range[1],
-        ...(toModule && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
+        ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),

@@ -33,8 +33,8 @@ export interface TransformContext {
   readonly outcomes: SiteOutcome[];
   /** Names already used in the file (identifiers), to pick fresh ones. */
   readonly names: Set<string>;
-  /** Imports to add (module → names; `type` for type-only). */
-  readonly imports: Map<string, { names: Set<string>; type: boolean }>;
+  /** Imports to add: module → name → whether it is a type only. */
+  readonly imports: Map<string, Map<string, boolean>>;
   readonly handled: Set<PlanSite>;
   /** The specifier this file imports the generated helper module by, when it calls it. */
   readonly helperModule?: string | undefined;
@@ -229,10 +229,9 @@ export function freshName(ctx: TransformContext, candidates: readonly string[]):
 }
 
 export function addImport(ctx: TransformContext, module: string, name: string, type: boolean): void {
-  const entry = ctx.imports.get(module) ?? { names: new Set<string>(), type };
-  entry.names.add(name);
-  entry.type &&= type;
-  ctx.imports.set(module, entry);
+  const names = ctx.imports.get(module) ?? new Map<string, boolean>();
+  names.set(name, (names.get(name) ?? true) && type);
+  ctx.imports.set(module, names);
 }
 
 export function applyEdits(source: string, edits: readonly Edit[]): string {
@@ -247,7 +246,6 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
   return out;
 }
 
-/** Writes the pending imports after the file's last import (or `require` line), or at its top. */
 /** `offset`, or the end of its line when only a `//` comment follows there (the comment stays on its statement's line). */
 function afterTrailingComment(source: string, offset: number): number {
   const newline = source.indexOf('\n', offset);
@@ -255,28 +253,42 @@ function afterTrailingComment(source: string, offset: number): number {
   return /^[ \t]*\/\/.*$/.test(source.slice(offset, lineEnd)) ? lineEnd : offset;
 }
 
+/** An `import { … } from '…'` of the file: whether it is `import type`, and the names it imports. */
+interface NamedImport extends AnyNode {
+  readonly source: { readonly value: unknown };
+  readonly importKind?: string;
+  readonly specifiers: (AnyNode & { readonly imported?: { readonly name?: string } })[];
+}
+
+function isNamedImport(node: AnyNode): node is NamedImport {
+  return node.type === 'ImportDeclaration' && (node as NamedImport).specifiers.every((sp) => sp.type === 'ImportSpecifier');
+}
+
+/**
+ * Writes the pending imports, each module once: its names are added to an `import { … }` of that module
+ * the file has (types as `type X` in a value import), else on a new line after the file's last import
+ * (or `require` line), or at its top.
+ */
 export function emitImports(ctx: TransformContext): void {
   if (ctx.imports.size === 0) return;
   const body = (ctx.root.get() as ASTPath<{ program: { body: AnyNode[] } }>).node.program.body;
   const lines: string[] = [];
-  for (const [module, { names, type }] of ctx.imports) {
-    const list = [...names].sort().join(', ');
-    // Merge into an existing `import { … } from 'module'` of the same kind when there is one.
-    const existing = body.find(
-      (s) =>
-        s.type === 'ImportDeclaration' &&
-        (s as unknown as { source: { value: string } }).source.value === module &&
-        ((s as unknown as { importKind?: string }).importKind === 'type') === type &&
-        (s as unknown as { specifiers: AnyNode[] }).specifiers.every((sp) => sp.type === 'ImportSpecifier'),
-    ) as (AnyNode & { specifiers: (AnyNode & { imported: { name: string } })[] }) | undefined;
-    if (existing && existing.specifiers.length > 0) {
-      const fresh = [...names].filter((n) => !existing.specifiers.some((sp) => sp.imported.name === n));
-      const last = existing.specifiers.at(-1);
-      if (last && fresh.length > 0) ctx.edits.push({ start: endOf(last), end: endOf(last), text: `, ${fresh.sort().join(', ')}` });
+  for (const [module, names] of ctx.imports) {
+    const onlyTypes = [...names.values()].every(Boolean);
+    const existing = body.filter(isNamedImport).filter((s) => s.source.value === module && s.specifiers.length > 0 && (onlyTypes || s.importKind !== 'type'));
+    const target = existing.find((s) => (s.importKind === 'type') === onlyTypes) ?? existing[0];
+    const imported = new Set(body.filter(isNamedImport).filter((s) => s.source.value === module).flatMap((s) => s.specifiers.map((sp) => sp.imported?.name)));
+    const fresh = [...names].filter(([name]) => !imported.has(name)).sort(([a], [b]) => a.localeCompare(b));
+    if (fresh.length === 0) continue;
+    const typeImport = target ? target.importKind === 'type' : onlyTypes;
+    const list = fresh.map(([name, type]) => (type && !typeImport ? `type ${name}` : name)).join(', ');
+    const last = target?.specifiers.at(-1);
+    if (last) {
+      ctx.edits.push({ start: endOf(last), end: endOf(last), text: `, ${list}` });
       continue;
     }
     if (ctx.commonjs && !ctx.typescript) lines.push(`const { ${list} } = require('${module}');`);
-    else lines.push(`import ${type ? 'type ' : ''}{ ${list} } from '${module}';`);
+    else lines.push(`import ${typeImport ? 'type ' : ''}{ ${list} } from '${module}';`);
   }
   if (lines.length === 0) return;
   const imports = body.filter(

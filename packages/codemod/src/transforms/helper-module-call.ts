@@ -1,6 +1,8 @@
 import type { ASTPath } from 'jscodeshift';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { TransportCall } from '../plan.js';
+import { allDataSitesCallHelper } from '../scan/start-types.js';
+import { retypeStartResponses } from './start-types.js';
 import {
   CALL_TYPES,
   addImport,
@@ -211,4 +213,6 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     ctx.handled.add(site);
     ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
   }
+  // rtm.start's own types become the module's, once every data site of the file calls it.
+  if (ctx.typescript && allDataSitesCallHelper(ctx.sites.map((s) => (ctx.handled.has(s) ? s : { ...s, rewrite: 'todo' as const })))) retypeStartResponses(ctx, module);
 };
