@@ -32,4 +32,28 @@ describe('output that compiles under the code’s own types', { timeout: 120_000
     expect(v7.stdout + v7.stderr).toBe('');
     expect(await compilesOnV8(dir)).toBe('');
   });
+
+  it('emits no paginate() on a client typed as the app’s own interface: a TODO that says why, and the file still compiles', async () => {
+    const dir = await tsProject({
+      'src/bot.ts': `/** The app's own Slack API: only what it uses. */
+export interface SlackApi {
+  rtm: { start(args?: { no_unreads?: boolean }): Promise<{ url?: string; users?: { id?: string; name?: string }[] }> };
+}
+
+export async function userNames(api: SlackApi): Promise<string[]> {
+  const res = await api.rtm.start({ no_unreads: true });
+  return (res.users ?? []).map((u) => u.name ?? '');
+}
+`,
+    });
+    const r = await cli(['apply', '.'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^TODO +src\/bot\.ts:7:21 +method-call → todo$/m);
+    expect(r.stdout).toContain('type-check (tsconfig.json, 1 changed file): no error introduced');
+    const output = await readFile(join(dir, 'src', 'bot.ts'), 'utf8');
+    expect(output).not.toMatch(/\.paginate\(/);
+    expect(output).toContain('// TODO(rtm-migrate): the call goes through a client typed `SlackApi`, which may have no `paginate`');
+    expect(output).toContain('const res = await api.rtm.start({ no_unreads: true });');
+  });
 });

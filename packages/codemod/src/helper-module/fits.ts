@@ -43,25 +43,40 @@ function callbackFits(parsed: ParsedFile, call: TSESTree.CallExpression, callbac
 }
 
 const WEB_CLIENT_MODULES = new Set(['@slack/client', '@slack/web-api']);
+/** The SDK whose `WebClient` has `paginate` (every version of `@slack/web-api`; `@slack/client` 3 and 4 have none). */
+const PAGINATING_MODULE = '@slack/web-api';
+
+/**
+ * The client a WebClient-form call goes through: `web-api` (a `@slack/web-api` `WebClient`: it has
+ * `paginate`), `slack-client` (`@slack/client`'s, of a version unknown: v3 and v4 have no `paginate`),
+ * `typed` (TypeScript types it as something else, such as the app's own interface: `name`), or
+ * `unknown` (an untyped parameter, a value from elsewhere).
+ */
+export type ClientOfCall = { readonly kind: 'web-api' | 'slack-client' | 'unknown' } | { readonly kind: 'typed'; readonly name: string };
+
+export function clientOfCall(parsed: ParsedFile, call: TSESTree.CallExpression): ClientOfCall {
+  const client = clientOf(parsed, call);
+  if (!client) return { kind: 'unknown' };
+  const construction = constructionOf(parsed.resolver, client);
+  const name = construction?.callee ?? (client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : fieldType(parsed, client));
+  if (!name) return { kind: 'unknown' };
+  const origin = originOf(parsed.resolver, name);
+  if (origin !== undefined && !origin.instance && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient') {
+    return { kind: origin.module === PAGINATING_MODULE ? 'web-api' : 'slack-client' };
+  }
+  if (construction) return { kind: 'unknown' };
+  return { kind: 'typed', name: parsed.text.slice(name.range[0], name.range[1]) };
+}
 
 /**
  * The client the call goes through is Slack's SDK `WebClient`: made by `new WebClient(…)` in this file,
- * or a variable or parameter declared with the type `WebClient` imported from the SDK. Callback-era
+ * or a variable, parameter or field declared with the type `WebClient` imported from the SDK. Callback-era
  * code also calls `x.rtm.start(…)` and `x.apiCall(…)` on its own API wrappers (botkit's `bot.api`),
  * which the helper module cannot call through: those are left to the TODO.
  */
 function madeByWebClient(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
-  const client = clientOf(parsed, call);
-  if (!client) return false;
-  const construction = constructionOf(parsed.resolver, client);
-  if (construction) return isSdkWebClient(parsed, construction.callee);
-  const annotation = client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : fieldType(parsed, client);
-  return annotation !== undefined && isSdkWebClient(parsed, annotation);
-}
-
-function isSdkWebClient(parsed: ParsedFile, name: Node): boolean {
-  const origin = originOf(parsed.resolver, name);
-  return origin !== undefined && !origin.instance && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient';
+  const { kind } = clientOfCall(parsed, call);
+  return kind === 'web-api' || kind === 'slack-client';
 }
 
 /** `client` in `client.rtm.start(…)`, `client.rtm.start.call(…)` and `client.apiCall(…)`. */

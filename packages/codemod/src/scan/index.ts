@@ -24,6 +24,7 @@ import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { foundSites, type FoundSite } from './found.js';
+import { paginateUnsure } from './receiver.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -296,8 +297,11 @@ export function scan(options: ScanOptions): Plan {
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);
-      const planned = decide(parsed, found, args, startOnlyFields, escapes, helper);
-      if (!planned) continue;
+      const decided = decide(parsed, found, args, startOnlyFields, escapes, helper);
+      if (!decided) continue;
+      // The inline rewrite pages with `client.paginate()`: not on a client that may have none.
+      const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
+      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : decided;
       const helperBuildsAll = unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
@@ -317,7 +321,7 @@ export function scan(options: ScanOptions): Plan {
             : planned;
       // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
       const retypable =
-        typed && helper === 'inline' && (planned.rewrite === 'inline' || planned.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, planned.form, true);
+        typed && helper === 'inline' && (decided.rewrite === 'inline' || decided.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, decided.form, true);
       prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
     }
     const decisions = settleStartTyped(prepared.map((p) => p.choice));
