@@ -17,6 +17,7 @@ import { helperModuleCallTransform } from './helper-module-call.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
 import { todoTransform } from './todo.js';
+import { dropUnusedConsts } from './unused-consts.js';
 
 export { parserFor, type ParserName, type SiteOutcome } from './common.js';
 
@@ -101,6 +102,7 @@ export function transformSource(
     helperModule: options.helperModule,
   };
   for (const [name, transform] of TRANSFORMS) if (!options.only || options.only.includes(name)) transform(ctx);
+  dropUnusedConsts(ctx);
   emitImports(ctx);
   if (ctx.edits.length === 0) return { output: input, changed: false, outcomes: ctx.outcomes };
   const out = applyEdits(source, ctx.edits);
