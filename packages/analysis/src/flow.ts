@@ -1,7 +1,7 @@
 import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isPlainValue, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
@@ -98,7 +98,7 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       if (site.callback) tracker.callback(site.callback, RESPONSE);
       else tracker.follow(site.call, PROMISED_RESPONSE, 0);
       for (const arg of site.otherArgs) {
-        if (!isPlainValue(arg)) tracker.escape(arg, `the call also gets \`${describeNode(arg)}\`, which may hand the response on`, '');
+        if (!isPlainValue(arg) && !isSpreadOfPlainConst(resolver, arg)) tracker.escape(arg, `the call also gets \`${describeNode(arg)}\`, which may hand the response on`, '');
       }
       break;
     case 'client-start':

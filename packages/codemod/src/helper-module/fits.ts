@@ -1,4 +1,4 @@
-import { constructionOf, memberName, originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { constructionOf, isSpreadOfPlainConst, memberName, originOf, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
@@ -24,7 +24,7 @@ export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: Plan
   const callback = site.callback !== undefined && callbackFits(parsed, call, site.callback, form) ? site.callback : undefined;
   if (site.passesOn && !callback) return false;
   const args = call.arguments.filter((a) => a !== callback);
-  if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement || isFunctionLiteral(a))) return false;
+  if (args.some((a) => (a.type === AST_NODE_TYPES.SpreadElement && !isOptionsSpread(parsed, a, args)) || isFunctionLiteral(a))) return false;
   if (form === 'legacy-client') return legacyClientOptionsWritable(call, site.construction);
   if (!dataRead || !WEB_CLIENT_FORMS.has(form)) return false;
   return callKeepsOnlyClientAndOptions(parsed, call, args.length) && madeByWebClient(parsed, call);
@@ -124,6 +124,12 @@ function fieldType(parsed: ParsedFile, member: Node): Node | undefined {
   const [only] = annotations;
   if (annotations.length !== 1 || only?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
   return only.typeName.type === AST_NODE_TYPES.Identifier ? only.typeName : undefined;
+}
+
+/** `start(...args)` with `const args = [{ … }]` (one plain value, only ever spread): the spread is the options. */
+function isOptionsSpread(parsed: ParsedFile, spread: TSESTree.SpreadElement, args: readonly Node[]): boolean {
+  const array = resolveConst(parsed.resolver, spread.argument);
+  return args.length === 1 && isSpreadOfPlainConst(parsed.resolver, spread) && array.type === AST_NODE_TYPES.ArrayExpression && array.elements.length <= 1;
 }
 
 function isFunctionLiteral(node: Node): boolean {
