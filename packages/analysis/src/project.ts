@@ -5,7 +5,7 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
-import { functionOf } from './functions.js';
+import { classConstructor, classOf, functionOf } from './functions.js';
 import { resolveRelativeModule } from './modules.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
@@ -192,7 +192,9 @@ function exportedFunctions(parsed: ParsedFile): Map<string, FunctionLike> {
   const { program, resolver } = parsed;
   const found = new Map<string, FunctionLike>();
   const add = (name: string | undefined, value: Node | null | undefined): void => {
-    const fn = value ? functionOf(resolver, value) : undefined;
+    // A class exported is followed into as its constructor (`new User(data)` in another file).
+    const declared = value ? classOf(resolver, value) : undefined;
+    const fn = value ? (functionOf(resolver, value) ?? (declared ? classConstructor(declared) : undefined)) : undefined;
     if (name !== undefined && fn && !found.has(name)) found.set(name, fn);
   };
   for (const statement of program.body) {
