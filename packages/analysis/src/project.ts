@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 
 import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -103,6 +103,23 @@ export class Project implements ProjectLinks {
     return entry ?? undefined;
   }
 
+  /**
+   * A cheap test before a file is parsed to look for callers: its text names the module (`./workspace`
+   * for `workspace.js`, the folder for an `index.js`). A file already parsed is always looked at.
+   */
+  private mayImport(path: string, module: string): boolean {
+    const key = resolve(path);
+    if (this.parsed.has(key)) return true;
+    const name = basename(module).replace(/\.[cm]?[jt]sx?$/, '');
+    let text: string;
+    try {
+      text = readFileSync(key, 'utf8');
+    } catch {
+      return false;
+    }
+    return text.includes(name === 'index' ? basename(dirname(module)) : name);
+  }
+
   /** The project file a relative specifier names. */
   resolveModule(from: string, specifier: string): string | undefined {
     return resolveRelativeModule(from, specifier);
@@ -124,7 +141,7 @@ export class Project implements ProjectLinks {
     if (names.length === 0) return [];
     const calls: Located<TSESTree.CallExpression>[] = [];
     for (const path of this.files) {
-      if (resolve(path) === home.file) continue;
+      if (resolve(path) === home.file || !this.mayImport(path, home.file)) continue;
       const other = this.file(path);
       if (!other) continue;
       for (const call of callsOfImports(other, (specifier) => this.resolveModule(other.file, specifier) === home.file, names)) {

@@ -191,6 +191,30 @@ module.exports = { main, state };
     expect(shared.rewrite).toBe('helper-module');
   });
 
+  it('without a tsconfig.json, follows a response returned to callers in files that do not mention rtm', async () => {
+    const dir = await project({
+      'lib/slack.js': `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+async function connect() {
+  return web.rtm.start({ no_unreads: true });
+}
+module.exports = { connect };
+`,
+      'index.js': `const { connect } = require('./lib/slack');
+connect().then((data) => console.log(data.self.name, data.url));
+`,
+      'unrelated.js': `module.exports = function connect() { return 1; };
+`,
+    });
+    const r = await cli(['scan', '.', '--json'], dir);
+    expect(r.stderr).toBe('');
+    const plan = JSON.parse(r.stdout) as ScanJson;
+    expect(plan.sites).toHaveLength(1);
+    expect(plan.sites[0]!.escapes).toEqual([]);
+    expect(plan.sites[0]!.reads.map((x) => `${x.file}:${x.field}`)).toEqual(['index.js:self', 'index.js:self.name', 'index.js:url']);
+    expect(plan.sites[0]!.rewrite).toBe('connect-only');
+  });
+
   it('lists a file that does not parse with path:line:col (as apply does) and exits 2, never a silent "no sites"', async () => {
     const bad = 'const x = web.rtm.start(;\n';
     const dir = await project({ 'bad.ts': bad });

@@ -37,6 +37,8 @@ export interface ScanOptions {
   readonly root: string;
   /** Files to look for sites in (absolute). */
   readonly files: readonly string[];
+  /** Other files of the project, where the callers of a function that returns a response are looked for. */
+  readonly otherFiles?: readonly string[];
   /** A tsconfig.json whose files take part in following responses (callers in files without a site). */
   readonly tsconfig?: string | null;
   readonly workspace?: WorkspaceSpec;
@@ -280,7 +282,7 @@ function located(root: string, parsed: ParsedFile, item: FlowRead | FlowEscape):
 export function scan(options: ScanOptions): Plan {
   const root = resolve(options.root);
   const projectFiles = [...new Set([...options.files.map((f) => resolve(f)), ...(options.tsconfig ? tsconfigFiles(options.tsconfig).map((f) => resolve(f)) : [])])];
-  const project = new Project(projectFiles);
+  const project = new Project([...new Set([...projectFiles, ...(options.otherFiles ?? []).map((f) => resolve(f))])]);
   const spec = options.workspace ?? DEFAULT_WORKSPACE;
   const helper = options.helper ?? 'inline';
   const sites: PlanSite[] = [];
