@@ -411,7 +411,7 @@ class Tracker {
     if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return false;
     const variable = variableOf(this.resolver, object);
     const def = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return false;
+    if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return false;
     const init = def.node.init ? unwrap(def.node.init) : undefined;
     if (init?.type !== AST_NODE_TYPES.ObjectExpression || isExported(def.name)) return false;
     const members: TSESTree.MemberExpression[] = [];

@@ -98,7 +98,7 @@ export function classOf(resolver: Resolver, node: Node): TSESTree.ClassDeclarati
   if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = variableOf(resolver, bare);
   const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || !def) return undefined;
+  if (variable?.defs.length !== 1 || !def) return undefined;
   if (def.type === TSESLint.Scope.DefinitionType.ClassName && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
   if (def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return undefined;
   if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return undefined;

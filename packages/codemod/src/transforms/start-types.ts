@@ -102,11 +102,8 @@ function dropUnusedSpecifiers(ctx: TransformContext, specifiers: ReadonlyMap<str
   const inReplaced = (node: AnyNode): boolean => replaced.some((r) => startOf(r) <= startOf(node) && endOf(node) <= endOf(r));
   const gone = new Map<ImportNode, AnyNode[]>();
   for (const [local, { declaration, specifier }] of specifiers) {
-    let stillUsed = false;
-    ctx.root.find(ctx.j.Identifier, { name: local }).forEach((p: ASTPath<AnyNode>) => {
-      if (!inReplaced(p.node) && !(startOf(specifier) <= startOf(p.node) && endOf(p.node) <= endOf(specifier))) stillUsed = true;
-    });
-    if (!stillUsed) gone.set(declaration, [...(gone.get(declaration) ?? []), specifier]);
+    const uses = ctx.root.find(ctx.j.Identifier, { name: local }).filter((p: ASTPath<AnyNode>) => !inReplaced(p.node) && !(startOf(specifier) <= startOf(p.node) && endOf(p.node) <= endOf(specifier)));
+    if (uses.size() === 0) gone.set(declaration, [...(gone.get(declaration) ?? []), specifier]);
   }
   for (const [declaration, removed] of gone) {
     const kept = declaration.specifiers.filter((s) => !removed.includes(s));
