@@ -24,6 +24,8 @@ export interface TransformContext {
   /** Source without BOM, line endings as in the file. */
   readonly source: string;
   readonly eol: string;
+  /** The file's style, kept in the code the rewrite writes: its string quote, and whether statements end with `;`. */
+  readonly style: CodeStyle;
   /** Emit TypeScript (types, `import type`). */
   readonly typescript: boolean;
   /** The file is CommonJS (uses `require`, no `import`). */
@@ -38,6 +40,34 @@ export interface TransformContext {
   readonly handled: Set<PlanSite>;
   /** The specifier this file imports the generated helper module by, when it calls it. */
   readonly helperModule?: string | undefined;
+}
+
+export interface CodeStyle {
+  readonly quote: "'" | '"';
+  readonly semicolons: boolean;
+}
+
+/**
+ * The quote the file's imports and requires use (else most of its strings), and whether any line
+ * ends a statement with `;` (a file in `standard` style has none).
+ */
+export function detectStyle(source: string): CodeStyle {
+  const count = (pattern: RegExp): number => source.match(pattern)?.length ?? 0;
+  const single = count(/(?:require\(\s*|from\s+|import\s+)'/g);
+  const double = count(/(?:require\(\s*|from\s+|import\s+)"/g);
+  const quote = single !== double ? (double > single ? '"' : "'") : count(/"[^"\n]*"/g) > count(/'[^'\n]*'/g) ? '"' : "'";
+  return { quote, semicolons: /;[ \t]*(\/\/.*)?\r?$/m.test(source) || !/\S/.test(source) };
+}
+
+/**
+ * A line of code the rewrite writes, in the file's style: its plain `'…'` strings in the file's quote,
+ * its final `;` dropped in a file without them. Comment lines stay as they are.
+ */
+export function styled(ctx: TransformContext, line: string): string {
+  if (/^\s*\/\//.test(line)) return line;
+  let out = ctx.style.quote === '"' ? line.replace(/'([^'"\\\n]*)'/g, '"$1"') : line;
+  if (!ctx.style.semicolons) out = out.replace(/;$/, '');
+  return out;
 }
 
 /** A form's transform: handles its sites in `ctx.sites`, pushing edits and outcomes. */
@@ -181,7 +211,7 @@ export function commentLines(message: string, width = 96): string[] {
 export function insertBefore(ctx: TransformContext, offset: number, lines: readonly string[]): void {
   const indent = indentAt(ctx.source, offset);
   const start = lineStart(ctx.source, offset) + indent.length;
-  const body = lines.map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
+  const body = lines.map((l) => styled(ctx, l)).map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
   ctx.edits.push({ start, end: start, text: body + ctx.eol + indent });
 }
 
@@ -287,8 +317,8 @@ export function emitImports(ctx: TransformContext): void {
       ctx.edits.push({ start: endOf(last), end: endOf(last), text: `, ${list}` });
       continue;
     }
-    if (ctx.commonjs && !ctx.typescript) lines.push(`const { ${list} } = require('${module}');`);
-    else lines.push(`import ${typeImport ? 'type ' : ''}{ ${list} } from '${module}';`);
+    if (ctx.commonjs && !ctx.typescript) lines.push(styled(ctx, `const { ${list} } = require('${module}');`));
+    else lines.push(styled(ctx, `import ${typeImport ? 'type ' : ''}{ ${list} } from '${module}';`));
   }
   if (lines.length === 0) return;
   const imports = body.filter(

@@ -3,6 +3,7 @@ import type { PlanSite } from '../plan.js';
 import { ParseError } from '../errors.js';
 import {
   applyEdits,
+  detectStyle,
   emitImports,
   identifierNames,
   parserFor,
@@ -91,6 +92,7 @@ export function transformSource(
     root,
     source,
     eol: detectEol(source),
+    style: detectStyle(source),
     typescript: parser !== 'babel',
     commonjs: !/^\s*(import|export)\s/m.test(source) && (/\brequire\(/.test(source) || /\bmodule\.exports\b/.test(source)),
     sites,
