@@ -84,6 +84,8 @@ function setParents(program: TSESTree.Program, keys: VisitorKeys): void {
  */
 export class Project implements ProjectLinks {
   private readonly parsed = new Map<string, ParsedFile | null>();
+  /** The text of files read only to see whether they may import a module (never parsed unless they do). */
+  private readonly texts = new Map<string, string>();
 
   /** `files`: every file of the project (where callers are looked for). */
   constructor(private readonly files: readonly string[]) {}
@@ -111,11 +113,14 @@ export class Project implements ProjectLinks {
     const key = resolve(path);
     if (this.parsed.has(key)) return true;
     const name = basename(module).replace(/\.[cm]?[jt]sx?$/, '');
-    let text: string;
-    try {
-      text = readFileSync(key, 'utf8');
-    } catch {
-      return false;
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      try {
+        text = readFileSync(key, 'utf8');
+      } catch {
+        text = '';
+      }
+      this.texts.set(key, text);
     }
     return text.includes(name === 'index' ? basename(dirname(module)) : name);
   }
