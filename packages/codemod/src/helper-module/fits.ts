@@ -56,7 +56,10 @@ export type ClientOfCall = { readonly kind: 'web-api' | 'slack-client' | 'unknow
 
 export function clientOfCall(parsed: ParsedFile, call: TSESTree.CallExpression): ClientOfCall {
   const client = clientOf(parsed, call);
-  if (!client) return { kind: 'unknown' };
+  return client ? clientKind(parsed, client) : { kind: 'unknown' };
+}
+
+function clientKind(parsed: ParsedFile, client: Node): ClientOfCall {
   const construction = constructionOf(parsed.resolver, client);
   const name = construction?.callee ?? (client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : fieldType(parsed, client));
   if (!name) return { kind: 'unknown' };
@@ -130,6 +133,32 @@ function fieldType(parsed: ParsedFile, member: Node): Node | undefined {
 function isOptionsSpread(parsed: ParsedFile, spread: TSESTree.SpreadElement, args: readonly Node[]): boolean {
   const array = resolveConst(parsed.resolver, spread.argument);
   return args.length === 1 && isSpreadOfPlainConst(parsed.resolver, spread) && array.type === AST_NODE_TYPES.ArrayExpression && array.elements.length <= 1;
+}
+
+/**
+ * `client.apiCall.bind(client, 'rtm.start')` or `client.rtm.start.bind(client)` on a `@slack/web-api`
+ * `WebClient`, nothing else bound: it becomes `rtmStartData.bind(null, client)`, a function called the
+ * same way, `(args) =>` a promise of the data (that `apiCall` takes no callback, so none is lost).
+ */
+export function boundCallFits(parsed: ParsedFile, site: FoundSite): boolean {
+  const call = site.node;
+  if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(parsed.resolver, callee) !== 'bind') return false;
+  const bound = unwrap(callee.object);
+  if (bound.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const [thisArg, ...rest] = call.arguments;
+  const name = memberName(parsed.resolver, bound);
+  const namespace = unwrap(bound.object);
+  const client =
+    name === 'apiCall' && rest.length === 1 && site.literal
+      ? namespace
+      : name === 'start' && rest.length === 0 && namespace.type === AST_NODE_TYPES.MemberExpression && isRtmNamespace(parsed, namespace)
+        ? unwrap(namespace.object)
+        : undefined;
+  const sourceOf = (node: Node): string => parsed.text.slice(node.range[0], node.range[1]);
+  if (!client || !thisArg || thisArg.type === AST_NODE_TYPES.SpreadElement || sourceOf(unwrap(thisArg)) !== sourceOf(client)) return false;
+  return clientKind(parsed, client).kind === 'web-api';
 }
 
 function isFunctionLiteral(node: Node): boolean {

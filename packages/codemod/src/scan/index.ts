@@ -19,7 +19,7 @@ import {
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
-import { helperModuleFits } from '../helper-module/fits.js';
+import { boundCallFits, helperModuleFits } from '../helper-module/fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
@@ -314,9 +314,11 @@ export function scan(options: ScanOptions): Plan {
         // Nor where a field is read that the helper does not build either (`cache_ts`, `latest`, `self.prefs`…).
         helperBuildsAll &&
         helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
-      const transport = planned.rewrite === 'todo' && (planned.form === 'helper' || planned.form === 'raw-url') && helperBuildsAll ? transportOf(parsed, found) : undefined;
+      // `client.apiCall.bind(client, 'rtm.start')`: `rtmStartData.bind(null, client)`, called the same way.
+      const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
+      const transport = planned.rewrite === 'todo' && !bound && (planned.form === 'helper' || planned.form === 'raw-url') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const decision: Decision =
-        toModule || (transport && 'call' in transport)
+        toModule || bound || (transport && 'call' in transport)
           ? { ...planned, rewrite: 'helper-module' }
           : transport
             ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }

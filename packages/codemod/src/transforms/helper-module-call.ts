@@ -194,6 +194,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       name = HELPER_EXPORTS.legacyStart;
       const args = callArgs[0] ? `, ${text(ctx, callArgs[0])}` : '';
       replacement = `${name}(${receiver.name}${args})`;
+    } else if (propertyName(unwrap(call.callee)) === 'bind') {
+      // `client.apiCall.bind(client, 'rtm.start')`: a function of the arguments, bound to the same client.
+      const thisArg = callArgs[0];
+      if (!thisArg) continue;
+      name = HELPER_EXPORTS.data;
+      replacement = `${name}.bind(null, ${text(ctx, thisArg)})`;
     } else {
       const parts = clientAndArgs(ctx, call);
       if (!parts) continue;
