@@ -135,6 +135,23 @@ export function isPlainValue(node: Node): boolean {
   );
 }
 
+/**
+ * `...args` where `args` is a `const` array of plain values (`const args = [{ include_locale: true }]`)
+ * that is only ever spread: it hands nothing on (no callback), whatever call it is spread into.
+ */
+export function isSpreadOfPlainConst(resolver: Resolver, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.SpreadElement) return false;
+  const name = unwrap(node.argument);
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(resolver, name);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const') return false;
+  const array = resolveConst(resolver, name);
+  if (array.type !== AST_NODE_TYPES.ArrayExpression || !array.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && isPlainValue(e))) return false;
+  // Spread wherever it is read: never pushed to, passed or handed on whole.
+  return variable.references.every((r) => !r.isRead() || r.identifier.parent.type === AST_NODE_TYPES.SpreadElement);
+}
+
 /** `require('m')` → `m`; `require(__dirname + '/api.js')` → `./api.js` (the app's own module by a computed path). */
 export function requiredModule(node: Node): string | undefined {
   const bare = unwrap(node);

@@ -1,8 +1,8 @@
 import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isPlainValue, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
-import { functionOf, thisMethod, type FunctionNode } from './functions.js';
+import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 import type { RtmSite } from './sites.js';
@@ -98,7 +98,7 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       if (site.callback) tracker.callback(site.callback, RESPONSE);
       else tracker.follow(site.call, PROMISED_RESPONSE, 0);
       for (const arg of site.otherArgs) {
-        if (!isPlainValue(arg)) tracker.escape(arg, `the call also gets \`${describeNode(arg)}\`, which may hand the response on`, '');
+        if (!isPlainValue(arg) && !isSpreadOfPlainConst(resolver, arg)) tracker.escape(arg, `the call also gets \`${describeNode(arg)}\`, which may hand the response on`, '');
       }
       break;
     case 'client-start':
@@ -208,6 +208,23 @@ class Tracker {
     const local = functionOf(this.resolver, node);
     if (local) return { node: local, resolver: this.resolver };
     return this.resolver.project?.importedFunction(this.resolver, node);
+  }
+
+  /**
+   * What `new X(…)` runs: a constructor function (`function User(data) { this.name = data.name }`) or
+   * a class's `constructor`, of this file or imported from one; `no-constructor` for a class without
+   * one and without a base class (it reads nothing it is given).
+   */
+  private locateConstructor(callee: Node): Located<FunctionNode> | 'no-constructor' | undefined {
+    const fn = this.locate(callee);
+    if (fn) return fn;
+    const declaration = classOf(this.resolver, callee);
+    if (declaration) {
+      const constructor = classConstructor(declaration);
+      if (constructor) return { node: constructor, resolver: this.resolver };
+      return declaration.superClass ? undefined : 'no-constructor';
+    }
+    return this.resolver.project?.importedFunction(this.resolver, callee);
   }
 
   follow(node: Node, shape: Shape, depth: number): void {
@@ -339,7 +356,8 @@ class Tracker {
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
     if (isJsonParse(this.resolver, call.callee)) { this.follow(call, shape, depth); return; }
-    const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : undefined;
+    const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : this.locateConstructor(call.callee);
+    if (fn === 'no-constructor') return;
     if (fn) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
     if (HARMLESS_SINKS.test(callee)) return;
@@ -374,10 +392,42 @@ class Tracker {
       const owner = thisOwner(target);
       if (name !== undefined && owner) { this.thisField(owner, name, target, shape, depth); return; }
     }
+    if (target.type === AST_NODE_TYPES.MemberExpression && this.localObjectField(target, shape, depth)) return;
     if (target.type === AST_NODE_TYPES.MemberExpression) {
       this.escape(target, `the response is stored in \`${sourceText(target)}\``, pathOf(shape)); return;
     }
     this.bind(target, shape, depth);
+  }
+
+  /**
+   * `state.workspace = value` on an object literal of this file (`const state = {}`) that is never used
+   * but through a named member (`state.x`): not exported, passed, returned or spread. Every read of
+   * `state.workspace` is then in this file, and each is followed. False when the object may be reached
+   * otherwise (then the store is an escape).
+   */
+  private localObjectField(target: TSESTree.MemberExpression, shape: Shape, depth: number): boolean {
+    const object = unwrap(target.object);
+    const name = memberName(this.resolver, target);
+    if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return false;
+    const variable = variableOf(this.resolver, object);
+    const def = variable?.defs[0];
+    if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return false;
+    const init = def.node.init ? unwrap(def.node.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.ObjectExpression || isExported(def.name)) return false;
+    const members: TSESTree.MemberExpression[] = [];
+    for (const reference of variable.references) {
+      if (reference.identifier === def.name && reference.init === true) continue;
+      const member = reference.identifier.parent;
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(this.resolver, member) === undefined) return false;
+      members.push(member);
+    }
+    for (const member of members) {
+      if (member === target || memberName(this.resolver, member) !== name) continue;
+      const parent = member.parent;
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) continue;
+      this.follow(member, shape, depth);
+    }
+    return true;
   }
 
   private thisField(owner: Node, name: string, write: Node, shape: Shape, depth: number): void {
@@ -747,4 +797,5 @@ function functionName(fn: FunctionNode): FunctionName | undefined {
   }
   return undefined;
 }
+
 

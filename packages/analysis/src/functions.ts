@@ -90,3 +90,26 @@ function isPrototypeOrThis(resolver: Resolver, node: Node): boolean {
   if (bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'prototype') return true;
   return isThisLike(resolver, bare);
 }
+
+/** The class an expression names, when this file declares it (`class User {}`, `const User = class {}`). */
+export function classOf(resolver: Resolver, node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.ClassExpression || bare.type === AST_NODE_TYPES.ClassDeclaration) return bare;
+  if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(resolver, bare);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || !def) return undefined;
+  if (def.type === TSESLint.Scope.DefinitionType.ClassName && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+  if (def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return undefined;
+  if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return undefined;
+  const init = unwrap(def.node.init);
+  return init.type === AST_NODE_TYPES.ClassExpression ? init : undefined;
+}
+
+/** The `constructor` a class declares, as a function. */
+export function classConstructor(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): FunctionNode | undefined {
+  for (const element of declaration.body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor' && element.value.type === AST_NODE_TYPES.FunctionExpression) return element.value;
+  }
+  return undefined;
+}

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 
 import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
-import { functionOf } from './functions.js';
+import { classConstructor, classOf, functionOf } from './functions.js';
 import { resolveRelativeModule } from './modules.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
@@ -84,6 +84,8 @@ function setParents(program: TSESTree.Program, keys: VisitorKeys): void {
  */
 export class Project implements ProjectLinks {
   private readonly parsed = new Map<string, ParsedFile | null>();
+  /** The text of files read only to see whether they may import a module (never parsed unless they do). */
+  private readonly texts = new Map<string, string>();
 
   /** `files`: every file of the project (where callers are looked for). */
   constructor(private readonly files: readonly string[]) {}
@@ -101,6 +103,26 @@ export class Project implements ProjectLinks {
       this.parsed.set(key, entry);
     }
     return entry ?? undefined;
+  }
+
+  /**
+   * A cheap test before a file is parsed to look for callers: its text names the module (`./workspace`
+   * for `workspace.js`, the folder for an `index.js`). A file already parsed is always looked at.
+   */
+  private mayImport(path: string, module: string): boolean {
+    const key = resolve(path);
+    if (this.parsed.has(key)) return true;
+    const name = basename(module).replace(/\.[cm]?[jt]sx?$/, '');
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      try {
+        text = readFileSync(key, 'utf8');
+      } catch {
+        text = '';
+      }
+      this.texts.set(key, text);
+    }
+    return text.includes(name === 'index' ? basename(dirname(module)) : name);
   }
 
   /** The project file a relative specifier names. */
@@ -124,7 +146,7 @@ export class Project implements ProjectLinks {
     if (names.length === 0) return [];
     const calls: Located<TSESTree.CallExpression>[] = [];
     for (const path of this.files) {
-      if (resolve(path) === home.file) continue;
+      if (resolve(path) === home.file || !this.mayImport(path, home.file)) continue;
       const other = this.file(path);
       if (!other) continue;
       for (const call of callsOfImports(other, (specifier) => this.resolveModule(other.file, specifier) === home.file, names)) {
@@ -192,7 +214,9 @@ function exportedFunctions(parsed: ParsedFile): Map<string, FunctionLike> {
   const { program, resolver } = parsed;
   const found = new Map<string, FunctionLike>();
   const add = (name: string | undefined, value: Node | null | undefined): void => {
-    const fn = value ? functionOf(resolver, value) : undefined;
+    // A class exported is followed into as its constructor (`new User(data)` in another file).
+    const declared = value ? classOf(resolver, value) : undefined;
+    const fn = value ? (functionOf(resolver, value) ?? (declared ? classConstructor(declared) : undefined)) : undefined;
     if (name !== undefined && fn && !found.has(name)) found.set(name, fn);
   };
   for (const statement of program.body) {

@@ -80,6 +80,8 @@ export function prepare(options: ApplyOptions) {
   const found = discover(options.paths, { ignore: options.ignore ?? [], cwd });
   const skipped = [...found.skipped];
   const candidates: string[] = [];
+  /** Files without `rtm`: not scanned, but where the analysis may look for the callers of a function that returns a response. */
+  const others: string[] = [];
   let prefiltered = 0;
   for (const file of found.files) {
     let text: string;
@@ -99,18 +101,19 @@ export function prepare(options: ApplyOptions) {
     }
     if (!mayMatch(text)) {
       prefiltered++;
+      others.push(file);
       continue;
     }
     candidates.push(file);
   }
-  return { cwd, seen: found.files.length, skipped, candidates, prefiltered };
+  return { cwd, seen: found.files.length, skipped, candidates, others, prefiltered };
 }
 
 /**
  * The plan for the candidate files. The analysis (and TypeScript) is loaded only when there is a candidate:
  * most repositories have no `rtm.start`, and then a run costs little more than reading the files.
  */
-async function planFor(cwd: string, candidates: readonly string[], options: ApplyOptions): Promise<Plan> {
+async function planFor(cwd: string, candidates: readonly string[], others: readonly string[], options: ApplyOptions): Promise<Plan> {
   if (candidates.length === 0) return emptyPlan(cwd, options.workspace ?? DEFAULT_WORKSPACE);
   const { findTsconfig, scan } = await import('./scan/index.js');
   options.onStart?.(candidates.length, 'scanning');
@@ -118,6 +121,7 @@ async function planFor(cwd: string, candidates: readonly string[], options: Appl
     ...(options.onProgress ? { onFile: options.onProgress } : {}),
     root: cwd,
     files: candidates,
+    otherFiles: others,
     tsconfig: findTsconfig(options.paths.map((p) => resolve(cwd, p))),
     ...(options.workspace ? { workspace: options.workspace } : {}),
     helper: options.helper ?? 'inline',
@@ -160,8 +164,8 @@ export interface ScanSummary {
 
 /** `rtm-migrate scan`: the plan, plus every file that could not be parsed or was skipped, with why. */
 export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
-  const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
-  const plan = await planFor(cwd, candidates, options);
+  const { cwd, seen, skipped, candidates, others, prefiltered } = prepare(options);
+  const plan = await planFor(cwd, candidates, others, options);
   const failed: FailedFile[] = [];
   for (const file of candidates) {
     const f = await parseFailure(file, options.parser);
@@ -172,8 +176,8 @@ export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
 
 export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const started = performance.now();
-  const { cwd, seen, skipped, candidates, prefiltered } = prepare(options);
-  const plan = await planFor(cwd, candidates, options);
+  const { cwd, seen, skipped, candidates, others, prefiltered } = prepare(options);
+  const plan = await planFor(cwd, candidates, others, options);
   const byFile = new Map<string, PlanSite[]>();
   for (const s of plan.sites) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   const helpers: HelperModule[] = plan.sites.some((s) => s.rewrite === 'helper-module')

@@ -86,6 +86,11 @@ const PROGRAMS: readonly Program[] = [
   },
   { name: 'callback-style bot (v3 WebClient, (err, res) callback, client on this)', copy: () => copyBot('callback-bot'), main: join('callback-bot', 'bot.js'), prints: /^channels: \d+/m },
   { name: '.then-chain bot (v3 WebClient promises)', copy: () => copyBot('promise-v3-bot'), main: join('promise-v3-bot', 'bot.js'), prints: /^users: \d+/m },
+  // v3 and v4 WebClients have no `paginate`: the inline rewrite would crash there, the helper module calls through the client.
+  { name: 'await bot (v3 WebClient, no paginate)', copy: () => copyBot('await-v3-bot'), main: join('await-v3-bot', 'bot.js'), prints: /^mpims: \d+/m },
+  // The response kept in a module-level object and handed to a class: followed (state.workspace, the
+  // constructor, this.workspace), so the inline rewrite fetches just what is read.
+  { name: 'state bot (@slack/web-api, response kept in an object, read by a class)', copy: () => copyBot('state-bot'), main: join('state-bot', 'bot.js'), prints: /^channels: \d+/m },
   { name: '.then-chain bot (@slack/web-api)', copy: () => copyBot('then-bot'), main: join('then-bot', 'bot.js'), prints: /^mpims: \d+/m },
   // Through the app's own transport: the replacement calls go where the original request went (same
   // URL base and headers; the same helper with its token and callback), so neither bot needs a WebClient.

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,4 +23,17 @@ export async function copyPatterns(filter: (name: string) => boolean = () => tru
   const names = (await readdir(PATTERNS)).filter((n) => /\.input\.(ts|js)$/.test(n) && filter(n));
   for (const n of names) await cp(join(PATTERNS, n), join(dir, n));
   return { dir, names };
+}
+
+/** A TypeScript project whose node_modules are the legacy bot's (@slack/web-api 7, TypeScript, @types/node). */
+export async function tsProject(files: Record<string, string>): Promise<string> {
+  const dir = await tempDir('rtm-migrate-verify-');
+  await symlink(join(ROOT, 'fixtures', 'legacy-bot', 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] }, include: ['src'] };
+  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
 }

@@ -145,6 +145,76 @@ export async function g() { const s = await http.rtm.start(); return s.channels;
     expect(plan.sites[0]!.escapes[0]!.reason).toContain('handOff');
   });
 
+  it('follows a response kept on an object of the file and one handed to a class constructor (here or imported); an object that leaves the file is an escape', async () => {
+    const dir = await project({
+      'kept.js': `const { WebClient } = require('@slack/web-api');
+const { Roster } = require('./roster');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+const state = { workspace: null };
+class Directory {
+  constructor(workspace) { this.channels = workspace.channels; }
+  names() { return this.channels.map((c) => c.name + c.members.length); }
+}
+function Team(data) { this.domain = data.team.domain; }
+async function main() {
+  state.workspace = await web.rtm.start();
+  console.log(new Directory(state.workspace).names(), new Team(state.workspace).domain, new Roster(state.workspace).size);
+}
+main();
+`,
+      'roster.js': `class Roster {
+  constructor(data) { this.size = data.users.length; }
+}
+module.exports = { Roster };
+`,
+      'shared.js': `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+const state = { workspace: null };
+async function main() {
+  state.workspace = await web.rtm.start();
+  return state.workspace.self.name;
+}
+module.exports = { main, state };
+`,
+    });
+    const r = await cli(['scan', '.', '--json'], dir);
+    expect(r.stderr).toBe('');
+    const plan = JSON.parse(r.stdout) as ScanJson;
+    const kept = plan.sites.find((s) => s.file === 'kept.js')!;
+    expect(kept.escapes).toEqual([]);
+    expect(kept.fieldsRead).toEqual(['channels', 'channels[].members', 'channels[].name', 'team', 'team.domain', 'users']);
+    expect(kept.reads.find((x) => x.field === 'users')).toMatchObject({ file: 'roster.js', line: 2 });
+    expect(kept.rewrite).toBe('inline');
+    // `state` is exported: what other modules read of state.workspace is not known.
+    const shared = plan.sites.find((s) => s.file === 'shared.js')!;
+    expect(shared.escapes.map((e) => e.reason)).toEqual(['the response is stored in `state.workspace`']);
+    expect(shared.rewrite).toBe('helper-module');
+  });
+
+  it('without a tsconfig.json, follows a response returned to callers in files that do not mention rtm', async () => {
+    const dir = await project({
+      'lib/slack.js': `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+async function connect() {
+  return web.rtm.start({ no_unreads: true });
+}
+module.exports = { connect };
+`,
+      'index.js': `const { connect } = require('./lib/slack');
+connect().then((data) => console.log(data.self.name, data.url));
+`,
+      'unrelated.js': `module.exports = function connect() { return 1; };
+`,
+    });
+    const r = await cli(['scan', '.', '--json'], dir);
+    expect(r.stderr).toBe('');
+    const plan = JSON.parse(r.stdout) as ScanJson;
+    expect(plan.sites).toHaveLength(1);
+    expect(plan.sites[0]!.escapes).toEqual([]);
+    expect(plan.sites[0]!.reads.map((x) => `${x.file}:${x.field}`)).toEqual(['index.js:self', 'index.js:self.name', 'index.js:url']);
+    expect(plan.sites[0]!.rewrite).toBe('connect-only');
+  });
+
   it('lists a file that does not parse with path:line:col (as apply does) and exits 2, never a silent "no sites"', async () => {
     const bad = 'const x = web.rtm.start(;\n';
     const dir = await project({ 'bad.ts': bad });

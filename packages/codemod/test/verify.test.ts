@@ -1,21 +1,6 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBot, copyLegacyBot } from '../../../test/support/legacy-bot.js';
-import { cli, ROOT, tempDir } from './helpers.js';
-
-/** A TypeScript project whose node_modules are the legacy bot's (@slack/web-api 7, TypeScript, @types/node). */
-async function tsProject(files: Record<string, string>): Promise<string> {
-  const dir = await tempDir('rtm-migrate-verify-');
-  await symlink(join(ROOT, 'fixtures', 'legacy-bot', 'node_modules'), join(dir, 'node_modules'), 'dir');
-  const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] }, include: ['src'] };
-  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(join(dir, name, '..'), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  return dir;
-}
+import { cli, tsProject } from './helpers.js';
 
 // Each case type-checks a project twice with tsc: up to a minute on a busy machine.
 describe('apply type-checks what it changed (the project has a tsconfig.json)', { timeout: 120_000 }, () => {

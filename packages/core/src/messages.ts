@@ -127,7 +127,9 @@ export const CODEMOD_MESSAGES = {
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods.",
   startTypes:
-    "the response is stored where the code's own types are those of `rtm.start`'s response (`RtmStartResponse`, `ReturnType<WebClient['rtm']['start']>`; @slack/web-api 8 removed `rtm.start`): type it after the data you fetch, then run rtm-migrate again.",
+    "the response is stored where the code's own types are those of `rtm.start`'s response (`RtmStartResponse`, `ReturnType<WebClient['rtm']['start']>`; @slack/web-api 8 removed `rtm.start`), and rtm-migrate retypes them to its helper module's `RtmStartData` only where every `rtm.start` call of the file goes to that module: type it after the data you fetch, then run rtm-migrate again.",
+  noPaginate: (client: string): string =>
+    `the call goes through ${client}, which may have no \`paginate\` (only @slack/web-api's \`WebClient\` is sure to): fetch the fields read by hand before \`rtm.connect\`, or type the client as @slack/web-api's \`WebClient\` and run rtm-migrate again.`,
   notAwaited:
     'the response is used in a promise chain or a callback: rewrite it to `const res = await …` first (then run rtm-migrate again), or use `--helper shim`.',
   callApply: '`rtm.start` is called through `.call` / `.apply`: call `client.rtm.connect(args)` directly and fetch the fields read first.',

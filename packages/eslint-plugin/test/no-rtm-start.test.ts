@@ -55,6 +55,12 @@ ruleTester.run('no-rtm-start', rule, {
       ],
     },
     {
+      // A spread of a plain constant hands the response on to nothing, but its arguments are not written
+      // out (`include_locale` is not one of rtm.connect's): a suggestion, never an autofix.
+      code: 'const args = [{ include_locale: true }]; const { url } = await web.rtm.start(...args);',
+      errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: 'const args = [{ include_locale: true }]; const { url } = await web.rtm.connect(...args);' }] }],
+    },
+    {
       code: 'async function f() { return web.rtm.start(); }',
       errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: 'async function f() { return web.rtm.connect(); }' }] }],
     },

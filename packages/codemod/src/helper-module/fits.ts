@@ -1,4 +1,4 @@
-import { constructionOf, memberName, originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { constructionOf, isSpreadOfPlainConst, memberName, originOf, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
@@ -24,7 +24,7 @@ export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: Plan
   const callback = site.callback !== undefined && callbackFits(parsed, call, site.callback, form) ? site.callback : undefined;
   if (site.passesOn && !callback) return false;
   const args = call.arguments.filter((a) => a !== callback);
-  if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement || isFunctionLiteral(a))) return false;
+  if (args.some((a) => (a.type === AST_NODE_TYPES.SpreadElement && !isOptionsSpread(parsed, a, args)) || isFunctionLiteral(a))) return false;
   if (form === 'legacy-client') return legacyClientOptionsWritable(call, site.construction);
   if (!dataRead || !WEB_CLIENT_FORMS.has(form)) return false;
   return callKeepsOnlyClientAndOptions(parsed, call, args.length) && madeByWebClient(parsed, call);
@@ -43,25 +43,43 @@ function callbackFits(parsed: ParsedFile, call: TSESTree.CallExpression, callbac
 }
 
 const WEB_CLIENT_MODULES = new Set(['@slack/client', '@slack/web-api']);
+/** The SDK whose `WebClient` has `paginate` (every version of `@slack/web-api`; `@slack/client` 3 and 4 have none). */
+const PAGINATING_MODULE = '@slack/web-api';
+
+/**
+ * The client a WebClient-form call goes through: `web-api` (a `@slack/web-api` `WebClient`: it has
+ * `paginate`), `slack-client` (`@slack/client`'s, of a version unknown: v3 and v4 have no `paginate`),
+ * `typed` (TypeScript types it as something else, such as the app's own interface: `name`), or
+ * `unknown` (an untyped parameter, a value from elsewhere).
+ */
+export type ClientOfCall = { readonly kind: 'web-api' | 'slack-client' | 'unknown' } | { readonly kind: 'typed'; readonly name: string };
+
+export function clientOfCall(parsed: ParsedFile, call: TSESTree.CallExpression): ClientOfCall {
+  const client = clientOf(parsed, call);
+  return client ? clientKind(parsed, client) : { kind: 'unknown' };
+}
+
+function clientKind(parsed: ParsedFile, client: Node): ClientOfCall {
+  const construction = constructionOf(parsed.resolver, client);
+  const name = construction?.callee ?? (client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : fieldType(parsed, client));
+  if (!name) return { kind: 'unknown' };
+  const origin = originOf(parsed.resolver, name);
+  if (origin !== undefined && !origin.instance && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient') {
+    return { kind: origin.module === PAGINATING_MODULE ? 'web-api' : 'slack-client' };
+  }
+  if (construction) return { kind: 'unknown' };
+  return { kind: 'typed', name: parsed.text.slice(name.range[0], name.range[1]) };
+}
 
 /**
  * The client the call goes through is Slack's SDK `WebClient`: made by `new WebClient(…)` in this file,
- * or a variable or parameter declared with the type `WebClient` imported from the SDK. Callback-era
+ * or a variable, parameter or field declared with the type `WebClient` imported from the SDK. Callback-era
  * code also calls `x.rtm.start(…)` and `x.apiCall(…)` on its own API wrappers (botkit's `bot.api`),
  * which the helper module cannot call through: those are left to the TODO.
  */
 function madeByWebClient(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
-  const client = clientOf(parsed, call);
-  if (!client) return false;
-  const construction = constructionOf(parsed.resolver, client);
-  if (construction) return isSdkWebClient(parsed, construction.callee);
-  const annotation = client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : undefined;
-  return annotation !== undefined && isSdkWebClient(parsed, annotation);
-}
-
-function isSdkWebClient(parsed: ParsedFile, name: Node): boolean {
-  const origin = originOf(parsed.resolver, name);
-  return origin !== undefined && !origin.instance && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient';
+  const { kind } = clientOfCall(parsed, call);
+  return kind === 'web-api' || kind === 'slack-client';
 }
 
 /** `client` in `client.rtm.start(…)`, `client.rtm.start.call(…)` and `client.apiCall(…)`. */
@@ -83,6 +101,64 @@ function declaredType(parsed: ParsedFile, identifier: TSESTree.Identifier): Node
   const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
   if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
   return annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName : undefined;
+}
+
+/**
+ * The type name written on the class field `this.<name>` stands for (`private web: WebClient`, or a
+ * constructor parameter property `constructor(private readonly web: WebClient)`), as an identifier node.
+ */
+function fieldType(parsed: ParsedFile, member: Node): Node | undefined {
+  if (member.type !== AST_NODE_TYPES.MemberExpression || unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(parsed.resolver, member);
+  let owner: Node | undefined = member.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (owner?.type !== AST_NODE_TYPES.ClassBody || name === undefined) return undefined;
+  const annotations: (TSESTree.TypeNode | undefined)[] = [];
+  for (const element of owner.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name) {
+      annotations.push(element.typeAnnotation?.typeAnnotation);
+    }
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') continue;
+    for (const param of element.value.params) {
+      const bound = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
+      if (bound?.type === AST_NODE_TYPES.Identifier && bound.name === name) annotations.push(bound.typeAnnotation?.typeAnnotation);
+    }
+  }
+  const [only] = annotations;
+  if (annotations.length !== 1 || only?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  return only.typeName.type === AST_NODE_TYPES.Identifier ? only.typeName : undefined;
+}
+
+/** `start(...args)` with `const args = [{ … }]` (one plain value, only ever spread): the spread is the options. */
+function isOptionsSpread(parsed: ParsedFile, spread: TSESTree.SpreadElement, args: readonly Node[]): boolean {
+  const array = resolveConst(parsed.resolver, spread.argument);
+  return args.length === 1 && isSpreadOfPlainConst(parsed.resolver, spread) && array.type === AST_NODE_TYPES.ArrayExpression && array.elements.length <= 1;
+}
+
+/**
+ * `client.apiCall.bind(client, 'rtm.start')` or `client.rtm.start.bind(client)` on a `@slack/web-api`
+ * `WebClient`, nothing else bound: it becomes `rtmStartData.bind(null, client)`, a function called the
+ * same way, `(args) =>` a promise of the data (that `apiCall` takes no callback, so none is lost).
+ */
+export function boundCallFits(parsed: ParsedFile, site: FoundSite): boolean {
+  const call = site.node;
+  if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(parsed.resolver, callee) !== 'bind') return false;
+  const bound = unwrap(callee.object);
+  if (bound.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const [thisArg, ...rest] = call.arguments;
+  const name = memberName(parsed.resolver, bound);
+  const namespace = unwrap(bound.object);
+  const client =
+    name === 'apiCall' && rest.length === 1 && site.literal
+      ? namespace
+      : name === 'start' && rest.length === 0 && namespace.type === AST_NODE_TYPES.MemberExpression && isRtmNamespace(parsed, namespace)
+        ? unwrap(namespace.object)
+        : undefined;
+  const sourceOf = (node: Node): string => parsed.text.slice(node.range[0], node.range[1]);
+  if (!client || !thisArg || thisArg.type === AST_NODE_TYPES.SpreadElement || sourceOf(unwrap(thisArg)) !== sourceOf(client)) return false;
+  return clientKind(parsed, client).kind === 'web-api';
 }
 
 function isFunctionLiteral(node: Node): boolean {

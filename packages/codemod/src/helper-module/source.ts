@@ -50,6 +50,9 @@ export function helperScopes(): string[] {
 /** The names the generated module exports. */
 export const HELPER_EXPORTS = { data: 'rtmStartData', dataAs: 'rtmStartDataAs', legacyStart: 'startRtmClient' } as const;
 
+/** The types the TypeScript module exports for the data and the arguments (in place of `rtm.start`'s own). */
+export const HELPER_TYPES = { data: 'RtmStartData', args: 'RtmStartArgs' } as const;
+
 /** Name of the generated file, without extension. */
 export const HELPER_BASENAME = 'rtm-start-data';
 

@@ -19,11 +19,13 @@ import {
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
-import { helperModuleFits } from '../helper-module/fits.js';
+import { boundCallFits, helperModuleFits } from '../helper-module/fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { foundSites, type FoundSite } from './found.js';
+import { paginateUnsure } from './receiver.js';
+import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
 import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './workspace.js';
@@ -35,6 +37,8 @@ export interface ScanOptions {
   readonly root: string;
   /** Files to look for sites in (absolute). */
   readonly files: readonly string[];
+  /** Other files of the project, where the callers of a function that returns a response are looked for. */
+  readonly otherFiles?: readonly string[];
   /** A tsconfig.json whose files take part in following responses (callers in files without a site). */
   readonly tsconfig?: string | null;
   readonly workspace?: WorkspaceSpec;
@@ -278,7 +282,7 @@ function located(root: string, parsed: ParsedFile, item: FlowRead | FlowEscape):
 export function scan(options: ScanOptions): Plan {
   const root = resolve(options.root);
   const projectFiles = [...new Set([...options.files.map((f) => resolve(f)), ...(options.tsconfig ? tsconfigFiles(options.tsconfig).map((f) => resolve(f)) : [])])];
-  const project = new Project(projectFiles);
+  const project = new Project([...new Set([...projectFiles, ...(options.otherFiles ?? []).map((f) => resolve(f))])]);
   const spec = options.workspace ?? DEFAULT_WORKSPACE;
   const helper = options.helper ?? 'inline';
   const sites: PlanSite[] = [];
@@ -287,31 +291,47 @@ export function scan(options: ScanOptions): Plan {
     options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
+    const typed = usesStartTypes(parsed);
+    const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; choice: TypedDecision<Decision> }[] = [];
     for (const found of foundSites(parsed)) {
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
       const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, ...located(root, parsed, e) }));
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);
-      const planned = decide(parsed, found, args, startOnlyFields, escapes, helper);
-      if (!planned) continue;
+      const decided = decide(parsed, found, args, startOnlyFields, escapes, helper);
+      if (!decided) continue;
+      // The inline rewrite pages with `client.paginate()`: not on a client that may have none.
+      const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
+      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : decided;
+      const helperBuildsAll = unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
-      // Not where the code's own types are rtm.start's response: rtmStartData()'s types would not fit them.
+      // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
       const toModule =
         helper === 'inline' &&
         planned.rewrite === 'todo' &&
         planned.reason !== CODEMOD_MESSAGES.startTypes &&
         // Nor where a field is read that the helper does not build either (`cache_ts`, `latest`, `self.prefs`…).
-        unsupportedInline(startOnlyFields).every(helperBuilds) &&
+        helperBuildsAll &&
         helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
-      const transport = planned.rewrite === 'todo' && (planned.form === 'helper' || planned.form === 'raw-url') && unsupportedInline(startOnlyFields).every(helperBuilds) ? transportOf(parsed, found) : undefined;
+      // `client.apiCall.bind(client, 'rtm.start')`: `rtmStartData.bind(null, client)`, called the same way.
+      const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
+      const transport = planned.rewrite === 'todo' && !bound && (planned.form === 'helper' || planned.form === 'raw-url') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const decision: Decision =
-        toModule || (transport && 'call' in transport)
+        toModule || bound || (transport && 'call' in transport)
           ? { ...planned, rewrite: 'helper-module' }
           : transport
             ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
             : planned;
-      const viaTransport = transport && 'call' in transport ? transport.call : undefined;
+      // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
+      const retypable =
+        typed && helper === 'inline' && (decided.rewrite === 'inline' || decided.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, decided.form, true);
+      prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
+    }
+    const decisions = settleStartTyped(prepared.map((p) => p.choice));
+    for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, choice }] of prepared.entries()) {
+      const decision = decisions[index] ?? choice.decision;
+      const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
       const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware) : startOnlyFields, { mpimAware });
       const pos = position(root, parsed.file, found.node);
@@ -328,7 +348,7 @@ export function scan(options: ScanOptions): Plan {
         endColumn: end.column,
         start: found.node.range[0],
         end: found.node.range[1],
-        ...(toModule && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
+        ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),

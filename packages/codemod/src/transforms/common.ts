@@ -24,6 +24,8 @@ export interface TransformContext {
   /** Source without BOM, line endings as in the file. */
   readonly source: string;
   readonly eol: string;
+  /** The file's style, kept in the code the rewrite writes: its string quote, and whether statements end with `;`. */
+  readonly style: CodeStyle;
   /** Emit TypeScript (types, `import type`). */
   readonly typescript: boolean;
   /** The file is CommonJS (uses `require`, no `import`). */
@@ -33,11 +35,39 @@ export interface TransformContext {
   readonly outcomes: SiteOutcome[];
   /** Names already used in the file (identifiers), to pick fresh ones. */
   readonly names: Set<string>;
-  /** Imports to add (module → names; `type` for type-only). */
-  readonly imports: Map<string, { names: Set<string>; type: boolean }>;
+  /** Imports to add: module → name → whether it is a type only. */
+  readonly imports: Map<string, Map<string, boolean>>;
   readonly handled: Set<PlanSite>;
   /** The specifier this file imports the generated helper module by, when it calls it. */
   readonly helperModule?: string | undefined;
+}
+
+export interface CodeStyle {
+  readonly quote: "'" | '"';
+  readonly semicolons: boolean;
+}
+
+/**
+ * The quote the file's imports and requires use (else most of its strings), and whether any line
+ * ends a statement with `;` (a file in `standard` style has none).
+ */
+export function detectStyle(source: string): CodeStyle {
+  const count = (pattern: RegExp): number => source.match(pattern)?.length ?? 0;
+  const single = count(/(?:require\(\s*|from\s+|import\s+)'/g);
+  const double = count(/(?:require\(\s*|from\s+|import\s+)"/g);
+  const quote = single !== double ? (double > single ? '"' : "'") : count(/"[^"\n]*"/g) > count(/'[^'\n]*'/g) ? '"' : "'";
+  return { quote, semicolons: /;[ \t]*(\/\/.*)?\r?$/m.test(source) || !/\S/.test(source) };
+}
+
+/**
+ * A line of code the rewrite writes, in the file's style: its plain `'…'` strings in the file's quote,
+ * its final `;` dropped in a file without them. Comment lines stay as they are.
+ */
+export function styled(ctx: TransformContext, line: string): string {
+  if (/^\s*\/\//.test(line)) return line;
+  let out = ctx.style.quote === '"' ? line.replace(/'([^'"\\\n]*)'/g, '"$1"') : line;
+  if (!ctx.style.semicolons) out = out.replace(/;$/, '');
+  return out;
 }
 
 /** A form's transform: handles its sites in `ctx.sites`, pushing edits and outcomes. */
@@ -181,7 +211,7 @@ export function commentLines(message: string, width = 96): string[] {
 export function insertBefore(ctx: TransformContext, offset: number, lines: readonly string[]): void {
   const indent = indentAt(ctx.source, offset);
   const start = lineStart(ctx.source, offset) + indent.length;
-  const body = lines.map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
+  const body = lines.map((l) => styled(ctx, l)).map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
   ctx.edits.push({ start, end: start, text: body + ctx.eol + indent });
 }
 
@@ -229,10 +259,9 @@ export function freshName(ctx: TransformContext, candidates: readonly string[]):
 }
 
 export function addImport(ctx: TransformContext, module: string, name: string, type: boolean): void {
-  const entry = ctx.imports.get(module) ?? { names: new Set<string>(), type };
-  entry.names.add(name);
-  entry.type &&= type;
-  ctx.imports.set(module, entry);
+  const names = ctx.imports.get(module) ?? new Map<string, boolean>();
+  names.set(name, (names.get(name) ?? true) && type);
+  ctx.imports.set(module, names);
 }
 
 export function applyEdits(source: string, edits: readonly Edit[]): string {
@@ -247,7 +276,6 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
   return out;
 }
 
-/** Writes the pending imports after the file's last import (or `require` line), or at its top. */
 /** `offset`, or the end of its line when only a `//` comment follows there (the comment stays on its statement's line). */
 function afterTrailingComment(source: string, offset: number): number {
   const newline = source.indexOf('\n', offset);
@@ -255,28 +283,42 @@ function afterTrailingComment(source: string, offset: number): number {
   return /^[ \t]*\/\/.*$/.test(source.slice(offset, lineEnd)) ? lineEnd : offset;
 }
 
+/** An `import { … } from '…'` of the file: whether it is `import type`, and the names it imports. */
+interface NamedImport extends AnyNode {
+  readonly source: { readonly value: unknown };
+  readonly importKind?: string;
+  readonly specifiers: (AnyNode & { readonly imported?: { readonly name?: string } })[];
+}
+
+function isNamedImport(node: AnyNode): node is NamedImport {
+  return node.type === 'ImportDeclaration' && (node as NamedImport).specifiers.every((sp) => sp.type === 'ImportSpecifier');
+}
+
+/**
+ * Writes the pending imports, each module once: its names are added to an `import { … }` of that module
+ * the file has (types as `type X` in a value import), else on a new line after the file's last import
+ * (or `require` line), or at its top.
+ */
 export function emitImports(ctx: TransformContext): void {
   if (ctx.imports.size === 0) return;
   const body = (ctx.root.get() as ASTPath<{ program: { body: AnyNode[] } }>).node.program.body;
   const lines: string[] = [];
-  for (const [module, { names, type }] of ctx.imports) {
-    const list = [...names].sort().join(', ');
-    // Merge into an existing `import { … } from 'module'` of the same kind when there is one.
-    const existing = body.find(
-      (s) =>
-        s.type === 'ImportDeclaration' &&
-        (s as unknown as { source: { value: string } }).source.value === module &&
-        ((s as unknown as { importKind?: string }).importKind === 'type') === type &&
-        (s as unknown as { specifiers: AnyNode[] }).specifiers.every((sp) => sp.type === 'ImportSpecifier'),
-    ) as (AnyNode & { specifiers: (AnyNode & { imported: { name: string } })[] }) | undefined;
-    if (existing && existing.specifiers.length > 0) {
-      const fresh = [...names].filter((n) => !existing.specifiers.some((sp) => sp.imported.name === n));
-      const last = existing.specifiers.at(-1);
-      if (last && fresh.length > 0) ctx.edits.push({ start: endOf(last), end: endOf(last), text: `, ${fresh.sort().join(', ')}` });
+  for (const [module, names] of ctx.imports) {
+    const onlyTypes = [...names.values()].every(Boolean);
+    const existing = body.filter(isNamedImport).filter((s) => s.source.value === module && s.specifiers.length > 0 && (onlyTypes || s.importKind !== 'type'));
+    const target = existing.find((s) => (s.importKind === 'type') === onlyTypes) ?? existing[0];
+    const imported = new Set(body.filter(isNamedImport).filter((s) => s.source.value === module).flatMap((s) => s.specifiers.map((sp) => sp.imported?.name)));
+    const fresh = [...names].filter(([name]) => !imported.has(name)).sort(([a], [b]) => a.localeCompare(b));
+    if (fresh.length === 0) continue;
+    const typeImport = target ? target.importKind === 'type' : onlyTypes;
+    const list = fresh.map(([name, type]) => (type && !typeImport ? `type ${name}` : name)).join(', ');
+    const last = target?.specifiers.at(-1);
+    if (last) {
+      ctx.edits.push({ start: endOf(last), end: endOf(last), text: `, ${list}` });
       continue;
     }
-    if (ctx.commonjs && !ctx.typescript) lines.push(`const { ${list} } = require('${module}');`);
-    else lines.push(`import ${type ? 'type ' : ''}{ ${list} } from '${module}';`);
+    if (ctx.commonjs && !ctx.typescript) lines.push(styled(ctx, `const { ${list} } = require('${module}');`));
+    else lines.push(styled(ctx, `import ${typeImport ? 'type ' : ''}{ ${list} } from '${module}';`));
   }
   if (lines.length === 0) return;
   const imports = body.filter(

@@ -1,6 +1,8 @@
 import type { ASTPath } from 'jscodeshift';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { TransportCall } from '../plan.js';
+import { allDataSitesCallHelper } from '../scan/start-types.js';
+import { retypeStartResponses } from './start-types.js';
 import {
   CALL_TYPES,
   addImport,
@@ -194,6 +196,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       name = HELPER_EXPORTS.legacyStart;
       const args = callArgs[0] ? `, ${text(ctx, callArgs[0])}` : '';
       replacement = `${name}(${receiver.name}${args})`;
+    } else if (propertyName(unwrap(call.callee)) === 'bind') {
+      // `client.apiCall.bind(client, 'rtm.start')`: a function of the arguments, bound to the same client.
+      const thisArg = callArgs[0];
+      if (!thisArg) continue;
+      name = HELPER_EXPORTS.data;
+      replacement = `${name}.bind(null, ${text(ctx, thisArg)})`;
     } else {
       const parts = clientAndArgs(ctx, call);
       if (!parts) continue;
@@ -213,4 +221,6 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     ctx.handled.add(site);
     ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
   }
+  // rtm.start's own types become the module's, once every data site of the file calls it.
+  if (ctx.typescript && allDataSitesCallHelper(ctx.sites.map((s) => (ctx.handled.has(s) ? s : { ...s, rewrite: 'todo' as const })))) retypeStartResponses(ctx, module);
 };

@@ -3,6 +3,7 @@ import type { PlanSite } from '../plan.js';
 import { ParseError } from '../errors.js';
 import {
   applyEdits,
+  detectStyle,
   emitImports,
   identifierNames,
   parserFor,
@@ -17,6 +18,7 @@ import { helperModuleCallTransform } from './helper-module-call.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
 import { todoTransform } from './todo.js';
+import { dropUnusedConsts } from './unused-consts.js';
 
 export { parserFor, type ParserName, type SiteOutcome } from './common.js';
 
@@ -90,6 +92,7 @@ export function transformSource(
     root,
     source,
     eol: detectEol(source),
+    style: detectStyle(source),
     typescript: parser !== 'babel',
     commonjs: !/^\s*(import|export)\s/m.test(source) && (/\brequire\(/.test(source) || /\bmodule\.exports\b/.test(source)),
     sites,
@@ -101,6 +104,7 @@ export function transformSource(
     helperModule: options.helperModule,
   };
   for (const [name, transform] of TRANSFORMS) if (!options.only || options.only.includes(name)) transform(ctx);
+  dropUnusedConsts(ctx);
   emitImports(ctx);
   if (ctx.edits.length === 0) return { output: input, changed: false, outcomes: ctx.outcomes };
   const out = applyEdits(source, ctx.edits);

@@ -44,6 +44,7 @@ const REQUIRES_METHOD_MODULE = /['"][^'"\n]*\/rtm\.start(?:\.js)?['"]/;
 function isProvablySafe(resolver: Resolver, site: MethodSite): boolean {
   const options = site.options ? unwrap(site.options) : undefined;
   if (options && !isObjectLiteral(options)) return false;
+  if (site.call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return false;
   if (!scanOptions(resolver, options).complete) return false;
   const flow = followResponse(resolver, site);
   return !flow.escapes.some(isSignificantEscape) && flow.reads.every((r) => !isStartOnlyField(r.path));

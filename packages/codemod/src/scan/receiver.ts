@@ -1,0 +1,55 @@
+import { originOf } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { clientOfCall } from '../helper-module/fits.js';
+import type { FoundSite } from './found.js';
+
+/**
+ * Why the inline rewrite, which reads every page with `client.paginate(…)`, may not go through this
+ * site's client: it is typed as something that declares no `paginate` (the app's own interface), or
+ * it is `@slack/client`'s `WebClient` (v3 and v4 have none), or nothing says what it is in a file that
+ * uses only `@slack/client`. Undefined when `paginate` is there (or nothing says otherwise).
+ */
+export function paginateUnsure(parsed: ParsedFile, site: FoundSite): string | undefined {
+  if (site.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const client = clientOfCall(parsed, site.node);
+  switch (client.kind) {
+    case 'web-api':
+      return undefined;
+    case 'slack-client':
+      return CODEMOD_MESSAGES.noPaginate("`@slack/client`'s `WebClient`");
+    case 'typed':
+      return declaresMember(parsed, client.name, 'paginate') ? undefined : CODEMOD_MESSAGES.noPaginate(`a client typed \`${client.name}\``);
+    default:
+      return usesOnlyOldSdk(parsed) ? CODEMOD_MESSAGES.noPaginate('a client of `@slack/client`') : undefined;
+  }
+}
+
+/** The file imports or requires `@slack/client` and not `@slack/web-api`. */
+function usesOnlyOldSdk(parsed: ParsedFile): boolean {
+  const from = (module: string): RegExp => new RegExp(`(from\\s*|require\\(\\s*)['"]${module.replace('/', '\\/')}['"]`);
+  return from('@slack/client').test(parsed.text) && !from('@slack/web-api').test(parsed.text);
+}
+
+/** An interface, type literal or class of the file named `name` that declares `member` (a class: or extends @slack/web-api's `WebClient`). */
+function declaresMember(parsed: ParsedFile, name: string, member: string): boolean {
+  const named = (key: TSESTree.Node): boolean => key.type === AST_NODE_TYPES.Identifier && key.name === member;
+  for (const statement of parsed.program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === name) {
+      return declaration.body.body.some((m) => (m.type === AST_NODE_TYPES.TSPropertySignature || m.type === AST_NODE_TYPES.TSMethodSignature) && named(m.key));
+    }
+    if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) {
+      const type = declaration.typeAnnotation;
+      return type.type === AST_NODE_TYPES.TSTypeLiteral && type.members.some((m) => (m.type === AST_NODE_TYPES.TSPropertySignature || m.type === AST_NODE_TYPES.TSMethodSignature) && named(m.key));
+    }
+    if (declaration.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === name) {
+      const base = declaration.superClass ? originOf(parsed.resolver, declaration.superClass) : undefined;
+      if (base && !base.instance && base.module === '@slack/web-api' && base.name === 'WebClient') return true;
+      return declaration.body.body.some((m) => (m.type === AST_NODE_TYPES.MethodDefinition || m.type === AST_NODE_TYPES.PropertyDefinition) && named(m.key));
+    }
+  }
+  return false;
+}
