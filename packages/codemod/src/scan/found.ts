@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import {
   calleeName,
+  constructionOf,
   descendants,
   callsRtmStart,
   findSites,
@@ -177,10 +178,8 @@ function startedByHelperModule(parsed: ParsedFile): Set<Node> {
   for (const node of descendants(parsed.resolver, parsed.program)) {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
     if (node.callee.name !== HELPER_EXPORTS.legacyStart || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
-    const client = node.arguments[0] && unwrap(node.arguments[0]);
-    if (client?.type !== AST_NODE_TYPES.Identifier) continue;
-    const def = variableOf(parsed.resolver, client)?.defs[0];
-    if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) started.add(unwrap(def.node.init));
+    const made = node.arguments[0] && constructionOf(parsed.resolver, node.arguments[0]);
+    if (made) started.add(made);
   }
   return started;
 }
