@@ -141,10 +141,12 @@ export const CODEMOD_MESSAGES = {
     return `${list(fields)} now come from ${via}, fetched before \`rtm.connect\`.`;
   },
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
-  helperModule: (legacyClient: boolean, fields: readonly string[], module: string): string =>
-    legacyClient
+  helperModule: (client: 'none' | 'legacy-client' | 'rtm-api-client', fields: readonly string[], module: string): string =>
+    client === 'legacy-client'
       ? `the v3 \`RtmClient\` now starts with \`rtm.connect\` (\`useRtmConnect: true\`); \`startRtmClient()\` of the generated \`${module}\` fills its AUTHENTICATED data and \`dataStore\` first (users.list, conversations.list, conversations.members, team.info).`
-      : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
+      : client === 'rtm-api-client'
+        ? `\`RTMClient\` now starts with \`rtm.connect\` (\`useRtmConnect: false\` dropped); \`withRtmStartData()\` of the generated \`${module}\` gives its \`authenticated\` event and \`start()\` result ${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`
+        : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
   /** The comment above the calls the inline rewrite emits. */
   inlineComment: (fields: readonly string[], methods: readonly string[]): string =>
     `rtm-migrate: \`rtm.start\` is retired. ${fields.join(', ')} now come from ${methods.join(', ')}, fetched before \`rtm.connect\` (its url lives ${RTM_URL_LIFETIME_SECONDS} s).`,

@@ -15,10 +15,13 @@ const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', '
  * `rtm.connect` call whose response is read for start-only fields) becomes `rtmStartData(client, args)`,
  * an expression of the same type wherever it stands; a legacy v3 `RtmClient#start()` becomes
  * `startRtmClient(rtm, args)` where `legacyClientFits`.
+ * An `@slack/rtm-api` `new RTMClient(token, { useRtmConnect: false, … })` becomes
+ * `withRtmStartData(new RTMClient(token, { … }))` where `rtmApiClientFits`.
  * A Node-style callback is kept where `callbackFits`; never where the call hands anything else on
  * besides its options, nor for spread arguments: the rewrite would drop them.
  */
 export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: PlanSite['form'], dataRead: boolean): boolean {
+  if (form === 'rtm-client-option') return rtmApiClientFits(site.node);
   const call = site.node;
   // A name chosen at run time may be rtm.connect: the helper would fetch everything for it.
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return false;
@@ -114,4 +117,15 @@ function callKeepsOnlyClientAndOptions(parsed: ParsedFile, call: TSESTree.CallEx
 function isRtmNamespace(parsed: ParsedFile, node: Node): boolean {
   const bare = unwrap(node);
   return bare.type === AST_NODE_TYPES.MemberExpression && memberName(parsed.resolver, bare) === 'rtm';
+}
+
+/**
+ * `new RTMClient(token, { …, useRtmConnect: false, … })` with the options written out: the option can
+ * be dropped and the whole expression wrapped, wherever it stands (the client is the same object).
+ */
+function rtmApiClientFits(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.arguments.length !== 2) return false;
+  const options = node.arguments[1];
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed);
 }

@@ -131,6 +131,9 @@ function shortCode(parsed: ParsedFile, node: Node): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** Which client's helper a client form's helper-module rewrite calls (for its message). */
+const CLIENT_OF_FORM = { 'legacy-client': 'legacy-client', 'rtm-client-option': 'rtm-api-client' } as const;
+
 interface Decision {
   readonly rewrite: RewriteKind;
   readonly form: PlanSite['form'];
@@ -319,7 +322,7 @@ export function scan(options: ScanOptions): Plan {
       const message = leavesTodo(decision.rewrite)
         ? todoComment(decision.reason ?? '', startOnlyFields)
         : decision.rewrite === 'helper-module'
-          ? CODEMOD_MESSAGES.helperModule(decision.form === 'legacy-client', headlineFields(startOnlyFields), HELPER_BASENAME)
+          ? CODEMOD_MESSAGES.helperModule(decision.form === 'legacy-client' || decision.form === 'rtm-client-option' ? CLIENT_OF_FORM[decision.form] : 'none', headlineFields(startOnlyFields), HELPER_BASENAME)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,

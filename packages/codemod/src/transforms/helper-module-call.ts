@@ -18,6 +18,7 @@ import {
   type Transform,
   type TransformContext,
 } from './common.js';
+import { wrapRtmApiClient } from './rtm-api-client-wrap.js';
 
 /** The parts of an expression this transform reads (whichever parser jscodeshift ran). */
 interface ExpressionNode extends AnyNode {
@@ -167,6 +168,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     if (ctx.handled.has(site) || site.rewrite !== 'helper-module') continue;
     if (site.transport) {
       viaTransport(ctx, site.transport, module);
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      continue;
+    }
+    if (site.form === 'rtm-client-option') {
+      if (!wrapRtmApiClient(ctx, site, module)) continue;
       ctx.handled.add(site);
       ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
       continue;
