@@ -31,6 +31,11 @@ export type RewriteKind =
   | 'helper-module'
   /** `rtmStartCompat(client, args)` from @rtm-migrate/shim (`--helper shim`). */
   | 'shim'
+  /**
+   * Left as it is, with a report line: a legacy `dataStore` look-up that every client start of its
+   * package, rewritten to `startRtmClient()`, fills again.
+   */
+  | 'filled'
   /** Cannot be rewritten safely: a TODO(rtm-migrate) comment and a report line. */
   | 'todo';
 

@@ -122,6 +122,9 @@ export const CODEMOD_MESSAGES = {
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,
   legacyDataStore:
     "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
+  /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */
+  dataStoreFilled: (starts: number): string =>
+    `unchanged: this \`dataStore\` look-up is right again, because every @slack/client v3 \`RtmClient\` start in this package (${starts}) now goes through \`startRtmClient()\`, which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   legacyClient:

@@ -9,6 +9,8 @@ import { METHODS } from '@rtm-migrate/core';
  */
 export function rtmApiClientSource(typescript: boolean, exp: string): string[] {
   const t = (typed: string): string => (typescript ? typed : '');
+  /** The client, as its WebClient can be read and replaced (private in RTMClient's types). */
+  const client = typescript ? 'internals' : 'rtm';
   const lines: string[] = [];
   if (typescript) {
     lines.push(
@@ -27,10 +29,10 @@ export function rtmApiClientSource(typescript: boolean, exp: string): string[] {
     ' * API URL and retries), with the lists fetched first and rtm.connect last. Returns the client.',
     ' */',
     `${exp}function withRtmStartData${t('<T extends object>')}(rtm${t(': T')})${t(': T')} {`,
-    `  const internals = rtm${t(' as unknown as RtmApiClientInternals')};`,
-    '  const web = internals.webClient;',
+    ...(typescript ? ['  const internals = rtm as unknown as RtmApiClientInternals;'] : []),
+    `  const web = ${client}.webClient;`,
     '  // A copy for this client only: code sharing the WebClient still gets plain rtm.connect answers.',
-    '  internals.webClient = Object.create(web, {',
+    `  ${client}.webClient = Object.create(web, {`,
     '    apiCall: {',
     `      value: (method${t(': string')}, options${t(': Record<string, unknown>')} = {}) =>`,
     `        method === '${METHODS.rtmConnect}' ? rtmStartData(web, options${t(' as RtmStartArgs')}) : web.apiCall(method, options),`,

@@ -52,8 +52,10 @@ export interface FoundSite {
   readonly callback?: Node;
   /** The method name is chosen at run time (`cond ? 'rtm.connect' : 'rtm.start'`): it may be `rtm.connect`. */
   readonly methodChosen?: boolean;
-  /** legacy-client / rtm-client-option: the `new` that made the client. */
+  /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
+  /** legacy-data-store: a look-up in a client's `dataStore` (not a store's own `cacheRtmStart`, nor AUTHENTICATED data). */
+  readonly storeLookup?: boolean;
 }
 
 /**
@@ -172,7 +174,7 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
  * it fills their AUTHENTICATED data and `dataStore` from the replacement calls, so what they read is
  * no site (and a second run changes nothing).
  */
-function startedByHelperModule(parsed: ParsedFile): Set<Node> {
+export function startedByHelperModule(parsed: ParsedFile): Set<Node> {
   const started = new Set<Node>();
   if (!parsed.text.includes(HELPER_EXPORTS.legacyStart)) return started;
   for (const node of descendants(parsed.resolver, parsed.program)) {
@@ -217,7 +219,8 @@ function dataStoreSite(resolver: Resolver, site: DataStoreSite | StoreCacheSite 
   const flow = followResponse(resolver, site);
   const node = site.kind === 'store-cache' ? site.fn : site.kind === 'data-store' ? lookupCall(site.store) : site.call;
   const own: Escape = { node, reason: CODEMOD_MESSAGES.legacyDataStore, path: '', file: resolver.file };
-  return { form: 'legacy-data-store', node, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...significant(flow.escapes)], connect: false, literal: false };
+  const lookup = site.kind === 'data-store' ? { storeLookup: true, ...(site.construction ? { construction: site.construction } : {}) } : {};
+  return { form: 'legacy-data-store', node, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...significant(flow.escapes)], connect: false, literal: false, ...lookup };
 }
 
 /** `store.getUserById(id)`: the call a TODO goes above (the store itself when it is not called on). */

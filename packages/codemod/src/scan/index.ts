@@ -23,7 +23,8 @@ import { helperModuleFits } from '../helper-module/fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
-import { foundSites, type FoundSite } from './found.js';
+import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
+import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
 import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './workspace.js';
@@ -285,11 +286,15 @@ export function scan(options: ScanOptions): Plan {
   const spec = options.workspace ?? DEFAULT_WORKSPACE;
   const helper = options.helper ?? 'inline';
   const sites: PlanSite[] = [];
+  const legacy: LegacySite[] = [];
+  const helperStarted: HelperStarted[] = [];
 
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
+    const started = startedByHelperModule(parsed);
+    if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started].map((n) => n.range[0]) });
     for (const found of foundSites(parsed)) {
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
       const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, ...located(root, parsed, e) }));
@@ -349,10 +354,11 @@ export function scan(options: ScanOptions): Plan {
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
         message,
       });
+      if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
     }
   }
 
-  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, sites);
+  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, markFilledDataStores(root, sites, legacy, helperStarted));
 }
 
 export function siteReadsMessage(field: string): string {
