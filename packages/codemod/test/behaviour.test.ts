@@ -28,6 +28,8 @@ interface Program {
   build?(dir: string): Promise<void>;
   /** Files (relative to the copy) where a TODO lands for code the program does not run. */
   readonly todoIn?: readonly string[];
+  /** Files (relative to the copy) left byte for byte as they were, their sites reported as notes. */
+  readonly unchanged?: readonly string[];
   /** A line of the original's output against legacy rtm.start, to know it really ran. */
   readonly prints: RegExp;
 }
@@ -91,6 +93,14 @@ const PROGRAMS: readonly Program[] = [
   // URL base and headers; the same helper with its token and callback), so neither bot needs a WebClient.
   { name: 'raw-HTTP fetch bot', copy: () => copyBot('fetch-bot'), main: join('fetch-bot', 'bot.js'), prints: /^ims: \d+/m },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
+  // @slack/rtm-api's RTMClient told to call rtm.start (`useRtmConnect: false`), reading its `authenticated`
+  // data and start() result: the option goes, and the helper module answers the client's rtm.connect
+  // with the whole data through the client's own WebClient. The handlers are unchanged.
+  { name: '@slack/rtm-api RTMClient with useRtmConnect: false (authenticated data, start() result)', copy: () => copyBot('rtm-api-start-bot'), main: join('rtm-api-start-bot', 'bot.js'), prints: /^authenticated as \S+: \d+ users/m },
+  // A v3 RtmClient kept on `this` (Babel's `_this._rtm = new RtmClient(…)`) and started in another
+  // method; its dataStore handed to a Message module that looks users and channels up. The start goes
+  // to startRtmClient(); the look-ups stay as they are (a report note: every start of the package fills the store).
+  { name: 'v3 RtmClient kept on this, dataStore handed to another module', copy: () => copyBot('v3-class-bot'), main: join('v3-class-bot', 'bot.js'), unchanged: [join('v3-class-bot', 'message.js')], prints: /^\S+ in general \(\d+ members\): hi$/m },
   {
     // slackbots posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead
     // (the only edit besides the migration), so that it talks to fake Slack on 127.0.0.1.
@@ -154,9 +164,14 @@ describe('programs before and after rtm-migrate apply, against fake Slack', () =
     expect(broken.code).not.toBe(0);
     expect(broken.stdout).not.toBe(before.stdout);
 
+    const originals = await Promise.all((program.unchanged ?? []).map((file) => readFile(join(dir, file), 'utf8')));
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(migrated.stderr).toBe('');
     expect(migrated.code).toBe(0);
+    for (const [i, file] of (program.unchanged ?? []).entries()) {
+      expect(await readFile(join(dir, file), 'utf8'), file).toBe(originals[i]);
+      expect(migrated.stdout).toMatch(new RegExp(`^note +${escapeRegExp(file)}:\\d+:\\d+ +legacy-data-store → filled`, 'm'));
+    }
     await program.build?.(dir);
     small.resetCalls();
     const after = await runProgram(dir, program, small.apiUrl);
