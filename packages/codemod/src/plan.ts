@@ -96,8 +96,11 @@ export interface PlanSite extends SourcePosition {
   readonly end?: number;
   /** helper-module: the Node-style callback argument's offsets; the rewrite keeps calling it once, `(err, data)`. */
   readonly callback?: { readonly start: number; readonly end: number };
-  /** helper-module, legacy-client: the `new RtmClient(…)` offsets, where `useRtmConnect: true` goes. */
-  readonly construction?: { readonly start: number; readonly end: number };
+  /**
+   * helper-module, legacy-client: the `new RtmClient(…)` offsets, where `useRtmConnect: true` goes;
+   * `slackClient` for a `slack-client` 2.x client (no such option: `startSlackClientRtm()` instead).
+   */
+  readonly construction?: { readonly start: number; readonly end: number; readonly slackClient?: true };
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly form: SiteForm;

@@ -124,7 +124,7 @@ export const CODEMOD_MESSAGES = {
     "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */
   dataStoreFilled: (starts: number): string =>
-    `unchanged: this \`dataStore\` look-up is right again, because every @slack/client v3 \`RtmClient\` start in this package (${starts}) now goes through \`startRtmClient()\`, which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
+    `unchanged: this \`dataStore\` look-up is right again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   legacyClient:
@@ -144,8 +144,10 @@ export const CODEMOD_MESSAGES = {
     return `${list(fields)} now come from ${via}, fetched before \`rtm.connect\`.`;
   },
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
-  helperModule: (client: 'none' | 'legacy-client' | 'rtm-api-client', fields: readonly string[], module: string): string =>
-    client === 'legacy-client'
+  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'rtm-api-client', fields: readonly string[], module: string): string =>
+    client === 'slack-client'
+      ? `the slack-client 2.x \`RtmClient\` (it has no \`useRtmConnect\`) now starts through \`startSlackClientRtm()\` of the generated \`${module}\`: its \`rtm.start\` request is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, before its \`dataStore\` caches the data and its AUTHENTICATED handlers run.`
+      : client === 'legacy-client'
       ? `the v3 \`RtmClient\` now starts with \`rtm.connect\` (\`useRtmConnect: true\`); \`startRtmClient()\` of the generated \`${module}\` fills its AUTHENTICATED data and \`dataStore\` first (users.list, conversations.list, conversations.members, team.info).`
       : client === 'rtm-api-client'
         ? `\`RTMClient\` now starts with \`rtm.connect\` (\`useRtmConnect: false\` dropped); \`withRtmStartData()\` of the generated \`${module}\` gives its \`authenticated\` event and \`start()\` result ${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`

@@ -7,17 +7,20 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 
+/** How the helper module starts a legacy client: `@slack/client` ≥ 3.10 with `useRtmConnect: true`, `slack-client` 2.x in place of its `rtm.start` request. */
+export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
+
 /**
- * A v3 `rtm.start()` that `startRtmClient(rtm, args)` can take over: the client is made in this file
- * by `new RtmClient(token[, { …written out… }])` of a `@slack/client` that knows `useRtmConnect` (so
- * the option can be added), and the call's receiver names that client without doubt: the variable it
- * was declared in, or the field of `this` it is assigned to once (`this._rtm = new RtmClient(…)`, also
- * through Babel's `_this`).
+ * A legacy `rtm.start()` that the helper module can take over: the client is made in this file by
+ * `new RtmClient(token[, { …written out… }])` of a `@slack/client` that knows `useRtmConnect` (so the
+ * option can be added) or of `slack-client` 2.x, and the call's receiver names that client without
+ * doubt: the variable it was declared in, or the field of `this` it is assigned to once
+ * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`).
  */
 export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpression, construction: TSESTree.NewExpression | undefined): boolean {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !construction || !inFile(parsed, construction)) return false;
-  if (!takesUseRtmConnect(parsed, construction)) return false;
+  if (legacyClientKind(parsed, construction) === undefined) return false;
   if (!receiverIsClient(parsed, unwrap(callee.object), construction)) return false;
   const [token, options, ...rest] = construction.arguments;
   if (!token || rest.length > 0) return false;
@@ -55,21 +58,24 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
 }
 
 /**
- * The client comes from `@slack/client` (`slack-client` 1.x/2.x has no `useRtmConnect`), and the
- * version installed next to the file, when there is one, is recent enough to take the option.
+ * `use-rtm-connect` for `@slack/client` whose version installed next to the file, when there is one,
+ * takes the option (3.10 or later); `slack-client` for the SDK's 2.x name (no option: its `rtm.start`
+ * request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9).
  */
-function takesUseRtmConnect(parsed: ParsedFile, construction: TSESTree.NewExpression): boolean {
+export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
   const module = originOf(parsed.resolver, construction.callee)?.module;
-  const { module: supported, since } = LEGACY_RTM_CONNECT_SUPPORT;
-  if (module === undefined || (module !== supported && !module.startsWith(`${supported}/`))) return false;
+  const { module: supported, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
+  const from = (name: string): boolean => module === name || module?.startsWith(`${name}/`) === true;
+  if (from(before)) return /^2\./.test(installedVersion(parsed.file, before) ?? '2.') ? 'slack-client' : undefined;
+  if (!from(supported)) return undefined;
   const version = installedVersion(parsed.file, supported);
-  if (version === undefined) return true;
+  if (version === undefined) return 'use-rtm-connect';
   const parts = version.split(/[.-]/).slice(0, 3).map(Number);
   for (const [i, least] of since.entries()) {
     const part = parts[i] ?? 0;
-    if (part !== least) return part > least;
+    if (part !== least) return part > least ? 'use-rtm-connect' : undefined;
   }
-  return true;
+  return 'use-rtm-connect';
 }
 
 function installedVersion(file: string, module: string): string | undefined {

@@ -176,10 +176,11 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
  */
 export function startedByHelperModule(parsed: ParsedFile): Set<Node> {
   const started = new Set<Node>();
-  if (!parsed.text.includes(HELPER_EXPORTS.legacyStart)) return started;
+  const names: readonly string[] = [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart];
+  if (!names.some((name) => parsed.text.includes(name))) return started;
   for (const node of descendants(parsed.resolver, parsed.program)) {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
-    if (node.callee.name !== HELPER_EXPORTS.legacyStart || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
+    if (!names.includes(node.callee.name) || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
     const made = node.arguments[0] && constructionOf(parsed.resolver, node.arguments[0]);
     if (made) started.add(made);
   }

@@ -20,6 +20,7 @@ import {
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
 import { helperModuleFits } from '../helper-module/fits.js';
+import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
@@ -132,8 +133,18 @@ function shortCode(parsed: ParsedFile, node: Node): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Which client's helper a client form's helper-module rewrite calls (for its message). */
-const CLIENT_OF_FORM = { 'legacy-client': 'legacy-client', 'rtm-client-option': 'rtm-api-client' } as const;
+/** Where a legacy client is made, and whether it is `slack-client` 2.x's (started without the option). */
+function constructionOf(parsed: ParsedFile, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
+  const range = { start: made.range[0], end: made.range[1] };
+  return legacyClientKind(parsed, made) === 'slack-client' ? { ...range, slackClient: true } : range;
+}
+
+/** Which client's helper a helper-module rewrite calls (for its message). */
+function helperClient(parsed: ParsedFile, form: PlanSite['form'], found: FoundSite): Parameters<typeof CODEMOD_MESSAGES.helperModule>[0] {
+  if (form === 'rtm-client-option') return 'rtm-api-client';
+  if (form !== 'legacy-client') return 'none';
+  return found.construction && legacyClientKind(parsed, found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
+}
 
 interface Decision {
   readonly rewrite: RewriteKind;
@@ -327,7 +338,7 @@ export function scan(options: ScanOptions): Plan {
       const message = leavesTodo(decision.rewrite)
         ? todoComment(decision.reason ?? '', startOnlyFields)
         : decision.rewrite === 'helper-module'
-          ? CODEMOD_MESSAGES.helperModule(decision.form === 'legacy-client' || decision.form === 'rtm-client-option' ? CLIENT_OF_FORM[decision.form] : 'none', headlineFields(startOnlyFields), HELPER_BASENAME)
+          ? CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
@@ -337,7 +348,7 @@ export function scan(options: ScanOptions): Plan {
         start: found.node.range[0],
         end: found.node.range[1],
         ...(toModule && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
-        ...(toModule && found.construction ? { construction: { start: found.construction.range[0], end: found.construction.range[1] } } : {}),
+        ...(toModule && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(parsed, found.construction) } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),

@@ -186,8 +186,10 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     let name: string;
     if (site.form === 'legacy-client') {
       const receiver = unwrap(unwrap(call.callee)?.object);
-      if (!receiver || !useRtmConnect(ctx, site)) continue;
-      name = HELPER_EXPORTS.legacyStart;
+      const slackClient = site.construction?.slackClient === true;
+      // slack-client 2.x has no useRtmConnect: its helper replaces the rtm.start request instead.
+      if (!receiver || (!slackClient && !useRtmConnect(ctx, site))) continue;
+      name = slackClient ? HELPER_EXPORTS.slackClientStart : HELPER_EXPORTS.legacyStart;
       const args = callArgs[0] ? `, ${text(ctx, callArgs[0])}` : '';
       replacement = `${name}(${text(ctx, receiver)}${args})`;
     } else {
