@@ -31,7 +31,7 @@ interface Program {
   /** Files (relative to the copy) left byte for byte as they were, their sites reported as notes. */
   readonly unchanged?: readonly string[];
   /** What of the output must stay the same (default: all of it). */
-  compared?(stdout: string): string;
+  readonly compared?: (stdout: string) => string;
   /** A line of the original's output against legacy rtm.start, to know it really ran. */
   readonly prints: RegExp;
 }
@@ -207,7 +207,7 @@ describe('programs before and after rtm-migrate apply, against fake Slack', () =
     if (!program.todoIn) expect(migrated.stdout).toContain('TODOs left: 0');
     expect(after.stderr).toBe('');
     expect(after.code).toBe(0);
-    const compared = program.compared ?? ((out: string) => out);
+    const compared = program.compared ?? ((out: string): string => out);
     expect(compared(after.stdout)).toBe(compared(before.stdout));
     const methods = small.calls.map((c) => c.method);
     expect(methods).not.toContain('rtm.start');

@@ -66,7 +66,7 @@ export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewE
   const module = originOf(parsed.resolver, construction.callee)?.module;
   const { module: supported, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
   const from = (name: string): boolean => module === name || module?.startsWith(`${name}/`) === true;
-  if (from(before)) return /^2\./.test(installedVersion(parsed.file, before) ?? '2.') ? 'slack-client' : undefined;
+  if (from(before)) return (installedVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
   if (!from(supported)) return undefined;
   const version = installedVersion(parsed.file, supported);
   if (version === undefined) return 'use-rtm-connect';

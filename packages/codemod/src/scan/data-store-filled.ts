@@ -47,14 +47,20 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
     ]);
     for (const site of group) {
       const plan = sites[site.index];
-      if (site.found.storeLookup !== true || !plan || plan.rewrite !== 'todo') continue;
+      if (site.found.storeLookup !== true || plan?.rewrite !== 'todo') continue;
       const made = site.found.construction;
       if (made && !started.has(key(site.file, made.range[0]))) continue;
-      const { reason: _reason, ...rest } = plan;
-      out[site.index] = { ...rest, rewrite: 'filled', message: CODEMOD_MESSAGES.dataStoreFilled(count) };
+      out[site.index] = { ...withoutReason(plan), rewrite: 'filled', message: CODEMOD_MESSAGES.dataStoreFilled(count) };
     }
   }
   return out;
+}
+
+/** The site without its TODO reason (nothing is left to a human there). */
+function withoutReason(site: PlanSite): PlanSite {
+  const copy: { -readonly [K in keyof PlanSite]: PlanSite[K] } = { ...site };
+  delete copy.reason;
+  return copy;
 }
 
 function key(file: string, offset: number): string {
