@@ -1,8 +1,8 @@
-export { calleeName, descendants, isSpreadOfPlainConst, memberName, propertyKeyName, resolveConst, unwrap, variableOf } from './ast.js';
+export { calleeName, descendants, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, resolveConst, unwrap, variableOf } from './ast.js';
 export { followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export type { FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
-export { constructionOf, originOf, type ClientKind, type Origin } from './origin.js';
+export { constructionOf, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
 export { resolverOfSourceCode, type FunctionLike, type Located, type ProjectLinks, type Resolver, type VisitorKeys } from './resolver.js';
 export {
   callsRtmStart,

@@ -31,6 +31,11 @@ export type RewriteKind =
   | 'helper-module'
   /** `rtmStartCompat(client, args)` from @rtm-migrate/shim (`--helper shim`). */
   | 'shim'
+  /**
+   * Left as it is, with a report line: a legacy `dataStore` look-up that every client start of its
+   * package, rewritten to `startRtmClient()`, fills again.
+   */
+  | 'filled'
   /** Cannot be rewritten safely: a TODO(rtm-migrate) comment and a report line. */
   | 'todo';
 
@@ -99,6 +104,11 @@ export interface PlanSite extends SourcePosition {
   readonly end?: number;
   /** helper-module: the Node-style callback argument's offsets; the rewrite keeps calling it once, `(err, data)`. */
   readonly callback?: { readonly start: number; readonly end: number };
+  /**
+   * helper-module, legacy-client: the `new RtmClient(…)` offsets, where `useRtmConnect: true` goes;
+   * `slackClient` for a `slack-client` 2.x client (no such option: `startSlackClientRtm()` instead).
+   */
+  readonly construction?: { readonly start: number; readonly end: number; readonly slackClient?: true };
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly form: SiteForm;

@@ -122,10 +122,13 @@ export const CODEMOD_MESSAGES = {
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,
   legacyDataStore:
     "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
+  /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */
+  dataStoreFilled: (starts: number): string =>
+    `unchanged: this \`dataStore\` look-up is right again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   legacyClient:
-    "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods.",
+    "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods. Or upgrade to `@slack/client` 3.10 or later (`slack-client` 2.x and older releases have no `useRtmConnect`), make the client in a variable or a field of `this` with its options written out, and run rtm-migrate again: it then starts the client with `rtm.connect` and fills its data and `dataStore` first.",
   startTypes:
     "the response is stored where the code's own types are those of `rtm.start`'s response (`RtmStartResponse`, `ReturnType<WebClient['rtm']['start']>`; @slack/web-api 8 removed `rtm.start`), and rtm-migrate retypes them to its helper module's `RtmStartData` only where every `rtm.start` call of the file goes to that module: type it after the data you fetch, then run rtm-migrate again.",
   noPaginate: (client: string): string =>
@@ -143,10 +146,14 @@ export const CODEMOD_MESSAGES = {
     return `${list(fields)} now come from ${via}, fetched before \`rtm.connect\`.`;
   },
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
-  helperModule: (legacyClient: boolean, fields: readonly string[], module: string): string =>
-    legacyClient
+  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'rtm-api-client', fields: readonly string[], module: string): string =>
+    client === 'slack-client'
+      ? `the slack-client 2.x \`RtmClient\` (it has no \`useRtmConnect\`) now starts through \`startSlackClientRtm()\` of the generated \`${module}\`: its \`rtm.start\` request is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, before its \`dataStore\` caches the data and its AUTHENTICATED handlers run.`
+      : client === 'legacy-client'
       ? `the v3 \`RtmClient\` now starts with \`rtm.connect\` (\`useRtmConnect: true\`); \`startRtmClient()\` of the generated \`${module}\` fills its AUTHENTICATED data and \`dataStore\` first (users.list, conversations.list, conversations.members, team.info).`
-      : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
+      : client === 'rtm-api-client'
+        ? `\`RTMClient\` now starts with \`rtm.connect\` (\`useRtmConnect: false\` dropped); \`withRtmStartData()\` of the generated \`${module}\` gives its \`authenticated\` event and \`start()\` result ${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`
+        : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
   /** The comment above the calls the inline rewrite emits. */
   inlineComment: (fields: readonly string[], methods: readonly string[]): string =>
     `rtm-migrate: \`rtm.start\` is retired. ${fields.join(', ')} now come from ${methods.join(', ')}, fetched before \`rtm.connect\` (its url lives ${RTM_URL_LIFETIME_SECONDS} s).`,

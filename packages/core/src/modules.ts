@@ -24,3 +24,9 @@ export function isLegacyRtmClientModule(specifier: string): boolean {
 export function isPossiblySlackModule(specifier: string): boolean {
   return /slack/i.test(specifier) || specifier.startsWith('.') || specifier.startsWith('/');
 }
+
+/**
+ * The legacy client takes `useRtmConnect: true` (and then starts with `rtm.connect`) only in
+ * `@slack/client` 3.10.0 and later; `slack-client` (its name up to 2.x) always calls `rtm.start`.
+ */
+export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client' });

@@ -3,6 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import type { FoundSite } from '../scan/found.js';
+import { legacyClientFits } from './legacy-client-fits.js';
 
 type Node = TSESTree.Node;
 
@@ -13,11 +14,14 @@ const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', '
  * a WebClient call (`client.rtm.start(args)`, `.call` / `.apply`, `apiCall('rtm.start', args)`, or an
  * `rtm.connect` call whose response is read for start-only fields) becomes `rtmStartData(client, args)`,
  * an expression of the same type wherever it stands; a legacy v3 `RtmClient#start()` becomes
- * `startRtmClient(rtm, args)` when the client's `new RtmClient(token[, { … }])` can take `useRtmConnect: true`.
+ * `startRtmClient(rtm, args)` where `legacyClientFits`.
+ * An `@slack/rtm-api` `new RTMClient(token, { useRtmConnect: false, … })` becomes
+ * `withRtmStartData(new RTMClient(token, { … }))` where `rtmApiClientFits`.
  * A Node-style callback is kept where `callbackFits`; never where the call hands anything else on
  * besides its options, nor for spread arguments: the rewrite would drop them.
  */
 export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: PlanSite['form'], dataRead: boolean): boolean {
+  if (form === 'rtm-client-option') return rtmApiClientFits(site.node);
   const call = site.node;
   // A name chosen at run time may be rtm.connect: the helper would fetch everything for it.
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return false;
@@ -25,7 +29,7 @@ export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: Plan
   if (site.passesOn && !callback) return false;
   const args = call.arguments.filter((a) => a !== callback);
   if (args.some((a) => (a.type === AST_NODE_TYPES.SpreadElement && !isOptionsSpread(parsed, a, args)) || isFunctionLiteral(a))) return false;
-  if (form === 'legacy-client') return legacyClientOptionsWritable(call, site.construction);
+  if (form === 'legacy-client') return legacyClientFits(parsed, call, site.construction);
   if (!dataRead || !WEB_CLIENT_FORMS.has(form)) return false;
   return callKeepsOnlyClientAndOptions(parsed, call, args.length) && madeByWebClient(parsed, call);
 }
@@ -192,21 +196,12 @@ function isRtmNamespace(parsed: ParsedFile, node: Node): boolean {
 }
 
 /**
- * `rtm.start()` on a variable declared as `const rtm = new RtmClient(token)` or
- * `new RtmClient(token, { …written out… })`: where `useRtmConnect: true` can be added.
+ * `new RTMClient(token, { …, useRtmConnect: false, … })` with the options written out: the option can
+ * be dropped and the whole expression wrapped, wherever it stands (the client is the same object).
  */
-function legacyClientOptionsWritable(call: TSESTree.CallExpression, construction: TSESTree.NewExpression | undefined): boolean {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !construction) return false;
-  const receiver = unwrap(callee.object);
-  const declarator = construction.parent;
-  if (receiver.type !== AST_NODE_TYPES.Identifier || declarator.type !== AST_NODE_TYPES.VariableDeclarator) return false;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== receiver.name) return false;
-  const [token, options, ...rest] = construction.arguments;
-  if (!token || rest.length > 0) return false;
-  if (!options) return true;
-  return (
-    options.type === AST_NODE_TYPES.ObjectExpression &&
-    options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed)
-  );
+function rtmApiClientFits(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.arguments.length !== 2) return false;
+  const options = node.arguments[1];
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed);
 }

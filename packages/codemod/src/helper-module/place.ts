@@ -81,23 +81,25 @@ function specifier(importer: string, importerSource: string, helper: string, sys
  * name is used instead).
  */
 export function placeHelpers(root: string, sites: readonly PlanSite[], read: (file: string) => string): HelperModule[] {
-  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; ownPromise: boolean; files: string[] }>();
+  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; slackClient: boolean; rtmApiClient: boolean; ownPromise: boolean; files: string[] }>();
   for (const site of sites) {
     if (site.rewrite !== 'helper-module') continue;
     const file = resolve(root, site.file);
     const system = moduleSystemOf(file, read(file));
     const key = `${packageRoot(dirname(file)) ?? ''}:${system.typescript}:${system.commonjs}:${system.ext}`;
-    const group = groups.get(key) ?? { system, legacyClient: false, ownPromise: false, files: [] };
-    group.legacyClient ||= site.form === 'legacy-client';
+    const group = groups.get(key) ?? { system, legacyClient: false, slackClient: false, rtmApiClient: false, ownPromise: false, files: [] };
+    group.legacyClient ||= site.form === 'legacy-client' && site.construction?.slackClient !== true;
+    group.slackClient ||= site.form === 'legacy-client' && site.construction?.slackClient === true;
+    group.rtmApiClient ||= site.form === 'rtm-client-option';
     group.ownPromise ||= site.transport?.ownPromise === true;
     if (!group.files.includes(file)) group.files.push(file);
     groups.set(key, group);
   }
   const modules: HelperModule[] = [];
-  for (const { system, legacyClient, ownPromise, files } of groups.values()) {
+  for (const { system, legacyClient, slackClient, rtmApiClient, ownPromise, files } of groups.values()) {
     const [first] = files;
     if (first === undefined) continue;
-    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, ownPromise };
+    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, ownPromise };
     const source = helperSource(variant);
     const needed = helperExports(variant);
     let file = '';

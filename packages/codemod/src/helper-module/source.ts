@@ -9,6 +9,8 @@ import {
   RTM_URL_LIFETIME_SECONDS,
   fieldFact,
 } from '@rtm-migrate/core';
+import { rtmApiClientSource } from './rtm-api-client-source.js';
+import { slackClientSource } from './slack-client-source.js';
 
 /** Which file to generate: the language and module system of the code that imports it. */
 export interface HelperVariant {
@@ -16,6 +18,10 @@ export interface HelperVariant {
   readonly commonjs: boolean;
   /** Also emit `startRtmClient()` for the legacy `@slack/client` v3 `RtmClient`. */
   readonly legacyClient: boolean;
+  /** Also emit `startSlackClientRtm()` for a `slack-client` 2.x `RtmClient`. */
+  readonly slackClient?: boolean;
+  /** Also emit `withRtmStartData()` for an `@slack/rtm-api` `RTMClient` that had `useRtmConnect: false`. */
+  readonly rtmApiClient?: boolean;
   /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */
   readonly ownPromise?: boolean;
 }
@@ -48,7 +54,7 @@ export function helperScopes(): string[] {
 }
 
 /** The names the generated module exports. */
-export const HELPER_EXPORTS = { data: 'rtmStartData', dataAs: 'rtmStartDataAs', legacyStart: 'startRtmClient' } as const;
+export const HELPER_EXPORTS = { data: 'rtmStartData', dataAs: 'rtmStartDataAs', legacyStart: 'startRtmClient', slackClientStart: 'startSlackClientRtm', rtmApiClient: 'withRtmStartData' } as const;
 
 /** The types the TypeScript module exports for the data and the arguments (in place of `rtm.start`'s own). */
 export const HELPER_TYPES = { data: 'RtmStartData', args: 'RtmStartArgs' } as const;
@@ -310,6 +316,8 @@ export function helperSource(v: HelperVariant): string {
   );
   if (v.ownPromise && !ts) lines.push('', ...ownPromiseSource(exp));
   if (v.legacyClient) lines.push('', ...legacyClientSource(v));
+  if (v.slackClient) lines.push('', ...slackClientSource(ts, exp));
+  if (v.rtmApiClient) lines.push('', ...rtmApiClientSource(ts, exp));
   if (v.commonjs && !ts) {
     const names = helperExports(v);
     lines.push('', `module.exports = { ${names.join(', ')} };`);
@@ -319,7 +327,9 @@ export function helperSource(v: HelperVariant): string {
 
 /** The functions a variant of the helper module exports. */
 export function helperExports(v: HelperVariant): string[] {
-  return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart] : [])];
+  return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart] : []),
+    ...(v.slackClient ? [HELPER_EXPORTS.slackClientStart] : []),
+    ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : [])];
 }
 
 /**

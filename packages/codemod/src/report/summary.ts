@@ -38,13 +38,14 @@ export function humanScanProblems(summary: { readonly failed: readonly FailedFil
 function siteState(s: SiteResult, summary: ApplySummary, written: boolean): string {
   if (summary.failed.some((f) => f.file === s.site.file)) return 'failed';
   if (leavesTodo(s.rewrite)) return 'TODO';
+  if (s.rewrite === 'filled') return 'note';
   return written ? 'done' : 'would';
 }
 
 /** One site: its state, place and rewrite, and (for a TODO) the message, wrapped under it. */
 function siteLines(s: SiteResult, state: string): string[] {
   const head = `${state.padEnd(7)}${location(s.site)}  ${s.site.form} → ${s.rewrite}`;
-  if (state !== 'TODO') return [head];
+  if (state !== 'TODO' && state !== 'note') return [head];
   return [head, ...wrapWords(s.message.replace(/^TODO\(rtm-migrate\): /, ''), WIDTH - 7).map((l) => `       ${l}`)];
 }
 

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import {
   calleeName,
+  constructionOf,
   descendants,
   callsRtmStart,
   findSites,
@@ -52,8 +53,10 @@ export interface FoundSite {
   readonly callback?: Node;
   /** The method name is chosen at run time (`cond ? 'rtm.connect' : 'rtm.start'`): it may be `rtm.connect`. */
   readonly methodChosen?: boolean;
-  /** legacy-client / rtm-client-option: the `new` that made the client. */
+  /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
+  /** legacy-data-store: a look-up in a client's `dataStore` (not a store's own `cacheRtmStart`, nor AUTHENTICATED data). */
+  readonly storeLookup?: boolean;
 }
 
 /**
@@ -172,16 +175,15 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
  * it fills their AUTHENTICATED data and `dataStore` from the replacement calls, so what they read is
  * no site (and a second run changes nothing).
  */
-function startedByHelperModule(parsed: ParsedFile): Set<Node> {
+export function startedByHelperModule(parsed: ParsedFile): Set<Node> {
   const started = new Set<Node>();
-  if (!parsed.text.includes(HELPER_EXPORTS.legacyStart)) return started;
+  const names: readonly string[] = [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart];
+  if (!names.some((name) => parsed.text.includes(name))) return started;
   for (const node of descendants(parsed.resolver, parsed.program)) {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
-    if (node.callee.name !== HELPER_EXPORTS.legacyStart || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
-    const client = node.arguments[0] && unwrap(node.arguments[0]);
-    if (client?.type !== AST_NODE_TYPES.Identifier) continue;
-    const def = variableOf(parsed.resolver, client)?.defs[0];
-    if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) started.add(unwrap(def.node.init));
+    if (!names.includes(node.callee.name) || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
+    const made = node.arguments[0] && constructionOf(parsed.resolver, node.arguments[0]);
+    if (made) started.add(made);
   }
   return started;
 }
@@ -219,7 +221,8 @@ function dataStoreSite(resolver: Resolver, site: DataStoreSite | StoreCacheSite 
   const flow = followResponse(resolver, site);
   const node = site.kind === 'store-cache' ? site.fn : site.kind === 'data-store' ? lookupCall(site.store) : site.call;
   const own: Escape = { node, reason: CODEMOD_MESSAGES.legacyDataStore, path: '', file: resolver.file };
-  return { form: 'legacy-data-store', node, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...significant(flow.escapes)], connect: false, literal: false };
+  const lookup = site.kind === 'data-store' ? { storeLookup: true, ...(site.construction ? { construction: site.construction } : {}) } : {};
+  return { form: 'legacy-data-store', node, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...significant(flow.escapes)], connect: false, literal: false, ...lookup };
 }
 
 /** `store.getUserById(id)`: the call a TODO goes above (the store itself when it is not called on). */

@@ -20,10 +20,12 @@ import {
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, helperModuleFits } from '../helper-module/fits.js';
+import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
-import { foundSites, type FoundSite } from './found.js';
+import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
+import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
 import { paginateUnsure } from './receiver.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
@@ -133,6 +135,19 @@ function mpimAwareOf(parsed: ParsedFile, site: FoundSite): boolean {
 function shortCode(parsed: ParsedFile, node: Node): string {
   const text = textOf(parsed, node).replace(/\s+/g, ' ');
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Where a legacy client is made, and whether it is `slack-client` 2.x's (started without the option). */
+function constructionOf(parsed: ParsedFile, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
+  const range = { start: made.range[0], end: made.range[1] };
+  return legacyClientKind(parsed, made) === 'slack-client' ? { ...range, slackClient: true } : range;
+}
+
+/** Which client's helper a helper-module rewrite calls (for its message). */
+function helperClient(parsed: ParsedFile, form: PlanSite['form'], found: FoundSite): Parameters<typeof CODEMOD_MESSAGES.helperModule>[0] {
+  if (form === 'rtm-client-option') return 'rtm-api-client';
+  if (form !== 'legacy-client') return 'none';
+  return found.construction && legacyClientKind(parsed, found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
 }
 
 interface Decision {
@@ -286,11 +301,15 @@ export function scan(options: ScanOptions): Plan {
   const spec = options.workspace ?? DEFAULT_WORKSPACE;
   const helper = options.helper ?? 'inline';
   const sites: PlanSite[] = [];
+  const legacy: LegacySite[] = [];
+  const helperStarted: HelperStarted[] = [];
 
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
+    const started = startedByHelperModule(parsed);
+    if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started].map((n) => n.range[0]) });
     const typed = usesStartTypes(parsed);
     const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; choice: TypedDecision<Decision> }[] = [];
     for (const found of foundSites(parsed)) {
@@ -339,7 +358,7 @@ export function scan(options: ScanOptions): Plan {
       const message = leavesTodo(decision.rewrite)
         ? todoComment(decision.reason ?? '', startOnlyFields)
         : decision.rewrite === 'helper-module'
-          ? CODEMOD_MESSAGES.helperModule(decision.form === 'legacy-client', headlineFields(startOnlyFields), HELPER_BASENAME)
+          ? CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
@@ -349,6 +368,7 @@ export function scan(options: ScanOptions): Plan {
         start: found.node.range[0],
         end: found.node.range[1],
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
+        ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(parsed, found.construction) } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
@@ -365,10 +385,11 @@ export function scan(options: ScanOptions): Plan {
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
         message,
       });
+      if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
     }
   }
 
-  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, sites);
+  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, markFilledDataStores(root, sites, legacy, helperStarted));
 }
 
 export function siteReadsMessage(field: string): string {

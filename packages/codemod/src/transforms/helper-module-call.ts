@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
-import type { TransportCall } from '../plan.js';
+import type { PlanSite, TransportCall } from '../plan.js';
 import { allDataSitesCallHelper } from '../scan/start-types.js';
 import { retypeStartResponses } from './start-types.js';
 import {
@@ -20,6 +20,7 @@ import {
   type Transform,
   type TransformContext,
 } from './common.js';
+import { wrapRtmApiClient } from './rtm-api-client-wrap.js';
 
 /** The parts of an expression this transform reads (whichever parser jscodeshift ran). */
 interface ExpressionNode extends AnyNode {
@@ -33,15 +34,6 @@ interface ExpressionNode extends AnyNode {
   readonly elements?: (ExpressionNode | null)[];
   readonly name?: string;
   readonly value?: unknown;
-}
-
-interface DeclaratorNode extends AnyNode {
-  readonly id: ExpressionNode;
-  readonly init?: ExpressionNode | null;
-}
-
-function isDeclarator(node: AnyNode): node is DeclaratorNode {
-  return node.type === 'VariableDeclarator';
 }
 
 const WRAPPERS = new Set(['ChainExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression']);
@@ -83,15 +75,16 @@ function clientAndArgs(ctx: TransformContext, call: ExpressionNode): { client: s
   return undefined;
 }
 
-/** Adds `useRtmConnect: true` to the `new RtmClient(token[, { … }])` that made the v3 client `receiver`. */
-function useRtmConnect(ctx: TransformContext, receiver: string): boolean {
+/** Adds `useRtmConnect: true` to the v3 client's `new RtmClient(token[, { … }])` (once, however many starts it has). */
+function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
+  const range = site.construction;
+  if (!range) return false;
   let made: ExpressionNode | undefined;
   ctx.root.find(ctx.j.Node).forEach((p: ASTPath<AnyNode>) => {
-    const d = p.node;
-    if (made || !isDeclarator(d)) return;
-    const init = unwrap(d.init);
-    if (d.id.type === 'Identifier' && d.id.name === receiver && init?.type === 'NewExpression') made = init;
+    if (!made && p.node.type === 'NewExpression' && p.node.start === range.start && p.node.end === range.end) made = p.node;
   });
+  // A second start of the same client: the option is already set.
+  if (ctx.edits.some((e) => e.start >= range.start && e.end <= range.end)) return true;
   const [token, options] = made?.arguments ?? [];
   if (!token) return false;
   if (!options) {
@@ -183,6 +176,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
       continue;
     }
+    if (site.form === 'rtm-client-option') {
+      if (!wrapRtmApiClient(ctx, site, module)) continue;
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      continue;
+    }
     const path = findSiteNode(ctx, site, CALL_TYPES);
     if (!path) continue;
     const call: ExpressionNode = path.node;
@@ -191,11 +190,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     let name: string;
     if (site.form === 'legacy-client') {
       const receiver = unwrap(unwrap(call.callee)?.object);
-      if (receiver?.type !== 'Identifier' || receiver.name === undefined) continue;
-      if (!useRtmConnect(ctx, receiver.name)) continue;
-      name = HELPER_EXPORTS.legacyStart;
+      const slackClient = site.construction?.slackClient === true;
+      // slack-client 2.x has no useRtmConnect: its helper replaces the rtm.start request instead.
+      if (!receiver || (!slackClient && !useRtmConnect(ctx, site))) continue;
+      name = slackClient ? HELPER_EXPORTS.slackClientStart : HELPER_EXPORTS.legacyStart;
       const args = callArgs[0] ? `, ${text(ctx, callArgs[0])}` : '';
-      replacement = `${name}(${receiver.name}${args})`;
+      replacement = `${name}(${text(ctx, receiver)}${args})`;
     } else if (propertyName(unwrap(call.callee)) === 'bind') {
       // `client.apiCall.bind(client, 'rtm.start')`: a function of the arguments, bound to the same client.
       const thisArg = callArgs[0];

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { descendants, isThisLike, memberName, originOf, thisOwner, unwrap } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+
+/** How the helper module starts a legacy client: `@slack/client` ≥ 3.10 with `useRtmConnect: true`, `slack-client` 2.x in place of its `rtm.start` request. */
+export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
+
+/**
+ * A legacy `rtm.start()` that the helper module can take over: the client is made in this file by
+ * `new RtmClient(token[, { …written out… }])` of a `@slack/client` that knows `useRtmConnect` (so the
+ * option can be added) or of `slack-client` 2.x, and the call's receiver names that client without
+ * doubt: the variable it was declared in, or the field of `this` it is assigned to once
+ * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`).
+ */
+export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpression, construction: TSESTree.NewExpression | undefined): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !construction || !inFile(parsed, construction)) return false;
+  if (legacyClientKind(parsed, construction) === undefined) return false;
+  if (!receiverIsClient(parsed, unwrap(callee.object), construction)) return false;
+  const [token, options, ...rest] = construction.arguments;
+  if (!token || rest.length > 0) return false;
+  if (!options) return true;
+  return (
+    options.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed)
+  );
+}
+
+function inFile(parsed: ParsedFile, node: Node): boolean {
+  let root: Node = node;
+  while (root.parent) root = root.parent;
+  return root === parsed.program;
+}
+
+function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSESTree.NewExpression): boolean {
+  const holder = construction.parent;
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    return holder.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && holder.id.name === receiver.name;
+  }
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(parsed.resolver, receiver.object)) return false;
+  const name = memberName(parsed.resolver, receiver);
+  if (name === undefined || holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (!isThisLike(parsed.resolver, holder.left.object) || memberName(parsed.resolver, holder.left) !== name) return false;
+  // Set once, by this `new`: another assignment could put another client (or none) in the field.
+  const owner = thisOwner(receiver);
+  if (!owner || owner !== thisOwner(holder)) return false;
+  let assignments = 0;
+  for (const node of descendants(parsed.resolver, owner)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    if (memberName(parsed.resolver, node.left) === name && isThisLike(parsed.resolver, node.left.object)) assignments += 1;
+  }
+  return assignments === 1;
+}
+
+/**
+ * `use-rtm-connect` for `@slack/client` whose version installed next to the file, when there is one,
+ * takes the option (3.10 or later); `slack-client` for the SDK's 2.x name (no option: its `rtm.start`
+ * request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9).
+ */
+export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
+  const module = originOf(parsed.resolver, construction.callee)?.module;
+  const { module: supported, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
+  const from = (name: string): boolean => module === name || module?.startsWith(`${name}/`) === true;
+  if (from(before)) return (installedVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
+  if (!from(supported)) return undefined;
+  const version = installedVersion(parsed.file, supported);
+  if (version === undefined) return 'use-rtm-connect';
+  const parts = version.split(/[.-]/).slice(0, 3).map(Number);
+  for (const [i, least] of since.entries()) {
+    const part = parts[i] ?? 0;
+    if (part !== least) return part > least ? 'use-rtm-connect' : undefined;
+  }
+  return 'use-rtm-connect';
+}
+
+function installedVersion(file: string, module: string): string | undefined {
+  try {
+    const manifest = createRequire(file).resolve(`${module}/package.json`);
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}

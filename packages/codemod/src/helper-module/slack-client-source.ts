@@ -1,0 +1,45 @@
+import { METHODS } from '@rtm-migrate/core';
+
+/**
+ * `startSlackClientRtm(rtm, args)`: starts a `slack-client` 2.x `RtmClient`, which has no
+ * `useRtmConnect`, with its `rtm.start` request answered by rtmStartData() through the client's own
+ * request queue. The client then caches the data in its `dataStore` and runs its AUTHENTICATED
+ * handlers as it did, on every start and reconnect.
+ */
+export function slackClientSource(typescript: boolean, exp: string): string[] {
+  const t = (typed: string): string => (typescript ? typed : '');
+  const lines: string[] = [];
+  if (typescript) {
+    lines.push(
+      '/** The parts of a slack-client 2.x `RtmClient` that startSlackClientRtm() uses. */',
+      'export interface SlackClientRtm {',
+      '  start(args?: RtmStartArgs): void;',
+      '  makeAPICall(method: string, data: { opts: Record<string, unknown> }, done: (error: Error | null, res: SlackObject) => void): void;',
+      '  _rtm: { start(args: RtmStartArgs | undefined, done: (error: unknown, data: object) => void): void };',
+      '}',
+      '',
+    );
+  }
+  lines.push(
+    '/**',
+    ' * Starts a slack-client 2.x RtmClient (the SDK before it was @slack/client 3; it has no',
+    ' * `useRtmConnect`) so that its AUTHENTICATED handlers and its dataStore get `rtm.start`\'s data again:',
+    ' * the rtm.start request it makes on every start and reconnect is answered by rtmStartData() instead,',
+    ` * through the client's own request queue (same token, API URL, retries), with ${METHODS.rtmConnect} last.`,
+    ' */',
+    `${exp}function startSlackClientRtm(rtm${t(': SlackClientRtm')}, args${t(': RtmStartArgs')} = {})${t(': void')} {`,
+    `  const send${t(': SlackCall')} = (method, callArgs) =>`,
+    '    new Promise((resolve, reject) => {',
+    '      rtm.makeAPICall(method, { opts: callArgs }, (error, res) => (error ? reject(error) : resolve(res)));',
+    '    });',
+    '  rtm._rtm.start = (startArgs, done) => {',
+    '    rtmStartData(send, startArgs ?? {}).then(',
+    '      (data) => done(null, data),',
+    `      (error${t(': unknown')}) => done(error, {}),`,
+    '    );',
+    '  };',
+    '  rtm.start(args);',
+    '}',
+  );
+  return lines;
+}
