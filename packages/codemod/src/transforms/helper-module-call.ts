@@ -153,10 +153,18 @@ function viaTransport(ctx: TransformContext, transport: TransportCall, module: s
     caller = freshName(ctx, ['callSlack', 'callSlackApi']);
     insertBefore(ctx, startOf(statement), ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
   }
-  const { callback } = transport;
+  const { callback, cast } = transport;
+  const called = `${name}(${caller}${args})`;
+  const callbackText = callback ? ctx.source.slice(callback.start, callback.end) : '';
+  // TypeScript: callbackify's overloads do not fit a function with optional parameters, but its
+  // no-argument one types the callback `(err, data)` from rtmStartData's own result.
   const replacement = callback
-    ? `callbackify(${name})(${caller}${args}, ${ctx.source.slice(callback.start, callback.end)})`
-    : `${name}(${caller}${args})`;
+    ? ctx.typescript
+      ? `callbackify(() => ${called})(${callbackText})`
+      : `callbackify(${name})(${caller}${args}, ${callbackText})`
+    : cast
+      ? `(${called} as ${cast})`
+      : called;
   if (callback) addImport(ctx, 'util', 'callbackify', false);
   ctx.edits.push({ start: transport.start, end: transport.end, text: replacement });
   addImport(ctx, module, name, false);
