@@ -48,7 +48,7 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   const slots = slotsOf(parsed, call);
   if (typeof slots === 'string') return { why: slots };
   // `(0, _exec2.default)` keeps its parentheses (the range of a parenthesized callee leaves them out).
-  const callee = unwrap(call.callee);
+  const callee = call.callee;
   const simple = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && !callee.optional);
   const helper = simple ? text(parsed, call.callee) : `(${text(parsed, call.callee)})`;
   const argsAt = slots.findIndex((s) => s.kind === 'args');
