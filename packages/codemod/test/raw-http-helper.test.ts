@@ -138,6 +138,8 @@ describe("the app's own helpers: the replacement calls go through the same helpe
     ['a callback parameter passed through', "function start(params, cb) {\n  api.post('rtm.start', params, cb);\n}\n", 'Node-style'],
     // A name as the arguments with nothing after it: it may be the callback itself.
     ['a name as the last argument', "function start(cb) {\n  api.post('rtm.start', cb);\n}\n", 'Node-style'],
+    // A token, not the arguments: only an options bag is placed.
+    ['a name that is not an options bag', "function start(token, callback) {\n  if (!token) return callback(new Error('no token'));\n  api.post('rtm.start', token, callback);\n}\n", 'cannot place'],
     // Where the arguments go is not known.
     ['a value and no arguments', "api.post('rtm.start', true).then((d) => console.log(d.users));\n", 'cannot place'],
   ])('%s: the call stays as it was with a TODO', async (name, source, why) => {

@@ -24,6 +24,22 @@ export function isFlag(parsed: ParsedFile, node: Node): boolean {
   return param?.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name && param.right.type === AST_NODE_TYPES.Literal && !('regex' in param.right);
 }
 
+/**
+ * A name given as the `rtm.start` arguments that holds them: bound once to an object literal, or the
+ * enclosing function's parameter named as an options bag (`params`, `options`, `opts`, `args`…), never
+ * reassigned. Anything else (a token string, say) is not placed.
+ */
+export function isArgsName(parsed: ParsedFile, call: TSESTree.CallExpression, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return false;
+  if (unwrap(resolveConst(parsed.resolver, bare)).type === AST_NODE_TYPES.ObjectExpression) return true;
+  const variable = variableOf(parsed.resolver, bare);
+  const def = variable?.defs[0];
+  const fn = enclosingFunction(call);
+  if (!variable || !fn || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn) return false;
+  return /^(params|parameters|options|opts|args|apiArgs|data|query|form)$/i.test(bare.name) && !variable.references.some((r) => r.isWrite() && r.identifier !== def.name);
+}
+
 function enclosingFunction(node: Node): FunctionNode | undefined {
   for (let p = node.parent; p; p = p.parent) {
     if (isFunction(p) || p.type === AST_NODE_TYPES.FunctionDeclaration) return p;

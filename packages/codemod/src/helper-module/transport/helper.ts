@@ -3,14 +3,14 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
-import { declaredPromiseHelper, isFlag, namesRtmStart, passedThroughCallback } from './helper-contract.js';
+import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback } from './helper-contract.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot = { kind: 'method' } | { kind: 'args'; node: Node } | { kind: 'flag'; node: Node } | { kind: 'callback'; node: Node };
 
 /**
  * The helper's arguments: the method name first (written out, or a name bound once to it); then the
- * `rtm.start` arguments (an object literal, or a name when a callback follows it), values that are the
+ * `rtm.start` arguments (an object literal, or a name holding them when a callback follows it), values that are the
  * same for every method (`null`, `true`, a parameter defaulting to one: passed on unchanged), and last a
  * Node-style callback (written out with `(err, data)`, or the enclosing function's own callback
  * parameter where that function calls it with an error first).
@@ -29,7 +29,7 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
     else if (isFlag(parsed, arg)) slots.push({ kind: 'flag', node: arg });
     else if (!slots.some((s) => s.kind === 'args') && unwrap(arg).type === AST_NODE_TYPES.ObjectExpression) slots.push({ kind: 'args', node: arg });
-    else if (!slots.some((s) => s.kind === 'args') && unwrap(arg).type === AST_NODE_TYPES.Identifier && !last) slots.push({ kind: 'args', node: arg });
+    else if (!slots.some((s) => s.kind === 'args') && !last && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
     else return last ? 'the callback is not a written-out Node-style `(err, data)` function' : 'the helper takes arguments rtm-migrate cannot place';
   }
   // A name given as the arguments must be followed by the callback: otherwise it may be the callback itself.
