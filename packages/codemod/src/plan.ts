@@ -80,6 +80,8 @@ export interface TransportCall {
   readonly callback?: { readonly start: number; readonly end: number };
   /** The helper's own kind of promise must come back (`rtmStartDataAs`): it is handed on or chained with other methods. */
   readonly ownPromise?: boolean;
+  /** The callback gets the response alone (`ok: false` on an error), as the helper's declaration calls it. */
+  readonly responseOnly?: boolean;
   /** TypeScript: the helper's declared promise type, which the native promise is cast to (`Promise<any>`). */
   readonly cast?: string;
 }

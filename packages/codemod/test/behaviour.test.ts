@@ -91,6 +91,9 @@ const PROGRAMS: readonly Program[] = [
   // URL base and headers; the same helper with its token and callback), so neither bot needs a WebClient.
   { name: 'raw-HTTP fetch bot', copy: () => copyBot('fetch-bot'), main: join('fetch-bot', 'bot.js'), prints: /^ims: \d+/m },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
+  // Its helper's declaration shows it calls back with the response alone (`ok: false` on an error): the
+  // callback, this._onLogin by reference, still gets the response alone, once.
+  { name: "app-helper bot whose helper calls back callback(data) (this._apiCall('rtm.start', params, this._onLogin))", copy: () => copyBot('response-callback-bot'), main: join('response-callback-bot', 'bot.js'), prints: /^ims: \d+/m },
   {
     // slackbots posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead
     // (the only edit besides the migration), so that it talks to fake Slack on 127.0.0.1.

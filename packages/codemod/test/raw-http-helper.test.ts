@@ -229,6 +229,31 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     expect(todos(output)).toBe(0);
   });
 
+  const responseHelper = (calls: string): string =>
+    'function Client() { this._onLogin = this._onLogin.bind(this); }\n' +
+    "Client.prototype.login = function () {\n  this._apiCall('rtm.start', { agent: 'x' }, this._onLogin);\n};\n" +
+    'Client.prototype._onLogin = function (data) { console.log(data.users); };\n' +
+    `Client.prototype._apiCall = function (method, params, callback) {\n  request(method, params, function (body) {\n    ${calls}\n  });\n};\n`;
+
+  it("a callback the helper's declaration calls with the response alone: it gets the response alone, once, with no `this`", async () => {
+    const { plan, output } = await migrate('o.js', responseHelper('if (callback != null) callback(JSON.parse(body));'));
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(
+      '  const callSlack = (apiMethod, apiArgs) => new Promise((resolve) => this._apiCall(apiMethod, apiArgs, resolve));\n' +
+        "  callbackify(() => rtmStartData(callSlack, { agent: 'x' }))((err, data) => this._onLogin.call(undefined, err ? { ok: false, error: err.message } : data));\n",
+    );
+  });
+
+  it.each([
+    ['also (err, data)', 'callback(null, JSON.parse(body));'],
+    ['handed on', 'done(callback, body);'],
+  ])("a helper that calls its callback otherwise (%s) keeps the call unchanged", async (_name, calls) => {
+    const source = responseHelper(calls);
+    const { plan, output } = await migrate('p.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(code(output)).toBe(source);
+  });
+
   it('TypeScript: a helper of unknown type whose promise is handed on stays a TODO', async () => {
     const source = "import { api } from './api.js';\nexport const start = () => api('rtm.start', {}).then((d: { users: unknown[] }) => d.users);\n";
     const { plan, output } = await migrate('n.ts', source);

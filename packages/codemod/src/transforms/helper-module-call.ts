@@ -157,11 +157,19 @@ function viaTransport(ctx: TransformContext, transport: TransportCall, module: s
   const called = `${name}(${caller}${args})`;
   const callbackText = callback ? ctx.source.slice(callback.start, callback.end) : '';
   // TypeScript: callbackify's overloads do not fit a function with optional parameters, but its
-  // no-argument one types the callback `(err, data)` from rtmStartData's own result.
+  // no-argument one types the callback `(err, data)` from rtmStartData's own result. A callback that
+  // got the response alone gets it still, or `{ ok: false, error }` as the helper answered an error.
+  // The callback is called as the helper called it, with no `this` (`.call(undefined, …)` for `this.onLogin`).
+  const responseOnly = (fn: string): string => {
+    const call = /^(function|async|\()/.test(fn) ? `(${fn})(` : /^[\w$]+$/.test(fn) ? `${fn}(` : `${fn}.call(undefined, `;
+    return `callbackify(() => ${called})((err, data) => ${call}err ? { ok: false, error: err.message } : data))`;
+  };
   const replacement = callback
-    ? ctx.typescript
-      ? `callbackify(() => ${called})(${callbackText})`
-      : `callbackify(${name})(${caller}${args}, ${callbackText})`
+    ? transport.responseOnly
+      ? responseOnly(callbackText)
+      : ctx.typescript
+        ? `callbackify(() => ${called})(${callbackText})`
+        : `callbackify(${name})(${caller}${args}, ${callbackText})`
     : cast
       ? `(${called} as ${cast})`
       : called;

@@ -1,4 +1,4 @@
-import { resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { descendants, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, text, type Node } from './common.js';
@@ -88,11 +88,71 @@ function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpression): F
     const method = owner?.type === AST_NODE_TYPES.ClassBody
       ? owner.body.find((m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'method' && !m.static && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name)
       : undefined;
-    return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
+    if (owner) return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
+    return prototypeMethod(parsed, call, callee);
   }
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = variableOf(parsed.resolver, callee)?.defs[0];
   return def?.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : undefined;
+}
+
+/** `A.prototype.name = function (…) {…}`: the `this.name` of a call in another `A.prototype.x = function`. */
+function prototypeMethod(parsed: ParsedFile, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): FunctionNode | undefined {
+  const fn = enclosingFunction(call);
+  const owner = fn?.parent;
+  const prototypeOf = (target: Node): string | undefined => {
+    if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed) return undefined;
+    const proto = target.object;
+    if (proto.type !== AST_NODE_TYPES.MemberExpression || proto.computed || proto.property.type !== AST_NODE_TYPES.Identifier || proto.property.name !== 'prototype') return undefined;
+    return text(parsed, proto.object);
+  };
+  if (fn?.type !== AST_NODE_TYPES.FunctionExpression || owner?.type !== AST_NODE_TYPES.AssignmentExpression || owner.right !== fn) return undefined;
+  const klass = prototypeOf(owner.left);
+  const name = callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier ? undefined : callee.property.name;
+  if (!klass || !name) return undefined;
+  const found: FunctionNode[] = [];
+  for (const node of descendants(parsed.resolver, parsed.program)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.right.type !== AST_NODE_TYPES.FunctionExpression) continue;
+    const left = node.left;
+    if (prototypeOf(left) === klass && left.type === AST_NODE_TYPES.MemberExpression && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === name) found.push(node.right);
+  }
+  // Defined twice: which one runs is not known.
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The statements of a function's own body that return a value (not those of functions inside it). */
+function returnsValue(parsed: ParsedFile, fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  for (const node of descendants(parsed.resolver, fn.body)) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) return true;
+  }
+  return false;
+}
+
+/** A null check of the callback (`callback != null`, `if (callback)`, `typeof callback`): it does not call it otherwise. */
+function isCheck(use: Node, id: Node): boolean {
+  if (use.type === AST_NODE_TYPES.BinaryExpression) return ['!=', '==', '!==', '==='].includes(use.operator);
+  if (use.type === AST_NODE_TYPES.UnaryExpression) return use.operator === 'typeof' || use.operator === '!';
+  return (use.type === AST_NODE_TYPES.IfStatement || use.type === AST_NODE_TYPES.ConditionalExpression) && use.test === id;
+}
+
+/**
+ * The helper is declared in the file and calls the callback it gets at `index` with the response
+ * alone (`callback(JSON.parse(body))`, `callback({ ok: false, error })`): every use of that parameter
+ * is a call with one argument or a null check. Also says whether the helper returns a value.
+ */
+export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): { returnsValue: boolean } | undefined {
+  const fn = helperDeclaration(parsed, call);
+  const param = fn?.params[index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(parsed.resolver, param);
+  const uses = variable?.references.filter((r) => r.identifier !== param) ?? [];
+  const called = uses.filter((r) => {
+    const use = r.identifier.parent;
+    return use?.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use.arguments.length === 1 && use.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement;
+  });
+  if (called.length === 0 || !uses.every((r) => called.includes(r) || (r.identifier.parent !== undefined && isCheck(r.identifier.parent, r.identifier)))) return undefined;
+  return { returnsValue: returnsValue(parsed, fn) };
 }
 
 /**

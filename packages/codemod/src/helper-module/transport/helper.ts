@@ -3,10 +3,15 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
-import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback } from './helper-contract.js';
+import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper } from './helper-contract.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
-type Slot = { kind: 'method' } | { kind: 'args'; node: Node } | { kind: 'flag'; node: Node } | { kind: 'callback'; node: Node };
+type Slot =
+  | { kind: 'method' }
+  | { kind: 'args'; node: Node }
+  | { kind: 'flag'; node: Node }
+  /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
+  | { kind: 'callback'; node: Node; responseOnly?: { returnsValue: boolean } };
 
 /**
  * The helper's arguments: the method name first (written out, or a name bound once to it); then the
@@ -23,7 +28,9 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     const last = i === rest.length - 1;
     if (arg.type === AST_NODE_TYPES.SpreadElement) return 'the helper is given spread arguments';
     const fn = writtenCallback(arg);
-    if (fn) {
+    const responseOnly = last && slots.length > 1 && isReference(arg, fn) ? responseOnlyHelper(parsed, call, i + 1) : undefined;
+    if (responseOnly) slots.push({ kind: 'callback', node: arg, responseOnly });
+    else if (fn) {
       if (!last || fn.params.length < 2) return 'the callback is not a written-out Node-style `(err, data)` function';
       slots.push({ kind: 'callback', node: arg });
     } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
@@ -40,6 +47,14 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
   // Flags after the method name with no arguments before them: where the arguments go is not known.
   if (args < 0 && slots.some((s) => s.kind === 'flag')) return 'the helper takes arguments rtm-migrate cannot place';
   return slots;
+}
+
+/** A callback that reads the same when read later: a function literal, a name, or `this.a.b`. */
+function isReference(arg: Node, fn: Node | undefined): boolean {
+  if (fn) return fn === unwrap(arg) && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.params.length <= 1;
+  let node = unwrap(arg);
+  while (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) node = unwrap(node.object);
+  return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression;
 }
 
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
@@ -63,7 +78,16 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   if (usesCallerName(helper, ...flags)) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
   const argsSlot = slots[argsAt];
   const argsText = argsSlot && argsSlot.kind === 'args' ? text(parsed, argsSlot.node) : undefined;
-  const callback = slots.at(-1)?.kind === 'callback' ? (slots.at(-1) as { node: Node }).node : undefined;
+  const lastSlot = slots.at(-1);
+  const callback = lastSlot?.kind === 'callback' ? lastSlot.node : undefined;
+  if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
+    // The helper's declaration returns nothing: neither does the rewrite, wherever the call stands.
+    if (lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
+    if (usesCallerName(text(parsed, lastSlot.node))) return { why: 'the callback uses a name the rewrite would shadow' };
+    const handler = ts ? '(data: unknown) => resolve(data as Record<string, unknown>)' : 'resolve';
+    const caller = `${params(parsed)} => new Promise${ts ? '<Record<string, unknown>>' : ''}((resolve) => ${helper}(${[...before, handler].join(', ')}))`;
+    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true } };
+  }
   if (callback) {
     if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
     // TypeScript: the helper's callback types are not known here, so the caller takes any and says what it resolves to.
