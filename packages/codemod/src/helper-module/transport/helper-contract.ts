@@ -21,7 +21,7 @@ export function isFlag(parsed: ParsedFile, node: Node): boolean {
   const def = variable?.defs[0];
   if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || variable?.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
   const param = def.name.parent;
-  return param?.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name && param.right.type === AST_NODE_TYPES.Literal && !('regex' in param.right);
+  return param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name && param.right.type === AST_NODE_TYPES.Literal && !('regex' in param.right);
 }
 
 /**
@@ -52,7 +52,7 @@ function isErrorValue(node: Node | undefined): boolean {
   const bare = node && unwrap(node);
   if (bare?.type === AST_NODE_TYPES.Identifier) return /^(e|err|error)$/i.test(bare.name);
   if (bare?.type !== AST_NODE_TYPES.CallExpression && bare?.type !== AST_NODE_TYPES.NewExpression) return false;
-  return bare.callee.type === AST_NODE_TYPES.Identifier && /Error$/.test(bare.callee.name);
+  return bare.callee.type === AST_NODE_TYPES.Identifier && bare.callee.name.endsWith('Error');
 }
 
 /**
@@ -67,11 +67,11 @@ export function passedThroughCallback(parsed: ParsedFile, call: TSESTree.CallExp
   const variable = variableOf(parsed.resolver, bare);
   const def = variable?.defs[0];
   const fn = enclosingFunction(call);
-  if (!variable || !fn || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn || !fn.params.includes(def.name as TSESTree.Parameter)) return false;
+  if (!variable || !fn || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn || !fn.params.includes(def.name)) return false;
   if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
   return variable.references.some((r) => {
     const use = r.identifier.parent;
-    return use?.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use !== call && isErrorValue(use.arguments[0]) && use.arguments.length === 1;
+    return use.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use !== call && isErrorValue(use.arguments[0]) && use.arguments.length === 1;
   });
 }
 
@@ -149,9 +149,9 @@ export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpres
   const uses = variable?.references.filter((r) => r.identifier !== param) ?? [];
   const called = uses.filter((r) => {
     const use = r.identifier.parent;
-    return use?.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use.arguments.length === 1 && use.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement;
+    return use.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use.arguments.length === 1 && use.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement;
   });
-  if (called.length === 0 || !uses.every((r) => called.includes(r) || (r.identifier.parent !== undefined && isCheck(r.identifier.parent, r.identifier)))) return undefined;
+  if (called.length === 0 || !uses.every((r) => called.includes(r) || isCheck(r.identifier.parent, r.identifier))) return undefined;
   return { returnsValue: returnsValue(parsed, fn) };
 }
 

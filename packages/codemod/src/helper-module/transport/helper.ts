@@ -77,7 +77,7 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   const flags = slots.flatMap((s) => (s.kind === 'flag' ? [text(parsed, s.node)] : []));
   if (usesCallerName(helper, ...flags)) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
   const argsSlot = slots[argsAt];
-  const argsText = argsSlot && argsSlot.kind === 'args' ? text(parsed, argsSlot.node) : undefined;
+  const argsText = argsSlot?.kind === 'args' ? text(parsed, argsSlot.node) : undefined;
   const lastSlot = slots.at(-1);
   const callback = lastSlot?.kind === 'callback' ? lastSlot.node : undefined;
   if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
