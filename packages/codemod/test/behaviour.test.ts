@@ -133,6 +133,25 @@ const PROGRAMS: readonly Program[] = [
     prints: /^channels: \d+/m,
   },
   {
+    // An ES module library whose call(endpoint, params, cache) helper is handed to each of its parts:
+    // call('rtm.start', {}, true) awaited (util/get-self.js, util/get-channel-meta.js) and
+    // details: (cache = true) => call('rtm.start', {}, cache) handed on (workspace.js). The flag goes
+    // with every replacement call. Its URL is fixed (https://<workspace>.slack.com/api/): the copy
+    // reads SLACK_API_URL there instead.
+    name: "slack-sdk@5.0.0 (published ES module library, call('rtm.start', {}, cache))",
+    async copy() {
+      const dir = await copyLibrary('slack-sdk@5.0.0', 'slack-sdk', 'slack-sdk');
+      const index = join(dir, 'slack-sdk', 'lib', 'index.js');
+      const source = await readFile(index, 'utf8');
+      const url = 'url: `https://${workspaceUrl}.slack.com/api/${endpoint}`';
+      expect(source).toContain(url);
+      await writeFile(index, source.replace(url, 'url: process.env.SLACK_API_URL + endpoint'));
+      return dir;
+    },
+    main: join('runners', 'slack-sdk.js'),
+    prints: /^users: \d+/m,
+  },
+  {
     // The library (lib/ and its examples, as published) and a runner using its RtmClient, migrated
     // together: the runner's client start moves to useRtmConnect; the library's own WebClient facet
     // rtm.start() and its internals (not used by the runner once it starts through the helper) keep TODOs.
