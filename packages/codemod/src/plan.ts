@@ -82,6 +82,8 @@ export interface TransportCall {
   readonly ownPromise?: boolean;
   /** The callback gets the response alone (`ok: false` on an error), as the helper's declaration calls it. */
   readonly responseOnly?: boolean;
+  /** `caller` is a WebClient bound into a function called elsewhere: `rtmStartData.bind(undefined, caller)`. */
+  readonly bound?: boolean;
   /** TypeScript: the helper's declared promise type, which the native promise is cast to (`Promise<any>`). */
   readonly cast?: string;
 }

@@ -254,6 +254,30 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     expect(code(output)).toBe(source);
   });
 
+  it.each([
+    ['made by new WebClient', "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient('xoxb-test');\nexports.start = web.apiCall.bind(web, 'rtm.start');\n", 'a.js', 'exports.start = rtmStartData.bind(undefined, web);'],
+    [
+      'a readonly WebClient parameter property (TypeScript)',
+      "import { WebClient } from '@slack/web-api';\nexport class C {\n  readonly start: () => Promise<unknown>;\n  constructor(private readonly web: WebClient) {\n    this.start = this.web.apiCall.bind(this.web, 'rtm.start');\n  }\n}\n",
+      'b.ts',
+      '    this.start = rtmStartData.bind(undefined, this.web);',
+    ],
+  ])("an SDK WebClient's apiCall bound to 'rtm.start' (%s): rtmStartData bound to the same client", async (_name, source, file, expected) => {
+    const { plan, output } = await migrate(file, source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(expected);
+    expect(output).not.toContain('rtm.start');
+  });
+
+  it.each([
+    ['an API wrapper of its own', "exports.start = api.apiCall.bind(api, 'rtm.start');\n"],
+    ['bound to another object', "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient('xoxb-test');\nexports.start = web.apiCall.bind(other, 'rtm.start');\n"],
+  ])("apiCall bound on %s stays as it was with a TODO", async (_name, source) => {
+    const { plan, output } = await migrate('c.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(code(output)).toBe(source);
+  });
+
   it('TypeScript: a helper of unknown type whose promise is handed on stays a TODO', async () => {
     const source = "import { api } from './api.js';\nexport const start = () => api('rtm.start', {}).then((d: { users: unknown[] }) => d.users);\n";
     const { plan, output } = await migrate('n.ts', source);

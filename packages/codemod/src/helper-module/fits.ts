@@ -59,7 +59,7 @@ function madeByWebClient(parsed: ParsedFile, call: TSESTree.CallExpression): boo
   return annotation !== undefined && isSdkWebClient(parsed, annotation);
 }
 
-function isSdkWebClient(parsed: ParsedFile, name: Node): boolean {
+export function isSdkWebClient(parsed: ParsedFile, name: Node): boolean {
   const origin = originOf(parsed.resolver, name);
   return origin !== undefined && !origin.instance && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient';
 }

@@ -147,6 +147,11 @@ function statementInSameFunction(ctx: TransformContext, transport: TransportCall
 function viaTransport(ctx: TransformContext, transport: TransportCall, module: string): void {
   const args = transport.args === undefined ? '' : `, ${transport.args}`;
   const name = transport.ownPromise ? HELPER_EXPORTS.dataAs : HELPER_EXPORTS.data;
+  if (transport.bound) {
+    ctx.edits.push({ start: transport.start, end: transport.end, text: `${name}.bind(undefined, ${transport.caller})` });
+    addImport(ctx, module, name, false);
+    return;
+  }
   const statement = statementInSameFunction(ctx, transport);
   let caller = transport.caller;
   if (statement) {
