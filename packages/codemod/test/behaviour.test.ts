@@ -62,6 +62,15 @@ async function copyLibrary(folder: string, packageName: string, runner: string):
   return dir;
 }
 
+/** The copy's fixed Slack API URL in `file` replaced (the only edit besides the migration), so that it talks to fake Slack. */
+async function pointAtFakeSlack(dir: string, file: string, fixed: string, replacement: string): Promise<string> {
+  const path = join(dir, file);
+  const source = await readFile(path, 'utf8');
+  expect(source).toContain(fixed);
+  await writeFile(path, source.replace(fixed, replacement));
+  return dir;
+}
+
 const PROGRAMS: readonly Program[] = [
   {
     name: 'legacy-bot (TypeScript, await, @slack/web-api)',
@@ -98,14 +107,7 @@ const PROGRAMS: readonly Program[] = [
     // slackbots posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead
     // (the only edit besides the migration), so that it talks to fake Slack on 127.0.0.1.
     name: 'slackbots@1.2.0 (published library, this._api(\'rtm.start\').then)',
-    async copy() {
-      const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots');
-      const index = join(dir, 'slackbots', 'index.js');
-      const source = await readFile(index, 'utf8');
-      expect(source).toContain("url: 'https://slack.com/api/' + methodName");
-      await writeFile(index, source.replace("'https://slack.com/api/'", "process.env.SLACK_API_URL"));
-      return dir;
-    },
+    copy: async () => pointAtFakeSlack(await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots'), join('slackbots', 'index.js'), "url: 'https://slack.com/api/' + methodName", 'url: process.env.SLACK_API_URL + methodName'),
     main: join('runners', 'slackbots.js'),
     // Its helper's promise is a `vow` promise, chained with `.fail()` and `.done()`: the data comes back
     // as a vow promise too (rtmStartDataAs), every call through the library's own this._api.
@@ -120,14 +122,7 @@ const PROGRAMS: readonly Program[] = [
     // keep their TODOs (the analysis does not yet know that the wrapper they call is migrated). exec
     // posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead.
     name: "slack@8.4.2 (published library, exec(ns, params, callback) with var ns = 'rtm.start', run through rtm.client())",
-    async copy() {
-      const dir = await copyLibrary('slack@8.4.2', 'slack', 'slack');
-      const exec = join(dir, 'slack', 'methods', '_exec.js');
-      const source = await readFile(exec, 'utf8');
-      expect(source).toContain("url: 'https://slack.com/api/' + url");
-      await writeFile(exec, source.replace("'https://slack.com/api/'", 'process.env.SLACK_API_URL'));
-      return dir;
-    },
+    copy: async () => pointAtFakeSlack(await copyLibrary('slack@8.4.2', 'slack', 'slack'), join('slack', 'methods', '_exec.js'), "url: 'https://slack.com/api/' + url", 'url: process.env.SLACK_API_URL + url'),
     main: join('runners', 'slack.js'),
     todoIn: ['api.client.js', 'rtm.client.js', 'rtm.client-browser.js'].map((f) => join('slack', 'methods', f)),
     prints: /^channels: \d+/m,
@@ -139,15 +134,7 @@ const PROGRAMS: readonly Program[] = [
     // with every replacement call. Its URL is fixed (https://<workspace>.slack.com/api/): the copy
     // reads SLACK_API_URL there instead.
     name: "slack-sdk@5.0.0 (published ES module library, call('rtm.start', {}, cache))",
-    async copy() {
-      const dir = await copyLibrary('slack-sdk@5.0.0', 'slack-sdk', 'slack-sdk');
-      const index = join(dir, 'slack-sdk', 'lib', 'index.js');
-      const source = await readFile(index, 'utf8');
-      const url = 'url: `https://${workspaceUrl}.slack.com/api/${endpoint}`';
-      expect(source).toContain(url);
-      await writeFile(index, source.replace(url, 'url: process.env.SLACK_API_URL + endpoint'));
-      return dir;
-    },
+    copy: async () => pointAtFakeSlack(await copyLibrary('slack-sdk@5.0.0', 'slack-sdk', 'slack-sdk'), join('slack-sdk', 'lib', 'index.js'), 'url: `https://${workspaceUrl}.slack.com/api/${endpoint}`', 'url: process.env.SLACK_API_URL + endpoint'),
     main: join('runners', 'slack-sdk.js'),
     prints: /^users: \d+/m,
   },
