@@ -93,6 +93,10 @@ export interface TransportCall {
   readonly removals?: readonly { readonly start: number; readonly end: number }[];
   /** Named imports the replacement uses besides the helper module (`Readable` from `stream`). */
   readonly imports?: readonly { readonly module: string; readonly name: string }[];
+  /** The callback gets the response alone (`ok: false` on an error), as the helper's declaration calls it. */
+  readonly responseOnly?: boolean;
+  /** TypeScript: the helper's declared promise type, which the native promise is cast to (`Promise<any>`). */
+  readonly cast?: string;
 }
 
 export interface PlanSite extends SourcePosition {

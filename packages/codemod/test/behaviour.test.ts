@@ -66,6 +66,15 @@ async function copyLibrary(folder: string, packageName: string, runner: string):
   return dir;
 }
 
+/** The copy's fixed Slack API URL in `file` replaced (the only edit besides the migration), so that it talks to fake Slack. */
+async function pointAtFakeSlack(dir: string, file: string, fixed: string, replacement: string): Promise<string> {
+  const path = join(dir, file);
+  const source = await readFile(path, 'utf8');
+  expect(source).toContain(fixed);
+  await writeFile(path, source.replace(fixed, replacement));
+  return dir;
+}
+
 const PROGRAMS: readonly Program[] = [
   {
     name: 'legacy-bot (TypeScript, await, @slack/web-api)',
@@ -124,18 +133,14 @@ const PROGRAMS: readonly Program[] = [
   // method; its dataStore handed to a Message module that looks users and channels up. The start goes
   // to startRtmClient(); the look-ups stay as they are (a report note: every start of the package fills the store).
   { name: 'v3 RtmClient kept on this, dataStore handed to another module', copy: () => copyBot('v3-class-bot'), main: join('v3-class-bot', 'bot.js'), unchanged: [join('v3-class-bot', 'message.js')], prints: /^\S+ in general \(\d+ members\): hi$/m },
+  // Its helper's declaration shows it calls back with the response alone (`ok: false` on an error): the
+  // callback, this._onLogin by reference, still gets the response alone, once.
+  { name: "app-helper bot whose helper calls back callback(data) (this._apiCall('rtm.start', params, this._onLogin))", copy: () => copyBot('response-callback-bot'), main: join('response-callback-bot', 'bot.js'), prints: /^ims: \d+/m },
   {
     // slackbots posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead
     // (the only edit besides the migration), so that it talks to fake Slack on 127.0.0.1.
     name: 'slackbots@1.2.0 (published library, this._api(\'rtm.start\').then)',
-    async copy() {
-      const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots');
-      const index = join(dir, 'slackbots', 'index.js');
-      const source = await readFile(index, 'utf8');
-      expect(source).toContain("url: 'https://slack.com/api/' + methodName");
-      await writeFile(index, source.replace("'https://slack.com/api/'", "process.env.SLACK_API_URL"));
-      return dir;
-    },
+    copy: async () => pointAtFakeSlack(await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots'), join('slackbots', 'index.js'), "url: 'https://slack.com/api/' + methodName", 'url: process.env.SLACK_API_URL + methodName'),
     main: join('runners', 'slackbots.js'),
     // Its helper's promise is a `vow` promise, chained with `.fail()` and `.done()`: the data comes back
     // as a vow promise too (rtmStartDataAs), every call through the library's own this._api.
@@ -161,6 +166,31 @@ const PROGRAMS: readonly Program[] = [
     // The library logs its log-in line with the time of day.
     compared: (stdout) => stdout.replace(/^\[[^\]]*\] INFO /gm, 'INFO '),
     prints: /^ {2}message from \S+ in #general: hello from #general$/m,
+  },
+  {
+    // A library's own wrapper: methods/rtm.start.js names the method in `var ns = 'rtm.start'` and hands
+    // the caller's callback straight to its HTTP helper, exec(ns, params, callback), after calling it
+    // `callback(err)` itself. The wrapper keeps that contract: it rebuilds the data through the same
+    // exec (same token in the form, same errors) and calls back once, (err, data). Its callers (the
+    // method table, the stateful client, rtm.client) then get the whole data too, unchanged: their sites
+    // keep their TODOs (the analysis does not yet know that the wrapper they call is migrated). exec
+    // posts to a fixed 'https://slack.com/api/': the copy reads SLACK_API_URL there instead.
+    name: "slack@8.4.2 (published library, exec(ns, params, callback) with var ns = 'rtm.start', run through rtm.client())",
+    copy: async () => pointAtFakeSlack(await copyLibrary('slack@8.4.2', 'slack', 'slack'), join('slack', 'methods', '_exec.js'), "url: 'https://slack.com/api/' + url", 'url: process.env.SLACK_API_URL + url'),
+    main: join('runners', 'slack.js'),
+    todoIn: ['api.client.js', 'rtm.client.js', 'rtm.client-browser.js'].map((f) => join('slack', 'methods', f)),
+    prints: /^channels: \d+/m,
+  },
+  {
+    // An ES module library whose call(endpoint, params, cache) helper is handed to each of its parts:
+    // call('rtm.start', {}, true) awaited (util/get-self.js, util/get-channel-meta.js) and
+    // details: (cache = true) => call('rtm.start', {}, cache) handed on (workspace.js). The flag goes
+    // with every replacement call. Its URL is fixed (https://<workspace>.slack.com/api/): the copy
+    // reads SLACK_API_URL there instead.
+    name: "slack-sdk@5.0.0 (published ES module library, call('rtm.start', {}, cache))",
+    copy: async () => pointAtFakeSlack(await copyLibrary('slack-sdk@5.0.0', 'slack-sdk', 'slack-sdk'), join('slack-sdk', 'lib', 'index.js'), 'url: `https://${workspaceUrl}.slack.com/api/${endpoint}`', 'url: process.env.SLACK_API_URL + endpoint'),
+    main: join('runners', 'slack-sdk.js'),
+    prints: /^users: \d+/m,
   },
   {
     // The library (lib/ and its examples, as published) and a runner using its RtmClient, migrated

@@ -197,12 +197,154 @@ describe("the app's own helpers: the replacement calls go through the same helpe
     ['a returned promise in TypeScript', "export const start = () => api.get('rtm.start', {}).then((data: { users: unknown[] }) => data.users);\n", 'handed on'],
     ['a one-parameter callback', "self.reqAPI('rtm.start', {}, function (data) { console.log(data.users); });\n", 'Node-style'],
     ['a callback by reference', "api.post('rtm.start', {}, onStart);\nfunction onStart(err, data) { console.log(data.users); }\n", 'Node-style'],
-    ['a method name through a constant', "const M = 'rtm.start';\napi.post(M, {}, function (err, data) { console.log(data.users); });\n", ''],
+    // The wrapper's own callback handed straight on, but nothing shows it is called (err, data).
+    ['a callback parameter passed through', "function start(params, cb) {\n  api.post('rtm.start', params, cb);\n}\n", 'Node-style'],
+    // A name as the arguments with nothing after it: it may be the callback itself.
+    ['a name as the last argument', "function start(cb) {\n  api.post('rtm.start', cb);\n}\n", 'Node-style'],
+    // A token, not the arguments: only an options bag is placed.
+    ['a name that is not an options bag', "function start(token, callback) {\n  if (!token) return callback(new Error('no token'));\n  api.post('rtm.start', token, callback);\n}\n", 'cannot place'],
+    // Where the arguments go is not known.
+    ['a value and no arguments', "api.post('rtm.start', true).then((d) => console.log(d.users));\n", 'cannot place'],
   ])('%s: the call stays as it was with a TODO', async (name, source, why) => {
     const { plan, output } = await migrate(name.includes('TypeScript') ? 'i.ts' : 'i.js', source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
     expect(code(output)).toBe(source);
     expect(todos(output)).toBe(1);
     expect(output.replace(/\n\s*\/\/\s*/g, ' ')).toContain(why);
+  });
+});
+
+describe("the app's own helpers: where the helper's contract is seen", () => {
+  it("a method name bound once and the wrapper's own callback, called (err) by it too: the callback is kept, called once (err, data)", async () => {
+    // slack@8.4.2's generated methods/rtm.start.js, as shipped.
+    const { plan, output } = await migrate(
+      'rtm.start.js',
+      "var _exec2 = _interopRequireDefault(require('./_exec'));\n" +
+        'function rtmstart(params, callback) {\n' +
+        "  var ns = 'rtm.start';\n" +
+        '  var err = validate(ns, params);\n' +
+        '  if (err) {\n' +
+        '    callback(err);\n' +
+        '  } else {\n' +
+        '    (0, _exec2.default)(ns, params, callback);\n' +
+        '  }\n' +
+        '}\n' +
+        'module.exports = rtmstart;\n',
+    );
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(
+      '    const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => (0, _exec2.default)(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data))));\n' +
+        '    callbackify(rtmStartData)(callSlack, params, callback);\n',
+    );
+    expect(output).toContain('    callback(err);\n');
+    expect(todos(output)).toBe(0);
+  });
+
+  it.each([
+    // slack-sdk 5: `call(endpoint, params, cache = false)`, awaited.
+    ['a flag after the arguments, awaited', "export default async (call) => {\n  const r = await call('rtm.start', {}, true);\n  return r.users;\n};\n", "  const callSlack = (apiMethod, apiArgs) => call(apiMethod, apiArgs, true);\n  const r = await rtmStartData(callSlack, {});\n"],
+    // A parameter defaulting to a value is one too; the promise is handed on: the helper's own kind comes back.
+    ['a parameter defaulting to a value, the promise returned', "export default (call) => ({ details: (cache = true) => call('rtm.start', {}, cache) });\n", 'details: (cache = true) => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs, cache), {})'],
+    ['null before the arguments', "api.call('rtm.start', null, { mpim_aware: 1 }).then((d) => console.log(d.users));\n", 'const callSlack = (apiMethod, apiArgs) => api.call(apiMethod, null, apiArgs);\nrtmStartData(callSlack, { mpim_aware: 1 }).then('],
+  ])('%s: passed on unchanged for every method', async (_name, source, expected) => {
+    const { plan, output } = await migrate('k.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(expected);
+    expect(todos(output)).toBe(0);
+  });
+
+  it('TypeScript: a Node-style callback through callbackify\'s no-argument form, the caller typed', async () => {
+    const { output } = await migrate(
+      'l.ts',
+      "import * as api from './api.js';\n" +
+        'export function boot(cb: (err: Error | null, url?: string) => void): void {\n' +
+        "  api.post('rtm.start', { no_unreads: 1 }, (err: Error | null, data?: any) => {\n" +
+        '    if (err) return cb(err);\n' +
+        '    cb(null, data.users[0].name);\n' +
+        '  });\n' +
+        '}\n',
+    );
+    expect(output).toContain(
+      '  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<Record<string, unknown>>((resolve, reject) => api.post(apiMethod, apiArgs, (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as Record<string, unknown>))));\n' +
+        "  callbackify(() => rtmStartData(callSlack, { no_unreads: 1 }))((err: Error | null, data?: any) => {\n",
+    );
+    expect(output).toContain("import { callbackify } from 'util';");
+    expect(todos(output)).toBe(0);
+  });
+
+  it('TypeScript: a helper declared in the class with a native Promise: its promise handed on, cast to the declared type', async () => {
+    const { output } = await migrate(
+      'm.ts',
+      'export class Bot {\n' +
+        '  users: Array<{ id: string }> = [];\n' +
+        '  private _api(method: string, params: Record<string, string> = {}): Promise<any> {\n' +
+        "    return fetch('https://slack.com/api/' + method, { method: 'POST', body: new URLSearchParams(params) }).then((r) => r.json());\n" +
+        '  }\n' +
+        '  login(): Promise<void> {\n' +
+        "    return this._api('rtm.start').then((data) => { this.users = data.users; });\n" +
+        '  }\n' +
+        '}\n',
+    );
+    expect(output).toContain(
+      '    const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => this._api(apiMethod, apiArgs as Record<string, string>);\n' +
+        '    return (rtmStartData(callSlack) as Promise<any>).then((data) => {',
+    );
+    expect(todos(output)).toBe(0);
+  });
+
+  const responseHelper = (calls: string): string =>
+    'function Client() { this._onLogin = this._onLogin.bind(this); }\n' +
+    "Client.prototype.login = function () {\n  this._apiCall('rtm.start', { agent: 'x' }, this._onLogin);\n};\n" +
+    'Client.prototype._onLogin = function (data) { console.log(data.users); };\n' +
+    `Client.prototype._apiCall = function (method, params, callback) {\n  request(method, params, function (body) {\n    ${calls}\n  });\n};\n`;
+
+  it("a callback the helper's declaration calls with the response alone: it gets the response alone, once, with no `this`", async () => {
+    const { plan, output } = await migrate('o.js', responseHelper('if (callback != null) callback(JSON.parse(body));'));
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(
+      '  const callSlack = (apiMethod, apiArgs) => new Promise((resolve) => this._apiCall(apiMethod, apiArgs, resolve));\n' +
+        "  callbackify(() => rtmStartData(callSlack, { agent: 'x' }))((err, data) => this._onLogin.call(undefined, err ? { ok: false, error: err.message } : data));\n",
+    );
+  });
+
+  it.each([
+    ['also (err, data)', 'callback(null, JSON.parse(body));'],
+    ['handed on', 'done(callback, body);'],
+  ])("a helper that calls its callback otherwise (%s) keeps the call unchanged", async (_name, calls) => {
+    const source = responseHelper(calls);
+    const { plan, output } = await migrate('p.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(code(output)).toBe(source);
+  });
+
+  it.each([
+    ['made by new WebClient', "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient('xoxb-test');\nexports.start = web.apiCall.bind(web, 'rtm.start');\n", 'a.js', 'exports.start = rtmStartData.bind(undefined, web);'],
+    [
+      'a readonly WebClient parameter property (TypeScript)',
+      "import { WebClient } from '@slack/web-api';\nexport class C {\n  readonly start: () => Promise<unknown>;\n  constructor(private readonly web: WebClient) {\n    this.start = this.web.apiCall.bind(this.web, 'rtm.start');\n  }\n}\n",
+      'b.ts',
+      '    this.start = rtmStartData.bind(undefined, this.web);',
+    ],
+  ])("an SDK WebClient's apiCall bound to 'rtm.start' (%s): rtmStartData bound to the same client", async (_name, source, file, expected) => {
+    const { plan, output } = await migrate(file, source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(expected);
+    expect(output).not.toContain('rtm.start');
+  });
+
+  it.each([
+    ['an API wrapper of its own', "exports.start = api.apiCall.bind(api, 'rtm.start');\n"],
+    ['bound to another object', "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient('xoxb-test');\nexports.start = web.apiCall.bind(other, 'rtm.start');\n"],
+  ])("apiCall bound on %s stays as it was with a TODO", async (_name, source) => {
+    const { plan, output } = await migrate('c.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(code(output)).toBe(source);
+  });
+
+  it('TypeScript: a helper of unknown type whose promise is handed on stays a TODO', async () => {
+    const source = "import { api } from './api.js';\nexport const start = () => api('rtm.start', {}).then((d: { users: unknown[] }) => d.users);\n";
+    const { plan, output } = await migrate('n.ts', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(code(output)).toBe(source);
   });
 });

@@ -52,4 +52,63 @@ export async function names(web: WebClient): Promise<string[]> {
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).not.toContain('type-check');
   });
+
+  it("the app's own helpers in TypeScript compile strict after the rewrite: a Node-style callback (its parameters typed or not), a bound apiCall and a helper declared with a native Promise", async () => {
+    const dir = await tsProject({
+      'src/api.ts': `export function post(method: string, params: Record<string, unknown>, cb: (err: Error | null, data?: Record<string, unknown>) => void): void {
+  fetch('https://slack.com/api/' + method, { method: 'POST', body: JSON.stringify(params) })
+    .then((r) => r.json() as Promise<Record<string, unknown>>)
+    .then((data) => cb(null, data), (err: Error) => cb(err));
+}
+`,
+      'src/boot.ts': `import { WebClient } from '@slack/web-api';
+import * as api from './api.js';
+
+export function boot(cb: (err: Error | null, names?: string[]) => void): void {
+  api.post('rtm.start', { no_unreads: 1 }, (err, data) => {
+    if (err) return cb(err);
+    cb(null, (data?.users as Array<{ name: string }>).map((u) => u.name));
+  });
+}
+
+export function bootTyped(cb: (err: Error | null, count?: number) => void): void {
+  api.post('rtm.start', {}, (err: Error | null, data?: any) => {
+    if (err) return cb(err);
+    cb(null, data.channels.length);
+  });
+}
+
+export class Connector {
+  readonly rtmStart: (options?: Record<string, unknown>) => Promise<unknown>;
+  constructor(private readonly web: WebClient) {
+    this.rtmStart = this.web.apiCall.bind(this.web, 'rtm.start');
+  }
+}
+
+export class Bot {
+  users: Array<{ id: string; name: string }> = [];
+  constructor(private readonly token: string) {}
+
+  private _api(method: string, params: Record<string, string | number> = {}): Promise<any> {
+    return fetch('https://slack.com/api/' + method, { method: 'POST', body: new URLSearchParams({ ...params, token: this.token } as Record<string, string>) }).then((r) => r.json());
+  }
+
+  login(): Promise<string> {
+    return this._api('rtm.start').then((data) => {
+      this.users = data.users;
+      return data.url as string;
+    });
+  }
+}
+`,
+    });
+    const r = await cli(['apply', '.'], dir);
+    expect(r.stdout).toMatch(/^done +src\/boot\.ts:5:3 +helper → helper-module$/m);
+    expect(r.stdout).toMatch(/^done +src\/boot\.ts:12:3 +helper → helper-module$/m);
+    expect(r.stdout).toMatch(/^done +src\/boot\.ts:\d+:21 +helper → helper-module$/m);
+    expect(r.stdout).toMatch(/^done +src\/boot\.ts:\d+:12 +helper → helper-module$/m);
+    expect(r.stdout).toContain('TODOs left: 0');
+    expect(r.stdout).toContain('type-check (tsconfig.json, 2 changed files): no error introduced');
+    expect(r.code).toBe(0);
+  });
 });

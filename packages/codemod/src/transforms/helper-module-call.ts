@@ -148,10 +148,24 @@ function viaTransport(ctx: TransformContext, transport: TransportCall, module: s
     caller = freshName(ctx, ['callSlack', 'callSlackApi']);
     insertBefore(ctx, startOf(statement), ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
   }
-  const { callback, callbackAround: around } = transport;
+  const { callback, callbackAround: around, cast } = transport;
+  const called = `${name}(${caller}${args})`;
+  const callbackText = callback ? `${around?.before ?? ''}${ctx.source.slice(callback.start, callback.end)}${around?.after ?? ''}` : '';
+  // TypeScript: callbackify's overloads do not fit a function with optional parameters, but its
+  // no-argument one types the callback `(err, data)` from rtmStartData's own result. A callback that
+  // got the response alone gets it still, or `{ ok: false, error }` as the helper answered an error.
+  // The callback is called as the helper called it, with no `this` (`.call(undefined, …)` for `this.onLogin`).
+  const responseOnly = (fn: string): string => {
+    const call = /^(function|async|\()/.test(fn) ? `(${fn})(` : /^[\w$]+$/.test(fn) ? `${fn}(` : `${fn}.call(undefined, `;
+    return `callbackify(() => ${called})((err, data) => ${call}err ? { ok: false, error: err.message } : data))`;
+  };
   const replacement = callback
-    ? `callbackify(${name})(${caller}${args}, ${around?.before ?? ''}${ctx.source.slice(callback.start, callback.end)}${around?.after ?? ''})`
-    : `${name}(${caller}${args})${transport.then ?? ''}`;
+    ? transport.responseOnly
+      ? responseOnly(callbackText)
+      : ctx.typescript
+        ? `callbackify(() => ${called})(${callbackText})`
+        : `callbackify(${name})(${caller}${args}, ${callbackText})`
+    : `${cast ? `(${called} as ${cast})` : called}${transport.then ?? ''}`;
   if (callback) addImport(ctx, 'util', 'callbackify', false);
   for (const { module: from, name: imported } of transport.imports ?? []) addImport(ctx, from, imported, false);
   for (const { start, end } of transport.removals ?? []) ctx.edits.push({ start, end, text: '' });

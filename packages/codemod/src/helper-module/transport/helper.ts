@@ -1,33 +1,107 @@
 import { unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
+import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper } from './helper-contract.js';
+
+/** What each argument of the helper's call is, in order: the caller passes them in the same places. */
+type Slot =
+  | { kind: 'method' }
+  | { kind: 'args'; node: Node }
+  | { kind: 'flag'; node: Node }
+  /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
+  | { kind: 'callback'; node: Node; responseOnly?: { returnsValue: boolean } };
+
+/**
+ * The helper's arguments: the method name first (written out, or a name bound once to it); then the
+ * `rtm.start` arguments (an object literal, or a name holding them when a callback follows it), values that are the
+ * same for every method (`null`, `true`, a parameter defaulting to one: passed on unchanged), and last a
+ * Node-style callback (written out with `(err, data)`, or the enclosing function's own callback
+ * parameter where that function calls it with an error first).
+ */
+function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | string {
+  const [name, ...rest] = call.arguments;
+  if (!name || !namesRtmStart(parsed, name)) return 'the method name is not written out as the first argument';
+  const slots: Slot[] = [{ kind: 'method' }];
+  for (const [i, arg] of rest.entries()) {
+    const last = i === rest.length - 1;
+    if (arg.type === AST_NODE_TYPES.SpreadElement) return 'the helper is given spread arguments';
+    const fn = writtenCallback(arg);
+    const responseOnly = last && slots.length > 1 && isReference(arg, fn) ? responseOnlyHelper(parsed, call, i + 1) : undefined;
+    if (responseOnly) slots.push({ kind: 'callback', node: arg, responseOnly });
+    else if (fn) {
+      if (!last || fn.params.length < 2) return 'the callback is not a written-out Node-style `(err, data)` function';
+      slots.push({ kind: 'callback', node: arg });
+    } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
+    else if (isFlag(parsed, arg)) slots.push({ kind: 'flag', node: arg });
+    else if (!slots.some((s) => s.kind === 'args') && unwrap(arg).type === AST_NODE_TYPES.ObjectExpression) slots.push({ kind: 'args', node: arg });
+    else if (!slots.some((s) => s.kind === 'args') && !last && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
+    else return last ? 'the callback is not a written-out Node-style `(err, data)` function' : 'the helper takes arguments rtm-migrate cannot place';
+  }
+  // A name given as the arguments must be followed by the callback: otherwise it may be the callback itself.
+  const args = slots.findIndex((s) => s.kind === 'args');
+  if (args >= 0 && unwrap((slots[args] as { node: Node }).node).type === AST_NODE_TYPES.Identifier && slots.at(-1)?.kind !== 'callback') {
+    return 'the helper takes arguments rtm-migrate cannot place';
+  }
+  // Flags after the method name with no arguments before them: where the arguments go is not known.
+  if (args < 0 && slots.some((s) => s.kind === 'flag')) return 'the helper takes arguments rtm-migrate cannot place';
+  return slots;
+}
+
+/** A callback that reads the same when read later: a function literal, a name, or `this.a.b`. */
+function isReference(arg: Node, fn: Node | undefined): boolean {
+  if (fn) return fn === unwrap(arg) && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.params.length <= 1;
+  let node = unwrap(arg);
+  while (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) node = unwrap(node.object);
+  return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression;
+}
 
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
   const call = site.node;
-  if (call.type !== AST_NODE_TYPES.CallExpression || !site.literal) return { why: 'the method name is not written out as the first argument' };
-  const [name, args, callback, ...rest] = call.arguments;
-  if (!name || call.arguments.indexOf(name) !== 0 || rest.length > 0) return { why: 'the helper takes more than a method name, arguments and a callback' };
-  if (args && (unwrap(args).type !== AST_NODE_TYPES.ObjectExpression || !site.argsKnown)) {
-    return { why: 'the second argument is not an object of arguments written out' };
+  if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return { why: 'the method name is not written out as the first argument' };
+  const slots = slotsOf(parsed, call);
+  if (typeof slots === 'string') return { why: slots };
+  // `(0, _exec2.default)` keeps its parentheses (the range of a parenthesized callee leaves them out).
+  const callee = call.callee;
+  const simple = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && !callee.optional);
+  const helper = simple ? text(parsed, call.callee) : `(${text(parsed, call.callee)})`;
+  const argsAt = slots.findIndex((s) => s.kind === 'args');
+  const ts = typescript(parsed);
+  // In TypeScript a helper declared in the file with a native promise: the arguments cast to its parameter's type.
+  const declared = ts ? declaredPromiseHelper(parsed, call, argsAt < 0 ? 1 : argsAt) : undefined;
+  const apiArgs = declared?.argsType ? `apiArgs as ${declared.argsType}` : 'apiArgs';
+  const passed = (s: Slot): string => (s.kind === 'method' ? 'apiMethod' : s.kind === 'args' ? apiArgs : s.kind === 'flag' ? text(parsed, s.node) : '');
+  const before = slots.filter((s) => s.kind !== 'callback').map(passed);
+  if (argsAt < 0) before.push(apiArgs);
+  const flags = slots.flatMap((s) => (s.kind === 'flag' ? [text(parsed, s.node)] : []));
+  if (usesCallerName(helper, ...flags)) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
+  const argsSlot = slots[argsAt];
+  const argsText = argsSlot?.kind === 'args' ? text(parsed, argsSlot.node) : undefined;
+  const lastSlot = slots.at(-1);
+  const callback = lastSlot?.kind === 'callback' ? lastSlot.node : undefined;
+  if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
+    // The helper's declaration returns nothing: neither does the rewrite, wherever the call stands.
+    if (lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
+    if (usesCallerName(text(parsed, lastSlot.node))) return { why: 'the callback uses a name the rewrite would shadow' };
+    const handler = ts ? '(data: unknown) => resolve(data as Record<string, unknown>)' : 'resolve';
+    const caller = `${params(parsed)} => new Promise${ts ? '<Record<string, unknown>>' : ''}((resolve) => ${helper}(${[...before, handler].join(', ')}))`;
+    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true } };
   }
-  const helper = text(parsed, call.callee);
-  if (usesCallerName(helper)) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
-  const argsText = args ? text(parsed, args) : undefined;
   if (callback) {
-    const fn = writtenCallback(callback);
-    if (!fn || fn.params.length < 2) return { why: 'the callback is not a written-out Node-style `(err, data)` function' };
-    if (typescript(parsed)) return { why: 'a Node-style callback in TypeScript (`callbackify` does not type a function with optional parameters)' };
     if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
-    const caller = `${params(parsed)} => new Promise((resolve, reject) => ${helper}(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data))))`;
+    // TypeScript: the helper's callback types are not known here, so the caller takes any and says what it resolves to.
+    const answer = ts ? "new Promise<Record<string, unknown>>((resolve, reject) => " : 'new Promise((resolve, reject) => ';
+    const handler = ts ? '(err: unknown, data: unknown) => (err ? reject(err) : resolve(data as Record<string, unknown>))' : '(err, data) => (err ? reject(err) : resolve(data))';
+    const caller = `${params(parsed)} => ${answer}${helper}(${[...before, handler].join(', ')}))`;
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] } } };
   }
-  const caller = `${params(parsed)} => ${helper}(apiMethod, apiArgs)`;
+  const caller = `${params(parsed)} => ${helper}(${before.join(', ')})`;
   const promiseUse = usedAsPromise(call);
+  if (declared) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, cast: declared.returns } };
   if (promiseUse === undefined) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText } };
   // The helper's own kind of promise comes back, chained on a first call through it (JavaScript: its type is not known).
-  if (typescript(parsed)) return { why: `${promiseUse}, and its type is not known here` };
+  if (ts) return { why: `${promiseUse}, and its type is not known here` };
   return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ownPromise: true } };
 }
 
@@ -54,4 +128,3 @@ function usedAsPromise(call: Node): string | undefined {
     value = chained;
   }
 }
-

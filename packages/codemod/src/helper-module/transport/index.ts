@@ -18,7 +18,7 @@ export type { TransportResult } from './common.js';
  * go through the same helper, with the same token passing and callback style (`rtmStartData(caller,
  * args)` with `caller` built from the app's code):
  * - the app's helper: `helper('rtm.start'[, { …args }][, (err, data) => …])`, method name first, the
- *   arguments second; a Node-style callback (two parameters or more, written out) as a statement of
+ *   arguments second (see helper.ts for what its contract must show); a Node-style callback (two parameters or more, written out) as a statement of
  *   its own in JavaScript, or a promise used only through `await` / `.then` / `.catch` / `.finally`;
  * - a raw HTTP request with `fetch`, axios, got or request (see `rawHttpTransport`).
  */

@@ -1,0 +1,179 @@
+import { descendants, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, text, type Node } from './common.js';
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** `'rtm.start'`, `` `rtm.start` ``, or a name bound once to one of them (`var ns = 'rtm.start'`). */
+export function namesRtmStart(parsed: ParsedFile, node: Node): boolean {
+  const value = unwrap(resolveConst(parsed.resolver, node));
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === 'rtm.start';
+  return value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0 && value.quasis[0]?.value.cooked === 'rtm.start';
+}
+
+/** A value that is the same for every method: `null`, `true`, `3`, `'x'`, or a parameter defaulting to one (`cache = true`). */
+export function isFlag(parsed: ParsedFile, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal) return !('regex' in bare);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(parsed.resolver, bare);
+  const def = variable?.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || variable?.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+  const param = def.name.parent;
+  return param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name && param.right.type === AST_NODE_TYPES.Literal && !('regex' in param.right);
+}
+
+/**
+ * A name given as the `rtm.start` arguments that holds them: bound once to an object literal, or the
+ * enclosing function's parameter named as an options bag (`params`, `options`, `opts`, `args`…), never
+ * reassigned. Anything else (a token string, say) is not placed.
+ */
+export function isArgsName(parsed: ParsedFile, call: TSESTree.CallExpression, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return false;
+  if (unwrap(resolveConst(parsed.resolver, bare)).type === AST_NODE_TYPES.ObjectExpression) return true;
+  const variable = variableOf(parsed.resolver, bare);
+  const def = variable?.defs[0];
+  const fn = enclosingFunction(call);
+  if (!variable || !fn || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn) return false;
+  return /^(params|parameters|options|opts|args|apiArgs|data|query|form)$/i.test(bare.name) && !variable.references.some((r) => r.isWrite() && r.identifier !== def.name);
+}
+
+function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunction(p) || p.type === AST_NODE_TYPES.FunctionDeclaration) return p;
+  }
+  return undefined;
+}
+
+/** An argument that says "an error": `err`, `error`, `e`, `Error(…)`, `new Error(…)`. */
+function isErrorValue(node: Node | undefined): boolean {
+  const bare = node && unwrap(node);
+  if (bare?.type === AST_NODE_TYPES.Identifier) return /^(e|err|error)$/i.test(bare.name);
+  if (bare?.type !== AST_NODE_TYPES.CallExpression && bare?.type !== AST_NODE_TYPES.NewExpression) return false;
+  return bare.callee.type === AST_NODE_TYPES.Identifier && bare.callee.name.endsWith('Error');
+}
+
+/**
+ * A callback the enclosing function got as a parameter and hands straight to the helper (`function
+ * rtmstart(params, callback) { … exec(ns, params, callback); }`): the wrapper's own contract, kept
+ * only where the function shows that it calls back Node-style, by calling the same parameter with an
+ * error first (`callback(err)`) elsewhere. Never reassigned.
+ */
+export function passedThroughCallback(parsed: ParsedFile, call: TSESTree.CallExpression, arg: Node): boolean {
+  const bare = unwrap(arg);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(parsed.resolver, bare);
+  const def = variable?.defs[0];
+  const fn = enclosingFunction(call);
+  if (!variable || !fn || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn || !fn.params.includes(def.name)) return false;
+  if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+  return variable.references.some((r) => {
+    const use = r.identifier.parent;
+    return use.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use !== call && isErrorValue(use.arguments[0]) && use.arguments.length === 1;
+  });
+}
+
+/**
+ * The declaration of the helper a call goes to, when it is in the same file: `this._api(…)` → the
+ * method `_api` of the enclosing class, `api(…)` → `function api(…)`.
+ */
+function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpression): FunctionNode | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.object.type === AST_NODE_TYPES.ThisExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
+    const name = callee.property.name;
+    let owner: Node | undefined = call.parent;
+    while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+    const method = owner?.type === AST_NODE_TYPES.ClassBody
+      ? owner.body.find((m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'method' && !m.static && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name)
+      : undefined;
+    if (owner) return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
+    return prototypeMethod(parsed, call, callee);
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableOf(parsed.resolver, callee)?.defs[0];
+  return def?.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : undefined;
+}
+
+/** `A.prototype.name = function (…) {…}`: the `this.name` of a call in another `A.prototype.x = function`. */
+function prototypeMethod(parsed: ParsedFile, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): FunctionNode | undefined {
+  const fn = enclosingFunction(call);
+  const owner = fn?.parent;
+  const prototypeOf = (target: Node): string | undefined => {
+    if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed) return undefined;
+    const proto = target.object;
+    if (proto.type !== AST_NODE_TYPES.MemberExpression || proto.computed || proto.property.type !== AST_NODE_TYPES.Identifier || proto.property.name !== 'prototype') return undefined;
+    return text(parsed, proto.object);
+  };
+  if (fn?.type !== AST_NODE_TYPES.FunctionExpression || owner?.type !== AST_NODE_TYPES.AssignmentExpression || owner.right !== fn) return undefined;
+  const klass = prototypeOf(owner.left);
+  const name = callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier ? undefined : callee.property.name;
+  if (!klass || !name) return undefined;
+  const found: FunctionNode[] = [];
+  for (const node of descendants(parsed.resolver, parsed.program)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.right.type !== AST_NODE_TYPES.FunctionExpression) continue;
+    const left = node.left;
+    if (prototypeOf(left) === klass && left.type === AST_NODE_TYPES.MemberExpression && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === name) found.push(node.right);
+  }
+  // Defined twice: which one runs is not known.
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The statements of a function's own body that return a value (not those of functions inside it). */
+function returnsValue(parsed: ParsedFile, fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  for (const node of descendants(parsed.resolver, fn.body)) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) return true;
+  }
+  return false;
+}
+
+/** A null check of the callback (`callback != null`, `if (callback)`, `typeof callback`): it does not call it otherwise. */
+function isCheck(use: Node, id: Node): boolean {
+  if (use.type === AST_NODE_TYPES.BinaryExpression) return ['!=', '==', '!==', '==='].includes(use.operator);
+  if (use.type === AST_NODE_TYPES.UnaryExpression) return use.operator === 'typeof' || use.operator === '!';
+  return (use.type === AST_NODE_TYPES.IfStatement || use.type === AST_NODE_TYPES.ConditionalExpression) && use.test === id;
+}
+
+/**
+ * The helper is declared in the file and calls the callback it gets at `index` with the response
+ * alone (`callback(JSON.parse(body))`, `callback({ ok: false, error })`): every use of that parameter
+ * is a call with one argument or a null check. Also says whether the helper returns a value.
+ */
+export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): { returnsValue: boolean } | undefined {
+  const fn = helperDeclaration(parsed, call);
+  const param = fn?.params[index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(parsed.resolver, param);
+  const uses = variable?.references.filter((r) => r.identifier !== param) ?? [];
+  const called = uses.filter((r) => {
+    const use = r.identifier.parent;
+    return use.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use.arguments.length === 1 && use.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement;
+  });
+  if (called.length === 0 || !uses.every((r) => called.includes(r) || isCheck(r.identifier.parent, r.identifier))) return undefined;
+  return { returnsValue: returnsValue(parsed, fn) };
+}
+
+/**
+ * What the helper's TypeScript declaration in the same file says, for a native promise to take the
+ * place of its own: its return type when it is written `Promise<…>` (the global Promise), and the
+ * type of its parameter at `argsIndex` (the caller casts the arguments to it). Undefined when the
+ * declaration is not seen or returns another kind of promise.
+ */
+export function declaredPromiseHelper(parsed: ParsedFile, call: TSESTree.CallExpression, argsIndex: number): { returns: string; argsType: string | undefined } | undefined {
+  const fn = helperDeclaration(parsed, call);
+  const returns = fn?.returnType?.typeAnnotation;
+  if (!fn || returns?.type !== AST_NODE_TYPES.TSTypeReference || returns.typeName.type !== AST_NODE_TYPES.Identifier || returns.typeName.name !== 'Promise') return undefined;
+  if (isShadowed(parsed, returns, 'Promise')) return undefined;
+  const param = fn.params[argsIndex];
+  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const annotation = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+  return { returns: text(parsed, returns), argsType: annotation ? text(parsed, annotation) : undefined };
+}
+
+/** `Promise` names something of the file's own (an import, a class) rather than the global. */
+function isShadowed(parsed: ParsedFile, at: Node, name: string): boolean {
+  const variable = ASTUtils.findVariable(parsed.resolver.getScope(at), name);
+  return variable !== null && variable.defs.length > 0;
+}
