@@ -318,12 +318,12 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
   });
 
   it.each([
-    ['made by new WebClient', "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient('xoxb-test');\nexports.start = web.apiCall.bind(web, 'rtm.start');\n", 'a.js', 'exports.start = rtmStartData.bind(undefined, web);'],
+    ['made by new WebClient', "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient('xoxb-test');\nexports.start = web.apiCall.bind(web, 'rtm.start');\n", 'a.js', 'exports.start = rtmStartData.bind(null, web);'],
     [
       'a readonly WebClient parameter property (TypeScript)',
       "import { WebClient } from '@slack/web-api';\nexport class C {\n  readonly start: () => Promise<unknown>;\n  constructor(private readonly web: WebClient) {\n    this.start = this.web.apiCall.bind(this.web, 'rtm.start');\n  }\n}\n",
       'b.ts',
-      '    this.start = rtmStartData.bind(undefined, this.web);',
+      '    this.start = rtmStartData.bind(null, this.web);',
     ],
   ])("an SDK WebClient's apiCall bound to 'rtm.start' (%s): rtmStartData bound to the same client", async (_name, source, file, expected) => {
     const { plan, output } = await migrate(file, source);
