@@ -155,6 +155,28 @@ module.exports = ${name};
     expect(await out('client.js')).toContain(`web.apiCall('rtm.connect', {}, ${cb});`);
   });
 
+  it('no paginate() on a client that may have none: the `slack` package, or an untyped client where nothing says it is @slack/web-api', async () => {
+    const reads = 'const { channels } = await CLIENT.rtm.start({});\n  return channels.map((c) => c.name);';
+    const { plan, out } = await apply({
+      'small.js': `const slack = require('slack');\nmodule.exports = async () => {\n  ${reads.replace('CLIENT', 'slack')}\n};\n`,
+      'param.js': `module.exports = async (web) => {\n  ${reads.replace('CLIENT', 'web')}\n};\n`,
+    });
+    const byFile = new Map(plan.sites.map((s) => [s.file, s]));
+    expect(byFile.get('small.js')!.rewrite).toBe('todo');
+    expect(byFile.get('small.js')!.reason).toContain('a value of `slack`');
+    expect(byFile.get('param.js')!.rewrite).toBe('todo');
+    for (const file of ['small.js', 'param.js']) expect(await out(file)).not.toContain('.paginate(');
+  });
+
+  it('an untyped client is taken for @slack/web-api\'s where its package depends on it (and not on @slack/client)', async () => {
+    const { plan, out } = await apply({
+      'package.json': '{"name":"bot","dependencies":{"@slack/web-api":"^7.0.0"}}',
+      'param.js': 'module.exports = async (web) => {\n  const { channels } = await web.rtm.start({});\n  return channels.map((c) => c.name);\n};\n',
+    });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['inline']);
+    expect(await out('param.js')).toContain('web.paginate(');
+  });
+
   it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
     const source = `const { WebClient } = require('@slack/web-api');
 const web = new WebClient(process.env.SLACK_TOKEN);

@@ -53,10 +53,14 @@ const PAGINATING_MODULE = '@slack/web-api';
 /**
  * The client a WebClient-form call goes through: `web-api` (a `@slack/web-api` `WebClient`: it has
  * `paginate`), `slack-client` (`@slack/client`'s, of a version unknown: v3 and v4 have no `paginate`),
- * `typed` (TypeScript types it as something else, such as the app's own interface: `name`), or
- * `unknown` (an untyped parameter, a value from elsewhere).
+ * `typed` (TypeScript types it as something else, such as the app's own interface: `name`), `module`
+ * (a value of another module, such as the `slack` package's API object), or `unknown` (an untyped
+ * parameter, a value from elsewhere).
  */
-export type ClientOfCall = { readonly kind: 'web-api' | 'slack-client' | 'unknown' } | { readonly kind: 'typed'; readonly name: string };
+export type ClientOfCall =
+  | { readonly kind: 'web-api' | 'slack-client' | 'unknown' }
+  | { readonly kind: 'typed'; readonly name: string }
+  | { readonly kind: 'module'; readonly module: string };
 
 export function clientOfCall(parsed: ParsedFile, call: TSESTree.CallExpression): ClientOfCall {
   const client = clientOf(parsed, call);
@@ -66,7 +70,10 @@ export function clientOfCall(parsed: ParsedFile, call: TSESTree.CallExpression):
 function clientKind(parsed: ParsedFile, client: Node): ClientOfCall {
   const construction = constructionOf(parsed.resolver, client);
   const name = construction?.callee ?? (client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : fieldType(parsed, client));
-  if (!name) return { kind: 'unknown' };
+  if (!name) {
+    const value = originOf(parsed.resolver, client);
+    return value ? { kind: 'module', module: value.module } : { kind: 'unknown' };
+  }
   const origin = originOf(parsed.resolver, name);
   if (origin !== undefined && !origin.instance && WEB_CLIENT_MODULES.has(origin.module) && origin.name === 'WebClient') {
     return { kind: origin.module === PAGINATING_MODULE ? 'web-api' : 'slack-client' };

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { originOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
@@ -21,15 +23,41 @@ export function paginateUnsure(parsed: ParsedFile, site: FoundSite): string | un
       return CODEMOD_MESSAGES.noPaginate("`@slack/client`'s `WebClient`");
     case 'typed':
       return declaresMember(parsed, client.name, 'paginate') ? undefined : CODEMOD_MESSAGES.noPaginate(`a client typed \`${client.name}\``);
+    case 'module':
+      return client.module === '@slack/web-api' ? undefined : CODEMOD_MESSAGES.noPaginate(`a value of \`${client.module}\``);
     default:
-      return usesOnlyOldSdk(parsed) ? CODEMOD_MESSAGES.noPaginate('a client of `@slack/client`') : undefined;
+      return webApiInReach(parsed) ? undefined : CODEMOD_MESSAGES.noPaginate('a client nothing here says is `@slack/web-api`\'s');
   }
 }
 
-/** The file imports or requires `@slack/client` and not `@slack/web-api`. */
-function usesOnlyOldSdk(parsed: ParsedFile): boolean {
+/**
+ * A client nothing types or makes in the file is taken for `@slack/web-api`'s only where that SDK is
+ * in reach and the old one is not: the file imports it, or its package depends on it. Callback-era
+ * code passes `@slack/client` v3 clients, the `slack` package's API object and the app's own
+ * wrappers around untyped, and none of them has `paginate`.
+ */
+function webApiInReach(parsed: ParsedFile): boolean {
   const from = (module: string): RegExp => new RegExp(`(from\\s*|require\\(\\s*)['"]${module.replace('/', '\\/')}['"]`);
-  return from('@slack/client').test(parsed.text) && !from('@slack/web-api').test(parsed.text);
+  if (from('@slack/web-api').test(parsed.text)) return true;
+  if (from('@slack/client').test(parsed.text)) return false;
+  const deps = packageDependencies(dirname(parsed.file));
+  return deps.has('@slack/web-api') && !deps.has('@slack/client');
+}
+
+/** The dependencies of the nearest package.json (all kinds), none when there is no readable one. */
+function packageDependencies(dir: string): Set<string> {
+  for (let d = dir; ; d = dirname(d)) {
+    const manifest = join(d, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Partial<Record<'dependencies' | 'devDependencies' | 'peerDependencies', Record<string, string>>>;
+        return new Set([pkg.dependencies, pkg.devDependencies, pkg.peerDependencies].flatMap((deps) => Object.keys(deps ?? {})));
+      } catch {
+        return new Set();
+      }
+    }
+    if (dirname(d) === d) return new Set();
+  }
 }
 
 /** An interface, type literal or class of the file named `name` that declares `member` (a class: or extends @slack/web-api's `WebClient`). */
