@@ -124,6 +124,24 @@ describe('CLI usage', () => {
     expect(b).toContain('const { channels, users, self } = await rtmStartCompat(client);');
   });
 
+  it('--helper shim never drops a callback, and only goes through a client that has apiCall (@slack/web-api)', async () => {
+    const source = `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+web.rtm.start({ no_unreads: true }, (err, res) => console.log(res.users.length));
+const slack = require('slack');
+slack.rtm.start({ token: process.env.SLACK_BOT_TOKEN }).then((data) => console.log(data.channels.length));
+web.rtm.start({}).then((res) => console.log(res.users.length));
+`;
+    const dir = await project({ 'bot.js': source });
+    const r = await cli(['apply', '.', '--helper', 'shim', '--allow-dirty'], dir);
+    expect(r.code).toBe(0);
+    const out = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(out).toContain('web.rtm.start({ no_unreads: true }, (err, res) => console.log(res.users.length));');
+    expect(out).toContain('slack.rtm.start({ token: process.env.SLACK_BOT_TOKEN }).then(');
+    expect(out).toContain('rtmStartCompat(web, {}).then((res) => console.log(res.users.length));');
+    expect(out.match(/TODO\(rtm-migrate\)/g)).toHaveLength(2);
+  });
+
   it('a monorepo: each package gets its own helper module, imported from within the package', async () => {
     const bot = "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient(process.env.SLACK_BOT_TOKEN);\nmodule.exports = [web.rtm.start()];\n";
     const dir = await project({

@@ -19,7 +19,7 @@ import {
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
-import { boundCallFits, helperModuleFits } from '../helper-module/fits.js';
+import { boundCallFits, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
@@ -156,6 +156,18 @@ interface Decision {
   readonly reason?: string;
 }
 
+/**
+ * `rtmStartCompat(client, args)` takes the place of the call only where nothing else is passed (a
+ * callback would be dropped) and the client has `apiCall`, which the shim calls: `@slack/web-api`'s
+ * `WebClient`. Elsewhere the site gets the decision it would get without `--helper shim`.
+ */
+function shimFits(parsed: ParsedFile, site: FoundSite): boolean {
+  const call = site.node;
+  if (call.type !== AST_NODE_TYPES.CallExpression || site.callback !== undefined || site.passesOn) return false;
+  if (call.arguments.some((a) => a.type === AST_NODE_TYPES.ArrowFunctionExpression || a.type === AST_NODE_TYPES.FunctionExpression)) return false;
+  return clientOfCall(parsed, call).kind === 'web-api';
+}
+
 function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: string[], escapes: readonly Escape[], helper: 'inline' | 'shim'): Decision | undefined {
   if (site.connect) {
     if (startOnly.length > 0) {
@@ -173,7 +185,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   const hasSpread = site.node.type === AST_NODE_TYPES.CallExpression && site.node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
-  const shimmable = (site.form === 'method-call' || site.form === 'api-call') && !hasSpread;
+  const shimmable = (site.form === 'method-call' || site.form === 'api-call') && !hasSpread && shimFits(parsed, site);
   if (helper === 'shim' && shimmable && (startOnly.length > 0 || escapes.length > 0)) return { rewrite: 'shim', form: site.form };
   if (site.form === 'helper' && (startOnly.length > 0 || escapes.length > 0)) {
     // Never `rtm.connect` in place: the data read would be lost. Through the app's own helper, or left unchanged.
