@@ -177,6 +177,14 @@ module.exports = ${name};
     expect(await out('param.js')).toContain('web.paginate(');
   });
 
+  it('never hands an @slack/client 2.x WebClient (no apiCall, no v3 request queue) to the helper module', async () => {
+    const bot = "const { WebClient } = require('@slack/client');\nconst web = new WebClient(process.env.SLACK_TOKEN);\nweb.rtm.start({}).then((res) => console.log(res.users.length));\n";
+    const { plan, out } = await apply({ 'package.json': '{"name":"bot","dependencies":{"@slack/client":"^2.3.0"}}', 'bot.js': bot });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(await out('bot.js')).toContain('web.rtm.start({}).then(');
+    expect(await out('bot.js')).not.toContain('rtmStartData');
+  });
+
   it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
     const source = `const { WebClient } = require('@slack/web-api');
 const web = new WebClient(process.env.SLACK_TOKEN);

@@ -3,7 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import type { FoundSite } from '../scan/found.js';
-import { legacyClientFits } from './legacy-client-fits.js';
+import { legacyClientFits, slackClientMajor } from './legacy-client-fits.js';
 
 type Node = TSESTree.Node;
 
@@ -90,7 +90,9 @@ function clientKind(parsed: ParsedFile, client: Node): ClientOfCall {
  */
 function madeByWebClient(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
   const { kind } = clientOfCall(parsed, call);
-  return kind === 'web-api' || kind === 'slack-client';
+  // `@slack/client` 2.x has neither `apiCall` nor v3's request queue, which the helper module calls through.
+  if (kind === 'slack-client') return (slackClientMajor(parsed.file) ?? 3) >= 3;
+  return kind === 'web-api';
 }
 
 /** `client` in `client.rtm.start(…)`, `client.rtm.start.call(…)` and `client.apiCall(…)`. */

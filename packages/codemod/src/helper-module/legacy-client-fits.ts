@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { descendants, isThisLike, memberName, originOf, thisOwner, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { declaredRange, nearestManifest } from '../files/manifest.js';
 
 type Node = TSESTree.Node;
 
@@ -66,9 +68,9 @@ export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewE
   const module = originOf(parsed.resolver, construction.callee)?.module;
   const { module: supported, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
   const from = (name: string): boolean => module === name || module?.startsWith(`${name}/`) === true;
-  if (from(before)) return (installedVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
+  if (from(before)) return (sdkVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
   if (!from(supported)) return undefined;
-  const version = installedVersion(parsed.file, supported);
+  const version = sdkVersion(parsed.file, supported);
   if (version === undefined) return 'use-rtm-connect';
   const parts = version.split(/[.-]/).slice(0, 3).map(Number);
   for (const [i, least] of since.entries()) {
@@ -78,12 +80,30 @@ export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewE
   return 'use-rtm-connect';
 }
 
-function installedVersion(file: string, module: string): string | undefined {
+/**
+ * The version of `module` the file runs with: the one installed where Node would resolve it from the
+ * file, else the lowest the nearest package.json's range allows (`^2.3.0` → `2.3.0`). Undefined when
+ * neither says (no install, no manifest, a range such as `*` or a git URL).
+ */
+export function sdkVersion(file: string, module: string): string | undefined {
   try {
     const manifest = createRequire(file).resolve(`${module}/package.json`);
     const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
-    return typeof version === 'string' ? version : undefined;
+    if (typeof version === 'string') return version;
   } catch {
-    return undefined;
+    // not installed next to the file: the declared range below
   }
+  return declaredVersion(dirname(file), module);
+}
+
+function declaredVersion(dir: string, module: string): string | undefined {
+  const found = nearestManifest(dir);
+  const range = found ? declaredRange(found.manifest, module) : undefined;
+  return range === undefined ? undefined : /^[\^~>=v\s]*(\d+(?:\.\d+){0,2})/.exec(range)?.[1];
+}
+
+/** The major version of `@slack/client` the file runs with, when known. */
+export function slackClientMajor(file: string): number | undefined {
+  const version = sdkVersion(file, LEGACY_RTM_CONNECT_SUPPORT.module);
+  return version === undefined ? undefined : Number(version.split('.')[0]);
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { nearestManifest } from '../files/manifest.js';
 import type { PlanSite } from '../plan.js';
 import { HELPER_BASENAME, HELPER_MARK, helperExports, helperSource, type HelperVariant } from './source.js';
 
@@ -21,23 +22,9 @@ interface ModuleSystem {
   readonly ext: string;
 }
 
-/** The folder of the nearest package.json, or undefined when there is none. */
-function packageRoot(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, 'package.json'))) return d;
-    if (dirname(d) === d) return undefined;
-  }
-}
-
 /** The nearest package.json's `type`: `module` or `commonjs` (Node's default). */
 function packageType(dir: string): 'module' | 'commonjs' {
-  const root = packageRoot(dir);
-  if (root === undefined) return 'commonjs';
-  try {
-    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
-  } catch {
-    return 'commonjs';
-  }
+  return nearestManifest(dir)?.manifest.type === 'module' ? 'module' : 'commonjs';
 }
 
 /** The language and module system of a source file, and the extension its helper gets. */
@@ -86,7 +73,7 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     if (site.rewrite !== 'helper-module') continue;
     const file = resolve(root, site.file);
     const system = moduleSystemOf(file, read(file));
-    const key = `${packageRoot(dirname(file)) ?? ''}:${system.typescript}:${system.commonjs}:${system.ext}`;
+    const key = `${nearestManifest(dirname(file))?.dir ?? ''}:${system.typescript}:${system.commonjs}:${system.ext}`;
     const group = groups.get(key) ?? { system, legacyClient: false, slackClient: false, rtmApiClient: false, ownPromise: false, files: [] };
     group.legacyClient ||= site.form === 'legacy-client' && site.construction?.slackClient !== true;
     group.slackClient ||= site.form === 'legacy-client' && site.construction?.slackClient === true;

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { originOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { declaredRange, nearestManifest } from '../files/manifest.js';
 import { clientOfCall } from '../helper-module/fits.js';
 import type { FoundSite } from './found.js';
 
@@ -40,25 +40,10 @@ function webApiInReach(parsed: ParsedFile): boolean {
   const from = (module: string): RegExp => new RegExp(`(from\\s*|require\\(\\s*)['"]${module.replace('/', '\\/')}['"]`);
   if (from('@slack/web-api').test(parsed.text)) return true;
   if (from('@slack/client').test(parsed.text)) return false;
-  const deps = packageDependencies(dirname(parsed.file));
-  return deps.has('@slack/web-api') && !deps.has('@slack/client');
+  const manifest = nearestManifest(dirname(parsed.file))?.manifest;
+  return manifest !== undefined && declaredRange(manifest, '@slack/web-api') !== undefined && declaredRange(manifest, '@slack/client') === undefined;
 }
 
-/** The dependencies of the nearest package.json (all kinds), none when there is no readable one. */
-function packageDependencies(dir: string): Set<string> {
-  for (let d = dir; ; d = dirname(d)) {
-    const manifest = join(d, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Partial<Record<'dependencies' | 'devDependencies' | 'peerDependencies', Record<string, string>>>;
-        return new Set([pkg.dependencies, pkg.devDependencies, pkg.peerDependencies].flatMap((deps) => Object.keys(deps ?? {})));
-      } catch {
-        return new Set();
-      }
-    }
-    if (dirname(d) === d) return new Set();
-  }
-}
 
 /** An interface, type literal or class of the file named `name` that declares `member` (a class: or extends @slack/web-api's `WebClient`). */
 function declaresMember(parsed: ParsedFile, name: string, member: string): boolean {
