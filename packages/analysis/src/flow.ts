@@ -358,7 +358,10 @@ class Tracker {
     if (isJsonParse(this.resolver, call.callee)) { this.follow(call, shape, depth); return; }
     const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : this.locateConstructor(call.callee);
     if (fn === 'no-constructor') return;
-    if (fn) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
+    // An instance is followed into only when it is used through its methods: a field read off it
+    // elsewhere (`dir.workspace.users`) would be a read the class body does not show.
+    const usable = call.type === AST_NODE_TYPES.CallExpression || (fn !== undefined && usedThroughMethods(this.resolver, call, fn));
+    if (fn && usable) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
     if (HARMLESS_SINKS.test(callee)) return;
     this.escape(call, `the response is passed to \`${callee}\`, which could not be followed`, path);
@@ -414,11 +417,18 @@ class Tracker {
     if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return false;
     const init = def.node.init ? unwrap(def.node.init) : undefined;
     if (init?.type !== AST_NODE_TYPES.ObjectExpression || isExported(def.name)) return false;
+    // No method on it: one could read the response through `this` (`get count() { return this.workspace.users.length }`).
+    const isMethod = (value: Node): boolean => isFunctionLike(unwrap(value)) || unwrap(value).type === AST_NODE_TYPES.ClassExpression;
+    if (!init.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !isMethod(p.value))) return false;
     const members: TSESTree.MemberExpression[] = [];
     for (const reference of variable.references) {
       if (reference.identifier === def.name && reference.init === true) continue;
       const member = reference.identifier.parent;
       if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(this.resolver, member) === undefined) return false;
+      const use = member.parent;
+      // Nor a function stored or called on it (called as `state.f()`, it reads the object through `this`).
+      if (use.type === AST_NODE_TYPES.AssignmentExpression && use.left === member && isMethod(use.right)) return false;
+      if (use.type === AST_NODE_TYPES.CallExpression && use.callee === member) return false;
       members.push(member);
     }
     for (const member of members) {
@@ -799,3 +809,46 @@ function functionName(fn: FunctionNode): FunctionName | undefined {
 }
 
 
+
+/**
+ * True when the object `new X(…)` makes is only used through methods of its class: discarded, called
+ * on (`new X(r).print()`), or kept in a `const` that is only called on. Its fields are then read in the
+ * class alone (which the analysis follows through `this`).
+ */
+function usedThroughMethods(resolver: Resolver, made: TSESTree.NewExpression, constructor: Located<FunctionNode>): boolean {
+  const methods = methodNames(constructor);
+  const calledMethod = (value: Node): boolean => {
+    const member = value.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === value && methods.has(memberName(resolver, member) ?? '') &&
+      member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+  };
+  let value: Node = made;
+  while (value.parent && unwrap(value.parent) !== value.parent) value = value.parent;
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || calledMethod(value)) return true;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== value || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(resolver, parent.id);
+  if (!variable) return false;
+  return variable.references.filter((r) => r.identifier !== parent.id).every((r) => r.isRead() && !r.isWrite() && calledMethod(r.identifier));
+}
+
+/** The methods of the class a constructor belongs to (`X.prototype.m = function …` for a constructor function). */
+function methodNames(constructor: Located<FunctionNode>): Set<string> {
+  const names = new Set<string>();
+  const definition = constructor.node.parent;
+  if (definition.type === AST_NODE_TYPES.MethodDefinition) {
+    for (const element of definition.parent.body) {
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && !element.computed && element.key.type === AST_NODE_TYPES.Identifier) names.add(element.key.name);
+    }
+    return names;
+  }
+  const name = constructor.node.type === AST_NODE_TYPES.FunctionDeclaration ? constructor.node.id?.name : undefined;
+  if (name === undefined) return names;
+  for (const node of descendants(constructor.resolver, programOf(constructor.node))) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression || !isFunctionLike(unwrap(node.right))) continue;
+    const prototype = unwrap(node.left.object);
+    const method = memberName(constructor.resolver, node.left);
+    if (prototype.type === AST_NODE_TYPES.MemberExpression && memberName(constructor.resolver, prototype) === 'prototype' && unwrap(prototype.object).type === AST_NODE_TYPES.Identifier && (unwrap(prototype.object) as TSESTree.Identifier).name === name && method !== undefined) names.add(method);
+  }
+  return names;
+}

@@ -156,16 +156,32 @@ class Directory {
   names() { return this.channels.map((c) => c.name + c.members.length); }
 }
 function Team(data) { this.domain = data.team.domain; }
+Team.prototype.label = function () { return this.domain; };
 async function main() {
   state.workspace = await web.rtm.start();
-  console.log(new Directory(state.workspace).names(), new Team(state.workspace).domain, new Roster(state.workspace).size);
+  const roster = new Roster(state.workspace);
+  console.log(new Directory(state.workspace).names(), new Team(state.workspace).label(), roster.size());
 }
 main();
 `,
       'roster.js': `class Roster {
-  constructor(data) { this.size = data.users.length; }
+  constructor(data) { this.count = data.users.length; }
+  size() { return this.count; }
 }
 module.exports = { Roster };
+`,
+      'exposed.js': `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+class Holder {
+  constructor(data) { this.data = data; }
+}
+const state = { workspace: null, describe() { return this.workspace.self.name; } };
+async function main() {
+  const res = await web.rtm.start();
+  state.workspace = res;
+  return new Holder(res).data.users.length;
+}
+main();
 `,
       'shared.js': `const { WebClient } = require('@slack/web-api');
 const web = new WebClient(process.env.SLACK_BOT_TOKEN);
@@ -185,6 +201,9 @@ module.exports = { main, state };
     expect(kept.fieldsRead).toEqual(['channels', 'channels[].members', 'channels[].name', 'team', 'team.domain', 'users']);
     expect(kept.reads.find((x) => x.field === 'users')).toMatchObject({ file: 'roster.js', line: 2 });
     expect(kept.rewrite).toBe('inline');
+    // A field read off the instance, a method on the object: neither is followed.
+    const exposed = plan.sites.find((s) => s.file === 'exposed.js')!;
+    expect(exposed.escapes.map((e) => e.reason)).toEqual(['the response is stored in `state.workspace`', 'the response is passed to `Holder`, which could not be followed']);
     // `state` is exported: what other modules read of state.workspace is not known.
     const shared = plan.sites.find((s) => s.file === 'shared.js')!;
     expect(shared.escapes.map((e) => e.reason)).toEqual(['the response is stored in `state.workspace`']);

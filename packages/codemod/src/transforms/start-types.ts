@@ -113,8 +113,13 @@ function dropUnusedSpecifiers(ctx: TransformContext, specifiers: ReadonlyMap<str
       ctx.edits.push({ start: startOf(first), end: endOf(last), text: kept.map((s) => ctx.source.slice(startOf(s), endOf(s))).join(', ') });
       continue;
     }
-    const lineStart = ctx.source.lastIndexOf('\n', startOf(declaration) - 1) + 1;
-    const next = ctx.source.indexOf('\n', endOf(declaration));
-    ctx.edits.push({ start: lineStart, end: next === -1 ? ctx.source.length : next + 1, text: '' });
+    // With the line break before it (the new import may be written right after it); at the top, with the
+    // one after it when another import follows (then the new one is written after that one).
+    const start = startOf(declaration);
+    const end = endOf(declaration);
+    const lineStart = ctx.source.lastIndexOf('\n', start - 1) + 1;
+    const after = /^\r?\n(?=[ \t]*import\b)/.exec(ctx.source.slice(end));
+    if (lineStart > 0) ctx.edits.push({ start: lineStart - (ctx.source[lineStart - 2] === '\r' ? 2 : 1), end, text: '' });
+    else ctx.edits.push({ start, end: end + (after?.[0].length ?? 0), text: '' });
   }
 }
