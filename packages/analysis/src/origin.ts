@@ -69,7 +69,9 @@ function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier,
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
     const key = destructuredKey(resolver, def.node.id, def.name);
     if (key === undefined) return undefined;
-    return source.name === '*' && !source.instance ? { module: source.module, name: key, instance: false } : source;
+    // A namespace, or a CommonJS module's default import (`import sdk from '@slack/client'; const { WebClient } = sdk`).
+    const wholeModule = (source.name === '*' || source.name === 'default') && !source.instance;
+    return wholeModule ? { module: source.module, name: key, instance: false } : source;
   }
   return source;
 }

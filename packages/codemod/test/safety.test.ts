@@ -185,6 +185,14 @@ module.exports = ${name};
     expect(await out('bot.js')).not.toContain('rtmStartData');
   });
 
+  it("knows the SDK's WebClient taken from a default import (import sdk from '@slack/client'; const { WebClient } = sdk)", async () => {
+    const { plan, out } = await apply({
+      'report.mjs': "import sdk from '@slack/client';\nconst { WebClient } = sdk;\nconst web = new WebClient(process.env.SLACK_TOKEN);\nexport const report = () => Promise.all([web.rtm.start({}), web.team.info()]).then(([start]) => start.users.length);\n",
+    });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(await out('report.mjs')).toContain('Promise.all([rtmStartData(web, {}), web.team.info()])');
+  });
+
   it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
     const source = `const { WebClient } = require('@slack/web-api');
 const web = new WebClient(process.env.SLACK_TOKEN);
