@@ -5,13 +5,14 @@ import { bold } from './print.js';
 import { bridgeStage } from './stages/bridge.js';
 import { brokenBotStage } from './stages/broken-bot.js';
 import { codemodStage } from './stages/codemod.js';
+import { codemodBotsStage } from './stages/codemod-bots.js';
 import { codemodV3Stage } from './stages/codemod-v3.js';
 import { lintStage } from './stages/lint.js';
 import { shimStage } from './stages/shim.js';
 
 // `pnpm demo`: the main job on the bundled fixtures, stage by stage. Every stage talks only to a
 // fake Slack on 127.0.0.1.
-const stages = [brokenBotStage, lintStage, codemodStage, codemodV3Stage, shimStage, bridgeStage];
+const stages = [brokenBotStage, lintStage, codemodStage, codemodV3Stage, codemodBotsStage, shimStage, bridgeStage];
 
 const ctx: DemoContext = {
   legacyBot: await copyLegacyBot('rtm-migrate-demo-'),

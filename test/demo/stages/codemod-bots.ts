@@ -1,0 +1,74 @@
+import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeSlack } from '@rtm-migrate/fake-slack';
+import { ROOT } from '../../support/legacy-bot.js';
+import { run, type RunResult } from '../../support/run.js';
+import { block, green, heading, red } from '../print.js';
+
+const CLI = join(ROOT, 'packages', 'codemod', 'dist', 'cli.js');
+const BOTS = join(ROOT, 'fixtures', 'bots');
+
+/** The JavaScript bots of fixtures/bots (one folder each, `bot.js`), in the styles of callback-era bots. */
+async function javascriptBots(): Promise<string[]> {
+  const entries = await readdir(BOTS, { withFileTypes: true });
+  const bots: string[] = [];
+  for (const e of entries) {
+    if (!e.isDirectory() || ['node_modules', 'runners'].includes(e.name)) continue;
+    if ((await readdir(join(BOTS, e.name))).includes('bot.js')) bots.push(e.name);
+  }
+  return bots.sort();
+}
+
+function runBot(dir: string, bot: string, apiUrl: string): Promise<RunResult> {
+  return run(process.execPath, [join(dir, bot, 'bot.js')], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl },
+    timeoutMs: 120_000,
+  });
+}
+
+/**
+ * Stage 4c: the bundled callback-era bots (raw HTTP with fetch, axios, got, request and https.get;
+ * the app's own API helpers; promise chains; v3 clients; @slack/rtm-api with useRtmConnect: false),
+ * migrated in one run of rtm-migrate; each bot prints what it knows of the workspace before (legacy
+ * rtm.start) and after (rtm_connect_required).
+ */
+export async function codemodBotsStage(): Promise<void> {
+  heading('4c. codemod: callback-era bots, raw HTTP and app helpers (fixtures/bots)');
+  const dir = await mkdtemp(join(tmpdir(), 'rtm-migrate-demo-bots-'));
+  // The workspace the bots' own tests run on (their scripted events name its channels).
+  const fake = await startFakeSlack({ seed: 12, users: 40, channels: 8, mode: 'legacy' });
+  try {
+    const bots = await javascriptBots();
+    for (const bot of bots) await cp(join(BOTS, bot), join(dir, bot), { recursive: true });
+    await cp(join(BOTS, 'summary.js'), join(dir, 'summary.js'));
+    await symlink(join(BOTS, 'node_modules'), join(dir, 'node_modules'), 'dir');
+
+    const before = new Map<string, string>();
+    for (const bot of bots) {
+      const r = await runBot(dir, bot, fake.apiUrl);
+      if (r.code !== 0) throw new Error(`${bot} failed against legacy rtm.start:\n${r.stderr}`);
+      before.set(bot, r.stdout);
+    }
+    const applied = await run(process.execPath, [CLI, '.', '--no-verify'], { cwd: dir });
+    if (applied.code !== 0) throw new Error(`rtm-migrate failed:\n${applied.stdout}${applied.stderr}`);
+    block(applied.stdout.split('\n').filter((l) => /^(changed|TODOs left|failed|scopes needed)/.test(l)).join('\n'));
+
+    fake.setMode('connect_required');
+    const rows: string[] = [];
+    let same = 0;
+    for (const bot of bots) {
+      const r = await runBot(dir, bot, fake.apiUrl);
+      const ok = r.code === 0 && r.stdout === before.get(bot);
+      if (ok) same += 1;
+      rows.push(`${ok ? green('same') : red('DIFFERENT')}  ${bot}`);
+    }
+    block(rows.join('\n'));
+    if (same !== bots.length) throw new Error(`${String(bots.length - same)} migrated bots printed something else than before`);
+    console.log(`${green('✓')} ${String(same)} of ${String(bots.length)} bots, migrated, print the same users, channels, groups, DMs and members against rtm_connect_required`);
+  } finally {
+    await fake.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
