@@ -26,6 +26,7 @@ import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-modul
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
+import { isConnectOnlyConst } from './connect-const.js';
 import { paginateUnsure } from './receiver.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
@@ -176,6 +177,8 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
     const startOnlyArgs = args.known ? args.dropped : [];
     if (startOnlyArgs.length > 0) return { rewrite: 'drop-option', form: 'connect-unsupported-args' };
     const passedConst = site.argsNode && unwrap(site.argsNode).type === AST_NODE_TYPES.Identifier ? constArgs(parsed.resolver, site.argsNode) : [];
+    // A constant only `rtm.connect` is given loses its start-only properties; one shared with other code keeps a TODO.
+    if (passedConst.length > 0 && site.argsNode && isConnectOnlyConst(parsed.resolver, site.argsNode)) return { rewrite: 'drop-option', form: 'connect-unsupported-args' };
     if (passedConst.length > 0) {
       return { rewrite: 'todo', form: 'connect-unsupported-args', reason: CODEMOD_MESSAGES.connectArgsConst(passedConst) };
     }
