@@ -191,6 +191,59 @@ describe('membership is the same through every method', () => {
   });
 });
 
+describe('rtm.start extras are what their replacement methods answer', () => {
+  it('subteams, dnd, team.prefs, bots, and latest / last_read / unread counts of the joined conversations', async () => {
+    const web = clientFor(fake);
+    const start = (await rtmStart(web)) as StartAnswer & Record<string, unknown>;
+    const self = fake.workspace.self.id;
+    const groups = (await web.usergroups.list({ include_users: true })).usergroups ?? [];
+    expect(start['subteams']).toEqual({
+      self: groups.filter((g) => g.users?.includes(self)).map((g) => g.id),
+      all: groups.map((g) => ({ ...g, user_count: g.users?.length })),
+    });
+    expect((start['subteams'] as { self: string[] }).self.length).toBeGreaterThan(0);
+    const { ok: _ok, response_metadata: _meta, ...dnd } = await web.dnd.info();
+    expect(start['dnd']).toEqual(dnd);
+    const { ok: _ok2, response_metadata: _meta2, ...prefs } = await web.team.preferences.list();
+    expect(start.team).toMatchObject({ prefs });
+    const botUsers = (await collect<Member>(web, METHODS.usersList, 'members', { limit: 200 })).filter((u) => u.is_bot && u.profile?.bot_id);
+    expect((start.bots as { id: string }[]).map((b) => b.id).sort()).toEqual(botUsers.map((u) => u.profile!.bot_id!).sort());
+    const joined = (start.channels ?? []).filter((c) => c.latest !== undefined);
+    expect(joined.length).toBeGreaterThan(0);
+    for (const c of joined) {
+      const history = await web.conversations.history({ channel: c.id, limit: 1 });
+      expect(history.messages?.[0]).toEqual(c.latest);
+      const info = (await web.conversations.info({ channel: c.id })).channel as Record<string, unknown>;
+      expect({ last_read: info['last_read'], unread_count: info['unread_count'], unread_count_display: info['unread_count_display'] }).toEqual({
+        last_read: (c as Record<string, unknown>)['last_read'],
+        unread_count: c.unread_count,
+        unread_count_display: (c as Record<string, unknown>)['unread_count_display'],
+      });
+    }
+    const outside = fake.workspace.byType.public_channel.find((c) => !c.isMember)!;
+    expect((await platformError(web.conversations.history({ channel: outside.id, limit: 1 }))).data.error).toBe('not_in_channel');
+  });
+
+  it('dnd.teamInfo answers up to 50 users; team.preferences.list and dnd.info need their scopes', async () => {
+    const web = clientFor(fake);
+    const ids = fake.workspace.users.slice(0, 3).map((u) => u.id);
+    const team = await web.dnd.teamInfo({ users: ids.join(',') });
+    expect(Object.keys(team.users ?? {})).toEqual(ids);
+    const tooMany = fake.workspace.users.slice(0, 51).map((u) => u.id).join(',');
+    expect((await platformError(web.dnd.teamInfo({ users: tooMany }))).data.error).toBe('invalid_arguments');
+    const limited = await startFakeSlack({ users: 20, channels: 5, tokens: { 'xoxb-narrow': { scopes: ['users:read'] } } });
+    try {
+      const narrow = clientFor(limited, 'xoxb-narrow');
+      expect((await platformError(narrow.team.preferences.list())).data).toMatchObject({ error: 'missing_scope', needed: 'team.preferences:read' });
+      expect((await platformError(narrow.dnd.info())).data).toMatchObject({ error: 'missing_scope', needed: 'dnd:read' });
+      const channel = limited.workspace.byType.public_channel[0]!.id;
+      expect((await platformError(narrow.conversations.history({ channel }))).data).toMatchObject({ error: 'missing_scope', needed: 'channels:history' });
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('rtm.start modes', () => {
   it('legacy: the full snapshot; mpims folded into groups unless mpim_aware', async () => {
     const web = clientFor(fake);
