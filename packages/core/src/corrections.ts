@@ -86,7 +86,7 @@ export const REFERENCE_CORRECTIONS: readonly ReferenceCorrection[] = deepFreeze(
     section: '§4 subteams / dnd rows',
     reference: '`subteams` → `usergroups.list`; `dnd` → `dnd.info` / `dnd.teamInfo`',
     corrected:
-      "`rtm.start`'s `subteams` was `{ self, all }`: `all` is `usergroups.list`'s `usergroups`, `self` the ids of those the bot is in (which needs `include_users: true`); its `dnd` was the bot's own state, which `dnd.info` without `user` answers (`dnd_enabled`, `next_dnd_start_ts`, `next_dnd_end_ts`, and `snooze_*` for the caller)",
+      "`rtm.start`'s `subteams` was `{ self, all }`: `all` is `usergroups.list`'s `usergroups` with `include_users` and `include_count` (as `rtm.start` listed them, with `users` and `user_count`), `self` the ids of those the bot is in; its `dnd` was the bot's own state, which `dnd.info` without `user` answers (`dnd_enabled`, `next_dnd_start_ts`, `next_dnd_end_ts`, and `snooze_*` for the caller)",
     sources: [
       'https://api.slack.com/methods/usergroups.list',
       'https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/DndInfoResponse',

@@ -232,9 +232,9 @@ export const RTM_START_FIELDS: Readonly<Record<string, FieldFact>> = deepFreeze(
       {
         path: 'subteams',
         onRtmConnect: false,
-        replacements: [call(METHODS.usergroupsList, 'usergroups', ['usergroups:read'], { args: { include_users: true } })],
+        replacements: [call(METHODS.usergroupsList, 'usergroups', ['usergroups:read'], { args: { include_users: true, include_count: true } })],
         advice:
-          'call `usergroups.list` with `include_users: true`: its `usergroups` are `subteams.all`, and the ids of those whose `users` hold the bot\'s own id are `subteams.self`',
+          'call `usergroups.list` with `include_users` and `include_count`: its `usergroups` are `subteams.all`, and the ids of those whose `users` hold the bot\'s own id are `subteams.self`',
       },
       {
         path: 'dnd',

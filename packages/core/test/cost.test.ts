@@ -87,7 +87,7 @@ describe('costOfReplacement: the fields beyond the lists', () => {
     const cost = costOfReplacement(workspace, ['subteams.self', 'dnd.dnd_enabled', 'team.prefs.display_real_names']);
     expect(cost.byMethod.map((c) => [c.method, c.calls, c.args])).toEqual([
       ['team.preferences.list', 1, {}],
-      ['usergroups.list', 1, { include_users: true }],
+      ['usergroups.list', 1, { include_users: true, include_count: true }],
       ['dnd.info', 1, {}],
       ['rtm.connect', 1, {}],
     ]);

@@ -1,4 +1,5 @@
 import { CONVERSATION_LIST_FIELDS, METHODS, fieldFact } from '@rtm-migrate/core';
+import { argsText } from '../transforms/inline-extras.js';
 
 /**
  * The `rtm.start` fields the generated helper module rebuilds only when a call asks for them
@@ -46,7 +47,6 @@ export function includeOption(fields: readonly string[], args: string | undefine
 export function extrasSource(ts: boolean): string[] {
   const t = (typed: string): string => (ts ? typed : '');
   const subteams = fieldFact('subteams')?.replacements[0];
-  const includeUsers = String(subteams?.args['include_users'] ?? true);
   return [
     '/**',
     ' * The fields fetched only when asked (`options.include`), before rtm.connect: subteams\' groups,',
@@ -56,7 +56,7 @@ export function extrasSource(ts: boolean): string[] {
     `async function rtmStartExtras(call${t(': SlackCall')}, lists${t(': RtmStartLists')}, include${t(': readonly string[]')})${t(': Promise<RtmStartExtras>')} {`,
     `  const extras${t(': RtmStartExtras')} = {};`,
     "  if (include.includes('subteams')) {",
-    `    const { usergroups } = await call('${METHODS.usergroupsList}', { include_users: ${includeUsers} });`,
+    `    const { usergroups } = await call('${METHODS.usergroupsList}', ${argsText(subteams?.args ?? {}) || '{}'});`,
     `    extras.usergroups = ${ts ? '(usergroups as SlackObject[] | undefined)' : 'usergroups'} ?? [];`,
     '  }',
     "  if (include.includes('dnd')) {",

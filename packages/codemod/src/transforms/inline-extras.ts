@@ -52,6 +52,12 @@ function bareAnswer(ctx: TransformContext, name: string, call: string): string {
   return `const { ${dropped.join(', ')}, ...${name} } = await ${call};`;
 }
 
+/** `{ include_users: true, … }`: a replacement's fixed arguments as source text. */
+export function argsText(args: Readonly<Record<string, unknown>>): string {
+  const entries = Object.entries(args).map(([k, v]) => `${k}: ${typeof v === 'string' ? `'${v}'` : String(v)}`);
+  return entries.length === 0 ? '' : `{ ${entries.join(', ')} }`;
+}
+
 export function inlineExtras(ctx: TransformContext, plan: ExtrasPlan, connection: string): ExtrasFetch {
   const ts = ctx.typescript;
   const unit = indentUnit(ctx.source);
@@ -79,7 +85,7 @@ export function inlineExtras(ctx: TransformContext, plan: ExtrasPlan, connection
     const call = fieldFact('subteams')?.replacements[0];
     methods.push(METHODS.usergroupsList);
     described.push('subteams');
-    lines.push(`const ${name} = (await ${c}.usergroups.list({ include_users: ${String(call?.args['include_users'] ?? true)} })).usergroups ?? [];`);
+    lines.push(`const ${name} = (await ${c}.usergroups.list(${argsText(call?.args ?? {})})).usergroups ?? [];`);
     const selfId = ts ? `(${connection}.self as { id?: string } | undefined)?.id` : `${connection}.self?.id`;
     props.push(`subteams: { self: ${name}.filter((group) => group.users?.includes(${selfId} ?? '')).map((group) => group.id), all: ${name} }`);
     usesConnection = true;
