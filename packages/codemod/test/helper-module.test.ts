@@ -217,8 +217,20 @@ describe('the generated helper module, run against fake Slack', () => {
         rtmStartData: (client: object, args: object, options: object) => Promise<Record<string, unknown>>;
       };
       const web = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-      type Conversation = { id: string; latest?: unknown; last_read?: string; unread_count?: number; unread_count_display?: number };
-      type Data = { subteams: unknown; dnd: unknown; team: { prefs: unknown }; channels: Conversation[]; ims: Conversation[] };
+      interface Conversation {
+        id: string;
+        latest?: unknown;
+        last_read?: string;
+        unread_count?: number;
+        unread_count_display?: number;
+      }
+      interface Data {
+        subteams: unknown;
+        dnd: unknown;
+        team: { prefs: unknown };
+        channels: Conversation[];
+        ims: Conversation[];
+      }
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is the reference
       const legacy = (await web.rtm.start({ mpim_aware: true })) as unknown as Data;
       const fields = ['subteams.self', 'dnd.dnd_enabled', 'team.prefs.display_real_names', 'channels[].latest', 'channels[].unread_count', 'ims[].latest', 'ims[].last_read'];

@@ -428,9 +428,10 @@ export async function buildRtmStartSnapshot(
 
 /** An answer whose own keys are the data (`dnd.info`, `team.preferences.list`), without `ok`, `warning`, `response_metadata`. */
 function withoutEnvelope(res: SlackObject): SlackObject {
-  const { ok: _ok, warning: _warning, response_metadata: _metadata, ...data } = res;
-  return data;
+  return Object.fromEntries(Object.entries(res).filter(([key]) => !ENVELOPE.includes(key)));
 }
+
+const ENVELOPE: readonly string[] = ['ok', 'warning', 'response_metadata'];
 
 /** `{ token }` when `rtm.start` was called with one (it then goes with every call). */
 function tokenArg(args: RtmStartCompatArguments): { token?: string } {

@@ -48,7 +48,8 @@ function reads(fields: readonly string[], top: string): boolean {
 
 /** `const { ok: _okN, …, ...name } = await call;`: an answer without its envelope. */
 function bareAnswer(ctx: TransformContext, name: string, call: string): string {
-  const dropped = ENVELOPE.map((k) => `${k}: ${freshName(ctx, [`_${name}${k[0]!.toUpperCase()}${k.slice(1).replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}`])}`);
+  // `response_metadata` → `_dndStateResponseMetadata`: underscored, the usual mark of a name left unused.
+  const dropped = ENVELOPE.map((k) => `${k}: ${freshName(ctx, [`_${name}${k.replace(/(?:^|_)(\w)/g, (_, c: string) => c.toUpperCase())}`])}`);
   return `const { ${dropped.join(', ')}, ...${name} } = await ${call};`;
 }
 
