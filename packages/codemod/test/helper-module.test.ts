@@ -254,5 +254,15 @@ describe('the generated helper module, run against fake Slack', () => {
       const planned = new Map<string, number>();
       for (const c of cost.byMethod) planned.set(c.method, (planned.get(c.method) ?? 0) + c.calls);
       expect(made).toEqual(planned);
+
+      // As rtm.start: simple_latest gives the ts alone; no_unreads leaves the counts out, `last_read` in.
+      fake.setMode('legacy');
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is the reference
+      const simple = (await web.rtm.start({ mpim_aware: true, simple_latest: true, no_unreads: true })) as unknown as Data;
+      fake.setMode('connect_required');
+      const args = { mpim_aware: true, simple_latest: true, no_unreads: true };
+      const simpleData = (await rtmStartData(web, args, { include: helperIncludes(fields), timeScale: 0 })) as unknown as Data;
+      expect(state(simpleData.channels)).toEqual(state(simple.channels));
+      expect(Object.values(state(simpleData.channels)).every(([latest, , count]) => typeof latest === 'string' && count === undefined)).toBe(true);
     }));
 });

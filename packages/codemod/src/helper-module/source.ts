@@ -222,7 +222,7 @@ export function helperSource(v: HelperVariant): string {
     '        : (method, callArgs) => client._makeAPICall(method, null, callArgs);',
     '  const call = pacedCall(send, args, options);',
     '  const lists = await rtmStartLists(call, args);',
-    '  const extras = await rtmStartExtras(call, lists, options.include ?? []);',
+    '  const extras = await rtmStartExtras(call, args, lists, options.include ?? []);',
     `  // ${METHODS.rtmConnect} last: its url must be used within ${RTM_URL_LIFETIME_SECONDS} seconds.`,
     `  const connectArgs${t(': Record<string, unknown>')} = {};`,
     '  for (const name of CONNECT_ARGS) if (args[name] !== undefined) connectArgs[name] = args[name];',

@@ -115,9 +115,9 @@ export function inlineExtras(ctx: TransformContext, plan: ExtrasPlan, connection
 
 /** What of a list's per-conversation state the site reads (and `rtm.start` would have sent). */
 function stateRead(plan: Pick<ExtrasPlan, 'fields' | 'noLatest' | 'noUnreads'>, field: string): { latest: boolean; state: (typeof READ_STATE)[number][] } {
-  if (plan.noLatest) return { latest: false, state: [] }; // rtm.start sent neither `latest` nor unread counts then
-  const latest = plan.fields.some((f) => f === `${field}[].latest` || f.startsWith(`${field}[].latest.`));
-  const state = READ_STATE.filter((k) => plan.fields.includes(`${field}[].${k}`) && !(plan.noUnreads && k !== 'last_read'));
+  // rtm.start sent no `latest` nor unread counts with no_latest, no counts with no_unreads; `last_read` always.
+  const latest = !plan.noLatest && plan.fields.some((f) => f === `${field}[].latest` || f.startsWith(`${field}[].latest.`));
+  const state = READ_STATE.filter((k) => plan.fields.includes(`${field}[].${k}`) && (k === 'last_read' || !(plan.noLatest || plan.noUnreads)));
   return { latest, state };
 }
 
