@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { RTM_START_MEMBER_LIMIT, costOfReplacement } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
+import { helperIncludes } from '../src/helper-module/extras.js';
 import { HELPER_METHODS, helperFieldsRead, helperSource } from '../src/helper-module/source.js';
 import { run, type RunResult } from '../../../test/support/run.js';
 import { cli, ROOT, tempDir } from './helpers.js';
@@ -203,6 +204,66 @@ describe('the generated helper module, run against fake Slack', () => {
       expect(fake.stats().ratelimited).toBe(0);
       expect(fake.calls).toHaveLength(cost.calls);
       expect(seconds).toBeGreaterThanOrEqual(cost.floorSeconds * timeScale * 0.95);
+    }));
+
+  it.concurrent('fetches the extras named in `include`, equal to what legacy rtm.start answered, with the calls core counts for them', () =>
+    withFake({ seed: 21, users: 60, channels: 10, mode: 'legacy' }, async (fake) => {
+      const dir = await tempDir('rtm-migrate-helper-extras-');
+      const file = join(dir, 'rtm-start-data.mjs');
+      await writeFile(file, helperSource({ typescript: false, commonjs: false, legacyClient: false }));
+      await symlink(join(BOT_MODULES), join(dir, 'node_modules'), 'dir');
+      const { WebClient } = (await import(pathToFileURL(join(BOT_MODULES, '@slack', 'web-api', 'dist', 'index.js')).href)) as typeof import('@slack/web-api');
+      const { rtmStartData } = (await import(pathToFileURL(file).href)) as {
+        rtmStartData: (client: object, args: object, options: object) => Promise<Record<string, unknown>>;
+      };
+      const web = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+      interface Conversation {
+        id: string;
+        latest?: unknown;
+        last_read?: string;
+        unread_count?: number;
+        unread_count_display?: number;
+      }
+      interface Data {
+        subteams: unknown;
+        dnd: unknown;
+        team: { prefs: unknown };
+        channels: Conversation[];
+        ims: Conversation[];
+      }
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is the reference
+      const legacy = (await web.rtm.start({ mpim_aware: true })) as unknown as Data;
+      const fields = ['subteams.self', 'dnd.dnd_enabled', 'team.prefs.display_real_names', 'channels[].latest', 'channels[].unread_count', 'ims[].latest', 'ims[].last_read'];
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      const data = (await rtmStartData(web, { mpim_aware: true }, { include: helperIncludes(fields), timeScale: 0 })) as unknown as Data;
+      expect(data.subteams).toEqual(legacy.subteams);
+      expect(data.dnd).toEqual(legacy.dnd);
+      // team.preferences.list answers a documented subset of the preferences rtm.start sent (no `default_channels`).
+      expect(legacy.team.prefs).toMatchObject(data.team.prefs as object);
+      expect(Object.keys(data.team.prefs as object).length).toBeGreaterThan(0);
+      const state = (list: Conversation[]) =>
+        Object.fromEntries(list.filter((c) => c.latest !== undefined).map((c) => [c.id, [c.latest, c.last_read, c.unread_count, c.unread_count_display]]));
+      expect(Object.keys(state(legacy.channels)).length).toBeGreaterThan(0);
+      expect(state(data.channels)).toEqual(state(legacy.channels));
+      expect(state(data.ims)).toEqual(state(legacy.ims));
+
+      const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(true, fields), { mpimAware: true });
+      const made = new Map<string, number>();
+      for (const c of fake.calls) made.set(c.method, (made.get(c.method) ?? 0) + 1);
+      const planned = new Map<string, number>();
+      for (const c of cost.byMethod) planned.set(c.method, (planned.get(c.method) ?? 0) + c.calls);
+      expect(made).toEqual(planned);
+
+      // As rtm.start: simple_latest gives the ts alone; no_unreads leaves the counts out, `last_read` in.
+      fake.setMode('legacy');
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the retired method is the reference
+      const simple = (await web.rtm.start({ mpim_aware: true, simple_latest: true, no_unreads: true })) as unknown as Data;
+      fake.setMode('connect_required');
+      const args = { mpim_aware: true, simple_latest: true, no_unreads: true };
+      const simpleData = (await rtmStartData(web, args, { include: helperIncludes(fields), timeScale: 0 })) as unknown as Data;
+      expect(state(simpleData.channels)).toEqual(state(simple.channels));
+      expect(Object.values(state(simpleData.channels)).every(([latest, , count]) => typeof latest === 'string' && count === undefined)).toBe(true);
     }));
 });
 

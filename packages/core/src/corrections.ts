@@ -65,4 +65,32 @@ export const REFERENCE_CORRECTIONS: readonly ReferenceCorrection[] = deepFreeze(
     corrected: '`presence_sub` defaults to true',
     sources: ['https://docs.slack.dev/reference/methods/rtm.start'],
   },
+  {
+    section: '§4 team.prefs row',
+    reference: '`team.prefs` → `team.preferences.list`',
+    corrected:
+      "`team.preferences.list` answers the preferences as its own top-level keys (`msg_edit_window_mins`, `display_real_names`, `disable_file_uploads`, `who_can_post_general`; `allow_message_deletion` until August 2025), not under `prefs`: the rewrite takes the answer without `ok`, `warning` and `response_metadata` as `team.prefs`, a subset of what `rtm.start` sent",
+    sources: [
+      'https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/TeamPreferencesListResponse',
+      'https://docs.slack.dev/changelog/2025/08/26/field-deprecation',
+    ],
+  },
+  {
+    section: '§4 latest/unread_count/last_read row',
+    reference: '`conversations.info` / `conversations.history` `limit=1`',
+    corrected:
+      '`latest` comes from `conversations.history` with `limit: 1` (its `messages[0]`); `last_read`, `unread_count` and `unread_count_display` from the conversation object of `conversations.info`, which carries this read state only for conversations the caller is in (as `rtm.start` did)',
+    sources: ['https://api.slack.com/types/conversation', 'https://api.slack.com/types/group', 'https://api.slack.com/types/im', 'https://docs.slack.dev/reference/methods/conversations.history'],
+  },
+  {
+    section: '§4 subteams / dnd rows',
+    reference: '`subteams` → `usergroups.list`; `dnd` → `dnd.info` / `dnd.teamInfo`',
+    corrected:
+      "`rtm.start`'s `subteams` was `{ self, all }`: `all` is `usergroups.list`'s `usergroups` with `include_users` and `include_count` (as `rtm.start` listed them, with `users` and `user_count`), `self` the ids of those the bot is in; its `dnd` was the bot's own state, which `dnd.info` without `user` answers (`dnd_enabled`, `next_dnd_start_ts`, `next_dnd_end_ts`, and `snooze_*` for the caller)",
+    sources: [
+      'https://api.slack.com/methods/usergroups.list',
+      'https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/DndInfoResponse',
+      'https://docs.slack.dev/tools/node-slack-sdk/reference/types/interfaces/DNDUpdatedEvent',
+    ],
+  },
 ]);

@@ -12,6 +12,11 @@ export interface WorkspaceSize {
   readonly conversations: Readonly<Partial<Record<ConversationType, number>>>;
   /** Member counts of the conversations whose `members` are fetched, per type. */
   readonly memberCounts?: Readonly<Partial<Record<ConversationType, readonly number[]>>>;
+  /**
+   * Conversations the bot is in, per type: `rtm.start` gave `latest`, `last_read` and unread counts
+   * for these only, so their replacements run once for each. Default: as many as `memberCounts` lists, else all.
+   */
+  readonly joined?: Readonly<Partial<Record<ConversationType, number>>>;
   /** Bot users, for `bots.info` per bot. */
   readonly bots?: number;
 }
@@ -102,7 +107,7 @@ export function costOfReplacement(
         const calls =
           perConversation.method === METHODS.conversationsMembers
             ? (workspace.memberCounts?.[type] ?? []).reduce((sum, n) => sum + pages(n), 0)
-            : (workspace.conversations[type] ?? 0);
+            : (workspace.joined?.[type] ?? workspace.memberCounts?.[type]?.length ?? workspace.conversations[type] ?? 0);
         add(`${perConversation.method}:${type}`, perConversation, { ...perConversation.args }, calls, field);
       }
       continue;
@@ -170,6 +175,7 @@ const CALL_ORDER = [
   METHODS.conversationsList,
   METHODS.conversationsMembers,
   METHODS.conversationsInfo,
+  METHODS.conversationsHistory,
   METHODS.botsInfo,
   METHODS.teamInfo,
   METHODS.teamPreferencesList,

@@ -36,6 +36,7 @@ export const SLACK_ERRORS: Readonly<Record<string, SlackErrorFact>> = deepFreeze
       fact('channel_not_found', 'Value passed for `channel` was invalid.'),
       fact('user_not_found', 'Value passed for `user` was invalid.'),
       fact('bot_not_found', 'Value passed for `bot` was invalid.'),
+      fact('not_in_channel', 'The caller is not a member of the conversation (`conversations.history`).'),
       fact('invalid_cursor', 'Value passed for `cursor` was not valid or is no longer valid.'),
       fact('invalid_limit', 'Value passed for `limit` is not understood.'),
       fact('fatal_error', 'The server could not complete the operation.', 500),

@@ -7,7 +7,7 @@ import { HISTORY_SCOPE_OF_TYPE, READ_SCOPE_OF_TYPE, type ConversationType } from
 export interface ReplacementCall {
   readonly method: SlackMethod;
   readonly args: Readonly<Record<string, unknown>>;
-  /** Where the data sits in the replacement's response (`members`, `channels`, `team`…). */
+  /** Where the data sits in the replacement's response (`members`, `channels`, `team`…; `TOP_LEVEL`: the response itself). */
   readonly resultField: string;
   /** Bot-token scopes the call needs. */
   readonly scopes: readonly string[];
@@ -20,6 +20,9 @@ export interface ReplacementCall {
   /** Filter applied to the replacement's items, if any (e.g. `is_bot` for `bots`). */
   readonly filter?: string;
 }
+
+/** `resultField` of a method whose answer's own keys are the data (`team.preferences.list`). */
+export const TOP_LEVEL = '';
 
 export interface FieldFact {
   /** `users`, `self.prefs`, `channels[].members`… */
@@ -73,14 +76,20 @@ function membersOf(type: ConversationType): ReplacementCall {
   });
 }
 
-function unreadStateOf(type: ConversationType): ReplacementCall[] {
-  return [
-    call(METHODS.conversationsInfo, 'channel', [READ_SCOPE_OF_TYPE[type]], { args: { channel: '<id>' }, per: 'conversation' }),
-    call(METHODS.conversationsHistory, 'messages', [HISTORY_SCOPE_OF_TYPE[type]], {
-      args: { channel: '<id>', limit: 1 },
-      per: 'conversation',
-    }),
-  ];
+/**
+ * `latest` is the newest message of the conversation: `conversations.history` with `limit: 1`
+ * (`conversations.info` does not carry it for channels). The read state (`last_read`, unread counts)
+ * is on the conversation object `conversations.info` answers for a conversation the caller is in.
+ */
+function latestOf(type: ConversationType): ReplacementCall {
+  return call(METHODS.conversationsHistory, 'messages', [HISTORY_SCOPE_OF_TYPE[type]], {
+    args: { channel: '<id>', limit: 1 },
+    per: 'conversation',
+  });
+}
+
+function readStateOf(type: ConversationType): ReplacementCall {
+  return call(METHODS.conversationsInfo, 'channel', [READ_SCOPE_OF_TYPE[type]], { args: { channel: '<id>' }, per: 'conversation' });
 }
 
 const connect = (path: string): FieldFact => ({
@@ -102,12 +111,13 @@ type ListField = keyof typeof CONVERSATION_LIST_FIELDS;
 
 function perConversationFacts(list: ListField): FieldFact[] {
   const type = CONVERSATION_LIST_FIELDS[list];
-  const unread = (name: string): FieldFact => ({
+  const unread = (name: string, replacement: ReplacementCall, from: string): FieldFact => ({
     path: `${list}[].${name}`,
     onRtmConnect: false,
-    replacements: unreadStateOf(type),
-    advice: `\`${name}\` is gone: call \`conversations.info\` (or \`conversations.history\` with \`limit: 1\`) only where it is truly needed`,
+    replacements: [replacement],
+    advice: `\`${name}\` is gone: ${from}, for each conversation the bot is in (one call each: only where it is truly needed)`,
   });
+  const info = '`conversations.info` answers it on the conversation';
   return [
     {
       path: `${list}[].members`,
@@ -115,10 +125,10 @@ function perConversationFacts(list: ListField): FieldFact[] {
       replacements: [membersOf(type)],
       advice: `call \`conversations.members\` per conversation (cursor-paginated); \`rtm.start\` cut these lists short (\`member_list_truncated\`)`,
     },
-    unread('latest'),
-    unread('unread_count'),
-    unread('unread_count_display'),
-    unread('last_read'),
+    unread('latest', latestOf(type), 'the newest message is `conversations.history` with `limit: 1`'),
+    unread('unread_count', readStateOf(type), info),
+    unread('unread_count_display', readStateOf(type), info),
+    unread('last_read', readStateOf(type), info),
   ];
 }
 
@@ -163,8 +173,9 @@ export const RTM_START_FIELDS: Readonly<Record<string, FieldFact>> = deepFreeze(
       {
         path: 'team.prefs',
         onRtmConnect: false,
-        replacements: [call(METHODS.teamPreferencesList, 'prefs', ['team.preferences:read'])],
-        advice: 'call `team.preferences.list`',
+        // The preferences are the response's own keys (`msg_edit_window_mins`, `display_real_names`…), not a `prefs` object.
+        replacements: [call(METHODS.teamPreferencesList, TOP_LEVEL, ['team.preferences:read'])],
+        advice: 'call `team.preferences.list`: its answer is the preferences themselves (a few of them: `msg_edit_window_mins`, `display_real_names`, `disable_file_uploads`, `who_can_post_general`)',
       },
       {
         path: 'team.plan',
@@ -221,8 +232,9 @@ export const RTM_START_FIELDS: Readonly<Record<string, FieldFact>> = deepFreeze(
       {
         path: 'subteams',
         onRtmConnect: false,
-        replacements: [call(METHODS.usergroupsList, 'usergroups', ['usergroups:read'])],
-        advice: 'call `usergroups.list`',
+        replacements: [call(METHODS.usergroupsList, 'usergroups', ['usergroups:read'], { args: { include_users: true, include_count: true } })],
+        advice:
+          'call `usergroups.list` with `include_users` and `include_count`: its `usergroups` are `subteams.all`, and the ids of those whose `users` hold the bot\'s own id are `subteams.self`',
       },
       {
         path: 'dnd',
@@ -231,7 +243,7 @@ export const RTM_START_FIELDS: Readonly<Record<string, FieldFact>> = deepFreeze(
           call(METHODS.dndInfo, 'dnd', ['dnd:read']),
           call(METHODS.dndTeamInfo, 'users', ['dnd:read'], { args: { users: '<up to 50 ids>' } }),
         ],
-        advice: 'call `dnd.info` (own) or `dnd.teamInfo` (at most 50 users)',
+        advice: "call `dnd.info` without `user`: the bot's own Do Not Disturb state, as `rtm.start` gave it (`dnd.teamInfo` for other users, at most 50 a call)",
       },
       ...['cache_ts', 'cache_ts_version', 'cache_version', 'latest_event_ts'].map((name) =>
         gone(name, 'no replacement: drop the read'),
@@ -273,6 +285,11 @@ export const RTM_START_TOP_LEVEL_FIELDS: readonly string[] = deepFreeze([
 export function fieldFact(path: string): FieldFact | undefined {
   const exact = RTM_START_FIELDS[path];
   if (exact) return exact;
+  // A key inside a recorded object (`team.prefs.display_real_names`, `dnd.dnd_enabled`) comes with it.
+  for (let cut = path.lastIndexOf('.'); cut > 0; cut = path.lastIndexOf('.', cut - 1)) {
+    const within = RTM_START_FIELDS[path.slice(0, cut)];
+    if (within && path.slice(0, cut).includes('.')) return within;
+  }
   const [top, rest] = splitPath(path);
   if (rest === undefined) return undefined;
   if (top === 'self') return gone(path, 'not on `rtm.connect`: call `users.info` for profile data');

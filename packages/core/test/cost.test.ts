@@ -67,3 +67,35 @@ describe('costOfReplacement (reference §5)', () => {
     expect(() => costOfReplacement(workspace, ['users'], { pageSize: 1001 })).toThrow(/1 to 1000/);
   });
 });
+
+describe('costOfReplacement: the fields beyond the lists', () => {
+  it('fetches `latest` and the read state once per conversation the bot is in, with the scopes each needs', () => {
+    const cost = costOfReplacement({ ...workspace, joined: { public_channel: 7 } }, ['channels', 'channels[].latest', 'channels[].unread_count', 'channels[].last_read']);
+    const history = cost.byMethod.find((c) => c.method === 'conversations.history');
+    const info = cost.byMethod.find((c) => c.method === 'conversations.info');
+    expect(history).toMatchObject({ calls: 7, args: { channel: '<id>', limit: 1 }, scopes: ['channels:history'], fields: ['channels[].latest'] });
+    expect(info).toMatchObject({ calls: 7, scopes: ['channels:read'], fields: ['channels[].last_read', 'channels[].unread_count'] });
+    expect(cost.byMethod.map((c) => c.method)).toEqual(['conversations.list', 'conversations.info', 'conversations.history', 'rtm.connect']);
+  });
+
+  it('counts the joined conversations off memberCounts when no `joined` is given', () => {
+    const cost = costOfReplacement(workspace, ['groups[].unread_count_display'], { mpimAware: true });
+    expect(cost.byMethod.find((c) => c.method === 'conversations.info')?.calls).toBe(workspace.memberCounts!.private_channel!.length);
+  });
+
+  it('rebuilds subteams, dnd and team.prefs with one call each', () => {
+    const cost = costOfReplacement(workspace, ['subteams.self', 'dnd.dnd_enabled', 'team.prefs.display_real_names']);
+    expect(cost.byMethod.map((c) => [c.method, c.calls, c.args])).toEqual([
+      ['team.preferences.list', 1, {}],
+      ['usergroups.list', 1, { include_users: true, include_count: true }],
+      ['dnd.info', 1, {}],
+      ['rtm.connect', 1, {}],
+    ]);
+    expect(cost.scopes).toEqual(['dnd:read', 'team.preferences:read', 'usergroups:read']);
+    expect(cost.unreplaceable).toEqual([]);
+  });
+
+  it('leaves cache_ts, latest_event_ts and cache_version unreplaceable', () => {
+    expect(costOfReplacement(workspace, ['cache_ts', 'latest_event_ts', 'cache_version', 'dnd']).unreplaceable).toEqual(['cache_ts', 'cache_version', 'latest_event_ts']);
+  });
+});

@@ -6,6 +6,7 @@ import {
   RTM_CONNECT_RESPONSE_FIELDS,
   RTM_START_FIELDS,
   fieldFact,
+  TOP_LEVEL,
   isStartOnlyField,
 } from '../src/index.js';
 import { codeSpans, readReference, tableAfter } from './reference.js';
@@ -100,6 +101,17 @@ describe('fieldFact', () => {
     expect(isStartOnlyField('ok')).toBe(false);
     expect(isStartOnlyField('response_metadata')).toBe(false);
     expect(fieldFact('not_a_field')).toBeUndefined();
+  });
+
+  it('gives a key inside a recorded object the object\'s fact (team.prefs.*, self.prefs.*, dnd.*, subteams.*, channels[].latest.*)', () => {
+    expect(fieldFact('team.prefs.display_real_names')?.replacements[0]?.method).toBe('team.preferences.list');
+    expect(fieldFact('team.prefs.display_real_names')?.replacements[0]?.resultField).toBe(TOP_LEVEL);
+    expect(fieldFact('self.prefs.tz')).toBe(fieldFact('self.prefs'));
+    expect(fieldFact('dnd.dnd_enabled')?.replacements[0]).toMatchObject({ method: 'dnd.info', scopes: ['dnd:read'] });
+    expect(fieldFact('subteams.self')?.replacements[0]).toMatchObject({ method: 'usergroups.list', args: { include_users: true, include_count: true } });
+    expect(fieldFact('channels[].latest.ts')?.replacements[0]).toMatchObject({ method: 'conversations.history', args: { limit: 1 }, scopes: ['channels:history'] });
+    expect(fieldFact('ims[].unread_count_display')?.replacements[0]).toMatchObject({ method: 'conversations.info', scopes: ['im:read'] });
+    expect(fieldFact('team.icon.image_34')?.replacements[0]?.method).toBe('team.info');
   });
 
   it('is frozen', () => {

@@ -8,7 +8,7 @@ import {
   type ConversationType,
 } from '@rtm-migrate/core';
 
-const BY_CONVERSATION_TYPE = new Set<string>([METHODS.conversationsList, METHODS.conversationsMembers, METHODS.conversationsInfo]);
+const BY_CONVERSATION_TYPE = new Set<string>([METHODS.conversationsList, METHODS.conversationsMembers, METHODS.conversationsInfo, METHODS.conversationsHistory]);
 
 /**
  * Scopes of the methods whose scope does not depend on a conversation type, read off core's
@@ -39,6 +39,10 @@ export const ALL_SCOPES: readonly string[] = [
 
 export function readScopeOf(type: ConversationType): string {
   return READ_SCOPE_OF_TYPE[type];
+}
+
+export function historyScopeOf(type: ConversationType): string {
+  return HISTORY_SCOPE_OF_TYPE[type];
 }
 
 /** The email scope (`users:read.email`), as core's `users.list` replacement names it. */

@@ -123,15 +123,8 @@ export function legacyConversationShape(
   }
   if (c.isMember) {
     shape['last_read'] = c.lastRead;
-    if (!options.noLatest) {
-      shape['latest'] = options.simpleLatest
-        ? c.latestTs
-        : { type: 'message', user: c.creator, text: `latest in ${c.name || c.id}`, ts: c.latestTs };
-    }
-    if (!options.noUnreads && !options.noLatest) {
-      shape['unread_count'] = c.unreadCount;
-      shape['unread_count_display'] = c.unreadCount;
-    }
+    if (!options.noLatest) shape['latest'] = options.simpleLatest ? c.latestTs : latestMessage(c);
+    if (!options.noUnreads && !options.noLatest) Object.assign(shape, unreadCounts(c));
   }
   if (options.locale) shape['locale'] = c.locale;
   return { shape, truncated };
@@ -160,4 +153,24 @@ export function usergroupShape(ws: Workspace, g: Usergroup, options: { users: bo
     ...(options.users ? { users: ws.members(g) } : {}),
     ...(options.count ? { user_count: ws.memberCount(g) } : {}),
   };
+}
+
+/** The newest message of a conversation: `rtm.start`'s `latest`, `conversations.history`'s first message. */
+export function latestMessage(c: Conversation): Record<string, unknown> {
+  return { type: 'message', user: c.creator, text: `latest in ${c.name || c.id}`, ts: c.latestTs };
+}
+
+/** The unread counts `rtm.start` and `conversations.info` give for a conversation the bot is in. */
+export function unreadCounts(c: Conversation): { unread_count: number; unread_count_display: number } {
+  return { unread_count: c.unreadCount, unread_count_display: c.unreadCount };
+}
+
+/** A user's Do Not Disturb state, as `rtm.start`'s `dnd`, `dnd.info` and `dnd.teamInfo` give it: nobody's is on. */
+export function dndShape(own: boolean): Record<string, unknown> {
+  return { dnd_enabled: false, next_dnd_start_ts: 1, next_dnd_end_ts: 1, ...(own ? { snooze_enabled: false } : {}) };
+}
+
+/** The team preferences `team.preferences.list` answers (its own keys); `rtm.start`'s `team.prefs` had them too. */
+export function teamPreferences(): Record<string, unknown> {
+  return { msg_edit_window_mins: -1, display_real_names: false, disable_file_uploads: 'allow_all', who_can_post_general: 'ra' };
 }

@@ -321,7 +321,8 @@ export class Workspace {
         description: `Everyone in ${word}`,
         created: time(),
         creator: poolUser(i).id,
-        membership: { self: false, start: Math.floor(random() * pool), stride: coprimeStride(random, pool), count: Math.min(pool, intBetween(random, 1, 50)) },
+        // The bot is in every other group: `subteams.self` lists those.
+        membership: { self: i % 2 === 0, start: Math.floor(random() * pool), stride: coprimeStride(random, pool), count: Math.min(pool, intBetween(random, 1, 50)) },
       });
     }
     this.usergroups = usergroups;

@@ -12,7 +12,9 @@ interface StartConversation {
   id: string;
   members?: string[];
   latest?: unknown;
+  last_read?: string;
   unread_count?: number;
+  unread_count_display?: number;
 }
 
 /** A legacy `rtm.start` answer as far as these tests read it (Slack's published type lacks `mpims` and `channels[].latest`). */
@@ -187,6 +189,59 @@ describe('membership is the same through every method', () => {
     expect(fake.calls.length).toBe(cost.calls);
     for (const planned of cost.byMethod) {
       expect(fake.calls.filter((c) => c.method === planned.method).length).toBe(planned.calls);
+    }
+  });
+});
+
+describe('rtm.start extras are what their replacement methods answer', () => {
+  it('subteams, dnd, team.prefs, bots, and latest / last_read / unread counts of the joined conversations', async () => {
+    const web = clientFor(fake);
+    const start = (await rtmStart(web)) as StartAnswer & Record<string, unknown>;
+    const self = fake.workspace.self.id;
+    const groups = (await web.usergroups.list({ include_users: true })).usergroups ?? [];
+    expect(start['subteams']).toEqual({
+      self: groups.filter((g) => g.users?.includes(self)).map((g) => g.id),
+      all: groups.map((g) => ({ ...g, user_count: g.users?.length })),
+    });
+    expect((start['subteams'] as { self: string[] }).self.length).toBeGreaterThan(0);
+    // dnd.info and team.preferences.list answer their data as their own keys.
+    const data = (res: object): Record<string, unknown> => Object.fromEntries(Object.entries(res).filter(([k]) => k !== 'ok' && k !== 'response_metadata'));
+    expect(start['dnd']).toEqual(data(await web.dnd.info()));
+    expect(start.team).toMatchObject({ prefs: data(await web.team.preferences.list()) });
+    const botUsers = (await collect<Member>(web, METHODS.usersList, 'members', { limit: 200 })).filter((u) => u.is_bot && u.profile?.bot_id);
+    expect((start.bots as { id: string }[]).map((b) => b.id).sort()).toEqual(botUsers.map((u) => u.profile!.bot_id!).sort());
+    const joined = (start.channels ?? []).filter((c) => c.latest !== undefined);
+    expect(joined.length).toBeGreaterThan(0);
+    for (const c of joined) {
+      const history = await web.conversations.history({ channel: c.id, limit: 1 });
+      expect(history.messages?.[0]).toEqual(c.latest);
+      const info = (await web.conversations.info({ channel: c.id })).channel as Record<string, unknown>;
+      expect({ last_read: info['last_read'], unread_count: info['unread_count'], unread_count_display: info['unread_count_display'] }).toEqual({
+        last_read: c.last_read,
+        unread_count: c.unread_count,
+        unread_count_display: c.unread_count_display,
+      });
+    }
+    const outside = fake.workspace.byType.public_channel.find((c) => !c.isMember)!;
+    expect((await platformError(web.conversations.history({ channel: outside.id, limit: 1 }))).data.error).toBe('not_in_channel');
+  });
+
+  it('dnd.teamInfo answers up to 50 users; team.preferences.list and dnd.info need their scopes', async () => {
+    const web = clientFor(fake);
+    const ids = fake.workspace.users.slice(0, 3).map((u) => u.id);
+    const team = await web.dnd.teamInfo({ users: ids.join(',') });
+    expect(Object.keys(team.users ?? {})).toEqual(ids);
+    const tooMany = fake.workspace.users.slice(0, 51).map((u) => u.id).join(',');
+    expect((await platformError(web.dnd.teamInfo({ users: tooMany }))).data.error).toBe('invalid_arguments');
+    const limited = await startFakeSlack({ users: 20, channels: 5, tokens: { 'xoxb-narrow': { scopes: ['users:read'] } } });
+    try {
+      const narrow = clientFor(limited, 'xoxb-narrow');
+      expect((await platformError(narrow.team.preferences.list())).data).toMatchObject({ error: 'missing_scope', needed: 'team.preferences:read' });
+      expect((await platformError(narrow.dnd.info())).data).toMatchObject({ error: 'missing_scope', needed: 'dnd:read' });
+      const channel = limited.workspace.byType.public_channel[0]!.id;
+      expect((await platformError(narrow.conversations.history({ channel }))).data).toMatchObject({ error: 'missing_scope', needed: 'channels:history' });
+    } finally {
+      await limited.close();
     }
   });
 });

@@ -22,8 +22,10 @@ import { Limiter, Pacer } from './pacer.js';
 import { JsonList } from './snapshot/json-list.js';
 import { RtmStartSnapshot, type RtmConnection, type SnapshotListField } from './snapshot/snapshot.js';
 import {
+  COMPAT_EXTRA_FIELDS,
   COMPAT_FIELDS,
   type CompatConversation,
+  type CompatExtraField,
   type CompatField,
   type RtmStartCompatArguments,
   type RtmStartCompatOptions,
@@ -72,6 +74,10 @@ export function compatFieldsRead(args: RtmStartCompatArguments = {}, options: Rt
       read.push('team.icon');
       continue;
     }
+    if (isExtra(f)) {
+      read.push(f);
+      continue;
+    }
     read.push(f);
     if (f !== 'users' && f !== 'bots' && f !== 'ims' && members !== 'none') read.push(`${f}[].members`);
   }
@@ -98,6 +104,12 @@ interface Steps {
   memberTypes: Set<ConversationType>;
   teamInfo: boolean;
   botsInfo: boolean;
+  /** The extras, each one call, with the method core plans for it. */
+  extras: Map<CompatExtraField, string>;
+}
+
+function isExtra(f: string): f is CompatExtraField {
+  return (COMPAT_EXTRA_FIELDS as readonly string[]).includes(f);
 }
 
 /** The build's steps, read off core's plan (so the shim makes the calls core counts, in its order). */
@@ -110,7 +122,7 @@ function stepsOf(args: RtmStartCompatArguments, options: RtmStartCompatOptions):
     memberCounts: { public_channel: [1], private_channel: [1], mpim: [1], im: [1] },
   };
   const plan = compatCost(probe, args, options);
-  const steps: Steps = { users: false, listTypes: [], memberTypes: new Set(), teamInfo: false, botsInfo: false };
+  const steps: Steps = { users: false, listTypes: [], memberTypes: new Set(), teamInfo: false, botsInfo: false, extras: new Map() };
   for (const c of plan.byMethod) {
     switch (c.method) {
       case METHODS.usersList:
@@ -129,6 +141,11 @@ function stepsOf(args: RtmStartCompatArguments, options: RtmStartCompatOptions):
         steps.botsInfo = true;
         break;
       case METHODS.rtmConnect:
+        break;
+      case METHODS.usergroupsList:
+      case METHODS.dndInfo:
+      case METHODS.teamPreferencesList:
+        for (const f of c.fields) if (isExtra(f)) steps.extras.set(f, c.method);
         break;
       default:
         throw new Error(`rtm.start compat: core planned ${c.method}, which the shim cannot build`);
@@ -363,11 +380,29 @@ export async function buildRtmStartSnapshot(
     return res?.['team'] as SlackObject | undefined;
   };
 
+  // subteams, dnd, team.prefs: one call each; a missing scope omits the field (with a warning), never fails the build.
+  const extrasTask = async (): Promise<Partial<Record<CompatExtraField, SlackObject>>> => {
+    const found: Partial<Record<CompatExtraField, SlackObject>> = {};
+    for (const [field, method] of steps.extras) {
+      try {
+        const fact = fieldFact(field);
+        found[field] = await request(method, { ...(fact?.replacements[0]?.args ?? {}) });
+        progress(method, 1);
+      } catch (e) {
+        if (slackErrorOf(e) !== 'missing_scope' || !isPlatformError(e)) throw e;
+        const needed = typeof e.data['needed'] === 'string' && e.data['needed'] !== '' ? e.data['needed'].split(',') : scopesOf(field, method);
+        omitted.set(field, `omitted \`${field}\`: missing scope ${needed.map((s) => `\`${s}\``).join(', ')} for ${method}`);
+      }
+    }
+    return found;
+  };
+
   let people: Awaited<ReturnType<typeof usersTask>>;
   let lists: Awaited<ReturnType<typeof listsTask>>;
   let teamDetails: SlackObject | undefined;
+  let extras: Awaited<ReturnType<typeof extrasTask>>;
   try {
-    [people, lists, teamDetails] = await Promise.all([usersTask().catch(fail), listsTask().catch(fail), teamTask().catch(fail)]);
+    [people, lists, teamDetails, extras] = await Promise.all([usersTask().catch(fail), listsTask().catch(fail), teamTask().catch(fail), extrasTask().catch(fail)]);
   } catch (e) {
     // The first real failure, not a task that stopped because of it.
     throw firstError ?? e;
@@ -379,8 +414,24 @@ export async function buildRtmStartSnapshot(
   if (people.bots) ordered.push(['bots', people.bots]);
   const warnings = [COMPAT_WARNING, ...(omitted.size > 0 ? [COMPAT_OMITTED_WARNING] : [])];
   const messages = [...omitted.values()].map((m) => `[WARN] ${COMPAT_WARNING}: ${m}`);
-  return new RtmStartSnapshot({ lists: ordered, teamDetails, warnings, messages, calls });
+  const prefs = extras['team.prefs'] ? withoutEnvelope(extras['team.prefs']) : undefined;
+  return new RtmStartSnapshot({
+    lists: ordered,
+    teamDetails: prefs ? { ...(teamDetails ?? {}), prefs } : teamDetails,
+    usergroups: extras.subteams?.['usergroups'] as SlackObject[] | undefined,
+    dnd: extras.dnd ? withoutEnvelope(extras.dnd) : undefined,
+    warnings,
+    messages,
+    calls,
+  });
 }
+
+/** An answer whose own keys are the data (`dnd.info`, `team.preferences.list`), without `ok`, `warning`, `response_metadata`. */
+function withoutEnvelope(res: SlackObject): SlackObject {
+  return Object.fromEntries(Object.entries(res).filter(([key]) => !ENVELOPE.includes(key)));
+}
+
+const ENVELOPE: readonly string[] = ['ok', 'warning', 'response_metadata'];
 
 /** `{ token }` when `rtm.start` was called with one (it then goes with every call). */
 function tokenArg(args: RtmStartCompatArguments): { token?: string } {

@@ -1,9 +1,18 @@
 import type { RateLimitOptions } from './pacer.js';
 
 /** What the shim can rebuild (each maps to replacement calls in core's `RTM_START_FIELDS`). */
-export type CompatField = 'users' | 'channels' | 'groups' | 'mpims' | 'ims' | 'bots' | 'team';
+export type CompatField = 'users' | 'channels' | 'groups' | 'mpims' | 'ims' | 'bots' | 'team' | CompatExtraField;
 
-export const COMPAT_FIELDS: readonly CompatField[] = Object.freeze(['users', 'channels', 'groups', 'mpims', 'ims', 'bots', 'team']);
+/**
+ * Fields of one call each that only some bots read: `subteams` (usergroups.list), `dnd` (dnd.info),
+ * `team.prefs` (team.preferences.list). Built by default, but never worth failing a build for: a token
+ * without their scope gets the response without them, with a warning.
+ */
+export type CompatExtraField = 'subteams' | 'dnd' | 'team.prefs';
+
+export const COMPAT_EXTRA_FIELDS: readonly CompatExtraField[] = Object.freeze(['subteams', 'dnd', 'team.prefs']);
+
+export const COMPAT_FIELDS: readonly CompatField[] = Object.freeze(['users', 'channels', 'groups', 'mpims', 'ims', 'bots', 'team', ...COMPAT_EXTRA_FIELDS]);
 
 /** Progress of a build, one event per Web API call answered. */
 export interface CompatProgress {
@@ -34,7 +43,10 @@ export interface RtmStartCompatOptions {
   readonly pageSize?: number;
   /** Most requests in flight at once (default 4). */
   readonly concurrency?: number;
-  /** On `missing_scope`: throw an error naming the scope and the field (default), or omit the field with a warning. */
+  /**
+   * On `missing_scope`: throw an error naming the scope and the field (default), or omit the field with
+   * a warning. The extras (`subteams`, `dnd`, `team.prefs`) are always omitted with a warning.
+   */
   readonly onMissingScope?: 'throw' | 'omit';
   /** Called after every Web API call the build makes. */
   readonly onProgress?: (progress: CompatProgress) => void;
@@ -102,6 +114,10 @@ export interface RtmStartCompatResponse extends SlackObject {
   mpims?: CompatConversation[];
   ims?: CompatConversation[];
   bots?: SlackObject[];
+  /** The user groups (`all`) and the ids of those the bot is in (`self`). */
+  subteams?: { self: string[]; all: SlackObject[] };
+  /** The bot's own Do Not Disturb state. */
+  dnd?: SlackObject;
   warning?: string;
   response_metadata: { warnings: string[]; messages?: string[] };
 }

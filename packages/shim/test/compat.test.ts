@@ -147,6 +147,41 @@ describe('withRtmStartCompat wraps one instance', () => {
     expect(seen.at(-1)).toBe('rtm.connect');
     expect(seen).toContain('users.list');
     expect(() => withRtmStartCompat(client(fake!.apiUrl), { members: 'some' as 'all' })).toThrow(/members must be one of/);
-    await expect(rtmStartCompat(client(fake.apiUrl), {}, { fields: ['dnd' as 'users'], mode: 'always' })).rejects.toThrow(/unknown field "dnd"/);
+    await expect(rtmStartCompat(client(fake.apiUrl), {}, { fields: ['cache_ts' as 'users'], mode: 'always' })).rejects.toThrow(/unknown field "cache_ts"/);
+  });
+});
+
+describe('subteams, dnd and team.prefs', () => {
+  it('are what legacy rtm.start answered, one call each, as core counts them', async () => {
+    fake = await startFakeSlack({ seed: 8, users: 120, channels: 10, mode: 'legacy' });
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Slack's legacy answer, for comparison
+    const legacy = (await client(fake.apiUrl).rtm.start({})) as unknown as RtmStartCompatResponse;
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const options = { mode: 'always', rateLimit: false } as const;
+    const res = await rtmStartCompat(client(fake.apiUrl), {}, options);
+    expect(res.subteams).toEqual(legacy.subteams);
+    expect(res.subteams!.self.length).toBeGreaterThan(0);
+    expect(res.dnd).toEqual(legacy.dnd);
+    // team.preferences.list answers a documented subset of rtm.start's team.prefs (no default_channels).
+    expect(legacy.team['prefs']).toMatchObject(res.team['prefs'] as object);
+    expect(countLog(fake.calls)).toEqual(countPlan(compatCost(fake.workspace.size(), {}, options).byMethod));
+    for (const method of ['usergroups.list', 'dnd.info', 'team.preferences.list']) expect(fake.calls.filter((c) => c.method === method)).toHaveLength(1);
+  });
+
+  it('a token without their scopes gets everything else, and a warning naming each omitted field', async () => {
+    const scopes = ['users:read', 'channels:read', 'groups:read', 'mpim:read', 'im:read', 'team:read'];
+    fake = await startFakeSlack({ seed: 8, users: 60, channels: 6, mode: 'connect_required', tokens: { 'xoxb-narrow': { scopes } } });
+    const res = await rtmStartCompat(client(fake.apiUrl, 'xoxb-narrow'), {}, { mode: 'always', rateLimit: false });
+    expect(res.users).toHaveLength(fake.workspace.users.length);
+    expect(res.subteams).toBeUndefined();
+    expect(res.dnd).toBeUndefined();
+    expect(res.team['prefs']).toBeUndefined();
+    expect(res.response_metadata.warnings).toEqual(['rtm_start_compat', 'rtm_start_compat_field_omitted']);
+    expect([...(res.response_metadata.messages ?? [])].sort()).toEqual([
+      '[WARN] rtm_start_compat: omitted `dnd`: missing scope `dnd:read` for dnd.info',
+      '[WARN] rtm_start_compat: omitted `subteams`: missing scope `usergroups:read` for usergroups.list',
+      '[WARN] rtm_start_compat: omitted `team.prefs`: missing scope `team.preferences:read` for team.preferences.list',
+    ]);
   });
 });

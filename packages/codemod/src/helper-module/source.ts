@@ -9,6 +9,7 @@ import {
   RTM_URL_LIFETIME_SECONDS,
   fieldFact,
 } from '@rtm-migrate/core';
+import { HELPER_EXTRA_METHODS, extrasSource, extrasTypes, helperExtraOf } from './extras.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
 
@@ -32,20 +33,30 @@ export const HELPER_METHODS = [
   METHODS.conversationsList,
   METHODS.conversationsMembers,
   METHODS.teamInfo,
+  ...HELPER_EXTRA_METHODS,
   METHODS.rtmConnect,
 ] as const;
 
 /** The `rtm.start` fields the helper rebuilds (core's names), for the scopes and call counts. */
 export const HELPER_FIELDS = ['users', 'channels', 'channels[].members', 'groups', 'groups[].members', 'mpims', 'mpims[].members', 'ims', 'team.icon'] as const;
 
-/** The fields the helper reads for core's `costOfReplacement()`: without `mpim_aware` group DMs are in `groups`. */
-export function helperFieldsRead(mpimAware: boolean): string[] {
-  return HELPER_FIELDS.filter((f) => mpimAware || !f.startsWith('mpims'));
+/**
+ * The fields the helper reads for core's `costOfReplacement()`: without `mpim_aware` group DMs are in
+ * `groups`; plus the extras of `siteFields` (what the site reads) that its call asks for.
+ */
+export function helperFieldsRead(mpimAware: boolean, siteFields: readonly string[] = []): string[] {
+  return [...HELPER_FIELDS.filter((f) => mpimAware || !f.startsWith('mpims')), ...siteFields.filter((f) => helperExtraOf(f) !== undefined)];
 }
 
-/** True for a field the helper builds beyond what the inline rewrite fetches: `bots` (from users.list). */
+/**
+ * True for a start-only field the helper module rebuilds: the lists with their members, `bots` (from
+ * users.list), team details (team.info), and the extras a call asks for (`subteams`, `dnd`,
+ * `team.prefs`, `latest` and read state). Not `self.*`, `team.plan`, `cache_ts`…
+ */
 export function helperBuilds(field: string): boolean {
-  return /^bots(\[\]|\.|$)/.test(field);
+  if (helperExtraOf(field) !== undefined) return true;
+  if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
+  return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;
 }
 
 /** The bot-token scopes the helper's calls need, from core's field facts. */
@@ -91,6 +102,9 @@ export function helperSource(v: HelperVariant): string {
     `// ${METHODS.rtmConnect} last, because the WebSocket URL it answers must be used within ${RTM_URL_LIFETIME_SECONDS} seconds. Every list is`,
     "// read to its last page, and calls are paced by each method's rate tier. The OAuth scopes it needs:",
     `// ${helperScopes().join(', ')}.`,
+    '// What costs more calls is fetched only when named in `options.include` (rtm-migrate names what the',
+    `// code reads): subteams (${METHODS.usergroupsList}), dnd (${METHODS.dndInfo}), team.prefs (${METHODS.teamPreferencesList}), and per`,
+    `// conversation the bot is in, latest (${METHODS.conversationsHistory}) and unread counts (${METHODS.conversationsInfo}).`,
     '// It has no dependency: it calls Slack through the client you pass, a @slack/web-api WebClient (or',
     '// a @slack/client v3 WebClient) or any function (method, args) => Promise<response>.',
     '',
@@ -124,6 +138,8 @@ export function helperSource(v: HelperVariant): string {
       'export interface RtmStartDataOptions {',
       '  /** Multiplies every wait between calls (0: no pacing). Default 1. */',
       '  timeScale?: number;',
+      "  /** Fields fetched only when named: 'subteams', 'dnd', 'team.prefs', '<list>[].latest', '<list>[].unread_count'. */",
+      '  include?: string[];',
       '}',
       '',
       'export interface SlackUser {',
@@ -181,8 +197,13 @@ export function helperSource(v: HelperVariant): string {
       '  mpims?: SlackConversation[];',
       '  ims: SlackConversation[];',
       '  bots: SlackBot[];',
+      "  /** With `include: ['subteams']`: the user groups, and the ids of those the bot is in. */",
+      '  subteams?: { self: string[]; all: SlackObject[] };',
+      "  /** With `include: ['dnd']`: the bot's own Do Not Disturb state. */",
+      '  dnd?: SlackObject;',
       '}',
       '',
+      ...extrasTypes(),
     );
   }
   lines.push(
@@ -210,18 +231,21 @@ export function helperSource(v: HelperVariant): string {
     '        : (method, callArgs) => client._makeAPICall(method, null, callArgs);',
     '  const call = pacedCall(send, args, options);',
     '  const lists = await rtmStartLists(call, args);',
+    '  const extras = await rtmStartExtras(call, args, lists, options.include ?? []);',
     `  // ${METHODS.rtmConnect} last: its url must be used within ${RTM_URL_LIFETIME_SECONDS} seconds.`,
     `  const connectArgs${t(': Record<string, unknown>')} = {};`,
     '  for (const name of CONNECT_ARGS) if (args[name] !== undefined) connectArgs[name] = args[name];',
     `  const connect = await call('${METHODS.rtmConnect}', connectArgs);`,
-    '  return {',
+    '  return withExtras({',
     '    ok: true,',
     `    url: connect.url${t(' as string')},`,
     `    self: connect.self${t(" as RtmStartData['self']")},`,
     '    ...lists,',
     `    team: { ...lists.team, ...${ts ? "(connect.team as RtmStartData['team'])" : 'connect.team'} },`,
-    '  };',
+    '  }, extras);',
     '}',
+    '',
+    ...extrasSource(ts),
     '',
     ...(ts ? ["/** What rtmStartLists() fetches: everything but rtm.connect's part. */", "type RtmStartLists = Omit<RtmStartData, 'ok' | 'url' | 'self' | 'team'> & { team: SlackObject };", ''] : []),
     '/** Users, conversations (with complete members), bots and team details: the part before rtm.connect. */',

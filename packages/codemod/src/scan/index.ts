@@ -50,17 +50,18 @@ export interface ScanOptions {
   readonly onFile?: (done: number, total: number) => void;
 }
 
-/** Fields the inline rewrite knows how to fetch. */
-const INLINE_LISTS = new Set(['users', 'channels', 'groups', 'mpims', 'ims']);
-const UNREAD_STATE = /^(channels|groups|mpims|ims)\[\]\.(latest|unread_count|unread_count_display|last_read)(\.|$)/;
+/** Fields the inline rewrite knows how to fetch: the lists (with their members, `latest` and read state), `bots`, `subteams`, `dnd`. */
+const INLINE_TOPS = new Set(['users', 'channels', 'groups', 'mpims', 'ims', 'bots', 'subteams', 'dnd']);
+/** `team.*` from these methods; `team.plan` (team.billing.info) is not rewritten. */
+const INLINE_TEAM_METHODS: readonly string[] = [METHODS.teamInfo, METHODS.teamPreferencesList];
 
 /** The start-only fields of `fields` that the inline rewrite cannot fetch (it leaves a TODO then). */
 export function unsupportedInline(fields: readonly string[]): string[] {
   return fields.filter((f) => {
     if (!isStartOnlyField(f)) return false;
     const top = f.split(/[.[]/)[0] ?? f;
-    if (INLINE_LISTS.has(top)) return UNREAD_STATE.test(f);
-    if (top === 'team') return fieldFact(f)?.replacements[0]?.method !== METHODS.teamInfo;
+    if (INLINE_TOPS.has(top)) return false;
+    if (top === 'team') return !INLINE_TEAM_METHODS.includes(fieldFact(f)?.replacements[0]?.method ?? '');
     return true;
   });
 }
@@ -367,7 +368,7 @@ export function scan(options: ScanOptions): Plan {
       const decision = decisions[index] ?? choice.decision;
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
-      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware) : startOnlyFields, { mpimAware });
+      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, startOnlyFields) : startOnlyFields, { mpimAware });
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)

@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { includeOption } from '../helper-module/extras.js';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { PlanSite, TransportCall } from '../plan.js';
 import { allDataSitesCallHelper } from '../scan/start-types.js';
@@ -139,8 +140,8 @@ function statementInSameFunction(ctx: TransformContext, transport: TransportCall
  * `const` put before the statement that calls Slack as the original did (in place where there is no
  * such statement); a Node-style callback is still called once, `(err, data)`, on a later tick.
  */
-function viaTransport(ctx: TransformContext, transport: TransportCall, module: string): void {
-  const args = transport.args === undefined ? '' : `, ${transport.args}`;
+function viaTransport(ctx: TransformContext, site: PlanSite, transport: TransportCall, module: string): void {
+  const args = includeOption(site.startOnlyFields, transport.args);
   const name = transport.ownPromise ? HELPER_EXPORTS.dataAs : HELPER_EXPORTS.data;
   const statement = statementInSameFunction(ctx, transport);
   let caller = transport.caller;
@@ -185,7 +186,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
     if (ctx.handled.has(site) || site.rewrite !== 'helper-module') continue;
     if (site.transport) {
-      viaTransport(ctx, site.transport, module);
+      viaTransport(ctx, site, site.transport, module);
       ctx.handled.add(site);
       ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
       continue;
@@ -223,7 +224,8 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       const wanted = site.callback;
       const callback = wanted ? callArgs.find((a) => a.start === wanted.start && a.end === wanted.end) : undefined;
       if (wanted && !callback) continue;
-      const args = parts.args && parts.args !== callback ? `, ${text(ctx, parts.args)}` : '';
+      // The fields read beyond the lists (`subteams`, `channels[].latest`…) are fetched only when named.
+      const args = includeOption(site.startOnlyFields, parts.args && parts.args !== callback ? text(ctx, parts.args) : undefined);
       if (callback) {
         // Called once, (err, data), on a later tick, as the client called it.
         replacement = `callbackify(${name})(${parts.client}${args}, ${text(ctx, callback)})`;

@@ -26,6 +26,7 @@ import {
   type Transform,
   type TransformContext,
 } from './common.js';
+import { conversationStateType, inlineExtras } from './inline-extras.js';
 
 /** `x.rtm.start`, `x['rtm']['start']`, `x.rtm?.start`. */
 interface MemberNode extends AnyNode {
@@ -203,7 +204,7 @@ interface ListPlan {
 }
 
 /** The code that fetches the start-only fields a site reads, before `rtm.connect`. */
-function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): { lines: string[]; props: string[] } {
+function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): { lines: string[]; props: string[]; connection: string | undefined } {
   const ts = ctx.typescript;
   const unit = indentUnit(ctx.source);
   const fields = site.startOnlyFields;
@@ -211,10 +212,14 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
   const mpimAware = boolArg(parts.args, 'mpim_aware');
   const locale = boolArg(parts.args, 'include_locale');
   const localeArg = locale ? ', include_locale: true' : '';
+  const simpleLatest = boolArg(parts.args, 'simple_latest');
+  const noLatest = boolArg(parts.args, 'no_latest');
+  const noUnreads = boolArg(parts.args, 'no_unreads');
   const limit = `limit: ${RECOMMENDED_PAGE_SIZE}`;
   const c = parts.client;
   const lists: ListPlan[] = [];
-  if (tops.has('users')) lists.push({ field: 'users', types: [], members: false });
+  // `bots` are read off users.list too.
+  if (tops.has('users') || tops.has('bots')) lists.push({ field: 'users', types: [], members: false });
   for (const list of Object.keys(CONVERSATION_LIST_FIELDS) as (keyof typeof CONVERSATION_LIST_FIELDS)[]) {
     if (!tops.has(list)) continue;
     if (list === 'mpims' && !mpimAware) continue; // rtm.start sent `mpims` only with mpim_aware
@@ -225,25 +230,31 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
   const props: string[] = [];
   const methods = new Set<string>();
   const described: string[] = [];
+  const listNames: { field: string; name: string }[] = [];
+  let usersName: string | undefined;
   const loop = (target: string, call: string, type: string, key: string): void => {
     const iter = ts ? `${call} as AsyncIterable<${type}>` : call;
     lines.push(`for await (const page of ${iter}) {`, `${unit}${target}.push(...(page.${key} ?? []));`, '}');
   };
   for (const l of lists) {
     const name = freshName(ctx, NAMES[l.field] ?? [l.field]);
-    props.push(l.field === name ? l.field : `${l.field}: ${name}`);
+    if (tops.has(l.field)) props.push(l.field === name ? l.field : `${l.field}: ${name}`);
     if (l.field === 'users') {
+      usersName = name;
       methods.add(METHODS.usersList);
-      described.push('users');
+      if (tops.has('users')) described.push('users');
       if (ts) addImport(ctx, '@slack/web-api', 'UsersListResponse', true);
       lines.push(ts ? `const ${name}: NonNullable<UsersListResponse['members']> = [];` : `const ${name} = [];`);
       loop(name, `${c}.paginate('${METHODS.usersList}', { ${limit}${localeArg} })`, 'UsersListResponse', fieldFact('users')?.replacements[0]?.resultField ?? 'members');
       continue;
     }
+    listNames.push({ field: l.field, name });
     methods.add(METHODS.conversationsList);
     described.push(l.members ? `${l.field} (with members)` : l.field);
     if (ts) addImport(ctx, '@slack/web-api', 'ConversationsListResponse', true);
-    lines.push(ts ? `const ${name}: NonNullable<ConversationsListResponse['channels']> = [];` : `const ${name} = [];`);
+    const stateType = ts ? conversationStateType(ctx, { fields, simpleLatest, noLatest, noUnreads }, l.field) : undefined;
+    const listType = stateType ? `(NonNullable<ConversationsListResponse['channels']>[number] & ${stateType})[]` : "NonNullable<ConversationsListResponse['channels']>";
+    lines.push(ts ? `const ${name}: ${listType} = [];` : `const ${name} = [];`);
     for (const type of l.types) {
       loop(name, `${c}.paginate('${METHODS.conversationsList}', { types: '${type}', ${limit}${localeArg} })`, 'ConversationsListResponse', 'channels');
     }
@@ -265,16 +276,32 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
       );
     }
   }
-  const teamFields = fields.filter((f) => f.startsWith('team.'));
+  const teamFields = fields.filter((f) => f.startsWith('team.') && !/^team\.prefs(\.|$)/.test(f));
+  let teamInfo: string | undefined;
   if (teamFields.length > 0) {
-    const name = freshName(ctx, NAMES.team);
+    teamInfo = freshName(ctx, NAMES.team);
     methods.add(METHODS.teamInfo);
     described.push('team details');
-    lines.push(`const ${name} = await ${c}.team.info();`);
-    props.push(`team: ${name}.team`);
+    lines.push(`const ${teamInfo} = await ${c}.team.info();`);
   }
-  const header = commentLines(CODEMOD_MESSAGES.inlineComment(described, [...methods]));
-  return { lines: [...header, ...lines], props };
+  const connection = fields.some((f) => /^(subteams|team\.prefs)(\.|$)/.test(f)) ? freshName(ctx, ['connection', 'rtmConnection']) : undefined;
+  const extras = inlineExtras(
+    ctx,
+    {
+      fields,
+      client: c,
+      users: usersName,
+      lists: listNames,
+      teamInfo,
+      simpleLatest,
+      noLatest,
+      noUnreads,
+    },
+    connection ?? 'connection',
+  );
+  for (const m of extras.methods) methods.add(m);
+  const header = commentLines(CODEMOD_MESSAGES.inlineComment([...described, ...extras.described], [...methods]));
+  return { lines: [...header, ...lines, ...extras.lines], props: [...props, ...extras.props], connection: extras.usesConnection ? connection : undefined };
 }
 
 /** `rtm.start(args)` / `apiCall('rtm.start', args)` → `rtm.connect`, plus the calls that fetch what is read. */
@@ -306,9 +333,14 @@ export const rtmStartCallTransform: Transform = (ctx) => {
     }
     const target = awaitedStatement(path);
     if (!target) continue; // left to the TODO transform
-    const { lines, props } = inlineFetch(ctx, site, parts);
+    const { lines, props, connection } = inlineFetch(ctx, site, parts);
     insertBefore(ctx, startOf(target.statement.node), lines);
-    const replacement = props.length > 0 ? `{ ...(await ${parts.connect}), ${props.join(', ')} }` : `await ${parts.connect}`;
+    const replacement = connection
+      ? // A property built from rtm.connect's answer (`subteams.self`): computed once it is in.
+        `await ${parts.connect}.then((${connection}) => ({ ...${connection}, ${props.join(', ')} }))`
+      : props.length > 0
+        ? `{ ...(await ${parts.connect}), ${props.join(', ')} }`
+        : `await ${parts.connect}`;
     ctx.edits.push({ start: startOf(target.awaitNode), end: endOf(target.awaitNode), text: replacement });
     ctx.handled.add(site);
     ctx.outcomes.push({ site, rewrite: 'inline', changed: true, message: site.message });

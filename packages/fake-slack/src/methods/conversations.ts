@@ -1,7 +1,7 @@
 import { CONVERSATION_TYPES, METHODS, type ConversationType } from '@rtm-migrate/core';
 import { pageBounds, readPage } from '../pagination.js';
-import { readScopeOf } from '../scopes.js';
-import { conversationShape, flag } from '../shapes.js';
+import { historyScopeOf, readScopeOf } from '../scopes.js';
+import { conversationShape, flag, latestMessage, unreadCounts } from '../shapes.js';
 import { fail, missingArgument, missingScope, ok, type MethodContext, type MethodHandler, type MethodResult } from './context.js';
 import type { Conversation } from '../workspace.js';
 
@@ -58,6 +58,25 @@ export const conversationsInfo: MethodHandler = (ctx) =>
       locale: flag(ctx.args, 'include_locale'),
       numMembers: flag(ctx.args, 'include_num_members'),
     });
-    if (c.isMember) Object.assign(shape, { last_read: c.lastRead });
+    // The read state of a conversation the caller is in, as rtm.start listed it.
+    if (c.isMember) Object.assign(shape, { last_read: c.lastRead, ...unreadCounts(c) });
     return ok({ channel: shape }, { acceptedScopes: needed });
   });
+
+/**
+ * `conversations.history`: the workspace keeps one message per conversation, its newest (what
+ * `rtm.start` called `latest`). A bot outside the conversation gets `not_in_channel`.
+ */
+export const conversationsHistory: MethodHandler = (ctx) => {
+  const id = ctx.args['channel'];
+  if (!id) return missingArgument('channel');
+  const c = ctx.workspace.conversation(id);
+  if (!c) return fail('channel_not_found');
+  const needed = [historyScopeOf(c.type)];
+  const denied = missingScope(ctx, needed);
+  if (denied) return denied;
+  if (!c.isMember) return fail('not_in_channel');
+  const page = readPage(METHODS.conversationsHistory, 'history', ctx.args, 1);
+  if (!page.ok) return fail(page.error);
+  return ok({ messages: page.offset === 0 ? [latestMessage(c)] : [], has_more: false, pin_count: 0, response_metadata: { next_cursor: '' } }, { acceptedScopes: needed });
+};

@@ -1,10 +1,10 @@
 import { METHODS } from '@rtm-migrate/core';
 import { authTest } from './auth.js';
-import { conversationsInfo, conversationsList, conversationsMembers } from './conversations.js';
+import { conversationsHistory, conversationsInfo, conversationsList, conversationsMembers } from './conversations.js';
 import type { MethodHandler } from './context.js';
 import { rtmConnect, rtmStart } from './rtm.js';
 import { SOCKET_MODE_HANDLERS } from '../socket-mode/methods.js';
-import { botsInfo, teamInfo, usergroupsList } from './team.js';
+import { botsInfo, dndInfo, dndTeamInfo, teamInfo, teamPreferencesList, usergroupsList } from './team.js';
 import { usersInfo, usersList } from './users.js';
 
 export * from './context.js';
@@ -19,8 +19,12 @@ export const METHOD_HANDLERS: ReadonlyMap<string, MethodHandler> = new Map<strin
   [METHODS.conversationsList, conversationsList],
   [METHODS.conversationsMembers, conversationsMembers],
   [METHODS.conversationsInfo, conversationsInfo],
+  [METHODS.conversationsHistory, conversationsHistory],
   [METHODS.teamInfo, teamInfo],
   [METHODS.botsInfo, botsInfo],
   [METHODS.usergroupsList, usergroupsList],
+  [METHODS.teamPreferencesList, teamPreferencesList],
+  [METHODS.dndInfo, dndInfo],
+  [METHODS.dndTeamInfo, dndTeamInfo],
   ...SOCKET_MODE_HANDLERS,
 ]);

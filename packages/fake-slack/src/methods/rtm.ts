@@ -1,5 +1,5 @@
 import { RTM_CONNECT_REQUIRED, RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
-import { flag, legacyConversationShape, userShape, usergroupShape, type LegacyOptions } from '../shapes.js';
+import { dndShape, flag, legacyConversationShape, teamPreferences, userShape, usergroupShape, type LegacyOptions } from '../shapes.js';
 import { EMAIL_SCOPE } from '../scopes.js';
 import { fail, ok, type MethodContext, type MethodHandler, type MethodResult } from './context.js';
 
@@ -65,7 +65,7 @@ function legacyStart(ctx: MethodContext): MethodResult {
         ...ws.team,
         msg_edit_window_mins: -1,
         over_storage_limit: false,
-        prefs: { default_channels: [ws.byType.public_channel[0]?.id], display_real_names: false },
+        prefs: { ...teamPreferences(), default_channels: [ws.byType.public_channel[0]?.id] },
         plan: '',
       },
       latest_event_ts: `${now}.000000`,
@@ -80,8 +80,11 @@ function legacyStart(ctx: MethodContext): MethodResult {
       non_threadable_channels: [],
       thread_only_channels: [],
       can_manage_shared_channels: false,
-      subteams: { self: [], all: ws.usergroups.map((g) => usergroupShape(ws, g, { users: true, count: true })) },
-      dnd: { dnd_enabled: false, next_dnd_start_ts: 1, next_dnd_end_ts: 1, snooze_enabled: false },
+      subteams: {
+        self: ws.usergroups.filter((g) => ws.members(g).includes(self.id)).map((g) => g.id),
+        all: ws.usergroups.map((g) => usergroupShape(ws, g, { users: true, count: true })),
+      },
+      dnd: dndShape(true),
       users: ws.users.map((u) => userShape(u, { locale: options.locale, email })),
       bots: ws.bots.map(({ id, deleted, name, updated, app_id, icons }) => ({ id, deleted, name, updated, app_id, icons })),
       is_europe: false,

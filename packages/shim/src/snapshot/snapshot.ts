@@ -15,8 +15,11 @@ export interface RtmConnection {
 
 export interface SnapshotParts {
   readonly lists: readonly (readonly [SnapshotListField, JsonList])[];
-  /** `team.info`'s `team`, merged under `rtm.connect`'s `team`. */
+  /** `team.info`'s `team` (and `prefs` from team.preferences.list), merged under `rtm.connect`'s `team`. */
   readonly teamDetails: SlackObject | undefined;
+  /** `usergroups.list`'s groups, for `subteams`; `dnd.info`'s answer, for `dnd`. */
+  readonly usergroups?: readonly SlackObject[] | undefined;
+  readonly dnd?: SlackObject | undefined;
   readonly warnings: readonly string[];
   readonly messages: readonly string[];
   /** Web API calls the build made. */
@@ -91,8 +94,17 @@ export class RtmStartSnapshot {
     return { chunks, length };
   }
 
-  private head(connection: RtmConnection): Pick<RtmStartCompatResponse, 'ok' | 'url' | 'self' | 'team'> {
-    return { ok: true, url: connection.url, self: connection.self, team: { ...(this.parts.teamDetails ?? {}), ...connection.team } };
+  private head(connection: RtmConnection): Pick<RtmStartCompatResponse, 'ok' | 'url' | 'self' | 'team' | 'subteams' | 'dnd'> {
+    const { teamDetails, usergroups, dnd } = this.parts;
+    return {
+      ok: true,
+      url: connection.url,
+      self: connection.self,
+      team: { ...(teamDetails ?? {}), ...connection.team },
+      // `self`: the groups whose users hold this connection's bot.
+      ...(usergroups ? { subteams: { self: usergroups.filter((g) => (g['users'] as unknown[] | undefined)?.includes(connection.self.id)).map((g) => g['id'] as string), all: structuredClone(usergroups) as SlackObject[] } } : {}),
+      ...(dnd ? { dnd: structuredClone(dnd) } : {}),
+    };
   }
 
   private tail(): Pick<RtmStartCompatResponse, 'warning' | 'response_metadata'> {

@@ -1,0 +1,120 @@
+import { CONVERSATION_LIST_FIELDS, METHODS, fieldFact } from '@rtm-migrate/core';
+import { argsText } from '../transforms/inline-extras.js';
+
+/**
+ * The `rtm.start` fields the generated helper module rebuilds only when a call asks for them
+ * (`rtmStartData(client, args, { include: [...] })`), each costing calls the lists do not: `subteams`
+ * (usergroups.list), `dnd` (dnd.info), `team.prefs` (team.preferences.list), and per list
+ * `<list>[].latest` (conversations.history, one call per conversation the bot is in) and
+ * `<list>[].unread_count` (conversations.info, the same; it also fills `last_read` and
+ * `unread_count_display`). The codemod passes exactly the ones the site reads.
+ */
+export const HELPER_EXTRA_METHODS = [
+  METHODS.usergroupsList,
+  METHODS.dndInfo,
+  METHODS.teamPreferencesList,
+  METHODS.conversationsHistory,
+  METHODS.conversationsInfo,
+] as const;
+
+const LISTS = Object.keys(CONVERSATION_LIST_FIELDS);
+const READ_STATE = ['last_read', 'unread_count', 'unread_count_display'];
+
+/** The `include` entry that rebuilds `field`, undefined for a field the helper builds anyway (or never). */
+export function helperExtraOf(field: string): string | undefined {
+  const top = /^[^.[]*/.exec(field)?.[0] ?? field;
+  if (top === 'subteams' || top === 'dnd') return top;
+  if (/^team\.prefs(\.|$)/.test(field)) return 'team.prefs';
+  const m = /^(\w+)\[\]\.(\w+)/.exec(field);
+  if (!m || !LISTS.includes(m[1] ?? '')) return undefined;
+  if (m[2] === 'latest') return `${m[1]}[].latest`;
+  return READ_STATE.includes(m[2] ?? '') ? `${m[1]}[].unread_count` : undefined;
+}
+
+/** The `include` option for a site reading `fields`, sorted; empty when it reads none of the extras. */
+export function helperIncludes(fields: readonly string[]): string[] {
+  return [...new Set(fields.map(helperExtraOf).filter((e): e is string => e !== undefined))].sort();
+}
+
+/** `, { include: ['dnd', 'subteams'] }` to follow a call's `args`, or nothing. */
+export function includeOption(fields: readonly string[], args: string | undefined): string {
+  const include = helperIncludes(fields);
+  if (include.length === 0) return args === undefined ? '' : `, ${args}`;
+  return `, ${args ?? '{}'}, { include: [${include.map((e) => `'${e}'`).join(', ')}] }`;
+}
+
+/** The generated module's part that fetches the extras (TypeScript or JavaScript). */
+export function extrasSource(ts: boolean): string[] {
+  const t = (typed: string): string => (ts ? typed : '');
+  const subteams = fieldFact('subteams')?.replacements[0];
+  return [
+    '/**',
+    ' * The fields fetched only when asked (`options.include`), before rtm.connect: subteams\' groups,',
+    " * the bot's own dnd state, team.prefs, and for the conversations the bot is in their latest",
+    ' * message and read state (one call each: ask only for what the code reads).',
+    ' */',
+    `async function rtmStartExtras(call${t(': SlackCall')}, args${t(': RtmStartArgs')}, lists${t(': RtmStartLists')}, include${t(': readonly string[]')})${t(': Promise<RtmStartExtras>')} {`,
+    `  const extras${t(': RtmStartExtras')} = {};`,
+    "  if (include.includes('subteams')) {",
+    `    const { usergroups } = await call('${METHODS.usergroupsList}', ${argsText(subteams?.args ?? {}) || '{}'});`,
+    `    extras.usergroups = ${ts ? '(usergroups as SlackObject[] | undefined)' : 'usergroups'} ?? [];`,
+    '  }',
+    "  if (include.includes('dnd')) {",
+    `    const { ok, response_metadata, ...dnd } = await call('${METHODS.dndInfo}', {});`,
+    '    extras.dnd = dnd;',
+    '  }',
+    "  if (include.includes('team.prefs')) {",
+    `    const { ok, response_metadata, ...prefs } = await call('${METHODS.teamPreferencesList}', {});`,
+    '    extras.prefs = prefs;',
+    '  }',
+    `  for (const list of [${LISTS.map((l) => `'${l}'`).join(', ')}]${t(' as const')}) {`,
+    "    // As rtm.start: no_latest drops `latest` and the unread counts, no_unreads the counts; simple_latest gives the ts.",
+    '    const latest = include.includes(`${list}[].latest`) && !isSet(args.no_latest);',
+    '    const state = include.includes(`${list}[].unread_count`);',
+    "    const keys = isSet(args.no_latest) || isSet(args.no_unreads) ? ['last_read'] : READ_STATE;",
+    '    if (!latest && !state) continue;',
+    '    for (const conversation of lists[list] ?? []) {',
+    "      // rtm.start gave these for the public channels the bot was in; the other lists hold only those.",
+    "      if (list === 'channels' && conversation.is_member !== true) continue;",
+    '      if (latest) {',
+    `        const { messages } = await call('${METHODS.conversationsHistory}', { channel: conversation.id, limit: 1 });`,
+    `        const message = ${ts ? '(messages as SlackObject[] | undefined)?.[0]' : 'messages?.[0]'};`,
+    '        conversation.latest = isSet(args.simple_latest) ? message?.ts : message;',
+    '      }',
+    '      if (state) {',
+    `        const channel = ${ts ? `((await call('${METHODS.conversationsInfo}', { channel: conversation.id })).channel ?? {}) as SlackObject` : `(await call('${METHODS.conversationsInfo}', { channel: conversation.id })).channel ?? {}`};`,
+    '        for (const key of keys) conversation[key] = channel[key];',
+    '      }',
+    '    }',
+    '  }',
+    '  return extras;',
+    '}',
+    '',
+    `const READ_STATE = [${READ_STATE.map((k) => `'${k}'`).join(', ')}];`,
+    '',
+    "/** The extras added to the data: `subteams.self` are the groups whose users hold rtm.connect's `self`. */",
+    `function withExtras(data${t(': RtmStartData')}, extras${t(': RtmStartExtras')})${t(': RtmStartData')} {`,
+    '  if (extras.usergroups) {',
+    '    const all = extras.usergroups;',
+    `    const self = all.filter((group) => ${ts ? '(group.users as string[] | undefined)' : 'group.users'}?.includes(data.self.id)).map((group) => group.id${t(' as string')});`,
+    '    data.subteams = { self, all };',
+    '  }',
+    '  if (extras.dnd) data.dnd = extras.dnd;',
+    '  if (extras.prefs) data.team.prefs = extras.prefs;',
+    '  return data;',
+    '}',
+  ];
+}
+
+/** TypeScript declarations the extras add to the module. */
+export function extrasTypes(): string[] {
+  return [
+    '/** What rtmStartExtras() fetched. */',
+    'interface RtmStartExtras {',
+    '  usergroups?: SlackObject[];',
+    '  dnd?: SlackObject;',
+    '  prefs?: SlackObject;',
+    '}',
+    '',
+  ];
+}
