@@ -51,8 +51,9 @@ export function axiosTransport(parsed: ParsedFile, request: TSESTree.CallExpress
       end: request.range[1],
       caller: `${params(parsed)} => ${call}.then((res) => res.data)`,
       args,
-      // The code reads `res.data`: a response whose data is the rebuilt data (typed as the code typed it).
-      then: `.then((data) => ({ data${type ? `: data as ${type}` : ''} }))`,
+      // The code reads `res.data`: a response whose data is the rebuilt data, typed as the code typed it
+      // (axios's own default is `any`: the code's reads compile as they did).
+      then: `.then((data) => ({ data${ts ? `: data as ${type ?? 'any'}` : ''} }))`,
     },
   };
 }
