@@ -42,7 +42,8 @@ export async function codemodBotsStage(): Promise<void> {
   try {
     const bots = await javascriptBots();
     for (const bot of bots) await cp(join(BOTS, bot), join(dir, bot), { recursive: true });
-    await cp(join(BOTS, 'summary.js'), join(dir, 'summary.js'));
+    // What the bots print with (summary.js, extras-summary.js).
+    for (const shared of (await readdir(BOTS)).filter((f) => f.endsWith('.js'))) await cp(join(BOTS, shared), join(dir, shared));
     await symlink(join(BOTS, 'node_modules'), join(dir, 'node_modules'), 'dir');
 
     const before = new Map<string, string>();
