@@ -2,6 +2,7 @@ export { calleeName, descendants, isSpreadOfPlainConst, isThisLike, memberName, 
 export { followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export type { FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
+export { declaredRange, nearestManifest, type Manifest } from './modules.js';
 export { constructionOf, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
 export { resolverOfSourceCode, type FunctionLike, type Located, type ProjectLinks, type Resolver, type VisitorKeys } from './resolver.js';
 export {

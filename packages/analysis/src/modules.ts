@@ -28,24 +28,43 @@ export function relativeModuleText(from: string, specifier: string): string | un
   return texts.get(file);
 }
 
-const packageNames = new Map<string, string | undefined>();
+/** What rtm-migrate reads of a package.json. */
+export interface Manifest {
+  readonly name?: string;
+  readonly type?: string;
+  readonly dependencies?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+  readonly peerDependencies?: Record<string, string>;
+}
 
-/** The `name` of the package a file belongs to (its nearest package.json), read once per folder. */
-export function owningPackageName(file: string): string | undefined {
-  const dir = dirname(file);
-  if (packageNames.has(dir)) return packageNames.get(dir);
-  let name: string | undefined;
-  const manifest = resolve(dir, 'package.json');
-  if (existsSync(manifest)) {
+const manifests = new Map<string, { readonly dir: string; readonly manifest: Manifest } | undefined>();
+
+/** The nearest package.json at or above `dir` (its folder, and its contents: `{}` when unreadable), read once per folder. */
+export function nearestManifest(dir: string): { readonly dir: string; readonly manifest: Manifest } | undefined {
+  if (manifests.has(dir)) return manifests.get(dir);
+  let found: { dir: string; manifest: Manifest } | undefined;
+  const file = resolve(dir, 'package.json');
+  if (existsSync(file)) {
+    let manifest: Manifest = {};
     try {
-      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown };
-      name = typeof parsed.name === 'string' ? parsed.name : undefined;
+      manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
     } catch {
-      name = undefined;
+      // an unreadable manifest still marks the package's folder
     }
+    found = { dir, manifest };
   } else if (dirname(dir) !== dir) {
-    name = owningPackageName(dir);
+    found = nearestManifest(dirname(dir));
   }
-  packageNames.set(dir, name);
-  return name;
+  manifests.set(dir, found);
+  return found;
+}
+
+/** The range a manifest declares for `module` (dependencies, then dev, then peer). */
+export function declaredRange(manifest: Manifest, module: string): string | undefined {
+  return manifest.dependencies?.[module] ?? manifest.devDependencies?.[module] ?? manifest.peerDependencies?.[module];
+}
+
+/** The `name` of the package a file belongs to (its nearest package.json). */
+export function owningPackageName(file: string): string | undefined {
+  return nearestManifest(dirname(file))?.manifest.name;
 }

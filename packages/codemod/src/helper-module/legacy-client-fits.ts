@@ -5,7 +5,7 @@ import { descendants, isThisLike, memberName, originOf, thisOwner, unwrap } from
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { declaredRange, nearestManifest } from '../files/manifest.js';
+import { declaredRange, nearestManifest } from '@rtm-migrate/analysis';
 
 type Node = TSESTree.Node;
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { nearestManifest } from '../files/manifest.js';
+import { nearestManifest } from '@rtm-migrate/analysis';
 import type { PlanSite } from '../plan.js';
 import { HELPER_BASENAME, HELPER_MARK, helperExports, helperSource, type HelperVariant } from './source.js';
 

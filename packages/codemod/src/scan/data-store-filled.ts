@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { nearestManifest } from '@rtm-migrate/analysis';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import type { FoundSite } from './found.js';
@@ -70,8 +70,6 @@ function key(file: string, offset: number): string {
 /** The folder of the nearest package.json from `file` up to `root` (the root when there is none). */
 function packageOf(root: string, file: string): string {
   const top = resolve(root);
-  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dir === top || relative(top, dir).startsWith('..') || dirname(dir) === dir) return top;
-  }
+  const found = nearestManifest(dirname(resolve(file)))?.dir;
+  return found === undefined || relative(top, found).startsWith('..') ? top : found;
 }

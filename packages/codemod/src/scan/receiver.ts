@@ -3,7 +3,7 @@ import { originOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { declaredRange, nearestManifest } from '../files/manifest.js';
+import { declaredRange, nearestManifest } from '@rtm-migrate/analysis';
 import { clientOfCall } from '../helper-module/fits.js';
 import type { FoundSite } from './found.js';
 
