@@ -99,6 +99,21 @@ export interface TransportCall {
   readonly cast?: string;
 }
 
+/**
+ * helper-module, method-table: the `rtm.start` entry leaves the table, and after its generator an
+ * override stores the same wrapper, rebuilding the data through the same transport.
+ */
+export interface TableOverride {
+  /** The entry and the separator it goes with. */
+  readonly removal: { readonly start: number; readonly end: number };
+  /** The end of the generator's statement: the override follows it. */
+  readonly after: number;
+  /** Where the override stores the wrapper (`slack_api.rtm.start`). */
+  readonly path: string;
+  /** The override's lines, indented relative to the generator's statement. */
+  readonly lines: readonly string[];
+}
+
 export interface PlanSite extends SourcePosition {
   readonly id: string;
   readonly endLine: number;
@@ -115,6 +130,7 @@ export interface PlanSite extends SourcePosition {
   readonly construction?: { readonly start: number; readonly end: number; readonly slackClient?: true };
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
+  readonly table?: TableOverride;
   readonly form: SiteForm;
   /** The call's text, shortened. */
   readonly code: string;

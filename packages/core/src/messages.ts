@@ -127,6 +127,12 @@ export const CODEMOD_MESSAGES = {
     `unchanged: this \`dataStore\` look-up is right again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
+  /** Why a method table is left unchanged. */
+  tableUnseen: (why: string): string =>
+    `rtm-migrate leaves the table unchanged: it moves the \`rtm.start\` entry to a wrapper that rebuilds the data through the app's own transport only where it follows the table's generator, and here ${why}.`,
+  /** A method table's `rtm.start` entry moved to an override after its generator. */
+  tableOverride: (path: string, module: string): string =>
+    `the \`rtm.start\` entry left the method table: \`${path}\` is now stored after the generator, with the same arguments and callback, and rebuilds \`rtm.start\`'s data with \`rtmStartData()\` of the generated \`${module}\` through the same transport (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`), calling back once, \`(err, data)\`.`,
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods. Or upgrade to `@slack/client` 3.10 or later (`slack-client` 2.x and older releases have no `useRtmConnect`), make the client in a variable or a field of `this` with its options written out, and run rtm-migrate again: it then starts the client with `rtm.connect` and fills its data and `dataStore` first.",
   startTypes:

@@ -27,6 +27,7 @@ import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
+import { methodTableOverride } from './method-table.js';
 import { paginateUnsure } from './receiver.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
@@ -327,7 +328,7 @@ export function scan(options: ScanOptions): Plan {
     const started = startedByHelperModule(parsed);
     if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started].map((n) => n.range[0]) });
     const typed = usesStartTypes(parsed);
-    const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; choice: TypedDecision<Decision> }[] = [];
+    const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; table: ReturnType<typeof methodTableOverride> | undefined; choice: TypedDecision<Decision> }[] = [];
     for (const found of foundSites(parsed)) {
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
       const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, ...located(root, parsed, e) }));
@@ -352,28 +353,34 @@ export function scan(options: ScanOptions): Plan {
       // `client.apiCall.bind(client, 'rtm.start')`: `rtmStartData.bind(null, client)`, called the same way.
       const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
       const transport = planned.rewrite === 'todo' && !bound && (planned.form === 'helper' || planned.form === 'raw-url') && helperBuildsAll ? transportOf(parsed, found) : undefined;
+      const table = planned.rewrite === 'todo' && planned.form === 'method-table' ? methodTableOverride(parsed, found.node) : undefined;
       const decision: Decision =
-        toModule || bound || (transport && 'call' in transport)
+        toModule || bound || (transport && 'call' in transport) || (table && 'override' in table)
           ? { ...planned, rewrite: 'helper-module' }
           : transport
             ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
-            : planned;
+            : table
+              ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.tableUnseen(table.why)}`.trim() }
+              : planned;
       // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
       const retypable =
         typed && helper === 'inline' && (decided.rewrite === 'inline' || decided.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, decided.form, true);
-      prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
+      prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
     }
     const decisions = settleStartTyped(prepared.map((p) => p.choice));
-    for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, choice }] of prepared.entries()) {
+    for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, choice }] of prepared.entries()) {
       const decision = decisions[index] ?? choice.decision;
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
+      const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
       const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, startOnlyFields) : startOnlyFields, { mpimAware });
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)
         ? todoComment(decision.reason ?? '', startOnlyFields)
-        : decision.rewrite === 'helper-module'
+        : override
+          ? CODEMOD_MESSAGES.tableOverride(override.path, HELPER_BASENAME)
+          : decision.rewrite === 'helper-module'
           ? CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
@@ -386,6 +393,7 @@ export function scan(options: ScanOptions): Plan {
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
         ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(parsed, found.construction) } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
+        ...(override ? { table: override } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,

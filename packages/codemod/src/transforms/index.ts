@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { dropConnectArgsTransform } from './drop-args.js';
 import { helperModuleCallTransform } from './helper-module-call.js';
+import { methodTableOverrideTransform } from './method-table-override.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
 import { todoTransform } from './todo.js';
@@ -26,6 +27,7 @@ export { parserFor, type ParserName, type SiteOutcome } from './common.js';
 export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
   ['rtm-start-call', rtmStartCallTransform],
   ['helper-module-call', helperModuleCallTransform],
+  ['method-table-override', methodTableOverrideTransform],
   ['drop-connect-args', dropConnectArgsTransform],
   ['rtm-client-option', rtmClientOptionTransform],
   ['todo', todoTransform],
