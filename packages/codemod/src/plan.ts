@@ -110,8 +110,10 @@ export interface TableOverride {
   readonly after: number;
   /** Where the override stores the wrapper (`slack_api.rtm.start`). */
   readonly path: string;
-  /** The override's lines, indented relative to the generator's statement. */
+  /** The override's lines, indented relative to the generator's statement (two spaces a step). */
   readonly lines: readonly string[];
+  /** One indentation step of the generator's code. */
+  readonly unit: string;
 }
 
 export interface PlanSite extends SourcePosition {

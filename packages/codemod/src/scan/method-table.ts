@@ -61,7 +61,7 @@ export function methodTableOverride(parsed: ParsedFile, node: Node): Result {
     `  callbackify(rtmStartData)(callSlack, ${options}, ${callback});`,
     '};',
   ];
-  return { override: { removal: removalOf(entry), after: statement.range[1], path: target.path, lines } };
+  return { override: { removal: removalOf(entry), after: statement.range[1], path: target.path, lines, unit: indentStep(parsed, statement, fn) } };
 }
 
 /** The `rtm.start` entry and its table, which must be a variable of its own. */
@@ -300,4 +300,12 @@ function removalOf(entry: Entry): { start: number; end: number } {
   if (next) return { start: entry.element.range[0], end: next.range[0] };
   if (previous) return { start: previous.range[1], end: entry.element.range[1] };
   return { start: entry.element.range[0], end: entry.element.range[1] };
+}
+
+/** The file's indentation step as the generator shows it: its body's indentation past its own. */
+function indentStep(parsed: ParsedFile, statement: Node, fn: Generator): string {
+  const lead = (node: Node): string => /^[ \t]*/.exec(parsed.text.slice(parsed.text.lastIndexOf('\n', node.range[0] - 1) + 1))?.[0] ?? '';
+  const outer = lead(statement);
+  const inner = fn.body.body[0] ? lead(fn.body.body[0]) : '';
+  return inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : '  ';
 }

@@ -1,5 +1,5 @@
 import { HELPER_EXPORTS } from '../helper-module/source.js';
-import { addImport, commentLines, indentAt, indentUnit, styled, type Transform } from './common.js';
+import { addImport, commentLines, indentAt, styled, type Transform } from './common.js';
 
 /**
  * A method table's `rtm.start` entry → gone from the table, and after the generator an override
@@ -13,8 +13,7 @@ export const methodTableOverrideTransform: Transform = (ctx) => {
     const table = site.table;
     if (ctx.handled.has(site) || site.rewrite !== 'helper-module' || !table) continue;
     const indent = indentAt(ctx.source, table.after);
-    const unit = indentUnit(ctx.source);
-    const code = table.lines.map((l) => styled(ctx, l.replace(/^( {2})+/, (lead) => unit.repeat(lead.length / 2))));
+    const code = table.lines.map((l) => styled(ctx, l.replace(/^( {2})+/, (lead) => table.unit.repeat(lead.length / 2))));
     const lines = [...commentLines(`rtm-migrate: ${site.message}`), ...code].map((l) => indent + l);
     ctx.edits.push({ start: table.removal.start, end: table.removal.end, text: '' });
     // A blank line on each side, unless the block ends right after it.

@@ -46,7 +46,7 @@ function storedName(node: Node): { name: string; fn: FunctionNode } | undefined 
   return undefined;
 }
 
-/** What a Node-style callback gets first: `null`, an error (`err`, `parseError`, `json.error`, `new Error(…)`), or either (`error || new Error(…)`). */
+/** What a Node-style callback gets first: `null`, an error (`err`, `parseError`, `json.error`, `new Error(…)`), or either (`error || new Error(…)`, `json.ok ? null : json.error`). */
 function isErrorOrNull(node: Node | undefined): boolean {
   const bare = node && unwrap(node);
   if (!bare) return false;
@@ -54,6 +54,7 @@ function isErrorOrNull(node: Node | undefined): boolean {
   if (bare.type === AST_NODE_TYPES.Identifier) return /err(or)?$/i.test(bare.name) || bare.name === 'e';
   if (bare.type === AST_NODE_TYPES.MemberExpression) return !bare.computed && bare.property.type === AST_NODE_TYPES.Identifier && /^err(or)?$/i.test(bare.property.name);
   if (bare.type === AST_NODE_TYPES.LogicalExpression) return isErrorOrNull(bare.left) && isErrorOrNull(bare.right);
+  if (bare.type === AST_NODE_TYPES.ConditionalExpression) return isErrorOrNull(bare.consequent) && isErrorOrNull(bare.alternate);
   if (bare.type === AST_NODE_TYPES.NewExpression || bare.type === AST_NODE_TYPES.CallExpression) return bare.callee.type === AST_NODE_TYPES.Identifier && bare.callee.name.endsWith('Error');
   return false;
 }
