@@ -79,12 +79,12 @@ function entryOf(parsed: ParsedFile, node: Node): Entry | string {
 /** The table's one reader: `table.forEach(fn)` / `Object.keys(table).forEach(fn)`, a statement of its own. */
 function generatorOf(parsed: ParsedFile, entry: Entry): { fn: Generator; statement: TSESTree.ExpressionStatement } | string {
   const declarator = entry.table.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== entry.table || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== entry.table || declarator.id.type !== AST_NODE_TYPES.Identifier) {
     return 'the table is not held in a variable of its own';
   }
   const variable = variableOf(parsed.resolver, declarator.id);
   const refs = variable?.references.filter((r) => r.identifier !== declarator.id) ?? [];
-  if (!variable || variable.defs.length !== 1 || refs.some((r) => r.isWrite())) return 'the table is assigned again';
+  if (variable?.defs.length !== 1 || refs.some((r) => r.isWrite())) return 'the table is assigned again';
   const uses = refs.flatMap((r) => (r.identifier.type === AST_NODE_TYPES.Identifier ? [r.identifier] : []));
   const iterated = uses.map((id) => iteration(id, entry.object)).filter((g) => g !== undefined);
   const [generator] = iterated;
@@ -107,7 +107,7 @@ function iteration(id: TSESTree.Identifier, object: boolean): { fn: Generator; s
     iterated = keys;
   }
   const member = iterated.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== iterated || member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'forEach') return undefined;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== iterated || member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'forEach') return undefined;
   const call = member.parent;
   const [fn] = call.type === AST_NODE_TYPES.CallExpression ? call.arguments : [];
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || call.arguments.length !== 1 || !fn) return undefined;
@@ -151,7 +151,7 @@ function wrapperOf(parsed: ParsedFile, fn: Generator, entry: Entry): { assignmen
   );
   const [assignment] = stored;
   if (!assignment || stored.length !== 1 || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return 'the generator does not store exactly one wrapper function';
-  const wrapper = assignment.right as Generator;
+  const wrapper = assignment.right as TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
   if (wrapper.body.type !== AST_NODE_TYPES.BlockStatement) return "the wrapper returns its transport's value";
   const [only] = wrapper.body.body;
   const call = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : undefined;
@@ -173,7 +173,7 @@ function isTableRead(parsed: ParsedFile, node: Node, entry: Entry, param: TSESLi
     bare.type === AST_NODE_TYPES.MemberExpression &&
     bare.computed &&
     bare.object.type === AST_NODE_TYPES.Identifier &&
-    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.type === AST_NODE_TYPES.VariableDeclarator &&
     declarator.id.type === AST_NODE_TYPES.Identifier &&
     bare.object.name === declarator.id.name &&
     isLoopParam(parsed, bare.property, param)
@@ -269,7 +269,6 @@ function groupWalk(parsed: ParsedFile, fn: Generator, left: TSESTree.MemberExpre
   if (!groupDecl || !methodDecl) return undefined;
   const strip = (n: Node): string => text(parsed, n).replace(/\s+/g, '');
   const group = left.object.name;
-  const method = left.property.name;
   const popped = /^([A-Za-z_$][\w$]*)\.pop\(\)$/.exec(methodDecl.init ? strip(methodDecl.init) : '');
   const groups = popped?.[1];
   const groupsDecl = fn.body.body.flatMap((s) => (s.type === AST_NODE_TYPES.VariableDeclaration ? s.declarations : [])).find((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === groups);
