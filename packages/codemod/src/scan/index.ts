@@ -27,6 +27,7 @@ import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
+import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
@@ -319,6 +320,8 @@ export function scan(options: ScanOptions): Plan {
   const sites: PlanSite[] = [];
   const legacy: LegacySite[] = [];
   const helperStarted: HelperStarted[] = [];
+  const planned: PlannedSite[] = [];
+  const wrapperUses: WrapperUse[] = [];
 
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(index, options.files.length);
@@ -402,10 +405,13 @@ export function scan(options: ScanOptions): Plan {
         message,
       });
       if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
+      planned.push({ plan: sites[sites.length - 1] as PlanSite, found });
+      if (decision.rewrite === 'todo') wrapperUses.push({ index: sites.length - 1, parsed, found });
     }
   }
 
-  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, markFilledDataStores(root, sites, legacy, helperStarted));
+  const filled = markFilledDataStores(root, sites, legacy, helperStarted);
+  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, markCoveredUses(root, project, filled, wrapperUses, planned));
 }
 
 export function siteReadsMessage(field: string): string {
