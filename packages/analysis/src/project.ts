@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf } from './functions.js';
 import { resolveRelativeModule } from './modules.js';
+import { originOf } from './origin.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -137,6 +138,21 @@ export class Project implements ProjectLinks {
     if (!imported || !parsed) return undefined;
     const node = exportedFunctions(parsed).get(imported.name);
     return node ? { node, resolver: parsed.resolver } : undefined;
+  }
+
+  /**
+   * The function a module's value stands for, besides what `importedFunction` sees: the module itself
+   * (`require('./m')`, Babel's `_interopRequireDefault(require('./m')).default`), that is its default export.
+   */
+  moduleFunction(resolver: Resolver, node: Node): Located<FunctionLike> | undefined {
+    const named = this.importedFunction(resolver, node);
+    if (named) return named;
+    const origin = originOf(resolver, node);
+    if (!origin || origin.instance || (origin.name !== '*' && origin.name !== 'default')) return undefined;
+    const target = resolver.file ? this.resolveModule(resolver.file, origin.module) : undefined;
+    const parsed = target ? this.file(target) : undefined;
+    const fn = parsed ? exportedFunctions(parsed).get('default') : undefined;
+    return fn && parsed ? { node: fn, resolver: parsed.resolver } : undefined;
   }
 
   callersElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[] {

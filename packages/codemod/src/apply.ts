@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
 import { discover, type Skipped } from './files/discover.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
@@ -174,6 +175,18 @@ export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
   return { seen, prefiltered, failed, skipped, plan };
 }
 
+/**
+ * A `covered` use relies on its wrapper's rewrite in this run: where that did not happen (its file
+ * failed, the transform could not place it), the use is reported as the TODO it was planned as.
+ */
+function uncoverUnrewritten(sites: SiteResult[]): void {
+  const rewritten = new Set(sites.filter((s) => s.rewrite === 'helper-module').map((s) => s.site.id));
+  for (const [i, s] of sites.entries()) {
+    if (s.rewrite !== 'covered' || s.site.covers === undefined || rewritten.has(s.site.covers)) continue;
+    sites[i] = { site: s.site, rewrite: 'todo', message: todoComment(s.site.reason ?? '', s.site.startOnlyFields) };
+  }
+}
+
 export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const started = performance.now();
   const { cwd, seen, skipped, candidates, others, prefiltered } = prepare(options);
@@ -210,6 +223,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   }
   // Sites whose file failed are still reported, as planned.
   for (const f of failed) for (const s of byFile.get(f.file) ?? []) sites.push({ site: s, rewrite: 'todo', message: s.message });
+  uncoverUnrewritten(sites);
 
   // A helper module is generated only when a file that calls it was rewritten.
   const callers = new Set(changed.filter((r) => r.outcomes.some((o) => o.rewrite === 'helper-module')).map((r) => r.file));

@@ -36,12 +36,22 @@ export type RewriteKind =
    * package, rewritten to `startRtmClient()`, fills again.
    */
   | 'filled'
+  /**
+   * Left as it is, with a report line: a call of the app's own wrapper (or a table entry re-exporting
+   * it) whose `rtm.start` call is rewritten to the helper module and hands back the whole data.
+   */
+  | 'covered'
   /** Cannot be rewritten safely: a TODO(rtm-migrate) comment and a report line. */
   | 'todo';
 
 /** True for the kinds that leave a TODO(rtm-migrate) comment (and a report line) for a human. */
 export function leavesTodo(kind: RewriteKind): boolean {
   return kind === 'todo';
+}
+
+/** True for the kinds that leave the site as it is, right once the rest of the project is migrated (a report line only). */
+export function leavesUnchanged(kind: RewriteKind): boolean {
+  return kind === 'filled' || kind === 'covered';
 }
 
 export interface SourcePosition {
@@ -151,7 +161,9 @@ export interface PlanSite extends SourcePosition {
   readonly calls: number;
   readonly floorSeconds: number;
   readonly rewrite: RewriteKind;
-  /** Why the site is left to a human (rewrite === 'todo'). */
+  /** covered: the id of the wrapper's own site this run rewrites (absent when a previous run did); its TODO if that rewrite fails. */
+  readonly covers?: string;
+  /** Why the site is left to a human (rewrite === 'todo'; covered: had the wrapper not been rewritten). */
   readonly reason?: string;
   /** The message of the TODO comment / report line. */
   readonly message: string;

@@ -125,6 +125,12 @@ export const CODEMOD_MESSAGES = {
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */
   dataStoreFilled: (starts: number): string =>
     `unchanged: this \`dataStore\` look-up is right again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
+  /**
+   * A call of (or a table entry re-exporting) the app's own wrapper whose `rtm.start` call goes through
+   * the generated helper module: it is left as it is, the wrapper hands it the whole data as before.
+   */
+  wrapperCovered: (use: 'callback' | 'promise' | 'table', wrapper: string, place: string, previousRun: boolean): string =>
+    `unchanged: ${use === 'table' ? 'this entry re-exports' : 'this call goes to'} the app's own \`${wrapper}\` (${place}), whose \`rtm.start\` call ${previousRun ? 'already goes' : 'now goes'} through \`rtmStartData()\` of the generated helper module: ${use === 'table' ? 'its callers get' : use === 'callback' ? 'the callback passed here gets' : 'the promise returned here gives'} the whole \`rtm.start\`-shaped data, rebuilt from users.list, conversations.list, conversations.members, team.info and \`rtm.connect\`, in the same way as before. Keep the wrapper that way: if it calls \`rtm.start\` again, this use breaks with it.`,
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   /** Why a method table is left unchanged. */

@@ -1,6 +1,6 @@
 import type { ApplySummary, FailedFile, SiteResult } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
-import { leavesTodo, type PlanSite } from '../plan.js';
+import { leavesTodo, leavesUnchanged, type PlanSite } from '../plan.js';
 import { capped, wrapWords } from '../text/wrap.js';
 
 /** Width of the human summary's lines; longer messages wrap, indented under their site. */
@@ -38,7 +38,7 @@ export function humanScanProblems(summary: { readonly failed: readonly FailedFil
 function siteState(s: SiteResult, summary: ApplySummary, written: boolean): string {
   if (summary.failed.some((f) => f.file === s.site.file)) return 'failed';
   if (leavesTodo(s.rewrite)) return 'TODO';
-  if (s.rewrite === 'filled') return 'note';
+  if (leavesUnchanged(s.rewrite)) return 'note';
   return written ? 'done' : 'would';
 }
 

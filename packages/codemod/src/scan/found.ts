@@ -189,7 +189,7 @@ export function startedByHelperModule(parsed: ParsedFile): Set<Node> {
 }
 
 /** `import { startRtmClient } from './rtm-start-data'` or `const { startRtmClient } = require('./rtm-start-data')`. */
-function importedFromHelperModule(resolver: Resolver, id: TSESTree.Identifier): boolean {
+export function importedFromHelperModule(resolver: Resolver, id: TSESTree.Identifier): boolean {
   const def = variableOf(resolver, id)?.defs[0];
   const isHelper = (specifier: unknown): boolean => typeof specifier === 'string' && basename(specifier).replace(/\.[cm]?[jt]s$/, '') === HELPER_BASENAME;
   if (def?.type === TSESLint.Scope.DefinitionType.ImportBinding) return def.parent.type === AST_NODE_TYPES.ImportDeclaration && isHelper(def.parent.source.value);

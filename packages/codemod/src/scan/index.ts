@@ -28,6 +28,8 @@ import { markFilledDataStores, type HelperStarted, type LegacySite } from './dat
 import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
+import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
+import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
@@ -320,6 +322,8 @@ export function scan(options: ScanOptions): Plan {
   const sites: PlanSite[] = [];
   const legacy: LegacySite[] = [];
   const helperStarted: HelperStarted[] = [];
+  const planned: PlannedSite[] = [];
+  const wrapperUses: WrapperUse[] = [];
 
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(index, options.files.length);
@@ -410,10 +414,14 @@ export function scan(options: ScanOptions): Plan {
         message,
       });
       if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
+      planned.push({ plan: sites[sites.length - 1] as PlanSite, found });
+      if (decision.rewrite === 'todo') wrapperUses.push({ index: sites.length - 1, parsed, found });
     }
   }
 
-  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, markFilledDataStores(root, sites, legacy, helperStarted));
+  const filled = markFilledDataStores(root, sites, legacy, helperStarted);
+  const covered = markTableCoveredUses(root, project, markCoveredUses(root, project, filled, wrapperUses, planned), wrapperUses, planned);
+  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, covered);
 }
 
 export function siteReadsMessage(field: string): string {

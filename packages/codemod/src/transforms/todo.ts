@@ -1,5 +1,6 @@
 import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
+import { leavesUnchanged } from '../plan.js';
 import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, isSiteNode, startOf, type AnyNode, type Transform } from './common.js';
 
 const TYPES: Record<string, readonly string[]> = {
@@ -16,10 +17,10 @@ const TYPES: Record<string, readonly string[]> = {
 export const todoTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
     if (ctx.handled.has(site)) continue;
-    if (site.rewrite === 'filled') {
-      // Right as it is once its package's client starts are rewritten: a report line, no comment.
+    if (leavesUnchanged(site.rewrite)) {
+      // Right as it is once the rest of its package is rewritten: a report line, no comment.
       ctx.handled.add(site);
-      ctx.outcomes.push({ site, rewrite: 'filled', changed: false, message: site.message });
+      ctx.outcomes.push({ site, rewrite: site.rewrite, changed: false, message: site.message });
       continue;
     }
     const types = TYPES[site.form] ?? ['CallExpression', 'OptionalCallExpression'];
