@@ -90,3 +90,60 @@ describe('method tables', () => {
     }
   });
 });
+
+/** botkit's shape: a factory module returning the generated object, and a caller holding its result. */
+const FACTORY = `module.exports = function (config) {
+  var api = {};
+  var methods = ['auth.test', 'rtm.start'];
+  api.callAPI = function (command, data, cb) {
+    post(command, data, cb);
+  };
+  methods.forEach(function (name) {
+    var groups = name.split('.');
+    var method = groups.pop();
+    var group = api;
+    groups.forEach(function (next) {
+      if (!group[next]) group[next] = {};
+      group = group[next];
+    });
+    group[method] = function (options, cb) {
+      api.callAPI(name, options, cb);
+    };
+  });
+  return api;
+};
+function post(command, data, cb) {
+  cb(null, { ok: true });
+}
+`;
+
+const caller = (extra: string): string => `var makeApi = require('./web-api.js');
+var bot = { api: makeApi({ token: 'xoxb-test' }) };
+${extra}
+bot.api.rtm.start({ no_unreads: true }, function (err, res) {
+  if (err) throw err;
+  exports.data = res;
+});
+`;
+
+describe('calls of a wrapper the method-table rewrite stores, through the factory that made it', () => {
+  it.each([
+    ['the holder made by the factory alone: covered, this run and the next', '', 'covered'],
+    ['the holder given another rtm.start: left a TODO', 'bot.api.rtm = { start: function (o, cb) { cb(null, {}); } };', 'todo'],
+  ] as const)('%s', { timeout: 60_000 }, async (_name, extra, outcome) => {
+    const dir = await tempDir('table-covered-');
+    await writeFile(join(dir, 'web-api.js'), FACTORY);
+    await writeFile(join(dir, 'bot.js'), caller(extra));
+    await writeFile(join(dir, 'package.json'), '{ "name": "app", "type": "commonjs" }\n');
+    const report = JSON.parse((await cli(['apply', '.', '--dry', '--report', 'json'], dir)).stdout) as { sites: { id: string; rewrite: string }[] };
+    expect(report.sites.find((s) => s.id.startsWith('web-api.js:'))?.rewrite).toBe('helper-module');
+    expect(report.sites.find((s) => s.id.startsWith('bot.js:'))?.rewrite).toBe(outcome);
+    expect((await cli(['apply', '.', '--allow-dirty'], dir)).code).toBe(0);
+    const bot = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(bot === caller(extra)).toBe(outcome === 'covered');
+    if (outcome === 'covered') {
+      const again = JSON.parse((await cli(['apply', '.', '--dry', '--report', 'json'], dir)).stdout) as { sites: { id: string; rewrite: string }[] };
+      expect(again.sites.map((s) => `${s.id.split(':')[0] ?? ''} ${s.rewrite}`)).toEqual(['bot.js covered']);
+    }
+  });
+});
