@@ -320,6 +320,27 @@ describe('programs before and after rtm-migrate apply, against fake Slack', () =
   });
 });
 
+describe('errors as before: botkit 0.4.10 with a token Slack does not know', () => {
+  // The override calls back the transport's own error, once: botkit's callAPI answers a Slack error
+  // with its code as a string, and so the migrated rtm.start does (the first replacement call fails).
+  it('startRTM gets the same invalid_auth, as shipped against legacy rtm.start and migrated against connect_required', { timeout: 240_000 }, async () => {
+    const dir = await copyLibrary(undefined, 'botkit', 'botkit');
+    const start = (): Promise<RunResult> =>
+      run(process.execPath, [join(dir, 'runners', 'botkit.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-unknown', SLACK_API_URL: small.apiUrl }, timeoutMs: 120_000 });
+    small.setMode('legacy');
+    const before = await start();
+    expect(before.code).toBe(1);
+    expect(before.stderr).toBe('botkit error: invalid_auth\n');
+    expect((await cli(['apply', '.', '--allow-dirty'], dir)).code).toBe(0);
+    small.setMode('connect_required');
+    small.resetCalls();
+    const after = await start();
+    expect(after.code).toBe(1);
+    expect(after.stderr).toBe(before.stderr);
+    expect(small.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+});
+
 describe('member lists complete past the old cut', () => {
   let big: FakeSlack;
   beforeAll(async () => {

@@ -46,7 +46,8 @@ export function methodTableOverride(parsed: ParsedFile, node: Node): Result {
   const target = targetOf(parsed, fn, wrapper.assignment.left, entry);
   if (typeof target === 'string') return { why: target };
   const { call, names } = wrapper;
-  if (!transportCallsBackNodeStyle(parsed, call, names.length)) {
+  const contract = transportCallsBackNodeStyle(parsed, call, names.length);
+  if (!contract) {
     return { why: "the wrappers' transport is not declared in the file as a function that calls its callback Node-style, `(err, data)`" };
   }
   const transport = text(parsed, call.callee);
@@ -58,7 +59,8 @@ export function methodTableOverride(parsed: ParsedFile, node: Node): Result {
     `${target.path} = function (${options}, ${callback}) {`,
     `  // Calls one Slack Web API method as the table's wrappers do (rtmStartData calls it for each method it needs).`,
     `  const callSlack = ${caller};`,
-    `  callbackify(rtmStartData)(callSlack, ${options}, ${callback});`,
+    ...(contract.defaults ? [`  // Without a callback the answer goes nowhere, as the transport's own default did.`] : []),
+    `  callbackify(rtmStartData)(callSlack, ${options}, ${contract.defaults ? `${callback} || function () {}` : callback});`,
     '};',
   ];
   return { override: { removal: removalOf(entry), after: statement.range[1], path: target.path, lines, unit: indentStep(parsed, statement, fn) } };

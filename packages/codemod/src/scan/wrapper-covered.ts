@@ -119,7 +119,9 @@ function includeOf(options: Node | undefined): string[] {
 function contractOf(fn: Located<FunctionLike>, node: Node, callback: Node | undefined): WrapperContract | undefined {
   if (enclosingFunction(node) !== fn.node) return undefined;
   if (callback) {
-    const id = unwrap(callback);
+    // `cb || function () {}`: the parameter, a missing one defaulted (the method-table override's form).
+    const given = unwrap(callback);
+    const id = given.type === AST_NODE_TYPES.LogicalExpression && given.operator === '||' ? unwrap(given.left) : given;
     if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = variableOf(fn.resolver, id);
     const def = variable?.defs[0];

@@ -62,6 +62,8 @@ function isErrorOrNull(node: Node | undefined): boolean {
 interface Seen {
   /** A call hands data on, after its error slot: `cb(null, json)`, `callback(err, body)`. */
   delivers: boolean;
+  /** A missing callback is defaulted (`cb = cb || noop`): the transport may be called without one. */
+  defaults: boolean;
 }
 
 /**
@@ -82,6 +84,7 @@ function callsBackNodeStyle(parsed: ParsedFile, fn: FunctionNode, index: number,
     if (ref.isWrite()) {
       // `cb = cb || noop`: a missing callback defaulted.
       if (use.type !== AST_NODE_TYPES.AssignmentExpression || use.left !== id || use.right.type !== AST_NODE_TYPES.LogicalExpression || use.right.operator !== '||') return false;
+      seen.defaults = true;
       continue;
     }
     if (use.type === AST_NODE_TYPES.LogicalExpression && use.left === id && use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left.type === AST_NODE_TYPES.Identifier && use.parent.left.name === id.name) continue;
@@ -110,10 +113,10 @@ function isCheck(use: Node, id: Node): boolean {
 /**
  * The transport `call` goes to is declared in the file and calls the callback it gets at `index`
  * Node-style, `(err, data)`, as its code shows (followed through the functions it hands it to):
- * what lets a caller turn it into a promise of the data.
+ * what lets a caller turn it into a promise of the data. Also says whether it defaults a missing callback.
  */
-export function transportCallsBackNodeStyle(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): boolean {
+export function transportCallsBackNodeStyle(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): { readonly defaults: boolean } | undefined {
   const fn = declarationOf(parsed, call.callee);
-  const seen: Seen = { delivers: false };
-  return fn !== undefined && callsBackNodeStyle(parsed, fn, index, 1, seen) && seen.delivers;
+  const seen: Seen = { delivers: false, defaults: false };
+  return fn !== undefined && callsBackNodeStyle(parsed, fn, index, 1, seen) && seen.delivers ? { defaults: seen.defaults } : undefined;
 }
