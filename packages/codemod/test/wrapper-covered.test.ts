@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Project } from '@rtm-migrate/analysis/project';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { migratedWhole } from '../src/scan/wrapper-covered.js';
 import { cli, tempDir } from './helpers.js';
@@ -223,7 +224,7 @@ module.exports = function rtmStart(params, callback) {
     const files = ['js.js', 'ts.ts', 'promise.js', 'elsewhere.js'].map((f) => join(dir, 'lib', f));
     const p = new Project([...files, join(dir, 'lib', 'main.js')]);
     const main = p.file(join(dir, 'lib', 'main.js'))!;
-    const targets = main.program.body.map((s) => (s.type === 'ExpressionStatement' ? s.expression : undefined)).filter((e) => e !== undefined);
+    const targets = main.program.body.map((s) => (s.type === AST_NODE_TYPES.ExpressionStatement ? s.expression : undefined)).filter((e) => e !== undefined);
     const whole = targets.map((t) => {
       const fn = p.moduleFunction(main.resolver, t);
       return fn && migratedWhole(fn, []);

@@ -406,7 +406,8 @@ export function scan(options: ScanOptions): Plan {
         message,
       });
       if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
-      planned.push({ plan: sites[sites.length - 1] as PlanSite, found });
+      const plan = sites.at(-1);
+      if (plan) planned.push({ plan, found });
       if (decision.rewrite === 'todo') wrapperUses.push({ index: sites.length - 1, parsed, found });
     }
   }
