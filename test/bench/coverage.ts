@@ -12,7 +12,7 @@ interface Report {
   readonly sites: readonly { readonly id: string; readonly form: string; readonly rewrite: string }[];
 }
 
-/** The pattern inputs (one form each), the bundled bots, and published packages as they ship. */
+/** The pattern inputs (one form each), the bundled bots, published packages as they ship, and the multi-file project inputs. */
 async function corpora(): Promise<{ name: string; copy: (to: string) => Promise<void> }[]> {
   const patterns = (await readdir(join(FIXTURES, 'patterns'))).filter((f) => f.includes('.input.'));
   const tree = (dir: string) => (to: string) => cp(join(FIXTURES, dir), to, { recursive: true, filter: (src) => !src.includes('node_modules') });
@@ -20,6 +20,14 @@ async function corpora(): Promise<{ name: string; copy: (to: string) => Promise<
     { name: 'patterns', copy: async (to) => { for (const f of patterns) await cp(join(FIXTURES, 'patterns', f), join(to, f)); } },
     { name: 'bundled bots', copy: async (to) => { for (const dir of ['bots', 'legacy-bot', 'v3-bot', 'echo-bot']) await tree(dir)(join(to, dir)); } },
     { name: 'real-world packages', copy: tree('real-world') },
+    {
+      name: 'multi-file projects',
+      copy: async (to) => {
+        for (const project of await readdir(join(FIXTURES, 'projects'), { withFileTypes: true })) {
+          if (project.isDirectory()) await tree(join('projects', project.name, 'input'))(join(to, project.name));
+        }
+      },
+    },
   ];
 }
 

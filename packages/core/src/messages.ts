@@ -131,6 +131,8 @@ export const CODEMOD_MESSAGES = {
    */
   wrapperCovered: (use: 'callback' | 'promise' | 'table', wrapper: string, place: string, previousRun: boolean): string =>
     `unchanged: ${use === 'table' ? 'this entry re-exports' : 'this call goes to'} the app's own \`${wrapper}\` (${place}), whose \`rtm.start\` call ${previousRun ? 'already goes' : 'now goes'} through \`rtmStartData()\` of the generated helper module: ${use === 'table' ? 'its callers get' : use === 'callback' ? 'the callback passed here gets' : 'the promise returned here gives'} the whole \`rtm.start\`-shaped data, rebuilt from users.list, conversations.list, conversations.members, team.info and \`rtm.connect\`, in the same way as before. Keep the wrapper that way: if it calls \`rtm.start\` again, this use breaks with it.`,
+  methodModule:
+    "this calls the app's own module for `rtm.start` (one module per Web API method): there is no method name here to change. Migrate that module (run rtm-migrate on it too): once it hands back the whole data through the generated helper module, this call needs no change.",
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   /** Why a method table is left unchanged. */

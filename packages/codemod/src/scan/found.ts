@@ -51,6 +51,11 @@ export interface FoundSite {
   readonly passesOn?: boolean;
   /** The Node-style callback a method call hands the response to, when it passes nothing else on. */
   readonly callback?: Node;
+  /**
+   * The call reaches `rtm.start` through a module written one per method (`require('./rtm.start')(…)`,
+   * `(0, _rtm2.default)(…)`): there is no method name here to change; the module itself is migrated.
+   */
+  readonly methodModule?: true;
   /** The method name is chosen at run time (`cond ? 'rtm.connect' : 'rtm.start'`): it may be `rtm.connect`. */
   readonly methodChosen?: boolean;
   /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
@@ -139,6 +144,8 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     passesOn: site.callback !== undefined || site.otherArgs.some((a) => !isSpreadOfPlainConst(resolver, a)),
     ...(site.callback !== undefined && site.otherArgs.length === 0 ? { callback: site.callback } : {}),
     ...(isChosenName(resolver, site.methodNode) ? { methodChosen: true } : {}),
+    // Only a method module's call is located by its callee (a member call by `start`, a named one by the name).
+    ...(site.methodNode === site.call.callee ? { methodModule: true as const } : {}),
     literal: literal && name === site.methodNode && site.call.arguments.includes(name),
   };
 }

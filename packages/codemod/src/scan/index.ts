@@ -188,6 +188,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
     }
     return undefined;
   }
+  if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
@@ -414,7 +415,8 @@ export function scan(options: ScanOptions): Plan {
         message,
       });
       if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
-      planned.push({ plan: sites[sites.length - 1] as PlanSite, found });
+      const plan = sites.at(-1);
+      if (plan) planned.push({ plan, found });
       if (decision.rewrite === 'todo') wrapperUses.push({ index: sites.length - 1, parsed, found });
     }
   }

@@ -43,7 +43,7 @@ export function migratedWhole(fn: Located<FunctionLike>, planned: readonly Plann
   const inside = planned.filter((p) => !p.found.connect && within(p.found.node, fn.node));
   if (inside.length > 0) {
     const [only] = inside;
-    if (inside.length > 1 || !only || only.plan.rewrite !== 'helper-module' || !CALL_FORMS.has(only.plan.form)) return undefined;
+    if (inside.length > 1 || only?.plan.rewrite !== 'helper-module' || !CALL_FORMS.has(only.plan.form)) return undefined;
     const contract = contractOf(fn, only.found.node, only.found.callback);
     return contract && { contract, include: includes(only.plan.startOnlyFields), site: only.plan.id };
   }
@@ -125,9 +125,9 @@ function contractOf(fn: Located<FunctionLike>, node: Node, callback: Node | unde
     if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = variableOf(fn.resolver, id);
     const def = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn.node) return undefined;
+    if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn.node) return undefined;
     if (variable.references.some((r) => r.isWrite())) return undefined;
-    const param = fn.node.params.indexOf(def.name as TSESTree.Parameter);
+    const param = fn.node.params.indexOf(def.name);
     return param >= 0 ? { kind: 'callback', param } : undefined;
   }
   let value: Node = node;
