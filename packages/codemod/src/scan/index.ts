@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { propertyKeyName, resolveConst, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
+import { propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import {
   costOfReplacement,
@@ -25,7 +25,7 @@ import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
-import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
+import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { paginateUnsure } from './receiver.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
@@ -324,8 +324,8 @@ export function scan(options: ScanOptions): Plan {
     options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
-    const started = startedByHelperModule(parsed);
-    if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started].map((n) => n.range[0]) });
+    const started = startedByHelperModule(parsed.resolver, parsed.program, parsed.text);
+    if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started] });
     const typed = usesStartTypes(parsed);
     const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; choice: TypedDecision<Decision> }[] = [];
     for (const found of foundSites(parsed)) {
