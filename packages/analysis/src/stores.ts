@@ -1,4 +1,4 @@
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 
 import { HELPER_BASENAME, HELPER_EXPORTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -125,10 +125,16 @@ export function clientKey(file: string, construction: Node): string {
 
 /**
  * The package a file belongs to, as far as stores go: the folder of its nearest package.json at or
- * under `root` (the root when there is none there).
+ * under `root` (the root when there is none there). A file outside the root (the lint's working
+ * folder) belongs to its nearest package.json's folder, else to its own folder.
  */
 export function packageFolder(root: string, file: string): string {
   const top = resolve(root);
+  const inRoot = (path: string): boolean => {
+    const rel = relative(top, path);
+    return !rel.startsWith('..') && !isAbsolute(rel);
+  };
   const found = nearestManifest(dirname(resolve(file)))?.dir;
-  return found === undefined || relative(top, found).startsWith('..') ? top : found;
+  if (!inRoot(resolve(file))) return found ?? dirname(resolve(file));
+  return found !== undefined && inRoot(found) ? found : top;
 }
