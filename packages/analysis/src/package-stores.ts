@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -43,8 +44,21 @@ export function readsFilledStore(root: string, file: FileStores, site: RtmSite, 
 
 /** The stores of `file`'s package: `current` for the file itself, the others' read from disk. */
 function packageStores(root: string, file: string, current: PackageStores): PackageStores {
-  const others = packageFiles(packageFolder(root, file)).filter((f) => f !== resolve(file)).map(storedFileStores);
+  const others = [...storedPackage(packageFolder(root, file))].filter(([path]) => path !== resolve(file)).map(([, stores]) => stores);
   return { starts: [current, ...others].flatMap((s) => s.starts), unfilled: [current, ...others].reduce((n, s) => n + s.unfilled, 0) };
+}
+
+/** How long a package's files, as read from disk, serve the files linted after (one lint run, or an editor's pause). */
+const PACKAGE_TTL_MS = 2000;
+const packages = new Map<string, { readonly at: number; readonly files: ReadonlyMap<string, PackageStores> }>();
+
+/** Each source file of a package folder with its stores, walked at most once per `PACKAGE_TTL_MS`. */
+function storedPackage(dir: string): ReadonlyMap<string, PackageStores> {
+  const cached = packages.get(dir);
+  if (cached && performance.now() - cached.at < PACKAGE_TTL_MS) return cached.files;
+  const files = new Map(packageFiles(dir).map((path) => [path, storedFileStores(path)] as const));
+  packages.set(dir, { at: performance.now(), files });
+  return files;
 }
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
