@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ESLint } from 'eslint';
+import rtmMigrate from '@rtm-migrate/eslint-plugin';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { config, isEsModule, REPO, sourceFiles } from './support/corpus.js';
 import { run } from './support/run.js';
@@ -65,5 +67,30 @@ describe.each([
 
     // The rewritten files, the generated helper module and the code the migration left as it was.
     expect(await lintTree(dir)).toEqual([]);
+  });
+});
+
+describe.each([
+  { name: 'legacy-bot', folder: '.', files: 'src/*.ts' },
+  { name: 'bots', folder: 'axios-ts-bot', files: '*.ts' },
+])('fixtures/$name with configs.recommended-type-checked, migrated', ({ name, folder, files }) => {
+  it('lints with no report of ours after the migration (and reported before it)', async () => {
+    const dir = await copyBundled(name);
+    const project = join(dir, folder);
+    const typed: Linter.Config[] = [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { tsconfigRootDir: project } } },
+      { files: ['**/*.ts'], ...(rtmMigrate.configs['recommended-type-checked'] as Linter.Config) },
+    ];
+    const lint = async (): Promise<string[]> => {
+      const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: typed, ignore: false });
+      return (await eslint.lintFiles([files])).flatMap((r) => r.messages.map((m) => `${relative(project, r.filePath)}:${String(m.line)} ${m.ruleId ?? '(fatal)'} ${m.message.slice(0, 80)}`));
+    };
+    const unmigrated = await lint();
+    expect(unmigrated.filter((f) => f.includes('(fatal)'))).toEqual([]);
+    expect(unmigrated.length).toBeGreaterThan(0);
+    const applied = await run(process.execPath, [CLI, 'apply', '.', '--allow-dirty'], { cwd: project, env: { PATH: process.env.PATH ?? '' } });
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('TODOs left: 0');
+    expect(await lint()).toEqual([]);
   });
 });
