@@ -48,17 +48,42 @@ function packageStores(root: string, file: string, current: PackageStores): Pack
   return { starts: [current, ...others].flatMap((s) => s.starts), unfilled: [current, ...others].reduce((n, s) => n + s.unfilled, 0) };
 }
 
-/** How long a package's files, as read from disk, serve the files linted after (one lint run, or an editor's pause). */
+/**
+ * How long a package's files, as read from disk, serve the files linted after (one lint run, an
+ * editor's pause) without a new walk. Within it, a file added, removed or renamed (its folder's
+ * mtime) or a change to a file that starts or feeds a store (its own stamp) still means a new walk.
+ */
 const PACKAGE_TTL_MS = 2000;
-const packages = new Map<string, { readonly at: number; readonly files: ReadonlyMap<string, PackageStores> }>();
 
-/** Each source file of a package folder with its stores, walked at most once per `PACKAGE_TTL_MS`. */
+/** A package as last walked: its folders' and store holders' stamps, and every file's stores. */
+interface PackageScan {
+  readonly at: number;
+  readonly stamps: ReadonlyMap<string, string | undefined>;
+  readonly files: ReadonlyMap<string, PackageStores>;
+}
+
+const packages = new Map<string, PackageScan>();
+
+/** Each source file of a package folder with its stores (see `PACKAGE_TTL_MS` for when it is walked again). */
 function storedPackage(dir: string): ReadonlyMap<string, PackageStores> {
   const cached = packages.get(dir);
-  if (cached && performance.now() - cached.at < PACKAGE_TTL_MS) return cached.files;
-  const files = new Map(packageFiles(dir).map((path) => [path, storedFileStores(path)] as const));
-  packages.set(dir, { at: performance.now(), files });
+  const fresh = cached && performance.now() - cached.at < PACKAGE_TTL_MS && [...cached.stamps].every(([path, stamp]) => stampOf(path) === stamp);
+  if (cached && fresh) return cached.files;
+  const { files: paths, folders } = packageFiles(dir);
+  const files = new Map(paths.map((path) => [path, storedFileStores(path)] as const));
+  const holders = [...files].filter(([, stores]) => stores.starts.length > 0 || stores.unfilled > 0).map(([path]) => path);
+  packages.set(dir, { at: performance.now(), stamps: new Map([...folders, ...holders].map((path) => [path, stampOf(path)])), files });
   return files;
+}
+
+/** A file's or folder's modification time and size, undefined when it is gone. */
+function stampOf(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${String(stat.mtimeMs)}:${String(stat.size)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -66,11 +91,13 @@ const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const MAY_HOLD_STORES = /@slack\/client|slack-client|cacheRtmStart/;
 
 /**
- * The source files of a package folder: below it, except `node_modules`, dot-folders, symlinks and
- * nested packages (a folder with its own package.json), as the codemod groups them.
+ * The source files of a package folder, and the folders walked: below it, except `node_modules`,
+ * dot-folders, symlinks and nested packages (a folder with its own package.json), as the codemod
+ * groups them.
  */
-function packageFiles(dir: string): string[] {
+function packageFiles(dir: string): { files: string[]; folders: string[] } {
   const files: string[] = [];
+  const folders: string[] = [];
   const visit = (folder: string, top: boolean): void => {
     let entries;
     try {
@@ -79,6 +106,7 @@ function packageFiles(dir: string): string[] {
       return;
     }
     if (!top && entries.some((e) => e.name === 'package.json' && e.isFile())) return;
+    folders.push(folder);
     for (const e of entries) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const path = join(folder, e.name);
@@ -87,7 +115,7 @@ function packageFiles(dir: string): string[] {
     }
   };
   visit(resolve(dir), true);
-  return files;
+  return { files, folders };
 }
 
 const cache = new Map<string, { readonly stamp: string; readonly stores: PackageStores }>();
@@ -97,13 +125,8 @@ const cache = new Map<string, { readonly stamp: string; readonly stores: Package
  * edits). A file that cannot be read or parsed counts as unfilled: what it does cannot be known.
  */
 function storedFileStores(path: string): PackageStores {
-  let stamp: string;
-  try {
-    const stat = statSync(path);
-    stamp = `${String(stat.mtimeMs)}:${String(stat.size)}`;
-  } catch {
-    return { starts: [], unfilled: 0 };
-  }
+  const stamp = stampOf(path);
+  if (stamp === undefined) return { starts: [], unfilled: 0 };
   const cached = cache.get(path);
   if (cached?.stamp === stamp) return cached.stores;
   let stores: PackageStores;

@@ -72,6 +72,14 @@ describe('dataStore and AUTHENTICATED data of clients started through the helper
     expect(findings).toEqual(['message.js:2 users', 'store.js:1 users']);
   });
 
+  it('sees a migration made between two lint runs of the same process (the package is read again)', async () => {
+    expect(await lintPackage({ 'bot.js': client('rtm.start()'), 'message.js': MESSAGE })).toContain('message.js:2 users');
+    await writeFile(join(dir, 'bot.js'), client('startRtmClient(rtm)'));
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: recommendedConfig(), ignore: false });
+    const [message] = await eslint.lintFiles([join(dir, 'message.js')]);
+    expect(message?.messages).toEqual([]);
+  });
+
   it('only where the helper module is what starts the client (a function of the same name elsewhere does not count)', async () => {
     const own = client('startRtmClient(rtm)').replace("require('./rtm-start-data')", "require('./starter')");
     const findings = await lintPackage({ 'bot.js': own, 'message.js': MESSAGE });
