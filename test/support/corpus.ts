@@ -53,7 +53,7 @@ export function isEsModule(file: string, text: string): boolean {
  * What a user's flat config would be: TypeScript through typescript-eslint's parser, JavaScript
  * through ESLint's own parser (CommonJS, or ES modules), with `configs.recommended`.
  */
-function config(module: boolean): Linter.Config[] {
+export function config(module: boolean): Linter.Config[] {
   return [
     { files: ['**/*.ts', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } },
     { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: module ? 'module' : 'commonjs', ecmaVersion: 'latest' } },

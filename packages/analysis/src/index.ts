@@ -22,3 +22,16 @@ export {
 } from './sites.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
 export { queryParameterNames, rtmMethodOfUrl, templateText, urlUseOf, type StringNode, type UrlUse } from './url.js';
+export { fileStores, readsFilledStore, type FileStores } from './package-stores.js';
+export {
+  clientKey,
+  filledStores,
+  packageFolder,
+  importedFromHelperModule,
+  startedByHelperModule,
+  storeRole,
+  type FilledStores,
+  type PackageStores,
+  type StoreRole,
+  type StoreStart,
+} from './stores.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, extname, resolve } from 'node:path';
 
-import { parseForESLint } from '@typescript-eslint/parser';
+import type * as TsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
@@ -37,6 +38,9 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const module = isModuleFile(file, text);
   const ext = extname(file).toLowerCase();
+  // Loaded on first use: the lint reaches here only for other files of a package, and a JavaScript-only
+  // lint run should not pay for TypeScript's start-up.
+  const { parseForESLint } = createRequire(import.meta.url)('@typescript-eslint/parser') as typeof TsParser;
   const { ast, scopeManager, visitorKeys } = parseForESLint(text, {
     filePath: file,
     range: true,

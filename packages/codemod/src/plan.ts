@@ -107,6 +107,11 @@ export interface TransportCall {
   readonly responseOnly?: boolean;
   /** TypeScript: the helper's declared promise type, which the native promise is cast to (`Promise<any>`). */
   readonly cast?: string;
+  /**
+   * A raw HTTP request, which got Slack's `ok: false` answer as its body: the rewrite answers it the
+   * same way (the helper's error carries it as `data`) instead of rejecting or calling back an error.
+   */
+  readonly answersSlackErrors?: boolean;
 }
 
 /**

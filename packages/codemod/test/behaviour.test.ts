@@ -5,7 +5,7 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBot, copyLegacyBot } from '../../../test/support/legacy-bot.js';
 import { run, type RunResult } from '../../../test/support/run.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, copyBot, ROOT, tempDir } from './helpers.js';
 
 /**
  * Behaviour, not text: each program runs as a process against fake Slack on 127.0.0.1 before the
@@ -38,15 +38,6 @@ interface Program {
   readonly prints: RegExp;
   /** False for a program that does not print the memberships (fixtures/bots/summary.js). */
   readonly printsMembers?: boolean;
-}
-
-/** fixtures/bots/<bot> with the shared summary, resolving the fixture package's dependencies. */
-async function copyBot(bot: string): Promise<string> {
-  const dir = await tempDir(`${bot}-`);
-  await cp(join(BOTS, bot), join(dir, bot), { recursive: true });
-  for (const shared of ['summary.js', 'extras-summary.js']) await cp(join(BOTS, shared), join(dir, shared));
-  await symlink(join(BOTS, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
 }
 
 /** A project of fixtures/projects (its `input/`, as the app has it) with the bots' shared summary. */

@@ -17,6 +17,16 @@ export async function tempDir(prefix = 'rtm-migrate-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/** fixtures/bots/<bot> with the shared summary, resolving the fixture package's dependencies. */
+export async function copyBot(bot: string): Promise<string> {
+  const bots = join(ROOT, 'fixtures', 'bots');
+  const dir = await tempDir(`${bot}-`);
+  await cp(join(bots, bot), join(dir, bot), { recursive: true });
+  for (const shared of ['summary.js', 'extras-summary.js']) await cp(join(bots, shared), join(dir, shared));
+  await symlink(join(bots, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 /** Copies the pattern inputs (never the fixtures in place) to a temp folder. */
 export async function copyPatterns(filter: (name: string) => boolean = () => true): Promise<{ dir: string; names: string[] }> {
   const dir = await tempDir('rtm-migrate-patterns-');

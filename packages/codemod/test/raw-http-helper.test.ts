@@ -38,7 +38,7 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
     expect(output).toContain(
       '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
         "const callSlack = (apiMethod, apiArgs) => fetch(base + apiMethod, { method: 'POST', headers: { Authorization: 'Bearer ' + token }, body: new URLSearchParams(apiArgs) }).then((r) => r.json());\n" +
-        "rtmStartData(callSlack, { mpim_aware: 'true' })\n" +
+        "rtmStartData(callSlack, { mpim_aware: 'true' }).catch((err) => err.data ?? Promise.reject(err))\n" +
         '  .then((data) => console.log(data.users.length));',
     );
     expect(output).toContain("import { rtmStartData } from './rtm-start-data';");
@@ -56,7 +56,7 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
     );
     expect(output).toContain(
       "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => fetch(`${api}/` + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), { headers: { Authorization: `Bearer ${token}` } }).then(function (res) { return res.json(); });\n" +
-        '  return rtmStartData(callSlack);',
+        '  return rtmStartData(callSlack).catch((err) => err.data ?? Promise.reject(err));',
     );
     expect(output).toContain("import { rtmStartData } from './rtm-start-data.js';");
   });
@@ -67,28 +67,28 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
       'k.ts',
       "import axios from 'axios';\nexport async function f(token: string) {\n  const { data } = await axios.get<{ users: { id: string }[] }>('https://slack.com/api/rtm.start', { params: { token }, timeout: 5000 });\n  return data.users.length;\n}\n",
       "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => axios.get('https://slack.com/api/' + apiMethod, { timeout: 5000, params: apiArgs as Record<string, string> }).then((res) => res.data);\n" +
-        "  const { data } = await rtmStartData(callSlack, { token }).then((data) => ({ data: data as { users: { id: string }[] } }));",
+        "  const { data } = await rtmStartData(callSlack, { token }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ data: data as { users: { id: string }[] } }));",
     ],
     [
       "got with responseType: 'json', read as res.body",
       'l.js',
       "const got = require('got');\ngot(base + 'rtm.start', { searchParams: { token }, responseType: 'json' }).then((res) => console.log(res.body.users.length));\n",
       "const callSlack = (apiMethod, apiArgs) => got(base + apiMethod, { responseType: 'json', searchParams: apiArgs }).then((res) => res.body);\n" +
-        'rtmStartData(callSlack, { token }).then((body) => ({ body })).then((res) => console.log(res.body.users.length));',
+        'rtmStartData(callSlack, { token }).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users.length));',
     ],
     [
       'request with json: true and the arguments in qs: the body handed on parsed, as before',
       'm.js',
       "var request = require('request');\nrequest({ url: base + 'rtm.start', qs: { token: t }, json: true }, function (err, res, body) {\n  console.log(body.users.length);\n});\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => request({ url: base + apiMethod, qs: apiArgs, json: true }, (err, res, body) => (err ? reject(err) : resolve(body))));\n" +
-        'callbackify(rtmStartData)(callSlack, { token: t }, (err, data) => (function (err, res, body) {\n  console.log(body.users.length);\n})(err, data && { statusCode: 200, body: data }, data));',
+        'callbackify(() => rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)))((err, data) => (function (err, res, body) {\n  console.log(body.users.length);\n})(err, data && { statusCode: 200, body: data }, data));',
     ],
     [
       'fetch with the token in a template query and the response awaited',
       'n.js',
       'async function f() {\n  const res = await fetch(`${api}/rtm.start?token=${token}&mpim_aware=1`);\n  return (await res.json()).users;\n}\n',
       "  const callSlack = (apiMethod, apiArgs) => fetch(api + '/' + apiMethod + '?' + new URLSearchParams(apiArgs)).then((res) => res.json());\n" +
-        "  const res = await rtmStartData(callSlack, { token: token, mpim_aware: '1' }).then((data) => ({ json: async () => data }));",
+        "  const res = await rtmStartData(callSlack, { token: token, mpim_aware: '1' }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ json: async () => data }));",
     ],
     [
       'https.get with a base URL object: the callback reads a stream of the rebuilt data, the error handler its error',
@@ -97,7 +97,7 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
       "const { Readable } = require('stream');\nconst { rtmStartData } = require('./rtm-start-data');\n" +
         '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
         "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => https.get(new URL(apiMethod, base).href + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: token }).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
+        "rtmStartData(callSlack, { token: token }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
     ],
   ])('%s', async (_name, file, source, expected) => {
     const { plan, output } = await migrate(file, source);

@@ -15,3 +15,4 @@ export * from './urls.js';
 export * from './web-api-errors.js';
 export * from './loopback.js';
 export * from './json-frame.js';
+export * from './helper-module.js';

@@ -147,11 +147,12 @@ export const CODEMOD_MESSAGES = {
     "the response is stored where the code's own types are those of `rtm.start`'s response (`RtmStartResponse`, `ReturnType<WebClient['rtm']['start']>`; @slack/web-api 8 removed `rtm.start`), and rtm-migrate retypes them to its helper module's `RtmStartData` only where every `rtm.start` call of the file goes to that module: type it after the data you fetch, then run rtm-migrate again.",
   noPaginate: (client: string): string =>
     `the call goes through ${client}, which may have no \`paginate\` (only @slack/web-api's \`WebClient\` is sure to): fetch the fields read by hand before \`rtm.connect\`, or type the client as @slack/web-api's \`WebClient\` and run rtm-migrate again.`,
-  notAwaited:
-    'the response is used in a promise chain or a callback: rewrite it to `const res = await …` first (then run rtm-migrate again), or use `--helper shim`.',
+  /** `shim`: `--helper shim` would rewrite this very site (the codemod's `shimApplies`); only then is it suggested. */
+  notAwaited: (shim: boolean): string =>
+    `the response is used in a promise chain or a callback: rewrite it to \`const res = await …\` first (then run rtm-migrate again)${shim ? ', or run rtm-migrate with `--helper shim`' : ''}.`,
   callApply: '`rtm.start` is called through `.call` / `.apply`: call `client.rtm.connect(args)` directly and fetch the fields read first.',
-  noInline: (fields: readonly string[]): string =>
-    `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand (or use \`--helper shim\`).`,
+  noInline: (fields: readonly string[], shim: boolean): string =>
+    `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand${shim ? ' (or run rtm-migrate with `--helper shim`)' : ''}.`,
   rewrite: (kind: string, fields: readonly string[], byMethod: readonly PlannedCall[]): string => {
     if (kind === 'connect-only') return 'Only fields that `rtm.connect` also returns are read: `rtm.start` → `rtm.connect`, start-only arguments dropped.';
     if (kind === 'drop-option') return 'Arguments / options that only `rtm.start` knew are dropped: the client now uses `rtm.connect`.';

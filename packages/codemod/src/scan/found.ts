@@ -1,16 +1,14 @@
-import { basename } from 'node:path';
 import {
   calleeName,
-  constructionOf,
-  descendants,
   callsRtmStart,
   findSites,
   followResponse,
   isSpreadOfPlainConst,
   isSignificantEscape,
   resolveConst,
+  startedByHelperModule,
+  storeRole,
   unwrap,
-  variableOf,
   type Escape,
   type FieldRead,
   type Flow,
@@ -23,9 +21,8 @@ import {
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { HELPER_BASENAME, HELPER_EXPORTS } from '../helper-module/source.js';
 import type { SiteForm } from '../plan.js';
 
 type Node = TSESTree.Node;
@@ -74,8 +71,7 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
   const sites = findSites(program, resolver);
   const found: FoundSite[] = [];
   const claimed: Node[] = [];
-  const helperStarted = startedByHelperModule(parsed);
-  const byHelper = (site: RtmSite): boolean => 'construction' in site && site.construction !== undefined && helperStarted.has(site.construction);
+  const helperStarted = startedByHelperModule(resolver, program, text);
   for (const site of sites) {
     if (site.kind === 'method') {
       found.push(methodSite(resolver, site));
@@ -98,15 +94,15 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
         found.push(tableSite(site.node));
         break;
       case 'client-authenticated':
-        if (byHelper(site)) break;
-        if (!site.usesStart) found.push(connectClientSite(resolver, site));
-        else if (!coveredByClient(sites, site)) found.push(dataStoreSite(resolver, site));
-        break;
       case 'data-store':
-      case 'store-cache':
-        // Folded into the client's own site when this file starts it; otherwise a site of its own.
-        if (!coveredByClient(sites, site) && !byHelper(site)) found.push(dataStoreSite(resolver, site));
+      case 'store-cache': {
+        // Folded into the client's own site when this file starts it (`covered`), no site where the
+        // helper module starts the client (`filled`); otherwise a site of its own.
+        const role = storeRole(site, sites, helperStarted);
+        if (role === 'lookup' || role === 'unfilled') found.push(dataStoreSite(resolver, site));
+        else if (role === undefined && site.kind === 'client-authenticated') found.push(connectClientSite(resolver, site));
         break;
+      }
       default:
         break;
     }
@@ -175,46 +171,6 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   }
   const property = site.kind === 'client-option' ? site.property : undefined;
   return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false, construction: site.construction };
-}
-
-/**
- * Legacy clients that a previous run handed to the generated helper module (`startRtmClient(rtm)`):
- * it fills their AUTHENTICATED data and `dataStore` from the replacement calls, so what they read is
- * no site (and a second run changes nothing).
- */
-export function startedByHelperModule(parsed: ParsedFile): Set<Node> {
-  const started = new Set<Node>();
-  const names: readonly string[] = [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart];
-  if (!names.some((name) => parsed.text.includes(name))) return started;
-  for (const node of descendants(parsed.resolver, parsed.program)) {
-    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
-    if (!names.includes(node.callee.name) || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
-    const made = node.arguments[0] && constructionOf(parsed.resolver, node.arguments[0]);
-    if (made) started.add(made);
-  }
-  return started;
-}
-
-/** `import { startRtmClient } from './rtm-start-data'` or `const { startRtmClient } = require('./rtm-start-data')`. */
-export function importedFromHelperModule(resolver: Resolver, id: TSESTree.Identifier): boolean {
-  const def = variableOf(resolver, id)?.defs[0];
-  const isHelper = (specifier: unknown): boolean => typeof specifier === 'string' && basename(specifier).replace(/\.[cm]?[jt]s$/, '') === HELPER_BASENAME;
-  if (def?.type === TSESLint.Scope.DefinitionType.ImportBinding) return def.parent.type === AST_NODE_TYPES.ImportDeclaration && isHelper(def.parent.source.value);
-  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init) return false;
-  const init = unwrap(def.node.init);
-  return (
-    init.type === AST_NODE_TYPES.CallExpression &&
-    init.callee.type === AST_NODE_TYPES.Identifier &&
-    init.callee.name === 'require' &&
-    init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    isHelper(init.arguments[0].value)
-  );
-}
-
-function coveredByClient(sites: readonly RtmSite[], site: RtmSite): boolean {
-  const construction = 'construction' in site ? site.construction : undefined;
-  if (!construction) return false;
-  return sites.some((s) => (s.kind === 'client-start' && s.client === 'legacy-rtm-client' && s.construction === construction) || (s.kind === 'client-option' && s.construction === construction));
 }
 
 /** The current `RTMClient` (it calls `rtm.connect`): planned only when start-only fields are read off its data. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { propertyKeyName, resolveConst, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
+import { propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import {
   costOfReplacement,
@@ -25,7 +25,7 @@ import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
-import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
+import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
@@ -162,13 +162,17 @@ interface Decision {
 }
 
 /**
- * `rtmStartCompat(client, args)` takes the place of the call only where nothing else is passed (a
- * callback would be dropped) and the client has `apiCall`, which the shim calls: `@slack/web-api`'s
- * `WebClient`. Elsewhere the site gets the decision it would get without `--helper shim`.
+ * `rtmStartCompat(client, args)` takes the place of a method call (`client.rtm.start(…)`,
+ * `client.apiCall('rtm.start', …)`) only where nothing else is passed (a callback would be dropped, a
+ * spread hides what is) and the client has `apiCall`, which the shim calls: `@slack/web-api`'s
+ * `WebClient`. Elsewhere the site gets the decision it would get without `--helper shim`, and no TODO
+ * suggests the flag.
  */
-function shimFits(parsed: ParsedFile, site: FoundSite): boolean {
+function shimApplies(parsed: ParsedFile, site: FoundSite): boolean {
   const call = site.node;
+  if (site.form !== 'method-call' && site.form !== 'api-call') return false;
   if (call.type !== AST_NODE_TYPES.CallExpression || site.callback !== undefined || site.passesOn) return false;
+  if (call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return false;
   if (call.arguments.some((a) => a.type === AST_NODE_TYPES.ArrowFunctionExpression || a.type === AST_NODE_TYPES.FunctionExpression)) return false;
   return clientOfCall(parsed, call).kind === 'web-api';
 }
@@ -192,8 +196,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
-  const hasSpread = site.node.type === AST_NODE_TYPES.CallExpression && site.node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
-  const shimmable = (site.form === 'method-call' || site.form === 'api-call') && !hasSpread && shimFits(parsed, site);
+  const shimmable = shimApplies(parsed, site);
   if (helper === 'shim' && shimmable && (startOnly.length > 0 || escapes.length > 0)) return { rewrite: 'shim', form: site.form };
   if (site.form === 'helper' && (startOnly.length > 0 || escapes.length > 0)) {
     // Never `rtm.connect` in place: the data read would be lost. Through the app's own helper, or left unchanged.
@@ -210,8 +213,9 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.form === 'helper') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.helper };
   if (site.form === 'call-apply') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.callApply };
   const unsupported = unsupportedInline(startOnly);
-  if (unsupported.length > 0) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.noInline(unsupported) };
-  if (!isAwaitedStatement(site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.notAwaited };
+  // `--helper shim` is suggested only where it would rewrite this site (start-only fields are read here).
+  if (unsupported.length > 0) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.noInline(unsupported, shimmable) };
+  if (!isAwaitedStatement(site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.notAwaited(shimmable) };
   if (storedAsStartType(parsed, site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.startTypes };
   return { rewrite: 'inline', form: site.form };
 }
@@ -330,8 +334,8 @@ export function scan(options: ScanOptions): Plan {
     options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
-    const started = startedByHelperModule(parsed);
-    if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started].map((n) => n.range[0]) });
+    const started = startedByHelperModule(parsed.resolver, parsed.program, parsed.text);
+    if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started] });
     const typed = usesStartTypes(parsed);
     const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; table: ReturnType<typeof methodTableOverride> | undefined; choice: TypedDecision<Decision> }[] = [];
     for (const found of foundSites(parsed)) {

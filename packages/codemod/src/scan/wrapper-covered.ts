@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { descendants, unwrap, variableOf, type FunctionLike, type Located } from '@rtm-migrate/analysis';
+import { descendants, importedFromHelperModule, unwrap, variableOf, type FunctionLike, type Located } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { helperExtraOf } from '../helper-module/extras.js';
 import { HELPER_EXPORTS, helperBuilds } from '../helper-module/source.js';
 import type { PlanSite } from '../plan.js';
-import { importedFromHelperModule, type FoundSite } from './found.js';
+import { type FoundSite } from './found.js';
 
 type Node = TSESTree.Node;
 

@@ -149,12 +149,14 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
     caller = freshName(ctx, ['callSlack', 'callSlackApi']);
     insertBefore(ctx, startOf(statement), ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
   }
-  const { callback, callbackAround: around, cast } = transport;
-  const called = `${name}(${caller}${args})`;
+  const { callback, callbackAround: around, cast, answersSlackErrors } = transport;
+  // Slack's `ok: false` answer (the helper's error `data`) as the raw request's body; any other error as it was.
+  const called = `${name}(${caller}${args})${answersSlackErrors ? '.catch((err) => err.data ?? Promise.reject(err))' : ''}`;
   const callbackText = callback ? `${around?.before ?? ''}${ctx.source.slice(callback.start, callback.end)}${around?.after ?? ''}` : '';
   // TypeScript: callbackify's overloads do not fit a function with optional parameters, but its
-  // no-argument one types the callback `(err, data)` from rtmStartData's own result. A callback that
-  // got the response alone gets it still, or `{ ok: false, error }` as the helper answered an error.
+  // no-argument one types the callback `(err, data)` from rtmStartData's own result (also the form
+  // where Slack's errors are answered as data). A callback that got the response alone gets it
+  // still, or `{ ok: false, error }` as the helper answered an error.
   // The callback is called as the helper called it, with no `this` (`.call(undefined, …)` for `this.onLogin`).
   const responseOnly = (fn: string): string => {
     const call = /^(function|async|\()/.test(fn) ? `(${fn})(` : /^[\w$]+$/.test(fn) ? `${fn}(` : `${fn}.call(undefined, `;
@@ -163,7 +165,7 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
   const replacement = callback
     ? transport.responseOnly
       ? responseOnly(callbackText)
-      : ctx.typescript
+      : ctx.typescript || answersSlackErrors
         ? `callbackify(() => ${called})(${callbackText})`
         : `callbackify(${name})(${caller}${args}, ${callbackText})`
     : `${cast ? `(${called} as ${cast})` : called}${transport.then ?? ''}`;

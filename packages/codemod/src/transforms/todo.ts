@@ -35,7 +35,8 @@ export const todoTransform: Transform = (ctx) => {
         ? site.message
         : site.rewrite === 'helper-module' && site.reason !== undefined
           ? todoComment(site.reason, site.startOnlyFields)
-          : todoComment(CODEMOD_MESSAGES.notAwaited, site.startOnlyFields);
+          : // A rewrite that found no node to change: `--helper shim` is not suggested, the plan does not say whether it fits.
+            todoComment(CODEMOD_MESSAGES.notAwaited(false), site.startOnlyFields);
     const statement = found ? enclosingStatement(found) : undefined;
     if (!statement) {
       ctx.outcomes.push({ site, rewrite: 'todo', changed: false, message });

@@ -3,14 +3,18 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import {
   classifyNode,
+  fileStores,
   followResponse,
   isReportableRead,
   memberName,
   propertyKeyName,
+  readsFilledStore,
   siteNode,
   typeDeclaredIn,
   typeIs,
   type FieldRead,
+  type FileStores,
+  type RtmSite,
 } from '@rtm-migrate/analysis';
 
 import { createRule } from '../util/create-rule.js';
@@ -62,11 +66,19 @@ export default createRule<Options, MessageIds>({
       if (typeIs(services, object, RESPONSE_TYPES) || typeDeclaredIn(services, object, RESPONSE_FILES)) reportRead({ path: name, node, file: undefined });
     };
 
+    let stores: FileStores | undefined;
+    /** A legacy client's data that the generated helper module fills (code `rtm-migrate apply` wrote): nothing to report. */
+    const filled = (site: RtmSite): boolean => {
+      if (site.kind !== 'data-store' && site.kind !== 'client-authenticated') return false;
+      stores ??= fileStores(resolver, context.sourceCode.ast, context.sourceCode.text);
+      return readsFilledStore(context.cwd, stores, site, resolver);
+    };
+
     const visitors: TSESLint.RuleListener = {};
     if (syntactic) {
       const check = (node: TSESTree.Node): void => {
         const site = classifyNode(resolver, node);
-        if (!site) return;
+        if (!site || filled(site)) return;
         if (site.kind === 'data-store' && site.construction) context.report({ node: siteNode(site), messageId: 'legacyDataStore' });
         followResponse(resolver, site).reads.forEach(reportRead);
       };

@@ -65,7 +65,8 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   const request = requestOf(url.node);
   if (!request) return { why: 'the URL is not given to the request as it is' };
   const result = libraryTransport(parsed, request, url);
-  return 'call' in result && url.removals ? { call: { ...result.call, removals: url.removals } } : result;
+  // Every library here resolved Slack's `ok: false` as a 200 body: so must the rewrite.
+  return 'call' in result ? { call: { ...result.call, answersSlackErrors: true, ...(url.removals ? { removals: url.removals } : {}) } } : result;
 }
 
 function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {

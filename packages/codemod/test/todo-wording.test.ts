@@ -1,0 +1,72 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './helpers.js';
+
+// A TODO suggests `--helper shim` only where that flag would rewrite the site: a call through
+// @slack/web-api's `WebClient` (the shim calls its `apiCall`) that hands nothing else on (a callback
+// would be dropped). Each site reads `cache_ts`, which no rewrite of the default run fetches.
+const SITES = {
+  webClient: 'web.rtm.start().then((res) => console.log(res.users.length, res.cache_ts));',
+  callback: 'web.rtm.start({}, (err, res) => console.log(res.users.length, res.cache_ts));',
+  noApiCall: 'slack.rtm.start({ token: process.env.SLACK_BOT_TOKEN }).then((data) => console.log(data.users.length, data.cache_ts));',
+  unknownClient: 'return client.rtm.start().then((res) => res.users.length);',
+};
+
+const SOURCE = `const { WebClient } = require('@slack/web-api');
+const slack = require('slack');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+${SITES.webClient}
+${SITES.callback}
+${SITES.noApiCall}
+function count(client) {
+  ${SITES.unknownClient}
+}
+module.exports = { count };
+`;
+
+/** The TODO comment right above a line of the output (its lines joined), or undefined. */
+function todoAbove(out: string, line: string): string | undefined {
+  const lines = out.split('\n');
+  const at = lines.findIndex((l) => l.trim() === line);
+  const comment: string[] = [];
+  for (let i = at - 1; i >= 0 && /^\s*\/\//.test(lines[i] ?? ''); i--) comment.unshift((lines[i] ?? '').replace(/^\s*\/\/\s*/, ''));
+  return comment.length > 0 ? comment.join(' ') : undefined;
+}
+
+async function migrate(args: readonly string[]): Promise<string> {
+  const dir = await tempDir('rtm-migrate-wording-');
+  try {
+    await writeFile(join(dir, 'bot.js'), SOURCE);
+    const r = await cli(['apply', '.', '--allow-dirty', ...args], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return await readFile(join(dir, 'bot.js'), 'utf8');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('TODO comments suggest --helper shim only where it applies', () => {
+  it('on a WebClient call that hands nothing on, and on no call with a callback or through a client without apiCall', async () => {
+    const out = await migrate([]);
+    expect(todoAbove(out, SITES.webClient)).toMatch(/no inline rewrite for `cache_ts`: replace these reads by hand \(or run rtm-migrate with `--helper shim`\)\./);
+    for (const site of [SITES.callback, SITES.noApiCall]) {
+      expect(todoAbove(out, site)).toMatch(/no inline rewrite for `cache_ts`: replace these reads by hand\./);
+      expect(todoAbove(out, site)).not.toContain('--helper shim');
+    }
+    expect(todoAbove(out, SITES.unknownClient)).toMatch(/promise chain or a callback: rewrite it to `const res = await …` first \(then run rtm-migrate again\)\./);
+    expect(todoAbove(out, SITES.unknownClient)).not.toContain('--helper shim');
+    expect(out.match(/--helper shim/g)).toHaveLength(1);
+  });
+
+  it('and --helper shim rewrites exactly the site whose TODO suggested it', async () => {
+    const out = await migrate(['--helper', 'shim']);
+    expect(out).toContain('rtmStartCompat(web).then((res) => console.log(res.users.length, res.cache_ts));');
+    for (const site of [SITES.callback, SITES.noApiCall, SITES.unknownClient]) {
+      expect(out).toContain(site);
+      expect(todoAbove(out, site)).toContain('TODO(rtm-migrate)');
+    }
+    expect(out.match(/rtmStartCompat\(/g)).toHaveLength(1);
+  });
+});

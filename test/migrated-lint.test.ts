@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import rtmMigrate from '@rtm-migrate/eslint-plugin';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import { config, isEsModule, REPO, sourceFiles } from './support/corpus.js';
+import { run } from './support/run.js';
+
+// What CI sees after `rtm-migrate apply`: the bundled bots, copied (fixtures are never edited), linted
+// with the real ESLint and `configs.recommended`, migrated by the built CLI, and linted again.
+const CLI = join(REPO, 'packages', 'codemod', 'dist', 'cli.js');
+const copies: string[] = [];
+
+afterAll(async () => {
+  for (const dir of copies) await rm(dir, { recursive: true, force: true });
+});
+
+/** fixtures/<name> in a fresh folder, its dependencies resolved through the fixture's own node_modules. */
+async function copyBundled(name: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `migrated-lint-${name}-`));
+  copies.push(dir);
+  const from = join(REPO, 'fixtures', name);
+  await cp(from, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  if (existsSync(join(from, 'node_modules'))) await symlink(join(from, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/**
+ * Every source file of the copy (its node_modules left out), linted from the copy's folder as its CI
+ * would: `file:line rule message`, fatal parse errors included.
+ */
+async function lintTree(dir: string): Promise<string[]> {
+  const linters = {
+    module: new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(true), ignore: false }),
+    commonjs: new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false }),
+  };
+  const findings: string[] = [];
+  for (const file of sourceFiles(dir).filter((f) => !f.startsWith(join(dir, 'node_modules')))) {
+    const eslint = isEsModule(file, readFileSync(file, 'utf8')) ? linters.module : linters.commonjs;
+    for (const result of await eslint.lintFiles([file])) {
+      for (const m of result.messages) findings.push(`${relative(dir, file)}:${String(m.line)} ${m.ruleId ?? '(fatal)'} ${m.message.slice(0, 80)}`);
+    }
+  }
+  return findings;
+}
+
+describe.each([
+  // The bots that read `rtm.start`'s data; echo-bot already uses `rtm.connect` and is clean from the start.
+  { name: 'bots', before: true },
+  { name: 'legacy-bot', before: true },
+  { name: 'v3-bot', before: true },
+  { name: 'echo-bot', before: false },
+])('fixtures/$name, migrated by rtm-migrate apply', ({ name, before }) => {
+  it('lints with no report of ours after the migration (and reported before it)', async () => {
+    const dir = await copyBundled(name);
+    const unmigrated = await lintTree(dir);
+    expect(unmigrated.filter((f) => f.includes('(fatal)'))).toEqual([]);
+    expect(unmigrated.length > 0).toBe(before);
+
+    const applied = await run(process.execPath, [CLI, 'apply', '.', '--allow-dirty'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('TODOs left: 0');
+
+    // The rewritten files, the generated helper module and the code the migration left as it was.
+    expect(await lintTree(dir)).toEqual([]);
+  });
+});
+
+describe.each([
+  { name: 'legacy-bot', folder: '.', files: 'src/*.ts' },
+  { name: 'bots', folder: 'axios-ts-bot', files: '*.ts' },
+])('fixtures/$name with configs.recommended-type-checked, migrated', ({ name, folder, files }) => {
+  it('lints with no report of ours after the migration (and reported before it)', async () => {
+    const dir = await copyBundled(name);
+    const project = join(dir, folder);
+    const typed: Linter.Config[] = [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { tsconfigRootDir: project } } },
+      { files: ['**/*.ts'], ...(rtmMigrate.configs['recommended-type-checked'] as Linter.Config) },
+    ];
+    const lint = async (): Promise<string[]> => {
+      const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: typed, ignore: false });
+      return (await eslint.lintFiles([files])).flatMap((r) => r.messages.map((m) => `${relative(project, r.filePath)}:${String(m.line)} ${m.ruleId ?? '(fatal)'} ${m.message.slice(0, 80)}`));
+    };
+    const unmigrated = await lint();
+    expect(unmigrated.filter((f) => f.includes('(fatal)'))).toEqual([]);
+    expect(unmigrated.length).toBeGreaterThan(0);
+    const applied = await run(process.execPath, [CLI, 'apply', '.', '--allow-dirty'], { cwd: project, env: { PATH: process.env.PATH ?? '' } });
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('TODOs left: 0');
+    expect(await lint()).toEqual([]);
+  });
+});
