@@ -91,6 +91,12 @@ export interface DataStoreSite {
 export interface StoreCacheSite {
   readonly kind: 'store-cache';
   readonly fn: FunctionNode;
+  /**
+   * The SDK's own `SlackDataStore` (inside `@slack/client` / `slack-client`): the SDK filling its store,
+   * not an app. Its reads are `rtm.start`'s data (the lint reports them), but nothing here is to
+   * migrate: the store is filled by the SDK's start (a site of its own) or by the generated helper module.
+   */
+  readonly bySdk: boolean;
 }
 
 export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite;
@@ -158,7 +164,7 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
       return moduleTableSite(resolver, node);
     case AST_NODE_TYPES.FunctionExpression:
     case AST_NODE_TYPES.FunctionDeclaration:
-      return nameOfFunction(node) === 'cacheRtmStart' && node.params.length > 0 ? { kind: 'store-cache', fn: node } : undefined;
+      return nameOfFunction(node) === 'cacheRtmStart' && node.params.length > 0 ? { kind: 'store-cache', fn: node, bySdk: insideLegacySdk(resolver) } : undefined;
     default:
       return undefined;
   }
@@ -355,10 +361,15 @@ function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): D
   const name = store.type === AST_NODE_TYPES.Identifier ? store.name : store.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, store) : undefined;
   if (name === undefined || !/^_?dataStore$/.test(name) || member.parent.type !== AST_NODE_TYPES.CallExpression) return undefined;
   // The SDK's own event handlers keep its store up to date: they are not an app reading `rtm.start`'s data.
-  const owner = resolver.file === undefined ? undefined : owningPackageName(resolver.file);
-  if (owner !== undefined && LEGACY_RTM_CLIENT_MODULES.includes(owner)) return undefined;
+  if (insideLegacySdk(resolver)) return undefined;
   if (store.type === AST_NODE_TYPES.MemberExpression && dataStoreSite(resolver, store)) return undefined;
   return { kind: 'data-store', store: member.object, construction: undefined };
+}
+
+/** The file is part of the legacy SDK itself (`@slack/client`, `slack-client`), by its nearest package.json. */
+function insideLegacySdk(resolver: Resolver): boolean {
+  const owner = resolver.file === undefined ? undefined : owningPackageName(resolver.file);
+  return owner !== undefined && LEGACY_RTM_CLIENT_MODULES.includes(owner);
 }
 
 /** A method name given to a call: the argument, or each branch of `cond ? 'rtm.connect' : 'rtm.start'`. */

@@ -99,8 +99,9 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
         break;
       case 'data-store':
       case 'store-cache':
-        // Folded into the client's own site when this file starts it; otherwise a site of its own.
-        if (!coveredByClient(sites, site) && !byHelper(site)) found.push(dataStoreSite(resolver, site));
+        // Folded into the client's own site when this file starts it; otherwise a site of its own. The
+        // SDK's own store filling itself is none: the SDK's start or the helper module hands it the data.
+        if (!coveredByClient(sites, site) && !byHelper(site) && !(site.kind === 'store-cache' && site.bySdk)) found.push(dataStoreSite(resolver, site));
         break;
       default:
         break;
