@@ -1,6 +1,8 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../../test/support/run.js';
 import type { Plan } from '../src/plan.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
@@ -36,5 +38,70 @@ describe("the legacy SDK's own code", () => {
     const sites = plan.sites.filter((s) => s.file === join('lib', 'store.js'));
     expect(sites.map((s) => `${s.line} ${s.form} ${s.rewrite}`)).toEqual(['2 legacy-data-store todo']);
     expect(sites[0]?.startOnlyFields).toContain('users');
+  });
+});
+
+/**
+ * slack-client 2.0.6 as published (installed for slack-robot in fixtures/bots), copied with its own
+ * dependencies: its examples require the SDK by relative paths (`require('../lib/clients/rtm/client')`).
+ */
+async function copySlackClient2(): Promise<string> {
+  const installed = await realpath(join(await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', 'slack-robot')), '..', 'slack-client'));
+  const dir = await tempDir('rtm-migrate-slack-client-2-');
+  await cp(installed, join(dir, 'slack-client'), { recursive: true, filter: (from) => !relative(installed, from).includes('node_modules') });
+  await symlink(dirname(installed), join(dir, 'slack-client', 'node_modules'), 'dir');
+  return dir;
+}
+
+/**
+ * The example's two edits (besides the migration): its client takes fake Slack's URL (it has no other
+ * way to be told), and it prints the AUTHENTICATED data (users, channels with members, ims) once the
+ * socket is open, then exits.
+ */
+const PRINT_STORE = `
+var started;
+rtm.on('authenticated', function keep(data) { started = data; });
+rtm.on('open', function printStarted() {
+  started.users.map(function (u) { return u.id + ' ' + u.name; }).sort().forEach(function (u) { console.log('user ' + u); });
+  started.channels.forEach(function (c) { console.log('channel #' + c.name + ' members=' + (c.members || []).slice().sort().join(',')); });
+  started.ims.forEach(function (im) { console.log('im ' + im.id + ' ' + im.user); });
+  process.stdout.write('', function () { process.exit(0); });
+});
+rtm.on('unable_to_rtm_start', function (error) { console.error('unable to start: ' + (error && error.message)); process.exit(1); });
+`;
+
+describe("the legacy SDK's examples, requiring the SDK by relative paths", () => {
+  it('slack-client 2.0.6 examples/example-rtm-client.js: its RtmClient is found, started through startSlackClientRtm(), and knows the same workspace against connect_required', async () => {
+    const dir = await copySlackClient2();
+    const example = join(dir, 'slack-client', 'examples', 'example-rtm-client.js');
+    const source = await readFile(example, 'utf8');
+    const made = "new RtmClient(token, { logLevel: 'debug' })";
+    expect(source).toContain(made);
+    await writeFile(example, source.replace(made, "new RtmClient(token, { logLevel: 'error', slackAPIUrl: process.env.SLACK_API_URL })") + PRINT_STORE);
+    const fake = await startFakeSlack({ seed: 21, users: 12, channels: 4, mode: 'legacy' });
+    const runExample = () => run(process.execPath, [example], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLACK_API_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl }, timeoutMs: 60_000 });
+    try {
+      const before = await runExample();
+      expect(before.stderr).toBe('');
+      expect(before.stdout).toMatch(/^channel #general members=U/m);
+
+      const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.stdout).toContain(`${join('slack-client', 'examples', 'example-rtm-client.js')}:12:1  legacy-client → helper-module`);
+      const after = await readFile(example, 'utf8');
+      expect(after).toContain('startSlackClientRtm(rtm);');
+      expect(after).not.toContain('TODO(rtm-migrate)');
+
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      const ran = await runExample();
+      expect(ran.stderr).toBe('');
+      expect(ran.stdout).toBe(before.stdout);
+      const methods = fake.calls.map((c) => c.method);
+      expect(methods).not.toContain('rtm.start');
+      expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
   });
 });

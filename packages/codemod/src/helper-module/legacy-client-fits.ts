@@ -61,18 +61,19 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
 
 /**
  * `use-rtm-connect` for `@slack/client` whose version installed next to the file, when there is one,
- * takes the option (3.10 or later); `slack-client` for the SDK's 2.x name (no option: its `rtm.start`
- * request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9).
+ * takes the option (3.10 or later); `slack-client` for the SDK's 2.x, under either name (no option: its
+ * `rtm.start` request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9).
  */
 export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
   const module = originOf(parsed.resolver, construction.callee)?.module;
-  const { module: supported, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
+  const { module: supported, since, before, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
   const from = (name: string): boolean => module === name || module?.startsWith(`${name}/`) === true;
   if (from(before)) return (sdkVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
   if (!from(supported)) return undefined;
   const version = sdkVersion(parsed.file, supported);
   if (version === undefined) return 'use-rtm-connect';
   const parts = version.split(/[.-]/).slice(0, 3).map(Number);
+  if (parts[0] === major2) return 'slack-client';
   for (const [i, least] of since.entries()) {
     const part = parts[i] ?? 0;
     if (part !== least) return part > least ? 'use-rtm-connect' : undefined;
@@ -81,11 +82,14 @@ export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewE
 }
 
 /**
- * The version of `module` the file runs with: the one installed where Node would resolve it from the
- * file, else the lowest the nearest package.json's range allows (`^2.3.0` → `2.3.0`). Undefined when
+ * The version of `module` the file runs with: the package's own inside `module` itself, the one
+ * installed where Node would resolve it from the file, else the lowest the nearest package.json's range allows (`^2.3.0` → `2.3.0`). Undefined when
  * neither says (no install, no manifest, a range such as `*` or a git URL).
  */
 export function sdkVersion(file: string, module: string): string | undefined {
+  // The SDK's own files (its examples, its dist) run with the SDK they ship in.
+  const own = nearestManifest(dirname(file))?.manifest;
+  if (own?.name === module && typeof own.version === 'string') return own.version;
   try {
     const manifest = createRequire(file).resolve(`${module}/package.json`);
     const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
