@@ -40,6 +40,8 @@ export interface ClientSite {
   readonly client: ClientKind;
   /** The `new` that made the client. */
   readonly construction: TSESTree.NewExpression;
+  /** The file the client was made in, when it is another one (`module.exports = new RtmClient(…)` there). */
+  readonly madeIn?: Resolver;
   /** True when the client calls `rtm.start`: the legacy client, or `useRtmConnect: false`. */
   readonly usesStart: boolean;
   readonly call: TSESTree.CallExpression;
@@ -307,19 +309,23 @@ function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSi
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(resolver, callee);
   if (name !== 'start' && name !== 'on' && name !== 'once' && name !== 'addListener') return undefined;
-  const construction = constructionOf(resolver, callee.object);
-  if (!construction) return undefined;
-  const client = clientKindOfConstructor(resolver, construction.callee);
+  const local = constructionOf(resolver, callee.object);
+  // A client another module of the project made and exports (`const rtm = require('./rtm')`).
+  const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, callee.object);
+  if (!made) return undefined;
+  const construction = made.node;
+  const client = clientKindOfConstructor(made.resolver, construction.callee);
   if (!client) return undefined;
-  const usesStart = client === 'legacy-rtm-client' || useRtmConnectFalse(resolver, construction) !== undefined;
+  const usesStart = client === 'legacy-rtm-client' || useRtmConnectFalse(made.resolver, construction) !== undefined;
+  const madeIn = made.resolver === resolver ? {} : { madeIn: made.resolver };
   if (name === 'start') {
     const first = call.arguments[0];
     const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
-    return { kind: 'client-start', client, construction, usesStart, call, options, handler: undefined };
+    return { kind: 'client-start', client, construction, ...madeIn, usesStart, call, options, handler: undefined };
   }
   const [event, handler] = call.arguments;
   if (!event || !handler || !isAuthenticatedEvent(resolver, event)) return undefined;
-  return { kind: 'client-authenticated', client, construction, usesStart, call, options: undefined, handler };
+  return { kind: 'client-authenticated', client, construction, ...madeIn, usesStart, call, options: undefined, handler };
 }
 
 /** `'authenticated'`, or `CLIENT_EVENTS.RTM.AUTHENTICATED` of the legacy client. */

@@ -125,6 +125,12 @@ export const CODEMOD_MESSAGES = {
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */
   dataStoreFilled: (starts: number): string =>
     `unchanged: this \`dataStore\` look-up is right again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
+  /** A v3 client made in another module whose other starts are left unchanged: none of its starts is rewritten. */
+  legacyClientOtherStarts:
+    "the legacy `@slack/client` v3 `RtmClient` started here is made in another module, and not every start of it can go to the generated helper module: starting it with `rtm.connect` (`useRtmConnect: true` where it is made) would leave the other starts' AUTHENTICATED data and `dataStore` empty. Move every start of the client to `startRtmClient()` (or make them start it the same way), then run rtm-migrate again.",
+  /** The `new RtmClient(…)` of a client other modules start through the helper module. */
+  legacyClientMadeHere: (startedIn: readonly string[]): string =>
+    `the v3 \`RtmClient\` made here now takes \`useRtmConnect: true\`: ${startedIn.map((f) => `\`${f}\``).join(', ')} start${startedIn.length === 1 ? 's' : ''} it through \`startRtmClient()\` of the generated helper module, which fills its AUTHENTICATED data and \`dataStore\` first.`,
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   legacyClient:

@@ -29,7 +29,7 @@ export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: Plan
   if (site.passesOn && !callback) return false;
   const args = call.arguments.filter((a) => a !== callback);
   if (args.some((a) => (a.type === AST_NODE_TYPES.SpreadElement && !isOptionsSpread(parsed, a, args)) || isFunctionLiteral(a))) return false;
-  if (form === 'legacy-client') return legacyClientFits(parsed, call, site.construction);
+  if (form === 'legacy-client') return legacyClientFits(parsed, call, site.construction, site.madeIn);
   if (!dataRead || !WEB_CLIENT_FORMS.has(form)) return false;
   return callKeepsOnlyClientAndOptions(parsed, call, args.length) && madeByWebClient(parsed, call);
 }

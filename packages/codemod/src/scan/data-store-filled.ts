@@ -42,7 +42,7 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
     const others = group.filter((s) => s.found.form === 'legacy-data-store' && s.found.storeLookup !== true);
     if (others.length > 0) continue;
     const started = new Set([
-      ...starts.flatMap((s) => (s.found.construction ? [key(s.file, s.found.construction.range[0])] : [])),
+      ...starts.flatMap((s) => (s.found.construction ? [key(s.found.madeIn?.file ?? s.file, s.found.construction.range[0])] : [])),
       ...before.flatMap((h) => h.constructions.map((offset) => key(h.file, offset))),
     ]);
     for (const site of group) {

@@ -25,6 +25,7 @@ import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
+import { pairImportedClients } from './imported-client.js';
 import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { paginateUnsure } from './receiver.js';
@@ -139,17 +140,23 @@ function shortCode(parsed: ParsedFile, node: Node): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Where a legacy client is made, and whether it is `slack-client` 2.x's (started without the option). */
-function constructionOf(parsed: ParsedFile, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
-  const range = { start: made.range[0], end: made.range[1] };
-  return legacyClientKind(parsed, made) === 'slack-client' ? { ...range, slackClient: true } : range;
+/** Where a legacy client is made (`file`: another module's), and whether it is `slack-client` 2.x's (started without the option). */
+function constructionOf(root: string, parsed: ParsedFile, found: FoundSite, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
+  const source = madeSource(parsed, found);
+  const range = { start: made.range[0], end: made.range[1], ...(source.file === parsed.file ? {} : { file: relative(root, source.file) }) };
+  return legacyClientKind(source, made) === 'slack-client' ? { ...range, slackClient: true } : range;
+}
+
+/** The file a legacy client was made in: the site's own, or the module it was required from. */
+function madeSource(parsed: ParsedFile, found: FoundSite): { readonly resolver: Resolver; readonly file: string } {
+  return found.madeIn?.file === undefined ? parsed : { resolver: found.madeIn, file: found.madeIn.file };
 }
 
 /** Which client's helper a helper-module rewrite calls (for its message). */
 function helperClient(parsed: ParsedFile, form: PlanSite['form'], found: FoundSite): Parameters<typeof CODEMOD_MESSAGES.helperModule>[0] {
   if (form === 'rtm-client-option') return 'rtm-api-client';
   if (form !== 'legacy-client') return 'none';
-  return found.construction && legacyClientKind(parsed, found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
+  return found.construction && legacyClientKind(madeSource(parsed, found), found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
 }
 
 interface Decision {
@@ -384,7 +391,7 @@ export function scan(options: ScanOptions): Plan {
         start: found.node.range[0],
         end: found.node.range[1],
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
-        ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(parsed, found.construction) } : {}),
+        ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
@@ -405,7 +412,8 @@ export function scan(options: ScanOptions): Plan {
     }
   }
 
-  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, markFilledDataStores(root, sites, legacy, helperStarted));
+  const paired = pairImportedClients(root, project, options.files, sites, legacy);
+  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, markFilledDataStores(root, paired, legacy, helperStarted));
 }
 
 export function siteReadsMessage(field: string): string {

@@ -191,6 +191,13 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
       continue;
     }
+    if (site.startedIn) {
+      // The `new RtmClient(…)` of a client other modules start through startRtmClient().
+      if (!useRtmConnect(ctx, site)) continue;
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      continue;
+    }
     if (site.form === 'rtm-client-option') {
       if (!wrapRtmApiClient(ctx, site, module)) continue;
       ctx.handled.add(site);
@@ -206,8 +213,10 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     if (site.form === 'legacy-client') {
       const receiver = unwrap(unwrap(call.callee)?.object);
       const slackClient = site.construction?.slackClient === true;
-      // slack-client 2.x has no useRtmConnect: its helper replaces the rtm.start request instead.
-      if (!receiver || (!slackClient && !useRtmConnect(ctx, site))) continue;
+      // slack-client 2.x has no useRtmConnect: its helper replaces the rtm.start request instead. A
+      // client made in another module gets the option there, by that module's own site.
+      const madeHere = site.construction?.file === undefined;
+      if (!receiver || (!slackClient && madeHere && !useRtmConnect(ctx, site))) continue;
       name = slackClient ? HELPER_EXPORTS.slackClientStart : HELPER_EXPORTS.legacyStart;
       const args = callArgs[0] ? `, ${text(ctx, callArgs[0])}` : '';
       replacement = `${name}(${text(ctx, receiver)}${args})`;
