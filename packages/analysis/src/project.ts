@@ -143,7 +143,8 @@ export class Project implements ProjectLinks {
   importedConstruction(resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
     const bare = unwrap(node);
     const whole = requiredModule(bare);
-    const imported = whole !== undefined ? { module: whole, name: 'default' } : bare.type === AST_NODE_TYPES.Identifier && singleBinding(resolver, bare) ? importedName(resolver, bare) : undefined;
+    const bound = bare.type === AST_NODE_TYPES.Identifier ? singleBinding(resolver, bare) : bare.type === AST_NODE_TYPES.MemberExpression;
+    const imported = whole !== undefined ? { module: whole, name: 'default' } : bound ? importedName(resolver, bare) : undefined;
     const target = imported && resolver.file ? this.resolveModule(resolver.file, imported.module) : undefined;
     const parsed = target ? this.file(target) : undefined;
     const values = imported && parsed ? exportedValues(parsed).get(imported.name) : undefined;

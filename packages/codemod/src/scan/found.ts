@@ -177,17 +177,20 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
 /**
  * Legacy clients that a previous run handed to the generated helper module (`startRtmClient(rtm)`):
  * it fills their AUTHENTICATED data and `dataStore` from the replacement calls, so what they read is
- * no site (and a second run changes nothing).
+ * no site (and a second run changes nothing). Each with the file it is made in (another module's,
+ * for a client required from there).
  */
-export function startedByHelperModule(parsed: ParsedFile): Set<Node> {
-  const started = new Set<Node>();
+export function startedByHelperModule(parsed: ParsedFile): Map<Node, string> {
+  const started = new Map<Node, string>();
   const names: readonly string[] = [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart];
   if (!names.some((name) => parsed.text.includes(name))) return started;
   for (const node of descendants(parsed.resolver, parsed.program)) {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
     if (!names.includes(node.callee.name) || !importedFromHelperModule(parsed.resolver, node.callee)) continue;
-    const made = node.arguments[0] && constructionOf(parsed.resolver, node.arguments[0]);
-    if (made) started.add(made);
+    const client = node.arguments[0];
+    const local = client && constructionOf(parsed.resolver, client);
+    const made = local ? { node: local, resolver: parsed.resolver } : client && parsed.resolver.project?.importedConstruction(parsed.resolver, client);
+    if (made) started.set(made.node, made.resolver.file ?? parsed.file);
   }
   return started;
 }

@@ -332,7 +332,7 @@ export function scan(options: ScanOptions): Plan {
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
     const started = startedByHelperModule(parsed);
-    if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started].map((n) => n.range[0]) });
+    for (const [made, file] of started) helperStarted.push({ file, constructions: [made.range[0]] });
     const typed = usesStartTypes(parsed);
     const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; choice: TypedDecision<Decision> }[] = [];
     for (const found of foundSites(parsed)) {
