@@ -119,6 +119,11 @@ export interface PlanSite extends SourcePosition {
    * client gets `useRtmConnect: true` here, their starts go to `startRtmClient()` there.
    */
   readonly startedIn?: readonly string[];
+  /**
+   * helper-module, api-call: the constant holding a method name chosen at run time
+   * (`cond ? 'rtm.connect' : 'rtm.start'`); the rewrite keeps the choice and sends only `rtm.start` to the module.
+   */
+  readonly chosenMethod?: { readonly start: number; readonly end: number };
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly form: SiteForm;

@@ -105,3 +105,74 @@ describe("the legacy SDK's examples, requiring the SDK by relative paths", () =>
     }
   });
 });
+
+/**
+ * @slack/rtm-api 7.0.4 as published (fixtures/real-world), its own dependencies the ones installed for
+ * fixtures/bots, and a runner that uses it as its README shows, told to call `rtm.start`
+ * (`useRtmConnect: false`) and printing the `authenticated` data. Only the library is migrated.
+ */
+const RTM_API_RUNNER = `'use strict';
+var RTMClient = require('@slack/rtm-api').RTMClient;
+var printWorkspace = require('./summary');
+
+var rtm = new RTMClient(process.env.SLACK_BOT_TOKEN, { slackApiUrl: process.env.SLACK_API_URL, useRtmConnect: false, autoReconnect: false, logLevel: 'error' });
+rtm.on('authenticated', function (data) { printWorkspace(data); });
+rtm.on('ready', function () { process.stdout.write('', function () { process.exit(0); }); });
+rtm.start().catch(function (error) { console.error('unable to start: ' + error.message); process.exit(1); });
+`;
+
+async function copyRtmApi(): Promise<string> {
+  const dir = await tempDir('rtm-migrate-rtm-api-');
+  const library = join(dir, 'rtm-api');
+  await cp(join(REAL_WORLD, '@slack+rtm-api@7.0.4', 'package'), library, { recursive: true });
+  const installed = await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', '@slack', 'rtm-api'));
+  await symlink(join(installed, '..', '..'), join(library, 'node_modules'), 'dir');
+  await mkdir(join(dir, 'node_modules', '@slack'), { recursive: true });
+  await symlink(library, join(dir, 'node_modules', '@slack', 'rtm-api'), 'dir');
+  await cp(join(ROOT, 'fixtures', 'bots', 'summary.js'), join(dir, 'summary.js'));
+  await writeFile(join(dir, 'runner.js'), RTM_API_RUNNER);
+  return dir;
+}
+
+describe("the SDK's own start, its method name chosen at run time", () => {
+  it("@slack/rtm-api 7.0.4's RTMClient with useRtmConnect: false: the rtm.start branch goes to the helper module, the rtm.connect branch stays, and the app gets the same data against connect_required", { timeout: 180_000 }, async () => {
+    const dir = await copyRtmApi();
+    const fake = await startFakeSlack({ seed: 22, users: 25, channels: 5, mode: 'legacy' });
+    const runRunner = () => run(process.execPath, [join(dir, 'runner.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl }, timeoutMs: 60_000 });
+    try {
+      const before = await runRunner();
+      expect(before.stderr).toBe('');
+      expect(before.stdout).toMatch(/^channels: \d+/m);
+      fake.setMode('connect_required');
+      const broken = await runRunner();
+      expect(broken.code).toBe(1);
+
+      const migrated = await cli(['apply', 'rtm-api', '--allow-dirty'], dir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toContain(`${join('rtm-api', 'dist', 'RTMClient.js')}:78:20  api-call → helper-module`);
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      const source = await readFile(join(dir, 'rtm-api', 'dist', 'RTMClient.js'), 'utf8');
+      expect(source).toContain('(connectMethod === "rtm.start" ? rtmStartData(this.webClient, ');
+      expect(source).toMatch(/: this\.webClient\s*\.apiCall\(connectMethod, /);
+
+      fake.resetCalls();
+      const after = await runRunner();
+      expect(after.stderr).toBe('');
+      expect(after.code).toBe(0);
+      expect(after.stdout).toBe(before.stdout);
+      const methods = fake.calls.map((c) => c.method);
+      expect(methods).not.toContain('rtm.start');
+      expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+
+      // The default (useRtmConnect: true) still calls rtm.connect through the client's own apiCall, as before.
+      await writeFile(join(dir, 'runner.js'), RTM_API_RUNNER.replace('useRtmConnect: false, ', ''));
+      fake.resetCalls();
+      const connecting = await runRunner();
+      expect(connecting.code).toBe(0);
+      expect(fake.calls.map((c) => c.method)).toEqual(['rtm.connect']);
+    } finally {
+      await fake.close();
+    }
+  });
+});

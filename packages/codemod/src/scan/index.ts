@@ -19,7 +19,7 @@ import {
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
-import { boundCallFits, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
+import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
@@ -157,6 +157,12 @@ function helperClient(parsed: ParsedFile, form: PlanSite['form'], found: FoundSi
   if (form === 'rtm-client-option') return 'rtm-api-client';
   if (form !== 'legacy-client') return 'none';
   return found.construction && legacyClientKind(madeSource(parsed, found), found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
+}
+
+/** helper-module on `apiCall(method, args)` with `method` chosen at run time: where the constant is. */
+function chosenMethodOf(parsed: ParsedFile, found: FoundSite, decision: Decision): Pick<PlanSite, 'chosenMethod'> {
+  const name = decision.rewrite === 'helper-module' ? chosenMethodName(parsed, found, decision.form) : undefined;
+  return name ? { chosenMethod: { start: name.range[0], end: name.range[1] } } : {};
 }
 
 interface Decision {
@@ -393,6 +399,7 @@ export function scan(options: ScanOptions): Plan {
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
         ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
+        ...chosenMethodOf(parsed, found, decision),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,

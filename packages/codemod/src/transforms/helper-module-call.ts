@@ -1,3 +1,4 @@
+import { METHODS } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
 import { includeOption } from '../helper-module/extras.js';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
@@ -16,6 +17,7 @@ import {
   isObjectLiteral,
   propertyKey,
   startOf,
+  styled,
   text,
   type AnyNode,
   type Transform,
@@ -240,6 +242,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
         replacement = `callbackify(${name})(${parts.client}${args}, ${text(ctx, callback)})`;
         addImport(ctx, 'util', 'callbackify', false);
       } else replacement = `${name}(${parts.client}${args})`;
+      const chosen = site.chosenMethod;
+      if (chosen) {
+        // The name chosen at run time: only its rtm.start branch goes to the module, the call is kept for the other.
+        const method = ctx.source.slice(chosen.start, chosen.end);
+        replacement = `(${method} === ${styled(ctx, `'${METHODS.rtmStart}'`)} ? ${replacement} : ${text(ctx, call)})`;
+      }
     }
     ctx.edits.push({ start: startOf(call), end: endOf(call), text: replacement });
     addImport(ctx, module, name, false);
