@@ -408,7 +408,9 @@ function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-    const named = namedMethods(resolver, arg);
+    // `name === 'rtm.start' ? … : client.apiCall(name, …)`: here the name is not `rtm.start`.
+    const guarded = guardedAgainstStart(resolver, call, arg);
+    const named = namedMethods(resolver, arg).filter((n) => !guarded || n.method !== METHODS.rtmStart);
     if (named.length === 0) continue;
     // A reachable `rtm.start` wins over an `rtm.connect` in the other branch.
     const chosen = named.find((n) => n.method === METHODS.rtmStart) ?? named[0];
@@ -417,6 +419,42 @@ function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite
     return { kind: 'method', method: chosen.method, form, call, methodNode: chosen.node, ...placeArguments(resolver, args.slice(i + 1)) };
   }
   return undefined;
+}
+
+/**
+ * The call stands where its method name `name` (a variable) cannot be `rtm.start`: in the branch of
+ * `name === 'rtm.start' ? … : <here>` (or `!==` and the first branch, or the same `if`) that the
+ * comparison rules it out of, within the same function.
+ */
+function guardedAgainstStart(resolver: Resolver, call: Node, name: Node): boolean {
+  const variable = unwrap(name);
+  if (variable.type !== AST_NODE_TYPES.Identifier) return false;
+  let inner: Node = call;
+  for (let p: Node | undefined = call.parent; p && !isFunctionBoundary(p); inner = p, p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.ConditionalExpression && p.type !== AST_NODE_TYPES.IfStatement) continue;
+    const guard = comparesToStart(resolver, p.test, variable);
+    // `===`: the other branch rules rtm.start out; `!==`: the first.
+    if ((guard === '===' && inner === p.alternate) || (guard === '!==' && inner === p.consequent)) return true;
+  }
+  return false;
+}
+
+function isFunctionBoundary(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
+}
+
+/** `name === 'rtm.start'` (either side; `==`, `!==`, `!=` too): the comparison's sense. */
+function comparesToStart(resolver: Resolver, test: Node, variable: TSESTree.Identifier): '===' | '!==' | undefined {
+  const bare = unwrap(test);
+  if (bare.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(bare.operator)) return undefined;
+  const sameName = (n: Node): boolean => {
+    const u = unwrap(n);
+    return u.type === AST_NODE_TYPES.Identifier && u.name === variable.name && variableOf(resolver, u) === variableOf(resolver, variable);
+  };
+  const isStart = (n: Node): boolean => staticString(resolver, n) === METHODS.rtmStart;
+  const matches = (sameName(bare.left) && isStart(bare.right)) || (isStart(bare.left) && sameName(bare.right));
+  if (!matches) return undefined;
+  return bare.operator.startsWith('!') ? '!==' : '===';
 }
 
 /** `(0, _validate2.default)`: the default export is named after its module (`./_validate` → `validate`). */
