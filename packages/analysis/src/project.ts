@@ -242,7 +242,7 @@ function exportedFunctions(parsed: ParsedFile): Map<string, FunctionLike> {
 /** `const rtm = require('./rtm')`: a variable bound once, at its declaration, and never assigned again. */
 function singleBinding(resolver: Resolver, identifier: TSESTree.Identifier): boolean {
   const variable = variableOf(resolver, identifier);
-  if (!variable || variable.defs.length !== 1) return false;
+  if (variable?.defs.length !== 1) return false;
   return variable.references.every((r) => !r.isWrite() || r.init === true);
 }
 
