@@ -31,6 +31,8 @@ export function relativeModuleText(from: string, specifier: string): string | un
 /** What rtm-migrate reads of a package.json. */
 export interface Manifest {
   readonly name?: string;
+  readonly version?: string;
+  readonly main?: string;
   readonly type?: string;
   readonly dependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;

@@ -5,6 +5,7 @@ import { descendants, destructuredKey, isThisLike, memberName, requiredModule, s
 
 type Node = TSESTree.Node;
 import type { Resolver } from './resolver.js';
+import { sdkOwnOrigin } from './sdk-files.js';
 
 /** Where a value comes from: an export of a module (`*` for the namespace), possibly an instance of it. */
 export interface Origin {
@@ -23,7 +24,7 @@ export function originOf(resolver: Resolver, node: Node, hops = 0): Origin | und
   if (hops > MAX_HOPS) return undefined;
   const bare = unwrap(node);
   const required = requiredModule(bare);
-  if (required !== undefined) return { module: required, name: '*', instance: false };
+  if (required !== undefined) return sdkOwnOrigin(resolver.file, required) ?? { module: required, name: '*', instance: false };
   switch (bare.type) {
     case AST_NODE_TYPES.Identifier:
       return originOfIdentifier(resolver, bare, hops);
@@ -60,7 +61,7 @@ function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier,
   const variable = variableOf(resolver, identifier);
   const def = variable?.defs[0];
   if (!variable || !def) return undefined;
-  if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) return importOrigin(def.node);
+  if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) return importOrigin(resolver, def.node);
   if (def.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   const value = singleValueOf(variable);
   if (!value) return undefined;
@@ -76,12 +77,14 @@ function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier,
   return source;
 }
 
-function importOrigin(node: Node): Origin | undefined {
+function importOrigin(resolver: Resolver, node: Node): Origin | undefined {
+  const source = node.parent?.type === AST_NODE_TYPES.ImportDeclaration ? node.parent.source.value : undefined;
+  const own = source === undefined ? undefined : sdkOwnOrigin(resolver.file, source);
+  if (own) return node.type === AST_NODE_TYPES.ImportSpecifier && own.name === '*' ? { ...own, name: importedName(node) } : own;
   switch (node.type) {
     case AST_NODE_TYPES.ImportSpecifier: {
-      const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
-      const source = node.parent.source;
-      return source ? { module: source.value, name: imported, instance: false } : undefined;
+      const from = node.parent.source;
+      return from ? { module: from.value, name: importedName(node), instance: false } : undefined;
     }
     case AST_NODE_TYPES.ImportDefaultSpecifier:
       return { module: node.parent.source.value, name: 'default', instance: false };
@@ -97,6 +100,10 @@ function importOrigin(node: Node): Origin | undefined {
     default:
       return undefined;
   }
+}
+
+function importedName(node: TSESTree.ImportSpecifier): string {
+  return node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
 }
 
 /** True when the value provably comes from a module that is not Slack's (another vendor's SDK). */

@@ -12,7 +12,7 @@ import { clientKey, filledStores, packageFolder, startedByHelperModule, storeRol
 /** One file's legacy clients: its sites, the clients it starts through the helper module, and what it adds to its package. */
 export interface FileStores {
   readonly sites: readonly RtmSite[];
-  readonly helperStarted: ReadonlySet<TSESTree.Node>;
+  readonly helperStarted: ReadonlyMap<TSESTree.Node, string | undefined>;
   readonly stores: PackageStores;
 }
 
@@ -22,7 +22,7 @@ export function fileStores(resolver: Resolver, program: TSESTree.Program, text: 
   const file = resolver.file ?? '';
   const starts = [
     ...sites.flatMap((s) => (storeRole(s, sites, helperStarted) === 'start' && 'construction' in s && s.construction ? [{ client: clientKey(file, s.construction), throughHelper: false }] : [])),
-    ...[...helperStarted].map((made) => ({ client: clientKey(file, made), throughHelper: true })),
+    ...[...helperStarted].map(([made, madeIn]) => ({ client: clientKey(madeIn ?? file, made), throughHelper: true })),
   ];
   const unfilled = sites.filter((s) => storeRole(s, sites, helperStarted) === 'unfilled').length;
   return { sites, helperStarted, stores: { starts, unfilled } };

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf } from './functions.js';
 import { resolveRelativeModule } from './modules.js';
-import { originOf } from './origin.js';
+import { constructionOf, originOf } from './origin.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -159,6 +159,20 @@ export class Project implements ProjectLinks {
     return fn && parsed ? { node: fn, resolver: parsed.resolver } : undefined;
   }
 
+  importedConstruction(resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
+    const bare = unwrap(node);
+    const whole = requiredModule(bare);
+    const bound = bare.type === AST_NODE_TYPES.Identifier ? singleBinding(resolver, bare) : bare.type === AST_NODE_TYPES.MemberExpression;
+    const imported = whole !== undefined ? { module: whole, name: 'default' } : bound ? importedName(resolver, bare) : undefined;
+    const target = imported && resolver.file ? this.resolveModule(resolver.file, imported.module) : undefined;
+    const parsed = target ? this.file(target) : undefined;
+    const values = imported && parsed ? exportedValues(parsed).get(imported.name) : undefined;
+    // Exported once: a module that assigns its export twice may hand out another client.
+    const value = values?.length === 1 ? values[0] : undefined;
+    const made = value && parsed ? constructionOf(parsed.resolver, value) : undefined;
+    return made && parsed ? { node: made, resolver: parsed.resolver } : undefined;
+  }
+
   callersElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[] {
     const home = resolver.file ? this.file(resolver.file) : undefined;
     if (!home) return [];
@@ -231,13 +245,32 @@ function namespaceModule(resolver: Resolver, identifier: TSESTree.Identifier): s
 
 /** The functions a file exports, by exported name (`default` for `export default` / `module.exports = fn`). */
 function exportedFunctions(parsed: ParsedFile): Map<string, FunctionLike> {
-  const { program, resolver } = parsed;
+  const { resolver } = parsed;
   const found = new Map<string, FunctionLike>();
+  for (const [name, values] of exportedValues(parsed)) {
+    for (const value of values) {
+      // A class exported is followed into as its constructor (`new User(data)` in another file).
+      const declared = classOf(resolver, value);
+      const fn = functionOf(resolver, value) ?? (declared ? classConstructor(declared) : undefined);
+      if (fn && !found.has(name)) found.set(name, fn);
+    }
+  }
+  return found;
+}
+
+/** `const rtm = require('./rtm')`: a variable bound once, at its declaration, and never assigned again. */
+function singleBinding(resolver: Resolver, identifier: TSESTree.Identifier): boolean {
+  const variable = variableOf(resolver, identifier);
+  if (variable?.defs.length !== 1) return false;
+  return variable.references.every((r) => !r.isWrite() || r.init === true);
+}
+
+/** The values a file exports, by exported name, in source order (`default` for `export default` / `module.exports = x`). */
+function exportedValues(parsed: ParsedFile): Map<string, Node[]> {
+  const { program, resolver } = parsed;
+  const found = new Map<string, Node[]>();
   const add = (name: string | undefined, value: Node | null | undefined): void => {
-    // A class exported is followed into as its constructor (`new User(data)` in another file).
-    const declared = value ? classOf(resolver, value) : undefined;
-    const fn = value ? (functionOf(resolver, value) ?? (declared ? classConstructor(declared) : undefined)) : undefined;
-    if (name !== undefined && fn && !found.has(name)) found.set(name, fn);
+    if (name !== undefined && value) found.set(name, [...(found.get(name) ?? []), value]);
   };
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {

@@ -39,6 +39,11 @@ export interface ProjectLinks {
   importedFunction(resolver: Resolver, callee: TSESTree.Node): Located<FunctionLike> | undefined;
   /** The calls of `fn` (exported from `resolver`'s file) in the project's other files. */
   callersElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[];
+  /**
+   * The `new X(…)` that a value imported from another project file is (`const rtm = require('./rtm')`
+   * where `rtm.js` has `module.exports = new RtmClient(…)`, or exports a variable made so once).
+   */
+  importedConstruction(resolver: Resolver, node: TSESTree.Node): Located<TSESTree.NewExpression> | undefined;
 }
 
 /** Functions a response can be handed to (same as `FunctionNode` in functions.ts, kept here to avoid an import cycle). */

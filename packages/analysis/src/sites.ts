@@ -40,6 +40,8 @@ export interface ClientSite {
   readonly client: ClientKind;
   /** The `new` that made the client. */
   readonly construction: TSESTree.NewExpression;
+  /** The file the client was made in, when it is another one (`module.exports = new RtmClient(…)` there). */
+  readonly madeIn?: Resolver;
   /** True when the client calls `rtm.start`: the legacy client, or `useRtmConnect: false`. */
   readonly usesStart: boolean;
   readonly call: TSESTree.CallExpression;
@@ -91,6 +93,12 @@ export interface DataStoreSite {
 export interface StoreCacheSite {
   readonly kind: 'store-cache';
   readonly fn: FunctionNode;
+  /**
+   * The SDK's own `SlackDataStore` (inside `@slack/client` / `slack-client`): the SDK filling its store,
+   * not an app. Its reads are `rtm.start`'s data (the lint reports them), but nothing here is to
+   * migrate: the store is filled by the SDK's start (a site of its own) or by the generated helper module.
+   */
+  readonly bySdk: boolean;
 }
 
 export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite;
@@ -158,7 +166,7 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
       return moduleTableSite(resolver, node);
     case AST_NODE_TYPES.FunctionExpression:
     case AST_NODE_TYPES.FunctionDeclaration:
-      return nameOfFunction(node) === 'cacheRtmStart' && node.params.length > 0 ? { kind: 'store-cache', fn: node } : undefined;
+      return nameOfFunction(node) === 'cacheRtmStart' && node.params.length > 0 ? { kind: 'store-cache', fn: node, bySdk: insideLegacySdk(resolver) } : undefined;
     default:
       return undefined;
   }
@@ -301,19 +309,23 @@ function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSi
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(resolver, callee);
   if (name !== 'start' && name !== 'on' && name !== 'once' && name !== 'addListener') return undefined;
-  const construction = constructionOf(resolver, callee.object);
-  if (!construction) return undefined;
-  const client = clientKindOfConstructor(resolver, construction.callee);
+  const local = constructionOf(resolver, callee.object);
+  // A client another module of the project made and exports (`const rtm = require('./rtm')`).
+  const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, callee.object);
+  if (!made) return undefined;
+  const construction = made.node;
+  const client = clientKindOfConstructor(made.resolver, construction.callee);
   if (!client) return undefined;
-  const usesStart = client === 'legacy-rtm-client' || useRtmConnectFalse(resolver, construction) !== undefined;
+  const usesStart = client === 'legacy-rtm-client' || useRtmConnectFalse(made.resolver, construction) !== undefined;
+  const madeIn = made.resolver === resolver ? {} : { madeIn: made.resolver };
   if (name === 'start') {
     const first = call.arguments[0];
     const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
-    return { kind: 'client-start', client, construction, usesStart, call, options, handler: undefined };
+    return { kind: 'client-start', client, construction, ...madeIn, usesStart, call, options, handler: undefined };
   }
   const [event, handler] = call.arguments;
   if (!event || !handler || !isAuthenticatedEvent(resolver, event)) return undefined;
-  return { kind: 'client-authenticated', client, construction, usesStart, call, options: undefined, handler };
+  return { kind: 'client-authenticated', client, construction, ...madeIn, usesStart, call, options: undefined, handler };
 }
 
 /** `'authenticated'`, or `CLIENT_EVENTS.RTM.AUTHENTICATED` of the legacy client. */
@@ -355,10 +367,15 @@ function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): D
   const name = store.type === AST_NODE_TYPES.Identifier ? store.name : store.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, store) : undefined;
   if (name === undefined || !/^_?dataStore$/.test(name) || member.parent.type !== AST_NODE_TYPES.CallExpression) return undefined;
   // The SDK's own event handlers keep its store up to date: they are not an app reading `rtm.start`'s data.
-  const owner = resolver.file === undefined ? undefined : owningPackageName(resolver.file);
-  if (owner !== undefined && LEGACY_RTM_CLIENT_MODULES.includes(owner)) return undefined;
+  if (insideLegacySdk(resolver)) return undefined;
   if (store.type === AST_NODE_TYPES.MemberExpression && dataStoreSite(resolver, store)) return undefined;
   return { kind: 'data-store', store: member.object, construction: undefined };
+}
+
+/** The file is part of the legacy SDK itself (`@slack/client`, `slack-client`), by its nearest package.json. */
+function insideLegacySdk(resolver: Resolver): boolean {
+  const owner = resolver.file === undefined ? undefined : owningPackageName(resolver.file);
+  return owner !== undefined && LEGACY_RTM_CLIENT_MODULES.includes(owner);
 }
 
 /** A method name given to a call: the argument, or each branch of `cond ? 'rtm.connect' : 'rtm.start'`. */
@@ -391,7 +408,9 @@ function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-    const named = namedMethods(resolver, arg);
+    // `name === 'rtm.start' ? … : client.apiCall(name, …)`: here the name is not `rtm.start`.
+    const guarded = guardedAgainstStart(resolver, call, arg);
+    const named = namedMethods(resolver, arg).filter((n) => !guarded || n.method !== METHODS.rtmStart);
     if (named.length === 0) continue;
     // A reachable `rtm.start` wins over an `rtm.connect` in the other branch.
     const chosen = named.find((n) => n.method === METHODS.rtmStart) ?? named[0];
@@ -400,6 +419,42 @@ function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite
     return { kind: 'method', method: chosen.method, form, call, methodNode: chosen.node, ...placeArguments(resolver, args.slice(i + 1)) };
   }
   return undefined;
+}
+
+/**
+ * The call stands where its method name `name` (a variable) cannot be `rtm.start`: in the branch of
+ * `name === 'rtm.start' ? … : <here>` (or `!==` and the first branch, or the same `if`) that the
+ * comparison rules it out of, within the same function.
+ */
+function guardedAgainstStart(resolver: Resolver, call: Node, name: Node): boolean {
+  const variable = unwrap(name);
+  if (variable.type !== AST_NODE_TYPES.Identifier) return false;
+  let inner: Node = call;
+  for (let p: Node | undefined = call.parent; p && !isFunctionBoundary(p); inner = p, p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.ConditionalExpression && p.type !== AST_NODE_TYPES.IfStatement) continue;
+    const guard = comparesToStart(resolver, p.test, variable);
+    // `===`: the other branch rules rtm.start out; `!==`: the first.
+    if ((guard === '===' && inner === p.alternate) || (guard === '!==' && inner === p.consequent)) return true;
+  }
+  return false;
+}
+
+function isFunctionBoundary(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
+}
+
+/** `name === 'rtm.start'` (either side; `==`, `!==`, `!=` too): the comparison's sense. */
+function comparesToStart(resolver: Resolver, test: Node, variable: TSESTree.Identifier): '===' | '!==' | undefined {
+  const bare = unwrap(test);
+  if (bare.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(bare.operator)) return undefined;
+  const sameName = (n: Node): boolean => {
+    const u = unwrap(n);
+    return u.type === AST_NODE_TYPES.Identifier && u.name === variable.name && variableOf(resolver, u) === variableOf(resolver, variable);
+  };
+  const isStart = (n: Node): boolean => staticString(resolver, n) === METHODS.rtmStart;
+  const matches = (sameName(bare.left) && isStart(bare.right)) || (isStart(bare.left) && sameName(bare.right));
+  if (!matches) return undefined;
+  return bare.operator.startsWith('!') ? '!==' : '===';
 }
 
 /** `(0, _validate2.default)`: the default export is named after its module (`./_validate` → `validate`). */

@@ -26,7 +26,7 @@ type Node = TSESTree.Node;
  */
 export type StoreRole = 'start' | 'filled' | 'covered' | 'lookup' | 'unfilled';
 
-export function storeRole(site: RtmSite, sites: readonly RtmSite[], helperStarted: ReadonlySet<Node>): StoreRole | undefined {
+export function storeRole(site: RtmSite, sites: readonly RtmSite[], helperStarted: ReadonlyMap<Node, unknown>): StoreRole | undefined {
   const construction = 'construction' in site ? site.construction : undefined;
   switch (site.kind) {
     case 'client-start':
@@ -53,17 +53,25 @@ function coveredByClient(sites: readonly RtmSite[], construction: TSESTree.NewEx
 
 /**
  * Legacy clients a file starts through the generated helper module (`startRtmClient(rtm)`,
- * `startSlackClientRtm(…)`, as `rtm-migrate apply` writes them): the `new` of each.
+ * `startSlackClientRtm(…)`, as `rtm-migrate apply` writes them): the `new` of each, with the file it is
+ * made in (another module's, for a client required from there; undefined for this file).
  */
-export function startedByHelperModule(resolver: Resolver, program: TSESTree.Program, text: string): Set<Node> {
-  const started = new Set<Node>();
+export function startedByHelperModule(resolver: Resolver, program: TSESTree.Program, text: string): Map<Node, string | undefined> {
+  const started = new Map<Node, string | undefined>();
   const names: readonly string[] = [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart];
   if (!names.some((name) => text.includes(name))) return started;
   for (const node of descendants(resolver, program)) {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
     if (!names.includes(node.callee.name) || !importedFromHelperModule(resolver, node.callee)) continue;
-    const made = node.arguments[0] && constructionOf(resolver, node.arguments[0]);
-    if (made) started.add(made);
+    const client = node.arguments[0];
+    if (!client) continue;
+    const local = constructionOf(resolver, client);
+    if (local) {
+      started.set(local, undefined);
+      continue;
+    }
+    const made = resolver.project?.importedConstruction(resolver, client);
+    if (made) started.set(made.node, made.resolver.file);
   }
   return started;
 }

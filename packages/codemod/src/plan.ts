@@ -142,9 +142,20 @@ export interface PlanSite extends SourcePosition {
   readonly callback?: { readonly start: number; readonly end: number };
   /**
    * helper-module, legacy-client: the `new RtmClient(…)` offsets, where `useRtmConnect: true` goes;
-   * `slackClient` for a `slack-client` 2.x client (no such option: `startSlackClientRtm()` instead).
+   * `slackClient` for a `slack-client` 2.x client (no such option: `startSlackClientRtm()` instead);
+   * `file` when the client is made in another module (the option goes there, by its own site).
    */
-  readonly construction?: { readonly start: number; readonly end: number; readonly slackClient?: true };
+  readonly construction?: { readonly start: number; readonly end: number; readonly slackClient?: true; readonly file?: string };
+  /**
+   * legacy-client at a `new RtmClient(…)` that other modules require and start (`startedIn`): the
+   * client gets `useRtmConnect: true` here, their starts go to `startRtmClient()` there.
+   */
+  readonly startedIn?: readonly string[];
+  /**
+   * helper-module, api-call: the constant holding a method name chosen at run time
+   * (`cond ? 'rtm.connect' : 'rtm.start'`); the rewrite keeps the choice and sends only `rtm.start` to the module.
+   */
+  readonly chosenMethod?: { readonly start: number; readonly end: number };
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly table?: TableOverride;

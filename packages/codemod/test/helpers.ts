@@ -2,6 +2,8 @@ import { cp, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FakeSlack } from '@rtm-migrate/fake-slack';
+import { expect } from 'vitest';
 import { run, type RunResult } from '../../../test/support/run.js';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -46,4 +48,18 @@ export async function tsProject(files: Record<string, string>): Promise<string> 
     await writeFile(join(dir, name), text);
   }
   return dir;
+}
+
+/**
+ * A migrated program's run against a Slack that retired `rtm.start` (calls counted since the last
+ * `resetCalls()`): it printed what it printed before, without an error, asked no `rtm.start` and one
+ * `rtm.connect`.
+ */
+export function expectSameWithoutRtmStart(fake: FakeSlack, before: RunResult, after: RunResult): void {
+  expect(after.stderr).toBe('');
+  expect(after.code).toBe(0);
+  expect(after.stdout).toBe(before.stdout);
+  const methods = fake.calls.map((c) => c.method);
+  expect(methods).not.toContain('rtm.start');
+  expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
 }

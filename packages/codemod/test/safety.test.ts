@@ -193,7 +193,7 @@ module.exports = ${name};
     expect(await out('report.mjs')).toContain('Promise.all([rtmStartData(web, {}), web.team.info()])');
   });
 
-  it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module", async () => {
+  it("never sends a method name chosen at run time (cond ? 'rtm.connect' : 'rtm.start') to the helper module: only its rtm.start branch", async () => {
     const source = `const { WebClient } = require('@slack/web-api');
 const web = new WebClient(process.env.SLACK_TOKEN);
 const method = process.env.USE_RTM_CONNECT ? 'rtm.connect' : 'rtm.start';
@@ -202,7 +202,21 @@ module.exports = function start() {
 };
 `;
     const { plan, out } = await apply({ 'start.js': source });
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(await out('start.js')).toContain(
+      "return (method === 'rtm.start' ? rtmStartData(web, { no_unreads: true }) : web.apiCall(method, { no_unreads: true })).then((res) => remember(res));",
+    );
+  });
+
+  it('leaves a method name chosen inline (evaluated once, where it stands) a TODO', async () => {
+    const source = `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_TOKEN);
+module.exports = function start() {
+  return web.apiCall(process.env.USE_RTM_CONNECT ? 'rtm.connect' : 'rtm.start', { no_unreads: true }).then((res) => remember(res));
+};
+`;
+    const { plan, out } = await apply({ 'start.js': source });
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
-    expect(await out('start.js')).toContain('return web.apiCall(method, { no_unreads: true })');
+    expect(await out('start.js')).toContain("return web.apiCall(process.env.USE_RTM_CONNECT ? 'rtm.connect' : 'rtm.start', { no_unreads: true })");
   });
 });

@@ -133,6 +133,12 @@ export const CODEMOD_MESSAGES = {
     `unchanged: ${use === 'table' ? 'this entry re-exports' : 'this call goes to'} the app's own \`${wrapper}\` (${place}), whose \`rtm.start\` call ${previousRun ? 'already goes' : 'now goes'} through \`rtmStartData()\` of the generated helper module: ${use === 'table' ? 'its callers get' : use === 'callback' ? 'the callback passed here gets' : 'the promise returned here gives'} the whole \`rtm.start\`-shaped data, rebuilt from users.list, conversations.list, conversations.members, team.info and \`rtm.connect\`, in the same way as before. Keep the wrapper that way: if it calls \`rtm.start\` again, this use breaks with it.`,
   methodModule:
     "this calls the app's own module for `rtm.start` (one module per Web API method): there is no method name here to change. Migrate that module (run rtm-migrate on it too): once it hands back the whole data through the generated helper module, this call needs no change.",
+  /** A v3 client made in another module whose other starts are left unchanged: none of its starts is rewritten. */
+  legacyClientOtherStarts:
+    "the legacy `@slack/client` v3 `RtmClient` started here is made in another module, and not every start of it can go to the generated helper module: starting it with `rtm.connect` (`useRtmConnect: true` where it is made) would leave the other starts' AUTHENTICATED data and `dataStore` empty. Move every start of the client to `startRtmClient()` (or make them start it the same way), then run rtm-migrate again.",
+  /** The `new RtmClient(…)` of a client other modules start through the helper module. */
+  legacyClientMadeHere: (startedIn: readonly string[]): string =>
+    `the v3 \`RtmClient\` made here now takes \`useRtmConnect: true\`: ${startedIn.map((f) => `\`${f}\``).join(', ')} start${startedIn.length === 1 ? 's' : ''} it through \`startRtmClient()\` of the generated helper module, which fills its AUTHENTICATED data and \`dataStore\` first.`,
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   /** Why a method table is left unchanged. */
@@ -163,7 +169,7 @@ export const CODEMOD_MESSAGES = {
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
   helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'rtm-api-client', fields: readonly string[], module: string): string =>
     client === 'slack-client'
-      ? `the slack-client 2.x \`RtmClient\` (it has no \`useRtmConnect\`) now starts through \`startSlackClientRtm()\` of the generated \`${module}\`: its \`rtm.start\` request is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, before its \`dataStore\` caches the data and its AUTHENTICATED handlers run.`
+      ? `the 2.x \`RtmClient\` (\`slack-client\`, \`@slack/client\` 2; it has no \`useRtmConnect\`) now starts through \`startSlackClientRtm()\` of the generated \`${module}\`: its \`rtm.start\` request is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, before its \`dataStore\` caches the data and its AUTHENTICATED handlers run.`
       : client === 'legacy-client'
       ? `the v3 \`RtmClient\` now starts with \`rtm.connect\` (\`useRtmConnect: true\`); \`startRtmClient()\` of the generated \`${module}\` fills its AUTHENTICATED data and \`dataStore\` first (users.list, conversations.list, conversations.members, team.info).`
       : client === 'rtm-api-client'

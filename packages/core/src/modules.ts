@@ -9,11 +9,42 @@ export const RTM_CLIENT_MODULES: readonly string[] = deepFreeze(['@slack/rtm-api
 export const LEGACY_RTM_CLIENT_MODULES: readonly string[] = deepFreeze(['@slack/client', 'slack-client']);
 
 /**
+ * The files of the Slack SDKs that stand for one of their exports, by package and path inside it (no
+ * extension): the file's module is that export (`lib/clients/rtm/client` of the legacy SDK is its
+ * `RtmClient` class), or `*` when the file exports by name what the package exports by the same names
+ * (`dist/WebClient` exports `WebClient`). The SDK's own examples and compiled `dist/` require them by
+ * relative paths (`require('../lib/clients/rtm/client')`, `require('./WebClient')`), apps by deep
+ * imports (`require('@slack/client/lib/clients/rtm/client')`). A package's `main` is the package.
+ */
+export const SDK_FILES: Readonly<Record<string, Readonly<Record<string, string>>>> = deepFreeze({
+  '@slack/client': {
+    'lib/clients/rtm/client': 'RtmClient',
+    'lib/clients/web/client': 'WebClient',
+    'lib/data-store/memory-data-store': 'MemoryDataStore',
+    'dist/RTMClient': '*',
+    'dist/WebClient': '*',
+  },
+  'slack-client': {
+    'lib/clients/rtm/client': 'RtmClient',
+    'lib/clients/web/client': 'WebClient',
+    'lib/data-store/memory-data-store': 'MemoryDataStore',
+  },
+  '@slack/rtm-api': { 'dist/RTMClient': '*' },
+  '@slack/web-api': { 'dist/WebClient': '*' },
+});
+
+/** The export of `pkg` that its file at `path` (inside the package, `/`-separated, extension optional) stands for. */
+export function sdkFileExport(pkg: string, path: string): string | undefined {
+  return SDK_FILES[pkg]?.[path.replace(/\.[cm]?js$/, '')];
+}
+
+/**
  * The legacy v3 `RtmClient` required by its file (`@slack/client/lib/clients/rtm/client`): the module
  * itself is the class.
  */
 export function isLegacyRtmClientModule(specifier: string): boolean {
-  return /^(?:@slack\/client|slack-client)\/lib\/clients\/rtm\/client(?:\.js)?$/.test(specifier);
+  const pkg = LEGACY_RTM_CLIENT_MODULES.find((name) => specifier.startsWith(`${name}/`));
+  return pkg !== undefined && sdkFileExport(pkg, specifier.slice(pkg.length + 1)) === 'RtmClient';
 }
 
 /**
@@ -27,6 +58,8 @@ export function isPossiblySlackModule(specifier: string): boolean {
 
 /**
  * The legacy client takes `useRtmConnect: true` (and then starts with `rtm.connect`) only in
- * `@slack/client` 3.10.0 and later; `slack-client` (its name up to 2.x) always calls `rtm.start`.
+ * `@slack/client` 3.10.0 and later; `slack-client` (its name up to 2.x) always calls `rtm.start`, and
+ * so does `@slack/client` 2.x (`major2`: the same 2.x client published under its new name, with the
+ * same `_rtm.start(opts, cb)` facet and `makeAPICall(method, { opts }, cb)` queue).
  */
-export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client' });
+export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client', major2: 2 });

@@ -10,6 +10,9 @@ const esm = (code: string) => code;
 ruleTester.run('no-rtm-start', rule, {
   valid: [
     'web.rtm.connect()',
+    // The branch where the chosen name is ruled out (what the codemod writes for a name chosen at run time).
+    "const m = opts.connect ? 'rtm.connect' : 'rtm.start';\nconst r = m === 'rtm.start' ? rtmStartData(web, a) : web.apiCall(m, a);",
+    "const m = opts.connect ? 'rtm.connect' : 'rtm.start';\nif (m !== 'rtm.start') web.apiCall(m, a);",
     'await web.rtm.connect({ batch_presence_aware: true })',
     'server.start()',
     'web.rtm.startTyping()',
@@ -35,6 +38,8 @@ ruleTester.run('no-rtm-start', rule, {
   ],
   invalid: [
     { code: 'web.rtm.start()', output: 'web.rtm.connect()', errors: [{ messageId: 'rtmStartFixable', line: 1, column: 1 }] },
+    // The comparison rules rtm.start out of the other branch only.
+    { code: "const m = opts.connect ? 'rtm.connect' : 'rtm.start';\nconst r = m === 'rtm.start' ? web.apiCall(m, a) : null;", errors: [{ messageId: 'rtmStart', line: 2 }] },
     {
       code: 'const res = await web.rtm.start({ no_unreads: true, batch_presence_aware: true }); use(res.url, res.self.id, res.team.domain);',
       output: 'const res = await web.rtm.connect({ batch_presence_aware: true }); use(res.url, res.self.id, res.team.domain);',

@@ -1,4 +1,4 @@
-import { constructionOf, isSpreadOfPlainConst, memberName, originOf, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { constructionOf, descendants, isSpreadOfPlainConst, isThisLike, memberName, originOf, resolveConst, thisOwner, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
@@ -23,15 +23,55 @@ const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', '
 export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: PlanSite['form'], dataRead: boolean): boolean {
   if (form === 'rtm-client-option') return rtmApiClientFits(site.node);
   const call = site.node;
-  // A name chosen at run time may be rtm.connect: the helper would fetch everything for it.
-  if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return false;
+  // A name chosen at run time may be rtm.connect: the helper would fetch everything for it (unless
+  // the rewrite keeps the choice, `chosenMethodName`).
+  if (call.type !== AST_NODE_TYPES.CallExpression || (site.methodChosen === true && chosenMethodName(parsed, site, form) === undefined)) return false;
   const callback = site.callback !== undefined && callbackFits(parsed, call, site.callback, form) ? site.callback : undefined;
   if (site.passesOn && !callback) return false;
   const args = call.arguments.filter((a) => a !== callback);
   if (args.some((a) => (a.type === AST_NODE_TYPES.SpreadElement && !isOptionsSpread(parsed, a, args)) || isFunctionLiteral(a))) return false;
-  if (form === 'legacy-client') return legacyClientFits(parsed, call, site.construction);
+  if (form === 'legacy-client') return legacyClientFits(parsed, call, site.construction, site.madeIn);
   if (!dataRead || !WEB_CLIENT_FORMS.has(form)) return false;
-  return callKeepsOnlyClientAndOptions(parsed, call, args.length) && madeByWebClient(parsed, call);
+  return callKeepsOnlyClientAndOptions(parsed, call, args.length) && (madeByWebClient(parsed, call) || (form === 'api-call' && defaultsToWebClient(parsed, call)));
+}
+
+/**
+ * `this.web.apiCall(…)` where the class sets `this.web = given || new WebClient(…)` once: the SDK's
+ * client, or one its caller hands in to stand for it (`@slack/rtm-api`'s `webClient` option). The code
+ * itself calls `apiCall(method, args)` on it for a Slack response, which is all the helper module
+ * calls (paging and pacing are its own), so `rtmStartData(this.web, args)` asks no more of it.
+ */
+function defaultsToWebClient(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
+  const client = clientOf(parsed, call);
+  const name = client?.type === AST_NODE_TYPES.MemberExpression && isThisLike(parsed.resolver, client.object) ? memberName(parsed.resolver, client) : undefined;
+  const owner = client && name !== undefined ? thisOwner(client) : undefined;
+  if (!owner) return false;
+  const values: Node[] = [];
+  for (const node of descendants(parsed.resolver, owner)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    if (isThisLike(parsed.resolver, node.left.object) && memberName(parsed.resolver, node.left) === name) values.push(unwrap(node.right));
+  }
+  const [value] = values;
+  if (values.length !== 1 || value?.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return false;
+  const made = unwrap(value.right);
+  if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+  const { kind } = clientKind(parsed, made);
+  return kind === 'web-api' || (kind === 'slack-client' && (slackClientMajor(parsed.file) ?? 3) >= 3);
+}
+
+/**
+ * `client.apiCall(method, args)` whose `method` is a constant chosen at run time
+ * (`const method = cond ? 'rtm.connect' : 'rtm.start'`), in JavaScript: the choice is kept,
+ * `(method === 'rtm.start' ? rtmStartData(client, args) : client.apiCall(method, args))`, so the
+ * `rtm.connect` branch is untouched and `args` is still evaluated once. The constant, the node returned.
+ */
+export function chosenMethodName(parsed: ParsedFile, site: FoundSite, form: PlanSite['form']): TSESTree.Identifier | undefined {
+  const call = site.node;
+  if (form !== 'api-call' || site.methodChosen !== true || !/\.(c|m)?jsx?$/.test(parsed.file) || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const [method, args, ...rest] = call.arguments;
+  if (rest.length > 0 || method?.type !== AST_NODE_TYPES.Identifier || args?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const value = unwrap(resolveConst(parsed.resolver, method));
+  return value !== method && value.type === AST_NODE_TYPES.ConditionalExpression ? method : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { descendants, isThisLike, memberName, originOf, thisOwner, unwrap } from '@rtm-migrate/analysis';
+import { descendants, isThisLike, memberName, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -13,17 +13,24 @@ type Node = TSESTree.Node;
 export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
 
 /**
- * A legacy `rtm.start()` that the helper module can take over: the client is made in this file by
+ * A legacy `rtm.start()` that the helper module can take over: the client is made by
  * `new RtmClient(token[, { …written out… }])` of a `@slack/client` that knows `useRtmConnect` (so the
  * option can be added) or of `slack-client` 2.x, and the call's receiver names that client without
- * doubt: the variable it was declared in, or the field of `this` it is assigned to once
- * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`).
+ * doubt: in this file, the variable it was declared in, or the field of `this` it is assigned to once
+ * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`); made in another module of the project
+ * (`madeIn`), the binding this file required it into, which the analysis resolved to that module's
+ * one export.
  */
-export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpression, construction: TSESTree.NewExpression | undefined): boolean {
+export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpression, construction: TSESTree.NewExpression | undefined, madeIn?: Resolver): boolean {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !construction || !inFile(parsed, construction)) return false;
-  if (legacyClientKind(parsed, construction) === undefined) return false;
-  if (!receiverIsClient(parsed, unwrap(callee.object), construction)) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !construction) return false;
+  if (madeIn) {
+    if (madeIn.file === undefined || legacyClientKind({ resolver: madeIn, file: madeIn.file }, construction) === undefined) return false;
+    if (unwrap(callee.object).type !== AST_NODE_TYPES.Identifier) return false;
+  } else {
+    if (!inFile(parsed, construction) || legacyClientKind(parsed, construction) === undefined) return false;
+    if (!receiverIsClient(parsed, unwrap(callee.object), construction)) return false;
+  }
   const [token, options, ...rest] = construction.arguments;
   if (!token || rest.length > 0) return false;
   if (!options) return true;
@@ -61,18 +68,19 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
 
 /**
  * `use-rtm-connect` for `@slack/client` whose version installed next to the file, when there is one,
- * takes the option (3.10 or later); `slack-client` for the SDK's 2.x name (no option: its `rtm.start`
- * request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9).
+ * takes the option (3.10 or later); `slack-client` for the SDK's 2.x, under either name (no option: its
+ * `rtm.start` request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9).
  */
-export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
+export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
   const module = originOf(parsed.resolver, construction.callee)?.module;
-  const { module: supported, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
+  const { module: supported, since, before, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
   const from = (name: string): boolean => module === name || module?.startsWith(`${name}/`) === true;
   if (from(before)) return (sdkVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
   if (!from(supported)) return undefined;
   const version = sdkVersion(parsed.file, supported);
   if (version === undefined) return 'use-rtm-connect';
   const parts = version.split(/[.-]/).slice(0, 3).map(Number);
+  if (parts[0] === major2) return 'slack-client';
   for (const [i, least] of since.entries()) {
     const part = parts[i] ?? 0;
     if (part !== least) return part > least ? 'use-rtm-connect' : undefined;
@@ -81,11 +89,14 @@ export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewE
 }
 
 /**
- * The version of `module` the file runs with: the one installed where Node would resolve it from the
- * file, else the lowest the nearest package.json's range allows (`^2.3.0` → `2.3.0`). Undefined when
+ * The version of `module` the file runs with: the package's own inside `module` itself, the one
+ * installed where Node would resolve it from the file, else the lowest the nearest package.json's range allows (`^2.3.0` → `2.3.0`). Undefined when
  * neither says (no install, no manifest, a range such as `*` or a git URL).
  */
 export function sdkVersion(file: string, module: string): string | undefined {
+  // The SDK's own files (its examples, its dist) run with the SDK they ship in.
+  const own = nearestManifest(dirname(file))?.manifest;
+  if (own?.name === module && typeof own.version === 'string') return own.version;
   try {
     const manifest = createRequire(file).resolve(`${module}/package.json`);
     const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };

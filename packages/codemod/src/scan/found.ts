@@ -57,6 +57,8 @@ export interface FoundSite {
   readonly methodChosen?: boolean;
   /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
+  /** legacy-client: the module that made the client, when it is another one (it exports the client). */
+  readonly madeIn?: Resolver;
   /** legacy-data-store: a look-up in a client's `dataStore` (not a store's own `cacheRtmStart`, nor AUTHENTICATED data). */
   readonly storeLookup?: boolean;
 }
@@ -96,6 +98,7 @@ export function foundSites(parsed: ParsedFile): FoundSite[] {
       case 'client-authenticated':
       case 'data-store':
       case 'store-cache': {
+        if (site.kind === 'store-cache' && site.bySdk) break; // the SDK's own store filling itself: its start or the helper module hands it the data
         // Folded into the client's own site when this file starts it (`covered`), no site where the
         // helper module starts the client (`filled`); otherwise a site of its own.
         const role = storeRole(site, sites, helperStarted);
@@ -167,7 +170,8 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   const escapes = significant(same.flatMap((s) => followResponse(resolver, s).escapes));
   if (form === 'legacy-client' && site.kind === 'client-start') {
     const own: Escape = { node: site.call, reason: CODEMOD_MESSAGES.legacyClient, path: '', file: resolver.file };
-    return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false, construction: site.construction };
+    const madeIn = site.madeIn ? { madeIn: site.madeIn } : {};
+    return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false, construction: site.construction, ...madeIn };
   }
   const property = site.kind === 'client-option' ? site.property : undefined;
   return { form, node: site.construction, argsNode: property, argsKnown: true, reads, escapes, connect: false, literal: false, construction: site.construction };

@@ -19,12 +19,13 @@ import {
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
-import { boundCallFits, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
+import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
+import { pairImportedClients } from './imported-client.js';
 import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
@@ -142,17 +143,29 @@ function shortCode(parsed: ParsedFile, node: Node): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Where a legacy client is made, and whether it is `slack-client` 2.x's (started without the option). */
-function constructionOf(parsed: ParsedFile, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
-  const range = { start: made.range[0], end: made.range[1] };
-  return legacyClientKind(parsed, made) === 'slack-client' ? { ...range, slackClient: true } : range;
+/** Where a legacy client is made (`file`: another module's), and whether it is `slack-client` 2.x's (started without the option). */
+function constructionOf(root: string, parsed: ParsedFile, found: FoundSite, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
+  const source = madeSource(parsed, found);
+  const range = { start: made.range[0], end: made.range[1], ...(source.file === parsed.file ? {} : { file: relative(root, source.file) }) };
+  return legacyClientKind(source, made) === 'slack-client' ? { ...range, slackClient: true } : range;
+}
+
+/** The file a legacy client was made in: the site's own, or the module it was required from. */
+function madeSource(parsed: ParsedFile, found: FoundSite): { readonly resolver: Resolver; readonly file: string } {
+  return found.madeIn?.file === undefined ? parsed : { resolver: found.madeIn, file: found.madeIn.file };
 }
 
 /** Which client's helper a helper-module rewrite calls (for its message). */
 function helperClient(parsed: ParsedFile, form: PlanSite['form'], found: FoundSite): Parameters<typeof CODEMOD_MESSAGES.helperModule>[0] {
   if (form === 'rtm-client-option') return 'rtm-api-client';
   if (form !== 'legacy-client') return 'none';
-  return found.construction && legacyClientKind(parsed, found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
+  return found.construction && legacyClientKind(madeSource(parsed, found), found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
+}
+
+/** helper-module on `apiCall(method, args)` with `method` chosen at run time: where the constant is. */
+function chosenMethodOf(parsed: ParsedFile, found: FoundSite, decision: Decision): Pick<PlanSite, 'chosenMethod'> {
+  const name = decision.rewrite === 'helper-module' ? chosenMethodName(parsed, found, decision.form) : undefined;
+  return name ? { chosenMethod: { start: name.range[0], end: name.range[1] } } : {};
 }
 
 interface Decision {
@@ -335,7 +348,7 @@ export function scan(options: ScanOptions): Plan {
     const parsed = project.file(file);
     if (!parsed) continue; // unreadable or unparsable files are reported by the caller
     const started = startedByHelperModule(parsed.resolver, parsed.program, parsed.text);
-    if (started.size > 0) helperStarted.push({ file: parsed.file, constructions: [...started] });
+    for (const [made, file] of started) helperStarted.push({ file: file ?? parsed.file, constructions: [made] });
     const typed = usesStartTypes(parsed);
     const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; table: ReturnType<typeof methodTableOverride> | undefined; choice: TypedDecision<Decision> }[] = [];
     for (const found of foundSites(parsed)) {
@@ -400,9 +413,10 @@ export function scan(options: ScanOptions): Plan {
         start: found.node.range[0],
         end: found.node.range[1],
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
-        ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(parsed, found.construction) } : {}),
+        ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),
+        ...chosenMethodOf(parsed, found, decision),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,
@@ -425,7 +439,8 @@ export function scan(options: ScanOptions): Plan {
     }
   }
 
-  const filled = markFilledDataStores(root, sites, legacy, helperStarted);
+  const paired = pairImportedClients(root, project, options.files, sites, legacy);
+  const filled = markFilledDataStores(root, paired, legacy, helperStarted);
   const covered = markTableCoveredUses(root, project, markCoveredUses(root, project, filled, wrapperUses, planned), wrapperUses, planned);
   return assemblePlan(root, options.tsconfig, projectFiles.length, spec, covered);
 }

@@ -1,3 +1,4 @@
+import { METHODS } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
 import { includeOption } from '../helper-module/extras.js';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
@@ -16,6 +17,7 @@ import {
   isObjectLiteral,
   propertyKey,
   startOf,
+  styled,
   text,
   type AnyNode,
   type Transform,
@@ -193,6 +195,13 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
       continue;
     }
+    if (site.startedIn) {
+      // The `new RtmClient(…)` of a client other modules start through startRtmClient().
+      if (!useRtmConnect(ctx, site)) continue;
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      continue;
+    }
     if (site.form === 'rtm-client-option') {
       if (!wrapRtmApiClient(ctx, site, module)) continue;
       ctx.handled.add(site);
@@ -208,8 +217,10 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     if (site.form === 'legacy-client') {
       const receiver = unwrap(unwrap(call.callee)?.object);
       const slackClient = site.construction?.slackClient === true;
-      // slack-client 2.x has no useRtmConnect: its helper replaces the rtm.start request instead.
-      if (!receiver || (!slackClient && !useRtmConnect(ctx, site))) continue;
+      // slack-client 2.x has no useRtmConnect: its helper replaces the rtm.start request instead. A
+      // client made in another module gets the option there, by that module's own site.
+      const madeHere = site.construction?.file === undefined;
+      if (!receiver || (!slackClient && madeHere && !useRtmConnect(ctx, site))) continue;
       name = slackClient ? HELPER_EXPORTS.slackClientStart : HELPER_EXPORTS.legacyStart;
       const args = callArgs[0] ? `, ${text(ctx, callArgs[0])}` : '';
       replacement = `${name}(${text(ctx, receiver)}${args})`;
@@ -233,6 +244,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
         replacement = `callbackify(${name})(${parts.client}${args}, ${text(ctx, callback)})`;
         addImport(ctx, 'util', 'callbackify', false);
       } else replacement = `${name}(${parts.client}${args})`;
+      const chosen = site.chosenMethod;
+      if (chosen) {
+        // The name chosen at run time: only its rtm.start branch goes to the module, the call is kept for the other.
+        const method = ctx.source.slice(chosen.start, chosen.end);
+        replacement = `(${method} === ${styled(ctx, `'${METHODS.rtmStart}'`)} ? ${replacement} : ${text(ctx, call)})`;
+      }
     }
     ctx.edits.push({ start: startOf(call), end: endOf(call), text: replacement });
     addImport(ctx, module, name, false);

@@ -1,0 +1,24 @@
+import { dirname, join, relative, sep } from 'node:path';
+import { sdkFileExport } from '@rtm-migrate/core';
+
+import { nearestManifest, resolveRelativeModule } from './modules.js';
+import type { Origin } from './origin.js';
+
+/**
+ * What a relative `require`/`import` inside a Slack SDK's own package stands for: the SDK's export
+ * (`require('../lib/clients/rtm/client')` in `@slack/client`'s examples is its `RtmClient`,
+ * `require('./WebClient')` in its `dist/` exports its `WebClient`, `require('./')` is the package).
+ * Undefined outside the SDKs, for a file core does not list, or when the module is not on disk.
+ */
+export function sdkOwnOrigin(file: string | undefined, specifier: string): Origin | undefined {
+  if (file === undefined || !specifier.startsWith('.')) return undefined;
+  const found = nearestManifest(dirname(file));
+  const pkg = found?.manifest.name;
+  const target = resolveRelativeModule(file, specifier);
+  if (!found || pkg === undefined || target === undefined) return undefined;
+  const path = relative(found.dir, target).split(sep).join('/');
+  if (path.startsWith('../')) return undefined;
+  const main = resolveRelativeModule(join(found.dir, 'package.json'), `./${found.manifest.main ?? 'index.js'}`);
+  const name = target === main ? '*' : sdkFileExport(pkg, path);
+  return name === undefined ? undefined : { module: pkg, name, instance: false };
+}

@@ -1,0 +1,101 @@
+import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, type RunResult } from '../../../test/support/run.js';
+import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
+
+/**
+ * A legacy @slack/client v3 RtmClient made in one module (fixtures/bots/v3-split-bot/client.js,
+ * `exports.rtm = rtm`) and started in another (bot.js, `require('./client').rtm` then `rtm.start()`),
+ * its dataStore read in both. Run before the migration against fake Slack answering `rtm.start` in
+ * full, and after it against a Slack that retired `rtm.start`: the same output.
+ */
+const BOTS = join(ROOT, 'fixtures', 'bots');
+
+async function copySplitBot(): Promise<string> {
+  const dir = await tempDir('v3-split-bot-');
+  await cp(join(BOTS, 'v3-split-bot'), join(dir, 'v3-split-bot'), { recursive: true });
+  await symlink(join(BOTS, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function runBot(dir: string, apiUrl: string): Promise<RunResult> {
+  return run(process.execPath, [join(dir, 'v3-split-bot', 'bot.js')], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl },
+    timeoutMs: 90_000,
+  });
+}
+
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ seed: 31, users: 30, channels: 6, mode: 'legacy' });
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('a v3 RtmClient made in one module and started in another', () => {
+  it('starts through startRtmClient() where it is started, gets useRtmConnect: true where it is made, and prints the same against connect_required', { timeout: 180_000 }, async () => {
+    const dir = await copySplitBot();
+    fake.setMode('legacy');
+    const before = await runBot(dir, fake.apiUrl);
+    expect(before.stderr).toBe('');
+    expect(before.code).toBe(0);
+    expect(before.stdout).toMatch(/^channel C\w+ #general members=\d+: /m);
+
+    fake.setMode('connect_required');
+    const broken = await runBot(dir, fake.apiUrl);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('unable to start');
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    const bot = join('v3-split-bot', 'bot.js');
+    const client = join('v3-split-bot', 'client.js');
+    expect(migrated.stdout).toMatch(new RegExp(`^done +${escape(bot)}:34:1 +legacy-client → helper-module`, 'm'));
+    expect(migrated.stdout).toMatch(new RegExp(`^done +${escape(client)}:7:11 +legacy-client → helper-module`, 'm'));
+    // The look-ups in both modules stay as they are: every start of the client fills its store.
+    expect(migrated.stdout).toMatch(new RegExp(`^note +${escape(bot)}:\\d+:\\d+ +legacy-data-store → filled`, 'm'));
+    expect(migrated.stdout).toMatch(new RegExp(`^note +${escape(client)}:16:14 +legacy-data-store → filled`, 'm'));
+    expect(await readFile(join(dir, bot), 'utf8')).toContain("const { startRtmClient } = require('./rtm-start-data');");
+    expect(await readFile(join(dir, bot), 'utf8')).toContain('startRtmClient(rtm);');
+    expect(await readFile(join(dir, client), 'utf8')).toContain("  logLevel: 'error',\n  useRtmConnect: true\n});");
+
+    fake.resetCalls();
+    const after = await runBot(dir, fake.apiUrl);
+    expectSameWithoutRtmStart(fake, before, after);
+
+    // A second run changes nothing.
+    const again = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('TODOs left: 0');
+    expect(again.stdout).not.toMatch(/^(done|would) /m);
+  });
+
+  it('leaves every start a TODO, and the client made without useRtmConnect, when another start of the client cannot be rewritten', async () => {
+    const dir = await copySplitBot();
+    // A second module starts the same client through an expression the rewrite does not take.
+    await writeFile(join(dir, 'v3-split-bot', 'restart.js'), "'use strict';\n\nmodule.exports = function restart() {\n  require('./client').rtm.start();\n};\n");
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(new RegExp(`^TODO +${escape(join('v3-split-bot', 'bot.js'))}:34:1 +legacy-client → todo`, 'm'));
+    expect(migrated.stdout).toMatch(new RegExp(`^TODO +${escape(join('v3-split-bot', 'restart.js'))}:4:3 +legacy-client → todo`, 'm'));
+    // The client is made as before (its dataStore look-up there gets a TODO of its own).
+    const client = await readFile(join(dir, 'v3-split-bot', 'client.js'), 'utf8');
+    expect(client).not.toContain('useRtmConnect');
+    expect(client).toContain("  logLevel: 'error'\n});");
+    expect(migrated.stdout).toMatch(new RegExp(`^TODO +${escape(join('v3-split-bot', 'client.js'))}:16:14 +legacy-data-store → todo`, 'm'));
+    expect(await readFile(join(dir, 'v3-split-bot', 'bot.js'), 'utf8')).toContain('not every start of it can go to the generated helper module');
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
