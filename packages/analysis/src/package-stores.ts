@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { parseFile } from './project.js';
+import { parseFile, Project } from './project.js';
 import type { Resolver } from './resolver.js';
 import { findSites, type RtmSite } from './sites.js';
 import { clientKey, filledStores, packageFolder, startedByHelperModule, storeRole, type PackageStores } from './stores.js';
@@ -70,7 +70,9 @@ function storedPackage(dir: string): ReadonlyMap<string, PackageStores> {
   const fresh = cached && performance.now() - cached.at < PACKAGE_TTL_MS && [...cached.stamps].every(([path, stamp]) => stampOf(path) === stamp);
   if (cached && fresh) return cached.files;
   const { files: paths, folders } = packageFiles(dir);
-  const files = new Map(paths.map((path) => [path, storedFileStores(path)] as const));
+  // One project for the walk, so a client started in one file and made in another resolves to its `new`.
+  const project = new Project(paths);
+  const files = new Map(paths.map((path) => [path, storedFileStores(path, project)] as const));
   const holders = [...files].filter(([, stores]) => stores.starts.length > 0 || stores.unfilled > 0).map(([path]) => path);
   packages.set(dir, { at: performance.now(), stamps: new Map([...folders, ...holders].map((path) => [path, stampOf(path)])), files });
   return files;
@@ -124,7 +126,7 @@ const cache = new Map<string, { readonly stamp: string; readonly stores: Package
  * A file's stores as it is on disk, kept while the file is unchanged (an editor's lint server sees
  * edits). A file that cannot be read or parsed counts as unfilled: what it does cannot be known.
  */
-function storedFileStores(path: string): PackageStores {
+function storedFileStores(path: string, project: Project): PackageStores {
   const stamp = stampOf(path);
   if (stamp === undefined) return { starts: [], unfilled: 0 };
   const cached = cache.get(path);
@@ -133,7 +135,7 @@ function storedFileStores(path: string): PackageStores {
   try {
     const text = readFileSync(path, 'utf8');
     if (MAY_HOLD_STORES.test(text)) {
-      const parsed = parseFile(path, text);
+      const parsed = parseFile(path, text, project);
       stores = fileStores(parsed.resolver, parsed.program, parsed.text).stores;
     } else {
       stores = { starts: [], unfilled: 0 };
