@@ -28,6 +28,7 @@ import { markFilledDataStores, type HelperStarted, type LegacySite } from './dat
 import { foundSites, startedByHelperModule, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { paginateUnsure } from './receiver.js';
+import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -338,7 +339,9 @@ export function scan(options: ScanOptions): Plan {
       if (!decided) continue;
       // The inline rewrite pages with `client.paginate()`: not on a client that may have none.
       const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
-      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : decided;
+      // `rtm.connect` in place only on a `slack` package version that has it (and is known).
+      const connectUnfit = decided.rewrite === 'connect-only' ? slackPackageConnectUnfit(parsed, found) : undefined;
+      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackageConnect(connectUnfit) } : decided;
       const helperBuildsAll = unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
@@ -351,7 +354,7 @@ export function scan(options: ScanOptions): Plan {
         helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
       // `client.apiCall.bind(client, 'rtm.start')`: `rtmStartData.bind(null, client)`, called the same way.
       const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
-      const transport = planned.rewrite === 'todo' && !bound && (planned.form === 'helper' || planned.form === 'raw-url') && helperBuildsAll ? transportOf(parsed, found) : undefined;
+      const transport = planned.rewrite === 'todo' && !bound && !connectUnfit && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const decision: Decision =
         toModule || bound || (transport && 'call' in transport)
           ? { ...planned, rewrite: 'helper-module' }
