@@ -341,7 +341,7 @@ export function scan(options: ScanOptions): Plan {
       const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
       // `rtm.connect` in place only on a `slack` package version that has it (and is known).
       const connectUnfit = decided.rewrite === 'connect-only' ? slackPackageConnectUnfit(parsed, found) : undefined;
-      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackageConnect(connectUnfit) } : decided;
+      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       const helperBuildsAll = unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
@@ -359,7 +359,7 @@ export function scan(options: ScanOptions): Plan {
         toModule || bound || (transport && 'call' in transport)
           ? { ...planned, rewrite: 'helper-module' }
           : transport
-            ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
+            ? { ...planned, reason: transport.reason ?? `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
             : planned;
       // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
       const retypable =

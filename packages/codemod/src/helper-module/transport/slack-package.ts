@@ -1,6 +1,6 @@
 import { memberName, originOf, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { SLACK_PACKAGE } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { helperExtraOf } from '../extras.js';
@@ -101,16 +101,16 @@ export function slackPackageTransport(parsed: ParsedFile, site: FoundSite): Tran
   const receiver = slackPackageReceiver(parsed, call);
   if (!receiver) return undefined;
   const [args, callback, ...more] = call.arguments;
-  if (more.length > 0 || (callback !== undefined && callback !== site.callback)) return { why: 'the call is given more than its arguments and a callback' };
-  if (args && (args.type === AST_NODE_TYPES.SpreadElement || args === site.callback)) return { why: 'the call is not given its arguments first' };
+  if (more.length > 0 || (callback !== undefined && callback !== site.callback)) return unfit('the call is given more than its arguments and a callback');
+  if (args && (args.type === AST_NODE_TYPES.SpreadElement || args === site.callback)) return unfit('the call is not given its arguments first');
   const missing = site.reads.map((r) => r.path).find((f) => helperExtraOf(f) === 'team.prefs');
-  if (missing) return { why: `\`${missing}\` comes from ${SLACK_PACKAGE.missingMethods.join(', ')}, which no version of the \`slack\` package has` };
-  const unfit = versionUnfit(parsed.file, callback === undefined, receiver.instance, SLACK_PACKAGE.conversationsSince);
-  if (unfit) return { why: unfit };
-  if (!isStableReference(receiver.node)) return { why: 'the `slack` object is not a name the rewrite can call again' };
-  if (callback && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the call's return value is used besides its callback" };
+  if (missing) return unfit(`\`${missing}\` comes from ${SLACK_PACKAGE.missingMethods.join(', ')}, which no version of the \`slack\` package has`);
+  const versionWhy = versionUnfit(parsed.file, callback === undefined, receiver.instance, SLACK_PACKAGE.conversationsSince);
+  if (versionWhy) return unfit(versionWhy);
+  if (!isStableReference(receiver.node)) return unfit('the `slack` object is not a name the rewrite can call again');
+  if (callback && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return unfit("the call's return value is used besides its callback");
   const client = text(parsed, receiver.node);
-  if (usesCallerName(client)) return { why: `\`${client}\` uses a name the rewrite would shadow` };
+  if (usesCallerName(client)) return unfit(`\`${client}\` uses a name the rewrite would shadow`);
   const caller = typescript(parsed)
     ? `${params(parsed)} => new Promise<Record<string, unknown>>((resolve, reject) => (apiMethod.split('.').reduce<unknown>((methods, name) => (methods as Record<string, unknown>)[name], ${client}) as (args: Record<string, unknown>, callback: (err: unknown, data: Record<string, unknown>) => void) => void)(apiArgs, (err, data) => (err ? reject(err) : resolve(data))))`
     : `${params(parsed)} => new Promise((resolve, reject) => apiMethod.split('.').reduce((methods, name) => methods[name], ${client})(apiArgs, (err, data) => (err ? reject(err) : resolve(data))))`;
@@ -123,4 +123,9 @@ export function slackPackageTransport(parsed: ParsedFile, site: FoundSite): Tran
       ...(callback ? { callback: { start: callback.range[0], end: callback.range[1] } } : {}),
     },
   };
+}
+
+/** A TODO of the `slack` package's own, in place of the site's (which speaks of `paginate` and `await`). */
+function unfit(why: string): TransportResult {
+  return { why, reason: CODEMOD_MESSAGES.slackPackage(why) };
 }
