@@ -106,6 +106,27 @@ describe('which versions of the slack package get the rewrite', () => {
     expect(text).toContain('TODO(rtm-migrate)');
   });
 
+  it('follows the object kept in a field the class assigns once (this.api = require(\'slack\')), not one assigned twice', async () => {
+    const bot = (second: string): string => `class Bot {
+  constructor(token) { this.token = token; this.api = require('slack'); }
+  use(other) { ${second} }
+  start() {
+    this.api.rtm.start({ token: this.token }, (err, data) => {
+      if (err) return console.error(err.message);
+      console.log(data.users.length);
+    });
+  }
+}
+module.exports = Bot;
+`;
+    const once = await project({ 'bot.js': bot('return other;') }, '8.4.2');
+    expect((await plan(once)).sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect((await cli(['apply', '.', '--allow-dirty'], once)).code).toBe(0);
+    expect(await readFile(join(once, 'bot.js'), 'utf8')).toContain("reduce((methods, name) => methods[name], this.api)(apiArgs,");
+    const twice = await project({ 'bot.js': bot('this.api = other;') }, '8.4.2');
+    expect((await plan(twice)).sites.map((s) => s.rewrite)).toEqual(['todo']);
+  });
+
   it('keeps a callback whose call is used for its value, and spread arguments, as TODOs', async () => {
     const source = `var slack = require('slack');
 var started = slack.rtm.start({ token: process.env.SLACK_BOT_TOKEN }, function (err, data) { console.log(data.users.length); });

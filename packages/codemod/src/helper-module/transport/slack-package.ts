@@ -1,4 +1,4 @@
-import { memberName, originOf, unwrap } from '@rtm-migrate/analysis';
+import { descendants, isThisLike, memberName, originOf, thisOwner, unwrap, type Origin } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -18,9 +18,27 @@ function slackPackageReceiver(parsed: ParsedFile, call: TSESTree.CallExpression)
   const rtm = unwrap(callee.object);
   if (rtm.type !== AST_NODE_TYPES.MemberExpression || memberName(parsed.resolver, rtm) !== 'rtm') return undefined;
   const receiver = unwrap(rtm.object);
-  const origin = originOf(parsed.resolver, receiver);
+  const origin = originOf(parsed.resolver, receiver) ?? fieldOrigin(parsed, receiver);
   if (origin?.module !== SLACK_PACKAGE.module || (origin.name !== '*' && origin.name !== 'default')) return undefined;
   return { node: receiver, instance: origin.instance };
+}
+
+/**
+ * The origin of `this.<name>` where the class (or constructor function) assigns that field once,
+ * `this.slack = require('slack')`: bots kept the package's object on themselves.
+ */
+function fieldOrigin(parsed: ParsedFile, member: Node): Origin | undefined {
+  if (member.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(parsed.resolver, member.object)) return undefined;
+  const name = memberName(parsed.resolver, member);
+  const owner = thisOwner(member);
+  if (name === undefined || !owner) return undefined;
+  const values: Node[] = [];
+  for (const node of descendants(parsed.resolver, owner)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    if (isThisLike(parsed.resolver, node.left.object) && memberName(parsed.resolver, node.left) === name) values.push(node.right);
+  }
+  const [only] = values;
+  return values.length === 1 && only ? originOf(parsed.resolver, only) : undefined;
 }
 
 type Version = readonly [number, number, number];
