@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { descendants, isThisLike, memberName, originOf, thisOwner, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
@@ -81,17 +80,24 @@ export function legacyClientKind(parsed: ParsedFile, construction: TSESTree.NewE
 }
 
 /**
- * The version of `module` the file runs with: the one installed where Node would resolve it from the
- * file, else the lowest the nearest package.json's range allows (`^2.3.0` → `2.3.0`). Undefined when
- * neither says (no install, no manifest, a range such as `*` or a git URL).
+ * The version of `module` the file runs with: the one installed in the nearest `node_modules` that
+ * holds it, looking up from the file as Node does (not through this process's NODE_PATH, which is
+ * rtm-migrate's, not the app's), else the lowest the nearest package.json's range allows (`^2.3.0` →
+ * `2.3.0`). Undefined when neither says (no install, no manifest, a range such as `*` or a git URL).
  */
 export function sdkVersion(file: string, module: string): string | undefined {
-  try {
-    const manifest = createRequire(file).resolve(`${module}/package.json`);
-    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
-    if (typeof version === 'string') return version;
-  } catch {
-    // not installed next to the file: the declared range below
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', module, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+        if (typeof version === 'string') return version;
+      } catch {
+        // an unreadable install: the declared range below
+      }
+      break;
+    }
+    if (dirname(dir) === dir) break;
   }
   return declaredVersion(dirname(file), module);
 }
