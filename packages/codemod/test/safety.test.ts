@@ -155,15 +155,15 @@ module.exports = ${name};
     expect(await out('client.js')).toContain(`web.apiCall('rtm.connect', {}, ${cb});`);
   });
 
-  it('no paginate() on a client that may have none: the `slack` package, or an untyped client where nothing says it is @slack/web-api', async () => {
+  it('no paginate() on a client that may have none: the `slack` package (the helper module through its own methods), or an untyped client where nothing says it is @slack/web-api', async () => {
     const reads = 'const { channels } = await CLIENT.rtm.start({});\n  return channels.map((c) => c.name);';
     const { plan, out } = await apply({
       'small.js': `const slack = require('slack');\nmodule.exports = async () => {\n  ${reads.replace('CLIENT', 'slack')}\n};\n`,
       'param.js': `module.exports = async (web) => {\n  ${reads.replace('CLIENT', 'web')}\n};\n`,
     });
     const byFile = new Map(plan.sites.map((s) => [s.file, s]));
-    expect(byFile.get('small.js')!.rewrite).toBe('todo');
-    expect(byFile.get('small.js')!.reason).toContain('a value of `slack`');
+    expect(byFile.get('small.js')!.rewrite).toBe('helper-module');
+    expect(await out('small.js')).toContain('const { channels } = await rtmStartData(callSlack, {});');
     expect(byFile.get('param.js')!.rewrite).toBe('todo');
     for (const file of ['small.js', 'param.js']) expect(await out(file)).not.toContain('.paginate(');
   });

@@ -63,3 +63,21 @@ export function isPossiblySlackModule(specifier: string): boolean {
  * same `_rtm.start(opts, cb)` facet and `makeAPICall(method, { opts }, cb)` queue).
  */
 export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client', major2: 2 });
+
+/**
+ * The `slack` npm package (github.com/smallwins/slack): an object of Web API methods generated from
+ * Slack's method list, each `method(params, callback)` with the token in `params`. Read off its
+ * published versions (each one's method list, `api.json`): `rtm.connect` is there from 8.3.0,
+ * `conversations.list` and `conversations.members` from 8.4.0; from 9.0.0 a method called without a
+ * callback returns a promise, and the module is also a factory, `new Slack({ token })`, whose methods
+ * add that token. 11.0.2 is the last version checked (the latest published). No version has
+ * `team.preferences.list`.
+ */
+export const SLACK_PACKAGE = deepFreeze({
+  module: 'slack',
+  connectSince: [8, 3, 0] as const,
+  conversationsSince: [8, 4, 0] as const,
+  promisesSince: [9, 0, 0] as const,
+  checkedThroughMajor: 11,
+  missingMethods: ['team.preferences.list'] as const,
+});

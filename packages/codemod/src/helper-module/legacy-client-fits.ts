@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { descendants, isThisLike, memberName, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { declaredRange, descendants, isThisLike, memberName, nearestManifest, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { declaredRange, nearestManifest } from '@rtm-migrate/analysis';
 
 type Node = TSESTree.Node;
 
@@ -89,20 +87,27 @@ export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly
 }
 
 /**
- * The version of `module` the file runs with: the package's own inside `module` itself, the one
- * installed where Node would resolve it from the file, else the lowest the nearest package.json's range allows (`^2.3.0` → `2.3.0`). Undefined when
- * neither says (no install, no manifest, a range such as `*` or a git URL).
+ * The version of `module` the file runs with: the package's own inside `module` itself, else the one installed in the nearest `node_modules` that
+ * holds it, looking up from the file as Node does (not through this process's NODE_PATH, which is
+ * rtm-migrate's, not the app's), else the lowest the nearest package.json's range allows (`^2.3.0` →
+ * `2.3.0`). Undefined when neither says (no install, no manifest, a range such as `*` or a git URL).
  */
 export function sdkVersion(file: string, module: string): string | undefined {
   // The SDK's own files (its examples, its dist) run with the SDK they ship in.
   const own = nearestManifest(dirname(file))?.manifest;
   if (own?.name === module && typeof own.version === 'string') return own.version;
-  try {
-    const manifest = createRequire(file).resolve(`${module}/package.json`);
-    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
-    if (typeof version === 'string') return version;
-  } catch {
-    // not installed next to the file: the declared range below
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', module, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+        if (typeof version === 'string') return version;
+      } catch {
+        // an unreadable install: the declared range below
+      }
+      break;
+    }
+    if (dirname(dir) === dir) break;
   }
   return declaredVersion(dirname(file), module);
 }

@@ -32,6 +32,7 @@ import { methodTableOverride } from './method-table.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
+import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -361,7 +362,9 @@ export function scan(options: ScanOptions): Plan {
       if (!decided) continue;
       // The inline rewrite pages with `client.paginate()`: not on a client that may have none.
       const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
-      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : decided;
+      // `rtm.connect` in place only on a `slack` package version that has it (and is known).
+      const connectUnfit = decided.rewrite === 'connect-only' ? slackPackageConnectUnfit(parsed, found) : undefined;
+      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       const helperBuildsAll = unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
@@ -374,13 +377,13 @@ export function scan(options: ScanOptions): Plan {
         helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
       // `client.apiCall.bind(client, 'rtm.start')`: `rtmStartData.bind(null, client)`, called the same way.
       const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
-      const transport = planned.rewrite === 'todo' && !bound && (planned.form === 'helper' || planned.form === 'raw-url') && helperBuildsAll ? transportOf(parsed, found) : undefined;
+      const transport = planned.rewrite === 'todo' && !bound && !connectUnfit && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const table = planned.rewrite === 'todo' && planned.form === 'method-table' ? methodTableOverride(parsed, found.node) : undefined;
       const decision: Decision =
         toModule || bound || (transport && 'call' in transport) || (table && 'override' in table)
           ? { ...planned, rewrite: 'helper-module' }
           : transport
-            ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
+            ? { ...planned, reason: transport.reason ?? `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
             : table
               ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.tableUnseen(table.why)}`.trim() }
               : planned;

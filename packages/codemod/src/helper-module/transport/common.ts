@@ -8,8 +8,8 @@ export type Node = TSESTree.Node;
 /** The names the generated caller binds; a site whose transport already uses one of them is left alone. */
 const CALLER_NAMES = ['apiMethod', 'apiArgs', 'resolve', 'reject', 'err', 'data'];
 
-/** What the analysis could not see of a transport, for the TODO left at the site. */
-export type TransportResult = { readonly call: TransportCall } | { readonly why: string };
+/** What the analysis could not see of a transport, for the TODO left at the site (`reason`: the whole TODO, in place of the site's own). */
+export type TransportResult = { readonly call: TransportCall } | { readonly why: string; readonly reason?: string };
 
 export function text(parsed: ParsedFile, node: Node): string {
   return parsed.text.slice(node.range[0], node.range[1]);

@@ -9,6 +9,7 @@ import { gotTransport } from './got.js';
 import { helperTransport } from './helper.js';
 import { nodeGetTransport } from './node-http.js';
 import { requestTransport } from './request-library.js';
+import { slackPackageTransport } from './slack-package.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
@@ -20,9 +21,12 @@ export type { TransportResult } from './common.js';
  * - the app's helper: `helper('rtm.start'[, { …args }][, (err, data) => …])`, method name first, the
  *   arguments second (see helper.ts for what its contract must show); a Node-style callback (two parameters or more, written out) as a statement of
  *   its own in JavaScript, or a promise used only through `await` / `.then` / `.catch` / `.finally`;
- * - a raw HTTP request with `fetch`, axios, got or request (see `rawHttpTransport`).
+ * - a raw HTTP request with `fetch`, axios, got or request (see `rawHttpTransport`);
+ * - the `slack` package's API object, `slack.rtm.start(args[, callback])` (see slack-package.ts).
+ * Undefined for a method call on any other client.
  */
-export function transportOf(parsed: ParsedFile, site: FoundSite): TransportResult {
+export function transportOf(parsed: ParsedFile, site: FoundSite): TransportResult | undefined {
+  if (site.form === 'method-call') return slackPackageTransport(parsed, site);
   if (site.form === 'helper') return helperTransport(parsed, site);
   if (site.form === 'raw-url') return rawHttpTransport(parsed, site.node);
   return { why: 'not a transport the app calls itself' };

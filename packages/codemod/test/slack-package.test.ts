@@ -1,0 +1,155 @@
+import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, type RunResult } from '../../../test/support/run.js';
+import { cli, ROOT, tempDir } from './helpers.js';
+
+/**
+ * Bots on the `slack` npm package (github.com/smallwins/slack) as published, each run against fake
+ * Slack on 127.0.0.1 before the migration (legacy `rtm.start`) and after `rtm-migrate apply` on a copy
+ * (`connect_required`): the same output, every call through the package's own methods, members
+ * complete past `rtm.start`'s cut. The package versions are fixtures/bots' (8.4.2, and 9.1.5 and
+ * 11.0.2 under aliases), each installed as `slack` in the bot's copy, so the codemod reads the version
+ * the bot runs with.
+ */
+
+const BOTS = join(ROOT, 'fixtures', 'bots');
+
+type Version = '8.4.2' | '9.1.5' | '11.0.2';
+
+/** The installed package of each version (fixtures/bots' dependencies). */
+const INSTALLED: Record<Version, string> = { '8.4.2': 'slack', '9.1.5': 'slack-9', '11.0.2': 'slack-11' };
+
+/**
+ * fixtures/bots/<bot> with the shared printer, and the `slack` package of `version` in its
+ * node_modules. 9.1 and later read their API origin from STENO_URL; 8.x posts to a fixed
+ * 'https://slack.com/api/', so its copy reads SLACK_API_URL there instead (the only edit).
+ */
+async function copyBot(bot: string, version: Version): Promise<string> {
+  const dir = await tempDir(`${bot}-${version}-`);
+  await cp(join(BOTS, bot), join(dir, bot), { recursive: true });
+  await cp(join(BOTS, 'summary.js'), join(dir, 'summary.js'));
+  const installed = await realpath(join(BOTS, 'node_modules', INSTALLED[version]));
+  const modules = join(dir, bot, 'node_modules');
+  await mkdir(modules);
+  if (version !== '8.4.2') {
+    await symlink(installed, join(modules, 'slack'), 'dir');
+    return dir;
+  }
+  const library = join(modules, 'slack');
+  await cp(installed, library, { recursive: true, dereference: true });
+  await symlink(join(installed, '..'), join(library, 'node_modules'), 'dir');
+  const exec = join(library, 'methods', '_exec.js');
+  const source = await readFile(exec, 'utf8');
+  const fixed = "url: 'https://slack.com/api/' + url";
+  expect(source).toContain(fixed);
+  await writeFile(exec, source.replace(fixed, 'url: process.env.SLACK_API_URL + url'));
+  return dir;
+}
+
+interface Bot {
+  readonly bot: string;
+  readonly main: string;
+  readonly version: Version;
+  /** A line of the original's output against legacy rtm.start, to know it really ran. */
+  readonly prints: RegExp;
+  /** How the migrated call reads (the rewrite kept the form: callback, promise chain, await). */
+  readonly rewritten: RegExp;
+  /** Also run against a workspace past rtm.start's member cut (once per bot). */
+  readonly members?: true;
+}
+
+const BOT_RUNS: readonly Bot[] = [
+  { bot: 'slack-callback-bot', main: 'bot.js', version: '8.4.2', members: true, prints: /^mpims: \d+/m, rewritten: /callbackify\(rtmStartData\)\(callSlack, \{ token: token, mpim_aware: true \}, function \(err, data\) \{/ },
+  { bot: 'slack-callback-bot', main: 'bot.js', version: '11.0.2', prints: /^mpims: \d+/m, rewritten: /callbackify\(rtmStartData\)\(callSlack, / },
+  { bot: 'slack-await-bot', main: 'bot.js', version: '9.1.5', members: true, prints: /^groups: \d+/m, rewritten: /const data = await rtmStartData\(callSlack, \{ token: process\.env\.SLACK_BOT_TOKEN \}\);/ },
+  { bot: 'slack-await-bot', main: 'bot.js', version: '11.0.2', prints: /^groups: \d+/m, rewritten: /await rtmStartData\(callSlack, / },
+  { bot: 'slack-then-bot', main: 'bot.js', version: '11.0.2', members: true, prints: /^mpims: \d+/m, rewritten: /rtmStartData\(callSlack, \{ token: process\.env\.SLACK_BOT_TOKEN, mpim_aware: true \}\)\n {2}\.then\(/ },
+  { bot: 'slack-instance-bot', main: 'bot.mjs', version: '11.0.2', members: true, prints: /^\S+ on .+: \d+ people/m, rewritten: /await rtmStartData\(callSlack, \{ mpim_aware: 1 \}\)/ },
+];
+
+function runBot(dir: string, bot: Bot, apiUrl: string): Promise<RunResult> {
+  return run(process.execPath, [join(dir, bot.bot, bot.main)], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl, STENO_URL: apiUrl.replace(/\/api\/$/, '') },
+    timeoutMs: 120_000,
+  });
+}
+
+const name = (b: Bot): string => `${b.bot} on slack@${b.version}`;
+
+const membersOfGeneral = (out: string): number => Number(/ #general members=(\d+):/.exec(out)?.[1]);
+
+describe('bots on the slack package, before and after rtm-migrate apply', () => {
+  let small: FakeSlack;
+  /** A workspace whose #general has more members than rtm.start listed. */
+  let big: FakeSlack;
+  beforeAll(async () => {
+    small = await startFakeSlack({ seed: 12, users: 40, channels: 8, mode: 'legacy' });
+    big = await startFakeSlack({ seed: 13, users: RTM_START_MEMBER_LIMIT + 40, channels: 3, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await Promise.all([small.close(), big.close()]);
+  });
+
+  it.each(BOT_RUNS.map((b) => [name(b), b] as const))('%s', { timeout: 240_000 }, async (_name, bot) => {
+    const dir = await copyBot(bot.bot, bot.version);
+    small.setMode('legacy');
+    const before = await runBot(dir, bot, small.apiUrl);
+    expect(before.stderr).toBe('');
+    expect(before.code).toBe(0);
+    expect(before.stdout).toMatch(bot.prints);
+
+    small.setMode('connect_required');
+    const broken = await runBot(dir, bot, small.apiUrl);
+    expect(broken.stderr).toContain('rtm_connect_required');
+    if (bot.members) {
+      big.setMode('legacy');
+      expect(membersOfGeneral((await runBot(dir, bot, big.apiUrl)).stdout)).toBe(RTM_START_MEMBER_LIMIT);
+    }
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    const source = await readFile(join(dir, bot.bot, bot.main), 'utf8');
+    expect(source).toMatch(bot.rewritten);
+    expect(source).not.toMatch(/\.rtm\s*\.start\(/);
+
+    small.resetCalls();
+    const after = await runBot(dir, bot, small.apiUrl);
+    expect(after.stderr).toBe('');
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+    const methods = small.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.at(-1)).toBe('rtm.connect');
+    expect(methods).toContain('conversations.members');
+
+    if (!bot.members) return;
+    // Complete where rtm.start cut the list at 500.
+    big.setMode('connect_required');
+    const complete = await runBot(dir, bot, big.apiUrl);
+    expect(complete.code).toBe(0);
+    const general = big.workspace.byType.public_channel.find((c) => c.isGeneral)!;
+    expect(membersOfGeneral(complete.stdout)).toBe(big.workspace.memberCount(general));
+    expect(membersOfGeneral(complete.stdout)).toBeGreaterThan(RTM_START_MEMBER_LIMIT);
+  });
+
+  it('keeps the callback contract: an error Slack answers reaches the callback once, as the package made it', async () => {
+    const dir = await copyBot('slack-callback-bot', '8.4.2');
+    expect((await cli(['apply', '.', '--allow-dirty'], dir)).code).toBe(0);
+    small.setMode('connect_required');
+    // The package turns `ok: false` into Error(error); the same message comes back, once.
+    const result = await run(process.execPath, [join(dir, 'slack-callback-bot', 'bot.js')], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-unknown-to-fake-slack', SLACK_API_URL: small.apiUrl },
+      timeoutMs: 120_000,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual(['rtm.start failed: invalid_auth']);
+    expect(result.stdout).toBe('');
+  });
+});
