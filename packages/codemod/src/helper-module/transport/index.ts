@@ -8,6 +8,7 @@ import { fetchTransport } from './fetch.js';
 import { gotTransport } from './got.js';
 import { helperTransport } from './helper.js';
 import { nodeGetTransport } from './node-http.js';
+import { nodeRequestTransport } from './node-request.js';
 import { requestTransport } from './request-library.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
@@ -28,12 +29,12 @@ export function transportOf(parsed: ParsedFile, site: FoundSite): TransportResul
   return { why: 'not a transport the app calls itself' };
 }
 
-/** The request the URL is given to: as its first argument, or as the `url` / `uri` of its options. */
+/** The request the URL is given to: as its first argument, or as the `url` / `uri` (Node's http: `path`) of its options. */
 function requestOf(url: Node): TSESTree.CallExpression | undefined {
   let given = url;
   while (given.parent && unwrap(given.parent) !== given.parent) given = given.parent;
   const property = given.parent;
-  if (property?.type === AST_NODE_TYPES.Property && property.value === given && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['url', 'uri'].includes(property.key.name)) {
+  if (property?.type === AST_NODE_TYPES.Property && property.value === given && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['url', 'uri', 'path'].includes(property.key.name)) {
     given = property.parent;
   }
   const call = given.parent;
@@ -56,7 +57,8 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - `axios.get(url[, config])` / `axios.post(url[, data[, config]])`, read as `res.data`;
  * - `got(url[, options])` (and `got.get` / `got.post`), read with `.json()` or as `res.body`;
  * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`);
- * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to.
+ * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to;
+ * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts).
  */
 function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
@@ -64,8 +66,18 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const request = requestOf(url.node);
   if (!request) return { why: 'the URL is not given to the request as it is' };
+  const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
+  if (byPath && !nodeHttpRequest(parsed, request)) return { why: "the URL is the `path` of options not given to Node's `https.request`" };
   const result = libraryTransport(parsed, request, url);
   return 'call' in result && url.removals ? { call: { ...result.call, removals: url.removals } } : result;
+}
+
+/** `https.request(…)` / `http.request(…)`. */
+function nodeHttpRequest(parsed: ParsedFile, request: TSESTree.CallExpression): boolean {
+  const callee = unwrap(request.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'request') return false;
+  const module = originOf(parsed.resolver, callee.object)?.module;
+  return module !== undefined && NODE_HTTP.has(module);
 }
 
 function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
@@ -77,5 +89,6 @@ function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, 
   if (module === 'got' && (method === undefined || method === 'get' || method === 'post')) return gotTransport(parsed, request, url);
   if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
-  return { why: 'only `fetch`, axios, got, request and `https.get` calls are rebuilt (`https.request` and other clients are not yet)' };
+  if (module !== undefined && NODE_HTTP.has(module) && method === 'request') return nodeRequestTransport(parsed, request, url);
+  return { why: 'only `fetch`, axios, got, request, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
 }
