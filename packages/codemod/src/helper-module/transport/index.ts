@@ -2,6 +2,7 @@ import { originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
+import { axiosInstanceTransport } from './axios-instance.js';
 import { axiosTransport } from './axios.js';
 import { text, type Node, type TransportResult } from './common.js';
 import { fetchTransport } from './fetch.js';
@@ -21,10 +22,11 @@ export type { TransportResult } from './common.js';
  * - the app's helper: `helper('rtm.start'[, { …args }][, (err, data) => …])`, method name first, the
  *   arguments second (see helper.ts for what its contract must show); a Node-style callback (two parameters or more, written out) as a statement of
  *   its own in JavaScript, or a promise used only through `await` / `.then` / `.catch` / `.finally`;
+ * - an axios instance made with a `baseURL`, given the method name as its URL (see axios-instance.ts);
  * - a raw HTTP request with `fetch`, axios, got or request (see `rawHttpTransport`).
  */
 export function transportOf(parsed: ParsedFile, site: FoundSite): TransportResult {
-  if (site.form === 'helper') return helperTransport(parsed, site);
+  if (site.form === 'helper') return axiosInstanceTransport(parsed, site.node) ?? helperTransport(parsed, site);
   if (site.form === 'raw-url') return rawHttpTransport(parsed, site.node);
   return { why: 'not a transport the app calls itself' };
 }
