@@ -11,6 +11,7 @@ import { helperTransport } from './helper.js';
 import { nodeGetTransport } from './node-http.js';
 import { nodeRequestTransport } from './node-request.js';
 import { requestTransport } from './request-library.js';
+import { superagentTransport } from './superagent.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
@@ -59,6 +60,7 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - `axios.get(url[, config])` / `axios.post(url[, data[, config]])`, read as `res.data`;
  * - `got(url[, options])` (and `got.get` / `got.post`), read with `.json()` or as `res.body`;
  * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`);
+ * - superagent's `superagent.post(url)….send({ … }).end((err, res) => …)` (or its promise, see superagent.ts);
  * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to;
  * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts).
  */
@@ -90,7 +92,8 @@ function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, 
   if (module === 'axios' && (method === 'get' || method === 'post')) return axiosTransport(parsed, request, method, url);
   if (module === 'got' && (method === undefined || method === 'get' || method === 'post')) return gotTransport(parsed, request, url);
   if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);
+  if (module === 'superagent' && (method === 'get' || method === 'post')) return superagentTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'request') return nodeRequestTransport(parsed, request, url);
-  return { why: 'only `fetch`, axios, got, request, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
+  return { why: 'only `fetch`, axios, got, request, superagent, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
 }

@@ -1,21 +1,10 @@
-import { unwrap, variableOf } from '@rtm-migrate/analysis';
+import { unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeText, params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
+import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
 import { propertyOf, writtenObject, type RequestUrl } from './request-parts.js';
 
 const ARGUMENT_OPTIONS = ['form', 'qs'] as const;
-
-/** The response parameter is not used, or only for `res.statusCode` / `res.body`: what the rebuilt response has. */
-function responseReadsKnown(parsed: ParsedFile, param: Node | undefined): boolean {
-  if (!param) return true;
-  if (param.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(parsed.resolver, param);
-  return (variable?.references ?? []).every((r) => {
-    const member = r.identifier.parent;
-    return r.isReadOnly() && member.type === AST_NODE_TYPES.MemberExpression && member.object === r.identifier && !member.computed && member.property.type === AST_NODE_TYPES.Identifier && ['statusCode', 'body'].includes(member.property.name);
-  });
-}
 
 /**
  * The `request` library with a Node-style callback, `request[.get|.post](url | { url, form | qs,
@@ -31,7 +20,7 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   if (!callbackNode || !fn || fn.params.length < 2) return { why: 'the request has no written-out `(err, res, body)` callback' };
   if (request.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
   if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this` (the request object)' };
-  if (!responseReadsKnown(parsed, fn.params[1])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
+  if (!readsOnlyMembers(parsed, fn.params[1], ['statusCode', 'body'])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
   const [first, second, ...rest] = args.slice(0, -1);
   if (!first || rest.length > 0) return { why: 'the request takes more than a URL, options and a callback' };
   const urlGiven = unwrap(first) === url.node;
@@ -71,10 +60,7 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
     ? { before: "(err, data) => ((", after: `) as import('request').RequestCallback)(err, data && (${response} as import('request').Response), ${parsedBody ? 'data' : `data && ${body}`})` }
     : { before: '(err, data) => (', after: `)(err, data && ${response}, ${parsedBody ? 'data' : `data && ${body}`})` };
   // The callback goes inside `(err, data) => …`: it must not use an outer `err` or `data`.
-  const scope = parsed.resolver.getScope(fn.body);
-  if (scope.block !== fn || scope.through.some((r) => ['err', 'data'].includes(r.identifier.name))) {
-    return { why: 'the callback uses a name the rewrite would shadow' };
-  }
+  if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
   return {
     call: {
       start: request.range[0],
