@@ -17,12 +17,13 @@ export function axiosInstanceTransport(parsed: ParsedFile, call: Node): Transpor
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const verb = callee.property.name;
-  const origin = originOf(parsed.resolver, callee.object);
-  if (origin?.module !== 'axios' || origin.name !== 'create' || !origin.instance) return undefined;
-  if (verb !== 'get' && verb !== 'post') return { why: `the axios instance is called with \`${verb}\` (only \`get\` and \`post\` are rebuilt)` };
   const made = unwrap(resolveConst(parsed.resolver, callee.object));
-  const config = made.type === AST_NODE_TYPES.CallExpression ? writtenObject(made.arguments[0]) : undefined;
-  if (!config || !propertyOf(parsed, config, 'baseURL')) return { why: 'the axios instance is not made here with a `baseURL` written out (the method name is a URL relative to it)' };
+  const factory = made.type === AST_NODE_TYPES.CallExpression ? unwrap(made.callee) : undefined;
+  const create = factory?.type === AST_NODE_TYPES.MemberExpression && !factory.computed && factory.property.type === AST_NODE_TYPES.Identifier && factory.property.name === 'create';
+  if (!create || made.type !== AST_NODE_TYPES.CallExpression || originOf(parsed.resolver, factory.object)?.module !== 'axios') return undefined;
+  if (verb !== 'get' && verb !== 'post') return { why: `the axios instance is called with \`${verb}\` (only \`get\` and \`post\` are rebuilt)` };
+  const config = writtenObject(made.arguments[0]);
+  if (!config || made.arguments.length > 1 || !propertyOf(parsed, config, 'baseURL')) return { why: 'the axios instance is not made with a `baseURL` written out (the method name is a URL relative to it)' };
   const name = unwrap(call.arguments[0] ?? call);
   const relative = name.type === AST_NODE_TYPES.Literal ? name.value : undefined;
   if (relative !== 'rtm.start' && relative !== '/rtm.start') return { why: "the method name is not the instance's URL `'rtm.start'` written out" };
