@@ -1,4 +1,4 @@
-import { originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { originOf, propertyKeyName, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
@@ -76,7 +76,7 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const given = requestOf(url.node);
-  if (!given) return { why: 'the URL is not given to the request as it is' };
+  if (!given) return { why: tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
   const request = given.call;
   if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
   const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
@@ -91,6 +91,17 @@ function nodeHttpRequest(parsed: ParsedFile, request: TSESTree.CallExpression): 
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'request') return false;
   const module = originOf(parsed.resolver, callee.object)?.module;
   return module !== undefined && NODE_HTTP.has(module);
+}
+
+/**
+ * `{ start: '/api/rtm.start' }`: a URL kept in a table of endpoints, which the code hands to its own
+ * request helper elsewhere (`this.request('GET', this.endpoints.start, …)`): why it is not followed.
+ */
+function tableEntry(parsed: ParsedFile, url: Node): string | undefined {
+  const property = url.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== url || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const key = propertyKeyName(parsed.resolver, property);
+  return `the URL is the \`${key ?? '[…]'}\` entry of a table of endpoints, which the code hands to its own request helper elsewhere: rtm-migrate does not follow a table entry to the request it is given to`;
 }
 
 /** `x` of `x.get(…)`, or the callee itself. */
