@@ -1,6 +1,6 @@
 import { originOf, resolveConst, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { axiosTransport } from './axios.js';
 import type { Node, TransportResult } from './common.js';
 import { propertyOf, writtenObject } from './request-parts.js';
@@ -28,5 +28,5 @@ export function axiosInstanceTransport(parsed: ParsedFile, call: Node): Transpor
   const relative = name.type === AST_NODE_TYPES.Literal ? name.value : undefined;
   if (relative !== 'rtm.start' && relative !== '/rtm.start') return { why: "the method name is not the instance's URL `'rtm.start'` written out" };
   const slash = relative.startsWith('/') ? "'/' + " : '';
-  return axiosTransport(parsed, call as TSESTree.CallExpression, verb, { node: name, url: (method) => `${slash}${method}`, query: undefined });
+  return axiosTransport(parsed, call, verb, { node: name, url: (method) => `${slash}${method}`, query: undefined });
 }

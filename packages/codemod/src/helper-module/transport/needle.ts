@@ -54,7 +54,7 @@ export function needleTransport(parsed: ParsedFile, request: TSESTree.CallExpres
   const target = hasData ? [url.url('apiMethod'), 'apiArgs'] : [`${url.url('apiMethod')} + '?' + new URLSearchParams(apiArgs)`];
   const callArgs = [...before, ...target, ...keptOptions];
   const needle = calleeText(parsed, request.callee);
-  if (!fn || !last) {
+  if (!fn) {
     if (!readsOnlyBody(parsed, request, 'body', false)) return { why: 'the needle response is not read only as `resp.body`' };
     const caller = `${params(parsed)} => ${needle}(${callArgs.join(', ')}).then((resp) => resp.body)`;
     return { call: { start: request.range[0], end: request.range[1], caller, args: args0, then: '.then((body) => ({ body }))' } };

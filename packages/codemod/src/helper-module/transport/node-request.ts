@@ -5,7 +5,10 @@ import { calleeText, params, text, typescript, usesCallerName, type Node, type T
 import { READ_BODY, streamCallbackProblem, streamedThen, stringPromise } from './node-stream.js';
 import { encodedArgs, formText, heldIn, wholeLines, writtenObject, type RequestUrl } from './request-parts.js';
 
-type Range = { readonly start: number; readonly end: number };
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
 
 /** A call on the request object: `on('error', h)`, `write(body)`, `end([body])`. */
 interface Use {
@@ -34,8 +37,8 @@ function requestUses(parsed: ParsedFile, request: TSESTree.CallExpression): { us
     chain.push(used);
     node = used.call;
   }
-  if (chain.length > 0 || node.parent?.type === AST_NODE_TYPES.ExpressionStatement) {
-    if (node.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return "the request's return value is used besides sending it";
+  if (chain.length > 0 || node.parent.type === AST_NODE_TYPES.ExpressionStatement) {
+    if (node.parent.type !== AST_NODE_TYPES.ExpressionStatement) return "the request's return value is used besides sending it";
     return { uses: chain, replaced: { start: node.range[0], end: node.range[1] }, removals: [] };
   }
   const held = heldIn(parsed, request);

@@ -44,7 +44,7 @@ export function superagentTransport(parsed: ParsedFile, request: TSESTree.CallEx
   }
   const carriers = links.filter((l) => CARRIERS.has(l.name));
   const [carrier, ...more] = carriers;
-  const object = carrier && carrier.call.arguments.length === 1 ? writtenObject(carrier.call.arguments[0]) : undefined;
+  const object = carrier?.call.arguments.length === 1 ? writtenObject(carrier.call.arguments[0]) : undefined;
   if (more.length > 0 || (carrier && !object)) return { why: 'the superagent arguments are not one object written out (`send({ … })` or `query({ … })`)' };
   if (object && url.query) return { why: 'the request sends arguments both in the URL and in `send` / `query`' };
   const chain = links.at(-1)?.call ?? request;
