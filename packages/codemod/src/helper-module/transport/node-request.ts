@@ -49,7 +49,7 @@ function requestUses(parsed: ParsedFile, request: TSESTree.CallExpression): { us
   for (const id of held.uses) {
     const used = calledOn(id);
     const statement = used?.call.parent;
-    if (!used || statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.parent !== block || statement.range[0] < held.declaration.range[1]) {
+    if (!used || !['on', 'write', 'end'].includes(used.method) || statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.parent !== block || statement.range[0] < held.declaration.range[1]) {
       return 'the request object is used for more than `on(\'error\', …)`, `write(body)` and `end()` statements after it';
     }
     uses.push(used);

@@ -54,10 +54,10 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   const send = `${promise}((resolve, reject) => ${calleeText(parsed, request.callee)}(${given}, (err, res, body) => (err ? reject(err) : resolve(body))))`;
   const body = parsedBody ? 'data' : 'JSON.stringify(data)';
   // TypeScript: the callback keeps the types request gives its parameters (`RequestCallback`), its
-  // response one with the `statusCode` and `body` it reads.
+  // response one with the `statusCode` and `body` it reads; `data?` fits every overload of callbackify.
   const response = `{ statusCode: 200, body: ${body} }`;
   const around = ts
-    ? { before: "(err, data) => ((", after: `) as import('request').RequestCallback)(err, data && (${response} as import('request').Response), ${parsedBody ? 'data' : `data && ${body}`})` }
+    ? { before: '(err, data?) => ((', after: `) as import('request').RequestCallback)(err, (data && ${response}) as import('request').Response, ${parsedBody ? 'data' : `data && ${body}`})` }
     : { before: '(err, data) => (', after: `)(err, data && ${response}, ${parsedBody ? 'data' : `data && ${body}`})` };
   // The callback goes inside `(err, data) => …`: it must not use an outer `err` or `data`.
   if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
