@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
-import { thisOwner } from './origin.js';
+import { httpLibraryOf, thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 import type { RtmSite } from './sites.js';
 import { urlUseOf } from './url.js';
@@ -94,6 +94,14 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       if (site.form === 'bound') {
         tracker.escape(site.call, 'the method is bound into a function that is called elsewhere', '');
         break;
+      }
+      {
+        // `slack.get('rtm.start')` on an axios instance: the library's response, the data inside it.
+        const library = site.form === 'name' ? httpLibraryOf(resolver, site.call) : undefined;
+        if (library) {
+          tracker.escape(site.call, `the call answers \`${library}\`'s own response, the data inside it`, '');
+          break;
+        }
       }
       if (site.callback) tracker.callback(site.callback, RESPONSE);
       else tracker.follow(site.call, PROMISED_RESPONSE, 0);

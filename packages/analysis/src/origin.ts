@@ -183,3 +183,16 @@ function findThisNew(resolver: Resolver, root: Node, name: string): TSESTree.New
   }
   return undefined;
 }
+
+/** HTTP clients whose calls answer a response of their own, the data inside it. */
+const HTTP_LIBRARIES = new Set(['http', 'https', 'node:http', 'node:https', 'axios', 'got', 'request', 'superagent', 'needle', 'node-fetch', 'ky', 'undici']);
+
+/**
+ * The HTTP library whose value the call is a method of (`slack.get(…)` with `const slack =
+ * axios.create(…)`): such a call answers the library's response, not Slack's data.
+ */
+export function httpLibraryOf(resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  const module = callee.type === AST_NODE_TYPES.MemberExpression ? originOf(resolver, callee.object)?.module : undefined;
+  return module !== undefined && HTTP_LIBRARIES.has(module) ? module : undefined;
+}

@@ -48,6 +48,12 @@ async function copyProject(project: string): Promise<string> {
   return dir;
 }
 
+/** Compiles a TypeScript bot of the copy with its own tsconfig (strict), which must pass without a word. */
+async function compileTs(dir: string, bot: string): Promise<void> {
+  const compiled = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, bot)]);
+  expect(compiled.stdout + compiled.stderr).toBe('');
+}
+
 /**
  * A published library from fixtures/real-world, copied as it ships, with a runner that uses it as its
  * README shows. The library is installed under node_modules by a link to the copy (so that the codemod
@@ -137,13 +143,32 @@ const PROGRAMS: readonly Program[] = [
     name: 'raw-HTTP axios bot in TypeScript (axios.get<StartBody>, params)',
     copy: () => copyBot('axios-ts-bot'),
     main: join('axios-ts-bot', 'bot.js'),
-    async build(dir) {
-      const compiled = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'axios-ts-bot')]);
-      expect(compiled.stdout + compiled.stderr).toBe('');
-    },
+    build: (dir) => compileTs(dir, 'axios-ts-bot'),
     prints: /^users: \d+/m,
   },
   { name: "raw-HTTP Node http.get bot (token in the query, body from the stream's data events)", copy: () => copyBot('http-get-bot'), main: join('http-get-bot', 'bot.js'), prints: /^ims: \d+/m },
+  // Node's http.request: the options (host, port, path, headers with a Content-Length from the body's
+  // name) and the form written with req.write, each method sent the same way; the callback reads a
+  // stream of the rebuilt data.
+  { name: 'raw-HTTP Node http.request bot (path in the options, req.write(form), req.end())', copy: () => copyBot('http-request-bot'), main: join('http-request-bot', 'bot.js'), prints: /^ims: \d+/m },
+  { name: "raw-HTTP superagent bot (.type('form').send({ token }).end((err, res) => …))", copy: () => copyBot('superagent-bot'), main: join('superagent-bot', 'bot.js'), prints: /^channels: \d+/m },
+  { name: 'raw-HTTP needle bot (needle.post(url, data, (err, resp, body) => …))', copy: () => copyBot('needle-bot'), main: join('needle-bot', 'bot.js'), prints: /^groups: \d+/m },
+  { name: "raw-HTTP axios instance bot (axios.create({ baseURL }), slack.post('rtm.start', form))", copy: () => copyBot('axios-instance-bot'), main: join('axios-instance-bot', 'bot.js'), prints: /^users: \d+/m },
+  {
+    // Compiled strict with its own tsconfig before and after: the callback keeps request's parameter types.
+    name: 'raw-HTTP request bot in TypeScript ((err, res, body) typed by @types/request)',
+    copy: () => copyBot('request-ts-bot'),
+    main: join('request-ts-bot', 'bot.js'),
+    build: (dir) => compileTs(dir, 'request-ts-bot'),
+    prints: /^mpims: \d+/m,
+  },
+  {
+    name: 'raw-HTTP Node http.request bot in TypeScript (URL given, form text sent with end())',
+    copy: () => copyBot('http-request-ts-bot'),
+    main: join('http-request-ts-bot', 'bot.js'),
+    build: (dir) => compileTs(dir, 'http-request-ts-bot'),
+    prints: /^users: \d+/m,
+  },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
   // @slack/rtm-api's RTMClient told to call rtm.start (`useRtmConnect: false`), reading its `authenticated`
   // data and start() result: the option goes, and the helper module answers the client's rtm.connect

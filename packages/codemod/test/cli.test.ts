@@ -87,7 +87,11 @@ describe('CLI usage', () => {
   });
 
   it('--report sarif: SARIF 2.1.0 with one result per site', async () => {
-    const dir = await project({ 'a.ts': await readFile(METHOD_CALL, 'utf8'), 'b.ts': await readFile(join(PATTERNS, 'http-request.input.ts'), 'utf8') });
+    const dir = await project({
+      'a.ts': await readFile(METHOD_CALL, 'utf8'),
+      // needle in TypeScript: left as a TODO (its callback would lose the types needle gives it).
+      'b.ts': "import needle from 'needle';\nneedle.post('https://slack.com/api/rtm.start', { token: 'xoxb-test' }, (err, resp, body) => console.log(body.users));\n",
+    });
     const r = await cli(['apply', '.', '--dry', '--report', 'sarif'], dir);
     const log = JSON.parse(r.stdout) as SarifLog;
     expect(log.version).toBe('2.1.0');

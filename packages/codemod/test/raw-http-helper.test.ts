@@ -25,7 +25,7 @@ const todos = (text: string): number => text.match(/TODO\(rtm-migrate\)/g)?.leng
 /** The source without comment lines: what a TODO-only outcome leaves of it. */
 const code = (text: string): string => text.replace(/^ *\/\/.*\r?\n/gm, '');
 
-describe('raw HTTP: fetch, axios, got, request and https.get go through the same library, URL base and headers; anything else stays unchanged, loudly', () => {
+describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, needle, https.get and https.request go through the same library, URL base and headers; anything else stays unchanged, loudly', () => {
   it('rebuilds the data with fetch to the same base, headers and form body', async () => {
     const { plan, output } = await migrate(
       'a.js',
@@ -99,6 +99,55 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
         "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => https.get(new URL(apiMethod, base).href + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
         "rtmStartData(callSlack, { token: token }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
     ],
+    [
+      'https.request given options with a path, its form held in a name its Content-Length reads: the same request, the name bound again for each method',
+      'p.js',
+      "const https = require('https');\nconst qs = require('querystring');\nconst form = qs.stringify({ token: t });\nconst req = https.request({ hostname: 'slack.com', path: '/api/rtm.start', method: 'POST', headers: { 'Content-Length': Buffer.byteLength(form) } }, (res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n});\nreq.on('error', onError);\nreq.write(form);\nreq.end();\n",
+      "const callSlack = (apiMethod, apiArgs) => { const form = qs.stringify(apiArgs); return new Promise((resolve, reject) => https.request({ hostname: 'slack.com', path: '/api/' + apiMethod, method: 'POST', headers: { 'Content-Length': Buffer.byteLength(form) } }, (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject).end(form)).then((body) => JSON.parse(body)); };\n" +
+        "rtmStartData(callSlack, { token: t }).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);\n",
+    ],
+    [
+      'http.request chained, no body: the arguments in the query, as a get would send them',
+      'q.js',
+      "const http = require('http');\nhttp.request(base + 'rtm.start?token=' + t, (res) => res.on('data', (c) => console.log(JSON.parse(c).users))).end();\n",
+      "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => http.request(base + apiMethod + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject).end()).then((body) => JSON.parse(body));\n" +
+        "rtmStartData(callSlack, { token: t }).then((data) => ((res) => res.on('data', (c) => console.log(JSON.parse(c).users)))(Readable.from([Buffer.from(JSON.stringify(data))])));",
+    ],
+    [
+      'https.get in TypeScript: the callback, called with a Readable, types its parameter from it',
+      'r.ts',
+      "import https from 'node:https';\nhttps.get('https://slack.com/api/rtm.start?token=' + t, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); });\n",
+      "const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<string>((resolve, reject) => https.get('https://slack.com/api/' + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
+        "rtmStartData(callSlack, { token: t }).then((data) => ((res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); })(Readable.from([Buffer.from(JSON.stringify(data))])));",
+    ],
+    [
+      'request in TypeScript: the callback keeps the parameter types request gives it (RequestCallback)',
+      's.ts',
+      "import request from 'request';\nrequest.post({ url: 'https://slack.com/api/rtm.start', form: { token: t }, json: true }, (err, res, body) => console.log(res.statusCode, body.users));\n",
+      "const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<Record<string, unknown>>((resolve, reject) => request.post({ url: 'https://slack.com/api/' + apiMethod, form: apiArgs, json: true }, (err, res, body) => (err ? reject(err) : resolve(body))));\n" +
+        "callbackify(() => rtmStartData(callSlack, { token: t }))((err, data?) => (((err, res, body) => console.log(res.statusCode, body.users)) as import('request').RequestCallback)(err, (data && { statusCode: 200, body: data }) as import('request').Response, data));",
+    ],
+    [
+      "superagent's promise read as res.body: the same chain, ended through .end for every version",
+      't.js',
+      "const superagent = require('superagent');\nsuperagent.get(base + 'rtm.start').set('Authorization', 'Bearer ' + t).then((res) => console.log(res.body.users));\n",
+      "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => superagent.get(base + apiMethod).set('Authorization', 'Bearer ' + t).query(apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))));\n" +
+        'rtmStartData(callSlack).then((body) => ({ body })).then((res) => console.log(res.body.users));',
+    ],
+    [
+      "needle.get with options: the arguments in the query, the callback given the parsed body",
+      'u.js',
+      "const needle = require('needle');\nneedle.get(base + 'rtm.start?token=' + t, { open_timeout: 5000 }, function (err, resp, body) {\n  console.log(body.users);\n});\n",
+      "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => needle.get(base + apiMethod + '?' + new URLSearchParams(apiArgs), { open_timeout: 5000 }, (err, resp, body) => (err ? reject(err) : resolve(body))));\n" +
+        'callbackify(rtmStartData)(callSlack, { token: t }, (err, data) => (function (err, resp, body) {\n  console.log(body.users);\n})(err, data && { statusCode: 200, body: data }, data));',
+    ],
+    [
+      "an axios instance's get, typed: the same instance by each method's name, the body typed as the code typed it",
+      'v.ts',
+      "import axios from 'axios';\nconst api = axios.create({ baseURL: process.env.SLACK_API_URL });\nexport async function f() {\n  const res = await api.get<{ users: string[] }>('rtm.start', { params: { token: 'x' } });\n  return res.data.users;\n}\n",
+      "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => api.get(apiMethod, { params: apiArgs as Record<string, string> }).then((res) => res.data);\n" +
+        "  const res = await rtmStartData(callSlack, { token: 'x' }).then((data) => ({ data: data as { users: string[] } }));",
+    ],
   ])('%s', async (_name, file, source, expected) => {
     const { plan, output } = await migrate(file, source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
@@ -114,7 +163,17 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
     ['an awaited response read for more than json()', "async function f() {\n  const res = await fetch('https://slack.com/api/rtm.start', { method: 'POST' });\n  if (!res.ok) throw new Error('HTTP');\n  return (await res.json()).users;\n}\n", 'nor only with `res.json()`'],
     ['a body built elsewhere', "const body = 'token=' + token;\nfetch('https://slack.com/api/rtm.start', { method: 'POST', body }).then((r) => r.json()).then((d) => d.users);\n", 'the body is not'],
     ['request whose callback reads the headers', "const request = require('request');\nrequest.post({ url: 'https://slack.com/api/rtm.start', form: { token } }, (err, res, body) => console.log(res.headers, JSON.parse(body).users));\n", 'for more than `statusCode` and `body`'],
-    ['https.request', "const https = require('https');\nhttps.request('https://slack.com/api/rtm.start', (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); }).end();\n", '`https.request` and other clients are not yet'],
+    ['https.request with a Content-Length written as a number', "const https = require('https');\nconst req = https.request({ hostname: 'slack.com', path: '/api/rtm.start', method: 'POST', headers: { 'Content-Length': 12 } }, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); });\nreq.end('token=xoxb-1');\n", 'a `Content-Length` that is not computed from the body'],
+    ['https.request whose object is handed on', "const https = require('https');\nconst req = https.request('https://slack.com/api/rtm.start', (res) => res.on('data', (c) => console.log(JSON.parse(c).users)));\nkeep(req);\nreq.end();\n", 'the request object is used for more than'],
+    ['https.request given a timeout besides its body', "const https = require('https');\nconst req = https.request('https://slack.com/api/rtm.start', (res) => res.on('data', (c) => console.log(JSON.parse(c).users)));\nreq.setTimeout(5000);\nreq.end('token=a');\n", 'the request object is used for more than'],
+    ['https.request sending its body in two pieces', "const https = require('https');\nconst req = https.request('https://slack.com/api/rtm.start', (res) => res.on('data', (c) => console.log(JSON.parse(c).users)));\nreq.write('token=a');\nreq.end('&no_unreads=1');\n", 'more than one piece'],
+    ['the path of options given to another library', "const request = require('request');\nrequest({ host: 'slack.com', path: '/api/rtm.start' }, (err, res, body) => console.log(JSON.parse(body).users));\n", "the `path` of options not given to Node's"],
+    ['a URL kept in a table of endpoints', "const superagent = require('superagent');\nconst endpoints = { start: '/api/rtm.start' };\nfunction start(cb) {\n  superagent.get(host + endpoints.start).end((err, res) => cb(err, res.body.users));\n}\n", 'the `start` entry of a table of endpoints'],
+    ['superagent ended with a callback reading the headers', "const superagent = require('superagent');\nsuperagent.post('https://slack.com/api/rtm.start').type('form').send({ token }).end((err, res) => console.log(res.headers, res.body.users));\n", 'for more than `body`, `ok` and `status`'],
+    ['superagent with a link not known to be the same for every method', "const superagent = require('superagent');\nsuperagent.post('https://slack.com/api/rtm.start').field('token', t).end((err, res) => console.log(res.body.users));\n", 'not ended with `.end(callback)`'],
+    ['superagent sending arguments twice', "const superagent = require('superagent');\nsuperagent.post('https://slack.com/api/rtm.start').query({ a: 1 }).send({ token }).end((err, res) => console.log(res.body.users));\n", 'not one object written out'],
+    ['needle told not to parse the body', "const needle = require('needle');\nneedle.post('https://slack.com/api/rtm.start', { token }, { parse: false }, (err, resp, body) => console.log(JSON.parse(body).users));\n", 'change how the body is parsed'],
+    ['needle read for more than its body', "const needle = require('needle');\nneedle('post', 'https://slack.com/api/rtm.start', { token }).then((resp) => console.log(resp.headers, resp.body.users));\n", 'not read only as `resp.body`'],
     ['a streamed body read for a field no method gives back', "const https = require('https');\nhttps.get('https://slack.com/api/rtm.start?token=' + t, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).cache_ts, JSON.parse(raw).users)); });\n", 'cache_ts: no replacement'],
   ])('%s: the call stays as it was, a TODO says why (never rtm.connect on a guess)', async (_name, source, why) => {
     const { plan, output } = await migrate('c.js', source);
@@ -126,12 +185,22 @@ describe('raw HTTP: fetch, axios, got, request and https.get go through the same
     expect(output).toContain('users.list');
   });
 
+  it("an axios instance whose baseURL is not seen: a TODO naming axios's response, never rtm.connect in place (the data is inside that response)", async () => {
+    const source = "const axios = require('axios');\nconst api = axios.create(config);\napi.post('rtm.start', { token }).then((res) => console.log(res.data.users));\n";
+    const { plan, output } = await migrate('w.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(code(output)).toBe(source);
+    const message = output.replace(/\n\s*\/\/\s*/g, ' ');
+    expect(message).toContain("the call answers `axios`'s own response, the data inside it");
+    expect(message).toContain('the axios instance is not made with a `baseURL` written out');
+  });
+
   it('the TypeScript outputs of the raw-HTTP patterns compile strict against the real libraries\' types', { timeout: 120_000 }, async () => {
     const dir = await tempDir('rtm-migrate-raw-tsc-');
-    const outputs = ['axios', 'got', 'fetch-post', 'new-url', 'url-from-pieces', 'query-string'];
+    const outputs = ['axios', 'axios-instance', 'got', 'fetch-post', 'http-request', 'new-url', 'url-from-pieces', 'query-string', 'request-callback'];
     for (const name of outputs) await copyFile(join(PATTERNS, `${name}.output.ts`), join(dir, `${name}.ts`));
     await copyFile(join(PATTERNS, 'rtm-start-data.output.ts'), join(dir, 'rtm-start-data.ts'));
-    // axios, got and @types/node as the behaviour bots install them.
+    // axios, got, @types/request and @types/node as the behaviour bots install them.
     await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
     const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] };
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));

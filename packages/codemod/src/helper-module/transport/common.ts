@@ -1,4 +1,4 @@
-import { unwrap } from '@rtm-migrate/analysis';
+import { unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TransportCall } from '../../plan.js';
@@ -48,3 +48,20 @@ export function writtenCallback(node: Node): TSESTree.ArrowFunctionExpression | 
   return callee.property.name === 'bind' && isFunction(fn) ? fn : undefined;
 }
 
+
+/** The response parameter is not used, or only for the `members` read off it: what the rebuilt response has. */
+export function readsOnlyMembers(parsed: ParsedFile, param: Node | undefined, members: readonly string[]): boolean {
+  if (!param) return true;
+  if (param.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(parsed.resolver, param);
+  return (variable?.references ?? []).every((r) => {
+    const member = r.identifier.parent;
+    return r.isReadOnly() && member.type === AST_NODE_TYPES.MemberExpression && member.object === r.identifier && !member.computed && member.property.type === AST_NODE_TYPES.Identifier && members.includes(member.property.name);
+  });
+}
+
+/** A kept callback goes inside `(err, data) => …`: true when it uses an outer `err` or `data`. */
+export function shadowedInCallback(parsed: ParsedFile, fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): boolean {
+  const scope = parsed.resolver.getScope(fn.body);
+  return scope.block !== fn || scope.through.some((r) => ['err', 'data'].includes(r.identifier.name));
+}

@@ -1,15 +1,19 @@
-import { originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { originOf, propertyKeyName, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
+import { axiosInstanceTransport } from './axios-instance.js';
 import { axiosTransport } from './axios.js';
 import { text, type Node, type TransportResult } from './common.js';
 import { fetchTransport } from './fetch.js';
 import { gotTransport } from './got.js';
 import { helperTransport } from './helper.js';
+import { needleTransport } from './needle.js';
 import { nodeGetTransport } from './node-http.js';
+import { nodeRequestTransport } from './node-request.js';
 import { requestTransport } from './request-library.js';
 import { slackPackageTransport } from './slack-package.js';
+import { superagentTransport } from './superagent.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
@@ -21,27 +25,33 @@ export type { TransportResult } from './common.js';
  * - the app's helper: `helper('rtm.start'[, { …args }][, (err, data) => …])`, method name first, the
  *   arguments second (see helper.ts for what its contract must show); a Node-style callback (two parameters or more, written out) as a statement of
  *   its own in JavaScript, or a promise used only through `await` / `.then` / `.catch` / `.finally`;
+ * - an axios instance made with a `baseURL`, given the method name as its URL (see axios-instance.ts);
  * - a raw HTTP request with `fetch`, axios, got or request (see `rawHttpTransport`);
  * - the `slack` package's API object, `slack.rtm.start(args[, callback])` (see slack-package.ts).
  * Undefined for a method call on any other client.
  */
 export function transportOf(parsed: ParsedFile, site: FoundSite): TransportResult | undefined {
   if (site.form === 'method-call') return slackPackageTransport(parsed, site);
-  if (site.form === 'helper') return helperTransport(parsed, site);
+  if (site.form === 'helper') return axiosInstanceTransport(parsed, site.node) ?? helperTransport(parsed, site);
   if (site.form === 'raw-url') return rawHttpTransport(parsed, site.node);
   return { why: 'not a transport the app calls itself' };
 }
 
-/** The request the URL is given to: as its first argument, or as the `url` / `uri` of its options. */
-function requestOf(url: Node): TSESTree.CallExpression | undefined {
+/**
+ * The request the URL is given to: as its first argument, or as the `url` / `uri` (Node's http:
+ * `path`) of its options; `second` when it is the second argument, after a verb (`needle('post', url)`).
+ */
+function requestOf(url: Node): { call: TSESTree.CallExpression; second: boolean } | undefined {
   let given = url;
   while (given.parent && unwrap(given.parent) !== given.parent) given = given.parent;
   const property = given.parent;
-  if (property?.type === AST_NODE_TYPES.Property && property.value === given && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['url', 'uri'].includes(property.key.name)) {
+  if (property?.type === AST_NODE_TYPES.Property && property.value === given && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['url', 'uri', 'path'].includes(property.key.name)) {
     given = property.parent;
   }
   const call = given.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === given ? call : undefined;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (call.arguments[0] === given) return { call, second: false };
+  return call.arguments[1] === given ? { call, second: true } : undefined;
 }
 
 const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
@@ -60,27 +70,62 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - `axios.get(url[, config])` / `axios.post(url[, data[, config]])`, read as `res.data`;
  * - `got(url[, options])` (and `got.get` / `got.post`), read with `.json()` or as `res.body`;
  * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`);
- * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to.
+ * - needle's `needle.post(url, { … }, (err, resp, body) => …)`, `needle('post', url, { … })` (see needle.ts);
+ * - superagent's `superagent.post(url)….send({ … }).end((err, res) => …)` (or its promise, see superagent.ts);
+ * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to;
+ * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts).
  */
 function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
   const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
-  const request = requestOf(url.node);
-  if (!request) return { why: 'the URL is not given to the request as it is' };
+  const given = requestOf(url.node);
+  if (!given) return { why: tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
+  const request = given.call;
+  if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
+  const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
+  if (byPath && !nodeHttpRequest(parsed, request)) return { why: "the URL is the `path` of options not given to Node's `https.request`" };
   const result = libraryTransport(parsed, request, url);
   // Every library here resolved Slack's `ok: false` as a 200 body: so must the rewrite.
   return 'call' in result ? { call: { ...result.call, answersSlackErrors: true, ...(url.removals ? { removals: url.removals } : {}) } } : result;
 }
 
+/** `https.request(…)` / `http.request(…)`. */
+function nodeHttpRequest(parsed: ParsedFile, request: TSESTree.CallExpression): boolean {
+  const callee = unwrap(request.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'request') return false;
+  const module = originOf(parsed.resolver, callee.object)?.module;
+  return module !== undefined && NODE_HTTP.has(module);
+}
+
+/**
+ * `{ start: '/api/rtm.start' }`: a URL kept in a table of endpoints, which the code hands to its own
+ * request helper elsewhere (`this.request('GET', this.endpoints.start, …)`): why it is not followed.
+ */
+function tableEntry(parsed: ParsedFile, url: Node): string | undefined {
+  const property = url.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== url || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const key = propertyKeyName(parsed.resolver, property);
+  return `the URL is the \`${key ?? '[…]'}\` entry of a table of endpoints, which the code hands to its own request helper elsewhere: rtm-migrate does not follow a table entry to the request it is given to`;
+}
+
+/** `x` of `x.get(…)`, or the callee itself. */
+function calleeObject(request: TSESTree.CallExpression): Node {
+  const callee = unwrap(request.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
+}
+
 function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
   const callee = unwrap(request.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
-  const module = originOf(parsed.resolver, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee)?.module;
+  const module = originOf(parsed.resolver, calleeObject(request))?.module;
   if (isFetch(parsed, callee)) return fetchTransport(parsed, request, url);
   if (module === 'axios' && (method === 'get' || method === 'post')) return axiosTransport(parsed, request, method, url);
   if (module === 'got' && (method === undefined || method === 'get' || method === 'post')) return gotTransport(parsed, request, url);
   if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);
+  if (module === 'needle' && (method === undefined || method === 'get' || method === 'post' || method === 'request')) return needleTransport(parsed, request, url, method);
+  if (module === 'superagent' && (method === 'get' || method === 'post')) return superagentTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
-  return { why: 'only `fetch`, axios, got, request and `https.get` calls are rebuilt (`https.request` and other clients are not yet)' };
+  if (module !== undefined && NODE_HTTP.has(module) && method === 'request') return nodeRequestTransport(parsed, request, url);
+  return { why: 'only `fetch`, axios, got, request, superagent, needle, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
 }

@@ -1,25 +1,14 @@
-import { unwrap, variableOf } from '@rtm-migrate/analysis';
+import { unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeText, params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
+import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
 import { propertyOf, writtenObject, type RequestUrl } from './request-parts.js';
 
 const ARGUMENT_OPTIONS = ['form', 'qs'] as const;
 
-/** The response parameter is not used, or only for `res.statusCode` / `res.body`: what the rebuilt response has. */
-function responseReadsKnown(parsed: ParsedFile, param: Node | undefined): boolean {
-  if (!param) return true;
-  if (param.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(parsed.resolver, param);
-  return (variable?.references ?? []).every((r) => {
-    const member = r.identifier.parent;
-    return r.isReadOnly() && member.type === AST_NODE_TYPES.MemberExpression && member.object === r.identifier && !member.computed && member.property.type === AST_NODE_TYPES.Identifier && ['statusCode', 'body'].includes(member.property.name);
-  });
-}
-
 /**
  * The `request` library with a Node-style callback, `request[.get|.post](url | { url, form | qs,
- * json, …options }[, options], (err, res, body) => …)`, the call a statement of its own (JavaScript):
+ * json, …options }[, options], (err, res, body) => …)`, the call a statement of its own:
  * each method goes through the same request call, its arguments where the original put them (the
  * form, the query), the body parsed as the original had it parsed (`json: true`) or not (JSON text).
  * The callback is still called once, `(err, res, body)`, `res` a 200 response carrying that body.
@@ -29,10 +18,9 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   const callbackNode = args.at(-1);
   const fn = callbackNode && writtenCallback(callbackNode);
   if (!callbackNode || !fn || fn.params.length < 2) return { why: 'the request has no written-out `(err, res, body)` callback' };
-  if (typescript(parsed)) return { why: 'a Node-style callback in TypeScript (the callback would lose the types request gave its parameters)' };
   if (request.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
   if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this` (the request object)' };
-  if (!responseReadsKnown(parsed, fn.params[1])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
+  if (!readsOnlyMembers(parsed, fn.params[1], ['statusCode', 'body'])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
   const [first, second, ...rest] = args.slice(0, -1);
   if (!first || rest.length > 0) return { why: 'the request takes more than a URL, options and a callback' };
   const urlGiven = unwrap(first) === url.node;
@@ -61,13 +49,18 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   if (usesCallerName(url.url(''), ...kept)) return { why: 'the request uses a name the rewrite would shadow' };
   const optionsText = `{ ${newOptions.join(', ')} }`;
   const given = urlGiven ? `${url.url('apiMethod')}, ${optionsText}` : optionsText;
-  const send = `new Promise((resolve, reject) => ${calleeText(parsed, request.callee)}(${given}, (err, res, body) => (err ? reject(err) : resolve(body))))`;
+  const ts = typescript(parsed);
+  const promise = ts ? `new Promise<${parsedBody ? 'Record<string, unknown>' : 'string'}>` : 'new Promise';
+  const send = `${promise}((resolve, reject) => ${calleeText(parsed, request.callee)}(${given}, (err, res, body) => (err ? reject(err) : resolve(body))))`;
   const body = parsedBody ? 'data' : 'JSON.stringify(data)';
+  // TypeScript: the callback keeps the types request gives its parameters (`RequestCallback`), its
+  // response one with the `statusCode` and `body` it reads; `data?` fits every overload of callbackify.
+  const response = `{ statusCode: 200, body: ${body} }`;
+  const around = ts
+    ? { before: '(err, data?) => ((', after: `) as import('request').RequestCallback)(err, (data && ${response}) as import('request').Response, ${parsedBody ? 'data' : `data && ${body}`})` }
+    : { before: '(err, data) => (', after: `)(err, data && ${response}, ${parsedBody ? 'data' : `data && ${body}`})` };
   // The callback goes inside `(err, data) => …`: it must not use an outer `err` or `data`.
-  const scope = parsed.resolver.getScope(fn.body);
-  if (scope.block !== fn || scope.through.some((r) => ['err', 'data'].includes(r.identifier.name))) {
-    return { why: 'the callback uses a name the rewrite would shadow' };
-  }
+  if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
   return {
     call: {
       start: request.range[0],
@@ -75,7 +68,7 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
       caller: `${params(parsed)} => ${send}${parsedBody ? '' : '.then((body) => JSON.parse(body))'}`,
       args: object ? text(parsed, object) : url.query,
       callback: { start: callbackNode.range[0], end: callbackNode.range[1] },
-      callbackAround: { before: '(err, data) => (', after: `)(err, data && { statusCode: 200, body: ${body} }, ${parsedBody ? 'data' : `data && ${body}`})` },
+      callbackAround: around,
     },
   };
 }

@@ -185,7 +185,7 @@ export function heldString(parsed: ParsedFile, literal: Node): RequestUrl | unde
 }
 
 /** `const x = <value>;` (one declarator, never assigned again): the declaration and the uses of `x`. */
-function heldIn(parsed: ParsedFile, value: Node): { declaration: Node; uses: TSESTree.Identifier[] } | undefined {
+export function heldIn(parsed: ParsedFile, value: Node): { declaration: Node; uses: TSESTree.Identifier[] } | undefined {
   const declarator = value.parent;
   const declaration = declarator?.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -198,7 +198,7 @@ function heldIn(parsed: ParsedFile, value: Node): { declaration: Node; uses: TSE
 }
 
 /** A statement's lines, from the start of its first line to the end of its last one (line break included). */
-function wholeLines(source: string, statement: Node): { start: number; end: number } {
+export function wholeLines(source: string, statement: Node): { start: number; end: number } {
   const lineStart = source.lastIndexOf('\n', statement.range[0] - 1) + 1;
   const start = /^[ \t]*$/.test(source.slice(lineStart, statement.range[0])) ? lineStart : statement.range[0];
   const lineEnd = source.indexOf('\n', statement.range[1]);

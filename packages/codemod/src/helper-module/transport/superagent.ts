@@ -1,0 +1,82 @@
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
+import { readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
+
+/** Links of the chain that set how the request is made, the same for every method: kept as they are. */
+const KEPT = new Set(['type', 'set', 'accept', 'timeout', 'retry', 'redirects']);
+/** Links that carry the arguments: the form or JSON body, the query. */
+const CARRIERS = new Set(['send', 'query']);
+
+interface Link {
+  readonly name: string;
+  readonly call: TSESTree.CallExpression;
+}
+
+/** `.name(…)` called on `node`. */
+function link(node: TSESTree.Node): Link | undefined {
+  const member = node.parent;
+  const call = member?.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? { name: member.property.name, call } : undefined;
+}
+
+/**
+ * superagent's chain, `superagent.post(url)[.type('form')][.set(…)…].send({ … }) | .query({ … })`,
+ * ended by `.end((err, res) => …)` as a statement of its own, or used as a promise (`.then((res) => …)`,
+ * `await`) read only as `res.body` (JavaScript: in TypeScript the callback would lose the types
+ * superagent gives its parameters). Each method goes through the same chain, its arguments in the same
+ * link (or in the query when the request sent none), the body read as superagent parsed it; the
+ * callback is still called once, `(err, res)`, `res` a 200 response carrying that body.
+ */
+export function superagentTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
+  if (typescript(parsed)) return { why: "a superagent chain in TypeScript (the callback would lose the types superagent gives its parameters)" };
+  if (request.arguments.length !== 1) return { why: 'the superagent request is given more than its URL' };
+  const links: Link[] = [];
+  let end: Link | undefined;
+  for (let next = link(request); next; next = link(next.call)) {
+    if (next.name === 'end') {
+      end = next;
+      break;
+    }
+    if (!KEPT.has(next.name) && !CARRIERS.has(next.name)) break;
+    links.push(next);
+  }
+  const carriers = links.filter((l) => CARRIERS.has(l.name));
+  const [carrier, ...more] = carriers;
+  const object = carrier?.call.arguments.length === 1 ? writtenObject(carrier.call.arguments[0]) : undefined;
+  if (more.length > 0 || (carrier && !object)) return { why: 'the superagent arguments are not one object written out (`send({ … })` or `query({ … })`)' };
+  if (object && url.query) return { why: 'the request sends arguments both in the URL and in `send` / `query`' };
+  const chain = links.at(-1)?.call ?? request;
+  const rebuilt = [
+    `${calleeText(parsed, request.callee)}(${url.url('apiMethod')})`,
+    ...links.map((l) => (l === carrier ? `.${l.name}(apiArgs)` : `.${l.name}(${l.call.arguments.map((a) => text(parsed, a)).join(', ')})`)),
+    ...(carrier ? [] : ['.query(apiArgs)']),
+  ].join('');
+  const kept = links.filter((l) => l !== carrier).map((l) => text(parsed, l.call)).map((t) => t.slice(t.indexOf('(')));
+  if (usesCallerName(url.url(''), ...kept)) return { why: 'the request uses a name the rewrite would shadow' };
+  // Through `.end`, which every superagent version has (`.then` came with 2.0).
+  const caller = `${params(parsed)} => new Promise((resolve, reject) => ${rebuilt}.end((err, res) => (err ? reject(err) : resolve(res.body))))`;
+  const args = object ? text(parsed, object) : url.query;
+  if (!end) {
+    if (!readsOnlyBody(parsed, chain, 'body', false)) return { why: 'the superagent response is not ended with `.end(callback)` nor read only as `res.body` of its promise' };
+    return { call: { start: chain.range[0], end: chain.range[1], caller, args, then: '.then((body) => ({ body }))' } };
+  }
+  const [callbackNode, ...extra] = end.call.arguments;
+  const fn = callbackNode && writtenCallback(callbackNode);
+  if (!callbackNode || !fn || extra.length > 0 || fn.params.length !== 2) return { why: 'the request is not ended with a written-out `(err, res)` callback' };
+  if (end.call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this`' };
+  if (!readsOnlyMembers(parsed, fn.params[1], ['body', 'ok', 'status'])) return { why: 'the callback reads the response for more than `body`, `ok` and `status`' };
+  if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
+  return {
+    call: {
+      start: end.call.range[0],
+      end: end.call.range[1],
+      caller,
+      args,
+      callback: { start: callbackNode.range[0], end: callbackNode.range[1] },
+      callbackAround: { before: '(err, data) => (', after: ')(err, data && { status: 200, ok: true, body: data })' },
+    },
+  };
+}
