@@ -104,42 +104,42 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       'p.js',
       "const https = require('https');\nconst qs = require('querystring');\nconst form = qs.stringify({ token: t });\nconst req = https.request({ hostname: 'slack.com', path: '/api/rtm.start', method: 'POST', headers: { 'Content-Length': Buffer.byteLength(form) } }, (res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n});\nreq.on('error', onError);\nreq.write(form);\nreq.end();\n",
       "const callSlack = (apiMethod, apiArgs) => { const form = qs.stringify(apiArgs); return new Promise((resolve, reject) => https.request({ hostname: 'slack.com', path: '/api/' + apiMethod, method: 'POST', headers: { 'Content-Length': Buffer.byteLength(form) } }, (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject).end(form)).then((body) => JSON.parse(body)); };\n" +
-        "rtmStartData(callSlack, { token: t }).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);\n",
+        "rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);\n",
     ],
     [
       'http.request chained, no body: the arguments in the query, as a get would send them',
       'q.js',
       "const http = require('http');\nhttp.request(base + 'rtm.start?token=' + t, (res) => res.on('data', (c) => console.log(JSON.parse(c).users))).end();\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => http.request(base + apiMethod + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject).end()).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: t }).then((data) => ((res) => res.on('data', (c) => console.log(JSON.parse(c).users)))(Readable.from([Buffer.from(JSON.stringify(data))])));",
+        "rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => res.on('data', (c) => console.log(JSON.parse(c).users)))(Readable.from([Buffer.from(JSON.stringify(data))])));",
     ],
     [
       'https.get in TypeScript: the callback, called with a Readable, types its parameter from it',
       'r.ts',
       "import https from 'node:https';\nhttps.get('https://slack.com/api/rtm.start?token=' + t, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); });\n",
       "const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<string>((resolve, reject) => https.get('https://slack.com/api/' + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: t }).then((data) => ((res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); })(Readable.from([Buffer.from(JSON.stringify(data))])));",
+        "rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); })(Readable.from([Buffer.from(JSON.stringify(data))])));",
     ],
     [
       'request in TypeScript: the callback keeps the parameter types request gives it (RequestCallback)',
       's.ts',
       "import request from 'request';\nrequest.post({ url: 'https://slack.com/api/rtm.start', form: { token: t }, json: true }, (err, res, body) => console.log(res.statusCode, body.users));\n",
       "const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<Record<string, unknown>>((resolve, reject) => request.post({ url: 'https://slack.com/api/' + apiMethod, form: apiArgs, json: true }, (err, res, body) => (err ? reject(err) : resolve(body))));\n" +
-        "callbackify(() => rtmStartData(callSlack, { token: t }))((err, data?) => (((err, res, body) => console.log(res.statusCode, body.users)) as import('request').RequestCallback)(err, (data && { statusCode: 200, body: data }) as import('request').Response, data));",
+        "callbackify(() => rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)))((err, data?) => (((err, res, body) => console.log(res.statusCode, body.users)) as import('request').RequestCallback)(err, (data && { statusCode: 200, body: data }) as import('request').Response, data));",
     ],
     [
       "superagent's promise read as res.body: the same chain, ended through .end for every version",
       't.js',
       "const superagent = require('superagent');\nsuperagent.get(base + 'rtm.start').set('Authorization', 'Bearer ' + t).then((res) => console.log(res.body.users));\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => superagent.get(base + apiMethod).set('Authorization', 'Bearer ' + t).query(apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))));\n" +
-        'rtmStartData(callSlack).then((body) => ({ body })).then((res) => console.log(res.body.users));',
+        'rtmStartData(callSlack).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users));',
     ],
     [
       "needle.get with options: the arguments in the query, the callback given the parsed body",
       'u.js',
       "const needle = require('needle');\nneedle.get(base + 'rtm.start?token=' + t, { open_timeout: 5000 }, function (err, resp, body) {\n  console.log(body.users);\n});\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => needle.get(base + apiMethod + '?' + new URLSearchParams(apiArgs), { open_timeout: 5000 }, (err, resp, body) => (err ? reject(err) : resolve(body))));\n" +
-        'callbackify(rtmStartData)(callSlack, { token: t }, (err, data) => (function (err, resp, body) {\n  console.log(body.users);\n})(err, data && { statusCode: 200, body: data }, data));',
+        'callbackify(() => rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)))((err, data) => (function (err, resp, body) {\n  console.log(body.users);\n})(err, data && { statusCode: 200, body: data }, data));',
     ],
     [
       "an axios instance's get, typed: the same instance by each method's name, the body typed as the code typed it",
