@@ -43,7 +43,7 @@ export function migratedWhole(fn: Located<FunctionLike>, planned: readonly Plann
   const inside = planned.filter((p) => !p.found.connect && within(p.found.node, fn.node));
   if (inside.length > 0) {
     const [only] = inside;
-    if (inside.length > 1 || only?.plan.rewrite !== 'helper-module' || !CALL_FORMS.has(only.plan.form)) return undefined;
+    if (inside.length > 1 || only?.plan.rewrite !== 'helper-module' || !CALL_FORMS.has(only.plan.form) || reshapes(only.plan)) return undefined;
     const contract = contractOf(fn, only.found.node, only.found.callback);
     return contract && { contract, include: includes(only.plan.startOnlyFields), site: only.plan.id };
   }
@@ -52,6 +52,16 @@ export function migratedWhole(fn: Located<FunctionLike>, planned: readonly Plann
   if (calls.length !== 1 || !call) return undefined;
   const contract = contractOf(fn, call.node, call.callback);
   return contract && { contract, include: call.include };
+}
+
+/**
+ * A rewrite through the app's transport that wraps the data to keep the library's shape (`{ data }`,
+ * `(err, res, body)`, the response alone): right for the wrapper, but a later run could not tell it
+ * from a wrapper that hands on something else, so its uses keep their TODOs (idempotence).
+ */
+function reshapes(plan: PlanSite): boolean {
+  const t = plan.transport;
+  return t !== undefined && (t.then !== undefined || t.callbackAround !== undefined || t.responseOnly === true);
 }
 
 function includes(fields: readonly string[]): string[] {
@@ -198,9 +208,9 @@ export function markCoveredUses(root: string, project: Project, sites: readonly 
     if (!fn || !file || file === use.parsed.file) continue;
     const whole = migratedWhole(fn, planned.filter((p) => p.plan.file === relative(root, file)));
     if (!whole || !sameContract(use.found, aim.args, whole.contract) || !readsBuilt(plan, whole.include)) continue;
-    const use_ = use.found.form === 'method-table' ? 'table' : whole.contract.kind;
+    const kind = use.found.form === 'method-table' ? 'table' : whole.contract.kind;
     const place = `${relative(root, file)}:${fn.node.loc.start.line}`;
-    const message = CODEMOD_MESSAGES.wrapperCovered(use_, wrapperName(fn.node), place, whole.site === undefined);
+    const message = CODEMOD_MESSAGES.wrapperCovered(kind, wrapperName(fn.node), place, whole.site === undefined);
     out[use.index] = { ...plan, rewrite: 'covered', message, ...(whole.site === undefined ? {} : { covers: whole.site }) };
   }
   return out;
