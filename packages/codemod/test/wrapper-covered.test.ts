@@ -168,6 +168,7 @@ rtmStart(function (err, data) { console.log(data.users.length); });
     res.on('data', function (c) { body += c; });
     res.on('end', function () { callback(null, JSON.parse(body)); });
   });
+  req.setTimeout(5000);
   req.end();
 };
 `,
