@@ -205,4 +205,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// A reader that stops early (`rtm-migrate apply --diff | head`) closes the pipe. The run goes on (an
+// apply still writes every file it planned); only what it prints is dropped, with no EPIPE stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+  throw err;
+});
+
 await main(process.argv);

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Log as SarifLog } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { ApplySummary } from '../src/apply.js';
-import { cli, PATTERNS, tempDir } from './helpers.js';
+import { cli, CLI, copyPatterns, PATTERNS, tempDir } from './helpers.js';
 import { cp } from 'node:fs/promises';
 
 /** The part of `--report json` these checks read. */
@@ -186,6 +186,20 @@ web.rtm.start({}).then((res) => console.log(res.users.length));
     expect(r.code).toBe(1); // --check: a.ts has work left
     expect(r.stdout).toMatch(/files seen: 1\n/);
     expect(r.stdout).toMatch(/would change: 1 \(a\.ts\)/);
+  });
+
+  it('a reader that closes the pipe early (--diff | head) stops the printing, not the run: no EPIPE stack trace, every file written', async () => {
+    const { dir, names } = await copyPatterns((n) => n.startsWith('method-call') || n.startsWith('apicall'));
+    const child = spawn(process.execPath, [CLI, 'apply', '.', '--allow-dirty', '--diff'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // Like `| head -1` that has read its line: the pipe is closed before the diff is printed.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(code).toBe(0);
+    for (const name of names) expect(await readFile(join(dir, name), 'utf8'), name).not.toMatch(/\.rtm\.start\(|'rtm\.start'/);
   });
 });
 
