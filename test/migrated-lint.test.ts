@@ -23,7 +23,11 @@ async function copyBundled(name: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `migrated-lint-${name}-`));
   copies.push(dir);
   const from = join(REPO, 'fixtures', name);
-  await cp(from, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  // A bot with a package.json of its own declares a `slack` package version other than the one
+  // installed here, which is the one it would run with in a copy: its own test
+  // (packages/codemod/test/slack-package.test.ts) runs it with the version it declares.
+  const ownManifest = (src: string): boolean => src !== from && existsSync(join(src, 'package.json'));
+  await cp(from, dir, { recursive: true, filter: (src) => !src.includes('node_modules') && !ownManifest(src) });
   if (existsSync(join(from, 'node_modules'))) await symlink(join(from, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }
