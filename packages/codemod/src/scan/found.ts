@@ -6,7 +6,6 @@ import {
   isSpreadOfPlainConst,
   isSignificantEscape,
   resolveConst,
-  startedByHelperModule,
   storeRole,
   unwrap,
   type Escape,
@@ -68,12 +67,11 @@ export interface FoundSite {
  * their responses), legacy clients and `useRtmConnect: false` (with what their handlers, `start()`
  * results and `dataStore` read), raw HTTP URLs and method tables.
  */
-export function foundSites(parsed: ParsedFile): FoundSite[] {
+export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, string | undefined>): FoundSite[] {
   const { program, resolver, text } = parsed;
   const sites = findSites(program, resolver);
   const found: FoundSite[] = [];
   const claimed: Node[] = [];
-  const helperStarted = startedByHelperModule(resolver, program, text);
   for (const site of sites) {
     if (site.kind === 'method') {
       found.push(methodSite(resolver, site));

@@ -352,7 +352,8 @@ export function scan(options: ScanOptions): Plan {
     for (const [made, file] of started) helperStarted.push({ file: file ?? parsed.file, constructions: [made] });
     const typed = usesStartTypes(parsed);
     const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; table: ReturnType<typeof methodTableOverride> | undefined; choice: TypedDecision<Decision> }[] = [];
-    for (const found of foundSites(parsed)) {
+    // `started`: the clients this file hands to the helper module, read once for its sites and its package.
+    for (const found of foundSites(parsed, started)) {
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
       const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, ...located(root, parsed, e) }));
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
