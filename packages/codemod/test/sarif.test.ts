@@ -34,6 +34,9 @@ describe('--report sarif', () => {
     for (const name of ['method-call.input.ts', 'promise-chain.input.js', 'helper-post.input.js']) await cp(join(PATTERNS, name), join(dir, 'src', name));
     // needle in TypeScript: a TODO (its callback would lose the types needle gives it).
     await writeFile(join(dir, 'src', 'http', 'needle-start.ts'), "import needle from 'needle';\nneedle.post('https://slack.com/api/rtm.start', { token: 'xoxb-test' }, (err, resp, body) => console.log(body.users));\n");
+    // Two sites with the same code in one file: their fingerprints must still differ.
+    const twice = "web.rtm.start().then((res) => console.log(res.users.length));\n";
+    await writeFile(join(dir, 'src', 'twice.js'), `const { WebClient } = require('@slack/web-api');\nconst web = new WebClient('xoxb-test');\n${twice}${twice}`);
     await writeFile(join(dir, 'src', 'broken.ts'), 'const x = await web.rtm.start({ no_unreads: true };\n');
     const r = await cli(['apply', '.', '--dry', '--report', 'sarif'], dir);
     expect(r.code).toBe(2); // the broken file failed; the report is written all the same
@@ -74,6 +77,7 @@ describe('--report sarif', () => {
     const needle = run.results.find((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'src/http/needle-start.ts')!;
     expect(needle.ruleId).toBe('rtm-start-todo');
     expect(needle.level).toBe('warning');
+    expect(uris.filter((uri) => uri === 'src/twice.js')).toHaveLength(2);
     // Fingerprints tell the sites apart.
     const prints = run.results.map((x) => JSON.stringify(x.partialFingerprints));
     expect(new Set(prints).size).toBe(prints.length);

@@ -64,6 +64,13 @@ export function sarifReport(summary: ApplySummary, version: string): string {
     helpUri: 'https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop',
     defaultConfiguration: { level: r.name === 'rtm-start-todo' ? 'warning' : 'note' },
   }));
+  // A fingerprint must survive lines moving but tell apart two sites of one file with the same code: the nth such site gets `:n`.
+  const seen = new Map<string, number>();
+  const fingerprint = (key: string): string => {
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n === 0 ? key : `${key}:${String(n)}`;
+  };
   const results: Result[] = summary.sites.map((s) => ({
     ruleId: leavesTodo(s.rewrite) ? 'rtm-start-todo' : 'rtm-start-rewritten',
     ruleIndex: leavesTodo(s.rewrite) ? 1 : 0,
@@ -77,7 +84,7 @@ export function sarifReport(summary: ApplySummary, version: string): string {
         },
       },
     ],
-    partialFingerprints: { 'rtmMigrateSite/v1': `${s.site.file}:${s.site.form}:${s.site.code}` },
+    partialFingerprints: { 'rtmMigrateSite/v1': fingerprint(`${s.site.file.split('\\').join('/')}:${s.site.form}:${s.site.code}`) },
   }));
   for (const f of summary.failed) {
     results.push({
