@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { extname, relative, resolve } from 'node:path';
 import { todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
-import { discover, type Skipped } from './files/discover.js';
+import { discover, FOREIGN_SOURCES, type Skipped } from './files/discover.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
 import type { HelperModule } from './helper-module/place.js';
 import { emptyPlan, leavesTodo, type Plan, type PlanSite } from './plan.js';
@@ -106,6 +106,18 @@ export function prepare(options: ApplyOptions) {
       continue;
     }
     candidates.push(file);
+  }
+  for (const file of found.foreign) {
+    const language = FOREIGN_SOURCES[extname(file).slice(1).toLowerCase()] ?? 'another language';
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // Unreadable: it says nothing either way, as for a README.
+    }
+    if (mayMatch(text) && text.includes('rtm.start')) {
+      skipped.push({ file: relative(cwd, file), reason: `${language}: rtm-migrate reads JavaScript and TypeScript only; it contains \`rtm.start\`: migrate it by hand, or run rtm-migrate on the JavaScript it compiles to`, mentionsRtmStart: true });
+    }
   }
   return { cwd, seen: found.files.length, skipped, candidates, others, prefiltered };
 }

@@ -106,6 +106,19 @@ describe('CLI safety', () => {
     expect((await cli(['apply', '.', '--check'], clean)).code).toBe(0);
   });
 
+  it('reports a CoffeeScript file that names rtm.start (not parsed), and --check fails on it', async () => {
+    const coffee = 'class Client\n  connect: ->\n    @rtm.start(@rtmStartOpts)\n';
+    const dir = await project({ 'src/client.coffee': coffee, 'src/other.coffee': 'x = 1\n', 'ok.ts': 'export const x = 1;\n' });
+    const r = await cli(['apply', '.', '--check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('src/client.coffee: CoffeeScript: rtm-migrate reads JavaScript and TypeScript only; it contains `rtm.start`');
+    // The warning is wrapped to the terminal's width.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('warning: src/client.coffee was skipped (CoffeeScript: rtm-migrate reads JavaScript and TypeScript only) but contains `rtm.start`.');
+    // A CoffeeScript file without rtm.start is not worth a line.
+    expect(r.stdout).not.toContain('other.coffee');
+    expect(await readFile(join(dir, 'src', 'client.coffee'), 'utf8')).toBe(coffee);
+  });
+
   it('rewrites a folder outside git with a warning; inside a clean git work tree, without', async () => {
     const outside = await project({ 'a.ts': CONNECT_ONLY(0) });
     const r = await cli(['apply', '.'], outside);

@@ -7,6 +7,13 @@ import { UsageError } from '../errors.js';
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 
+/**
+ * Languages that compile to the JavaScript a bot runs (hubot-slack and slack-client were CoffeeScript):
+ * not parsed, but a file of them that names `rtm.start` is reported, never passed over in silence.
+ */
+export const FOREIGN_SOURCES: Readonly<Record<string, string>> = { coffee: 'CoffeeScript', litcoffee: 'CoffeeScript', iced: 'IcedCoffeeScript', ls: 'LiveScript' };
+const FOREIGN_RE = new RegExp(`\\.(${Object.keys(FOREIGN_SOURCES).join('|')})$`, 'i');
+
 export interface Skipped {
   readonly file: string;
   readonly reason: string;
@@ -18,6 +25,8 @@ export interface Discovery {
   /** Absolute paths of the source files to look at. */
   readonly files: string[];
   readonly skipped: Skipped[];
+  /** Absolute paths of files in a language that compiles to JavaScript (FOREIGN_SOURCES): read only to say whether they name `rtm.start`. */
+  readonly foreign: string[];
   /** Folder paths are reported relative to. */
   readonly root: string;
 }
@@ -56,6 +65,7 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
   const cwd = resolve(options.cwd ?? process.cwd());
   const root = cwd;
   const files = new Set<string>();
+  const foreign = new Set<string>();
   const skipped: Skipped[] = [];
   for (const p of expandPaths(paths, cwd)) {
     const abs = resolve(cwd, p);
@@ -81,21 +91,29 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
     }
     if (st.isFile()) {
       // Named on the command line, but not code the parsers read (README.md, config.yaml…).
-      if (!SOURCE_RE.test(abs) || /\.d\.[cm]?ts$/.test(abs)) skipped.push({ file: relative(root, abs), reason: `not a JavaScript or TypeScript source file (${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')})` });
+      if (FOREIGN_RE.test(abs)) foreign.add(abs);
+      else if (!SOURCE_RE.test(abs) || /\.d\.[cm]?ts$/.test(abs)) skipped.push({ file: relative(root, abs), reason: `not a JavaScript or TypeScript source file (${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')})` });
       else files.add(abs);
       continue;
     }
     const patterns = [...(options.ignore ?? []), gitignoreOf(abs), abs !== cwd && isInside(cwd, abs) ? gitignoreOf(cwd) : undefined].filter((x): x is string => x !== undefined);
-    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], files, skipped);
+    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], { files, foreign, skipped });
   }
-  return { files: [...files].sort(), skipped, root };
+  return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), root };
 }
 
 /**
  * One pass over a folder: no symlink is followed (each is listed as skipped with the reason), ignored
  * folders are never entered, nested `.gitignore` files apply below their folder.
  */
-function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined, nested: readonly { dir: string; ig: Ignore }[], files: Set<string>, skipped: Skipped[]): void {
+interface Found {
+  readonly files: Set<string>;
+  readonly foreign: Set<string>;
+  readonly skipped: Skipped[];
+}
+
+function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined, nested: readonly { dir: string; ig: Ignore }[], found: Found): void {
+  const { files, foreign, skipped } = found;
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -109,7 +127,7 @@ function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined,
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const isDir = e.isDirectory();
     // Files that are not source are never looked at: no need to ask the ignore rules about them.
-    if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name)) continue;
+    if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name) && !FOREIGN_RE.test(e.name)) continue;
     const full = join(dir, e.name);
     const rel = relDir === '' ? e.name : `${relDir}/${e.name}`;
     if (ALWAYS_SKIPPED.has(e.name) || ig?.ignores(isDir ? `${rel}/` : rel)) continue;
@@ -127,10 +145,11 @@ function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined,
       continue;
     }
     if (isDir) {
-      walk(full, rel, root, ig, rules, files, skipped);
+      walk(full, rel, root, ig, rules, found);
       continue;
     }
-    if (e.isFile() && SOURCE_RE.test(e.name) && !/\.d\.[cm]?ts$/.test(e.name)) files.add(full);
+    if (e.isFile() && FOREIGN_RE.test(e.name)) foreign.add(full);
+    else if (e.isFile() && SOURCE_RE.test(e.name) && !/\.d\.[cm]?ts$/.test(e.name)) files.add(full);
   }
 }
 
