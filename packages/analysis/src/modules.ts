@@ -8,7 +8,10 @@ export function resolveRelativeModule(from: string, specifier: string): string |
   if (!specifier.startsWith('.')) return undefined;
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.(m|c)?js$/, '');
-  const candidates = [base, ...MODULE_EXTENSIONS.map((e) => stem + e), ...MODULE_EXTENSIONS.map((e) => `${base}/index${e}`)];
+  const folders = MODULE_EXTENSIONS.map((e) => `${base}/index${e}`);
+  // As Node does, `./lib/`, `.` and `..` name a folder only, never a file `lib.js` beside it.
+  if (/(^|\/)\.{0,2}$/.test(specifier)) return folders.find((c) => existsSync(c));
+  const candidates = [base, ...MODULE_EXTENSIONS.map((e) => stem + e), ...folders];
   return candidates.find((c) => MODULE_EXTENSIONS.includes(extname(c)) && existsSync(c));
 }
 

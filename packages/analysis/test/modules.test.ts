@@ -1,0 +1,35 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveRelativeModule } from '../src/modules.js';
+
+/** A package with both `lib/slack.js` and `lib/slack/index.js`, where the specifier decides which one Node loads. */
+async function layout(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rtm-migrate-modules-'));
+  await mkdir(join(dir, 'lib', 'slack'), { recursive: true });
+  for (const file of ['index.js', 'lib/index.js', 'lib/main.js', 'lib/slack.js', 'lib/slack/index.js', 'lib/slack/rtm.js']) await writeFile(join(dir, file), '');
+  return dir;
+}
+
+describe('relative module specifiers, resolved as Node resolves them', () => {
+  it('try the file first, then the folder', async () => {
+    const dir = await layout();
+    const from = join(dir, 'lib', 'main.js');
+    expect(resolveRelativeModule(from, './slack')).toBe(join(dir, 'lib', 'slack.js'));
+    expect(resolveRelativeModule(from, './slack/rtm')).toBe(join(dir, 'lib', 'slack', 'rtm.js'));
+  });
+
+  it('with a trailing slash, `.` or `..`, name the folder only', async () => {
+    const dir = await layout();
+    const from = join(dir, 'lib', 'main.js');
+    expect(resolveRelativeModule(from, './slack/')).toBe(join(dir, 'lib', 'slack', 'index.js'));
+    expect(resolveRelativeModule(from, '.')).toBe(join(dir, 'lib', 'index.js'));
+    expect(resolveRelativeModule(from, '..')).toBe(join(dir, 'index.js'));
+    expect(resolveRelativeModule(join(dir, 'lib', 'slack', 'rtm.js'), '../')).toBe(join(dir, 'lib', 'index.js'));
+  });
+
+  it('leave package names to the package resolution', () => {
+    expect(resolveRelativeModule('/x/a.js', '@slack/client')).toBeUndefined();
+  });
+});
