@@ -2,7 +2,7 @@ import { cp, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run, type RunResult } from './run.js';
+import { run, runNodeBot, type RunResult } from './run.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const LEGACY_BOT = join(ROOT, 'fixtures', 'legacy-bot');
@@ -28,9 +28,5 @@ export function compileBot(dir: string): Promise<RunResult> {
 
 /** Runs the compiled bot against a Slack API base URL, as its users would (env, not flags). */
 export function runCompiledBot(dir: string, apiUrl: string, token = 'xoxb-test'): Promise<RunResult> {
-  return run(process.execPath, [join(dir, 'dist', 'index.js')], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: apiUrl },
-    timeoutMs: 60_000,
-  });
+  return runNodeBot(join(dir, 'dist', 'index.js'), { cwd: dir, apiUrl, token, timeoutMs: 60_000 });
 }

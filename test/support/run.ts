@@ -6,6 +6,21 @@ export interface RunResult {
   readonly stderr: string;
 }
 
+/**
+ * Runs a Node program as a bot is run: in its folder, with a fake bot token and the Slack API base
+ * URL in the environment and nothing else of the test's environment but PATH.
+ */
+export function runNodeBot(
+  main: string,
+  options: { cwd: string; apiUrl: string; token?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<RunResult> {
+  return run(process.execPath, [main], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: options.token ?? 'xoxb-test', SLACK_API_URL: options.apiUrl, ...options.env },
+    timeoutMs: options.timeoutMs ?? 120_000,
+  });
+}
+
 /** Runs a command to completion, capturing its output; never throws on a non-zero exit. */
 export function run(
   command: string,

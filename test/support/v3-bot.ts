@@ -2,7 +2,7 @@ import { cp, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './legacy-bot.js';
-import { run, type RunResult } from './run.js';
+import { runNodeBot, type RunResult } from './run.js';
 
 export const V3_BOT = join(ROOT, 'fixtures', 'v3-bot');
 
@@ -17,9 +17,5 @@ export async function copyV3Bot(prefix = 'v3-bot-'): Promise<string> {
 
 /** Runs the v3 bot against a Slack API base URL, as its users would (env, not flags). */
 export function runV3Bot(dir: string, apiUrl: string): Promise<RunResult> {
-  return run(process.execPath, [join(dir, 'src', 'bot.js')], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl },
-    timeoutMs: 90_000,
-  });
+  return runNodeBot(join(dir, 'src', 'bot.js'), { cwd: dir, apiUrl, timeoutMs: 90_000 });
 }

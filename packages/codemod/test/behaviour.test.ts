@@ -4,7 +4,7 @@ import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBot, copyLegacyBot } from '../../../test/support/legacy-bot.js';
-import { run, type RunResult } from '../../../test/support/run.js';
+import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, copyBot, ROOT, tempDir } from './helpers.js';
 
 /**
@@ -274,11 +274,7 @@ const PROGRAMS: readonly Program[] = [
 ];
 
 function runProgram(dir: string, program: Program, apiUrl: string): Promise<RunResult> {
-  return run(process.execPath, [join(dir, program.main)], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl },
-    timeoutMs: 120_000,
-  });
+  return runNodeBot(join(dir, program.main), { cwd: dir, apiUrl });
 }
 
 let small: FakeSlack;

@@ -6,7 +6,7 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { helperIncludes } from '../src/helper-module/extras.js';
 import { HELPER_METHODS, helperFieldsRead, helperSource } from '../src/helper-module/source.js';
-import { run, type RunResult } from '../../../test/support/run.js';
+import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 const BOT_MODULES = join(ROOT, 'fixtures', 'legacy-bot', 'node_modules');
@@ -102,7 +102,7 @@ async function runBot(dir: string, v: Variant, apiUrl: string): Promise<RunResul
     expect(compiled.stdout + compiled.stderr).toBe('');
   }
   const main = v.typescript ? join(dir, 'dist', 'bot.js') : join(dir, v.file);
-  return run(process.execPath, [main], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl }, timeoutMs: 90_000 });
+  return runNodeBot(main, { cwd: dir, apiUrl, timeoutMs: 90_000 });
 }
 
 /** Runs `test` with a fake Slack of its own (the tests run concurrently: the helper's pacing is mostly waiting). */

@@ -2,7 +2,7 @@ import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type RunResult } from '../../../test/support/run.js';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
 
 /**
@@ -21,11 +21,7 @@ async function copySplitBot(): Promise<string> {
 }
 
 function runBot(dir: string, apiUrl: string): Promise<RunResult> {
-  return run(process.execPath, [join(dir, 'v3-split-bot', 'bot.js')], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl },
-    timeoutMs: 90_000,
-  });
+  return runNodeBot(join(dir, 'v3-split-bot', 'bot.js'), { cwd: dir, apiUrl, timeoutMs: 90_000 });
 }
 
 let fake: FakeSlack;

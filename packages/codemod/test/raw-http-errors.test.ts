@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type RunResult } from '../../../test/support/run.js';
+import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, copyBot, ROOT } from './helpers.js';
 
 /**
@@ -35,11 +35,7 @@ afterAll(async () => {
 });
 
 function runBot(dir: string, bot: string, token: string): Promise<RunResult> {
-  return run(process.execPath, [join(dir, bot, 'bot.js')], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl },
-    timeoutMs: 60_000,
-  });
+  return runNodeBot(join(dir, bot, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, token, timeoutMs: 60_000 });
 }
 
 async function build(dir: string, bot: string, typescript: boolean | undefined): Promise<void> {

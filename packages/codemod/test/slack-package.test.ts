@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type RunResult } from '../../../test/support/run.js';
+import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 /**
@@ -71,11 +71,7 @@ const BOT_RUNS: readonly Bot[] = [
 ];
 
 function runBot(dir: string, bot: Bot, apiUrl: string): Promise<RunResult> {
-  return run(process.execPath, [join(dir, bot.bot, bot.main)], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl, STENO_URL: apiUrl.replace(/\/api\/$/, '') },
-    timeoutMs: 120_000,
-  });
+  return runNodeBot(join(dir, bot.bot, bot.main), { cwd: dir, apiUrl, env: { STENO_URL: apiUrl.replace(/\/api\/$/, '') } });
 }
 
 const name = (b: Bot): string => `${b.bot} on slack@${b.version}`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { ROOT } from '../../support/legacy-bot.js';
-import { run, type RunResult } from '../../support/run.js';
+import { run, runNodeBot, type RunResult } from '../../support/run.js';
 import { block, green, heading, red } from '../print.js';
 
 const CLI = join(ROOT, 'packages', 'codemod', 'dist', 'cli.js');
@@ -27,11 +27,7 @@ async function javascriptBots(): Promise<string[]> {
 }
 
 function runBot(dir: string, bot: string, apiUrl: string): Promise<RunResult> {
-  return run(process.execPath, [join(dir, bot, 'bot.js')], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl },
-    timeoutMs: 120_000,
-  });
+  return runNodeBot(join(dir, bot, 'bot.js'), { cwd: dir, apiUrl });
 }
 
 /**
