@@ -38,6 +38,8 @@ interface Program {
   readonly prints: RegExp;
   /** False for a program that does not print the memberships (fixtures/bots/summary.js). */
   readonly printsMembers?: boolean;
+  /** The folder migrated (relative to the copy), when it is a library's own and not the whole copy: its consumer is left as it is. */
+  readonly applyTo?: string;
 }
 
 /** A project of fixtures/projects (its `input/`, as the app has it) with the bots' shared summary. */
@@ -250,6 +252,20 @@ const PROGRAMS: readonly Program[] = [
     prints: /^users: \d+/m,
   },
   {
+    // slack-api-client 0.1.2 as published (CoffeeScript's output): RTM.prototype.endpoints = { start:
+    // '/api/rtm.start' }, and RTM.prototype.start(callback) hands this.endpoints.start to this.request,
+    // inherited from BaseClass in another file (common/base_class.js: host + url, token added to the
+    // arguments, callback(err) / callback(null, body)). The replacement methods go through the same
+    // this.request('GET', '/api/' + method, …) and the entry leaves the table. The runner sets the
+    // client's own `host` to fake Slack's: the library's files are not edited. The library is migrated
+    // as its maintainer would (its own folder); the runner, its consumer, is left as it is.
+    name: "slack-api-client@0.1.2 (published library, an endpoints table handed to this.request inherited from another file)",
+    copy: () => copyLibrary('slack-api-client@0.1.2', 'slack-api-client', 'slack-api-client'),
+    main: join('runners', 'slack-api-client.js'),
+    applyTo: 'slack-api-client',
+    prints: /^channels: \d+/m,
+  },
+  {
     // botkit 0.4 as published (the whole package, from npm: fixtures/real-world keeps only its Slack
     // files): bot.api is generated from a method table, 'rtm.start' among its entries, each wrapper
     // calling slack_api.callAPI(method, options, cb). The entry leaves the table and an override after
@@ -308,7 +324,7 @@ describe('programs before and after rtm-migrate apply, against fake Slack', () =
     expect(broken.stdout).not.toBe(before.stdout);
 
     const originals = await Promise.all((program.unchanged ?? []).map((file) => readFile(join(dir, file), 'utf8')));
-    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    const migrated = await cli(['apply', program.applyTo ?? '.', '--allow-dirty'], dir);
     expect(migrated.stderr).toBe('');
     expect(migrated.code).toBe(0);
     for (const [i, file] of (program.unchanged ?? []).entries()) {
@@ -377,7 +393,7 @@ describe('member lists complete past the old cut', () => {
     const before = await runProgram(dir, program, big.apiUrl);
     expect(before.code).toBe(0);
     expect(membersOfGeneral(before.stdout)).toBe(RTM_START_MEMBER_LIMIT);
-    expect((await cli(['apply', '.', '--allow-dirty'], dir)).code).toBe(0);
+    expect((await cli(['apply', program.applyTo ?? '.', '--allow-dirty'], dir)).code).toBe(0);
     await program.build?.(dir);
     big.setMode('connect_required');
     const after = await runProgram(dir, program, big.apiUrl);
