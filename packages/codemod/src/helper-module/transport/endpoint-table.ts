@@ -99,7 +99,7 @@ function contractUnseen(helper: { fn: TSESTree.FunctionExpression; parsed: Parse
   const url = paramReads(parsed, fn, urlAt);
   const [urlRead] = url ?? [];
   const concat = urlRead?.parent;
-  if (url?.length !== 1 || concat?.type !== AST_NODE_TYPES.BinaryExpression || concat.operator !== '+' || concat.right !== urlRead) return 'the helper does not add the URL it is given to the end of the one it requests';
+  if (url?.length !== 1 || concat?.type !== AST_NODE_TYPES.BinaryExpression || concat.operator !== '+' || concat.right !== urlRead || (concat.parent.type === AST_NODE_TYPES.BinaryExpression && concat.parent.left === concat)) return 'the helper does not add the URL it is given to the end of the one it requests';
   const args = paramReads(parsed, fn, argsAt);
   if (!args || args.some((a) => a.parent.type === AST_NODE_TYPES.MemberExpression && a.parent.object === a && a.parent.parent.type !== AST_NODE_TYPES.AssignmentExpression)) return 'the helper reads the arguments it is given (not only passes them on)';
   const callback = paramReads(parsed, fn, callbackAt);
