@@ -153,7 +153,7 @@ export function endpointTableTransport(parsed: ParsedFile, url: Node): Transport
   const call = entry.parent;
   const method = enclosingMethod(parsed, entry);
   const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : undefined;
-  if (call.type !== AST_NODE_TYPES.CallExpression || !method || method.klass !== home.klass || callee?.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+  if (call.type !== AST_NODE_TYPES.CallExpression || method?.klass !== home.klass || callee?.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
     return { why: `the \`${key}\` entry is not given to a request helper of its class (\`this.request(…, this.${home.name}.${key}, …)\`) in one of its methods` };
   }
   const urlAt = call.arguments.indexOf(entry);
