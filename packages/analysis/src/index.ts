@@ -1,4 +1,4 @@
-export { calleeName, descendants, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, resolveConst, unwrap, variableOf } from './ast.js';
+export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, unwrap, variableOf } from './ast.js';
 export { followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export type { FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';

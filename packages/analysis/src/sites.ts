@@ -238,7 +238,7 @@ function memberSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSi
   if (!rtmMethod) return undefined;
   const receiver = rtmNamespaceReceiver(resolver, method.object);
   const viaBinding = unwrap(method.object).type === AST_NODE_TYPES.Identifier;
-  if (!(receiver ? isSlackReceiver(resolver, receiver, viaBinding) : isRtmFacet(resolver, method.object))) return undefined;
+  if (!(receiver ? isSlackReceiver(resolver, receiver, viaBinding) : isRtmFacet(resolver, method.object) || importedRtmNamespace(resolver, method.object))) return undefined;
   const args = form === 'member' ? call.arguments : form === 'call' ? call.arguments.slice(1) : applyArguments(call);
   return { kind: 'method', method: rtmMethod, form, call, methodNode: method.property, ...placeArguments(resolver, args) };
 }
@@ -279,6 +279,20 @@ function rtmNamespaceReceiver(resolver: Resolver, node: Node): Node | undefined 
   }
   const init = unwrap(value);
   return init.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, init) === 'rtm' ? init.object : undefined;
+}
+
+/**
+ * `rtm` imported by name from a package that may be Slack's (`import { rtm } from 'slack'`): the
+ * package's own `rtm` methods. Not from the app's own modules (see `isSlackReceiver`).
+ */
+function importedRtmNamespace(resolver: Resolver, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(resolver, bare)?.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.ImportBinding || def.node.type !== AST_NODE_TYPES.ImportSpecifier) return false;
+  const imported = def.node.imported;
+  const module = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : '';
+  return (imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value) === 'rtm' && !module.startsWith('.') && isPossiblySlackModule(module);
 }
 
 /** `this._rtm = new RtmFacet(…)`: the v3 SDK's own `rtm` facet of its Web API client, by name or by module. */

@@ -127,6 +127,66 @@ module.exports = Bot;
     expect((await plan(twice)).sites.map((s) => s.rewrite)).toEqual(['todo']);
   });
 
+  const API_CLIENT = `var slack = require('slack');
+var bot = slack.api.client(process.env.SLACK_BOT_TOKEN);
+bot.rtm.start({}, function (err, data) {
+  if (err) return console.error(err.message);
+  console.log(data.users.length);
+});
+`;
+
+  it.each([
+    ['8.4.2', 'helper-module', undefined],
+    [undefined, 'todo', 'nothing says which version of the `slack` package this runs with'],
+    ['9.1.5', 'todo', 'slack@9.1.5 has no `slack.api.client(token)` (dropped in 9.0.0'],
+    ['8.3.1', 'todo', 'slack@8.3.1 has no `conversations.list` / `conversations.members` (added in 8.4.0)'],
+  ] as const)('8.x slack.api.client(token) on slack@%s: %s', async (version, rewrite, why) => {
+    const [site] = (await plan(await project({ 'bot.js': API_CLIENT }, version))).sites;
+    expect(site?.rewrite).toBe(rewrite);
+    if (why) expect(site?.message).toContain(why);
+  });
+
+  it.each([
+    ['const { rtm } = require(\'slack\');', 'require(\'slack\'))(apiArgs,'],
+    ['const rtm = require(\'slack\').rtm;', 'require(\'slack\'))(apiArgs,'],
+    ['const slack = require(\'slack\');\nconst { rtm } = slack;', 'methods[name], slack)(apiArgs,'],
+  ] as const)('the rtm family taken out of the package (%s): through the package object again', async (binding, through) => {
+    const source = `${binding}
+rtm.start({ token: process.env.SLACK_BOT_TOKEN }, function (err, data) {
+  if (err) return console.error(err.message);
+  console.log(data.users.length);
+});
+`;
+    const dir = await project({ 'bot.js': source }, '8.4.2');
+    expect((await plan(dir)).sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect((await cli(['apply', '.', '--allow-dirty'], dir)).code).toBe(0);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(through);
+  });
+
+  it('rtm imported by name: through the file\'s default import of the package, else a TODO that says how', async () => {
+    const body = `export async function people() {
+  const data = await rtm.start({ token: process.env.SLACK_BOT_TOKEN });
+  return data.users.length;
+}
+`;
+    const withDefault = await project({ 'bot.ts': `import slack, { rtm } from 'slack';\n${body}` }, '11.0.2');
+    expect((await plan(withDefault)).sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    const alone = await project({ 'bot.ts': `import { rtm } from 'slack';\n${body}` }, '11.0.2');
+    const [site] = (await plan(alone)).sites;
+    expect(site?.rewrite).toBe('todo');
+    expect(site?.message).toContain('`rtm` is imported by name from the `slack` package, and the file has no import of the whole package');
+  });
+
+  it('an rtm family of another package, or of the app\'s own module, is not the slack package\'s', async () => {
+    const source = (module: string): string => `const { rtm } = require('${module}');
+rtm.start({ token: process.env.SLACK_BOT_TOKEN }, (err, data) => console.log(data.users.length));
+`;
+    for (const module of ['./bot', '@slack/client']) {
+      const sites = (await plan(await project({ 'bot.js': source(module) }, '8.4.2'))).sites;
+      expect(sites.every((s) => !s.message.includes('the call goes through the `slack` package'))).toBe(true);
+    }
+  });
+
   it('keeps a callback whose call is used for its value, and spread arguments, as TODOs', async () => {
     const source = `var slack = require('slack');
 var started = slack.rtm.start({ token: process.env.SLACK_BOT_TOKEN }, function (err, data) { console.log(data.users.length); });

@@ -70,7 +70,7 @@ export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', 
  * published versions (each one's method list, `api.json`): `rtm.connect` is there from 8.3.0,
  * `conversations.list` and `conversations.members` from 8.4.0; from 9.0.0 a method called without a
  * callback returns a promise, and the module is also a factory, `new Slack({ token })`, whose methods
- * add that token. 11.0.2 is the last version checked (the latest published). No version has
+ * add that token; 8.x's `slack.api.client(token)` (callbacks only, the same method list) is gone from 9.0.0. 11.0.2 is the last version checked (the latest published). No version has
  * `team.preferences.list`.
  */
 export const SLACK_PACKAGE = deepFreeze({

@@ -5,6 +5,7 @@ import type { FoundSite } from '../../scan/found.js';
 import { axiosInstanceTransport } from './axios-instance.js';
 import { axiosTransport } from './axios.js';
 import { text, type Node, type TransportResult } from './common.js';
+import { endpointTableTransport } from './endpoint-table.js';
 import { fetchTransport } from './fetch.js';
 import { gotTransport } from './got.js';
 import { helperTransport } from './helper.js';
@@ -80,7 +81,7 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const given = requestOf(url.node);
-  if (!given) return { why: tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
+  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
   const request = given.call;
   if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
   const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
