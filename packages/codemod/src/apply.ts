@@ -84,6 +84,8 @@ export function prepare(options: ApplyOptions) {
   /** Files without `rtm`: not scanned, but where the analysis may look for the callers of a function that returns a response. */
   const others: string[] = [];
   let prefiltered = 0;
+  /** A file not looked at, but not passed over in silence either: it names the retired method. */
+  const mentioning = (file: string, reason: string, hint: string): Skipped => ({ file: relative(cwd, file), reason: `${reason}; it contains \`rtm.start\`: ${hint}`, mentionsRtmStart: true });
   for (const file of found.files) {
     let text: string;
     try {
@@ -95,9 +97,7 @@ export function prepare(options: ApplyOptions) {
     }
     const reason = skipReason(text);
     if (reason) {
-      // Not looked at, but not passed over in silence either when it names the retired method.
-      const mentions = text.includes('rtm.start');
-      skipped.push({ file: relative(cwd, file), reason: mentions ? `${reason}; it contains \`rtm.start\`: check it by hand` : reason, ...(mentions ? { mentionsRtmStart: true } : {}) });
+      skipped.push(text.includes('rtm.start') ? mentioning(file, reason, 'check it by hand') : { file: relative(cwd, file), reason });
       continue;
     }
     if (!mayMatch(text)) {
@@ -115,9 +115,7 @@ export function prepare(options: ApplyOptions) {
     } catch {
       // Unreadable: it says nothing either way, as for a README.
     }
-    if (mayMatch(text) && text.includes('rtm.start')) {
-      skipped.push({ file: relative(cwd, file), reason: `${language}: rtm-migrate reads JavaScript and TypeScript only; it contains \`rtm.start\`: migrate it by hand, or run rtm-migrate on the JavaScript it compiles to`, mentionsRtmStart: true });
-    }
+    if (text.includes('rtm.start')) skipped.push(mentioning(file, `${language}: rtm-migrate reads JavaScript and TypeScript only`, 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to'));
   }
   return { cwd, seen: found.files.length, skipped, candidates, others, prefiltered };
 }

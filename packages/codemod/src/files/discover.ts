@@ -102,16 +102,17 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
   return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), root };
 }
 
-/**
- * One pass over a folder: no symlink is followed (each is listed as skipped with the reason), ignored
- * folders are never entered, nested `.gitignore` files apply below their folder.
- */
+/** What a walk collects: the source files, the files in a language that compiles to JavaScript, the skipped paths. */
 interface Found {
   readonly files: Set<string>;
   readonly foreign: Set<string>;
   readonly skipped: Skipped[];
 }
 
+/**
+ * One pass over a folder: no symlink is followed (each is listed as skipped with the reason), ignored
+ * folders are never entered, nested `.gitignore` files apply below their folder.
+ */
 function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined, nested: readonly { dir: string; ig: Ignore }[], found: Found): void {
   const { files, foreign, skipped } = found;
   let entries: Dirent[];
