@@ -130,7 +130,7 @@ describe.skipIf(!hasNlopes)('nlopes/slack 0.1.0 (2017) RTM bot, unchanged, throu
     await stack?.close();
   });
 
-  it('starts with rtm.start (rebuilt by the bridge), knows the workspace, gets a message and replies over its RTM socket', async () => {
+  it('starts with rtm.start (rebuilt by the bridge), knows the workspace, gets a message, replies over its RTM socket, sees a reaction to its reply', async () => {
     stack = await startStack();
     const { HTTP_PROXY: _proxy, http_proxy: _lower, ...env } = process.env;
     bot = JsonLinesProcess.spawn(programs!.path('nlopes-echo'), [], { ...env, SLACK_BOT_TOKEN: 'xoxb-nlopes-bot', SLACK_API_URL: stack.bridge.url });
@@ -139,6 +139,9 @@ describe.skipIf(!hasNlopes)('nlopes/slack 0.1.0 (2017) RTM bot, unchanged, throu
     expect(ready['knows']).toEqual(expectedKnows(stack.fake, false));
     const ack = await echoRoundTrip(stack, bot, /^ping from a user \(from nlopes\/slack\)$/);
     expect(ack['reply_to']).toEqual(expect.any(Number) as unknown);
+    const channel = stack.fake.workspace.byType.public_channel[1]!.id;
+    stack.fake.socketMode.react({ channel, ts: String(ack['ts']), reaction: 'thumbsup' });
+    expect(await bot.next((l) => l.type === 'reaction_added')).toMatchObject({ channel, ts: ack['ts'], reaction: 'thumbsup' });
     expect(stack.fake.calls.map((c) => c.method)).not.toContain('rtm.start');
     expect(bot.items.filter((l) => l['kind'] === 'error')).toEqual([]);
     expect(bot.stderr).toBe('');

@@ -1,7 +1,7 @@
 // An RTM echo bot on nlopes/slack 0.1.0, as the library's websocket example was grown into bots in
 // 2017: NewRTM() + ManageConnection(), a switch on rtm.IncomingEvents, replies over the RTM socket
-// with rtm.SendMessage. Prints JSON lines: "ready" with what it knows once connected, every message,
-// the acks of its replies and every error event.
+// with rtm.SendMessage. Prints JSON lines: "ready" with what it knows once connected, every message
+// and reaction, the acks of its replies and every error event.
 package main
 
 import (
@@ -28,6 +28,8 @@ func main() {
 			if ev.SubType == "" && ev.BotID == "" && strings.HasPrefix(ev.Text, "echo ") {
 				rtm.SendMessage(rtm.NewOutgoingMessage(strings.TrimPrefix(ev.Text, "echo ")+" (from nlopes/slack)", ev.Channel))
 			}
+		case *slack.ReactionAddedEvent:
+			nlopesinfo.Print(map[string]interface{}{"kind": "event", "type": "reaction_added", "reaction": ev.Reaction, "user": ev.User, "channel": ev.Item.Channel, "ts": ev.Item.Timestamp})
 		case *slack.AckMessage:
 			nlopesinfo.Print(map[string]interface{}{"kind": "replied", "reply_to": ev.ReplyTo, "ts": ev.Timestamp, "text": ev.Text})
 		case *slack.AckErrorEvent:
