@@ -83,10 +83,14 @@ interface Printed {
   ms: number;
 }
 
+/** A program's environment: its token and API base, and no HTTP proxy (0.1.0 dials the RTM WebSocket through HTTP_PROXY when set). */
+function programEnv(token: string, apiUrl: string): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^https?_proxy$/i.test(name)));
+  return { ...env, SLACK_BOT_TOKEN: token, SLACK_API_URL: apiUrl };
+}
+
 async function runProgram(program: (typeof PROGRAMS)[number], apiUrl: string): Promise<Printed> {
-  // HTTP_PROXY is left out: 0.1.0 dials the RTM WebSocket through it when set.
-  const { HTTP_PROXY: _proxy, http_proxy: _lower, ...env } = process.env;
-  const out = await run(programs!.path(program), [], { env: { ...env, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: apiUrl }, timeoutMs: 240_000 });
+  const out = await run(programs!.path(program), [], { env: programEnv(TOKEN, apiUrl), timeoutMs: 240_000 });
   expect(out.stderr).toBe('');
   expect(out.code, out.stdout).toBe(0);
   return JSON.parse(out.stdout) as Printed;
@@ -132,8 +136,7 @@ describe.skipIf(!hasNlopes)('nlopes/slack 0.1.0 (2017) RTM bot, unchanged, throu
 
   it('starts with rtm.start (rebuilt by the bridge), knows the workspace, gets a message, replies over its RTM socket, sees a reaction to its reply', async () => {
     stack = await startStack();
-    const { HTTP_PROXY: _proxy, http_proxy: _lower, ...env } = process.env;
-    bot = JsonLinesProcess.spawn(programs!.path('nlopes-echo'), [], { ...env, SLACK_BOT_TOKEN: 'xoxb-nlopes-bot', SLACK_API_URL: stack.bridge.url });
+    bot = JsonLinesProcess.spawn(programs!.path('nlopes-echo'), [], programEnv('xoxb-nlopes-bot', stack.bridge.url));
     const ready = await bot.next((l) => l['kind'] === 'ready');
     console.log(`nlopes/slack 0.1.0 through the bridge: ${JSON.stringify(summary(ready['knows'] as Knows))}`);
     expect(ready['knows']).toEqual(expectedKnows(stack.fake, false));
