@@ -132,6 +132,8 @@ describe.skipIf(!hasNlopes)('nlopes/slack 0.1.0 (2017) RTM bot, unchanged, throu
   afterEach(async () => {
     await bot?.stop();
     await stack?.close();
+    bot = undefined;
+    stack = undefined;
   });
 
   it('starts with rtm.start (rebuilt by the bridge), knows the workspace, gets a message, replies over its RTM socket, sees a reaction to its reply', async () => {
@@ -148,5 +150,21 @@ describe.skipIf(!hasNlopes)('nlopes/slack 0.1.0 (2017) RTM bot, unchanged, throu
     expect(stack.fake.calls.map((c) => c.method)).not.toContain('rtm.start');
     expect(bot.items.filter((l) => l['kind'] === 'error')).toEqual([]);
     expect(bot.stderr).toBe('');
+  });
+
+  it('on link_disabled it gets goodbye, its socket is closed, and it starts again with rtm.start', async () => {
+    stack = await startStack();
+    bot = JsonLinesProcess.spawn(programs!.path('nlopes-echo'), [], programEnv('xoxb-nlopes-bot', stack.bridge.url));
+    const first = await bot.next((l) => l['kind'] === 'ready');
+    const disabled = Date.now();
+    stack.fake.socketMode.disconnect('link_disabled');
+    // 0.1.0 has no `goodbye` in its event table: it reports it as an unmapped event and goes on
+    // reading; only the closed socket makes ManageConnection start again.
+    expect(await bot.next((l) => l['kind'] === 'error')).toMatchObject({ message: expect.stringContaining('unmapped event "goodbye"') as unknown });
+    const again = await bot.next((l) => l['kind'] === 'ready');
+    console.log(`nlopes/slack 0.1.0 through the bridge: link_disabled → connected again ${Date.now() - disabled} ms later`);
+    expect(again['knows']).toEqual(first['knows']);
+    expect(stack.log.filter((l) => l.includes('POST /api/rtm.start'))).toHaveLength(2);
+    expect(bot.items.filter((l) => l['kind'] === 'error')).toHaveLength(1);
   });
 });
