@@ -12,15 +12,6 @@ import (
 	"github.com/nlopes/slack"
 )
 
-// UseAPI points the library at apiURL (SLACK_API_URL). 0.1.0 has no client option for the API base:
-// its only way is the package variable slack.SLACK_API ("https://slack.com/api/" by default), which
-// the library's own tests set; a bot of the time that ran against another endpoint set it the same way.
-func UseAPI(apiURL string) {
-	if apiURL != "" {
-		slack.SLACK_API = apiURL
-	}
-}
-
 // Knows is the bot's view: the ids of every list, sorted, and how many members each channel and
 // group lists.
 type Knows struct {
