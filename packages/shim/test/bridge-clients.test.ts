@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { JsonLinesProcess, type Frame } from '../../../test/support/json-lines.js';
+import { JsonLinesProcess } from '../../../test/support/json-lines.js';
 import { ROOT } from '../../../test/support/legacy-bot.js';
-import { startStack, type Stack } from './bridge-helpers.js';
+import { echoRoundTrip, startStack, type Stack } from './bridge-helpers.js';
 
 /*
  * RTM clients of other ecosystems, unchanged but for their API base URL, through the bridge to fake
@@ -25,22 +25,6 @@ afterEach(async () => {
   await stack?.close();
   stack = undefined;
 });
-
-const isMessage = (l: Frame): boolean => l['kind'] === 'event' && l.type === 'message';
-
-/** A user says "echo …"; the client's reply is acked (with reply_to) and lands in the channel. Returns the ack as the client printed it. */
-async function echoRoundTrip(s: Stack, bot: JsonLinesProcess, suffix: RegExp): Promise<Frame> {
-  const channel = s.fake.workspace.byType.public_channel[1]!;
-  const ts = s.fake.socketMode.post({ channel: channel.id, text: 'echo ping from a user' });
-  expect(await bot.next(isMessage)).toMatchObject({ channel: channel.id, ts, text: 'echo ping from a user' });
-  const replied = await bot.next((l) => l['kind'] === 'replied');
-  expect(replied).toMatchObject({ ts: expect.stringMatching(/^\d+\.\d{6}$/) as unknown });
-  const post = s.fake.calls.find((c) => c.method === 'chat.postMessage');
-  expect(post).toMatchObject({ ok: true, args: { channel: channel.id } });
-  expect(String(post?.args['text'])).toMatch(suffix);
-  expect(s.fake.calls.map((c) => c.method)).not.toContain('rtm.connect');
-  return replied;
-}
 
 describe.skipIf(!hasGo)('Go: slack-go RTM (Debian golang-github-slack-go-slack-dev) through the bridge', () => {
   let dir = '';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '@rtm-migrate/fake-slack';
 import { JsonLinesProcess, JsonSocket, type Frame } from '../../../test/support/json-lines.js';
 import { ROOT } from '../../../test/support/legacy-bot.js';
@@ -62,3 +63,19 @@ export async function startEchoBot(apiUrl: string): Promise<JsonLinesProcess> {
 }
 
 export const eventOf = (type: string) => (f: Frame) => f.type === type;
+
+const isMessage = (l: Frame): boolean => l['kind'] === 'event' && l.type === 'message';
+
+/** A user says "echo …"; the client's reply is acked (with reply_to) and lands in the channel. Returns the ack as the client printed it. */
+export async function echoRoundTrip(s: Stack, bot: JsonLinesProcess, suffix: RegExp): Promise<Frame> {
+  const channel = s.fake.workspace.byType.public_channel[1]!;
+  const ts = s.fake.socketMode.post({ channel: channel.id, text: 'echo ping from a user' });
+  expect(await bot.next(isMessage)).toMatchObject({ channel: channel.id, ts, text: 'echo ping from a user' });
+  const replied = await bot.next((l) => l['kind'] === 'replied');
+  expect(replied).toMatchObject({ ts: expect.stringMatching(/^\d+\.\d{6}$/) as unknown });
+  const post = s.fake.calls.find((c) => c.method === 'chat.postMessage');
+  expect(post).toMatchObject({ ok: true, args: { channel: channel.id } });
+  expect(String(post?.args['text'])).toMatch(suffix);
+  expect(s.fake.calls.map((c) => c.method)).not.toContain('rtm.connect');
+  return replied;
+}

@@ -1,12 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { run } from '../../../test/support/run.js';
+import { buildGoPrograms, hasGoLibrary, type GoPrograms } from './go-programs.js';
 import { startCli } from './helpers.js';
 
 /*
@@ -16,15 +12,7 @@ import { startCli } from './helpers.js';
  * the client's own retry is (the build it started runs on after it gave up).
  */
 
-const GO_SOURCES = fileURLToPath(new URL('../../../test/clients/go/', import.meta.url));
-const DEBIAN_GOPATH = '/usr/share/gocode';
-const hasGo = spawnSync('go', ['version']).status === 0 && existsSync(join(DEBIAN_GOPATH, 'src/github.com/slack-go/slack'));
-if (!hasGo) {
-  console.warn(
-    'clients.test.ts: skipping the slack-go clients: `go` or Debian\'s slack-go sources are missing ' +
-      '(apt-get install golang-go golang-github-slack-go-slack-dev; .ci/run installs them)',
-  );
-}
+const hasGo = hasGoLibrary('github.com/slack-go/slack', 'golang-github-slack-go-slack-dev', 'clients.test.ts', 'the slack-go clients');
 
 const USERS = 2000;
 const CHANNELS = 30;
@@ -72,24 +60,14 @@ function expectComplete(counts: Counts | undefined, fake: FakeSlack): void {
 }
 
 describe.skipIf(!hasGo).concurrent('slack-go (Debian golang-github-slack-go-slack-dev), unchanged, through the proxy', () => {
-  let bin: string;
+  let programs: GoPrograms | undefined;
   beforeAll(async () => {
-    // GO111MODULE=off: slack-go and its dependencies from Debian's GOPATH, the test programs from a temporary one.
-    bin = mkdtempSync(join(tmpdir(), 'rtm-shim-go-'));
-    cpSync(GO_SOURCES, join(bin, 'src/rtmclients'), { recursive: true });
-    const env = { ...process.env, GO111MODULE: 'off', GOPATH: `${bin}:${DEBIAN_GOPATH}`, GOFLAGS: '' };
-    for (const program of ['start', 'managed']) {
-      const out = await run('go', ['build', '-o', join(bin, program), `./${program}`], { cwd: join(bin, 'src/rtmclients'), env, timeoutMs: 240_000 });
-      expect(out.stderr).toBe('');
-      expect(out.code).toBe(0);
-    }
+    programs = await buildGoPrograms(['start', 'managed']);
   }, TEST_TIMEOUT);
-  afterAll(() => {
-    if (bin) rmSync(bin, { recursive: true, force: true });
-  });
+  afterAll(() => programs?.remove());
 
   const runGo = async (program: string, apiUrl: string) => {
-    const out = await run(join(bin, program), [], { env: { ...process.env, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: apiUrl }, timeoutMs: 240_000 });
+    const out = await run(programs!.path(program), [], { env: { ...process.env, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: apiUrl }, timeoutMs: 240_000 });
     expect(out.code, out.stderr).toBe(0);
     return JSON.parse(out.stdout) as { attempts?: number; errors: string[]; hello?: boolean; self?: string; counts?: Counts };
   };

@@ -28,6 +28,9 @@ interface Bot {
   chain: Promise<void>;
 }
 
+/** How long a bot has to answer the close that follows `goodbye` before its socket is cut. */
+const CLOSE_GRACE_MS = 1_000;
+
 const sendError = (replyTo: unknown, msg: string): string =>
   JSON.stringify({ ok: false, reply_to: replyTo, error: { code: RTM_SEND_ERROR_CODE, msg } });
 
@@ -95,6 +98,11 @@ export class RtmSockets {
     for (const b of this.bots) {
       b.ws.send(JSON.stringify({ type: 'goodbye', source: 'gateway_server' }));
       b.ws.close(1000);
+      // A bot that never answers the close (golang.org/x/net/websocket, under nlopes/slack) would
+      // otherwise keep a dead socket for ws's 30 s close timeout, and only then reconnect.
+      const cut = setTimeout(() => b.ws.terminate(), CLOSE_GRACE_MS);
+      cut.unref();
+      b.ws.once('close', () => clearTimeout(cut));
     }
   }
 
