@@ -22,7 +22,7 @@ export {
 } from './sites.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
 export { queryParameterNames, rtmMethodOfUrl, templateText, urlUseOf, type StringNode, type UrlUse } from './url.js';
-export { fileStores, readsFilledStore, type FileStores } from './package-stores.js';
+export { fileStores, packageFiles, readsFilledStore, type FileStores } from './package-stores.js';
 export {
   clientKey,
   filledStores,
