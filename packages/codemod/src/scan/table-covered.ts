@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import { descendants, unwrap, variableOf, type FunctionLike, type Located } from '@rtm-migrate/analysis';
+import { descendants, readsBuilt, sameContract, unwrap, variableOf, type FunctionLike, type Located, type WholeData } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
-import { migratedWhole, readsBuilt, sameContract, type PlannedSite, type WholeData, type WrapperUse } from './wrapper-covered.js';
+import { migratedWhole, useOf, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 
 type Node = TSESTree.Node;
 
@@ -27,7 +27,7 @@ export function markTableCoveredUses(root: string, project: Project, sites: read
     if (!factory || !file) continue;
     const inFactory = planned.filter((p) => p.plan.file === relative(root, file));
     const stored = storedWrapper(factory, inFactory);
-    if (!stored || !sameContract(use.found, call.arguments, stored.whole.contract) || !readsBuilt(plan, stored.whole.include)) continue;
+    if (!stored || !sameContract(useOf(use.found), call.arguments, stored.whole.contract) || !readsBuilt(plan.startOnlyFields, stored.whole.include)) continue;
     const place = `${relative(root, file)}:${stored.line}`;
     const message = CODEMOD_MESSAGES.wrapperCovered('callback', stored.path, place, stored.whole.site === undefined);
     out[use.index] = { ...plan, rewrite: 'covered', message, ...(stored.whole.site === undefined ? {} : { covers: stored.whole.site }) };
