@@ -35,6 +35,7 @@ export {
   type WrapperContract,
   type WrapperUse,
 } from './covered-wrapper.js';
+export { coveredByMigratedTable, storedByPreviousRun, tableFactoryOf } from './covered-table.js';
 export { fileStores, packageFiles, readsFilledStore, type FileStores } from './package-stores.js';
 export {
   clientKey,

@@ -1,4 +1,4 @@
-import { coveredByMigratedWrapper, resolverOfSourceCode, type ModuleFunctions, type ProjectLinks, type Resolver, type RtmSite } from '@rtm-migrate/analysis';
+import { coveredByMigratedTable, coveredByMigratedWrapper, resolverOfSourceCode, type ModuleFunctions, type ProjectLinks, type Resolver, type RtmSite } from '@rtm-migrate/analysis';
 import { Project } from '@rtm-migrate/analysis/project';
 import type { TSESLint } from '@typescript-eslint/utils';
 
@@ -37,12 +37,13 @@ export function resolverFor(context: Context): Resolver {
 }
 
 /**
- * A use of the app's own `rtm.start` wrapper (a call of it, a table entry re-exporting it) that a
- * previous `rtm-migrate apply` migrated whole: the codemod leaves the use as it is (`covered`), and
+ * A use of the app's own `rtm.start` wrapper (a call of it, a table entry re-exporting it, a call of
+ * the `rtm.start` a factory's object stores) that a previous `rtm-migrate apply` migrated whole: the codemod leaves the use as it is (`covered`), and
  * the lint reports nothing there (the analysis decides it for both).
  */
 export function isCoveredUse(context: Context, site: RtmSite): boolean {
   const { resolver, modules } = viewOf(context);
   if (!modules || (site.kind !== 'method' && site.kind !== 'table')) return false;
-  return coveredByMigratedWrapper(resolver, site, modules);
+  if (coveredByMigratedWrapper(resolver, site, modules)) return true;
+  return site.kind === 'method' && coveredByMigratedTable(resolver, context.sourceCode.ast, site, modules);
 }
