@@ -20,7 +20,7 @@ export function optionsCopyFits(resolver: Resolver, options: Node): boolean {
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(resolver, name);
   const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || !def) return false;
+  if (variable?.defs.length !== 1 || !def) return false;
   if (def.type !== TSESLint.Scope.DefinitionType.Parameter && def.type !== TSESLint.Scope.DefinitionType.Variable) return false;
   if (def.type === TSESLint.Scope.DefinitionType.Parameter && def.name.parent !== def.node) return false; // destructured, defaulted, rest
   return variable.references.every((ref) => ref.identifier === name || isInit(ref, def) || writesProperty(ref.identifier) || defaultsItself(ref.identifier));
@@ -33,9 +33,9 @@ function isInit(ref: TSESLint.Scope.Reference, def: TSESLint.Scope.Definition): 
 /** `opts.x = value`: a property of the object written, the object itself not read. */
 function writesProperty(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
   const member = identifier.parent;
-  const assignment = member?.parent;
+  const assignment = member.parent;
   return (
-    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.type === AST_NODE_TYPES.MemberExpression &&
     member.object === identifier &&
     !member.computed &&
     assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
@@ -48,8 +48,8 @@ function writesProperty(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier
 /** `opts = opts || {}` (either side of it): the variable gets an object of its own when none was given. */
 function defaultsItself(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
   const parent = identifier.parent;
-  const assignment = parent?.type === AST_NODE_TYPES.LogicalExpression ? parent.parent : parent;
-  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const assignment = parent.type === AST_NODE_TYPES.LogicalExpression ? parent.parent : parent;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const { left, right } = assignment;
   return (
     left.type === AST_NODE_TYPES.Identifier &&
