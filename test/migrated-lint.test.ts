@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** fixtures/<name> in a fresh folder, its dependencies resolved through the fixture's own node_modules. */
 async function copyBundled(name: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `migrated-lint-${name}-`));
+  const dir = await mkdtemp(join(tmpdir(), `migrated-lint-${name.replace(/\//g, '-')}-`));
   copies.push(dir);
   const from = join(REPO, 'fixtures', name);
   // A bot with a package.json of its own declares a `slack` package version other than the one
@@ -57,6 +57,13 @@ describe.each([
   { name: 'legacy-bot', before: true },
   { name: 'v3-bot', before: true },
   { name: 'echo-bot', before: false },
+  // The app's own rtm.start wrapper module, its caller and a method table: the wrapper is migrated, the
+  // other two are left as they are (`covered`), and the lint agrees they need nothing more.
+  { name: 'projects/method-modules/input', before: true },
+  // Published libraries whose uses of their own migrated wrapper stay as they are (`covered`): calls and
+  // a table entry of methods/rtm.start.js (slack), and bot.api.rtm.start of a factory's object (botkit).
+  { name: 'real-world/slack@8.4.2/package', before: true },
+  { name: 'real-world/botkit@0.4.10/package', before: true },
 ])('fixtures/$name, migrated by rtm-migrate apply', ({ name, before }) => {
   it('lints with no report of ours after the migration (and reported before it)', async () => {
     const dir = await copyBundled(name);
@@ -71,6 +78,14 @@ describe.each([
 
     // The rewritten files, the generated helper module and the code the migration left as it was.
     expect(await lintTree(dir)).toEqual([]);
+  });
+});
+
+describe('fixtures/bots/v3-split-bot, before the migration', () => {
+  it('reports the start of the v3 client that another module made, where it is started', async () => {
+    const findings = await lintTree(await copyBundled('bots'));
+    const at = `${join('v3-split-bot', 'bot.js')}:34 @rtm-migrate/no-rtm-start The legacy \`@slack/client\` v3 \`RtmClient\``;
+    expect(findings.filter((f) => f.startsWith(at))).toHaveLength(1);
   });
 });
 

@@ -189,6 +189,22 @@ export function singleValueOf(variable: TSESLint.Scope.Variable): Node | undefin
   return undefined;
 }
 
+/**
+ * `singleValueOf`, also for a variable that holds nothing until its only assignment (`var client =
+ * null; … client = new RtmClient(…)`): before that it is `null` or `undefined`, which no call can use.
+ */
+export function assignedValueOf(variable: TSESLint.Scope.Variable): Node | undefined {
+  const single = singleValueOf(variable);
+  if (single) return single;
+  const def = variable.defs[0];
+  if (!def || variable.defs.length > 1 || def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
+  const init = def.node.init ? unwrap(def.node.init) : undefined;
+  const empty = (init?.type === AST_NODE_TYPES.Literal && init.value === null) || (init?.type === AST_NODE_TYPES.Identifier && init.name === 'undefined');
+  const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name);
+  const assignment = writes.length === 1 ? writes[0]?.identifier.parent : undefined;
+  return empty && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' ? assignment.right : undefined;
+}
+
 /** For `const { a: b } = init`, the key `a` that the identifier `b` is bound from (top level only). */
 export function destructuredKey(resolver: Resolver, pattern: Node, identifier: TSESTree.Identifier): string | undefined {
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;

@@ -22,7 +22,21 @@ export {
 } from './sites.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
 export { queryParameterNames, rtmMethodOfUrl, templateText, urlUseOf, type StringNode, type UrlUse } from './url.js';
-export { fileStores, readsFilledStore, type FileStores } from './package-stores.js';
+export {
+  contractOf,
+  coveredByMigratedWrapper,
+  methodUse,
+  migratedByPreviousRun,
+  readsBuilt,
+  sameContract,
+  wrapperTarget,
+  type ModuleFunctions,
+  type WholeData,
+  type WrapperContract,
+  type WrapperUse,
+} from './covered-wrapper.js';
+export { coveredByMigratedTable, storedByPreviousRun, tableFactoryOf } from './covered-table.js';
+export { fileStores, packageFiles, readsFilledStore, type FileStores } from './package-stores.js';
 export {
   clientKey,
   filledStores,

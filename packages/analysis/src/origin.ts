@@ -1,7 +1,7 @@
 import { isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, destructuredKey, isThisLike, memberName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
+import { assignedValueOf, descendants, destructuredKey, isThisLike, memberName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
 import type { Resolver } from './resolver.js';
@@ -140,7 +140,7 @@ export function constructionOf(resolver: Resolver, node: Node): TSESTree.NewExpr
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare;
   if (bare.type === AST_NODE_TYPES.Identifier) {
     const variable = variableOf(resolver, bare);
-    const value = variable ? singleValueOf(variable) : undefined;
+    const value = variable ? assignedValueOf(variable) : undefined;
     const def = variable?.defs[0];
     if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
     const init = unwrap(value);

@@ -97,7 +97,7 @@ const MAY_HOLD_STORES = /@slack\/client|slack-client|cacheRtmStart/;
  * dot-folders, symlinks and nested packages (a folder with its own package.json), as the codemod
  * groups them.
  */
-function packageFiles(dir: string): { files: string[]; folders: string[] } {
+export function packageFiles(dir: string): { files: string[]; folders: string[] } {
   const files: string[] = [];
   const folders: string[] = [];
   const visit = (folder: string, top: boolean): void => {

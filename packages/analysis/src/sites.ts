@@ -322,7 +322,7 @@ function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSi
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(resolver, callee);
-  if (name !== 'start' && name !== 'on' && name !== 'once' && name !== 'addListener') return undefined;
+  if (name !== 'start' && name !== 'login' && name !== 'on' && name !== 'once' && name !== 'addListener') return undefined;
   const local = constructionOf(resolver, callee.object);
   // A client another module of the project made and exports (`const rtm = require('./rtm')`).
   const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, callee.object);
@@ -332,7 +332,9 @@ function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSi
   if (!client) return undefined;
   const usesStart = client === 'legacy-rtm-client' || useRtmConnectFalse(made.resolver, construction) !== undefined;
   const madeIn = made.resolver === resolver ? {} : { madeIn: made.resolver };
-  if (name === 'start') {
+  // `login(opts)`: the legacy client's deprecated name for `start(opts)` (it calls `this.start(opts)`).
+  if (name === 'login' && client !== 'legacy-rtm-client') return undefined;
+  if (name === 'start' || name === 'login') {
     const first = call.arguments[0];
     const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
     return { kind: 'client-start', client, construction, ...madeIn, usesStart, call, options, handler: undefined };

@@ -90,6 +90,43 @@ describe('a v3 RtmClient made in one module and started in another', () => {
     expect(migrated.stdout).toMatch(new RegExp(`^TODO +${escape(join('v3-split-bot', 'client.js'))}:16:14 +legacy-data-store → todo`, 'm'));
     expect(await readFile(join(dir, 'v3-split-bot', 'bot.js'), 'utf8')).toContain('not every start of it can go to the generated helper module');
   });
+
+  // `rtm-migrate apply` given part of the project: a client made with `useRtmConnect: true` must have
+  // every start go to startRtmClient(), and a start that does must be of a client made with it.
+  it.each([
+    { given: ['bot.js'], todo: 'bot.js:34:1', names: 'client.js', edit: undefined },
+    { given: ['client.js'], todo: 'client.js:23:33', names: 'bot.js', edit: "\nexports.restart = function () { rtm.start(); };\n" },
+    { given: ['bot.js', 'client.js'], todo: 'bot.js:34:1', names: 'restart.js', edit: undefined, restart: true },
+  ])('given only $given: every start a TODO naming $names, the client made as before; the whole project migrates', async ({ given, todo, names, edit, restart }) => {
+    const dir = await copySplitBot();
+    const client = join(dir, 'v3-split-bot', 'client.js');
+    if (edit) await writeFile(client, (await readFile(client, 'utf8')) + edit);
+    if (restart) await writeFile(join(dir, 'v3-split-bot', 'restart.js'), "'use strict';\n\nvar rtm = require('./client').rtm;\n\nmodule.exports = function restart() {\n  rtm.start();\n};\n");
+    const before = await readFile(client, 'utf8');
+    const migrated = await cli(['apply', ...given.map((f) => join('v3-split-bot', f)), '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(new RegExp(`^TODO +${escape(join('v3-split-bot', todo))} +legacy-client → todo`, 'm'));
+    expect(migrated.stdout).toMatch(new RegExp(`\`${escape(join('v3-split-bot', names))}\`,\\s+which\\s+rtm-migrate\\s+was\\s+not\\s+given`));
+    expect(migrated.stdout).not.toMatch(/legacy-client → helper-module/);
+    const after = await readFile(client, 'utf8');
+    // Code, not the TODO comment's words.
+    expect(after.replace(/^\s*\/\/.*$/gm, '')).not.toContain('useRtmConnect');
+    expect(after).not.toContain('rtm-start-data');
+    if (given.includes('client.js')) expect(after).toContain('TODO(rtm-migrate)');
+    else expect(after).toBe(before);
+    expect(await readFile(join(dir, 'v3-split-bot', 'bot.js'), 'utf8')).not.toContain('rtm-start-data');
+
+    // Given the whole project, every start goes to the helper module and the client gets the option.
+    const whole = await copySplitBot();
+    const wholeClient = join(whole, 'v3-split-bot', 'client.js');
+    if (edit) await writeFile(wholeClient, (await readFile(wholeClient, 'utf8')) + edit);
+    if (restart) await writeFile(join(whole, 'v3-split-bot', 'restart.js'), "'use strict';\n\nvar rtm = require('./client').rtm;\n\nmodule.exports = function restart() {\n  rtm.start();\n};\n");
+    const all = await cli(['apply', '.', '--allow-dirty'], whole);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('TODOs left: 0');
+    expect(await readFile(wholeClient, 'utf8')).toContain('useRtmConnect: true');
+  });
 });
 
 function escape(text: string): string {

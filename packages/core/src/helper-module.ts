@@ -1,4 +1,6 @@
+import { CONVERSATION_LIST_FIELDS, fieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
+import { METHODS } from './methods.js';
 
 /**
  * The module `rtm-migrate apply` generates next to the code it rewrites. The codemod writes it; the
@@ -17,3 +19,29 @@ export const HELPER_EXPORTS = deepFreeze({
 
 /** Name of the generated file, without extension. */
 export const HELPER_BASENAME = 'rtm-start-data';
+
+const LISTS = Object.keys(CONVERSATION_LIST_FIELDS);
+/** A conversation's read state, which the module's `<list>[].unread_count` extra fills. */
+export const HELPER_READ_STATE: readonly string[] = deepFreeze(['last_read', 'unread_count', 'unread_count_display']);
+
+/** The `include` entry of the generated module that rebuilds `field`, undefined for a field it builds anyway (or never). */
+export function helperExtraOf(field: string): string | undefined {
+  const top = /^[^.[]*/.exec(field)?.[0] ?? field;
+  if (top === 'subteams' || top === 'dnd') return top;
+  if (/^team\.prefs(\.|$)/.test(field)) return 'team.prefs';
+  const m = /^(\w+)\[\]\.(\w+)/.exec(field);
+  if (!m || !LISTS.includes(m[1] ?? '')) return undefined;
+  if (m[2] === 'latest') return `${m[1]}[].latest`;
+  return HELPER_READ_STATE.includes(m[2] ?? '') ? `${m[1]}[].unread_count` : undefined;
+}
+
+/**
+ * True for a start-only field the generated module rebuilds: the lists with their members, `bots` (from
+ * users.list), team details (team.info), and the extras a call asks for (`subteams`, `dnd`,
+ * `team.prefs`, `latest` and read state). Not `self.*`, `team.plan`, `cache_ts`…
+ */
+export function helperBuilds(field: string): boolean {
+  if (helperExtraOf(field) !== undefined) return true;
+  if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
+  return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;
+}

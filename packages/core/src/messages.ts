@@ -139,6 +139,9 @@ export const CODEMOD_MESSAGES = {
   /** A v3 client made in another module whose other starts are left unchanged: none of its starts is rewritten. */
   legacyClientOtherStarts:
     "the legacy `@slack/client` v3 `RtmClient` started here is made in another module, and not every start of it can go to the generated helper module: starting it with `rtm.connect` (`useRtmConnect: true` where it is made) would leave the other starts' AUTHENTICATED data and `dataStore` empty. Move every start of the client to `startRtmClient()` (or make them start it the same way), then run rtm-migrate again.",
+  /** A v3 client started in a file of its package this run was not given (or made in one): no start of it is rewritten. */
+  legacyClientUnseen: (files: readonly string[], made: boolean): string =>
+    `the legacy \`@slack/client\` v3 \`RtmClient\` started here is ${made ? 'made' : 'also started'} in ${files.map((f) => `\`${f}\``).join(', ')}, which rtm-migrate was not given: starting it with \`rtm.connect\` (\`useRtmConnect: true\` where it is made) needs every start of it to go to \`startRtmClient()\`, or a start left as it was gets no AUTHENTICATED data and an empty \`dataStore\`. Run rtm-migrate on ${files.length === 1 ? 'that file' : 'those files'} and this one together.`,
   /** The `new RtmClient(…)` of a client other modules start through the helper module. */
   legacyClientMadeHere: (startedIn: readonly string[]): string =>
     `the v3 \`RtmClient\` made here now takes \`useRtmConnect: true\`: ${startedIn.map((f) => `\`${f}\``).join(', ')} start${startedIn.length === 1 ? 's' : ''} it through \`startRtmClient()\` of the generated helper module, which fills its AUTHENTICATED data and \`dataStore\` first.`,

@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, METHODS, fieldFact } from '@rtm-migrate/core';
+import { CONVERSATION_LIST_FIELDS, HELPER_READ_STATE, METHODS, fieldFact, helperExtraOf } from '@rtm-migrate/core';
 import { argsText } from '../transforms/inline-extras.js';
 
 /**
@@ -17,19 +17,9 @@ export const HELPER_EXTRA_METHODS = [
   METHODS.conversationsInfo,
 ] as const;
 
-const LISTS = Object.keys(CONVERSATION_LIST_FIELDS);
-const READ_STATE = ['last_read', 'unread_count', 'unread_count_display'];
+export { helperExtraOf };
 
-/** The `include` entry that rebuilds `field`, undefined for a field the helper builds anyway (or never). */
-export function helperExtraOf(field: string): string | undefined {
-  const top = /^[^.[]*/.exec(field)?.[0] ?? field;
-  if (top === 'subteams' || top === 'dnd') return top;
-  if (/^team\.prefs(\.|$)/.test(field)) return 'team.prefs';
-  const m = /^(\w+)\[\]\.(\w+)/.exec(field);
-  if (!m || !LISTS.includes(m[1] ?? '')) return undefined;
-  if (m[2] === 'latest') return `${m[1]}[].latest`;
-  return READ_STATE.includes(m[2] ?? '') ? `${m[1]}[].unread_count` : undefined;
-}
+const LISTS = Object.keys(CONVERSATION_LIST_FIELDS);
 
 /** The `include` option for a site reading `fields`, sorted; empty when it reads none of the extras. */
 export function helperIncludes(fields: readonly string[]): string[] {
@@ -90,7 +80,7 @@ export function extrasSource(ts: boolean): string[] {
     '  return extras;',
     '}',
     '',
-    `const READ_STATE = [${READ_STATE.map((k) => `'${k}'`).join(', ')}];`,
+    `const READ_STATE = [${HELPER_READ_STATE.map((k) => `'${k}'`).join(', ')}];`,
     '',
     "/** The extras added to the data: `subteams.self` are the groups whose users hold rtm.connect's `self`. */",
     `function withExtras(data${t(': RtmStartData')}, extras${t(': RtmStartExtras')})${t(': RtmStartData')} {`,

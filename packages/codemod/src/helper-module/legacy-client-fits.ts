@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { declaredRange, descendants, isThisLike, memberName, nearestManifest, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
+import { constructionOf, declaredRange, descendants, isThisLike, memberName, nearestManifest, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
+import { optionsCopyFits } from './legacy-client-options.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
@@ -12,9 +13,10 @@ export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
 
 /**
  * A legacy `rtm.start()` that the helper module can take over: the client is made by
- * `new RtmClient(token[, { …written out… }])` of a `@slack/client` that knows `useRtmConnect` (so the
- * option can be added) or of `slack-client` 2.x, and the call's receiver names that client without
- * doubt: in this file, the variable it was declared in, or the field of `this` it is assigned to once
+ * `new RtmClient(token[, options])` of a `@slack/client` that knows `useRtmConnect` (so the option can
+ * be added: options written out, or a variable `optionsCopyFits` lets it copy) or of `slack-client`
+ * 2.x (any options: nothing changes where it is made), and the call's receiver names that client
+ * without doubt: in this file, the variable it was declared in or assigned to once, or the field of `this` it is assigned to once
  * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`); made in another module of the project
  * (`madeIn`), the binding this file required it into, which the analysis resolved to that module's
  * one export.
@@ -22,20 +24,26 @@ export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
 export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpression, construction: TSESTree.NewExpression | undefined, madeIn?: Resolver): boolean {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !construction) return false;
+  let kind: LegacyClientKind | undefined;
   if (madeIn) {
-    if (madeIn.file === undefined || legacyClientKind({ resolver: madeIn, file: madeIn.file }, construction) === undefined) return false;
+    if (madeIn.file === undefined) return false;
+    kind = legacyClientKind({ resolver: madeIn, file: madeIn.file }, construction);
     if (unwrap(callee.object).type !== AST_NODE_TYPES.Identifier) return false;
   } else {
-    if (!inFile(parsed, construction) || legacyClientKind(parsed, construction) === undefined) return false;
+    if (!inFile(parsed, construction)) return false;
+    kind = legacyClientKind(parsed, construction);
     if (!receiverIsClient(parsed, unwrap(callee.object), construction)) return false;
   }
+  if (kind === undefined) return false;
   const [token, options, ...rest] = construction.arguments;
-  if (!token || rest.length > 0) return false;
+  if (!token || rest.length > 0 || token.type === AST_NODE_TYPES.SpreadElement) return false;
   if (!options) return true;
-  return (
-    options.type === AST_NODE_TYPES.ObjectExpression &&
-    options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed)
-  );
+  // slack-client 2.x: nothing is added where it is made (its helper answers the request itself).
+  if (kind === 'slack-client') return options.type !== AST_NODE_TYPES.SpreadElement;
+  if (options.type === AST_NODE_TYPES.ObjectExpression) {
+    return options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed);
+  }
+  return optionsCopyFits(madeIn ?? parsed.resolver, options);
 }
 
 function inFile(parsed: ParsedFile, node: Node): boolean {
@@ -46,9 +54,8 @@ function inFile(parsed: ParsedFile, node: Node): boolean {
 
 function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSESTree.NewExpression): boolean {
   const holder = construction.parent;
-  if (receiver.type === AST_NODE_TYPES.Identifier) {
-    return holder.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && holder.id.name === receiver.name;
-  }
+  // The variable it is declared in, or its only assignment (`var rtm; … rtm = new RtmClient(…)` in an init function).
+  if (receiver.type === AST_NODE_TYPES.Identifier) return constructionOf(parsed.resolver, receiver) === construction;
   if (receiver.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(parsed.resolver, receiver.object)) return false;
   const name = memberName(parsed.resolver, receiver);
   if (name === undefined || holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.left.type !== AST_NODE_TYPES.MemberExpression) return false;

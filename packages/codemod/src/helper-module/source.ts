@@ -48,16 +48,7 @@ export function helperFieldsRead(mpimAware: boolean, siteFields: readonly string
   return [...HELPER_FIELDS.filter((f) => mpimAware || !f.startsWith('mpims')), ...siteFields.filter((f) => helperExtraOf(f) !== undefined)];
 }
 
-/**
- * True for a start-only field the helper module rebuilds: the lists with their members, `bots` (from
- * users.list), team details (team.info), and the extras a call asks for (`subteams`, `dnd`,
- * `team.prefs`, `latest` and read state). Not `self.*`, `team.plan`, `cache_ts`…
- */
-export function helperBuilds(field: string): boolean {
-  if (helperExtraOf(field) !== undefined) return true;
-  if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
-  return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;
-}
+export { helperBuilds } from '@rtm-migrate/core';
 
 /** The bot-token scopes the helper's calls need, from core's field facts. */
 export function helperScopes(): string[] {

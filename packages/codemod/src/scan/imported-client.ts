@@ -1,4 +1,6 @@
-import { relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { clientKey, findSites, packageFiles, packageFolder } from '@rtm-migrate/analysis';
 import type { Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -17,9 +19,11 @@ interface Client {
  * `exports.rtm = rtm` there, `require('./client').rtm.start()` here). Each start goes to
  * `startRtmClient()` where it stands, and the client must be made with `useRtmConnect: true` where it
  * is made: a site of its own in the making module carries that edit. It is planned only when every
- * start of the client the plan sees goes to the helper module and the making module is one of the
- * files rewritten; otherwise those starts stay TODOs, because the option set for one start would turn
- * another, unchanged one into a thin `rtm.connect` (its `dataStore` left empty). `slack-client` 2.x
+ * start of the client goes to the helper module and the making module is one of the files rewritten;
+ * otherwise those starts stay TODOs, because the option set for one start would turn another,
+ * unchanged one into a thin `rtm.connect` (its `dataStore` left empty). "Every start" counts the files
+ * of the package this run was not given too (`rtm-migrate apply` on part of a project): a client
+ * started in one of them, or made in one, is left as it is, every start a TODO that names the files. `slack-client` 2.x
  * clients need no option (their helper answers the request itself), so nothing changes where they are made.
  */
 export function pairImportedClients(root: string, project: Project, files: readonly string[], sites: readonly PlanSite[], legacy: readonly LegacySite[]): PlanSite[] {
@@ -34,29 +38,69 @@ export function pairImportedClients(root: string, project: Project, files: reado
     clients.set(made, client);
   }
   const rewritten = new Set(files.map((f) => resolve(f)));
+  const toTodo = (client: Client, reason: string): void => {
+    for (const s of client.starts) {
+      const plan = out[s.index];
+      if (plan?.rewrite !== 'helper-module') continue;
+      const todo: { -readonly [K in keyof PlanSite]: PlanSite[K] } = { ...plan, rewrite: 'todo', reason };
+      todo.message = todoComment(reason, plan.startOnlyFields);
+      delete todo.construction;
+      out[s.index] = todo;
+    }
+  };
   for (const client of clients.values()) {
-    if (!client.starts.some((s) => s.remote)) continue;
     const planned = client.starts.map((s) => sites[s.index]);
-    if (planned.every((p) => p?.construction?.slackClient === true)) continue;
-    const madeParsed = rewritten.has(resolve(client.madeFile)) ? project.file(client.madeFile) : undefined;
-    const all = planned.every((p) => p?.rewrite === 'helper-module') && madeParsed !== undefined;
-    if (!all) {
-      for (const s of client.starts) {
-        const plan = out[s.index];
-        if (plan?.rewrite !== 'helper-module') continue;
-        const todo: { -readonly [K in keyof PlanSite]: PlanSite[K] } = { ...plan, rewrite: 'todo', reason: CODEMOD_MESSAGES.legacyClientOtherStarts };
-        todo.message = todoComment(CODEMOD_MESSAGES.legacyClientOtherStarts, plan.startOnlyFields);
-        delete todo.construction;
-        out[s.index] = todo;
-      }
+    if (planned.every((p) => p?.construction?.slackClient === true) || !planned.some((p) => p?.rewrite === 'helper-module')) continue;
+    const madeGiven = rewritten.has(resolve(client.madeFile));
+    // A start in a file this run was not given would stay `start()` on a client made with `rtm.connect`.
+    const unseen = madeGiven ? startsNotGiven(root, project, client, rewritten) : [relative(root, client.madeFile) || client.madeFile];
+    if (unseen.length > 0) {
+      toTodo(client, CODEMOD_MESSAGES.legacyClientUnseen(unseen, !madeGiven));
+      continue;
+    }
+    if (!client.starts.some((s) => s.remote)) continue;
+    if (!planned.every((p) => p?.rewrite === 'helper-module')) {
+      toTodo(client, CODEMOD_MESSAGES.legacyClientOtherStarts);
       continue;
     }
     // A start in the making module itself already adds the option there.
-    if (client.starts.some((s) => !s.remote)) continue;
+    const madeParsed = project.file(client.madeFile);
+    if (client.starts.some((s) => !s.remote) || !madeParsed) continue;
     const startedIn = [...new Set(planned.flatMap((p) => (p ? [p.file] : [])))].sort();
     out.push(madeHereSite(root, madeParsed.text, client, startedIn));
   }
   return out;
+}
+
+/**
+ * The files of the client's package (read from disk: files left out of the run, or skipped by its
+ * text filter) that start the client and that this run was not given, relative to the root. Only a
+ * file that names the making module (`require('./client')`) can reach a client it exports.
+ */
+function startsNotGiven(root: string, project: Project, client: Client, given: ReadonlySet<string>): string[] {
+  const made = clientKey(client.madeFile, client.made);
+  const module = basename(client.madeFile).replace(/\.[cm]?[jt]sx?$/, '');
+  const name = module === 'index' ? basename(dirname(client.madeFile)) : module;
+  const out: string[] = [];
+  for (const path of packageFiles(packageFolder(root, client.madeFile)).files) {
+    if (given.has(resolve(path))) continue;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!text.includes(name)) continue;
+    const parsed = project.file(path);
+    const starts = parsed
+      ? findSites(parsed.program, parsed.resolver).filter(
+          (s) => s.kind === 'client-start' && s.client === 'legacy-rtm-client' && clientKey(s.madeIn?.file ?? path, s.construction) === made,
+        )
+      : [];
+    // A file that cannot be parsed may start it too.
+    if (!parsed || starts.length > 0) out.push(relative(root, path) || path);
+  }
+  return out.sort();
 }
 
 /** The making module's site: `useRtmConnect: true` added to its `new RtmClient(…)`. */

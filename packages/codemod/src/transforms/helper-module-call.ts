@@ -94,6 +94,11 @@ function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
     ctx.edits.push({ start: endOf(token), end: endOf(token), text: ', { useRtmConnect: true }' });
     return true;
   }
+  if (options.type === 'Identifier') {
+    // Options held in a variable (the scan's `optionsCopyFits`): a copy with the option, the caller's object left as it was.
+    ctx.edits.push({ start: startOf(options), end: endOf(options), text: `Object.assign({}, ${text(ctx, options)}, { useRtmConnect: true })` });
+    return true;
+  }
   if (!isObjectLiteral(options)) return false;
   const existing = options.properties.find((p) => propertyKey(p) === 'useRtmConnect');
   if (existing) {

@@ -19,7 +19,7 @@ import {
 
 import { createRule } from '../util/create-rule.js';
 import { mentionsRtm } from '../util/prefilter.js';
-import { resolverFor } from '../util/resolver.js';
+import { isCoveredUse, resolverFor } from '../util/resolver.js';
 
 export type MessageIds = 'startOnlyField' | 'legacyDataStore';
 export type Options = [];
@@ -78,7 +78,7 @@ export default createRule<Options, MessageIds>({
     if (syntactic) {
       const check = (node: TSESTree.Node): void => {
         const site = classifyNode(resolver, node);
-        if (!site || filled(site)) return;
+        if (!site || filled(site) || isCoveredUse(context, site)) return;
         if (site.kind === 'data-store' && site.construction) context.report({ node: siteNode(site), messageId: 'legacyDataStore' });
         followResponse(resolver, site).reads.forEach(reportRead);
       };

@@ -17,7 +17,7 @@ import {
 import { createRule } from '../util/create-rule.js';
 import { isObjectLiteral, propertyRemovalRange, removeProperties } from '../util/fix.js';
 import { mentionsRtm } from '../util/prefilter.js';
-import { resolverFor } from '../util/resolver.js';
+import { isCoveredUse, resolverFor } from '../util/resolver.js';
 
 export type MessageIds =
   | 'rtmStart'
@@ -141,7 +141,7 @@ export default createRule<Options, MessageIds>({
 
     const check = (node: TSESTree.Node): void => {
       const site = classifyNode(resolver, node);
-      if (!site) return;
+      if (!site || isCoveredUse(context, site)) return;
       switch (site.kind) {
         case 'method':
           if (site.method === METHODS.rtmStart) reportMethod(site);

@@ -19,7 +19,7 @@ import {
 import { createRule } from '../util/create-rule.js';
 import { propertyRemovalRange } from '../util/fix.js';
 import { mentionsRtm } from '../util/prefilter.js';
-import { resolverFor } from '../util/resolver.js';
+import { isCoveredUse, resolverFor } from '../util/resolver.js';
 
 export type MessageIds = RtmStartOnlyArg;
 export type Options = [];
@@ -84,6 +84,7 @@ export default createRule<Options, MessageIds>({
     const resolver = resolverFor(context);
     const check = (node: TSESTree.Node): void => {
       const site = classifyNode(resolver, node);
+      if (site && isCoveredUse(context, site)) return;
       switch (site?.kind) {
         case 'method':
           { report(context, site.method, scanOptions(resolver, site.options).unsupported); return; }

@@ -1,16 +1,49 @@
-import { resolverOfSourceCode, type Resolver } from '@rtm-migrate/analysis';
+import { coveredByMigratedTable, coveredByMigratedWrapper, resolverOfSourceCode, type ModuleFunctions, type ProjectLinks, type Resolver, type RtmSite } from '@rtm-migrate/analysis';
+import { Project } from '@rtm-migrate/analysis/project';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-const cache = new WeakMap<object, Resolver>();
+interface FileView {
+  readonly resolver: Resolver;
+  /** The other modules of the package, read from disk as the file requires them (none for a file without a path). */
+  readonly modules: ModuleFunctions | undefined;
+}
+
+const cache = new WeakMap<object, FileView>();
+
+function viewOf(context: Context): FileView {
+  let view = cache.get(context.sourceCode);
+  if (!view) {
+    const own = resolverOfSourceCode(context.sourceCode, context.physicalFilename);
+    // One project per linted file (an editor's lint server sees the other files as they are now). It
+    // answers what a value required from another module is (the v3 client made there, the wrapper
+    // module a call goes to), never where a response flows there: a file's reports stay in the file.
+    const project = own.file === undefined ? undefined : new Project([]);
+    const links: ProjectLinks | undefined = project && {
+      importedFunction: () => undefined,
+      callersElsewhere: () => [],
+      importedConstruction: (resolver, node) => project.importedConstruction(resolver, node),
+    };
+    view = { resolver: links ? { ...own, project: links } : own, modules: project };
+    cache.set(context.sourceCode, view);
+  }
+  return view;
+}
 
 /** The analysis' view of the file being linted, shared by the three rules. */
 export function resolverFor(context: Context): Resolver {
-  let resolver = cache.get(context.sourceCode);
-  if (!resolver) {
-    resolver = resolverOfSourceCode(context.sourceCode, context.physicalFilename);
-    cache.set(context.sourceCode, resolver);
-  }
-  return resolver;
+  return viewOf(context).resolver;
+}
+
+/**
+ * A use of the app's own `rtm.start` wrapper (a call of it, a table entry re-exporting it, a call of
+ * the `rtm.start` a factory's object stores) that a previous `rtm-migrate apply` migrated whole: the codemod leaves the use as it is (`covered`), and
+ * the lint reports nothing there (the analysis decides it for both).
+ */
+export function isCoveredUse(context: Context, site: RtmSite): boolean {
+  const { resolver, modules } = viewOf(context);
+  if (!modules || (site.kind !== 'method' && site.kind !== 'table')) return false;
+  if (coveredByMigratedWrapper(resolver, site, modules)) return true;
+  return site.kind === 'method' && coveredByMigratedTable(resolver, context.sourceCode.ast, site, modules);
 }

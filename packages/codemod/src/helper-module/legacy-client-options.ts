@@ -1,0 +1,64 @@
+import { unwrap, variableOf, type Resolver } from '@rtm-migrate/analysis';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+
+/**
+ * `new RtmClient(token, opts)` whose options are a variable (`function init(token, opts) { opts.dataStore
+ * = …; rtm = new RtmClient(token, opts); }`) can take `useRtmConnect: true` as
+ * `Object.assign({}, opts, { useRtmConnect: true })`: every `@slack/client` release that knows the option
+ * (3.10 to 3.16.1-sec.2) reads its options in the constructor only (`_useRtmConnect` and the rest are
+ * copied into fields there; no release keeps the object), so the client sees what it saw, plus the
+ * option, and the caller's object never gets it (another client made from the same object is left as
+ * it was). Only where the code does nothing else with the variable that a copy could change: it is a
+ * parameter or a variable whose every other use writes a property (`opts.dataStore = …`), or defaults
+ * it (`opts = opts || {}`). The constructor's own writes to the object (`maxRequestConcurrency`,
+ * `retryConfig`) then land on the copy: nothing in that function reads them again.
+ */
+export function optionsCopyFits(resolver: Resolver, options: Node): boolean {
+  const name = unwrap(options);
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(resolver, name);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || !def) return false;
+  if (def.type !== TSESLint.Scope.DefinitionType.Parameter && def.type !== TSESLint.Scope.DefinitionType.Variable) return false;
+  if (def.type === TSESLint.Scope.DefinitionType.Parameter && def.name.parent !== def.node) return false; // destructured, defaulted, rest
+  return variable.references.every((ref) => ref.identifier === name || isInit(ref, def) || writesProperty(ref.identifier) || defaultsItself(ref.identifier));
+}
+
+function isInit(ref: TSESLint.Scope.Reference, def: TSESLint.Scope.Definition): boolean {
+  return ref.init === true && ref.identifier === def.name;
+}
+
+/** `opts.x = value`: a property of the object written, the object itself not read. */
+function writesProperty(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const member = identifier.parent;
+  const assignment = member.parent;
+  return (
+    member.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === identifier &&
+    !member.computed &&
+    assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+    assignment.operator === '=' &&
+    assignment.left === member &&
+    assignment.parent.type === AST_NODE_TYPES.ExpressionStatement
+  );
+}
+
+/** `opts = opts || {}` (either side of it): the variable gets an object of its own when none was given. */
+function defaultsItself(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const parent = identifier.parent;
+  const assignment = parent.type === AST_NODE_TYPES.LogicalExpression ? parent.parent : parent;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const { left, right } = assignment;
+  return (
+    left.type === AST_NODE_TYPES.Identifier &&
+    left.name === identifier.name &&
+    right.type === AST_NODE_TYPES.LogicalExpression &&
+    right.operator === '||' &&
+    right.left.type === AST_NODE_TYPES.Identifier &&
+    right.left.name === identifier.name &&
+    right.right.type === AST_NODE_TYPES.ObjectExpression &&
+    (identifier === left || identifier === right.left)
+  );
+}
