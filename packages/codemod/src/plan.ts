@@ -131,6 +131,18 @@ export interface TableOverride {
   readonly unit: string;
 }
 
+/**
+ * helper-module, a listed release of a legacy SDK's own `rtm.start` facet: its one statement gives way
+ * to a body that resolves `rtmStartData()` through the facet's `makeAPICall` (scan/sdk-facet.ts).
+ */
+export interface FacetOverride {
+  /** The statement replaced. */
+  readonly start: number;
+  readonly end: number;
+  /** The body's lines, indented relative to the statement (two spaces a step). */
+  readonly lines: readonly string[];
+}
+
 export interface PlanSite extends SourcePosition {
   readonly id: string;
   readonly endLine: number;
@@ -159,6 +171,7 @@ export interface PlanSite extends SourcePosition {
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly table?: TableOverride;
+  readonly facet?: FacetOverride;
   readonly form: SiteForm;
   /** The call's text, shortened. */
   readonly code: string;

@@ -150,6 +150,12 @@ export const CODEMOD_MESSAGES = {
   /** A method table's `rtm.start` entry moved to an override after its generator. */
   tableOverride: (path: string, module: string): string =>
     `the \`rtm.start\` entry left the method table: \`${path}\` is now stored after the generator, with the same arguments and callback, and rebuilds \`rtm.start\`'s data with \`rtmStartData()\` of the generated \`${module}\` through the same transport (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`), calling back once, \`(err, data)\`.`,
+  /** A listed release of a legacy SDK's own `rtm.start` facet, rewritten (core's SDK_RTM_START_FACETS). */
+  sdkFacet: (module: string): string =>
+    `the SDK's own \`rtm.start\` facet now rebuilds \`rtm.start\`'s data with \`rtmStartData()\` of the generated \`${module}\` through the same \`makeAPICall\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`), with the same contract: a promise without a callback, else one call back \`(err, data)\`, and on an \`ok: false\` answer the SDK's own \`(err, res)\`.`,
+  /** The SDK's own RTM client's call of that facet, left as it is. */
+  sdkFacetCovered: (place: string, previousRun: boolean): string =>
+    `unchanged: this call goes to the SDK's own \`rtm.start\` facet (${place}), which ${previousRun ? 'already rebuilds' : 'now rebuilds'} \`rtm.start\`'s data through \`rtmStartData()\` of the generated helper module and hands it back the same way, Slack's error answer included (so \`invalid_auth\` still disconnects rather than reconnects). Keep the facet that way: if it calls \`rtm.start\` again, this use breaks with it.`,
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods. Or upgrade to `@slack/client` 3.10 or later (`slack-client` 2.x and older releases have no `useRtmConnect`), make the client in a variable or a field of `this` with its options written out, and run rtm-migrate again: it then starts the client with `rtm.connect` and fills its data and `dataStore` first.",
   startTypes:

@@ -33,6 +33,51 @@ export const SDK_FILES: Readonly<Record<string, Readonly<Record<string, string>>
   '@slack/web-api': { 'dist/WebClient': '*' },
 });
 
+/**
+ * The legacy SDKs' web facet whose `start(opts, optCb)` is Slack's `rtm.start`, by package, releases
+ * (`since` included, `before` not) and file: `RtmFacet.prototype.start = function start(opts, optCb) {
+ * return this.makeAPICall('rtm.start', null, opts, optCb); }`. `makeAPICall` is the web (or RTM)
+ * client's `_makeAPICall`, bound and handed to the facet's constructor; in these releases it takes
+ * `(method, requiredArgs, optionalArgs, callback)` and, read off each release in `readFrom`:
+ * - with a callback it queues the request and returns nothing; the callback gets `(err, res)` once, and
+ *   on an `ok: false` answer `(new Error(res.error), res)` (`handleHttpResponse`): Slack's answer stays
+ *   the second argument;
+ * - without one it returns a promise that rejects with `SlackAPIError(res.error)` on `ok: false`;
+ * - from `optionsAsCallbackSince` (`getAPICallArgs`) an `opts` that is a function is the callback
+ *   (`start(cb)`); before it, only `optCb` is (3.0.0 and 3.1.0 give `start(cb)` a promise).
+ * The SDK's own `RTMClient.prototype.start` (in `client`) calls it as `this._rtm.start(opts,
+ * bind(this._onStart, this))` and reads Slack's `error` off the second argument to choose between
+ * disconnecting (`invalid_auth`…) and reconnecting. Not listed: `slack-client` 2.x and `@slack/client`
+ * 2.x, whose facet hands `{ opts }` to a three-argument `makeAPICall(method, args, cb)` (2.x of
+ * `slack-client` has no promise at all).
+ */
+export const SDK_RTM_START_FACETS = deepFreeze([
+  {
+    module: '@slack/client',
+    since: [3, 0, 0] as const,
+    before: [4, 0, 0] as const,
+    facet: 'lib/clients/web/facets/rtm',
+    client: 'lib/clients/rtm/client',
+    clientCall: 'this._rtm.start',
+    optionsAsCallbackSince: [3, 4, 0] as const,
+    readFrom: ['3.0.0', '3.1.0', '3.4.0', '3.5.0', '3.6.0', '3.8.1', '3.9.0', '3.10.0', '3.16.0'] as const,
+  },
+]);
+
+export type SdkRtmStartFacet = (typeof SDK_RTM_START_FACETS)[number];
+
+/** True when `version` (`3.16.0`, `3.16.1-sec`) is at or after `since` (`[3, 4, 0]`). */
+export function releaseAtLeast(version: string, since: readonly number[]): boolean {
+  const parts = version.split(/[.-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
+  const differ = since.findIndex((n, i) => (parts[i] ?? 0) !== n);
+  return differ < 0 || (parts[differ] ?? 0) > (since[differ] ?? 0);
+}
+
+/** The facet fact for a release of `pkg`, when its `rtm.start` facet is listed for that release. */
+export function sdkRtmStartFacet(pkg: string, version: string): SdkRtmStartFacet | undefined {
+  return SDK_RTM_START_FACETS.find((f) => f.module === pkg && releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before));
+}
+
 /** The export of `pkg` that its file at `path` (inside the package, `/`-separated, extension optional) stands for. */
 export function sdkFileExport(pkg: string, path: string): string | undefined {
   return SDK_FILES[pkg]?.[path.replace(/\.[cm]?js$/, '')];

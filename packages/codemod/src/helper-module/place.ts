@@ -79,7 +79,8 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     group.slackClient ||= site.form === 'legacy-client' && site.construction?.slackClient === true;
     group.rtmApiClient ||= site.form === 'rtm-client-option';
     group.ownPromise ||= site.transport?.ownPromise === true;
-    if (!group.files.includes(file)) group.files.push(file);
+    // A package's own library file comes first: its examples and tests require the library, never the other way round.
+    if (!group.files.includes(file)) group.files.splice(site.facet ? 0 : group.files.length, 0, file);
     groups.set(key, group);
   }
   const modules: HelperModule[] = [];
