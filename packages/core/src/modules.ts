@@ -42,10 +42,11 @@ export const SDK_FILES: Readonly<Record<string, Readonly<Record<string, string>>
  * - with a callback it queues the request and returns nothing; the callback gets `(err, res)` once, and
  *   on an `ok: false` answer `(new Error(res.error), res)` (`handleHttpResponse`): Slack's answer stays
  *   the second argument;
- * - without one it returns a promise that rejects with `SlackAPIError(res.error)` on `ok: false`;
+ * - without one it returns a promise that rejects with that same `Error(res.error)` on `ok: false` (its
+ *   `SlackAPIError` branch is never reached: the error comes first);
  * - from `optionsAsCallbackSince` (`getAPICallArgs`) an `opts` that is a function is the callback
  *   (`start(cb)`); before it, only `optCb` is (3.0.0 and 3.1.0 give `start(cb)` a promise).
- * The SDK's own `RTMClient.prototype.start` (in `client`) calls it as `this._rtm.start(opts,
+ * The SDK's own `RTMClient.prototype.start` (each facet's `client` file) calls it as `this._rtm.start(opts,
  * bind(this._onStart, this))` and reads Slack's `error` off the second argument to choose between
  * disconnecting (`invalid_auth`…) and reconnecting. Not listed: `slack-client` 2.x and `@slack/client`
  * 2.x, whose facet hands `{ opts }` to a three-argument `makeAPICall(method, args, cb)` (2.x of
@@ -56,8 +57,11 @@ export const SDK_RTM_START_FACETS = deepFreeze([
     module: '@slack/client',
     since: [3, 0, 0] as const,
     before: [4, 0, 0] as const,
-    facet: 'lib/clients/web/facets/rtm',
-    client: 'lib/clients/rtm/client',
+    // 3.16.0 also ships `dist/lib/`, a compiled copy of `lib/`.
+    files: [
+      { facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' },
+      { facet: 'dist/lib/clients/web/facets/rtm', client: 'dist/lib/clients/rtm/client' },
+    ],
     clientCall: 'this._rtm.start',
     optionsAsCallbackSince: [3, 4, 0] as const,
     readFrom: ['3.0.0', '3.1.0', '3.4.0', '3.5.0', '3.6.0', '3.8.1', '3.9.0', '3.10.0', '3.16.0'] as const,

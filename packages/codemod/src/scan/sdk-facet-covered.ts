@@ -22,8 +22,9 @@ export function markSdkFacetCovered(root: string, sites: readonly PlanSite[], us
     const own = sdkOwnFile(use.parsed.file);
     const fact = own && sdkRtmStartFacet(own.module, own.version);
     const callee = unwrap(call.callee);
-    if (!own || !fact || own.path !== fact.client || use.parsed.text.slice(callee.range[0], callee.range[1]) !== fact.clientCall) continue;
-    const facetFile = join(own.dir, `${fact.facet}.js`);
+    const files = fact?.files.find((f) => f.client === own?.path);
+    if (!own || !fact || !files || use.parsed.text.slice(callee.range[0], callee.range[1]) !== fact.clientCall) continue;
+    const facetFile = join(own.dir, `${files.facet}.js`);
     const facetPlan = sites.find((s) => s.file === relative(root, facetFile) && s.rewrite === 'helper-module' && s.facet !== undefined);
     const earlier = !facetPlan && existsSync(facetFile) && readFileSync(facetFile, 'utf8').includes(FACET_CALLBACK);
     if ((!facetPlan && !earlier) || !readsBuilt(plan, [])) continue;

@@ -17,7 +17,7 @@ export const FACET_CALLBACK = 'callbackify(rtmStartData)(callSlack, args, (err, 
 export function facetFileOf(file: string): { readonly fact: SdkRtmStartFacet; readonly version: string; readonly dir: string } | undefined {
   const own = sdkOwnFile(file);
   const fact = own && sdkRtmStartFacet(own.module, own.version);
-  return own && fact?.facet === own.path ? { fact, version: own.version, dir: own.dir } : undefined;
+  return own && fact?.files.some((f) => f.facet === own.path) ? { fact, version: own.version, dir: own.dir } : undefined;
 }
 
 /**
@@ -40,7 +40,7 @@ export function sdkFacetOverride(parsed: ParsedFile, node: Node): { readonly ove
     ...(optionsAsCallback
       ? [`// As makeAPICall takes it (${facet.fact.module} ${facet.version}): \`${opts}\` may be the callback itself.`, `const callback = typeof ${opts} === 'function' ? ${opts} : ${cb};`]
       : [`const callback = ${cb};`]),
-    '// Without a callback: a promise that rejects as makeAPICall\'s own do (SlackAPIError on `ok: false`).',
+    "// Without a callback: a promise that rejects as makeAPICall's own do (`Error(res.error)` on `ok: false`).",
     'if (!callback) return rtmStartData((apiMethod, apiArgs) => makeAPICall(apiMethod, null, apiArgs), args);',
     "// With one: called back once; on `ok: false` with makeAPICall's own `(err, res)`, Slack's answer second.",
     'const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => makeAPICall(apiMethod, null, apiArgs, (err, res) => (err ? reject(res ? Object.assign(err, { data: res }) : err) : resolve(res))));',

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, type RunResult } from '../../../test/support/run.js';
+import { cli, copyLibrary } from './helpers.js';
+
+/**
+ * @slack/client 3.16.0 as npm installed it (fixtures/bots), with only the library migrated: its own
+ * web facet's `rtm.start` now resolves the helper module's data through its `makeAPICall`, its
+ * RTMClient's call of that facet is left as it is (covered), and programs written against the SDK
+ * run unchanged, against fake Slack `legacy` before and `connect_required` after.
+ */
+const LIBRARY = 'slack-client-v3';
+const RUNNERS = ['slack-client-v3', 'slack-client-v3-auth', 'slack-client-v3-web'];
+
+let fake: FakeSlack;
+let dir: string;
+let migrated: RunResult;
+const before = new Map<string, RunResult>();
+const broken = new Map<string, RunResult>();
+const originals = new Map<string, string>();
+
+function start(runner: string, token: string): Promise<RunResult> {
+  return run(process.execPath, [join(dir, 'runners', `${runner}.js`)], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl },
+    timeoutMs: 120_000,
+  });
+}
+
+/** Each runner with a known token, then the RTM and web runners with a token Slack does not know. */
+const RUNS: readonly (readonly [string, string])[] = [...RUNNERS.map((r) => [r, 'xoxb-test'] as const), ['slack-client-v3-auth', 'xoxb-unknown'], ['slack-client-v3-web', 'xoxb-unknown']];
+const key = ([runner, token]: readonly [string, string]): string => `${runner} ${token}`;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ seed: 21, users: 30, channels: 6, mode: 'legacy' });
+  dir = await copyLibrary(undefined, '@slack/client', LIBRARY, RUNNERS);
+  for (const run of RUNS) before.set(key(run), await start(...run));
+  fake.setMode('connect_required');
+  for (const run of RUNS) broken.set(key(run), await start(...run));
+  for (const runner of RUNNERS) originals.set(runner, await readFile(join(dir, 'runners', `${runner}.js`), 'utf8'));
+  originals.set('client', await readFile(join(dir, LIBRARY, 'lib', 'clients', 'rtm', 'client.js'), 'utf8'));
+  migrated = await cli(['apply', LIBRARY, '--allow-dirty'], dir);
+  fake.resetCalls();
+}, 600_000);
+
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('@slack/client 3.16.0 migrated by rtm-migrate, the programs on top unchanged', () => {
+  it('rewrites the facet (lib/ and its compiled copy in dist/lib/) and leaves the RTMClient call covered', async () => {
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    for (const facet of ['lib', join('dist', 'lib')]) {
+      const file = join(LIBRARY, facet, 'clients', 'web', 'facets', 'rtm.js');
+      expect(migrated.stdout).toMatch(new RegExp(`^done +${escapeRegExp(file)}:\\d+:\\d+ +helper → helper-module`, 'm'));
+      const text = await readFile(join(dir, file), 'utf8');
+      expect(text).not.toMatch(/makeAPICall\('rtm\.start'/);
+      expect(text).not.toContain('TODO(rtm-migrate)');
+      const covered = join(LIBRARY, facet, 'clients', 'rtm', 'client.js');
+      expect(migrated.stdout).toMatch(new RegExp(`^note +${escapeRegExp(covered)}:\\d+:\\d+ +method-call → covered`, 'm'));
+    }
+    expect(await readFile(join(dir, LIBRARY, 'lib', 'clients', 'rtm', 'client.js'), 'utf8')).toBe(originals.get('client'));
+    for (const runner of RUNNERS) expect(await readFile(join(dir, 'runners', `${runner}.js`), 'utf8')).toBe(originals.get(runner));
+    // A second run finds nothing more to do there.
+    const again = await cli(['apply', LIBRARY, '--allow-dirty', '--dry'], dir);
+    expect(again.stdout).toMatch(/^note +slack-client-v3\/lib\/clients\/rtm\/client\.js:\d+:\d+ +method-call → covered/m);
+    expect(again.stdout).not.toMatch(/^\w+ +\S+facets\/rtm\.js:/m);
+  });
+
+  it.each(RUNS.map((r) => [key(r), r] as const))('%s prints as before', { timeout: 240_000 }, async (name, runArgs) => {
+    const original = before.get(name)!;
+    expect(original.stderr).toBe('');
+    // Unmigrated, the SDK breaks once Slack retires rtm.start (a bad token fails the same either way).
+    if (runArgs[1] === 'xoxb-test') expect(broken.get(name)!.stdout).not.toBe(original.stdout);
+    fake.resetCalls();
+    const after = await start(...runArgs);
+    expect(after.stderr).toBe('');
+    expect(after.stdout).toBe(original.stdout);
+    expect(after.code).toBe(original.code);
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+
+  it('hands the data and the errors back as the SDK did (what the runs above compare)', () => {
+    expect(before.get('slack-client-v3 xoxb-test')!.stdout).toMatch(/^dataStore: \S+ in #general$/m);
+    // invalid_auth is one of the RTMClient's unrecoverable start errors: it disconnects, it does not reconnect.
+    const auth = before.get('slack-client-v3-auth xoxb-unknown')!;
+    expect(auth.stdout).toMatch(/^unable to start: invalid_auth\ndisconnect: invalid_auth is not recoverable \(invalid_auth\)\n$/m);
+    expect(auth.stdout).not.toContain('reconnecting');
+    expect(auth.code).toBe(1);
+    const web = before.get('slack-client-v3-web xoxb-unknown')!.stdout;
+    expect(web).toContain('promise error Error: invalid_auth / answer: none');
+    expect(web).toContain('start(opts, cb) #1 error Error: invalid_auth / answer: invalid_auth');
+    expect(web).toContain('start(cb) #1 error Error: invalid_auth / answer: invalid_auth');
+    expect(web).not.toContain('#2');
+    expect(before.get('slack-client-v3-web xoxb-test')!.stdout).toMatch(/^start\(cb\) #1 users=\d+ channels=\d+/m);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
