@@ -132,15 +132,18 @@ export interface TableOverride {
 }
 
 /**
- * helper-module, a listed release of a legacy SDK's own `rtm.start` facet: its one statement gives way
- * to a body that resolves `rtmStartData()` through the facet's `makeAPICall` (scan/sdk-facet.ts).
+ * helper-module, a listed release of an SDK's own `rtm.start`: the legacy facet's one statement gives way
+ * to a body that resolves `rtmStartData()` through its `makeAPICall` (scan/sdk-facet.ts), a later
+ * WebClient's bound method to a function that resolves it through the client (scan/sdk-bound-start.ts).
  */
 export interface FacetOverride {
   /** The statement replaced. */
   readonly start: number;
   readonly end: number;
-  /** The body's lines, indented relative to the statement (two spaces a step). */
+  /** The body's lines, at the statement's indentation. */
   readonly lines: readonly string[];
+  /** An expression replaced (a bound `rtm.start`): the note goes above the line that starts here. */
+  readonly noteAt?: number;
 }
 
 export interface PlanSite extends SourcePosition {

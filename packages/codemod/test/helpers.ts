@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, realpath, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,7 +78,9 @@ export async function copyLibrary(folder: string | undefined, packageName: strin
   const installed = await realpath(join(BOTS, 'node_modules', packageName));
   // Without a folder of fixtures/real-world: the whole package as npm installed it.
   await cp(folder ? join(REAL_WORLD, folder, 'package') : installed, library, { recursive: true, filter: (path) => !path.startsWith(join(installed, 'node_modules')) });
-  const depth = packageName.split('/').length;
+  // Its own dependencies sit beside it: one level up, or two for a scoped name (an alias keeps the real name's place).
+  const { name } = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { name: string };
+  const depth = name.split('/').length;
   await symlink(join(installed, ...Array<string>(depth).fill('..')), join(library, 'node_modules'), 'dir');
   await mkdir(join(dir, 'node_modules', ...packageName.split('/').slice(0, -1)), { recursive: true });
   await symlink(library, join(dir, 'node_modules', packageName), 'dir');

@@ -102,3 +102,51 @@ describe('@slack/client 3.16.0 migrated by rtm-migrate, the programs on top unch
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The later SDKs as npm installed them (fixtures/bots): @slack/client 4.12.0's WebClient binds
+ * `rtm.start` to its `apiCall` (promise or callback), @slack/web-api 5.15.0 and 7.19.0 through
+ * `bindApiCall` (promise). Only the package is migrated; the program calling `web.rtm.start()` stays.
+ */
+const LATER: readonly { readonly sdk: string; readonly folder: string; readonly callbacks: boolean; readonly file: string }[] = [
+  { sdk: 'slack-client-4', folder: 'slack-client-4', callbacks: true, file: join('dist', 'WebClient.js') },
+  { sdk: 'slack-web-api-5', folder: 'web-api-5', callbacks: false, file: join('dist', 'methods.js') },
+  { sdk: '@slack/web-api', folder: 'web-api-7', callbacks: false, file: join('dist', 'methods.js') },
+];
+
+describe('later SDKs migrated by rtm-migrate, the program calling their WebClient rtm.start unchanged', () => {
+  it.each(LATER.map((l) => [l.sdk, l] as const))('%s', { timeout: 300_000 }, async (_name, later) => {
+    const copy = await copyLibrary(undefined, later.sdk, later.folder, ['web-client-rtm-start']);
+    const runner = join(copy, 'runners', 'web-client-rtm-start.js');
+    const startWith = (token: string): Promise<RunResult> =>
+      run(process.execPath, [runner], {
+        cwd: copy,
+        env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: `${fake.apiUrl}`, SLACK_SDK: later.sdk, ...(later.callbacks ? { SDK_CALLBACKS: '1' } : {}) },
+        timeoutMs: 120_000,
+      });
+    fake.setMode('legacy');
+    const good = await startWith('xoxb-test');
+    const bad = await startWith('xoxb-unknown');
+    expect(good.stdout).toMatch(/^promise users=\d+ channels=\d+/m);
+    expect(bad.stdout).toMatch(/^promise error (slack_webapi|slackclient)_platform_error: .*invalid_auth \/ answer: invalid_auth$/m);
+    if (later.callbacks) expect(good.stdout).toMatch(/^start\(opts, cb\) #1 users=\d+/m);
+    fake.setMode('connect_required');
+    expect((await startWith('xoxb-test')).stdout).not.toBe(good.stdout);
+
+    const original = await readFile(runner, 'utf8');
+    const applied = await cli(['apply', later.folder, '--allow-dirty'], copy);
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(new RegExp(`^done +${escapeRegExp(join(later.folder, later.file))}:\\d+:\\d+ +helper → helper-module`, 'm'));
+    expect(await readFile(runner, 'utf8')).toBe(original);
+
+    fake.resetCalls();
+    const after = await startWith('xoxb-test');
+    expect(after.stderr).toBe(good.stderr);
+    expect(after.stdout).toBe(good.stdout);
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    const afterBad = await startWith('xoxb-unknown');
+    expect(afterBad.stdout).toBe(bad.stdout);
+    expect(afterBad.code).toBe(bad.code);
+  });
+});

@@ -70,6 +70,37 @@ export const SDK_RTM_START_FACETS = deepFreeze([
 
 export type SdkRtmStartFacet = (typeof SDK_RTM_START_FACETS)[number];
 
+/**
+ * The later SDKs' own WebClient `rtm.start`: a method bound to the client's `apiCall`, by package,
+ * releases and file, and the binders that write it there: `this.apiCall.bind(this, 'rtm.start')`
+ * (`@slack/client` 4.x `dist/WebClient`) or `bindApiCall(this, 'rtm.start')` /
+ * `bindApiCallWithOptionalArgument(…)` (`@slack/web-api` 5.x to 7.x `dist/methods`, a function of that
+ * file returning `self.apiCall.bind(self, method)`; 8.x has no `rtm.start`). Read off `readFrom`:
+ * `apiCall(method, options)` resolves Slack's `ok: true` answer and rejects with the SDK's platform
+ * error (its `data` is Slack's answer) on `ok: false`; `callback`: 4.x's also takes
+ * `apiCall(method, options, callback)`, calls it back once through `callbackify` (`(err)` or
+ * `(null, result)`) and returns nothing (it logs a deprecation warning first).
+ */
+export const SDK_BOUND_RTM_START = deepFreeze([
+  { module: '@slack/client', since: [4, 0, 0] as const, before: [5, 0, 0] as const, file: 'dist/WebClient', binders: ['this.apiCall.bind'] as const, callback: true, readFrom: ['4.0.0', '4.12.0'] as const },
+  {
+    module: '@slack/web-api',
+    since: [5, 0, 0] as const,
+    before: [8, 0, 0] as const,
+    file: 'dist/methods',
+    binders: ['bindApiCall', 'bindApiCallWithOptionalArgument'] as const,
+    callback: false,
+    readFrom: ['5.15.0', '6.13.0', '7.19.0'] as const,
+  },
+]);
+
+export type SdkBoundRtmStart = (typeof SDK_BOUND_RTM_START)[number];
+
+/** The bound `rtm.start` fact for a file of a release of `pkg` (its path inside the package, no extension). */
+export function sdkBoundRtmStart(pkg: string, version: string, path: string): SdkBoundRtmStart | undefined {
+  return SDK_BOUND_RTM_START.find((f) => f.module === pkg && f.file === path && releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before));
+}
+
 /** True when `version` (`3.16.0`, `3.16.1-sec`) is at or after `since` (`[3, 4, 0]`). */
 export function releaseAtLeast(version: string, since: readonly number[]): boolean {
   const parts = version.split(/[.-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);

@@ -30,6 +30,7 @@ import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
 import { sdkFacetOverride } from './sdk-facet.js';
+import { sdkBoundStartOverride } from './sdk-bound-start.js';
 import { markSdkFacetCovered } from './sdk-facet-covered.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 import { markTableCoveredUses } from './table-covered.js';
@@ -381,7 +382,7 @@ export function scan(options: ScanOptions): Plan {
       // `client.apiCall.bind(client, 'rtm.start')`: `rtmStartData.bind(null, client)`, called the same way.
       const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
       // A listed release of a legacy SDK's own rtm.start facet: its body resolves the helper module's data.
-      const facet = planned.rewrite === 'todo' && planned.form === 'helper' && helperBuildsAll ? sdkFacetOverride(parsed, found.node) : undefined;
+      const facet = planned.rewrite === 'todo' && planned.form === 'helper' && helperBuildsAll ? (sdkFacetOverride(parsed, found.node) ?? sdkBoundStartOverride(parsed, found.node)) : undefined;
       const transport = planned.rewrite === 'todo' && !bound && !(facet && 'override' in facet) && !connectUnfit && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const table = planned.rewrite === 'todo' && planned.form === 'method-table' ? methodTableOverride(parsed, found.node) : undefined;
       const decision: Decision =
@@ -411,8 +412,8 @@ export function scan(options: ScanOptions): Plan {
         ? todoComment(decision.reason ?? '', startOnlyFields)
         : override
           ? CODEMOD_MESSAGES.tableOverride(override.path, HELPER_BASENAME)
-          : facetOverride
-          ? CODEMOD_MESSAGES.sdkFacet(HELPER_BASENAME)
+          : facetOverride && facet && 'message' in facet
+          ? facet.message
           : decision.rewrite === 'helper-module'
           ? CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);

@@ -1,6 +1,6 @@
 import { sdkOwnFile, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { releaseAtLeast, sdkRtmStartFacet, type SdkRtmStartFacet } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, HELPER_BASENAME, releaseAtLeast, sdkRtmStartFacet, type SdkRtmStartFacet } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { namesRtmStart } from '../helper-module/transport/helper-contract.js';
 import type { FacetOverride } from '../plan.js';
@@ -27,7 +27,7 @@ export function facetFileOf(file: string): { readonly fact: SdkRtmStartFacet; re
  * release's contract (see SDK_RTM_START_FACETS). Undefined for any other file; a reason when the
  * file is the facet but the method is not written so.
  */
-export function sdkFacetOverride(parsed: ParsedFile, node: Node): { readonly override: FacetOverride } | { readonly why: string } | undefined {
+export function sdkFacetOverride(parsed: ParsedFile, node: Node): { readonly override: FacetOverride; readonly message: string } | { readonly why: string } | undefined {
   const facet = facetFileOf(parsed.file);
   if (!facet) return undefined;
   const shape = facetShape(parsed, node);
@@ -47,7 +47,7 @@ export function sdkFacetOverride(parsed: ParsedFile, node: Node): { readonly ove
     `${FACET_CALLBACK};`,
     'return undefined;',
   ];
-  return { override: { start: shape.statement.range[0], end: shape.statement.range[1], lines } };
+  return { override: { start: shape.statement.range[0], end: shape.statement.range[1], lines }, message: CODEMOD_MESSAGES.sdkFacet(HELPER_BASENAME) };
 }
 
 /** `return this.makeAPICall('rtm.start', null, opts, optCb);`, the whole body of `X.prototype.start = function (opts, optCb)`. */
