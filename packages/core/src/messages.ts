@@ -156,6 +156,8 @@ export const CODEMOD_MESSAGES = {
   /** A listed release of a later SDK's own bound `rtm.start` (core's SDK_BOUND_RTM_START), rewritten. */
   sdkBoundStart: (module: string, callback: boolean): string =>
     `the SDK's own WebClient \`rtm.start\` now rebuilds \`rtm.start\`'s data with \`rtmStartData()\` of the generated \`${module}\` through the same client's \`apiCall\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`), with the same contract: a promise that rejects with the platform error \`apiCall\` throws${callback ? ', or with a callback one call back through `callbackify` with that error or the data' : ''}.`,
+  /** Why an SDK's own `rtm.start` in a listed release is left unchanged. */
+  sdkUnseen: (why: string): string => `rtm-migrate rewrites an SDK's own \`rtm.start\` only as its release writes it, and ${why}.`,
   /** The SDK's own RTM client's call of that facet, left as it is. */
   sdkFacetCovered: (place: string, previousRun: boolean): string =>
     `unchanged: this call goes to the SDK's own \`rtm.start\` facet (${place}), which ${previousRun ? 'already goes' : 'now goes'} through \`rtmStartData()\` of the generated helper module and hands \`rtm.start\`'s data back the same way, Slack's error answer included (so \`invalid_auth\` still disconnects rather than reconnects). Keep the facet that way: if it calls \`rtm.start\` again, this use breaks with it.`,

@@ -383,7 +383,7 @@ export function scan(options: ScanOptions): Plan {
       const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
       // A listed release of a legacy SDK's own rtm.start facet: its body resolves the helper module's data.
       const facet = planned.rewrite === 'todo' && planned.form === 'helper' && helperBuildsAll ? (sdkFacetOverride(parsed, found.node) ?? sdkBoundStartOverride(parsed, found.node)) : undefined;
-      const transport = planned.rewrite === 'todo' && !bound && !(facet && 'override' in facet) && !connectUnfit && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
+      const transport = planned.rewrite === 'todo' && !bound && !facet && !connectUnfit && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const table = planned.rewrite === 'todo' && planned.form === 'method-table' ? methodTableOverride(parsed, found.node) : undefined;
       const decision: Decision =
         toModule || bound || (transport && 'call' in transport) || (table && 'override' in table) || (facet && 'override' in facet)
@@ -392,7 +392,9 @@ export function scan(options: ScanOptions): Plan {
             ? { ...planned, reason: transport.reason ?? `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
             : table
               ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.tableUnseen(table.why)}`.trim() }
-              : planned;
+              : facet && 'why' in facet
+                ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.sdkUnseen(facet.why)}`.trim() }
+                : planned;
       // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
       const retypable =
         typed && helper === 'inline' && (decided.rewrite === 'inline' || decided.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, decided.form, true);
