@@ -121,7 +121,7 @@ describe('later SDKs migrated by rtm-migrate, the program calling their WebClien
     const startWith = (token: string): Promise<RunResult> =>
       run(process.execPath, [runner], {
         cwd: copy,
-        env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: `${fake.apiUrl}`, SLACK_SDK: later.sdk, ...(later.callbacks ? { SDK_CALLBACKS: '1' } : {}) },
+        env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl, SLACK_SDK: later.sdk, ...(later.callbacks ? { SDK_CALLBACKS: '1' } : {}) },
         timeoutMs: 120_000,
       });
     fake.setMode('legacy');
