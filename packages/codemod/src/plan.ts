@@ -142,6 +142,8 @@ export interface FacetOverride {
   readonly end: number;
   /** The body's lines, at the statement's indentation. */
   readonly lines: readonly string[];
+  /** The body returns the SDK's own kind of promise through the helper's `rtmStartDataAs()`. */
+  readonly ownPromise?: true;
   /** An expression replaced (a bound `rtm.start`): the note goes above the line that starts here. */
   readonly noteAt?: number;
 }

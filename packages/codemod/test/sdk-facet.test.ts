@@ -95,6 +95,7 @@ describe('@slack/client 3.16.0 migrated by rtm-migrate, the programs on top unch
     expect(web).toContain('start(opts, cb) #1 error Error: invalid_auth / answer: invalid_auth');
     expect(web).toContain('start(cb) #1 error Error: invalid_auth / answer: invalid_auth');
     expect(web).not.toContain('#2');
+    expect(before.get('slack-client-v3-web xoxb-test')!.stdout).toContain('promise kind: spread function, asCallback function');
     expect(before.get('slack-client-v3-web xoxb-test')!.stdout).toMatch(/^start\(cb\) #1 users=\d+ channels=\d+/m);
   });
 });

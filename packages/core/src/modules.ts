@@ -42,8 +42,8 @@ export const SDK_FILES: Readonly<Record<string, Readonly<Record<string, string>>
  * - with a callback it queues the request and returns nothing; the callback gets `(err, res)` once, and
  *   on an `ok: false` answer `(new Error(res.error), res)` (`handleHttpResponse`): Slack's answer stays
  *   the second argument;
- * - without one it returns a promise that rejects with that same `Error(res.error)` on `ok: false` (its
- *   `SlackAPIError` branch is never reached: the error comes first);
+ * - without one it returns a bluebird promise (`client.js` requires it) that rejects with that same
+ *   `Error(res.error)` on `ok: false` (its `SlackAPIError` branch is never reached: the error comes first);
  * - from `optionsAsCallbackSince` (`getAPICallArgs`) an `opts` that is a function is the callback
  *   (`start(cb)`); before it, only `optCb` is (3.0.0 and 3.1.0 give `start(cb)` a promise).
  * The SDK's own `RTMClient.prototype.start` (each facet's `client` file) calls it as `this._rtm.start(opts,

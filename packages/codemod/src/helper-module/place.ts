@@ -78,7 +78,7 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     group.legacyClient ||= site.form === 'legacy-client' && site.construction?.slackClient !== true;
     group.slackClient ||= site.form === 'legacy-client' && site.construction?.slackClient === true;
     group.rtmApiClient ||= site.form === 'rtm-client-option';
-    group.ownPromise ||= site.transport?.ownPromise === true;
+    group.ownPromise ||= site.transport?.ownPromise === true || site.facet?.ownPromise === true;
     if (!group.files.includes(file)) group.files.push(file);
     if (site.facet) group.library.push(file);
     groups.set(key, group);

@@ -8,7 +8,7 @@ import type { FacetOverride } from '../plan.js';
 type Node = TSESTree.Node;
 
 /** The names the rewritten body declares or takes as parameters: the facet's own parameters must differ. */
-const BODY_NAMES: readonly string[] = ['makeAPICall', 'args', 'callback', 'callSlack', 'apiMethod', 'apiArgs', 'err', 'res', 'data', 'resolve', 'reject', 'rtmStartData', 'callbackify'];
+const BODY_NAMES: readonly string[] = ['makeAPICall', 'args', 'callback', 'callSlack', 'apiMethod', 'apiArgs', 'err', 'res', 'data', 'resolve', 'reject', 'rtmStartData', 'rtmStartDataAs', 'callbackify'];
 
 /** The rewritten body's call back: a facet that has it was migrated by an earlier run. */
 export const FACET_CALLBACK = 'callbackify(rtmStartData)(callSlack, args, (err, data) => callback(err, err ? err.data : data))';
@@ -40,14 +40,14 @@ export function sdkFacetOverride(parsed: ParsedFile, node: Node): { readonly ove
     ...(optionsAsCallback
       ? [`// As makeAPICall takes it (${facet.fact.module} ${facet.version}): \`${opts}\` may be the callback itself.`, `const callback = typeof ${opts} === 'function' ? ${opts} : ${cb};`]
       : [`const callback = ${cb};`]),
-    "// Without a callback: a promise that rejects as makeAPICall's own do (`Error(res.error)` on `ok: false`).",
-    'if (!callback) return rtmStartData((apiMethod, apiArgs) => makeAPICall(apiMethod, null, apiArgs), args);',
+    "// Without a callback: makeAPICall's own kind of promise (bluebird: one team.info call more), rejecting as its own do.",
+    'if (!callback) return rtmStartDataAs((apiMethod, apiArgs) => makeAPICall(apiMethod, null, apiArgs), args);',
     "// With one: called back once; on `ok: false` with makeAPICall's own `(err, res)`, Slack's answer second.",
     'const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => makeAPICall(apiMethod, null, apiArgs, (err, res) => (err ? reject(res ? Object.assign(err, { data: res }) : err) : resolve(res))));',
     `${FACET_CALLBACK};`,
     'return undefined;',
   ];
-  return { override: { start: shape.statement.range[0], end: shape.statement.range[1], lines }, message: CODEMOD_MESSAGES.sdkFacet(HELPER_BASENAME) };
+  return { override: { start: shape.statement.range[0], end: shape.statement.range[1], lines, ownPromise: true }, message: CODEMOD_MESSAGES.sdkFacet(HELPER_BASENAME) };
 }
 
 /** `return this.makeAPICall('rtm.start', null, opts, optCb);`, the whole body of `X.prototype.start = function (opts, optCb)`. */

@@ -24,6 +24,7 @@ export const sdkFacetOverrideTransform: Transform = (ctx) => {
     }
     if (code.some((l) => l.includes('callbackify('))) addImport(ctx, 'util', 'callbackify', false);
     addImport(ctx, module, HELPER_EXPORTS.data, false);
+    if (facet.ownPromise) addImport(ctx, module, HELPER_EXPORTS.dataAs, false);
     ctx.handled.add(site);
     ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
   }
