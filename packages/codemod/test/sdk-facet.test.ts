@@ -12,7 +12,7 @@ import { cli, copyLibrary } from './helpers.js';
  * run unchanged, against fake Slack `legacy` before and `connect_required` after.
  */
 const LIBRARY = 'slack-client-v3';
-const RUNNERS = ['slack-client-v3', 'slack-client-v3-auth', 'slack-client-v3-web'];
+const RUNNERS = ['slack-client-v3', 'legacy-rtm-auth', 'slack-client-v3-web'];
 
 let fake: FakeSlack;
 let dir: string;
@@ -30,7 +30,7 @@ function start(runner: string, token: string): Promise<RunResult> {
 }
 
 /** Each runner with a known token, then the RTM and web runners with a token Slack does not know. */
-const RUNS: readonly (readonly [string, string])[] = [...RUNNERS.map((r) => [r, 'xoxb-test'] as const), ['slack-client-v3-auth', 'xoxb-unknown'], ['slack-client-v3-web', 'xoxb-unknown']];
+const RUNS: readonly (readonly [string, string])[] = [...RUNNERS.map((r) => [r, 'xoxb-test'] as const), ['legacy-rtm-auth', 'xoxb-unknown'], ['slack-client-v3-web', 'xoxb-unknown']];
 const key = ([runner, token]: readonly [string, string]): string => `${runner} ${token}`;
 
 beforeAll(async () => {
@@ -86,7 +86,7 @@ describe('@slack/client 3.16.0 migrated by rtm-migrate, the programs on top unch
   it('hands the data and the errors back as the SDK did (what the runs above compare)', () => {
     expect(before.get('slack-client-v3 xoxb-test')!.stdout).toMatch(/^dataStore: \S+ in #general$/m);
     // invalid_auth is one of the RTMClient's unrecoverable start errors: it disconnects, it does not reconnect.
-    const auth = before.get('slack-client-v3-auth xoxb-unknown')!;
+    const auth = before.get('legacy-rtm-auth xoxb-unknown')!;
     expect(auth.stdout).toMatch(/^unable to start: invalid_auth\ndisconnect: invalid_auth is not recoverable \(invalid_auth\)\n$/m);
     expect(auth.stdout).not.toContain('reconnecting');
     expect(auth.code).toBe(1);
@@ -139,6 +139,51 @@ describe('later SDKs migrated by rtm-migrate, the program calling their WebClien
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(new RegExp(`^done +${escapeRegExp(join(later.folder, later.file))}:\\d+:\\d+ +helper → helper-module`, 'm'));
+    expect(await readFile(runner, 'utf8')).toBe(original);
+
+    fake.resetCalls();
+    const after = await startWith('xoxb-test');
+    expect(after.stderr).toBe(good.stderr);
+    expect(after.stdout).toBe(good.stdout);
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    const afterBad = await startWith('xoxb-unknown');
+    expect(afterBad.stdout).toBe(bad.stdout);
+    expect(afterBad.code).toBe(bad.code);
+  });
+});
+
+/**
+ * The 2.x SDKs as npm installed them (fixtures/bots): slack-client 2.0.6 (no promise) and @slack/client
+ * 2.3.0 (bluebird), whose facet hands `{ opts }` to `makeAPICall` and whose callback gets Slack's
+ * `ok: false` answer as data with no error. Only the package is migrated; the RTM program stays.
+ */
+const V2: readonly { readonly sdk: string; readonly folder: string }[] = [
+  { sdk: 'slack-client-2', folder: 'slack-client-2' },
+  { sdk: 'slack-client-2-3', folder: 'slack-client-2-3' },
+];
+
+describe('2.x SDKs migrated by rtm-migrate, the RTM program on top unchanged', () => {
+  it.each(V2.map((v) => [v.sdk, v] as const))('%s', { timeout: 300_000 }, async (_name, v2) => {
+    const copy = await copyLibrary(undefined, v2.sdk, v2.folder, ['legacy-rtm-auth']);
+    const runner = join(copy, 'runners', 'legacy-rtm-auth.js');
+    const startWith = (token: string): Promise<RunResult> =>
+      run(process.execPath, [runner], { cwd: copy, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl, SLACK_SDK: v2.sdk }, timeoutMs: 120_000 });
+    fake.setMode('legacy');
+    const good = await startWith('xoxb-test');
+    const bad = await startWith('xoxb-unknown');
+    expect(good.stdout).toMatch(/^authenticated as \S+ with \d+ users, \d+ channels, \d+ ims$/m);
+    // invalid_auth is unrecoverable for the 2.x RTMClient too: it disconnects, it does not reconnect.
+    expect(bad.stdout).toMatch(/^unable to start: invalid_auth\ndisconnect: .*\(invalid_auth\)\n$/m);
+    expect(bad.stdout).not.toContain('reconnecting');
+    fake.setMode('connect_required');
+    expect((await startWith('xoxb-test')).stdout).not.toBe(good.stdout);
+
+    const original = await readFile(runner, 'utf8');
+    const applied = await cli(['apply', v2.folder, '--allow-dirty'], copy);
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(new RegExp(`^done +${escapeRegExp(join(v2.folder, 'lib', 'clients', 'web', 'facets', 'rtm.js'))}:\\d+:\\d+ +helper → helper-module`, 'm'));
+    expect(applied.stdout).toMatch(new RegExp(`^note +${escapeRegExp(join(v2.folder, 'lib', 'clients', 'rtm', 'client.js'))}:\\d+:\\d+ +method-call → covered`, 'm'));
     expect(await readFile(runner, 'utf8')).toBe(original);
 
     fake.resetCalls();

@@ -33,24 +33,32 @@ export const SDK_FILES: Readonly<Record<string, Readonly<Record<string, string>>
   '@slack/web-api': { 'dist/WebClient': '*' },
 });
 
+/** How a legacy SDK release's `makeAPICall` takes `rtm.start`'s arguments and hands back its answer. */
+export interface FacetContract {
+  /**
+   * `required-optional`: `makeAPICall(method, requiredArgs, optionalArgs, callback)` (3.x), the facet's
+   * `start` is `return this.makeAPICall('rtm.start', null, opts, optCb)`; `opts-in-data`:
+   * `makeAPICall(method, { opts }, callback)` (2.x), the facet's `start` is `var args = { opts: opts };
+   * return this.makeAPICall('rtm.start', args, optCb)`.
+   */
+  readonly call: 'required-optional' | 'opts-in-data';
+  /** On `ok: false` the callback gets `(new Error(res.error), res)` (`error-and-answer`) or `(null, res)` (`answer`). */
+  readonly okFalse: 'error-and-answer' | 'answer';
+  /** Without a callback: a bluebird promise that rejects on `ok: false`, or nothing (the answer goes to a no-op). */
+  readonly promise: 'bluebird' | 'none';
+  /** From this release an `opts` that is a function is the callback (`start(cb)`, `getAPICallArgs`); never when absent. */
+  readonly optionsAsCallbackSince?: readonly number[];
+}
+
 /**
- * The legacy SDKs' web facet whose `start(opts, optCb)` is Slack's `rtm.start`, by package, releases
- * (`since` included, `before` not) and file: `RtmFacet.prototype.start = function start(opts, optCb) {
- * return this.makeAPICall('rtm.start', null, opts, optCb); }`. `makeAPICall` is the web (or RTM)
- * client's `_makeAPICall`, bound and handed to the facet's constructor; in these releases it takes
- * `(method, requiredArgs, optionalArgs, callback)` and, read off each release in `readFrom`:
- * - with a callback it queues the request and returns nothing; the callback gets `(err, res)` once, and
- *   on an `ok: false` answer `(new Error(res.error), res)` (`handleHttpResponse`): Slack's answer stays
- *   the second argument;
- * - without one it returns a bluebird promise (`client.js` requires it) that rejects with that same
- *   `Error(res.error)` on `ok: false` (its `SlackAPIError` branch is never reached: the error comes first);
- * - from `optionsAsCallbackSince` (`getAPICallArgs`) an `opts` that is a function is the callback
- *   (`start(cb)`); before it, only `optCb` is (3.0.0 and 3.1.0 give `start(cb)` a promise).
- * The SDK's own `RTMClient.prototype.start` (each facet's `client` file) calls it as `this._rtm.start(opts,
- * bind(this._onStart, this))` and reads Slack's `error` off the second argument to choose between
- * disconnecting (`invalid_auth`…) and reconnecting. Not listed: `slack-client` 2.x and `@slack/client`
- * 2.x, whose facet hands `{ opts }` to a three-argument `makeAPICall(method, args, cb)` (2.x of
- * `slack-client` has no promise at all).
+ * The legacy SDKs' web facet whose `start(opts, optCb)` is Slack's `rtm.start`, by package and
+ * releases (`since` included, `before` not), with the files (the facet, and the RTM client that calls
+ * it as `this._rtm.start(opts, bind(this._onStart, this))`) and the contract of its `makeAPICall`,
+ * the web (or RTM) client's own, bound and handed to the facet's constructor. Read off each release in
+ * `readFrom` (their `client.js`, `helpers.js`, `transports/call-transport.js`): with a callback
+ * `makeAPICall` queues the request, returns nothing and calls back once; the RTM client's `_onStart`
+ * reads Slack's `error` off the second argument to choose between disconnecting (`invalid_auth`…)
+ * and reconnecting, so the answer stays there.
  */
 export const SDK_RTM_START_FACETS = deepFreeze([
   {
@@ -63,8 +71,36 @@ export const SDK_RTM_START_FACETS = deepFreeze([
       { facet: 'dist/lib/clients/web/facets/rtm', client: 'dist/lib/clients/rtm/client' },
     ],
     clientCall: 'this._rtm.start',
-    optionsAsCallbackSince: [3, 4, 0] as const,
+    // 3.0.0 and 3.1.0 have no `getAPICallArgs`: `start(cb)` gets a promise there.
+    contract: { call: 'required-optional', okFalse: 'error-and-answer', promise: 'bluebird', optionsAsCallbackSince: [3, 4, 0] } as FacetContract,
     readFrom: ['3.0.0', '3.1.0', '3.4.0', '3.5.0', '3.6.0', '3.8.1', '3.9.0', '3.10.0', '3.16.0'] as const,
+  },
+  {
+    module: '@slack/client',
+    since: [2, 1, 0] as const,
+    before: [3, 0, 0] as const,
+    files: [{ facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' }],
+    clientCall: 'this._rtm.start',
+    contract: { call: 'opts-in-data', okFalse: 'answer', promise: 'bluebird' } as FacetContract,
+    readFrom: ['2.1.0', '2.3.0'] as const,
+  },
+  {
+    module: '@slack/client',
+    since: [2, 0, 0] as const,
+    before: [2, 1, 0] as const,
+    files: [{ facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' }],
+    clientCall: 'this._rtm.start',
+    contract: { call: 'opts-in-data', okFalse: 'answer', promise: 'none' } as FacetContract,
+    readFrom: ['2.0.4'] as const,
+  },
+  {
+    module: 'slack-client',
+    since: [2, 0, 0] as const,
+    before: [3, 0, 0] as const,
+    files: [{ facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' }],
+    clientCall: 'this._rtm.start',
+    contract: { call: 'opts-in-data', okFalse: 'answer', promise: 'none' } as FacetContract,
+    readFrom: ['2.0.1', '2.0.6'] as const,
   },
 ]);
 
@@ -101,11 +137,12 @@ export function sdkBoundRtmStart(pkg: string, version: string, path: string): Sd
   return SDK_BOUND_RTM_START.find((f) => f.module === pkg && f.file === path && releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before));
 }
 
-/** True when `version` (`3.16.0`, `3.16.1-sec`) is at or after `since` (`[3, 4, 0]`). */
+/** True when `version` (`3.16.0`, `3.16.1-sec`) is at or after `since` (`[3, 4, 0]`); a prerelease (`2.0.0-beta.2`) comes before its release. */
 export function releaseAtLeast(version: string, since: readonly number[]): boolean {
-  const parts = version.split(/[.-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
+  const [numbers = '', prerelease] = version.split(/-(.*)/);
+  const parts = numbers.split('.').map((n) => Number.parseInt(n, 10) || 0);
   const differ = since.findIndex((n, i) => (parts[i] ?? 0) !== n);
-  return differ < 0 || (parts[differ] ?? 0) > (since[differ] ?? 0);
+  return differ < 0 ? prerelease === undefined : (parts[differ] ?? 0) > (since[differ] ?? 0);
 }
 
 /** The facet fact for a release of `pkg`, when its `rtm.start` facet is listed for that release. */

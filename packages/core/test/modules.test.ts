@@ -27,16 +27,20 @@ describe("the SDKs' own rtm.start by release", () => {
     expect(releaseAtLeast('3.16.0', [3, 4, 0])).toBe(true);
     expect(releaseAtLeast('3.4.0', [3, 4, 0])).toBe(true);
     expect(releaseAtLeast('3.1.0', [3, 4, 0])).toBe(false);
-    expect(releaseAtLeast('3.16.1-sec.2', [3, 16, 1])).toBe(true);
+    expect(releaseAtLeast('3.16.1-sec.2', [3, 16, 0])).toBe(true);
+    expect(releaseAtLeast('2.0.0-beta.2', [2, 0, 0])).toBe(false);
     expect(releaseAtLeast('10.0.0', [9, 9, 9])).toBe(true);
   });
 
-  it('lists the legacy facet for @slack/client 3.x only', () => {
+  it('lists the legacy facet with the contract of its release', () => {
     expect(sdkRtmStartFacet('@slack/client', '3.0.0')?.files[0]?.facet).toBe('lib/clients/web/facets/rtm');
-    expect(sdkRtmStartFacet('@slack/client', '3.16.1-sec')).toBeDefined();
-    expect(sdkRtmStartFacet('@slack/client', '2.3.0')).toBeUndefined();
+    expect(sdkRtmStartFacet('@slack/client', '3.16.1-sec')?.contract.call).toBe('required-optional');
+    expect(sdkRtmStartFacet('@slack/client', '2.3.0')?.contract).toEqual({ call: 'opts-in-data', okFalse: 'answer', promise: 'bluebird' });
+    expect(sdkRtmStartFacet('@slack/client', '2.0.4')?.contract.promise).toBe('none');
+    expect(sdkRtmStartFacet('slack-client', '2.0.6')?.contract.okFalse).toBe('answer');
+    expect(sdkRtmStartFacet('slack-client', '2.0.0-beta.9')).toBeUndefined();
+    expect(sdkRtmStartFacet('slack-client', '1.5.1')).toBeUndefined();
     expect(sdkRtmStartFacet('@slack/client', '4.0.0')).toBeUndefined();
-    expect(sdkRtmStartFacet('slack-client', '2.0.6')).toBeUndefined();
   });
 
   it("lists the bound WebClient method by package, release and file", () => {
