@@ -29,6 +29,7 @@ async function migrate(manifest: { name: string; version: string }, files: Recor
 const FACET = 'lib/clients/web/facets/rtm.js';
 const facet = (body: string, params = 'opts, optCb'): string => `function RtmFacet(makeAPICall) {\n  this.makeAPICall = makeAPICall;\n}\n\nRtmFacet.prototype.start = function start(${params}) {\n${body}\n};\n\nmodule.exports = RtmFacet;\n`;
 const V3_BODY = "  return this.makeAPICall('rtm.start', null, opts, optCb);";
+const V2_BODY = "  var args = { opts: opts };\n  return this.makeAPICall('rtm.start', args, optCb);";
 const CLIENT = 'lib/clients/rtm/client.js';
 const INDEX = 'lib/clients/web/facets/index.js';
 const index = "module.exports = { RtmFacet: require('./rtm.js') };\n";
@@ -47,6 +48,21 @@ describe('legacy web facets by release', () => {
     expect(earlyText).not.toContain("typeof opts === 'function'");
   });
 
+  it('2.x: `{ opts }` to makeAPICall, Slack\'s answer as data; a bluebird promise from @slack/client 2.1.0, none in slack-client 2.x', async () => {
+    const promised = await migrate({ name: '@slack/client', version: '2.3.0' }, { [FACET]: facet(V2_BODY) });
+    const plain = await migrate({ name: 'slack-client', version: '2.0.6' }, { [FACET]: facet(V2_BODY) });
+    expect([...promised.sites, ...plain.sites].map((s) => s.rewrite)).toEqual(['helper-module', 'helper-module']);
+    const promisedText = await readFile(join(promised.dir, FACET), 'utf8');
+    const plainText = await readFile(join(plain.dir, FACET), 'utf8');
+    expect(promisedText).toContain('if (!callback) return rtmStartDataAs((apiMethod, apiArgs) => makeAPICall(apiMethod, { opts: apiArgs }), args);');
+    expect(plainText).toContain('const callback = optCb || function () {};');
+    expect(plainText).not.toContain('rtmStartDataAs');
+    for (const text of [promisedText, plainText]) {
+      expect(text).toContain('err.data.ok === false ? callback(null, err.data) : callback(err, data)');
+      expect(text).not.toContain('var args = { opts: opts };');
+    }
+  });
+
   it('covers the RTM client call only where the facet of the same package is migrated', async () => {
     const migrated = await migrate({ name: '@slack/client', version: '3.16.0' }, { [FACET]: facet(V3_BODY), [INDEX]: index, [CLIENT]: client });
     expect(Object.fromEntries(migrated.sites.map((s) => [s.id, s.rewrite]))).toEqual({ [`${CLIENT}:8:3`]: 'covered', [`${FACET}:6:10`]: 'helper-module' });
@@ -58,8 +74,9 @@ describe('legacy web facets by release', () => {
   });
 
   it.each([
-    ['a 2.x release (its facet hands `{ opts }` to a three-argument makeAPICall: not listed)', { name: '@slack/client', version: '2.3.0' }, facet("  var args = { opts: opts };\n  return this.makeAPICall('rtm.start', args, optCb);")],
-    ['slack-client 2.x (not listed)', { name: 'slack-client', version: '2.0.6' }, facet("  var args = { opts: opts };\n  return this.makeAPICall('rtm.start', args, optCb);")],
+    ['a 2.x release with a facet written as 3.x writes it', { name: '@slack/client', version: '2.3.0' }, facet(V3_BODY)],
+    ['a 3.x release with a facet written as 2.x writes it', { name: '@slack/client', version: '3.16.0' }, facet(V2_BODY)],
+    ['a slack-client prerelease (not read)', { name: 'slack-client', version: '2.0.0-beta.9' }, facet(V2_BODY)],
     ['an app of its own with the same file (not the SDK)', { name: 'my-bot', version: '3.16.0' }, facet(V3_BODY)],
     ['4.x has no such facet', { name: '@slack/client', version: '4.0.0' }, facet(V3_BODY)],
     ['parameters named as the rewritten body names its own', { name: '@slack/client', version: '3.16.0' }, facet("  return this.makeAPICall('rtm.start', null, args, callback);", 'args, callback')],
