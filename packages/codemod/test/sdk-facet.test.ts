@@ -104,6 +104,48 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A later or older SDK as npm installed it, copied with one runner; `start(token)` runs the runner against fake Slack. */
+async function installedCopy(sdk: string, folder: string, runnerName: string, env: NodeJS.ProcessEnv): Promise<{ copy: string; runner: string; start: (token: string) => Promise<RunResult> }> {
+  const copy = await copyLibrary(undefined, sdk, folder, [runnerName]);
+  const runner = join(copy, 'runners', `${runnerName}.js`);
+  const start = (token: string): Promise<RunResult> =>
+    run(process.execPath, [runner], { cwd: copy, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl, SLACK_SDK: sdk, ...env }, timeoutMs: 120_000 });
+  return { copy, runner, start };
+}
+
+/** rtm-migrate on the SDK's folder alone: its file rewritten, the runner byte for byte as it was. */
+async function migrateAlone(copy: string, folder: string, runner: string, done: string): Promise<string> {
+  const original = await readFile(runner, 'utf8');
+  const applied = await cli(['apply', folder, '--allow-dirty'], copy);
+  expect(applied.stderr).toBe('');
+  expect(applied.code).toBe(0);
+  expect(applied.stdout).toMatch(new RegExp(`^done +${escapeRegExp(join(folder, done))}:\\d+:\\d+ +helper → helper-module`, 'm'));
+  expect(await readFile(runner, 'utf8')).toBe(original);
+  return applied.stdout;
+}
+
+/** The SDK as shipped: against legacy with a known and an unknown token; against connect_required it no longer starts as it did. */
+async function asShipped(start: (token: string) => Promise<RunResult>): Promise<{ good: RunResult; bad: RunResult }> {
+  fake.setMode('legacy');
+  const good = await start('xoxb-test');
+  const bad = await start('xoxb-unknown');
+  fake.setMode('connect_required');
+  expect((await start('xoxb-test')).stdout).not.toBe(good.stdout);
+  return { good, bad };
+}
+
+/** After the migration against connect_required: the runs print what they printed against legacy, and rtm.start is never called. */
+async function expectSameAfter(start: (token: string) => Promise<RunResult>, good: RunResult, bad: RunResult): Promise<void> {
+  fake.resetCalls();
+  const after = await start('xoxb-test');
+  expect(after.stderr).toBe(good.stderr);
+  expect(after.stdout).toBe(good.stdout);
+  expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+  const afterBad = await start('xoxb-unknown');
+  expect(afterBad.stdout).toBe(bad.stdout);
+  expect(afterBad.code).toBe(bad.code);
+}
+
 /**
  * The later SDKs as npm installed them (fixtures/bots): @slack/client 4.12.0's WebClient binds
  * `rtm.start` to its `apiCall` (promise or callback), @slack/web-api 5.15.0 and 7.19.0 through
@@ -117,38 +159,14 @@ const LATER: readonly { readonly sdk: string; readonly folder: string; readonly 
 
 describe('later SDKs migrated by rtm-migrate, the program calling their WebClient rtm.start unchanged', () => {
   it.each(LATER.map((l) => [l.sdk, l] as const))('%s', { timeout: 300_000 }, async (_name, later) => {
-    const copy = await copyLibrary(undefined, later.sdk, later.folder, ['web-client-rtm-start']);
-    const runner = join(copy, 'runners', 'web-client-rtm-start.js');
-    const startWith = (token: string): Promise<RunResult> =>
-      run(process.execPath, [runner], {
-        cwd: copy,
-        env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl, SLACK_SDK: later.sdk, ...(later.callbacks ? { SDK_CALLBACKS: '1' } : {}) },
-        timeoutMs: 120_000,
-      });
-    fake.setMode('legacy');
-    const good = await startWith('xoxb-test');
-    const bad = await startWith('xoxb-unknown');
+    const { copy, runner, start: startWith } = await installedCopy(later.sdk, later.folder, 'web-client-rtm-start', later.callbacks ? { SDK_CALLBACKS: '1' } : {});
+    const { good, bad } = await asShipped(startWith);
     expect(good.stdout).toMatch(/^promise users=\d+ channels=\d+/m);
     expect(bad.stdout).toMatch(/^promise error (slack_webapi|slackclient)_platform_error: .*invalid_auth \/ answer: invalid_auth$/m);
     if (later.callbacks) expect(good.stdout).toMatch(/^start\(opts, cb\) #1 users=\d+/m);
-    fake.setMode('connect_required');
-    expect((await startWith('xoxb-test')).stdout).not.toBe(good.stdout);
 
-    const original = await readFile(runner, 'utf8');
-    const applied = await cli(['apply', later.folder, '--allow-dirty'], copy);
-    expect(applied.stderr).toBe('');
-    expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(new RegExp(`^done +${escapeRegExp(join(later.folder, later.file))}:\\d+:\\d+ +helper → helper-module`, 'm'));
-    expect(await readFile(runner, 'utf8')).toBe(original);
-
-    fake.resetCalls();
-    const after = await startWith('xoxb-test');
-    expect(after.stderr).toBe(good.stderr);
-    expect(after.stdout).toBe(good.stdout);
-    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
-    const afterBad = await startWith('xoxb-unknown');
-    expect(afterBad.stdout).toBe(bad.stdout);
-    expect(afterBad.code).toBe(bad.code);
+    await migrateAlone(copy, later.folder, runner, later.file);
+    await expectSameAfter(startWith, good, bad);
   });
 });
 
@@ -164,35 +182,15 @@ const V2: readonly { readonly sdk: string; readonly folder: string }[] = [
 
 describe('2.x SDKs migrated by rtm-migrate, the RTM program on top unchanged', () => {
   it.each(V2.map((v) => [v.sdk, v] as const))('%s', { timeout: 300_000 }, async (_name, v2) => {
-    const copy = await copyLibrary(undefined, v2.sdk, v2.folder, ['legacy-rtm-auth']);
-    const runner = join(copy, 'runners', 'legacy-rtm-auth.js');
-    const startWith = (token: string): Promise<RunResult> =>
-      run(process.execPath, [runner], { cwd: copy, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl, SLACK_SDK: v2.sdk }, timeoutMs: 120_000 });
-    fake.setMode('legacy');
-    const good = await startWith('xoxb-test');
-    const bad = await startWith('xoxb-unknown');
+    const { copy, runner, start: startWith } = await installedCopy(v2.sdk, v2.folder, 'legacy-rtm-auth', {});
+    const { good, bad } = await asShipped(startWith);
     expect(good.stdout).toMatch(/^authenticated as \S+ with \d+ users, \d+ channels, \d+ ims$/m);
     // invalid_auth is unrecoverable for the 2.x RTMClient too: it disconnects, it does not reconnect.
     expect(bad.stdout).toMatch(/^unable to start: invalid_auth\ndisconnect: .*\(invalid_auth\)\n$/m);
     expect(bad.stdout).not.toContain('reconnecting');
-    fake.setMode('connect_required');
-    expect((await startWith('xoxb-test')).stdout).not.toBe(good.stdout);
 
-    const original = await readFile(runner, 'utf8');
-    const applied = await cli(['apply', v2.folder, '--allow-dirty'], copy);
-    expect(applied.stderr).toBe('');
-    expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(new RegExp(`^done +${escapeRegExp(join(v2.folder, 'lib', 'clients', 'web', 'facets', 'rtm.js'))}:\\d+:\\d+ +helper → helper-module`, 'm'));
-    expect(applied.stdout).toMatch(new RegExp(`^note +${escapeRegExp(join(v2.folder, 'lib', 'clients', 'rtm', 'client.js'))}:\\d+:\\d+ +method-call → covered`, 'm'));
-    expect(await readFile(runner, 'utf8')).toBe(original);
-
-    fake.resetCalls();
-    const after = await startWith('xoxb-test');
-    expect(after.stderr).toBe(good.stderr);
-    expect(after.stdout).toBe(good.stdout);
-    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
-    const afterBad = await startWith('xoxb-unknown');
-    expect(afterBad.stdout).toBe(bad.stdout);
-    expect(afterBad.code).toBe(bad.code);
+    const applied = await migrateAlone(copy, v2.folder, runner, join('lib', 'clients', 'web', 'facets', 'rtm.js'));
+    expect(applied).toMatch(new RegExp(`^note +${escapeRegExp(join(v2.folder, 'lib', 'clients', 'rtm', 'client.js'))}:\\d+:\\d+ +method-call → covered`, 'm'));
+    await expectSameAfter(startWith, good, bad);
   });
 });

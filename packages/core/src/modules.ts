@@ -60,51 +60,37 @@ export interface FacetContract {
  * reads Slack's `error` off the second argument to choose between disconnecting (`invalid_auth`…)
  * and reconnecting, so the answer stays there.
  */
-export const SDK_RTM_START_FACETS = deepFreeze([
+export interface SdkRtmStartFacet {
+  readonly module: string;
+  readonly since: readonly number[];
+  readonly before: readonly number[];
+  /** The facet's file and its RTM client's, inside the package, without extension. */
+  readonly files: readonly { readonly facet: string; readonly client: string }[];
+  /** How the RTM client calls the facet. */
+  readonly clientCall: string;
+  readonly contract: FacetContract;
+  readonly readFrom: readonly string[];
+}
+
+const LEGACY_FILES = [{ facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' }] as const;
+const V2_CONTRACT = { call: 'opts-in-data', okFalse: 'answer' } as const;
+
+export const SDK_RTM_START_FACETS: readonly SdkRtmStartFacet[] = deepFreeze([
   {
     module: '@slack/client',
-    since: [3, 0, 0] as const,
-    before: [4, 0, 0] as const,
+    since: [3, 0, 0],
+    before: [4, 0, 0],
     // 3.16.0 also ships `dist/lib/`, a compiled copy of `lib/`.
-    files: [
-      { facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' },
-      { facet: 'dist/lib/clients/web/facets/rtm', client: 'dist/lib/clients/rtm/client' },
-    ],
+    files: [...LEGACY_FILES, { facet: 'dist/lib/clients/web/facets/rtm', client: 'dist/lib/clients/rtm/client' }],
     clientCall: 'this._rtm.start',
     // 3.0.0 and 3.1.0 have no `getAPICallArgs`: `start(cb)` gets a promise there.
-    contract: { call: 'required-optional', okFalse: 'error-and-answer', promise: 'bluebird', optionsAsCallbackSince: [3, 4, 0] } as FacetContract,
-    readFrom: ['3.0.0', '3.1.0', '3.4.0', '3.5.0', '3.6.0', '3.8.1', '3.9.0', '3.10.0', '3.16.0'] as const,
+    contract: { call: 'required-optional', okFalse: 'error-and-answer', promise: 'bluebird', optionsAsCallbackSince: [3, 4, 0] },
+    readFrom: ['3.0.0', '3.1.0', '3.4.0', '3.5.0', '3.6.0', '3.8.1', '3.9.0', '3.10.0', '3.16.0'],
   },
-  {
-    module: '@slack/client',
-    since: [2, 1, 0] as const,
-    before: [3, 0, 0] as const,
-    files: [{ facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' }],
-    clientCall: 'this._rtm.start',
-    contract: { call: 'opts-in-data', okFalse: 'answer', promise: 'bluebird' } as FacetContract,
-    readFrom: ['2.1.0', '2.3.0'] as const,
-  },
-  {
-    module: '@slack/client',
-    since: [2, 0, 0] as const,
-    before: [2, 1, 0] as const,
-    files: [{ facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' }],
-    clientCall: 'this._rtm.start',
-    contract: { call: 'opts-in-data', okFalse: 'answer', promise: 'none' } as FacetContract,
-    readFrom: ['2.0.4'] as const,
-  },
-  {
-    module: 'slack-client',
-    since: [2, 0, 0] as const,
-    before: [3, 0, 0] as const,
-    files: [{ facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' }],
-    clientCall: 'this._rtm.start',
-    contract: { call: 'opts-in-data', okFalse: 'answer', promise: 'none' } as FacetContract,
-    readFrom: ['2.0.1', '2.0.6'] as const,
-  },
+  { module: '@slack/client', since: [2, 1, 0], before: [3, 0, 0], files: LEGACY_FILES, clientCall: 'this._rtm.start', contract: { ...V2_CONTRACT, promise: 'bluebird' }, readFrom: ['2.1.0', '2.3.0'] },
+  { module: '@slack/client', since: [2, 0, 0], before: [2, 1, 0], files: LEGACY_FILES, clientCall: 'this._rtm.start', contract: { ...V2_CONTRACT, promise: 'none' }, readFrom: ['2.0.4'] },
+  { module: 'slack-client', since: [2, 0, 0], before: [3, 0, 0], files: LEGACY_FILES, clientCall: 'this._rtm.start', contract: { ...V2_CONTRACT, promise: 'none' }, readFrom: ['2.0.1', '2.0.6'] },
 ]);
-
-export type SdkRtmStartFacet = (typeof SDK_RTM_START_FACETS)[number];
 
 /**
  * The later SDKs' own WebClient `rtm.start`: a method bound to the client's `apiCall`, by package,

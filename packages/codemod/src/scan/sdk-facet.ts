@@ -106,8 +106,7 @@ function facetShape(parsed: ParsedFile, node: Node, contract: FacetContract): { 
 
 /** `var args = { opts: opts };`: the holder's name and the value it holds as `opts`. */
 function optsHolder(statement: Node | undefined): { name: string; opts: Node } | undefined {
-  if (statement?.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1) return undefined;
-  const [declarator] = statement.declarations;
+  const declarator = statement?.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
   const init = declarator?.init ? unwrap(declarator.init) : undefined;
   if (declarator?.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.ObjectExpression || init.properties.length !== 1) return undefined;
   const [property] = init.properties;
