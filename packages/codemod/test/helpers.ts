@@ -1,6 +1,6 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeSlack } from '@rtm-migrate/fake-slack';
 import { expect } from 'vitest';
@@ -85,7 +85,8 @@ export async function copyLibrary(folder: string | undefined, packageName: strin
   await mkdir(join(dir, 'node_modules', ...packageName.split('/').slice(0, -1)), { recursive: true });
   await symlink(library, join(dir, 'node_modules', packageName), 'dir');
   await mkdir(join(dir, 'runners'));
-  for (const name of runners) await cp(join(BOTS, 'runners', `${name}.js`), join(dir, 'runners', `${name}.js`));
+  // A name with a folder (`sdk-probes/x`) is a script of fixtures/ outside the bundled bots.
+  for (const name of runners) await cp(name.includes('/') ? join(ROOT, 'fixtures', `${name}.js`) : join(BOTS, 'runners', `${name}.js`), join(dir, 'runners', `${basename(name)}.js`));
   await cp(join(BOTS, 'summary.js'), join(dir, 'summary.js'));
   return dir;
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, type RunResult } from '../../../test/support/run.js';
@@ -13,6 +13,8 @@ import { cli, copyLibrary } from './helpers.js';
  */
 const LIBRARY = 'slack-client-v3';
 const RUNNERS = ['slack-client-v3', 'legacy-rtm-auth', 'slack-client-v3-web'];
+/** Where each runner is kept: the SDK contract probes sit in fixtures/sdk-probes, apart from the bundled bots. */
+const SOURCES = ['slack-client-v3', 'legacy-rtm-auth', 'sdk-probes/slack-client-v3-web'];
 
 let fake: FakeSlack;
 let dir: string;
@@ -35,7 +37,7 @@ const key = ([runner, token]: readonly [string, string]): string => `${runner} $
 
 beforeAll(async () => {
   fake = await startFakeSlack({ seed: 21, users: 30, channels: 6, mode: 'legacy' });
-  dir = await copyLibrary(undefined, '@slack/client', LIBRARY, RUNNERS);
+  dir = await copyLibrary(undefined, '@slack/client', LIBRARY, SOURCES);
   for (const run of RUNS) before.set(key(run), await start(...run));
   fake.setMode('connect_required');
   for (const run of RUNS) broken.set(key(run), await start(...run));
@@ -107,7 +109,7 @@ function escapeRegExp(text: string): string {
 /** A later or older SDK as npm installed it, copied with one runner; `start(token)` runs the runner against fake Slack. */
 async function installedCopy(sdk: string, folder: string, runnerName: string, env: NodeJS.ProcessEnv): Promise<{ copy: string; runner: string; start: (token: string) => Promise<RunResult> }> {
   const copy = await copyLibrary(undefined, sdk, folder, [runnerName]);
-  const runner = join(copy, 'runners', `${runnerName}.js`);
+  const runner = join(copy, 'runners', `${basename(runnerName)}.js`);
   const start = (token: string): Promise<RunResult> =>
     run(process.execPath, [runner], { cwd: copy, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl, SLACK_SDK: sdk, ...env }, timeoutMs: 120_000 });
   return { copy, runner, start };
@@ -159,7 +161,7 @@ const LATER: readonly { readonly sdk: string; readonly folder: string; readonly 
 
 describe('later SDKs migrated by rtm-migrate, the program calling their WebClient rtm.start unchanged', () => {
   it.each(LATER.map((l) => [l.sdk, l] as const))('%s', { timeout: 300_000 }, async (_name, later) => {
-    const { copy, runner, start: startWith } = await installedCopy(later.sdk, later.folder, 'web-client-rtm-start', later.callbacks ? { SDK_CALLBACKS: '1' } : {});
+    const { copy, runner, start: startWith } = await installedCopy(later.sdk, later.folder, 'sdk-probes/web-client-rtm-start', later.callbacks ? { SDK_CALLBACKS: '1' } : {});
     const { good, bad } = await asShipped(startWith);
     expect(good.stdout).toMatch(/^promise users=\d+ channels=\d+/m);
     expect(bad.stdout).toMatch(/^promise error (slack_webapi|slackclient)_platform_error: .*invalid_auth \/ answer: invalid_auth$/m);
