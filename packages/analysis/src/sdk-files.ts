@@ -22,3 +22,15 @@ export function sdkOwnOrigin(file: string | undefined, specifier: string): Origi
   const name = target === main ? '*' : sdkFileExport(pkg, path);
   return name === undefined ? undefined : { module: pkg, name, instance: false };
 }
+
+/**
+ * The Slack SDK release a file belongs to and the file's path inside it (`/`-separated, no extension):
+ * its nearest package.json's name and version. Undefined outside a package with both.
+ */
+export function sdkOwnFile(file: string): { readonly module: string; readonly version: string; readonly dir: string; readonly path: string } | undefined {
+  const found = nearestManifest(dirname(file));
+  const { name, version } = found?.manifest ?? {};
+  if (!found || typeof name !== 'string' || typeof version !== 'string') return undefined;
+  const path = relative(found.dir, file).split(sep).join('/').replace(/\.[cm]?js$/, '');
+  return path.startsWith('../') ? undefined : { module: name, version, dir: found.dir, path };
+}

@@ -131,6 +131,23 @@ export interface TableOverride {
   readonly unit: string;
 }
 
+/**
+ * helper-module, a listed release of an SDK's own `rtm.start`: the legacy facet's one statement gives way
+ * to a body that resolves `rtmStartData()` through its `makeAPICall` (scan/sdk-facet.ts), a later
+ * WebClient's bound method to a function that resolves it through the client (scan/sdk-bound-start.ts).
+ */
+export interface FacetOverride {
+  /** The statement replaced. */
+  readonly start: number;
+  readonly end: number;
+  /** The body's lines, at the statement's indentation. */
+  readonly lines: readonly string[];
+  /** The body returns the SDK's own kind of promise through the helper's `rtmStartDataAs()`. */
+  readonly ownPromise?: true;
+  /** An expression replaced (a bound `rtm.start`): the note goes above the line that starts here. */
+  readonly noteAt?: number;
+}
+
 export interface PlanSite extends SourcePosition {
   readonly id: string;
   readonly endLine: number;
@@ -159,6 +176,7 @@ export interface PlanSite extends SourcePosition {
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly table?: TableOverride;
+  readonly facet?: FacetOverride;
   readonly form: SiteForm;
   /** The call's text, shortened. */
   readonly code: string;

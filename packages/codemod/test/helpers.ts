@@ -1,6 +1,6 @@
-import { cp, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeSlack } from '@rtm-migrate/fake-slack';
 import { expect } from 'vitest';
@@ -9,6 +9,8 @@ import { run, type RunResult } from '../../../test/support/run.js';
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const CLI = join(ROOT, 'packages', 'codemod', 'dist', 'cli.js');
 export const PATTERNS = join(ROOT, 'fixtures', 'patterns');
+const BOTS = join(ROOT, 'fixtures', 'bots');
+const REAL_WORLD = join(ROOT, 'fixtures', 'real-world');
 
 /** Runs the built CLI (`node dist/cli.js …`), as a user would. */
 export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
@@ -62,4 +64,29 @@ export function expectSameWithoutRtmStart(fake: FakeSlack, before: RunResult, af
   const methods = fake.calls.map((c) => c.method);
   expect(methods).not.toContain('rtm.start');
   expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+}
+
+/**
+ * A published library from fixtures/real-world, copied as it ships, with a runner that uses it as its
+ * README shows. The library is installed under node_modules by a link to the copy (so that the codemod
+ * migrates the copy, not an installed package); its own dependencies are the ones pnpm installed for
+ * the same version in fixtures/bots. `runners`: the runner scripts to copy (fixtures/bots/runners).
+ */
+export async function copyLibrary(folder: string | undefined, packageName: string, runner: string, runners: readonly string[] = [runner]): Promise<string> {
+  const dir = await tempDir(`${runner}-`);
+  const library = join(dir, runner);
+  const installed = await realpath(join(BOTS, 'node_modules', packageName));
+  // Without a folder of fixtures/real-world: the whole package as npm installed it.
+  await cp(folder ? join(REAL_WORLD, folder, 'package') : installed, library, { recursive: true, filter: (path) => !path.startsWith(join(installed, 'node_modules')) });
+  // Its own dependencies sit beside it: one level up, or two for a scoped name (an alias keeps the real name's place).
+  const { name } = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { name: string };
+  const depth = name.split('/').length;
+  await symlink(join(installed, ...Array<string>(depth).fill('..')), join(library, 'node_modules'), 'dir');
+  await mkdir(join(dir, 'node_modules', ...packageName.split('/').slice(0, -1)), { recursive: true });
+  await symlink(library, join(dir, 'node_modules', packageName), 'dir');
+  await mkdir(join(dir, 'runners'));
+  // A name with a folder (`sdk-probes/x`) is a script of fixtures/ outside the bundled bots.
+  for (const name of runners) await cp(name.includes('/') ? join(ROOT, 'fixtures', `${name}.js`) : join(BOTS, 'runners', `${name}.js`), join(dir, 'runners', `${basename(name)}.js`));
+  await cp(join(BOTS, 'summary.js'), join(dir, 'summary.js'));
+  return dir;
 }

@@ -153,6 +153,17 @@ export const CODEMOD_MESSAGES = {
   /** A method table's `rtm.start` entry moved to an override after its generator. */
   tableOverride: (path: string, module: string): string =>
     `the \`rtm.start\` entry left the method table: \`${path}\` is now stored after the generator, with the same arguments and callback, and rebuilds \`rtm.start\`'s data with \`rtmStartData()\` of the generated \`${module}\` through the same transport (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`), calling back once, \`(err, data)\`.`,
+  /** A listed release of a legacy SDK's own `rtm.start` facet, rewritten (core's SDK_RTM_START_FACETS). */
+  sdkFacet: (module: string, okFalse: 'error-and-answer' | 'answer', promise: 'bluebird' | 'none'): string =>
+    `the SDK's own \`rtm.start\` facet now rebuilds \`rtm.start\`'s data with \`rtmStartData()\` of the generated \`${module}\` through the same \`makeAPICall\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`), with the same contract: ${promise === 'bluebird' ? "the SDK's own kind of promise without a callback, else one call back" : 'one call back (a no-op without a callback)'} \`(err, data)\`, and on an \`ok: false\` answer ${okFalse === 'answer' ? "Slack's answer as the data, with no error, as the SDK gave it" : "the SDK's own `(err, res)`"}.`,
+  /** A listed release of a later SDK's own bound `rtm.start` (core's SDK_BOUND_RTM_START), rewritten. */
+  sdkBoundStart: (module: string, callback: boolean): string =>
+    `the SDK's own WebClient \`rtm.start\` now rebuilds \`rtm.start\`'s data with \`rtmStartData()\` of the generated \`${module}\` through the same client's \`apiCall\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`), with the same contract: a promise that rejects with the platform error \`apiCall\` throws${callback ? ', or with a callback one call back through `callbackify` with that error or the data' : ''}.`,
+  /** Why an SDK's own `rtm.start` in a listed release is left unchanged. */
+  sdkUnseen: (why: string): string => `rtm-migrate rewrites an SDK's own \`rtm.start\` only as its release writes it, and ${why}.`,
+  /** The SDK's own RTM client's call of that facet, left as it is. */
+  sdkFacetCovered: (place: string, previousRun: boolean): string =>
+    `unchanged: this call goes to the SDK's own \`rtm.start\` facet (${place}), which ${previousRun ? 'already goes' : 'now goes'} through \`rtmStartData()\` of the generated helper module and hands \`rtm.start\`'s data back the same way, Slack's error answer included (so \`invalid_auth\` still disconnects rather than reconnects). Keep the facet that way: if it calls \`rtm.start\` again, this use breaks with it.`,
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods. Or upgrade to `@slack/client` 3.10 or later (`slack-client` 2.x and older releases have no `useRtmConnect`), make the client in a variable or a field of `this` with its options written out, and run rtm-migrate again: it then starts the client with `rtm.connect` and fills its data and `dataStore` first.",
   startTypes:

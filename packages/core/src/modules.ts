@@ -33,6 +33,109 @@ export const SDK_FILES: Readonly<Record<string, Readonly<Record<string, string>>
   '@slack/web-api': { 'dist/WebClient': '*' },
 });
 
+/** How a legacy SDK release's `makeAPICall` takes `rtm.start`'s arguments and hands back its answer. */
+export interface FacetContract {
+  /**
+   * `required-optional`: `makeAPICall(method, requiredArgs, optionalArgs, callback)` (3.x), the facet's
+   * `start` is `return this.makeAPICall('rtm.start', null, opts, optCb)`; `opts-in-data`:
+   * `makeAPICall(method, { opts }, callback)` (2.x), the facet's `start` is `var args = { opts: opts };
+   * return this.makeAPICall('rtm.start', args, optCb)`.
+   */
+  readonly call: 'required-optional' | 'opts-in-data';
+  /** On `ok: false` the callback gets `(new Error(res.error), res)` (`error-and-answer`) or `(null, res)` (`answer`). */
+  readonly okFalse: 'error-and-answer' | 'answer';
+  /** Without a callback: a bluebird promise that rejects on `ok: false`, or nothing (the answer goes to a no-op). */
+  readonly promise: 'bluebird' | 'none';
+  /** From this release an `opts` that is a function is the callback (`start(cb)`, `getAPICallArgs`); never when absent. */
+  readonly optionsAsCallbackSince?: readonly number[];
+}
+
+/**
+ * The legacy SDKs' web facet whose `start(opts, optCb)` is Slack's `rtm.start`, by package and
+ * releases (`since` included, `before` not), with the files (the facet, and the RTM client that calls
+ * it as `this._rtm.start(opts, bind(this._onStart, this))`) and the contract of its `makeAPICall`,
+ * the web (or RTM) client's own, bound and handed to the facet's constructor. Read off each release in
+ * `readFrom` (their `client.js`, `helpers.js`, `transports/call-transport.js`): with a callback
+ * `makeAPICall` queues the request, returns nothing and calls back once; the RTM client's `_onStart`
+ * reads Slack's `error` off the second argument to choose between disconnecting (`invalid_auth`…)
+ * and reconnecting, so the answer stays there.
+ */
+export interface SdkRtmStartFacet {
+  readonly module: string;
+  readonly since: readonly number[];
+  readonly before: readonly number[];
+  /** The facet's file and its RTM client's, inside the package, without extension. */
+  readonly files: readonly { readonly facet: string; readonly client: string }[];
+  /** How the RTM client calls the facet. */
+  readonly clientCall: string;
+  readonly contract: FacetContract;
+  readonly readFrom: readonly string[];
+}
+
+const LEGACY_FILES = [{ facet: 'lib/clients/web/facets/rtm', client: 'lib/clients/rtm/client' }] as const;
+const V2_CONTRACT = { call: 'opts-in-data', okFalse: 'answer' } as const;
+
+export const SDK_RTM_START_FACETS: readonly SdkRtmStartFacet[] = deepFreeze([
+  {
+    module: '@slack/client',
+    since: [3, 0, 0],
+    before: [4, 0, 0],
+    // 3.16.0 also ships `dist/lib/`, a compiled copy of `lib/`.
+    files: [...LEGACY_FILES, { facet: 'dist/lib/clients/web/facets/rtm', client: 'dist/lib/clients/rtm/client' }],
+    clientCall: 'this._rtm.start',
+    // 3.0.0 and 3.1.0 have no `getAPICallArgs`: `start(cb)` gets a promise there.
+    contract: { call: 'required-optional', okFalse: 'error-and-answer', promise: 'bluebird', optionsAsCallbackSince: [3, 4, 0] },
+    readFrom: ['3.0.0', '3.1.0', '3.4.0', '3.5.0', '3.6.0', '3.8.1', '3.9.0', '3.10.0', '3.16.0'],
+  },
+  { module: '@slack/client', since: [2, 1, 0], before: [3, 0, 0], files: LEGACY_FILES, clientCall: 'this._rtm.start', contract: { ...V2_CONTRACT, promise: 'bluebird' }, readFrom: ['2.1.0', '2.3.0'] },
+  { module: '@slack/client', since: [2, 0, 0], before: [2, 1, 0], files: LEGACY_FILES, clientCall: 'this._rtm.start', contract: { ...V2_CONTRACT, promise: 'none' }, readFrom: ['2.0.4'] },
+  { module: 'slack-client', since: [2, 0, 0], before: [3, 0, 0], files: LEGACY_FILES, clientCall: 'this._rtm.start', contract: { ...V2_CONTRACT, promise: 'none' }, readFrom: ['2.0.1', '2.0.6'] },
+]);
+
+/**
+ * The later SDKs' own WebClient `rtm.start`: a method bound to the client's `apiCall`, by package,
+ * releases and file, and the binders that write it there: `this.apiCall.bind(this, 'rtm.start')`
+ * (`@slack/client` 4.x `dist/WebClient`) or `bindApiCall(this, 'rtm.start')` /
+ * `bindApiCallWithOptionalArgument(…)` (`@slack/web-api` 5.x to 7.x `dist/methods`, a function of that
+ * file returning `self.apiCall.bind(self, method)`; 8.x has no `rtm.start`). Read off `readFrom`:
+ * `apiCall(method, options)` resolves Slack's `ok: true` answer and rejects with the SDK's platform
+ * error (its `data` is Slack's answer) on `ok: false`; `callback`: 4.x's also takes
+ * `apiCall(method, options, callback)`, calls it back once through `callbackify` (`(err)` or
+ * `(null, result)`) and returns nothing (it logs a deprecation warning first).
+ */
+export const SDK_BOUND_RTM_START = deepFreeze([
+  { module: '@slack/client', since: [4, 0, 0] as const, before: [5, 0, 0] as const, file: 'dist/WebClient', binders: ['this.apiCall.bind'] as const, callback: true, readFrom: ['4.0.0', '4.12.0'] as const },
+  {
+    module: '@slack/web-api',
+    since: [5, 0, 0] as const,
+    before: [8, 0, 0] as const,
+    file: 'dist/methods',
+    binders: ['bindApiCall', 'bindApiCallWithOptionalArgument'] as const,
+    callback: false,
+    readFrom: ['5.15.0', '6.13.0', '7.19.0'] as const,
+  },
+]);
+
+export type SdkBoundRtmStart = (typeof SDK_BOUND_RTM_START)[number];
+
+/** The bound `rtm.start` fact for a file of a release of `pkg` (its path inside the package, no extension). */
+export function sdkBoundRtmStart(pkg: string, version: string, path: string): SdkBoundRtmStart | undefined {
+  return SDK_BOUND_RTM_START.find((f) => f.module === pkg && f.file === path && releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before));
+}
+
+/** True when `version` (`3.16.0`, `3.16.1-sec`) is at or after `since` (`[3, 4, 0]`); a prerelease (`2.0.0-beta.2`) comes before its release. */
+export function releaseAtLeast(version: string, since: readonly number[]): boolean {
+  const [numbers = '', prerelease] = version.split(/-(.*)/);
+  const parts = numbers.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const differ = since.findIndex((n, i) => (parts[i] ?? 0) !== n);
+  return differ < 0 ? prerelease === undefined : (parts[differ] ?? 0) > (since[differ] ?? 0);
+}
+
+/** The facet fact for a release of `pkg`, when its `rtm.start` facet is listed for that release. */
+export function sdkRtmStartFacet(pkg: string, version: string): SdkRtmStartFacet | undefined {
+  return SDK_RTM_START_FACETS.find((f) => f.module === pkg && releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before));
+}
+
 /** The export of `pkg` that its file at `path` (inside the package, `/`-separated, extension optional) stands for. */
 export function sdkFileExport(pkg: string, path: string): string | undefined {
   return SDK_FILES[pkg]?.[path.replace(/\.[cm]?js$/, '')];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLegacyRtmClientModule, sdkFileExport } from '../src/modules.js';
+import { isLegacyRtmClientModule, releaseAtLeast, sdkBoundRtmStart, sdkFileExport, sdkRtmStartFacet } from '../src/modules.js';
 
 describe("the SDKs' own files", () => {
   it('name the export each stands for, with or without the extension', () => {
@@ -19,5 +19,36 @@ describe("the SDKs' own files", () => {
     expect(isLegacyRtmClientModule('slack-client/lib/clients/rtm/client.js')).toBe(true);
     expect(isLegacyRtmClientModule('@slack/client/lib/clients/web/client')).toBe(false);
     expect(isLegacyRtmClientModule('@slack/rtm-api/dist/RTMClient')).toBe(false);
+  });
+});
+
+describe("the SDKs' own rtm.start by release", () => {
+  it('compares releases by number, a prerelease tag aside', () => {
+    expect(releaseAtLeast('3.16.0', [3, 4, 0])).toBe(true);
+    expect(releaseAtLeast('3.4.0', [3, 4, 0])).toBe(true);
+    expect(releaseAtLeast('3.1.0', [3, 4, 0])).toBe(false);
+    expect(releaseAtLeast('3.16.1-sec.2', [3, 16, 0])).toBe(true);
+    expect(releaseAtLeast('2.0.0-beta.2', [2, 0, 0])).toBe(false);
+    expect(releaseAtLeast('10.0.0', [9, 9, 9])).toBe(true);
+  });
+
+  it('lists the legacy facet with the contract of its release', () => {
+    expect(sdkRtmStartFacet('@slack/client', '3.0.0')?.files[0]?.facet).toBe('lib/clients/web/facets/rtm');
+    expect(sdkRtmStartFacet('@slack/client', '3.16.1-sec')?.contract.call).toBe('required-optional');
+    expect(sdkRtmStartFacet('@slack/client', '2.3.0')?.contract).toEqual({ call: 'opts-in-data', okFalse: 'answer', promise: 'bluebird' });
+    expect(sdkRtmStartFacet('@slack/client', '2.0.4')?.contract.promise).toBe('none');
+    expect(sdkRtmStartFacet('slack-client', '2.0.6')?.contract.okFalse).toBe('answer');
+    expect(sdkRtmStartFacet('slack-client', '2.0.0-beta.9')).toBeUndefined();
+    expect(sdkRtmStartFacet('slack-client', '1.5.1')).toBeUndefined();
+    expect(sdkRtmStartFacet('@slack/client', '4.0.0')).toBeUndefined();
+  });
+
+  it("lists the bound WebClient method by package, release and file", () => {
+    expect(sdkBoundRtmStart('@slack/client', '4.12.0', 'dist/WebClient')?.callback).toBe(true);
+    expect(sdkBoundRtmStart('@slack/web-api', '5.0.0', 'dist/methods')?.callback).toBe(false);
+    expect(sdkBoundRtmStart('@slack/web-api', '7.19.0', 'dist/methods')?.binders).toContain('bindApiCallWithOptionalArgument');
+    expect(sdkBoundRtmStart('@slack/web-api', '8.0.0', 'dist/methods')).toBeUndefined();
+    expect(sdkBoundRtmStart('@slack/web-api', '7.19.0', 'dist/WebClient')).toBeUndefined();
+    expect(sdkBoundRtmStart('@slack/client', '3.16.0', 'dist/WebClient')).toBeUndefined();
   });
 });

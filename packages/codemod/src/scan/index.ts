@@ -29,6 +29,9 @@ import { pairImportedClients } from './imported-client.js';
 import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
+import { sdkFacetOverride } from './sdk-facet.js';
+import { sdkBoundStartOverride } from './sdk-bound-start.js';
+import { markSdkFacetCovered } from './sdk-facet-covered.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
@@ -351,7 +354,7 @@ export function scan(options: ScanOptions): Plan {
     const started = startedByHelperModule(parsed.resolver, parsed.program, parsed.text);
     for (const [made, file] of started) helperStarted.push({ file: file ?? parsed.file, constructions: [made] });
     const typed = usesStartTypes(parsed);
-    const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; table: ReturnType<typeof methodTableOverride> | undefined; choice: TypedDecision<Decision> }[] = [];
+    const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; table: ReturnType<typeof methodTableOverride> | undefined; facet: ReturnType<typeof sdkFacetOverride>; choice: TypedDecision<Decision> }[] = [];
     // `started`: the clients this file hands to the helper module, read once for its sites and its package.
     for (const found of foundSites(parsed, started)) {
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
@@ -378,26 +381,31 @@ export function scan(options: ScanOptions): Plan {
         helperModuleFits(parsed, found, planned.form, startOnlyFields.length > 0 || escapes.length > 0);
       // `client.apiCall.bind(client, 'rtm.start')`: `rtmStartData.bind(null, client)`, called the same way.
       const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
-      const transport = planned.rewrite === 'todo' && !bound && !connectUnfit && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
+      // A listed release of a legacy SDK's own rtm.start facet: its body resolves the helper module's data.
+      const facet = planned.rewrite === 'todo' && planned.form === 'helper' && helperBuildsAll ? (sdkFacetOverride(parsed, found.node) ?? sdkBoundStartOverride(parsed, found.node)) : undefined;
+      const transport = planned.rewrite === 'todo' && !bound && !facet && !connectUnfit && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const table = planned.rewrite === 'todo' && planned.form === 'method-table' ? methodTableOverride(parsed, found.node) : undefined;
       const decision: Decision =
-        toModule || bound || (transport && 'call' in transport) || (table && 'override' in table)
+        toModule || bound || (transport && 'call' in transport) || (table && 'override' in table) || (facet && 'override' in facet)
           ? { ...planned, rewrite: 'helper-module' }
           : transport
             ? { ...planned, reason: transport.reason ?? `${planned.reason ?? ''} ${CODEMOD_MESSAGES.transportUnseen(transport.why)}`.trim() }
             : table
               ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.tableUnseen(table.why)}`.trim() }
-              : planned;
+              : facet && 'why' in facet
+                ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.sdkUnseen(facet.why)}`.trim() }
+                : planned;
       // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
       const retypable =
         typed && helper === 'inline' && (decided.rewrite === 'inline' || decided.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, decided.form, true);
-      prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
+      prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
     }
     const decisions = settleStartTyped(prepared.map((p) => p.choice));
-    for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, choice }] of prepared.entries()) {
+    for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice }] of prepared.entries()) {
       const decision = decisions[index] ?? choice.decision;
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
+      const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
       const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, startOnlyFields) : startOnlyFields, { mpimAware });
       const pos = position(root, parsed.file, found.node);
@@ -406,6 +414,8 @@ export function scan(options: ScanOptions): Plan {
         ? todoComment(decision.reason ?? '', startOnlyFields)
         : override
           ? CODEMOD_MESSAGES.tableOverride(override.path, HELPER_BASENAME)
+          : facetOverride && facet && 'message' in facet
+          ? facet.message
           : decision.rewrite === 'helper-module'
           ? CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
@@ -420,6 +430,7 @@ export function scan(options: ScanOptions): Plan {
         ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),
+        ...(facetOverride ? { facet: facetOverride } : {}),
         ...chosenMethodOf(parsed, found, decision),
         form: decision.form,
         code: shortCode(parsed, found.node),
@@ -445,7 +456,7 @@ export function scan(options: ScanOptions): Plan {
 
   const paired = pairImportedClients(root, project, options.files, sites, legacy);
   const filled = markFilledDataStores(root, paired, legacy, helperStarted);
-  const covered = markTableCoveredUses(root, project, markCoveredUses(root, project, filled, wrapperUses, planned), wrapperUses, planned);
+  const covered = markSdkFacetCovered(root, markTableCoveredUses(root, project, markCoveredUses(root, project, filled, wrapperUses, planned), wrapperUses, planned), wrapperUses);
   return assemblePlan(root, options.tsconfig, projectFiles.length, spec, covered);
 }
 

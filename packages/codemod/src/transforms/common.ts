@@ -334,9 +334,21 @@ export function emitImports(ctx: TransformContext): void {
     ctx.edits.push({ start: at, end: at, text: ctx.eol + lines.join(ctx.eol) });
   } else {
     const first = body[0];
-    const at = first ? lineStart(ctx.source, startOf(first)) : 0;
+    const at = first ? docCommentStart(ctx.source, lineStart(ctx.source, startOf(first))) : 0;
     ctx.edits.push({ start: at, end: at, text: lines.join(ctx.eol) + ctx.eol + ctx.eol });
   }
+}
+
+/**
+ * Where a statement's own doc comment starts (`/** @constructor *\/` on the lines right above it): the
+ * imports go above it, not between it and what it documents. `at` itself without one, or when the
+ * comment opens the file (a header).
+ */
+function docCommentStart(source: string, at: number): number {
+  const above = /\/\*\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*\r?\n$/.exec(source.slice(0, at));
+  if (!above) return at;
+  const start = lineStart(source, above.index);
+  return source.slice(0, start).trim() === '' || source.slice(start, above.index).trim() !== '' ? at : start;
 }
 
 export function identifierNames(source: string): Set<string> {

@@ -18,6 +18,7 @@ import { helperModuleCallTransform } from './helper-module-call.js';
 import { methodTableOverrideTransform } from './method-table-override.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
+import { sdkFacetOverrideTransform } from './sdk-facet-override.js';
 import { todoTransform } from './todo.js';
 import { dropUnusedConsts } from './unused-consts.js';
 
@@ -26,6 +27,7 @@ export { parserFor, type ParserName, type SiteOutcome } from './common.js';
 /** In order: rewrites first; whatever is left gets a TODO. */
 export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
   ['rtm-start-call', rtmStartCallTransform],
+  ['sdk-facet-override', sdkFacetOverrideTransform],
   ['helper-module-call', helperModuleCallTransform],
   ['method-table-override', methodTableOverrideTransform],
   ['drop-connect-args', dropConnectArgsTransform],
