@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { sdkOwnFile, unwrap } from '@rtm-migrate/analysis';
+import { readsBuilt, sdkOwnFile, unwrap } from '@rtm-migrate/analysis';
 import { CODEMOD_MESSAGES, sdkRtmStartFacet } from '@rtm-migrate/core';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import { FACET_CALLBACK } from './sdk-facet.js';
-import { readsBuilt, type WrapperUse } from './wrapper-covered.js';
+import type { WrapperUse } from './wrapper-covered.js';
 
 /**
  * Marks `covered` the legacy SDK's own call of its `rtm.start` facet (`this._rtm.start(opts, cb)` in
@@ -27,7 +27,7 @@ export function markSdkFacetCovered(root: string, sites: readonly PlanSite[], us
     const facetFile = join(own.dir, `${files.facet}.js`);
     const facetPlan = sites.find((s) => s.file === relative(root, facetFile) && s.rewrite === 'helper-module' && s.facet !== undefined);
     const earlier = !facetPlan && existsSync(facetFile) && readFileSync(facetFile, 'utf8').includes(FACET_CALLBACK);
-    if ((!facetPlan && !earlier) || !readsBuilt(plan, [])) continue;
+    if ((!facetPlan && !earlier) || !readsBuilt(plan.startOnlyFields, [])) continue;
     const place = facetPlan ? `${facetPlan.file}:${facetPlan.line}` : relative(root, facetFile);
     out[use.index] = { ...plan, rewrite: 'covered', message: CODEMOD_MESSAGES.sdkFacetCovered(place, earlier), ...(facetPlan ? { covers: facetPlan.id } : {}) };
   }
