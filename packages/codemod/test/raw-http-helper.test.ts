@@ -372,7 +372,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(output).toContain(
       '  const callSlack = (apiMethod, apiArgs) => new Promise((resolve) => this._apiCall(apiMethod, apiArgs, resolve));\n' +
-        "  callbackify(() => rtmStartData(callSlack, { agent: 'x' }))((err, data) => this._onLogin.call(undefined, err ? { ok: false, error: err.message } : data));\n",
+        "  callbackify(() => rtmStartData(callSlack, { agent: 'x' }))((err, data) => this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data));\n",
     );
   });
 

@@ -158,11 +158,13 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
   // TypeScript: callbackify's overloads do not fit a function with optional parameters, but its
   // no-argument one types the callback `(err, data)` from rtmStartData's own result (also the form
   // where Slack's errors are answered as data). A callback that got the response alone gets it
-  // still, or `{ ok: false, error }` as the helper answered an error.
+  // still, or on an error Slack's own `ok: false` answer (the error's `data`), as the helper passed
+  // it on; any other error as `{ ok: false, error }`, the helper's shape for a failed request.
   // The callback is called as the helper called it, with no `this` (`.call(undefined, …)` for `this.onLogin`).
+  const slackAnswer = ctx.typescript ? '(err as Error & { data?: Record<string, unknown> })' : 'err';
   const responseOnly = (fn: string): string => {
     const call = /^(function|async|\()/.test(fn) ? `(${fn})(` : /^[\w$]+$/.test(fn) ? `${fn}(` : `${fn}.call(undefined, `;
-    return `callbackify(() => ${called})((err, data) => ${call}err ? { ok: false, error: err.message } : data))`;
+    return `callbackify(() => ${called})((err, data) => ${call}err ? ${slackAnswer}.data ?? { ok: false, error: err.message } : data))`;
   };
   const replacement = callback
     ? transport.responseOnly

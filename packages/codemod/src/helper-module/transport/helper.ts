@@ -57,6 +57,16 @@ function isReference(arg: Node, fn: Node | undefined): boolean {
   return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression;
 }
 
+/**
+ * The callback uses a name the rewrite binds around it (`err`, `data`…): a function literal only by
+ * the names it does not bind itself (`function (data) {…}` keeps its own `data`).
+ */
+function shadowsCallerName(parsed: ParsedFile, node: Node): boolean {
+  const fn = writtenCallback(node);
+  if (fn !== unwrap(node)) return usesCallerName(text(parsed, node));
+  return parsed.resolver.getScope(fn).through.some((r) => usesCallerName(r.identifier.name));
+}
+
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
   const call = site.node;
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return { why: 'the method name is not written out as the first argument' };
@@ -83,7 +93,7 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
     // The helper's declaration returns nothing: neither does the rewrite, wherever the call stands.
     if (lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
-    if (usesCallerName(text(parsed, lastSlot.node))) return { why: 'the callback uses a name the rewrite would shadow' };
+    if (shadowsCallerName(parsed, lastSlot.node)) return { why: 'the callback uses a name the rewrite would shadow' };
     const handler = ts ? '(data: unknown) => resolve(data as Record<string, unknown>)' : 'resolve';
     const caller = `${params(parsed)} => new Promise${ts ? '<Record<string, unknown>>' : ''}((resolve) => ${helper}(${[...before, handler].join(', ')}))`;
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true } };
