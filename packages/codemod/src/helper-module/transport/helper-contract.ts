@@ -111,7 +111,12 @@ function isCheck(use: Node, id: Node): boolean {
  * alone (`callback(JSON.parse(body))`, `callback({ ok: false, error })`): every use of that parameter
  * is a call with one argument or a null check. Also says whether the helper returns a value.
  */
-export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): { returnsValue: boolean } | undefined {
+export interface ResponseOnly {
+  readonly returnsValue: boolean;
+  readonly helper: FunctionNode;
+}
+
+export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): ResponseOnly | undefined {
   const fn = helperDeclaration(parsed, call);
   const param = fn?.params[index];
   if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -122,7 +127,7 @@ export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpres
     return use.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use.arguments.length === 1 && use.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement;
   });
   if (called.length === 0 || !uses.every((r) => called.includes(r) || isCheck(r.identifier.parent, r.identifier))) return undefined;
-  return { returnsValue: returnsValue(parsed, fn) };
+  return { returnsValue: returnsValue(parsed, fn), helper: fn };
 }
 
 /**

@@ -3,7 +3,9 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
-import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper } from './helper-contract.js';
+import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, type ResponseOnly } from './helper-contract.js';
+import { incidentalReturn } from './implicit-return.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -11,7 +13,7 @@ type Slot =
   | { kind: 'args'; node: Node }
   | { kind: 'flag'; node: Node }
   /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
-  | { kind: 'callback'; node: Node; responseOnly?: { returnsValue: boolean } };
+  | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly };
 
 /**
  * The helper's arguments: the method name first (written out, or a name bound once to it); then the
@@ -91,12 +93,14 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   const lastSlot = slots.at(-1);
   const callback = lastSlot?.kind === 'callback' ? lastSlot.node : undefined;
   if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
-    // The helper's declaration returns nothing: neither does the rewrite, wherever the call stands.
-    if (lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
+    // The helper's declaration returns nothing (or only CoffeeScript's incidental request): neither does the rewrite.
+    const used = lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement;
+    const dropped = used ? incidentalReturn(parsed, call, lastSlot.responseOnly.helper) : undefined;
+    if (used && dropped === undefined) return { why: "the helper's return value is used besides its callback" };
     if (shadowsCallerName(parsed, lastSlot.node)) return { why: 'the callback uses a name the rewrite would shadow' };
     const handler = ts ? '(data: unknown) => resolve(data as Record<string, unknown>)' : 'resolve';
     const caller = `${params(parsed)} => new Promise${ts ? '<Record<string, unknown>>' : ''}((resolve) => ${helper}(${[...before, handler].join(', ')}))`;
-    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true } };
+    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...(dropped === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(dropped) }) } };
   }
   if (callback) {
     if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
