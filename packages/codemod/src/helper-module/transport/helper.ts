@@ -93,13 +93,14 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   const lastSlot = slots.at(-1);
   const callback = lastSlot?.kind === 'callback' ? lastSlot.node : undefined;
   if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
+    // TypeScript: the helper's callback type (its own answer type) does not take rtmStartData's, nor its arguments' type `apiArgs`.
+    if (ts) return { why: "the helper calls back with the response alone, and in TypeScript its callback's declared type does not take the rebuilt data's: call it with `rtmStartData`'s own promise by hand" };
     // The helper's declaration returns nothing (or only CoffeeScript's incidental request): neither does the rewrite.
     const used = lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement;
     const dropped = used ? incidentalReturn(parsed, call, lastSlot.responseOnly.helper) : undefined;
     if (used && dropped === undefined) return { why: "the helper's return value is used besides its callback" };
     if (shadowsCallerName(parsed, lastSlot.node)) return { why: 'the callback uses a name the rewrite would shadow' };
-    const handler = ts ? '(data: unknown) => resolve(data as Record<string, unknown>)' : 'resolve';
-    const caller = `${params(parsed)} => new Promise${ts ? '<Record<string, unknown>>' : ''}((resolve) => ${helper}(${[...before, handler].join(', ')}))`;
+    const caller = `${params(parsed)} => new Promise((resolve) => ${helper}(${[...before, 'resolve'].join(', ')}))`;
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...(dropped === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(dropped) }) } };
   }
   if (callback) {
