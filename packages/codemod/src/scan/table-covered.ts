@@ -4,6 +4,7 @@ import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
+import { literalWrapper } from './literal-wrapper.js';
 import { migratedWhole, readsBuilt, sameContract, type PlannedSite, type WholeData, type WrapperUse } from './wrapper-covered.js';
 
 type Node = TSESTree.Node;
@@ -104,7 +105,8 @@ function literalMember(value: Node, holder: TSESTree.MemberExpression): Node | n
 }
 
 /**
- * The wrapper the factory stores at `<returned>.rtm.start` through the method-table rewrite, when the
+ * The wrapper the factory stores at `<returned>.rtm.start` through the method-table rewrite (or writes
+ * out in the object literal it returns, `literalWrapper`), when the
  * factory returns that one object (every `return` of its own body): this run's override (its plan
  * site) or a previous run's (the stored function calls `rtmStartData()` and calls back its caller).
  */
@@ -126,7 +128,8 @@ function storedWrapper(factory: Located<FunctionLike>, planned: readonly Planned
     const whole = migratedWhole({ node: node.right, resolver: factory.resolver }, []);
     return whole && { whole, path, line: node.loc.start.line };
   }
-  return undefined;
+  const written = literalWrapper(factory, returned, planned);
+  return written && { ...written, path };
 }
 
 /** The one name every `return` of the factory's own body gives back (`return slack_api;`). */

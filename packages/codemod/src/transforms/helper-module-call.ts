@@ -168,7 +168,7 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
       return { before: `callbackify(() => ${called})((err, data) => ${open}`, after: `${call}err ? err.data ?? { ok: false, error: err.message } : data))` };
     }
     const before = ctx.typescript || answersSlackErrors ? `callbackify(() => ${called})(` : `callbackify(${name})(${caller}${args}, `;
-    return { before: `${before}${libraryAround?.before ?? ''}`, after: `${libraryAround?.after ?? ''})` };
+    return { before: `${before}${libraryAround?.before ?? ''}`, after: `${libraryAround?.after ?? ''}${transport.optionalCallback ? ' || function () {}' : ''})` };
   };
   if (callback) addImport(ctx, 'util', 'callbackify', false);
   for (const { module: from, name: imported } of transport.imports ?? []) addImport(ctx, from, imported, false);

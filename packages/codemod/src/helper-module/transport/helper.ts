@@ -6,6 +6,7 @@ import { params, text, typescript, usesCallerName, writtenCallback, type Node, t
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, type ResponseOnly } from './helper-contract.js';
 import { incidentalReturn } from './implicit-return.js';
+import { callbackHandedToTransport } from './passed-to-transport.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -13,19 +14,21 @@ type Slot =
   | { kind: 'args'; node: Node }
   | { kind: 'flag'; node: Node }
   /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
-  | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly };
+  | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly; optional?: boolean };
 
 /**
  * The helper's arguments: the method name first (written out, or a name bound once to it); then the
  * `rtm.start` arguments (an object literal, or a name holding them when a callback follows it), values that are the
  * same for every method (`null`, `true`, a parameter defaulting to one: passed on unchanged), and last a
  * Node-style callback (written out with `(err, data)`, or the enclosing function's own callback
- * parameter where that function calls it with an error first).
+ * parameter where that function calls it with an error first, or hands it only to this helper
+ * whose declaration calls it Node-style).
  */
 function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | string {
   const [name, ...rest] = call.arguments;
   if (!name || !namesRtmStart(parsed, name)) return 'the method name is not written out as the first argument';
   const slots: Slot[] = [{ kind: 'method' }];
+  let handed: { readonly optional: boolean } | undefined;
   for (const [i, arg] of rest.entries()) {
     const last = i === rest.length - 1;
     if (arg.type === AST_NODE_TYPES.SpreadElement) return 'the helper is given spread arguments';
@@ -36,6 +39,7 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
       if (!last || fn.params.length < 2) return 'the callback is not a written-out Node-style `(err, data)` function';
       slots.push({ kind: 'callback', node: arg });
     } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
+    else if (last && slots.length > 1 && (handed = callbackHandedToTransport(parsed, call, arg, i + 1))) slots.push({ kind: 'callback', node: arg, optional: handed.optional });
     else if (isFlag(parsed, arg)) slots.push({ kind: 'flag', node: arg });
     else if (!slots.some((s) => s.kind === 'args') && unwrap(arg).type === AST_NODE_TYPES.ObjectExpression) slots.push({ kind: 'args', node: arg });
     else if (!slots.some((s) => s.kind === 'args') && !last && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
@@ -109,7 +113,9 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
     const answer = ts ? "new Promise<Record<string, unknown>>((resolve, reject) => " : 'new Promise((resolve, reject) => ';
     const handler = ts ? '(err: unknown, data: unknown) => (err ? reject(err) : resolve(data as Record<string, unknown>))' : '(err, data) => (err ? reject(err) : resolve(data))';
     const caller = `${params(parsed)} => ${answer}${helper}(${[...before, handler].join(', ')}))`;
-    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] } } };
+    // A wrapper called without a callback made its request and answered nowhere: so does the rewrite.
+    const optional = lastSlot?.kind === 'callback' && lastSlot.optional === true;
+    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] }, ...(optional ? { optionalCallback: true } : {}) } };
   }
   const caller = `${params(parsed)} => ${helper}(${before.join(', ')})`;
   const promiseUse = usedAsPromise(call);
