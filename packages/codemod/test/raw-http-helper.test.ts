@@ -41,7 +41,8 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
         "rtmStartData(callSlack, { mpim_aware: 'true' }).catch((err) => err.data ?? Promise.reject(err))\n" +
         '  .then((data) => console.log(data.users.length));',
     );
-    expect(output).toContain("import { rtmStartData } from './rtm-start-data';");
+    // A script with neither `import` nor `require`, in no `"type": "module"` package: Node runs it as CommonJS.
+    expect(output).toContain("const { rtmStartData } = require('./rtm-start-data');");
     expect(output).not.toContain('rtm.start');
     expect(output).not.toContain('rtm.connect');
     expect(todos(output)).toBe(0);
@@ -356,7 +357,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     );
     expect(output).toContain(
       '    const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => this._api(apiMethod, apiArgs as Record<string, string>);\n' +
-        '    return (rtmStartData(callSlack) as Promise<any>).then((data) => {',
+        '    return (rtmStartData(callSlack).catch((err) => err.data ?? Promise.reject(err)) as Promise<any>).then((data) => {',
     );
     expect(todos(output)).toBe(0);
   });
@@ -470,6 +471,39 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
     expect(plan.sites[0]?.message).toContain("the helper's return value is used besides its callback");
     expect(code(output)).toBe(code(source));
+  });
+
+  const sendHelper = (uses: string): string =>
+    `function Bot() {}\nBot.prototype.send = function (method, params) {\n  ${uses}\n  return fetch(method, { method: 'POST', body: JSON.stringify(params) }).then((r) => r.json());\n};\n` +
+    "Bot.prototype.connect = function (options) {\n  this.send('rtm.start', options).then((res) => open(res.url));\n};\n";
+
+  it("a promise helper given its caller's `options` that its declaration only reads as data, and that resolves Slack's `ok: false` as data: through rtmStartData, Slack's error answered as data", async () => {
+    const { plan, output } = await migrate('o.js', sendHelper('params = params || {};\n  params.token = this.token;'));
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain("  const callSlack = (apiMethod, apiArgs) => this.send(apiMethod, apiArgs);\n  rtmStartData(callSlack, options).catch((err) => err.data ?? Promise.reject(err)).then((res) => open(res.url));\n");
+  });
+
+  it.each([
+    ['calls it', 'if (typeof params === "function") params(null);'],
+    ['hands it to a function of its own', 'track(params);'],
+    ['reads `arguments`', 'log(arguments);'],
+  ])("a promise helper whose declaration %s: `options` may be a callback, the call stays as it was, with a TODO", async (_name, uses) => {
+    const source = sendHelper(uses);
+    const { plan, output } = await migrate('q.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(code(output)).toBe(source);
+  });
+
+  it("a helper that reads Slack's `ok` itself: its promise is kept as the rewrite gives it (no error answered as data)", async () => {
+    const source = "function Bot() {}\nBot.prototype.send = function (method, params) {\n  return post(method, params).then((r) => (r.ok ? r : Promise.reject(new Error(r.error))));\n};\nBot.prototype.connect = function () {\n  this.send('rtm.start', {}).then((res) => show(res.users));\n};\n";
+    const { output } = await migrate('r.js', source);
+    expect(output).toContain('  rtmStartData(callSlack, {}).then((res) => show(res.users));\n');
+  });
+
+  it('a script with neither `require` nor `import`, in a package without `"type": "module"`: the helper module is required (CommonJS)', async () => {
+    const { output } = await migrate('s.js', sendHelper('params.token = this.token;'));
+    expect(output).toContain("const { rtmStartData } = require('./rtm-start-data');");
+    expect(output).not.toContain('import ');
   });
 
   it('TypeScript: the helper types its callback with its own answer type, which the rebuilt data does not fit: the call stays as it was, with a TODO', async () => {

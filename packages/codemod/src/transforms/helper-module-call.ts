@@ -152,8 +152,10 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
     insertBefore(ctx, startOf(statement), ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
   }
   const { callback, callbackAround: libraryAround, cast, answersSlackErrors } = transport;
-  // Slack's `ok: false` answer (the helper's error `data`) as the raw request's body; any other error as it was.
-  const called = `${name}(${caller}${args})${answersSlackErrors ? '.catch((err) => err.data ?? Promise.reject(err))' : ''}`;
+  // Slack's `ok: false` answer (the helper's error `data`) as the raw request's body; any other error as it was
+  // (the helper's own kind of promise may have no `.catch`: `.then(undefined, …)` there).
+  const answer = '(err) => err.data ?? Promise.reject(err)';
+  const called = `${name}(${caller}${args})${answersSlackErrors ? (transport.ownPromise ? `.then(undefined, ${answer})` : `.catch(${answer})`) : ''}`;
   // TypeScript: callbackify's overloads do not fit a function with optional parameters, but its
   // no-argument one types the callback `(err, data)` from rtmStartData's own result (also the form
   // where Slack's errors are answered as data). A callback that got the response alone gets it

@@ -80,7 +80,7 @@ export function passedThroughCallback(parsed: ParsedFile, call: TSESTree.CallExp
  * `self._api(…)`, `var self = this`) → the method `_api` of the same class or prototype,
  * `api(…)` → `function api(…)`.
  */
-function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpression): FunctionNode | undefined {
+export function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpression): FunctionNode | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     return callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier ? undefined : ownMethod(parsed, callee.object, callee.property.name);

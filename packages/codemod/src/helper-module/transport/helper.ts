@@ -4,7 +4,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
-import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, type ResponseOnly } from './helper-contract.js';
+import { declaredPromiseHelper, helperDeclaration, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, type ResponseOnly } from './helper-contract.js';
+import { takesDataAt } from './data-parameter.js';
+import { resolvesSlackErrors } from './resolves-errors.js';
 import { incidentalReturn } from './implicit-return.js';
 import { callbackHandedToTransport } from './passed-to-transport.js';
 
@@ -42,12 +44,12 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     else if (last && slots.length > 1 && (handed = callbackHandedToTransport(parsed, call, arg, i + 1))) slots.push({ kind: 'callback', node: arg, optional: handed.optional });
     else if (isFlag(parsed, arg)) slots.push({ kind: 'flag', node: arg });
     else if (!slots.some((s) => s.kind === 'args') && unwrap(arg).type === AST_NODE_TYPES.ObjectExpression) slots.push({ kind: 'args', node: arg });
-    else if (!slots.some((s) => s.kind === 'args') && !last && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
+    else if (!slots.some((s) => s.kind === 'args') && (!last || takesDataAt(parsed, helperDeclaration(parsed, call), i + 1)) && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
     else return last ? 'the callback is not a written-out Node-style `(err, data)` function' : 'the helper takes arguments rtm-migrate cannot place';
   }
-  // A name given as the arguments must be followed by the callback: otherwise it may be the callback itself.
+  // A name given as the arguments must be followed by the callback, or go where the helper's declaration takes data: otherwise it may be the callback itself.
   const args = slots.findIndex((s) => s.kind === 'args');
-  if (args >= 0 && unwrap((slots[args] as { node: Node }).node).type === AST_NODE_TYPES.Identifier && slots.at(-1)?.kind !== 'callback') {
+  if (args >= 0 && unwrap((slots[args] as { node: Node }).node).type === AST_NODE_TYPES.Identifier && slots.at(-1)?.kind !== 'callback' && !takesDataAt(parsed, helperDeclaration(parsed, call), args)) {
     return 'the helper takes arguments rtm-migrate cannot place';
   }
   // Flags after the method name with no arguments before them: where the arguments go is not known.
@@ -119,11 +121,13 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   }
   const caller = `${params(parsed)} => ${helper}(${before.join(', ')})`;
   const promiseUse = usedAsPromise(call);
-  if (declared) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, cast: declared.returns } };
-  if (promiseUse === undefined) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText } };
+  // A helper that resolves Slack's `ok: false` answer as data: the rewrite answers it so too.
+  const errors = resolvesSlackErrors(parsed, helperDeclaration(parsed, call)) ? { answersSlackErrors: true } : {};
+  if (declared) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, cast: declared.returns, ...errors } };
+  if (promiseUse === undefined) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ...errors } };
   // The helper's own kind of promise comes back, chained on a first call through it (JavaScript: its type is not known).
   if (ts) return { why: `${promiseUse}, and its type is not known here` };
-  return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ownPromise: true } };
+  return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ownPromise: true, ...errors } };
 }
 
 /**
