@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type RunResult } from '../../../test/support/run.js';
-import { cli, copyBot } from './helpers.js';
+import type { RunResult } from '../../../test/support/run.js';
+import { cli, copyBot, runBot } from './helpers.js';
 
 /**
  * Bots with an API helper of their own, run before the migration against fake Slack in `legacy` mode
@@ -35,22 +35,16 @@ afterAll(async () => {
   await fake.close();
 });
 
-function runBot(dir: string, bot: string, token: string): Promise<RunResult> {
-  return run(process.execPath, [join(dir, bot, 'bot.js')], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: fake.apiUrl },
-    timeoutMs: 60_000,
-  });
-}
+const runWith = (dir: string, bot: string, token: string): Promise<RunResult> => runBot(dir, bot, token, fake.apiUrl);
 
 describe("the app's own helpers: the same data and the same Slack errors after the migration", () => {
   it.each(BOTS.map((b) => [b.bot, b] as const))('%s', { timeout: 180_000 }, async (_name, { bot, logins, prints, failure, rewritten }) => {
     const dir = await copyBot(bot);
     fake.setMode('legacy');
-    const before = await runBot(dir, bot, 'xoxb-test');
+    const before = await runWith(dir, bot, 'xoxb-test');
     expect(before.stderr).toBe('');
     expect(before.stdout).toMatch(prints);
-    const failedBefore = await runBot(dir, bot, 'xoxb-not-a-known-token');
+    const failedBefore = await runWith(dir, bot, 'xoxb-not-a-known-token');
     expect({ stderr: failedBefore.stderr, code: failedBefore.code }).toEqual({ stderr: failure, code: 1 });
 
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
@@ -63,13 +57,13 @@ describe("the app's own helpers: the same data and the same Slack errors after t
 
     fake.setMode('connect_required');
     fake.resetCalls();
-    const after = await runBot(dir, bot, 'xoxb-test');
+    const after = await runWith(dir, bot, 'xoxb-test');
     expect({ code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ code: 0, stderr: '', stdout: before.stdout });
     const methods = fake.calls.map((c) => c.method);
     expect(methods).not.toContain('rtm.start');
     expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(logins);
 
-    const failedAfter = await runBot(dir, bot, 'xoxb-not-a-known-token');
+    const failedAfter = await runWith(dir, bot, 'xoxb-not-a-known-token');
     expect({ code: failedAfter.code, stdout: failedAfter.stdout, stderr: failedAfter.stderr }).toEqual({ code: failedBefore.code, stdout: failedBefore.stdout, stderr: failedBefore.stderr });
   });
 });

@@ -29,6 +29,15 @@ export async function copyBot(bot: string): Promise<string> {
   return dir;
 }
 
+/** Runs `<bot>/bot.js` of a copy (`copyBot`) with a token, against the Slack API at `apiUrl`. */
+export function runBot(dir: string, bot: string, token: string, apiUrl: string): Promise<RunResult> {
+  return run(process.execPath, [join(dir, bot, 'bot.js')], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: token, SLACK_API_URL: apiUrl },
+    timeoutMs: 60_000,
+  });
+}
+
 /** Copies the pattern inputs (never the fixtures in place) to a temp folder. */
 export async function copyPatterns(filter: (name: string) => boolean = () => true): Promise<{ dir: string; names: string[] }> {
   const dir = await tempDir('rtm-migrate-patterns-');

@@ -52,11 +52,12 @@ export function literalWrapper(factory: Located<FunctionLike>, returned: string,
       declarator = node;
     }
   }
-  if (!declarator?.init || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = variableOf(resolver, declarator.id);
+  const id = declarator?.id;
+  if (!declarator?.init || id?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(resolver, id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node !== declarator) return undefined;
-  if (!variable.references.every((r) => (r.isWrite() ? r.identifier === declarator?.id : onlyRead(r.identifier as TSESTree.Identifier)))) return undefined;
+  if (!variable.references.every((r) => (r.isWrite() ? r.identifier === id : onlyRead(r.identifier as TSESTree.Identifier)))) return undefined;
   const rtm = onlyProperty(resolver, declarator.init, 'rtm');
   const start = rtm && onlyProperty(resolver, rtm, 'start');
   const fn = start && unwrap(start);

@@ -9,7 +9,7 @@ import { nearestManifest } from '@rtm-migrate/analysis';
 export function isCommonJs(source: string, file: string): boolean {
   if (/^\s*(import|export)\s/m.test(source)) return false;
   if (/\brequire\(/.test(source) || /\bmodule\.exports\b/.test(source)) return true;
-  if (/\.cjs$/.test(file)) return true;
-  if (!/\.js$/.test(file)) return false;
+  if (file.endsWith('.cjs')) return true;
+  if (!file.endsWith('.js')) return false;
   return nearestManifest(dirname(resolve(file)))?.manifest.type !== 'module';
 }

@@ -48,13 +48,13 @@ export function ownMethod(parsed: ParsedFile, object: Node, name: string): Funct
   const scope = at && thisScope(at);
   if (!scope) return undefined;
   const holder = scope.type === AST_NODE_TYPES.PropertyDefinition ? scope : scope.parent;
-  if ((holder?.type === AST_NODE_TYPES.MethodDefinition && !holder.static) || holder?.type === AST_NODE_TYPES.PropertyDefinition) {
+  if ((holder.type === AST_NODE_TYPES.MethodDefinition && !holder.static) || holder.type === AST_NODE_TYPES.PropertyDefinition) {
     const method = holder.parent.body.find(
       (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'method' && !m.static && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name,
     );
     return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
   }
-  if (scope.type !== AST_NODE_TYPES.FunctionExpression || holder?.type !== AST_NODE_TYPES.AssignmentExpression || holder.right !== scope) return undefined;
+  if (scope.type !== AST_NODE_TYPES.FunctionExpression || holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.right !== scope) return undefined;
   const klass = prototypeOf(parsed, holder.left);
   if (!klass) return undefined;
   const found: FunctionNode[] = [];
