@@ -487,6 +487,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     ['calls it', 'if (typeof params === "function") params(null);'],
     ['hands it to a function of its own', 'track(params);'],
     ['reads `arguments`', 'log(arguments);'],
+    ['calls it when it is not an object (`(params || noop)()`)', '(params || noop)();'],
   ])("a promise helper whose declaration %s: `options` may be a callback, the call stays as it was, with a TODO", async (_name, uses) => {
     const source = sendHelper(uses);
     const { plan, output } = await migrate('q.js', source);

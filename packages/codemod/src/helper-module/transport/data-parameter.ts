@@ -20,10 +20,14 @@ function usedAsData(parsed: ParsedFile, id: TSESTree.Identifier): boolean {
       return use.value === id && use.parent.type === AST_NODE_TYPES.ObjectExpression;
     case AST_NODE_TYPES.ForInStatement:
       return use.right === id;
-    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.LogicalExpression: {
+      // `params || {}` (defaulted to an object), `if (params && …)`: not `(params || noop)()`.
+      const outer = use.parent;
+      return unwrap(use.right).type === AST_NODE_TYPES.ObjectExpression || ((outer.type === AST_NODE_TYPES.IfStatement || outer.type === AST_NODE_TYPES.ConditionalExpression) && outer.test === use);
+    }
     case AST_NODE_TYPES.UnaryExpression:
     case AST_NODE_TYPES.BinaryExpression:
-      // `params || {}`, `!params`, `params == null`: checked or defaulted, as an options bag is.
+      // `!params`, `typeof params`, `params == null`: checked, as an options bag is.
       return true;
     case AST_NODE_TYPES.AssignmentExpression:
       // `params = params || {}`.
