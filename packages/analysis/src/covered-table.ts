@@ -17,12 +17,15 @@ type Node = TSESTree.Node;
  * result in the file, and nothing there may store another `rtm` or `rtm.start` on it.
  */
 
-/** The factory a `holder.rtm.start(…)` call's holder always comes from, and the path its result stores the wrapper at. */
-export function tableFactoryOf(resolver: Resolver, program: TSESTree.Program, call: TSESTree.CallExpression, modules: ModuleFunctions): { factory: Located<FunctionLike>; path: string } | undefined {
+/**
+ * The factory a `holder.rtm.start(…)` call's holder always comes from, the name of the object it
+ * returns, and the path that object holds the wrapper at.
+ */
+export function tableFactoryOf(resolver: Resolver, program: TSESTree.Program, call: TSESTree.CallExpression, modules: ModuleFunctions): { factory: Located<FunctionLike>; returned: string; path: string } | undefined {
   const holder = holderOf(call.callee);
   const factory = holder ? factoryOf(resolver, program, holder, modules) : undefined;
   const returned = factory ? returnedName(factory) : undefined;
-  return factory && returned ? { factory, path: `${returned}.rtm.start` } : undefined;
+  return factory && returned ? { factory, returned, path: `${returned}.rtm.start` } : undefined;
 }
 
 /** A previous run's override: the function the factory stores at `path` calls `rtmStartData()` and calls back its caller. */

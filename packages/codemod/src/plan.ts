@@ -105,6 +105,10 @@ export interface TransportCall {
   readonly imports?: readonly { readonly module: string; readonly name: string }[];
   /** The callback gets the response alone (`ok: false` on an error), as the helper's declaration calls it. */
   readonly responseOnly?: boolean;
+  /** The callback may be missing (the transport checked for it): `callback || function () {}`, as callbackify needs a function. */
+  readonly optionalCallback?: boolean;
+  /** What the rewrite changes besides the data, for the site's report line (what a method returns now). */
+  readonly note?: string;
   /** TypeScript: the helper's declared promise type, which the native promise is cast to (`Promise<any>`). */
   readonly cast?: string;
   /**

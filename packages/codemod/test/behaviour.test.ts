@@ -55,6 +55,11 @@ async function compileTs(dir: string, bot: string): Promise<void> {
   expect(compiled.stdout + compiled.stderr).toBe('');
 }
 
+/** botkit 0.2 as installed (botkit-02), with the botkit runner its own runner hands it to. */
+async function copyBotkit02(): Promise<string> {
+  return copyLibrary(undefined, 'botkit-02', 'botkit-02', ['botkit-02', 'botkit']);
+}
+
 /** The copy's fixed Slack API URL in `file` replaced (the only edit besides the migration), so that it talks to fake Slack. */
 async function pointAtFakeSlack(dir: string, file: string, fixed: string, replacement: string): Promise<string> {
   const path = join(dir, file);
@@ -285,6 +290,18 @@ const PROGRAMS: readonly Program[] = [
     prints: /^users: \d+/m,
   },
   {
+    // botkit 0.2 as published (installed as botkit-02): bot.api is an object literal with every method
+    // written out, `rtm: { start: function (options, cb) { slack_api.callAPI('rtm.start', options, cb); } }`.
+    // The wrapper's call goes through rtmStartData() on the same callAPI; startRTM's bot.api.rtm.start
+    // is left as it is (covered). Its runner is botkit 0.4's, told the package's name.
+    name: 'botkit@0.2.2 (published library, bot.api with every method written out, controller.spawn().startRTM())',
+    copy: copyBotkit02,
+    main: join('runners', 'botkit-02.js'),
+    unchanged: [join('botkit-02', 'lib', 'Slackbot_worker.js')],
+    unchangedAs: 'covered',
+    prints: /^users: \d+/m,
+  },
+  {
     // The library (lib/ and its examples, as published) and a runner using its RtmClient, migrated
     // together: the runner's client start moves to useRtmConnect; the library's own WebClient facet
     // rtm.start() resolves the helper module's data, and its RTMClient's call of it is left as it is
@@ -355,13 +372,16 @@ describe('programs before and after rtm-migrate apply, against fake Slack', () =
   });
 });
 
-describe('errors as before: botkit 0.4.10 with a token Slack does not know', () => {
-  // The override calls back the transport's own error, once: botkit's callAPI answers a Slack error
+describe('errors as before: botkit 0.4.10 and 0.2.2 with a token Slack does not know', () => {
+  // The rewrite calls back the transport's own error, once: botkit's callAPI answers a Slack error
   // with its code as a string, and so the migrated rtm.start does (the first replacement call fails).
-  it('startRTM gets the same invalid_auth, as shipped against legacy rtm.start and migrated against connect_required', { timeout: 240_000 }, async () => {
-    const dir = await copyLibrary(undefined, 'botkit', 'botkit');
+  it.each([
+    ['0.4.10 (method-table override)', () => copyLibrary(undefined, 'botkit', 'botkit'), 'botkit.js'],
+    ['0.2.2 (written-out wrapper)', copyBotkit02, 'botkit-02.js'],
+  ] as const)('botkit %s: startRTM gets the same invalid_auth, as shipped against legacy rtm.start and migrated against connect_required', { timeout: 240_000 }, async (_name, copy, runner) => {
+    const dir = await copy();
     const start = (): Promise<RunResult> =>
-      run(process.execPath, [join(dir, 'runners', 'botkit.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-unknown', SLACK_API_URL: small.apiUrl }, timeoutMs: 120_000 });
+      run(process.execPath, [join(dir, 'runners', runner)], { cwd: dir, env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-unknown', SLACK_API_URL: small.apiUrl }, timeoutMs: 120_000 });
     small.setMode('legacy');
     const before = await start();
     expect(before.code).toBe(1);

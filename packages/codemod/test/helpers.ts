@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeSlack } from '@rtm-migrate/fake-slack';
 import { expect } from 'vitest';
-import { run, type RunResult } from '../../../test/support/run.js';
+import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const CLI = join(ROOT, 'packages', 'codemod', 'dist', 'cli.js');
@@ -29,6 +29,11 @@ export async function copyBot(bot: string): Promise<string> {
   for (const shared of ['summary.js', 'extras-summary.js']) await cp(join(bots, shared), join(dir, shared));
   await symlink(join(bots, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
+}
+
+/** Runs `<bot>/bot.js` of a copy (`copyBot`) with a token, against the Slack API at `apiUrl`. */
+export function runBot(dir: string, bot: string, token: string, apiUrl: string): Promise<RunResult> {
+  return runNodeBot(join(dir, bot, 'bot.js'), { cwd: dir, apiUrl, token, timeoutMs: 60_000 });
 }
 
 /** Copies the pattern inputs (never the fixtures in place) to a temp folder. */

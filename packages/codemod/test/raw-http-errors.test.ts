@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, copyBot, ROOT } from './helpers.js';
+import { run, type RunResult } from '../../../test/support/run.js';
+import { cli, copyBot, ROOT, runBot } from './helpers.js';
 
 /**
  * Slack's errors, not only its data: a raw HTTP request to `rtm.start` got `{ ok: false, error }` as a
@@ -34,9 +34,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-function runBot(dir: string, bot: string, token: string): Promise<RunResult> {
-  return runNodeBot(join(dir, bot, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, token, timeoutMs: 60_000 });
-}
+const runWith = (dir: string, bot: string, token: string): Promise<RunResult> => runBot(dir, bot, token, fake.apiUrl);
 
 async function build(dir: string, bot: string, typescript: boolean | undefined): Promise<void> {
   if (!typescript) return;
@@ -49,7 +47,7 @@ describe('raw-HTTP bots keep Slack’s ok: false answer after the migration', ()
     const dir = await copyBot(bot);
     await build(dir, bot, typescript);
     fake.setMode('legacy');
-    const before = await runBot(dir, bot, 'xoxb-not-a-known-token');
+    const before = await runWith(dir, bot, 'xoxb-not-a-known-token');
     expect(before.stderr).toBe('rtm.start failed: invalid_auth\n');
     expect(before.code).toBe(1);
 
@@ -61,11 +59,11 @@ describe('raw-HTTP bots keep Slack’s ok: false answer after the migration', ()
     await build(dir, bot, typescript);
 
     fake.setMode('connect_required');
-    const after = await runBot(dir, bot, 'xoxb-not-a-known-token');
+    const after = await runWith(dir, bot, 'xoxb-not-a-known-token');
     expect({ code: after.code, stdout: after.stdout, stderr: after.stderr }).toEqual({ code: before.code, stdout: before.stdout, stderr: before.stderr });
 
     // The data path is unchanged: with a good token it prints the workspace.
-    const good = await runBot(dir, bot, 'xoxb-test');
+    const good = await runWith(dir, bot, 'xoxb-test');
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/^users: \d+/m);

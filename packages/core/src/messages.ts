@@ -120,6 +120,9 @@ export const CODEMOD_MESSAGES = {
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
   transportUnseen: (why: string): string =>
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,
+  /** A CoffeeScript method that returned its helper's request only because CoffeeScript returns every last expression. */
+  implicitReturnDropped: (method: string): string =>
+    `\`${method}()\` returned the request of its \`rtm.start\` call only because CoffeeScript returns a function's last expression (no call of it in its file uses that value): it now returns \`undefined\`. An app that used the request \`${method}()\` returned must keep its own handle.`,
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */
   slackPackage: (why: string): string =>
     `the call goes through the \`slack\` package, and ${why}. rtm-migrate rewrites such a call (to that package's \`rtm.connect\`, or to the generated helper module calling its \`users.list\`, \`conversations.list\`, \`conversations.members\` and \`rtm.connect\`) only on a version whose methods it checked (8.4 to 11.x, a promise from 9 on), called as the package takes it: \`client.rtm.start(args[, callback])\`.`,

@@ -417,7 +417,7 @@ export function scan(options: ScanOptions): Plan {
           : facetOverride && facet && 'message' in facet
           ? facet.message
           : decision.rewrite === 'helper-module'
-          ? CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)
+          ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}`
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,

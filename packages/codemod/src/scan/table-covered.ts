@@ -4,6 +4,7 @@ import type { Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
+import { literalWrapper } from './literal-wrapper.js';
 import { useOf, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 
 type Node = TSESTree.Node;
@@ -25,7 +26,7 @@ export function markTableCoveredUses(root: string, project: Project, sites: read
     const file = made?.factory.resolver.file;
     if (!made || !file) continue;
     const inFactory = planned.filter((p) => p.plan.file === relative(root, file));
-    const stored = storedWrapper(made.factory, made.path, inFactory);
+    const stored = storedWrapper(made.factory, made.returned, inFactory);
     if (!stored || !sameContract(useOf(use.found), call.arguments, stored.whole.contract) || !readsBuilt(plan.startOnlyFields, stored.whole.include)) continue;
     const place = `${relative(root, file)}:${stored.line}`;
     const message = CODEMOD_MESSAGES.wrapperCovered('callback', made.path, place, stored.whole.site === undefined);
@@ -35,15 +36,18 @@ export function markTableCoveredUses(root: string, project: Project, sites: read
 }
 
 /**
- * The wrapper the factory stores at `path` through the method-table rewrite: this run's override (its
- * plan site) or a previous run's (the stored function calls `rtmStartData()` and calls back its caller).
+ * The wrapper the factory's returned object holds at `returned.rtm.start`: stored through the
+ * method-table rewrite (this run's override, its plan site, or a previous run's: the stored function
+ * calls `rtmStartData()` and calls back its caller), or written out in the object literal the factory
+ * returns (`literalWrapper`).
  */
-function storedWrapper(factory: Located<FunctionLike>, path: string, planned: readonly PlannedSite[]): { whole: WholeData; line: number } | undefined {
+function storedWrapper(factory: Located<FunctionLike>, returned: string, planned: readonly PlannedSite[]): { whole: WholeData; line: number } | undefined {
+  const path = `${returned}.rtm.start`;
   const inside = (n: Node): boolean => n.range[0] >= factory.node.range[0] && n.range[1] <= factory.node.range[1];
   // The override follows a statement of the factory's own body: it runs on every call, before the return.
   const body = factory.node.body.type === AST_NODE_TYPES.BlockStatement ? factory.node.body.body : [];
   const table = planned.find((p) => p.plan.table?.path === path && body.some((s) => s.range[1] === p.plan.table?.after));
-  if (!table) return storedByPreviousRun(factory, path);
+  if (!table) return storedByPreviousRun(factory, path) ?? literalWrapper(factory, returned, planned);
   if (planned.some((p) => p !== table && p.plan.form === 'method-table' && inside(p.found.node) && p.plan.rewrite !== 'helper-module')) return undefined;
   return { whole: { contract: { kind: 'callback', param: 1 }, include: [], site: table.plan.id }, line: table.plan.line };
 }

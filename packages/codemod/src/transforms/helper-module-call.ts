@@ -156,30 +156,34 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
     caller = freshName(ctx, ['callSlack', 'callSlackApi']);
     insertBefore(ctx, startOf(statement), ['// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).', `const ${caller} = ${transport.caller};`]);
   }
-  const { callback, callbackAround: around, cast, answersSlackErrors } = transport;
-  // Slack's `ok: false` answer (the helper's error `data`) as the raw request's body; any other error as it was.
-  const called = `${name}(${caller}${args})${answersSlackErrors ? '.catch((err) => err.data ?? Promise.reject(err))' : ''}`;
-  const callbackText = callback ? `${around?.before ?? ''}${ctx.source.slice(callback.start, callback.end)}${around?.after ?? ''}` : '';
+  const { callback, callbackAround: libraryAround, cast, answersSlackErrors } = transport;
+  // Slack's `ok: false` answer (the helper's error `data`) as the raw request's body; any other error as it was
+  // (the helper's own kind of promise may have no `.catch`: `.then(undefined, …)` there).
+  const answer = '(err) => err.data ?? Promise.reject(err)';
+  const called = `${name}(${caller}${args})${answersSlackErrors ? (transport.ownPromise ? `.then(undefined, ${answer})` : `.catch(${answer})`) : ''}`;
   // TypeScript: callbackify's overloads do not fit a function with optional parameters, but its
   // no-argument one types the callback `(err, data)` from rtmStartData's own result (also the form
   // where Slack's errors are answered as data). A callback that got the response alone gets it
-  // still, or `{ ok: false, error }` as the helper answered an error.
+  // still, or on an error Slack's own `ok: false` answer (the error's `data`), as the helper passed
+  // it on; any other error as `{ ok: false, error }`, the helper's shape for a failed request.
   // The callback is called as the helper called it, with no `this` (`.call(undefined, …)` for `this.onLogin`).
-  const responseOnly = (fn: string): string => {
-    const call = /^(function|async|\()/.test(fn) ? `(${fn})(` : /^[\w$]+$/.test(fn) ? `${fn}(` : `${fn}.call(undefined, `;
-    return `callbackify(() => ${called})((err, data) => ${call}err ? { ok: false, error: err.message } : data))`;
+  // The callback's own text stays where it is (the text before and after it is replaced): a call
+  // inside it (a reconnect path calling `rtm.start` again) is rewritten by its own site.
+  const around = (fn: string): { before: string; after: string } => {
+    if (transport.responseOnly) {
+      const [open, call] = /^(function|async|\()/.test(fn) ? ['(', ')('] : /^[\w$]+$/.test(fn) ? ['', '('] : ['', '.call(undefined, '];
+      return { before: `callbackify(() => ${called})((err, data) => ${open}`, after: `${call}err ? err.data ?? { ok: false, error: err.message } : data))` };
+    }
+    const before = ctx.typescript || answersSlackErrors ? `callbackify(() => ${called})(` : `callbackify(${name})(${caller}${args}, `;
+    return { before: `${before}${libraryAround?.before ?? ''}`, after: `${libraryAround?.after ?? ''}${transport.optionalCallback ? ' || function () {}' : ''})` };
   };
-  const replacement = callback
-    ? transport.responseOnly
-      ? responseOnly(callbackText)
-      : ctx.typescript || answersSlackErrors
-        ? `callbackify(() => ${called})(${callbackText})`
-        : `callbackify(${name})(${caller}${args}, ${callbackText})`
-    : `${cast ? `(${called} as ${cast})` : called}${transport.then ?? ''}`;
   if (callback) addImport(ctx, 'util', 'callbackify', false);
   for (const { module: from, name: imported } of transport.imports ?? []) addImport(ctx, from, imported, false);
   for (const { start, end } of transport.removals ?? []) ctx.edits.push({ start, end, text: '' });
-  ctx.edits.push({ start: transport.start, end: transport.end, text: replacement });
+  if (callback) {
+    const { before, after } = around(ctx.source.slice(callback.start, callback.end));
+    ctx.edits.push({ start: transport.start, end: callback.start, text: before }, { start: callback.end, end: transport.end, text: after });
+  } else ctx.edits.push({ start: transport.start, end: transport.end, text: `${cast ? `(${called} as ${cast})` : called}${transport.then ?? ''}` });
   addImport(ctx, module, name, false);
 }
 

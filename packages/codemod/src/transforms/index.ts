@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { dropConnectArgsTransform } from './drop-args.js';
 import { helperModuleCallTransform } from './helper-module-call.js';
+import { isCommonJs } from './module-kind.js';
 import { methodTableOverrideTransform } from './method-table-override.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
@@ -98,7 +99,7 @@ export function transformSource(
     eol: detectEol(source),
     style: detectStyle(source),
     typescript: parser !== 'babel',
-    commonjs: !/^\s*(import|export)\s/m.test(source) && (/\brequire\(/.test(source) || /\bmodule\.exports\b/.test(source)),
+    commonjs: isCommonJs(source, file),
     sites,
     edits: [],
     outcomes: [],

@@ -2,8 +2,8 @@ import { descendants, resolveConst, unwrap, variableOf } from '@rtm-migrate/anal
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, text, type Node } from './common.js';
+import { ownMethod, type FunctionNode } from './this-method.js';
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** `'rtm.start'`, `` `rtm.start` ``, or a name bound once to one of them (`var ns = 'rtm.start'`). */
 export function namesRtmStart(parsed: ParsedFile, node: Node): boolean {
@@ -76,48 +76,18 @@ export function passedThroughCallback(parsed: ParsedFile, call: TSESTree.CallExp
 }
 
 /**
- * The declaration of the helper a call goes to, when it is in the same file: `this._api(…)` → the
- * method `_api` of the enclosing class, `api(…)` → `function api(…)`.
+ * The declaration of the helper a call goes to, when it is in the same file: `this._api(…)` (or
+ * `self._api(…)`, `var self = this`) → the method `_api` of the same class or prototype,
+ * `api(…)` → `function api(…)`.
  */
-function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpression): FunctionNode | undefined {
+export function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpression): FunctionNode | undefined {
   const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.object.type === AST_NODE_TYPES.ThisExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
-    const name = callee.property.name;
-    let owner: Node | undefined = call.parent;
-    while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
-    const method = owner?.type === AST_NODE_TYPES.ClassBody
-      ? owner.body.find((m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'method' && !m.static && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name)
-      : undefined;
-    if (owner) return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
-    return prototypeMethod(parsed, call, callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    return callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier ? undefined : ownMethod(parsed, callee.object, callee.property.name);
   }
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = variableOf(parsed.resolver, callee)?.defs[0];
   return def?.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : undefined;
-}
-
-/** `A.prototype.name = function (…) {…}`: the `this.name` of a call in another `A.prototype.x = function`. */
-function prototypeMethod(parsed: ParsedFile, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): FunctionNode | undefined {
-  const fn = enclosingFunction(call);
-  const owner = fn?.parent;
-  const prototypeOf = (target: Node): string | undefined => {
-    if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed) return undefined;
-    const proto = target.object;
-    if (proto.type !== AST_NODE_TYPES.MemberExpression || proto.computed || proto.property.type !== AST_NODE_TYPES.Identifier || proto.property.name !== 'prototype') return undefined;
-    return text(parsed, proto.object);
-  };
-  if (fn?.type !== AST_NODE_TYPES.FunctionExpression || owner?.type !== AST_NODE_TYPES.AssignmentExpression || owner.right !== fn) return undefined;
-  const klass = prototypeOf(owner.left);
-  const name = callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier ? undefined : callee.property.name;
-  if (!klass || !name) return undefined;
-  const found: FunctionNode[] = [];
-  for (const node of descendants(parsed.resolver, parsed.program)) {
-    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.right.type !== AST_NODE_TYPES.FunctionExpression) continue;
-    const left = node.left;
-    if (prototypeOf(left) === klass && left.type === AST_NODE_TYPES.MemberExpression && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === name) found.push(node.right);
-  }
-  // Defined twice: which one runs is not known.
-  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The statements of a function's own body that return a value (not those of functions inside it). */
@@ -141,7 +111,12 @@ function isCheck(use: Node, id: Node): boolean {
  * alone (`callback(JSON.parse(body))`, `callback({ ok: false, error })`): every use of that parameter
  * is a call with one argument or a null check. Also says whether the helper returns a value.
  */
-export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): { returnsValue: boolean } | undefined {
+export interface ResponseOnly {
+  readonly returnsValue: boolean;
+  readonly helper: FunctionNode;
+}
+
+export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): ResponseOnly | undefined {
   const fn = helperDeclaration(parsed, call);
   const param = fn?.params[index];
   if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -152,7 +127,7 @@ export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpres
     return use.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use.arguments.length === 1 && use.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement;
   });
   if (called.length === 0 || !uses.every((r) => called.includes(r) || isCheck(r.identifier.parent, r.identifier))) return undefined;
-  return { returnsValue: returnsValue(parsed, fn) };
+  return { returnsValue: returnsValue(parsed, fn), helper: fn };
 }
 
 /**

@@ -3,7 +3,12 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
-import { declaredPromiseHelper, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper } from './helper-contract.js';
+import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import { declaredPromiseHelper, helperDeclaration, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, type ResponseOnly } from './helper-contract.js';
+import { takesDataAt } from './data-parameter.js';
+import { resolvesSlackErrors } from './resolves-errors.js';
+import { incidentalReturn } from './implicit-return.js';
+import { callbackHandedToTransport } from './passed-to-transport.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -11,19 +16,21 @@ type Slot =
   | { kind: 'args'; node: Node }
   | { kind: 'flag'; node: Node }
   /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
-  | { kind: 'callback'; node: Node; responseOnly?: { returnsValue: boolean } };
+  | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly; optional?: boolean };
 
 /**
  * The helper's arguments: the method name first (written out, or a name bound once to it); then the
  * `rtm.start` arguments (an object literal, or a name holding them when a callback follows it), values that are the
  * same for every method (`null`, `true`, a parameter defaulting to one: passed on unchanged), and last a
  * Node-style callback (written out with `(err, data)`, or the enclosing function's own callback
- * parameter where that function calls it with an error first).
+ * parameter where that function calls it with an error first, or hands it only to this helper
+ * whose declaration calls it Node-style).
  */
 function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | string {
   const [name, ...rest] = call.arguments;
   if (!name || !namesRtmStart(parsed, name)) return 'the method name is not written out as the first argument';
   const slots: Slot[] = [{ kind: 'method' }];
+  let handed: { readonly optional: boolean } | undefined;
   for (const [i, arg] of rest.entries()) {
     const last = i === rest.length - 1;
     if (arg.type === AST_NODE_TYPES.SpreadElement) return 'the helper is given spread arguments';
@@ -34,14 +41,15 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
       if (!last || fn.params.length < 2) return 'the callback is not a written-out Node-style `(err, data)` function';
       slots.push({ kind: 'callback', node: arg });
     } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
+    else if (last && slots.length > 1 && (handed = callbackHandedToTransport(parsed, call, arg, i + 1))) slots.push({ kind: 'callback', node: arg, optional: handed.optional });
     else if (isFlag(parsed, arg)) slots.push({ kind: 'flag', node: arg });
     else if (!slots.some((s) => s.kind === 'args') && unwrap(arg).type === AST_NODE_TYPES.ObjectExpression) slots.push({ kind: 'args', node: arg });
-    else if (!slots.some((s) => s.kind === 'args') && !last && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
+    else if (!slots.some((s) => s.kind === 'args') && (!last || takesDataAt(parsed, helperDeclaration(parsed, call), i + 1)) && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
     else return last ? 'the callback is not a written-out Node-style `(err, data)` function' : 'the helper takes arguments rtm-migrate cannot place';
   }
-  // A name given as the arguments must be followed by the callback: otherwise it may be the callback itself.
+  // A name given as the arguments must be followed by the callback, or go where the helper's declaration takes data: otherwise it may be the callback itself.
   const args = slots.findIndex((s) => s.kind === 'args');
-  if (args >= 0 && unwrap((slots[args] as { node: Node }).node).type === AST_NODE_TYPES.Identifier && slots.at(-1)?.kind !== 'callback') {
+  if (args >= 0 && unwrap((slots[args] as { node: Node }).node).type === AST_NODE_TYPES.Identifier && slots.at(-1)?.kind !== 'callback' && !takesDataAt(parsed, helperDeclaration(parsed, call), args)) {
     return 'the helper takes arguments rtm-migrate cannot place';
   }
   // Flags after the method name with no arguments before them: where the arguments go is not known.
@@ -55,6 +63,16 @@ function isReference(arg: Node, fn: Node | undefined): boolean {
   let node = unwrap(arg);
   while (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) node = unwrap(node.object);
   return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression;
+}
+
+/**
+ * The callback uses a name the rewrite binds around it (`err`, `data`…): a function literal only by
+ * the names it does not bind itself (`function (data) {…}` keeps its own `data`).
+ */
+function shadowsCallerName(parsed: ParsedFile, node: Node): boolean {
+  const fn = writtenCallback(node);
+  if (fn !== unwrap(node)) return usesCallerName(text(parsed, node));
+  return parsed.resolver.getScope(fn).through.some((r) => usesCallerName(r.identifier.name));
 }
 
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
@@ -81,12 +99,15 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   const lastSlot = slots.at(-1);
   const callback = lastSlot?.kind === 'callback' ? lastSlot.node : undefined;
   if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
-    // The helper's declaration returns nothing: neither does the rewrite, wherever the call stands.
-    if (lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
-    if (usesCallerName(text(parsed, lastSlot.node))) return { why: 'the callback uses a name the rewrite would shadow' };
-    const handler = ts ? '(data: unknown) => resolve(data as Record<string, unknown>)' : 'resolve';
-    const caller = `${params(parsed)} => new Promise${ts ? '<Record<string, unknown>>' : ''}((resolve) => ${helper}(${[...before, handler].join(', ')}))`;
-    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true } };
+    // TypeScript: the helper's callback type (its own answer type) does not take rtmStartData's, nor its arguments' type `apiArgs`.
+    if (ts) return { why: "the helper calls back with the response alone, and in TypeScript its callback's declared type does not take the rebuilt data's: call it with `rtmStartData`'s own promise by hand" };
+    // The helper's declaration returns nothing (or only CoffeeScript's incidental request): neither does the rewrite.
+    const used = lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement;
+    const dropped = used ? incidentalReturn(parsed, call, lastSlot.responseOnly.helper) : undefined;
+    if (used && dropped === undefined) return { why: "the helper's return value is used besides its callback" };
+    if (shadowsCallerName(parsed, lastSlot.node)) return { why: 'the callback uses a name the rewrite would shadow' };
+    const caller = `${params(parsed)} => new Promise((resolve) => ${helper}(${[...before, 'resolve'].join(', ')}))`;
+    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...(dropped === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(dropped) }) } };
   }
   if (callback) {
     if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
@@ -94,15 +115,19 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
     const answer = ts ? "new Promise<Record<string, unknown>>((resolve, reject) => " : 'new Promise((resolve, reject) => ';
     const handler = ts ? '(err: unknown, data: unknown) => (err ? reject(err) : resolve(data as Record<string, unknown>))' : '(err, data) => (err ? reject(err) : resolve(data))';
     const caller = `${params(parsed)} => ${answer}${helper}(${[...before, handler].join(', ')}))`;
-    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] } } };
+    // A wrapper called without a callback made its request and answered nowhere: so does the rewrite.
+    const optional = lastSlot?.kind === 'callback' && lastSlot.optional === true;
+    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] }, ...(optional ? { optionalCallback: true } : {}) } };
   }
   const caller = `${params(parsed)} => ${helper}(${before.join(', ')})`;
   const promiseUse = usedAsPromise(call);
-  if (declared) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, cast: declared.returns } };
-  if (promiseUse === undefined) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText } };
+  // A helper that resolves Slack's `ok: false` answer as data: the rewrite answers it so too.
+  const errors = resolvesSlackErrors(parsed, helperDeclaration(parsed, call)) ? { answersSlackErrors: true } : {};
+  if (declared) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, cast: declared.returns, ...errors } };
+  if (promiseUse === undefined) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ...errors } };
   // The helper's own kind of promise comes back, chained on a first call through it (JavaScript: its type is not known).
   if (ts) return { why: `${promiseUse}, and its type is not known here` };
-  return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ownPromise: true } };
+  return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ownPromise: true, ...errors } };
 }
 
 /**

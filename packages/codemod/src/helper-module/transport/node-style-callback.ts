@@ -46,11 +46,12 @@ function storedName(node: Node): { name: string; fn: FunctionNode } | undefined 
   return undefined;
 }
 
-/** What a Node-style callback gets first: `null`, an error (`err`, `parseError`, `json.error`, `new Error(…)`), or either (`error || new Error(…)`, `json.ok ? null : json.error`). */
+/** What a Node-style callback gets first: `null`, an error (`err`, `parseError`, `json.error`, `new Error(…)`, `'Invalid JSON'`), or either (`error || new Error(…)`, `json.ok ? null : json.error`). */
 function isErrorOrNull(node: Node | undefined): boolean {
   const bare = node && unwrap(node);
   if (!bare) return false;
-  if (bare.type === AST_NODE_TYPES.Literal) return bare.value === null;
+  // A message string (`cb('Invalid response')`) is an error too: the callback's first argument is truthy.
+  if (bare.type === AST_NODE_TYPES.Literal) return bare.value === null || (typeof bare.value === 'string' && bare.value !== '');
   if (bare.type === AST_NODE_TYPES.Identifier) return /err(or)?$/i.test(bare.name) || bare.name === 'e';
   if (bare.type === AST_NODE_TYPES.MemberExpression) return !bare.computed && bare.property.type === AST_NODE_TYPES.Identifier && /^err(or)?$/i.test(bare.property.name);
   if (bare.type === AST_NODE_TYPES.LogicalExpression) return isErrorOrNull(bare.left) && isErrorOrNull(bare.right);
@@ -64,6 +65,8 @@ interface Seen {
   delivers: boolean;
   /** A missing callback is defaulted (`cb = cb || noop`): the transport may be called without one. */
   defaults: boolean;
+  /** The callback is checked before it is called (`if (cb)`, `cb && cb(…)`): the transport may be called without one. */
+  checks: boolean;
 }
 
 /**
@@ -88,7 +91,10 @@ function callsBackNodeStyle(parsed: ParsedFile, fn: FunctionNode, index: number,
       continue;
     }
     if (use.type === AST_NODE_TYPES.LogicalExpression && use.left === id && use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left.type === AST_NODE_TYPES.Identifier && use.parent.left.name === id.name) continue;
-    if (isCheck(use, id)) continue;
+    if (isCheck(use, id)) {
+      seen.checks = true;
+      continue;
+    }
     if (use.type !== AST_NODE_TYPES.CallExpression) return false;
     if (use.callee === id) {
       if (!isErrorOrNull(use.arguments[0])) return false;
@@ -113,10 +119,10 @@ function isCheck(use: Node, id: Node): boolean {
 /**
  * The transport `call` goes to is declared in the file and calls the callback it gets at `index`
  * Node-style, `(err, data)`, as its code shows (followed through the functions it hands it to):
- * what lets a caller turn it into a promise of the data. Also says whether it defaults a missing callback.
+ * what lets a caller turn it into a promise of the data. Also says whether it defaults or checks a missing callback.
  */
-export function transportCallsBackNodeStyle(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): { readonly defaults: boolean } | undefined {
+export function transportCallsBackNodeStyle(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): { readonly defaults: boolean; readonly checks: boolean } | undefined {
   const fn = declarationOf(parsed, call.callee);
-  const seen: Seen = { delivers: false, defaults: false };
-  return fn !== undefined && callsBackNodeStyle(parsed, fn, index, 1, seen) && seen.delivers ? { defaults: seen.defaults } : undefined;
+  const seen: Seen = { delivers: false, defaults: false, checks: false };
+  return fn !== undefined && callsBackNodeStyle(parsed, fn, index, 1, seen) && seen.delivers ? { defaults: seen.defaults, checks: seen.checks } : undefined;
 }

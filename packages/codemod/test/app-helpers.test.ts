@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../../test/support/run.js';
+import { cli, copyBot, runBot } from './helpers.js';
+
+/**
+ * Bots with an API helper of their own, run before the migration against fake Slack in `legacy` mode
+ * and after it in `connect_required` mode: they print the same workspace, and given a token Slack does
+ * not know, the same error (Slack's own `invalid_auth`, not the helper module's `users.list:
+ * invalid_auth`). Helpers that call back with the response alone (`callback(data)`, `{ ok: false,
+ * error }` on a failed request), as CoffeeScript-era bots did, and a promise helper given the
+ * arguments of its caller.
+ */
+const BOTS: readonly { readonly bot: string; readonly logins: number; readonly prints: RegExp; readonly failure: string; readonly rewritten: string }[] = [
+  // slack-client 1.x's form: `this._apiCall('rtm.start', params, this._onLogin)`, a method by reference.
+  { bot: 'response-callback-bot', logins: 1, prints: /^users: \d+/m, failure: 'login failed: invalid_auth\n', rewritten: 'this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data)' },
+  // `var self = this; self.reqAPI('rtm.start', {}, function (data) {…})`, and again on a reconnect path.
+  { bot: 'self-helper-bot', logins: 2, prints: /^reconnected as /m, failure: 'rtm.start failed: invalid_auth\n', rewritten: '(function (data) {' },
+  // CoffeeScript output: `return this._apiCall('rtm.start', …, this._onLogin)` as the method's last expression.
+  { bot: 'coffee-client-bot', logins: 2, prints: /^logged in again as /m, failure: 'login failed: invalid_auth\n', rewritten: 'return callbackify(() => rtmStartData(callSlack, {' },
+  // `this.send('rtm.start', options).then((res) => … res.url …)`, `options` its caller's: the helper's
+  // declaration only reads them as data, and answers Slack's `ok: false` as data.
+  { bot: 'options-helper-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/$/m, failure: 'connect failed: invalid_auth\n', rewritten: 'return rtmStartDataAs(callSlack, options).then(undefined, (err) => err.data ?? Promise.reject(err)).then(' },
+];
+
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ seed: 33, users: 14, channels: 5, mode: 'legacy' });
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+const runWith = (dir: string, bot: string, token: string): Promise<RunResult> => runBot(dir, bot, token, fake.apiUrl);
+
+describe("the app's own helpers: the same data and the same Slack errors after the migration", () => {
+  it.each(BOTS.map((b) => [b.bot, b] as const))('%s', { timeout: 180_000 }, async (_name, { bot, logins, prints, failure, rewritten }) => {
+    const dir = await copyBot(bot);
+    fake.setMode('legacy');
+    const before = await runWith(dir, bot, 'xoxb-test');
+    expect(before.stderr).toBe('');
+    expect(before.stdout).toMatch(prints);
+    const failedBefore = await runWith(dir, bot, 'xoxb-not-a-known-token');
+    expect({ stderr: failedBefore.stderr, code: failedBefore.code }).toEqual({ stderr: failure, code: 1 });
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    const source = await readFile(join(dir, bot, 'bot.js'), 'utf8');
+    expect(source).toContain(rewritten);
+    expect(source).not.toContain("'rtm.start'");
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runWith(dir, bot, 'xoxb-test');
+    expect({ code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ code: 0, stderr: '', stdout: before.stdout });
+    const methods = fake.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(logins);
+
+    const failedAfter = await runWith(dir, bot, 'xoxb-not-a-known-token');
+    expect({ code: failedAfter.code, stdout: failedAfter.stdout, stderr: failedAfter.stderr }).toEqual({ code: failedBefore.code, stdout: failedBefore.stdout, stderr: failedBefore.stderr });
+  });
+});
