@@ -234,6 +234,22 @@ connect().then((data) => console.log(data.self.name, data.url));
     expect(plan.sites[0]!.rewrite).toBe('connect-only');
   });
 
+  it('passes arguments not written out on to rtm.connect where only its fields are read (JavaScript), and keeps a TODO in TypeScript', async () => {
+    const source = (typed: string): string => `exports.connect = function (web, options${typed}) {
+  return web.rtm.start(options).then((res) => res.url);
+};
+`;
+    const dir = await project({ 'bot.js': source(''), 'bot.ts': source(': Parameters<typeof web.rtm.start>[0]').replace('exports.connect = function', 'export function connect').replace('};', '}') });
+    const r = await cli(['scan', '.', '--json'], dir);
+    expect(r.stderr).toBe('');
+    const plan = JSON.parse(r.stdout) as ScanJson;
+    const byFile = new Map(plan.sites.map((s) => [s.file, s]));
+    expect(byFile.get('bot.js')).toMatchObject({ rewrite: 'connect-only', args: { known: false }, fieldsRead: ['url'] });
+    expect(byFile.get('bot.js')?.message).toMatch(/given the same arguments .*Slack ignores the others/);
+    expect(byFile.get('bot.ts')).toMatchObject({ rewrite: 'todo', args: { known: false } });
+    expect(byFile.get('bot.ts')?.message).toMatch(/arguments are not written out/);
+  });
+
   it('lists a file that does not parse with path:line:col (as apply does) and exits 2, never a silent "no sites"', async () => {
     const bad = 'const x = web.rtm.start(;\n';
     const dir = await project({ 'bad.ts': bad });

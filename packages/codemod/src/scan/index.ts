@@ -36,6 +36,7 @@ import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-co
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
+import { typescript } from '../helper-module/transport/common.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -225,7 +226,9 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
       ? { rewrite: 'drop-option', form: site.form }
       : { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientReads };
   }
-  if (!args.known) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.argsUnknown };
+  // Arguments not written out go to `rtm.connect` as they are where only its fields are read; not in
+  // TypeScript, where their type may be rtm.start's own arguments, which rtm.connect's refuses.
+  if (!args.known && (startOnly.length > 0 || typescript(parsed))) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.argsUnknown };
   if (startOnly.length === 0) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'helper') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.helper };
   if (site.form === 'call-apply') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.callApply };
@@ -418,7 +421,7 @@ export function scan(options: ScanOptions): Plan {
           ? facet.message
           : decision.rewrite === 'helper-module'
           ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}`
-          : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
+          : CODEMOD_MESSAGES.rewrite(decision.rewrite === 'connect-only' && !args.known ? 'connect-args-passed' : decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,

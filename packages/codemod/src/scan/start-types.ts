@@ -1,5 +1,6 @@
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import type { PlanSite } from '../plan.js';
+import { typescript } from '../helper-module/transport/common.js';
 
 /**
  * `rtm.start`'s own types written in TypeScript: `RtmStartResponse`, `WebClient['rtm']['start']`,
@@ -10,7 +11,7 @@ const START_TYPES = /\bRtmStartResponse\b|\[\s*['"]rtm['"]\s*\]\s*\[\s*['"]start
 
 /** True for a TypeScript file that writes `rtm.start`'s own types. */
 export function usesStartTypes(parsed: ParsedFile): boolean {
-  return /\.[cm]?tsx?$/i.test(parsed.file) && START_TYPES.test(parsed.text);
+  return typescript(parsed) && START_TYPES.test(parsed.text);
 }
 
 const DATA_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', 'call-apply', 'helper']);

@@ -22,7 +22,7 @@ export function calleeText(parsed: ParsedFile, callee: Node): string {
   return `${text(parsed, bare.object)}${bare.optional ? '?.' : '.'}${bare.property.name}`;
 }
 
-export const typescript = (parsed: ParsedFile): boolean => /\.[cm]?tsx?$/.test(parsed.file);
+export const typescript = (parsed: ParsedFile): boolean => /\.[cm]?tsx?$/i.test(parsed.file);
 
 export function usesCallerName(...texts: string[]): boolean {
   return texts.some((t) => CALLER_NAMES.some((name) => new RegExp(`\\b${name}\\b`).test(t)));
