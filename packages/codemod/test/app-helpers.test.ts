@@ -10,8 +10,8 @@ import { cli, copyBot, runBot } from './helpers.js';
  * and after it in `connect_required` mode: they print the same workspace, and given a token Slack does
  * not know, the same error (Slack's own `invalid_auth`, not the helper module's `users.list:
  * invalid_auth`). Helpers that call back with the response alone (`callback(data)`, `{ ok: false,
- * error }` on a failed request), as CoffeeScript-era bots did, and a promise helper given the
- * arguments of its caller.
+ * error }` on a failed request), as CoffeeScript-era bots did, called from a method or from the
+ * constructor function itself, and a promise helper given the arguments of its caller.
  */
 const BOTS: readonly { readonly bot: string; readonly logins: number; readonly prints: RegExp; readonly failure: string; readonly rewritten: string }[] = [
   // slack-client 1.x's form: `this._apiCall('rtm.start', params, this._onLogin)`, a method by reference.
@@ -20,9 +20,11 @@ const BOTS: readonly { readonly bot: string; readonly logins: number; readonly p
   { bot: 'self-helper-bot', logins: 2, prints: /^reconnected as /m, failure: 'rtm.start failed: invalid_auth\n', rewritten: '(function (data) {' },
   // CoffeeScript output: `return this._apiCall('rtm.start', …, this._onLogin)` as the method's last expression.
   { bot: 'coffee-client-bot', logins: 2, prints: /^logged in again as /m, failure: 'login failed: invalid_auth\n', rewritten: 'return callbackify(() => rtmStartData(callSlack, {' },
-  // `this.send('rtm.start', options).then((res) => … res.url …)`, `options` its caller's: the helper's
-  // declaration only reads them as data, and answers Slack's `ok: false` as data.
-  { bot: 'options-helper-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/$/m, failure: 'connect failed: invalid_auth\n', rewritten: 'return rtmStartDataAs(callSlack, options).then(undefined, (err) => err.data ?? Promise.reject(err)).then(' },
+  // The same from a constructor function: `var self = this` there, the helper on its prototype.
+  { bot: 'constructor-helper-bot', logins: 1, prints: /^me: \S+, socket string$/m, failure: 'login failed: invalid_auth\n', rewritten: 'callbackify(() => rtmStartData(callSlack, {}))((err, data) => (function (data) {' },
+  // `this.send('rtm.start', options).then((res) => … res.url …)`, `options` its caller's: only `url` is
+  // read, so `rtm.connect` through the same helper, given the same options.
+  { bot: 'options-helper-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/$/m, failure: 'connect failed: invalid_auth\n', rewritten: "return this.send('rtm.connect', options).then(function (res) {" },
 ];
 
 let fake: FakeSlack;

@@ -38,9 +38,21 @@ function prototypeOf(parsed: ParsedFile, target: Node): string | undefined {
 }
 
 /**
+ * `function A(…) { … }` or `var A = function (…) { … }`: `A`, whose `this` is the instance made by
+ * `new A(…)`, when the file gives `A.prototype` a method (checked by the caller: no method, no match).
+ */
+function constructorName(scope: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | TSESTree.PropertyDefinition): string | undefined {
+  if (scope.type === AST_NODE_TYPES.FunctionDeclaration) return scope.id?.name;
+  if (scope.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  const holder = scope.parent;
+  return holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === scope && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined;
+}
+
+/**
  * The method `name` of the object that `this` (or `var self = this`) is at `object`, when the file
  * declares it once: a method of the same class (`this` in one of its methods or fields), or
- * `A.prototype.name = function …` (`this` in another `A.prototype.x = function`). Undefined inside a
+ * `A.prototype.name = function …` (`this` in another `A.prototype.x = function`, or in the
+ * constructor function `A` itself). Undefined inside a
  * plain nested function (its `this` is another) and where the method is defined twice.
  */
 export function ownMethod(parsed: ParsedFile, object: Node, name: string): FunctionNode | undefined {
@@ -54,8 +66,7 @@ export function ownMethod(parsed: ParsedFile, object: Node, name: string): Funct
     );
     return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
   }
-  if (scope.type !== AST_NODE_TYPES.FunctionExpression || holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.right !== scope) return undefined;
-  const klass = prototypeOf(parsed, holder.left);
+  const klass = scope.type === AST_NODE_TYPES.FunctionExpression && holder.type === AST_NODE_TYPES.AssignmentExpression && holder.right === scope ? prototypeOf(parsed, holder.left) : constructorName(scope);
   if (!klass) return undefined;
   const found: FunctionNode[] = [];
   for (const node of descendants(parsed.resolver, parsed.program)) {
