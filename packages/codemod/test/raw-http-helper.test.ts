@@ -473,14 +473,20 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     expect(code(output)).toBe(code(source));
   });
 
-  const sendHelper = (uses: string): string =>
+  const sendHelper = (uses: string, reads = 'open(res.url)'): string =>
     `function Bot() {}\nBot.prototype.send = function (method, params) {\n  ${uses}\n  return fetch(method, { method: 'POST', body: JSON.stringify(params) }).then((r) => r.json());\n};\n` +
-    "Bot.prototype.connect = function (options) {\n  this.send('rtm.start', options).then((res) => open(res.url));\n};\n";
+    `Bot.prototype.connect = function (options) {\n  this.send('rtm.start', options).then((res) => ${reads});\n};\n`;
 
   it("a promise helper given its caller's `options` that its declaration only reads as data, and that resolves Slack's `ok: false` as data: through rtmStartData, Slack's error answered as data", async () => {
-    const { plan, output } = await migrate('o.js', sendHelper('params = params || {};\n  params.token = this.token;'));
+    const { plan, output } = await migrate('o.js', sendHelper('params = params || {};\n  params.token = this.token;', 'open(res.url, res.users)'));
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
-    expect(output).toContain("  const callSlack = (apiMethod, apiArgs) => this.send(apiMethod, apiArgs);\n  rtmStartData(callSlack, options).catch((err) => err.data ?? Promise.reject(err)).then((res) => open(res.url));\n");
+    expect(output).toContain("  const callSlack = (apiMethod, apiArgs) => this.send(apiMethod, apiArgs);\n  rtmStartData(callSlack, options).catch((err) => err.data ?? Promise.reject(err)).then((res) => open(res.url, res.users));\n");
+  });
+
+  it("the same helper's answer read only for `url`: `rtm.connect` through it, given the same `options` (data, never a callback)", async () => {
+    const { plan, output } = await migrate('p.js', sendHelper('params = params || {};\n  params.token = this.token;'));
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['connect-only']);
+    expect(output).toContain("  this.send('rtm.connect', options).then((res) => open(res.url));\n");
   });
 
   it.each([
@@ -502,7 +508,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
   });
 
   it('a script with neither `require` nor `import`, in a package without `"type": "module"`: the helper module is required (CommonJS)', async () => {
-    const { output } = await migrate('s.js', sendHelper('params.token = this.token;'));
+    const { output } = await migrate('s.js', sendHelper('params.token = this.token;', 'open(res.url, res.users)'));
     expect(output).toContain("const { rtmStartData } = require('./rtm-start-data');");
     expect(output).not.toContain('import ');
   });

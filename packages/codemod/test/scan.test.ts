@@ -234,12 +234,18 @@ connect().then((data) => console.log(data.self.name, data.url));
     expect(plan.sites[0]!.rewrite).toBe('connect-only');
   });
 
-  it('passes arguments not written out on to rtm.connect where only its fields are read (JavaScript), and keeps a TODO in TypeScript', async () => {
-    const source = (typed: string): string => `exports.connect = function (web, options${typed}) {
-  return web.rtm.start(options).then((res) => res.url);
-};
+  it("passes arguments not written out on to rtm.connect through the app's helper where only its fields are read (JavaScript), and keeps a TODO in TypeScript", async () => {
+    const source = (typed: string): string => `export class Bot {
+  token${typed.length > 0 ? ': string' : ''} = 'xoxb-test';
+  send(method${typed}, params${typed}) {
+    return fetch('https://slack.example/api/' + method, { method: 'POST', body: new URLSearchParams(Object.assign({ token: this.token }, params)) }).then((r) => r.json());
+  }
+  connect(options${typed}) {
+    return this.send('rtm.start', options).then((res${typed}) => res.url);
+  }
+}
 `;
-    const dir = await project({ 'bot.js': source(''), 'bot.ts': source(': Parameters<typeof web.rtm.start>[0]').replace('exports.connect = function', 'export function connect').replace('};', '}') });
+    const dir = await project({ 'bot.js': source(''), 'bot.ts': source(': any') });
     const r = await cli(['scan', '.', '--json'], dir);
     expect(r.stderr).toBe('');
     const plan = JSON.parse(r.stdout) as ScanJson;

@@ -37,6 +37,8 @@ import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
+import { takesDataAt } from '../helper-module/transport/data-parameter.js';
+import { helperDeclaration } from '../helper-module/transport/helper-contract.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -195,6 +197,19 @@ function shimApplies(parsed: ParsedFile, site: FoundSite): boolean {
   return clientOfCall(parsed, call).kind === 'web-api';
 }
 
+/**
+ * Arguments not written out that go to `rtm.connect` as they are where only its fields are read: those
+ * given to the app's own helper whose declaration only reads them as data (so they are no callback
+ * that gets the response), in JavaScript (in TypeScript their type may be rtm.start's own arguments,
+ * which rtm.connect's refuses).
+ */
+function passableToConnect(parsed: ParsedFile, site: FoundSite): boolean {
+  const call = site.node;
+  if (typescript(parsed) || site.form !== 'helper' || call.type !== AST_NODE_TYPES.CallExpression || !site.argsNode) return false;
+  const index = call.arguments.indexOf(site.argsNode as TSESTree.CallExpressionArgument);
+  return index > 0 && takesDataAt(parsed, helperDeclaration(parsed, call), index);
+}
+
 function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: string[], escapes: readonly Escape[], helper: 'inline' | 'shim'): Decision | undefined {
   if (site.connect) {
     if (startOnly.length > 0) {
@@ -226,9 +241,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
       ? { rewrite: 'drop-option', form: site.form }
       : { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientReads };
   }
-  // Arguments not written out go to `rtm.connect` as they are where only its fields are read; not in
-  // TypeScript, where their type may be rtm.start's own arguments, which rtm.connect's refuses.
-  if (!args.known && (startOnly.length > 0 || typescript(parsed))) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.argsUnknown };
+  if (!args.known && (startOnly.length > 0 || !passableToConnect(parsed, site))) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.argsUnknown };
   if (startOnly.length === 0) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'helper') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.helper };
   if (site.form === 'call-apply') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.callApply };
