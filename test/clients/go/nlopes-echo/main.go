@@ -14,12 +14,7 @@ import (
 )
 
 func main() {
-	// 0.1.0 has no client option for the API base: the package variable slack.SLACK_API is the only
-	// way (its own tests set it so), and the way a bot of the time pointed it elsewhere.
-	if url := os.Getenv("SLACK_API_URL"); url != "" {
-		slack.SLACK_API = url
-	}
-	api := slack.New(os.Getenv("SLACK_BOT_TOKEN"))
+	api := nlopesinfo.Client()
 	rtm := api.NewRTM()
 	go rtm.ManageConnection()
 

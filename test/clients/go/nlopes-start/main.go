@@ -7,18 +7,11 @@ import (
 	"os"
 	"time"
 
-	"github.com/nlopes/slack"
-
 	"rtmclients/nlopesinfo"
 )
 
 func main() {
-	// 0.1.0 has no client option for the API base: the package variable slack.SLACK_API is the only
-	// way (its own tests set it so), and the way a bot of the time pointed it elsewhere.
-	if url := os.Getenv("SLACK_API_URL"); url != "" {
-		slack.SLACK_API = url
-	}
-	api := slack.New(os.Getenv("SLACK_BOT_TOKEN"))
+	api := nlopesinfo.Client()
 	started := time.Now()
 	info, url, err := api.StartRTM()
 	elapsed := time.Since(started).Milliseconds()

@@ -12,6 +12,16 @@ import (
 	"github.com/nlopes/slack"
 )
 
+// Client is slack.New(SLACK_BOT_TOKEN) pointed at SLACK_API_URL when it is set. 0.1.0 has no client
+// option for the API base: the package variable slack.SLACK_API is the only way (its own tests set it
+// so), and the way a bot of the time pointed it elsewhere.
+func Client() *slack.Client {
+	if url := os.Getenv("SLACK_API_URL"); url != "" {
+		slack.SLACK_API = url
+	}
+	return slack.New(os.Getenv("SLACK_BOT_TOKEN"))
+}
+
 // Knows is the bot's view: the ids of every list, sorted, and how many members each channel and
 // group lists.
 type Knows struct {
