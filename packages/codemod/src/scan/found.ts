@@ -6,6 +6,7 @@ import {
   isSpreadOfPlainConst,
   isSignificantEscape,
   resolveConst,
+  rtmClientInMember,
   storeRole,
   unwrap,
   type Escape,
@@ -54,6 +55,8 @@ export interface FoundSite {
   readonly methodModule?: true;
   /** The method name is chosen at run time (`cond ? 'rtm.connect' : 'rtm.start'`): it may be `rtm.connect`. */
   readonly methodChosen?: boolean;
+  /** method-call on `x.rtm` where this file keeps an RTM client in a member `rtm`: that client's `new`. */
+  readonly rtmClientMember?: TSESTree.NewExpression;
   /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
   /** legacy-client: the module that made the client, when it is another one (it exports the client). */
@@ -74,7 +77,8 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
   const claimed: Node[] = [];
   for (const site of sites) {
     if (site.kind === 'method') {
-      found.push(methodSite(resolver, site));
+      const member = rtmClientInMember(program, resolver, site.call);
+      found.push(member ? { ...methodSite(resolver, site), rtmClientMember: member } : methodSite(resolver, site));
       claimed.push(...site.call.arguments);
     }
   }

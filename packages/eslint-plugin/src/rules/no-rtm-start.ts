@@ -5,6 +5,7 @@ import {
   classifyNode,
   followResponse,
   isSignificantEscape,
+  rtmClientInMember,
   scanOptions,
   siteNode,
   unwrap,
@@ -108,7 +109,8 @@ export default createRule<Options, MessageIds>({
     const resolver = resolverFor(context);
 
     const reportMethod = (site: MethodSite): void => {
-      const fix = switchToConnect(context, resolver, site);
+      // An RTM client's own `start()` (kept in a member named `rtm`) has no `connect` to switch to.
+      const fix = rtmClientInMember(context.sourceCode.ast, resolver, site.call) ? null : switchToConnect(context, resolver, site);
       const node = siteNode(site);
       if (fix && isProvablySafe(resolver, site)) {
         context.report({ node, messageId: 'rtmStartFixable', fix });
