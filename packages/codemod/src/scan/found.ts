@@ -55,6 +55,8 @@ export interface FoundSite {
   readonly methodModule?: true;
   /** The method name is chosen at run time (`cond ? 'rtm.connect' : 'rtm.start'`): it may be `rtm.connect`. */
   readonly methodChosen?: boolean;
+  /** method-call of a `start` taken off the `rtm` family (`const { start } = require('slack').rtm`). */
+  readonly detached?: true;
   /** method-call on `x.rtm` where this file keeps an RTM client in a member `rtm`: that client's `new`. */
   readonly rtmClientMember?: TSESTree.NewExpression;
   /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
@@ -130,7 +132,7 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
   const args = argsInfo(site.options);
   const spread = site.call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement) && (site.form === 'member' || site.form === 'name');
   const form: SiteForm =
-    site.form === 'member' ? 'method-call' : site.form === 'call' || site.form === 'apply' ? 'call-apply' : calleeName(resolver, site.call.callee) === 'apiCall' ? 'api-call' : 'helper';
+    site.form === 'member' || site.form === 'detached' ? 'method-call' : site.form === 'call' || site.form === 'apply' ? 'call-apply' : calleeName(resolver, site.call.callee) === 'apiCall' ? 'api-call' : 'helper';
   const name = unwrap(site.methodNode);
   const literal =
     (name.type === AST_NODE_TYPES.Literal && typeof name.value === 'string') || (name.type === AST_NODE_TYPES.TemplateLiteral && name.expressions.length === 0);
@@ -146,8 +148,9 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     ...(site.callback !== undefined && site.otherArgs.length === 0 ? { callback: site.callback } : {}),
     ...(isChosenName(resolver, site.methodNode) ? { methodChosen: true } : {}),
     // Only a method module's call is located by its callee (a member call by `start`, a named one by the name).
-    ...(site.methodNode === site.call.callee ? { methodModule: true as const } : {}),
+    ...(site.methodNode === site.call.callee && site.form !== 'detached' ? { methodModule: true as const } : {}),
     literal: literal && name === site.methodNode && site.call.arguments.includes(name),
+    ...(site.form === 'detached' ? { detached: true as const } : {}),
   };
 }
 
