@@ -1,28 +1,39 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { descendants, memberName, propertyKeyName, unwrap } from './ast.js';
+import { descendants, memberName, propertyKeyName, requiredModule, unwrap } from './ast.js';
 import { clientKindOfConstructor, constructionOf } from './origin.js';
-import type { Resolver } from './resolver.js';
+import { moduleText, type Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
 
 /**
  * `x.rtm.start()` where `x` is not known (a parameter, an object filled elsewhere) reads as the Web API
  * client's `rtm` namespace, but apps of the `RtmClient` era kept their RTM client in a member named `rtm`
- * (`slack.rtm = new RtmClient(token)` in one function, `slack.rtm.start()` in another). When this file
- * puts an RTM client into a member of that name, the call may be the client's own `start()` (which has no
- * `connect` twin taking the same arguments): the `new` that makes it, so neither the lint nor the codemod
- * turns the call into `rtm.connect`.
+ * (`slack.rtm = new RtmClient(token)` in one function, `slack.rtm.start()` in another, or in a module
+ * the file requires). When this file or one it requires by a relative path puts an RTM client into a
+ * member of that name, the call may be the client's own `start()` (which has no `connect` twin taking
+ * the same arguments): where (`line 7`, `` `./slack` ``), so neither the lint nor the codemod turns the
+ * call into `rtm.connect`.
  */
-export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): TSESTree.NewExpression | undefined {
+export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const namespace = namespaceOf(resolver, call);
   if (!namespace || constructionOf(resolver, namespace) !== undefined) return undefined;
   const name = memberName(resolver, namespace);
   if (name === undefined) return undefined;
+  const required: string[] = [];
   for (const node of descendants(resolver, program)) {
     const made = madeInto(resolver, node, name);
-    if (made && clientKindOfConstructor(resolver, made.callee) !== undefined) return made;
+    if (made && clientKindOfConstructor(resolver, made.callee) !== undefined) return `line ${made.loc.start.line}`;
+    const module = node.type === AST_NODE_TYPES.ImportDeclaration ? node.source.value : requiredModule(node);
+    if (module?.startsWith('.')) required.push(module);
   }
-  return undefined;
+  const stored = storedInText(name);
+  const module = required.find((m) => stored.test(moduleText(resolver, m) ?? ''));
+  return module === undefined ? undefined : `\`${module}\``;
+}
+
+/** Source text that puts a new RTM client into a member `name`: `a.rtm = new RtmClient(`, `rtm: new x.RTMClient(`. */
+function storedInText(name: string): RegExp {
+  return new RegExp(`(\\.\\s*${name}\\s*=|\\b${name}\\s*:)\\s*new\\s+[\\w$.]*\\b(RtmClient|RTMClient)\\s*\\(`);
 }
 
 /** `x.rtm` in `x.rtm.start(…)` and `x.rtm.start.call(…)`. */

@@ -57,8 +57,8 @@ export interface FoundSite {
   readonly methodChosen?: boolean;
   /** method-call of a `start` taken off the `rtm` family (`const { start } = require('slack').rtm`). */
   readonly detached?: true;
-  /** method-call on `x.rtm` where this file keeps an RTM client in a member `rtm`: that client's `new`. */
-  readonly rtmClientMember?: TSESTree.NewExpression;
+  /** method-call on `x.rtm` where this file (or one it requires) keeps an RTM client in a member `rtm`: where. */
+  readonly rtmClientMember?: string;
   /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
   /** legacy-client: the module that made the client, when it is another one (it exports the client). */
