@@ -21,6 +21,7 @@ export {
   type TableSite,
   type UrlSite,
 } from './sites.js';
+export { rtmClientInMember } from './rtm-member-client.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
 export { queryParameterNames, rtmMethodOfUrl, templateText, urlUseOf, type StringNode, type UrlUse } from './url.js';
 export {

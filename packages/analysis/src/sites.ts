@@ -20,9 +20,10 @@ export interface MethodSite {
   readonly method: RtmMethod;
   /**
    * `member`: `x.rtm.start(…)`; `call`/`apply`: through Function.prototype; `name`: a call given the
-   * method name; `bound`: `apiCall.bind(this, 'rtm.start')`, a function called elsewhere.
+   * method name; `bound`: `apiCall.bind(this, 'rtm.start')`, a function called elsewhere; `detached`:
+   * `start(…)`, the method taken off the `rtm` namespace first (`const { start } = require('slack').rtm`).
    */
-  readonly form: 'member' | 'call' | 'apply' | 'name' | 'bound';
+  readonly form: 'member' | 'call' | 'apply' | 'name' | 'bound' | 'detached';
   readonly call: TSESTree.CallExpression;
   /** What names the method: the `start` property, or the string that holds `'rtm.start'`. */
   readonly methodNode: Node;
@@ -184,7 +185,7 @@ const NOT_A_METHOD_CALL = new Set([
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
 export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | undefined {
-  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call);
+  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call);
 }
 
 /**
@@ -235,12 +236,41 @@ function memberSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSi
     form = outerName;
   }
   const rtmMethod = METHOD_OF_PROPERTY[memberName(resolver, method) ?? ''];
-  if (!rtmMethod) return undefined;
-  const receiver = rtmNamespaceReceiver(resolver, method.object);
-  const viaBinding = unwrap(method.object).type === AST_NODE_TYPES.Identifier;
-  if (!(receiver ? isSlackReceiver(resolver, receiver, viaBinding) : isRtmFacet(resolver, method.object) || importedRtmNamespace(resolver, method.object))) return undefined;
+  if (!rtmMethod || !isRtmNamespace(resolver, method.object)) return undefined;
   const args = form === 'member' ? call.arguments : form === 'call' ? call.arguments.slice(1) : applyArguments(call);
   return { kind: 'method', method: rtmMethod, form, call, methodNode: method.property, ...placeArguments(resolver, args) };
+}
+
+/** Whether `node` may be a Slack client's `rtm` method family (`web.rtm`, `require('slack').rtm`, an imported `rtm`). */
+function isRtmNamespace(resolver: Resolver, node: Node): boolean {
+  const receiver = rtmNamespaceReceiver(resolver, node);
+  const viaBinding = unwrap(node).type === AST_NODE_TYPES.Identifier;
+  return receiver ? isSlackReceiver(resolver, receiver, viaBinding) : isRtmFacet(resolver, node) || importedRtmNamespace(resolver, node);
+}
+
+/**
+ * `start(…)` where `start` was taken off an `rtm` family first: `const { start } = require('slack').rtm`,
+ * `const { start } = web.rtm`, `const start = slack.rtm.start` (the `slack` package's methods and
+ * `@slack/web-api`'s are bound, so they run the same taken out).
+ */
+function detachedSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(resolver, callee);
+  const def = variable?.defs[0];
+  const value = variable ? singleValueOf(variable) : undefined;
+  if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+  let property: string | undefined;
+  let family: Node = unwrap(value);
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    property = destructuredKey(resolver, def.node.id, def.name);
+  } else if (family.type === AST_NODE_TYPES.MemberExpression) {
+    property = memberName(resolver, family);
+    family = family.object;
+  }
+  const method = METHOD_OF_PROPERTY[property ?? ''];
+  if (!method || !isRtmNamespace(resolver, family)) return undefined;
+  return { kind: 'method', method, form: 'detached', call, methodNode: callee, ...placeArguments(resolver, call.arguments) };
 }
 
 /**

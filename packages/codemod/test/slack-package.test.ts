@@ -74,6 +74,9 @@ const BOT_RUNS: readonly Bot[] = [
   { bot: 'slack-api-client-bot', main: 'bot.js', version: '8.4.2', members: true, prints: /^mpims: \d+/m, rewritten: /methods\[name\], bot\)[^\n]*\n\s*callbackify\(rtmStartData\)\(callSlack, \{ mpim_aware: true \}, function \(err, data\) \{/ },
   { bot: 'slack-family-esm-bot', main: 'bot.mjs', version: '9.1.5', members: true, prints: /^\S+ on .+: \d+ people/m, rewritten: /methods\[name\], slack\)[^\n]*\n[^]*const data = await rtmStartData\(callSlack, \{ token: process\.env\.SLACK_BOT_TOKEN \}\)/ },
   { bot: 'slack-family-esm-bot', main: 'bot.mjs', version: '11.0.2', prints: /^\S+ on .+: \d+ people/m, rewritten: /await rtmStartData\(callSlack, / },
+  // `start` itself taken off the family (`const { start } = require('slack').rtm`).
+  { bot: 'slack-detached-bot', main: 'bot.js', version: '8.4.2', members: true, prints: /^mpims: \d+/m, rewritten: /methods\[name\], require\('slack'\)\)[^\n]*\n\s*callbackify\(rtmStartData\)\(callSlack, \{ token: process\.env\.SLACK_BOT_TOKEN, mpim_aware: true \}, \(err, data\) => \{/ },
+  { bot: 'slack-detached-bot', main: 'bot.js', version: '11.0.2', prints: /^mpims: \d+/m, rewritten: /callbackify\(rtmStartData\)\(callSlack, / },
 ];
 
 function runBot(dir: string, bot: Bot, apiUrl: string): Promise<RunResult> {

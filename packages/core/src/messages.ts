@@ -112,6 +112,10 @@ export const CODEMOD_MESSAGES = {
       .join('; ')}), so the fields it reads are not all known: move the reads next to the call, or fetch them by hand before \`rtm.connect\`.`,
   rtmClientReads:
     '`RTMClient` hands this `rtm.start` data to `authenticated` and `start()`; after `rtm.connect` they carry only `url`, `self` and `team`. Fetch the data read with its replacement methods, then drop `useRtmConnect: false`.',
+  detachedStart:
+    '`start` is taken off the `rtm` methods before it is called, and rtm-migrate rewrites such a call only on the `slack` package (whose methods it can call again by name): call `client.rtm.start(…)` on the client itself and run rtm-migrate again, or fetch the data read with its replacement methods before `rtm.connect` by hand.',
+  rtmClientMember: (where: string): string =>
+    `this \`rtm\` may be the RTM client kept in a member of that name (${where}), whose \`start()\` is no Web API call: \`rtm.connect\` here would be wrong. If it is that client, start it with \`useRtmConnect: true\` and fetch the data its handlers and \`dataStore\` read with their replacement methods; if it is a Web API client's \`rtm\`, make that visible (a \`WebClient\` variable) and run rtm-migrate again.`,
   argsUnknown: `the arguments are not written out, so rtm-migrate cannot tell which ones \`rtm.connect\` accepts (only ${list(RTM_CONNECT_ARGS)}).`,
   helper:
     "the app's own helper is given `rtm.start`: call `rtm.connect` through it and fetch the fields read with their replacement methods first.",

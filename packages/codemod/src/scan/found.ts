@@ -6,6 +6,7 @@ import {
   isSpreadOfPlainConst,
   isSignificantEscape,
   resolveConst,
+  rtmClientInMember,
   storeRole,
   unwrap,
   type Escape,
@@ -54,6 +55,10 @@ export interface FoundSite {
   readonly methodModule?: true;
   /** The method name is chosen at run time (`cond ? 'rtm.connect' : 'rtm.start'`): it may be `rtm.connect`. */
   readonly methodChosen?: boolean;
+  /** method-call of a `start` taken off the `rtm` family (`const { start } = require('slack').rtm`). */
+  readonly detached?: true;
+  /** method-call on `x.rtm` where this file (or one it requires) keeps an RTM client in a member `rtm`: where. */
+  readonly rtmClientMember?: string;
   /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
   /** legacy-client: the module that made the client, when it is another one (it exports the client). */
@@ -74,7 +79,8 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
   const claimed: Node[] = [];
   for (const site of sites) {
     if (site.kind === 'method') {
-      found.push(methodSite(resolver, site));
+      const member = rtmClientInMember(program, resolver, site.call);
+      found.push(member ? { ...methodSite(resolver, site), rtmClientMember: member } : methodSite(resolver, site));
       claimed.push(...site.call.arguments);
     }
   }
@@ -126,7 +132,7 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
   const args = argsInfo(site.options);
   const spread = site.call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement) && (site.form === 'member' || site.form === 'name');
   const form: SiteForm =
-    site.form === 'member' ? 'method-call' : site.form === 'call' || site.form === 'apply' ? 'call-apply' : calleeName(resolver, site.call.callee) === 'apiCall' ? 'api-call' : 'helper';
+    site.form === 'member' || site.form === 'detached' ? 'method-call' : site.form === 'call' || site.form === 'apply' ? 'call-apply' : calleeName(resolver, site.call.callee) === 'apiCall' ? 'api-call' : 'helper';
   const name = unwrap(site.methodNode);
   const literal =
     (name.type === AST_NODE_TYPES.Literal && typeof name.value === 'string') || (name.type === AST_NODE_TYPES.TemplateLiteral && name.expressions.length === 0);
@@ -142,8 +148,9 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     ...(site.callback !== undefined && site.otherArgs.length === 0 ? { callback: site.callback } : {}),
     ...(isChosenName(resolver, site.methodNode) ? { methodChosen: true } : {}),
     // Only a method module's call is located by its callee (a member call by `start`, a named one by the name).
-    ...(site.methodNode === site.call.callee ? { methodModule: true as const } : {}),
+    ...(site.methodNode === site.call.callee && site.form !== 'detached' ? { methodModule: true as const } : {}),
     literal: literal && name === site.methodNode && site.call.arguments.includes(name),
+    ...(site.form === 'detached' ? { detached: true as const } : {}),
   };
 }
 

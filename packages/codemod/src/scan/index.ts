@@ -225,6 +225,9 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
     }
     return undefined;
   }
+  // Only a transport that can call the family again (the `slack` package's) rewrites it: see transportOf.
+  if (site.detached) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.detachedStart };
+  if (site.rtmClientMember) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
@@ -385,7 +388,8 @@ export function scan(options: ScanOptions): Plan {
       // `rtm.connect` in place only on a `slack` package version that has it (and is known).
       const connectUnfit = decided.rewrite === 'connect-only' ? slackPackageConnectUnfit(parsed, found) : undefined;
       const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
-      const helperBuildsAll = unsupportedInline(startOnlyFields).every(helperBuilds);
+      // A call that may be an RTM client's own `start()` goes to no helper either.
+      const helperBuildsAll = !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
       const toModule =

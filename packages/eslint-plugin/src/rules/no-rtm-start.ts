@@ -5,6 +5,7 @@ import {
   classifyNode,
   followResponse,
   isSignificantEscape,
+  rtmClientInMember,
   scanOptions,
   siteNode,
   unwrap,
@@ -108,7 +109,10 @@ export default createRule<Options, MessageIds>({
     const resolver = resolverFor(context);
 
     const reportMethod = (site: MethodSite): void => {
-      const fix = switchToConnect(context, resolver, site);
+      // An RTM client's own `start()` (kept in a member named `rtm`) has no `connect` to switch to, nor
+      // has a `start` taken off the `rtm` family (renaming the call would name no function).
+      const noFix = site.form === 'detached' || rtmClientInMember(context.sourceCode.ast, resolver, site.call);
+      const fix = noFix ? null : switchToConnect(context, resolver, site);
       const node = siteNode(site);
       if (fix && isProvablySafe(resolver, site)) {
         context.report({ node, messageId: 'rtmStartFixable', fix });

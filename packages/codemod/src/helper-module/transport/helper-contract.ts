@@ -90,13 +90,19 @@ export function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpress
   return def?.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : undefined;
 }
 
-/** The statements of a function's own body that return a value (not those of functions inside it). */
+/** Whether a function's own body returns a value (not only functions inside it). */
 function returnsValue(parsed: ParsedFile, fn: FunctionNode): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  return returnedValues(parsed, fn).length > 0;
+}
+
+/** The values a function's own body returns (not those of functions inside it): an arrow's expression body. */
+export function returnedValues(parsed: ParsedFile, fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: Node[] = [];
   for (const node of descendants(parsed.resolver, fn.body)) {
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) return true;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) values.push(node.argument);
   }
-  return false;
+  return values;
 }
 
 /** A null check of the callback (`callback != null`, `if (callback)`, `typeof callback`): it does not call it otherwise. */

@@ -9,6 +9,7 @@ import { takesDataAt } from './data-parameter.js';
 import { resolvesSlackErrors } from './resolves-errors.js';
 import { incidentalReturn } from './implicit-return.js';
 import { callbackHandedToTransport } from './passed-to-transport.js';
+import { buildsUrl } from './url-builder.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -80,6 +81,7 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return { why: 'the method name is not written out as the first argument' };
   const slots = slotsOf(parsed, call);
   if (typeof slots === 'string') return { why: slots };
+  if (buildsUrl(parsed, call)) return { why: 'the helper returns a URL (a string built from the method name) for a request made elsewhere, not an answer from Slack' };
   // `(0, _exec2.default)` keeps its parentheses (the range of a parenthesized callee leaves them out).
   const callee = call.callee;
   const simple = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && !callee.optional);

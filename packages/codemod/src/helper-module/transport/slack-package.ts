@@ -23,12 +23,34 @@ type PackageObject = { readonly text: string; readonly instance: boolean; readon
  * - `rtm.start(…)` on its `rtm` family taken out: `const { rtm } = slack`, `const rtm = slack.rtm`,
  *   `const { rtm } = require('slack')` (the package is `require('slack')` again, the same cached
  *   module), `import { rtm } from 'slack'` (through the file's default or namespace import of the
- *   package, when it has one).
+ *   package, when it has one);
+ * - `start(…)` taken off the family: `const { start } = require('slack').rtm` (see detachedStartObject).
  */
 function slackPackageObject(parsed: ParsedFile, call: TSESTree.CallExpression): PackageObject | undefined {
   const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return detachedStartObject(parsed, callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(parsed.resolver, callee) !== 'start') return undefined;
-  const rtm = unwrap(callee.object);
+  return familyObject(parsed, callee.object);
+}
+
+/**
+ * `start(…)` taken off the family first: `const { start } = require('slack').rtm`, `const { start } =
+ * slack.rtm`, `const start = rtm.start` (the package's methods need no `this`, so the rest of the family
+ * is called through the package object the same way).
+ */
+function detachedStartObject(parsed: ParsedFile, start: TSESTree.Identifier): PackageObject | undefined {
+  const variable = variableOf(parsed.resolver, start);
+  const def = variable?.defs[0];
+  const value = variable ? singleValueOf(variable) : undefined;
+  if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) return destructuredKey(parsed.resolver, def.node.id, def.name) === 'start' ? familyObject(parsed, value) : undefined;
+  const init = unwrap(value);
+  return init.type === AST_NODE_TYPES.MemberExpression && memberName(parsed.resolver, init) === 'start' ? familyObject(parsed, init.object) : undefined;
+}
+
+/** The package object behind an `rtm` family: `slack.rtm`, or a name holding it. */
+function familyObject(parsed: ParsedFile, family: Node): PackageObject | undefined {
+  const rtm = unwrap(family);
   if (rtm.type === AST_NODE_TYPES.MemberExpression) return memberName(parsed.resolver, rtm) === 'rtm' ? packageObject(parsed, rtm.object) : undefined;
   if (rtm.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = variableOf(parsed.resolver, rtm);
