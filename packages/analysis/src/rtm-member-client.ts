@@ -1,6 +1,7 @@
+import { isPossiblySlackModule } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { descendants, memberName, propertyKeyName, requiredModule, unwrap } from './ast.js';
-import { clientKindOfConstructor, constructionOf } from './origin.js';
+import { clientKindOfConstructor, constructionOf, originOf } from './origin.js';
 import { moduleText, type Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -16,7 +17,7 @@ type Node = TSESTree.Node;
  */
 export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const namespace = namespaceOf(resolver, call);
-  if (!namespace || constructionOf(resolver, namespace) !== undefined) return undefined;
+  if (!namespace || constructionOf(resolver, namespace) !== undefined || madeBySlackModule(resolver, namespace.object)) return undefined;
   const name = memberName(resolver, namespace);
   if (name === undefined) return undefined;
   const required: string[] = [];
@@ -29,6 +30,13 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
   const stored = storedInText(name);
   const module = required.find((m) => stored.test(moduleText(resolver, m) ?? ''));
   return module === undefined ? undefined : `\`${module}\``;
+}
+
+/** `this.web` made by `new WebClient(…)` of a Slack module: its `rtm` is the SDK's own, no member the app stored. */
+function madeBySlackModule(resolver: Resolver, holder: Node): boolean {
+  const made = constructionOf(resolver, holder);
+  const origin = made ? originOf(resolver, made.callee) : undefined;
+  return origin !== undefined && !origin.instance && isPossiblySlackModule(origin.module);
 }
 
 /** Source text that puts a new RTM client into a member `name`: `a.rtm = new RtmClient(`, `rtm: new x.RTMClient(`. */

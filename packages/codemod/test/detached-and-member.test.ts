@@ -55,4 +55,12 @@ describe('x.rtm.start() on an unknown x', () => {
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
     expect(plan.sites[0]?.message).toContain('(`./make`)');
   });
+
+  it("on a member made by the SDK's own WebClient, beside an RTM client kept in this.rtm: the WebClient's rtm, rewritten", async () => {
+    const source =
+      "const { RtmClient, WebClient } = require('@slack/client');\nclass Bot {\n  constructor(token) {\n    this.rtm = new RtmClient(token);\n    this.web = new WebClient(token);\n  }\n" +
+      '  users() {\n    return this.web.rtm.start().then((res) => res.users.length);\n  }\n}\nmodule.exports = Bot;\n';
+    const plan = await planOf({ 'a.js': source, 'package.json': JSON.stringify({ dependencies: { '@slack/client': '3.16.0' } }) }, 'a.js');
+    expect(plan.sites.map((s) => [s.line, s.rewrite])).toEqual([[8, 'helper-module']]);
+  });
 });
