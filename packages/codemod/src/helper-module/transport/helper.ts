@@ -9,6 +9,7 @@ import { takesDataAt } from './data-parameter.js';
 import { resolvesSlackErrors } from './resolves-errors.js';
 import { incidentalReturn } from './implicit-return.js';
 import { callbackHandedToTransport } from './passed-to-transport.js';
+import { buildsString } from './url-builder.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -78,6 +79,10 @@ function shadowsCallerName(parsed: ParsedFile, node: Node): boolean {
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
   const call = site.node;
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return { why: 'the method name is not written out as the first argument' };
+  const declaration = helperDeclaration(parsed, call);
+  if (declaration && buildsString(parsed, declaration)) {
+    return { why: `\`${text(parsed, call.callee)}\` only builds a string (a URL) from the method name, which the code hands to a request of its own: rtm-migrate does not follow that string to the request` };
+  }
   const slots = slotsOf(parsed, call);
   if (typeof slots === 'string') return { why: slots };
   // `(0, _exec2.default)` keeps its parentheses (the range of a parenthesized callee leaves them out).
