@@ -35,7 +35,7 @@ export function forwardedCallback(callback: Node): TSESTree.Identifier | undefin
   const body = fn.body.body;
   const last = callOf(body.at(-1));
   if (body.length === 1) {
-    return last && last.arguments.length === 2 && isName(last.arguments[0], err.name) && isName(last.arguments[1], data.name) ? (unwrap(last.callee) as TSESTree.Identifier) : undefined;
+    return last?.arguments.length === 2 && isName(last.arguments[0], err.name) && isName(last.arguments[1], data.name) ? (unwrap(last.callee) as TSESTree.Identifier) : undefined;
   }
   const [guard] = body;
   if (body.length !== 2 || guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate || !isName(guard.test, err.name)) return undefined;
