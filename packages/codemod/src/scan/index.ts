@@ -26,6 +26,7 @@ import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-modul
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
+import { inPlaceUnsure } from './own-start.js';
 import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
@@ -371,7 +372,9 @@ export function scan(options: ScanOptions): Plan {
       const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
       // `rtm.connect` in place only on a `slack` package version that has it (and is known).
       const connectUnfit = decided.rewrite === 'connect-only' ? slackPackageConnectUnfit(parsed, found) : undefined;
-      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
+      // A call the analysis cannot tell is Slack's (the app's own `rtm.start`, a method name not first): never changed in place.
+      const notInPlace = decided.rewrite === 'inline' || decided.rewrite === 'connect-only' ? inPlaceUnsure(root, project, parsed, found) : undefined;
+      const planned: Decision = notInPlace ? { rewrite: 'todo', form: decided.form, reason: notInPlace } : unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       const helperBuildsAll = unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
