@@ -17,7 +17,7 @@ import {
 import { createRule } from '../util/create-rule.js';
 import { isObjectLiteral, propertyRemovalRange, removeProperties } from '../util/fix.js';
 import { mentionsRtm } from '../util/prefilter.js';
-import { isCoveredUse, resolverFor } from '../util/resolver.js';
+import { isCoveredUse, isOwnRtmStart, resolverFor } from '../util/resolver.js';
 
 export type MessageIds =
   | 'rtmStart'
@@ -108,7 +108,8 @@ export default createRule<Options, MessageIds>({
     const resolver = resolverFor(context);
 
     const reportMethod = (site: MethodSite): void => {
-      const fix = switchToConnect(context, resolver, site);
+      // The app's own `rtm.start` function has no `rtm.connect` beside it: reported, never renamed.
+      const fix = isOwnRtmStart(context, site) ? null : switchToConnect(context, resolver, site);
       const node = siteNode(site);
       if (fix && isProvablySafe(resolver, site)) {
         context.report({ node, messageId: 'rtmStartFixable', fix });
