@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { descendants, isSpreadOfPlainConst, unwrap, variableOf } from './ast.js';
 import { followResponse } from './flow.js';
+import { forwardedCallback } from './forwarding-callback.js';
 import type { FunctionLike, Located, Resolver } from './resolver.js';
 import type { MethodSite, TableSite } from './sites.js';
 import { importedFromHelperModule } from './stores.js';
@@ -107,13 +108,15 @@ function includeOf(options: Node | undefined): string[] {
 
 /**
  * How the call at `node` (directly in `fn`, not in a nested function) hands its data to `fn`'s caller:
- * its callback is `fn`'s parameter, never reassigned; or, without a callback, `fn` returns it.
+ * its callback is `fn`'s parameter, never reassigned, or a written-out callback that only forwards the
+ * error and the data to that parameter; or, without a callback, `fn` returns it.
  */
 export function contractOf(fn: Located<FunctionLike>, node: Node, callback: Node | undefined): WrapperContract | undefined {
   if (enclosingFunction(node) !== fn.node) return undefined;
   if (callback) {
     // `cb || function () {}`: the parameter, a missing one defaulted (the method-table override's form).
-    const given = unwrap(callback);
+    // `function (err, data) { if (err) return cb(err); cb(null, data); }`: the parameter `cb`, handed the data as it is.
+    const given = forwardedCallback(callback) ?? unwrap(callback);
     const id = given.type === AST_NODE_TYPES.LogicalExpression && given.operator === '||' ? unwrap(given.left) : given;
     if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = variableOf(fn.resolver, id);

@@ -51,3 +51,4 @@ export {
   type StoreRole,
   type StoreStart,
 } from './stores.js';
+export { ownRtmStartOf, type ModuleFiles } from './own-start.js';

@@ -5,6 +5,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import type * as TsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { barrelPath } from './barrel.js';
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf } from './functions.js';
 import { resolveRelativeModule } from './modules.js';
@@ -139,9 +140,30 @@ export class Project implements ProjectLinks {
     const imported = importedName(resolver, unwrap(callee));
     const target = imported && resolver.file ? this.resolveModule(resolver.file, imported.module) : undefined;
     const parsed = target ? this.file(target) : undefined;
-    if (!imported || !parsed) return undefined;
+    if (!imported || !parsed) return this.barrelFunction(resolver, unwrap(callee));
     const node = exportedFunctions(parsed).get(imported.name);
     return node ? { node, resolver: parsed.resolver } : undefined;
+  }
+
+  /**
+   * `slack.rtm.start` with `slack` a project module bound once, whose export `rtm` (exported once) is
+   * another project module taken whole (`module.exports = { rtm: require('./rtm') }`, or a name bound
+   * once to `require('./rtm')` / `import * as rtm`): that module's export `start`.
+   */
+  private barrelFunction(resolver: Resolver, callee: Node): Located<FunctionLike> | undefined {
+    const path = barrelPath(resolver, callee);
+    const outer = path?.outer;
+    const barrelModule = outer === undefined ? undefined : requiredModule(outer) ?? (outer.type === AST_NODE_TYPES.Identifier && singleBinding(resolver, outer) ? namespaceModule(resolver, outer) : undefined);
+    const barrelFile = barrelModule !== undefined && resolver.file ? this.resolveModule(resolver.file, barrelModule) : undefined;
+    const barrel = barrelFile ? this.file(barrelFile) : undefined;
+    const values = path && barrel ? exportedValues(barrel).get(path.key) : undefined;
+    const value = values?.length === 1 && values[0] ? unwrap(values[0]) : undefined;
+    if (!path || !barrel || !value) return undefined;
+    const held = requiredModule(value) ?? (value.type === AST_NODE_TYPES.Identifier && singleBinding(barrel.resolver, value) ? namespaceModule(barrel.resolver, value) : undefined);
+    const target = held !== undefined ? this.resolveModule(barrel.file, held) : undefined;
+    const parsed = target ? this.file(target) : undefined;
+    const node = parsed ? exportedFunctions(parsed).get(path.name) : undefined;
+    return node && parsed ? { node, resolver: parsed.resolver } : undefined;
   }
 
   /**

@@ -20,6 +20,7 @@ const RAW_HTTP_BOTS: readonly { readonly bot: string; readonly main: string; rea
   { bot: 'got-bot', main: 'bot.js' },
   { bot: 'request-bot', main: 'bot.js' },
   { bot: 'http-get-bot', main: 'bot.js' },
+  { bot: 'unirest-bot', main: 'bot.js' },
 ];
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -20,6 +22,15 @@ const ids = (messages: readonly { ruleId: string | null; messageId?: string; mes
   messages.map((m) => `${m.ruleId?.replace('@rtm-migrate/', '') ?? ''}:${m.messageId === 'startOnlyField' ? (/^`([^`]+)`/.exec(m.message)?.[1] ?? '') : (m.messageId ?? '')}`);
 
 describe('no autofix when the response escapes', () => {
+  it("api.rtm.start(cb) with api.js writing its own api.rtm.start function: reported, never renamed (api.rtm.connect does not exist)", async () => {
+    const file = 'projects/own-rtm-module/input/bot.js';
+    const code = readFileSync(`${REPO_DIR}/fixtures/${file}`, 'utf8');
+    const { messages, output } = await lint(code, file);
+    expect(output).toBe(code);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart']);
+    expect(messages[0]!.suggestions ?? []).toEqual([]);
+  });
+
   it("self.reqAPI('rtm.start', {}, function (data) { … }): the one-parameter callback is followed; no fix, every read reported", async () => {
     const code = `function Bot() {}
 Bot.prototype.login = function () {

@@ -26,6 +26,7 @@ import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-modul
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
+import { inPlaceUnsure } from './own-start.js';
 import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
@@ -387,7 +388,9 @@ export function scan(options: ScanOptions): Plan {
       const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
       // `rtm.connect` in place only on a `slack` package version that has it (and is known).
       const connectUnfit = decided.rewrite === 'connect-only' ? slackPackageConnectUnfit(parsed, found) : undefined;
-      const planned: Decision = unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
+      // A call the analysis cannot tell is Slack's (the app's own `rtm.start`, a method name not first): never changed in place.
+      const notInPlace = decided.rewrite === 'inline' || decided.rewrite === 'connect-only' ? inPlaceUnsure(root, project, parsed, found) : undefined;
+      const planned: Decision = notInPlace ? { rewrite: 'todo', form: decided.form, reason: notInPlace } : unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       // A call that may be an RTM client's own `start()` goes to no helper either.
       const helperBuildsAll = !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.

@@ -18,7 +18,7 @@ import {
 import { createRule } from '../util/create-rule.js';
 import { isObjectLiteral, propertyRemovalRange, removeProperties } from '../util/fix.js';
 import { mentionsRtm } from '../util/prefilter.js';
-import { isCoveredUse, resolverFor } from '../util/resolver.js';
+import { isCoveredUse, isOwnRtmStart, resolverFor } from '../util/resolver.js';
 
 export type MessageIds =
   | 'rtmStart'
@@ -110,8 +110,9 @@ export default createRule<Options, MessageIds>({
 
     const reportMethod = (site: MethodSite): void => {
       // An RTM client's own `start()` (kept in a member named `rtm`) has no `connect` to switch to, nor
-      // has a `start` taken off the `rtm` family (renaming the call would name no function).
-      const noFix = site.form === 'detached' || rtmClientInMember(context.sourceCode.ast, resolver, site.call);
+      // has a `start` taken off the `rtm` family (renaming the call would name no function), nor the
+      // app's own `rtm.start` function (no `rtm.connect` beside it): reported, never renamed.
+      const noFix = site.form === 'detached' || rtmClientInMember(context.sourceCode.ast, resolver, site.call) || isOwnRtmStart(context, site);
       const fix = noFix ? null : switchToConnect(context, resolver, site);
       const node = siteNode(site);
       if (fix && isProvablySafe(resolver, site)) {

@@ -1,4 +1,4 @@
-import { coveredByMigratedTable, coveredByMigratedWrapper, resolverOfSourceCode, type ModuleFunctions, type ProjectLinks, type Resolver, type RtmSite } from '@rtm-migrate/analysis';
+import { coveredByMigratedTable, coveredByMigratedWrapper, ownRtmStartOf, resolverOfSourceCode, type MethodSite, type ModuleFunctions, type ProjectLinks, type Resolver, type RtmSite } from '@rtm-migrate/analysis';
 import { Project } from '@rtm-migrate/analysis/project';
 import type { TSESLint } from '@typescript-eslint/utils';
 
@@ -8,6 +8,7 @@ interface FileView {
   readonly resolver: Resolver;
   /** The other modules of the package, read from disk as the file requires them (none for a file without a path). */
   readonly modules: ModuleFunctions | undefined;
+  readonly project: Project | undefined;
 }
 
 const cache = new WeakMap<object, FileView>();
@@ -25,7 +26,7 @@ function viewOf(context: Context): FileView {
       callersElsewhere: () => [],
       importedConstruction: (resolver, node) => project.importedConstruction(resolver, node),
     };
-    view = { resolver: links ? { ...own, project: links } : own, modules: project };
+    view = { resolver: links ? { ...own, project: links } : own, modules: project, project };
     cache.set(context.sourceCode, view);
   }
   return view;
@@ -46,4 +47,13 @@ export function isCoveredUse(context: Context, site: RtmSite): boolean {
   if (!modules || (site.kind !== 'method' && site.kind !== 'table')) return false;
   if (coveredByMigratedWrapper(resolver, site, modules)) return true;
   return site.kind === 'method' && coveredByMigratedTable(resolver, context.sourceCode.ast, site, modules);
+}
+
+/**
+ * `x.rtm.start(…)` on one of the app's own modules that writes its own `rtm.start` function: not a
+ * Slack client's method, so neither a fix nor a suggestion renames it (`x.rtm.connect` does not exist).
+ */
+export function isOwnRtmStart(context: Context, site: MethodSite): boolean {
+  const { resolver, project } = viewOf(context);
+  return project !== undefined && ownRtmStartOf(project, resolver, site.call.callee) !== undefined;
 }

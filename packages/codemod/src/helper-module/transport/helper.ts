@@ -79,9 +79,11 @@ function shadowsCallerName(parsed: ParsedFile, node: Node): boolean {
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
   const call = site.node;
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return { why: 'the method name is not written out as the first argument' };
+  if (buildsUrl(parsed, call)) {
+    return { why: `\`${text(parsed, call.callee)}\` only builds a string (a URL) from the method name, which the code hands to a request of its own: rtm-migrate does not follow that string to the request` };
+  }
   const slots = slotsOf(parsed, call);
   if (typeof slots === 'string') return { why: slots };
-  if (buildsUrl(parsed, call)) return { why: 'the helper returns a URL (a string built from the method name) for a request made elsewhere, not an answer from Slack' };
   // `(0, _exec2.default)` keeps its parentheses (the range of a parenthesized callee leaves them out).
   const callee = call.callee;
   const simple = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && !callee.optional);

@@ -15,6 +15,7 @@ import { nodeRequestTransport } from './node-request.js';
 import { requestTransport } from './request-library.js';
 import { slackPackageTransport } from './slack-package.js';
 import { superagentTransport } from './superagent.js';
+import { unirestTransport } from './unirest.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
@@ -73,6 +74,7 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`);
  * - needle's `needle.post(url, { … }, (err, resp, body) => …)`, `needle('post', url, { … })` (see needle.ts);
  * - superagent's `superagent.post(url)….send({ … }).end((err, res) => …)` (or its promise, see superagent.ts);
+ * - unirest's `unirest.get(url)….query({ … }).end((response) => …)` (see unirest.ts);
  * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to;
  * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts).
  */
@@ -126,7 +128,8 @@ function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, 
   if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);
   if (module === 'needle' && (method === undefined || method === 'get' || method === 'post' || method === 'request')) return needleTransport(parsed, request, url, method);
   if (module === 'superagent' && (method === 'get' || method === 'post')) return superagentTransport(parsed, request, url);
+  if (module === 'unirest' && (method === 'get' || method === 'post')) return unirestTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'request') return nodeRequestTransport(parsed, request, url);
-  return { why: 'only `fetch`, axios, got, request, superagent, needle, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
+  return { why: 'only `fetch`, axios, got, request, superagent, needle, unirest, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
 }

@@ -173,15 +173,24 @@ export function heldUrl(parsed: ParsedFile, literal: Node): RequestUrl | undefin
 }
 
 /**
- * `const endpoint = SLACK_API + 'rtm.start'` given to one request and used nowhere else: the URL is
- * made as the declaration made it, which goes with the request.
+ * `const endpoint = SLACK_API + 'rtm.start'` given to one request and used nowhere else (as it is, or
+ * followed by a query there: `endpoint + '?token=' + token`): the URL is made as the declaration made
+ * it, which goes with the request.
  */
 export function heldString(parsed: ParsedFile, literal: Node): RequestUrl | undefined {
   const written = requestUrl(parsed, literal);
   const held = written && heldIn(parsed, written.node);
   const [request, ...more] = held?.uses ?? [];
   if (!written || !held || !request || more.length > 0) return undefined;
-  return { ...written, node: request, removals: [wholeLines(parsed.text, held.declaration)] };
+  const removals = [wholeLines(parsed.text, held.declaration)];
+  const given = wholeUrl(request);
+  if (given === request) return { ...written, node: request, removals };
+  // `START_URI + '?token=' + token`: the held URL given its query where it is used.
+  const [first, mark, ...others] = piecesOf(given) ?? [];
+  if (written.query || !first || !('node' in first) || first.node !== request || !mark || !('text' in mark) || !mark.text.startsWith('?')) return undefined;
+  const quote = parsed.text[literal.range[0]] === '"' ? '"' : "'";
+  const query = queryObject(parsed, [...(mark.text.length > 1 ? [{ text: mark.text.slice(1) }] : []), ...others], quote);
+  return query ? { ...written, node: given, query, removals } : undefined;
 }
 
 /** `const x = <value>;` (one declarator, never assigned again): the declaration and the uses of `x`. */

@@ -1,25 +1,13 @@
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
+import { link, type Link } from './chain.js';
 import { readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
 /** Links of the chain that set how the request is made, the same for every method: kept as they are. */
 const KEPT = new Set(['type', 'set', 'accept', 'timeout', 'retry', 'redirects']);
 /** Links that carry the arguments: the form or JSON body, the query. */
 const CARRIERS = new Set(['send', 'query']);
-
-interface Link {
-  readonly name: string;
-  readonly call: TSESTree.CallExpression;
-}
-
-/** `.name(…)` called on `node`. */
-function link(node: TSESTree.Node): Link | undefined {
-  const member = node.parent;
-  const call = member?.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? { name: member.property.name, call } : undefined;
-}
 
 /**
  * superagent's chain, `superagent.post(url)[.type('form')][.set(…)…].send({ … }) | .query({ … })`,

@@ -1,4 +1,4 @@
-import { unwrap } from '@rtm-migrate/analysis';
+import { resolveConst, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Node } from './common.js';
@@ -13,13 +13,13 @@ import { helperDeclaration, returnedValues } from './helper-contract.js';
 export function buildsUrl(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
   const fn = helperDeclaration(parsed, call);
   const returned = fn ? returnedValues(parsed, fn) : [];
-  return returned.length > 0 && returned.every(isString);
+  return returned.length > 0 && returned.every((r) => isString(parsed, r));
 }
 
-/** A string literal, a template, or a `+` with a string on one side. */
-function isString(node: Node): boolean {
-  const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.Literal) return typeof bare.value === 'string';
-  if (bare.type === AST_NODE_TYPES.TemplateLiteral) return true;
-  return bare.type === AST_NODE_TYPES.BinaryExpression && bare.operator === '+' && (isString(bare.left) || isString(bare.right));
+/** A string however it is computed: a literal, a template, a `+` with a string on one side, or a name bound once to one. */
+function isString(parsed: ParsedFile, node: Node): boolean {
+  const value = unwrap(resolveConst(parsed.resolver, node));
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string';
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  return value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+' && (isString(parsed, value.left) || isString(parsed, value.right));
 }
