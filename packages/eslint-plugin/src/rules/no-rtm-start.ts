@@ -112,7 +112,7 @@ export default createRule<Options, MessageIds>({
       // An RTM client's own `start()` (kept in a member named `rtm`) has no `connect` to switch to, nor
       // has a `start` taken off the `rtm` family (renaming the call would name no function), nor the
       // app's own `rtm.start` function (no `rtm.connect` beside it): reported, never renamed.
-      const noFix = site.form === 'detached' || rtmClientInMember(context.sourceCode.ast, resolver, site.call) || isOwnRtmStart(context, site);
+      const noFix = site.form === 'detached' || rtmClientInMember(context.sourceCode.ast, resolver, site.call) !== undefined || isOwnRtmStart(context, site);
       const fix = noFix ? null : switchToConnect(context, resolver, site);
       const node = siteNode(site);
       if (fix && isProvablySafe(resolver, site)) {
