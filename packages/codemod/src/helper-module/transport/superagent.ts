@@ -1,7 +1,7 @@
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
-import { link, type Link } from './chain.js';
+import { linksToEnd } from './chain.js';
 import { readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
 /** Links of the chain that set how the request is made, the same for every method: kept as they are. */
@@ -20,16 +20,7 @@ const CARRIERS = new Set(['send', 'query']);
 export function superagentTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
   if (typescript(parsed)) return { why: "a superagent chain in TypeScript (the callback would lose the types superagent gives its parameters)" };
   if (request.arguments.length !== 1) return { why: 'the superagent request is given more than its URL' };
-  const links: Link[] = [];
-  let end: Link | undefined;
-  for (let next = link(request); next; next = link(next.call)) {
-    if (next.name === 'end') {
-      end = next;
-      break;
-    }
-    if (!KEPT.has(next.name) && !CARRIERS.has(next.name)) break;
-    links.push(next);
-  }
+  const { links, end } = linksToEnd(request, (name) => KEPT.has(name) || CARRIERS.has(name));
   const carriers = links.filter((l) => CARRIERS.has(l.name));
   const [carrier, ...more] = carriers;
   const object = carrier?.call.arguments.length === 1 ? writtenObject(carrier.call.arguments[0]) : undefined;

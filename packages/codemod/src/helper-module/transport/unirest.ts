@@ -1,6 +1,6 @@
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { link, type Link } from './chain.js';
+import { linksToEnd } from './chain.js';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
 import { writtenObject, type RequestUrl } from './request-parts.js';
 
@@ -22,16 +22,7 @@ const READ = ['body', 'error', 'ok', 'code', 'status'];
 export function unirestTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
   if (typescript(parsed)) return { why: 'a unirest chain in TypeScript (the callback would lose the types unirest gives its response)' };
   if (request.arguments.length !== 1) return { why: 'the unirest request is given more than its URL' };
-  const links: Link[] = [];
-  let end: Link | undefined;
-  for (let next = link(request); next; next = link(next.call)) {
-    if (next.name === 'end') {
-      end = next;
-      break;
-    }
-    if (!KEPT.has(next.name) && !CARRIERS.has(next.name)) break;
-    links.push(next);
-  }
+  const { links, end } = linksToEnd(request, (name) => KEPT.has(name) || CARRIERS.has(name));
   if (!end) return { why: 'the unirest request is not ended with `.end(callback)`' };
   const [carrier, ...more] = links.filter((l) => CARRIERS.has(l.name));
   const object = carrier?.call.arguments.length === 1 ? writtenObject(carrier.call.arguments[0]) : undefined;
