@@ -183,9 +183,10 @@ export const CODEMOD_MESSAGES = {
   callApply: '`rtm.start` is called through `.call` / `.apply`: call `client.rtm.connect(args)` directly and fetch the fields read first.',
   noInline: (fields: readonly string[], shim: boolean): string =>
     `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand${shim ? ' (or run rtm-migrate with `--helper shim`)' : ''}.`,
+  /** `connect-only` on arguments not written out, passed on as they are (the codemod's `passableToConnect`). */
+  connectArgsPassed: `Only fields that \`rtm.connect\` also returns are read: \`rtm.start\` → \`rtm.connect\`, given the same arguments (not written out here). It uses ${list(RTM_CONNECT_ARGS)} and Slack ignores the others, which only shaped the data \`rtm.start\` returned and this code does not read.`,
   rewrite: (kind: string, fields: readonly string[], byMethod: readonly PlannedCall[]): string => {
     if (kind === 'connect-only') return 'Only fields that `rtm.connect` also returns are read: `rtm.start` → `rtm.connect`, start-only arguments dropped.';
-    if (kind === 'connect-args-passed') return `Only fields that \`rtm.connect\` also returns are read: \`rtm.start\` → \`rtm.connect\`, given the same arguments (not written out here). It uses ${list(RTM_CONNECT_ARGS)} and Slack ignores the others, which only shaped the data \`rtm.start\` returned and this code does not read.`;
     if (kind === 'drop-option') return 'Arguments / options that only `rtm.start` knew are dropped: the client now uses `rtm.connect`.';
     const methods = [...new Set(byMethod.map((c) => c.method))].filter((m) => m !== 'rtm.connect');
     const via = kind === 'shim' ? '`rtmStartCompat()` from @rtm-migrate/shim' : methods.join(', ');

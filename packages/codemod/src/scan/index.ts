@@ -441,7 +441,9 @@ export function scan(options: ScanOptions): Plan {
           ? facet.message
           : decision.rewrite === 'helper-module'
           ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}`
-          : CODEMOD_MESSAGES.rewrite(decision.rewrite === 'connect-only' && !args.known ? 'connect-args-passed' : decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
+          : decision.rewrite === 'connect-only' && !args.known
+          ? CODEMOD_MESSAGES.connectArgsPassed
+          : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,
