@@ -256,6 +256,33 @@ connect().then((data) => console.log(data.self.name, data.url));
     expect(byFile.get('bot.ts')?.message).toMatch(/arguments are not written out/);
   });
 
+  it("reads a helper's rest parameter element by element: data where it is only shifted past and merged, a TODO where an element may be the callback", async () => {
+    const source = (tail: string): string => `module.exports = class Bot {
+  call(...args) {
+    const method = args.shift();
+${tail}
+    return fetch('https://slack.example/api/' + method, { method: 'POST', body: new URLSearchParams(Object.assign({}, ...args)) }).then((r) => r.json());
+  }
+  open(options) {
+    return this.call('rtm.start', options).then((res) => res.url);
+  }
+};
+`;
+    const dir = await project({
+      'merged.js': source(''),
+      // The last element may be a function that gets the answer: `options` could be that callback.
+      'popped.js': source("    const done = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;\n    if (done) done(null, {});"),
+      // Shifted twice: the second shift hands `options` itself on, as the method name's pair.
+      'shifted-twice.js': source('    const extra = args.shift();\n    extra();'),
+    });
+    const r = await cli(['scan', '.', '--json'], dir);
+    expect(r.stderr).toBe('');
+    const byFile = new Map((JSON.parse(r.stdout) as ScanJson).sites.map((s) => [s.file, s]));
+    expect(byFile.get('merged.js')).toMatchObject({ rewrite: 'connect-only', fieldsRead: ['url'] });
+    expect(byFile.get('popped.js')).toMatchObject({ rewrite: 'todo' });
+    expect(byFile.get('shifted-twice.js')).toMatchObject({ rewrite: 'todo' });
+  });
+
   it('lists a file that does not parse with path:line:col (as apply does) and exits 2, never a silent "no sites"', async () => {
     const bad = 'const x = web.rtm.start(;\n';
     const dir = await project({ 'bad.ts': bad });

@@ -7,8 +7,8 @@ import type { FunctionNode } from './this-method.js';
 /** Calls that only read a value as data: they never call it. */
 const READS_DATA = /^(Object\.(assign|keys|entries)|JSON\.stringify|(querystring|qs)\.stringify|URLSearchParams)$/;
 
-/** A use of the parameter that treats it as data (an object of arguments), never as a function. */
-function usedAsData(parsed: ParsedFile, id: TSESTree.Identifier): boolean {
+/** A use of the parameter (or of one element of a rest parameter) that treats it as data (an object of arguments), never as a function. */
+function usedAsData(parsed: ParsedFile, id: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
   const use = id.parent;
   switch (use.type) {
     case AST_NODE_TYPES.MemberExpression:
@@ -46,11 +46,52 @@ function usedAsData(parsed: ParsedFile, id: TSESTree.Identifier): boolean {
  * none calls it or hands it to a function that might. What tells a name given there from a callback.
  */
 export function takesDataAt(parsed: ParsedFile, helper: FunctionNode | undefined, index: number): boolean {
-  const param = helper?.params[index];
-  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  if (!helper || id?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!helper) return false;
   // `arguments[1]` reads the same value under another name.
   if ((parsed.resolver.getScope(helper).set.get('arguments')?.references.length ?? 0) > 0) return false;
-  const uses = variableOf(parsed.resolver, id)?.references.filter((r) => r.identifier !== id) ?? [];
-  return uses.every((r) => r.identifier.type === AST_NODE_TYPES.Identifier && usedAsData(parsed, r.identifier));
+  const restAt = helper.params.findIndex((p) => p.type === AST_NODE_TYPES.RestElement);
+  if (restAt >= 0 && restAt <= index) return restTakesDataAt(parsed, helper.params[restAt] as TSESTree.RestElement, index - restAt);
+  const param = helper.params[index];
+  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (id?.type !== AST_NODE_TYPES.Identifier) return false;
+  return usesOf(parsed, id).every((use) => use.type === AST_NODE_TYPES.Identifier && usedAsData(parsed, use));
+}
+
+function usesOf(parsed: ParsedFile, id: TSESTree.Identifier): TSESTree.Node[] {
+  return variableOf(parsed.resolver, id)?.references.filter((r) => r.identifier !== id).map((r) => r.identifier) ?? [];
+}
+
+/** `args.shift()`: takes the first element off, which moves the others down by one. */
+function isShift(use: TSESTree.Node): boolean {
+  const member = use.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && member.object === use && !member.computed && member.property.type === AST_NODE_TYPES.Identifier && member.property.name === 'shift' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member && member.parent.arguments.length === 0;
+}
+
+const LOOPS = new Set<AST_NODE_TYPES>([AST_NODE_TYPES.ForStatement, AST_NODE_TYPES.ForInStatement, AST_NODE_TYPES.ForOfStatement, AST_NODE_TYPES.WhileStatement, AST_NODE_TYPES.DoWhileStatement]);
+
+function inLoop(node: TSESTree.Node, within: TSESTree.Node): boolean {
+  for (let n = node.parent; n && n !== within; n = n.parent) if (LOOPS.has(n.type)) return true;
+  return false;
+}
+
+/**
+ * The rest parameter (`send(...args)`) takes its element at `element` as data: the array is only spread
+ * into a call that reads data (`Object.assign({}, defaults, ...args)`), its length read, its elements
+ * read by a literal index as data, or shifted (outside loops) fewer times than it takes to reach that
+ * element, so whatever `args.shift()` hands on is an element before it (the method name).
+ */
+function restTakesDataAt(parsed: ParsedFile, rest: TSESTree.RestElement, element: number): boolean {
+  if (rest.argument.type !== AST_NODE_TYPES.Identifier) return false;
+  const helper = rest.parent as FunctionNode;
+  const uses = usesOf(parsed, rest.argument);
+  const shifts = uses.filter(isShift);
+  if (shifts.length > element || shifts.some((s) => inLoop(s, helper))) return false;
+  return uses.every((use) => {
+    if (isShift(use)) return true;
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.SpreadElement) return parent.parent.type === AST_NODE_TYPES.CallExpression && READS_DATA.test(text(parsed, parent.parent.callee));
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return false;
+    if (!parent.computed) return parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === 'length';
+    return parent.property.type === AST_NODE_TYPES.Literal && typeof parent.property.value === 'number' && usedAsData(parsed, parent);
+  });
 }
