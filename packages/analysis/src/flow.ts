@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { httpLibraryOf, thisOwner } from './origin.js';
+import { isJsonParse, otherWrites } from './reassigned.js';
 import type { Located, Resolver } from './resolver.js';
 import type { RtmSite } from './sites.js';
 import { urlUseOf } from './url.js';
@@ -323,6 +324,8 @@ class Tracker {
       return;
     }
     const { path } = shape;
+    // `body.toString()`: the text of a raw body, which `JSON.parse` makes the response of.
+    if (name === 'toString' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) { this.follow(member.parent, shape, depth); return; }
     if (isListPath(path)) { this.listMember(member, name, path, depth); return; }
     if (name === undefined || /^\d+$/.test(name)) {
       if (!path.endsWith('[]')) this.escape(member, 'the response is read with a computed property name', path);
@@ -363,7 +366,7 @@ class Tracker {
     if (call.callee === node) { this.escape(call, 'the response is called', path); return; }
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
-    if (isJsonParse(this.resolver, call.callee)) { this.follow(call, shape, depth); return; }
+    if (isJsonParse(this.resolver, call.callee) || isStringCall(call)) { this.follow(call, shape, depth); return; }
     const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : this.locateConstructor(call.callee);
     if (fn === 'no-constructor') return;
     // An instance is followed into only when it is used through its methods: a field read off it
@@ -546,6 +549,11 @@ class Tracker {
     if (!variable) { this.escape(identifier, 'its variable could not be found', pathOf(shape)); return; }
     if (!this.visit(`${identifier.range[0]}:${JSON.stringify(shape)}`)) return;
     if (isExported(identifier)) this.escape(identifier, 'the response is exported', pathOf(shape));
+    // Every read of the variable is followed, whatever it holds then: a write of another value would
+    // hand on what is read after it unseen (`data = JSON.parse(data)` keeps the response).
+    for (const write of otherWrites(this.resolver, variable, identifier)) {
+      this.escape(write, `\`${identifier.name}\` is given another value (line ${write.loc.start.line}): what is read through it afterwards is not followed`, pathOf(shape));
+    }
     for (const reference of variable.references) {
       if (reference.identifier === identifier || !reference.isRead()) continue;
       this.follow(reference.identifier, shape, depth + 1);
@@ -660,7 +668,10 @@ class Tracker {
     const located = this.locate(node);
     if (!located) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
     const { node: fn, resolver } = located;
-    if (fn.params.length >= 2) { this.in(resolver).bindFunctionParameter(fn, 1, shape, 0, node); return; }
+    if (usesArguments(resolver, fn)) this.escape(node, `\`${describeNode(node)}\` reads its arguments dynamically`, pathOf(shape));
+    // `(err, res, body)`: which one the helper hands the data in is not known (`request` hands the
+    // body text third): each is followed.
+    if (fn.params.length >= 2) { for (let i = 1; i < fn.params.length; i++) this.in(resolver).bindFunctionParameter(fn, i, shape, 0, node); return; }
     const only = fn.params[0];
     if (only && !(only.type === AST_NODE_TYPES.Identifier && /^e(rr(or)?)?$/i.test(only.name))) this.in(resolver).bindFunctionParameter(fn, 0, shape, 0, node);
   }
@@ -703,6 +714,12 @@ function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
   return false;
 }
 
+/** `String(body)`: the text of a raw body. */
+function isStringCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(call.callee);
+  return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && call.arguments.length === 1;
+}
+
 /** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)`: the variable the chunks are added to. */
 function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable | undefined {
   const fn = unwrap(listener);
@@ -716,12 +733,6 @@ function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable 
   if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.operator !== '+=' || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (add.right.type !== AST_NODE_TYPES.Identifier || add.right.name !== chunk) return undefined;
   return variableOf(resolver, add.left) ?? undefined;
-}
-
-/** `JSON.parse(body)`: the parsed body is the response itself. */
-function isJsonParse(resolver: Resolver, callee: Node): boolean {
-  const bare = unwrap(callee);
-  return bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.Identifier && bare.object.name === 'JSON' && memberName(resolver, bare) === 'parse';
 }
 
 function isPromiseAll(resolver: Resolver, callee: Node): boolean {

@@ -9,6 +9,7 @@ import { typeIsAnyOr, typeServices } from './types.js';
 import { rtmMethodOfUrl, type StringNode } from './url.js';
 import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
+import { isEventName } from './event-name.js';
 
 type Node = TSESTree.Node;
 
@@ -453,7 +454,7 @@ function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite
   const args = call.arguments;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || isEventName(resolver, call, arg)) continue;
     // `name === 'rtm.start' ? … : client.apiCall(name, …)`: here the name is not `rtm.start`.
     const guarded = guardedAgainstStart(resolver, call, arg);
     const named = namedMethods(resolver, arg).filter((n) => !guarded || n.method !== METHODS.rtmStart);
