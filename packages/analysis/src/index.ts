@@ -19,6 +19,7 @@ export {
   type RtmSite,
   type StoreCacheSite,
   type TableSite,
+  type UnfollowedNameSite,
   type UrlSite,
 } from './sites.js';
 export { rtmClientInMember } from './rtm-member-client.js';

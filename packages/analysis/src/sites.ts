@@ -10,6 +10,7 @@ import { rtmMethodOfUrl, type StringNode } from './url.js';
 import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName } from './event-name.js';
+import { unfollowedUse, type NameUses } from './unfollowed-name.js';
 
 type Node = TSESTree.Node;
 
@@ -103,7 +104,19 @@ export interface StoreCacheSite {
   readonly bySdk: boolean;
 }
 
-export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite;
+/**
+ * The method name `rtm.start` written as a string that reaches code the analysis cannot follow
+ * (`const method = c ? 'rtm.start' : 'files.list'` handed to `request({ method })`): reported, so
+ * that no call of the method goes unseen.
+ */
+export interface UnfollowedNameSite {
+  readonly kind: 'unfollowed-name';
+  readonly node: StringNode;
+  /** Where the name goes that is not followed (the call, object, return… it is handed to). */
+  readonly use: Node;
+}
+
+export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite;
 
 /** The node a site is reported at and located by (its range is what tools share). */
 export function siteNode(site: RtmSite): Node {
@@ -117,6 +130,7 @@ export function siteNode(site: RtmSite): Node {
       return site.property;
     case 'url':
     case 'table':
+    case 'unfollowed-name':
       return site.node;
     case 'data-store':
       return site.store.type === AST_NODE_TYPES.MemberExpression ? site.store.property : site.store;
@@ -132,6 +146,8 @@ export function callsRtmStart(site: RtmSite): boolean {
     case 'url':
     case 'table':
       return site.method === METHODS.rtmStart;
+    case 'unfollowed-name':
+      return true;
     case 'client-start':
       return site.client === 'legacy-rtm-client';
     case 'client-option':
@@ -551,11 +567,30 @@ function moduleTableSite(resolver: Resolver, property: TSESTree.Property): Table
   return methodOfModule(resolver, value) === METHODS.rtmStart ? { kind: 'table', method: METHODS.rtmStart, node: value } : undefined;
 }
 
-/** A string as a URL to `rtm.start`/`rtm.connect`, or as an entry of a method table. */
-export function classifyString(resolver: Resolver, node: StringNode): UrlSite | TableSite | undefined {
+/**
+ * A string as a URL to `rtm.start`/`rtm.connect`, as an entry of a method table, or as the name
+ * `rtm.start` handed where no site follows it.
+ */
+export function classifyString(resolver: Resolver, node: StringNode): UrlSite | TableSite | UnfollowedNameSite | undefined {
   const method = rtmMethodOfUrl(node);
   if (method) return { kind: 'url', method, node };
-  return isTableEntry(resolver, node) ? { kind: 'table', method: METHODS.rtmStart, node } : undefined;
+  if (isTableEntry(resolver, node)) return { kind: 'table', method: METHODS.rtmStart, node };
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0) return undefined;
+  if (methodOfName(staticString(resolver, node)) !== METHODS.rtmStart) return undefined;
+  const use = unfollowedUse(resolver, node, nameUses(resolver));
+  return use ? { kind: 'unfollowed-name', node, use } : undefined;
+}
+
+/** What `unfollowedUse` asks of the calls a method name reaches. */
+function nameUses(resolver: Resolver): NameUses {
+  return {
+    methodNodeOf: (call) => {
+      const site = classifyCall(resolver, call);
+      return site?.kind === 'method' ? site.methodNode : undefined;
+    },
+    notAMethodCall: (call) => NOT_A_METHOD_CALL.has(calleeName(resolver, call.callee) ?? ''),
+    guarded: (call, name) => guardedAgainstStart(resolver, call, name),
+  };
 }
 
 /**

@@ -22,6 +22,8 @@ export const MESSAGES = {
     '`rtm.start` over HTTP is retired: request `rtm.connect` instead and fetch the data you read with its replacement methods.',
   rtmStartTable:
     "`rtm.start` in a table of methods: the wrapper generated from it calls the retired `rtm.start`. Use `rtm.connect` and fetch the data its callers read with the replacement methods.",
+  rtmStartUnfollowed:
+    "The method name `rtm.start` is handed on where its use cannot be followed (a name chosen at run time, an object, a variable set in a branch): a request made with it calls the retired `rtm.start`. Call `rtm.connect` there and fetch the data read with its replacement methods.",
 } as const;
 
 export function unsupportedArgMessage(name: RtmStartOnlyArg): string {
@@ -119,6 +121,9 @@ export const CODEMOD_MESSAGES = {
   argsUnknown: `the arguments are not written out, so rtm-migrate cannot tell which ones \`rtm.connect\` accepts (only ${list(RTM_CONNECT_ARGS)}).`,
   helper:
     "the app's own helper is given `rtm.start`: call `rtm.connect` through it and fetch the fields read with their replacement methods first.",
+  /** The name `rtm.start` as a string that reaches code rtm-migrate cannot follow (`use`: where, as a report names it). */
+  unfollowedName: (use: string): string =>
+    `rtm-migrate cannot follow how this \`rtm.start\` method name is used (it reaches ${use}, chosen at run time or handed on): a request made with it calls the retired \`rtm.start\`. Make that request call \`rtm.connect\` and first fetch the data read from its response with the replacement methods (${commonReplacements()}), or call \`rtm.start\` where rtm-migrate can see it and run it again.`,
   rawHttp: (request: string): string =>
     `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */

@@ -99,6 +99,9 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
       case 'table':
         found.push(tableSite(site.node));
         break;
+      case 'unfollowed-name':
+        found.push(unfollowedNameSite(text, site.node, site.use));
+        break;
       case 'client-authenticated':
       case 'data-store':
       case 'store-cache': {
@@ -215,6 +218,14 @@ function urlSite(text: string, node: Node, flow: Flow): FoundSite {
 function tableSite(node: Node): FoundSite {
   const own: Escape = { node, reason: CODEMOD_MESSAGES.methodTable, path: '', file: undefined };
   return { form: 'method-table', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
+}
+
+/** `rtm.start` as a string handed where it is not followed: a TODO naming where it goes. */
+function unfollowedNameSite(text: string, node: Node, use: Node): FoundSite {
+  const code = text.slice(use.range[0], use.range[1]).replace(/\s+/g, ' ');
+  const where = `\`${code.length > 48 ? `${code.slice(0, 45)}…` : code}\` (line ${use.loc.start.line})`;
+  const own: Escape = { node, reason: CODEMOD_MESSAGES.unfollowedName(where), path: '', file: undefined };
+  return { form: 'unfollowed-name', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 
 /** The call a URL is given to: `` `fetch(…)` ``, else "the request". */

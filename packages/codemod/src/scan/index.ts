@@ -230,7 +230,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.detached) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.detachedStart };
   if (site.rtmClientMember) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
-  if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
+  if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name') {
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   const shimmable = shimApplies(parsed, site);

@@ -7,6 +7,7 @@ const TYPES: Record<string, readonly string[]> = {
   'raw-url': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'rtm-client-option': ['NewExpression'],
   'method-table': ['StringLiteral', 'TemplateLiteral', 'Literal'],
+  'unfollowed-name': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'legacy-data-store': ['CallExpression', 'FunctionExpression', 'FunctionDeclaration', 'MemberExpression'],
 };
 

@@ -25,6 +25,7 @@ export type MessageIds =
   | 'rtmStartFixable'
   | 'rtmStartUrl'
   | 'rtmStartTable'
+  | 'rtmStartUnfollowed'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'useRtmConnect'
@@ -96,6 +97,7 @@ export default createRule<Options, MessageIds>({
       rtmStartFixable: MESSAGES.rtmStartFixable,
       rtmStartUrl: MESSAGES.rtmStartUrl,
       rtmStartTable: MESSAGES.rtmStartTable,
+      rtmStartUnfollowed: MESSAGES.rtmStartUnfollowed,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
@@ -161,6 +163,9 @@ export default createRule<Options, MessageIds>({
           return;
         case 'table':
           context.report({ node: site.node, messageId: 'rtmStartTable' });
+          return;
+        case 'unfollowed-name':
+          context.report({ node: site.node, messageId: 'rtmStartUnfollowed' });
           return;
         default:
           return;

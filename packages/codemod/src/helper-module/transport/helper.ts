@@ -10,6 +10,7 @@ import { resolvesSlackErrors } from './resolves-errors.js';
 import { incidentalReturn } from './implicit-return.js';
 import { callbackHandedToTransport } from './passed-to-transport.js';
 import { buildsUrl } from './url-builder.js';
+import { readsLaterParameters } from './later-parameters.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -40,6 +41,7 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     if (responseOnly) slots.push({ kind: 'callback', node: arg, responseOnly });
     else if (fn) {
       if (!last || fn.params.length < 2) return 'the callback is not a written-out Node-style `(err, data)` function';
+      if (readsLaterParameters(parsed, fn)) return 'the callback reads a third parameter (`(err, res, body)`) or `arguments`: which one the helper hands the data in is not known, and `(err, data)` would leave it empty';
       slots.push({ kind: 'callback', node: arg });
     } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
     else if (last && slots.length > 1 && (handed = callbackHandedToTransport(parsed, call, arg, i + 1))) slots.push({ kind: 'callback', node: arg, optional: handed.optional });
