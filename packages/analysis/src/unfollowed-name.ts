@@ -40,7 +40,10 @@ function unknownUse(resolver: Resolver, node: Node, uses: NameUses, seen: Set<TS
     case AST_NODE_TYPES.ExpressionStatement:
       return undefined;
     case AST_NODE_TYPES.Property:
-      return parent.key === value && !parent.shorthand ? undefined : parent;
+      return parent.key === value && !parent.shorthand ? undefined : holderOf(parent);
+    case AST_NODE_TYPES.MemberExpression:
+      // `answers['rtm.start']`: a key looked up.
+      return parent.property === value && parent.computed ? undefined : parent;
     case AST_NODE_TYPES.ArrayExpression:
       return listLookedUp(parent, uses) ? undefined : parent;
     case AST_NODE_TYPES.CallExpression:
@@ -52,6 +55,13 @@ function unknownUse(resolver: Resolver, node: Node, uses: NameUses, seen: Set<TS
     default:
       return parent;
   }
+}
+
+/** `{ method }` handed to `request(…)`: the call (else the object) is what a report names. */
+function holderOf(property: TSESTree.Property): Node {
+  const object = property.parent;
+  const call = object.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(object as TSESTree.ObjectExpression) ? call : object;
 }
 
 /** The value the name is one choice of: `c ? 'rtm.start' : 'x'`, `m || 'rtm.start'`, `('rtm.start' as const)`. */

@@ -222,7 +222,8 @@ function tableSite(node: Node): FoundSite {
 
 /** `rtm.start` as a string handed where it is not followed: a TODO naming where it goes. */
 function unfollowedNameSite(text: string, node: Node, use: Node): FoundSite {
-  const code = text.slice(use.range[0], use.range[1]).replace(/\s+/g, ' ');
+  const spelled = (n: Node): string => text.slice(n.range[0], n.range[1]).replace(/\s+/g, ' ');
+  const code = use.type === AST_NODE_TYPES.CallExpression ? `${spelled(use.callee)}(…)` : spelled(use);
   const where = `\`${code.length > 48 ? `${code.slice(0, 45)}…` : code}\` (line ${use.loc.start.line})`;
   const own: Escape = { node, reason: CODEMOD_MESSAGES.unfollowedName(where), path: '', file: undefined };
   return { form: 'unfollowed-name', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
