@@ -668,7 +668,7 @@ class Tracker {
     const located = this.locate(node);
     if (!located) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
     const { node: fn, resolver } = located;
-    if (usesArguments(resolver, fn)) this.escape(node, `\`${describeNode(node)}\` reads its arguments dynamically`, pathOf(shape));
+    if (usesArguments(resolver, fn)) this.escape(node, 'the callback reads its arguments dynamically (`arguments`)', pathOf(shape));
     // `(err, res, body)`: which one the helper hands the data in is not known (`request` hands the
     // body text third): each is followed.
     if (fn.params.length >= 2) { for (let i = 1; i < fn.params.length; i++) this.in(resolver).bindFunctionParameter(fn, i, shape, 0, node); return; }
