@@ -35,8 +35,24 @@ ruleTester.run('no-rtm-start', rule, {
     "const msg = 'calling ' + 'rtm.start failed';",
     "import { RtmClient } from 'some-other-lib'; const c = new RtmClient(t); c.start();",
     "web.apiCall('rtm.connect')",
+    // An emitter's event named after the method (a bot library emits rtm.start's data under it), and other non-call uses of the name.
+    "bot.on('rtm.start', function (data) { bot.users = data.users; });",
+    "bot.once('rtm.start', (data) => data.self); bot.emit('rtm.start', {});",
+    "switch (method) { case 'rtm.start': break; }",
+    "const handlers = { 'rtm.start': reply }; handlers['rtm.start']();",
   ],
   invalid: [
+    // The name chosen at run time and handed where no call of it is seen: reported at the string, never fixed.
+    {
+      code: "const method = top ? 'rtm.start' : 'files.list';\nrequest({ method, params }, done);",
+      errors: [{ messageId: 'rtmStartUnfollowed', line: 1, column: 22 }],
+    },
+    { code: "let name;\nif (legacy) name = 'rtm.start';\napi.call(name, {}, done);", errors: [{ messageId: 'rtmStartUnfollowed', line: 2 }] },
+    // A helper that is called `on` but given no listener is still given the method.
+    {
+      code: "api.on('rtm.start', { token: 'xoxb-test' }).then((res) => res.users);",
+      errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: "api.on('rtm.connect', { token: 'xoxb-test' }).then((res) => res.users);" }] }],
+    },
     { code: 'web.rtm.start()', output: 'web.rtm.connect()', errors: [{ messageId: 'rtmStartFixable', line: 1, column: 1 }] },
     // The comparison rules rtm.start out of the other branch only.
     { code: "const m = opts.connect ? 'rtm.connect' : 'rtm.start';\nconst r = m === 'rtm.start' ? web.apiCall(m, a) : null;", errors: [{ messageId: 'rtmStart', line: 2 }] },
