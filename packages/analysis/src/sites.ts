@@ -464,9 +464,8 @@ function namedMethods(resolver: Resolver, node: Node): NamedMethod[] {
 
 /** Any call given the method name as an argument: `web.apiCall('rtm.start')`, `api.post(m, {…}, cb)`, `this._api(…)`. */
 function nameSite(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | undefined {
-  const callee = calleeName(resolver, call.callee) === 'default' ? defaultExportName(resolver, call.callee) : calleeName(resolver, call.callee);
-  if (callee !== undefined && NOT_A_METHOD_CALL.has(callee)) return undefined;
-  if (callee === 'require') return undefined;
+  const callee = callNameOf(resolver, call);
+  if (takesNoMethodName(callee)) return undefined;
   const args = call.arguments;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -518,6 +517,17 @@ function comparesToStart(resolver: Resolver, test: Node, variable: TSESTree.Iden
   const matches = (sameName(bare.left) && isStart(bare.right)) || (isStart(bare.left) && sameName(bare.right));
   if (!matches) return undefined;
   return bare.operator.startsWith('!') ? '!==' : '===';
+}
+
+/** The name a call goes by: `f` of `x.f(…)`, a default export's module name (`(0, _validate2.default)` → `validate`). */
+function callNameOf(resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
+  const name = calleeName(resolver, call.callee);
+  return name === 'default' ? defaultExportName(resolver, call.callee) : name;
+}
+
+/** String, log and assertion helpers, and `require`: what they take is no method name. */
+function takesNoMethodName(callee: string | undefined): boolean {
+  return callee !== undefined && (NOT_A_METHOD_CALL.has(callee) || callee === 'require');
 }
 
 /** `(0, _validate2.default)`: the default export is named after its module (`./_validate` → `validate`). */
@@ -576,7 +586,8 @@ export function classifyString(resolver: Resolver, node: StringNode): UrlSite | 
   if (method) return { kind: 'url', method, node };
   if (isTableEntry(resolver, node)) return { kind: 'table', method: METHODS.rtmStart, node };
   if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0) return undefined;
-  if (methodOfName(staticString(resolver, node)) !== METHODS.rtmStart) return undefined;
+  // The method's name itself: a URL to it (`'/rtm.start'` after a base) is the URL analysis' to judge.
+  if (!isRtmStartMethodName(staticString(resolver, node) ?? '')) return undefined;
   const use = unfollowedUse(resolver, node, nameUses(resolver));
   return use ? { kind: 'unfollowed-name', node, use } : undefined;
 }
@@ -588,7 +599,7 @@ function nameUses(resolver: Resolver): NameUses {
       const site = classifyCall(resolver, call);
       return site?.kind === 'method' ? site.methodNode : undefined;
     },
-    notAMethodCall: (call) => NOT_A_METHOD_CALL.has(calleeName(resolver, call.callee) ?? ''),
+    notAMethodCall: (call) => takesNoMethodName(callNameOf(resolver, call)),
     guarded: (call, name) => guardedAgainstStart(resolver, call, name),
   };
 }

@@ -35,7 +35,10 @@ function unknownUse(resolver: Resolver, node: Node, uses: NameUses, seen: Set<TS
   if (!parent) return undefined;
   switch (parent.type) {
     case AST_NODE_TYPES.BinaryExpression:
-      return COMPARISONS.has(parent.operator) ? undefined : parent;
+      if (COMPARISONS.has(parent.operator)) return undefined;
+      return parent.operator === '+' ? textUse(resolver, parent, uses, seen) : parent;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return textUse(resolver, parent, uses, seen);
     case AST_NODE_TYPES.SwitchCase:
     case AST_NODE_TYPES.ExpressionStatement:
       return undefined;
@@ -55,6 +58,18 @@ function unknownUse(resolver: Resolver, node: Node, uses: NameUses, seen: Set<TS
     default:
       return parent;
   }
+}
+
+/**
+ * The name put into a longer text: a sentence (`'Unable to ' + method`, a template with a space in its
+ * text) is a message, no method name; any other text (a path, a URL) is followed where it goes.
+ */
+function textUse(resolver: Resolver, text: TSESTree.BinaryExpression | TSESTree.TemplateLiteral, uses: NameUses, seen: Set<TSESLint.Scope.Variable>): Node | undefined {
+  const pieces = text.type === AST_NODE_TYPES.TemplateLiteral ? text.quasis.map((q) => q.value.cooked ?? '') : [text.left, text.right].map((side) => {
+    const bare = unwrap(side);
+    return bare.type === AST_NODE_TYPES.Literal && typeof bare.value === 'string' ? bare.value : '';
+  });
+  return pieces.some((piece) => /\s/.test(piece)) ? undefined : unknownUse(resolver, text, uses, seen);
 }
 
 /** `{ method }` handed to `request(…)`: the call (else the object) is what a report names. */

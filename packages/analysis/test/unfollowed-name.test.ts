@@ -55,6 +55,24 @@ function route(method, api) {
     ).toEqual([]);
   });
 
+  it('stays quiet for the name put into a message, given to a validator by its module name, or a URL tail after another base', () => {
+    expect(
+      sites(`const _validate = require('./_validate');
+function onStart(useConnect, log) {
+  const startMethod = useConnect ? 'rtm.connect' : 'rtm.start';
+  log('info', 'Unable to ' + startMethod + ', retrying');
+  log('info', \`\${startMethod} failed\`);
+  const ns = 'rtm.start';
+  return (0, _validate.default)(ns, {});
+}
+const vendorUrl = getBasePath('https://api.example.net/v1') + '/rtm.start';`),
+    ).toEqual([]);
+  });
+
+  it('follows the name into a path it is joined to without words: the request made with it is not seen', () => {
+    expect(sites("const m = 'rtm.start';\nsend(base + m);")).toEqual(['unfollowed-name@1']);
+  });
+
   it("an emitter's event name is no call of the method: on / once / addListener / removeListener / off with a listener, emit", () => {
     expect(
       sites(`const bot = require('./bot');
