@@ -348,4 +348,39 @@ export async function f(web: WebClient) {
       ]),
     );
   });
+
+  it("never renames to rtm.connect nor goes through the helper where a (err, res, body) callback hands the parsed body on, and leaves a name chosen into a request's options to a TODO", async () => {
+    const dir = await project({
+      'lib/slack.js': `const request = require('request');
+function call(method, args, cb) {
+  request.post({ url: 'https://slack.com/api/' + method, form: args }, function () { cb.apply(this, arguments); });
+}
+exports.start = function (done) {
+  call('rtm.start', {}, function (err, res, body) {
+    body = JSON.parse(body);
+    done(body.users.length, body);
+  });
+};
+exports.browse = function (where, done) {
+  const method = where === 'root' ? 'rtm.start' : 'files.list';
+  return call2({ method, where }, done);
+};
+function call2(opts, done) { call(opts.method, {}, done); }
+exports.events = function (bot) {
+  bot.on('rtm.start', (data) => { bot.users = data.users; });
+};
+`,
+    });
+    const r = await cli(['scan', '.', '--json'], dir);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as ScanJson;
+    expect(plan.sites.map((x) => [x.id, x.form, x.rewrite])).toEqual([
+      ['lib/slack.js:6:3', 'helper', 'todo'],
+      ['lib/slack.js:12:37', 'unfollowed-name', 'todo'],
+    ]);
+    const [helper, chosen] = plan.sites;
+    expect(helper?.fieldsRead).toEqual(['users']);
+    expect(helper?.message).toMatch(/the callback reads a third parameter/);
+    expect(chosen?.message).toMatch(/cannot follow how this `rtm\.start` method name is used \(it reaches `call2\(…\)` \(line 13\)/);
+  });
 });
