@@ -76,7 +76,7 @@ function textUse(resolver: Resolver, text: TSESTree.BinaryExpression | TSESTree.
 function holderOf(property: TSESTree.Property): Node {
   const object = property.parent;
   const call = object.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(object as TSESTree.ObjectExpression) ? call : object;
+  return call.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(object) ? call : object;
 }
 
 /** The value the name is one choice of: `c ? 'rtm.start' : 'x'`, `m || 'rtm.start'`, `('rtm.start' as const)`. */
