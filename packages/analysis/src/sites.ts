@@ -586,10 +586,18 @@ export function classifyString(resolver: Resolver, node: StringNode): UrlSite | 
   if (method) return { kind: 'url', method, node };
   if (isTableEntry(resolver, node)) return { kind: 'table', method: METHODS.rtmStart, node };
   if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0) return undefined;
-  // The method's name itself: a URL to it (`'/rtm.start'` after a base) is the URL analysis' to judge.
-  if (!isRtmStartMethodName(staticString(resolver, node) ?? '')) return undefined;
+  if (!isUnfollowableName(staticString(resolver, node) ?? '')) return undefined;
   const use = unfollowedUse(resolver, node, nameUses(resolver));
   return use ? { kind: 'unfollowed-name', node, use } : undefined;
+}
+
+/**
+ * The method's name itself, or Slack's path to it without a host (`'api/rtm.start'`). A URL with a
+ * host, or `'/rtm.start'` after a base, is the URL analysis' to judge (another vendor's API has the
+ * same method names).
+ */
+function isUnfollowableName(text: string): boolean {
+  return isRtmStartMethodName(text) || (!text.includes('://') && /(^|\/)api\/rtm\.start([?#]|$)/.test(text));
 }
 
 /** What `unfollowedUse` asks of the calls a method name reaches. */

@@ -71,6 +71,8 @@ const vendorUrl = getBasePath('https://api.example.net/v1') + '/rtm.start';`),
 
   it('follows the name into a path it is joined to without words: the request made with it is not seen', () => {
     expect(sites("const m = 'rtm.start';\nsend(base + m);")).toEqual(['unfollowed-name@1']);
+    // Slack's path to the method without a host is no URL the analysis follows either.
+    expect(sites("const path = 'api/rtm.start';\nagent.get(path);")).toEqual(['unfollowed-name@1']);
   });
 
   it("an emitter's event name is no call of the method: on / once / addListener / removeListener / off with a listener, emit", () => {
