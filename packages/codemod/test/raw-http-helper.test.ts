@@ -342,7 +342,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
   });
 
   it.each([
-    ['an `async` method, its promise returned', "class Bot {\n  async call(method, args) {\n    const res = await fetch(base + method, { method: 'POST', body: new URLSearchParams(args) });\n    return res.json();\n  }\n  start() {\n    return this.call('rtm.start', {});\n  }\n}\nmodule.exports = Bot;\n", '    return rtmStartDataAs((apiMethod, apiArgs) => this.call(apiMethod, apiArgs), {})'],
+    ['an `async` method, its promise returned', "class Bot {\n  async call(method, args) {\n    const res = await fetch(base + method, { method: 'POST', body: new URLSearchParams(args) });\n    return res.json();\n  }\n  start() {\n    return this.call('rtm.start', {});\n  }\n}\nmodule.exports = Bot;\n", '    const callSlack = (apiMethod, apiArgs) => this.call(apiMethod, apiArgs);\n    return rtmStartDataAs(callSlack, {})'],
     ['a function returning `new Promise`, its promise handed on', "function call(method, args) {\n  return new Promise((resolve) => post(method, args, resolve));\n}\nkeep(call('rtm.start', {}));\nmodule.exports = call;\n", 'keep(rtmStartDataAs(callSlack, {})'],
     ["a function returning axios's `.then` chain, its promise returned", "const axios = require('axios');\nfunction call(method, args) {\n  return axios.post(base + method, args).then((res) => res.data);\n}\nmodule.exports = () => call('rtm.start', {});\n", 'module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs), {})'],
   ])("%s: its declaration shows a promise, the helper's own kind comes back (rtmStartDataAs)", async (_name, source, expected) => {
