@@ -549,7 +549,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
   ])('%s, with no `require`, `import` or `exports`: nothing is imported into it, the call stays as it was with a TODO saying why', async (_name, source) => {
     const { plan, output } = await migrate('w.js', source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
-    expect(plan.sites[0]?.message).toContain('this file loads no modules');
+    expect(plan.sites[0]?.message).toContain('This file loads no modules');
     expect(code(output)).toBe(source);
     expect(output).not.toMatch(/require\(|^import /m);
   });
