@@ -1,4 +1,4 @@
-import { requiredModule, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { memberName, requiredModule, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { text, type Node } from './common.js';
@@ -16,8 +16,9 @@ const BODY_READERS = new Set(['json', 'text', 'buffer']);
 /** `Promise.resolve(…)`, `Promise.all(…)`…: promises made from values. */
 const PROMISE_STATICS = new Set(['resolve', 'reject', 'all', 'allSettled', 'any', 'race']);
 
-function memberName(node: Node): string | undefined {
-  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+/** The name of the method a member expression reads (`x.then`, `x['then']`). */
+function methodName(parsed: ParsedFile, node: Node): string | undefined {
+  return node.type === AST_NODE_TYPES.MemberExpression ? memberName(parsed.resolver, node) : undefined;
 }
 
 /** The package a name is bound to by `require('m')` or `import … from 'm'`. */
@@ -30,7 +31,7 @@ function moduleOf(parsed: ParsedFile, id: TSESTree.Identifier): string | undefin
 /** A request made with a promise-based package (`axios.post(…)`, `rp(options)`, `got(…).json()`) or the global `fetch`. */
 function promiseRequest(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
-  const reader = memberName(callee);
+  const reader = methodName(parsed, callee);
   if (reader && BODY_READERS.has(reader) && callee.type === AST_NODE_TYPES.MemberExpression) {
     const inner = unwrap(callee.object);
     if (inner.type === AST_NODE_TYPES.CallExpression && promiseRequest(parsed, inner)) return true;
@@ -38,7 +39,7 @@ function promiseRequest(parsed: ParsedFile, call: TSESTree.CallExpression): bool
   const root = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrap(callee.object) : callee;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   // `window.fetch(…)`, `globalThis.fetch(…)`, `fetch(…)` where `fetch` is not the file's own name.
-  if (root !== callee && ['window', 'globalThis', 'self'].includes(root.name)) return memberName(callee) === 'fetch' && !variableOf(parsed.resolver, root)?.defs.length;
+  if (root !== callee && ['window', 'globalThis', 'self'].includes(root.name)) return methodName(parsed, callee) === 'fetch' && !variableOf(parsed.resolver, root)?.defs.length;
   if (root === callee && root.name === 'fetch' && !variableOf(parsed.resolver, root)?.defs.length) return true;
   const module = moduleOf(parsed, root);
   return module !== undefined && PROMISE_MODULES.has(module);
@@ -50,7 +51,7 @@ function isPromiseExpression(parsed: ParsedFile, node: Node): boolean {
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare.callee.type === AST_NODE_TYPES.Identifier && bare.callee.name === 'Promise';
   if (bare.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(bare.callee);
-  const method = memberName(callee);
+  const method = methodName(parsed, callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && method) {
     const object = unwrap(callee.object);
     if (method === 'then') return true;
@@ -72,7 +73,7 @@ function firstUse(parsed: ParsedFile, call: TSESTree.CallExpression, nativeChain
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.AwaitExpression) return undefined;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
-    const method = memberName(parent);
+    const method = methodName(parsed, parent);
     const called = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
     if (called && (method === 'then' || (nativeChain && (method === 'catch' || method === 'finally')))) return undefined;
     if (method === 'catch' || method === 'finally') return `chained with \`.${method}\` and then with methods a promise does not have (an RxJS observable has \`.${method}\` too)`;
