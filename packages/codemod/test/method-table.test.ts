@@ -31,11 +31,11 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   'a list read by its one forEach, the wrapper at root[name.replace(".", "_")]': {
-    source: generator("var METHODS = ['auth.test', 'rtm.start'];", `var self = new SlackApi('xoxb-test');\nMETHODS.forEach(function (m) {\n  self[m.replace('.', '_')] = function (params, cb) {\n    self.call(m, params, cb);\n  };\n});`),
+    source: generator("var METHODS = ['auth.test', 'rtm.start'];", `var self = new SlackApi('xoxb-test');\nMETHODS.forEach(function (m) {\n  self[m.replace('.', '_')] = function (params, cb) {\n    self.call(m, params, cb);\n  };\n});\nmodule.exports = self;`),
     stores: 'self.rtm_start = function (params, cb) {',
   },
   'an object table read through Object.keys, the wrapper at root.rtm[key]': {
-    source: generator("var RTM = { start: 'rtm.start', connect: 'rtm.connect' };", `var self = new SlackApi('xoxb-test');\nself.rtm = {};\nObject.keys(RTM).forEach(function (key) {\n  self.rtm[key] = function (params, cb) {\n    self.call(RTM[key], params, cb);\n  };\n});`),
+    source: generator("var RTM = { start: 'rtm.start', connect: 'rtm.connect' };", `var self = new SlackApi('xoxb-test');\nself.rtm = {};\nObject.keys(RTM).forEach(function (key) {\n  self.rtm[key] = function (params, cb) {\n    self.call(RTM[key], params, cb);\n  };\n});\nmodule.exports = self;`),
     stores: 'self.rtm.start = function (params, cb) {',
   },
   'a table also exported': {

@@ -87,7 +87,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
     [
       'fetch with the token in a template query and the response awaited',
       'n.js',
-      'async function f() {\n  const res = await fetch(`${api}/rtm.start?token=${token}&mpim_aware=1`);\n  return (await res.json()).users;\n}\n',
+      'async function f() {\n  const res = await fetch(`${api}/rtm.start?token=${token}&mpim_aware=1`);\n  return (await res.json()).users;\n}\nmodule.exports = f;\n',
       "  const callSlack = (apiMethod, apiArgs) => fetch(api + '/' + apiMethod + '?' + new URLSearchParams(apiArgs)).then((res) => res.json());\n" +
         "  const res = await rtmStartData(callSlack, { token: token, mpim_aware: '1' }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ json: async () => data }));",
     ],
@@ -245,7 +245,8 @@ describe("the app's own helpers: the replacement calls go through the same helpe
         '  login() {\n' +
         "    this._api('rtm.start', { mpim_aware: 1 }).then((data) => { this.users = data.users; }).catch((e) => this.emit('error', e));\n" +
         '  }\n' +
-        '}\n',
+        '}\n' +
+        'module.exports = Bot;\n',
     );
     expect(output).toContain(
       '    const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\n' + "    rtmStartData(callSlack, { mpim_aware: 1 }).then((data) => {",
@@ -253,7 +254,7 @@ describe("the app's own helpers: the replacement calls go through the same helpe
   });
 
   it.each([
-    ["a vow promise's .fail()", "this._api('rtm.start').then((data) => { this.users = data.users; }).fail((e) => console.error(e)).done();\n", 'const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\nrtmStartDataAs(callSlack).then((data) => {'],
+    ["a vow promise's .fail()", "exports.users = [];\nthis._api('rtm.start').then((data) => { exports.users = data.users; }).fail((e) => console.error(e)).done();\n", 'const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\nrtmStartDataAs(callSlack).then((data) => {'],
     // In an arrow function's expression body: no statement of its own to put the caller before, so in place.
     ['a returned promise', "module.exports = () => api.get('rtm.start', {}).then((data) => data.users);\n", "module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => api.get(apiMethod, apiArgs), {}).then("],
   ])("%s: the helper's own kind of promise comes back (rtmStartDataAs, JavaScript)", async (_name, source, expected) => {
@@ -313,11 +314,39 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
   it.each([
     // slack-sdk 5: `call(endpoint, params, cache = false)`, awaited.
     ['a flag after the arguments, awaited', "export default async (call) => {\n  const r = await call('rtm.start', {}, true);\n  return r.users;\n};\n", "  const callSlack = (apiMethod, apiArgs) => call(apiMethod, apiArgs, true);\n  const r = await rtmStartData(callSlack, {});\n"],
-    // A parameter defaulting to a value is one too; the promise is handed on: the helper's own kind comes back.
-    ['a parameter defaulting to a value, the promise returned', "export default (call) => ({ details: (cache = true) => call('rtm.start', {}, cache) });\n", 'details: (cache = true) => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs, cache), {})'],
-    ['null before the arguments', "api.call('rtm.start', null, { mpim_aware: 1 }).then((d) => console.log(d.users));\n", 'const callSlack = (apiMethod, apiArgs) => api.call(apiMethod, null, apiArgs);\nrtmStartData(callSlack, { mpim_aware: 1 }).then('],
+    // A parameter defaulting to a value is one too; the promise, `.then`-ed, is handed on: the helper's own kind comes back.
+    ['a parameter defaulting to a value, the promise returned', "export default (call) => ({ details: (cache = true) => call('rtm.start', {}, cache).then((d) => d.users) });\n", 'details: (cache = true) => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs, cache), {}).then('],
+    ['null before the arguments', "const api = require('./api');\napi.call('rtm.start', null, { mpim_aware: 1 }).then((d) => console.log(d.users));\n", 'const callSlack = (apiMethod, apiArgs) => api.call(apiMethod, null, apiArgs);\nrtmStartData(callSlack, { mpim_aware: 1 }).then('],
   ])('%s: passed on unchanged for every method', async (_name, source, expected) => {
     const { plan, output } = await migrate('k.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain(expected);
+    expect(todos(output)).toBe(0);
+  });
+
+  // rtmStartData() awaits what the helper returns and rtmStartDataAs() calls its `.then`: a redux action
+  // handed to `dispatch`, or an RxJS observable, would throw there (`.then is not a function`).
+  it.each([
+    ['an action creator handed to `dispatch` first', "const { api } = require('./actions');\nstore.dispatch(api.request('rtm.start')).then((res) => show(res.users));\n", 'handed to `store.dispatch` first'],
+    ['an observable chained with `.retryWhen`', "class Bot {\n  connect() {\n    return this.callApi('rtm.start', { no_unreads: true }).retryWhen((errors) => errors.delay(1000)).subscribe((d) => show(d.users));\n  }\n}\nmodule.exports = Bot;\n", 'chained with `.retryWhen` first'],
+    ['an observable mapped', "const api = require('./api');\napi.get('rtm.start', {}).map((d) => d.users).subscribe(show);\n", 'chained with `.map` first'],
+    ["an observable's `.catch` then `.subscribe`", "const api = require('./api');\napi.get('rtm.start', {}).catch(() => empty()).subscribe((d) => show(d.users));\n", 'an RxJS observable has `.catch` too'],
+    ['returned from a helper not in the file', "module.exports = (call) => ({ details: () => call('rtm.start', {}) });\n", 'returned to callers not in view'],
+    ['returned from a helper whose declaration returns an observable', "const { Observable } = require('rxjs');\nfunction callApi(method, args) {\n  return Observable.ajax({ url: base + method, body: args });\n}\nmodule.exports = () => callApi('rtm.start', {});\n", 'its declaration does not show that it returns one'],
+  ])("%s: what the helper returns is not known to be a promise, the call stays as it was with a TODO", async (_name, source, why) => {
+    const { plan, output } = await migrate('v.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(plan.sites[0]?.message).toContain('is not known to be a promise');
+    expect(plan.sites[0]?.message).toContain(why);
+    expect(code(output)).toBe(source);
+  });
+
+  it.each([
+    ['an `async` method, its promise returned', "class Bot {\n  async call(method, args) {\n    const res = await fetch(base + method, { method: 'POST', body: new URLSearchParams(args) });\n    return res.json();\n  }\n  start() {\n    return this.call('rtm.start', {});\n  }\n}\nmodule.exports = Bot;\n", '    const callSlack = (apiMethod, apiArgs) => this.call(apiMethod, apiArgs);\n    return rtmStartDataAs(callSlack, {})'],
+    ['a function returning `new Promise`, its promise handed on', "function call(method, args) {\n  return new Promise((resolve) => post(method, args, resolve));\n}\nkeep(call('rtm.start', {}));\nmodule.exports = call;\n", 'keep(rtmStartDataAs(callSlack, {})'],
+    ["a function returning axios's `.then` chain, its promise returned", "const axios = require('axios');\nfunction call(method, args) {\n  return axios.post(base + method, args).then((res) => res.data);\n}\nmodule.exports = () => call('rtm.start', {});\n", 'module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs), {})'],
+  ])("%s: its declaration shows a promise, the helper's own kind comes back (rtmStartDataAs)", async (_name, source, expected) => {
+    const { plan, output } = await migrate('w.js', source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(output).toContain(expected);
     expect(todos(output)).toBe(0);
@@ -366,7 +395,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     'function Client() { this._onLogin = this._onLogin.bind(this); }\n' +
     "Client.prototype.login = function () {\n  this._apiCall('rtm.start', { agent: 'x' }, this._onLogin);\n};\n" +
     'Client.prototype._onLogin = function (data) { console.log(data.users); };\n' +
-    `Client.prototype._apiCall = function (method, params, callback) {\n  request(method, params, function (body) {\n    ${calls}\n  });\n};\n`;
+    `Client.prototype._apiCall = function (method, params, callback) {\n  request(method, params, function (body) {\n    ${calls}\n  });\n};\nmodule.exports = Client;\n`;
 
   it("a callback the helper's declaration calls with the response alone: it gets the response alone, once, with no `this`", async () => {
     const { plan, output } = await migrate('o.js', responseHelper('if (callback != null) callback(JSON.parse(body));'));
@@ -421,7 +450,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
 
 describe("response-only helpers reached through `var self = this`, in CoffeeScript output, and in TypeScript", () => {
   const helper =
-    'Bot.prototype.reqAPI = function (method, params, cb) {\n  request.post({ url: method, form: params }, function (err, res, body) {\n    if (err) return cb({ ok: false, error: err.message });\n    cb(JSON.parse(body));\n  });\n};\n';
+    'Bot.prototype.reqAPI = function (method, params, cb) {\n  request.post({ url: method, form: params }, function (err, res, body) {\n    if (err) return cb({ ok: false, error: err.message });\n    cb(JSON.parse(body));\n  });\n};\nmodule.exports = Bot;\n';
 
   it('`self.reqAPI(…, function (data) {…})`, again on a reconnect path: each call goes through the same helper, the callback keeps its own `data`', async () => {
     const source =
@@ -449,7 +478,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
   });
 
   const coffee = (header: string, end: string, extra = ''): string =>
-    `${header}(function() {\n  var Client;\n  Client = (function() {\n    function Client() {}\n` +
+    `${header}(function() {\n  var Client, https;\n  https = require('https');\n  Client = (function() {\n    function Client() {}\n` +
     "    Client.prototype.login = function() {\n      return this._apiCall('rtm.start', {}, this._onLogin);\n    };\n" +
     '    Client.prototype._onLogin = function(data) {\n      return console.log(data.users.length);\n    };\n' +
     `    Client.prototype._apiCall = function(method, params, callback) {\n      var req;\n      req = https.request(method);\n      req.on('response', function(res) {\n        return callback(res.body);\n      });\n      ${end}\n    };\n` +
@@ -473,9 +502,9 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     expect(code(output)).toBe(code(source));
   });
 
-  const sendHelper = (uses: string, reads = 'open(res.url)'): string =>
+  const sendHelper = (uses: string, reads = 'open(res.url)', end = 'module.exports = Bot;\n'): string =>
     `function Bot() {}\nBot.prototype.send = function (method, params) {\n  ${uses}\n  return fetch(method, { method: 'POST', body: JSON.stringify(params) }).then((r) => r.json());\n};\n` +
-    `Bot.prototype.connect = function (options) {\n  this.send('rtm.start', options).then((res) => ${reads});\n};\n`;
+    `Bot.prototype.connect = function (options) {\n  this.send('rtm.start', options).then((res) => ${reads});\n};\n${end}`;
 
   it("a promise helper given its caller's `options` that its declaration only reads as data, and that resolves Slack's `ok: false` as data: through rtmStartData, Slack's error answered as data", async () => {
     const { plan, output } = await migrate('o.js', sendHelper('params = params || {};\n  params.token = this.token;', 'open(res.url, res.users)'));
@@ -502,15 +531,34 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
   });
 
   it("a helper that reads Slack's `ok` itself: its promise is kept as the rewrite gives it (no error answered as data)", async () => {
-    const source = "function Bot() {}\nBot.prototype.send = function (method, params) {\n  return post(method, params).then((r) => (r.ok ? r : Promise.reject(new Error(r.error))));\n};\nBot.prototype.connect = function () {\n  this.send('rtm.start', {}).then((res) => show(res.users));\n};\n";
+    const source = "function Bot() {}\nBot.prototype.send = function (method, params) {\n  return post(method, params).then((r) => (r.ok ? r : Promise.reject(new Error(r.error))));\n};\nBot.prototype.connect = function () {\n  this.send('rtm.start', {}).then((res) => show(res.users));\n};\nmodule.exports = Bot;\n";
     const { output } = await migrate('r.js', source);
     expect(output).toContain('  rtmStartData(callSlack, {}).then((res) => show(res.users));\n');
   });
 
-  it('a script with neither `require` nor `import`, in a package without `"type": "module"`: the helper module is required (CommonJS)', async () => {
-    const { output } = await migrate('s.js', sendHelper('params.token = this.token;', 'open(res.url, res.users)'));
+  it('a file that only reads `process.env`, with neither `require` nor `import`, in a package without `"type": "module"`: a Node script, the helper module is required (CommonJS)', async () => {
+    const { output } = await migrate('s.js', sendHelper('params.token = process.env.SLACK_TOKEN;', 'open(res.url, res.users)', ''));
     expect(output).toContain("const { rtmStartData } = require('./rtm-start-data');");
     expect(output).not.toContain('import ');
+  });
+
+  // A browser or PebbleKit JS script: `require` is not defined where it runs, and `import` does not parse there.
+  it.each([
+    ['a script of globals (`/* global Slack */`)', `/* global Slack */\n${sendHelper('params.token = Slack.token;', 'open(res.url, res.users)', '')}`],
+    ['a script with a Node-style callback helper', "/* global Slack */\nSlack.post('rtm.start', {}, function (err, data) {\n  if (err) return show(err);\n  show(data.users.length, data.url);\n});\n"],
+  ])('%s, with no `require`, `import` or `exports`: nothing is imported into it, the call stays as it was with a TODO saying why', async (_name, source) => {
+    const { plan, output } = await migrate('w.js', source);
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(plan.sites[0]?.message).toContain('This file loads no modules');
+    expect(code(output)).toBe(source);
+    expect(output).not.toMatch(/require\(|^import /m);
+  });
+
+  it('a script with no module system whose answer is read only for `url`: `rtm.connect` in place, which imports nothing', async () => {
+    const { plan, output } = await migrate('x.js', sendHelper('params.token = Slack.token;', 'open(res.url)', ''));
+    expect(plan.sites.map((s) => s.rewrite)).toEqual(['connect-only']);
+    expect(output).toContain("  this.send('rtm.connect', options).then((res) => open(res.url));\n");
+    expect(output).not.toMatch(/require\(|^import /m);
   });
 
   it('TypeScript: the helper types its callback with its own answer type, which the rebuilt data does not fit: the call stays as it was, with a TODO', async () => {

@@ -129,6 +129,9 @@ export const CODEMOD_MESSAGES = {
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
   transportUnseen: (why: string): string =>
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,
+  /** A script that loads no modules (a browser or phone script): nothing may be imported into it. */
+  loadsNoModules: (helperModule: string): string =>
+    `This file loads no modules (no \`require\`, \`import\` or \`exports\`: a script run as it is, by a browser or a phone app, say), so rtm-migrate does not import its generated \`${helperModule}\` helper module into it: fetch the data read with their replacement methods through the script's own transport before \`rtm.connect\`, or make the file a module and run rtm-migrate again.`,
   /** A CoffeeScript method that returned its helper's request only because CoffeeScript returns every last expression. */
   implicitReturnDropped: (method: string): string =>
     `\`${method}()\` returned the request of its \`rtm.start\` call only because CoffeeScript returns a function's last expression (no call of it in its file uses that value): it now returns \`undefined\`. An app that used the request \`${method}()\` returned must keep its own handle.`,

@@ -27,5 +27,8 @@ describe('fixtures/patterns', () => {
     expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
     expect(actual).toEqual(readFindings(expectedFile));
     if (file.startsWith('negative-')) expect(actual).toEqual([]);
+    // A fix or suggestion never brings in a module: the file may be a script that loads none (a browser or phone app's).
+    const edits = result!.messages.flatMap((m) => [m.fix, ...(m.suggestions ?? []).map((s) => s.fix)]).flatMap((fix) => (fix ? [fix.text] : []));
+    expect(edits.filter((t) => /\brequire\s*\(|^\s*import\b/m.test(t))).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ import { markSdkFacetCovered } from './sdk-facet-covered.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
+import { importableDecision } from './plain-script.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
@@ -425,7 +426,7 @@ export function scan(options: ScanOptions): Plan {
     }
     const decisions = settleStartTyped(prepared.map((p) => p.choice));
     for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice }] of prepared.entries()) {
-      const decision = decisions[index] ?? choice.decision;
+      const decision = importableDecision(parsed, decisions[index] ?? choice.decision);
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;

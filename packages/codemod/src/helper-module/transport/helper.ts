@@ -11,6 +11,7 @@ import { incidentalReturn } from './implicit-return.js';
 import { callbackHandedToTransport } from './passed-to-transport.js';
 import { buildsUrl } from './url-builder.js';
 import { readsLaterParameters } from './later-parameters.js';
+import { unprovenPromise } from './promise-proof.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -130,6 +131,9 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   // A helper that resolves Slack's `ok: false` answer as data: the rewrite answers it so too.
   const errors = resolvesSlackErrors(parsed, helperDeclaration(parsed, call)) ? { answersSlackErrors: true } : {};
   if (declared) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, cast: declared.returns, ...errors } };
+  // rtmStartData() awaits what the helper returns, rtmStartDataAs() calls its `.then`: only on a promise.
+  const unproven = unprovenPromise(parsed, call, helper, promiseUse === undefined);
+  if (unproven) return { why: unproven };
   if (promiseUse === undefined) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ...errors } };
   // The helper's own kind of promise comes back, chained on a first call through it (JavaScript: its type is not known).
   if (ts) return { why: `${promiseUse}, and its type is not known here` };

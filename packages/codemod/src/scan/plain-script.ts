@@ -1,0 +1,45 @@
+import { dirname, extname } from 'node:path';
+import { descendants, nearestManifest } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { HELPER_BASENAME } from '../helper-module/source.js';
+import type { RewriteKind } from '../plan.js';
+
+/** Extensions whose files are modules whatever they hold. */
+const MODULE_EXTENSIONS = new Set(['.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
+
+/**
+ * Global names only a module, or a script Node runs, reads: CommonJS's `require` / `module` /
+ * `exports`, and Node's own `process` / `__dirname` / `__filename` (a Node script can require).
+ */
+const MODULE_GLOBALS = new Set(['require', 'module', 'exports', 'process', '__dirname', '__filename']);
+
+/**
+ * A file that loads no modules: a `.js` file with no `import` / `export`, that reads none of the
+ * globals of CommonJS or Node, in a package that does not say `"type": "module"` (a browser script, a
+ * PebbleKit JS app, a userscript). An import added to it would throw (`require is not defined`) or
+ * not parse (`import` outside a module) where it runs.
+ */
+export function loadsNoModules(parsed: ParsedFile): boolean {
+  const ext = extname(parsed.file).toLowerCase();
+  if (MODULE_EXTENSIONS.has(ext) || !['.js', '.jsx'].includes(ext)) return false;
+  if (nearestManifest(dirname(parsed.file))?.manifest.type === 'module') return false;
+  if (parsed.program.body.some((s) => s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration || s.type === AST_NODE_TYPES.ExportAllDeclaration)) return false;
+  const global = parsed.resolver.getScope(parsed.program);
+  if (global.through.some((r) => MODULE_GLOBALS.has(r.identifier.name))) return false;
+  for (const node of descendants(parsed.resolver, parsed.program)) if (node.type === AST_NODE_TYPES.ImportExpression) return false;
+  return true;
+}
+
+/** Rewrites that import something into the file: the generated helper module, or the shim. */
+const IMPORTING: ReadonlySet<RewriteKind> = new Set<RewriteKind>(['helper-module', 'shim']);
+
+/**
+ * The decision for a site, unless it imports into a file that loads no modules: then a TODO saying
+ * so (a rewrite in place, which imports nothing, still applies).
+ */
+export function importableDecision<D extends { readonly rewrite: RewriteKind; readonly reason?: string }>(parsed: ParsedFile, decision: D): D {
+  if (!IMPORTING.has(decision.rewrite) || !loadsNoModules(parsed)) return decision;
+  return { ...decision, rewrite: 'todo', reason: `${decision.reason ?? ''} ${CODEMOD_MESSAGES.loadsNoModules(HELPER_BASENAME)}`.trim() };
+}
