@@ -20,9 +20,10 @@ import {
   type RtmSite,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, isStartOnlyField, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import type { SiteForm } from '../plan.js';
 
 type Node = TSESTree.Node;
@@ -87,7 +88,10 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
   for (const site of sites) {
     switch (site.kind) {
       case 'client-start':
-        if (site.client === 'legacy-rtm-client') found.push(clientSite(resolver, sites, site, 'legacy-client'));
+        if (site.client === 'legacy-rtm-client') {
+          const client = clientSite(resolver, sites, site, 'legacy-client');
+          if (!site.connects || needsStartData(parsed, sites, client)) found.push(client);
+        }
         else if (!site.usesStart) found.push(connectClientSite(resolver, site));
         break;
       case 'client-option':
@@ -115,6 +119,23 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
     }
   }
   return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * A v3 client made with `useRtmConnect: true` already calls `rtm.connect`, under any Slack: it is a site
+ * only where its handlers or its `dataStore` are seen reading what only `rtm.start` returned (data the
+ * program lacks today, which the generated helper module then fetches). Otherwise it is left as it is,
+ * its data handed on or not (whoever reads it gets what it gets today): the helper would add Web API
+ * calls, and scopes a bot with `rtm:stream` alone lacks.
+ */
+function needsStartData(parsed: ParsedFile, sites: readonly RtmSite[], client: FoundSite): boolean {
+  const { construction, madeIn } = client;
+  if (!construction) return true;
+  const made = madeIn?.file === undefined ? parsed : { resolver: madeIn, file: madeIn.file };
+  if (legacyClientKind(made, construction) !== 'use-rtm-connect') return true;
+  // A store looked up by its name (`const { dataStore } = rtm`): it may be this client's, which the helper fills.
+  const storeRead = sites.some((s) => s.kind === 'data-store' && (s.construction === undefined || s.construction === construction));
+  return storeRead || client.reads.some((r) => isStartOnlyField(r.path));
 }
 
 function within(node: Node, outer: Node): boolean {

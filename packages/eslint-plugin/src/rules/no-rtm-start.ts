@@ -152,7 +152,8 @@ export default createRule<Options, MessageIds>({
           if (site.method === METHODS.rtmStart) reportMethod(site);
           return;
         case 'client-start':
-          if (site.client === 'legacy-rtm-client') context.report({ node: site.call, messageId: 'legacyRtmClient' });
+          // Made with `useRtmConnect: true`, it calls `rtm.connect` already (start-only reads are reported as reads).
+          if (site.client === 'legacy-rtm-client' && !site.connects) context.report({ node: site.call, messageId: 'legacyRtmClient' });
           return;
         case 'client-option':
           { reportClientOption(site); return; }
