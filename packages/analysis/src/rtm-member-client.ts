@@ -32,7 +32,8 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
   const stored = storedInText(name);
   const module = required.find((m) => stored.test(moduleText(resolver, m) ?? ''));
   if (module !== undefined) return `\`${module}\``;
-  return madeInSlackModule(resolver, namespace.object) ? undefined : rtmMemberUse(resolver, program, namespace);
+  // Only the `rtm` family is judged by its uses (`this.web.apiCall(…)` names no family of that name).
+  return name !== 'rtm' || madeInSlackModule(resolver, namespace.object) ? undefined : rtmMemberUse(resolver, program, namespace);
 }
 
 /** `this.web` made by `new WebClient(…)` of a Slack module: its `rtm` is the SDK's own, no member the app stored. */
