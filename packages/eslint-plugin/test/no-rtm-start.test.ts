@@ -35,6 +35,9 @@ ruleTester.run('no-rtm-start', rule, {
     "const msg = 'calling ' + 'rtm.start failed';",
     "import { RtmClient } from 'some-other-lib'; const c = new RtmClient(t); c.start();",
     "web.apiCall('rtm.connect')",
+    // A v3 client already on rtm.connect; the current RTMClient kept in an object literal.
+    "const { RtmClient } = require('@slack/client'); const rtm = new RtmClient(t, { useRtmConnect: true }); rtm.start();",
+    "const { WebClient, RTMClient } = require('@slack/client'); const bot = { web: new WebClient(t), rtm: new RTMClient(t) }; bot.rtm.start();",
   ],
   invalid: [
     { code: 'web.rtm.start()', output: 'web.rtm.connect()', errors: [{ messageId: 'rtmStartFixable', line: 1, column: 1 }] },
@@ -137,6 +140,13 @@ ruleTester.run('no-rtm-start', rule, {
       code: "const { RtmClient } = require('@slack/client'); class Bot { constructor(t) { this.rtm = new RtmClient(t); } run() { this.rtm.start(); } }",
       errors: [{ messageId: 'legacyRtmClient' }],
     },
+    {
+      code: "const { RtmClient } = require('@slack/client'); class B { constructor(t) { const rtm = new RtmClient(t); this.slack = { rtm }; } run() { this.slack.rtm.start(); } }",
+      errors: [{ messageId: 'legacyRtmClient' }],
+    },
+    // Used as an RTM client (the Web API's rtm family has only start and connect): no fix, no suggestion.
+    { code: "class Roll { constructor(rtm) { this.rtm = rtm; } run() { this.rtm.on('message', f); this.rtm.start(); } }", errors: [{ messageId: 'rtmStart', suggestions: [] }] },
+    { code: 'function run(bot) { bot.rtm.sendMessage(text, channel); bot.rtm.start(); }', errors: [{ messageId: 'rtmStart', suggestions: [] }] },
     { code: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.start();", output: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
     { code: "import { wrap } from './slack'; wrap().rtm.start();", output: "import { wrap } from './slack'; wrap().rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
     {
