@@ -33,7 +33,7 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
   const module = required.find((m) => stored.test(moduleText(resolver, m) ?? ''));
   if (module !== undefined) return `\`${module}\``;
   // Only the `rtm` family is judged by its uses (`this.web.apiCall(…)` names no family of that name).
-  return name !== 'rtm' || madeInSlackModule(resolver, namespace.object) ? undefined : rtmMemberUse(resolver, program, namespace);
+  return name !== 'rtm' || fromSlackModule(resolver, namespace.object) ? undefined : rtmMemberUse(resolver, program, namespace);
 }
 
 /** `this.web` made by `new WebClient(…)` of a Slack module: its `rtm` is the SDK's own, no member the app stored. */
@@ -43,8 +43,8 @@ function madeBySlackModule(resolver: Resolver, holder: Node): boolean {
   return origin !== undefined && !origin.instance && isPossiblySlackModule(origin.module);
 }
 
-/** `slack.rtm` of `require('slack')` (whose `rtm` has `client()` besides `start`), `new WebClient(…).rtm`: the SDK's own family. */
-function madeInSlackModule(resolver: Resolver, holder: Node): boolean {
+/** `slack.rtm` of `require('slack')` (whose `rtm` has `client()` besides `start`), `web.rtm` of `const web = new WebClient(…)`: an SDK's own family, whatever else it has. */
+function fromSlackModule(resolver: Resolver, holder: Node): boolean {
   const origin = originOf(resolver, holder);
   return origin !== undefined && isPossiblySlackModule(origin.module);
 }
