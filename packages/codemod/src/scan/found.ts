@@ -1,6 +1,7 @@
 import {
   calleeName,
   callsRtmStart,
+  connectsClientNeedsStartData,
   findSites,
   followResponse,
   isSpreadOfPlainConst,
@@ -20,7 +21,7 @@ import {
   type RtmSite,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, isStartOnlyField, METHODS } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -90,7 +91,7 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
       case 'client-start':
         if (site.client === 'legacy-rtm-client') {
           const client = clientSite(resolver, sites, site, 'legacy-client');
-          if (!site.connects || needsStartData(parsed, sites, client)) found.push(client);
+          if (!site.connects || needsStartData(parsed, sites, site, client)) found.push(client);
         }
         else if (!site.usesStart) found.push(connectClientSite(resolver, site));
         break;
@@ -122,20 +123,15 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
 }
 
 /**
- * A v3 client made with `useRtmConnect: true` already calls `rtm.connect`, under any Slack: it is a site
- * only where its handlers or its `dataStore` are seen reading what only `rtm.start` returned (data the
- * program lacks today, which the generated helper module then fetches). Otherwise it is left as it is,
- * its data handed on or not (whoever reads it gets what it gets today): the helper would add Web API
- * calls, and scopes a bot with `rtm:stream` alone lacks.
+ * A v3 client made with `useRtmConnect: true` is a site only where it needs `rtm.start`'s data (which
+ * the generated helper module then fetches) or where its SDK may not know the option: otherwise it is
+ * left as it is, the helper would add Web API calls, and scopes a bot with `rtm:stream` alone lacks.
  */
-function needsStartData(parsed: ParsedFile, sites: readonly RtmSite[], client: FoundSite): boolean {
+function needsStartData(parsed: ParsedFile, sites: readonly RtmSite[], site: ClientSite, client: FoundSite): boolean {
   const { construction, madeIn } = client;
   if (!construction) return true;
   const made = madeIn?.file === undefined ? parsed : { resolver: madeIn, file: madeIn.file };
-  if (legacyClientKind(made, construction) !== 'use-rtm-connect') return true;
-  // A store looked up by its name (`const { dataStore } = rtm`): it may be this client's, which the helper fills.
-  const storeRead = sites.some((s) => s.kind === 'data-store' && (s.construction === undefined || s.construction === construction));
-  return storeRead || client.reads.some((r) => isStartOnlyField(r.path));
+  return legacyClientKind(made, construction) !== 'use-rtm-connect' || connectsClientNeedsStartData(parsed.resolver, sites, site);
 }
 
 function within(node: Node, outer: Node): boolean {
