@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { assignedValueOf, descendants, destructuredKey, isThisLike, memberName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
+import { objectMemberValue } from './object-member.js';
 import type { Resolver } from './resolver.js';
 import { sdkOwnOrigin } from './sdk-files.js';
 
@@ -133,10 +134,12 @@ export function clientKindOfConstructor(resolver: Resolver, callee: Node): Clien
 
 /**
  * The `new X(...)` an expression's value comes from (itself, or a single-assignment variable's value,
- * or a `this.x = new X(...)` assignment in the enclosing class).
+ * or a `this.x = new X(...)` assignment in the enclosing class, or the member of an object literal
+ * built once: `this.slack = { web, rtm }` then `this.slack.rtm`).
  */
-export function constructionOf(resolver: Resolver, node: Node): TSESTree.NewExpression | undefined {
+export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTree.NewExpression | undefined {
   const bare = unwrap(node);
+  if (hops > MAX_HOPS) return undefined;
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare;
   if (bare.type === AST_NODE_TYPES.Identifier) {
     const variable = variableOf(resolver, bare);
@@ -149,6 +152,10 @@ export function constructionOf(resolver: Resolver, node: Node): TSESTree.NewExpr
   if (bare.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, bare.object)) {
     const name = memberName(resolver, bare);
     return name === undefined ? undefined : thisAssignment(resolver, bare, name);
+  }
+  if (bare.type === AST_NODE_TYPES.MemberExpression) {
+    const value = objectMemberValue(resolver, bare);
+    return value ? constructionOf(resolver, value, hops + 1) : undefined;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { descendants, memberName, propertyKeyName, requiredModule, unwrap } from './ast.js';
 import { clientKindOfConstructor, constructionOf, originOf } from './origin.js';
 import { moduleText, type Resolver } from './resolver.js';
+import { rtmMemberUse } from './rtm-member-use.js';
 
 type Node = TSESTree.Node;
 
@@ -13,7 +14,8 @@ type Node = TSESTree.Node;
  * the file requires). When this file or one it requires by a relative path puts an RTM client into a
  * member of that name, the call may be the client's own `start()` (which has no `connect` twin taking
  * the same arguments): where (`line 7`, `` `./slack` ``), so neither the lint nor the codemod turns the
- * call into `rtm.connect`.
+ * call into `rtm.connect`. So it is when the same member is used as an RTM client elsewhere in the file
+ * or class (`this.rtm.on(…)`, `this.rtm = rtm` from a parameter: see `rtmMemberUse`).
  */
 export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const namespace = namespaceOf(resolver, call);
@@ -29,7 +31,9 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
   }
   const stored = storedInText(name);
   const module = required.find((m) => stored.test(moduleText(resolver, m) ?? ''));
-  return module === undefined ? undefined : `\`${module}\``;
+  if (module !== undefined) return `\`${module}\``;
+  // Only the `rtm` family is judged by its uses (`this.web.apiCall(…)` names no family of that name).
+  return name !== 'rtm' || fromSlackModule(resolver, namespace.object) ? undefined : rtmMemberUse(resolver, program, namespace);
 }
 
 /** `this.web` made by `new WebClient(…)` of a Slack module: its `rtm` is the SDK's own, no member the app stored. */
@@ -37,6 +41,12 @@ function madeBySlackModule(resolver: Resolver, holder: Node): boolean {
   const made = constructionOf(resolver, holder);
   const origin = made ? originOf(resolver, made.callee) : undefined;
   return origin !== undefined && !origin.instance && isPossiblySlackModule(origin.module);
+}
+
+/** `slack.rtm` of `require('slack')` (whose `rtm` has `client()` besides `start`), `web.rtm` of `const web = new WebClient(…)`: an SDK's own family, whatever else it has. */
+function fromSlackModule(resolver: Resolver, holder: Node): boolean {
+  const origin = originOf(resolver, holder);
+  return origin !== undefined && isPossiblySlackModule(origin.module);
 }
 
 /** Source text that puts a new RTM client into a member `name`: `a.rtm = new RtmClient(`, `rtm: new x.RTMClient(`. */

@@ -47,6 +47,11 @@ export interface ClientSite {
   readonly madeIn?: Resolver;
   /** True when the client calls `rtm.start`: the legacy client, or `useRtmConnect: false`. */
   readonly usesStart: boolean;
+  /**
+   * The legacy client made with `useRtmConnect: true` written out: its `start()` already calls
+   * `rtm.connect` (and hands AUTHENTICATED only that data), so it is no use of `rtm.start`.
+   */
+  readonly connects?: true;
   readonly call: TSESTree.CallExpression;
   readonly options: TSESTree.Expression | undefined;
   /** The `authenticated` handler. */
@@ -149,7 +154,7 @@ export function callsRtmStart(site: RtmSite): boolean {
     case 'unfollowed-name':
       return true;
     case 'client-start':
-      return site.client === 'legacy-rtm-client';
+      return site.client === 'legacy-rtm-client' && !site.connects;
     case 'client-option':
       return true;
     default:
@@ -379,16 +384,17 @@ function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSi
   if (!client) return undefined;
   const usesStart = client === 'legacy-rtm-client' || useRtmConnectFalse(made.resolver, construction) !== undefined;
   const madeIn = made.resolver === resolver ? {} : { madeIn: made.resolver };
+  const connects = client === 'legacy-rtm-client' && useRtmConnectSet(made.resolver, construction, true) ? { connects: true as const } : {};
   // `login(opts)`: the legacy client's deprecated name for `start(opts)` (it calls `this.start(opts)`).
   if (name === 'login' && client !== 'legacy-rtm-client') return undefined;
   if (name === 'start' || name === 'login') {
     const first = call.arguments[0];
     const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
-    return { kind: 'client-start', client, construction, ...madeIn, usesStart, call, options, handler: undefined };
+    return { kind: 'client-start', client, construction, ...madeIn, usesStart, ...connects, call, options, handler: undefined };
   }
   const [event, handler] = call.arguments;
   if (!event || !handler || !isAuthenticatedEvent(resolver, event)) return undefined;
-  return { kind: 'client-authenticated', client, construction, ...madeIn, usesStart, call, options: undefined, handler };
+  return { kind: 'client-authenticated', client, construction, ...madeIn, usesStart, ...connects, call, options: undefined, handler };
 }
 
 /** `'authenticated'`, or `CLIENT_EVENTS.RTM.AUTHENTICATED` of the legacy client. */
@@ -401,13 +407,21 @@ function isAuthenticatedEvent(resolver: Resolver, node: Node): boolean {
 
 /** The `useRtmConnect: false` property of `new RTMClient(token, { … })`, if set. */
 export function useRtmConnectFalse(resolver: Resolver, construction: TSESTree.NewExpression): TSESTree.Property | undefined {
+  return useRtmConnectSet(resolver, construction, false);
+}
+
+/** The `useRtmConnect` property of `new X(token, { … })` when it is the literal `value`. */
+function useRtmConnectSet(resolver: Resolver, construction: TSESTree.NewExpression, value: boolean): TSESTree.Property | undefined {
   const options = construction.arguments[1] ? resolveConst(resolver, construction.arguments[1]) : undefined;
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   for (const property of options.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
-    const value = unwrap(property.value);
-    if (key === 'useRtmConnect' && value.type === AST_NODE_TYPES.Literal && value.value === false) return property;
+    const set = unwrap(property.value);
+    if (key !== 'useRtmConnect' || set.type !== AST_NODE_TYPES.Literal || set.value !== value) continue;
+    // `{ useRtmConnect: true, ...options }`: what the spread holds decides.
+    const later = options.properties.slice(options.properties.indexOf(property) + 1);
+    return value && later.some((p) => p.type === AST_NODE_TYPES.SpreadElement) ? undefined : property;
   }
   return undefined;
 }

@@ -40,6 +40,9 @@ ruleTester.run('no-rtm-start', rule, {
     "bot.once('rtm.start', (data) => data.self); bot.emit('rtm.start', {});",
     "switch (method) { case 'rtm.start': break; }",
     "const handlers = { 'rtm.start': reply }; handlers['rtm.start']();",
+    // A v3 client already on rtm.connect; the current RTMClient kept in an object literal.
+    "const { RtmClient } = require('@slack/client'); const rtm = new RtmClient(t, { useRtmConnect: true }); rtm.start();",
+    "const { WebClient, RTMClient } = require('@slack/client'); const bot = { web: new WebClient(t), rtm: new RTMClient(t) }; bot.rtm.start();",
   ],
   invalid: [
     // The name chosen at run time and handed where no call of it is seen: reported at the string, never fixed.
@@ -153,6 +156,13 @@ ruleTester.run('no-rtm-start', rule, {
       code: "const { RtmClient } = require('@slack/client'); class Bot { constructor(t) { this.rtm = new RtmClient(t); } run() { this.rtm.start(); } }",
       errors: [{ messageId: 'legacyRtmClient' }],
     },
+    {
+      code: "const { RtmClient } = require('@slack/client'); class B { constructor(t) { const rtm = new RtmClient(t); this.slack = { rtm }; } run() { this.slack.rtm.start(); } }",
+      errors: [{ messageId: 'legacyRtmClient' }],
+    },
+    // Used as an RTM client (the Web API's rtm family has only start and connect): no fix, no suggestion.
+    { code: "class Roll { constructor(rtm) { this.rtm = rtm; } run() { this.rtm.on('message', f); this.rtm.start(); } }", errors: [{ messageId: 'rtmStart', suggestions: [] }] },
+    { code: 'function run(bot) { bot.rtm.sendMessage(text, channel); bot.rtm.start(); }', errors: [{ messageId: 'rtmStart', suggestions: [] }] },
     { code: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.start();", output: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
     { code: "import { wrap } from './slack'; wrap().rtm.start();", output: "import { wrap } from './slack'; wrap().rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
     {

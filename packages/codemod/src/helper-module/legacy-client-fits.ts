@@ -17,7 +17,8 @@ export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
  * be added: options written out, or a variable `optionsCopyFits` lets it copy) or of `slack-client`
  * 2.x (any options: nothing changes where it is made), and the call's receiver names that client
  * without doubt: in this file, the variable it was declared in or assigned to once, or the field of `this` it is assigned to once
- * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`); made in another module of the project
+ * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`), or the member of an object literal
+ * built once that holds it (`this.slack = { web, rtm }`, `this.slack.rtm`); made in another module of the project
  * (`madeIn`), the binding this file required it into, which the analysis resolved to that module's
  * one export.
  */
@@ -56,7 +57,9 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
   const holder = construction.parent;
   // The variable it is declared in, or its only assignment (`var rtm; … rtm = new RtmClient(…)` in an init function).
   if (receiver.type === AST_NODE_TYPES.Identifier) return constructionOf(parsed.resolver, receiver) === construction;
-  if (receiver.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(parsed.resolver, receiver.object)) return false;
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // A member of an object literal built once and never given another (`this.slack = { web, rtm }`).
+  if (!isThisLike(parsed.resolver, receiver.object)) return constructionOf(parsed.resolver, receiver) === construction;
   const name = memberName(parsed.resolver, receiver);
   if (name === undefined || holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.left.type !== AST_NODE_TYPES.MemberExpression) return false;
   if (!isThisLike(parsed.resolver, holder.left.object) || memberName(parsed.resolver, holder.left) !== name) return false;

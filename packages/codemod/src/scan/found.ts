@@ -1,6 +1,7 @@
 import {
   calleeName,
   callsRtmStart,
+  connectsClientNeedsStartData,
   findSites,
   followResponse,
   isSpreadOfPlainConst,
@@ -23,6 +24,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import type { SiteForm } from '../plan.js';
 
 type Node = TSESTree.Node;
@@ -87,7 +89,10 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
   for (const site of sites) {
     switch (site.kind) {
       case 'client-start':
-        if (site.client === 'legacy-rtm-client') found.push(clientSite(resolver, sites, site, 'legacy-client'));
+        if (site.client === 'legacy-rtm-client') {
+          const client = clientSite(resolver, sites, site, 'legacy-client');
+          if (!site.connects || needsStartData(parsed, sites, site, client)) found.push(client);
+        }
         else if (!site.usesStart) found.push(connectClientSite(resolver, site));
         break;
       case 'client-option':
@@ -118,6 +123,18 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
     }
   }
   return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * A v3 client made with `useRtmConnect: true` is a site only where it needs `rtm.start`'s data (which
+ * the generated helper module then fetches) or where its SDK may not know the option: otherwise it is
+ * left as it is, the helper would add Web API calls, and scopes a bot with `rtm:stream` alone lacks.
+ */
+function needsStartData(parsed: ParsedFile, sites: readonly RtmSite[], site: ClientSite, client: FoundSite): boolean {
+  const { construction, madeIn } = client;
+  if (!construction) return true;
+  const made = madeIn?.file === undefined ? parsed : { resolver: madeIn, file: madeIn.file };
+  return legacyClientKind(made, construction) !== 'use-rtm-connect' || connectsClientNeedsStartData(parsed.resolver, sites, site);
 }
 
 function within(node: Node, outer: Node): boolean {

@@ -3,6 +3,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import {
   classifyNode,
+  connectsClientNeedsStartData,
+  findSites,
   followResponse,
   isSignificantEscape,
   rtmClientInMember,
@@ -154,7 +156,10 @@ export default createRule<Options, MessageIds>({
           if (site.method === METHODS.rtmStart) reportMethod(site);
           return;
         case 'client-start':
-          if (site.client === 'legacy-rtm-client') context.report({ node: site.call, messageId: 'legacyRtmClient' });
+          // Made with `useRtmConnect: true`, it calls `rtm.connect` already: reported only where it still needs `rtm.start`'s data.
+          if (site.client === 'legacy-rtm-client' && (!site.connects || connectsClientNeedsStartData(resolver, findSites(context.sourceCode.ast, resolver), site))) {
+            context.report({ node: site.call, messageId: 'legacyRtmClient' });
+          }
           return;
         case 'client-option':
           { reportClientOption(site); return; }

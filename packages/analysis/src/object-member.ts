@@ -1,0 +1,67 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, isThisLike, memberName, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
+import { thisOwner } from './origin.js';
+import type { Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * The value `holder.name` holds when `holder` is an object literal the code builds once and never
+ * writes `name` of again: `const slack = { web, rtm }` then `slack.rtm`, or `this.slack = { web, rtm }`
+ * in a class then `this.slack.rtm` anywhere in it. Undefined when the object may be another one or the
+ * member may be replaced (a spread, a second assignment, `slack.rtm = …`).
+ */
+export function objectMemberValue(resolver: Resolver, member: TSESTree.MemberExpression): Node | undefined {
+  const name = memberName(resolver, member);
+  if (name === undefined) return undefined;
+  const holder = unwrap(member.object);
+  const literal = holder.type === AST_NODE_TYPES.Identifier ? variableLiteral(resolver, holder, name) : thisLiteral(resolver, holder, name);
+  if (!literal || literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const matching = literal.properties.filter((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === name);
+  return matching.length === 1 && matching[0]?.kind === 'init' ? matching[0].value : undefined;
+}
+
+/** `const holder = { … }` whose member `name` nothing assigns afterwards. */
+function variableLiteral(resolver: Resolver, holder: TSESTree.Identifier, name: string): TSESTree.ObjectExpression | undefined {
+  const variable = variableOf(resolver, holder);
+  const def = variable?.defs[0];
+  const value = variable ? singleValueOf(variable) : undefined;
+  if (!variable || !value || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+  const literal = unwrap(value);
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const rewritten = variable.references.some((r) => {
+    const parent = r.identifier.parent;
+    return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === r.identifier && memberName(resolver, parent) === name && isWritten(parent);
+  });
+  return rewritten ? undefined : literal;
+}
+
+/** The one `this.holder = { … }` of the class enclosing `holder`, when nothing in it assigns `this.holder.name`. */
+function thisLiteral(resolver: Resolver, holder: Node, name: string): TSESTree.ObjectExpression | undefined {
+  if (holder.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(resolver, holder.object)) return undefined;
+  const field = memberName(resolver, holder);
+  const owner = thisOwner(holder);
+  if (field === undefined || !owner) return undefined;
+  const values: Node[] = [];
+  for (const node of descendants(resolver, owner)) {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || !isWritten(node) || memberName(resolver, node) === undefined) continue;
+    const object = unwrap(node.object);
+    if (isThisLike(resolver, object) && memberName(resolver, node) === field) {
+      values.push(node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.operator === '=' ? node.parent.right : node);
+    } else if (memberName(resolver, node) === name && object.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, object.object) && memberName(resolver, object) === field) {
+      return undefined;
+    }
+  }
+  const [only] = values;
+  const literal = values.length === 1 && only ? unwrap(only) : undefined;
+  return literal?.type === AST_NODE_TYPES.ObjectExpression ? literal : undefined;
+}
+
+/** `m = …`, `m += …`, `m++`, `[m] = …`: the member is written, not read. */
+function isWritten(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === member;
+  if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+  return parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
+}

@@ -1,0 +1,90 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, isThisLike, memberName, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
+import { thisOwner } from './origin.js';
+import type { Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+
+/** What the Web API client's `rtm` method family has: anything else used on the same member is an RTM client's. */
+const FACET_MEMBERS: ReadonlySet<string> = new Set(['start', 'connect']);
+
+/**
+ * Evidence in the code around it that the member `x.rtm` of `x.rtm.start()` holds an RTM client, not a
+ * Web API client's `rtm` methods: the same member path (`this.rtm` in the same class, `this.slack.rtm`,
+ * `bot.rtm` in the same file) is used with a member the `rtm` methods do not have (`.on(…)`,
+ * `.sendMessage(…)`, `.dataStore`, `const { dataStore } = …`), or is given a value that is no other
+ * client's `rtm` (a constructor parameter, `new X(…)`; in an object literal, `{ rtm: … }`). Where, as a
+ * report names it (`` `this.rtm.on`, line 28 ``); undefined when there is none.
+ */
+export function rtmMemberUse(resolver: Resolver, program: TSESTree.Program, namespace: TSESTree.MemberExpression): string | undefined {
+  const path = memberPath(resolver, namespace);
+  const name = memberName(resolver, namespace);
+  if (path === undefined || name === undefined) return undefined;
+  const inClass = path.startsWith('this.');
+  const root = inClass ? thisOwner(namespace) : program;
+  if (!root) return undefined;
+  const holder = path.slice(0, path.lastIndexOf('.'));
+  for (const node of descendants(resolver, root)) {
+    if (node === namespace || (inClass && node.type === AST_NODE_TYPES.MemberExpression && thisOwner(node) !== root)) continue;
+    const evidence = node.type === AST_NODE_TYPES.MemberExpression && memberPath(resolver, node) === path ? useOf(resolver, node, path) : holderGiven(resolver, node, holder, name);
+    if (evidence) return `${evidence}, line ${node.loc.start.line}`;
+  }
+  return undefined;
+}
+
+/** What a use of the path shows, when it shows an RTM client: `` `this.rtm.on` ``, `` `this.rtm = …` ``. */
+function useOf(resolver: Resolver, member: TSESTree.MemberExpression, path: string): string | undefined {
+  const parent = member.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === member) {
+    const used = memberName(resolver, parent);
+    return used !== undefined && !FACET_MEMBERS.has(used) ? `\`${path}.${used}\`` : undefined;
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === member && parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const keys = parent.id.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? propertyKeyName(resolver, p) : undefined));
+    const other = keys.findIndex((k) => k === undefined || !FACET_MEMBERS.has(k));
+    return other < 0 ? undefined : `\`{ ${keys[other] ?? '…'} } = ${path}\``;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && parent.operator === '=') {
+    return isRtmFamilyValue(resolver, parent.right) ? undefined : `\`${path} = …\``;
+  }
+  return undefined;
+}
+
+/** `holder = { rtm: value }` or `const holder = { rtm: value }` with a value that is no Web API client's `rtm`. */
+function holderGiven(resolver: Resolver, node: Node, holder: string, name: string): string | undefined {
+  let value: Node | null | undefined;
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && memberPath(resolver, node.left) === holder) value = node.right;
+  else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === holder) value = node.init;
+  const property = value ? literalMember(resolver, value, name) : undefined;
+  return property && !isRtmFamilyValue(resolver, property.value) ? `\`${holder} = { ${name}: … }\`` : undefined;
+}
+
+/** `web.rtm`, or a variable holding it: a Web API client's `rtm` methods put into the member. */
+function isRtmFamilyValue(resolver: Resolver, value: Node): boolean {
+  let bare = unwrap(value);
+  if (bare.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(resolver, bare);
+    const single = variable ? singleValueOf(variable) : undefined;
+    if (single) bare = unwrap(single);
+  }
+  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'rtm';
+}
+
+/** `{ …, rtm: value }` assigned to the path's holder: its `rtm` property. */
+function literalMember(resolver: Resolver, value: Node, name: string): TSESTree.Property | undefined {
+  const literal = unwrap(value);
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  return literal.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === name);
+}
+
+/** `this.slack.rtm`, `bot.rtm`: a member path of names (`this` for anything this-like); undefined for calls, computed keys… */
+function memberPath(resolver: Resolver, node: Node): string | undefined {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return isThisLike(resolver, bare) ? 'this' : bare.name;
+  if (bare.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (bare.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(resolver, bare);
+  const object = memberPath(resolver, bare.object);
+  return name === undefined || object === undefined ? undefined : `${object}.${name}`;
+}
