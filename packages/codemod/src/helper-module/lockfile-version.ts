@@ -110,8 +110,8 @@ function pnpmLocked(text: string, from: string, module: string): string | undefi
     if (!/^(dependencies|devDependencies|optionalDependencies)$/.test(section)) continue;
     const found = key.exec(line);
     if (!found) continue;
-    const inline = found[1]?.trim();
-    const value = inline ? inline : /^\s+version:\s*(\S+)\s*$/.exec(lines.slice(i + 1, i + 3).find((l) => /^\s+version:/.test(l)) ?? '')?.[1];
+    const inline = found[1]?.trim() ?? '';
+    const value = inline !== '' ? inline : /^\s+version:\s*(\S+)\s*$/.exec(lines.slice(i + 1, i + 3).find((l) => /^\s+version:/.test(l)) ?? '')?.[1];
     const version = value?.replace(/^['"]|['"]$/g, '').replace(/^\//, '').split(/[(_]/)[0];
     return version !== undefined && /^\d+\.\d+\.\d+/.test(version) ? version : undefined;
   }
