@@ -71,8 +71,14 @@ export function isDataStoreLookup(name: string): boolean {
   return name.startsWith('get') && DATA_STORE_LOOKUPS[name] !== undefined;
 }
 
-/** Calls that take the response without reading fields off it. */
-const HARMLESS_SINKS = /^(console\.\w+|JSON\.stringify|Boolean|String|debug|log|logger\.\w+)$/;
+/**
+ * Calls that take the response without reading fields off it: debug prints (what they print may
+ * change, what the program does does not), truth and `[object Object]` tests.
+ */
+const HARMLESS_SINKS = /^(console\.\w+|Boolean|String|debug|log|logger\.\w+)$/;
+const LOG_SINKS = /^(console\.\w+|debug|log|logger\.\w+)$/;
+/** Calls that read every field of what they are given and hand back text. */
+const SERIALIZERS = /^(JSON\.stringify|(util\.)?inspect|(querystring|qs)\.stringify)$/;
 const MAX_DEPTH = 60;
 const MAX_STEPS = 5000;
 
@@ -375,6 +381,11 @@ class Tracker {
     if (fn && usable) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
     if (HARMLESS_SINKS.test(callee)) return;
+    if (SERIALIZERS.test(callee)) {
+      // The text holds every field: sent or stored, it is read whole; only a debug print of it is harmless.
+      if (!printedOnly(call)) this.escape(call, `the response is serialized by \`${callee}\` and the text handed on`, path);
+      return;
+    }
     this.escape(call, `the response is passed to \`${callee}\`, which could not be followed`, path);
   }
 
@@ -733,6 +744,14 @@ function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable 
   if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.operator !== '+=' || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (add.right.type !== AST_NODE_TYPES.Identifier || add.right.name !== chunk) return undefined;
   return variableOf(resolver, add.left) ?? undefined;
+}
+
+/** True when the text `call` makes only goes into a log call's arguments (alone, in a template or `+`). */
+function printedOnly(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let node: Node = call;
+  while (node.parent.type === AST_NODE_TYPES.TemplateLiteral || (node.parent.type === AST_NODE_TYPES.BinaryExpression && node.parent.operator === '+')) node = node.parent;
+  const parent = node.parent;
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && LOG_SINKS.test(sourceText(parent.callee));
 }
 
 function isPromiseAll(resolver: Resolver, callee: Node): boolean {

@@ -5,7 +5,8 @@ import { ParseError, UsageError } from './errors.js';
 import { discover, FOREIGN_SOURCES, type Skipped } from './files/discover.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
 import type { HelperModule } from './helper-module/place.js';
-import { emptyPlan, leavesTodo, type Plan, type PlanSite } from './plan.js';
+import { raiseDeclaredRange } from './files/manifest-range.js';
+import { emptyPlan, leavesTodo, type Plan, type PlanSite, type RangeRaise } from './plan.js';
 import type { FileTask, FileResult } from './pool.js';
 import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './scan/workspace.js';
 import type { ParserName } from './transforms/common.js';
@@ -72,6 +73,8 @@ export interface ApplySummary {
   readonly warnings: string[];
   /** Files that were to be written when `signal` stopped the run. */
   readonly interrupted: string[];
+  /** The package.json ranges raised for the rewrite (written with the changed files): run an install after. */
+  readonly ranges: RangeRaise[];
   /** The type-check of the changed files, when there were TypeScript files and a tsconfig.json. */
   readonly verification?: Verification;
 }
@@ -235,6 +238,8 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   for (const f of failed) for (const s of byFile.get(f.file) ?? []) sites.push({ site: s, rewrite: 'todo', message: s.message });
   uncoverUnrewritten(sites);
 
+  const ranges = raiseRanges(cwd, sites, changed, failed);
+
   // A helper module is generated only when a file that calls it was rewritten.
   const callers = new Set(changed.filter((r) => r.outcomes.some((o) => o.rewrite === 'helper-module')).map((r) => r.file));
   const newHelpers = helpers.filter((h) => h.write && [...h.importers.keys()].some((f) => callers.has(f)));
@@ -319,9 +324,43 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     printed,
     wrote,
     interrupted,
+    ranges: ranges.filter((r) => changed.some((c) => relative(cwd, c.file) === r.manifest)),
     ...(verification ? { verification } : {}),
     warnings: [...warnings, ...skipped.filter((s) => s.mentionsRtmStart).map((s) => `${s.file} was skipped (${s.reason.split(';')[0]}) but contains \`rtm.start\`.`)],
   };
+}
+
+/**
+ * The package.json edits the rewritten sites need (`raisesRange`), added to the changed files so that
+ * they are shown, checked for uncommitted changes and written like them. A manifest that cannot be
+ * edited for certain fails, with its sites' files left unchanged: the rewrite needs the range.
+ */
+function raiseRanges(cwd: string, sites: SiteResult[], changed: ChangedFile[], failed: FailedFile[]): RangeRaise[] {
+  const byManifest = new Map<string, RangeRaise>();
+  for (const s of sites) {
+    const raise = s.site.raisesRange;
+    if (s.rewrite === 'helper-module' && raise && changed.some((r) => relative(cwd, r.file) === s.site.file)) byManifest.set(raise.manifest, raise);
+  }
+  const raised: RangeRaise[] = [];
+  for (const raise of byManifest.values()) {
+    const file = resolve(cwd, raise.manifest);
+    let input: string | undefined;
+    try {
+      input = readFileSync(file, 'utf8');
+    } catch {
+      input = undefined;
+    }
+    const output = input === undefined ? undefined : raiseDeclaredRange(input, raise.module, raise.from, raise.to);
+    if (input === undefined || output === undefined) {
+      const stranded = sites.filter((s) => s.site.raisesRange?.manifest === raise.manifest).map((s) => s.site.file);
+      for (const r of changed.filter((c) => stranded.includes(relative(cwd, c.file)))) changed.splice(changed.indexOf(r), 1);
+      failed.push({ file: raise.manifest, line: 1, column: 1, message: `could not change \`${raise.module}\` from \`${raise.from}\` to \`${raise.to}\` for certain; ${stranded.length} file(s) that need it left unchanged` });
+      continue;
+    }
+    changed.push({ file, changed: true, input, output, outcomes: [] });
+    raised.push(raise);
+  }
+  return raised;
 }
 
 /** Writes a generated helper module; never over an existing file. */

@@ -153,6 +153,18 @@ export interface FacetOverride {
   readonly noteAt?: number;
 }
 
+/**
+ * A dependency range raised in a package.json: the rewrite needs a release the range allowed but did
+ * not require (`@slack/client` `^3.8.1` → `^3.10.0`, for `useRtmConnect`).
+ */
+export interface RangeRaise {
+  /** The package.json, relative to the plan's root (absolute as the analysis finds it). */
+  readonly manifest: string;
+  readonly module: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface PlanSite extends SourcePosition {
   readonly id: string;
   readonly endLine: number;
@@ -173,6 +185,8 @@ export interface PlanSite extends SourcePosition {
    * client gets `useRtmConnect: true` here, their starts go to `startRtmClient()` there.
    */
   readonly startedIn?: readonly string[];
+  /** helper-module, legacy-client: the range of the package.json that declares the client raised to one with `useRtmConnect`. */
+  readonly raisesRange?: RangeRaise;
   /**
    * helper-module, api-call: the constant holding a method name chosen at run time
    * (`cond ? 'rtm.connect' : 'rtm.start'`); the rewrite keeps the choice and sends only `rtm.start` to the module.

@@ -209,6 +209,9 @@ export const CODEMOD_MESSAGES = {
       : client === 'rtm-api-client'
         ? `\`RTMClient\` now starts with \`rtm.connect\` (\`useRtmConnect: false\` dropped); \`withRtmStartData()\` of the generated \`${module}\` gives its \`authenticated\` event and \`start()\` result ${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`
         : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
+  /** A helper-module rewrite of a v3 `RtmClient` whose package.json range was raised to a version that has `useRtmConnect`. */
+  rangeRaised: (manifest: string, module: string, from: string, to: string): string =>
+    `${manifest}: \`${module}\` \`${from}\` → \`${to}\` (it allowed releases without \`useRtmConnect\`): run npm install.`,
   /** The comment above the calls the inline rewrite emits. */
   inlineComment: (fields: readonly string[], methods: readonly string[]): string =>
     `rtm-migrate: \`rtm.start\` is retired. ${fields.join(', ')} now come from ${methods.join(', ')}, fetched before \`rtm.connect\` (its url lives ${RTM_URL_LIFETIME_SECONDS} s).`,

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { constructionOf, declaredRange, descendants, isThisLike, memberName, nearestManifest, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
+import { constructionOf, descendants, isThisLike, memberName, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { optionsCopyFits } from './legacy-client-options.js';
+import { raisedRange, sdkVersion, sdkVersionOf } from './sdk-version.js';
+import type { RangeRaise } from '../plan.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
@@ -75,9 +75,11 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
 }
 
 /**
- * `use-rtm-connect` for `@slack/client` whose version installed next to the file, when there is one,
- * takes the option (3.10 or later); `slack-client` for the SDK's 2.x, under either name (no option: its
- * `rtm.start` request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9).
+ * `use-rtm-connect` for `@slack/client` whose version the file runs with takes the option (3.10 or
+ * later), or is not known, or is only declared by a range that reaches 3.10 (whose floor the rewrite
+ * raises: `rangeRaise`); `slack-client` for the SDK's 2.x, under either name (no option: its
+ * `rtm.start` request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9 installed
+ * or locked, or a range that allows no later one).
  */
 export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
   const module = originOf(parsed.resolver, construction.callee)?.module;
@@ -89,6 +91,7 @@ export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly
   if (version === undefined) return 'use-rtm-connect';
   const parts = version.split(/[.-]/).slice(0, 3).map(Number);
   if (parts[0] === major2) return 'slack-client';
+  if (rangeRaise(parsed.file) !== undefined) return 'use-rtm-connect';
   for (const [i, least] of since.entries()) {
     const part = parts[i] ?? 0;
     if (part !== least) return part > least ? 'use-rtm-connect' : undefined;
@@ -97,35 +100,17 @@ export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly
 }
 
 /**
- * The version of `module` the file runs with: the package's own inside `module` itself, else the one installed in the nearest `node_modules` that
- * holds it, looking up from the file as Node does (not through this process's NODE_PATH, which is
- * rtm-migrate's, not the app's), else the lowest the nearest package.json's range allows (`^2.3.0` →
- * `2.3.0`). Undefined when neither says (no install, no manifest, a range such as `*` or a git URL).
+ * The package.json edit a `useRtmConnect: true` rewrite needs where nothing installed or locked says
+ * the version and the declared range (`^3.8.1`) allows versions before 3.10 as well as later ones:
+ * the range raised to `^3.10.0`, so that the next install cannot put a client without the option
+ * under the rewritten code. Undefined where no edit is needed or none is certain.
  */
-export function sdkVersion(file: string, module: string): string | undefined {
-  // The SDK's own files (its examples, its dist) run with the SDK they ship in.
-  const own = nearestManifest(dirname(file))?.manifest;
-  if (own?.name === module && typeof own.version === 'string') return own.version;
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const manifest = join(dir, 'node_modules', module, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
-        if (typeof version === 'string') return version;
-      } catch {
-        // an unreadable install: the declared range below
-      }
-      break;
-    }
-    if (dirname(dir) === dir) break;
-  }
-  return declaredVersion(dirname(file), module);
-}
-
-function declaredVersion(dir: string, module: string): string | undefined {
-  const found = nearestManifest(dir);
-  const range = found ? declaredRange(found.manifest, module) : undefined;
-  return range === undefined ? undefined : /^[\^~>=v\s]*(\d+(?:\.\d+){0,2})/.exec(range)?.[1];
+export function rangeRaise(file: string): RangeRaise | undefined {
+  const { module, since } = LEGACY_RTM_CONNECT_SUPPORT;
+  const found = sdkVersionOf(file, module);
+  if (found?.from !== 'declared') return undefined;
+  const to = raisedRange(found.range, since);
+  return to === undefined ? undefined : { manifest: found.manifest, module, from: found.range, to };
 }
 
 /** The major version of `@slack/client` the file runs with, when known. */

@@ -19,6 +19,7 @@ export function jsonReport(summary: ApplySummary): string {
     {
       files: { seen: summary.seen, skippedByPrefilter: summary.prefiltered, changed: summary.changed, skipped: summary.skipped },
       todos: summary.todos,
+      rangesRaised: summary.ranges,
       failed: summary.failed,
       sites: summary.sites.map((s) => ({ id: s.site.id, form: s.site.form, rewrite: s.rewrite, fieldsRead: s.site.fieldsRead, message: s.message })),
       timeMs: summary.ms,

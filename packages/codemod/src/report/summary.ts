@@ -71,6 +71,7 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
   if (summary.interrupted.length > 0) {
     out.push(...fileList('interrupted, not written', summary.interrupted));
   }
+  for (const r of summary.ranges) out.push(`${options.dry || options.check ? 'would raise' : 'raised'}: ${r.manifest} \`${r.module}\` ${r.from} → ${r.to}: run npm install before starting the app`);
   out.push(`TODOs left: ${summary.todos}`);
   out.push(...verificationLines(summary));
   out.push(...problemLines(summary.failed, summary.skipped, true));

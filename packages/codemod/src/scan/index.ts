@@ -18,9 +18,9 @@ import {
   type WorkspaceSize,
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RewriteKind, type SiteArgs } from '../plan.js';
+import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
-import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
+import { legacyClientKind, rangeRaise } from '../helper-module/legacy-client-fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
@@ -157,6 +157,13 @@ function constructionOf(root: string, parsed: ParsedFile, found: FoundSite, made
   const source = madeSource(parsed, found);
   const range = { start: made.range[0], end: made.range[1], ...(source.file === parsed.file ? {} : { file: relative(root, source.file) }) };
   return legacyClientKind(source, made) === 'slack-client' ? { ...range, slackClient: true } : range;
+}
+
+/** The package.json range a v3 client's `useRtmConnect: true` needs raised (its manifest relative to the root). */
+function rangeRaiseOf(root: string, parsed: ParsedFile, found: FoundSite, made: TSESTree.NewExpression): RangeRaise | undefined {
+  const source = madeSource(parsed, found);
+  const raise = legacyClientKind(source, made) === 'use-rtm-connect' ? rangeRaise(source.file) : undefined;
+  return raise && { ...raise, manifest: relative(root, raise.manifest) };
 }
 
 /** The file a legacy client was made in: the site's own, or the module it was required from. */
@@ -432,6 +439,7 @@ export function scan(options: ScanOptions): Plan {
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
       const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, startOnlyFields) : startOnlyFields, { mpimAware });
+      const raise = decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)
@@ -441,7 +449,7 @@ export function scan(options: ScanOptions): Plan {
           : facetOverride && facet && 'message' in facet
           ? facet.message
           : decision.rewrite === 'helper-module'
-          ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}`
+          ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && !args.known
           ? CODEMOD_MESSAGES.connectArgsPassed
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
@@ -454,6 +462,7 @@ export function scan(options: ScanOptions): Plan {
         end: found.node.range[1],
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
         ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
+        ...(raise ? { raisesRange: raise } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),
         ...(facetOverride ? { facet: facetOverride } : {}),

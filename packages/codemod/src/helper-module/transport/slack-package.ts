@@ -4,7 +4,7 @@ import { CODEMOD_MESSAGES, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { helperExtraOf } from '../extras.js';
-import { sdkVersion } from '../legacy-client-fits.js';
+import { sdkVersion } from '../sdk-version.js';
 import { params, text, typescript, usesCallerName, type Node, type TransportResult } from './common.js';
 
 /**

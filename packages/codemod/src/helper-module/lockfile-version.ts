@@ -1,0 +1,123 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+/**
+ * The version of `module` a lockfile pins for the package in `dir` that declares it as `range`,
+ * looking in `dir` and the folders above it (a workspace's lockfile is at its root): npm's
+ * `package-lock.json` (v1: its top-level `dependencies`, v2/v3: `packages`, resolved from the package's
+ * folder up as Node does), yarn's `yarn.lock` (the entry for `module@range`, v1 and berry), pnpm's
+ * `pnpm-lock.yaml` (the importer's entry). Only what the lockfile says for certain: an unreadable file,
+ * or one that does not list the module for this package, gives undefined.
+ */
+export function lockedVersion(dir: string, module: string, range: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const readers: [string, (text: string, from: string) => string | undefined][] = [
+      ['package-lock.json', (text, from) => npmLocked(text, from, module)],
+      ['npm-shrinkwrap.json', (text, from) => npmLocked(text, from, module)],
+      ['yarn.lock', (text) => yarnLocked(text, module, range)],
+      ['pnpm-lock.yaml', (text, from) => pnpmLocked(text, from, module)],
+    ];
+    for (const [name, read] of readers) {
+      const file = join(at, name);
+      if (!existsSync(file)) continue;
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      // The package's folder as the lockfile names it (`''` for the lockfile's own, `packages/bot`).
+      const version = read(text, relative(at, dir).split(sep).join('/'));
+      if (version !== undefined) return version;
+    }
+    // A lockfile stops the search (it is the project's, whether or not it lists the module), as does the file system's root.
+    if (readers.some(([name]) => existsSync(join(at, name))) || dirname(at) === at) return undefined;
+  }
+}
+
+interface NpmLock {
+  readonly lockfileVersion?: number;
+  readonly packages?: Record<string, { readonly version?: string }>;
+  readonly dependencies?: Record<string, { readonly version?: string }>;
+}
+
+function npmLocked(text: string, from: string, module: string): string | undefined {
+  let lock: NpmLock;
+  try {
+    lock = JSON.parse(text) as NpmLock;
+  } catch {
+    return undefined;
+  }
+  if (lock.packages) {
+    // Node looks in `<from>/node_modules`, then each folder above, up to the lockfile's.
+    const parts = from === '' ? [] : from.split('/');
+    for (let n = parts.length; n >= 0; n--) {
+      const prefix = parts.slice(0, n).join('/');
+      const entry = lock.packages[`${prefix === '' ? '' : `${prefix}/`}node_modules/${module}`];
+      if (typeof entry?.version === 'string') return entry.version;
+    }
+    return undefined;
+  }
+  // v1 knows no workspaces: its top-level `dependencies` are the lockfile's own package's.
+  const version = from === '' ? lock.dependencies?.[module]?.version : undefined;
+  return typeof version === 'string' && /^\d/.test(version) ? version : undefined;
+}
+
+/** yarn.lock: the block whose head lists `module@range` (berry: `module@npm:range`), its `version`. */
+function yarnLocked(text: string, module: string, range: string): string | undefined {
+  const wanted = new Set([`${module}@${range}`, `${module}@npm:${range}`]);
+  let inBlock = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line === '' || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      inBlock = line.replace(/:$/, '').split(/,\s*/).some((spec) => wanted.has(spec.trim().replace(/^"|"$/g, '')));
+      continue;
+    }
+    const version = inBlock ? /^\s+version:?\s+"?([^"\s]+)"?\s*$/.exec(line)?.[1] : undefined;
+    if (version !== undefined) return version;
+  }
+  return undefined;
+}
+
+/**
+ * pnpm-lock.yaml: the version under the importer (`importers:` / `<from>:`, or the top level of a
+ * lockfile without importers) in `dependencies`, `devDependencies` or `optionalDependencies`, written
+ * `'@slack/client': 3.16.0` (v5) or `'@slack/client':` then `version: 3.16.0` (v6, v9). Peer suffixes
+ * (`3.16.0(ws@…)`, `/3.16.0_ws@…`) are cut. Read by indentation: these keys are all pnpm writes there.
+ */
+function pnpmLocked(text: string, from: string, module: string): string | undefined {
+  const lines = text.split(/\r?\n/);
+  const hasImporters = lines.includes('importers:');
+  const importer = from === '' ? '.' : from;
+  // The importer's block: 2 spaces in under `importers:`; the whole file (top level) without importers.
+  let base = 0;
+  let start = 0;
+  let end = lines.length;
+  if (hasImporters) {
+    const at = lines.findIndex((l, i) => i > lines.indexOf('importers:') && (l === `  ${importer}:` || l === `  '${importer}':`));
+    if (at < 0) return undefined;
+    base = 4;
+    start = at + 1;
+    end = lines.findIndex((l, i) => i > at && l !== '' && !l.startsWith('    '));
+    if (end < 0) end = lines.length;
+  } else if (from !== '') return undefined;
+  const key = new RegExp(`^${' '.repeat(base + 2)}(?:'${escape(module)}'|"${escape(module)}"|${escape(module)}):\\s*(.*)$`);
+  let section = '';
+  for (let i = start; i < end; i++) {
+    const line = lines[i] ?? '';
+    const head = new RegExp(`^${' '.repeat(base)}(\\w+):\\s*$`).exec(line);
+    if (head) { section = head[1] ?? ''; continue; }
+    if (!/^(dependencies|devDependencies|optionalDependencies)$/.test(section)) continue;
+    const found = key.exec(line);
+    if (!found) continue;
+    const inline = found[1]?.trim() ?? '';
+    const value = inline !== '' ? inline : /^\s+version:\s*(\S+)\s*$/.exec(lines.slice(i + 1, i + 3).find((l) => /^\s+version:/.test(l)) ?? '')?.[1];
+    const version = value?.replace(/^['"]|['"]$/g, '').replace(/^\//, '').split(/[(_]/)[0];
+    return version !== undefined && /^\d+\.\d+\.\d+/.test(version) ? version : undefined;
+  }
+  return undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

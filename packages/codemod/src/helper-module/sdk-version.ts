@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { declaredRange, nearestManifest } from '@rtm-migrate/analysis';
+import semver from 'semver';
+import { lockedVersion } from './lockfile-version.js';
+
+/**
+ * Where the version of a module a file runs with comes from, most certain first: the module's own
+ * package (the file is one of its own), the copy installed in the nearest `node_modules` that holds
+ * it, the version a lockfile pins for the range the nearest package.json declares, or only that
+ * declared range (`manifest`: the package.json's path).
+ */
+export type SdkVersion =
+  | { readonly from: 'own' | 'installed' | 'locked'; readonly version: string }
+  | { readonly from: 'declared'; readonly range: string; readonly manifest: string };
+
+/**
+ * The version of `module` the file runs with, and how that is known (see SdkVersion). Installed
+ * copies are looked for from the file up as Node does (not through this process's NODE_PATH, which is
+ * rtm-migrate's, not the app's). A lockfile's version that the declared range no longer allows is
+ * stale (the next install changes it) and not taken. Undefined when nothing says.
+ */
+export function sdkVersionOf(file: string, module: string): SdkVersion | undefined {
+  // The SDK's own files (its examples, its dist) run with the SDK they ship in.
+  const own = nearestManifest(dirname(file))?.manifest;
+  if (own?.name === module && typeof own.version === 'string') return { from: 'own', version: own.version };
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', module, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+        if (typeof version === 'string') return { from: 'installed', version };
+      } catch {
+        // an unreadable install: the lockfile or the declared range below
+      }
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  const found = nearestManifest(dirname(file));
+  const range = found ? declaredRange(found.manifest, module) : undefined;
+  if (!found || range === undefined) return undefined;
+  const locked = lockedVersion(found.dir, module, range);
+  if (locked !== undefined && semver.valid(locked) && (!semver.validRange(range) || semver.satisfies(locked, range))) return { from: 'locked', version: locked };
+  return { from: 'declared', range, manifest: join(found.dir, 'package.json') };
+}
+
+/**
+ * The version of `module` the file runs with as one version: the installed or locked one, else the
+ * lowest the declared range allows (`^2.3.0` → `2.3.0`). Undefined when nothing says (no install, no
+ * manifest, a range such as `*` or a git URL).
+ */
+export function sdkVersion(file: string, module: string): string | undefined {
+  const found = sdkVersionOf(file, module);
+  if (found === undefined) return undefined;
+  if (found.from !== 'declared') return found.version;
+  return lowestAllowed(found.range);
+}
+
+/** The lowest version a range allows, undefined for `*`, URLs, tags and other ranges without a floor. */
+function lowestAllowed(range: string): string | undefined {
+  if (!semver.validRange(range)) return undefined;
+  const least = semver.minVersion(range);
+  return least === null || least.version === '0.0.0' ? undefined : least.version;
+}
+
+/**
+ * A declared caret or tilde range (`^3.8.1`, `~3`) that allows versions before `since` and, within its
+ * major, versions from `since` on (npm installs the newest a range allows): the range that keeps
+ * those only (`^3.10.0`), so that no install can put an older version under the rewritten code.
+ * Undefined for a range that does not reach `since` (`~3.8.1`), already starts there, spans majors,
+ * or is written any other way (its meaning is the author's: left to them).
+ */
+export function raisedRange(range: string, since: readonly [number, number, number]): string | undefined {
+  const floor = since.join('.');
+  if (!/^\s*[\^~]\s*\d+(\.(\d+|x|\*)){0,2}\s*$/.test(range) || !semver.validRange(range)) return undefined;
+  const least = semver.minVersion(range);
+  if (least === null || semver.gte(least, floor) || least.major !== since[0]) return undefined;
+  if (!semver.subset(range, `<${since[0] + 1}.0.0`) || !semver.intersects(range, `>=${floor}`)) return undefined;
+  return `^${floor}`;
+}

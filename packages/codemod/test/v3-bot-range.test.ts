@@ -1,0 +1,58 @@
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack } from '@rtm-migrate/fake-slack';
+import semver from 'semver';
+import { describe, expect, it } from 'vitest';
+import { V3_BOT, copyV3Bot, runV3Bot } from '../../../test/support/v3-bot.js';
+import { cli } from './helpers.js';
+
+/**
+ * A v3 `RtmClient` bot whose package.json declares `@slack/client` `^3.8.1`, migrated from a fresh
+ * checkout (nothing installed, no lockfile: all rtm-migrate sees is the range), then run as `npm
+ * install` leaves it: with the 3.16.0 the range installs (the copy the fixture resolves).
+ */
+describe('a @slack/client v3 bot that declares ^3.8.1, migrated before it is installed', () => {
+  it('is rewritten for useRtmConnect with its range raised, and knows the same workspace against connect_required', async () => {
+    const installed = (JSON.parse(await readFile(join(V3_BOT, 'node_modules', '@slack', 'client', 'package.json'), 'utf8')) as { version: string }).version;
+    expect(semver.satisfies(installed, '^3.8.1')).toBe(true);
+    const fake = await startFakeSlack({ seed: 5, users: 30, channels: 6, mode: 'legacy' });
+    try {
+      const dir = await copyV3Bot('v3-bot-range-');
+      const manifest = join(dir, 'package.json');
+      const declared = (await readFile(manifest, 'utf8')).replace('"@slack/client": "^3.16.0"', '"@slack/client": "^3.8.1"');
+      expect(declared).toContain('"^3.8.1"');
+      await writeFile(manifest, declared);
+
+      const before = await runV3Bot(dir, fake.apiUrl);
+      expect(before.code).toBe(0);
+      expect(before.stdout).toMatch(/^authenticated as \S+ of .+$/m);
+      expect(before.stdout).toMatch(/^#general: \d+ members: /m);
+
+      // A fresh checkout: nothing installed, so the range is all there is to go by.
+      await rm(join(dir, 'node_modules'));
+      const migrated = await cli(['apply', '.'], dir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      expect(migrated.stdout).toContain('raised: package.json `@slack/client` ^3.8.1 → ^3.10.0: run npm install before starting the app');
+      expect(await readFile(manifest, 'utf8')).toBe(declared.replace('"^3.8.1"', '"^3.10.0"'));
+      const source = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
+      expect(source).toContain('useRtmConnect: true');
+      expect(source).toContain('startRtmClient(rtm);');
+
+      // `npm install` of ^3.10.0 gives the same 3.16.0 here.
+      expect(semver.satisfies(installed, '^3.10.0')).toBe(true);
+      await symlink(join(V3_BOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      const after = await runV3Bot(dir, fake.apiUrl);
+      expect(after.code).toBe(0);
+      expect(after.stdout).toBe(before.stdout);
+      const methods = fake.calls.map((c) => c.method);
+      expect(methods).not.toContain('rtm.start');
+      expect(methods).toContain('rtm.connect');
+    } finally {
+      await fake.close();
+    }
+  });
+});
