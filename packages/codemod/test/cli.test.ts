@@ -181,7 +181,7 @@ web.rtm.start({}).then((res) => console.log(res.users.length));
 
   it('--ignore, .gitignore and node_modules are skipped', async () => {
     const text = await readFile(METHOD_CALL, 'utf8');
-    const dir = await project({ 'a.ts': text, 'gen/b.ts': text, 'node_modules/x/c.ts': text, 'vendor/d.ts': text, '.gitignore': 'vendor/\n' });
+    const dir = await project({ 'a.ts': text, 'gen/b.ts': text, 'node_modules/x/c.ts': text, 'vendor/d.ts': text, 'lib/e.ts': text, '.gitignore': '# built and vendored\nvendor/\r\nlib\n' });
     const r = await cli(['apply', '.', '--check', '--ignore', 'gen/**'], dir);
     expect(r.code).toBe(1); // --check: a.ts has work left
     expect(r.stdout).toMatch(/files seen: 1\n/);

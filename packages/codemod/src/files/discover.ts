@@ -45,7 +45,8 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
  */
 function matcher(patterns: readonly string[]): Ignore {
   const ignore = createRequire(import.meta.url)('ignore') as (options?: object) => Ignore;
-  return ignore().add([...patterns]);
+  // `add` splits a string into its lines, but takes each string of an array as one rule.
+  return ignore().add(patterns.flatMap((p) => p.split(/\r?\n/)));
 }
 
 /** The `.gitignore` of `dir`, if it has one. */

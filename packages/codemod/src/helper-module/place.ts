@@ -20,6 +20,13 @@ interface ModuleSystem {
   readonly commonjs: boolean;
   /** The extension of the generated file. */
   readonly ext: string;
+  /**
+   * Whether an import may leave the helper's extension out, as the importer's own relative imports do:
+   * a `.js` file of ES module syntax in a package that is not `"type": "module"` is compiled (Babel,
+   * TypeScript) or bundled, and those resolve `./x` to `x.js`. Node's ES modules need the full name,
+   * and no resolver finds an `.mjs` or `.cjs` file by its bare name.
+   */
+  readonly bare: boolean;
 }
 
 /** The nearest package.json's `type`: `module` or `commonjs` (Node's default). */
@@ -32,22 +39,25 @@ export function moduleSystemOf(file: string, source: string): ModuleSystem {
   const ext = extname(file).toLowerCase();
   if (['.ts', '.tsx', '.mts', '.cts'].includes(ext)) {
     const own = ext === '.mts' || ext === '.cts' ? ext : '.ts';
-    return { typescript: true, commonjs: ext === '.cts', ext: own };
+    return { typescript: true, commonjs: ext === '.cts', ext: own, bare: true };
   }
-  if (ext === '.mjs') return { typescript: false, commonjs: false, ext: '.mjs' };
-  if (ext === '.cjs') return { typescript: false, commonjs: true, ext: '.cjs' };
+  if (ext === '.mjs') return { typescript: false, commonjs: false, ext: '.mjs', bare: false };
+  if (ext === '.cjs') return { typescript: false, commonjs: true, ext: '.cjs', bare: false };
   const esm = /^\s*(import|export)\s/m.test(source);
   const cjs = !esm && (/\brequire\(/.test(source) || /\bmodule\.exports\b/.test(source));
   const type = packageType(dirname(file));
   const commonjs = cjs || (!esm && type === 'commonjs');
-  // A `.js` file of the other module system than its package.json says gets an explicit extension.
-  const own = commonjs ? (type === 'module' ? '.cjs' : '.js') : type === 'module' ? '.js' : '.mjs';
-  return { typescript: false, commonjs, ext: own };
+  // CommonJS in a `"type": "module"` package needs `.cjs` for Node to load it as such. ES module syntax
+  // in any other package stays `.js` like its importer: that code is compiled to CommonJS or bundled,
+  // and neither Babel's `require()` nor a bundler finds an `.mjs` file it was not named.
+  if (commonjs && type === 'module') return { typescript: false, commonjs, ext: '.cjs', bare: false };
+  return { typescript: false, commonjs, ext: '.js', bare: commonjs || type === 'commonjs' };
 }
 
 /**
  * The specifier `importer` imports `helper` by: relative, and with the extension the file's own
- * relative imports use (none when they use none; for TypeScript the `.js` that Node resolves).
+ * relative imports use (none when they use none and the helper is found so; for TypeScript the `.js`
+ * that Node resolves).
  */
 function specifier(importer: string, importerSource: string, helper: string, system: ModuleSystem): string {
   let rel = relative(dirname(importer), helper).split(sep).join('/');
@@ -55,7 +65,7 @@ function specifier(importer: string, importerSource: string, helper: string, sys
   const withoutExt = rel.slice(0, -extname(rel).length);
   const relativeImports = [...importerSource.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
   const extensionless = relativeImports.length > 0 && relativeImports.every((s) => extname(s) === '');
-  if (extensionless || (system.commonjs && !system.typescript && system.ext === '.js')) return withoutExt;
+  if ((extensionless && system.bare) || (system.commonjs && !system.typescript && system.ext === '.js')) return withoutExt;
   if (system.typescript) return withoutExt + ({ '.mts': '.mjs', '.cts': '.cjs' }[system.ext] ?? '.js');
   return rel;
 }
@@ -84,6 +94,8 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     groups.set(key, group);
   }
   const modules: HelperModule[] = [];
+  // ES module and CommonJS `.js` importers in one folder each get a file of their own syntax.
+  const taken = new Set<string>();
   for (const { system, legacyClient, slackClient, rtmApiClient, ownPromise, files, library } of groups.values()) {
     // Next to an SDK's own library file when there is one (the shallowest: `lib/` before a compiled copy
     // in `dist/lib/`): its examples and tests require the library, never the other way round.
@@ -96,13 +108,16 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     let write = true;
     for (let n = 1; ; n++) {
       file = join(dirname(first), `${HELPER_BASENAME}${n === 1 ? '' : `-${n}`}${system.ext}`);
+      if (taken.has(file)) continue;
       if (!existsSync(file)) break;
       const existing = readFileSync(file, 'utf8');
-      if (existing.startsWith(HELPER_MARK) && needed.every((name) => new RegExp(`function ${name}\\b`).test(existing))) {
+      const sameSyntax = /^module\.exports = /m.test(existing) === (system.commonjs && !system.typescript);
+      if (existing.startsWith(HELPER_MARK) && sameSyntax && needed.every((name) => new RegExp(`function ${name}\\b`).test(existing))) {
         write = false;
         break;
       }
     }
+    taken.add(file);
     const importers = new Map(files.map((f) => [f, specifier(f, read(f), file, system)]));
     modules.push({ file, source: write ? source : readFileSync(file, 'utf8'), write, importers });
   }
