@@ -36,6 +36,7 @@ import { markSdkFacetCovered } from './sdk-facet-covered.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
+import { rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
@@ -230,6 +231,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.detached) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.detachedStart };
   if (site.rtmClientMember) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
+  if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store') {
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
@@ -441,6 +443,8 @@ export function scan(options: ScanOptions): Plan {
           ? facet.message
           : decision.rewrite === 'helper-module'
           ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}`
+          : decision.rewrite === 'connect-only' && found.form === 'raw-url'
+          ? rawUrlConnectMessage(parsed, found)
           : decision.rewrite === 'connect-only' && !args.known
           ? CODEMOD_MESSAGES.connectArgsPassed
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
