@@ -149,6 +149,14 @@ const PROGRAMS: readonly Program[] = [
   { name: 'raw-HTTP got bot (got.post form, .json())', copy: () => copyBot('got-bot'), main: join('got-bot', 'bot.js'), prints: /^groups: \d+/m },
   // unirest's one-parameter end(response) callback; the URL held in a variable and given the token as a query where it is used.
   { name: "raw-HTTP unirest bot (held URL + '?token=', end(response) reading error and body)", copy: () => copyBot('unirest-bot'), main: join('unirest-bot', 'bot.js'), prints: /^channels: \d+/m },
+  // Read for rtm.connect's fields only (ok, self, team, url): the same request, its URL naming rtm.connect (no helper module).
+  {
+    name: "raw-HTTP request bot read for rtm.connect's fields only (held URL, `&no_unreads=1` kept)",
+    copy: () => copyBot('connect-fields-bot'),
+    main: join('connect-fields-bot', 'bot.js'),
+    prints: /^self: \S+ \S+\nteam: \S+ .+\nconnecting to 127\.0\.0\.1:\d+$/m,
+    printsMembers: false,
+  },
   { name: 'raw-HTTP request bot ((err, res, body) callback, JSON.parse)', copy: () => copyBot('request-bot'), main: join('request-bot', 'bot.js'), prints: /^channels: \d+/m },
   {
     // Compiled strict with its own tsconfig before and after: the migrated code keeps the body's own type.
