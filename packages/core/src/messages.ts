@@ -188,6 +188,9 @@ export const CODEMOD_MESSAGES = {
     `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand${shim ? ' (or run rtm-migrate with `--helper shim`)' : ''}.`,
   /** `connect-only` on arguments not written out, passed on as they are (the codemod's `passableToConnect`). */
   connectArgsPassed: `Only fields that \`rtm.connect\` also returns are read: \`rtm.start\` → \`rtm.connect\`, given the same arguments (not written out here). It uses ${list(RTM_CONNECT_ARGS)} and Slack ignores the others, which only shaped the data \`rtm.start\` returned and this code does not read.`,
+  /** `connect-only` on arguments held in a name whose one value is an object literal (the codemod's `heldArgNames`). */
+  connectArgsHeld: (name: string, startOnlyArgs: readonly string[]): string =>
+    `Only fields that \`rtm.connect\` also returns are read: \`rtm.start\` → \`rtm.connect\`, given \`${name}\` as before${startOnlyArgs.length > 0 ? `, without ${list(startOnlyArgs)}, which only \`rtm.start\` knew` : ''}.`,
   rewrite: (kind: string, fields: readonly string[], byMethod: readonly PlannedCall[]): string => {
     if (kind === 'connect-only') return 'Only fields that `rtm.connect` also returns are read: `rtm.start` → `rtm.connect`, start-only arguments dropped.';
     if (kind === 'drop-option') return 'Arguments / options that only `rtm.start` knew are dropped: the client now uses `rtm.connect`.';

@@ -37,6 +37,7 @@ import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-co
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
+import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
@@ -247,7 +248,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
       ? { rewrite: 'drop-option', form: site.form }
       : { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientReads };
   }
-  if (!args.known && (startOnly.length > 0 || !passableToConnect(parsed, site))) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.argsUnknown };
+  if (!args.known && (startOnly.length > 0 || !(passableToConnect(parsed, site) || heldArgNames(parsed, site)))) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.argsUnknown };
   if (startOnly.length === 0) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'helper') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.helper };
   if (site.form === 'call-apply') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.callApply };
@@ -446,7 +447,7 @@ export function scan(options: ScanOptions): Plan {
           : decision.rewrite === 'connect-only' && found.form === 'raw-url'
           ? rawUrlConnectMessage(parsed, found)
           : decision.rewrite === 'connect-only' && !args.known
-          ? CODEMOD_MESSAGES.connectArgsPassed
+          ? (heldArgsMessage(parsed, found) ?? CODEMOD_MESSAGES.connectArgsPassed)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
@@ -457,6 +458,7 @@ export function scan(options: ScanOptions): Plan {
         end: found.node.range[1],
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
         ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
+        ...(decision.rewrite === 'connect-only' && !args.known ? heldArgsAt(parsed, found) : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),
         ...(facetOverride ? { facet: facetOverride } : {}),
