@@ -45,7 +45,7 @@ function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | u
   if (module === 'axios' && (member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
   if (module === 'got' && (member === undefined || member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
   if (module === 'request' && (member === undefined || member === 'get' || member === 'post')) return fn && fn.params.length >= 2 ? 'callback' : undefined;
-  if (module !== undefined && NODE_HTTP.has(module) && member === 'get') return fn && fn.params.length === 1 ? 'stream' : undefined;
+  if (module !== undefined && NODE_HTTP.has(module) && member === 'get') return fn?.params.length === 1 ? 'stream' : undefined;
   return undefined;
 }
 
@@ -75,7 +75,7 @@ function requestGiven(parsed: ParsedFile, node: Node): TSESTree.CallExpression |
 /** `var url = base + 'rtm.start?token=' + t; request(url, …)`: the one request the URL is given to, never reassigned. */
 function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier): TSESTree.CallExpression | undefined {
   const variable = variableOf(parsed.resolver, id);
-  if (!variable || variable.defs.length !== 1 || id.parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
+  if (variable?.defs.length !== 1 || id.parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
   if (variable.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
   const [only, ...more] = variable.references.filter((r) => r.isRead());
   const use = only?.identifier.parent;
