@@ -189,6 +189,8 @@ const PROGRAMS: readonly Program[] = [
     build: (dir) => compileTs(dir, 'http-request-ts-bot'),
     prints: /^users: \d+/m,
   },
+  // The class's own async helper awaited and its answer returned to the caller: through the helper module with the same helper.
+  { name: "app-helper bot (a class's async call(method, options) merging its options, awaited and returned)", copy: () => copyBot('session-class-bot'), main: join('session-class-bot', 'bot.js'), prints: /^mpims: \d+/m },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
   // @slack/rtm-api's RTMClient told to call rtm.start (`useRtmConnect: false`), reading its `authenticated`
   // data and start() result: the option goes, and the helper module answers the client's rtm.connect
