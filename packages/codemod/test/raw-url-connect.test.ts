@@ -58,6 +58,11 @@ describe('the same requests whose answer the analysis cannot see all of: the dec
     ['the held URL goes to two requests', "const url = API + 'rtm.start?token=' + process.env.T;\nrequest(url, (err, res, body) => console.log(JSON.parse(body).url));\nrequest(url, (err, res, body) => console.log(JSON.parse(body).users));", 'todo'],
     ['the callback is passed by reference', "function done(err, res, body) { console.log(JSON.parse(body).users); }\nrequest(API + 'rtm.start?token=' + process.env.T, done);", 'todo'],
     ['the stream is read besides being logged', "https.get(API + 'rtm.start?token=' + process.env.T, (res) => { console.log(res); res.pipe(process.stdout); });", 'todo'],
+    ['fetch, the body read with text()', "fetch(API + 'rtm.start?token=' + process.env.T).then((r) => r.text()).then((t) => console.log(JSON.parse(t).users));", 'todo'],
+    ["request's response read with toJSON()", "request(API + 'rtm.start?token=' + process.env.T, (err, res) => console.log(res.toJSON().body));", 'todo'],
+    ['the answer serialized (it may be stored and read elsewhere)', "axios.get(API + 'rtm.start?token=' + process.env.T).then((r) => console.log(r.data.url, JSON.stringify(r.data)));", 'helper-module'],
+    ["the stream's text handed on besides being parsed for url", "https.get(API + 'rtm.start?token=' + process.env.T, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => { console.log(JSON.parse(raw).url); module.exports.raw = raw; }); });", 'helper-module'],
+    ['the stream read through arguments', "https.get(API + 'rtm.start?token=' + process.env.T, function (res) { console.log(res); arguments[0].on('data', (c) => console.log(c)); });", 'todo'],
     ['request-promise resolves the body itself', "rp(API + 'rtm.start?token=' + process.env.T).then((body) => console.log(JSON.parse(body).users));", 'todo'],
     ['request-promise with json: the body is the data', "rp({ uri: API + 'rtm.start?token=' + process.env.T, json: true }).then((body) => console.log(body.users));", 'todo'],
   ])('%s', async (_name, body, rewrite) => {

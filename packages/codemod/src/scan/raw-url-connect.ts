@@ -12,7 +12,8 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
  * How a known HTTP library hands the answer over, as the analysis follows it (flow.ts `httpRequest`):
  * - `promise`: `fetch`, axios's `get` / `post`, got: the call's promise (no callback given);
  * - `callback`: request's `(err, res[, body])`, written out in place;
- * - `stream`: Node's `https.get(url, (res) => …)`, the body read from the stream's `data` events.
+ * - `stream`: Node's `https.get(url, (res) => …)`; taken only where the stream is never read (its
+ *   body text, added up from `data` events, may be handed on besides `JSON.parse` without an escape).
  * Any other library (request-promise, a wrapper of the app's) may resolve the body where the analysis
  * expects the response object (or the reverse), so what it reads is not known: undefined.
  */
@@ -85,7 +86,8 @@ function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier): TSESTree.C
 /** `(res) => console.log(res)`: the response stream is only handed to `console`, its body never read. */
 function onlyLogged(parsed: ParsedFile, fn: FunctionNode): boolean {
   const param = fn.params[0];
-  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  // `arguments[0]` is the stream under another name.
+  if (param?.type !== AST_NODE_TYPES.Identifier || (parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0) return false;
   const references = variableOf(parsed.resolver, param)?.references ?? [];
   return references.every((r) => {
     const call = r.identifier.parent;
@@ -101,6 +103,15 @@ function onlyLogged(parsed: ParsedFile, fn: FunctionNode): boolean {
     );
   });
 }
+
+/**
+ * Ways to the body the analysis does not follow off an HTTP library's response (it follows `data`,
+ * `body`, `json()` and the stream's `data` events): `res.text()`, `res.clone().json()`, got's
+ * `rawBody` / `.buffer()`, request's `res.toJSON()`, `res.pipe(…)`. Looked for in the whole file,
+ * by member name; and `JSON.stringify(…)`, which the analysis takes for a harmless sink, but whose
+ * text may be stored and read elsewhere. Where any is used, what is read of the answer is not known.
+ */
+const UNFOLLOWED_BODY = /(\.\s*|\[\s*['"`])(text|arrayBuffer|blob|formData|clone|rawBody|buffer|toJSON|pipe|responseText|textConverted)\b|\bJSON\s*\.\s*stringify\b/;
 
 /** A field `rtm.connect` answers too: `ok` / `error`…, `url`, `self.id`, `self.name`, `team.id`, `team.name`, `team.domain`. */
 function onConnect(field: string): boolean {
@@ -127,12 +138,12 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
   const request = requestGiven(parsed, node);
   const answer = request ? answerOf(parsed, request) : undefined;
   if (!request || !answer) return false;
-  if (!found.reads.every((r) => onConnect(r.path))) return false;
-  // The site's own escape (a raw HTTP response) comes first; any other means reads not seen.
-  const others = found.escapes.slice(1);
-  if (others.length === 0) return true;
+  if (!found.reads.every((r) => onConnect(r.path)) || UNFOLLOWED_BODY.test(parsed.text)) return false;
+  // A stream's body text may go elsewhere besides `JSON.parse` unseen: only a stream never read is taken.
   const fn = writtenFunction(request);
-  return answer === 'stream' && found.reads.length === 0 && fn !== undefined && onlyLogged(parsed, fn);
+  if (answer === 'stream') return found.reads.length === 0 && fn !== undefined && onlyLogged(parsed, fn);
+  // The site's own escape (a raw HTTP response) comes first; any other means reads not seen.
+  return found.escapes.length === 1;
 }
 
 /** The report line: the request now names `rtm.connect`; the query's start-only arguments, which it ignores, stay. */
