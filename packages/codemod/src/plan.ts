@@ -192,6 +192,8 @@ export interface PlanSite extends SourcePosition {
    * (`cond ? 'rtm.connect' : 'rtm.start'`); the rewrite keeps the choice and sends only `rtm.start` to the module.
    */
   readonly chosenMethod?: { readonly start: number; readonly end: number };
+  /** connect-only given a name whose one value is an object literal read only by the call: that literal's offsets (its start-only properties go). */
+  readonly heldArgs?: { readonly start: number; readonly end: number };
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly table?: TableOverride;

@@ -149,6 +149,14 @@ const PROGRAMS: readonly Program[] = [
   { name: 'raw-HTTP got bot (got.post form, .json())', copy: () => copyBot('got-bot'), main: join('got-bot', 'bot.js'), prints: /^groups: \d+/m },
   // unirest's one-parameter end(response) callback; the URL held in a variable and given the token as a query where it is used.
   { name: "raw-HTTP unirest bot (held URL + '?token=', end(response) reading error and body)", copy: () => copyBot('unirest-bot'), main: join('unirest-bot', 'bot.js'), prints: /^channels: \d+/m },
+  // Read for rtm.connect's fields only (ok, self, team, url): the same request, its URL naming rtm.connect (no helper module).
+  {
+    name: "raw-HTTP request bot read for rtm.connect's fields only (held URL, `&no_unreads=1` kept)",
+    copy: () => copyBot('connect-fields-bot'),
+    main: join('connect-fields-bot', 'bot.js'),
+    prints: /^self: \S+ \S+\nteam: \S+ .+\nconnecting to 127\.0\.0\.1:\d+$/m,
+    printsMembers: false,
+  },
   { name: 'raw-HTTP request bot ((err, res, body) callback, JSON.parse)', copy: () => copyBot('request-bot'), main: join('request-bot', 'bot.js'), prints: /^channels: \d+/m },
   {
     // Compiled strict with its own tsconfig before and after: the migrated code keeps the body's own type.
@@ -181,6 +189,8 @@ const PROGRAMS: readonly Program[] = [
     build: (dir) => compileTs(dir, 'http-request-ts-bot'),
     prints: /^users: \d+/m,
   },
+  // The class's own async helper awaited and its answer returned to the caller: through the helper module with the same helper.
+  { name: "app-helper bot (a class's async call(method, options) merging its options, awaited and returned)", copy: () => copyBot('session-class-bot'), main: join('session-class-bot', 'bot.js'), prints: /^mpims: \d+/m },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
   // @slack/rtm-api's RTMClient told to call rtm.start (`useRtmConnect: false`), reading its `authenticated`
   // data and start() result: the option goes, and the helper module answers the client's rtm.connect

@@ -126,6 +126,9 @@ export const CODEMOD_MESSAGES = {
     `rtm-migrate cannot follow how this \`rtm.start\` method name is used (it reaches ${use}, chosen at run time or handed on): a request made with it calls the retired \`rtm.start\`. Make that request call \`rtm.connect\` and first fetch the data read from its response with the replacement methods (${commonReplacements()}), or call \`rtm.start\` where rtm-migrate can see it and run it again.`,
   rawHttp: (request: string): string =>
     `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
+  /** A raw HTTP request whose answer is read for `rtm.connect`'s fields only: its URL now names `rtm.connect`. */
+  rawUrlConnect: (startOnlyArgs: readonly string[]): string =>
+    `Only fields that \`rtm.connect\` also returns are read (or none): the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
   transportUnseen: (why: string): string =>
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,
@@ -193,6 +196,9 @@ export const CODEMOD_MESSAGES = {
     `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand${shim ? ' (or run rtm-migrate with `--helper shim`)' : ''}.`,
   /** `connect-only` on arguments not written out, passed on as they are (the codemod's `passableToConnect`). */
   connectArgsPassed: `Only fields that \`rtm.connect\` also returns are read: \`rtm.start\` → \`rtm.connect\`, given the same arguments (not written out here). It uses ${list(RTM_CONNECT_ARGS)} and Slack ignores the others, which only shaped the data \`rtm.start\` returned and this code does not read.`,
+  /** `connect-only` on arguments held in a name whose one value is an object literal (the codemod's `heldArgNames`). */
+  connectArgsHeld: (name: string, startOnlyArgs: readonly string[]): string =>
+    `Only fields that \`rtm.connect\` also returns are read: \`rtm.start\` → \`rtm.connect\`, given \`${name}\` as before${startOnlyArgs.length > 0 ? `, without ${list(startOnlyArgs)}, which only \`rtm.start\` knew` : ''}.`,
   rewrite: (kind: string, fields: readonly string[], byMethod: readonly PlannedCall[]): string => {
     if (kind === 'connect-only') return 'Only fields that `rtm.connect` also returns are read: `rtm.start` → `rtm.connect`, start-only arguments dropped.';
     if (kind === 'drop-option') return 'Arguments / options that only `rtm.start` knew are dropped: the client now uses `rtm.connect`.';

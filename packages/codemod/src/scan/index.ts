@@ -37,6 +37,8 @@ import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-co
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { importableDecision } from './plain-script.js';
+import { rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
+import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
@@ -238,6 +240,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.detached) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.detachedStart };
   if (site.rtmClientMember) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
+  if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name') {
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
@@ -253,7 +256,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
       ? { rewrite: 'drop-option', form: site.form }
       : { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientReads };
   }
-  if (!args.known && (startOnly.length > 0 || !passableToConnect(parsed, site))) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.argsUnknown };
+  if (!args.known && (startOnly.length > 0 || !(passableToConnect(parsed, site) || heldArgNames(parsed, site)))) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.argsUnknown };
   if (startOnly.length === 0) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'helper') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.helper };
   if (site.form === 'call-apply') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.callApply };
@@ -450,8 +453,10 @@ export function scan(options: ScanOptions): Plan {
           ? facet.message
           : decision.rewrite === 'helper-module'
           ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          : decision.rewrite === 'connect-only' && found.form === 'raw-url'
+          ? rawUrlConnectMessage(parsed, found)
           : decision.rewrite === 'connect-only' && !args.known
-          ? CODEMOD_MESSAGES.connectArgsPassed
+          ? (heldArgsMessage(parsed, found) ?? CODEMOD_MESSAGES.connectArgsPassed)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
@@ -463,6 +468,7 @@ export function scan(options: ScanOptions): Plan {
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
         ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(raise ? { raisesRange: raise } : {}),
+        ...(decision.rewrite === 'connect-only' && !args.known ? heldArgsAt(parsed, found) : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),
         ...(facetOverride ? { facet: facetOverride } : {}),

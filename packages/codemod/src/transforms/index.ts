@@ -17,6 +17,7 @@ import { dropConnectArgsTransform } from './drop-args.js';
 import { helperModuleCallTransform } from './helper-module-call.js';
 import { isCommonJs } from './module-kind.js';
 import { methodTableOverrideTransform } from './method-table-override.js';
+import { rawUrlConnectTransform } from './raw-url-connect.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
 import { sdkFacetOverrideTransform } from './sdk-facet-override.js';
@@ -28,6 +29,7 @@ export { parserFor, type ParserName, type SiteOutcome } from './common.js';
 /** In order: rewrites first; whatever is left gets a TODO. */
 export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
   ['rtm-start-call', rtmStartCallTransform],
+  ['raw-url-connect', rawUrlConnectTransform],
   ['sdk-facet-override', sdkFacetOverrideTransform],
   ['helper-module-call', helperModuleCallTransform],
   ['method-table-override', methodTableOverrideTransform],

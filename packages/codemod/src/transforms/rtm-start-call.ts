@@ -5,6 +5,7 @@ import {
   RECOMMENDED_PAGE_SIZE,
   fieldFact,
   isRtmConnectArg,
+  isRtmStartOnlyArg,
 } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
 import type { PlanSite } from '../plan.js';
@@ -27,6 +28,7 @@ import {
   type TransformContext,
 } from './common.js';
 import { conversationStateType, inlineExtras } from './inline-extras.js';
+import { removeProperties } from './drop-args.js';
 
 /** `x.rtm.start`, `x['rtm']['start']`, `x.rtm?.start`. */
 interface MemberNode extends AnyNode {
@@ -304,6 +306,20 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
   return { lines: [...header, ...lines, ...extras.lines], props: [...props, ...extras.props], connection: extras.usesConnection ? connection : undefined };
 }
 
+/** The start-only properties of the object literal a name given to the call holds (the plan saw it read only there). */
+function dropHeldStartOnlyArgs(ctx: TransformContext, site: PlanSite): void {
+  const held = site.heldArgs;
+  if (!held) return;
+  const objects: AnyNode[] = ctx.root.find(ctx.j.ObjectExpression).nodes();
+  const obj = objects.find((o) => o.start === held.start && o.end === held.end);
+  if (!isObjectLiteral(obj)) return;
+  const props = obj.properties.filter((p) => {
+    const key = p.key?.name ?? p.key?.value;
+    return typeof key === 'string' && isRtmStartOnlyArg(key);
+  });
+  if (props.length > 0) removeProperties(ctx, obj, props);
+}
+
 /** `rtm.start(args)` / `apiCall('rtm.start', args)` → `rtm.connect`, plus the calls that fetch what is read. */
 export const rtmStartCallTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
@@ -318,6 +334,7 @@ export const rtmStartCallTransform: Transform = (ctx) => {
 
     if (site.rewrite === 'connect-only') {
       ctx.edits.push({ start: startOf(call), end: endOf(call), text: parts.connect });
+      dropHeldStartOnlyArgs(ctx, site);
       ctx.handled.add(site);
       ctx.outcomes.push({ site, rewrite: 'connect-only', changed: true, message: site.message });
       continue;

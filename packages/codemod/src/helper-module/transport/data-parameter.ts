@@ -29,9 +29,11 @@ function usedAsData(parsed: ParsedFile, id: TSESTree.Identifier | TSESTree.Membe
     case AST_NODE_TYPES.BinaryExpression:
       // `!params`, `typeof params`, `params == null`: checked, as an options bag is.
       return true;
-    case AST_NODE_TYPES.AssignmentExpression:
-      // `params = params || {}`.
-      return use.left === id && unwrap(use.right).type === AST_NODE_TYPES.LogicalExpression;
+    case AST_NODE_TYPES.AssignmentExpression: {
+      // `params = params || {}`, `params = { ...defaults, ...params }` (a new object: the old value only spread into it).
+      const right = unwrap(use.right).type;
+      return use.left === id && (right === AST_NODE_TYPES.LogicalExpression || right === AST_NODE_TYPES.ObjectExpression);
+    }
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
       return use.callee !== id && READS_DATA.test(text(parsed, use.callee));

@@ -1,0 +1,156 @@
+import { originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isRtmStartOnlyArg } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { rtmStartPathsIn } from '../text/rtm-start-path.js';
+import type { FoundSite } from './found.js';
+
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+
+/**
+ * How a known HTTP library hands the answer over, as the analysis follows it (flow.ts `httpRequest`):
+ * - `promise`: `fetch`, axios's `get` / `post`, got: the call's promise (no callback given);
+ * - `callback`: request's `(err, res[, body])`, written out in place;
+ * - `stream`: Node's `https.get(url, (res) => …)`; taken only where the stream is never read (its
+ *   body text, added up from `data` events, may be handed on besides `JSON.parse` without an escape).
+ * Any other library (request-promise, a wrapper of the app's) may resolve the body where the analysis
+ * expects the response object (or the reverse), so what it reads is not known: undefined.
+ */
+type Answer = 'promise' | 'callback' | 'stream';
+
+const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
+const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'dir', 'trace']);
+
+/** The last argument, when it is a function written out in place. */
+function writtenFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
+  const last = call.arguments.at(-1);
+  const fn = last ? unwrap(last) : undefined;
+  return fn?.type === AST_NODE_TYPES.ArrowFunctionExpression || fn?.type === AST_NODE_TYPES.FunctionExpression ? fn : undefined;
+}
+
+function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | undefined {
+  const callee = unwrap(call.callee);
+  const fn = writtenFunction(call);
+  const last = call.arguments.at(-1);
+  // A callback passed by reference is followed as a promise by the analysis: not known here.
+  const handsCallback = fn !== undefined || (last !== undefined && unwrap(last).type === AST_NODE_TYPES.Identifier && call.arguments.length > 1);
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'fetch') {
+    const variable = variableOf(parsed.resolver, callee);
+    const global = !variable || variable.defs.length === 0 || originOf(parsed.resolver, callee)?.module === 'node-fetch';
+    return global && !handsCallback ? 'promise' : undefined;
+  }
+  const member = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && member === undefined) return undefined;
+  const module = originOf(parsed.resolver, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee)?.module;
+  if (module === 'axios' && (member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
+  if (module === 'got' && (member === undefined || member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
+  if (module === 'request' && (member === undefined || member === 'get' || member === 'post')) return fn && fn.params.length >= 2 ? 'callback' : undefined;
+  if (module !== undefined && NODE_HTTP.has(module) && member === 'get') return fn?.params.length === 1 ? 'stream' : undefined;
+  return undefined;
+}
+
+/**
+ * The request the URL string is given to as it is: its first argument is the URL (a `+` chain or a
+ * template the string is part of), or an options object whose `url` / `uri` it is; or a variable
+ * declared with the URL and given once, as it is, as a request's first argument (what the analysis
+ * follows). A URL used in any other way (`START + '?token=' + t`) is not followed here.
+ */
+function requestGiven(parsed: ParsedFile, node: Node): TSESTree.CallExpression | undefined {
+  let url: Node = node;
+  while (url.parent?.type === AST_NODE_TYPES.BinaryExpression && url.parent.operator === '+') url = url.parent;
+  while (url.parent && unwrap(url.parent) !== url.parent) url = url.parent;
+  const declarator = url.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === url && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    return heldUrlRequest(parsed, declarator.id);
+  }
+  let given: Node = url;
+  const property = url.parent;
+  if (property?.type === AST_NODE_TYPES.Property && property.value === url && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['url', 'uri'].includes(property.key.name)) {
+    given = property.parent;
+  }
+  const call = given.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === given ? call : undefined;
+}
+
+/** `var url = base + 'rtm.start?token=' + t; request(url, …)`: the one request the URL is given to, never reassigned. */
+function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier): TSESTree.CallExpression | undefined {
+  const variable = variableOf(parsed.resolver, id);
+  if (variable?.defs.length !== 1 || id.parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
+  if (variable.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
+  const [only, ...more] = variable.references.filter((r) => r.isRead());
+  const use = only?.identifier.parent;
+  return more.length === 0 && use?.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === only?.identifier ? use : undefined;
+}
+
+/** `(res) => console.log(res)`: the response stream is only handed to `console`, its body never read. */
+function onlyLogged(parsed: ParsedFile, fn: FunctionNode): boolean {
+  const param = fn.params[0];
+  // `arguments[0]` is the stream under another name.
+  if (param?.type !== AST_NODE_TYPES.Identifier || (parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0) return false;
+  const references = variableOf(parsed.resolver, param)?.references ?? [];
+  return references.every((r) => {
+    const call = r.identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.some((a) => a === r.identifier)) return false;
+    const callee = call.callee;
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'console' &&
+      !variableOf(parsed.resolver, callee.object)?.defs.length &&
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      CONSOLE_METHODS.has(callee.property.name)
+    );
+  });
+}
+
+/**
+ * Ways to the body the analysis does not follow off an HTTP library's response (it follows `data`,
+ * `body`, `json()` and the stream's `data` events): `res.text()`, `res.clone().json()`, got's
+ * `rawBody` / `.buffer()`, request's `res.toJSON()`, `res.pipe(…)`. Looked for in the whole file,
+ * by member name; and `JSON.stringify(…)`, which the analysis takes for a harmless sink, but whose
+ * text may be stored and read elsewhere. Where any is used, what is read of the answer is not known.
+ */
+const UNFOLLOWED_BODY = /(\.\s*|\[\s*['"`])(text|arrayBuffer|blob|formData|clone|rawBody|buffer|toJSON|pipe|responseText|textConverted)\b|\bJSON\s*\.\s*stringify\b/;
+
+/** A field `rtm.connect` answers too: `ok` / `error`…, `url`, `self.id`, `self.name`, `team.id`, `team.name`, `team.domain`. */
+function onConnect(field: string): boolean {
+  return COMMON_RESPONSE_FIELDS.includes(field) || fieldFact(field)?.onRtmConnect === true;
+}
+
+/**
+ * A raw HTTP request whose URL string spells `rtm.start` out once (`…/api/rtm.start`,
+ * `'rtm.start?token=' + t`), given as it is to a known library, whose answer the analysis follows
+ * to reads of `rtm.connect`'s fields only, or to no read at all (nothing leaves code it follows; a
+ * stream only handed to `console` is not read): the same request to `rtm.connect` answers the same
+ * fields. Anything else keeps its decision (the generated helper module, or a TODO).
+ */
+export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean {
+  if (found.form !== 'raw-url' || !found.literal) return false;
+  const node = found.node;
+  const raw = parsed.text.slice(node.range[0], node.range[1]);
+  const paths = rtmStartPathsIn(raw);
+  if (paths.length !== 1) return false;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const at = node.range[0] + (paths[0] ?? 0);
+    if (!node.quasis.some((q) => at >= q.range[0] && at < q.range[1])) return false;
+  }
+  const request = requestGiven(parsed, node);
+  const answer = request ? answerOf(parsed, request) : undefined;
+  if (!request || !answer) return false;
+  if (!found.reads.every((r) => onConnect(r.path)) || UNFOLLOWED_BODY.test(parsed.text)) return false;
+  // A stream's body text may go elsewhere besides `JSON.parse` unseen: only a stream never read is taken.
+  const fn = writtenFunction(request);
+  if (answer === 'stream') return found.reads.length === 0 && fn !== undefined && onlyLogged(parsed, fn);
+  // The site's own escape (a raw HTTP response) comes first; any other means reads not seen.
+  return found.escapes.length === 1;
+}
+
+/** The report line: the request now names `rtm.connect`; the query's start-only arguments, which it ignores, stay. */
+export function rawUrlConnectMessage(parsed: ParsedFile, found: FoundSite): string {
+  let url: Node = found.node;
+  while (url.parent?.type === AST_NODE_TYPES.BinaryExpression && url.parent.operator === '+') url = url.parent;
+  const query = parsed.text.slice(found.node.range[0], url.range[1]);
+  const names = [...query.matchAll(/[?&]([A-Za-z_]+)=/g)].map((m) => m[1] ?? '');
+  return CODEMOD_MESSAGES.rawUrlConnect([...new Set(names.filter(isRtmStartOnlyArg))]);
+}

@@ -1,0 +1,72 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../src/plan.js';
+import { cli, tempDir } from './helpers.js';
+
+/**
+ * A raw HTTP request to `rtm.start` read for `rtm.connect`'s fields only becomes the same request to
+ * `rtm.connect` (the pattern `raw-url-connect-only` shows the rewrite; behaviour.test.ts runs such a
+ * bot). Here: the other forms of it, and the requests that look the same but whose answer goes where
+ * the analysis cannot see what is read, which keep the decision they had (the generated helper
+ * module, or a TODO). The real CLI on files on disk.
+ */
+
+const HEAD = "const axios = require('axios');\nconst got = require('got');\nconst request = require('request');\nconst https = require('https');\nconst rp = require('request-promise');\nconst API = 'https://slack.com/api/';\n";
+
+async function scanOne(body: string): Promise<{ dir: string; site: Plan['sites'][number] | undefined }> {
+  const dir = await tempDir('rtm-migrate-raw-connect-');
+  await writeFile(join(dir, 'bot.js'), `${HEAD}${body}\n`);
+  const scanned = await cli(['scan', '.', '--json'], dir);
+  expect(scanned.stderr).toBe('');
+  const sites = (JSON.parse(scanned.stdout) as Plan).sites;
+  expect(sites).toHaveLength(1);
+  return { dir, site: sites[0] };
+}
+
+describe('a raw HTTP request read for rtm.connect fields only', () => {
+  it.each([
+    ['got, its JSON read for url', "got(API + 'rtm.start?token=' + process.env.T).json().then((d) => console.log(d.url));"],
+    ['request with options { url, json }, body read for self.id', "request({ url: API + 'rtm.start?token=' + process.env.T, json: true }, (err, res, body) => { if (!err) console.log(body.self.id); });"],
+    ['fetch, awaited, nothing but ok read', "async function up(t) { const res = await fetch(`${API}rtm.start?token=${t}`); const d = await res.json(); if (!d.ok) throw new Error(d.error); }\nup(process.env.T);"],
+    ['axios, the answer not read at all', "axios.post('https://slack.com/api/rtm.start?token=' + process.env.T + '&simple_latest=1&mpim_aware=1');"],
+  ])('%s: the URL names rtm.connect, nothing else changes', async (_name, body) => {
+    const { dir, site } = await scanOne(body);
+    expect(site?.rewrite).toBe('connect-only');
+    const applied = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('TODOs left: 0');
+    const out = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(out).toBe(`${HEAD}${body.replace('rtm.start', 'rtm.connect')}\n`);
+    expect((await cli(['apply', '.', '--allow-dirty'], dir)).stdout).toContain('changed: 0');
+  });
+
+  it('names the start-only arguments its query keeps', async () => {
+    const { site } = await scanOne("axios.post('https://slack.com/api/rtm.start?token=' + process.env.T + '&simple_latest=1&mpim_aware=1');");
+    expect(site?.message).toContain('Its query keeps `simple_latest`, `mpim_aware`, which only `rtm.start` knew: Slack ignores them on `rtm.connect`.');
+  });
+});
+
+describe('the same requests whose answer the analysis cannot see all of: the decision they had', () => {
+  it.each([
+    ['the answer is returned to callers', "module.exports = (t) => axios.get(API + 'rtm.start?token=' + t).then((r) => r.data);", 'helper-module'],
+    ['the answer is stored', "const cache = {};\naxios.get(API + 'rtm.start?token=' + process.env.T).then((r) => { cache.start = r.data; });\nmodule.exports = cache;", 'helper-module'],
+    ['the answer is passed on', "const keep = require('./keep');\naxios.get(API + 'rtm.start?token=' + process.env.T).then((r) => keep(r.data));", 'helper-module'],
+    ['start-only fields are read', "axios.get(API + 'rtm.start?token=' + process.env.T).then((r) => console.log(r.data.url, r.data.users.length));", 'helper-module'],
+    ['a field rtm.connect lacks is read off self', "axios.get(API + 'rtm.start?token=' + process.env.T).then((r) => console.log(r.data.self.prefs));", 'todo'],
+    ['the held URL is given its query where it is used', "const START = API + 'rtm.start';\nrequest.get(START + '?token=' + process.env.T, (err, res, body) => console.log(JSON.parse(body).users));", 'helper-module'],
+    ['the held URL goes to two requests', "const url = API + 'rtm.start?token=' + process.env.T;\nrequest(url, (err, res, body) => console.log(JSON.parse(body).url));\nrequest(url, (err, res, body) => console.log(JSON.parse(body).users));", 'todo'],
+    ['the callback is passed by reference', "function done(err, res, body) { console.log(JSON.parse(body).users); }\nrequest(API + 'rtm.start?token=' + process.env.T, done);", 'todo'],
+    ['the stream is read besides being logged', "https.get(API + 'rtm.start?token=' + process.env.T, (res) => { console.log(res); res.pipe(process.stdout); });", 'todo'],
+    ['fetch, the body read with text()', "fetch(API + 'rtm.start?token=' + process.env.T).then((r) => r.text()).then((t) => console.log(JSON.parse(t).users));", 'todo'],
+    ["request's response read with toJSON()", "request(API + 'rtm.start?token=' + process.env.T, (err, res) => console.log(res.toJSON().body));", 'todo'],
+    ['the answer serialized (it may be stored and read elsewhere)', "axios.get(API + 'rtm.start?token=' + process.env.T).then((r) => console.log(r.data.url, JSON.stringify(r.data)));", 'helper-module'],
+    ["the stream's text handed on besides being parsed for url", "https.get(API + 'rtm.start?token=' + process.env.T, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => { console.log(JSON.parse(raw).url); module.exports.raw = raw; }); });", 'helper-module'],
+    ['the stream read through arguments', "https.get(API + 'rtm.start?token=' + process.env.T, function (res) { console.log(res); arguments[0].on('data', (c) => console.log(c)); });", 'todo'],
+    ['request-promise resolves the body itself', "rp(API + 'rtm.start?token=' + process.env.T).then((body) => console.log(JSON.parse(body).users));", 'todo'],
+    ['request-promise with json: the body is the data', "rp({ uri: API + 'rtm.start?token=' + process.env.T, json: true }).then((body) => console.log(body.users));", 'todo'],
+  ])('%s', async (_name, body, rewrite) => {
+    const { site } = await scanOne(body);
+    expect(site?.rewrite).toBe(rewrite);
+  });
+});
