@@ -36,7 +36,10 @@ export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpressi
   }
   if (kind === undefined) return false;
   const [token, options, ...rest] = construction.arguments;
-  if (!token || rest.length > 0 || token.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (!token || token.type === AST_NODE_TYPES.SpreadElement) return false;
+  // `RtmClient(token, opts)` takes two: what follows is ignored (`useRtmConnect` given there too),
+  // so the option goes into the second. slack-client 2.x's constructor is not checked for that.
+  if (rest.length > 0 && (kind === 'slack-client' || !options || rest.some((a) => a.type === AST_NODE_TYPES.SpreadElement))) return false;
   if (!options) return true;
   // slack-client 2.x: nothing is added where it is made (its helper answers the request itself).
   if (kind === 'slack-client') return options.type !== AST_NODE_TYPES.SpreadElement;

@@ -133,6 +133,6 @@ function madeHereSite(root: string, text: string, client: Client, startedIn: rea
     calls: 0,
     floorSeconds: 0,
     rewrite: 'helper-module',
-    message: CODEMOD_MESSAGES.legacyClientMadeHere(startedIn),
+    message: CODEMOD_MESSAGES.legacyClientMadeHere(startedIn, made.arguments.length > 2),
   };
 }
