@@ -202,7 +202,7 @@ export class Project implements ProjectLinks {
    */
   private factoryConstruction(resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
     const call = factoryCall(resolver, node);
-    const fn = call ? this.importedFunction(resolver, unwrap(call.callee)) : undefined;
+    const fn = call ? this.moduleFunction(resolver, unwrap(call.callee)) : undefined;
     const made = fn ? returnedConstruction(fn.resolver, fn.node) : undefined;
     return made && fn ? { node: made, resolver: fn.resolver } : undefined;
   }
