@@ -46,7 +46,7 @@ function startOfFactoryValue(parsed: ParsedFile, call: TSESTree.CallExpression):
 function makesLegacyClient(project: Project, from: string, specifier: string): boolean {
   const target = project.resolveModule(from, specifier);
   const parsed = target ? project.file(target) : undefined;
-  if (!parsed || !parsed.text.includes('RtmClient')) return false;
+  if (!parsed?.text.includes('RtmClient')) return false;
   for (const node of descendants(parsed.resolver, parsed.program)) {
     if (node.type === AST_NODE_TYPES.NewExpression && clientKindOfConstructor(parsed.resolver, node.callee) === 'legacy-rtm-client') return true;
   }
