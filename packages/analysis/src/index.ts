@@ -5,7 +5,8 @@ export type { FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, nearestManifest, type Manifest } from './modules.js';
 export { sdkOwnFile } from './sdk-files.js';
-export { constructionOf, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
+export { clientKindOfConstructor, constructionOf, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
+export { factoryCall } from './factory-client.js';
 export { resolverOfSourceCode, type FunctionLike, type Located, type ProjectLinks, type Resolver, type VisitorKeys } from './resolver.js';
 export {
   callsRtmStart,

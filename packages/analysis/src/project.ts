@@ -9,6 +9,7 @@ import { barrelPath } from './barrel.js';
 import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf } from './functions.js';
 import { resolveRelativeModule } from './modules.js';
+import { factoryCall, returnedConstruction } from './factory-client.js';
 import { constructionOf, originOf } from './origin.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
@@ -192,7 +193,18 @@ export class Project implements ProjectLinks {
     // Exported once: a module that assigns its export twice may hand out another client.
     const value = values?.length === 1 ? values[0] : undefined;
     const made = value && parsed ? constructionOf(parsed.resolver, value) : undefined;
-    return made && parsed ? { node: made, resolver: parsed.resolver } : undefined;
+    return made && parsed ? { node: made, resolver: parsed.resolver } : this.factoryConstruction(resolver, bare);
+  }
+
+  /**
+   * The `new X(…)` a function of another project module returns, called here (`const rtm =
+   * slackClient.init(token)` where `init` returns the module's `rtm`, only ever assigned `new RtmClient(…)`).
+   */
+  private factoryConstruction(resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
+    const call = factoryCall(resolver, node);
+    const fn = call ? this.moduleFunction(resolver, unwrap(call.callee)) : undefined;
+    const made = fn ? returnedConstruction(fn.resolver, fn.node) : undefined;
+    return made && fn ? { node: made, resolver: fn.resolver } : undefined;
   }
 
   callersElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[] {

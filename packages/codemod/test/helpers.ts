@@ -58,6 +58,22 @@ export async function tsProject(files: Record<string, string>): Promise<string> 
 }
 
 /**
+ * A bot's run (`run`) against a Slack that retired `rtm.start` fails to start; then rtm-migrate
+ * migrates its copy `dir` cleanly, leaving no TODO. Returns the CLI's report, for the sites each test expects.
+ */
+export async function breaksThenMigrates(fake: FakeSlack, dir: string, run: () => Promise<RunResult>): Promise<string> {
+  fake.setMode('connect_required');
+  const broken = await run();
+  expect(broken.code).toBe(1);
+  expect(broken.stderr).toContain('unable to start');
+  const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+  expect(migrated.stderr).toBe('');
+  expect(migrated.code).toBe(0);
+  expect(migrated.stdout).toContain('TODOs left: 0');
+  return migrated.stdout;
+}
+
+/**
  * A migrated program's run against a Slack that retired `rtm.start` (calls counted since the last
  * `resetCalls()`): it printed what it printed before, without an error, asked no `rtm.start` and one
  * `rtm.connect`.

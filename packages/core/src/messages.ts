@@ -160,9 +160,12 @@ export const CODEMOD_MESSAGES = {
   /** A v3 client started in a file of its package this run was not given (or made in one): no start of it is rewritten. */
   legacyClientUnseen: (files: readonly string[], made: boolean): string =>
     `the legacy \`@slack/client\` v3 \`RtmClient\` started here is ${made ? 'made' : 'also started'} in ${files.map((f) => `\`${f}\``).join(', ')}, which rtm-migrate was not given: starting it with \`rtm.connect\` (\`useRtmConnect: true\` where it is made) needs every start of it to go to \`startRtmClient()\`, or a start left as it was gets no AUTHENTICATED data and an empty \`dataStore\`. Run rtm-migrate on ${files.length === 1 ? 'that file' : 'those files'} and this one together.`,
+  /** A start of what a function of the app's own module returns, where that module makes a v3 client the analysis could not tie to the value. */
+  legacyClientFactoryUnseen: (module: string): string =>
+    `this starts what a function of \`${module}\` returns, and that module makes a legacy \`@slack/client\` v3 \`RtmClient\`, which starts with \`rtm.start\`; rtm-migrate could not tell that the value is that client (every return of the function must return the variable the client is made into, only ever assigned \`new RtmClient(…)\`, or the \`new\` itself). If it is: make it so, and run rtm-migrate again (it then makes the client with \`useRtmConnect: true\` and starts it through the generated helper module), or move to \`@slack/rtm-api\`'s \`RTMClient\` and fetch the data read with its replacement methods.`,
   /** The `new RtmClient(…)` of a client other modules start through the helper module. */
-  legacyClientMadeHere: (startedIn: readonly string[]): string =>
-    `the v3 \`RtmClient\` made here now takes \`useRtmConnect: true\`: ${startedIn.map((f) => `\`${f}\``).join(', ')} start${startedIn.length === 1 ? 's' : ''} it through \`startRtmClient()\` of the generated helper module, which fills its AUTHENTICATED data and \`dataStore\` first.`,
+  legacyClientMadeHere: (startedIn: readonly string[], ignoredArgs: boolean): string =>
+    `the v3 \`RtmClient\` made here now takes \`useRtmConnect: true\`${ignoredArgs ? ' in its options, its second argument (the constructor is `RtmClient(token, opts)`: it ignores the arguments after them, and so any `useRtmConnect` given there, which left it calling `rtm.start`)' : ''}: ${startedIn.map((f) => `\`${f}\``).join(', ')} start${startedIn.length === 1 ? 's' : ''} it through \`startRtmClient()\` of the generated helper module, which fills its AUTHENTICATED data and \`dataStore\` first.`,
   methodTable:
     "`rtm.start` is an entry of a table the app generates its API wrappers from: the wrapper calls the retired method and its callers' reads are not followed. Use `rtm.connect` there and fetch the data the callers read with its replacement methods.",
   /** Why a method table is left unchanged. */

@@ -37,7 +37,10 @@ export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpressi
   }
   if (kind === undefined) return false;
   const [token, options, ...rest] = construction.arguments;
-  if (!token || rest.length > 0 || token.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (!token || token.type === AST_NODE_TYPES.SpreadElement) return false;
+  // `RtmClient(token, opts)` takes two: what follows is ignored (`useRtmConnect` given there too),
+  // so the option goes into the second. slack-client 2.x's constructor is not checked for that.
+  if (rest.length > 0 && (kind === 'slack-client' || !options || rest.some((a) => a.type === AST_NODE_TYPES.SpreadElement))) return false;
   if (!options) return true;
   // slack-client 2.x: nothing is added where it is made (its helper answers the request itself).
   if (kind === 'slack-client') return options.type !== AST_NODE_TYPES.SpreadElement;
@@ -63,15 +66,22 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
   const name = memberName(parsed.resolver, receiver);
   if (name === undefined || holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.left.type !== AST_NODE_TYPES.MemberExpression) return false;
   if (!isThisLike(parsed.resolver, holder.left.object) || memberName(parsed.resolver, holder.left) !== name) return false;
-  // Set once, by this `new`: another assignment could put another client (or none) in the field.
+  // Set once, by this `new`: another assignment could put another client in the field. One that
+  // empties it (`this.client = null` before an `init()` makes the client) is no client to start.
   const owner = thisOwner(receiver);
   if (!owner || owner !== thisOwner(holder)) return false;
   let assignments = 0;
   for (const node of descendants(parsed.resolver, owner)) {
     if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
-    if (memberName(parsed.resolver, node.left) === name && isThisLike(parsed.resolver, node.left.object)) assignments += 1;
+    if (memberName(parsed.resolver, node.left) === name && isThisLike(parsed.resolver, node.left.object) && !isEmpty(node)) assignments += 1;
   }
   return assignments === 1;
+}
+
+/** `x = null`, `x = undefined`: a plain `=` that leaves nothing to call a method on. */
+function isEmpty(assignment: TSESTree.AssignmentExpression): boolean {
+  const value = unwrap(assignment.right);
+  return assignment.operator === '=' && ((value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined'));
 }
 
 /**

@@ -6,6 +6,7 @@ import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import type { LegacySite } from './data-store-filled.js';
+import { siteAt } from './site-at.js';
 
 interface Client {
   readonly made: TSESTree.NewExpression;
@@ -106,33 +107,11 @@ function startsNotGiven(root: string, project: Project, client: Client, given: R
 /** The making module's site: `useRtmConnect: true` added to its `new RtmClient(…)`. */
 function madeHereSite(root: string, text: string, client: Client, startedIn: readonly string[]): PlanSite {
   const { made } = client;
-  const file = relative(root, client.madeFile) || client.madeFile;
-  const line = made.loc.start.line;
-  const column = made.loc.start.column + 1;
-  const code = text.slice(made.range[0], made.range[1]).replace(/\s+/g, ' ');
   return {
-    id: `${file}:${line}:${column}`,
-    file,
-    line,
-    column,
-    endLine: made.loc.end.line,
-    endColumn: made.loc.end.column + 1,
-    start: made.range[0],
-    end: made.range[1],
+    ...siteAt(root, { file: client.madeFile, text }, made, 'legacy-client'),
     construction: { start: made.range[0], end: made.range[1] },
     startedIn,
-    form: 'legacy-client',
-    code: code.length > 80 ? `${code.slice(0, 77)}...` : code,
-    args: { known: true, names: [], kept: [], dropped: [] },
-    fieldsRead: [],
-    startOnlyFields: [],
-    reads: [],
-    escapes: [],
-    replacement: [],
-    scopes: [],
-    calls: 0,
-    floorSeconds: 0,
     rewrite: 'helper-module',
-    message: CODEMOD_MESSAGES.legacyClientMadeHere(startedIn),
+    message: CODEMOD_MESSAGES.legacyClientMadeHere(startedIn, made.arguments.length > 2),
   };
 }

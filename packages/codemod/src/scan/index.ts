@@ -26,6 +26,7 @@ import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-modul
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
+import { unfollowedFactoryStarts } from './factory-start.js';
 import { inPlaceUnsure } from './own-start.js';
 import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
@@ -495,7 +496,7 @@ export function scan(options: ScanOptions): Plan {
     }
   }
 
-  const paired = pairImportedClients(root, project, options.files, sites, legacy);
+  const paired = [...pairImportedClients(root, project, options.files, sites, legacy), ...unfollowedFactoryStarts(root, project, options.files, sites)];
   const filled = markFilledDataStores(root, paired, legacy, helperStarted);
   const covered = markSdkFacetCovered(root, markTableCoveredUses(root, project, markCoveredUses(root, project, filled, wrapperUses, planned), wrapperUses, planned), wrapperUses);
   return assemblePlan(root, options.tsconfig, projectFiles.length, spec, covered);

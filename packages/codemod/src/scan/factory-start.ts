@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { clientKindOfConstructor, descendants, factoryCall, memberName, originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
+import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { PlanSite } from '../plan.js';
+import { siteAt } from './site-at.js';
+
+/**
+ * `rtm.start()` (or `login()`) on what a function of the app's own module returned (`const rtm =
+ * slack.init(token)`, or a member of it: `const { rtm } = clients(token)`) when that module makes a legacy v3 `RtmClient` but the analysis could not prove
+ * the value is that client (a return of something else, a client assigned twice, a factory it cannot
+ * read): such a start may still call `rtm.start`, so it is reported as a TODO rather than passed over.
+ * A start the analysis did follow is a site already; a module that makes no legacy client (an HTTP
+ * server's `start()`, `@slack/client` 4's `RTMClient`) gives none.
+ */
+export function unfollowedFactoryStarts(root: string, project: Project, files: readonly string[], sites: readonly PlanSite[]): PlanSite[] {
+  const known = new Set(sites.map((s) => `${resolve(root, s.file)}:${String(s.start)}`));
+  const out: PlanSite[] = [];
+  for (const file of files) {
+    const parsed = project.file(file);
+    if (!parsed || !/\.(start|login)\b/.test(parsed.text)) continue;
+    for (const node of descendants(parsed.resolver, parsed.program)) {
+      if (node.type !== AST_NODE_TYPES.CallExpression || known.has(`${parsed.file}:${String(node.range[0])}`)) continue;
+      const module = startOfFactoryValue(parsed, node);
+      if (module === undefined || !makesLegacyClient(project, parsed.file, module)) continue;
+      const reason = CODEMOD_MESSAGES.legacyClientFactoryUnseen(module);
+      out.push({ ...siteAt(root, parsed, node, 'legacy-client'), rewrite: 'todo', reason, message: todoComment(reason, []) });
+    }
+  }
+  return out;
+}
+
+/** The relative module whose function returned the receiver of `<receiver>.start(…)` / `.login(…)`. */
+function startOfFactoryValue(parsed: ParsedFile, call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 1) return undefined;
+  const name = memberName(parsed.resolver, callee);
+  if (name !== 'start' && name !== 'login') return undefined;
+  const made = madeByCall(parsed, callee.object);
+  const origin = made ? originOf(parsed.resolver, made.callee) : undefined;
+  return origin && !origin.instance && origin.module.startsWith('.') ? origin.module : undefined;
+}
+
+/**
+ * The call whose value the receiver is, or holds as a member: `factoryCall`'s, and also `const { rtm }
+ * = clients(token)`, `clients(token).rtm` (a factory that hands back several clients at once).
+ */
+function madeByCall(parsed: ParsedFile, receiver: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const direct = factoryCall(parsed.resolver, receiver);
+  if (direct) return direct;
+  const bare = unwrap(receiver);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return factoryCall(parsed.resolver, bare.object);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableOf(parsed.resolver, bare)?.defs[0];
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init ? unwrap(def.node.init) : undefined;
+  return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+}
+
+/** The module `specifier` names from `from` makes a legacy `RtmClient` (`new RtmClient(…)` of `@slack/client` / `slack-client`). */
+function makesLegacyClient(project: Project, from: string, specifier: string): boolean {
+  const target = project.resolveModule(from, specifier);
+  const parsed = target ? project.file(target) : undefined;
+  if (!parsed?.text.includes('RtmClient')) return false;
+  for (const node of descendants(parsed.resolver, parsed.program)) {
+    if (node.type === AST_NODE_TYPES.NewExpression && clientKindOfConstructor(parsed.resolver, node.callee) === 'legacy-rtm-client') return true;
+  }
+  return false;
+}

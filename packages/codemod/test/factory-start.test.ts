@@ -1,0 +1,96 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './helpers.js';
+
+/**
+ * A v3 `RtmClient` started on what a function of another module returns: the scan follows it to its
+ * `new` only where every return of the function is that client; any other start of such a value, in
+ * a module that makes a v3 client, is a TODO, and a start of a value from a module that makes none is
+ * no site. Each case is a small project written to disk and run through the CLI (`--dry`, its JSON report).
+ */
+const MANIFEST = JSON.stringify({ name: 'bot', private: true, dependencies: { '@slack/client': '^3.15.0' } });
+
+interface Report {
+  readonly todos: number;
+  readonly sites: readonly { readonly id: string; readonly rewrite: string; readonly message: string }[];
+}
+
+async function scanProject(files: Record<string, string>): Promise<Report> {
+  const dir = await tempDir('rtm-migrate-factory-');
+  for (const [name, text] of Object.entries({ 'package.json': MANIFEST, ...files })) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  const run = await cli(['apply', '.', '--dry', '--allow-dirty', '--report', 'json'], dir);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Report;
+}
+
+const outcomes = (report: Report): Record<string, string> => Object.fromEntries(report.sites.map((s) => [s.id, s.rewrite]));
+
+const MAKER = "const { RtmClient } = require('@slack/client');\n";
+
+describe('a start of what a function of another module returns', () => {
+  it.each([
+    {
+      form: 'require(…).init(…) called in place, the client a `var` assigned once',
+      client: `${MAKER}var rtm;\nexports.init = function (token) {\n  rtm = new RtmClient(token);\n  return rtm;\n};\n`,
+      start: "var rtm = require('./client').init('xoxb-test');\nrtm.start();\n",
+    },
+    {
+      form: 'the `new` returned from an arrow function',
+      client: `${MAKER}module.exports.make = (token) => new RtmClient(token, { logLevel: 'error' });\n`,
+      start: "const slack = require('./client');\nconst rtm = slack.make('xoxb-test');\nrtm.start();\n",
+    },
+    {
+      form: 'the module itself the factory (module.exports = function)',
+      client: `${MAKER}module.exports = function connect(token) {\n  const rtm = new RtmClient(token);\n  return rtm;\n};\n`,
+      start: "const connect = require('./client');\nconst rtm = connect('xoxb-test');\nrtm.start();\n",
+    },
+  ])('$form: followed to its new, both sites to the helper module', async ({ client, start }) => {
+    const report = await scanProject({ 'client.js': client, 'start.js': start });
+    expect(Object.values(outcomes(report))).toEqual(['helper-module', 'helper-module']);
+    expect(report.sites.map((s) => s.id.split(':')[0]).sort()).toEqual(['client.js', 'start.js']);
+    expect(report.todos).toBe(0);
+  });
+
+  it.each([
+    {
+      form: 'an async factory (its caller gets a promise)',
+      client: `${MAKER}exports.init = async function (token) {\n  return new RtmClient(token);\n};\n`,
+      start: "const slack = require('./client');\nslack.init('xoxb-test').then((rtm) => rtm.start());\nconst rtm = slack.init('xoxb-test');\nrtm.start();\n",
+    },
+    {
+      form: 'a factory that may return something else',
+      client: `${MAKER}let rtm = null;\nexports.init = function (token) {\n  if (!token) return {};\n  rtm = new RtmClient(token);\n  return rtm;\n};\n`,
+      start: "const rtm = require('./client').init(process.env.TOKEN);\nrtm.start();\n",
+    },
+    {
+      form: 'a client assigned twice',
+      client: `${MAKER}let rtm = null;\nexports.init = function (token) {\n  rtm = new RtmClient(token);\n  return rtm;\n};\nexports.reset = function (token) {\n  rtm = new RtmClient(token, { autoReconnect: false });\n};\n`,
+      start: "const rtm = require('./client').init(process.env.TOKEN);\nrtm.start();\n",
+    },
+    {
+      // Already a site of its own (an `rtm` taken from a value is read as Web API's `x.rtm`): a TODO too.
+      form: 'a member of what the factory returns',
+      client: `${MAKER}exports.clients = function (token) {\n  return { rtm: new RtmClient(token) };\n};\n`,
+      start: "const slack = require('./client').clients(process.env.TOKEN);\nslack.rtm.start();\nconst { rtm } = require('./client').clients(process.env.TOKEN);\nrtm.start();\n",
+      why: false,
+    },
+  ])('$form: not followed, the start a TODO', async ({ start, client, why = true }) => {
+    const report = await scanProject({ 'client.js': client, 'start.js': start });
+    const todos = report.sites.filter((s) => s.rewrite === 'todo');
+    expect(todos.length).toBeGreaterThan(0);
+    expect(report.sites.every((s) => s.rewrite === 'todo' && s.id.startsWith('start.js:'))).toBe(true);
+    if (why) for (const todo of todos) expect(todo.message).toContain('rtm-migrate could not tell that the value is that client');
+  });
+
+  it.each([
+    { form: "@slack/client 4's RTMClient", client: "const { RTMClient } = require('@slack/client');\nexports.init = (token) => new RTMClient(token);\n" },
+    { form: "the app's own class with a start() of its own", client: "exports.init = () => ({ start() { return 'rtm'; } });\n" },
+  ])('$form made by the factory: no site', async ({ client }) => {
+    const report = await scanProject({ 'client.js': client, 'start.js': "const rtm = require('./client').init('xoxb-test');\nrtm.start();\n" });
+    expect(report.sites).toEqual([]);
+  });
+});
