@@ -114,8 +114,9 @@ function parameterSource(resolver: Resolver, ctor: FunctionNode, value: Node): I
   if (bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed) {
     const object = unwrap(bare.object);
     const key = memberName(resolver, bare);
-    const index = object.type === AST_NODE_TYPES.Identifier ? parameterIndex(resolver, ctor, object) : undefined;
-    return index?.key === undefined && index !== undefined && key !== undefined ? { index: index.index, key } : undefined;
+    const whole = object.type === AST_NODE_TYPES.Identifier ? parameterIndex(resolver, ctor, object) : undefined;
+    // `options.rtm` of a parameter taken whole; not of one destructured (`{ deps }` then `deps.rtm`).
+    return whole && whole.key === undefined && key !== undefined ? { index: whole.index, key } : undefined;
   }
   return bare.type === AST_NODE_TYPES.Identifier ? parameterIndex(resolver, ctor, bare) : undefined;
 }
@@ -124,7 +125,7 @@ function parameterSource(resolver: Resolver, ctor: FunctionNode, value: Node): I
 function parameterIndex(resolver: Resolver, ctor: FunctionNode, identifier: TSESTree.Identifier): Injection | undefined {
   const variable = variableOf(resolver, identifier);
   const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== ctor) return undefined;
+  if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== ctor) return undefined;
   if (variable.references.some((r) => r.isWrite())) return undefined;
   for (const [index, param] of ctor.params.entries()) {
     const bare = param.type === AST_NODE_TYPES.AssignmentPattern ? undefined : param;
