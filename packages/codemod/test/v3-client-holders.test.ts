@@ -52,6 +52,14 @@ async function lint(dir: string): Promise<string[]> {
   return results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(dir.length + 1)}:${String(m.line)} ${m.ruleId ?? '(fatal)'}`));
 }
 
+/** A second run on the migrated copy changes nothing and leaves no TODO. */
+async function expectSecondRunChangesNothing(dir: string): Promise<void> {
+  const again = await cli(['apply', '.', '--allow-dirty'], dir);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('TODOs left: 0');
+  expect(again.stdout).not.toMatch(/^(done|would) /m);
+}
+
 let fake: FakeSlack;
 
 beforeAll(async () => {
@@ -94,11 +102,7 @@ describe('a v3 RtmClient made by a function of another module and started by its
     const after = await runBot(dir, 'v3-factory-bot', 'start.js', fake.apiUrl);
     expectSameWithoutRtmStart(fake, before, after);
 
-    // A second run changes nothing.
-    const again = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('TODOs left: 0');
-    expect(again.stdout).not.toMatch(/^(done|would) /m);
+    await expectSecondRunChangesNothing(dir);
   });
 });
 
@@ -148,10 +152,6 @@ describe('a v3 RtmClient handed to the constructor of a class of another module,
     const after = await runBot(dir, 'v3-injected-bot', 'start.js', fake.apiUrl);
     expectSameWithoutRtmStart(fake, before, after);
 
-    // A second run changes nothing.
-    const again = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('TODOs left: 0');
-    expect(again.stdout).not.toMatch(/^(done|would) /m);
+    await expectSecondRunChangesNothing(dir);
   });
 });
