@@ -10,6 +10,7 @@ import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, v
 import { classConstructor, classOf, functionOf } from './functions.js';
 import { resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
+import { injectedConstruction, type ClassProject } from './injected-client.js';
 import { constructionOf, originOf } from './origin.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
@@ -89,13 +90,18 @@ function setParents(program: TSESTree.Program, keys: VisitorKeys): void {
  * `import`s and `require`s resolved between them, functions followed into other files and returned
  * values followed to the callers that import them.
  */
-export class Project implements ProjectLinks {
+export class Project implements ProjectLinks, ClassProject {
   private readonly parsed = new Map<string, ParsedFile | null>();
   /** The text of files read only to see whether they may import a module (never parsed unless they do). */
   private readonly texts = new Map<string, string>();
 
   /** `files`: every file of the project (where callers are looked for). */
   constructor(private readonly files: readonly string[]) {}
+
+  /** Every file of the project, where the constructions of a class are looked for. */
+  get fileList(): readonly string[] {
+    return this.files;
+  }
 
   /** The parsed file, or undefined when it cannot be read or parsed. */
   file(path: string): ParsedFile | undefined {
@@ -116,7 +122,7 @@ export class Project implements ProjectLinks {
    * A cheap test before a file is parsed to look for callers: its text names the module (`./workspace`
    * for `workspace.js`, the folder for an `index.js`). A file already parsed is always looked at.
    */
-  private mayImport(path: string, module: string): boolean {
+  mayImport(path: string, module: string): boolean {
     const key = resolve(path);
     if (this.parsed.has(key)) return true;
     const name = basename(module).replace(/\.[cm]?[jt]sx?$/, '');
@@ -193,7 +199,7 @@ export class Project implements ProjectLinks {
     // Exported once: a module that assigns its export twice may hand out another client.
     const value = values?.length === 1 ? values[0] : undefined;
     const made = value && parsed ? constructionOf(parsed.resolver, value) : undefined;
-    return made && parsed ? { node: made, resolver: parsed.resolver } : this.factoryConstruction(resolver, bare);
+    return made && parsed ? { node: made, resolver: parsed.resolver } : (this.factoryConstruction(resolver, bare) ?? injectedConstruction(this, resolver, bare));
   }
 
   /**

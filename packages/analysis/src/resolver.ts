@@ -41,7 +41,8 @@ export interface ProjectLinks {
   callersElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[];
   /**
    * The `new X(…)` that a value imported from another project file is (`const rtm = require('./rtm')`
-   * where `rtm.js` has `module.exports = new RtmClient(…)`, or exports a variable made so once).
+   * where `rtm.js` has `module.exports = new RtmClient(…)`, or exports a variable made so once), or
+   * the client every construction of a class hands the constructor that stores it in `this.<name>`.
    */
   importedConstruction(resolver: Resolver, node: TSESTree.Node): Located<TSESTree.NewExpression> | undefined;
 }

@@ -1,7 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from './helpers.js';
+import { outcomes, scanFiles } from './helpers.js';
 
 /**
  * A v3 `RtmClient` started on what a function of another module returns: the scan follows it to its
@@ -10,24 +8,6 @@ import { cli, tempDir } from './helpers.js';
  * no site. Each case is a small project written to disk and run through the CLI (`--dry`, its JSON report).
  */
 const MANIFEST = JSON.stringify({ name: 'bot', private: true, dependencies: { '@slack/client': '^3.15.0' } });
-
-interface Report {
-  readonly todos: number;
-  readonly sites: readonly { readonly id: string; readonly rewrite: string; readonly message: string }[];
-}
-
-async function scanProject(files: Record<string, string>): Promise<Report> {
-  const dir = await tempDir('rtm-migrate-factory-');
-  for (const [name, text] of Object.entries({ 'package.json': MANIFEST, ...files })) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  const run = await cli(['apply', '.', '--dry', '--allow-dirty', '--report', 'json'], dir);
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as Report;
-}
-
-const outcomes = (report: Report): Record<string, string> => Object.fromEntries(report.sites.map((s) => [s.id, s.rewrite]));
 
 const MAKER = "const { RtmClient } = require('@slack/client');\n";
 
@@ -49,7 +29,7 @@ describe('a start of what a function of another module returns', () => {
       start: "const connect = require('./client');\nconst rtm = connect('xoxb-test');\nrtm.start();\n",
     },
   ])('$form: followed to its new, both sites to the helper module', async ({ client, start }) => {
-    const report = await scanProject({ 'client.js': client, 'start.js': start });
+    const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': start });
     expect(Object.values(outcomes(report))).toEqual(['helper-module', 'helper-module']);
     expect(report.sites.map((s) => s.id.split(':')[0]).sort()).toEqual(['client.js', 'start.js']);
     expect(report.todos).toBe(0);
@@ -79,7 +59,7 @@ describe('a start of what a function of another module returns', () => {
       why: false,
     },
   ])('$form: not followed, the start a TODO', async ({ start, client, why = true }) => {
-    const report = await scanProject({ 'client.js': client, 'start.js': start });
+    const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': start });
     const todos = report.sites.filter((s) => s.rewrite === 'todo');
     expect(todos.length).toBeGreaterThan(0);
     expect(report.sites.every((s) => s.rewrite === 'todo' && s.id.startsWith('start.js:'))).toBe(true);
@@ -90,7 +70,7 @@ describe('a start of what a function of another module returns', () => {
     { form: "@slack/client 4's RTMClient", client: "const { RTMClient } = require('@slack/client');\nexports.init = (token) => new RTMClient(token);\n" },
     { form: "the app's own class with a start() of its own", client: "exports.init = () => ({ start() { return 'rtm'; } });\n" },
   ])('$form made by the factory: no site', async ({ client }) => {
-    const report = await scanProject({ 'client.js': client, 'start.js': "const rtm = require('./client').init('xoxb-test');\nrtm.start();\n" });
+    const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': "const rtm = require('./client').init('xoxb-test');\nrtm.start();\n" });
     expect(report.sites).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeSlack } from '@rtm-migrate/fake-slack';
 import { expect } from 'vitest';
@@ -111,3 +111,24 @@ export async function copyLibrary(folder: string | undefined, packageName: strin
   await cp(join(BOTS, 'summary.js'), join(dir, 'summary.js'));
   return dir;
 }
+
+/** A `--dry` run's JSON report, as far as the tests of small written projects read it. */
+export interface DryReport {
+  readonly todos: number;
+  readonly sites: readonly { readonly id: string; readonly rewrite: string; readonly message: string }[];
+}
+
+/** A small project written to disk (`package.json` from `manifest`, then `files`) and run through the CLI with `--dry`: its JSON report. */
+export async function scanFiles(manifest: string, files: Record<string, string>): Promise<DryReport> {
+  const dir = await tempDir('rtm-migrate-project-');
+  for (const [name, text] of Object.entries({ 'package.json': manifest, ...files })) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  const run = await cli(['apply', '.', '--dry', '--allow-dirty', '--report', 'json'], dir);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as DryReport;
+}
+
+/** Each site's outcome by its id. */
+export const outcomes = (report: DryReport): Record<string, string> => Object.fromEntries(report.sites.map((s) => [s.id, s.rewrite]));

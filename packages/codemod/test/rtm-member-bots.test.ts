@@ -16,8 +16,8 @@ import { cli, copyBot, expectSameWithoutRtmStart, ROOT, tempDir } from './helper
  */
 
 /**
- * A stand-up bot given its RTM client by whoever makes it (another module): written here rather than in
- * fixtures/bots, whose bots the demo and the coverage bench expect to migrate whole (this one keeps a TODO).
+ * A stand-up bot given its RTM client by whoever makes it (another module), written here so that a
+ * variant can add a second construction of its class (which keeps a TODO).
  */
 const INJECTED_STANDUP = `// A stand-up bot given its RTM client by whoever makes it (this.rtm = rtm): it registers everyone the
 // AUTHENTICATED data lists, with their DM channel, then starts the client with this.rtm.start().
@@ -67,12 +67,12 @@ new Standup(rtm).run(function (people) {
 });
 `;
 
-/** The injected bot in a fresh folder, on fixtures/bots' installed `@slack/client` 3.16. */
-async function copyInjectedBot(): Promise<string> {
+/** The injected bot in a fresh folder, on fixtures/bots' installed `@slack/client` 3.16 (`more` appended to its main module). */
+async function copyInjectedBot(more = ''): Promise<string> {
   const dir = await tempDir('v3-injected-bot-');
   await mkdir(join(dir, 'v3-injected-bot'));
   await writeFile(join(dir, 'v3-injected-bot', 'standup.js'), INJECTED_STANDUP);
-  await writeFile(join(dir, 'v3-injected-bot', 'bot.js'), INJECTED_MAIN);
+  await writeFile(join(dir, 'v3-injected-bot', 'bot.js'), INJECTED_MAIN + more);
   await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }
@@ -126,19 +126,45 @@ describe('a v3 RtmClient started through a member named rtm', () => {
     expectSameWithoutRtmStart(fake, before, await runBot(dir, bot, fake.apiUrl));
   });
 
-  // The client comes from the constructor's caller (another module): not provably the v3 client, but
-  // used as an RTM client (.on, .sendMessage) and given a parameter. Left with a TODO, never rewritten:
-  // the program still runs as it did wherever rtm.start still answers.
-  it('handed to a constructor (this.rtm = rtm): a TODO at this.rtm.start(), no rtm.connect, the program unchanged', { timeout: 120_000 }, async () => {
+  // The client comes from the constructor's caller (another module), whose one construction of the
+  // class hands it a v3 RtmClient: followed there, so it is started through the helper module, and the
+  // AUTHENTICATED data's users and ims are filled as rtm.start gave them.
+  it('handed to a constructor (this.rtm = rtm) by the one construction of its class: started through startRtmClient(this.rtm), the same people and DMs against connect_required', { timeout: 120_000 }, async () => {
     const bot = 'v3-injected-bot';
     const dir = await copyInjectedBot();
+    fake.setMode('legacy');
+    fake.resetCalls();
+    const before = await runBot(dir, bot, fake.apiUrl);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toMatch(/^ask \S+ in D\w+$/m);
+
+    // The lint sees one file: it reports the call (with no autofix, see the patterns).
+    expect(await lint(dir, bot)).toEqual([expect.stringMatching(/standup\.js:23 @rtm-migrate\/no-rtm-start$/)]);
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/^done +v3-injected-bot\/standup\.js:23:5 +legacy-client → helper-module$/m);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    const source = await readFile(join(dir, bot, 'standup.js'), 'utf8');
+    expect(source).toContain('    startRtmClient(this.rtm);');
+    expect(source).not.toContain('rtm.connect(');
+    expect(await readFile(join(dir, bot, 'bot.js'), 'utf8')).toContain("logLevel: 'error', useRtmConnect: true });");
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    expectSameWithoutRtmStart(fake, before, await runBot(dir, bot, fake.apiUrl));
+  });
+
+  // Another construction hands the class a client from its caller: not provably the v3 client, but
+  // used as an RTM client (.on, .sendMessage) and given a parameter. Left with a TODO, never rewritten:
+  // the program still runs as it did wherever rtm.start still answers.
+  it('handed to a constructor also given an unknown client: a TODO at this.rtm.start(), no rtm.connect, the program unchanged', { timeout: 120_000 }, async () => {
+    const bot = 'v3-injected-bot';
+    const dir = await copyInjectedBot('exports.spare = function (client) { return new Standup(client); };\n');
     fake.setMode('legacy');
     const before = await runBot(dir, bot, fake.apiUrl);
     expect(before.code).toBe(0);
     expect(before.stdout).toMatch(/^ask \S+ in D\w+$/m);
 
-    // The lint reports the call too (its autofix would be the same rtm.connect: none is offered, see the patterns).
-    expect(await lint(dir, bot)).toEqual([expect.stringMatching(/standup\.js:23 @rtm-migrate\/no-rtm-start$/)]);
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(migrated.code).toBe(0);
     expect(migrated.stdout).toMatch(/^TODO +v3-injected-bot\/standup\.js:\d+:\d+ +method-call → todo$/m);

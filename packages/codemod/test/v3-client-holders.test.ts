@@ -22,6 +22,11 @@ import { breaksThenMigrates, cli, copyBot, expectSameWithoutRtmStart } from './h
  * (fixtures/bots/v3-method-field-bot/relay.js: `this.client = null` in `function Relay`,
  * `this.client = new slack.RtmClient(…)` and `this.client.start()` in `this.connect = function`), its
  * AUTHENTICATED data read for the users' and channels' names.
+ *
+ * A client handed to a class of another module (fixtures/bots/v3-injected-bot/start.js: `new
+ * Directory(new slack.RtmClient(…), new Map())`), whose constructor keeps it in `this.rtm` and whose
+ * `start()` calls `this.rtm.start()` (directory.js), its AUTHENTICATED data read for the users' and
+ * channels' names.
  */
 const MADE = 'autoReconnect: false });';
 
@@ -45,6 +50,14 @@ async function lint(dir: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
   const results = await eslint.lintFiles([join('v3-factory-bot', '*.js')]);
   return results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(dir.length + 1)}:${String(m.line)} ${m.ruleId ?? '(fatal)'}`));
+}
+
+/** A second run on the migrated copy changes nothing and leaves no TODO. */
+async function expectSecondRunChangesNothing(dir: string): Promise<void> {
+  const again = await cli(['apply', '.', '--allow-dirty'], dir);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('TODOs left: 0');
+  expect(again.stdout).not.toMatch(/^(done|would) /m);
 }
 
 let fake: FakeSlack;
@@ -89,11 +102,7 @@ describe('a v3 RtmClient made by a function of another module and started by its
     const after = await runBot(dir, 'v3-factory-bot', 'start.js', fake.apiUrl);
     expectSameWithoutRtmStart(fake, before, after);
 
-    // A second run changes nothing.
-    const again = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('TODOs left: 0');
-    expect(again.stdout).not.toMatch(/^(done|would) /m);
+    await expectSecondRunChangesNothing(dir);
   });
 });
 
@@ -116,5 +125,33 @@ describe('a v3 RtmClient made in a field of this by a method, the field emptied 
     fake.resetCalls();
     const after = await runBot(dir, 'v3-method-field-bot', 'run.js', fake.apiUrl);
     expectSameWithoutRtmStart(fake, before, after);
+  });
+});
+
+describe('a v3 RtmClient handed to the constructor of a class of another module, kept in this.rtm', () => {
+  it('starts through startRtmClient(this.rtm), made with useRtmConnect: true, and names the same users and channels against connect_required', { timeout: 180_000 }, async () => {
+    const dir = await copyBot('v3-injected-bot');
+    fake.setMode('legacy');
+    fake.resetCalls();
+    const before = await runBot(dir, 'v3-injected-bot', 'start.js', fake.apiUrl);
+    expect(before.stderr).toBe('');
+    expect(before.code).toBe(0);
+    expect(before.stdout).toMatch(/^C\w+ #general \(\d+ members\)$/m);
+    expect(before.stdout).toMatch(/^U\w+ \S+$/m);
+    expect(fake.calls.map((c) => c.method)).toContain('rtm.start');
+
+    const migrated = await breaksThenMigrates(fake, dir, () => runBot(dir, 'v3-injected-bot', 'start.js', fake.apiUrl));
+    expect(migrated).toMatch(/^done +v3-injected-bot\/directory\.js:27:5 +legacy-client → helper-module/m);
+    expect(migrated).toMatch(/^done +v3-injected-bot\/start\.js:8:\d+ +legacy-client → helper-module/m);
+    const directory = await readFile(join(dir, 'v3-injected-bot', 'directory.js'), 'utf8');
+    expect(directory).toContain("const { startRtmClient } = require('./rtm-start-data');");
+    expect(directory).toMatch(/^ {4}startRtmClient\(this\.rtm\);$/m);
+    expect(await readFile(join(dir, 'v3-injected-bot', 'start.js'), 'utf8')).toContain("autoReconnect: false, logLevel: 'error', useRtmConnect: true }), new Map());");
+
+    fake.resetCalls();
+    const after = await runBot(dir, 'v3-injected-bot', 'start.js', fake.apiUrl);
+    expectSameWithoutRtmStart(fake, before, after);
+
+    await expectSecondRunChangesNothing(dir);
   });
 });

@@ -3,6 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import type { FoundSite } from '../scan/found.js';
+import { isBoltAppClient } from './bolt-client.js';
 import { legacyClientFits, slackClientMajor } from './legacy-client-fits.js';
 
 type Node = TSESTree.Node;
@@ -91,8 +92,8 @@ const WEB_CLIENT_MODULES = new Set(['@slack/client', '@slack/web-api']);
 const PAGINATING_MODULE = '@slack/web-api';
 
 /**
- * The client a WebClient-form call goes through: `web-api` (a `@slack/web-api` `WebClient`: it has
- * `paginate`), `slack-client` (`@slack/client`'s, of a version unknown: v3 and v4 have no `paginate`),
+ * The client a WebClient-form call goes through: `web-api` (a `@slack/web-api` `WebClient`, Bolt's
+ * `app.client` too: it has `paginate`), `slack-client` (`@slack/client`'s, of a version unknown: v3 and v4 have no `paginate`),
  * `typed` (TypeScript types it as something else, such as the app's own interface: `name`), `module`
  * (a value of another module, such as the `slack` package's API object), or `unknown` (an untyped
  * parameter, a value from elsewhere).
@@ -108,6 +109,7 @@ export function clientOfCall(parsed: ParsedFile, call: TSESTree.CallExpression):
 }
 
 function clientKind(parsed: ParsedFile, client: Node): ClientOfCall {
+  if (isBoltAppClient(parsed, client)) return { kind: 'web-api' };
   const construction = constructionOf(parsed.resolver, client);
   const name = construction?.callee ?? (client.type === AST_NODE_TYPES.Identifier ? declaredType(parsed, client) : fieldType(parsed, client));
   if (!name) {

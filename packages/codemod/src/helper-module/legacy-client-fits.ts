@@ -20,7 +20,7 @@ export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
  * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`), or the member of an object literal
  * built once that holds it (`this.slack = { web, rtm }`, `this.slack.rtm`); made in another module of the project
  * (`madeIn`), the binding this file required it into, which the analysis resolved to that module's
- * one export.
+ * one export, or the field of `this` that every construction of the class hands that client.
  */
 export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpression, construction: TSESTree.NewExpression | undefined, madeIn?: Resolver): boolean {
   const callee = unwrap(call.callee);
@@ -29,7 +29,9 @@ export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpressi
   if (madeIn) {
     if (madeIn.file === undefined) return false;
     kind = legacyClientKind({ resolver: madeIn, file: madeIn.file }, construction);
-    if (unwrap(callee.object).type !== AST_NODE_TYPES.Identifier) return false;
+    // The binding this file required it into, or the field of `this` its class's constructor is handed it in.
+    const receiver = unwrap(callee.object);
+    if (receiver.type !== AST_NODE_TYPES.Identifier && !(receiver.type === AST_NODE_TYPES.MemberExpression && isThisLike(parsed.resolver, receiver.object))) return false;
   } else {
     if (!inFile(parsed, construction)) return false;
     kind = legacyClientKind(parsed, construction);

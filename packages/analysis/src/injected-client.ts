@@ -1,0 +1,221 @@
+import { resolve } from 'node:path';
+
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, isThisLike, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
+import { classConstructor, classOf, type FunctionNode } from './functions.js';
+import { clientKindOfConstructor, constructionOf } from './origin.js';
+import type { ParsedFile } from './project.js';
+import type { FunctionLike, Located, Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** What the injected-client search asks of the project: its files, parsed, and how modules name each other. */
+export interface ClassProject {
+  readonly fileList: readonly string[];
+  file(path: string): ParsedFile | undefined;
+  resolveModule(from: string, specifier: string): string | undefined;
+  mayImport(path: string, module: string): boolean;
+  moduleFunction(resolver: Resolver, node: Node): Located<FunctionLike> | undefined;
+  importedConstruction(resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined;
+}
+
+/** Where the constructor takes the client from: its parameter at `index`, or the `key` member of it (`{ rtm }`, `options.rtm`). */
+interface Injection {
+  readonly index: number;
+  readonly key: string | undefined;
+}
+
+/** Members being followed: a class whose construction hands on another injected member stops at itself. */
+const following = new Set<string>();
+
+/**
+ * `this.rtm` in a method of a class (no `extends`) whose constructor is the one place that sets the
+ * field, from a parameter (`constructor(rtm) { this.rtm = rtm }`, `constructor({ rtm })`,
+ * `constructor(options) { this.rtm = options.rtm }`, TypeScript's `constructor(private rtm: …)`):
+ * the legacy v3 `new RtmClient(…)` that every construction of the class in the project is given
+ * (`new Standup(new RtmClient(token), db)` in another module, or a variable holding that `new`).
+ * Undefined unless each `new` of the class hands that one client, and the class is used nowhere else
+ * but in `new` and its own export (passed around, extended, re-exported: its other constructions
+ * cannot be seen).
+ */
+export function injectedConstruction(project: ClassProject, resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
+  const member = unwrap(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(resolver, member.object) || !resolver.file) return undefined;
+  const name = memberName(resolver, member);
+  const body = enclosingClassBody(member);
+  const cls = body?.parent;
+  if (name === undefined || !cls || cls.superClass) return undefined;
+  const ctor = classConstructor(cls);
+  const injection = ctor ? injectionOf(resolver, cls, ctor, name) : undefined;
+  if (!ctor || !injection) return undefined;
+  const key = `${resolver.file}:${String(cls.range[0])}:${name}`;
+  if (following.has(key)) return undefined;
+  following.add(key);
+  try {
+    return givenClient(project, resolver.file, cls, ctor, injection);
+  } finally {
+    following.delete(key);
+  }
+}
+
+/** The class body `this` means at `node`: the nearest one, with no ordinary function in between (arrows keep `this`). */
+function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  for (let at: Node | undefined = node.parent; at; at = at.parent) {
+    if (at.type === AST_NODE_TYPES.ClassBody) return at;
+    if (at.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (at.type === AST_NODE_TYPES.FunctionExpression && at.parent.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+  }
+  return undefined;
+}
+
+/** The parameter the constructor stores into `this.<name>`, when that is the field's only assignment in the class. */
+function injectionOf(resolver: Resolver, cls: ClassNode, ctor: FunctionNode, name: string): Injection | undefined {
+  const stores: Injection[] = [];
+  for (const [index, param] of ctor.params.entries()) {
+    const bound = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
+    if (bound?.type === AST_NODE_TYPES.Identifier && bound.name === name) stores.push({ index, key: undefined });
+  }
+  for (const node of descendants(resolver, cls.body)) {
+    if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === name && node.value) return undefined;
+    if (!isFieldWrite(resolver, node, name)) continue;
+    const write = node.parent;
+    if (write?.type !== AST_NODE_TYPES.AssignmentExpression || write.operator !== '=' || !directlyIn(write, ctor)) return undefined;
+    const from = parameterSource(resolver, ctor, write.right);
+    if (!from) return undefined;
+    stores.push(from);
+  }
+  return stores.length === 1 ? stores[0] : undefined;
+}
+
+/** Any write to `this.<name>`: an assignment of any operator, `++`, a destructuring target. */
+function isFieldWrite(resolver: Resolver, node: Node, name: string): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(resolver, node.object) || memberName(resolver, node) !== name) return false;
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === node;
+  if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+  return parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
+}
+
+/** In the constructor's own body, not in a function or arrow it makes (which may run later, or never). */
+function directlyIn(node: Node, ctor: FunctionNode): boolean {
+  for (let at: Node | undefined = node.parent; at; at = at.parent) {
+    if (at === ctor) return true;
+    if (at.type === AST_NODE_TYPES.FunctionExpression || at.type === AST_NODE_TYPES.ArrowFunctionExpression || at.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+    if (at.type === AST_NODE_TYPES.IfStatement || at.type === AST_NODE_TYPES.ConditionalExpression || at.type === AST_NODE_TYPES.LogicalExpression) return false;
+  }
+  return false;
+}
+
+/** `rtm` (a parameter never reassigned), `options.rtm`, or `rtm` destructured from a parameter (`{ rtm }`). */
+function parameterSource(resolver: Resolver, ctor: FunctionNode, value: Node): Injection | undefined {
+  const bare = unwrap(value);
+  if (bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed) {
+    const object = unwrap(bare.object);
+    const key = memberName(resolver, bare);
+    const whole = object.type === AST_NODE_TYPES.Identifier ? parameterIndex(resolver, ctor, object) : undefined;
+    // `options.rtm` of a parameter taken whole; not of one destructured (`{ deps }` then `deps.rtm`).
+    return whole && whole.key === undefined && key !== undefined ? { index: whole.index, key } : undefined;
+  }
+  return bare.type === AST_NODE_TYPES.Identifier ? parameterIndex(resolver, ctor, bare) : undefined;
+}
+
+/** The position of the parameter an identifier names (with its key when destructured from an object), if it is never assigned again. */
+function parameterIndex(resolver: Resolver, ctor: FunctionNode, identifier: TSESTree.Identifier): Injection | undefined {
+  const variable = variableOf(resolver, identifier);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== ctor) return undefined;
+  if (variable.references.some((r) => r.isWrite())) return undefined;
+  for (const [index, param] of ctor.params.entries()) {
+    const bare = param.type === AST_NODE_TYPES.AssignmentPattern ? undefined : param;
+    if (bare === def.name) return { index, key: undefined };
+    if (bare?.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    const property = bare.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value === def.name);
+    const key = property ? propertyKeyName(resolver, property) : undefined;
+    if (key !== undefined) return { index, key };
+  }
+  return undefined;
+}
+
+/** The one legacy client all constructions of the class are given, found across the project's files. */
+function givenClient(project: ClassProject, home: string, cls: ClassNode, ctor: FunctionLike, injection: Injection): Located<TSESTree.NewExpression> | undefined {
+  const clients = new Set<TSESTree.NewExpression>();
+  let found: Located<TSESTree.NewExpression> | undefined;
+  for (const path of project.fileList) {
+    if (resolve(path) !== home && !project.mayImport(path, home)) continue;
+    const parsed = project.file(path);
+    if (!parsed) continue;
+    const news = constructionsIn(project, parsed, home, cls, ctor);
+    if (news === undefined) return undefined;
+    for (const made of news) {
+      const client = clientGiven(project, parsed.resolver, made, injection);
+      if (!client) return undefined;
+      clients.add(client.node);
+      found = client;
+    }
+  }
+  return clients.size === 1 ? found : undefined;
+}
+
+/**
+ * The `new` expressions of the class in one file; undefined when the file uses the class any other
+ * way (extends it, hands it on, re-exports it, requires its module without binding it).
+ */
+function constructionsIn(project: ClassProject, parsed: ParsedFile, home: string, cls: ClassNode, ctor: FunctionLike): TSESTree.NewExpression[] | undefined {
+  const { resolver } = parsed;
+  const isClass = (target: Node): boolean => (parsed.file === home && classOf(resolver, target) === cls) || project.moduleFunction(resolver, target)?.node === ctor;
+  const made: TSESTree.NewExpression[] = [];
+  for (const reference of references(resolver.getScope(parsed.program))) {
+    if (!reference.isRead() || !reference.isValueReference) continue;
+    const id = reference.identifier;
+    const target = id.parent.type === AST_NODE_TYPES.MemberExpression && id.parent.object === id ? id.parent : id;
+    if (!isClass(target)) continue;
+    if (target.parent.type === AST_NODE_TYPES.NewExpression && target.parent.callee === target) made.push(target.parent);
+    else if (!(parsed.file === home && isExport(target))) return undefined;
+  }
+  for (const node of descendants(resolver, parsed.program)) {
+    if (node.type === AST_NODE_TYPES.ExportAllDeclaration || (node.type === AST_NODE_TYPES.ExportNamedDeclaration && node.source)) {
+      if (project.resolveModule(parsed.file, node.source.value) === home) return undefined;
+    }
+    const module = requiredModule(node);
+    if (module === undefined || project.resolveModule(parsed.file, module) !== home) continue;
+    // `new (require('./standup'))(rtm)` and `require('./standup').Standup` used in place are not followed.
+    if (node.parent?.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  }
+  return made;
+}
+
+function* references(scope: TSESLint.Scope.Scope): Generator<TSESLint.Scope.Reference> {
+  yield* scope.references;
+  for (const child of scope.childScopes) yield* references(child);
+}
+
+/** `module.exports = Standup`, `exports.Standup = Standup`, `export { Standup }`, `export default Standup`. */
+function isExport(target: Node): boolean {
+  const parent = target.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== target || parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  let left: Node = parent.left;
+  while (left.type === AST_NODE_TYPES.MemberExpression) left = left.object;
+  return left.type === AST_NODE_TYPES.Identifier && (left.name === 'module' || left.name === 'exports');
+}
+
+/** The legacy `new RtmClient(…)` one construction hands in where the constructor takes the client. */
+function clientGiven(project: ClassProject, resolver: Resolver, made: TSESTree.NewExpression, injection: Injection): Located<TSESTree.NewExpression> | undefined {
+  const args = made.arguments.slice(0, injection.index + 1);
+  const arg = args[injection.index];
+  if (!arg || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  let value: Node | undefined = arg;
+  if (injection.key !== undefined) {
+    const literal = unwrap(arg);
+    if (literal.type !== AST_NODE_TYPES.ObjectExpression || literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const matching = literal.properties.filter((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === injection.key);
+    value = matching.length === 1 && matching[0]?.kind === 'init' ? matching[0].value : undefined;
+  }
+  if (!value) return undefined;
+  const local = constructionOf(resolver, value);
+  const client = local ? { node: local, resolver } : project.importedConstruction(resolver, value);
+  return client && clientKindOfConstructor(client.resolver, client.node.callee) === 'legacy-rtm-client' ? client : undefined;
+}
