@@ -26,17 +26,23 @@ export function helperIncludes(fields: readonly string[]): string[] {
   return [...new Set(fields.map(helperExtraOf).filter((e): e is string => e !== undefined))].sort();
 }
 
+/** `{ include: ['subteams'], optional: ['dnd'] }` for a site reading `fields`, undefined when it names none. */
+export function extrasOptions(fields: readonly string[], optional: readonly string[] = []): string | undefined {
+  const include = helperIncludes(fields);
+  const others = optional.filter((e) => !include.includes(e));
+  const quoted = (names: readonly string[]): string => `[${names.map((e) => `'${e}'`).join(', ')}]`;
+  const options = [...(include.length > 0 ? [`include: ${quoted(include)}`] : []), ...(others.length > 0 ? [`optional: ${quoted(others)}`] : [])];
+  return options.length > 0 ? `{ ${options.join(', ')} }` : undefined;
+}
+
 /**
  * `, { include: ['dnd', 'subteams'] }` to follow a call's `args`, or nothing; `optional` adds the extras
  * fetched too but left out (with a warning) where the token may not read them.
  */
 export function includeOption(fields: readonly string[], args: string | undefined, optional: readonly string[] = []): string {
-  const include = helperIncludes(fields);
-  const others = optional.filter((e) => !include.includes(e));
-  const quoted = (names: readonly string[]): string => `[${names.map((e) => `'${e}'`).join(', ')}]`;
-  const options = [...(include.length > 0 ? [`include: ${quoted(include)}`] : []), ...(others.length > 0 ? [`optional: ${quoted(others)}`] : [])];
-  if (options.length === 0) return args === undefined ? '' : `, ${args}`;
-  return `, ${args ?? '{}'}, { ${options.join(', ')} }`;
+  const options = extrasOptions(fields, optional);
+  if (options === undefined) return args === undefined ? '' : `, ${args}`;
+  return `, ${args ?? '{}'}, ${options}`;
 }
 
 /** The extras that may be fetched as optional: one call each, the answers `rtm.start` gave every caller. */

@@ -215,7 +215,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     if (site.form === 'rtm-client-option') {
       if (!wrapRtmApiClient(ctx, site, module)) continue;
       ctx.handled.add(site);
-      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, true)}` });
       continue;
     }
     const path = findSiteNode(ctx, site, CALL_TYPES);
