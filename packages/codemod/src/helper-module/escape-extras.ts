@@ -34,10 +34,12 @@ export function escapeExtras(site: EscapingSite): string[] {
 
 /**
  * What the report adds for a helper-module site: the extras a started client fetches because its
- * handlers read them, and those fetched as optional because the data escape.
+ * handlers read them, and those fetched as optional because the data escape (which a bound
+ * `rtmStartData` cannot ask for: the report says so).
  */
-export function extrasNote(site: PlanSite, client: boolean): string {
+export function extrasNote(site: PlanSite, call: 'client' | 'data' | 'bound'): string {
   const read = helperIncludes(site.startOnlyFields);
   const optional = escapeExtras(site);
-  return `${client && read.length > 0 ? ` ${CODEMOD_MESSAGES.clientExtras(read)}` : ''}${optional.length > 0 ? ` ${CODEMOD_MESSAGES.escapeExtras(optional)}` : ''}`;
+  const escaping = optional.length === 0 ? '' : ` ${call === 'bound' ? CODEMOD_MESSAGES.boundExtras(optional) : CODEMOD_MESSAGES.escapeExtras(optional)}`;
+  return `${call === 'client' && read.length > 0 ? ` ${CODEMOD_MESSAGES.clientExtras(read)}` : ''}${escaping}`;
 }

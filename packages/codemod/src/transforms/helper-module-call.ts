@@ -202,7 +202,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     if (site.transport) {
       viaTransport(ctx, site, site.transport, module);
       ctx.handled.add(site);
-      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, false)}` });
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, 'data')}` });
       continue;
     }
     if (site.startedIn) {
@@ -215,7 +215,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     if (site.form === 'rtm-client-option') {
       if (!wrapRtmApiClient(ctx, site, module)) continue;
       ctx.handled.add(site);
-      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, true)}` });
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, 'client')}` });
       continue;
     }
     const path = findSiteNode(ctx, site, CALL_TYPES);
@@ -224,6 +224,8 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     const callArgs = call.arguments ?? [];
     let replacement: string;
     let name: string;
+    // How the call asks for the extras, for its report line.
+    let kind: 'client' | 'data' | 'bound' = site.form === 'legacy-client' ? 'client' : 'data';
     // The extras read beyond the lists (`subteams`, `channels[].latest`…) are fetched only when named;
     // those escaping data may carry, as optional.
     const extras = (args: string | undefined): string => includeOption(site.startOnlyFields, args, escapeExtras(site));
@@ -242,6 +244,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       if (!thisArg) continue;
       name = HELPER_EXPORTS.data;
       replacement = `${name}.bind(null, ${text(ctx, thisArg)})`;
+      kind = 'bound';
     } else {
       const parts = clientAndArgs(ctx, call);
       if (!parts) continue;
@@ -265,7 +268,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     ctx.edits.push({ start: startOf(call), end: endOf(call), text: replacement });
     addImport(ctx, module, name, false);
     ctx.handled.add(site);
-    ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, site.form === 'legacy-client')}` });
+    ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, kind)}` });
   }
   // rtm.start's own types become the module's, once every data site of the file calls it.
   if (ctx.typescript && allDataSitesCallHelper(ctx.sites.map((s) => (ctx.handled.has(s) ? s : { ...s, rewrite: 'todo' as const })))) retypeStartResponses(ctx, module);
