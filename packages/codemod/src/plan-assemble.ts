@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { CODEMOD_MESSAGES, costOfReplacement } from '@rtm-migrate/core';
+import { escapeExtras } from './helper-module/escape-extras.js';
 import { helperFieldsRead } from './helper-module/source.js';
 import type { Plan, PlanSite } from './plan.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
@@ -9,7 +10,7 @@ import type { WorkspaceSpec } from './scan/workspace.js';
  * every site fetches). Also the plan of a run that found no candidate file, without loading the scan.
  */
 export function assemblePlan(root: string, tsconfig: string | null | undefined, projectFiles: number, spec: WorkspaceSpec, sites: PlanSite[]): Plan {
-  const fetched = (s: PlanSite): readonly string[] => (s.rewrite === 'helper-module' ? helperFieldsRead(s.args.names.includes('mpim_aware'), s.startOnlyFields) : s.startOnlyFields);
+  const fetched = (s: PlanSite): readonly string[] => (s.rewrite === 'helper-module' ? helperFieldsRead(s.args.names.includes('mpim_aware'), [...s.startOnlyFields, ...escapeExtras(s)]) : s.startOnlyFields);
   const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module').flatMap(fetched))].sort();
   const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
   const startup = costOfReplacement(spec.size, union, { mpimAware });

@@ -69,6 +69,8 @@ export interface FieldRead extends SourcePosition {
 
 export interface Escape extends SourcePosition {
   readonly reason: string;
+  /** The part of the response that escapes (`''`: all of it), where the analysis tells it. */
+  readonly path?: string;
 }
 
 export interface SiteArgs {

@@ -21,7 +21,7 @@ const BOTS: readonly { readonly bot: string; readonly logins: number; readonly p
   // CoffeeScript output: `return this._apiCall('rtm.start', …, this._onLogin)` as the method's last expression.
   { bot: 'coffee-client-bot', logins: 2, prints: /^logged in again as /m, failure: 'login failed: invalid_auth\n', rewritten: 'return callbackify(() => rtmStartData(callSlack, {' },
   // The same from a constructor function: `var self = this` there, the helper on its prototype.
-  { bot: 'constructor-helper-bot', logins: 1, prints: /^me: \S+, socket string$/m, failure: 'login failed: invalid_auth\n', rewritten: 'callbackify(() => rtmStartData(callSlack, {}))((err, data) => (function (data) {' },
+  { bot: 'constructor-helper-bot', logins: 1, prints: /^me: \S+, socket string$/m, failure: 'login failed: invalid_auth\n', rewritten: "callbackify(() => rtmStartData(callSlack, {}, { optional: ['team.prefs'] }))((err, data) => (function (data) {" },
   // `this.send('rtm.start', options).then((res) => … res.url …)`, `options` its caller's: only `url` is
   // read, so `rtm.connect` through the same helper, given the same options.
   { bot: 'options-helper-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/$/m, failure: 'connect failed: invalid_auth\n', rewritten: "return this.send('rtm.connect', options).then(function (res) {" },

@@ -53,7 +53,8 @@ describe("an awaited helper whose answer is returned, the helper merging its opt
     expect(applied.stdout).toContain('TODOs left: 0');
     const out = await readFile(join(dir, 'session.js'), 'utf8');
     expect(out).toContain('const callSlack = (apiMethod, apiArgs) => this.call(apiMethod, apiArgs);');
-    expect(out).toContain('const answer = await rtmStartData(callSlack, options).catch((err) => err.data ?? Promise.reject(err));');
+    // The answer goes to callers: the extras they may read come too, as optional.
+    expect(out).toContain("const answer = await rtmStartData(callSlack, options, { optional: ['dnd', 'subteams', 'team.prefs'] }).catch((err) => err.data ?? Promise.reject(err));");
   });
 
   it.each([

@@ -57,7 +57,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
     );
     expect(output).toContain(
       "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => fetch(`${api}/` + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), { headers: { Authorization: `Bearer ${token}` } }).then(function (res) { return res.json(); });\n" +
-        '  return rtmStartData(callSlack).catch((err) => err.data ?? Promise.reject(err));',
+        '  return rtmStartData(callSlack, {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] }).catch((err) => err.data ?? Promise.reject(err));',
     );
     expect(output).toContain("import { rtmStartData } from './rtm-start-data.js';");
   });
@@ -68,7 +68,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       'k.ts',
       "import axios from 'axios';\nexport async function f(token: string) {\n  const { data } = await axios.get<{ users: { id: string }[] }>('https://slack.com/api/rtm.start', { params: { token }, timeout: 5000 });\n  return data.users.length;\n}\n",
       "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => axios.get('https://slack.com/api/' + apiMethod, { timeout: 5000, params: apiArgs as Record<string, string> }).then((res) => res.data);\n" +
-        "  const { data } = await rtmStartData(callSlack, { token }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ data: data as { users: { id: string }[] } }));",
+        "  const { data } = await rtmStartData(callSlack, { token }, { optional: ['dnd', 'subteams', 'team.prefs'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ data: data as { users: { id: string }[] } }));",
     ],
     [
       "got with responseType: 'json', read as res.body",
@@ -112,7 +112,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       'q.js',
       "const http = require('http');\nhttp.request(base + 'rtm.start?token=' + t, (res) => res.on('data', (c) => console.log(JSON.parse(c).users))).end();\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => http.request(base + apiMethod + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject).end()).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => res.on('data', (c) => console.log(JSON.parse(c).users)))(Readable.from([Buffer.from(JSON.stringify(data))])));",
+        "rtmStartData(callSlack, { token: t }, { optional: ['dnd', 'subteams', 'team.prefs'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => res.on('data', (c) => console.log(JSON.parse(c).users)))(Readable.from([Buffer.from(JSON.stringify(data))])));",
     ],
     [
       'https.get in TypeScript: the callback, called with a Readable, types its parameter from it',
@@ -133,7 +133,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       't.js',
       "const superagent = require('superagent');\nsuperagent.get(base + 'rtm.start').set('Authorization', 'Bearer ' + t).then((res) => console.log(res.body.users));\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => superagent.get(base + apiMethod).set('Authorization', 'Bearer ' + t).query(apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))));\n" +
-        'rtmStartData(callSlack).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users));',
+        'rtmStartData(callSlack, {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] }).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users));',
     ],
     [
       "needle.get with options: the arguments in the query, the callback given the parsed body",
@@ -147,7 +147,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       'v.ts',
       "import axios from 'axios';\nconst api = axios.create({ baseURL: process.env.SLACK_API_URL });\nexport async function f() {\n  const res = await api.get<{ users: string[] }>('rtm.start', { params: { token: 'x' } });\n  return res.data.users;\n}\n",
       "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => api.get(apiMethod, { params: apiArgs as Record<string, string> }).then((res) => res.data);\n" +
-        "  const res = await rtmStartData(callSlack, { token: 'x' }).then((data) => ({ data: data as { users: string[] } }));",
+        "  const res = await rtmStartData(callSlack, { token: 'x' }, { optional: ['dnd', 'subteams', 'team.prefs'] }).then((data) => ({ data: data as { users: string[] } }));",
     ],
   ])('%s', async (_name, file, source, expected) => {
     const { plan, output } = await migrate(file, source);
@@ -305,7 +305,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(output).toContain(
       '    const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => (0, _exec2.default)(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data))));\n' +
-        '    callbackify(rtmStartData)(callSlack, params, callback);\n',
+        "    callbackify(rtmStartData)(callSlack, params, { optional: ['dnd', 'subteams', 'team.prefs'] }, callback);\n",
     );
     expect(output).toContain('    callback(err);\n');
     expect(todos(output)).toBe(0);
@@ -315,7 +315,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     // slack-sdk 5: `call(endpoint, params, cache = false)`, awaited.
     ['a flag after the arguments, awaited', "export default async (call) => {\n  const r = await call('rtm.start', {}, true);\n  return r.users;\n};\n", "  const callSlack = (apiMethod, apiArgs) => call(apiMethod, apiArgs, true);\n  const r = await rtmStartData(callSlack, {});\n"],
     // A parameter defaulting to a value is one too; the promise, `.then`-ed, is handed on: the helper's own kind comes back.
-    ['a parameter defaulting to a value, the promise returned', "export default (call) => ({ details: (cache = true) => call('rtm.start', {}, cache).then((d) => d.users) });\n", 'details: (cache = true) => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs, cache), {}).then('],
+    ['a parameter defaulting to a value, the promise returned', "export default (call) => ({ details: (cache = true) => call('rtm.start', {}, cache).then((d) => d.users) });\n", 'details: (cache = true) => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs, cache), {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] }).then('],
     ['null before the arguments', "const api = require('./api');\napi.call('rtm.start', null, { mpim_aware: 1 }).then((d) => console.log(d.users));\n", 'const callSlack = (apiMethod, apiArgs) => api.call(apiMethod, null, apiArgs);\nrtmStartData(callSlack, { mpim_aware: 1 }).then('],
   ])('%s: passed on unchanged for every method', async (_name, source, expected) => {
     const { plan, output } = await migrate('k.js', source);
@@ -342,9 +342,9 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
   });
 
   it.each([
-    ['an `async` method, its promise returned', "class Bot {\n  async call(method, args) {\n    const res = await fetch(base + method, { method: 'POST', body: new URLSearchParams(args) });\n    return res.json();\n  }\n  start() {\n    return this.call('rtm.start', {});\n  }\n}\nmodule.exports = Bot;\n", '    const callSlack = (apiMethod, apiArgs) => this.call(apiMethod, apiArgs);\n    return rtmStartDataAs(callSlack, {})'],
-    ['a function returning `new Promise`, its promise handed on', "function call(method, args) {\n  return new Promise((resolve) => post(method, args, resolve));\n}\nkeep(call('rtm.start', {}));\nmodule.exports = call;\n", 'keep(rtmStartDataAs(callSlack, {})'],
-    ["a function returning axios's `.then` chain, its promise returned", "const axios = require('axios');\nfunction call(method, args) {\n  return axios.post(base + method, args).then((res) => res.data);\n}\nmodule.exports = () => call('rtm.start', {});\n", 'module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs), {})'],
+    ['an `async` method, its promise returned', "class Bot {\n  async call(method, args) {\n    const res = await fetch(base + method, { method: 'POST', body: new URLSearchParams(args) });\n    return res.json();\n  }\n  start() {\n    return this.call('rtm.start', {});\n  }\n}\nmodule.exports = Bot;\n", '    const callSlack = (apiMethod, apiArgs) => this.call(apiMethod, apiArgs);\n    return rtmStartDataAs(callSlack, {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] })'],
+    ['a function returning `new Promise`, its promise handed on', "function call(method, args) {\n  return new Promise((resolve) => post(method, args, resolve));\n}\nkeep(call('rtm.start', {}));\nmodule.exports = call;\n", 'keep(rtmStartDataAs(callSlack, {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] })'],
+    ["a function returning axios's `.then` chain, its promise returned", "const axios = require('axios');\nfunction call(method, args) {\n  return axios.post(base + method, args).then((res) => res.data);\n}\nmodule.exports = () => call('rtm.start', {});\n", 'module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs), {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] })'],
   ])("%s: its declaration shows a promise, the helper's own kind comes back (rtmStartDataAs)", async (_name, source, expected) => {
     const { plan, output } = await migrate('w.js', source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);

@@ -95,7 +95,7 @@ export async function boot(web: WebClient) {
     expect(plan.sites[0]!.rewrite).toBe('helper-module');
     expect(plan.sites[0]!.escapes[0]!.reason).toContain('`remember`');
     const text = await out('boot.ts');
-    expect(text).toContain('const res = await rtmStartData(web);');
+    expect(text).toContain("const res = await rtmStartData(web, {}, { optional: ['dnd', 'subteams', 'team.prefs'] });");
     expect(text).not.toContain('rtm.connect(');
     expect(await out('rtm-start-data.ts')).toContain('export async function rtmStartData(');
   });
@@ -141,7 +141,7 @@ module.exports = ${name};
     expect(await out('awaited.ts')).not.toContain('rtmStartData');
     // A parameter typed with the SDK's WebClient is one.
     expect(byFile.get('sdk.ts')).toBe('helper-module');
-    expect(await out('sdk.ts')).toContain('const data = await rtmStartData(web, {});');
+    expect(await out('sdk.ts')).toContain("const data = await rtmStartData(web, {}, { optional: ['dnd', 'subteams', 'team.prefs'] });");
   });
 
   it('keeps the options in their place when a callback follows them: api(\'rtm.start\', {}, cb) never becomes api(\'rtm.connect\', cb)', async () => {
@@ -204,7 +204,7 @@ module.exports = function start() {
     const { plan, out } = await apply({ 'start.js': source });
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(await out('start.js')).toContain(
-      "return (method === 'rtm.start' ? rtmStartData(web, { no_unreads: true }) : web.apiCall(method, { no_unreads: true })).then((res) => remember(res));",
+      "return (method === 'rtm.start' ? rtmStartData(web, { no_unreads: true }, { optional: ['dnd', 'subteams', 'team.prefs'] }) : web.apiCall(method, { no_unreads: true })).then((res) => remember(res));",
     );
   });
 

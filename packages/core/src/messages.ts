@@ -209,6 +209,14 @@ export const CODEMOD_MESSAGES = {
     const via = kind === 'shim' ? '`rtmStartCompat()` from @rtm-migrate/shim' : methods.join(', ');
     return `${list(fields)} now come from ${via}, fetched before \`rtm.connect\`.`;
   },
+  /** A helper-module call whose response escapes: the extras it fetches as `optional`, and what it still leaves out. */
+  escapeExtras: (extras: readonly string[]): string =>
+    `The data leave code rtm-migrate can follow, so ${list(extras)} ${extras.length === 1 ? 'is' : 'are'} fetched too (\`optional\`: left out, with a warning, where the token lacks the scope). Not fetched for whoever gets the data: per-conversation \`latest\`, \`last_read\` and unread counts (one call per conversation: fetch them where they are read); \`cache_ts\` and \`latest_event_ts\` have no replacement.`,
+  /** A bound helper-module function (`rtmStartData.bind(null, client)`) whose data escape: the extras it cannot ask for. */
+  boundExtras: (extras: readonly string[]): string =>
+    `The data leave code rtm-migrate can follow, and a bound \`rtmStartData\` cannot ask for more: ${list(extras)} are not fetched (where it is called, pass \`{ optional: [${extras.map((e) => `'${e}'`).join(', ')}] }\` after the arguments if they are read), nor per-conversation \`latest\`, \`last_read\` and unread counts; \`cache_ts\` and \`latest_event_ts\` have no replacement.`,
+  /** A client started through the helper module whose handlers read extras beyond the lists. */
+  clientExtras: (extras: readonly string[]): string => `It also fetches ${list(extras)}, which the client's handlers read (an error fetching them fails the start).`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
   helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'rtm-api-client', fields: readonly string[], module: string): string =>
     client === 'slack-client'

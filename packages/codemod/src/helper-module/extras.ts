@@ -26,36 +26,73 @@ export function helperIncludes(fields: readonly string[]): string[] {
   return [...new Set(fields.map(helperExtraOf).filter((e): e is string => e !== undefined))].sort();
 }
 
-/** `, { include: ['dnd', 'subteams'] }` to follow a call's `args`, or nothing. */
-export function includeOption(fields: readonly string[], args: string | undefined): string {
+/** `{ include: ['subteams'], optional: ['dnd'] }` for a site reading `fields`, undefined when it names none. */
+export function extrasOptions(fields: readonly string[], optional: readonly string[] = []): string | undefined {
   const include = helperIncludes(fields);
-  if (include.length === 0) return args === undefined ? '' : `, ${args}`;
-  return `, ${args ?? '{}'}, { include: [${include.map((e) => `'${e}'`).join(', ')}] }`;
+  const others = optional.filter((e) => !include.includes(e));
+  const quoted = (names: readonly string[]): string => `[${names.map((e) => `'${e}'`).join(', ')}]`;
+  const options = [...(include.length > 0 ? [`include: ${quoted(include)}`] : []), ...(others.length > 0 ? [`optional: ${quoted(others)}`] : [])];
+  return options.length > 0 ? `{ ${options.join(', ')} }` : undefined;
 }
+
+/**
+ * `, { include: ['dnd', 'subteams'] }` to follow a call's `args`, or nothing; `optional` adds the extras
+ * fetched too but left out (with a warning) where the token may not read them.
+ */
+export function includeOption(fields: readonly string[], args: string | undefined, optional: readonly string[] = []): string {
+  const options = extrasOptions(fields, optional);
+  if (options === undefined) return args === undefined ? '' : `, ${args}`;
+  return `, ${args ?? '{}'}, ${options}`;
+}
+
+/** The extras that may be fetched as optional: one call each, the answers `rtm.start` gave every caller. */
+export const OPTIONAL_EXTRAS = ['dnd', 'subteams', 'team.prefs'] as const;
+
+/** Slack's answers that leave an optional extra out: the token may not read it. */
+export const OPTIONAL_EXTRA_ERRORS = ['missing_scope', 'not_allowed_token_type', 'no_permission'] as const;
 
 /** The generated module's part that fetches the extras (TypeScript or JavaScript). */
 export function extrasSource(ts: boolean): string[] {
   const t = (typed: string): string => (ts ? typed : '');
   const subteams = fieldFact('subteams')?.replacements[0];
+  const scopes = OPTIONAL_EXTRAS.map((e) => `  '${e}': '${(fieldFact(e)?.replacements[0]?.scopes ?? []).join(', ')}',`);
   return [
     '/**',
-    ' * The fields fetched only when asked (`options.include`), before rtm.connect: subteams\' groups,',
-    " * the bot's own dnd state, team.prefs, and for the conversations the bot is in their latest",
-    ' * message and read state (one call each: ask only for what the code reads).',
+    ' * The fields fetched only when asked, before rtm.connect: subteams\' groups, the bot\'s own dnd state,',
+    ' * team.prefs, and for the conversations the bot is in their latest message and read state (one call',
+    ' * each: ask only for what the code reads). `include`: an error fails the start; `optional`: the field',
+    ' * is left out, with a warning, when the token may not read it (as rtm.start gave it to every caller).',
     ' */',
-    `async function rtmStartExtras(call${t(': SlackCall')}, args${t(': RtmStartArgs')}, lists${t(': RtmStartLists')}, include${t(': readonly string[]')})${t(': Promise<RtmStartExtras>')} {`,
+    `async function rtmStartExtras(call${t(': SlackCall')}, args${t(': RtmStartArgs')}, lists${t(': RtmStartLists')}, options${t(': RtmStartDataOptions')})${t(': Promise<RtmStartExtras>')} {`,
+    '  const include = options.include ?? [];',
+    '  const optional = options.optional ?? [];',
+    `  const fetched = async (name${t(': string')}, method${t(': string')}, callArgs${t(': Record<string, unknown>')})${t(': Promise<SlackObject | undefined>')} => {`,
+    '    if (include.includes(name)) return call(method, callArgs);',
+    '    if (!optional.includes(name)) return undefined;',
+    '    try {',
+    '      return await call(method, callArgs);',
+    `    } catch (error${t(': unknown')}) {`,
+    `      const answer = ${ts ? 'error as { data?: SlackObject; message?: string } | undefined' : 'error'};`,
+    "      // A WebClient's error carries Slack's answer as `data`; a @slack/client v3 one is named after it.",
+    `      const code = String(answer?.data?.error ?? answer?.message);`,
+    '      if (!OPTIONAL_ERRORS.includes(code)) throw error;',
+    `      const needed = ${ts ? '(answer?.data?.needed as string | undefined)' : 'answer?.data?.needed'} ?? EXTRA_SCOPES[name];`,
+    "      console.warn(`rtm-start-data: left out ${name}: ${method} answered ${code}${code === 'missing_scope' ? ` (needs ${needed})` : ''}`);",
+    '      return undefined;',
+    '    }',
+    '  };',
     `  const extras${t(': RtmStartExtras')} = {};`,
-    "  if (include.includes('subteams')) {",
-    `    const { usergroups } = await call('${METHODS.usergroupsList}', ${argsText(subteams?.args ?? {}) || '{}'});`,
-    `    extras.usergroups = ${ts ? '(usergroups as SlackObject[] | undefined)' : 'usergroups'} ?? [];`,
+    `  const groups = await fetched('subteams', '${METHODS.usergroupsList}', ${argsText(subteams?.args ?? {}) || '{}'});`,
+    `  if (groups) extras.usergroups = ${ts ? '(groups.usergroups as SlackObject[] | undefined)' : 'groups.usergroups'} ?? [];`,
+    `  const dnd = await fetched('dnd', '${METHODS.dndInfo}', {});`,
+    '  if (dnd) {',
+    '    const { ok, response_metadata, ...state } = dnd;',
+    '    extras.dnd = state;',
     '  }',
-    "  if (include.includes('dnd')) {",
-    `    const { ok, response_metadata, ...dnd } = await call('${METHODS.dndInfo}', {});`,
-    '    extras.dnd = dnd;',
-    '  }',
-    "  if (include.includes('team.prefs')) {",
-    `    const { ok, response_metadata, ...prefs } = await call('${METHODS.teamPreferencesList}', {});`,
-    '    extras.prefs = prefs;',
+    `  const prefs = await fetched('team.prefs', '${METHODS.teamPreferencesList}', {});`,
+    '  if (prefs) {',
+    '    const { ok, response_metadata, ...values } = prefs;',
+    '    extras.prefs = values;',
     '  }',
     `  for (const list of [${LISTS.map((l) => `'${l}'`).join(', ')}]${t(' as const')}) {`,
     "    // As rtm.start: no_latest drops `latest` and the unread counts, no_unreads the counts; simple_latest gives the ts.",
@@ -81,6 +118,14 @@ export function extrasSource(ts: boolean): string[] {
     '}',
     '',
     `const READ_STATE = [${HELPER_READ_STATE.map((k) => `'${k}'`).join(', ')}];`,
+    '',
+    "/** Slack's answers that leave an `optional` extra out: the token may not read it. */",
+    `const OPTIONAL_ERRORS = [${OPTIONAL_EXTRA_ERRORS.map((e) => `'${e}'`).join(', ')}];`,
+    '',
+    '/** The scope each optional extra needs, for the warning when Slack does not name it. */',
+    `const EXTRA_SCOPES${t(': Record<string, string>')} = {`,
+    ...scopes,
+    '};',
     '',
     "/** The extras added to the data: `subteams.self` are the groups whose users hold rtm.connect's `self`. */",
     `function withExtras(data${t(': RtmStartData')}, extras${t(': RtmStartExtras')})${t(': RtmStartData')} {`,

@@ -1,7 +1,7 @@
 import { METHODS } from '@rtm-migrate/core';
 
 /**
- * `startSlackClientRtm(rtm, args)`: starts a `slack-client` 2.x `RtmClient`, which has no
+ * `startSlackClientRtm(rtm, args, options)`: starts a `slack-client` 2.x `RtmClient`, which has no
  * `useRtmConnect`, with its `rtm.start` request answered by rtmStartData() through the client's own
  * request queue. The client then caches the data in its `dataStore` and runs its AUTHENTICATED
  * handlers as it did, on every start and reconnect.
@@ -25,15 +25,16 @@ export function slackClientSource(typescript: boolean, exp: string): string[] {
     ' * Starts a slack-client 2.x RtmClient (the SDK before it was @slack/client 3; it has no',
     ' * `useRtmConnect`) so that its AUTHENTICATED handlers and its dataStore get `rtm.start`\'s data again:',
     ' * the rtm.start request it makes on every start and reconnect is answered by rtmStartData() instead,',
-    ` * through the client's own request queue (same token, API URL, retries), with ${METHODS.rtmConnect} last.`,
+    ` * through the client's own request queue (same token, API URL, retries), with ${METHODS.rtmConnect} last,`,
+    ' * and the extras `options` names (as rtmStartData() fetches them).',
     ' */',
-    `${exp}function startSlackClientRtm(rtm${t(': SlackClientRtm')}, args${t(': RtmStartArgs')} = {})${t(': void')} {`,
+    `${exp}function startSlackClientRtm(rtm${t(': SlackClientRtm')}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
     `  const send${t(': SlackCall')} = (method, callArgs) =>`,
     '    new Promise((resolve, reject) => {',
     '      rtm.makeAPICall(method, { opts: callArgs }, (error, res) => (error ? reject(error) : resolve(res)));',
     '    });',
     '  rtm._rtm.start = (startArgs, done) => {',
-    '    rtmStartData(send, startArgs ?? {}).then(',
+    '    rtmStartData(send, startArgs ?? {}, options).then(',
     '      (data) => done(null, data),',
     `      (error${t(': unknown')}) => {`,
     "        // Slack's `ok: false` answer goes back as data with no error, as the client's makeAPICall gives it:",

@@ -22,6 +22,7 @@ import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind, rangeRaise } from '../helper-module/legacy-client-fits.js';
 import { transportOf } from '../helper-module/transport/index.js';
+import { escapeExtras } from '../helper-module/escape-extras.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
@@ -390,7 +391,7 @@ export function scan(options: ScanOptions): Plan {
     // `started`: the clients this file hands to the helper module, read once for its sites and its package.
     for (const found of foundSites(parsed, started)) {
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
-      const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, ...located(root, parsed, e) }));
+      const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, path: e.path, ...located(root, parsed, e) }));
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);
@@ -442,7 +443,7 @@ export function scan(options: ScanOptions): Plan {
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
-      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, startOnlyFields) : startOnlyFields, { mpimAware });
+      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, [...startOnlyFields, ...escapeExtras({ form: decision.form, escapes, startOnlyFields })]) : startOnlyFields, { mpimAware });
       const raise = decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);

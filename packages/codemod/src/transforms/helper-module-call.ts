@@ -1,5 +1,6 @@
 import { METHODS } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
+import { escapeExtras, extrasNote } from '../helper-module/escape-extras.js';
 import { includeOption } from '../helper-module/extras.js';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { PlanSite, TransportCall } from '../plan.js';
@@ -148,7 +149,7 @@ function statementInSameFunction(ctx: TransformContext, transport: TransportCall
  * such statement); a Node-style callback is still called once, `(err, data)`, on a later tick.
  */
 function viaTransport(ctx: TransformContext, site: PlanSite, transport: TransportCall, module: string): void {
-  const args = includeOption(site.startOnlyFields, transport.args);
+  const args = includeOption(site.startOnlyFields, transport.args, escapeExtras(site));
   const name = transport.ownPromise ? HELPER_EXPORTS.dataAs : HELPER_EXPORTS.data;
   const statement = statementInSameFunction(ctx, transport);
   let caller = transport.caller;
@@ -201,7 +202,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     if (site.transport) {
       viaTransport(ctx, site, site.transport, module);
       ctx.handled.add(site);
-      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, 'data')}` });
       continue;
     }
     if (site.startedIn) {
@@ -214,7 +215,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     if (site.form === 'rtm-client-option') {
       if (!wrapRtmApiClient(ctx, site, module)) continue;
       ctx.handled.add(site);
-      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, 'client')}` });
       continue;
     }
     const path = findSiteNode(ctx, site, CALL_TYPES);
@@ -223,6 +224,11 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     const callArgs = call.arguments ?? [];
     let replacement: string;
     let name: string;
+    // How the call asks for the extras, for its report line.
+    let kind: 'client' | 'data' | 'bound' = site.form === 'legacy-client' ? 'client' : 'data';
+    // The extras read beyond the lists (`subteams`, `channels[].latest`…) are fetched only when named;
+    // those escaping data may carry, as optional.
+    const extras = (args: string | undefined): string => includeOption(site.startOnlyFields, args, escapeExtras(site));
     if (site.form === 'legacy-client') {
       const receiver = unwrap(unwrap(call.callee)?.object);
       const slackClient = site.construction?.slackClient === true;
@@ -231,14 +237,14 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       const madeHere = site.construction?.file === undefined;
       if (!receiver || (!slackClient && madeHere && !useRtmConnect(ctx, site))) continue;
       name = slackClient ? HELPER_EXPORTS.slackClientStart : HELPER_EXPORTS.legacyStart;
-      const args = callArgs[0] ? `, ${text(ctx, callArgs[0])}` : '';
-      replacement = `${name}(${text(ctx, receiver)}${args})`;
+      replacement = `${name}(${text(ctx, receiver)}${extras(callArgs[0] ? text(ctx, callArgs[0]) : undefined)})`;
     } else if (propertyName(unwrap(call.callee)) === 'bind') {
       // `client.apiCall.bind(client, 'rtm.start')`: a function of the arguments, bound to the same client.
       const thisArg = callArgs[0];
       if (!thisArg) continue;
       name = HELPER_EXPORTS.data;
       replacement = `${name}.bind(null, ${text(ctx, thisArg)})`;
+      kind = 'bound';
     } else {
       const parts = clientAndArgs(ctx, call);
       if (!parts) continue;
@@ -246,8 +252,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       const wanted = site.callback;
       const callback = wanted ? callArgs.find((a) => a.start === wanted.start && a.end === wanted.end) : undefined;
       if (wanted && !callback) continue;
-      // The fields read beyond the lists (`subteams`, `channels[].latest`…) are fetched only when named.
-      const args = includeOption(site.startOnlyFields, parts.args && parts.args !== callback ? text(ctx, parts.args) : undefined);
+      const args = extras(parts.args && parts.args !== callback ? text(ctx, parts.args) : undefined);
       if (callback) {
         // Called once, (err, data), on a later tick, as the client called it.
         replacement = `callbackify(${name})(${parts.client}${args}, ${text(ctx, callback)})`;
@@ -263,7 +268,7 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     ctx.edits.push({ start: startOf(call), end: endOf(call), text: replacement });
     addImport(ctx, module, name, false);
     ctx.handled.add(site);
-    ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+    ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, kind)}` });
   }
   // rtm.start's own types become the module's, once every data site of the file calls it.
   if (ctx.typescript && allDataSitesCallHelper(ctx.sites.map((s) => (ctx.handled.has(s) ? s : { ...s, rewrite: 'todo' as const })))) retypeStartResponses(ctx, module);

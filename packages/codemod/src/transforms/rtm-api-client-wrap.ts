@@ -1,3 +1,5 @@
+import { escapeExtras } from '../helper-module/escape-extras.js';
+import { extrasOptions } from '../helper-module/extras.js';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { PlanSite } from '../plan.js';
 import { addImport, endOf, findSiteNode, isObjectLiteral, propertyKey, startOf, type CallNode, type TransformContext } from './common.js';
@@ -6,7 +8,7 @@ import { removeProperties } from './drop-args.js';
 /**
  * `new RTMClient(token, { useRtmConnect: false, … })` → `withRtmStartData(new RTMClient(token, { … }))`:
  * the client starts with `rtm.connect`, and the helper module hands its `authenticated` handlers and
- * `start()` result the whole `rtm.start` data. The handlers are not touched. False when the
+ * `start()` result the whole `rtm.start` data (with the extras the site reads, `{ include: [...] }`). The handlers are not touched. False when the
  * expression is not as planned (nothing is changed then).
  */
 export function wrapRtmApiClient(ctx: TransformContext, site: PlanSite, module: string): boolean {
@@ -20,7 +22,9 @@ export function wrapRtmApiClient(ctx: TransformContext, site: PlanSite, module: 
   if (!option) return false;
   removeProperties(ctx, options, [option], { call: expr, index });
   ctx.edits.push({ start: startOf(expr), end: startOf(expr), text: `${HELPER_EXPORTS.rtmApiClient}(` });
-  ctx.edits.push({ start: endOf(expr), end: endOf(expr), text: ')' });
+  // The extras its handlers read (`subteams`…), and those escaping data may carry, as optional.
+  const extras = extrasOptions(site.startOnlyFields, escapeExtras(site));
+  ctx.edits.push({ start: endOf(expr), end: endOf(expr), text: extras ? `, ${extras})` : ')' });
   addImport(ctx, module, HELPER_EXPORTS.rtmApiClient, false);
   return true;
 }

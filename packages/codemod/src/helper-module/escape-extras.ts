@@ -1,0 +1,45 @@
+import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import type { PlanSite } from '../plan.js';
+import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
+
+/**
+ * Where `rtm.start`'s answer leaves code the analysis follows (returned to callers, handed to a function
+ * it cannot read), whoever gets it may read `subteams`, `dnd` or `team.prefs`, which rtm.start gave
+ * every caller. The generated module then fetches them too, as `optional` extras: left out with a
+ * warning where the token may not read them, so a bot without `usergroups:read` starts as before (the
+ * shim's snapshot does the same). Per-conversation `latest` and read state stay unfetched (one call per
+ * conversation), and `cache_ts` / `latest_event_ts` have no replacement: the report says so.
+ */
+
+/** What tells where a site's data go. */
+type EscapingSite = Pick<PlanSite, 'form' | 'escapes' | 'startOnlyFields'>;
+
+/** The site's own reason for a TODO (a v3 client, a raw request…), listed first among its escapes but not a place the data goes. */
+function ownMarker(site: EscapingSite, index: number): boolean {
+  const reason = site.escapes[index]?.reason;
+  return reason === CODEMOD_MESSAGES.legacyClient || reason === CODEMOD_MESSAGES.legacyDataStore || reason === CODEMOD_MESSAGES.methodTable || (site.form === 'raw-url' && index === 0);
+}
+
+/** An extra held in the escaping part: all of the response (`''`), or a part that holds it (`team` holds `team.prefs`). */
+function holds(path: string, extra: string): boolean {
+  return path === '' || extra === path || extra.startsWith(`${path}.`);
+}
+
+/** The optional extras a helper-module call fetches for the site: those its escapes may carry and it does not read itself. */
+export function escapeExtras(site: EscapingSite): string[] {
+  const read = helperIncludes(site.startOnlyFields);
+  const paths = site.escapes.filter((_, i) => !ownMarker(site, i)).map((e) => e.path ?? '');
+  return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && paths.some((p) => holds(p, extra)));
+}
+
+/**
+ * What the report adds for a helper-module site: the extras a started client fetches because its
+ * handlers read them, and those fetched as optional because the data escape (which a bound
+ * `rtmStartData` cannot ask for: the report says so).
+ */
+export function extrasNote(site: PlanSite, call: 'client' | 'data' | 'bound'): string {
+  const read = helperIncludes(site.startOnlyFields);
+  const optional = escapeExtras(site);
+  const escaping = optional.length === 0 ? '' : ` ${call === 'bound' ? CODEMOD_MESSAGES.boundExtras(optional) : CODEMOD_MESSAGES.escapeExtras(optional)}`;
+  return `${call === 'client' && read.length > 0 ? ` ${CODEMOD_MESSAGES.clientExtras(read)}` : ''}${escaping}`;
+}
