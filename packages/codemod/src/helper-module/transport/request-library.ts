@@ -52,13 +52,7 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   const ts = typescript(parsed);
   const promise = ts ? `new Promise<${parsedBody ? 'Record<string, unknown>' : 'string'}>` : 'new Promise';
   const send = `${promise}((resolve, reject) => ${calleeText(parsed, request.callee)}(${given}, (err, res, body) => (err ? reject(err) : resolve(body))))`;
-  const body = parsedBody ? 'data' : 'JSON.stringify(data)';
-  // TypeScript: the callback keeps the types request gives its parameters (`RequestCallback`), its
-  // response one with the `statusCode` and `body` it reads; `data?` fits every overload of callbackify.
-  const response = `{ statusCode: 200, body: ${body} }`;
-  const around = ts
-    ? { before: '(err, data?) => ((', after: `) as import('request').RequestCallback)(err, (data && ${response}) as import('request').Response, ${parsedBody ? 'data' : `data && ${body}`})` }
-    : { before: '(err, data) => (', after: `)(err, data && ${response}, ${parsedBody ? 'data' : `data && ${body}`})` };
+  const around = requestCallbackAround(ts, parsedBody);
   // The callback goes inside `(err, data) => …`: it must not use an outer `err` or `data`.
   if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
   return {
@@ -71,4 +65,18 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
       callbackAround: around,
     },
   };
+}
+
+/**
+ * Around a kept `(err, res, body)` callback of request's: it is called once with a 200 response
+ * carrying the body, and the body, as text or (`json: true`) parsed, as request would have.
+ */
+export function requestCallbackAround(ts: boolean, parsedBody: boolean): { readonly before: string; readonly after: string } {
+  const body = parsedBody ? 'data' : 'JSON.stringify(data)';
+  // TypeScript: the callback keeps the types request gives its parameters (`RequestCallback`), its
+  // response one with the `statusCode` and `body` it reads; `data?` fits every overload of callbackify.
+  const response = `{ statusCode: 200, body: ${body} }`;
+  return ts
+    ? { before: '(err, data?) => ((', after: `) as import('request').RequestCallback)(err, (data && ${response}) as import('request').Response, ${parsedBody ? 'data' : `data && ${body}`})` }
+    : { before: '(err, data) => (', after: `)(err, data && ${response}, ${parsedBody ? 'data' : `data && ${body}`})` };
 }
