@@ -16,6 +16,7 @@ import { requestTransport } from './request-library.js';
 import { slackPackageTransport } from './slack-package.js';
 import { superagentTransport } from './superagent.js';
 import { unirestTransport } from './unirest.js';
+import { unseenClientWhy } from './unseen-client.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
@@ -131,5 +132,5 @@ function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, 
   if (module === 'unirest' && (method === 'get' || method === 'post')) return unirestTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'request') return nodeRequestTransport(parsed, request, url);
-  return { why: 'only `fetch`, axios, got, request, superagent, needle, unirest, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
+  return { why: unseenClientWhy(parsed, request) };
 }
