@@ -25,7 +25,7 @@ export function requestPromiseAnswer(resolver: Resolver, call: TSESTree.CallExpr
   for (const argument of call.arguments) {
     const bare = unwrap(argument);
     // The URL itself (in place, in a `+` chain or template, or the name holding it).
-    if (within(url, argument) || (bare.type === AST_NODE_TYPES.Identifier && holds(resolver, bare, url))) continue;
+    if (bare.type !== AST_NODE_TYPES.ObjectExpression && (within(url, argument) || (bare.type === AST_NODE_TYPES.Identifier && holds(resolver, bare, url)))) continue;
     if (bare.type !== AST_NODE_TYPES.ObjectExpression) return { why: `the \`${module}\` options are not written out: whether it resolves the body or the whole response is not known` };
     for (const property of bare.properties) {
       const name = property.type === AST_NODE_TYPES.Property ? propertyKeyName(resolver, property) : undefined;

@@ -177,7 +177,7 @@ function requestStyleCall(parsed: ParsedFile, call: TSESTree.CallExpression, nod
  * as `vow`'s `.fail`): the promise is handed on (returned, stored, passed) or chained with a method
  * other than `.then` / `.catch` / `.finally`. Undefined when it is only awaited or so chained.
  */
-function usedAsPromise(call: Node): string | undefined {
+export function usedAsPromise(call: Node): string | undefined {
   let value: Node = call;
   for (;;) {
     let outer = value;
