@@ -348,6 +348,8 @@ class Tracker {
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) { this.escape(member, 'the promise is used as a value', ''); return; }
     if (name === 'then') {
       const onFulfilled = call.arguments[0];
+      // `.then(JSON.parse)` on a body's text: a promise of the parsed text, the response as the text was.
+      if (onFulfilled && shape.of.kind === 'value' && isJsonParse(this.resolver, onFulfilled)) { this.follow(call, shape, depth); return; }
       if (onFulfilled) this.bindParameter(onFulfilled, 0, shape.of, depth);
       return;
     }
