@@ -71,6 +71,7 @@ describe('the same requests whose answer the analysis cannot see all of: the dec
     ['request-promise given options not written out', "const extra = require('./extra');\nrp(API + 'rtm.start?token=' + process.env.T, extra).then((body) => console.log(JSON.parse(body).url));", 'todo'],
     ['request-promise with a transform of its own', "rp({ uri: API + 'rtm.start?token=' + process.env.T, transform: (b) => b }).then((body) => console.log(JSON.parse(body).url));", 'todo'],
     ['request-promise, the promise put in an array', "const all = [rp(API + 'rtm.start?token=' + process.env.T)];\nall[0].then((body) => console.log(JSON.parse(body).url));", 'todo'],
+    ['a static method given another function', "class Ids { static of(a) { return a.self.id; } }\nIds.of = (a) => a.users;\nrp(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((a) => console.log(Ids.of(a)));", 'helper-module'],
     ['a cache object also read whole', "const seen = {};\nrp(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((a) => { seen.x = a; console.log(Object.keys(seen)); });", 'helper-module'],
   ])('%s', async (_name, body, rewrite) => {
     const { site } = await scanOne(body);
