@@ -123,7 +123,7 @@ export function classOf(resolver: Resolver, node: Node): TSESTree.ClassDeclarati
   const variable = variableOf(resolver, bare);
   const def = variable?.defs[0];
   if (variable?.defs.length !== 1 || !def) return undefined;
-  if (def.type === TSESLint.Scope.DefinitionType.ClassName && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) {
+  if (def.type === TSESLint.Scope.DefinitionType.ClassName) {
     // A declared class's name may be given another value; a class expression's own name may not.
     return variable.references.some((r) => r.isWrite()) ? undefined : def.node;
   }

@@ -16,7 +16,7 @@ export function keyedCacheReads(resolver: Resolver, target: TSESTree.MemberExpre
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return undefined;
   const init = unwrap(def.node.init);
-  if (init.type !== AST_NODE_TYPES.ObjectExpression || init.properties.length > 0 || def.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
+  if (init.type !== AST_NODE_TYPES.ObjectExpression || init.properties.length > 0 || def.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
   const reads: TSESTree.MemberExpression[] = [];
   for (const reference of variable.references) {
     const id = reference.identifier;

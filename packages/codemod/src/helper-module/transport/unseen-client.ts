@@ -14,7 +14,7 @@ export function unseenClientWhy(parsed: ParsedFile, request: TSESTree.CallExpres
   const name = calleeText(parsed, callee);
   const root = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
   const module = originOf(parsed.resolver, root)?.module;
-  if (module === undefined || !module.startsWith('.')) return `${KNOWN} (other clients are not yet)`;
+  if (!module?.startsWith('.')) return `${KNOWN} (other clients are not yet)`;
   const where = parsed.resolver.project?.importedFunction(parsed.resolver, callee)
     ? `\`${name}\` is the app's own function from \`${module}\`, and rtm-migrate does not follow a request made in another module`
     : `\`${name}\` comes from \`${module}\`, which is not among the files rtm-migrate was run on`;
