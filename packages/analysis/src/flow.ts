@@ -5,6 +5,8 @@ import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { httpLibraryOf, thisOwner } from './origin.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
+import { keyedCacheReads } from './keyed-cache.js';
+import { requestPromiseAnswer } from './request-promise.js';
 import type { Located, Resolver } from './resolver.js';
 import type { RtmSite } from './sites.js';
 import { urlUseOf } from './url.js';
@@ -346,6 +348,8 @@ class Tracker {
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) { this.escape(member, 'the promise is used as a value', ''); return; }
     if (name === 'then') {
       const onFulfilled = call.arguments[0];
+      // `.then(JSON.parse)` on a body's text: a promise of the parsed text, the response as the text was.
+      if (onFulfilled && shape.of.kind === 'value' && isJsonParse(this.resolver, onFulfilled)) { this.follow(call, shape, depth); return; }
       if (onFulfilled) this.bindParameter(onFulfilled, 0, shape.of, depth);
       return;
     }
@@ -373,6 +377,7 @@ class Tracker {
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
     if (isJsonParse(this.resolver, call.callee) || isStringCall(call)) { this.follow(call, shape, depth); return; }
+    if (isPromiseResolve(this.resolver, call)) { this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return; }
     const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : this.locateConstructor(call.callee);
     if (fn === 'no-constructor') return;
     // An instance is followed into only when it is used through its methods: a field read off it
@@ -418,6 +423,8 @@ class Tracker {
       if (name !== undefined && owner) { this.thisField(owner, name, target, shape, depth); return; }
     }
     if (target.type === AST_NODE_TYPES.MemberExpression && this.localObjectField(target, shape, depth)) return;
+    const cached = target.type === AST_NODE_TYPES.MemberExpression ? keyedCacheReads(this.resolver, target) : undefined;
+    if (cached) { for (const read of cached) this.follow(read, shape, depth); return; }
     if (target.type === AST_NODE_TYPES.MemberExpression) {
       this.escape(target, `the response is stored in \`${sourceText(target)}\``, pathOf(shape)); return;
     }
@@ -621,11 +628,19 @@ class Tracker {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
       const callback = call.arguments.at(-1);
       const fn = callback ? functionOf(this.resolver, callback) : undefined;
-      if (!callback || !fn) this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
+      if (!callback || !fn) this.promisedAnswer(call, url);
       else if (fn.params.length >= 3) this.bindFunctionParameter(fn, 2, RESPONSE, 0, callback);
       else if (fn.params.length === 2) this.bindFunctionParameter(fn, 1, { kind: 'http' }, 0, callback);
       else if (fn.params.length === 1) this.streamedBody(fn, callback);
     }
+  }
+
+  /** A request's promise: request-promise's resolves the body (see request-promise.ts), the others their own response. */
+  private promisedAnswer(call: TSESTree.CallExpression, url: Node): void {
+    const answer = requestPromiseAnswer(this.resolver, call, url);
+    if (answer === undefined || answer === 'response') this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
+    else if (answer === 'body') this.follow(call, PROMISED_RESPONSE, 0);
+    else this.escape(call, answer.why, '');
   }
 
   /**
@@ -752,6 +767,20 @@ function printedOnly(call: TSESTree.CallExpression | TSESTree.NewExpression): bo
   while (node.parent.type === AST_NODE_TYPES.TemplateLiteral || (node.parent.type === AST_NODE_TYPES.BinaryExpression && node.parent.operator === '+')) node = node.parent;
   const parent = node.parent;
   return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && LOG_SINKS.test(sourceText(parent.callee));
+}
+
+/** `Promise.resolve(value)`: a promise of the value. */
+function isPromiseResolve(resolver: Resolver, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const bare = unwrap(call.callee);
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments.length === 1 &&
+    bare.type === AST_NODE_TYPES.MemberExpression &&
+    bare.object.type === AST_NODE_TYPES.Identifier &&
+    bare.object.name === 'Promise' &&
+    !variableOf(resolver, bare.object)?.defs.length &&
+    memberName(resolver, bare) === 'resolve'
+  );
 }
 
 function isPromiseAll(resolver: Resolver, callee: Node): boolean {

@@ -32,7 +32,8 @@ export function functionOf(resolver: Resolver, node: Node, depth = 0): FunctionN
     }
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(resolver, bare);
-      return name !== undefined && isThisLike(resolver, bare.object) ? thisMethod(resolver, bare, name) : undefined;
+      if (name === undefined) return undefined;
+      return isThisLike(resolver, bare.object) ? thisMethod(resolver, bare, name) : staticMethod(resolver, bare, name);
     }
     default:
       return undefined;
@@ -84,6 +85,29 @@ export function thisMethod(resolver: Resolver, member: Node, name: string): Func
   return undefined;
 }
 
+/**
+ * `Service.parse` with `class Service { static parse(…) {…} }` of this file (a declaration, or a class
+ * expression by its own name): the static method, where nothing in the file stores another function
+ * as `Service.parse`.
+ */
+function staticMethod(resolver: Resolver, member: TSESTree.MemberExpression, name: string): FunctionNode | undefined {
+  const object = unwrap(member.object);
+  const declaration = object.type === AST_NODE_TYPES.Identifier ? classOf(resolver, object) : undefined;
+  if (!declaration) return undefined;
+  const method = declaration.body.body.find(
+    (e): e is TSESTree.MethodDefinition => e.type === AST_NODE_TYPES.MethodDefinition && e.static && e.kind === 'method' && !e.computed && e.key.type === AST_NODE_TYPES.Identifier && e.key.name === name,
+  );
+  if (!method) return undefined;
+  let root: Node = declaration;
+  while (root.parent) root = root.parent;
+  for (const node of descendants(resolver, root)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, node.left) !== name) continue;
+    const target = unwrap(node.left.object);
+    if (target.type === AST_NODE_TYPES.Identifier && classOf(resolver, target) === declaration) return undefined;
+  }
+  return method.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
+}
+
 /** `X.prototype`, `this`, `self`. */
 function isPrototypeOrThis(resolver: Resolver, node: Node): boolean {
   const bare = unwrap(node);
@@ -99,7 +123,10 @@ export function classOf(resolver: Resolver, node: Node): TSESTree.ClassDeclarati
   const variable = variableOf(resolver, bare);
   const def = variable?.defs[0];
   if (variable?.defs.length !== 1 || !def) return undefined;
-  if (def.type === TSESLint.Scope.DefinitionType.ClassName && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+  if (def.type === TSESLint.Scope.DefinitionType.ClassName) {
+    // A declared class's name may be given another value; a class expression's own name may not.
+    return variable.references.some((r) => r.isWrite()) ? undefined : def.node;
+  }
   if (def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return undefined;
   if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return undefined;
   const init = unwrap(def.node.init);

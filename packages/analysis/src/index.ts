@@ -55,3 +55,4 @@ export {
   type StoreStart,
 } from './stores.js';
 export { ownRtmStartOf, type ModuleFiles } from './own-start.js';
+export { REQUEST_PROMISE_MODULES } from './request-promise.js';

@@ -30,6 +30,9 @@ describe('a raw HTTP request read for rtm.connect fields only', () => {
     ['request with options { url, json }, body read for self.id', "request({ url: API + 'rtm.start?token=' + process.env.T, json: true }, (err, res, body) => { if (!err) console.log(body.self.id); });"],
     ['fetch, awaited, nothing but ok read', "async function up(t) { const res = await fetch(`${API}rtm.start?token=${t}`); const d = await res.json(); if (!d.ok) throw new Error(d.error); }\nup(process.env.T);"],
     ['axios, the answer not read at all', "axios.post('https://slack.com/api/rtm.start?token=' + process.env.T + '&simple_latest=1&mpim_aware=1');"],
+    ['request-promise, its body text parsed and read for url', "rp(API + 'rtm.start?token=' + process.env.T).then((body) => console.log(JSON.parse(body).url));"],
+    ['request-promise with the whole response, its body read for self.id', "rp({ uri: API + 'rtm.start?token=' + process.env.T, resolveWithFullResponse: true }).then((res) => console.log(JSON.parse(res.body).self.id));"],
+    ['request-promise, the answer kept in a cache object read back for team.id', "const seen = {};\nrp.get(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((a) => { seen[process.env.T] = a; }).then(() => console.log(seen[process.env.T].team.id));"],
   ])('%s: the URL names rtm.connect, nothing else changes', async (_name, body) => {
     const { dir, site } = await scanOne(body);
     expect(site?.rewrite).toBe('connect-only');
@@ -63,8 +66,13 @@ describe('the same requests whose answer the analysis cannot see all of: the dec
     ['the answer serialized (it may be stored and read elsewhere)', "axios.get(API + 'rtm.start?token=' + process.env.T).then((r) => console.log(r.data.url, JSON.stringify(r.data)));", 'helper-module'],
     ["the stream's text handed on besides being parsed for url", "https.get(API + 'rtm.start?token=' + process.env.T, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => { console.log(JSON.parse(raw).url); module.exports.raw = raw; }); });", 'helper-module'],
     ['the stream read through arguments', "https.get(API + 'rtm.start?token=' + process.env.T, function (res) { console.log(res); arguments[0].on('data', (c) => console.log(c)); });", 'todo'],
-    ['request-promise resolves the body itself', "rp(API + 'rtm.start?token=' + process.env.T).then((body) => console.log(JSON.parse(body).users));", 'todo'],
-    ['request-promise with json: the body is the data', "rp({ uri: API + 'rtm.start?token=' + process.env.T, json: true }).then((body) => console.log(body.users));", 'todo'],
+    ['request-promise, start-only fields read off the body text', "rp(API + 'rtm.start?token=' + process.env.T).then((body) => console.log(JSON.parse(body).users));", 'helper-module'],
+    ['request-promise with json: start-only fields read off the data', "rp({ uri: API + 'rtm.start?token=' + process.env.T, json: true }).then((body) => console.log(body.users));", 'helper-module'],
+    ['request-promise given options not written out', "const extra = require('./extra');\nrp(API + 'rtm.start?token=' + process.env.T, extra).then((body) => console.log(JSON.parse(body).url));", 'todo'],
+    ['request-promise with a transform of its own', "rp({ uri: API + 'rtm.start?token=' + process.env.T, transform: (b) => b }).then((body) => console.log(JSON.parse(body).url));", 'todo'],
+    ['request-promise, the promise put in an array', "const all = [rp(API + 'rtm.start?token=' + process.env.T)];\nall[0].then((body) => console.log(JSON.parse(body).url));", 'todo'],
+    ['a static method given another function', "class Ids { static of(a) { return a.self.id; } }\nIds.of = (a) => a.users;\nrp(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((a) => console.log(Ids.of(a)));", 'helper-module'],
+    ['a cache object also read whole', "const seen = {};\nrp(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((a) => { seen.x = a; console.log(Object.keys(seen)); });", 'helper-module'],
   ])('%s', async (_name, body, rewrite) => {
     const { site } = await scanOne(body);
     expect(site?.rewrite).toBe(rewrite);

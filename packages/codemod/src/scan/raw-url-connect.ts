@@ -1,4 +1,4 @@
-import { originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { originOf, REQUEST_PROMISE_MODULES, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isRtmStartOnlyArg } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -10,11 +10,13 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
 
 /**
  * How a known HTTP library hands the answer over, as the analysis follows it (flow.ts `httpRequest`):
- * - `promise`: `fetch`, axios's `get` / `post`, got: the call's promise (no callback given);
+ * - `promise`: `fetch`, axios's `get` / `post`, got, request-promise (which resolves the body, or the
+ *   whole response only with `resolveWithFullResponse`: see the analysis' request-promise.ts): the
+ *   call's promise (no callback given);
  * - `callback`: request's `(err, res[, body])`, written out in place;
  * - `stream`: Node's `https.get(url, (res) => …)`; taken only where the stream is never read (its
  *   body text, added up from `data` events, may be handed on besides `JSON.parse` without an escape).
- * Any other library (request-promise, a wrapper of the app's) may resolve the body where the analysis
+ * Any other library (a wrapper of the app's, say) may resolve the body where the analysis
  * expects the response object (or the reverse), so what it reads is not known: undefined.
  */
 type Answer = 'promise' | 'callback' | 'stream';
@@ -45,6 +47,7 @@ function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | u
   const module = originOf(parsed.resolver, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee)?.module;
   if (module === 'axios' && (member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
   if (module === 'got' && (member === undefined || member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
+  if (module !== undefined && REQUEST_PROMISE_MODULES.has(module) && (member === undefined || member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
   if (module === 'request' && (member === undefined || member === 'get' || member === 'post')) return fn && fn.params.length >= 2 ? 'callback' : undefined;
   if (module !== undefined && NODE_HTTP.has(module) && member === 'get') return fn?.params.length === 1 ? 'stream' : undefined;
   return undefined;
@@ -142,8 +145,14 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
   // A stream's body text may go elsewhere besides `JSON.parse` unseen: only a stream never read is taken.
   const fn = writtenFunction(request);
   if (answer === 'stream') return found.reads.length === 0 && fn !== undefined && onlyLogged(parsed, fn);
-  // The site's own escape (a raw HTTP response) comes first; any other means reads not seen.
-  return found.escapes.length === 1;
+  // The site's own escape (a raw HTTP response) comes first; any other means reads not seen, but
+  // for a field's text handed on (`self.id` passed to a query): rtm.connect answers the same text.
+  return found.escapes.slice(1).every((e) => isConnectText(e.path));
+}
+
+/** A field `rtm.connect` answers with the same text (`url`, `self.id`, `team.domain`…), not an object that has more fields on `rtm.start`. */
+function isConnectText(path: string): boolean {
+  return path !== '' && path !== 'self' && path !== 'team' && path !== 'response_metadata' && onConnect(path);
 }
 
 /** The report line: the request now names `rtm.connect`; the query's start-only arguments, which it ignores, stay. */

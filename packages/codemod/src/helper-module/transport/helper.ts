@@ -2,7 +2,7 @@ import { unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
-import { params, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
+import { params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { declaredPromiseHelper, helperDeclaration, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, type ResponseOnly } from './helper-contract.js';
 import { takesDataAt } from './data-parameter.js';
@@ -12,6 +12,8 @@ import { callbackHandedToTransport } from './passed-to-transport.js';
 import { buildsUrl } from './url-builder.js';
 import { readsLaterParameters } from './later-parameters.js';
 import { unprovenPromise } from './promise-proof.js';
+import { requestForwardedCallback, type RequestForwarded } from './request-forwarded.js';
+import { requestCallbackAround } from './request-library.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -19,7 +21,7 @@ type Slot =
   | { kind: 'args'; node: Node }
   | { kind: 'flag'; node: Node }
   /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
-  | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly; optional?: boolean };
+  | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly; optional?: boolean; request?: RequestForwarded };
 
 /**
  * The helper's arguments: the method name first (written out, or a name bound once to it); then the
@@ -42,6 +44,9 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     if (responseOnly) slots.push({ kind: 'callback', node: arg, responseOnly });
     else if (fn) {
       if (!last || fn.params.length < 2) return 'the callback is not a written-out Node-style `(err, data)` function';
+      // A helper that hands its callback request's own `(err, res, body)`: called back the same way.
+      const request = fn.params.length >= 3 ? requestForwardedCallback(parsed, call, i + 1) : undefined;
+      if (request) { slots.push({ kind: 'callback', node: arg, request }); continue; }
       if (readsLaterParameters(parsed, fn)) return 'the callback reads a third parameter (`(err, res, body)`) or `arguments`: which one the helper hands the data in is not known, and `(err, data)` would leave it empty';
       slots.push({ kind: 'callback', node: arg });
     } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
@@ -116,6 +121,7 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
     const caller = `${params(parsed)} => new Promise((resolve) => ${helper}(${[...before, 'resolve'].join(', ')}))`;
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...(dropped === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(dropped) }) } };
   }
+  if (lastSlot?.kind === 'callback' && lastSlot.request) return requestStyleCall(parsed, call, lastSlot.node, helper, before, argsText, lastSlot.request.parsedBody);
   if (callback) {
     if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
     // TypeScript: the helper's callback types are not known here, so the caller takes any and says what it resolves to.
@@ -141,11 +147,37 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
 }
 
 /**
+ * The helper hands its callback request's `(err, res, body)` (see request-forwarded.ts): each method
+ * goes through the helper, its body parsed as the helper had it; the kept callback is called once
+ * with a 200 response carrying the data and the data itself, text or parsed, as request would have.
+ */
+function requestStyleCall(parsed: ParsedFile, call: TSESTree.CallExpression, node: Node, helper: string, before: string[], args: string | undefined, parsedBody: boolean): TransportResult {
+  const fn = writtenCallback(node);
+  if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
+  if (!fn || shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this` (the request object)' };
+  if (!readsOnlyMembers(parsed, fn.params[1], ['statusCode', 'body'])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
+  const ts = typescript(parsed);
+  if (ts) return { why: "the helper hands its callback request's `(err, res, body)`, whose types in TypeScript are not known here" };
+  const send = `new Promise((resolve, reject) => ${helper}(${[...before, '(err, res, body) => (err ? reject(err) : resolve(body))'].join(', ')}))`;
+  return {
+    call: {
+      start: call.range[0],
+      end: call.range[1],
+      caller: `${params(parsed)} => ${send}${parsedBody ? '' : '.then((body) => JSON.parse(body))'}`,
+      args,
+      callback: { start: node.range[0], end: node.range[1] },
+      callbackAround: requestCallbackAround(ts, parsedBody),
+    },
+  };
+}
+
+/**
  * Why a native promise may not take the place of the helper's own (which may have other methods, such
  * as `vow`'s `.fail`): the promise is handed on (returned, stored, passed) or chained with a method
  * other than `.then` / `.catch` / `.finally`. Undefined when it is only awaited or so chained.
  */
-function usedAsPromise(call: Node): string | undefined {
+export function usedAsPromise(call: Node): string | undefined {
   let value: Node = call;
   for (;;) {
     let outer = value;

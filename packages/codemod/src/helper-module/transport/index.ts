@@ -1,10 +1,10 @@
-import { originOf, propertyKeyName, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { originOf, propertyKeyName, REQUEST_PROMISE_MODULES, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { axiosInstanceTransport } from './axios-instance.js';
 import { axiosTransport } from './axios.js';
-import { text, type Node, type TransportResult } from './common.js';
+import { text, writtenCallback, type Node, type TransportResult } from './common.js';
 import { endpointTableTransport } from './endpoint-table.js';
 import { fetchTransport } from './fetch.js';
 import { gotTransport } from './got.js';
@@ -13,9 +13,11 @@ import { needleTransport } from './needle.js';
 import { nodeGetTransport } from './node-http.js';
 import { nodeRequestTransport } from './node-request.js';
 import { requestTransport } from './request-library.js';
+import { requestPromiseTransport } from './request-promise.js';
 import { slackPackageTransport } from './slack-package.js';
 import { superagentTransport } from './superagent.js';
 import { unirestTransport } from './unirest.js';
+import { unseenClientWhy } from './unseen-client.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
@@ -72,6 +74,7 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - `axios.get(url[, config])` / `axios.post(url[, data[, config]])`, read as `res.data`;
  * - `got(url[, options])` (and `got.get` / `got.post`), read with `.json()` or as `res.body`;
  * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`);
+ * - request-promise's `rp(url | options[, options])` (and `rp.get` / `rp.post`), resolving the body (see request-promise.ts);
  * - needle's `needle.post(url, { … }, (err, resp, body) => …)`, `needle('post', url, { … })` (see needle.ts);
  * - superagent's `superagent.post(url)….send({ … }).end((err, res) => …)` (or its promise, see superagent.ts);
  * - unirest's `unirest.get(url)….query({ … }).end((response) => …)` (see unirest.ts);
@@ -126,10 +129,15 @@ function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, 
   if (module === 'axios' && (method === 'get' || method === 'post')) return axiosTransport(parsed, request, method, url);
   if (module === 'got' && (method === undefined || method === 'get' || method === 'post')) return gotTransport(parsed, request, url);
   if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);
+  if (module !== undefined && REQUEST_PROMISE_MODULES.has(module) && (method === undefined || method === 'get' || method === 'post')) {
+    // With a callback, request-promise is request.
+    const last = request.arguments.at(-1);
+    return last && writtenCallback(last) ? requestTransport(parsed, request, url) : requestPromiseTransport(parsed, request, url, module);
+  }
   if (module === 'needle' && (method === undefined || method === 'get' || method === 'post' || method === 'request')) return needleTransport(parsed, request, url, method);
   if (module === 'superagent' && (method === 'get' || method === 'post')) return superagentTransport(parsed, request, url);
   if (module === 'unirest' && (method === 'get' || method === 'post')) return unirestTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'request') return nodeRequestTransport(parsed, request, url);
-  return { why: 'only `fetch`, axios, got, request, superagent, needle, unirest, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
+  return { why: unseenClientWhy(parsed, request) };
 }

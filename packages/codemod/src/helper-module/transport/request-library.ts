@@ -21,7 +21,55 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   if (request.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
   if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this` (the request object)' };
   if (!readsOnlyMembers(parsed, fn.params[1], ['statusCode', 'body'])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
-  const [first, second, ...rest] = args.slice(0, -1);
+  const options = requestOptions(parsed, args.slice(0, -1), url);
+  if ('why' in options) return options;
+  const { given, parsedBody, args: sent } = options;
+  const ts = typescript(parsed);
+  const promise = ts ? `new Promise<${parsedBody ? 'Record<string, unknown>' : 'string'}>` : 'new Promise';
+  const send = `${promise}((resolve, reject) => ${calleeText(parsed, request.callee)}(${given}, (err, res, body) => (err ? reject(err) : resolve(body))))`;
+  const around = requestCallbackAround(ts, parsedBody);
+  // The callback goes inside `(err, data) => …`: it must not use an outer `err` or `data`.
+  if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
+  return {
+    call: {
+      start: request.range[0],
+      end: request.range[1],
+      caller: `${params(parsed)} => ${send}${parsedBody ? '' : '.then((body) => JSON.parse(body))'}`,
+      args: sent,
+      callback: { start: callbackNode.range[0], end: callbackNode.range[1] },
+      callbackAround: around,
+    },
+  };
+}
+
+/**
+ * Around a kept `(err, res, body)` callback of request's: it is called once with a 200 response
+ * carrying the body, and the body, as text or (`json: true`) parsed, as request would have.
+ */
+export function requestCallbackAround(ts: boolean, parsedBody: boolean): { readonly before: string; readonly after: string } {
+  const body = parsedBody ? 'data' : 'JSON.stringify(data)';
+  // TypeScript: the callback keeps the types request gives its parameters (`RequestCallback`), its
+  // response one with the `statusCode` and `body` it reads; `data?` fits every overload of callbackify.
+  const response = `{ statusCode: 200, body: ${body} }`;
+  return ts
+    ? { before: '(err, data?) => ((', after: `) as import('request').RequestCallback)(err, (data && ${response}) as import('request').Response, ${parsedBody ? 'data' : `data && ${body}`})` }
+    : { before: '(err, data) => (', after: `)(err, data && ${response}, ${parsedBody ? 'data' : `data && ${body}`})` };
+}
+
+/** A request's options as the rewrite sends them for each method (`given`), the body parsed or not, the `rtm.start` arguments' text. */
+export interface RequestOptions {
+  readonly given: string;
+  readonly parsedBody: boolean;
+  readonly args: string | undefined;
+}
+
+/**
+ * `url | { url, form | qs, json, …options }[, options]`, request's arguments before its callback:
+ * the same options, the URL and the arguments swapped for each method's (`apiMethod`, `apiArgs`).
+ * A reason where they are not written out, carry the arguments in two places, or parse the body otherwise.
+ */
+export function requestOptions(parsed: ParsedFile, args: readonly TSESTree.CallExpressionArgument[], url: RequestUrl): RequestOptions | { readonly why: string } {
+  const [first, second, ...rest] = args;
   if (!first || rest.length > 0) return { why: 'the request takes more than a URL, options and a callback' };
   const urlGiven = unwrap(first) === url.node;
   const options = urlGiven ? (second ? writtenObject(second) : undefined) : writtenObject(first);
@@ -37,7 +85,6 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   const jsonValue = json && unwrap(json.value);
   const parsedBody = jsonValue?.type === AST_NODE_TYPES.Literal && jsonValue.value === true;
   if (json && !parsedBody) return { why: 'the request has a `json` option other than `true`' };
-  // The same options, the URL and the arguments swapped for each method's.
   const key = carrier ? text(parsed, carrier.key) : 'qs';
   const newOptions = (options?.properties ?? []).map((p) => {
     if (p === urlProperty && p.type === AST_NODE_TYPES.Property) return `${text(parsed, p.key)}: ${url.url('apiMethod')}`;
@@ -48,27 +95,5 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   const kept = (options?.properties ?? []).filter((p) => p !== urlProperty && p !== carrier).map((p) => text(parsed, p));
   if (usesCallerName(url.url(''), ...kept)) return { why: 'the request uses a name the rewrite would shadow' };
   const optionsText = `{ ${newOptions.join(', ')} }`;
-  const given = urlGiven ? `${url.url('apiMethod')}, ${optionsText}` : optionsText;
-  const ts = typescript(parsed);
-  const promise = ts ? `new Promise<${parsedBody ? 'Record<string, unknown>' : 'string'}>` : 'new Promise';
-  const send = `${promise}((resolve, reject) => ${calleeText(parsed, request.callee)}(${given}, (err, res, body) => (err ? reject(err) : resolve(body))))`;
-  const body = parsedBody ? 'data' : 'JSON.stringify(data)';
-  // TypeScript: the callback keeps the types request gives its parameters (`RequestCallback`), its
-  // response one with the `statusCode` and `body` it reads; `data?` fits every overload of callbackify.
-  const response = `{ statusCode: 200, body: ${body} }`;
-  const around = ts
-    ? { before: '(err, data?) => ((', after: `) as import('request').RequestCallback)(err, (data && ${response}) as import('request').Response, ${parsedBody ? 'data' : `data && ${body}`})` }
-    : { before: '(err, data) => (', after: `)(err, data && ${response}, ${parsedBody ? 'data' : `data && ${body}`})` };
-  // The callback goes inside `(err, data) => …`: it must not use an outer `err` or `data`.
-  if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
-  return {
-    call: {
-      start: request.range[0],
-      end: request.range[1],
-      caller: `${params(parsed)} => ${send}${parsedBody ? '' : '.then((body) => JSON.parse(body))'}`,
-      args: object ? text(parsed, object) : url.query,
-      callback: { start: callbackNode.range[0], end: callbackNode.range[1] },
-      callbackAround: around,
-    },
-  };
+  return { given: urlGiven ? `${url.url('apiMethod')}, ${optionsText}` : optionsText, parsedBody, args: object ? text(parsed, object) : url.query };
 }
