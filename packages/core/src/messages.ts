@@ -135,6 +135,9 @@ export const CODEMOD_MESSAGES = {
   /** A script that loads no modules (a browser or phone script): nothing may be imported into it. */
   loadsNoModules: (helperModule: string): string =>
     `This file loads no modules (no \`require\`, \`import\` or \`exports\`: a script run as it is, by a browser or a phone app, say), so rtm-migrate does not import its generated \`${helperModule}\` helper module into it: fetch the data read with their replacement methods through the script's own transport before \`rtm.connect\`, or make the file a module and run rtm-migrate again.`,
+  /** A Meteor server file that loads npm packages through `Npm.require` only: it has no way to load a file of the app that works on every Meteor release. */
+  meteorLoadsNoModules: (helperModule: string): string =>
+    `This Meteor file loads npm packages through \`Npm.require\` only, which cannot load a file of the app, and has no \`require\`, \`import\` or \`exports\`, so rtm-migrate does not import its generated \`${helperModule}\` helper module into it. On Meteor 1.3 or later (its \`modules\` package) a server file may load the app's own files: add a \`require\` or \`import\` to this file (\`module.exports\` of what it defines will do) and run rtm-migrate again; on an older Meteor, fetch the data read with their replacement methods before \`rtm.connect\` yourself.`,
   /** A CoffeeScript method that returned its helper's request only because CoffeeScript returns every last expression. */
   implicitReturnDropped: (method: string): string =>
     `\`${method}()\` returned the request of its \`rtm.start\` call only because CoffeeScript returns a function's last expression (no call of it in its file uses that value): it now returns \`undefined\`. An app that used the request \`${method}()\` returned must keep its own handle.`,

@@ -41,5 +41,11 @@ const IMPORTING: ReadonlySet<RewriteKind> = new Set<RewriteKind>(['helper-module
  */
 export function importableDecision<D extends { readonly rewrite: RewriteKind; readonly reason?: string }>(parsed: ParsedFile, decision: D): D {
   if (!IMPORTING.has(decision.rewrite) || !loadsNoModules(parsed)) return decision;
-  return { ...decision, rewrite: 'todo', reason: `${decision.reason ?? ''} ${CODEMOD_MESSAGES.loadsNoModules(HELPER_BASENAME)}`.trim() };
+  const why = readsMeteorNpm(parsed) ? CODEMOD_MESSAGES.meteorLoadsNoModules(HELPER_BASENAME) : CODEMOD_MESSAGES.loadsNoModules(HELPER_BASENAME);
+  return { ...decision, rewrite: 'todo', reason: `${decision.reason ?? ''} ${why}`.trim() };
+}
+
+/** The file reads Meteor's `Npm` global (`Npm.require('slack-client')`): a Meteor server file. */
+function readsMeteorNpm(parsed: ParsedFile): boolean {
+  return parsed.resolver.getScope(parsed.program).through.some((r) => r.identifier.name === 'Npm');
 }
