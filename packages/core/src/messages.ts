@@ -22,6 +22,8 @@ export const MESSAGES = {
     '`rtm.start` over HTTP is retired: request `rtm.connect` instead and fetch the data you read with its replacement methods.',
   rtmStartTable:
     "`rtm.start` in a table of methods: the wrapper generated from it calls the retired `rtm.start`. Use `rtm.connect` and fetch the data its callers read with the replacement methods.",
+  rtmStartInLibrary:
+    "`listen()` of the `slack` package's `rtm.client()` bot requests the retired `rtm.start` inside the package (it has no option to call `rtm.connect`). Open the socket yourself from the package's `rtm.connect` (8.3.0 and later), or move the bot to `@slack/rtm-api`'s `RTMClient`.",
   rtmStartUnfollowed:
     "The method name `rtm.start` is handed on where its use cannot be followed (a name chosen at run time, an object, a variable set in a branch): a request made with it calls the retired `rtm.start`. Call `rtm.connect` there and fetch the data read with its replacement methods.",
 } as const;
@@ -141,6 +143,9 @@ export const CODEMOD_MESSAGES = {
   /** A CoffeeScript method that returned its helper's request only because CoffeeScript returns every last expression. */
   implicitReturnDropped: (method: string): string =>
     `\`${method}()\` returned the request of its \`rtm.start\` call only because CoffeeScript returns a function's last expression (no call of it in its file uses that value): it now returns \`undefined\`. An app that used the request \`${method}()\` returned must keep its own handle.`,
+  /** `listen()` of a `slack.rtm.client()` bot: the package requests `rtm.start` itself, with no option to avoid it. */
+  slackPackageBot: (botThroughMajor: number): string =>
+    `\`listen()\` of the \`slack\` package's \`rtm.client()\` bot requests the retired \`rtm.start\` inside the package (every version that has \`rtm.client()\`, up to ${botThroughMajor}.x; later ones dropped it), and the package has no option to make it call \`rtm.connect\`, so rtm-migrate leaves it unchanged. Open the socket yourself: call the package's \`rtm.connect\` (from 8.3.0) with the same token and hand the answer's \`url\` to a \`ws\` WebSocket whose messages go to your handlers by their \`type\` (your \`started\` handlers and \`listen\`'s callback then get \`rtm.connect\`'s data: \`url\`, \`self\` and \`team\` only; fetch anything else they read with users.list, conversations.list and the like), or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */
   slackPackage: (why: string): string =>
     `the call goes through the \`slack\` package, and ${why}. rtm-migrate rewrites such a call (to that package's \`rtm.connect\`, or to the generated helper module calling its \`users.list\`, \`conversations.list\`, \`conversations.members\` and \`rtm.connect\`) only on a version whose methods it checked (8.4 to 11.x, a promise from 9 on), called as the package takes it: \`client.rtm.start(args[, callback])\`.`,
