@@ -2,7 +2,7 @@ import { SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { assignedValueOf, memberName, unwrap, variableOf } from './ast.js';
-import { originOf } from './origin.js';
+import { originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -48,6 +48,13 @@ function isBotFactoryCall(resolver: Resolver, node: Node): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'client') return false;
-  const family = originOf(resolver, callee.object);
-  return family?.module === SLACK_PACKAGE.module && family.name === 'rtm' && !family.instance;
+  const family = unwrap(callee.object);
+  if (family.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, family) === 'rtm') return isWholePackage(originOf(resolver, family.object));
+  const origin = originOf(resolver, family);
+  return origin?.module === SLACK_PACKAGE.module && origin.name === 'rtm' && !origin.instance;
+}
+
+/** The `slack` package itself (`require('slack')`, its default or namespace import), not one of its clients. */
+function isWholePackage(origin: Origin | undefined): boolean {
+  return origin?.module === SLACK_PACKAGE.module && !origin.instance && (origin.name === '*' || origin.name === 'default');
 }
