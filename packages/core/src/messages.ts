@@ -137,6 +137,9 @@ export const CODEMOD_MESSAGES = {
   /** A script that loads no modules (a browser or phone script): nothing may be imported into it. */
   loadsNoModules: (helperModule: string): string =>
     `This file loads no modules (no \`require\`, \`import\` or \`exports\`: a script run as it is, by a browser or a phone app, say), so rtm-migrate does not import its generated \`${helperModule}\` helper module into it: fetch the data read with their replacement methods through the script's own transport before \`rtm.connect\`, or make the file a module and run rtm-migrate again.`,
+  /** A legacy client the generated helper module would start, in a file nothing can be imported into (the reason why follows). */
+  legacyClientNotImportable:
+    "the legacy `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`; rtm-migrate would start it through its generated helper module, which fetches that data with the replacement methods and then calls `rtm.connect`.",
   /** A Meteor server file that loads npm packages through `Npm.require` only: it has no way to load a file of the app that works on every Meteor release. */
   meteorLoadsNoModules: (helperModule: string): string =>
     `This Meteor file loads npm packages through \`Npm.require\` only, which cannot load a file of the app, and has no \`require\`, \`import\` or \`exports\`, so rtm-migrate does not import its generated \`${helperModule}\` helper module into it. On Meteor 1.3 or later (its \`modules\` package) a server file may load the app's own files: add a \`require\` or \`import\` to this file (\`module.exports\` of what it defines will do) and run rtm-migrate again; on an older Meteor, fetch the data read with their replacement methods before \`rtm.connect\` yourself.`,
