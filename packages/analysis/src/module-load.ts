@@ -43,7 +43,7 @@ export function fieldModule(resolver: Resolver, member: Node): string | undefine
   const owner = thisOwner(bare);
   if (name === undefined || !owner) return undefined;
   let fields = writesByOwner.get(owner);
-  if (!fields) writesByOwner.set(owner, (fields = new Map()));
+  if (!fields) writesByOwner.set(owner, (fields = new Map<string, (Node | null)[]>()));
   let values = fields.get(name);
   if (!values) fields.set(name, (values = fieldWrites(resolver, owner, name)));
   const [only] = values;
