@@ -10,16 +10,17 @@ import rule from '../src/rules/no-rtm-start.js';
  * package's RTM bot, whose `listen()` requests `rtm.start` inside the package.
  */
 const ruleTester = new RuleTester();
-const script = { languageOptions: { sourceType: 'script' as const } };
+/** Meteor's `Npm` named as a global in the lint config (as a Meteor app's config does). */
+const meteorGlobals = { languageOptions: { globals: { Npm: 'readonly' as const } } };
 
 ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
   valid: [
     // Another package loaded through Meteor's Npm.require: its RtmClient is not Slack's.
-    { ...script, code: "class Relay { constructor() { this.lib = Npm.require('irc-rtm-kit'); } open() { var RtmClient = this.lib.RtmClient; var c = new RtmClient(t); c.start(); } }" },
+    { code: "class Relay { constructor() { this.lib = Npm.require('irc-rtm-kit'); } open() { var RtmClient = this.lib.RtmClient; var c = new RtmClient(t); c.start(); } }" },
     // `Npm` bound in the file is not Meteor's: its `require` may load anything.
-    { ...script, code: "var Npm = { require: function (n) { return fakes[n]; } }; function Relay() { this.lib = Npm.require('slack-client'); } Relay.prototype.open = function () { var RtmClient = this.lib.RtmClient; new RtmClient(t).start(); };" },
+    { code: "var Npm = { require: function (n) { return fakes[n]; } }; function Relay() { this.lib = Npm.require('slack-client'); } Relay.prototype.open = function () { var RtmClient = this.lib.RtmClient; new RtmClient(t).start(); };" },
     // The field is written twice: which module it holds when read is not known.
-    { ...script, code: "class Relay { constructor() { this.lib = Npm.require('slack-client'); } swap(x) { this.lib = x; } open() { var RtmClient = this.lib.RtmClient; new RtmClient(t).start(); } }" },
+    { code: "class Relay { constructor() { this.lib = Npm.require('slack-client'); } swap(x) { this.lib = x; } open() { var RtmClient = this.lib.RtmClient; new RtmClient(t).start(); } }" },
     // `listen()` of something that is not the slack package's bot.
     "const slack = require('./my-slack'); const bot = slack.rtm.client(); bot.listen({ token });",
     "const server = require('http').createServer(); server.listen(3000);",
@@ -28,12 +29,11 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
   ],
   invalid: [
     {
-      ...script,
       code: "class Relay { constructor() { this.lib = Npm.require('slack-client'); } open() { var RtmClient = this.lib.RtmClient; var rtm = new RtmClient(t); rtm.start(); } }",
       errors: [{ messageId: 'legacyRtmClient', column: 146 }],
     },
     {
-      ...script,
+      ...meteorGlobals,
       code: "function Relay() { this.sdk = Npm.require('slack-client'); } Relay.prototype.open = function () { var rtm = new this.sdk.RtmClient(t); rtm.start(); };",
       errors: [{ messageId: 'legacyRtmClient' }],
     },
