@@ -1,9 +1,10 @@
 import { isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { assignedValueOf, descendants, destructuredKey, isThisLike, memberName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
+import { assignedValueOf, descendants, destructuredKey, isThisLike, memberName, singleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
+import { fieldModule, loadedModule } from './module-load.js';
 import { objectMemberValue } from './object-member.js';
 import type { Resolver } from './resolver.js';
 import { sdkOwnOrigin } from './sdk-files.js';
@@ -24,7 +25,7 @@ const MAX_HOPS = 6;
 export function originOf(resolver: Resolver, node: Node, hops = 0): Origin | undefined {
   if (hops > MAX_HOPS) return undefined;
   const bare = unwrap(node);
-  const required = requiredModule(bare);
+  const required = loadedModule(resolver, bare) ?? fieldModule(resolver, bare);
   if (required !== undefined) return sdkOwnOrigin(resolver.file, required) ?? { module: required, name: '*', instance: false };
   switch (bare.type) {
     case AST_NODE_TYPES.Identifier:

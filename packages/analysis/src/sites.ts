@@ -11,6 +11,7 @@ import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
+import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
 
 type Node = TSESTree.Node;
 
@@ -121,7 +122,7 @@ export interface UnfollowedNameSite {
   readonly use: Node;
 }
 
-export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite;
+export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite | LibraryStartSite;
 
 /** The node a site is reported at and located by (its range is what tools share). */
 export function siteNode(site: RtmSite): Node {
@@ -131,6 +132,8 @@ export function siteNode(site: RtmSite): Node {
     case 'client-start':
     case 'client-authenticated':
       return site.call;
+    case 'library-start':
+      return site.call.callee;
     case 'client-option':
       return site.property;
     case 'url':
@@ -152,6 +155,7 @@ export function callsRtmStart(site: RtmSite): boolean {
     case 'table':
       return site.method === METHODS.rtmStart;
     case 'unfollowed-name':
+    case 'library-start':
       return true;
     case 'client-start':
       return site.client === 'legacy-rtm-client' && !site.connects;
@@ -206,8 +210,8 @@ const NOT_A_METHOD_CALL = new Set([
 ]);
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
-export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | undefined {
-  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call);
+export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | undefined {
+  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call);
 }
 
 /**

@@ -22,6 +22,8 @@ export const MESSAGES = {
     '`rtm.start` over HTTP is retired: request `rtm.connect` instead and fetch the data you read with its replacement methods.',
   rtmStartTable:
     "`rtm.start` in a table of methods: the wrapper generated from it calls the retired `rtm.start`. Use `rtm.connect` and fetch the data its callers read with the replacement methods.",
+  rtmStartInLibrary:
+    "`listen()` of the `slack` package's `rtm.client()` bot requests the retired `rtm.start` inside the package (it has no option to call `rtm.connect`). Open the socket yourself from the package's `rtm.connect` (8.3.0 and later), or move the bot to `@slack/rtm-api`'s `RTMClient`.",
   rtmStartUnfollowed:
     "The method name `rtm.start` is handed on where its use cannot be followed (a name chosen at run time, an object, a variable set in a branch): a request made with it calls the retired `rtm.start`. Call `rtm.connect` there and fetch the data read with its replacement methods.",
 } as const;
@@ -135,9 +137,18 @@ export const CODEMOD_MESSAGES = {
   /** A script that loads no modules (a browser or phone script): nothing may be imported into it. */
   loadsNoModules: (helperModule: string): string =>
     `This file loads no modules (no \`require\`, \`import\` or \`exports\`: a script run as it is, by a browser or a phone app, say), so rtm-migrate does not import its generated \`${helperModule}\` helper module into it: fetch the data read with their replacement methods through the script's own transport before \`rtm.connect\`, or make the file a module and run rtm-migrate again.`,
+  /** A legacy client the generated helper module would start, in a file nothing can be imported into (the reason why follows). */
+  legacyClientNotImportable:
+    "the legacy `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`; rtm-migrate would start it through its generated helper module, which fetches that data with the replacement methods and then calls `rtm.connect`.",
+  /** A Meteor server file that loads npm packages through `Npm.require` only: it has no way to load a file of the app that works on every Meteor release. */
+  meteorLoadsNoModules: (helperModule: string): string =>
+    `This Meteor file loads npm packages through \`Npm.require\` only, which cannot load a file of the app, and has no \`require\`, \`import\` or \`exports\`, so rtm-migrate does not import its generated \`${helperModule}\` helper module into it. On Meteor 1.3 or later (its \`modules\` package) a server file may load the app's own files: add a \`require\` or \`import\` to this file (\`module.exports\` of what it defines will do) and run rtm-migrate again; on an older Meteor, fetch the data read with their replacement methods before \`rtm.connect\` yourself.`,
   /** A CoffeeScript method that returned its helper's request only because CoffeeScript returns every last expression. */
   implicitReturnDropped: (method: string): string =>
     `\`${method}()\` returned the request of its \`rtm.start\` call only because CoffeeScript returns a function's last expression (no call of it in its file uses that value): it now returns \`undefined\`. An app that used the request \`${method}()\` returned must keep its own handle.`,
+  /** `listen()` of a `slack.rtm.client()` bot: the package requests `rtm.start` itself, with no option to avoid it. */
+  slackPackageBot: (botThroughMajor: number): string =>
+    `\`listen()\` of the \`slack\` package's \`rtm.client()\` bot requests the retired \`rtm.start\` inside the package (every version that has \`rtm.client()\`, up to ${botThroughMajor}.x; later ones dropped it), and the package has no option to make it call \`rtm.connect\`, so rtm-migrate leaves it unchanged. Open the socket yourself: call the package's \`rtm.connect\` (from 8.3.0) with the same token and hand the answer's \`url\` to a \`ws\` WebSocket whose messages go to your handlers by their \`type\` (your \`started\` handlers and \`listen\`'s callback then get \`rtm.connect\`'s data: \`url\`, \`self\` and \`team\` only; fetch anything else they read with users.list, conversations.list and the like), or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */
   slackPackage: (why: string): string =>
     `the call goes through the \`slack\` package, and ${why}. rtm-migrate rewrites such a call (to that package's \`rtm.connect\`, or to the generated helper module calling its \`users.list\`, \`conversations.list\`, \`conversations.members\` and \`rtm.connect\`) only on a version whose methods it checked (8.4 to 11.x, a promise from 9 on), called as the package takes it: \`client.rtm.start(args[, callback])\`.`,

@@ -174,13 +174,17 @@ export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', 
  * `conversations.list` and `conversations.members` from 8.4.0; from 9.0.0 a method called without a
  * callback returns a promise, and the module is also a factory, `new Slack({ token })`, whose methods
  * add that token; 8.x's `slack.api.client(token)` (callbacks only, the same method list) is gone from 9.0.0. 11.0.2 is the last version checked (the latest published). No version has
- * `team.preferences.list`.
+ * `team.preferences.list`. Its RTM bot, `slack.rtm.client()`, is there from 5.x through 8.x
+ * (`botThroughMajor`; 9.0.0 dropped it): in every one of those versions the bot's `listen(params, cb)`
+ * calls the package's own `rtm.start` with `params`, opens a WebSocket at the answer's `url` and hands the
+ * whole answer to its `started` handlers and to `cb`. It has no option to call `rtm.connect` instead.
  */
 export const SLACK_PACKAGE = deepFreeze({
   module: 'slack',
   connectSince: [8, 3, 0] as const,
   conversationsSince: [8, 4, 0] as const,
   promisesSince: [9, 0, 0] as const,
+  botThroughMajor: 8,
   checkedThroughMajor: 11,
   missingMethods: ['team.preferences.list'] as const,
 });

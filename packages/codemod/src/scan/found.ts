@@ -21,7 +21,7 @@ import {
   type RtmSite,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, METHODS } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, METHODS, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -106,6 +106,9 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
         break;
       case 'unfollowed-name':
         found.push(unfollowedNameSite(text, site.node, site.use));
+        break;
+      case 'library-start':
+        found.push(libraryStartSite(site.call));
         break;
       case 'client-authenticated':
       case 'data-store':
@@ -235,6 +238,12 @@ function urlSite(text: string, node: Node, flow: Flow): FoundSite {
 function tableSite(node: Node): FoundSite {
   const own: Escape = { node, reason: CODEMOD_MESSAGES.methodTable, path: '', file: undefined };
   return { form: 'method-table', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
+}
+
+/** A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot): a TODO, the call has no method to change. */
+function libraryStartSite(call: TSESTree.CallExpression): FoundSite {
+  const own: Escape = { node: call, reason: CODEMOD_MESSAGES.slackPackageBot(SLACK_PACKAGE.botThroughMajor), path: '', file: undefined };
+  return { form: 'library-start', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 
 /** `rtm.start` as a string handed where it is not followed: a TODO naming where it goes. */

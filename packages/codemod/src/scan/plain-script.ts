@@ -41,5 +41,13 @@ const IMPORTING: ReadonlySet<RewriteKind> = new Set<RewriteKind>(['helper-module
  */
 export function importableDecision<D extends { readonly rewrite: RewriteKind; readonly reason?: string }>(parsed: ParsedFile, decision: D): D {
   if (!IMPORTING.has(decision.rewrite) || !loadsNoModules(parsed)) return decision;
-  return { ...decision, rewrite: 'todo', reason: `${decision.reason ?? ''} ${CODEMOD_MESSAGES.loadsNoModules(HELPER_BASENAME)}`.trim() };
+  const why = readsMeteorNpm(parsed) ? CODEMOD_MESSAGES.meteorLoadsNoModules(HELPER_BASENAME) : CODEMOD_MESSAGES.loadsNoModules(HELPER_BASENAME);
+  // A legacy client's own reason says to upgrade and run again: that would not help here, the import would.
+  const reason = decision.reason === CODEMOD_MESSAGES.legacyClient ? CODEMOD_MESSAGES.legacyClientNotImportable : decision.reason;
+  return { ...decision, rewrite: 'todo', reason: `${reason ?? ''} ${why}`.trim() };
+}
+
+/** The file reads Meteor's `Npm` global (`Npm.require('slack-client')`): a Meteor server file. */
+function readsMeteorNpm(parsed: ParsedFile): boolean {
+  return parsed.resolver.getScope(parsed.program).through.some((r) => r.identifier.name === 'Npm');
 }

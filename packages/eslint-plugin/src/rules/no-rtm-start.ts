@@ -28,6 +28,7 @@ export type MessageIds =
   | 'rtmStartUrl'
   | 'rtmStartTable'
   | 'rtmStartUnfollowed'
+  | 'rtmStartInLibrary'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'useRtmConnect'
@@ -100,6 +101,7 @@ export default createRule<Options, MessageIds>({
       rtmStartUrl: MESSAGES.rtmStartUrl,
       rtmStartTable: MESSAGES.rtmStartTable,
       rtmStartUnfollowed: MESSAGES.rtmStartUnfollowed,
+      rtmStartInLibrary: MESSAGES.rtmStartInLibrary,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
@@ -171,6 +173,9 @@ export default createRule<Options, MessageIds>({
           return;
         case 'unfollowed-name':
           context.report({ node: site.node, messageId: 'rtmStartUnfollowed' });
+          return;
+        case 'library-start':
+          context.report({ node: site.call.callee, messageId: 'rtmStartInLibrary' });
           return;
         default:
           return;

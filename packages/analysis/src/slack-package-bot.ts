@@ -1,0 +1,60 @@
+import { SLACK_PACKAGE } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { assignedValueOf, memberName, unwrap, variableOf } from './ast.js';
+import { originOf, type Origin } from './origin.js';
+import type { Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * `bot.listen(params[, callback])` of a bot the `slack` package (smallwins/slack) made with
+ * `slack.rtm.client()`: the package's `listen` requests `rtm.start` itself (in every version that has
+ * `rtm.client()`, see SLACK_PACKAGE.botThroughMajor) and opens the socket at its `url`. The app never
+ * names the method, so the site is the `listen` call.
+ */
+export interface LibraryStartSite {
+  readonly kind: 'library-start';
+  readonly call: TSESTree.CallExpression;
+}
+
+/** The `listen(…)` call of a `slack.rtm.client()` bot, as a site; undefined for any other call. */
+export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'listen') return undefined;
+  return isSlackPackageBot(resolver, callee.object) ? { kind: 'library-start', call } : undefined;
+}
+
+/**
+ * `slack.rtm.client()` itself, or a variable bound to it once (`const bot = slack.rtm.client()`, or
+ * `var bot = null` given it by its one assignment). A bot handed in as a parameter or kept in a field is not
+ * followed.
+ */
+function isSlackPackageBot(resolver: Resolver, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(resolver, bare);
+    const value = variable ? assignedValueOf(variable) : undefined;
+    const def = variable?.defs[0];
+    // `const { listen } = slack.rtm.client()` takes a member of the bot: not the bot.
+    return value !== undefined && def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && isBotFactoryCall(resolver, value);
+  }
+  return isBotFactoryCall(resolver, bare);
+}
+
+/** `slack.rtm.client()` on the `slack` package's own `rtm` family (`require('slack').rtm`, `const { rtm } = require('slack')`, `import slack from 'slack'`). */
+function isBotFactoryCall(resolver: Resolver, node: Node): boolean {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'client') return false;
+  const family = unwrap(callee.object);
+  if (family.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, family) === 'rtm') return isWholePackage(originOf(resolver, family.object));
+  const origin = originOf(resolver, family);
+  return origin?.module === SLACK_PACKAGE.module && origin.name === 'rtm' && !origin.instance;
+}
+
+/** The `slack` package itself (`require('slack')`, its default or namespace import), not one of its clients. */
+function isWholePackage(origin: Origin | undefined): boolean {
+  return origin?.module === SLACK_PACKAGE.module && !origin.instance && (origin.name === '*' || origin.name === 'default');
+}

@@ -1,0 +1,47 @@
+import './setup.js';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../src/rules/no-rtm-start.js';
+
+/**
+ * Starts reached through how a module was loaded: Meteor's `Npm.require` (a Meteor server file, run here
+ * only as source: the Meteor runtime is not installed) and a module kept on `this`; and the `slack`
+ * package's RTM bot, whose `listen()` requests `rtm.start` inside the package.
+ */
+const ruleTester = new RuleTester();
+/** Meteor's `Npm` named as a global in the lint config (as a Meteor app's config does). */
+const meteorGlobals = { languageOptions: { globals: { Npm: 'readonly' as const } } };
+
+ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
+  valid: [
+    // Another package loaded through Meteor's Npm.require: its RtmClient is not Slack's.
+    { code: "class Relay { constructor() { this.lib = Npm.require('irc-rtm-kit'); } open() { var RtmClient = this.lib.RtmClient; var c = new RtmClient(t); c.start(); } }" },
+    // `Npm` bound in the file is not Meteor's: its `require` may load anything.
+    { code: "var Npm = { require: function (n) { return fakes[n]; } }; function Relay() { this.lib = Npm.require('slack-client'); } Relay.prototype.open = function () { var RtmClient = this.lib.RtmClient; new RtmClient(t).start(); };" },
+    // The field is written twice: which module it holds when read is not known.
+    { code: "class Relay { constructor() { this.lib = Npm.require('slack-client'); } swap(x) { this.lib = x; } open() { var RtmClient = this.lib.RtmClient; new RtmClient(t).start(); } }" },
+    // `listen()` of something that is not the slack package's bot.
+    "const slack = require('./my-slack'); const bot = slack.rtm.client(); bot.listen({ token });",
+    "const server = require('http').createServer(); server.listen(3000);",
+    // A bot made but never started requests nothing.
+    "const slack = require('slack'); const bot = slack.rtm.client(); bot.message(m => log(m));",
+  ],
+  invalid: [
+    {
+      code: "class Relay { constructor() { this.lib = Npm.require('slack-client'); } open() { var RtmClient = this.lib.RtmClient; var rtm = new RtmClient(t); rtm.start(); } }",
+      errors: [{ messageId: 'legacyRtmClient', column: 146 }],
+    },
+    {
+      ...meteorGlobals,
+      code: "function Relay() { this.sdk = Npm.require('slack-client'); } Relay.prototype.open = function () { var rtm = new this.sdk.RtmClient(t); rtm.start(); };",
+      errors: [{ messageId: 'legacyRtmClient' }],
+    },
+    {
+      code: "const slack = require('slack'); let bot = null; function go() { bot = slack.rtm.client(); bot.hello(() => {}); bot.listen({ token }); }",
+      errors: [{ messageId: 'rtmStartInLibrary', column: 112 }],
+    },
+    { code: "const { rtm } = require('slack'); rtm.client().listen({ token }, (err, data) => {});", errors: [{ messageId: 'rtmStartInLibrary' }] },
+    { code: "import slack from 'slack'; const bot = slack.rtm.client(); bot.listen({ token });", errors: [{ messageId: 'rtmStartInLibrary' }] },
+  ],
+});
