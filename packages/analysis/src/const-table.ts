@@ -99,6 +99,34 @@ export function constTableString(resolver: Resolver, member: TSESTree.MemberExpr
  * of a table that nothing can change.
  */
 export function constTableEntryReads(resolver: Resolver, entry: Node): TSESTree.MemberExpression[] | undefined {
+  const place = entryPlace(resolver, entry);
+  const table = place ? tableReads(resolver, place.name) : undefined;
+  if (!place || !table || entryAt(resolver, table.literal, place.keys) !== entry) return undefined;
+  return table.reads.filter((r) => same(r.keys, place.keys)).map((r) => r.member);
+}
+
+/**
+ * For a string written as an entry of a `const` table (`{ session: { open: 'rtm.start' } }`) that the
+ * code reads by that entry's keys somewhere and changes somewhere (`ROUTES.session.open = …`, `delete
+ * ROUTES.session.open`, `ROUTES.session = …`): the change, which a report names as where the name
+ * goes unfollowed. Undefined otherwise.
+ */
+export function constTableChange(resolver: Resolver, entry: Node): Node | undefined {
+  const place = entryPlace(resolver, entry);
+  const variable = place ? variableOf(resolver, place.name) : undefined;
+  const def = variable?.defs[0];
+  if (!place || !variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const') return undefined;
+  const chains = variable.references.flatMap((r) => (r.identifier !== def.name && r.identifier.type === AST_NODE_TYPES.Identifier ? [chainFrom(resolver, r.identifier)] : []));
+  const prefix = (read: TableRead): boolean => read.keys.length > 0 && read.keys.length <= place.keys.length && read.keys.every((k, i) => k === place.keys[i]);
+  if (!chains.some((c) => c && same(c.keys, place.keys) && !isChanged(c.member))) return undefined;
+  const changed = chains.find((c) => c && prefix(c) && isChanged(c.member));
+  return changed?.member.parent;
+}
+
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
+
+/** The `const` name whose object literal holds `entry`, and the keys down to it. */
+function entryPlace(resolver: Resolver, entry: Node): { name: TSESTree.Identifier; keys: string[] } | undefined {
   const keys: string[] = [];
   let value: Node = entry;
   while (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
@@ -107,9 +135,8 @@ export function constTableEntryReads(resolver: Resolver, entry: Node): TSESTree.
     keys.unshift(key);
     value = value.parent.parent;
   }
-  const declarator = value.parent;
+  let declarator = value.parent;
+  while (declarator && unwrap(declarator) !== declarator) declarator = declarator.parent;
   if (keys.length === 0 || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || unwrap(declarator.init) !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const table = tableReads(resolver, declarator.id);
-  if (!table || entryAt(resolver, table.literal, keys) !== entry) return undefined;
-  return table.reads.filter((r) => r.keys.length === keys.length && r.keys.every((k, i) => k === keys[i])).map((r) => r.member);
+  return { name: declarator.id, keys };
 }

@@ -11,7 +11,7 @@ import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
-import { constTableEntryReads } from './const-table.js';
+import { constTableChange, constTableEntryReads } from './const-table.js';
 
 type Node = TSESTree.Node;
 
@@ -612,12 +612,13 @@ export function classifyString(resolver: Resolver, node: StringNode): UrlSite | 
  * `'rtm.start'` as an entry of a `const` table nothing changes (`{ auth: { get: 'rtm.start' } }`), read
  * only as `ACTIONS.auth.get`: each read is followed as the `const RTM_START` it stands for would be.
  * `null` when every read is a site's method name (or there is none), the first use not followed
- * otherwise; undefined for any other string.
+ * otherwise; where the code reads the entry by its keys but changes the table, the change (the name
+ * read may be another one); undefined for any other string.
  */
 function constTableUse(resolver: Resolver, node: StringNode): Node | null | undefined {
   if (!isUnfollowableName(staticString(resolver, node) ?? '')) return undefined;
   const reads = constTableEntryReads(resolver, node);
-  if (!reads) return undefined;
+  if (!reads) return constTableChange(resolver, node) ?? undefined;
   for (const read of reads) {
     const use = unfollowedUse(resolver, read, nameUses(resolver));
     if (use) return use;
