@@ -20,8 +20,8 @@ export interface TableRead {
  */
 function tableReads(resolver: Resolver, root: TSESTree.Identifier): { literal: TSESTree.ObjectExpression; reads: TableRead[] } | undefined {
   const variable = variableOf(resolver, root);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || def.node.id !== def.name) return undefined;
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || def.node.id !== def.name) return undefined;
   if (def.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
   const literal = def.node.init ? unwrap(def.node.init) : undefined;
   if (literal?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
@@ -43,7 +43,7 @@ function chainFrom(resolver: Resolver, root: TSESTree.Identifier): TableRead | u
   const keys: string[] = [];
   let current: Node = root;
   let member: TSESTree.MemberExpression | undefined;
-  for (let parent = current.parent; parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current; current = parent, parent = current.parent) {
+  for (let parent = current.parent; parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current; current = parent, parent = current.parent) {
     const key = memberName(resolver, parent);
     if (key === undefined) return undefined;
     keys.push(key);
@@ -70,8 +70,8 @@ function entryAt(resolver: Resolver, literal: TSESTree.ObjectExpression, keys: r
   for (const key of keys) {
     if (current.type !== AST_NODE_TYPES.ObjectExpression || current.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
     const matching = current.properties.filter((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === key);
-    const [only] = matching;
-    if (matching.length !== 1 || !only || only.kind !== 'init' || only.method || key === '__proto__') return undefined;
+    const only = matching.length === 1 ? matching[0] : undefined;
+    if (only?.kind !== 'init' || only.method || key === '__proto__') return undefined;
     current = unwrap(only.value);
   }
   return current;

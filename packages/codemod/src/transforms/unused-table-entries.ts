@@ -40,7 +40,7 @@ function isStartName(node: LooseNode | undefined): boolean {
   const value = bare(node);
   if (!value) return false;
   if (value.type === 'StringLiteral' || value.type === 'Literal') return typeof value.value === 'string' && isRtmStartMethodName(value.value);
-  return value.type === 'TemplateLiteral' && value.quasis?.length === 1 && isRtmStartMethodName(String((value.quasis[0]?.value as { cooked?: string } | undefined)?.cooked ?? ''));
+  return value.type === 'TemplateLiteral' && value.quasis?.length === 1 && isRtmStartMethodName((value.quasis[0]?.value as { cooked?: string } | undefined)?.cooked ?? '');
 }
 
 /** Every `'rtm.start'` entry of a table literal, with the keys that reach it. */
