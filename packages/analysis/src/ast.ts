@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 type Node = TSESTree.Node;
 import type { Resolver } from './resolver.js';
+import { constTableString } from './const-table.js';
 
 /** Wrappers that do not change the value: `x!`, `x as T`, `x satisfies T`, `<T>x`, `a?.b` (the chain). */
 const TRANSPARENT = new Set<string>([
@@ -79,11 +80,12 @@ export function outermost(node: Node): Node {
   return current;
 }
 
-/** A string the expression always evaluates to (literals, templates, `+`, `const`s), or undefined. */
+/** A string the expression always evaluates to (literals, templates, `+`, `const`s, entries of `const` tables), or undefined. */
 export function staticString(resolver: Resolver, node: Node): string | undefined {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.Literal) return typeof bare.value === 'string' ? bare.value : undefined;
   if (bare.type === AST_NODE_TYPES.TemplateLiteral && bare.expressions.length === 0) return bare.quasis[0]?.value.cooked ?? undefined;
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return constTableString(resolver, bare);
   if (bare.type !== AST_NODE_TYPES.Identifier && bare.type !== AST_NODE_TYPES.TemplateLiteral && bare.type !== AST_NODE_TYPES.BinaryExpression) {
     return undefined;
   }

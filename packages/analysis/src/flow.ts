@@ -339,6 +339,8 @@ class Tracker {
       if (!path.endsWith('[]')) this.escape(member, 'the response is read with a computed property name', path);
       return;
     }
+    // `res.self.me = true`: the code gives the field its own value, it reads nothing of the response there.
+    if (member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member && member.parent.operator === '=') return;
     const next = childPath(path, name);
     this.read(next, member.property, depth, () => this.follow(member, { kind: 'value', path: next }, depth));
   }

@@ -12,6 +12,7 @@ import { owningPackageName } from './modules.js';
 import { isEventName } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
 import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
+import { constTableChange, constTableEntryReads } from './const-table.js';
 
 type Node = TSESTree.Node;
 
@@ -602,11 +603,31 @@ function moduleTableSite(resolver: Resolver, property: TSESTree.Property): Table
 export function classifyString(resolver: Resolver, node: StringNode): UrlSite | TableSite | UnfollowedNameSite | undefined {
   const method = rtmMethodOfUrl(node);
   if (method) return { kind: 'url', method, node };
+  const tableUse = constTableUse(resolver, node);
+  if (tableUse !== undefined) return tableUse === null ? undefined : { kind: 'unfollowed-name', node, use: tableUse };
   if (isTableEntry(resolver, node)) return { kind: 'table', method: METHODS.rtmStart, node };
   if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length > 0) return undefined;
   if (!isUnfollowableName(staticString(resolver, node) ?? '')) return undefined;
   const use = unfollowedUse(resolver, node, nameUses(resolver));
   return use ? { kind: 'unfollowed-name', node, use } : undefined;
+}
+
+/**
+ * `'rtm.start'` as an entry of a `const` table nothing changes (`{ auth: { get: 'rtm.start' } }`), read
+ * only as `ACTIONS.auth.get`: each read is followed as the `const RTM_START` it stands for would be.
+ * `null` when every read is a site's method name (or there is none), the first use not followed
+ * otherwise; where the code reads the entry by its keys but changes the table, the change (the name
+ * read may be another one); undefined for any other string.
+ */
+function constTableUse(resolver: Resolver, node: StringNode): Node | null | undefined {
+  if (!isUnfollowableName(staticString(resolver, node) ?? '')) return undefined;
+  const reads = constTableEntryReads(resolver, node);
+  if (!reads) return constTableChange(resolver, node) ?? undefined;
+  for (const read of reads) {
+    const use = unfollowedUse(resolver, read, nameUses(resolver));
+    if (use) return use;
+  }
+  return null;
 }
 
 /**

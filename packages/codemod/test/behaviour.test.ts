@@ -192,6 +192,10 @@ const PROGRAMS: readonly Program[] = [
   // The class's own async helper awaited and its answer returned to the caller: through the helper module with the same helper.
   { name: "app-helper bot (a class's async call(method, options) merging its options, awaited and returned)", copy: () => copyBot('session-class-bot'), main: join('session-class-bot', 'bot.js'), prints: /^mpims: \d+/m },
   { name: "app-helper bot (this._api('rtm.start', params, cb))", copy: () => copyBot('app-helper-bot'), main: join('app-helper-bot', 'bot.js'), prints: /^groups: \d+/m },
+  // The method name read off a const table of the bot's own (`SLACK_METHODS.session.open`): the helper given rtm.start, the entry gone from the table.
+  { name: 'app-helper bot (method name from a const table: this.request(SLACK_METHODS.session.open, params))', copy: () => copyBot('table-helper-bot'), main: join('table-helper-bot', 'bot.js'), prints: /^checked as: \S+$/m },
+  // The helper called on a service the expression itself gets from a registry: the registry is still asked once (the bot prints how often).
+  { name: "app-helper bot (receiver computed by a call: services.get('slack').request('rtm.start', params).then)", copy: () => copyBot('service-helper-bot'), main: join('service-helper-bot', 'bot.js'), prints: /^service objects made: 1$/m },
   // @slack/rtm-api's RTMClient told to call rtm.start (`useRtmConnect: false`), reading its `authenticated`
   // data and start() result: the option goes, and the helper module answers the client's rtm.connect
   // with the whole data through the client's own WebClient. The handlers are unchanged.

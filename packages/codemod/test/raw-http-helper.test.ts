@@ -481,7 +481,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     `${header}(function() {\n  var Client, https;\n  https = require('https');\n  Client = (function() {\n    function Client() {}\n` +
     "    Client.prototype.login = function() {\n      return this._apiCall('rtm.start', {}, this._onLogin);\n    };\n" +
     '    Client.prototype._onLogin = function(data) {\n      return console.log(data.users.length);\n    };\n' +
-    `    Client.prototype._apiCall = function(method, params, callback) {\n      var req;\n      req = https.request(method);\n      req.on('response', function(res) {\n        return callback(res.body);\n      });\n      ${end}\n    };\n` +
+    `    Client.prototype._apiCall = function(method, params, callback) {\n      var req;\n      req = https.request(method);\n      req.write(JSON.stringify(params));\n      req.on('response', function(res) {\n        return callback(res.body);\n      });\n      ${end}\n    };\n` +
     `    return Client;\n  })();\n${extra}}).call(this);\n`;
 
   it("CoffeeScript output: `return this._apiCall(…)` as a method's last expression, the helper's only value `req.end()`: rewritten, the report says what the method returns now", async () => {

@@ -23,6 +23,7 @@ import { rtmStartCallTransform } from './rtm-start-call.js';
 import { sdkFacetOverrideTransform } from './sdk-facet-override.js';
 import { todoTransform } from './todo.js';
 import { dropUnusedConsts } from './unused-consts.js';
+import { dropUnusedTableEntries } from './unused-table-entries.js';
 
 export { parserFor, type ParserName, type SiteOutcome } from './common.js';
 
@@ -112,6 +113,7 @@ export function transformSource(
   };
   for (const [name, transform] of TRANSFORMS) if (!options.only || options.only.includes(name)) transform(ctx);
   dropUnusedConsts(ctx);
+  dropUnusedTableEntries(ctx);
   emitImports(ctx);
   if (ctx.edits.length === 0) return { output: input, changed: false, outcomes: ctx.outcomes };
   const out = applyEdits(source, ctx.edits);

@@ -24,7 +24,7 @@ function isPlainValue(init: LooseNode | null | undefined): boolean {
 }
 
 /** Identifiers that name something else than a variable: `x.name`, `{ name: … }`. */
-function isPropertyName(path: ASTPath<LooseNode>): boolean {
+export function isPropertyName(path: ASTPath<LooseNode>): boolean {
   const parent = path.parent as ASTPath<LooseNode> | null;
   const p = parent?.node;
   if (!p) return false;
@@ -73,7 +73,7 @@ export function dropUnusedConsts(ctx: TransformContext): void {
  * The lines `start`..`end` stand on, when nothing else stands on them, with the blank line after them
  * when one is before them too (so that no two blank lines are left in a row).
  */
-function ownLines(source: string, start: number, end: number): Edit | undefined {
+export function ownLines(source: string, start: number, end: number): Edit | undefined {
   const first = lineStart(source, start);
   const newline = source.indexOf('\n', end);
   const last = newline === -1 ? source.length : newline + 1;

@@ -1,13 +1,14 @@
-import { descendants, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { constTableString, descendants, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, text, type Node } from './common.js';
 import { ownMethod, type FunctionNode } from './this-method.js';
 
 
-/** `'rtm.start'`, `` `rtm.start` ``, or a name bound once to one of them (`var ns = 'rtm.start'`). */
+/** `'rtm.start'`, `` `rtm.start` ``, a name bound once to one of them (`var ns = 'rtm.start'`), or an entry of a `const` table nothing changes. */
 export function namesRtmStart(parsed: ParsedFile, node: Node): boolean {
   const value = unwrap(resolveConst(parsed.resolver, node));
+  if (value.type === AST_NODE_TYPES.MemberExpression) return constTableString(parsed.resolver, value) === 'rtm.start';
   if (value.type === AST_NODE_TYPES.Literal) return value.value === 'rtm.start';
   return value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0 && value.quasis[0]?.value.cooked === 'rtm.start';
 }

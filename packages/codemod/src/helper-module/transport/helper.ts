@@ -14,6 +14,8 @@ import { readsLaterParameters } from './later-parameters.js';
 import { unprovenPromise } from './promise-proof.js';
 import { requestForwardedCallback, type RequestForwarded } from './request-forwarded.js';
 import { requestCallbackAround } from './request-library.js';
+import { bindReceiver, computedReceiver, RECEIVER_NAME } from './computed-receiver.js';
+import { droppedArguments } from './dropped-arguments.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -22,6 +24,14 @@ type Slot =
   | { kind: 'flag'; node: Node }
   /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
   | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly; optional?: boolean; request?: RequestForwarded };
+
+/**
+ * `this.request('rtm.start', this)`: the calling object is handed on whole, as the request's arguments
+ * (its every field sent to Slack, the token among them) or as the object the helper answers; rebuilt
+ * data would need both kept, and nothing in view says which it is.
+ */
+const THIS_GIVEN =
+  'the helper is given `this`, the calling object itself, after the method name: as the request\'s arguments (every field of the object sent to Slack, its token among them) or as the object the helper answers, which rtm-migrate cannot tell, so it cannot hand the replacement methods their own arguments through it';
 
 /**
  * The helper's arguments: the method name first (written out, or a name bound once to it); then the
@@ -54,6 +64,7 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     else if (isFlag(parsed, arg)) slots.push({ kind: 'flag', node: arg });
     else if (!slots.some((s) => s.kind === 'args') && unwrap(arg).type === AST_NODE_TYPES.ObjectExpression) slots.push({ kind: 'args', node: arg });
     else if (!slots.some((s) => s.kind === 'args') && (!last || takesDataAt(parsed, helperDeclaration(parsed, call), i + 1)) && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
+    else if (unwrap(arg).type === AST_NODE_TYPES.ThisExpression) return THIS_GIVEN;
     else return last ? 'the callback is not a written-out Node-style `(err, data)` function' : 'the helper takes arguments rtm-migrate cannot place';
   }
   // A name given as the arguments must be followed by the callback, or go where the helper's declaration takes data: otherwise it may be the callback itself.
@@ -95,7 +106,11 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   // `(0, _exec2.default)` keeps its parentheses (the range of a parenthesized callee leaves them out).
   const callee = call.callee;
   const simple = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && !callee.optional);
-  const helper = simple ? text(parsed, call.callee) : `(${text(parsed, call.callee)})`;
+  // A receiver computed by a call (`svc('slack').request`) is bound once: the caller calls the helper on it.
+  const receiver = computedReceiver(parsed, call);
+  if (typeof receiver === 'string') return { why: receiver };
+  const helper = receiver ? receiver.helper : simple ? text(parsed, call.callee) : `(${text(parsed, call.callee)})`;
+  const named = simple ? text(parsed, call.callee) : `(${text(parsed, call.callee)})`;
   const argsAt = slots.findIndex((s) => s.kind === 'args');
   const ts = typescript(parsed);
   // In TypeScript a helper declared in the file with a native promise: the arguments cast to its parameter's type.
@@ -104,22 +119,25 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   const passed = (s: Slot): string => (s.kind === 'method' ? 'apiMethod' : s.kind === 'args' ? apiArgs : s.kind === 'flag' ? text(parsed, s.node) : '');
   const before = slots.filter((s) => s.kind !== 'callback').map(passed);
   if (argsAt < 0) before.push(apiArgs);
+  const dropped = droppedArguments(parsed, call, named, argsAt < 0 ? before.length - 1 : argsAt);
+  if (dropped) return { why: dropped };
   const flags = slots.flatMap((s) => (s.kind === 'flag' ? [text(parsed, s.node)] : []));
-  if (usesCallerName(helper, ...flags)) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
+  if (usesCallerName(helper, ...flags) || (receiver && flags.some((f) => new RegExp(`\\b${RECEIVER_NAME}\\b`).test(f)))) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
   const argsSlot = slots[argsAt];
   const argsText = argsSlot?.kind === 'args' ? text(parsed, argsSlot.node) : undefined;
   const lastSlot = slots.at(-1);
   const callback = lastSlot?.kind === 'callback' ? lastSlot.node : undefined;
+  if (receiver && callback) return { why: `the helper is called on \`${receiver.receiver}\` and answers through a callback: rtm-migrate binds a receiver computed by a call once only where the helper's answer is a promise` };
   if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
     // TypeScript: the helper's callback type (its own answer type) does not take rtmStartData's, nor its arguments' type `apiArgs`.
     if (ts) return { why: "the helper calls back with the response alone, and in TypeScript its callback's declared type does not take the rebuilt data's: call it with `rtmStartData`'s own promise by hand" };
     // The helper's declaration returns nothing (or only CoffeeScript's incidental request): neither does the rewrite.
     const used = lastSlot.responseOnly.returnsValue && call.parent.type !== AST_NODE_TYPES.ExpressionStatement;
-    const dropped = used ? incidentalReturn(parsed, call, lastSlot.responseOnly.helper) : undefined;
-    if (used && dropped === undefined) return { why: "the helper's return value is used besides its callback" };
+    const droppedReturn = used ? incidentalReturn(parsed, call, lastSlot.responseOnly.helper) : undefined;
+    if (used && droppedReturn === undefined) return { why: "the helper's return value is used besides its callback" };
     if (shadowsCallerName(parsed, lastSlot.node)) return { why: 'the callback uses a name the rewrite would shadow' };
     const caller = `${params(parsed)} => new Promise((resolve) => ${helper}(${[...before, 'resolve'].join(', ')}))`;
-    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...(dropped === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(dropped) }) } };
+    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...(droppedReturn === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(droppedReturn) }) } };
   }
   if (lastSlot?.kind === 'callback' && lastSlot.request) return requestStyleCall(parsed, call, lastSlot.node, helper, before, argsText, lastSlot.request.parsedBody);
   if (callback) {
@@ -132,13 +150,14 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
     const optional = lastSlot?.kind === 'callback' && lastSlot.optional === true;
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: callback.range[0], end: callback.range[1] }, ...(optional ? { optionalCallback: true } : {}) } };
   }
-  const caller = `${params(parsed)} => ${helper}(${before.join(', ')})`;
+  const direct = `${params(parsed)} => ${helper}(${before.join(', ')})`;
+  const caller = receiver ? bindReceiver(receiver, direct) : direct;
   const promiseUse = usedAsPromise(call);
   // A helper that resolves Slack's `ok: false` answer as data: the rewrite answers it so too.
   const errors = resolvesSlackErrors(parsed, helperDeclaration(parsed, call)) ? { answersSlackErrors: true } : {};
   if (declared) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, cast: declared.returns, ...errors } };
   // rtmStartData() awaits what the helper returns, rtmStartDataAs() calls its `.then`: only on a promise.
-  const unproven = unprovenPromise(parsed, call, helper, promiseUse === undefined);
+  const unproven = unprovenPromise(parsed, call, named, promiseUse === undefined);
   if (unproven) return { why: unproven };
   if (promiseUse === undefined) return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, ...errors } };
   // The helper's own kind of promise comes back, chained on a first call through it (JavaScript: its type is not known).
