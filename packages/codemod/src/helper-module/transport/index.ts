@@ -58,8 +58,13 @@ function requestOf(url: Node): { call: TSESTree.CallExpression; second: boolean 
 
 const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
 
-/** A global `fetch` (Node 18+, browsers), or `node-fetch`'s. */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
+/** A global `fetch` (Node 18+, browsers; `window.fetch` too), or `node-fetch`'s. */
 function isFetch(parsed: ParsedFile, callee: Node): boolean {
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'fetch') {
+    return callee.object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(callee.object.name) && !variableOf(parsed.resolver, callee.object)?.defs.length;
+  }
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'fetch') return false;
   const variable = variableOf(parsed.resolver, callee);
   return !variable || variable.defs.length === 0 || originOf(parsed.resolver, callee)?.module === 'node-fetch';
