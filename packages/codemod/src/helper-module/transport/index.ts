@@ -13,9 +13,11 @@ import { needleTransport } from './needle.js';
 import { nodeGetTransport } from './node-http.js';
 import { nodeRequestTransport } from './node-request.js';
 import { requestTransport } from './request-library.js';
+import { REQUEST_PROMISE, requestPromiseTransport } from './request-promise.js';
 import { slackPackageTransport } from './slack-package.js';
 import { superagentTransport } from './superagent.js';
 import { unirestTransport } from './unirest.js';
+import { readsInsideBuilt, urlPassedToFunction } from './url-argument.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
@@ -77,25 +79,32 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - `axios.get(url[, config])` / `axios.post(url[, data[, config]])`, read as `res.data`;
  * - `got(url[, options])` (and `got.get` / `got.post`), read with `.json()` or as `res.body`;
  * - `request(url | options[, options], (err, res, body) => …)` (and `request.get` / `request.post`);
+ * - request-promise's `rp(url)` / `rp({ uri: url, json: true })` (see request-promise.ts);
  * - needle's `needle.post(url, { … }, (err, resp, body) => …)`, `needle('post', url, { … })` (see needle.ts);
  * - superagent's `superagent.post(url)….send({ … }).end((err, res) => …)` (or its promise, see superagent.ts);
  * - unirest's `unirest.get(url)….query({ … }).end((response) => …)` (see unirest.ts);
  * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to;
- * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts).
+ * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts);
+ * - any of these inside a function of this file that the URL is given to (see url-argument.ts).
  */
 function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
   const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
-  const given = requestOf(url.node);
+  const passed = urlPassedToFunction(parsed, url, literal.range[0] + text(parsed, literal).indexOf('rtm.start'));
+  if (passed && 'why' in passed) return passed;
+  const given = requestOf(passed ? passed.url.node : url.node);
+  if (passed && !given) return { why: 'the parameter the URL is given to does not go to a request as it is' };
   if (!given) return endpointTableTransport(parsed, url.node) ?? { why: tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
   const request = given.call;
   if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
   const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
   if (byPath && !nodeHttpRequest(parsed, request)) return { why: "the URL is the `path` of options not given to Node's `https.request`" };
-  const result = libraryTransport(parsed, request, url);
+  const result = libraryTransport(parsed, request, passed?.url ?? url);
+  const unseen = passed && 'call' in result ? readsInsideBuilt(parsed, passed, result.call) : undefined;
+  if (unseen) return { why: unseen };
   // Every library here resolved Slack's `ok: false` as a 200 body: so must the rewrite.
-  return 'call' in result ? { call: { ...result.call, answersSlackErrors: true, ...(url.removals ? { removals: url.removals } : {}) } } : result;
+  return 'call' in result ? { call: { ...result.call, answersSlackErrors: true, ...(url.removals ? { removals: url.removals } : {}), ...(passed ? { edits: passed.edits } : {}) } } : result;
 }
 
 /** `https.request(…)` / `http.request(…)`. */
@@ -131,10 +140,11 @@ function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, 
   if (module === 'axios' && (method === 'get' || method === 'post')) return axiosTransport(parsed, request, method, url);
   if (module === 'got' && (method === undefined || method === 'get' || method === 'post')) return gotTransport(parsed, request, url);
   if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);
+  if (module !== undefined && REQUEST_PROMISE.has(module)) return requestPromiseTransport(parsed, request, url, method);
   if (module === 'needle' && (method === undefined || method === 'get' || method === 'post' || method === 'request')) return needleTransport(parsed, request, url, method);
   if (module === 'superagent' && (method === 'get' || method === 'post')) return superagentTransport(parsed, request, url);
   if (module === 'unirest' && (method === 'get' || method === 'post')) return unirestTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'get') return nodeGetTransport(parsed, request, url);
   if (module !== undefined && NODE_HTTP.has(module) && method === 'request') return nodeRequestTransport(parsed, request, url);
-  return { why: 'only `fetch`, axios, got, request, superagent, needle, unirest, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
+  return { why: 'only `fetch`, axios, got, request, request-promise, superagent, needle, unirest, `https.get` and `https.request` calls are rebuilt (other clients are not yet)' };
 }
