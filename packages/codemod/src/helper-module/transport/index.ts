@@ -12,6 +12,7 @@ import { helperTransport } from './helper.js';
 import { needleTransport } from './needle.js';
 import { nodeGetTransport } from './node-http.js';
 import { nodeRequestTransport } from './node-request.js';
+import { optionsHandedOn } from './options-handed-on.js';
 import { requestTransport } from './request-library.js';
 import { REQUEST_PROMISE, requestPromiseTransport } from './request-promise.js';
 import { slackPackageTransport } from './slack-package.js';
@@ -95,7 +96,7 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (passed && 'why' in passed) return passed;
   const given = requestOf(passed ? passed.url.node : url.node);
   if (passed && !given) return { why: 'the parameter the URL is given to does not go to a request as it is' };
-  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
+  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: optionsHandedOn(parsed, url.node) ?? tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
   const request = given.call;
   if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
   const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
