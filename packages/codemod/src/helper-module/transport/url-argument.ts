@@ -37,7 +37,8 @@ function exported(name: Node): boolean {
 /** A name bound for good where the module is loaded (an import, a `const`, a function), or a global the file does not declare. */
 function fixed(variable: Variable | null): boolean {
   if (!variable) return true;
-  if (variable.scope.type !== 'module' && variable.scope.type !== 'global') return false;
+  // The file's top scope: a module's, the global one, or CommonJS's function scope around the file.
+  if (variable.scope.block.type !== AST_NODE_TYPES.Program) return false;
   const [def, ...more] = variable.defs;
   if (!def || more.length > 0) return false;
   if (def.type === TSESLint.Scope.DefinitionType.ImportBinding || def.type === TSESLint.Scope.DefinitionType.FunctionName) return true;
