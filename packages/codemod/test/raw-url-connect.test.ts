@@ -64,7 +64,9 @@ describe('the same requests whose answer the analysis cannot see all of: the dec
     ["the stream's text handed on besides being parsed for url", "https.get(API + 'rtm.start?token=' + process.env.T, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => { console.log(JSON.parse(raw).url); module.exports.raw = raw; }); });", 'helper-module'],
     ['the stream read through arguments', "https.get(API + 'rtm.start?token=' + process.env.T, function (res) { console.log(res); arguments[0].on('data', (c) => console.log(c)); });", 'todo'],
     ['request-promise resolves the body itself', "rp(API + 'rtm.start?token=' + process.env.T).then((body) => console.log(JSON.parse(body).users));", 'todo'],
-    ['request-promise with json: the body is the data', "rp({ uri: API + 'rtm.start?token=' + process.env.T, json: true }).then((body) => console.log(body.users));", 'todo'],
+    ['request-promise with json: the body is the data, rebuilt through the same package', "rp({ uri: API + 'rtm.start?token=' + process.env.T, json: true }).then((body) => console.log(body.users));", 'helper-module'],
+    ['request-promise with json, a field rtm.connect lacks read off self', "rp({ uri: API + 'rtm.start?token=' + process.env.T, json: true }).then((body) => console.log(body.self.prefs));", 'todo'],
+    ['request-promise, its text parsed right after, a field rtm.connect lacks read off self', "rp(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((d) => console.log(d.self.prefs, d.users));", 'todo'],
   ])('%s', async (_name, body, rewrite) => {
     const { site } = await scanOne(body);
     expect(site?.rewrite).toBe(rewrite);

@@ -66,12 +66,13 @@ function returnsAsIs(fn: FunctionNode, id: Node): boolean {
  * A `fetch` response that reaches `.then((res) => res.json())` through `.then` steps that only check
  * `res.ok` and hand it on (`.then((res) => res.ok ? res : Promise.reject(res))`), the request made
  * in place or returned by `.then(() => fetch(…))`: a response that answers `ok: true` and the
- * rebuilt data from `json()` is read the same way. `readsJson` tells the step that reads the body.
+ * rebuilt data from `json()` is read the same way. `readsJson` tells the step that reads the body;
+ * that step's call (the promise of the data) is the answer.
  */
-export function okCheckedJson(parsed: ParsedFile, request: TSESTree.CallExpression, readsJson: (fn: Node) => boolean): boolean {
+export function okCheckedJson(parsed: ParsedFile, request: TSESTree.CallExpression, readsJson: (fn: Node) => boolean): TSESTree.CallExpression | undefined {
   for (let step = thenWith(responsePromise(request)); step; step = thenWith(step.call)) {
-    if (readsJson(step.fn)) return true;
-    if (!checksOk(parsed, step.fn)) return false;
+    if (readsJson(step.fn)) return step.call;
+    if (!checksOk(parsed, step.fn)) return undefined;
   }
-  return false;
+  return undefined;
 }

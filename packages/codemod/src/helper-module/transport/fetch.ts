@@ -89,7 +89,7 @@ export function fetchTransport(parsed: ParsedFile, request: TSESTree.CallExpress
   const jsonCall = jsonThen(request);
   const [readJson] = jsonCall?.arguments ?? [];
   const onlyJson = !jsonCall && readsOnlyBody(parsed, request, 'json', true);
-  const okChecked = !jsonCall && !onlyJson && okCheckedJson(parsed, request, readsJson);
+  const okChecked = !jsonCall && !onlyJson ? okCheckedJson(parsed, request, readsJson) : undefined;
   if (!jsonCall && !onlyJson && !okChecked) {
     return { why: 'the response is not read with `.then((res) => res.json())` right after the request (past `res.ok` checks), nor only with `res.json()`' };
   }

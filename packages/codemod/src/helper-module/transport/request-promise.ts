@@ -3,6 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { link } from './chain.js';
 import { calleeText, isFunction, params, text, typescript, usesCallerName, type Node, type TransportResult } from './common.js';
+import { unbuiltReads } from './data-reads.js';
 import { propertyOf, writtenObject, type RequestUrl } from './request-parts.js';
 
 /** The request-promise packages: `rp(uri)` resolves the body text, `rp({ uri, json: true })` the parsed body. */
@@ -42,9 +43,8 @@ function jsonOptions(parsed: ParsedFile, options: TSESTree.ObjectExpression, url
 
 /**
  * request-promise's `rp(url)` / `rp.get(url)` (the body text, read with `.then(JSON.parse)` right
- * after or handed on as text) or `rp({ uri: url, json: true })` (the parsed body): a GET whose
- * arguments are in the URL's query, or none. Each method goes through the same package, its
- * arguments in `qs`, the body parsed; where the code had text, it gets the rebuilt data as JSON text.
+ * after) or `rp({ uri: url, json: true })` (the parsed body): a GET whose arguments are in the URL's
+ * query, or none. Each method goes through the same package, its arguments in `qs`, the body parsed.
  */
 export function requestPromiseTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl, method: string | undefined): TransportResult {
   if (method !== undefined && method !== 'get') return { why: 'only a request-promise GET (`rp(url)`, `rp.get(url)`) is rebuilt' };
@@ -56,9 +56,10 @@ export function requestPromiseTransport(parsed: ParsedFile, request: TSESTree.Ca
   const apiArgs = typescript(parsed) ? 'apiArgs as Record<string, string>' : 'apiArgs';
   const caller = `${params(parsed)} => ${callee}({ uri: ${url.url('apiMethod')}, qs: ${apiArgs}, json: true })`;
   if (usesCallerName(url.url(''))) return { why: 'the request uses a name the rewrite would shadow' };
-  if (parsesJson) return { call: { start: request.range[0], end: request.range[1], caller, args: url.query } };
-  const parsedBody = parsedThen(parsed, request);
-  if (parsedBody) return { call: { start: parsedBody.range[0], end: parsedBody.range[1], caller, args: url.query } };
-  // The code had the body as text: the rebuilt data as the same JSON text.
-  return { call: { start: request.range[0], end: request.range[1], caller, args: url.query, then: '.then((data) => JSON.stringify(data))' } };
+  // Body text read any other way (kept, matched, handed on) may go where the fields read are not seen.
+  const replaced = parsesJson ? request : parsedThen(parsed, request);
+  if (!replaced) return { why: 'the request-promise body text is not read with `.then(JSON.parse)` right after the request' };
+  // The site's analysis follows an HTTP library's response, not a body the code parses: the data's reads are looked at here.
+  const unbuilt = unbuiltReads(parsed, replaced, 'the code');
+  return unbuilt ? { why: unbuilt } : { call: { start: replaced.range[0], end: replaced.range[1], caller, args: url.query } };
 }

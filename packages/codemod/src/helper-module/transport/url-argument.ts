@@ -1,8 +1,8 @@
-import { descendants, followResponse, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { descendants, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { helperBuilds, isStartOnlyField, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, typescript, type Node } from './common.js';
+import { unbuiltReads } from './data-reads.js';
 import type { TransportCall } from '../../plan.js';
 import type { RequestUrl } from './request-parts.js';
 
@@ -116,16 +116,14 @@ export function urlPassedToFunction(parsed: ParsedFile, url: RequestUrl, methodA
 }
 
 /**
- * What the function reads of the data the rebuilt call gives (the code it replaced gave the data
- * itself, not a library's response around it): every start-only field read must be one the helper
- * module builds. The URL's own site sees none of it, as the request is made inside the function.
+ * What the function reads of the data the rebuilt call gives (where the code it replaces gave the
+ * data itself, not a library's response around it): the URL's own site sees none of it, as the
+ * request is made inside the function. Why it cannot be rebuilt, or undefined.
  */
 export function readsInsideBuilt(parsed: ParsedFile, passed: PassedUrl, call: TransportCall): string | undefined {
   if (call.then !== undefined || call.callback !== undefined) return 'the request inside the function is read through the library\'s own response, which rtm-migrate does not follow past a parameter';
   let replaced: Node = passed.url.node;
   while (replaced.parent && replaced.parent.range[0] >= call.start && replaced.parent.range[1] <= call.end) replaced = replaced.parent;
   if (replaced.type !== AST_NODE_TYPES.CallExpression || replaced.range[0] !== call.start || replaced.range[1] !== call.end) return 'the request inside the function could not be followed';
-  const flow = followResponse(parsed.resolver, { kind: 'method', method: METHODS.rtmStart, form: 'member', call: replaced, methodNode: replaced, options: undefined, callback: undefined, otherArgs: [] });
-  const unbuilt = [...new Set(flow.reads.map((r) => r.path).filter((f) => isStartOnlyField(f) && !helperBuilds(f)))];
-  return unbuilt.length > 0 ? `the function reads ${unbuilt.map((f) => `\`${f}\``).join(', ')}, which the helper module does not rebuild` : undefined;
+  return unbuiltReads(parsed, replaced, 'the function');
 }
