@@ -105,6 +105,8 @@ export interface TransportCall {
   readonly callbackAround?: { readonly before: string; readonly after: string };
   /** Statements that only served the original request (a `new URL(…)` and the query it set), removed. */
   readonly removals?: readonly { readonly start: number; readonly end: number }[];
+  /** Text replaced besides the request: the call that gave a function of the file the URL gives it the arguments instead. */
+  readonly edits?: readonly { readonly start: number; readonly end: number; readonly text: string }[];
   /** Named imports the replacement uses besides the helper module (`Readable` from `stream`). */
   readonly imports?: readonly { readonly module: string; readonly name: string }[];
   /** The callback gets the response alone (`ok: false` on an error), as the helper's declaration calls it. */

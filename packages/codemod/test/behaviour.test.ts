@@ -145,6 +145,9 @@ const PROGRAMS: readonly Program[] = [
   // URL base and headers; the same helper with its token and callback), so neither bot needs a WebClient.
   { name: 'raw-HTTP fetch bot', copy: () => copyBot('fetch-bot'), main: join('fetch-bot', 'bot.js'), prints: /^ims: \d+/m },
   { name: 'raw-HTTP fetch bot (token in the query, awaited response)', copy: () => copyBot('fetch-query-bot'), main: join('fetch-query-bot', 'bot.js'), prints: /^mpims: \d+/m },
+  // The URL built at the call and handed to the bot's own function, which asks with request-promise: the call passes the query's arguments instead.
+  { name: 'raw-HTTP request-promise bot (the URL given to a function of the file)', copy: () => copyBot('url-argument-bot'), main: join('url-argument-bot', 'bot.js'), prints: /^mpims: \d+/m },
+  { name: 'raw-HTTP fetch bot (query by querystring.stringify, res.ok checked before res.json())', copy: () => copyBot('fetch-ok-chain-bot'), main: join('fetch-ok-chain-bot', 'bot.js'), prints: /^mpims: \d+/m },
   { name: 'raw-HTTP axios bot (axios.post, qs.stringify form, res.data)', copy: () => copyBot('axios-bot'), main: join('axios-bot', 'bot.js'), prints: /^mpims: \d+/m },
   { name: 'raw-HTTP got bot (got.post form, .json())', copy: () => copyBot('got-bot'), main: join('got-bot', 'bot.js'), prints: /^groups: \d+/m },
   // unirest's one-parameter end(response) callback; the URL held in a variable and given the token as a query where it is used.

@@ -198,7 +198,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
 
   it('the TypeScript outputs of the raw-HTTP patterns compile strict against the real libraries\' types', { timeout: 120_000 }, async () => {
     const dir = await tempDir('rtm-migrate-raw-tsc-');
-    const outputs = ['axios', 'axios-instance', 'got', 'fetch-post', 'http-request', 'new-url', 'url-from-pieces', 'query-string', 'request-callback'];
+    const outputs = ['axios', 'axios-instance', 'got', 'fetch-post', 'http-request', 'new-url', 'url-from-pieces', 'query-string', 'request-callback', 'url-given-to-function'];
     for (const name of outputs) await copyFile(join(PATTERNS, `${name}.output.ts`), join(dir, `${name}.ts`));
     await copyFile(join(PATTERNS, 'rtm-start-data.output.ts'), join(dir, 'rtm-start-data.ts'));
     // axios, got, @types/request and @types/node as the behaviour bots install them.

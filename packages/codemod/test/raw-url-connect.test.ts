@@ -73,6 +73,8 @@ describe('the same requests whose answer the analysis cannot see all of: the dec
     ['request-promise, the promise put in an array', "const all = [rp(API + 'rtm.start?token=' + process.env.T)];\nall[0].then((body) => console.log(JSON.parse(body).url));", 'todo'],
     ['a static method given another function', "class Ids { static of(a) { return a.self.id; } }\nIds.of = (a) => a.users;\nrp(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((a) => console.log(Ids.of(a)));", 'helper-module'],
     ['a cache object also read whole', "const seen = {};\nrp(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((a) => { seen.x = a; console.log(Object.keys(seen)); });", 'helper-module'],
+    ['request-promise with json, a field rtm.connect lacks read off self', "rp({ uri: API + 'rtm.start?token=' + process.env.T, json: true }).then((body) => console.log(body.self.prefs));", 'todo'],
+    ['request-promise, its text parsed right after, a field rtm.connect lacks read off self', "rp(API + 'rtm.start?token=' + process.env.T).then(JSON.parse).then((d) => console.log(d.self.prefs, d.users));", 'todo'],
   ])('%s', async (_name, body, rewrite) => {
     const { site } = await scanOne(body);
     expect(site?.rewrite).toBe(rewrite);

@@ -258,6 +258,8 @@ function unfollowedNameSite(text: string, node: Node, use: Node): FoundSite {
 /** The call a URL is given to: `` `fetch(…)` ``, else "the request". */
 function describeHttpCall(text: string, node: Node): string {
   for (let p: Node | undefined = node.parent; p; p = p.parent) {
+    // A call around the function the URL is in is not the request (`db.find(q, () => { … url … })`).
+    if (p.type === AST_NODE_TYPES.ArrowFunctionExpression || p.type === AST_NODE_TYPES.FunctionExpression || p.type === AST_NODE_TYPES.FunctionDeclaration) break;
     if (p.type === AST_NODE_TYPES.CallExpression && p.arguments.some((a) => within(node, a))) {
       return `\`${text.slice(p.callee.range[0], p.callee.range[1]).replace(/\s+/g, '').slice(0, 40)}(…)\``;
     }

@@ -181,6 +181,7 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
   if (callback) addImport(ctx, 'util', 'callbackify', false);
   for (const { module: from, name: imported } of transport.imports ?? []) addImport(ctx, from, imported, false);
   for (const { start, end } of transport.removals ?? []) ctx.edits.push({ start, end, text: '' });
+  ctx.edits.push(...(transport.edits ?? []));
   if (callback) {
     const { before, after } = around(ctx.source.slice(callback.start, callback.end));
     ctx.edits.push({ start: transport.start, end: callback.start, text: before }, { start: callback.end, end: transport.end, text: after });

@@ -43,9 +43,12 @@ export function isPropertyName(path: ASTPath<LooseNode>): boolean {
 export function dropUnusedConsts(ctx: TransformContext): void {
   const replaced = (): Edit[] => ctx.edits.filter((e) => e.end > e.start);
   const inside = (node: AnyNode): boolean => replaced().some((e) => e.start <= startOf(node) && endOf(node) <= e.end);
-  // Gone with the code replaced, and not written again by the replacement (which keeps the options and callbacks it was given).
-  const gone = (node: AnyNode, name: string): boolean =>
-    replaced().some((e) => e.start <= startOf(node) && endOf(node) <= e.end && !new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`).test(e.text));
+  // Gone with the code replaced, and written again by no edit (the replacement keeps the options and callbacks it was
+  // given; a caller put before the statement may make the URL from the same base).
+  const gone = (node: AnyNode, name: string): boolean => {
+    const named = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`);
+    return inside(node) && !ctx.edits.some((e) => named.test(e.text));
+  };
   for (let changed = true; changed; ) {
     changed = false;
     ctx.root.find(ctx.j.VariableDeclaration).forEach((p: ASTPath) => {

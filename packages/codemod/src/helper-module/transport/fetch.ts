@@ -1,11 +1,12 @@
 import { propertyKeyName, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, params, text, typescript, usesCallerName, type Node, type TransportResult } from './common.js';
+import { calleeText, isFunction, params, text, typescript, usesCallerName, type Node, type TransportResult } from './common.js';
+import { okCheckedJson } from './fetch-ok-chain.js';
 import { formText, readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
 /** `(res) => res.json()` / `function (res) { return res.json(); }`. */
-function readsJson(node: Node | undefined): boolean {
+export function readsJson(node: Node | undefined): boolean {
   const first = node && isFunction(node) && node.params.length === 1 ? node.params[0] : undefined;
   if (!node || !isFunction(node) || first?.type !== AST_NODE_TYPES.Identifier) return false;
   const param = first.name;
@@ -87,8 +88,10 @@ export function fetchTransport(parsed: ParsedFile, request: TSESTree.CallExpress
   }
   const jsonCall = jsonThen(request);
   const [readJson] = jsonCall?.arguments ?? [];
-  if (!jsonCall && !readsOnlyBody(parsed, request, 'json', true)) {
-    return { why: 'the response is not read with `.then((res) => res.json())` right after the request, nor only with `res.json()`' };
+  const onlyJson = !jsonCall && readsOnlyBody(parsed, request, 'json', true);
+  const okChecked = !jsonCall && !onlyJson ? okCheckedJson(parsed, request, readsJson) : undefined;
+  if (!jsonCall && !onlyJson && !okChecked) {
+    return { why: 'the response is not read with `.then((res) => res.json())` right after the request (past `res.ok` checks), nor only with `res.json()`' };
   }
   const kept = props.filter((p) => !isBody(p)).map((p) => text(parsed, p));
   const encoded = typescript(parsed) ? 'new URLSearchParams(apiArgs as Record<string, string>)' : 'new URLSearchParams(apiArgs)';
@@ -96,10 +99,13 @@ export function fetchTransport(parsed: ParsedFile, request: TSESTree.CallExpress
   const to = url.url('apiMethod');
   if (usesCallerName(url.url(''), ...kept, then)) return { why: 'the request uses a name the rewrite would shadow' };
   // Arguments go where the original put them: in a form body, or in the query when it sent none.
+  const fetch = calleeText(parsed, request.callee);
   const caller = body
-    ? `${params(parsed)} => fetch(${to}, { ${[...kept, `body: ${encoded}`].join(', ')} }).then(${then})`
-    : `${params(parsed)} => fetch(${to} + '?' + ${encoded}${init ? `, ${text(parsed, init)}` : ''}).then(${then})`;
+    ? `${params(parsed)} => ${fetch}(${to}, { ${[...kept, `body: ${encoded}`].join(', ')} }).then(${then})`
+    : `${params(parsed)} => ${fetch}(${to} + '?' + ${encoded}${init ? `, ${text(parsed, init)}` : ''}).then(${then})`;
   const replaced = jsonCall ?? request;
-  // An awaited response read only with `.json()`: one that answers the rebuilt data there.
-  return { call: { start: replaced.range[0], end: replaced.range[1], caller, args, ...(jsonCall ? {} : { then: '.then((data) => ({ json: async () => data }))' }) } };
+  // A response read only with `.json()`: one that answers the rebuilt data there (and `ok`, the HTTP status checked
+  // before: the helper resolves only where each method's answer came back, else it rejects as a failed check would).
+  const response = okChecked ? '{ ok: true, json: async () => data }' : '{ json: async () => data }';
+  return { call: { start: replaced.range[0], end: replaced.range[1], caller, args, ...(jsonCall ? {} : { then: `.then((data) => (${response}))` }) } };
 }

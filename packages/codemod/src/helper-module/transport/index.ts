@@ -12,12 +12,14 @@ import { helperTransport } from './helper.js';
 import { needleTransport } from './needle.js';
 import { nodeGetTransport } from './node-http.js';
 import { nodeRequestTransport } from './node-request.js';
+import { optionsHandedOn } from './options-handed-on.js';
 import { requestTransport } from './request-library.js';
 import { requestPromiseTransport } from './request-promise.js';
 import { slackPackageTransport } from './slack-package.js';
 import { superagentTransport } from './superagent.js';
 import { unirestTransport } from './unirest.js';
 import { unseenClientWhy } from './unseen-client.js';
+import { readsInsideBuilt, urlPassedToFunction } from './url-argument.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
 
 export type { TransportResult } from './common.js';
@@ -60,8 +62,13 @@ function requestOf(url: Node): { call: TSESTree.CallExpression; second: boolean 
 
 const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
 
-/** A global `fetch` (Node 18+, browsers), or `node-fetch`'s. */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
+/** A global `fetch` (Node 18+, browsers; `window.fetch` too), or `node-fetch`'s. */
 function isFetch(parsed: ParsedFile, callee: Node): boolean {
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'fetch') {
+    return callee.object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(callee.object.name) && !variableOf(parsed.resolver, callee.object)?.defs.length;
+  }
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'fetch') return false;
   const variable = variableOf(parsed.resolver, callee);
   return !variable || variable.defs.length === 0 || originOf(parsed.resolver, callee)?.module === 'node-fetch';
@@ -79,21 +86,27 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - superagent's `superagent.post(url)….send({ … }).end((err, res) => …)` (or its promise, see superagent.ts);
  * - unirest's `unirest.get(url)….query({ … }).end((response) => …)` (see unirest.ts);
  * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to;
- * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts).
+ * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts);
+ * - any of these inside a function of this file that the URL is given to (see url-argument.ts).
  */
 function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
   const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
-  const given = requestOf(url.node);
-  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
+  const passed = urlPassedToFunction(parsed, url, literal.range[0] + text(parsed, literal).indexOf('rtm.start'));
+  if (passed && 'why' in passed) return passed;
+  const given = requestOf(passed ? passed.url.node : url.node);
+  if (passed && !given) return { why: 'the parameter the URL is given to does not go to a request as it is' };
+  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: optionsHandedOn(parsed, url.node) ?? tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
   const request = given.call;
   if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
   const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
   if (byPath && !nodeHttpRequest(parsed, request)) return { why: "the URL is the `path` of options not given to Node's `https.request`" };
-  const result = libraryTransport(parsed, request, url);
+  const result = libraryTransport(parsed, request, passed?.url ?? url);
+  const unseen = passed && 'call' in result ? readsInsideBuilt(parsed, passed, result.call) : undefined;
+  if (unseen) return { why: unseen };
   // Every library here resolved Slack's `ok: false` as a 200 body: so must the rewrite.
-  return 'call' in result ? { call: { ...result.call, answersSlackErrors: true, ...(url.removals ? { removals: url.removals } : {}) } } : result;
+  return 'call' in result ? { call: { ...result.call, answersSlackErrors: true, ...(url.removals ? { removals: url.removals } : {}), ...(passed ? { edits: passed.edits } : {}) } } : result;
 }
 
 /** `https.request(…)` / `http.request(…)`. */

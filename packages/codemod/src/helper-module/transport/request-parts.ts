@@ -2,6 +2,7 @@ import { originOf, propertyKeyName, unwrap, variableOf } from '@rtm-migrate/anal
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { text, type Node } from './common.js';
+import { encodedQuery } from './encoded-query.js';
 
 /**
  * The parts of a raw HTTP request that the rebuilt caller reuses: how the URL of `rtm.start` is made
@@ -107,8 +108,9 @@ function queryObject(parsed: ParsedFile, pieces: readonly Piece[], quote: string
 
 /**
  * The URL of `rtm.start` as the code makes it: a literal, a `+` chain (`base + 'rtm.start'`), or a
- * template, with a query or none (`'…/rtm.start?token=' + token`). The method name must be the end
- * of the path, and each query value a literal or one expression.
+ * template, with a query or none (`'…/rtm.start?token=' + token`, or `'…/rtm.start?' + query` where
+ * the query is one encoding of arguments written out, see encoded-query.ts). The method name must be
+ * the end of the path, and each query value a literal or one expression.
  */
 export function requestUrl(parsed: ParsedFile, literal: Node): RequestUrl | undefined {
   const node = wholeUrl(literal);
@@ -124,8 +126,11 @@ export function requestUrl(parsed: ParsedFile, literal: Node): RequestUrl | unde
   const base = [...pieces.slice(0, at), ...(head === '' ? [] : [{ text: head }])].map((p) => pieceCode(parsed, p, quote));
   const rest = [...(tail.length > 1 ? [{ text: tail.slice(1) }] : []), ...pieces.slice(at + 1)];
   if (tail === '' && rest.length > 0) return undefined;
-  const query = rest.length > 0 ? queryObject(parsed, rest, quote) : undefined;
+  const [only, ...others] = rest;
+  const encoded = tail === '?' && only && 'node' in only && others.length === 0 ? encodedQuery(parsed, only.node) : undefined;
+  const query = encoded ? encoded.args : rest.length > 0 ? queryObject(parsed, rest, quote) : undefined;
   if (rest.length > 0 && !query) return undefined;
+  if (encoded) return { node, url: (method) => [...base, method].join(' + '), query, removals: encoded.removals };
   if (node.type === AST_NODE_TYPES.TemplateLiteral && !query) {
     // `${api}/rtm.start` → `${api}/` + method: the template kept as it was written.
     const raw = text(parsed, node);
