@@ -126,6 +126,9 @@ export const CODEMOD_MESSAGES = {
     `rtm-migrate cannot follow how this \`rtm.start\` method name is used (it reaches ${use}, chosen at run time or handed on): a request made with it calls the retired \`rtm.start\`. Make that request call \`rtm.connect\` and first fetch the data read from its response with the replacement methods (${commonReplacements()}), or call \`rtm.start\` where rtm-migrate can see it and run it again.`,
   rawHttp: (request: string): string =>
     `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
+  /** Reads no field table knows (`body.channels` off a helper that resolves an HTTP response): no `rtm.connect` in place. */
+  readsNotOnConnect: (fields: readonly string[]): string =>
+    `this code reads ${list(fields)} off the response, which rtm-migrate does not know as fields of \`rtm.connect\`'s answer (a response wrapped in another object, such as an HTTP client's \`{ body }\`, is read this way): \`rtm.connect\` in place could leave data the code needs empty. Fetch what it reads (${commonReplacements()}) and call \`rtm.connect\`, or make the helper resolve the data itself and run rtm-migrate again.`,
   /** A raw HTTP request whose answer is read for `rtm.connect`'s fields only: its URL now names `rtm.connect`. */
   rawUrlConnect: (startOnlyArgs: readonly string[]): string =>
     `Only fields that \`rtm.connect\` also returns are read (or none): the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
