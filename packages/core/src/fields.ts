@@ -298,6 +298,16 @@ export function fieldFact(path: string): FieldFact | undefined {
   return RTM_START_FIELDS[top];
 }
 
+/**
+ * True when `path` is known to come back from `rtm.connect`: a field every Web API answer has (`ok`,
+ * `error`…) or one the field table records as kept. An unknown key (`body.channels`, read off a helper
+ * that resolves an HTTP client's `{ body }` rather than the data) is not: switching such a read to
+ * `rtm.connect` would be a guess.
+ */
+export function isConnectField(path: string): boolean {
+  return COMMON_RESPONSE_FIELDS.includes(path) || fieldFact(path)?.onRtmConnect === true;
+}
+
 /** True when reading `path` off a connect-shaped response finds nothing. */
 export function isStartOnlyField(path: string): boolean {
   if (COMMON_RESPONSE_FIELDS.includes(path)) return false;

@@ -8,6 +8,7 @@ import {
   fieldFact,
   isRtmConnectArg,
   isRtmStartOnlyArg,
+  isConnectField,
   isStartOnlyField,
   METHODS,
   MESSAGES,
@@ -48,7 +49,6 @@ import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-ty
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
 import { DEFAULT_WORKSPACE, type WorkspaceSpec } from './workspace.js';
-import { readsNotOnConnect } from './connect-reads.js';
 
 type Node = TSESTree.Node;
 
@@ -398,7 +398,7 @@ export function scan(options: ScanOptions): Plan {
       const byReads = decide(parsed, found, args, startOnlyFields, escapes, helper);
       if (!byReads) continue;
       // `rtm.connect` in place only where every read is a field it is known to return.
-      const unknownReads = byReads.rewrite === 'connect-only' ? readsNotOnConnect(fieldsRead) : [];
+      const unknownReads = byReads.rewrite === 'connect-only' ? fieldsRead.filter((f) => !isConnectField(f)) : [];
       const decided: Decision = unknownReads.length > 0 ? { rewrite: 'todo', form: byReads.form, reason: CODEMOD_MESSAGES.readsNotOnConnect(unknownReads) } : byReads;
       // The inline rewrite pages with `client.paginate()`: not on a client that may have none.
       const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
