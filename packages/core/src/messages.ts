@@ -144,6 +144,13 @@ export const CODEMOD_MESSAGES = {
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */
   slackPackage: (why: string): string =>
     `the call goes through the \`slack\` package, and ${why}. rtm-migrate rewrites such a call (to that package's \`rtm.connect\`, or to the generated helper module calling its \`users.list\`, \`conversations.list\`, \`conversations.members\` and \`rtm.connect\`) only on a version whose methods it checked (8.4 to 11.x, a promise from 9 on), called as the package takes it: \`client.rtm.start(args[, callback])\`.`,
+  /** AUTHENTICATED data of a legacy client this file makes or gets but never starts (the start is where it is handed on). */
+  authenticatedStartedElsewhere: (startOnly: readonly string[]): string =>
+    `this \`authenticated\` handler reads the start data of a legacy \`@slack/client\` v3 \`RtmClient\` that this file does not start: its \`start()\` is called where the client is handed on (an importer of this module, say), which rtm-migrate does not follow from here, so it does not change that start. ${
+      startOnly.length === 0
+        ? "The fields read here also come with `rtm.connect`: make the client with `useRtmConnect: true` once the code that starts it is known to read nothing more (its `dataStore`, other handlers)"
+        : `Fetch ${list(startOnly)} with their replacement methods before starting the client with \`useRtmConnect: true\``
+    }, or run rtm-migrate on the code that starts it as well.`,
   legacyDataStore:
     "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */

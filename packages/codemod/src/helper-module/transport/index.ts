@@ -17,6 +17,7 @@ import { slackPackageTransport } from './slack-package.js';
 import { superagentTransport } from './superagent.js';
 import { unirestTransport } from './unirest.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
+import { heldOptionsRequest } from './held-options.js';
 
 export type { TransportResult } from './common.js';
 
@@ -83,7 +84,7 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const given = requestOf(url.node);
-  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
+  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: heldOptionsRequest(parsed, url.node) ?? tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
   const request = given.call;
   if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
   const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
