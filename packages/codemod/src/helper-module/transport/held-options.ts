@@ -14,7 +14,7 @@ export function heldOptionsRequest(parsed: ParsedFile, url: Node): string | unde
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== url) return undefined;
   const object = property.parent;
   const declarator = object.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = variableOf(parsed.resolver, declarator.id);
   const given = variable?.references.flatMap((r) => {
     const call = r.identifier.parent;
