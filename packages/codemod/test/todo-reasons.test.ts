@@ -82,6 +82,26 @@ module.exports = rtm;
     expect(sites[0]!.message).toContain('Fetch `users` with their replacement methods before starting the client with `useRtmConnect: true`');
   });
 
+  it("request's callback using `this` unbound (request's own object): a TODO saying so; bound with .bind(this): rebuilt, the bind kept", async () => {
+    const { sites, output } = await migrate(`const request = require('request');
+function Probe(token) {
+  request.get('https://slack.com/api/rtm.start?token=' + token, function (err, res, body) {
+    if (!err) this.abort();
+    console.log(JSON.parse(body).users.length);
+  });
+}
+function Team(token) {
+  request.get('https://slack.com/api/rtm.start?token=' + token, function (err, res, body) {
+    this.users = JSON.parse(body).users;
+  }.bind(this));
+}
+module.exports = { Probe, Team };
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo', 'helper-module']);
+    expect(sites[0]!.message).toContain('the callback uses `this` (the request object)');
+    expect(output).toContain('}.bind(this))(err, data && { statusCode: 200, body: JSON.stringify(data) }, data && JSON.stringify(data)));');
+  });
+
   it("a helper's HTTP response read through res.body for channels: a TODO naming those reads, never rtm.connect in place", async () => {
     const { sites, output } = await migrate(`const agent = require('superagent');
 const api = (method) => agent.get('https://slack.com/api/' + method).query({ token: process.env.SLACK_BOT_TOKEN });
