@@ -161,6 +161,8 @@ const PROGRAMS: readonly Program[] = [
     printsMembers: false,
   },
   { name: 'raw-HTTP request bot ((err, res, body) callback, JSON.parse)', copy: () => copyBot('request-bot'), main: join('request-bot', 'bot.js'), prints: /^channels: \d+/m },
+  // The callback `.bind(this)`-ed to the instance: its `this` is the caller's, not request's, so the rewrite keeps the bind.
+  { name: 'raw-HTTP request bot (held URL, (err, res, body) callback bound with .bind(this), answer kept on the instance)', copy: () => copyBot('bound-callback-bot'), main: join('bound-callback-bot', 'bot.js'), prints: /^channels: \d+/m },
   {
     // Compiled strict with its own tsconfig before and after: the migrated code keeps the body's own type.
     name: 'raw-HTTP axios bot in TypeScript (axios.get<StartBody>, params)',

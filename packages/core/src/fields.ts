@@ -298,6 +298,23 @@ export function fieldFact(path: string): FieldFact | undefined {
   return RTM_START_FIELDS[top];
 }
 
+/** The member an HTTP client's response holds the parsed answer in (`res.body`: request, superagent, got; `res.data`: axios). */
+const RESPONSE_LAYER = /^(body|data)(?:\.(.+))?$/;
+
+/**
+ * True when `path` is known to come back from `rtm.connect`: a field every Web API answer has (`ok`,
+ * `error`…) or one the field table records as kept. A read through an HTTP client's response
+ * (`body.url`, off a helper that resolves superagent's `{ body }` rather than the data) is judged by
+ * the field inside it (`body.channels` is `channels`: not kept). An unknown key is not known to be
+ * kept: switching its read to `rtm.connect` would be a guess.
+ */
+export function isConnectField(path: string): boolean {
+  if (COMMON_RESPONSE_FIELDS.includes(path) || fieldFact(path)?.onRtmConnect === true) return true;
+  const layer = RESPONSE_LAYER.exec(path);
+  const inner = layer?.[2];
+  return layer !== null && (inner === undefined || isConnectField(inner));
+}
+
 /** True when reading `path` off a connect-shaped response finds nothing. */
 export function isStartOnlyField(path: string): boolean {
   if (COMMON_RESPONSE_FIELDS.includes(path)) return false;

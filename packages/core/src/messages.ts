@@ -128,6 +128,9 @@ export const CODEMOD_MESSAGES = {
     `rtm-migrate cannot follow how this \`rtm.start\` method name is used (it reaches ${use}, chosen at run time or handed on): a request made with it calls the retired \`rtm.start\`. Make that request call \`rtm.connect\` and first fetch the data read from its response with the replacement methods (${commonReplacements()}), or call \`rtm.start\` where rtm-migrate can see it and run it again.`,
   rawHttp: (request: string): string =>
     `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
+  /** Reads no field table knows (`body.channels` off a helper that resolves an HTTP response): no `rtm.connect` in place. */
+  readsNotOnConnect: (fields: readonly string[]): string =>
+    `this code reads ${list(fields)} off the response: fields \`rtm.connect\` does not return (read through an HTTP client's response, \`body.channels\` is \`channels\`) or that rtm-migrate does not know, so \`rtm.connect\` in place could leave data the code needs empty. Fetch what it reads with the replacement methods (${commonReplacements()}) before \`rtm.connect\`, or make the helper resolve the data itself and run rtm-migrate again.`,
   /** A raw HTTP request whose answer is read for `rtm.connect`'s fields only: its URL now names `rtm.connect`. */
   rawUrlConnect: (startOnlyArgs: readonly string[]): string =>
     `Only fields that \`rtm.connect\` also returns are read (or none): the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
@@ -152,6 +155,13 @@ export const CODEMOD_MESSAGES = {
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */
   slackPackage: (why: string): string =>
     `the call goes through the \`slack\` package, and ${why}. rtm-migrate rewrites such a call (to that package's \`rtm.connect\`, or to the generated helper module calling its \`users.list\`, \`conversations.list\`, \`conversations.members\` and \`rtm.connect\`) only on a version whose methods it checked (8.4 to 11.x, a promise from 9 on), called as the package takes it: \`client.rtm.start(args[, callback])\`.`,
+  /** AUTHENTICATED data of a legacy client this file makes or gets but never starts (the start is where it is handed on). */
+  authenticatedStartedElsewhere: (startOnly: readonly string[]): string =>
+    `this \`authenticated\` handler reads the start data of a legacy \`@slack/client\` v3 \`RtmClient\` that this file does not start: its \`start()\` is called where the client is handed on (an importer of this module, say), which rtm-migrate does not follow from here, so it does not change that start. ${
+      startOnly.length === 0
+        ? "The fields read here also come with `rtm.connect`: make the client with `useRtmConnect: true` once the code that starts it is known to read nothing more (its `dataStore`, other handlers)"
+        : `Fetch ${list(startOnly)} with their replacement methods before starting the client with \`useRtmConnect: true\``
+    }, or run rtm-migrate on the code that starts it as well.`,
   legacyDataStore:
     "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */

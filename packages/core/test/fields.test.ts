@@ -7,6 +7,7 @@ import {
   RTM_START_FIELDS,
   fieldFact,
   TOP_LEVEL,
+  isConnectField,
   isStartOnlyField,
 } from '../src/index.js';
 import { codeSpans, readReference, tableAfter } from './reference.js';
@@ -89,6 +90,18 @@ describe('RTM_START_FIELDS against reference §4, row by row', () => {
       });
     });
   }
+});
+
+describe('isConnectField', () => {
+  it('knows a read as kept by rtm.connect only when the table or the common answer fields say so', () => {
+    for (const path of ['url', 'self.id', 'self.name', 'team.domain', 'ok', 'error', 'response_metadata']) expect(isConnectField(path), path).toBe(true);
+    for (const path of ['users', 'channels[].members', 'self.prefs', 'team.icon', 'not_a_field', 'foo.bar']) expect(isConnectField(path), path).toBe(false);
+  });
+
+  it("judges a read through an HTTP client's response (`body`, `data`) by the field inside it", () => {
+    for (const path of ['body', 'body.url', 'body.ok', 'body.self.id', 'data', 'data.team.name']) expect(isConnectField(path), path).toBe(true);
+    for (const path of ['body.channels', 'body.users', 'data.ims', 'body.not_a_field']) expect(isConnectField(path), path).toBe(false);
+  });
 });
 
 describe('fieldFact', () => {

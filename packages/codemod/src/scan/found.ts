@@ -21,7 +21,7 @@ import {
   type RtmSite,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, METHODS, SLACK_PACKAGE } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -215,7 +215,9 @@ function connectClientSite(resolver: Resolver, site: ClientSite): FoundSite {
 function dataStoreSite(resolver: Resolver, site: DataStoreSite | StoreCacheSite | ClientSite): FoundSite {
   const flow = followResponse(resolver, site);
   const node = site.kind === 'store-cache' ? site.fn : site.kind === 'data-store' ? lookupCall(site.store) : site.call;
-  const own: Escape = { node, reason: CODEMOD_MESSAGES.legacyDataStore, path: '', file: resolver.file };
+  // An AUTHENTICATED handler reads no `dataStore`: what it misses is the start this file does not make.
+  const reason = site.kind === 'client-authenticated' ? CODEMOD_MESSAGES.authenticatedStartedElsewhere([...new Set(flow.reads.map((r) => r.path))].filter(isStartOnlyField).sort()) : CODEMOD_MESSAGES.legacyDataStore;
+  const own: Escape = { node, reason, path: '', file: resolver.file };
   const lookup = site.kind === 'data-store' ? { storeLookup: true, ...(site.construction ? { construction: site.construction } : {}) } : {};
   return { form: 'legacy-data-store', node, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...significant(flow.escapes)], connect: false, literal: false, ...lookup };
 }

@@ -8,6 +8,7 @@ import {
   fieldFact,
   isRtmConnectArg,
   isRtmStartOnlyArg,
+  isConnectField,
   isStartOnlyField,
   METHODS,
   MESSAGES,
@@ -395,8 +396,11 @@ export function scan(options: ScanOptions): Plan {
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);
-      const decided = decide(parsed, found, args, startOnlyFields, escapes, helper);
-      if (!decided) continue;
+      const byReads = decide(parsed, found, args, startOnlyFields, escapes, helper);
+      if (!byReads) continue;
+      // `rtm.connect` in place only where every read is a field it is known to return.
+      const unknownReads = byReads.rewrite === 'connect-only' ? fieldsRead.filter((f) => !isConnectField(f)) : [];
+      const decided: Decision = unknownReads.length > 0 ? { rewrite: 'todo', form: byReads.form, reason: CODEMOD_MESSAGES.readsNotOnConnect(unknownReads) } : byReads;
       // The inline rewrite pages with `client.paginate()`: not on a client that may have none.
       const unsure = decided.rewrite === 'inline' ? paginateUnsure(parsed, found) : undefined;
       // `rtm.connect` in place only on a `slack` package version that has it (and is known).
@@ -405,7 +409,8 @@ export function scan(options: ScanOptions): Plan {
       const notInPlace = decided.rewrite === 'inline' || decided.rewrite === 'connect-only' ? inPlaceUnsure(root, project, parsed, found) : undefined;
       const planned: Decision = notInPlace ? { rewrite: 'todo', form: decided.form, reason: notInPlace } : unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       // A call that may be an RTM client's own `start()` goes to no helper either.
-      const helperBuildsAll = !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds);
+      // Nor one whose reads it does not know (`body.channels`): the helper module resolves the data itself, not a wrapper around it.
+      const helperBuildsAll = unknownReads.length === 0 && !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
       const toModule =

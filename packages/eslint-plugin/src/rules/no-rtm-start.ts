@@ -1,4 +1,4 @@
-import { FIX_MESSAGES, isStartOnlyField, MESSAGES, METHODS } from '@rtm-migrate/core';
+import { FIX_MESSAGES, isConnectField, MESSAGES, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -43,7 +43,8 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 const REQUIRES_METHOD_MODULE = /['"][^'"\n]*\/rtm\.start(?:\.js)?['"]/;
 
 /**
- * Provably safe to switch: every field read is on `rtm.connect`, the response never goes where the
+ * Provably safe to switch: every field read is known to be on `rtm.connect` (an unknown one may be data
+ * wrapped in an HTTP response, `body.channels`), the response never goes where the
  * analysis cannot follow it (an escape leaves a suggestion at most), every argument is known.
  */
 function isProvablySafe(resolver: Resolver, site: MethodSite): boolean {
@@ -52,7 +53,7 @@ function isProvablySafe(resolver: Resolver, site: MethodSite): boolean {
   if (site.call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return false;
   if (!scanOptions(resolver, options).complete) return false;
   const flow = followResponse(resolver, site);
-  return !flow.escapes.some(isSignificantEscape) && flow.reads.every((r) => !isStartOnlyField(r.path));
+  return !flow.escapes.some(isSignificantEscape) && flow.reads.every((r) => isConnectField(r.path));
 }
 
 /** `start` → `connect` where the method is named, plus removal of the arguments `rtm.connect` refuses. */

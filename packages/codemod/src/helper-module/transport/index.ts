@@ -21,6 +21,7 @@ import { unirestTransport } from './unirest.js';
 import { unseenClientWhy } from './unseen-client.js';
 import { readsInsideBuilt, urlPassedToFunction } from './url-argument.js';
 import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
+import { heldOptionsRequest } from './held-options.js';
 
 export type { TransportResult } from './common.js';
 
@@ -97,7 +98,7 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (passed && 'why' in passed) return passed;
   const given = requestOf(passed ? passed.url.node : url.node);
   if (passed && !given) return { why: 'the parameter the URL is given to does not go to a request as it is' };
-  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: optionsHandedOn(parsed, url.node) ?? tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
+  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: heldOptionsRequest(parsed, url.node) ?? optionsHandedOn(parsed, url.node) ?? tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
   const request = given.call;
   if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
   const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';

@@ -2,6 +2,7 @@ import { propertyKeyName, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
+import { readsLibraryThis } from './callback-this.js';
 import { readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
 /** Options that change how needle hands the body over: the rebuilt body is the parsed JSON. */
@@ -61,7 +62,7 @@ export function needleTransport(parsed: ParsedFile, request: TSESTree.CallExpres
   }
   if (request.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
   if (fn.params.length < 2) return { why: 'the request has no written-out `(err, resp, body)` callback' };
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this`' };
+  if (readsLibraryThis(parsed, last, fn)) return { why: 'the callback uses `this`' };
   if (!readsOnlyMembers(parsed, fn.params[1], ['statusCode', 'body'])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
   if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
   const caller = `${params(parsed)} => new Promise((resolve, reject) => ${needle}(${[...callArgs, '(err, resp, body) => (err ? reject(err) : resolve(body))'].join(', ')}))`;

@@ -2,6 +2,7 @@ import { unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
+import { readsLibraryThis } from './callback-this.js';
 import { propertyOf, writtenObject, type RequestUrl } from './request-parts.js';
 
 const ARGUMENT_OPTIONS = ['form', 'qs'] as const;
@@ -19,7 +20,7 @@ export function requestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   const fn = callbackNode && writtenCallback(callbackNode);
   if (!callbackNode || !fn || fn.params.length < 2) return { why: 'the request has no written-out `(err, res, body)` callback' };
   if (request.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this` (the request object)' };
+  if (readsLibraryThis(parsed, callbackNode, fn)) return { why: 'the callback uses `this` (the request object)' };
   if (!readsOnlyMembers(parsed, fn.params[1], ['statusCode', 'body'])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
   const options = requestOptions(parsed, args.slice(0, -1), url);
   if ('why' in options) return options;

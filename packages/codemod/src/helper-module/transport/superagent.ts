@@ -1,6 +1,7 @@
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
+import { readsLibraryThis } from './callback-this.js';
 import { linksToEnd } from './chain.js';
 import { readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
@@ -45,7 +46,7 @@ export function superagentTransport(parsed: ParsedFile, request: TSESTree.CallEx
   const fn = callbackNode && writtenCallback(callbackNode);
   if (!callbackNode || !fn || extra.length > 0 || fn.params.length !== 2) return { why: 'the request is not ended with a written-out `(err, res)` callback' };
   if (end.call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this`' };
+  if (readsLibraryThis(parsed, callbackNode, fn)) return { why: 'the callback uses `this`' };
   if (!readsOnlyMembers(parsed, fn.params[1], ['body', 'ok', 'status'])) return { why: 'the callback reads the response for more than `body`, `ok` and `status`' };
   if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
   return {

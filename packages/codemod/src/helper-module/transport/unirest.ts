@@ -2,6 +2,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { linksToEnd } from './chain.js';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
+import { readsLibraryThis } from './callback-this.js';
 import { writtenObject, type RequestUrl } from './request-parts.js';
 
 /** Links of the chain that set how the request is made, the same for every method: kept as they are. */
@@ -39,7 +40,7 @@ export function unirestTransport(parsed: ParsedFile, request: TSESTree.CallExpre
   const fn = callbackNode && writtenCallback(callbackNode);
   if (!callbackNode || !fn || extra.length > 0 || fn.params.length !== 1) return { why: 'the request is not ended with a written-out `(response)` callback' };
   if (end.call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the request's return value is used besides its callback" };
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this`' };
+  if (readsLibraryThis(parsed, callbackNode, fn)) return { why: 'the callback uses `this`' };
   if (!readsOnlyMembers(parsed, fn.params[0], READ)) return { why: `the callback reads the response for more than ${READ.map((r) => `\`${r}\``).join(', ')}` };
   if (shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
   const caller = `${params(parsed)} => new Promise((resolve, reject) => ${rebuilt}.end((response) => (response.error ? reject(response.error) : resolve(response.body))))`;

@@ -1,0 +1,115 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './helpers.js';
+
+// A TODO's reason says what the code does, not what a neighbouring form would do: request options
+// held in a variable are no table of endpoints; an AUTHENTICATED handler of a client started
+// elsewhere reads no `dataStore`; a helper's HTTP response read as `res.body.channels` is no
+// `rtm.connect` field. Each source runs through the real CLI on a file on disk.
+
+interface Site {
+  readonly id: string;
+  readonly rewrite: string;
+  readonly message: string;
+}
+
+async function migrate(source: string): Promise<{ sites: Site[]; output: string }> {
+  const dir = await tempDir('rtm-migrate-reasons-');
+  try {
+    await writeFile(join(dir, 'bot.js'), source);
+    const dry = await cli(['apply', '.', '--allow-dirty', '--dry', '--report', 'json'], dir);
+    expect(dry.code).toBe(0);
+    const { sites } = JSON.parse(dry.stdout) as { sites: Site[] };
+    const run = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(run.code).toBe(0);
+    return { sites, output: await readFile(join(dir, 'bot.js'), 'utf8') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('TODO reasons say what the code does', () => {
+  it("https.request given options held in a variable: the options named, with the call they go to, no table of endpoints", async () => {
+    const { sites } = await migrate(`const https = require('https');
+exports.open = function (token, done) {
+  const settings = { host: 'slack.com', path: '/api/rtm.start', method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+  const req = https.request(settings, (res) => {
+    let text = '';
+    res.on('data', (c) => (text += c));
+    res.on('end', () => done(JSON.parse(text)));
+  });
+  req.write('token=' + token);
+  req.end();
+};
+`);
+    expect(sites).toHaveLength(1);
+    expect(sites[0]!.rewrite).toBe('todo');
+    expect(sites[0]!.message).toContain('the URL is the `path` of request options held in `settings` and given to `https.request(…)` (line 4)');
+    expect(sites[0]!.message).not.toContain('table of endpoints');
+  });
+
+  it('a table of endpoints is still called one', async () => {
+    const { sites } = await migrate(`const endpoints = { connect: '/api/rtm.start' };
+module.exports = function open(client) { return client.send('GET', endpoints.connect); };
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(sites[0]!.message).toContain('the `connect` entry of a table of endpoints');
+  });
+
+  it('AUTHENTICATED data of a v3 client made here and started by an importer: no dataStore, the start elsewhere, the fields kept by rtm.connect', async () => {
+    const { sites, output } = await migrate(`const { RtmClient, CLIENT_EVENTS } = require('@slack/client');
+const rtm = new RtmClient(process.env.SLACK_BOT_TOKEN);
+rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, (start) => {
+  console.log('signed in as', start.self.name, 'on', start.team.name);
+});
+module.exports = rtm;
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    const [site] = sites;
+    expect(site!.message).toContain('reads the start data of a legacy `@slack/client` v3 `RtmClient` that this file does not start');
+    expect(site!.message).toContain('The fields read here also come with `rtm.connect`');
+    expect(site!.message).not.toContain('dataStore`, which only');
+    expect(output).toContain('// TODO(rtm-migrate): this `authenticated` handler reads the start data');
+  });
+
+  it('the same handler reading users names the fields to fetch', async () => {
+    const { sites } = await migrate(`const { RtmClient, CLIENT_EVENTS } = require('@slack/client');
+const rtm = new RtmClient(process.env.SLACK_BOT_TOKEN);
+rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, (start) => console.log(start.users.length));
+module.exports = rtm;
+`);
+    expect(sites[0]!.message).toContain('Fetch `users` with their replacement methods before starting the client with `useRtmConnect: true`');
+  });
+
+  it("request's callback using `this` unbound (request's own object): a TODO saying so; bound with .bind(this): rebuilt, the bind kept", async () => {
+    const { sites, output } = await migrate(`const request = require('request');
+function Probe(token) {
+  request.get('https://slack.com/api/rtm.start?token=' + token, function (err, res, body) {
+    if (!err) this.abort();
+    console.log(JSON.parse(body).users.length);
+  });
+}
+function Team(token) {
+  request.get('https://slack.com/api/rtm.start?token=' + token, function (err, res, body) {
+    this.users = JSON.parse(body).users;
+  }.bind(this));
+}
+module.exports = { Probe, Team };
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo', 'helper-module']);
+    expect(sites[0]!.message).toContain('the callback uses `this` (the request object)');
+    expect(output).toContain('}.bind(this))(err, data && { statusCode: 200, body: JSON.stringify(data) }, data && JSON.stringify(data)));');
+  });
+
+  it("a helper's HTTP response read through res.body for channels: a TODO naming those reads, never rtm.connect in place", async () => {
+    const { sites, output } = await migrate(`const agent = require('superagent');
+const api = (method) => agent.get('https://slack.com/api/' + method).query({ token: process.env.SLACK_BOT_TOKEN });
+api('rtm.start').then((res) => console.log(res.body.url, res.body.channels.length));
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(sites[0]!.message).toMatch(/^TODO\(rtm-migrate\): this code reads `body\.channels`/);
+    expect(output).toContain("api('rtm.start')");
+    expect(output).not.toContain('rtm.connect\')');
+  });
+});
