@@ -6,6 +6,9 @@ import { usedAsPromise } from './helper.js';
 import { requestOptions } from './request-library.js';
 import type { RequestUrl } from './request-parts.js';
 
+/** The rebuilt data handed on as the body text request-promise resolved without `json: true`. */
+export const AS_BODY_TEXT = '.then((data) => JSON.stringify(data))';
+
 /** Options that change what request-promise resolves: the whole response, or whatever a transform makes. */
 const RESOLVES_OTHERWISE = new Set(['resolveWithFullResponse', 'transform']);
 
@@ -39,7 +42,7 @@ export function requestPromiseTransport(parsed: ParsedFile, request: TSESTree.Ca
       end: request.range[1],
       caller: `${params(parsed)} => ${send}${options.parsedBody ? '' : '.then((body) => JSON.parse(body))'}`,
       args: options.args,
-      ...(options.parsedBody ? {} : { then: '.then((data) => JSON.stringify(data))' }),
+      ...(options.parsedBody ? {} : { then: AS_BODY_TEXT }),
     },
   };
 }

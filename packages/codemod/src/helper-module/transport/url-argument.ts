@@ -1,7 +1,9 @@
 import { descendants, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { link } from './chain.js';
 import { isFunction, typescript, type Node } from './common.js';
+import { AS_BODY_TEXT } from './request-promise.js';
 import { unbuiltReads } from './data-reads.js';
 import type { TransportCall } from '../../plan.js';
 import type { RequestUrl } from './request-parts.js';
@@ -115,15 +117,43 @@ export function urlPassedToFunction(parsed: ParsedFile, url: RequestUrl, methodA
   };
 }
 
+/** `JSON.parse` on the global `JSON`. */
+function isJsonParse(parsed: ParsedFile, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.MemberExpression || bare.computed || bare.object.type !== AST_NODE_TYPES.Identifier || bare.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return bare.object.name === 'JSON' && bare.property.name === 'parse' && !variableOf(parsed.resolver, bare.object)?.defs.length;
+}
+
+/** `.then(JSON.parse)` / `.then((body) => JSON.parse(body))` right after the request: the call that gives the data. */
+function parsedThen(parsed: ParsedFile, request: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+  const next = link(request);
+  const [fn, ...more] = next?.name === 'then' ? next.call.arguments : [];
+  if (!next || !fn || more.length > 0) return undefined;
+  if (isJsonParse(parsed, fn)) return next.call;
+  const [param, ...others] = isFunction(fn) ? fn.params : [];
+  if (!isFunction(fn) || param?.type !== AST_NODE_TYPES.Identifier || others.length > 0) return undefined;
+  let body: Node | null | undefined = fn.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const [only, ...rest] = body.body;
+    body = only?.type === AST_NODE_TYPES.ReturnStatement && rest.length === 0 ? only.argument : undefined;
+  }
+  const [arg, ...extra] = body?.type === AST_NODE_TYPES.CallExpression && isJsonParse(parsed, body.callee) ? body.arguments : [];
+  return arg?.type === AST_NODE_TYPES.Identifier && arg.name === param.name && extra.length === 0 ? next.call : undefined;
+}
+
 /**
  * What the function reads of the data the rebuilt call gives (where the code it replaces gave the
  * data itself, not a library's response around it): the URL's own site sees none of it, as the
  * request is made inside the function. Why it cannot be rebuilt, or undefined.
  */
 export function readsInsideBuilt(parsed: ParsedFile, passed: PassedUrl, call: TransportCall): string | undefined {
-  if (call.then !== undefined || call.callback !== undefined) return 'the request inside the function is read through the library\'s own response, which rtm-migrate does not follow past a parameter';
+  const asText = call.then === AS_BODY_TEXT;
+  if ((call.then !== undefined && !asText) || call.callback !== undefined) return 'the request inside the function is read through the library\'s own response, which rtm-migrate does not follow past a parameter';
   let replaced: Node = passed.url.node;
   while (replaced.parent && replaced.parent.range[0] >= call.start && replaced.parent.range[1] <= call.end) replaced = replaced.parent;
   if (replaced.type !== AST_NODE_TYPES.CallExpression || replaced.range[0] !== call.start || replaced.range[1] !== call.end) return 'the request inside the function could not be followed';
-  return unbuiltReads(parsed, replaced, 'the function');
+  // The body text handed on again: its reads are those of the data parsed from it right after.
+  const data = asText ? parsedThen(parsed, replaced) : replaced;
+  if (!data) return 'the body text inside the function is used otherwise than parsed right after the request (`.then(JSON.parse)`)';
+  return unbuiltReads(parsed, data, 'the function');
 }
