@@ -254,6 +254,9 @@ const PROGRAMS: readonly Program[] = [
     name: "slack@8.4.2 (published library, exec(ns, params, callback) with var ns = 'rtm.start', run through rtm.client())",
     copy: async () => pointAtFakeSlack(await copyLibrary('slack@8.4.2', 'slack', 'slack'), join('slack', 'methods', '_exec.js'), "url: 'https://slack.com/api/' + url", 'url: process.env.SLACK_API_URL + url'),
     main: join('runners', 'slack.js'),
+    // The library migrated as it ships, its consumer left as it is: in an app, whose node_modules no run
+    // migrates, the runner's own `bot.listen()` is a TODO on purpose (every 5.x–8.x listen() calls rtm.start).
+    applyTo: 'slack',
     unchanged: ['api.client.js', 'rtm.client.js', 'rtm.client-browser.js', 'index.js'].map((f) => join('slack', 'methods', f)),
     unchangedAs: 'covered',
     prints: /^channels: \d+/m,
