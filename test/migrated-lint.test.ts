@@ -53,7 +53,9 @@ async function lintTree(dir: string): Promise<string[]> {
 
 describe.each([
   // The bots that read `rtm.start`'s data; echo-bot already uses `rtm.connect` and is clean from the start.
-  { name: 'bots', before: true },
+  // Its runner of the `slack` package's rtm.client() bot keeps `bot.listen()` as a TODO on purpose (every
+  // 5.x–8.x listen() calls rtm.start inside the package, which an app's run does not migrate), the lint agreeing.
+  { name: 'bots', before: true, todoIn: [join('runners', 'slack.js')] },
   { name: 'legacy-bot', before: true },
   { name: 'v3-bot', before: true },
   { name: 'echo-bot', before: false },
@@ -64,7 +66,7 @@ describe.each([
   // a table entry of methods/rtm.start.js (slack), and bot.api.rtm.start of a factory's object (botkit).
   { name: 'real-world/slack@8.4.2/package', before: true },
   { name: 'real-world/botkit@0.4.10/package', before: true },
-])('fixtures/$name, migrated by rtm-migrate apply', ({ name, before }) => {
+])('fixtures/$name, migrated by rtm-migrate apply', ({ name, before, todoIn = [] }: { name: string; before: boolean; todoIn?: string[] }) => {
   it('lints with no report of ours after the migration (and reported before it)', async () => {
     const dir = await copyBundled(name);
     const unmigrated = await lintTree(dir);
@@ -74,10 +76,13 @@ describe.each([
     const applied = await run(process.execPath, [CLI, 'apply', '.', '--allow-dirty'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('TODOs left: 0');
+    expect(applied.stdout).toContain(`TODOs left: ${String(todoIn.length)}`);
 
-    // The rewritten files, the generated helper module and the code the migration left as it was.
-    expect(await lintTree(dir)).toEqual([]);
+    // The rewritten files, the generated helper module and the code the migration left as it was: only
+    // the TODOs left on purpose are still reported.
+    const after = await lintTree(dir);
+    expect(after.filter((f) => !todoIn.some((file) => f.startsWith(`${file}:`)))).toEqual([]);
+    for (const file of todoIn) expect(after.filter((f) => f.startsWith(`${file}:`) && f.includes('@rtm-migrate/no-rtm-start'))).toHaveLength(1);
   });
 });
 
