@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FakeSlack } from '@rtm-migrate/fake-slack';
 import { expect } from 'vitest';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
+import type { Plan } from '../src/plan.js';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const CLI = join(ROOT, 'packages', 'codemod', 'dist', 'cli.js');
@@ -71,6 +72,17 @@ export async function breaksThenMigrates(fake: FakeSlack, dir: string, run: () =
   expect(migrated.code).toBe(0);
   expect(migrated.stdout).toContain('TODOs left: 0');
   return migrated.stdout;
+}
+
+/** `source` written as `bot.js` in a fresh folder `prefix…` and scanned by the CLI, which finds one site there. */
+export async function scanOneSite(prefix: string, source: string): Promise<{ dir: string; site: Plan['sites'][number] | undefined }> {
+  const dir = await tempDir(prefix);
+  await writeFile(join(dir, 'bot.js'), source);
+  const scanned = await cli(['scan', '.', '--json'], dir);
+  expect(scanned.stderr).toBe('');
+  const sites = (JSON.parse(scanned.stdout) as Plan).sites;
+  expect(sites).toHaveLength(1);
+  return { dir, site: sites[0] };
 }
 
 /**

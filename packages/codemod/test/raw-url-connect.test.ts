@@ -1,8 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../src/plan.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, scanOneSite } from './helpers.js';
 
 /**
  * A raw HTTP request to `rtm.start` read for `rtm.connect`'s fields only becomes the same request to
@@ -14,15 +13,7 @@ import { cli, tempDir } from './helpers.js';
 
 const HEAD = "const axios = require('axios');\nconst got = require('got');\nconst request = require('request');\nconst https = require('https');\nconst rp = require('request-promise');\nconst API = 'https://slack.com/api/';\n";
 
-async function scanOne(body: string): Promise<{ dir: string; site: Plan['sites'][number] | undefined }> {
-  const dir = await tempDir('rtm-migrate-raw-connect-');
-  await writeFile(join(dir, 'bot.js'), `${HEAD}${body}\n`);
-  const scanned = await cli(['scan', '.', '--json'], dir);
-  expect(scanned.stderr).toBe('');
-  const sites = (JSON.parse(scanned.stdout) as Plan).sites;
-  expect(sites).toHaveLength(1);
-  return { dir, site: sites[0] };
-}
+const scanOne = (body: string): ReturnType<typeof scanOneSite> => scanOneSite('rtm-migrate-raw-connect-', `${HEAD}${body}\n`);
 
 describe('a raw HTTP request read for rtm.connect fields only', () => {
   it.each([

@@ -1,8 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../src/plan.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, scanOneSite } from './helpers.js';
 
 /**
  * An `rtm.start` URL given to a function of the same file, whose parameter goes only to one request
@@ -13,15 +12,7 @@ import { cli, tempDir } from './helpers.js';
 
 const HEAD = "const rp = require('request-promise');\n";
 
-async function scanOne(body: string): Promise<{ dir: string; site: Plan['sites'][number] | undefined }> {
-  const dir = await tempDir('rtm-migrate-url-argument-');
-  await writeFile(join(dir, 'bot.js'), `${HEAD}${body}\n`);
-  const scanned = await cli(['scan', '.', '--json'], dir);
-  expect(scanned.stderr).toBe('');
-  const sites = (JSON.parse(scanned.stdout) as Plan).sites;
-  expect(sites).toHaveLength(1);
-  return { dir, site: sites[0] };
-}
+const scanOne = (body: string): ReturnType<typeof scanOneSite> => scanOneSite('rtm-migrate-url-argument-', `${HEAD}${body}\n`);
 
 const BOOT = "async function boot(address) {\n  const data = await rp(address).then((text) => JSON.parse(text));\n  console.log(data.users.length);\n}\n";
 
