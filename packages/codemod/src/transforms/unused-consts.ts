@@ -1,18 +1,24 @@
 import type { ASTPath } from 'jscodeshift';
 import { endOf, lineStart, startOf, type AnyNode, type Edit, type TransformContext } from './common.js';
 
-/** The parts of a node this cleanup reads (babel's AST, whichever parser jscodeshift ran). */
-interface LooseNode extends AnyNode {
+/** The parts of a node the cleanups of unused names read (babel's AST, whichever parser jscodeshift ran). */
+export interface LooseNode extends AnyNode {
   readonly name?: string;
+  readonly value?: unknown;
   readonly id?: LooseNode | null;
   readonly init?: LooseNode | null;
   readonly kind?: string;
   readonly declarations?: LooseNode[];
   readonly expressions?: unknown[];
+  readonly properties?: LooseNode[];
   readonly computed?: boolean;
   readonly shorthand?: boolean;
+  readonly method?: boolean;
+  readonly object?: LooseNode;
   readonly property?: LooseNode;
   readonly key?: LooseNode;
+  readonly expression?: LooseNode;
+  readonly quasis?: LooseNode[];
 }
 
 /** A value whose declaration can go without changing what the program does: a string, or another constant's name. */

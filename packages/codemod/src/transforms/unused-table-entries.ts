@@ -1,25 +1,8 @@
 import type { ASTPath } from 'jscodeshift';
 import { isRtmStartMethodName } from '@rtm-migrate/core';
 import { endOf, startOf, type AnyNode, type Edit, type TransformContext } from './common.js';
-import { isPropertyName, ownLines } from './unused-consts.js';
+import { isPropertyName, ownLines, type LooseNode } from './unused-consts.js';
 
-/** The parts of a node this cleanup reads (babel's AST, whichever parser jscodeshift ran). */
-interface LooseNode extends AnyNode {
-  readonly name?: string;
-  readonly value?: unknown;
-  readonly id?: LooseNode | null;
-  readonly init?: LooseNode | null;
-  readonly kind?: string;
-  readonly declarations?: LooseNode[];
-  readonly properties?: LooseNode[];
-  readonly key?: LooseNode;
-  readonly computed?: boolean;
-  readonly method?: boolean;
-  readonly object?: LooseNode;
-  readonly property?: LooseNode;
-  readonly expression?: LooseNode;
-  readonly quasis?: LooseNode[];
-}
 
 const PROPERTY_TYPES = new Set(['ObjectProperty', 'Property']);
 
