@@ -1,8 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../src/plan.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, scanOneSite } from './helpers.js';
 
 /**
  * The app's own async helper awaited for `rtm.start`, the answer returned to callers (so the fields
@@ -34,15 +33,7 @@ module.exports = Session;
 const MERGED = "    options = { ...this.defaults, ...options };\n    const res = await fetch('https://slack.com/api/' + method, { method: 'POST', body: new URLSearchParams(options) });\n    return res.json();";
 const OPEN = "    const answer = await this.call('rtm.start', options);\n    return answer;";
 
-async function scanned(source: string): Promise<{ dir: string; site: Plan['sites'][number] | undefined }> {
-  const dir = await tempDir('rtm-migrate-options-merged-');
-  await writeFile(join(dir, 'session.js'), source);
-  const result = await cli(['scan', '.', '--json'], dir);
-  expect(result.stderr).toBe('');
-  const sites = (JSON.parse(result.stdout) as Plan).sites;
-  expect(sites).toHaveLength(1);
-  return { dir, site: sites[0] };
-}
+const scanned = (source: string): ReturnType<typeof scanOneSite> => scanOneSite('rtm-migrate-options-merged-', source, 'session.js');
 
 describe("an awaited helper whose answer is returned, the helper merging its options into a new object", () => {
   it('goes through the helper module with the same helper and options', async () => {

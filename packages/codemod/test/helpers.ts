@@ -74,10 +74,10 @@ export async function breaksThenMigrates(fake: FakeSlack, dir: string, run: () =
   return migrated.stdout;
 }
 
-/** `source` written as `bot.js` in a fresh folder `prefix…` and scanned by the CLI, which finds one site there. */
-export async function scanOneSite(prefix: string, source: string): Promise<{ dir: string; site: Plan['sites'][number] | undefined }> {
+/** `source` written as `file` in a fresh folder `prefix…` and scanned by the CLI, which finds one site there. */
+export async function scanOneSite(prefix: string, source: string, file = 'bot.js'): Promise<{ dir: string; site: Plan['sites'][number] | undefined }> {
   const dir = await tempDir(prefix);
-  await writeFile(join(dir, 'bot.js'), source);
+  await writeFile(join(dir, file), source);
   const scanned = await cli(['scan', '.', '--json'], dir);
   expect(scanned.stderr).toBe('');
   const sites = (JSON.parse(scanned.stdout) as Plan).sites;
