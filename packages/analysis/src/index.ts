@@ -4,7 +4,7 @@ export { constTableEntryReads, constTableString } from './const-table.js';
 export { followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export type { FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
-export { declaredRange, nearestManifest, type Manifest } from './modules.js';
+export { declaredRange, installedVersion, nearestManifest, type Manifest } from './modules.js';
 export { sdkOwnFile } from './sdk-files.js';
 export { clientKindOfConstructor, constructionOf, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
 export { factoryCall } from './factory-client.js';
@@ -26,7 +26,7 @@ export {
   type UrlSite,
 } from './sites.js';
 export { rtmClientInMember } from './rtm-member-client.js';
-export type { LibraryStartSite } from './slack-package-bot.js';
+export type { BotkitVersion, LibraryStartSite } from './slack-package-bot.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
 export { queryParameterNames, rtmMethodOfUrl, templateText, urlUseOf, type StringNode, type UrlUse } from './url.js';
 export {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -67,6 +67,26 @@ export function nearestManifest(dir: string): { readonly dir: string; readonly m
 /** The range a manifest declares for `module` (dependencies, then dev, then peer). */
 export function declaredRange(manifest: Manifest, module: string): string | undefined {
   return manifest.dependencies?.[module] ?? manifest.devDependencies?.[module] ?? manifest.peerDependencies?.[module];
+}
+
+/**
+ * The version of `module` installed for a file: the copy in the nearest `node_modules` at or above it that
+ * holds one, as Node finds it (not through this process's NODE_PATH, which is rtm-migrate's, not the
+ * app's). Undefined when none is installed or its package.json gives no version.
+ */
+export function installedVersion(file: string, module: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', module, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+        return typeof version === 'string' ? version : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** The `name` of the package a file belongs to (its nearest package.json). */

@@ -11,6 +11,7 @@ import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
+import { botkitStartSite, slackClientLoginSite } from './library-start.js';
 import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
 
@@ -212,7 +213,7 @@ const NOT_A_METHOD_CALL = new Set([
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
 export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | undefined {
-  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call);
+  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call);
 }
 
 /**

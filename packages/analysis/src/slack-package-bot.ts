@@ -8,21 +8,28 @@ import type { Resolver } from './resolver.js';
 type Node = TSESTree.Node;
 
 /**
- * `bot.listen(params[, callback])` of a bot the `slack` package (smallwins/slack) made with
- * `slack.rtm.client()`: the package's `listen` requests `rtm.start` itself (in every version that has
- * `rtm.client()`, see SLACK_PACKAGE.botThroughMajor) and opens the socket at its `url`. The app never
- * names the method, so the site is the `listen` call.
+ * A library's call that requests `rtm.start` inside the library; the app never names the method, so the
+ * site is that call. `slack-package`: `bot.listen(params[, callback])` of a bot the `slack` package
+ * (smallwins/slack) made with `slack.rtm.client()` (every version that has `rtm.client()`, see
+ * SLACK_PACKAGE.botThroughMajor); `slack-client`: `login()` of a `slack-client` 1.x client (SLACK_CLIENT_1);
+ * `botkit`: `startRTM(cb)` of a Botkit Slack bot whose Botkit may be older than BOTKIT.connectSince
+ * (`version`: the installed one or the declared range; undefined when neither is known).
  */
-export interface LibraryStartSite {
-  readonly kind: 'library-start';
-  readonly call: TSESTree.CallExpression;
+export type LibraryStartSite =
+  | { readonly kind: 'library-start'; readonly library: 'slack-package' | 'slack-client'; readonly call: TSESTree.CallExpression }
+  | { readonly kind: 'library-start'; readonly library: 'botkit'; readonly call: TSESTree.CallExpression; readonly version: BotkitVersion | undefined };
+
+/** What says which Botkit a file runs with: the copy installed for it, else the range its package.json declares. */
+export interface BotkitVersion {
+  readonly from: 'installed' | 'declared';
+  readonly text: string;
 }
 
 /** The `listen(…)` call of a `slack.rtm.client()` bot, as a site; undefined for any other call. */
 export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'listen') return undefined;
-  return isSlackPackageBot(resolver, callee.object) ? { kind: 'library-start', call } : undefined;
+  return isSlackPackageBot(resolver, callee.object) ? { kind: 'library-start', library: 'slack-package', call } : undefined;
 }
 
 /**

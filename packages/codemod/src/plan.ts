@@ -11,7 +11,7 @@ export type SiteForm =
   | 'rtm-client-option' // new RTMClient(token, { useRtmConnect: false })
   | 'legacy-client' // @slack/client v3 RtmClient#start()
   | 'method-table' // 'rtm.start' in a table of methods the app generates wrappers from
-  | 'library-start' // a library's own call of rtm.start: listen() of the `slack` package's rtm.client() bot
+  | 'library-start' // a library's own call of rtm.start: listen() of the `slack` package's rtm.client() bot, slack-client 1.x's login(), Botkit's startRTM() before 0.5.4
   | 'unfollowed-name' // 'rtm.start' as a string handed where its use is not followed (a name chosen at run time)
   | 'legacy-data-store' // look-ups in the legacy client's dataStore / a store's cacheRtmStart(data), away from the client
   | 'connect-start-only-fields' // start-only fields read off an rtm.connect response

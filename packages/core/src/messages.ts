@@ -24,6 +24,10 @@ export const MESSAGES = {
     "`rtm.start` in a table of methods: the wrapper generated from it calls the retired `rtm.start`. Use `rtm.connect` and fetch the data its callers read with the replacement methods.",
   rtmStartInLibrary:
     "`listen()` of the `slack` package's `rtm.client()` bot requests the retired `rtm.start` inside the package (it has no option to call `rtm.connect`). Open the socket yourself from the package's `rtm.connect` (8.3.0 and later), or move the bot to `@slack/rtm-api`'s `RTMClient`.",
+  rtmStartInSlackClientLogin:
+    "`login()` of a `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (no 1.x release can call `rtm.connect`). Move the bot to `@slack/rtm-api`'s `RTMClient` (or another current SDK), which starts with `rtm.connect`.",
+  rtmStartInBotkit:
+    "`startRTM()` of a Botkit Slack bot requests the retired `rtm.start` inside Botkit before 0.5.4 (0.5.4 and later call `rtm.connect`), and this project's Botkit may be older (installed, declared, or not declared at all). Upgrade `botkit` to 0.5.4 or later, or move off it.",
   rtmStartUnfollowed:
     "The method name `rtm.start` is handed on where its use cannot be followed (a name chosen at run time, an object, a variable set in a branch): a request made with it calls the retired `rtm.start`. Call `rtm.connect` there and fetch the data read with its replacement methods.",
 } as const;
@@ -152,6 +156,18 @@ export const CODEMOD_MESSAGES = {
   /** `listen()` of a `slack.rtm.client()` bot: the package requests `rtm.start` itself, with no option to avoid it. */
   slackPackageBot: (botThroughMajor: number): string =>
     `\`listen()\` of the \`slack\` package's \`rtm.client()\` bot requests the retired \`rtm.start\` inside the package (every version that has \`rtm.client()\`, up to ${botThroughMajor}.x; later ones dropped it), and the package has no option to make it call \`rtm.connect\`, so rtm-migrate leaves it unchanged. Open the socket yourself: call the package's \`rtm.connect\` (from 8.3.0) with the same token and hand the answer's \`url\` to a \`ws\` WebSocket whose messages go to your handlers by their \`type\` (your \`started\` handlers and \`listen\`'s callback then get \`rtm.connect\`'s data: \`url\`, \`self\` and \`team\` only; fetch anything else they read with users.list, conversations.list and the like), or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
+  /** `login()` of a `slack-client` 1.x client: the SDK requests `rtm.start` itself, and no 1.x release can do otherwise. */
+  slackClientLogin:
+    "`login()` of this `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (`slack-client` 1.x has no `rtm.connect` and no option for it), so rtm-migrate leaves it unchanged. Move the bot to `@slack/rtm-api`'s `RTMClient` (it starts with `rtm.connect`; fetch what the bot reads of the client's users, channels and groups with users.list, conversations.list and the like) or another current SDK.",
+  /** `startRTM()` of a Botkit bot whose Botkit may be older than the release that calls `rtm.connect` (`version`: the installed one, or the declared range; undefined when neither is known). */
+  botkitStartRtm: (connectSince: string, version: { readonly from: 'installed' | 'declared'; readonly text: string } | undefined): string =>
+    `\`startRTM()\` of this Botkit bot requests the retired \`rtm.start\` inside Botkit before ${connectSince} (${connectSince} and later call \`rtm.connect\`), and ${
+      version === undefined
+        ? 'nothing says which Botkit this runs with (none installed, no package.json declares it)'
+        : version.from === 'installed'
+          ? `the Botkit installed here is ${version.text}`
+          : `its package.json's \`"botkit": "${version.text}"\` allows such a release`
+    }, so rtm-migrate leaves it unchanged. Upgrade \`botkit\` to ${connectSince} or later (the \`startRTM\` callback's third argument is then \`rtm.connect\`'s answer: \`url\`, \`self\` and \`team\` only; fetch anything else it reads with users.list, conversations.list and the like), or move the bot off Botkit to \`@slack/rtm-api\`'s \`RTMClient\`.`,
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */
   slackPackage: (why: string): string =>
     `the call goes through the \`slack\` package, and ${why}. rtm-migrate rewrites such a call (to that package's \`rtm.connect\`, or to the generated helper module calling its \`users.list\`, \`conversations.list\`, \`conversations.members\` and \`rtm.connect\`) only on a version whose methods it checked (8.4 to 11.x, a promise from 9 on), called as the package takes it: \`client.rtm.start(args[, callback])\`.`,

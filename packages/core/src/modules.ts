@@ -188,3 +188,19 @@ export const SLACK_PACKAGE = deepFreeze({
   checkedThroughMajor: 11,
   missingMethods: ['team.preferences.list'] as const,
 });
+
+/**
+ * `slack-client` 1.x (its CoffeeScript SDK, before 2.0 made it the `RtmClient` of `@slack/client`): the
+ * module itself is the client class, `new Slack(token, autoReconnect, autoMark)`, and its `login()` requests
+ * `rtm.start` (read off 1.5.1's `src/client.js`: `login` is `this._apiCall('rtm.start', …, this._onLogin)`)
+ * and opens the socket at the answer's `url`, keeping its users, channels and groups. No 1.x release has
+ * `rtm.connect`; from 2.0.0 the module is an object of classes, no longer constructed itself.
+ */
+export const SLACK_CLIENT_1 = deepFreeze({ module: 'slack-client', start: 'login', throughMajor: 1 });
+
+/**
+ * Botkit (npm `botkit`): a worker its Slack controller spawns (`Botkit.slackbot(…).spawn({ token })`)
+ * opens the socket with `startRTM(cb)`, which through 0.5.3 requests `bot.api.rtm.start` and from 0.5.4 on
+ * `bot.api.rtm.connect` (read off both releases' `lib/Slackbot_worker.js`).
+ */
+export const BOTKIT = deepFreeze({ module: 'botkit', controller: 'slackbot', start: 'startRTM', connectSince: [0, 5, 4] as const });

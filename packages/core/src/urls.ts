@@ -53,9 +53,10 @@ export function isRtmConnectUrlTail(piece: string): boolean {
  * The test run on a file's text before any parsing, by the lint rules and the codemod alike: every form
  * that reaches `rtm.start` spells `rtm` somewhere (`rtm.start`, `web.rtm`, `'rtm'`, `RTMClient`,
  * `RtmClient`, `useRtmConnect`, `/api/rtm.connect`), and look-ups in the legacy client's store handed
- * to another module spell `dataStore`. A name built from pieces that split `rtm` (`'r' + 'tm.start'`)
- * is not found.
+ * to another module spell `dataStore`; a `slack-client` 1.x client whose `login()` requests `rtm.start`
+ * is made in the file that calls it, which names its module. A name built from pieces that split `rtm`
+ * (`'r' + 'tm.start'`) is not found.
  */
 export function mayMentionRtm(text: string): boolean {
-  return /rtm|datastore/i.test(text);
+  return /rtm|datastore|slack-client/i.test(text);
 }

@@ -6,8 +6,10 @@ import rule from '../src/rules/no-rtm-start.js';
 
 /**
  * Starts reached through how a module was loaded: Meteor's `Npm.require` (a Meteor server file, run here
- * only as source: the Meteor runtime is not installed) and a module kept on `this`; and the `slack`
- * package's RTM bot, whose `listen()` requests `rtm.start` inside the package.
+ * only as source: the Meteor runtime is not installed) and a module kept on `this`; and the libraries
+ * that request `rtm.start` themselves: the `slack` package's RTM bot (`listen()`), slack-client 1.x
+ * (`login()`) and Botkit before 0.5.4 (`startRTM()`; its version cases are in the analysis's
+ * library-start test, on files on disk).
  */
 const ruleTester = new RuleTester();
 /** Meteor's `Npm` named as a global in the lint config (as a Meteor app's config does). */
@@ -26,6 +28,13 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
     "const server = require('http').createServer(); server.listen(3000);",
     // A bot made but never started requests nothing.
     "const slack = require('slack'); const bot = slack.rtm.client(); bot.message(m => log(m));",
+    // `login()` of a client that is not slack-client 1.x's (2.x's module is an object of classes, not one).
+    "const { WebClient } = require('slack-client'); new WebClient(t).login();",
+    "const Portal = require('./portal'); const p = new Portal(t); p.login();",
+    // `startRTM()` of another module's bot, or of a receiver not followed in a file that loads no Botkit
+    // (nothing on disk here says the project has one).
+    "require('./relay').spawn({ token }).startRTM();",
+    'function go(bot) { bot.startRTM(); }',
   ],
   invalid: [
     {
@@ -43,5 +52,11 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
     },
     { code: "const { rtm } = require('slack'); rtm.client().listen({ token }, (err, data) => {});", errors: [{ messageId: 'rtmStartInLibrary' }] },
     { code: "import slack from 'slack'; const bot = slack.rtm.client(); bot.listen({ token });", errors: [{ messageId: 'rtmStartInLibrary' }] },
+    { code: "const Slack = require('slack-client'); const slack = new Slack(t, true, true); slack.on('open', ready); slack.login();", errors: [{ messageId: 'rtmStartInSlackClientLogin', column: 105 }] },
+    { code: "import SlackClient from 'slack-client'; class Bot { constructor(t) { this.sc = new SlackClient(t); } run() { this.sc.login(); } }", errors: [{ messageId: 'rtmStartInSlackClientLogin' }] },
+    // No package.json or install is known here: the Botkit may be older than 0.5.4.
+    { code: "const Botkit = require('botkit'); const controller = Botkit.slackbot({}); const bot = controller.spawn({ token }); bot.startRTM(cb);", errors: [{ messageId: 'rtmStartInBotkit', column: 116 }] },
+    { code: "import Botkit from 'botkit'; Botkit.slackbot({}).spawn({ token }).startRTM();", errors: [{ messageId: 'rtmStartInBotkit' }] },
+    { code: "const Botkit = require('botkit'); module.exports = (c) => c.on('create_bot', (bot) => bot.startRTM());", errors: [{ messageId: 'rtmStartInBotkit' }] },
   ],
 });

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { declaredRange, nearestManifest } from '@rtm-migrate/analysis';
+import { declaredRange, installedVersion, nearestManifest } from '@rtm-migrate/analysis';
 import semver from 'semver';
 import { lockedVersion } from './lockfile-version.js';
 
@@ -24,19 +23,9 @@ export function sdkVersionOf(file: string, module: string): SdkVersion | undefin
   // The SDK's own files (its examples, its dist) run with the SDK they ship in.
   const own = nearestManifest(dirname(file))?.manifest;
   if (own?.name === module && typeof own.version === 'string') return { from: 'own', version: own.version };
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const manifest = join(dir, 'node_modules', module, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
-        if (typeof version === 'string') return { from: 'installed', version };
-      } catch {
-        // an unreadable install: the lockfile or the declared range below
-      }
-      break;
-    }
-    if (dirname(dir) === dir) break;
-  }
+  // An unreadable install: the lockfile or the declared range below.
+  const installed = installedVersion(file, module);
+  if (installed !== undefined) return { from: 'installed', version: installed };
   const found = nearestManifest(dirname(file));
   const range = found ? declaredRange(found.manifest, module) : undefined;
   if (!found || range === undefined) return undefined;

@@ -15,13 +15,14 @@ import {
   type Flow,
   type ClientSite,
   type DataStoreSite,
+  type LibraryStartSite,
   type MethodSite,
   type StoreCacheSite,
   type Resolver,
   type RtmSite,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE } from '@rtm-migrate/core';
+import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -108,7 +109,7 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
         found.push(unfollowedNameSite(text, site.node, site.use));
         break;
       case 'library-start':
-        found.push(libraryStartSite(site.call));
+        found.push(libraryStartSite(site));
         break;
       case 'client-authenticated':
       case 'data-store':
@@ -242,10 +243,24 @@ function tableSite(node: Node): FoundSite {
   return { form: 'method-table', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 
-/** A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot): a TODO, the call has no method to change. */
-function libraryStartSite(call: TSESTree.CallExpression): FoundSite {
-  const own: Escape = { node: call, reason: CODEMOD_MESSAGES.slackPackageBot(SLACK_PACKAGE.botThroughMajor), path: '', file: undefined };
-  return { form: 'library-start', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
+/** A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`): a TODO, the call has no method to change. */
+function libraryStartSite(site: LibraryStartSite): FoundSite {
+  const { call } = site;
+  const own: Escape = { node: call, reason: libraryStartReason(site), path: '', file: undefined };
+  // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
+  const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
+  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
+}
+
+function libraryStartReason(site: LibraryStartSite): string {
+  switch (site.library) {
+    case 'slack-package':
+      return CODEMOD_MESSAGES.slackPackageBot(SLACK_PACKAGE.botThroughMajor);
+    case 'slack-client':
+      return CODEMOD_MESSAGES.slackClientLogin;
+    case 'botkit':
+      return CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
+  }
 }
 
 /** `rtm.start` as a string handed where it is not followed: a TODO naming where it goes. */

@@ -12,6 +12,7 @@ import {
   siteNode,
   unwrap,
   type ClientOptionSite,
+  type LibraryStartSite,
   type MethodSite,
   type Resolver,
   type StringNode,
@@ -29,6 +30,8 @@ export type MessageIds =
   | 'rtmStartTable'
   | 'rtmStartUnfollowed'
   | 'rtmStartInLibrary'
+  | 'rtmStartInSlackClientLogin'
+  | 'rtmStartInBotkit'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'useRtmConnect'
@@ -38,6 +41,9 @@ export type MessageIds =
 export type Options = [];
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+/** Each library's own start, by which library it is. */
+const LIBRARY_MESSAGES: Readonly<Record<LibraryStartSite['library'], MessageIds>> = { 'slack-package': 'rtmStartInLibrary', 'slack-client': 'rtmStartInSlackClientLogin', botkit: 'rtmStartInBotkit' };
 
 /** A module specifier naming the `rtm.start` method's own module (`'./rtm.start'`). */
 const REQUIRES_METHOD_MODULE = /['"][^'"\n]*\/rtm\.start(?:\.js)?['"]/;
@@ -103,6 +109,8 @@ export default createRule<Options, MessageIds>({
       rtmStartTable: MESSAGES.rtmStartTable,
       rtmStartUnfollowed: MESSAGES.rtmStartUnfollowed,
       rtmStartInLibrary: MESSAGES.rtmStartInLibrary,
+      rtmStartInSlackClientLogin: MESSAGES.rtmStartInSlackClientLogin,
+      rtmStartInBotkit: MESSAGES.rtmStartInBotkit,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
@@ -176,7 +184,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: site.node, messageId: 'rtmStartUnfollowed' });
           return;
         case 'library-start':
-          context.report({ node: site.call.callee, messageId: 'rtmStartInLibrary' });
+          context.report({ node: site.call.callee, messageId: LIBRARY_MESSAGES[site.library] });
           return;
         default:
           return;

@@ -1,0 +1,92 @@
+import { dirname } from 'node:path';
+
+import { BOTKIT, SLACK_CLIENT_1 } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import semver from 'semver';
+
+import { assignedValueOf, descendants, memberName, requiredModule, unwrap, variableOf } from './ast.js';
+import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
+import { constructionOf, originOf, type Origin } from './origin.js';
+import type { Resolver } from './resolver.js';
+import type { BotkitVersion, LibraryStartSite } from './slack-package-bot.js';
+
+/** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
+function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, callee) === name ? callee.object : undefined;
+}
+
+/**
+ * `client.login()` of a client made with `new` of the `slack-client` module itself (`new Slack(token, …)`,
+ * held in a variable, a field set once or an object built once): only 1.x's module is a class, and its
+ * `login` requests `rtm.start`.
+ */
+export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
+  const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
+  const construction = client ? constructionOf(resolver, client) : undefined;
+  const origin = construction ? originOf(resolver, construction.callee) : undefined;
+  const wholeModule = origin?.module === SLACK_CLIENT_1.module && !origin.instance && (origin.name === '*' || origin.name === 'default');
+  return wholeModule ? { kind: 'library-start', library: 'slack-client', call } : undefined;
+}
+
+/**
+ * `bot.startRTM(…)` of a Botkit bot (a value Botkit made: `Botkit.slackbot(…).spawn({ token })`), or of a
+ * receiver not followed (a `create_bot` handler's parameter) in a file that loads Botkit or runs with it
+ * (installed or declared), unless that Botkit is known to be BOTKIT.connectSince or later. Botkit's own files are Botkit's
+ * business: its examples and tests run with the release they ship in.
+ */
+export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
+  const bot = methodCall(resolver, call, BOTKIT.start);
+  if (bot === undefined) return undefined;
+  if (resolver.file !== undefined && owningPackageName(resolver.file) === BOTKIT.module) return undefined;
+  const origin = botOrigin(resolver, bot);
+  const version = resolver.file === undefined ? undefined : botkitVersion(resolver.file);
+  const madeByBotkit = origin?.module === BOTKIT.module && origin.instance;
+  if (!madeByBotkit && (origin !== undefined || (version === undefined && !loadsBotkit(resolver, call)))) return undefined;
+  return version === undefined || mayCallStart(version) ? { kind: 'library-start', library: 'botkit', call, version } : undefined;
+}
+
+/**
+ * Where a bot comes from: for a worker spawned by a controller (`controller.spawn(…)`, or a variable given
+ * it once), that controller's origin, which originOf then follows back to `require('botkit')` with the
+ * hops the spawn and the variable would have taken.
+ */
+function botOrigin(resolver: Resolver, bot: TSESTree.Node): Origin | undefined {
+  const bare = unwrap(bot);
+  const variable = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare) : null;
+  const value = variable ? assignedValueOf(variable) : bare;
+  const made = value ? unwrap(value) : undefined;
+  const spawner = made?.type === AST_NODE_TYPES.CallExpression ? unwrap(made.callee) : undefined;
+  const controller = spawner?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, spawner) === 'spawn' ? spawner.object : undefined;
+  return originOf(resolver, controller ?? bot);
+}
+
+/** The file of `node` loads Botkit (`require('botkit')`, an `import` of it). */
+function loadsBotkit(resolver: Resolver, node: TSESTree.Node): boolean {
+  let program: TSESTree.Node = node;
+  while (program.parent) program = program.parent;
+  for (const each of descendants(resolver, program)) {
+    const module = each.type === AST_NODE_TYPES.ImportDeclaration ? each.source.value : requiredModule(each);
+    if (module === BOTKIT.module) return true;
+  }
+  return false;
+}
+
+/** The Botkit installed for a file, else the range its nearest package.json declares; undefined when neither says. */
+function botkitVersion(file: string): BotkitVersion | undefined {
+  const installed = installedVersion(file, BOTKIT.module);
+  if (installed !== undefined) return { from: 'installed', text: installed };
+  const found = nearestManifest(dirname(file));
+  const range = found ? declaredRange(found.manifest, BOTKIT.module) : undefined;
+  return range === undefined ? undefined : { from: 'declared', text: range };
+}
+
+/**
+ * An installed release before BOTKIT.connectSince, or a declared range that allows one (`^0.5.0`, `*`);
+ * a version or range semver cannot read (a git URL, a tag) may be anything.
+ */
+function mayCallStart(version: BotkitVersion): boolean {
+  const since = BOTKIT.connectSince.join('.');
+  if (version.from === 'installed') return semver.valid(version.text) === null || semver.lt(version.text, since);
+  return semver.validRange(version.text) === null || semver.intersects(version.text, `<${since}`);
+}

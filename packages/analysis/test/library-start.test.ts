@@ -1,0 +1,115 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import { findSites, type LibraryStartSite } from '../src/index.js';
+import { parseFile } from '../src/project.js';
+
+/** A project on disk: each path's text written under a fresh folder (package.json files given as objects). */
+async function project(files: Readonly<Record<string, string | object>>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rtm-migrate-library-start-'));
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return dir;
+}
+
+/** The library starts of a file on disk: `library@line`, with what is known of Botkit's version. */
+async function libraryStarts(file: string): Promise<string[]> {
+  const parsed = parseFile(file, await readFile(file, 'utf8'));
+  return findSites(parsed.program, parsed.resolver)
+    .filter((s): s is LibraryStartSite => s.kind === 'library-start')
+    .map((s) => `${s.library}@${s.call.loc.start.line}${s.library === 'botkit' && s.version ? ` ${s.version.from} ${s.version.text}` : ''}`);
+}
+
+const BOT = `const Botkit = require('botkit');
+const controller = Botkit.slackbot({});
+controller.spawn({ token: process.env.SLACK_TOKEN }).startRTM((err) => { if (err) throw err; });
+`;
+
+const manifest = (range?: string): object => ({ name: 'helpdesk-bot', version: '1.0.0', dependencies: range === undefined ? { ws: '^1.0.0' } : { botkit: range } });
+
+describe("Botkit's startRTM, by the Botkit the file runs with", () => {
+  it.each(['^0.4.0', '^0.5.0', '0.5.3', '*', '>=0.2.0', 'github:howdyai/botkit'])('is a site where package.json declares %s (a range that allows a release before 0.5.4, or one semver cannot read)', async (range) => {
+    const dir = await project({ 'package.json': manifest(range), 'bot.js': BOT });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([`botkit@3 declared ${range}`]);
+  });
+
+  it.each(['^0.5.4', '~0.6.0', '>=0.5.4', '0.7.4'])('is no site where package.json declares %s (0.5.4 and later call rtm.connect)', async (range) => {
+    const dir = await project({ 'package.json': manifest(range), 'bot.js': BOT });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([]);
+  });
+
+  it('goes by the installed copy over the declared range, from the file up', async () => {
+    const old = await project({
+      'package.json': manifest('^0.5.4'),
+      'node_modules/botkit/package.json': { name: 'botkit', version: '0.5.3' },
+      'src/bot.js': BOT,
+    });
+    expect(await libraryStarts(join(old, 'src', 'bot.js'))).toEqual(['botkit@3 installed 0.5.3']);
+    const current = await project({
+      'package.json': manifest('^0.5.0'),
+      'node_modules/botkit/package.json': { name: 'botkit', version: '0.5.4' },
+      'src/bot.js': BOT,
+    });
+    expect(await libraryStarts(join(current, 'src', 'bot.js'))).toEqual([]);
+  });
+
+  it('is a site where nothing says which Botkit (no install, no package.json entry)', async () => {
+    const dir = await project({ 'package.json': manifest(), 'bot.js': BOT });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['botkit@3']);
+  });
+
+  it("is a site on a receiver it cannot follow only where the file loads Botkit or the project has it", async () => {
+    const handler = `module.exports = (controller) => controller.on('create_bot', (bot) => bot.startRTM());\n`;
+    const declared = await project({ 'package.json': manifest('^0.4.3'), 'teams.js': handler });
+    expect(await libraryStarts(join(declared, 'teams.js'))).toEqual(['botkit@1 declared ^0.4.3']);
+    const loaded = await project({ 'package.json': manifest(), 'teams.js': `require('botkit');\n${handler}` });
+    expect(await libraryStarts(join(loaded, 'teams.js'))).toEqual(['botkit@2']);
+    const neither = await project({ 'package.json': manifest(), 'teams.js': handler });
+    expect(await libraryStarts(join(neither, 'teams.js'))).toEqual([]);
+  });
+
+  it("is no site in Botkit's own files, nor on a value another module made", async () => {
+    const dir = await project({
+      'package.json': manifest('^0.4.0'),
+      'node_modules/botkit/package.json': { name: 'botkit', version: '0.5.3' },
+      'node_modules/botkit/examples/demo_bot.js': BOT,
+      'relay.js': "const relay = require('./relay-core').spawn({ token: 't' });\nrelay.startRTM();\n",
+    });
+    expect(await libraryStarts(join(dir, 'node_modules', 'botkit', 'examples', 'demo_bot.js'))).toEqual([]);
+    expect(await libraryStarts(join(dir, 'relay.js'))).toEqual([]);
+  });
+});
+
+describe("slack-client 1.x's login", () => {
+  it('is a site on a client made with `new` of the module itself: in a variable, directly, or in a field set once', async () => {
+    const dir = await project({
+      'bot.js': `const Slack = require('slack-client');
+const slack = new Slack('xoxb-test', true, true);
+slack.login();
+new Slack('xoxb-test').login();
+class Relay {
+  constructor(token) { this.client = new Slack(token, true, false); }
+  open() { this.client.login(); }
+}
+module.exports = Relay;
+`,
+    });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slack-client@3', 'slack-client@4', 'slack-client@7']);
+  });
+
+  it("is no site for 2.x's classes, another module's client or an unknown receiver", async () => {
+    const dir = await project({
+      'bot.js': `const { WebClient } = require('slack-client');
+const Portal = require('./portal');
+new WebClient('xoxb-test').login();
+new Portal('xoxb-test').login();
+module.exports = (session) => session.login();
+`,
+    });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([]);
+  });
+});
