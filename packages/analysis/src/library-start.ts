@@ -31,8 +31,9 @@ export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpr
 
 /**
  * `bot.startRTM(…)` of a Botkit bot (a value Botkit made: `Botkit.slackbot(…).spawn({ token })`), or of a
- * receiver not followed (a `create_bot` handler's parameter) in a file that loads Botkit or runs with it
- * (installed or declared), unless that Botkit is known to be BOTKIT.connectSince or later. Botkit's own files are Botkit's
+ * receiver not followed (a `create_bot` handler's parameter, a value of the app's own module) in a file
+ * that loads Botkit or runs with it (installed or declared), unless that Botkit is known to be
+ * BOTKIT.connectSince or later. Another package's value is not Botkit's; Botkit's own files are Botkit's
  * business: its examples and tests run with the release they ship in.
  */
 export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
@@ -42,7 +43,9 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
   const origin = botOrigin(resolver, bot);
   const version = resolver.file === undefined ? undefined : botkitVersion(resolver.file);
   const madeByBotkit = origin?.module === BOTKIT.module && origin.instance;
-  if (!madeByBotkit && (origin !== undefined || (version === undefined && !loadsBotkit(resolver, call)))) return undefined;
+  // The app's own module may hand on a bot Botkit made (`module.exports = controller.spawn(…)`).
+  const followed = origin !== undefined && !origin.module.startsWith('.');
+  if (!madeByBotkit && (followed || (version === undefined && !loadsBotkit(resolver, call)))) return undefined;
   return version === undefined || mayCallStart(version) ? { kind: 'library-start', library: 'botkit', call, version } : undefined;
 }
 

@@ -72,15 +72,17 @@ describe("Botkit's startRTM, by the Botkit the file runs with", () => {
     expect(await libraryStarts(join(neither, 'teams.js'))).toEqual([]);
   });
 
-  it("is no site in Botkit's own files, nor on a value another module made", async () => {
+  it("is no site in Botkit's own files, nor on a value another package made; is one on the app's own module's value", async () => {
     const dir = await project({
       'package.json': manifest('^0.4.0'),
       'node_modules/botkit/package.json': { name: 'botkit', version: '0.5.3' },
       'node_modules/botkit/examples/demo_bot.js': BOT,
-      'relay.js': "const relay = require('./relay-core').spawn({ token: 't' });\nrelay.startRTM();\n",
+      'relay.js': "const relay = require('chat-relay').spawn({ token: 't' });\nrelay.startRTM();\n",
+      'main.js': "const bot = require('./bots').standup;\nbot.startRTM();\n",
     });
     expect(await libraryStarts(join(dir, 'node_modules', 'botkit', 'examples', 'demo_bot.js'))).toEqual([]);
     expect(await libraryStarts(join(dir, 'relay.js'))).toEqual([]);
+    expect(await libraryStarts(join(dir, 'main.js'))).toEqual(['botkit@2 installed 0.5.3']);
   });
 });
 
