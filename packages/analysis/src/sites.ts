@@ -601,7 +601,7 @@ function moduleTableSite(resolver: Resolver, property: TSESTree.Property): Table
  * `rtm.start` handed where no site follows it.
  */
 export function classifyString(resolver: Resolver, node: StringNode): UrlSite | TableSite | UnfollowedNameSite | undefined {
-  const method = rtmMethodOfUrl(node);
+  const method = rtmMethodOfUrl(resolver, node);
   if (method) return { kind: 'url', method, node };
   const tableUse = constTableUse(resolver, node);
   if (tableUse !== undefined) return tableUse === null ? undefined : { kind: 'unfollowed-name', node, use: tableUse };
