@@ -68,13 +68,23 @@ function templateBaseIsOtherVendor(resolver: Resolver, node: TSESTree.TemplateLi
   return expression !== undefined && baseIsOtherVendor(resolver, expression, index === 1, seen);
 }
 
-/** True when a string piece follows something else in a `+` chain (a base URL that may be Slack's). */
-function followsABase(resolver: Resolver, node: Node): boolean {
+/** The base a string piece follows: the left of a `+` chain, or `new URL('rtm.start', base)`'s. */
+function baseOf(node: Node): Node | undefined {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.operator === '+' && parent.right === node && !baseIsOtherVendor(resolver, parent.left);
-  // `new URL('rtm.start', base)`: relative to a base URL.
-  const base = parent?.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'URL' && parent.arguments[0] === node ? parent.arguments[1] : undefined;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.operator === '+' && parent.right === node ? parent.left : undefined;
+  return parent?.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'URL' && parent.arguments[0] === node ? parent.arguments[1] : undefined;
+}
+
+/** True when a string piece follows a base URL that may be Slack's. */
+function followsABase(resolver: Resolver, node: Node): boolean {
+  const base = baseOf(node);
   return base !== undefined && !baseIsOtherVendor(resolver, base);
+}
+
+/** True when a string piece follows another vendor's base URL (`PULSE_API + 'rtm.start'`): that vendor's method, even as a bare name. */
+export function followsOtherVendorBase(resolver: Resolver, node: Node): boolean {
+  const base = baseOf(node);
+  return base !== undefined && baseIsOtherVendor(resolver, base);
 }
 
 /**
