@@ -229,6 +229,13 @@ class Tracker {
     return this.shared.printed ?? [];
   }
 
+  /** Where prints are collected: true (and the call kept) when `call` prints or serialises what it is given. */
+  private printedIn(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined): boolean {
+    if (!this.shared.printed || !call || !WHOLE_PRINTS.test(sourceText(call.callee))) return false;
+    this.shared.printed.push(call);
+    return true;
+  }
+
   /** The tracker for another file of the project. */
   private in(resolver: Resolver): Tracker {
     return this.shared.trackers.get(resolver) ?? new Tracker(resolver, this.shared);
@@ -338,10 +345,13 @@ class Tracker {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
-      case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.BinaryExpression:
-      case AST_NODE_TYPES.UnaryExpression:
       case AST_NODE_TYPES.TemplateLiteral:
+        // `console.log('answer: ' + body)`: body text printed whole (an object would print `[object Object]`, counted all the same).
+        if (path === '' && shape.kind !== 'promise') this.printedIn(textSink(node));
+        return;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.UnaryExpression:
       case AST_NODE_TYPES.SwitchStatement:
       case AST_NODE_TYPES.SwitchCase:
       case AST_NODE_TYPES.ThrowStatement:
@@ -421,7 +431,7 @@ class Tracker {
     const usable = call.type === AST_NODE_TYPES.CallExpression || (fn !== undefined && usedThroughMethods(this.resolver, call, fn));
     if (fn && usable) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
-    if (this.shared.printed && path === '' && shape.kind !== 'promise' && WHOLE_PRINTS.test(callee)) { this.shared.printed.push(call); return; }
+    if (path === '' && shape.kind !== 'promise' && this.printedIn(call)) return;
     if (HARMLESS_SINKS.test(callee)) return;
     if (SERIALIZERS.test(callee)) {
       // The text holds every field: sent or stored, it is read whole; only a debug print of it is harmless.
@@ -798,12 +808,18 @@ function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable 
   return variableOf(resolver, add.left) ?? undefined;
 }
 
+/** The call the text `node` makes goes into as an argument (alone, in a template or `+`). */
+function textSink(node: Node): TSESTree.CallExpression | undefined {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.TemplateLiteral || (current.parent?.type === AST_NODE_TYPES.BinaryExpression && current.parent.operator === '+')) current = current.parent;
+  const parent = current.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument) ? parent : undefined;
+}
+
 /** True when the text `call` makes only goes into a log call's arguments (alone, in a template or `+`). */
 function printedOnly(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  let node: Node = call;
-  while (node.parent.type === AST_NODE_TYPES.TemplateLiteral || (node.parent.type === AST_NODE_TYPES.BinaryExpression && node.parent.operator === '+')) node = node.parent;
-  const parent = node.parent;
-  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && LOG_SINKS.test(sourceText(parent.callee));
+  const sink = textSink(call);
+  return sink !== undefined && LOG_SINKS.test(sourceText(sink.callee));
 }
 
 /** `Promise.resolve(value)`: a promise of the value. */
