@@ -160,10 +160,12 @@ function helperOwnAnswer(resolver: Resolver, site: MethodSite, tracker: Tracker)
     const { request } = urlUseOf(reference.identifier);
     if (reference.isRead() && request?.type === AST_NODE_TYPES.CallExpression && isHttpRequest(resolver, request)) inner.httpRequest(reference.identifier);
   }
+  // What its callers do with what it returns (this call's, or another method's) is not its own doing.
+  const inside = (node: Node): boolean => fn !== undefined && fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1];
   const name = describeNode(site.call.callee);
-  const [printed] = inner.printed;
+  const printed = inner.printed.find(inside);
   if (printed) tracker.escape(site.call, `\`${name}\` prints or serialises the whole answer of its own request (\`${sourceText(printed)}\`, line ${printed.loc.start.line})`, '');
-  const read = inner.flow.reads.find((r) => isStartOnlyField(r.path));
+  const read = inner.flow.reads.find((r) => r.file === resolver.file && inside(r.node) && isStartOnlyField(r.path));
   if (read) tracker.escape(site.call, `\`${name}\` reads \`${read.path}\` off the answer of its own request (line ${read.node.loc.start.line})`, '');
 }
 
