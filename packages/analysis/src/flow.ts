@@ -3,12 +3,12 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
-import { httpLibraryOf, thisOwner } from './origin.js';
+import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
 import { keyedCacheReads } from './keyed-cache.js';
 import { requestPromiseAnswer } from './request-promise.js';
 import type { Located, Resolver } from './resolver.js';
-import type { RtmSite } from './sites.js';
+import type { MethodSite, RtmSite } from './sites.js';
 import { urlUseOf } from './url.js';
 
 type Node = TSESTree.Node;
@@ -81,6 +81,8 @@ const HARMLESS_SINKS = /^(console\.\w+|Boolean|String|debug|log|logger\.\w+)$/;
 const LOG_SINKS = /^(console\.\w+|debug|log|logger\.\w+)$/;
 /** Calls that read every field of what they are given and hand back text. */
 const SERIALIZERS = /^(JSON\.stringify|(util\.)?inspect|(querystring|qs)\.stringify)$/;
+/** Calls that print, or turn into text, every field of what they are given. */
+const WHOLE_PRINTS = /^(console\.\w+|debug|log|(this\.)?(logger|log)\.\w+|process\.std(out|err)\.write|JSON\.stringify|(util\.)?inspect)$/;
 const MAX_DEPTH = 60;
 const MAX_STEPS = 5000;
 
@@ -114,6 +116,7 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       }
       if (site.callback) tracker.callback(site.callback, RESPONSE);
       else tracker.follow(site.call, PROMISED_RESPONSE, 0);
+      if (site.form === 'name') helperOwnAnswer(resolver, site, tracker);
       for (const arg of site.otherArgs) {
         if (!isPlainValue(arg) && !isSpreadOfPlainConst(resolver, arg)) tracker.escape(arg, `the call also gets \`${describeNode(arg)}\`, which may hand the response on`, '');
       }
@@ -137,6 +140,33 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       break;
   }
   return tracker.flow;
+}
+
+/**
+ * `slackApi('rtm.start', …)` where `slackApi` is the app's own function in this file that makes the
+ * HTTP request itself, the method name in its URL: what it does with that request's answer changes
+ * with the method too. Where it prints or serialises the whole answer (`console.log(body)`,
+ * `util.inspect(data)`, `process.stdout.write(body)`) or reads a start-only field off it, the call
+ * escapes whole, whatever its caller reads: on `rtm.connect` it would print or read a thin answer.
+ */
+function helperOwnAnswer(resolver: Resolver, site: MethodSite, tracker: Tracker): void {
+  const fn = functionOf(resolver, site.call.callee);
+  const index = site.call.arguments.findIndex((a) => a.range[0] <= site.methodNode.range[0] && site.methodNode.range[1] <= a.range[1]);
+  const param = fn?.params[index];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return;
+  // Its own flow: what the helper hands its callers is the site's to follow, not this one's.
+  const inner = new Tracker(resolver, { flow: { reads: [], escapes: [] }, seen: new Set(), trackers: new Map(), steps: 0, printed: [] });
+  for (const reference of variableOf(resolver, param)?.references ?? []) {
+    const { request } = urlUseOf(reference.identifier);
+    if (reference.isRead() && request?.type === AST_NODE_TYPES.CallExpression && isHttpRequest(resolver, request)) inner.httpRequest(reference.identifier);
+  }
+  // What its callers do with what it returns (this call's, or another method's) is not its own doing.
+  const inside = (node: Node): boolean => fn !== undefined && fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1];
+  const name = describeNode(site.call.callee);
+  const printed = inner.printed.find(inside);
+  if (printed) tracker.escape(site.call, `\`${name}\` prints or serialises the whole answer of its own request (\`${sourceText(printed)}\`, line ${printed.loc.start.line})`, '');
+  const read = inner.flow.reads.find((r) => r.file === resolver.file && inside(r.node) && isStartOnlyField(r.path));
+  if (read) tracker.escape(site.call, `\`${name}\` reads \`${read.path}\` off the answer of its own request (line ${read.node.loc.start.line})`, '');
 }
 
 function describeNode(node: Node): string {
@@ -178,6 +208,8 @@ interface Shared {
   readonly seen: Set<string>;
   readonly trackers: Map<Resolver, Tracker>;
   steps: number;
+  /** Where set, the calls that print or serialise the whole response are collected here (see helperOwnAnswer). */
+  readonly printed?: (TSESTree.CallExpression | TSESTree.NewExpression)[];
 }
 
 class Tracker {
@@ -193,6 +225,17 @@ class Tracker {
 
   get flow(): Flow {
     return this.shared.flow;
+  }
+
+  get printed(): readonly (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+    return this.shared.printed ?? [];
+  }
+
+  /** Where prints are collected: true (and the call kept) when `call` prints or serialises what it is given. */
+  private printedIn(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined): boolean {
+    if (!this.shared.printed || !call || !WHOLE_PRINTS.test(sourceText(call.callee))) return false;
+    this.shared.printed.push(call);
+    return true;
   }
 
   /** The tracker for another file of the project. */
@@ -304,10 +347,13 @@ class Tracker {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
-      case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.BinaryExpression:
-      case AST_NODE_TYPES.UnaryExpression:
       case AST_NODE_TYPES.TemplateLiteral:
+        // `console.log('answer: ' + body)`: body text printed whole (an object would print `[object Object]`, counted all the same).
+        if (path === '' && shape.kind !== 'promise') this.printedIn(textSink(node));
+        return;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.UnaryExpression:
       case AST_NODE_TYPES.SwitchStatement:
       case AST_NODE_TYPES.SwitchCase:
       case AST_NODE_TYPES.ThrowStatement:
@@ -387,6 +433,7 @@ class Tracker {
     const usable = call.type === AST_NODE_TYPES.CallExpression || (fn !== undefined && usedThroughMethods(this.resolver, call, fn));
     if (fn && usable) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
+    if (path === '' && shape.kind !== 'promise' && this.printedIn(call)) return;
     if (HARMLESS_SINKS.test(callee)) return;
     if (SERIALIZERS.test(callee)) {
       // The text holds every field: sent or stored, it is read whole; only a debug print of it is harmless.
@@ -763,12 +810,18 @@ function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable 
   return variableOf(resolver, add.left) ?? undefined;
 }
 
+/** The call the text `node` makes goes into as an argument (alone, in a template or `+`). */
+function textSink(node: Node): TSESTree.CallExpression | undefined {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.TemplateLiteral || (current.parent?.type === AST_NODE_TYPES.BinaryExpression && current.parent.operator === '+')) current = current.parent;
+  const parent = current.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument) ? parent : undefined;
+}
+
 /** True when the text `call` makes only goes into a log call's arguments (alone, in a template or `+`). */
 function printedOnly(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  let node: Node = call;
-  while (node.parent.type === AST_NODE_TYPES.TemplateLiteral || (node.parent.type === AST_NODE_TYPES.BinaryExpression && node.parent.operator === '+')) node = node.parent;
-  const parent = node.parent;
-  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && LOG_SINKS.test(sourceText(parent.callee));
+  const sink = textSink(call);
+  return sink !== undefined && LOG_SINKS.test(sourceText(sink.callee));
 }
 
 /** `Promise.resolve(value)`: a promise of the value. */

@@ -196,6 +196,17 @@ function findThisNew(resolver: Resolver, root: Node, name: string): TSESTree.New
 const HTTP_LIBRARIES = new Set(['http', 'https', 'node:http', 'node:https', 'axios', 'got', 'request', 'superagent', 'needle', 'node-fetch', 'ky', 'undici']);
 
 /**
+ * The call is a request of an HTTP client: `fetch` (the global one), or a call of one of the HTTP
+ * libraries or of a value it provides (`request.post(…)`, `axios.get(…)`, node-fetch's `fetch`).
+ */
+export function isHttpRequest(resolver: Resolver, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const module = originOf(resolver, callee)?.module;
+  if (module !== undefined) return HTTP_LIBRARIES.has(module);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'fetch' && !variableOf(resolver, callee)?.defs.length;
+}
+
+/**
  * The HTTP library whose value the call is a method of (`slack.get(…)` with `const slack =
  * axios.create(…)`): such a call answers the library's response, not Slack's data.
  */

@@ -6,7 +6,7 @@ import { isFunctionValue, type FunctionNode } from './functions.js';
 import { clientKindOfConstructor, constructionOf, isFromOtherVendor, originOf, type ClientKind } from './origin.js';
 import { moduleText, type Resolver } from './resolver.js';
 import { typeIsAnyOr, typeServices } from './types.js';
-import { rtmMethodOfUrl, type StringNode } from './url.js';
+import { followsOtherVendorBase, rtmMethodOfUrl, type StringNode } from './url.js';
 import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName } from './event-name.js';
@@ -602,8 +602,9 @@ function moduleTableSite(resolver: Resolver, property: TSESTree.Property): Table
  * `rtm.start` handed where no site follows it.
  */
 export function classifyString(resolver: Resolver, node: StringNode): UrlSite | TableSite | UnfollowedNameSite | undefined {
-  const method = rtmMethodOfUrl(node);
+  const method = rtmMethodOfUrl(resolver, node);
   if (method) return { kind: 'url', method, node };
+  if (followsOtherVendorBase(resolver, node)) return undefined;
   const tableUse = constTableUse(resolver, node);
   if (tableUse !== undefined) return tableUse === null ? undefined : { kind: 'unfollowed-name', node, use: tableUse };
   if (isTableEntry(resolver, node)) return { kind: 'table', method: METHODS.rtmStart, node };

@@ -1,6 +1,8 @@
-import { isRtmConnectUrl, isRtmConnectUrlTail, isRtmStartUrl, isRtmStartUrlTail, METHODS } from '@rtm-migrate/core';
+import { isRtmConnectUrl, isRtmConnectUrlTail, isRtmStartUrl, isRtmStartUrlTail, METHODS, namesOtherVendorHost } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { resolveConst, staticString, unwrap } from './ast.js';
+import type { Resolver } from './resolver.js';
 import type { RtmMethod } from './sites.js';
 
 type Node = TSESTree.Node;
@@ -37,49 +39,70 @@ export function templateText(node: TSESTree.TemplateLiteral): string {
   return node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('\u0000');
 }
 
-/** A URL to a host that is not Slack's (another vendor's API: `https://api.bearychat.com/v1`). */
-const OTHER_HOST = /^https?:\/\/(?![\w.-]*slack\.com)[\w-]+(\.[\w-]+)+/;
-
-/** True when the base a piece is appended to names another vendor's host somewhere in it. */
-function baseIsOtherVendor(base: Node): boolean {
-  const stack: Node[] = [base];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && OTHER_HOST.test(node.value)) return true;
-    if (node.type === AST_NODE_TYPES.BinaryExpression) stack.push(node.left, node.right);
-    else if (node.type === AST_NODE_TYPES.CallExpression) stack.push(...node.arguments);
-  }
+/**
+ * True when the base a piece is appended to names another vendor's host (`namesOtherVendorHost`): its
+ * value where it is known (`const BASE = 'https://api.acme.io'`, `+` and templates of constants),
+ * else its leading piece (`BASE + version`, `` `${BASE}/${version}` ``), or a URL given to the call
+ * that makes it (`getBasePath('https://api.bearychat.com/v1')`). `whole` is false for a leading piece,
+ * whose text may go on. A base read from the environment or a parameter is not known: Slack's, maybe.
+ */
+function baseIsOtherVendor(resolver: Resolver, base: Node, whole = true, seen = new Set<Node>()): boolean {
+  const value = staticString(resolver, base);
+  if (value !== undefined) return namesOtherVendorHost(value, whole);
+  const bare = resolveConst(resolver, base);
+  if (seen.has(bare)) return false;
+  seen.add(bare);
+  if (bare.type === AST_NODE_TYPES.Identifier) return false;
+  if (bare !== unwrap(base)) return baseIsOtherVendor(resolver, bare, whole, seen);
+  if (bare.type === AST_NODE_TYPES.BinaryExpression && bare.operator === '+') return baseIsOtherVendor(resolver, bare.left, false, seen);
+  if (bare.type === AST_NODE_TYPES.TemplateLiteral) return templateBaseIsOtherVendor(resolver, bare, bare.quasis.length, seen);
+  if (bare.type === AST_NODE_TYPES.CallExpression) return bare.arguments.some((a) => baseIsOtherVendor(resolver, a, true, seen));
   return false;
 }
 
-/** True when a string piece follows something else in a `+` chain (a base URL that may be Slack's). */
-function followsABase(node: Node): boolean {
+/** The base a template's piece at `index` follows (the pieces and `${…}` before it) names another vendor's host. */
+function templateBaseIsOtherVendor(resolver: Resolver, node: TSESTree.TemplateLiteral, index: number, seen = new Set<Node>()): boolean {
+  const first = node.quasis[0]?.value.cooked ?? '';
+  if (first !== '') return namesOtherVendorHost(first, false);
+  const expression = node.expressions[0];
+  return expression !== undefined && baseIsOtherVendor(resolver, expression, index === 1, seen);
+}
+
+/** The base a string piece follows: the left of a `+` chain, or `new URL('rtm.start', base)`'s. */
+function baseOf(node: Node): Node | undefined {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.operator === '+' && parent.right === node && !baseIsOtherVendor(parent.left);
-  // `new URL('rtm.start', base)`: relative to a base URL.
-  return (
-    parent?.type === AST_NODE_TYPES.NewExpression &&
-    parent.callee.type === AST_NODE_TYPES.Identifier &&
-    parent.callee.name === 'URL' &&
-    parent.arguments[0] === node &&
-    parent.arguments.length > 1
-  );
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.operator === '+' && parent.right === node ? parent.left : undefined;
+  return parent?.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'URL' && parent.arguments[0] === node ? parent.arguments[1] : undefined;
+}
+
+/** True when a string piece follows a base URL that may be Slack's. */
+function followsABase(resolver: Resolver, node: Node): boolean {
+  const base = baseOf(node);
+  return base !== undefined && !baseIsOtherVendor(resolver, base);
+}
+
+/** True when a string piece follows another vendor's base URL (`PULSE_API + 'rtm.start'`): that vendor's method, even as a bare name. */
+export function followsOtherVendorBase(resolver: Resolver, node: Node): boolean {
+  const base = baseOf(node);
+  return base !== undefined && baseIsOtherVendor(resolver, base);
 }
 
 /**
  * Which RTM method a string addresses over HTTP: a URL with `/api/rtm.start` (query included), a
- * piece `rtm.start?…` or `rtm.start` after a base in a `+` chain, or such a piece after a `${…}`.
+ * piece `rtm.start?…` or `rtm.start` after a base in a `+` chain, or such a piece after a `${…}`;
+ * not a piece after another vendor's base (`${ACME}/rtm.start`), that vendor's method of the same name.
  */
-export function rtmMethodOfUrl(node: StringNode): RtmMethod | undefined {
+export function rtmMethodOfUrl(resolver: Resolver, node: StringNode): RtmMethod | undefined {
   if (isIgnoredPosition(node)) return undefined;
   if (node.type === AST_NODE_TYPES.Literal) {
     const text = node.value;
-    if (isRtmStartUrl(text) || (followsABase(node) && isRtmStartUrlTail(text))) return METHODS.rtmStart;
-    if (isRtmConnectUrl(text) || (followsABase(node) && isRtmConnectUrlTail(text))) return METHODS.rtmConnect;
+    if (isRtmStartUrl(text) || (isRtmStartUrlTail(text) && followsABase(resolver, node))) return METHODS.rtmStart;
+    if (isRtmConnectUrl(text) || (isRtmConnectUrlTail(text) && followsABase(resolver, node))) return METHODS.rtmConnect;
     return undefined;
   }
   const text = templateText(node);
-  const tails = node.quasis.slice(1).map((q) => q.value.cooked ?? q.value.raw);
-  const firstAfterBase = followsABase(node) ? [node.quasis[0]?.value.cooked ?? ''] : [];
+  const firstAfterBase = followsABase(resolver, node) ? [node.quasis[0]?.value.cooked ?? ''] : [];
+  const tails = node.quasis.flatMap((q, index) => (index > 0 && !templateBaseIsOtherVendor(resolver, node, index) ? [q.value.cooked ?? q.value.raw] : []));
   const pieces = [...firstAfterBase, ...tails];
   if (isRtmStartUrl(text) || pieces.some(isRtmStartUrlTail)) return METHODS.rtmStart;
   if (isRtmConnectUrl(text) || pieces.some(isRtmConnectUrlTail)) return METHODS.rtmConnect;

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 import { RTM_CONNECT, RTM_START } from './methods.js';
 
 /**
@@ -47,6 +49,29 @@ export function isRtmStartUrlTail(piece: string): boolean {
 /** The same for `rtm.connect`. */
 export function isRtmConnectUrlTail(piece: string): boolean {
   return RTM_CONNECT_TAIL.test(piece);
+}
+
+/** Slack's own API hosts: `slack.com`, GovSlack's `slack-gov.com`, and their subdomains (`acme.slack.com`). */
+function isSlackHost(host: string): boolean {
+  return /(^|\.)slack(-gov)?\.com$/.test(host);
+}
+
+/**
+ * True when the leading text of a base URL names another vendor's host, so that `rtm.start` after it
+ * (`${BASE}/rtm.start`, `BASE + '/rtm.start'`) is that vendor's method of the same name: a named host
+ * (a dot in it, no IP address, so never loopback) that is not Slack's. `whole` says the text is the
+ * base's whole value; a prefix that may go on (`'https://api.' + tld`) names no host. A base that
+ * names no host (`/api/`, `localhost:3000`, a bare `slack-proxy` service name) is not known to be
+ * another vendor's.
+ */
+export function namesOtherVendorHost(text: string, whole: boolean): boolean {
+  const match = /^https?:\/\/([^/?#]*)([/?#]|$)/i.exec(text.trim());
+  if (!match || (match[2] === '' && !whole)) return false;
+  const authority = (match[1] ?? '').slice((match[1] ?? '').lastIndexOf('@') + 1).toLowerCase();
+  // A port may follow; a trailing dot ends a fully qualified name.
+  const host = authority.replace(/:\d*$/, '').replace(/\.$/, '');
+  // IP addresses (loopback ones included) and single-label names (`localhost`) are nobody's named host.
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) && isIP(host) === 0 && !isSlackHost(host);
 }
 
 /**

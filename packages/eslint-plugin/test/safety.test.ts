@@ -88,6 +88,55 @@ web.rtm.start({ no_unreads: true }, (err, res) => {
   });
 });
 
+describe("an app's own helper that prints Slack's whole answer itself", () => {
+  const call = "slackApi('rtm.start', { token: process.env.T });\n";
+  it.each([
+    ['request, console.log of the body text', "const request = require('request');\nfunction slackApi(method, form, cb) {\n  request.post({ url: 'https://slack.com/api/' + method, form }, (err, res, body) => {\n    console.log(body);\n    if (cb) cb(err, JSON.parse(body));\n  });\n}\n"],
+    ['request, util.inspect of the parsed body', "const request = require('request');\nconst util = require('util');\nfunction slackApi(method, form, cb) {\n  request.post({ url: 'https://slack.com/api/' + method, form }, (err, res, body) => {\n    const data = JSON.parse(body);\n    console.log(util.inspect(data, { depth: 4 }));\n    if (cb) cb(err, data);\n  });\n}\n"],
+    ['request, the body text printed in a template', "const request = require('request');\nfunction slackApi(method, form, cb) {\n  request.post({ url: 'https://slack.com/api/' + method, form }, (err, res, body) => {\n    console.info(`slack said: ${body}`);\n    if (cb) cb(err, JSON.parse(body));\n  });\n}\n"],
+    ['fetch, process.stdout.write of JSON.stringify', "async function slackApi(method, params) {\n  const res = await fetch('https://slack.com/api/' + method, { method: 'POST', body: new URLSearchParams(params) });\n  const data = await res.json();\n  process.stdout.write(JSON.stringify(data));\n  return data;\n}\n"],
+    ['axios, a logger given the data', "const axios = require('axios');\nconst logger = require('./logger');\nfunction slackApi(method, params) {\n  return axios.post(`https://slack.com/api/${method}`, params).then((r) => {\n    logger.info(r.data);\n    return r.data;\n  });\n}\n"],
+    ['axios, a start-only field read off the answer', "const axios = require('axios');\nconst seen = {};\nfunction slackApi(method, params) {\n  return axios.post(`https://slack.com/api/${method}`, params).then((r) => {\n    seen.users = r.data.users;\n  });\n}\n"],
+  ])('%s: reported, no autofix', async (_name, helper) => {
+    const { messages, output } = await lint(helper + call);
+    expect(output).toBe(helper + call);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart']);
+  });
+
+  it('the same helper printing only its own message: the autofix to rtm.connect', async () => {
+    const helper = "const request = require('request');\nfunction slackApi(method, form, cb) {\n  request.post({ url: 'https://slack.com/api/' + method, form }, (err, res, body) => {\n    console.log('called ' + method);\n    if (cb) cb(err, JSON.parse(body));\n  });\n}\n";
+    const { output } = await lint(helper + call);
+    expect(output).toBe(helper + call.replace('rtm.start', 'rtm.connect'));
+  });
+});
+
+describe('a URL built on a base', () => {
+  it.each([
+    ['a template on a constant of another vendor', "const PULSE = 'https://api.pulsechat.example.io/v2';\nfetch(`${PULSE}/rtm.start`).then((r) => r.json()).then((d) => console.log(d.users));\n"],
+    ['concatenation on a constant of another vendor', "const PULSE = 'https://api.pulsechat.example.io';\nfetch(PULSE + '/rtm.start?key=' + process.env.K);\n"],
+    ['a constant made of constants, with a port', "const HOST = 'https://rt.acme.example:8443';\nconst ROOT = `${HOST}/v1`;\nfetch(ROOT + '/rtm.start');\n"],
+    ['the bare method name after a constant of another vendor', "const PULSE = 'https://api.pulsechat.example.io/';\nfetch(PULSE + 'rtm.start');\n"],
+    ['new URL on a constant of another vendor', "const PULSE = 'https://api.pulsechat.example.io/';\nfetch(new URL('rtm.start', PULSE));\n"],
+  ])('%s: nothing reported', async (_name, code) => {
+    const { messages } = await lint(code);
+    expect(ids(messages)).toEqual([]);
+  });
+
+  it.each([
+    ['a constant on slack.com', "const API = 'https://slack.com/api';\nfetch(`${API}/rtm.start`);\n"],
+    ["a constant on a workspace's slack.com subdomain", "const API = 'https://acme.slack.com/api';\nfetch(API + '/rtm.start');\n"],
+    ['a constant on loopback', "const API = 'http://127.0.0.1:3000/api';\nfetch(API + '/rtm.start');\n"],
+    ['a constant on localhost', "const API = 'http://localhost:3000';\nfetch(`${API}/rtm.start`);\n"],
+    ['a base from the environment', "const API = process.env.SLACK_API_URL;\nfetch(`${API}/rtm.start`);\n"],
+    ['a base from the environment with another default', "const API = process.env.API_URL || 'https://api.pulsechat.example.io';\nfetch(API + '/rtm.start');\n"],
+    ['a base given as a parameter', "function start(base) {\n  return fetch(base + '/rtm.start');\n}\nstart(process.env.X);\n"],
+    ['a prefix that does not hold the whole host', "const TLD = process.env.TLD;\nfetch('https://slack.' + TLD + '/api' + '/rtm.start');\n"],
+  ])('%s: still reported', async (_name, code) => {
+    const { messages } = await lint(code);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStartUrl']);
+  });
+});
+
 describe('recall of recommended on the app\'s own modules', () => {
   it('reports rtm.start on the rtm namespace of the app\'s API wrapper, loaded by a computed path', async () => {
     const code = "var slackAPI = require(__dirname + '/slack_web_api.js');\nslackAPI.rtm.start({ simple_latest: true }, function (err, data) { console.log(data.channels.length); });\n";
