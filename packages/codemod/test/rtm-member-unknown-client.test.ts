@@ -10,8 +10,9 @@ import { cli, ROOT, tempDir } from './helpers.js';
 /**
  * Bots on the legacy `@slack/client` 3.16 `RtmClient` (fixtures/bots' install) whose `rtm.start()` reads
  * like the Web API client's `rtm` family, though the analysis cannot name the client: made by `new` of a
- * class handed in, or destructured out of what another module's function returns. `rtm.connect()` there
- * calls the v3 client's `connect(url)`, which throws (no socket URL): the call must be left with a TODO.
+ * class handed in, or destructured out of what another module's function returns; or a variable given
+ * one of two v3 clients, which no single `new` makes. `rtm.connect()` there calls the v3 client's
+ * `connect(url)`, which throws (no socket URL): the call must be reported and left with a TODO.
  * Run against fake Slack on 127.0.0.1: `legacy` before the migration, `connect_required` after it.
  */
 
@@ -37,10 +38,22 @@ function listen(rtm, done) {
 }
 `;
 
-const BOTS = [
+/** A bot: its files (`bot.js` the one run), and the start call as written in it. */
+interface Bot {
+  readonly form: string;
+  readonly start: string;
+  /** What the lint reports the start as, and the start of the TODO the codemod leaves. */
+  readonly messageId: string;
+  readonly todo: string;
+  readonly files: Readonly<Record<string, string>> & { readonly 'bot.js': string };
+}
+
+const BOTS: readonly Bot[] = [
   {
     form: 'this.rtm made by new of a client class that may be handed in',
     start: 'this.rtm.start();',
+    messageId: 'rtmStart',
+    todo: 'this `rtm` may be the RTM client',
     files: {
       'bot.js': `'use strict';
 ${EVENTS}
@@ -64,6 +77,8 @@ new RollCall(process.env.SLACK_BOT_TOKEN, {}).run(report);
   {
     form: 'an rtm destructured out of what another module’s function returns',
     start: 'rtm.start();',
+    messageId: 'rtmStart',
+    todo: 'this `rtm` may be the RTM client',
     files: {
       'clients.js': `'use strict';
 var RtmClient = require('@slack/client').RtmClient;
@@ -80,9 +95,25 @@ rtm.start();
 `,
     },
   },
+  {
+    form: 'a let given one of two clients, the second a fallback set later',
+    start: 'rtm.start();',
+    messageId: 'legacyRtmClientUnfollowed',
+    todo: 'what is started here is given more than one value',
+    files: {
+      'bot.js': `'use strict';
+${EVENTS}
+var RtmClient = require('@slack/client').RtmClient;
+let rtm = new RtmClient(process.env.SLACK_BOT_TOKEN, OPTIONS);
+if (process.env.SLACK_FALLBACK_TOKEN) rtm = new RtmClient(process.env.SLACK_FALLBACK_TOKEN, OPTIONS);
+listen(rtm, report);
+rtm.start();
+`,
+    },
+  },
 ];
 
-async function writeBot(files: Record<string, string>): Promise<string> {
+async function writeBot(files: Bot['files']): Promise<string> {
   const dir = await tempDir('v3-unknown-client-bot-');
   await mkdir(join(dir, 'bot'));
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, 'bot', name), text);
@@ -96,7 +127,7 @@ function runBot(dir: string, file = 'bot.js'): Promise<RunResult> {
 
 let fake: FakeSlack;
 
-describe('a v3 RtmClient the analysis cannot name, started as x.rtm.start() or rtm.start()', () => {
+describe('a v3 RtmClient the analysis cannot tie to one new, started as x.rtm.start() or rtm.start()', () => {
   beforeAll(async () => {
     fake = await startFakeSlack({ seed: 33, users: 24, channels: 5, mode: 'legacy' });
   });
@@ -104,7 +135,7 @@ describe('a v3 RtmClient the analysis cannot name, started as x.rtm.start() or r
     await fake.close();
   });
 
-  it.each(BOTS)('$form: a TODO and no lint autofix, never rtm.connect (which throws on a v3 client)', { timeout: 120_000 }, async ({ start, files }) => {
+  it.each(BOTS)('$form: a TODO and no lint autofix, never rtm.connect (which throws on a v3 client)', { timeout: 120_000 }, async ({ start, messageId, todo, files }) => {
     const dir = await writeBot(files);
     fake.setMode('legacy');
     const before = await runBot(dir);
@@ -121,15 +152,14 @@ describe('a v3 RtmClient the analysis cannot name, started as x.rtm.start() or r
 
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
     const [linted] = await eslint.lintFiles([join('bot', 'bot.js')]);
-    expect(linted?.messages.map((m) => [m.ruleId, m.messageId, m.fix, m.suggestions ?? []])).toEqual([['@rtm-migrate/no-rtm-start', 'rtmStart', undefined, []]]);
+    expect(linted?.messages.map((m) => [m.ruleId, m.messageId, m.fix, m.suggestions ?? []])).toEqual([['@rtm-migrate/no-rtm-start', messageId, undefined, []]]);
 
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/^TODO +bot\/bot\.js:\d+:\d+ +method-call → todo$/m);
-    expect(migrated.stdout).toContain('this `rtm` may be the RTM client');
+    expect(migrated.stdout).toMatch(/^TODO +bot\/bot\.js:\d+:\d+ +[\w-]+ → todo$/m);
     expect(migrated.stdout).toContain('TODOs left: 1');
     const source = await readFile(join(dir, 'bot', 'bot.js'), 'utf8');
-    expect(source).toContain('// TODO(rtm-migrate): this `rtm` may be the RTM client');
+    expect(source).toContain(`// TODO(rtm-migrate): ${todo}`);
     expect(source).toContain(start);
     expect(source).not.toContain('.connect(');
 

@@ -31,6 +31,7 @@ export type MessageIds =
   | 'rtmStartInLibrary'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
+  | 'legacyRtmClientUnfollowed'
   | 'useRtmConnect'
   | 'useRtmConnectUrl'
   | 'dropUseRtmConnectFalse';
@@ -105,6 +106,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInLibrary: MESSAGES.rtmStartInLibrary,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
+      legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
       dropUseRtmConnectFalse: FIX_MESSAGES.dropUseRtmConnectFalse,
@@ -177,6 +179,9 @@ export default createRule<Options, MessageIds>({
           return;
         case 'library-start':
           context.report({ node: site.call.callee, messageId: 'rtmStartInLibrary' });
+          return;
+        case 'unfollowed-client':
+          context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
           return;
         default:
           return;
