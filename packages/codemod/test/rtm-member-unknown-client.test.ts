@@ -5,14 +5,15 @@ import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { breaksThenMigrates, cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
 
 /**
  * Bots on the legacy `@slack/client` 3.16 `RtmClient` (fixtures/bots' install) whose `rtm.start()` reads
  * like the Web API client's `rtm` family, though the analysis cannot name the client: made by `new` of a
  * class handed in, or destructured out of what another module's function returns; or a variable given
  * one of two v3 clients, which no single `new` makes. `rtm.connect()` there calls the v3 client's
- * `connect(url)`, which throws (no socket URL): the call must be reported and left with a TODO.
+ * `connect(url)`, which throws (no socket URL): the call must be reported and left with a TODO. Beside
+ * them, a variable the analysis can tie to one `new` (it holds only `null` / `undefined` otherwise).
  * Run against fake Slack on 127.0.0.1: `legacy` before the migration, `connect_required` after it.
  */
 
@@ -172,5 +173,42 @@ describe('a v3 RtmClient the analysis cannot tie to one new, started as x.rtm.st
     const retired = await runBot(dir);
     expect(retired.code).toBe(1);
     expect(retired.stderr).toContain('unable to start: rtm_connect_required');
+  });
+
+  // Its counterpart that can be followed: `null` and `undefined` are never started, so a variable that
+  // otherwise holds one client is that client, and its start goes through the helper module.
+  it('a let holding one client and otherwise only null / undefined: started through startRtmClient, the same people and DMs against connect_required', { timeout: 120_000 }, async () => {
+    const dir = await writeBot({
+      'bot.js': `'use strict';
+${EVENTS}
+var RtmClient = require('@slack/client').RtmClient;
+let rtm = null;
+
+function connect(token) {
+  rtm = new RtmClient(token, OPTIONS);
+  listen(rtm, function (people, dms) {
+    rtm.disconnect();
+    rtm = undefined;
+    report(people, dms);
+  });
+  rtm.start();
+}
+
+connect(process.env.SLACK_BOT_TOKEN);
+`,
+    });
+    fake.setMode('legacy');
+    const before = await runBot(dir);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toMatch(/^people: [1-9]\d*, dms: [1-9]\d*$/m);
+
+    const migrated = await breaksThenMigrates(fake, dir, () => runBot(dir));
+    expect(migrated).toMatch(/^done +bot\/bot\.js:\d+:\d+ +legacy-client → helper-module$/m);
+    const source = await readFile(join(dir, 'bot', 'bot.js'), 'utf8');
+    expect(source).toContain('  startRtmClient(rtm);');
+    expect(source).toContain('rtm = new RtmClient(token, Object.assign({}, OPTIONS, { useRtmConnect: true }));');
+
+    fake.resetCalls();
+    expectSameWithoutRtmStart(fake, before, await runBot(dir));
   });
 });
