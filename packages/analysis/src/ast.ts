@@ -192,19 +192,31 @@ export function singleValueOf(variable: TSESLint.Scope.Variable): Node | undefin
 }
 
 /**
- * `singleValueOf`, also for a variable that holds nothing until its only assignment (`var client =
- * null; … client = new RtmClient(…)`): before that it is `null` or `undefined`, which no call can use.
+ * `singleValueOf`, also for a variable that holds nothing but one value (`var client = null; … client =
+ * new RtmClient(…)`, later `client = undefined` to drop it): whenever it holds anything else it is `null`
+ * or `undefined`, which no call can use.
  */
 export function assignedValueOf(variable: TSESLint.Scope.Variable): Node | undefined {
   const single = singleValueOf(variable);
   if (single) return single;
   const def = variable.defs[0];
   if (!def || variable.defs.length > 1 || def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
-  const init = def.node.init ? unwrap(def.node.init) : undefined;
-  const empty = (init?.type === AST_NODE_TYPES.Literal && init.value === null) || (init?.type === AST_NODE_TYPES.Identifier && init.name === 'undefined');
-  const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name);
-  const assignment = writes.length === 1 ? writes[0]?.identifier.parent : undefined;
-  return empty && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' ? assignment.right : undefined;
+  if (def.node.init && !isEmpty(def.node.init)) return undefined;
+  const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name).map((r) => r.identifier.parent);
+  const values = writes.map((w) => (w.type === AST_NODE_TYPES.AssignmentExpression && w.operator === '=' && w.left.type === AST_NODE_TYPES.Identifier ? w.right : undefined));
+  if (!values.every((v) => v !== undefined)) return undefined;
+  const held = values.filter((v) => !isEmpty(v));
+  return held.length === 1 ? held[0] : undefined;
+}
+
+/** `null`, `undefined`, `void 0`. */
+function isEmpty(node: Node): boolean {
+  const bare = unwrap(node);
+  return (
+    (bare.type === AST_NODE_TYPES.Literal && bare.value === null) ||
+    (bare.type === AST_NODE_TYPES.Identifier && bare.name === 'undefined') ||
+    (bare.type === AST_NODE_TYPES.UnaryExpression && bare.operator === 'void')
+  );
 }
 
 /** For `const { a: b } = init`, the key `a` that the identifier `b` is bound from (top level only). */

@@ -1,9 +1,9 @@
 import { isPossiblySlackModule } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { descendants, memberName, propertyKeyName, requiredModule, unwrap } from './ast.js';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
 import { clientKindOfConstructor, constructionOf, originOf } from './origin.js';
 import { moduleText, type Resolver } from './resolver.js';
-import { rtmMemberUse } from './rtm-member-use.js';
+import { memberPath, rtmMemberUse } from './rtm-member-use.js';
 
 type Node = TSESTree.Node;
 
@@ -15,17 +15,21 @@ type Node = TSESTree.Node;
  * member of that name, the call may be the client's own `start()` (which has no `connect` twin taking
  * the same arguments): where (`line 7`, `` `./slack` ``), so neither the lint nor the codemod turns the
  * call into `rtm.connect`. So it is when the same member is used as an RTM client elsewhere in the file
- * or class (`this.rtm.on(…)`, `this.rtm = rtm` from a parameter: see `rtmMemberUse`).
+ * or class (`this.rtm.on(…)`, `this.rtm = rtm` from a parameter: see `rtmMemberUse`), and when the member
+ * is made by `new` of a class the analysis cannot name (`new this.RtmClient(token)` with the class handed
+ * in): a v3 `RtmClient` there would crash on `connect()` (it takes a socket URL). An `rtm` taken out of a
+ * value (`const { rtm } = require('./client').clients(token)`) is judged as that value's member `rtm`.
  */
 export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const namespace = namespaceOf(resolver, call);
-  if (!namespace || constructionOf(resolver, namespace) !== undefined || madeBySlackModule(resolver, namespace.object)) return undefined;
-  const name = memberName(resolver, namespace);
-  if (name === undefined) return undefined;
+  if (!namespace || madeBySlackModule(resolver, namespace.holder)) return undefined;
+  const { name, member } = namespace;
+  const made = member ? constructionOf(resolver, member) : undefined;
+  if (made) return unknownClass(resolver, made);
   const required: string[] = [];
   for (const node of descendants(resolver, program)) {
-    const made = madeInto(resolver, node, name);
-    if (made && clientKindOfConstructor(resolver, made.callee) !== undefined) return `line ${made.loc.start.line}`;
+    const stored = madeInto(resolver, node, name);
+    if (stored && clientKindOfConstructor(resolver, stored.callee) !== undefined) return `line ${stored.loc.start.line}`;
     const module = node.type === AST_NODE_TYPES.ImportDeclaration ? node.source.value : requiredModule(node);
     if (module?.startsWith('.')) required.push(module);
   }
@@ -33,7 +37,17 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
   const module = required.find((m) => stored.test(moduleText(resolver, m) ?? ''));
   if (module !== undefined) return `\`${module}\``;
   // Only the `rtm` family is judged by its uses (`this.web.apiCall(…)` names no family of that name).
-  return name !== 'rtm' || fromSlackModule(resolver, namespace.object) ? undefined : rtmMemberUse(resolver, program, namespace);
+  return name !== 'rtm' || !member || fromSlackModule(resolver, namespace.holder) ? undefined : rtmMemberUse(resolver, program, member);
+}
+
+/**
+ * `new C(…)` that made the member: undefined when `C` is a Slack module's own (the v3 SDK's `RtmFacet`,
+ * its Web API `rtm` family); else where, since neither tool knows what `start` of that class does.
+ */
+function unknownClass(resolver: Resolver, made: TSESTree.NewExpression): string | undefined {
+  const origin = originOf(resolver, made.callee);
+  if (origin !== undefined && !origin.instance && isPossiblySlackModule(origin.module)) return undefined;
+  return `\`new ${memberPath(resolver, made.callee) ?? '…'}(…)\` on line ${made.loc.start.line}, a class rtm-migrate cannot identify`;
 }
 
 /** `this.web` made by `new WebClient(…)` of a Slack module: its `rtm` is the SDK's own, no member the app stored. */
@@ -54,15 +68,38 @@ function storedInText(name: string): RegExp {
   return new RegExp(`(\\.\\s*${name}\\s*=|\\b${name}\\s*:)\\s*new\\s+[\\w$.]*\\b(RtmClient|RTMClient)\\s*\\(`);
 }
 
-/** `x.rtm` in `x.rtm.start(…)` and `x.rtm.start.call(…)`. */
-function namespaceOf(resolver: Resolver, call: TSESTree.CallExpression): TSESTree.MemberExpression | undefined {
+/** The `rtm` a start is called on: a member (`x.rtm`), or taken out of its holder (`const { rtm } = x`, `const rtm = x.rtm`). */
+interface Namespace {
+  readonly holder: Node;
+  readonly name: string;
+  readonly member: TSESTree.MemberExpression | undefined;
+}
+
+/** `x.rtm` in `x.rtm.start(…)`, `x.rtm.start.call(…)` and `rtm.start(…)` of an `rtm` taken off `x`. */
+function namespaceOf(resolver: Resolver, call: TSESTree.CallExpression): Namespace | undefined {
   let callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const outer = memberName(resolver, callee);
   if (outer === 'call' || outer === 'apply') callee = unwrap(callee.object);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const namespace = unwrap(callee.object);
-  return namespace.type === AST_NODE_TYPES.MemberExpression ? namespace : undefined;
+  if (namespace.type === AST_NODE_TYPES.Identifier) return takenOut(resolver, namespace);
+  const name = namespace.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, namespace) : undefined;
+  return namespace.type === AST_NODE_TYPES.MemberExpression && name !== undefined ? { holder: namespace.object, name, member: namespace } : undefined;
+}
+
+function takenOut(resolver: Resolver, identifier: TSESTree.Identifier): Namespace | undefined {
+  const variable = variableOf(resolver, identifier);
+  const def = variable?.defs[0];
+  const value = variable ? singleValueOf(variable) : undefined;
+  if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const name = destructuredKey(resolver, def.node.id, def.name);
+    return name === undefined ? undefined : { holder: value, name, member: undefined };
+  }
+  const init = unwrap(value);
+  const name = init.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, init) : undefined;
+  return init.type === AST_NODE_TYPES.MemberExpression && name !== undefined ? { holder: init.object, name, member: init } : undefined;
 }
 
 /** The `new …` that `node` stores into a member called `name`: `a.name = new C()`, `{ name: new C() }`, `name = new C()` in a class. */

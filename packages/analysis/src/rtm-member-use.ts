@@ -79,7 +79,7 @@ function literalMember(resolver: Resolver, value: Node, name: string): TSESTree.
 }
 
 /** `this.slack.rtm`, `bot.rtm`: a member path of names (`this` for anything this-like); undefined for calls, computed keys… */
-function memberPath(resolver: Resolver, node: Node): string | undefined {
+export function memberPath(resolver: Resolver, node: Node): string | undefined {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.Identifier) return isThisLike(resolver, bare) ? 'this' : bare.name;
   if (bare.type === AST_NODE_TYPES.ThisExpression) return 'this';

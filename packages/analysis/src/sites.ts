@@ -13,6 +13,7 @@ import { isEventName } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
 import { botkitStartSite, slackClientLoginSite } from './library-start.js';
 import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
+import { unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
 
 type Node = TSESTree.Node;
@@ -124,7 +125,7 @@ export interface UnfollowedNameSite {
   readonly use: Node;
 }
 
-export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite | LibraryStartSite;
+export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite | LibraryStartSite | UnfollowedClientSite;
 
 /** The node a site is reported at and located by (its range is what tools share). */
 export function siteNode(site: RtmSite): Node {
@@ -133,6 +134,7 @@ export function siteNode(site: RtmSite): Node {
       return site.form === 'name' || site.form === 'bound' ? site.methodNode : site.call.callee;
     case 'client-start':
     case 'client-authenticated':
+    case 'unfollowed-client':
       return site.call;
     case 'library-start':
       return site.call.callee;
@@ -158,6 +160,7 @@ export function callsRtmStart(site: RtmSite): boolean {
       return site.method === METHODS.rtmStart;
     case 'unfollowed-name':
     case 'library-start':
+    case 'unfollowed-client':
       return true;
     case 'client-start':
       return site.client === 'legacy-rtm-client' && !site.connects;
@@ -212,8 +215,8 @@ const NOT_A_METHOD_CALL = new Set([
 ]);
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
-export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | undefined {
-  return clientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call);
+export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | UnfollowedClientSite | undefined {
+  return clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call);
 }
 
 /**

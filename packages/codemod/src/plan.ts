@@ -10,6 +10,7 @@ export type SiteForm =
   | 'raw-url' // an HTTP URL that ends in rtm.start
   | 'rtm-client-option' // new RTMClient(token, { useRtmConnect: false })
   | 'legacy-client' // @slack/client v3 RtmClient#start()
+  | 'unfollowed-client' // start() of a holder given several values, one a v3 RtmClient (set again, chosen by a condition)
   | 'method-table' // 'rtm.start' in a table of methods the app generates wrappers from
   | 'library-start' // a library's own call of rtm.start: listen() of the `slack` package's rtm.client() bot, slack-client 1.x's login(), Botkit's startRTM() before 0.5.4
   | 'unfollowed-name' // 'rtm.start' as a string handed where its use is not followed (a name chosen at run time)

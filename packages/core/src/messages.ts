@@ -18,6 +18,8 @@ export const MESSAGES = {
     '`useRtmConnect: false` makes RTMClient call the retired `rtm.start`. Drop the option (RTMClient uses `rtm.connect` by default) and fetch the data you read with its replacement methods.',
   legacyRtmClient:
     "The legacy `@slack/client` v3 `RtmClient` starts with the retired `rtm.start`. Move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data you read with its replacement methods.",
+  legacyRtmClientUnfollowed:
+    "What is started here is given more than one value (set again, or chosen by a condition), and one of them is a legacy `@slack/client` v3 `RtmClient`, which starts with the retired `rtm.start`. Keep the client in one variable or field made once, then move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data you read with its replacement methods.",
   rtmStartUrl:
     '`rtm.start` over HTTP is retired: request `rtm.connect` instead and fetch the data you read with its replacement methods.',
   rtmStartTable:
@@ -222,6 +224,9 @@ export const CODEMOD_MESSAGES = {
   /** The SDK's own RTM client's call of that facet, left as it is. */
   sdkFacetCovered: (place: string, previousRun: boolean): string =>
     `unchanged: this call goes to the SDK's own \`rtm.start\` facet (${place}), which ${previousRun ? 'already goes' : 'now goes'} through \`rtmStartData()\` of the generated helper module and hands \`rtm.start\`'s data back the same way, Slack's error answer included (so \`invalid_auth\` still disconnects rather than reconnects). Keep the facet that way: if it calls \`rtm.start\` again, this use breaks with it.`,
+  /** A start of what may be a v3 client, held where the analysis cannot follow one value (`where`: the `new` or `require` that may have made it). */
+  legacyClientUnfollowed: (where: string): string =>
+    `what is started here is given more than one value (set again, or chosen by a condition), and one of them is a legacy \`@slack/client\` v3 \`RtmClient\` (${where}), which starts with \`rtm.start\`: rtm-migrate cannot tell which one is started, so it changes nothing here. Make the client once, in one variable or field (its options written out), and run rtm-migrate again, or move to \`@slack/rtm-api\`'s \`RTMClient\` and fetch the data read with its replacement methods.`,
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods. Or upgrade to `@slack/client` 3.10 or later (`slack-client` 2.x and older releases have no `useRtmConnect`), make the client in a variable or a field of `this` with its options written out, and run rtm-migrate again: it then starts the client with `rtm.connect` and fills its data and `dataStore` first.",
   startTypes:

@@ -111,6 +111,9 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
       case 'library-start':
         found.push(libraryStartSite(site));
         break;
+      case 'unfollowed-client':
+        found.push(unfollowedClientSite(text, site.call, site.candidate));
+        break;
       case 'client-authenticated':
       case 'data-store':
       case 'store-cache': {
@@ -263,11 +266,24 @@ function libraryStartReason(site: LibraryStartSite): string {
   }
 }
 
+/** A start of a holder given several values, one of them a v3 client: a TODO naming that one. */
+function unfollowedClientSite(text: string, call: TSESTree.CallExpression, candidate: Node): FoundSite {
+  const made = candidate.type === AST_NODE_TYPES.NewExpression ? `\`new ${text.slice(candidate.callee.range[0], candidate.callee.range[1])}(…)\`` : spelledOut(text, candidate);
+  const where = `${made}, line ${candidate.loc.start.line}`;
+  const own: Escape = { node: call, reason: CODEMOD_MESSAGES.legacyClientUnfollowed(where), path: '', file: undefined };
+  return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
+}
+
+/** Short code as a report names it: `` `fetch(…)` `` for a call, else the code itself (cut at 48 characters). */
+function spelledOut(text: string, node: Node): string {
+  const spelled = (n: Node): string => text.slice(n.range[0], n.range[1]).replace(/\s+/g, ' ');
+  const code = node.type === AST_NODE_TYPES.CallExpression ? `${spelled(node.callee)}(…)` : spelled(node);
+  return `\`${code.length > 48 ? `${code.slice(0, 45)}…` : code}\``;
+}
+
 /** `rtm.start` as a string handed where it is not followed: a TODO naming where it goes. */
 function unfollowedNameSite(text: string, node: Node, use: Node): FoundSite {
-  const spelled = (n: Node): string => text.slice(n.range[0], n.range[1]).replace(/\s+/g, ' ');
-  const code = use.type === AST_NODE_TYPES.CallExpression ? `${spelled(use.callee)}(…)` : spelled(use);
-  const where = `\`${code.length > 48 ? `${code.slice(0, 45)}…` : code}\` (line ${use.loc.start.line})`;
+  const where = `${spelledOut(text, use)} (line ${use.loc.start.line})`;
   const own: Escape = { node, reason: CODEMOD_MESSAGES.unfollowedName(where), path: '', file: undefined };
   return { form: 'unfollowed-name', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }

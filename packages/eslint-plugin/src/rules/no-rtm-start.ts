@@ -34,6 +34,7 @@ export type MessageIds =
   | 'rtmStartInBotkit'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
+  | 'legacyRtmClientUnfollowed'
   | 'useRtmConnect'
   | 'useRtmConnectUrl'
   | 'dropUseRtmConnectFalse';
@@ -113,6 +114,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInBotkit: MESSAGES.rtmStartInBotkit,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
+      legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
       dropUseRtmConnectFalse: FIX_MESSAGES.dropUseRtmConnectFalse,
@@ -185,6 +187,9 @@ export default createRule<Options, MessageIds>({
           return;
         case 'library-start':
           context.report({ node: site.call.callee, messageId: LIBRARY_MESSAGES[site.library] });
+          return;
+        case 'unfollowed-client':
+          context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
           return;
         default:
           return;

@@ -1,0 +1,99 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { clientKindOfConstructor, constructionOf, thisOwner } from './origin.js';
+import type { Resolver } from './resolver.js';
+import { memberPath } from './rtm-member-use.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * `client.start()` (or `login()`) of a legacy `@slack/client` v3 `RtmClient` the analysis cannot tie to one
+ * `new`: the holder is given more than one value (`this.rtm` set in two methods, a `let` assigned
+ * again, `bot.client = …` twice) or a choice of them (`cond ? new RtmClient(a) : new RtmClient(b)`, a
+ * `require` of one of two modules). When any of those values is such a client the call may request
+ * `rtm.start`: it is reported, never rewritten, rather than passed over.
+ */
+export interface UnfollowedClientSite {
+  readonly kind: 'unfollowed-client';
+  readonly call: TSESTree.CallExpression;
+  /** The first `new RtmClient(…)` (or `require` of a module exporting one) among the holder's values. */
+  readonly candidate: Node;
+}
+
+export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(resolver, callee);
+  if (name !== 'start' && name !== 'login') return undefined;
+  const values = heldValues(resolver, callee.object);
+  if (!values || values.length < 2) return undefined;
+  const candidate = values.find((v) => isLegacyClient(resolver, v));
+  return candidate ? { kind: 'unfollowed-client', call, candidate } : undefined;
+}
+
+/** Every value the receiver may hold, choices split (`a ? b : c`, `a || b`); undefined where one of them is unknown. */
+function heldValues(resolver: Resolver, receiver: Node): Node[] | undefined {
+  const assigned = assignedValues(resolver, unwrap(receiver));
+  return assigned?.flatMap(choices);
+}
+
+function choices(value: Node): Node[] {
+  const bare = unwrap(value);
+  if (bare.type === AST_NODE_TYPES.ConditionalExpression) return [...choices(bare.consequent), ...choices(bare.alternate)];
+  if (bare.type === AST_NODE_TYPES.LogicalExpression) return [...choices(bare.left), ...choices(bare.right)];
+  return [bare];
+}
+
+/** What is written into a variable (its `init`, each `=`) or into a member path (`this.rtm = …` in its class, `bot.client = …` in the file). */
+function assignedValues(resolver: Resolver, receiver: Node): Node[] | undefined {
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(resolver, receiver);
+    const def = variable?.defs[0];
+    if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
+    const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name).map((r) => r.identifier.parent);
+    const values = writes.map((w) => (w.type === AST_NODE_TYPES.AssignmentExpression && w.operator === '=' ? w.right : undefined));
+    const all = def.node.init ? [def.node.init, ...values] : values;
+    return all.every((v): v is TSESTree.Expression => v !== undefined) ? all : undefined;
+  }
+  const path = receiver.type === AST_NODE_TYPES.MemberExpression ? memberPath(resolver, receiver) : undefined;
+  if (path === undefined || receiver.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const root = isThisLike(resolver, receiver.object) ? thisOwner(receiver) : program(receiver);
+  if (!root) return undefined;
+  const values: Node[] = [];
+  for (const node of descendants(resolver, root)) {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && memberPath(resolver, node.left) === path) values.push(node.right);
+    else if (node.type === AST_NODE_TYPES.PropertyDefinition && node.value && root.type === AST_NODE_TYPES.ClassBody && node.parent === root && `this.${propertyName(node) ?? ''}` === path) values.push(node.value);
+  }
+  const literal = literalMember(resolver, receiver);
+  return literal ? [literal, ...values] : values;
+}
+
+/** `const bot = { client: … }` for `bot.client`: the value the literal starts the member with. */
+function literalMember(resolver: Resolver, member: TSESTree.MemberExpression): Node | undefined {
+  const holder = unwrap(member.object);
+  const name = memberName(resolver, member);
+  const def = holder.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, holder)?.defs[0] : undefined;
+  const init = def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init ? unwrap(def.node.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const property = init.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === name);
+  return property?.value;
+}
+
+function propertyName(node: TSESTree.PropertyDefinition): string | undefined {
+  return node.computed ? undefined : node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : undefined;
+}
+
+function program(node: Node): Node {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
+/** `new RtmClient(…)` of `@slack/client` v3 / `slack-client`: the value itself, a variable made so, or the export of a module a `require` names. */
+function isLegacyClient(resolver: Resolver, value: Node): boolean {
+  const local = constructionOf(resolver, value);
+  const reference = value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression;
+  const made = local ? { node: local, resolver } : reference ? resolver.project?.importedConstruction(resolver, value) : undefined;
+  return made !== undefined && clientKindOfConstructor(made.resolver, made.node.callee) === 'legacy-rtm-client';
+}
