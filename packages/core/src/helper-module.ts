@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, fieldFact } from './fields.js';
+import { CONVERSATION_LIST_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { METHODS } from './methods.js';
 
@@ -38,10 +38,30 @@ export function helperExtraOf(field: string): string | undefined {
 /**
  * True for a start-only field the generated module rebuilds: the lists with their members, `bots` (from
  * users.list), team details (team.info), and the extras a call asks for (`subteams`, `dnd`,
- * `team.prefs`, `latest` and read state). Not `self.*`, `team.plan`, `cache_ts`…
+ * `team.prefs`, `latest` and read state). Not `self.*`, `team.plan`, `cache_ts`…, nor the item
+ * attributes the lists lack (`users[].presence`, `ims[].is_open`, `bots[].icons`…).
  */
 export function helperBuilds(field: string): boolean {
+  if (isStartOnlyItemField(field)) return false;
   if (helperExtraOf(field) !== undefined) return true;
   if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
   return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;
+}
+
+/**
+ * The extras `rtmStartCompat()` of @rtm-migrate/shim builds by default (its `COMPAT_EXTRA_FIELDS`):
+ * not a conversation's `latest` nor its read state.
+ */
+export const SHIM_EXTRAS: readonly string[] = deepFreeze(['subteams', 'dnd', 'team.prefs']);
+
+/**
+ * True when `rtmStartCompat()` with its default options rebuilds a read of `field`, which `--helper
+ * shim` needs of every start-only field a site reads. It builds what the generated module builds but
+ * the per-conversation extras, and `bots[].updated` too (it copies `users.list`'s `updated`).
+ */
+export function shimBuilds(field: string): boolean {
+  if (!isStartOnlyField(field)) return true;
+  if (fieldFact(field)?.path === 'bots[].updated') return true;
+  const extra = helperExtraOf(field);
+  return helperBuilds(field) && (extra === undefined || SHIM_EXTRAS.includes(extra));
 }
