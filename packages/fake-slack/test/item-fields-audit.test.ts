@@ -88,7 +88,7 @@ describe("rtm.start's item keys against the replacement lists' and core's facts"
 
   it('serves users.getPresence with the presence rtm.start gave each user', async () => {
     for (const user of (start['users'] ?? []).slice(0, 10)) {
-      const res = await web.apiCall('users.getPresence', { user: user['id'] });
+      const res = (await web.apiCall('users.getPresence', { user: user['id'] })) as unknown as Item;
       expect(res['presence'], String(user['id'])).toBe(user['presence']);
     }
   });
