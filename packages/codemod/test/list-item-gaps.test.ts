@@ -10,8 +10,10 @@ import { ROOT, cli, expectSameWithoutRtmStart, tempDir } from './helpers.js';
  * Attributes of `rtm.start`'s items that the replacement lists do not return (`users[].presence`: not
  * on `users.list` since Slack's 2018 presence changes; `ims[].is_open`: not on `conversations.list`).
  * A bot that reads them is run against fake Slack in `legacy` mode, migrated, and run against
- * `connect_required`: it is left a TODO naming them (never rewritten to print 0 where it printed
- * the real counts); a bot that reads only what the lists return is rewritten and prints the same.
+ * `connect_required`: one reading `is_open` is left a TODO naming it (never rewritten to print 0 where
+ * it printed the real counts); one reading only `presence` goes to the generated helper module, which
+ * asks `users.getPresence` for each user, and prints the same; one reading only what the lists return
+ * is rewritten in place and prints the same.
  */
 
 const HEADER = `const { WebClient } = require('@slack/web-api');
@@ -37,6 +39,15 @@ const GAPS_BOT = `${HEADER}async function main() {
   console.log('users: ' + res.users.length);
   console.log('awake: ' + awake.length);
   console.log('open dms: ' + openDms.length);
+}
+${FOOTER}`;
+
+/** Reads who is active only: the generated helper module fetches presence for it (`users.getPresence` per user). */
+const PRESENCE_BOT = `${HEADER}async function main() {
+  const res = await web.rtm.start();
+  const awake = res.users.filter((u) => u.presence === 'active').map((u) => u.name);
+  console.log('users: ' + res.users.length);
+  console.log('awake: ' + awake.sort().join(','));
 }
 ${FOOTER}`;
 
@@ -90,6 +101,30 @@ describe('item attributes the replacement lists lack', () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('unable to start');
       expect(run.stdout).not.toMatch(/awake: 0/);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('a bot reading users[].presence only: the helper module fetches it per user, the same output against connect_required', async () => {
+    const fake = await startFakeSlack({ seed: 23, users: 6, channels: 3, mode: 'legacy' });
+    try {
+      const dir = await botDir(PRESENCE_BOT);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(before.stderr).toBe('');
+      const awake = /^awake: (.*)$/m.exec(before.stdout)?.[1] ?? '';
+      expect(awake.split(',').filter(Boolean).length).toBeGreaterThan(0);
+      expect(awake.split(',').filter(Boolean).length).toBeLessThan(count(before.stdout, 'users'));
+
+      const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("{ include: ['users[].presence'] }");
+
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      expectSameWithoutRtmStart(fake, before, await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl }));
+      expect(fake.calls.filter((c) => c.method === 'users.getPresence')).toHaveLength(count(before.stdout, 'users'));
     } finally {
       await fake.close();
     }

@@ -24,8 +24,12 @@ const LISTS = Object.keys(CONVERSATION_LIST_FIELDS);
 /** A conversation's read state, which the module's `<list>[].unread_count` extra fills. */
 export const HELPER_READ_STATE: readonly string[] = deepFreeze(['last_read', 'unread_count', 'unread_count_display']);
 
+/** The item attribute of the lists the generated module fetches when asked: one `users.getPresence` per user. */
+export const HELPER_PRESENCE = 'users[].presence';
+
 /** The `include` entry of the generated module that rebuilds `field`, undefined for a field it builds anyway (or never). */
 export function helperExtraOf(field: string): string | undefined {
+  if (fieldFact(field)?.path === HELPER_PRESENCE) return HELPER_PRESENCE;
   const top = /^[^.[]*/.exec(field)?.[0] ?? field;
   if (top === 'subteams' || top === 'dnd') return top;
   if (/^team\.prefs(\.|$)/.test(field)) return 'team.prefs';
@@ -38,12 +42,12 @@ export function helperExtraOf(field: string): string | undefined {
 /**
  * True for a start-only field the generated module rebuilds: the lists with their members, `bots` (from
  * users.list), team details (team.info), and the extras a call asks for (`subteams`, `dnd`,
- * `team.prefs`, `latest` and read state). Not `self.*`, `team.plan`, `cache_ts`…, nor the item
- * attributes the lists lack (`users[].presence`, `ims[].is_open`, `bots[].icons`…).
+ * `team.prefs`, `latest`, read state and `users[].presence`). Not `self.*`, `team.plan`, `cache_ts`…,
+ * nor the other item attributes the lists lack (`ims[].is_open`, `bots[].icons`…).
  */
 export function helperBuilds(field: string): boolean {
-  if (isStartOnlyItemField(field)) return false;
   if (helperExtraOf(field) !== undefined) return true;
+  if (isStartOnlyItemField(field)) return false;
   if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
   return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;
 }

@@ -11,6 +11,7 @@ import {
   isStartOnlyField,
   isStartOnlyItemField,
   helperBuilds,
+  helperExtraOf,
   shimBuilds,
   START_ONLY_ITEM_FIELDS,
 } from '../src/index.js';
@@ -135,8 +136,10 @@ describe('fieldFact', () => {
     for (const path of START_ONLY_ITEM_FIELDS) {
       expect(RTM_START_FIELDS[path], path).toBeDefined();
       expect(isStartOnlyItemField(path), path).toBe(true);
-      expect(helperBuilds(path), path).toBe(false);
+      // The generated module fetches presence when asked (`include`), one `users.getPresence` per user; none of the others.
+      expect(helperBuilds(path), path).toBe(path === 'users[].presence');
     }
+    expect(helperExtraOf('users[].presence')).toBe('users[].presence');
     expect(START_ONLY_ITEM_FIELDS).toEqual(expect.arrayContaining(['users[].presence', 'ims[].is_open', 'groups[].is_open', 'mpims[].is_open', 'channels[].has_pins', 'bots[].icons', 'bots[].updated']));
     expect(fieldFact('users[].presence')?.replacements[0]).toMatchObject({ method: 'users.getPresence', per: 'user', tier: 3 });
     expect(fieldFact('bots[].icons.image_36')).toBe(RTM_START_FIELDS['bots[].icons']);
