@@ -190,8 +190,9 @@ const CONVERSATION_LISTS = new Set(Object.keys(CONVERSATION_LIST_FIELDS));
 
 /**
  * True when an escape may hide reads of start-only data not yet seen: the whole response, `self`,
- * `team`, a conversation list or one of its channels. A string escaping (`res.url`), a user (the
- * replacement `users.list` returns the same objects) or a member id does not.
+ * `team`, a conversation list or one of its channels. A string escaping (`res.url`), a user or a
+ * member id does not: `users.list` returns the same user objects but for `presence` (core's
+ * `users[].presence`), which is reported only where the read itself is followed.
  */
 export function isSignificantEscape(escape: Escape): boolean {
   const { path } = escape;

@@ -93,4 +93,16 @@ export const REFERENCE_CORRECTIONS: readonly ReferenceCorrection[] = deepFreeze(
       'https://docs.slack.dev/tools/node-slack-sdk/reference/types/interfaces/DNDUpdatedEvent',
     ],
   },
+  {
+    section: '§4 users / channels / groups / mpims / ims / bots rows',
+    reference: '`users` → `users.list` `members`; the conversation lists → `conversations.list`; `bots` → `users.list` members with `is_bot`',
+    corrected:
+      "the replacement lists' items lack attributes `rtm.start`'s items had: `users.list` has no `presence` since Slack's 2018 presence changes (`users.getPresence` per user, or `presence_change` events), `conversations.list` no `is_open` (`conversations.info` per conversation) nor `has_pins`, and a bot user of `users.list` no `icons` / `updated` in the `bots` entry's shape (`bots.info` per bot): each is a start-only item fact (START_ONLY_ITEM_FIELDS), never covered by the list",
+    sources: [
+      'https://api.slack.com/changelog/2018-01-presence-present-and-accounted-for',
+      'https://api.slack.com/methods/users.getPresence',
+      'https://api.slack.com/types/conversation',
+      'https://api.slack.com/methods/bots.info',
+    ],
+  },
 ]);

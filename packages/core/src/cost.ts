@@ -113,7 +113,7 @@ export function costOfReplacement(
       continue;
     }
     const [primary, secondary] = fact.replacements as [ReplacementCall, ReplacementCall | undefined];
-    const calls = primary.pagination === 'cursor' ? pages(workspace.users) : 1;
+    const calls = primary.per === 'user' ? workspace.users : primary.per === 'bot' ? (workspace.bots ?? 0) : primary.pagination === 'cursor' ? pages(workspace.users) : 1;
     add(primary.method, primary, { ...primary.args }, calls, field);
     if (secondary?.per === 'bot' && options.botsInfo) {
       add(secondary.method, secondary, { ...secondary.args }, workspace.bots ?? 0, field);

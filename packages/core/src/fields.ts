@@ -16,7 +16,7 @@ export interface ReplacementCall {
   readonly tier: RateTier;
   readonly pagination: 'cursor' | 'none';
   /** How many times it runs: once, or once per conversation / bot / user the data covers. */
-  readonly per: 'startup' | 'conversation' | 'bot';
+  readonly per: 'startup' | 'conversation' | 'bot' | 'user';
   /** Filter applied to the replacement's items, if any (e.g. `is_bot` for `bots`). */
   readonly filter?: string;
 }
@@ -66,6 +66,22 @@ function listOf(type: ConversationType): ReplacementCall {
 const usersList = call(METHODS.usersList, 'members', ['users:read'], {
   pagination: 'cursor',
   optionalScopes: [{ scope: 'users:read.email', when: 'to see `profile.email`' }],
+});
+
+/** `bots.info` per bot user: there is no list method of bots. */
+const botsInfo = call(METHODS.botsInfo, 'bot', ['users:read'], { args: { bot: '<profile.bot_id>' }, per: 'bot' });
+
+/**
+ * How the `bots` entry of `rtm.start` is read off a bot user of `users.list` (the generated helper
+ * module's `botOf`, the shim's `botOfUser`): entry key → the member's path. A key not here is not
+ * on the rebuilt entry (`icons`, `updated`: `START_ONLY_ITEM_FIELDS`).
+ */
+export const BOT_ENTRY_FROM_BOT_USER: Readonly<Record<string, string>> = deepFreeze({
+  id: 'profile.bot_id',
+  name: 'name',
+  deleted: 'deleted',
+  app_id: 'profile.api_app_id',
+  user_id: 'id',
 });
 
 function membersOf(type: ConversationType): ReplacementCall {
@@ -131,6 +147,56 @@ function perConversationFacts(list: ListField): FieldFact[] {
     unread('last_read', readStateOf(type), info),
   ];
 }
+
+/**
+ * Attributes of `rtm.start`'s list items that the replacement list's items lack: `users.list` has no
+ * `presence` since Slack's 2018 presence changes, `conversations.list` no `is_open` / `has_pins`, and
+ * a bot user of `users.list` has no `icons` (its profile images are other sizes) nor, as the
+ * generated helper builds `bots`, `updated`. A read of one finds `undefined` on every item.
+ */
+function itemGapFacts(): FieldFact[] {
+  const perConversation = (list: ListField, name: string, advice: string, replacement?: ReplacementCall): FieldFact => ({
+    path: `${list}[].${name}`,
+    onRtmConnect: false,
+    replacements: replacement ? [replacement] : [],
+    advice,
+  });
+  const openLists: readonly ListField[] = ['groups', 'mpims', 'ims'];
+  return [
+    {
+      path: 'users[].presence',
+      onRtmConnect: false,
+      replacements: [call(METHODS.usersGetPresence, 'presence', ['users:read'], { args: { user: '<id>' }, per: 'user' })],
+      advice: '`users.list` has no `presence` (Slack\'s 2018 presence changes): call `users.getPresence` per user (Tier 3: only where truly needed), or subscribe to `presence_change` events',
+    },
+    ...openLists.map((list) =>
+      perConversation(
+        list,
+        'is_open',
+        '`conversations.list` does not say which conversations are open: `conversations.info` per conversation answers `is_open`',
+        readStateOf(CONVERSATION_LIST_FIELDS[list]),
+      ),
+    ),
+    ...(Object.keys(CONVERSATION_LIST_FIELDS) as ListField[]).map((list) =>
+      perConversation(list, 'has_pins', '`conversations.list` has no `has_pins`: `pins.list` per conversation tells whether it has pins'),
+    ),
+    {
+      path: 'bots[].icons',
+      onRtmConnect: false,
+      replacements: [botsInfo],
+      advice: 'a bot user of `users.list` has no `icons`: call `bots.info` per bot (its `bot.icons`)',
+    },
+    {
+      path: 'bots[].updated',
+      onRtmConnect: false,
+      replacements: [botsInfo],
+      advice: '`bots` rebuilt from `users.list` has no `updated`: call `bots.info` per bot (its `bot.updated`)',
+    },
+  ];
+}
+
+/** The facts of `itemGapFacts()`: list item attributes the replacement lists do not return. */
+export const START_ONLY_ITEM_FIELDS: readonly string[] = deepFreeze(itemGapFacts().map((f) => f.path));
 
 /**
  * Reference §4: every field of `rtm.start`'s response and where it comes from now. Fields that the
@@ -220,12 +286,13 @@ export const RTM_START_FIELDS: Readonly<Record<string, FieldFact>> = deepFreeze(
       ...perConversationFacts('groups'),
       ...perConversationFacts('mpims'),
       ...perConversationFacts('ims'),
+      ...itemGapFacts(),
       {
         path: 'bots',
         onRtmConnect: false,
         replacements: [
           { ...usersList, filter: 'is_bot' },
-          call(METHODS.botsInfo, 'bot', ['users:read'], { args: { bot: '<profile.bot_id>' }, per: 'bot' }),
+          botsInfo,
         ],
         advice: 'take the `users.list` members with `is_bot` (and `bots.info` per bot for app details: there is no list method)',
       },
@@ -313,6 +380,12 @@ export function isConnectField(path: string): boolean {
   const layer = RESPONSE_LAYER.exec(path);
   const inner = layer?.[2];
   return layer !== null && (inner === undefined || isConnectField(inner));
+}
+
+/** True for a read of a list item attribute the replacement list lacks (`users[].presence`, `ims[].is_open.x`). */
+export function isStartOnlyItemField(path: string): boolean {
+  const fact = fieldFact(path);
+  return fact !== undefined && START_ONLY_ITEM_FIELDS.includes(fact.path);
 }
 
 /** True when reading `path` off a connect-shaped response finds nothing. */

@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, fieldFact } from './fields.js';
+import { CONVERSATION_LIST_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { METHODS } from './methods.js';
 
@@ -24,8 +24,12 @@ const LISTS = Object.keys(CONVERSATION_LIST_FIELDS);
 /** A conversation's read state, which the module's `<list>[].unread_count` extra fills. */
 export const HELPER_READ_STATE: readonly string[] = deepFreeze(['last_read', 'unread_count', 'unread_count_display']);
 
+/** The item attribute of the lists the generated module fetches when asked: one `users.getPresence` per user. */
+export const HELPER_PRESENCE = 'users[].presence';
+
 /** The `include` entry of the generated module that rebuilds `field`, undefined for a field it builds anyway (or never). */
 export function helperExtraOf(field: string): string | undefined {
+  if (fieldFact(field)?.path === HELPER_PRESENCE) return HELPER_PRESENCE;
   const top = /^[^.[]*/.exec(field)?.[0] ?? field;
   if (top === 'subteams' || top === 'dnd') return top;
   if (/^team\.prefs(\.|$)/.test(field)) return 'team.prefs';
@@ -38,10 +42,30 @@ export function helperExtraOf(field: string): string | undefined {
 /**
  * True for a start-only field the generated module rebuilds: the lists with their members, `bots` (from
  * users.list), team details (team.info), and the extras a call asks for (`subteams`, `dnd`,
- * `team.prefs`, `latest` and read state). Not `self.*`, `team.plan`, `cache_ts`…
+ * `team.prefs`, `latest`, read state and `users[].presence`). Not `self.*`, `team.plan`, `cache_ts`…,
+ * nor the other item attributes the lists lack (`ims[].is_open`, `bots[].icons`…).
  */
 export function helperBuilds(field: string): boolean {
   if (helperExtraOf(field) !== undefined) return true;
+  if (isStartOnlyItemField(field)) return false;
   if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
   return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;
+}
+
+/**
+ * The extras `rtmStartCompat()` of @rtm-migrate/shim builds by default (its `COMPAT_EXTRA_FIELDS`):
+ * not a conversation's `latest` nor its read state.
+ */
+export const SHIM_EXTRAS: readonly string[] = deepFreeze(['subteams', 'dnd', 'team.prefs']);
+
+/**
+ * True when `rtmStartCompat()` with its default options rebuilds a read of `field`, which `--helper
+ * shim` needs of every start-only field a site reads. It builds what the generated module builds but
+ * the per-conversation extras, and `bots[].updated` too (it copies `users.list`'s `updated`).
+ */
+export function shimBuilds(field: string): boolean {
+  if (!isStartOnlyField(field)) return true;
+  if (fieldFact(field)?.path === 'bots[].updated') return true;
+  const extra = helperExtraOf(field);
+  return helperBuilds(field) && (extra === undefined || SHIM_EXTRAS.includes(extra));
 }

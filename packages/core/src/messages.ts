@@ -237,8 +237,8 @@ export const CODEMOD_MESSAGES = {
   notAwaited: (shim: boolean): string =>
     `the response is used in a promise chain or a callback: rewrite it to \`const res = await …\` first (then run rtm-migrate again)${shim ? ', or run rtm-migrate with `--helper shim`' : ''}.`,
   callApply: '`rtm.start` is called through `.call` / `.apply`: call `client.rtm.connect(args)` directly and fetch the fields read first.',
-  noInline: (fields: readonly string[], shim: boolean): string =>
-    `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand${shim ? ' (or run rtm-migrate with `--helper shim`)' : ''}.`,
+  // No `--helper shim` hint: rtmStartCompat() builds none of the fields the inline rewrite cannot fetch (shimBuilds).
+  noInline: (fields: readonly string[]): string => `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand.`,
   /** `connect-only` on arguments not written out, passed on as they are (the codemod's `passableToConnect`). */
   connectArgsPassed: `Only fields that \`rtm.connect\` also returns are read: \`rtm.start\` → \`rtm.connect\`, given the same arguments (not written out here). It uses ${list(RTM_CONNECT_ARGS)} and Slack ignores the others, which only shaped the data \`rtm.start\` returned and this code does not read.`,
   /** `connect-only` on arguments held in a name whose one value is an object literal (the codemod's `heldArgNames`). */

@@ -36,6 +36,12 @@ describe('costOfReplacement (reference §5)', () => {
     expect(cost.scopes).toEqual(['channels:read', 'im:read', 'team:read', 'users:read']);
   });
 
+  it('counts a per-user or per-bot item fact once per user or bot: `users[].presence`, `bots[].icons`', () => {
+    const cost = costOfReplacement(workspace, ['users', 'users[].presence', 'bots[].icons']);
+    expect(cost.byMethod.find((c) => c.method === 'users.getPresence')).toMatchObject({ calls: workspace.users, tier: 3 });
+    expect(cost.byMethod.find((c) => c.method === 'bots.info')).toMatchObject({ calls: workspace.bots });
+  });
+
   it('folds MPIMs into groups without mpim_aware, and lists them once with it', () => {
     const without = costOfReplacement(workspace, ['groups']);
     expect(without.byMethod.map((c) => c.args['types'])).toEqual(['private_channel', 'mpim', undefined]);

@@ -9,6 +9,11 @@ import {
   TOP_LEVEL,
   isConnectField,
   isStartOnlyField,
+  isStartOnlyItemField,
+  helperBuilds,
+  helperExtraOf,
+  shimBuilds,
+  START_ONLY_ITEM_FIELDS,
 } from '../src/index.js';
 import { codeSpans, readReference, tableAfter } from './reference.js';
 
@@ -30,7 +35,7 @@ function pathsOf(cell: string): string[] {
 
 describe('RTM_START_FIELDS against reference §4, row by row', () => {
   it('reads every row of the table', () => {
-    expect(rows.length).toBe(19);
+    expect(rows.length).toBe(20);
   });
 
   for (const [fieldCell, replacementCell, scopeCell, tierCell, pagedCell] of rows as [string, string, string, string, string][]) {
@@ -125,6 +130,27 @@ describe('fieldFact', () => {
     expect(fieldFact('channels[].latest.ts')?.replacements[0]).toMatchObject({ method: 'conversations.history', args: { limit: 1 }, scopes: ['channels:history'] });
     expect(fieldFact('ims[].unread_count_display')?.replacements[0]).toMatchObject({ method: 'conversations.info', scopes: ['im:read'] });
     expect(fieldFact('team.icon.image_34')?.replacements[0]?.method).toBe('team.info');
+  });
+
+  it('records the item attributes the replacement lists lack as facts of their own, not as the list', () => {
+    for (const path of START_ONLY_ITEM_FIELDS) {
+      expect(RTM_START_FIELDS[path], path).toBeDefined();
+      expect(isStartOnlyItemField(path), path).toBe(true);
+      // The generated module fetches presence when asked (`include`), one `users.getPresence` per user; none of the others.
+      expect(helperBuilds(path), path).toBe(path === 'users[].presence');
+    }
+    expect(helperExtraOf('users[].presence')).toBe('users[].presence');
+    expect(START_ONLY_ITEM_FIELDS).toEqual(expect.arrayContaining(['users[].presence', 'ims[].is_open', 'groups[].is_open', 'mpims[].is_open', 'channels[].has_pins', 'bots[].icons', 'bots[].updated']));
+    expect(fieldFact('users[].presence')?.replacements[0]).toMatchObject({ method: 'users.getPresence', per: 'user', tier: 3 });
+    expect(fieldFact('bots[].icons.image_36')).toBe(RTM_START_FIELDS['bots[].icons']);
+    // Attributes the lists do return stay covered by them.
+    for (const path of ['users[].name', 'ims[].user', 'channels[].is_archived', 'bots[].name']) expect(isStartOnlyItemField(path), path).toBe(false);
+    expect(helperBuilds('users[].name')).toBe(true);
+  });
+
+  it('lets `--helper shim` rewrite only what rtmStartCompat() builds', () => {
+    for (const path of ['users', 'users[].name', 'channels[].members', 'bots[].updated', 'team.icon', 'subteams', 'dnd.dnd_enabled', 'team.prefs', 'url']) expect(shimBuilds(path), path).toBe(true);
+    for (const path of ['users[].presence', 'ims[].is_open', 'bots[].icons', 'channels[].latest', 'ims[].unread_count', 'self.prefs', 'team.plan', 'cache_ts']) expect(shimBuilds(path), path).toBe(false);
   });
 
   it('is frozen', () => {

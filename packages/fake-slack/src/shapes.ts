@@ -15,6 +15,15 @@ export function userShape(user: SlackUser, options: { locale: boolean; email: bo
   };
 }
 
+/**
+ * A user's presence, as `rtm.start`'s users and `users.getPresence` give it (`users.list` has none):
+ * deactivated accounts are away, the others active or away by their id, so the same run after run.
+ */
+export function presenceOf(user: SlackUser): 'active' | 'away' {
+  if (user.deleted) return 'away';
+  return (user.id.charCodeAt(user.id.length - 1) & 1) === 0 ? 'active' : 'away';
+}
+
 const textFact = (value: string, creator: string, at: number): Record<string, unknown> => ({
   value,
   creator: value ? creator : '',

@@ -169,7 +169,7 @@ export class Workspace {
     // Users: the bot itself first, then people, ~5% bots, ~2% deactivated people.
     const users: SlackUser[] = [];
     const bots: SlackBot[] = [];
-    const makeBot = (user: SlackUser, name: string, created: number): string => {
+    const makeBot = (user: SlackUser, name: string, created: number): SlackBot => {
       const bot: SlackBot = {
         id: id('B'),
         deleted: false,
@@ -184,7 +184,7 @@ export class Workspace {
         },
       };
       bots.push(bot);
-      return bot.id;
+      return bot;
     };
     for (let i = 0; i < userCount; i++) {
       const isSelf = i === 0;
@@ -222,7 +222,11 @@ export class Workspace {
         is_app_user: false,
         updated: created,
       };
-      if (isBot) user.profile.bot_id = makeBot(user, name, created);
+      if (isBot) {
+        const bot = makeBot(user, name, created);
+        // Slack's bot users carry their app's id in the profile: what `bots[].app_id` is rebuilt from.
+        Object.assign(user.profile, { bot_id: bot.id, api_app_id: bot.app_id });
+      }
       else user.profile.email = `${name}@example.com`;
       users.push(user);
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RTM_START_MEMBER_LIMIT, costOfReplacement } from '@rtm-migrate/core';
+import { RTM_START_MEMBER_LIMIT, SHIM_EXTRAS, START_ONLY_ITEM_FIELDS, costOfReplacement, shimBuilds } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
-import { compatCost, compatFieldsRead, isRtmStartCompat, rtmStartCompat, withRtmStartCompat, type RtmStartCompatResponse } from '@rtm-migrate/shim';
+import { COMPAT_EXTRA_FIELDS, compatCost, compatFieldsRead, isRtmStartCompat, rtmStartCompat, withRtmStartCompat, type RtmStartCompatResponse } from '@rtm-migrate/shim';
 import { client, countLog, countPlan, type WebClient } from './helpers.js';
 
 let fake: FakeSlack | undefined;
@@ -183,5 +183,27 @@ describe('subteams, dnd and team.prefs', () => {
       '[WARN] rtm_start_compat: omitted `subteams`: missing scope `usergroups:read` for usergroups.list',
       '[WARN] rtm_start_compat: omitted `team.prefs`: missing scope `team.preferences:read` for team.preferences.list',
     ]);
+  });
+});
+
+describe("core's shimBuilds(), which `--helper shim` trusts, against what rtmStartCompat() builds", () => {
+  it('builds the extras core names, and of the item attributes the lists lack exactly those core says (bots[].updated)', async () => {
+    expect([...COMPAT_EXTRA_FIELDS].sort()).toEqual([...SHIM_EXTRAS].sort());
+    fake = await startFakeSlack({ seed: 9, users: 80, channels: 8, mode: 'legacy' });
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Slack's legacy answer, for comparison
+    const legacy = (await client(fake.apiUrl).rtm.start({ mpim_aware: true })) as unknown as Record<string, Record<string, unknown>[]>;
+    fake.setMode('connect_required');
+    const built = (await rtmStartCompat(client(fake.apiUrl), { mpim_aware: true }, { rateLimit: false })) as unknown as Record<string, Record<string, unknown>[]>;
+    let compared = 0;
+    for (const path of START_ONLY_ITEM_FIELDS) {
+      const [list = '', key = ''] = path.split('[].');
+      const before = legacy[list] ?? [];
+      if (!before.some((item) => key in item)) continue; // fake Slack's rtm.start does not send it either (has_pins)
+      compared++;
+      const after = new Map((built[list] ?? []).map((item) => [item['id'], item]));
+      const same = before.every((item) => JSON.stringify(after.get(item['id'])?.[key]) === JSON.stringify(item[key]));
+      expect(same, path).toBe(shimBuilds(path));
+    }
+    expect(compared).toBeGreaterThanOrEqual(5);
   });
 });

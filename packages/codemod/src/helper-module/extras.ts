@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, HELPER_READ_STATE, METHODS, fieldFact, helperExtraOf } from '@rtm-migrate/core';
+import { CONVERSATION_LIST_FIELDS, HELPER_PRESENCE, HELPER_READ_STATE, METHODS, fieldFact, helperExtraOf } from '@rtm-migrate/core';
 import { argsText } from '../transforms/inline-extras.js';
 
 /**
@@ -7,7 +7,8 @@ import { argsText } from '../transforms/inline-extras.js';
  * (usergroups.list), `dnd` (dnd.info), `team.prefs` (team.preferences.list), and per list
  * `<list>[].latest` (conversations.history, one call per conversation the bot is in) and
  * `<list>[].unread_count` (conversations.info, the same; it also fills `last_read` and
- * `unread_count_display`). The codemod passes exactly the ones the site reads.
+ * `unread_count_display`), and `users[].presence` (users.getPresence, one call per user: `users.list`
+ * has no presence). The codemod passes exactly the ones the site reads.
  */
 export const HELPER_EXTRA_METHODS = [
   METHODS.usergroupsList,
@@ -15,6 +16,7 @@ export const HELPER_EXTRA_METHODS = [
   METHODS.teamPreferencesList,
   METHODS.conversationsHistory,
   METHODS.conversationsInfo,
+  METHODS.usersGetPresence,
 ] as const;
 
 export { helperExtraOf };
@@ -113,6 +115,10 @@ export function extrasSource(ts: boolean): string[] {
     '        for (const key of keys) conversation[key] = channel[key];',
     '      }',
     '    }',
+    '  }',
+    "  // users.list has had no presence since Slack's 2018 presence changes: one call per user, paced by its tier.",
+    `  if (include.includes('${HELPER_PRESENCE}')) {`,
+    `    for (const user of lists.users) user.presence = (await call('${METHODS.usersGetPresence}', { user: user.id })).presence;`,
     '  }',
     '  return extras;',
     '}',

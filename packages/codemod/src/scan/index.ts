@@ -10,6 +10,8 @@ import {
   isRtmStartOnlyArg,
   isConnectField,
   isStartOnlyField,
+  isStartOnlyItemField,
+  shimBuilds,
   METHODS,
   MESSAGES,
   startOnlyFieldMessage,
@@ -77,6 +79,7 @@ const INLINE_TEAM_METHODS: readonly string[] = [METHODS.teamInfo, METHODS.teamPr
 export function unsupportedInline(fields: readonly string[]): string[] {
   return fields.filter((f) => {
     if (!isStartOnlyField(f)) return false;
+    if (isStartOnlyItemField(f)) return true;
     const top = f.split(/[.[]/)[0] ?? f;
     if (INLINE_TOPS.has(top)) return false;
     if (top === 'team') return !INLINE_TEAM_METHODS.includes(fieldFact(f)?.replacements[0]?.method ?? '');
@@ -247,7 +250,8 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client') {
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
-  const shimmable = shimApplies(parsed, site);
+  // `--helper shim` only where `rtmStartCompat()` builds every start-only field read here (not `users[].presence`, `latest`…).
+  const shimmable = shimApplies(parsed, site) && startOnly.every(shimBuilds);
   if (helper === 'shim' && shimmable && (startOnly.length > 0 || escapes.length > 0)) return { rewrite: 'shim', form: site.form };
   if (site.form === 'helper' && (startOnly.length > 0 || escapes.length > 0)) {
     // Never `rtm.connect` in place: the data read would be lost. Through the app's own helper, or left unchanged.
@@ -264,8 +268,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.form === 'helper') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.helper };
   if (site.form === 'call-apply') return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.callApply };
   const unsupported = unsupportedInline(startOnly);
-  // `--helper shim` is suggested only where it would rewrite this site (start-only fields are read here).
-  if (unsupported.length > 0) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.noInline(unsupported, shimmable) };
+  if (unsupported.length > 0) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.noInline(unsupported) };
   if (!isAwaitedStatement(site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.notAwaited(shimmable) };
   if (storedAsStartType(parsed, site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.startTypes };
   return { rewrite: 'inline', form: site.form };

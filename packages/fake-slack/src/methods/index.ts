@@ -5,7 +5,7 @@ import type { MethodHandler } from './context.js';
 import { rtmConnect, rtmStart } from './rtm.js';
 import { SOCKET_MODE_HANDLERS } from '../socket-mode/methods.js';
 import { botsInfo, dndInfo, dndTeamInfo, teamInfo, teamPreferencesList, usergroupsList } from './team.js';
-import { usersInfo, usersList } from './users.js';
+import { usersGetPresence, usersInfo, usersList } from './users.js';
 
 export * from './context.js';
 
@@ -16,6 +16,7 @@ export const METHOD_HANDLERS: ReadonlyMap<string, MethodHandler> = new Map<strin
   [METHODS.rtmConnect, rtmConnect],
   [METHODS.usersList, usersList],
   [METHODS.usersInfo, usersInfo],
+  [METHODS.usersGetPresence, usersGetPresence],
   [METHODS.conversationsList, conversationsList],
   [METHODS.conversationsMembers, conversationsMembers],
   [METHODS.conversationsInfo, conversationsInfo],

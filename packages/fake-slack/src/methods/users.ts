@@ -1,7 +1,7 @@
 import { METHODS } from '@rtm-migrate/core';
 import { pageBounds, readPage } from '../pagination.js';
 import { EMAIL_SCOPE, METHOD_SCOPES } from '../scopes.js';
-import { flag, userShape } from '../shapes.js';
+import { flag, presenceOf, userShape } from '../shapes.js';
 import { fail, missingArgument, missingScope, ok, type MethodHandler } from './context.js';
 
 export const usersList: MethodHandler = (ctx) => {
@@ -35,4 +35,14 @@ export const usersInfo: MethodHandler = (ctx) => {
     { user: userShape(user, { locale: flag(ctx.args, 'include_locale'), email: ctx.scopes.includes(EMAIL_SCOPE) }) },
     { acceptedScopes: needed },
   );
+};
+
+/** The presence of `user` (default: the caller), which `users.list` does not carry. */
+export const usersGetPresence: MethodHandler = (ctx) => {
+  const needed = METHOD_SCOPES.get(METHODS.usersGetPresence) ?? [];
+  const denied = missingScope(ctx, needed);
+  if (denied) return denied;
+  const user = ctx.workspace.user(ctx.args['user'] ?? ctx.workspace.self.id);
+  if (!user) return fail('user_not_found');
+  return ok({ presence: presenceOf(user) }, { acceptedScopes: needed });
 };

@@ -1,0 +1,151 @@
+import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack } from '@rtm-migrate/fake-slack';
+import { describe, expect, it } from 'vitest';
+import { runNodeBot } from '../../../test/support/run.js';
+import type { Plan } from '../src/plan.js';
+import { ROOT, cli, expectSameWithoutRtmStart, tempDir } from './helpers.js';
+
+/**
+ * Attributes of `rtm.start`'s items that the replacement lists do not return (`users[].presence`: not
+ * on `users.list` since Slack's 2018 presence changes; `ims[].is_open`: not on `conversations.list`).
+ * A bot that reads them is run against fake Slack in `legacy` mode, migrated, and run against
+ * `connect_required`: one reading `is_open` is left a TODO naming it (never rewritten to print 0 where
+ * it printed the real counts); one reading only `presence` goes to the generated helper module, which
+ * asks `users.getPresence` for each user, and prints the same; one reading only what the lists return
+ * is rewritten in place and prints the same.
+ */
+
+const HEADER = `const { WebClient } = require('@slack/web-api');
+
+const web = new WebClient(process.env.SLACK_BOT_TOKEN, { slackApiUrl: process.env.SLACK_API_URL });
+
+`;
+const FOOTER = `
+main().catch((error) => {
+  console.error('unable to start: ' + (error && error.message ? error.message : error));
+  process.exit(1);
+});
+`;
+
+/** Reads who is active and which DMs are open: what rtm.start's items carried and the lists do not. */
+const GAPS_BOT = `${HEADER}async function main() {
+  const res = await web.rtm.start();
+  const awake = res.users.filter((u) => u.presence === 'active').map((u) => u.name);
+  const openDms = [];
+  for (const im of res.ims) {
+    if (im.is_open) openDms.push(im.user);
+  }
+  console.log('users: ' + res.users.length);
+  console.log('awake: ' + awake.length);
+  console.log('open dms: ' + openDms.length);
+}
+${FOOTER}`;
+
+/** Reads who is active only: the generated helper module fetches presence for it (`users.getPresence` per user). */
+const PRESENCE_BOT = `${HEADER}async function main() {
+  const res = await web.rtm.start();
+  const awake = res.users.filter((u) => u.presence === 'active').map((u) => u.name);
+  console.log('users: ' + res.users.length);
+  console.log('awake: ' + awake.sort().join(','));
+}
+${FOOTER}`;
+
+/** The same bot without those reads: the lists carry all it reads. */
+const LISTS_BOT = `${HEADER}async function main() {
+  const res = await web.rtm.start();
+  console.log('users: ' + res.users.map((u) => u.name).sort().join(','));
+  const dms = [];
+  for (const im of res.ims) dms.push(im.user);
+  console.log('dms: ' + dms.sort().join(','));
+}
+${FOOTER}`;
+
+async function botDir(source: string): Promise<string> {
+  const dir = await tempDir('rtm-migrate-item-gaps-');
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bot', private: true, type: 'commonjs' }));
+  await writeFile(join(dir, 'bot.js'), source);
+  await symlink(join(ROOT, 'fixtures', 'legacy-bot', 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+const count = (out: string, key: string): number => Number(new RegExp(`^${key}: (\\d+)$`, 'm').exec(out)?.[1] ?? NaN);
+
+describe('item attributes the replacement lists lack', () => {
+  it.each([[[]], [['--helper', 'shim']]])('a bot reading users[].presence and ims[].is_open: a TODO naming both, never a rewrite that prints 0 (%j)', async (flags) => {
+    const fake = await startFakeSlack({ seed: 23, users: 40, channels: 6, mode: 'legacy' });
+    try {
+      const dir = await botDir(GAPS_BOT);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(before.stderr).toBe('');
+      // The data is really there under rtm.start: a rewrite that dropped it would change these counts.
+      expect(count(before.stdout, 'awake')).toBeGreaterThan(0);
+      expect(count(before.stdout, 'open dms')).toBeGreaterThan(0);
+      expect(count(before.stdout, 'awake')).toBeLessThan(count(before.stdout, 'users'));
+
+      const migrated = await cli(['apply', '.', '--allow-dirty', ...flags], dir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toContain('TODOs left: 1');
+      const after = await readFile(join(dir, 'bot.js'), 'utf8');
+      expect(after).toContain('TODO(rtm-migrate)');
+      expect(after).toMatch(/`ims\[\]\.is_open`, `users\[\]\.presence`/);
+      // The call itself is left as it was: no rewrite on a guess.
+      expect(after).toContain('await web.rtm.start()');
+      expect(after).not.toContain('rtm.connect');
+      expect(after).not.toContain('rtmStartCompat');
+
+      // Against a Slack that retired rtm.start it fails loudly, as before the migration; it never prints wrong counts.
+      fake.setMode('connect_required');
+      const run = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('unable to start');
+      expect(run.stdout).not.toMatch(/awake: 0/);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('a bot reading users[].presence only: the helper module fetches it per user, the same output against connect_required', async () => {
+    const fake = await startFakeSlack({ seed: 23, users: 6, channels: 3, mode: 'legacy' });
+    try {
+      const dir = await botDir(PRESENCE_BOT);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(before.stderr).toBe('');
+      const awake = /^awake: (.*)$/m.exec(before.stdout)?.[1] ?? '';
+      expect(awake.split(',').filter(Boolean).length).toBeGreaterThan(0);
+      expect(awake.split(',').filter(Boolean).length).toBeLessThan(count(before.stdout, 'users'));
+
+      const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("{ include: ['users[].presence'] }");
+
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      expectSameWithoutRtmStart(fake, before, await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl }));
+      expect(fake.calls.filter((c) => c.method === 'users.getPresence')).toHaveLength(count(before.stdout, 'users'));
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it.each([[[], 'inline'], [['--helper', 'shim'], 'shim']] as const)('a bot reading only what the lists return is rewritten (%j): %s', async (flags, rewrite) => {
+    const fake = await startFakeSlack({ seed: 23, users: 40, channels: 6, mode: 'legacy' });
+    try {
+      const dir = await botDir(LISTS_BOT);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(before.stderr).toBe('');
+      const plan = JSON.parse((await cli(['scan', '.', '--json', ...flags], dir)).stdout) as Plan;
+      expect(plan.sites.map((s) => s.rewrite)).toEqual([rewrite]);
+      if (rewrite === 'shim') return; // the shim is not installed in this bot's node_modules: the scan is what is checked
+      const migrated = await cli(['apply', '.', '--allow-dirty', ...flags], dir);
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      expectSameWithoutRtmStart(fake, before, await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl }));
+    } finally {
+      await fake.close();
+    }
+  });
+});
