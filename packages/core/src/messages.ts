@@ -206,6 +206,9 @@ export const CODEMOD_MESSAGES = {
   /** The SDK's own RTM client's call of that facet, left as it is. */
   sdkFacetCovered: (place: string, previousRun: boolean): string =>
     `unchanged: this call goes to the SDK's own \`rtm.start\` facet (${place}), which ${previousRun ? 'already goes' : 'now goes'} through \`rtmStartData()\` of the generated helper module and hands \`rtm.start\`'s data back the same way, Slack's error answer included (so \`invalid_auth\` still disconnects rather than reconnects). Keep the facet that way: if it calls \`rtm.start\` again, this use breaks with it.`,
+  /** A v3 client proven to need nothing of rtm.start's data: the option alone. */
+  legacyConnectOnly: (fields: readonly string[]): string =>
+    `\`useRtmConnect: true\` added: the client now starts with \`rtm.connect\`; ${fields.length > 0 ? `its AUTHENTICATED data is read only for ${fields.map((f) => `\`${f}\``).join(', ')}, which \`rtm.connect\` returns too` : 'nothing reads its AUTHENTICATED data'}, and nothing reads its \`dataStore\` (now holding only \`self\` and \`team\`), so no list is fetched.`,
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods. Or upgrade to `@slack/client` 3.10 or later (`slack-client` 2.x and older releases have no `useRtmConnect`), make the client in a variable or a field of `this` with its options written out, and run rtm-migrate again: it then starts the client with `rtm.connect` and fills its data and `dataStore` first.",
   startTypes:

@@ -80,7 +80,7 @@ function clientAndArgs(ctx: TransformContext, call: ExpressionNode): { client: s
 }
 
 /** Adds `useRtmConnect: true` to the v3 client's `new RtmClient(token[, { … }])` (once, however many starts it has). */
-function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
+export function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
   const range = site.construction;
   if (!range) return false;
   let made: ExpressionNode | undefined;
