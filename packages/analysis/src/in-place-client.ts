@@ -33,8 +33,7 @@ export function legacyClientInPlace(resolver: Resolver, program: TSESTree.Progra
   if (!optionsWithoutStore(resolver, made) || namesAStore(resolver, program)) return false;
   const holder = made.parent;
   if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(resolver, holder.id);
-  return variable !== null && variable.references.every((ref) => ref.init === true || usedInPlace(resolver, ref.identifier));
+  return variableOf(resolver, holder.id)?.references.every((ref) => ref.init === true || usedInPlace(resolver, ref.identifier)) === true;
 }
 
 function optionsWithoutStore(resolver: Resolver, made: TSESTree.NewExpression): boolean {
