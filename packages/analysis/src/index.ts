@@ -1,5 +1,6 @@
-export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, unwrap, variableOf } from './ast.js';
+export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
 export { connectsClientNeedsStartData } from './connects-client.js';
+export { legacyClientInPlace } from './in-place-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
 export { followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export type { FunctionNode } from './functions.js';

@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { parseFile, Project } from './project.js';
 import type { Resolver } from './resolver.js';
+import { legacyClientInPlace } from './in-place-client.js';
 import { findSites, type RtmSite } from './sites.js';
 import { clientKey, filledStores, packageFolder, startedByHelperModule, storeRole, type PackageStores } from './stores.js';
 
@@ -21,7 +22,12 @@ export function fileStores(resolver: Resolver, program: TSESTree.Program, text: 
   const helperStarted = startedByHelperModule(resolver, program, text);
   const file = resolver.file ?? '';
   const starts = [
-    ...sites.flatMap((s) => (storeRole(s, sites, helperStarted) === 'start' && 'construction' in s && s.construction ? [{ client: clientKey(file, s.construction), throughHelper: false }] : [])),
+    // A client already on `rtm.connect` that stays in place hands its (empty) store to no look-up.
+    ...sites.flatMap((s) =>
+      storeRole(s, sites, helperStarted) === 'start' && 'construction' in s && s.construction && !(s.kind === 'client-start' && s.connects === true && s.madeIn === undefined && legacyClientInPlace(resolver, program, s.construction))
+        ? [{ client: clientKey(file, s.construction), throughHelper: false }]
+        : [],
+    ),
     ...[...helperStarted].map(([made, madeIn]) => ({ client: clientKey(madeIn ?? file, made), throughHelper: true })),
   ];
   const unfilled = sites.filter((s) => storeRole(s, sites, helperStarted) === 'unfilled').length;

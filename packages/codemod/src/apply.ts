@@ -339,7 +339,7 @@ function raiseRanges(cwd: string, sites: SiteResult[], changed: ChangedFile[], f
   const byManifest = new Map<string, RangeRaise>();
   for (const s of sites) {
     const raise = s.site.raisesRange;
-    if (s.rewrite === 'helper-module' && raise && changed.some((r) => relative(cwd, r.file) === s.site.file)) byManifest.set(raise.manifest, raise);
+    if ((s.rewrite === 'helper-module' || s.rewrite === 'connect-only') && raise && changed.some((r) => relative(cwd, r.file) === s.site.file)) byManifest.set(raise.manifest, raise);
   }
   const raised: RangeRaise[] = [];
   for (const raise of byManifest.values()) {

@@ -227,6 +227,9 @@ export const CODEMOD_MESSAGES = {
   /** A start of what may be a v3 client, held where the analysis cannot follow one value (`where`: the `new` or `require` that may have made it). */
   legacyClientUnfollowed: (where: string): string =>
     `what is started here is given more than one value (set again, or chosen by a condition), and one of them is a legacy \`@slack/client\` v3 \`RtmClient\` (${where}), which starts with \`rtm.start\`: rtm-migrate cannot tell which one is started, so it changes nothing here. Make the client once, in one variable or field (its options written out), and run rtm-migrate again, or move to \`@slack/rtm-api\`'s \`RTMClient\` and fetch the data read with its replacement methods.`,
+  /** A v3 client proven to need nothing of rtm.start's data: the option alone. */
+  legacyConnectOnly: (fields: readonly string[]): string =>
+    `\`useRtmConnect: true\` added: the client now starts with \`rtm.connect\`; ${fields.length > 0 ? `its AUTHENTICATED data is read only for ${fields.map((f) => `\`${f}\``).join(', ')}, which \`rtm.connect\` returns too` : 'nothing reads its AUTHENTICATED data'}, and nothing reads its \`dataStore\` (now holding only \`self\` and \`team\`), so no list is fetched.`,
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods. Or upgrade to `@slack/client` 3.10 or later (`slack-client` 2.x and older releases have no `useRtmConnect`), make the client in a variable or a field of `this` with its options written out, and run rtm-migrate again: it then starts the client with `rtm.connect` and fills its data and `dataStore` first.",
   startTypes:

@@ -37,7 +37,8 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
     const group = groupOf(site.file);
     group.legacy.push(site);
     const made = site.found.construction;
-    if (site.found.form === 'legacy-client') group.starts.push({ client: made && clientKey(site.found.madeIn?.file ?? site.file, made), throughHelper: sites[site.index]?.rewrite === 'helper-module' });
+    // A client started with `useRtmConnect: true` alone was proven to hand its store to no one: no start of a store read.
+    if (site.found.form === 'legacy-client' && sites[site.index]?.rewrite !== 'connect-only') group.starts.push({ client: made && clientKey(site.found.madeIn?.file ?? site.file, made), throughHelper: sites[site.index]?.rewrite === 'helper-module' });
   }
   for (const { file, constructions } of helperStarted) groupOf(file).starts.push(...constructions.map((made) => ({ client: clientKey(file, made), throughHelper: true })));
   for (const { legacy: group, starts } of byPackage.values()) {

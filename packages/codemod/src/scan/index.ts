@@ -24,6 +24,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind, rangeRaise } from '../helper-module/legacy-client-fits.js';
+import { legacyConnectOnly } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { escapeExtras } from '../helper-module/escape-extras.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
@@ -446,13 +447,16 @@ export function scan(options: ScanOptions): Plan {
     }
     const decisions = settleStartTyped(prepared.map((p) => p.choice));
     for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice }] of prepared.entries()) {
-      const decision = importableDecision(parsed, decisions[index] ?? choice.decision);
+      const heavy = importableDecision(parsed, decisions[index] ?? choice.decision);
+      // A v3 client that needs nothing of rtm.start's data: `useRtmConnect: true` alone, no helper module (no list fetched).
+      const decision: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : heavy;
+      const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
       const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, [...startOnlyFields, ...escapeExtras({ form: decision.form, escapes, startOnlyFields })]) : startOnlyFields, { mpimAware });
-      const raise = decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
+      const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)
@@ -463,6 +467,8 @@ export function scan(options: ScanOptions): Plan {
           ? facet.message
           : decision.rewrite === 'helper-module'
           ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
+          ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'raw-url'
           ? rawUrlConnectMessage(parsed, found)
           : decision.rewrite === 'connect-only' && !args.known
@@ -476,7 +482,7 @@ export function scan(options: ScanOptions): Plan {
         start: found.node.range[0],
         end: found.node.range[1],
         ...(decision.rewrite === 'helper-module' && !viaTransport && found.callback ? { callback: { start: found.callback.range[0], end: found.callback.range[1] } } : {}),
-        ...(decision.rewrite === 'helper-module' && found.construction && decision.form === 'legacy-client' ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
+        ...(addsOption && found.construction ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(raise ? { raisesRange: raise } : {}),
         ...(decision.rewrite === 'connect-only' && !args.known ? heldArgsAt(parsed, found) : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),

@@ -80,7 +80,7 @@ function clientAndArgs(ctx: TransformContext, call: ExpressionNode): { client: s
 }
 
 /** Adds `useRtmConnect: true` to the v3 client's `new RtmClient(token[, { … }])` (once, however many starts it has). */
-function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
+export function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
   const range = site.construction;
   if (!range) return false;
   let made: ExpressionNode | undefined;
@@ -118,9 +118,15 @@ function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
   }
   // One property a line: a line of its own, at the last one's indentation, trailing comma as before.
   const trailingComma = /^\s*,/.test(ctx.source.slice(endOf(last), endOf(options)));
-  const at = trailingComma ? ctx.source.indexOf(',', endOf(last)) + 1 : endOf(last);
+  const afterLast = trailingComma ? ctx.source.indexOf(',', endOf(last)) + 1 : endOf(last);
+  // A comment ending the last property's line stays on that line: the new one goes below it.
+  const newline = ctx.source.indexOf('\n', afterLast);
+  const lineEnd = newline > 0 && ctx.source[newline - 1] === '\r' ? newline - 1 : newline;
+  const commented = newline !== -1 && newline < endOf(options) && /^[ \t]*(\/\/.*|\/\*.*?\*\/[ \t]*)$/.test(ctx.source.slice(afterLast, lineEnd));
+  const at = commented ? lineEnd : afterLast;
   const indent = indentAt(ctx.source, startOf(last));
-  ctx.edits.push({ start: at, end: at, text: `${trailingComma ? '' : ','}${ctx.eol}${indent}useRtmConnect: true${trailingComma ? ',' : ''}` });
+  if (!trailingComma && commented) ctx.edits.push({ start: afterLast, end: afterLast, text: ',' });
+  ctx.edits.push({ start: at, end: at, text: `${trailingComma || commented ? '' : ','}${ctx.eol}${indent}useRtmConnect: true${trailingComma ? ',' : ''}` });
   return true;
 }
 

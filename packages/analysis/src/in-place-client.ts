@@ -1,0 +1,103 @@
+import { isRtmStartOnlyArg, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, memberName, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { originOf } from './origin.js';
+import type { Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+
+/** The members through which a v3 client hands out what `rtm.start` filled its store with. */
+const STORE_MEMBERS = new Set(['dataStore', 'registerDataStore']);
+
+/** The ways of adding a listener the analysis follows AUTHENTICATED handlers through. */
+const LISTENS = new Set(['on', 'once', 'addListener']);
+
+/** EventEmitter methods that return the client itself (their result must go nowhere); the `prepend…` ones add listeners unfollowed. */
+const CHAINING = new Set([...LISTENS, 'prependListener', 'prependOnceListener', 'removeListener', 'off', 'removeAllListeners', 'setMaxListeners']);
+
+/** `start(opts)` and its deprecated name: their options go to `rtm.connect` as they are. */
+const STARTS = new Set(['start', 'login']);
+
+/**
+ * A legacy client that goes nowhere the analysis cannot see and whose store nothing reads: its `new`
+ * (with no `dataStore` option) is kept in a variable every use of which is a member other than its
+ * store (`rtm.on(…)`, `rtm.sendMessage(…)`, `rtm.start()` with options written out, none only
+ * `rtm.start` took); its listeners are added with `on`/`once`/`addListener` (the ways AUTHENTICATED
+ * handlers are followed), for events named by a string or by the SDK's own constants (one named at
+ * run time may be AUTHENTICATED), none a `function` that may read the store through `this`; and
+ * nothing in the file names a data store (`MemoryDataStore`, another store read by name). Its store
+ * is then no other code's: a look-up elsewhere is another client's.
+ */
+export function legacyClientInPlace(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression): boolean {
+  if (!optionsWithoutStore(resolver, made) || namesAStore(resolver, program)) return false;
+  const holder = made.parent;
+  if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  return variableOf(resolver, holder.id)?.references.every((ref) => ref.init === true || usedInPlace(resolver, ref.identifier)) === true;
+}
+
+function optionsWithoutStore(resolver: Resolver, made: TSESTree.NewExpression): boolean {
+  const [, options, ...rest] = made.arguments;
+  if (rest.length > 0) return false;
+  if (!options) return true;
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.every((p) => {
+    const name = p.type === AST_NODE_TYPES.Property && !p.computed ? propertyKeyName(resolver, p) : undefined;
+    return name !== undefined && name !== 'dataStore';
+  });
+}
+
+/** A store named anywhere in the file: whatever reads it may read this client's. */
+function namesAStore(resolver: Resolver, program: TSESTree.Program): boolean {
+  for (const node of descendants(resolver, program)) {
+    if (node.type === AST_NODE_TYPES.Identifier && /data_?store/i.test(node.name)) return true;
+  }
+  return false;
+}
+
+/** `client.member` (not its store), and where a listener is added, a listener the analysis sees. */
+function usedInPlace(resolver: Resolver, identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const member = identifier.parent;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+  const name = memberName(resolver, member);
+  if (name === undefined || STORE_MEMBERS.has(name)) return false;
+  const call = member.parent;
+  const called = call.type === AST_NODE_TYPES.CallExpression && call.callee === member;
+  if (STARTS.has(name)) return called && connectTakes(resolver, call.arguments[0]);
+  if (!CHAINING.has(name)) return true;
+  if (!called || call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const [event, listener] = call.arguments;
+  if (!LISTENS.has(name)) return !name.startsWith('prepend');
+  return event !== undefined && knownEvent(resolver, event) && (listener === undefined || !mayUseThis(resolver, listener));
+}
+
+/** Start options written out with none that only `rtm.start` took (`rtm.connect` may refuse them). */
+function connectTakes(resolver: Resolver, options: Node | undefined): boolean {
+  if (options === undefined) return true;
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.every((p) => {
+    const name = p.type === AST_NODE_TYPES.Property ? propertyKeyName(resolver, p) : undefined;
+    return name !== undefined && !isRtmStartOnlyArg(name);
+  });
+}
+
+/** An event named by a string, or by a constant of the SDK's own (`RTM_EVENTS.MESSAGE`, `CLIENT_EVENTS.RTM.AUTHENTICATED`). */
+function knownEvent(resolver: Resolver, event: Node): boolean {
+  if (staticString(resolver, event) !== undefined) return true;
+  const bare = unwrap(event);
+  if (bare.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const module = originOf(resolver, bare)?.module;
+  const sdk = LEGACY_RTM_CONNECT_SUPPORT.module;
+  return module === sdk || module?.startsWith(`${sdk}/`) === true;
+}
+
+/** A listener that is no arrow function: EventEmitter calls it with the client as `this`. */
+function mayUseThis(resolver: Resolver, listener: Node): boolean {
+  const bare = unwrap(listener);
+  if (bare.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  if (bare.type !== AST_NODE_TYPES.FunctionExpression) return true;
+  for (const node of descendants(resolver, bare.body)) {
+    if (node.type === AST_NODE_TYPES.ThisExpression) return true;
+  }
+  return false;
+}

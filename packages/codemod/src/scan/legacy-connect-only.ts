@@ -1,0 +1,22 @@
+import { legacyClientInPlace } from '@rtm-migrate/analysis';
+import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { isConnectField } from '@rtm-migrate/core';
+import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
+import type { FoundSite } from './found.js';
+
+/**
+ * A v3 `RtmClient` start that needs nothing of `rtm.start`'s data, so `useRtmConnect: true` alone
+ * migrates it (3.10 to 3.16 then call `rtm.connect`, whose `self` and `team` the client and its
+ * store's `cacheRtmStart` read): proven only where every field its AUTHENTICATED handlers read is one
+ * `rtm.connect` returns and none escapes, its `new RtmClient(…)` is in this file, of an
+ * `@slack/client` that takes the option (as the helper module's start needs too), and the client
+ * stays in place with its store unread (`legacyClientInPlace`). Anything else keeps the helper
+ * module's start, which fills the data and the store.
+ */
+export function legacyConnectOnly(parsed: ParsedFile, found: FoundSite, fieldsRead: readonly string[]): boolean {
+  const made = found.construction;
+  // The site's own escape (the legacy client) is first; any other is data read where it is not followed.
+  if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1) return false;
+  if (!fieldsRead.every(isConnectField)) return false;
+  return legacyClientKind(parsed, made) === 'use-rtm-connect' && legacyClientInPlace(parsed.resolver, parsed.program, made);
+}
