@@ -663,15 +663,18 @@ class Tracker {
 
   /**
    * A raw HTTP request to the method: the call the URL is given to (directly, or through the
-   * variable that holds it), its promise or its callback `(err, res, body)`.
+   * variable that holds it, as it is or as an option: `request({ uri: url }, …)`), its promise or its
+   * callback `(err, res, body)`.
    */
   httpRequest(url: Node): void {
     const { request, holder } = urlUseOf(url);
     const requests: (TSESTree.CallExpression | TSESTree.NewExpression)[] = request ? [request] : [];
     const variable = !request && holder ? variableOf(this.resolver, holder) : undefined;
     for (const reference of variable?.references ?? []) {
-      const use = reference.identifier.parent;
-      if (reference.isRead() && use.type === AST_NODE_TYPES.CallExpression && use.callee !== reference.identifier) requests.push(use);
+      const option = reference.identifier.parent;
+      const given = option.type === AST_NODE_TYPES.Property && option.value === reference.identifier && option.parent.type === AST_NODE_TYPES.ObjectExpression ? option.parent : reference.identifier;
+      const use = given.parent;
+      if (reference.isRead() && use?.type === AST_NODE_TYPES.CallExpression && use.callee !== given) requests.push(use);
     }
     for (const call of requests) {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -698,23 +701,10 @@ class Tracker {
    * is the response. Any other use of the stream is an escape: what is read then is not known.
    */
   private streamedBody(fn: FunctionNode, at: Node): void {
-    const param = fn.params[0];
-    const stream = param?.type === AST_NODE_TYPES.Identifier ? variableOf(this.resolver, param) : null;
-    if (!stream) { this.escape(at, 'the response stream could not be followed', ''); return; }
-    const texts = new Set<TSESLint.Scope.Variable>();
-    for (const reference of stream.references) {
-      const member = reference.identifier.parent;
-      const call = member.parent;
-      const listened = member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
-      const method = listened ? memberName(this.resolver, member) : undefined;
-      if (method === 'setEncoding') continue;
-      const [event, listener] = listened ? call.arguments : [];
-      const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
-      if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'error')) continue;
-      const added = (method === 'on' || method === 'once') && kind === 'data' && listener ? addedUpIn(this.resolver, listener) : undefined;
-      if (!added) { this.escape(reference.identifier, 'the response stream is read in a way that could not be followed', ''); return; }
-      texts.add(added);
-    }
+    const added = streamTexts(this.resolver, fn);
+    if (!added) { this.escape(at, 'the response stream could not be followed', ''); return; }
+    if ('unfollowed' in added) { this.escape(added.unfollowed, 'the response stream is read in a way that could not be followed', ''); return; }
+    const texts = new Set([...added.adds].flatMap((add) => (add.type === AST_NODE_TYPES.Identifier ? (variableOf(this.resolver, add) ?? []) : [])));
     let parsed = false;
     for (const text of texts) {
       for (const reference of text.references) {
@@ -795,8 +785,57 @@ function isStringCall(call: TSESTree.CallExpression | TSESTree.NewExpression): b
   return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && call.arguments.length === 1;
 }
 
-/** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)`: the variable the chunks are added to. */
-function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable | undefined {
+/**
+ * What a response stream (a one-parameter callback's `res`) is read for: the identifiers its `data`
+ * listeners add the chunks up in (`raw += c`), besides `setEncoding` and `end` / `error` listeners;
+ * else the first use of it that is none of these, or undefined for a stream without a plain name.
+ */
+function streamTexts(resolver: Resolver, fn: FunctionNode): { adds: Set<Node> } | { unfollowed: Node } | undefined {
+  const param = fn.params[0];
+  const stream = param?.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, param) : null;
+  if (!stream) return undefined;
+  const adds = new Set<Node>();
+  for (const reference of stream.references) {
+    const member = reference.identifier.parent;
+    const call = member.parent;
+    const listened = member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
+    const method = listened ? memberName(resolver, member) : undefined;
+    if (method === 'setEncoding') continue;
+    const [event, listener] = listened ? call.arguments : [];
+    const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
+    if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'error')) continue;
+    const added = (method === 'on' || method === 'once') && kind === 'data' && listener ? addedUpIn(listener) : undefined;
+    if (!added) return { unfollowed: reference.identifier };
+    adds.add(added);
+  }
+  return { adds };
+}
+
+/**
+ * True when a response stream's body is read only as the analysis follows it: the text its `data`
+ * events add up (in a variable declared once) is read by `JSON.parse` alone, so what is read of the
+ * answer is what the analysis found off the parsed value. Text handed anywhere else (kept, passed on,
+ * parsed another way) may be read there unseen.
+ */
+export function streamParsedOnly(resolver: Resolver, fn: FunctionNode): boolean {
+  const added = streamTexts(resolver, fn);
+  if (!added || 'unfollowed' in added || added.adds.size === 0) return false;
+  return [...added.adds].every((add) => {
+    const text = add.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, add) : undefined;
+    const declared = text?.defs.length === 1 ? text.defs[0]?.name : undefined;
+    return (
+      declared !== undefined &&
+      text?.references.every((r) => {
+        const call = r.identifier.parent;
+        if (r.identifier === declared || added.adds.has(r.identifier)) return true;
+        return r.isReadOnly() && call.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 1 && call.arguments[0] === r.identifier && isJsonParse(resolver, call.callee);
+      }) === true
+    );
+  });
+}
+
+/** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)`: the identifier the chunks are added to. */
+function addedUpIn(listener: Node): TSESTree.Identifier | undefined {
   const fn = unwrap(listener);
   if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const chunk = fn.params[0].name;
@@ -807,7 +846,7 @@ function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable 
   const add = unwrap(expression);
   if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.operator !== '+=' || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (add.right.type !== AST_NODE_TYPES.Identifier || add.right.name !== chunk) return undefined;
-  return variableOf(resolver, add.left) ?? undefined;
+  return add.left;
 }
 
 /** The call the text `node` makes goes into as an argument (alone, in a template or `+`). */

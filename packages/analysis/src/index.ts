@@ -1,8 +1,8 @@
 export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, unwrap, variableOf } from './ast.js';
 export { connectsClientNeedsStartData } from './connects-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
-export { followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
-export type { FunctionNode } from './functions.js';
+export { followResponse, isReportableRead, isSignificantEscape, streamParsedOnly, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
+export { localFunction, type FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, installedVersion, nearestManifest, type Manifest } from './modules.js';
 export { sdkOwnFile } from './sdk-files.js';
