@@ -674,7 +674,7 @@ class Tracker {
       const option = reference.identifier.parent;
       const given = option.type === AST_NODE_TYPES.Property && option.value === reference.identifier && option.parent.type === AST_NODE_TYPES.ObjectExpression ? option.parent : reference.identifier;
       const use = given.parent;
-      if (reference.isRead() && use?.type === AST_NODE_TYPES.CallExpression && use.callee !== given) requests.push(use);
+      if (reference.isRead() && use.type === AST_NODE_TYPES.CallExpression && use.callee !== given) requests.push(use);
     }
     for (const call of requests) {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
