@@ -708,8 +708,8 @@ class Tracker {
     let parsed = false;
     for (const text of texts) {
       for (const reference of text.references) {
-        const call = reference.identifier.parent;
-        if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === reference.identifier && isJsonParse(this.resolver, call.callee)) {
+        const call = parseOf(this.resolver, reference.identifier);
+        if (call) {
           this.follow(call, RESPONSE, 0);
           parsed = true;
         }
@@ -826,15 +826,50 @@ export function streamParsedOnly(resolver: Resolver, fn: FunctionNode): boolean 
     return (
       declared !== undefined &&
       text?.references.every((r) => {
-        const call = r.identifier.parent;
         if (r.identifier === declared || added.adds.has(r.identifier)) return true;
-        return r.isReadOnly() && call.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 1 && call.arguments[0] === r.identifier && isJsonParse(resolver, call.callee);
+        return r.isReadOnly() && parseOf(resolver, r.identifier)?.arguments.length === 1;
       }) === true
     );
   });
 }
 
-/** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)`: the identifier the chunks are added to. */
+/** `chunks.push(chunk)`: `chunks`. */
+function pushedTo(call: TSESTree.CallExpression, chunk: string): TSESTree.Identifier | undefined {
+  const callee = call.callee;
+  const [only, ...more] = call.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'push') return undefined;
+  return callee.object.type === AST_NODE_TYPES.Identifier && more.length === 0 && only?.type === AST_NODE_TYPES.Identifier && only.name === chunk ? callee.object : undefined;
+}
+
+/**
+ * The `JSON.parse` call that parses the text held at `node`: `JSON.parse(raw)`, or of the chunks
+ * kept in an array, `JSON.parse(Buffer.concat(chunks))` (`.toString()` after it or not).
+ */
+function parseOf(resolver: Resolver, node: Node): TSESTree.CallExpression | undefined {
+  let text: Node = node;
+  const concat = node.parent;
+  if (concat?.type === AST_NODE_TYPES.CallExpression && concat.arguments.length === 1 && concat.arguments[0] === node && isBufferConcat(resolver, concat.callee)) {
+    text = concat;
+    const member = concat.parent;
+    if (member.type === AST_NODE_TYPES.MemberExpression && member.object === concat && memberName(resolver, member) === 'toString' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) text = member.parent;
+  }
+  const call = text.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === text && isJsonParse(resolver, call.callee) ? call : undefined;
+}
+
+/** Node's global `Buffer.concat`. */
+function isBufferConcat(resolver: Resolver, callee: Node): boolean {
+  const bare = unwrap(callee);
+  return (
+    bare.type === AST_NODE_TYPES.MemberExpression &&
+    bare.object.type === AST_NODE_TYPES.Identifier &&
+    bare.object.name === 'Buffer' &&
+    !variableOf(resolver, bare.object)?.defs.length &&
+    memberName(resolver, bare) === 'concat'
+  );
+}
+
+/** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)` / `(c) => chunks.push(c)`: the identifier the chunks are added to. */
 function addedUpIn(listener: Node): TSESTree.Identifier | undefined {
   const fn = unwrap(listener);
   if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -844,6 +879,7 @@ function addedUpIn(listener: Node): TSESTree.Identifier | undefined {
   const expression = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : only;
   if (more.length > 0 || !expression) return undefined;
   const add = unwrap(expression);
+  if (add.type === AST_NODE_TYPES.CallExpression) return pushedTo(add, chunk);
   if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.operator !== '+=' || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (add.right.type !== AST_NODE_TYPES.Identifier || add.right.name !== chunk) return undefined;
   return add.left;

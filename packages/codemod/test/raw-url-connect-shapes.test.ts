@@ -9,7 +9,8 @@ import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
  * Raw HTTP requests to `rtm.start` read for `rtm.connect`'s fields only, in the shapes the analysis
  * follows besides a callback written out in place (raw-url-connect.test.ts has the decisions): a
  * callback declared elsewhere in the file, the URL held in a constant given as the options' `uri`,
- * Node's `http.request` given options held in a constant and its body text parsed. Each bot is run
+ * Node's `http.request` given options held in a constant and its body text parsed, its chunks
+ * kept in an array and joined by `Buffer.concat`. Each bot is run
  * against fake Slack in `legacy` mode, migrated by the CLI, then run in `connect_required` mode: it
  * prints the same, asking `rtm.connect` once.
  */
@@ -56,6 +57,15 @@ http.request(options, (res) => {
 }).end();
 `;
 
+const HTTP_CHUNKS_BOT = `const http = require('http');
+${API}${SHOW}
+http.get(API + 'rtm.start?token=' + process.env.SLACK_BOT_TOKEN, (res) => {
+  const chunks = [];
+  res.on('data', (chunk) => chunks.push(chunk));
+  res.on('end', () => show(JSON.parse(Buffer.concat(chunks).toString())));
+});
+`;
+
 let fake: FakeSlack;
 
 beforeAll(async () => {
@@ -80,6 +90,7 @@ describe('raw HTTP requests read for rtm.connect fields, in shapes beyond a call
     ['request, its callback declared below, error.message read', DECLARED_CALLBACK_BOT],
     ["request, the URL held in a constant given as the options' uri", URI_HELD_BOT],
     ['http.request, its options held in a constant, the body text parsed', HTTP_OPTIONS_BOT],
+    ['http.get, the chunks kept in an array and parsed after Buffer.concat', HTTP_CHUNKS_BOT],
   ])('%s: the request names rtm.connect and the bot prints the same', { timeout: 120_000 }, async (_name, source) => {
     const dir = await botDir(source);
     fake.setMode('legacy');
