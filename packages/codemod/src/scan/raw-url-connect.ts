@@ -53,7 +53,7 @@ function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | u
   const callee = unwrap(call.callee);
   const fn = writtenFunction(call);
   const last = call.arguments.at(-1);
-  // A callback passed by reference is followed as a promise by the analysis: not known here.
+  // A promise library handed a callback besides (written out or by name): what the analysis follows of it is not known here.
   const handsCallback = fn !== undefined || (last !== undefined && unwrap(last).type === AST_NODE_TYPES.Identifier && call.arguments.length > 1);
   if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'fetch') {
     const variable = variableOf(parsed.resolver, callee);
@@ -74,9 +74,9 @@ function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | u
 
 /**
  * The request the URL string is given to as it is: its first argument is the URL (a `+` chain or a
- * template the string is part of), or an options object whose `url` / `uri` it is; or a variable
- * declared with the URL and given once, as it is, as a request's first argument (what the analysis
- * follows). A URL used in any other way (`START + '?token=' + t`) is not followed here.
+ * template the string is part of), or an options object whose `url` / `uri` / `path` it is; or a
+ * variable declared with the URL or those options and given once, as it is (or, the URL, as the
+ * options' `url` / `uri`), as a request's first argument (what the analysis follows). A URL used in any other way (`START + '?token=' + t`) is not followed here.
  */
 function requestGiven(parsed: ParsedFile, node: Node): TSESTree.CallExpression | undefined {
   const url = outermost(node);
@@ -103,9 +103,11 @@ function outermost(node: Node): Node {
  * `https.request({ host, path })`), else itself.
  */
 function urlOption(url: Node): Node {
-  return optionKey(url) === undefined ? url : (url.parent ?? url).parent ?? url;
+  const property = url.parent;
+  return optionKey(url) !== undefined && property ? property.parent ?? url : url;
 }
 
+/** The option (`url`, `uri`, `path`) a URL is the value of in an object written out. */
 function optionKey(url: Node): string | undefined {
   const property = url.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== url || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -114,7 +116,8 @@ function optionKey(url: Node): string | undefined {
 
 /**
  * `var url = base + 'rtm.start?token=' + t; request(url, …)` or `request({ uri: url, qs }, …)`: the one
- * request the URL is given to (as it is, or as its options' `url` / `uri`), never reassigned.
+ * request the URL is given to (as it is, or as its options' `url` / `uri`), never reassigned. `url`
+ * false: the variable holds the options themselves (`https.request(options, …)`), given as they are.
  */
 function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier, url: boolean): TSESTree.CallExpression | undefined {
   const variable = variableOf(parsed.resolver, id);
@@ -184,7 +187,7 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
   // Only Node's own `http` takes the URL's `path` as an option; another library given one asks elsewhere.
   if (answer !== 'stream' && optionKey(outermost(node)) === 'path') return false;
   if (!found.reads.every((r) => onConnect(r.path)) || UNFOLLOWED_BODY.test(parsed.text)) return false;
-  // A stream's body text may go elsewhere besides `JSON.parse` unseen: only a stream never read is taken.
+  // A stream's body text may go elsewhere besides `JSON.parse` unseen: taken only never read, or read by `JSON.parse` alone.
   const fn = writtenFunction(request);
   if (answer === 'stream') {
     if (fn === undefined) return false;
