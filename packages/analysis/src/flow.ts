@@ -664,15 +664,18 @@ class Tracker {
 
   /**
    * A raw HTTP request to the method: the call the URL is given to (directly, or through the
-   * variable that holds it), its promise or its callback `(err, res, body)`.
+   * variable that holds it, as it is or as an option: `request({ uri: url }, …)`), its promise or its
+   * callback `(err, res, body)`.
    */
   httpRequest(url: Node): void {
     const { request, holder } = urlUseOf(url);
     const requests: (TSESTree.CallExpression | TSESTree.NewExpression)[] = request ? [request] : [];
     const variable = !request && holder ? variableOf(this.resolver, holder) : undefined;
     for (const reference of variable?.references ?? []) {
-      const use = reference.identifier.parent;
-      if (reference.isRead() && use.type === AST_NODE_TYPES.CallExpression && use.callee !== reference.identifier) requests.push(use);
+      const option = reference.identifier.parent;
+      const given = option.type === AST_NODE_TYPES.Property && option.value === reference.identifier && option.parent.type === AST_NODE_TYPES.ObjectExpression ? option.parent : reference.identifier;
+      const use = given.parent;
+      if (reference.isRead() && use.type === AST_NODE_TYPES.CallExpression && use.callee !== given) requests.push(use);
     }
     for (const call of requests) {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -699,28 +702,15 @@ class Tracker {
    * is the response. Any other use of the stream is an escape: what is read then is not known.
    */
   private streamedBody(fn: FunctionNode, at: Node): void {
-    const param = fn.params[0];
-    const stream = param?.type === AST_NODE_TYPES.Identifier ? variableOf(this.resolver, param) : null;
-    if (!stream) { this.escape(at, 'the response stream could not be followed', ''); return; }
-    const texts = new Set<TSESLint.Scope.Variable>();
-    for (const reference of stream.references) {
-      const member = reference.identifier.parent;
-      const call = member.parent;
-      const listened = member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
-      const method = listened ? memberName(this.resolver, member) : undefined;
-      if (method === 'setEncoding') continue;
-      const [event, listener] = listened ? call.arguments : [];
-      const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
-      if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'error')) continue;
-      const added = (method === 'on' || method === 'once') && kind === 'data' && listener ? addedUpIn(this.resolver, listener) : undefined;
-      if (!added) { this.escape(reference.identifier, 'the response stream is read in a way that could not be followed', ''); return; }
-      texts.add(added);
-    }
+    const added = streamTexts(this.resolver, fn);
+    if (!added) { this.escape(at, 'the response stream could not be followed', ''); return; }
+    if ('unfollowed' in added) { this.escape(added.unfollowed, 'the response stream is read in a way that could not be followed', ''); return; }
+    const texts = new Set([...added.adds].flatMap((add) => (add.type === AST_NODE_TYPES.Identifier ? (variableOf(this.resolver, add) ?? []) : [])));
     let parsed = false;
     for (const text of texts) {
       for (const reference of text.references) {
-        const call = reference.identifier.parent;
-        if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === reference.identifier && isJsonParse(this.resolver, call.callee)) {
+        const call = parseOf(this.resolver, reference.identifier);
+        if (call) {
           this.follow(call, RESPONSE, 0);
           parsed = true;
         }
@@ -796,8 +786,92 @@ function isStringCall(call: TSESTree.CallExpression | TSESTree.NewExpression): b
   return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && call.arguments.length === 1;
 }
 
-/** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)`: the variable the chunks are added to. */
-function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable | undefined {
+/**
+ * What a response stream (a one-parameter callback's `res`) is read for: the identifiers its `data`
+ * listeners add the chunks up in (`raw += c`), besides `setEncoding` and `end` / `error` listeners;
+ * else the first use of it that is none of these, or undefined for a stream without a plain name.
+ */
+function streamTexts(resolver: Resolver, fn: FunctionNode): { adds: Set<Node> } | { unfollowed: Node } | undefined {
+  const param = fn.params[0];
+  const stream = param?.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, param) : null;
+  if (!stream) return undefined;
+  const adds = new Set<Node>();
+  for (const reference of stream.references) {
+    const member = reference.identifier.parent;
+    const call = member.parent;
+    const listened = member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
+    const method = listened ? memberName(resolver, member) : undefined;
+    if (method === 'setEncoding') continue;
+    const [event, listener] = listened ? call.arguments : [];
+    const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
+    if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'error')) continue;
+    const added = (method === 'on' || method === 'once') && kind === 'data' && listener ? addedUpIn(listener) : undefined;
+    if (!added) return { unfollowed: reference.identifier };
+    adds.add(added);
+  }
+  return { adds };
+}
+
+/**
+ * True when a response stream's body is read only as the analysis follows it: the text its `data`
+ * events add up (in a variable declared once) is read by `JSON.parse` alone, so what is read of the
+ * answer is what the analysis found off the parsed value. Text handed anywhere else (kept, passed on,
+ * parsed another way) may be read there unseen.
+ */
+export function streamParsedOnly(resolver: Resolver, fn: FunctionNode): boolean {
+  const added = streamTexts(resolver, fn);
+  if (!added || 'unfollowed' in added || added.adds.size === 0) return false;
+  return [...added.adds].every((add) => {
+    const text = add.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, add) : undefined;
+    const declared = text?.defs.length === 1 ? text.defs[0]?.name : undefined;
+    return (
+      declared !== undefined &&
+      text?.references.every((r) => {
+        if (r.identifier === declared || added.adds.has(r.identifier)) return true;
+        return r.isReadOnly() && parseOf(resolver, r.identifier)?.arguments.length === 1;
+      }) === true
+    );
+  });
+}
+
+/** `chunks.push(chunk)`: `chunks`. */
+function pushedTo(call: TSESTree.CallExpression, chunk: string): TSESTree.Identifier | undefined {
+  const callee = call.callee;
+  const [only, ...more] = call.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'push') return undefined;
+  return callee.object.type === AST_NODE_TYPES.Identifier && more.length === 0 && only?.type === AST_NODE_TYPES.Identifier && only.name === chunk ? callee.object : undefined;
+}
+
+/**
+ * The `JSON.parse` call that parses the text held at `node`: `JSON.parse(raw)`, or of the chunks
+ * kept in an array, `JSON.parse(Buffer.concat(chunks))` (`.toString()` after it or not).
+ */
+function parseOf(resolver: Resolver, node: Node): TSESTree.CallExpression | undefined {
+  let text: Node = node;
+  const concat = node.parent;
+  if (concat?.type === AST_NODE_TYPES.CallExpression && concat.arguments.length === 1 && concat.arguments[0] === node && isBufferConcat(resolver, concat.callee)) {
+    text = concat;
+    const member = concat.parent;
+    if (member.type === AST_NODE_TYPES.MemberExpression && member.object === concat && memberName(resolver, member) === 'toString' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) text = member.parent;
+  }
+  const call = text.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === text && isJsonParse(resolver, call.callee) ? call : undefined;
+}
+
+/** Node's global `Buffer.concat`. */
+function isBufferConcat(resolver: Resolver, callee: Node): boolean {
+  const bare = unwrap(callee);
+  return (
+    bare.type === AST_NODE_TYPES.MemberExpression &&
+    bare.object.type === AST_NODE_TYPES.Identifier &&
+    bare.object.name === 'Buffer' &&
+    !variableOf(resolver, bare.object)?.defs.length &&
+    memberName(resolver, bare) === 'concat'
+  );
+}
+
+/** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)` / `(c) => chunks.push(c)`: the identifier the chunks are added to. */
+function addedUpIn(listener: Node): TSESTree.Identifier | undefined {
   const fn = unwrap(listener);
   if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const chunk = fn.params[0].name;
@@ -806,9 +880,10 @@ function addedUpIn(resolver: Resolver, listener: Node): TSESLint.Scope.Variable 
   const expression = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : only;
   if (more.length > 0 || !expression) return undefined;
   const add = unwrap(expression);
+  if (add.type === AST_NODE_TYPES.CallExpression) return pushedTo(add, chunk);
   if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.operator !== '+=' || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (add.right.type !== AST_NODE_TYPES.Identifier || add.right.name !== chunk) return undefined;
-  return variableOf(resolver, add.left) ?? undefined;
+  return add.left;
 }
 
 /** The call the text `node` makes goes into as an argument (alone, in a template or `+`). */

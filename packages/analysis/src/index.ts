@@ -2,8 +2,8 @@ export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisL
 export { connectsClientNeedsStartData } from './connects-client.js';
 export { legacyClientInPlace } from './in-place-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
-export { followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
-export type { FunctionNode } from './functions.js';
+export { followResponse, isReportableRead, isSignificantEscape, streamParsedOnly, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
+export { localFunction, type FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, installedVersion, nearestManifest, type Manifest } from './modules.js';
 export { sdkOwnFile } from './sdk-files.js';

@@ -370,13 +370,13 @@ const RESPONSE_LAYER = /^(body|data)(?:\.(.+))?$/;
 
 /**
  * True when `path` is known to come back from `rtm.connect`: a field every Web API answer has (`ok`,
- * `error`…) or one the field table records as kept. A read through an HTTP client's response
+ * `error`…, a read inside the `error` text) or one the field table records as kept. A read through an HTTP client's response
  * (`body.url`, off a helper that resolves superagent's `{ body }` rather than the data) is judged by
  * the field inside it (`body.channels` is `channels`: not kept). An unknown key is not known to be
  * kept: switching its read to `rtm.connect` would be a guess.
  */
 export function isConnectField(path: string): boolean {
-  if (COMMON_RESPONSE_FIELDS.includes(path) || fieldFact(path)?.onRtmConnect === true) return true;
+  if (COMMON_RESPONSE_FIELDS.includes(path) || readsErrorText(path) || fieldFact(path)?.onRtmConnect === true) return true;
   const layer = RESPONSE_LAYER.exec(path);
   const inner = layer?.[2];
   return layer !== null && (inner === undefined || isConnectField(inner));
@@ -386,6 +386,15 @@ export function isConnectField(path: string): boolean {
 export function isStartOnlyItemField(path: string): boolean {
   const fact = fieldFact(path);
   return fact !== undefined && START_ONLY_ITEM_FIELDS.includes(fact.path);
+}
+
+/**
+ * True when `path` reads inside the `error` text every failed answer carries (`error.message`, which
+ * apps written for an error object read): `rtm.connect` fails with the same codes, so the read finds
+ * what it found on `rtm.start` (a string's member, often nothing).
+ */
+export function readsErrorText(path: string): boolean {
+  return /^error\.[A-Za-z_$][\w$.]*$/.test(path);
 }
 
 /** True when reading `path` off a connect-shaped response finds nothing. */

@@ -107,6 +107,11 @@ describe('isConnectField', () => {
     for (const path of ['body', 'body.url', 'body.ok', 'body.self.id', 'data', 'data.team.name']) expect(isConnectField(path), path).toBe(true);
     for (const path of ['body.channels', 'body.users', 'data.ims', 'body.not_a_field']) expect(isConnectField(path), path).toBe(false);
   });
+
+  it('takes a read inside the error text (`error.message`) as the same on both answers, not other common fields', () => {
+    for (const path of ['error.message', 'error.length', 'body.error.message']) expect(isConnectField(path), path).toBe(true);
+    for (const path of ['warning.message', 'errors', 'error[].message']) expect(isConnectField(path), path).toBe(false);
+  });
 });
 
 describe('fieldFact', () => {

@@ -1,6 +1,6 @@
-import { originOf, REQUEST_PROMISE_MODULES, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { localFunction, originOf, REQUEST_PROMISE_MODULES, streamParsedOnly, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isRtmStartOnlyArg } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isRtmStartOnlyArg, readsErrorText } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { rtmStartPathsIn } from '../text/rtm-start-path.js';
 import type { FoundSite } from './found.js';
@@ -13,9 +13,11 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
  * - `promise`: `fetch`, axios's `get` / `post`, got, request-promise (which resolves the body, or the
  *   whole response only with `resolveWithFullResponse`: see the analysis' request-promise.ts): the
  *   call's promise (no callback given);
- * - `callback`: request's `(err, res[, body])`, written out in place;
- * - `stream`: Node's `https.get(url, (res) => …)`; taken only where the stream is never read (its
- *   body text, added up from `data` events, may be handed on besides `JSON.parse` without an escape).
+ * - `callback`: request's `(err, res[, body])`, written out in place or a function this file declares
+ *   once and never reassigns (`request.post(opts, onStart)`), which reads no `arguments`;
+ * - `stream`: Node's `https.get(url, (res) => …)` / `https.request(options, (res) => …)`; taken only
+ *   where the stream is never read, or where the body text its `data` events add up is read by
+ *   `JSON.parse` alone (text handed on elsewhere raises no escape: see the analysis' `streamParsedOnly`).
  * Any other library (a wrapper of the app's, say) may resolve the body where the analysis
  * expects the response object (or the reverse), so what it reads is not known: undefined.
  */
@@ -31,11 +33,27 @@ function writtenFunction(call: TSESTree.CallExpression): FunctionNode | undefine
   return fn?.type === AST_NODE_TYPES.ArrowFunctionExpression || fn?.type === AST_NODE_TYPES.FunctionExpression ? fn : undefined;
 }
 
+/**
+ * `function onStart(err, res, body) {…}` given by name: the function the analysis follows, when the
+ * name is never given another (a function declaration can be reassigned) and the function reads its
+ * parameters only by name (`arguments[2]` is the body under no name the analysis follows).
+ */
+function declaredCallback(parsed: ParsedFile, call: TSESTree.CallExpression): AnalysisFunction | undefined {
+  const last = call.arguments.at(-1);
+  const name = last ? unwrap(last) : undefined;
+  if (name?.type !== AST_NODE_TYPES.Identifier || call.arguments.length < 2) return undefined;
+  const fn = localFunction(parsed.resolver, name);
+  const variable = variableOf(parsed.resolver, name);
+  const declared = variable?.defs[0]?.name;
+  if (!fn || !variable || variable.references.some((r) => r.isWrite() && r.identifier !== declared)) return undefined;
+  return fn.type === AST_NODE_TYPES.ArrowFunctionExpression || (parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) === 0 ? fn : undefined;
+}
+
 function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | undefined {
   const callee = unwrap(call.callee);
   const fn = writtenFunction(call);
   const last = call.arguments.at(-1);
-  // A callback passed by reference is followed as a promise by the analysis: not known here.
+  // A promise library handed a callback besides (written out or by name): what the analysis follows of it is not known here.
   const handsCallback = fn !== undefined || (last !== undefined && unwrap(last).type === AST_NODE_TYPES.Identifier && call.arguments.length > 1);
   if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'fetch') {
     const variable = variableOf(parsed.resolver, callee);
@@ -48,42 +66,67 @@ function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | u
   if (module === 'axios' && (member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
   if (module === 'got' && (member === undefined || member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
   if (module !== undefined && REQUEST_PROMISE_MODULES.has(module) && (member === undefined || member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
-  if (module === 'request' && (member === undefined || member === 'get' || member === 'post')) return fn && fn.params.length >= 2 ? 'callback' : undefined;
-  if (module !== undefined && NODE_HTTP.has(module) && member === 'get') return fn?.params.length === 1 ? 'stream' : undefined;
+  const callback = fn ?? declaredCallback(parsed, call);
+  if (module === 'request' && (member === undefined || member === 'get' || member === 'post')) return callback && callback.params.length >= 2 ? 'callback' : undefined;
+  if (module !== undefined && NODE_HTTP.has(module) && (member === 'get' || member === 'request')) return fn?.params.length === 1 ? 'stream' : undefined;
   return undefined;
 }
 
 /**
  * The request the URL string is given to as it is: its first argument is the URL (a `+` chain or a
- * template the string is part of), or an options object whose `url` / `uri` it is; or a variable
- * declared with the URL and given once, as it is, as a request's first argument (what the analysis
- * follows). A URL used in any other way (`START + '?token=' + t`) is not followed here.
+ * template the string is part of), or an options object whose `url` / `uri` / `path` it is; or a
+ * variable declared with the URL or those options and given once, as it is (or, the URL, as the
+ * options' `url` / `uri`), as a request's first argument (what the analysis follows). A URL used in any other way (`START + '?token=' + t`) is not followed here.
  */
 function requestGiven(parsed: ParsedFile, node: Node): TSESTree.CallExpression | undefined {
-  let url: Node = node;
-  while (url.parent?.type === AST_NODE_TYPES.BinaryExpression && url.parent.operator === '+') url = url.parent;
-  while (url.parent && unwrap(url.parent) !== url.parent) url = url.parent;
-  const declarator = url.parent;
-  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === url && declarator.id.type === AST_NODE_TYPES.Identifier) {
-    return heldUrlRequest(parsed, declarator.id);
-  }
-  let given: Node = url;
-  const property = url.parent;
-  if (property?.type === AST_NODE_TYPES.Property && property.value === url && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['url', 'uri'].includes(property.key.name)) {
-    given = property.parent;
+  const url = outermost(node);
+  const given = urlOption(url);
+  // `const options = { host, path: '/api/rtm.start?token=' + t }` is held like a URL.
+  const declarator = given.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === given && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    return heldUrlRequest(parsed, declarator.id, given === url);
   }
   const call = given.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === given ? call : undefined;
 }
 
-/** `var url = base + 'rtm.start?token=' + t; request(url, …)`: the one request the URL is given to, never reassigned. */
-function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier): TSESTree.CallExpression | undefined {
+/** The whole URL a string is the start of: its `+` chain, through parentheses and type assertions. */
+function outermost(node: Node): Node {
+  let url: Node = node;
+  while (url.parent?.type === AST_NODE_TYPES.BinaryExpression && url.parent.operator === '+') url = url.parent;
+  while (url.parent && unwrap(url.parent) !== url.parent) url = url.parent;
+  return url;
+}
+
+/**
+ * What a URL is given as: the options object it is the `url` / `uri` of (or the `path` of, for Node's
+ * `https.request({ host, path })`), else itself.
+ */
+function urlOption(url: Node): Node {
+  const property = url.parent;
+  return optionKey(url) !== undefined && property ? property.parent ?? url : url;
+}
+
+/** The option (`url`, `uri`, `path`) a URL is the value of in an object written out. */
+function optionKey(url: Node): string | undefined {
+  const property = url.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== url || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return ['url', 'uri', 'path'].includes(property.key.name) ? property.key.name : undefined;
+}
+
+/**
+ * `var url = base + 'rtm.start?token=' + t; request(url, …)` or `request({ uri: url, qs }, …)`: the one
+ * request the URL is given to (as it is, or as its options' `url` / `uri`), never reassigned. `url`
+ * false: the variable holds the options themselves (`https.request(options, …)`), given as they are.
+ */
+function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier, url: boolean): TSESTree.CallExpression | undefined {
   const variable = variableOf(parsed.resolver, id);
   if (variable?.defs.length !== 1 || id.parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
   if (variable.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
   const [only, ...more] = variable.references.filter((r) => r.isRead());
-  const use = only?.identifier.parent;
-  return more.length === 0 && use?.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === only?.identifier ? use : undefined;
+  const given = only && url ? urlOption(only.identifier) : only?.identifier;
+  const use = given?.parent;
+  return more.length === 0 && use?.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === given ? use : undefined;
 }
 
 /** `(res) => console.log(res)`: the response stream is only handed to `console`, its body never read. */
@@ -116,9 +159,9 @@ function onlyLogged(parsed: ParsedFile, fn: FunctionNode): boolean {
  */
 const UNFOLLOWED_BODY = /(\.\s*|\[\s*['"`])(text|arrayBuffer|blob|formData|clone|rawBody|buffer|toJSON|pipe|responseText|textConverted)\b|\bJSON\s*\.\s*stringify\b/;
 
-/** A field `rtm.connect` answers too: `ok` / `error`…, `url`, `self.id`, `self.name`, `team.id`, `team.name`, `team.domain`. */
+/** A field `rtm.connect` answers too: `ok` / `error`… (`error.message` inside its text), `url`, `self.id`, `self.name`, `team.id`, `team.name`, `team.domain`. */
 function onConnect(field: string): boolean {
-  return COMMON_RESPONSE_FIELDS.includes(field) || fieldFact(field)?.onRtmConnect === true;
+  return COMMON_RESPONSE_FIELDS.includes(field) || readsErrorText(field) || fieldFact(field)?.onRtmConnect === true;
 }
 
 /**
@@ -141,10 +184,16 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
   const request = requestGiven(parsed, node);
   const answer = request ? answerOf(parsed, request) : undefined;
   if (!request || !answer) return false;
+  // Only Node's own `http` takes the URL's `path` as an option; another library given one asks elsewhere.
+  if (answer !== 'stream' && optionKey(outermost(node)) === 'path') return false;
   if (!found.reads.every((r) => onConnect(r.path)) || UNFOLLOWED_BODY.test(parsed.text)) return false;
-  // A stream's body text may go elsewhere besides `JSON.parse` unseen: only a stream never read is taken.
+  // A stream's body text may go elsewhere besides `JSON.parse` unseen: taken only never read, or read by `JSON.parse` alone.
   const fn = writtenFunction(request);
-  if (answer === 'stream') return found.reads.length === 0 && fn !== undefined && onlyLogged(parsed, fn);
+  if (answer === 'stream') {
+    if (fn === undefined) return false;
+    if (found.reads.length === 0 && onlyLogged(parsed, fn)) return true;
+    if (!streamParsedOnly(parsed.resolver, fn)) return false;
+  }
   // The site's own escape (a raw HTTP response) comes first; any other means reads not seen, but
   // for a field's text handed on (`self.id` passed to a query): rtm.connect answers the same text.
   return found.escapes.slice(1).every((e) => isConnectText(e.path));

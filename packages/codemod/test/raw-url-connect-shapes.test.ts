@@ -1,0 +1,111 @@
+import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
+
+/**
+ * Raw HTTP requests to `rtm.start` read for `rtm.connect`'s fields only, in the shapes the analysis
+ * follows besides a callback written out in place (raw-url-connect.test.ts has the decisions): a
+ * callback declared elsewhere in the file, the URL held in a constant given as the options' `uri`,
+ * Node's `http.request` given options held in a constant and its body text parsed, its chunks
+ * kept in an array and joined by `Buffer.concat`. Each bot is run
+ * against fake Slack in `legacy` mode, migrated by the CLI, then run in `connect_required` mode: it
+ * prints the same, asking `rtm.connect` once.
+ */
+
+const API = "const API = process.env.SLACK_API_URL || 'https://slack.com/api/';\n";
+
+/** Who the bot is and where it would connect: fields both answers carry. */
+const SHOW = "function show(d) { console.log([d.ok, d.self.id, d.self.name, d.team.id, d.team.domain, /^wss?:/.test(d.url)].join(' ')); }\n";
+
+const DECLARED_CALLBACK_BOT = `const request = require('request');
+${API}${SHOW}
+request.post({ url: API + 'rtm.start', form: { token: process.env.SLACK_BOT_TOKEN } }, onStart);
+
+function onStart(err, res, body) {
+  if (err) return console.error(err.message);
+  const d = JSON.parse(body);
+  if (!d.ok) return console.error(d.error.message || d.error);
+  show(d);
+}
+`;
+
+const URI_HELD_BOT = `const request = require('request');
+${API}${SHOW}
+const startUrl = API + 'rtm.start';
+request({ uri: startUrl, qs: { token: process.env.SLACK_BOT_TOKEN }, json: true }, (err, res, body) => {
+  if (err || !body.ok) return console.error(err ? err.message : body.error);
+  show(body);
+});
+`;
+
+const HTTP_OPTIONS_BOT = `const http = require('http');
+${API}${SHOW}
+const api = new URL(API);
+const options = { hostname: api.hostname, port: api.port, path: api.pathname + 'rtm.start?token=' + process.env.SLACK_BOT_TOKEN, method: 'GET' };
+http.request(options, (res) => {
+  let body = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk) => (body += chunk));
+  res.on('end', () => {
+    const data = JSON.parse(body);
+    if (!data.ok) return console.error(data.error);
+    show(data);
+  });
+}).end();
+`;
+
+const HTTP_CHUNKS_BOT = `const http = require('http');
+${API}${SHOW}
+http.get(API + 'rtm.start?token=' + process.env.SLACK_BOT_TOKEN, (res) => {
+  const chunks = [];
+  res.on('data', (chunk) => chunks.push(chunk));
+  res.on('end', () => show(JSON.parse(Buffer.concat(chunks).toString())));
+});
+`;
+
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ seed: 43, users: 5, channels: 3, mode: 'legacy' });
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+async function botDir(source: string): Promise<string> {
+  const dir = await tempDir('rtm-migrate-raw-shapes-');
+  await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await writeFile(join(dir, 'bot.js'), source);
+  return dir;
+}
+
+const runIn = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
+
+describe('raw HTTP requests read for rtm.connect fields, in shapes beyond a callback in place', () => {
+  it.each([
+    ['request, its callback declared below, error.message read', DECLARED_CALLBACK_BOT],
+    ["request, the URL held in a constant given as the options' uri", URI_HELD_BOT],
+    ['http.request, its options held in a constant, the body text parsed', HTTP_OPTIONS_BOT],
+    ['http.get, the chunks kept in an array and parsed after Buffer.concat', HTTP_CHUNKS_BOT],
+  ])('%s: the request names rtm.connect and the bot prints the same', { timeout: 120_000 }, async (_name, source) => {
+    const dir = await botDir(source);
+    fake.setMode('legacy');
+    const before = await runIn(dir);
+    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(before.stdout).toMatch(/^true U\w+ \S+ T\w+ \S+ true\n$/);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    const out = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(out).toBe(source.replace("'rtm.start", "'rtm.connect"));
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    expectSameWithoutRtmStart(fake, before, await runIn(dir));
+  });
+});
