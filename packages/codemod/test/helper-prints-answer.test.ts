@@ -1,9 +1,9 @@
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, writeBotFiles } from './helpers.js';
 
 /**
  * The app's own API helper prints Slack's whole answer itself, and `rtm.start` is called through it
@@ -53,13 +53,6 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function botDir(source: string): Promise<string> {
-  const dir = await tempDir('rtm-migrate-prints-');
-  await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
-  await writeFile(join(dir, 'bot.js'), source);
-  return dir;
-}
-
 const runIn = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
 
 /** The ids of the users and channels `rtm.start` answered, as the legacy run printed them. */
@@ -70,7 +63,7 @@ function startIds(printed: string): string[] {
 
 describe("an API helper that prints Slack's whole answer itself", () => {
   it('request, called with no callback: a TODO, the call left on rtm.start (rtm.connect would print a thin answer)', { timeout: 120_000 }, async () => {
-    const dir = await botDir(REQUEST_BOT);
+    const dir = await writeBotFiles('rtm-migrate-prints-', { 'bot.js': REQUEST_BOT });
     fake.setMode('legacy');
     const before = await runIn(dir);
     expect(before.stderr).toBe('');
@@ -96,7 +89,7 @@ describe("an API helper that prints Slack's whole answer itself", () => {
   });
 
   it('fetch, the answer printed as JSON: the helper module through the helper, the same users and channels printed', { timeout: 120_000 }, async () => {
-    const dir = await botDir(FETCH_BOT);
+    const dir = await writeBotFiles('rtm-migrate-prints-', { 'bot.js': FETCH_BOT });
     fake.setMode('legacy');
     const before = await runIn(dir);
     expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });

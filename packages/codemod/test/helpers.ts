@@ -22,6 +22,15 @@ export async function tempDir(prefix = 'rtm-migrate-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/** `files` written to a fresh folder (in its subfolder `sub`), on the packages fixtures/bots installs. */
+export async function writeBotFiles(prefix: string, files: Readonly<Record<string, string>>, sub = '.'): Promise<string> {
+  const dir = await tempDir(prefix);
+  await mkdir(join(dir, sub), { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, sub, name), text);
+  await symlink(join(BOTS, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 /** fixtures/bots/<bot> with the shared summary, resolving the fixture package's dependencies. */
 export async function copyBot(bot: string): Promise<string> {
   const bots = join(ROOT, 'fixtures', 'bots');

@@ -1,9 +1,9 @@
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
+import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
 
 /**
  * Raw HTTP requests to `rtm.start` read for `rtm.connect`'s fields only, in the shapes the analysis
@@ -76,13 +76,6 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function botDir(source: string): Promise<string> {
-  const dir = await tempDir('rtm-migrate-raw-shapes-');
-  await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
-  await writeFile(join(dir, 'bot.js'), source);
-  return dir;
-}
-
 const runIn = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
 
 describe('raw HTTP requests read for rtm.connect fields, in shapes beyond a callback in place', () => {
@@ -92,7 +85,7 @@ describe('raw HTTP requests read for rtm.connect fields, in shapes beyond a call
     ['http.request, its options held in a constant, the body text parsed', HTTP_OPTIONS_BOT],
     ['http.get, the chunks kept in an array and parsed after Buffer.concat', HTTP_CHUNKS_BOT],
   ])('%s: the request names rtm.connect and the bot prints the same', { timeout: 120_000 }, async (_name, source) => {
-    const dir = await botDir(source);
+    const dir = await writeBotFiles('rtm-migrate-raw-shapes-', { 'bot.js': source });
     fake.setMode('legacy');
     const before = await runIn(dir);
     expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });

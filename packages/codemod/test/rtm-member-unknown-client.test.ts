@@ -1,11 +1,11 @@
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
+import { breaksThenMigrates, cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
 
 /**
  * Bots on the legacy `@slack/client` 3.16 `RtmClient` (fixtures/bots' install) whose `rtm.start()` reads
@@ -114,14 +114,6 @@ rtm.start();
   },
 ];
 
-async function writeBot(files: Bot['files']): Promise<string> {
-  const dir = await tempDir('v3-unknown-client-bot-');
-  await mkdir(join(dir, 'bot'));
-  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, 'bot', name), text);
-  await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
 function runBot(dir: string, file = 'bot.js'): Promise<RunResult> {
   return runNodeBot(join(dir, 'bot', file), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
 }
@@ -137,7 +129,7 @@ describe('a v3 RtmClient the analysis cannot tie to one new, started as x.rtm.st
   });
 
   it.each(BOTS)('$form: a TODO and no lint autofix, never rtm.connect (which throws on a v3 client)', { timeout: 120_000 }, async ({ start, messageId, todo, files }) => {
-    const dir = await writeBot(files);
+    const dir = await writeBotFiles('v3-unknown-client-bot-', files, 'bot');
     fake.setMode('legacy');
     const before = await runBot(dir);
     expect(before.code).toBe(0);
@@ -178,7 +170,7 @@ describe('a v3 RtmClient the analysis cannot tie to one new, started as x.rtm.st
   // Its counterpart that can be followed: `null` and `undefined` are never started, so a variable that
   // otherwise holds one client is that client, and its start goes through the helper module.
   it('a let holding one client and otherwise only null / undefined: started through startRtmClient, the same people and DMs against connect_required', { timeout: 120_000 }, async () => {
-    const dir = await writeBot({
+    const dir = await writeBotFiles('v3-unknown-client-bot-', {
       'bot.js': `'use strict';
 ${EVENTS}
 var RtmClient = require('@slack/client').RtmClient;
@@ -196,7 +188,7 @@ function connect(token) {
 
 connect(process.env.SLACK_BOT_TOKEN);
 `,
-    });
+    }, 'bot');
     fake.setMode('legacy');
     const before = await runBot(dir);
     expect(before.code).toBe(0);
