@@ -3,13 +3,12 @@ import { resolve } from 'node:path';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
-import { classConstructor, classOf, type FunctionNode } from './functions.js';
+import { classConstructor, classOf, localFunction, type FunctionNode } from './functions.js';
 import { clientKindOfConstructor, constructionOf } from './origin.js';
 import type { ParsedFile } from './project.js';
 import type { FunctionLike, Located, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** What the injected-client search asks of the project: its files, parsed, and how modules name each other. */
 export interface ClassProject {
@@ -31,6 +30,21 @@ interface Injection {
 const following = new Set<string>();
 
 /**
+ * What keeps the client: a class, or an ES5 constructor function with its `X.prototype.m = function`
+ * methods (the top-level statements of its own file that store them).
+ */
+interface Holder {
+  readonly start: number;
+  readonly ctor: FunctionNode;
+  /** Where `this` is the holder's instance: the class body, or the constructor function and its prototype methods. */
+  readonly roots: readonly Node[];
+  /** `Bot.prototype.m = function …` statements: uses of the constructor's name that construct nothing and hand it nowhere. */
+  readonly methods: ReadonlySet<Node>;
+  /** The expression names the holder, in its own file. */
+  names(resolver: Resolver, target: Node): boolean;
+}
+
+/**
  * `this.rtm` in a method of a class (no `extends`) whose constructor is the one place that sets the
  * field, from a parameter (`constructor(rtm) { this.rtm = rtm }`, `constructor({ rtm })`,
  * `constructor(options) { this.rtm = options.rtm }`, TypeScript's `constructor(private rtm: …)`):
@@ -38,26 +52,61 @@ const following = new Set<string>();
  * (`new Standup(new RtmClient(token), db)` in another module, or a variable holding that `new`).
  * Undefined unless each `new` of the class hands that one client, and the class is used nowhere else
  * but in `new` and its own export (passed around, extended, re-exported: its other constructions
- * cannot be seen).
+ * cannot be seen). An ES5 constructor function (`function Bot(rtm) { this.rtm = rtm }`, methods
+ * `Bot.prototype.run = function () { this.rtm.start() }`) is held to the same rules, its prototype
+ * methods standing for the class body: any other use of its name (`util.inherits(Bot, …)`,
+ * `Bot.prototype = {…}`, `Bot.call(this, …)`, a call without `new`) leaves it unfollowed.
  */
 export function injectedConstruction(project: ClassProject, resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
   const member = unwrap(node);
   if (member.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(resolver, member.object) || !resolver.file) return undefined;
   const name = memberName(resolver, member);
-  const body = enclosingClassBody(member);
-  const cls = body?.parent;
-  if (name === undefined || !cls || cls.superClass) return undefined;
-  const ctor = classConstructor(cls);
-  const injection = ctor ? injectionOf(resolver, cls, ctor, name) : undefined;
-  if (!ctor || !injection) return undefined;
-  const key = `${resolver.file}:${String(cls.range[0])}:${name}`;
+  const holder = classHolder(member) ?? constructorFunctionHolder(resolver, member);
+  const injection = holder && name !== undefined ? injectionOf(resolver, holder, name) : undefined;
+  if (!holder || !injection || name === undefined) return undefined;
+  const key = `${resolver.file}:${String(holder.start)}:${name}`;
   if (following.has(key)) return undefined;
   following.add(key);
   try {
-    return givenClient(project, resolver.file, cls, ctor, injection);
+    return givenClient(project, resolver.file, holder, injection);
   } finally {
     following.delete(key);
   }
+}
+
+function classHolder(member: Node): Holder | undefined {
+  const cls = enclosingClassBody(member)?.parent;
+  const ctor = cls && !cls.superClass ? classConstructor(cls) : undefined;
+  if (!cls || !ctor) return undefined;
+  return { start: cls.range[0], ctor, roots: [cls.body], methods: new Set(), names: (resolver, target) => classOf(resolver, target) === cls };
+}
+
+/**
+ * `this.rtm` used directly (arrows keep `this`) in an ES5 constructor function or in one of its
+ * prototype methods: the constructor a top-level `X.prototype.m = function` statement names.
+ */
+function constructorFunctionHolder(resolver: Resolver, member: TSESTree.MemberExpression): Holder | undefined {
+  if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  let fn: Node | undefined = member.parent;
+  while (fn && fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression) fn = fn.parent;
+  if (!fn || fn.parent.type === AST_NODE_TYPES.MethodDefinition || fn.parent.type === AST_NODE_TYPES.Property) return undefined;
+  const named = prototypeMethodOwner(fn);
+  const ctor = named ? localFunction(resolver, named) : fn;
+  if (ctor?.type !== AST_NODE_TYPES.FunctionDeclaration && ctor?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  // A constructor that returns a value may hand `new` another object than the one its `this` set up.
+  if (ctor.generator || ctor.async || returnsValue(resolver, ctor)) return undefined;
+  const methods = new Set<Node>();
+  const roots: Node[] = [ctor];
+  for (const statement of programOf(ctor).body) {
+    const store = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (store?.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const owner = prototypeMethodOwner(store.right);
+    if (!owner || localFunction(resolver, owner) !== ctor) continue;
+    methods.add(owner);
+    roots.push(store.right);
+  }
+  if (!roots.includes(fn)) return undefined;
+  return { start: ctor.range[0], ctor, roots, methods, names: (at, target) => target.type === AST_NODE_TYPES.Identifier && localFunction(at, target) === ctor };
 }
 
 /** The class body `this` means at `node`: the nearest one, with no ordinary function in between (arrows keep `this`). */
@@ -70,14 +119,44 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
   return undefined;
 }
 
+function programOf(node: Node): TSESTree.Program {
+  let at: Node = node;
+  while (at.parent) at = at.parent;
+  return at;
+}
+
+/** A `return` of a value in the constructor itself: `new` then hands out that value, not the `this` it set up. */
+function returnsValue(resolver: Resolver, ctor: FunctionNode): boolean {
+  for (const node of descendants(resolver, ctor.body)) {
+    if (node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) continue;
+    let fn: Node | undefined = node.parent;
+    while (fn && fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) fn = fn.parent;
+    if (fn === ctor) return true;
+  }
+  return false;
+}
+
+/** `X` of a top-level `X.prototype.m = function () {…}` storing `fn`. */
+function prototypeMethodOwner(fn: Node): TSESTree.Identifier | undefined {
+  const store = fn.parent;
+  if (fn.type !== AST_NODE_TYPES.FunctionExpression || store?.type !== AST_NODE_TYPES.AssignmentExpression || store.operator !== '=' || store.right !== fn) return undefined;
+  if (store.parent.type !== AST_NODE_TYPES.ExpressionStatement || store.parent.parent.type !== AST_NODE_TYPES.Program) return undefined;
+  const method = store.left;
+  if (method.type !== AST_NODE_TYPES.MemberExpression || method.computed) return undefined;
+  const prototype = method.object;
+  if (prototype.type !== AST_NODE_TYPES.MemberExpression || prototype.computed || prototype.property.type !== AST_NODE_TYPES.Identifier || prototype.property.name !== 'prototype') return undefined;
+  return prototype.object.type === AST_NODE_TYPES.Identifier ? prototype.object : undefined;
+}
+
 /** The parameter the constructor stores into `this.<name>`, when that is the field's only assignment in the class. */
-function injectionOf(resolver: Resolver, cls: ClassNode, ctor: FunctionNode, name: string): Injection | undefined {
+function injectionOf(resolver: Resolver, holder: Holder, name: string): Injection | undefined {
+  const { ctor } = holder;
   const stores: Injection[] = [];
   for (const [index, param] of ctor.params.entries()) {
     const bound = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
     if (bound?.type === AST_NODE_TYPES.Identifier && bound.name === name) stores.push({ index, key: undefined });
   }
-  for (const node of descendants(resolver, cls.body)) {
+  for (const node of holder.roots.flatMap((root) => [...descendants(resolver, root)])) {
     if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === name && node.value) return undefined;
     if (!isFieldWrite(resolver, node, name)) continue;
     const write = node.parent;
@@ -139,14 +218,14 @@ function parameterIndex(resolver: Resolver, ctor: FunctionNode, identifier: TSES
 }
 
 /** The one legacy client all constructions of the class are given, found across the project's files. */
-function givenClient(project: ClassProject, home: string, cls: ClassNode, ctor: FunctionLike, injection: Injection): Located<TSESTree.NewExpression> | undefined {
+function givenClient(project: ClassProject, home: string, holder: Holder, injection: Injection): Located<TSESTree.NewExpression> | undefined {
   const clients = new Set<TSESTree.NewExpression>();
   let found: Located<TSESTree.NewExpression> | undefined;
   for (const path of project.fileList) {
     if (resolve(path) !== home && !project.mayImport(path, home)) continue;
     const parsed = project.file(path);
     if (!parsed) continue;
-    const news = constructionsIn(project, parsed, home, cls, ctor);
+    const news = constructionsIn(project, parsed, home, holder);
     if (news === undefined) return undefined;
     for (const made of news) {
       const client = clientGiven(project, parsed.resolver, made, injection);
@@ -162,9 +241,9 @@ function givenClient(project: ClassProject, home: string, cls: ClassNode, ctor: 
  * The `new` expressions of the class in one file; undefined when the file uses the class any other
  * way (extends it, hands it on, re-exports it, requires its module without binding it).
  */
-function constructionsIn(project: ClassProject, parsed: ParsedFile, home: string, cls: ClassNode, ctor: FunctionLike): TSESTree.NewExpression[] | undefined {
+function constructionsIn(project: ClassProject, parsed: ParsedFile, home: string, holder: Holder): TSESTree.NewExpression[] | undefined {
   const { resolver } = parsed;
-  const isClass = (target: Node): boolean => (parsed.file === home && classOf(resolver, target) === cls) || project.moduleFunction(resolver, target)?.node === ctor;
+  const isClass = (target: Node): boolean => (parsed.file === home && holder.names(resolver, target)) || project.moduleFunction(resolver, target)?.node === holder.ctor;
   const made: TSESTree.NewExpression[] = [];
   for (const reference of references(resolver.getScope(parsed.program))) {
     if (!reference.isRead() || !reference.isValueReference) continue;
@@ -172,7 +251,7 @@ function constructionsIn(project: ClassProject, parsed: ParsedFile, home: string
     const target = id.parent.type === AST_NODE_TYPES.MemberExpression && id.parent.object === id ? id.parent : id;
     if (!isClass(target)) continue;
     if (target.parent.type === AST_NODE_TYPES.NewExpression && target.parent.callee === target) made.push(target.parent);
-    else if (!(parsed.file === home && isExport(target))) return undefined;
+    else if (!(parsed.file === home && (isExport(target) || holder.methods.has(id)))) return undefined;
   }
   for (const node of descendants(resolver, parsed.program)) {
     if (node.type === AST_NODE_TYPES.ExportAllDeclaration || (node.type === AST_NODE_TYPES.ExportNamedDeclaration && node.source)) {

@@ -65,6 +65,8 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
   if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
   // A member of an object literal built once and never given another (`this.slack = { web, rtm }`).
   if (!isThisLike(parsed.resolver, receiver.object)) return constructionOf(parsed.resolver, receiver) === construction;
+  // The field every construction of its class (or ES5 constructor function) of this file is handed this client in.
+  if (holder.type !== AST_NODE_TYPES.AssignmentExpression && parsed.resolver.project?.importedConstruction(parsed.resolver, receiver)?.node === construction) return true;
   const name = memberName(parsed.resolver, receiver);
   if (name === undefined || holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.left.type !== AST_NODE_TYPES.MemberExpression) return false;
   if (!isThisLike(parsed.resolver, holder.left.object) || memberName(parsed.resolver, holder.left) !== name) return false;
