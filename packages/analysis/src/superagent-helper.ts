@@ -65,11 +65,17 @@ function uses(resolver: Resolver, node: Node | undefined, param: TSESTree.Identi
   return variable?.references.some((r) => r.identifier.range[0] >= node.range[0] && r.identifier.range[1] <= node.range[1]) ?? true;
 }
 
+/** True when `name` reads the parameter `param`. */
+function isParam(resolver: Resolver, name: TSESTree.Identifier, param: TSESTree.Identifier): boolean {
+  const variable = variableOf(resolver, param);
+  return variable !== null && variableOf(resolver, name) === variable;
+}
+
 /** `base + method` or `` `${base}${method}` ``: the method name last, nothing before it that is the arguments. */
 function endsWithMethod(resolver: Resolver, node: Node | undefined, method: TSESTree.Identifier, args: TSESTree.Identifier): boolean {
   const url = node && unwrap(node);
   if (!url || uses(resolver, url, args)) return false;
-  const isMethod = (n: Node | undefined): boolean => n !== undefined && n.type === AST_NODE_TYPES.Identifier && variableOf(resolver, n) === variableOf(resolver, method);
+  const isMethod = (n: Node | undefined): boolean => n?.type === AST_NODE_TYPES.Identifier && isParam(resolver, n, method);
   if (url.type === AST_NODE_TYPES.BinaryExpression && url.operator === '+') return isMethod(url.right) && !uses(resolver, url.left, method);
   if (url.type !== AST_NODE_TYPES.TemplateLiteral) return false;
   const last = url.expressions.at(-1);
@@ -83,7 +89,7 @@ function endsWithMethod(resolver: Resolver, node: Node | undefined, method: TSES
 function carriesWhole(resolver: Resolver, node: Node | undefined, method: TSESTree.Identifier, args: TSESTree.Identifier): boolean {
   const value = node && unwrap(node);
   if (!value || uses(resolver, value, method)) return false;
-  const isArgs = (n: Node): boolean => n.type === AST_NODE_TYPES.Identifier && variableOf(resolver, n) === variableOf(resolver, args);
+  const isArgs = (n: Node): boolean => n.type === AST_NODE_TYPES.Identifier && isParam(resolver, n, args);
   const argsReads = [...descendants(resolver, value)].filter((n) => n.type === AST_NODE_TYPES.Identifier && isArgs(n));
   if (argsReads.length !== 1) return isArgs(value);
   if (isArgs(value)) return true;
