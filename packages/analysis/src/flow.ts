@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
+import { superagentHelperOf } from './superagent-helper.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
 import { keyedCacheReads } from './keyed-cache.js';
 import { requestPromiseAnswer } from './request-promise.js';
@@ -24,10 +25,13 @@ export type Shape =
   | { readonly kind: 'promise'; readonly of: Shape }
   | { readonly kind: 'tuple'; readonly index: number; readonly of: Shape }
   | { readonly kind: 'store' }
-  | { readonly kind: 'http' };
+  /** An HTTP client's response; superagent's also holds the body's text in `text`. */
+  | { readonly kind: 'http'; readonly library?: 'superagent' };
 
 export const RESPONSE: Shape = { kind: 'value', path: '' };
 export const PROMISED_RESPONSE: Shape = { kind: 'promise', of: RESPONSE };
+/** superagent's request: a thenable of its response, also ended by `.end((err, res) => …)`. */
+const SUPERAGENT_REQUEST: Shape = { kind: 'promise', of: { kind: 'http', library: 'superagent' } };
 
 /** A read of a response field: `path` as core names it (`users`, `self.prefs`, `channels[].members`). */
 export interface FieldRead {
@@ -115,6 +119,8 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
         }
       }
       if (site.callback) tracker.callback(site.callback, RESPONSE);
+      // The app's own helper answering superagent's request (see superagent-helper.ts): its response, the data in `res.body`.
+      else if (site.form === 'name' && superagentHelperOf(resolver, site.call)) tracker.follow(site.call, SUPERAGENT_REQUEST, 0);
       else tracker.follow(site.call, PROMISED_RESPONSE, 0);
       if (site.form === 'name') helperOwnAnswer(resolver, site, tracker);
       for (const arg of site.otherArgs) {
@@ -372,7 +378,7 @@ class Tracker {
       if (name === String(shape.index)) this.follow(member, shape.of, depth);
       return;
     }
-    if (shape.kind === 'http') { this.httpMember(member, name, depth); return; }
+    if (shape.kind === 'http') { this.httpMember(member, name, shape, depth); return; }
     if (shape.kind === 'store') {
       const path = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
       if (path) this.pushRead(path, member.property);
@@ -403,6 +409,12 @@ class Tracker {
       return;
     }
     if (name === 'catch' || name === 'finally') { this.follow(call, shape, depth); return; }
+    // superagent's `.end((err, res) => …)`; `.end()` with no callback reads nothing.
+    if (name === 'end' && shape.of.kind === 'http' && shape.of.library === 'superagent') {
+      const callback = call.arguments[0];
+      if (callback) this.bindParameter(callback, 1, shape.of, depth);
+      return;
+    }
     // got: `got(url).json()` parses the body of the response the promise stands for.
     if (name === 'json' && shape.of.kind === 'http') { this.follow(call, PROMISED_RESPONSE, depth); return; }
     this.escape(call, `the promise is given to \`${name ?? '…'}\``, '');
@@ -720,8 +732,9 @@ class Tracker {
   }
 
   /** `res.data` (axios), `res.body` (request with `json: true`, got), `res.json()` (fetch). */
-  private httpMember(member: TSESTree.MemberExpression, name: string | undefined, depth: number): void {
-    if (name === 'data' || name === 'body') { this.follow(member, RESPONSE, depth); return; }
+  private httpMember(member: TSESTree.MemberExpression, name: string | undefined, shape: Shape & { kind: 'http' }, depth: number): void {
+    // superagent's `res.text`: the body's text, which `JSON.parse` makes the response of.
+    if (name === 'data' || name === 'body' || (name === 'text' && shape.library === 'superagent')) { this.follow(member, RESPONSE, depth); return; }
     const call = member.parent;
     if (name === 'json' && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.follow(call, PROMISED_RESPONSE, depth);
   }

@@ -60,3 +60,4 @@ export {
 } from './stores.js';
 export { ownRtmStartOf, type ModuleFiles } from './own-start.js';
 export { REQUEST_PROMISE_MODULES } from './request-promise.js';
+export { superagentHelperOf } from './superagent-helper.js';

@@ -1,4 +1,4 @@
-import { unwrap } from '@rtm-migrate/analysis';
+import { superagentHelperOf, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
@@ -16,6 +16,7 @@ import { requestForwardedCallback, type RequestForwarded } from './request-forwa
 import { requestCallbackAround } from './request-library.js';
 import { bindReceiver, computedReceiver, RECEIVER_NAME } from './computed-receiver.js';
 import { droppedArguments } from './dropped-arguments.js';
+import { superagentHelperTransport } from './superagent.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -101,6 +102,7 @@ export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportR
   if (buildsUrl(parsed, call)) {
     return { why: `\`${text(parsed, call.callee)}\` only builds a string (a URL) from the method name, which the code hands to a request of its own: rtm-migrate does not follow that string to the request` };
   }
+  if (superagentHelperOf(parsed.resolver, call)) return superagentHelperTransport(parsed, call);
   const slots = slotsOf(parsed, call);
   if (typeof slots === 'string') return { why: slots };
   // `(0, _exec2.default)` keeps its parentheses (the range of a parenthesized callee leaves them out).

@@ -2,7 +2,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
 import { readsLibraryThis } from './callback-this.js';
-import { linksToEnd } from './chain.js';
+import { linksToEnd, type Link } from './chain.js';
 import { readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
 /** Links of the chain that set how the request is made, the same for every method: kept as they are. */
@@ -37,7 +37,32 @@ export function superagentTransport(parsed: ParsedFile, request: TSESTree.CallEx
   if (usesCallerName(url.url(''), ...kept)) return { why: 'the request uses a name the rewrite would shadow' };
   // Through `.end`, which every superagent version has (`.then` came with 2.0).
   const caller = `${params(parsed)} => new Promise((resolve, reject) => ${rebuilt}.end((err, res) => (err ? reject(err) : resolve(res.body))))`;
-  const args = object ? text(parsed, object) : url.query;
+  return superagentAnswer(parsed, chain, end, caller, object ? text(parsed, object) : url.query);
+}
+
+/**
+ * The app's own helper answering superagent's request built from the method name and its arguments
+ * (see the analysis' superagent-helper.ts): each method goes through the same helper, ended with
+ * `.end`, its arguments given as the caller gave them; the call's answer rebuilt as superagent's.
+ */
+export function superagentHelperTransport(parsed: ParsedFile, call: TSESTree.CallExpression): TransportResult {
+  if (typescript(parsed)) return { why: "a superagent helper in TypeScript (the callback would lose the types superagent gives its parameters)" };
+  const given = call.arguments[1];
+  if (given && writtenObject(given) === undefined) return { why: 'the helper is given arguments that are not one object written out' };
+  const helper = text(parsed, call.callee);
+  if (usesCallerName(helper)) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
+  const caller = `${params(parsed)} => new Promise((resolve, reject) => ${helper}(apiMethod, apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))))`;
+  const answer = superagentAnswer(parsed, call, linksToEnd(call, () => false).end, caller, given && text(parsed, given));
+  // superagent answered Slack's `ok: false` as a 200 body: so must the rewrite.
+  return 'call' in answer ? { call: { ...answer.call, answersSlackErrors: true } } : answer;
+}
+
+/**
+ * The request `chain` ended by `end` (`.end((err, res) => …)` as a statement of its own) or used as a
+ * promise read only as `res.body`: the callback is still called once, `(err, res)`, `res` a 200
+ * response carrying the body; the promise resolves `{ body }`.
+ */
+function superagentAnswer(parsed: ParsedFile, chain: TSESTree.CallExpression, end: Link | undefined, caller: string, args: string | undefined): TransportResult {
   if (!end) {
     if (!readsOnlyBody(parsed, chain, 'body', false)) return { why: 'the superagent response is not ended with `.end(callback)` nor read only as `res.body` of its promise' };
     return { call: { start: chain.range[0], end: chain.range[1], caller, args, then: '.then((body) => ({ body }))' } };

@@ -1,0 +1,105 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, memberName, unwrap, variableOf } from './ast.js';
+import { localFunction } from './functions.js';
+import { originOf } from './origin.js';
+import type { FunctionLike, Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+
+/** Links that set how the request is made, the same for every method. */
+const KEPT = new Set(['type', 'set', 'accept', 'timeout', 'retry', 'redirects']);
+/** Links that carry the arguments: the form or JSON body, the query. */
+const CARRIERS = new Set(['send', 'query']);
+
+/**
+ * `api('rtm.start', args)` where `api` is the file's own `function api(method, args)` whose one
+ * statement returns superagent's request built from them: `superagent.post(base + method)`, links
+ * the same for every method (`.type('form')`, `.set(…)`), and one link carrying the arguments whole
+ * (`.send(args)`, `.send(Object.assign({ token }, args))`). Such a call answers superagent's own
+ * request, `.end((err, res) => …)` or its promise, `res.body` the data. Anything else the helper
+ * does (drops the arguments, reads the answer, chains more) is not followed: false then.
+ */
+export function superagentHelperOf(resolver: Resolver, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || call.arguments.length > 2) return false;
+  const fn = localFunction(resolver, callee);
+  // `function api` given another value later: which function a call reaches is not known.
+  if (variableOf(resolver, callee)?.references.some((r) => r.isWrite() && r.init !== true)) return false;
+  if (!fn || fn.async || fn.generator || fn.params.length !== 2) return false;
+  const [method, args] = fn.params;
+  if (method?.type !== AST_NODE_TYPES.Identifier || args?.type !== AST_NODE_TYPES.Identifier) return false;
+  const returned = onlyReturned(fn);
+  if (!returned) return false;
+  let chain = unwrap(returned);
+  let carried = false;
+  while (chain.type === AST_NODE_TYPES.CallExpression) {
+    const link = unwrap(chain.callee);
+    if (link.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(resolver, link);
+    const object = unwrap(link.object);
+    if (object.type !== AST_NODE_TYPES.CallExpression) {
+      // The request itself: `superagent.post(url)`, the URL a base followed by the method name.
+      return (name === 'get' || name === 'post') && originOf(resolver, object)?.module === 'superagent' && carried && chain.arguments.length === 1 && endsWithMethod(resolver, chain.arguments[0], method, args);
+    }
+    if (name !== undefined && CARRIERS.has(name)) {
+      if (carried || chain.arguments.length !== 1 || !carriesWhole(resolver, chain.arguments[0], method, args)) return false;
+      carried = true;
+    } else if (name === undefined || !KEPT.has(name) || chain.arguments.some((a) => uses(resolver, a, method) || uses(resolver, a, args))) return false;
+    chain = object;
+  }
+  return false;
+}
+
+/** The value of a function's one statement, `return x` (or an arrow's expression body). */
+function onlyReturned(fn: FunctionLike): Node | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const [statement, ...rest] = fn.body.body;
+  return rest.length === 0 && statement?.type === AST_NODE_TYPES.ReturnStatement ? (statement.argument ?? undefined) : undefined;
+}
+
+/** True when `node` reads the parameter `param`. */
+function uses(resolver: Resolver, node: Node | undefined, param: TSESTree.Identifier): boolean {
+  if (!node) return false;
+  const variable = variableOf(resolver, param);
+  return variable?.references.some((r) => r.identifier.range[0] >= node.range[0] && r.identifier.range[1] <= node.range[1]) ?? true;
+}
+
+/** True when `name` reads the parameter `param`. */
+function isParam(resolver: Resolver, name: TSESTree.Identifier, param: TSESTree.Identifier): boolean {
+  const variable = variableOf(resolver, param);
+  return variable !== null && variableOf(resolver, name) === variable;
+}
+
+/** `base + method` or `` `${base}${method}` ``: the method name last, nothing before it that is the arguments. */
+function endsWithMethod(resolver: Resolver, node: Node | undefined, method: TSESTree.Identifier, args: TSESTree.Identifier): boolean {
+  const url = node && unwrap(node);
+  if (!url || uses(resolver, url, args)) return false;
+  const isMethod = (n: Node | undefined): boolean => n?.type === AST_NODE_TYPES.Identifier && isParam(resolver, n, method);
+  if (url.type === AST_NODE_TYPES.BinaryExpression && url.operator === '+') return isMethod(url.right) && !uses(resolver, url.left, method);
+  if (url.type !== AST_NODE_TYPES.TemplateLiteral) return false;
+  const last = url.expressions.at(-1);
+  return isMethod(last) && url.quasis.at(-1)?.value.cooked === '' && url.expressions.slice(0, -1).every((e) => !uses(resolver, e, method));
+}
+
+/**
+ * The arguments sent whole, with fixed fields the same for every method: `args`, `{ ...args, token }`,
+ * `Object.assign({ token }, args)`. Never the method name; the arguments read nowhere else.
+ */
+function carriesWhole(resolver: Resolver, node: Node | undefined, method: TSESTree.Identifier, args: TSESTree.Identifier): boolean {
+  const value = node && unwrap(node);
+  if (!value || uses(resolver, value, method)) return false;
+  const isArgs = (n: Node): boolean => n.type === AST_NODE_TYPES.Identifier && isParam(resolver, n, args);
+  const argsReads = [...descendants(resolver, value)].filter((n) => n.type === AST_NODE_TYPES.Identifier && isArgs(n));
+  if (argsReads.length !== 1) return isArgs(value);
+  if (isArgs(value)) return true;
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && isArgs(unwrap(p.argument)));
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(value.callee);
+  const object = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+  const assign = callee.type === AST_NODE_TYPES.MemberExpression && object?.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && !variableOf(resolver, object)?.defs.length && memberName(resolver, callee) === 'assign';
+  // Into a fresh object, the arguments last: the caller's object is left as it was, and its fields stand.
+  const [target, ...sources] = value.arguments;
+  const last = sources.at(-1);
+  return assign && target !== undefined && unwrap(target).type === AST_NODE_TYPES.ObjectExpression && last !== undefined && isArgs(unwrap(last));
+}
