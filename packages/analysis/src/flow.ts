@@ -2,6 +2,7 @@ import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS } from '@r
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { isCoroutineAwait } from './coroutine.js';
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
 import { superagentHelperOf } from './superagent-helper.js';
@@ -349,6 +350,8 @@ class Tracker {
         if (parent.right === node) this.escape(parent, 'the response\'s keys are enumerated', path);
         return;
       case AST_NODE_TYPES.YieldExpression:
+        // Under `co` / bluebird's `coroutine`, `yield promise` is `await promise`; under any other driver it hands the value out.
+        if (shape.kind === 'promise' && isCoroutineAwait(this.resolver, parent)) { this.follow(parent, shape.of, d); return; }
         { this.escape(parent, 'the response is yielded', path); return; }
       case AST_NODE_TYPES.ExpressionStatement:
       case AST_NODE_TYPES.IfStatement:
