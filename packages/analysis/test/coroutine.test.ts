@@ -57,4 +57,21 @@ co(module.exports);`,
       ),
     ).toEqual([HANDED_OUT, HANDED_OUT, HANDED_OUT, HANDED_OUT, HANDED_OUT, HANDED_OUT]);
   });
+
+  it('of a declared generator reads as await only when every use of its name hands it to a runner, and it is not exported', () => {
+    const body = '{ const res = yield web.rtm.start(); return res.self.id; }';
+    expect(
+      flows(
+        '/virtual/bot.ts',
+        `import co from 'co';
+import { WebClient } from '@slack/web-api';
+const web = new WebClient('xoxb-test');
+function* local() ${body}
+co(local);
+co.wrap(local);
+export function* shared() ${body}
+co(shared);`,
+      ),
+    ).toEqual([AWAITED, HANDED_OUT]);
+  });
 });
