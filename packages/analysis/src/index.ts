@@ -27,7 +27,7 @@ export {
   type UrlSite,
 } from './sites.js';
 export { rtmClientInMember } from './rtm-member-client.js';
-export type { BotkitVersion, LibraryStartSite } from './slack-package-bot.js';
+export type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 export type { UnfollowedClientSite } from './unfollowed-client.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
 export { queryParameterNames, rtmMethodOfUrl, templateText, urlUseOf, type StringNode, type UrlUse } from './url.js';

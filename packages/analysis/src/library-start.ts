@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 
-import { BOTKIT, SLACK_CLIENT_1 } from '@rtm-migrate/core';
+import { BOTKIT, SLACK_CLIENT_1, SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
@@ -8,7 +8,7 @@ import { assignedValueOf, descendants, memberName, requiredModule, unwrap, varia
 import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
 import { constructionOf, originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
-import type { BotkitVersion, LibraryStartSite } from './slack-package-bot.js';
+import type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 
 /** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
 function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
@@ -41,12 +41,26 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
   if (bot === undefined) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === BOTKIT.module) return undefined;
   const origin = botOrigin(resolver, bot);
-  const version = resolver.file === undefined ? undefined : botkitVersion(resolver.file);
+  const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, BOTKIT.module);
   const madeByBotkit = origin?.module === BOTKIT.module && origin.instance;
   // The app's own module may hand on a bot Botkit made (`module.exports = controller.spawn(…)`).
   const followed = origin !== undefined && !origin.module.startsWith('.');
   if (!madeByBotkit && (followed || (version === undefined && !loadsBotkit(resolver, call)))) return undefined;
-  return version === undefined || mayCallStart(version) ? { kind: 'library-start', library: 'botkit', call, version } : undefined;
+  return version === undefined || mayPrecede(version, BOTKIT.connectSince) ? { kind: 'library-start', library: 'botkit', call, version } : undefined;
+}
+
+/**
+ * `new SlackBot(…)` of `slackbots` itself (`require('slackbots')`, its default import), unless the
+ * `slackbots` the file runs with is known to be SLACKBOTS.connectSince or later. The constructor logs in;
+ * made with `disconnect: true` the bot logs in when the app calls its `login()`, so the construction is
+ * reported either way: it is where the bot's release decides. slackbots' own files are its business.
+ */
+export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
+  const origin = originOf(resolver, made.callee);
+  if (origin?.module !== SLACKBOTS.module || origin.instance || (origin.name !== '*' && origin.name !== 'default')) return undefined;
+  if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
+  const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);
+  return version === undefined || mayPrecede(version, SLACKBOTS.connectSince) ? { kind: 'library-start', library: 'slackbots', call: made, version } : undefined;
 }
 
 /**
@@ -75,21 +89,21 @@ function loadsBotkit(resolver: Resolver, node: TSESTree.Node): boolean {
   return false;
 }
 
-/** The Botkit installed for a file, else the range its nearest package.json declares; undefined when neither says. */
-function botkitVersion(file: string): BotkitVersion | undefined {
-  const installed = installedVersion(file, BOTKIT.module);
+/** The release of `module` installed for a file, else the range its nearest package.json declares; undefined when neither says. */
+function libraryVersion(file: string, module: string): LibraryVersion | undefined {
+  const installed = installedVersion(file, module);
   if (installed !== undefined) return { from: 'installed', text: installed };
   const found = nearestManifest(dirname(file));
-  const range = found ? declaredRange(found.manifest, BOTKIT.module) : undefined;
+  const range = found ? declaredRange(found.manifest, module) : undefined;
   return range === undefined ? undefined : { from: 'declared', text: range };
 }
 
 /**
- * An installed release before BOTKIT.connectSince, or a declared range that allows one (`^0.5.0`, `*`);
- * a version or range semver cannot read (a git URL, a tag) may be anything.
+ * An installed release before `since`, or a declared range that allows one (`^0.5.0`, `*`); a version or
+ * range semver cannot read (a git URL, a tag) may be anything.
  */
-function mayCallStart(version: BotkitVersion): boolean {
-  const since = BOTKIT.connectSince.join('.');
-  if (version.from === 'installed') return semver.valid(version.text) === null || semver.lt(version.text, since);
-  return semver.validRange(version.text) === null || semver.intersects(version.text, `<${since}`);
+function mayPrecede(version: LibraryVersion, since: readonly number[]): boolean {
+  const first = since.join('.');
+  if (version.from === 'installed') return semver.valid(version.text) === null || semver.lt(version.text, first);
+  return semver.validRange(version.text) === null || semver.intersects(version.text, `<${first}`);
 }

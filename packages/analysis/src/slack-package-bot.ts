@@ -12,15 +12,17 @@ type Node = TSESTree.Node;
  * site is that call. `slack-package`: `bot.listen(params[, callback])` of a bot the `slack` package
  * (smallwins/slack) made with `slack.rtm.client()` (every version that has `rtm.client()`, see
  * SLACK_PACKAGE.botThroughMajor); `slack-client`: `login()` of a `slack-client` 1.x client (SLACK_CLIENT_1);
- * `botkit`: `startRTM(cb)` of a Botkit Slack bot whose Botkit may be older than BOTKIT.connectSince
- * (`version`: the installed one or the declared range; undefined when neither is known).
+ * `botkit`: `startRTM(cb)` of a Botkit Slack bot whose Botkit may be older than BOTKIT.connectSince;
+ * `slackbots`: `new SlackBot(…)`, which logs in from its constructor, of a `slackbots` that may be older than
+ * SLACKBOTS.connectSince (`version`: the installed one or the declared range; undefined when neither is known).
  */
 export type LibraryStartSite =
   | { readonly kind: 'library-start'; readonly library: 'slack-package' | 'slack-client'; readonly call: TSESTree.CallExpression }
-  | { readonly kind: 'library-start'; readonly library: 'botkit'; readonly call: TSESTree.CallExpression; readonly version: BotkitVersion | undefined };
+  | { readonly kind: 'library-start'; readonly library: 'botkit'; readonly call: TSESTree.CallExpression; readonly version: LibraryVersion | undefined }
+  | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression; readonly version: LibraryVersion | undefined };
 
-/** What says which Botkit a file runs with: the copy installed for it, else the range its package.json declares. */
-export interface BotkitVersion {
+/** What says which release of a library a file runs with: the copy installed for it, else the range its package.json declares. */
+export interface LibraryVersion {
   readonly from: 'installed' | 'declared';
   readonly text: string;
 }

@@ -16,12 +16,12 @@ async function project(files: Readonly<Record<string, string | object>>): Promis
   return dir;
 }
 
-/** The library starts of a file on disk: `library@line`, with what is known of Botkit's version. */
+/** The library starts of a file on disk: `library@line`, with what is known of the library's version (Botkit, slackbots). */
 async function libraryStarts(file: string): Promise<string[]> {
   const parsed = parseFile(file, await readFile(file, 'utf8'));
   return findSites(parsed.program, parsed.resolver)
     .filter((s): s is LibraryStartSite => s.kind === 'library-start')
-    .map((s) => `${s.library}@${s.call.loc.start.line}${s.library === 'botkit' && s.version ? ` ${s.version.from} ${s.version.text}` : ''}`);
+    .map((s) => `${s.library}@${s.call.loc.start.line}${(s.library === 'botkit' || s.library === 'slackbots') && s.version ? ` ${s.version.from} ${s.version.text}` : ''}`);
 }
 
 const BOT = `const Botkit = require('botkit');
@@ -113,5 +113,45 @@ module.exports = (session) => session.login();
 `,
     });
     expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([]);
+  });
+});
+
+describe("slackbots' constructor, by the slackbots the file runs with", () => {
+  const bot = `const SlackBot = require('slackbots');
+const bot = new SlackBot({ token: process.env.SLACK_TOKEN, name: 'relay' });
+bot.on('start', () => bot.postMessageToChannel('general', 'up'));
+`;
+  const declaring = (range?: string): object => ({ name: 'relay-bot', version: '1.0.0', dependencies: range === undefined ? {} : { slackbots: range } });
+
+  it.each(['^1.2.0', '1.1.3', '~1.2.0', '*', 'github:mishk0/slack-bot-api'])('is a site where package.json declares %s (a range that allows a release before 1.3.0, or one semver cannot read)', async (range) => {
+    const dir = await project({ 'package.json': declaring(range), 'bot.js': bot });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([`slackbots@2 declared ${range}`]);
+  });
+
+  it.each(['^1.3.0', '>=1.3.0', '1.4.2'])('is no site where package.json declares %s (1.3.0 and later log in with rtm.connect)', async (range) => {
+    const dir = await project({ 'package.json': declaring(range), 'bot.js': bot });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([]);
+  });
+
+  it('goes by the installed copy over the declared range, and is a site where nothing says which slackbots', async () => {
+    const old = await project({ 'package.json': declaring('^1.3.0'), 'node_modules/slackbots/package.json': { name: 'slackbots', version: '1.2.0' }, 'src/bot.js': bot });
+    expect(await libraryStarts(join(old, 'src', 'bot.js'))).toEqual(['slackbots@2 installed 1.2.0']);
+    const current = await project({ 'package.json': declaring('^1.0.0'), 'node_modules/slackbots/package.json': { name: 'slackbots', version: '1.3.0' }, 'src/bot.js': bot });
+    expect(await libraryStarts(join(current, 'src', 'bot.js'))).toEqual([]);
+    const unknown = await project({ 'bot.js': bot });
+    expect(await libraryStarts(join(unknown, 'bot.js'))).toEqual(['slackbots@2']);
+  });
+
+  it("is a site for the default import and a bot made with disconnect: true; no site for another package's class or in slackbots' own files", async () => {
+    const dir = await project({
+      'package.json': declaring('^1.2.0'),
+      'esm.mjs': "import Bot from 'slackbots';\nconst later = new Bot({ token: 't', name: 'n', disconnect: true });\nlater.login();\n",
+      'other.js': "const SlackBot = require('slack-bot-kit');\nnew SlackBot({ token: 't' });\n",
+      'node_modules/slackbots/package.json': { name: 'slackbots', version: '1.2.0' },
+      'node_modules/slackbots/test/demo.js': "const Bot = require('slackbots');\nnew Bot({ token: 't', name: 'n' });\n",
+    });
+    expect(await libraryStarts(join(dir, 'esm.mjs'))).toEqual(['slackbots@2 installed 1.2.0']);
+    expect(await libraryStarts(join(dir, 'other.js'))).toEqual([]);
+    expect(await libraryStarts(join(dir, 'node_modules', 'slackbots', 'test', 'demo.js'))).toEqual([]);
   });
 });

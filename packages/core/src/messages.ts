@@ -30,6 +30,8 @@ export const MESSAGES = {
     "`login()` of a `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (no 1.x release can call `rtm.connect`). Move the bot to `@slack/rtm-api`'s `RTMClient` (or another current SDK), which starts with `rtm.connect`.",
   rtmStartInBotkit:
     "`startRTM()` of a Botkit Slack bot requests the retired `rtm.start` inside Botkit before 0.5.4 (0.5.4 and later call `rtm.connect`), and this project's Botkit may be older (installed, declared, or not declared at all). Upgrade `botkit` to 0.5.4 or later, or move off it.",
+  rtmStartInSlackbots:
+    "`new SlackBot(…)` of `slackbots` logs in from its constructor, and through 1.2.x that login requests the retired `rtm.start` (1.3.0 and later call `rtm.connect`); this project's `slackbots` may be older (installed, declared, or not declared at all). Upgrade `slackbots` to 1.3.0 or later, or move off it.",
   rtmStartUnfollowed:
     "The method name `rtm.start` is handed on where its use cannot be followed (a name chosen at run time, an object, a variable set in a branch): a request made with it calls the retired `rtm.start`. Call `rtm.connect` there and fetch the data read with its replacement methods.",
 } as const;
@@ -170,6 +172,15 @@ export const CODEMOD_MESSAGES = {
           ? `the Botkit installed here is ${version.text}`
           : `its package.json's \`"botkit": "${version.text}"\` allows such a release`
     }, so rtm-migrate leaves it unchanged. Upgrade \`botkit\` to ${connectSince} or later (the \`startRTM\` callback's third argument is then \`rtm.connect\`'s answer: \`url\`, \`self\` and \`team\` only; fetch anything else it reads with users.list, conversations.list and the like), or move the bot off Botkit to \`@slack/rtm-api\`'s \`RTMClient\`.`,
+  /** `new SlackBot(…)` of a `slackbots` release that may log in with `rtm.start` (`version`: the installed one, or the declared range; undefined when neither is known). */
+  slackbotsLogin: (connectSince: string, version: { readonly from: 'installed' | 'declared'; readonly text: string } | undefined): string =>
+    `\`new SlackBot(…)\` of \`slackbots\` logs in from its constructor, and before ${connectSince} that login requests the retired \`rtm.start\` (${connectSince} and later call \`rtm.connect\`); ${
+      version === undefined
+        ? 'nothing says which slackbots this runs with (none installed, no package.json declares it)'
+        : version.from === 'installed'
+          ? `the slackbots installed here is ${version.text}`
+          : `its package.json's \`"slackbots": "${version.text}"\` allows such a release`
+    }, so rtm-migrate leaves it unchanged. Upgrade \`slackbots\` to ${connectSince} or later: the bot's \`users\`, \`channels\`, \`ims\` and \`groups\` are then no longer filled at login (read them through \`getUsers()\`, \`getChannels()\` and the like, which fetch them), and ${connectSince} looks groups up with usergroups.list, not groups.list (check \`postMessageToGroup\` and \`getGroup…\`); or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */
   slackPackage: (why: string): string =>
     `the call goes through the \`slack\` package, and ${why}. rtm-migrate rewrites such a call (to that package's \`rtm.connect\`, or to the generated helper module calling its \`users.list\`, \`conversations.list\`, \`conversations.members\` and \`rtm.connect\`) only on a version whose methods it checked (8.4 to 11.x, a promise from 9 on), called as the package takes it: \`client.rtm.start(args[, callback])\`.`,

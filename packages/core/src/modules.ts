@@ -204,3 +204,13 @@ export const SLACK_CLIENT_1 = deepFreeze({ module: 'slack-client', start: 'login
  * `bot.api.rtm.connect` (read off both releases' `lib/Slackbot_worker.js`).
  */
 export const BOTKIT = deepFreeze({ module: 'botkit', controller: 'slackbot', start: 'startRTM', connectSince: [0, 5, 4] as const });
+
+/**
+ * SlackBots.js (npm `slackbots`): `new SlackBot({ token, name })` logs in from its constructor (unless
+ * given `disconnect: true`, when the app calls `login()` itself). Through 1.2.x `login()` requests
+ * `rtm.start` and keeps its `users`, `channels`, `ims` and `groups` on the bot; from 1.3.0 it requests
+ * `rtm.connect` and the bot's `get…` methods fetch the lists instead (read off both releases' `index.js`).
+ * 1.3.0 also looks groups up with `usergroups.list` rather than `groups.list`, so the upgrade is the app's
+ * to check, not a range to raise.
+ */
+export const SLACKBOTS = deepFreeze({ module: 'slackbots', login: 'login', connectSince: [1, 3, 0] as const });

@@ -8,8 +8,8 @@ import rule from '../src/rules/no-rtm-start.js';
  * Starts reached through how a module was loaded: Meteor's `Npm.require` (a Meteor server file, run here
  * only as source: the Meteor runtime is not installed) and a module kept on `this`; and the libraries
  * that request `rtm.start` themselves: the `slack` package's RTM bot (`listen()`), slack-client 1.x
- * (`login()`) and Botkit before 0.5.4 (`startRTM()`; its version cases are in the analysis's
- * library-start test, on files on disk).
+ * (`login()`), Botkit before 0.5.4 (`startRTM()`) and slackbots before 1.3.0 (`new SlackBot(…)`; their
+ * version cases are in the analysis's library-start test, on files on disk).
  */
 const ruleTester = new RuleTester();
 /** Meteor's `Npm` named as a global in the lint config (as a Meteor app's config does). */
@@ -35,6 +35,9 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
     // (nothing on disk here says the project has one).
     "require('./relay').spawn({ token }).startRTM();",
     'function go(bot) { bot.startRTM(); }',
+    // A class of another package, or one a module of the app's hands on, is not slackbots' bot.
+    "const SlackBot = require('slack-bot-kit'); new SlackBot({ token, name: 'relay' });",
+    "const { Bot } = require('./bots'); const bot = new Bot({ token });",
   ],
   invalid: [
     {
@@ -58,5 +61,8 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
     { code: "const Botkit = require('botkit'); const controller = Botkit.slackbot({}); const bot = controller.spawn({ token }); bot.startRTM(cb);", errors: [{ messageId: 'rtmStartInBotkit', column: 116 }] },
     { code: "import Botkit from 'botkit'; Botkit.slackbot({}).spawn({ token }).startRTM();", errors: [{ messageId: 'rtmStartInBotkit' }] },
     { code: "const Botkit = require('botkit'); module.exports = (c) => c.on('create_bot', (bot) => bot.startRTM());", errors: [{ messageId: 'rtmStartInBotkit' }] },
+    // No package.json or install is known here: the slackbots may be older than 1.3.0, whose constructor logs in with rtm.start.
+    { code: "const SlackBot = require('slackbots'); const bot = new SlackBot({ token, name: 'relay' }); bot.on('start', ready);", errors: [{ messageId: 'rtmStartInSlackbots', column: 56 }] },
+    { code: "import Bot from 'slackbots'; export default new Bot({ token, name: 'relay', disconnect: true });", errors: [{ messageId: 'rtmStartInSlackbots' }] },
   ],
 });

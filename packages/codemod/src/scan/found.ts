@@ -22,7 +22,7 @@ import {
   type RtmSite,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE } from '@rtm-migrate/core';
+import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -246,7 +246,7 @@ function tableSite(node: Node): FoundSite {
   return { form: 'method-table', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 
-/** A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`): a TODO, the call has no method to change. */
+/** A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`, `new SlackBot(…)`): a TODO, the call has no method to change. */
 function libraryStartSite(site: LibraryStartSite): FoundSite {
   const { call } = site;
   const own: Escape = { node: call, reason: libraryStartReason(site), path: '', file: undefined };
@@ -263,6 +263,8 @@ function libraryStartReason(site: LibraryStartSite): string {
       return CODEMOD_MESSAGES.slackClientLogin;
     case 'botkit':
       return CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
+    case 'slackbots':
+      return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version);
   }
 }
 

@@ -9,6 +9,8 @@ const TYPES: Record<string, readonly string[]> = {
   'method-table': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'unfollowed-name': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'legacy-data-store': ['CallExpression', 'FunctionExpression', 'FunctionDeclaration', 'MemberExpression'],
+  // `new SlackBot(…)` of slackbots logs in from its constructor.
+  'library-start': ['CallExpression', 'OptionalCallExpression', 'NewExpression'],
 };
 
 /**

@@ -32,6 +32,7 @@ export type MessageIds =
   | 'rtmStartInLibrary'
   | 'rtmStartInSlackClientLogin'
   | 'rtmStartInBotkit'
+  | 'rtmStartInSlackbots'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'legacyRtmClientUnfollowed'
@@ -44,7 +45,7 @@ export type Options = [];
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 /** Each library's own start, by which library it is. */
-const LIBRARY_MESSAGES: Readonly<Record<LibraryStartSite['library'], MessageIds>> = { 'slack-package': 'rtmStartInLibrary', 'slack-client': 'rtmStartInSlackClientLogin', botkit: 'rtmStartInBotkit' };
+const LIBRARY_MESSAGES: Readonly<Record<LibraryStartSite['library'], MessageIds>> = { 'slack-package': 'rtmStartInLibrary', 'slack-client': 'rtmStartInSlackClientLogin', botkit: 'rtmStartInBotkit', slackbots: 'rtmStartInSlackbots' };
 
 /** A module specifier naming the `rtm.start` method's own module (`'./rtm.start'`). */
 const REQUIRES_METHOD_MODULE = /['"][^'"\n]*\/rtm\.start(?:\.js)?['"]/;
@@ -112,6 +113,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInLibrary: MESSAGES.rtmStartInLibrary,
       rtmStartInSlackClientLogin: MESSAGES.rtmStartInSlackClientLogin,
       rtmStartInBotkit: MESSAGES.rtmStartInBotkit,
+      rtmStartInSlackbots: MESSAGES.rtmStartInSlackbots,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
