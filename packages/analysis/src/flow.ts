@@ -79,15 +79,16 @@ export function isDataStoreLookup(name: string): boolean {
 }
 
 /**
- * Calls that take the response without reading fields off it: debug prints (what they print may
- * change, what the program does does not), truth and `[object Object]` tests.
+ * Calls that take the response without reading fields off it: debug prints of a part of it (what
+ * they print may change, what the program does does not; the whole answer printed is an escape, see
+ * printedWhole), truth and `[object Object]` tests.
  */
 const HARMLESS_SINKS = /^(console\.\w+|Boolean|String|debug|log|logger\.\w+)$/;
 const LOG_SINKS = /^(console\.\w+|debug|log|logger\.\w+)$/;
 /** Calls that read every field of what they are given and hand back text. */
 const SERIALIZERS = /^(JSON\.stringify|(util\.)?inspect|(querystring|qs)\.stringify)$/;
-/** Calls that print, or turn into text, every field of what they are given. */
-const WHOLE_PRINTS = /^(console\.\w+|debug|log|(this\.)?(logger|log)\.\w+|process\.std(out|err)\.write|JSON\.stringify|(util\.)?inspect)$/;
+/** Calls that print, write to a file, or turn into text, every field of what they are given. */
+const WHOLE_PRINTS = /^(console\.\w+|debug|log|(this\.)?(logger|log)\.\w+|process\.std(out|err)\.write|JSON\.stringify|(util\.)?inspect|((fs|fsp|fs\.promises)\.)?(writeFile|appendFile)(Sync)?)$/;
 const MAX_DEPTH = 60;
 const MAX_STEPS = 5000;
 
@@ -216,7 +217,7 @@ interface Shared {
   readonly seen: Set<string>;
   readonly trackers: Map<Resolver, Tracker>;
   steps: number;
-  /** Where set, the calls that print or serialise the whole response are collected here (see helperOwnAnswer). */
+  /** Where set, the calls that print or serialise the whole response are also collected here (see helperOwnAnswer). */
   readonly printed?: (TSESTree.CallExpression | TSESTree.NewExpression)[];
 }
 
@@ -239,10 +240,17 @@ class Tracker {
     return this.shared.printed ?? [];
   }
 
-  /** Where prints are collected: true (and the call kept) when `call` prints or serialises what it is given. */
-  private printedIn(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined): boolean {
-    if (!this.shared.printed || !call || !WHOLE_PRINTS.test(sourceText(call.callee))) return false;
-    this.shared.printed.push(call);
+  /**
+   * True (and an escape) when `call` prints, writes or serialises the whole response `shape` stands
+   * for: what the program shows or keeps is then every field, and on `rtm.connect` a thin answer. A
+   * field printed (`res.self.id`), or a promise (`Promise { <pending> }`), shows the same either way.
+   */
+  private printedWhole(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined, shape: Shape): boolean {
+    if (!call || shape.kind === 'promise' || shape.kind === 'store' || pathOf(shape) !== '') return false;
+    const callee = sourceText(call.callee);
+    if (!WHOLE_PRINTS.test(callee)) return false;
+    this.shared.printed?.push(call);
+    this.escape(call, `the whole response is printed or serialised by \`${callee}\`: on \`rtm.connect\` what it shows or hands on would be a thin answer`, '');
     return true;
   }
 
@@ -360,7 +368,7 @@ class Tracker {
       case AST_NODE_TYPES.BinaryExpression:
       case AST_NODE_TYPES.TemplateLiteral:
         // `console.log('answer: ' + body)`: body text printed whole (an object would print `[object Object]`, counted all the same).
-        if (path === '' && shape.kind !== 'promise') this.printedIn(textSink(node));
+        this.printedWhole(textSink(node), shape);
         return;
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.UnaryExpression:
@@ -449,7 +457,7 @@ class Tracker {
     const usable = call.type === AST_NODE_TYPES.CallExpression || (fn !== undefined && usedThroughMethods(this.resolver, call, fn));
     if (fn && usable) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
-    if (path === '' && shape.kind !== 'promise' && this.printedIn(call)) return;
+    if (this.printedWhole(call, shape)) return;
     if (HARMLESS_SINKS.test(callee)) return;
     if (SERIALIZERS.test(callee)) {
       // The text holds every field: sent or stored, it is read whole; only a debug print of it is harmless.

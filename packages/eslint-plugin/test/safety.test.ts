@@ -110,6 +110,27 @@ describe("an app's own helper that prints Slack's whole answer itself", () => {
   });
 });
 
+describe("rtm.start's whole answer printed where the call is made", () => {
+  const web = "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient(process.env.T);\n";
+  it.each([
+    ['console.log in a .then', 'web.rtm.start().then((res) => console.log(res));\n'],
+    ['JSON text after await', 'async function main() {\n  const res = await web.rtm.start();\n  console.log(JSON.stringify(res));\n}\n'],
+    ['a logger, in a template', 'web.rtm.start().then((res) => logger.info(`start: ${res}`));\n'],
+    ['util.inspect', "const util = require('util');\nweb.rtm.start().then((res) => console.log(util.inspect(res, { depth: 5 })));\n"],
+    ['written to a file as JSON', "const fs = require('fs');\nweb.rtm.start().then((data) => fs.writeFileSync('team.json', JSON.stringify(data)));\n"],
+  ])('%s: reported, no autofix', async (_name, code) => {
+    const { messages, output } = await lint(web + code);
+    expect(output).toBe(web + code);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart']);
+  });
+
+  it('fields printed (alone, in a template, as JSON): the autofix to rtm.connect', async () => {
+    const code = "web.rtm.start().then((res) => {\n  console.log(res.self.id);\n  logger.info(`url ${res.url}`);\n  console.log(JSON.stringify(res.team.id));\n});\n";
+    const { output } = await lint(web + code);
+    expect(output).toBe(web + code.replace('rtm.start', 'rtm.connect'));
+  });
+});
+
 describe('a URL built on a base', () => {
   it.each([
     ['a template on a constant of another vendor', "const PULSE = 'https://api.pulsechat.example.io/v2';\nfetch(`${PULSE}/rtm.start`).then((r) => r.json()).then((d) => console.log(d.users));\n"],

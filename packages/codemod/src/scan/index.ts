@@ -32,7 +32,7 @@ import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
 import { unfollowedFactoryStarts } from './factory-start.js';
-import { inPlaceUnsure } from './own-start.js';
+import { inPlaceUnsure, ownStartUnsure } from './own-start.js';
 import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
@@ -410,7 +410,7 @@ export function scan(options: ScanOptions): Plan {
       // `rtm.connect` in place only on a `slack` package version that has it (and is known).
       const connectUnfit = decided.rewrite === 'connect-only' ? slackPackageConnectUnfit(parsed, found) : undefined;
       // A call the analysis cannot tell is Slack's (the app's own `rtm.start`, a method name not first): never changed in place.
-      const notInPlace = decided.rewrite === 'inline' || decided.rewrite === 'connect-only' ? inPlaceUnsure(root, project, parsed, found) : undefined;
+      const notInPlace = decided.rewrite === 'inline' || decided.rewrite === 'connect-only' ? inPlaceUnsure(root, project, parsed, found) : decided.rewrite === 'todo' ? ownStartUnsure(root, project, parsed, found) : undefined;
       const planned: Decision = notInPlace ? { rewrite: 'todo', form: decided.form, reason: notInPlace } : unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       // A call that may be an RTM client's own `start()` goes to no helper either.
       // Nor one whose reads it does not know (`body.channels`): the helper module resolves the data itself, not a wrapper around it.

@@ -24,7 +24,17 @@ export function inPlaceUnsure(root: string, project: Project, parsed: ParsedFile
   if ((found.form === 'helper' || found.form === 'api-call') && rest.some((a) => namesRtmStart(parsed, a)) && !(first && namesRtmStart(parsed, first))) {
     return 'the method name is not the first argument of the call, so rtm-migrate does not change it in place: change it by hand.';
   }
-  if (found.form !== 'method-call') return undefined;
+  return ownStartUnsure(root, project, parsed, found);
+}
+
+/**
+ * `x.rtm.start(…)` where `x` is one of the app's own modules with an `rtm.start` function of its own:
+ * why rtm-migrate leaves the call (whatever else is unsure about it: what its callback gets is the
+ * app's function's own doing, not Slack's answer). Undefined for any other call.
+ */
+export function ownStartUnsure(root: string, project: Project, parsed: ParsedFile, found: FoundSite): string | undefined {
+  const call = found.node;
+  if (call.type !== AST_NODE_TYPES.CallExpression || found.form !== 'method-call') return undefined;
   const own = ownRtmStartOf(project, parsed.resolver, call.callee);
   return own && `\`${shortText(parsed, call.callee)}\` is the app's own function (${relative(root, own.file)}:${own.line}), not a Slack client's \`rtm.start\`: migrate the call of Slack inside it (a site of its own); rtm-migrate leaves this call as it is.`;
 }
