@@ -12,6 +12,7 @@ type Node = TSESTree.Node;
 
 /** What the injected-client search asks of the project: its files, parsed, and how modules name each other. */
 export interface ClassProject {
+  /** Every file of the project; none for the lint, which sees the file at hand (and what it requires) alone. */
   readonly fileList: readonly string[];
   file(path: string): ParsedFile | undefined;
   resolveModule(from: string, specifier: string): string | undefined;
@@ -68,7 +69,7 @@ export function injectedConstruction(project: ClassProject, resolver: Resolver, 
   if (following.has(key)) return undefined;
   following.add(key);
   try {
-    return givenClient(project, resolver.file, holder, injection);
+    return givenClient(project, { file: resolver.file, program: programOf(holder.ctor), resolver }, holder, injection);
   } finally {
     following.delete(key);
   }
@@ -217,15 +218,23 @@ function parameterIndex(resolver: Resolver, ctor: FunctionNode, identifier: TSES
   return undefined;
 }
 
-/** The one legacy client all constructions of the class are given, found across the project's files. */
-function givenClient(project: ClassProject, home: string, holder: Holder, injection: Injection): Located<TSESTree.NewExpression> | undefined {
+/** A file as the search reads it: the holder's own is the tree at hand (the lint's, not one parsed again from disk). */
+type SearchedFile = Pick<ParsedFile, 'file' | 'program' | 'resolver'>;
+
+/**
+ * The one legacy client all constructions of the class are given, found in its own file and across
+ * the project's other files. A project that does not list the holder's file sees none of the others
+ * (the lint): there an exported holder may be constructed anywhere, so it is not followed.
+ */
+function givenClient(project: ClassProject, own: SearchedFile, holder: Holder, injection: Injection): Located<TSESTree.NewExpression> | undefined {
+  const home = own.file;
   const clients = new Set<TSESTree.NewExpression>();
   let found: Located<TSESTree.NewExpression> | undefined;
-  for (const path of project.fileList) {
-    if (resolve(path) !== home && !project.mayImport(path, home)) continue;
-    const parsed = project.file(path);
-    if (!parsed) continue;
-    const news = constructionsIn(project, parsed, home, holder);
+  const others = project.fileList.filter((path) => resolve(path) !== home);
+  const exportable = others.length < project.fileList.length;
+  const searched = [own, ...others.flatMap((path) => (project.mayImport(path, home) ? (project.file(path) ?? []) : []))];
+  for (const parsed of searched) {
+    const news = constructionsIn(project, parsed, home, holder, exportable);
     if (news === undefined) return undefined;
     for (const made of news) {
       const client = clientGiven(project, parsed.resolver, made, injection);
@@ -241,17 +250,18 @@ function givenClient(project: ClassProject, home: string, holder: Holder, inject
  * The `new` expressions of the class in one file; undefined when the file uses the class any other
  * way (extends it, hands it on, re-exports it, requires its module without binding it).
  */
-function constructionsIn(project: ClassProject, parsed: ParsedFile, home: string, holder: Holder): TSESTree.NewExpression[] | undefined {
+function constructionsIn(project: ClassProject, parsed: SearchedFile, home: string, holder: Holder, exportable: boolean): TSESTree.NewExpression[] | undefined {
   const { resolver } = parsed;
   const isClass = (target: Node): boolean => (parsed.file === home && holder.names(resolver, target)) || project.moduleFunction(resolver, target)?.node === holder.ctor;
   const made: TSESTree.NewExpression[] = [];
   for (const reference of references(resolver.getScope(parsed.program))) {
-    if (!reference.isRead() || !reference.isValueReference) continue;
+    // A type's name (`rtm: Bot`) constructs nothing; eslint-scope (ESLint's own JavaScript parse) marks no reference either way.
+    if (!reference.isRead() || (reference.isTypeReference && !reference.isValueReference)) continue;
     const id = reference.identifier;
     const target = id.parent.type === AST_NODE_TYPES.MemberExpression && id.parent.object === id ? id.parent : id;
     if (!isClass(target)) continue;
     if (target.parent.type === AST_NODE_TYPES.NewExpression && target.parent.callee === target) made.push(target.parent);
-    else if (!(parsed.file === home && (isExport(target) || holder.methods.has(id)))) return undefined;
+    else if (!(parsed.file === home && ((exportable && isExport(target)) || holder.methods.has(id)))) return undefined;
   }
   for (const node of descendants(resolver, parsed.program)) {
     if (node.type === AST_NODE_TYPES.ExportAllDeclaration || (node.type === AST_NODE_TYPES.ExportNamedDeclaration && node.source)) {

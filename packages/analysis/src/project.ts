@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 
+import { requiredAsWord } from '@rtm-migrate/core';
 import type * as TsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
@@ -95,8 +96,14 @@ export class Project implements ProjectLinks, ClassProject {
   /** The text of files read only to see whether they may import a module (never parsed unless they do). */
   private readonly texts = new Map<string, string>();
 
-  /** `files`: every file of the project (where callers are looked for). */
-  constructor(private readonly files: readonly string[]) {}
+  /**
+   * `files`: every file of the project (where callers are looked for). `admits`: a test on a file's
+   * text before it is parsed (a file it refuses is taken as unparsable: nothing is followed into it).
+   */
+  constructor(
+    private readonly files: readonly string[],
+    private readonly admits?: (text: string) => boolean,
+  ) {}
 
   /** Every file of the project, where the constructions of a class are looked for. */
   get fileList(): readonly string[] {
@@ -109,7 +116,8 @@ export class Project implements ProjectLinks, ClassProject {
     let entry = this.parsed.get(key);
     if (entry === undefined) {
       try {
-        entry = parseFile(key, readFileSync(key, 'utf8'), this);
+        const text = readFileSync(key, 'utf8');
+        entry = !this.admits || this.admits(text) ? parseFile(key, text, this) : null;
       } catch {
         entry = null;
       }
@@ -125,7 +133,6 @@ export class Project implements ProjectLinks, ClassProject {
   mayImport(path: string, module: string): boolean {
     const key = resolve(path);
     if (this.parsed.has(key)) return true;
-    const name = basename(module).replace(/\.[cm]?[jt]sx?$/, '');
     let text = this.texts.get(key);
     if (text === undefined) {
       try {
@@ -135,7 +142,7 @@ export class Project implements ProjectLinks, ClassProject {
       }
       this.texts.set(key, text);
     }
-    return text.includes(name === 'index' ? basename(dirname(module)) : name);
+    return text.includes(requiredAsWord(module));
   }
 
   /** The project file a relative specifier names. */

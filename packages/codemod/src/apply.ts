@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
-import { todoComment } from '@rtm-migrate/core';
+import { mayExportRtmClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
 import { discover, FOREIGN_SOURCES, type Skipped } from './files/discover.js';
 import { mayMatch, skipReason } from './files/prefilter.js';
@@ -87,6 +87,8 @@ export function prepare(options: ApplyOptions) {
   /** Files without `rtm`: not scanned, but where the analysis may look for the callers of a function that returns a response. */
   const others: string[] = [];
   let prefiltered = 0;
+  /** What requiring a candidate that may export an RTM client spells (see `requiredAsWord`). */
+  const exported = new Set<string>();
   /** A file not looked at, but not passed over in silence either: it names the retired method. */
   const mentioning = (file: string, reason: string, hint: string): Skipped => ({ file: relative(cwd, file), reason: `${reason}; it contains \`rtm.start\`: ${hint}`, mentionsRtmStart: true });
   for (const file of found.files) {
@@ -108,8 +110,14 @@ export function prepare(options: ApplyOptions) {
       others.push(file);
       continue;
     }
+    if (mayExportRtmClient(text)) exported.add(requiredAsWord(file));
     candidates.push(file);
   }
+  // A client one module makes and exports, started (or its data read) in a module that never spells
+  // `rtm`: that module requires the maker by name. Read again only where some candidate may export a client.
+  const requirers = new Set(exported.size === 0 ? [] : others.filter((file) => requiresExported(file, exported)));
+  const scanned = requirers.size === 0 ? candidates : found.files.filter((f) => requirers.has(f) || candidates.includes(f));
+  const passedOver = requirers.size === 0 ? others : others.filter((f) => !requirers.has(f));
   for (const file of found.foreign) {
     const language = FOREIGN_SOURCES[extname(file).slice(1).toLowerCase()] ?? 'another language';
     let text = '';
@@ -120,7 +128,18 @@ export function prepare(options: ApplyOptions) {
     }
     if (text.includes('rtm.start')) skipped.push(mentioning(file, `${language}: rtm-migrate reads JavaScript and TypeScript only`, 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to'));
   }
-  return { cwd, seen: found.files.length, skipped, candidates, others, prefiltered };
+  return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
+}
+
+/** A file the pre-filter passed over that may start a client it requires from a module named in `exported`. */
+function requiresExported(file: string, exported: ReadonlySet<string>): boolean {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return false; // read a moment ago and gone since: nothing to scan
+  }
+  return mayStartRequiredClient(text) && [...exported].some((word) => text.includes(word));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { basename, dirname } from 'node:path';
 
 import { RTM_CONNECT, RTM_START } from './methods.js';
 
@@ -85,4 +86,29 @@ export function namesOtherVendorHost(text: string, whole: boolean): boolean {
  */
 export function mayMentionRtm(text: string): boolean {
   return /rtm|datastore|slack-client|slackbots/i.test(text);
+}
+
+/**
+ * The one form `mayMentionRtm` passes over: a client another module of the app made and exports
+ * (`module.exports = new RtmClient(token)`), required here without the word (`const client = cond ?
+ * require('./a') : require('./b')`) and started, or its `'authenticated'` data read. True when the text
+ * requires or imports a relative module and calls `start(`/`login(` or names `authenticated`: what
+ * the client, and the module that makes it, are is for the analysis to tell.
+ */
+export function mayStartRequiredClient(text: string): boolean {
+  return /\.(?:start|login)\s*\(|authenticated/i.test(text) && /\brequire\s*\(\s*['"`]\.|\bfrom\s*['"]\.|\bimport\s*\(\s*['"`]\./.test(text);
+}
+
+/** A file that may export an RTM client it makes (a `mayMentionRtm` file): its requirers are to be looked at too. */
+export function mayExportRtmClient(text: string): boolean {
+  return /rtmclient/i.test(text) && /\bmodule\.exports\b|\bexports\.|\bexport\b/.test(text);
+}
+
+/**
+ * The word a module that requires or imports `path` by a relative specifier must spell: its name
+ * (`./workspace` for `workspace.js`), or its folder's for an `index` file.
+ */
+export function requiredAsWord(path: string): string {
+  const name = basename(path).replace(/\.[cm]?[jt]sx?$/, '');
+  return name === 'index' ? basename(dirname(path)) : name;
 }

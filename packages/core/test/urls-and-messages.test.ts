@@ -6,7 +6,10 @@ import {
   isRtmStartMethodName,
   isRtmStartUrl,
   isRtmStartUrlTail,
+  mayExportRtmClient,
   mayMentionRtm,
+  mayStartRequiredClient,
+  requiredAsWord,
   startOnlyFieldMessage,
   todoComment,
 } from '../src/index.js';
@@ -54,6 +57,22 @@ describe('mayMentionRtm (the pre-filter of the lint rules and the codemod)', () 
     expect(mayMentionRtm(text)).toBe(true),
   );
   it.each(['web.chat.postMessage()', "'r' + 'tm.start'"])('skips %s', (text) => expect(mayMentionRtm(text)).toBe(false));
+});
+
+describe('the pre-filter of files that require a client another module makes', () => {
+  it.each(["const c = x ? require('./a') : require('./b'); c.start();", "import c from './chat'; c.login();", "const c = require('../c'); c.on('authenticated', f);"])('keeps %s', (text) =>
+    expect(mayStartRequiredClient(text)).toBe(true),
+  );
+  it.each(["const c = require('express'); c().listen(80);", "server.start();", "const t = require('./t'); t.stop();"])('skips %s', (text) => expect(mayStartRequiredClient(text)).toBe(false));
+  it('tells modules that may export a client they make', () => {
+    expect(mayExportRtmClient('module.exports = new RtmClient(token);')).toBe(true);
+    expect(mayExportRtmClient('export const rtm = new RTMClient(token);')).toBe(true);
+    expect(mayExportRtmClient('new RtmClient(token).start();')).toBe(false);
+  });
+  it('names a module as its requirers spell it', () => {
+    expect(requiredAsWord('/app/lib/live.js')).toBe('live');
+    expect(requiredAsWord('/app/slack/index.ts')).toBe('slack');
+  });
 });
 
 describe('messages', () => {

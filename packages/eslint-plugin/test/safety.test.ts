@@ -31,6 +31,38 @@ describe('no autofix when the response escapes', () => {
     expect(messages[0]!.suggestions ?? []).toEqual([]);
   });
 
+  it('a client chosen between two required modules, one exporting a v3 RtmClient, in a file that never spells rtm: reported, no fix', async () => {
+    const file = 'projects/required-client-chosen/input/main.js';
+    const code = readFileSync(`${REPO_DIR}/fixtures/${file}`, 'utf8');
+    expect(code).not.toMatch(/rtm/i);
+    const { messages, output } = await lint(code, file);
+    expect(output).toBe(code);
+    expect(ids(messages)).toEqual(['no-rtm-start:legacyRtmClientUnfollowed']);
+    expect(messages[0]!.line).toBe(6);
+    expect(messages[0]!.suggestions ?? []).toEqual([]);
+    // The same start of a module that makes no client (read from disk, never spelling rtm): nothing.
+    const timer = "const ticker = require('./lib/ticker');\nticker.start(1000, () => {});\n";
+    expect((await lint(timer, 'projects/required-client-chosen/input/timer.js')).messages).toEqual([]);
+  });
+
+  it('a class handed a v3 RtmClient in its own file but exported: the lint sees one file and follows nothing (no reads, no fix)', async () => {
+    const code = `const { RtmClient, CLIENT_EVENTS } = require('@slack/client');
+class Bot {
+  constructor(rtm) {
+    this.rtm = rtm;
+    this.rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, (d) => { this.n = d.users.length; });
+  }
+  run() { this.rtm.start(); }
+}
+new Bot(new RtmClient('xoxb-test')).run();
+module.exports = Bot;
+`;
+    const { messages, output } = await lint(code);
+    expect(output).toBe(code);
+    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart']);
+    expect(ids((await lint(code.replace('module.exports = Bot;\n', ''))).messages)).toEqual(['no-rtm-start-only-fields:users', 'no-rtm-start:legacyRtmClient']);
+  });
+
   it("self.reqAPI('rtm.start', {}, function (data) { … }): the one-parameter callback is followed; no fix, every read reported", async () => {
     const code = `function Bot() {}
 Bot.prototype.login = function () {

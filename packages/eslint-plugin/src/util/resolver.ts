@@ -1,6 +1,9 @@
 import { coveredByMigratedTable, coveredByMigratedWrapper, ownRtmStartOf, resolverOfSourceCode, type MethodSite, type ModuleFunctions, type ProjectLinks, type Resolver, type RtmSite } from '@rtm-migrate/analysis';
 import { Project } from '@rtm-migrate/analysis/project';
+import { mayMentionRtm } from '@rtm-migrate/core';
 import type { TSESLint } from '@typescript-eslint/utils';
+
+import { namesRtmItself } from './prefilter.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -20,7 +23,9 @@ function viewOf(context: Context): FileView {
     // One project per linted file (an editor's lint server sees the other files as they are now). It
     // answers what a value required from another module is (the v3 client made there, the wrapper
     // module a call goes to), never where a response flows there: a file's reports stay in the file.
-    const project = own.file === undefined ? undefined : new Project([]);
+    // A file that does not spell `rtm` is linted for a client it requires: only modules that may make
+    // one are parsed (most such files start a server, not Slack, and should not pay for TypeScript's parser).
+    const project = own.file === undefined ? undefined : new Project([], namesRtmItself(context) ? undefined : mayMentionRtm);
     const links: ProjectLinks | undefined = project && {
       importedFunction: () => undefined,
       callersElsewhere: () => [],
