@@ -1,5 +1,5 @@
 import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { isCoroutineAwait } from './coroutine.js';
@@ -567,19 +567,25 @@ class Tracker {
     const resolved = fn.async && shape.kind !== 'promise' ? { kind: 'promise' as const, of: shape } : shape;
     const callers = this.callersOf(fn);
     if (callers === undefined) { this.escape(node, 'the response is returned to code that cannot be followed', path); return; }
-    if (callers.length === 0) { this.escape(node, 'the response is returned to callers outside the project', path); return; }
-    for (const caller of callers) this.in(caller.resolver).follow(caller.node, resolved, depth);
+    // Callers found here do not rule out others: an exported function or method that no other file of
+    // the project calls is there for code outside it, which may read anything of the answer.
+    if (callers.calls.length === 0 || callers.outside) this.escape(node, 'the response is returned to callers outside the project', path);
+    for (const caller of callers.calls) this.in(caller.resolver).follow(caller.node, resolved, depth);
   }
 
   /**
    * The calls of a named function, method or `this` method, with those in other files when it is
    * exported; undefined when it is also used as a value (passed around: its callers are unknown).
    */
-  private callersOf(fn: FunctionNode): Located<TSESTree.CallExpression>[] | undefined {
+  private callersOf(fn: FunctionNode): { calls: Located<TSESTree.CallExpression>[]; outside: boolean } | undefined {
     const name = functionName(fn);
     if (!name) return undefined;
     const here = (call: TSESTree.CallExpression): Located<TSESTree.CallExpression> => ({ node: call, resolver: this.resolver });
-    if (name.kind === 'method') return this.methodCallers(fn, name.name);
+    if (name.kind === 'method') {
+      const calls = this.methodCallers(fn, name.name);
+      // Calls of a method from other files are not looked for: any there are outside what is followed.
+      return calls && { calls, outside: this.methodExported(fn) };
+    }
     const variable = variableOf(this.resolver, name.identifier);
     if (!variable) return undefined;
     const calls: Located<TSESTree.CallExpression>[] = [];
@@ -593,7 +599,41 @@ class Tracker {
       else return undefined;
     }
     if (exported) calls.push(...(this.resolver.project?.callersElsewhere(this.resolver, fn) ?? []));
-    return calls;
+    return { calls, outside: exported && calls.every((c) => c.resolver === this.resolver) };
+  }
+
+  /**
+   * A method other modules can call: not private, of a class, constructor function (`X.prototype.m =`,
+   * `X.m =`) that the file exports (`export class`, `module.exports = X`, `exports.X = X`, …).
+   */
+  private methodExported(fn: FunctionNode): boolean {
+    const parent = fn.parent;
+    if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (parent.key.type === AST_NODE_TYPES.PrivateIdentifier || parent.accessibility === 'private') return false;
+      return this.holderExported(parent.parent.parent);
+    }
+    if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const object = unwrap(parent.left.object);
+    const holder = object.type === AST_NODE_TYPES.MemberExpression && memberName(this.resolver, object) === 'prototype' ? unwrap(object.object) : object;
+    return this.holderExported(holder);
+  }
+
+  /** A class (declared or an expression) or a name that the file exports, directly or through the variable holding it. */
+  private holderExported(holder: Node): boolean {
+    if (holder.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || isExportUse(holder)) return true;
+    const declarator = holder.parent;
+    const name =
+      holder.type === AST_NODE_TYPES.Identifier ? holder
+      : holder.type === AST_NODE_TYPES.ClassDeclaration ? holder.id
+      : declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === holder && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id
+      : undefined;
+    if (!name) return false;
+    // A declared class's name has a binding inside the class too: the exports are in the scope around it.
+    const scope = this.resolver.getScope(holder);
+    const variable = holder.type === AST_NODE_TYPES.ClassDeclaration && scope.block === holder && scope.upper ? ASTUtils.findVariable(scope.upper, name.name) : variableOf(this.resolver, name);
+    const declaration = variable?.defs[0]?.node.parent;
+    if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    return variable?.references.some((r) => r.isRead() && isExportUse(r.identifier)) ?? false;
   }
 
   /**
@@ -961,10 +1001,11 @@ function isExportedDeclaration(fn: FunctionNode): boolean {
 }
 
 /** A use of a function's name that exports it: `export { f }`, `module.exports = { f }`, `exports.f = f`. */
-function isExportUse(identifier: TSESTree.Identifier): boolean {
+function isExportUse(identifier: Node): boolean {
   const parent = identifier.parent;
+  if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  const value: Node | undefined = parent.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
+  const value: Node = parent.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
   const assignment = value.parent;
   return assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && isExportsTarget(assignment.left);
 }

@@ -1,5 +1,6 @@
 import { superagentHelperOf, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { usesOwnThis } from './callback-this.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
@@ -176,7 +177,7 @@ function requestStyleCall(parsed: ParsedFile, call: TSESTree.CallExpression, nod
   const fn = writtenCallback(node);
   if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
   if (!fn || shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return { why: 'the callback uses `this` (the request object)' };
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && usesOwnThis(parsed, fn)) return { why: 'the callback uses `this` (the request object)' };
   if (!readsOnlyMembers(parsed, fn.params[1], ['statusCode', 'body'])) return { why: 'the callback reads the response for more than `statusCode` and `body`' };
   const ts = typescript(parsed);
   if (ts) return { why: "the helper hands its callback request's `(err, res, body)`, whose types in TypeScript are not known here" };

@@ -1,5 +1,6 @@
 import { unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { usesOwnThis } from './callback-this.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { isFunction, text, typescript, type Node } from './common.js';
 
@@ -34,7 +35,7 @@ export function streamCallbackProblem(parsed: ParsedFile, callback: Node): strin
   if (fn.params.length !== 1 || !onlyListened(parsed, fn.params[0])) return 'the response is used for more than listening to its data';
   const param = fn.params[0];
   if (param?.type === AST_NODE_TYPES.Identifier && param.typeAnnotation) return "the response callback's parameter has a type written out";
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && /\bthis\b/.test(text(parsed, fn.body))) return 'the callback uses `this`';
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && usesOwnThis(parsed, fn)) return 'the callback uses `this`';
   const scope = parsed.resolver.getScope(fn.body);
   if (scope.block !== fn || scope.through.some((r) => r.identifier.name === 'data')) return 'the callback uses a name the rewrite would shadow';
   if (/\bReadable\b/.test(parsed.text)) return 'the file already uses the name `Readable`';
