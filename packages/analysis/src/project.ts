@@ -4,6 +4,7 @@ import { extname, resolve } from 'node:path';
 
 import { requiredAsWord } from '@rtm-migrate/core';
 import type * as TsParser from '@typescript-eslint/parser';
+import type * as Ts from 'typescript';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { barrelPath } from './barrel.js';
@@ -45,16 +46,26 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
   // Loaded on first use: the lint reaches here only for other files of a package, and a JavaScript-only
   // lint run should not pay for TypeScript's start-up.
   const { parseForESLint } = createRequire(import.meta.url)('@typescript-eslint/parser') as typeof TsParser;
-  const { ast, scopeManager, visitorKeys } = parseForESLint(text, {
-    filePath: file,
-    range: true,
-    loc: true,
-    comment: false,
-    tokens: false,
-    ecmaVersion: 'latest',
-    sourceType: module ? 'module' : 'script',
-    ecmaFeatures: { jsx: ext === '.tsx' || ext === '.jsx' || ext === '.js', globalReturn: !module },
-  });
+  const parse = (code: string) =>
+    parseForESLint(code, {
+      filePath: file,
+      range: true,
+      loc: true,
+      comment: false,
+      tokens: false,
+      ecmaVersion: 'latest',
+      sourceType: module ? 'module' : 'script',
+      ecmaFeatures: { jsx: ext === '.tsx' || ext === '.jsx' || ext === '.js', globalReturn: !module },
+    });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(text);
+  } catch (err) {
+    const plain = module ? undefined : withDecimalNumbers(file, text);
+    if (plain === undefined) throw err;
+    parsed = parse(plain);
+  }
+  const { ast, scopeManager, visitorKeys } = parsed;
   setParents(ast, visitorKeys);
   const globalScope = scopeManager.scopes[0];
   if (!globalScope) throw new Error(`${file}: the scope manager made no global scope`);
@@ -68,6 +79,31 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
     return globalScope;
   };
   return { file, text, program: ast, resolver: { getScope, visitorKeys, types: undefined, file, project } };
+}
+
+/** TypeScript's codes for a legacy octal (`0755`) and a decimal with a leading zero (`08`). */
+const LEGACY_NUMBERS = new Set([1121, 1489]);
+
+/**
+ * A script may write `0755` or `08` (sloppy mode, as Node runs a CommonJS file), which TypeScript's
+ * parser refuses. The text with each of them as its value in decimal, padded with spaces to the same
+ * length, so every offset stays the file's; undefined when the script has none (or one does not fit).
+ */
+function withDecimalNumbers(file: string, text: string): string | undefined {
+  const ts = createRequire(import.meta.url)('typescript') as typeof Ts;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  // Not in TypeScript's public typings: the syntax errors of the parse, each with its span.
+  const { parseDiagnostics } = source as unknown as { parseDiagnostics: readonly Ts.DiagnosticWithLocation[] };
+  const numbers = parseDiagnostics.filter((d) => LEGACY_NUMBERS.has(d.code));
+  if (numbers.length === 0) return undefined;
+  let out = text;
+  for (const { code, start, length } of numbers) {
+    const raw = text.slice(start, start + length);
+    const value = String(code === 1121 ? parseInt(raw, 8) : Number(raw));
+    if (value === 'NaN' || value.length > raw.length) return undefined;
+    out = out.slice(0, start) + value.padStart(raw.length) + out.slice(start + length);
+  }
+  return out;
 }
 
 /** ESLint sets `parent` on every node as it traverses; a parse for the analysis alone does it here. */
@@ -93,6 +129,8 @@ function setParents(program: TSESTree.Program, keys: VisitorKeys): void {
  */
 export class Project implements ProjectLinks, ClassProject {
   private readonly parsed = new Map<string, ParsedFile | null>();
+  /** Why a file could not be read or parsed (the reader's or parser's error). */
+  private readonly errors = new Map<string, unknown>();
   /** The text of files read only to see whether they may import a module (never parsed unless they do). */
   private readonly texts = new Map<string, string>();
 
@@ -118,12 +156,18 @@ export class Project implements ProjectLinks, ClassProject {
       try {
         const text = readFileSync(key, 'utf8');
         entry = !this.admits || this.admits(text) ? parseFile(key, text, this) : null;
-      } catch {
+      } catch (err) {
         entry = null;
+        this.errors.set(key, err);
       }
       this.parsed.set(key, entry);
     }
     return entry ?? undefined;
+  }
+
+  /** The error that made `file(path)` undefined, if reading or parsing it threw. */
+  failure(path: string): unknown {
+    return this.errors.get(resolve(path));
   }
 
   /**

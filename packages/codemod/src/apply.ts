@@ -146,7 +146,7 @@ function requiresExported(file: string, exported: ReadonlySet<string>): boolean 
  * The plan for the candidate files. The analysis (and TypeScript) is loaded only when there is a candidate:
  * most repositories have no `rtm.start`, and then a run costs little more than reading the files.
  */
-async function planFor(cwd: string, candidates: readonly string[], others: readonly string[], options: ApplyOptions): Promise<Plan> {
+async function planFor(cwd: string, candidates: readonly string[], others: readonly string[], options: ApplyOptions, unparsed: FailedFile[]): Promise<Plan> {
   if (candidates.length === 0) return emptyPlan(cwd, options.workspace ?? DEFAULT_WORKSPACE);
   const { findTsconfig, scan } = await import('./scan/index.js');
   options.onStart?.(candidates.length, 'scanning');
@@ -158,7 +158,26 @@ async function planFor(cwd: string, candidates: readonly string[], others: reado
     tsconfig: findTsconfig(options.paths.map((p) => resolve(cwd, p))),
     ...(options.workspace ? { workspace: options.workspace } : {}),
     helper: options.helper ?? 'inline',
+    onUnparsed: (file, err) => unparsed.push({ file: relative(cwd, file), ...analysisFailure(err) }),
   });
+}
+
+/**
+ * A file the rewrite's parser reads but the analysis (TypeScript's parser) does not, such as a script
+ * with an octal escape (`'\08'`): nothing in it is followed, so it is a failed file, never a quiet one.
+ */
+function analysisFailure(err: unknown): Omit<FailedFile, 'file'> {
+  const e = err as { message?: unknown; lineNumber?: unknown; column?: unknown };
+  const line = typeof e.lineNumber === 'number' ? e.lineNumber : 1;
+  // typescript-estree counts columns from 0.
+  const column = typeof e.column === 'number' ? e.column + 1 : 1;
+  const reason = typeof e.message === 'string' ? e.message : String(err);
+  return { line, column, message: `the analysis cannot parse it (${reason}): its rtm.start sites are not followed` };
+}
+
+/** The files only the analysis could not parse, after those that failed already. */
+function withUnparsed(failed: FailedFile[], unparsed: readonly FailedFile[]): void {
+  for (const u of unparsed) if (!failed.some((f) => f.file === u.file)) failed.push(u);
 }
 
 const BOM = '\uFEFF';
@@ -198,12 +217,14 @@ export interface ScanSummary {
 /** `rtm-migrate scan`: the plan, plus every file that could not be parsed or was skipped, with why. */
 export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
   const { cwd, seen, skipped, candidates, others, prefiltered } = prepare(options);
-  const plan = await planFor(cwd, candidates, others, options);
+  const unparsed: FailedFile[] = [];
+  const plan = await planFor(cwd, candidates, others, options, unparsed);
   const failed: FailedFile[] = [];
   for (const file of candidates) {
     const f = await parseFailure(file, options.parser);
     if (f) failed.push({ file: relative(cwd, file), ...f });
   }
+  withUnparsed(failed, unparsed);
   return { seen, prefiltered, failed, skipped, plan };
 }
 
@@ -222,7 +243,8 @@ function uncoverUnrewritten(sites: SiteResult[]): void {
 export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const started = performance.now();
   const { cwd, seen, skipped, candidates, others, prefiltered } = prepare(options);
-  const plan = await planFor(cwd, candidates, others, options);
+  const unparsed: FailedFile[] = [];
+  const plan = await planFor(cwd, candidates, others, options, unparsed);
   const byFile = new Map<string, PlanSite[]>();
   for (const s of plan.sites) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   const helpers: HelperModule[] = plan.sites.some((s) => s.rewrite === 'helper-module')
@@ -251,8 +273,9 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
       continue;
     }
     for (const o of r.outcomes) sites.push({ site: o.site, rewrite: o.rewrite, message: o.message });
-    if (isChangedFile(r)) changed.push(r);
+    if (isChangedFile(r) && !unparsed.some((u) => u.file === rel)) changed.push(r);
   }
+  withUnparsed(failed, unparsed);
   // Sites whose file failed are still reported, as planned.
   for (const f of failed) for (const s of byFile.get(f.file) ?? []) sites.push({ site: s, rewrite: 'todo', message: s.message });
   uncoverUnrewritten(sites);

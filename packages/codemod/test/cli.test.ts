@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Log as SarifLog } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { ApplySummary } from '../src/apply.js';
+import { parseWith } from '../src/transforms/index.js';
 import { cli, CLI, copyPatterns, PATTERNS, tempDir } from './helpers.js';
 import { cp } from 'node:fs/promises';
 
@@ -218,6 +219,35 @@ describe('safety', () => {
     expect(machine.stderr).not.toMatch(STACK_LINE);
     expect(machine.stderr).toMatch(/^failed: 1\n  bad\.ts:1:\d+ \S/m);
     expect((JSON.parse(machine.stdout) as Summary).failed).toEqual([expect.objectContaining({ file: 'bad.ts', line: 1 })]);
+  });
+
+  it('a CommonJS script that is no valid ES module (`await` as a name, an octal literal) is migrated and parses again; a real error is still one', async () => {
+    const awaitName = await readFile(join(PATTERNS, 'commonjs-await-identifier.input.js'), 'utf8');
+    const octal = [
+      "const { WebClient } = require('@slack/web-api');",
+      'const web = new WebClient(process.env.SLACK_BOT_TOKEN);',
+      'const mode = 0640;',
+      'web.rtm.start().then((s) => console.log(s.url, s.self.name, mode));',
+      '',
+    ].join('\n');
+    const broken = 'var await = 1;\nweb.rtm.start().then((s) => s.url;\n';
+    const escape = "var sep = '\\08';\nweb.rtm.start().then((s) => console.log(s.url, sep));\n";
+    const dir = await project({ 'await-name.js': awaitName, 'octal.js': octal, 'broken.js': broken, 'escape.js': escape });
+    const r = await cli(['apply', '.'], dir);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.code).toBe(2);
+    for (const [name, before] of [['await-name.js', awaitName], ['octal.js', octal]] as const) {
+      const after = await readFile(join(dir, name), 'utf8');
+      expect(after, name).toBe(before.replace('web.rtm.start()', 'web.rtm.connect()'));
+      expect(() => parseWith('babel', after), name).not.toThrow();
+    }
+    // The parse error is the script's (the missing `)`), not the module's complaint about `await`.
+    expect(r.stdout).toMatch(/^ {2}broken\.js:2:\d+ Unexpected token/m);
+    // The rewrite's parser reads `'\08'` in a script but the analysis does not: failed, not quietly passed over.
+    expect(r.stdout).toMatch(/^ {2}escape\.js:1:12 the analysis cannot parse it \(Octal escape sequences/m);
+    expect(r.stdout).toMatch(/failed: 2\n/);
+    expect(await readFile(join(dir, 'broken.js'), 'utf8')).toBe(broken);
+    expect(await readFile(join(dir, 'escape.js'), 'utf8')).toBe(escape);
   });
 
   it('binary and huge files are skipped with the reason', async () => {

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseWith, parserFor } from '../src/transforms/index.js';
+import { parseScript, parseWith, parserFor } from '../src/transforms/index.js';
 import { cli, copyPatterns, PATTERNS } from './helpers.js';
 
 /**
@@ -80,5 +81,32 @@ describe('fixtures/patterns through the CLI', () => {
     const second = await cli(['apply', '.', '--check'], dir);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/would change: 0/);
+  });
+});
+
+describe('the script parse (a file that is no ES module)', () => {
+  // jscodeshift keeps its `babel` parser's options to itself; the script parse repeats them. A file
+  // both parse must give the same tree (the module parse only adds `extra.topLevelAwait`), so the
+  // transforms see the same nodes whichever parse read the file.
+  const getParser = createRequire(import.meta.url)('jscodeshift/src/getParser.js') as (name: string) => { parse(source: string): { program: { sourceType: string; extra?: unknown } } };
+
+  it('gives the tree of jscodeshift\'s module parse on every pattern input that is a script too', async () => {
+    let compared = 0;
+    for (const name of INPUTS) {
+      const text = (await readFile(join(PATTERNS, name), 'utf8')).replace(/^\uFEFF/, '');
+      let asModule: ReturnType<ReturnType<typeof getParser>['parse']>;
+      let asScript: unknown;
+      try {
+        asModule = getParser(parserFor(name)).parse(text);
+        asScript = parseScript(parserFor(name), text);
+      } catch {
+        continue; // a module only (`import`/`export`), or a script only (commonjs-await-identifier)
+      }
+      asModule.program.sourceType = 'script';
+      delete asModule.program.extra;
+      expect(JSON.stringify(asScript), name).toBe(JSON.stringify(asModule));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 });

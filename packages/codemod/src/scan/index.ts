@@ -69,6 +69,8 @@ export interface ScanOptions {
   readonly helper?: 'inline' | 'shim';
   /** Called after each file is scanned (for a progress bar). */
   readonly onFile?: (done: number, total: number) => void;
+  /** Called for a file the analysis could not read or parse, with the error: none of its sites are in the plan. */
+  readonly onUnparsed?: (file: string, error: unknown) => void;
 }
 
 /** Fields the inline rewrite knows how to fetch: the lists (with their members, `latest` and read state), `bots`, `subteams`, `dnd`. */
@@ -388,7 +390,10 @@ export function scan(options: ScanOptions): Plan {
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(index, options.files.length);
     const parsed = project.file(file);
-    if (!parsed) continue; // unreadable or unparsable files are reported by the caller
+    if (!parsed) {
+      options.onUnparsed?.(file, project.failure(file));
+      continue;
+    }
     const started = startedByHelperModule(parsed.resolver, parsed.program, parsed.text);
     for (const [made, file] of started) helperStarted.push({ file: file ?? parsed.file, constructions: [made] });
     const typed = usesStartTypes(parsed);

@@ -58,10 +58,79 @@ const require = createRequire(import.meta.url);
 const getParser = require('jscodeshift/src/getParser.js') as (name: string) => { parse(source: string): unknown };
 const parsers = new Map<ParserName, { parse(source: string): unknown }>();
 
+interface BabelOptions {
+  readonly sourceType: string;
+  readonly allowImportExportEverywhere: boolean;
+  readonly plugins: readonly unknown[];
+  readonly [option: string]: unknown;
+}
+const babel = require(require.resolve('@babel/parser', { paths: [require.resolve('jscodeshift')] })) as {
+  parse(source: string, options: BabelOptions): unknown;
+};
+const tsOptions = require('jscodeshift/parser/tsOptions.js') as BabelOptions;
+/**
+ * jscodeshift's parsers, as a script. jscodeshift keeps the options of its `babel` parser to itself:
+ * these are the ones of jscodeshift/parser/babel5Compat.js (a test checks both give the same tree).
+ */
+const SCRIPT_OPTIONS: Record<ParserName, BabelOptions> = {
+  babel: {
+    sourceType: 'module',
+    allowHashBang: true,
+    ecmaVersion: Infinity,
+    allowImportExportEverywhere: true,
+    allowReturnOutsideFunction: true,
+    startLine: 1,
+    tokens: true,
+    plugins: [
+      'estree',
+      'jsx',
+      'asyncGenerators',
+      'classProperties',
+      'doExpressions',
+      'exportExtensions',
+      'functionBind',
+      'functionSent',
+      'objectRestSpread',
+      'dynamicImport',
+      'nullishCoalescingOperator',
+      'optionalChaining',
+      ['decorators', { decoratorsBeforeExport: false }],
+    ],
+  },
+  ts: tsOptions,
+  tsx: { ...tsOptions, plugins: ['jsx', ...tsOptions.plugins] },
+};
+
+/**
+ * A file that is no ES module (CommonJS, a plain script) as a script: sloppy mode, where `await`,
+ * `yield` or `let` may name a variable and `0755` or `with` are allowed. `import`/`export` are
+ * refused, so only a file without them parses this way.
+ */
+export function parseScript(parser: ParserName, source: string): unknown {
+  return babel.parse(source, { ...SCRIPT_OPTIONS[parser], sourceType: 'script', allowImportExportEverywhere: false });
+}
+
+interface BabelError {
+  readonly message?: string;
+  readonly loc?: { line: number; column: number };
+  readonly lineNumber?: number;
+  readonly column?: number;
+}
+
+function parseError(err: unknown): ParseError {
+  const e = err as BabelError;
+  const line = e.loc?.line ?? e.lineNumber ?? 1;
+  const column = (e.loc?.column ?? e.column ?? 0) + 1;
+  return new ParseError((/^.*/.exec(String(e.message ?? err))?.[0] ?? '').replace(/\s*\(\d+:\d+\)$/, ''), line, column);
+}
+
 /**
  * Parses with jscodeshift's parser for `parser` (babel with its plugins). The AST comes straight from
  * the parser, not through recast (which normalises line endings and tabs before parsing), so node
  * offsets are offsets into `source` as it is; a failure becomes a ParseError with its position.
+ * A file that does not parse as an ES module is parsed again as a script (see parseScript); when
+ * neither parses, the error reported is the one of the parse that read further into the file (the
+ * script's for a CommonJS file with a real syntax error, the module's for a file with `import`s).
  */
 export function parseWith(parser: ParserName, source: string) {
   const j = withParser(parser);
@@ -70,14 +139,20 @@ export function parseWith(parser: ParserName, source: string) {
     p = getParser(parser);
     parsers.set(parser, p);
   }
+  let ast: unknown;
   try {
-    return { j, root: j(p.parse(source) as Parameters<typeof j>[0]) };
-  } catch (err) {
-    const e = err as { message?: string; loc?: { line: number; column: number }; lineNumber?: number; column?: number };
-    const line = e.loc?.line ?? e.lineNumber ?? 1;
-    const column = (e.loc?.column ?? e.column ?? 0) + 1;
-    throw new ParseError((/^.*/.exec(String(e.message ?? err))?.[0] ?? '').replace(/\s*\(\d+:\d+\)$/, ''), line, column);
+    ast = p.parse(source);
+  } catch (moduleErr) {
+    try {
+      ast = parseScript(parser, source);
+    } catch (scriptErr) {
+      const asModule = parseError(moduleErr);
+      const asScript = parseError(scriptErr);
+      const further = asScript.line > asModule.line || (asScript.line === asModule.line && asScript.column > asModule.column);
+      throw further ? asScript : asModule;
+    }
   }
+  return { j, root: j(ast as Parameters<typeof j>[0]) };
 }
 
 /**
