@@ -86,6 +86,12 @@ export function isDataStoreLookup(name: string): boolean {
 const HARMLESS_SINKS = /^(console\.\w+|Boolean|String|debug|log|logger\.\w+)$/;
 const LOG_SINKS = /^(console\.\w+|debug|log|logger\.\w+)$/;
 /** Calls that read every field of what they are given and hand back text. */
+/**
+ * Ways to an HTTP response's body besides `data`, `body` and `json()` (which are followed): the text
+ * (`text()`, superagent aside), a copy (`clone()`), the raw bytes (got's `rawBody`, `buffer()`),
+ * request's `toJSON()`, a pipe, or the request object axios keeps the XHR text on. Status and headers read nothing of it.
+ */
+const UNFOLLOWED_BODY_WAYS = new Set(['text', 'arrayBuffer', 'blob', 'formData', 'clone', 'rawBody', 'buffer', 'toJSON', 'pipe', 'responseText', 'textConverted', 'request']);
 const SERIALIZERS = /^(JSON\.stringify|(util\.)?inspect|(querystring|qs)\.stringify)$/;
 /** Calls that print, write to a file, or turn into text, every field of what they are given. */
 const WHOLE_PRINTS = /^(console\.\w+|debug|log|(this\.)?(logger|log)\.\w+|process\.std(out|err)\.write|JSON\.stringify|(util\.)?inspect|((fs|fsp|fs\.promises)\.)?(writeFile|appendFile)(Sync)?)$/;
@@ -745,7 +751,11 @@ class Tracker {
       const callback = call.arguments.at(-1);
       const fn = callback ? functionOf(this.resolver, callback) : undefined;
       if (!callback || !fn) this.promisedAnswer(call, url);
-      else if (fn.params.length >= 3) this.bindFunctionParameter(fn, 2, RESPONSE, 0, callback);
+      else if (fn.params.length >= 3) {
+        // request's `res` holds the same body (`res.body`, `res.toJSON()`): followed too, or a read of it would go unseen.
+        this.bindFunctionParameter(fn, 1, { kind: 'http' }, 0, callback);
+        this.bindFunctionParameter(fn, 2, RESPONSE, 0, callback);
+      }
       else if (fn.params.length === 2) this.bindFunctionParameter(fn, 1, { kind: 'http' }, 0, callback);
       else if (fn.params.length === 1) this.streamedBody(fn, callback);
     }
@@ -787,7 +797,8 @@ class Tracker {
     // superagent's `res.text`: the body's text, which `JSON.parse` makes the response of.
     if (name === 'data' || name === 'body' || (name === 'text' && shape.library === 'superagent')) { this.follow(member, RESPONSE, depth); return; }
     const call = member.parent;
-    if (name === 'json' && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.follow(call, PROMISED_RESPONSE, depth);
+    if (name === 'json' && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) { this.follow(call, PROMISED_RESPONSE, depth); return; }
+    if (name === undefined || UNFOLLOWED_BODY_WAYS.has(name)) this.escape(member, `the response body is read through \`${sourceText(member)}\`, which is not followed`, '');
   }
 
   /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
+import { cli, expectSameWithoutRtmStart, ROOT, writeBotFiles } from './helpers.js';
 
 /**
  * Raw HTTP requests to `rtm.start` read for `rtm.connect`'s fields only, in the shapes the analysis
@@ -66,6 +66,27 @@ http.get(API + 'rtm.start?token=' + process.env.SLACK_BOT_TOKEN, (res) => {
 });
 `;
 
+/**
+ * Reads `url` and `self.id` of the answer; its socket handler reads each event's `.text` and sends a
+ * `JSON.stringify`'d message: values of its own, which leave the answer's request free to name `rtm.connect`.
+ */
+const MESSAGE_TEXT_BOT = `const request = require('request');
+const WebSocket = require('ws');
+${API}
+request(API + 'rtm.start?token=' + process.env.SLACK_BOT_TOKEN, (err, res, body) => {
+  if (err) return console.error(err.message);
+  const start = JSON.parse(body);
+  if (!start.ok) return console.error(start.error);
+  const me = start.self.id;
+  const socket = new WebSocket(start.url);
+  socket.on('message', (data) => {
+    const event = JSON.parse(data);
+    if (event.type === 'hello') socket.send(JSON.stringify({ id: 1, type: 'message', channel: 'C1', text: 'hi from <@' + me + '>' }));
+    else if (event.reply_to === 1) { console.log(/^U\\w+$/.test(me), JSON.parse(JSON.stringify(event)).text === 'hi from <@' + me + '>'); socket.close(); }
+  });
+});
+`;
+
 let fake: FakeSlack;
 
 beforeAll(async () => {
@@ -100,5 +121,26 @@ describe('raw HTTP requests read for rtm.connect fields, in shapes beyond a call
     fake.setMode('connect_required');
     fake.resetCalls();
     expectSameWithoutRtmStart(fake, before, await runIn(dir));
+  });
+});
+
+describe('a request-based bot whose socket handler reads message text and serialises its replies', () => {
+  // fixtures/bots has no `ws`: the workspace's own, found through NODE_PATH.
+  const runWithWs = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000, env: { NODE_PATH: join(ROOT, 'node_modules') } });
+
+  it('the request names rtm.connect and the bot hears its echo the same', { timeout: 120_000 }, async () => {
+    const dir = await writeBotFiles('rtm-migrate-raw-message-text-', { 'bot.js': MESSAGE_TEXT_BOT });
+    fake.setMode('legacy');
+    const before = await runWithWs(dir);
+    expect({ code: before.code, stderr: before.stderr, stdout: before.stdout }).toEqual({ code: 0, stderr: '', stdout: 'true true\n' });
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(MESSAGE_TEXT_BOT.replace("'rtm.start", "'rtm.connect"));
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    expectSameWithoutRtmStart(fake, before, await runWithWs(dir));
   });
 });

@@ -150,15 +150,6 @@ function onlyLogged(parsed: ParsedFile, fn: FunctionNode): boolean {
   });
 }
 
-/**
- * Ways to the body the analysis does not follow off an HTTP library's response (it follows `data`,
- * `body`, `json()` and the stream's `data` events): `res.text()`, `res.clone().json()`, got's
- * `rawBody` / `.buffer()`, request's `res.toJSON()`, `res.pipe(…)`. Looked for in the whole file,
- * by member name; and `JSON.stringify(…)`, which the analysis takes for a harmless sink, but whose
- * text may be stored and read elsewhere. Where any is used, what is read of the answer is not known.
- */
-const UNFOLLOWED_BODY = /(\.\s*|\[\s*['"`])(text|arrayBuffer|blob|formData|clone|rawBody|buffer|toJSON|pipe|responseText|textConverted)\b|\bJSON\s*\.\s*stringify\b/;
-
 /** A field `rtm.connect` answers too: `ok` / `error`… (`error.message` inside its text), `url`, `self.id`, `self.name`, `team.id`, `team.name`, `team.domain`. */
 function onConnect(field: string): boolean {
   return COMMON_RESPONSE_FIELDS.includes(field) || readsErrorText(field) || fieldFact(field)?.onRtmConnect === true;
@@ -186,7 +177,9 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
   if (!request || !answer) return false;
   // Only Node's own `http` takes the URL's `path` as an option; another library given one asks elsewhere.
   if (answer !== 'stream' && optionKey(outermost(node)) === 'path') return false;
-  if (!found.reads.every((r) => onConnect(r.path)) || UNFOLLOWED_BODY.test(parsed.text)) return false;
+  // Other ways to the body (`res.text()`, `res.toJSON()`, `JSON.stringify(body)`) are escapes of this request's
+  // answer the analysis reports where the value goes (a `.text` of another value in the file is none of them).
+  if (!found.reads.every((r) => onConnect(r.path))) return false;
   // A stream's body text may go elsewhere besides `JSON.parse` unseen: taken only never read, or read by `JSON.parse` alone.
   const fn = writtenFunction(request);
   if (answer === 'stream') {
