@@ -768,6 +768,8 @@ class Tracker {
   /** Binds parameter `index` of the function `node` stands for; an escape when it cannot be found. */
   bindParameter(node: Node, index: number, shape: Shape, depth: number): void {
     const located = this.locate(node);
+    // `users.find(Boolean)`, `forEach(console.log)`: a call that reads nothing off what it is given.
+    if (!located && HARMLESS_SINKS.test(sourceText(node))) return;
     const targets = located ? [located] : this.parameterFunctions(node, pathOf(shape));
     if (!targets) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
     for (const target of targets) this.in(target.resolver).bindFunctionParameter(target.node, index, shape, depth, node);
