@@ -360,7 +360,8 @@ class Tracker {
         if (parent.value === node) this.escape(parent, 'the response is put in an object', path);
         return;
       case AST_NODE_TYPES.ForInStatement:
-        if (parent.right === node) this.escape(parent, 'the response\'s keys are enumerated', path);
+        // `for (i in res.users) res.users[i].name`: a list's keys are its indexes, the items are read where indexed.
+        if (parent.right === node && !(shape.kind === 'value' && isListPath(path))) this.escape(parent, 'the response\'s keys are enumerated', path);
         return;
       case AST_NODE_TYPES.YieldExpression:
         // Under `co` / bluebird's `coroutine`, `yield promise` is `await promise`; under any other driver it hands the value out.

@@ -118,6 +118,12 @@ describe('a list whose items carry attributes only rtm.start gave, handed to cod
     expect(escapes('socket.send([...r.users, extra]);').map((e) => e.slice(0, e.indexOf(':')))).toEqual(['users']);
   });
 
+  it('a list walked by index with for…in reads its items where they are indexed', () => {
+    const flow = flowOf('for (const i in r.users) { if (r.users[i].id === me) socket.send(r.users[i].real_name); }');
+    expect(flow.escapes.filter(isSignificantEscape)).toEqual([]);
+    expect([...new Set(flow.reads.map((read) => read.path))].sort()).toEqual(['users', 'users[].id', 'users[].real_name']);
+  });
+
   it('a string off an item is no such escape', () => {
     expect(escapes('r.users.forEach((u) => track(u.id, u.name));')).toEqual([]);
   });
