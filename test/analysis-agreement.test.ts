@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { findSites, isReportableRead } from '@rtm-migrate/analysis';
 import { parseFile } from '@rtm-migrate/analysis/project';
 import type { Plan } from '@rtm-migrate/codemod';
+import { escapedItemsData } from '@rtm-migrate/core';
 import { describe, expect, it } from 'vitest';
 
 import { run } from './support/run.js';
@@ -12,7 +13,8 @@ import { corpusPackages, lintFile, PATTERNS, REAL_WORLD, REPO, sourceFiles } fro
 /**
  * The lint (`configs.recommended`, the real ESLint) and `rtm-migrate scan` (the built CLI) share one
  * analysis: on every pattern file and every file of the real-world corpus they must report the same
- * `rtm.start` sites and the same start-only field reads. Sites are compared by line (a plan site spans
+ * `rtm.start` sites, the same start-only field reads and the same lists handed to code not followed
+ * whose items carried start-only attributes. Sites are compared by line (a plan site spans
  * its call, the lint points into it); reads by line and field. The scan also follows responses
  * into other files, which the lint (one file at a time) cannot: only reads in the site's own file
  * are compared. The legacy SDK's own `cacheRtmStart(data)` (the SDK filling its store) is no plan site:
@@ -69,10 +71,15 @@ describe('lint and rtm-migrate scan agree', () => {
     const fills = sdkStoreFills(file);
     const lintReads = new Set(
       findings
-        .filter((f) => f.rule === '@rtm-migrate/no-rtm-start-only-fields' && f.messageId !== 'legacyDataStore' && !fills.some(([from, to]) => from <= f.line && f.line <= to))
+        .filter((f) => f.rule === '@rtm-migrate/no-rtm-start-only-fields' && f.messageId !== 'legacyDataStore' && f.messageId !== 'escapedItems' && !fills.some(([from, to]) => from <= f.line && f.line <= to))
         .map((f) => `${f.line} ${/^`([^`]+)`/.exec(f.message)?.[1]}`),
     );
     const planReads = new Set(sites.flatMap((s) => s.reads.filter((r) => r.file === name && isReportableRead(r.field)).map((r) => `${r.line} ${r.field}`)));
     expect([...planReads].sort(), 'start-only reads').toEqual([...lintReads].sort());
+
+    // Lists handed to code not followed whose items carried start-only attributes: the same places.
+    const lintEscapes = new Set(findings.filter((f) => f.messageId === 'escapedItems' && !fills.some(([from, to]) => from <= f.line && f.line <= to)).map((f) => f.line));
+    const planEscapes = new Set(sites.flatMap((s) => s.escapes.filter((e) => e.file === name && escapedItemsData([e.path ?? '']) !== undefined).map((e) => e.line)));
+    expect([...planEscapes].sort(), 'escaped lists').toEqual([...lintEscapes].sort());
   });
 });

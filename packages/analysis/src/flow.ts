@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS } from '@rtm-migrate/core';
+import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS, startOnlyItemFieldsOf } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
@@ -169,7 +169,7 @@ function helperOwnAnswer(resolver: Resolver, site: MethodSite, tracker: Tracker)
   const param = fn?.params[index];
   if (param?.type !== AST_NODE_TYPES.Identifier) return;
   // Its own flow: what the helper hands its callers is the site's to follow, not this one's.
-  const inner = new Tracker(resolver, { flow: { reads: [], escapes: [] }, seen: new Set(), trackers: new Map(), steps: 0, printed: [] });
+  const inner = new Tracker(resolver, { flow: { reads: [], escapes: [] }, seen: new Set(), trackers: new Map(), steps: 0, printed: [], entries: new Map() });
   for (const reference of variableOf(resolver, param)?.references ?? []) {
     const { request } = urlUseOf(reference.identifier);
     if (reference.isRead() && request?.type === AST_NODE_TYPES.CallExpression && isHttpRequest(resolver, request)) inner.httpRequest(reference.identifier);
@@ -204,13 +204,14 @@ const CONVERSATION_LISTS = new Set(Object.keys(CONVERSATION_LIST_FIELDS));
 
 /**
  * True when an escape may hide reads of start-only data not yet seen: the whole response, `self`,
- * `team`, a conversation list or one of its channels. A string escaping (`res.url`), a user or a
- * member id does not: `users.list` returns the same user objects but for `presence` (core's
- * `users[].presence`), which is reported only where the read itself is followed.
+ * `team`, a conversation list or one of its channels, and any list whose items carry attributes the
+ * replacement list lacks (core's item facts: `users[].presence`, `bots[].icons`): code that gets the
+ * users may read `presence`, which `users.list` never has. A string escaping (`res.url`) or a member
+ * id does not.
  */
 export function isSignificantEscape(escape: Escape): boolean {
   const { path } = escape;
-  return path === '' || path === 'self' || path === 'team' || CONVERSATION_LISTS.has(path.replace(/\[\]$/, ''));
+  return path === '' || path === 'self' || path === 'team' || CONVERSATION_LISTS.has(path.replace(/\[\]$/, '')) || startOnlyItemFieldsOf(path).length > 0;
 }
 
 function isListPath(path: string): boolean {
@@ -225,6 +226,8 @@ interface Shared {
   steps: number;
   /** Where set, the calls that print or serialise the whole response are also collected here (see helperOwnAnswer). */
   readonly printed?: (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  /** The calls through which (part of) the response entered each function, with the part: see parameterFunctions. */
+  readonly entries: Map<FunctionNode, { readonly call: Located<TSESTree.CallExpression>; readonly path: string }[]>;
 }
 
 class Tracker {
@@ -234,7 +237,7 @@ class Tracker {
     private readonly resolver: Resolver,
     shared?: Shared,
   ) {
-    this.shared = shared ?? { flow: { reads: [], escapes: [] }, seen: new Set(), trackers: new Map(), steps: 0 };
+    this.shared = shared ?? { flow: { reads: [], escapes: [] }, seen: new Set(), trackers: new Map(), steps: 0, entries: new Map() };
     this.shared.trackers.set(resolver, this);
   }
 
@@ -356,12 +359,15 @@ class Tracker {
         if (parent.body === node) { this.returned(node, shape, d); return; }
         return;
       case AST_NODE_TYPES.SpreadElement:
+        // `[...res.channels]`, `[...res.channels, ...res.groups]`: a list holding the same items (each list's, followed as its own).
+        if (shape.kind === 'value' && isListPath(path) && parent.parent.type === AST_NODE_TYPES.ArrayExpression && parent.parent.elements.every((e) => e?.type === AST_NODE_TYPES.SpreadElement)) { this.follow(parent.parent, shape, d); return; }
         { this.escape(parent, 'the response is spread into another value', path); return; }
       case AST_NODE_TYPES.Property:
         if (parent.value === node) this.escape(parent, 'the response is put in an object', path);
         return;
       case AST_NODE_TYPES.ForInStatement:
-        if (parent.right === node) this.escape(parent, 'the response\'s keys are enumerated', path);
+        // `for (i in res.users) res.users[i].name`: a list's keys are its indexes, the items are read where indexed.
+        if (parent.right === node && !(shape.kind === 'value' && isListPath(path))) this.escape(parent, 'the response\'s keys are enumerated', path);
         return;
       case AST_NODE_TYPES.YieldExpression:
         // Under `co` / bluebird's `coroutine`, `yield promise` is `await promise`; under any other driver it hands the value out.
@@ -461,7 +467,12 @@ class Tracker {
     // An instance is followed into only when it is used through its methods: a field read off it
     // elsewhere (`dir.workspace.users`) would be a read the class body does not show.
     const usable = call.type === AST_NODE_TYPES.CallExpression || (fn !== undefined && usedThroughMethods(this.resolver, call, fn));
-    if (fn && usable) { this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return; }
+    if (fn && usable) {
+      if (call.type === AST_NODE_TYPES.CallExpression) this.enter(fn.node, call, path);
+      this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return;
+    }
+    const passed = call.type === AST_NODE_TYPES.CallExpression ? this.parameterFunctions(call.callee, path) : undefined;
+    if (passed) { for (const target of passed) this.in(target.resolver).bindFunctionParameter(target.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
     if (this.printedWhole(call, shape)) return;
     if (HARMLESS_SINKS.test(callee)) return;
@@ -820,8 +831,45 @@ class Tracker {
   /** Binds parameter `index` of the function `node` stands for; an escape when it cannot be found. */
   bindParameter(node: Node, index: number, shape: Shape, depth: number): void {
     const located = this.locate(node);
-    if (!located) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
-    this.in(located.resolver).bindFunctionParameter(located.node, index, shape, depth, node);
+    // `users.find(Boolean)`, `forEach(console.log)`: a call that reads nothing off what it is given.
+    if (!located && HARMLESS_SINKS.test(sourceText(node))) return;
+    const targets = located ? [located] : this.parameterFunctions(node, pathOf(shape));
+    if (!targets) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
+    for (const target of targets) this.in(target.resolver).bindFunctionParameter(target.node, index, shape, depth, node);
+  }
+
+  private enter(fn: FunctionNode, call: TSESTree.CallExpression, path: string): void {
+    const entries = this.shared.entries.get(fn) ?? [];
+    entries.push({ call: { node: call, resolver: this.resolver }, path });
+    this.shared.entries.set(fn, entries);
+  }
+
+  /**
+   * `describe(item)` where `describe` is a parameter (never assigned) of a function the response at
+   * `path` entered through calls seen here (`printList('users', res.users, (u) => u.name)`): the
+   * functions those calls pass there, only those of the calls that handed in the part `path` is in
+   * (the users' item goes to the users' describer, not the channels'). Undefined when one is unknown.
+   */
+  private parameterFunctions(node: Node, path: string): Located<FunctionNode>[] | undefined {
+    const callee = unwrap(node);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = variableOf(this.resolver, callee);
+    const def = variable?.defs[0];
+    if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter) return undefined;
+    if (variable.references.some((r) => r.isWrite())) return undefined;
+    const fn = def.node as FunctionNode;
+    const position = fn.params.findIndex((p) => p === def.name);
+    const within = (entered: string): boolean => entered === '' || path === entered || path.startsWith(`${entered}[]`) || path.startsWith(`${entered}.`);
+    const entries = (this.shared.entries.get(fn) ?? []).filter((e) => within(e.path));
+    if (position < 0 || entries.length === 0) return undefined;
+    const targets: Located<FunctionNode>[] = [];
+    for (const { call } of entries) {
+      const arg = call.node.arguments[position];
+      const target = arg && this.in(call.resolver).locate(arg);
+      if (!target) return undefined;
+      targets.push(target);
+    }
+    return targets;
   }
 
   private bindFunctionParameter(fn: FunctionNode, index: number, shape: Shape, depth: number, at: Node): void {

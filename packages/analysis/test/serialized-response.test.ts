@@ -82,3 +82,49 @@ describe('prints of a field', () => {
     },
   );
 });
+
+describe('a list whose items carry attributes only rtm.start gave, handed to code not followed', () => {
+  it.each([
+    ['renderUsers(r.users);', 'users'],
+    ['r.users.forEach(track);', 'users[]'],
+    ['store.save(r.users);', 'users'],
+    ['return new Directory(r.users);', 'users'],
+    ['const copy = r.users.map((u) => u); store.save(copy);', 'users[]'],
+    ['Object.assign(socket, { users: r.users });', 'users'],
+    ['module.exports.users = r.users;', 'users'],
+    ['renderBots(r.bots);', 'bots'],
+    ['track(r.users.find((u) => u.is_admin));', 'users[]'],
+  ])('%s is a significant escape of `%s` (code that gets it may read `presence`, `icons`…)', (body, path) => {
+    expect(escapes(body).map((e) => e.slice(0, e.indexOf(':')))).toEqual([path]);
+  });
+
+  it('a same-file function is followed instead: its reads are known, nothing escapes', () => {
+    const flow = flowOf('r.users.forEach(greet); function greet(member) { socket.send(member.name); }');
+    expect(flow.escapes.filter(isSignificantEscape)).toEqual([]);
+    expect(flow.reads.map((read) => read.path)).toEqual(['users', 'users[].name']);
+  });
+
+  it('a function handed in beside the list, called on its items, is followed where the list came in', () => {
+    const flow = flowOf("show(r.users, (u) => u.name); show(r.channels, (c) => c.topic); function show(list, describe) { list.forEach((item) => socket.send(describe(item))); }");
+    expect(flow.escapes.filter(isSignificantEscape)).toEqual([]);
+    // Each list's items go to its own describer only.
+    expect(flow.reads.map((read) => read.path).sort()).toEqual(['channels', 'channels[].topic', 'users', 'users[].name']);
+  });
+
+  it('lists spread into one array keep their items', () => {
+    const flow = flowOf('for (const c of [...r.channels, ...r.groups]) socket.send(c.id);');
+    expect(flow.escapes.filter(isSignificantEscape)).toEqual([]);
+    expect(flow.reads.map((read) => read.path).sort()).toEqual(['channels', 'channels[].id', 'groups', 'groups[].id']);
+    expect(escapes('socket.send([...r.users, extra]);').map((e) => e.slice(0, e.indexOf(':')))).toEqual(['users']);
+  });
+
+  it('a list walked by index with for…in reads its items where they are indexed', () => {
+    const flow = flowOf('for (const i in r.users) { if (r.users[i].id === me) socket.send(r.users[i].real_name); }');
+    expect(flow.escapes.filter(isSignificantEscape)).toEqual([]);
+    expect([...new Set(flow.reads.map((read) => read.path))].sort()).toEqual(['users', 'users[].id', 'users[].real_name']);
+  });
+
+  it('a string off an item is no such escape', () => {
+    expect(escapes('r.users.forEach((u) => track(u.id, u.name));')).toEqual([]);
+  });
+});

@@ -10,18 +10,14 @@ import { cli, copyBot, runBot } from './helpers.js';
  * and after it in `connect_required` mode: they print the same workspace, and given a token Slack does
  * not know, the same error (Slack's own `invalid_auth`, not the helper module's `users.list:
  * invalid_auth`). Helpers that call back with the response alone (`callback(data)`, `{ ok: false,
- * error }` on a failed request), as CoffeeScript-era bots did, called from a method or from the
- * constructor function itself, and a promise helper given the arguments of its caller.
+ * error }` on a failed request), as CoffeeScript-era bots did, called from a method, and a promise
+ * helper given the arguments of its caller.
  */
 const BOTS: readonly { readonly bot: string; readonly logins: number; readonly prints: RegExp; readonly failure: string; readonly rewritten: string }[] = [
   // slack-client 1.x's form: `this._apiCall('rtm.start', params, this._onLogin)`, a method by reference.
   { bot: 'response-callback-bot', logins: 1, prints: /^users: \d+/m, failure: 'login failed: invalid_auth\n', rewritten: 'this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data)' },
-  // `var self = this; self.reqAPI('rtm.start', {}, function (data) {…})`, and again on a reconnect path.
-  { bot: 'self-helper-bot', logins: 2, prints: /^reconnected as /m, failure: 'rtm.start failed: invalid_auth\n', rewritten: '(function (data) {' },
   // CoffeeScript output: `return this._apiCall('rtm.start', …, this._onLogin)` as the method's last expression.
   { bot: 'coffee-client-bot', logins: 2, prints: /^logged in again as /m, failure: 'login failed: invalid_auth\n', rewritten: 'return callbackify(() => rtmStartData(callSlack, {' },
-  // The same from a constructor function: `var self = this` there, the helper on its prototype.
-  { bot: 'constructor-helper-bot', logins: 1, prints: /^me: \S+, socket string$/m, failure: 'login failed: invalid_auth\n', rewritten: "callbackify(() => rtmStartData(callSlack, {}, { optional: ['team.prefs'] }))((err, data) => (function (data) {" },
   // `this.send('rtm.start', options).then((res) => … res.url …)`, `options` its caller's: only `url` is
   // read, so `rtm.connect` through the same helper, given the same options.
   { bot: 'options-helper-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/$/m, failure: 'connect failed: invalid_auth\n', rewritten: "return this.send('rtm.connect', options).then(function (res) {" },
@@ -38,6 +34,17 @@ afterAll(async () => {
 });
 
 const runWith = (dir: string, bot: string, token: string): Promise<RunResult> => runBot(dir, bot, token, fake.apiUrl);
+
+/**
+ * `var self = this; self.reqAPI('rtm.start', {}, function (data) {…})` (again on a reconnect path; and
+ * from a constructor function, the helper on its prototype) keeping the lists on the instance
+ * (`self.store.users = data.users`), where code not followed may read an item's `presence`: left a
+ * TODO naming it, the call unchanged; against a Slack that retired rtm.start it fails as before.
+ */
+const KEEPING: readonly { readonly bot: string; readonly todos: number; readonly prints: RegExp; readonly names: string }[] = [
+  { bot: 'self-helper-bot', todos: 1, prints: /^reconnected as /m, names: '`users`, `channels` and may read `users[].presence`, `channels[].has_pins`' },
+  { bot: 'constructor-helper-bot', todos: 1, prints: /^me: \S+, socket string$/m, names: '`users`, `channels`, `groups`, `ims`, `mpims` and may read `users[].presence`' },
+];
 
 describe("the app's own helpers: the same data and the same Slack errors after the migration", () => {
   it.each(BOTS.map((b) => [b.bot, b] as const))('%s', { timeout: 180_000 }, async (_name, { bot, logins, prints, failure, rewritten }) => {
@@ -67,5 +74,29 @@ describe("the app's own helpers: the same data and the same Slack errors after t
 
     const failedAfter = await runWith(dir, bot, 'xoxb-not-a-known-token');
     expect({ code: failedAfter.code, stdout: failedAfter.stdout, stderr: failedAfter.stderr }).toEqual({ code: failedBefore.code, stdout: failedBefore.stdout, stderr: failedBefore.stderr });
+  });
+});
+
+describe("the app's own helpers keeping the lists where code not followed reads them", () => {
+  it.each(KEEPING.map((b) => [b.bot, b] as const))('%s: a TODO naming the item attributes, never a rewrite that drops them', { timeout: 180_000 }, async (_name, { bot, todos, prints, names }) => {
+    const dir = await copyBot(bot);
+    fake.setMode('legacy');
+    const before = await runWith(dir, bot, 'xoxb-test');
+    expect(before.stderr).toBe('');
+    expect(before.stdout).toMatch(prints);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain(`TODOs left: ${String(todos)}`);
+    const source = await readFile(join(dir, bot, 'bot.js'), 'utf8');
+    expect(source.replace(/\n\s*\/\/\s*/g, ' ')).toContain(`gets ${names}`);
+    // The login that keeps the lists is left as it was (self-helper-bot's reconnect, which reads only counts, is migrated).
+    expect(source).toContain("self.reqAPI('rtm.start', {}, function (data) {");
+
+    fake.setMode('connect_required');
+    const after = await runWith(dir, bot, 'xoxb-test');
+    expect(after.code).toBe(1);
+    expect(after.stdout).not.toMatch(prints);
   });
 });

@@ -389,6 +389,15 @@ export function isStartOnlyItemField(path: string): boolean {
 }
 
 /**
+ * The start-only item attributes (`users[].presence`, `ims[].is_open`…) that a list or one of its items
+ * (`users`, `users[]`) carries: what code handed it may read that the replacement list's items lack.
+ */
+export function startOnlyItemFieldsOf(path: string): string[] {
+  const list = /^(\w+)(?:\[\])?$/.exec(path)?.[1];
+  return list === undefined ? [] : START_ONLY_ITEM_FIELDS.filter((f) => f.startsWith(`${list}[].`));
+}
+
+/**
  * True when `path` reads inside the `error` text every failed answer carries (`error.message`, which
  * apps written for an error object read): `rtm.connect` fails with the same codes, so the read finds
  * what it found on `rtm.start` (a string's member, often nothing).

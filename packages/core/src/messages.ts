@@ -1,7 +1,7 @@
 import { RTM_CONNECT_ARGS, RTM_START_ONLY_ARGS, type RtmStartOnlyArg } from './args.js';
 import type { PlannedCall } from './cost.js';
 import { RTM_URL_LIFETIME_SECONDS } from './errors.js';
-import { fieldFact, type FieldFact } from './fields.js';
+import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { RATE_TIERS } from './rate-tiers.js';
 
@@ -57,6 +57,26 @@ export const START_ONLY_FIELD_TEMPLATE =
 export function startOnlyFieldReplacement(path: string): string {
   const fact = fieldFact(path);
   return fact ? replacementSummary(fact) : "it is not part of `rtm.connect`'s response";
+}
+
+/**
+ * The sentence for lists (or items of them) handed to code no tool follows whose items carried
+ * attributes only `rtm.start` gave (core's item facts), with `{{list}}`, `{{fields}}` and `{{replacements}}` to fill in.
+ */
+export const ESCAPED_ITEMS_TEMPLATE =
+  'Code rtm-migrate cannot follow gets {{list}} and may read {{fields}}: item attributes only `rtm.start` gave, which the replacement lists lack ({{replacements}}).';
+
+/** What fills ESCAPED_ITEMS_TEMPLATE for escaping `paths` (`users`, `ims[]`); undefined when their items lack nothing. */
+export function escapedItemsData(paths: readonly string[]): { list: string; fields: string; replacements: string } | undefined {
+  const lists = [...new Set(paths.filter((p) => startOnlyItemFieldsOf(p).length > 0))];
+  const fields = [...new Set(lists.flatMap(startOnlyItemFieldsOf))];
+  if (fields.length === 0) return undefined;
+  return { list: list(lists), fields: list(fields), replacements: fields.map((f) => fieldFact(f)?.advice ?? f).join('; ') };
+}
+
+export function escapedItemsMessage(paths: readonly string[]): string | undefined {
+  const data = escapedItemsData(paths);
+  return data && ESCAPED_ITEMS_TEMPLATE.replace('{{list}}', () => data.list).replace('{{fields}}', () => data.fields).replace('{{replacements}}', () => data.replacements);
 }
 
 export function startOnlyFieldMessage(path: string): string {

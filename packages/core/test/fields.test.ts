@@ -14,6 +14,8 @@ import {
   helperExtraOf,
   shimBuilds,
   START_ONLY_ITEM_FIELDS,
+  startOnlyItemFieldsOf,
+  escapedItemsMessage,
 } from '../src/index.js';
 import { codeSpans, readReference, tableAfter } from './reference.js';
 
@@ -151,6 +153,16 @@ describe('fieldFact', () => {
     // Attributes the lists do return stay covered by them.
     for (const path of ['users[].name', 'ims[].user', 'channels[].is_archived', 'bots[].name']) expect(isStartOnlyItemField(path), path).toBe(false);
     expect(helperBuilds('users[].name')).toBe(true);
+  });
+
+  it('tells which item attributes a list handed on whole (or one item of it) may still be read for', () => {
+    expect(startOnlyItemFieldsOf('users')).toEqual(['users[].presence']);
+    expect(startOnlyItemFieldsOf('users[]')).toEqual(['users[].presence']);
+    expect(startOnlyItemFieldsOf('ims')).toEqual(['ims[].is_open', 'ims[].has_pins']);
+    expect(startOnlyItemFieldsOf('bots[]')).toEqual(['bots[].icons', 'bots[].updated']);
+    for (const path of ['', 'self', 'team', 'url', 'users[].id', 'users[].profile', 'channels[].members', 'subteams']) expect(startOnlyItemFieldsOf(path), path).toEqual([]);
+    expect(escapedItemsMessage(['users', 'users[]', 'url'])).toMatch(/^Code rtm-migrate cannot follow gets `users`, `users\[\]` and may read `users\[\]\.presence`: .*`users\.getPresence`/);
+    expect(escapedItemsMessage(['url', 'self'])).toBeUndefined();
   });
 
   it('lets `--helper shim` rewrite only what rtmStartCompat() builds', () => {

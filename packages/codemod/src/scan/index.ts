@@ -16,6 +16,8 @@ import {
   MESSAGES,
   startOnlyFieldMessage,
   CODEMOD_MESSAGES,
+  escapedItemsMessage,
+  startOnlyItemFieldsOf,
   todoComment,
   type PlannedCall,
   type WorkspaceSize,
@@ -88,6 +90,20 @@ export function unsupportedInline(fields: readonly string[]): string[] {
     if (top === 'team') return !INLINE_TEAM_METHODS.includes(fieldFact(f)?.replacements[0]?.method ?? '');
     return true;
   });
+}
+
+/**
+ * The item attributes only `rtm.start` gave (`users[].presence`) that code the analysis cannot follow
+ * may read off a list it is handed: no rewrite fetches them for it, so the site stays a TODO saying so.
+ */
+function escapedItemFields(escapes: readonly Escape[]): string[] {
+  return [...new Set(escapes.flatMap((e) => startOnlyItemFieldsOf(e.path ?? '')))].sort();
+}
+
+/** A TODO's reason, naming the lists whose items' start-only attributes escape. */
+function withEscapedItems(decision: Decision, escapes: readonly Escape[]): Decision {
+  const sentence = leavesTodo(decision.rewrite) ? escapedItemsMessage(escapes.map((e) => e.path ?? '')) : undefined;
+  return sentence === undefined ? decision : { ...decision, reason: `${decision.reason ?? ''} ${sentence}`.trim() };
 }
 
 /** `users`, `channels`, `channels[].members`, `team.icon`: what a one-line message names. */
@@ -254,7 +270,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   // `--helper shim` only where `rtmStartCompat()` builds every start-only field read here (not `users[].presence`, `latest`…).
-  const shimmable = shimApplies(parsed, site) && startOnly.every(shimBuilds);
+  const shimmable = shimApplies(parsed, site) && [...startOnly, ...escapedItemFields(escapes)].every(shimBuilds);
   if (helper === 'shim' && shimmable && (startOnly.length > 0 || escapes.length > 0)) return { rewrite: 'shim', form: site.form };
   if (site.form === 'helper' && (startOnly.length > 0 || escapes.length > 0)) {
     // Never `rtm.connect` in place: the data read would be lost. Through the app's own helper, or left unchanged.
@@ -419,7 +435,8 @@ export function scan(options: ScanOptions): Plan {
       const planned: Decision = notInPlace ? { rewrite: 'todo', form: decided.form, reason: notInPlace } : unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       // A call that may be an RTM client's own `start()` goes to no helper either.
       // Nor one whose reads it does not know (`body.channels`): the helper module resolves the data itself, not a wrapper around it.
-      const helperBuildsAll = unknownReads.length === 0 && !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds);
+      // Nor one handing a list to code it cannot see, which may read attributes of its items the helper leaves out (`users[].presence` unless asked).
+      const helperBuildsAll = unknownReads.length === 0 && !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds) && escapedItemFields(escapes).length === 0;
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
       const toModule =
@@ -454,7 +471,7 @@ export function scan(options: ScanOptions): Plan {
     for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice }] of prepared.entries()) {
       const heavy = importableDecision(parsed, decisions[index] ?? choice.decision);
       // A v3 client that needs nothing of rtm.start's data: `useRtmConnect: true` alone, no helper module (no list fetched).
-      const decision: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : heavy;
+      const decision: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;

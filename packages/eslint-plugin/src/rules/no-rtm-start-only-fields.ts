@@ -1,4 +1,4 @@
-import { LEGACY_DATA_STORE_MESSAGE, START_ONLY_FIELD_TEMPLATE, startOnlyFieldReplacement } from '@rtm-migrate/core';
+import { ESCAPED_ITEMS_TEMPLATE, escapedItemsData, LEGACY_DATA_STORE_MESSAGE, START_ONLY_FIELD_TEMPLATE, startOnlyFieldReplacement } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -12,6 +12,7 @@ import {
   siteNode,
   typeDeclaredIn,
   typeIs,
+  type Escape,
   type FieldRead,
   type FileStores,
   type RtmSite,
@@ -21,7 +22,7 @@ import { createRule } from '../util/create-rule.js';
 import { mentionsRtm } from '../util/prefilter.js';
 import { isCoveredUse, resolverFor } from '../util/resolver.js';
 
-export type MessageIds = 'startOnlyField' | 'legacyDataStore';
+export type MessageIds = 'startOnlyField' | 'legacyDataStore' | 'escapedItems';
 export type Options = [];
 
 
@@ -44,7 +45,7 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     schema: [],
-    messages: { startOnlyField: START_ONLY_FIELD_TEMPLATE, legacyDataStore: LEGACY_DATA_STORE_MESSAGE },
+    messages: { startOnlyField: START_ONLY_FIELD_TEMPLATE, legacyDataStore: LEGACY_DATA_STORE_MESSAGE, escapedItems: ESCAPED_ITEMS_TEMPLATE },
     defaultOptions: [],
   },
   create(context) {
@@ -58,6 +59,17 @@ export default createRule<Options, MessageIds>({
       if (!isReportableRead(read.path) || reported.has(read.node)) return;
       reported.add(read.node);
       context.report({ node: read.node, messageId: 'startOnlyField', data: startOnlyFieldData(read.path) });
+    };
+
+    /**
+     * A list handed to code the analysis cannot follow, whose items carried attributes only `rtm.start`
+     * gave (`users[].presence`): no read of them is seen, so the list's own hand-over is reported.
+     */
+    const reportEscape = (escape: Escape): void => {
+      const data = escapedItemsData([escape.path]);
+      if (!data || (escape.file !== undefined && escape.file !== resolver.file) || reported.has(escape.node)) return;
+      reported.add(escape.node);
+      context.report({ node: escape.node, messageId: 'escapedItems', data });
     };
 
     /** With types: a read off any expression typed as Slack's rtm response, wherever it came from. */
@@ -80,7 +92,9 @@ export default createRule<Options, MessageIds>({
         const site = classifyNode(resolver, node);
         if (!site || filled(site) || isCoveredUse(context, site)) return;
         if (site.kind === 'data-store' && site.construction) context.report({ node: siteNode(site), messageId: 'legacyDataStore' });
-        followResponse(resolver, site).reads.forEach(reportRead);
+        const flow = followResponse(resolver, site);
+        flow.reads.forEach(reportRead);
+        flow.escapes.forEach(reportEscape);
       };
       visitors.CallExpression = check;
       visitors['MemberExpression[property.name=/^(dataStore|get)/]'] = check;
