@@ -1,7 +1,7 @@
 import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS, startOnlyItemFieldsOf } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { isCoroutineAwait } from './coroutine.js';
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
@@ -466,7 +466,7 @@ class Tracker {
     if (fn === 'no-constructor') return;
     // An instance is followed into only when it is used through its methods: a field read off it
     // elsewhere (`dir.workspace.users`) would be a read the class body does not show.
-    const usable = call.type === AST_NODE_TYPES.CallExpression || (fn !== undefined && usedThroughMethods(this.resolver, call, fn));
+    const usable = call.type === AST_NODE_TYPES.CallExpression || (fn !== undefined && usedThroughMethods(this.resolver, call, methodNames(fn)));
     if (fn && usable) {
       if (call.type === AST_NODE_TYPES.CallExpression) this.enter(fn.node, call, path);
       this.in(fn.resolver).bindFunctionParameter(fn.node, index, shape, depth, call.callee); return;
@@ -560,6 +560,11 @@ class Tracker {
   }
 
   private thisField(owner: Node, name: string, write: Node, shape: Shape, depth: number): void {
+    // The reads followed are the `this.<name>` of the class (or program): one off the instance
+    // elsewhere (`bot._users[0].presence`), or the instance's members read by code not seen, would be missed.
+    const handed: Located<TSESTree.MemberExpression>[] = [];
+    if (!this.membersSeen(owner, write, handed)) this.escape(write, `the response is stored in \`${sourceText(write)}\`, a member that may be read off the instance where it cannot be followed`, pathOf(shape));
+    for (const read of handed) if (memberName(read.resolver, read.node) === name && !isAssigned(read.node)) this.in(read.resolver).follow(read.node, shape, depth);
     for (const node of descendants(this.resolver, owner)) {
       if (node === write || node.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(this.resolver, node.object)) continue;
       if (memberName(this.resolver, node) !== name) continue;
@@ -567,6 +572,61 @@ class Tracker {
       if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) continue;
       this.follow(node, shape, depth);
     }
+  }
+
+  /**
+   * True when every member of the instance `write` stores on is read as `this.<name>` in `owner`: the
+   * class (or the ES5 constructor function and its `X.prototype.m = function` methods) is this file's,
+   * not exported, not extended here; its instances are only called on through its methods; and `this`
+   * is never handed on whole (`Object.keys(this)`, `this[name]`, `register(this)`). A leading `_` proves nothing.
+   */
+  private membersSeen(owner: Node, write: Node, handed: Located<TSESTree.MemberExpression>[]): boolean {
+    const holder = owner.type === AST_NODE_TYPES.ClassBody ? owner.parent : constructorName(this.resolver, write);
+    if (!holder || this.holderExported(holder)) return false;
+    if ((holder.type === AST_NODE_TYPES.ClassDeclaration || holder.type === AST_NODE_TYPES.ClassExpression) && holder.superClass && classOf(this.resolver, holder.superClass)) return false;
+    if (![...descendants(this.resolver, owner)].every((node) => node.type !== AST_NODE_TYPES.ThisExpression || this.memberUseOfThis(node, handed))) return false;
+    const name = holder.type === AST_NODE_TYPES.Identifier ? holder : classBinding(holder);
+    const scope = name && this.resolver.getScope(holder);
+    const variable = name && scope && (holder.type === AST_NODE_TYPES.ClassDeclaration && scope.block === holder && scope.upper ? ASTUtils.findVariable(scope.upper, name.name) : variableOf(this.resolver, name));
+    if (!variable) return false;
+    const methods = holder.type === AST_NODE_TYPES.Identifier ? prototypeMethods(this.resolver, holder.name, programOf(holder)) : classMethods(holder.body);
+    return variable.references.every((r) => {
+      const use = r.identifier.parent;
+      if (variable.defs.some((d) => d.name === r.identifier)) return true;
+      if (use.type === AST_NODE_TYPES.NewExpression && use.callee === r.identifier) return usedThroughMethods(this.resolver, use, methods);
+      // `X.prototype.m = function …` declares a method; `util.inherits(X, Base)` sets what X inherits from.
+      if (use.type === AST_NODE_TYPES.MemberExpression && use.object === r.identifier && memberName(this.resolver, use) === 'prototype') {
+        const method = use.parent;
+        return method.type === AST_NODE_TYPES.MemberExpression && method.object === use && method.parent.type === AST_NODE_TYPES.AssignmentExpression && method.parent.left === method;
+      }
+      return use.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === r.identifier && calleeName(this.resolver, use.callee)?.replace(/^util\./, '') === 'inherits';
+    });
+  }
+
+  /**
+   * A use of `this` (or `self`) that reads no member not seen: `this.<name>`, the `var self = this`
+   * alias (its own uses are checked), a function of this file bound to it, a base constructor of another module called on it
+   * (`EventEmitter.call(this)`), which knows nothing of the app's members, or a function of the project
+   * given the instance (`printWorkspace(this)`) that only reads named members off it: those reads
+   * are collected in `handed`.
+   */
+  private memberUseOfThis(node: Node, handed: Located<TSESTree.MemberExpression>[]): boolean {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return memberName(this.resolver, parent) !== undefined;
+    if (node.type === AST_NODE_TYPES.ThisExpression && parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const alias = variableOf(this.resolver, parent.id);
+      return alias !== null && alias.references.every((r) => r.identifier === parent.id || (r.isRead() && !r.isWrite() && this.memberUseOfThis(r.identifier, handed)));
+    }
+    if (parent.type !== AST_NODE_TYPES.CallExpression) return false;
+    const given = this.locate(parent.callee);
+    const param = given?.node.params[parent.arguments.indexOf(node as TSESTree.CallExpressionArgument)];
+    if (given && param?.type === AST_NODE_TYPES.Identifier) return namedMembersOf(given.resolver, param, handed);
+    const callee = unwrap(parent.callee);
+    if (parent.arguments[0] !== node || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    // `function () {…}.bind(this)`: a function of this file, whose own `this.<name>` uses are those checked.
+    if (memberName(this.resolver, callee) === 'bind') return functionOf(this.resolver, callee.object) !== undefined;
+    return memberName(this.resolver, callee) === 'call' && !this.locate(callee.object) && !classOf(this.resolver, callee.object);
   }
 
   /** A returned value: the `.then` promise it resolves, or what callers of the (named) function get. */
@@ -1137,8 +1197,7 @@ function functionName(fn: FunctionNode): FunctionName | undefined {
  * on (`new X(r).print()`), or kept in a `const` that is only called on. Its fields are then read in the
  * class alone (which the analysis follows through `this`).
  */
-function usedThroughMethods(resolver: Resolver, made: TSESTree.NewExpression, constructor: Located<FunctionNode>): boolean {
-  const methods = methodNames(constructor);
+function usedThroughMethods(resolver: Resolver, made: TSESTree.NewExpression, methods: ReadonlySet<string>): boolean {
   const calledMethod = (value: Node): boolean => {
     const member = value.parent;
     return member?.type === AST_NODE_TYPES.MemberExpression && member.object === value && methods.has(memberName(resolver, member) ?? '') &&
@@ -1156,21 +1215,70 @@ function usedThroughMethods(resolver: Resolver, made: TSESTree.NewExpression, co
 
 /** The methods of the class a constructor belongs to (`X.prototype.m = function …` for a constructor function). */
 function methodNames(constructor: Located<FunctionNode>): Set<string> {
-  const names = new Set<string>();
   const definition = constructor.node.parent;
-  if (definition.type === AST_NODE_TYPES.MethodDefinition) {
-    for (const element of definition.parent.body) {
-      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && !element.computed && element.key.type === AST_NODE_TYPES.Identifier) names.add(element.key.name);
-    }
-    return names;
-  }
+  if (definition.type === AST_NODE_TYPES.MethodDefinition) return classMethods(definition.parent);
   const name = constructor.node.type === AST_NODE_TYPES.FunctionDeclaration ? constructor.node.id?.name : undefined;
-  if (name === undefined) return names;
-  for (const node of descendants(constructor.resolver, programOf(constructor.node))) {
+  return name === undefined ? new Set() : prototypeMethods(constructor.resolver, name, programOf(constructor.node));
+}
+
+function classMethods(body: TSESTree.ClassBody): Set<string> {
+  const names = new Set<string>();
+  for (const element of body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && !element.computed && element.key.type === AST_NODE_TYPES.Identifier) names.add(element.key.name);
+  }
+  return names;
+}
+
+/** True (the members collected) when a parameter is only read as `param.<name>`, never handed on whole. */
+function namedMembersOf(resolver: Resolver, param: TSESTree.Identifier, handed: Located<TSESTree.MemberExpression>[]): boolean {
+  const variable = variableOf(resolver, param);
+  if (!variable) return false;
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(resolver, member) === undefined) return false;
+    handed.push({ node: member, resolver });
+  }
+  return true;
+}
+
+function isAssigned(node: Node): boolean {
+  return node.parent?.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node;
+}
+
+/**
+ * The constructor function whose instance `this` is at `write`: the first function around it that is
+ * declared by a name (`function Bot() {…}`, `var Bot = function …`) or stored as `Bot.prototype.m`.
+ */
+function constructorName(resolver: Resolver, write: Node): TSESTree.Identifier | undefined {
+  for (let fn = enclosingFunction(write); fn; fn = enclosingFunction(fn)) {
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+    const parent = fn.parent;
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+      const prototype = unwrap(parent.left.object);
+      if (prototype.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, prototype) !== 'prototype') return undefined;
+      const name = unwrap(prototype.object);
+      return name.type === AST_NODE_TYPES.Identifier ? name : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The name a class is used by: its declared name, or the `const` holding a class expression. */
+function classBinding(holder: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.Identifier | undefined {
+  if (holder.type === AST_NODE_TYPES.ClassDeclaration) return holder.id ?? undefined;
+  const declarator = holder.parent;
+  return declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === holder && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
+}
+
+/** The methods `<name>.prototype.m = function …` gives a constructor function in `program`. */
+function prototypeMethods(resolver: Resolver, name: string, program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  for (const node of descendants(resolver, program)) {
     if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression || !isFunctionLike(unwrap(node.right))) continue;
     const prototype = unwrap(node.left.object);
-    const method = memberName(constructor.resolver, node.left);
-    if (prototype.type === AST_NODE_TYPES.MemberExpression && memberName(constructor.resolver, prototype) === 'prototype' && unwrap(prototype.object).type === AST_NODE_TYPES.Identifier && (unwrap(prototype.object) as TSESTree.Identifier).name === name && method !== undefined) names.add(method);
+    const method = memberName(resolver, node.left);
+    if (prototype.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, prototype) === 'prototype' && unwrap(prototype.object).type === AST_NODE_TYPES.Identifier && (unwrap(prototype.object) as TSESTree.Identifier).name === name && method !== undefined) names.add(method);
   }
   return names;
 }
