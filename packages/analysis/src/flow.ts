@@ -616,7 +616,7 @@ class Tracker {
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return memberName(this.resolver, parent) !== undefined;
     if (node.type === AST_NODE_TYPES.ThisExpression && parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
       const alias = variableOf(this.resolver, parent.id);
-      return alias !== null && alias.references.every((r) => r.identifier === parent.id || (r.isRead() && !r.isWrite() && this.memberUseOfThis(r.identifier, handed)));
+      return alias?.references.every((r) => r.identifier === parent.id || (r.isRead() && !r.isWrite() && this.memberUseOfThis(r.identifier, handed))) ?? false;
     }
     if (parent.type !== AST_NODE_TYPES.CallExpression) return false;
     const given = this.locate(parent.callee);
