@@ -92,7 +92,7 @@ function Probe(token) {
 }
 function Team(token) {
   request.get('https://slack.com/api/rtm.start?token=' + token, function (err, res, body) {
-    this.users = JSON.parse(body).users;
+    this.userCount = JSON.parse(body).users.length;
   }.bind(this));
 }
 module.exports = { Probe, Team };
