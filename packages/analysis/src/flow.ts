@@ -581,8 +581,12 @@ class Tracker {
    * is never handed on whole (`Object.keys(this)`, `this[name]`, `register(this)`). A leading `_` proves nothing.
    */
   private membersSeen(owner: Node, write: Node, handed: Located<TSESTree.MemberExpression>[]): boolean {
-    const holder = owner.type === AST_NODE_TYPES.ClassBody ? owner.parent : constructorName(this.resolver, write);
+    const bound = write.type === AST_NODE_TYPES.MemberExpression ? thisFunction(this.resolver, write.object) : undefined;
+    if (!bound) return false;
+    const holder = owner.type === AST_NODE_TYPES.ClassBody ? (bound.parent.type === AST_NODE_TYPES.MethodDefinition && bound.parent.parent === owner ? owner.parent : undefined) : constructorName(this.resolver, bound);
     if (!holder || this.holderExported(holder)) return false;
+    // `export function Bot() {…}`: the declaration is what is exported, not a use of its name.
+    if (holder.parent.type === AST_NODE_TYPES.FunctionDeclaration && isExportedDeclaration(holder.parent)) return false;
     if ((holder.type === AST_NODE_TYPES.ClassDeclaration || holder.type === AST_NODE_TYPES.ClassExpression) && holder.superClass && classOf(this.resolver, holder.superClass)) return false;
     if (![...descendants(this.resolver, owner)].every((node) => node.type !== AST_NODE_TYPES.ThisExpression || this.memberUseOfThis(node, handed))) return false;
     const name = holder.type === AST_NODE_TYPES.Identifier ? holder : classBinding(holder);
@@ -1249,19 +1253,38 @@ function isAssigned(node: Node): boolean {
  * The constructor function whose instance `this` is at `write`: the first function around it that is
  * declared by a name (`function Bot() {…}`, `var Bot = function …`) or stored as `Bot.prototype.m`.
  */
-function constructorName(resolver: Resolver, write: Node): TSESTree.Identifier | undefined {
-  for (let fn = enclosingFunction(write); fn; fn = enclosingFunction(fn)) {
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
-    const parent = fn.parent;
-    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
-    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
-      const prototype = unwrap(parent.left.object);
-      if (prototype.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, prototype) !== 'prototype') return undefined;
-      const name = unwrap(prototype.object);
-      return name.type === AST_NODE_TYPES.Identifier ? name : undefined;
-    }
+function constructorName(resolver: Resolver, fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
+  if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== fn || parent.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const prototype = unwrap(parent.left.object);
+  if (prototype.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, prototype) !== 'prototype') return undefined;
+  const name = unwrap(prototype.object);
+  return name.type === AST_NODE_TYPES.Identifier ? name : undefined;
+}
+
+/**
+ * The function whose `this` an expression is: the nearest non-arrow function around `this`, or around
+ * the `this` a `var self = this` alias was given.
+ */
+function thisFunction(resolver: Resolver, node: Node): FunctionNode | undefined {
+  let origin: Node = unwrap(node);
+  if (origin.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(resolver, origin)?.defs[0];
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    origin = unwrap(def.node.init);
   }
-  return undefined;
+  if (origin.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  let fn = enclosingFunction(origin);
+  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  // `function (…) {…}.bind(this)`: the `this` of the function around the bind.
+  const bind = fn?.parent;
+  if (bind?.type === AST_NODE_TYPES.MemberExpression && bind.object === fn && memberName(resolver, bind) === 'bind' && bind.parent.type === AST_NODE_TYPES.CallExpression && bind.parent.callee === bind) {
+    const target = bind.parent.arguments[0];
+    return target && unwrap(target).type === AST_NODE_TYPES.ThisExpression ? thisFunction(resolver, target) : undefined;
+  }
+  return fn;
 }
 
 /** The name a class is used by: its declared name, or the `const` holding a class expression. */
