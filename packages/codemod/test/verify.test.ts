@@ -86,7 +86,7 @@ export class Connector {
 }
 
 export class Bot {
-  users: Array<{ id: string; name: string }> = [];
+  names: string[] = [];
   constructor(private readonly token: string) {}
 
   private _api(method: string, params: Record<string, string | number> = {}): Promise<any> {
@@ -95,7 +95,7 @@ export class Bot {
 
   login(): Promise<string> {
     return this._api('rtm.start').then((data) => {
-      this.users = data.users;
+      this.names = (data.users as Array<{ name: string }>).map((u) => u.name);
       return data.url as string;
     });
   }
