@@ -26,6 +26,12 @@ async function javascriptBots(): Promise<string[]> {
   return bots.sort();
 }
 
+async function hasTodo(botDir: string): Promise<boolean> {
+  const files = (await readdir(botDir, { recursive: true })).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.includes('node_modules'));
+  for (const f of files) if ((await readFile(join(botDir, f), 'utf8')).includes('TODO(rtm-migrate)')) return true;
+  return false;
+}
+
 function runBot(dir: string, bot: string, apiUrl: string): Promise<RunResult> {
   return runNodeBot(join(dir, bot, 'bot.js'), { cwd: dir, apiUrl });
 }
@@ -61,15 +67,23 @@ export async function codemodBotsStage(): Promise<void> {
     fake.setMode('connect_required');
     const rows: string[] = [];
     let same = 0;
+    const left: string[] = [];
     for (const bot of bots) {
+      // A bot the run left a TODO in is the user's to finish: it is not expected to work yet.
+      if (await hasTodo(join(dir, bot))) {
+        left.push(bot);
+        rows.push(`TODO  ${bot} (left to you: see the TODO(rtm-migrate) comment)`);
+        continue;
+      }
       const r = await runBot(dir, bot, fake.apiUrl);
       const ok = r.code === 0 && r.stdout === before.get(bot);
       if (ok) same += 1;
       rows.push(`${ok ? green('same') : red('DIFFERENT')}  ${bot}`);
     }
     block(rows.join('\n'));
-    if (same !== bots.length) throw new Error(`${String(bots.length - same)} migrated bots printed something else than before`);
-    console.log(`${green('✓')} ${String(same)} of ${String(bots.length)} bots, migrated, print the same users, channels, groups, DMs and members against rtm_connect_required`);
+    const migrated = bots.length - left.length;
+    if (same !== migrated) throw new Error(`${String(migrated - same)} migrated bots printed something else than before`);
+    console.log(`${green('✓')} ${String(same)} of ${String(migrated)} migrated bots print the same users, channels, groups, DMs and members against rtm_connect_required${left.length > 0 ? ` (${String(left.length)} left with a TODO)` : ''}`);
   } finally {
     await fake.close();
     await rm(dir, { recursive: true, force: true });
