@@ -71,7 +71,8 @@ export function escapedItemsData(paths: readonly string[]): { list: string; fiel
   const lists = [...new Set(paths.filter((p) => startOnlyItemFieldsOf(p).length > 0))];
   const fields = [...new Set(lists.flatMap(startOnlyItemFieldsOf))];
   if (fields.length === 0) return undefined;
-  return { list: list(lists), fields: list(fields), replacements: fields.map((f) => fieldFact(f)?.advice ?? f).join('; ') };
+  // One advice per fact: `channels[].has_pins` and `ims[].has_pins` come from the same place.
+  return { list: list(lists), fields: list(fields), replacements: [...new Set(fields.map((f) => fieldFact(f)?.advice ?? f))].join('; ') };
 }
 
 export function escapedItemsMessage(paths: readonly string[]): string | undefined {
@@ -288,6 +289,13 @@ export const CODEMOD_MESSAGES = {
   /** A helper-module call whose response escapes: the extras it fetches as `optional`, and what it still leaves out. */
   escapeExtras: (extras: readonly string[]): string =>
     `The data leave code rtm-migrate can follow, so ${list(extras)} ${extras.length === 1 ? 'is' : 'are'} fetched too (\`optional\`: left out, with a warning, where the token lacks the scope). Not fetched for whoever gets the data: per-conversation \`latest\`, \`last_read\` and unread counts (one call per conversation: fetch them where they are read); \`cache_ts\` and \`latest_event_ts\` have no replacement.`,
+  /**
+   * A helper-module site whose lists reach code rtm-migrate cannot follow, with item attributes only
+   * `rtm.start` gave (`escapedItemsData`): not fetched (a call per item at every start), but the
+   * generated module's items warn on a read of one, so the loss is loud.
+   */
+  itemGapsWarned: (data: { list: string; fields: string; replacements: string }): string =>
+    `Code rtm-migrate cannot follow gets ${data.list} and may read ${data.fields}, which the replacement lists lack: they are not fetched (a call per item at every start); on the helper module's items a read of one answers \`undefined\` and warns once at run time (${data.replacements}).`,
   /** A bound helper-module function (`rtmStartData.bind(null, client)`) whose data escape: the extras it cannot ask for. */
   boundExtras: (extras: readonly string[]): string =>
     `The data leave code rtm-migrate can follow, and a bound \`rtmStartData\` cannot ask for more: ${list(extras)} are not fetched (where it is called, pass \`{ optional: [${extras.map((e) => `'${e}'`).join(', ')}] }\` after the arguments if they are read), nor per-conversation \`latest\`, \`last_read\` and unread counts; \`cache_ts\` and \`latest_event_ts\` have no replacement.`,

@@ -10,6 +10,7 @@ import {
   fieldFact,
 } from '@rtm-migrate/core';
 import { HELPER_EXTRA_METHODS, extrasSource, extrasTypes, helperExtraOf } from './extras.js';
+import { itemGapsSource } from './item-gaps.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
 
@@ -97,6 +98,8 @@ export function helperSource(v: HelperVariant): string {
     `// users' presence (${METHODS.usersGetPresence}: one call per user, ${METHODS.usersList} has none).`,
     '// Those named in `options.optional` instead (subteams, dnd, team.prefs: for code that hands the whole',
     '// data on) are left out, with a warning, when the token may not read them (missing_scope…).',
+    "// Item attributes no replacement list has (conversations' has_pins, is_open, bots' icons…) cost a call",
+    '// per item and are not fetched: a read of one answers undefined and warns once (see markItemGaps).',
     '// It has no dependency: it calls Slack through the client you pass, a @slack/web-api WebClient (or',
     '// a @slack/client v3 WebClient) or any function (method, args) => Promise<response>.',
     '',
@@ -265,7 +268,7 @@ export function helperSource(v: HelperVariant): string {
     `  const mpims = mpimAware ? await conversations(['${mpims}']) : undefined;`,
     `  const ims = await conversations(['${ims}']);`,
     `  const team = (await call('${METHODS.teamInfo}', {})).team${t(' as SlackObject | undefined')};`,
-    '  return {',
+    `  const lists${t(': RtmStartLists')} = {`,
     '    team: team ?? {},',
     '    users,',
     '    channels,',
@@ -274,7 +277,11 @@ export function helperSource(v: HelperVariant): string {
     '    ims,',
     "    bots: users.filter((u) => u.is_bot === true && typeof u.profile?.bot_id === 'string').map(botOf),",
     '  };',
+    '  markItemGaps(lists);',
+    '  return lists;',
     '}',
+    '',
+    ...itemGapsSource(ts),
     '',
     "/** Calls through `send`, paced per method, with the token of `args` when it has one; `ok: false` throws, Slack's answer as the error's `data`. */",
     `function pacedCall(send${t(': SlackCall')}, args${t(': RtmStartArgs')}, options${t(': RtmStartDataOptions')})${t(': SlackCall')} {`,

@@ -2,6 +2,7 @@ import type { ApplySummary, FailedFile, SiteResult } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
 import { leavesTodo, leavesUnchanged, type PlanSite } from '../plan.js';
 import { capped, wrapWords } from '../text/wrap.js';
+import { itemGapsNote } from '../helper-module/item-gaps.js';
 
 /** Width of the human summary's lines; longer messages wrap, indented under their site. */
 const WIDTH = 100;
@@ -42,11 +43,15 @@ function siteState(s: SiteResult, summary: ApplySummary, written: boolean): stri
   return written ? 'done' : 'would';
 }
 
-/** One site: its state, place and rewrite, and (for a TODO) the message, wrapped under it. */
+/**
+ * One site: its state, place and rewrite, and (for a TODO) the message, wrapped under it; a rewritten
+ * site whose lists' items warn at run time on a read of what they lack says which.
+ */
 function siteLines(s: SiteResult, state: string): string[] {
   const head = `${state.padEnd(7)}${location(s.site)}  ${s.site.form} → ${s.rewrite}`;
-  if (state !== 'TODO' && state !== 'note') return [head];
-  return [head, ...wrapWords(s.message.replace(/^TODO\(rtm-migrate\): /, ''), WIDTH - 7).map((l) => `       ${l}`)];
+  const gaps = s.rewrite === 'helper-module' ? itemGapsNote(s.site.escapes) : undefined;
+  const text = state === 'TODO' || state === 'note' ? s.message.replace(/^TODO\(rtm-migrate\): /, '') : gaps;
+  return text === undefined ? [head] : [head, ...wrapWords(text, WIDTH - 7).map((l) => `       ${l}`)];
 }
 
 /** A list of files on the line of its count when short, else one per line (capped). */

@@ -29,6 +29,7 @@ import { legacyClientKind, rangeRaise } from '../helper-module/legacy-client-fit
 import { legacyConnectOnly } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { escapeExtras } from '../helper-module/escape-extras.js';
+import { itemGapsNote } from '../helper-module/item-gaps.js';
 import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
@@ -93,8 +94,9 @@ export function unsupportedInline(fields: readonly string[]): string[] {
 }
 
 /**
- * The item attributes only `rtm.start` gave (`users[].presence`) that code the analysis cannot follow
- * may read off a list it is handed: no rewrite fetches them for it, so the site stays a TODO saying so.
+ * The item attributes only `rtm.start` gave (`channels[].has_pins`) that code the analysis cannot follow
+ * may read off a list it is handed: `rtmStartCompat()` does not build them, so `--helper shim` leaves a
+ * TODO (the generated helper module's items warn on such a read instead).
  */
 function escapedItemFields(escapes: readonly Escape[]): string[] {
   return [...new Set(escapes.flatMap((e) => startOnlyItemFieldsOf(e.path ?? '')))].sort();
@@ -435,8 +437,8 @@ export function scan(options: ScanOptions): Plan {
       const planned: Decision = notInPlace ? { rewrite: 'todo', form: decided.form, reason: notInPlace } : unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       // A call that may be an RTM client's own `start()` goes to no helper either.
       // Nor one whose reads it does not know (`body.channels`): the helper module resolves the data itself, not a wrapper around it.
-      // Nor one handing a list to code it cannot see, which may read attributes of its items the helper leaves out (`users[].presence` unless asked).
-      const helperBuildsAll = unknownReads.length === 0 && !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds) && escapedItemFields(escapes).length === 0;
+      // A list handed to code it cannot see may still go: the helper's items warn on a read of an attribute they lack (`channels[].has_pins`).
+      const helperBuildsAll = unknownReads.length === 0 && !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds);
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
       const toModule =
@@ -496,6 +498,7 @@ export function scan(options: ScanOptions): Plan {
           : decision.rewrite === 'connect-only' && !args.known
           ? (heldArgsMessage(parsed, found) ?? CODEMOD_MESSAGES.connectArgsPassed)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
+      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(escapes) : undefined;
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,
@@ -524,7 +527,7 @@ export function scan(options: ScanOptions): Plan {
         floorSeconds: cost.floorSeconds,
         rewrite: decision.rewrite,
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
-        message,
+        message: gaps ? `${message} ${gaps}` : message,
       });
       if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
       const plan = sites.at(-1);
