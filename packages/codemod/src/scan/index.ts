@@ -93,7 +93,7 @@ export function unsupportedInline(fields: readonly string[]): string[] {
 }
 
 /**
- * The item attributes only `rtm.start` gave (`users[].presence`) that code the analysis cannot follow
+ * The item attributes only `rtm.start` gave (`ims[].is_open`, `bots[].icons`) that code the analysis cannot follow
  * may read off a list it is handed: no rewrite fetches them for it, so the site stays a TODO saying so.
  */
 function escapedItemFields(escapes: readonly Escape[]): string[] {
@@ -435,7 +435,7 @@ export function scan(options: ScanOptions): Plan {
       const planned: Decision = notInPlace ? { rewrite: 'todo', form: decided.form, reason: notInPlace } : unsure ? { rewrite: 'todo', form: decided.form, reason: unsure } : connectUnfit ? { rewrite: 'todo', form: decided.form, reason: CODEMOD_MESSAGES.slackPackage(connectUnfit) } : decided;
       // A call that may be an RTM client's own `start()` goes to no helper either.
       // Nor one whose reads it does not know (`body.channels`): the helper module resolves the data itself, not a wrapper around it.
-      // Nor one handing a list to code it cannot see, which may read attributes of its items the helper leaves out (`users[].presence` unless asked).
+      // Nor one handing a list to code it cannot see, which may read attributes of its items the helper leaves out (`ims[].is_open`, `bots[].icons`).
       const helperBuildsAll = unknownReads.length === 0 && !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds) && escapedItemFields(escapes).length === 0;
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
