@@ -204,10 +204,10 @@ const CONVERSATION_LISTS = new Set(Object.keys(CONVERSATION_LIST_FIELDS));
 
 /**
  * True when an escape may hide reads of start-only data not yet seen: the whole response, `self`,
- * `team`, a conversation list or one of its channels, and any list whose items carry attributes the
- * replacement list lacks (core's item facts: `users[].presence`, `bots[].icons`): code that gets the
- * users may read `presence`, which `users.list` never has. A string escaping (`res.url`) or a member
- * id does not.
+ * `team`, a conversation list or one of its channels, and any list whose items carried attributes the
+ * replacement list lacks (core's item facts: `bots[].icons`): code that gets the bots may read `icons`,
+ * which `users.list`'s bot users never have. Not the users: `rtm.start` had stopped sending their
+ * `presence` itself. A string escaping (`res.url`) or a member id does not.
  */
 export function isSignificantEscape(escape: Escape): boolean {
   const { path } = escape;

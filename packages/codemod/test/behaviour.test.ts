@@ -227,10 +227,10 @@ const PROGRAMS: readonly Program[] = [
     // The library is migrated as its maintainer would (its own folder); the runner, its consumer, is left
     // as it is: an app's run leaves its `new SlackBot(…)` a TODO, since the slackbots beside it (1.2.0)
     // logs in with rtm.start. The library keeps the users and conversations on the instance for its users
-    // (`getUsers()`), who may read `presence` or `is_open`: its own `rtm.start` goes to the helper module,
+    // (`getUsers()`), who may read a DM's `is_open` (not users' `presence`: `rtm.start` had stopped sending it in January 2018): its own `rtm.start` goes to the helper module,
     // whose items warn on such a read, and the report names them.
     applyTo: 'slackbots',
-    warnedItems: { [join('slackbots', 'index.js')]: '`users[].presence`' },
+    warnedItems: { [join('slackbots', 'index.js')]: '`ims[].is_open`' },
     prints: /^users: \d+/m,
   },
   {

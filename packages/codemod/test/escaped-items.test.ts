@@ -5,19 +5,23 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, ROOT, tempDir, writeBotFiles, type DryReport } from './helpers.js';
+import { cli, expectPresenceAnswered, expectSameWithoutRtmStart, ROOT, tempDir, writeBotFiles } from './helpers.js';
 
 /**
- * Lists handed on whole whose items carried attributes no replacement list returns (core's
- * `START_ONLY_ITEM_FIELDS`: `users[].presence`, `channels[].has_pins`, `ims[].is_open`…). Each bot runs
- * against fake Slack in `legacy` mode, is migrated by the real CLI, and runs against `connect_required`:
- * where a list goes to code the analysis cannot follow (another module's cache, a package in
- * node_modules) the site goes to the generated helper module, whose items answer `undefined` for such
- * an attribute and warn once on stderr at its first read (never a silent loss), the report says so per
- * site and the lint still reports the hand-over; where it goes to another module's function the
- * analysis reads, that function's `presence` read makes the helper module fetch presence and the bot
- * prints the same; where each user goes to a function of the same file that reads only `name`, the
- * in-place rewrite stays and the bot prints the same.
+ * A users list handed on whole. `rtm.start` stopped sending users' `presence` in January 2018 (core's
+ * `droppedFromRtmStart`), as `users.list` did later: a users list rebuilt from `users.list` carries
+ * what `rtm.start`'s did, so handing it on loses nothing. Each bot runs against fake Slack in `legacy`
+ * mode (no `presence`, like Slack since 2018), is migrated, and runs against `connect_required`: where
+ * the list goes into a cache another module reads (which the analysis cannot follow) the site is
+ * migrated with no TODO nor `escapedItems` report, and that module knows the same users (and as much of
+ * their presence: none) as before; where it goes to another module's function the analysis reads, that
+ * function's explicit `presence` read makes the helper module fetch presence (`users.getPresence`), so
+ * the code gets what it was written for; where each user goes to a function of the same file that
+ * reads only `name`, the in-place rewrite stays and the bot prints the same. Lists whose items did
+ * carry attributes no replacement list returns (`bots[].icons`, `channels[].has_pins`, `ims[].is_open`)
+ * go to the generated helper module, whose items answer `undefined` for such an attribute and warn once
+ * on stderr at its first read (never a silent loss); the report says so per site and the lint still
+ * reports the hand-over.
  */
 
 const HEADER = `const { WebClient } = require('@slack/web-api');
@@ -39,13 +43,33 @@ async function main() {
   const res = await web.rtm.start();
   Object.assign(directory.cache, { users: res.users });
   console.log('users: ' + res.users.length);
+  console.log('known: ' + directory.names().join(','));
   console.log('awake: ' + directory.awake().length);
 }
 ${FOOTER}`,
   'directory.js': `const cache = { users: [] };
 
 exports.cache = cache;
+exports.names = () => cache.users.map((person) => person.id + '=' + person.name).sort();
 exports.awake = () => cache.users.filter((person) => person.presence === 'active');
+`,
+};
+
+/** The bots stored in another module's cache, which that module reads for icons later: an item gap `rtm.start` did have. */
+const CACHED_BOTS = {
+  'bot.js': `${HEADER}const directory = require('./directory');
+
+async function main() {
+  const res = await web.rtm.start();
+  Object.assign(directory.cache, { bots: res.bots });
+  console.log('bots: ' + res.bots.length);
+  console.log('with icons: ' + directory.withIcons().length);
+}
+${FOOTER}`,
+  'directory.js': `const cache = { bots: [] };
+
+exports.cache = cache;
+exports.withIcons = () => cache.bots.filter((bot) => bot.icons && bot.icons.image_48);
 `,
 };
 
@@ -87,24 +111,54 @@ async function lint(dir: string): Promise<string[]> {
   return results.flatMap((r) => r.messages.map((m) => `${String(m.line)} ${m.messageId ?? '(fatal)'}${m.fix ? ' fix' : ''}`));
 }
 
-describe('a users list handed on whole', () => {
-  it('stored for a module the analysis cannot follow: migrated, the report names users[].presence, and its read warns once at run time', async () => {
+describe('a list handed on whole (users, bots)', () => {
+  it('stored for a module the analysis cannot follow: migrated, no TODO nor escapedItems (rtm.start sent no presence either), the module knows the same users', async () => {
     const fake = await startFakeSlack({ seed: 23, users: 30, channels: 3, mode: 'legacy' });
     try {
       const dir = await writeBotFiles('rtm-migrate-escaped-users-', CACHED);
       const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
       expect(before.stderr).toBe('');
-      // The fake's legacy rtm.start still sends presence: after the migration it is gone, but loudly.
-      expect(awakeCount(before.stdout)).toBeGreaterThan(0);
+      // rtm.start's users carry no presence (as Slack's since January 2018): the module finds none awake.
+      expect(awakeCount(before.stdout)).toBe(0);
+      expect(/^known: (.+)$/m.exec(before.stdout)?.[1]?.split(',')).toHaveLength(30);
 
-      // Reported where the list leaves the code followed, with no fix on the site.
+      // The site and its `users` are reported; the hand-over is not: the list lacks nothing rtm.start's had.
+      expect(await lint(dir)).toEqual(['7 rtmStart', '8 startOnlyField', '9 startOnlyField']);
+
+      const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      const after = await readFile(join(dir, 'bot.js'), 'utf8');
+      expect(after).not.toContain('TODO(rtm-migrate)');
+      expect(after).not.toContain('rtm.start()');
+
+      // The same users (ids and names) in the module's cache, and as much presence as rtm.start gave.
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      expectSameWithoutRtmStart(fake, before, await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl }));
+      expect(fake.calls.map((c) => c.method)).toContain('users.list');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('bots stored for a module the analysis cannot follow: migrated through the helper module, the report and the lint name bots[].icons, and its read warns once at run time', async () => {
+    const fake = await startFakeSlack({ seed: 23, users: 30, channels: 3, mode: 'legacy' });
+    try {
+      const dir = await writeBotFiles('rtm-migrate-escaped-bots-', CACHED_BOTS);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(before.stderr).toBe('');
+      // The icons are really there under rtm.start: the migrated bot loses them, but not silently.
+      expect(Number(/^with icons: (\d+)$/m.exec(before.stdout)?.[1])).toBeGreaterThan(0);
+
       expect(await lint(dir)).toEqual(['7 rtmStart', '8 escapedItems', '8 startOnlyField', '9 startOnlyField']);
 
       const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
       expect(migrated.stderr).toBe('');
       expect(migrated.code).toBe(0);
       expect(migrated.stdout).toContain('TODOs left: 0');
-      expect(migrated.stdout.replace(/\s+/g, ' ')).toContain('gets `users` and may read `users[].presence`, which the replacement lists lack');
+      expect(migrated.stdout.replace(/\s+/g, ' ')).toContain('gets `bots` and may read `bots[].icons`, `bots[].updated`');
       const after = await readFile(join(dir, 'bot.js'), 'utf8');
       expect(after).not.toContain('TODO(rtm-migrate)');
       expect(after).toContain('await rtmStartData(web)');
@@ -112,31 +166,30 @@ describe('a users list handed on whole', () => {
       fake.setMode('connect_required');
       const run = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
       expect(run.code).toBe(0);
-      expect(run.stdout).toBe(before.stdout.replace(/^awake: \d+$/m, 'awake: 0'));
-      // 30 users' presence read, one warning.
-      expect(run.stderr.match(/users\[\]\.presence is not in the replacement data/g)).toHaveLength(1);
+      expect(run.stdout).toBe(before.stdout.replace(/^with icons: \d+$/m, 'with icons: 0'));
+      // Every bot's icons read, one warning naming where they come from now.
+      expect(run.stderr.match(/bots\[\]\.icons is not in the replacement data: .*bots\.info/g)).toHaveLength(1);
     } finally {
       await fake.close();
     }
   });
 
-  it("handed to another module's function that reads presence: followed, the helper module fetches presence, the same output", async () => {
+  it("handed to another module's function that reads presence: followed, the helper module fetches presence, the same users with the presence the code was written for", async () => {
     const fake = await startFakeSlack({ seed: 23, users: 6, channels: 3, mode: 'legacy' });
     try {
       const dir = await writeBotFiles('rtm-migrate-escaped-users-', HANDED);
       const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
       expect(before.stderr).toBe('');
-      expect(/^awake: (.+)$/m.exec(before.stdout)?.[1]).toBeDefined();
 
       const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
       expect(migrated.stderr).toBe('');
       expect(migrated.stdout).toContain('TODOs left: 0');
       expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("{ include: ['users[].presence'] }");
 
+      // The same users; the explicit read now finds each user's presence, as users.getPresence answers it.
       fake.setMode('connect_required');
       fake.resetCalls();
-      expectSameWithoutRtmStart(fake, before, await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl }));
-      expect(fake.calls.some((c) => c.method === 'users.getPresence')).toBe(true);
+      await expectPresenceAnswered(fake, before, await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl }));
     } finally {
       await fake.close();
     }

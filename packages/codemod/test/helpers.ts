@@ -109,6 +109,27 @@ export function expectSameWithoutRtmStart(fake: FakeSlack, before: RunResult, af
 }
 
 /**
+ * A migrated program that reads `users[].presence` and prints `awake: <sorted names>`, run against a
+ * Slack that retired `rtm.start`: before, `rtm.start` gave no presence (none since January 2018), so
+ * nobody was awake; after, the helper module's `users.getPresence` per user answers the read as the code
+ * was written for. Every other line is the same, no `rtm.start`, one `rtm.connect`, and the names awake
+ * are those fake Slack's `users.getPresence` calls active.
+ */
+export async function expectPresenceAnswered(fake: FakeSlack, before: RunResult, after: RunResult): Promise<void> {
+  const awakeLine = /^awake: (.*)$/m;
+  expect(awakeLine.exec(before.stdout)?.[1]).toBe('');
+  expectSameWithoutRtmStart(fake, { ...before, stdout: before.stdout.replace(awakeLine, '') }, { ...after, stdout: after.stdout.replace(awakeLine, '') });
+  const asked = fake.calls.filter((c) => c.method === 'users.getPresence').map((c) => c.args['user']);
+  const awake: string[] = [];
+  for (const user of fake.workspace.users.filter((u) => asked.includes(u.id))) {
+    const res = await fetch(`${fake.apiUrl}users.getPresence?user=${user.id}`, { headers: { authorization: 'Bearer xoxb-test' } });
+    if (((await res.json()) as { presence?: string }).presence === 'active') awake.push(user.name);
+  }
+  expect(awake.length).toBeGreaterThan(0);
+  expect(awakeLine.exec(after.stdout)?.[1]).toBe(awake.sort().join(','));
+}
+
+/**
  * A published library from fixtures/real-world, copied as it ships, with a runner that uses it as its
  * README shows. The library is installed under node_modules by a link to the copy (so that the codemod
  * migrates the copy, not an installed package); its own dependencies are the ones pnpm installed for

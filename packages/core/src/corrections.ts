@@ -97,12 +97,19 @@ export const REFERENCE_CORRECTIONS: readonly ReferenceCorrection[] = deepFreeze(
     section: '§4 users / channels / groups / mpims / ims / bots rows',
     reference: '`users` → `users.list` `members`; the conversation lists → `conversations.list`; `bots` → `users.list` members with `is_bot`',
     corrected:
-      "the replacement lists' items lack attributes `rtm.start`'s items had: `users.list` has no `presence` since Slack's 2018 presence changes (`users.getPresence` per user, or `presence_change` events), `conversations.list` no `is_open` (`conversations.info` per conversation) nor `has_pins`, and a bot user of `users.list` no `icons` / `updated` in the `bots` entry's shape (`bots.info` per bot): each is a start-only item fact (START_ONLY_ITEM_FIELDS), never covered by the list",
+      "the replacement lists' items lack attributes `rtm.start`'s items had: `conversations.list` no `is_open` (`conversations.info` per conversation) nor `has_pins`, a bot user of `users.list` no `icons` / `updated` in the `bots` entry's shape (`bots.info` per bot), and `users.list` no `presence` (since September 2018; `users.getPresence` per user, or `presence_change` events): each is a start-only item fact (START_ONLY_ITEM_FIELDS), never covered by the list",
     sources: [
-      'https://api.slack.com/changelog/2018-01-presence-present-and-accounted-for',
+      'https://api.slack.com/changelog/2018-01-presence-present-and-future',
       'https://api.slack.com/methods/users.getPresence',
       'https://api.slack.com/types/conversation',
       'https://api.slack.com/methods/bots.info',
     ],
+  },
+  {
+    section: '§4 users[].presence row',
+    reference: "`users[].presence` as a field of `rtm.start`'s answer",
+    corrected:
+      "`rtm.start` stopped sending its users' `presence` (and `online`) in January 2018: code handed `rtm.start`'s `users` has found no `presence` since, so a `users` list rebuilt from `users.list` hands on nothing less (FieldFact.droppedFromRtmStart; `startOnlyItemFieldsOf('users')` is empty). A read written for it is still answered by `users.getPresence`",
+    sources: ['https://api.slack.com/changelog/2017-10-making-rtm-presence-subscription-only', 'https://api.slack.com/changelog/2018-01-presence-present-and-future'],
   },
 ]);

@@ -33,6 +33,12 @@ export interface FieldFact {
   readonly replacements: readonly ReplacementCall[];
   /** One sentence for lint messages, TODO comments and reports. */
   readonly advice: string;
+  /**
+   * Set when `rtm.start` itself had stopped sending the field long before it was retired: code that
+   * got `rtm.start`'s data found nothing there since `since`, so handing on data rebuilt without it
+   * loses nothing that code had. A read written for it is still answered where a replacement exists.
+   */
+  readonly droppedFromRtmStart?: { readonly since: string; readonly sources: readonly string[] };
 }
 
 function call(
@@ -119,6 +125,16 @@ const gone = (path: string, advice: string): FieldFact => ({ path, onRtmConnect:
 
 const teamInfo = call(METHODS.teamInfo, 'team', ['team:read']);
 
+/**
+ * Presence left `rtm.start`'s users in January 2018 (presence became subscription-only); `users.list`
+ * followed in September 2018. `self.manual_presence` is not recorded so: the changelogs name the users'
+ * `presence` and `online`, and no source says the bot's own manual setting left the answer.
+ */
+const PRESENCE_LEFT_RTM_START = deepFreeze({
+  since: '2018-01',
+  sources: ['https://api.slack.com/changelog/2017-10-making-rtm-presence-subscription-only', 'https://api.slack.com/changelog/2018-01-presence-present-and-future'],
+});
+
 /** Conversation lists of `rtm.start` and the type each one now comes from. */
 export const CONVERSATION_LIST_FIELDS: Readonly<Record<'channels' | 'groups' | 'mpims' | 'ims', ConversationType>> =
   deepFreeze({ channels: 'public_channel', groups: 'private_channel', mpims: 'mpim', ims: 'im' });
@@ -150,9 +166,10 @@ function perConversationFacts(list: ListField): FieldFact[] {
 
 /**
  * Attributes of `rtm.start`'s list items that the replacement list's items lack: `users.list` has no
- * `presence` since Slack's 2018 presence changes, `conversations.list` no `is_open` / `has_pins`, and
- * a bot user of `users.list` has no `icons` (its profile images are other sizes) nor, as the
- * generated helper builds `bots`, `updated`. A read of one finds `undefined` on every item.
+ * `presence` (gone from it in September 2018, and from `rtm.start` itself in January 2018:
+ * `droppedFromRtmStart`), `conversations.list` no `is_open` / `has_pins`, and a bot user of
+ * `users.list` has no `icons` (its profile images are other sizes) nor, as the generated helper builds
+ * `bots`, `updated`. A read of one finds `undefined` on every item.
  */
 function itemGapFacts(): FieldFact[] {
   const perConversation = (list: ListField, name: string, advice: string, replacement?: ReplacementCall): FieldFact => ({
@@ -167,7 +184,9 @@ function itemGapFacts(): FieldFact[] {
       path: 'users[].presence',
       onRtmConnect: false,
       replacements: [call(METHODS.usersGetPresence, 'presence', ['users:read'], { args: { user: '<id>' }, per: 'user' })],
-      advice: '`users.list` has no `presence` (Slack\'s 2018 presence changes): call `users.getPresence` per user (Tier 3: only where truly needed), or subscribe to `presence_change` events',
+      advice:
+        '`rtm.start` stopped sending `presence` in January 2018 and `users.list` in September 2018: call `users.getPresence` per user (Tier 3: only where truly needed), or subscribe to `presence_change` events',
+      droppedFromRtmStart: PRESENCE_LEFT_RTM_START,
     },
     ...openLists.map((list) =>
       perConversation(
@@ -389,12 +408,14 @@ export function isStartOnlyItemField(path: string): boolean {
 }
 
 /**
- * The start-only item attributes (`users[].presence`, `ims[].is_open`…) that a list or one of its items
- * (`users`, `users[]`) carries: what code handed it may read that the replacement list's items lack.
+ * The start-only item attributes (`ims[].is_open`, `bots[].icons`…) that a list or one of its items
+ * (`ims`, `ims[]`) carries: what code handed it may read that the replacement list's items lack. Not
+ * one `rtm.start` had itself stopped sending (`users[].presence`): code handed `rtm.start`'s list
+ * found no such attribute either, so a rebuilt list hands it the same.
  */
 export function startOnlyItemFieldsOf(path: string): string[] {
   const list = /^(\w+)(?:\[\])?$/.exec(path)?.[1];
-  return list === undefined ? [] : START_ONLY_ITEM_FIELDS.filter((f) => f.startsWith(`${list}[].`));
+  return list === undefined ? [] : START_ONLY_ITEM_FIELDS.filter((f) => f.startsWith(`${list}[].`) && fieldFact(f)?.droppedFromRtmStart === undefined);
 }
 
 /**

@@ -156,12 +156,20 @@ describe('fieldFact', () => {
   });
 
   it('tells which item attributes a list handed on whole (or one item of it) may still be read for', () => {
-    expect(startOnlyItemFieldsOf('users')).toEqual(['users[].presence']);
-    expect(startOnlyItemFieldsOf('users[]')).toEqual(['users[].presence']);
+    // None for the users: rtm.start had stopped sending `presence` itself in January 2018, so code handed its list found none either.
+    expect(startOnlyItemFieldsOf('users')).toEqual([]);
+    expect(startOnlyItemFieldsOf('users[]')).toEqual([]);
+    expect(fieldFact('users[].presence')?.droppedFromRtmStart).toMatchObject({
+      since: '2018-01',
+      sources: expect.arrayContaining(['https://api.slack.com/changelog/2017-10-making-rtm-presence-subscription-only', 'https://api.slack.com/changelog/2018-01-presence-present-and-future']) as unknown,
+    });
+    // Every other item gap is one rtm.start did send.
+    for (const path of START_ONLY_ITEM_FIELDS.filter((p) => p !== 'users[].presence')) expect(fieldFact(path)?.droppedFromRtmStart, path).toBeUndefined();
     expect(startOnlyItemFieldsOf('ims')).toEqual(['ims[].is_open', 'ims[].has_pins']);
     expect(startOnlyItemFieldsOf('bots[]')).toEqual(['bots[].icons', 'bots[].updated']);
     for (const path of ['', 'self', 'team', 'url', 'users[].id', 'users[].profile', 'channels[].members', 'subteams']) expect(startOnlyItemFieldsOf(path), path).toEqual([]);
-    expect(escapedItemsMessage(['users', 'users[]', 'url'])).toMatch(/^Code rtm-migrate cannot follow gets `users`, `users\[\]` and may read `users\[\]\.presence`: .*`users\.getPresence`/);
+    expect(escapedItemsMessage(['users', 'users[]', 'url'])).toBeUndefined();
+    expect(escapedItemsMessage(['users', 'ims', 'url'])).toMatch(/^Code rtm-migrate cannot follow gets `ims` and may read `ims\[\]\.is_open`, `ims\[\]\.has_pins`: .*`conversations\.info`/);
     expect(escapedItemsMessage(['url', 'self'])).toBeUndefined();
   });
 

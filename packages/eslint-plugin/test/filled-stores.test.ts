@@ -69,7 +69,8 @@ describe('dataStore and AUTHENTICATED data of clients started through the helper
   it('are reported in other files where a store is fed from code the helper does not reach (cacheRtmStart)', async () => {
     const store = `module.exports = { cacheRtmStart(data) { this.users = data.users; } };\n`;
     const findings = await lintPackage({ 'bot.js': client('startRtmClient(rtm)'), 'message.js': MESSAGE, 'store.js': store });
-    expect(findings).toEqual(['message.js:2 users', 'store.js:1 escapedItems', 'store.js:1 users']);
+    // The store keeps the users list: no `escapedItems` for it, since rtm.start's own users had no `presence` since January 2018.
+    expect(findings).toEqual(['message.js:2 users', 'store.js:1 users']);
   });
 
   it('sees a migration made between two lint runs of the same process (the package is read again)', async () => {

@@ -16,7 +16,7 @@ export function userShape(user: SlackUser, options: { locale: boolean; email: bo
 }
 
 /**
- * A user's presence, as `rtm.start`'s users and `users.getPresence` give it (`users.list` has none):
+ * A user's presence, as `users.getPresence` gives it (neither `users.list` nor, since 2018, `rtm.start` has it):
  * deactivated accounts are away, the others active or away by their id, so the same run after run.
  */
 export function presenceOf(user: SlackUser): 'active' | 'away' {

@@ -1,4 +1,4 @@
-import { BOT_ENTRY_FROM_BOT_USER, CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, START_ONLY_ITEM_FIELDS, type ConversationType } from '@rtm-migrate/core';
+import { BOT_ENTRY_FROM_BOT_USER, CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, START_ONLY_ITEM_FIELDS, startOnlyItemFieldsOf, type ConversationType } from '@rtm-migrate/core';
 import type { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../src/index.js';
@@ -18,7 +18,7 @@ function at(item: Item, path: string): unknown {
 
 /**
  * The keys of `rtm.start`'s items (`legacy`) that the replacement's items (`provided`) lack and core
- * has no fact of their own for (`users[].presence`, `channels[].members`…): a read of one would find
+ * has no fact of their own for (`ims[].is_open`, `channels[].members`…): a read of one would find
  * `undefined` on every rebuilt item with nothing telling the user.
  */
 function unrecorded(list: string, legacy: readonly Item[], provided: ReadonlySet<string>): string[] {
@@ -55,10 +55,14 @@ describe("rtm.start's item keys against the replacement lists' and core's facts"
     expect(aware['mpims']?.length).toBeGreaterThan(0);
   });
 
-  it('users: each key is on users.list or a fact (presence is not on users.list)', () => {
+  it('users: each key is on users.list or a fact; neither has presence (gone from rtm.start in January 2018)', () => {
     const legacy = start['users'] ?? [];
     expect(unrecorded('users', legacy, keysOf(users))).toEqual([]);
-    expect(keysOf(legacy).has('presence') && !keysOf(users).has('presence')).toBe(true);
+    // Both lists carry the same keys, so a users list handed on loses nothing: core records no item gap for it.
+    expect(keysOf(legacy)).toEqual(keysOf(users));
+    expect(keysOf(legacy).has('presence') || keysOf(users).has('presence')).toBe(false);
+    expect(RTM_START_FIELDS['users[].presence']?.droppedFromRtmStart?.since).toBe('2018-01');
+    expect(startOnlyItemFieldsOf('users')).toEqual([]);
   });
 
   it.each(Object.keys(CONVERSATION_LIST_FIELDS) as ListField[])('%s: each key is on conversations.list or a fact', async (list) => {
@@ -86,10 +90,11 @@ describe("rtm.start's item keys against the replacement lists' and core's facts"
     }
   });
 
-  it('serves users.getPresence with the presence rtm.start gave each user', async () => {
+  it("serves users.getPresence for each of rtm.start's users, which carry none", async () => {
     for (const user of (start['users'] ?? []).slice(0, 10)) {
       const res = (await web.apiCall('users.getPresence', { user: user['id'] })) as unknown as Item;
-      expect(res['presence'], String(user['id'])).toBe(user['presence']);
+      expect(['active', 'away'], String(user['id'])).toContain(res['presence']);
+      expect(user['presence'], String(user['id'])).toBeUndefined();
     }
   });
 });

@@ -94,7 +94,7 @@ export function unsupportedInline(fields: readonly string[]): string[] {
 }
 
 /**
- * The item attributes only `rtm.start` gave (`channels[].has_pins`) that code the analysis cannot follow
+ * The item attributes only `rtm.start` gave (`channels[].has_pins`, `ims[].is_open`) that code the analysis cannot follow
  * may read off a list it is handed: `rtmStartCompat()` does not build them, so `--helper shim` leaves a
  * TODO (the generated helper module's items warn on such a read instead).
  */

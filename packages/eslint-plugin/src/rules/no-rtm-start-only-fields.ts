@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
 
     /**
      * A list handed to code the analysis cannot follow, whose items carried attributes only `rtm.start`
-     * gave (`users[].presence`): no read of them is seen, so the list's own hand-over is reported.
+     * gave (`ims[].is_open`, `bots[].icons`): no read of them is seen, so the list's own hand-over is reported.
      */
     const reportEscape = (escape: Escape): void => {
       const data = escapedItemsData([escape.path]);

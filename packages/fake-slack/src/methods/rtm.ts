@@ -1,5 +1,5 @@
 import { RTM_CONNECT_REQUIRED, RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
-import { dndShape, flag, legacyConversationShape, presenceOf, teamPreferences, userShape, usergroupShape, type LegacyOptions } from '../shapes.js';
+import { dndShape, flag, legacyConversationShape, teamPreferences, userShape, usergroupShape, type LegacyOptions } from '../shapes.js';
 import { EMAIL_SCOPE } from '../scopes.js';
 import { fail, ok, type MethodContext, type MethodHandler, type MethodResult } from './context.js';
 
@@ -85,7 +85,8 @@ function legacyStart(ctx: MethodContext): MethodResult {
         all: ws.usergroups.map((g) => usergroupShape(ws, g, { users: true, count: true })),
       },
       dnd: dndShape(true),
-      users: ws.users.map((u) => ({ ...userShape(u, { locale: options.locale, email }), presence: presenceOf(u) })),
+      // No `presence`: `rtm.start` stopped sending it in January 2018 (core's `droppedFromRtmStart`).
+      users: ws.users.map((u) => userShape(u, { locale: options.locale, email })),
       bots: ws.bots.map(({ id, deleted, name, updated, app_id, icons }) => ({ id, deleted, name, updated, app_id, icons })),
       is_europe: false,
       links: {},
