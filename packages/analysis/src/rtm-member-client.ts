@@ -17,7 +17,9 @@ type Node = TSESTree.Node;
  * call into `rtm.connect`. So it is when the same member is used as an RTM client elsewhere in the file
  * or class (`this.rtm.on(…)`, `this.rtm = rtm` from a parameter: see `rtmMemberUse`), and when the member
  * is made by `new` of a class the analysis cannot name (`new this.RtmClient(token)` with the class handed
- * in): a v3 `RtmClient` there would crash on `connect()` (it takes a socket URL). An `rtm` taken out of a
+ * in): a v3 `RtmClient` there would crash on `connect()` (it takes a socket URL). A holder another module
+ * hands over (`require('./slackClient').rtm`) is judged only by what no SDK's `rtm` methods have: an RTM
+ * event listened for, `dataStore`, `sendMessage`… (see `rtmClientUse`). An `rtm` taken out of a
  * value (`const { rtm } = require('./client').clients(token)`) is judged as that value's member `rtm`.
  */
 export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
