@@ -191,6 +191,42 @@ export function singleValueOf(variable: TSESLint.Scope.Variable): Node | undefin
   return undefined;
 }
 
+const UNRESOLVED = new WeakMap<TSESLint.Scope.Scope, Map<string, TSESLint.Scope.Reference[]>>();
+
+/** The global scope's unresolved references by name, grouped once per file (big bundles have thousands). */
+function unresolvedByName(global: TSESLint.Scope.Scope): Map<string, TSESLint.Scope.Reference[]> {
+  let byName = UNRESOLVED.get(global);
+  if (!byName) {
+    byName = new Map();
+    for (const reference of global.through) {
+      const same = byName.get(reference.identifier.name);
+      if (same) same.push(reference);
+      else byName.set(reference.identifier.name, [reference]);
+    }
+    UNRESOLVED.set(global, byName);
+  }
+  return byName;
+}
+
+/**
+ * The value of a name no declaration binds (`slack = new Slack(token)` in a sloppy-mode script: an
+ * implicit global) when the file writes it exactly once, by a plain `=`: such a name holds that one
+ * value as a `var` assigned once would. The scope manager leaves its references unresolved (the
+ * global scope's `through`), or, when a configured global has that name, on a variable with no definition.
+ */
+export function implicitGlobalValue(resolver: Resolver, identifier: TSESTree.Identifier): Node | undefined {
+  const variable = variableOf(resolver, identifier);
+  if (variable && variable.defs.length > 0) return undefined;
+  let global: TSESLint.Scope.Scope = resolver.getScope(identifier);
+  while (global.upper) global = global.upper;
+  const references = variable ? variable.references : (unresolvedByName(global).get(identifier.name) ?? []);
+  const writes = references.filter((r) => r.isWrite());
+  const [only] = writes;
+  const assignment = only?.identifier.parent;
+  if (writes.length !== 1 || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== only?.identifier) return undefined;
+  return assignment.right;
+}
+
 /**
  * `singleValueOf`, also for a variable that holds nothing but one value (`var client = null; … client =
  * new RtmClient(…)`, later `client = undefined` to drop it): whenever it holds anything else it is `null`

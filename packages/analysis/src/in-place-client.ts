@@ -11,7 +11,7 @@ type Node = TSESTree.Node;
 const STORE_MEMBERS = new Set(['dataStore', 'registerDataStore']);
 
 /** The ways of adding a listener the analysis follows AUTHENTICATED handlers through. */
-const LISTENS = new Set(['on', 'once', 'addListener']);
+export const LISTENS: ReadonlySet<string> = new Set(['on', 'once', 'addListener']);
 
 /** EventEmitter methods that return the client itself (their result must go nowhere); the `prepend…` ones add listeners unfollowed. */
 const CHAINING = new Set([...LISTENS, 'prependListener', 'prependOnceListener', 'removeListener', 'off', 'removeAllListeners', 'setMaxListeners']);
@@ -82,7 +82,7 @@ function connectTakes(resolver: Resolver, options: Node | undefined): boolean {
 }
 
 /** An event named by a string, or by a constant of the SDK's own (`RTM_EVENTS.MESSAGE`, `CLIENT_EVENTS.RTM.AUTHENTICATED`). */
-function knownEvent(resolver: Resolver, event: Node): boolean {
+export function knownEvent(resolver: Resolver, event: Node): boolean {
   if (staticString(resolver, event) !== undefined) return true;
   const bare = unwrap(event);
   if (bare.type !== AST_NODE_TYPES.MemberExpression) return false;

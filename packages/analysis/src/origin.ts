@@ -1,7 +1,7 @@
 import { isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { assignedValueOf, descendants, destructuredKey, isThisLike, memberName, singleValueOf, unwrap, variableOf } from './ast.js';
+import { assignedValueOf, descendants, destructuredKey, implicitGlobalValue, isThisLike, memberName, singleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
 import { fieldModule, loadedModule } from './module-load.js';
@@ -62,7 +62,10 @@ function isInteropHelper(call: TSESTree.CallExpression): boolean {
 function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier, hops: number): Origin | undefined {
   const variable = variableOf(resolver, identifier);
   const def = variable?.defs[0];
-  if (!variable || !def) return undefined;
+  if (!variable || !def) {
+    const value = implicitGlobalValue(resolver, identifier);
+    return value ? originOf(resolver, value, hops + 1) : undefined;
+  }
   if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) return importOrigin(resolver, def.node);
   if (def.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   const value = singleValueOf(variable);
@@ -144,9 +147,9 @@ export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTr
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare;
   if (bare.type === AST_NODE_TYPES.Identifier) {
     const variable = variableOf(resolver, bare);
-    const value = variable ? assignedValueOf(variable) : undefined;
     const def = variable?.defs[0];
-    if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
+    const value = variable && def ? assignedValueOf(variable) : implicitGlobalValue(resolver, bare);
+    if (!value || (def && (def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name))) return undefined;
     const init = unwrap(value);
     return init.type === AST_NODE_TYPES.NewExpression ? init : undefined;
   }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
 import { clientKindOfConstructor, constructionOf, originOf } from './origin.js';
 import { moduleText, type Resolver } from './resolver.js';
-import { memberPath, rtmMemberUse } from './rtm-member-use.js';
+import { memberPath, rtmClientUse, rtmMemberUse } from './rtm-member-use.js';
 
 type Node = TSESTree.Node;
 
@@ -17,7 +17,9 @@ type Node = TSESTree.Node;
  * call into `rtm.connect`. So it is when the same member is used as an RTM client elsewhere in the file
  * or class (`this.rtm.on(…)`, `this.rtm = rtm` from a parameter: see `rtmMemberUse`), and when the member
  * is made by `new` of a class the analysis cannot name (`new this.RtmClient(token)` with the class handed
- * in): a v3 `RtmClient` there would crash on `connect()` (it takes a socket URL). An `rtm` taken out of a
+ * in): a v3 `RtmClient` there would crash on `connect()` (it takes a socket URL). A holder another module
+ * hands over (`require('./slackClient').rtm`) is judged only by what no SDK's `rtm` methods have: an RTM
+ * event listened for, `dataStore`, `sendMessage`… (see `rtmClientUse`). An `rtm` taken out of a
  * value (`const { rtm } = require('./client').clients(token)`) is judged as that value's member `rtm`.
  */
 export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
@@ -37,7 +39,10 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
   const module = required.find((m) => stored.test(moduleText(resolver, m) ?? ''));
   if (module !== undefined) return `\`${module}\``;
   // Only the `rtm` family is judged by its uses (`this.web.apiCall(…)` names no family of that name).
-  return name !== 'rtm' || !member || fromSlackModule(resolver, namespace.holder) ? undefined : rtmMemberUse(resolver, program, member);
+  if (name !== 'rtm') return undefined;
+  // A holder a module hands over may carry an SDK's `rtm` with more than `start` (`require('slack')`'s `rtm.client()`): only an RTM client's own uses tell.
+  const used = member && !fromSlackModule(resolver, namespace.holder) ? rtmMemberUse(resolver, program, member) : undefined;
+  return used ?? rtmClientUse(resolver, program, namespace.receiver);
 }
 
 /**
@@ -71,6 +76,8 @@ function storedInText(name: string): RegExp {
 /** The `rtm` a start is called on: a member (`x.rtm`), or taken out of its holder (`const { rtm } = x`, `const rtm = x.rtm`). */
 interface Namespace {
   readonly holder: Node;
+  /** What `start` is called on: the member, or the variable it was taken into. */
+  readonly receiver: Node;
   readonly name: string;
   readonly member: TSESTree.MemberExpression | undefined;
 }
@@ -85,7 +92,7 @@ function namespaceOf(resolver: Resolver, call: TSESTree.CallExpression): Namespa
   const namespace = unwrap(callee.object);
   if (namespace.type === AST_NODE_TYPES.Identifier) return takenOut(resolver, namespace);
   const name = namespace.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, namespace) : undefined;
-  return namespace.type === AST_NODE_TYPES.MemberExpression && name !== undefined ? { holder: namespace.object, name, member: namespace } : undefined;
+  return namespace.type === AST_NODE_TYPES.MemberExpression && name !== undefined ? { holder: namespace.object, receiver: namespace, name, member: namespace } : undefined;
 }
 
 function takenOut(resolver: Resolver, identifier: TSESTree.Identifier): Namespace | undefined {
@@ -95,11 +102,11 @@ function takenOut(resolver: Resolver, identifier: TSESTree.Identifier): Namespac
   if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
     const name = destructuredKey(resolver, def.node.id, def.name);
-    return name === undefined ? undefined : { holder: value, name, member: undefined };
+    return name === undefined ? undefined : { holder: value, receiver: identifier, name, member: undefined };
   }
   const init = unwrap(value);
   const name = init.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, init) : undefined;
-  return init.type === AST_NODE_TYPES.MemberExpression && name !== undefined ? { holder: init.object, name, member: init } : undefined;
+  return init.type === AST_NODE_TYPES.MemberExpression && name !== undefined ? { holder: init.object, receiver: identifier, name, member: init } : undefined;
 }
 
 /** The `new …` that `node` stores into a member called `name`: `a.name = new C()`, `{ name: new C() }`, `name = new C()` in a class. */

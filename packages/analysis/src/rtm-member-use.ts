@@ -1,6 +1,7 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
+import { descendants, isThisLike, memberName, propertyKeyName, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
+import { knownEvent, LISTENS } from './in-place-client.js';
 import { thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -31,6 +32,63 @@ export function rtmMemberUse(resolver: Resolver, program: TSESTree.Program, name
     if (evidence) return `${evidence}, line ${node.loc.start.line}`;
   }
   return undefined;
+}
+
+/** What only an RTM client has (the v3 `RtmClient`, v4 `RTMClient`): its cache, sending over the socket, its session. */
+const RTM_CLIENT_MEMBERS: ReadonlySet<string> = new Set(['dataStore', 'sendMessage', 'activeUserId', 'activeTeamId', 'disconnect', 'connected']);
+
+/**
+ * Evidence that the receiver of `start()` (`slack.rtm`, `this.rtm`, an `rtm` variable) is an RTM client
+ * whatever module hands it over (`require('./slackClient').rtm` may be either): the same receiver (same
+ * binding, same member path) listens for an RTM event (`.on(RTM_EVENTS.MESSAGE, …)`, `.on('message', …)`)
+ * or uses what only an RTM client has (`.dataStore`, `.sendMessage(…)`, `.disconnect()`…). The Web API's
+ * `rtm` methods have none of these. Where, as a report names it; undefined when there is none.
+ */
+export function rtmClientUse(resolver: Resolver, program: TSESTree.Program, receiver: Node): string | undefined {
+  const bare = unwrap(receiver);
+  const path = memberPath(resolver, bare);
+  if (path === undefined) return undefined;
+  for (const use of sameReceiver(resolver, program, bare, path)) {
+    const evidence = clientOnlyUse(resolver, use, path);
+    if (evidence) return `${evidence}, line ${use.loc.start.line}`;
+  }
+  return undefined;
+}
+
+/** The other places naming what `receiver` names: a variable's references, or the same member path off the same binding. */
+function sameReceiver(resolver: Resolver, program: TSESTree.Program, receiver: Node, path: string): Node[] {
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(resolver, receiver);
+    return variable ? variable.references.map((r) => r.identifier).filter((i) => i !== receiver) : [];
+  }
+  const inClass = path.startsWith('this.');
+  const root = inClass ? thisOwner(receiver) : program;
+  if (!root) return [];
+  const base = baseOf(resolver, receiver);
+  return [...descendants(resolver, root)].filter(
+    (node) => node !== receiver && node.type === AST_NODE_TYPES.MemberExpression && memberPath(resolver, node) === path && (inClass ? thisOwner(node) === root : baseOf(resolver, node) === base),
+  );
+}
+
+/** The variable a member path starts from (`slack` of `slack.rtm`); null for a name no declaration binds. */
+function baseOf(resolver: Resolver, node: Node): TSESLint.Scope.Variable | null {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.MemberExpression) return baseOf(resolver, bare.object);
+  return bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare) : null;
+}
+
+/** `` `slack.rtm.on(RTM_EVENTS.MESSAGE, …)` ``, `` `slack.rtm.dataStore` ``: a use only an RTM client has. */
+function clientOnlyUse(resolver: Resolver, use: Node, path: string): string | undefined {
+  const parent = use.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return undefined;
+  const used = memberName(resolver, parent);
+  if (used === undefined) return undefined;
+  if (RTM_CLIENT_MEMBERS.has(used)) return `\`${path}.${used}\``;
+  const call = parent.parent;
+  const event = call.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call.arguments[0] : undefined;
+  if (!LISTENS.has(used) || !event || !knownEvent(resolver, event)) return undefined;
+  const text = staticString(resolver, event);
+  return `\`${path}.${used}(${text === undefined ? memberPath(resolver, event) ?? '…' : `'${text}'`}, …)\``;
 }
 
 /** What a use of the path shows, when it shows an RTM client: `` `this.rtm.on` ``, `` `this.rtm = …` ``. */
