@@ -276,13 +276,13 @@ describe('the generated helper module, run against fake Slack', () => {
 describe('the generated helper module with every client helper', () => {
   it('compiles under strict TypeScript, and its CommonJS JavaScript exports each function', async () => {
     const dir = await tempDir('rtm-migrate-helper-all-');
-    const all = { legacyClient: true, slackClient: true, rtmApiClient: true } as const;
+    const all = { legacyClient: true, slackClient: true, rtmApiClient: true, botkit: true, slackbots: true } as const;
     await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all }));
     const compiled = await run(process.execPath, [TSC, '--strict', '--noEmit', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', join(dir, 'rtm-start-data.ts')], { cwd: ROOT });
     expect(compiled.stdout + compiled.stderr).toBe('');
     expect(compiled.code).toBe(0);
     await writeFile(join(dir, 'rtm-start-data.cjs'), helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all }));
     const listed = await run(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(join(dir, 'rtm-start-data.cjs'))})).join(' '))`]);
-    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startSlackClientRtm withRtmStartData');
+    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart');
   });
 });
