@@ -31,9 +31,9 @@ export const MESSAGES = {
   rtmStartInSlackClientLogin:
     "`login()` of a `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (no 1.x release can call `rtm.connect`). Move the bot to `@slack/rtm-api`'s `RTMClient` (or another current SDK), which starts with `rtm.connect`.",
   rtmStartInBotkit:
-    "`startRTM()` of a Botkit Slack bot requests the retired `rtm.start` inside Botkit before 0.5.4 (0.5.4 and later call `rtm.connect`), and this project's Botkit may be older (installed, declared, or not declared at all). Upgrade `botkit` to 0.5.4 or later, or move off it.",
+    "`startRTM()` of a Botkit Slack bot requests the retired `rtm.start` inside Botkit before 0.5.4 (0.5.4 and later call `rtm.connect`), and this project's Botkit may be older (installed, declared, or not declared at all). Upgrade `botkit` to 0.5.4 or later, or let `rtm-migrate apply` start the bot through `withBotkitRtmStart()` of its generated module, which answers Botkit's own `rtm.start` request with the data rebuilt through the bot's `bot.api` (users.list, conversations.list…, `rtm.connect` last).",
   rtmStartInSlackbots:
-    "`new SlackBot(…)` of `slackbots` logs in from its constructor, and through 1.2.x that login requests the retired `rtm.start` (1.3.0 and later call `rtm.connect`); this project's `slackbots` may be older (installed, declared, or not declared at all). Upgrade `slackbots` to 1.3.0 or later, or move off it.",
+    "`new SlackBot(…)` of `slackbots` logs in from its constructor, and through 1.2.x that login requests the retired `rtm.start` (1.3.0 and later call `rtm.connect`); this project's `slackbots` may be older (installed, declared, or not declared at all). Upgrade `slackbots` to 1.3.0 or later, or let `rtm-migrate apply` make the bot with `withSlackbotsRtmStart()` of its generated module, a subclass whose `_api` answers that `rtm.start` request with the data rebuilt through the bot's own `_api` (users.list, conversations.list…, `rtm.connect` last).",
   rtmStartUnfollowed:
     "The method name `rtm.start` is handed on where its use cannot be followed (a name chosen at run time, an object, a variable set in a branch): a request made with it calls the retired `rtm.start`. Call `rtm.connect` there and fetch the data read with its replacement methods.",
 } as const;
