@@ -200,3 +200,18 @@ describe.each([
     expect(small.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 });
+
+describe('a Botkit start the wrapper cannot stand in for', () => {
+  it.each([
+    ['an optional call (`bot?.startRTM()`)', "const Botkit = require('botkit');\nconst bot = Botkit.slackbot({}).spawn({ token: 't' });\nbot?.startRTM();\n", 'bot.js:3:1', []],
+    ['`--helper shim` (the shim has no such wrapper)', BOT, 'bot.js:4:1', ['--helper', 'shim']],
+  ] as const)('%s: a TODO, the code as it was', async (_form, source, id, flags) => {
+    const dir = await libraryApp('botkit', source, '^0.4.0');
+    const run = await cli(['apply', '.', '--allow-dirty', '--report', 'json', ...flags], dir);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
+    const written = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(written).toContain('// TODO(rtm-migrate): `startRTM()` of this Botkit bot requests the retired `rtm.start` inside');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+  });
+});

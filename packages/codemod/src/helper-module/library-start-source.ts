@@ -61,7 +61,7 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
       '  _api(method: string, params?: Record<string, unknown>): PromiseLike<unknown>;',
       '}',
       '',
-      '/** A slackbots class, as far as the subclass needs it. */',
+      '/** A slackbots class, as far as the subclass needs it (its typings, if any, may leave `_api` out). */',
       'type SlackbotsClass = new (...args: never[]) => SlackbotsInternals;',
       '',
     );
@@ -75,9 +75,9 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
     ' * then keeps its users, channels, groups, ims, self and team as before. `instanceof` the class still',
     ` * holds. slackbots ${since} and later log in with ${METHODS.rtmConnect} and never ask for this.`,
     ' */',
-    `${exp}function ${HELPER_EXPORTS.slackbotsStart}${t('<T extends SlackbotsClass>')}(SlackBot${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
+    `${exp}function ${HELPER_EXPORTS.slackbotsStart}${t('<T extends new (...args: never[]) => object>')}(SlackBot${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
     // A base of a concrete constructor type: TypeScript extends a type parameter only as a mixin of `any[]`.
-    ...(typescript ? ['  const Base: SlackbotsClass = SlackBot;'] : []),
+    ...(typescript ? ['  const Base = SlackBot as unknown as SlackbotsClass;'] : []),
     `  return class extends ${typescript ? 'Base' : 'SlackBot'} {`,
     `    _api(method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
     `      if (method !== '${METHODS.rtmStart}') return super._api(method, params);`,
