@@ -53,11 +53,11 @@ async function lintTree(dir: string): Promise<string[]> {
 
 describe.each([
   // The bots that read `rtm.start`'s data; echo-bot already uses `rtm.connect` and is clean from the start.
-  // Its runners of the `slack` package's rtm.client() bot, of botkit 0.4.10 and of slackbots 1.2.0 keep
-  // `bot.listen()`, `startRTM()` and `new SlackBot(…)` as TODOs on purpose (every 5.x–8.x listen(), every
-  // botkit before 0.5.4 and every slackbots before 1.3.0 calls rtm.start inside the package, which an
-  // app's run does not migrate), the lint agreeing.
-  { name: 'bots', before: true, todoIn: [join('constructor-helper-bot', 'bot.js'), join('runners', 'botkit.js'), join('runners', 'slack.js'), join('runners', 'slackbots.js'), join('self-helper-bot', 'bot.js')] },
+  // Its runner of the `slack` package's rtm.client() bot keeps `bot.listen()` as a TODO on purpose (every
+  // 5.x–8.x listen() calls rtm.start inside the package, which an app's run does not migrate), the lint
+  // agreeing. Its botkit 0.4.10 runner's `startRTM()` and slackbots 1.2.0 runner's `new SlackBot(…)` go
+  // through the generated module, which answers the library's own rtm.start request: nothing reported.
+  { name: 'bots', before: true, todoIn: [join('constructor-helper-bot', 'bot.js'), join('runners', 'slack.js'), join('self-helper-bot', 'bot.js')] },
   { name: 'legacy-bot', before: true },
   { name: 'v3-bot', before: true },
   { name: 'echo-bot', before: false },

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 
-import { BOTKIT, SLACK_CLIENT_1, SLACKBOTS } from '@rtm-migrate/core';
+import { BOTKIT, HELPER_EXPORTS, SLACK_CLIENT_1, SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
@@ -9,6 +9,7 @@ import { declaredRange, installedVersion, nearestManifest, owningPackageName } f
 import { constructionOf, originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
+import { importedFromHelperModule } from './stores.js';
 
 /** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
 function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
@@ -38,7 +39,7 @@ export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpr
  */
 export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const bot = methodCall(resolver, call, BOTKIT.start);
-  if (bot === undefined) return undefined;
+  if (bot === undefined || throughHelper(resolver, bot, HELPER_EXPORTS.botkitStart)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === BOTKIT.module) return undefined;
   const origin = botOrigin(resolver, bot);
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, BOTKIT.module);
@@ -56,11 +57,21 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
  * reported either way: it is where the bot's release decides. slackbots' own files are its business.
  */
 export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
+  if (throughHelper(resolver, made.callee, HELPER_EXPORTS.slackbotsStart)) return undefined;
   const origin = originOf(resolver, made.callee);
   if (origin?.module !== SLACKBOTS.module || origin.instance || (origin.name !== '*' && origin.name !== 'default')) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);
   return version === undefined || mayPrecede(version, SLACKBOTS.connectSince) ? { kind: 'library-start', library: 'slackbots', call: made, version } : undefined;
+}
+
+/**
+ * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` of the generated helper module, as
+ * `rtm-migrate apply` writes them: the library's `rtm.start` request is answered by the module.
+ */
+function throughHelper(resolver: Resolver, node: TSESTree.Node, name: string): boolean {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.Identifier && bare.callee.name === name && importedFromHelperModule(resolver, bare.callee);
 }
 
 /**

@@ -155,3 +155,18 @@ bot.on('start', () => bot.postMessageToChannel('general', 'up'));
     expect(await libraryStarts(join(dir, 'node_modules', 'slackbots', 'test', 'demo.js'))).toEqual([]);
   });
 });
+
+describe('a library start already going through the generated module', () => {
+  it("is no site: Botkit's withBotkitRtmStart(bot).startRTM(), slackbots' new (withSlackbotsRtmStart(SlackBot))(…), as rtm-migrate writes them", async () => {
+    const dir = await project({
+      'package.json': { name: 'relay-bot', version: '1.0.0', dependencies: { botkit: '^0.4.0', slackbots: '^1.2.0' } },
+      'botkit.js': `const Botkit = require('botkit');\nconst { withBotkitRtmStart } = require('./rtm-start-data');\nconst bot = Botkit.slackbot({}).spawn({ token: 't' });\nwithBotkitRtmStart(bot).startRTM();\nbot.startRTM();\n`,
+      'slackbots.mjs': "import SlackBot from 'slackbots';\nimport { withSlackbotsRtmStart } from './rtm-start-data.mjs';\nnew (withSlackbotsRtmStart(SlackBot))({ token: 't', name: 'n' });\nnew SlackBot({ token: 't', name: 'n' });\n",
+      // A function of that name from anywhere else is not the module's: the start stays a site.
+      'other.js': `const Botkit = require('botkit');\nconst { withBotkitRtmStart } = require('./wrappers');\nwithBotkitRtmStart(Botkit.slackbot({}).spawn({ token: 't' })).startRTM();\n`,
+    });
+    expect(await libraryStarts(join(dir, 'botkit.js'))).toEqual(['botkit@5 declared ^0.4.0']);
+    expect(await libraryStarts(join(dir, 'slackbots.mjs'))).toEqual(['slackbots@4 declared ^1.2.0']);
+    expect(await libraryStarts(join(dir, 'other.js'))).toEqual(['botkit@3 declared ^0.4.0']);
+  });
+});

@@ -12,7 +12,7 @@ export type SiteForm =
   | 'legacy-client' // @slack/client v3 RtmClient#start()
   | 'unfollowed-client' // start() of a holder given several values, one a v3 RtmClient (set again, chosen by a condition)
   | 'method-table' // 'rtm.start' in a table of methods the app generates wrappers from
-  | 'library-start' // a library's own call of rtm.start: listen() of the `slack` package's rtm.client() bot, slack-client 1.x's login(), Botkit's startRTM() before 0.5.4
+  | 'library-start' // a library's own call of rtm.start: listen() of the `slack` package's rtm.client() bot, slack-client 1.x's login(), Botkit's startRTM() before 0.5.4, `new SlackBot()` before 1.3.0
   | 'unfollowed-name' // 'rtm.start' as a string handed where its use is not followed (a name chosen at run time)
   | 'legacy-data-store' // look-ups in the legacy client's dataStore / a store's cacheRtmStart(data), away from the client
   | 'connect-start-only-fields' // start-only fields read off an rtm.connect response
@@ -200,6 +200,8 @@ export interface PlanSite extends SourcePosition {
   readonly chosenMethod?: { readonly start: number; readonly end: number };
   /** connect-only given a name whose one value is an object literal read only by the call: that literal's offsets (its start-only properties go). */
   readonly heldArgs?: { readonly start: number; readonly end: number };
+  /** helper-module, library-start: the library whose own `rtm.start` request the helper module answers. */
+  readonly library?: 'botkit' | 'slackbots';
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly table?: TableOverride;

@@ -225,10 +225,11 @@ const PROGRAMS: readonly Program[] = [
     copy: async () => pointAtFakeSlack(await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots'), join('slackbots', 'index.js'), "url: 'https://slack.com/api/' + methodName", 'url: process.env.SLACK_API_URL + methodName'),
     main: join('runners', 'slackbots.js'),
     // The library is migrated as its maintainer would (its own folder); the runner, its consumer, is left
-    // as it is: an app's run leaves its `new SlackBot(…)` a TODO, since the slackbots beside it (1.2.0)
-    // logs in with rtm.start. The library keeps the users and conversations on the instance for its users
-    // (`getUsers()`), who may read a DM's `is_open` (not users' `presence`: `rtm.start` had stopped sending it in January 2018): its own `rtm.start` goes to the helper module,
-    // whose items warn on such a read, and the report names them.
+    // as it is (an app's run makes its `new SlackBot(…)` through the generated module, which answers the
+    // library's rtm.start request: library-start.test.ts runs that). The library keeps the users and
+    // conversations on the instance for its users (`getUsers()`), who may read a DM's `is_open` (not users'
+    // `presence`: `rtm.start` had stopped sending it in January 2018): its own `rtm.start` goes to the
+    // helper module, whose items warn on such a read, and the report names them.
     applyTo: 'slackbots',
     warnedItems: { [join('slackbots', 'index.js')]: '`ims[].is_open`' },
     prints: /^users: \d+/m,
@@ -335,8 +336,8 @@ const PROGRAMS: readonly Program[] = [
     // the generator rebuilds the data through the same callAPI; startRTM's bot.api.rtm.start({ no_unreads,
     // simple_latest }, cb), with bot.api made by that module's factory, is left as it is (covered) and
     // gets the whole data. The runner points bot.api.api_url at fake Slack. The library is migrated as its
-    // maintainer would (its own folder); the runner, its consumer, is left as it is: an app's run leaves its
-    // startRTM() a TODO, since the botkit installed beside it (0.4.10) calls rtm.start inside startRTM.
+    // maintainer would (its own folder); the runner, its consumer, is left as it is (an app's run starts its
+    // bot through the generated module, which answers startRTM's rtm.start request: library-start.test.ts runs that).
     name: 'botkit@0.4.10 (published library, bot.api generated from a method table, controller.spawn().startRTM())',
     copy: () => copyLibrary(undefined, 'botkit', 'botkit'),
     main: join('runners', 'botkit.js'),

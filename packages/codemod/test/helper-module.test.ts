@@ -276,13 +276,26 @@ describe('the generated helper module, run against fake Slack', () => {
 describe('the generated helper module with every client helper', () => {
   it('compiles under strict TypeScript, and its CommonJS JavaScript exports each function', async () => {
     const dir = await tempDir('rtm-migrate-helper-all-');
-    const all = { legacyClient: true, slackClient: true, rtmApiClient: true } as const;
+    const all = { legacyClient: true, slackClient: true, rtmApiClient: true, botkit: true, slackbots: true } as const;
     await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all }));
-    const compiled = await run(process.execPath, [TSC, '--strict', '--noEmit', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', join(dir, 'rtm-start-data.ts')], { cwd: ROOT });
+    // The library wrappers keep the types of what they wrap, whatever typings declare (a class without `_api`).
+    await writeFile(
+      join(dir, 'bot.ts'),
+      [
+        "import { withBotkitRtmStart, withSlackbotsRtmStart } from './rtm-start-data.js';",
+        'class Relay { constructor(readonly options: { token: string; name: string }) {} on(event: string): string { return event; } }',
+        "const relay: Relay = new (withSlackbotsRtmStart(Relay))({ token: 'xoxb-test', name: 'relay' });",
+        "relay.on('start');",
+        'const worker = { api: {}, startRTM(done: (err: unknown) => void): void { done(null); } };',
+        'withBotkitRtmStart(worker).startRTM(() => undefined);',
+        '',
+      ].join('\n'),
+    );
+    const compiled = await run(process.execPath, [TSC, '--strict', '--noEmit', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', join(dir, 'rtm-start-data.ts'), join(dir, 'bot.ts')], { cwd: ROOT });
     expect(compiled.stdout + compiled.stderr).toBe('');
     expect(compiled.code).toBe(0);
     await writeFile(join(dir, 'rtm-start-data.cjs'), helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all }));
     const listed = await run(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(join(dir, 'rtm-start-data.cjs'))})).join(' '))`]);
-    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startSlackClientRtm withRtmStartData');
+    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart');
   });
 });

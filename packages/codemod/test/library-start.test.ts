@@ -1,7 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from './helpers.js';
+import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { cli, copyLibrary, ROOT, tempDir, writeBotFiles } from './helpers.js';
 
 const BOT = `const Botkit = require('botkit');
 
@@ -30,35 +33,59 @@ async function libraryApp(library: string, source: string, range: string | undef
 }
 
 interface Report {
+  readonly todos: number;
   readonly sites: readonly { readonly id: string; readonly rewrite: string; readonly message: string }[];
 }
 
-const withoutComments = (text: string): string => text.replace(/^[ \t]*\/\/.*\n/gm, '');
+const apply = async (dir: string, target = '.'): Promise<Report> => {
+  const run = await cli(['apply', target, '--allow-dirty', '--report', 'json'], dir);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Report;
+};
 
 /**
- * A library's own request to `rtm.start` through the real CLI: a TODO where the release the app runs
- * with may be older than the one that requests `rtm.connect` (Botkit's `startRTM()` before 0.5.4,
- * slackbots' constructor before 1.3.0), saying what says so, the code otherwise as it was; nothing where
- * it is that release or later.
+ * A library's own request to `rtm.start` through the real CLI, where the release the app runs with
+ * may be older than the one that requests `rtm.connect` (Botkit's `startRTM()` before 0.5.4, slackbots'
+ * constructor before 1.3.0; unknown too): the bot, or the class, goes through the generated helper
+ * module, which answers that request; a second run finds nothing. Nothing where the release is known
+ * to call `rtm.connect`.
  */
 describe.each([
-  { library: 'botkit', source: BOT, id: 'bot.js:4:1', todo: '// TODO(rtm-migrate): `startRTM()` of this Botkit bot requests the retired `rtm.start` inside', old: ['^0.5.0', '0.5.3'], current: ['^0.5.4', '0.6.9'] },
-  { library: 'slackbots', source: SLACKBOTS_BOT, id: 'bot.js:3:13', todo: '// TODO(rtm-migrate): `new SlackBot(…)` of `slackbots` logs in from its constructor, and before', old: ['^1.2.0', '1.2.0'], current: ['^1.3.0', '1.3.0'] },
-])('$library through the CLI', ({ library, source, id, todo, old, current }) => {
+  {
+    library: 'botkit',
+    source: BOT,
+    id: 'bot.js:4:1',
+    rewritten: "const { withBotkitRtmStart } = require('./rtm-start-data');\n\nconst controller = Botkit.slackbot({});\nwithBotkitRtmStart(controller.spawn({ token: process.env.SLACK_TOKEN }), { optional: ['dnd', 'subteams', 'team.prefs'] }).startRTM((err) => {",
+    old: ['^0.5.0', '0.5.3'],
+    current: ['^0.5.4', '0.6.9'],
+  },
+  {
+    library: 'slackbots',
+    source: SLACKBOTS_BOT,
+    id: 'bot.js:3:13',
+    rewritten: "const { withSlackbotsRtmStart } = require('./rtm-start-data');\n\nconst bot = new (withSlackbotsRtmStart(SlackBot, { optional: ['dnd', 'subteams', 'team.prefs'] }))({ token: process.env.SLACK_TOKEN, name: 'standup' });",
+    old: ['^1.2.0', '1.2.0'],
+    current: ['^1.3.0', '1.3.0'],
+  },
+])('$library through the CLI', ({ library, source, id, rewritten, old, current }) => {
   const [oldRange = '', oldInstalled = ''] = old;
   const [currentRange = '', currentInstalled = ''] = current;
   it.each([
-    [oldRange, undefined, `its package.json's \`"${library}": "${oldRange}"\` allows such a release`],
-    [currentRange, oldInstalled, `installed here is ${oldInstalled}`],
-    [undefined, undefined, `nothing says which ${library === 'botkit' ? 'Botkit' : library} this runs with`],
-  ])('declared %s, installed %s: a TODO at the start saying %s', async (range, installed, says) => {
+    [oldRange, undefined],
+    [currentRange, oldInstalled],
+    [undefined, undefined],
+  ])('declared %s, installed %s: through the generated module, and a second run finds nothing', async (range, installed) => {
     const dir = await libraryApp(library, source, range, installed);
-    const report = JSON.parse((await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir)).stdout) as Report;
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
-    expect(report.sites[0]?.message).toContain(says);
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'helper-module']]);
+    expect(report.sites[0]?.message).toContain('needs no change back');
     const written = await readFile(join(dir, 'bot.js'), 'utf8');
-    expect(written).toContain(todo);
-    expect(withoutComments(written)).toBe(withoutComments(source));
+    expect(written).toContain(rewritten);
+    expect(written).not.toContain('TODO(rtm-migrate)');
+    expect(await readFile(join(dir, 'rtm-start-data.js'), 'utf8')).toContain(`function ${library === 'botkit' ? 'withBotkitRtmStart' : 'withSlackbotsRtmStart'}(`);
+    const again = await apply(dir);
+    expect(again.sites).toEqual([]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(written);
   });
 
   it.each([
@@ -66,9 +93,125 @@ describe.each([
     [oldRange, currentInstalled],
   ])('declared %s, installed %s: no site, the file as it was', async (range, installed) => {
     const dir = await libraryApp(library, source, range, installed);
-    const run = await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir);
-    expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as Report).sites).toEqual([]);
+    expect((await apply(dir)).sites).toEqual([]);
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(source);
+  });
+});
+
+const RUNNERS = join(ROOT, 'fixtures', 'bots', 'runners');
+
+/** The botkit runners (fixtures/bots/runners) on the packages fixtures/bots installs (botkit 0.4.10, botkit 0.2 as botkit-02). */
+async function botkitRunners(): Promise<string> {
+  const files: Record<string, string> = {};
+  for (const name of ['botkit.js', 'botkit-02.js']) files[name] = await readFile(join(RUNNERS, name), 'utf8');
+  const dir = await writeBotFiles('library-start-botkit-', files, 'runners');
+  await writeFile(join(dir, 'summary.js'), await readFile(join(ROOT, 'fixtures', 'bots', 'summary.js'), 'utf8'));
+  return dir;
+}
+
+/** slackbots 1.2.0 as published, its fixed API URL pointed at fake Slack (the only edit), with its runner. */
+async function slackbotsRunner(): Promise<string> {
+  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots');
+  const index = join(dir, 'slackbots', 'index.js');
+  const fixed = "url: 'https://slack.com/api/' + methodName";
+  const source = await readFile(index, 'utf8');
+  expect(source).toContain(fixed);
+  await writeFile(index, source.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
+  return dir;
+}
+
+/** What the summary printed: the number of each list, and the members of #general. */
+function figures(out: string): Record<string, number> {
+  const count = (kind: string): number => Number(new RegExp(`^${kind}: (\\d+)$`, 'm').exec(out)?.[1]);
+  return { users: count('users'), channels: count('channels'), groups: count('groups'), ims: count('ims'), general: Number(/ #general members=(\d+):/.exec(out)?.[1]) };
+}
+
+/**
+ * The runners of fixtures/bots as programs, the app's code migrated (the library as installed, untouched):
+ * against fake Slack answering `rtm.start` they print the workspace; once Slack answers
+ * `rtm_connect_required` they fail; migrated, they print the same users, channels, groups and ims, and
+ * the members of every conversation the bot is in, complete where `rtm.start` cut them.
+ */
+describe.each([
+  { library: 'botkit 0.4.10', copy: botkitRunners, main: 'botkit.js', refused: 'botkit error: invalid_auth\n' },
+  { library: 'botkit 0.2.2 (botkit-02)', copy: botkitRunners, main: 'botkit-02.js', refused: 'botkit error: invalid_auth\n' },
+  { library: 'slackbots 1.2.0', copy: slackbotsRunner, main: 'slackbots.js', refused: 'slackbots error: invalid_auth\n' },
+])('$library runner, migrated by the CLI', ({ copy, main, refused }) => {
+  let small: FakeSlack;
+  let big: FakeSlack;
+  beforeAll(async () => {
+    small = await startFakeSlack({ seed: 12, users: 40, channels: 8, mode: 'legacy' });
+    big = await startFakeSlack({ seed: 13, users: RTM_START_MEMBER_LIMIT + 40, channels: 3, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await small.close();
+    await big.close();
+  });
+
+  it('prints what it printed against rtm.start, through rtm.connect, with complete member lists', { timeout: 240_000 }, async () => {
+    const dir = await copy();
+    const start = (slack: FakeSlack): Promise<RunResult> => runNodeBot(join(dir, 'runners', main), { cwd: dir, apiUrl: slack.apiUrl });
+    const before = await start(small);
+    expect(before.stderr).toBe('');
+    expect(before.code).toBe(0);
+    const bigBefore = await start(big);
+    expect(bigBefore.code).toBe(0);
+    small.setMode('connect_required');
+    big.setMode('connect_required');
+    expect((await start(small)).code).not.toBe(0);
+
+    const report = await apply(dir, 'runners');
+    expect(report.todos).toBe(0);
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(await readFile(join(dir, 'runners', 'rtm-start-data.js'), 'utf8')).toMatch(/^\/\/ Generated by rtm-migrate/);
+
+    small.resetCalls();
+    const after = await start(small);
+    expect(after.stderr).toBe('');
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+    const methods = small.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+    expect(methods.at(-1)).toBe('rtm.connect');
+
+    const bigAfter = await start(big);
+    expect(bigAfter.code).toBe(0);
+    const [was, is] = [figures(bigBefore.stdout), figures(bigAfter.stdout)];
+    console.log(`${main}: before ${JSON.stringify(figures(before.stdout))} / after ${JSON.stringify(figures(after.stdout))}; big workspace before ${JSON.stringify(was)} / after ${JSON.stringify(is)}`);
+    expect(was.general).toBe(RTM_START_MEMBER_LIMIT);
+    expect(is).toEqual({ ...was, general: RTM_START_MEMBER_LIMIT + 40 });
+
+    // A second run of the CLI finds nothing more (test/migrated-lint.test.ts lints the migrated runners).
+    expect((await apply(dir, 'runners')).sites).toEqual([]);
+  });
+
+  it("gets Slack's error as the library gave it, once, for a token Slack does not know", { timeout: 240_000 }, async () => {
+    const dir = await copy();
+    const start = (): Promise<RunResult> => runNodeBot(join(dir, 'runners', main), { cwd: dir, apiUrl: small.apiUrl, token: 'xoxb-unknown' });
+    small.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([1, refused]);
+    await apply(dir, 'runners');
+    small.setMode('connect_required');
+    small.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr]).toEqual([1, refused]);
+    expect(small.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+});
+
+describe('a Botkit start the wrapper cannot stand in for', () => {
+  it.each([
+    ['an optional call (`bot?.startRTM()`)', "const Botkit = require('botkit');\nconst bot = Botkit.slackbot({}).spawn({ token: 't' });\nbot?.startRTM();\n", 'bot.js:3:1', []],
+    ['`--helper shim` (the shim has no such wrapper)', BOT, 'bot.js:4:1', ['--helper', 'shim']],
+  ] as const)('%s: a TODO, the code as it was', async (_form, source, id, flags) => {
+    const dir = await libraryApp('botkit', source, '^0.4.0');
+    const run = await cli(['apply', '.', '--allow-dirty', '--report', 'json', ...flags], dir);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
+    const written = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(written).toContain('// TODO(rtm-migrate): `startRTM()` of this Botkit bot requests the retired `rtm.start` inside');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
   });
 });

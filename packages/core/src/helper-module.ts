@@ -15,6 +15,8 @@ export const HELPER_EXPORTS = deepFreeze({
   legacyStart: 'startRtmClient',
   slackClientStart: 'startSlackClientRtm',
   rtmApiClient: 'withRtmStartData',
+  botkitStart: 'withBotkitRtmStart',
+  slackbotsStart: 'withSlackbotsRtmStart',
 } as const);
 
 /** Name of the generated file, without extension. */

@@ -3,6 +3,8 @@ import type { PlannedCall } from './cost.js';
 import { RTM_URL_LIFETIME_SECONDS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
+import { HELPER_EXPORTS } from './helper-module.js';
+import { BOTKIT, SLACKBOTS } from './modules.js';
 import { RATE_TIERS } from './rate-tiers.js';
 
 /**
@@ -29,9 +31,9 @@ export const MESSAGES = {
   rtmStartInSlackClientLogin:
     "`login()` of a `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (no 1.x release can call `rtm.connect`). Move the bot to `@slack/rtm-api`'s `RTMClient` (or another current SDK), which starts with `rtm.connect`.",
   rtmStartInBotkit:
-    "`startRTM()` of a Botkit Slack bot requests the retired `rtm.start` inside Botkit before 0.5.4 (0.5.4 and later call `rtm.connect`), and this project's Botkit may be older (installed, declared, or not declared at all). Upgrade `botkit` to 0.5.4 or later, or move off it.",
+    "`startRTM()` of a Botkit Slack bot requests the retired `rtm.start` inside Botkit before 0.5.4 (0.5.4 and later call `rtm.connect`), and this project's Botkit may be older (installed, declared, or not declared at all). Upgrade `botkit` to 0.5.4 or later, or let `rtm-migrate apply` start the bot through `withBotkitRtmStart()` of its generated module, which answers Botkit's own `rtm.start` request with the data rebuilt through the bot's `bot.api` (users.list, conversations.list…, `rtm.connect` last).",
   rtmStartInSlackbots:
-    "`new SlackBot(…)` of `slackbots` logs in from its constructor, and through 1.2.x that login requests the retired `rtm.start` (1.3.0 and later call `rtm.connect`); this project's `slackbots` may be older (installed, declared, or not declared at all). Upgrade `slackbots` to 1.3.0 or later, or move off it.",
+    "`new SlackBot(…)` of `slackbots` logs in from its constructor, and through 1.2.x that login requests the retired `rtm.start` (1.3.0 and later call `rtm.connect`); this project's `slackbots` may be older (installed, declared, or not declared at all). Upgrade `slackbots` to 1.3.0 or later, or let `rtm-migrate apply` make the bot with `withSlackbotsRtmStart()` of its generated module, a subclass whose `_api` answers that `rtm.start` request with the data rebuilt through the bot's own `_api` (users.list, conversations.list…, `rtm.connect` last).",
   rtmStartUnfollowed:
     "The method name `rtm.start` is handed on where its use cannot be followed (a name chosen at run time, an object, a variable set in a branch): a request made with it calls the retired `rtm.start`. Call `rtm.connect` there and fetch the data read with its replacement methods.",
 } as const;
@@ -302,8 +304,12 @@ export const CODEMOD_MESSAGES = {
   /** A client started through the helper module whose handlers read extras beyond the lists. */
   clientExtras: (extras: readonly string[]): string => `It also fetches ${list(extras)}, which the client's handlers read (an error fetching them fails the start).`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
-  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'rtm-api-client', fields: readonly string[], module: string): string =>
-    client === 'slack-client'
+  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'rtm-api-client' | 'botkit' | 'slackbots', fields: readonly string[], module: string): string =>
+    client === 'botkit'
+      ? `\`startRTM()\` of this Botkit bot now goes through \`${HELPER_EXPORTS.botkitStart}()\` of the generated \`${module}\`: the \`rtm.start\` request Botkit makes inside it (before ${BOTKIT.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`bot.api.callAPI\` (its token and API URL), so its callback gets the whole data again. Upgrading \`botkit\` to ${BOTKIT.connectSince.join('.')} or later needs no change back (Botkit then calls \`rtm.connect\` itself).`
+      : client === 'slackbots'
+      ? `\`new SlackBot(…)\` now makes its bot with \`${HELPER_EXPORTS.slackbotsStart}()\` of the generated \`${module}\` (a subclass: \`instanceof\` still holds): the \`rtm.start\` request its login makes (before ${SLACKBOTS.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`_api\` (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again. Upgrading \`slackbots\` to ${SLACKBOTS.connectSince.join('.')} or later needs no change back (it then calls \`rtm.connect\` itself).`
+      : client === 'slack-client'
       ? `the 2.x \`RtmClient\` (\`slack-client\`, \`@slack/client\` 2; it has no \`useRtmConnect\`) now starts through \`startSlackClientRtm()\` of the generated \`${module}\`: its \`rtm.start\` request is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, before its \`dataStore\` caches the data and its AUTHENTICATED handlers run.`
       : client === 'legacy-client'
       ? `the v3 \`RtmClient\` now starts with \`rtm.connect\` (\`useRtmConnect: true\`); \`startRtmClient()\` of the generated \`${module}\` fills its AUTHENTICATED data and \`dataStore\` first (users.list, conversations.list, conversations.members, team.info).`

@@ -17,12 +17,14 @@ const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', '
  * an expression of the same type wherever it stands; a legacy v3 `RtmClient#start()` becomes
  * `startRtmClient(rtm, args)` where `legacyClientFits`.
  * An `@slack/rtm-api` `new RTMClient(token, { useRtmConnect: false, … })` becomes
- * `withRtmStartData(new RTMClient(token, { … }))` where `rtmApiClientFits`.
+ * `withRtmStartData(new RTMClient(token, { … }))` where `rtmApiClientFits`. Botkit's `bot.startRTM(cb)`
+ * and slackbots' `new SlackBot(opts)` go through the module's wrapper of the bot / class where `libraryStartFits`.
  * A Node-style callback is kept where `callbackFits`; never where the call hands anything else on
  * besides its options, nor for spread arguments: the rewrite would drop them.
  */
 export function helperModuleFits(parsed: ParsedFile, site: FoundSite, form: PlanSite['form'], dataRead: boolean): boolean {
   if (form === 'rtm-client-option') return rtmApiClientFits(site.node);
+  if (form === 'library-start') return libraryStartFits(site);
   const call = site.node;
   // A name chosen at run time may be rtm.connect: the helper would fetch everything for it (unless
   // the rewrite keeps the choice, `chosenMethodName`).
@@ -255,4 +257,18 @@ function rtmApiClientFits(node: Node): boolean {
   const options = node.arguments[1];
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
   return options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed);
+}
+
+/**
+ * `X.startRTM(…)` of a Botkit bot (`withBotkitRtmStart(X).startRTM(…)`) where `X` can stand as an
+ * argument as it is written (not `super`, not a bare sequence) and the call is not optional (the
+ * wrapper would be handed nothing), or `new SlackBot(…)` of slackbots (`new (withSlackbotsRtmStart(SlackBot))(…)`).
+ */
+function libraryStartFits(site: FoundSite): boolean {
+  const node = site.node;
+  if (site.library === 'slackbots') return node.type === AST_NODE_TYPES.NewExpression;
+  if (site.library !== 'botkit' || node.type !== AST_NODE_TYPES.CallExpression || node.optional) return false;
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional) return false;
+  return callee.object.type !== AST_NODE_TYPES.Super && callee.object.type !== AST_NODE_TYPES.SequenceExpression;
 }

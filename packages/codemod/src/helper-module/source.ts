@@ -11,6 +11,7 @@ import {
 } from '@rtm-migrate/core';
 import { HELPER_EXTRA_METHODS, extrasSource, extrasTypes, helperExtraOf } from './extras.js';
 import { itemGapsSource } from './item-gaps.js';
+import { botkitSource, slackbotsSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
 
@@ -24,6 +25,10 @@ export interface HelperVariant {
   readonly slackClient?: boolean;
   /** Also emit `withRtmStartData()` for an `@slack/rtm-api` `RTMClient` that had `useRtmConnect: false`. */
   readonly rtmApiClient?: boolean;
+  /** Also emit `withBotkitRtmStart()` for a Botkit bot whose `startRTM()` requests `rtm.start`. */
+  readonly botkit?: boolean;
+  /** Also emit `withSlackbotsRtmStart()` for a slackbots class whose login requests `rtm.start`. */
+  readonly slackbots?: boolean;
   /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */
   readonly ownPromise?: boolean;
 }
@@ -343,6 +348,8 @@ export function helperSource(v: HelperVariant): string {
   if (v.legacyClient) lines.push('', ...legacyClientSource(v));
   if (v.slackClient) lines.push('', ...slackClientSource(ts, exp));
   if (v.rtmApiClient) lines.push('', ...rtmApiClientSource(ts, exp));
+  if (v.botkit) lines.push('', ...botkitSource(ts, exp));
+  if (v.slackbots) lines.push('', ...slackbotsSource(ts, exp));
   if (v.commonjs && !ts) {
     const names = helperExports(v);
     lines.push('', `module.exports = { ${names.join(', ')} };`);
@@ -354,7 +361,9 @@ export function helperSource(v: HelperVariant): string {
 export function helperExports(v: HelperVariant): string[] {
   return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart] : []),
     ...(v.slackClient ? [HELPER_EXPORTS.slackClientStart] : []),
-    ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : [])];
+    ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : []),
+    ...(v.botkit ? [HELPER_EXPORTS.botkitStart] : []),
+    ...(v.slackbots ? [HELPER_EXPORTS.slackbotsStart] : [])];
 }
 
 /**

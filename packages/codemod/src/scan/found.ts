@@ -68,6 +68,8 @@ export interface FoundSite {
   readonly madeIn?: Resolver;
   /** legacy-data-store: a look-up in a client's `dataStore` (not a store's own `cacheRtmStart`, nor AUTHENTICATED data). */
   readonly storeLookup?: boolean;
+  /** library-start: a library whose own `rtm.start` request the generated helper module can answer. */
+  readonly library?: 'botkit' | 'slackbots';
 }
 
 /**
@@ -246,13 +248,18 @@ function tableSite(node: Node): FoundSite {
   return { form: 'method-table', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 
-/** A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`, `new SlackBot(…)`): a TODO, the call has no method to change. */
+/**
+ * A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`,
+ * `new SlackBot(…)`): the call has no method to change. A TODO, but for Botkit and slackbots, whose request
+ * goes through a function of theirs the generated module can answer (`library`; helperModuleFits decides).
+ */
 function libraryStartSite(site: LibraryStartSite): FoundSite {
   const { call } = site;
   const own: Escape = { node: call, reason: libraryStartReason(site), path: '', file: undefined };
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
-  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
+  const library = site.library === 'botkit' || site.library === 'slackbots' ? { library: site.library } : {};
+  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
 }
 
 function libraryStartReason(site: LibraryStartSite): string {

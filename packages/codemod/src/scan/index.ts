@@ -203,6 +203,7 @@ function madeSource(parsed: ParsedFile, found: FoundSite): { readonly resolver: 
 /** Which client's helper a helper-module rewrite calls (for its message). */
 function helperClient(parsed: ParsedFile, form: PlanSite['form'], found: FoundSite): Parameters<typeof CODEMOD_MESSAGES.helperModule>[0] {
   if (form === 'rtm-client-option') return 'rtm-api-client';
+  if (form === 'library-start') return found.library ?? 'none';
   if (form !== 'legacy-client') return 'none';
   return found.construction && legacyClientKind(madeSource(parsed, found), found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
 }
@@ -510,6 +511,7 @@ export function scan(options: ScanOptions): Plan {
         ...(addsOption && found.construction ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(raise ? { raisesRange: raise } : {}),
         ...(decision.rewrite === 'connect-only' && !args.known ? heldArgsAt(parsed, found) : {}),
+        ...(decision.rewrite === 'helper-module' && found.library ? { library: found.library } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),
         ...(facetOverride ? { facet: facetOverride } : {}),

@@ -24,6 +24,7 @@ import {
   type Transform,
   type TransformContext,
 } from './common.js';
+import { wrapLibraryStart } from './library-start-wrap.js';
 import { wrapRtmApiClient } from './rtm-api-client-wrap.js';
 
 /** The parts of an expression this transform reads (whichever parser jscodeshift ran). */
@@ -223,6 +224,12 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       if (!wrapRtmApiClient(ctx, site, module)) continue;
       ctx.handled.add(site);
       ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, 'client')}` });
+      continue;
+    }
+    if (site.form === 'library-start') {
+      if (!wrapLibraryStart(ctx, site, module)) continue;
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: `${site.message}${extrasNote(site, 'data')}` });
       continue;
     }
     const path = findSiteNode(ctx, site, CALL_TYPES);

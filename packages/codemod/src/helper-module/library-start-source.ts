@@ -1,0 +1,93 @@
+import { BOTKIT, HELPER_EXPORTS, METHODS, SLACKBOTS } from '@rtm-migrate/core';
+
+/**
+ * `withBotkitRtmStart(bot)`: a Botkit 0.x bot whose own `bot.api.rtm.start`, which `startRTM()` calls
+ * before 0.5.4, is answered by rtmStartData() through the bot's `bot.api.callAPI`. Botkit then reads
+ * `url`, `self` and `team` as before and hands the whole data to the `startRTM` callback.
+ */
+export function botkitSource(typescript: boolean, exp: string): string[] {
+  const t = (typed: string): string => (typescript ? typed : '');
+  const since = BOTKIT.connectSince.join('.');
+  const lines: string[] = [];
+  if (typescript) {
+    lines.push(
+      `/** The part of a Botkit 0.x bot that ${HELPER_EXPORTS.botkitStart}() uses (its \`bot.api\`). */`,
+      'interface BotkitBotInternals {',
+      '  api: {',
+      '    callAPI(method: string, data: Record<string, unknown>, done: (error: unknown, res?: SlackObject) => void): void;',
+      '    rtm: { start(args: RtmStartArgs | undefined, done: (error: unknown, data?: RtmStartData) => void): void };',
+      '  };',
+      '}',
+      '',
+    );
+  }
+  lines.push(
+    '/**',
+    ` * Makes a Botkit bot's startRTM() get \`rtm.start\`'s data again. Botkit before ${since} requests`,
+    ' * rtm.start inside startRTM, through the bot\'s own `bot.api.rtm.start`: that function is replaced on this',
+    ' * bot by one that answers with rtmStartData(), called through the bot\'s `bot.api.callAPI` (its token and',
+    ` * API URL), with ${METHODS.rtmConnect} last and the extras \`options\` names. Botkit reads \`url\`, \`self\` and \`team\``,
+    ' * as before and hands the whole data to the startRTM callback; an error reaches it as Botkit\'s own',
+    ` * would (Slack's error code). Botkit ${since} and later call ${METHODS.rtmConnect} in startRTM and never this.`,
+    ' * Returns the bot.',
+    ' */',
+    `${exp}function ${HELPER_EXPORTS.botkitStart}${t('<T extends object>')}(bot${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
+    `  const api = ${typescript ? '(bot as unknown as BotkitBotInternals).api' : 'bot.api'};`,
+    `  const send${t(': SlackCall')} = (method, args) =>`,
+    '    new Promise((resolve, reject) => {',
+    '      api.callAPI(method, args, (error, res) => (error ? reject(error) : resolve(res ?? {})));',
+    '    });',
+    '  api.rtm.start = (args, done) => {',
+    `    rtmStartData(send, args ?? {}, options).then((data) => done(null, data), (error${t(': unknown')}) => done(error));`,
+    '  };',
+    '  return bot;',
+    '}',
+  );
+  return lines;
+}
+
+/**
+ * `withSlackbotsRtmStart(SlackBot)`: a subclass of a slackbots class whose `_api('rtm.start')`, which its
+ * login calls before 1.3.0, answers with rtmStartData() through the class's own `_api`.
+ */
+export function slackbotsSource(typescript: boolean, exp: string): string[] {
+  const t = (typed: string): string => (typescript ? typed : '');
+  const since = SLACKBOTS.connectSince.join('.');
+  const lines: string[] = [];
+  if (typescript) {
+    lines.push(
+      `/** The part of a slackbots bot that ${HELPER_EXPORTS.slackbotsStart}() uses: its own Web API call (a vow promise). */`,
+      'interface SlackbotsInternals {',
+      '  _api(method: string, params?: Record<string, unknown>): PromiseLike<unknown>;',
+      '}',
+      '',
+      '/** A slackbots class, as far as the subclass needs it (its typings, if any, may leave `_api` out). */',
+      'type SlackbotsClass = new (...args: never[]) => SlackbotsInternals;',
+      '',
+    );
+  }
+  lines.push(
+    '/**',
+    ` * A subclass of a slackbots class (\`require('slackbots')\`) whose bots get \`rtm.start\`'s data again:`,
+    ` * slackbots before ${since} logs in with \`this._api('rtm.start')\`, which the subclass answers with`,
+    ' * rtmStartData() through the class\'s own `_api` (the bot\'s token and API URL), with',
+    ` * ${METHODS.rtmConnect} last and the extras \`options\` names; every other call goes through as it did. The bot`,
+    ' * then keeps its users, channels, groups, ims, self and team as before. `instanceof` the class still',
+    ` * holds. slackbots ${since} and later log in with ${METHODS.rtmConnect} and never ask for this.`,
+    ' */',
+    `${exp}function ${HELPER_EXPORTS.slackbotsStart}${t('<T extends new (...args: never[]) => object>')}(SlackBot${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
+    // A base of a concrete constructor type: TypeScript extends a type parameter only as a mixin of `any[]`.
+    ...(typescript ? ['  const Base = SlackBot as unknown as SlackbotsClass;'] : []),
+    `  return class extends ${typescript ? 'Base' : 'SlackBot'} {`,
+    `    _api(method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
+    `      if (method !== '${METHODS.rtmStart}') return super._api(method, params);`,
+    `      const send${t(': SlackCall')} = (name, args) => super._api(name, args)${t(' as Promise<SlackObject>')};`,
+    "      // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
+    `      // chained on a first ${METHODS.teamInfo} call through it.`,
+    `      return send('${METHODS.teamInfo}', {}).then(() => rtmStartData(send, params ?? {}, options));`,
+    '    }',
+    `  }${t(' as T')};`,
+    '}',
+  );
+  return lines;
+}
