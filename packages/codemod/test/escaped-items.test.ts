@@ -5,7 +5,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, expectPresenceAnswered, expectSameWithoutRtmStart, ROOT, tempDir, writeBotFiles } from './helpers.js';
+import { cli, expectPresenceAnswered, expectSameWithoutRtmStart, ROOT, tempDir, writeBotFiles, type DryReport } from './helpers.js';
 
 /**
  * A users list handed on whole. `rtm.start` stopped sending users' `presence` in January 2018 (core's
