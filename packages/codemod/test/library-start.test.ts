@@ -342,6 +342,15 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 
+  it('leaves an optional `client?.login()` (the wrapper would be handed nothing) as a TODO, the code as it was', async () => {
+    const source = "const Slack = require('slack-client');\nconst greeter = new Slack(process.env.SLACK_TOKEN);\ngreeter?.login();\n";
+    const dir = await libraryApp('slack-client', source, '^1.5.0');
+    expect((await apply(dir)).sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:3:1', 'todo']]);
+    const written = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(written).toContain('// TODO(rtm-migrate): `login()` of this `slack-client` 1.x client requests the retired `rtm.start`');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+  });
+
   it('throws a clear TypeError when handed something without `_apiCall`', async () => {
     const dir = await slackClientBot();
     await apply(dir);
