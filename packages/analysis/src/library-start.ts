@@ -20,11 +20,12 @@ function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: str
 /**
  * `client.login()` of a client made with `new` of the `slack-client` module itself (`new Slack(token, …)`,
  * held in a variable, a field set once or an object built once): only 1.x's module is a class, and its
- * `login` requests `rtm.start`.
+ * `login` requests `rtm.start`. Not through `withSlackClientRtmStart(client)` of the generated module.
  */
 export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
-  const construction = client ? constructionOf(resolver, client) : undefined;
+  if (client === undefined || throughHelper(resolver, client, HELPER_EXPORTS.slackClientLogin)) return undefined;
+  const construction = constructionOf(resolver, client);
   const origin = construction ? originOf(resolver, construction.callee) : undefined;
   const wholeModule = origin?.module === SLACK_CLIENT_1.module && !origin.instance && (origin.name === '*' || origin.name === 'default');
   return wholeModule ? { kind: 'library-start', library: 'slack-client', call } : undefined;
@@ -66,7 +67,7 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
 }
 
 /**
- * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` of the generated helper module, as
+ * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` / `withSlackClientRtmStart(client)` of the generated helper module, as
  * `rtm-migrate apply` writes them: the library's `rtm.start` request is answered by the module.
  */
 function throughHelper(resolver: Resolver, node: TSESTree.Node, name: string): boolean {

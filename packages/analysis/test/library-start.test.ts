@@ -169,4 +169,11 @@ describe('a library start already going through the generated module', () => {
     expect(await libraryStarts(join(dir, 'slackbots.mjs'))).toEqual(['slackbots@4 declared ^1.2.0']);
     expect(await libraryStarts(join(dir, 'other.js'))).toEqual(['botkit@3 declared ^0.4.0']);
   });
+
+  it("is no site: slack-client 1.x's withSlackClientRtmStart(client).login(), as rtm-migrate writes it", async () => {
+    const dir = await project({
+      'greeter.js': "const Slack = require('slack-client');\nconst { withSlackClientRtmStart } = require('./rtm-start-data');\nconst greeter = new Slack('t', true, true);\nwithSlackClientRtmStart(greeter, { optional: ['dnd'] }).login();\ngreeter.login();\n",
+    });
+    expect(await libraryStarts(join(dir, 'greeter.js'))).toEqual(['slack-client@5']);
+  });
 });

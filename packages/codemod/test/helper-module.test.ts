@@ -276,18 +276,20 @@ describe('the generated helper module, run against fake Slack', () => {
 describe('the generated helper module with every client helper', () => {
   it('compiles under strict TypeScript, and its CommonJS JavaScript exports each function', async () => {
     const dir = await tempDir('rtm-migrate-helper-all-');
-    const all = { legacyClient: true, slackClient: true, rtmApiClient: true, botkit: true, slackbots: true } as const;
+    const all = { legacyClient: true, slackClient: true, rtmApiClient: true, botkit: true, slackbots: true, slackClientLogin: true } as const;
     await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all }));
     // The library wrappers keep the types of what they wrap, whatever typings declare (a class without `_api`).
     await writeFile(
       join(dir, 'bot.ts'),
       [
-        "import { withBotkitRtmStart, withSlackbotsRtmStart } from './rtm-start-data.js';",
+        "import { withBotkitRtmStart, withSlackbotsRtmStart, withSlackClientRtmStart } from './rtm-start-data.js';",
         'class Relay { constructor(readonly options: { token: string; name: string }) {} on(event: string): string { return event; } }',
         "const relay: Relay = new (withSlackbotsRtmStart(Relay))({ token: 'xoxb-test', name: 'relay' });",
         "relay.on('start');",
         'const worker = { api: {}, startRTM(done: (err: unknown) => void): void { done(null); } };',
         'withBotkitRtmStart(worker).startRTM(() => undefined);',
+        'const greeter = { _apiCall(): void {}, login(): void {} };',
+        'withSlackClientRtmStart(greeter).login();',
         '',
       ].join('\n'),
     );
@@ -296,6 +298,6 @@ describe('the generated helper module with every client helper', () => {
     expect(compiled.code).toBe(0);
     await writeFile(join(dir, 'rtm-start-data.cjs'), helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all }));
     const listed = await run(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(join(dir, 'rtm-start-data.cjs'))})).join(' '))`]);
-    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart');
+    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart withSlackClientRtmStart');
   });
 });

@@ -1,9 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, copyLibrary, ROOT, tempDir, writeBotFiles } from './helpers.js';
 
 const BOT = `const Botkit = require('botkit');
@@ -213,5 +213,149 @@ describe('a Botkit start the wrapper cannot stand in for', () => {
     const written = await readFile(join(dir, 'bot.js'), 'utf8');
     expect(written).toContain('// TODO(rtm-migrate): `startRTM()` of this Botkit bot requests the retired `rtm.start` inside');
     expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+  });
+});
+
+const SLACK_CLIENT_BOT = `// A slack-client 1.x bot as its README shows (new Slack(token, autoReconnect, autoMark), login()):
+// prints what the client knows once its socket is open.
+var Slack = require('slack-client');
+
+var slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);
+var names = function (map) {
+  return Object.keys(map).map(function (id) { return map[id].name || map[id].user; }).sort().join(',');
+};
+
+slack.on('loggedIn', function (self, team) {
+  console.log('logged in as ' + self.name + ' of ' + team.name + ' (' + team.domain + ')');
+});
+
+slack.on('open', function () {
+  console.log('users: ' + Object.keys(slack.users).length + ' ' + names(slack.users));
+  console.log('channels: ' + Object.keys(slack.channels).length + ' ' + names(slack.channels));
+  console.log('groups: ' + Object.keys(slack.groups).length + ' ' + names(slack.groups));
+  console.log('ims: ' + Object.keys(slack.dms).length + ' ' + names(slack.dms));
+  Object.keys(slack.channels).forEach(function (id) {
+    var channel = slack.channels[id];
+    if (channel.is_member) console.log('#' + channel.name + ' members=' + (channel.members || []).length);
+  });
+  process.stdout.write('', function () { process.exit(0); });
+});
+
+slack.on('error', function (err) {
+  console.error('slack-client error: ' + err);
+  process.exit(1);
+});
+
+slack.login();
+`;
+
+/**
+ * slack-client 1.5.1 as published, in a bot's node_modules, its fixed API host pointed at fake Slack (the
+ * only edits: plain http to the host and port of SLACK_API_URL; the `/api/<method>` paths are Slack's). Its
+ * dependencies as installed offline here: `log` 1.4.0 and `https-proxy-agent` 1.0.0 as it pins them, but
+ * `ws` 1.1.5 (slack-client 2's) for the pinned 0.8.1, which no package here installs: `new WebSocket(url)`
+ * and its `open` / `message` / `close` events, all 1.x uses, are the same. `coffee-script` is only its
+ * test runner's.
+ */
+async function slackClientBot(): Promise<string> {
+  const dir = await tempDir('slack-client-1-');
+  const library = join(dir, 'node_modules', 'slack-client');
+  await cp(join(ROOT, 'fixtures', 'real-world', 'slack-client@1.5.1', 'package'), library, { recursive: true });
+  const client = join(library, 'src', 'client.js');
+  const source = await readFile(client, 'utf8');
+  const edits: [string, string][] = [
+    ["https = require('https');", "https = require('http');"],
+    ['hostname: this.host,', 'hostname: new URL(process.env.SLACK_API_URL).hostname, port: new URL(process.env.SLACK_API_URL).port,'],
+  ];
+  let pointed = source;
+  for (const [from, to] of edits) {
+    expect(pointed).toContain(from);
+    pointed = pointed.replace(from, to);
+  }
+  await writeFile(client, pointed);
+  const bots = join(ROOT, 'fixtures', 'bots', 'node_modules');
+  const beside = async (owner: string, name: string): Promise<string> => join(await realpath(join(bots, owner)), '..', name);
+  await mkdir(join(library, 'node_modules'));
+  for (const [name, owner] of [['ws', 'slack-client-2'], ['https-proxy-agent', 'slack-client-2'], ['log', 'slack-robot']] as const) {
+    await symlink(await beside(owner, name), join(library, 'node_modules', name), 'dir');
+  }
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'greeter', version: '1.0.0', dependencies: { 'slack-client': '^1.5.0' } }));
+  await writeFile(join(dir, 'bot.js'), SLACK_CLIENT_BOT);
+  return dir;
+}
+
+/**
+ * slack-client 1.x's `login()` through the real CLI: `withSlackClientRtmStart(client).login()`, whose
+ * generated module answers the SDK's own `_apiCall('rtm.start')`. The bot prints what it printed against
+ * `rtm.start` once Slack answers `rtm_connect_required`, its socket opened from `rtm.connect`'s url.
+ */
+describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 21, users: 30, channels: 6, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+  const start = (dir: string, token?: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, env: { SLACK_LOG_LEVEL: 'error' }, ...(token ? { token } : {}) });
+
+  it('prints what it printed against rtm.start, through rtm.connect; a second run finds nothing', { timeout: 240_000 }, async () => {
+    const dir = await slackClientBot();
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await start(dir);
+    expect(before.stderr).toBe('');
+    expect(before.code).toBe(0);
+    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start']);
+    slack.setMode('connect_required');
+    expect((await start(dir)).code).not.toBe(0);
+
+    const report = await apply(dir);
+    expect(report.todos).toBe(0);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:31:1', 'helper-module']]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("withSlackClientRtmStart(slack, { optional: ['dnd', 'subteams', 'team.prefs'] }).login();");
+
+    slack.resetCalls();
+    const after = await start(dir);
+    expect(after.stderr).toBe('');
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+    const methods = slack.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+    expect(methods.at(-1)).toBe('rtm.connect');
+    console.log(`slack-client 1.5.1: ${before.stdout.split('\n').filter((l) => /^(users|channels|groups|ims):/.test(l)).map((l) => l.split(' ').slice(0, 2).join(' ')).join(', ')}; calls after: ${methods.join(' ')}`);
+
+    expect((await apply(dir)).sites).toEqual([]);
+  });
+
+  it("gets Slack's error as the SDK gave it to `_onLogin`, for a token Slack does not know", { timeout: 240_000 }, async () => {
+    const dir = await slackClientBot();
+    slack.setMode('legacy');
+    const before = await start(dir, 'xoxb-unknown');
+    expect([before.code, before.stderr]).toEqual([1, 'slack-client error: invalid_auth\n']);
+    await apply(dir);
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start(dir, 'xoxb-unknown');
+    expect([after.code, after.stderr]).toEqual([1, 'slack-client error: invalid_auth\n']);
+    expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+
+  it('leaves an optional `client?.login()` (the wrapper would be handed nothing) as a TODO, the code as it was', async () => {
+    const source = "const Slack = require('slack-client');\nconst greeter = new Slack(process.env.SLACK_TOKEN);\ngreeter?.login();\n";
+    const dir = await libraryApp('slack-client', source, '^1.5.0');
+    expect((await apply(dir)).sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:3:1', 'todo']]);
+    const written = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(written).toContain('// TODO(rtm-migrate): `login()` of this `slack-client` 1.x client requests the retired `rtm.start`');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+  });
+
+  it('throws a clear TypeError when handed something without `_apiCall`', async () => {
+    const dir = await slackClientBot();
+    await apply(dir);
+    const tried = await run(process.execPath, ['-e', "require('./rtm-start-data').withSlackClientRtmStart({ login() {} })"], { cwd: dir });
+    expect(tried.code).toBe(1);
+    expect(tried.stderr).toContain('TypeError: withSlackClientRtmStart: this client has no slack-client 1.x `_apiCall` to answer rtm.start through');
   });
 });

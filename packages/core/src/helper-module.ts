@@ -17,6 +17,7 @@ export const HELPER_EXPORTS = deepFreeze({
   rtmApiClient: 'withRtmStartData',
   botkitStart: 'withBotkitRtmStart',
   slackbotsStart: 'withSlackbotsRtmStart',
+  slackClientLogin: 'withSlackClientRtmStart',
 } as const);
 
 /** Name of the generated file, without extension. */

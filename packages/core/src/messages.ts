@@ -29,7 +29,7 @@ export const MESSAGES = {
   rtmStartInLibrary:
     "`listen()` of the `slack` package's `rtm.client()` bot requests the retired `rtm.start` inside the package (it has no option to call `rtm.connect`). Open the socket yourself from the package's `rtm.connect` (8.3.0 and later), or move the bot to `@slack/rtm-api`'s `RTMClient`.",
   rtmStartInSlackClientLogin:
-    "`login()` of a `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (no 1.x release can call `rtm.connect`). Move the bot to `@slack/rtm-api`'s `RTMClient` (or another current SDK), which starts with `rtm.connect`.",
+    "`login()` of a `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (no 1.x release can call `rtm.connect`). Let `rtm-migrate apply` log the client in through `withSlackClientRtmStart()` of its generated module, which answers the SDK's own `rtm.start` request with the data rebuilt through the client's `_apiCall` (users.list, conversations.list…, `rtm.connect` last), or move the bot to `@slack/rtm-api`'s `RTMClient` (or another current SDK), which starts with `rtm.connect`.",
   rtmStartInBotkit:
     "`startRTM()` of a Botkit Slack bot requests the retired `rtm.start` inside Botkit before 0.5.4 (0.5.4 and later call `rtm.connect`), and this project's Botkit may be older (installed, declared, or not declared at all). Upgrade `botkit` to 0.5.4 or later, or let `rtm-migrate apply` start the bot through `withBotkitRtmStart()` of its generated module, which answers Botkit's own `rtm.start` request with the data rebuilt through the bot's `bot.api` (users.list, conversations.list…, `rtm.connect` last).",
   rtmStartInSlackbots:
@@ -304,8 +304,10 @@ export const CODEMOD_MESSAGES = {
   /** A client started through the helper module whose handlers read extras beyond the lists. */
   clientExtras: (extras: readonly string[]): string => `It also fetches ${list(extras)}, which the client's handlers read (an error fetching them fails the start).`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
-  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'rtm-api-client' | 'botkit' | 'slackbots', fields: readonly string[], module: string): string =>
-    client === 'botkit'
+  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots', fields: readonly string[], module: string): string =>
+    client === 'slack-client-login'
+      ? `\`login()\` of this \`slack-client\` 1.x client now goes through \`${HELPER_EXPORTS.slackClientLogin}()\` of the generated \`${module}\`: the \`rtm.start\` request the SDK makes inside it is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the client's own \`_apiCall\` (its token and API host), so its \`users\`, \`channels\`, \`groups\` and \`dms\` are filled again before \`loggedIn\`; every other call goes through as it did.`
+      : client === 'botkit'
       ? `\`startRTM()\` of this Botkit bot now goes through \`${HELPER_EXPORTS.botkitStart}()\` of the generated \`${module}\`: the \`rtm.start\` request Botkit makes inside it (before ${BOTKIT.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`bot.api.callAPI\` (its token and API URL), so its callback gets the whole data again. Upgrading \`botkit\` to ${BOTKIT.connectSince.join('.')} or later needs no change back (Botkit then calls \`rtm.connect\` itself).`
       : client === 'slackbots'
       ? `\`new SlackBot(…)\` now makes its bot with \`${HELPER_EXPORTS.slackbotsStart}()\` of the generated \`${module}\` (a subclass: \`instanceof\` still holds): the \`rtm.start\` request its login makes (before ${SLACKBOTS.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`_api\` (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again. Upgrading \`slackbots\` to ${SLACKBOTS.connectSince.join('.')} or later needs no change back (it then calls \`rtm.connect\` itself).`

@@ -17,8 +17,8 @@ const WEB_CLIENT_FORMS = new Set<PlanSite['form']>(['method-call', 'api-call', '
  * an expression of the same type wherever it stands; a legacy v3 `RtmClient#start()` becomes
  * `startRtmClient(rtm, args)` where `legacyClientFits`.
  * An `@slack/rtm-api` `new RTMClient(token, { useRtmConnect: false, … })` becomes
- * `withRtmStartData(new RTMClient(token, { … }))` where `rtmApiClientFits`. Botkit's `bot.startRTM(cb)`
- * and slackbots' `new SlackBot(opts)` go through the module's wrapper of the bot / class where `libraryStartFits`.
+ * `withRtmStartData(new RTMClient(token, { … }))` where `rtmApiClientFits`. Botkit's `bot.startRTM(cb)`,
+ * slack-client 1.x's `client.login()` and slackbots' `new SlackBot(opts)` go through the module's wrapper of the bot / class where `libraryStartFits`.
  * A Node-style callback is kept where `callbackFits`; never where the call hands anything else on
  * besides its options, nor for spread arguments: the rewrite would drop them.
  */
@@ -260,14 +260,15 @@ function rtmApiClientFits(node: Node): boolean {
 }
 
 /**
- * `X.startRTM(…)` of a Botkit bot (`withBotkitRtmStart(X).startRTM(…)`) where `X` can stand as an
+ * `X.startRTM(…)` of a Botkit bot (`withBotkitRtmStart(X).startRTM(…)`), or `X.login()` of a `slack-client`
+ * 1.x client (`withSlackClientRtmStart(X).login()`), where `X` can stand as an
  * argument as it is written (not `super`, not a bare sequence) and the call is not optional (the
  * wrapper would be handed nothing), or `new SlackBot(…)` of slackbots (`new (withSlackbotsRtmStart(SlackBot))(…)`).
  */
 function libraryStartFits(site: FoundSite): boolean {
   const node = site.node;
   if (site.library === 'slackbots') return node.type === AST_NODE_TYPES.NewExpression;
-  if (site.library !== 'botkit' || node.type !== AST_NODE_TYPES.CallExpression || node.optional) return false;
+  if ((site.library !== 'botkit' && site.library !== 'slack-client') || node.type !== AST_NODE_TYPES.CallExpression || node.optional) return false;
   const callee = node.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional) return false;
   return callee.object.type !== AST_NODE_TYPES.Super && callee.object.type !== AST_NODE_TYPES.SequenceExpression;

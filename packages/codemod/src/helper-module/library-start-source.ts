@@ -99,3 +99,52 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
   );
   return lines;
 }
+
+/**
+ * `withSlackClientRtmStart(client)`: a `slack-client` 1.x client whose own `_apiCall('rtm.start', …)`, which
+ * its `login()` makes, is answered by rtmStartData() through the client's original `_apiCall`.
+ */
+export function slackClientLoginSource(typescript: boolean, exp: string): string[] {
+  const t = (typed: string): string => (typescript ? typed : '');
+  // TypeScript reaches `_apiCall` through a view of the client (its typings, if any, leave it out).
+  const own = typescript ? 'internals' : 'client';
+  const lines: string[] = [];
+  if (typescript) {
+    lines.push(
+      `/** The part of a \`slack-client\` 1.x client that ${HELPER_EXPORTS.slackClientLogin}() uses: its own Web API call, answering in one argument. */`,
+      'interface SlackClientLoginInternals {',
+      '  _apiCall(method: string, params: Record<string, unknown>, callback?: (answer: SlackObject) => void): unknown;',
+      '}',
+      '',
+    );
+  }
+  lines.push(
+    '/**',
+    ` * Makes a \`slack-client\` 1.x client's login() get \`rtm.start\`'s data again. Every 1.x release logs in with`,
+    ` * \`this._apiCall('${METHODS.rtmStart}', …, this._onLogin)\`: \`_apiCall\` is replaced on this client by one that answers`,
+    ' * that request with rtmStartData(), called through the original `_apiCall` (the client\'s token and API',
+    ` * host), with ${METHODS.rtmConnect} last and the extras \`options\` names; every other call goes through as it did.`,
+    ' * The client then fills its users, channels, groups and dms as before; an error reaches `_onLogin` as the',
+    " * SDK's own would (`{ ok: false, error }`, Slack's error code). Returns the client.",
+    ' */',
+    `${exp}function ${HELPER_EXPORTS.slackClientLogin}${t('<T extends object>')}(client${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
+    ...(typescript ? ['  const internals = client as unknown as Partial<SlackClientLoginInternals>;'] : []),
+    '  // Another kind of client would still request rtm.start: say so at start.',
+    `  if (typeof ${own}._apiCall !== 'function') {`,
+    `    throw new TypeError('${HELPER_EXPORTS.slackClientLogin}: this client has no slack-client 1.x \`_apiCall\` to answer rtm.start through');`,
+    '  }',
+    `  const apiCall = ${own}._apiCall.bind(client);`,
+    "  // `_apiCall` adds the token to the params it is handed and answers once, with Slack's answer or `{ ok: false, error }`.",
+    `  const send${t(': SlackCall')} = (method, args) => new Promise((resolve) => apiCall(method, { ...args }, resolve));`,
+    `  ${own}._apiCall = (method, params, callback) => {`,
+    `    if (method !== '${METHODS.rtmStart}') return apiCall(method, params, callback);`,
+    '    return rtmStartData(send, params, options).then(',
+    `      (data) => callback?.(data${t(' as unknown as SlackObject')}),`,
+    `      (error${t(': unknown')}) => callback?.({ ok: false, error: ${typescript ? '(error as { data?: SlackObject }).data?.error ?? String(error)' : 'error?.data?.error ?? String(error)'} }),`,
+    '    );',
+    '  };',
+    '  return client;',
+    '}',
+  );
+  return lines;
+}

@@ -11,7 +11,7 @@ import {
 } from '@rtm-migrate/core';
 import { HELPER_EXTRA_METHODS, extrasSource, extrasTypes, helperExtraOf } from './extras.js';
 import { itemGapsSource } from './item-gaps.js';
-import { botkitSource, slackbotsSource } from './library-start-source.js';
+import { botkitSource, slackbotsSource, slackClientLoginSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
 
@@ -29,6 +29,8 @@ export interface HelperVariant {
   readonly botkit?: boolean;
   /** Also emit `withSlackbotsRtmStart()` for a slackbots class whose login requests `rtm.start`. */
   readonly slackbots?: boolean;
+  /** Also emit `withSlackClientRtmStart()` for a `slack-client` 1.x client whose `login()` requests `rtm.start`. */
+  readonly slackClientLogin?: boolean;
   /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */
   readonly ownPromise?: boolean;
 }
@@ -350,6 +352,7 @@ export function helperSource(v: HelperVariant): string {
   if (v.rtmApiClient) lines.push('', ...rtmApiClientSource(ts, exp));
   if (v.botkit) lines.push('', ...botkitSource(ts, exp));
   if (v.slackbots) lines.push('', ...slackbotsSource(ts, exp));
+  if (v.slackClientLogin) lines.push('', ...slackClientLoginSource(ts, exp));
   if (v.commonjs && !ts) {
     const names = helperExports(v);
     lines.push('', `module.exports = { ${names.join(', ')} };`);
@@ -363,7 +366,8 @@ export function helperExports(v: HelperVariant): string[] {
     ...(v.slackClient ? [HELPER_EXPORTS.slackClientStart] : []),
     ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : []),
     ...(v.botkit ? [HELPER_EXPORTS.botkitStart] : []),
-    ...(v.slackbots ? [HELPER_EXPORTS.slackbotsStart] : [])];
+    ...(v.slackbots ? [HELPER_EXPORTS.slackbotsStart] : []),
+    ...(v.slackClientLogin ? [HELPER_EXPORTS.slackClientLogin] : [])];
 }
 
 /**

@@ -69,7 +69,7 @@ export interface FoundSite {
   /** legacy-data-store: a look-up in a client's `dataStore` (not a store's own `cacheRtmStart`, nor AUTHENTICATED data). */
   readonly storeLookup?: boolean;
   /** library-start: a library whose own `rtm.start` request the generated helper module can answer. */
-  readonly library?: 'botkit' | 'slackbots';
+  readonly library?: 'botkit' | 'slackbots' | 'slack-client';
 }
 
 /**
@@ -250,15 +250,15 @@ function tableSite(node: Node): FoundSite {
 
 /**
  * A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`,
- * `new SlackBot(…)`): the call has no method to change. A TODO, but for Botkit and slackbots, whose request
- * goes through a function of theirs the generated module can answer (`library`; helperModuleFits decides).
+ * `new SlackBot(…)`): the call has no method to change. A TODO, but for slack-client 1.x, Botkit and slackbots,
+ * whose request goes through a function of theirs the generated module can answer (`library`; helperModuleFits decides).
  */
 function libraryStartSite(site: LibraryStartSite): FoundSite {
   const { call } = site;
   const own: Escape = { node: call, reason: libraryStartReason(site), path: '', file: undefined };
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
-  const library = site.library === 'botkit' || site.library === 'slackbots' ? { library: site.library } : {};
+  const library = site.library === 'slack-package' ? {} : { library: site.library };
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
 }
 

@@ -4,30 +4,31 @@ import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { PlanSite } from '../plan.js';
 import { addImport, endOf, findSiteNode, startOf, type AnyNode, type TransformContext } from './common.js';
 
-/** The parts of a `bot.startRTM(…)` / `new SlackBot(…)` this transform reads. */
+/** The parts of a `bot.startRTM(…)` / `client.login()` / `new SlackBot(…)` this transform reads. */
 interface StartNode extends AnyNode {
   readonly callee?: StartNode;
   readonly object?: StartNode;
 }
 
 /**
- * `X.startRTM(cb)` → `withBotkitRtmStart(X).startRTM(cb)`; `new SlackBot(opts)` →
+ * `X.startRTM(cb)` → `withBotkitRtmStart(X).startRTM(cb)`; `X.login()` → `withSlackClientRtmStart(X).login()`; `new SlackBot(opts)` →
  * `new (withSlackbotsRtmStart(SlackBot))(opts)`: the expression keeps its value and its place, and the
  * library's own `rtm.start` request is answered by the generated module (with the extras the data,
  * handed to the app's callback or kept on the bot, may carry, as optional). False when the expression
  * is not as planned (nothing is changed then).
  */
 export function wrapLibraryStart(ctx: TransformContext, site: PlanSite, module: string): boolean {
-  const botkit = site.library === 'botkit';
-  const path = findSiteNode(ctx, site, [botkit ? 'CallExpression' : 'NewExpression']);
+  // Botkit's startRTM and slack-client 1.x's login are method calls: their receiver is wrapped.
+  const method = site.library === 'botkit' || site.library === 'slack-client';
+  const path = findSiteNode(ctx, site, [method ? 'CallExpression' : 'NewExpression']);
   if (!path) return false;
   const start: StartNode = path.node;
-  const wrapped = botkit ? start.callee?.object : start.callee;
-  if (!wrapped || (botkit && start.callee?.type !== 'MemberExpression')) return false;
-  const name = botkit ? HELPER_EXPORTS.botkitStart : HELPER_EXPORTS.slackbotsStart;
+  const wrapped = method ? start.callee?.object : start.callee;
+  if (!wrapped || (method && start.callee?.type !== 'MemberExpression')) return false;
+  const name = site.library === 'botkit' ? HELPER_EXPORTS.botkitStart : site.library === 'slack-client' ? HELPER_EXPORTS.slackClientLogin : HELPER_EXPORTS.slackbotsStart;
   const extras = extrasOptions(site.startOnlyFields, escapeExtras(site));
   // A `new` callee that is a call must be parenthesised, or `new` would take the wrapper itself.
-  const [open, close] = botkit ? ['', ''] : ['(', ')'];
+  const [open, close] = method ? ['', ''] : ['(', ')'];
   ctx.edits.push({ start: startOf(wrapped), end: startOf(wrapped), text: `${open}${name}(` });
   ctx.edits.push({ start: endOf(wrapped), end: endOf(wrapped), text: `${extras ? `, ${extras}` : ''})${close}` });
   addImport(ctx, module, name, false);
