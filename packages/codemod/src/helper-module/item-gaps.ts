@@ -1,16 +1,15 @@
-import { CODEMOD_MESSAGES, START_ONLY_ITEM_FIELDS, escapedItemsData, fieldFact } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, RTM_START_ITEM_GAPS, escapedItemsData, fieldFact } from '@rtm-migrate/core';
 import type { Escape } from '../plan.js';
 
 /**
- * The item attributes only `rtm.start` gave (core's `START_ONLY_ITEM_FIELDS`: `channels[].has_pins`,
+ * The item attributes only `rtm.start` gave (core's `RTM_START_ITEM_GAPS`: `channels[].has_pins`,
  * `ims[].is_open`, `bots[].icons`…), each with the list holding it and core's advice on where it comes
  * from now. Fetching them would cost a call per item at every start, for attributes rarely read; the
  * generated module instead gives its items a getter that answers `undefined` and warns on a read, so
  * that code rtm-migrate cannot follow loses them loudly, not silently.
  */
 export function itemGaps(): { list: string; name: string; advice: string }[] {
-  // `users[].presence` left rtm.start's answer in 2018: a read of it found nothing there either.
-  return START_ONLY_ITEM_FIELDS.filter((path) => fieldFact(path)?.droppedFromRtmStart === undefined).map((path) => {
+  return RTM_START_ITEM_GAPS.map((path) => {
     const [list = '', name = ''] = path.split('[].');
     return { list, name, advice: fieldFact(path)?.advice ?? path };
   });
