@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 
-import { BOTKIT, HELPER_EXPORTS, SLACK_CLIENT_1, SLACKBOTS } from '@rtm-migrate/core';
+import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
@@ -24,7 +24,7 @@ function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: str
  */
 export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
-  if (client === undefined || throughHelper(resolver, client, HELPER_EXPORTS.slackClientLogin)) return undefined;
+  if (client === undefined || throughHelper(resolver, client, 'slack-client')) return undefined;
   const construction = constructionOf(resolver, client);
   const origin = construction ? originOf(resolver, construction.callee) : undefined;
   const wholeModule = origin?.module === SLACK_CLIENT_1.module && !origin.instance && (origin.name === '*' || origin.name === 'default');
@@ -40,7 +40,7 @@ export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpr
  */
 export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const bot = methodCall(resolver, call, BOTKIT.start);
-  if (bot === undefined || throughHelper(resolver, bot, HELPER_EXPORTS.botkitStart)) return undefined;
+  if (bot === undefined || throughHelper(resolver, bot, 'botkit')) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === BOTKIT.module) return undefined;
   const origin = botOrigin(resolver, bot);
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, BOTKIT.module);
@@ -58,7 +58,7 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
  * reported either way: it is where the bot's release decides. slackbots' own files are its business.
  */
 export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
-  if (throughHelper(resolver, made.callee, HELPER_EXPORTS.slackbotsStart)) return undefined;
+  if (throughHelper(resolver, made.callee, 'slackbots')) return undefined;
   const origin = originOf(resolver, made.callee);
   if (origin?.module !== SLACKBOTS.module || origin.instance || (origin.name !== '*' && origin.name !== 'default')) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
@@ -70,9 +70,9 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
  * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` / `withSlackClientRtmStart(client)` of the generated helper module, as
  * `rtm-migrate apply` writes them: the library's `rtm.start` request is answered by the module.
  */
-function throughHelper(resolver: Resolver, node: TSESTree.Node, name: string): boolean {
+function throughHelper(resolver: Resolver, node: TSESTree.Node, library: HelperLibrary): boolean {
   const bare = unwrap(node);
-  return bare.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.Identifier && bare.callee.name === name && importedFromHelperModule(resolver, bare.callee);
+  return bare.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.Identifier && bare.callee.name === HELPER_LIBRARY_STARTS[library].export && importedFromHelperModule(resolver, bare.callee);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PlannedCall, WorkspaceSize } from '@rtm-migrate/core';
+import type { HelperLibrary, PlannedCall, WorkspaceSize } from '@rtm-migrate/core';
 import type { WorkspaceSpec } from './scan/workspace.js';
 
 /** How a site reaches `rtm.start` (reference §7). */
@@ -201,7 +201,7 @@ export interface PlanSite extends SourcePosition {
   /** connect-only given a name whose one value is an object literal read only by the call: that literal's offsets (its start-only properties go). */
   readonly heldArgs?: { readonly start: number; readonly end: number };
   /** helper-module, library-start: the library whose own `rtm.start` request the helper module answers. */
-  readonly library?: 'botkit' | 'slackbots' | 'slack-client';
+  readonly library?: HelperLibrary;
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly table?: TableOverride;

@@ -20,6 +20,23 @@ export const HELPER_EXPORTS = deepFreeze({
   slackClientLogin: 'withSlackClientRtmStart',
 } as const);
 
+/**
+ * The libraries whose own `rtm.start` request the generated module answers, each through a function
+ * that wraps what starts it: `export`, its name; `wraps`, the receiver of the library's start call
+ * (Botkit's `bot.startRTM(…)`, slack-client 1.x's `client.login()`) or the class of its `new`
+ * (slackbots' `new SlackBot(…)`, which logs in from the constructor); `client`, the kind of helper
+ * the codemod's message names (`slack-client` alone is 2.x's RtmClient: 1.x's login has its own). In
+ * the order the module defines them.
+ */
+export const HELPER_LIBRARY_STARTS = deepFreeze({
+  botkit: { export: HELPER_EXPORTS.botkitStart, wraps: 'receiver', client: 'botkit' },
+  slackbots: { export: HELPER_EXPORTS.slackbotsStart, wraps: 'class', client: 'slackbots' },
+  'slack-client': { export: HELPER_EXPORTS.slackClientLogin, wraps: 'receiver', client: 'slack-client-login' },
+} as const);
+
+/** A library whose own `rtm.start` request the generated module answers. */
+export type HelperLibrary = keyof typeof HELPER_LIBRARY_STARTS;
+
 /** Name of the generated file, without extension. */
 export const HELPER_BASENAME = 'rtm-start-data';
 

@@ -1,5 +1,6 @@
 import { constructionOf, descendants, isSpreadOfPlainConst, isThisLike, memberName, originOf, resolveConst, thisOwner, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
+import { HELPER_LIBRARY_STARTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import type { FoundSite } from '../scan/found.js';
@@ -267,8 +268,9 @@ function rtmApiClientFits(node: Node): boolean {
  */
 function libraryStartFits(site: FoundSite): boolean {
   const node = site.node;
-  if (site.library === 'slackbots') return node.type === AST_NODE_TYPES.NewExpression;
-  if ((site.library !== 'botkit' && site.library !== 'slack-client') || node.type !== AST_NODE_TYPES.CallExpression || node.optional) return false;
+  if (!site.library) return false;
+  if (HELPER_LIBRARY_STARTS[site.library].wraps === 'class') return node.type === AST_NODE_TYPES.NewExpression;
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.optional) return false;
   const callee = node.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional) return false;
   return callee.object.type !== AST_NODE_TYPES.Super && callee.object.type !== AST_NODE_TYPES.SequenceExpression;

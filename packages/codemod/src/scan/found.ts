@@ -22,7 +22,7 @@ import {
   type RtmSite,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTS } from '@rtm-migrate/core';
+import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -69,7 +69,7 @@ export interface FoundSite {
   /** legacy-data-store: a look-up in a client's `dataStore` (not a store's own `cacheRtmStart`, nor AUTHENTICATED data). */
   readonly storeLookup?: boolean;
   /** library-start: a library whose own `rtm.start` request the generated helper module can answer. */
-  readonly library?: 'botkit' | 'slackbots' | 'slack-client';
+  readonly library?: HelperLibrary;
 }
 
 /**

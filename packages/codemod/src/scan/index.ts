@@ -16,6 +16,7 @@ import {
   MESSAGES,
   startOnlyFieldMessage,
   CODEMOD_MESSAGES,
+  HELPER_LIBRARY_STARTS,
   escapedItemsMessage,
   startOnlyItemFieldsOf,
   todoComment,
@@ -203,8 +204,7 @@ function madeSource(parsed: ParsedFile, found: FoundSite): { readonly resolver: 
 /** Which client's helper a helper-module rewrite calls (for its message). */
 function helperClient(parsed: ParsedFile, form: PlanSite['form'], found: FoundSite): Parameters<typeof CODEMOD_MESSAGES.helperModule>[0] {
   if (form === 'rtm-client-option') return 'rtm-api-client';
-  // `slack-client` alone names the 2.x RtmClient's helper: the 1.x login has one of its own.
-  if (form === 'library-start') return found.library === 'slack-client' ? 'slack-client-login' : found.library ?? 'none';
+  if (form === 'library-start') return found.library ? HELPER_LIBRARY_STARTS[found.library].client : 'none';
   if (form !== 'legacy-client') return 'none';
   return found.construction && legacyClientKind(madeSource(parsed, found), found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
 }

@@ -1,6 +1,6 @@
+import { HELPER_LIBRARY_STARTS } from '@rtm-migrate/core';
 import { escapeExtras } from '../helper-module/escape-extras.js';
 import { extrasOptions } from '../helper-module/extras.js';
-import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { PlanSite } from '../plan.js';
 import { addImport, endOf, findSiteNode, startOf, type AnyNode, type TransformContext } from './common.js';
 
@@ -18,14 +18,14 @@ interface StartNode extends AnyNode {
  * is not as planned (nothing is changed then).
  */
 export function wrapLibraryStart(ctx: TransformContext, site: PlanSite, module: string): boolean {
-  // Botkit's startRTM and slack-client 1.x's login are method calls: their receiver is wrapped.
-  const method = site.library === 'botkit' || site.library === 'slack-client';
+  if (!site.library) return false;
+  const { export: name, wraps } = HELPER_LIBRARY_STARTS[site.library];
+  const method = wraps === 'receiver';
   const path = findSiteNode(ctx, site, [method ? 'CallExpression' : 'NewExpression']);
   if (!path) return false;
   const start: StartNode = path.node;
   const wrapped = method ? start.callee?.object : start.callee;
   if (!wrapped || (method && start.callee?.type !== 'MemberExpression')) return false;
-  const name = site.library === 'botkit' ? HELPER_EXPORTS.botkitStart : site.library === 'slack-client' ? HELPER_EXPORTS.slackClientLogin : HELPER_EXPORTS.slackbotsStart;
   const extras = extrasOptions(site.startOnlyFields, escapeExtras(site));
   // A `new` callee that is a call must be parenthesised, or `new` would take the wrapper itself.
   const [open, close] = method ? ['', ''] : ['(', ')'];
