@@ -1,7 +1,7 @@
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RTM_START_MEMBER_LIMIT, costOfReplacement } from '@rtm-migrate/core';
+import { HELPER_LIBRARIES, RTM_START_MEMBER_LIMIT, costOfReplacement } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { OPTIONAL_EXTRAS, helperIncludes } from '../src/helper-module/extras.js';
@@ -276,7 +276,7 @@ describe('the generated helper module, run against fake Slack', () => {
 describe('the generated helper module with every client helper', () => {
   it('compiles under strict TypeScript, and its CommonJS JavaScript exports each function', async () => {
     const dir = await tempDir('rtm-migrate-helper-all-');
-    const all = { legacyClient: true, slackClient: true, rtmApiClient: true, botkit: true, slackbots: true, slackClientLogin: true } as const;
+    const all = { legacyClient: true, slackClient: true, rtmApiClient: true, libraryStarts: new Set(HELPER_LIBRARIES) } as const;
     await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all }));
     // The library wrappers keep the types of what they wrap, whatever typings declare (a class without `_api`).
     await writeFile(

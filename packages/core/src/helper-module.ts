@@ -37,6 +37,9 @@ export const HELPER_LIBRARY_STARTS = deepFreeze({
 /** A library whose own `rtm.start` request the generated module answers. */
 export type HelperLibrary = keyof typeof HELPER_LIBRARY_STARTS;
 
+/** The libraries of HELPER_LIBRARY_STARTS, in its order. */
+export const HELPER_LIBRARIES = Object.freeze(Object.keys(HELPER_LIBRARY_STARTS)) as readonly HelperLibrary[];
+
 /** Name of the generated file, without extension. */
 export const HELPER_BASENAME = 'rtm-start-data';
 

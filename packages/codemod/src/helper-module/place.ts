@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { nearestManifest } from '@rtm-migrate/analysis';
+import type { HelperLibrary } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import { HELPER_BASENAME, HELPER_MARK, helperExports, helperSource, type HelperVariant } from './source.js';
 
@@ -78,19 +79,17 @@ function specifier(importer: string, importerSource: string, helper: string, sys
  * name is used instead).
  */
 export function placeHelpers(root: string, sites: readonly PlanSite[], read: (file: string) => string): HelperModule[] {
-  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; slackClient: boolean; rtmApiClient: boolean; botkit: boolean; slackbots: boolean; slackClientLogin: boolean; ownPromise: boolean; files: string[]; library: string[] }>();
+  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; slackClient: boolean; rtmApiClient: boolean; libraryStarts: Set<HelperLibrary>; ownPromise: boolean; files: string[]; library: string[] }>();
   for (const site of sites) {
     if (site.rewrite !== 'helper-module') continue;
     const file = resolve(root, site.file);
     const system = moduleSystemOf(file, read(file));
     const key = `${nearestManifest(dirname(file))?.dir ?? ''}:${system.typescript}:${system.commonjs}:${system.ext}`;
-    const group = groups.get(key) ?? { system, legacyClient: false, slackClient: false, rtmApiClient: false, botkit: false, slackbots: false, slackClientLogin: false, ownPromise: false, files: [], library: [] };
+    const group = groups.get(key) ?? { system, legacyClient: false, slackClient: false, rtmApiClient: false, libraryStarts: new Set<HelperLibrary>(), ownPromise: false, files: [], library: [] };
     group.legacyClient ||= site.form === 'legacy-client' && site.construction?.slackClient !== true;
     group.slackClient ||= site.form === 'legacy-client' && site.construction?.slackClient === true;
     group.rtmApiClient ||= site.form === 'rtm-client-option';
-    group.botkit ||= site.library === 'botkit';
-    group.slackbots ||= site.library === 'slackbots';
-    group.slackClientLogin ||= site.library === 'slack-client';
+    if (site.library) group.libraryStarts.add(site.library);
     group.ownPromise ||= site.transport?.ownPromise === true || site.facet?.ownPromise === true;
     if (!group.files.includes(file)) group.files.push(file);
     if (site.facet) group.library.push(file);
@@ -99,12 +98,12 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
   const modules: HelperModule[] = [];
   // ES module and CommonJS `.js` importers in one folder each get a file of their own syntax.
   const taken = new Set<string>();
-  for (const { system, legacyClient, slackClient, rtmApiClient, botkit, slackbots, slackClientLogin, ownPromise, files, library } of groups.values()) {
+  for (const { system, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, files, library } of groups.values()) {
     // Next to an SDK's own library file when there is one (the shallowest: `lib/` before a compiled copy
     // in `dist/lib/`): its examples and tests require the library, never the other way round.
     const [first] = library.length > 0 ? library.sort((a, b) => a.split(sep).length - b.split(sep).length) : files;
     if (first === undefined) continue;
-    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, botkit, slackbots, slackClientLogin, ownPromise };
+    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise };
     const source = helperSource(variant);
     const needed = helperExports(variant);
     let file = '';

@@ -7,13 +7,23 @@ import {
   RTM_CONNECT_ARGS,
   RTM_START_MEMBER_LIMIT,
   RTM_URL_LIFETIME_SECONDS,
+  HELPER_LIBRARIES,
+  HELPER_LIBRARY_STARTS,
   fieldFact,
+  type HelperLibrary,
 } from '@rtm-migrate/core';
 import { HELPER_EXTRA_METHODS, extrasSource, extrasTypes, helperExtraOf } from './extras.js';
 import { itemGapsSource } from './item-gaps.js';
 import { botkitSource, slackbotsSource, slackClientLoginSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
+
+/** The source of each library's function in the module. */
+const LIBRARY_START_SOURCES: Readonly<Record<HelperLibrary, (typescript: boolean, exp: string) => string[]>> = {
+  botkit: botkitSource,
+  slackbots: slackbotsSource,
+  'slack-client': slackClientLoginSource,
+};
 
 /** Which file to generate: the language and module system of the code that imports it. */
 export interface HelperVariant {
@@ -25,12 +35,12 @@ export interface HelperVariant {
   readonly slackClient?: boolean;
   /** Also emit `withRtmStartData()` for an `@slack/rtm-api` `RTMClient` that had `useRtmConnect: false`. */
   readonly rtmApiClient?: boolean;
-  /** Also emit `withBotkitRtmStart()` for a Botkit bot whose `startRTM()` requests `rtm.start`. */
-  readonly botkit?: boolean;
-  /** Also emit `withSlackbotsRtmStart()` for a slackbots class whose login requests `rtm.start`. */
-  readonly slackbots?: boolean;
-  /** Also emit `withSlackClientRtmStart()` for a `slack-client` 1.x client whose `login()` requests `rtm.start`. */
-  readonly slackClientLogin?: boolean;
+  /**
+   * Also emit, for each library here, its function of HELPER_LIBRARY_STARTS: `withBotkitRtmStart()` for a
+   * Botkit bot whose `startRTM()` requests `rtm.start`, `withSlackbotsRtmStart()` for a slackbots class
+   * whose login does, `withSlackClientRtmStart()` for a `slack-client` 1.x client whose `login()` does.
+   */
+  readonly libraryStarts?: ReadonlySet<HelperLibrary>;
   /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */
   readonly ownPromise?: boolean;
 }
@@ -350,9 +360,7 @@ export function helperSource(v: HelperVariant): string {
   if (v.legacyClient) lines.push('', ...legacyClientSource(v));
   if (v.slackClient) lines.push('', ...slackClientSource(ts, exp));
   if (v.rtmApiClient) lines.push('', ...rtmApiClientSource(ts, exp));
-  if (v.botkit) lines.push('', ...botkitSource(ts, exp));
-  if (v.slackbots) lines.push('', ...slackbotsSource(ts, exp));
-  if (v.slackClientLogin) lines.push('', ...slackClientLoginSource(ts, exp));
+  for (const library of HELPER_LIBRARIES) if (v.libraryStarts?.has(library)) lines.push('', ...LIBRARY_START_SOURCES[library](ts, exp));
   if (v.commonjs && !ts) {
     const names = helperExports(v);
     lines.push('', `module.exports = { ${names.join(', ')} };`);
@@ -365,9 +373,7 @@ export function helperExports(v: HelperVariant): string[] {
   return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart] : []),
     ...(v.slackClient ? [HELPER_EXPORTS.slackClientStart] : []),
     ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : []),
-    ...(v.botkit ? [HELPER_EXPORTS.botkitStart] : []),
-    ...(v.slackbots ? [HELPER_EXPORTS.slackbotsStart] : []),
-    ...(v.slackClientLogin ? [HELPER_EXPORTS.slackClientLogin] : [])];
+    ...HELPER_LIBRARIES.filter((library) => v.libraryStarts?.has(library)).map((library) => HELPER_LIBRARY_STARTS[library].export)];
 }
 
 /**
