@@ -228,6 +228,11 @@ export interface PlanSite extends SourcePosition {
   readonly covers?: string;
   /** Why the site is left to a human (rewrite === 'todo'; covered: had the wrapper not been rewritten). */
   readonly reason?: string;
+  /**
+   * helper-module: the note on item attributes the replacement lists lack that code rtm-migrate cannot
+   * follow may read (the module's items warn on a read); `message` ends with it, the text report shows it alone.
+   */
+  readonly itemGaps?: string;
   /** The message of the TODO comment / report line. */
   readonly message: string;
 }

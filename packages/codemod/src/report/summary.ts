@@ -2,7 +2,6 @@ import type { ApplySummary, FailedFile, SiteResult } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
 import { leavesTodo, leavesUnchanged, type PlanSite } from '../plan.js';
 import { capped, wrapWords } from '../text/wrap.js';
-import { itemGapsNote } from '../helper-module/item-gaps.js';
 
 /** Width of the human summary's lines; longer messages wrap, indented under their site. */
 const WIDTH = 100;
@@ -49,7 +48,7 @@ function siteState(s: SiteResult, summary: ApplySummary, written: boolean): stri
  */
 function siteLines(s: SiteResult, state: string): string[] {
   const head = `${state.padEnd(7)}${location(s.site)}  ${s.site.form} → ${s.rewrite}`;
-  const gaps = s.rewrite === 'helper-module' ? itemGapsNote(s.site.escapes) : undefined;
+  const gaps = s.rewrite === 'helper-module' ? s.site.itemGaps : undefined;
   const text = state === 'TODO' || state === 'note' ? s.message.replace(/^TODO\(rtm-migrate\): /, '') : gaps;
   return text === undefined ? [head] : [head, ...wrapWords(text, WIDTH - 7).map((l) => `       ${l}`)];
 }

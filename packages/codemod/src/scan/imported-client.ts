@@ -46,6 +46,7 @@ export function pairImportedClients(root: string, project: Project, files: reado
       const todo: { -readonly [K in keyof PlanSite]: PlanSite[K] } = { ...plan, rewrite: 'todo', reason };
       todo.message = todoComment(reason, plan.startOnlyFields);
       delete todo.construction;
+      delete todo.itemGaps;
       out[s.index] = todo;
     }
   };

@@ -530,6 +530,7 @@ export function scan(options: ScanOptions): Plan {
         floorSeconds: cost.floorSeconds,
         rewrite: decision.rewrite,
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
+        ...(gaps ? { itemGaps: gaps } : {}),
         message: gaps ? `${message} ${gaps}` : message,
       });
       if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
