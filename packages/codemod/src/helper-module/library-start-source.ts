@@ -1,16 +1,62 @@
 import { BOTKIT, HELPER_EXPORTS, METHODS, SLACKBOTS } from '@rtm-migrate/core';
 
+/** Leaves `typed` out of the JavaScript module. */
+type Typed = (typed: string) => string;
+
+/**
+ * A wrapper of the generated module around what a library starts with: `export function name(target,
+ * options = {})`, typed as handing back what it was given. In TypeScript, preceded by the part of the
+ * library's internals it uses (its typings, if any, leave them out). It fails at once on a target
+ * without those internals, which would still request `rtm.start`, rather than at the first start.
+ */
+interface LibraryWrapper {
+  readonly name: string;
+  /** TypeScript only: the declarations of the internals. */
+  readonly types: readonly string[];
+  /** The doc comment's lines, but for its first and last. */
+  readonly doc: readonly string[];
+  /** The parameter, and its type's bound (TypeScript). */
+  readonly target: string;
+  readonly bound: string;
+  /** The lines before the check: what it reads the internals through. */
+  readonly setup: readonly string[];
+  /** What else would request rtm.start, a test that is true without the internals, and what the target then lacks. */
+  readonly other: string;
+  readonly lacksInternals: string;
+  readonly lacks: string;
+  /** The rest of the body, returning the target or its subclass. */
+  readonly body: readonly string[];
+}
+
+function librarySource(typescript: boolean, exp: string, spec: (t: Typed) => LibraryWrapper): string[] {
+  const t: Typed = (typed) => (typescript ? typed : '');
+  const w = spec(t);
+  return [
+    ...(typescript ? [...w.types, ''] : []),
+    '/**',
+    ...w.doc,
+    ' */',
+    `${exp}function ${w.name}${t(`<T extends ${w.bound}>`)}(${w.target}${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
+    ...w.setup,
+    `  // ${w.other} would still request rtm.start: say so at start.`,
+    `  if (${w.lacksInternals}) {`,
+    `    throw new TypeError('${w.name}: this ${w.lacks} to answer rtm.start through');`,
+    '  }',
+    ...w.body,
+    '}',
+  ];
+}
+
 /**
  * `withBotkitRtmStart(bot)`: a Botkit 0.x bot whose own `bot.api.rtm.start`, which `startRTM()` calls
  * before 0.5.4, is answered by rtmStartData() through the bot's `bot.api.callAPI`. Botkit then reads
  * `url`, `self` and `team` as before and hands the whole data to the `startRTM` callback.
  */
 export function botkitSource(typescript: boolean, exp: string): string[] {
-  const t = (typed: string): string => (typescript ? typed : '');
   const since = BOTKIT.connectSince.join('.');
-  const lines: string[] = [];
-  if (typescript) {
-    lines.push(
+  return librarySource(typescript, exp, (t) => ({
+    name: HELPER_EXPORTS.botkitStart,
+    types: [
       `/** The part of a Botkit 0.x bot that ${HELPER_EXPORTS.botkitStart}() uses (its \`bot.api\`). */`,
       'interface BotkitBotInternals {',
       '  api: {',
@@ -18,36 +64,33 @@ export function botkitSource(typescript: boolean, exp: string): string[] {
       '    rtm: { start(args: RtmStartArgs | undefined, done: (error: unknown, data?: RtmStartData) => void): void };',
       '  };',
       '}',
-      '',
-    );
-  }
-  lines.push(
-    '/**',
-    ` * Makes a Botkit bot's startRTM() get \`rtm.start\`'s data again. Botkit before ${since} requests`,
-    ' * rtm.start inside startRTM, through the bot\'s own `bot.api.rtm.start`: that function is replaced on this',
-    ' * bot by one that answers with rtmStartData(), called through the bot\'s `bot.api.callAPI` (its token and',
-    ` * API URL), with ${METHODS.rtmConnect} last and the extras \`options\` names. Botkit reads \`url\`, \`self\` and \`team\``,
-    ' * as before and hands the whole data to the startRTM callback; an error reaches it as Botkit\'s own',
-    ` * would (Slack's error code). Botkit ${since} and later call ${METHODS.rtmConnect} in startRTM and never this.`,
-    ' * Returns the bot.',
-    ' */',
-    `${exp}function ${HELPER_EXPORTS.botkitStart}${t('<T extends object>')}(bot${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
-    `  const api = ${typescript ? '(bot as unknown as Partial<BotkitBotInternals>).api' : 'bot.api'};`,
-    '  // Another kind of bot (or a Botkit without these) would still request rtm.start: say so at start.',
-    "  if (typeof api?.callAPI !== 'function' || typeof api.rtm?.start !== 'function') {",
-    `    throw new TypeError('${HELPER_EXPORTS.botkitStart}: this bot has no Botkit \`api.callAPI\` and \`api.rtm.start\` to answer rtm.start through');`,
-    '  }',
-    `  const send${t(': SlackCall')} = (method, args) =>`,
-    '    new Promise((resolve, reject) => {',
-    '      api.callAPI(method, args, (error, res) => (error ? reject(error) : resolve(res ?? {})));',
-    '    });',
-    '  api.rtm.start = (args, done) => {',
-    `    rtmStartData(send, args ?? {}, options).then((data) => done(null, data), (error${t(': unknown')}) => done(error));`,
-    '  };',
-    '  return bot;',
-    '}',
-  );
-  return lines;
+    ],
+    doc: [
+      ` * Makes a Botkit bot's startRTM() get \`rtm.start\`'s data again. Botkit before ${since} requests`,
+      ' * rtm.start inside startRTM, through the bot\'s own `bot.api.rtm.start`: that function is replaced on this',
+      ' * bot by one that answers with rtmStartData(), called through the bot\'s `bot.api.callAPI` (its token and',
+      ` * API URL), with ${METHODS.rtmConnect} last and the extras \`options\` names. Botkit reads \`url\`, \`self\` and \`team\``,
+      ' * as before and hands the whole data to the startRTM callback; an error reaches it as Botkit\'s own',
+      ` * would (Slack's error code). Botkit ${since} and later call ${METHODS.rtmConnect} in startRTM and never this.`,
+      ' * Returns the bot.',
+    ],
+    target: 'bot',
+    bound: 'object',
+    setup: [`  const api = ${typescript ? '(bot as unknown as Partial<BotkitBotInternals>).api' : 'bot.api'};`],
+    other: 'Another kind of bot (or a Botkit without these)',
+    lacksInternals: "typeof api?.callAPI !== 'function' || typeof api.rtm?.start !== 'function'",
+    lacks: 'bot has no Botkit `api.callAPI` and `api.rtm.start`',
+    body: [
+      `  const send${t(': SlackCall')} = (method, args) =>`,
+      '    new Promise((resolve, reject) => {',
+      '      api.callAPI(method, args, (error, res) => (error ? reject(error) : resolve(res ?? {})));',
+      '    });',
+      '  api.rtm.start = (args, done) => {',
+      `    rtmStartData(send, args ?? {}, options).then((data) => done(null, data), (error${t(': unknown')}) => done(error));`,
+      '  };',
+      '  return bot;',
+    ],
+  }));
 }
 
 /**
@@ -55,11 +98,10 @@ export function botkitSource(typescript: boolean, exp: string): string[] {
  * login calls before 1.3.0, answers with rtmStartData() through the class's own `_api`.
  */
 export function slackbotsSource(typescript: boolean, exp: string): string[] {
-  const t = (typed: string): string => (typescript ? typed : '');
   const since = SLACKBOTS.connectSince.join('.');
-  const lines: string[] = [];
-  if (typescript) {
-    lines.push(
+  return librarySource(typescript, exp, (t) => ({
+    name: HELPER_EXPORTS.slackbotsStart,
+    types: [
       `/** The part of a slackbots bot that ${HELPER_EXPORTS.slackbotsStart}() uses: its own Web API call (a vow promise). */`,
       'interface SlackbotsInternals {',
       '  _api(method: string, params?: Record<string, unknown>): PromiseLike<unknown>;',
@@ -67,37 +109,34 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
       '',
       '/** A slackbots class, as far as the subclass needs it (its typings, if any, may leave `_api` out). */',
       'type SlackbotsClass = new (...args: never[]) => SlackbotsInternals;',
-      '',
-    );
-  }
-  lines.push(
-    '/**',
-    ` * A subclass of a slackbots class (\`require('slackbots')\`) whose bots get \`rtm.start\`'s data again:`,
-    ` * slackbots before ${since} logs in with \`this._api('rtm.start')\`, which the subclass answers with`,
-    ' * rtmStartData() through the class\'s own `_api` (the bot\'s token and API URL), with',
-    ` * ${METHODS.rtmConnect} last and the extras \`options\` names; every other call goes through as it did. The bot`,
-    ' * then keeps its users, channels, groups, ims, self and team as before. `instanceof` the class still',
-    ` * holds. slackbots ${since} and later log in with ${METHODS.rtmConnect} and never ask for this.`,
-    ' */',
-    `${exp}function ${HELPER_EXPORTS.slackbotsStart}${t('<T extends new (...args: never[]) => object>')}(SlackBot${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
+    ],
+    doc: [
+      ` * A subclass of a slackbots class (\`require('slackbots')\`) whose bots get \`rtm.start\`'s data again:`,
+      ` * slackbots before ${since} logs in with \`this._api('rtm.start')\`, which the subclass answers with`,
+      ' * rtmStartData() through the class\'s own `_api` (the bot\'s token and API URL), with',
+      ` * ${METHODS.rtmConnect} last and the extras \`options\` names; every other call goes through as it did. The bot`,
+      ' * then keeps its users, channels, groups, ims, self and team as before. `instanceof` the class still',
+      ` * holds. slackbots ${since} and later log in with ${METHODS.rtmConnect} and never ask for this.`,
+    ],
+    target: 'SlackBot',
+    bound: 'new (...args: never[]) => object',
     // A base of a concrete constructor type: TypeScript extends a type parameter only as a mixin of `any[]`.
-    ...(typescript ? ['  const Base = SlackBot as unknown as SlackbotsClass;'] : []),
-    "  // Another class (or a slackbots without it) would still request rtm.start: say so at start.",
-    `  if (typeof ${typescript ? '(Base.prototype as Partial<SlackbotsInternals> | undefined)' : 'SlackBot.prototype'}?._api !== 'function') {`,
-    `    throw new TypeError('${HELPER_EXPORTS.slackbotsStart}: this class has no slackbots \`_api\` to answer rtm.start through');`,
-    '  }',
-    `  return class extends ${typescript ? 'Base' : 'SlackBot'} {`,
-    `    _api(method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
-    `      if (method !== '${METHODS.rtmStart}') return super._api(method, params);`,
-    `      const send${t(': SlackCall')} = (name, args) => super._api(name, args)${t(' as Promise<SlackObject>')};`,
-    "      // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
-    `      // chained on a first ${METHODS.teamInfo} call through it.`,
-    `      return send('${METHODS.teamInfo}', {}).then(() => rtmStartData(send, params ?? {}, options));`,
-    '    }',
-    `  }${t(' as T')};`,
-    '}',
-  );
-  return lines;
+    setup: typescript ? ['  const Base = SlackBot as unknown as SlackbotsClass;'] : [],
+    other: 'Another class (or a slackbots without it)',
+    lacksInternals: `typeof ${typescript ? '(Base.prototype as Partial<SlackbotsInternals> | undefined)' : 'SlackBot.prototype'}?._api !== 'function'`,
+    lacks: 'class has no slackbots `_api`',
+    body: [
+      `  return class extends ${typescript ? 'Base' : 'SlackBot'} {`,
+      `    _api(method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
+      `      if (method !== '${METHODS.rtmStart}') return super._api(method, params);`,
+      `      const send${t(': SlackCall')} = (name, args) => super._api(name, args)${t(' as Promise<SlackObject>')};`,
+      "      // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
+      `      // chained on a first ${METHODS.teamInfo} call through it.`,
+      `      return send('${METHODS.teamInfo}', {}).then(() => rtmStartData(send, params ?? {}, options));`,
+      '    }',
+      `  }${t(' as T')};`,
+    ],
+  }));
 }
 
 /**
@@ -105,46 +144,42 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
  * its `login()` makes, is answered by rtmStartData() through the client's original `_apiCall`.
  */
 export function slackClientLoginSource(typescript: boolean, exp: string): string[] {
-  const t = (typed: string): string => (typescript ? typed : '');
   // TypeScript reaches `_apiCall` through a view of the client (its typings, if any, leave it out).
   const own = typescript ? 'internals' : 'client';
-  const lines: string[] = [];
-  if (typescript) {
-    lines.push(
+  return librarySource(typescript, exp, (t) => ({
+    name: HELPER_EXPORTS.slackClientLogin,
+    types: [
       `/** The part of a \`slack-client\` 1.x client that ${HELPER_EXPORTS.slackClientLogin}() uses: its own Web API call, answering in one argument. */`,
       'interface SlackClientLoginInternals {',
       '  _apiCall(method: string, params: Record<string, unknown>, callback?: (answer: SlackObject) => void): unknown;',
       '}',
-      '',
-    );
-  }
-  lines.push(
-    '/**',
-    ` * Makes a \`slack-client\` 1.x client's login() get \`rtm.start\`'s data again. Every 1.x release logs in with`,
-    ` * \`this._apiCall('${METHODS.rtmStart}', …, this._onLogin)\`: \`_apiCall\` is replaced on this client by one that answers`,
-    ' * that request with rtmStartData(), called through the original `_apiCall` (the client\'s token and API',
-    ` * host), with ${METHODS.rtmConnect} last and the extras \`options\` names; every other call goes through as it did.`,
-    ' * The client then fills its users, channels, groups and dms as before; an error reaches `_onLogin` as the',
-    " * SDK's own would (`{ ok: false, error }`, Slack's error code). Returns the client.",
-    ' */',
-    `${exp}function ${HELPER_EXPORTS.slackClientLogin}${t('<T extends object>')}(client${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
-    ...(typescript ? ['  const internals = client as unknown as Partial<SlackClientLoginInternals>;'] : []),
-    '  // Another kind of client would still request rtm.start: say so at start.',
-    `  if (typeof ${own}._apiCall !== 'function') {`,
-    `    throw new TypeError('${HELPER_EXPORTS.slackClientLogin}: this client has no slack-client 1.x \`_apiCall\` to answer rtm.start through');`,
-    '  }',
-    `  const apiCall = ${own}._apiCall.bind(client);`,
-    "  // `_apiCall` adds the token to the params it is handed and answers once, with Slack's answer or `{ ok: false, error }`.",
-    `  const send${t(': SlackCall')} = (method, args) => new Promise((resolve) => apiCall(method, { ...args }, resolve));`,
-    `  ${own}._apiCall = (method, params, callback) => {`,
-    `    if (method !== '${METHODS.rtmStart}') return apiCall(method, params, callback);`,
-    '    return rtmStartData(send, params, options).then(',
-    `      (data) => callback?.(data${t(' as unknown as SlackObject')}),`,
-    `      (error${t(': unknown')}) => callback?.({ ok: false, error: ${typescript ? '(error as { data?: SlackObject }).data?.error ?? String(error)' : 'error?.data?.error ?? String(error)'} }),`,
-    '    );',
-    '  };',
-    '  return client;',
-    '}',
-  );
-  return lines;
+    ],
+    doc: [
+      ` * Makes a \`slack-client\` 1.x client's login() get \`rtm.start\`'s data again. Every 1.x release logs in with`,
+      ` * \`this._apiCall('${METHODS.rtmStart}', …, this._onLogin)\`: \`_apiCall\` is replaced on this client by one that answers`,
+      ' * that request with rtmStartData(), called through the original `_apiCall` (the client\'s token and API',
+      ` * host), with ${METHODS.rtmConnect} last and the extras \`options\` names; every other call goes through as it did.`,
+      ' * The client then fills its users, channels, groups and dms as before; an error reaches `_onLogin` as the',
+      " * SDK's own would (`{ ok: false, error }`, Slack's error code). Returns the client.",
+    ],
+    target: 'client',
+    bound: 'object',
+    setup: typescript ? ['  const internals = client as unknown as Partial<SlackClientLoginInternals>;'] : [],
+    other: 'Another kind of client',
+    lacksInternals: `typeof ${own}._apiCall !== 'function'`,
+    lacks: 'client has no slack-client 1.x `_apiCall`',
+    body: [
+      `  const apiCall = ${own}._apiCall.bind(client);`,
+      "  // `_apiCall` adds the token to the params it is handed and answers once, with Slack's answer or `{ ok: false, error }`.",
+      `  const send${t(': SlackCall')} = (method, args) => new Promise((resolve) => apiCall(method, { ...args }, resolve));`,
+      `  ${own}._apiCall = (method, params, callback) => {`,
+      `    if (method !== '${METHODS.rtmStart}') return apiCall(method, params, callback);`,
+      '    return rtmStartData(send, params, options).then(',
+      `      (data) => callback?.(data${t(' as unknown as SlackObject')}),`,
+      `      (error${t(': unknown')}) => callback?.({ ok: false, error: ${typescript ? '(error as { data?: SlackObject }).data?.error ?? String(error)' : 'error?.data?.error ?? String(error)'} }),`,
+      '    );',
+      '  };',
+      '  return client;',
+    ],
+  }));
 }
