@@ -57,7 +57,7 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
 export function rtmClientStartable(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const namespace = namespaceOf(resolver, call);
   const callee = unwrap(call.callee);
-  if (!namespace || namespace.name !== 'rtm' || call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  if (namespace?.name !== 'rtm' || call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start' || unwrap(callee.object) !== namespace.receiver) return undefined;
   const [options, ...rest] = call.arguments;
   if (rest.length > 0 || (options !== undefined && unwrap(options).type !== AST_NODE_TYPES.ObjectExpression)) return undefined;

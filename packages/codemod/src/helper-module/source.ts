@@ -20,7 +20,7 @@ import { slackClientSource } from './slack-client-source.js';
 export interface HelperVariant {
   readonly typescript: boolean;
   readonly commonjs: boolean;
-  /** Also emit `startRtmClient()` for the legacy `@slack/client` v3 `RtmClient`. */
+  /** Also emit `startRtmClient()` for the legacy `@slack/client` v3 `RtmClient`, and `startRtmClientMadeElsewhere()` for an RTM client made out of sight. */
   readonly legacyClient: boolean;
   /** Also emit `startSlackClientRtm()` for a `slack-client` 2.x `RtmClient`. */
   readonly slackClient?: boolean;
