@@ -85,6 +85,13 @@ describe('x.rtm.start() where x.rtm is used as no rtm family can be', () => {
     expect(plan.sites[0]?.message).toContain("this `rtm` is used as an RTM client (`this.rtm.on('message', …)`, line 4)");
   });
 
+  it('used with .on in a script that loads no modules: a TODO saying why, and that the helper module cannot be imported there', async () => {
+    const plan = await planOf({ 'a.js': "var chat = window.chat;\nchat.rtm.on('message', function (m) { console.log(m.text); });\nchat.rtm.start();\n" }, 'a.js');
+    expect(plan.sites.map((s) => [s.form, s.rewrite])).toEqual([['method-call', 'todo']]);
+    expect(plan.sites[0]?.message).toContain('kept in a member of that name (`chat.rtm.on`, line 2)');
+    expect(plan.sites[0]?.message).toContain('This file loads no modules');
+  });
+
   it.each([
     ['its value read', 'return this.rtm.start();'],
     ['handed a callback', 'this.rtm.start((err, data) => console.log(err, data));'],

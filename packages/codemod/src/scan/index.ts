@@ -267,8 +267,11 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   }
   // Only a transport that can call the family again (the `slack` package's) rewrites it: see transportOf.
   if (site.detached) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.detachedStart };
-  // Started through the helper module's run-time check of the client (none under `--helper shim`, whose layer has no such check).
-  if (site.rtmClientMember) return site.rtmClientStart !== undefined && helper === 'inline' ? { rewrite: 'helper-module', form: site.form } : { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
+  // Started through the helper module's run-time check of the client (none under `--helper shim`, whose layer has no such check);
+  // the TODO's reason goes along, for a file the module cannot be imported into.
+  if (site.rtmClientMember) {
+    return { rewrite: site.rtmClientStart !== undefined && helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
+  }
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client') {
