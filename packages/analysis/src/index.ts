@@ -26,7 +26,7 @@ export {
   type UnfollowedNameSite,
   type UrlSite,
 } from './sites.js';
-export { rtmClientInMember } from './rtm-member-client.js';
+export { rtmClientInMember, rtmClientStartable } from './rtm-member-client.js';
 export type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 export type { UnfollowedClientSite } from './unfollowed-client.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';

@@ -46,6 +46,26 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
 }
 
 /**
+ * A start of `rtmClientInMember` that can be checked at run time instead: `x.rtm.start()` (or with an
+ * options object) as a statement of its own, on a receiver this file uses as an RTM client (an RTM
+ * event listened for, `dataStore`, `sendMessage`…: see `rtmClientUse`; the Web API's `rtm` methods,
+ * whatever module hands them over, have none of these), held by nothing a Slack module made here
+ * (`new WebClient(…)`). Where that use is; undefined where the receiver may still be an SDK's `rtm` methods (no such
+ * use), where the call's value is read (a v3 `start()` returns nothing, an `RTMClient`'s a promise), or
+ * where anything else is passed (a callback is the Web API's `rtm.start`).
+ */
+export function rtmClientStartable(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
+  const namespace = namespaceOf(resolver, call);
+  const callee = unwrap(call.callee);
+  if (namespace?.name !== 'rtm' || call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start' || unwrap(callee.object) !== namespace.receiver) return undefined;
+  const [options, ...rest] = call.arguments;
+  if (rest.length > 0 || (options !== undefined && unwrap(options).type !== AST_NODE_TYPES.ObjectExpression)) return undefined;
+  if (madeBySlackModule(resolver, namespace.holder)) return undefined;
+  return rtmClientUse(resolver, program, namespace.receiver);
+}
+
+/**
  * `new C(…)` that made the member: undefined when `C` is a Slack module's own (the v3 SDK's `RtmFacet`,
  * its Web API `rtm` family); else where, since neither tool knows what `start` of that class does.
  */

@@ -200,6 +200,8 @@ export interface PlanSite extends SourcePosition {
   readonly chosenMethod?: { readonly start: number; readonly end: number };
   /** connect-only given a name whose one value is an object literal read only by the call: that literal's offsets (its start-only properties go). */
   readonly heldArgs?: { readonly start: number; readonly end: number };
+  /** helper-module, method-call: `x.rtm.start()` of an RTM client made elsewhere, started through the helper module's run-time check of the client. */
+  readonly clientElsewhere?: true;
   /** helper-module, library-start: the library whose own `rtm.start` request the helper module answers. */
   readonly library?: HelperLibrary;
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */

@@ -282,7 +282,7 @@ describe('the generated helper module with every client helper', () => {
     await writeFile(
       join(dir, 'bot.ts'),
       [
-        "import { withBotkitRtmStart, withSlackbotsRtmStart, withSlackClientRtmStart } from './rtm-start-data.js';",
+        "import { startRtmClientMadeElsewhere, withBotkitRtmStart, withSlackbotsRtmStart, withSlackClientRtmStart } from './rtm-start-data.js';",
         'class Relay { constructor(readonly options: { token: string; name: string }) {} on(event: string): string { return event; } }',
         "const relay: Relay = new (withSlackbotsRtmStart(Relay))({ token: 'xoxb-test', name: 'relay' });",
         "relay.on('start');",
@@ -290,6 +290,9 @@ describe('the generated helper module with every client helper', () => {
         'withBotkitRtmStart(worker).startRTM(() => undefined);',
         'const greeter = { _apiCall(): void {}, login(): void {} };',
         'withSlackClientRtmStart(greeter).login();',
+        '// Any value: what it is, is told when it starts.',
+        "const injected: { start(): void; on(event: string): void } = { start(): void {}, on(): void {} };",
+        "startRtmClientMadeElsewhere(injected, { batch_presence_aware: true }, { include: ['dnd'] });",
         '',
       ].join('\n'),
     );
@@ -298,6 +301,6 @@ describe('the generated helper module with every client helper', () => {
     expect(compiled.code).toBe(0);
     await writeFile(join(dir, 'rtm-start-data.cjs'), helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all }));
     const listed = await run(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(join(dir, 'rtm-start-data.cjs'))})).join(' '))`]);
-    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart withSlackClientRtmStart');
+    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startRtmClientMadeElsewhere startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart withSlackClientRtmStart');
   });
 });

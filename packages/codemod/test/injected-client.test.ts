@@ -5,8 +5,9 @@ import { outcomes, scanFiles } from './helpers.js';
  * A v3 `RtmClient` handed to a class's constructor and started as `this.<field>.start()` in a method:
  * the scan follows the field to the client only where the constructor is the field's one assignment,
  * from a parameter, and every construction of the class in the project hands it that one v3 client
- * (both sites then go to the helper module). Anything else keeps the TODO that says the field may be
- * an RTM client. Each case is a small project written to disk and run through the CLI (`--dry`).
+ * (both sites then go to the helper module). Anything else is not followed: a start on a field the
+ * class uses as an RTM client goes to the helper module's run-time check of the client, and one it
+ * does not keeps the TODO that says the field may be an RTM client. Each case is a small project written to disk and run through the CLI (`--dry`).
  */
 const MANIFEST = JSON.stringify({ name: 'bot', private: true, dependencies: { '@slack/client': '^3.15.0' } });
 
@@ -48,11 +49,20 @@ describe('a v3 RtmClient handed to a class constructor and kept in this.rtm', ()
     { form: 'the client comes through a spread', desk: POSITIONAL, main: `${SLACK}const Desk = require('./desk');\nconst args = [new RtmClient('xoxb-test')];\nnew Desk(...args).run();\n` },
     { form: 'the class is never constructed in the project', desk: POSITIONAL, main: `${SLACK}new RtmClient('xoxb-test');\n` },
     { form: 'the field is set from a parameter only on one branch', desk: service('rtm', 'rtm || null'), main: `${SLACK}const Desk = require('./desk');\nnew Desk(new RtmClient('xoxb-test')).run();\n` },
-  ])('$form: the start keeps its TODO', async ({ desk, main }) => {
+  ])('$form: not followed to the client (no useRtmConnect on a `new`), but used as one: the start tells the client when it starts', async ({ desk, main }) => {
     const report = await scanFiles(MANIFEST, { 'desk.js': desk, 'main.js': main });
     const start = report.sites.find((s) => s.id.startsWith('desk.js:8:'));
+    expect(start?.rewrite).toBe('helper-module');
+    expect(start?.message).toContain('now starts through `startRtmClientMadeElsewhere()`');
+    expect(report.sites.filter((s) => s !== start).every((s) => s.rewrite !== 'helper-module' && s.rewrite !== 'connect-only')).toBe(true);
+  });
+
+  it('not followed to the client, and not used as one in the class (this.rtm = rtm alone): the start keeps its TODO', async () => {
+    const main = `${SLACK}const Desk = require('./desk');\nnew Desk(new RtmClient('xoxb-test')).run();\nexports.spare = (client) => new Desk(client);\n`;
+    const report = await scanFiles(MANIFEST, { 'desk.js': POSITIONAL.replace(HANDLER, ''), 'main.js': main });
+    const start = report.sites.find((s) => s.id.startsWith('desk.js:7:'));
     expect(start?.rewrite).toBe('todo');
-    expect(start?.message).toContain('may be the RTM client kept in a member');
+    expect(start?.message).toContain('may be the RTM client kept in a member of that name (`this.rtm = …`, line 3)');
     expect(report.sites.every((s) => s.rewrite !== 'helper-module' && s.rewrite !== 'connect-only')).toBe(true);
   });
 });

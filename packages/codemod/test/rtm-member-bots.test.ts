@@ -17,7 +17,7 @@ import { cli, copyBot, expectSameWithoutRtmStart, ROOT, tempDir } from './helper
 
 /**
  * A stand-up bot given its RTM client by whoever makes it (another module), written here so that a
- * variant can add a second construction of its class (which keeps a TODO).
+ * variant can add a second construction of its class (whose start is then checked when it starts).
  */
 const INJECTED_STANDUP = `// A stand-up bot given its RTM client by whoever makes it (this.rtm = rtm): it registers everyone the
 // AUTHENTICATED data lists, with their DM channel, then starts the client with this.rtm.start().
@@ -154,29 +154,39 @@ describe('a v3 RtmClient started through a member named rtm', () => {
     expectSameWithoutRtmStart(fake, before, await runBot(dir, bot, fake.apiUrl));
   });
 
-  // Another construction hands the class a client from its caller: not provably the v3 client, but
-  // used as an RTM client (.on, .sendMessage) and given a parameter. Left with a TODO, never rewritten:
-  // the program still runs as it did wherever rtm.start still answers.
-  it('handed to a constructor also given an unknown client: a TODO at this.rtm.start(), no rtm.connect, the program unchanged', { timeout: 120_000 }, async () => {
+  // Another construction hands the class a client from its caller: not provably the v3 client, so no
+  // `useRtmConnect: true` on its `new`, but used as an RTM client (.on, .sendMessage): its start goes to
+  // the generated module's run-time check, which starts the v3 client with rtm.connect and its data, and
+  // throws at start on a client of a kind it does not know.
+  it('handed to a constructor also given an unknown client: startRtmClientMadeElsewhere(this.rtm), the same people and DMs against connect_required; a stub throws at start', { timeout: 120_000 }, async () => {
     const bot = 'v3-injected-bot';
     const dir = await copyInjectedBot('exports.spare = function (client) { return new Standup(client); };\n');
     fake.setMode('legacy');
+    fake.resetCalls();
     const before = await runBot(dir, bot, fake.apiUrl);
     expect(before.code).toBe(0);
     expect(before.stdout).toMatch(/^ask \S+ in D\w+$/m);
 
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/^TODO +v3-injected-bot\/standup\.js:\d+:\d+ +method-call → todo$/m);
-    expect(migrated.stdout).toContain('`this.rtm = …`, line 9');
+    expect(migrated.stdout).toMatch(/^done +v3-injected-bot\/standup\.js:\d+:\d+ +method-call → helper-module$/m);
+    expect(migrated.stdout).toContain('TODOs left: 0');
     const source = await readFile(join(dir, bot, 'standup.js'), 'utf8');
-    expect(source).toMatch(/^ {4}\/\/ TODO\(rtm-migrate\): this `rtm` may be the RTM client/m);
-    expect(source).toContain('    this.rtm.start();');
+    expect(source).toContain('    startRtmClientMadeElsewhere(this.rtm);');
     expect(source).not.toContain('rtm.connect(');
+    expect(await readFile(join(dir, bot, 'bot.js'), 'utf8')).not.toContain('useRtmConnect');
 
-    const after = await runBot(dir, bot, fake.apiUrl);
-    expect(after.code).toBe(0);
-    expect(after.stdout).toBe(before.stdout);
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    expectSameWithoutRtmStart(fake, before, await runBot(dir, bot, fake.apiUrl));
+
+    // What spare()'s caller may bring: a test double the helper cannot tell is an RTM client.
+    await writeFile(join(dir, bot, 'spare.js'), "'use strict';\nvar Standup = require('./standup');\nnew Standup({ on: function () {}, start: function () {} }).run(function () {});\n");
+    fake.resetCalls();
+    const stub = await runNodeBot(join(dir, bot, 'spare.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
+    expect(stub.code).toBe(1);
+    expect(stub.stderr).toContain('TypeError: startRtmClientMadeElsewhere() expected a @slack/client v3 RtmClient (3.10.0 or later) or an RTMClient of @slack/client 4+ or @slack/rtm-api, and got an object of class Object: it would start with the retired rtm.start.');
+    expect(fake.calls).toEqual([]);
   });
 
   it('kept in an object literal: complete member lists past rtm.start\'s cut of 500', { timeout: 120_000 }, async () => {

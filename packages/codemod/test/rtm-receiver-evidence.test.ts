@@ -5,7 +5,7 @@ import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, writeBotFiles } from './helpers.js';
+import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
 
 /**
  * A v3 `RtmClient` (the real @slack/client 3.16 of fixtures/bots) that another module of the app makes
@@ -72,7 +72,7 @@ afterAll(async () => {
 });
 
 describe('x.rtm.start() of a receiver the file listens on like an RTM client (`chat.rtm.on(RTM_EVENTS.MESSAGE, …)`)', () => {
-  it('`rtm.connect` there breaks the v3 client; the codemod leaves a TODO naming the listener and the program unchanged, the lint offers no fix', { timeout: 120_000 }, async () => {
+  it('`rtm.connect` there breaks the v3 client and the lint offers no fix; the codemod starts it through startRtmClientMadeElsewhere(chat.rtm): the same output against connect_required', { timeout: 120_000 }, async () => {
     const dir = await writeBotFiles('rtm-receiver-evidence-', { 'chat.js': CHAT, 'bot.js': BOT });
     fake.setMode('legacy');
     const before = await runBot(dir, fake.apiUrl);
@@ -100,15 +100,18 @@ describe('x.rtm.start() of a receiver the file listens on like an RTM client (`c
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(migrated.stderr).toBe('');
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/^TODO +bot\.js:\d+:\d+ +method-call → todo$/m);
+    expect(migrated.stdout).toMatch(/^done +bot\.js:\d+:\d+ +method-call → helper-module$/m);
+    expect(migrated.stdout).toContain('TODOs left: 0');
     const source = await readFile(join(dir, 'bot.js'), 'utf8');
-    expect(source).toContain(START);
+    expect(source).not.toContain(START);
     expect(source).not.toContain('rtm.connect(');
-    expect(source.replace(/\n\s*\/\/\s*/g, ' ')).toContain('(`chat.rtm.on(RTM_EVENTS.MESSAGE, …)`, line 10)');
-    expect(code(source)).toBe(code(BOT));
-    fake.setMode('legacy');
+    // The client's own start, through the generated module's check of what the client is when it starts.
+    expect(code(source)).toBe(code(BOT.replace(START, 'startRtmClientMadeElsewhere(chat.rtm);').replace("var chat = require('./chat');\n", "var chat = require('./chat');\nconst { startRtmClientMadeElsewhere } = require('./rtm-start-data');\n")));
+    expect(await readFile(join(dir, 'chat.js'), 'utf8')).toBe(CHAT);
+    fake.setMode('connect_required');
+    fake.resetCalls();
     const after = await runBot(dir, fake.apiUrl);
-    expect(after).toEqual(before);
+    expectSameWithoutRtmStart(fake, before, after);
 
   });
 });

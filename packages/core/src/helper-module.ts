@@ -13,6 +13,7 @@ export const HELPER_EXPORTS = deepFreeze({
   data: 'rtmStartData',
   dataAs: 'rtmStartDataAs',
   legacyStart: 'startRtmClient',
+  elsewhereStart: 'startRtmClientMadeElsewhere',
   slackClientStart: 'startSlackClientRtm',
   rtmApiClient: 'withRtmStartData',
   botkitStart: 'withBotkitRtmStart',

@@ -4,7 +4,7 @@ import { RTM_URL_LIFETIME_SECONDS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { HELPER_EXPORTS } from './helper-module.js';
-import { BOTKIT, SLACKBOTS } from './modules.js';
+import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACKBOTS } from './modules.js';
 import { RATE_TIERS } from './rate-tiers.js';
 
 /**
@@ -151,6 +151,9 @@ export const CODEMOD_MESSAGES = {
     '`start` is taken off the `rtm` methods before it is called, and rtm-migrate rewrites such a call only on the `slack` package (whose methods it can call again by name): call `client.rtm.start(…)` on the client itself and run rtm-migrate again, or fetch the data read with its replacement methods before `rtm.connect` by hand.',
   rtmClientMember: (where: string): string =>
     `this \`rtm\` may be the RTM client kept in a member of that name (${where}), whose \`start()\` is no Web API call: \`rtm.connect\` here would be wrong. If it is that client, start it with \`useRtmConnect: true\` and fetch the data its handlers and \`dataStore\` read with their replacement methods; if it is a Web API client's \`rtm\`, make that visible (a \`WebClient\` variable) and run rtm-migrate again.`,
+  /** `x.rtm.start()` of an RTM client made where rtm-migrate cannot see it (`where`: its use as one), now checked and started at run time. */
+  rtmClientElsewhere: (where: string, module: string): string =>
+    `this \`rtm\` is used as an RTM client (${where}) made where rtm-migrate cannot see it, so it now starts through \`${HELPER_EXPORTS.elsewhereStart}()\` of the generated \`${module}\`, which looks at the client when it starts: a \`@slack/client\` v3 \`RtmClient\` (${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')} or later) is given \`useRtmConnect: true\` and started through \`${HELPER_EXPORTS.legacyStart}()\` (its AUTHENTICATED data and \`dataStore\` filled first from users.list, conversations.list, conversations.members, team.info); an \`RTMClient\` of \`@slack/client\` 4+ or \`@slack/rtm-api\`, which calls \`rtm.connect\` itself, starts as it did. A client of any other kind (an older \`RtmClient\`, an \`RTMClient\` made with \`useRtmConnect: false\`, a Web API client's \`rtm\`) makes it throw a TypeError at start.`,
   argsUnknown: `the arguments are not written out, so rtm-migrate cannot tell which ones \`rtm.connect\` accepts (only ${list(RTM_CONNECT_ARGS)}).`,
   helper:
     "the app's own helper is given `rtm.start`: call `rtm.connect` through it and fetch the fields read with their replacement methods first.",

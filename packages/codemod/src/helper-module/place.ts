@@ -86,7 +86,7 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     const system = moduleSystemOf(file, read(file));
     const key = `${nearestManifest(dirname(file))?.dir ?? ''}:${system.typescript}:${system.commonjs}:${system.ext}`;
     const group = groups.get(key) ?? { system, legacyClient: false, slackClient: false, rtmApiClient: false, libraryStarts: new Set<HelperLibrary>(), ownPromise: false, files: [], library: [] };
-    group.legacyClient ||= site.form === 'legacy-client' && site.construction?.slackClient !== true;
+    group.legacyClient ||= (site.form === 'legacy-client' && site.construction?.slackClient !== true) || site.clientElsewhere === true;
     group.slackClient ||= site.form === 'legacy-client' && site.construction?.slackClient === true;
     group.rtmApiClient ||= site.form === 'rtm-client-option';
     if (site.library) group.libraryStarts.add(site.library);

@@ -1,5 +1,6 @@
 import {
   CONVERSATION_LIST_FIELDS,
+  LEGACY_RTM_CONNECT_SUPPORT,
   METHOD_TIERS,
   METHODS,
   RATE_TIERS,
@@ -29,7 +30,7 @@ const LIBRARY_START_SOURCES: Readonly<Record<HelperLibrary, (typescript: boolean
 export interface HelperVariant {
   readonly typescript: boolean;
   readonly commonjs: boolean;
-  /** Also emit `startRtmClient()` for the legacy `@slack/client` v3 `RtmClient`. */
+  /** Also emit `startRtmClient()` for the legacy `@slack/client` v3 `RtmClient`, and `startRtmClientMadeElsewhere()` for an RTM client made out of sight. */
   readonly legacyClient: boolean;
   /** Also emit `startSlackClientRtm()` for a `slack-client` 2.x `RtmClient`. */
   readonly slackClient?: boolean;
@@ -370,7 +371,7 @@ export function helperSource(v: HelperVariant): string {
 
 /** The functions a variant of the helper module exports. */
 export function helperExports(v: HelperVariant): string[] {
-  return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart] : []),
+  return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.elsewhereStart] : []),
     ...(v.slackClient ? [HELPER_EXPORTS.slackClientStart] : []),
     ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : []),
     ...HELPER_LIBRARIES.filter((library) => v.libraryStarts?.has(library)).map((library) => HELPER_LIBRARY_STARTS[library].export)];
@@ -463,6 +464,64 @@ function legacyClientSource(v: HelperVariant): string[] {
     '}',
     '',
     `const startedClients = new WeakSet${t('<object>')}();`,
+    '',
+    ...elsewhereClientSource(ts, exp),
   );
   return lines;
 }
+
+/**
+ * `startRtmClientMadeElsewhere(rtm, args)`: for `x.rtm.start(args)` where the client is made out of
+ * rtm-migrate's sight. What the client is, is known only when it starts, so it is told there by what
+ * each SDK's client positively has; anything else throws rather than start on the retired `rtm.start`.
+ */
+function elsewhereClientSource(ts: boolean, exp: string): string[] {
+  const t = (typed: string): string => (ts ? typed : '');
+  const { module, since } = LEGACY_RTM_CONNECT_SUPPORT;
+  const expected = `a ${module} v3 RtmClient (${since.join('.')} or later) or an RTMClient of ${module} 4+ or @slack/rtm-api`;
+  return [
+    ...(ts
+      ? [
+          '/** What startRtmClientMadeElsewhere() tells a client by. */',
+          'interface ClientMadeElsewhere {',
+          '  start?: (args?: RtmStartArgs) => unknown;',
+          '  _makeAPICall?: unknown;',
+          '  _useRtmConnect?: unknown;',
+          '  useRtmConnect?: unknown;',
+          '  webClient?: unknown;',
+          '}',
+          '',
+        ]
+      : []),
+    '/**',
+    ' * Starts an RTM client made where rtm-migrate could not see it (a parameter, another module), by',
+    ` * what it is when it starts. A ${module} v3 RtmClient reads its useRtmConnect option only when it`,
+    ` * starts: it is set, and the client starts through startRtmClient() (${METHODS.rtmConnect}, its AUTHENTICATED`,
+    ` * data and dataStore filled as \`rtm.start\` filled them). An RTMClient of ${module} 4+ or @slack/rtm-api`,
+    ` * calls ${METHODS.rtmConnect} itself and gave its handlers that answer before: it starts as it did. Any other`,
+    ' * client throws a TypeError here, at start: an RTMClient made with `useRtmConnect: false` (its handlers',
+    " * read `rtm.start`'s data: wrap it with withRtmStartData() where it is made), an older RtmClient",
+    " * (upgrade it), a Web API client's `rtm` methods (call rtmStartData(client, args) instead).",
+    ' */',
+    `${exp}function startRtmClientMadeElsewhere(rtm${t(': unknown')}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
+    `  const client = (typeof rtm === 'object' && rtm !== null ? rtm : {})${t(' as ClientMadeElsewhere')};`,
+    `  // An RTMClient of ${module} 4+ or @slack/rtm-api: a WebClient of its own, and the option as it was made.`,
+    "  const rtmClient = typeof client.useRtmConnect === 'boolean' && typeof client.webClient === 'object' && client.webClient !== null;",
+    "  if (typeof client.start === 'function') {",
+    '    // A v3 RtmClient has the field (undefined unless the option was given) from the release that takes the option.',
+    "    if (Object.prototype.hasOwnProperty.call(client, '_useRtmConnect') && typeof client._makeAPICall === 'function') {",
+    '      client._useRtmConnect = true;',
+    `      startRtmClient(client${t(' as unknown as LegacyRtmClient')}, args, options);`,
+    '      return;',
+    '    }',
+    '    if (rtmClient && client.useRtmConnect === true) {',
+    '      client.start(args);',
+    '      return;',
+    '    }',
+    '  }',
+    `  const made = typeof rtm === 'object' && rtm !== null ? \`an object of class \${${ts ? '(Object.getPrototypeOf(rtm) as { constructor?: { name?: string } } | null)' : 'Object.getPrototypeOf(rtm)'}?.constructor?.name ?? 'none'}\` : String(rtm);`,
+    `  throw new TypeError(\`startRtmClientMadeElsewhere() expected ${expected}, and got \${rtmClient ? 'an RTMClient made with useRtmConnect: false' : made}: it would start with the retired rtm.start.\`);`,
+    '}',
+  ];
+}
+

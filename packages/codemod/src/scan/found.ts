@@ -8,6 +8,7 @@ import {
   isSignificantEscape,
   resolveConst,
   rtmClientInMember,
+  rtmClientStartable,
   storeRole,
   unwrap,
   type Escape,
@@ -62,6 +63,8 @@ export interface FoundSite {
   readonly detached?: true;
   /** method-call on `x.rtm` where this file (or one it requires) keeps an RTM client in a member `rtm`: where. */
   readonly rtmClientMember?: string;
+  /** Of those, a start the generated helper module can check and start at run time (`rtmClientStartable`): where the client is used as one. */
+  readonly rtmClientStart?: string;
   /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
   /** legacy-client: the module that made the client, when it is another one (it exports the client). */
@@ -85,7 +88,8 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
   for (const site of sites) {
     if (site.kind === 'method') {
       const member = rtmClientInMember(program, resolver, site.call);
-      found.push(member ? { ...methodSite(resolver, site), rtmClientMember: member } : methodSite(resolver, site));
+      const startable = member ? rtmClientStartable(program, resolver, site.call) : undefined;
+      found.push(member ? { ...methodSite(resolver, site), rtmClientMember: member, ...(startable ? { rtmClientStart: startable } : {}) } : methodSite(resolver, site));
       claimed.push(...site.call.arguments);
     }
   }

@@ -267,7 +267,11 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   }
   // Only a transport that can call the family again (the `slack` package's) rewrites it: see transportOf.
   if (site.detached) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.detachedStart };
-  if (site.rtmClientMember) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
+  // Started through the helper module's run-time check of the client (none under `--helper shim`, whose layer has no such check);
+  // the TODO's reason goes along, for a file the module cannot be imported into.
+  if (site.rtmClientMember) {
+    return { rewrite: site.rtmClientStart !== undefined && helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
+  }
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client') {
@@ -491,6 +495,8 @@ export function scan(options: ScanOptions): Plan {
           ? CODEMOD_MESSAGES.tableOverride(override.path, HELPER_BASENAME)
           : facetOverride && facet && 'message' in facet
           ? facet.message
+          : decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined
+          ? CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME)
           : decision.rewrite === 'helper-module'
           ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
@@ -517,6 +523,7 @@ export function scan(options: ScanOptions): Plan {
         ...(override ? { table: override } : {}),
         ...(facetOverride ? { facet: facetOverride } : {}),
         ...chosenMethodOf(parsed, found, decision),
+        ...(decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined ? { clientElsewhere: true as const } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,

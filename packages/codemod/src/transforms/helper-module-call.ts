@@ -200,7 +200,8 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
  * `client.rtm.start(args)` → `rtmStartData(client, args)` from the generated helper module: the same
  * promise of the whole `rtm.start` data, wherever the call stands (await, `.then`, `Promise.all`,
  * returned); with a Node-style callback, `callbackify(rtmStartData)(client, args, callback)`. A v3
- * `rtm.start(args)` → `startRtmClient(rtm, args)`, its `new RtmClient(…)` given `useRtmConnect: true`.
+ * `rtm.start(args)` → `startRtmClient(rtm, args)`, its `new RtmClient(…)` given `useRtmConnect: true`; an RTM
+ * client made where the scan cannot see it: `x.rtm.start(args)` → `startRtmClientMadeElsewhere(x.rtm, args)`.
  */
 export const helperModuleCallTransform: Transform = (ctx) => {
   const module = ctx.helperModule;
@@ -243,7 +244,14 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     // The extras read beyond the lists (`subteams`, `channels[].latest`…) are fetched only when named;
     // those escaping data may carry, as optional.
     const extras = (args: string | undefined): string => includeOption(site.startOnlyFields, args, escapeExtras(site));
-    if (site.form === 'legacy-client') {
+    if (site.clientElsewhere) {
+      // The client is made where the scan cannot see it: the helper looks at what it is when it starts.
+      const receiver = unwrap(unwrap(call.callee)?.object);
+      if (!receiver) continue;
+      name = HELPER_EXPORTS.elsewhereStart;
+      replacement = `${name}(${text(ctx, receiver)}${extras(callArgs[0] ? text(ctx, callArgs[0]) : undefined)})`;
+      kind = 'client';
+    } else if (site.form === 'legacy-client') {
       const receiver = unwrap(unwrap(call.callee)?.object);
       const slackClient = site.construction?.slackClient === true;
       // slack-client 2.x has no useRtmConnect: its helper replaces the rtm.start request instead. A

@@ -1,0 +1,193 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HELPER_EXPORTS } from '@rtm-migrate/core';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { ESLint } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { config } from '../../../test/support/corpus.js';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
+
+/**
+ * A bot in two modules on the real @slack/client 3.16 (fixtures/bots' install): `chat.js` makes the
+ * v3 `RtmClient` (with the SDK's `MemoryDataStore`) and exports it as `rtm` of an object; `bot.js`
+ * listens on `chat.rtm` for AUTHENTICATED and starts it with `chat.rtm.start()`. The scan cannot
+ * follow the client to its `new` (made in a local of a function), but `bot.js` uses `chat.rtm` as only
+ * an RTM client can be used: the start goes to `startRtmClientMadeElsewhere()` of the generated module,
+ * which tells the client's kind when it starts.
+ */
+const CHAT = `// Makes the app's Slack clients once, for every module that talks to Slack: the RTM client (with the
+// SDK's in-memory cache of users and channels) and the Web API client.
+'use strict';
+
+var slack = require('@slack/client');
+
+function clients(token) {
+  var options = { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error', dataStore: new slack.MemoryDataStore() };
+  var rtm = new slack.RtmClient(token, options);
+  return { rtm: rtm, web: new slack.WebClient(token, { slackAPIUrl: process.env.SLACK_API_URL }) };
+}
+
+module.exports = clients(process.env.SLACK_BOT_TOKEN);
+`;
+
+const START = 'chat.rtm.start();';
+
+const BOT = `// Signs in, then prints whom it knows: the users and channels (with their members) Slack hands the
+// AUTHENTICATED handler, and the same looked up in the client's cache once the socket is open.
+'use strict';
+
+var slackClient = require('@slack/client');
+var CLIENT_EVENTS = slackClient.CLIENT_EVENTS;
+var chat = require('./chat');
+
+var seen = { users: [], channels: [] };
+
+chat.rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, function (data) {
+  console.log('signed in as ' + data.self.name);
+  seen.users = data.users.map(function (u) { return u.id; }).sort();
+  seen.channels = data.channels.filter(function (c) { return c.is_member; }).map(function (c) { return c.name; }).sort();
+  data.users.forEach(function (u) { console.log('user ' + u.id + ' ' + u.name); });
+  data.channels.forEach(function (c) { if (c.is_member) console.log('channel #' + c.name + ' members=' + c.members.length); });
+});
+
+chat.rtm.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () {
+  var store = chat.rtm.dataStore;
+  seen.users.forEach(function (id) { console.log('cached ' + id + ' ' + store.getUserById(id).name); });
+  seen.channels.forEach(function (name) {
+    var channel = store.getChannelByName(name);
+    console.log('cached #' + name + ' ' + channel.id + ' members=' + channel.members.length);
+  });
+  process.stdout.write('', function () { process.exit(0); });
+});
+
+chat.rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
+  console.error('unable to start: ' + (error && error.message ? error.message : error));
+  process.exit(1);
+});
+
+${START}
+`;
+
+function runBot(dir: string, apiUrl: string, main = 'bot.js'): Promise<RunResult> {
+  return runNodeBot(join(dir, main), { cwd: dir, apiUrl, timeoutMs: 60_000 });
+}
+
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ seed: 71, users: 30, channels: 5, mode: 'legacy' });
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('x.rtm.start() of an RTM client made in another module, used as one here', () => {
+  let dir = '';
+  let before: RunResult = { code: null, stdout: '', stderr: '' };
+
+  beforeAll(async () => {
+    dir = await writeBotFiles('rtm-client-elsewhere-', { 'chat.js': CHAT, 'bot.js': BOT });
+    fake.setMode('legacy');
+    before = await runBot(dir, fake.apiUrl);
+  }, 120_000);
+
+  it('is started through startRtmClientMadeElsewhere(chat.rtm): against connect_required the same users, channels and complete members, in the AUTHENTICATED data and the dataStore', { timeout: 120_000 }, async () => {
+    expect(before.stderr).toBe('');
+    expect(before.code).toBe(0);
+    const general = fake.workspace.byType.public_channel.find((c) => c.isGeneral);
+    expect(before.stdout).toContain(`cached #general ${general?.id ?? '?'} members=`);
+    expect(before.stdout.match(/^cached U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+
+    fake.setMode('connect_required');
+    const broken = await runBot(dir, fake.apiUrl);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('unable to start');
+
+    // The lint sees `chat.rtm.start()` as a start it cannot fix in place (the codemod migrates it).
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
+    const [result] = await eslint.lintFiles(['bot.js']);
+    expect((result?.messages ?? []).map((m) => [m.ruleId, m.line, m.fix === undefined && (m.suggestions ?? []).length === 0])).toEqual([['@rtm-migrate/no-rtm-start', 34, true]]);
+
+    const planned = JSON.parse((await cli(['apply', '.', '--dry', '--allow-dirty', '--report', 'json'], dir)).stdout) as { sites: { id: string; message: string }[] };
+    expect(planned.sites.map((s) => s.id)).toEqual(['bot.js:34:1']);
+    expect(planned.sites[0]?.message).toContain('(`chat.rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, …)`, line 11)');
+    expect(planned.sites[0]?.message).toContain('makes it throw a TypeError at start');
+    // `--helper shim` has no such check of the client: the start stays a TODO there.
+    const shim = JSON.parse((await cli(['apply', '.', '--dry', '--allow-dirty', '--helper', 'shim', '--report', 'json'], dir)).stdout) as { sites: { rewrite: string; message: string }[] };
+    expect(shim.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(shim.sites[0]?.message).toContain('may be the RTM client kept in a member of that name');
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/^done +bot\.js:34:1 +method-call → helper-module$/m);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    const source = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(source).toContain(`${HELPER_EXPORTS.elsewhereStart}(chat.rtm);`);
+    expect(source).not.toContain(START);
+    // The client's module is left as it was: the option is set on the client when it starts.
+    expect(await readFile(join(dir, 'chat.js'), 'utf8')).toBe(CHAT);
+
+    fake.resetCalls();
+    const after = await runBot(dir, fake.apiUrl);
+    expectSameWithoutRtmStart(fake, before, after);
+    for (const line of after.stdout.match(/^cached #\S+ \w+ members=\d+$/gm) ?? []) {
+      const [, id, count] = /^cached #\S+ (\w+) members=(\d+)$/.exec(line) ?? [];
+      const channel = fake.workspace.byType.public_channel.find((c) => c.id === id);
+      expect(channel, line).toBeDefined();
+      if (channel) expect(Number(count), line).toBe(fake.workspace.memberCount(channel));
+    }
+    expect(after.stdout).toMatch(/^cached #general /m);
+
+    const again = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('TODOs left: 0');
+    expect(again.stdout).not.toMatch(/^(done|would) /m);
+  });
+
+  it('throws a TypeError at start, naming what it expected, on a client of any other kind', { timeout: 120_000 }, async () => {
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.code).toBe(0);
+    // Each kind in turn where the app's own client was: an object the helper does not know, slack-client
+    // 2.x's RtmClient (no useRtmConnect), @slack/rtm-api's RTMClient made with `useRtmConnect: false`.
+    const kinds = {
+      stub: '{ on: function () {}, start: function () {} }',
+      'slack-client-2': "new (require('slack-client-2').RtmClient)(token, { slackAPIUrl: process.env.SLACK_API_URL, logLevel: 'error' })",
+      'rtm-api-start': "new (require('@slack/rtm-api').RTMClient)('xoxb-test', { slackApiUrl: process.env.SLACK_API_URL, useRtmConnect: false })",
+    };
+    for (const [name, made] of Object.entries(kinds)) {
+      await writeFile(join(dir, 'chat.js'), CHAT.replace('new slack.RtmClient(token, options)', made));
+      fake.resetCalls();
+      const run = await runBot(dir, fake.apiUrl);
+      expect(run.code, name).toBe(1);
+      expect(run.stdout, name).not.toContain('signed in');
+      expect(run.stderr, name).toContain(
+        'TypeError: startRtmClientMadeElsewhere() expected a @slack/client v3 RtmClient (3.10.0 or later) or an RTMClient of @slack/client 4+ or @slack/rtm-api, and got ',
+      );
+      expect(run.stderr, name).toContain(': it would start with the retired rtm.start.');
+      expect(fake.calls, name).toEqual([]);
+    }
+    // The last one is told apart: the app may drop its option.
+    const last = await runBot(dir, fake.apiUrl);
+    expect(last.stderr).toContain('and got an RTMClient made with useRtmConnect: false:');
+  });
+
+  it('starts an @slack/rtm-api RTMClient, which calls rtm.connect itself, as it did', { timeout: 120_000 }, async () => {
+    const main = 'rtm-api.js';
+    // The app's own client, of today's SDK: its `authenticated` event carries rtm.connect's data, as before.
+    await writeFile(
+      join(dir, main),
+      `'use strict';\nconst { RTMClient } = require('@slack/rtm-api');\nconst { ${HELPER_EXPORTS.elsewhereStart} } = require('./rtm-start-data');\n` +
+        "const rtm = new RTMClient('xoxb-test', { slackApiUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error' });\n" +
+        "rtm.on('authenticated', (data) => { console.log('signed in as ' + data.self.name + ', users: ' + String(data.users)); process.exit(0); });\n" +
+        `${HELPER_EXPORTS.elsewhereStart}(rtm);\n`,
+    );
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const run = await runBot(dir, fake.apiUrl, main);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^signed in as \S+, users: undefined\n$/);
+    expect(fake.calls.map((c) => c.method)).toEqual(['rtm.connect']);
+  });
+});
