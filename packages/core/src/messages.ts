@@ -327,6 +327,9 @@ export const CODEMOD_MESSAGES = {
    */
   objectGapsWarned: (data: { object: string; fields: string }): string =>
     `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.`,
+  /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: no getter, no warning. */
+  objectGapsCopied: (data: { object: string; fields: string }): string =>
+    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return; \`slack-client\` copies \`self\` into a User of its own, so a read of one off \`client.self\` answers \`undefined\` with no warning: drop such reads or fetch what they need.`,
   /** A bound helper-module function (`rtmStartData.bind(null, client)`) whose data escape: the extras it cannot ask for. */
   boundExtras: (extras: readonly string[]): string =>
     `The data leave code rtm-migrate can follow, and a bound \`rtmStartData\` cannot ask for more: ${list(extras)} are not fetched (where it is called, pass \`{ optional: [${extras.map((e) => `'${e}'`).join(', ')}] }\` after the arguments if they are read), nor per-conversation \`latest\`, \`last_read\` and unread counts; \`cache_ts\` and \`latest_event_ts\` have no replacement.`,

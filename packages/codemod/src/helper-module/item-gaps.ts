@@ -89,10 +89,12 @@ export function itemGapsSource(ts: boolean): string[] {
  * The report's line for a helper-module site whose lists, `self` or `team` reach code rtm-migrate
  * cannot follow with attributes the replacement data lack: which, and that the module warns on a read.
  */
-export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[]): string | undefined {
+export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[], library?: string): string | undefined {
   const paths = escapes.map((e) => e.path ?? '');
   const items = escapedItemsData(paths);
   const objects = escapedObjectData(paths);
-  const notes = [items && CODEMOD_MESSAGES.itemGapsWarned(items), objects && CODEMOD_MESSAGES.objectGapsWarned(objects)].filter((n) => n !== undefined);
+  // slack-client 1.x copies `self` key by key into a User of its own: the getters stay behind, a read off the copy cannot warn.
+  const objectNote = objects && (library === 'slack-client' ? CODEMOD_MESSAGES.objectGapsCopied(objects) : CODEMOD_MESSAGES.objectGapsWarned(objects));
+  const notes = [items && CODEMOD_MESSAGES.itemGapsWarned(items), objectNote].filter((n) => n !== undefined);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }

@@ -49,7 +49,7 @@ function siteState(s: SiteResult, summary: ApplySummary, written: boolean): stri
  */
 function siteLines(s: SiteResult, state: string): string[] {
   const head = `${state.padEnd(7)}${location(s.site)}  ${s.site.form} → ${s.rewrite}`;
-  const gaps = s.rewrite === 'helper-module' ? itemGapsNote(s.site.escapes) : undefined;
+  const gaps = s.rewrite === 'helper-module' ? itemGapsNote(s.site.escapes, s.site.library) : undefined;
   const text = state === 'TODO' || state === 'note' ? s.message.replace(/^TODO\(rtm-migrate\): /, '') : gaps;
   return text === undefined ? [head] : [head, ...wrapWords(text, WIDTH - 7).map((l) => `       ${l}`)];
 }

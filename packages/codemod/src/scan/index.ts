@@ -510,7 +510,7 @@ export function scan(options: ScanOptions): Plan {
           : decision.rewrite === 'connect-only' && !args.known
           ? (heldArgsMessage(parsed, found) ?? CODEMOD_MESSAGES.connectArgsPassed)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
-      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(escapes) : undefined;
+      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(escapes, found.library) : undefined;
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,
