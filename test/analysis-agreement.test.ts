@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { findSites, isReportableRead } from '@rtm-migrate/analysis';
 import { parseFile } from '@rtm-migrate/analysis/project';
 import type { Plan } from '@rtm-migrate/codemod';
-import { escapedItemsData } from '@rtm-migrate/core';
+import { escapedItemsData, escapedObjectData } from '@rtm-migrate/core';
 import { describe, expect, it } from 'vitest';
 
 import { run } from './support/run.js';
@@ -71,15 +71,17 @@ describe('lint and rtm-migrate scan agree', () => {
     const fills = sdkStoreFills(file);
     const lintReads = new Set(
       findings
-        .filter((f) => f.rule === '@rtm-migrate/no-rtm-start-only-fields' && f.messageId !== 'legacyDataStore' && f.messageId !== 'escapedItems' && !fills.some(([from, to]) => from <= f.line && f.line <= to))
+        .filter((f) => f.rule === '@rtm-migrate/no-rtm-start-only-fields' && f.messageId !== 'legacyDataStore' && f.messageId !== 'escapedItems' && f.messageId !== 'escapedObject' && !fills.some(([from, to]) => from <= f.line && f.line <= to))
         .map((f) => `${f.line} ${/^`([^`]+)`/.exec(f.message)?.[1]}`),
     );
     const planReads = new Set(sites.flatMap((s) => s.reads.filter((r) => r.file === name && isReportableRead(r.field)).map((r) => `${r.line} ${r.field}`)));
     expect([...planReads].sort(), 'start-only reads').toEqual([...lintReads].sort());
 
-    // Lists handed to code not followed whose items carried start-only attributes: the same places.
-    const lintEscapes = new Set(findings.filter((f) => f.messageId === 'escapedItems' && !fills.some(([from, to]) => from <= f.line && f.line <= to)).map((f) => f.line));
-    const planEscapes = new Set(sites.flatMap((s) => s.escapes.filter((e) => e.file === name && escapedItemsData([e.path ?? '']) !== undefined).map((e) => e.line)));
-    expect([...planEscapes].sort(), 'escaped lists').toEqual([...lintEscapes].sort());
+    // Lists handed to code not followed whose items carried start-only attributes, and `self` / `team`
+    // with attributes only rtm.start gave (the lint reports no whole response handed on): the same places.
+    const escaped = (path: string): boolean => escapedItemsData([path]) !== undefined || (path !== '' && escapedObjectData([path]) !== undefined);
+    const lintEscapes = new Set(findings.filter((f) => (f.messageId === 'escapedItems' || f.messageId === 'escapedObject') && !fills.some(([from, to]) => from <= f.line && f.line <= to)).map((f) => f.line));
+    const planEscapes = new Set(sites.flatMap((s) => s.escapes.filter((e) => e.file === name && escaped(e.path ?? '')).map((e) => e.line)));
+    expect([...planEscapes].sort(), 'escaped lists, self and team').toEqual([...lintEscapes].sort());
   });
 });

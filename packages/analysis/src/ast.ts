@@ -245,6 +245,18 @@ export function assignedValueOf(variable: TSESLint.Scope.Variable): Node | undef
   return held.length === 1 ? held[0] : undefined;
 }
 
+/**
+ * The value `node` holds whenever it holds anything usable: `cond ? new Slack(t) : undefined` is only
+ * that client (a call on the other branch's `null` / `undefined` fails, or with `?.` does nothing).
+ */
+export function soleValueOf(node: Node): Node {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.ConditionalExpression) return bare;
+  if (isEmpty(bare.alternate) && !isEmpty(bare.consequent)) return soleValueOf(bare.consequent);
+  if (isEmpty(bare.consequent) && !isEmpty(bare.alternate)) return soleValueOf(bare.alternate);
+  return bare;
+}
+
 /** `null`, `undefined`, `void 0`. */
 function isEmpty(node: Node): boolean {
   const bare = unwrap(node);

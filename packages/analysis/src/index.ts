@@ -12,6 +12,7 @@ export { factoryCall } from './factory-client.js';
 export { resolverOfSourceCode, type FunctionLike, type Located, type ProjectLinks, type Resolver, type VisitorKeys } from './resolver.js';
 export {
   callsRtmStart,
+  givesConnectData,
   classifyNode,
   findSites,
   siteNode,

@@ -1,7 +1,7 @@
 import { isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { assignedValueOf, descendants, destructuredKey, implicitGlobalValue, isThisLike, memberName, singleValueOf, unwrap, variableOf } from './ast.js';
+import { assignedValueOf, descendants, destructuredKey, implicitGlobalValue, isThisLike, memberName, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
 import { fieldModule, loadedModule } from './module-load.js';
@@ -142,7 +142,7 @@ export function clientKindOfConstructor(resolver: Resolver, callee: Node): Clien
  * built once: `this.slack = { web, rtm }` then `this.slack.rtm`).
  */
 export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTree.NewExpression | undefined {
-  const bare = unwrap(node);
+  const bare = soleValueOf(node);
   if (hops > MAX_HOPS) return undefined;
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare;
   if (bare.type === AST_NODE_TYPES.Identifier) {
@@ -150,7 +150,7 @@ export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTr
     const def = variable?.defs[0];
     const value = variable && def ? assignedValueOf(variable) : implicitGlobalValue(resolver, bare);
     if (!value || (def && (def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name))) return undefined;
-    const init = unwrap(value);
+    const init = soleValueOf(value);
     return init.type === AST_NODE_TYPES.NewExpression ? init : undefined;
   }
   if (bare.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, bare.object)) {

@@ -171,6 +171,15 @@ export function callsRtmStart(site: RtmSite): boolean {
   }
 }
 
+/**
+ * True for a site whose data are `rtm.connect`'s (its call, or a client's that calls it): code handed
+ * them never had what only `rtm.start` gave (`self.prefs`…), so handing them on loses nothing.
+ */
+export function givesConnectData(site: RtmSite): boolean {
+  if (site.kind === 'method' || site.kind === 'url' || site.kind === 'table') return site.method === METHODS.rtmConnect;
+  return (site.kind === 'client-start' || site.kind === 'client-authenticated') && (site.connects === true || !site.usesStart);
+}
+
 /** Every site in a program, in source order. */
 export function findSites(program: TSESTree.Program, resolver: Resolver): RtmSite[] {
   const sites: RtmSite[] = [];

@@ -176,4 +176,17 @@ describe('a library start already going through the generated module', () => {
     });
     expect(await libraryStarts(join(dir, 'greeter.js'))).toEqual(['slack-client@5']);
   });
+
+  it('follows a slack-client 1.x client chosen between new Slack(…) and nothing (`?:` with null / undefined, or set in an if), not between two values', async () => {
+    const dir = await project({
+      'chosen.js': "const Slack = require('slack-client');\nconst c = process.env.T ? new Slack('t', true, true) : undefined;\nc?.login();\n",
+      'flipped.js': "const Slack = require('slack-client');\nconst c = process.env.T ? null : new Slack('t');\nc && c.login();\n",
+      'set-if.js': "const Slack = require('slack-client');\nlet c;\nif (process.env.T) c = new Slack('t');\nc && c.login();\n",
+      'either.js': "const Slack = require('slack-client');\nconst Other = require('./other');\nconst c = process.env.T ? new Slack('t') : new Other('t');\nc.login();\n",
+    });
+    expect(await libraryStarts(join(dir, 'chosen.js'))).toEqual(['slack-client@3']);
+    expect(await libraryStarts(join(dir, 'flipped.js'))).toEqual(['slack-client@3']);
+    expect(await libraryStarts(join(dir, 'set-if.js'))).toEqual(['slack-client@4']);
+    expect(await libraryStarts(join(dir, 'either.js'))).toEqual([]);
+  });
 });

@@ -242,14 +242,14 @@ exports.show = (channels, ims) => {
 };
 `;
 
-/** A folder with bot.js and its own node_modules: the bundled bots' packages linked in, and roster-panel. */
-async function panelBot(): Promise<string> {
+/** A folder with bot.js and its own node_modules: the bundled bots' packages linked in, and the package `name` (its index.js). */
+async function panelBot(bot = PANEL_BOT, name = 'roster-panel', index = PANEL): Promise<string> {
   const dir = await tempDir('rtm-migrate-escaped-panel-');
   const bots = join(ROOT, 'fixtures', 'bots', 'node_modules');
-  await mkdir(join(dir, 'node_modules', 'roster-panel'), { recursive: true });
+  await mkdir(join(dir, 'node_modules', name), { recursive: true });
   for (const entry of await readdir(bots)) await symlink(join(bots, entry), join(dir, 'node_modules', entry));
-  await writeFile(join(dir, 'node_modules', 'roster-panel', 'index.js'), PANEL);
-  await writeFile(join(dir, 'bot.js'), PANEL_BOT);
+  await writeFile(join(dir, 'node_modules', name, 'index.js'), index);
+  await writeFile(join(dir, 'bot.js'), bot);
   return dir;
 }
 
@@ -302,6 +302,70 @@ describe('channels and ims handed to a package in node_modules', () => {
       ]);
       expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
       expect(fake.calls.map((c) => c.method)).not.toContain('pins.list');
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+/** The bot: its own user (`self`) handed to a package of its node_modules. */
+const ME_BOT = `${HEADER}const card = require('me-card');
+
+async function main() {
+  const data = await web.rtm.start();
+  card.show(data.self);
+}
+${FOOTER}`;
+
+/** The package: prints the bot's id and name, and reads its prefs twice (`self.prefs`: no public method gives them back). */
+const ME_CARD = `exports.show = (me) => {
+  console.log('me: ' + me.id + ' ' + me.name);
+  console.log('prefs: ' + typeof me.prefs);
+  console.log('time zone: ' + (me.prefs && me.prefs.tz));
+};
+`;
+
+describe('the bot\'s own user (self) handed to a package in node_modules', () => {
+  it('migrated through the helper module: the same id and name, prefs undefined, and one warning naming self.prefs; the lint and the report name what self lacks', async () => {
+    const fake = await startFakeSlack({ seed: 37, users: 8, channels: 3, mode: 'legacy' });
+    try {
+      const dir = await panelBot(ME_BOT, 'me-card', ME_CARD);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(before.stderr).toBe('');
+      // rtm.start's self carries its prefs: the package reads them.
+      expect(before.stdout).toContain('prefs: object');
+      expect(before.stdout).toMatch(/^time zone: \S+$/m);
+      expect(before.stdout).not.toContain('time zone: undefined');
+
+      expect(await lint(dir)).toEqual(['7 rtmStart', '8 escapedObject']);
+
+      const dry = JSON.parse((await cli(['apply', '.', '--dry', '--allow-dirty', '--report', 'json'], dir)).stdout) as DryReport;
+      expect(dry.todos).toBe(0);
+      expect(dry.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+      expect(dry.sites[0]?.message).toContain('gets `self` and may read `self.prefs`, `self.created`, `self.manual_presence`');
+      expect(dry.sites[0]?.message).toContain('a read of one answers `undefined` and warns once at run time');
+      // `rtmStartCompat()` of @rtm-migrate/shim builds no such getter: `--helper shim` leaves a TODO naming them.
+      const shim = JSON.parse((await cli(['apply', '.', '--dry', '--allow-dirty', '--helper', 'shim', '--report', 'json'], dir)).stdout) as DryReport;
+      expect(shim.sites.map((s) => s.rewrite)).toEqual(['todo']);
+      expect(shim.sites[0]?.message).toContain('gets `self` and may read `self.prefs`, `self.created`, `self.manual_presence`: attributes only `rtm.start` gave');
+
+      const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain('await rtmStartData(web)');
+
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      const after = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(after.code).toBe(0);
+      // The same id and name; prefs gone (no public method returns them).
+      expect(after.stdout).toBe(before.stdout.replace('prefs: object', 'prefs: undefined').replace(/^time zone: .*$/m, 'time zone: undefined'));
+      // Two reads of prefs, one warning, saying there is no replacement; none for what nobody read.
+      expect(after.stderr.trim().split('\n')).toEqual([
+        "rtm-start-data: self.prefs is not in the replacement data: no public method returns a user's prefs: drop the read or keep the setting in your app",
+      ]);
+      expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
     } finally {
       await fake.close();
     }

@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField } from './fields.js';
+import { CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { METHODS } from './methods.js';
 
@@ -74,6 +74,24 @@ export function helperBuilds(field: string): boolean {
   if (isStartOnlyItemField(field)) return false;
   if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
   return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;
+}
+
+/**
+ * The attributes of `rtm.start`'s `self` and `team` that the generated module does not rebuild: not on
+ * `rtm.connect` (which gives `self` its id and name), not from `team.info` nor an extra it fetches
+ * (`self.prefs`, `self.created`, `self.manual_presence`, `team.plan`, `team.over_storage_limit`…).
+ * Code handed the data that the analysis cannot follow may read one: the module's `self` and `team`
+ * answer `undefined` for it and warn once, as its list items do for `RTM_START_ITEM_GAPS`.
+ */
+export const RTM_START_OBJECT_GAPS: readonly string[] = deepFreeze(
+  Object.values(RTM_START_FIELDS)
+    .filter((f) => /^(self|team)\.\w+$/.test(f.path) && !f.onRtmConnect && f.droppedFromRtmStart === undefined && !helperBuilds(f.path))
+    .map((f) => f.path),
+);
+
+/** The RTM_START_OBJECT_GAPS that escaping `path` carries: `self` its own, `team` its own, the whole response (`''`) both. */
+export function objectGapsOf(path: string): string[] {
+  return RTM_START_OBJECT_GAPS.filter((f) => path === '' || f.startsWith(`${path}.`));
 }
 
 /**

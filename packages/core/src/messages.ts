@@ -3,7 +3,7 @@ import type { PlannedCall } from './cost.js';
 import { RTM_URL_LIFETIME_SECONDS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
-import { HELPER_EXPORTS } from './helper-module.js';
+import { HELPER_EXPORTS, objectGapsOf } from './helper-module.js';
 import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACKBOTS } from './modules.js';
 import { RATE_TIERS } from './rate-tiers.js';
 
@@ -80,6 +80,28 @@ export function escapedItemsData(paths: readonly string[]): { list: string; fiel
 export function escapedItemsMessage(paths: readonly string[]): string | undefined {
   const data = escapedItemsData(paths);
   return data && ESCAPED_ITEMS_TEMPLATE.replace('{{list}}', () => data.list).replace('{{fields}}', () => data.fields).replace('{{replacements}}', () => data.replacements);
+}
+
+/**
+ * The sentence for `self`, `team` or the whole response handed to code no tool follows, which may read
+ * attributes of them only `rtm.start` gave (core's `RTM_START_OBJECT_GAPS`), with `{{object}}`,
+ * `{{fields}}` and `{{replacements}}` to fill in.
+ */
+export const ESCAPED_OBJECT_TEMPLATE =
+  'Code rtm-migrate cannot follow gets {{object}} and may read {{fields}}: attributes only `rtm.start` gave, which neither `rtm.connect` nor `team.info` returns ({{replacements}}).';
+
+/** What fills ESCAPED_OBJECT_TEMPLATE for escaping `paths` (`self`, `team`, `''`); undefined when they carry none. */
+export function escapedObjectData(paths: readonly string[]): { object: string; fields: string; replacements: string } | undefined {
+  const holders = [...new Set(paths.filter((p) => objectGapsOf(p).length > 0))];
+  const fields = [...new Set(holders.flatMap(objectGapsOf))];
+  if (fields.length === 0) return undefined;
+  const object = holders.includes('') ? 'the whole response' : list(holders);
+  return { object, fields: list(fields), replacements: [...new Set(fields.map((f) => `${f}: ${fieldFact(f)?.advice ?? f}`))].join('; ') };
+}
+
+export function escapedObjectMessage(paths: readonly string[]): string | undefined {
+  const data = escapedObjectData(paths);
+  return data && ESCAPED_OBJECT_TEMPLATE.replace('{{object}}', () => data.object).replace('{{fields}}', () => data.fields).replace('{{replacements}}', () => data.replacements);
 }
 
 export function startOnlyFieldMessage(path: string): string {
@@ -301,6 +323,16 @@ export const CODEMOD_MESSAGES = {
    */
   itemGapsWarned: (data: { list: string; fields: string; replacements: string }): string =>
     `Code rtm-migrate cannot follow gets ${data.list} and may read ${data.fields}, which the replacement lists lack: they are not fetched (a call per item at every start); on the helper module's items a read of one answers \`undefined\` and warns once at run time (${data.replacements}).`,
+  /**
+   * A helper-module site whose `self` / `team` reach code rtm-migrate cannot follow, with attributes only
+   * `rtm.start` gave (`escapedObjectData`): the generated module's `self` and `team` warn on a read of one
+   * (the warning, not this line, says where each comes from now: it would repeat for every such site).
+   */
+  objectGapsWarned: (data: { object: string; fields: string }): string =>
+    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.`,
+  /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: no getter, no warning. */
+  objectGapsCopied: (data: { object: string; fields: string }): string =>
+    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return; \`slack-client\` copies \`self\` into a User of its own, so a read of one off \`client.self\` answers \`undefined\` with no warning: drop such reads or fetch what they need.`,
   /** A bound helper-module function (`rtmStartData.bind(null, client)`) whose data escape: the extras it cannot ask for. */
   boundExtras: (extras: readonly string[]): string =>
     `The data leave code rtm-migrate can follow, and a bound \`rtmStartData\` cannot ask for more: ${list(extras)} are not fetched (where it is called, pass \`{ optional: [${extras.map((e) => `'${e}'`).join(', ')}] }\` after the arguments if they are read), nor per-conversation \`latest\`, \`last_read\` and unread counts; \`cache_ts\` and \`latest_event_ts\` have no replacement.`,

@@ -16,6 +16,9 @@ import {
   START_ONLY_ITEM_FIELDS,
   startOnlyItemFieldsOf,
   escapedItemsMessage,
+  escapedObjectMessage,
+  objectGapsOf,
+  RTM_START_OBJECT_GAPS,
 } from '../src/index.js';
 import { codeSpans, readReference, tableAfter } from './reference.js';
 
@@ -171,6 +174,23 @@ describe('fieldFact', () => {
     expect(escapedItemsMessage(['users', 'users[]', 'url'])).toBeUndefined();
     expect(escapedItemsMessage(['users', 'ims', 'url'])).toMatch(/^Code rtm-migrate cannot follow gets `ims` and may read `ims\[\]\.is_open`, `ims\[\]\.has_pins`: .*`conversations\.info`/);
     expect(escapedItemsMessage(['url', 'self'])).toBeUndefined();
+  });
+
+  it('tells which attributes of self and team the generated module does not rebuild, from the facts', () => {
+    // Neither on rtm.connect nor from team.info or an extra: prefs have no public method, users.info's user no `created`, team.billing.info is not called.
+    expect(RTM_START_OBJECT_GAPS).toEqual(['self.prefs', 'self.created', 'self.manual_presence', 'team.plan', 'team.msg_edit_window_mins', 'team.over_storage_limit']);
+    for (const path of RTM_START_OBJECT_GAPS) {
+      expect(isStartOnlyField(path), path).toBe(true);
+      expect(helperBuilds(path), path).toBe(false);
+    }
+    // What the module does rebuild is no gap: the connect part, team.info's details, team.prefs (an extra).
+    for (const path of ['self.id', 'team.domain', 'team.icon', 'team.email_domain', 'team.prefs']) expect(RTM_START_OBJECT_GAPS, path).not.toContain(path);
+    expect(objectGapsOf('self')).toEqual(['self.prefs', 'self.created', 'self.manual_presence']);
+    expect(objectGapsOf('team')).toEqual(['team.plan', 'team.msg_edit_window_mins', 'team.over_storage_limit']);
+    expect(objectGapsOf('')).toEqual(RTM_START_OBJECT_GAPS);
+    for (const path of ['users', 'self.prefs', 'url', 'teams']) expect(objectGapsOf(path), path).toEqual([]);
+    expect(escapedObjectMessage(['self', 'users'])).toMatch(/^Code rtm-migrate cannot follow gets `self` and may read `self\.prefs`, `self\.created`, `self\.manual_presence`: .*self\.prefs: no public method/);
+    expect(escapedObjectMessage(['url', 'users'])).toBeUndefined();
   });
 
   it('lets `--helper shim` rewrite only what rtmStartCompat() builds', () => {

@@ -10,12 +10,17 @@ const startOnly = (field: string) => ({ messageId: 'startOnlyField' as const, da
 /** A report of a list handed to code not followed whose items carried start-only attributes. */
 const escaped = { messageId: 'escapedItems' as const };
 
+/** A report of `self` / `team` handed to code not followed, which may read what only `rtm.start` gave them. */
+const escapedObject = { messageId: 'escapedObject' as const };
+
 const ruleTester = new RuleTester();
 
 ruleTester.run('no-rtm-start-only-fields', rule, {
   valid: [
     'const res = await web.rtm.start(); use(res.url, res.ok, res.self.id, res.self.name, res.team.id, res.team.name, res.team.domain);',
     'const { url, self: { id }, team: { domain } } = await web.rtm.connect();',
+    // rtm.connect's self and team never had prefs nor a plan: handing them on loses nothing.
+    "this._api('rtm.connect').then((data) => { this.self = data.self; this.team = data.team; });",
     'const res = await web.conversations.list(); res.channels.forEach((c) => c.members);',
     'const res = await web.users.list(); res.members;',
     'const res = await web.rtm.connect(); res.response_metadata; res.warning; res.error;',
@@ -66,6 +71,13 @@ ruleTester.run('no-rtm-start-only-fields', rule, {
     { code: 'web.rtm.start({}, (err, res) => res.bots);', errors: [escaped, startOnly('bots')] },
     // Kept on a `this` no class owns: code rtm-migrate does not see may read a DM's `is_open`; the users it may read lack nothing rtm.start's had.
     { code: "this._api('rtm.start').then((data) => { this.ims = data.ims; });", errors: [escaped, startOnly('ims')] },
+    {
+      code: "this._api('rtm.start').then((data) => { this.self = data.self; this.team = data.team; });",
+      errors: [
+        { ...escapedObject, line: 1, column: 41 },
+        { ...escapedObject, line: 1, column: 64 },
+      ],
+    },
     { code: "this._api('rtm.start').then((data) => { this.users = data.users; });", errors: [startOnly('users')] },
     { code: 'const res = await web.rtm?.start(); res?.users?.find(Boolean);', errors: [startOnly('users')] },
     { code: 'const res = (await web.rtm.start()) as Resp; (res as Any).mpims;', errors: [startOnly('mpims')] },

@@ -133,7 +133,7 @@ export function extrasSource(ts: boolean): string[] {
     ...scopes,
     '};',
     '',
-    "/** The extras added to the data: `subteams.self` are the groups whose users hold rtm.connect's `self`. */",
+    "/** The extras added to the data (`subteams.self` are the groups whose users hold rtm.connect's `self`), then what self and team lack marked. */",
     `function withExtras(data${t(': RtmStartData')}, extras${t(': RtmStartExtras')})${t(': RtmStartData')} {`,
     '  if (extras.usergroups) {',
     '    const all = extras.usergroups;',
@@ -142,6 +142,7 @@ export function extrasSource(ts: boolean): string[] {
     '  }',
     '  if (extras.dnd) data.dnd = extras.dnd;',
     '  if (extras.prefs) data.team.prefs = extras.prefs;',
+    '  markObjectGaps(data);',
     '  return data;',
     '}',
   ];

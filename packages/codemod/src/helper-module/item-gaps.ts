@@ -1,76 +1,100 @@
-import { CODEMOD_MESSAGES, RTM_START_ITEM_GAPS, escapedItemsData, fieldFact } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, escapedItemsData, escapedObjectData, fieldFact } from '@rtm-migrate/core';
 import type { Escape } from '../plan.js';
-
-/**
- * The item attributes only `rtm.start` gave (core's `RTM_START_ITEM_GAPS`: `channels[].has_pins`,
- * `ims[].is_open`, `bots[].icons`…), each with the list holding it and core's advice on where it comes
- * from now. Fetching them would cost a call per item at every start, for attributes rarely read; the
- * generated module instead gives its items a getter that answers `undefined` and warns on a read, so
- * that code rtm-migrate cannot follow loses them loudly, not silently.
- */
-export function itemGaps(): { list: string; name: string; advice: string }[] {
-  return RTM_START_ITEM_GAPS.map((path) => {
-    const [list = '', name = ''] = path.split('[].');
-    return { list, name, advice: fieldFact(path)?.advice ?? path };
-  });
-}
 
 /** A JavaScript string literal in the module's style (single quotes). */
 function quoted(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** The generated module's part that marks the items of the lists it builds (TypeScript or JavaScript). */
+/** Each of `paths` (`channels[].has_pins`, `self.prefs`) split where it is held, with core's advice on where it comes from now. */
+function gapsOf(paths: readonly string[], separator: string): { holder: string; name: string; advice: string }[] {
+  return paths.map((path) => {
+    const [holder = '', name = ''] = path.split(separator);
+    return { holder, name, advice: fieldFact(path)?.advice ?? path };
+  });
+}
+
+/**
+ * The generated module's part that marks what its data lack of `rtm.start`'s: the items of the lists it
+ * builds, and its `self` and `team` (TypeScript or JavaScript).
+ */
 export function itemGapsSource(ts: boolean): string[] {
   const t = (typed: string): string => (ts ? typed : '');
-  const gaps = itemGaps();
-  const lists = [...new Set(gaps.map((g) => g.list))];
+  const table = (name: string, gaps: { holder: string; name: string; advice: string }[]): string[] => {
+    const holders = [...new Set(gaps.map((g) => g.holder))];
+    return [
+      `const ${name}${t(`: [${holders.map(quoted).join(' | ')}, string, string][]`)} = [`,
+      ...gaps.map((g) => `  [${quoted(g.holder)}, ${quoted(g.name)}, ${quoted(g.advice)}],`),
+      '];',
+    ];
+  };
   return [
     '/**',
     ' * Item attributes only rtm.start gave, which the lists rebuilt here lack, and where each comes from',
     ' * now. Fetching them would cost a call per item at every start, for attributes rarely read: instead',
     ' * markItemGaps() makes a read of one answer `undefined` (as the replacement lists do) and warn once.',
     ' */',
-    `const ITEM_GAPS${t(`: [${lists.map(quoted).join(' | ')}, string, string][]`)} = [`,
-    ...gaps.map((g) => `  [${quoted(g.list)}, ${quoted(g.name)}, ${quoted(g.advice)}],`),
-    '];',
+    ...table('ITEM_GAPS', gapsOf(RTM_START_ITEM_GAPS, '[].')),
+    '',
+    '/**',
+    " * Attributes of rtm.start's self and team that neither rtm.connect nor the calls made here return,",
+    ' * and where each comes from now (if anywhere): markObjectGaps() makes a read of one warn once.',
+    ' */',
+    ...table('OBJECT_GAPS', gapsOf(RTM_START_OBJECT_GAPS, '.')),
     '',
     `const warnedGaps = new Set${t('<string>')}();`,
     '',
     '/**',
-    ' * Gives every item lacking one of ITEM_GAPS a getter for it: code this migration could not follow',
-    ' * may read it, and then learns (once per attribute, on stderr) that the data no longer has it instead',
-    ' * of silently getting `undefined`. Not enumerable, so JSON.stringify, spread, Object.keys and copies',
-    ' * of the items (a v3 dataStore\'s models) see them unchanged; setting one stores the value as usual.',
+    ' * A getter for a missing attribute: code this migration could not follow may read it, and then learns',
+    ' * (once per attribute, on stderr) that the data no longer has it instead of silently getting',
+    ' * `undefined`. Not enumerable, so JSON.stringify, spread, Object.keys and copies of the objects (a v3',
+    " * dataStore's models) see them unchanged; setting one stores the value as usual.",
     ' */',
+    `function gapOf(path${t(': string')}, name${t(': string')}, advice${t(': string')})${t(': PropertyDescriptor')} {`,
+    '  return {',
+    '    configurable: true,',
+    '    enumerable: false,',
+    '    get() {',
+    '      if (!warnedGaps.has(path)) {',
+    '        warnedGaps.add(path);',
+    '        console.warn(`rtm-start-data: ${path} is not in the replacement data: ${advice}`);',
+    '      }',
+    '      return undefined;',
+    '    },',
+    `    set(${t('this: object, ')}value${t(': unknown')}) {`,
+    '      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });',
+    '    },',
+    '  };',
+    '}',
+    '',
+    '/** Gives every item lacking one of ITEM_GAPS its getter. */',
     `function markItemGaps(lists${t(': RtmStartLists')})${t(': void')} {`,
     '  for (const [list, name, advice] of ITEM_GAPS) {',
-    '    const path = `${list}[].${name}`;',
-    `    const gap${t(': PropertyDescriptor')} = {`,
-    '      configurable: true,',
-    '      enumerable: false,',
-    '      get() {',
-    '        if (!warnedGaps.has(path)) {',
-    '          warnedGaps.add(path);',
-    '          console.warn(`rtm-start-data: ${path} is not in the replacement data: ${advice}`);',
-    '        }',
-    '        return undefined;',
-    '      },',
-    `      set(${t('this: object, ')}value${t(': unknown')}) {`,
-    '        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });',
-    '      },',
-    '    };',
+    '    const gap = gapOf(`${list}[].${name}`, name, advice);',
     '    for (const item of lists[list] ?? []) if (!(name in item)) Object.defineProperty(item, name, gap);',
+    '  }',
+    '}',
+    '',
+    '/** Gives self and team the getter of each of OBJECT_GAPS they lack. */',
+    `function markObjectGaps(data${t(': RtmStartData')})${t(': void')} {`,
+    '  for (const [object, name, advice] of OBJECT_GAPS) {',
+    '    const holder = data[object];',
+    '    if (holder && !(name in holder)) Object.defineProperty(holder, name, gapOf(`${object}.${name}`, name, advice));',
     '  }',
     '}',
   ];
 }
 
 /**
- * The report's line for a helper-module site whose lists reach code rtm-migrate cannot follow with
- * item attributes the replacement lists lack: which, and that the module's items warn on a read.
+ * The report's line for a helper-module site whose lists, `self` or `team` reach code rtm-migrate
+ * cannot follow with attributes the replacement data lack: which, and that the module warns on a read.
  */
-export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[]): string | undefined {
-  const gaps = escapedItemsData(escapes.map((e) => e.path ?? ''));
-  return gaps && CODEMOD_MESSAGES.itemGapsWarned(gaps);
+export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[], library?: string): string | undefined {
+  const paths = escapes.map((e) => e.path ?? '');
+  const items = escapedItemsData(paths);
+  const objects = escapedObjectData(paths);
+  // slack-client 1.x copies `self` key by key into a User of its own: the getters stay behind, a read off the copy cannot warn.
+  const objectNote = objects && (library === 'slack-client' ? CODEMOD_MESSAGES.objectGapsCopied(objects) : CODEMOD_MESSAGES.objectGapsWarned(objects));
+  const notes = [items && CODEMOD_MESSAGES.itemGapsWarned(items), objectNote].filter((n) => n !== undefined);
+  return notes.length > 0 ? notes.join(' ') : undefined;
 }

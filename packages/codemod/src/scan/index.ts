@@ -18,6 +18,9 @@ import {
   CODEMOD_MESSAGES,
   HELPER_LIBRARY_STARTS,
   escapedItemsMessage,
+  escapedObjectMessage,
+  objectGapsOf,
+  RTM_START_ITEM_GAPS,
   startOnlyItemFieldsOf,
   todoComment,
   type PlannedCall,
@@ -95,18 +98,25 @@ export function unsupportedInline(fields: readonly string[]): string[] {
 }
 
 /**
- * The item attributes only `rtm.start` gave (`channels[].has_pins`, `ims[].is_open`) that code the analysis cannot follow
- * may read off a list it is handed: `rtmStartCompat()` does not build them, so `--helper shim` leaves a
- * TODO (the generated helper module's items warn on such a read instead).
+ * The attributes only `rtm.start` gave that code the analysis cannot follow may read off what it is
+ * handed: a list's items (`channels[].has_pins`, `ims[].is_open`), `self` and `team` (`self.prefs`,
+ * `team.plan`), all of them with the whole response. `rtmStartCompat()` does not build them, so
+ * `--helper shim` leaves a TODO (the generated helper module's data warn on such a read instead).
  */
 function escapedItemFields(escapes: readonly Escape[]): string[] {
-  return [...new Set(escapes.flatMap((e) => startOnlyItemFieldsOf(e.path ?? '')))].sort();
+  const carried = (path: string): string[] => [...(path === '' ? RTM_START_ITEM_GAPS : startOnlyItemFieldsOf(path)), ...objectGapsOf(path)];
+  return [...new Set(escapes.flatMap((e) => carried(e.path ?? '')))].sort();
 }
 
-/** A TODO's reason, naming the lists whose items' start-only attributes escape. */
+/**
+ * A TODO's reason, naming the lists whose items' start-only attributes escape, and those of `self` /
+ * `team` handed on (not of the whole response: the reason already says that it escapes, and what a
+ * response holds is the list of fields the TODO names).
+ */
 function withEscapedItems(decision: Decision, escapes: readonly Escape[]): Decision {
-  const sentence = leavesTodo(decision.rewrite) ? escapedItemsMessage(escapes.map((e) => e.path ?? '')) : undefined;
-  return sentence === undefined ? decision : { ...decision, reason: `${decision.reason ?? ''} ${sentence}`.trim() };
+  const paths = escapes.map((e) => e.path ?? '');
+  const sentences = leavesTodo(decision.rewrite) ? [escapedItemsMessage(paths), escapedObjectMessage(paths.filter((p) => p !== ''))].filter((m) => m !== undefined) : [];
+  return sentences.length === 0 ? decision : { ...decision, reason: [decision.reason ?? '', ...sentences].join(' ').trim() };
 }
 
 /** `users`, `channels`, `channels[].members`, `team.icon`: what a one-line message names. */
@@ -506,7 +516,7 @@ export function scan(options: ScanOptions): Plan {
           : decision.rewrite === 'connect-only' && !args.known
           ? (heldArgsMessage(parsed, found) ?? CODEMOD_MESSAGES.connectArgsPassed)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
-      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(escapes) : undefined;
+      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(escapes, found.library) : undefined;
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,

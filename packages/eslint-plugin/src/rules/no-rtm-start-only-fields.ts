@@ -1,10 +1,11 @@
-import { ESCAPED_ITEMS_TEMPLATE, escapedItemsData, LEGACY_DATA_STORE_MESSAGE, START_ONLY_FIELD_TEMPLATE, startOnlyFieldReplacement } from '@rtm-migrate/core';
+import { ESCAPED_ITEMS_TEMPLATE, ESCAPED_OBJECT_TEMPLATE, escapedItemsData, escapedObjectData, LEGACY_DATA_STORE_MESSAGE, START_ONLY_FIELD_TEMPLATE, startOnlyFieldReplacement } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
   classifyNode,
   fileStores,
   followResponse,
+  givesConnectData,
   isReportableRead,
   memberName,
   propertyKeyName,
@@ -22,7 +23,7 @@ import { createRule } from '../util/create-rule.js';
 import { mentionsRtm } from '../util/prefilter.js';
 import { isCoveredUse, resolverFor } from '../util/resolver.js';
 
-export type MessageIds = 'startOnlyField' | 'legacyDataStore' | 'escapedItems';
+export type MessageIds = 'startOnlyField' | 'legacyDataStore' | 'escapedItems' | 'escapedObject';
 export type Options = [];
 
 
@@ -45,7 +46,7 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     schema: [],
-    messages: { startOnlyField: START_ONLY_FIELD_TEMPLATE, legacyDataStore: LEGACY_DATA_STORE_MESSAGE, escapedItems: ESCAPED_ITEMS_TEMPLATE },
+    messages: { startOnlyField: START_ONLY_FIELD_TEMPLATE, legacyDataStore: LEGACY_DATA_STORE_MESSAGE, escapedItems: ESCAPED_ITEMS_TEMPLATE, escapedObject: ESCAPED_OBJECT_TEMPLATE },
     defaultOptions: [],
   },
   create(context) {
@@ -63,13 +64,18 @@ export default createRule<Options, MessageIds>({
 
     /**
      * A list handed to code the analysis cannot follow, whose items carried attributes only `rtm.start`
-     * gave (`ims[].is_open`, `bots[].icons`): no read of them is seen, so the list's own hand-over is reported.
+     * gave (`ims[].is_open`, `bots[].icons`), or `self` / `team` with attributes only it gave
+     * (`self.prefs`, `team.plan`), not `rtm.connect`'s, which never had them: no read of them is seen,
+     * so the hand-over is reported.
      */
-    const reportEscape = (escape: Escape): void => {
-      const data = escapedItemsData([escape.path]);
-      if (!data || (escape.file !== undefined && escape.file !== resolver.file) || reported.has(escape.node)) return;
+    const reportEscape = (escape: Escape, site: RtmSite): void => {
+      if ((escape.file !== undefined && escape.file !== resolver.file) || reported.has(escape.node)) return;
+      const items = escapedItemsData([escape.path]);
+      const objects = escape.path === '' || givesConnectData(site) ? undefined : escapedObjectData([escape.path]);
+      if (items) context.report({ node: escape.node, messageId: 'escapedItems', data: items });
+      else if (objects) context.report({ node: escape.node, messageId: 'escapedObject', data: objects });
+      else return;
       reported.add(escape.node);
-      context.report({ node: escape.node, messageId: 'escapedItems', data });
     };
 
     /** With types: a read off any expression typed as Slack's rtm response, wherever it came from. */
@@ -94,7 +100,7 @@ export default createRule<Options, MessageIds>({
         if (site.kind === 'data-store' && site.construction) context.report({ node: siteNode(site), messageId: 'legacyDataStore' });
         const flow = followResponse(resolver, site);
         flow.reads.forEach(reportRead);
-        flow.escapes.forEach(reportEscape);
+        flow.escapes.forEach((escape) => reportEscape(escape, site));
       };
       visitors.CallExpression = check;
       visitors['MemberExpression[property.name=/^(dataStore|get)/]'] = check;
