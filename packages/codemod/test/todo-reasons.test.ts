@@ -112,4 +112,23 @@ api('rtm.start').then((res) => console.log(res.body.url, res.body.channels.lengt
     expect(output).toContain("api('rtm.start')");
     expect(output).not.toContain('rtm.connect\')');
   });
+
+  it('`rtm.start` on an `rtm` destructured from a WebClient: connect-only rewritten on that `rtm`; one reading `users` a TODO saying the call names no client, no promise chain', async () => {
+    const { sites, output } = await migrate(`const { WebClient } = require('@slack/web-api');
+const { rtm } = new WebClient(process.env.SLACK_BOT_TOKEN);
+exports.socketUrl = async function () {
+  const start = await rtm.start();
+  return start.url;
+};
+exports.people = async function () {
+  const start = await rtm.start();
+  return start.users.map((u) => u.name);
+};
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['connect-only', 'todo']);
+    expect(output).toContain('  const start = await rtm.connect();\n  return start.url;');
+    expect(sites[1]?.message).toMatch(/^TODO\(rtm-migrate\): `rtm\.start` is called on an `rtm` held alone \(imported or destructured from its client\)/);
+    expect(sites[1]?.message).not.toContain('promise chain');
+    expect(output).toContain('// TODO(rtm-migrate): `rtm.start` is called on an `rtm` held alone');
+  });
 });
