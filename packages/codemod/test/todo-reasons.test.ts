@@ -131,4 +131,22 @@ exports.people = async function () {
     expect(sites[1]?.message).not.toContain('promise chain');
     expect(output).toContain('// TODO(rtm-migrate): `rtm.start` is called on an `rtm` held alone');
   });
+
+  it('request given its URL through `encodeURI(…)`: `request(…)` named as the request, the `users` read followed, the `encodeURI` named as what is not followed', async () => {
+    const { sites, output } = await migrate(`const request = require('request');
+exports.start = function (token, done) {
+  request(encodeURI('https://slack.com/api/rtm.start?token=' + token), function (err, res, body) {
+    if (err) return done(err);
+    done(null, JSON.parse(body).users.length);
+  });
+};
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    const message = sites[0]?.message ?? '';
+    expect(message).toContain("the data the code reads from `request(…)`'s response");
+    expect(message).toContain('the URL goes through `encodeURI(…)` before it is given to the request');
+    expect(message).not.toContain('only `fetch`, axios');
+    expect(message).toMatch(/Fields read → replacements: users: users\.list\.$/);
+    expect(output).toContain("  request(encodeURI('https://slack.com/api/rtm.start?token=' + token), function (err, res, body) {");
+  });
 });
