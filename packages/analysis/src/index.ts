@@ -31,7 +31,7 @@ export { rtmClientInMember, rtmClientStartable } from './rtm-member-client.js';
 export type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 export type { UnfollowedClientSite } from './unfollowed-client.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
-export { queryParameterNames, rtmMethodOfUrl, templateText, urlUseOf, type StringNode, type UrlUse } from './url.js';
+export { encodingCall, queryParameterNames, rtmMethodOfUrl, templateText, URI_ENCODERS, urlUseOf, type StringNode, type UrlUse } from './url.js';
 export {
   contractOf,
   coveredByMigratedWrapper,

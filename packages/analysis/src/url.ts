@@ -146,9 +146,24 @@ const CARRIERS = new Set<string>([
   AST_NODE_TYPES.TSNonNullExpression,
 ]);
 
+/** The global functions that encode a URL on its way to a request (`request(encodeURI(url), cb)`). */
+export const URI_ENCODERS: ReadonlySet<string> = new Set(['encodeURI', 'encodeURIComponent']);
+
+/** `encodeURI(node)`: the call that only encodes `node` (its one argument) on its way to a request. */
+export function encodingCall(node: Node): TSESTree.CallExpression | undefined {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1 || call.arguments[0] !== node) return undefined;
+  return call.callee.type === AST_NODE_TYPES.Identifier && URI_ENCODERS.has(call.callee.name) ? call : undefined;
+}
+
 export function urlUseOf(node: Node): UrlUse {
   let current: Node = node;
-  while (current.parent && CARRIERS.has(current.parent.type)) current = current.parent;
+  for (;;) {
+    while (current.parent && CARRIERS.has(current.parent.type)) current = current.parent;
+    const encoded = encodingCall(current);
+    if (!encoded) break;
+    current = encoded;
+  }
   const parent = current.parent;
   if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee !== current) {
     // `const url = new URL('rtm.start', base)`: the requests are the calls `url` is given to.

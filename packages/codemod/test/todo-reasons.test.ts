@@ -112,4 +112,41 @@ api('rtm.start').then((res) => console.log(res.body.url, res.body.channels.lengt
     expect(output).toContain("api('rtm.start')");
     expect(output).not.toContain('rtm.connect\')');
   });
+
+  it('`rtm.start` on an `rtm` destructured from a WebClient: connect-only rewritten on that `rtm`; one reading `users` a TODO saying the call names no client, no promise chain', async () => {
+    const { sites, output } = await migrate(`const { WebClient } = require('@slack/web-api');
+const { rtm } = new WebClient(process.env.SLACK_BOT_TOKEN);
+exports.socketUrl = async function () {
+  const start = await rtm.start();
+  return start.url;
+};
+exports.people = async function () {
+  const start = await rtm.start();
+  return start.users.map((u) => u.name);
+};
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['connect-only', 'todo']);
+    expect(output).toContain('  const start = await rtm.connect();\n  return start.url;');
+    expect(sites[1]?.message).toMatch(/^TODO\(rtm-migrate\): `rtm\.start` is called on an `rtm` held alone \(imported or destructured from its client\)/);
+    expect(sites[1]?.message).not.toContain('promise chain');
+    expect(output).toContain('// TODO(rtm-migrate): `rtm.start` is called on an `rtm` held alone');
+  });
+
+  it('request given its URL through `encodeURI(…)`: `request(…)` named as the request, the `users` read followed, the `encodeURI` named as what is not followed', async () => {
+    const { sites, output } = await migrate(`const request = require('request');
+exports.start = function (token, done) {
+  request(encodeURI('https://slack.com/api/rtm.start?token=' + token), function (err, res, body) {
+    if (err) return done(err);
+    done(null, JSON.parse(body).users.length);
+  });
+};
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    const message = sites[0]?.message ?? '';
+    expect(message).toContain("the data the code reads from `request(…)`'s response");
+    expect(message).toContain('the URL goes through `encodeURI(…)` before it is given to the request');
+    expect(message).not.toContain('only `fetch`, axios');
+    expect(message).toMatch(/Fields read → replacements: users: users\.list\.$/);
+    expect(output).toContain("  request(encodeURI('https://slack.com/api/rtm.start?token=' + token), function (err, res, body) {");
+  });
 });

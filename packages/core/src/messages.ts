@@ -298,6 +298,9 @@ export const CODEMOD_MESSAGES = {
   /** `shim`: `--helper shim` would rewrite this very site (the codemod's `shimApplies`); only then is it suggested. */
   notAwaited: (shim: boolean): string =>
     `the response is used in a promise chain or a callback: rewrite it to \`const res = await …\` first (then run rtm-migrate again)${shim ? ', or run rtm-migrate with `--helper shim`' : ''}.`,
+  /** `rtm.start` on an `rtm` held alone (`import { rtm } from 'slack'`, `const { rtm } = web`): `callee` as written. */
+  facetAlone: (callee: string): string =>
+    `\`${callee}\` is called on an \`rtm\` held alone (imported or destructured from its client), and the fields read are fetched through that client (\`users.list\`, \`conversations.list\`, …), which this call does not name: call \`rtm.start\` on the client itself (\`slack.rtm.start(…)\`, \`web.rtm.start(…)\`) and run rtm-migrate again, or fetch the fields read by hand before \`rtm.connect\`.`,
   callApply: '`rtm.start` is called through `.call` / `.apply`: call `client.rtm.connect(args)` directly and fetch the fields read first.',
   // No `--helper shim` hint: rtmStartCompat() builds none of the fields the inline rewrite cannot fetch (shimBuilds).
   noInline: (fields: readonly string[]): string => `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand.`,

@@ -21,6 +21,7 @@ import {
   type StoreCacheSite,
   type Resolver,
   type RtmSite,
+  URI_ENCODERS,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
@@ -306,7 +307,8 @@ function describeHttpCall(text: string, node: Node): string {
   for (let p: Node | undefined = node.parent; p; p = p.parent) {
     // A call around the function the URL is in is not the request (`db.find(q, () => { … url … })`).
     if (p.type === AST_NODE_TYPES.ArrowFunctionExpression || p.type === AST_NODE_TYPES.FunctionExpression || p.type === AST_NODE_TYPES.FunctionDeclaration) break;
-    if (p.type === AST_NODE_TYPES.CallExpression && p.arguments.some((a) => within(node, a))) {
+    // `encodeURI(url)` only encodes the URL on its way to the request.
+    if (p.type === AST_NODE_TYPES.CallExpression && !(p.callee.type === AST_NODE_TYPES.Identifier && URI_ENCODERS.has(p.callee.name)) && p.arguments.some((a) => within(node, a))) {
       return `\`${text.slice(p.callee.range[0], p.callee.range[1]).replace(/\s+/g, '').slice(0, 40)}(…)\``;
     }
   }

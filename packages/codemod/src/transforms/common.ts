@@ -207,11 +207,48 @@ export function commentLines(message: string, width = 96): string[] {
   return wrapWords(message, width).map((l, i) => (i === 0 ? `// ${l}` : `//   ${l}`));
 }
 
+/** The source's first character at or after `offset` that is code: past blanks and comments. */
+function nextCode(source: string, offset: number): string | undefined {
+  return /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(\S)?/.exec(source.slice(offset))?.[1];
+}
+
+/**
+ * A line starting with one of these goes on the statement before it when that one has no `;` (ASI
+ * does not end it): `x = require('a')` then `(function () {…})()` calls what `require` gave. `<` for a
+ * TypeScript `<T>x` or JSX; `+`/`-` also for `++`/`--`, where the `;` is merely unneeded.
+ */
+const CONTINUES_STATEMENT = /^[([`+\-/<]/;
+
+/**
+ * `lines` (code written into the file, comments among them) with a `;` ending their last code line
+ * when the code that follows at `next` would otherwise continue it. Only then, in a file without
+ * semicolons: the `standard` style (its `semi: never` rule accepts a `;` before such a line) and
+ * the user's own line stays as it was, rather than gaining a leading `;(`.
+ */
+export function endedBefore(source: string, next: number, lines: readonly string[]): string[] {
+  const last = lines.findLastIndex((l) => l.trim() !== '' && !/^\s*\/\//.test(l));
+  const line = lines[last];
+  if (line === undefined || /;\s*$/.test(line) || !CONTINUES_STATEMENT.test(nextCode(source, next) ?? '')) return [...lines];
+  return lines.map((l, i) => (i === last ? `${l.trimEnd()};` : l));
+}
+
+/**
+ * `text`, written in place of the code from `offset` on, with a leading `;` (the `standard` style's
+ * `;(`) when, in a file without semicolons, it starts a statement with a character that would join
+ * it to the statement before: there is no line of ours above it to end instead.
+ */
+export function startedSafely(ctx: TransformContext, offset: number, text: string): string {
+  if (ctx.style.semicolons || !CONTINUES_STATEMENT.test(text)) return text;
+  const before = ctx.source.slice(0, offset).replace(/(?:\s|\/\*[\s\S]*?\*\/)*$/, '').replace(/\/\/[^\n'"`]*$/, '').trimEnd();
+  return before === '' || /[;{]$/.test(before) ? text : `;${text}`;
+}
+
 /** Inserts `lines` before the statement at `offset`, at its indentation. */
 export function insertBefore(ctx: TransformContext, offset: number, lines: readonly string[]): void {
   const indent = indentAt(ctx.source, offset);
   const start = lineStart(ctx.source, offset) + indent.length;
-  const body = lines.map((l) => styled(ctx, l)).map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
+  const styledLines = endedBefore(ctx.source, offset, lines.map((l) => styled(ctx, l)));
+  const body = styledLines.map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
   ctx.edits.push({ start, end: start, text: body + ctx.eol + indent });
 }
 
@@ -331,11 +368,11 @@ export function emitImports(ctx: TransformContext): void {
   const anchor = after.at(-1) ?? imports.at(-1);
   if (anchor) {
     const at = afterTrailingComment(ctx.source, endOf(anchor));
-    ctx.edits.push({ start: at, end: at, text: ctx.eol + lines.join(ctx.eol) });
+    ctx.edits.push({ start: at, end: at, text: ctx.eol + endedBefore(ctx.source, at, lines).join(ctx.eol) });
   } else {
     const first = body[0];
     const at = first ? docCommentStart(ctx.source, lineStart(ctx.source, startOf(first))) : 0;
-    ctx.edits.push({ start: at, end: at, text: lines.join(ctx.eol) + ctx.eol + ctx.eol });
+    ctx.edits.push({ start: at, end: at, text: endedBefore(ctx.source, at, lines).join(ctx.eol) + ctx.eol + ctx.eol });
   }
 }
 

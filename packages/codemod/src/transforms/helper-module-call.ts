@@ -15,6 +15,7 @@ import {
   freshName,
   indentAt,
   insertBefore,
+  startedSafely,
   isObjectLiteral,
   propertyKey,
   startOf,
@@ -192,7 +193,10 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
   if (callback) {
     const { before, after } = around(ctx.source.slice(callback.start, callback.end));
     ctx.edits.push({ start: transport.start, end: callback.start, text: before }, { start: callback.end, end: transport.end, text: after });
-  } else ctx.edits.push({ start: transport.start, end: transport.end, text: `${cast ? `(${called} as ${cast})` : called}${transport.then ?? ''}` });
+  } else {
+    const replacement = `${cast ? `(${called} as ${cast})` : called}${transport.then ?? ''}`;
+    ctx.edits.push({ start: transport.start, end: transport.end, text: statement && startOf(statement) === transport.start ? startedSafely(ctx, transport.start, replacement) : replacement });
+  }
   addImport(ctx, module, name, false);
 }
 

@@ -1,5 +1,5 @@
 import { HELPER_EXPORTS } from '../helper-module/source.js';
-import { addImport, commentLines, indentAt, styled, type Transform } from './common.js';
+import { addImport, commentLines, endedBefore, indentAt, styled, type Transform } from './common.js';
 
 /**
  * A method table's `rtm.start` entry → gone from the table, and after the generator an override
@@ -14,7 +14,7 @@ export const methodTableOverrideTransform: Transform = (ctx) => {
     if (ctx.handled.has(site) || site.rewrite !== 'helper-module' || !table) continue;
     const indent = indentAt(ctx.source, table.after);
     const code = table.lines.map((l) => styled(ctx, l.replace(/^( {2})+/, (lead) => table.unit.repeat(lead.length / 2))));
-    const lines = [...commentLines(`rtm-migrate: ${site.message}`), ...code].map((l) => indent + l);
+    const lines = endedBefore(ctx.source, table.after, [...commentLines(`rtm-migrate: ${site.message}`), ...code]).map((l) => indent + l);
     ctx.edits.push({ start: table.removal.start, end: table.removal.end, text: '' });
     // A blank line on each side, unless the block ends right after it.
     const spaced = /^[ \t]*\r?\n[ \t]*(\r?\n|\})/.test(ctx.source.slice(table.after));

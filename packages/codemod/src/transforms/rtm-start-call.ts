@@ -6,6 +6,7 @@ import {
   fieldFact,
   isRtmConnectArg,
   isRtmStartOnlyArg,
+  todoComment,
 } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
 import type { PlanSite } from '../plan.js';
@@ -22,6 +23,7 @@ import {
   isObjectLiteral,
   startOf,
   text,
+  todoAbove,
   type AnyNode,
   type CallNode,
   type Transform,
@@ -115,8 +117,11 @@ function boolArg(arg: AnyNode | undefined, name: string): boolean {
 
 interface CallParts {
   readonly call: CallExpressionNode;
-  /** Receiver of the Web API calls: `web`, `this.web`. */
-  readonly client: string;
+  /**
+   * Receiver of the Web API calls: `web`, `this.web`; undefined for a facet held alone (`rtm.start()` on
+   * an `rtm` imported or destructured from its client), which `rtm.connect` alone still fits.
+   */
+  readonly client: string | undefined;
   /** The new call, `web.rtm.connect({ … })` / `web.apiCall('rtm.connect')`. */
   readonly connect: string;
   /** The call's options argument (undefined when there is none). */
@@ -128,9 +133,10 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
   const member = startMember(callee);
   if (member) {
     const rtm = member.object;
-    if (!isMember(rtm)) return undefined;
-    const client = text(ctx, rtm.object);
+    if (!isMember(rtm) && rtm.type !== 'Identifier') return undefined;
+    const client = isMember(rtm) ? text(ctx, rtm.object) : undefined;
     if (member !== callee && isMember(callee)) {
+      if (client === undefined) return undefined;
       const how = memberName(callee);
       const rawArg = call.arguments[1];
       const elements = rawArg?.type === 'ArrayExpression' ? (rawArg as AnyNode & { elements: (AnyNode | null)[] }).elements : undefined;
@@ -206,7 +212,7 @@ interface ListPlan {
 }
 
 /** The code that fetches the start-only fields a site reads, before `rtm.connect`. */
-function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): { lines: string[]; props: string[]; connection: string | undefined } {
+function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts, c: string): { lines: string[]; props: string[]; connection: string | undefined } {
   const ts = ctx.typescript;
   const unit = indentUnit(ctx.source);
   const fields = site.startOnlyFields;
@@ -218,7 +224,6 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts): {
   const noLatest = boolArg(parts.args, 'no_latest');
   const noUnreads = boolArg(parts.args, 'no_unreads');
   const limit = `limit: ${RECOMMENDED_PAGE_SIZE}`;
-  const c = parts.client;
   const lists: ListPlan[] = [];
   // `bots` are read off users.list too.
   if (tops.has('users') || tops.has('bots')) lists.push({ field: 'users', types: [], members: false });
@@ -339,6 +344,13 @@ export const rtmStartCallTransform: Transform = (ctx) => {
       ctx.outcomes.push({ site, rewrite: 'connect-only', changed: true, message: site.message });
       continue;
     }
+    if (parts.client === undefined) {
+      // What fetches the fields read (or the shim) needs the client the facet came from.
+      const message = todoComment(CODEMOD_MESSAGES.facetAlone(text(ctx, call.callee)), site.startOnlyFields);
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'todo', changed: todoAbove(ctx, path, message), message });
+      continue;
+    }
     if (site.rewrite === 'shim') {
       if (call.arguments.some((a) => a.type === 'SpreadElement')) continue;
       const args = parts.args ? `, ${text(ctx, parts.args)}` : '';
@@ -350,7 +362,7 @@ export const rtmStartCallTransform: Transform = (ctx) => {
     }
     const target = awaitedStatement(path);
     if (!target) continue; // left to the TODO transform
-    const { lines, props, connection } = inlineFetch(ctx, site, parts);
+    const { lines, props, connection } = inlineFetch(ctx, site, parts, parts.client);
     insertBefore(ctx, startOf(target.statement.node), lines);
     const replacement = connection
       ? // A property built from rtm.connect's answer (`subteams.self`): computed once it is in.

@@ -1,5 +1,5 @@
 import { HELPER_EXPORTS } from '../helper-module/source.js';
-import { addImport, commentLines, indentAt, styled, type Transform } from './common.js';
+import { addImport, commentLines, endedBefore, indentAt, styled, type Transform } from './common.js';
 
 /**
  * An SDK's own `rtm.start` → the legacy facet's `return this.makeAPICall('rtm.start', …)` gives way to
@@ -14,7 +14,7 @@ export const sdkFacetOverrideTransform: Transform = (ctx) => {
     const facet = site.facet;
     if (ctx.handled.has(site) || site.rewrite !== 'helper-module' || !facet) continue;
     const note = commentLines(`rtm-migrate: ${site.message}`);
-    const code = facet.lines.map((l) => styled(ctx, l));
+    const code = endedBefore(ctx.source, facet.end, facet.lines.map((l) => styled(ctx, l)));
     if (facet.noteAt === undefined) {
       ctx.edits.push({ start: facet.start, end: facet.end, text: [...note, ...code].join(ctx.eol + indentAt(ctx.source, facet.start)) });
     } else {

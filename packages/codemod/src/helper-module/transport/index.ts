@@ -1,4 +1,4 @@
-import { originOf, propertyKeyName, REQUEST_PROMISE_MODULES, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { encodingCall, originOf, propertyKeyName, REQUEST_PROMISE_MODULES, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
@@ -61,6 +61,14 @@ function requestOf(url: Node): { call: TSESTree.CallExpression; second: boolean 
   return call.arguments[1] === given ? { call, second: true } : undefined;
 }
 
+/** `encodeURI(url)` (the global function, not a name of the file's): the one a URL goes through, by name. */
+function encodedBy(parsed: ParsedFile, url: Node): string | undefined {
+  let given = url;
+  while (given.parent && unwrap(given.parent) !== given.parent) given = given.parent;
+  const callee = encodingCall(given)?.callee;
+  return callee?.type === AST_NODE_TYPES.Identifier && !variableOf(parsed.resolver, callee)?.defs.length ? callee.name : undefined;
+}
+
 const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
@@ -96,6 +104,12 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const passed = urlPassedToFunction(parsed, url, literal.range[0] + text(parsed, literal).indexOf('rtm.start'));
   if (passed && 'why' in passed) return passed;
+  const encoder = encodedBy(parsed, passed ? passed.url.node : url.node);
+  if (encoder) {
+    return {
+      why: `the URL goes through \`${encoder}(…)\` before it is given to the request, and rtm-migrate rebuilds a request only from a URL given to it as it is (each method's URL and arguments put in its place): if the URL holds only plain names and values, \`${encoder}\` changes nothing in it, so take it away and run rtm-migrate again`,
+    };
+  }
   const given = requestOf(passed ? passed.url.node : url.node);
   if (passed && !given) return { why: 'the parameter the URL is given to does not go to a request as it is' };
   if (!given) return endpointTableTransport(parsed, url.node) ?? { why: heldOptionsRequest(parsed, url.node) ?? optionsHandedOn(parsed, url.node) ?? tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
