@@ -19,14 +19,16 @@ function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: str
 
 /**
  * `client.login()` of a client made with `new` of the `slack-client` module itself (`new Slack(token, …)`,
- * held in a variable, a field set once or an object built once): only 1.x's module is a class, and its
- * `login` requests `rtm.start`. Not through `withSlackClientRtmStart(client)` of the generated module.
+ * held in a variable, a field set once or an object built once, or exported once by another module of the
+ * project: `module.exports = new Slack(token, true, true)` required here): only 1.x's module is a class,
+ * and its `login` requests `rtm.start`. Not through `withSlackClientRtmStart(client)` of the generated module.
  */
 export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
   if (client === undefined || throughHelper(resolver, client, HELPER_EXPORTS.slackClientLogin)) return undefined;
-  const construction = constructionOf(resolver, client);
-  const origin = construction ? originOf(resolver, construction.callee) : undefined;
+  const local = constructionOf(resolver, client);
+  const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, client);
+  const origin = made ? originOf(made.resolver, made.node.callee) : undefined;
   const wholeModule = origin?.module === SLACK_CLIENT_1.module && !origin.instance && (origin.name === '*' || origin.name === 'default');
   return wholeModule ? { kind: 'library-start', library: 'slack-client', call } : undefined;
 }

@@ -257,7 +257,7 @@ slack.login();
  * and its `open` / `message` / `close` events, all 1.x uses, are the same. `coffee-script` is only its
  * test runner's.
  */
-async function slackClientBot(): Promise<string> {
+async function slackClientBot(files: Readonly<Record<string, string>> = { 'bot.js': SLACK_CLIENT_BOT }): Promise<string> {
   const dir = await tempDir('slack-client-1-');
   const library = join(dir, 'node_modules', 'slack-client');
   await cp(join(ROOT, 'fixtures', 'real-world', 'slack-client@1.5.1', 'package'), library, { recursive: true });
@@ -280,8 +280,20 @@ async function slackClientBot(): Promise<string> {
     await symlink(await beside(owner, name), join(library, 'node_modules', name), 'dir');
   }
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'greeter', version: '1.0.0', dependencies: { 'slack-client': '^1.5.0' } }));
-  await writeFile(join(dir, 'bot.js'), SLACK_CLIENT_BOT);
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(join(dir, file, '..'), { recursive: true });
+    await writeFile(join(dir, file), text);
+  }
   return dir;
+}
+
+/** The same bot with its client made and exported by `lib/slack.js`: `bot.js` never spells `rtm` nor the package. */
+function splitSlackClientBot(): Record<string, string> {
+  const made = "// A slack-client 1.x bot as its README shows (new Slack(token, autoReconnect, autoMark), login()):\n// prints what the client knows once its socket is open.\nvar Slack = require('slack-client');\n\nvar slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);\n";
+  expect(SLACK_CLIENT_BOT.startsWith(made)).toBe(true);
+  const bot = "// Prints what the client lib/slack.js makes knows once its socket is open.\nvar slack = require('./lib/slack.js');\n" + SLACK_CLIENT_BOT.slice(made.length).replace("'slack-client error: '", "'client error: '");
+  expect(bot).not.toMatch(/rtm|slack-client/i);
+  return { 'bot.js': bot, 'lib/slack.js': "var Slack = require('slack-client');\n\nmodule.exports = new Slack(process.env.SLACK_BOT_TOKEN, false, false);\n" };
 }
 
 /**
@@ -340,6 +352,28 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     const after = await start(dir, 'xoxb-unknown');
     expect([after.code, after.stderr]).toEqual([1, 'slack-client error: invalid_auth\n']);
     expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+
+  it('follows a client exported by another module of the app to its `login()` there, through rtm.connect', { timeout: 240_000 }, async () => {
+    const dir = await slackClientBot(splitSlackClientBot());
+    slack.setMode('legacy');
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users: [1-9]/m);
+    slack.setMode('connect_required');
+    expect((await start(dir)).code).not.toBe(0);
+
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:28:1', 'helper-module']]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("withSlackClientRtmStart(slack, { optional: ['dnd', 'subteams', 'team.prefs'] }).login();");
+    expect(await readFile(join(dir, 'lib', 'slack.js'), 'utf8')).toBe(splitSlackClientBot()['lib/slack.js']);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start(dir);
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
+    expect((await apply(dir)).sites).toEqual([]);
   });
 
   it('leaves an optional `client?.login()` (the wrapper would be handed nothing) as a TODO, the code as it was', async () => {
