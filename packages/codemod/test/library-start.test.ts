@@ -2,7 +2,9 @@ import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { config } from '../../../test/support/corpus.js';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, copyLibrary, ROOT, tempDir, writeBotFiles } from './helpers.js';
 
@@ -391,5 +393,24 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     const tried = await run(process.execPath, ['-e', "require('./rtm-start-data').withSlackClientRtmStart({ login() {} })"], { cwd: dir });
     expect(tried.code).toBe(1);
     expect(tried.stderr).toContain('TypeError: withSlackClientRtmStart: this client has no slack-client 1.x `_apiCall` to answer rtm.start through');
+  });
+});
+
+/**
+ * `login()` of a value required from a module of the app that is not there (only the requiring file and
+ * the package.json declaring `slack-client` 1.x): never silent. The lint reports it through the analysis,
+ * naming the module, with no fix; `rtm-migrate apply`'s TODO is checked by fixtures/projects.
+ */
+describe('slack-client 1.x login() on a value required from a module not there', () => {
+  it('is reported by the lint, naming the module, with no fix', async () => {
+    const dir = await tempDir('slack-client-blind-');
+    await cp(join(ROOT, 'fixtures', 'projects', 'slack-client-required-blind', 'input'), dir, { recursive: true });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
+    const [result] = await eslint.lintFiles(['index.js']);
+    const messages = result?.messages ?? [];
+    expect(messages.map((m) => [m.line, m.ruleId])).toEqual([[19, '@rtm-migrate/no-rtm-start']]);
+    expect(messages[0]?.message).toContain("`login()` of a value required from the app's own module `./lib/slack.js`");
+    expect(messages[0]?.fix).toBeUndefined();
+    expect(messages[0]?.suggestions ?? []).toEqual([]);
   });
 });
