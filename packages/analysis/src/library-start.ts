@@ -4,12 +4,13 @@ import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTS, type HelperLi
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
-import { assignedValueOf, descendants, memberName, requiredModule, unwrap, variableOf } from './ast.js';
+import { assignedValueOf, descendants, memberName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
 import { constructionOf, originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
+import type { UnfollowedClientSite } from './unfollowed-client.js';
 
 /** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
 function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
@@ -19,16 +20,58 @@ function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: str
 
 /**
  * `client.login()` of a client made with `new` of the `slack-client` module itself (`new Slack(token, …)`,
- * held in a variable, a field set once or an object built once): only 1.x's module is a class, and its
- * `login` requests `rtm.start`. Not through `withSlackClientRtmStart(client)` of the generated module.
+ * held in a variable, a field set once or an object built once, or exported once by another module of the
+ * project: `module.exports = new Slack(token, true, true)` required here): only 1.x's module is a class,
+ * and its `login` requests `rtm.start`. Not through `withSlackClientRtmStart(client)` of the generated module.
  */
 export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
   if (client === undefined || throughHelper(resolver, client, 'slack-client')) return undefined;
-  const construction = constructionOf(resolver, client);
-  const origin = construction ? originOf(resolver, construction.callee) : undefined;
+  const local = constructionOf(resolver, client);
+  const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, client);
+  const origin = made ? originOf(made.resolver, made.node.callee) : undefined;
   const wholeModule = origin?.module === SLACK_CLIENT_1.module && !origin.instance && (origin.name === '*' || origin.name === 'default');
   return wholeModule ? { kind: 'library-start', library: 'slack-client', call } : undefined;
+}
+
+/**
+ * `client.login()` of a value required from a module of the app that is not followed to a construction
+ * (`var slack = require('./lib/slack.js')`, that file absent or making its client where it is not
+ * followed), used here as a `slack-client` 1.x client: its `login()` may request `rtm.start`, so it is
+ * reported, never rewritten. The evidence: a `slack-client` the project installs or declares that may
+ * be 1.x and the value used as its client (an `'open'` or `'loggedIn'` handler, `self`, `team`, a
+ * look-up); or, where the project names no `slack-client` at all, a call of a look-up only 1.x's client
+ * has. `login()`, `on('message')`, `users` and `channels` are no evidence: other libraries' chat clients
+ * have them too (`client.login(token)` of a Discord bot beside a Slack one).
+ */
+export function requiredSlackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+  const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
+  const bare = client === undefined ? undefined : unwrap(client);
+  if (bare?.type !== AST_NODE_TYPES.Identifier || resolver.file === undefined) return undefined;
+  const origin = originOf(resolver, bare);
+  if (origin === undefined || origin.instance || !origin.module.startsWith('.') || resolver.project?.importedConstruction(resolver, bare)) return undefined;
+  const uses = clientUses(resolver, bare);
+  const version = libraryVersion(resolver.file, SLACK_CLIENT_1.module);
+  const asClient = version === undefined
+    ? SLACK_CLIENT_1.ownMethods.some((name) => uses.has(name))
+    : mayPrecede(version, [SLACK_CLIENT_1.throughMajor + 1, 0, 0]) && [...SLACK_CLIENT_1.members, ...SLACK_CLIENT_1.events.map((e) => `on:${e}`)].some((name) => uses.has(name));
+  return asClient ? { kind: 'unfollowed-client', call, candidate: bare, slackClientFrom: origin.module } : undefined;
+}
+
+/** What a file does with a variable: the members it reads or calls, and `on:<event>` for each handler it adds with a literal event name. */
+function clientUses(resolver: Resolver, node: TSESTree.Identifier): Set<string> {
+  const uses = new Set<string>();
+  for (const reference of variableOf(resolver, node)?.references ?? []) {
+    const member = reference.identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const name = memberName(resolver, member);
+    if (name === undefined) continue;
+    uses.add(name);
+    const listen = member.parent;
+    const event = listen.type === AST_NODE_TYPES.CallExpression && listen.callee === member && (name === 'on' || name === 'once') && listen.arguments[0] ? staticString(resolver, listen.arguments[0]) : undefined;
+    if (event !== undefined) uses.add(`on:${event}`);
+  }
+  return uses;
 }
 
 /**

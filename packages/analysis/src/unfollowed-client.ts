@@ -19,6 +19,8 @@ export interface UnfollowedClientSite {
   readonly call: TSESTree.CallExpression;
   /** The first `new RtmClient(…)` (or `require` of a module exporting one) among the holder's values. */
   readonly candidate: Node;
+  /** `login()` of a value required from this module of the app, used as a `slack-client` 1.x client (see requiredSlackClientLoginSite). */
+  readonly slackClientFrom?: string;
 }
 
 export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {

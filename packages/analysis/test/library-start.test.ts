@@ -190,3 +190,41 @@ describe('a library start already going through the generated module', () => {
     expect(await libraryStarts(join(dir, 'either.js'))).toEqual([]);
   });
 });
+
+/** `login()` sites of a value required from a module of the app not followed, as `line from-module`. */
+async function requiredLogins(file: string): Promise<string[]> {
+  const parsed = parseFile(file, await readFile(file, 'utf8'));
+  return findSites(parsed.program, parsed.resolver).flatMap((s) => (s.kind === 'unfollowed-client' && s.slackClientFrom !== undefined ? [`${String(s.call.loc.start.line)} ${s.slackClientFrom}`] : []));
+}
+
+describe('slack-client 1.x login() on a value required from a module of the app not followed', () => {
+  const uses = (use: string): string => `var slack = require('./lib/slack');\n${use}\nslack.login();\n`;
+  const declares = (range: string): object => ({ name: 'notes-bot', version: '1.0.0', dependencies: { 'slack-client': range } });
+
+  it.each([
+    ["slack.on('open', function () { console.log(slack.self.name); });", '^1.5.1'],
+    ["slack.on('loggedIn', function (self, team) { console.log(team.name); });", '1.4.0'],
+    ['console.log(slack.team.name);', '*'],
+    ['var channel = slack.getChannelByName("general");', '~1.2.0'],
+  ])('is a site where the project declares a 1.x range and the value is used as its client: %s (%s)', async (use, range) => {
+    const dir = await project({ 'package.json': declares(range), 'bot.js': uses(use) });
+    expect(await requiredLogins(join(dir, 'bot.js'))).toEqual(['3 ./lib/slack']);
+  });
+
+  it.each([
+    ["slack.on('message', function (m) { console.log(m.text, slack.users.size, slack.channels.size); });", '^1.5.1', 'used only as any chat client is'],
+    ["slack.on('open', function () { console.log(slack.self.name); });", '^2.0.0', 'a 2.x range: its module is no client class'],
+  ])('is no site for %s where package.json declares %s (%s)', async (use, range) => {
+    const dir = await project({ 'package.json': declares(range), 'bot.js': uses(use) });
+    expect(await requiredLogins(join(dir, 'bot.js'))).toEqual([]);
+  });
+
+  it('names slack-client by a look-up only its 1.x client has where no package.json does, and by nothing else', async () => {
+    const dir = await project({
+      'own.js': uses('var channel = slack.getChannelGroupOrDMByID(id);'),
+      'generic.js': uses("slack.on('open', function () { console.log(slack.self.name, slack.team.name); });"),
+    });
+    expect(await requiredLogins(join(dir, 'own.js'))).toEqual(['3 ./lib/slack']);
+    expect(await requiredLogins(join(dir, 'generic.js'))).toEqual([]);
+  });
+});

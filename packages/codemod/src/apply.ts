@@ -3,7 +3,7 @@ import { extname, relative, resolve } from 'node:path';
 import { mayExportRtmClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
 import { discover, FOREIGN_SOURCES, type Skipped } from './files/discover.js';
-import { mayMatch, skipReason } from './files/prefilter.js';
+import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
 import type { HelperModule } from './helper-module/place.js';
 import { raiseDeclaredRange } from './files/manifest-range.js';
 import { emptyPlan, leavesTodo, type Plan, type PlanSite, type RangeRaise } from './plan.js';
@@ -105,7 +105,7 @@ export function prepare(options: ApplyOptions) {
       skipped.push(text.includes('rtm.start') ? mentioning(file, reason, 'check it by hand') : { file: relative(cwd, file), reason });
       continue;
     }
-    if (!mayMatch(text)) {
+    if (!mayMatch(text) && !mayLogInRequiredSlackClient(file, text)) {
       prefiltered++;
       others.push(file);
       continue;

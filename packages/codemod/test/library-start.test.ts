@@ -2,7 +2,9 @@ import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { config } from '../../../test/support/corpus.js';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, copyLibrary, ROOT, tempDir, writeBotFiles } from './helpers.js';
 
@@ -257,7 +259,7 @@ slack.login();
  * and its `open` / `message` / `close` events, all 1.x uses, are the same. `coffee-script` is only its
  * test runner's.
  */
-async function slackClientBot(): Promise<string> {
+async function slackClientBot(files: Readonly<Record<string, string>> = { 'bot.js': SLACK_CLIENT_BOT }): Promise<string> {
   const dir = await tempDir('slack-client-1-');
   const library = join(dir, 'node_modules', 'slack-client');
   await cp(join(ROOT, 'fixtures', 'real-world', 'slack-client@1.5.1', 'package'), library, { recursive: true });
@@ -280,8 +282,20 @@ async function slackClientBot(): Promise<string> {
     await symlink(await beside(owner, name), join(library, 'node_modules', name), 'dir');
   }
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'greeter', version: '1.0.0', dependencies: { 'slack-client': '^1.5.0' } }));
-  await writeFile(join(dir, 'bot.js'), SLACK_CLIENT_BOT);
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(join(dir, file, '..'), { recursive: true });
+    await writeFile(join(dir, file), text);
+  }
   return dir;
+}
+
+/** The same bot with its client made and exported by `lib/slack.js`: `bot.js` never spells `rtm` nor the package. */
+function splitSlackClientBot(): Record<string, string> {
+  const made = "// A slack-client 1.x bot as its README shows (new Slack(token, autoReconnect, autoMark), login()):\n// prints what the client knows once its socket is open.\nvar Slack = require('slack-client');\n\nvar slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);\n";
+  expect(SLACK_CLIENT_BOT.startsWith(made)).toBe(true);
+  const bot = "// Prints what the client lib/slack.js makes knows once its socket is open.\nvar slack = require('./lib/slack.js');\n" + SLACK_CLIENT_BOT.slice(made.length).replace("'slack-client error: '", "'client error: '");
+  expect(bot).not.toMatch(/rtm|slack-client/i);
+  return { 'bot.js': bot, 'lib/slack.js': "var Slack = require('slack-client');\n\nmodule.exports = new Slack(process.env.SLACK_BOT_TOKEN, false, false);\n" };
 }
 
 /**
@@ -342,6 +356,28 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 
+  it('follows a client exported by another module of the app to its `login()` there, through rtm.connect', { timeout: 240_000 }, async () => {
+    const dir = await slackClientBot(splitSlackClientBot());
+    slack.setMode('legacy');
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users: [1-9]/m);
+    slack.setMode('connect_required');
+    expect((await start(dir)).code).not.toBe(0);
+
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:28:1', 'helper-module']]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("withSlackClientRtmStart(slack, { optional: ['dnd', 'subteams', 'team.prefs'] }).login();");
+    expect(await readFile(join(dir, 'lib', 'slack.js'), 'utf8')).toBe(splitSlackClientBot()['lib/slack.js']);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start(dir);
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
+    expect((await apply(dir)).sites).toEqual([]);
+  });
+
   it('leaves an optional `client?.login()` (the wrapper would be handed nothing) as a TODO, the code as it was', async () => {
     const source = "const Slack = require('slack-client');\nconst greeter = new Slack(process.env.SLACK_TOKEN);\ngreeter?.login();\n";
     const dir = await libraryApp('slack-client', source, '^1.5.0');
@@ -357,5 +393,24 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     const tried = await run(process.execPath, ['-e', "require('./rtm-start-data').withSlackClientRtmStart({ login() {} })"], { cwd: dir });
     expect(tried.code).toBe(1);
     expect(tried.stderr).toContain('TypeError: withSlackClientRtmStart: this client has no slack-client 1.x `_apiCall` to answer rtm.start through');
+  });
+});
+
+/**
+ * `login()` of a value required from a module of the app that is not there (only the requiring file and
+ * the package.json declaring `slack-client` 1.x): never silent. The lint reports it through the analysis,
+ * naming the module, with no fix; `rtm-migrate apply`'s TODO is checked by fixtures/projects.
+ */
+describe('slack-client 1.x login() on a value required from a module not there', () => {
+  it('is reported by the lint, naming the module, with no fix', async () => {
+    const dir = await tempDir('slack-client-blind-');
+    await cp(join(ROOT, 'fixtures', 'projects', 'slack-client-required-blind', 'input'), dir, { recursive: true });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
+    const [result] = await eslint.lintFiles(['index.js']);
+    const messages = result?.messages ?? [];
+    expect(messages.map((m) => [m.line, m.ruleId])).toEqual([[19, '@rtm-migrate/no-rtm-start']]);
+    expect(messages[0]?.message).toContain("`login()` of a value required from the app's own module `./lib/slack.js`");
+    expect(messages[0]?.fix).toBeUndefined();
+    expect(messages[0]?.suggestions ?? []).toEqual([]);
   });
 });

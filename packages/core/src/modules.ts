@@ -196,7 +196,23 @@ export const SLACK_PACKAGE = deepFreeze({
  * and opens the socket at the answer's `url`, keeping its users, channels and groups. No 1.x release has
  * `rtm.connect`; from 2.0.0 the module is an object of classes, no longer constructed itself.
  */
-export const SLACK_CLIENT_1 = deepFreeze({ module: 'slack-client', start: 'login', throughMajor: 1 });
+export const SLACK_CLIENT_1 = deepFreeze({
+  module: 'slack-client',
+  start: 'login',
+  throughMajor: 1,
+  /**
+   * Events its client emits that name it (`'open'` once the socket is up, `'loggedIn'` with `self` and
+   * `team`); not `'message'`, which other chat clients with a `login()` emit too.
+   */
+  events: ['open', 'loggedIn'],
+  /**
+   * What its client holds that names it (`self`, `team`, `dms`) and its look-ups; not `users` or
+   * `channels`, which other chat clients with a `login()` hold too.
+   */
+  members: ['self', 'team', 'dms', 'getUserByID', 'getUserByName', 'getChannelByID', 'getChannelByName', 'getDMByID', 'getDMByName', 'getGroupByID', 'getGroupByName', 'getChannelGroupOrDMByID', 'getChannelGroupOrDMByName'],
+  /** Look-ups no other client spells: a call of one names a `slack-client` 1.x client even where no package.json says so. */
+  ownMethods: ['getChannelGroupOrDMByID', 'getChannelGroupOrDMByName'],
+});
 
 /**
  * Botkit (npm `botkit`): a worker its Slack controller spawns (`Botkit.slackbot(…).spawn({ token })`)

@@ -99,9 +99,13 @@ export function mayStartRequiredClient(text: string): boolean {
   return /\.(?:start|login)\s*\(|authenticated/i.test(text) && /\brequire\s*\(\s*['"`]\.|\bfrom\s*['"]\.|\bimport\s*\(\s*['"`]\./.test(text);
 }
 
-/** A file that may export an RTM client it makes (a `mayMentionRtm` file): its requirers are to be looked at too. */
+/**
+ * A file that may export an RTM client it makes (a `mayMentionRtm` file): its requirers are to be looked
+ * at too. A v3 `RtmClient`, or a `slack-client` 1.x client (`module.exports = new Slack(token, …)`),
+ * whose `login()` requests `rtm.start` in a requirer that never spells the package.
+ */
 export function mayExportRtmClient(text: string): boolean {
-  return /rtmclient/i.test(text) && /\bmodule\.exports\b|\bexports\.|\bexport\b/.test(text);
+  return /rtmclient|slack-client/i.test(text) && /\bmodule\.exports\b|\bexports\.|\bexport\b/.test(text);
 }
 
 /**

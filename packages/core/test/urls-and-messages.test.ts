@@ -68,6 +68,7 @@ describe('the pre-filter of files that require a client another module makes', (
     expect(mayExportRtmClient('module.exports = new RtmClient(token);')).toBe(true);
     expect(mayExportRtmClient('export const rtm = new RTMClient(token);')).toBe(true);
     expect(mayExportRtmClient('new RtmClient(token).start();')).toBe(false);
+    expect(mayExportRtmClient("var Slack = require('slack-client');\nmodule.exports = new Slack(token, true, true);")).toBe(true);
   });
   it('names a module as its requirers spell it', () => {
     expect(requiredAsWord('/app/lib/live.js')).toBe('live');

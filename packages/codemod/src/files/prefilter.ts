@@ -1,7 +1,23 @@
-import { mayMentionRtm } from '@rtm-migrate/core';
+import { dirname } from 'node:path';
+
+import { declaredRange, installedVersion, nearestManifest } from '@rtm-migrate/analysis/modules';
+import { mayMentionRtm, mayStartRequiredClient, SLACK_CLIENT_1 } from '@rtm-migrate/core';
 
 /** The cheap string test run before any parsing (core's, shared with the lint rules). */
 export const mayMatch = mayMentionRtm;
+
+/**
+ * A file without `rtm` that may log in a `slack-client` 1.x client another module of the app makes
+ * (`require('./lib/slack')…login()`), whether or not that module is among the files: it calls `login(`,
+ * requires a relative module, and its project installs or declares `slack-client` or it calls a look-up
+ * only 1.x's client has. Only a file passing the text test reads a package.json (once per folder).
+ */
+export function mayLogInRequiredSlackClient(file: string, text: string): boolean {
+  if (!/\.login\s*\(/.test(text) || !mayStartRequiredClient(text)) return false;
+  if (SLACK_CLIENT_1.ownMethods.some((name) => text.includes(name))) return true;
+  const found = nearestManifest(dirname(file));
+  return (found !== undefined && declaredRange(found.manifest, SLACK_CLIENT_1.module) !== undefined) || installedVersion(file, SLACK_CLIENT_1.module) !== undefined;
+}
 
 /** Files the codemod will not touch: binary (a NUL byte in the first 8 Ki characters) or huge. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

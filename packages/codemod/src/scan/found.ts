@@ -17,6 +17,7 @@ import {
   type ClientSite,
   type DataStoreSite,
   type LibraryStartSite,
+  type UnfollowedClientSite,
   type MethodSite,
   type StoreCacheSite,
   type Resolver,
@@ -119,7 +120,7 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
         found.push(libraryStartSite(site));
         break;
       case 'unfollowed-client':
-        found.push(unfollowedClientSite(text, site.call, site.candidate));
+        found.push(unfollowedClientSite(text, site));
         break;
       case 'client-authenticated':
       case 'data-store':
@@ -280,11 +281,15 @@ function libraryStartReason(site: LibraryStartSite): string {
   }
 }
 
-/** A start of a holder given several values, one of them a v3 client: a TODO naming that one. */
-function unfollowedClientSite(text: string, call: TSESTree.CallExpression, candidate: Node): FoundSite {
+/**
+ * A start of a holder given several values, one of them a v3 client: a TODO naming that one; a `login()`
+ * of a `slack-client` 1.x client required from a module not followed: a TODO naming the module.
+ */
+function unfollowedClientSite(text: string, { call, candidate, slackClientFrom }: UnfollowedClientSite): FoundSite {
   const made = candidate.type === AST_NODE_TYPES.NewExpression ? `\`new ${text.slice(candidate.callee.range[0], candidate.callee.range[1])}(…)\`` : spelledOut(text, candidate);
   const where = `${made}, line ${candidate.loc.start.line}`;
-  const own: Escape = { node: call, reason: CODEMOD_MESSAGES.legacyClientUnfollowed(where), path: '', file: undefined };
+  const reason = slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
+  const own: Escape = { node: call, reason, path: '', file: undefined };
   return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 

@@ -36,6 +36,7 @@ export type MessageIds =
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'legacyRtmClientUnfollowed'
+  | 'rtmStartInRequiredSlackClient'
   | 'useRtmConnect'
   | 'useRtmConnectUrl'
   | 'dropUseRtmConnectFalse';
@@ -117,6 +118,7 @@ export default createRule<Options, MessageIds>({
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
+      rtmStartInRequiredSlackClient: MESSAGES.rtmStartInRequiredSlackClient,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
       dropUseRtmConnectFalse: FIX_MESSAGES.dropUseRtmConnectFalse,
@@ -191,7 +193,8 @@ export default createRule<Options, MessageIds>({
           context.report({ node: site.call.callee, messageId: LIBRARY_MESSAGES[site.library] });
           return;
         case 'unfollowed-client':
-          context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
+          if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
+          else context.report({ node: site.call.callee, messageId: 'rtmStartInRequiredSlackClient', data: { module: site.slackClientFrom } });
           return;
         default:
           return;
