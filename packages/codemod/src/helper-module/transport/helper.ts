@@ -19,6 +19,7 @@ import { bindReceiver, computedReceiver, RECEIVER_NAME } from './computed-receiv
 import { droppedArguments } from './dropped-arguments.js';
 import { superagentHelperTransport } from './superagent.js';
 import { unprovenNodeStyle } from './callback-convention.js';
+import { errorsNotReturned } from './errors-not-returned.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -101,6 +102,13 @@ function shadowsCallerName(parsed: ParsedFile, node: Node): boolean {
 }
 
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
+  const result = helperCall(parsed, site);
+  const call = site.node;
+  const errors = 'call' in result && call.type === AST_NODE_TYPES.CallExpression ? errorsNotReturned(parsed, call) : undefined;
+  return errors === undefined || !('call' in result) ? result : { call: { ...result.call, errorsNotReturned: errors } };
+}
+
+function helperCall(parsed: ParsedFile, site: FoundSite): TransportResult {
   const call = site.node;
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return { why: 'the method name is not written out as the first argument' };
   if (buildsUrl(parsed, call)) {
