@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ALL_SCOPES, startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
+import { cli, expectSameWithoutRtmStart, scanFiles, writeBotFiles } from './helpers.js';
 
 /**
  * An app's own transport that ends the process on any `ok: false` answer, and hands `rtm.start`'s
@@ -81,5 +81,34 @@ describe('a transport that exits on an error', () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+/** A helper whose request callback handles Slack's errors as `failure` says, and a caller handing the whole answer on. */
+const dropping = (failure: string): string => `const request = require('request');
+function api(method, args, done) {
+  request.post({ url: 'https://slack.com/api/' + method, form: args }, (err, res, body) => {
+    if (err) return done(err);
+    const json = JSON.parse(body);
+    if (!json.ok) ${failure};
+    done(null, json);
+  });
+}
+exports.begin = (token, ready) => {
+  api('rtm.start', { token }, (err, data) => {
+    if (err) return ready(err);
+    ready(null, data);
+  });
+};
+`;
+
+describe('a transport that drops an error', () => {
+  it.each([
+    { form: 'logged and dropped', failure: "return console.error('slack said', json.error)", says: "but `dnd`, `subteams`, `team.prefs` are not fetched for whoever gets them: `api` returns on Slack's refusal without calling back (line 6), its caller never told" },
+    { form: 'handed back (the control)', failure: 'return done(new Error(json.error))', says: 'so `dnd`, `subteams`, `team.prefs` are fetched too (`optional`' },
+  ])('$form: the report says what is fetched', async ({ failure, says }) => {
+    const report = await scanFiles(JSON.stringify({ name: 'bot', private: true }), { 'bot.js': dropping(failure) });
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(report.sites[0]!.message).toContain(says);
   });
 });

@@ -104,8 +104,11 @@ function shadowsCallerName(parsed: ParsedFile, node: Node): boolean {
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
   const result = helperCall(parsed, site);
   const call = site.node;
-  const errors = 'call' in result && call.type === AST_NODE_TYPES.CallExpression ? errorsNotReturned(parsed, call) : undefined;
-  return errors === undefined || !('call' in result) ? result : { call: { ...result.call, errorsNotReturned: errors } };
+  if (!('call' in result) || call.type !== AST_NODE_TYPES.CallExpression) return result;
+  const callback = result.call.callback;
+  const at = callback ? call.arguments.findIndex((a) => a.range[0] === callback.start && a.range[1] === callback.end) : -1;
+  const errors = errorsNotReturned(parsed, call, at < 0 ? undefined : at);
+  return errors === undefined ? result : { call: { ...result.call, errorsNotReturned: errors } };
 }
 
 function helperCall(parsed: ParsedFile, site: FoundSite): TransportResult {
