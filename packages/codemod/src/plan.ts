@@ -123,6 +123,11 @@ export interface TransportCall {
    * same way (the helper's error carries it as `data`) instead of rejecting or calling back an error.
    */
   readonly answersSlackErrors?: boolean;
+  /**
+   * What the app's helper does with an error instead of handing it back (`process.exit`, a throw in
+   * its request's callback): no `optional` extra is asked for through it, as one Slack refuses would end the start.
+   */
+  readonly errorsNotReturned?: string;
 }
 
 /**

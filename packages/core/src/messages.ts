@@ -325,6 +325,13 @@ export const CODEMOD_MESSAGES = {
   escapeExtras: (extras: readonly string[]): string =>
     `The data leave code rtm-migrate can follow, so ${list(extras)} ${extras.length === 1 ? 'is' : 'are'} fetched too (\`optional\`: left out, with a warning, where the token lacks the scope). Not fetched for whoever gets the data: per-conversation \`latest\`, \`last_read\` and unread counts (one call per conversation: fetch them where they are read); \`cache_ts\` and \`latest_event_ts\` have no replacement.`,
   /**
+   * A helper-module call whose response escapes, through an app transport that does not hand errors
+   * back (`why`): the extras whoever gets the data may read are not asked for, since one Slack refuses
+   * (a token without its scope) would end the start where `optional` means "left out".
+   */
+  extrasErrorsNotReturned: (extras: readonly string[], why: string): string =>
+    `The data leave code rtm-migrate can follow, but ${list(extras)} ${extras.length === 1 ? 'is' : 'are'} not fetched for whoever gets them: ${why}, so an extra Slack refuses (a token without its scope answers \`missing_scope\`) would stop the start where \`rtm.start\` simply left it out. Where they are read, fetch them by hand through a call that hands Slack's error back. Not fetched either: per-conversation \`latest\`, \`last_read\` and unread counts; \`cache_ts\` and \`latest_event_ts\` have no replacement.`,
+  /**
    * A helper-module site whose lists reach code rtm-migrate cannot follow, with item attributes only
    * `rtm.start` gave (`escapedItemsData`): not fetched (a call per item at every start), but the
    * generated module's items warn on a read of one, so the loss is loud.

@@ -12,7 +12,7 @@ import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
  */
 
 /** What tells where a site's data go. */
-type EscapingSite = Pick<PlanSite, 'form' | 'escapes' | 'startOnlyFields'>;
+type EscapingSite = Pick<PlanSite, 'form' | 'escapes' | 'startOnlyFields' | 'transport'>;
 
 /** The site's own reason for a TODO (a v3 client, a raw request…), listed first among its escapes but not a place the data goes. */
 function ownMarker(site: EscapingSite, index: number): boolean {
@@ -25,11 +25,19 @@ function holds(path: string, extra: string): boolean {
   return path === '' || extra === path || extra.startsWith(`${path}.`);
 }
 
-/** The optional extras a helper-module call fetches for the site: those its escapes may carry and it does not read itself. */
-export function escapeExtras(site: EscapingSite): string[] {
+/** The extras the site's escapes may carry and it does not read itself. */
+function escapingExtras(site: EscapingSite): string[] {
   const read = helperIncludes(site.startOnlyFields);
   const paths = site.escapes.filter((_, i) => !ownMarker(site, i)).map((e) => e.path ?? '');
   return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && paths.some((p) => holds(p, extra)));
+}
+
+/**
+ * The optional extras a helper-module call fetches for the site: those its escapes may carry, unless
+ * its transport does not hand errors back (then Slack's refusal of one would end the start, not leave it out).
+ */
+export function escapeExtras(site: EscapingSite): string[] {
+  return site.transport?.errorsNotReturned === undefined ? escapingExtras(site) : [];
 }
 
 /**
@@ -39,7 +47,9 @@ export function escapeExtras(site: EscapingSite): string[] {
  */
 export function extrasNote(site: PlanSite, call: 'client' | 'data' | 'bound'): string {
   const read = helperIncludes(site.startOnlyFields);
-  const optional = escapeExtras(site);
-  const escaping = optional.length === 0 ? '' : ` ${call === 'bound' ? CODEMOD_MESSAGES.boundExtras(optional) : CODEMOD_MESSAGES.escapeExtras(optional)}`;
+  const optional = escapingExtras(site);
+  const fatal = site.transport?.errorsNotReturned;
+  const escaping =
+    optional.length === 0 ? '' : ` ${fatal !== undefined ? CODEMOD_MESSAGES.extrasErrorsNotReturned(optional, fatal) : call === 'bound' ? CODEMOD_MESSAGES.boundExtras(optional) : CODEMOD_MESSAGES.escapeExtras(optional)}`;
   return `${call === 'client' && read.length > 0 ? ` ${CODEMOD_MESSAGES.clientExtras(read)}` : ''}${escaping}`;
 }

@@ -18,6 +18,8 @@ import { requestCallbackAround } from './request-library.js';
 import { bindReceiver, computedReceiver, RECEIVER_NAME } from './computed-receiver.js';
 import { droppedArguments } from './dropped-arguments.js';
 import { superagentHelperTransport } from './superagent.js';
+import { unprovenNodeStyle } from './callback-convention.js';
+import { errorsNotReturned } from './errors-not-returned.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
@@ -60,6 +62,8 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
       const request = fn.params.length >= 3 ? requestForwardedCallback(parsed, call, i + 1) : undefined;
       if (request) { slots.push({ kind: 'callback', node: arg, request }); continue; }
       if (readsLaterParameters(parsed, fn)) return 'the callback reads a third parameter (`(err, res, body)`) or `arguments`: which one the helper hands the data in is not known, and `(err, data)` would leave it empty';
+      const convention = unprovenNodeStyle(parsed, call, fn, i + 1);
+      if (convention) return convention;
       slots.push({ kind: 'callback', node: arg });
     } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
     else if (last && slots.length > 1 && (handed = callbackHandedToTransport(parsed, call, arg, i + 1))) slots.push({ kind: 'callback', node: arg, optional: handed.optional });
@@ -98,6 +102,16 @@ function shadowsCallerName(parsed: ParsedFile, node: Node): boolean {
 }
 
 export function helperTransport(parsed: ParsedFile, site: FoundSite): TransportResult {
+  const result = helperCall(parsed, site);
+  const call = site.node;
+  if (!('call' in result) || call.type !== AST_NODE_TYPES.CallExpression) return result;
+  const callback = result.call.callback;
+  const at = callback ? call.arguments.findIndex((a) => a.range[0] === callback.start && a.range[1] === callback.end) : -1;
+  const errors = errorsNotReturned(parsed, call, at < 0 ? undefined : at);
+  return errors === undefined ? result : { call: { ...result.call, errorsNotReturned: errors } };
+}
+
+function helperCall(parsed: ParsedFile, site: FoundSite): TransportResult {
   const call = site.node;
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return { why: 'the method name is not written out as the first argument' };
   if (buildsUrl(parsed, call)) {

@@ -13,7 +13,7 @@ const MAX_DEPTH = 3;
  * the only function stored as `m` (`a.m = function`, `A.prototype.m = function`, `m: function`, a
  * class method `m`). Undefined when none or several.
  */
-function declarationOf(parsed: ParsedFile, callee: Node): FunctionNode | undefined {
+export function declarationOf(parsed: ParsedFile, callee: Node): FunctionNode | undefined {
   const bare = unwrap(callee);
   if (bare.type === AST_NODE_TYPES.Identifier) {
     const def = variableOf(parsed.resolver, bare)?.defs[0];
