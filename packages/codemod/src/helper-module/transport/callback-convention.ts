@@ -1,7 +1,7 @@
 import { requiredModule, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { text, type Node } from './common.js';
+import { calleeText, isProcessExit, text, type Node } from './common.js';
 import { declarationOf, transportCallsBackNodeStyle } from './node-style-callback.js';
 import { helperDeclaration } from './helper-contract.js';
 
@@ -38,15 +38,7 @@ function exits(node: Node | undefined): boolean {
   if (!node) return false;
   if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) return true;
   if (node.type === AST_NODE_TYPES.BlockStatement) return exits(node.body.at(-1));
-  const expression = node.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(node.expression) : undefined;
-  return expression?.type === AST_NODE_TYPES.CallExpression && /^process\.exit$/.test(calleeText(expression.callee));
-}
-
-function calleeText(callee: Node): string {
-  const bare = unwrap(callee);
-  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
-  if (bare.type !== AST_NODE_TYPES.MemberExpression || bare.computed || bare.property.type !== AST_NODE_TYPES.Identifier) return '';
-  return `${calleeText(bare.object)}.${bare.property.name}`;
+  return node.type === AST_NODE_TYPES.ExpressionStatement && isProcessExit(unwrap(node.expression));
 }
 
 /** The callback's data parameter is read inside `branch`. */
@@ -57,11 +49,11 @@ function readsData(parsed: ParsedFile, fn: Callback, branch: Node | undefined): 
 }
 
 /** A use only an error has: `throw e`, `reject(e)`, `console.error(e)`, `e.message` / `.stack` / `.code`. */
-function usedAsError(id: TSESTree.Identifier): boolean {
+function usedAsError(parsed: ParsedFile, id: TSESTree.Identifier): boolean {
   const use = id.parent;
   if (use.type === AST_NODE_TYPES.ThrowStatement) return true;
   if (use.type === AST_NODE_TYPES.MemberExpression) return use.object === id && !use.computed && use.property.type === AST_NODE_TYPES.Identifier && ['message', 'stack', 'code'].includes(use.property.name);
-  return use.type === AST_NODE_TYPES.CallExpression && use.arguments.includes(id) && /^(reject|console\.(error|warn|log))$/.test(calleeText(use.callee));
+  return use.type === AST_NODE_TYPES.CallExpression && use.arguments.includes(id) && /^(reject|console\.(error|warn|log))$/.test(calleeText(parsed, use.callee));
 }
 
 /**
@@ -79,7 +71,7 @@ function firstParameterRole(parsed: ParsedFile, fn: Callback): { role: 'error' |
     const id = ref.identifier;
     if (id === first || id.type !== AST_NODE_TYPES.Identifier) continue;
     const shown = (node: Node): string => `\`${firstLine(text(parsed, node))}\``;
-    if (usedAsError(id)) error ??= shown(id.parent);
+    if (usedAsError(parsed, id)) error ??= shown(id.parent);
     const branches = branchesOf(id);
     if (!branches) continue;
     const owner = branches.test.parent ?? branches.test;

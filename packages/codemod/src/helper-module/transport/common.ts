@@ -22,6 +22,13 @@ export function calleeText(parsed: ParsedFile, callee: Node): string {
   return `${text(parsed, bare.object)}${bare.optional ? '?.' : '.'}${bare.property.name}`;
 }
 
+/** `process.exit(…)`: the process ends there, and no caller hears of it. */
+export function isProcessExit(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'exit' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'process';
+}
+
 export const typescript = (parsed: ParsedFile): boolean => /\.[cm]?tsx?$/i.test(parsed.file);
 
 export function usesCallerName(...texts: string[]): boolean {

@@ -1,24 +1,13 @@
 import { descendants, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, text, type Node } from './common.js';
+import { isFunction, isProcessExit, text, type Node } from './common.js';
 import { helperDeclaration } from './helper-contract.js';
 import type { FunctionNode } from './this-method.js';
 import { declarationOf } from './node-style-callback.js';
 
 /** Calls whose function argument runs where a throw becomes a rejection, which a caller sees. */
 const SETTLES = /^(then|catch|finally)$/;
-
-function line(parsed: ParsedFile, node: Node): number {
-  return parsed.text.slice(0, node.range[0]).split('\n').length;
-}
-
-/** `process.exit(…)`. */
-function isExit(node: Node): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrap(node.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'exit' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'process';
-}
 
 /**
  * The nearest function around a `throw` within the helper, when it is a callback run later (a
@@ -75,9 +64,9 @@ export function errorsNotReturned(parsed: ParsedFile, call: TSESTree.CallExpress
   if (!helper) return undefined;
   const named = `\`${text(parsed, call.callee)}\``;
   for (const node of descendants(parsed.resolver, helper.body)) {
-    if (isExit(node)) return `${named} ends the process on an error (\`process.exit\`, line ${line(parsed, node)})`;
-    if (node.type === AST_NODE_TYPES.ThrowStatement && throwsUncaught(node, helper)) return `${named} throws an error inside a callback of its own (line ${line(parsed, node)}), where no caller can catch it`;
-    if (dropsError(parsed, helper, callbackAt, node)) return `${named} returns on Slack's refusal without calling back (line ${line(parsed, node)}), its caller never told`;
+    if (isProcessExit(node)) return `${named} ends the process on an error (\`process.exit\`, line ${node.loc.start.line})`;
+    if (node.type === AST_NODE_TYPES.ThrowStatement && throwsUncaught(node, helper)) return `${named} throws an error inside a callback of its own (line ${node.loc.start.line}), where no caller can catch it`;
+    if (dropsError(parsed, helper, callbackAt, node)) return `${named} returns on Slack's refusal without calling back (line ${node.loc.start.line}), its caller never told`;
   }
   return undefined;
 }
