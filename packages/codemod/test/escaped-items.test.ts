@@ -371,3 +371,55 @@ describe('the bot\'s own user (self) handed to a package in node_modules', () =>
     }
   });
 });
+
+/** The package: prints the bot's id and its manual presence, which only `rtm.start` gave on `self`. */
+const PRESENCE_CARD = `exports.show = (me) => {
+  console.log('me: ' + me.id);
+  console.log('manual presence: ' + me.manual_presence);
+};
+`;
+
+/** What core's advice for `self.manual_presence` says to do, through the WebClient the bots use: `users.getPresence` for the bot itself. */
+const PRESENCE_BY_ADVICE = `${HEADER}
+async function main() {
+  const { self } = await web.rtm.connect();
+  const own = await web.users.getPresence({ user: self.id });
+  console.log('me: ' + self.id);
+  console.log('manual presence: ' + (own.manual_away ? 'away' : 'active'));
+}
+${FOOTER}`;
+
+describe("the bot's manual presence (self.manual_presence) read by a package in node_modules", () => {
+  it("migrated: undefined with one warning pointing to users.getPresence's manual_away, which gives back what rtm.start gave", async () => {
+    // Seed 7: the bot has set itself away by hand, so rtm.start said "away" (the default "active" would prove less).
+    const fake = await startFakeSlack({ seed: 7, users: 8, channels: 3, mode: 'legacy' });
+    try {
+      const dir = await panelBot(ME_BOT, 'me-card', PRESENCE_CARD);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(before.stderr).toBe('');
+      expect(before.stdout).toMatch(/^me: U\w+\nmanual presence: away\n$/);
+
+      const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toContain('TODOs left: 0');
+
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      const after = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(after.code).toBe(0);
+      expect(after.stdout).toBe(before.stdout.replace('manual presence: away', 'manual presence: undefined'));
+      expect(after.stderr.trim().split('\n')).toEqual([
+        'rtm-start-data: self.manual_presence is not in the replacement data: call `users.getPresence` for the bot itself: it has no `manual_presence`, but its `manual_away` is true where `manual_presence` was `"away"` and false where it was `"active"`',
+      ]);
+      expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+
+      // Doing what the warning says, against the same Slack without rtm.start, prints what rtm.start gave.
+      await writeFile(join(dir, 'by-advice.js'), PRESENCE_BY_ADVICE);
+      const byAdvice = await runNodeBot(join(dir, 'by-advice.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(byAdvice.stderr).toBe('');
+      expect(byAdvice.stdout).toBe(before.stdout);
+    } finally {
+      await fake.close();
+    }
+  });
+});

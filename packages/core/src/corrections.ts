@@ -112,4 +112,23 @@ export const REFERENCE_CORRECTIONS: readonly ReferenceCorrection[] = deepFreeze(
       "`rtm.start` stopped sending its users' `presence` (and `online`) in January 2018: code handed `rtm.start`'s `users` has found no `presence` since, so a `users` list rebuilt from `users.list` hands on nothing less (FieldFact.droppedFromRtmStart; `startOnlyItemFieldsOf('users')` is empty). A read written for it is still answered by `users.getPresence`",
     sources: ['https://api.slack.com/changelog/2017-10-making-rtm-presence-subscription-only', 'https://api.slack.com/changelog/2018-01-presence-present-and-future'],
   },
+  {
+    section: '§4 self.prefs / self.created / self.manual_presence row',
+    reference: '`self.manual_presence` → `users.getPresence` (for presence)',
+    corrected:
+      "`users.getPresence` has no `manual_presence`: asked about the caller itself it answers `presence`, `online`, `auto_away`, `manual_away` (a boolean), `connection_count` and `last_activity`, about anyone else only `presence`. `rtm.start`'s `self.manual_presence` was the bot's own manual setting, `active` or `away` (a manual `active` meaning the automatic presence applies), and `manual_away` is true exactly when that setting is `away`: the read is answered by `users.getPresence` for the bot itself, `manual_away ? 'away' : 'active'`",
+    sources: [
+      'https://docs.slack.dev/reference/methods/users.getPresence',
+      'https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/UsersGetPresenceResponse',
+      'https://api.slack.com/docs/presence (Manual Away)',
+      'slackhq/slack-api-docs methods/rtm.start.md (`self` with `manual_presence: "active"`), methods/presence.set.json (`active` or `away`)',
+    ],
+  },
+  {
+    section: '§4 self.prefs / self.created / self.manual_presence row',
+    reference: '`self.created` → `users.info` (for profile data)',
+    corrected:
+      "a user object (`users.info`'s `user`, `users.list`'s members) has no `created`; its `updated` is the time of the last change, not of the creation, and no other Web API method gives the bot user's creation time: `self.created` has no replacement",
+    sources: ['https://api.slack.com/types/user', 'https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/UsersInfoResponse'],
+  },
 ]);

@@ -242,17 +242,17 @@ export const RTM_START_FIELDS: Readonly<Record<string, FieldFact>> = deepFreeze(
       connect('team.name'),
       connect('team.domain'),
       gone('self.prefs', 'no public method returns a user\'s prefs: drop the read or keep the setting in your app'),
-      {
-        path: 'self.created',
-        onRtmConnect: false,
-        replacements: [call(METHODS.usersInfo, 'user', ['users:read'], { args: { user: '<self.id>' } })],
-        advice: 'call `users.info` for profile data',
-      },
+      gone(
+        'self.created',
+        "no Web API method gives the bot user's creation time (`users.info`'s user has no `created`; its `updated` is the last change): drop the read or keep the time in your app",
+      ),
       {
         path: 'self.manual_presence',
         onRtmConnect: false,
-        replacements: [call(METHODS.usersGetPresence, 'manual_presence', ['users:read'], { args: { user: '<self.id>' } })],
-        advice: 'call `users.getPresence` for presence',
+        // Slack gives `manual_away` only to a caller asking about itself: the bot's own id (or no `user`).
+        replacements: [call(METHODS.usersGetPresence, 'manual_away', ['users:read'], { args: { user: '<self.id>' } })],
+        advice:
+          'call `users.getPresence` for the bot itself: it has no `manual_presence`, but its `manual_away` is true where `manual_presence` was `"away"` and false where it was `"active"`',
       },
       ...['icon', 'email_domain', 'enterprise_id', 'enterprise_name'].map(
         (name): FieldFact => ({

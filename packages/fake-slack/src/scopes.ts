@@ -21,6 +21,9 @@ export const METHOD_SCOPES: ReadonlyMap<string, readonly string[]> = (() => {
       if (!BY_CONVERSATION_TYPE.has(call.method) && !map.has(call.method)) map.set(call.method, call.scopes);
     }
   }
+  // users.info replaces no rtm.start field (its user has no `created`) and reads a user as users.list does.
+  const usersList = map.get(METHODS.usersList);
+  if (usersList) map.set(METHODS.usersInfo, usersList);
   return map;
 })();
 

@@ -24,6 +24,34 @@ export function presenceOf(user: SlackUser): 'active' | 'away' {
   return (user.id.charCodeAt(user.id.length - 1) & 1) === 0 ? 'active' : 'away';
 }
 
+/**
+ * Whether `user` set themselves away by hand (what `rtm.start` gave the bot as `self.manual_presence`
+ * and `users.getPresence` gives the caller as `manual_away`): some of those away, by their id.
+ */
+export function manualAwayOf(user: SlackUser): boolean {
+  return presenceOf(user) === 'away' && !user.deleted && (user.id.charCodeAt(user.id.length - 2) & 1) === 1;
+}
+
+/**
+ * `users.getPresence`'s answer: asked about the caller itself, the presence with how it came about
+ * (away by hand or automatically, connected or not); about anyone else, only the presence.
+ */
+export function presenceAnswer(user: SlackUser, caller: boolean, now: number): Record<string, unknown> {
+  const presence = presenceOf(user);
+  if (!caller) return { presence };
+  const manualAway = manualAwayOf(user);
+  const online = !user.deleted;
+  return {
+    presence,
+    online,
+    auto_away: presence === 'away' && !manualAway,
+    manual_away: manualAway,
+    connection_count: online ? 1 : 0,
+    // Slack leaves `last_activity` out when no client is connected.
+    ...(online ? { last_activity: now } : {}),
+  };
+}
+
 const textFact = (value: string, creator: string, at: number): Record<string, unknown> => ({
   value,
   creator: value ? creator : '',

@@ -1,5 +1,5 @@
 import { RTM_CONNECT_REQUIRED, RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
-import { dndShape, flag, legacyConversationShape, teamPreferences, userShape, usergroupShape, type LegacyOptions } from '../shapes.js';
+import { dndShape, flag, legacyConversationShape, manualAwayOf, teamPreferences, userShape, usergroupShape, type LegacyOptions } from '../shapes.js';
 import { EMAIL_SCOPE } from '../scopes.js';
 import { fail, ok, type MethodContext, type MethodHandler, type MethodResult } from './context.js';
 
@@ -59,7 +59,7 @@ function legacyStart(ctx: MethodContext): MethodResult {
         name: self.name,
         prefs: { highlight_words: '', user_colors: '', color_names_in_list: true, tz: self['tz'], locale: 'en-US' },
         created: self['updated'],
-        manual_presence: 'active',
+        manual_presence: manualAwayOf(self) ? 'away' : 'active',
       },
       team: {
         ...ws.team,

@@ -1,7 +1,7 @@
 import { METHODS } from '@rtm-migrate/core';
 import { pageBounds, readPage } from '../pagination.js';
 import { EMAIL_SCOPE, METHOD_SCOPES } from '../scopes.js';
-import { flag, presenceOf, userShape } from '../shapes.js';
+import { flag, presenceAnswer, userShape } from '../shapes.js';
 import { fail, missingArgument, missingScope, ok, type MethodHandler } from './context.js';
 
 export const usersList: MethodHandler = (ctx) => {
@@ -37,12 +37,12 @@ export const usersInfo: MethodHandler = (ctx) => {
   );
 };
 
-/** The presence of `user` (default: the caller), which `users.list` does not carry. */
+/** The presence of `user` (default: the caller), which `users.list` does not carry; the details only for the caller. */
 export const usersGetPresence: MethodHandler = (ctx) => {
   const needed = METHOD_SCOPES.get(METHODS.usersGetPresence) ?? [];
   const denied = missingScope(ctx, needed);
   if (denied) return denied;
   const user = ctx.workspace.user(ctx.args['user'] ?? ctx.workspace.self.id);
   if (!user) return fail('user_not_found');
-  return ok({ presence: presenceOf(user) }, { acceptedScopes: needed });
+  return ok(presenceAnswer(user, user.id === ctx.workspace.self.id, Math.floor(Date.now() / 1000)), { acceptedScopes: needed });
 };
