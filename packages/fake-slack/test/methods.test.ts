@@ -311,6 +311,11 @@ describe('auth and scopes', () => {
       expect(e.data).toMatchObject({ error: 'missing_scope', needed: 'groups:read,im:read', provided: 'channels:read' });
       e = await platformError(web.users.list({}));
       expect(e.data).toMatchObject({ error: 'missing_scope', needed: 'users:read' });
+      // users.info replaces no rtm.start field now, and still needs the scope of reading users.
+      e = await platformError(web.users.info({ user: ws.self.id }));
+      expect(e.data).toMatchObject({ error: 'missing_scope', needed: 'users:read' });
+      e = await platformError(web.users.getPresence({}));
+      expect(e.data).toMatchObject({ error: 'missing_scope', needed: 'users:read' });
       e = await platformError(web.team.info());
       expect(e.data).toMatchObject({ needed: 'team:read' });
       e = await platformError(web.usergroups.list());
