@@ -4,6 +4,7 @@ import { descendants, memberName, singleValueOf, unwrap, variableOf } from './as
 import { classOf, functionOf, type FunctionNode } from './functions.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
+import { URI_ENCODERS } from './url.js';
 
 type Node = TSESTree.Node;
 type Request = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -74,6 +75,7 @@ function ownCode(resolver: Resolver, callee: Node): string | undefined {
   const bare = unwrap(callee);
   const holder = bare.type === AST_NODE_TYPES.MemberExpression ? unwrap(bare.object) : bare;
   if (bare.type === AST_NODE_TYPES.Identifier && bare.name === 'URL') return 'the URL is made into a `URL` handed on elsewhere';
+  if (bare.type === AST_NODE_TYPES.Identifier && URI_ENCODERS.has(bare.name)) return `the URL goes through \`${bare.name}(…)\` on its way to a request`;
   if (functionOf(resolver, bare) || classOf(resolver, bare)) return 'the request goes through a function of this app';
   const module = originOf(resolver, holder)?.module;
   if (module?.startsWith('.')) return `the request goes through the app's own module \`${module}\``;
@@ -92,7 +94,7 @@ function instanceUses(resolver: Resolver, made: TSESTree.NewExpression, answer: 
     return 'the client object is not held in a variable whose uses are all seen';
   }
   const variable = variableOf(resolver, declarator.id);
-  if (!variable || variable.defs.length !== 1 || declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return 'the client object may be used elsewhere';
+  if (variable?.defs.length !== 1 || declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return 'the client object may be used elsewhere';
   for (const reference of variable.references) {
     if (reference.identifier === declarator.id) continue;
     const member = reference.identifier.parent;
