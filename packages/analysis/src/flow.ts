@@ -11,6 +11,7 @@ import { keyedCacheReads } from './keyed-cache.js';
 import { requestPromiseAnswer } from './request-promise.js';
 import type { Located, Resolver } from './resolver.js';
 import type { MethodSite, RtmSite } from './sites.js';
+import type { ClientAnswer } from './unknown-client.js';
 import { urlUseOf } from './url.js';
 
 type Node = TSESTree.Node;
@@ -153,6 +154,18 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
     default:
       break;
   }
+  return tracker.flow;
+}
+
+/**
+ * What is read off the answer of a client the analysis does not know (see unknown-client.ts): its
+ * results as promises of the answer, every parameter of the functions given to it as the answer. The
+ * paths are as read off those values (`data.team.domain`): where the client keeps Slack's answer is not known.
+ */
+export function followClientAnswer(resolver: Resolver, answer: ClientAnswer): Flow {
+  const tracker = new Tracker(resolver);
+  for (const result of answer.results) tracker.follow(result, PROMISED_RESPONSE, 0);
+  for (const { fn, at } of answer.handlers) tracker.everyParameter(fn, at);
   return tracker.flow;
 }
 
@@ -892,6 +905,11 @@ class Tracker {
     if (only && !(only.type === AST_NODE_TYPES.Identifier && /^e(rr(or)?)?$/i.test(only.name))) this.in(resolver).bindFunctionParameter(fn, 0, shape, 0, node);
   }
 
+  /** Every parameter of `fn` as the whole answer. */
+  everyParameter(fn: FunctionNode, at: Node): void {
+    fn.params.forEach((_, index) => { this.bindFunctionParameter(fn, index, RESPONSE, 0, at); });
+  }
+
   /** Binds parameter `index` of the function `node` stands for; an escape when it cannot be found. */
   bindParameter(node: Node, index: number, shape: Shape, depth: number): void {
     const located = this.locate(node);
@@ -991,10 +1009,11 @@ function streamTexts(resolver: Resolver, fn: FunctionNode): { adds: Set<Node> } 
     if (method === 'setEncoding') continue;
     const [event, listener] = listened ? call.arguments : [];
     const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
-    if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'error')) continue;
+    // `close` (like `end`) hands its listener nothing of the body.
+    if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'close' || kind === 'error')) continue;
     const added = (method === 'on' || method === 'once') && kind === 'data' && listener ? addedUpIn(listener) : undefined;
     if (!added) return { unfollowed: reference.identifier };
-    adds.add(added);
+    for (const identifier of added) adds.add(identifier);
   }
   return { adds };
 }
@@ -1057,8 +1076,11 @@ function isBufferConcat(resolver: Resolver, callee: Node): boolean {
   );
 }
 
-/** `(chunk) => { raw += chunk; }` / `(c) => (raw += c)` / `(c) => chunks.push(c)`: the identifier the chunks are added to. */
-function addedUpIn(listener: Node): TSESTree.Identifier | undefined {
+/**
+ * `(chunk) => { raw += chunk; }` / `(c) => (raw += c)` / `(c) => { raw = raw + c.toString(); }` /
+ * `(c) => chunks.push(c)`: the identifiers the chunks are added up through (`raw` written, and read again where it is `raw + c`).
+ */
+function addedUpIn(listener: Node): TSESTree.Identifier[] | undefined {
   const fn = unwrap(listener);
   if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const chunk = fn.params[0].name;
@@ -1067,10 +1089,25 @@ function addedUpIn(listener: Node): TSESTree.Identifier | undefined {
   const expression = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : only;
   if (more.length > 0 || !expression) return undefined;
   const add = unwrap(expression);
-  if (add.type === AST_NODE_TYPES.CallExpression) return pushedTo(add, chunk);
-  if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.operator !== '+=' || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (add.right.type !== AST_NODE_TYPES.Identifier || add.right.name !== chunk) return undefined;
-  return add.left;
+  if (add.type === AST_NODE_TYPES.CallExpression) {
+    const pushed = pushedTo(add, chunk);
+    return pushed && [pushed];
+  }
+  if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (add.operator === '+=') return isChunkText(add.right, chunk) ? [add.left] : undefined;
+  const sum = unwrap(add.right);
+  if (add.operator !== '=' || sum.type !== AST_NODE_TYPES.BinaryExpression || sum.operator !== '+') return undefined;
+  const again = unwrap(sum.left);
+  return again.type === AST_NODE_TYPES.Identifier && again.name === add.left.name && isChunkText(sum.right, chunk) ? [add.left, again] : undefined;
+}
+
+/** `c` or `c.toString()`: the chunk's text. */
+function isChunkText(node: Node, chunk: string): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === chunk;
+  if (bare.type !== AST_NODE_TYPES.CallExpression || bare.arguments.length > 0) return false;
+  const callee = unwrap(bare.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'toString' && isChunkText(callee.object, chunk);
 }
 
 /** The call the text `node` makes goes into as an argument (alone, in a template or `+`). */

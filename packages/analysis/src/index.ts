@@ -2,12 +2,12 @@ export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisL
 export { connectsClientNeedsStartData } from './connects-client.js';
 export { legacyClientInPlace } from './in-place-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
-export { followResponse, isReportableRead, isSignificantEscape, streamParsedOnly, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
+export { followClientAnswer, followResponse, isReportableRead, isSignificantEscape, streamParsedOnly, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export { localFunction, type FunctionNode } from './functions.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, installedVersion, nearestManifest, type Manifest } from './modules.js';
 export { sdkOwnFile } from './sdk-files.js';
-export { clientKindOfConstructor, constructionOf, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
+export { clientKindOfConstructor, constructionOf, isHttpLibraryModule, isHttpRequest, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
 export { factoryCall } from './factory-client.js';
 export { resolverOfSourceCode, type FunctionLike, type Located, type ProjectLinks, type Resolver, type VisitorKeys } from './resolver.js';
 export {
@@ -62,3 +62,4 @@ export {
 export { ownRtmStartOf, type ModuleFiles } from './own-start.js';
 export { REQUEST_PROMISE_MODULES } from './request-promise.js';
 export { superagentHelperOf } from './superagent-helper.js';
+export { unknownClientAnswer, type ClientAnswer } from './unknown-client.js';

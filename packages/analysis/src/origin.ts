@@ -202,6 +202,11 @@ const HTTP_LIBRARIES = new Set(['http', 'https', 'node:http', 'node:https', 'axi
  * The call is a request of an HTTP client: `fetch` (the global one), or a call of one of the HTTP
  * libraries or of a value it provides (`request.post(…)`, `axios.get(…)`, node-fetch's `fetch`).
  */
+/** A module the analysis knows as an HTTP library (`axios`, `https`, `got`…): its answers are followed by what it is. */
+export function isHttpLibraryModule(module: string): boolean {
+  return HTTP_LIBRARIES.has(module);
+}
+
 export function isHttpRequest(resolver: Resolver, call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   const module = originOf(resolver, callee)?.module;

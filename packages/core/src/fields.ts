@@ -446,3 +446,31 @@ function splitPath(path: string): [string, string | undefined] {
   const top = m?.[1];
   return top === undefined ? [path, undefined] : [top, m?.[2]];
 }
+
+/**
+ * True when a read `path` off the answer of an HTTP client whose wrapping is not known (`data.team.domain`,
+ * `result.url`, `status`) finds on `rtm.connect` what it found on `rtm.start`: no run of its names, at any depth,
+ * is a field `rtm.start` alone answered (`data.users`, `body.team.icon`, `x.self.prefs`). Where the client keeps
+ * Slack's answer is not known, so every level may be the answer itself.
+ */
+export function readsNoStartOnlyField(path: string): boolean {
+  const names = path.split('.').filter((name) => name !== '');
+  for (let from = 0; from < names.length; from++) {
+    for (let to = from + 1; to <= names.length; to++) if (isStartOnlyField(names.slice(from, to).join('.'))) return false;
+  }
+  return true;
+}
+
+/**
+ * True when a value handed on from such an answer (`data.url`, `ev.data.self.id`) is a text `rtm.connect` answers
+ * the same: it ends in such a field (`url`, `self.id`, `team.domain`, `ok`, `error`…) and names no start-only one.
+ * An object (`self`, `team`, `data`, the whole answer) may carry more on `rtm.start`: never.
+ */
+export function isConnectTextThroughClient(path: string): boolean {
+  if (!readsNoStartOnlyField(path)) return false;
+  const names = path.split('.');
+  return names.some((_, from) => {
+    const tail = names.slice(from).join('.');
+    return tail !== 'self' && tail !== 'team' && tail !== 'response_metadata' && (COMMON_RESPONSE_FIELDS.includes(tail) || readsErrorText(tail) || fieldFact(tail)?.onRtmConnect === true);
+  });
+}

@@ -8,6 +8,8 @@ import {
   fieldFact,
   TOP_LEVEL,
   isConnectField,
+  isConnectTextThroughClient,
+  readsNoStartOnlyField,
   isStartOnlyField,
   isStartOnlyItemField,
   helperBuilds,
@@ -117,6 +119,18 @@ describe('isConnectField', () => {
   it('takes a read inside the error text (`error.message`) as the same on both answers, not other common fields', () => {
     for (const path of ['error.message', 'error.length', 'body.error.message']) expect(isConnectField(path), path).toBe(true);
     for (const path of ['warning.message', 'errors', 'error[].message']) expect(isConnectField(path), path).toBe(false);
+  });
+});
+
+describe("reads off an unknown client's answer (readsNoStartOnlyField, isConnectTextThroughClient)", () => {
+  it('blocks a start-only field named at any depth, whatever wraps it', () => {
+    for (const path of ['data', 'status', 'data.team.domain', 'payload.self.id', 'result.url', 'data.error.message', 'headers.date']) expect(readsNoStartOnlyField(path), path).toBe(true);
+    for (const path of ['data.users', 'users', 'reply.data.channels', 'body.team.icon', 'x.self.prefs', 'ev.data.ims.length', 'data.latest_event_ts']) expect(readsNoStartOnlyField(path), path).toBe(false);
+  });
+
+  it('lets only a text rtm.connect answers the same leave, never an object that has more on rtm.start', () => {
+    for (const path of ['data.url', 'payload.self.id', 'team.domain', 'data.error', 'body.ok', 'url.length']) expect(isConnectTextThroughClient(path), path).toBe(true);
+    for (const path of ['', 'data', 'data.self', 'payload.team', 'data.users', 'data.id', 'data.team.icon']) expect(isConnectTextThroughClient(path), path).toBe(false);
   });
 });
 

@@ -1,12 +1,13 @@
-import { localFunction, originOf, REQUEST_PROMISE_MODULES, streamParsedOnly, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
+import { followClientAnswer, isHttpLibraryModule, isHttpRequest, localFunction, originOf, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isRtmStartOnlyArg, readsErrorText } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isConnectTextThroughClient, isRtmStartOnlyArg, readsErrorText, readsNoStartOnlyField } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { rtmStartPathsIn } from '../text/rtm-start-path.js';
 import type { FoundSite } from './found.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+type Request = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /**
  * How a known HTTP library hands the answer over, as the analysis follows it (flow.ts `httpRequest`):
@@ -78,7 +79,7 @@ function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | u
  * variable declared with the URL or those options and given once, as it is (or, the URL, as the
  * options' `url` / `uri`), as a request's first argument (what the analysis follows). A URL used in any other way (`START + '?token=' + t`) is not followed here.
  */
-function requestGiven(parsed: ParsedFile, node: Node): TSESTree.CallExpression | undefined {
+function requestGiven(parsed: ParsedFile, node: Node): Request | undefined {
   const url = outermost(node);
   const given = urlOption(url);
   // `const options = { host, path: '/api/rtm.start?token=' + t }` is held like a URL.
@@ -87,7 +88,7 @@ function requestGiven(parsed: ParsedFile, node: Node): TSESTree.CallExpression |
     return heldUrlRequest(parsed, declarator.id, given === url);
   }
   const call = given.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === given ? call : undefined;
+  return (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.arguments[0] === given ? call : undefined;
 }
 
 /** The whole URL a string is the start of: its `+` chain, through parentheses and type assertions. */
@@ -119,14 +120,14 @@ function optionKey(url: Node): string | undefined {
  * request the URL is given to (as it is, or as its options' `url` / `uri`), never reassigned. `url`
  * false: the variable holds the options themselves (`https.request(options, …)`), given as they are.
  */
-function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier, url: boolean): TSESTree.CallExpression | undefined {
+function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier, url: boolean): Request | undefined {
   const variable = variableOf(parsed.resolver, id);
   if (variable?.defs.length !== 1 || id.parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
   if (variable.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
   const [only, ...more] = variable.references.filter((r) => r.isRead());
   const given = only && url ? urlOption(only.identifier) : only?.identifier;
   const use = given?.parent;
-  return more.length === 0 && use?.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === given ? use : undefined;
+  return more.length === 0 && (use?.type === AST_NODE_TYPES.CallExpression || use?.type === AST_NODE_TYPES.NewExpression) && use.arguments[0] === given ? use : undefined;
 }
 
 /** `(res) => console.log(res)`: the response stream is only handed to `console`, its body never read. */
@@ -173,8 +174,11 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
     if (!node.quasis.some((q) => at >= q.range[0] && at < q.range[1])) return false;
   }
   const request = requestGiven(parsed, node);
-  const answer = request ? answerOf(parsed, request) : undefined;
-  if (!request || !answer) return false;
+  if (!request) return false;
+  if (!knownLibrary(parsed, request)) return unknownClientConnectOnly(parsed, request);
+  if (request.type !== AST_NODE_TYPES.CallExpression) return false;
+  const answer = answerOf(parsed, request);
+  if (!answer) return false;
   // Only Node's own `http` takes the URL's `path` as an option; another library given one asks elsewhere.
   if (answer !== 'stream' && optionKey(outermost(node)) === 'path') return false;
   // Other ways to the body (`res.text()`, `res.toJSON()`, `JSON.stringify(body)`) are escapes of this request's
@@ -190,6 +194,27 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
   // The site's own escape (a raw HTTP response) comes first; any other means reads not seen, but
   // for a field's text handed on (`self.id` passed to a query): rtm.connect answers the same text.
   return found.escapes.slice(1).every((e) => isConnectText(e.path));
+}
+
+/** A request of an HTTP library rtm-migrate knows (`fetch`, axios, request, Node's `https`, unirest…), or of a value one of them made: judged by what it is (answerOf), never as an unknown client. */
+function knownLibrary(parsed: ParsedFile, request: Request): boolean {
+  const callee = unwrap(request.callee);
+  if (request.type === AST_NODE_TYPES.CallExpression && isHttpRequest(parsed.resolver, request)) return true;
+  const module = originOf(parsed.resolver, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee)?.module;
+  return module !== undefined && (isHttpLibraryModule(module) || REQUEST_PROMISE_MODULES.has(module) || module === 'unirest');
+}
+
+/**
+ * A client the analysis does not know (AngularJS's `$http.get(url)`, a runtime's `new Http(url)`):
+ * where its wrapping keeps Slack's answer is unknown, so every way back must be seen (unknown-client.ts)
+ * and every read off it, at any depth, name no start-only field (`res.data.users` blocks, though `data`
+ * is the client's); what leaves is only a text `rtm.connect` answers the same (`data.url`, `self.id`).
+ */
+function unknownClientConnectOnly(parsed: ParsedFile, request: Request): boolean {
+  const answer = unknownClientAnswer(parsed.resolver, request);
+  if ('unclear' in answer) return false;
+  const flow = followClientAnswer(parsed.resolver, answer);
+  return flow.reads.every((r) => readsNoStartOnlyField(r.path)) && flow.escapes.every((e) => isConnectTextThroughClient(e.path));
 }
 
 /** A field `rtm.connect` answers with the same text (`url`, `self.id`, `team.domain`…), not an object that has more fields on `rtm.start`. */
