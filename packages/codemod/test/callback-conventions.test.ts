@@ -185,3 +185,13 @@ describe('a convention the code does not prove: the call stays on rtm.start, a T
     expect(report.sites[0]!.message.replace(/\s+/g, ' ')).toContain(why);
   });
 });
+
+describe('a success flag the callback proves, the helper from another module', () => {
+  it.each([
+    { form: 'the falsy value handed on as a new Error', callback: "(ok, answer) => {\n    if (!ok) return ready(new Error(String(answer)));\n    ready(null, answer.users);\n  }" },
+    { form: 'a conditional, the failure logged as an error', callback: '(ok, answer) => (ok ? ready(answer.users) : console.error(answer))' },
+  ])('$form: rebuilt through the helper as (ok, data)', async ({ callback }) => {
+    const report = await scanFiles(JSON.stringify({ name: 'bot', private: true }), { 'bot.js': through(REQUIRED, callback) });
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+  });
+});

@@ -91,13 +91,13 @@ function firstLine(code: string): string {
   return line === code ? code : `${line.trimEnd()} …`;
 }
 
-/** What a failure path does: `throw`, `process.exit`, or a call that names one (`emit('requestFail', …)`, `reject(…)`, `console.error(…)`, `onError(…)`). */
+/** What a failure path does: `throw`, `process.exit`, a call that names one (`emit('requestFail', …)`, `reject(…)`, `console.error(…)`, `onError(…)`), or makes one (`new Error(…)`). */
 const FAILURE = /fail|error|\berr\b|reject|abort/i;
 
 function looksLikeFailure(parsed: ParsedFile, branch: Node): boolean {
   for (const node of descendants(parsed.resolver, branch)) {
     if (node.type === AST_NODE_TYPES.ThrowStatement || isProcessExit(node)) return true;
-    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
     if (FAILURE.test(calleeText(parsed, node.callee))) return true;
     if (node.arguments.some((a) => a.type === AST_NODE_TYPES.Literal && typeof a.value === 'string' && FAILURE.test(a.value))) return true;
   }
