@@ -1,4 +1,4 @@
-import { requiredModule, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { descendants, requiredModule, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, isProcessExit, text, type Node } from './common.js';
@@ -91,6 +91,65 @@ function firstLine(code: string): string {
   return line === code ? code : `${line.trimEnd()} …`;
 }
 
+/** What a failure path does: `throw`, `process.exit`, a call that names one (`emit('requestFail', …)`, `reject(…)`, `console.error(…)`, `onError(…)`), or makes one (`new Error(…)`). */
+const FAILURE = /fail|error|\berr\b|reject|abort/i;
+
+function looksLikeFailure(parsed: ParsedFile, branch: Node): boolean {
+  for (const node of descendants(parsed.resolver, branch)) {
+    if (node.type === AST_NODE_TYPES.ThrowStatement || isProcessExit(node)) return true;
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
+    if (FAILURE.test(calleeText(parsed, node.callee))) return true;
+    if (node.arguments.some((a) => a.type === AST_NODE_TYPES.Literal && typeof a.value === 'string' && FAILURE.test(a.value))) return true;
+  }
+  return false;
+}
+
+/** The callback's data parameter is read outside `branch` (in the other branch, or after an `if` whose branch leaves). */
+function readsDataOutside(parsed: ParsedFile, fn: Callback, branch: Node): boolean {
+  const data = fn.params[1];
+  if (data?.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(parsed.resolver, data)?.references ?? []).some((r) => r.identifier !== data && (r.identifier.range[0] < branch.range[0] || r.identifier.range[1] > branch.range[1]));
+}
+
+/**
+ * Every call of the callback at `index` in the helper's declaration, when it is in this file, hands a
+ * flag first (`callback(true, body)`, `callback(false, err)`); with no declaration in view, only the
+ * callback tells.
+ */
+function declarationFlags(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): boolean {
+  const helper = helperDeclaration(parsed, call) ?? declarationOf(parsed, call.callee);
+  if (!helper) return true;
+  const param = helper.params[index];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const uses = (variableOf(parsed.resolver, param)?.references ?? []).filter((r) => r.identifier !== param);
+  return uses.length > 0 && uses.every((r) => {
+    const use = r.identifier.parent;
+    const flag = use.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier ? use.arguments[0] : undefined;
+    return flag?.type === AST_NODE_TYPES.Literal && typeof flag.value === 'boolean';
+  });
+}
+
+/**
+ * The helper calls back `(ok, data)`, as the callback written at the call site proves by its code (a
+ * name alone does not): its first parameter is tested (`if (!ok) return fail(data)`, `ok ? use(data) :
+ * onError(data)`), the branch taken on a falsy value is a failure path (it throws, ends the process, or
+ * calls something named for a failure: `emit('requestFail', …)`, `console.error`), and the data
+ * parameter is read outside that branch. A declaration in this file must agree (a flag first in every
+ * call). Then a promise can stand for the helper, `ok ? resolve(data) : reject(data)`, and the
+ * callback be called back `(true, data)` / `(false, error)` as before.
+ */
+export function provenSuccessFlag(parsed: ParsedFile, call: TSESTree.CallExpression, fn: Callback, index: number): boolean {
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier || fn.params[1]?.type !== AST_NODE_TYPES.Identifier || !declarationFlags(parsed, call, index)) return false;
+  return (variableOf(parsed.resolver, first)?.references ?? []).some((ref) => {
+    const branches = ref.identifier.type === AST_NODE_TYPES.Identifier ? branchesOf(ref.identifier) : undefined;
+    const failure = branches?.falsy;
+    if (!branches || !failure || !looksLikeFailure(parsed, failure) || !readsDataOutside(parsed, fn, failure)) return false;
+    // With no other branch, the rest of the callback is the success path only when the failure leaves.
+    return branches.truthy !== undefined ? readsData(parsed, fn, branches.truthy) : exits(failure);
+  });
+}
+
 /** Where the helper comes from when it is not declared here: `slackRequest` (from `../slackRequest`). */
 function helperNamed(parsed: ParsedFile, call: TSESTree.CallExpression): string {
   let base = unwrap(call.callee);
@@ -107,7 +166,8 @@ function helperNamed(parsed: ParsedFile, call: TSESTree.CallExpression): string 
  * Whether the helper calls the callback written out at `index` Node-style, `(err, data)`, which the
  * rewrite's promise depends on: proven by the helper's declaration in this file, or else by the
  * callback itself treating its first parameter as an error. Undefined when it does; otherwise why
- * not, for the TODO (a first parameter tested as a success flag proves the convention is another).
+ * not, for the TODO (a first parameter tested as a success flag proves the convention is another:
+ * provenSuccessFlag says when the callback shows enough of it to rebuild it).
  */
 export function unprovenNodeStyle(parsed: ParsedFile, call: TSESTree.CallExpression, fn: Callback, index: number): string | undefined {
   if (transportCallsBackNodeStyle(parsed, call, index)) return undefined;
@@ -117,7 +177,7 @@ export function unprovenNodeStyle(parsed: ParsedFile, call: TSESTree.CallExpress
   const first = fn.params[0];
   const name = first?.type === AST_NODE_TYPES.Identifier ? `\`${first.name}\`` : 'its first parameter';
   if (role?.role === 'success') {
-    return `the callback tests ${name} as a success flag (${role.shown}), not as an error: ${helper} calls back in a convention of its own, not Node-style \`(err, data)\`, and a promise of the rebuilt data would hand it the wrong values`;
+    return `the callback tests ${name} as a success flag (${role.shown}), not as an error, but rtm-migrate cannot rebuild that convention: the branch taken when it is falsy is not shown to be a failure (a throw, an exit, a call named for one such as \`emit('requestFail', …)\`) with the data read on the other, or a declaration here calls it back otherwise. ${helper} calls back in a convention of its own, not Node-style \`(err, data)\`, and a promise of the rebuilt data could hand it the wrong values`;
   }
   const seen = helperDeclaration(parsed, call) ?? declarationOf(parsed, call.callee) ? 'its declaration here does not show what it calls back with' : 'its code is not in this file';
   return `the callback convention of ${helper} is unknown: ${seen} and the callback does not treat ${name} as an error, so rtm-migrate cannot tell whether it calls back Node-style \`(err, data)\``;

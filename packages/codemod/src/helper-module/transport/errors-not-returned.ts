@@ -53,9 +53,24 @@ function dropsError(parsed: ParsedFile, helper: FunctionNode, index: number | un
 }
 
 /**
+ * `if (!error && response.statusCode == 200) { … callback(JSON.parse(body)) }` inside the helper's own
+ * request callback, which names the callback (at `index`) nowhere else: on an error nothing calls back.
+ */
+function callsBackOnlyOnSuccess(parsed: ParsedFile, helper: FunctionNode, index: number | undefined, node: Node): boolean {
+  const param = index === undefined ? undefined : helper.params[index];
+  if (node.type !== AST_NODE_TYPES.IfStatement || param?.type !== AST_NODE_TYPES.Identifier || !/\berr(or)?\b|\.statusCode\b|\.ok\b/.test(text(parsed, node.test))) return false;
+  let inner: Node | undefined = node.parent;
+  while (inner && inner !== helper && !isFunction(inner)) inner = inner.parent;
+  if (!inner || inner === helper) return false;
+  const uses = [...descendants(parsed.resolver, inner)].filter((n): n is TSESTree.Identifier => n.type === AST_NODE_TYPES.Identifier && n.name === param.name);
+  const within = (n: Node, outer: Node): boolean => n.range[0] >= outer.range[0] && n.range[1] <= outer.range[1];
+  return uses.length > 0 && uses.every((n) => within(n, node.consequent));
+}
+
+/**
  * What the helper declared in this file does with an error instead of handing it back to its caller
  * (ends the process with `process.exit`, throws inside a callback of its own request, returns on
- * Slack's refusal without calling back the callback at `callbackAt`): no promise made of it rejects then, so an
+ * Slack's refusal without calling back the callback at `callbackAt`, or calls it back only when its request succeeds): no promise made of it rejects then, so an
  * extra the rebuild asks for as `optional` (left out where Slack refuses it) would end or stall the
  * start instead. Undefined where nothing of the kind is seen.
  */
@@ -67,6 +82,7 @@ export function errorsNotReturned(parsed: ParsedFile, call: TSESTree.CallExpress
     if (isProcessExit(node)) return `${named} ends the process on an error (\`process.exit\`, line ${node.loc.start.line})`;
     if (node.type === AST_NODE_TYPES.ThrowStatement && throwsUncaught(node, helper)) return `${named} throws an error inside a callback of its own (line ${node.loc.start.line}), where no caller can catch it`;
     if (dropsError(parsed, helper, callbackAt, node)) return `${named} returns on Slack's refusal without calling back (line ${node.loc.start.line}), its caller never told`;
+    if (callsBackOnlyOnSuccess(parsed, helper, callbackAt, node)) return `${named} calls back only when its request succeeds (line ${node.loc.start.line}): on an error its caller is never told`;
   }
   return undefined;
 }

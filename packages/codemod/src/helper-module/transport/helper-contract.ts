@@ -79,7 +79,8 @@ export function passedThroughCallback(parsed: ParsedFile, call: TSESTree.CallExp
 /**
  * The declaration of the helper a call goes to, when it is in the same file: `this._api(…)` (or
  * `self._api(…)`, `var self = this`) → the method `_api` of the same class or prototype,
- * `api(…)` → `function api(…)`.
+ * `api(…)` → `function api(…)`, or `var api = function (…)` never reassigned (another value
+ * stored in it later would be what the call runs).
  */
 export function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpression): FunctionNode | undefined {
   const callee = unwrap(call.callee);
@@ -87,8 +88,12 @@ export function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpress
     return callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier ? undefined : ownMethod(parsed, callee.object, callee.property.name);
   }
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = variableOf(parsed.resolver, callee)?.defs[0];
-  return def?.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : undefined;
+  const variable = variableOf(parsed.resolver, callee);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init || variable?.references.some((r) => r.isWrite() && r.identifier !== def.name)) return undefined;
+  const init = unwrap(def.node.init);
+  return isFunction(init) ? init : undefined;
 }
 
 /** Whether a function's own body returns a value (not only functions inside it). */

@@ -18,7 +18,7 @@ import { requestCallbackAround } from './request-library.js';
 import { bindReceiver, computedReceiver, RECEIVER_NAME } from './computed-receiver.js';
 import { droppedArguments } from './dropped-arguments.js';
 import { superagentHelperTransport } from './superagent.js';
-import { unprovenNodeStyle } from './callback-convention.js';
+import { provenSuccessFlag, unprovenNodeStyle } from './callback-convention.js';
 import { errorsNotReturned } from './errors-not-returned.js';
 
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
@@ -27,7 +27,8 @@ type Slot =
   | { kind: 'args'; node: Node }
   | { kind: 'flag'; node: Node }
   /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
-  | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly; optional?: boolean; request?: RequestForwarded };
+  /** `successFlag`: the helper calls it `(ok, data)`, as the callback's own code proves (see callback-convention.ts). */
+  | { kind: 'callback'; node: Node; responseOnly?: ResponseOnly; optional?: boolean; request?: RequestForwarded; successFlag?: boolean };
 
 /**
  * `this.request('rtm.start', this)`: the calling object is handed on whole, as the request's arguments
@@ -63,8 +64,9 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
       if (request) { slots.push({ kind: 'callback', node: arg, request }); continue; }
       if (readsLaterParameters(parsed, fn)) return 'the callback reads a third parameter (`(err, res, body)`) or `arguments`: which one the helper hands the data in is not known, and `(err, data)` would leave it empty';
       const convention = unprovenNodeStyle(parsed, call, fn, i + 1);
-      if (convention) return convention;
-      slots.push({ kind: 'callback', node: arg });
+      if (convention && provenSuccessFlag(parsed, call, fn, i + 1)) slots.push({ kind: 'callback', node: arg, successFlag: true });
+      else if (convention) return convention;
+      else slots.push({ kind: 'callback', node: arg });
     } else if (last && slots.length > 1 && passedThroughCallback(parsed, call, arg)) slots.push({ kind: 'callback', node: arg });
     else if (last && slots.length > 1 && (handed = callbackHandedToTransport(parsed, call, arg, i + 1))) slots.push({ kind: 'callback', node: arg, optional: handed.optional });
     else if (isFlag(parsed, arg)) slots.push({ kind: 'flag', node: arg });
@@ -157,6 +159,7 @@ function helperCall(parsed: ParsedFile, site: FoundSite): TransportResult {
     return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...(droppedReturn === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(droppedReturn) }) } };
   }
   if (lastSlot?.kind === 'callback' && lastSlot.request) return requestStyleCall(parsed, call, lastSlot.node, helper, before, argsText, lastSlot.request.parsedBody);
+  if (lastSlot?.kind === 'callback' && lastSlot.successFlag === true) return successFlagCall(parsed, call, lastSlot.node, helper, before, argsText);
   if (callback) {
     if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
     // TypeScript: the helper's callback types are not known here, so the caller takes any and says what it resolves to.
@@ -204,6 +207,33 @@ function requestStyleCall(parsed: ParsedFile, call: TSESTree.CallExpression, nod
       args,
       callback: { start: node.range[0], end: node.range[1] },
       callbackAround: requestCallbackAround(ts, parsedBody),
+    },
+  };
+}
+
+/**
+ * The helper calls back `(ok, data)` (see provenSuccessFlag): each method goes through it, resolved
+ * on a truthy flag and rejected with what it handed over otherwise; the kept callback is called once,
+ * `(true, data)`, or `(false, …)` with Slack's own `ok: false` answer where Slack refused a method
+ * (the helper may have called back with a truthy flag for it) and else with what the helper failed with.
+ */
+function successFlagCall(parsed: ParsedFile, call: TSESTree.CallExpression, node: Node, helper: string, before: string[], args: string | undefined): TransportResult {
+  const fn = writtenCallback(node);
+  if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { why: "the helper's return value is used besides its callback" };
+  if (!fn || shadowedInCallback(parsed, fn)) return { why: 'the callback uses a name the rewrite would shadow' };
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && unwrap(node) === fn && usesOwnThis(parsed, fn)) return { why: 'the callback uses `this`, which the helper gives it and rtm-migrate cannot see' };
+  if (typescript(parsed)) return { why: "the helper calls back `(ok, data)`, whose types in TypeScript are not known here" };
+  const send = `new Promise((resolve, reject) => ${helper}(${[...before, '(ok, data) => (ok ? resolve(data) : reject(data))'].join(', ')}))`;
+  return {
+    call: {
+      start: call.range[0],
+      end: call.range[1],
+      caller: `${params(parsed)} => ${send}`,
+      args,
+      callback: { start: node.range[0], end: node.range[1] },
+      callbackAround: { before: '(err, data) => (', after: ')(!err, err ? err.data ?? err : data)' },
+      // A refusal may come back as `(false, answer)`, not as the error carrying Slack's answer that an optional extra is told by.
+      errorsNotReturned: `\`${text(parsed, call.callee)}\` hands its callback a failure as \`(false, …)\` in a shape rtm-migrate does not see`,
     },
   };
 }
