@@ -1,7 +1,8 @@
-import { CONVERSATION_LIST_FIELDS, isStartOnlyField, RTM_START_FIELDS, startOnlyItemFieldsOf } from '@rtm-migrate/core';
+import { CONVERSATION_LIST_FIELDS, isConnectField, isStartOnlyField, RTM_START_FIELDS, startOnlyItemFieldsOf } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { firstParameterIsError } from './callback-answer.js';
 import { isCoroutineAwait } from './coroutine.js';
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
@@ -127,7 +128,7 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
           break;
         }
       }
-      if (site.callback) tracker.callback(site.callback, RESPONSE);
+      if (site.callback) tracker.callback(site.callback, RESPONSE, site.form === 'name' ? site.call : undefined);
       // The app's own helper answering superagent's request (see superagent-helper.ts): its response, the data in `res.body`.
       else if (site.form === 'name' && superagentHelperOf(resolver, site.call)) tracker.follow(site.call, SUPERAGENT_REQUEST, 0);
       else tracker.follow(site.call, PROMISED_RESPONSE, 0);
@@ -891,18 +892,46 @@ class Tracker {
 
   /**
    * The response handed to a callback: `(err, res)` gets it second; a one-parameter `function (res)`
-   * (the app's own helpers) first, unless the parameter is named as an error.
+   * (the app's own helpers) first, unless the parameter is named as an error. `helper`: the call of the
+   * app's own helper the callback is given, whose convention is not known (see answerInFirst).
    */
-  callback(node: Node, shape: Shape): void {
+  callback(node: Node, shape: Shape, helper?: TSESTree.CallExpression): void {
     const located = this.locate(node);
     if (!located) { this.escape(node, `the response goes to \`${describeNode(node)}\`, which could not be followed`, pathOf(shape)); return; }
     const { node: fn, resolver } = located;
     if (usesArguments(resolver, fn)) this.escape(node, 'the callback reads its arguments dynamically (`arguments`)', pathOf(shape));
     // `(err, res, body)`: which one the helper hands the data in is not known (`request` hands the
     // body text third): each is followed.
-    if (fn.params.length >= 2) { for (let i = 1; i < fn.params.length; i++) this.in(resolver).bindFunctionParameter(fn, i, shape, 0, node); return; }
+    if (fn.params.length >= 2) {
+      for (let i = 1; i < fn.params.length; i++) this.in(resolver).bindFunctionParameter(fn, i, shape, 0, node);
+      if (helper && !firstParameterIsError(resolver, fn, true)) this.in(resolver).answerInFirst(fn, shape, helper);
+      return;
+    }
     const only = fn.params[0];
     if (only && !(only.type === AST_NODE_TYPES.Identifier && /^e(rr(or)?)?$/i.test(only.name))) this.in(resolver).bindFunctionParameter(fn, 0, shape, 0, node);
+    // `(e) => store.load(e.users)`: a name is no proof that a helper calls back the error alone.
+    else if (only && helper && !firstParameterIsError(resolver, fn, false)) this.in(resolver).answerInFirst(fn, shape, helper);
+  }
+
+  /**
+   * `svc.request('rtm.start', function (result, failure) {…})`: an app's helper whose callback does not
+   * show its first parameter to be the error may call back `(data, err)`. The first parameter is followed
+   * on its own; where it reads a field `rtm.connect` is not known to return, or escapes where start-only
+   * data may be read (isSignificantEscape), the call escapes whole: the answer may be there, and
+   * `rtm.connect` in place would hand it nothing of what is read.
+   */
+  private answerInFirst(fn: FunctionNode, shape: Shape, helper: TSESTree.CallExpression): void {
+    const first = fn.params[0];
+    if (!first) return;
+    const inner = new Tracker(this.resolver, { flow: { reads: [], escapes: [] }, seen: new Set(), trackers: new Map(), steps: 0, entries: new Map() });
+    inner.bindFunctionParameter(fn, 0, shape, 0, helper);
+    const read = inner.flow.reads.find((r) => !isConnectField(r.path));
+    const escaped = inner.flow.escapes.find(isSignificantEscape);
+    if (!read && !escaped) return;
+    this.flow.reads.push(...inner.flow.reads);
+    const name = first.type === AST_NODE_TYPES.Identifier ? `\`${first.name}\`` : 'its first parameter';
+    const shown = read ? `reads \`${read.path}\` off it (line ${read.node.loc.start.line})` : `hands it on (${escaped?.reason ?? ''})`;
+    this.escape(fn, `the callback convention of \`${describeNode(helper.callee)}\` is not known: nothing in the callback uses ${name} as an error, so ${name} may be the answer, not the error of a Node-style \`(err, data)\`, and the callback ${shown}`, '');
   }
 
   /** Every parameter of `fn` as the whole answer. */
