@@ -1,5 +1,6 @@
 import jscodeshift, { type ASTPath, type Collection, type JSCodeshift } from 'jscodeshift';
 import type { PlanSite, RewriteKind } from '../plan.js';
+import { ParseError } from '../errors.js';
 import { wrapWords } from '../text/wrap.js';
 
 export type ParserName = 'ts' | 'tsx' | 'babel';
@@ -207,9 +208,18 @@ export function commentLines(message: string, width = 96): string[] {
   return wrapWords(message, width).map((l, i) => (i === 0 ? `// ${l}` : `//   ${l}`));
 }
 
-/** The source's first character at or after `offset` that is code: past blanks and comments. */
+const BLANKS_AND_COMMENTS = /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/y;
+
+/** Where the source's code goes on at or after `offset`, past blanks and comments (its length when none follows). */
+function codeAt(source: string, offset: number): number {
+  BLANKS_AND_COMMENTS.lastIndex = offset;
+  BLANKS_AND_COMMENTS.exec(source);
+  return BLANKS_AND_COMMENTS.lastIndex;
+}
+
+/** The source's first character at or after `offset` that is code. */
 function nextCode(source: string, offset: number): string | undefined {
-  return /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(\S)?/.exec(source.slice(offset))?.[1];
+  return source[codeAt(source, offset)];
 }
 
 /**
@@ -232,15 +242,67 @@ export function endedBefore(source: string, next: number, lines: readonly string
   return lines.map((l, i) => (i === last ? `${l.trimEnd()};` : l));
 }
 
+/** The statements of a file's statement lists (its top level, blocks, `case`s, namespaces). */
+function listedStatements(j: JSCodeshift, root: Collection): AnyNode[] {
+  const statements: AnyNode[] = [];
+  root.find(j.Node).forEach((p: ASTPath<AnyNode & { body?: unknown; consequent?: unknown }>) => {
+    const n = p.node;
+    if (!STATEMENT_LISTS.has(n.type)) return;
+    const list = n.type === 'SwitchCase' ? n.consequent : n.body;
+    if (Array.isArray(list)) statements.push(...(list as AnyNode[]));
+  });
+  return statements;
+}
+
 /**
- * `text`, written in place of the code from `offset` on, with a leading `;` (the `standard` style's
- * `;(`) when, in a file without semicolons, it starts a statement with a character that would join
- * it to the statement before: there is no line of ours above it to end instead.
+ * Where the statement at `offset` of the source starts in the text `edits` make of it: before any text
+ * inserted at it (that may be code put before it, or the start of code around it), and past text inserted
+ * there as lines of their own (where it or what replaces it then starts). None inside a range an edit replaces.
  */
-export function startedSafely(ctx: TransformContext, offset: number, text: string): string {
-  if (ctx.style.semicolons || !CONTINUES_STATEMENT.test(text)) return text;
-  const before = ctx.source.slice(0, offset).replace(/(?:\s|\/\*[\s\S]*?\*\/)*$/, '').replace(/\/\/[^\n'"`]*$/, '').trimEnd();
-  return before === '' || /[;{]$/.test(before) ? text : `;${text}`;
+function editedStarts(edits: readonly Edit[], offset: number): number[] {
+  let shift = 0;
+  let lines = 0;
+  let prefixed = false;
+  for (const e of edits) {
+    if (e.start < offset && offset < e.end) return [];
+    if (e.start < offset) shift += e.text.length - (e.end - e.start);
+    else if (e.start === offset && e.end === offset) {
+      lines += e.text.length;
+      prefixed ||= !/\n[ \t]*$/.test(e.text);
+    }
+  }
+  return lines === 0 || prefixed ? [offset + shift] : [offset + shift, offset + shift + lines];
+}
+
+/**
+ * `output` (the source with `ctx.edits` applied, `parsed` its tree) where every statement of the source
+ * is still a statement. A removal or a replacement can leave a statement that starts with `(`, `[`, `` ` ``,
+ * `+`, `-`, `/` or `<` after one that ASI ended only because of what came between (an `import`, a
+ * `const …;`), or make a statement start with one (`(cast as T)`): that one gets a leading `;` (the
+ * `standard` style's `;(`), as no line of ours is above it to end instead (see endedBefore). Any other
+ * statement the edits did not touch that no longer starts one means the rewrite changed what the code
+ * does around it: an error, and nothing is written. `reparse` checks the text with its `;`s added.
+ */
+export function keptApart(ctx: TransformContext, output: string, parsed: Collection, reparse: (text: string) => void): string {
+  const starts = new Set(listedStatements(ctx.j, parsed).map(startOf));
+  const joined = new Set<number>();
+  for (const statement of listedStatements(ctx.j, ctx.root)) {
+    for (const at of editedStarts(ctx.edits, startOf(statement))) {
+      const head = codeAt(output, at);
+      const first = output[head];
+      // A leading `;` ends the statement before it when ASI no longer does: no statement of its own then.
+      if (starts.has(head) || first === undefined || first === ';') continue;
+      if (CONTINUES_STATEMENT.test(first)) joined.add(head);
+      else if (!ctx.edits.some((e) => e.start === startOf(statement) && e.end > e.start)) {
+        const lines = output.slice(0, head).split('\n');
+        throw new ParseError('the rewrite would join a statement to the code before it: nothing written', lines.length, (lines.at(-1)?.length ?? 0) + 1);
+      }
+    }
+  }
+  if (joined.size === 0) return output;
+  const apart = [...joined].sort((a, b) => b - a).reduce((text, head) => `${text.slice(0, head)};${text.slice(head)}`, output);
+  reparse(apart);
+  return apart;
 }
 
 /** Inserts `lines` before the statement at `offset`, at its indentation. */

@@ -15,7 +15,6 @@ import {
   freshName,
   indentAt,
   insertBefore,
-  startedSafely,
   isObjectLiteral,
   propertyKey,
   startOf,
@@ -195,7 +194,7 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
     ctx.edits.push({ start: transport.start, end: callback.start, text: before }, { start: callback.end, end: transport.end, text: after });
   } else {
     const replacement = `${cast ? `(${called} as ${cast})` : called}${transport.then ?? ''}`;
-    ctx.edits.push({ start: transport.start, end: transport.end, text: statement && startOf(statement) === transport.start ? startedSafely(ctx, transport.start, replacement) : replacement });
+    ctx.edits.push({ start: transport.start, end: transport.end, text: replacement });
   }
   addImport(ctx, module, name, false);
 }

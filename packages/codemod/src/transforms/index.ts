@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Collection } from 'jscodeshift';
 import type { PlanSite } from '../plan.js';
 import { ParseError } from '../errors.js';
 import {
@@ -6,6 +7,7 @@ import {
   detectStyle,
   emitImports,
   identifierNames,
+  keptApart,
   parserFor,
   withParser,
   type ParserName,
@@ -191,13 +193,16 @@ export function transformSource(
   dropUnusedTableEntries(ctx);
   emitImports(ctx);
   if (ctx.edits.length === 0) return { output: input, changed: false, outcomes: ctx.outcomes };
-  const out = applyEdits(source, ctx.edits);
-  try {
-    parseWith(parser, out);
-  } catch (err) {
-    const e = err as ParseError;
-    throw new ParseError(`the rewritten file does not parse (${e.message}): nothing written`, e.line, e.column);
-  }
+  const reparse = (text: string): Collection => {
+    try {
+      return parseWith(parser, text).root;
+    } catch (err) {
+      const e = err as ParseError;
+      throw new ParseError(`the rewritten file does not parse (${e.message}): nothing written`, e.line, e.column);
+    }
+  };
+  const edited = applyEdits(source, ctx.edits);
+  const out = keptApart(ctx, edited, reparse(edited), reparse);
   const output = (hasBom ? BOM : '') + out;
   return { output, changed: output !== input, outcomes: ctx.outcomes };
 }
