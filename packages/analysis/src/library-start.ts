@@ -93,7 +93,10 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
   // The app's own module may hand on a bot Botkit made (`module.exports = controller.spawn(…)`).
   const followed = origin !== undefined && !origin.module.startsWith('.');
   if (!madeByBotkit && (followed || (version === undefined && !loadsBotkit(resolver, call)))) return undefined;
-  return version === undefined || mayPrecede(version, BOTKIT.connectSince) ? { kind: 'library-start', library: 'botkit', call, version } : undefined;
+  const made = constructionOf(resolver, bot);
+  // `this` or `new` of a class of this file is the app's object: loading Botkit does not make it a bot.
+  const appObject = !madeByBotkit && (isThisLike(resolver, bot) || (made !== undefined && classOf(resolver, made.callee) !== undefined));
+  return version === undefined || mayPrecede(version, BOTKIT.connectSince) ? { kind: 'library-start', library: 'botkit', call, version, appObject } : undefined;
 }
 
 /**

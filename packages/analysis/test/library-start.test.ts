@@ -99,9 +99,12 @@ describe("an object of the app's own with a startRTM of its own (around a Botkit
     expect(await libraryStarts(join(dir, 'relay.js'))).toEqual(sites);
   });
 
-  it("is still a site on `this` of a class without one, and on a bot Botkit made", async () => {
-    const dir = await project({ 'package.json': manifest(), 'relay.js': `const Botkit = require('botkit');\nclass Relay {\n  go() { return this.startRTM(); }\n}\nconst bot = Botkit.slackbot({}).spawn({ token: 't' });\nbot.startRTM();\n` });
-    expect(await libraryStarts(join(dir, 'relay.js'))).toEqual(['botkit@3', 'botkit@6']);
+  it('is still a site on `this` of a class without one, or `new` of it, but as the app\'s object (reported, never wrapped); a bot Botkit made is no app object', async () => {
+    const source = `const Botkit = require('botkit');\nclass Relay {\n  go() { return this.startRTM(); }\n}\nconst bot = Botkit.slackbot({}).spawn({ token: 't' });\nbot.startRTM();\nnew Relay().startRTM();\n`;
+    const dir = await project({ 'package.json': manifest(), 'relay.js': source });
+    const parsed = parseFile(join(dir, 'relay.js'), source);
+    const found = findSites(parsed.program, parsed.resolver).flatMap((s) => (s.kind === 'library-start' && s.library === 'botkit' ? [`${s.call.loc.start.line} ${s.appObject}`] : []));
+    expect(found).toEqual(['3 true', '6 false', '7 true']);
   });
 });
 
