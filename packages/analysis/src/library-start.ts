@@ -4,9 +4,10 @@ import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTS, type HelperLi
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
-import { assignedValueOf, descendants, memberName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
+import { assignedValueOf, descendants, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
+import { classOf } from './functions.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
-import { constructionOf, originOf, type Origin } from './origin.js';
+import { constructionOf, originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
@@ -79,11 +80,12 @@ function clientUses(resolver: Resolver, node: TSESTree.Identifier): Set<string> 
  * receiver not followed (a `create_bot` handler's parameter, a value of the app's own module) in a file
  * that loads Botkit or runs with it (installed or declared), unless that Botkit is known to be
  * BOTKIT.connectSince or later. Another package's value is not Botkit's; Botkit's own files are Botkit's
- * business: its examples and tests run with the release they ship in.
+ * business: its examples and tests run with the release they ship in. Nor is an object of the app's own
+ * that has a `startRTM` of its own (`ownsStart`): the Botkit call is inside that method.
  */
 export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const bot = methodCall(resolver, call, BOTKIT.start);
-  if (bot === undefined || throughHelper(resolver, bot, 'botkit')) return undefined;
+  if (bot === undefined || throughHelper(resolver, bot, 'botkit') || ownsStart(resolver, bot)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === BOTKIT.module) return undefined;
   const origin = botOrigin(resolver, bot);
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, BOTKIT.module);
@@ -91,7 +93,10 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
   // The app's own module may hand on a bot Botkit made (`module.exports = controller.spawn(…)`).
   const followed = origin !== undefined && !origin.module.startsWith('.');
   if (!madeByBotkit && (followed || (version === undefined && !loadsBotkit(resolver, call)))) return undefined;
-  return version === undefined || mayPrecede(version, BOTKIT.connectSince) ? { kind: 'library-start', library: 'botkit', call, version } : undefined;
+  const made = constructionOf(resolver, bot);
+  // `this` or `new` of a class of this file is the app's object: loading Botkit does not make it a bot.
+  const appObject = !madeByBotkit && (isThisLike(resolver, bot) || (made !== undefined && classOf(resolver, made.callee) !== undefined));
+  return version === undefined || mayPrecede(version, BOTKIT.connectSince) ? { kind: 'library-start', library: 'botkit', call, version, appObject } : undefined;
 }
 
 /**
@@ -131,6 +136,68 @@ function botOrigin(resolver: Resolver, bot: TSESTree.Node): Origin | undefined {
   const spawner = made?.type === AST_NODE_TYPES.CallExpression ? unwrap(made.callee) : undefined;
   const controller = spawner?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, spawner) === 'spawn' ? spawner.object : undefined;
   return originOf(resolver, controller ?? bot);
+}
+
+/**
+ * The app's own object with a `startRTM` of its own, whatever it calls inside (a promisified Botkit start,
+ * typically): `this` where its class, its object literal or an assignment (`this.startRTM = …`,
+ * `X.prototype.startRTM = …`) gives it one; an object literal held in a variable with one; `new X(…)` of a
+ * class of this file, or a constructor function, that gives its instances one. Wrapping such an object
+ * as a Botkit bot would fail at start (it has no `bot.api`) or answer nothing.
+ */
+function ownsStart(resolver: Resolver, receiver: TSESTree.Node): boolean {
+  const bare = unwrap(receiver);
+  if (isThisLike(resolver, bare)) {
+    const owner = thisOwner(bare);
+    const literal = objectOfMethod(bare);
+    if ((owner?.type === AST_NODE_TYPES.ClassBody && owner.body.some((e) => definesStart(resolver, e))) || literal?.properties.some((p) => definesStart(resolver, p))) return true;
+    return owner !== undefined && assignsStart(resolver, owner, (target) => isThisLike(resolver, target) || isPrototype(resolver, target));
+  }
+  const variable = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare) : null;
+  const value = variable ? assignedValueOf(variable) : bare;
+  const literal = value ? unwrap(value) : undefined;
+  if (literal?.type === AST_NODE_TYPES.ObjectExpression) return literal.properties.some((p) => definesStart(resolver, p));
+  const made = constructionOf(resolver, bare);
+  if (!made) return false;
+  const declared = classOf(resolver, made.callee);
+  if (declared) return declared.body.body.some((e) => definesStart(resolver, e)) || assignsStart(resolver, declared.body, (target) => isThisLike(resolver, target));
+  const constructor = unwrap(made.callee);
+  if (constructor.type !== AST_NODE_TYPES.Identifier) return false;
+  let program: TSESTree.Node = made;
+  while (program.parent) program = program.parent;
+  return assignsStart(resolver, program, (target) => {
+    const prototype = unwrap(target);
+    const of = prototype.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, prototype) === 'prototype' ? unwrap(prototype.object) : undefined;
+    return of?.type === AST_NODE_TYPES.Identifier && of.name === constructor.name;
+  });
+}
+
+/** A class member or object literal property named `startRTM`. */
+function definesStart(resolver: Resolver, element: TSESTree.Node): boolean {
+  if (element.type === AST_NODE_TYPES.Property) return propertyKeyName(resolver, element) === BOTKIT.start;
+  if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) return false;
+  return !element.computed && ((element.key.type === AST_NODE_TYPES.Identifier && element.key.name === BOTKIT.start) || (element.key.type === AST_NODE_TYPES.Literal && element.key.value === BOTKIT.start));
+}
+
+/** An assignment under `root` that stores something as `<target>.startRTM`. */
+function assignsStart(resolver: Resolver, root: TSESTree.Node, target: (object: TSESTree.Node) => boolean): boolean {
+  for (const node of descendants(resolver, root)) {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node.left) === BOTKIT.start && target(node.left.object)) return true;
+  }
+  return false;
+}
+
+function isPrototype(resolver: Resolver, node: TSESTree.Node): boolean {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'prototype';
+}
+
+/** The object literal whose method (`{ run() {…} }`, `run: function () {…}`) `this` at `node` is in. */
+function objectOfMethod(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration) fn = fn.parent;
+  const property = fn?.parent;
+  return property?.type === AST_NODE_TYPES.Property && property.value === fn && property.parent.type === AST_NODE_TYPES.ObjectExpression ? property.parent : undefined;
 }
 
 /** The file of `node` loads Botkit (`require('botkit')`, an `import` of it). */

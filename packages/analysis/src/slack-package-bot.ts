@@ -18,7 +18,14 @@ type Node = TSESTree.Node;
  */
 export type LibraryStartSite =
   | { readonly kind: 'library-start'; readonly library: 'slack-package' | 'slack-client'; readonly call: TSESTree.CallExpression }
-  | { readonly kind: 'library-start'; readonly library: 'botkit'; readonly call: TSESTree.CallExpression; readonly version: LibraryVersion | undefined }
+  | {
+      readonly kind: 'library-start';
+      readonly library: 'botkit';
+      readonly call: TSESTree.CallExpression;
+      readonly version: LibraryVersion | undefined;
+      /** Called on the app's own object (`this`, `new` of a class of this file) nothing shows to be a Botkit bot: reported, never wrapped. */
+      readonly appObject: boolean;
+    }
   | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression; readonly version: LibraryVersion | undefined };
 
 /** What says which release of a library a file runs with: the copy installed for it, else the range its package.json declares. */

@@ -86,6 +86,28 @@ describe("Botkit's startRTM, by the Botkit the file runs with", () => {
   });
 });
 
+describe("an object of the app's own with a startRTM of its own (around a Botkit bot's)", () => {
+  const inner = "new Promise((ok, ko) => this.worker.startRTM((e, b, p) => (e ? ko(e) : ok(p))))";
+  it.each([
+    ['a class method, called through `this`', `class Relay {\n  go() { return this.startRTM(); }\n  startRTM() { return ${inner}; }\n}\n`, ['botkit@4']],
+    ['a class method, called on `new` of the class', `class Relay {\n  startRTM() { return ${inner}; }\n}\nnew Relay().startRTM();\nconst relay = new Relay();\nrelay.startRTM();\n`, ['botkit@3']],
+    ['a field set in the constructor', `class Relay {\n  constructor() { this.startRTM = () => ${inner}; }\n  go() { return this.startRTM(); }\n}\n`, ['botkit@3']],
+    ['`X.prototype.startRTM = …`', `function Relay() {}\nRelay.prototype.startRTM = function () { return ${inner}; };\nRelay.prototype.go = function () { var self = this; return self.startRTM(); };\nnew Relay().startRTM();\n`, ['botkit@3']],
+    ['an object literal, through `this` and its variable', `const relay = {\n  startRTM() { return ${inner}; },\n  go: function () { return this.startRTM(); },\n};\nrelay.startRTM();\n`, ['botkit@3']],
+  ])('is no site: %s; the Botkit call inside it is one', async (_, body, sites) => {
+    const dir = await project({ 'package.json': manifest(), 'relay.js': `const Botkit = require('botkit');\n${body}` });
+    expect(await libraryStarts(join(dir, 'relay.js'))).toEqual(sites);
+  });
+
+  it('is still a site on `this` of a class without one, or `new` of it, but as the app\'s object (reported, never wrapped); a bot Botkit made is no app object', async () => {
+    const source = `const Botkit = require('botkit');\nclass Relay {\n  go() { return this.startRTM(); }\n}\nconst bot = Botkit.slackbot({}).spawn({ token: 't' });\nbot.startRTM();\nnew Relay().startRTM();\n`;
+    const dir = await project({ 'package.json': manifest(), 'relay.js': source });
+    const parsed = parseFile(join(dir, 'relay.js'), source);
+    const found = findSites(parsed.program, parsed.resolver).flatMap((s) => (s.kind === 'library-start' && s.library === 'botkit' ? [`${s.call.loc.start.line} ${s.appObject}`] : []));
+    expect(found).toEqual(['3 true', '6 false', '7 true']);
+  });
+});
+
 describe("slack-client 1.x's login", () => {
   it('is a site on a client made with `new` of the module itself: in a variable, directly, or in a field set once', async () => {
     const dir = await project({

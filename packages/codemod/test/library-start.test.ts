@@ -205,15 +205,22 @@ describe.each([
 
 describe('a Botkit start the wrapper cannot stand in for', () => {
   it.each([
-    ['an optional call (`bot?.startRTM()`)', "const Botkit = require('botkit');\nconst bot = Botkit.slackbot({}).spawn({ token: 't' });\nbot?.startRTM();\n", 'bot.js:3:1', []],
-    ['`--helper shim` (the shim has no such wrapper)', BOT, 'bot.js:4:1', ['--helper', 'shim']],
-  ] as const)('%s: a TODO, the code as it was', async (_form, source, id, flags) => {
+    ['an optional call (`bot?.startRTM()`)', "const Botkit = require('botkit');\nconst bot = Botkit.slackbot({}).spawn({ token: 't' });\nbot?.startRTM();\n", 'bot.js:3:1', [], 'of this Botkit bot requests the retired `rtm.start` inside'],
+    ['`--helper shim` (the shim has no such wrapper)', BOT, 'bot.js:4:1', ['--helper', 'shim'], 'of this Botkit bot requests the retired `rtm.start` inside'],
+    [
+      "`this.startRTM()` of the app's class, which has no `startRTM` of its own (nothing shows `this` is a bot)",
+      "const Botkit = require('botkit');\nclass Relay {\n  go() {\n    return this.startRTM();\n  }\n}\nmodule.exports = Relay;\n",
+      'bot.js:4:12',
+      [],
+      "here is called on the app's own object",
+    ],
+  ] as const)('%s: a TODO, the code as it was', async (_form, source, id, flags, reason) => {
     const dir = await libraryApp('botkit', source, '^0.4.0');
     const run = await cli(['apply', '.', '--allow-dirty', '--report', 'json', ...flags], dir);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as Report).sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
     const written = await readFile(join(dir, 'bot.js'), 'utf8');
-    expect(written).toContain('// TODO(rtm-migrate): `startRTM()` of this Botkit bot requests the retired `rtm.start` inside');
+    expect(written).toContain(`// TODO(rtm-migrate): \`startRTM()\` ${reason}`);
     expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
   });
 });

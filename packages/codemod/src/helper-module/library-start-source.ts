@@ -7,7 +7,8 @@ type Typed = (typed: string) => string;
  * A wrapper of the generated module around what a library starts with: `export function name(target,
  * options = {})`, typed as handing back what it was given. In TypeScript, preceded by the part of the
  * library's internals it uses (its typings, if any, leave them out). It fails at once on a target
- * without those internals, which would still request `rtm.start`, rather than at the first start.
+ * without those internals, which would still request `rtm.start`, rather than at the first start;
+ * unless it `passesOthers`.
  */
 interface LibraryWrapper {
   readonly name: string;
@@ -24,6 +25,12 @@ interface LibraryWrapper {
   readonly other: string;
   readonly lacksInternals: string;
   readonly lacks: string;
+  /**
+   * Hand back a target without the internals untouched, with a warning (once), rather than throwing:
+   * what the warning says then happens (after what the target lacks). For a target that may be the app's own object
+   * around the library's (`this` of a class with a `startRTM()` of its own), whose method still works.
+   */
+  readonly passesOthers?: string;
   /** The rest of the body, returning the target or its subclass. */
   readonly body: readonly string[];
 }
@@ -33,17 +40,42 @@ function librarySource(typescript: boolean, exp: string, spec: (t: Typed) => Lib
   const w = spec(t);
   return [
     ...(typescript ? [...w.types, ''] : []),
+    ...(w.passesOthers === undefined ? [] : [`/** Whether ${w.name}() has warned about a target it passed on (once is enough). */`, `let ${warnedFlag(w)} = false;`, '']),
     '/**',
     ...w.doc,
     ' */',
     `${exp}function ${w.name}${t(`<T extends ${w.bound}>`)}(${w.target}${t(': T')}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
     ...w.setup,
+    ...(w.passesOthers === undefined ? throwsWithout(w) : passesWithout(w, w.passesOthers)),
+    ...w.body,
+    '}',
+  ];
+}
+
+/** The check that fails at once on a target without the internals. */
+function throwsWithout(w: LibraryWrapper): string[] {
+  return [
     `  // ${w.other} would still request rtm.start: say so at start.`,
     `  if (${w.lacksInternals}) {`,
     `    throw new TypeError('${w.name}: this ${w.lacks} to answer rtm.start through');`,
     '  }',
-    ...w.body,
-    '}',
+  ];
+}
+
+/** The name of the module's flag that a wrapper has warned about a target it passed on. */
+function warnedFlag(w: LibraryWrapper): string {
+  return `warned${w.name.charAt(0).toUpperCase()}${w.name.slice(1)}`;
+}
+
+/** The check that hands back a target without the internals as it is, warning once. */
+function passesWithout(w: LibraryWrapper, warning: string): string[] {
+  return [
+    `  // ${w.other} is passed on as it is: its own start still runs, which beats stopping the app.`,
+    `  if (${w.lacksInternals}) {`,
+    `    if (!${warnedFlag(w)}) console.warn('${w.name}: this ${w.lacks}, so ${warning}');`,
+    `    ${warnedFlag(w)} = true;`,
+    `    return ${w.target};`,
+    '  }',
   ];
 }
 
@@ -72,7 +104,7 @@ export function botkitSource(typescript: boolean, exp: string): string[] {
       ` * API URL), with ${METHODS.rtmConnect} last and the extras \`options\` names. Botkit reads \`url\`, \`self\` and \`team\``,
       ' * as before and hands the whole data to the startRTM callback; an error reaches it as Botkit\'s own',
       ` * would (Slack's error code). Botkit ${since} and later call ${METHODS.rtmConnect} in startRTM and never this.`,
-      ' * Returns the bot.',
+      ' * Returns the bot; anything else (no `bot.api`) comes back as it is, with a warning.',
     ],
     target: 'bot',
     bound: 'object',
@@ -80,6 +112,8 @@ export function botkitSource(typescript: boolean, exp: string): string[] {
     other: 'Another kind of bot (or a Botkit without these)',
     lacksInternals: "typeof api?.callAPI !== 'function' || typeof api.rtm?.start !== 'function'",
     lacks: 'bot has no Botkit `api.callAPI` and `api.rtm.start`',
+    passesOthers:
+      'it is returned unchanged and its own startRTM() runs as before (a Botkit 0.x bot it starts inside still requests rtm.start: wrap that bot instead)',
     body: [
       `  const send${t(': SlackCall')} = (method, args) =>`,
       '    new Promise((resolve, reject) => {',

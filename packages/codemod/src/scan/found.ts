@@ -264,7 +264,8 @@ function libraryStartSite(site: LibraryStartSite): FoundSite {
   const own: Escape = { node: call, reason: libraryStartReason(site), path: '', file: undefined };
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
-  const library = site.library === 'slack-package' ? {} : { library: site.library };
+  // The app's own object is no bot the generated module can wrap: a TODO.
+  const library = site.library === 'slack-package' || (site.library === 'botkit' && site.appObject) ? {} : { library: site.library };
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
 }
 
@@ -275,7 +276,7 @@ function libraryStartReason(site: LibraryStartSite): string {
     case 'slack-client':
       return CODEMOD_MESSAGES.slackClientLogin;
     case 'botkit':
-      return CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
+      return site.appObject ? CODEMOD_MESSAGES.botkitStartRtmAppObject(BOTKIT.connectSince.join('.')) : CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
     case 'slackbots':
       return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version);
   }

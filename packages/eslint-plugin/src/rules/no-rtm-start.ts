@@ -32,6 +32,7 @@ export type MessageIds =
   | 'rtmStartInLibrary'
   | 'rtmStartInSlackClientLogin'
   | 'rtmStartInBotkit'
+  | 'rtmStartInBotkitAppObject'
   | 'rtmStartInSlackbots'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
@@ -114,6 +115,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInLibrary: MESSAGES.rtmStartInLibrary,
       rtmStartInSlackClientLogin: MESSAGES.rtmStartInSlackClientLogin,
       rtmStartInBotkit: MESSAGES.rtmStartInBotkit,
+      rtmStartInBotkitAppObject: MESSAGES.rtmStartInBotkitAppObject,
       rtmStartInSlackbots: MESSAGES.rtmStartInSlackbots,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
@@ -190,7 +192,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: site.node, messageId: 'rtmStartUnfollowed' });
           return;
         case 'library-start':
-          context.report({ node: site.call.callee, messageId: LIBRARY_MESSAGES[site.library] });
+          context.report({ node: site.call.callee, messageId: site.library === 'botkit' && site.appObject ? 'rtmStartInBotkitAppObject' : LIBRARY_MESSAGES[site.library] });
           return;
         case 'unfollowed-client':
           if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
