@@ -23,7 +23,8 @@ import { corpusPackages, lintFile, PATTERNS, REAL_WORLD, REPO, sourceFiles } fro
  */
 const CLI = join(REPO, 'packages', 'codemod', 'dist', 'cli.js');
 /** Plan forms that are not `rtm.start` sites of their own (the lint reports their reads, not a site). */
-const NOT_SITES = new Set(['connect-start-only-fields', 'connect-unsupported-args', 'legacy-data-store']);
+// Reported by no-rtm-start-only-fields, not no-rtm-start: they make no request (a listener of `'rtm.start'` is checked on its own below).
+const NOT_SITES = new Set(['connect-start-only-fields', 'connect-unsupported-args', 'legacy-data-store', 'start-listener']);
 
 interface Folder {
   readonly dir: string;
@@ -68,10 +69,13 @@ describe('lint and rtm-migrate scan agree', () => {
     expect(lintSites.filter((line) => !planSites.some((s) => s.line <= line && line <= s.endLine)), 'lint sites the scan does not plan').toEqual([]);
     expect(planSites.filter((s) => !lintSites.some((line) => s.line <= line && line <= s.endLine)).map((s) => s.id), 'planned sites the lint does not report').toEqual([]);
 
+    const listenerLines = (lines: number[]): number[] => [...new Set(lines)].sort((a, b) => a - b);
+    expect(listenerLines(sites.filter((s) => s.form === 'start-listener').map((s) => s.line)), "'rtm.start' listeners").toEqual(listenerLines(findings.filter((f) => f.messageId === 'startListener').map((f) => f.line)));
+
     const fills = sdkStoreFills(file);
     const lintReads = new Set(
       findings
-        .filter((f) => f.rule === '@rtm-migrate/no-rtm-start-only-fields' && f.messageId !== 'legacyDataStore' && f.messageId !== 'escapedItems' && f.messageId !== 'escapedObject' && !fills.some(([from, to]) => from <= f.line && f.line <= to))
+        .filter((f) => f.rule === '@rtm-migrate/no-rtm-start-only-fields' && f.messageId !== 'legacyDataStore' && f.messageId !== 'startListener' && f.messageId !== 'escapedItems' && f.messageId !== 'escapedObject' && !fills.some(([from, to]) => from <= f.line && f.line <= to))
         .map((f) => `${f.line} ${/^`([^`]+)`/.exec(f.message)?.[1]}`),
     );
     const planReads = new Set(sites.flatMap((s) => s.reads.filter((r) => r.file === name && isReportableRead(r.field)).map((r) => `${r.line} ${r.field}`)));

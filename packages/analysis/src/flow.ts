@@ -143,6 +143,9 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
     case 'client-authenticated':
       if (site.handler) tracker.bindParameter(site.handler, 0, RESPONSE, 0);
       break;
+    case 'start-listener':
+      tracker.bindParameter(site.handler, 0, RESPONSE, 0);
+      break;
     case 'data-store':
       tracker.follow(site.store, { kind: 'store' }, 0);
       break;

@@ -22,12 +22,14 @@ export {
   type MethodSite,
   type RtmMethod,
   type RtmSite,
+  type StartListenerSite,
   type StoreCacheSite,
   type TableSite,
   type UnfollowedNameSite,
   type UrlSite,
 } from './sites.js';
 export { rtmClientInMember, rtmClientStartable } from './rtm-member-client.js';
+export { startListenerOf } from './event-name.js';
 export type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 export type { UnfollowedClientSite } from './unfollowed-client.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';

@@ -9,7 +9,7 @@ import { typeIsAnyOr, typeServices } from './types.js';
 import { followsOtherVendorBase, rtmMethodOfUrl, type StringNode } from './url.js';
 import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
-import { isEventName } from './event-name.js';
+import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
 import { botkitStartSite, requiredSlackClientLoginSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
 import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
@@ -125,7 +125,20 @@ export interface UnfollowedNameSite {
   readonly use: Node;
 }
 
-export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite | LibraryStartSite | UnfollowedClientSite;
+/**
+ * `x.on('rtm.start', (data) => …)`: a listener of the event a framework publishes `rtm.start`'s answer
+ * under (named after the method). It makes no request; the answer comes from a call elsewhere (another
+ * file, often), and once that call is migrated the listener gets nothing (the event is no longer
+ * published under that name) or a thin `rtm.connect` answer.
+ */
+export interface StartListenerSite {
+  readonly kind: 'start-listener';
+  readonly call: TSESTree.CallExpression;
+  /** The listener, as written (a function, or a name for one). */
+  readonly handler: TSESTree.CallExpressionArgument;
+}
+
+export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite;
 
 /** The node a site is reported at and located by (its range is what tools share). */
 export function siteNode(site: RtmSite): Node {
@@ -135,6 +148,7 @@ export function siteNode(site: RtmSite): Node {
     case 'client-start':
     case 'client-authenticated':
     case 'unfollowed-client':
+    case 'start-listener':
       return site.call;
     case 'library-start':
       return site.call.callee;
@@ -213,6 +227,11 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
   }
 }
 
+function startListenerSite(resolver: Resolver, call: TSESTree.CallExpression): StartListenerSite | undefined {
+  const handler = startListenerOf(resolver, call);
+  return handler ? { kind: 'start-listener', call, handler } : undefined;
+}
+
 const METHOD_OF_PROPERTY: Readonly<Record<string, RtmMethod>> = { start: METHODS.rtmStart, connect: METHODS.rtmConnect };
 
 /** Calls that take a string without it being a Slack method name (string, array, assertion, log helpers). */
@@ -224,8 +243,8 @@ const NOT_A_METHOD_CALL = new Set([
 ]);
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
-export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | UnfollowedClientSite | undefined {
-  return clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call);
+export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite | undefined {
+  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call);
 }
 
 /**

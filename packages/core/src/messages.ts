@@ -159,6 +159,34 @@ function commonReplacements(): string {
 
 
 /**
+ * The sentence for a listener of the `'rtm.start'` event (a framework that publishes each Web API answer
+ * as an event named after its method), with `{{what}}` and `{{replacements}}` to fill in.
+ */
+export const START_LISTENER_TEMPLATE =
+  "This listener gets `rtm.start`'s answer, which other code publishes as an event named after the method, and {{what}}: once that request is migrated the event stops coming (or carries `rtm.connect`'s answer: `url`, `self` and `team` only), and rtm-migrate does not follow the event back to the request. Fetch that data where it is needed ({{replacements}}) or have the code that migrates the request publish the rebuilt answer under `'rtm.start'`.";
+
+/** What fills START_LISTENER_TEMPLATE: the start-only fields a listener reads, the parts it hands on (`''`: the whole answer). */
+export function startListenerData(startOnly: readonly string[], handedOn: readonly string[]): { what: string; replacements: string } {
+  const facts = [...new Set(startOnly.map((p) => fieldFact(p)))].filter((f): f is FieldFact => f !== undefined && !f.onRtmConnect);
+  // A field read and then handed on (`app.channels = data.channels`) is named once, as read.
+  const passed = [...new Set(handedOn)].filter((p) => !startOnly.includes(p));
+  const what = [
+    ...(startOnly.length > 0 ? [`reads ${list(startOnly)}`] : []),
+    ...(passed.length > 0 ? [`hands ${passed.includes('') ? 'the whole answer' : list(passed)} on to code rtm-migrate cannot follow`] : []),
+  ].join(' and ');
+  const replacements = [
+    ...facts.map((f) => `\`${f.path}\` → ${[...new Set(f.replacements.map((r) => r.method))].join(' / ') || 'no replacement'}`),
+    ...(passed.length > 0 ? [commonReplacements()] : []),
+  ].join('; ');
+  return { what, replacements };
+}
+
+export function startListenerMessage(startOnly: readonly string[], handedOn: readonly string[]): string {
+  const data = startListenerData(startOnly, handedOn);
+  return START_LISTENER_TEMPLATE.replace('{{what}}', () => data.what).replace('{{replacements}}', () => data.replacements);
+}
+
+/**
  * Sentences the codemod (`rtm-migrate`) prints in reports and writes into TODO comments and the code it
  * emits. Kept in core with the other messages so that every tool words Slack facts the same way.
  */
@@ -249,6 +277,17 @@ export const CODEMOD_MESSAGES = {
         ? "The fields read here also come with `rtm.connect`: make the client with `useRtmConnect: true` once the code that starts it is known to read nothing more (its `dataStore`, other handlers)"
         : `Fetch ${list(startOnly)} with their replacement methods before starting the client with \`useRtmConnect: true\``
     }, or run rtm-migrate on the code that starts it as well.`,
+  /**
+   * The app's transport is a method of an object its caller hands in (`owner`, a parameter): a framework
+   * object that may publish each answer as an event named after its method. `listeners`: the
+   * `'rtm.start'` listeners found in the project (`file:line`); with any, the call is left unchanged.
+   */
+  answerPublished: (transport: string, owner: string, listeners: readonly string[]): string =>
+    `\`${transport}\` belongs to the caller's object \`${owner}\` (handed in as a parameter), which may publish each answer as an event named after its method (\`${owner}.emit('rtm.start', data)\`): rebuilt through it, \`rtm.start\`'s data come from users.list, conversations.list, \`rtm.connect\` and the like, so it publishes those events instead and listeners of \`'rtm.start'\` never fire. ${
+      listeners.length === 0
+        ? `No \`'rtm.start'\` listener is in the files rtm-migrate was given: check \`${owner}\`'s plugins and other modules for one.`
+        : `The project listens for \`'rtm.start'\` (${listeners.join(', ')}), so rtm-migrate leaves this call unchanged: migrate those listeners' reads to the replacement methods (or publish the rebuilt answer as \`'rtm.start'\` yourself), then run rtm-migrate again.`
+    }`,
   legacyDataStore:
     "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */

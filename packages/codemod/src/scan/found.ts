@@ -4,6 +4,7 @@ import {
   connectsClientNeedsStartData,
   findSites,
   followResponse,
+  isReportableRead,
   isSpreadOfPlainConst,
   isSignificantEscape,
   resolveConst,
@@ -20,12 +21,13 @@ import {
   type UnfollowedClientSite,
   type MethodSite,
   type StoreCacheSite,
+  type StartListenerSite,
   type Resolver,
   type RtmSite,
   URI_ENCODERS,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
+import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTS, startListenerMessage, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -122,6 +124,11 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
       case 'unfollowed-client':
         found.push(unfollowedClientSite(text, site));
         break;
+      case 'start-listener': {
+        const listener = startListenerSite(resolver, site);
+        if (listener) found.push(listener);
+        break;
+      }
       case 'client-authenticated':
       case 'data-store':
       case 'store-cache': {
@@ -221,6 +228,20 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
 function connectClientSite(resolver: Resolver, site: ClientSite): FoundSite {
   const flow = followResponse(resolver, site);
   return { form: 'method-call', node: site.call, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: significant(flow.escapes), connect: true, literal: false };
+}
+
+/**
+ * A listener of the `'rtm.start'` event that reads start-only fields or hands the answer on: a TODO, no
+ * rewrite (the answer is published by a request elsewhere; the listener's data must come from the
+ * replacement methods). One that reads only `rtm.connect`'s fields is no site (see no-rtm-start-only-fields).
+ */
+function startListenerSite(resolver: Resolver, site: StartListenerSite): FoundSite | undefined {
+  const flow = followResponse(resolver, site);
+  const startOnly = [...new Set(flow.reads.map((r) => r.path).filter(isReportableRead))];
+  const handedOn = significant(flow.escapes);
+  if (startOnly.length === 0 && handedOn.length === 0) return undefined;
+  const own: Escape = { node: site.call, reason: startListenerMessage(startOnly, handedOn.map((e) => e.path)), path: '', file: resolver.file };
+  return { form: 'start-listener', node: site.call, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...handedOn], connect: false, literal: false };
 }
 
 /** Reads of the legacy `dataStore` (or of the response a store's `cacheRtmStart` gets) away from the client that starts. */

@@ -56,6 +56,7 @@ import { slackPackageConnectUnfit } from '../helper-module/transport/slack-packa
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
 import { helperDeclaration } from '../helper-module/transport/helper-contract.js';
+import { answerPublisher, startListeners } from './published-answer.js';
 import { settleStartTyped, usesStartTypes, type TypedDecision } from './start-types.js';
 
 export { parseWorkspace, DEFAULT_WORKSPACE } from './workspace.js';
@@ -284,7 +285,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   }
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
-  if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client') {
+  if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client' || site.form === 'start-listener') {
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   // `--helper shim` only where `rtmStartCompat()` builds every start-only field read here (not `users[].presence`, `latest`…).
@@ -420,6 +421,7 @@ export function scan(options: ScanOptions): Plan {
   const helperStarted: HelperStarted[] = [];
   const planned: PlannedSite[] = [];
   const wrapperUses: WrapperUse[] = [];
+  const listeners = startListeners(root, project, options.files);
 
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(index, options.files.length);
@@ -489,7 +491,11 @@ export function scan(options: ScanOptions): Plan {
     for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice }] of prepared.entries()) {
       const heavy = importableDecision(parsed, decisions[index] ?? choice.decision);
       // A v3 client that needs nothing of rtm.start's data: `useRtmConnect: true` alone, no helper module (no list fetched).
-      const decision: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
+      const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
+      // A rewrite changes which events a transport that publishes its answers sends: with listeners of `'rtm.start'` in the project they would never fire again.
+      const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
+      const decision: Decision = publisher && listeners.length > 0 ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
+      const publishNote = publisher && !leavesTodo(decision.rewrite) ? ` ${CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, [])}` : '';
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
@@ -548,7 +554,7 @@ export function scan(options: ScanOptions): Plan {
         rewrite: decision.rewrite,
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
         ...(gaps ? { itemGaps: gaps } : {}),
-        message: gaps ? `${message} ${gaps}` : message,
+        message: `${gaps ? `${message} ${gaps}` : message}${publishNote}`,
       });
       if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
       const plan = sites.at(-1);

@@ -1,4 +1,4 @@
-import { ESCAPED_ITEMS_TEMPLATE, ESCAPED_OBJECT_TEMPLATE, escapedItemsData, escapedObjectData, LEGACY_DATA_STORE_MESSAGE, START_ONLY_FIELD_TEMPLATE, startOnlyFieldReplacement } from '@rtm-migrate/core';
+import { ESCAPED_ITEMS_TEMPLATE, ESCAPED_OBJECT_TEMPLATE, escapedItemsData, escapedObjectData, LEGACY_DATA_STORE_MESSAGE, START_LISTENER_TEMPLATE, START_ONLY_FIELD_TEMPLATE, startListenerData, startOnlyFieldReplacement } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -7,6 +7,7 @@ import {
   followResponse,
   givesConnectData,
   isReportableRead,
+  isSignificantEscape,
   memberName,
   propertyKeyName,
   readsFilledStore,
@@ -16,14 +17,16 @@ import {
   type Escape,
   type FieldRead,
   type FileStores,
+  type Flow,
   type RtmSite,
+  type StartListenerSite,
 } from '@rtm-migrate/analysis';
 
 import { createRule } from '../util/create-rule.js';
 import { mentionsRtm } from '../util/prefilter.js';
 import { isCoveredUse, resolverFor } from '../util/resolver.js';
 
-export type MessageIds = 'startOnlyField' | 'legacyDataStore' | 'escapedItems' | 'escapedObject';
+export type MessageIds = 'startOnlyField' | 'legacyDataStore' | 'escapedItems' | 'escapedObject' | 'startListener';
 export type Options = [];
 
 
@@ -46,7 +49,7 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     schema: [],
-    messages: { startOnlyField: START_ONLY_FIELD_TEMPLATE, legacyDataStore: LEGACY_DATA_STORE_MESSAGE, escapedItems: ESCAPED_ITEMS_TEMPLATE, escapedObject: ESCAPED_OBJECT_TEMPLATE },
+    messages: { startOnlyField: START_ONLY_FIELD_TEMPLATE, legacyDataStore: LEGACY_DATA_STORE_MESSAGE, escapedItems: ESCAPED_ITEMS_TEMPLATE, escapedObject: ESCAPED_OBJECT_TEMPLATE, startListener: START_LISTENER_TEMPLATE },
     defaultOptions: [],
   },
   create(context) {
@@ -84,6 +87,18 @@ export default createRule<Options, MessageIds>({
       if (typeIs(services, object, RESPONSE_TYPES) || typeDeclaredIn(services, object, RESPONSE_FILES)) reportRead({ path: name, node, file: undefined });
     };
 
+    /**
+     * A listener of the `'rtm.start'` event reads the answer of a request made elsewhere: reported at the
+     * listener where it reads start-only fields or hands data on. One that reads only what `rtm.connect`
+     * returns too (`url`, `self.id`) is left alone: its data survive a migration to `rtm.connect`, and a
+     * migration that rebuilds the answer through the publishing object names it (the codemod's report).
+     */
+    const reportListener = (site: StartListenerSite, flow: Flow): void => {
+      const startOnly = [...new Set(flow.reads.map((r) => r.path).filter(isReportableRead))];
+      const handedOn = flow.escapes.filter(isSignificantEscape).map((e) => e.path);
+      if (startOnly.length > 0 || handedOn.length > 0) context.report({ node: site.call.callee, messageId: 'startListener', data: startListenerData(startOnly, handedOn) });
+    };
+
     let stores: FileStores | undefined;
     /** A legacy client's data that the generated helper module fills (code `rtm-migrate apply` wrote): nothing to report. */
     const filled = (site: RtmSite): boolean => {
@@ -99,6 +114,7 @@ export default createRule<Options, MessageIds>({
         if (!site || filled(site) || isCoveredUse(context, site)) return;
         if (site.kind === 'data-store' && site.construction) context.report({ node: siteNode(site), messageId: 'legacyDataStore' });
         const flow = followResponse(resolver, site);
+        if (site.kind === 'start-listener') reportListener(site, flow);
         flow.reads.forEach(reportRead);
         flow.escapes.forEach((escape) => reportEscape(escape, site));
       };
