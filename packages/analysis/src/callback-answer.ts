@@ -6,8 +6,8 @@ import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
 
-/** Names only an error goes by: `err`, `e`, `ex`, `error`, `reqErr`, `request_error`. */
-const ERROR_NAME = /^(e|er|err|errs|error|errors|ex|exc|exception)$|(Err|Error|_err|_error)$/;
+/** Names only an error goes by: `err`, `e`, `ex`, `error`, `reqErr`, `request_error` (the codemod's callback-convention check reads the same names). */
+export const ERROR_NAME = /^(e|er|err|errs|error|errors|ex|exc|exception)$|(Err|Error|_err|_error)$/;
 
 /** A branch that leaves the function: `return …`, `throw …`, or a block ending in one. */
 function leaves(node: Node | null | undefined): boolean {

@@ -1,4 +1,4 @@
-import { descendants, requiredModule, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { descendants, ERROR_NAME, requiredModule, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, isProcessExit, text, type Node } from './common.js';
@@ -6,9 +6,6 @@ import { declarationOf, transportCallsBackNodeStyle } from './node-style-callbac
 import { helperDeclaration } from './helper-contract.js';
 
 type Callback = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
-
-/** Names only an error goes by: `err`, `e`, `ex`, `error`, `reqErr`, `request_error`. */
-const ERROR_NAME = /^(e|er|err|errs|error|errors|ex|exc|exception)$|(Err|Error|_err|_error)$/;
 
 /** Names only a success flag goes by: `ok`, `success`, `succeeded`. */
 const SUCCESS_NAME = /^(ok|okay|success|succeeded|successful|isOk|isSuccess|worked|passed)$/i;
