@@ -36,7 +36,7 @@ export function originOf(resolver: Resolver, node: Node, hops = 0): Origin | und
       const name = memberName(resolver, bare);
       // `_client.default`: a CommonJS module seen through an ES default import is the module itself.
       if (base.name === '*' && !base.instance && name === 'default') return base;
-      if (base.name === '*' && !base.instance && name !== undefined) return { module: base.module, name, instance: false };
+      if ((base.name === '*' || base.name === 'default') && !base.instance && name !== undefined) return { module: base.module, name, instance: false };
       return { ...base, instance: base.instance };
     }
     case AST_NODE_TYPES.CallExpression:
