@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 
-import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
+import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
@@ -31,8 +31,7 @@ export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpr
   const local = constructionOf(resolver, client);
   const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, client);
   const origin = made ? originOf(made.resolver, made.node.callee) : undefined;
-  const wholeModule = origin?.module === SLACK_CLIENT_1.module && !origin.instance && (origin.name === '*' || origin.name === 'default');
-  return wholeModule ? { kind: 'library-start', library: 'slack-client', call } : undefined;
+  return isWholeModule(origin, SLACK_CLIENT_1.module) ? { kind: 'library-start', library: 'slack-client', call } : undefined;
 }
 
 /**
@@ -107,11 +106,26 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
  */
 export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
   if (throughHelper(resolver, made.callee, 'slackbots')) return undefined;
-  const origin = originOf(resolver, made.callee);
-  if (origin?.module !== SLACKBOTS.module || origin.instance || (origin.name !== '*' && origin.name !== 'default')) return undefined;
+  if (!isWholeModule(originOf(resolver, made.callee), SLACKBOTS.module)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);
   return version === undefined || mayPrecede(version, SLACKBOTS.connectSince) ? { kind: 'library-start', library: 'slackbots', call: made, version } : undefined;
+}
+
+/**
+ * `new slackAPI(…)` of `slackbotapi` itself (`require('slackbotapi')`, its default import): the constructor
+ * requests `rtm.start` through the package's `reqAPI`, in its only release and with no option for
+ * `rtm.connect`, so no version is asked. slackbotapi's own files (its example) are its business.
+ */
+export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
+  if (!isWholeModule(originOf(resolver, made.callee), SLACKBOTAPI.module)) return undefined;
+  if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTAPI.module) return undefined;
+  return { kind: 'library-start', library: 'slackbotapi', call: made };
+}
+
+/** The module itself (`require(module)`, its default or namespace import), not a value it made. */
+function isWholeModule(origin: Origin | undefined, module: string): boolean {
+  return origin?.module === module && !origin.instance && (origin.name === '*' || origin.name === 'default');
 }
 
 /**

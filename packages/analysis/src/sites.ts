@@ -11,7 +11,7 @@ import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
-import { botkitStartSite, requiredSlackClientLoginSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
+import { botkitStartSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
 import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
 import { unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
@@ -210,7 +210,7 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
     case AST_NODE_TYPES.CallExpression:
       return classifyCall(resolver, node);
     case AST_NODE_TYPES.NewExpression:
-      return clientOptionSite(resolver, node) ?? slackbotsSite(resolver, node);
+      return clientOptionSite(resolver, node) ?? slackbotsSite(resolver, node) ?? slackbotapiSite(resolver, node);
     case AST_NODE_TYPES.Literal:
       return typeof node.value === 'string' ? classifyString(resolver, node) : undefined;
     case AST_NODE_TYPES.TemplateLiteral:

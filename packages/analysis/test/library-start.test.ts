@@ -178,6 +178,25 @@ bot.on('start', () => bot.postMessageToChannel('general', 'up'));
   });
 });
 
+describe("slackbotapi's constructor (every release requests rtm.start)", () => {
+  it("is a site for require, the default import and a bot made in a class, whatever is declared; no site for another package's class, a named import or in slackbotapi's own files", async () => {
+    const dir = await project({
+      'package.json': { name: 'relay-bot', version: '1.0.0', dependencies: { slackbotapi: '^1.3.9' } },
+      'bot.js': "var slackAPI = require('slackbotapi');\nvar slack = new slackAPI({ token: 'xoxb-1-t', logging: false, autoReconnect: true });\nslack.on('message', function (d) { log(slack.getUser(d.user)); });\n",
+      'esm.mjs': "import SlackAPI from 'slackbotapi';\nclass Relay {\n  constructor() { this.slack = new SlackAPI({ token: 't' }); }\n}\nexport default Relay;\n",
+      'inline.js': "module.exports = new (require('slackbotapi'))({ token: 't' });\n",
+      'other.js': "const slackAPI = require('slack-api');\nnew slackAPI({ token: 't' });\nconst { Client } = require('slackbotapi');\nnew Client({ token: 't' });\n",
+      'node_modules/slackbotapi/package.json': { name: 'slackbotapi', version: '1.3.9' },
+      'node_modules/slackbotapi/examples/example_bot.js': "var slackAPI = require('slackbotapi');\nnew slackAPI({ token: 't' });\n",
+    });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slackbotapi@2']);
+    expect(await libraryStarts(join(dir, 'esm.mjs'))).toEqual(['slackbotapi@3']);
+    expect(await libraryStarts(join(dir, 'inline.js'))).toEqual(['slackbotapi@1']);
+    expect(await libraryStarts(join(dir, 'other.js'))).toEqual([]);
+    expect(await libraryStarts(join(dir, 'node_modules', 'slackbotapi', 'examples', 'example_bot.js'))).toEqual([]);
+  });
+});
+
 describe('a library start already going through the generated module', () => {
   it("is no site: Botkit's withBotkitRtmStart(bot).startRTM(), slackbots' new (withSlackbotsRtmStart(SlackBot))(…), as rtm-migrate writes them", async () => {
     const dir = await project({

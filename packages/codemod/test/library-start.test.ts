@@ -100,6 +100,32 @@ describe.each([
   });
 });
 
+const SLACKBOTAPI_BOT = `var slackAPI = require('slackbotapi');
+
+var slack = new slackAPI({ token: process.env.SLACK_TOKEN, logging: false, autoReconnect: true });
+slack.on('message', function (data) { console.log(slack.getUser(data.user).name, slack.getChannel(data.channel).name); });
+`;
+
+/**
+ * slackbotapi's constructor requests `rtm.start` through its own `reqAPI` in its only release (1.3.9), so
+ * whatever is declared or installed the construction is a TODO naming the package, the code otherwise as
+ * it was; the generated module does not answer that request.
+ */
+describe('slackbotapi through the CLI', () => {
+  it.each([
+    ['^1.3.9', '1.3.9'],
+    [undefined, undefined],
+  ])('declared %s, installed %s: a TODO at new slackAPI(…), nothing else changed', async (range, installed) => {
+    const dir = await libraryApp('slackbotapi', SLACKBOTAPI_BOT, range, installed);
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:3:13', 'todo']]);
+    expect(report.sites[0]?.message).toContain('`new slackAPI(…)` of `slackbotapi` requests the retired `rtm.start`');
+    const written = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(written).toContain('// TODO(rtm-migrate): `new slackAPI(…)` of `slackbotapi` requests the retired `rtm.start`');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(SLACKBOTAPI_BOT);
+  });
+});
+
 const RUNNERS = join(ROOT, 'fixtures', 'bots', 'runners');
 
 /** The botkit runners (fixtures/bots/runners) on the packages fixtures/bots installs (botkit 0.4.10, botkit 0.2 as botkit-02). */

@@ -230,3 +230,13 @@ export const BOTKIT = deepFreeze({ module: 'botkit', controller: 'slackbot', sta
  * to check, not a range to raise.
  */
 export const SLACKBOTS = deepFreeze({ module: 'slackbots', login: 'login', connectSince: [1, 3, 0] as const });
+
+/**
+ * slackbotapi (npm `slackbotapi`, xBytez; 1.3.9 is its only release): `new slackAPI({ token, logging,
+ * autoReconnect })` requests `rtm.start` from its constructor, and again on each reconnect, through its own
+ * `reqAPI(method, data, callback)` (a form post to the fixed `https://slack.com/api/`, calling back with the
+ * parsed body alone, and only on HTTP 200); it keeps `self`, `team`, `channels`, `groups`, `users` and `ims`
+ * of the answer in `slackData`, which its look-ups (`getUser`, `getChannel`, `getIM`…) read. No release
+ * calls `rtm.connect` (read off 1.3.9's `lib/index.js`).
+ */
+export const SLACKBOTAPI = deepFreeze({ module: 'slackbotapi', request: 'reqAPI' });

@@ -80,12 +80,12 @@ export function namesOtherVendorHost(text: string, whole: boolean): boolean {
  * that reaches `rtm.start` spells `rtm` somewhere (`rtm.start`, `web.rtm`, `'rtm'`, `RTMClient`,
  * `RtmClient`, `useRtmConnect`, `/api/rtm.connect`), and look-ups in the legacy client's store handed
  * to another module spell `dataStore`; a `slack-client` 1.x client whose `login()` requests `rtm.start`
- * is made in the file that calls it, which names its module, and so is a `slackbots` bot, which logs in
- * from its constructor. A name built from pieces that split `rtm`
+ * is made in the file that calls it, which names its module, and so is a `slackbots` or `slackbotapi` bot,
+ * which logs in from its constructor. A name built from pieces that split `rtm`
  * (`'r' + 'tm.start'`) is not found.
  */
 export function mayMentionRtm(text: string): boolean {
-  return /rtm|datastore|slack-client|slackbots/i.test(text);
+  return /rtm|datastore|slack-client|slackbots|slackbotapi/i.test(text);
 }
 
 /**

@@ -53,7 +53,7 @@ describe('isRtmConnectUrl and the tails of assembled URLs', () => {
 });
 
 describe('mayMentionRtm (the pre-filter of the lint rules and the codemod)', () => {
-  it.each(['web.rtm.start()', "new RTMClient(t)", 'new RtmClient(t)', '{ useRtmConnect: false }', "fetch('/api/rtm.connect')", "new (require('slack-client'))(t).login()", "new (require('slackbots'))({ token: t })"])('keeps %s', (text) =>
+  it.each(['web.rtm.start()', "new RTMClient(t)", 'new RtmClient(t)', '{ useRtmConnect: false }', "fetch('/api/rtm.connect')", "new (require('slack-client'))(t).login()", "new (require('slackbots'))({ token: t })", "new (require('slackbotapi'))({ token: t })"])('keeps %s', (text) =>
     expect(mayMentionRtm(text)).toBe(true),
   );
   it.each(['web.chat.postMessage()', "'r' + 'tm.start'"])('skips %s', (text) => expect(mayMentionRtm(text)).toBe(false));

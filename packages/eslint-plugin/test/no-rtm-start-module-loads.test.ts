@@ -8,8 +8,8 @@ import rule from '../src/rules/no-rtm-start.js';
  * Starts reached through how a module was loaded: Meteor's `Npm.require` (a Meteor server file, run here
  * only as source: the Meteor runtime is not installed) and a module kept on `this`; and the libraries
  * that request `rtm.start` themselves: the `slack` package's RTM bot (`listen()`), slack-client 1.x
- * (`login()`), Botkit before 0.5.4 (`startRTM()`) and slackbots before 1.3.0 (`new SlackBot(…)`; their
- * version cases are in the analysis's library-start test, on files on disk).
+ * (`login()`), Botkit before 0.5.4 (`startRTM()`), slackbots before 1.3.0 (`new SlackBot(…)`; their
+ * version cases are in the analysis's library-start test, on files on disk) and slackbotapi (`new slackAPI(…)`).
  */
 const ruleTester = new RuleTester();
 /** Meteor's `Npm` named as a global in the lint config (as a Meteor app's config does). */
@@ -38,6 +38,9 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
     // A class of another package, or one a module of the app's hands on, is not slackbots' bot.
     "const SlackBot = require('slack-bot-kit'); new SlackBot({ token, name: 'relay' });",
     "const { Bot } = require('./bots'); const bot = new Bot({ token });",
+    // Nor is another package's slackAPI, or a module of the app's that wraps slackbotapi.
+    "var slackAPI = require('slack-api'); var slack = new slackAPI({ token: t });",
+    "var slackAPI = require('./slackbotapi'); var slack = new slackAPI({ token: t });",
   ],
   invalid: [
     {
@@ -64,5 +67,8 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
     // No package.json or install is known here: the slackbots may be older than 1.3.0, whose constructor logs in with rtm.start.
     { code: "const SlackBot = require('slackbots'); const bot = new SlackBot({ token, name: 'relay' }); bot.on('start', ready);", errors: [{ messageId: 'rtmStartInSlackbots', column: 56 }] },
     { code: "import Bot from 'slackbots'; export default new Bot({ token, name: 'relay', disconnect: true });", errors: [{ messageId: 'rtmStartInSlackbots' }] },
+    // slackbotapi's constructor requests rtm.start in its only release (1.3.9): reported whatever is installed.
+    { code: "var slackAPI = require('slackbotapi'); var slack = new slackAPI({ token: t, logging: true, autoReconnect: true }); slack.on('message', log);", errors: [{ messageId: 'rtmStartInSlackbotapi', column: 56 }] },
+    { code: "import SlackAPI from 'slackbotapi'; export const slack = new SlackAPI({ token });", errors: [{ messageId: 'rtmStartInSlackbotapi' }] },
   ],
 });

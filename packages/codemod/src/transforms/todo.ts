@@ -9,7 +9,7 @@ const TYPES: Record<string, readonly string[]> = {
   'method-table': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'unfollowed-name': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'legacy-data-store': ['CallExpression', 'FunctionExpression', 'FunctionDeclaration', 'MemberExpression'],
-  // `new SlackBot(…)` of slackbots logs in from its constructor.
+  // `new SlackBot(…)` of slackbots and `new slackAPI(…)` of slackbotapi log in from their constructors.
   'library-start': ['CallExpression', 'OptionalCallExpression', 'NewExpression'],
 };
 

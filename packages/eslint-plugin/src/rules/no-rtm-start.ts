@@ -34,6 +34,7 @@ export type MessageIds =
   | 'rtmStartInBotkit'
   | 'rtmStartInBotkitAppObject'
   | 'rtmStartInSlackbots'
+  | 'rtmStartInSlackbotapi'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'legacyRtmClientUnfollowed'
@@ -47,7 +48,7 @@ export type Options = [];
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 /** Each library's own start, by which library it is. */
-const LIBRARY_MESSAGES: Readonly<Record<LibraryStartSite['library'], MessageIds>> = { 'slack-package': 'rtmStartInLibrary', 'slack-client': 'rtmStartInSlackClientLogin', botkit: 'rtmStartInBotkit', slackbots: 'rtmStartInSlackbots' };
+const LIBRARY_MESSAGES: Readonly<Record<LibraryStartSite['library'], MessageIds>> = { 'slack-package': 'rtmStartInLibrary', 'slack-client': 'rtmStartInSlackClientLogin', botkit: 'rtmStartInBotkit', slackbots: 'rtmStartInSlackbots', slackbotapi: 'rtmStartInSlackbotapi' };
 
 /** A module specifier naming the `rtm.start` method's own module (`'./rtm.start'`). */
 const REQUIRES_METHOD_MODULE = /['"][^'"\n]*\/rtm\.start(?:\.js)?['"]/;
@@ -117,6 +118,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInBotkit: MESSAGES.rtmStartInBotkit,
       rtmStartInBotkitAppObject: MESSAGES.rtmStartInBotkitAppObject,
       rtmStartInSlackbots: MESSAGES.rtmStartInSlackbots,
+      rtmStartInSlackbotapi: MESSAGES.rtmStartInSlackbotapi,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
