@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { memberName, unwrap, variableOf } from './ast.js';
+import { isFunction, memberName, unwrap, variableOf } from './ast.js';
 import { functionOf, type FunctionNode } from './functions.js';
 import { isJsonParse } from './reassigned.js';
 import type { Resolver } from './resolver.js';
@@ -83,7 +83,7 @@ export function streamParsedOnly(resolver: Resolver, fn: FunctionNode): boolean 
   return [...reads.adds].every((add) => {
     const text = add.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, add) : undefined;
     const declared = text?.defs.length === 1 ? text.defs[0]?.name : undefined;
-    if (!text || !declared || !within(declared, fn.body)) return false;
+    if (!text || !declared || !ofThisResponse(text, declared, fn)) return false;
     return text.references.every((r) => {
       if (r.identifier === declared || reads.adds.has(r.identifier)) return true;
       if (!r.isReadOnly() || !reads.ends.some((end) => within(r.identifier, end))) return false;
@@ -145,6 +145,30 @@ function reparseOf(resolver: Resolver, variable: TSESLint.Scope.Variable): TSEST
   const parse = unwrap(assignment.right);
   const [text] = parse.type === AST_NODE_TYPES.CallExpression ? parse.arguments : [];
   return text?.type === AST_NODE_TYPES.Identifier && text.name === only.identifier.name && parseOf(resolver, text) === parse ? assignment : undefined;
+}
+
+const REPEATS = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/**
+ * The text is this response's alone: declared in its callback, or where the request is made once
+ * (`let received = ''` beside a request made at the top of the module). Declared outside a function
+ * or loop that makes the request (`const chunks = []` at the top, the request in `start(token)`), it
+ * is shared by every request made: the chunks of one are added to the others'.
+ */
+function ofThisResponse(text: TSESLint.Scope.Variable, declared: Node, fn: FunctionNode): boolean {
+  if (within(declared, fn.body)) return true;
+  const request = fn.parent;
+  if (request?.type !== AST_NODE_TYPES.CallExpression || !request.arguments.some((a) => a === fn)) return false;
+  for (let node: Node | undefined = request.parent; node && node !== text.scope.block; node = node.parent) {
+    if (isFunction(node) || REPEATS.has(node.type)) return false;
+  }
+  return true;
 }
 
 function within(node: Node, outer: Node): boolean {
