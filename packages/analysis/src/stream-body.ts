@@ -42,9 +42,9 @@ export function streamReads(resolver: Resolver, fn: FunctionNode): StreamReads |
     // The stream, then each listener call on it (which returns it again), up the chain.
     let value: Node = reference.identifier;
     for (;;) {
-      const member: Node | undefined = value.parent;
-      const call: Node | undefined = member?.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
+      const member: Node = value.parent;
+      const call: Node | undefined = member.parent;
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
       const method = memberName(resolver, member);
       const [event, listener] = call.arguments;
       const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
@@ -63,7 +63,7 @@ export function streamReads(resolver: Resolver, fn: FunctionNode): StreamReads |
       value = call;
     }
     // What the last call returns (the stream again) is dropped, or returned to `http`, which ignores it.
-    const dropped = value !== reference.identifier && (value.parent?.type === AST_NODE_TYPES.ExpressionStatement || (value.parent === fn && fn.body === value));
+    const dropped = value !== reference.identifier && (value.parent.type === AST_NODE_TYPES.ExpressionStatement || (value.parent === fn && fn.body === value));
     if (!dropped) return { unfollowed: value };
   }
   return { adds, ends };
@@ -164,7 +164,7 @@ const REPEATS = new Set<string>([
 function ofThisResponse(text: TSESLint.Scope.Variable, declared: Node, fn: FunctionNode): boolean {
   if (within(declared, fn.body)) return true;
   const request = fn.parent;
-  if (request?.type !== AST_NODE_TYPES.CallExpression || !request.arguments.some((a) => a === fn)) return false;
+  if (request.type !== AST_NODE_TYPES.CallExpression || !request.arguments.some((a) => a === fn)) return false;
   for (let node: Node | undefined = request.parent; node && node !== text.scope.block; node = node.parent) {
     if (isFunction(node) || REPEATS.has(node.type)) return false;
   }
