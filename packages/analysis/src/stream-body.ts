@@ -136,15 +136,14 @@ function heldParsedOnly(resolver: Resolver, held: TSESTree.Identifier): boolean 
   });
 }
 
-/** `body = JSON.parse(body)`: the one write of a held text, with its own parse. */
+/** `body = JSON.parse(body)` (`body.toString()` in TypeScript): the one write of a held text, with its own parse. */
 function reparseOf(resolver: Resolver, variable: TSESLint.Scope.Variable): TSESTree.AssignmentExpression | undefined {
   const writes = variable.references.filter((r) => r.isWrite() && r.init !== true);
   const [only, ...more] = writes;
   const assignment = only?.identifier.parent;
   if (more.length > 0 || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== only?.identifier) return undefined;
   const parse = unwrap(assignment.right);
-  const [text] = parse.type === AST_NODE_TYPES.CallExpression ? parse.arguments : [];
-  return text?.type === AST_NODE_TYPES.Identifier && text.name === only.identifier.name && parseOf(resolver, text) === parse ? assignment : undefined;
+  return variable.references.some((r) => r.isReadOnly() && parseOf(resolver, r.identifier) === parse) ? assignment : undefined;
 }
 
 const REPEATS = new Set<string>([
@@ -176,16 +175,20 @@ function within(node: Node, outer: Node): boolean {
 }
 
 /**
- * The whole text of chunks held at `node`: `Buffer.concat(chunks)` (`.toString(…)` after it or not),
- * `chunks.join('')`, else the value itself (`raw`).
+ * The whole text of chunks held at `node`: `Buffer.concat(chunks)`, `chunks.join('')`, else the value
+ * itself (`raw`); `.toString(…)` after any of them or not.
  */
 function joined(resolver: Resolver, node: Node): Node {
+  const whole = concatenated(resolver, node);
+  const member = whole.parent;
+  const toString = member?.type === AST_NODE_TYPES.MemberExpression && member.object === whole && memberName(resolver, member) === 'toString' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+  return toString ? member.parent : whole;
+}
+
+/** `Buffer.concat(chunks)` / `chunks.join('')` of the chunks at `node`, else `node`. */
+function concatenated(resolver: Resolver, node: Node): Node {
   const call = node.parent;
-  if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 1 && call.arguments[0] === node && isBufferConcat(resolver, call.callee)) {
-    const member = call.parent;
-    const toString = member.type === AST_NODE_TYPES.MemberExpression && member.object === call && memberName(resolver, member) === 'toString' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
-    return toString ? member.parent : call;
-  }
+  if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 1 && call.arguments[0] === node && isBufferConcat(resolver, call.callee)) return call;
   const member = node.parent;
   const join = member?.parent;
   if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && memberName(resolver, member) === 'join' && join?.type === AST_NODE_TYPES.CallExpression && join.callee === member) {
