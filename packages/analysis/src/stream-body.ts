@@ -51,7 +51,7 @@ export function streamReads(resolver: Resolver, fn: FunctionNode): StreamReads |
       if (method === 'setEncoding') { value = call; continue; }
       if (method === undefined || !LISTEN.has(method) || !listener) return { unfollowed: call };
       if (typeof kind === 'string' && NO_BODY.has(kind)) {
-        const end = functionOf(resolver, listener);
+        const end = kind === 'error' ? undefined : endListener(resolver, listener);
         if (end) ends.push(end);
         value = call;
         continue;
@@ -67,6 +67,18 @@ export function streamReads(resolver: Resolver, fn: FunctionNode): StreamReads |
     if (!dropped) return { unfollowed: value };
   }
   return { adds, ends };
+}
+
+/**
+ * The function an `end` / `close` listener runs, where the body is all in: written out in place, or a
+ * function of this file given nowhere else (called elsewhere too, it may run before the end).
+ */
+function endListener(resolver: Resolver, listener: Node): FunctionNode | undefined {
+  const bare = unwrap(listener);
+  if (isFunction(bare)) return bare;
+  const variable = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare) : undefined;
+  const given = variable?.references.filter((r) => r.isRead()) ?? [];
+  return given.length === 1 && given[0]?.identifier === bare ? functionOf(resolver, bare) : undefined;
 }
 
 /**
