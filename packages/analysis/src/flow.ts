@@ -9,6 +9,7 @@ import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
 import { superagentHelperOf } from './superagent-helper.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
 import { keyedCacheReads } from './keyed-cache.js';
+import { parsesOfText, streamReads } from './stream-body.js';
 import { requestPromiseAnswer } from './request-promise.js';
 import type { Located, Resolver } from './resolver.js';
 import type { MethodSite, RtmSite } from './sites.js';
@@ -867,15 +868,14 @@ class Tracker {
    * is the response. Any other use of the stream is an escape: what is read then is not known.
    */
   private streamedBody(fn: FunctionNode, at: Node): void {
-    const added = streamTexts(this.resolver, fn);
+    const added = streamReads(this.resolver, fn);
     if (!added) { this.escape(at, 'the response stream could not be followed', ''); return; }
     if ('unfollowed' in added) { this.escape(added.unfollowed, 'the response stream is read in a way that could not be followed', ''); return; }
     const texts = new Set([...added.adds].flatMap((add) => (add.type === AST_NODE_TYPES.Identifier ? (variableOf(this.resolver, add) ?? []) : [])));
     let parsed = false;
     for (const text of texts) {
       for (const reference of text.references) {
-        const call = parseOf(this.resolver, reference.identifier);
-        if (call) {
+        for (const call of parsesOfText(this.resolver, reference.identifier)) {
           this.follow(call, RESPONSE, 0);
           parsed = true;
         }
@@ -1021,125 +1021,6 @@ function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
 function isStringCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = unwrap(call.callee);
   return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && call.arguments.length === 1;
-}
-
-/**
- * What a response stream (a one-parameter callback's `res`) is read for: the identifiers its `data`
- * listeners add the chunks up in (`raw += c`), besides `setEncoding` and `end` / `error` listeners;
- * else the first use of it that is none of these, or undefined for a stream without a plain name.
- */
-function streamTexts(resolver: Resolver, fn: FunctionNode): { adds: Set<Node> } | { unfollowed: Node } | undefined {
-  const param = fn.params[0];
-  const stream = param?.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, param) : null;
-  if (!stream) return undefined;
-  const adds = new Set<Node>();
-  for (const reference of stream.references) {
-    const member = reference.identifier.parent;
-    const call = member.parent;
-    const listened = member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
-    const method = listened ? memberName(resolver, member) : undefined;
-    if (method === 'setEncoding') continue;
-    const [event, listener] = listened ? call.arguments : [];
-    const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
-    // `close` (like `end`) hands its listener nothing of the body.
-    if ((method === 'on' || method === 'once') && (kind === 'end' || kind === 'close' || kind === 'error')) continue;
-    const added = (method === 'on' || method === 'once') && kind === 'data' && listener ? addedUpIn(listener) : undefined;
-    if (!added) return { unfollowed: reference.identifier };
-    for (const identifier of added) adds.add(identifier);
-  }
-  return { adds };
-}
-
-/**
- * True when a response stream's body is read only as the analysis follows it: the text its `data`
- * events add up (in a variable declared once) is read by `JSON.parse` alone, so what is read of the
- * answer is what the analysis found off the parsed value. Text handed anywhere else (kept, passed on,
- * parsed another way) may be read there unseen.
- */
-export function streamParsedOnly(resolver: Resolver, fn: FunctionNode): boolean {
-  const added = streamTexts(resolver, fn);
-  if (!added || 'unfollowed' in added || added.adds.size === 0) return false;
-  return [...added.adds].every((add) => {
-    const text = add.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, add) : undefined;
-    const declared = text?.defs.length === 1 ? text.defs[0]?.name : undefined;
-    return (
-      declared !== undefined &&
-      text?.references.every((r) => {
-        if (r.identifier === declared || added.adds.has(r.identifier)) return true;
-        return r.isReadOnly() && parseOf(resolver, r.identifier)?.arguments.length === 1;
-      }) === true
-    );
-  });
-}
-
-/** `chunks.push(chunk)`: `chunks`. */
-function pushedTo(call: TSESTree.CallExpression, chunk: string): TSESTree.Identifier | undefined {
-  const callee = call.callee;
-  const [only, ...more] = call.arguments;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'push') return undefined;
-  return callee.object.type === AST_NODE_TYPES.Identifier && more.length === 0 && only?.type === AST_NODE_TYPES.Identifier && only.name === chunk ? callee.object : undefined;
-}
-
-/**
- * The `JSON.parse` call that parses the text held at `node`: `JSON.parse(raw)`, or of the chunks
- * kept in an array, `JSON.parse(Buffer.concat(chunks))` (`.toString()` after it or not).
- */
-function parseOf(resolver: Resolver, node: Node): TSESTree.CallExpression | undefined {
-  let text: Node = node;
-  const concat = node.parent;
-  if (concat?.type === AST_NODE_TYPES.CallExpression && concat.arguments.length === 1 && concat.arguments[0] === node && isBufferConcat(resolver, concat.callee)) {
-    text = concat;
-    const member = concat.parent;
-    if (member.type === AST_NODE_TYPES.MemberExpression && member.object === concat && memberName(resolver, member) === 'toString' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) text = member.parent;
-  }
-  const call = text.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === text && isJsonParse(resolver, call.callee) ? call : undefined;
-}
-
-/** Node's global `Buffer.concat`. */
-function isBufferConcat(resolver: Resolver, callee: Node): boolean {
-  const bare = unwrap(callee);
-  return (
-    bare.type === AST_NODE_TYPES.MemberExpression &&
-    bare.object.type === AST_NODE_TYPES.Identifier &&
-    bare.object.name === 'Buffer' &&
-    !variableOf(resolver, bare.object)?.defs.length &&
-    memberName(resolver, bare) === 'concat'
-  );
-}
-
-/**
- * `(chunk) => { raw += chunk; }` / `(c) => (raw += c)` / `(c) => { raw = raw + c.toString(); }` /
- * `(c) => chunks.push(c)`: the identifiers the chunks are added up through (`raw` written, and read again where it is `raw + c`).
- */
-function addedUpIn(listener: Node): TSESTree.Identifier[] | undefined {
-  const fn = unwrap(listener);
-  if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const chunk = fn.params[0].name;
-  const statements = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [fn.body];
-  const [only, ...more] = statements;
-  const expression = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : only;
-  if (more.length > 0 || !expression) return undefined;
-  const add = unwrap(expression);
-  if (add.type === AST_NODE_TYPES.CallExpression) {
-    const pushed = pushedTo(add, chunk);
-    return pushed && [pushed];
-  }
-  if (add.type !== AST_NODE_TYPES.AssignmentExpression || add.left.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (add.operator === '+=') return isChunkText(add.right, chunk) ? [add.left] : undefined;
-  const sum = unwrap(add.right);
-  if (add.operator !== '=' || sum.type !== AST_NODE_TYPES.BinaryExpression || sum.operator !== '+') return undefined;
-  const again = unwrap(sum.left);
-  return again.type === AST_NODE_TYPES.Identifier && again.name === add.left.name && isChunkText(sum.right, chunk) ? [add.left, again] : undefined;
-}
-
-/** `c` or `c.toString()`: the chunk's text. */
-function isChunkText(node: Node, chunk: string): boolean {
-  const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === chunk;
-  if (bare.type !== AST_NODE_TYPES.CallExpression || bare.arguments.length > 0) return false;
-  const callee = unwrap(bare.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'toString' && isChunkText(callee.object, chunk);
 }
 
 /** The call the text `node` makes goes into as an argument (alone, in a template or `+`). */
