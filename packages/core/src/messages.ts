@@ -293,6 +293,9 @@ export const CODEMOD_MESSAGES = {
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */
   dataStoreFilled: (starts: number): string =>
     `unchanged: this \`dataStore\` look-up is right again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
+  /** An AUTHENTICATED handler of a client started in another module, left as it is: every start of it in this package goes through the helper module. */
+  authenticatedFilled: (starts: number): string =>
+    `unchanged: this \`authenticated\` handler gets \`rtm.start\`'s data again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which adds the lists and team details it reads to the client's \`rtm.connect\` answer before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) hands this handler \`rtm.connect\`'s data alone.`,
   /**
    * A call of (or a table entry re-exporting) the app's own wrapper whose `rtm.start` call goes through
    * the generated helper module: it is left as it is, the wrapper hands it the whole data as before.
