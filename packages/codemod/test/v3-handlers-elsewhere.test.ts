@@ -137,6 +137,7 @@ describe('a v3 RtmClient given its handlers in one module and started in another
     const outcome = Object.fromEntries(latest.sites.map((s) => [s.id, s.rewrite]));
     expect(outcome['server.js:15:1']).toBe('helper-module');
     expect(outcome['services/slackrtm.js:11:1']).toBe('todo');
+    expect(latest.sites.find((s) => s.id === 'services/slackrtm.js:11:1')?.message).toContain("`startRtmClient(rtm, {}, { include: ['channels[].latest'] })` where it is started");
     expect(outcome['services/slackrtm.js:19:14']).toBe('filled');
   });
 });

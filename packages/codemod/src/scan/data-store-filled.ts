@@ -1,5 +1,6 @@
 import { clientKey, filledStores, handlerFilledUnasked, packageFolder, type StoreStart } from '@rtm-migrate/analysis';
-import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, helperBuilds, todoComment } from '@rtm-migrate/core';
+import { helperIncludes } from '../helper-module/extras.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import type { FoundSite } from './found.js';
@@ -57,7 +58,11 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
     for (const site of group) {
       const plan = sites[site.index];
       if (plan?.rewrite !== 'todo' || !filled.fills(clientOf(site))) continue;
-      if (site.found.storeLookup !== true && !(site.found.startedElsewhere === true && handlerFilled(site.found))) continue;
+      if (site.found.startedElsewhere === true && !handlerFilled(site.found)) {
+        out[site.index] = notAsked(plan, site.found);
+        continue;
+      }
+      if (site.found.storeLookup !== true && site.found.startedElsewhere !== true) continue;
       const message = site.found.startedElsewhere === true ? CODEMOD_MESSAGES.authenticatedFilled(filled.starts) : CODEMOD_MESSAGES.dataStoreFilled(filled.starts);
       out[site.index] = { ...withoutReason(plan), rewrite: 'filled', message };
     }
@@ -68,6 +73,12 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
 /** An AUTHENTICATED handler's data the helper fills unasked (its escapes list the site's own reason first). */
 function handlerFilled(found: FoundSite): boolean {
   return handlerFilledUnasked([...new Set(found.reads.map((r) => r.path))], found.escapes.length > 1);
+}
+
+/** The handler's TODO, saying what the start in the other module does not fetch (its reason was written for a start not seen). */
+function notAsked(plan: PlanSite, found: FoundSite): PlanSite {
+  const reason = CODEMOD_MESSAGES.authenticatedNotAsked(helperIncludes(plan.startOnlyFields), plan.startOnlyFields.filter((f) => !helperBuilds(f)), found.escapes.length > 1);
+  return { ...plan, reason, message: todoComment(reason, plan.startOnlyFields) };
 }
 
 /** The site without its TODO reason (nothing is left to a human there). */
