@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { HELPER_EXPORTS } from '@rtm-migrate/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { parseFile, Project } from './project.js';
@@ -115,8 +116,13 @@ function stampOf(path: string): string | undefined {
 }
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-/** Only a file that names a legacy client's module or a store's `cacheRtmStart` can start or feed a store. */
-const MAY_HOLD_STORES = /@slack\/client|slack-client|cacheRtmStart/;
+/**
+ * Only a file that names a legacy client's module or a store's `cacheRtmStart`, calls `start(` /
+ * `login(` (on a client another module exports: `require('./slackrtm').rtm.start()`), hands a client to
+ * the helper module (`startRtmClient(rtm)`) or handles its AUTHENTICATED event can start, feed or read
+ * a store: a file that does any of this without naming the SDK counts too.
+ */
+const MAY_HOLD_STORES = new RegExp(`@slack/client|slack-client|cacheRtmStart|authenticated|\\b(?:start|login)\\s*\\(|${[HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart].join('|')}`, 'i');
 
 /**
  * The source files of a package folder, and the folders walked: below it, except `node_modules`,

@@ -303,7 +303,11 @@ export const CODEMOD_MESSAGES = {
    */
   authenticatedNotAsked: (asked: readonly string[], unbuilt: readonly string[], handsOn: boolean): string =>
     `this \`authenticated\` handler reads the start data of a legacy \`@slack/client\` v3 \`RtmClient\` that another module of this package starts through \`${HELPER_EXPORTS.legacyStart}()\` of the generated helper module, which fetches only what that module's code reads, so rtm-migrate leaves this handler to you: ${[
-      ...(asked.length > 0 ? [`${list(asked)} ${asked.length === 1 ? 'comes' : 'come'} only when that start asks (\`${HELPER_EXPORTS.legacyStart}(rtm, {}, { include: [${asked.map((e) => `'${e}'`).join(', ')}] })\` where it is started)`] : []),
+      ...(asked.length > 0
+        ? [
+            `${list(asked)} ${asked.length === 1 ? 'comes' : 'come'} only when that start asks (\`${HELPER_EXPORTS.legacyStart}(rtm, {}, { include: [${asked.map((e) => `'${e}'`).join(', ')}] })\` where it is started), which rtm-migrate does not add for a handler of another module nor reads back: fetch ${asked.length === 1 ? 'it' : 'them'} here with the replacement methods below, or add that option and remove this comment`,
+          ]
+        : []),
       ...(unbuilt.length > 0 ? [`no replacement method returns ${list(unbuilt)}`] : []),
       ...(handsOn ? ['the data go on to code rtm-migrate does not follow, which may read more (`subteams`, `dnd`, `team.prefs`: `optional` in the same options)'] : []),
     ].join('; ')}.`,
