@@ -50,13 +50,14 @@ export {
   type WrapperUse,
 } from './covered-wrapper.js';
 export { coveredByMigratedTable, storedByPreviousRun, tableFactoryOf } from './covered-table.js';
-export { fileStores, packageFiles, readsFilledStore, type FileStores } from './package-stores.js';
+export { fileStores, handlerFilledUnasked, packageFiles, readsFilledStore, type FileStores } from './package-stores.js';
 export {
   clientKey,
   filledStores,
   packageFolder,
   importedFromHelperModule,
   startedByHelperModule,
+  storeClientKey,
   storeRole,
   type FilledStores,
   type PackageStores,

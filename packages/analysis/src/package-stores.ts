@@ -2,13 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { HELPER_EXPORTS } from '@rtm-migrate/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { parseFile, Project } from './project.js';
 import type { Resolver } from './resolver.js';
 import { legacyClientInPlace } from './in-place-client.js';
 import { findSites, type RtmSite } from './sites.js';
-import { clientKey, filledStores, packageFolder, startedByHelperModule, storeRole, type PackageStores } from './stores.js';
+import { readsBuilt } from './covered-wrapper.js';
+import { followResponse, isSignificantEscape } from './flow.js';
+import { clientKey, filledStores, packageFolder, startedByHelperModule, storeClientKey, storeRole, type PackageStores } from './stores.js';
 
 /** One file's legacy clients: its sites, the clients it starts through the helper module, and what it adds to its package. */
 export interface FileStores {
@@ -25,33 +28,51 @@ export function fileStores(resolver: Resolver, program: TSESTree.Program, text: 
     // A client already on `rtm.connect` that stays in place hands its (empty) store to no look-up.
     ...sites.flatMap((s) =>
       storeRole(s, sites, helperStarted) === 'start' && 'construction' in s && s.construction && !(s.kind === 'client-start' && s.connects === true && s.madeIn === undefined && legacyClientInPlace(resolver, program, s.construction))
-        ? [{ client: clientKey(file, s.construction), throughHelper: false }]
+        ? [{ client: storeClientKey(file, s), throughHelper: false }]
         : [],
     ),
     ...[...helperStarted].map(([made, madeIn]) => ({ client: clientKey(madeIn ?? file, made), throughHelper: true })),
   ];
+  // An AUTHENTICATED handler always knows its client; were it not known, no start would match it ('').
+  const elsewhere = sites.flatMap((s) => (storeRole(s, sites, helperStarted) === 'elsewhere' ? [storeClientKey(file, s) ?? ''] : []));
   const unfilled = sites.filter((s) => storeRole(s, sites, helperStarted) === 'unfilled').length;
-  return { sites, helperStarted, stores: { starts, unfilled } };
+  return { sites, helperStarted, stores: { starts, elsewhere, unfilled } };
 }
 
 /**
  * True when a site reads a legacy client's data that the generated helper module fills, so nothing is
  * left to do there: the client is started through the helper in this file, or the site is a store
- * look-up and every client of its package (under `root`, read from disk) is (see `filledStores`).
+ * look-up or the AUTHENTICATED handler of a client started elsewhere and every client start of its
+ * package (under `root`, read from disk) is (see `filledStores`).
  */
 export function readsFilledStore(root: string, file: FileStores, site: RtmSite, resolver: Resolver): boolean {
   const role = storeRole(site, file.sites, file.helperStarted);
   if (role === 'filled') return true;
-  if (role !== 'lookup' || resolver.file === undefined) return false;
-  const construction = 'construction' in site ? site.construction : undefined;
+  if ((role !== 'lookup' && role !== 'elsewhere') || resolver.file === undefined) return false;
+  if (role === 'elsewhere') {
+    const flow = followResponse(resolver, site);
+    if (!handlerFilledUnasked([...new Set(flow.reads.map((r) => r.path))], flow.escapes.some(isSignificantEscape))) return false;
+  }
   const filled = filledStores(packageStores(root, resolver.file, file.stores));
-  return filled?.fills(construction ? clientKey(resolver.file, construction) : undefined) ?? false;
+  return filled?.fills(storeClientKey(resolver.file, site)) ?? false;
+}
+
+/**
+ * Whether `startRtmClient()` called in another module hands an AUTHENTICATED handler all that it reads
+ * (`fields`, the paths read off the data): that start asks for the extras only its own module's code
+ * reads (`include`: `latest`, `dnd`, `users[].presence`…), so the handler must read none of them, nor
+ * a field the helper does not build (`readsBuilt` with nothing asked), and hand the data on to no code
+ * the analysis does not follow (`handsOn`), which may read one.
+ */
+export function handlerFilledUnasked(fields: readonly string[], handsOn: boolean): boolean {
+  return !handsOn && readsBuilt(fields, []);
 }
 
 /** The stores of `file`'s package: `current` for the file itself, the others' read from disk. */
 function packageStores(root: string, file: string, current: PackageStores): PackageStores {
   const others = [...storedPackage(packageFolder(root, file))].filter(([path]) => path !== resolve(file)).map(([, stores]) => stores);
-  return { starts: [current, ...others].flatMap((s) => s.starts), unfilled: [current, ...others].reduce((n, s) => n + s.unfilled, 0) };
+  const all = [current, ...others];
+  return { starts: all.flatMap((s) => s.starts), elsewhere: all.flatMap((s) => s.elsewhere), unfilled: all.reduce((n, s) => n + s.unfilled, 0) };
 }
 
 /**
@@ -79,7 +100,7 @@ function storedPackage(dir: string): ReadonlyMap<string, PackageStores> {
   // One project for the walk, so a client started in one file and made in another resolves to its `new`.
   const project = new Project(paths);
   const files = new Map(paths.map((path) => [path, storedFileStores(path, project)] as const));
-  const holders = [...files].filter(([, stores]) => stores.starts.length > 0 || stores.unfilled > 0).map(([path]) => path);
+  const holders = [...files].filter(([, stores]) => stores.starts.length > 0 || stores.elsewhere.length > 0 || stores.unfilled > 0).map(([path]) => path);
   packages.set(dir, { at: performance.now(), stamps: new Map([...folders, ...holders].map((path) => [path, stampOf(path)])), files });
   return files;
 }
@@ -95,8 +116,13 @@ function stampOf(path: string): string | undefined {
 }
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-/** Only a file that names a legacy client's module or a store's `cacheRtmStart` can start or feed a store. */
-const MAY_HOLD_STORES = /@slack\/client|slack-client|cacheRtmStart/;
+/**
+ * Only a file that names a legacy client's module or a store's `cacheRtmStart`, calls `start(` /
+ * `login(` (on a client another module exports: `require('./slackrtm').rtm.start()`), hands a client to
+ * the helper module (`startRtmClient(rtm)`) or handles its AUTHENTICATED event can start, feed or read
+ * a store: a file that does any of this without naming the SDK counts too.
+ */
+const MAY_HOLD_STORES = new RegExp(`@slack/client|slack-client|cacheRtmStart|authenticated|\\b(?:start|login)\\s*\\(|${[HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart].join('|')}`, 'i');
 
 /**
  * The source files of a package folder, and the folders walked: below it, except `node_modules`,
@@ -134,7 +160,7 @@ const cache = new Map<string, { readonly stamp: string; readonly stores: Package
  */
 function storedFileStores(path: string, project: Project): PackageStores {
   const stamp = stampOf(path);
-  if (stamp === undefined) return { starts: [], unfilled: 0 };
+  if (stamp === undefined) return { starts: [], elsewhere: [], unfilled: 0 };
   const cached = cache.get(path);
   if (cached?.stamp === stamp) return cached.stores;
   let stores: PackageStores;
@@ -144,10 +170,10 @@ function storedFileStores(path: string, project: Project): PackageStores {
       const parsed = parseFile(path, text, project);
       stores = fileStores(parsed.resolver, parsed.program, parsed.text).stores;
     } else {
-      stores = { starts: [], unfilled: 0 };
+      stores = { starts: [], elsewhere: [], unfilled: 0 };
     }
   } catch {
-    stores = { starts: [], unfilled: 1 };
+    stores = { starts: [], elsewhere: [], unfilled: 1 };
   }
   cache.set(path, { stamp, stores });
   return stores;

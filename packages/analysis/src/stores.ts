@@ -20,11 +20,14 @@ type Node = TSESTree.Node;
  * - `covered`: data of a client this file starts itself (part of that start's site);
  * - `lookup`: a look-up in a store made away from its start (`dataStore.getUserById(id)`), filled only
  *   when every client of the package is started through the helper module (see `filledStores`);
- * - `unfilled`: code that feeds a store or reads a client's data where the helper does not reach (a
- *   store's own `cacheRtmStart(data)`, AUTHENTICATED data of a client started elsewhere).
+ * - `elsewhere`: AUTHENTICATED data of a client this file makes or gets but does not start (an importer
+ *   of the module starts it), filled only when every start of that client in the package goes
+ *   through the helper module (see `filledStores`);
+ * - `unfilled`: code that feeds a store where the helper does not reach (a store's own
+ *   `cacheRtmStart(data)`).
  * Undefined for every other site.
  */
-export type StoreRole = 'start' | 'filled' | 'covered' | 'lookup' | 'unfilled';
+export type StoreRole = 'start' | 'filled' | 'covered' | 'lookup' | 'elsewhere' | 'unfilled';
 
 export function storeRole(site: RtmSite, sites: readonly RtmSite[], helperStarted: ReadonlyMap<Node, unknown>): StoreRole | undefined {
   const construction = 'construction' in site ? site.construction : undefined;
@@ -34,7 +37,7 @@ export function storeRole(site: RtmSite, sites: readonly RtmSite[], helperStarte
     case 'client-authenticated':
       if (construction && helperStarted.has(construction)) return 'filled';
       if (!site.usesStart) return undefined;
-      return coveredByClient(sites, construction) ? 'covered' : 'unfilled';
+      return coveredByClient(sites, construction) ? 'covered' : 'elsewhere';
     case 'data-store':
     case 'store-cache':
       if (coveredByClient(sites, construction)) return 'covered';
@@ -99,9 +102,13 @@ export interface StoreStart {
   readonly throughHelper: boolean;
 }
 
-/** What a package holds of legacy clients: their starts, and the sites the helper does not fill (`unfilled`). */
+/**
+ * What a package holds of legacy clients: their starts, the clients whose AUTHENTICATED data is read
+ * away from their start (`elsewhere`, by `clientKey`), and the sites the helper does not fill (`unfilled`).
+ */
 export interface PackageStores {
   readonly starts: readonly StoreStart[];
+  readonly elsewhere: readonly string[];
   readonly unfilled: number;
 }
 
@@ -109,21 +116,36 @@ export interface PackageStores {
 export interface FilledStores {
   /** How many client starts fill them (for the message). */
   readonly starts: number;
-  /** True for a look-up on the client `client` (`clientKey`), or on a store whose client is not known here. */
+  /**
+   * True for a look-up on the client `client` (`clientKey`), or on a store whose client is not known
+   * here; for the AUTHENTICATED data of a client started elsewhere (always known), that client.
+   */
   fills(client: string | undefined): boolean;
 }
 
 /**
- * `dataStore` look-ups that are right again: a v3 client's store is empty after `rtm.connect` unless
- * the helper module's `startRtmClient()` fills it, so a look-up away from the start is right only when
- * the package has at least one legacy start, every one of them goes through the helper, nothing there
- * feeds or reads a store from code the helper leaves alone, and the look-up's client, where known, is
- * one of those. Undefined when no look-up of the package is.
+ * `dataStore` look-ups and AUTHENTICATED handlers away from their client's start that are right again:
+ * a v3 client's store is empty after `rtm.connect`, and its AUTHENTICATED data thin, unless the helper
+ * module's `startRtmClient()` fills them, so such a site is right only when the package has at least
+ * one legacy start, every one of them goes through the helper, nothing there feeds a store from code
+ * the helper leaves alone, every client whose AUTHENTICATED data is read away from its start is one of
+ * those started (a client started nowhere the package shows may be started by code not followed), and
+ * the site's client, where known, is one of those. Undefined when no such site of the package is.
  */
 export function filledStores(stores: PackageStores): FilledStores | undefined {
   if (stores.starts.length === 0 || stores.unfilled > 0 || stores.starts.some((s) => !s.throughHelper)) return undefined;
   const clients = new Set(stores.starts.flatMap((s) => (s.client === undefined ? [] : [s.client])));
+  if (stores.elsewhere.some((client) => !clients.has(client))) return undefined;
   return { starts: stores.starts.length, fills: (client) => client === undefined || clients.has(client) };
+}
+
+/**
+ * The client (`clientKey`) whose store a look-up reads or whose AUTHENTICATED data a handler gets, where
+ * known: by its `new`, in the module that made it (`file` for one made here).
+ */
+export function storeClientKey(file: string, site: RtmSite): string | undefined {
+  if (!('construction' in site) || !site.construction) return undefined;
+  return clientKey('madeIn' in site && site.madeIn?.file !== undefined ? site.madeIn.file : file, site.construction);
 }
 
 /** A client by the place of its `new`: the same key in the codemod's plan and in the lint. */

@@ -298,6 +298,24 @@ export const CODEMOD_MESSAGES = {
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */
   dataStoreFilled: (starts: number): string =>
     `unchanged: this \`dataStore\` look-up is right again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
+  /** An AUTHENTICATED handler of a client started in another module, left as it is: every start of it in this package goes through the helper module. */
+  authenticatedFilled: (starts: number): string =>
+    `unchanged: this \`authenticated\` handler gets \`rtm.start\`'s data again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which adds the lists and team details it reads to the client's \`rtm.connect\` answer before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) hands this handler \`rtm.connect\`'s data alone.`,
+  /**
+   * AUTHENTICATED data of a client every start of which goes through the helper module in another
+   * module, reading what that start does not fetch: extras it does not ask for (`asked`), fields no
+   * replacement returns (`unbuilt`), or the data handed on (`handsOn`).
+   */
+  authenticatedNotAsked: (asked: readonly string[], unbuilt: readonly string[], handsOn: boolean): string =>
+    `this \`authenticated\` handler reads the start data of a legacy \`@slack/client\` v3 \`RtmClient\` that another module of this package starts through \`${HELPER_EXPORTS.legacyStart}()\` of the generated helper module, which fetches only what that module's code reads, so rtm-migrate leaves this handler to you: ${[
+      ...(asked.length > 0
+        ? [
+            `${list(asked)} ${asked.length === 1 ? 'comes' : 'come'} only when that start asks (\`${HELPER_EXPORTS.legacyStart}(rtm, {}, { include: [${asked.map((e) => `'${e}'`).join(', ')}] })\` where it is started), which rtm-migrate does not add for a handler of another module nor reads back: fetch ${asked.length === 1 ? 'it' : 'them'} here with the replacement methods below, or add that option and remove this comment`,
+          ]
+        : []),
+      ...(unbuilt.length > 0 ? [`no replacement method returns ${list(unbuilt)}`] : []),
+      ...(handsOn ? ['the data go on to code rtm-migrate does not follow, which may read more (`subteams`, `dnd`, `team.prefs`: `optional` in the same options)'] : []),
+    ].join('; ')}.`,
   /**
    * A call of (or a table entry re-exporting) the app's own wrapper whose `rtm.start` call goes through
    * the generated helper module: it is left as it is, the wrapper hands it the whole data as before.

@@ -88,3 +88,34 @@ describe('dataStore and AUTHENTICATED data of clients started through the helper
     expect(findings).toContain('message.js:2 users');
   });
 });
+
+// The client made, and given its handlers, in one module; started in another (`rtm.start()` before the
+// migration, `startRtmClient(rtm)` after it).
+const MADE = (read: string, migrated = true): string => `const { RtmClient, CLIENT_EVENTS } = require('@slack/client');
+const rtm = new RtmClient(process.env.SLACK_BOT_TOKEN${migrated ? ', { useRtmConnect: true }' : ''});
+rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, (data) => { ${read} });
+rtm.on('message', (m) => console.log(rtm.dataStore.getDMByUserId(m.user)));
+module.exports = { rtm };
+`;
+const STARTS = (start: string, helper = true): string => `const { rtm } = require('./slackrtm');
+${helper ? "const { startRtmClient } = require('./rtm-start-data');\n" : ''}${start};
+`;
+
+describe('AUTHENTICATED data of a client started in another module of the package', () => {
+  it('is not reported once every start of the client goes through the helper module, nor are the look-ups', async () => {
+    expect(await lintPackage({ 'slackrtm.js': MADE('console.log(data.channels.length);'), 'server.js': STARTS('startRtmClient(rtm)') })).toEqual([]);
+  });
+
+  it('is reported while a start of it stays rtm.start, or where no start of it is seen', async () => {
+    const expected = ['slackrtm.js:3 channels', 'slackrtm.js:4 legacyDataStore', 'slackrtm.js:4 ims'];
+    expect(await lintPackage({ 'slackrtm.js': MADE('console.log(data.channels.length);', false), 'server.js': STARTS('rtm.start()', false) })).toEqual([...expected, 'server.js:2 legacyRtmClient']);
+    const restart = "module.exports = () => require('./slackrtm').rtm.start();\n";
+    // That start calls rtm.connect (the client is made with useRtmConnect: true): no rtm.start there, but thin data here.
+    expect(await lintPackage({ 'slackrtm.js': MADE('console.log(data.channels.length);'), 'server.js': STARTS('startRtmClient(rtm)'), 'restart.js': restart })).toEqual(expected);
+    expect(await lintPackage({ 'slackrtm.js': MADE('console.log(data.channels.length);') })).toEqual(expected);
+  });
+
+  it('is reported where it reads an extra the start elsewhere does not ask for; the look-ups are not', async () => {
+    expect(await lintPackage({ 'slackrtm.js': MADE('console.log(data.channels[0].latest);'), 'server.js': STARTS('startRtmClient(rtm)') })).toEqual(['slackrtm.js:3 channels', 'slackrtm.js:3 channels[].latest']);
+  });
+});

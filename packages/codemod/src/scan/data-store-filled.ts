@@ -1,5 +1,6 @@
-import { clientKey, filledStores, packageFolder, type StoreStart } from '@rtm-migrate/analysis';
-import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import { clientKey, filledStores, handlerFilledUnasked, packageFolder, type StoreStart } from '@rtm-migrate/analysis';
+import { CODEMOD_MESSAGES, helperBuilds, todoComment } from '@rtm-migrate/core';
+import { helperIncludes } from '../helper-module/extras.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import type { FoundSite } from './found.js';
@@ -19,10 +20,11 @@ export interface HelperStarted {
 }
 
 /**
- * `dataStore` look-ups that need no change, by the analysis' rule (`filledStores`, the one the lint
- * uses on migrated code): the package's legacy starts are those this run rewrites to the helper module
- * and those a previous run did; the store-feeding sites left are the legacy data sites that are no
- * look-up. Returns the plan's sites with those look-ups marked `filled`.
+ * `dataStore` look-ups and AUTHENTICATED handlers of clients started elsewhere that need no change, by
+ * the analysis' rule (`filledStores`, the one the lint uses on migrated code): the package's legacy
+ * starts are those this run rewrites to the helper module and those a previous run did; the
+ * store-feeding sites left are the legacy data sites that are neither. Returns the plan's sites with
+ * those look-ups and handlers marked `filled`.
  */
 export function markFilledDataStores(root: string, sites: readonly PlanSite[], legacy: readonly LegacySite[], helperStarted: readonly HelperStarted[]): PlanSite[] {
   const out = [...sites];
@@ -33,26 +35,50 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
     byPackage.set(pkg, group);
     return group;
   };
+  /** The client a look-up or handler reads, where known (the module that made it for one required from there). */
+  const clientOf = (site: LegacySite): string | undefined => {
+    const made = site.found.construction;
+    return made && clientKey(site.found.madeIn?.file ?? site.file, made);
+  };
   for (const site of legacy) {
     const group = groupOf(site.file);
     group.legacy.push(site);
     const made = site.found.construction;
     // A client started with `useRtmConnect: true` alone was proven to hand its store to no one: no start of a store read.
-    if (site.found.form === 'legacy-client' && sites[site.index]?.rewrite !== 'connect-only') group.starts.push({ client: made && clientKey(site.found.madeIn?.file ?? site.file, made), throughHelper: sites[site.index]?.rewrite === 'helper-module' });
+    if (site.found.form === 'legacy-client' && sites[site.index]?.rewrite !== 'connect-only') group.starts.push({ client: made && clientOf(site), throughHelper: sites[site.index]?.rewrite === 'helper-module' });
   }
   for (const { file, constructions } of helperStarted) groupOf(file).starts.push(...constructions.map((made) => ({ client: clientKey(file, made), throughHelper: true })));
   for (const { legacy: group, starts } of byPackage.values()) {
-    const unfilled = group.filter((s) => s.found.form === 'legacy-data-store' && s.found.storeLookup !== true).length;
-    const filled = filledStores({ starts, unfilled });
+    const data = group.filter((s) => s.found.form === 'legacy-data-store');
+    // A handler always knows its client; were it not known, no start would match it ('').
+    const elsewhere = data.filter((s) => s.found.startedElsewhere === true).map((s) => clientOf(s) ?? '');
+    const unfilled = data.filter((s) => s.found.storeLookup !== true && s.found.startedElsewhere !== true).length;
+    const filled = filledStores({ starts, elsewhere, unfilled });
     if (!filled) continue;
     for (const site of group) {
       const plan = sites[site.index];
-      const made = site.found.construction;
-      if (site.found.storeLookup !== true || plan?.rewrite !== 'todo' || !filled.fills(made && clientKey(site.file, made))) continue;
-      out[site.index] = { ...withoutReason(plan), rewrite: 'filled', message: CODEMOD_MESSAGES.dataStoreFilled(filled.starts) };
+      if (plan?.rewrite !== 'todo' || !filled.fills(clientOf(site))) continue;
+      if (site.found.startedElsewhere === true && !handlerFilled(site.found)) {
+        out[site.index] = notAsked(plan, site.found);
+        continue;
+      }
+      if (site.found.storeLookup !== true && site.found.startedElsewhere !== true) continue;
+      const message = site.found.startedElsewhere === true ? CODEMOD_MESSAGES.authenticatedFilled(filled.starts) : CODEMOD_MESSAGES.dataStoreFilled(filled.starts);
+      out[site.index] = { ...withoutReason(plan), rewrite: 'filled', message };
     }
   }
   return out;
+}
+
+/** An AUTHENTICATED handler's data the helper fills unasked (its escapes list the site's own reason first). */
+function handlerFilled(found: FoundSite): boolean {
+  return handlerFilledUnasked([...new Set(found.reads.map((r) => r.path))], found.escapes.length > 1);
+}
+
+/** The handler's TODO, saying what the start in the other module does not fetch (its reason was written for a start not seen). */
+function notAsked(plan: PlanSite, found: FoundSite): PlanSite {
+  const reason = CODEMOD_MESSAGES.authenticatedNotAsked(helperIncludes(plan.startOnlyFields), plan.startOnlyFields.filter((f) => !helperBuilds(f)), found.escapes.length > 1);
+  return { ...plan, reason, message: todoComment(reason, plan.startOnlyFields) };
 }
 
 /** The site without its TODO reason (nothing is left to a human there). */

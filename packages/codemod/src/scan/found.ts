@@ -69,12 +69,14 @@ export interface FoundSite {
   readonly rtmClientMember?: string;
   /** Of those, a start the generated helper module can check and start at run time (`rtmClientStartable`): where the client is used as one. */
   readonly rtmClientStart?: string;
-  /** legacy-client / rtm-client-option / a dataStore look-up, where known: the `new` that made the client. */
+  /** legacy-client / rtm-client-option / a dataStore look-up / AUTHENTICATED data started elsewhere, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
-  /** legacy-client: the module that made the client, when it is another one (it exports the client). */
+  /** legacy-client / AUTHENTICATED data started elsewhere: the module that made the client, when it is another one (it exports the client). */
   readonly madeIn?: Resolver;
   /** legacy-data-store: a look-up in a client's `dataStore` (not a store's own `cacheRtmStart`, nor AUTHENTICATED data). */
   readonly storeLookup?: boolean;
+  /** legacy-data-store: the AUTHENTICATED handler of a legacy client this file does not start (`construction`, `madeIn`). */
+  readonly startedElsewhere?: true;
   /** library-start: a library whose own `rtm.start` request the generated helper module can answer. */
   readonly library?: HelperLibrary;
 }
@@ -136,7 +138,7 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
         // Folded into the client's own site when this file starts it (`covered`), no site where the
         // helper module starts the client (`filled`); otherwise a site of its own.
         const role = storeRole(site, sites, helperStarted);
-        if (role === 'lookup' || role === 'unfilled') found.push(dataStoreSite(resolver, site));
+        if (role === 'lookup' || role === 'elsewhere' || role === 'unfilled') found.push(dataStoreSite(resolver, site));
         else if (role === undefined && site.kind === 'client-authenticated') found.push(connectClientSite(resolver, site));
         break;
       }
@@ -251,7 +253,12 @@ function dataStoreSite(resolver: Resolver, site: DataStoreSite | StoreCacheSite 
   // An AUTHENTICATED handler reads no `dataStore`: what it misses is the start this file does not make.
   const reason = site.kind === 'client-authenticated' ? CODEMOD_MESSAGES.authenticatedStartedElsewhere([...new Set(flow.reads.map((r) => r.path))].filter(isStartOnlyField).sort()) : CODEMOD_MESSAGES.legacyDataStore;
   const own: Escape = { node, reason, path: '', file: resolver.file };
-  const lookup = site.kind === 'data-store' ? { storeLookup: true, ...(site.construction ? { construction: site.construction } : {}) } : {};
+  const lookup =
+    site.kind === 'data-store'
+      ? { storeLookup: true, ...(site.construction ? { construction: site.construction } : {}) }
+      : site.kind === 'client-authenticated'
+        ? { startedElsewhere: true as const, construction: site.construction, ...(site.madeIn ? { madeIn: site.madeIn } : {}) }
+        : {};
   return { form: 'legacy-data-store', node, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...significant(flow.escapes)], connect: false, literal: false, ...lookup };
 }
 
