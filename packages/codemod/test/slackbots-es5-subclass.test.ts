@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, copyLibrary, type DryReport } from './helpers.js';
+import { cli, copyLibrary, tempDir, type DryReport } from './helpers.js';
 
 /**
  * An ES5 subclass of slackbots as a real app wrote it (a food bot): the constructor is run on the instance
@@ -140,5 +140,26 @@ describe('withSlackbotsRtmStartOn()', () => {
     const tried = await run(process.execPath, ['-e', "require('./runners/rtm-start-data').withSlackbotsRtmStartOn({})"], { cwd: dir });
     expect(tried.code).toBe(1);
     expect(tried.stderr).toContain('TypeError: withSlackbotsRtmStartOn: this instance has no slackbots `_api`');
+  });
+});
+
+/** Where slackbots' constructor is run on an instance the wrapper cannot be handed: a TODO, the code as it was. */
+describe("slackbots' constructor run on an instance the generated module cannot stand in for", () => {
+  it.each([
+    ['the instance spread from an array (`SlackBot.call(...args)`)', "const SlackBot = require('slackbots');\nfunction Bot(args) {\n  SlackBot.call(...args);\n}\nmodule.exports = Bot;\n", 'bot.js:3:3', []],
+    ['`--helper shim` (the shim has no such wrapper)', "const SlackBot = require('slackbots');\nfunction Bot(settings) {\n  SlackBot.call(this, settings);\n}\nmodule.exports = Bot;\n", 'bot.js:3:3', ['--helper', 'shim']],
+  ] as const)('%s', async (_form, source, id, flags) => {
+    const dir = await tempDir('slackbots-es5-todo-');
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'food-bot', version: '1.0.0', dependencies: { slackbots: '^0.5.0' } }));
+    await writeFile(join(dir, 'bot.js'), source);
+    const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json', ...flags], dir);
+    expect(ran.code).toBe(0);
+    expect((JSON.parse(ran.stdout) as DryReport).sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
+    const written = await readFile(join(dir, 'bot.js'), 'utf8');
+    // The TODO's lines as one text (its continuation lines are indented past the `//`).
+    const todo = written.replace(/\n[ \t]*\/\/[ \t]{2,}/g, ' ');
+    expect(todo).toContain("// TODO(rtm-migrate): This call runs `slackbots`' constructor on an instance (an ES5 subclass");
+    expect(todo).toContain('`"slackbots": "^0.5.0"` allows such a release');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
   });
 });

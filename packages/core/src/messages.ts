@@ -270,7 +270,7 @@ export const CODEMOD_MESSAGES = {
    * or (`onInstance`) its constructor called on an instance by an ES5 subclass.
    */
   slackbotsLogin: (connectSince: string, version: { readonly from: 'installed' | 'declared'; readonly text: string } | undefined, onInstance = false): string =>
-    `${onInstance ? "This call runs `slackbots`' constructor on an instance (an ES5 subclass); the constructor logs in" : '`new SlackBot(…)` of `slackbots` logs in from its constructor'}, and before ${connectSince} that login requests the retired \`rtm.start\` (${connectSince} and later call \`rtm.connect\`); ${
+    `${onInstance ? "This call runs `slackbots`' constructor on an instance (an ES5 subclass: only slackbots 0.x, a function, can be run so; from 1.0 it is a class, so an upgrade makes the subclass a `class … extends`); the constructor logs in" : '`new SlackBot(…)` of `slackbots` logs in from its constructor'}, and before ${connectSince} that login requests the retired \`rtm.start\` (${connectSince} and later call \`rtm.connect\`); ${
       version === undefined
         ? 'nothing says which slackbots this runs with (none installed, no package.json declares it)'
         : version.from === 'installed'
