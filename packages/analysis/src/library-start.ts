@@ -106,10 +106,7 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
  */
 export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
   if (throughHelper(resolver, made.callee, 'slackbots')) return undefined;
-  if (!isWholeModule(originOf(resolver, made.callee), SLACKBOTS.module)) return undefined;
-  if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
-  const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);
-  return version === undefined || mayPrecede(version, SLACKBOTS.connectSince) ? { kind: 'library-start', library: 'slackbots', call: made, version } : undefined;
+  return slackbotsConstructorSite(resolver, made, made.callee);
 }
 
 /**
@@ -129,7 +126,51 @@ function isWholeModule(origin: Origin | undefined, module: string): boolean {
 }
 
 /**
- * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` / `withSlackClientRtmStart(client)` of the generated helper module, as
+ * slackbots' constructor run on an instance, as an ES5 subclass does (`function Bot(s) { SlackBot.call(this, s); }`,
+ * `Bot.super_.apply(this, arguments)`): `P.call(…)` / `P.apply(…)` where P is slackbots' own constructor
+ * (as for `new`), or `X.super_` of a function X that `util.inherits(X, P)` gives that parent, once. The
+ * constructor logs in as it does under `new`. Not when the instance is handed through
+ * `withSlackbotsRtmStartOn(…)` of the generated module. A parent not shown to be slackbots: no site.
+ */
+export function slackbotsCallSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const how = memberName(resolver, callee);
+  if (how !== 'call' && how !== 'apply') return undefined;
+  const instance = call.arguments[0];
+  if (instance && throughHelper(resolver, instance, 'slackbots-call')) return undefined;
+  const parent = inheritedParent(resolver, callee.object) ?? callee.object;
+  return slackbotsConstructorSite(resolver, call, parent);
+}
+
+/** `call`, a run of `constructor`, as a site where `constructor` is slackbots' own and the release it runs with may log in with rtm.start. */
+function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression, constructor: TSESTree.Node): LibraryStartSite | undefined {
+  if (!isWholeModule(originOf(resolver, constructor), SLACKBOTS.module)) return undefined;
+  if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
+  const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);
+  return version === undefined || mayPrecede(version, SLACKBOTS.connectSince) ? { kind: 'library-start', library: 'slackbots', call, version } : undefined;
+}
+
+/**
+ * For `X.super_`, what Node's `util.inherits(X, P)` set it to: P, where X is a variable (a function) given a
+ * parent by exactly one `util.inherits(X, …)`; undefined otherwise (several parents, none, or not `super_`).
+ */
+function inheritedParent(resolver: Resolver, node: TSESTree.Node): TSESTree.Node | undefined {
+  const member = unwrap(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, member) !== 'super_') return undefined;
+  const child = unwrap(member.object);
+  const variable = child.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, child) : null;
+  const parents = (variable?.references ?? []).flatMap((reference) => {
+    const use = reference.identifier.parent;
+    if (use.type !== AST_NODE_TYPES.CallExpression || use.arguments[0] !== reference.identifier || use.arguments.length !== 2) return [];
+    const inherits = originOf(resolver, use.callee);
+    return inherits && !inherits.instance && inherits.name === 'inherits' && (inherits.module === 'util' || inherits.module === 'node:util') && use.arguments[1] ? [use.arguments[1]] : [];
+  });
+  return parents.length === 1 ? parents[0] : undefined;
+}
+
+/**
+ * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` / `withSlackbotsRtmStartOn(this)` / `withSlackClientRtmStart(client)` of the generated helper module, as
  * `rtm-migrate apply` writes them: the library's `rtm.start` request is answered by the module.
  */
 function throughHelper(resolver: Resolver, node: TSESTree.Node, library: HelperLibrary): boolean {

@@ -11,7 +11,7 @@ import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
-import { botkitStartSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
+import { botkitStartSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
 import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
 import { unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
@@ -244,7 +244,7 @@ const NOT_A_METHOD_CALL = new Set([
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
 export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite | undefined {
-  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call);
+  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call);
 }
 
 /**

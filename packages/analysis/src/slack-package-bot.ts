@@ -14,7 +14,8 @@ type Node = TSESTree.Node;
  * SLACK_PACKAGE.botThroughMajor); `slack-client`: `login()` of a `slack-client` 1.x client (SLACK_CLIENT_1);
  * `botkit`: `startRTM(cb)` of a Botkit Slack bot whose Botkit may be older than BOTKIT.connectSince;
  * `slackbots`: `new SlackBot(…)`, which logs in from its constructor, of a `slackbots` that may be older than
- * SLACKBOTS.connectSince (`version`: the installed one or the declared range; undefined when neither is known);
+ * SLACKBOTS.connectSince (`version`: the installed one or the declared range; undefined when neither is known),
+ * or that constructor run on an instance by an ES5 subclass (`SlackBot.call(this, …)`, `X.super_.apply(this, arguments)`);
  * `slackbotapi`: `new slackAPI(…)` of `slackbotapi`, whose constructor requests `rtm.start` in every release (SLACKBOTAPI).
  */
 export type LibraryStartSite =
@@ -27,7 +28,7 @@ export type LibraryStartSite =
       /** Called on the app's own object (`this`, `new` of a class of this file) nothing shows to be a Botkit bot: reported, never wrapped. */
       readonly appObject: boolean;
     }
-  | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression; readonly version: LibraryVersion | undefined }
+  | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression; readonly version: LibraryVersion | undefined }
   | { readonly kind: 'library-start'; readonly library: 'slackbotapi'; readonly call: TSESTree.NewExpression };
 
 /** What says which release of a library a file runs with: the copy installed for it, else the range its package.json declares. */

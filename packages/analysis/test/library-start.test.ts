@@ -197,6 +197,56 @@ describe("slackbotapi's constructor (every release requests rtm.start)", () => {
   });
 });
 
+describe("slackbots' constructor run on an instance (an ES5 subclass)", () => {
+  const es5 = `const SlackBot = require('slackbots');
+const util = require('util');
+function Foodie(settings) { this.settings = settings; }
+Foodie.prototype.run = function () { Foodie.super_.call(this, this.settings); };
+util.inherits(Foodie, SlackBot);
+function Deploy(settings) { SlackBot.call(this, settings); }
+function Relay() { SlackBot.apply(this, arguments); }
+`;
+  const declaring = (range?: string): object => ({ name: 'food-bot', version: '1.0.0', dependencies: range === undefined ? {} : { slackbots: range } });
+
+  it('is a site for X.super_.call(this, …) after util.inherits(X, SlackBot), SlackBot.call(this, …) and SlackBot.apply(this, arguments)', async () => {
+    const dir = await project({ 'package.json': declaring('^0.5.0'), 'bot.js': es5, 'esm.mjs': `import Bot from 'slackbots';\nimport { inherits } from 'node:util';\nfunction Foodie(s) {}\ninherits(Foodie, Bot);\nFoodie.prototype.run = function () { Foodie.super_.apply(this, [this.s]); };\n` });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slackbots@4 declared ^0.5.0', 'slackbots@6 declared ^0.5.0', 'slackbots@7 declared ^0.5.0']);
+    expect(await libraryStarts(join(dir, 'esm.mjs'))).toEqual(['slackbots@5 declared ^0.5.0']);
+  });
+
+  it('is no site where slackbots is 1.3.0 or later', async () => {
+    const dir = await project({ 'package.json': declaring('^1.3.0'), 'bot.js': es5 });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([]);
+  });
+
+  it("is no site where the parent is not shown to be slackbots' constructor: the app's own, another package's, two util.inherits, a parent made out of sight, an instance of slackbots", async () => {
+    const dir = await project({
+      'bot.js': `const SlackBot = require('slackbots');
+const Kit = require('slack-bot-kit');
+const util = require('util');
+function Base() {}
+function A() { A.super_.call(this); }
+util.inherits(A, Base);
+function B() { B.super_.call(this); }
+util.inherits(B, SlackBot);
+util.inherits(B, Base);
+function C(Parent) { C.super_.call(this); Parent.call(this); Kit.call(this); }
+const made = new SlackBot({ token: 't' });
+made.login.call(this);
+`,
+    });
+    // \`new SlackBot(…)\` on line 11 is the one site.
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slackbots@11']);
+  });
+
+  it("is no site where the instance goes through withSlackbotsRtmStartOn() of the generated module, as rtm-migrate writes it", async () => {
+    const dir = await project({
+      'bot.js': "const SlackBot = require('slackbots');\nconst { withSlackbotsRtmStartOn } = require('./rtm-start-data');\nfunction Bot(s) { SlackBot.call(withSlackbotsRtmStartOn(this, { optional: ['dnd'] }), s); }\nfunction Other(s) { SlackBot.call(this, s); }\n",
+    });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slackbots@4']);
+  });
+});
+
 describe('a library start already going through the generated module', () => {
   it("is no site: Botkit's withBotkitRtmStart(bot).startRTM(), slackbots' new (withSlackbotsRtmStart(SlackBot))(…), as rtm-migrate writes them", async () => {
     const dir = await project({

@@ -18,6 +18,7 @@ export const HELPER_EXPORTS = deepFreeze({
   rtmApiClient: 'withRtmStartData',
   botkitStart: 'withBotkitRtmStart',
   slackbotsStart: 'withSlackbotsRtmStart',
+  slackbotsStartOn: 'withSlackbotsRtmStartOn',
   slackClientLogin: 'withSlackClientRtmStart',
 } as const);
 
@@ -25,13 +26,16 @@ export const HELPER_EXPORTS = deepFreeze({
  * The libraries whose own `rtm.start` request the generated module answers, each through a function
  * that wraps what starts it: `export`, its name; `wraps`, the receiver of the library's start call
  * (Botkit's `bot.startRTM(…)`, slack-client 1.x's `client.login()`) or the class of its `new`
- * (slackbots' `new SlackBot(…)`, which logs in from the constructor); `client`, the kind of helper
+ * (slackbots' `new SlackBot(…)`, which logs in from the constructor) or the instance its constructor is
+ * called on (`SlackBot.call(this, …)` of an ES5 subclass: an ES6 class cannot be called, so no subclass
+ * of the module's fits there); `client`, the kind of helper
  * the codemod's message names (`slack-client` alone is 2.x's RtmClient: 1.x's login has its own). In
  * the order the module defines them.
  */
 export const HELPER_LIBRARY_STARTS = deepFreeze({
   botkit: { export: HELPER_EXPORTS.botkitStart, wraps: 'receiver', client: 'botkit' },
   slackbots: { export: HELPER_EXPORTS.slackbotsStart, wraps: 'class', client: 'slackbots' },
+  'slackbots-call': { export: HELPER_EXPORTS.slackbotsStartOn, wraps: 'instance', client: 'slackbots-call' },
   'slack-client': { export: HELPER_EXPORTS.slackClientLogin, wraps: 'receiver', client: 'slack-client-login' },
 } as const);
 

@@ -40,6 +40,8 @@ export const MESSAGES = {
     "`new SlackBot(…)` of `slackbots` logs in from its constructor, and through 1.2.x that login requests the retired `rtm.start` (1.3.0 and later call `rtm.connect`); this project's `slackbots` may be older (installed, declared, or not declared at all). Upgrade `slackbots` to 1.3.0 or later, or let `rtm-migrate apply` make the bot with `withSlackbotsRtmStart()` of its generated module, a subclass whose `_api` answers that `rtm.start` request with the data rebuilt through the bot's own `_api` (users.list, conversations.list…, `rtm.connect` last).",
   rtmStartInSlackbotapi:
     "`new slackAPI(…)` of `slackbotapi` requests the retired `rtm.start` from its constructor (and again on each reconnect) through its own `reqAPI`, and keeps the answer's `users`, `channels`, `groups` and `ims` for `getUser()`, `getChannel()` and the like; no release calls `rtm.connect`. Move the bot to `@slack/rtm-api`'s `RTMClient` (or another current SDK), which starts with `rtm.connect`, and fetch what it looks up with users.list, conversations.list and the like.",
+  rtmStartInSlackbotsCall:
+    "This call runs the constructor of `slackbots` on an instance (`SlackBot.call(this, …)`, or `X.super_.call(this, …)` after `util.inherits(X, SlackBot)`: an ES5 subclass), and that constructor logs in; before 1.3.0 the login requests the retired `rtm.start` (1.3.0 and later call `rtm.connect`, and from 1.0 on the constructor is a class, which cannot be called this way); this project's `slackbots` may be older (installed, declared, or not declared at all). Upgrade `slackbots` to 1.3.0 or later (with the subclass made a `class … extends`), or let `rtm-migrate apply` hand the constructor the instance through `withSlackbotsRtmStartOn()` of its generated module, which gives it an `_api` that answers that `rtm.start` request with the data rebuilt through the bot's own `_api` (users.list, conversations.list…, `rtm.connect` last).",
   rtmStartUnfollowed:
     "The method name `rtm.start` is handed on where its use cannot be followed (a name chosen at run time, an object, a variable set in a branch): a request made with it calls the retired `rtm.start`. Call `rtm.connect` there and fetch the data read with its replacement methods.",
 } as const;
@@ -263,9 +265,12 @@ export const CODEMOD_MESSAGES = {
   /** `startRTM()` on the app's own object (`this`, `new` of a class of the file) that nothing shows to be a Botkit bot. */
   botkitStartRtmAppObject: (connectSince: string): string =>
     `\`startRTM()\` here is called on the app's own object (\`this\`, or \`new\` of a class of this file), not on a bot Botkit made (\`controller.spawn(…)\`, a Botkit handler's \`bot\`), so rtm-migrate does not wrap it in \`${HELPER_EXPORTS.botkitStart}()\`, which needs the bot's \`bot.api\`. If this object is, or starts, a Botkit bot older than ${connectSince}, that bot's \`startRTM()\` requests the retired \`rtm.start\`: pass that bot to \`${HELPER_EXPORTS.botkitStart}()\` of the generated module (or upgrade \`botkit\` to ${connectSince} or later).`,
-  /** `new SlackBot(…)` of a `slackbots` release that may log in with `rtm.start` (`version`: the installed one, or the declared range; undefined when neither is known). */
-  slackbotsLogin: (connectSince: string, version: { readonly from: 'installed' | 'declared'; readonly text: string } | undefined): string =>
-    `\`new SlackBot(…)\` of \`slackbots\` logs in from its constructor, and before ${connectSince} that login requests the retired \`rtm.start\` (${connectSince} and later call \`rtm.connect\`); ${
+  /**
+   * `new SlackBot(…)` of a `slackbots` release that may log in with `rtm.start` (`version`: the installed one, or the declared range; undefined when neither is known),
+   * or (`onInstance`) its constructor called on an instance by an ES5 subclass.
+   */
+  slackbotsLogin: (connectSince: string, version: { readonly from: 'installed' | 'declared'; readonly text: string } | undefined, onInstance = false): string =>
+    `${onInstance ? "This call runs `slackbots`' constructor on an instance (an ES5 subclass: only slackbots 0.x, a function, can be run so; from 1.0 it is a class, so an upgrade makes the subclass a `class … extends`); the constructor logs in" : '`new SlackBot(…)` of `slackbots` logs in from its constructor'}, and before ${connectSince} that login requests the retired \`rtm.start\` (${connectSince} and later call \`rtm.connect\`); ${
       version === undefined
         ? 'nothing says which slackbots this runs with (none installed, no package.json declares it)'
         : version.from === 'installed'
@@ -421,8 +426,10 @@ export const CODEMOD_MESSAGES = {
   /** A client started through the helper module whose handlers read extras beyond the lists. */
   clientExtras: (extras: readonly string[]): string => `It also fetches ${list(extras)}, which the client's handlers read (an error fetching them fails the start).`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
-  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots', fields: readonly string[], module: string): string =>
-    client === 'slack-client-login'
+  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call', fields: readonly string[], module: string): string =>
+    client === 'slackbots-call'
+      ? `the instance this call runs \`slackbots\`' constructor on now goes through \`${HELPER_EXPORTS.slackbotsStartOn}()\` of the generated \`${module}\`, which gives it an \`_api\` of its own: the \`rtm.start\` request the constructor's login makes (before ${SLACKBOTS.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's \`_api\` as it was (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again; every other call goes through as it did.`
+      : client === 'slack-client-login'
       ? `\`login()\` of this \`slack-client\` 1.x client now goes through \`${HELPER_EXPORTS.slackClientLogin}()\` of the generated \`${module}\`: the \`rtm.start\` request the SDK makes inside it is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the client's own \`_apiCall\` (its token and API host), so its \`users\`, \`channels\`, \`groups\` and \`dms\` are filled again before \`loggedIn\`; every other call goes through as it did.`
       : client === 'botkit'
       ? `\`startRTM()\` of this Botkit bot now goes through \`${HELPER_EXPORTS.botkitStart}()\` of the generated \`${module}\`: the \`rtm.start\` request Botkit makes inside it (before ${BOTKIT.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`bot.api.callAPI\` (its token and API URL), so its callback gets the whole data again. Upgrading \`botkit\` to ${BOTKIT.connectSince.join('.')} or later needs no change back (Botkit then calls \`rtm.connect\` itself).`

@@ -136,10 +136,7 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
   return librarySource(typescript, exp, (t) => ({
     name: HELPER_EXPORTS.slackbotsStart,
     types: [
-      `/** The part of a slackbots bot that ${HELPER_EXPORTS.slackbotsStart}() uses: its own Web API call (a vow promise). */`,
-      'interface SlackbotsInternals {',
-      '  _api(method: string, params?: Record<string, unknown>): PromiseLike<unknown>;',
-      '}',
+      ...slackbotsInternals(),
       '',
       '/** A slackbots class, as far as the subclass needs it (its typings, if any, may leave `_api` out). */',
       'type SlackbotsClass = new (...args: never[]) => SlackbotsInternals;',
@@ -169,6 +166,61 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
       `      return send('${METHODS.teamInfo}', {}).then(() => rtmStartData(send, params ?? {}, options));`,
       '    }',
       `  }${t(' as T')};`,
+    ],
+  }));
+}
+
+/**
+ * The part of a slackbots bot the module's slackbots wrappers use (TypeScript). Both wrappers declare it:
+ * a module with both merges the two declarations, which are the same.
+ */
+function slackbotsInternals(): string[] {
+  return [
+    '/** The part of a slackbots bot that the slackbots wrappers use: its own Web API call (a vow promise). */',
+    'interface SlackbotsInternals {',
+    '  _api(method: string, params?: Record<string, unknown>): PromiseLike<unknown>;',
+    '}',
+  ];
+}
+
+/**
+ * `withSlackbotsRtmStartOn(bot)`: the instance an ES5 subclass runs slackbots' constructor on
+ * (`SlackBot.call(this, …)`), given an `_api` of its own that answers `rtm.start`, which the login the
+ * constructor starts requests before 1.3.0, with rtmStartData() through the `_api` it had. A class
+ * cannot be `.call`ed, so `withSlackbotsRtmStart()`'s subclass does not fit there.
+ */
+export function slackbotsOnSource(typescript: boolean, exp: string): string[] {
+  const since = SLACKBOTS.connectSince.join('.');
+  // TypeScript reaches `_api` through a view of the bot (slackbots' typings, if any, leave it out).
+  const own = typescript ? 'internals' : 'bot';
+  return librarySource(typescript, exp, (t) => ({
+    name: HELPER_EXPORTS.slackbotsStartOn,
+    types: slackbotsInternals(),
+    doc: [
+      ` * Makes the login of a slackbots bot get \`rtm.start\`'s data again, where an ES5 subclass runs slackbots'`,
+      ` * constructor on its own instance (\`SlackBot.call(${HELPER_EXPORTS.slackbotsStartOn}(this), …)\`): slackbots before ${since}`,
+      " * logs in from the constructor with `this._api('rtm.start')`. The instance gets an `_api` of its own that",
+      ' * answers that request with rtmStartData(), called through the `_api` it had (the bot\'s token and API URL),',
+      ` * with ${METHODS.rtmConnect} last and the extras \`options\` names; every other call goes through as it did. The bot`,
+      ` * then keeps its users, channels, groups, ims, self and team as before. Returns the instance. slackbots ${since}`,
+      ` * and later log in with ${METHODS.rtmConnect} and never ask for this.`,
+    ],
+    target: 'bot',
+    bound: 'object',
+    setup: typescript ? ['  const internals = bot as unknown as Partial<SlackbotsInternals>;'] : [],
+    other: 'An instance without slackbots\' prototype (or a slackbots without it)',
+    lacksInternals: `typeof ${own}._api !== 'function'`,
+    lacks: 'instance has no slackbots `_api` (is the subclass given its parent first?)',
+    body: [
+      `  const api = ${own}._api.bind(bot);`,
+      `  const send${t(': SlackCall')} = (name, args) => api(name, args)${t(' as Promise<SlackObject>')};`,
+      `  ${own}._api = (method, params) => {`,
+      `    if (method !== '${METHODS.rtmStart}') return api(method, params);`,
+      "    // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
+      `    // chained on a first ${METHODS.teamInfo} call through it.`,
+      `    return send('${METHODS.teamInfo}', {}).then(() => rtmStartData(send, params ?? {}, options));`,
+      '  };',
+      '  return bot;',
     ],
   }));
 }

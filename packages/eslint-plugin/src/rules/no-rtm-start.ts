@@ -35,6 +35,7 @@ export type MessageIds =
   | 'rtmStartInBotkitAppObject'
   | 'rtmStartInSlackbots'
   | 'rtmStartInSlackbotapi'
+  | 'rtmStartInSlackbotsCall'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'legacyRtmClientUnfollowed'
@@ -49,6 +50,13 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 /** Each library's own start, by which library it is. */
 const LIBRARY_MESSAGES: Readonly<Record<LibraryStartSite['library'], MessageIds>> = { 'slack-package': 'rtmStartInLibrary', 'slack-client': 'rtmStartInSlackClientLogin', botkit: 'rtmStartInBotkit', slackbots: 'rtmStartInSlackbots', slackbotapi: 'rtmStartInSlackbotapi' };
+
+/** The message of a library's own start: its library's, but for a Botkit start on the app's object and an ES5 subclass's run of slackbots' constructor. */
+function libraryMessage(site: LibraryStartSite): MessageIds {
+  if (site.library === 'botkit' && site.appObject) return 'rtmStartInBotkitAppObject';
+  if (site.library === 'slackbots' && site.call.type === AST_NODE_TYPES.CallExpression) return 'rtmStartInSlackbotsCall';
+  return LIBRARY_MESSAGES[site.library];
+}
 
 /** A module specifier naming the `rtm.start` method's own module (`'./rtm.start'`). */
 const REQUIRES_METHOD_MODULE = /['"][^'"\n]*\/rtm\.start(?:\.js)?['"]/;
@@ -119,6 +127,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInBotkitAppObject: MESSAGES.rtmStartInBotkitAppObject,
       rtmStartInSlackbots: MESSAGES.rtmStartInSlackbots,
       rtmStartInSlackbotapi: MESSAGES.rtmStartInSlackbotapi,
+      rtmStartInSlackbotsCall: MESSAGES.rtmStartInSlackbotsCall,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
@@ -194,7 +203,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: site.node, messageId: 'rtmStartUnfollowed' });
           return;
         case 'library-start':
-          context.report({ node: site.call.callee, messageId: site.library === 'botkit' && site.appObject ? 'rtmStartInBotkitAppObject' : LIBRARY_MESSAGES[site.library] });
+          context.report({ node: site.call.callee, messageId: libraryMessage(site) });
           return;
         case 'unfollowed-client':
           if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });

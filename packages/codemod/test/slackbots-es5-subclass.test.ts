@@ -1,0 +1,165 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { cli, copyLibrary, tempDir, type DryReport } from './helpers.js';
+
+/**
+ * An ES5 subclass of slackbots as a real app wrote it (a food bot): the constructor is run on the instance
+ * in a method, `util.inherits` written after the prototype's methods (Node's keeps them: it sets the
+ * prototype's prototype). Prints what the bot learnt at start.
+ */
+const SUPER_CALL = `var bot = require('slackbots');
+var util = require('util');
+var printWorkspace = require('../summary');
+
+function FoodieBot(settings) {
+  this.settings = settings;
+}
+
+FoodieBot.prototype.run = function () {
+  FoodieBot.super_.call(this, this.settings);
+  this.on('start', this._onStart);
+  this.on('error', function (err) {
+    console.error('slackbots error: ' + (err && err.message ? err.message : err));
+    process.exit(1);
+  });
+};
+
+FoodieBot.prototype._onStart = function () {
+  printWorkspace(this);
+  process.stdout.write('', function () { process.exit(0); });
+};
+
+util.inherits(FoodieBot, bot);
+
+new FoodieBot({ token: process.env.SLACK_BOT_TOKEN, name: 'foodie' }).run();
+`;
+
+/** The twin form: the parent's constructor called by name in the child's, the prototype from Object.create. */
+const PARENT_CALL = `var SlackBot = require('slackbots');
+var printWorkspace = require('../summary');
+
+function DeployBot(settings) {
+  SlackBot.apply(this, arguments);
+  this.on('start', function () {
+    printWorkspace(this);
+    process.stdout.write('', function () { process.exit(0); });
+  });
+  this.on('error', function (err) {
+    console.error('slackbots error: ' + (err && err.message ? err.message : err));
+    process.exit(1);
+  });
+}
+DeployBot.prototype = Object.create(SlackBot.prototype);
+DeployBot.prototype.constructor = DeployBot;
+
+new DeployBot({ token: process.env.SLACK_BOT_TOKEN, name: 'deploy' });
+`;
+
+/** slackbots 0.5.3 as published (its last ES5 release, which can be `.call`ed), its fixed API URL pointed at fake Slack (the only edit), with `runner`. */
+async function es5App(runner: string): Promise<string> {
+  const dir = await copyLibrary('slackbots@0.5.3', 'slackbots', 'slackbots', []);
+  const index = join(dir, 'slackbots', 'index.js');
+  const fixed = "url: 'https://slack.com/api/' + methodName";
+  const source = await readFile(index, 'utf8');
+  expect(source).toContain(fixed);
+  expect(source).toContain('function Bot(params)');
+  await writeFile(index, source.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
+  await writeFile(join(dir, 'runners', 'bot.js'), runner);
+  return dir;
+}
+
+const apply = async (dir: string): Promise<DryReport> => {
+  const ran = await cli(['apply', 'runners', '--allow-dirty', '--report', 'json'], dir);
+  expect(ran.code).toBe(0);
+  return JSON.parse(ran.stdout) as DryReport;
+};
+
+/**
+ * An ES5 subclass of the published slackbots 0.5.3 (its constructor run on the instance, which logs in with
+ * `this._api('rtm.start')`): it prints the workspace against fake Slack answering `rtm.start`, fails once
+ * Slack answers `rtm_connect_required`, and, migrated by the real CLI (the instance handed through
+ * `withSlackbotsRtmStartOn()`), prints the same users, channels, groups, ims and members through `rtm.connect`.
+ */
+describe.each([
+  { form: 'X.super_.call(this, …) after util.inherits(X, SlackBot)', runner: SUPER_CALL, wrapped: 'FoodieBot.super_.call(withSlackbotsRtmStartOn(this, ', id: 'runners/bot.js:10:3' },
+  { form: 'SlackBot.apply(this, arguments), prototype from Object.create', runner: PARENT_CALL, wrapped: 'SlackBot.apply(withSlackbotsRtmStartOn(this, ', id: 'runners/bot.js:5:3' },
+])('slackbots 0.5.3 ES5 subclass, $form', ({ runner, wrapped, id }) => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 31, users: 25, channels: 6, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it('prints what it printed against rtm.start, through rtm.connect; a second run finds nothing', { timeout: 240_000 }, async () => {
+    const dir = await es5App(runner);
+    const start = (token?: string): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, ...(token ? { token } : {}) });
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users: [1-9]/m);
+    expect(before.stdout).toMatch(/^channels: [1-9]/m);
+    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start']);
+    slack.setMode('connect_required');
+    expect(await start()).toMatchObject({ code: 1, stderr: 'slackbots error: rtm_connect_required\n' });
+
+    const report = await apply(dir);
+    expect(report.todos).toBe(0);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'helper-module']]);
+    const written = await readFile(join(dir, 'runners', 'bot.js'), 'utf8');
+    expect(written).toContain(wrapped);
+    expect(written).toContain("require('./rtm-start-data')");
+
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    expect(after.stdout).toBe(before.stdout);
+    const methods = slack.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+    expect(methods.at(-1)).toBe('rtm.connect');
+
+    // Slack's error reaches the bot's 'error' handler as slackbots gave it.
+    const refused = await start('xoxb-unknown');
+    expect([refused.code, refused.stderr]).toEqual([1, 'slackbots error: invalid_auth\n']);
+
+    expect((await apply(dir)).sites).toEqual([]);
+    expect(await readFile(join(dir, 'runners', 'bot.js'), 'utf8')).toBe(written);
+  });
+});
+
+describe('withSlackbotsRtmStartOn()', () => {
+  it('throws a clear TypeError when handed an instance without slackbots `_api`', async () => {
+    const dir = await es5App(PARENT_CALL);
+    await apply(dir);
+    const tried = await run(process.execPath, ['-e', "require('./runners/rtm-start-data').withSlackbotsRtmStartOn({})"], { cwd: dir });
+    expect(tried.code).toBe(1);
+    expect(tried.stderr).toContain('TypeError: withSlackbotsRtmStartOn: this instance has no slackbots `_api`');
+  });
+});
+
+/** Where slackbots' constructor is run on an instance the wrapper cannot be handed: a TODO, the code as it was. */
+describe("slackbots' constructor run on an instance the generated module cannot stand in for", () => {
+  it.each([
+    ['the instance spread from an array (`SlackBot.call(...args)`)', "const SlackBot = require('slackbots');\nfunction Bot(args) {\n  SlackBot.call(...args);\n}\nmodule.exports = Bot;\n", 'bot.js:3:3', []],
+    ['`--helper shim` (the shim has no such wrapper)', "const SlackBot = require('slackbots');\nfunction Bot(settings) {\n  SlackBot.call(this, settings);\n}\nmodule.exports = Bot;\n", 'bot.js:3:3', ['--helper', 'shim']],
+  ] as const)('%s', async (_form, source, id, flags) => {
+    const dir = await tempDir('slackbots-es5-todo-');
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'food-bot', version: '1.0.0', dependencies: { slackbots: '^0.5.0' } }));
+    await writeFile(join(dir, 'bot.js'), source);
+    const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json', ...flags], dir);
+    expect(ran.code).toBe(0);
+    expect((JSON.parse(ran.stdout) as DryReport).sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
+    const written = await readFile(join(dir, 'bot.js'), 'utf8');
+    // The TODO's lines as one text (its continuation lines are indented past the `//`).
+    const todo = written.replace(/\n[ \t]*\/\/[ \t]{2,}/g, ' ');
+    expect(todo).toContain("// TODO(rtm-migrate): This call runs `slackbots`' constructor on an instance (an ES5 subclass");
+    expect(todo).toContain('`"slackbots": "^0.5.0"` allows such a release');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+  });
+});
