@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
-import { clientKindOfConstructor, constructionOf, thisOwner } from './origin.js';
+import { LEGACY_RTM_CLIENT_MODULES } from '@rtm-migrate/core';
+
+import { clientKindOfConstructor, constructionOf, originOf, thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
 import { memberPath } from './rtm-member-use.js';
 
@@ -29,9 +31,27 @@ export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpr
   const name = memberName(resolver, callee);
   if (name !== 'start' && name !== 'login') return undefined;
   const values = heldValues(resolver, callee.object);
-  if (!values || values.length < 2) return undefined;
-  const candidate = values.find((v) => isLegacyClient(resolver, v));
+  if (!values) return undefined;
+  const candidate = values.length < 2 ? values.find((v) => isMadeFromChosenModule(resolver, v)) : values.find((v) => isLegacyClient(resolver, v));
   return candidate ? { kind: 'unfollowed-client', call, candidate } : undefined;
+}
+
+/**
+ * `new slack.RtmClient(…)` where `slack` is one of two modules chosen at run time
+ * (`test ? require('./mock_slack') : require('@slack/client')`): the client is the legacy one whenever
+ * the SDK is picked, so its start may request `rtm.start`.
+ */
+function isMadeFromChosenModule(resolver: Resolver, value: Node): boolean {
+  const made = unwrap(value);
+  if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = unwrap(made.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'RtmClient') return false;
+  const modules = heldValues(resolver, callee.object);
+  if (!modules || modules.length < 2) return false;
+  return modules.some((m) => {
+    const origin = originOf(resolver, m);
+    return origin !== undefined && !origin.instance && (origin.name === '*' || origin.name === 'default') && LEGACY_RTM_CLIENT_MODULES.includes(origin.module);
+  });
 }
 
 /** Every value the receiver may hold, choices split (`a ? b : c`, `a || b`); undefined where one of them is unknown. */
