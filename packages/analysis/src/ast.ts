@@ -80,6 +80,11 @@ export function outermost(node: Node): Node {
   return current;
 }
 
+/** True when `node` lies inside `outer` (or is it), by their source ranges. */
+export function within(node: Node, outer: Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+}
+
 /** A string the expression always evaluates to (literals, templates, `+`, `const`s, entries of `const` tables), or undefined. */
 export function staticString(resolver: Resolver, node: Node): string | undefined {
   const bare = unwrap(node);

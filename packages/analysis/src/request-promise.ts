@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { propertyKeyName, unwrap, variableOf } from './ast.js';
+import { propertyKeyName, unwrap, variableOf, within } from './ast.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -38,10 +38,6 @@ export function requestPromiseAnswer(resolver: Resolver, call: TSESTree.CallExpr
     }
   }
   return answer;
-}
-
-function within(node: Node, outer: Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 /** `const url = …rtm.start…; rp(url)`: the name is declared with the URL. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, memberName, unwrap, variableOf } from './ast.js';
+import { isFunction, memberName, unwrap, variableOf, within } from './ast.js';
 import { functionOf, type FunctionNode } from './functions.js';
 import { isJsonParse } from './reassigned.js';
 import type { Resolver } from './resolver.js';
@@ -180,10 +180,6 @@ function ofThisResponse(text: TSESLint.Scope.Variable, declared: Node, fn: Funct
     if (isFunction(node) || REPEATS.has(node.type)) return false;
   }
   return true;
-}
-
-function within(node: Node, outer: Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, memberName, unwrap, variableOf } from './ast.js';
+import { descendants, memberName, unwrap, variableOf, within } from './ast.js';
 import { localFunction } from './functions.js';
 import { originOf } from './origin.js';
 import type { FunctionLike, Resolver } from './resolver.js';
@@ -62,7 +62,7 @@ function onlyReturned(fn: FunctionLike): Node | undefined {
 function uses(resolver: Resolver, node: Node | undefined, param: TSESTree.Identifier): boolean {
   if (!node) return false;
   const variable = variableOf(resolver, param);
-  return variable?.references.some((r) => r.identifier.range[0] >= node.range[0] && r.identifier.range[1] <= node.range[1]) ?? true;
+  return variable?.references.some((r) => within(r.identifier, node)) ?? true;
 }
 
 /** True when `name` reads the parameter `param`. */

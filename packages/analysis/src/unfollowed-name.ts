@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, unwrap, variableOf } from './ast.js';
+import { calleeName, unwrap, variableOf, within } from './ast.js';
 import { isEventName } from './event-name.js';
 import type { Resolver } from './resolver.js';
 
@@ -118,7 +118,7 @@ function listLookedUp(array: TSESTree.ArrayExpression, uses: NameUses): boolean 
 function knownArgument(resolver: Resolver, call: TSESTree.CallExpression, value: Node, uses: NameUses): boolean {
   if (call.callee === value) return false;
   const method = uses.methodNodeOf(call);
-  if (method && method.range[0] >= value.range[0] && method.range[1] <= value.range[1]) return true;
+  if (method && within(method, value)) return true;
   if (uses.notAMethodCall(call) || calleeName(resolver, call.callee) === 'require') return true;
   return isEventName(resolver, call, value) || uses.guarded(call, value);
 }
