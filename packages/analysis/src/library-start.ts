@@ -7,7 +7,7 @@ import semver from 'semver';
 import { assignedValueOf, descendants, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
 import { classOf } from './functions.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
-import { constructionOf, originOf, thisOwner, type Origin } from './origin.js';
+import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
@@ -118,11 +118,6 @@ export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression
   if (!isWholeModule(originOf(resolver, made.callee), SLACKBOTAPI.module)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTAPI.module) return undefined;
   return { kind: 'library-start', library: 'slackbotapi', call: made };
-}
-
-/** The module itself (`require(module)`, its default or namespace import), not a value it made. */
-function isWholeModule(origin: Origin | undefined, module: string): boolean {
-  return origin?.module === module && !origin.instance && (origin.name === '*' || origin.name === 'default');
 }
 
 /**

@@ -18,6 +18,11 @@ export interface Origin {
 
 const MAX_HOPS = 6;
 
+/** The module itself (`require(module)`, its default or namespace import), not a value it made. */
+export function isWholeModule(origin: Origin | undefined, module: string): boolean {
+  return origin?.module === module && !origin.instance && (origin.name === '*' || origin.name === 'default');
+}
+
 /**
  * The module an expression's value comes from, following `import`, `require`, `new`, member access
  * and single-assignment variables. Undefined when unknown (parameters, globals, calls…).

@@ -1,9 +1,8 @@
+import { LEGACY_RTM_CLIENT_MODULES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
-import { LEGACY_RTM_CLIENT_MODULES } from '@rtm-migrate/core';
-
-import { clientKindOfConstructor, constructionOf, originOf, thisOwner } from './origin.js';
+import { clientKindOfConstructor, constructionOf, isWholeModule, originOf, thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
 import { memberPath } from './rtm-member-use.js';
 
@@ -50,7 +49,7 @@ function isMadeFromChosenModule(resolver: Resolver, value: Node): boolean {
   if (!modules || modules.length < 2) return false;
   return modules.some((m) => {
     const origin = originOf(resolver, m);
-    return origin !== undefined && !origin.instance && (origin.name === '*' || origin.name === 'default') && LEGACY_RTM_CLIENT_MODULES.includes(origin.module);
+    return LEGACY_RTM_CLIENT_MODULES.some((module) => isWholeModule(origin, module));
   });
 }
 
