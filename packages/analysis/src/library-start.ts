@@ -138,6 +138,11 @@ export function slackbotsCallSite(resolver: Resolver, call: TSESTree.CallExpress
   return slackbotsConstructorSite(resolver, call, parent);
 }
 
+/** A slackbots site that runs the constructor on an instance (an ES5 subclass's `SlackBot.call(this, …)`), not `new SlackBot(…)`. */
+export function runsSlackbotsOnInstance(site: LibraryStartSite): boolean {
+  return site.library === 'slackbots' && site.call.type === AST_NODE_TYPES.CallExpression;
+}
+
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbots' own and the release it runs with may log in with rtm.start. */
 function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression, constructor: TSESTree.Node): LibraryStartSite | undefined {
   if (!isWholeModule(originOf(resolver, constructor), SLACKBOTS.module)) return undefined;

@@ -10,6 +10,7 @@ import {
   resolveConst,
   rtmClientInMember,
   rtmClientStartable,
+  runsSlackbotsOnInstance,
   storeRole,
   unwrap,
   type Escape,
@@ -295,7 +296,7 @@ function libraryStartSite(site: LibraryStartSite): FoundSite {
   // The app's own object is no bot the generated module can wrap: a TODO. slackbots' constructor run on an
   // instance (an ES5 subclass) has the instance wrapped, not the class.
   // slackbotapi's request is not answered by the generated module (yet): a TODO.
-  const library = site.library === 'slack-package' || site.library === 'slackbotapi' || (site.library === 'botkit' && site.appObject) ? {} : { library: onInstance(site) ? 'slackbots-call' as const : site.library };
+  const library = site.library === 'slack-package' || site.library === 'slackbotapi' || (site.library === 'botkit' && site.appObject) ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
 }
 
@@ -308,15 +309,10 @@ function libraryStartReason(site: LibraryStartSite): string {
     case 'botkit':
       return site.appObject ? CODEMOD_MESSAGES.botkitStartRtmAppObject(BOTKIT.connectSince.join('.')) : CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
     case 'slackbots':
-      return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version, onInstance(site));
+      return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version, runsSlackbotsOnInstance(site));
     case 'slackbotapi':
       return CODEMOD_MESSAGES.slackbotapiLogin;
   }
-}
-
-/** slackbots' constructor called on an instance (`SlackBot.call(this, …)`), not `new SlackBot(…)`. */
-function onInstance(site: LibraryStartSite): boolean {
-  return site.library === 'slackbots' && site.call.type === AST_NODE_TYPES.CallExpression;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   followResponse,
   isSignificantEscape,
   rtmClientInMember,
+  runsSlackbotsOnInstance,
   scanOptions,
   siteNode,
   unwrap,
@@ -54,7 +55,7 @@ const LIBRARY_MESSAGES: Readonly<Record<LibraryStartSite['library'], MessageIds>
 /** The message of a library's own start: its library's, but for a Botkit start on the app's object and an ES5 subclass's run of slackbots' constructor. */
 function libraryMessage(site: LibraryStartSite): MessageIds {
   if (site.library === 'botkit' && site.appObject) return 'rtmStartInBotkitAppObject';
-  if (site.library === 'slackbots' && site.call.type === AST_NODE_TYPES.CallExpression) return 'rtmStartInSlackbotsCall';
+  if (runsSlackbotsOnInstance(site)) return 'rtmStartInSlackbotsCall';
   return LIBRARY_MESSAGES[site.library];
 }
 
