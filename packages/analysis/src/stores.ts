@@ -139,13 +139,20 @@ export function filledStores(stores: PackageStores): FilledStores | undefined {
   return { starts: stores.starts.length, fills: (client) => client === undefined || clients.has(client) };
 }
 
+/** What names a site's client: its `new`, and the module that made it where that is another one. */
+export interface ClientOfSite {
+  readonly construction?: Node | undefined;
+  readonly madeIn?: { readonly file?: string | undefined } | undefined;
+}
+
 /**
  * The client (`clientKey`) whose store a look-up reads or whose AUTHENTICATED data a handler gets, where
- * known: by its `new`, in the module that made it (`file` for one made here).
+ * known: by its `new`, in the module that made it (`file` for one made here). An analysis site or the
+ * codemod's found one alike.
  */
-export function storeClientKey(file: string, site: RtmSite): string | undefined {
+export function storeClientKey(file: string, site: RtmSite | ClientOfSite): string | undefined {
   if (!('construction' in site) || !site.construction) return undefined;
-  return clientKey('madeIn' in site && site.madeIn?.file !== undefined ? site.madeIn.file : file, site.construction);
+  return clientKey(('madeIn' in site ? site.madeIn?.file : undefined) ?? file, site.construction);
 }
 
 /** A client by the place of its `new`: the same key in the codemod's plan and in the lint. */

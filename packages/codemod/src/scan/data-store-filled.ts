@@ -1,4 +1,4 @@
-import { clientKey, filledStores, handlerFilledUnasked, packageFolder, type StoreStart } from '@rtm-migrate/analysis';
+import { clientKey, filledStores, handlerFilledUnasked, packageFolder, storeClientKey, type StoreStart } from '@rtm-migrate/analysis';
 import { CODEMOD_MESSAGES, helperBuilds, todoComment } from '@rtm-migrate/core';
 import { helperIncludes } from '../helper-module/extras.js';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -36,16 +36,12 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
     return group;
   };
   /** The client a look-up or handler reads, where known (the module that made it for one required from there). */
-  const clientOf = (site: LegacySite): string | undefined => {
-    const made = site.found.construction;
-    return made && clientKey(site.found.madeIn?.file ?? site.file, made);
-  };
+  const clientOf = (site: LegacySite): string | undefined => storeClientKey(site.file, site.found);
   for (const site of legacy) {
     const group = groupOf(site.file);
     group.legacy.push(site);
-    const made = site.found.construction;
     // A client started with `useRtmConnect: true` alone was proven to hand its store to no one: no start of a store read.
-    if (site.found.form === 'legacy-client' && sites[site.index]?.rewrite !== 'connect-only') group.starts.push({ client: made && clientOf(site), throughHelper: sites[site.index]?.rewrite === 'helper-module' });
+    if (site.found.form === 'legacy-client' && sites[site.index]?.rewrite !== 'connect-only') group.starts.push({ client: clientOf(site), throughHelper: sites[site.index]?.rewrite === 'helper-module' });
   }
   for (const { file, constructions } of helperStarted) groupOf(file).starts.push(...constructions.map((made) => ({ client: clientKey(file, made), throughHelper: true })));
   for (const { legacy: group, starts } of byPackage.values()) {
@@ -57,13 +53,13 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
     if (!filled) continue;
     for (const site of group) {
       const plan = sites[site.index];
-      if (plan?.rewrite !== 'todo' || !filled.fills(clientOf(site))) continue;
-      if (site.found.startedElsewhere === true && !handlerFilled(site.found)) {
+      const elsewhere = site.found.startedElsewhere === true;
+      if ((site.found.storeLookup !== true && !elsewhere) || plan?.rewrite !== 'todo' || !filled.fills(clientOf(site))) continue;
+      if (elsewhere && !handlerFilled(site.found)) {
         out[site.index] = notAsked(plan, site.found);
         continue;
       }
-      if (site.found.storeLookup !== true && site.found.startedElsewhere !== true) continue;
-      const message = site.found.startedElsewhere === true ? CODEMOD_MESSAGES.authenticatedFilled(filled.starts) : CODEMOD_MESSAGES.dataStoreFilled(filled.starts);
+      const message = elsewhere ? CODEMOD_MESSAGES.authenticatedFilled(filled.starts) : CODEMOD_MESSAGES.dataStoreFilled(filled.starts);
       out[site.index] = { ...withoutReason(plan), rewrite: 'filled', message };
     }
   }
