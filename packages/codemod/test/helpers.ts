@@ -109,6 +109,29 @@ export function expectSameWithoutRtmStart(fake: FakeSlack, before: RunResult, af
 }
 
 /**
+ * The URL swap proven on the one-file bot `bot.js` of `dir`, first written from `source`: against a `legacy`
+ * Slack it prints `printed` cleanly; the CLI migrates it with no TODO left, turning only `'rtm.start` into
+ * `'rtm.connect`; against a Slack that retired `rtm.start` it prints the same (`expectSameWithoutRtmStart`).
+ * Returns the CLI's report.
+ */
+export async function expectUrlSwapKeepsOutput(fake: FakeSlack, dir: string, source: string, printed: RegExp, run: () => Promise<RunResult>): Promise<string> {
+  fake.setMode('legacy');
+  const before = await run();
+  expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+  expect(before.stdout).toMatch(printed);
+
+  const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+  expect(migrated.stderr).toBe('');
+  expect(migrated.stdout).toContain('TODOs left: 0');
+  expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(source.replace("'rtm.start", "'rtm.connect"));
+
+  fake.setMode('connect_required');
+  fake.resetCalls();
+  expectSameWithoutRtmStart(fake, before, await run());
+  return migrated.stdout;
+}
+
+/**
  * A migrated program that reads `users[].presence` and prints `awake: <sorted names>`, run against a
  * Slack that retired `rtm.start`: before, `rtm.start` gave no presence (none since January 2018), so
  * nobody was awake; after, the helper module's `users.getPresence` per user answers the read as the code

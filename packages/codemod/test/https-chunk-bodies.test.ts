@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, scanOneSite, writeBotFiles } from './helpers.js';
+import { cli, expectSameWithoutRtmStart, expectUrlSwapKeepsOutput, scanOneSite, writeBotFiles } from './helpers.js';
 
 /**
  * Raw `http.request(options, (res) => …)` to `rtm.start` whose body is collected from the stream's
@@ -150,20 +150,7 @@ describe('https.request bodies collected from the stream and parsed on end, foll
     ["text chunks held by join('') in an end listener chained on the data one, read for ok, team.id and self.id", JOINED_BOT, /^true T\w+ U\w+\n$/],
   ])('%s: the path names rtm.connect and the bot prints the same', { timeout: 120_000 }, async (_name, source, printed) => {
     const dir = await writeBotFiles('rtm-migrate-https-chunks-', { 'bot.js': source });
-    fake.setMode('legacy');
-    const before = await runIn(dir);
-    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(before.stdout).toMatch(printed);
-
-    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.stdout).toContain('raw-url → connect-only');
-    expect(migrated.stdout).toContain('TODOs left: 0');
-    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(source.replace("'rtm.start", "'rtm.connect"));
-
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    expectSameWithoutRtmStart(fake, before, await runIn(dir));
+    expect(await expectUrlSwapKeepsOutput(fake, dir, source, printed, () => runIn(dir))).toContain('raw-url → connect-only');
   });
 
   it('the reassigned body read for users, channels and members: the helper module rebuilds them, the bot prints the same', { timeout: 120_000 }, async () => {

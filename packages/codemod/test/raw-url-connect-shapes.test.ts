@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, ROOT, writeBotFiles } from './helpers.js';
+import { cli, expectSameWithoutRtmStart, expectUrlSwapKeepsOutput, ROOT, writeBotFiles } from './helpers.js';
 
 /**
  * Raw HTTP requests to `rtm.start` read for `rtm.connect`'s fields only, in the shapes the analysis
@@ -107,20 +107,7 @@ describe('raw HTTP requests read for rtm.connect fields, in shapes beyond a call
     ['http.get, the chunks kept in an array and parsed after Buffer.concat', HTTP_CHUNKS_BOT],
   ])('%s: the request names rtm.connect and the bot prints the same', { timeout: 120_000 }, async (_name, source) => {
     const dir = await writeBotFiles('rtm-migrate-raw-shapes-', { 'bot.js': source });
-    fake.setMode('legacy');
-    const before = await runIn(dir);
-    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(before.stdout).toMatch(/^true U\w+ \S+ T\w+ \S+ true\n$/);
-
-    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.stdout).toContain('TODOs left: 0');
-    const out = await readFile(join(dir, 'bot.js'), 'utf8');
-    expect(out).toBe(source.replace("'rtm.start", "'rtm.connect"));
-
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    expectSameWithoutRtmStart(fake, before, await runIn(dir));
+    await expectUrlSwapKeepsOutput(fake, dir, source, /^true U\w+ \S+ T\w+ \S+ true\n$/, () => runIn(dir));
   });
 });
 

@@ -4,7 +4,7 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/plan.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
+import { cli, expectUrlSwapKeepsOutput, writeBotFiles } from './helpers.js';
 
 /**
  * Raw requests to `rtm.start` whose answer is read for `rtm.connect`'s fields only, through a client
@@ -117,19 +117,7 @@ describe('raw rtm.start requests through clients rtm-migrate does not know, read
     ["an injected `$http.get(url)` whose promise's `data` is read", INJECTED_HTTP_BOT, /^200 \S+ \S+\n$/],
   ])('%s: the URL names rtm.connect and the bot prints the same', { timeout: 120_000 }, async (_name, source, printed) => {
     const dir = await writeBotFiles('rtm-migrate-raw-unknown-client-', { 'bot.js': source, 'runtime.js': RUNTIME });
-    fake.setMode('legacy');
-    const before = await runIn(dir);
-    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(before.stdout).toMatch(printed);
-
-    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.stdout).toContain('TODOs left: 0');
-    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(source.replace("'rtm.start", "'rtm.connect"));
-
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    expectSameWithoutRtmStart(fake, before, await runIn(dir));
+    await expectUrlSwapKeepsOutput(fake, dir, source, printed, () => runIn(dir));
   });
 
   it('the same $http client read for data.users: a TODO naming users, the URL left as it is', { timeout: 120_000 }, async () => {
