@@ -293,3 +293,10 @@ export function resolveConst(resolver: Resolver, node: Node): Node {
   if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return bare;
   return unwrap(value);
 }
+
+/** The program a node is in. */
+export function programOf(node: Node): TSESTree.Program {
+  let at: Node = node;
+  while (at.parent) at = at.parent;
+  return at;
+}

@@ -1,12 +1,12 @@
 import { CONVERSATION_LIST_FIELDS, isConnectField, isStartOnlyField, RTM_START_FIELDS, startOnlyItemFieldsOf } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { firstParameterIsError } from './callback-answer.js';
 import { isCoroutineAwait } from './coroutine.js';
-import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
+import { classConstructor, classOf, functionOf, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
-import { superagentHelperOf } from './superagent-helper.js';
+import { isSuperagentRequest, SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
 import { keyedCacheReads } from './keyed-cache.js';
 import { parsesOfText, streamReads } from './stream-body.js';
@@ -450,8 +450,11 @@ class Tracker {
       return;
     }
     if (name === 'catch' || name === 'finally') { this.follow(call, shape, depth); return; }
+    const superagent = shape.of.kind === 'http' && shape.of.library === 'superagent';
+    // superagent's links (`.type('form')`, `.query({ … })`, `.set(…)`): the same request, its arguments set.
+    if (superagent && name !== undefined && (SUPERAGENT_KEPT.has(name) || SUPERAGENT_CARRIERS.has(name))) { this.follow(call, shape, depth); return; }
     // superagent's `.end((err, res) => …)`; `.end()` with no callback reads nothing.
-    if (name === 'end' && shape.of.kind === 'http' && shape.of.library === 'superagent') {
+    if (name === 'end' && superagent) {
       const callback = call.arguments[0];
       if (callback) this.bindParameter(callback, 1, shape.of, depth);
       return;
@@ -856,6 +859,8 @@ class Tracker {
 
   /** A request's promise: request-promise's resolves the body (see request-promise.ts), the others their own response. */
   private promisedAnswer(call: TSESTree.CallExpression, url: Node): void {
+    // superagent's own request (`superagent.get(url).query({ … }).end((err, res) => …)`): its links, its `.end`.
+    if (isSuperagentRequest(this.resolver, call)) { this.follow(call, SUPERAGENT_REQUEST, 0); return; }
     const answer = requestPromiseAnswer(this.resolver, call, url);
     if (answer === undefined || answer === 'response') this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
     else if (answer === 'body') this.follow(call, PROMISED_RESPONSE, 0);
@@ -1011,12 +1016,6 @@ function sourceText(node: Node): string {
   return describeNode(node).slice(0, 40);
 }
 
-function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
-  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
-  for (const node of descendants(resolver, fn.body)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
-  return false;
-}
-
 /** `String(body)`: the text of a raw body. */
 function isStringCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = unwrap(call.callee);
@@ -1091,11 +1090,6 @@ function isExportsTarget(node: Node): boolean {
   return isExportsTarget(object);
 }
 
-function programOf(node: Node): TSESTree.Program {
-  let current: Node = node;
-  while (current.type !== AST_NODE_TYPES.Program) current = current.parent;
-  return current;
-}
 
 /** A method or function stored or declared under `name`. */
 function isFunctionNamed(node: Node, name: string): boolean {

@@ -140,3 +140,10 @@ export function classConstructor(declaration: TSESTree.ClassDeclaration | TSESTr
   }
   return undefined;
 }
+
+/** The function reads `arguments` (anywhere in its body: a nested function's own counts too, to be safe). An arrow has none of its own. */
+export function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
+  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  for (const node of descendants(resolver, fn.body)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
+  return false;
+}

@@ -6,6 +6,7 @@ export { constTableEntryReads, constTableString } from './const-table.js';
 export { streamParsedOnly } from './stream-body.js';
 export { followClientAnswer, followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export { localFunction, type FunctionNode } from './functions.js';
+export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, installedVersion, nearestManifest, type Manifest } from './modules.js';
 export { sdkOwnFile } from './sdk-files.js';
@@ -67,5 +68,5 @@ export {
 } from './stores.js';
 export { ownRtmStartOf, type ModuleFiles } from './own-start.js';
 export { REQUEST_PROMISE_MODULES } from './request-promise.js';
-export { superagentHelperOf } from './superagent-helper.js';
+export { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
 export { unknownClientAnswer, type ClientAnswer } from './unknown-client.js';

@@ -8,9 +8,20 @@ import type { FunctionLike, Resolver } from './resolver.js';
 type Node = TSESTree.Node;
 
 /** Links that set how the request is made, the same for every method. */
-const KEPT = new Set(['type', 'set', 'accept', 'timeout', 'retry', 'redirects']);
+export const SUPERAGENT_KEPT: ReadonlySet<string> = new Set(['type', 'set', 'accept', 'timeout', 'retry', 'redirects']);
 /** Links that carry the arguments: the form or JSON body, the query. */
-const CARRIERS = new Set(['send', 'query']);
+export const SUPERAGENT_CARRIERS: ReadonlySet<string> = new Set(['send', 'query']);
+
+/**
+ * `superagent.get(url)` / `superagent.post(url)` (the module by its import, any name): superagent's own
+ * request, whose links (`SUPERAGENT_KEPT`, `SUPERAGENT_CARRIERS`) return the same request.
+ */
+export function isSuperagentRequest(resolver: Resolver, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const verb = memberName(resolver, callee);
+  return (verb === 'get' || verb === 'post') && originOf(resolver, callee.object)?.module === 'superagent';
+}
 
 /**
  * `api('rtm.start', args)` where `api` is the file's own `function api(method, args)` whose one
@@ -40,12 +51,12 @@ export function superagentHelperOf(resolver: Resolver, call: TSESTree.CallExpres
     const object = unwrap(link.object);
     if (object.type !== AST_NODE_TYPES.CallExpression) {
       // The request itself: `superagent.post(url)`, the URL a base followed by the method name.
-      return (name === 'get' || name === 'post') && originOf(resolver, object)?.module === 'superagent' && carried && chain.arguments.length === 1 && endsWithMethod(resolver, chain.arguments[0], method, args);
+      return isSuperagentRequest(resolver, chain) && carried && chain.arguments.length === 1 && endsWithMethod(resolver, chain.arguments[0], method, args);
     }
-    if (name !== undefined && CARRIERS.has(name)) {
+    if (name !== undefined && SUPERAGENT_CARRIERS.has(name)) {
       if (carried || chain.arguments.length !== 1 || !carriesWhole(resolver, chain.arguments[0], method, args)) return false;
       carried = true;
-    } else if (name === undefined || !KEPT.has(name) || chain.arguments.some((a) => uses(resolver, a, method) || uses(resolver, a, args))) return false;
+    } else if (name === undefined || !SUPERAGENT_KEPT.has(name) || chain.arguments.some((a) => uses(resolver, a, method) || uses(resolver, a, args))) return false;
     chain = object;
   }
   return false;

@@ -1,4 +1,4 @@
-import { unwrap, variableOf } from '@rtm-migrate/analysis';
+import { parameterUses, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TransportCall } from '../../plan.js';
@@ -60,8 +60,8 @@ export function writtenCallback(node: Node): TSESTree.ArrowFunctionExpression | 
 export function readsOnlyMembers(parsed: ParsedFile, param: Node | undefined, members: readonly string[]): boolean {
   if (!param) return true;
   if (param.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(parsed.resolver, param);
-  return (variable?.references ?? []).every((r) => {
+  // A use handing it on whole to a method of the same class or a function of this module counts as that function's uses.
+  return parameterUses(parsed.resolver, param).every((r) => {
     const member = r.identifier.parent;
     return r.isReadOnly() && member.type === AST_NODE_TYPES.MemberExpression && member.object === r.identifier && !member.computed && member.property.type === AST_NODE_TYPES.Identifier && members.includes(member.property.name);
   });

@@ -1,3 +1,4 @@
+import { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
@@ -5,10 +6,9 @@ import { readsLibraryThis } from './callback-this.js';
 import { linksToEnd, type Link } from './chain.js';
 import { readsOnlyBody, writtenObject, type RequestUrl } from './request-parts.js';
 
-/** Links of the chain that set how the request is made, the same for every method: kept as they are. */
-const KEPT = new Set(['type', 'set', 'accept', 'timeout', 'retry', 'redirects']);
-/** Links that carry the arguments: the form or JSON body, the query. */
-const CARRIERS = new Set(['send', 'query']);
+/** Links of the chain that set how the request is made (kept as they are), and those that carry the arguments: the analysis' own. */
+const KEPT = SUPERAGENT_KEPT;
+const CARRIERS = SUPERAGENT_CARRIERS;
 
 /**
  * superagent's chain, `superagent.post(url)[.type('form')][.set(…)…].send({ … }) | .query({ … })`,
