@@ -112,9 +112,11 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
 /**
  * `new slackAPI(…)` of `slackbotapi` itself (`require('slackbotapi')`, its default import): the constructor
  * requests `rtm.start` through the package's `reqAPI`, in its only release and with no option for
- * `rtm.connect`, so no version is asked. slackbotapi's own files (its example) are its business.
+ * `rtm.connect`, so no version is asked. slackbotapi's own files (its example) are its business. Not
+ * through `withSlackbotapiRtmStart(slackAPI)` of the generated module.
  */
 export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
+  if (throughHelper(resolver, made.callee, 'slackbotapi')) return undefined;
   if (!isWholeModule(originOf(resolver, made.callee), SLACKBOTAPI.module)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTAPI.module) return undefined;
   return { kind: 'library-start', library: 'slackbotapi', call: made };
@@ -170,7 +172,8 @@ function inheritedParent(resolver: Resolver, node: TSESTree.Node): TSESTree.Node
 }
 
 /**
- * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` / `withSlackbotsRtmStartOn(this)` / `withSlackClientRtmStart(client)` of the generated helper module, as
+ * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` / `withSlackbotsRtmStartOn(this)` / `withSlackClientRtmStart(client)` /
+ * `withSlackbotapiRtmStart(slackAPI)` of the generated helper module, as
  * `rtm-migrate apply` writes them: the library's `rtm.start` request is answered by the module.
  */
 function throughHelper(resolver: Resolver, node: TSESTree.Node, library: HelperLibrary): boolean {

@@ -285,8 +285,8 @@ function tableSite(node: Node): FoundSite {
 
 /**
  * A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`,
- * `new SlackBot(…)`, `new slackAPI(…)`): the call has no method to change. A TODO, but for slack-client 1.x, Botkit and slackbots,
- * whose request goes through a function of theirs the generated module can answer (`library`; helperModuleFits decides).
+ * `new SlackBot(…)`, `new slackAPI(…)`): the call has no method to change. A TODO, but for slack-client 1.x, Botkit, slackbots
+ * and slackbotapi, whose request goes through a function of theirs the generated module can answer (`library`; helperModuleFits decides).
  */
 function libraryStartSite(site: LibraryStartSite): FoundSite {
   const { call } = site;
@@ -295,8 +295,7 @@ function libraryStartSite(site: LibraryStartSite): FoundSite {
   const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
   // The app's own object is no bot the generated module can wrap: a TODO. slackbots' constructor run on an
   // instance (an ES5 subclass) has the instance wrapped, not the class.
-  // slackbotapi's request is not answered by the generated module (yet): a TODO.
-  const library = site.library === 'slack-package' || site.library === 'slackbotapi' || (site.library === 'botkit' && site.appObject) ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
+  const library = site.library === 'slack-package' || (site.library === 'botkit' && site.appObject) ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
 }
 
