@@ -261,6 +261,13 @@ describe('a library start already going through the generated module', () => {
     expect(await libraryStarts(join(dir, 'other.js'))).toEqual(['botkit@3 declared ^0.4.0']);
   });
 
+  it("is no site: slackbotapi's new (withSlackbotapiRtmStart(slackAPI))(…), as rtm-migrate writes it", async () => {
+    const dir = await project({
+      'relay.js': "var slackAPI = require('slackbotapi');\nconst { withSlackbotapiRtmStart } = require('./rtm-start-data');\nnew (withSlackbotapiRtmStart(slackAPI, { optional: ['dnd'] }))({ token: 'xoxb-1-t' });\nnew slackAPI({ token: 'xoxb-1-t' });\n",
+    });
+    expect(await libraryStarts(join(dir, 'relay.js'))).toEqual(['slackbotapi@4']);
+  });
+
   it("is no site: slack-client 1.x's withSlackClientRtmStart(client).login(), as rtm-migrate writes it", async () => {
     const dir = await project({
       'greeter.js': "const Slack = require('slack-client');\nconst { withSlackClientRtmStart } = require('./rtm-start-data');\nconst greeter = new Slack('t', true, true);\nwithSlackClientRtmStart(greeter, { optional: ['dnd'] }).login();\ngreeter.login();\n",
