@@ -134,20 +134,35 @@ describe('withSlackbotapiRtmStart()', () => {
   });
 });
 
+/** An ES5 subclass that runs slackbotapi's constructor on its own instance: no class can be `.call`ed there. */
+const ES5_SUBCLASS = `var slackAPI = require('slackbotapi');
+var util = require('util');
+
+function DeskBot(token) {
+  slackAPI.call(this, { token: token, logging: false, autoReconnect: false });
+}
+util.inherits(DeskBot, slackAPI);
+
+module.exports = DeskBot;
+`;
+
 /** Where the generated module cannot stand in for slackbotapi's class: a TODO, the code as it was. */
-describe('new slackAPI(…) the generated module cannot stand in for', () => {
-  it('`--helper shim` (the shim has no such wrapper): a TODO naming the package, nothing else changed', async () => {
+describe('slackbotapi started where the generated module cannot stand in for its class', () => {
+  it.each([
+    ['`--helper shim` (the shim has no such wrapper)', BOT, 'bot.js:4:13', ['--helper', 'shim'], "// TODO(rtm-migrate): `new slackAPI(…)` of `slackbotapi` requests the retired `rtm.start`", "Make the bot with that function's subclass (`new (withSlackbotapiRtmStart(slackAPI))({…})`)"],
+    ['an ES5 subclass running the constructor on its instance (`slackAPI.call(this, …)`)', ES5_SUBCLASS, 'bot.js:5:3', [], "// TODO(rtm-migrate): This call runs `slackbotapi`'s constructor on an instance", 'Make the subclass a `class … extends withSlackbotapiRtmStart(slackAPI)`'],
+  ] as const)('%s: a TODO naming the package, nothing else changed', async (_form, source, id, flags, opening, advice) => {
     const dir = await tempDir('slackbotapi-todo-');
     await writeFile(join(dir, 'package.json'), MANIFEST);
-    await writeFile(join(dir, 'bot.js'), BOT);
-    const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json', '--helper', 'shim'], dir);
+    await writeFile(join(dir, 'bot.js'), source);
+    const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json', ...flags], dir);
     expect(ran.code).toBe(0);
-    expect((JSON.parse(ran.stdout) as DryReport).sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:4:13', 'todo']]);
+    expect((JSON.parse(ran.stdout) as DryReport).sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
     const written = await readFile(join(dir, 'bot.js'), 'utf8');
     // The TODO's lines as one text (its continuation lines are indented past the `//`).
     const todo = written.replace(/\n[ \t]*\/\/[ \t]{2,}/g, ' ');
-    expect(todo).toContain('// TODO(rtm-migrate): `new slackAPI(…)` of `slackbotapi` requests the retired `rtm.start`');
-    expect(todo).toContain('Make the bot with that function\'s subclass (`new (withSlackbotapiRtmStart(slackAPI))({…})`)');
-    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(BOT);
+    expect(todo).toContain(opening);
+    expect(todo).toContain(advice);
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
   });
 });
