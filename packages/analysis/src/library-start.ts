@@ -112,12 +112,19 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
 /**
  * `new slackAPI(…)` of `slackbotapi` itself (`require('slackbotapi')`, its default import): the constructor
  * requests `rtm.start` through the package's `reqAPI`, in its only release and with no option for
- * `rtm.connect`, so no version is asked. slackbotapi's own files (its example) are its business.
+ * `rtm.connect`, so no version is asked. slackbotapi's own files (its example) are its business. Not
+ * through `withSlackbotapiRtmStart(slackAPI)` of the generated module.
  */
 export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
-  if (!isWholeModule(originOf(resolver, made.callee), SLACKBOTAPI.module)) return undefined;
+  if (throughHelper(resolver, made.callee, 'slackbotapi')) return undefined;
+  return slackbotapiConstructorSite(resolver, made, made.callee);
+}
+
+/** `call`, a run of `constructor`, as a site where `constructor` is slackbotapi's own (every release requests rtm.start from it). */
+function slackbotapiConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression, constructor: TSESTree.Node): LibraryStartSite | undefined {
+  if (!isWholeModule(originOf(resolver, constructor), SLACKBOTAPI.module)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTAPI.module) return undefined;
-  return { kind: 'library-start', library: 'slackbotapi', call: made };
+  return { kind: 'library-start', library: 'slackbotapi', call };
 }
 
 /**
@@ -125,7 +132,8 @@ export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression
  * `Bot.super_.apply(this, arguments)`): `P.call(…)` / `P.apply(…)` where P is slackbots' own constructor
  * (as for `new`), or `X.super_` of a function X that `util.inherits(X, P)` gives that parent, once. The
  * constructor logs in as it does under `new`. Not when the instance is handed through
- * `withSlackbotsRtmStartOn(…)` of the generated module. A parent not shown to be slackbots: no site.
+ * `withSlackbotsRtmStartOn(…)` of the generated module. slackbotapi's constructor run the same way is a
+ * site too (it requests rtm.start as under `new`). A parent not shown to be either: no site.
  */
 export function slackbotsCallSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const callee = unwrap(call.callee);
@@ -135,12 +143,17 @@ export function slackbotsCallSite(resolver: Resolver, call: TSESTree.CallExpress
   const instance = call.arguments[0];
   if (instance && throughHelper(resolver, instance, 'slackbots-call')) return undefined;
   const parent = inheritedParent(resolver, callee.object) ?? callee.object;
-  return slackbotsConstructorSite(resolver, call, parent);
+  return slackbotsConstructorSite(resolver, call, parent) ?? slackbotapiConstructorSite(resolver, call, parent);
 }
 
 /** A slackbots site that runs the constructor on an instance (an ES5 subclass's `SlackBot.call(this, …)`), not `new SlackBot(…)`. */
 export function runsSlackbotsOnInstance(site: LibraryStartSite): boolean {
   return site.library === 'slackbots' && site.call.type === AST_NODE_TYPES.CallExpression;
+}
+
+/** A slackbotapi site that runs the constructor on an instance (an ES5 subclass's `slackAPI.call(this, …)`), not `new slackAPI(…)`. */
+export function runsSlackbotapiOnInstance(site: LibraryStartSite): boolean {
+  return site.library === 'slackbotapi' && site.call.type === AST_NODE_TYPES.CallExpression;
 }
 
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbots' own and the release it runs with may log in with rtm.start. */
@@ -170,7 +183,8 @@ function inheritedParent(resolver: Resolver, node: TSESTree.Node): TSESTree.Node
 }
 
 /**
- * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` / `withSlackbotsRtmStartOn(this)` / `withSlackClientRtmStart(client)` of the generated helper module, as
+ * `withBotkitRtmStart(bot)` / `withSlackbotsRtmStart(SlackBot)` / `withSlackbotsRtmStartOn(this)` / `withSlackClientRtmStart(client)` /
+ * `withSlackbotapiRtmStart(slackAPI)` of the generated helper module, as
  * `rtm-migrate apply` writes them: the library's `rtm.start` request is answered by the module.
  */
 function throughHelper(resolver: Resolver, node: TSESTree.Node, library: HelperLibrary): boolean {

@@ -16,7 +16,8 @@ type Node = TSESTree.Node;
  * `slackbots`: `new SlackBot(…)`, which logs in from its constructor, of a `slackbots` that may be older than
  * SLACKBOTS.connectSince (`version`: the installed one or the declared range; undefined when neither is known),
  * or that constructor run on an instance by an ES5 subclass (`SlackBot.call(this, …)`, `X.super_.apply(this, arguments)`);
- * `slackbotapi`: `new slackAPI(…)` of `slackbotapi`, whose constructor requests `rtm.start` in every release (SLACKBOTAPI).
+ * `slackbotapi`: `new slackAPI(…)` of `slackbotapi`, whose constructor requests `rtm.start` in every release (SLACKBOTAPI),
+ * or that constructor run on an instance by an ES5 subclass (`slackAPI.call(this, …)`).
  */
 export type LibraryStartSite =
   | { readonly kind: 'library-start'; readonly library: 'slack-package' | 'slack-client'; readonly call: TSESTree.CallExpression }
@@ -29,7 +30,7 @@ export type LibraryStartSite =
       readonly appObject: boolean;
     }
   | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression; readonly version: LibraryVersion | undefined }
-  | { readonly kind: 'library-start'; readonly library: 'slackbotapi'; readonly call: TSESTree.NewExpression };
+  | { readonly kind: 'library-start'; readonly library: 'slackbotapi'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression };
 
 /** What says which release of a library a file runs with: the copy installed for it, else the range its package.json declares. */
 export interface LibraryVersion {

@@ -195,6 +195,13 @@ describe("slackbotapi's constructor (every release requests rtm.start)", () => {
     expect(await libraryStarts(join(dir, 'other.js'))).toEqual([]);
     expect(await libraryStarts(join(dir, 'node_modules', 'slackbotapi', 'examples', 'example_bot.js'))).toEqual([]);
   });
+
+  it('is a site where an ES5 subclass runs it on an instance (`slackAPI.call(this, …)`, `X.super_.apply(this, arguments)` after util.inherits); not a `.call` of another function', async () => {
+    const dir = await project({
+      'relay.js': "var slackAPI = require('slackbotapi');\nvar util = require('util');\nfunction Relay(t) {\n  slackAPI.call(this, { token: t });\n}\nfunction Echo() {\n  Echo.super_.apply(this, arguments);\n}\nutil.inherits(Echo, slackAPI);\nfunction log() {}\nlog.call(this, 1);\n",
+    });
+    expect(await libraryStarts(join(dir, 'relay.js'))).toEqual(['slackbotapi@4', 'slackbotapi@7']);
+  });
 });
 
 describe("slackbots' constructor run on an instance (an ES5 subclass)", () => {
@@ -259,6 +266,13 @@ describe('a library start already going through the generated module', () => {
     expect(await libraryStarts(join(dir, 'botkit.js'))).toEqual(['botkit@5 declared ^0.4.0']);
     expect(await libraryStarts(join(dir, 'slackbots.mjs'))).toEqual(['slackbots@4 declared ^1.2.0']);
     expect(await libraryStarts(join(dir, 'other.js'))).toEqual(['botkit@3 declared ^0.4.0']);
+  });
+
+  it("is no site: slackbotapi's new (withSlackbotapiRtmStart(slackAPI))(…), as rtm-migrate writes it", async () => {
+    const dir = await project({
+      'relay.js': "var slackAPI = require('slackbotapi');\nconst { withSlackbotapiRtmStart } = require('./rtm-start-data');\nnew (withSlackbotapiRtmStart(slackAPI, { optional: ['dnd'] }))({ token: 'xoxb-1-t' });\nnew slackAPI({ token: 'xoxb-1-t' });\n",
+    });
+    expect(await libraryStarts(join(dir, 'relay.js'))).toEqual(['slackbotapi@4']);
   });
 
   it("is no site: slack-client 1.x's withSlackClientRtmStart(client).login(), as rtm-migrate writes it", async () => {

@@ -282,12 +282,14 @@ describe('the generated helper module with every client helper', () => {
     await writeFile(
       join(dir, 'bot.ts'),
       [
-        "import { startRtmClientMadeElsewhere, withBotkitRtmStart, withSlackbotsRtmStart, withSlackbotsRtmStartOn, withSlackClientRtmStart } from './rtm-start-data.js';",
+        "import { startRtmClientMadeElsewhere, withBotkitRtmStart, withSlackbotsRtmStart, withSlackbotapiRtmStart, withSlackbotsRtmStartOn, withSlackClientRtmStart } from './rtm-start-data.js';",
         'class Relay { constructor(readonly options: { token: string; name: string }) {} on(event: string): string { return event; } }',
         "const relay: Relay = new (withSlackbotsRtmStart(Relay))({ token: 'xoxb-test', name: 'relay' });",
         "relay.on('start');",
         "const own: Relay = withSlackbotsRtmStartOn(new Relay({ token: 'xoxb-test', name: 'own' }));",
         "own.on('start');",
+        "const bot: Relay = new (withSlackbotapiRtmStart(Relay))({ token: 'xoxb-1-test', name: 'bot' });",
+        "bot.on('open');",
         'const worker = { api: {}, startRTM(done: (err: unknown) => void): void { done(null); } };',
         'withBotkitRtmStart(worker).startRTM(() => undefined);',
         'const greeter = { _apiCall(): void {}, login(): void {} };',
@@ -303,6 +305,6 @@ describe('the generated helper module with every client helper', () => {
     expect(compiled.code).toBe(0);
     await writeFile(join(dir, 'rtm-start-data.cjs'), helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all }));
     const listed = await run(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(join(dir, 'rtm-start-data.cjs'))})).join(' '))`]);
-    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startRtmClientMadeElsewhere startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart withSlackbotsRtmStartOn withSlackClientRtmStart');
+    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startRtmClientMadeElsewhere startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart withSlackbotsRtmStartOn withSlackClientRtmStart withSlackbotapiRtmStart');
   });
 });

@@ -20,13 +20,14 @@ export const HELPER_EXPORTS = deepFreeze({
   slackbotsStart: 'withSlackbotsRtmStart',
   slackbotsStartOn: 'withSlackbotsRtmStartOn',
   slackClientLogin: 'withSlackClientRtmStart',
+  slackbotapiStart: 'withSlackbotapiRtmStart',
 } as const);
 
 /**
  * The libraries whose own `rtm.start` request the generated module answers, each through a function
  * that wraps what starts it: `export`, its name; `wraps`, the receiver of the library's start call
  * (Botkit's `bot.startRTM(…)`, slack-client 1.x's `client.login()`) or the class of its `new`
- * (slackbots' `new SlackBot(…)`, which logs in from the constructor) or the instance its constructor is
+ * (slackbots' `new SlackBot(…)`, slackbotapi's `new slackAPI(…)`: both request `rtm.start` from the constructor) or the instance its constructor is
  * called on (`SlackBot.call(this, …)` of an ES5 subclass: an ES6 class cannot be called, so no subclass
  * of the module's fits there); `client`, the kind of helper
  * the codemod's message names (`slack-client` alone is 2.x's RtmClient: 1.x's login has its own). In
@@ -37,6 +38,7 @@ export const HELPER_LIBRARY_STARTS = deepFreeze({
   slackbots: { export: HELPER_EXPORTS.slackbotsStart, wraps: 'class', client: 'slackbots' },
   'slackbots-call': { export: HELPER_EXPORTS.slackbotsStartOn, wraps: 'instance', client: 'slackbots-call' },
   'slack-client': { export: HELPER_EXPORTS.slackClientLogin, wraps: 'receiver', client: 'slack-client-login' },
+  slackbotapi: { export: HELPER_EXPORTS.slackbotapiStart, wraps: 'class', client: 'slackbotapi' },
 } as const);
 
 /** A library whose own `rtm.start` request the generated module answers. */

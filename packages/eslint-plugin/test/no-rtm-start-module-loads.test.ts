@@ -70,5 +70,8 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
     // slackbotapi's constructor requests rtm.start in its only release (1.3.9): reported whatever is installed.
     { code: "var slackAPI = require('slackbotapi'); var slack = new slackAPI({ token: t, logging: true, autoReconnect: true }); slack.on('message', log);", errors: [{ messageId: 'rtmStartInSlackbotapi', column: 56 }] },
     { code: "import SlackAPI from 'slackbotapi'; export const slack = new SlackAPI({ token });", errors: [{ messageId: 'rtmStartInSlackbotapi' }] },
+    // Its constructor run on an instance by an ES5 subclass requests rtm.start the same way.
+    { code: "var slackAPI = require('slackbotapi'); function Relay(t) { slackAPI.call(this, { token: t }); }", errors: [{ messageId: 'rtmStartInSlackbotapiCall', column: 60 }] },
+    { code: "var util = require('util'); var slackAPI = require('slackbotapi'); function Relay(t) { Relay.super_.apply(this, arguments); } util.inherits(Relay, slackAPI);", errors: [{ messageId: 'rtmStartInSlackbotapiCall' }] },
   ],
 });

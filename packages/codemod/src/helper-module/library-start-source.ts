@@ -1,4 +1,4 @@
-import { BOTKIT, HELPER_EXPORTS, METHODS, SLACKBOTS } from '@rtm-migrate/core';
+import { BOTKIT, HELPER_EXPORTS, METHODS, SLACKBOTAPI, SLACKBOTS } from '@rtm-migrate/core';
 
 /** Leaves `typed` out of the JavaScript module. */
 type Typed = (typed: string) => string;
@@ -266,6 +266,63 @@ export function slackClientLoginSource(typescript: boolean, exp: string): string
       '    );',
       '  };',
       '  return client;',
+    ],
+  }));
+}
+
+/**
+ * `withSlackbotapiRtmStart(slackAPI)`: a subclass of slackbotapi's class whose `reqAPI('rtm.start', data, cb)`,
+ * which its constructor calls (and its reconnect), answers with rtmStartData() through the class's own
+ * `reqAPI`. A class may extend slackbotapi's ES5 constructor function: `super(…)` runs it on the
+ * subclass's instance, whose `reqAPI` is then this one.
+ */
+export function slackbotapiSource(typescript: boolean, exp: string): string[] {
+  const request = SLACKBOTAPI.request;
+  const base = typescript ? 'Base' : 'SlackAPI';
+  return librarySource(typescript, exp, (t) => ({
+    name: HELPER_EXPORTS.slackbotapiStart,
+    types: [
+      `/** The part of a slackbotapi bot that ${HELPER_EXPORTS.slackbotapiStart}() uses: its own Web API call, calling back with Slack's parsed answer alone. */`,
+      'interface SlackbotapiInternals {',
+      `  ${request}(method: string, data: Record<string, unknown>, callback?: (answer: SlackObject) => void): unknown;`,
+      '}',
+      '',
+      '/** slackbotapi\'s class, as far as the subclass needs it (it has no typings of its own). */',
+      'type SlackbotapiClass = new (...args: never[]) => SlackbotapiInternals;',
+    ],
+    doc: [
+      " * A subclass of slackbotapi's class (`require('slackbotapi')`) whose bots get `rtm.start`'s data again:",
+      ` * slackbotapi requests rtm.start from its constructor, and again on each reconnect, with`,
+      ` * \`this.${request}('${METHODS.rtmStart}', data, callback)\`, which the subclass answers with rtmStartData() through`,
+      ` * the class's own \`${request}\` (the bot's token and API URL), with ${METHODS.rtmConnect} last and the extras`,
+      ' * `options` names; every other call goes through as it did. The callback gets the data once, and the bot',
+      ' * keeps its users, channels, groups, ims, self and team for getUser(), getChannel(), getGroup(), getIM()',
+      " * as before; an error reaches it as slackbotapi's own would (`{ ok: false, error }`, Slack's error code).",
+      ` * Like slackbotapi's own requests, a call Slack answers with an HTTP error (429…) never calls back.`,
+      ' * `instanceof` the class still holds.',
+    ],
+    target: 'SlackAPI',
+    bound: 'new (...args: never[]) => object',
+    // A base of a concrete constructor type: TypeScript extends a type parameter only as a mixin of `any[]`.
+    setup: typescript ? ['  const Base = SlackAPI as unknown as SlackbotapiClass;'] : [],
+    other: 'Another class',
+    lacksInternals: `typeof ${typescript ? '(Base.prototype as Partial<SlackbotapiInternals> | undefined)' : 'SlackAPI.prototype'}?.${request} !== 'function'`,
+    lacks: `class has no slackbotapi \`${request}\``,
+    body: [
+      `  return class extends ${base} {`,
+      `    ${request}(method${t(': string')}, data${t(': Record<string, unknown>')}, callback${t('?: (answer: SlackObject) => void')})${t(': unknown')} {`,
+      `      if (method !== '${METHODS.rtmStart}') return super.${request}(method, data, callback);`,
+      `      // ${request} adds the bot's token to the data it is handed and calls back once, with Slack's parsed answer.`,
+      `      const send${t(': SlackCall')} = (name, args) => new Promise((resolve) => {`,
+      `        super.${request}(name, { ...args }, resolve);`,
+      '      });',
+      `      rtmStartData(send, data${t(' as RtmStartArgs')}, options).then(`,
+      `        (answer) => callback?.(answer${t(' as unknown as SlackObject')}),`,
+      `        (error${t(': unknown')}) => callback?.({ ok: false, error: ${typescript ? '(error as { data?: SlackObject }).data?.error ?? String(error)' : 'error?.data?.error ?? String(error)'} }),`,
+      '      );',
+      '      return undefined;',
+      '    }',
+      `  }${t(' as T')};`,
     ],
   }));
 }

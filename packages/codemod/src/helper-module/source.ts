@@ -15,7 +15,7 @@ import {
 } from '@rtm-migrate/core';
 import { HELPER_EXTRA_METHODS, extrasSource, extrasTypes, helperExtraOf } from './extras.js';
 import { itemGapsSource } from './item-gaps.js';
-import { botkitSource, slackbotsOnSource, slackbotsSource, slackClientLoginSource } from './library-start-source.js';
+import { botkitSource, slackbotapiSource, slackbotsOnSource, slackbotsSource, slackClientLoginSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
 
@@ -25,6 +25,7 @@ const LIBRARY_START_SOURCES: Readonly<Record<HelperLibrary, (typescript: boolean
   slackbots: slackbotsSource,
   'slackbots-call': slackbotsOnSource,
   'slack-client': slackClientLoginSource,
+  slackbotapi: slackbotapiSource,
 };
 
 /** Which file to generate: the language and module system of the code that imports it. */
@@ -41,7 +42,8 @@ export interface HelperVariant {
    * Also emit, for each library here, its function of HELPER_LIBRARY_STARTS: `withBotkitRtmStart()` for a
    * Botkit bot whose `startRTM()` requests `rtm.start`, `withSlackbotsRtmStart()` for a slackbots class
    * whose login does, `withSlackbotsRtmStartOn()` for an instance an ES5 subclass runs slackbots' constructor on,
-   * `withSlackClientRtmStart()` for a `slack-client` 1.x client whose `login()` does.
+   * `withSlackClientRtmStart()` for a `slack-client` 1.x client whose `login()` does, `withSlackbotapiRtmStart()`
+   * for slackbotapi's class, whose constructor does.
    */
   readonly libraryStarts?: ReadonlySet<HelperLibrary>;
   /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */

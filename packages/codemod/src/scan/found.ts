@@ -10,6 +10,7 @@ import {
   resolveConst,
   rtmClientInMember,
   rtmClientStartable,
+  runsSlackbotapiOnInstance,
   runsSlackbotsOnInstance,
   storeRole,
   unwrap,
@@ -285,8 +286,8 @@ function tableSite(node: Node): FoundSite {
 
 /**
  * A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`,
- * `new SlackBot(…)`, `new slackAPI(…)`): the call has no method to change. A TODO, but for slack-client 1.x, Botkit and slackbots,
- * whose request goes through a function of theirs the generated module can answer (`library`; helperModuleFits decides).
+ * `new SlackBot(…)`, `new slackAPI(…)`): the call has no method to change. A TODO, but for slack-client 1.x, Botkit, slackbots
+ * and slackbotapi, whose request goes through a function of theirs the generated module can answer (`library`; helperModuleFits decides).
  */
 function libraryStartSite(site: LibraryStartSite): FoundSite {
   const { call } = site;
@@ -294,9 +295,9 @@ function libraryStartSite(site: LibraryStartSite): FoundSite {
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
   // The app's own object is no bot the generated module can wrap: a TODO. slackbots' constructor run on an
-  // instance (an ES5 subclass) has the instance wrapped, not the class.
-  // slackbotapi's request is not answered by the generated module (yet): a TODO.
-  const library = site.library === 'slack-package' || site.library === 'slackbotapi' || (site.library === 'botkit' && site.appObject) ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
+  // instance (an ES5 subclass) has the instance wrapped, not the class; slackbotapi's has nothing that fits
+  // (its wrapper is a class, which cannot be `.call`ed): a TODO.
+  const library = site.library === 'slack-package' || (site.library === 'botkit' && site.appObject) || runsSlackbotapiOnInstance(site) ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
 }
 
@@ -311,7 +312,7 @@ function libraryStartReason(site: LibraryStartSite): string {
     case 'slackbots':
       return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version, runsSlackbotsOnInstance(site));
     case 'slackbotapi':
-      return CODEMOD_MESSAGES.slackbotapiLogin;
+      return runsSlackbotapiOnInstance(site) ? CODEMOD_MESSAGES.slackbotapiCall : CODEMOD_MESSAGES.slackbotapiLogin;
   }
 }
 

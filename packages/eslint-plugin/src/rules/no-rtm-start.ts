@@ -8,6 +8,7 @@ import {
   followResponse,
   isSignificantEscape,
   rtmClientInMember,
+  runsSlackbotapiOnInstance,
   runsSlackbotsOnInstance,
   scanOptions,
   siteNode,
@@ -37,6 +38,7 @@ export type MessageIds =
   | 'rtmStartInSlackbots'
   | 'rtmStartInSlackbotapi'
   | 'rtmStartInSlackbotsCall'
+  | 'rtmStartInSlackbotapiCall'
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'legacyRtmClientUnfollowed'
@@ -52,10 +54,11 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 /** Each library's own start, by which library it is. */
 const LIBRARY_MESSAGES: Readonly<Record<LibraryStartSite['library'], MessageIds>> = { 'slack-package': 'rtmStartInLibrary', 'slack-client': 'rtmStartInSlackClientLogin', botkit: 'rtmStartInBotkit', slackbots: 'rtmStartInSlackbots', slackbotapi: 'rtmStartInSlackbotapi' };
 
-/** The message of a library's own start: its library's, but for a Botkit start on the app's object and an ES5 subclass's run of slackbots' constructor. */
+/** The message of a library's own start: its library's, but for a Botkit start on the app's object and an ES5 subclass's run of slackbots' or slackbotapi's constructor. */
 function libraryMessage(site: LibraryStartSite): MessageIds {
   if (site.library === 'botkit' && site.appObject) return 'rtmStartInBotkitAppObject';
   if (runsSlackbotsOnInstance(site)) return 'rtmStartInSlackbotsCall';
+  if (runsSlackbotapiOnInstance(site)) return 'rtmStartInSlackbotapiCall';
   return LIBRARY_MESSAGES[site.library];
 }
 
@@ -129,6 +132,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInSlackbots: MESSAGES.rtmStartInSlackbots,
       rtmStartInSlackbotapi: MESSAGES.rtmStartInSlackbotapi,
       rtmStartInSlackbotsCall: MESSAGES.rtmStartInSlackbotsCall,
+      rtmStartInSlackbotapiCall: MESSAGES.rtmStartInSlackbotapiCall,
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
