@@ -185,15 +185,38 @@ export function singleValueOf(variable: TSESLint.Scope.Variable): Node | undefin
   const def = variable.defs[0];
   if (!def || variable.defs.length > 1 || def.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   const declarator = def.node;
-  const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name);
   if (declarator.id !== def.name && declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
-  if (declarator.init && writes.length === 0) return declarator.init;
+  return soleWrite(declarator.init ?? undefined, laterWrites(variable, def.name));
+}
+
+/** The writes of a variable other than its declaration's own. */
+function laterWrites(variable: TSESLint.Scope.Variable, declared: TSESTree.Identifier): TSESLint.Scope.Reference[] {
+  return variable.references.filter((r) => r.isWrite() && r.identifier !== declared);
+}
+
+/** singleValueOf's rule on a name's initial value and later writes: the init never written again, or the one plain `=` of a name with no init. */
+function soleWrite(init: Node | undefined, writes: readonly TSESLint.Scope.Reference[]): Node | undefined {
+  if (init && writes.length === 0) return init;
   const [onlyWrite] = writes;
-  if (!declarator.init && onlyWrite && writes.length === 1) {
+  if (!init && onlyWrite && writes.length === 1) {
     const assignment = onlyWrite.identifier.parent;
-    if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=') return assignment.right;
+    if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && assignment.left === onlyWrite.identifier) return assignment.right;
   }
   return undefined;
+}
+
+/** assignedValueOf's rule on a name's initial value and later writes: one value, every other write (and the init) `null` / `undefined`. */
+function heldWrite(init: Node | undefined, writes: readonly TSESLint.Scope.Reference[]): Node | undefined {
+  const single = soleWrite(init, writes);
+  if (single) return single;
+  if (init && !isEmpty(init)) return undefined;
+  const values = writes.map((r) => {
+    const w = r.identifier.parent;
+    return w.type === AST_NODE_TYPES.AssignmentExpression && w.operator === '=' && w.left === r.identifier ? w.right : undefined;
+  });
+  if (!values.every((v) => v !== undefined)) return undefined;
+  const held = values.filter((v) => !isEmpty(v));
+  return held.length === 1 ? held[0] : undefined;
 }
 
 const UNRESOLVED = new WeakMap<TSESLint.Scope.Scope, Map<string, TSESLint.Scope.Reference[]>>();
@@ -214,22 +237,48 @@ function unresolvedByName(global: TSESLint.Scope.Scope): Map<string, TSESLint.Sc
 }
 
 /**
- * The value of a name no declaration binds (`slack = new Slack(token)` in a sloppy-mode script: an
- * implicit global) when the file writes it exactly once, by a plain `=`: such a name holds that one
- * value as a `var` assigned once would. The scope manager leaves its references unresolved (the
- * global scope's `through`), or, when a configured global has that name, on a variable with no definition.
+ * Names the runtime itself binds (Node's module wrapper, the host's global objects): a write to one of
+ * them is no binding of the file's own.
  */
-export function implicitGlobalValue(resolver: Resolver, identifier: TSESTree.Identifier): Node | undefined {
+const HOST_GLOBALS = new Set(['module', 'exports', 'require', '__dirname', '__filename', 'process', 'global', 'globalThis', 'window', 'self', 'document', 'console', 'Buffer', 'undefined', 'NaN', 'Infinity']);
+
+/**
+ * The writes of a name no declaration binds (`bot = slack.rtm.client()` in a sloppy-mode script: an
+ * implicit global), wherever in the file they are (top level or in functions). The scope manager leaves
+ * its references unresolved (the global scope's `through`), or, when a configured global has that name,
+ * on a variable with no definition. Undefined for a declared name, a host global, or a name never written.
+ */
+function implicitGlobalWrites(resolver: Resolver, identifier: TSESTree.Identifier): TSESLint.Scope.Reference[] | undefined {
+  if (HOST_GLOBALS.has(identifier.name)) return undefined;
   const variable = variableOf(resolver, identifier);
   if (variable && variable.defs.length > 0) return undefined;
   let global: TSESLint.Scope.Scope = resolver.getScope(identifier);
   while (global.upper) global = global.upper;
   const references = variable ? variable.references : (unresolvedByName(global).get(identifier.name) ?? []);
   const writes = references.filter((r) => r.isWrite());
-  const [only] = writes;
-  const assignment = only?.identifier.parent;
-  if (writes.length !== 1 || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== only?.identifier) return undefined;
-  return assignment.right;
+  return writes.length > 0 ? writes : undefined;
+}
+
+/**
+ * The value of an implicit global, by singleValueOf's rule for a module-level `let x;` (the file's
+ * writes are all its values): its one plain `=`.
+ */
+export function implicitGlobalValue(resolver: Resolver, identifier: TSESTree.Identifier): Node | undefined {
+  const writes = implicitGlobalWrites(resolver, identifier);
+  return writes ? soleWrite(undefined, writes) : undefined;
+}
+
+/**
+ * The value a plain name holds whenever it holds anything (assignedValueOf's rule): a variable declared
+ * by the name itself (not destructured), or an implicit global taken as a module-level `let x;`
+ * (`function init() { bot = slack.rtm.client() }`, later `bot = null` to drop it).
+ */
+export function heldValueOfName(resolver: Resolver, identifier: TSESTree.Identifier): Node | undefined {
+  const variable = variableOf(resolver, identifier);
+  const def = variable?.defs[0];
+  if (variable && def) return def.type === TSESLint.Scope.DefinitionType.Variable && def.node.id === def.name ? assignedValueOf(variable) : undefined;
+  const writes = implicitGlobalWrites(resolver, identifier);
+  return writes ? heldWrite(undefined, writes) : undefined;
 }
 
 /**
@@ -242,12 +291,7 @@ export function assignedValueOf(variable: TSESLint.Scope.Variable): Node | undef
   if (single) return single;
   const def = variable.defs[0];
   if (!def || variable.defs.length > 1 || def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
-  if (def.node.init && !isEmpty(def.node.init)) return undefined;
-  const writes = variable.references.filter((r) => r.isWrite() && r.identifier !== def.name).map((r) => r.identifier.parent);
-  const values = writes.map((w) => (w.type === AST_NODE_TYPES.AssignmentExpression && w.operator === '=' && w.left.type === AST_NODE_TYPES.Identifier ? w.right : undefined));
-  if (!values.every((v) => v !== undefined)) return undefined;
-  const held = values.filter((v) => !isEmpty(v));
-  return held.length === 1 ? held[0] : undefined;
+  return heldWrite(def.node.init ?? undefined, laterWrites(variable, def.name));
 }
 
 /**
@@ -290,7 +334,9 @@ export function resolveConst(resolver: Resolver, node: Node): Node {
   const variable = variableOf(resolver, bare);
   const value = variable ? singleValueOf(variable) : undefined;
   const def = variable?.defs[0];
-  if (!value || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return bare;
+  // An implicit global written once stands for that value as a `let` would.
+  if (!def) return unwrap(implicitGlobalValue(resolver, bare) ?? bare);
+  if (!value || def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return bare;
   return unwrap(value);
 }
 

@@ -4,7 +4,7 @@ import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS, 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
-import { assignedValueOf, descendants, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
+import { descendants, heldValueOfName, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
 import { classOf } from './functions.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
@@ -199,8 +199,7 @@ function throughHelper(resolver: Resolver, node: TSESTree.Node, library: HelperL
  */
 function botOrigin(resolver: Resolver, bot: TSESTree.Node): Origin | undefined {
   const bare = unwrap(bot);
-  const variable = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare) : null;
-  const value = variable ? assignedValueOf(variable) : bare;
+  const value = bare.type === AST_NODE_TYPES.Identifier ? heldValueOfName(resolver, bare) : bare;
   const made = value ? unwrap(value) : undefined;
   const spawner = made?.type === AST_NODE_TYPES.CallExpression ? unwrap(made.callee) : undefined;
   const controller = spawner?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, spawner) === 'spawn' ? spawner.object : undefined;
@@ -222,8 +221,7 @@ function ownsStart(resolver: Resolver, receiver: TSESTree.Node): boolean {
     if ((owner?.type === AST_NODE_TYPES.ClassBody && owner.body.some((e) => definesStart(resolver, e))) || literal?.properties.some((p) => definesStart(resolver, p))) return true;
     return owner !== undefined && assignsStart(resolver, owner, (target) => isThisLike(resolver, target) || isPrototype(resolver, target));
   }
-  const variable = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare) : null;
-  const value = variable ? assignedValueOf(variable) : bare;
+  const value = bare.type === AST_NODE_TYPES.Identifier ? heldValueOfName(resolver, bare) : bare;
   const literal = value ? unwrap(value) : undefined;
   if (literal?.type === AST_NODE_TYPES.ObjectExpression) return literal.properties.some((p) => definesStart(resolver, p));
   const made = constructionOf(resolver, bare);

@@ -55,15 +55,22 @@ const writesByOwner = new WeakMap<Node, Map<string, (Node | null)[]>>();
 
 /** What each write of `this.<name>` under `owner` stores (null for `++`, `delete` and the like, whose value is not a module). */
 function fieldWrites(resolver: Resolver, owner: Node, name: string): (Node | null)[] {
+  return memberWrites(resolver, owner, (node) => node.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, node.object) && memberName(resolver, node) === name);
+}
+
+/**
+ * What each write under `root` of a member `isTarget` accepts stores: the right side of a plain `=`,
+ * null for `+=`, `++`, `delete`, a destructuring target and the like, whose value is not followed.
+ */
+export function memberWrites(resolver: Resolver, root: Node, isTarget: (node: Node) => boolean): (Node | null)[] {
   const values: (Node | null)[] = [];
-  const isField = (node: Node): boolean => node.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, node.object) && memberName(resolver, node) === name;
-  for (const node of descendants(resolver, owner)) {
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && isField(node.left)) values.push(node.operator === '=' ? node.right : null);
-    else if (node.type === AST_NODE_TYPES.UpdateExpression && isField(node.argument)) values.push(null);
-    else if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' && isField(node.argument)) values.push(null);
+  for (const node of descendants(resolver, root)) {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && isTarget(node.left)) values.push(node.operator === '=' ? node.right : null);
+    else if (node.type === AST_NODE_TYPES.UpdateExpression && isTarget(node.argument)) values.push(null);
+    else if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' && isTarget(node.argument)) values.push(null);
     // `({ x: this.slack } = other)`, `[this.slack] = list`: written by destructuring.
-    else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern && isField(node.value)) values.push(null);
-    else if (node.type === AST_NODE_TYPES.ArrayPattern && node.elements.some((e) => e !== null && isField(e))) values.push(null);
+    else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern && isTarget(node.value)) values.push(null);
+    else if (node.type === AST_NODE_TYPES.ArrayPattern && node.elements.some((e) => e !== null && isTarget(e))) values.push(null);
   }
   return values;
 }

@@ -1,13 +1,14 @@
 import { isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { assignedValueOf, descendants, destructuredKey, implicitGlobalValue, isThisLike, memberName, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
+import { descendants, destructuredKey, heldValueOfName, implicitGlobalValue, isThisLike, memberName, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
 import { fieldModule, loadedModule } from './module-load.js';
 import { objectMemberValue } from './object-member.js';
 import type { Resolver } from './resolver.js';
 import { sdkOwnOrigin } from './sdk-files.js';
+import { staticFieldOrigin } from './static-field.js';
 
 /** Where a value comes from: an export of a module (`*` for the namespace), possibly an instance of it. */
 export interface Origin {
@@ -36,6 +37,8 @@ export function originOf(resolver: Resolver, node: Node, hops = 0): Origin | und
     case AST_NODE_TYPES.Identifier:
       return originOfIdentifier(resolver, bare, hops);
     case AST_NODE_TYPES.MemberExpression: {
+      const held = staticFieldOrigin(resolver, bare, hops);
+      if (held) return held;
       const base = originOf(resolver, bare.object, hops + 1);
       if (!base) return undefined;
       const name = memberName(resolver, bare);
@@ -151,10 +154,8 @@ export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTr
   if (hops > MAX_HOPS) return undefined;
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare;
   if (bare.type === AST_NODE_TYPES.Identifier) {
-    const variable = variableOf(resolver, bare);
-    const def = variable?.defs[0];
-    const value = variable && def ? assignedValueOf(variable) : implicitGlobalValue(resolver, bare);
-    if (!value || (def && (def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name))) return undefined;
+    const value = heldValueOfName(resolver, bare);
+    if (!value) return undefined;
     const init = soleValueOf(value);
     return init.type === AST_NODE_TYPES.NewExpression ? init : undefined;
   }

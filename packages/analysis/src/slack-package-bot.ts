@@ -1,7 +1,7 @@
 import { SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { assignedValueOf, memberName, unwrap, variableOf } from './ast.js';
+import { heldValueOfName, memberName, unwrap } from './ast.js';
 import { originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -47,17 +47,15 @@ export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpre
 
 /**
  * `slack.rtm.client()` itself, or a variable bound to it once (`const bot = slack.rtm.client()`, or
- * `var bot = null` given it by its one assignment). A bot handed in as a parameter or kept in a field is not
+ * `var bot = null` given it by its one assignment, or an undeclared `bot` so assigned). A bot handed in as a parameter or kept in a field is not
  * followed.
  */
 function isSlackPackageBot(resolver: Resolver, node: Node): boolean {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.Identifier) {
-    const variable = variableOf(resolver, bare);
-    const value = variable ? assignedValueOf(variable) : undefined;
-    const def = variable?.defs[0];
-    // `const { listen } = slack.rtm.client()` takes a member of the bot: not the bot.
-    return value !== undefined && def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && isBotFactoryCall(resolver, value);
+    // Not `const { listen } = slack.rtm.client()`, a member of the bot; an implicit global counts as a `let`.
+    const value = heldValueOfName(resolver, bare);
+    return value !== undefined && isBotFactoryCall(resolver, value);
   }
   return isBotFactoryCall(resolver, bare);
 }
