@@ -269,7 +269,7 @@ export class Project implements ProjectLinks, ClassProject {
     if (!home) return [];
     const names = [...exportedFunctions(home)].filter(([, f]) => f === fn).map(([name]) => name);
     if (names.length === 0) return [];
-    return this.importerCalls(home, names)?.calls ?? [];
+    return this.importerCalls(home, names).calls;
   }
 
   everyCallElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[] | undefined {
