@@ -876,7 +876,9 @@ class Tracker {
     const added = streamReads(this.resolver, fn);
     if (!added) { this.escape(at, 'the response stream could not be followed', ''); return; }
     if ('unfollowed' in added) { this.escape(added.unfollowed, 'the response stream is read in a way that could not be followed', ''); return; }
-    const texts = new Set([...added.adds].flatMap((add) => (add.type === AST_NODE_TYPES.Identifier ? (variableOf(this.resolver, add) ?? []) : [])));
+    // `handleResponse(res, callback)`: what the helper does with the answer is followed as entered through that call (see parameterFunctions).
+    for (const helper of added.helpers) this.enter(helper.fn, helper.call, '');
+    const texts = new Set([...added.adds.keys()].flatMap((add) => (add.type === AST_NODE_TYPES.Identifier ? (variableOf(this.resolver, add) ?? []) : [])));
     let parsed = false;
     for (const text of texts) {
       for (const reference of text.references) {
@@ -967,28 +969,67 @@ class Tracker {
    * `describe(item)` where `describe` is a parameter (never assigned) of a function the response at
    * `path` entered through calls seen here (`printList('users', res.users, (u) => u.name)`): the
    * functions those calls pass there, only those of the calls that handed in the part `path` is in
-   * (the users' item goes to the users' describer, not the channels'). Undefined when one is unknown.
+   * (the users' item goes to the users' describer, not the channels'). Where the response entered no
+   * such call (the function made the request itself: `function makeRequest(callback)`), the functions
+   * every call of it passes there (see everyCall), in this file or, exported, in its importers. A
+   * parameter passed on as it is (`handleResponse(res, callback)`) is followed to what is passed for it
+   * in turn. Undefined when one is unknown.
    */
-  private parameterFunctions(node: Node, path: string): Located<FunctionNode>[] | undefined {
+  private parameterFunctions(node: Node, path: string, visiting = new Set<TSESLint.Scope.Variable>()): Located<FunctionNode>[] | undefined {
     const callee = unwrap(node);
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = variableOf(this.resolver, callee);
     const def = variable?.defs[0];
     if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter) return undefined;
     if (variable.references.some((r) => r.isWrite())) return undefined;
+    // A function passing its own parameter to itself: the other calls say what it is.
+    if (visiting.has(variable)) return [];
+    visiting.add(variable);
     const fn = def.node as FunctionNode;
     const position = fn.params.findIndex((p) => p === def.name);
     const within = (entered: string): boolean => entered === '' || path === entered || path.startsWith(`${entered}[]`) || path.startsWith(`${entered}.`);
-    const entries = (this.shared.entries.get(fn) ?? []).filter((e) => within(e.path));
-    if (position < 0 || entries.length === 0) return undefined;
+    const entered = this.shared.entries.get(fn);
+    // Sloppy-mode `arguments[1] = other` would change the parameter unseen.
+    const calls = entered ? entered.filter((e) => within(e.path)).map((e) => e.call) : usesArguments(this.resolver, fn) ? undefined : this.everyCall(fn);
+    if (position < 0 || !calls || calls.length === 0) return undefined;
     const targets: Located<FunctionNode>[] = [];
-    for (const { call } of entries) {
+    for (const call of calls) {
       const arg = call.node.arguments[position];
-      const target = arg && this.in(call.resolver).locate(arg);
-      if (!target) return undefined;
-      targets.push(target);
+      if (!arg || call.node.arguments.slice(0, position).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+      const there = this.in(call.resolver);
+      const target = there.locate(arg);
+      const passed = target ? [target] : there.parameterFunctions(arg, path, visiting);
+      if (!passed) return undefined;
+      targets.push(...passed);
     }
-    return targets;
+    return targets.length > 0 ? targets : undefined;
+  }
+
+  /**
+   * Every call of a function declared by name (`function makeRequest(callback)`, `const f = …`): in this
+   * file and, where it is exported, in the project's other files (ProjectLinks.everyCallElsewhere).
+   * Undefined where a call may be unseen: its name used but to call or export it, a method (called on
+   * receivers not followed), exported but imported by no file of the project (code outside it calls it,
+   * as in a lint of one file), or an importer using it otherwise. None: it is never called.
+   */
+  private everyCall(fn: FunctionNode): Located<TSESTree.CallExpression>[] | undefined {
+    const name = functionName(fn);
+    const variable = name?.kind === 'variable' ? variableOf(this.resolver, name.identifier) : undefined;
+    if (name?.kind !== 'variable' || !variable) return undefined;
+    const calls: Located<TSESTree.CallExpression>[] = [];
+    let exported = isExportedDeclaration(fn);
+    for (const reference of variable.references) {
+      const identifier = reference.identifier;
+      if (identifier === name.identifier) continue;
+      if (reference.isWrite()) return undefined;
+      const parent = identifier.parent;
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push({ node: parent, resolver: this.resolver });
+      else if (identifier.type === AST_NODE_TYPES.Identifier && isExportUse(identifier)) exported = true;
+      else return undefined;
+    }
+    if (!exported) return calls;
+    const elsewhere = this.resolver.project?.everyCallElsewhere(this.resolver, fn);
+    return elsewhere && elsewhere.length > 0 ? [...calls, ...elsewhere] : undefined;
   }
 
   private bindFunctionParameter(fn: FunctionNode, index: number, shape: Shape, depth: number, at: Node): void {

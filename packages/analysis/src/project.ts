@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 
 import { requiredAsWord } from '@rtm-migrate/core';
 import type * as TsParser from '@typescript-eslint/parser';
@@ -8,9 +8,9 @@ import type * as Ts from 'typescript';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { barrelPath } from './barrel.js';
-import { destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
+import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf } from './functions.js';
-import { resolveRelativeModule } from './modules.js';
+import { nearestManifest, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
 import { injectedConstruction, type ClassProject } from './injected-client.js';
 import { constructionOf, originOf } from './origin.js';
@@ -269,17 +269,46 @@ export class Project implements ProjectLinks, ClassProject {
     if (!home) return [];
     const names = [...exportedFunctions(home)].filter(([, f]) => f === fn).map(([name]) => name);
     if (names.length === 0) return [];
+    return this.importerCalls(home, names).calls;
+  }
+
+  everyCallElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[] | undefined {
+    const home = resolver.file ? this.file(resolver.file) : undefined;
+    // The package's entry point is there for code outside the project (it is what `require('<package>')` loads).
+    if (!home || isPackageEntry(home.file)) return undefined;
+    const names = [...exportedFunctions(home)].filter(([, f]) => f === fn).map(([name]) => name);
+    const found = names.length > 0 ? this.importerCalls(home, names) : undefined;
+    return found && !found.unseen ? found.calls : undefined;
+  }
+
+  /**
+   * The calls of `home`'s exports `names` in the project's other files; `unseen` where the module or one
+   * of those functions is also used otherwise there (handed on, re-exported, `require`d into no plain
+   * name), or a file that may import it cannot be parsed.
+   */
+  private importerCalls(home: ParsedFile, names: readonly string[]): { calls: Located<TSESTree.CallExpression>[]; unseen: boolean } {
     const calls: Located<TSESTree.CallExpression>[] = [];
+    let unseen = false;
     for (const path of this.files) {
       if (resolve(path) === home.file || !this.mayImport(path, home.file)) continue;
       const other = this.file(path);
-      if (!other) continue;
-      for (const call of callsOfImports(other, (specifier) => this.resolveModule(other.file, specifier) === home.file, names)) {
-        calls.push({ node: call, resolver: other.resolver });
+      if (!other) {
+        unseen = true;
+        continue;
       }
+      const found = callsOfImports(other, (specifier) => this.resolveModule(other.file, specifier) === home.file, names);
+      unseen ||= found.unseen;
+      for (const call of found.calls) calls.push({ node: call, resolver: other.resolver });
     }
-    return calls;
+    return { calls, unseen };
   }
+}
+
+/** The file `require('<package>')` loads: its package.json's `main`, else the package's `index.js`. */
+function isPackageEntry(file: string): boolean {
+  const found = nearestManifest(dirname(file));
+  if (!found) return false;
+  return resolveRelativeModule(join(found.dir, 'package.json'), `./${found.manifest.main ?? 'index.js'}`) === file;
 }
 
 /** `import { f } from './m'`, `const { f } = require('./m')`, `m.f` with `m` a namespace or a required module. */
@@ -407,29 +436,66 @@ function isModuleExports(resolver: Resolver, member: TSESTree.MemberExpression):
   return object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && memberName(resolver, member) === 'exports';
 }
 
-/** The calls, in `parsed`, of the functions `names` exported by the module `isTarget` accepts. */
-function callsOfImports(parsed: ParsedFile, isTarget: (specifier: string) => boolean, names: readonly string[]): TSESTree.CallExpression[] {
+/**
+ * The calls, in `parsed`, of the functions `names` exported by the module `isTarget` accepts; `unseen`
+ * when the module or one of those functions is used there in another way too: a name bound to one of
+ * them (or to the function the module is) used but to call it, a name bound to the whole module
+ * handed on or read with a computed key, the module re-exported, imported at run time, or `require`d
+ * into anything but a name (`require('./m')(cb)`, `use(require('./m'))`).
+ */
+function callsOfImports(parsed: ParsedFile, isTarget: (specifier: string) => boolean, names: readonly string[]): { calls: TSESTree.CallExpression[]; unseen: boolean } {
   const { program, resolver } = parsed;
   const calls: TSESTree.CallExpression[] = [];
+  let unseen = false;
   const scope = resolver.getScope(program);
   for (const variable of allVariables(scope)) {
     const def = variable.defs[0];
     if (!def) continue;
     const imported = def.name.type === AST_NODE_TYPES.Identifier ? importedName(resolver, def.name) : undefined;
     const whole = def.name.type === AST_NODE_TYPES.Identifier ? namespaceModule(resolver, def.name) : undefined;
+    // The name is one of the functions itself (`import f`, `const { f } = require(…)`, `const f = require(…)` of `module.exports = f`).
+    const isFunction = imported !== undefined && isTarget(imported.module) && names.includes(imported.name);
+    const isWhole = whole !== undefined && isTarget(whole);
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const id = reference.identifier;
       const parent = id.parent;
-      if (imported && isTarget(imported.module) && names.includes(imported.name) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === id) {
-        calls.push(parent);
-      } else if (whole !== undefined && isTarget(whole) && parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+      if (isFunction) {
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === id) calls.push(parent);
+        else unseen = true;
+      } else if (isWhole) {
+        const key = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id ? memberName(resolver, parent) : undefined;
+        if (key === undefined) {
+          unseen = true;
+          continue;
+        }
+        if (!names.includes(key)) continue;
         const call = parent.parent;
-        if (call.type === AST_NODE_TYPES.CallExpression && call.callee === parent && names.includes(memberName(resolver, parent) ?? '')) calls.push(call);
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) calls.push(call);
+        else unseen = true;
       }
     }
   }
-  return calls;
+  return { calls, unseen: unseen || otherImportOf(parsed, isTarget) };
+}
+
+/** The module re-exported, imported at run time, or `require`d into anything but a name (see callsOfImports). */
+function otherImportOf(parsed: ParsedFile, isTarget: (specifier: string) => boolean): boolean {
+  const { program, resolver } = parsed;
+  for (const node of descendants(resolver, program)) {
+    if ((node.type === AST_NODE_TYPES.ExportAllDeclaration || node.type === AST_NODE_TYPES.ExportNamedDeclaration) && node.source && isTarget(node.source.value)) return true;
+    if (node.type === AST_NODE_TYPES.ImportExpression) return true;
+    const module = node.type === AST_NODE_TYPES.CallExpression ? requiredModule(node) : undefined;
+    if (module === undefined || !isTarget(module)) continue;
+    const required: Node = node;
+    const parent = required.parent;
+    // `const m = require(…)`, `const { f } = require(…)`, `const f = require(…).f`: names whose uses callsOfImports checks.
+    const named = (at: Node): boolean => at.parent?.type === AST_NODE_TYPES.VariableDeclarator && at.parent.init === at && (at.parent.id.type === AST_NODE_TYPES.Identifier || at.parent.id.type === AST_NODE_TYPES.ObjectPattern);
+    if (named(required)) continue;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === required && named(parent)) continue;
+    return true;
+  }
+  return false;
 }
 
 function* allVariables(scope: TSESLint.Scope.Scope): Generator<TSESLint.Scope.Variable> {

@@ -40,6 +40,12 @@ export interface ProjectLinks {
   /** The calls of `fn` (exported from `resolver`'s file) in the project's other files. */
   callersElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[];
   /**
+   * Every call of `fn` (exported from `resolver`'s file) in the project's other files, or undefined
+   * where some may be unseen: its module is the package's entry point (code outside the project loads
+   * it), or an importer also uses it (or its module) otherwise than by calling it.
+   */
+  everyCallElsewhere(resolver: Resolver, fn: FunctionLike): Located<TSESTree.CallExpression>[] | undefined;
+  /**
    * The `new X(…)` that a value imported from another project file is (`const rtm = require('./rtm')`
    * where `rtm.js` has `module.exports = new RtmClient(…)`, or exports a variable made so once), or
    * the client every construction of a class hands the constructor that stores it in `this.<name>`.

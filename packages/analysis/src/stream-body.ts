@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunction, memberName, unwrap, variableOf, within } from './ast.js';
-import { functionOf, type FunctionNode } from './functions.js';
+import { functionOf, localFunction, type FunctionNode } from './functions.js';
 import { isJsonParse } from './reassigned.js';
 import type { Resolver } from './resolver.js';
 
@@ -9,12 +9,15 @@ type Node = TSESTree.Node;
 
 /**
  * How a response stream (Node's `http.get(url, (res) => …)`) is read: the identifiers its `data`
- * listeners add the chunks up in (`raw += c`, `chunks.push(c)`), and the `end` / `close` listeners
- * (which get nothing of the body: where it is complete).
+ * listeners add the chunks up in (`raw += c`, `chunks.push(c)`), each with the function whose stream
+ * parameter the listener is on (the callback, or a helper of this file it hands the stream to), the
+ * `end` / `close` listeners (which get nothing of the body: where it is complete), and the calls
+ * handing the stream to such helpers (`handleResponse(res, callback)`).
  */
 export interface StreamReads {
-  readonly adds: ReadonlySet<Node>;
+  readonly adds: ReadonlyMap<Node, FunctionNode>;
   readonly ends: readonly Node[];
+  readonly helpers: readonly { readonly call: TSESTree.CallExpression; readonly fn: FunctionNode }[];
 }
 
 /** Registering a listener returns the stream itself (`res.on(…).on(…)`); `setEncoding` too. */
@@ -24,21 +27,39 @@ const NO_BODY = new Set(['end', 'close', 'error']);
 
 /**
  * What a response stream (a one-parameter callback's `res`) is read for: every listener counts,
- * `res.on(…)` and the ones chained on what it returns (`res.on('data', …).on('data', …)`); else the
- * first use of it that is none of these (`pipe`, a listener not written out, the stream handed on or
- * read through `arguments`), or undefined for a stream without a plain name.
+ * `res.on(…)` and the ones chained on what it returns (`res.on('data', …).on('data', …)`), and those
+ * of a function of this file the stream is handed to (`handleResponse(res, callback)`: its parameter
+ * is read the same way); else the first use of it that is none of these (`pipe`, a listener not
+ * written out, the stream handed on elsewhere or read through `arguments`), or undefined for a stream
+ * without a plain name.
  */
 export function streamReads(resolver: Resolver, fn: FunctionNode): StreamReads | { unfollowed: Node } | undefined {
-  const param = fn.params[0];
+  const reads = { adds: new Map<Node, FunctionNode>(), ends: [] as Node[], helpers: [] as { call: TSESTree.CallExpression; fn: FunctionNode }[] };
+  const found = readsOf(resolver, fn, 0, reads, new Set([fn]));
+  return found === true ? reads : found;
+}
+
+/** The uses of `fn`'s parameter `index` (a stream) added to `reads`: true, or what is not followed. */
+function readsOf(resolver: Resolver, fn: FunctionNode, index: number, reads: { adds: Map<Node, FunctionNode>; ends: Node[]; helpers: { call: TSESTree.CallExpression; fn: FunctionNode }[] }, seen: Set<FunctionNode>): true | { unfollowed: Node } | undefined {
+  const param = fn.params[index];
   const stream = param?.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, param) : null;
   if (!stream) return undefined;
   // `arguments[0]` is the stream under another name.
   const args = fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? undefined : resolver.getScope(fn).set.get('arguments')?.references[0];
   if (args) return { unfollowed: args.identifier };
-  const adds = new Set<Node>();
-  const ends: Node[] = [];
   for (const reference of stream.references) {
     if (reference.identifier === param) continue;
+    // A parameter given another value holds something else from there on.
+    if (reference.isWrite()) return { unfollowed: reference.identifier };
+    const handed = reference.identifier.type === AST_NODE_TYPES.Identifier ? helperCall(resolver, reference.identifier) : undefined;
+    if (handed) {
+      reads.helpers.push({ call: handed.call, fn: handed.fn });
+      if (seen.has(handed.fn)) continue;
+      seen.add(handed.fn);
+      const inner = readsOf(resolver, handed.fn, handed.index, reads, seen);
+      if (inner !== true) return inner ?? { unfollowed: handed.call };
+      continue;
+    }
     // The stream, then each listener call on it (which returns it again), up the chain.
     let value: Node = reference.identifier;
     for (;;) {
@@ -52,21 +73,36 @@ export function streamReads(resolver: Resolver, fn: FunctionNode): StreamReads |
       if (method === undefined || !LISTEN.has(method) || !listener) return { unfollowed: call };
       if (typeof kind === 'string' && NO_BODY.has(kind)) {
         const end = kind === 'error' ? undefined : endListener(resolver, listener);
-        if (end) ends.push(end);
+        if (end) reads.ends.push(end);
         value = call;
         continue;
       }
       // `once('data')` keeps the first chunk alone: a part of the body, not followed.
       const added = kind === 'data' && method !== 'once' ? addedUpIn(listener) : undefined;
       if (!added) return { unfollowed: call };
-      for (const identifier of added) adds.add(identifier);
+      for (const identifier of added) reads.adds.set(identifier, fn);
       value = call;
     }
     // What the last call returns (the stream again) is dropped, or returned to `http`, which ignores it.
     const dropped = value !== reference.identifier && (value.parent.type === AST_NODE_TYPES.ExpressionStatement || (value.parent === fn && fn.body === value));
     if (!dropped) return { unfollowed: value };
   }
-  return { adds, ends };
+  return true;
+}
+
+/**
+ * `handleResponse(res, callback)`: the stream given as it is (no spread before it) to a function of
+ * this file (a declaration or a `const` never reassigned), whose parameter at its place is then read
+ * for the body. What the helper returns holds nothing of the stream: its own uses of it are followed.
+ */
+function helperCall(resolver: Resolver, stream: TSESTree.Identifier): { call: TSESTree.CallExpression; fn: FunctionNode; index: number } | undefined {
+  const call = stream.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee === stream) return undefined;
+  const index = call.arguments.indexOf(stream);
+  if (index < 0 || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const callee = unwrap(call.callee);
+  const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(resolver, callee) : undefined;
+  return fn ? { call, fn, index } : undefined;
 }
 
 /**
@@ -92,10 +128,10 @@ function endListener(resolver: Resolver, listener: Node): FunctionNode | undefin
 export function streamParsedOnly(resolver: Resolver, fn: FunctionNode): boolean {
   const reads = streamReads(resolver, fn);
   if (!reads || 'unfollowed' in reads || reads.adds.size === 0) return false;
-  return [...reads.adds].every((add) => {
+  return [...reads.adds].every(([add, reader]) => {
     const text = add.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, add) : undefined;
     const declared = text?.defs.length === 1 ? text.defs[0]?.name : undefined;
-    if (!text || !declared || !ofThisResponse(text, declared, fn)) return false;
+    if (!text || !declared || !ofThisResponse(text, declared, reader)) return false;
     return text.references.every((r) => {
       if (r.identifier === declared || reads.adds.has(r.identifier)) return true;
       if (!r.isReadOnly() || !reads.ends.some((end) => within(r.identifier, end))) return false;
@@ -167,7 +203,8 @@ const REPEATS = new Set<string>([
 ]);
 
 /**
- * The text is this response's alone: declared in its callback, or where the request is made once
+ * The text is this response's alone: declared in the function reading the stream (its callback, or a
+ * helper of this file the stream is handed to, run once per response), or where the request is made once
  * (`let received = ''` beside a request made at the top of the module). Declared outside a function
  * or loop that makes the request (`const chunks = []` at the top, the request in `start(token)`), it
  * is shared by every request made: the chunks of one are added to the others'.

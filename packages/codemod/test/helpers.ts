@@ -26,7 +26,10 @@ export async function tempDir(prefix = 'rtm-migrate-'): Promise<string> {
 export async function writeBotFiles(prefix: string, files: Readonly<Record<string, string>>, sub = '.'): Promise<string> {
   const dir = await tempDir(prefix);
   await mkdir(join(dir, sub), { recursive: true });
-  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, sub, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, sub, name)), { recursive: true });
+    await writeFile(join(dir, sub, name), text);
+  }
   await symlink(join(BOTS, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }

@@ -29,6 +29,7 @@ function viewOf(context: Context): FileView {
     const links: ProjectLinks | undefined = project && {
       importedFunction: () => undefined,
       callersElsewhere: () => [],
+      everyCallElsewhere: () => undefined,
       importedConstruction: (resolver, node) => project.importedConstruction(resolver, node),
     };
     view = { resolver: links ? { ...own, project: links } : own, modules: project, project };
