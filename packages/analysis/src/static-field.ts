@@ -22,7 +22,7 @@ export function staticFieldOrigin(resolver: Resolver, member: Node, hops: number
   const name = owner ? memberName(resolver, bare) : undefined;
   if (!owner || name === undefined) return undefined;
   let byName = originsByClass.get(owner);
-  if (!byName) originsByClass.set(owner, (byName = new Map()));
+  if (!byName) originsByClass.set(owner, (byName = new Map<string, Origin | undefined>()));
   if (!byName.has(name)) {
     // Not followed while it is being found: a write that reads the property itself (`C.P = C.P || …`) is no module.
     byName.set(name, undefined);
