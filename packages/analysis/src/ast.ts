@@ -80,6 +80,13 @@ export function outermost(node: Node): Node {
   return current;
 }
 
+/** The program a node is part of. */
+export function programOf(node: Node): TSESTree.Program {
+  let current: Node = node;
+  while (current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
 /** True when `node` lies inside `outer` (or is it), by their source ranges. */
 export function within(node: Node, outer: Node): boolean {
   return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];

@@ -1,7 +1,7 @@
 import { CONVERSATION_LIST_FIELDS, isConnectField, isStartOnlyField, RTM_START_FIELDS, startOnlyItemFieldsOf } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { firstParameterIsError } from './callback-answer.js';
 import { isCoroutineAwait } from './coroutine.js';
 import { classConstructor, classOf, functionOf, thisMethod, type FunctionNode } from './functions.js';
@@ -15,6 +15,7 @@ import type { Located, Resolver } from './resolver.js';
 import type { MethodSite, RtmSite } from './sites.js';
 import type { ClientAnswer } from './unknown-client.js';
 import { urlUseOf } from './url.js';
+import { propertyUrlReads } from './property-url.js';
 
 type Node = TSESTree.Node;
 
@@ -154,7 +155,8 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       tracker.bindParameter(site.fn, 0, RESPONSE, 0);
       break;
     case 'url':
-      tracker.httpRequest(site.node);
+      // A URL held in a property (`X.prototype.rtmApiUrl = '…'`) goes to its request where it is read.
+      for (const url of propertyUrlReads(resolver, site.node) ?? [site.node]) tracker.httpRequest(url);
       break;
     default:
       break;
@@ -1089,12 +1091,6 @@ function isExportsTarget(node: Node): boolean {
   const object = node.object;
   if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'module' || object.name === 'exports';
   return isExportsTarget(object);
-}
-
-function programOf(node: Node): TSESTree.Program {
-  let current: Node = node;
-  while (current.type !== AST_NODE_TYPES.Program) current = current.parent;
-  return current;
 }
 
 /** A method or function stored or declared under `name`. */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
+import { descendants, isThisLike, memberName, programOf, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, localFunction, type FunctionNode } from './functions.js';
 import { clientKindOfConstructor, constructionOf } from './origin.js';
 import type { ParsedFile } from './project.js';
@@ -118,12 +118,6 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
     if (at.type === AST_NODE_TYPES.FunctionExpression && at.parent.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
   }
   return undefined;
-}
-
-function programOf(node: Node): TSESTree.Program {
-  let at: Node = node;
-  while (at.parent) at = at.parent;
-  return at;
 }
 
 /** A `return` of a value in the constructor itself: `new` then hands out that value, not the `this` it set up. */
