@@ -82,14 +82,22 @@ function isPromiseExecutor(resolver: Resolver, fn: FunctionNode): boolean {
   return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && (variableOf(resolver, callee)?.defs.length ?? 0) === 0;
 }
 
-/** A parameter used only as the value `resolve(x)` / `reject(x)` settles with, or never. */
+/** A parameter used only as the value `resolve(x)` / `reject(x)` settles with, or tested (`if (error)`), or never. */
 function onlySettled(resolver: Resolver, param: TSESTree.Parameter, settlers: ReadonlySet<TSESTree.Identifier>): boolean {
   if (param.type !== AST_NODE_TYPES.Identifier) return false;
   return (variableOf(resolver, param)?.references ?? [undefined]).every((reference) => {
+    if (reference && isTested(reference.identifier)) return true;
     const call = reference?.identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1 || call.arguments[0] !== reference?.identifier) return false;
     const callee = unwrap(call.callee);
     const settler = callee.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, callee)?.defs[0]?.name : undefined;
     return settler?.type === AST_NODE_TYPES.Identifier && settlers.has(settler);
   });
+}
+
+/** `if (x)`, `x ? … : …`, `!x`: whether the value is there, no field of it. */
+function isTested(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === node;
+  return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!';
 }

@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, memberName, programOf, propertyKeyName, unwrap, within } from './ast.js';
+import { descendants, isThisLike, memberName, programOf, propertyKeyName, unwrap, within } from './ast.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
 
 /**
- * Where a URL string is defined as a property: `X.prototype.rtmApiUrl = 'https://…/rtm.start'`,
+ * Where a URL string is defined as a property (the string, or a `+` chain it is part of): `X.prototype.rtmApiUrl = 'https://…/rtm.start'`,
  * `this.url = '…'`, or an entry of an object stored so (`X.prototype.uris = { start: '…' }`,
  * `this.uris = { start: '…' }`). `keys` run from the stored member down to the string.
  */
@@ -17,7 +17,7 @@ interface PropertyPlace {
 
 /**
  * The reads of a URL string the code holds in a property, as `this.<keys>` (`this.rtmApiUrl`,
- * `this.uris.start`): each is where the URL goes to its request, as the string written at a call
+ * `self.uris.start` of `const self = this`): each is where the URL goes to its request, as the string written at a call
  * would be. Undefined when the string is no such definition, or when the file may give the property
  * another value (another write of a member of that name, anywhere; a computed write; a key of that
  * name in another object literal, as `Object.assign` or `Object.defineProperties` would set it), or
@@ -37,7 +37,7 @@ export function propertyUrlReads(resolver: Resolver, literal: Node): TSESTree.Me
     const name = memberName(resolver, node);
     // `this[key] = …`: any member, this one too, may be written (`this.events[key] = …` writes another object's).
     if (name === undefined) {
-      if (isWritten(node) && (isThis(node.object) || isPrototype(resolver, node.object))) return undefined;
+      if (isWritten(node) && (isThisLike(resolver, node.object) || isPrototype(resolver, node.object))) return undefined;
       continue;
     }
     if (name !== first) continue;
@@ -52,7 +52,9 @@ export function propertyUrlReads(resolver: Resolver, literal: Node): TSESTree.Me
 /** The assignment `literal` is the value of, directly or down an object literal, with the keys to it. */
 function propertyPlace(resolver: Resolver, literal: Node): PropertyPlace | undefined {
   const keys: string[] = [];
+  // `API + 'rtm.start'`: the whole `+` chain is the value stored.
   let value: Node = literal;
+  while (value.parent?.type === AST_NODE_TYPES.BinaryExpression && value.parent.operator === '+') value = value.parent;
   while (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.kind === 'init' && !value.parent.method && value.parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
     const object: TSESTree.ObjectExpression = value.parent.parent;
     const key = propertyKeyName(resolver, value.parent);
@@ -77,7 +79,8 @@ function propertyPlace(resolver: Resolver, literal: Node): PropertyPlace | undef
  * undefined for any other use (a write, `bot.uris.start`, `this.uris` handed on whole).
  */
 function thisChain(resolver: Resolver, member: TSESTree.MemberExpression, keys: readonly string[]): TSESTree.MemberExpression | 'other' | undefined {
-  if (!isThis(member.object)) return undefined;
+  // `this.uris`, or `self.uris` of a `const self = this`.
+  if (!isThisLike(resolver, member.object)) return undefined;
   let current = member;
   for (let i = 1; i < keys.length; i++) {
     const parent = current.parent;
