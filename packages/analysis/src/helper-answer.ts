@@ -77,7 +77,7 @@ function writtenIn(resolver: Resolver, arg: Node, helper: FunctionNode): boolean
 /** `new Promise(function (resolve, reject) {…})`: the executor. */
 function isPromiseExecutor(resolver: Resolver, fn: FunctionNode): boolean {
   const made = fn.parent;
-  if (made?.type !== AST_NODE_TYPES.NewExpression || made.arguments[0] !== fn) return false;
+  if (made.type !== AST_NODE_TYPES.NewExpression || made.arguments[0] !== fn) return false;
   const callee = unwrap(made.callee);
   return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && (variableOf(resolver, callee)?.defs.length ?? 0) === 0;
 }

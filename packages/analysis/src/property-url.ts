@@ -55,11 +55,12 @@ function propertyPlace(resolver: Resolver, literal: Node): PropertyPlace | undef
   // `API + 'rtm.start'`: the whole `+` chain is the value stored.
   let value: Node = literal;
   while (value.parent?.type === AST_NODE_TYPES.BinaryExpression && value.parent.operator === '+') value = value.parent;
-  while (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.kind === 'init' && !value.parent.method && value.parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
-    const object: TSESTree.ObjectExpression = value.parent.parent;
-    const key = propertyKeyName(resolver, value.parent);
+  for (let entry = value.parent; entry?.type === AST_NODE_TYPES.Property && entry.value === value && entry.kind === 'init' && !entry.method; entry = value.parent) {
+    const object = entry.parent;
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const key = propertyKeyName(resolver, entry);
     // Each key once, no spread: the entry read is this one.
-    if (key === undefined || key === '__proto__' || object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement || (p !== value.parent && p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === key))) return undefined;
+    if (key === undefined || key === '__proto__' || object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement || (p !== entry && propertyKeyName(resolver, p) === key))) return undefined;
     keys.unshift(key);
     value = object;
   }

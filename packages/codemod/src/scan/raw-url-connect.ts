@@ -161,7 +161,10 @@ function onConnect(field: string): boolean {
  * `'rtm.start?token=' + t`), given as it is to a known library, whose answer the analysis follows
  * to reads of `rtm.connect`'s fields only, or to no read at all (nothing leaves code it follows; a
  * stream only handed to `console` is not read): the same request to `rtm.connect` answers the same
- * fields. Anything else keeps its decision (the generated helper module, or a TODO).
+ * fields. The string may be held in a property written once (`X.prototype.rtmApiUrl = '…'`,
+ * `X.prototype.uris = { start: '…' }`: the analysis' property-url.ts), each read judged as the string
+ * would be there, and it then changes where it is defined; or handed to the app's own helper whose
+ * answer nobody reads. Anything else keeps its decision (the generated helper module, or a TODO).
  */
 export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean {
   if (found.form !== 'raw-url' || !found.literal) return false;
