@@ -80,6 +80,13 @@ export function outermost(node: Node): Node {
   return current;
 }
 
+/** The program a node is part of. */
+export function programOf(node: Node): TSESTree.Program {
+  let current: Node = node;
+  while (current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
 /** True when `node` lies inside `outer` (or is it), by their source ranges. */
 export function within(node: Node, outer: Node): boolean {
   return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
@@ -338,11 +345,4 @@ export function resolveConst(resolver: Resolver, node: Node): Node {
   if (!def) return unwrap(implicitGlobalValue(resolver, bare) ?? bare);
   if (!value || def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return bare;
   return unwrap(value);
-}
-
-/** The program a node is in. */
-export function programOf(node: Node): TSESTree.Program {
-  let at: Node = node;
-  while (at.parent) at = at.parent;
-  return at;
 }

@@ -15,6 +15,7 @@ import type { Located, Resolver } from './resolver.js';
 import type { MethodSite, RtmSite } from './sites.js';
 import type { ClientAnswer } from './unknown-client.js';
 import { urlUseOf } from './url.js';
+import { propertyUrlReads } from './property-url.js';
 
 type Node = TSESTree.Node;
 
@@ -154,7 +155,8 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       tracker.bindParameter(site.fn, 0, RESPONSE, 0);
       break;
     case 'url':
-      tracker.httpRequest(site.node);
+      // A URL held in a property (`X.prototype.rtmApiUrl = '…'`) goes to its request where it is read.
+      for (const url of propertyUrlReads(resolver, site.node) ?? [site.node]) tracker.httpRequest(url);
       break;
     default:
       break;
@@ -1130,7 +1132,6 @@ function isExportsTarget(node: Node): boolean {
   if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'module' || object.name === 'exports';
   return isExportsTarget(object);
 }
-
 
 /** A method or function stored or declared under `name`. */
 function isFunctionNamed(node: Node, name: string): boolean {

@@ -4,6 +4,8 @@ export { connectsClientNeedsStartData } from './connects-client.js';
 export { legacyClientInPlace } from './in-place-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
 export { streamParsedOnly } from './stream-body.js';
+export { propertyUrlReads } from './property-url.js';
+export { helperAnswerUnread } from './helper-answer.js';
 export { followClientAnswer, followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export { localFunction, type FunctionNode } from './functions.js';
 export { parameterUses } from './handed-on.js';

@@ -120,7 +120,6 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
   return undefined;
 }
 
-
 /** A `return` of a value in the constructor itself: `new` then hands out that value, not the `this` it set up. */
 function returnsValue(resolver: Resolver, ctor: FunctionNode): boolean {
   for (const node of descendants(resolver, ctor.body)) {

@@ -1,4 +1,4 @@
-import { followClientAnswer, isHttpLibraryModule, isHttpRequest, localFunction, originOf, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
+import { followClientAnswer, helperAnswerUnread, isHttpLibraryModule, propertyUrlReads, isHttpRequest, localFunction, originOf, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isConnectTextThroughClient, isRtmStartOnlyArg, readsErrorText, readsNoStartOnlyField } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -161,7 +161,10 @@ function onConnect(field: string): boolean {
  * `'rtm.start?token=' + t`), given as it is to a known library, whose answer the analysis follows
  * to reads of `rtm.connect`'s fields only, or to no read at all (nothing leaves code it follows; a
  * stream only handed to `console` is not read): the same request to `rtm.connect` answers the same
- * fields. Anything else keeps its decision (the generated helper module, or a TODO).
+ * fields. The string may be held in a property written once (`X.prototype.rtmApiUrl = '…'`,
+ * `X.prototype.uris = { start: '…' }`: the analysis' property-url.ts), each read judged as the string
+ * would be there, and it then changes where it is defined; or handed to the app's own helper whose
+ * answer nobody reads. Anything else keeps its decision (the generated helper module, or a TODO).
  */
 export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean {
   if (found.form !== 'raw-url' || !found.literal) return false;
@@ -173,14 +176,24 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
     const at = node.range[0] + (paths[0] ?? 0);
     if (!node.quasis.some((q) => at >= q.range[0] && at < q.range[1])) return false;
   }
-  const request = requestGiven(parsed, node);
-  if (!request) return false;
-  if (!knownLibrary(parsed, request)) return unknownClientConnectOnly(parsed, request);
+  // A URL held in a property (`X.prototype.rtmApiUrl`, `this.uris.start`): each read goes to a request, judged as the string would be there.
+  const urls = propertyUrlReads(parsed.resolver, node) ?? [node];
+  return urls.length > 0 && urls.every((url) => requestConnectOnly(parsed, found, url));
+}
+
+/** The request a URL (the string, or a read of the property holding it) is given to answers only what `rtm.connect` answers too. */
+function requestConnectOnly(parsed: ParsedFile, found: FoundSite, url: Node): boolean {
+  const request = requestGiven(parsed, url);
+  // The site's own escape (a raw HTTP response) comes first; any other means reads not seen, but
+  // for a field's text handed on (`self.id` passed to a query): rtm.connect answers the same text.
+  const unseen = found.escapes.slice(1).every((e) => isConnectText(e.path));
+  if (!request) return unseen && helperAnswerDropped(parsed, url);
+  if (!knownLibrary(parsed, request)) return unknownClientConnectOnly(parsed, request) || (unseen && helperAnswerDropped(parsed, url));
   if (request.type !== AST_NODE_TYPES.CallExpression) return false;
   const answer = answerOf(parsed, request);
   if (!answer) return false;
   // Only Node's own `http` takes the URL's `path` as an option; another library given one asks elsewhere.
-  if (answer !== 'stream' && optionKey(outermost(node)) === 'path') return false;
+  if (answer !== 'stream' && optionKey(outermost(url)) === 'path') return false;
   // Other ways to the body (`res.text()`, `res.toJSON()`, `JSON.stringify(body)`) are escapes of this request's
   // answer the analysis reports where the value goes (a `.text` of another value in the file is none of them).
   if (!found.reads.every((r) => onConnect(r.path))) return false;
@@ -191,9 +204,17 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
     if (found.reads.length === 0 && onlyLogged(parsed, fn)) return true;
     if (!streamParsedOnly(parsed.resolver, fn)) return false;
   }
-  // The site's own escape (a raw HTTP response) comes first; any other means reads not seen, but
-  // for a field's text handed on (`self.id` passed to a query): rtm.connect answers the same text.
-  return found.escapes.slice(1).every((e) => isConnectText(e.path));
+  return unseen;
+}
+
+/**
+ * `this.request('get', url)`: the URL, as it is, handed (at any place) to the app's own helper of this
+ * file whose answer nobody reads, the helper included (see the analysis' helper-answer.ts): the same
+ * request to `rtm.connect` does the same.
+ */
+function helperAnswerDropped(parsed: ParsedFile, url: Node): boolean {
+  const call = outermost(url).parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee !== outermost(url) && outermost(url) === url && helperAnswerUnread(parsed.resolver, call);
 }
 
 /** A request of an HTTP library rtm-migrate knows (`fetch`, axios, request, Node's `https`, unirest…), or of a value one of them made: judged by what it is (answerOf), never as an unknown client. */

@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../src/plan.js';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
+
+/**
+ * Raw requests to `rtm.start` whose URL is held in a property, not written at the call: a prototype
+ * property read as `this.rtmApiUrl + '?' + …` for `request.get`, the answer kept on `this.metadata`
+ * and read by the class's methods; and a table on the prototype (`this.uris.start`) handed to the
+ * app's own request helper, whose answer is dropped before `rtm.connect` is asked. Each bot runs
+ * against fake Slack in `legacy` mode, is migrated by the real CLI (the URL repointed where it is
+ * defined), and runs again in `connect_required` mode: it prints the same self/team/url-derived line.
+ */
+
+const API = "const API = process.env.SLACK_API_URL || 'https://slack.com/api/';\n";
+
+const PROTOTYPE_BOT = `const request = require('request');
+const querystring = require('querystring');
+${API}
+function Bot(token) {
+  this.token = token;
+}
+Bot.prototype.rtmApiUrl = API + 'rtm.start';
+Bot.prototype.start = function (done) {
+  const url = this.rtmApiUrl + '?' + querystring.stringify({ token: this.token });
+  request.get(url, (err, res, body) => {
+    if (err) return done(err);
+    const answer = JSON.parse(body);
+    if (!answer.ok) return done(new Error(answer.error));
+    this.metadata = answer;
+    done(null, this.metadata.url);
+  });
+};
+Bot.prototype.describe = function () {
+  return [this.metadata.self.id, this.metadata.self.name, this.metadata.team.id, this.metadata.team.name].join(' ');
+};
+const bot = new Bot(process.env.SLACK_BOT_TOKEN);
+bot.start(function (err, url) {
+  if (err) return console.log('failed', err.message);
+  console.log(bot.describe(), /^wss?:/.test(url));
+});
+`;
+
+const TABLE_BOT = `const request = require('request');
+${API}
+function Rtm(token) {
+  this.token = token;
+}
+Rtm.prototype.uris = {
+  start: API + 'rtm.start',
+  connect: API + 'rtm.connect',
+  authTest: API + 'auth.test',
+};
+Rtm.prototype.start = function () {
+  const self = this;
+  return this.request('get', this.uris.start)
+    .then(function () {
+      return self.request('get', self.uris.connect);
+    })
+    .then(function (result) {
+      return [result.ok, result.self.id, result.team.id, /^wss?:/.test(result.url)].join(' ');
+    });
+};
+Rtm.prototype.request = function (method, uri, query) {
+  const options = { method: method, uri: uri, qs: Object.assign({ token: this.token }, query), json: true };
+  return new Promise(function (resolve, reject) {
+    request(options, function (error, response, body) {
+      if (error) reject(error);
+      else resolve(body);
+    });
+  });
+};
+new Rtm(process.env.SLACK_BOT_TOKEN).start().then(function (line) {
+  console.log(line);
+});
+`;
+
+/** The prototype bot with its URL written again in the constructor: the URL a request gets is not known. */
+const WRITTEN_TWICE_BOT = PROTOTYPE_BOT.replace('  this.token = token;\n', '  this.token = token;\n  if (process.env.OTHER_API) this.rtmApiUrl = process.env.OTHER_API + "/rtm.start";\n');
+
+/** The prototype bot whose methods also read `users`, which only rtm.start answers. */
+const USERS_BOT = PROTOTYPE_BOT.replace('this.metadata.team.name].join', 'this.metadata.team.name, this.metadata.users.length].join');
+
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ seed: 61, users: 4, channels: 2, mode: 'legacy' });
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+const runIn = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
+
+describe('raw rtm.start requests whose URL is held in a property', () => {
+  it.each([
+    ["a prototype property read into request.get's URL, the answer kept on this.metadata", PROTOTYPE_BOT, "Bot.prototype.rtmApiUrl = API + 'rtm.connect';", /^U\w+ \S+ T\w+ \S.* true\n$/, 1],
+    // The dropped request now asks rtm.connect too, ahead of the one the bot already made: two in all.
+    ["a prototype table entry handed to the app's own helper, its answer dropped", TABLE_BOT, "  start: API + 'rtm.connect',", /^true U\w+ T\w+ true\n$/, 2],
+  ])('%s: repointed where it is defined, the bot prints the same', { timeout: 120_000 }, async (_name, source, defined, printed, connects) => {
+    const dir = await writeBotFiles('rtm-migrate-url-in-property-', { 'bot.js': source });
+    fake.setMode('legacy');
+    const before = await runIn(dir);
+    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(before.stdout).toMatch(printed);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    const out = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(out).toBe(source.replace("API + 'rtm.start'", "API + 'rtm.connect'"));
+    expect(out).toContain(defined);
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runIn(dir);
+    if (connects === 1) expectSameWithoutRtmStart(fake, before, after);
+    else {
+      expect({ code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ code: 0, stderr: '', stdout: before.stdout });
+      const methods = fake.calls.map((c) => c.method);
+      expect(methods).not.toContain('rtm.start');
+      expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(connects);
+    }
+  });
+
+  it.each([
+    ['the property written again in the constructor', WRITTEN_TWICE_BOT, undefined],
+    ['the answer kept on this.metadata read for users', USERS_BOT, 'Fields read → replacements: users: users.list'],
+  ])('%s: a TODO, the URL left as it is', { timeout: 120_000 }, async (_name, source, named) => {
+    const dir = await writeBotFiles('rtm-migrate-url-in-property-todo-', { 'bot.js': source });
+    const scanned = await cli(['scan', '.', '--json'], dir);
+    expect(scanned.stderr).toBe('');
+    const starts = (JSON.parse(scanned.stdout) as Plan).sites;
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.map((s) => s.rewrite)).toEqual(starts.map(() => 'todo'));
+    if (named) expect(starts[0]?.message).toContain(named);
+    const applied = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(applied.stdout).toContain(`TODOs left: ${String(starts.length)}`);
+    const out = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(out).toContain('TODO(rtm-migrate)');
+    expect(out).toContain("Bot.prototype.rtmApiUrl = API + 'rtm.start';");
+  });
+});
