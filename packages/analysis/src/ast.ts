@@ -87,6 +87,18 @@ export function programOf(node: Node): TSESTree.Program {
   return current;
 }
 
+/** A member assigned, updated, deleted or destructured into (through parentheses and type assertions): written, not read. */
+export function isWrittenTo(member: Node): boolean {
+  let outer = member;
+  while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
+  const parent = outer.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === outer;
+  if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === 'delete';
+  return parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.RestElement || (parent.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern);
+}
+
 /** True when `node` lies inside `outer` (or is it), by their source ranges. */
 export function within(node: Node, outer: Node): boolean {
   return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];

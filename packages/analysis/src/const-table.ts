@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { memberName, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { isWrittenTo, memberName, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -29,7 +29,7 @@ function tableReads(resolver: Resolver, root: TSESTree.Identifier): { literal: T
   for (const reference of variable.references) {
     if (reference.identifier === def.name) continue;
     const read = reference.identifier.type === AST_NODE_TYPES.Identifier ? chainFrom(resolver, reference.identifier) : undefined;
-    if (!read || read.keys.length === 0 || isChanged(read.member)) return undefined;
+    if (!read || read.keys.length === 0 || isWrittenTo(read.member)) return undefined;
     const entry = entryAt(resolver, literal, read.keys);
     // An entry read off another table is not followed (two tables could name each other).
     if (!entry || entry.type === AST_NODE_TYPES.ObjectExpression || entry.type === AST_NODE_TYPES.MemberExpression || staticString(resolver, entry) === undefined) return undefined;
@@ -50,18 +50,6 @@ function chainFrom(resolver: Resolver, root: TSESTree.Identifier): TableRead | u
     member = parent;
   }
   return member ? { member, keys } : undefined;
-}
-
-/** Assigned, updated, deleted or destructured into: the entry read may not be the literal's any more. */
-function isChanged(member: Node): boolean {
-  let outer = member;
-  while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
-  const parent = outer.parent;
-  if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === outer;
-  if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
-  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === 'delete';
-  return parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.RestElement || (parent.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern);
 }
 
 /** The value at `keys` inside nested object literals written in place, each key once, as plain `key: value`. */
@@ -118,8 +106,8 @@ export function constTableChange(resolver: Resolver, entry: Node): Node | undefi
   if (!place || !variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const') return undefined;
   const chains = variable.references.flatMap((r) => (r.identifier !== def.name && r.identifier.type === AST_NODE_TYPES.Identifier ? [chainFrom(resolver, r.identifier)] : []));
   const prefix = (read: TableRead): boolean => read.keys.length > 0 && read.keys.length <= place.keys.length && read.keys.every((k, i) => k === place.keys[i]);
-  if (!chains.some((c) => c && same(c.keys, place.keys) && !isChanged(c.member))) return undefined;
-  const changed = chains.find((c) => c && prefix(c) && isChanged(c.member));
+  if (!chains.some((c) => c && same(c.keys, place.keys) && !isWrittenTo(c.member))) return undefined;
+  const changed = chains.find((c) => c && prefix(c) && isWrittenTo(c.member));
   return changed?.member.parent;
 }
 

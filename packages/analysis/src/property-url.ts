@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, programOf, propertyKeyName, unwrap, within } from './ast.js';
+import { descendants, isThisLike, isWrittenTo, memberName, programOf, propertyKeyName, unwrap, within } from './ast.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -37,7 +37,7 @@ export function propertyUrlReads(resolver: Resolver, literal: Node): TSESTree.Me
     const name = memberName(resolver, node);
     // `this[key] = …`: any member, this one too, may be written (`this.events[key] = …` writes another object's).
     if (name === undefined) {
-      if (isWritten(node) && (isThisLike(resolver, node.object) || isPrototype(resolver, node.object))) return undefined;
+      if (isWrittenTo(node) && (isThisLike(resolver, node.object) || isPrototype(resolver, node.object))) return undefined;
       continue;
     }
     if (name !== first) continue;
@@ -92,19 +92,7 @@ function thisChain(resolver: Resolver, member: TSESTree.MemberExpression, keys: 
     if (name !== keys[i]) return 'other';
     current = parent;
   }
-  return isWritten(current) ? undefined : current;
-}
-
-/** Assigned, updated, deleted or destructured into. */
-function isWritten(member: Node): boolean {
-  let outer = member;
-  while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
-  const parent = outer.parent;
-  if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === outer;
-  if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
-  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === 'delete';
-  return parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.RestElement || (parent.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern);
+  return isWrittenTo(current) ? undefined : current;
 }
 
 function isThis(node: Node): boolean {
