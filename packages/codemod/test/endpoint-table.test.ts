@@ -79,7 +79,8 @@ describe('a table of endpoints followed to the request it is handed to', () => {
     const out = await readFile(join(dir, 'lib', 'rtm.js'), 'utf8');
     expect(out).toContain("RTM.prototype.endpoints = {\n      connect: '/api/rtm.connect'\n    };");
     expect(out).toContain("this.request('GET', '/api/' + apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data)))");
-    expect(out).toContain('return callbackify(rtmStartData)(callSlack, callback);');
+    // The answer goes whole to the caller's callback: the extras a caller may read are asked for too.
+    expect(out).toContain("return callbackify(rtmStartData)(callSlack, {}, { optional: ['dnd', 'subteams', 'team.prefs'] }, callback);");
     // Idempotent: nothing left to follow.
     const again = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(again.stdout).toContain('changed: 0');

@@ -133,7 +133,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       't.js',
       "const superagent = require('superagent');\nsuperagent.get(base + 'rtm.start').set('Authorization', 'Bearer ' + t).then((res) => console.log(res.body.users));\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => superagent.get(base + apiMethod).set('Authorization', 'Bearer ' + t).query(apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))));\n" +
-        'rtmStartData(callSlack, {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] }).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users));',
+        'rtmStartData(callSlack).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users));',
     ],
     [
       "needle.get with options: the arguments in the query, the callback given the parsed body",
