@@ -99,6 +99,13 @@ export function isWrittenTo(member: Node): boolean {
   return parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.RestElement || (parent.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern);
 }
 
+/** The name a class member is declared with (`name() {}`, `name = …`, `'name'() {}`); undefined for a computed name. */
+export function classMemberName(member: TSESTree.ClassElement): string | undefined {
+  if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+  if (member.key.type === AST_NODE_TYPES.Identifier) return member.computed ? undefined : member.key.name;
+  return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
+}
+
 /** True when `node` lies inside `outer` (or is it), by their source ranges. */
 export function within(node: Node, outer: Node): boolean {
   return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];

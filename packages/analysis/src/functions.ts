@@ -141,6 +141,11 @@ export function classConstructor(declaration: TSESTree.ClassDeclaration | TSESTr
   return undefined;
 }
 
+/** The function reads its own `arguments` (a nested function's do not count). An arrow has none of its own. */
+export function readsOwnArguments(resolver: Resolver, fn: FunctionNode): boolean {
+  return fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && (resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0;
+}
+
 /** The function reads `arguments` (anywhere in its body: a nested function's own counts too, to be safe). An arrow has none of its own. */
 export function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, memberName, programOf, unwrap, variableOf } from './ast.js';
+import { classMemberName, descendants, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { localFunction, usesArguments, type FunctionNode } from './functions.js';
 import type { Resolver } from './resolver.js';
 
@@ -71,22 +71,15 @@ function classMethod(resolver: Resolver, callee: TSESTree.MemberExpression): Fun
   if (name === undefined || callee.computed || unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const body = thisClass(callee);
   if (!body) return undefined;
-  const members = body.body.filter((m) => memberNamed(m, name));
+  const members = body.body.filter((m) => classMemberName(m) === name);
   const [method] = members;
   if (members.length !== 1 || method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.static || method.value.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
   for (const node of descendants(resolver, programOf(body))) {
     if (node === callee) continue;
     if (node.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node) === name) return undefined;
-    if (node.type === AST_NODE_TYPES.ClassBody && node !== body && node.parent.superClass && node.body.some((m) => memberNamed(m, name))) return undefined;
+    if (node.type === AST_NODE_TYPES.ClassBody && node !== body && node.parent.superClass && node.body.some((m) => classMemberName(m) === name)) return undefined;
   }
   return method.value;
-}
-
-/** A class member by the name it is declared with (`name() {}`, `name = …`, `'name'() {}`). */
-function memberNamed(member: TSESTree.ClassElement, name: string): boolean {
-  if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) return false;
-  const key = member.key;
-  return (key.type === AST_NODE_TYPES.Identifier && !member.computed && key.name === name) || (key.type === AST_NODE_TYPES.Literal && key.value === name);
 }
 
 /**

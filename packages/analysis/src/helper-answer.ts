@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, memberName, unwrap, variableOf, within } from './ast.js';
-import { functionOf, isFunctionValue, type FunctionNode } from './functions.js';
+import { functionOf, isFunctionValue, readsOwnArguments, type FunctionNode } from './functions.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -37,13 +37,9 @@ function promiseUnread(resolver: Resolver, call: Node): boolean {
 /** A handler that has no parameter, or never reads its first one (nor `arguments`). */
 function takesNoAnswer(resolver: Resolver, fn: FunctionNode): boolean {
   const [first] = fn.params;
-  if (first === undefined) return !readsArguments(resolver, fn);
+  if (first === undefined) return !readsOwnArguments(resolver, fn);
   if (first.type !== AST_NODE_TYPES.Identifier) return false;
-  return (variableOf(resolver, first)?.references.length ?? 1) === 0 && !readsArguments(resolver, fn);
-}
-
-function readsArguments(resolver: Resolver, fn: FunctionNode): boolean {
-  return fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && (resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0;
+  return (variableOf(resolver, first)?.references.length ?? 1) === 0 && !readsOwnArguments(resolver, fn);
 }
 
 /**
@@ -65,7 +61,7 @@ function handsAnswerBackOnly(resolver: Resolver, helper: FunctionNode): boolean 
       if (isPromiseExecutor(resolver, node)) for (const param of node.params) if (param.type === AST_NODE_TYPES.Identifier) settlers.add(param);
     }
   }
-  return inner.every((fn) => !readsArguments(resolver, fn) && fn.params.every((param) => (param.type === AST_NODE_TYPES.Identifier && settlers.has(param)) || onlySettled(resolver, param, settlers)));
+  return inner.every((fn) => !readsOwnArguments(resolver, fn) && fn.params.every((param) => (param.type === AST_NODE_TYPES.Identifier && settlers.has(param)) || onlySettled(resolver, param, settlers)));
 }
 
 /** A function written out inside the helper (not a name for one defined elsewhere). */

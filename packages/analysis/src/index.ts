@@ -7,7 +7,7 @@ export { streamParsedOnly } from './stream-body.js';
 export { propertyUrlReads } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';
 export { followClientAnswer, followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
-export { localFunction, type FunctionNode } from './functions.js';
+export { localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
 export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, installedVersion, nearestManifest, type Manifest } from './modules.js';

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isThisLike, memberName, unwrap, variableOf } from './ast.js';
+import { classMemberName, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { memberWrites } from './module-load.js';
 import { originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -51,7 +51,7 @@ function heldModule(resolver: Resolver, owner: ClassNode, name: string, hops: nu
   const isTarget = (node: Node): boolean => node.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node) === name && holderClass(resolver, node.object) === owner;
   const values = memberWrites(resolver, program, isTarget);
   for (const element of owner.body.body) {
-    const named = (element.type === AST_NODE_TYPES.PropertyDefinition || element.type === AST_NODE_TYPES.MethodDefinition) && element.static && !element.computed && keyName(element.key) === name;
+    const named = (element.type === AST_NODE_TYPES.PropertyDefinition || element.type === AST_NODE_TYPES.MethodDefinition) && element.static && classMemberName(element) === name;
     // A static method or accessor of that name is no module held.
     if (named && element.type === AST_NODE_TYPES.MethodDefinition) return undefined;
     if (named && element.type === AST_NODE_TYPES.PropertyDefinition && element.value) values.push(element.value);
@@ -64,15 +64,4 @@ function heldModule(resolver: Resolver, owner: ClassNode, name: string, hops: nu
     held = origin;
   }
   return held;
-}
-
-function keyName(key: TSESTree.PropertyName): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
-}
-
-function programOf(node: Node): Node {
-  let root: Node = node;
-  while (root.parent) root = root.parent;
-  return root;
 }

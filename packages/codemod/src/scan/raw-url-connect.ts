@@ -1,4 +1,4 @@
-import { followClientAnswer, helperAnswerUnread, isHttpLibraryModule, propertyUrlReads, isHttpRequest, localFunction, originOf, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
+import { followClientAnswer, helperAnswerUnread, isHttpLibraryModule, propertyUrlReads, isHttpRequest, localFunction, originOf, readsOwnArguments, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isConnectTextThroughClient, isRtmStartOnlyArg, readsErrorText, readsNoStartOnlyField } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -47,7 +47,7 @@ function declaredCallback(parsed: ParsedFile, call: TSESTree.CallExpression): An
   const variable = variableOf(parsed.resolver, name);
   const declared = variable?.defs[0]?.name;
   if (!fn || !variable || variable.references.some((r) => r.isWrite() && r.identifier !== declared)) return undefined;
-  return fn.type === AST_NODE_TYPES.ArrowFunctionExpression || (parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) === 0 ? fn : undefined;
+  return readsOwnArguments(parsed.resolver, fn) ? undefined : fn;
 }
 
 function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | undefined {
@@ -134,7 +134,7 @@ function heldUrlRequest(parsed: ParsedFile, id: TSESTree.Identifier, url: boolea
 function onlyLogged(parsed: ParsedFile, fn: FunctionNode): boolean {
   const param = fn.params[0];
   // `arguments[0]` is the stream under another name.
-  if (param?.type !== AST_NODE_TYPES.Identifier || (parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0) return false;
+  if (param?.type !== AST_NODE_TYPES.Identifier || readsOwnArguments(parsed.resolver, fn)) return false;
   const references = variableOf(parsed.resolver, param)?.references ?? [];
   return references.every((r) => {
     const call = r.identifier.parent;
