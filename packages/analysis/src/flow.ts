@@ -16,6 +16,7 @@ import type { MethodSite, RtmSite } from './sites.js';
 import type { ClientAnswer } from './unknown-client.js';
 import { urlUseOf } from './url.js';
 import { propertyUrlReads } from './property-url.js';
+import { overrideOf } from './overrides.js';
 
 type Node = TSESTree.Node;
 
@@ -487,6 +488,9 @@ class Tracker {
     if (isPromiseResolve(this.resolver, call)) { this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return; }
     const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : this.locateConstructor(call.callee);
     if (fn === 'no-constructor') return;
+    // An override may read more than the method seen here: its reads still count, and the rest is unknown.
+    const override = fn && call.type === AST_NODE_TYPES.CallExpression ? this.overrideOfThisMethod(call.callee, fn.node) : undefined;
+    if (override) this.escape(call, `the response is passed to \`${sourceText(call.callee)}\`, and ${override}`, path);
     // An instance is followed into only when it is used through its methods: a field read off it
     // elsewhere (`dir.workspace.users`) would be a read the class body does not show.
     const usable = call.type === AST_NODE_TYPES.CallExpression || (fn !== undefined && usedThroughMethods(this.resolver, call, methodNames(fn)));
@@ -505,6 +509,14 @@ class Tracker {
       return;
     }
     this.escape(call, `the response is passed to \`${callee}\`, which could not be followed`, path);
+  }
+
+  /** For `this.name(…)` (or `self.name(…)`) that reaches `fn`: why another method may run there instead (see overrideOf). */
+  private overrideOfThisMethod(callee: Node, fn: FunctionNode): string | undefined {
+    const member = unwrap(callee);
+    if (member.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(this.resolver, member.object)) return undefined;
+    const name = memberName(this.resolver, member);
+    return name === undefined ? undefined : overrideOf(this.resolver, fn, name);
   }
 
   private arrayItem(array: TSESTree.ArrayExpression, node: Node, shape: Shape, depth: number): void {

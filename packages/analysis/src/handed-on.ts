@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { classMemberName, descendants, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { localFunction, usesArguments, type FunctionNode } from './functions.js';
+import { overrideOf } from './overrides.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -61,10 +62,9 @@ function moduleFunction(resolver: Resolver, callee: TSESTree.Identifier): Functi
 
 /**
  * The method `name` of `this.name(…)` in a method (or a class field's arrow function) of a class: the
- * one member of that name in the class body, a plain method; no class of the module that extends
- * another declares a member of that name (an override), nothing assigns a member of that name, and
- * nothing else in the module names a member so (no other call, no `.bind`, no look-up on an instance):
- * this call is the method's only one in the module.
+ * one member of that name in the class body, a plain method that nothing can override (see overrideOf:
+ * a subclass here or in an importing module), and nothing else in the module names a member so (no other
+ * call, no `.bind`, no look-up on an instance): this call is the method's only one in the module.
  */
 function classMethod(resolver: Resolver, callee: TSESTree.MemberExpression): FunctionNode | undefined {
   const name = memberName(resolver, callee);
@@ -77,9 +77,8 @@ function classMethod(resolver: Resolver, callee: TSESTree.MemberExpression): Fun
   for (const node of descendants(resolver, programOf(body))) {
     if (node === callee) continue;
     if (node.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node) === name) return undefined;
-    if (node.type === AST_NODE_TYPES.ClassBody && node !== body && node.parent.superClass && node.body.some((m) => classMemberName(m) === name)) return undefined;
   }
-  return method.value;
+  return overrideOf(resolver, method.value, name) === undefined ? method.value : undefined;
 }
 
 /**

@@ -14,6 +14,7 @@ import { nearestManifest, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
 import { injectedConstruction, type ClassProject } from './injected-client.js';
 import { constructionOf, originOf } from './origin.js';
+import { memberDefinitions } from './overrides.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -279,6 +280,19 @@ export class Project implements ProjectLinks, ClassProject {
     const names = [...exportedFunctions(home)].filter(([, f]) => f === fn).map(([name]) => name);
     const found = names.length > 0 ? this.importerCalls(home, names) : undefined;
     return found && !found.unseen ? found.calls : undefined;
+  }
+
+  memberDefinitionsElsewhere(resolver: Resolver, name: string): Located<Node>[] | undefined {
+    const home = resolver.file ? this.file(resolver.file) : undefined;
+    if (!home || isPackageEntry(home.file)) return undefined;
+    const found: Located<Node>[] = [];
+    for (const path of this.files) {
+      if (resolve(path) === home.file || !this.mayImport(path, home.file)) continue;
+      const other = this.file(path);
+      if (!other) return undefined;
+      for (const node of memberDefinitions(other.resolver, other.program, name)) found.push({ node, resolver: other.resolver });
+    }
+    return found;
   }
 
   /**

@@ -51,6 +51,13 @@ export interface ProjectLinks {
    * the client every construction of a class hands the constructor that stores it in `this.<name>`.
    */
   importedConstruction(resolver: Resolver, node: TSESTree.Node): Located<TSESTree.NewExpression> | undefined;
+  /**
+   * The methods named `name` that the project's files importing `resolver`'s file define where they
+   * may override one of its (see memberDefinitions), or undefined where some may be unseen: the file
+   * is the package's entry point (code outside the project may extend what it exports), or an importer
+   * cannot be parsed.
+   */
+  memberDefinitionsElsewhere(resolver: Resolver, name: string): Located<TSESTree.Node>[] | undefined;
 }
 
 /** Functions a response can be handed to (same as `FunctionNode` in functions.ts, kept here to avoid an import cycle). */

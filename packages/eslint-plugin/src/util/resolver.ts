@@ -31,6 +31,7 @@ function viewOf(context: Context): FileView {
       callersElsewhere: () => [],
       everyCallElsewhere: () => undefined,
       importedConstruction: (resolver, node) => project.importedConstruction(resolver, node),
+      memberDefinitionsElsewhere: () => undefined,
     };
     view = { resolver: links ? { ...own, project: links } : own, modules: project, project };
     cache.set(context.sourceCode, view);
