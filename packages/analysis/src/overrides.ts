@@ -26,8 +26,9 @@ export function overrideOf(resolver: Resolver, fn: FunctionNode, name: string): 
 
 /**
  * The values `root` gives a method `name` that may override another's: a member of a class that
- * extends one, an assignment to `X.prototype.<name>` or `this.<name>` (or `self.<name>`), a property
- * of an object literal stored as a prototype or merged into one (`Object.assign(X.prototype, { … })`).
+ * extends one, an assignment to a member so named (`X.prototype.<name>`, `this.<name>`, an instance's
+ * `bot.<name>`), a property of an object literal stored as a prototype or merged into one
+ * (`Object.assign(X.prototype, { … })`).
  */
 export function memberDefinitions(resolver: Resolver, root: Node, name: string): Node[] {
   const found: Node[] = [];
@@ -37,7 +38,8 @@ export function memberDefinitions(resolver: Resolver, root: Node, name: string):
         if (member.type !== AST_NODE_TYPES.StaticBlock && !member.static && classMemberName(member) === name && 'value' in member && member.value) found.push(unwrap(member.value));
       }
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node.left) === name) {
-      if ((isPrototype(resolver, node.left.object) || isThisLike(resolver, node.left.object)) && !isOwnBinding(resolver, node.right, name)) found.push(unwrap(node.right));
+      // On a prototype, `this`, or an instance made elsewhere (`bot.onStart = (res) => …`).
+      if (!isOwnBinding(resolver, node.right, name)) found.push(unwrap(node.right));
     } else if (node.type === AST_NODE_TYPES.Property && !node.computed && propertyName(node) === name && node.parent.type === AST_NODE_TYPES.ObjectExpression && isPrototypeObject(resolver, node.parent)) {
       found.push(unwrap(node.value));
     }

@@ -7,8 +7,8 @@ import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
 
 /**
  * A base class hands `rtm.start`'s answer to `this.onStart(res)`, whose own body reads `url` alone; a
- * subclass (in the same module, or in a module that requires it, an ES6 class or an ES5 prototype)
- * overrides `onStart` and reads `users` and `channels`. Swapping in `rtm.connect` on the base's body alone
+ * subclass (in the same module, or in a module that requires it, an ES6 class or an ES5 prototype), or
+ * an instance's own member, overrides `onStart` and reads `users` and `channels`. Swapping in `rtm.connect` on the base's body alone
  * would leave the bot that runs the subclass with no users: the override is found, the answer is taken as
  * read by code rtm-migrate cannot see whole, and the call goes to the helper module, which rebuilds the
  * whole data. Each bot runs against fake Slack before (`legacy`) and after (`connect_required`) and prints
@@ -84,6 +84,15 @@ new Bot(process.env.SLACK_BOT_TOKEN).connect();
 
 const SAME_MODULE = BASE.replace('module.exports = Base;\n', SUBCLASS.replace("const Base = require('./lib/base');\n\n", ''));
 
+const INSTANCE_MEMBER = `const Base = require('./lib/base');
+
+const bot = new Base(process.env.SLACK_BOT_TOKEN);
+bot.onStart = (res) => {
+  console.log('users: ' + res.users.map((u) => u.name).sort().join(','));
+};
+bot.connect();
+`;
+
 const PLAIN = `const Base = require('./lib/base');
 
 new Base(process.env.SLACK_BOT_TOKEN).connect();
@@ -120,6 +129,7 @@ describe('a response handed to this.onStart(res), a method a subclass overrides'
     ['a subclass in the requiring module', { 'bot.js': SUBCLASS, 'lib/base.js': BASE }, 'lib/base.js'],
     ['an ES5 subclass (util.inherits) in the requiring module', { 'bot.js': ES5_SUBCLASS, 'lib/base.js': ES5_BASE }, 'lib/base.js'],
     ['a subclass in the same module', { 'bot.js': SAME_MODULE }, 'bot.js'],
+    ['an instance given its own onStart in the requiring module', { 'bot.js': INSTANCE_MEMBER, 'lib/base.js': BASE }, 'lib/base.js'],
   ])('%s: the whole data through the helper module, and the bot knows the same users', { timeout: 120_000 }, async (_name, files, site) => {
     const { stdout, dir } = await migratesAndRunsTheSame(files, /^users: \S+/m);
     expect(stdout).toMatch(new RegExp(`${site.replace('.', '\\.')}:\\d+:\\d+ +method-call → helper-module`));
