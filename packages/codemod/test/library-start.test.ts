@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
-import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { ALL_SCOPES, startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
@@ -212,6 +212,35 @@ describe.each([
 
     // A second run of the CLI finds nothing more (test/migrated-lint.test.ts lints the migrated runners).
     expect((await apply(dir, 'runners')).sites).toEqual([]);
+  });
+
+  it('starts as before for a token that may not read the optional extras, which are left out with a warning', { timeout: 240_000 }, async () => {
+    // The library's own call reports Slack's error its way (Botkit: the code alone; slackbots: the answer).
+    const narrow = await startFakeSlack({
+      seed: 14,
+      users: 12,
+      channels: 4,
+      mode: 'legacy',
+      tokens: { 'xoxb-narrow': { scopes: ALL_SCOPES.filter((s) => !['usergroups:read', 'dnd:read', 'team.preferences:read'].includes(s)) } },
+    });
+    try {
+      const dir = await copy();
+      const start = (): Promise<RunResult> => runNodeBot(join(dir, 'runners', main), { cwd: dir, apiUrl: narrow.apiUrl, token: 'xoxb-narrow' });
+      const before = await start();
+      expect([before.code, before.stderr]).toEqual([0, '']);
+      await apply(dir, 'runners');
+      narrow.setMode('connect_required');
+      const after = await start();
+      expect(after.code).toBe(0);
+      expect(after.stdout).toBe(before.stdout);
+      expect(after.stderr.trim().split('\n').map((l) => l.replace(/ \(needs .*\)$/, ''))).toEqual([
+        'rtm-start-data: left out subteams: usergroups.list answered missing_scope',
+        'rtm-start-data: left out dnd: dnd.info answered missing_scope',
+        'rtm-start-data: left out team.prefs: team.preferences.list answered missing_scope',
+      ]);
+    } finally {
+      await narrow.close();
+    }
   });
 
   it("gets Slack's error as the library gave it, once, for a token Slack does not know", { timeout: 240_000 }, async () => {
