@@ -40,6 +40,8 @@ export interface Manifest {
   readonly dependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
   readonly peerDependencies?: Record<string, string>;
+  /** The runtimes the package says it runs on (`{ node: '>=4 <12' }`). */
+  readonly engines?: Record<string, string>;
 }
 
 const manifests = new Map<string, { readonly dir: string; readonly manifest: Manifest } | undefined>();

@@ -69,7 +69,7 @@ export interface ApplySummary {
   /** Text for --print / --diff, in file order. */
   readonly printed: string[];
   readonly wrote: boolean;
-  /** Said on the summary: written outside a git work tree, a skipped file that names `rtm.start`. */
+  /** Said on the summary (and in the JSON report): written outside a git work tree, a skipped file that names `rtm.start`, a package whose Babel or Node cannot read the syntax written into it. */
   readonly warnings: string[];
   /** Files that were to be written when `signal` stopped the run. */
   readonly interrupted: string[];
@@ -352,6 +352,11 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
         failed.push({ file: relative(cwd, r.file), line: 1, column: 1, message: (err as Error).message });
       }
     }
+  }
+  // The files as written (or, with --dry / --check, as they would be): those whose package cannot build or run their syntax are named.
+  if (changed.length > 0 || newHelpers.length > 0) {
+    const { oldToolchainWarnings } = await import('./files/old-toolchain.js');
+    warnings.push(...(await oldToolchainWarnings(cwd, [...newHelpers.map((h) => ({ file: h.file, input: '', output: h.source })), ...changed])));
   }
   return {
     seen,

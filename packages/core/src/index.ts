@@ -16,3 +16,4 @@ export * from './web-api-errors.js';
 export * from './loopback.js';
 export * from './json-frame.js';
 export * from './helper-module.js';
+export * from './written-syntax.js';

@@ -21,6 +21,7 @@ export function jsonReport(summary: ApplySummary): string {
       todos: summary.todos,
       rangesRaised: summary.ranges,
       failed: summary.failed,
+      warnings: summary.warnings,
       sites: summary.sites.map((s) => ({ id: s.site.id, form: s.site.form, rewrite: s.rewrite, fieldsRead: s.site.fieldsRead, message: s.message })),
       timeMs: summary.ms,
       plan: summary.plan,

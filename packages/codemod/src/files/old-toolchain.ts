@@ -1,0 +1,109 @@
+import { dirname, join, relative } from 'node:path';
+import { declaredRange, nearestManifest } from '@rtm-migrate/analysis/modules';
+import { WRITTEN_SYNTAX, type WrittenFeature } from '@rtm-migrate/core';
+import semver from 'semver';
+import type TypeScript from 'typescript';
+import { sdkVersion } from '../helper-module/sdk-version.js';
+
+/** A JavaScript file rtm-migrate writes: its text before (empty for a new file) and after. */
+export interface WrittenFile {
+  readonly file: string;
+  readonly input: string;
+  readonly output: string;
+}
+
+/**
+ * Only JavaScript: TypeScript is compiled by tsc, which lowers `??` and `?.` to its target, and
+ * Babel 5 and 6 do not read TypeScript at all.
+ */
+const JAVASCRIPT = /\.(c|m)?jsx?$/i;
+
+/**
+ * Warnings for the packages whose JavaScript rtm-migrate writes newer syntax into (WRITTEN_SYNTAX)
+ * while their package.json (the nearest one of each file) declares a toolchain that cannot read it:
+ * `babel-core` below 7 (Babel 5 and 6 fail on `??` with "Unexpected token"), or an `engines.node`
+ * whose every version is older than Node 14. One warning per package and cause, naming the files.
+ * Each file counts only for the syntax its rewrite added (more uses after than before), so a file
+ * that already used `??` does not make the warning, and a package whose files only had a call
+ * swapped gets none.
+ */
+export async function oldToolchainWarnings(cwd: string, written: readonly WrittenFile[]): Promise<string[]> {
+  const js = written.filter((w) => JAVASCRIPT.test(w.file));
+  if (js.length === 0) return [];
+  const ts = (await import('typescript')).default;
+  const byPackage = new Map<string, { files: string[]; features: Set<WrittenFeature>; sample: string }>();
+  for (const w of js) {
+    const before = featureCounts(ts, w.input);
+    const after = featureCounts(ts, w.output);
+    const added = [...after].filter(([f, n]) => n > (before.get(f) ?? 0)).map(([f]) => f);
+    const found = nearestManifest(dirname(w.file));
+    if (added.length === 0 || !found) continue;
+    const entry = byPackage.get(found.dir) ?? { files: [], features: new Set(), sample: w.file };
+    entry.files.push(relative(found.dir, w.file));
+    for (const f of added) entry.features.add(f);
+    byPackage.set(found.dir, entry);
+  }
+  const warnings: string[] = [];
+  for (const [dir, { files, features, sample }] of byPackage) {
+    const manifest = nearestManifest(dir)?.manifest ?? {};
+    const where = relative(cwd, join(dir, 'package.json'));
+    const what = `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
+    const babel = oldBabel(sample, declaredRange(manifest, WRITTEN_SYNTAX.babelCore));
+    if (babel) {
+      warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${what}, which Babel ${babel.major} cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
+    }
+    const node = manifest.engines?.node;
+    if (typeof node === 'string' && semver.validRange(node) && semver.gtr(`${WRITTEN_SYNTAX.node}.0.0`, node)) {
+      warnings.push(`${where} allows only Node older than ${WRITTEN_SYNTAX.node} (engines.node \`${node}\`), and ${what}, which those cannot run: allow Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
+    }
+  }
+  return warnings;
+}
+
+/**
+ * The `babel-core` a package declares, when it is Babel 5 or 6: the version it runs with (installed,
+ * locked, else the lowest the range allows) is below the bridge's major. Undefined for a range with
+ * no floor (`*`, a URL): nothing certain to warn about.
+ */
+function oldBabel(file: string, range: string | undefined): { range: string; major: number } | undefined {
+  if (range === undefined) return undefined;
+  const version = sdkVersion(file, WRITTEN_SYNTAX.babelCore);
+  const major = version === undefined ? undefined : semver.coerce(version)?.major;
+  return major !== undefined && major < WRITTEN_SYNTAX.babelCoreFixed ? { range, major } : undefined;
+}
+
+/** `` `??` and `?.` (ES2020) and numeric separators such as `60_000` (ES2021) ``: the features by edition, in WRITTEN_SYNTAX's order. */
+function syntaxText(features: ReadonlySet<WrittenFeature>): string {
+  const byEdition = new Map<string, string[]>();
+  for (const [f, { name, edition }] of Object.entries(WRITTEN_SYNTAX.features)) {
+    if (features.has(f as WrittenFeature)) byEdition.set(edition, [...(byEdition.get(edition) ?? []), name]);
+  }
+  return [...byEdition].map(([edition, names]) => `${names.join(' and ')} (${edition})`).join(' and ');
+}
+
+/**
+ * How often the text uses each syntax of WRITTEN_SYNTAX, counted on TypeScript's scanner tokens (so
+ * not in comments or strings; template literals are followed through their `${…}`). Regular
+ * expressions are scanned as code: a `??` in one counts alike before and after the rewrite.
+ */
+function featureCounts(ts: typeof TypeScript, text: string): Map<WrittenFeature, number> {
+  const counts = new Map<WrittenFeature, number>();
+  const count = (f: WrittenFeature): void => void counts.set(f, (counts.get(f) ?? 0) + 1);
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  /** The brace depth at which each open template's `${` was entered. */
+  const templates: number[] = [];
+  let depth = 0;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.QuestionQuestionToken) count('nullish');
+    else if (token === ts.SyntaxKind.QuestionDotToken) count('optional');
+    else if (token === ts.SyntaxKind.NumericLiteral && scanner.getTokenText().includes('_')) count('separator');
+    else if (token === ts.SyntaxKind.TemplateHead) templates.push(depth);
+    else if (token === ts.SyntaxKind.OpenBraceToken) depth++;
+    else if (token === ts.SyntaxKind.CloseBraceToken) {
+      if (templates.at(-1) === depth) {
+        if (scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) templates.pop();
+      } else depth--;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,99 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, PATTERNS, tempDir } from './helpers.js';
+
+/**
+ * An old bot's package builds or runs the files rtm-migrate writes with a toolchain that cannot read
+ * their syntax (`??`, `?.`, `60_000`): Babel 5 or 6 (`babel-core` below 7), or Node before 14
+ * (`engines.node`). The rewrite still happens (the files are valid JavaScript), but the report says
+ * so, on stderr and in `--report json`, and the exit code stays 0.
+ */
+
+/** Raw HTTP to rtm.start: rewritten to the helper module (which the run writes next to it). */
+const RAW_HTTP = join(PATTERNS, 'axios.input.js');
+/** A call whose only read is `url`: swapped to rtm.connect in place, no new syntax. */
+const CONNECT_ONLY = `const { WebClient } = require('@slack/web-api');
+async function connect(web) {
+  const res = await web.rtm.start();
+  return res.url;
+}
+module.exports = connect;
+`;
+
+interface Report {
+  readonly warnings: readonly string[];
+  readonly files: { readonly changed: readonly string[] };
+}
+
+/** A bot folder with `manifest` as its package.json, migrated for real (written) with `--report json`. */
+async function migrate(manifest: Record<string, unknown>): Promise<{ dir: string; stderr: string; report: Report; code: number | null }> {
+  const dir = await tempDir('rtm-migrate-old-toolchain-');
+  const files = { 'package.json': JSON.stringify(manifest, null, 2), 'src/bot.js': await readFile(RAW_HTTP, 'utf8'), 'src/url.js': CONNECT_ONLY };
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  const run = await cli(['apply', '.', '--report', 'json'], dir);
+  return { dir, stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code };
+}
+
+/** The summary's words on one line (it wraps long warnings). */
+const unwrapped = (text: string): string => text.replace(/\n {2}/g, ' ');
+
+/** The parser ESLint (a dev dependency of this repository) ships: it reads exactly the edition it is given. */
+const espree = createRequire(createRequire(import.meta.url).resolve('eslint'))('espree') as { parse(text: string, options: { ecmaVersion: number; sourceType: 'script' }): unknown };
+
+const OLD_BOT = { name: 'old-bot', version: '1.0.0', main: 'lib/bot.js', scripts: { build: 'babel src --out-dir lib' } };
+const WRITTEN = '(src/rtm-start-data.js, src/bot.js) uses `??` and `?.` (ES2020) and numeric separators such as `60_000` (ES2021)';
+
+describe('a package whose Babel or Node cannot read the written syntax', () => {
+  it('babel-core 5: warned on stderr and in the JSON report, naming the package.json, the files and what to do', async () => {
+    const { dir, stderr, report, code } = await migrate({ ...OLD_BOT, devDependencies: { 'babel-core': '^5.8.25' } });
+    expect(code).toBe(0);
+    const warning = `package.json declares \`babel-core\` ^5.8.25, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 5 cannot parse: build with @babel/core 7.11+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`;
+    expect(report.warnings).toContain(warning);
+    expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
+    // Only for its syntax: the in-place rtm.connect swap (url.js) added none, and no Node warning without engines.
+    expect(report.files.changed).toContain('src/url.js');
+    expect(report.warnings.filter((w) => w.includes('Node older'))).toEqual([]);
+    // The warning is true: the written files need ES2020+ (what Babel 5 and 6 lack), and parse at ES2021.
+    for (const file of ['src/rtm-start-data.js', 'src/bot.js']) {
+      const text = await readFile(join(dir, file), 'utf8');
+      expect(() => espree.parse(text, { ecmaVersion: 2019, sourceType: 'script' }), file).toThrow(/Unexpected token/);
+      expect(() => espree.parse(text, { ecmaVersion: 2021, sourceType: 'script' }), file).not.toThrow();
+    }
+    const swapped = await readFile(join(dir, 'src/url.js'), 'utf8');
+    expect(swapped).toContain('rtm.connect');
+    expect(() => espree.parse(swapped, { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
+  });
+
+  it('babel-core 6 in dependencies: warned too, naming Babel 6', async () => {
+    const { report } = await migrate({ ...OLD_BOT, dependencies: { 'babel-core': '~6.26.0', 'babel-cli': '^6.26.0' } });
+    expect(report.warnings).toContain(`package.json declares \`babel-core\` ~6.26.0, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.11+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`);
+  });
+
+  it('engines.node allowing only Node before 14: warned on stderr and in the JSON report', async () => {
+    const { stderr, report, code } = await migrate({ ...OLD_BOT, engines: { node: '>=4 <12' } });
+    expect(code).toBe(0);
+    const warning = `package.json allows only Node older than 14 (engines.node \`>=4 <12\`), and the code rtm-migrate writes into it ${WRITTEN}, which those cannot run: allow Node 14+, or compile the written files with @babel/core 7.11+ and @babel/preset-env.`;
+    expect(report.warnings).toContain(warning);
+    expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
+    expect(report.warnings.filter((w) => w.includes('babel-core'))).toEqual([]);
+  });
+
+  it.each([
+    ['engines.node >=14', { engines: { node: '>=14' } }],
+    ['engines.node 12 or 14', { engines: { node: '^12 || ^14' } }],
+    ['@babel/core 7 (with the babel-core bridge)', { devDependencies: { '@babel/core': '^7.20.0', '@babel/preset-env': '^7.20.0', 'babel-core': '7.0.0-bridge.0' } }],
+  ])('%s: no such warning, the same rewrite', async (_, declares) => {
+    const { stderr, report, code } = await migrate({ ...OLD_BOT, ...declares });
+    expect(code).toBe(0);
+    expect(report.files.changed).toEqual(['src/rtm-start-data.js', 'src/bot.js', 'src/url.js']);
+    // Outside git the run has its own warning; none about the syntax.
+    expect(report.warnings.some((w) => w.includes('not in a git work tree'))).toBe(true);
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
+    expect(stderr).not.toContain('rtm-migrate writes');
+  });
+});
