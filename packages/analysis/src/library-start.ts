@@ -279,7 +279,7 @@ function loadsBotkit(resolver: Resolver, node: TSESTree.Node): boolean {
 }
 
 /** The release of `module` installed for a file, else the range its nearest package.json declares; undefined when neither says. */
-function libraryVersion(file: string, module: string): LibraryVersion | undefined {
+export function libraryVersion(file: string, module: string): LibraryVersion | undefined {
   const installed = installedVersion(file, module);
   if (installed !== undefined) return { from: 'installed', text: installed };
   const found = nearestManifest(dirname(file));
@@ -295,4 +295,14 @@ function mayPrecede(version: LibraryVersion, since: readonly number[]): boolean 
   const first = since.join('.');
   if (version.from === 'installed') return semver.valid(version.text) === null || semver.lt(version.text, first);
   return semver.validRange(version.text) === null || semver.intersects(version.text, `<${first}`);
+}
+
+/**
+ * An installed release before `since`, or a declared range that allows none from `since` on (`^7.0.0`
+ * before 8.4.0); a version or range semver cannot read may be anything, so it is not known to precede.
+ */
+export function surelyPrecedes(version: LibraryVersion, since: readonly number[]): boolean {
+  const first = since.join('.');
+  if (version.from === 'installed') return semver.valid(version.text) !== null && semver.lt(version.text, first);
+  return semver.validRange(version.text) !== null && !semver.intersects(version.text, `>=${first}`);
 }

@@ -2,6 +2,7 @@ import { SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { heldValueOfName, memberName, unwrap } from './ast.js';
+import { libraryVersion } from './library-start.js';
 import { originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -11,7 +12,7 @@ type Node = TSESTree.Node;
  * A library's call that requests `rtm.start` inside the library; the app never names the method, so the
  * site is that call. `slack-package`: `bot.listen(params[, callback])` of a bot the `slack` package
  * (smallwins/slack) made with `slack.rtm.client()` (every version that has `rtm.client()`, see
- * SLACK_PACKAGE.botThroughMajor); `slack-client`: `login()` of a `slack-client` 1.x client (SLACK_CLIENT_1);
+ * SLACK_PACKAGE.botThroughMajor; `version`: the installed one or the declared range, undefined when neither is known); `slack-client`: `login()` of a `slack-client` 1.x client (SLACK_CLIENT_1);
  * `botkit`: `startRTM(cb)` of a Botkit Slack bot whose Botkit may be older than BOTKIT.connectSince;
  * `slackbots`: `new SlackBot(…)`, which logs in from its constructor, of a `slackbots` that may be older than
  * SLACKBOTS.connectSince (`version`: the installed one or the declared range; undefined when neither is known),
@@ -20,7 +21,8 @@ type Node = TSESTree.Node;
  * or that constructor run on an instance by an ES5 subclass (`slackAPI.call(this, …)`).
  */
 export type LibraryStartSite =
-  | { readonly kind: 'library-start'; readonly library: 'slack-package' | 'slack-client'; readonly call: TSESTree.CallExpression }
+  | { readonly kind: 'library-start'; readonly library: 'slack-client'; readonly call: TSESTree.CallExpression }
+  | { readonly kind: 'library-start'; readonly library: 'slack-package'; readonly call: TSESTree.CallExpression; readonly version: LibraryVersion | undefined }
   | {
       readonly kind: 'library-start';
       readonly library: 'botkit';
@@ -42,7 +44,8 @@ export interface LibraryVersion {
 export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'listen') return undefined;
-  return isSlackPackageBot(resolver, callee.object) ? { kind: 'library-start', library: 'slack-package', call } : undefined;
+  if (!isSlackPackageBot(resolver, callee.object)) return undefined;
+  return { kind: 'library-start', library: 'slack-package', call, version: resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACK_PACKAGE.module) };
 }
 
 /**

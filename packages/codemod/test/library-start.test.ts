@@ -148,6 +148,18 @@ async function slackbotsRunner(): Promise<string> {
   return dir;
 }
 
+/** slack 8.4.2 as installed, its fixed API URL (methods/_exec.js) pointed at fake Slack (the only edit), with its runner and `extra` scripts. */
+async function slackRunner(extra: Readonly<Record<string, string>> = {}): Promise<string> {
+  const dir = await copyLibrary(undefined, 'slack', 'slack');
+  const exec = join(dir, 'slack', 'methods', '_exec.js');
+  const fixed = "url: 'https://slack.com/api/' + url";
+  const source = await readFile(exec, 'utf8');
+  expect(source).toContain(fixed);
+  await writeFile(exec, source.replace(fixed, 'url: process.env.SLACK_API_URL + url'));
+  for (const [name, text] of Object.entries(extra)) await writeFile(join(dir, 'runners', name), text);
+  return dir;
+}
+
 /** What the summary printed: the number of each list, and the members of #general. */
 function figures(out: string): Record<string, number> {
   const count = (kind: string): number => Number(new RegExp(`^${kind}: (\\d+)$`, 'm').exec(out)?.[1]);
@@ -164,6 +176,7 @@ describe.each([
   { library: 'botkit 0.4.10', copy: botkitRunners, main: 'botkit.js', refused: 'botkit error: invalid_auth\n' },
   { library: 'botkit 0.2.2 (botkit-02)', copy: botkitRunners, main: 'botkit-02.js', refused: 'botkit error: invalid_auth\n' },
   { library: 'slackbots 1.2.0', copy: slackbotsRunner, main: 'slackbots.js', refused: 'slackbots error: invalid_auth\n' },
+  { library: 'slack 8.4.2 (rtm.client())', copy: () => slackRunner(), main: 'slack.js', refused: 'slack error: invalid_auth\n' },
 ])('$library runner, migrated by the CLI', ({ copy, main, refused }) => {
   let small: FakeSlack;
   let big: FakeSlack;
@@ -255,6 +268,158 @@ describe.each([
     const after = await start();
     expect([after.code, after.stderr]).toEqual([1, refused]);
     expect(small.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+});
+
+/**
+ * A `slack.rtm.client()` bot with event handlers, as the package's README shows them: what its `hello` and
+ * `message` handlers get over the socket (and the `this` they are called with), what its `started` handler
+ * and `listen`'s callback get, and `bot.close()` closing the socket (the process then ends by itself).
+ */
+const slackSocketBot = (load: string): string => `${load}
+
+const bot = slack.rtm.client();
+let seen = 0;
+
+bot.hello(function (event) {
+  console.log('hello: ' + event.type + ', this ' + JSON.stringify(this));
+});
+
+bot.message(function (event) {
+  console.log('message in ' + event.channel + ' from ' + event.user + ': ' + event.text + ', this ' + JSON.stringify(this));
+  seen += 1;
+  if (seen === 2) bot.close();
+});
+
+bot.started(function (data) {
+  console.log('started as ' + data.self.name + ' of ' + data.team.domain + ': ' + data.users.length + ' users, ' + data.channels.length + ' channels');
+});
+
+bot.listen({ token: process.env.SLACK_BOT_TOKEN }, function (err, data) {
+  if (err) {
+    console.error('slack error: ' + err.message);
+    process.exit(1);
+  }
+  console.log('callback: ' + data.self.id + ' at ' + data.url.split('/')[2]);
+});
+`;
+
+/** The same bot as a CommonJS script and as an ES module (whose generated module is one too). */
+const SLACK_SOCKET_BOTS = [
+  { form: 'CommonJS', file: 'socket.js', source: slackSocketBot("const slack = require('slack');"), helper: 'rtm-start-data.js' },
+  { form: 'ES module', file: 'socket.mjs', source: slackSocketBot("import slack from 'slack';"), helper: 'rtm-start-data.mjs' },
+] as const;
+
+describe('the `slack` package bot migrated by the CLI: the socket, its handlers and bot.close()', () => {
+  let fake: FakeSlack;
+  beforeAll(async () => {
+    fake = await startFakeSlack({ seed: 21, users: 12, channels: 4, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  /** Runs the bot; once its socket is open, fake Slack sends it two messages (after its `hello`). */
+  async function runSocketBot(dir: string, file: string): Promise<RunResult> {
+    const run = { ended: false };
+    const running = runNodeBot(join(dir, 'runners', file), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 90_000 }).finally(() => {
+      run.ended = true;
+    });
+    while (!run.ended && fake.stats().webSocketConnections === 0) await new Promise((r) => setTimeout(r, 25));
+    const general = fake.workspace.conversations.find((c) => c.isGeneral);
+    const user = fake.workspace.users.find((u) => u.id !== fake.workspace.self.id && !u.is_bot);
+    if (!general || !user) throw new Error('the fake workspace has no #general or second user');
+    if (!run.ended) {
+      fake.sendEvent({ type: 'message', channel: general.id, user: user.id, text: 'anyone here?', ts: '1700000000.000100' });
+      fake.sendEvent({ type: 'message', channel: general.id, user: user.id, text: 'bye', ts: '1700000000.000200' });
+    }
+    return running;
+  }
+
+  it.each(SLACK_SOCKET_BOTS)('$form: the same lines as against rtm.start, through rtm.connect', { timeout: 240_000 }, async ({ file, source, helper }) => {
+    const dir = await slackRunner({ [file]: source });
+    fake.setMode('legacy');
+    const before = await runSocketBot(dir, file);
+    expect(before.stderr).toBe('');
+    expect(before.code).toBe(0);
+    expect(before.stdout).toMatch(/^started as \S+ of \S+: \d+ users, \d+ channels\ncallback: \w+ at 127\.0\.0\.1:\d+\nhello: hello, this \{\}\nmessage in \w+ from \w+: anyone here\?, this \{\}\nmessage in \w+ from \w+: bye, this \{\}\n$/);
+    fake.setMode('connect_required');
+    expect((await runSocketBot(dir, file)).code).not.toBe(0);
+
+    const report = await apply(dir, join('runners', file));
+    expect(report.todos).toBe(0);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[`runners/${file}:20:1`, 'helper-module']]);
+    expect(report.sites[0]?.message).toContain('withSlackPackageRtmStart()');
+    const written = await readFile(join(dir, 'runners', file), 'utf8');
+    expect(written).toContain("withSlackPackageRtmStart(bot, { optional: ['dnd', 'subteams'] }).listen({ token: process.env.SLACK_BOT_TOKEN }, function (err, data) {");
+    expect(await readFile(join(dir, 'runners', helper), 'utf8')).toContain('function withSlackPackageRtmStart(bot, options = {})');
+
+    fake.resetCalls();
+    const after = await runSocketBot(dir, file);
+    expect(after.stderr).toBe('');
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+    const methods = fake.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.at(-1)).toBe('rtm.connect');
+
+    // A second run finds nothing more and changes nothing.
+    expect((await apply(dir, join('runners', file))).sites).toEqual([]);
+    expect(await readFile(join(dir, 'runners', file), 'utf8')).toBe(written);
+  });
+
+  it('refuses at once, naming the problem, a `slack` package without the conversations methods (before 8.4.0)', { timeout: 240_000 }, async () => {
+    const dir = await slackRunner({ 'socket.js': SLACK_SOCKET_BOTS[0].source });
+    await apply(dir, join('runners', 'socket.js'));
+    // A `slack` of 7.x's shape as far as the wrapper reads it (an `rtm.client()` bot, no `conversations`), in a folder of its own with the generated module.
+    const older = join(dir, 'older');
+    await mkdir(join(older, 'node_modules', 'slack'), { recursive: true });
+    await writeFile(join(older, 'node_modules', 'slack', 'index.js'), "module.exports = { rtm: { client: () => ({ handlers: { started: [] }, listen() { throw new Error('rtm.start'); } }) }, users: { list() {} } };\n");
+    await cp(join(dir, 'runners', 'rtm-start-data.js'), join(older, 'rtm-start-data.js'));
+    await writeFile(join(older, 'bot.js'), "const { withSlackPackageRtmStart } = require('./rtm-start-data');\nwithSlackPackageRtmStart(require('slack').rtm.client());\n");
+    const ran = await runNodeBot(join(dir, 'older', 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain("TypeError: withSlackPackageRtmStart: this `slack` package has no conversations.list and conversations.members to rebuild rtm.start's data with (8.4.0 and later have them): upgrade it");
+  });
+});
+
+const SLACK_PACKAGE_BOT = "const slack = require('slack');\n\nconst bot = slack.rtm.client();\nbot.message((m) => console.log(m.text));\nbot.listen({ token: process.env.SLACK_TOKEN });\n";
+
+/**
+ * Where the `slack` package is known to lack the conversations methods (before 8.4.0), or the file is
+ * TypeScript, `listen()` stays a TODO saying why; a release that has them, or one nothing names, goes
+ * through `withSlackPackageRtmStart()` (which refuses a package without them at start).
+ */
+describe('the `slack` package bot through the CLI, by release and language', () => {
+  it.each([
+    ['^8.4.0', '8.4.2'],
+    ['^8.0.0', undefined],
+    [undefined, undefined],
+  ])('declared %s, installed %s: through withSlackPackageRtmStart()', async (range, installed) => {
+    const dir = await libraryApp('slack', SLACK_PACKAGE_BOT, range, installed);
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:5:1', 'helper-module']]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(SLACK_PACKAGE_BOT.replace("\n\nconst bot", "\nconst { withSlackPackageRtmStart } = require('./rtm-start-data');\n\nconst bot").replace('bot.listen(', "withSlackPackageRtmStart(bot, { optional: ['dnd', 'subteams'] }).listen("));
+  });
+
+  it.each([
+    ['^7.0.0', undefined, 'its package.json\'s `"slack": "^7.0.0"` allows only releases that lack them'],
+    ['^8.4.0', '8.3.0', 'the `slack` package installed here is 8.3.0, which lacks them'],
+  ])('declared %s, installed %s: a TODO saying so, the code as it was', async (range, installed, why) => {
+    const dir = await libraryApp('slack', SLACK_PACKAGE_BOT, range, installed);
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:5:1', 'todo']]);
+    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain(`which it does not here: ${why}`);
+    const written = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(SLACK_PACKAGE_BOT);
+  });
+
+  it('a TypeScript file: a TODO saying why', async () => {
+    const dir = await libraryApp('slack', '', '^8.4.0');
+    await writeFile(join(dir, 'bot.ts'), SLACK_PACKAGE_BOT.replace("const slack = require('slack');", "import slack from 'slack';"));
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.ts:5:1', 'todo']]);
+    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain('which it does not here: this file is TypeScript');
   });
 });
 

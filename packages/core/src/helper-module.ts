@@ -21,12 +21,13 @@ export const HELPER_EXPORTS = deepFreeze({
   slackbotsStartOn: 'withSlackbotsRtmStartOn',
   slackClientLogin: 'withSlackClientRtmStart',
   slackbotapiStart: 'withSlackbotapiRtmStart',
+  slackPackageStart: 'withSlackPackageRtmStart',
 } as const);
 
 /**
  * The libraries whose own `rtm.start` request the generated module answers, each through a function
  * that wraps what starts it: `export`, its name; `wraps`, the receiver of the library's start call
- * (Botkit's `bot.startRTM(…)`, slack-client 1.x's `client.login()`) or the class of its `new`
+ * (Botkit's `bot.startRTM(…)`, slack-client 1.x's `client.login()`, the `slack` package's `bot.listen(…)`) or the class of its `new`
  * (slackbots' `new SlackBot(…)`, slackbotapi's `new slackAPI(…)`: both request `rtm.start` from the constructor) or the instance its constructor is
  * called on (`SlackBot.call(this, …)` of an ES5 subclass: an ES6 class cannot be called, so no subclass
  * of the module's fits there); `client`, the kind of helper
@@ -39,6 +40,7 @@ export const HELPER_LIBRARY_STARTS = deepFreeze({
   'slackbots-call': { export: HELPER_EXPORTS.slackbotsStartOn, wraps: 'instance', client: 'slackbots-call' },
   'slack-client': { export: HELPER_EXPORTS.slackClientLogin, wraps: 'receiver', client: 'slack-client-login' },
   slackbotapi: { export: HELPER_EXPORTS.slackbotapiStart, wraps: 'class', client: 'slackbotapi' },
+  'slack-package': { export: HELPER_EXPORTS.slackPackageStart, wraps: 'receiver', client: 'slack-package' },
 } as const);
 
 /** A library whose own `rtm.start` request the generated module answers. */

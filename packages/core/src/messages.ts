@@ -4,7 +4,7 @@ import { RTM_URL_LIFETIME_SECONDS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { HELPER_EXPORTS, objectGapsOf } from './helper-module.js';
-import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACKBOTS } from './modules.js';
+import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACK_PACKAGE, SLACKBOTS } from './modules.js';
 import { RATE_TIERS } from './rate-tiers.js';
 
 /**
@@ -27,7 +27,7 @@ export const MESSAGES = {
   rtmStartTable:
     "`rtm.start` in a table of methods: the wrapper generated from it calls the retired `rtm.start`. Use `rtm.connect` and fetch the data its callers read with the replacement methods.",
   rtmStartInLibrary:
-    "`listen()` of the `slack` package's `rtm.client()` bot requests the retired `rtm.start` inside the package (it has no option to call `rtm.connect`). Open the socket yourself from the package's `rtm.connect` (8.3.0 and later), or move the bot to `@slack/rtm-api`'s `RTMClient`.",
+    "`listen()` of the `slack` package's `rtm.client()` bot requests the retired `rtm.start` inside the package (it has no option to call `rtm.connect`). Let `rtm-migrate apply` start the bot through `withSlackPackageRtmStart()` of its generated module (JavaScript, a `slack` package of 8.4.0 or later), whose `listen()` rebuilds the data through the package's own methods (users.list, conversations.list…, `rtm.connect` last) and opens the socket with the package's `ws`, or open the socket yourself from the package's `rtm.connect` (8.3.0 and later), or move the bot to `@slack/rtm-api`'s `RTMClient`.",
   rtmStartInSlackClientLogin:
     "`login()` of a `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (no 1.x release can call `rtm.connect`). Let `rtm-migrate apply` log the client in through `withSlackClientRtmStart()` of its generated module, which answers the SDK's own `rtm.start` request with the data rebuilt through the client's `_apiCall` (users.list, conversations.list…, `rtm.connect` last), or move the bot to `@slack/rtm-api`'s `RTMClient` (or another current SDK), which starts with `rtm.connect`.",
   rtmStartInRequiredSlackClient:
@@ -243,9 +243,19 @@ export const CODEMOD_MESSAGES = {
   /** A CoffeeScript method that returned its helper's request only because CoffeeScript returns every last expression. */
   implicitReturnDropped: (method: string): string =>
     `\`${method}()\` returned the request of its \`rtm.start\` call only because CoffeeScript returns a function's last expression (no call of it in its file uses that value): it now returns \`undefined\`. An app that used the request \`${method}()\` returned must keep its own handle.`,
-  /** `listen()` of a `slack.rtm.client()` bot: the package requests `rtm.start` itself, with no option to avoid it. */
-  slackPackageBot: (botThroughMajor: number): string =>
-    `\`listen()\` of the \`slack\` package's \`rtm.client()\` bot requests the retired \`rtm.start\` inside the package (every version that has \`rtm.client()\`, up to ${botThroughMajor}.x; later ones dropped it), and the package has no option to make it call \`rtm.connect\`, so rtm-migrate leaves it unchanged. Open the socket yourself: call the package's \`rtm.connect\` (from 8.3.0) with the same token and hand the answer's \`url\` to a \`ws\` WebSocket whose messages go to your handlers by their \`type\` (your \`started\` handlers and \`listen\`'s callback then get \`rtm.connect\`'s data: \`url\`, \`self\` and \`team\` only; fetch anything else they read with users.list, conversations.list and the like), or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
+  /**
+   * `listen()` of a `slack.rtm.client()` bot: the package requests `rtm.start` itself, with no option to avoid it, and
+   * `withSlackPackageRtmStart()` does not fit here (`why`: a TypeScript file, or a release without the conversations
+   * methods; undefined for a call it cannot wrap as written).
+   */
+  slackPackageBot: (botThroughMajor: number, why: string | undefined): string =>
+    `\`listen()\` of the \`slack\` package's \`rtm.client()\` bot requests the retired \`rtm.start\` inside the package (every version that has \`rtm.client()\`, up to ${botThroughMajor}.x; later ones dropped it), and the package has no option to make it call \`rtm.connect\`. rtm-migrate answers that request where it can start the bot through \`${HELPER_EXPORTS.slackPackageStart}()\` of its generated module (in JavaScript, on a \`slack\` package with \`conversations.list\` and \`conversations.members\`: ${SLACK_PACKAGE.conversationsSince.join('.')} and later), which it does not here: ${why ?? 'the call is not one it can wrap as written (an optional call, or a run with `--helper shim`)'}; so it leaves it unchanged. Open the socket yourself: call the package's \`rtm.connect\` (from 8.3.0) with the same token and hand the answer's \`url\` to a \`ws\` WebSocket whose messages go to your handlers by their \`type\` (your \`started\` handlers and \`listen\`'s callback then get \`rtm.connect\`'s data: \`url\`, \`self\` and \`team\` only; fetch anything else they read with users.list, conversations.list and the like), or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
+  /** Why `withSlackPackageRtmStart()` does not fit a TypeScript file. */
+  slackPackageBotTypescript:
+    "this file is TypeScript, and the wrapper loads the package's own `ws` through a `require` whose form depends on the module system your compiler emits, which rtm-migrate cannot tell",
+  /** Why `withSlackPackageRtmStart()` does not fit: the `slack` package this runs with is older than the conversations methods. */
+  slackPackageBotTooOld: (version: { readonly from: 'installed' | 'declared'; readonly text: string }): string =>
+    `${version.from === 'installed' ? `the \`slack\` package installed here is ${version.text}, which lacks them` : `its package.json's \`"slack": "${version.text}"\` allows only releases that lack them`}: upgrade \`slack\` to the last 8.x (it keeps \`rtm.client()\`) and run rtm-migrate again`,
   /** `login()` of a `slack-client` 1.x client: the SDK requests `rtm.start` itself, and no 1.x release can do otherwise. */
   slackClientLogin:
     "`login()` of this `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (`slack-client` 1.x has no `rtm.connect` and no option for it), so rtm-migrate leaves it unchanged. Move the bot to `@slack/rtm-api`'s `RTMClient` (it starts with `rtm.connect`; fetch what the bot reads of the client's users, channels and groups with users.list, conversations.list and the like) or another current SDK.",
@@ -431,8 +441,10 @@ export const CODEMOD_MESSAGES = {
   /** A client started through the helper module whose handlers read extras beyond the lists. */
   clientExtras: (extras: readonly string[]): string => `It also fetches ${list(extras)}, which the client's handlers read (an error fetching them fails the start).`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
-  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi', fields: readonly string[], module: string): string =>
-    client === 'slackbots-call'
+  helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi' | 'slack-package', fields: readonly string[], module: string): string =>
+    client === 'slack-package'
+      ? `\`listen()\` of this \`slack\` package bot now goes through \`${HELPER_EXPORTS.slackPackageStart}()\` of the generated \`${module}\`, whose \`listen()\` does what the package's did but for \`rtm.start\`: the data come from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the package's own methods (the token of \`listen\`'s arguments, the package's API URL), and the socket is opened at \`rtm.connect\`'s url with the package's own \`ws\`, so its \`started\` handlers and \`listen\`'s callback get the whole data again and its event handlers the socket's messages. \`team.prefs\` is not fetched (no version of the package has ${SLACK_PACKAGE.missingMethods.join(', ')}): a read of it warns once.`
+      : client === 'slackbots-call'
       ? `the instance this call runs \`slackbots\`' constructor on now goes through \`${HELPER_EXPORTS.slackbotsStartOn}()\` of the generated \`${module}\`, which gives it an \`_api\` of its own: the \`rtm.start\` request the constructor's login makes (before ${SLACKBOTS.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's \`_api\` as it was (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again; every other call goes through as it did.`
       : client === 'slackbotapi'
       ? `\`new slackAPI(…)\` now makes its bot with \`${HELPER_EXPORTS.slackbotapiStart}()\` of the generated \`${module}\` (a subclass: \`instanceof\` still holds): the \`rtm.start\` request \`slackbotapi\` makes from its constructor and on each reconnect is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the package's own \`reqAPI\` (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` (for \`getUser()\`, \`getChannel()\`, \`getGroup()\`, \`getIM()\`) are filled again; every other call goes through as it did.`

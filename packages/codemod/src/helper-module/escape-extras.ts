@@ -12,7 +12,15 @@ import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
  */
 
 /** What tells where a site's data go. */
-type EscapingSite = Pick<PlanSite, 'form' | 'escapes' | 'startOnlyFields' | 'transport'>;
+type EscapingSite = Pick<PlanSite, 'form' | 'escapes' | 'startOnlyFields' | 'transport' | 'library'>;
+
+/**
+ * The extras no call of the site's transport can fetch: the `slack` package, whose methods its bot's wrapper
+ * calls, has no `team.preferences.list` (the wrapper marks `team.prefs` a gap that warns on a read).
+ */
+function unfetchable(site: EscapingSite): readonly string[] {
+  return site.library === 'slack-package' ? ['team.prefs'] : [];
+}
 
 /** The site's own reason for a TODO (a v3 client, a raw request…), listed first among its escapes but not a place the data goes. */
 function ownMarker(site: EscapingSite, index: number): boolean {
@@ -29,7 +37,7 @@ function holds(path: string, extra: string): boolean {
 function escapingExtras(site: EscapingSite): string[] {
   const read = helperIncludes(site.startOnlyFields);
   const paths = site.escapes.filter((_, i) => !ownMarker(site, i)).map((e) => e.path ?? '');
-  return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && paths.some((p) => holds(p, extra)));
+  return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && !unfetchable(site).includes(extra) && paths.some((p) => holds(p, extra)));
 }
 
 /**

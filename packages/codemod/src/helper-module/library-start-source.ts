@@ -1,4 +1,4 @@
-import { BOTKIT, HELPER_EXPORTS, METHODS, SLACKBOTAPI, SLACKBOTS } from '@rtm-migrate/core';
+import { BOTKIT, HELPER_EXPORTS, METHODS, SLACK_PACKAGE, SLACKBOTAPI, SLACKBOTS } from '@rtm-migrate/core';
 
 /** Leaves `typed` out of the JavaScript module. */
 type Typed = (typed: string) => string;
@@ -323,6 +323,92 @@ export function slackbotapiSource(typescript: boolean, exp: string): string[] {
       '      return undefined;',
       '    }',
       `  }${t(' as T')};`,
+    ],
+  }));
+}
+
+/**
+ * The line at the top of a module with `withSlackPackageRtmStart()`: Node's `createRequire`, with which the
+ * wrapper loads the `ws` the `slack` package depends on from the package's own folder.
+ */
+export function slackPackageImport(commonjs: boolean): string {
+  return commonjs ? "const { createRequire } = require('node:module');" : "import { createRequire } from 'node:module';";
+}
+
+/**
+ * `withSlackPackageRtmStart(bot)`: a `slack.rtm.client()` bot of the `slack` package (5.x–8.x) whose
+ * `listen(params, callback)` is replaced by one doing what 7.x and 8.x's does (read off each major's
+ * methods/rtm.client.js) with rtmStartData() in place of the package's own `rtm.start`, which `listen`
+ * holds in its closure and so cannot be answered otherwise: the data rebuilt through the package's own
+ * methods, then the socket opened with the package's `ws`. JavaScript only (`exp` is empty for CommonJS):
+ * loading `ws` takes `require` or `import.meta.url`, and which one a TypeScript file gets depends on its
+ * compiler's settings.
+ */
+export function slackPackageSource(typescript: boolean, exp: string): string[] {
+  if (typescript) throw new Error(`${HELPER_EXPORTS.slackPackageStart}() is generated for JavaScript only`);
+  const commonjs = exp === '';
+  const [missing = ''] = SLACK_PACKAGE.missingMethods;
+  return librarySource(false, exp, () => ({
+    name: HELPER_EXPORTS.slackPackageStart,
+    types: [],
+    doc: [
+      " * Makes the `slack` package's `rtm.client()` bot get `rtm.start`'s data again. Its `listen(params, callback)`",
+      ` * requests rtm.start inside the package (every release that has \`rtm.client()\`, up to ${SLACK_PACKAGE.botThroughMajor}.x): it is replaced on`,
+      " * this bot by one that does what the package's did with rtmStartData() instead, called through the package's",
+      ` * own methods (the token of \`params\`, the package's API URL), with ${METHODS.rtmConnect} last and the extras \`options\``,
+      " * names. It then opens the socket at the data's `url` with the package's own `ws` (`bot.ws`, which",
+      " * `bot.close()` closes), hands each message to the bot's handlers of its `type`, and the whole data to its",
+      " * `started` handlers and to `callback`; an error goes to `callback`, or is thrown without one. Handlers are",
+      " * called as the package called them (`this` a fresh object). The package has no",
+      ` * ${missing}: team.prefs is not fetched, and a read of it warns once. Returns the bot.`,
+    ],
+    target: 'bot',
+    bound: 'object',
+    setup: [],
+    other: 'Another kind of bot',
+    lacksInternals: "typeof bot?.listen !== 'function' || !Array.isArray(bot.handlers?.started)",
+    lacks: 'bot has no `slack` package `listen` and `handlers.started`',
+    body: [
+      "  // The package as this module finds it (the app's own copy): its methods, and the `ws` it depends on.",
+      `  const requireHere = ${commonjs ? 'require' : 'createRequire(import.meta.url)'};`,
+      `  const slackPath = requireHere.resolve('${SLACK_PACKAGE.module}');`,
+      '  const slack = requireHere(slackPath);',
+      '  if (typeof slack.conversations?.list !== \'function\' || typeof slack.conversations.members !== \'function\') {',
+      `    throw new TypeError('${HELPER_EXPORTS.slackPackageStart}: this \`slack\` package has no conversations.list and conversations.members to rebuild rtm.start\\'s data with (${SLACK_PACKAGE.conversationsSince.join('.')} and later have them): upgrade it');`,
+      '  }',
+      "  const WebSocket = createRequire(slackPath)('ws');",
+      "  // Each method as the package takes it: `slack.users.list(args, (err, res) => …)`, errors as the package's.",
+      '  const send = (method, args) =>',
+      '    new Promise((resolve, reject) => {',
+      '      const call = method.split(\'.\').reduce((methods, name) => methods?.[name], slack);',
+      `      if (typeof call !== 'function') throw new TypeError(\`${HELPER_EXPORTS.slackPackageStart}: the \\\`slack\\\` package has no \${method}\`);`,
+      '      call(args, (error, res) => (error ? reject(error) : resolve(res)));',
+      '    });',
+      '  bot.listen = function botListen(params, callback) {',
+      '    const opened = (data) => {',
+      '      bot.ws = new WebSocket(data.url);',
+      "      bot.ws.on('message', (message) => {",
+      '        const json = JSON.parse(message);',
+      '        for (const handler of bot.handlers[json.type] || []) handler.call({}, json);',
+      '      });',
+      '      for (const handler of bot.handlers.started) handler.call({}, data);',
+      '      if (callback) callback(null, data);',
+      '    };',
+      '    const failed = (error) => {',
+      '      if (callback) callback(error);',
+      '      else throw error;',
+      '    };',
+      "    // Out of the promise, as the package's own callbacks ran: what a handler or `failed` throws is an",
+      '    // uncaught exception, as it was, not a rejection.',
+      '    rtmStartData(send, params ?? {}, options).then(',
+      '      (data) => {',
+      `        if (data.team && !('prefs' in data.team)) Object.defineProperty(data.team, 'prefs', gapOf('team.prefs', 'prefs', 'no release of the \`slack\` package has ${missing}: call it through another client'));`,
+      '        process.nextTick(opened, data);',
+      '      },',
+      '      (error) => process.nextTick(failed, error),',
+      '    );',
+      '  };',
+      '  return bot;',
     ],
   }));
 }

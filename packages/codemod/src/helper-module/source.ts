@@ -15,7 +15,7 @@ import {
 } from '@rtm-migrate/core';
 import { HELPER_EXTRA_METHODS, extrasSource, extrasTypes, helperExtraOf } from './extras.js';
 import { itemGapsSource } from './item-gaps.js';
-import { botkitSource, slackbotapiSource, slackbotsOnSource, slackbotsSource, slackClientLoginSource } from './library-start-source.js';
+import { botkitSource, slackbotapiSource, slackbotsOnSource, slackbotsSource, slackClientLoginSource, slackPackageImport, slackPackageSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
 
@@ -26,6 +26,7 @@ const LIBRARY_START_SOURCES: Readonly<Record<HelperLibrary, (typescript: boolean
   'slackbots-call': slackbotsOnSource,
   'slack-client': slackClientLoginSource,
   slackbotapi: slackbotapiSource,
+  'slack-package': slackPackageSource,
 };
 
 /** Which file to generate: the language and module system of the code that imports it. */
@@ -43,7 +44,8 @@ export interface HelperVariant {
    * Botkit bot whose `startRTM()` requests `rtm.start`, `withSlackbotsRtmStart()` for a slackbots class
    * whose login does, `withSlackbotsRtmStartOn()` for an instance an ES5 subclass runs slackbots' constructor on,
    * `withSlackClientRtmStart()` for a `slack-client` 1.x client whose `login()` does, `withSlackbotapiRtmStart()`
-   * for slackbotapi's class, whose constructor does.
+   * for slackbotapi's class, whose constructor does, `withSlackPackageRtmStart()` for the `slack` package's
+   * `rtm.client()` bot, whose `listen()` does (JavaScript only).
    */
   readonly libraryStarts?: ReadonlySet<HelperLibrary>;
   /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */
@@ -127,6 +129,8 @@ export function helperSource(v: HelperVariant): string {
     '// a @slack/client v3 WebClient) or any function (method, args) => Promise<response>.',
     '',
   ];
+  // withSlackPackageRtmStart() loads the `ws` the `slack` package depends on, from the package's folder.
+  if (v.libraryStarts?.has('slack-package')) lines.push(slackPackageImport(v.commonjs && !ts), '');
   if (ts) {
     lines.push(
       '/** A Web API response or one of the objects in it. */',

@@ -12,6 +12,7 @@ import {
   rtmClientStartable,
   runsSlackbotapiOnInstance,
   runsSlackbotsOnInstance,
+  surelyPrecedes,
   storeRole,
   unwrap,
   type Escape,
@@ -20,6 +21,7 @@ import {
   type ClientSite,
   type DataStoreSite,
   type LibraryStartSite,
+  type LibraryVersion,
   type UnfollowedClientSite,
   type MethodSite,
   type StoreCacheSite,
@@ -123,7 +125,7 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
         found.push(unfollowedNameSite(text, site.node, site.use));
         break;
       case 'library-start':
-        found.push(libraryStartSite(site));
+        found.push(libraryStartSite(site, parsed.file));
         break;
       case 'unfollowed-client':
         found.push(unfollowedClientSite(text, site));
@@ -286,25 +288,36 @@ function tableSite(node: Node): FoundSite {
 
 /**
  * A library's own request to `rtm.start` (`bot.listen(…)` of the `slack` package's bot, `login()`, `startRTM()`,
- * `new SlackBot(…)`, `new slackAPI(…)`): the call has no method to change. A TODO, but for slack-client 1.x, Botkit, slackbots
- * and slackbotapi, whose request goes through a function of theirs the generated module can answer (`library`; helperModuleFits decides).
+ * `new SlackBot(…)`, `new slackAPI(…)`): the call has no method to change. It goes through the library's wrapper of the
+ * generated module where one fits (`library`; helperModuleFits decides), else a TODO.
  */
-function libraryStartSite(site: LibraryStartSite): FoundSite {
+function libraryStartSite(site: LibraryStartSite, file: string): FoundSite {
   const { call } = site;
-  const own: Escape = { node: call, reason: libraryStartReason(site), path: '', file: undefined };
+  const own: Escape = { node: call, reason: libraryStartReason(site, file), path: '', file: undefined };
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
   // The app's own object is no bot the generated module can wrap: a TODO. slackbots' constructor run on an
   // instance (an ES5 subclass) has the instance wrapped, not the class; slackbotapi's has nothing that fits
-  // (its wrapper is a class, which cannot be `.call`ed): a TODO.
-  const library = site.library === 'slack-package' || (site.library === 'botkit' && site.appObject) || runsSlackbotapiOnInstance(site) ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
+  // (its wrapper is a class, which cannot be `.call`ed): a TODO. So has a `slack` package bot the wrapper cannot start (slackPackageUnfit).
+  const library = (site.library === 'botkit' && site.appObject) || runsSlackbotapiOnInstance(site) || (site.library === 'slack-package' && slackPackageUnfit(site.version, file) !== undefined) ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
 }
 
-function libraryStartReason(site: LibraryStartSite): string {
+/**
+ * Why `withSlackPackageRtmStart()` cannot start a `slack` package bot of this file: a TypeScript file (how the
+ * wrapper would load the package's `ws` depends on the module system its compiler emits), or a release known
+ * to lack the conversations methods its data are rebuilt with (before 8.4.0). Unknown releases go through it:
+ * the wrapper itself refuses, naming the problem, a package without them.
+ */
+function slackPackageUnfit(version: LibraryVersion | undefined, file: string): string | undefined {
+  if (/\.[cm]?tsx?$/i.test(file)) return CODEMOD_MESSAGES.slackPackageBotTypescript;
+  return version !== undefined && surelyPrecedes(version, SLACK_PACKAGE.conversationsSince) ? CODEMOD_MESSAGES.slackPackageBotTooOld(version) : undefined;
+}
+
+function libraryStartReason(site: LibraryStartSite, file: string): string {
   switch (site.library) {
     case 'slack-package':
-      return CODEMOD_MESSAGES.slackPackageBot(SLACK_PACKAGE.botThroughMajor);
+      return CODEMOD_MESSAGES.slackPackageBot(SLACK_PACKAGE.botThroughMajor, slackPackageUnfit(site.version, file));
     case 'slack-client':
       return CODEMOD_MESSAGES.slackClientLogin;
     case 'botkit':
