@@ -409,7 +409,7 @@ describe('the `slack` package bot through the CLI, by release and language', () 
     const dir = await libraryApp('slack', SLACK_PACKAGE_BOT, range, installed);
     const report = await apply(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:5:1', 'todo']]);
-    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain(`which it does not here: ${why}`);
+    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain(`but leaves this one unchanged: ${why} (upgrade`);
     const written = await readFile(join(dir, 'bot.js'), 'utf8');
     expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(SLACK_PACKAGE_BOT);
   });
@@ -419,7 +419,7 @@ describe('the `slack` package bot through the CLI, by release and language', () 
     await writeFile(join(dir, 'bot.ts'), SLACK_PACKAGE_BOT.replace("const slack = require('slack');", "import slack from 'slack';"));
     const report = await apply(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.ts:5:1', 'todo']]);
-    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain('which it does not here: this file is TypeScript');
+    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain('but leaves this one unchanged: this file is TypeScript');
   });
 });
 

@@ -347,7 +347,7 @@ export function slackPackageImport(commonjs: boolean): string {
 export function slackPackageSource(typescript: boolean, exp: string): string[] {
   if (typescript) throw new Error(`${HELPER_EXPORTS.slackPackageStart}() is generated for JavaScript only`);
   const commonjs = exp === '';
-  const [missing = ''] = SLACK_PACKAGE.missingMethods;
+  const missing = SLACK_PACKAGE.missingMethods.join(', ');
   return librarySource(false, exp, () => ({
     name: HELPER_EXPORTS.slackPackageStart,
     types: [],

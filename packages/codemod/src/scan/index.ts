@@ -501,7 +501,7 @@ export function scan(options: ScanOptions): Plan {
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
-      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, [...startOnlyFields, ...escapeExtras({ form: decision.form, escapes, startOnlyFields, transport: viaTransport })]) : startOnlyFields, { mpimAware });
+      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, [...startOnlyFields, ...escapeExtras({ form: decision.form, escapes, startOnlyFields, transport: viaTransport, library: found.library })]) : startOnlyFields, { mpimAware });
       const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
