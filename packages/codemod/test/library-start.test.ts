@@ -137,25 +137,24 @@ async function botkitRunners(): Promise<string> {
   return dir;
 }
 
-/** slackbots 1.2.0 as published, its fixed API URL pointed at fake Slack (the only edit), with its runner. */
-async function slackbotsRunner(): Promise<string> {
-  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots');
-  const index = join(dir, 'slackbots', 'index.js');
-  const fixed = "url: 'https://slack.com/api/' + methodName";
-  const source = await readFile(index, 'utf8');
+/** A published library as copyLibrary() makes it, the fixed API URL in `file` (`fixed`) replaced by SLACK_API_URL (the only edit), with its runner. */
+async function pointedLibrary(folder: string | undefined, name: string, file: string, fixed: string, replacement: string): Promise<string> {
+  const dir = await copyLibrary(folder, name, name);
+  const path = join(dir, name, file);
+  const source = await readFile(path, 'utf8');
   expect(source).toContain(fixed);
-  await writeFile(index, source.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
+  await writeFile(path, source.replace(fixed, replacement));
   return dir;
 }
 
-/** slack 8.4.2 as installed, its fixed API URL (methods/_exec.js) pointed at fake Slack (the only edit), with its runner and `extra` scripts. */
+/** slackbots 1.2.0 as published, its fixed API URL pointed at fake Slack, with its runner. */
+function slackbotsRunner(): Promise<string> {
+  return pointedLibrary('slackbots@1.2.0', 'slackbots', 'index.js', "url: 'https://slack.com/api/' + methodName", 'url: process.env.SLACK_API_URL + methodName');
+}
+
+/** slack 8.4.2 as installed, its fixed API URL (methods/_exec.js) pointed at fake Slack, with its runner and `extra` scripts. */
 async function slackRunner(extra: Readonly<Record<string, string>> = {}): Promise<string> {
-  const dir = await copyLibrary(undefined, 'slack', 'slack');
-  const exec = join(dir, 'slack', 'methods', '_exec.js');
-  const fixed = "url: 'https://slack.com/api/' + url";
-  const source = await readFile(exec, 'utf8');
-  expect(source).toContain(fixed);
-  await writeFile(exec, source.replace(fixed, 'url: process.env.SLACK_API_URL + url'));
+  const dir = await pointedLibrary(undefined, 'slack', join('methods', '_exec.js'), "url: 'https://slack.com/api/' + url", 'url: process.env.SLACK_API_URL + url');
   for (const [name, text] of Object.entries(extra)) await writeFile(join(dir, 'runners', name), text);
   return dir;
 }
