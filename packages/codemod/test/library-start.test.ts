@@ -175,8 +175,9 @@ describe.each([
   { library: 'botkit 0.4.10', copy: botkitRunners, main: 'botkit.js', refused: 'botkit error: invalid_auth\n' },
   { library: 'botkit 0.2.2 (botkit-02)', copy: botkitRunners, main: 'botkit-02.js', refused: 'botkit error: invalid_auth\n' },
   { library: 'slackbots 1.2.0', copy: slackbotsRunner, main: 'slackbots.js', refused: 'slackbots error: invalid_auth\n' },
-  { library: 'slack 8.4.2 (rtm.client())', copy: () => slackRunner(), main: 'slack.js', refused: 'slack error: invalid_auth\n' },
-])('$library runner, migrated by the CLI', ({ copy, main, refused }) => {
+  // No release of the `slack` package has team.preferences.list: its wrapper never asks for team.prefs.
+  { library: 'slack 8.4.2 (rtm.client())', copy: () => slackRunner(), main: 'slack.js', refused: 'slack error: invalid_auth\n', unfetched: ['team.prefs'] },
+])('$library runner, migrated by the CLI', ({ copy, main, refused, unfetched = [] }: { copy: () => Promise<string>; main: string; refused: string; unfetched?: readonly string[] }) => {
   let small: FakeSlack;
   let big: FakeSlack;
   beforeAll(async () => {
@@ -245,11 +246,12 @@ describe.each([
       const after = await start();
       expect(after.code).toBe(0);
       expect(after.stdout).toBe(before.stdout);
-      expect(after.stderr.trim().split('\n').map((l) => l.replace(/ \(needs .*\)$/, ''))).toEqual([
-        'rtm-start-data: left out subteams: usergroups.list answered missing_scope',
-        'rtm-start-data: left out dnd: dnd.info answered missing_scope',
-        'rtm-start-data: left out team.prefs: team.preferences.list answered missing_scope',
-      ]);
+      const leftOut = [
+        ['subteams', 'usergroups.list'],
+        ['dnd', 'dnd.info'],
+        ['team.prefs', 'team.preferences.list'],
+      ].filter(([extra]) => !unfetched.includes(extra ?? ''));
+      expect(after.stderr.trim().split('\n').map((l) => l.replace(/ \(needs .*\)$/, ''))).toEqual(leftOut.map(([extra, method]) => `rtm-start-data: left out ${extra ?? ''}: ${method ?? ''} answered missing_scope`));
     } finally {
       await narrow.close();
     }
