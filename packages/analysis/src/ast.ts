@@ -106,6 +106,12 @@ export function classMemberName(member: TSESTree.ClassElement): string | undefin
   return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
 }
 
+/** `X.prototype`. */
+export function isPrototype(resolver: Resolver, node: Node): boolean {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'prototype';
+}
+
 /** True when `node` lies inside `outer` (or is it), by their source ranges. */
 export function within(node: Node, outer: Node): boolean {
   return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, descendants, isFunction, isThisLike, memberName, unwrap, variableOf } from './ast.js';
+import { calleeName, descendants, isFunction, isPrototype, isThisLike, memberName, unwrap, variableOf } from './ast.js';
 import { thisOwner } from './origin.js';
 import type { FunctionLike, Resolver } from './resolver.js';
 
@@ -111,8 +111,7 @@ function staticMethod(resolver: Resolver, member: TSESTree.MemberExpression, nam
 /** `X.prototype`, `this`, `self`. */
 function isPrototypeOrThis(resolver: Resolver, node: Node): boolean {
   const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'prototype') return true;
-  return isThisLike(resolver, bare);
+  return isPrototype(resolver, bare) || isThisLike(resolver, bare);
 }
 
 /** The class an expression names, when this file declares it (`class User {}`, `const User = class {}`). */

@@ -4,7 +4,7 @@ import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS, 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
-import { descendants, heldValueOfName, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
+import { descendants, heldValueOfName, isPrototype, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
 import { classOf } from './functions.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
@@ -252,11 +252,6 @@ function assignsStart(resolver: Resolver, root: TSESTree.Node, target: (object: 
     if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node.left) === BOTKIT.start && target(node.left.object)) return true;
   }
   return false;
-}
-
-function isPrototype(resolver: Resolver, node: TSESTree.Node): boolean {
-  const bare = unwrap(node);
-  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'prototype';
 }
 
 /** The object literal whose method (`{ run() {…} }`, `run: function () {…}`) `this` at `node` is in. */

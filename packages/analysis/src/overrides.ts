@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { classMemberName, descendants, isThisLike, memberName, programOf, unwrap } from './ast.js';
+import { classMemberName, descendants, isPrototype, isThisLike, memberName, programOf, propertyKeyName, unwrap } from './ast.js';
 import type { FunctionNode } from './functions.js';
 import type { Resolver } from './resolver.js';
 
@@ -40,7 +40,7 @@ export function memberDefinitions(resolver: Resolver, root: Node, name: string):
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node.left) === name) {
       // On a prototype, `this`, or an instance made elsewhere (`bot.onStart = (res) => …`).
       if (!isOwnBinding(resolver, node.right, name)) found.push(unwrap(node.right));
-    } else if (node.type === AST_NODE_TYPES.Property && !node.computed && propertyName(node) === name && node.parent.type === AST_NODE_TYPES.ObjectExpression && isPrototypeObject(resolver, node.parent)) {
+    } else if (node.type === AST_NODE_TYPES.Property && !node.computed && propertyKeyName(resolver, node) === name && node.parent.type === AST_NODE_TYPES.ObjectExpression && isPrototypeObject(resolver, node.parent)) {
       found.push(unwrap(node.value));
     }
   }
@@ -55,17 +55,6 @@ function isOwnBinding(resolver: Resolver, value: Node, name: string): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'bind') return false;
   const bound = unwrap(callee.object);
   return bound.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bound) === name && isThisLike(resolver, bound.object);
-}
-
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
-}
-
-/** `X.prototype`. */
-function isPrototype(resolver: Resolver, node: Node): boolean {
-  const bare = unwrap(node);
-  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'prototype';
 }
 
 /** `X.prototype = { … }`, or `{ … }` merged into a prototype by a call given it first (`Object.assign(X.prototype, { … })`, `_.extend`). */

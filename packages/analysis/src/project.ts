@@ -285,14 +285,9 @@ export class Project implements ProjectLinks, ClassProject {
   memberDefinitionsElsewhere(resolver: Resolver, name: string): Located<Node>[] | undefined {
     const home = resolver.file ? this.file(resolver.file) : undefined;
     if (!home || isPackageEntry(home.file)) return undefined;
-    const found: Located<Node>[] = [];
-    for (const path of this.files) {
-      if (resolve(path) === home.file || !this.mayImport(path, home.file)) continue;
-      const other = this.file(path);
-      if (!other) return undefined;
-      for (const node of memberDefinitions(other.resolver, other.program, name)) found.push({ node, resolver: other.resolver });
-    }
-    return found;
+    const importers = this.importersOf(home);
+    if (importers.unseen) return undefined;
+    return importers.files.flatMap((other) => memberDefinitions(other.resolver, other.program, name).map((node) => ({ node, resolver: other.resolver })));
   }
 
   /**
@@ -302,19 +297,27 @@ export class Project implements ProjectLinks, ClassProject {
    */
   private importerCalls(home: ParsedFile, names: readonly string[]): { calls: Located<TSESTree.CallExpression>[]; unseen: boolean } {
     const calls: Located<TSESTree.CallExpression>[] = [];
-    let unseen = false;
-    for (const path of this.files) {
-      if (resolve(path) === home.file || !this.mayImport(path, home.file)) continue;
-      const other = this.file(path);
-      if (!other) {
-        unseen = true;
-        continue;
-      }
+    const importers = this.importersOf(home);
+    let unseen = importers.unseen;
+    for (const other of importers.files) {
       const found = callsOfImports(other, (specifier) => this.resolveModule(other.file, specifier) === home.file, names);
       unseen ||= found.unseen;
       for (const call of found.calls) calls.push({ node: call, resolver: other.resolver });
     }
     return { calls, unseen };
+  }
+
+  /** The project's other files that may import `home` (see mayImport), parsed; `unseen` where one of them cannot be. */
+  private importersOf(home: ParsedFile): { files: ParsedFile[]; unseen: boolean } {
+    const files: ParsedFile[] = [];
+    let unseen = false;
+    for (const path of this.files) {
+      if (resolve(path) === home.file || !this.mayImport(path, home.file)) continue;
+      const other = this.file(path);
+      if (other) files.push(other);
+      else unseen = true;
+    }
+    return { files, unseen };
   }
 }
 

@@ -35,6 +35,7 @@ import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLA
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
+import { typescript } from '../helper-module/transport/common.js';
 import type { SiteForm } from '../plan.js';
 
 type Node = TSESTree.Node;
@@ -125,7 +126,7 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
         found.push(unfollowedNameSite(text, site.node, site.use));
         break;
       case 'library-start':
-        found.push(libraryStartSite(site, parsed.file));
+        found.push(libraryStartSite(site, parsed));
         break;
       case 'unfollowed-client':
         found.push(unfollowedClientSite(text, site));
@@ -291,15 +292,16 @@ function tableSite(node: Node): FoundSite {
  * `new SlackBot(…)`, `new slackAPI(…)`): the call has no method to change. It goes through the library's wrapper of the
  * generated module where one fits (`library`; helperModuleFits decides), else a TODO.
  */
-function libraryStartSite(site: LibraryStartSite, file: string): FoundSite {
+function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite {
   const { call } = site;
-  const own: Escape = { node: call, reason: libraryStartReason(site, file), path: '', file: undefined };
+  const unfit = site.library === 'slack-package' ? slackPackageUnfit(site.version, parsed) : undefined;
+  const own: Escape = { node: call, reason: libraryStartReason(site, unfit), path: '', file: undefined };
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
   // The app's own object is no bot the generated module can wrap: a TODO. slackbots' constructor run on an
   // instance (an ES5 subclass) has the instance wrapped, not the class; slackbotapi's has nothing that fits
   // (its wrapper is a class, which cannot be `.call`ed): a TODO. So has a `slack` package bot the wrapper cannot start (slackPackageUnfit).
-  const library = (site.library === 'botkit' && site.appObject) || runsSlackbotapiOnInstance(site) || (site.library === 'slack-package' && slackPackageUnfit(site.version, file) !== undefined) ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
+  const library = (site.library === 'botkit' && site.appObject) || runsSlackbotapiOnInstance(site) || unfit !== undefined ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
 }
 
@@ -309,15 +311,16 @@ function libraryStartSite(site: LibraryStartSite, file: string): FoundSite {
  * to lack the conversations methods its data are rebuilt with (before 8.4.0). Unknown releases go through it:
  * the wrapper itself refuses, naming the problem, a package without them.
  */
-function slackPackageUnfit(version: LibraryVersion | undefined, file: string): string | undefined {
-  if (/\.[cm]?tsx?$/i.test(file)) return CODEMOD_MESSAGES.slackPackageBotTypescript;
+function slackPackageUnfit(version: LibraryVersion | undefined, parsed: ParsedFile): string | undefined {
+  if (typescript(parsed)) return CODEMOD_MESSAGES.slackPackageBotTypescript;
   return version !== undefined && surelyPrecedes(version, SLACK_PACKAGE.conversationsSince) ? CODEMOD_MESSAGES.slackPackageBotTooOld(version) : undefined;
 }
 
-function libraryStartReason(site: LibraryStartSite, file: string): string {
+/** The TODO of a library's own start; `unfit`: why the `slack` package's wrapper cannot start it (slackPackageUnfit). */
+function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): string {
   switch (site.library) {
     case 'slack-package':
-      return CODEMOD_MESSAGES.slackPackageBot(SLACK_PACKAGE.botThroughMajor, slackPackageUnfit(site.version, file));
+      return CODEMOD_MESSAGES.slackPackageBot(SLACK_PACKAGE.botThroughMajor, unfit);
     case 'slack-client':
       return CODEMOD_MESSAGES.slackClientLogin;
     case 'botkit':
