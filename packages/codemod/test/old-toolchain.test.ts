@@ -74,6 +74,36 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
     expect(report.warnings).toContain(`package.json declares \`babel-core\` ~6.26.0, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.11+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`);
   });
 
+  // Babel 6 declared through its tools, without babel-core: babel-cli and babel-register 6 depend on
+  // babel-core 6 themselves; babel-loader and gulp-babel 7 were the Babel 6 ones (8 the first for 7).
+  it.each([
+    ['babel-cli', '^6.26.0', '@babel/cli'],
+    ['babel-register', '^6.26.0', '@babel/register'],
+    ['babel-loader', '^7.1.5', 'babel-loader 8+'],
+    ['gulp-babel', '^7.0.1', 'gulp-babel 8+'],
+  ])('%s %s without babel-core: warned, naming the tool and what replaces it', async (tool, range, upgrade) => {
+    const { stderr, report, code } = await migrate({ ...OLD_BOT, devDependencies: { [tool]: range } });
+    expect(code).toBe(0);
+    const warning = `package.json declares \`${tool}\` ${range}, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.11+, @babel/preset-env and ${upgrade}, or run the written files untranspiled on Node 14+.`;
+    expect(report.warnings).toContain(warning);
+    expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([warning]);
+  });
+
+  it('babel-core 6 beside babel-cli 6 and babel-loader 7: one warning, naming babel-core (the Babel that runs)', async () => {
+    const { report } = await migrate({ ...OLD_BOT, devDependencies: { 'babel-cli': '^6.26.0', 'babel-core': '^6.26.3', 'babel-loader': '^7.1.5' } });
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
+      `package.json declares \`babel-core\` ^6.26.3, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.11+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`,
+    ]);
+  });
+
+  it('babel-cli 6 beside the babel-core 7 bridge: still warned (babel-cli runs its own babel-core 6)', async () => {
+    const { report } = await migrate({ ...OLD_BOT, devDependencies: { '@babel/core': '^7.20.0', 'babel-core': '7.0.0-bridge.0', 'babel-cli': '^6.26.0' } });
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
+      `package.json declares \`babel-cli\` ^6.26.0, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.11+, @babel/preset-env and @babel/cli, or run the written files untranspiled on Node 14+.`,
+    ]);
+  });
+
   it('engines.node allowing only Node before 14: warned on stderr and in the JSON report', async () => {
     const { stderr, report, code } = await migrate({ ...OLD_BOT, engines: { node: '>=4 <12' } });
     expect(code).toBe(0);
@@ -87,6 +117,8 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
     ['engines.node >=14', { engines: { node: '>=14' } }],
     ['engines.node 12 or 14', { engines: { node: '^12 || ^14' } }],
     ['@babel/core 7 (with the babel-core bridge)', { devDependencies: { '@babel/core': '^7.20.0', '@babel/preset-env': '^7.20.0', 'babel-core': '7.0.0-bridge.0' } }],
+    ['babel-loader 8 and gulp-babel 8 (Babel 7)', { devDependencies: { '@babel/core': '^7.20.0', '@babel/cli': '^7.20.0', '@babel/register': '^7.20.0', 'babel-loader': '^8.0.0', 'gulp-babel': '^8.0.0' } }],
+    ['babel-loader 7 and gulp-babel 7 beside the babel-core 7 bridge (they run the bridge: Babel 7)', { devDependencies: { '@babel/core': '^7.20.0', 'babel-core': '7.0.0-bridge.0', 'babel-loader': '^7.1.5', 'gulp-babel': '^7.0.1' } }],
   ])('%s: no such warning, the same rewrite', async (_, declares) => {
     const { stderr, report, code } = await migrate({ ...OLD_BOT, ...declares });
     expect(code).toBe(0);

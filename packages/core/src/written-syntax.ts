@@ -13,6 +13,8 @@ import { deepFreeze } from './freeze.js';
  *   it (`??` and `?.` since 7.8; numeric separators since 7.11, babel/babel#11864).
  * - `babelCore`: the package of Babel 5 and 6 (Babel 7 is `@babel/core`), and `babelCoreFixed`, the
  *   major from which that name is only Babel 7's bridge.
+ * - `babelTools`: the tools that also declare a Babel 6 (or 5) build when `babel-core` is not the
+ *   word (see BabelTool), with the major of each from which it runs Babel 7.
  */
 export const WRITTEN_SYNTAX = deepFreeze({
   features: {
@@ -24,7 +26,31 @@ export const WRITTEN_SYNTAX = deepFreeze({
   babel: '7.11',
   babelCore: 'babel-core',
   babelCoreFixed: 7,
+  babelTools: [
+    // Babel 6's own packages: they depend on babel-core 6 themselves (a 7 bridge beside them does not
+    // change theirs). There is no 7 of either: Babel 7's are @babel/cli and @babel/register.
+    { name: 'babel-cli', babel7: 7, ownCore: true, upgrade: '@babel/cli' },
+    { name: 'babel-register', babel7: 7, ownCore: true, upgrade: '@babel/register' },
+    // Run the babel-core installed beside them: babel-loader 8.0.0 and gulp-babel 8.0.0 were the first
+    // for Babel 7 (@babel/core); their 7.x are the Babel 6 ones ("Babel 6: npm install babel-loader@7
+    // babel-core", gulp-babel's README the same with gulp-babel@7).
+    { name: 'babel-loader', babel7: 8, ownCore: false, upgrade: 'babel-loader 8+' },
+    { name: 'gulp-babel', babel7: 8, ownCore: false, upgrade: 'gulp-babel 8+' },
+  ],
 } as const);
+
+/**
+ * A build tool of Babel 6 and older: `name`, `babel7` (its first major for Babel 7), `ownCore` (it
+ * depends on babel-core itself, so it runs Babel 6 whatever else is declared; otherwise it runs the
+ * `babel-core` beside it, whose own declaration then says more), and `upgrade` (what replaces it
+ * for Babel 7).
+ */
+export interface BabelTool {
+  readonly name: string;
+  readonly babel7: number;
+  readonly ownCore: boolean;
+  readonly upgrade: string;
+}
 
 /** A syntax of WRITTEN_SYNTAX.features. */
 export type WrittenFeature = keyof typeof WRITTEN_SYNTAX.features;

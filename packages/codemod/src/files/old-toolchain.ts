@@ -1,9 +1,10 @@
 import { dirname, join, relative } from 'node:path';
-import { declaredRange, nearestManifest } from '@rtm-migrate/analysis/modules';
-import { WRITTEN_SYNTAX, type WrittenFeature } from '@rtm-migrate/core';
+import { declaredRange, nearestManifest, type Manifest } from '@rtm-migrate/analysis/modules';
+import { WRITTEN_SYNTAX, type BabelTool, type WrittenFeature } from '@rtm-migrate/core';
 import semver from 'semver';
 import type TypeScript from 'typescript';
 import { sdkVersion } from '../helper-module/sdk-version.js';
+import { javascriptFile } from '../helper-module/transport/common.js';
 
 /** A JavaScript file rtm-migrate writes: its text before (empty for a new file) and after. */
 export interface WrittenFile {
@@ -13,22 +14,19 @@ export interface WrittenFile {
 }
 
 /**
- * Only JavaScript: TypeScript is compiled by tsc, which lowers `??` and `?.` to its target, and
- * Babel 5 and 6 do not read TypeScript at all.
- */
-const JAVASCRIPT = /\.(c|m)?jsx?$/i;
-
-/**
  * Warnings for the packages whose JavaScript rtm-migrate writes newer syntax into (WRITTEN_SYNTAX)
  * while their package.json (the nearest one of each file) declares a toolchain that cannot read it:
- * `babel-core` below 7 (Babel 5 and 6 fail on `??` with "Unexpected token"), or an `engines.node`
+ * `babel-core` below 7 (Babel 5 and 6 fail on `??` with "Unexpected token") or a tool of Babel 6
+ * (WRITTEN_SYNTAX.babelTools: `babel-cli`, `babel-loader` 7…), or an `engines.node`
  * whose every version is older than Node 14. One warning per package and cause, naming the files.
  * Each file counts only for the syntax its rewrite added (more uses after than before), so a file
  * that already used `??` does not make the warning, and a package whose files only had a call
  * swapped gets none.
  */
 export async function oldToolchainWarnings(cwd: string, written: readonly WrittenFile[]): Promise<string[]> {
-  const js = written.filter((w) => JAVASCRIPT.test(w.file));
+  // Only JavaScript: TypeScript is compiled by tsc, which lowers `??` and `?.` to its target, and
+  // Babel 5 and 6 do not read TypeScript at all.
+  const js = written.filter((w) => javascriptFile(w.file));
   if (js.length === 0) return [];
   const ts = (await import('typescript')).default;
   const byPackage = new Map<string, { files: string[]; features: Set<WrittenFeature>; sample: string }>();
@@ -48,9 +46,11 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
     const manifest = nearestManifest(dir)?.manifest ?? {};
     const where = relative(cwd, join(dir, 'package.json'));
     const what = `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
-    const babel = oldBabel(sample, declaredRange(manifest, WRITTEN_SYNTAX.babelCore));
-    if (babel) {
+    const babel = oldBabel(sample, manifest);
+    if (babel && 'major' in babel) {
       warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${what}, which Babel ${babel.major} cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
+    } else if (babel) {
+      warnings.push(`${where} declares \`${babel.tool.name}\` ${babel.range}, which runs Babel 6 or older, and ${what}, which Babel before 7 cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+, @babel/preset-env and ${babel.tool.upgrade}, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
     }
     const node = manifest.engines?.node;
     if (typeof node === 'string' && semver.validRange(node) && semver.gtr(`${WRITTEN_SYNTAX.node}.0.0`, node)) {
@@ -61,15 +61,33 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
 }
 
 /**
- * The `babel-core` a package declares, when it is Babel 5 or 6: the version it runs with (installed,
- * locked, else the lowest the range allows) is below the bridge's major. Undefined for a range with
- * no floor (`*`, a URL): nothing certain to warn about.
+ * The Babel 5 or 6 a package declares, one declaration (so one warning) per package: its `babel-core`
+ * when declared (the Babel that runs, with its major), else the first tool of Babel 6
+ * (WRITTEN_SYNTAX.babelTools) it declares. A tool that runs the babel-core beside it counts only
+ * without one declared: with 7's bridge beside it, babel-loader 7 runs Babel 7.
  */
-function oldBabel(file: string, range: string | undefined): { range: string; major: number } | undefined {
+function oldBabel(file: string, manifest: Manifest): { range: string; major: number } | { range: string; tool: BabelTool } | undefined {
+  const core = declaredRange(manifest, WRITTEN_SYNTAX.babelCore);
+  const major = belowMajor(file, WRITTEN_SYNTAX.babelCore, core, WRITTEN_SYNTAX.babelCoreFixed);
+  if (core !== undefined && major !== undefined) return { range: core, major };
+  for (const tool of WRITTEN_SYNTAX.babelTools) {
+    if (!tool.ownCore && core !== undefined) continue;
+    const range = declaredRange(manifest, tool.name);
+    if (range !== undefined && belowMajor(file, tool.name, range, tool.babel7) !== undefined) return { range, tool };
+  }
+  return undefined;
+}
+
+/**
+ * The major of `module` a file runs with (installed, locked, else the lowest the declared `range`
+ * allows) when it is below `fixed`. Undefined when not declared, or for a range with no floor (`*`,
+ * a URL): nothing certain to warn about.
+ */
+function belowMajor(file: string, module: string, range: string | undefined, fixed: number): number | undefined {
   if (range === undefined) return undefined;
-  const version = sdkVersion(file, WRITTEN_SYNTAX.babelCore);
+  const version = sdkVersion(file, module);
   const major = version === undefined ? undefined : semver.coerce(version)?.major;
-  return major !== undefined && major < WRITTEN_SYNTAX.babelCoreFixed ? { range, major } : undefined;
+  return major !== undefined && major < fixed ? major : undefined;
 }
 
 /** `` `??` and `?.` (ES2020) and numeric separators such as `60_000` (ES2021) ``: the features by edition, in WRITTEN_SYNTAX's order. */

@@ -6,6 +6,7 @@ import type { PlanSite } from '../plan.js';
 import type { FoundSite } from '../scan/found.js';
 import { isBoltAppClient } from './bolt-client.js';
 import { legacyClientFits, slackClientMajor } from './legacy-client-fits.js';
+import { javascriptFile } from './transport/common.js';
 
 type Node = TSESTree.Node;
 
@@ -71,7 +72,7 @@ function defaultsToWebClient(parsed: ParsedFile, call: TSESTree.CallExpression):
  */
 export function chosenMethodName(parsed: ParsedFile, site: FoundSite, form: PlanSite['form']): TSESTree.Identifier | undefined {
   const call = site.node;
-  if (form !== 'api-call' || site.methodChosen !== true || !/\.(c|m)?jsx?$/.test(parsed.file) || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (form !== 'api-call' || site.methodChosen !== true || !javascriptFile(parsed.file) || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const [method, args, ...rest] = call.arguments;
   if (rest.length > 0 || method?.type !== AST_NODE_TYPES.Identifier || args?.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const value = unwrap(resolveConst(parsed.resolver, method));
@@ -85,7 +86,7 @@ export function chosenMethodName(parsed: ParsedFile, site: FoundSite, form: Plan
  * TypeScript, where `callbackify`'s types do not fit a function with optional parameters.
  */
 function callbackFits(parsed: ParsedFile, call: TSESTree.CallExpression, callback: Node, form: PlanSite['form']): boolean {
-  if (form !== 'method-call' || !/\.(c|m)?jsx?$/.test(parsed.file)) return false;
+  if (form !== 'method-call' || !javascriptFile(parsed.file)) return false;
   if (call.arguments.at(-1) !== callback || call.arguments.length > 2) return false;
   return call.parent.type === AST_NODE_TYPES.ExpressionStatement && madeByWebClient(parsed, call);
 }

@@ -31,6 +31,9 @@ export function isProcessExit(node: Node): boolean {
 
 export const typescript = (parsed: ParsedFile): boolean => /\.[cm]?tsx?$/i.test(parsed.file);
 
+/** A JavaScript file by its name (`.js`, `.cjs`, `.mjs`, `.jsx`), as `typescript` tells TypeScript's. */
+export const javascriptFile = (file: string): boolean => /\.[cm]?jsx?$/i.test(file);
+
 export function usesCallerName(...texts: string[]): boolean {
   return texts.some((t) => CALLER_NAMES.some((name) => new RegExp(`\\b${name}\\b`).test(t)));
 }
