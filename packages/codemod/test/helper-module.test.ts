@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { OPTIONAL_EXTRAS, helperIncludes } from '../src/helper-module/extras.js';
 import { HELPER_METHODS, helperFieldsRead, helperSource } from '../src/helper-module/source.js';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, espree, ROOT, tempDir } from './helpers.js';
 
 const BOT_MODULES = join(ROOT, 'fixtures', 'legacy-bot', 'node_modules');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -274,6 +274,25 @@ describe('the generated helper module, run against fake Slack', () => {
 });
 
 describe('the generated helper module with every client helper', () => {
+  // WRITTEN_SYNTAX: what the old-toolchain warning names (`??`, `?.`) is all it needs. Syntax by
+  // espree at exactly ES2020; built-ins by tsc with only ES2020's library (no replaceAll, Promise.any, WeakRef…).
+  it('needs no more than ES2020, in syntax and built-ins', async () => {
+    const all = { legacyClient: true, slackClient: true, rtmApiClient: true, libraryStarts: new Set(HELPER_LIBRARIES) } as const;
+    const commonjs = helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all });
+    const esm = helperSource({ typescript: false, commonjs: false, ownPromise: true, ...all });
+    expect(commonjs).toContain('60000 / limit.perMinute');
+    expect(() => espree.parse(commonjs, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+    expect(() => espree.parse(esm, { ecmaVersion: 2020, sourceType: 'module' })).not.toThrow();
+    // The test is able to fail: the same module with a numeric separator does not parse at ES2020.
+    expect(() => espree.parse(commonjs.replace('60000', '60_000'), { ecmaVersion: 2020, sourceType: 'script' })).toThrow();
+    const dir = await tempDir('rtm-migrate-helper-es2020-');
+    const typed = new Set(HELPER_LIBRARIES.filter((library) => library !== 'slack-package'));
+    await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all, libraryStarts: typed }));
+    const compiled = await run(process.execPath, [TSC, '--strict', '--noEmit', '--target', 'ES2020', '--lib', 'ES2020', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node', join(dir, 'rtm-start-data.ts')], { cwd: ROOT });
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    expect(compiled.code).toBe(0);
+  });
+
   it('compiles under strict TypeScript, and its CommonJS JavaScript exports each function', async () => {
     const dir = await tempDir('rtm-migrate-helper-all-');
     const all = { legacyClient: true, slackClient: true, rtmApiClient: true, libraryStarts: new Set(HELPER_LIBRARIES) } as const;

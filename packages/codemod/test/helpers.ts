@@ -1,4 +1,5 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,9 @@ import type { Plan } from '../src/plan.js';
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const CLI = join(ROOT, 'packages', 'codemod', 'dist', 'cli.js');
 export const PATTERNS = join(ROOT, 'fixtures', 'patterns');
+
+/** The parser ESLint (a dev dependency of this repository) ships: it reads exactly the edition it is given. */
+export const espree = createRequire(createRequire(import.meta.url).resolve('eslint'))('espree') as { parse(text: string, options: { ecmaVersion: number; sourceType: 'script' | 'module' }): unknown };
 const BOTS = join(ROOT, 'fixtures', 'bots');
 const REAL_WORLD = join(ROOT, 'fixtures', 'real-world');
 

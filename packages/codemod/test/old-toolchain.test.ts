@@ -1,12 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, PATTERNS, tempDir } from './helpers.js';
+import { cli, espree, PATTERNS, tempDir } from './helpers.js';
 
 /**
  * An old bot's package builds or runs the files rtm-migrate writes with a toolchain that cannot read
- * their syntax (`??`, `?.`, `60_000`): Babel 5 or 6 (`babel-core` below 7), or Node before 14
+ * their syntax (`??`, `?.`): Babel 5 or 6 (`babel-core` below 7), or Node before 14
  * (`engines.node`). The rewrite still happens (the files are valid JavaScript), but the report says
  * so, on stderr and in `--report json`, and the exit code stays 0.
  */
@@ -42,27 +41,24 @@ async function migrate(manifest: Record<string, unknown>): Promise<{ dir: string
 /** The summary's words on one line (it wraps long warnings). */
 const unwrapped = (text: string): string => text.replace(/\n {2}/g, ' ');
 
-/** The parser ESLint (a dev dependency of this repository) ships: it reads exactly the edition it is given. */
-const espree = createRequire(createRequire(import.meta.url).resolve('eslint'))('espree') as { parse(text: string, options: { ecmaVersion: number; sourceType: 'script' }): unknown };
-
 const OLD_BOT = { name: 'old-bot', version: '1.0.0', main: 'lib/bot.js', scripts: { build: 'babel src --out-dir lib' } };
-const WRITTEN = '(src/rtm-start-data.js, src/bot.js) uses `??` and `?.` (ES2020) and numeric separators such as `60_000` (ES2021)';
+const WRITTEN = '(src/rtm-start-data.js, src/bot.js) uses `??` and `?.` (ES2020)';
 
 describe('a package whose Babel or Node cannot read the written syntax', () => {
   it('babel-core 5: warned on stderr and in the JSON report, naming the package.json, the files and what to do', async () => {
     const { dir, stderr, report, code } = await migrate({ ...OLD_BOT, devDependencies: { 'babel-core': '^5.8.25' } });
     expect(code).toBe(0);
-    const warning = `package.json declares \`babel-core\` ^5.8.25, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 5 cannot parse: build with @babel/core 7.11+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`;
+    const warning = `package.json declares \`babel-core\` ^5.8.25, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 5 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     // Only for its syntax: the in-place rtm.connect swap (url.js) added none, and no Node warning without engines.
     expect(report.files.changed).toContain('src/url.js');
     expect(report.warnings.filter((w) => w.includes('Node older'))).toEqual([]);
-    // The warning is true: the written files need ES2020+ (what Babel 5 and 6 lack), and parse at ES2021.
+    // The warning is true: the written files need ES2020 (what Babel 5 and 6 lack), and no more.
     for (const file of ['src/rtm-start-data.js', 'src/bot.js']) {
       const text = await readFile(join(dir, file), 'utf8');
       expect(() => espree.parse(text, { ecmaVersion: 2019, sourceType: 'script' }), file).toThrow(/Unexpected token/);
-      expect(() => espree.parse(text, { ecmaVersion: 2021, sourceType: 'script' }), file).not.toThrow();
+      expect(() => espree.parse(text, { ecmaVersion: 2020, sourceType: 'script' }), file).not.toThrow();
     }
     const swapped = await readFile(join(dir, 'src/url.js'), 'utf8');
     expect(swapped).toContain('rtm.connect');
@@ -71,7 +67,7 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
 
   it('babel-core 6 in dependencies: warned too, naming Babel 6', async () => {
     const { report } = await migrate({ ...OLD_BOT, dependencies: { 'babel-core': '~6.26.0', 'babel-cli': '^6.26.0' } });
-    expect(report.warnings).toContain(`package.json declares \`babel-core\` ~6.26.0, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.11+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`);
+    expect(report.warnings).toContain(`package.json declares \`babel-core\` ~6.26.0, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`);
   });
 
   // Babel 6 declared through its tools, without babel-core: babel-cli and babel-register 6 depend on
@@ -84,7 +80,7 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
   ])('%s %s without babel-core: warned, naming the tool and what replaces it', async (tool, range, upgrade) => {
     const { stderr, report, code } = await migrate({ ...OLD_BOT, devDependencies: { [tool]: range } });
     expect(code).toBe(0);
-    const warning = `package.json declares \`${tool}\` ${range}, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.11+, @babel/preset-env and ${upgrade}, or run the written files untranspiled on Node 14+.`;
+    const warning = `package.json declares \`${tool}\` ${range}, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.8+, @babel/preset-env and ${upgrade}, or run the written files untranspiled on Node 14+.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([warning]);
@@ -93,21 +89,21 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
   it('babel-core 6 beside babel-cli 6 and babel-loader 7: one warning, naming babel-core (the Babel that runs)', async () => {
     const { report } = await migrate({ ...OLD_BOT, devDependencies: { 'babel-cli': '^6.26.0', 'babel-core': '^6.26.3', 'babel-loader': '^7.1.5' } });
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
-      `package.json declares \`babel-core\` ^6.26.3, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.11+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`,
+      `package.json declares \`babel-core\` ^6.26.3, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`,
     ]);
   });
 
   it('babel-cli 6 beside the babel-core 7 bridge: still warned (babel-cli runs its own babel-core 6)', async () => {
     const { report } = await migrate({ ...OLD_BOT, devDependencies: { '@babel/core': '^7.20.0', 'babel-core': '7.0.0-bridge.0', 'babel-cli': '^6.26.0' } });
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
-      `package.json declares \`babel-cli\` ^6.26.0, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.11+, @babel/preset-env and @babel/cli, or run the written files untranspiled on Node 14+.`,
+      `package.json declares \`babel-cli\` ^6.26.0, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.8+, @babel/preset-env and @babel/cli, or run the written files untranspiled on Node 14+.`,
     ]);
   });
 
   it('engines.node allowing only Node before 14: warned on stderr and in the JSON report', async () => {
     const { stderr, report, code } = await migrate({ ...OLD_BOT, engines: { node: '>=4 <12' } });
     expect(code).toBe(0);
-    const warning = `package.json allows only Node older than 14 (engines.node \`>=4 <12\`), and the code rtm-migrate writes into it ${WRITTEN}, which those cannot run: allow Node 14+, or compile the written files with @babel/core 7.11+ and @babel/preset-env.`;
+    const warning = `package.json allows only Node older than 14 (engines.node \`>=4 <12\`), and the code rtm-migrate writes into it ${WRITTEN}, which those cannot run: allow Node 14+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     expect(report.warnings.filter((w) => w.includes('babel-core'))).toEqual([]);

@@ -7,10 +7,10 @@ import { deepFreeze } from './freeze.js';
  * warns where a changed package declares either.
  *
  * - `features`: each syntax, as the warning names it, and the ECMAScript edition that brought it.
- * - `node`: the first Node.js major that runs all of it (`??` and `?.` came in 14.0; numeric
- *   separators already in 12.5).
+ * - `node`: the first Node.js major that runs all of it (`??` and `?.` came in 14.0).
  * - `babel`: the first Babel 7 whose parser reads all of it by default and whose preset-env compiles
- *   it (`??` and `?.` since 7.8; numeric separators since 7.11, babel/babel#11864).
+ *   it (`??` and `?.` since 7.8). Nothing it writes is newer than ES2020 (the helper module writes
+ *   `60000`, not `60_000`: numeric separators are ES2021, Babel 7.11).
  * - `babelCore`: the package of Babel 5 and 6 (Babel 7 is `@babel/core`), and `babelCoreFixed`, the
  *   major from which that name is only Babel 7's bridge.
  * - `babelTools`: the tools that also declare a Babel 6 (or 5) build when `babel-core` is not the
@@ -20,10 +20,9 @@ export const WRITTEN_SYNTAX = deepFreeze({
   features: {
     nullish: { name: '`??`', edition: 'ES2020' },
     optional: { name: '`?.`', edition: 'ES2020' },
-    separator: { name: 'numeric separators such as `60_000`', edition: 'ES2021' },
   },
   node: 14,
-  babel: '7.11',
+  babel: '7.8',
   babelCore: 'babel-core',
   babelCoreFixed: 7,
   babelTools: [

@@ -90,7 +90,7 @@ function belowMajor(file: string, module: string, range: string | undefined, fix
   return major !== undefined && major < fixed ? major : undefined;
 }
 
-/** `` `??` and `?.` (ES2020) and numeric separators such as `60_000` (ES2021) ``: the features by edition, in WRITTEN_SYNTAX's order. */
+/** `` `??` and `?.` (ES2020) ``: the features by edition, in WRITTEN_SYNTAX's order. */
 function syntaxText(features: ReadonlySet<WrittenFeature>): string {
   const byEdition = new Map<string, string[]>();
   for (const [f, { name, edition }] of Object.entries(WRITTEN_SYNTAX.features)) {
@@ -114,7 +114,6 @@ function featureCounts(ts: typeof TypeScript, text: string): Map<WrittenFeature,
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     if (token === ts.SyntaxKind.QuestionQuestionToken) count('nullish');
     else if (token === ts.SyntaxKind.QuestionDotToken) count('optional');
-    else if (token === ts.SyntaxKind.NumericLiteral && scanner.getTokenText().includes('_')) count('separator');
     else if (token === ts.SyntaxKind.TemplateHead) templates.push(depth);
     else if (token === ts.SyntaxKind.OpenBraceToken) depth++;
     else if (token === ts.SyntaxKind.CloseBraceToken) {

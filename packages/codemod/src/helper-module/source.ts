@@ -344,7 +344,7 @@ export function helperSource(v: HelperVariant): string {
     `  return async (method${t(': string')}) => {`,
     '    const limit = RATE_LIMITS[method];',
     '    if (!limit || timeScale <= 0) return;',
-    '    const interval = (60_000 / limit.perMinute) * timeScale;',
+    '    const interval = (60000 / limit.perMinute) * timeScale;',
     '    const now = Date.now();',
     '    const burst = Math.max(1, limit.burst - 1);',
     '    const bucket = buckets.get(method) ?? { tokens: burst, at: now };',
