@@ -26,14 +26,20 @@ interface Report {
   readonly files: { readonly changed: readonly string[] };
 }
 
-/** A bot folder with `manifest` as its package.json, migrated for real (written) with `--report json`. */
-async function migrate(manifest: Record<string, unknown>): Promise<{ dir: string; stderr: string; report: Report; code: number | null }> {
+/** A bot folder (outside git) with `manifest` as its package.json. */
+async function botFolder(manifest: Record<string, unknown>): Promise<string> {
   const dir = await tempDir('rtm-migrate-old-toolchain-');
   const files = { 'package.json': JSON.stringify(manifest, null, 2), 'src/bot.js': await readFile(RAW_HTTP, 'utf8'), 'src/url.js': CONNECT_ONLY };
   for (const [name, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, name)), { recursive: true });
     await writeFile(join(dir, name), text);
   }
+  return dir;
+}
+
+/** A bot folder with `manifest` as its package.json, migrated for real (written) with `--report json`. */
+async function migrate(manifest: Record<string, unknown>): Promise<{ dir: string; stderr: string; report: Report; code: number | null }> {
+  const dir = await botFolder(manifest);
   const run = await cli(['apply', '.', '--report', 'json'], dir);
   return { dir, stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code };
 }
@@ -98,6 +104,24 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
       `package.json declares \`babel-cli\` ^6.26.0, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.8+, @babel/preset-env and @babel/cli, or run the written files untranspiled on Node 14+.`,
     ]);
+  });
+
+  it('--report md: the warnings the JSON report has, in a Warnings section (none without warnings)', async () => {
+    // --dry: the same folder gives both reports (the syntax warnings are for the files as they would be written).
+    const dir = await botFolder({ ...OLD_BOT, engines: { node: '>=4 <12' }, devDependencies: { 'babel-core': '^5.8.25' } });
+    const json = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+    const { warnings } = JSON.parse(json.stdout) as Report;
+    expect(warnings.map((w) => w.split(',')[0])).toEqual(['package.json declares `babel-core` ^5.8.25', 'package.json allows only Node older than 14 (engines.node `>=4 <12`)']);
+    const md = await cli(['apply', '.', '--dry', '--report', 'md'], dir);
+    expect(md.code).toBe(0);
+    // As the JSON report words them, one item each, after the table.
+    expect(md.stdout).toContain(`\n## Warnings\n\n- ${warnings[0]}\n- ${warnings[1]}\n`);
+    expect(md.stdout.indexOf('## Warnings')).toBeGreaterThan(md.stdout.indexOf('| site | form |'));
+    // Without warnings, no section.
+    const calm = await cli(['apply', '.', '--dry', '--report', 'md'], await botFolder(OLD_BOT));
+    expect(calm.code).toBe(0);
+    expect(calm.stdout).toContain('| site | form |');
+    expect(calm.stdout).not.toContain('## Warnings');
   });
 
   it('engines.node allowing only Node before 14: warned on stderr and in the JSON report', async () => {

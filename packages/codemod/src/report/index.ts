@@ -31,7 +31,7 @@ export function jsonReport(summary: ApplySummary): string {
   );
 }
 
-/** `--report md`: a Markdown table for a PR description. */
+/** `--report md`: a Markdown table for a PR description, then the warnings, failed and skipped files. */
 export function markdownReport(summary: ApplySummary): string {
   const lines = [
     '# rtm-migrate report',
@@ -49,6 +49,8 @@ export function markdownReport(summary: ApplySummary): string {
     '',
     `**Start-up cost** (${workspaceText(summary.plan)}): ${summary.plan.startup.summary}`,
   ];
+  // What stderr prints as `warning:` (a toolchain that cannot read the written syntax, a folder outside git, …).
+  if (summary.warnings.length > 0) lines.push('', '## Warnings', '', ...summary.warnings.map((w) => `- ${w}`));
   if (summary.failed.length > 0) {
     lines.push('', '## Failed', '', ...summary.failed.map((f) => `- \`${f.file}:${f.line}:${f.column}\` ${f.message}`));
   }
