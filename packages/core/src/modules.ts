@@ -163,9 +163,11 @@ export function isPossiblySlackModule(specifier: string): boolean {
  * The legacy client takes `useRtmConnect: true` (and then starts with `rtm.connect`) only in
  * `@slack/client` 3.10.0 and later; `slack-client` (its name up to 2.x) always calls `rtm.start`, and
  * so does `@slack/client` 2.x (`major2`: the same 2.x client published under its new name, with the
- * same `_rtm.start(opts, cb)` facet and `makeAPICall(method, { opts }, cb)` queue).
+ * same `_rtm.start(opts, cb)` facet and `makeAPICall(method, { opts }, cb)` queue). `v3Removed`: the
+ * major (4.0.0) that removed the v3 client API: no `RtmClient` export (v4's is `RTMClient`, which
+ * starts with `rtm.connect`), no data stores, no `CLIENT_EVENTS` (v4 migration guide).
  */
-export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client', major2: 2 });
+export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client', major2: 2, v3Removed: 4 });
 
 /**
  * The `slack` npm package (github.com/smallwins/slack): an object of Web API methods generated from

@@ -1,0 +1,61 @@
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir } from './helpers.js';
+
+/**
+ * A package.json that declares `@slack/client` 4 or later over code written for its v3 `RtmClient`
+ * (fixtures/projects/v4-declared-v3-code: `new RtmClient(token, { dataStore })`, a
+ * `CLIENT_EVENTS.RTM.AUTHENTICATED` handler, `rtm.dataStore` look-ups). v4 has none of that API, so
+ * the code was broken before the migration; rtm-migrate still rewrites it as the v3 code it is, and
+ * says so on stderr and in the reports' warnings, naming the range.
+ */
+
+const FIXTURE = join(ROOT, 'fixtures', 'projects', 'v4-declared-v3-code', 'input');
+
+interface Report {
+  readonly warnings: readonly string[];
+  readonly sites: readonly { readonly id: string; readonly form: string; readonly rewrite: string }[];
+}
+
+/** The warning for `package.json` declaring `range` (`runs`: the installed or locked version, when one is). */
+const warning = (range: string, runs = ''): string =>
+  `package.json declares \`@slack/client\` ${range}${runs}, but bot.js starts a v3 \`RtmClient\` (the v3 API, with its \`dataStore\` and \`CLIENT_EVENTS\`), which @slack/client 4 removed: that code did not run on the declared version before this migration either. rtm-migrate treats it as the v3 code it is, and what it writes for it needs @slack/client 3.10.0 or a later 3.x: declare \`@slack/client\` ^3.10.0, or port the code to the \`RTMClient\` of @slack/client 4+ (now @slack/rtm-api).`;
+
+/** The fixture copied, with `manifest` over its package.json and `installed` as node_modules/@slack/client's version; migrated for real. */
+async function migrate(options: { range?: string; installed?: string } = {}): Promise<{ stderr: string; report: Report; code: number | null }> {
+  const dir = await tempDir('rtm-migrate-v3-code-range-');
+  await cp(FIXTURE, dir, { recursive: true });
+  if (options.range !== undefined) await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'lunch-poll', version: '1.2.0', dependencies: { '@slack/client': options.range } }, null, 2));
+  if (options.installed !== undefined) {
+    await mkdir(join(dir, 'node_modules', '@slack', 'client'), { recursive: true });
+    await writeFile(join(dir, 'node_modules', '@slack', 'client', 'package.json'), JSON.stringify({ name: '@slack/client', version: options.installed }));
+  }
+  const run = await cli(['apply', '.', '--report', 'json'], dir);
+  return { stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code };
+}
+
+const ours = (report: Report): string[] => report.warnings.filter((w) => w.includes('v3 `RtmClient`'));
+
+describe('v3 RtmClient code under a declared @slack/client 4+', () => {
+  it('is rewritten as v3 code, with a warning naming the declared range (stderr and --report json)', async () => {
+    const { stderr, report, code } = await migrate();
+    expect(code).toBe(0);
+    expect(report.sites.map((s) => [s.id, s.form, s.rewrite])).toEqual([['bot.js:15:1', 'legacy-client', 'helper-module']]);
+    expect(ours(report)).toEqual([warning('^4.8.0')]);
+    expect(stderr.replace(/\n {2}/g, ' ')).toContain(`warning: ${warning('^4.8.0')}`);
+  });
+
+  it('names the installed version when one is, and says nothing when what is installed is a 3.x', async () => {
+    expect(ours((await migrate({ range: '^3.8.1 || ^4.0.0', installed: '4.12.0' })).report)).toEqual([warning('^3.8.1 || ^4.0.0', ' (4.12.0 installed)')]);
+    // The code runs with the 3.16.0 installed (a stale install of an older range): the v3 code fits it.
+    expect(ours((await migrate({ installed: '3.16.0' })).report)).toEqual([]);
+  });
+
+  it('no warning for a range of 3.x (the same code, the range it was written for)', async () => {
+    const { report, code } = await migrate({ range: '^3.10.0' });
+    expect(code).toBe(0);
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(ours(report)).toEqual([]);
+  });
+});
