@@ -61,11 +61,15 @@ describe('a raw HTTP request whose reads are all known fetches only what they ne
     expect(before.stdout).toMatch(/^who: [^,\n]+(,[^,\n]+)+\nwho again: [^,\n]+(,[^,\n]+)+\n$/);
     const failedBefore = await runIn(dir, 'xoxb-not-a-known-token');
 
+    const scanned = await cli(['scan', '.'], dir);
+    const report = scanned.stdout.replace(/\s+/g, ' ');
+    // The report names the calls made, and that rtm.connect is not one of them.
+    expect(report).toContain(`asked for only the parts the code reads: it calls ${methods.join(', ')} (no \`rtm.connect\`: nothing read needs it).`);
+    // Nothing leaves the code the analysis follows: no sentence about code it cannot follow.
+    expect(report).not.toContain('cannot follow gets');
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
     expect({ code: migrated.code, stderr: migrated.stderr }).toEqual({ code: 0, stderr: '' });
     expect(migrated.stdout).toContain('TODOs left: 0');
-    // Nothing leaves the code the analysis follows: no sentence about code it cannot follow.
-    expect(migrated.stdout).not.toContain('cannot follow gets');
     const source = await readFile(join(dir, 'bot.js'), 'utf8');
     expect(source).toContain(`rtmStartData(callSlack, { token }, ${fields})`);
 
