@@ -136,7 +136,7 @@ describe('statements removed or replaced in a file without semicolons', () => {
     expect(typeImport).toContain("{ slackApiUrl: process.env.SLACK_API_URL })\n\n;(async () => {\n  const start: RtmStartData = await rtmStartData(web)");
     expect(typeImport).not.toContain('RtmStartResponse');
     const cast = await readFile(join(dir, 'src', 'cast.ts'), 'utf8');
-    expect(cast).toMatch(/\nconst callSlack = [^\n]+\n;\(rtmStartData\(callSlack\)[^\n]* as Promise<any>\)\.then\(/);
+    expect(cast).toMatch(/\nconst callSlack = [^\n]+\n;\(rtmStartData\(callSlack, \{\}, \{ fields: \['channels'\] \}\)[^\n]* as Promise<any>\)\.then\(/);
     expect(cast).toContain("\n;['starting'].forEach(");
     await compile();
 
@@ -144,7 +144,8 @@ describe('statements removed or replaced in a file without semicolons', () => {
     fake.resetCalls();
     expectSameWithoutRtmStart(fake, before.type, await runIn(dir, 'dist/type-import.js'));
     fake.resetCalls();
-    expectSameWithoutRtmStart(fake, before.cast, await runIn(dir, 'dist/cast.js'));
+    // Its one read, `channels`, is known: the helper module, asked for that part alone, calls no rtm.connect.
+    expectSameWithoutRtmStart(fake, before.cast, await runIn(dir, 'dist/cast.js'), 0);
   });
 });
 

@@ -142,8 +142,8 @@ web.rtm.start({}).then((res) => console.log(res.users.length));
     expect(r.code).toBe(0);
     const out = await readFile(join(dir, 'bot.js'), 'utf8');
     expect(out).toContain('web.rtm.start({ no_unreads: true }, (err, res) => console.log(res.users.length));');
-    // The `slack` package's object has no apiCall: its calls go to the helper module through that object.
-    expect(out).toContain('rtmStartData(callSlack, { token: process.env.SLACK_BOT_TOKEN }).then(');
+    // The `slack` package's object has no apiCall: its calls go to the helper module through that object (only `channels` read: only those fetched).
+    expect(out).toContain("rtmStartData(callSlack, { token: process.env.SLACK_BOT_TOKEN }, { fields: ['channels'] }).then(");
     expect(out).toContain('rtmStartCompat(web, {}).then((res) => console.log(res.users.length));');
     expect(out.match(/TODO\(rtm-migrate\)/g)).toHaveLength(1);
   });

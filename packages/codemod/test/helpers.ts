@@ -103,16 +103,16 @@ export async function scanOneSite(prefix: string, source: string, file = 'bot.js
 
 /**
  * A migrated program's run against a Slack that retired `rtm.start` (calls counted since the last
- * `resetCalls()`): it printed what it printed before, without an error, asked no `rtm.start` and one
- * `rtm.connect`.
+ * `resetCalls()`): it printed what it printed before, without an error, asked no `rtm.start` and
+ * `connects` `rtm.connect` (one; none where the helper module was asked only for parts that need none).
  */
-export function expectSameWithoutRtmStart(fake: FakeSlack, before: RunResult, after: RunResult): void {
+export function expectSameWithoutRtmStart(fake: FakeSlack, before: RunResult, after: RunResult, connects = 1): void {
   expect(after.stderr).toBe('');
   expect(after.code).toBe(0);
   expect(after.stdout).toBe(before.stdout);
   const methods = fake.calls.map((c) => c.method);
   expect(methods).not.toContain('rtm.start');
-  expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+  expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(connects);
 }
 
 /**
@@ -142,13 +142,13 @@ export async function expectUrlSwapKeepsOutput(fake: FakeSlack, dir: string, sou
  * A migrated program that reads `users[].presence` and prints `awake: <sorted names>`, run against a
  * Slack that retired `rtm.start`: before, `rtm.start` gave no presence (none since January 2018), so
  * nobody was awake; after, the helper module's `users.getPresence` per user answers the read as the code
- * was written for. Every other line is the same, no `rtm.start`, one `rtm.connect`, and the names awake
+ * was written for. Every other line is the same, no `rtm.start`, `connects` `rtm.connect`, and the names awake
  * are those fake Slack's `users.getPresence` calls active.
  */
-export async function expectPresenceAnswered(fake: FakeSlack, before: RunResult, after: RunResult): Promise<void> {
+export async function expectPresenceAnswered(fake: FakeSlack, before: RunResult, after: RunResult, connects = 1): Promise<void> {
   const awakeLine = /^awake: (.*)$/m;
   expect(awakeLine.exec(before.stdout)?.[1]).toBe('');
-  expectSameWithoutRtmStart(fake, { ...before, stdout: before.stdout.replace(awakeLine, '') }, { ...after, stdout: after.stdout.replace(awakeLine, '') });
+  expectSameWithoutRtmStart(fake, { ...before, stdout: before.stdout.replace(awakeLine, '') }, { ...after, stdout: after.stdout.replace(awakeLine, '') }, connects);
   const asked = fake.calls.filter((c) => c.method === 'users.getPresence').map((c) => c.args['user']);
   const awake: string[] = [];
   for (const user of fake.workspace.users.filter((u) => asked.includes(u.id))) {

@@ -38,7 +38,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
     expect(output).toContain(
       '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
         "const callSlack = (apiMethod, apiArgs) => fetch(base + apiMethod, { method: 'POST', headers: { Authorization: 'Bearer ' + token }, body: new URLSearchParams(apiArgs) }).then((r) => r.json());\n" +
-        "rtmStartData(callSlack, { mpim_aware: 'true' }).catch((err) => err.data ?? Promise.reject(err))\n" +
+        "rtmStartData(callSlack, { mpim_aware: 'true' }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err))\n" +
         '  .then((data) => console.log(data.users.length));',
     );
     // A script with neither `import` nor `require`, in no `"type": "module"` package: Node runs it as CommonJS.
@@ -75,21 +75,21 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       'l.js',
       "const got = require('got');\ngot(base + 'rtm.start', { searchParams: { token }, responseType: 'json' }).then((res) => console.log(res.body.users.length));\n",
       "const callSlack = (apiMethod, apiArgs) => got(base + apiMethod, { responseType: 'json', searchParams: apiArgs }).then((res) => res.body);\n" +
-        'rtmStartData(callSlack, { token }).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users.length));',
+        'rtmStartData(callSlack, { token }, { fields: [\'users\'] }).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users.length));',
     ],
     [
       'request with json: true and the arguments in qs: the body handed on parsed, as before',
       'm.js',
       "var request = require('request');\nrequest({ url: base + 'rtm.start', qs: { token: t }, json: true }, function (err, res, body) {\n  console.log(body.users.length);\n});\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => request({ url: base + apiMethod, qs: apiArgs, json: true }, (err, res, body) => (err ? reject(err) : resolve(body))));\n" +
-        'callbackify(() => rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)))((err, data) => (function (err, res, body) {\n  console.log(body.users.length);\n})(err, data && { statusCode: 200, body: data }, data));',
+        'callbackify(() => rtmStartData(callSlack, { token: t }, { fields: [\'users\'] }).catch((err) => err.data ?? Promise.reject(err)))((err, data) => (function (err, res, body) {\n  console.log(body.users.length);\n})(err, data && { statusCode: 200, body: data }, data));',
     ],
     [
       'fetch with the token in a template query and the response awaited',
       'n.js',
       'async function f() {\n  const res = await fetch(`${api}/rtm.start?token=${token}&mpim_aware=1`);\n  return (await res.json()).users.length;\n}\nmodule.exports = f;\n',
       "  const callSlack = (apiMethod, apiArgs) => fetch(api + '/' + apiMethod + '?' + new URLSearchParams(apiArgs)).then((res) => res.json());\n" +
-        "  const res = await rtmStartData(callSlack, { token: token, mpim_aware: '1' }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ json: async () => data }));",
+        "  const res = await rtmStartData(callSlack, { token: token, mpim_aware: '1' }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ json: async () => data }));",
     ],
     [
       'https.get with a base URL object: the callback reads a stream of the rebuilt data, the error handler its error',
@@ -98,14 +98,14 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       "const { Readable } = require('stream');\nconst { rtmStartData } = require('./rtm-start-data');\n" +
         '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
         "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => https.get(new URL(apiMethod, base).href + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: token }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
+        "rtmStartData(callSlack, { token: token }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
     ],
     [
       'https.request given options with a path, its form held in a name its Content-Length reads: the same request, the name bound again for each method',
       'p.js',
       "const https = require('https');\nconst qs = require('querystring');\nconst form = qs.stringify({ token: t });\nconst req = https.request({ hostname: 'slack.com', path: '/api/rtm.start', method: 'POST', headers: { 'Content-Length': Buffer.byteLength(form) } }, (res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n});\nreq.on('error', onError);\nreq.write(form);\nreq.end();\n",
       "const callSlack = (apiMethod, apiArgs) => { const form = qs.stringify(apiArgs); return new Promise((resolve, reject) => https.request({ hostname: 'slack.com', path: '/api/' + apiMethod, method: 'POST', headers: { 'Content-Length': Buffer.byteLength(form) } }, (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject).end(form)).then((body) => JSON.parse(body)); };\n" +
-        "rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);\n",
+        "rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);\n",
     ],
     [
       'http.request chained, no body: the arguments in the query, as a get would send them',
@@ -119,28 +119,28 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       'r.ts',
       "import https from 'node:https';\nhttps.get('https://slack.com/api/rtm.start?token=' + t, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); });\n",
       "const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<string>((resolve, reject) => https.get('https://slack.com/api/' + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); })(Readable.from([Buffer.from(JSON.stringify(data))])));",
+        "rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); })(Readable.from([Buffer.from(JSON.stringify(data))])));",
     ],
     [
       'request in TypeScript: the callback keeps the parameter types request gives it (RequestCallback)',
       's.ts',
       "import request from 'request';\nrequest.post({ url: 'https://slack.com/api/rtm.start', form: { token: t }, json: true }, (err, res, body) => console.log(res.statusCode, body.users));\n",
       "const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<Record<string, unknown>>((resolve, reject) => request.post({ url: 'https://slack.com/api/' + apiMethod, form: apiArgs, json: true }, (err, res, body) => (err ? reject(err) : resolve(body))));\n" +
-        "callbackify(() => rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)))((err, data?) => (((err, res, body) => console.log(res.statusCode, body.users)) as import('request').RequestCallback)(err, (data && { statusCode: 200, body: data }) as import('request').Response, data));",
+        "callbackify(() => rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)))((err, data?) => (((err, res, body) => console.log(res.statusCode, body.users)) as import('request').RequestCallback)(err, (data && { statusCode: 200, body: data }) as import('request').Response, data));",
     ],
     [
       "superagent's promise read as res.body: the same chain, ended through .end for every version",
       't.js',
       "const superagent = require('superagent');\nsuperagent.get(base + 'rtm.start').set('Authorization', 'Bearer ' + t).then((res) => console.log(res.body.users));\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => superagent.get(base + apiMethod).set('Authorization', 'Bearer ' + t).query(apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))));\n" +
-        'rtmStartData(callSlack).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users));',
+        "rtmStartData(callSlack, {}, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users));",
     ],
     [
       "needle.get with options: the arguments in the query, the callback given the parsed body",
       'u.js',
       "const needle = require('needle');\nneedle.get(base + 'rtm.start?token=' + t, { open_timeout: 5000 }, function (err, resp, body) {\n  console.log(body.users);\n});\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => needle.get(base + apiMethod + '?' + new URLSearchParams(apiArgs), { open_timeout: 5000 }, (err, resp, body) => (err ? reject(err) : resolve(body))));\n" +
-        'callbackify(() => rtmStartData(callSlack, { token: t }).catch((err) => err.data ?? Promise.reject(err)))((err, data) => (function (err, resp, body) {\n  console.log(body.users);\n})(err, data && { statusCode: 200, body: data }, data));',
+        'callbackify(() => rtmStartData(callSlack, { token: t }, { fields: [\'users\'] }).catch((err) => err.data ?? Promise.reject(err)))((err, data) => (function (err, resp, body) {\n  console.log(body.users);\n})(err, data && { statusCode: 200, body: data }, data));',
     ],
     [
       "an axios instance's get, typed: the same instance by each method's name, the body typed as the code typed it",
@@ -230,7 +230,7 @@ describe("the app's own helpers: the replacement calls go through the same helpe
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module', 'connect-only']);
     expect(output).toContain(
       'const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => api.post(apiMethod, apiArgs, (err, data) => (err ? reject(err) : resolve(data))));\n' +
-        'callbackify(rtmStartData)(callSlack, { mpim_aware: 1 }, function (err, data) {',
+        'callbackify(rtmStartData)(callSlack, { mpim_aware: 1 }, { fields: [\'channels\'] }, function (err, data) {',
     );
     expect(output).toContain("const { callbackify } = require('util');");
     // Only `url` read: rtm.connect in place, no helper needed.
@@ -249,14 +249,14 @@ describe("the app's own helpers: the replacement calls go through the same helpe
         'module.exports = Bot;\n',
     );
     expect(output).toContain(
-      '    const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\n' + "    rtmStartData(callSlack, { mpim_aware: 1 }).then((data) => {",
+      '    const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\n' + "    rtmStartData(callSlack, { mpim_aware: 1 }, { fields: ['users'] }).then((data) => {",
     );
   });
 
   it.each([
-    ["a vow promise's .fail()", "exports.users = [];\nthis._api('rtm.start').then((data) => { exports.users = data.users.length; }).fail((e) => console.error(e)).done();\n", 'const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\nrtmStartDataAs(callSlack).then((data) => {'],
+    ["a vow promise's .fail()", "exports.users = [];\nthis._api('rtm.start').then((data) => { exports.users = data.users.length; }).fail((e) => console.error(e)).done();\n", "const callSlack = (apiMethod, apiArgs) => this._api(apiMethod, apiArgs);\nrtmStartDataAs(callSlack, {}, { fields: ['users'] }).then((data) => {"],
     // In an arrow function's expression body: no statement of its own to put the caller before, so in place.
-    ['a returned promise', "module.exports = () => api.get('rtm.start', {}).then((data) => data.users.length);\n", "module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => api.get(apiMethod, apiArgs), {}).then("],
+    ['a returned promise', "module.exports = () => api.get('rtm.start', {}).then((data) => data.users.length);\n", "module.exports = () => rtmStartDataAs((apiMethod, apiArgs) => api.get(apiMethod, apiArgs), {}, { fields: ['users'] }).then("],
   ])("%s: the helper's own kind of promise comes back (rtmStartDataAs, JavaScript)", async (_name, source, expected) => {
     const { plan, output } = await migrate('j.js', source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
@@ -313,10 +313,10 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
 
   it.each([
     // slack-sdk 5: `call(endpoint, params, cache = false)`, awaited.
-    ['a flag after the arguments, awaited', "export default async (call) => {\n  const r = await call('rtm.start', {}, true);\n  return r.users.length;\n};\n", "  const callSlack = (apiMethod, apiArgs) => call(apiMethod, apiArgs, true);\n  const r = await rtmStartData(callSlack, {});\n"],
+    ['a flag after the arguments, awaited', "export default async (call) => {\n  const r = await call('rtm.start', {}, true);\n  return r.users.length;\n};\n", "  const callSlack = (apiMethod, apiArgs) => call(apiMethod, apiArgs, true);\n  const r = await rtmStartData(callSlack, {}, { fields: ['users'] });\n"],
     // A parameter defaulting to a value is one too; the promise, `.then`-ed, is handed on: the helper's own kind comes back.
     ['a parameter defaulting to a value, the promise returned', "export default (call) => ({ details: (cache = true) => call('rtm.start', {}, cache).then((d) => d.users.length) });\n", 'details: (cache = true) => rtmStartDataAs((apiMethod, apiArgs) => call(apiMethod, apiArgs, cache), {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] }).then('],
-    ['null before the arguments', "const api = require('./api');\napi.call('rtm.start', null, { mpim_aware: 1 }).then((d) => console.log(d.users));\n", 'const callSlack = (apiMethod, apiArgs) => api.call(apiMethod, null, apiArgs);\nrtmStartData(callSlack, { mpim_aware: 1 }).then('],
+    ['null before the arguments', "const api = require('./api');\napi.call('rtm.start', null, { mpim_aware: 1 }).then((d) => console.log(d.users));\n", 'const callSlack = (apiMethod, apiArgs) => api.call(apiMethod, null, apiArgs);\nrtmStartData(callSlack, { mpim_aware: 1 }, { fields: [\'users\'] }).then('],
   ])('%s: passed on unchanged for every method', async (_name, source, expected) => {
     const { plan, output } = await migrate('k.js', source);
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
@@ -365,7 +365,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     );
     expect(output).toContain(
       '  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<Record<string, unknown>>((resolve, reject) => api.post(apiMethod, apiArgs, (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as Record<string, unknown>))));\n' +
-        "  callbackify(() => rtmStartData(callSlack, { no_unreads: 1 }))((err: Error | null, data?: any) => {\n",
+        "  callbackify(() => rtmStartData(callSlack, { no_unreads: 1 }, { fields: ['users'] }))((err: Error | null, data?: any) => {\n",
     );
     expect(output).toContain("import { callbackify } from 'util';");
     expect(todos(output)).toBe(0);
@@ -386,7 +386,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     );
     expect(output).toContain(
       '    const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => this._api(apiMethod, apiArgs as Record<string, string>);\n' +
-        '    return (rtmStartData(callSlack).catch((err) => err.data ?? Promise.reject(err)) as Promise<any>).then((data) => {',
+        "    return (rtmStartData(callSlack, {}, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)) as Promise<any>).then((data) => {",
     );
     expect(todos(output)).toBe(0);
   });
@@ -402,7 +402,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(output).toContain(
       '  const callSlack = (apiMethod, apiArgs) => new Promise((resolve) => this._apiCall(apiMethod, apiArgs, resolve));\n' +
-        "  callbackify(() => rtmStartData(callSlack, { agent: 'x' }))((err, data) => this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data));\n",
+        "  callbackify(() => rtmStartData(callSlack, { agent: 'x' }, { fields: ['users'] }))((err, data) => this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data));\n",
     );
   });
 
@@ -461,8 +461,8 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module', 'helper-module']);
     expect(output).toContain('  const callSlack = (apiMethod, apiArgs) => new Promise((resolve) => self.reqAPI(apiMethod, apiArgs, resolve));\n');
     expect(output).toContain('      const callSlackApi = (apiMethod, apiArgs) => new Promise((resolve) => self.reqAPI(apiMethod, apiArgs, resolve));\n');
-    expect(output).toContain('  callbackify(() => rtmStartData(callSlack, {}))((err, data) => (function (data) {\n');
-    expect(output).toContain('      callbackify(() => rtmStartData(callSlackApi, {}))((err, data) => ((again) => { self.userCount = again.users.length; })(err ? err.data ?? { ok: false, error: err.message } : data));\n');
+    expect(output).toContain('  callbackify(() => rtmStartData(callSlack, {}, { fields: [\'users\'] }))((err, data) => (function (data) {\n');
+    expect(output).toContain('      callbackify(() => rtmStartData(callSlackApi, {}, { fields: [\'users\'] }))((err, data) => ((again) => { self.userCount = again.users.length; })(err ? err.data ?? { ok: false, error: err.message } : data));\n');
     expect(todos(output)).toBe(0);
   });
 
@@ -488,7 +488,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     const { plan, output } = await migrate('c.js', coffee('// Generated by CoffeeScript 1.12.7\n', 'return req.end();', '  new Client().login();\n'));
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(plan.sites[0]?.message).toContain('`login()` returned the request of its `rtm.start` call only because CoffeeScript returns a function\'s last expression');
-    expect(output).toContain("      return callbackify(() => rtmStartData(callSlack, {}))((err, data) => this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data));\n");
+    expect(output).toContain("      return callbackify(() => rtmStartData(callSlack, {}, { fields: ['users'] }))((err, data) => this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data));\n");
   });
 
   it.each([
@@ -509,7 +509,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
   it("a promise helper given its caller's `options` that its declaration only reads as data, and that resolves Slack's `ok: false` as data: through rtmStartData, Slack's error answered as data", async () => {
     const { plan, output } = await migrate('o.js', sendHelper('params = params || {};\n  params.token = this.token;', 'open(res.url, res.users.length)'));
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
-    expect(output).toContain("  const callSlack = (apiMethod, apiArgs) => this.send(apiMethod, apiArgs);\n  rtmStartData(callSlack, options).catch((err) => err.data ?? Promise.reject(err)).then((res) => open(res.url, res.users.length));\n");
+    expect(output).toContain("  const callSlack = (apiMethod, apiArgs) => this.send(apiMethod, apiArgs);\n  rtmStartData(callSlack, options, { fields: ['url', 'users'] }).catch((err) => err.data ?? Promise.reject(err)).then((res) => open(res.url, res.users.length));\n");
   });
 
   it("the same helper's answer read only for `url`: `rtm.connect` through it, given the same `options` (data, never a callback)", async () => {
@@ -533,7 +533,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
   it("a helper that reads Slack's `ok` itself: its promise is kept as the rewrite gives it (no error answered as data)", async () => {
     const source = "function Bot() {}\nBot.prototype.send = function (method, params) {\n  return post(method, params).then((r) => (r.ok ? r : Promise.reject(new Error(r.error))));\n};\nBot.prototype.connect = function () {\n  this.send('rtm.start', {}).then((res) => show(res.users.length));\n};\nmodule.exports = Bot;\n";
     const { output } = await migrate('r.js', source);
-    expect(output).toContain('  rtmStartData(callSlack, {}).then((res) => show(res.users.length));\n');
+    expect(output).toContain('  rtmStartData(callSlack, {}, { fields: [\'users\'] }).then((res) => show(res.users.length));\n');
   });
 
   it('a file that only reads `process.env`, with neither `require` nor `import`, in a package without `"type": "module"`: a Node script, the helper module is required (CommonJS)', async () => {

@@ -163,7 +163,7 @@ module.exports = ${name};
     });
     const byFile = new Map(plan.sites.map((s) => [s.file, s]));
     expect(byFile.get('small.js')!.rewrite).toBe('helper-module');
-    expect(await out('small.js')).toContain('const { channels } = await rtmStartData(callSlack, {});');
+    expect(await out('small.js')).toContain("const { channels } = await rtmStartData(callSlack, {}, { fields: ['channels'] });");
     expect(byFile.get('param.js')!.rewrite).toBe('todo');
     for (const file of ['small.js', 'param.js']) expect(await out(file)).not.toContain('.paginate(');
   });

@@ -28,6 +28,8 @@ export interface CostOptions {
   readonly mpimAware?: boolean;
   /** Whether `bots` is rebuilt with a `bots.info` call per bot user (default: from `users.list` alone). */
   readonly botsInfo?: boolean;
+  /** Whether `rtm.connect` is called (default true; not by the generated module for data parts that need none of it). */
+  readonly connect?: boolean;
 }
 
 export interface PlannedCall {
@@ -58,7 +60,7 @@ export interface ReplacementCost {
 
 /**
  * Reference §5: the Web API calls that rebuild the `fieldsRead` of an `rtm.start` response for a
- * workspace of the given size, one `rtm.connect` included. Only what is read is fetched.
+ * workspace of the given size, one `rtm.connect` included (unless `options.connect` is false). Only what is read is fetched.
  */
 export function costOfReplacement(
   workspace: WorkspaceSize,
@@ -139,7 +141,7 @@ export function costOfReplacement(
       fields: [...fields].sort(),
     }));
   const connectTier = METHOD_TIERS[METHODS.rtmConnect];
-  byMethod.push({
+  if (options.connect !== false) byMethod.push({
     method: METHODS.rtmConnect,
     args: {},
     calls: 1,

@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField } from './fields.js';
+import { COMMON_RESPONSE_FIELDS, CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, RTM_START_TOP_LEVEL_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField, readsErrorText } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { METHODS } from './methods.js';
 
@@ -82,6 +82,44 @@ export function helperBuilds(field: string): boolean {
   if (isStartOnlyItemField(field)) return false;
   if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
   return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;
+}
+
+/**
+ * The parts of `rtm.start`'s data the generated module's `fields` option can name: the top-level keys it
+ * rebuilds (the lists, `bots`, `subteams`, `dnd`) or `rtm.connect` answers (`url`, `self`, `team`), not the
+ * keys every answer has (`ok`, `error`). The module has no other key (`cache_ts`, `links`…) either way.
+ */
+export const HELPER_DATA_PARTS: readonly string[] = deepFreeze(
+  RTM_START_TOP_LEVEL_FIELDS.filter((top) => !COMMON_RESPONSE_FIELDS.includes(top) && (helperBuilds(top) || fieldFact(top)?.onRtmConnect === true)),
+);
+
+/**
+ * The parts for which the generated module calls `rtm.connect`: `url` and `self`, which only it answers,
+ * and `subteams`, whose `self` list needs the bot's id. Without one of them it makes no such call (Tier 1:
+ * one a minute). `team` comes from `team.info` (merged with `rtm.connect`'s where that is called).
+ */
+export const HELPER_CONNECT_PARTS: readonly string[] = deepFreeze(['url', 'self', 'subteams']);
+
+/**
+ * The `fields` option of the generated module for code whose every read of the data is in `fieldsRead`:
+ * the parts read (`users`, `channels`, `url`…), and `<list>[].members` where a list's members are read
+ * (their replacement costs a call per conversation). The module then makes only those parts' calls.
+ * Undefined, so that everything is fetched, where a read is of a key core has no fact for (it might
+ * be anything), or where no part is read (`ok`, `error` alone): some call must still try the token.
+ */
+export function helperDataFields(fieldsRead: readonly string[]): string[] | undefined {
+  const parts = new Set<string>();
+  for (const read of fieldsRead) {
+    // Every answer has these: an error of any call made answers them as `rtm.start`'s did (invalid_auth…).
+    if (COMMON_RESPONSE_FIELDS.includes(read) || readsErrorText(read)) continue;
+    const fact = fieldFact(read);
+    if (fact === undefined) return undefined;
+    const top = /^[^.[]*/.exec(fact.path)?.[0] ?? fact.path;
+    if (!HELPER_DATA_PARTS.includes(top)) continue;
+    parts.add(top);
+    if (fact.replacements[0]?.method === METHODS.conversationsMembers) parts.add(fact.path);
+  }
+  return parts.size > 0 ? [...parts].sort() : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { HELPER_EXPORTS, objectGapsOf } from './helper-module.js';
 import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACK_PACKAGE, SLACKBOTS } from './modules.js';
+import { METHODS } from './methods.js';
 import { RATE_TIERS } from './rate-tiers.js';
 
 /**
@@ -461,6 +462,9 @@ export const CODEMOD_MESSAGES = {
       : client === 'rtm-api-client'
         ? `\`RTMClient\` now starts with \`rtm.connect\` (\`useRtmConnect: false\` dropped); \`withRtmStartData()\` of the generated \`${module}\` gives its \`authenticated\` event and \`start()\` result ${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`
         : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
+  /** A helper-module call that names the parts of the data its code reads (`fields`): only `methods` are called. */
+  helperModuleParts: (fields: readonly string[], module: string, methods: readonly string[]): string =>
+    `${list(fields)} of \`rtm.start\`'s data now come from \`rtmStartData()\` of the generated \`${module}\`, asked for only the parts the code reads: it calls ${methods.join(', ')}${methods.includes(METHODS.rtmConnect) ? '' : ` (no \`${METHODS.rtmConnect}\`: nothing read needs it)`}.`,
   /** A helper-module rewrite of a v3 `RtmClient` whose package.json range was raised to a version that has `useRtmConnect`. */
   rangeRaised: (manifest: string, module: string, from: string, to: string): string =>
     `${manifest}: \`${module}\` \`${from}\` → \`${to}\` (it allowed releases without \`useRtmConnect\`): run npm install.`,

@@ -1,4 +1,4 @@
-import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, helperDataFields } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
 
@@ -14,6 +14,9 @@ import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
 /** What tells where a site's data go. */
 type EscapingSite = Pick<PlanSite, 'form' | 'escapes' | 'startOnlyFields' | 'transport' | 'library'>;
 
+/** What tells whether anything of a site's data leaves code the analysis follows. */
+type CarryingSite = Pick<PlanSite, 'form' | 'escapes'>;
+
 /**
  * The extras no call of the site's transport can fetch: the `slack` package, whose methods its bot's wrapper
  * calls, has no `team.preferences.list` (the wrapper marks `team.prefs` a gap that warns on a read).
@@ -23,14 +26,36 @@ function unfetchable(site: EscapingSite): readonly string[] {
 }
 
 /** The site's own reason for a TODO (a v3 client, a raw request…), listed first among its escapes but not a place the data goes. */
-function ownMarker(site: EscapingSite, index: number): boolean {
+function ownMarker(site: CarryingSite, index: number): boolean {
   const reason = site.escapes[index]?.reason;
-  return reason === CODEMOD_MESSAGES.legacyClient || reason === CODEMOD_MESSAGES.legacyDataStore || reason === CODEMOD_MESSAGES.methodTable || (site.form === 'raw-url' && index === 0);
+  return reason === CODEMOD_MESSAGES.legacyClient || reason === CODEMOD_MESSAGES.legacyDataStore || reason === CODEMOD_MESSAGES.methodTable || rawRequestMarker(site, index);
+}
+
+/** A raw request's own marker, first among its escapes: its answer is followed where it is read, it goes nowhere by this. */
+function rawRequestMarker(site: Pick<CarryingSite, 'form'>, index: number): boolean {
+  return site.form === 'raw-url' && index === 0;
 }
 
 /** An extra held in the escaping part: all of the response (`''`), or a part that holds it (`team` holds `team.prefs`). */
 function holds(path: string, extra: string): boolean {
   return path === '' || extra === path || extra.startsWith(`${path}.`);
+}
+
+/**
+ * The places the site's data go that the analysis does not follow: its escapes but a raw request's own
+ * marker (a method table's or a v3 client's marks data that do go on, to the table's callers, the client's handlers).
+ */
+export function carriedEscapes<E extends CarryingSite['escapes'][number]>(site: { readonly form: CarryingSite['form']; readonly escapes: readonly E[] }): E[] {
+  return site.escapes.filter((_, i) => !rawRequestMarker(site, i));
+}
+
+/**
+ * The `fields` a helper-module call of the app's own transport (`transport`) asks for (core's `helperDataFields`): only
+ * where nothing of the data leaves code the analysis follows, so that its reads are all of them.
+ * Undefined (the whole data) otherwise.
+ */
+export function knownDataFields(site: CarryingSite & Pick<PlanSite, 'fieldsRead' | 'transport'>): string[] | undefined {
+  return site.transport !== undefined && carriedEscapes(site).length === 0 ? helperDataFields(site.fieldsRead) : undefined;
 }
 
 /** The extras the site's escapes may carry and it does not read itself. */

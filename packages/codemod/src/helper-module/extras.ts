@@ -28,21 +28,28 @@ export function helperIncludes(fields: readonly string[]): string[] {
   return [...new Set(fields.map(helperExtraOf).filter((e): e is string => e !== undefined))].sort();
 }
 
-/** `{ include: ['subteams'], optional: ['dnd'] }` for a site reading `fields`, undefined when it names none. */
-export function extrasOptions(fields: readonly string[], optional: readonly string[] = []): string | undefined {
+/**
+ * `{ fields: ['users'], include: ['subteams'], optional: ['dnd'] }` for a site reading `fields`, undefined when
+ * it names none; `parts`, where every read is known, the parts of the data fetched (the rest is not).
+ */
+export function extrasOptions(fields: readonly string[], optional: readonly string[] = [], parts?: readonly string[]): string | undefined {
   const include = helperIncludes(fields);
   const others = optional.filter((e) => !include.includes(e));
   const quoted = (names: readonly string[]): string => `[${names.map((e) => `'${e}'`).join(', ')}]`;
-  const options = [...(include.length > 0 ? [`include: ${quoted(include)}`] : []), ...(others.length > 0 ? [`optional: ${quoted(others)}`] : [])];
+  const options = [
+    ...(parts === undefined ? [] : [`fields: ${quoted(parts)}`]),
+    ...(include.length > 0 ? [`include: ${quoted(include)}`] : []),
+    ...(others.length > 0 ? [`optional: ${quoted(others)}`] : []),
+  ];
   return options.length > 0 ? `{ ${options.join(', ')} }` : undefined;
 }
 
 /**
  * `, { include: ['dnd', 'subteams'] }` to follow a call's `args`, or nothing; `optional` adds the extras
- * fetched too but left out (with a warning) where the token may not read them.
+ * fetched too but left out (with a warning) where the token may not read them; `parts` the `fields` option.
  */
-export function includeOption(fields: readonly string[], args: string | undefined, optional: readonly string[] = []): string {
-  const options = extrasOptions(fields, optional);
+export function includeOption(fields: readonly string[], args: string | undefined, optional: readonly string[] = [], parts?: readonly string[]): string {
+  const options = extrasOptions(fields, optional, parts);
   if (options === undefined) return args === undefined ? '' : `, ${args}`;
   return `, ${args ?? '{}'}, ${options}`;
 }
@@ -119,7 +126,7 @@ export function extrasSource(ts: boolean): string[] {
     '  }',
     "  // users.list has had no presence since Slack's 2018 presence changes: one call per user, paced by its tier.",
     `  if (include.includes('${HELPER_PRESENCE}')) {`,
-    `    for (const user of lists.users) user.presence = (await call('${METHODS.usersGetPresence}', { user: user.id })).presence;`,
+    `    for (const user of lists.users ?? []) user.presence = (await call('${METHODS.usersGetPresence}', { user: user.id })).presence;`,
     '  }',
     '  return extras;',
     '}',

@@ -10,6 +10,7 @@ import {
   RTM_URL_LIFETIME_SECONDS,
   HELPER_LIBRARIES,
   HELPER_LIBRARY_STARTS,
+  HELPER_CONNECT_PARTS,
   fieldFact,
   type HelperLibrary,
 } from '@rtm-migrate/core';
@@ -67,10 +68,18 @@ export const HELPER_FIELDS = ['users', 'channels', 'channels[].members', 'groups
 
 /**
  * The fields the helper reads for core's `costOfReplacement()`: without `mpim_aware` group DMs are in
- * `groups`; plus the extras of `siteFields` (what the site reads) that its call asks for.
+ * `groups`; plus the extras of `siteFields` (what the site reads) that its call asks for. Where the call
+ * names the parts it fetches (`parts`, its `fields` option), only those: a list's members only as `<list>[].members`.
  */
-export function helperFieldsRead(mpimAware: boolean, siteFields: readonly string[] = []): string[] {
-  return [...HELPER_FIELDS.filter((f) => mpimAware || !f.startsWith('mpims')), ...siteFields.filter((f) => helperExtraOf(f) !== undefined)];
+export function helperFieldsRead(mpimAware: boolean, siteFields: readonly string[] = [], parts?: readonly string[]): string[] {
+  const fetched = (f: string): boolean => parts === undefined || parts.includes(f) || (!f.includes('[]') && parts.includes(/^[^.[]*/.exec(f)?.[0] ?? f));
+  const asked = (f: string): boolean => mpimAware || !f.startsWith('mpims');
+  return [...HELPER_FIELDS.filter((f) => asked(f) && fetched(f)), ...(parts ?? []).filter(asked), ...siteFields.filter((f) => helperExtraOf(f) !== undefined)];
+}
+
+/** Whether the helper calls `rtm.connect` for a call naming `parts` (undefined: the whole data, so it does). */
+export function helperConnects(parts: readonly string[] | undefined): boolean {
+  return parts === undefined || parts.some((p) => HELPER_CONNECT_PARTS.includes(p));
 }
 
 export { helperBuilds } from '@rtm-migrate/core';
@@ -125,6 +134,11 @@ export function helperSource(v: HelperVariant): string {
     "// Item attributes no replacement list has (conversations' has_pins, is_open, bots' icons…) cost a call",
     '// per item and are not fetched: a read of one answers undefined and warns once (see markItemGaps), as',
     "// does a read of what self and team lack (self.prefs, team.plan…: see markObjectGaps).",
+    '// Code that reads only some of the data names those parts in `options.fields` (rtm-migrate does where',
+    "// it knows every read): only their calls are made. 'users' and 'bots' need users.list; 'channels',",
+    "// 'groups', 'mpims', 'ims' their conversation types only, and their members only as '<list>[].members';",
+    `// 'team' ${METHODS.teamInfo}; ${HELPER_CONNECT_PARTS.map((p) => `'${p}'`).join(', ')} ${METHODS.rtmConnect} (subteams for the bot's id), which is not`,
+    '// called at all without one of them (it allows 1 call a minute). An error of a call made throws as before.',
     '// It has no dependency: it calls Slack through the client you pass, a @slack/web-api WebClient (or',
     '// a @slack/client v3 WebClient) or any function (method, args) => Promise<response>.',
     '',
@@ -160,6 +174,8 @@ export function helperSource(v: HelperVariant): string {
       'export interface RtmStartDataOptions {',
       '  /** Multiplies every wait between calls (0: no pacing). Default 1. */',
       '  timeScale?: number;',
+      "  /** The only parts fetched ('users', 'channels', 'channels[].members', 'team', 'url'…), the others left out of the data. Default: all. */",
+      '  fields?: string[];',
       "  /** Fields fetched only when named: 'subteams', 'dnd', 'team.prefs', '<list>[].latest', '<list>[].unread_count', 'users[].presence'. */",
       '  include?: string[];',
       "  /** 'subteams', 'dnd', 'team.prefs' fetched too, but left out (with a warning) when Slack answers missing_scope, not_allowed_token_type or no_permission. */",
@@ -244,7 +260,8 @@ export function helperSource(v: HelperVariant): string {
     '/**',
     ' * `rtm.start`\'s data, rebuilt: users, channels, groups (and mpims with `mpim_aware`), ims with',
     ` * complete \`members\`, team details, bots (the bot users of ${METHODS.usersList}), then \`url\`, \`self\` and`,
-    ` * \`team\` from ${METHODS.rtmConnect}. Throws the first error a call answers.`,
+    ` * \`team\` from ${METHODS.rtmConnect}; only the parts \`options.fields\` names where it names them. Throws the first`,
+    ' * error a call answers.',
     ' */',
     `${exp}async function rtmStartData(client${t(': ApiCaller | LegacyApiCaller | SlackCall')}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': Promise<RtmStartData>')} {`,
     `  const send${t(': SlackCall')} =`,
@@ -254,8 +271,11 @@ export function helperSource(v: HelperVariant): string {
     `        ? (method, callArgs) => client.apiCall(method, callArgs)${t(' as Promise<SlackObject>')}`,
     '        : (method, callArgs) => client._makeAPICall(method, null, callArgs);',
     '  const call = pacedCall(send, args, options);',
-    '  const lists = await rtmStartLists(call, args);',
+    '  const wanted = partsWanted(options);',
+    '  const lists = await rtmStartLists(call, args, wanted);',
     '  const extras = await rtmStartExtras(call, args, lists, options);',
+    `  // No ${METHODS.rtmConnect} (Tier 1) for code that reads neither its url nor self.`,
+    `  if (${HELPER_CONNECT_PARTS.map((p) => `!wanted('${p}')`).join(' && ')}) return withExtras(${cast('{ ok: true, ...lists }', 'RtmStartData')}, extras);`,
     `  // ${METHODS.rtmConnect} last: its url must be used within ${RTM_URL_LIFETIME_SECONDS} seconds.`,
     `  const connectArgs${t(': Record<string, unknown>')} = {};`,
     '  for (const name of CONNECT_ARGS) if (args[name] !== undefined) connectArgs[name] = args[name];',
@@ -264,45 +284,59 @@ export function helperSource(v: HelperVariant): string {
     '    ok: true,',
     `    url: connect.url${t(' as string')},`,
     `    self: connect.self${t(" as RtmStartData['self']")},`,
-    '    ...lists,',
+    `    ...${ts ? '(lists as Omit<RtmStartData, \'ok\' | \'url\' | \'self\' | \'team\'>)' : 'lists'},`,
     `    team: { ...lists.team, ...${ts ? "(connect.team as RtmStartData['team'])" : 'connect.team'} },`,
     '  }, extras);',
     '}',
     '',
+    "/** Whether a part of the data is fetched: every part, unless `options.fields` names the ones the code reads. */",
+    `function partsWanted(options${t(': RtmStartDataOptions')})${t(': (part: string) => boolean')} {`,
+    '  const fields = options.fields;',
+    '  return (part) => fields === undefined || fields.includes(part);',
+    '}',
+    '',
     ...extrasSource(ts),
     '',
-    ...(ts ? ["/** What rtmStartLists() fetches: everything but rtm.connect's part. */", "type RtmStartLists = Omit<RtmStartData, 'ok' | 'url' | 'self' | 'team'> & { team: SlackObject };", ''] : []),
-    '/** Users, conversations (with complete members), bots and team details: the part before rtm.connect. */',
-    `async function rtmStartLists(call${t(': SlackCall')}, args${t(': RtmStartArgs')})${t(': Promise<RtmStartLists>')} {`,
+    ...(ts
+      ? [
+          "/** What rtmStartLists() fetches: everything but rtm.connect's part (the parts wanted). */",
+          "type RtmStartLists = Partial<Omit<RtmStartData, 'ok' | 'url' | 'self' | 'team'>> & { team?: SlackObject };",
+          '',
+        ]
+      : []),
+    '/** Users, conversations (with complete members), bots and team details: the part before rtm.connect, as far as `wanted`. */',
+    `async function rtmStartLists(call${t(': SlackCall')}, args${t(': RtmStartArgs')}, wanted${t(': (part: string) => boolean')} = () => true)${t(': Promise<RtmStartLists>')} {`,
     '  const locale = isSet(args.include_locale) ? { include_locale: true } : {};',
     '  const mpimAware = isSet(args.mpim_aware);',
-    `  const users = ${cast(`await listAll(call, '${METHODS.usersList}', { ...locale }, 'members')`, 'SlackUser[]')};`,
-    `  const conversations = async (types${t(': string[]')})${t(': Promise<SlackConversation[]>')} => {`,
+    "  // `bots` are users.list's bot users.",
+    `  const users = wanted('users') || wanted('bots') ? ${cast(`await listAll(call, '${METHODS.usersList}', { ...locale }, 'members')`, 'SlackUser[]')} : undefined;`,
+    `  const conversations = async (list${t(': string')}, types${t(': string[]')})${t(': Promise<SlackConversation[] | undefined>')} => {`,
+    '    if (!wanted(list)) return undefined;',
     `    const found${t(': SlackConversation[]')} = [];`,
     '    for (const type of types) {',
     `      found.push(...(${cast(`await listAll(call, '${METHODS.conversationsList}', { types: type, ...locale }, 'channels')`, 'SlackConversation[]')}));`,
     '    }',
     '    for (const conversation of found) {',
     '      // rtm.start listed members only for the conversations the bot was in; here they are complete.',
-    '      if (conversation.is_member !== true) continue;',
+    '      if (conversation.is_member !== true || !wanted(`${list}[].members`)) continue;',
     `      conversation.members = ${cast(`await listAll(call, '${METHODS.conversationsMembers}', { channel: conversation.id }, 'members')`, 'string[]')};`,
     '    }',
     '    return found;',
     '  };',
-    `  const channels = await conversations(['${channels}']);`,
+    `  const channels = await conversations('channels', ['${channels}']);`,
     `  // Without mpim_aware, rtm.start listed group DMs among the groups.`,
-    `  const groups = await conversations(mpimAware ? ['${groups}'] : ['${groups}', '${mpims}']);`,
-    `  const mpims = mpimAware ? await conversations(['${mpims}']) : undefined;`,
-    `  const ims = await conversations(['${ims}']);`,
-    `  const team = (await call('${METHODS.teamInfo}', {})).team${t(' as SlackObject | undefined')};`,
+    `  const groups = await conversations('groups', mpimAware ? ['${groups}'] : ['${groups}', '${mpims}']);`,
+    `  const mpims = mpimAware ? await conversations('mpims', ['${mpims}']) : undefined;`,
+    `  const ims = await conversations('ims', ['${ims}']);`,
+    `  const team = wanted('team') ? ${ts ? `((await call('${METHODS.teamInfo}', {})).team as SlackObject | undefined)` : `(await call('${METHODS.teamInfo}', {})).team`} ?? {} : undefined;`,
     `  const lists${t(': RtmStartLists')} = {`,
-    '    team: team ?? {},',
-    '    users,',
-    '    channels,',
-    '    groups,',
+    '    ...(team ? { team } : {}),',
+    '    ...(users ? { users } : {}),',
+    '    ...(channels ? { channels } : {}),',
+    '    ...(groups ? { groups } : {}),',
     '    ...(mpims ? { mpims } : {}),',
-    '    ims,',
-    "    bots: users.filter((u) => u.is_bot === true && typeof u.profile?.bot_id === 'string').map(botOf),",
+    '    ...(ims ? { ims } : {}),',
+    "    ...(users ? { bots: users.filter((u) => u.is_bot === true && typeof u.profile?.bot_id === 'string').map(botOf) } : {}),",
     '  };',
     '  markItemGaps(lists);',
     '  return lists;',

@@ -32,9 +32,9 @@ import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from 
 import { legacyClientKind, rangeRaise } from '../helper-module/legacy-client-fits.js';
 import { legacyConnectOnly } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
-import { escapeExtras } from '../helper-module/escape-extras.js';
+import { carriedEscapes, escapeExtras, knownDataFields } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
-import { HELPER_BASENAME, helperBuilds, helperFieldsRead } from '../helper-module/source.js';
+import { HELPER_BASENAME, helperBuilds, helperConnects, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
@@ -501,7 +501,13 @@ export function scan(options: ScanOptions): Plan {
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
-      const cost = costOfReplacement(spec.size, decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, [...startOnlyFields, ...escapeExtras({ form: decision.form, escapes, startOnlyFields, transport: viaTransport, library: found.library })]) : startOnlyFields, { mpimAware });
+      // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
+      const parts = decision.rewrite === 'helper-module' ? knownDataFields({ form: decision.form, escapes, fieldsRead, transport: viaTransport }) : undefined;
+      const cost = costOfReplacement(
+        spec.size,
+        decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, [...startOnlyFields, ...escapeExtras({ form: decision.form, escapes, startOnlyFields, transport: viaTransport, library: found.library })], parts) : startOnlyFields,
+        { mpimAware, connect: helperConnects(parts) },
+      );
       const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
@@ -514,7 +520,7 @@ export function scan(options: ScanOptions): Plan {
           : decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined
           ? CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME)
           : decision.rewrite === 'helper-module'
-          ? `${CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          ? `${parts ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
           ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'raw-url'
@@ -522,7 +528,8 @@ export function scan(options: ScanOptions): Plan {
           : decision.rewrite === 'connect-only' && !args.known
           ? (heldArgsMessage(parsed, found) ?? CODEMOD_MESSAGES.connectArgsPassed)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
-      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(escapes, found.library) : undefined;
+      // Not the site's own marker (a raw request's): only what really leaves code the analysis follows may be read off the data elsewhere.
+      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(carriedEscapes({ form: decision.form, escapes }), found.library) : undefined;
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,

@@ -1,6 +1,6 @@
 import { METHODS } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
-import { escapeExtras, extrasNote } from '../helper-module/escape-extras.js';
+import { escapeExtras, extrasNote, knownDataFields } from '../helper-module/escape-extras.js';
 import { includeOption } from '../helper-module/extras.js';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
 import type { PlanSite, TransportCall } from '../plan.js';
@@ -156,7 +156,8 @@ function statementInSameFunction(ctx: TransformContext, transport: TransportCall
  * such statement); a Node-style callback is still called once, `(err, data)`, on a later tick.
  */
 function viaTransport(ctx: TransformContext, site: PlanSite, transport: TransportCall, module: string): void {
-  const args = includeOption(site.startOnlyFields, transport.args, escapeExtras(site));
+  // Where every read of the data is known, only the parts read are fetched (no rtm.connect unless `url` or `self` is read).
+  const args = includeOption(site.startOnlyFields, transport.args, escapeExtras(site), knownDataFields(site));
   const name = transport.ownPromise ? HELPER_EXPORTS.dataAs : HELPER_EXPORTS.data;
   const statement = statementInSameFunction(ctx, transport);
   let caller = transport.caller;
