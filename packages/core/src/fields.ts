@@ -365,10 +365,13 @@ export const RTM_CONNECT_RESPONSE_FIELDS: readonly string[] = deepFreeze(
 /** Keys every Web API response may carry; reading them is never start-only. */
 export const COMMON_RESPONSE_FIELDS: readonly string[] = deepFreeze(['ok', 'error', 'warning', 'needed', 'provided', 'response_metadata']);
 
+/** The top-level key a field path starts with: `channels` of `channels[].members`, `team` of `team.prefs`. */
+export function topLevelField(path: string): string {
+  return /^[^.[]*/.exec(path)?.[0] ?? path;
+}
+
 /** Top-level keys of `rtm.start`'s response. */
-export const RTM_START_TOP_LEVEL_FIELDS: readonly string[] = deepFreeze([
-  ...new Set(Object.keys(RTM_START_FIELDS).map((p) => /^[^.[]*/.exec(p)?.[0] ?? p)),
-]);
+export const RTM_START_TOP_LEVEL_FIELDS: readonly string[] = deepFreeze([...new Set(Object.keys(RTM_START_FIELDS).map(topLevelField))]);
 
 /**
  * The fact for a read of `path` off an `rtm.start` response, e.g. `users`, `team.icon`,

@@ -1,4 +1,4 @@
-import { COMMON_RESPONSE_FIELDS, CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, RTM_START_TOP_LEVEL_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField, readsErrorText } from './fields.js';
+import { COMMON_RESPONSE_FIELDS, CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, RTM_START_TOP_LEVEL_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField, readsErrorText, topLevelField } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { METHODS } from './methods.js';
 
@@ -62,7 +62,7 @@ export const HELPER_PRESENCE = 'users[].presence';
 /** The `include` entry of the generated module that rebuilds `field`, undefined for a field it builds anyway (or never). */
 export function helperExtraOf(field: string): string | undefined {
   if (fieldFact(field)?.path === HELPER_PRESENCE) return HELPER_PRESENCE;
-  const top = /^[^.[]*/.exec(field)?.[0] ?? field;
+  const top = topLevelField(field);
   if (top === 'subteams' || top === 'dnd') return top;
   if (/^team\.prefs(\.|$)/.test(field)) return 'team.prefs';
   const m = /^(\w+)\[\]\.(\w+)/.exec(field);
@@ -114,7 +114,7 @@ export function helperDataFields(fieldsRead: readonly string[]): string[] | unde
     if (COMMON_RESPONSE_FIELDS.includes(read) || readsErrorText(read)) continue;
     const fact = fieldFact(read);
     if (fact === undefined) return undefined;
-    const top = /^[^.[]*/.exec(fact.path)?.[0] ?? fact.path;
+    const top = topLevelField(fact.path);
     if (!HELPER_DATA_PARTS.includes(top)) continue;
     parts.add(top);
     if (fact.replacements[0]?.method === METHODS.conversationsMembers) parts.add(fact.path);

@@ -12,6 +12,7 @@ import {
   HELPER_LIBRARY_STARTS,
   HELPER_CONNECT_PARTS,
   fieldFact,
+  topLevelField,
   type HelperLibrary,
 } from '@rtm-migrate/core';
 import { HELPER_EXTRA_METHODS, extrasSource, extrasTypes, helperExtraOf } from './extras.js';
@@ -72,7 +73,7 @@ export const HELPER_FIELDS = ['users', 'channels', 'channels[].members', 'groups
  * names the parts it fetches (`parts`, its `fields` option), only those: a list's members only as `<list>[].members`.
  */
 export function helperFieldsRead(mpimAware: boolean, siteFields: readonly string[] = [], parts?: readonly string[]): string[] {
-  const fetched = (f: string): boolean => parts === undefined || parts.includes(f) || (!f.includes('[]') && parts.includes(/^[^.[]*/.exec(f)?.[0] ?? f));
+  const fetched = (f: string): boolean => parts === undefined || parts.includes(f) || (!f.includes('[]') && parts.includes(topLevelField(f)));
   const asked = (f: string): boolean => mpimAware || !f.startsWith('mpims');
   return [...HELPER_FIELDS.filter((f) => asked(f) && fetched(f)), ...(parts ?? []).filter(asked), ...siteFields.filter((f) => helperExtraOf(f) !== undefined)];
 }

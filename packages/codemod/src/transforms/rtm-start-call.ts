@@ -7,6 +7,7 @@ import {
   isRtmConnectArg,
   isRtmStartOnlyArg,
   todoComment,
+  topLevelField,
 } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
 import type { PlanSite } from '../plan.js';
@@ -216,7 +217,7 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts, c:
   const ts = ctx.typescript;
   const unit = indentUnit(ctx.source);
   const fields = site.startOnlyFields;
-  const tops = new Set(fields.map((f) => /^[^.[]*/.exec(f)?.[0] ?? f));
+  const tops = new Set(fields.map(topLevelField));
   const mpimAware = boolArg(parts.args, 'mpim_aware');
   const locale = boolArg(parts.args, 'include_locale');
   const localeArg = locale ? ', include_locale: true' : '';
