@@ -34,12 +34,13 @@ slack.on('open', function () {
   console.log('with unreads: ' + slack.getChannelsWithUnreads().length);
 ${ENDS}`;
 
-/** The idiom of slack-client's README: the groups the bot has open, off the client's own Group objects. */
+/** The idiom of slack-client's README: the groups the bot has open, off the client's own Group objects; and its own User of `self`. */
 const OPEN_GROUPS = `${MADE}
 slack.on('open', function () {
   var groups = items(slack.groups);
   console.log('groups: ' + groups.length);
   console.log('open groups: ' + groups.filter(function (g) { return g.is_open && !g.is_archived; }).length);
+  console.log('prefs: ' + typeof slack.self.prefs);
 ${ENDS}`;
 
 interface Report {
@@ -88,25 +89,33 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     await expectPresenceAnswered(slack, before, after);
   });
 
-  it("warns once when a group's `is_open`, which the replacement lists lack, is read off the client's own Group", { timeout: 240_000 }, async () => {
+  it("warns once when a group's `is_open` or self's `prefs`, which the replacement data lack, is read off the client's own Group or User", { timeout: 240_000 }, async () => {
     const dir = await slackClient1App({ 'bot.js': OPEN_GROUPS });
     slack.setMode('legacy');
     const before = await start(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
     expect(before.stdout).toMatch(/^open groups: [1-9]\d*$/m);
+    expect(before.stdout).toMatch(/^prefs: object$/m);
 
     const report = await migrate(dir);
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:20:1', 'helper-module']]);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:21:1', 'helper-module']]);
     expect(report.sites[0]?.message).toContain('`groups[].is_open`');
+    expect(report.sites[0]?.message).toContain('`self.prefs`');
 
     slack.setMode('connect_required');
     slack.resetCalls();
     const after = await start(dir);
     expect(after.code).toBe(0);
-    expect(after.stdout.replace(/^open groups: .*$/m, '')).toBe(before.stdout.replace(/^open groups: .*$/m, ''));
+    const lost = /^(open groups|prefs): .*$/gm;
+    expect(after.stdout.replace(lost, '')).toBe(before.stdout.replace(lost, ''));
     expect(after.stdout).toMatch(/^open groups: 0$/m);
+    expect(after.stdout).toMatch(/^prefs: undefined$/m);
     expect(after.stderr).toBe(
-      'rtm-start-data: groups[].is_open is not in the replacement data: `conversations.list` does not say which conversations are open: `conversations.info` per conversation answers `is_open`\n',
+      [
+        'rtm-start-data: groups[].is_open is not in the replacement data: `conversations.list` does not say which conversations are open: `conversations.info` per conversation answers `is_open`',
+        "rtm-start-data: self.prefs is not in the replacement data: no public method returns a user's prefs: drop the read or keep the setting in your app",
+        '',
+      ].join('\n'),
     );
     expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
   });

@@ -433,9 +433,9 @@ export const CODEMOD_MESSAGES = {
    */
   objectGapsWarned: (data: { object: string; fields: string }): string =>
     `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.`,
-  /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: no getter, no warning. */
+  /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: the wrapper gives the copy the getters. */
   objectGapsCopied: (data: { object: string; fields: string }): string =>
-    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return; \`slack-client\` copies \`self\` into a User of its own, so a read of one off \`client.self\` answers \`undefined\` with no warning: drop such reads or fetch what they need.`,
+    `Code rtm-migrate cannot follow may read ${data.fields} off the client's \`self\`, which neither \`rtm.connect\` nor the helper module's calls return: \`slack-client\` copies \`self\` into a User of its own, and the wrapper gives that copy the module's getters, so a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.`,
   /**
    * A `slack-client` 1.x client logged in through the generated module: it keeps `rtm.start`'s lists as
    * objects of its own (`client.groups`), whose attributes the replacement lists lack warn on a read as the

@@ -94,8 +94,8 @@ export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[], library?:
   // slack-client 1.x keeps its own copies of the lists' items, which the wrapper marks as the module marks its items.
   const copies = library === 'slack-client' ? escapedItemsData(Object.values(SLACK_CLIENT_1.lists)) : undefined;
   const items = copies ? undefined : escapedItemsData(paths);
-  const objects = escapedObjectData(paths);
-  // slack-client 1.x copies `self` key by key into a User of its own: the getters stay behind, a read off the copy cannot warn.
+  // slack-client 1.x hands on only its copy of `self` (its Team keeps `id`, `name` and `domain`), which the wrapper marks too.
+  const objects = escapedObjectData(copies ? ['self'] : paths);
   const objectNote = objects && (library === 'slack-client' ? CODEMOD_MESSAGES.objectGapsCopied(objects) : CODEMOD_MESSAGES.objectGapsWarned(objects));
   const notes = [items && CODEMOD_MESSAGES.itemGapsWarned(items), copies && CODEMOD_MESSAGES.slackClientItemGaps(copies, extras), objectNote].filter((n) => n !== undefined);
   return notes.length > 0 ? notes.join(' ') : undefined;
