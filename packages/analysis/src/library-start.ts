@@ -14,7 +14,7 @@ import { importedFromHelperModule } from './stores.js';
 import type { UnfollowedClientSite } from './unfollowed-client.js';
 
 /** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
-function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
+export function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
   const callee = unwrap(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, callee) === name ? callee.object : undefined;
 }

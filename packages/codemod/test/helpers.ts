@@ -204,3 +204,41 @@ export async function scanFiles(manifest: string, files: Record<string, string>)
 
 /** Each site's outcome by its id. */
 export const outcomes = (report: DryReport): Record<string, string> => Object.fromEntries(report.sites.map((s) => [s.id, s.rewrite]));
+
+/**
+ * slack-client 1.5.1 as published, in a bot's node_modules, its fixed API host pointed at fake Slack (the
+ * only edits: plain http to the host and port of SLACK_API_URL; the `/api/<method>` paths are Slack's). Its
+ * dependencies as installed offline here: `log` 1.4.0 and `https-proxy-agent` 1.0.0 as it pins them, but
+ * `ws` 1.1.5 (slack-client 2's) for the pinned 0.8.1, which no package here installs: `new WebSocket(url)`
+ * and its `open` / `message` / `close` events, all 1.x uses, are the same. `coffee-script` is only its
+ * test runner's.
+ */
+export async function slackClient1App(files: Readonly<Record<string, string>>): Promise<string> {
+  const dir = await tempDir('slack-client-1-');
+  const library = join(dir, 'node_modules', 'slack-client');
+  await cp(join(ROOT, 'fixtures', 'real-world', 'slack-client@1.5.1', 'package'), library, { recursive: true });
+  const client = join(library, 'src', 'client.js');
+  const source = await readFile(client, 'utf8');
+  const edits: [string, string][] = [
+    ["https = require('https');", "https = require('http');"],
+    ['hostname: this.host,', 'hostname: new URL(process.env.SLACK_API_URL).hostname, port: new URL(process.env.SLACK_API_URL).port,'],
+  ];
+  let pointed = source;
+  for (const [from, to] of edits) {
+    expect(pointed).toContain(from);
+    pointed = pointed.replace(from, to);
+  }
+  await writeFile(client, pointed);
+  const bots = join(ROOT, 'fixtures', 'bots', 'node_modules');
+  const beside = async (owner: string, name: string): Promise<string> => join(await realpath(join(bots, owner)), '..', name);
+  await mkdir(join(library, 'node_modules'));
+  for (const [name, owner] of [['ws', 'slack-client-2'], ['https-proxy-agent', 'slack-client-2'], ['log', 'slack-robot']] as const) {
+    await symlink(await beside(owner, name), join(library, 'node_modules', name), 'dir');
+  }
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'greeter', version: '1.0.0', dependencies: { 'slack-client': '^1.5.0' } }));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(join(dir, file, '..'), { recursive: true });
+    await writeFile(join(dir, file), text);
+  }
+  return dir;
+}

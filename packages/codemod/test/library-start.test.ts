@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { ALL_SCOPES, startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
@@ -6,7 +6,7 @@ import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, copyLibrary, ROOT, tempDir, writeBotFiles } from './helpers.js';
+import { cli, copyLibrary, ROOT, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
 
 const BOT = `const Botkit = require('botkit');
 
@@ -479,43 +479,8 @@ slack.on('error', function (err) {
 slack.login();
 `;
 
-/**
- * slack-client 1.5.1 as published, in a bot's node_modules, its fixed API host pointed at fake Slack (the
- * only edits: plain http to the host and port of SLACK_API_URL; the `/api/<method>` paths are Slack's). Its
- * dependencies as installed offline here: `log` 1.4.0 and `https-proxy-agent` 1.0.0 as it pins them, but
- * `ws` 1.1.5 (slack-client 2's) for the pinned 0.8.1, which no package here installs: `new WebSocket(url)`
- * and its `open` / `message` / `close` events, all 1.x uses, are the same. `coffee-script` is only its
- * test runner's.
- */
-async function slackClientBot(files: Readonly<Record<string, string>> = { 'bot.js': SLACK_CLIENT_BOT }): Promise<string> {
-  const dir = await tempDir('slack-client-1-');
-  const library = join(dir, 'node_modules', 'slack-client');
-  await cp(join(ROOT, 'fixtures', 'real-world', 'slack-client@1.5.1', 'package'), library, { recursive: true });
-  const client = join(library, 'src', 'client.js');
-  const source = await readFile(client, 'utf8');
-  const edits: [string, string][] = [
-    ["https = require('https');", "https = require('http');"],
-    ['hostname: this.host,', 'hostname: new URL(process.env.SLACK_API_URL).hostname, port: new URL(process.env.SLACK_API_URL).port,'],
-  ];
-  let pointed = source;
-  for (const [from, to] of edits) {
-    expect(pointed).toContain(from);
-    pointed = pointed.replace(from, to);
-  }
-  await writeFile(client, pointed);
-  const bots = join(ROOT, 'fixtures', 'bots', 'node_modules');
-  const beside = async (owner: string, name: string): Promise<string> => join(await realpath(join(bots, owner)), '..', name);
-  await mkdir(join(library, 'node_modules'));
-  for (const [name, owner] of [['ws', 'slack-client-2'], ['https-proxy-agent', 'slack-client-2'], ['log', 'slack-robot']] as const) {
-    await symlink(await beside(owner, name), join(library, 'node_modules', name), 'dir');
-  }
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'greeter', version: '1.0.0', dependencies: { 'slack-client': '^1.5.0' } }));
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(join(dir, file, '..'), { recursive: true });
-    await writeFile(join(dir, file), text);
-  }
-  return dir;
-}
+/** A slack-client 1.5.1 bot (slackClient1App): by default the one above. */
+const slackClientBot = (files: Readonly<Record<string, string>> = { 'bot.js': SLACK_CLIENT_BOT }): Promise<string> => slackClient1App(files);
 
 /** The same bot with its client made and exported by `lib/slack.js`: `bot.js` never spells `rtm` nor the package. */
 function splitSlackClientBot(): Record<string, string> {

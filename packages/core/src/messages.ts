@@ -433,9 +433,16 @@ export const CODEMOD_MESSAGES = {
    */
   objectGapsWarned: (data: { object: string; fields: string }): string =>
     `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.`,
-  /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: no getter, no warning. */
+  /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: the wrapper gives the copy the getters. */
   objectGapsCopied: (data: { object: string; fields: string }): string =>
-    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return; \`slack-client\` copies \`self\` into a User of its own, so a read of one off \`client.self\` answers \`undefined\` with no warning: drop such reads or fetch what they need.`,
+    `Code rtm-migrate cannot follow may read ${data.fields} off the client's \`self\`, which neither \`rtm.connect\` nor the helper module's calls return: \`slack-client\` copies \`self\` into a User of its own, and the wrapper gives that copy the module's getters, so a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.`,
+  /**
+   * A `slack-client` 1.x client logged in through the generated module: it keeps `rtm.start`'s lists as
+   * objects of its own (`client.groups`), whose attributes the replacement lists lack warn on a read as the
+   * module's items do; presence and read state are fetched only where the analysis saw them read.
+   */
+  slackClientItemGaps: (data: { list: string; fields: string; replacements: string }, extras: readonly string[]): string =>
+    `The client keeps ${data.list} as objects of its own, and code rtm-migrate cannot follow may read ${data.fields} off them, which the replacement lists lack: they are not fetched (a call per item at every start); the wrapper gives the client's copies the module's getters, so a read of one answers \`undefined\` and warns once at run time (${data.replacements}). ${extras.length > 0 ? `${list(extras)} ${extras.length === 1 ? 'is' : 'are'} fetched because this file reads ${extras.length === 1 ? 'it' : 'them'} through the client; ` : ''}\`users[].presence\` and read state (\`unread_count\`, \`last_read\`) are fetched only where this file reads them through the client (its maps, look-ups, \`getUnreadCount()\`): read anywhere else, add them to the wrapper's \`include\`, or they answer \`undefined\`.`,
   /** A bound helper-module function (`rtmStartData.bind(null, client)`) whose data escape: the extras it cannot ask for. */
   boundExtras: (extras: readonly string[]): string =>
     `The data leave code rtm-migrate can follow, and a bound \`rtmStartData\` cannot ask for more: ${list(extras)} are not fetched (where it is called, pass \`{ optional: [${extras.map((e) => `'${e}'`).join(', ')}] }\` after the arguments if they are read), nor per-conversation \`latest\`, \`last_read\` and unread counts; \`cache_ts\` and \`latest_event_ts\` have no replacement.`,

@@ -214,6 +214,34 @@ export const SLACK_CLIENT_1 = deepFreeze({
   members: ['self', 'team', 'dms', 'getUserByID', 'getUserByName', 'getChannelByID', 'getChannelByName', 'getDMByID', 'getDMByName', 'getGroupByID', 'getGroupByName', 'getChannelGroupOrDMByID', 'getChannelGroupOrDMByName'],
   /** Look-ups no other client spells: a call of one names a `slack-client` 1.x client even where no package.json says so. */
   ownMethods: ['getChannelGroupOrDMByID', 'getChannelGroupOrDMByName'],
+  /**
+   * The client's maps of `rtm.start`'s lists (`client.dms` holds `ims`): `_onLogin` copies each item into a
+   * User, Channel, DM or Group of its own, key by enumerable key (`for (k in data) this[k] = data[k]`), so
+   * what the item carries as a non-enumerable getter is not copied. 1.5.1's `src/client.js`, `src/channel.js`.
+   */
+  lists: { users: 'users', channels: 'channels', groups: 'groups', dms: 'ims' },
+  /** Its look-ups (`src/client.js`), by the lists whose items they answer. */
+  lookups: {
+    getUserByID: ['users'],
+    getUserByName: ['users'],
+    getUserByEmail: ['users'],
+    getChannelByID: ['channels'],
+    getChannelByName: ['channels'],
+    getDMByID: ['ims'],
+    getDMByName: ['ims'],
+    getGroupByID: ['groups'],
+    getGroupByName: ['groups'],
+    getChannelGroupOrDMByID: ['channels', 'groups', 'ims'],
+    getChannelGroupOrDMByName: ['channels', 'groups', 'ims'],
+  },
+  /**
+   * Its methods that read item attributes themselves (`src/client.js`): `getUnreadCount()` sums and
+   * `getChannelsWithUnreads()` filters on the `unread_count` of every channel, DM and group it holds.
+   */
+  itemReads: {
+    getUnreadCount: ['channels[].unread_count', 'ims[].unread_count', 'groups[].unread_count'],
+    getChannelsWithUnreads: ['channels[].unread_count', 'ims[].unread_count', 'groups[].unread_count'],
+  },
 });
 
 /**

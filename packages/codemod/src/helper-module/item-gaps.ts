@@ -1,4 +1,4 @@
-import { CODEMOD_MESSAGES, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, escapedItemsData, escapedObjectData, fieldFact } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact } from '@rtm-migrate/core';
 import type { Escape } from '../plan.js';
 
 /** A JavaScript string literal in the module's style (single quotes). */
@@ -89,12 +89,14 @@ export function itemGapsSource(ts: boolean): string[] {
  * The report's line for a helper-module site whose lists, `self` or `team` reach code rtm-migrate
  * cannot follow with attributes the replacement data lack: which, and that the module warns on a read.
  */
-export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[], library?: string): string | undefined {
+export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[], library?: string, extras: readonly string[] = []): string | undefined {
   const paths = escapes.map((e) => e.path ?? '');
-  const items = escapedItemsData(paths);
-  const objects = escapedObjectData(paths);
-  // slack-client 1.x copies `self` key by key into a User of its own: the getters stay behind, a read off the copy cannot warn.
+  // slack-client 1.x keeps its own copies of the lists' items, which the wrapper marks as the module marks its items.
+  const copies = library === 'slack-client' ? escapedItemsData(Object.values(SLACK_CLIENT_1.lists)) : undefined;
+  const items = copies ? undefined : escapedItemsData(paths);
+  // slack-client 1.x hands on only its copy of `self` (its Team keeps `id`, `name` and `domain`), which the wrapper marks too.
+  const objects = escapedObjectData(copies ? ['self'] : paths);
   const objectNote = objects && (library === 'slack-client' ? CODEMOD_MESSAGES.objectGapsCopied(objects) : CODEMOD_MESSAGES.objectGapsWarned(objects));
-  const notes = [items && CODEMOD_MESSAGES.itemGapsWarned(items), objectNote].filter((n) => n !== undefined);
+  const notes = [items && CODEMOD_MESSAGES.itemGapsWarned(items), copies && CODEMOD_MESSAGES.slackClientItemGaps(copies, extras), objectNote].filter((n) => n !== undefined);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }

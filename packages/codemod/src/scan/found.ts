@@ -12,6 +12,7 @@ import {
   rtmClientStartable,
   runsSlackbotapiOnInstance,
   runsSlackbotsOnInstance,
+  slackClientReads,
   surelyPrecedes,
   storeRole,
   unwrap,
@@ -302,7 +303,9 @@ function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite
   // instance (an ES5 subclass) has the instance wrapped, not the class; slackbotapi's has nothing that fits
   // (its wrapper is a class, which cannot be `.call`ed): a TODO. So has a `slack` package bot the wrapper cannot start (slackPackageUnfit).
   const library = (site.library === 'botkit' && site.appObject) || runsSlackbotapiOnInstance(site) || unfit !== undefined ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
-  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false, ...library };
+  // A slack-client 1.x client's extras read through its maps and methods (`client.getUnreadCount()`), which the wrapper then asks for.
+  const reads = site.library === 'slack-client' && library.library === 'slack-client' ? slackClientReads(parsed.resolver, site.call).map((r) => ({ ...r, file: undefined })) : [];
+  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads, escapes: [own], connect: false, literal: false, ...library };
 }
 
 /**

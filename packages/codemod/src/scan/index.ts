@@ -34,6 +34,7 @@ import { legacyConnectOnly } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { carriedEscapes, escapeExtras, knownDataFields } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
+import { helperIncludes } from '../helper-module/extras.js';
 import { HELPER_BASENAME, helperBuilds, helperConnects, helperFieldsRead } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
@@ -529,7 +530,7 @@ export function scan(options: ScanOptions): Plan {
           ? (heldArgsMessage(parsed, found) ?? CODEMOD_MESSAGES.connectArgsPassed)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       // Not the site's own marker (a raw request's): only what really leaves code the analysis follows may be read off the data elsewhere.
-      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(carriedEscapes({ form: decision.form, escapes }), found.library) : undefined;
+      const gaps = decision.rewrite === 'helper-module' ? itemGapsNote(carriedEscapes({ form: decision.form, escapes }), found.library, helperIncludes(startOnlyFields)) : undefined;
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,

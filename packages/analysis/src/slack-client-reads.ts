@@ -1,0 +1,74 @@
+import { HELPER_PRESENCE, HELPER_READ_STATE, SLACK_CLIENT_1 } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
+import { methodCall } from './library-start.js';
+import type { Resolver } from './resolver.js';
+
+/** A read of `rtm.start`'s data through a `slack-client` 1.x client: the field (`users[].presence`) and where. */
+export interface SlackClientRead {
+  readonly path: string;
+  readonly node: TSESTree.Node;
+}
+
+/**
+ * What the file reads, through the `slack-client` 1.x client `login()` is called on, of the item
+ * attributes `rtm.start`'s replacement fetches only when asked (`users[].presence`, read state): the
+ * client's own methods that read them (`getUnreadCount()`: SLACK_CLIENT_1.itemReads), and a read of
+ * such an attribute anywhere in the file where the file reaches that list's items through the client
+ * (its map, `client.users[id]`, or a look-up, `client.getUserByID(id)`). Which object a `.presence`
+ * is read off is not followed: a file reading the client's users and some `.presence` asks for presence,
+ * which costs calls but never loses data. Empty where the client is neither a variable nor a field
+ * of `this` (its uses are not found then); reads in other files are not seen either.
+ */
+export function slackClientReads(resolver: Resolver, call: TSESTree.CallExpression): SlackClientRead[] {
+  const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
+  if (client === undefined) return [];
+  const reads: SlackClientRead[] = [];
+  const lists = new Set<string>();
+  const ownLists: Readonly<Record<string, string>> = SLACK_CLIENT_1.lists;
+  const lookups: Readonly<Record<string, readonly string[]>> = SLACK_CLIENT_1.lookups;
+  const itemReads: Readonly<Record<string, readonly string[]>> = SLACK_CLIENT_1.itemReads;
+  for (const use of clientMembers(resolver, client)) {
+    const name = memberName(resolver, use) ?? '';
+    for (const path of itemReads[name] ?? []) reads.push({ path, node: use });
+    const list = ownLists[name];
+    for (const reached of [...(list === undefined ? [] : [list]), ...(lookups[name] ?? [])]) lists.add(reached);
+  }
+  if (lists.size === 0) return reads;
+  for (const node of descendants(resolver, programOf(call))) {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || assigned(node)) continue;
+    const name = memberName(resolver, node);
+    if (`users[].${name ?? ''}` === HELPER_PRESENCE && lists.has('users')) reads.push({ path: HELPER_PRESENCE, node });
+    if (name !== undefined && HELPER_READ_STATE.includes(name)) for (const list of lists) if (list !== 'users') reads.push({ path: `${list}[].${name}`, node });
+  }
+  return reads;
+}
+
+/** A member written, not read (`u.presence = message.presence`). */
+function assigned(member: TSESTree.MemberExpression): boolean {
+  return member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member;
+}
+
+/**
+ * The members the file reads or calls on the client: off the variable that holds it, or off `this.<field>`
+ * where the client is a field of `this` (any `this.<field>` of the file: an object's methods share it).
+ */
+function clientMembers(resolver: Resolver, client: TSESTree.Node): TSESTree.MemberExpression[] {
+  const bare = unwrap(client);
+  if (bare.type === AST_NODE_TYPES.Identifier) {
+    return (variableOf(resolver, bare)?.references ?? []).flatMap((reference) => {
+      const member = reference.identifier.parent;
+      return member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier ? [member] : [];
+    });
+  }
+  if (bare.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(resolver, bare.object)) return [];
+  const field = memberName(resolver, bare);
+  const members: TSESTree.MemberExpression[] = [];
+  for (const node of descendants(resolver, programOf(bare))) {
+    if (node.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const holder = unwrap(node.object);
+    if (holder.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, holder.object) && memberName(resolver, holder) === field) members.push(node);
+  }
+  return members;
+}
