@@ -293,7 +293,7 @@ export function helperSource(v: HelperVariant): string {
     "/** Whether a part of the data is fetched: every part, unless `options.fields` names the ones the code reads. */",
     `function partsWanted(options${t(': RtmStartDataOptions')})${t(': (part: string) => boolean')} {`,
     '  const fields = options.fields;',
-    '  return (part) => fields === undefined || fields.includes(part);',
+    '  return (part) => fields === undefined || fields.indexOf(part) !== -1;',
     '}',
     '',
     ...extrasSource(ts),
