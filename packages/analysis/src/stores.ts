@@ -56,12 +56,13 @@ function coveredByClient(sites: readonly RtmSite[], construction: TSESTree.NewEx
 
 /**
  * Legacy clients a file starts through the generated helper module (`startRtmClient(rtm)`,
- * `startSlackClientRtm(…)`, as `rtm-migrate apply` writes them): the `new` of each, with the file it is
- * made in (another module's, for a client required from there; undefined for this file).
+ * `startSlackClientRtm(…)`, `startRtmClientMadeElsewhere(x.rtm)`, as `rtm-migrate apply` writes them): the
+ * `new` of each (the value handed in, for a client made out of sight), with the file it is made in
+ * (another module's, for a client required from there; undefined for this file).
  */
 export function startedByHelperModule(resolver: Resolver, program: TSESTree.Program, text: string): Map<Node, string | undefined> {
   const started = new Map<Node, string | undefined>();
-  const names: readonly string[] = [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart];
+  const names: readonly string[] = [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart, HELPER_EXPORTS.elsewhereStart];
   if (!names.some((name) => text.includes(name))) return started;
   for (const node of descendants(resolver, program)) {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) continue;
@@ -75,6 +76,9 @@ export function startedByHelperModule(resolver: Resolver, program: TSESTree.Prog
     }
     const made = resolver.project?.importedConstruction(resolver, client);
     if (made) started.set(made.node, made.resolver.file);
+    // A client made out of sight (startRtmClientMadeElsewhere(this.rtm)) is a start all the same, known by
+    // the value handed in: its key matches no `new`, so it fills only look-ups whose client is not known either.
+    else if (node.callee.name === HELPER_EXPORTS.elsewhereStart) started.set(client, undefined);
   }
   return started;
 }

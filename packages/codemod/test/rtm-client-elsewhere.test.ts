@@ -191,3 +191,77 @@ describe('x.rtm.start() of an RTM client made in another module, used as one her
     expect(fake.calls.map((c) => c.method)).toEqual(['rtm.connect']);
   });
 });
+
+/**
+ * The s24 form (a TypeScript bot whose client class is handed in): `this.rtm = new this.Client(token)`,
+ * started with `this.rtm.start()` in one method, its `dataStore` looked up in the others. The start goes
+ * to startRtmClientMadeElsewhere(), which fills a v3 client's store: the look-ups are right again, with
+ * no TODO, on the first run and on the next.
+ */
+const HANDED_IN = `// A bot given its RTM client class by the app, so a test can hand it another one.
+'use strict';
+
+var slack = require('@slack/client');
+
+function Bot(Client) {
+  this.Client = Client;
+}
+
+Bot.prototype.start = function (token, options) {
+  this.rtm = new this.Client(token, options);
+  this.rtm.on(slack.CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, this.ready.bind(this));
+  this.rtm.start();
+};
+
+Bot.prototype.nameOf = function (id) {
+  return this.rtm.dataStore.getUserById(id).name;
+};
+
+Bot.prototype.ready = function () {
+  var self = this;
+  var store = this.rtm.dataStore;
+  Object.keys(store.users).sort().forEach(function (id) { console.log('user ' + id + ' ' + self.nameOf(id)); });
+  Object.keys(store.channels).sort().forEach(function (id) {
+    var channel = store.getChannelById(id);
+    if (channel.is_member) console.log('channel #' + channel.name + ' members=' + channel.members.length);
+  });
+  process.stdout.write('', function () { process.exit(0); });
+};
+
+var options = { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error', dataStore: new slack.MemoryDataStore() };
+new Bot(slack.RtmClient).start(process.env.SLACK_BOT_TOKEN, options);
+`;
+
+describe('dataStore look-ups of a client made out of sight and started through startRtmClientMadeElsewhere()', () => {
+  it('are left as they are, with no TODO, and answer the same users and channels against connect_required', { timeout: 120_000 }, async () => {
+    const dir = await writeBotFiles('rtm-client-elsewhere-store-', { 'bot.js': HANDED_IN });
+    fake.setMode('legacy');
+    const before = await runBot(dir, fake.apiUrl);
+    expect(before.stderr).toBe('');
+    expect(before.stdout.match(/^user U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    expect(migrated.stdout).toContain('this `dataStore` look-up is right again');
+    const source = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(source).toContain(`${HELPER_EXPORTS.elsewhereStart}(this.rtm);`);
+    expect(source).not.toContain('TODO(rtm-migrate)');
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runBot(dir, fake.apiUrl);
+    expectSameWithoutRtmStart(fake, before, after);
+
+    // The next run sees the same start through the helper module, and the lint no look-up to report.
+    const again = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('TODOs left: 0');
+    expect(again.stdout).not.toMatch(/^(done|would) /m);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(source);
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
+    const [result] = await eslint.lintFiles(['bot.js']);
+    expect((result?.messages ?? []).map((m) => `${String(m.ruleId)}:${String(m.line)}`)).toEqual([]);
+  });
+});

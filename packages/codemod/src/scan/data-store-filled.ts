@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import type { FoundSite } from './found.js';
 
-/** What the rule needs of a legacy client or dataStore site, besides its plan entry. */
+/** What the rule needs of a legacy client or dataStore site (or a client made out of sight, started through the helper), besides its plan entry. */
 export interface LegacySite {
   /** Index of the site in the plan's list. */
   readonly index: number;
@@ -42,6 +42,9 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
     group.legacy.push(site);
     // A client started with `useRtmConnect: true` alone was proven to hand its store to no one: no start of a store read.
     if (site.found.form === 'legacy-client' && sites[site.index]?.rewrite !== 'connect-only') group.starts.push({ client: clientOf(site), throughHelper: sites[site.index]?.rewrite === 'helper-module' });
+    // A client made out of sight, started through startRtmClientMadeElsewhere(): a v3 RtmClient's store is filled
+    // there (through startRtmClient()); any other client either starts as it did or throws at start.
+    if (site.found.form !== 'legacy-client' && sites[site.index]?.clientElsewhere === true && sites[site.index]?.rewrite === 'helper-module') group.starts.push({ client: clientOf(site), throughHelper: true });
   }
   for (const { file, constructions } of helperStarted) groupOf(file).starts.push(...constructions.map((made) => ({ client: clientKey(file, made), throughHelper: true })));
   for (const { legacy: group, starts } of byPackage.values()) {

@@ -564,7 +564,7 @@ export function scan(options: ScanOptions): Plan {
         ...(gaps ? { itemGaps: gaps } : {}),
         message: `${gaps ? `${message} ${gaps}` : message}${publishNote}`,
       });
-      if (found.form === 'legacy-client' || found.form === 'legacy-data-store') legacy.push({ index: sites.length - 1, file: parsed.file, found });
+      if (found.form === 'legacy-client' || found.form === 'legacy-data-store' || sites.at(-1)?.clientElsewhere === true) legacy.push({ index: sites.length - 1, file: parsed.file, found });
       const plan = sites.at(-1);
       if (plan) planned.push({ plan, found });
       if (decision.rewrite === 'todo') wrapperUses.push({ index: sites.length - 1, parsed, found });
