@@ -110,6 +110,8 @@ const CASES: readonly Case[] = [
   { name: 'ES module syntax in .js, no "type", imports with .js (Babel)', packageJson: {}, importer: 'src/bot.js', source: esmBot('./show.js'), helper: 'src/rtm-start-data.js', specifier: './rtm-start-data.js', build: true },
   { name: 'ES module syntax in .js, "type": "module", extensionless imports (Node)', packageJson: { type: 'module' }, importer: 'src/bot.js', source: esmBot('./show'), helper: 'src/rtm-start-data.js', specifier: './rtm-start-data.js', build: false },
   { name: '.mjs, extensionless imports (Node)', packageJson: {}, importer: 'src/bot.mjs', source: esmBot('./show'), helper: 'src/rtm-start-data.mjs', specifier: './rtm-start-data.mjs', build: false },
+  // A dot in a module's name is no extension (Angular's and Nest's `users.service`), a JSON file's name no evidence.
+  { name: 'ES module syntax in .js, no "type", dotted extensionless imports and a JSON file (Babel)', packageJson: {}, importer: 'src/bot.js', source: `import config from './config.json';\n${esmBot('./show.service')}`, helper: 'src/rtm-start-data.js', specifier: './rtm-start-data', build: true },
   { name: 'CommonJS .js, no "type" (Node)', packageJson: {}, importer: 'src/bot.js', source: commonjsBot('./show'), helper: 'src/rtm-start-data.js', specifier: './rtm-start-data', build: false },
   { name: '.cjs, extensionless requires (Node)', packageJson: {}, importer: 'src/bot.cjs', source: commonjsBot('./show'), helper: 'src/rtm-start-data.cjs', specifier: './rtm-start-data.cjs', build: false },
   // Node would not run this file itself (a `.js` file is an ES module there): its require() is checked from a .cjs.
@@ -122,6 +124,15 @@ describe('the helper module file and its import', () => {
     await migrate(dir);
     expect(await expectLoads(dir, c.importer, c.build, c.probeExt)).toEqual({ helper: c.helper, specifier: c.specifier });
     expect((await readdir(join(dir, 'src'))).filter((f) => f.startsWith('rtm-start-data'))).toEqual([basename(c.helper)]);
+  });
+
+  // Text only: tsc finds `./x.ts` by `./x.js` as well, but a bundler of that era (webpack's ts-loader) does not.
+  it.concurrent('a TypeScript file whose relative imports name dotted modules without extension imports the helper the same way', async () => {
+    const source = `import type { Channel } from '../slack.types';\n${esmBot('./show.service')}`;
+    const dir = await project({}, { 'src/bot.ts': source });
+    await migrate(dir);
+    expect(await readFile(join(dir, 'src', 'bot.ts'), 'utf8')).toMatch(/^import \{ rtmStartData \} from '\.\/rtm-start-data';$/m);
+    expect(existsSync(join(dir, 'src', 'rtm-start-data.ts'))).toBe(true);
   });
 
   it.concurrent('an ES module and a CommonJS importer in one folder (Babel) each get a file of their own syntax', async () => {

@@ -55,6 +55,12 @@ export function moduleSystemOf(file: string, source: string): ModuleSystem {
   return { typescript: false, commonjs, ext: '.js', bare: commonjs || type === 'commonjs' };
 }
 
+/** The extensions of a script module a specifier may name. */
+const MODULE_EXTENSION = /\.[cm]?[jt]sx?$/i;
+
+/** The extensions of imported files that are not script modules (data, styles, markup, assets). */
+const NON_MODULE_EXTENSION = /\.(?:json|css|scss|sass|less|html|svg|png|jpe?g|gif|txt|md|graphql|gql|ya?ml|node|wasm)$/i;
+
 /**
  * The specifier `importer` imports `helper` by: relative, and with the extension the file's own
  * relative imports use (none when they use none and the helper is found so; for TypeScript the `.js`
@@ -65,7 +71,10 @@ function specifier(importer: string, importerSource: string, helper: string, sys
   if (!rel.startsWith('.')) rel = `./${rel}`;
   const withoutExt = rel.slice(0, -extname(rel).length);
   const relativeImports = [...importerSource.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
-  const extensionless = relativeImports.length > 0 && relativeImports.every((s) => extname(s) === '');
+  // A dot in a module's name is no extension (`./users.service`, `../slack.types`); a file of data or
+  // style (`./config.json`, `./app.css`) is named in full by every resolver and says nothing either way.
+  const modules = relativeImports.filter((s) => !NON_MODULE_EXTENSION.test(s));
+  const extensionless = modules.length > 0 && modules.every((s) => !MODULE_EXTENSION.test(s));
   if ((extensionless && system.bare) || (system.commonjs && !system.typescript && system.ext === '.js')) return withoutExt;
   if (system.typescript) return withoutExt + ({ '.mts': '.mjs', '.cts': '.cjs' }[system.ext] ?? '.js');
   return rel;
