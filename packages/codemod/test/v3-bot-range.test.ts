@@ -51,3 +51,45 @@ describe('a @slack/client v3 bot that declares ^3.8.1, migrated before it is ins
     }
   });
 });
+
+/**
+ * The same bot pinning `@slack/client` to `3.6.0` exactly (blind s24/04): no 3.x it allows has
+ * `useRtmConnect`, so the start stays a TODO that names the pin and the way out; taking that way (the
+ * range raised by hand, installed) the next run migrates it, and it knows the same workspace.
+ */
+describe('a @slack/client v3 bot that pins 3.6.0', () => {
+  it('keeps a TODO naming the pin, and is migrated once the user raises it as the TODO says', async () => {
+    const fake = await startFakeSlack({ seed: 6, users: 30, channels: 6, mode: 'legacy' });
+    try {
+      const dir = await copyV3Bot('v3-bot-pinned-');
+      const manifest = join(dir, 'package.json');
+      const original = await readFile(manifest, 'utf8');
+      await writeFile(manifest, original.replace('"@slack/client": "^3.16.0"', '"@slack/client": "3.6.0"'));
+      const before = await runV3Bot(dir, fake.apiUrl);
+      expect(before.code).toBe(0);
+
+      await rm(join(dir, 'node_modules'));
+      const pinned = await cli(['apply', '.'], dir);
+      expect(pinned.code).toBe(0);
+      expect(pinned.stdout).toContain('TODOs left: 1');
+      expect(pinned.stdout.replace(/\s+/g, ' ')).toContain('the version its package.json allows (`3.6.0`) has no `useRtmConnect` (added in 3.10.0)');
+      const source = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
+      expect(source).toContain('// TODO(rtm-migrate): the legacy `@slack/client` v3 `RtmClient`');
+      expect(source).not.toContain('useRtmConnect: true');
+
+      // What the TODO says: raise the range (3.16.0 installs here), then run rtm-migrate again.
+      await writeFile(manifest, original.replace('"@slack/client": "^3.16.0"', '"@slack/client": "^3.10.0"'));
+      await symlink(join(V3_BOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      const again = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('TODOs left: 0');
+      const migrated = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
+      expect(migrated).toContain('startRtmClient(rtm);');
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      expectSameWithoutRtmStart(fake, before, await runV3Bot(dir, fake.apiUrl));
+    } finally {
+      await fake.close();
+    }
+  });
+});

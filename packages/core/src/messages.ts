@@ -382,6 +382,12 @@ export const CODEMOD_MESSAGES = {
   /** A v3 client proven to need nothing of rtm.start's data: the option alone. */
   legacyConnectOnly: (fields: readonly string[]): string =>
     `\`useRtmConnect: true\` added: the client now starts with \`rtm.connect\`; ${fields.length > 0 ? `its AUTHENTICATED data is read only for ${fields.map((f) => `\`${f}\``).join(', ')}, which \`rtm.connect\` returns too` : 'nothing reads its AUTHENTICATED data'}, and nothing reads its \`dataStore\` (now holding only \`self\` and \`team\`), so no list is fetched.`,
+  /**
+   * A v3 client whose known version has no `useRtmConnect` (`which`: `the version package.json allows
+   * (\`3.6.0\`)`, `the installed 3.6.0`…): the package's version is the user's to raise.
+   */
+  legacyClientTooOld: (which: string): string =>
+    `the legacy \`@slack/client\` v3 \`RtmClient\` starts with \`rtm.start\` and hands its data to the AUTHENTICATED event and \`dataStore\`, and ${which} has no \`useRtmConnect\` (added in ${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')}), so rtm-migrate cannot start it with \`rtm.connect\` and leaves the version to you: raise \`@slack/client\` to \`^${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')}\` (still 3.x, the same API), install, and run rtm-migrate again: it then starts the client with \`rtm.connect\` and fills its data and \`dataStore\` first. Or move to \`@slack/rtm-api\`'s \`RTMClient\` (it uses \`rtm.connect\`) and fetch the data read with its replacement methods.`,
   legacyClient:
     "the legacy `@slack/client` v3 `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`: move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data read with its replacement methods. Or upgrade to `@slack/client` 3.10 or later (`slack-client` 2.x and older releases have no `useRtmConnect`), make the client in a variable or a field of `this` with its options written out, and run rtm-migrate again: it then starts the client with `rtm.connect` and fills its data and `dataStore` first.",
   startTypes:

@@ -114,6 +114,19 @@ export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly
 }
 
 /**
+ * Which known version of `@slack/client` keeps the client from `useRtmConnect` (for the TODO: the
+ * version is the user's to raise), where it is a 3.x before 3.10; undefined otherwise.
+ */
+export function legacyClientTooOld(made: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): string | undefined {
+  const { module, since, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
+  if (originOf(made.resolver, construction.callee)?.module !== module || legacyClientKind(made, construction) !== undefined) return undefined;
+  const found = sdkVersionOf(made.file, module);
+  const version = sdkVersion(made.file, module);
+  if (found === undefined || version === undefined || Number(version.split('.')[0]) === major2 || !version.startsWith(`${String(since[0])}.`)) return undefined;
+  return found.from === 'declared' ? `the version its package.json allows (\`${found.range}\`)` : `the ${found.from === 'locked' ? 'locked' : 'installed'} ${version}`;
+}
+
+/**
  * The package.json edit a `useRtmConnect: true` rewrite needs where nothing installed or locked says
  * the version and the declared range (`^3.8.1`) allows versions before 3.10 as well as later ones:
  * the range raised to `^3.10.0`, so that the next install cannot put a client without the option

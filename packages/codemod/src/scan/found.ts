@@ -35,7 +35,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTS, startListenerMessage, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
+import { legacyClientKind, legacyClientTooOld } from '../helper-module/legacy-client-fits.js';
 import { typescript } from '../helper-module/transport/common.js';
 import type { SiteForm } from '../plan.js';
 
@@ -224,7 +224,9 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   const reads = same.flatMap((s) => followResponse(resolver, s).reads);
   const escapes = significant(same.flatMap((s) => followResponse(resolver, s).escapes));
   if (form === 'legacy-client' && site.kind === 'client-start') {
-    const own: Escape = { node: site.call, reason: CODEMOD_MESSAGES.legacyClient, path: '', file: resolver.file };
+    const made = site.madeIn?.file === undefined || resolver.file === undefined ? (resolver.file === undefined ? undefined : { resolver, file: resolver.file }) : { resolver: site.madeIn, file: site.madeIn.file };
+    const tooOld = made && legacyClientTooOld(made, site.construction);
+    const own: Escape = { node: site.call, reason: tooOld ? CODEMOD_MESSAGES.legacyClientTooOld(tooOld) : CODEMOD_MESSAGES.legacyClient, path: '', file: resolver.file };
     const madeIn = site.madeIn ? { madeIn: site.madeIn } : {};
     return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false, construction: site.construction, ...madeIn };
   }
