@@ -1,7 +1,6 @@
 import { relative } from 'node:path';
 import { CODEMOD_MESSAGES, costOfReplacement } from '@rtm-migrate/core';
-import { escapeExtras, knownDataFields } from './helper-module/escape-extras.js';
-import { helperConnects, helperFieldsRead } from './helper-module/source.js';
+import { helperFetch } from './helper-module/escape-extras.js';
 import type { Plan, PlanSite } from './plan.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
 
@@ -10,12 +9,12 @@ import type { WorkspaceSpec } from './scan/workspace.js';
  * every site fetches). Also the plan of a run that found no candidate file, without loading the scan.
  */
 export function assemblePlan(root: string, tsconfig: string | null | undefined, projectFiles: number, spec: WorkspaceSpec, sites: PlanSite[]): Plan {
-  const fetched = (s: PlanSite): readonly string[] =>
-    s.rewrite === 'helper-module' ? helperFieldsRead(s.args.names.includes('mpim_aware'), [...s.startOnlyFields, ...escapeExtras(s)], knownDataFields(s)) : s.startOnlyFields;
+  const helper = (s: PlanSite) => (s.rewrite === 'helper-module' ? helperFetch(s, s.args.names.includes('mpim_aware')) : undefined);
+  const fetched = (s: PlanSite): readonly string[] => helper(s)?.fields ?? s.startOnlyFields;
   const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module').flatMap(fetched))].sort();
   const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
   // No rtm.connect only where every site is a helper-module call whose parts need none.
-  const connect = sites.length === 0 || sites.some((s) => s.rewrite !== 'helper-module' || helperConnects(knownDataFields(s)));
+  const connect = sites.length === 0 || sites.some((s) => helper(s)?.connect ?? true);
   const startup = costOfReplacement(spec.size, union, { mpimAware, connect });
   return {
     version: 1,

@@ -1,6 +1,7 @@
 import { CODEMOD_MESSAGES, helperDataFields } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
+import { helperConnects, helperFieldsRead } from './source.js';
 
 /**
  * Where `rtm.start`'s answer leaves code the analysis follows (returned to callers, handed to a function
@@ -85,4 +86,18 @@ export function extrasNote(site: PlanSite, call: 'client' | 'data' | 'bound'): s
   const escaping =
     optional.length === 0 ? '' : ` ${fatal !== undefined ? CODEMOD_MESSAGES.extrasErrorsNotReturned(optional, fatal) : call === 'bound' ? CODEMOD_MESSAGES.boundExtras(optional) : CODEMOD_MESSAGES.escapeExtras(optional)}`;
   return `${call === 'client' && read.length > 0 ? ` ${CODEMOD_MESSAGES.clientExtras(read)}` : ''}${escaping}`;
+}
+
+/** What a helper-module call fetches for a site, for its cost: the fields whose calls it makes and whether it calls rtm.connect. */
+export interface HelperFetch {
+  /** The parts its `fields` option names; undefined: the whole data. */
+  readonly parts: string[] | undefined;
+  readonly fields: string[];
+  readonly connect: boolean;
+}
+
+/** What a helper-module call fetches for `site` (`mpimAware`: its call asks for `mpims` apart). */
+export function helperFetch(site: EscapingSite & Pick<PlanSite, 'fieldsRead'>, mpimAware: boolean): HelperFetch {
+  const parts = knownDataFields(site);
+  return { parts, fields: helperFieldsRead(mpimAware, [...site.startOnlyFields, ...escapeExtras(site)], parts), connect: helperConnects(parts) };
 }

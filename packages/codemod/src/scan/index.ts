@@ -32,10 +32,10 @@ import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from 
 import { legacyClientKind, rangeRaise } from '../helper-module/legacy-client-fits.js';
 import { legacyConnectOnly } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
-import { carriedEscapes, escapeExtras, knownDataFields } from '../helper-module/escape-extras.js';
+import { carriedEscapes, helperFetch } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
 import { helperIncludes } from '../helper-module/extras.js';
-import { HELPER_BASENAME, helperBuilds, helperConnects, helperFieldsRead } from '../helper-module/source.js';
+import { HELPER_BASENAME, helperBuilds } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
@@ -503,12 +503,9 @@ export function scan(options: ScanOptions): Plan {
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
       // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
-      const parts = decision.rewrite === 'helper-module' ? knownDataFields({ form: decision.form, escapes, fieldsRead, transport: viaTransport }) : undefined;
-      const cost = costOfReplacement(
-        spec.size,
-        decision.rewrite === 'helper-module' ? helperFieldsRead(mpimAware, [...startOnlyFields, ...escapeExtras({ form: decision.form, escapes, startOnlyFields, transport: viaTransport, library: found.library })], parts) : startOnlyFields,
-        { mpimAware, connect: helperConnects(parts) },
-      );
+      const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library }, mpimAware) : undefined;
+      const parts = fetches?.parts;
+      const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true });
       const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
