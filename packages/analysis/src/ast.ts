@@ -314,6 +314,25 @@ export function heldValueOfName(resolver: Resolver, identifier: TSESTree.Identif
 }
 
 /**
+ * The value `name` was given by the statement just before the statement `use` is (`slack = new Slack(t);
+ * slack.login();`): nothing runs between the two, so that is what it holds there, however many other
+ * values the variable is given elsewhere (`if (payload) slack = payload.slack; else { … }`).
+ */
+export function assignedJustBefore(resolver: Resolver, use: Node, name: TSESTree.Identifier): Node | undefined {
+  const statement = use.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression !== use) return undefined;
+  const block = statement.parent;
+  const body = block.type === AST_NODE_TYPES.BlockStatement || block.type === AST_NODE_TYPES.Program ? block.body : block.type === AST_NODE_TYPES.SwitchCase ? block.consequent : undefined;
+  const before = body?.[body.indexOf(statement) - 1];
+  if (before?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const assignment = before.expression;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(resolver, name);
+  const same = variable ? variableOf(resolver, assignment.left) === variable : assignment.left.name === name.name && variableOf(resolver, assignment.left) === null;
+  return same ? assignment.right : undefined;
+}
+
+/**
  * `singleValueOf`, also for a variable that holds nothing but one value (`var client = null; … client =
  * new RtmClient(…)`, later `client = undefined` to drop it): whenever it holds anything else it is `null`
  * or `undefined`, which no call can use.

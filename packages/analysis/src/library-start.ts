@@ -4,7 +4,7 @@ import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS, 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
-import { descendants, heldValueOfName, isPrototype, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
+import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
 import { classOf } from './functions.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
@@ -28,15 +28,23 @@ export function methodCall(resolver: Resolver, call: TSESTree.CallExpression, na
 export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
   if (client === undefined || throughHelper(resolver, client, 'slack-client')) return undefined;
-  const local = constructionOf(resolver, client);
+  const local = constructionOf(resolver, client) ?? newJustBefore(resolver, call, client);
   const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, client);
   const origin = made ? originOf(made.resolver, made.node.callee) : undefined;
   return isWholeModule(origin, SLACK_CLIENT_1.module) ? { kind: 'library-start', library: 'slack-client', call } : undefined;
 }
 
+/** `new X(…)` assigned to the receiver by the statement just before the call (a variable given other values elsewhere). */
+function newJustBefore(resolver: Resolver, call: TSESTree.CallExpression, client: TSESTree.Node): TSESTree.NewExpression | undefined {
+  const bare = unwrap(client);
+  const value = bare.type === AST_NODE_TYPES.Identifier ? assignedJustBefore(resolver, call, bare) : undefined;
+  const made = value === undefined ? undefined : unwrap(value);
+  return made?.type === AST_NODE_TYPES.NewExpression ? made : undefined;
+}
+
 /**
  * `client.login()` of a value required from a module of the app that is not followed to a construction
- * (`var slack = require('./lib/slack.js')`, that file absent or making its client where it is not
+ * (`var slack = require('./lib/slack.js')`, or what one of its functions answers, that file absent or making its client where it is not
  * followed), used here as a `slack-client` 1.x client: its `login()` may request `rtm.start`, so it is
  * reported, never rewritten. The evidence: a `slack-client` the project installs or declares that may
  * be 1.x and the value used as its client (an `'open'` or `'loggedIn'` handler, `self`, `team`, a
@@ -49,7 +57,9 @@ export function requiredSlackClientLoginSite(resolver: Resolver, call: TSESTree.
   const bare = client === undefined ? undefined : unwrap(client);
   if (bare?.type !== AST_NODE_TYPES.Identifier || resolver.file === undefined) return undefined;
   const origin = originOf(resolver, bare);
-  if (origin === undefined || origin.instance || !origin.module.startsWith('.') || resolver.project?.importedConstruction(resolver, bare)) return undefined;
+  // A value an app's function answers (`require('./lib/bot').getSlack()`) may be its client; one its class makes (`new Bot()`) is the app's object.
+  const appObject = origin?.instance === true && constructionOf(resolver, bare) !== undefined;
+  if (origin === undefined || appObject || !origin.module.startsWith('.') || resolver.project?.importedConstruction(resolver, bare)) return undefined;
   const uses = clientUses(resolver, bare);
   const version = libraryVersion(resolver.file, SLACK_CLIENT_1.module);
   const asClient = version === undefined

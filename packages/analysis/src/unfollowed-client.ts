@@ -1,15 +1,16 @@
-import { LEGACY_RTM_CLIENT_MODULES } from '@rtm-migrate/core';
+import { LEGACY_RTM_CLIENT_MODULES, SLACK_CLIENT_1 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { clientKindOfConstructor, constructionOf, isWholeModule, originOf, thisOwner } from './origin.js';
+import { slackClientLoginSite } from './library-start.js';
 import type { Resolver } from './resolver.js';
 import { memberPath } from './rtm-member-use.js';
 
 type Node = TSESTree.Node;
 
 /**
- * `client.start()` (or `login()`) of a legacy `@slack/client` v3 `RtmClient` the analysis cannot tie to one
+ * `client.start()` (or `login()`) of a legacy `@slack/client` v3 `RtmClient` (or `slack-client` 1.x client) the analysis cannot tie to one
  * `new`: the holder is given more than one value (`this.rtm` set in two methods, a `let` assigned
  * again, `bot.client = …` twice) or a choice of them (`cond ? new RtmClient(a) : new RtmClient(b)`, a
  * `require` of one of two modules). When any of those values is such a client the call may request
@@ -20,6 +21,8 @@ export interface UnfollowedClientSite {
   readonly call: TSESTree.CallExpression;
   /** The first `new RtmClient(…)` (or `require` of a module exporting one) among the holder's values. */
   readonly candidate: Node;
+  /** The candidate is a `slack-client` 1.x client (`new Slack(…)`), not a v3 `RtmClient`. */
+  readonly slackClient?: boolean;
   /** `login()` of a value required from this module of the app, used as a `slack-client` 1.x client (see requiredSlackClientLoginSite). */
   readonly slackClientFrom?: string;
 }
@@ -29,10 +32,13 @@ export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpr
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(resolver, callee);
   if (name !== 'start' && name !== 'login') return undefined;
+  // A slack-client 1.x client followed to its `new Slack(…)` (chosen against nothing, or assigned just before its `login()`) is that site.
+  if (name === SLACK_CLIENT_1.start && slackClientLoginSite(resolver, call) !== undefined) return undefined;
   const values = heldValues(resolver, callee.object);
   if (!values) return undefined;
-  const candidate = values.length < 2 ? values.find((v) => isMadeFromChosenModule(resolver, v)) : values.find((v) => isLegacyClient(resolver, v));
-  return candidate ? { kind: 'unfollowed-client', call, candidate } : undefined;
+  const candidate = values.length < 2 ? values.find((v) => isMadeFromChosenModule(resolver, v)) : values.find((v) => legacyClientOf(resolver, v) !== undefined);
+  if (!candidate) return undefined;
+  return legacyClientOf(resolver, candidate) === 'slack-client' ? { kind: 'unfollowed-client', call, candidate, slackClient: true } : { kind: 'unfollowed-client', call, candidate };
 }
 
 /**
@@ -111,10 +117,12 @@ function program(node: Node): Node {
   return current;
 }
 
-/** `new RtmClient(…)` of `@slack/client` v3 / `slack-client`: the value itself, a variable made so, or the export of a module a `require` names. */
-function isLegacyClient(resolver: Resolver, value: Node): boolean {
+/** `new RtmClient(…)` of `@slack/client` v3 / `slack-client` 2, or `new Slack(…)` of `slack-client` 1.x: the value itself, a variable made so, or the export of a module a `require` names. */
+function legacyClientOf(resolver: Resolver, value: Node): 'legacy-rtm-client' | 'slack-client' | undefined {
   const local = constructionOf(resolver, value);
   const reference = value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression;
   const made = local ? { node: local, resolver } : reference ? resolver.project?.importedConstruction(resolver, value) : undefined;
-  return made !== undefined && clientKindOfConstructor(made.resolver, made.node.callee) === 'legacy-rtm-client';
+  if (made === undefined) return undefined;
+  if (clientKindOfConstructor(made.resolver, made.node.callee) === 'legacy-rtm-client') return 'legacy-rtm-client';
+  return isWholeModule(originOf(made.resolver, made.node.callee), SLACK_CLIENT_1.module) ? 'slack-client' : undefined;
 }

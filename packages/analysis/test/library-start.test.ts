@@ -282,6 +282,20 @@ describe('a library start already going through the generated module', () => {
     expect(await libraryStarts(join(dir, 'greeter.js'))).toEqual(['slack-client@5']);
   });
 
+  it('follows a variable given two values to the `new Slack(…)` assigned by the statement just before `login()`, and no further', async () => {
+    const dir = await project({
+      'plugin.js': "const Slack = require('slack-client');\nlet c;\nfunction init(p) {\n  if (p) { c = p.slack; }\n  else { c = new Slack('t'); c.login(); }\n}\n",
+      'apart.js': "const Slack = require('slack-client');\nlet c;\nfunction init(p) {\n  if (p) { c = p.slack; }\n  else { c = new Slack('t'); }\n  c.login();\n}\n",
+    });
+    expect(await libraryStarts(join(dir, 'plugin.js'))).toEqual(['slack-client@5']);
+    expect(await libraryStarts(join(dir, 'apart.js'))).toEqual([]);
+    // Apart, either value may be logged in: reported as a client the analysis cannot tie to one `new`, never passed over.
+    const apart = join(dir, 'apart.js');
+    const parsed = parseFile(apart, await readFile(apart, 'utf8'));
+    const unfollowed = findSites(parsed.program, parsed.resolver).flatMap((s) => (s.kind === 'unfollowed-client' ? [[s.call.loc.start.line, s.candidate.loc.start.line, s.slackClient]] : []));
+    expect(unfollowed).toEqual([[6, 5, true]]);
+  });
+
   it('follows a slack-client 1.x client chosen between new Slack(…) and nothing (`?:` with null / undefined, or set in an if), not between two values', async () => {
     const dir = await project({
       'chosen.js': "const Slack = require('slack-client');\nconst c = process.env.T ? new Slack('t', true, true) : undefined;\nc?.login();\n",
@@ -322,6 +336,17 @@ describe('slack-client 1.x login() on a value required from a module of the app 
   ])('is no site for %s where package.json declares %s (%s)', async (use, range) => {
     const dir = await project({ 'package.json': declares(range), 'bot.js': uses(use) });
     expect(await requiredLogins(join(dir, 'bot.js'))).toEqual([]);
+  });
+
+  it('is a site for what a function of that module answers (`require(…).getSlack()`), not for an object of its class (`new Bot()`)', async () => {
+    const open = "slack.on('open', function () { console.log(slack.self.name); });";
+    const dir = await project({
+      'package.json': declares('^1.5.1'),
+      'answered.js': `var slack = require('./lib/bot').getSlack();\n${open}\nslack.login();\n`,
+      'made.js': `var Bot = require('./lib/bot');\nvar slack = new Bot();\n${open}\nslack.login();\n`,
+    });
+    expect(await requiredLogins(join(dir, 'answered.js'))).toEqual(['3 ./lib/bot']);
+    expect(await requiredLogins(join(dir, 'made.js'))).toEqual([]);
   });
 
   it('names slack-client by a look-up only its 1.x client has where no package.json does, and by nothing else', async () => {

@@ -492,6 +492,19 @@ function splitSlackClientBot(): Record<string, string> {
 }
 
 /**
+ * The same bot as a plugin: a host may hand its client in (`slack = payload.slack`), run alone it makes and
+ * logs in its own (`slack = new Slack(…); slack.login();`). The variable holds two values, but at that
+ * `login()` only the one assigned just before.
+ */
+function pluginSlackClientBot(): Record<string, string> {
+  const made = 'var slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);\n';
+  const [head = '', rest = ''] = SLACK_CLIENT_BOT.split(made);
+  const handlers = rest.slice(0, rest.lastIndexOf('slack.login();'));
+  const init = `function init(payload) {\n  if (payload) { slack = payload.slack; }\n  else { slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false); slack.login(); }\n${handlers}}\n\ninit();\n`;
+  return { 'bot.js': `${head}var slack;\n\n${init}` };
+}
+
+/**
  * slack-client 1.x's `login()` through the real CLI: `withSlackClientRtmStart(client).login()`, whose
  * generated module answers the SDK's own `_apiCall('rtm.start')`. The bot prints what it printed against
  * `rtm.start` once Slack answers `rtm_connect_required`, its socket opened from `rtm.connect`'s url.
@@ -562,6 +575,25 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:28:1', 'helper-module']]);
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("withSlackClientRtmStart(slack, { optional: ['dnd', 'subteams', 'team.prefs'] }).login();");
     expect(await readFile(join(dir, 'lib', 'slack.js'), 'utf8')).toBe(splitSlackClientBot()['lib/slack.js']);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start(dir);
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
+    expect((await apply(dir)).sites).toEqual([]);
+  });
+
+  it('follows a client variable given another value elsewhere to the `new Slack(…)` assigned just before its `login()`', { timeout: 240_000 }, async () => {
+    const dir = await slackClientBot(pluginSlackClientBot());
+    slack.setMode('legacy');
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users: [1-9]/m);
+
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:9:72', 'helper-module']]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false); withSlackClientRtmStart(slack, { optional: ['dnd', 'subteams', 'team.prefs'] }).login(); }");
 
     slack.setMode('connect_required');
     slack.resetCalls();

@@ -22,7 +22,7 @@ export const MESSAGES = {
   legacyRtmClient:
     "The legacy `@slack/client` v3 `RtmClient` starts with the retired `rtm.start`. Move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data you read with its replacement methods.",
   legacyRtmClientUnfollowed:
-    "What is started here is given more than one value (set again, or chosen by a condition), and one of them is a legacy `@slack/client` v3 `RtmClient`, which starts with the retired `rtm.start`. Keep the client in one variable or field made once, then move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data you read with its replacement methods.",
+    "What is started here is given more than one value (set again, or chosen by a condition), and one of them is a legacy `@slack/client` v3 `RtmClient` (or `slack-client` 1.x client), which starts with the retired `rtm.start`. Keep the client in one variable or field made once, then move to `@slack/rtm-api`'s `RTMClient` (it uses `rtm.connect`) and fetch the data you read with its replacement methods.",
   rtmStartUrl:
     '`rtm.start` over HTTP is retired: request `rtm.connect` instead and fetch the data you read with its replacement methods.',
   rtmStartTable:
@@ -377,8 +377,8 @@ export const CODEMOD_MESSAGES = {
   sdkFacetCovered: (place: string, previousRun: boolean): string =>
     `unchanged: this call goes to the SDK's own \`rtm.start\` facet (${place}), which ${previousRun ? 'already goes' : 'now goes'} through \`rtmStartData()\` of the generated helper module and hands \`rtm.start\`'s data back the same way, Slack's error answer included (so \`invalid_auth\` still disconnects rather than reconnects). Keep the facet that way: if it calls \`rtm.start\` again, this use breaks with it.`,
   /** A start of what may be a v3 client, held where the analysis cannot follow one value (`where`: the `new` or `require` that may have made it). */
-  legacyClientUnfollowed: (where: string): string =>
-    `what is started here is given more than one value (set again, or chosen by a condition), and one of them is a legacy \`@slack/client\` v3 \`RtmClient\` (${where}), which starts with \`rtm.start\`: rtm-migrate cannot tell which one is started, so it changes nothing here. Make the client once, in one variable or field (its options written out), and run rtm-migrate again, or move to \`@slack/rtm-api\`'s \`RTMClient\` and fetch the data read with its replacement methods.`,
+  legacyClientUnfollowed: (where: string, client = '`@slack/client` v3 `RtmClient`'): string =>
+    `what is started here is given more than one value (set again, or chosen by a condition), and one of them is a legacy ${client} (${where}), which starts with \`rtm.start\`: rtm-migrate cannot tell which one is started, so it changes nothing here. Make the client once, in one variable or field (its options written out), and run rtm-migrate again, or move to \`@slack/rtm-api\`'s \`RTMClient\` and fetch the data read with its replacement methods.`,
   /** A v3 client proven to need nothing of rtm.start's data: the option alone. */
   legacyConnectOnly: (fields: readonly string[]): string =>
     `\`useRtmConnect: true\` added: the client now starts with \`rtm.connect\`; ${fields.length > 0 ? `its AUTHENTICATED data is read only for ${fields.map((f) => `\`${f}\``).join(', ')}, which \`rtm.connect\` returns too` : 'nothing reads its AUTHENTICATED data'}, and nothing reads its \`dataStore\` (now holding only \`self\` and \`team\`), so no list is fetched.`,

@@ -341,10 +341,10 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
  * A start of a holder given several values, one of them a v3 client: a TODO naming that one; a `login()`
  * of a `slack-client` 1.x client required from a module not followed: a TODO naming the module.
  */
-function unfollowedClientSite(text: string, { call, candidate, slackClientFrom }: UnfollowedClientSite): FoundSite {
+function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom }: UnfollowedClientSite): FoundSite {
   const made = candidate.type === AST_NODE_TYPES.NewExpression ? `\`new ${text.slice(candidate.callee.range[0], candidate.callee.range[1])}(…)\`` : spelledOut(text, candidate);
   const where = `${made}, line ${candidate.loc.start.line}`;
-  const reason = slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
+  const reason = slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true ? '`slack-client` 1.x client' : undefined) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
   const own: Escape = { node: call, reason, path: '', file: undefined };
   return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
