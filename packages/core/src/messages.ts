@@ -119,6 +119,9 @@ export function startOnlyFieldMessage(path: string): string {
   return START_ONLY_FIELD_TEMPLATE.replace('{{field}}', () => path).replace('{{replacement}}', () => startOnlyFieldReplacement(path));
 }
 
+/** What opens every TODO comment the codemod writes: how a later run tells its own comments from the app's. */
+export const TODO_MARKER = 'TODO(rtm-migrate)';
+
 /** The text of a `// TODO(rtm-migrate): …` comment the codemod leaves where it cannot rewrite safely. */
 export function todoComment(reason: string, fields: readonly string[] = []): string {
   // One entry per fact (`channels[].name` is served by `channels`' list), each method named once.
@@ -127,7 +130,7 @@ export function todoComment(reason: string, fields: readonly string[] = []): str
   const needs = [...facts.values()].map(
     (f) => `${f.path}: ${[...new Set(f.replacements.map((r) => r.method))].join(' / ') || 'no replacement'}`,
   );
-  return `TODO(rtm-migrate): ${reason}${needs.length > 0 ? ` Fields read → replacements: ${needs.join('; ')}.` : ''}`;
+  return `${TODO_MARKER}: ${reason}${needs.length > 0 ? ` Fields read → replacements: ${needs.join('; ')}.` : ''}`;
 }
 
 /** Texts of the fixes and suggestions a tool offers next to the findings of `MESSAGES`. */

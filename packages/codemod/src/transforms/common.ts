@@ -1,3 +1,4 @@
+import { TODO_MARKER } from '@rtm-migrate/core';
 import jscodeshift, { type ASTPath, type Collection, type JSCodeshift } from 'jscodeshift';
 import type { PlanSite, RewriteKind } from '../plan.js';
 import { ParseError } from '../errors.js';
@@ -314,17 +315,30 @@ export function insertBefore(ctx: TransformContext, offset: number, lines: reado
   ctx.edits.push({ start, end: start, text: body + ctx.eol + indent });
 }
 
+/**
+ * The `// TODO(rtm-migrate): …` comments (as commentLines wraps them: the marker's line, then its `//   `
+ * lines) among the `//` lines right above the line of `offset`, each as the range of its whole lines,
+ * line endings included. The app's own comment lines there are in none: they are never ours to touch.
+ */
+function todoCommentsAbove(source: string, offset: number): Edit[] {
+  const found: Edit[] = [];
+  let at = lineStart(source, offset);
+  // Where the comment whose lines are being walked (upwards) ends.
+  let end = at;
+  while (at > 0) {
+    const start = lineStart(source, at - 1);
+    const line = source.slice(start, at).trim();
+    if (!line.startsWith('//')) break;
+    if (line.slice(2).trimStart().startsWith(TODO_MARKER)) found.push({ start, end, text: '' });
+    if (!line.startsWith('//   ')) end = start;
+    at = start;
+  }
+  return found;
+}
+
 /** True when the lines just above `offset` already hold a `TODO(rtm-migrate)` comment. */
 export function hasTodoAbove(source: string, offset: number): boolean {
-  const start = lineStart(source, offset);
-  const above = source.slice(Math.max(0, start - 2000), start).split(/\r?\n/);
-  above.pop();
-  for (const line of above.reverse()) {
-    const l = line.trim();
-    if (!l.startsWith('//')) return false;
-    if (l.includes('TODO(rtm-migrate)')) return true;
-  }
-  return false;
+  return todoCommentsAbove(source, offset).length > 0;
 }
 
 /**
@@ -338,6 +352,16 @@ export function todoAbove(ctx: TransformContext, path: ASTPath<AnyNode>, message
   if (hasTodoAbove(ctx.source, at)) return false;
   insertBefore(ctx, at, commentLines(message));
   return true;
+}
+
+/**
+ * Removes the `TODO(rtm-migrate)` comments an earlier run left above the statement at `offset`, now that
+ * its site is rewritten (or needs none): kept, it would tell of a blocker that is gone. Not where another
+ * edit reaches into those lines (nothing is removed on a guess).
+ */
+export function dropTodoAbove(ctx: TransformContext, offset: number): void {
+  const stale = todoCommentsAbove(ctx.source, offset);
+  ctx.edits.push(...stale.filter((c) => !ctx.edits.some((e) => e.start < c.end && e.end > c.start)));
 }
 
 /** A name not yet used in the file. */

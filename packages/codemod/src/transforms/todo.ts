@@ -1,7 +1,19 @@
-import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, TODO_MARKER, todoComment } from '@rtm-migrate/core';
 import type { ASTPath } from 'jscodeshift';
-import { leavesUnchanged } from '../plan.js';
-import { commentLines, enclosingStatement, hasTodoAbove, insertBefore, isSiteNode, startOf, type AnyNode, type Transform } from './common.js';
+import { leavesUnchanged, type PlanSite } from '../plan.js';
+import {
+  CALL_TYPES,
+  commentLines,
+  dropTodoAbove,
+  enclosingStatement,
+  findSiteNode,
+  hasTodoAbove,
+  insertBefore,
+  startOf,
+  type AnyNode,
+  type Transform,
+  type TransformContext,
+} from './common.js';
 
 const TYPES: Record<string, readonly string[]> = {
   'raw-url': ['StringLiteral', 'TemplateLiteral', 'Literal'],
@@ -13,9 +25,17 @@ const TYPES: Record<string, readonly string[]> = {
   'library-start': ['CallExpression', 'OptionalCallExpression', 'NewExpression'],
 };
 
+/** The statement a site's TODO goes above: the one holding its node. */
+function siteStatement(ctx: TransformContext, site: PlanSite): ASTPath<AnyNode> | undefined {
+  const found = findSiteNode(ctx, site, TYPES[site.form] ?? CALL_TYPES);
+  return found ? enclosingStatement(found) : undefined;
+}
+
 /**
  * Every site no other transform rewrote gets a `// TODO(rtm-migrate): …` comment above its statement,
  * naming the fields read and their replacement methods (once: a second run finds it and adds nothing).
+ * A site rewritten now, or right as it is, loses the TODO an earlier run left above its statement
+ * (the user fixed what blocked it), unless a site there still keeps one.
  */
 export const todoTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
@@ -26,13 +46,6 @@ export const todoTransform: Transform = (ctx) => {
       ctx.outcomes.push({ site, rewrite: site.rewrite, changed: false, message: site.message });
       continue;
     }
-    const types = TYPES[site.form] ?? ['CallExpression', 'OptionalCallExpression'];
-    let found: ASTPath<AnyNode> | undefined;
-    ctx.root.find(ctx.j.Node).forEach((p: ASTPath<AnyNode>) => {
-      const n = p.node;
-      if (found || !n.loc || !types.includes(n.type)) return;
-      if (isSiteNode(n, site)) found = p;
-    });
     const message =
       site.rewrite === 'todo'
         ? site.message
@@ -40,7 +53,7 @@ export const todoTransform: Transform = (ctx) => {
           ? todoComment(site.reason, site.startOnlyFields)
           : // A rewrite that found no node to change: `--helper shim` is not suggested, the plan does not say whether it fits.
             todoComment(CODEMOD_MESSAGES.notAwaited(false), site.startOnlyFields);
-    const statement = found ? enclosingStatement(found) : undefined;
+    const statement = siteStatement(ctx, site);
     if (!statement) {
       ctx.outcomes.push({ site, rewrite: 'todo', changed: false, message });
       ctx.handled.add(site);
@@ -53,4 +66,21 @@ export const todoTransform: Transform = (ctx) => {
     ctx.handled.add(site);
     ctx.outcomes.push({ site, rewrite: 'todo', changed: !already, message });
   }
+  dropStaleTodos(ctx);
 };
+
+/** Removes the earlier runs' TODOs above the statements of sites no longer left with one (see dropTodoAbove). */
+function dropStaleTodos(ctx: TransformContext): void {
+  // Most files never had one: no site's node is looked up again for them.
+  if (!ctx.source.includes(TODO_MARKER)) return;
+  const statements = (todo: boolean): Set<number> =>
+    new Set(
+      ctx.outcomes
+        .filter((o) => (o.rewrite === 'todo') === todo)
+        .map((o) => siteStatement(ctx, o.site))
+        .filter((s) => s !== undefined)
+        .map((s) => startOf(s.node)),
+    );
+  const kept = statements(true);
+  for (const at of statements(false)) if (!kept.has(at)) dropTodoAbove(ctx, at);
+}
