@@ -14,6 +14,7 @@ import { unfollowedUse, type NameUses } from './unfollowed-name.js';
 import { botkitStartSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
 import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
 import { unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
+import { receivedClientSite } from './received-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
 
 type Node = TSESTree.Node;
@@ -244,7 +245,7 @@ const NOT_A_METHOD_CALL = new Set([
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
 export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite | undefined {
-  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call);
+  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call) ?? receivedClientSite(resolver, call);
 }
 
 /**

@@ -13,15 +13,29 @@ type Node = TSESTree.Node;
  * `new`: the holder is given more than one value (`this.rtm` set in two methods, a `let` assigned
  * again, `bot.client = …` twice) or a choice of them (`cond ? new RtmClient(a) : new RtmClient(b)`, a
  * `require` of one of two modules). When any of those values is such a client the call may request
- * `rtm.start`: it is reported, never rewritten, rather than passed over.
+ * `rtm.start`: it is reported, never rewritten, rather than passed over. So is the start of a v3
+ * client handed in as a parameter (`received`, see receivedClientSite), which only the generated
+ * helper module's run-time start can take over.
  */
 export interface UnfollowedClientSite {
   readonly kind: 'unfollowed-client';
   readonly call: TSESTree.CallExpression;
-  /** The first `new RtmClient(…)` (or `require` of a module exporting one) among the holder's values. */
+  /** The first `new RtmClient(…)` (or `require` of a module exporting one) among the holder's values; for `received`, the use that shows the client. */
   readonly candidate: Node;
   /** `login()` of a value required from this module of the app, used as a `slack-client` 1.x client (see requiredSlackClientLoginSite). */
   readonly slackClientFrom?: string;
+  /** A client handed in (a parameter, a field set from one) that the same code uses as a v3 `RtmClient`. */
+  readonly received?: ReceivedClient;
+}
+
+/** A v3 client handed in: what names it, where it is used as one, and whether its start is a statement the helper module's start can take the place of. */
+export interface ReceivedClient {
+  /** As the code names it: `rtmClient`, `this.rtmClient`. */
+  readonly receiver: string;
+  /** Where the code uses it as a v3 client, as a report names it (`` `rtmClient.on(CLIENT_EVENTS.RTM.AUTHENTICATED, …)`, line 6 ``). */
+  readonly evidence: string;
+  /** `start()` / `start({ … })` as a statement of its own (see startsAsStatement). */
+  readonly startable: boolean;
 }
 
 export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
