@@ -26,6 +26,8 @@ export interface UnfollowedClientSite {
   readonly slackClientFrom?: string;
   /** A client handed in (a parameter, a field set from one) that the same code uses as a v3 `RtmClient`. */
   readonly received?: ReceivedClient;
+  /** `call` is `super(…)` handing the v3 client (`candidate`) to the base class's constructor (see handedToBaseSite). */
+  readonly handedToBase?: true;
 }
 
 /** A v3 client handed in: what names it, where it is used as one, and whether its start is a statement the helper module's start can take the place of. */
@@ -34,8 +36,10 @@ export interface ReceivedClient {
   readonly receiver: string;
   /** Where the code uses it as a v3 client, as a report names it (`` `rtmClient.on(CLIENT_EVENTS.RTM.AUTHENTICATED, …)`, line 6 ``). */
   readonly evidence: string;
-  /** `start()` / `start({ … })` as a statement of its own (see startsAsStatement). */
+  /** `start()` / `start({ … })` as a statement of its own (see startsAsStatement), of a client not typed with the app's own type. */
   readonly startable: boolean;
+  /** The app's own type the client is declared with (`BaseRtmClient`): it may be a wrapper of the client, which the helper module's start does not take. */
+  readonly ownType?: string;
 }
 
 export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
@@ -47,6 +51,34 @@ export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpr
   if (!values) return undefined;
   const candidate = values.length < 2 ? values.find((v) => isMadeFromChosenModule(resolver, v)) : values.find((v) => isLegacyClient(resolver, v));
   return candidate ? { kind: 'unfollowed-client', call, candidate } : undefined;
+}
+
+/**
+ * `super(client, …)` handing a legacy v3 `new RtmClient(…)` (written there, or a variable made so) to the
+ * base class's constructor (`class SlackRtm extends BaseRtm { constructor(t) { super(new RtmClient(t)) } }`):
+ * the base class keeps it and starts it where the analysis does not follow (in another module, as a
+ * field of the project's own interface type: s24 M1), and that `start()` requests `rtm.start`. Reported
+ * at the `super(…)` call, never rewritten, unless this file starts that client itself (a site of its
+ * own). The caller leaves out a client made with `useRtmConnect: true`.
+ */
+export function handedToBaseSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.Super) return undefined;
+  for (const arg of call.arguments) {
+    const made = constructionOf(resolver, arg);
+    if (made && clientKindOfConstructor(resolver, made.callee) === 'legacy-rtm-client' && !startedHere(resolver, made)) return { kind: 'unfollowed-client', call, candidate: made, handedToBase: true };
+  }
+  return undefined;
+}
+
+/** A `start()` / `login()` in the client's own file of a receiver made by `made`. */
+function startedHere(resolver: Resolver, made: TSESTree.NewExpression): boolean {
+  for (const node of descendants(resolver, program(made))) {
+    const callee = node.type === AST_NODE_TYPES.CallExpression ? unwrap(node.callee) : undefined;
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const name = memberName(resolver, callee);
+    if ((name === 'start' || name === 'login') && constructionOf(resolver, callee.object) === made) return true;
+  }
+  return false;
 }
 
 /**
