@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HELPER_EXPORTS } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
+import { cli, expectStartedMadeElsewhere, writeBotFiles } from './helpers.js';
 
 /**
  * A bot in two modules on the real @slack/client 3.16 (fixtures/bots' install), the form of blind
@@ -105,31 +103,6 @@ describe('rtmClient.start() of a v3 client handed to a constructor as a paramete
     expect(shim.sites.map((s) => s.rewrite)).toEqual(['todo']);
     expect(shim.sites[0]?.message).toContain('`rtmClient` is handed in and used as a legacy `@slack/client` v3 `RtmClient`');
 
-    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/^done +handler\.js:28:5 +unfollowed-client → helper-module$/m);
-    expect(migrated.stdout).toContain('TODOs left: 0');
-    const source = await readFile(join(dir, 'handler.js'), 'utf8');
-    expect(source).toContain(`${HELPER_EXPORTS.elsewhereStart}(rtmClient);`);
-    expect(source).not.toContain(START);
-    // The module that makes the client is left as it was: the option is set on the client when it starts.
-    expect(await readFile(join(dir, 'main.js'), 'utf8')).toBe(MAIN);
-
-    fake.resetCalls();
-    const after = await runBot(dir, fake.apiUrl);
-    expectSameWithoutRtmStart(fake, before, after);
-    for (const line of after.stdout.match(/^cached #\S+ \w+ members=\d+$/gm) ?? []) {
-      const [, id, count] = /^cached #\S+ (\w+) members=(\d+)$/.exec(line) ?? [];
-      const channel = fake.workspace.byType.public_channel.find((c) => c.id === id);
-      expect(channel, line).toBeDefined();
-      if (channel) expect(Number(count), line).toBe(fake.workspace.memberCount(channel));
-    }
-    expect(after.stdout).toMatch(/^cached #general /m);
-
-    const again = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('TODOs left: 0');
-    expect(again.stdout).not.toMatch(/^(done|would) /m);
+    await expectStartedMadeElsewhere(fake, dir, { site: 'handler.js:28:5', form: 'unfollowed-client', receiver: 'rtmClient', start: START, maker: ['main.js', MAIN] }, before, () => runBot(dir, fake.apiUrl));
   });
 });
