@@ -83,10 +83,21 @@ function connectTakes(resolver: Resolver, options: Node | undefined): boolean {
 
 /** An event named by a string, or by a constant of the SDK's own (`RTM_EVENTS.MESSAGE`, `CLIENT_EVENTS.RTM.AUTHENTICATED`). */
 export function knownEvent(resolver: Resolver, event: Node): boolean {
-  if (staticString(resolver, event) !== undefined) return true;
+  return staticString(resolver, event) !== undefined || sdkEvent(resolver, event);
+}
+
+/**
+ * An event named by a constant of `@slack/client` (`RTM_EVENTS.MESSAGE`, `CLIENT_EVENTS.RTM.AUTHENTICATED`):
+ * only its v3 exports them (v4 dropped them for strings), so a client listened on this way is a v3 `RtmClient`.
+ */
+export function sdkEvent(resolver: Resolver, event: Node): boolean {
   const bare = unwrap(event);
   if (bare.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const module = originOf(resolver, bare)?.module;
+  return isSdkModule(originOf(resolver, bare)?.module);
+}
+
+/** `@slack/client` or a file of it (`@slack/client/lib/clients/events/rtm`). */
+export function isSdkModule(module: string | undefined): boolean {
   const sdk = LEGACY_RTM_CONNECT_SUPPORT.module;
   return module === sdk || module?.startsWith(`${sdk}/`) === true;
 }

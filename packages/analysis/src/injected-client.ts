@@ -75,6 +75,23 @@ export function injectedConstruction(project: ClassProject, resolver: Resolver, 
   }
 }
 
+/**
+ * `this.rtm` of a class (or ES5 constructor function) whose constructor alone sets the field, from
+ * one of its parameters (see `injectedConstruction`): where `this` means that instance (the class body,
+ * or the constructor and its prototype methods), and the parameter's own name when the field is the
+ * parameter itself (`constructor(private rtm)`, `this.rtm = rtm`), not a member of it (`options.rtm`).
+ */
+export function injectedField(resolver: Resolver, member: TSESTree.MemberExpression): { readonly roots: readonly Node[]; readonly parameter: TSESTree.Identifier | undefined } | undefined {
+  if (!isThisLike(resolver, member.object)) return undefined;
+  const name = memberName(resolver, member);
+  const holder = classHolder(member) ?? constructorFunctionHolder(resolver, member);
+  const injection = holder && name !== undefined ? injectionOf(resolver, holder, name) : undefined;
+  if (!holder || !injection) return undefined;
+  const param = injection.key === undefined ? holder.ctor.params[injection.index] : undefined;
+  const bound = param?.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  return { roots: holder.roots, parameter: bound?.type === AST_NODE_TYPES.Identifier ? bound : undefined };
+}
+
 function classHolder(member: Node): Holder | undefined {
   const cls = enclosingClassBody(member)?.parent;
   const ctor = cls && !cls.superClass ? classConstructor(cls) : undefined;

@@ -57,12 +57,20 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
 export function rtmClientStartable(program: TSESTree.Program, resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const namespace = namespaceOf(resolver, call);
   const callee = unwrap(call.callee);
-  if (namespace?.name !== 'rtm' || call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  if (namespace?.name !== 'rtm' || !startsAsStatement(call)) return undefined;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start' || unwrap(callee.object) !== namespace.receiver) return undefined;
-  const [options, ...rest] = call.arguments;
-  if (rest.length > 0 || (options !== undefined && unwrap(options).type !== AST_NODE_TYPES.ObjectExpression)) return undefined;
   if (madeBySlackModule(resolver, namespace.holder)) return undefined;
   return rtmClientUse(resolver, program, namespace.receiver);
+}
+
+/**
+ * `start()` or `start({ … })` as a statement of its own: what the generated helper module's run-time
+ * start takes the place of (a v3 `start()` returns nothing, an `RTMClient`'s a promise; a callback
+ * would be the Web API's `rtm.start`).
+ */
+export function startsAsStatement(call: TSESTree.CallExpression): boolean {
+  const [options, ...rest] = call.arguments;
+  return call.parent.type === AST_NODE_TYPES.ExpressionStatement && rest.length === 0 && (options === undefined || unwrap(options).type === AST_NODE_TYPES.ObjectExpression);
 }
 
 /**

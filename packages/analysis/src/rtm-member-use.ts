@@ -78,7 +78,7 @@ function baseOf(resolver: Resolver, node: Node): TSESLint.Scope.Variable | null 
 }
 
 /** `` `slack.rtm.on(RTM_EVENTS.MESSAGE, …)` ``, `` `slack.rtm.dataStore` ``: a use only an RTM client has. */
-function clientOnlyUse(resolver: Resolver, use: Node, path: string): string | undefined {
+export function clientOnlyUse(resolver: Resolver, use: Node, path: string): string | undefined {
   const parent = use.parent;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return undefined;
   const used = memberName(resolver, parent);

@@ -13,7 +13,8 @@ import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
 import { botkitStartSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
 import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
-import { unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
+import { handedToBaseSite, unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
+import { receivedClientSite } from './received-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
 
 type Node = TSESTree.Node;
@@ -244,7 +245,13 @@ const NOT_A_METHOD_CALL = new Set([
 
 /** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
 export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite | undefined {
-  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call);
+  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call) ?? receivedClientSite(resolver, call) ?? handedToBase(resolver, call);
+}
+
+/** A v3 client handed to a base class's constructor (see handedToBaseSite) that starts with `rtm.start`: not made with `useRtmConnect: true`. */
+function handedToBase(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+  const site = handedToBaseSite(resolver, call);
+  return site?.candidate.type === AST_NODE_TYPES.NewExpression && useRtmConnectSet(resolver, site.candidate, true) === undefined ? site : undefined;
 }
 
 /**

@@ -14,17 +14,35 @@ type Node = TSESTree.Node;
  * `new`: the holder is given more than one value (`this.rtm` set in two methods, a `let` assigned
  * again, `bot.client = …` twice) or a choice of them (`cond ? new RtmClient(a) : new RtmClient(b)`, a
  * `require` of one of two modules). When any of those values is such a client the call may request
- * `rtm.start`: it is reported, never rewritten, rather than passed over.
+ * `rtm.start`: it is reported, never rewritten, rather than passed over. So is the start of a v3
+ * client handed in as a parameter (`received`, see receivedClientSite), which only the generated
+ * helper module's run-time start can take over.
  */
 export interface UnfollowedClientSite {
   readonly kind: 'unfollowed-client';
   readonly call: TSESTree.CallExpression;
-  /** The first `new RtmClient(…)` (or `require` of a module exporting one) among the holder's values. */
+  /** The first `new RtmClient(…)` (or `require` of a module exporting one) among the holder's values; for `received`, the use that shows the client. */
   readonly candidate: Node;
   /** The candidate is a `slack-client` 1.x client (`new Slack(…)`), not a v3 `RtmClient`. */
   readonly slackClient?: boolean;
   /** `login()` of a value required from this module of the app, used as a `slack-client` 1.x client (see requiredSlackClientLoginSite). */
   readonly slackClientFrom?: string;
+  /** A client handed in (a parameter, a field set from one) that the same code uses as a v3 `RtmClient`. */
+  readonly received?: ReceivedClient;
+  /** `call` is `super(…)` handing the v3 client (`candidate`) to the base class's constructor (see handedToBaseSite). */
+  readonly handedToBase?: true;
+}
+
+/** A v3 client handed in: what names it, where it is used as one, and whether its start is a statement the helper module's start can take the place of. */
+export interface ReceivedClient {
+  /** As the code names it: `rtmClient`, `this.rtmClient`. */
+  readonly receiver: string;
+  /** Where the code uses it as a v3 client, as a report names it (`` `rtmClient.on(CLIENT_EVENTS.RTM.AUTHENTICATED, …)`, line 6 ``). */
+  readonly evidence: string;
+  /** `start()` / `start({ … })` as a statement of its own (see startsAsStatement), of a client not typed with the app's own type. */
+  readonly startable: boolean;
+  /** The app's own type the client is declared with (`BaseRtmClient`): it may be a wrapper of the client, which the helper module's start does not take. */
+  readonly ownType?: string;
 }
 
 export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
@@ -39,6 +57,34 @@ export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpr
   const candidate = values.length < 2 ? values.find((v) => isMadeFromChosenModule(resolver, v)) : values.find((v) => legacyClientOf(resolver, v) !== undefined);
   if (!candidate) return undefined;
   return legacyClientOf(resolver, candidate) === 'slack-client' ? { kind: 'unfollowed-client', call, candidate, slackClient: true } : { kind: 'unfollowed-client', call, candidate };
+}
+
+/**
+ * `super(client, …)` handing a legacy v3 `new RtmClient(…)` (written there, or a variable made so) to the
+ * base class's constructor (`class SlackRtm extends BaseRtm { constructor(t) { super(new RtmClient(t)) } }`):
+ * the base class keeps it and starts it where the analysis does not follow (in another module, as a
+ * field of the project's own interface type: s24 M1), and that `start()` requests `rtm.start`. Reported
+ * at the `super(…)` call, never rewritten, unless this file starts that client itself (a site of its
+ * own). The caller leaves out a client made with `useRtmConnect: true`.
+ */
+export function handedToBaseSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.Super) return undefined;
+  for (const arg of call.arguments) {
+    const made = constructionOf(resolver, arg);
+    if (made && clientKindOfConstructor(resolver, made.callee) === 'legacy-rtm-client' && !startedHere(resolver, made)) return { kind: 'unfollowed-client', call, candidate: made, handedToBase: true };
+  }
+  return undefined;
+}
+
+/** A `start()` / `login()` in the client's own file of a receiver made by `made`. */
+function startedHere(resolver: Resolver, made: TSESTree.NewExpression): boolean {
+  for (const node of descendants(resolver, program(made))) {
+    const callee = node.type === AST_NODE_TYPES.CallExpression ? unwrap(node.callee) : undefined;
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const name = memberName(resolver, callee);
+    if ((name === 'start' || name === 'login') && constructionOf(resolver, callee.object) === made) return true;
+  }
+  return false;
 }
 
 /**

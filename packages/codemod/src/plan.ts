@@ -10,7 +10,7 @@ export type SiteForm =
   | 'raw-url' // an HTTP URL that ends in rtm.start
   | 'rtm-client-option' // new RTMClient(token, { useRtmConnect: false })
   | 'legacy-client' // @slack/client v3 RtmClient#start()
-  | 'unfollowed-client' // start() of a holder given several values, one a v3 RtmClient (set again, chosen by a condition)
+  | 'unfollowed-client' // start() of a holder given several values, one a v3 RtmClient (set again, chosen by a condition); of a v3 client handed in as a parameter; a v3 client handed to super()
   | 'method-table' // 'rtm.start' in a table of methods the app generates wrappers from
   | 'library-start' // a library's own call of rtm.start: listen() of the `slack` package's rtm.client() bot, slack-client 1.x's login(), Botkit's startRTM() before 0.5.4, `new SlackBot()` before 1.3.0
   | 'unfollowed-name' // 'rtm.start' as a string handed where its use is not followed (a name chosen at run time)

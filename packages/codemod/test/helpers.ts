@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeSlack } from '@rtm-migrate/fake-slack';
+import { HELPER_EXPORTS } from '@rtm-migrate/core';
 import { expect } from 'vitest';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import type { Plan } from '../src/plan.js';
@@ -113,6 +114,62 @@ export function expectSameWithoutRtmStart(fake: FakeSlack, before: RunResult, af
   const methods = fake.calls.map((c) => c.method);
   expect(methods).not.toContain('rtm.start');
   expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(connects);
+}
+
+/**
+ * Each `cached #name <id> members=<n>` line a bot printed from its client's `dataStore` names a public
+ * channel of the fake workspace with its full member count, and `#general` is among them.
+ */
+export function expectCachedChannelMembers(fake: FakeSlack, stdout: string): void {
+  for (const line of stdout.match(/^cached #\S+ \w+ members=\d+$/gm) ?? []) {
+    const [, id, count] = /^cached #\S+ (\w+) members=(\d+)$/.exec(line) ?? [];
+    const channel = fake.workspace.byType.public_channel.find((c) => c.id === id);
+    expect(channel, line).toBeDefined();
+    if (channel) expect(Number(count), line).toBe(fake.workspace.memberCount(channel));
+  }
+  expect(stdout).toMatch(/^cached #general /m);
+}
+
+/** A start the CLI is to move to `startRtmClientMadeElsewhere(receiver)`: where, and the module making the client, to be left as it is. */
+export interface MadeElsewhereStart {
+  /** The site as the CLI names it: `bot.js:34:1`. */
+  readonly site: string;
+  readonly form: string;
+  readonly receiver: string;
+  /** The start as written before: gone after. */
+  readonly start: string;
+  /** The module that makes the client and its text. */
+  readonly maker: readonly [name: string, text: string];
+}
+
+/**
+ * The CLI migrates the start to `startRtmClientMadeElsewhere()` of the generated module with no TODO
+ * left and the client's own module unchanged (the option is set on the client when it starts); the bot
+ * then prints what it printed before against a Slack that retired `rtm.start` (its `dataStore` channels
+ * with their full members), and a second run changes nothing.
+ */
+export async function expectStartedMadeElsewhere(fake: FakeSlack, dir: string, start: MadeElsewhereStart, before: RunResult, run: () => Promise<RunResult>): Promise<void> {
+  const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+  expect(migrated.stderr).toBe('');
+  expect(migrated.code).toBe(0);
+  expect(migrated.stdout).toMatch(new RegExp(`^done +${start.site.replace(/\./g, '\\.')} +${start.form} → helper-module$`, 'm'));
+  expect(migrated.stdout).toContain('TODOs left: 0');
+  const source = await readFile(join(dir, start.site.split(':')[0] ?? ''), 'utf8');
+  expect(source).toContain(`${HELPER_EXPORTS.elsewhereStart}(${start.receiver});`);
+  expect(source).not.toContain(start.start);
+  const [maker, text] = start.maker;
+  expect(await readFile(join(dir, maker), 'utf8')).toBe(text);
+
+  fake.setMode('connect_required');
+  fake.resetCalls();
+  const after = await run();
+  expectSameWithoutRtmStart(fake, before, after);
+  expectCachedChannelMembers(fake, after.stdout);
+
+  const again = await cli(['apply', '.', '--allow-dirty'], dir);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('TODOs left: 0');
+  expect(again.stdout).not.toMatch(/^(done|would) /m);
 }
 
 /**

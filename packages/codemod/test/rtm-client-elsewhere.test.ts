@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HELPER_EXPORTS } from '@rtm-migrate/core';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
@@ -6,7 +6,7 @@ import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
+import { cli, expectStartedMadeElsewhere, writeBotFiles } from './helpers.js';
 
 /**
  * A bot in two modules on the real @slack/client 3.16 (fixtures/bots' install): `chat.js` makes the
@@ -117,32 +117,7 @@ describe('x.rtm.start() of an RTM client made in another module, used as one her
     const shim = JSON.parse((await cli(['apply', '.', '--dry', '--allow-dirty', '--helper', 'shim', '--report', 'json'], dir)).stdout) as { sites: { rewrite: string; message: string }[] };
     expect(shim.sites.map((s) => s.rewrite)).toEqual(['todo']);
     expect(shim.sites[0]?.message).toContain('may be the RTM client kept in a member of that name');
-    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/^done +bot\.js:34:1 +method-call → helper-module$/m);
-    expect(migrated.stdout).toContain('TODOs left: 0');
-    const source = await readFile(join(dir, 'bot.js'), 'utf8');
-    expect(source).toContain(`${HELPER_EXPORTS.elsewhereStart}(chat.rtm);`);
-    expect(source).not.toContain(START);
-    // The client's module is left as it was: the option is set on the client when it starts.
-    expect(await readFile(join(dir, 'chat.js'), 'utf8')).toBe(CHAT);
-
-    fake.resetCalls();
-    const after = await runBot(dir, fake.apiUrl);
-    expectSameWithoutRtmStart(fake, before, after);
-    for (const line of after.stdout.match(/^cached #\S+ \w+ members=\d+$/gm) ?? []) {
-      const [, id, count] = /^cached #\S+ (\w+) members=(\d+)$/.exec(line) ?? [];
-      const channel = fake.workspace.byType.public_channel.find((c) => c.id === id);
-      expect(channel, line).toBeDefined();
-      if (channel) expect(Number(count), line).toBe(fake.workspace.memberCount(channel));
-    }
-    expect(after.stdout).toMatch(/^cached #general /m);
-
-    const again = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('TODOs left: 0');
-    expect(again.stdout).not.toMatch(/^(done|would) /m);
+    await expectStartedMadeElsewhere(fake, dir, { site: 'bot.js:34:1', form: 'method-call', receiver: 'chat.rtm', start: START, maker: ['chat.js', CHAT] }, before, () => runBot(dir, fake.apiUrl));
   });
 
   it('throws a TypeError at start, naming what it expected, on a client of any other kind', { timeout: 120_000 }, async () => {

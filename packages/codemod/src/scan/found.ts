@@ -20,6 +20,7 @@ import {
   type FieldRead,
   type Flow,
   type ClientSite,
+  type ReceivedClient,
   type DataStoreSite,
   type LibraryStartSite,
   type LibraryVersion,
@@ -75,6 +76,8 @@ export interface FoundSite {
   readonly rtmClientMember?: string;
   /** Of those, a start the generated helper module can check and start at run time (`rtmClientStartable`): where the client is used as one. */
   readonly rtmClientStart?: string;
+  /** unfollowed-client of a v3 client handed in as a parameter (then `rtmClientMember` says where it is used as one). */
+  readonly clientReceived?: ReceivedClient;
   /** legacy-client / rtm-client-option / a dataStore look-up / AUTHENTICATED data started elsewhere, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
   /** legacy-client / AUTHENTICATED data started elsewhere: the module that made the client, when it is another one (it exports the client). */
@@ -341,10 +344,15 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
  * A start of a holder given several values, one of them a v3 client: a TODO naming that one; a `login()`
  * of a `slack-client` 1.x client required from a module not followed: a TODO naming the module.
  */
-function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom }: UnfollowedClientSite): FoundSite {
+function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, received, handedToBase }: UnfollowedClientSite): FoundSite {
+  if (received) {
+    // Started like `x.rtm.start()` of a client made elsewhere: through the generated helper module's run-time check where it is a statement.
+    const { evidence, startable } = received;
+    return { form: 'unfollowed-client', node: call, ...argsInfo(call.arguments[0]), reads: [], escapes: [], connect: false, literal: false, rtmClientMember: evidence, ...(startable ? { rtmClientStart: evidence } : {}), clientReceived: received };
+  }
   const made = candidate.type === AST_NODE_TYPES.NewExpression ? `\`new ${text.slice(candidate.callee.range[0], candidate.callee.range[1])}(…)\`` : spelledOut(text, candidate);
   const where = `${made}, line ${candidate.loc.start.line}`;
-  const reason = slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true ? '`slack-client` 1.x client' : undefined) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
+  const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true ? '`slack-client` 1.x client' : undefined) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
   const own: Escape = { node: call, reason, path: '', file: undefined };
   return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }

@@ -282,7 +282,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   // Started through the helper module's run-time check of the client (none under `--helper shim`, whose layer has no such check);
   // the TODO's reason goes along, for a file the module cannot be imported into.
   if (site.rtmClientMember) {
-    return { rewrite: site.rtmClientStart !== undefined && helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) };
+    return { rewrite: site.rtmClientStart !== undefined && helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: site.clientReceived === undefined ? CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) : CODEMOD_MESSAGES.rtmClientReceived(site.clientReceived.receiver, site.rtmClientMember, site.clientReceived.ownType) };
   }
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
@@ -516,7 +516,7 @@ export function scan(options: ScanOptions): Plan {
           : facetOverride && facet && 'message' in facet
           ? facet.message
           : decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined
-          ? CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME)
+          ? CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)
           : decision.rewrite === 'helper-module'
           ? `${parts ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'

@@ -42,6 +42,8 @@ export type MessageIds =
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'legacyRtmClientUnfollowed'
+  | 'legacyRtmClientReceived'
+  | 'legacyRtmClientToBase'
   | 'rtmStartInRequiredSlackClient'
   | 'useRtmConnect'
   | 'useRtmConnectUrl'
@@ -136,6 +138,8 @@ export default createRule<Options, MessageIds>({
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
+      legacyRtmClientReceived: MESSAGES.legacyRtmClientReceived,
+      legacyRtmClientToBase: MESSAGES.legacyRtmClientToBase,
       rtmStartInRequiredSlackClient: MESSAGES.rtmStartInRequiredSlackClient,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
@@ -211,7 +215,9 @@ export default createRule<Options, MessageIds>({
           context.report({ node: site.call.callee, messageId: libraryMessage(site) });
           return;
         case 'unfollowed-client':
-          if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
+          if (site.handedToBase) context.report({ node: site.call, messageId: 'legacyRtmClientToBase' });
+          else if (site.received) context.report({ node: site.call, messageId: 'legacyRtmClientReceived', data: { receiver: site.received.receiver } });
+          else if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
           else context.report({ node: site.call.callee, messageId: 'rtmStartInRequiredSlackClient', data: { module: site.slackClientFrom } });
           return;
         default:

@@ -1,0 +1,119 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { classMemberName, descendants, isThisLike, memberName, programOf, requiredModule, unwrap, variableOf } from './ast.js';
+import { isSdkModule, LISTENS, sdkEvent } from './in-place-client.js';
+import { injectedField } from './injected-client.js';
+import { thisOwner } from './origin.js';
+import type { Resolver } from './resolver.js';
+import { startsAsStatement } from './rtm-member-client.js';
+import { clientOnlyUse, memberPath } from './rtm-member-use.js';
+import type { ReceivedClient, UnfollowedClientSite } from './unfollowed-client.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * `client.start()` of a client handed in, whose `new` no caller shows: a parameter of the function it
+ * runs in (`constructor(rtmClient) { rtmClient.start() }`, TypeScript's `constructor(private rtmClient: any)`),
+ * or a field the constructor alone sets from one (`this.rtmClient.start()`). `start()` is any object's
+ * name, so only a legacy client's own marks count: the same client listened on for an event named by
+ * `@slack/client`'s constants (`CLIENT_EVENTS.RTM.AUTHENTICATED`, `RTM_EVENTS.MESSAGE`: v3 alone has
+ * them, v4's `RTMClient` takes strings), or its `dataStore` read in a file that loads `@slack/client`
+ * (no `RTMClient` has one). That v3 `RtmClient` starts with `rtm.start`. A server's, a timer's or an
+ * `RTMClient`'s `start()` shows none of these, and is no site. Typed with a class of the app's own (or
+ * any type imported from its modules), the value may be a wrapper that forwards `on` and `start` to
+ * the client (s24 case 01's `BaseRtmClient`), which the helper module's start would refuse: not startable.
+ */
+export function receivedClientSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start') return undefined;
+  const receiver = unwrap(callee.object);
+  const path = memberPath(resolver, receiver);
+  const held = path === undefined ? undefined : heldBy(resolver, receiver);
+  if (!held || path === undefined) return undefined;
+  const { uses, declarations } = held;
+  let loadsSdk: boolean | undefined;
+  for (const use of uses) {
+    const parent = use.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) continue;
+    const used = memberName(resolver, parent);
+    const event = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent.arguments[0] : undefined;
+    const legacy = used === 'dataStore' ? (loadsSdk ??= loadsSdkModule(resolver, programOf(call))) : LISTENS.has(used ?? '') && event !== undefined && sdkEvent(resolver, event);
+    const evidence = legacy ? clientOnlyUse(resolver, use, memberPath(resolver, use) ?? path) : undefined;
+    if (evidence) return { kind: 'unfollowed-client', call, candidate: use, received: receivedClient(resolver, path, `${evidence}, line ${use.loc.start.line}`, call, declarations) };
+  }
+  return undefined;
+}
+
+function receivedClient(resolver: Resolver, receiver: string, evidence: string, call: TSESTree.CallExpression, declarations: readonly Declaration[]): ReceivedClient {
+  const ownType = declarations.map((d) => appType(resolver, d)).find((t) => t !== undefined);
+  return { receiver, evidence, startable: startsAsStatement(call) && ownType === undefined, ...(ownType === undefined ? {} : { ownType }) };
+}
+
+/** What declares the client with a type: the parameter, the class field. */
+type Declaration = TSESTree.Identifier | TSESTree.PropertyDefinition;
+
+/** The name of the declared type when it is the app's own: a class of this file, or any name imported from a relative module. */
+function appType(resolver: Resolver, declaration: Declaration): string | undefined {
+  const type = declaration.typeAnnotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableOf(resolver, type.typeName)?.defs[0];
+  if (def?.type === TSESLint.Scope.DefinitionType.ClassName) return type.typeName.name;
+  const module = def?.type === TSESLint.Scope.DefinitionType.ImportBinding && def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : undefined;
+  return module?.startsWith('.') === true ? type.typeName.name : undefined;
+}
+
+/**
+ * Every other place naming the handed-in client: a parameter's references (with `this.<name>` in its
+ * class for a TypeScript parameter property); a field's `this.<name>` where that `this` is the
+ * instance, with the constructor parameter it is set from. Undefined for anything else (a variable
+ * given a value here, a field set in a method), and for a parameter assigned again.
+ */
+function heldBy(resolver: Resolver, receiver: Node): { readonly uses: Node[]; readonly declarations: Declaration[] } | undefined {
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const parameter = parameterOf(resolver, receiver);
+    if (!parameter) return undefined;
+    const owner = parameter.parent.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parent.parent.parent.parent : undefined;
+    const fields = owner?.type === AST_NODE_TYPES.ClassBody ? fieldUses(resolver, [owner], parameter.name) : [];
+    return { uses: [...referencesOf(resolver, parameter), ...fields].filter((n) => n !== receiver), declarations: [parameter] };
+  }
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const field = injectedField(resolver, receiver);
+  const name = memberName(resolver, receiver);
+  if (!field || name === undefined) return undefined;
+  const parameter = field.parameter ? parameterOf(resolver, field.parameter) : undefined;
+  const declared = field.roots.flatMap((root) => (root.type === AST_NODE_TYPES.ClassBody ? root.body : [])).filter((m): m is TSESTree.PropertyDefinition => m.type === AST_NODE_TYPES.PropertyDefinition && classMemberName(m) === name);
+  return {
+    uses: [...fieldUses(resolver, field.roots, name), ...(parameter ? referencesOf(resolver, parameter) : [])].filter((n) => n !== receiver),
+    declarations: [...(parameter ? [parameter] : []), ...declared],
+  };
+}
+
+/** The declaring identifier of the parameter `identifier` names, when it is one never assigned again. */
+function parameterOf(resolver: Resolver, identifier: TSESTree.Identifier): TSESTree.Identifier | undefined {
+  const variable = variableOf(resolver, identifier);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter || variable.references.some((r) => r.isWrite())) return undefined;
+  return def.name.type === AST_NODE_TYPES.Identifier ? def.name : undefined;
+}
+
+function referencesOf(resolver: Resolver, parameter: TSESTree.Identifier): Node[] {
+  return variableOf(resolver, parameter)?.references.map((r) => r.identifier) ?? [];
+}
+
+/** `this.<name>` under the roots where `this` is the same instance (not a nested class's). */
+function fieldUses(resolver: Resolver, roots: readonly Node[], name: string): Node[] {
+  return roots.flatMap((root) =>
+    [...descendants(resolver, root)].filter(
+      (n) => n.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, n.object) && memberName(resolver, n) === name && (root.type !== AST_NODE_TYPES.ClassBody || thisOwner(n) === root),
+    ),
+  );
+}
+
+/** The file imports or requires `@slack/client` (or a file of it). */
+function loadsSdkModule(resolver: Resolver, program: TSESTree.Program): boolean {
+  for (const node of descendants(resolver, program)) {
+    const module = node.type === AST_NODE_TYPES.ImportDeclaration ? node.source.value : requiredModule(node);
+    if (isSdkModule(module)) return true;
+  }
+  return false;
+}
