@@ -299,3 +299,11 @@ export async function slackClient1App(files: Readonly<Record<string, string>>): 
   }
   return dir;
 }
+
+/** A second `apply` of a migrated project changes nothing: exit 0, no TODO left, no file done or due. */
+export async function expectSecondRunChangesNothing(dir: string): Promise<void> {
+  const again = await cli(['apply', '.', '--allow-dirty'], dir);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('TODOs left: 0');
+  expect(again.stdout).not.toMatch(/^(done|would) /m);
+}

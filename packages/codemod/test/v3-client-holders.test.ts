@@ -5,7 +5,7 @@ import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, cli, copyBot, expectSameWithoutRtmStart } from './helpers.js';
+import { breaksThenMigrates, copyBot, expectSameWithoutRtmStart, expectSecondRunChangesNothing } from './helpers.js';
 
 /**
  * Legacy @slack/client v3 RtmClients held where the scan has to follow them to their `new`, each run
@@ -50,14 +50,6 @@ async function lint(dir: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
   const results = await eslint.lintFiles([join('v3-factory-bot', '*.js')]);
   return results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(dir.length + 1)}:${String(m.line)} ${m.ruleId ?? '(fatal)'}`));
-}
-
-/** A second run on the migrated copy changes nothing and leaves no TODO. */
-async function expectSecondRunChangesNothing(dir: string): Promise<void> {
-  const again = await cli(['apply', '.', '--allow-dirty'], dir);
-  expect(again.code).toBe(0);
-  expect(again.stdout).toContain('TODOs left: 0');
-  expect(again.stdout).not.toMatch(/^(done|would) /m);
 }
 
 let fake: FakeSlack;

@@ -5,7 +5,7 @@ import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, cli, copyBot, expectSameWithoutRtmStart } from './helpers.js';
+import { breaksThenMigrates, copyBot, expectSameWithoutRtmStart, expectSecondRunChangesNothing } from './helpers.js';
 
 /**
  * A legacy @slack/client v3 RtmClient bot that needs nothing of `rtm.start`'s data
@@ -72,10 +72,7 @@ describe('a v3 RtmClient that needs nothing of rtm.start', () => {
 
     // The migrated bot is no report of the lint's (its client already calls rtm.connect), and a second run changes nothing.
     expect(await lint(dir)).toEqual([]);
-    const again = await cli(['apply', '.', '--allow-dirty'], dir);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('TODOs left: 0');
-    expect(again.stdout).not.toMatch(/^(done|would) /m);
+    await expectSecondRunChangesNothing(dir);
   });
 
   it('read through its dataStore once, it keeps the helper module start, which fetches the lists first', { timeout: 240_000 }, async () => {
