@@ -314,22 +314,33 @@ export function heldValueOfName(resolver: Resolver, identifier: TSESTree.Identif
 }
 
 /**
- * The value `name` was given by the statement just before the statement `use` is (`slack = new Slack(t);
- * slack.login();`): nothing runs between the two, so that is what it holds there, however many other
- * values the variable is given elsewhere (`if (payload) slack = payload.slack; else { … }`).
+ * The value `name` was given by a statement just before the statement `use` is (`slack = new Slack(t);
+ * slack.on('open', onOpen); slack.login();`): between the two only calls of the variable's own methods
+ * with plain arguments, which cannot give it another value, so that is what it holds there, however
+ * many other values the variable is given elsewhere (`if (payload) slack = payload.slack; else { … }`).
  */
 export function assignedJustBefore(resolver: Resolver, use: Node, name: TSESTree.Identifier): Node | undefined {
   const statement = use.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression !== use) return undefined;
   const block = statement.parent;
   const body = block.type === AST_NODE_TYPES.BlockStatement || block.type === AST_NODE_TYPES.Program ? block.body : block.type === AST_NODE_TYPES.SwitchCase ? block.consequent : undefined;
-  const before = body?.[body.indexOf(statement) - 1];
-  if (before?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
-  const assignment = before.expression;
-  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!body) return undefined;
   const variable = variableOf(resolver, name);
-  const same = variable ? variableOf(resolver, assignment.left) === variable : assignment.left.name === name.name && variableOf(resolver, assignment.left) === null;
-  return same ? assignment.right : undefined;
+  const isName = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && (variable ? variableOf(resolver, node) === variable : node.name === name.name && variableOf(resolver, node) === null);
+  for (let at = body.indexOf(statement) - 1; at >= 0; at--) {
+    const before = body[at];
+    if (before?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+    const expression = before.expression;
+    if (expression.type === AST_NODE_TYPES.AssignmentExpression) return expression.operator === '=' && isName(expression.left) ? expression.right : undefined;
+    if (!isOwnMethodCall(expression, isName)) return undefined;
+  }
+  return undefined;
+}
+
+/** `x.on('open', onOpen)`: a call of a method of `x` whose arguments are names, literals or functions (none runs anything of the app's). */
+function isOwnMethodCall(node: Node, isReceiver: (node: Node) => boolean): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || node.callee.computed || !isReceiver(node.callee.object)) return false;
+  return node.arguments.every((a) => a.type === AST_NODE_TYPES.Identifier || a.type === AST_NODE_TYPES.Literal || a.type === AST_NODE_TYPES.FunctionExpression || a.type === AST_NODE_TYPES.ArrowFunctionExpression);
 }
 
 /**

@@ -286,8 +286,13 @@ describe('a library start already going through the generated module', () => {
     const dir = await project({
       'plugin.js': "const Slack = require('slack-client');\nlet c;\nfunction init(p) {\n  if (p) { c = p.slack; }\n  else { c = new Slack('t'); c.login(); }\n}\n",
       'apart.js': "const Slack = require('slack-client');\nlet c;\nfunction init(p) {\n  if (p) { c = p.slack; }\n  else { c = new Slack('t'); }\n  c.login();\n}\n",
+      'handlers.js': "const Slack = require('slack-client');\nlet c;\nfunction init(p) {\n  if (p) { c = p.slack; }\n  else {\n    c = new Slack('t');\n    c.on('open', onOpen);\n    c.on('error', (e) => console.log(e));\n    c.login();\n  }\n}\n",
+      'between.js': "const Slack = require('slack-client');\nlet c;\nfunction init(p) {\n  if (p) { c = p.slack; }\n  else {\n    c = new Slack('t');\n    c.on('open', choose());\n    c.login();\n  }\n}\n",
     });
     expect(await libraryStarts(join(dir, 'plugin.js'))).toEqual(['slack-client@5']);
+    // Its own handlers added in between cannot give it another value; a call of the app's (`choose()`) might.
+    expect(await libraryStarts(join(dir, 'handlers.js'))).toEqual(['slack-client@9']);
+    expect(await libraryStarts(join(dir, 'between.js'))).toEqual([]);
     expect(await libraryStarts(join(dir, 'apart.js'))).toEqual([]);
     // Apart, either value may be logged in: reported as a client the analysis cannot tie to one `new`, never passed over.
     const apart = join(dir, 'apart.js');
