@@ -457,7 +457,8 @@ export function scan(options: ScanOptions): Plan {
       // A call that may be an RTM client's own `start()` goes to no helper either.
       // Nor one whose reads it does not know (`body.channels`): the helper module resolves the data itself, not a wrapper around it.
       // A list handed to code it cannot see may still go: the helper's items warn on a read of an attribute they lack (`channels[].has_pins`).
-      const helperBuildsAll = unknownReads.length === 0 && !found.rtmClientMember && unsupportedInline(startOnlyFields).every(helperBuilds);
+      const unbuilt = unsupportedInline(startOnlyFields).filter((f) => !helperBuilds(f));
+      const helperBuildsAll = unknownReads.length === 0 && !found.rtmClientMember && unbuilt.length === 0;
       // What the inline rewrite leaves to a human goes to the generated helper module where it fits.
       // Not where the code's own types are rtm.start's response: those go below, a whole file at once.
       const toModule =
@@ -482,7 +483,10 @@ export function scan(options: ScanOptions): Plan {
               ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.tableUnseen(table.why)}`.trim() }
               : facet && 'why' in facet
                 ? { ...planned, reason: `${planned.reason ?? ''} ${CODEMOD_MESSAGES.sdkUnseen(facet.why)}`.trim() }
-                : planned;
+                : planned.reason === CODEMOD_MESSAGES.legacyClient && unbuilt.length > 0 && unknownReads.length === 0 && !found.rtmClientMember && helperModuleFits(parsed, found, planned.form, true)
+                  ? // Only those reads stand in the way: say so, not how to make the client followable.
+                    { ...planned, reason: CODEMOD_MESSAGES.legacyClientUnbuilt(unbuilt) }
+                  : planned;
       // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
       const retypable =
         typed && helper === 'inline' && (decided.rewrite === 'inline' || decided.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, decided.form, true);
