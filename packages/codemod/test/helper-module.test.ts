@@ -309,7 +309,7 @@ describe('the generated helper module with every client helper', () => {
     await writeFile(
       join(dir, 'bot.ts'),
       [
-        "import { startRtmClientMadeElsewhere, withBotkitRtmStart, withSlackbotsRtmStart, withSlackbotapiRtmStart, withSlackbotsRtmStartOn, withSlackClientRtmStart } from './rtm-start-data.js';",
+        "import { rtmStartData, startRtmClient, startRtmClientMadeElsewhere, startSlackClientRtm, withBotkitRtmStart, withSlackbotsRtmStart, withSlackbotapiRtmStart, withSlackbotsRtmStartOn, withSlackClientRtmStart } from './rtm-start-data.js';",
         'class Relay { constructor(readonly options: { token: string; name: string }) {} on(event: string): string { return event; } }',
         "const relay: Relay = new (withSlackbotsRtmStart(Relay))({ token: 'xoxb-test', name: 'relay' });",
         "relay.on('start');",
@@ -324,6 +324,12 @@ describe('the generated helper module with every client helper', () => {
         '// Any value: what it is, is told when it starts.',
         "const injected: { start(): void; on(event: string): void } = { start(): void {}, on(): void {} };",
         "startRtmClientMadeElsewhere(injected, { batch_presence_aware: true }, { include: ['dnd'] });",
+        "// Clients typed by the code's own declarations, with only what it calls (SDKs before typings): taken as typed.",
+        'declare const ownRtm: { start(): void; on(event: string, f: (m: unknown) => void): void };',
+        'startRtmClient(ownRtm);',
+        "startSlackClientRtm(ownRtm, {}, { include: ['dnd'] });",
+        'declare const ownWeb: { rtm: { start(): Promise<unknown> } };',
+        'void rtmStartData(ownWeb);',
         '',
       ].join('\n'),
     );

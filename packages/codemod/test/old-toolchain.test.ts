@@ -149,3 +149,39 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
     expect(stderr).not.toContain('rtm-migrate writes');
   });
 });
+
+/** A TypeScript bot folder (outside git, no tsconfig: no type-check) with `manifest` as its package.json, migrated for real with `--report json`. */
+async function migrateTypeScript(manifest: Record<string, unknown>): Promise<{ stderr: string; report: Report; code: number | null }> {
+  const dir = await tempDir('rtm-migrate-old-typescript-');
+  await mkdir(join(dir, 'src'));
+  await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(join(dir, 'src', 'bot.ts'), await readFile(join(PATTERNS, 'axios.input.ts'), 'utf8'));
+  const run = await cli(['apply', '.', '--report', 'json'], dir);
+  return { stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code };
+}
+
+describe('a TypeScript package whose declared TypeScript cannot parse the written syntax', () => {
+  // tsc lowers `??` and `?.` to any target, but parses them only from 3.7 (a 2017 bot may pin 2.x).
+  it.each(['~2.9.2', '>=2 <3.7'])('typescript %s: warned on stderr and in the JSON report, naming the files and what to do', async (range) => {
+    const { stderr, report, code } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: range } });
+    expect(code).toBe(0);
+    expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
+    const warning = `package.json allows only TypeScript older than 3.7 (\`typescript\` ${range}), and the code rtm-migrate writes into it (src/rtm-start-data.ts, src/bot.ts) uses \`??\` and \`?.\` (ES2020), which those cannot parse: allow TypeScript 3.7+.`;
+    expect(report.warnings).toContain(warning);
+    expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
+    // The JavaScript toolchain's warnings are not for it.
+    expect(report.warnings.filter((w) => w.includes('Node') || w.includes('Babel'))).toEqual([]);
+  });
+
+  it.each([
+    ['typescript ^3.4.0 (allows 3.7 and later)', { devDependencies: { typescript: '^3.4.0' } }],
+    ['typescript 5', { devDependencies: { typescript: '^5.4.0' } }],
+    ['no typescript declared (a global tsc: nothing certain)', {}],
+  ])('%s: no such warning, the same rewrite', async (_, declares) => {
+    const { stderr, report, code } = await migrateTypeScript({ name: 'ts-bot', version: '1.0.0', ...declares });
+    expect(code).toBe(0);
+    expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
+    expect(stderr).not.toContain('rtm-migrate writes');
+  });
+});

@@ -3,14 +3,17 @@ import { deepFreeze } from './freeze.js';
 /**
  * The newest syntax in the code rtm-migrate writes into an app (the generated helper module and the
  * inline rewrites), and what can build and run it. An app built by Babel 5 or 6 (`babel-core` below
- * 7) or held to Node before 14 (`engines.node`) fails on it at build or load time, so the codemod
- * warns where a changed package declares either.
+ * 7) or held to Node before 14 (`engines.node`) fails on it at build or load time, and a TypeScript
+ * app compiled by a `typescript` before 3.7 fails to parse it, so the codemod warns where a changed
+ * package declares one of them.
  *
  * - `features`: each syntax, as the warning names it, and the ECMAScript edition that brought it.
  * - `node`: the first Node.js major that runs all of it (`??` and `?.` came in 14.0).
  * - `babel`: the first Babel 7 whose parser reads all of it by default and whose preset-env compiles
  *   it (`??` and `?.` since 7.8). Nothing it writes is newer than ES2020 (the helper module writes
  *   `60000`, not `60_000`: numeric separators are ES2021, Babel 7.11).
+ * - `typescript`: the first TypeScript that parses all of it (`??` and `?.` came in 3.7); what else
+ *   the TypeScript helper module writes is older (`unknown` 3.0, `as const` 3.4, `Omit` 3.5).
  * - `babelCore`: the package of Babel 5 and 6 (Babel 7 is `@babel/core`), and `babelCoreFixed`, the
  *   major from which that name is only Babel 7's bridge.
  * - `babelTools`: the tools that also declare a Babel 6 (or 5) build when `babel-core` is not the
@@ -22,6 +25,7 @@ export const WRITTEN_SYNTAX = deepFreeze({
     optional: { name: '`?.`', edition: 'ES2020' },
   },
   node: 14,
+  typescript: '3.7',
   babel: '7.8',
   babelCore: 'babel-core',
   babelCoreFixed: 7,

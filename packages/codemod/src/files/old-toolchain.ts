@@ -4,7 +4,7 @@ import { WRITTEN_SYNTAX, type BabelTool, type WrittenFeature } from '@rtm-migrat
 import semver from 'semver';
 import type TypeScript from 'typescript';
 import { sdkVersion } from '../helper-module/sdk-version.js';
-import { javascriptFile } from '../helper-module/transport/common.js';
+import { javascriptFile, typescriptFile } from '../helper-module/transport/common.js';
 
 /** A JavaScript file rtm-migrate writes: its text before (empty for a new file) and after. */
 export interface WrittenFile {
@@ -14,35 +14,24 @@ export interface WrittenFile {
 }
 
 /**
- * Warnings for the packages whose JavaScript rtm-migrate writes newer syntax into (WRITTEN_SYNTAX)
- * while their package.json (the nearest one of each file) declares a toolchain that cannot read it:
- * `babel-core` below 7 (Babel 5 and 6 fail on `??` with "Unexpected token") or a tool of Babel 6
- * (WRITTEN_SYNTAX.babelTools: `babel-cli`, `babel-loader` 7…), or an `engines.node`
- * whose every version is older than Node 14. One warning per package and cause, naming the files.
+ * Warnings for the packages whose code rtm-migrate writes newer syntax into (WRITTEN_SYNTAX) while
+ * their package.json (the nearest one of each file) declares a toolchain that cannot read it. For
+ * JavaScript: `babel-core` below 7 (Babel 5 and 6 fail on `??` with "Unexpected token") or a tool of
+ * Babel 6 (WRITTEN_SYNTAX.babelTools: `babel-cli`, `babel-loader` 7…), or an `engines.node` whose every
+ * version is older than Node 14. For TypeScript: a `typescript` whose every version is older than 3.7
+ * (tsc lowers `??` and `?.` to its target, but parses them only from 3.7; Babel 5 and 6 do not read
+ * TypeScript at all). One warning per package and cause, naming the files.
  * Each file counts only for the syntax its rewrite added (more uses after than before), so a file
  * that already used `??` does not make the warning, and a package whose files only had a call
  * swapped gets none.
  */
 export async function oldToolchainWarnings(cwd: string, written: readonly WrittenFile[]): Promise<string[]> {
-  // Only JavaScript: TypeScript is compiled by tsc, which lowers `??` and `?.` to its target, and
-  // Babel 5 and 6 do not read TypeScript at all.
   const js = written.filter((w) => javascriptFile(w.file));
-  if (js.length === 0) return [];
+  const typed = written.filter((w) => typescriptFile(w.file));
+  if (js.length === 0 && typed.length === 0) return [];
   const ts = (await import('typescript')).default;
-  const byPackage = new Map<string, { files: string[]; features: Set<WrittenFeature>; sample: string }>();
-  for (const w of js) {
-    const before = featureCounts(ts, w.input);
-    const after = featureCounts(ts, w.output);
-    const added = [...after].filter(([f, n]) => n > (before.get(f) ?? 0)).map(([f]) => f);
-    const found = nearestManifest(dirname(w.file));
-    if (added.length === 0 || !found) continue;
-    const entry = byPackage.get(found.dir) ?? { files: [], features: new Set(), sample: w.file };
-    entry.files.push(relative(found.dir, w.file));
-    for (const f of added) entry.features.add(f);
-    byPackage.set(found.dir, entry);
-  }
   const warnings: string[] = [];
-  for (const [dir, { files, features, sample }] of byPackage) {
+  for (const { dir, files, features, sample } of packagesWithAddedSyntax(ts, js)) {
     const manifest = nearestManifest(dir)?.manifest ?? {};
     const where = relative(cwd, join(dir, 'package.json'));
     const what = `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
@@ -53,11 +42,47 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
       warnings.push(`${where} declares \`${babel.tool.name}\` ${babel.range}, which runs Babel 6 or older, and ${what}, which Babel before 7 cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+, @babel/preset-env and ${babel.tool.upgrade}, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
     }
     const node = manifest.engines?.node;
-    if (typeof node === 'string' && semver.validRange(node) && semver.gtr(`${WRITTEN_SYNTAX.node}.0.0`, node)) {
+    if (typeof node === 'string' && allowsOnlyBelow(node, `${WRITTEN_SYNTAX.node}.0.0`)) {
       warnings.push(`${where} allows only Node older than ${WRITTEN_SYNTAX.node} (engines.node \`${node}\`), and ${what}, which those cannot run: allow Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
     }
   }
+  for (const { dir, files, features } of packagesWithAddedSyntax(ts, typed)) {
+    const range = declaredRange(nearestManifest(dir)?.manifest ?? {}, 'typescript');
+    if (range === undefined || !allowsOnlyBelow(range, `${WRITTEN_SYNTAX.typescript}.0`)) continue;
+    const where = relative(cwd, join(dir, 'package.json'));
+    warnings.push(`${where} allows only TypeScript older than ${WRITTEN_SYNTAX.typescript} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}, which those cannot parse: allow TypeScript ${WRITTEN_SYNTAX.typescript}+.`);
+  }
   return warnings;
+}
+
+/** Whether every version a declared `range` allows is older than `version` (not for a range semver cannot read). */
+function allowsOnlyBelow(range: string, version: string): boolean {
+  return semver.validRange(range) !== null && semver.gtr(version, range);
+}
+
+/** A package some written files of which use syntax of WRITTEN_SYNTAX their rewrite added: those files, that syntax, and one of the files. */
+interface AddedSyntax {
+  readonly dir: string;
+  readonly files: string[];
+  readonly features: Set<WrittenFeature>;
+  readonly sample: string;
+}
+
+/** The packages (by their nearest package.json) of the `written` files whose rewrite added syntax of WRITTEN_SYNTAX. */
+function packagesWithAddedSyntax(ts: typeof TypeScript, written: readonly WrittenFile[]): AddedSyntax[] {
+  const byPackage = new Map<string, AddedSyntax>();
+  for (const w of written) {
+    const before = featureCounts(ts, w.input);
+    const after = featureCounts(ts, w.output);
+    const added = [...after].filter(([f, n]) => n > (before.get(f) ?? 0)).map(([f]) => f);
+    const found = nearestManifest(dirname(w.file));
+    if (added.length === 0 || !found) continue;
+    const entry = byPackage.get(found.dir) ?? { dir: found.dir, files: [], features: new Set(), sample: w.file };
+    entry.files.push(relative(found.dir, w.file));
+    for (const f of added) entry.features.add(f);
+    byPackage.set(found.dir, entry);
+  }
+  return [...byPackage.values()];
 }
 
 /**

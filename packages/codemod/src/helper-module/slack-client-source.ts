@@ -1,4 +1,5 @@
-import { METHODS } from '@rtm-migrate/core';
+import { HELPER_EXPORTS, METHODS } from '@rtm-migrate/core';
+import { clientParameter, clientViewLines } from './client-view.js';
 
 /**
  * `startSlackClientRtm(rtm, args, options)`: starts a `slack-client` 2.x `RtmClient`, which has no
@@ -28,7 +29,8 @@ export function slackClientSource(typescript: boolean, exp: string): string[] {
     ` * through the client's own request queue (same token, API URL, retries), with ${METHODS.rtmConnect} last,`,
     ' * and the extras `options` names (as rtmStartData() fetches them).',
     ' */',
-    `${exp}function startSlackClientRtm(rtm${t(': SlackClientRtm')}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
+    `${exp}function startSlackClientRtm(${clientParameter(typescript)}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
+    ...clientViewLines(typescript, { name: HELPER_EXPORTS.slackClientStart, view: 'SlackClientRtm', members: ['start', 'makeAPICall', '_rtm.start'], expected: 'a slack-client 2.x RtmClient' }),
     `  const send${t(': SlackCall')} = (method, callArgs) =>`,
     '    new Promise((resolve, reject) => {',
     '      rtm.makeAPICall(method, { opts: callArgs }, (error, res) => (error ? reject(error) : resolve(res)));',

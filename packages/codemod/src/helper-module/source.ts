@@ -20,6 +20,7 @@ import { itemGapsSource } from './item-gaps.js';
 import { botkitSource, slackbotapiSource, slackbotsOnSource, slackbotsSource, slackClientLoginSource, slackPackageImport, slackPackageSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
+import { clientParameter, clientViewLines } from './client-view.js';
 
 /** The source of each library's function in the module. */
 const LIBRARY_START_SOURCES: Readonly<Record<HelperLibrary, (typescript: boolean, exp: string) => string[]>> = {
@@ -112,6 +113,8 @@ export function helperSource(v: HelperVariant): string {
   const exp = v.commonjs && !ts ? '' : 'export ';
   /** `expr as type` in TypeScript, `expr` in JavaScript. */
   const cast = (expr: string, type: string): string => (ts ? `(${expr}) as ${type}` : expr);
+  /** rtmStartData()'s client: in TypeScript, its view `caller` (the parameter is any object). */
+  const web = ts ? 'caller' : 'client';
   const rates = HELPER_METHODS.map((m) => {
     const r = RATE_TIERS[METHOD_TIERS[m]];
     return `  '${m}': { perMinute: ${r.perMinute}, burst: ${r.burst} }, // ${r.description}`;
@@ -264,13 +267,20 @@ export function helperSource(v: HelperVariant): string {
     ` * \`team\` from ${METHODS.rtmConnect}; only the parts \`options.fields\` names where it names them. Throws the first`,
     ' * error a call answers.',
     ' */',
-    `${exp}async function rtmStartData(client${t(': ApiCaller | LegacyApiCaller | SlackCall')}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': Promise<RtmStartData>')} {`,
+    `${exp}async function rtmStartData(client${t(': SlackCall | object')}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': Promise<RtmStartData>')} {`,
+    ...(ts
+      ? [
+          '  // `object`, not ApiCaller | LegacyApiCaller: code may type its client its own way (its own declaration',
+          "  // of the class, with only the methods it calls). Told apart by what it has: apiCall, or v3's _makeAPICall.",
+          '  const caller = client as ApiCaller | LegacyApiCaller | SlackCall;',
+        ]
+      : []),
     `  const send${t(': SlackCall')} =`,
-    "    typeof client === 'function'",
-    '      ? client',
-    "      : 'apiCall' in client",
-    `        ? (method, callArgs) => client.apiCall(method, callArgs)${t(' as Promise<SlackObject>')}`,
-    '        : (method, callArgs) => client._makeAPICall(method, null, callArgs);',
+    `    typeof ${web} === 'function'`,
+    `      ? ${web}`,
+    `      : 'apiCall' in ${web}`,
+    `        ? (method, callArgs) => ${web}.apiCall(method, callArgs)${t(' as Promise<SlackObject>')}`,
+    `        : (method, callArgs) => ${web}._makeAPICall(method, null, callArgs);`,
     '  const call = pacedCall(send, args, options);',
     '  const wanted = partsWanted(options);',
     '  const lists = await rtmStartLists(call, args, wanted);',
@@ -470,7 +480,8 @@ function legacyClientSource(v: HelperVariant): string[] {
     ' * before the dataStore caches it and the AUTHENTICATED handlers run, with the extras `options` names',
     ' * (as rtmStartData() fetches them).',
     ' */',
-    `${exp}function startRtmClient(rtm${t(': LegacyRtmClient')}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
+    `${exp}function startRtmClient(${clientParameter(ts)}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
+    ...clientViewLines(ts, { name: HELPER_EXPORTS.legacyStart, view: 'LegacyRtmClient', members: ['start', 'emit', '_makeAPICall'], expected: `a ${LEGACY_RTM_CONNECT_SUPPORT.module} v3 RtmClient` }),
     '  if (!startedClients.has(rtm)) {',
     '    startedClients.add(rtm);',
     '    const start = rtm.start;',
@@ -555,7 +566,7 @@ function elsewhereClientSource(ts: boolean, exp: string): string[] {
     '    // A v3 RtmClient has the field (undefined unless the option was given) from the release that takes the option.',
     "    if (Object.prototype.hasOwnProperty.call(client, '_useRtmConnect') && typeof client._makeAPICall === 'function') {",
     '      client._useRtmConnect = true;',
-    `      startRtmClient(client${t(' as unknown as LegacyRtmClient')}, args, options);`,
+    `      startRtmClient(client, args, options);`,
     '      return;',
     '    }',
     '    if (rtmClient && client.useRtmConnect === true) {',

@@ -29,7 +29,10 @@ export function isProcessExit(node: Node): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'exit' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'process';
 }
 
-export const typescript = (parsed: ParsedFile): boolean => /\.[cm]?tsx?$/i.test(parsed.file);
+/** A TypeScript file by its name (`.ts`, `.mts`, `.cts`, `.tsx`). */
+export const typescriptFile = (file: string): boolean => /\.[cm]?tsx?$/i.test(file);
+
+export const typescript = (parsed: ParsedFile): boolean => typescriptFile(parsed.file);
 
 /** A JavaScript file by its name (`.js`, `.cjs`, `.mjs`, `.jsx`), as `typescript` tells TypeScript's. */
 export const javascriptFile = (file: string): boolean => /\.[cm]?jsx?$/i.test(file);
