@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
-import { mayExportRtmClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, mayExportRtmClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
 import { discover, FOREIGN_SOURCES, type Skipped } from './files/discover.js';
 import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
@@ -298,10 +298,11 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     if (createTwoFilesPatch) printed.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, r.input, r.output, undefined, undefined, { context: 3 }));
   }
 
-  const verification = options.verify === false ? undefined : await typeCheck(cwd, plan, changed, newHelpers);
+  const checked = options.verify === false ? undefined : await typeCheck(cwd, plan, changed, newHelpers);
+  const verification = typeof checked === 'object' ? checked : undefined;
 
   let wrote = false;
-  const warnings: string[] = [];
+  const warnings: string[] = typeof checked === 'string' ? [checked] : [];
   const interrupted: string[] = [];
   const write = !options.dry && !options.check;
   if (write && changed.length > 0) {
@@ -420,15 +421,16 @@ function writeNew(helper: HelperModule): void {
 /**
  * Type-checks the project as it was and as the rewrite leaves it (in memory, nothing written yet),
  * with the project's own TypeScript, when a TypeScript file changes and a tsconfig.json governs it:
- * the errors the rewrite introduced. Without TypeScript installed in the project there is no check.
+ * the errors the rewrite introduced. Without TypeScript installed in the project there is no check,
+ * and where a tsconfig.json says the project is checked, a warning says so (not a silent pass).
  */
-async function typeCheck(cwd: string, plan: Plan, changed: readonly ChangedFile[], helpers: readonly HelperModule[]): Promise<Verification | undefined> {
+async function typeCheck(cwd: string, plan: Plan, changed: readonly ChangedFile[], helpers: readonly HelperModule[]): Promise<Verification | string | undefined> {
   const isTs = (f: string): boolean => /\.(ts|tsx|mts|cts)$/i.test(f);
   const firstTs = [...changed.map((r) => r.file), ...helpers.map((h) => h.file)].find(isTs);
   if (!firstTs) return undefined;
   const { projectTypeScript, tsconfigFor, verifyRewrite } = await import('./verify.js');
   const ts = projectTypeScript(cwd);
-  if (!ts) return undefined;
+  if (!ts) return plan.project.tsconfig !== null || existsSync(resolve(cwd, 'tsconfig.json')) ? CODEMOD_MESSAGES.typeCheckNotRun : undefined;
   const tsconfig = plan.project.tsconfig ? resolve(cwd, plan.project.tsconfig) : tsconfigFor(ts, cwd, firstTs);
   if (!tsconfig) return undefined;
   return verifyRewrite(ts, cwd, tsconfig, [

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBot, copyLegacyBot } from '../../../test/support/legacy-bot.js';
 import { cli, tsProject } from './helpers.js';
@@ -51,6 +53,16 @@ export async function names(web: WebClient): Promise<string[]> {
     const skipped = await cli(['apply', '.', '--dry', '--no-verify'], dir);
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).not.toContain('type-check');
+  });
+
+  it('says the check did not run where the project has a tsconfig.json but no TypeScript installed', async () => {
+    const dir = await tsProject({ 'src/bot.ts': "import { WebClient } from '@slack/web-api';\nexport const start = (web: WebClient) => web.rtm.start().then((r) => r.users?.length);\n" });
+    await rm(join(dir, 'node_modules'));
+    const r = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { readonly warnings: readonly string[]; readonly verification?: unknown };
+    expect(report.verification).toBeUndefined();
+    expect(report.warnings).toEqual([expect.stringContaining('the changed TypeScript files were not type-checked: the project has no `typescript` installed')]);
   });
 
   it("the app's own helpers in TypeScript compile strict after the rewrite: a Node-style callback (its parameters typed or not), a bound apiCall and a helper declared with a native Promise", async () => {
