@@ -243,9 +243,12 @@ const NOT_A_METHOD_CALL = new Set([
   'validate',
 ]);
 
-/** Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. */
+/**
+ * Classifies a call as a use of `rtm.start`/`rtm.connect` or of an RTM client, if it is one. A slack-client 1.x
+ * `login()` followed to its `new Slack(…)` is that site before a holder given several values is looked at.
+ */
 export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite | undefined {
-  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call) ?? receivedClientSite(resolver, call) ?? handedToBase(resolver, call);
+  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call) ?? receivedClientSite(resolver, call) ?? handedToBase(resolver, call);
 }
 
 /** A v3 client handed to a base class's constructor (see handedToBaseSite) that starts with `rtm.start`: not made with `useRtmConnect: true`. */

@@ -1,9 +1,8 @@
 import { LEGACY_RTM_CLIENT_MODULES, SLACK_CLIENT_1 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { descendants, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { clientKindOfConstructor, constructionOf, isWholeModule, originOf, thisOwner } from './origin.js';
-import { slackClientLoginSite } from './library-start.js';
 import type { Resolver } from './resolver.js';
 import { memberPath } from './rtm-member-use.js';
 
@@ -50,13 +49,17 @@ export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpr
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(resolver, callee);
   if (name !== 'start' && name !== 'login') return undefined;
-  // A slack-client 1.x client followed to its `new Slack(…)` (chosen against nothing, or assigned just before its `login()`) is that site.
-  if (name === SLACK_CLIENT_1.start && slackClientLoginSite(resolver, call) !== undefined) return undefined;
   const values = heldValues(resolver, callee.object);
   if (!values) return undefined;
-  const candidate = values.length < 2 ? values.find((v) => isMadeFromChosenModule(resolver, v)) : values.find((v) => legacyClientOf(resolver, v) !== undefined);
-  if (!candidate) return undefined;
-  return legacyClientOf(resolver, candidate) === 'slack-client' ? { kind: 'unfollowed-client', call, candidate, slackClient: true } : { kind: 'unfollowed-client', call, candidate };
+  if (values.length < 2) {
+    const chosen = values.find((v) => isMadeFromChosenModule(resolver, v));
+    return chosen ? { kind: 'unfollowed-client', call, candidate: chosen } : undefined;
+  }
+  for (const candidate of values) {
+    const client = legacyClientOf(resolver, candidate);
+    if (client) return client === 'slack-client' ? { kind: 'unfollowed-client', call, candidate, slackClient: true } : { kind: 'unfollowed-client', call, candidate };
+  }
+  return undefined;
 }
 
 /**
@@ -78,7 +81,7 @@ export function handedToBaseSite(resolver: Resolver, call: TSESTree.CallExpressi
 
 /** A `start()` / `login()` in the client's own file of a receiver made by `made`. */
 function startedHere(resolver: Resolver, made: TSESTree.NewExpression): boolean {
-  for (const node of descendants(resolver, program(made))) {
+  for (const node of descendants(resolver, programOf(made))) {
     const callee = node.type === AST_NODE_TYPES.CallExpression ? unwrap(node.callee) : undefined;
     if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
     const name = memberName(resolver, callee);
@@ -131,7 +134,7 @@ function assignedValues(resolver: Resolver, receiver: Node): Node[] | undefined 
   }
   const path = receiver.type === AST_NODE_TYPES.MemberExpression ? memberPath(resolver, receiver) : undefined;
   if (path === undefined || receiver.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const root = isThisLike(resolver, receiver.object) ? thisOwner(receiver) : program(receiver);
+  const root = isThisLike(resolver, receiver.object) ? thisOwner(receiver) : programOf(receiver);
   if (!root) return undefined;
   const values: Node[] = [];
   for (const node of descendants(resolver, root)) {
@@ -157,11 +160,6 @@ function propertyName(node: TSESTree.PropertyDefinition): string | undefined {
   return node.computed ? undefined : node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : undefined;
 }
 
-function program(node: Node): Node {
-  let current = node;
-  while (current.parent) current = current.parent;
-  return current;
-}
 
 /** `new RtmClient(…)` of `@slack/client` v3 / `slack-client` 2, or `new Slack(…)` of `slack-client` 1.x: the value itself, a variable made so, or the export of a module a `require` names. */
 function legacyClientOf(resolver: Resolver, value: Node): 'legacy-rtm-client' | 'slack-client' | undefined {

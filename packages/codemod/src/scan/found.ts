@@ -227,7 +227,7 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   const reads = same.flatMap((s) => followResponse(resolver, s).reads);
   const escapes = significant(same.flatMap((s) => followResponse(resolver, s).escapes));
   if (form === 'legacy-client' && site.kind === 'client-start') {
-    const made = site.madeIn?.file === undefined || resolver.file === undefined ? (resolver.file === undefined ? undefined : { resolver, file: resolver.file }) : { resolver: site.madeIn, file: site.madeIn.file };
+    const made = resolver.file === undefined ? undefined : site.madeIn?.file !== undefined ? { resolver: site.madeIn, file: site.madeIn.file } : { resolver, file: resolver.file };
     const tooOld = made && legacyClientTooOld(made, site.construction);
     const own: Escape = { node: site.call, reason: tooOld ? CODEMOD_MESSAGES.legacyClientTooOld(tooOld) : CODEMOD_MESSAGES.legacyClient, path: '', file: resolver.file };
     const madeIn = site.madeIn ? { madeIn: site.madeIn } : {};
