@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { CODEMOD_MESSAGES, mayExportRtmClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
-import { discover, FOREIGN_SOURCES, type Skipped } from './files/discover.js';
+import { discover, FOREIGN_SOURCES, typescriptFile, type Skipped } from './files/discover.js';
 import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
 import type { HelperModule } from './helper-module/place.js';
 import { raiseDeclaredRange } from './files/manifest-range.js';
@@ -425,8 +425,7 @@ function writeNew(helper: HelperModule): void {
  * and where a tsconfig.json says the project is checked, a warning says so (not a silent pass).
  */
 async function typeCheck(cwd: string, plan: Plan, changed: readonly ChangedFile[], helpers: readonly HelperModule[]): Promise<Verification | string | undefined> {
-  const isTs = (f: string): boolean => /\.(ts|tsx|mts|cts)$/i.test(f);
-  const firstTs = [...changed.map((r) => r.file), ...helpers.map((h) => h.file)].find(isTs);
+  const firstTs = [...changed.map((r) => r.file), ...helpers.map((h) => h.file)].find(typescriptFile);
   if (!firstTs) return undefined;
   const { projectTypeScript, tsconfigFor, verifyRewrite } = await import('./verify.js');
   const ts = projectTypeScript(cwd);

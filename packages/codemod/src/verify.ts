@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import type * as TypeScript from 'typescript';
+import { typescriptFile } from './files/discover.js';
 
 type Ts = typeof TypeScript;
 
@@ -33,8 +34,6 @@ export interface Verification {
   readonly preexisting: number;
 }
 
-const TS_FILE = /\.(ts|tsx|mts|cts)$/i;
-
 /** A file the rewrite changes: its text before (undefined for a file it creates) and after. */
 export interface FileChange {
   readonly file: string;
@@ -56,7 +55,7 @@ export function verifyRewrite(ts: Ts, root: string, tsconfig: string, changes: r
     // A broken tsconfig yields no config: checked below.
     onUnRecoverableConfigFileDiagnostic: () => undefined,
   });
-  const changed = [...after.keys()].filter((f) => TS_FILE.test(f));
+  const changed = [...after.keys()].filter((f) => typescriptFile(f));
   const empty: Verification = { tsconfig: relative(root, tsconfig) || 'tsconfig.json', files: changed.map((f) => relative(root, f)), introduced: [], preexisting: 0 };
   if (!config || changed.length === 0) return empty;
   const options = { ...config.options, noEmit: true };
@@ -76,7 +75,7 @@ export function verifyRewrite(ts: Ts, root: string, tsconfig: string, changes: r
       const text = contents.get(resolve(f));
       return text === undefined ? getSourceFile(f, language, onError) : ts.createSourceFile(f, text, language);
     };
-    const roots = [...config.fileNames.filter((f) => !absent(f)), ...(withCreated ? [...created].filter((f) => TS_FILE.test(f)) : [])];
+    const roots = [...config.fileNames.filter((f) => !absent(f)), ...(withCreated ? [...created].filter((f) => typescriptFile(f)) : [])];
     return ts.createProgram({ rootNames: roots, options, host, ...(old ? { oldProgram: old } : {}) });
   };
 

@@ -7,6 +7,12 @@ import { UsageError } from '../errors.js';
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 
+/** A TypeScript file by its name (`.ts`, `.mts`, `.cts`, `.tsx`). */
+export const typescriptFile = (file: string): boolean => /\.[cm]?tsx?$/i.test(file);
+
+/** A JavaScript file by its name (`.js`, `.cjs`, `.mjs`, `.jsx`), as `typescriptFile` tells TypeScript's. */
+export const javascriptFile = (file: string): boolean => /\.[cm]?jsx?$/i.test(file);
+
 /**
  * Languages that compile to the JavaScript a bot runs (hubot-slack and slack-client were CoffeeScript):
  * not parsed, but a file of them that names `rtm.start` is reported, never passed over in silence.

@@ -4,7 +4,7 @@ import { WRITTEN_SYNTAX, type BabelTool, type WrittenFeature } from '@rtm-migrat
 import semver from 'semver';
 import type TypeScript from 'typescript';
 import { sdkVersion } from '../helper-module/sdk-version.js';
-import { javascriptFile, typescriptFile } from '../helper-module/transport/common.js';
+import { javascriptFile, typescriptFile } from './discover.js';
 
 /** A JavaScript file rtm-migrate writes: its text before (empty for a new file) and after. */
 export interface WrittenFile {

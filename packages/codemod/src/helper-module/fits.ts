@@ -6,7 +6,7 @@ import type { PlanSite } from '../plan.js';
 import type { FoundSite } from '../scan/found.js';
 import { isBoltAppClient } from './bolt-client.js';
 import { legacyClientFits, slackClientMajor } from './legacy-client-fits.js';
-import { javascriptFile } from './transport/common.js';
+import { javascriptFile } from '../files/discover.js';
 
 type Node = TSESTree.Node;
 

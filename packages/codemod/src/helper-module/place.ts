@@ -4,6 +4,7 @@ import { nearestManifest } from '@rtm-migrate/analysis';
 import type { HelperLibrary } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import { HELPER_BASENAME, HELPER_MARK, helperExports, helperSource, type HelperVariant } from './source.js';
+import { typescriptFile } from '../files/discover.js';
 
 /** A helper module to generate, and how each file that calls it imports it. */
 export interface HelperModule {
@@ -38,7 +39,7 @@ function packageType(dir: string): 'module' | 'commonjs' {
 /** The language and module system of a source file, and the extension its helper gets. */
 export function moduleSystemOf(file: string, source: string): ModuleSystem {
   const ext = extname(file).toLowerCase();
-  if (['.ts', '.tsx', '.mts', '.cts'].includes(ext)) {
+  if (typescriptFile(file)) {
     const own = ext === '.mts' || ext === '.cts' ? ext : '.ts';
     return { typescript: true, commonjs: ext === '.cts', ext: own, bare: true };
   }

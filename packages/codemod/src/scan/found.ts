@@ -352,7 +352,7 @@ function unfollowedClientSite(text: string, { call, candidate, slackClient, slac
   }
   const made = candidate.type === AST_NODE_TYPES.NewExpression ? `\`new ${text.slice(candidate.callee.range[0], candidate.callee.range[1])}(…)\`` : spelledOut(text, candidate);
   const where = `${made}, line ${candidate.loc.start.line}`;
-  const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true ? '`slack-client` 1.x client' : undefined) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
+  const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
   const own: Escape = { node: call, reason, path: '', file: undefined };
   return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }

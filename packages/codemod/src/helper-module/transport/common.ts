@@ -2,6 +2,7 @@ import { parameterUses, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TransportCall } from '../../plan.js';
+import { typescriptFile } from '../../files/discover.js';
 
 export type Node = TSESTree.Node;
 
@@ -29,13 +30,7 @@ export function isProcessExit(node: Node): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'exit' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'process';
 }
 
-/** A TypeScript file by its name (`.ts`, `.mts`, `.cts`, `.tsx`). */
-export const typescriptFile = (file: string): boolean => /\.[cm]?tsx?$/i.test(file);
-
 export const typescript = (parsed: ParsedFile): boolean => typescriptFile(parsed.file);
-
-/** A JavaScript file by its name (`.js`, `.cjs`, `.mjs`, `.jsx`), as `typescript` tells TypeScript's. */
-export const javascriptFile = (file: string): boolean => /\.[cm]?jsx?$/i.test(file);
 
 export function usesCallerName(...texts: string[]): boolean {
   return texts.some((t) => CALLER_NAMES.some((name) => new RegExp(`\\b${name}\\b`).test(t)));
