@@ -11,7 +11,8 @@ import { cli, expectSameWithoutRtmStart, tempDir, writeBotFiles } from './helper
  * A TODO(rtm-migrate) comment tells the user what blocks a site. Once they fix that and run rtm-migrate
  * again, the run that migrates the site removes the TODO it wrote there before (a kept one would tell of
  * a blocker that is gone, under a report saying "TODOs left: 0"); the app's own comment above it stays.
- * While the blocker is still there, a run leaves the TODO as it is: never a second copy.
+ * While the blocker is still there, a run leaves the TODO as it is (never a second copy), unless what
+ * blocks the site has changed: then the TODO's text says what blocks it now.
  */
 
 let fake: FakeSlack;
@@ -154,4 +155,39 @@ web.rtm.start().then((res) => console.log(${reads}));
     fake.resetCalls();
     expectSameWithoutRtmStart(fake, before, await runNodeBot(bot, { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 }));
   }, 120_000);
+});
+
+describe('a TODO an earlier run wrote, whose site is still blocked', () => {
+  it('gets the reason of now when the blocker changed (the app\'s comment and CRLF kept), and stays put after', async () => {
+    const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
+    const source = (read: string): string =>
+      crlf(`const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+// Resume where we were.
+web.rtm.start().then((res) => console.log(res.users.length, res.${read}));
+`);
+    const dir = await writeBotFiles('rtm-migrate-stale-todo-reason-', { 'bot.js': source('cache_ts') });
+    const bot = join(dir, 'bot.js');
+    await apply(dir);
+    const withTodo = await readFile(bot, 'utf8');
+    expect(withTodo).toContain('`cache_ts`');
+
+    // The user reads another field rtm.connect does not return either: the site is still blocked, for another reason.
+    await writeFile(bot, withTodo.replace('res.cache_ts', 'res.latest_event_ts'));
+    const again = await apply(dir);
+    expect(again.stdout).toContain('TODOs left: 1');
+    expect(again.stdout).toMatch(/^changed: 1 \(bot\.js\)$/m);
+    const updated = await readFile(bot, 'utf8');
+    expect(markers(updated)).toBe(1);
+    expect(updated).not.toContain('`cache_ts`');
+    // Word for word what a first run writes on the edited code.
+    const fresh = await writeBotFiles('rtm-migrate-stale-todo-reason-', { 'bot.js': source('latest_event_ts') });
+    await apply(fresh);
+    expect(updated).toBe(await readFile(join(fresh, 'bot.js'), 'utf8'));
+    expect(updated).toContain('// Resume where we were.\r\n// TODO(rtm-migrate)');
+
+    const third = await apply(dir);
+    expect(third.stdout).toMatch(/^changed: 0$/m);
+    expect(await readFile(bot, 'utf8')).toBe(updated);
+  }, 60_000);
 });

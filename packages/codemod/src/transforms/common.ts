@@ -336,22 +336,39 @@ function todoCommentsAbove(source: string, offset: number): Edit[] {
   return found;
 }
 
-/** True when the lines just above `offset` already hold a `TODO(rtm-migrate)` comment. */
-export function hasTodoAbove(source: string, offset: number): boolean {
-  return todoCommentsAbove(source, offset).length > 0;
-}
+/** A comment's words, without its `//` markers and line breaks: the same message however it is wrapped. */
+const commentWords = (text: string): string => text.replace(/^[ \t]*\/\/[ \t]?/gm, '').replace(/\s+/g, ' ').trim();
 
 /**
- * Puts `message` as a `// TODO(rtm-migrate): …` comment above the statement that holds `path`, unless
- * one is there already (a second run adds nothing). True when it added the comment.
+ * Puts `message` as a `// TODO(rtm-migrate): …` comment above the statement at `offset`. Where an
+ * earlier run left one there, a second run adds nothing; where that one gives another reason (what
+ * blocked the site has changed since: a version installed, a client moved), its text is brought up to
+ * date, so the TODO never tells of a blocker that is gone. Where several are there, or another site of
+ * this run already wrote or kept the one there, nothing changes. True when the file changes.
  */
+export function placeTodo(ctx: TransformContext, offset: number, message: string): boolean {
+  const earlier = todoCommentsAbove(ctx.source, offset);
+  const lines = commentLines(message);
+  if (earlier.length === 0) {
+    const at = lineStart(ctx.source, offset) + indentAt(ctx.source, offset).length;
+    if (ctx.edits.some((e) => e.start === at && e.end === at && e.text.includes(TODO_MARKER))) return false;
+    insertBefore(ctx, offset, lines);
+    return true;
+  }
+  const [only] = earlier;
+  if (earlier.length > 1 || !only || ctx.edits.some((e) => e.start < only.end && e.end > only.start)) return false;
+  const written = ctx.source.slice(only.start, only.end);
+  const indent = indentAt(ctx.source, only.start);
+  // Kept as it is, the comment is still claimed, so that another site of this statement leaves it alone.
+  const text = commentWords(written) === commentWords(lines.join('\n')) ? written : lines.map((l) => indent + l + ctx.eol).join('');
+  ctx.edits.push({ start: only.start, end: only.end, text });
+  return text !== written;
+}
+
+/** `placeTodo` above the statement that holds `path`. */
 export function todoAbove(ctx: TransformContext, path: ASTPath<AnyNode>, message: string): boolean {
   const statement = enclosingStatement(path);
-  if (!statement) return false;
-  const at = startOf(statement.node);
-  if (hasTodoAbove(ctx.source, at)) return false;
-  insertBefore(ctx, at, commentLines(message));
-  return true;
+  return statement ? placeTodo(ctx, startOf(statement.node), message) : false;
 }
 
 /**

@@ -3,12 +3,10 @@ import type { ASTPath } from 'jscodeshift';
 import { leavesUnchanged, type PlanSite } from '../plan.js';
 import {
   CALL_TYPES,
-  commentLines,
   dropTodoAbove,
   enclosingStatement,
   findSiteNode,
-  hasTodoAbove,
-  insertBefore,
+  placeTodo,
   startOf,
   type AnyNode,
   type Transform,
@@ -59,12 +57,9 @@ export const todoTransform: Transform = (ctx) => {
       ctx.handled.add(site);
       continue;
     }
-    const at = startOf(statement.node);
-    // Comments attached before the statement belong above the TODO; babel counts them in leadingComments only.
-    const already = hasTodoAbove(ctx.source, at);
-    if (!already) insertBefore(ctx, at, commentLines(message));
     ctx.handled.add(site);
-    ctx.outcomes.push({ site, rewrite: 'todo', changed: !already, message });
+    // Comments attached before the statement belong above the TODO; babel counts them in leadingComments only.
+    ctx.outcomes.push({ site, rewrite: 'todo', changed: placeTodo(ctx, startOf(statement.node), message), message });
   }
   dropStaleTodos(ctx);
 };
