@@ -23,7 +23,7 @@ import { rawUrlConnectTransform } from './raw-url-connect.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
 import { sdkFacetOverrideTransform } from './sdk-facet-override.js';
-import { todoTransform } from './todo.js';
+import { dropStaleTodos, todoTransform } from './todo.js';
 import { dropUnusedConsts } from './unused-consts.js';
 import { dropUnusedTableEntries } from './unused-table-entries.js';
 
@@ -189,6 +189,7 @@ export function transformSource(
     helperModule: options.helperModule,
   };
   for (const [name, transform] of TRANSFORMS) if (!options.only || options.only.includes(name)) transform(ctx);
+  dropStaleTodos(ctx);
   dropUnusedConsts(ctx);
   dropUnusedTableEntries(ctx);
   emitImports(ctx);

@@ -31,9 +31,8 @@ function siteStatement(ctx: TransformContext, site: PlanSite): ASTPath<AnyNode> 
 
 /**
  * Every site no other transform rewrote gets a `// TODO(rtm-migrate): …` comment above its statement,
- * naming the fields read and their replacement methods (once: a second run finds it and adds nothing).
- * A site rewritten now, or right as it is, loses the TODO an earlier run left above its statement
- * (the user fixed what blocked it), unless a site there still keeps one.
+ * naming the fields read and their replacement methods (once: a second run finds it and adds nothing,
+ * or brings it up to date where the reason changed).
  */
 export const todoTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
@@ -61,21 +60,24 @@ export const todoTransform: Transform = (ctx) => {
     // Comments attached before the statement belong above the TODO; babel counts them in leadingComments only.
     ctx.outcomes.push({ site, rewrite: 'todo', changed: placeTodo(ctx, startOf(statement.node), message), message });
   }
-  dropStaleTodos(ctx);
 };
 
-/** Removes the earlier runs' TODOs above the statements of sites no longer left with one (see dropTodoAbove). */
-function dropStaleTodos(ctx: TransformContext): void {
+/**
+ * Removes the earlier runs' TODOs above the statements of sites this run settled (rewrote, or found
+ * right as they are; see dropTodoAbove). A site it left alone keeps the one above its statement: still
+ * blocked, or handled by a transform not run (jscodeshift's runner runs one at a time).
+ */
+export function dropStaleTodos(ctx: TransformContext): void {
   // Most files never had one: no site's node is looked up again for them.
   if (!ctx.source.includes(TODO_MARKER)) return;
-  const statements = (todo: boolean): Set<number> =>
+  const settled = new Set(ctx.outcomes.filter((o) => o.rewrite !== 'todo').map((o) => o.site));
+  const statements = (sites: readonly PlanSite[]): Set<number> =>
     new Set(
-      ctx.outcomes
-        .filter((o) => (o.rewrite === 'todo') === todo)
-        .map((o) => siteStatement(ctx, o.site))
+      sites
+        .map((site) => siteStatement(ctx, site))
         .filter((s) => s !== undefined)
         .map((s) => startOf(s.node)),
     );
-  const kept = statements(true);
-  for (const at of statements(false)) if (!kept.has(at)) dropTodoAbove(ctx, at);
+  const kept = statements(ctx.sites.filter((s) => !settled.has(s)));
+  for (const at of statements([...settled])) if (!kept.has(at)) dropTodoAbove(ctx, at);
 }
