@@ -1,10 +1,11 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectStartedMadeElsewhere, writeBotFiles } from './helpers.js';
+import { cli, expectStartedMadeElsewhere, tempDir, writeBotFiles } from './helpers.js';
 
 /**
  * A bot in two modules on the real @slack/client 3.16 (fixtures/bots' install), the form of blind
@@ -104,5 +105,29 @@ describe('rtmClient.start() of a v3 client handed to a constructor as a paramete
     expect(shim.sites[0]?.message).toContain('`rtmClient` is handed in and used as a legacy `@slack/client` v3 `RtmClient`');
 
     await expectStartedMadeElsewhere(fake, dir, { site: 'handler.js:28:5', form: 'unfollowed-client', receiver: 'rtmClient', start: START, maker: ['main.js', MAIN] }, before, () => runBot(dir, fake.apiUrl));
+  });
+});
+
+describe("the same handler, by the @slack/client version of its package.json (nothing installed)", () => {
+  const plan = async (range: string): Promise<{ rewrite: string; message: string; raised: string | undefined }> => {
+    const dir = await tempDir('rtm-client-parameter-range-');
+    await writeFile(join(dir, 'handler.js'), HANDLER);
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ dependencies: { '@slack/client': range } }));
+    const report = JSON.parse((await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir)).stdout) as { sites: { rewrite: string; message: string }[] };
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const [site] = report.sites;
+    return { rewrite: site?.rewrite ?? 'none', message: site?.message ?? '', raised: manifest.dependencies['@slack/client'] };
+  };
+
+  it('raises a range that reaches below 3.10 to ^3.10.0, as for a client made in the file', async () => {
+    const raised = await plan('^3.5.0');
+    expect([raised.rewrite, raised.raised]).toEqual(['helper-module', '^3.10.0']);
+    expect(raised.message).toContain('^3.5.0');
+  });
+
+  it('leaves a TODO naming the pin where the version allowed has no useRtmConnect (the helper would throw at start)', async () => {
+    const pinned = await plan('3.6.0');
+    expect([pinned.rewrite, pinned.raised]).toEqual(['todo', '3.6.0']);
+    expect(pinned.message).toContain('the version its package.json allows (`3.6.0`) has no `useRtmConnect`');
   });
 });

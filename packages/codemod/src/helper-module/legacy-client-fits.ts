@@ -3,6 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { optionsCopyFits } from './legacy-client-options.js';
 import { raisedRange, sdkVersion, sdkVersionOf } from './sdk-version.js';
+import semver from 'semver';
 import type { RangeRaise } from '../plan.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
@@ -118,10 +119,26 @@ export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly
  * version is the user's to raise), where it is a 3.x before 3.10; undefined otherwise.
  */
 export function legacyClientTooOld(made: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): string | undefined {
+  if (originOf(made.resolver, construction.callee)?.module !== LEGACY_RTM_CONNECT_SUPPORT.module || legacyClientKind(made, construction) !== undefined) return undefined;
+  return tooOldVersion(made.file);
+}
+
+/**
+ * The same for a client made out of sight (handed in, kept by another module), which runs with the
+ * `@slack/client` of the file's package: a 3.x before 3.10 installed or locked there, or declared by a
+ * range that reaches no later one (a range that does is raised instead: `rangeRaise`).
+ */
+export function packageClientTooOld(file: string): string | undefined {
+  const version = semver.coerce(sdkVersion(file, LEGACY_RTM_CONNECT_SUPPORT.module));
+  if (version === null || rangeRaise(file) !== undefined || semver.gte(version, LEGACY_RTM_CONNECT_SUPPORT.since.join('.'))) return undefined;
+  return tooOldVersion(file);
+}
+
+/** How the TODO names the version of `@slack/client` the file runs with, where it is a 3.x (the caller has found it too old). */
+function tooOldVersion(file: string): string | undefined {
   const { module, since, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
-  if (originOf(made.resolver, construction.callee)?.module !== module || legacyClientKind(made, construction) !== undefined) return undefined;
-  const found = sdkVersionOf(made.file, module);
-  const version = sdkVersion(made.file, module);
+  const found = sdkVersionOf(file, module);
+  const version = sdkVersion(file, module);
   if (found === undefined || version === undefined || Number(version.split('.')[0]) === major2 || !version.startsWith(`${String(since[0])}.`)) return undefined;
   return found.from === 'declared' ? `the version its package.json allows (\`${found.range}\`)` : `the ${found.from === 'locked' ? 'locked' : 'installed'} ${version}`;
 }

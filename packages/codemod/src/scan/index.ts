@@ -29,7 +29,7 @@ import {
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
-import { legacyClientKind, rangeRaise } from '../helper-module/legacy-client-fits.js';
+import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
 import { legacyConnectOnly } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { carriedEscapes, helperFetch } from '../helper-module/escape-extras.js';
@@ -204,7 +204,11 @@ function constructionOf(root: string, parsed: ParsedFile, found: FoundSite, made
 /** The package.json range a v3 client's `useRtmConnect: true` needs raised (its manifest relative to the root). */
 function rangeRaiseOf(root: string, parsed: ParsedFile, found: FoundSite, made: TSESTree.NewExpression): RangeRaise | undefined {
   const source = madeSource(parsed, found);
-  const raise = legacyClientKind(source, made) === 'use-rtm-connect' ? rangeRaise(source.file) : undefined;
+  return legacyClientKind(source, made) === 'use-rtm-connect' ? relativeRaise(root, rangeRaise(source.file)) : undefined;
+}
+
+/** A range raise with its manifest relative to the root, as the plan gives paths. */
+function relativeRaise(root: string, raise: RangeRaise | undefined): RangeRaise | undefined {
   return raise && { ...raise, manifest: relative(root, raise.manifest) };
 }
 
@@ -282,6 +286,8 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   // Started through the helper module's run-time check of the client (none under `--helper shim`, whose layer has no such check);
   // the TODO's reason goes along, for a file the module cannot be imported into.
   if (site.rtmClientMember) {
+    const tooOld = site.rtmClientStart !== undefined ? packageClientTooOld(parsed.file) : undefined;
+    if (tooOld !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientTooOld(tooOld) };
     return { rewrite: site.rtmClientStart !== undefined && helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: site.clientReceived === undefined ? CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) : CODEMOD_MESSAGES.rtmClientReceived(site.clientReceived.receiver, site.rtmClientMember, site.clientReceived.ownType) };
   }
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
@@ -510,7 +516,9 @@ export function scan(options: ScanOptions): Plan {
       const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library }, mpimAware) : undefined;
       const parts = fetches?.parts;
       const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true });
-      const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
+      // A client made out of sight runs with the @slack/client its package declares: a range reaching below 3.10 is raised as for one made here.
+      const elsewhere = decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined;
+      const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : elsewhere ? relativeRaise(root, rangeRaise(parsed.file)) : undefined;
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)
@@ -519,8 +527,8 @@ export function scan(options: ScanOptions): Plan {
           ? CODEMOD_MESSAGES.tableOverride(override.path, HELPER_BASENAME)
           : facetOverride && facet && 'message' in facet
           ? facet.message
-          : decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined
-          ? CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)
+          : elsewhere && found.rtmClientStart !== undefined
+          ? `${CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'helper-module'
           ? `${parts ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
@@ -548,7 +556,7 @@ export function scan(options: ScanOptions): Plan {
         ...(override ? { table: override } : {}),
         ...(facetOverride ? { facet: facetOverride } : {}),
         ...chosenMethodOf(parsed, found, decision),
-        ...(decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined ? { clientElsewhere: true as const } : {}),
+        ...(elsewhere ? { clientElsewhere: true as const } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,
