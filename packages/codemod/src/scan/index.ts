@@ -509,7 +509,8 @@ export function scan(options: ScanOptions): Plan {
       // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
       const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library }, mpimAware) : undefined;
       const parts = fetches?.parts;
-      const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true });
+      // The generated helper lists every conversation type in one conversations.list.
+      const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true, listing: fetches ? 'one' : 'per-type' });
       const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : undefined;
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
