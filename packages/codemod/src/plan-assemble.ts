@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { CODEMOD_MESSAGES, costOfReplacement } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, costOfReplacement, topLevelField } from '@rtm-migrate/core';
 import { helperFetch } from './helper-module/escape-extras.js';
 import type { Plan, PlanSite } from './plan.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
@@ -11,11 +11,16 @@ import type { WorkspaceSpec } from './scan/workspace.js';
 export function assemblePlan(root: string, tsconfig: string | null | undefined, projectFiles: number, spec: WorkspaceSpec, sites: PlanSite[]): Plan {
   const helper = (s: PlanSite) => (s.rewrite === 'helper-module' ? helperFetch(s, s.args.names.includes('mpim_aware')) : undefined);
   const fetched = (s: PlanSite): readonly string[] => helper(s)?.fields ?? s.startOnlyFields;
-  const union = [...new Set(sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module').flatMap(fetched))].sort();
+  const fetching = sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module');
+  const union = [...new Set(fetching.flatMap(fetched))].sort();
   const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
   // No rtm.connect only where every site is a helper-module call whose parts need none.
   const connect = sites.length === 0 || sites.some((s) => helper(s)?.connect ?? true);
-  const startup = costOfReplacement(spec.size, union, { mpimAware, connect });
+  // One conversations.list where every site that lists conversations is a helper-module call (the helper lists all
+  // types at once); where other code lists some too (inline, by hand), one per type.
+  const listsConversations = (s: PlanSite): boolean => fetched(s).some((f) => topLevelField(f) in CONVERSATION_LIST_FIELDS);
+  const listing = fetching.filter(listsConversations).every((s) => s.rewrite === 'helper-module') ? 'one' : 'per-type';
+  const startup = costOfReplacement(spec.size, union, { mpimAware, connect, listing });
   return {
     version: 1,
     tool: 'rtm-migrate',

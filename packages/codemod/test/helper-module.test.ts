@@ -2,12 +2,11 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HELPER_LIBRARIES, RTM_START_MEMBER_LIMIT, costOfReplacement } from '@rtm-migrate/core';
-import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { OPTIONAL_EXTRAS, helperIncludes } from '../src/helper-module/extras.js';
 import { HELPER_METHODS, helperFieldsRead, helperSource } from '../src/helper-module/source.js';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, espree, ROOT, tempDir } from './helpers.js';
+import { cli, espree, ROOT, tempDir, withFake } from './helpers.js';
 
 const BOT_MODULES = join(ROOT, 'fixtures', 'legacy-bot', 'node_modules');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -110,16 +109,6 @@ async function runBot(dir: string, v: Variant, apiUrl: string): Promise<RunResul
   return runNodeBot(main, { cwd: dir, apiUrl, timeoutMs: 90_000 });
 }
 
-/** Runs `test` with a fake Slack of its own (the tests run concurrently: the helper's pacing is mostly waiting). */
-async function withFake(options: Parameters<typeof startFakeSlack>[0], test: (fake: FakeSlack) => Promise<void>): Promise<void> {
-  const fake = await startFakeSlack(options);
-  try {
-    await test(fake);
-  } finally {
-    await fake.close();
-  }
-}
-
 describe('the generated helper module, run against fake Slack', () => {
   it.concurrent.each(VARIANTS.flatMap((v) => [{ v, mpimAware: false }, { v, mpimAware: true }]))(
     '$v.name, mpim_aware $mpimAware: the migrated bot prints what the original printed with legacy rtm.start',
@@ -153,9 +142,9 @@ describe('the generated helper module, run against fake Slack', () => {
         expect(Object.keys(printed.members).length).toBeGreaterThan(0);
         expect(printed.mpims === null).toBe(!mpimAware);
 
-        // The calls core's costOfReplacement() counts for the helper's fields (and the optional extras
+        // The calls core's costOfReplacement() counts for the helper's fields, its one conversations.list of every type (and the optional extras
         // where the data escape), rtm.connect last, once.
-        const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(mpimAware, v.escapes ? OPTIONAL_EXTRAS : []), { mpimAware });
+        const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(mpimAware, v.escapes ? OPTIONAL_EXTRAS : []), { mpimAware, listing: 'one' });
         const made = new Map<string, number>();
         for (const c of fake.calls) made.set(c.method, (made.get(c.method) ?? 0) + 1);
         const planned = new Map<string, number>();
@@ -205,7 +194,7 @@ describe('the generated helper module, run against fake Slack', () => {
       const started = performance.now();
       const data = await rtmStartData(call, { mpim_aware: true }, { timeScale });
       const seconds = (performance.now() - started) / 1000;
-      const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(true), { mpimAware: true });
+      const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(true), { mpimAware: true, listing: 'one' });
       expect(data.users).toHaveLength(fake.workspace.users.length);
       expect(fake.stats().ratelimited).toBe(0);
       expect(fake.calls).toHaveLength(cost.calls);
@@ -254,7 +243,7 @@ describe('the generated helper module, run against fake Slack', () => {
       expect(state(data.channels)).toEqual(state(legacy.channels));
       expect(state(data.ims)).toEqual(state(legacy.ims));
 
-      const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(true, fields), { mpimAware: true });
+      const cost = costOfReplacement(fake.workspace.size(), helperFieldsRead(true, fields), { mpimAware: true, listing: 'one' });
       const made = new Map<string, number>();
       for (const c of fake.calls) made.set(c.method, (made.get(c.method) ?? 0) + 1);
       const planned = new Map<string, number>();

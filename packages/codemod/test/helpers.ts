@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FakeSlack } from '@rtm-migrate/fake-slack';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { HELPER_EXPORTS } from '@rtm-migrate/core';
 import { expect } from 'vitest';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
@@ -21,6 +21,16 @@ const REAL_WORLD = join(ROOT, 'fixtures', 'real-world');
 /** Runs the built CLI (`node dist/cli.js …`), as a user would. */
 export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return run(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
+}
+
+/** Runs `test` with a fake Slack of its own, closed after (tests that run concurrently: the helper's pacing is mostly waiting). */
+export async function withFake(options: Parameters<typeof startFakeSlack>[0], test: (fake: FakeSlack) => Promise<void>): Promise<void> {
+  const fake = await startFakeSlack(options);
+  try {
+    await test(fake);
+  } finally {
+    await fake.close();
+  }
 }
 
 export async function tempDir(prefix = 'rtm-migrate-'): Promise<string> {

@@ -8,7 +8,7 @@ import type { Plan } from '../src/plan.js';
 import { parseWorkspace } from '../src/scan/workspace.js';
 import { helperFieldsRead } from '../src/helper-module/source.js';
 
-/** What the generated helper module's calls need (its users.list, conversations.list of each type, team.info). */
+/** What the generated helper module's calls need (its users.list, its conversations.list of every type, team.info). */
 const HELPER_SCOPES = ['channels:read', 'groups:read', 'im:read', 'mpim:read', 'team:read', 'users:read'];
 import { cli, tempDir } from './helpers.js';
 
@@ -100,10 +100,11 @@ export async function main() {
     expect(new Set(returned!.reads.map((x) => x.file))).toEqual(new Set([join('src', 'main.ts')]));
     expect(returned!.rewrite).toBe('helper-module');
     expect(returned!.scopes).toEqual(HELPER_SCOPES);
-    expect(returned!.calls).toBe(costOfReplacement(spec.size, helperFieldsRead(false)).calls);
+    expect(returned!.calls).toBe(costOfReplacement(spec.size, helperFieldsRead(false), { listing: 'one' }).calls);
+    expect(returned!.replacement.filter((c) => c.method === 'conversations.list').map((c) => c.args['types'])).toEqual(['public_channel,private_channel,mpim,im']);
     expect([...new Set(returned!.replacement.map((c) => c.method))]).toEqual(['users.list', 'conversations.list', 'conversations.members', 'team.info', 'rtm.connect']);
 
-    // union over the project
+    // union over the project: an inline site lists conversations per type, so the start-up counts one listing per type
     expect(plan.scopes).toEqual(HELPER_SCOPES);
     expect(plan.startup.calls).toBe(costOfReplacement(spec.size, plan.startup.fieldsRead).calls);
     expect(plan.startup.summary).toMatch(/^\d+ API calls per start-up; the rate tiers make that take at least [\d.]+ s \(slowest: /);

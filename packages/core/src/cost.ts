@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, fieldFact, type ReplacementCall } from './fields.js';
+import { conversationTypesOf, fieldFact, type ConversationListField, type ReplacementCall } from './fields.js';
 import { METHODS } from './methods.js';
 import { RECOMMENDED_PAGE_SIZE } from './pagination.js';
 import { METHOD_TIERS, tierFloorSeconds, type RateTier } from './rate-tiers.js';
@@ -30,6 +30,11 @@ export interface CostOptions {
   readonly botsInfo?: boolean;
   /** Whether `rtm.connect` is called (default true; not by the generated module for data parts that need none of it). */
   readonly connect?: boolean;
+  /**
+   * How the conversation lists are fetched: one `conversations.list` per type (default), or `one` listing
+   * of every type needed (`types: 'public_channel,im'`), as the generated helper module does.
+   */
+  readonly listing?: 'one' | 'per-type';
 }
 
 export interface PlannedCall {
@@ -81,14 +86,17 @@ export function costOfReplacement(
     entry.calls = Math.max(entry.calls, calls);
     entry.fields.add(field);
   };
-  const typesOf = (list: keyof typeof CONVERSATION_LIST_FIELDS): ConversationType[] =>
-    list === 'groups' && !options.mpimAware ? ['private_channel', 'mpim'] : [CONVERSATION_LIST_FIELDS[list]];
-  const listConversations = (list: keyof typeof CONVERSATION_LIST_FIELDS, field: string): void => {
+  const typesOf = (list: ConversationListField): ConversationType[] => conversationTypesOf(list, options.mpimAware ?? false);
+  /** The types listed, with the replacement each comes from and the fields it serves. */
+  const listed = new Map<ConversationType, { call: ReplacementCall; fields: Set<string> }>();
+  const listConversations = (list: ConversationListField, field: string): void => {
     const listFact = fieldFact(list);
     for (const type of typesOf(list)) {
       const call = listFact?.replacements.find((r) => r.args['types'] === type);
       if (!call) throw new Error(`core has no conversations.list replacement of type ${type} for ${list}`);
-      add(`conversations.list:${type}`, call, { types: type }, pages(workspace.conversations[type] ?? 0), field);
+      const entry = listed.get(type) ?? { call, fields: new Set<string>() };
+      listed.set(type, entry);
+      entry.fields.add(field);
     }
   };
 
@@ -100,7 +108,7 @@ export function costOfReplacement(
       unreplaceable.push(field);
       continue;
     }
-    const list = /^(channels|groups|mpims|ims)(\[\]\.)?/.exec(field)?.[1] as keyof typeof CONVERSATION_LIST_FIELDS | undefined;
+    const list = /^(channels|groups|mpims|ims)(\[\]\.)?/.exec(field)?.[1] as ConversationListField | undefined;
     if (list) {
       listConversations(list, field);
       const perConversation = fact.replacements[0];
@@ -120,6 +128,22 @@ export function costOfReplacement(
     if (secondary?.per === 'bot' && options.botsInfo) {
       add(secondary.method, secondary, { ...secondary.args }, workspace.bots ?? 0, field);
     }
+  }
+
+  // One listing of every type needed (its items told apart by their flags), or one per type.
+  const entries = CONVERSATION_TYPES.flatMap((type) => {
+    const entry = listed.get(type);
+    return entry ? [{ type, ...entry }] : [];
+  });
+  const listings = options.listing === 'one' ? [entries] : entries.map((entry) => [entry]);
+  for (const listing of listings) {
+    const [first] = listing;
+    if (!first) continue;
+    const types = listing.map((e) => e.type).join(',');
+    const call: ReplacementCall = { ...first.call, args: { types }, scopes: [...new Set(listing.flatMap((e) => e.call.scopes))] };
+    const count = listing.reduce((sum, e) => sum + (workspace.conversations[e.type] ?? 0), 0);
+    const key = listing.length === 1 ? `${METHODS.conversationsList}:${first.type}` : METHODS.conversationsList;
+    for (const e of listing) for (const field of e.fields) add(key, call, { types }, pages(count), field);
   }
 
   const order = (key: string): number => {

@@ -139,9 +139,34 @@ const PRESENCE_LEFT_RTM_START = deepFreeze({
 export const CONVERSATION_LIST_FIELDS: Readonly<Record<'channels' | 'groups' | 'mpims' | 'ims', ConversationType>> =
   deepFreeze({ channels: 'public_channel', groups: 'private_channel', mpims: 'mpim', ims: 'im' });
 
-type ListField = keyof typeof CONVERSATION_LIST_FIELDS;
+/** One of `rtm.start`'s conversation lists. */
+export type ConversationListField = keyof typeof CONVERSATION_LIST_FIELDS;
 
-function perConversationFacts(list: ListField): FieldFact[] {
+/**
+ * The conversation types an `rtm.start` list held, in its order: without `mpim_aware` its `groups`
+ * held the group DMs too, after the private channels. The one mapping from list to `conversations.list` types.
+ */
+export function conversationTypesOf(list: ConversationListField, mpimAware: boolean): ConversationType[] {
+  return list === 'groups' && !mpimAware ? [CONVERSATION_LIST_FIELDS.groups, CONVERSATION_LIST_FIELDS.mpims] : [CONVERSATION_LIST_FIELDS[list]];
+}
+
+/**
+ * How a `conversations.list` item tells its type, asked in this order (Slack's conversation object,
+ * https://docs.slack.dev/reference/objects/conversation-object): `is_im` a DM; `is_mpim` a group DM, which
+ * is `is_private` too, so it is asked first; `is_private` a private channel, or `is_group` one made before
+ * March 2021 (a G id, older answers). An item with none of them is a public channel.
+ */
+export const CONVERSATION_TYPE_FLAGS: readonly { readonly flag: 'is_im' | 'is_mpim' | 'is_private' | 'is_group'; readonly type: ConversationType }[] = deepFreeze([
+  { flag: 'is_im', type: 'im' },
+  { flag: 'is_mpim', type: 'mpim' },
+  { flag: 'is_private', type: 'private_channel' },
+  { flag: 'is_group', type: 'private_channel' },
+]);
+
+/** The type of a conversation none of CONVERSATION_TYPE_FLAGS is set on. */
+export const UNFLAGGED_CONVERSATION_TYPE: ConversationType = 'public_channel';
+
+function perConversationFacts(list: ConversationListField): FieldFact[] {
   const type = CONVERSATION_LIST_FIELDS[list];
   const unread = (name: string, replacement: ReplacementCall, from: string): FieldFact => ({
     path: `${list}[].${name}`,
@@ -172,13 +197,13 @@ function perConversationFacts(list: ListField): FieldFact[] {
  * `bots`, `updated`. A read of one finds `undefined` on every item.
  */
 function itemGapFacts(): FieldFact[] {
-  const perConversation = (list: ListField, name: string, advice: string, replacement?: ReplacementCall): FieldFact => ({
+  const perConversation = (list: ConversationListField, name: string, advice: string, replacement?: ReplacementCall): FieldFact => ({
     path: `${list}[].${name}`,
     onRtmConnect: false,
     replacements: replacement ? [replacement] : [],
     advice,
   });
-  const openLists: readonly ListField[] = ['groups', 'mpims', 'ims'];
+  const openLists: readonly ConversationListField[] = ['groups', 'mpims', 'ims'];
   return [
     {
       path: 'users[].presence',
@@ -196,7 +221,7 @@ function itemGapFacts(): FieldFact[] {
         readStateOf(CONVERSATION_LIST_FIELDS[list]),
       ),
     ),
-    ...(Object.keys(CONVERSATION_LIST_FIELDS) as ListField[]).map((list) =>
+    ...(Object.keys(CONVERSATION_LIST_FIELDS) as ConversationListField[]).map((list) =>
       perConversation(list, 'has_pins', '`conversations.list` has no `has_pins`: `pins.list` per conversation tells whether it has pins'),
     ),
     {

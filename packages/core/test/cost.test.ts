@@ -50,6 +50,22 @@ describe('costOfReplacement (reference §5)', () => {
     expect(aware.calls).toBe(formula(200, { types: ['private_channel', 'mpim'] }));
   });
 
+  it("counts one listing of every type needed with `listing: 'one'`: ceil(Σ C_t / P) calls, the types' scopes, members as before", () => {
+    const fields = ['channels', 'channels[].members', 'groups', 'ims'];
+    const perType = costOfReplacement(workspace, fields);
+    const one = costOfReplacement(workspace, fields, { listing: 'one' });
+    const listings = one.byMethod.filter((c) => c.method === 'conversations.list');
+    expect(listings).toEqual([
+      expect.objectContaining({ args: { types: 'public_channel,private_channel,mpim,im' }, calls: Math.ceil((800 + 50 + 20 + 300) / 200), scopes: ['channels:read', 'groups:read', 'mpim:read', 'im:read'], fields: ['channels', 'channels[].members', 'groups', 'ims'] }),
+    ]);
+    expect(perType.byMethod.filter((c) => c.method === 'conversations.list').map((c) => c.args['types'])).toEqual(['public_channel', 'private_channel', 'mpim', 'im']);
+    expect(perType.calls - one.calls).toBe(formula(200, { types: ['public_channel', 'private_channel', 'mpim', 'im'] }) - 1 - listings[0]!.calls);
+    expect(one.byMethod.filter((c) => c.method !== 'conversations.list')).toEqual(perType.byMethod.filter((c) => c.method !== 'conversations.list'));
+    expect(one.scopes).toEqual(perType.scopes);
+    // With mpim_aware, `groups` alone is its private channels: a listing of one type, as per type.
+    expect(costOfReplacement(workspace, ['groups'], { listing: 'one', mpimAware: true })).toEqual(costOfReplacement(workspace, ['groups'], { mpimAware: true }));
+  });
+
   it('shares one users.list between users and bots, and adds bots.info only when asked', () => {
     expect(costOfReplacement(workspace, ['users', 'bots']).calls).toBe(formula(200, { users: true }));
     expect(costOfReplacement(workspace, ['bots'], { botsInfo: true }).calls).toBe(formula(200, { users: true }) + 40);

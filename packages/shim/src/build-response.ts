@@ -3,6 +3,7 @@ import {
   METHODS,
   RECOMMENDED_PAGE_SIZE,
   RTM_CONNECT_ARGS,
+  conversationTypesOf,
   costOfReplacement,
   fieldFact,
   type ConversationType,
@@ -86,7 +87,8 @@ export function compatFieldsRead(args: RtmStartCompatArguments = {}, options: Rt
 
 /** core's cost options for a build. */
 export function compatCostOptions(args: RtmStartCompatArguments = {}, options: RtmStartCompatOptions = {}): CostOptions {
-  return { pageSize: options.pageSize ?? RECOMMENDED_PAGE_SIZE, mpimAware: flag(args.mpim_aware), botsInfo: options.botsInfo ?? false };
+  // A listing per type, unlike the generated helper's one: with `onMissingScope: 'omit'` a missing scope then drops only its list.
+  return { pageSize: options.pageSize ?? RECOMMENDED_PAGE_SIZE, mpimAware: flag(args.mpim_aware), botsInfo: options.botsInfo ?? false, listing: 'per-type' };
 }
 
 /**
@@ -132,7 +134,7 @@ function stepsOf(args: RtmStartCompatArguments, options: RtmStartCompatOptions):
         steps.listTypes.push(c.args['types'] as ConversationType);
         break;
       case METHODS.conversationsMembers:
-        for (const f of c.fields) for (const t of typesOf(f.split('[')[0] as ListField, mpimAware)) steps.memberTypes.add(t);
+        for (const f of c.fields) for (const t of conversationTypesOf(f.split('[')[0] as ListField, mpimAware)) steps.memberTypes.add(t);
         break;
       case METHODS.teamInfo:
         steps.teamInfo = true;
@@ -152,10 +154,6 @@ function stepsOf(args: RtmStartCompatArguments, options: RtmStartCompatOptions):
     }
   }
   return steps;
-}
-
-function typesOf(list: ListField, mpimAware: boolean): ConversationType[] {
-  return list === 'groups' && !mpimAware ? ['private_channel', 'mpim'] : [CONVERSATION_LIST_FIELDS[list]];
 }
 
 function listFieldOf(type: ConversationType, mpimAware: boolean): ListField {

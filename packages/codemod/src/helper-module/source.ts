@@ -1,5 +1,9 @@
 import {
   CONVERSATION_LIST_FIELDS,
+  CONVERSATION_TYPE_FLAGS,
+  UNFLAGGED_CONVERSATION_TYPE,
+  conversationTypesOf,
+  type ConversationListField,
   LEGACY_RTM_CONNECT_SUPPORT,
   METHOD_TIERS,
   METHODS,
@@ -119,12 +123,11 @@ export function helperSource(v: HelperVariant): string {
     const r = RATE_TIERS[METHOD_TIERS[m]];
     return `  '${m}': { perMinute: ${r.perMinute}, burst: ${r.burst} }, // ${r.description}`;
   });
-  const { channels, groups, mpims, ims } = CONVERSATION_LIST_FIELDS;
   const lines: string[] = [
     `${HELPER_MARK} for code that used \`rtm.start\`. It is yours now: read it, change it, keep it.`,
     '//',
     '// Slack retired `rtm.start`. rtmStartData() rebuilds the data it answered from the Web API methods',
-    `// that replace it: ${METHODS.usersList}, ${METHODS.conversationsList} (one conversation type at a time), ${METHODS.conversationsMembers}`,
+    `// that replace it: ${METHODS.usersList}, ${METHODS.conversationsList} (every conversation type at once), ${METHODS.conversationsMembers}`,
     `// for the conversations the bot is in (complete lists: \`rtm.start\` cut them at ${RTM_START_MEMBER_LIMIT}), ${METHODS.teamInfo}, and`,
     `// ${METHODS.rtmConnect} last, because the WebSocket URL it answers must be used within ${RTM_URL_LIFETIME_SECONDS} seconds. Every list is`,
     "// read to its last page, and calls are paced by each method's rate tier. The OAuth scopes it needs:",
@@ -321,12 +324,16 @@ export function helperSource(v: HelperVariant): string {
     '  const mpimAware = isSet(args.mpim_aware);',
     "  // `bots` are users.list's bot users.",
     `  const users = wanted('users') || wanted('bots') ? ${cast(`await listAll(call, '${METHODS.usersList}', { ...locale }, 'members')`, 'SlackUser[]')} : undefined;`,
-    `  const conversations = async (list${t(': string')}, types${t(': string[]')})${t(': Promise<SlackConversation[] | undefined>')} => {`,
-    '    if (!wanted(list)) return undefined;',
+    ...listTypesSource(ts),
+    '  // One conversations.list of every type the wanted lists hold: one per type would wait out Tier 2\'s pace for each.',
+    `  const types${t(': string[]')} = [];`,
+    '  for (const list of Object.keys(listTypes)) if (wanted(list)) types.push(...(listTypes[list] ?? []));',
+    '  const byType = await conversationsByType(call, types, locale);',
+    `  const conversations = async (list${t(': string')})${t(': Promise<SlackConversation[] | undefined>')} => {`,
+    '    const ofList = listTypes[list];',
+    '    if (!ofList || !wanted(list)) return undefined;',
     `    const found${t(': SlackConversation[]')} = [];`,
-    '    for (const type of types) {',
-    `      found.push(...(${cast(`await listAll(call, '${METHODS.conversationsList}', { types: type, ...locale }, 'channels')`, 'SlackConversation[]')}));`,
-    '    }',
+    '    for (const type of ofList) found.push(...(byType[type] ?? []));',
     '    for (const conversation of found) {',
     '      // rtm.start listed members only for the conversations the bot was in; here they are complete.',
     '      if (conversation.is_member !== true || !wanted(`${list}[].members`)) continue;',
@@ -334,11 +341,10 @@ export function helperSource(v: HelperVariant): string {
     '    }',
     '    return found;',
     '  };',
-    `  const channels = await conversations('channels', ['${channels}']);`,
-    `  // Without mpim_aware, rtm.start listed group DMs among the groups.`,
-    `  const groups = await conversations('groups', mpimAware ? ['${groups}'] : ['${groups}', '${mpims}']);`,
-    `  const mpims = mpimAware ? await conversations('mpims', ['${mpims}']) : undefined;`,
-    `  const ims = await conversations('ims', ['${ims}']);`,
+    "  const channels = await conversations('channels');",
+    "  const groups = await conversations('groups');",
+    "  const mpims = await conversations('mpims');",
+    "  const ims = await conversations('ims');",
     `  const team = wanted('team') ? ${ts ? `((await call('${METHODS.teamInfo}', {})).team as SlackObject | undefined)` : `(await call('${METHODS.teamInfo}', {})).team`} ?? {} : undefined;`,
     `  const lists${t(': RtmStartLists')} = {`,
     '    ...(team ? { team } : {}),',
@@ -354,6 +360,8 @@ export function helperSource(v: HelperVariant): string {
     '}',
     '',
     ...itemGapsSource(ts),
+    '',
+    ...conversationsByTypeSource(ts),
     '',
     "/** Calls through `send`, paced per method, with the token of `args` when it has one; `ok: false` throws, Slack's answer as the error's `data`. */",
     `function pacedCall(send${t(': SlackCall')}, args${t(': RtmStartArgs')}, options${t(': RtmStartDataOptions')})${t(': SlackCall')} {`,
@@ -421,6 +429,60 @@ export function helperSource(v: HelperVariant): string {
     lines.push('', `module.exports = { ${names.join(', ')} };`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** `listTypes`: the conversation types of each of rtm.start's lists (core's mapping), for the old call's `mpim_aware`. */
+function listTypesSource(ts: boolean): string[] {
+  const literal = (types: readonly string[]): string => `[${types.map((type) => `'${type}'`).join(', ')}]`;
+  const entry = (list: ConversationListField): string => {
+    const aware = literal(conversationTypesOf(list, true));
+    const unaware = literal(conversationTypesOf(list, false));
+    // rtm.start answered `mpims` only with mpim_aware.
+    if (list === 'mpims') return `    ...(mpimAware ? { ${list}: ${aware} } : {}),`;
+    return `    ${list}: ${aware === unaware ? aware : `mpimAware ? ${aware} : ${unaware}`},`;
+  };
+  return [
+    "  // The conversation types of rtm.start's lists, in their order: without mpim_aware it listed group DMs",
+    '  // among the groups, after the private channels, and had no mpims.',
+    `  const listTypes${ts ? ': Record<string, string[]>' : ''} = {`,
+    ...(Object.keys(CONVERSATION_LIST_FIELDS) as ConversationListField[]).map(entry),
+    '  };',
+  ];
+}
+
+/** `conversationsByType()`, the one listing of every type wanted, and `conversationType()`, which tells its items apart. */
+function conversationsByTypeSource(ts: boolean): string[] {
+  const t = (typed: string): string => (ts ? typed : '');
+  const tests = new Map<string, string[]>();
+  const listing = `await listAll(call, '${METHODS.conversationsList}', { types: types.join(','), ...locale }, 'channels')`;
+  for (const { flag, type } of CONVERSATION_TYPE_FLAGS) tests.set(type, [...(tests.get(type) ?? []), `conversation.${flag} === true`]);
+  return [
+    "/** Every conversation of `types`, from one paginated conversations.list, by type (each in Slack's order). */",
+    `async function conversationsByType(call${t(': SlackCall')}, types${t(': string[]')}, locale${t(': Record<string, unknown>')})${t(': Promise<Record<string, SlackConversation[]>>')} {`,
+    `  const byType${t(': Record<string, SlackConversation[]>')} = {};`,
+    '  if (types.length === 0) return byType;',
+    '  for (const type of types) byType[type] = [];',
+    `  const listed = ${ts ? `(${listing}) as SlackConversation[]` : listing};`,
+    '  for (const conversation of listed) {',
+    '    const ofType = byType[conversationType(conversation)];',
+    '    // Flags read as a type not asked for: stop, rather than start without the conversation.',
+    "    if (!ofType) throw new Error(`conversations.list: ${conversation.id} is of none of the types asked for (${types.join(',')})`);",
+    '    ofType.push(conversation);',
+    '  }',
+    '  return byType;',
+    '}',
+    '',
+    '/**',
+    " * A conversations.list item's type, by its flags (Slack's conversation object,",
+    ' * https://docs.slack.dev/reference/objects/conversation-object): is_im a DM; is_mpim a group DM, which',
+    ' * is private too, so it is asked first; is_private a private channel, or is_group one made before',
+    ' * March 2021 (a G id); none of them a public channel.',
+    ' */',
+    `function conversationType(conversation${t(': SlackConversation')})${t(': string')} {`,
+    ...[...tests].map(([type, test]) => `  if (${test.join(' || ')}) return '${type}';`),
+    `  return '${UNFLAGGED_CONVERSATION_TYPE}';`,
+    '}',
+  ];
 }
 
 /** The functions a variant of the helper module exports. */

@@ -515,7 +515,8 @@ export function scan(options: ScanOptions): Plan {
       // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
       const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library }, mpimAware) : undefined;
       const parts = fetches?.parts;
-      const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true });
+      // The generated helper lists every conversation type in one conversations.list.
+      const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true, listing: fetches ? 'one' : 'per-type' });
       // A client made out of sight runs with the @slack/client its package declares: a range reaching below 3.10 is raised as for one made here.
       const elsewhere = decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined;
       const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : elsewhere ? relativeRaise(root, rangeRaise(parsed.file)) : undefined;

@@ -3,6 +3,7 @@ import {
   CONVERSATION_LIST_FIELDS,
   METHODS,
   RECOMMENDED_PAGE_SIZE,
+  conversationTypesOf,
   fieldFact,
   isRtmConnectArg,
   isRtmStartOnlyArg,
@@ -231,8 +232,7 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts, c:
   for (const list of Object.keys(CONVERSATION_LIST_FIELDS) as (keyof typeof CONVERSATION_LIST_FIELDS)[]) {
     if (!tops.has(list)) continue;
     if (list === 'mpims' && !mpimAware) continue; // rtm.start sent `mpims` only with mpim_aware
-    const types = list === 'groups' && !mpimAware ? ['private_channel', 'mpim'] : [CONVERSATION_LIST_FIELDS[list]];
-    lists.push({ field: list, types, members: fields.includes(`${list}[].members`) });
+    lists.push({ field: list, types: conversationTypesOf(list, mpimAware), members: fields.includes(`${list}[].members`) });
   }
   const lines: string[] = [];
   const props: string[] = [];
