@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 
 import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -6,7 +6,7 @@ import semver from 'semver';
 
 import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
 import { classOf } from './functions.js';
-import { declaredRange, installedVersion, nearestManifest, owningPackageName } from './modules.js';
+import { declaredRange, installedVersion, nearestManifest, owningPackageName, resolveRelativeModule } from './modules.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
@@ -97,6 +97,8 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
   if (bot === undefined || throughHelper(resolver, bot, 'botkit') || ownsStart(resolver, bot)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === BOTKIT.module) return undefined;
   const origin = botOrigin(resolver, bot);
+  const vendoredFrom = missingVendoredBotkit(resolver, bot, origin);
+  if (vendoredFrom !== undefined) return { kind: 'library-start', library: 'botkit', call, version: undefined, appObject: false, vendoredFrom };
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, BOTKIT.module);
   const madeByBotkit = origin?.module === BOTKIT.module && origin.instance;
   // The app's own module may hand on a bot Botkit made (`module.exports = controller.spawn(…)`).
@@ -208,12 +210,30 @@ function throughHelper(resolver: Resolver, node: TSESTree.Node, library: HelperL
  * hops the spawn and the variable would have taken.
  */
 function botOrigin(resolver: Resolver, bot: TSESTree.Node): Origin | undefined {
+  return originOf(resolver, spawningController(resolver, bot) ?? bot);
+}
+
+/** The controller a bot is spawned by (`controller.spawn(…)`, or a variable given it once). */
+function spawningController(resolver: Resolver, bot: TSESTree.Node): TSESTree.Node | undefined {
   const bare = unwrap(bot);
   const value = bare.type === AST_NODE_TYPES.Identifier ? heldValueOfName(resolver, bare) : bare;
   const made = value ? unwrap(value) : undefined;
   const spawner = made?.type === AST_NODE_TYPES.CallExpression ? unwrap(made.callee) : undefined;
-  const controller = spawner?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, spawner) === 'spawn' ? spawner.object : undefined;
-  return originOf(resolver, controller ?? bot);
+  return spawner?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, spawner) === 'spawn' ? spawner.object : undefined;
+}
+
+/**
+ * A copy of Botkit kept in the app (`require('./lib/Botkit.js').slackbot(…)`, then `.spawn(…)`) whose file is
+ * not there to read: the relative module named. Present, that copy is the app's own code, and its worker's
+ * `rtm.start` request is found (and migrated) where it is made; absent, the bot's `startRTM()` is the only
+ * trace of it. A spawned bot of a module's `slackbot` controller, or of a module named after Botkit, is
+ * taken to be Botkit's.
+ */
+function missingVendoredBotkit(resolver: Resolver, bot: TSESTree.Node, origin: Origin | undefined): string | undefined {
+  if (origin === undefined || !origin.instance || !origin.module.startsWith('.') || resolver.file === undefined) return undefined;
+  if (spawningController(resolver, bot) === undefined) return undefined;
+  if (origin.name !== BOTKIT.controller && !/botkit|slackbot/i.test(basename(origin.module))) return undefined;
+  return resolveRelativeModule(resolver.file, origin.module) === undefined ? origin.module : undefined;
 }
 
 /**

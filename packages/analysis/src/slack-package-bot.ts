@@ -30,6 +30,8 @@ export type LibraryStartSite =
       readonly version: LibraryVersion | undefined;
       /** Called on the app's own object (`this`, `new` of a class of this file) nothing shows to be a Botkit bot: reported, never wrapped. */
       readonly appObject: boolean;
+      /** The relative module (`./lib/Botkit.js`) a vendored Botkit is loaded from, where that file is not there to read: reported, never wrapped. */
+      readonly vendoredFrom?: string;
     }
   | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression; readonly version: LibraryVersion | undefined }
   | { readonly kind: 'library-start'; readonly library: 'slackbotapi'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression };

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, memberName, singleValueOf, unwrap, variableOf } from './ast.js';
+import { descendants, memberName, programOf, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
 import { classOf, functionOf, type FunctionNode } from './functions.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -30,6 +30,7 @@ export interface ClientAnswer {
  * (`xhr.open('GET', url)`: the answer arrives some other way).
  */
 export function unknownClientAnswer(resolver: Resolver, request: Request): ClientAnswer | { readonly unclear: string } {
+  if (request.type === AST_NODE_TYPES.CallExpression && isJqueryRequest(resolver, request)) return jqueryAnswer(resolver, request);
   if (!inert(resolver, request.arguments[0] ?? request)) return { unclear: 'the request is given more than a URL rtm-migrate can read' };
   const own = ownCode(resolver, request.callee);
   if (own) return { unclear: own };
@@ -41,6 +42,69 @@ export function unknownClientAnswer(resolver: Resolver, request: Request): Clien
   if (why) return { unclear: why };
   if (answer.results.length === 0 && answer.handlers.length === 0) return { unclear: 'where the client hands the answer back is not seen' };
   return answer;
+}
+
+/** jQuery's Ajax calls: the shorthands (`url, [data], [success], [dataType]`) and `$.ajax(url | settings, [settings])`. */
+const JQUERY_REQUESTS = new Set(['get', 'post', 'getJSON', 'ajax']);
+
+/** Settings of `$.ajax` whose function gets the answer (`success(data, status, xhr)`, `error(xhr, …)`, `complete(xhr, …)`). */
+const JQUERY_HANDLERS = new Set(['success', 'error', 'complete']);
+
+/**
+ * jQuery's hooks that see every request's answer or settings (`$.ajaxSetup({ dataFilter })`,
+ * `$(document).ajaxSuccess(fn)`…): a file naming one may read the answer where the call does not show it.
+ */
+const JQUERY_GLOBAL_HOOKS = new Set(['ajaxSetup', 'ajaxPrefilter', 'ajaxTransport', 'ajaxSuccess', 'ajaxComplete', 'ajaxError']);
+
+/** `$.getJSON(…)`, `jQuery.ajax(…)`: `$` / `jQuery` a browser script's global, or jQuery's module (`require('jquery')`). */
+function isJqueryRequest(resolver: Resolver, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !JQUERY_REQUESTS.has(memberName(resolver, callee) ?? '')) return false;
+  const holder = unwrap(callee.object);
+  if (holder.type !== AST_NODE_TYPES.Identifier) return false;
+  const origin = originOf(resolver, holder);
+  if (origin) return origin.module === 'jquery' && !origin.instance && (origin.name === '*' || origin.name === 'default');
+  return (holder.name === '$' || holder.name === 'jQuery') && !variableOf(resolver, holder)?.defs.length;
+}
+
+/**
+ * What a jQuery Ajax call hands back: the functions it is given (as an argument or as `$.ajax`'s
+ * `success` / `error` / `complete`, each parameter of which may hold the answer) and its jqXHR where
+ * used (`.done(fn)`, `.then(fn)`). Its request data (`{ token: t }`: serialised, never handed the answer)
+ * may be anything but a function, which jQuery would take as the callback. Unclear where a setting
+ * may be a function that sees the answer (`dataFilter`, `converters`, `beforeSend`, `xhr`), or where the
+ * file names one of jQuery's global hooks.
+ */
+function jqueryAnswer(resolver: Resolver, call: TSESTree.CallExpression): ClientAnswer | { readonly unclear: string } {
+  const hook = [...descendants(resolver, programOf(call))].find((n) => n.type === AST_NODE_TYPES.MemberExpression && JQUERY_GLOBAL_HOOKS.has(memberName(resolver, n) ?? ''));
+  if (hook) return { unclear: `this file uses jQuery's \`${memberName(resolver, hook as TSESTree.MemberExpression) ?? ''}\`, which may see the answer` };
+  const answer = new Ways(resolver);
+  const ajax = memberName(resolver, unwrap(call.callee) as TSESTree.MemberExpression) === 'ajax';
+  for (const arg of call.arguments.slice(1)) {
+    const bare = unwrap(arg);
+    // A shorthand's object is its request data; `$.ajax(url, settings)`'s, its settings.
+    const why = bare.type !== AST_NODE_TYPES.ObjectExpression ? answer.value(arg) : ajax ? jquerySettings(resolver, bare, answer) : undefined;
+    if (why) return { unclear: why };
+  }
+  const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+  if (first?.type === AST_NODE_TYPES.ObjectExpression) {
+    const why = jquerySettings(resolver, first, answer);
+    if (why) return { unclear: why };
+  }
+  if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) answer.results.push(call);
+  if (answer.results.length === 0 && answer.handlers.length === 0) return { unclear: 'where the client hands the answer back is not seen' };
+  return answer;
+}
+
+/** jQuery's settings written out: each handler taken, `data` anything but a function (it is serialised), the rest inert. */
+function jquerySettings(resolver: Resolver, settings: TSESTree.ObjectExpression, answer: Ways): string | undefined {
+  for (const property of settings.properties) {
+    const key = property.type === AST_NODE_TYPES.Property && !property.computed ? propertyKeyName(resolver, property) : undefined;
+    if (property.type !== AST_NODE_TYPES.Property || key === undefined) return 'the request is given settings rtm-migrate cannot read';
+    const why = JQUERY_HANDLERS.has(key) ? answer.value(property.value) : (key === 'data' && functionOf(resolver, property.value) === undefined) || inert(resolver, property.value) ? undefined : `the request's \`${key}\` may be a function that sees the answer`;
+    if (why) return why;
+  }
+  return undefined;
 }
 
 /** The ways back collected so far; each method answers why a use cannot be followed, or undefined. */

@@ -1,5 +1,5 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { ALL_SCOPES, startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { ESLint } from 'eslint';
@@ -628,5 +628,39 @@ describe('slack-client 1.x login() on a value required from a module not there',
     expect(messages[0]?.message).toContain("`login()` of a value required from the app's own module `./lib/slack.js`");
     expect(messages[0]?.fix).toBeUndefined();
     expect(messages[0]?.suggestions ?? []).toEqual([]);
+  });
+});
+
+/**
+ * `startRTM()` of a bot spawned from a copy of Botkit kept in the app (`require('./lib/Botkit.js')`):
+ * where the copy is there (fixtures/projects/vendored-botkit), the lint reports the copy's own `rtm.start`
+ * where Botkit makes it and nothing in the bot; where it is not (vendored-botkit-blind), the bot's
+ * `startRTM()` is reported, naming the module, with no fix. `rtm-migrate apply` on both is checked by
+ * fixtures/projects, the migrated copy run against fake Slack by vendored-botkit.test.ts.
+ */
+describe('startRTM() on a bot of a vendored Botkit', () => {
+  /** Each report on `files` of a copy of the fixture's input: file, line, message, whether it has a fix. */
+  const lint = async (fixture: string, files: string[]): Promise<[string, number, string, boolean][]> => {
+    const dir = await tempDir(`${fixture}-`);
+    await cp(join(ROOT, 'fixtures', 'projects', fixture, 'input'), dir, { recursive: true });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
+    const results = await eslint.lintFiles(files);
+    return results.flatMap((r) => r.messages.map((m): [string, number, string, boolean] => [relative(dir, r.filePath), m.line, m.message, m.fix !== undefined]));
+  };
+
+  it('is reported in the copy, not in the bot, where the copy is there', async () => {
+    const reports = await lint('vendored-botkit', ['bot.js', 'lib/Slackbot_worker.js', 'lib/Slack_web_api.js']);
+    expect(reports.filter(([file]) => file === 'bot.js')).toEqual([]);
+    // The worker's call (its start-only arguments and the fields it keeps are reported on the lines below it) and the method table's entry.
+    expect(reports.filter(([file, line]) => file === 'lib/Slackbot_worker.js' && line === 132)).toHaveLength(1);
+    const table = reports.filter(([file]) => file === 'lib/Slack_web_api.js');
+    expect(table.map(([, line]) => line)).toEqual([89]);
+    expect(table[0]?.[2]).toMatch(/^`rtm\.start` in a table of methods/);
+  });
+
+  it('is reported in the bot, naming the module, with no fix, where the copy is not there', async () => {
+    const reports = await lint('vendored-botkit-blind', ['bot.js']);
+    expect(reports.map(([file, line, , fix]) => [file, line, fix])).toEqual([['bot.js', 18, false]]);
+    expect(reports[0]?.[2]).toMatch(/^`startRTM\(\)` of a bot spawned from the copy of Botkit this app loads from `\.\/lib\/Botkit\.js`/);
   });
 });

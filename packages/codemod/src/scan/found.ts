@@ -304,10 +304,10 @@ function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite
   const own: Escape = { node: call, reason: libraryStartReason(site, unfit), path: '', file: undefined };
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
-  // The app's own object is no bot the generated module can wrap: a TODO. slackbots' constructor run on an
+  // The app's own object is no bot the generated module can wrap, nor is what an absent copy of Botkit makes known to be one: a TODO. slackbots' constructor run on an
   // instance (an ES5 subclass) has the instance wrapped, not the class; slackbotapi's has nothing that fits
   // (its wrapper is a class, which cannot be `.call`ed): a TODO. So has a `slack` package bot the wrapper cannot start (slackPackageUnfit).
-  const library = (site.library === 'botkit' && site.appObject) || runsSlackbotapiOnInstance(site) || unfit !== undefined ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
+  const library = (site.library === 'botkit' && (site.appObject || site.vendoredFrom !== undefined)) || runsSlackbotapiOnInstance(site) || unfit !== undefined ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
   // A slack-client 1.x client's extras read through its maps and methods (`client.getUnreadCount()`), which the wrapper then asks for.
   const reads = site.library === 'slack-client' && library.library === 'slack-client' ? slackClientReads(parsed.resolver, site.call).map((r) => ({ ...r, file: undefined })) : [];
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads, escapes: [own], connect: false, literal: false, ...library };
@@ -332,6 +332,7 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
     case 'slack-client':
       return CODEMOD_MESSAGES.slackClientLogin;
     case 'botkit':
+      if (site.vendoredFrom !== undefined) return CODEMOD_MESSAGES.botkitStartRtmVendored(site.vendoredFrom, BOTKIT.connectSince.join('.'));
       return site.appObject ? CODEMOD_MESSAGES.botkitStartRtmAppObject(BOTKIT.connectSince.join('.')) : CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
     case 'slackbots':
       return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version, runsSlackbotsOnInstance(site));

@@ -35,6 +35,7 @@ export type MessageIds =
   | 'rtmStartInSlackClientLogin'
   | 'rtmStartInBotkit'
   | 'rtmStartInBotkitAppObject'
+  | 'rtmStartInVendoredBotkit'
   | 'rtmStartInSlackbots'
   | 'rtmStartInSlackbotapi'
   | 'rtmStartInSlackbotsCall'
@@ -131,6 +132,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInSlackClientLogin: MESSAGES.rtmStartInSlackClientLogin,
       rtmStartInBotkit: MESSAGES.rtmStartInBotkit,
       rtmStartInBotkitAppObject: MESSAGES.rtmStartInBotkitAppObject,
+      rtmStartInVendoredBotkit: MESSAGES.rtmStartInVendoredBotkit,
       rtmStartInSlackbots: MESSAGES.rtmStartInSlackbots,
       rtmStartInSlackbotapi: MESSAGES.rtmStartInSlackbotapi,
       rtmStartInSlackbotsCall: MESSAGES.rtmStartInSlackbotsCall,
@@ -212,7 +214,8 @@ export default createRule<Options, MessageIds>({
           context.report({ node: site.node, messageId: 'rtmStartUnfollowed' });
           return;
         case 'library-start':
-          context.report({ node: site.call.callee, messageId: libraryMessage(site) });
+          if (site.library === 'botkit' && site.vendoredFrom !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInVendoredBotkit', data: { module: site.vendoredFrom } });
+          else context.report({ node: site.call.callee, messageId: libraryMessage(site) });
           return;
         case 'unfollowed-client':
           if (site.handedToBase) context.report({ node: site.call, messageId: 'legacyRtmClientToBase' });
