@@ -70,17 +70,32 @@ const ITEM_CALLBACKS: Readonly<Record<string, readonly number[]>> = {
 };
 const LIST_RESULTS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat']);
 const ITEM_RESULTS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
-/** `dataStore` look-ups of the legacy v3 client and the `rtm.start` list each one reads. */
-const DATA_STORE_LOOKUPS: Readonly<Record<string, string>> = {
-  getUserById: 'users', getUserByName: 'users', getUserByEmail: 'users', getUserByBotId: 'users',
-  getChannelById: 'channels', getChannelByName: 'channels', getChannelGroupOrDMById: 'channels', getChannelOrGroupByName: 'channels',
-  getGroupById: 'groups', getGroupByName: 'groups', getDMById: 'ims', getDMByName: 'ims', getDMByUserId: 'ims',
-  getBotById: 'bots', getBotByName: 'bots', getBotByUserId: 'bots', getTeamById: 'team', users: 'users', channels: 'channels',
-  groups: 'groups', dms: 'ims', bots: 'bots', teams: 'team',
+/**
+ * `dataStore` look-ups of the legacy v3 client: the `rtm.start` lists each one reads, the one it answers
+ * from first (as the SDK's MemoryDataStore does: `getDMByName` finds the user, then the DM;
+ * `getChannelGroupOrDMById` looks in three lists), and the lists whose item it answers (`team`: the
+ * team itself). The store keeps `mpims` among its `groups`, as `rtm.start` did without `mpim_aware`.
+ */
+const DATA_STORE_LOOKUPS: Readonly<Record<string, { readonly reads: readonly string[]; readonly answers: readonly string[] }>> = {
+  getUserById: one('users'), getUserByName: one('users'), getUserByEmail: one('users'), getUserByBotId: one('users'),
+  getChannelById: one('channels'), getChannelByName: one('channels'),
+  getChannelGroupOrDMById: { reads: ['channels', 'groups', 'ims'], answers: ['channels', 'groups', 'ims'] },
+  getChannelOrGroupByName: { reads: ['channels', 'groups'], answers: ['channels', 'groups'] },
+  getGroupById: one('groups'), getGroupByName: one('groups'), getDMById: one('ims'), getDMByName: { reads: ['ims', 'users'], answers: ['ims'] }, getDMByUserId: one('ims'),
+  getBotById: one('bots'), getBotByName: one('bots'), getBotByUserId: { reads: ['bots', 'users'], answers: ['bots'] }, getTeamById: one('team'),
 };
+/** The store's maps, keyed by id, and the `rtm.start` list each holds. */
+const DATA_STORE_MAPS: Readonly<Record<string, string>> = { users: 'users', channels: 'channels', groups: 'groups', dms: 'ims', bots: 'bots', teams: 'team' };
+/** Store methods that change it and read none of `rtm.start`'s data. */
+const DATA_STORE_WRITES = /^(set|upsert|remove|clear)/;
+
+function one(list: string): { reads: readonly string[]; answers: readonly string[] } {
+  return { reads: [list], answers: [list] };
+}
+
 /** True for a look-up method of the legacy client's `dataStore` (`getUserById`, `getChannelByName`…). */
 export function isDataStoreLookup(name: string): boolean {
-  return name.startsWith('get') && DATA_STORE_LOOKUPS[name] !== undefined;
+  return DATA_STORE_LOOKUPS[name] !== undefined;
 }
 
 /**
@@ -423,11 +438,7 @@ class Tracker {
       return;
     }
     if (shape.kind === 'http') { this.httpMember(member, name, shape, depth); return; }
-    if (shape.kind === 'store') {
-      const path = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
-      if (path) this.pushRead(path, member.property);
-      return;
-    }
+    if (shape.kind === 'store') { this.storeMember(member, name, depth); return; }
     const { path } = shape;
     // `body.toString()`: the text of a raw body, which `JSON.parse` makes the response of.
     if (name === 'toString' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) { this.follow(member.parent, shape, depth); return; }
@@ -440,6 +451,34 @@ class Tracker {
     if (member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member && member.parent.operator === '=') return;
     const next = childPath(path, name);
     this.read(next, member.property, depth, () => this.follow(member, { kind: 'value', path: next }, depth));
+  }
+
+  /**
+   * `store.getUserById(id)`: the lists it reads, and what it answers followed as one of their items
+   * (`.presence` read off it is `users[].presence`, as off AUTHENTICATED's data); `store.users[id]` the
+   * same; a map's keys alone read nothing more. Any other use of a map, or a member of the store that is
+   * no look-up and no write (`getUnreadCount()`, a name computed), hides what it reads: an escape.
+   */
+  private storeMember(member: TSESTree.MemberExpression, name: string | undefined, depth: number): void {
+    const lookup = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
+    const call = member.parent;
+    if (lookup && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
+      for (const list of lookup.reads) this.pushRead(list, member.property);
+      for (const list of lookup.answers) this.follow(call, { kind: 'value', path: list === 'team' ? list : `${list}[]` }, depth);
+      return;
+    }
+    const map = name === undefined ? undefined : DATA_STORE_MAPS[name];
+    if (map === undefined) {
+      if (name === undefined || !DATA_STORE_WRITES.test(name)) this.escape(member, `the store's \`${name ?? '[…]'}\` is used, which could not be followed`, '');
+      return;
+    }
+    this.pushRead(map, member.property);
+    const use = member.parent;
+    if (use.type === AST_NODE_TYPES.MemberExpression && use.object === member && use.computed) { this.follow(use, { kind: 'value', path: map === 'team' ? map : `${map}[]` }, depth); return; }
+    // `Object.keys(store.users)`, `for (id in store.users)`: the ids alone.
+    if (use.type === AST_NODE_TYPES.ForInStatement && use.right === member) return;
+    if (use.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === member && use.arguments.length === 1 && sourceText(use.callee) === 'Object.keys') return;
+    this.escape(member, `the store's \`${name ?? ''}\` map is used where it cannot be followed`, map);
   }
 
   private promiseMember(member: TSESTree.MemberExpression, name: string | undefined, shape: Shape & { kind: 'promise' }, depth: number): void {

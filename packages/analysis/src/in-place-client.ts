@@ -30,37 +30,78 @@ const STARTS = new Set(['start', 'login']);
  * is then no other code's: a look-up elsewhere is another client's.
  */
 export function legacyClientInPlace(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression): boolean {
-  if (!optionsWithoutStore(resolver, made) || namesAStore(resolver, program)) return false;
-  const holder = made.parent;
-  if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
-  return variableOf(resolver, holder.id)?.references.every((ref) => ref.init === true || usedInPlace(resolver, ref.identifier)) === true;
+  return inPlace(resolver, program, made, false);
 }
 
-function optionsWithoutStore(resolver: Resolver, made: TSESTree.NewExpression): boolean {
+/**
+ * A legacy client whose store and data are read only where the analysis follows them: as
+ * `legacyClientInPlace`, but its store may be read as `client.dataStore` (each such read is a
+ * data-store site the analysis follows, escapes and all) and given to it as a store made in the
+ * options themselves (`dataStore: new MemoryDataStore()`), which nothing else holds. The SDK's own
+ * store class may be named; any other name of a store may be this one's, read where it is not followed.
+ */
+export function legacyClientReadsFollowed(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression): boolean {
+  return inPlace(resolver, program, made, true);
+}
+
+function inPlace(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression, storeRead: boolean): boolean {
+  if (!optionsWithoutStore(resolver, made, storeRead)) return false;
+  const holder = made.parent;
+  if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const references = variableOf(resolver, holder.id)?.references;
+  if (!references) return false;
+  const ownStore = (node: TSESTree.Identifier): boolean => storeRead && (within(node, made.arguments[1]) || sdkStoreName(resolver, node) || references.some((ref) => isStoreOf(resolver, ref.identifier, node)));
+  if (namesAStore(resolver, program, ownStore)) return false;
+  return references.every((ref) => ref.init === true || usedInPlace(resolver, ref.identifier, storeRead));
+}
+
+/** Options written out, without a store, or (`storeRead`) with one made right there. */
+function optionsWithoutStore(resolver: Resolver, made: TSESTree.NewExpression, storeRead: boolean): boolean {
   const [, options, ...rest] = made.arguments;
   if (rest.length > 0) return false;
   if (!options) return true;
   if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
   return options.properties.every((p) => {
     const name = p.type === AST_NODE_TYPES.Property && !p.computed ? propertyKeyName(resolver, p) : undefined;
-    return name !== undefined && name !== 'dataStore';
+    return name !== undefined && (name !== 'dataStore' || (storeRead && p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.NewExpression));
   });
 }
 
-/** A store named anywhere in the file: whatever reads it may read this client's. */
-function namesAStore(resolver: Resolver, program: TSESTree.Program): boolean {
+/** A store named anywhere in the file (but where `allowed`): whatever reads it may read this client's. */
+function namesAStore(resolver: Resolver, program: TSESTree.Program, allowed: (node: TSESTree.Identifier) => boolean = () => false): boolean {
   for (const node of descendants(resolver, program)) {
-    if (node.type === AST_NODE_TYPES.Identifier && /data_?store/i.test(node.name)) return true;
+    if (node.type === AST_NODE_TYPES.Identifier && /data_?store/i.test(node.name) && !allowed(node)) return true;
   }
   return false;
 }
 
-/** `client.member` (not its store), and where a listener is added, a listener the analysis sees. */
-function usedInPlace(resolver: Resolver, identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+function within(node: Node, outer: Node | undefined): boolean {
+  return outer !== undefined && outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
+}
+
+/** `client.dataStore`'s name. */
+function isStoreOf(resolver: Resolver, client: TSESTree.Identifier | TSESTree.JSXIdentifier, node: TSESTree.Identifier): boolean {
+  const member = client.parent;
+  return member.type === AST_NODE_TYPES.MemberExpression && member.object === client && member.property === node && memberName(resolver, member) === 'dataStore';
+}
+
+/** The SDK's own store class (`MemoryDataStore`), its binding or the export it is taken from. */
+function sdkStoreName(resolver: Resolver, node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return isSdkModule(originOf(resolver, parent)?.module);
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node && parent.init) return isSdkModule(originOf(resolver, parent.init)?.module);
+  // `const { MemoryDataStore } = require('@slack/client')`.
+  const declarator = parent.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern ? parent.parent.parent : undefined;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init) return isSdkModule(originOf(resolver, declarator.init)?.module);
+  return isSdkModule(originOf(resolver, node)?.module);
+}
+
+/** `client.member` (not its store, but `dataStore` where `storeRead`), and where a listener is added, a listener the analysis sees. */
+function usedInPlace(resolver: Resolver, identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, storeRead: boolean): boolean {
   const member = identifier.parent;
   if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
   const name = memberName(resolver, member);
-  if (name === undefined || STORE_MEMBERS.has(name)) return false;
+  if (name === undefined || (STORE_MEMBERS.has(name) && !(storeRead && name === 'dataStore'))) return false;
   const call = member.parent;
   const called = call.type === AST_NODE_TYPES.CallExpression && call.callee === member;
   if (STARTS.has(name)) return called && connectTakes(resolver, call.arguments[0]);

@@ -220,6 +220,8 @@ export interface PlanSite extends SourcePosition {
   readonly args: SiteArgs;
   /** Every path read off the response: `users`, `channels[].members`, `self.name`… sorted. */
   readonly fieldsRead: readonly string[];
+  /** legacy-client started through the helper module: every read of its data and store is followed (`fieldsRead` are all), so only those parts are fetched. */
+  readonly readsFollowed?: true;
   /** Those that `rtm.connect` does not return. */
   readonly startOnlyFields: readonly string[];
   /** Where each field is read (across functions and files). */

@@ -14,7 +14,7 @@ import { breaksThenMigrates, copyBot, expectSameWithoutRtmStart, expectSecondRun
  * (fixtures/bots' node_modules) against fake Slack answering `rtm.start` before the migration and
  * against a Slack that retired it after: the same output. The migration only adds `useRtmConnect: true`,
  * so the start asks Slack for one `rtm.connect` and nothing else, however large the workspace; the same
- * bot reading its `dataStore` once keeps the helper module's start, which fetches the lists first.
+ * bot reading its `dataStore` once keeps the helper module's start, which fetches the list it reads first.
  */
 const BOT = 'v3-connect-bot';
 
@@ -75,7 +75,7 @@ describe('a v3 RtmClient that needs nothing of rtm.start', () => {
     await expectSecondRunChangesNothing(dir);
   });
 
-  it('read through its dataStore once, it keeps the helper module start, which fetches the lists first', { timeout: 240_000 }, async () => {
+  it('read through its dataStore once, it keeps the helper module start, which fetches the list read first', { timeout: 240_000 }, async () => {
     const dir = await copyBot(BOT);
     const file = join(dir, BOT, 'bot.js');
     const source = await readFile(file, 'utf8');
@@ -84,8 +84,11 @@ describe('a v3 RtmClient that needs nothing of rtm.start', () => {
 
     const { after, migrated } = await migrateAndCount(dir);
     expect(migrated).toMatch(/^done +v3-connect-bot\/bot\.js:39:1 +legacy-client → helper-module/m);
-    expect(await readFile(file, 'utf8')).toMatch(/^startRtmClient\(rtm\);$/m);
-    expect(after.length).toBeGreaterThan(100);
+    // Its one look-up reads the users: only users.list's pages are fetched before the client's own rtm.connect.
+    expect(await readFile(file, 'utf8')).toMatch(/^startRtmClient\(rtm, \{\}, \{ fields: \['users'\] \}\);$/m);
+    expect(after.at(-1)).toBe('rtm.connect');
+    expect(new Set(after.slice(0, -1))).toEqual(new Set(['users.list']));
+    expect(after.length).toBeGreaterThan(2);
     console.log(`v3-connect-bot reading its dataStore, 2,000 users / 100 channels: Web API calls at start through the helper module ${String(after.length)}`);
   });
 });

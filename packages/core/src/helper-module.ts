@@ -105,9 +105,10 @@ export const HELPER_CONNECT_PARTS: readonly string[] = deepFreeze(['url', 'self'
  * the parts read (`users`, `channels`, `url`…), and `<list>[].members` where a list's members are read
  * (their replacement costs a call per conversation). The module then makes only those parts' calls.
  * Undefined, so that everything is fetched, where a read is of a key core has no fact for (it might
- * be anything), or where no part is read (`ok`, `error` alone): some call must still try the token.
+ * be anything), or where no part is read (`ok`, `error` alone): some call must still try the token,
+ * unless one is made anyway (`tokenTried`: a v3 client calls `rtm.connect` itself), where that is `[]`.
  */
-export function helperDataFields(fieldsRead: readonly string[]): string[] | undefined {
+export function helperDataFields(fieldsRead: readonly string[], tokenTried = false): string[] | undefined {
   const parts = new Set<string>();
   for (const read of fieldsRead) {
     // Every answer has these: an error of any call made answers them as `rtm.start`'s did (invalid_auth…).
@@ -119,7 +120,7 @@ export function helperDataFields(fieldsRead: readonly string[]): string[] | unde
     parts.add(top);
     if (fact.replacements[0]?.method === METHODS.conversationsMembers) parts.add(fact.path);
   }
-  return parts.size > 0 ? [...parts].sort() : undefined;
+  return parts.size > 0 || tokenTried ? [...parts].sort() : undefined;
 }
 
 /**

@@ -344,13 +344,14 @@ export const CODEMOD_MESSAGES = {
   /**
    * AUTHENTICATED data of a client every start of which goes through the helper module in another
    * module, reading what that start does not fetch: extras it does not ask for (`asked`), fields no
-   * replacement returns (`unbuilt`), or the data handed on (`handsOn`).
+   * replacement returns (`unbuilt`), or the data handed on (`handsOn`). `lookup`: a look-up in such a
+   * client's `dataStore` (`getUserById(id).presence`), which the same start fills.
    */
-  authenticatedNotAsked: (asked: readonly string[], unbuilt: readonly string[], handsOn: boolean): string =>
-    `this \`authenticated\` handler reads the start data of a legacy \`@slack/client\` v3 \`RtmClient\` that another module of this package starts through \`${HELPER_EXPORTS.legacyStart}()\` of the generated helper module, which fetches only what that module's code reads, so rtm-migrate leaves this handler to you: ${[
+  authenticatedNotAsked: (asked: readonly string[], unbuilt: readonly string[], handsOn: boolean, lookup = false): string =>
+    `this ${lookup ? '`dataStore` look-up' : '`authenticated` handler'} reads the start data of a legacy \`@slack/client\` v3 \`RtmClient\` that another module of this package starts through \`${HELPER_EXPORTS.legacyStart}()\` of the generated helper module, which fetches only what that module's code reads, so rtm-migrate leaves this ${lookup ? 'look-up' : 'handler'} to you: ${[
       ...(asked.length > 0
         ? [
-            `${list(asked)} ${asked.length === 1 ? 'comes' : 'come'} only when that start asks (\`${HELPER_EXPORTS.legacyStart}(rtm, {}, { include: [${asked.map((e) => `'${e}'`).join(', ')}] })\` where it is started), which rtm-migrate does not add for a handler of another module nor reads back: fetch ${asked.length === 1 ? 'it' : 'them'} here with the replacement methods below, or add that option and remove this comment`,
+            `${list(asked)} ${asked.length === 1 ? 'comes' : 'come'} only when that start asks (\`${HELPER_EXPORTS.legacyStart}(rtm, {}, { include: [${asked.map((e) => `'${e}'`).join(', ')}] })\` where it is started), which rtm-migrate does not add for ${lookup ? 'a look-up' : 'a handler'} of another module nor reads back: fetch ${asked.length === 1 ? 'it' : 'them'} here with the replacement methods below, or add that option and remove this comment`,
           ]
         : []),
       ...(unbuilt.length > 0 ? [`no replacement method returns ${list(unbuilt)}`] : []),
@@ -503,6 +504,11 @@ export const CODEMOD_MESSAGES = {
       : client === 'rtm-api-client'
         ? `\`RTMClient\` now starts with \`rtm.connect\` (\`useRtmConnect: false\` dropped); \`withRtmStartData()\` of the generated \`${module}\` gives its \`authenticated\` event and \`start()\` result ${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`
         : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
+  /** A v3 client started through the helper module whose every read of its data and store is followed: only the lists in `parts` are fetched. */
+  legacyClientParts: (parts: readonly string[], module: string, methods: readonly string[]): string =>
+    parts.length === 0
+      ? `the v3 \`RtmClient\` now starts with \`rtm.connect\` (\`useRtmConnect: true\`) through \`startRtmClient()\` of the generated \`${module}\`, asked for no list (\`fields: []\`): the code reads nothing of its AUTHENTICATED data or \`dataStore\` that \`rtm.connect\` does not answer.`
+      : `the v3 \`RtmClient\` now starts with \`rtm.connect\` (\`useRtmConnect: true\`); \`startRtmClient()\` of the generated \`${module}\` fills its AUTHENTICATED data and \`dataStore\` first with only the parts the code reads, ${list(parts)}: it calls ${methods.join(', ')}.`,
   /** A helper-module call that names the parts of the data its code reads (`fields`): only `methods` are called. */
   helperModuleParts: (fields: readonly string[], module: string, methods: readonly string[]): string =>
     `${list(fields)} of \`rtm.start\`'s data now come from \`rtmStartData()\` of the generated \`${module}\`, asked for only the parts the code reads: it calls ${methods.join(', ')}${methods.includes(METHODS.rtmConnect) ? '' : ` (no \`${METHODS.rtmConnect}\`: nothing read needs it)`}.`,

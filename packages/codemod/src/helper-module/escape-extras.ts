@@ -1,4 +1,4 @@
-import { CODEMOD_MESSAGES, helperDataFields } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, helperDataFields, isConnectField } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
 import { helperConnects, helperFieldsRead } from './source.js';
@@ -52,11 +52,27 @@ export function carriedEscapes<E extends CarryingSite['escapes'][number]>(site: 
 
 /**
  * The `fields` a helper-module call of the app's own transport (`transport`) asks for (core's `helperDataFields`): only
- * where nothing of the data leaves code the analysis follows, so that its reads are all of them.
+ * where nothing of the data leaves code the analysis follows, so that its reads are all of them; a
+ * v3 client's start where the scan found every read of its data and store followed (`readsFollowed`).
  * Undefined (the whole data) otherwise.
  */
-export function knownDataFields(site: CarryingSite & Pick<PlanSite, 'fieldsRead' | 'transport'>): string[] | undefined {
+export function knownDataFields(site: CarryingSite & Pick<PlanSite, 'fieldsRead' | 'transport' | 'readsFollowed'>): string[] | undefined {
+  if (site.form === 'legacy-client' && site.readsFollowed === true) return clientDataFields(site.fieldsRead);
   return site.transport !== undefined && carriedEscapes(site).length === 0 ? helperDataFields(site.fieldsRead) : undefined;
+}
+
+/**
+ * The `fields` of `startRtmClient()` for a v3 client whose every read is followed (`readsFollowed`): the
+ * client calls `rtm.connect` itself (the token is tried, `[]` is a start, and what that call answers is
+ * no part to fetch), and its store keeps group DMs among its groups whatever `mpim_aware` says, so a
+ * read of `groups` (or of their members) asks for `mpims` (or theirs) too.
+ */
+function clientDataFields(fieldsRead: readonly string[]): string[] | undefined {
+  // What `rtm.connect` answers (`self.name`, `team.domain`, `url`) comes from the client's own call.
+  const parts = helperDataFields(fieldsRead.filter((f) => !isConnectField(f)), true);
+  if (!parts) return undefined;
+  const mpims = parts.filter((p) => p === 'groups' || p === 'groups[].members').map((p) => p.replace('groups', 'mpims'));
+  return [...new Set([...parts, ...mpims])].sort();
 }
 
 /** The extras the site's escapes may carry and it does not read itself. */
@@ -97,7 +113,8 @@ export interface HelperFetch {
 }
 
 /** What a helper-module call fetches for `site` (`mpimAware`: its call asks for `mpims` apart). */
-export function helperFetch(site: EscapingSite & Pick<PlanSite, 'fieldsRead'>, mpimAware: boolean): HelperFetch {
+export function helperFetch(site: EscapingSite & Pick<PlanSite, 'fieldsRead' | 'readsFollowed'>, mpimAware: boolean): HelperFetch {
   const parts = knownDataFields(site);
-  return { parts, fields: helperFieldsRead(mpimAware, [...site.startOnlyFields, ...escapeExtras(site)], parts), connect: helperConnects(parts) };
+  // A v3 client calls `rtm.connect` itself, whatever the helper fetches first.
+  return { parts, fields: helperFieldsRead(mpimAware, [...site.startOnlyFields, ...escapeExtras(site)], parts), connect: site.form === 'legacy-client' || helperConnects(parts) };
 }

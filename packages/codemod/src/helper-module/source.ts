@@ -553,7 +553,7 @@ function legacyClientSource(v: HelperVariant): string[] {
     `    rtm.start = function (startArgs${t(': RtmStartArgs')} = {}) {`,
     '      // Through the client\'s own request queue: v3 has no public method for that.',
     `      const call = pacedCall((method, callArgs) => rtm._makeAPICall(method, null, callArgs), startArgs, {});`,
-    '      rtmStartLists(call, startArgs)',
+    '      rtmStartLists(call, startArgs, partsWanted(options))',
     '        .then(async (fetched) => ({ fetched, found: await rtmStartExtras(call, startArgs, fetched, options) }))',
     '        .then(',
     '          ({ fetched, found }) => {',

@@ -1,4 +1,4 @@
-import { clientKey, filledStores, handlerFilledUnasked, packageFolder, storeClientKey, type StoreStart } from '@rtm-migrate/analysis';
+import { clientKey, filledStores, handlerFilledUnasked, packageFolder, readsBuilt, storeClientKey, type StoreStart } from '@rtm-migrate/analysis';
 import { CODEMOD_MESSAGES, helperBuilds, todoComment } from '@rtm-migrate/core';
 import { helperIncludes } from '../helper-module/extras.js';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -58,7 +58,8 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
       const plan = sites[site.index];
       const elsewhere = site.found.startedElsewhere === true;
       if ((site.found.storeLookup !== true && !elsewhere) || plan?.rewrite !== 'todo' || !filled.fills(clientOf(site))) continue;
-      if (elsewhere && !handlerFilled(site.found)) {
+      // A look-up reading what the start asks for only when its own module reads it (`users[].presence`) gets the handler's TODO too.
+      if ((elsewhere && !handlerFilled(site.found)) || (!elsewhere && !readsBuilt(site.found.reads.map((r) => r.path), []))) {
         out[site.index] = notAsked(plan, site.found);
         continue;
       }
@@ -74,9 +75,11 @@ function handlerFilled(found: FoundSite): boolean {
   return handlerFilledUnasked([...new Set(found.reads.map((r) => r.path))], found.escapes.length > 1);
 }
 
-/** The handler's TODO, saying what the start in the other module does not fetch (its reason was written for a start not seen). */
+/** The handler's (or look-up's) TODO, saying what the start in the other module does not fetch (its reason was written for a start not seen). */
 function notAsked(plan: PlanSite, found: FoundSite): PlanSite {
-  const reason = CODEMOD_MESSAGES.authenticatedNotAsked(helperIncludes(plan.startOnlyFields), plan.startOnlyFields.filter((f) => !helperBuilds(f)), found.escapes.length > 1);
+  const lookup = found.storeLookup === true;
+  // A look-up's escapes hand on a store item, which holds no extras: only a handler's data may carry them.
+  const reason = CODEMOD_MESSAGES.authenticatedNotAsked(helperIncludes(plan.startOnlyFields), plan.startOnlyFields.filter((f) => !helperBuilds(f)), !lookup && found.escapes.length > 1, lookup);
   return { ...plan, reason, message: todoComment(reason, plan.startOnlyFields) };
 }
 

@@ -30,7 +30,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
-import { legacyConnectOnly } from './legacy-connect-only.js';
+import { legacyConnectOnly, legacyReadsFollowed } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { carriedEscapes, helperFetch } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
@@ -512,8 +512,9 @@ export function scan(options: ScanOptions): Plan {
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
+      const readsFollowed = decision.rewrite === 'helper-module' && decision.form === 'legacy-client' && legacyReadsFollowed(parsed, found);
       // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
-      const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library }, mpimAware) : undefined;
+      const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library, ...(readsFollowed ? { readsFollowed } : {}) }, mpimAware) : undefined;
       const parts = fetches?.parts;
       // The generated helper lists every conversation type in one conversations.list.
       const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true, listing: fetches ? 'one' : 'per-type' });
@@ -531,7 +532,7 @@ export function scan(options: ScanOptions): Plan {
           : elsewhere
           ? `${CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'helper-module'
-          ? `${parts ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          ? `${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : parts ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
           ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'raw-url'
@@ -562,6 +563,7 @@ export function scan(options: ScanOptions): Plan {
         code: shortCode(parsed, found.node),
         args,
         fieldsRead,
+        ...(readsFollowed ? { readsFollowed } : {}),
         startOnlyFields,
         reads,
         escapes,

@@ -1,4 +1,4 @@
-import { legacyClientInPlace } from '@rtm-migrate/analysis';
+import { legacyClientInPlace, legacyClientReadsFollowed } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { isConnectField } from '@rtm-migrate/core';
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -19,4 +19,19 @@ export function legacyConnectOnly(parsed: ParsedFile, found: FoundSite, fieldsRe
   if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1) return false;
   if (!fieldsRead.every(isConnectField)) return false;
   return legacyClientKind(parsed, made) === 'use-rtm-connect' && legacyClientInPlace(parsed.resolver, parsed.program, made);
+}
+
+/**
+ * A v3 `RtmClient` start whose every read of `rtm.start`'s data is followed, so that the helper
+ * module's start may fetch only the parts read: the client is made in this file, of an `@slack/client`
+ * that takes `useRtmConnect`, no data escape (the site's own marker alone), and the client and its
+ * store go nowhere the analysis does not follow (`legacyClientReadsFollowed`: its store read only as
+ * `client.dataStore`, each read a data-store site followed with it). The SDK itself needs nothing of
+ * the lists: its `_onStart` reads `self.id`, `team.id` and `url` (`rtm.connect`'s), its store caches
+ * what it is given (`data.users || []`…) and its event handlers' misses are caught and logged.
+ */
+export function legacyReadsFollowed(parsed: ParsedFile, found: FoundSite): boolean {
+  const made = found.construction;
+  if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1 || found.rtmClientMember !== undefined) return false;
+  return legacyClientKind(parsed, made) === 'use-rtm-connect' && legacyClientReadsFollowed(parsed.resolver, parsed.program, made);
 }

@@ -247,7 +247,8 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     let kind: 'client' | 'data' | 'bound' = site.form === 'legacy-client' ? 'client' : 'data';
     // The extras read beyond the lists (`subteams`, `channels[].latest`…) are fetched only when named;
     // those escaping data may carry, as optional.
-    const extras = (args: string | undefined): string => includeOption(site.startOnlyFields, args, escapeExtras(site));
+    // A v3 client whose every read is followed: only the parts read (`fields`).
+    const extras = (args: string | undefined): string => includeOption(site.startOnlyFields, args, escapeExtras(site), knownDataFields(site));
     if (site.clientElsewhere) {
       // The client is made where the scan cannot see it: the helper looks at what it is when it starts.
       const receiver = unwrap(unwrap(call.callee)?.object);

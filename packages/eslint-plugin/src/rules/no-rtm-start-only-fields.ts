@@ -59,9 +59,13 @@ export default createRule<Options, MessageIds>({
     if (!syntactic && !services) return {};
     const reported = new Set<TSESTree.Node>();
 
+    // A node may read several lists (`dataStore.getChannelGroupOrDMById(id)` looks in three): one report each.
+    const readsReported = new Map<TSESTree.Node, Set<string>>();
     const reportRead = (read: FieldRead): void => {
-      if (!isReportableRead(read.path) || reported.has(read.node)) return;
+      const paths = readsReported.get(read.node) ?? new Set<string>();
+      if (!isReportableRead(read.path) || paths.has(read.path) || (paths.size === 0 && reported.has(read.node))) return;
       reported.add(read.node);
+      readsReported.set(read.node, paths.add(read.path));
       context.report({ node: read.node, messageId: 'startOnlyField', data: startOnlyFieldData(read.path) });
     };
 

@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import type { Plan } from '../src/plan.js';
+import { breaksThenMigrates, cli, expectPresenceAnswered, expectSameWithoutRtmStart, expectSecondRunChangesNothing, writeBotFiles } from './helpers.js';
+
+/**
+ * Real @slack/client 3.16 bots (fixtures/bots' node_modules) whose dataStore is given in the options
+ * (`dataStore: new MemoryDataStore()`), run against fake Slack answering `rtm.start`, migrated by the
+ * CLI, and run against a Slack that retired it: the same output. Where every read of the store and of
+ * the AUTHENTICATED data is followed, `startRtmClient()` is given `fields` naming only the lists read,
+ * and fake Slack's call log shows only their methods (plus the client's own `rtm.connect`); a bot that
+ * reads nothing of them fetches no list. A presence read through the store asks for `users[].presence`,
+ * as the same read off AUTHENTICATED's data does. Where a read is not followed (a map handed to code the
+ * analysis does not see, a store method it does not know, the store handed to a module loaded by a
+ * computed path) everything is fetched, as before.
+ */
+const bot = (body: string, extra = ''): string => `'use strict';
+var RtmClient = require('@slack/client').RtmClient;
+var CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;
+var MemoryDataStore = require('@slack/client').MemoryDataStore;
+${extra}
+var rtm = new RtmClient(process.env.SLACK_BOT_TOKEN, {
+  slackAPIUrl: process.env.SLACK_API_URL,
+  dataStore: new MemoryDataStore(),
+  autoReconnect: false,
+  logLevel: 'error'
+});
+
+rtm.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, () => {
+${body}
+  process.stdout.write('', () => process.exit(0));
+});
+
+rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, (error) => {
+  console.error('unable to start: ' + (error && error.message ? error.message : error));
+  process.exit(1);
+});
+
+rtm.start();
+`;
+
+/** Every list's method and the members of each conversation: what a start that fetches everything calls. */
+const EVERYTHING: readonly string[] = ['conversations.list', 'conversations.members', 'rtm.connect', 'team.info', 'users.list'];
+
+const CASES = [
+  {
+    name: 'a channel looked up by name: conversations.list of public channels alone',
+    body: "  var general = rtm.dataStore.getChannelByName('general');\n  console.log('general: ' + general.id + ' ' + general.name + ' member=' + general.is_member);",
+    call: "startRtmClient(rtm, {}, { fields: ['channels'] });",
+    methods: ['conversations.list', 'rtm.connect'],
+  },
+  {
+    name: "a channel's members through the store: the channels and their members, and the users named",
+    body: "  var general = rtm.dataStore.getChannelByName('general');\n  console.log('#general: ' + general.members.map((id) => rtm.dataStore.getUserById(id).name).sort().join(' '));",
+    call: "startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members', 'users'] });",
+    methods: ['conversations.list', 'conversations.members', 'rtm.connect', 'users.list'],
+  },
+  {
+    name: 'nothing of the store read (the client only): no list at all',
+    body: "  console.log('socket open for ' + rtm.activeUserId + ' on ' + rtm.activeTeamId);\n  console.log('self in the store: ' + rtm.dataStore.getUserById(rtm.activeUserId).name);",
+    call: "startRtmClient(rtm, {}, { fields: ['users'] });",
+    methods: ['rtm.connect', 'users.list'],
+  },
+  {
+    name: 'a store made in the options and never read: rtm.connect alone',
+    body: "  console.log('socket open for ' + rtm.activeUserId + ' on ' + rtm.activeTeamId);",
+    call: 'startRtmClient(rtm, {}, { fields: [] });',
+    methods: ['rtm.connect'],
+  },
+  {
+    name: 'a map of the store handed to a function the analysis does not follow: everything',
+    body: "  console.log('channels: ' + Object.values(rtm.dataStore.channels).map((c) => c.name).sort().join(' '));",
+    call: 'startRtmClient(rtm);',
+    methods: EVERYTHING,
+  },
+  {
+    name: 'a store method it does not know: everything',
+    body: "  console.log('unread: ' + rtm.dataStore.getUnreadCount());\n  console.log('general: ' + rtm.dataStore.getChannelByName('general').id);",
+    // The store escapes whole: the extras anything handed the data may read are fetched too, left out where the token may not read them.
+    call: "startRtmClient(rtm, {}, { optional: ['dnd', 'subteams', 'team.prefs'] });",
+    methods: EVERYTHING,
+  },
+  {
+    name: 'the store handed to a module loaded by a computed path: everything',
+    extra: "var report = require(require('path').join(__dirname, 'report'));",
+    body: '  report(rtm.dataStore);',
+    call: "startRtmClient(rtm, {}, { optional: ['dnd', 'subteams', 'team.prefs'] });",
+    methods: EVERYTHING,
+  },
+] as const;
+
+/** What report.js prints of the store it is handed: the analysis never sees this read. */
+const REPORT = "module.exports = function (store) {\n  console.log('members of #general: ' + store.getChannelByName('general').members.length);\n};\n";
+
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ seed: 53, users: 30, channels: 6, mode: 'legacy' });
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+const run = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 90_000 });
+
+/** The bot run against `rtm.start`, migrated, and run again against connect_required: the methods it called after. */
+async function migrate(dir: string): Promise<{ before: RunResult; after: RunResult; methods: string[] }> {
+  fake.setMode('legacy');
+  const before = await run(dir);
+  expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+  await breaksThenMigrates(fake, dir, () => run(dir));
+  fake.setMode('connect_required');
+  fake.resetCalls();
+  const after = await run(dir);
+  return { before, after, methods: [...new Set(fake.calls.map((c) => c.method))].sort() };
+}
+
+describe('a v3 RtmClient whose reads are all known fetches only the lists it reads', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', { timeout: 240_000 }, async (_name, c) => {
+    const dir = await writeBotFiles('rtm-migrate-v3-fields-', { 'bot.js': bot(c.body, 'extra' in c ? c.extra : ''), 'report.js': REPORT });
+    const { before, after, methods } = await migrate(dir);
+    expect(before.stdout).not.toBe('');
+    const source = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(source).toContain(`\n${c.call}\n`);
+    expect(source).toContain('useRtmConnect: true');
+    expectSameWithoutRtmStart(fake, before, after);
+    // A start that fetches everything may call the optional extras' methods too.
+    expect(c.methods === EVERYTHING ? methods.filter((m) => EVERYTHING.includes(m)) : methods).toEqual(c.methods);
+    expect(fake.stats().ratelimited).toBe(0);
+    await expectSecondRunChangesNothing(dir);
+  });
+
+  it("asks for users' presence where the store is read for it, as for the same read off AUTHENTICATED's data", { timeout: 240_000 }, async () => {
+    const body = [
+      '  var store = rtm.dataStore;',
+      '  var awake = [];',
+      "  Object.keys(store.users).forEach((id) => { if (store.users[id].presence === 'active') awake.push(store.users[id].name); });",
+      "  console.log('awake: ' + awake.sort().join(','));",
+      "  console.log('me: ' + store.getUserByName(store.getUserById(rtm.activeUserId).name).id);",
+    ].join('\n');
+    const dir = await writeBotFiles('rtm-migrate-v3-presence-', { 'bot.js': bot(body) });
+    const { before, after, methods } = await migrate(dir);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("\nstartRtmClient(rtm, {}, { fields: ['users'], include: ['users[].presence'] });\n");
+    await expectPresenceAnswered(fake, before, after);
+    expect(methods).toEqual(['rtm.connect', 'users.getPresence', 'users.list']);
+  });
+});
+
+describe('a presence read through the store of a client started in another module', () => {
+  it('is a TODO saying that start does not ask for it; the start, whose client leaves its module, fetches everything', async () => {
+    const dir = await writeBotFiles('rtm-migrate-v3-presence-elsewhere-', {
+      'package.json': JSON.stringify({ name: 'presence-elsewhere', dependencies: { '@slack/client': '3.16.0' } }),
+      'client.js': "var RtmClient = require('@slack/client').RtmClient;\nvar rtm = new RtmClient(process.env.SLACK_BOT_TOKEN);\nmodule.exports = rtm;\nrequire('./who');\nrtm.start();\n",
+      'who.js': [
+        "var RTM_EVENTS = require('@slack/client').RTM_EVENTS;",
+        "var rtm = require('./client');",
+        'rtm.on(RTM_EVENTS.MESSAGE, function (message) {',
+        '  var user = rtm.dataStore.getUserById(message.user);',
+        "  if (user.presence === 'active') rtm.sendMessage('hi ' + user.name, message.channel);",
+        '});',
+        '',
+      ].join('\n'),
+    });
+    const scanned = await cli(['scan', '.', '--json'], dir);
+    expect(scanned.stderr).toBe('');
+    const sites = (JSON.parse(scanned.stdout) as Plan).sites;
+    expect(sites.map((s) => [s.id, s.rewrite, s.readsFollowed ?? false])).toEqual([
+      ['client.js:5:1', 'helper-module', false],
+      ['who.js:4:14', 'todo', false],
+    ]);
+    expect(sites[1]?.fieldsRead).toContain('users[].presence');
+    expect(sites[1]?.message).toContain("this `dataStore` look-up reads the start data of a legacy `@slack/client` v3 `RtmClient` that another module");
+    expect(sites[1]?.message).toContain("`startRtmClient(rtm, {}, { include: ['users[].presence'] })`");
+  });
+});
