@@ -336,8 +336,18 @@ function todoCommentsAbove(source: string, offset: number): Edit[] {
   return found;
 }
 
-/** A comment's words, without its `//` markers and line breaks: the same message however it is wrapped. */
-const commentWords = (text: string): string => text.replace(/^[ \t]*\/\/[ \t]?/gm, '').replace(/\s+/g, ' ').trim();
+/**
+ * A comment's words, without its `//` markers and line breaks, and with the line and column numbers of
+ * places it names left out: the same message however it is wrapped, and after the TODO itself moved the
+ * lines below it.
+ */
+const commentWords = (text: string): string =>
+  text
+    .replace(/^[ \t]*\/\/[ \t]?/gm, '')
+    .replace(/:\d+(?::\d+)?\b/g, ':')
+    .replace(/\blines?\s+\d+(?:[–-]\d+)?/g, 'line')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Puts `message` as a `// TODO(rtm-migrate): …` comment above the statement at `offset`. Where an
@@ -358,7 +368,7 @@ export function placeTodo(ctx: TransformContext, offset: number, message: string
   const [only] = earlier;
   if (earlier.length > 1 || !only || ctx.edits.some((e) => e.start < only.end && e.end > only.start)) return false;
   const written = ctx.source.slice(only.start, only.end);
-  const indent = indentAt(ctx.source, only.start);
+  const indent = indentAt(ctx.source, offset);
   // Kept as it is, the comment is still claimed, so that another site of this statement leaves it alone.
   const text = commentWords(written) === commentWords(lines.join('\n')) ? written : lines.map((l) => indent + l + ctx.eol).join('');
   ctx.edits.push({ start: only.start, end: only.end, text });
