@@ -1,6 +1,6 @@
 import { RTM_CONNECT_ARGS, RTM_START_ONLY_ARGS, type RtmStartOnlyArg } from './args.js';
 import type { PlannedCall } from './cost.js';
-import { RTM_URL_LIFETIME_SECONDS } from './errors.js';
+import { RTM_URL_LIFETIME_SECONDS, TOKEN_CHECK_ERRORS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { HELPER_EXPORTS, objectGapsOf } from './helper-module.js';
@@ -241,8 +241,11 @@ export const CODEMOD_MESSAGES = {
   readsNotOnConnect: (fields: readonly string[]): string =>
     `this code reads ${list(fields)} off the response: fields \`rtm.connect\` does not return (read through an HTTP client's response, \`body.channels\` is \`channels\`) or that rtm-migrate does not know, so \`rtm.connect\` in place could leave data the code needs empty. Fetch what it reads with the replacement methods (${commonReplacements()}) before \`rtm.connect\`, or make the helper resolve the data itself and run rtm-migrate again.`,
   /** A raw HTTP request whose answer is read for `rtm.connect`'s fields only: its URL now names `rtm.connect`. */
+  /** The answer of an `rtm.start` request is read nowhere (the codemod's `token-check`): `url` for a raw request, whose URL changes. */
+  tokenCheck: (url: boolean): string =>
+    `Nothing reads the answer: the ${url ? "request's URL now names" : 'call now names'} \`${METHODS.authTest}\`, which checks the same token (the same ${list([...TOKEN_CHECK_ERRORS])} errors) at no Tier-1 cost, rather than \`${METHODS.rtmConnect}\`, which would hand out a socket URL nobody uses and count against the Tier-1 limit of the \`${METHODS.rtmConnect}\` the app may ask next. The call does nothing else: it can be removed.`,
   rawUrlConnect: (startOnlyArgs: readonly string[]): string =>
-    `Only fields that \`rtm.connect\` also returns are read (or none): the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
+    `Only fields that \`rtm.connect\` also returns are read: the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
   transportUnseen: (why: string): string =>
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,

@@ -51,7 +51,7 @@ import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-co
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { importableDecision } from './plain-script.js';
-import { rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
+import { rawUrlAnswerUnread, rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
 import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
@@ -313,6 +313,21 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   return { rewrite: 'inline', form: site.form };
 }
 
+/**
+ * Nothing reads what the request answers (no field, nothing handed on): a raw request rawUrlAnswerUnread
+ * takes, or `web.rtm.start()` / `web.apiCall('rtm.start')` / the app's helper given `'rtm.start'`, called
+ * with no argument besides the method's name (`auth.test` takes none of rtm.start's or rtm.connect's, and
+ * a callback given would be an answer read), on a client named at the call (`web.auth` must be there).
+ */
+function answerUnread(parsed: ParsedFile, site: FoundSite): boolean {
+  if (site.form === 'raw-url') return rawUrlAnswerUnread(parsed, site);
+  if (site.reads.length > 0 || site.escapes.length > 0 || site.node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const call = site.node;
+  const callee = unwrap(call.callee);
+  if (site.form === 'method-call') return call.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.MemberExpression;
+  return (site.form === 'api-call' || site.form === 'helper') && call.arguments.length === 1;
+}
+
 /** Wrappers that leave a value as it is: `x!`, `x as T`, `<T>x`, `x satisfies T`, `a?.b()`. */
 function isWrapper(node: Node): boolean {
   return unwrap(node) !== node;
@@ -499,7 +514,8 @@ export function scan(options: ScanOptions): Plan {
       const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
       // A rewrite changes which events a transport that publishes its answers sends: with listeners of `'rtm.start'` in the project they would never fire again.
       const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
-      const decision: Decision = publisher && listeners.length > 0 ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
+      const published: Decision = publisher && listeners.length > 0 ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
+      const decision: Decision = published.rewrite === 'connect-only' && answerUnread(parsed, found) ? { ...published, rewrite: 'token-check' } : published;
       const publishNote = publisher && !leavesTodo(decision.rewrite) ? ` ${CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, [])}` : '';
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
@@ -525,6 +541,8 @@ export function scan(options: ScanOptions): Plan {
           ? `${parts ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
           ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          : decision.rewrite === 'token-check'
+          ? CODEMOD_MESSAGES.tokenCheck(found.form === 'raw-url')
           : decision.rewrite === 'connect-only' && found.form === 'raw-url'
           ? rawUrlConnectMessage(parsed, found)
           : decision.rewrite === 'connect-only' && !args.known
