@@ -235,8 +235,11 @@ export const CODEMOD_MESSAGES = {
   /** The name `rtm.start` as a string that reaches code rtm-migrate cannot follow (`use`: where, as a report names it). */
   unfollowedName: (use: string): string =>
     `rtm-migrate cannot follow how this \`rtm.start\` method name is used (it reaches ${use}, chosen at run time or handed on): a request made with it calls the retired \`rtm.start\`. Make that request call \`rtm.connect\` and first fetch the data read from its response with the replacement methods (${commonReplacements()}), or call \`rtm.start\` where rtm-migrate can see it and run it again.`,
-  rawHttp: (request: string): string =>
-    `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
+  /** `urlRead` false: no code reads the answer's `url` (and none it cannot see gets the answer), so no socket is opened from it. */
+  rawHttp: (request: string, urlRead = true): string =>
+    urlRead
+      ? `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`
+      : `\`rtm.start\` over HTTP is retired, and no code reads its \`url\` (no socket is opened from it): fetch the data the code reads from ${request}'s response with its replacement methods instead, and drop the request (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
   /** Reads no field table knows (`body.channels` off a helper that resolves an HTTP response): no `rtm.connect` in place. */
   readsNotOnConnect: (fields: readonly string[]): string =>
     `this code reads ${list(fields)} off the response: fields \`rtm.connect\` does not return (read through an HTTP client's response, \`body.channels\` is \`channels\`) or that rtm-migrate does not know, so \`rtm.connect\` in place could leave data the code needs empty. Fetch what it reads with the replacement methods (${commonReplacements()}) before \`rtm.connect\`, or make the helper resolve the data itself and run rtm-migrate again.`,
