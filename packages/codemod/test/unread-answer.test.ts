@@ -106,3 +106,28 @@ describe('an rtm.start request whose answer nothing reads', () => {
     expect(site?.rewrite).toBe('connect-only');
   });
 });
+
+describe("item reads inside lodash's / underscore's collection callbacks", () => {
+  const METEOR_PRESENCE = (head: string): string =>
+    `${head}HTTP.get('https://slack.com/api/rtm.start', { params: { token: process.env.T } }, function (err, res) {
+  if (!err) console.log(_.filter(res.data.users, function (user) { return 'active' == user.presence; }).length, res.data.users.length);
+});
+`;
+
+  it("Meteor's global _ (SpaceTalk, corpus s27 case 20): users[].presence is read, and the TODO does not ask for rtm.connect", async () => {
+    const { site } = await scanOneSite('rtm-migrate-meteor-underscore-', METEOR_PRESENCE("Meteor.startup(function () {});\n"));
+    expect(site?.rewrite).toBe('todo');
+    expect(site?.fieldsRead).toEqual(['users', 'users[].presence']);
+    expect(site?.message).toContain('users[].presence: users.getPresence');
+    expect(site?.message).toContain('no code reads its `url`');
+    expect(site?.message).not.toContain('request `rtm.connect` instead');
+  });
+
+  it.each([
+    ['a global _ in a file that is not Meteor\'s', ''],
+    ['an _ of the app\'s own', "const _ = require('./util');\nMeteor.startup(function () {});\n"],
+  ])('%s: the item reads are not taken on a guess', async (_name, head) => {
+    const { site } = await scanOneSite('rtm-migrate-unknown-underscore-', METEOR_PRESENCE(head));
+    expect(site?.fieldsRead).toEqual(['users']);
+  });
+});

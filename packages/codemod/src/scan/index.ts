@@ -287,7 +287,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client' || site.form === 'start-listener') {
-    return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request', site.reads.some((r) => r.path === 'url') || site.escapes.length > 1) : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
+    return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request', urlMayBeRead(site)) : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   // `--helper shim` only where `rtmStartCompat()` builds every start-only field read here (not `users[].presence`, `latest`…).
   const shimmable = shimApplies(parsed, site) && [...startOnly, ...escapedItemFields(escapes)].every(shimBuilds);
@@ -326,6 +326,15 @@ function answerUnread(parsed: ParsedFile, site: FoundSite): boolean {
   const callee = unwrap(call.callee);
   if (site.form === 'method-call') return call.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.MemberExpression;
   return (site.form === 'api-call' || site.form === 'helper') && call.arguments.length === 1;
+}
+
+/**
+ * Whether the answer's `url` may be read: only an answer the analysis followed (some field read) with
+ * no `url` among its reads and nothing handed where it is not followed (the site's own marker aside)
+ * is known to open no socket. No read at all may as well be a request the analysis did not find.
+ */
+function urlMayBeRead(site: FoundSite): boolean {
+  return site.reads.length === 0 || site.reads.some((r) => r.path === 'url') || site.escapes.length > 1;
 }
 
 /** Wrappers that leave a value as it is: `x!`, `x as T`, `<T>x`, `x satisfies T`, `a?.b()`. */
