@@ -54,9 +54,8 @@ function collectionFunctionName(resolver: Resolver, callee: Node): string | unde
 function meteorGlobal(resolver: Resolver, underscore: TSESTree.Identifier): boolean {
   const variable = variableOf(resolver, underscore);
   if (variable && variable.defs.length > 0) return false;
-  let scope: TSESLint.Scope.Scope | null = resolver.getScope(underscore);
-  while (scope?.upper) scope = scope.upper;
-  if (!scope) return false;
+  let scope: TSESLint.Scope.Scope = resolver.getScope(underscore);
+  while (scope.upper) scope = scope.upper;
   const meteor = scope.set.get('Meteor');
   if (meteor) return meteor.defs.length === 0 && meteor.references.length > 0;
   return scope.through.some((r) => r.identifier.type === AST_NODE_TYPES.Identifier && r.identifier.name === 'Meteor');
