@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { firstParameterIsError } from './callback-answer.js';
+import { collectionMethodOf } from './collection-call.js';
 import { isCoroutineAwait } from './coroutine.js';
 import { classConstructor, classOf, functionOf, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
@@ -507,11 +508,15 @@ class Tracker {
   }
 
   private listMember(member: TSESTree.MemberExpression, name: string | undefined, path: string, depth: number): void {
-    const item: Shape = { kind: 'value', path: `${path}[]` };
-    if (name === undefined || /^\d+$/.test(name)) { this.follow(member, item, depth); return; }
+    if (name === undefined || /^\d+$/.test(name)) { this.follow(member, { kind: 'value', path: `${path}[]` }, depth); return; }
     const call = member.parent;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
-    const callback = call.arguments[0];
+    this.listCall(call, name, call.arguments[0], path, depth);
+  }
+
+  /** A list's Array method `name` (`list.filter(fn)`, or what lodash's `_.filter(list, fn)` reads it like): its callback's items, its result. */
+  private listCall(call: TSESTree.CallExpression, name: string, callback: Node | undefined, path: string, depth: number): void {
+    const item: Shape = { kind: 'value', path: `${path}[]` };
     for (const index of ITEM_CALLBACKS[name] ?? []) if (callback) this.bindParameter(callback, index, item, depth);
     if (LIST_RESULTS.has(name)) this.follow(call, { kind: 'value', path }, depth);
     else if (ITEM_RESULTS.has(name)) this.follow(call, item, depth);
@@ -525,6 +530,13 @@ class Tracker {
     if (index < 0) return;
     if (isJsonParse(this.resolver, call.callee) || isStringCall(call)) { this.follow(call, shape, depth); return; }
     if (isPromiseResolve(this.resolver, call)) { this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return; }
+    // `_.filter(res.users, (u) => u.presence)`: read as `res.users.filter(…)` is; `_.groupBy`'s keyed items go where nothing follows them.
+    const collection = index === 0 && shape.kind === 'value' && isListPath(path) && call.type === AST_NODE_TYPES.CallExpression ? collectionMethodOf(this.resolver, call) : undefined;
+    if (collection !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
+      this.listCall(call, collection ?? 'map', call.arguments[1], path, depth);
+      if (collection === null && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) this.escape(call, `the response's items are grouped by \`${sourceText(call.callee)}\``, path);
+      return;
+    }
     const fn = call.type === AST_NODE_TYPES.CallExpression ? this.locate(call.callee) : this.locateConstructor(call.callee);
     if (fn === 'no-constructor') return;
     // An override may read more than the method seen here: its reads still count, and the rest is unknown.

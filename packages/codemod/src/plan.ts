@@ -25,6 +25,11 @@ export type RewriteKind =
   | 'inline'
   /** Only fields rtm.connect also returns are read: rename, drop start-only arguments. */
   | 'connect-only'
+  /**
+   * The answer is read nowhere (no field, nothing handed on): the request goes to `auth.test`, which
+   * checks the same token at no Tier-1 cost and hands out no socket URL.
+   */
+  | 'token-check'
   /** Drop `useRtmConnect: false` / start-only arguments on rtm.connect. */
   | 'drop-option'
   /**

@@ -52,6 +52,13 @@ export const SLACK_WARNINGS: Readonly<Record<string, string>> = deepFreeze({
   method_deprecated: 'The method is deprecated.',
 });
 
+/**
+ * The token errors `auth.test` answers just as `rtm.start` did (https://docs.slack.dev/reference/methods/auth.test):
+ * a request whose answer nobody reads goes there (the codemod's `token-check`), since it checks the token alone,
+ * at special rate limits (METHOD_TIERS), without handing out a socket URL.
+ */
+export const TOKEN_CHECK_ERRORS = deepFreeze(['not_authed', 'invalid_auth', 'account_inactive'] as const);
+
 /** The `ok:false` code that says a retired `rtm.start` must become `rtm.connect`. */
 export const RTM_CONNECT_REQUIRED = 'rtm_connect_required';
 

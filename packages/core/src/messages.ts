@@ -1,6 +1,6 @@
 import { RTM_CONNECT_ARGS, RTM_START_ONLY_ARGS, type RtmStartOnlyArg } from './args.js';
 import type { PlannedCall } from './cost.js';
-import { RTM_URL_LIFETIME_SECONDS } from './errors.js';
+import { RTM_URL_LIFETIME_SECONDS, TOKEN_CHECK_ERRORS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { HELPER_EXPORTS, objectGapsOf } from './helper-module.js';
@@ -237,14 +237,20 @@ export const CODEMOD_MESSAGES = {
   /** The name `rtm.start` as a string that reaches code rtm-migrate cannot follow (`use`: where, as a report names it). */
   unfollowedName: (use: string): string =>
     `rtm-migrate cannot follow how this \`rtm.start\` method name is used (it reaches ${use}, chosen at run time or handed on): a request made with it calls the retired \`rtm.start\`. Make that request call \`rtm.connect\` and first fetch the data read from its response with the replacement methods (${commonReplacements()}), or call \`rtm.start\` where rtm-migrate can see it and run it again.`,
-  rawHttp: (request: string): string =>
-    `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
+  /** `urlRead` false: no code reads the answer's `url` (and none it cannot see gets the answer), so no socket is opened from it. */
+  rawHttp: (request: string, urlRead = true): string =>
+    urlRead
+      ? `\`rtm.start\` over HTTP is retired: request \`rtm.connect\` instead, and first fetch the data the code reads from ${request}'s response with its replacement methods (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`
+      : `\`rtm.start\` over HTTP is retired, and no code reads its \`url\` (no socket is opened from it): fetch the data the code reads from ${request}'s response with its replacement methods instead, and drop the request (rtm-migrate cannot follow a raw HTTP response: ${commonReplacements()}).`,
   /** Reads no field table knows (`body.channels` off a helper that resolves an HTTP response): no `rtm.connect` in place. */
   readsNotOnConnect: (fields: readonly string[]): string =>
     `this code reads ${list(fields)} off the response: fields \`rtm.connect\` does not return (read through an HTTP client's response, \`body.channels\` is \`channels\`) or that rtm-migrate does not know, so \`rtm.connect\` in place could leave data the code needs empty. Fetch what it reads with the replacement methods (${commonReplacements()}) before \`rtm.connect\`, or make the helper resolve the data itself and run rtm-migrate again.`,
   /** A raw HTTP request whose answer is read for `rtm.connect`'s fields only: its URL now names `rtm.connect`. */
+  /** The answer of an `rtm.start` request is read nowhere (the codemod's `token-check`): `url` for a raw request, whose URL changes. */
+  tokenCheck: (url: boolean): string =>
+    `Nothing reads the answer: the ${url ? "request's URL now names" : 'call now names'} \`${METHODS.authTest}\`, which checks the same token (the same ${list([...TOKEN_CHECK_ERRORS])} errors) at no Tier-1 cost, rather than \`${METHODS.rtmConnect}\`, which would hand out a socket URL nobody uses and count against the Tier-1 limit of the \`${METHODS.rtmConnect}\` the app may ask next. The call does nothing else: it can be removed.`,
   rawUrlConnect: (startOnlyArgs: readonly string[]): string =>
-    `Only fields that \`rtm.connect\` also returns are read (or none): the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
+    `Only fields that \`rtm.connect\` also returns are read: the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
   transportUnseen: (why: string): string =>
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,

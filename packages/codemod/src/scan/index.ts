@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
+import { originOf, propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import {
   costOfReplacement,
+  SDK_BOUND_RTM_START,
   fieldFact,
   isRtmConnectArg,
   isRtmStartOnlyArg,
@@ -51,7 +52,7 @@ import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-co
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { importableDecision } from './plain-script.js';
-import { rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
+import { rawUrlAnswerUnread, rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
 import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
@@ -293,7 +294,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client' || site.form === 'start-listener') {
-    return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request') : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
+    return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request', urlMayBeRead(site)) : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   // `--helper shim` only where `rtmStartCompat()` builds every start-only field read here (not `users[].presence`, `latest`…).
   const shimmable = shimApplies(parsed, site) && [...startOnly, ...escapedItemFields(escapes)].every(shimBuilds);
@@ -317,6 +318,35 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (!isAwaitedStatement(site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.notAwaited(shimmable) };
   if (storedAsStartType(parsed, site.node)) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.startTypes };
   return { rewrite: 'inline', form: site.form };
+}
+
+/**
+ * Nothing reads what the request answers (no field, nothing handed on): a raw request rawUrlAnswerUnread
+ * takes, or `web.rtm.start()` / `web.apiCall('rtm.start')` / the app's helper given `'rtm.start'`, called
+ * with no argument besides the method's name (`auth.test` takes none of rtm.start's or rtm.connect's, and
+ * a callback given would be an answer read); `web` a WebClient of the SDK, whose `auth.test` is there.
+ */
+function answerUnread(parsed: ParsedFile, site: FoundSite): boolean {
+  if (site.form === 'raw-url') return rawUrlAnswerUnread(parsed, site);
+  if (site.reads.length > 0 || site.escapes.length > 0 || site.node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const call = site.node;
+  const callee = unwrap(call.callee);
+  if (site.form === 'method-call') {
+    const facet = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+    // `web.rtm.start()` on an SDK's own WebClient, which has `auth` beside `rtm` (`this.rtm = web.rtm; this.rtm.start()` has no `this.auth`).
+    const client = facet?.type === AST_NODE_TYPES.MemberExpression ? originOf(parsed.resolver, facet.object) : undefined;
+    return call.arguments.length === 0 && client?.instance === true && client.name === 'WebClient' && SDK_BOUND_RTM_START.some((sdk) => sdk.module === client.module);
+  }
+  return (site.form === 'api-call' || site.form === 'helper') && call.arguments.length === 1;
+}
+
+/**
+ * Whether the answer's `url` may be read: only an answer the analysis followed (some field read) with
+ * no `url` among its reads and nothing handed where it is not followed (the site's own marker aside)
+ * is known to open no socket. No read at all may as well be a request the analysis did not find.
+ */
+function urlMayBeRead(site: FoundSite): boolean {
+  return site.reads.length === 0 || site.reads.some((r) => r.path === 'url') || site.escapes.length > 1;
 }
 
 /** Wrappers that leave a value as it is: `x!`, `x as T`, `<T>x`, `x satisfies T`, `a?.b()`. */
@@ -505,7 +535,8 @@ export function scan(options: ScanOptions): Plan {
       const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
       // A rewrite changes which events a transport that publishes its answers sends: with listeners of `'rtm.start'` in the project they would never fire again.
       const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
-      const decision: Decision = publisher && listeners.length > 0 ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
+      const published: Decision = publisher && listeners.length > 0 ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
+      const decision: Decision = published.rewrite === 'connect-only' && answerUnread(parsed, found) ? { ...published, rewrite: 'token-check' } : published;
       const publishNote = publisher && !leavesTodo(decision.rewrite) ? ` ${CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, [])}` : '';
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
@@ -535,6 +566,8 @@ export function scan(options: ScanOptions): Plan {
           ? `${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : parts ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
           ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          : decision.rewrite === 'token-check'
+          ? CODEMOD_MESSAGES.tokenCheck(found.form === 'raw-url')
           : decision.rewrite === 'connect-only' && found.form === 'raw-url'
           ? rawUrlConnectMessage(parsed, found)
           : decision.rewrite === 'connect-only' && !args.known

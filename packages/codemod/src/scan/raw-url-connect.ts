@@ -68,7 +68,8 @@ function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | u
   if (module === 'got' && (member === undefined || member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
   if (module !== undefined && REQUEST_PROMISE_MODULES.has(module) && (member === undefined || member === 'get' || member === 'post')) return handsCallback ? undefined : 'promise';
   const callback = fn ?? declaredCallback(parsed, call);
-  if (module === 'request' && (member === undefined || member === 'get' || member === 'post')) return callback && callback.params.length >= 2 ? 'callback' : undefined;
+  // A callback given fewer than `(err, res)` (and no `arguments`) gets no answer to read.
+  if (module === 'request' && (member === undefined || member === 'get' || member === 'post')) return callback && (callback.params.length >= 2 || !readsOwnArguments(parsed.resolver, callback)) ? 'callback' : undefined;
   if (module !== undefined && NODE_HTTP.has(module) && (member === 'get' || member === 'request')) return fn?.params.length === 1 ? 'stream' : undefined;
   return undefined;
 }
@@ -167,44 +168,72 @@ function onConnect(field: string): boolean {
  * answer nobody reads. Anything else keeps its decision (the generated helper module, or a TODO).
  */
 export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean {
-  if (found.form !== 'raw-url' || !found.literal) return false;
+  return rawUrlVerdict(parsed, found) !== undefined;
+}
+
+/**
+ * A raw request rawUrlConnectOnly takes whose answer no code reads at all (no field, nothing handed
+ * on, a stream never read or only logged, the app's own helper's answer dropped): it can go to
+ * `auth.test`, which checks the same token, rather than to a Tier-1 `rtm.connect` whose socket URL
+ * nobody uses (and which an app that asks `rtm.connect` next would then call twice).
+ */
+export function rawUrlAnswerUnread(parsed: ParsedFile, found: FoundSite): boolean {
+  return rawUrlVerdict(parsed, found) === 'unread';
+}
+
+/** `connect`: only `rtm.connect`'s fields are read; `unread`: nothing is; undefined: neither is seen. */
+type Verdict = 'connect' | 'unread' | undefined;
+
+function rawUrlVerdict(parsed: ParsedFile, found: FoundSite): Verdict {
+  if (found.form !== 'raw-url' || !found.literal) return undefined;
   const node = found.node;
   const raw = parsed.text.slice(node.range[0], node.range[1]);
   const paths = rtmStartPathsIn(raw);
-  if (paths.length !== 1) return false;
+  if (paths.length !== 1) return undefined;
   if (node.type === AST_NODE_TYPES.TemplateLiteral) {
     const at = node.range[0] + (paths[0] ?? 0);
-    if (!node.quasis.some((q) => at >= q.range[0] && at < q.range[1])) return false;
+    if (!node.quasis.some((q) => at >= q.range[0] && at < q.range[1])) return undefined;
   }
   // A URL held in a property (`X.prototype.rtmApiUrl`, `this.uris.start`): each read goes to a request, judged as the string would be there.
   const urls = propertyUrlReads(parsed.resolver, node) ?? [node];
-  return urls.length > 0 && urls.every((url) => requestConnectOnly(parsed, found, url));
+  const verdicts = urls.map((url) => requestVerdict(parsed, found, url));
+  if (verdicts.length === 0 || verdicts.includes(undefined)) return undefined;
+  return verdicts.every((v) => v === 'unread') ? 'unread' : 'connect';
 }
 
-/** The request a URL (the string, or a read of the property holding it) is given to answers only what `rtm.connect` answers too. */
-function requestConnectOnly(parsed: ParsedFile, found: FoundSite, url: Node): boolean {
+/**
+ * The request a URL (the string, or a read of the property holding it) is given to answers only what
+ * `rtm.connect` answers too (`connect`), or its answer is not read at all (`unread`).
+ */
+function requestVerdict(parsed: ParsedFile, found: FoundSite, url: Node): Verdict {
   const request = requestGiven(parsed, url);
   // The site's own escape (a raw HTTP response) comes first; any other means reads not seen, but
   // for a field's text handed on (`self.id` passed to a query): rtm.connect answers the same text.
   const unseen = found.escapes.slice(1).every((e) => isConnectText(e.path));
-  if (!request) return unseen && helperAnswerDropped(parsed, url);
-  if (!knownLibrary(parsed, request)) return unknownClientConnectOnly(parsed, request) || (unseen && helperAnswerDropped(parsed, url));
-  if (request.type !== AST_NODE_TYPES.CallExpression) return false;
+  // Nothing read off the answer, nothing handed on besides the site's own marker.
+  const nothingRead = found.reads.length === 0 && found.escapes.length <= 1;
+  if (!request) return unseen && helperAnswerDropped(parsed, url) ? (nothingRead ? 'unread' : 'connect') : undefined;
+  if (!knownLibrary(parsed, request)) {
+    if (unknownClientConnectOnly(parsed, request)) return 'connect';
+    return unseen && helperAnswerDropped(parsed, url) ? (nothingRead ? 'unread' : 'connect') : undefined;
+  }
+  if (request.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const answer = answerOf(parsed, request);
-  if (!answer) return false;
+  if (!answer) return undefined;
   // Only Node's own `http` takes the URL's `path` as an option; another library given one asks elsewhere.
-  if (answer !== 'stream' && optionKey(outermost(url)) === 'path') return false;
+  if (answer !== 'stream' && optionKey(outermost(url)) === 'path') return undefined;
   // Other ways to the body (`res.text()`, `res.toJSON()`, `JSON.stringify(body)`) are escapes of this request's
   // answer the analysis reports where the value goes (a `.text` of another value in the file is none of them).
-  if (!found.reads.every((r) => onConnect(r.path))) return false;
+  if (!found.reads.every((r) => onConnect(r.path))) return undefined;
   // A stream's body text may go elsewhere besides `JSON.parse` unseen: taken only never read, or read by `JSON.parse` alone.
   const fn = writtenFunction(request);
   if (answer === 'stream') {
-    if (fn === undefined) return false;
-    if (found.reads.length === 0 && onlyLogged(parsed, fn)) return true;
-    if (!streamParsedOnly(parsed.resolver, fn)) return false;
+    if (fn === undefined) return undefined;
+    if (found.reads.length === 0 && onlyLogged(parsed, fn)) return 'unread';
+    if (!streamParsedOnly(parsed.resolver, fn)) return undefined;
   }
-  return unseen;
+  if (!unseen) return undefined;
+  return nothingRead ? 'unread' : 'connect';
 }
 
 /**

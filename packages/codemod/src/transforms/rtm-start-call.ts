@@ -176,6 +176,15 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
   return undefined;
 }
 
+/** `web.rtm.start()` → `web.auth.test()`, `web.apiCall('rtm.start')` → `web.apiCall('auth.test')` (the scan's answerUnread: no argument but the method's name). */
+function tokenCheckCall(ctx: TransformContext, site: PlanSite, call: CallExpressionNode, client: string): string {
+  const optional = call.optional ? '?.' : '';
+  if (site.form === 'method-call') return `${client}.auth.test${optional}()`;
+  const first = call.arguments[0];
+  const quote = first && (first.type === 'StringLiteral' || first.type === 'Literal') ? (ctx.source[startOf(first)] ?? "'") : "'";
+  return `${text(ctx, call.callee)}${optional}(${quote}${METHODS.authTest}${quote})`;
+}
+
 /** `await <call>` as a declaration's initializer or an assignment's right side, in a statement list. */
 function awaitedStatement(path: ASTPath<AnyNode>): { awaitNode: AnyNode; statement: ASTPath<AnyNode> } | undefined {
   // ast-types types `parent` as always set; the Program's path has none.
@@ -331,13 +340,19 @@ export const rtmStartCallTransform: Transform = (ctx) => {
   for (const site of ctx.sites) {
     if (ctx.handled.has(site)) continue;
     if (!['method-call', 'call-apply', 'api-call', 'helper'].includes(site.form)) continue;
-    if (!['inline', 'connect-only', 'shim'].includes(site.rewrite)) continue;
+    if (!['inline', 'connect-only', 'token-check', 'shim'].includes(site.rewrite)) continue;
     const path = findSiteNode(ctx, site, CALL_TYPES);
     if (!path) continue;
     const call = path.node as CallExpressionNode;
     const parts = callParts(ctx, site, call);
     if (!parts) continue;
 
+    if (site.rewrite === 'token-check' && parts.client !== undefined) {
+      ctx.edits.push({ start: startOf(call), end: endOf(call), text: tokenCheckCall(ctx, site, call, parts.client) });
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'token-check', changed: true, message: site.message });
+      continue;
+    }
     if (site.rewrite === 'connect-only') {
       ctx.edits.push({ start: startOf(call), end: endOf(call), text: parts.connect });
       dropHeldStartOnlyArgs(ctx, site);
