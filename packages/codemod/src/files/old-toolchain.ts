@@ -31,28 +31,41 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
   if (js.length === 0 && typed.length === 0) return [];
   const ts = (await import('typescript')).default;
   const warnings: string[] = [];
-  for (const { dir, files, features, sample } of packagesWithAddedSyntax(ts, js)) {
+  for (const { dir, files, features: all, sample } of packagesWithAddedSyntax(ts, js)) {
     const manifest = nearestManifest(dir)?.manifest ?? {};
     const where = relative(cwd, join(dir, 'package.json'));
-    const what = `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
     const babel = oldBabel(sample, manifest);
+    const babel5 = babel !== undefined && 'major' in babel && babel.major <= 5;
+    const beyond = beyondBabel5(all);
+    const features = babel5 ? all : beyond;
+    const what = `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
+    if (features.size === 0) continue;
     if (babel && 'major' in babel) {
-      warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${what}, which Babel ${babel.major} cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
+      const fails = babel5 && all.has('async') ? 'cannot parse or (async functions) compiles into `regeneratorRuntime` calls that fail without its polyfill' : 'cannot parse';
+      warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${what}, which Babel ${babel.major} ${fails}: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
     } else if (babel) {
       warnings.push(`${where} declares \`${babel.tool.name}\` ${babel.range}, which runs Babel 6 or older, and ${what}, which Babel before 7 cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+, @babel/preset-env and ${babel.tool.upgrade}, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
     }
     const node = manifest.engines?.node;
-    if (typeof node === 'string' && allowsOnlyBelow(node, `${WRITTEN_SYNTAX.node}.0.0`)) {
-      warnings.push(`${where} allows only Node older than ${WRITTEN_SYNTAX.node} (engines.node \`${node}\`), and ${what}, which those cannot run: allow Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
+    if (beyond.size > 0 && typeof node === 'string' && allowsOnlyBelow(node, `${WRITTEN_SYNTAX.node}.0.0`)) {
+      warnings.push(`${where} allows only Node older than ${WRITTEN_SYNTAX.node} (engines.node \`${node}\`), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot run: allow Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
     }
   }
-  for (const { dir, files, features } of packagesWithAddedSyntax(ts, typed)) {
+  for (const { dir, files, features: all } of packagesWithAddedSyntax(ts, typed)) {
+    const features = beyondBabel5(all);
+    if (features.size === 0) continue;
     const range = declaredRange(nearestManifest(dir)?.manifest ?? {}, 'typescript');
     if (range === undefined || !allowsOnlyBelow(range, `${WRITTEN_SYNTAX.typescript}.0`)) continue;
     const where = relative(cwd, join(dir, 'package.json'));
     warnings.push(`${where} allows only TypeScript older than ${WRITTEN_SYNTAX.typescript} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}, which those cannot parse: allow TypeScript ${WRITTEN_SYNTAX.typescript}+.`);
   }
   return warnings;
+}
+
+/** The features of `features` that more than Babel 5 fails on. */
+function beyondBabel5(features: ReadonlySet<WrittenFeature>): Set<WrittenFeature> {
+  const only: readonly WrittenFeature[] = WRITTEN_SYNTAX.babel5Only;
+  return new Set([...features].filter((f) => !only.includes(f)));
 }
 
 /** Whether every version a declared `range` allows is older than `version` (not for a range semver cannot read). */
@@ -138,6 +151,7 @@ function featureCounts(ts: typeof TypeScript, text: string): Map<WrittenFeature,
   let depth = 0;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     if (token === ts.SyntaxKind.QuestionQuestionToken) count('nullish');
+    else if (token === ts.SyntaxKind.AsyncKeyword) count('async');
     else if (token === ts.SyntaxKind.QuestionDotToken) count('optional');
     else if (token === ts.SyntaxKind.TemplateHead) templates.push(depth);
     else if (token === ts.SyntaxKind.OpenBraceToken) depth++;
