@@ -1,8 +1,9 @@
 import { deepFreeze } from './freeze.js';
 
 /**
- * The newest syntax in the code rtm-migrate writes into an app (the generated helper module and the
- * inline rewrites), and what can build and run it. An app built by Babel 5 or 6 (`babel-core` below
+ * The newest syntax in the code rtm-migrate writes into an app's existing files (the inline
+ * rewrites; the generated helper module keeps to ES2016 with no async function, which Node 8 runs
+ * and Babel 5 and 6 build with nothing to polyfill), and what can build and run it. An app built by Babel 5 or 6 (`babel-core` below
  * 7) or held to Node before 14 (`engines.node`) fails on it at build or load time, and a TypeScript
  * app compiled by a `typescript` before 3.7 fails to parse it, so the codemod warns where a changed
  * package declares one of them.

@@ -20,7 +20,9 @@ export interface WrittenFile {
  * Babel 6 (WRITTEN_SYNTAX.babelTools: `babel-cli`, `babel-loader` 7…), or an `engines.node` whose every
  * version is older than Node 14. For TypeScript: a `typescript` whose every version is older than 3.7
  * (tsc lowers `??` and `?.` to its target, but parses them only from 3.7; Babel 5 and 6 do not read
- * TypeScript at all). One warning per package and cause, naming the files.
+ * TypeScript at all). Async functions (ES2017) count for Babel 5 only: its default stage compiles
+ * them into `regeneratorRuntime` calls that fail without its polyfill, where Node 8, Babel 6 and tsc
+ * take them. One warning per package and cause, naming the files.
  * Each file counts only for the syntax its rewrite added (more uses after than before), so a file
  * that already used `??` does not make the warning, and a package whose files only had a call
  * swapped gets none.
