@@ -263,18 +263,36 @@ describe('the generated helper module, run against fake Slack', () => {
 });
 
 describe('the generated helper module with every client helper', () => {
-  // WRITTEN_SYNTAX: what the old-toolchain warning names (`??`, `?.`) is all it needs. Syntax by
-  // espree at exactly ES2020; built-ins by tsc with only ES2015's library, as a tsconfig with `target: es6`
-  // and no `lib` has (no Array.prototype.includes, Object.entries, replaceAll…): TypeScript lowers the syntax.
-  it('needs no more than ES2020 syntax and ES2015 built-ins', async () => {
+  // Old bots declare old toolchains: Node 8 (`engines.node`) reads ES2017, Babel 6 no `??`, `?.` or object
+  // spread, and Babel 5 compiles async functions (ES2017) and generators into `regeneratorRuntime` calls
+  // that fail without its polyfill. So the module keeps to ES2016 syntax with no generator, in every
+  // variant, and the old-toolchain warning has nothing of it to name. Syntax by espree at exactly ES2016;
+  // built-ins by tsc with only ES2015's library, as a tsconfig with `target: es6` and no `lib` has (no
+  // Array.prototype.includes, Object.entries, replaceAll…): TypeScript lowers the syntax.
+  it('needs no more than ES2016 syntax (no async function, no generator) and ES2015 built-ins, in every variant', async () => {
     const all = { legacyClient: true, slackClient: true, rtmApiClient: true, libraryStarts: new Set(HELPER_LIBRARIES) } as const;
     const commonjs = helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all });
-    const esm = helperSource({ typescript: false, commonjs: false, ownPromise: true, ...all });
+    // withSlackPackageRtmStart() in an ES module loads `ws` through `import.meta.url` (ES2020): an ES module
+    // runs on Node 12+ only, whose syntax that is; its CommonJS form (`require`) is checked below.
+    const esm = helperSource({ typescript: false, commonjs: false, ownPromise: true, ...all, libraryStarts: new Set(HELPER_LIBRARIES.filter((library) => library !== 'slack-package')) });
     expect(commonjs).toContain('60000 / limit.perMinute');
-    expect(() => espree.parse(commonjs, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
-    expect(() => espree.parse(esm, { ecmaVersion: 2020, sourceType: 'module' })).not.toThrow();
-    // The test is able to fail: the same module with a numeric separator does not parse at ES2020.
-    expect(() => espree.parse(commonjs.replace('60000', '60_000'), { ecmaVersion: 2020, sourceType: 'script' })).toThrow();
+    const variants: [string, string, 'script' | 'module'][] = [
+      ['all, CommonJS', commonjs, 'script'],
+      ['all, ES module', esm, 'module'],
+      ['rtmStartData() alone', helperSource({ typescript: false, commonjs: true, legacyClient: false }), 'script'],
+      ['startRtmClient()', helperSource({ typescript: false, commonjs: true, legacyClient: true }), 'script'],
+      ['startSlackClientRtm()', helperSource({ typescript: false, commonjs: true, legacyClient: false, slackClient: true }), 'script'],
+      ['withRtmStartData()', helperSource({ typescript: false, commonjs: false, legacyClient: false, rtmApiClient: true }), 'module'],
+      ...HELPER_LIBRARIES.map((library): [string, string, 'script'] => [library, helperSource({ typescript: false, commonjs: true, legacyClient: false, libraryStarts: new Set([library]) }), 'script']),
+    ];
+    for (const [name, text, sourceType] of variants) {
+      expect(() => espree.parse(text, { ecmaVersion: 2016, sourceType }), name).not.toThrow();
+      expect(/function\s*\*/.test(text), name).toBe(false);
+    }
+    // The test is able to fail: an async function, `??` or an object spread does not parse at ES2016.
+    for (const newer of ['async function f() {}', 'a ?? b;', 'const o = { ...a };']) {
+      expect(() => espree.parse(`${commonjs}\n${newer}\n`, { ecmaVersion: 2016, sourceType: 'script' }), newer).toThrow();
+    }
     const dir = await tempDir('rtm-migrate-helper-es2020-');
     const typed = new Set(HELPER_LIBRARIES.filter((library) => library !== 'slack-package'));
     await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all, libraryStarts: typed }));

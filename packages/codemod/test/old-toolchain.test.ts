@@ -5,7 +5,7 @@ import { cli, espree, PATTERNS, tempDir } from './helpers.js';
 
 /**
  * An old bot's package builds or runs the files rtm-migrate writes with a toolchain that cannot read
- * their syntax (`??`, `?.`): Babel 5 or 6 (`babel-core` below 7), or Node before 14
+ * their syntax (`??`, `?.`; for Babel 5 async functions too): Babel 5 or 6 (`babel-core` below 7), or Node before 14
  * (`engines.node`). The rewrite still happens (the files are valid JavaScript), but the report says
  * so, on stderr and in `--report json`, and the exit code stays 0.
  */
@@ -48,7 +48,8 @@ async function migrate(manifest: Record<string, unknown>): Promise<{ dir: string
 const unwrapped = (text: string): string => text.replace(/\n {2}/g, ' ');
 
 const OLD_BOT = { name: 'old-bot', version: '1.0.0', main: 'lib/bot.js', scripts: { build: 'babel src --out-dir lib' } };
-const WRITTEN = '(src/rtm-start-data.js, src/bot.js) uses `??` and `?.` (ES2020)';
+/** The inline rewrite of bot.js writes `??`; the helper module it also writes keeps to ES2016 (nothing to name). */
+const WRITTEN = '(src/bot.js) uses `??` (ES2020)';
 
 describe('a package whose Babel or Node cannot read the written syntax', () => {
   it('babel-core 5: warned on stderr and in the JSON report, naming the package.json, the files and what to do', async () => {
@@ -60,12 +61,13 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
     // Only for its syntax: the in-place rtm.connect swap (url.js) added none, and no Node warning without engines.
     expect(report.files.changed).toContain('src/url.js');
     expect(report.warnings.filter((w) => w.includes('Node older'))).toEqual([]);
-    // The warning is true: the written files need ES2020 (what Babel 5 and 6 lack), and no more.
-    for (const file of ['src/rtm-start-data.js', 'src/bot.js']) {
-      const text = await readFile(join(dir, file), 'utf8');
-      expect(() => espree.parse(text, { ecmaVersion: 2019, sourceType: 'script' }), file).toThrow(/Unexpected token/);
-      expect(() => espree.parse(text, { ecmaVersion: 2020, sourceType: 'script' }), file).not.toThrow();
-    }
+    // The warning is true: the rewritten file needs ES2020 (what Babel 5 and 6 lack), and no more; the
+    // helper module written beside it, not named, only ES2016.
+    const text = await readFile(join(dir, 'src/bot.js'), 'utf8');
+    expect(() => espree.parse(text, { ecmaVersion: 2019, sourceType: 'script' })).toThrow(/Unexpected token/);
+    expect(() => espree.parse(text, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+    const helper = await readFile(join(dir, 'src/rtm-start-data.js'), 'utf8');
+    expect(() => espree.parse(helper, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
     const swapped = await readFile(join(dir, 'src/url.js'), 'utf8');
     expect(swapped).toContain('rtm.connect');
     expect(() => espree.parse(swapped, { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
@@ -166,7 +168,7 @@ describe('a TypeScript package whose declared TypeScript cannot parse the writte
     const { stderr, report, code } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: range } });
     expect(code).toBe(0);
     expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
-    const warning = `package.json allows only TypeScript older than 3.7 (\`typescript\` ${range}), and the code rtm-migrate writes into it (src/rtm-start-data.ts, src/bot.ts) uses \`??\` and \`?.\` (ES2020), which those cannot parse: allow TypeScript 3.7+.`;
+    const warning = `package.json allows only TypeScript older than 3.7 (\`typescript\` ${range}), and the code rtm-migrate writes into it (src/bot.ts) uses \`??\` (ES2020), which those cannot parse: allow TypeScript 3.7+.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     // The JavaScript toolchain's warnings are not for it.
@@ -183,5 +185,48 @@ describe('a TypeScript package whose declared TypeScript cannot parse the writte
     expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
     expect(stderr).not.toContain('rtm-migrate writes');
+  });
+});
+
+/** A bot folder (outside git) with `manifest` and the pattern `input` as src/bot.js, migrated for real with `--report json`. */
+async function migratePattern(manifest: Record<string, unknown>, input: string): Promise<{ dir: string; stderr: string; report: Report; code: number | null }> {
+  const dir = await tempDir('rtm-migrate-old-bot-');
+  await mkdir(join(dir, 'src'));
+  await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(join(dir, 'src', 'bot.js'), await readFile(join(PATTERNS, input), 'utf8'));
+  const run = await cli(['apply', '.', '--report', 'json'], dir);
+  return { dir, stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code };
+}
+
+// Real bots (corpus s27): the user files get a plain call, and the generated helper module alone used
+// to carry `??`, `?.`, object spread and async functions. It keeps to ES2016 syntax now (see
+// helper-module.test.ts), which Node 8 runs and Babel 5 and 6 compile with nothing to polyfill.
+describe('old bots whose only new code is the helper module: no warning, a module their toolchain reads', () => {
+  it('a @slack/client v3 bot held to Node 8.9.1 (engines.node; unblinkingbot)', async () => {
+    const manifest = { name: 'unblinkingBot', version: '0.0.1', main: 'src/bot.js', engines: { node: '8.9.1' }, dependencies: { '@slack/client': '3.14.2' } };
+    const { dir, stderr, report, code } = await migratePattern(manifest, 'legacy-client-authenticated.input.js');
+    expect(code).toBe(0);
+    expect(report.files.changed).toEqual(['src/rtm-start-data.js', 'src/bot.js']);
+    expect(await readFile(join(dir, 'src/bot.js'), 'utf8')).toContain('startRtmClient(rtm');
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
+    expect(stderr).not.toContain('rtm-migrate writes');
+    // What Node 8 parses (ES2017), the helper module even without async functions.
+    const bot = await readFile(join(dir, 'src/bot.js'), 'utf8');
+    expect(() => espree.parse(bot, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
+    const helper = await readFile(join(dir, 'src/rtm-start-data.js'), 'utf8');
+    expect(() => espree.parse(helper, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
+  });
+
+  it('a slack-client 1.x bot built by gulp-babel 5 with babel-core ^5.8.25 (lacker/bot)', async () => {
+    const manifest = { name: 'bot', version: '1.0.0', main: 'main.js', scripts: { start: 'gulp babel; node build/main.js' }, devDependencies: { 'babel-core': '^5.8.25', gulp: '^3.9.0', 'gulp-babel': '^5.2.1' }, dependencies: { 'slack-client': '^1.4.1' } };
+    const { dir, stderr, report, code } = await migratePattern(manifest, 'slack-client-login.input.js');
+    expect(code).toBe(0);
+    expect(report.files.changed).toEqual(['src/rtm-start-data.js', 'src/bot.js']);
+    expect(await readFile(join(dir, 'src/bot.js'), 'utf8')).toContain('withSlackClientRtmStart(');
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
+    expect(stderr).not.toContain('rtm-migrate writes');
+    // Babel 5 parses ES2016 and turns async functions into regeneratorRuntime calls: the module has none.
+    const helper = await readFile(join(dir, 'src/rtm-start-data.js'), 'utf8');
+    expect(() => espree.parse(helper, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
   });
 });

@@ -1,13 +1,15 @@
 import { deepFreeze } from './freeze.js';
 
 /**
- * The newest syntax in the code rtm-migrate writes into an app (the generated helper module and the
- * inline rewrites), and what can build and run it. An app built by Babel 5 or 6 (`babel-core` below
+ * The newest syntax in the code rtm-migrate writes into an app's existing files (the inline
+ * rewrites; the generated helper module keeps to ES2016 with no async function, which Node 8 runs
+ * and Babel 5 and 6 build with nothing to polyfill), and what can build and run it. An app built by Babel 5 or 6 (`babel-core` below
  * 7) or held to Node before 14 (`engines.node`) fails on it at build or load time, and a TypeScript
  * app compiled by a `typescript` before 3.7 fails to parse it, so the codemod warns where a changed
  * package declares one of them.
  *
- * - `features`: each syntax, as the warning names it, and the ECMAScript edition that brought it.
+ * - `features`: each syntax, as the warning names it, and the ECMAScript edition that brought it;
+ *   `babel5Only`, those only Babel 5 breaks (the generated helper module keeps to ES2017 for the rest).
  * - `node`: the first Node.js major that runs all of it (`??` and `?.` came in 14.0).
  * - `babel`: the first Babel 7 whose parser reads all of it by default and whose preset-env compiles
  *   it (`??` and `?.` since 7.8). Nothing it writes is newer than ES2020 (the helper module writes
@@ -23,7 +25,11 @@ export const WRITTEN_SYNTAX = deepFreeze({
   features: {
     nullish: { name: '`??`', edition: 'ES2020' },
     optional: { name: '`?.`', edition: 'ES2020' },
+    async: { name: 'async functions', edition: 'ES2017' },
   },
+  // Read by Node 8, Babel 6 (which passes them through) and TypeScript alike: only Babel 5, whose default
+  // stage compiles them into `regeneratorRuntime` calls, breaks them, at run time without its polyfill.
+  babel5Only: ['async'],
   node: 14,
   typescript: '3.7',
   babel: '7.8',

@@ -20,7 +20,9 @@ export interface WrittenFile {
  * Babel 6 (WRITTEN_SYNTAX.babelTools: `babel-cli`, `babel-loader` 7…), or an `engines.node` whose every
  * version is older than Node 14. For TypeScript: a `typescript` whose every version is older than 3.7
  * (tsc lowers `??` and `?.` to its target, but parses them only from 3.7; Babel 5 and 6 do not read
- * TypeScript at all). One warning per package and cause, naming the files.
+ * TypeScript at all). Async functions (ES2017) count for Babel 5 only: its default stage compiles
+ * them into `regeneratorRuntime` calls that fail without its polyfill, where Node 8, Babel 6 and tsc
+ * take them. One warning per package and cause, naming the files.
  * Each file counts only for the syntax its rewrite added (more uses after than before), so a file
  * that already used `??` does not make the warning, and a package whose files only had a call
  * swapped gets none.
@@ -31,28 +33,41 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
   if (js.length === 0 && typed.length === 0) return [];
   const ts = (await import('typescript')).default;
   const warnings: string[] = [];
-  for (const { dir, files, features, sample } of packagesWithAddedSyntax(ts, js)) {
+  for (const { dir, files, features: all, sample } of packagesWithAddedSyntax(ts, js)) {
     const manifest = nearestManifest(dir)?.manifest ?? {};
     const where = relative(cwd, join(dir, 'package.json'));
-    const what = `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
     const babel = oldBabel(sample, manifest);
+    const babel5 = babel !== undefined && 'major' in babel && babel.major <= 5;
+    const beyond = beyondBabel5(all);
+    const features = babel5 ? all : beyond;
+    const what = `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
+    if (features.size === 0) continue;
     if (babel && 'major' in babel) {
-      warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${what}, which Babel ${babel.major} cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
+      const fails = babel5 && all.has('async') ? 'cannot parse or (async functions) compiles into `regeneratorRuntime` calls that fail without its polyfill' : 'cannot parse';
+      warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${what}, which Babel ${babel.major} ${fails}: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
     } else if (babel) {
       warnings.push(`${where} declares \`${babel.tool.name}\` ${babel.range}, which runs Babel 6 or older, and ${what}, which Babel before 7 cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+, @babel/preset-env and ${babel.tool.upgrade}, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
     }
     const node = manifest.engines?.node;
-    if (typeof node === 'string' && allowsOnlyBelow(node, `${WRITTEN_SYNTAX.node}.0.0`)) {
-      warnings.push(`${where} allows only Node older than ${WRITTEN_SYNTAX.node} (engines.node \`${node}\`), and ${what}, which those cannot run: allow Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
+    if (beyond.size > 0 && typeof node === 'string' && allowsOnlyBelow(node, `${WRITTEN_SYNTAX.node}.0.0`)) {
+      warnings.push(`${where} allows only Node older than ${WRITTEN_SYNTAX.node} (engines.node \`${node}\`), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot run: allow Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
     }
   }
-  for (const { dir, files, features } of packagesWithAddedSyntax(ts, typed)) {
+  for (const { dir, files, features: all } of packagesWithAddedSyntax(ts, typed)) {
+    const features = beyondBabel5(all);
+    if (features.size === 0) continue;
     const range = declaredRange(nearestManifest(dir)?.manifest ?? {}, 'typescript');
     if (range === undefined || !allowsOnlyBelow(range, `${WRITTEN_SYNTAX.typescript}.0`)) continue;
     const where = relative(cwd, join(dir, 'package.json'));
     warnings.push(`${where} allows only TypeScript older than ${WRITTEN_SYNTAX.typescript} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}, which those cannot parse: allow TypeScript ${WRITTEN_SYNTAX.typescript}+.`);
   }
   return warnings;
+}
+
+/** The features of `features` that more than Babel 5 fails on. */
+function beyondBabel5(features: ReadonlySet<WrittenFeature>): Set<WrittenFeature> {
+  const only: readonly WrittenFeature[] = WRITTEN_SYNTAX.babel5Only;
+  return new Set([...features].filter((f) => !only.includes(f)));
 }
 
 /** Whether every version a declared `range` allows is older than `version` (not for a range semver cannot read). */
@@ -138,6 +153,7 @@ function featureCounts(ts: typeof TypeScript, text: string): Map<WrittenFeature,
   let depth = 0;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     if (token === ts.SyntaxKind.QuestionQuestionToken) count('nullish');
+    else if (token === ts.SyntaxKind.AsyncKeyword) count('async');
     else if (token === ts.SyntaxKind.QuestionDotToken) count('optional');
     else if (token === ts.SyntaxKind.TemplateHead) templates.push(depth);
     else if (token === ts.SyntaxKind.OpenBraceToken) depth++;

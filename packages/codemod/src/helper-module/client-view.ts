@@ -17,6 +17,13 @@ export interface ClientView {
   readonly expected: string;
 }
 
+/** `rtm._rtm.start` read as `(rtm._rtm && rtm._rtm.start)`: undefined, not a TypeError, where a part is missing. */
+function memberRead(member: string): string {
+  const parts = member.split('.');
+  const reads = parts.map((_, i) => ['rtm', ...parts.slice(0, i + 1)].join('.'));
+  return reads.length === 1 ? reads.join('') : `(${reads.join(' && ')})`;
+}
+
 /** The parameter: `client: object` in TypeScript, `rtm` in JavaScript (the name the body uses). */
 export function clientParameter(typescript: boolean): string {
   return typescript ? 'client: object' : 'rtm';
@@ -24,7 +31,7 @@ export function clientParameter(typescript: boolean): string {
 
 /** The body's first lines: the view `rtm` (TypeScript), then the check of its members. */
 export function clientViewLines(typescript: boolean, v: ClientView): string[] {
-  const missing = v.members.map((m) => `typeof rtm.${m.split('.').join('?.')} !== 'function'`).join(' || ');
+  const missing = v.members.map((m) => `typeof ${memberRead(m)} !== 'function'`).join(' || ');
   return [
     ...(typescript
       ? [

@@ -71,7 +71,7 @@ export function itemGapsSource(ts: boolean): string[] {
     `function markItemGaps(lists${t(': RtmStartLists')})${t(': void')} {`,
     '  for (const [list, name, advice] of ITEM_GAPS) {',
     '    const gap = gapOf(`${list}[].${name}`, name, advice);',
-    '    for (const item of lists[list] ?? []) if (!(name in item)) Object.defineProperty(item, name, gap);',
+    '    for (const item of lists[list] || []) if (!(name in item)) Object.defineProperty(item, name, gap);',
     '  }',
     '}',
     '',
