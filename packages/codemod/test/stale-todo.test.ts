@@ -95,7 +95,7 @@ describe('a TODO an earlier run wrote, once its blocker is fixed', () => {
     expect(fixed.stdout).toContain('TODOs left: 0');
     const migrated = await readFile(bot, 'utf8');
     expect(markers(migrated)).toBe(0);
-    expect(migrated).toContain(`${OWN_NOTE}\nstartRtmClient(rtm);\n`);
+    expect(migrated).toContain(`${OWN_NOTE}\nstartRtmClient(rtm, {}, { fields: ['users'] });\n`);
     expect(migrated).toContain('useRtmConnect: true');
     // Exactly what a first run gives on a checkout that never had the TODO.
     const fresh = await v3Checkout('^3.10.0');

@@ -98,10 +98,10 @@ const runIn = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'
 
 describe('raw rtm.start requests whose URL is held in a property', () => {
   it.each([
-    ["a prototype property read into request.get's URL, the answer kept on this.metadata", PROTOTYPE_BOT, "Bot.prototype.rtmApiUrl = API + 'rtm.connect';", /^U\w+ \S+ T\w+ \S.* true\n$/, 1],
-    // The dropped request now asks rtm.connect too, ahead of the one the bot already made: two in all.
-    ["a prototype table entry handed to the app's own helper, its answer dropped", TABLE_BOT, "  start: API + 'rtm.connect',", /^true U\w+ T\w+ true\n$/, 2],
-  ])('%s: repointed where it is defined, the bot prints the same', { timeout: 120_000 }, async (_name, source, defined, printed, connects) => {
+    ["a prototype property read into request.get's URL, the answer kept on this.metadata", PROTOTYPE_BOT, 'rtm.connect', "Bot.prototype.rtmApiUrl = API + 'rtm.connect';", /^U\w+ \S+ T\w+ \S.* true\n$/],
+    // The dropped request now asks auth.test, the same token check, not a second Tier-1 rtm.connect ahead of the bot's own.
+    ["a prototype table entry handed to the app's own helper, its answer dropped", TABLE_BOT, 'auth.test', "  start: API + 'auth.test',", /^true U\w+ T\w+ true\n$/],
+  ])('%s: repointed where it is defined, the bot prints the same', { timeout: 120_000 }, async (_name, source, method, defined, printed) => {
     const dir = await writeBotFiles('rtm-migrate-url-in-property-', { 'bot.js': source });
     fake.setMode('legacy');
     const before = await runIn(dir);
@@ -112,18 +112,16 @@ describe('raw rtm.start requests whose URL is held in a property', () => {
     expect(migrated.stderr).toBe('');
     expect(migrated.stdout).toContain('TODOs left: 0');
     const out = await readFile(join(dir, 'bot.js'), 'utf8');
-    expect(out).toBe(source.replace("API + 'rtm.start'", "API + 'rtm.connect'"));
+    expect(out).toBe(source.replace("API + 'rtm.start'", `API + '${method}'`));
     expect(out).toContain(defined);
 
     fake.setMode('connect_required');
     fake.resetCalls();
     const after = await runIn(dir);
-    if (connects === 1) expectSameWithoutRtmStart(fake, before, after);
+    if (method === 'rtm.connect') expectSameWithoutRtmStart(fake, before, after);
     else {
       expect({ code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ code: 0, stderr: '', stdout: before.stdout });
-      const methods = fake.calls.map((c) => c.method);
-      expect(methods).not.toContain('rtm.start');
-      expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(connects);
+      expect(fake.calls.map((c) => c.method)).toEqual(['auth.test', 'rtm.connect']);
     }
   });
 
