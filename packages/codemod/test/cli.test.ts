@@ -165,7 +165,7 @@ web.rtm.start({}).then((res) => console.log(res.users.length));
       expect(await readFile(join(dir, file), 'utf8')).toContain("const { rtmStartData } = require('./rtm-start-data');");
     }
     for (const helper of ['packages/a/src/rtm-start-data.js', 'packages/b/lib/rtm-start-data.js']) {
-      expect(await readFile(join(dir, helper), 'utf8')).toContain('async function rtmStartData(');
+      expect(await readFile(join(dir, helper), 'utf8')).toContain('function rtmStartData(');
     }
   });
 

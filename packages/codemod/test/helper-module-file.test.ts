@@ -80,7 +80,7 @@ async function expectLoads(dir: string, importer: string, build: boolean, probeE
   expect(specifier, importer).not.toBe('');
   const helper = join(dirname(importer), extname(specifier) === '' ? `${specifier}.js` : specifier);
   const helperSource = await readFile(join(dir, helper), 'utf8');
-  expect(/^export async function rtmStartData\(/m.test(helperSource), helper).toBe(isEsm(source));
+  expect(/^export function rtmStartData\(/m.test(helperSource), helper).toBe(isEsm(source));
   expect(/^module\.exports = \{/m.test(helperSource), helper).toBe(!isEsm(source));
 
   const probe = join(dirname(importer), `probe-${basename(importer, extname(importer))}${probeExt}`);

@@ -97,7 +97,7 @@ export async function boot(web: WebClient) {
     const text = await out('boot.ts');
     expect(text).toContain("const res = await rtmStartData(web, {}, { optional: ['dnd', 'subteams', 'team.prefs'] });");
     expect(text).not.toContain('rtm.connect(');
-    expect(await out('rtm-start-data.ts')).toContain('export async function rtmStartData(');
+    expect(await out('rtm-start-data.ts')).toContain('export function rtmStartData(');
   });
 
   it('keeps a Node-style callback through the helper module only where the call is a statement of its own in JavaScript, on an SDK WebClient', async () => {
