@@ -38,7 +38,7 @@ describe('a @slack/client v3 bot that declares ^3.8.1, migrated before it is ins
       expect(await readFile(manifest, 'utf8')).toBe(declared.replace('"^3.8.1"', '"^3.10.0"'));
       const source = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
       expect(source).toContain('useRtmConnect: true');
-      expect(source).toContain('startRtmClient(rtm);');
+      expect(source).toContain("startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members', 'groups', 'groups[].members', 'ims', 'mpims', 'mpims[].members', 'users'] });");
 
       // `npm install` of ^3.10.0 gives the same 3.16.0 here.
       expect(semver.satisfies(installed, '^3.10.0')).toBe(true);
@@ -84,7 +84,7 @@ describe('a @slack/client v3 bot that pins 3.6.0', () => {
       expect(again.code).toBe(0);
       expect(again.stdout).toContain('TODOs left: 0');
       const migrated = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
-      expect(migrated).toContain('startRtmClient(rtm);');
+      expect(migrated).toContain("startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members', 'groups', 'groups[].members', 'ims', 'mpims', 'mpims[].members', 'users'] });");
       // The first run's TODO went with what it told of (test/stale-todo.test.ts).
       expect(migrated).not.toContain('TODO(rtm-migrate)');
       fake.setMode('connect_required');
