@@ -17,6 +17,8 @@ export const MESSAGES = {
   rtmStart:
     '`rtm.start` is retired: Slack answers `rtm_connect_required` or a thin `rtm.connect`-shaped response. Call `rtm.connect` and fetch only the data you read with its replacement methods.',
   rtmStartFixable: 'Replace `rtm.start` with `rtm.connect`: only fields that `rtm.connect` also returns are read.',
+  rtmStartUnread:
+    'Replace `rtm.start` with `auth.test`: nothing reads its answer, and `auth.test` checks the same token at no Tier-1 cost, where `rtm.connect` would hand out a socket URL nobody uses and count against the Tier-1 limit of the `rtm.connect` the app may ask next.',
   rtmClientUsesStart:
     '`useRtmConnect: false` makes RTMClient call the retired `rtm.start`. Drop the option (RTMClient uses `rtm.connect` by default) and fetch the data you read with its replacement methods.',
   legacyRtmClient:

@@ -99,14 +99,22 @@ ruleTester.run('no-rtm-start', rule, {
     },
     { code: 'this.web.rtm.start()', output: 'this.web.rtm.connect()', errors: [{ messageId: 'rtmStartFixable' }] },
     { code: 'const { rtm } = web; rtm.start();', output: 'const { rtm } = web; rtm.connect();', errors: [{ messageId: 'rtmStartFixable' }] },
-    { code: "web.apiCall('rtm.start')", output: "web.apiCall('rtm.connect')", errors: [{ messageId: 'rtmStartFixable', column: 13 }] },
+    // Nothing reads the answer, and nothing but the name is given: auth.test (the codemod's token-check, analysis' methodAnswerUnread).
+    { code: "web.apiCall('rtm.start')", output: "web.apiCall('auth.test')", errors: [{ messageId: 'rtmStartUnread', column: 13 }] },
+    { code: "web.apiCall('rtm.start').then((r) => log(r.ok))", output: "web.apiCall('rtm.connect').then((r) => log(r.ok))", errors: [{ messageId: 'rtmStartFixable', column: 13 }] },
     { code: 'web.apiCall(`rtm.start`, {})', output: 'web.apiCall(`rtm.connect`, {})', errors: [{ messageId: 'rtmStartFixable' }] },
     {
       code: "const m = 'rtm.start'; web.apiCall(m);",
+      output: "const m = 'rtm.start'; web.apiCall('auth.test');",
+      errors: [{ messageId: 'rtmStartUnread', column: 36 }],
+    },
+    {
+      code: "const m = 'rtm.start'; web.apiCall(m).then((r) => log(r.ok));",
       errors: [{ messageId: 'rtmStart', column: 36, suggestions: [] }],
     },
-    { code: "const ns = 'rtm'; web.apiCall(`${ns}.start`);", errors: [{ messageId: 'rtmStart', suggestions: [] }] },
-    { code: "const M = 'rtm' + '.start'; web.apiCall(M);", errors: [{ messageId: 'rtmStart' }] },
+    { code: "const ns = 'rtm'; web.apiCall(`${ns}.start`);", output: "const ns = 'rtm'; web.apiCall('auth.test');", errors: [{ messageId: 'rtmStartUnread' }] },
+    { code: "const ns = 'rtm'; web.apiCall(`${ns}.start`, cb);", errors: [{ messageId: 'rtmStart', suggestions: [] }] },
+    { code: "const M = 'rtm' + '.start'; web.apiCall(M);", output: "const M = 'rtm' + '.start'; web.apiCall('auth.test');", errors: [{ messageId: 'rtmStartUnread' }] },
     {
       code: "api.post('rtm.start', { no_unreads: 1 }, function (err, res) { cb(res.users); });",
       errors: [{ messageId: 'rtmStart', suggestions: [{ messageId: 'useRtmConnect', output: "api.post('rtm.connect', {}, function (err, res) { cb(res.users); });" }] }],
@@ -127,7 +135,8 @@ ruleTester.run('no-rtm-start', rule, {
     { code: "https.request({ hostname: 'slack.com', path: '/api/rtm.start', method: 'POST' }, cb)", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "https.request({ hostname: 'slack.com', path: '/api/rtm.connect', method: 'POST' }, cb)" }] }] },
     { code: "new URL('/api/rtm.start', 'https://slack.com')", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "new URL('/api/rtm.connect', 'https://slack.com')" }] }] },
     { code: "new URL('rtm.start', 'https://slack.com/api/')", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "new URL('rtm.connect', 'https://slack.com/api/')" }] }] },
-    { code: "api.get('/rtm.start')", output: "api.get('/rtm.connect')", errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: "api.get('/rtm.start')", output: "api.get('/auth.test')", errors: [{ messageId: 'rtmStartUnread' }] },
+    { code: "api.get('/rtm.start').then((res) => res.url)", output: "api.get('/rtm.connect').then((res) => res.url)", errors: [{ messageId: 'rtmStartFixable' }] },
     {
       code: "import { RTMClient } from '@slack/rtm-api'; new RTMClient(token, { useRtmConnect: false });",
       errors: [
@@ -163,7 +172,12 @@ ruleTester.run('no-rtm-start', rule, {
     // Used as an RTM client (the Web API's rtm family has only start and connect): no fix, no suggestion.
     { code: "class Roll { constructor(rtm) { this.rtm = rtm; } run() { this.rtm.on('message', f); this.rtm.start(); } }", errors: [{ messageId: 'rtmStart', suggestions: [] }] },
     { code: 'function run(bot) { bot.rtm.sendMessage(text, channel); bot.rtm.start(); }', errors: [{ messageId: 'rtmStart', suggestions: [] }] },
-    { code: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.start();", output: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.rtm.start();", output: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); web.auth.test();", errors: [{ messageId: 'rtmStartUnread' }] },
+    { code: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); await web['rtm'][\"start\"]?.();", output: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); await web['auth'][\"test\"]?.();", errors: [{ messageId: 'rtmStartUnread' }] },
+    // Read (the url), given options or a callback, or a facet kept apart from its client (no `auth` beside it): rtm.connect as before.
+    { code: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); log((await web.rtm.start()).url);", output: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); log((await web.rtm.connect()).url);", errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); await web.rtm.start({ batch_presence_aware: true });", output: "import { WebClient } from '@slack/web-api'; const web = new WebClient(t); await web.rtm.connect({ batch_presence_aware: true });", errors: [{ messageId: 'rtmStartFixable' }] },
+    { code: "import { WebClient } from '@slack/web-api'; const { rtm } = new WebClient(t); rtm.start();", output: "import { WebClient } from '@slack/web-api'; const { rtm } = new WebClient(t); rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
     { code: "import { wrap } from './slack'; wrap().rtm.start();", output: "import { wrap } from './slack'; wrap().rtm.connect();", errors: [{ messageId: 'rtmStartFixable' }] },
     {
       code: esm('const res = await web.rtm.start();\nexport default res;'),

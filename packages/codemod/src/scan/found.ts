@@ -4,6 +4,7 @@ import {
   connectsClientNeedsStartData,
   findSites,
   followResponse,
+  methodAnswerUnread,
   isReportableRead,
   isSpreadOfPlainConst,
   isSignificantEscape,
@@ -63,6 +64,8 @@ export interface FoundSite {
   readonly passesOn?: boolean;
   /** The Node-style callback a method call hands the response to, when it passes nothing else on. */
   readonly callback?: Node;
+  /** A method call whose answer nothing reads, taking nothing but the method's name: the analysis' methodAnswerUnread. */
+  readonly answerUnread?: true;
   /**
    * The call reaches `rtm.start` through a module written one per method (`require('./rtm.start')(…)`,
    * `(0, _rtm2.default)(…)`): there is no method name here to change; the module itself is migrated.
@@ -204,6 +207,7 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     ...(site.methodNode === site.call.callee && site.form !== 'detached' ? { methodModule: true as const } : {}),
     literal: literal && name === site.methodNode && site.call.arguments.includes(name),
     ...(site.form === 'detached' ? { detached: true as const } : {}),
+    ...(methodAnswerUnread(resolver, site, flow) ? { answerUnread: true as const } : {}),
   };
 }
 

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { originOf, propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
+import { propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import {
   costOfReplacement,
-  SDK_BOUND_RTM_START,
   fieldFact,
   isRtmConnectArg,
   isRtmStartOnlyArg,
@@ -320,24 +319,9 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   return { rewrite: 'inline', form: site.form };
 }
 
-/**
- * Nothing reads what the request answers (no field, nothing handed on): a raw request rawUrlAnswerUnread
- * takes, or `web.rtm.start()` / `web.apiCall('rtm.start')` / the app's helper given `'rtm.start'`, called
- * with no argument besides the method's name (`auth.test` takes none of rtm.start's or rtm.connect's, and
- * a callback given would be an answer read); `web` a WebClient of the SDK, whose `auth.test` is there.
- */
+/** Nothing reads what the request answers: a raw request rawUrlAnswerUnread takes, or a method call the analysis' methodAnswerUnread takes. */
 function answerUnread(parsed: ParsedFile, site: FoundSite): boolean {
-  if (site.form === 'raw-url') return rawUrlAnswerUnread(parsed, site);
-  if (site.reads.length > 0 || site.escapes.length > 0 || site.node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const call = site.node;
-  const callee = unwrap(call.callee);
-  if (site.form === 'method-call') {
-    const facet = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
-    // `web.rtm.start()` on an SDK's own WebClient, which has `auth` beside `rtm` (`this.rtm = web.rtm; this.rtm.start()` has no `this.auth`).
-    const client = facet?.type === AST_NODE_TYPES.MemberExpression ? originOf(parsed.resolver, facet.object) : undefined;
-    return call.arguments.length === 0 && client?.instance === true && client.name === 'WebClient' && SDK_BOUND_RTM_START.some((sdk) => sdk.module === client.module);
-  }
-  return (site.form === 'api-call' || site.form === 'helper') && call.arguments.length === 1;
+  return site.form === 'raw-url' ? rawUrlAnswerUnread(parsed, site) : site.answerUnread === true;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   findSites,
   followResponse,
   isSignificantEscape,
+  methodAnswerUnread,
   rtmClientInMember,
   runsSlackbotapiOnInstance,
   runsSlackbotsOnInstance,
@@ -28,6 +29,7 @@ import { isCoveredUse, isOwnRtmStart, resolverFor } from '../util/resolver.js';
 export type MessageIds =
   | 'rtmStart'
   | 'rtmStartFixable'
+  | 'rtmStartUnread'
   | 'rtmStartUrl'
   | 'rtmStartTable'
   | 'rtmStartUnfollowed'
@@ -96,6 +98,42 @@ function switchToConnect(context: Context, resolver: Resolver, site: MethodSite)
   };
 }
 
+/**
+ * `web.rtm.start()` → `web.auth.test()`, `web.apiCall('rtm.start')` → `web.apiCall('auth.test')`: the
+ * codemod's token-check, for a call methodAnswerUnread takes. Null where the names are computed.
+ */
+function switchToTokenCheck(context: Context, site: MethodSite): TSESLint.ReportFixFunction | null {
+  const callee = unwrap(site.call.callee);
+  if (site.form === 'member') {
+    const facet = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || facet?.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const rtm = renamedProperty(context, facet, 'auth');
+    const start = renamedProperty(context, callee, 'test');
+    return rtm && start ? (fixer) => [rtm(fixer), start(fixer)] : null;
+  }
+  const name = site.call.arguments[0];
+  if (!name) return null;
+  // A path the app's helper is given (`api.get('/rtm.start')`) keeps what surrounds the method's name.
+  const text = context.sourceCode.getText(name);
+  const spelled = (name.type === AST_NODE_TYPES.Literal || (name.type === AST_NODE_TYPES.TemplateLiteral && name.expressions.length === 0)) && text.includes(METHODS.rtmStart);
+  const written = spelled ? text.replace(METHODS.rtmStart, METHODS.authTest) : quoted(context, name, METHODS.authTest);
+  return (fixer) => fixer.replaceText(name, written);
+}
+
+/** `x.rtm` / `x['rtm']` with the property named `name`; undefined where it is an expression. */
+function renamedProperty(context: Context, member: TSESTree.MemberExpression, name: string): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
+  const property = member.property;
+  if (!member.computed) return property.type === AST_NODE_TYPES.Identifier ? (fixer) => fixer.replaceText(property, name) : undefined;
+  return property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string' ? (fixer) => fixer.replaceText(property, quoted(context, property, name)) : undefined;
+}
+
+/** `text` as a string literal in the quotes `node` is written with (`'` for any other expression). */
+function quoted(context: Context, node: TSESTree.Node, text: string): string {
+  const first = context.sourceCode.getText(node).charAt(0);
+  const quote = node.type === AST_NODE_TYPES.Literal && (first === "'" || first === '"') ? first : "'";
+  return `${quote}${text}${quote}`;
+}
+
 function renameMethod(context: Context, node: TSESTree.Node): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
   const computed = node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.computed;
   if (node.type === AST_NODE_TYPES.Identifier && node.name === 'start' && !computed) return (fixer) => fixer.replaceText(node, 'connect');
@@ -125,6 +163,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       rtmStart: MESSAGES.rtmStart,
       rtmStartFixable: MESSAGES.rtmStartFixable,
+      rtmStartUnread: MESSAGES.rtmStartUnread,
       rtmStartUrl: MESSAGES.rtmStartUrl,
       rtmStartTable: MESSAGES.rtmStartTable,
       rtmStartUnfollowed: MESSAGES.rtmStartUnfollowed,
@@ -160,6 +199,13 @@ export default createRule<Options, MessageIds>({
       const noFix = site.form === 'detached' || rtmClientInMember(context.sourceCode.ast, resolver, site.call) !== undefined || isOwnRtmStart(context, site);
       const fix = noFix ? null : switchToConnect(context, resolver, site);
       const node = siteNode(site);
+      // Nothing reads the answer: the token check the codemod writes too, never a second Tier-1 `rtm.connect`.
+      if (!noFix && methodAnswerUnread(resolver, site)) {
+        const check = switchToTokenCheck(context, site);
+        if (check) context.report({ node, messageId: 'rtmStartUnread', fix: check });
+        else context.report({ node, messageId: 'rtmStart' });
+        return;
+      }
       if (fix && isProvablySafe(resolver, site)) {
         context.report({ node, messageId: 'rtmStartFixable', fix });
         return;
