@@ -6,7 +6,7 @@ export { constTableEntryReads, constTableString } from './const-table.js';
 export { streamParsedOnly } from './stream-body.js';
 export { propertyUrlReads } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';
-export { methodAnswerUnread } from './unread-answer.js';
+export { clientAnswerUnread, methodAnswerUnread } from './unread-answer.js';
 export { followClientAnswer, followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export { localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
 export { parameterUses } from './handed-on.js';

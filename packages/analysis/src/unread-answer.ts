@@ -1,11 +1,15 @@
 import { METHODS, SDK_BOUND_RTM_START } from '@rtm-migrate/core';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { unwrap } from './ast.js';
-import { followResponse, isSignificantEscape, type Flow } from './flow.js';
+import { followClientAnswer, followResponse, isSignificantEscape, type Flow } from './flow.js';
+import { readsOwnArguments } from './functions.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
 import type { MethodSite } from './sites.js';
+import { unknownClientAnswer } from './unknown-client.js';
+
+type Request = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /**
  * An `rtm.start` call whose answer nothing reads (no field, nothing handed where the analysis does not
@@ -32,3 +36,18 @@ export function methodAnswerUnread(resolver: Resolver, site: MethodSite, flow: F
   return site.form === 'name' && site.methodNode !== call.callee && call.arguments.length === 1;
 }
 
+
+/**
+ * A request through a client the analysis does not know (AngularJS's `$http.get(url)`, Meteor's
+ * `HTTP.get(url, fn)`) whose answer provably goes nowhere: every way back is seen (unknownClientAnswer),
+ * nothing is read off or handed on from what comes back, and each function given takes no parameter
+ * (nor `arguments`): a callback's `err`, or a wrapper's `status`, is the answer too, and a caller reading
+ * `ok` / `error` needs the request it made. A request whose answer is not seen coming back at all
+ * (`xhr.open(…)`, a bare `$http.get(url);`) is not taken: it may arrive some other way.
+ */
+export function clientAnswerUnread(resolver: Resolver, request: Request): boolean {
+  const answer = unknownClientAnswer(resolver, request);
+  if ('unclear' in answer || !answer.handlers.every(({ fn }) => fn.params.length === 0 && !readsOwnArguments(resolver, fn))) return false;
+  const flow = followClientAnswer(resolver, answer);
+  return flow.reads.length === 0 && flow.escapes.length === 0;
+}

@@ -91,6 +91,9 @@ describe('an rtm.start request whose answer nothing reads', () => {
     ['fetch, awaited and dropped', "(async () => { await fetch('https://slack.com/api/rtm.start?token=' + process.env.T); })();", 'auth.test?token='],
     ['request, its callback taking no parameter', "const request = require('request');\nrequest('https://slack.com/api/rtm.start?token=' + process.env.T, function () { console.log('next'); });", 'auth.test?token='],
     ['https.get, the stream never read', "const https = require('https');\nhttps.get('https://slack.com/api/rtm.start?token=' + process.env.T, (res) => { console.log('next'); });", 'auth.test?token='],
+    // Clients the analysis does not know: taken where every way back is seen and takes no answer (the analysis' clientAnswerUnread).
+    ["AngularJS's $http, its .then taking no answer", "angular.module('a').service('s', function ($http) {\n  this.check = function (t) { return $http.post('https://slack.com/api/rtm.start?token=' + t).then(function () { return true; }); };\n});", 'auth.test?token='],
+    ["Meteor's HTTP.get, its callback taking no parameter", "Meteor.startup(function () {\n  HTTP.get('https://slack.com/api/rtm.start', { params: { token: process.env.T } }, function () { console.log('next'); });\n});", "'https://slack.com/api/auth.test'"],
   ])('%s: token-check', async (_name, source, written) => {
     const { dir, site } = await scanOneSite('rtm-migrate-unread-forms-', `${source}\n`);
     expect(site?.rewrite).toBe('token-check');
@@ -101,6 +104,8 @@ describe('an rtm.start request whose answer nothing reads', () => {
   it.each([
     ['request, only ok read', "const request = require('request');\nrequest({ url: 'https://slack.com/api/rtm.start?token=' + process.env.T, json: true }, (err, res, body) => { if (!body.ok) console.log('bad'); });"],
     ['WebClient given options', "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient(process.env.T);\n(async () => { await web.rtm.start({ batch_presence_aware: true }); })();"],
+    ["AngularJS's $http, ok read", "angular.module('a').service('s', function ($http) {\n  this.check = function (t) { return $http.get('https://slack.com/api/rtm.start?token=' + t).then(function (r) { return r.data.ok; }); };\n});"],
+    ["Meteor's HTTP.post, its callback reading the error", "Meteor.startup(function () {\n  HTTP.post('https://slack.com/api/rtm.start?token=' + process.env.T, function (err) { if (err) console.log('bad'); });\n});"],
   ])('%s: rtm.connect as before', async (_name, source) => {
     const { site } = await scanOneSite('rtm-migrate-unread-read-', `${source}\n`);
     expect(site?.rewrite).toBe('connect-only');

@@ -1,4 +1,4 @@
-import { followClientAnswer, helperAnswerUnread, isHttpLibraryModule, propertyUrlReads, isHttpRequest, localFunction, originOf, readsOwnArguments, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
+import { clientAnswerUnread, followClientAnswer, helperAnswerUnread, isHttpLibraryModule, propertyUrlReads, isHttpRequest, localFunction, originOf, readsOwnArguments, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isConnectTextThroughClient, isRtmStartOnlyArg, readsErrorText, readsNoStartOnlyField } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -173,7 +173,7 @@ export function rawUrlConnectOnly(parsed: ParsedFile, found: FoundSite): boolean
 
 /**
  * A raw request rawUrlConnectOnly takes whose answer no code reads at all (no field, nothing handed
- * on, a stream never read or only logged, the app's own helper's answer dropped): it can go to
+ * on, a stream never read or only logged, the app's own helper's answer dropped, an unknown client's answer going nowhere: the analysis' clientAnswerUnread): it can go to
  * `auth.test`, which checks the same token, rather than to a Tier-1 `rtm.connect` whose socket URL
  * nobody uses (and which an app that asks `rtm.connect` next would then call twice).
  */
@@ -214,7 +214,7 @@ function requestVerdict(parsed: ParsedFile, found: FoundSite, url: Node): Verdic
   const nothingRead = found.reads.length === 0 && found.escapes.length <= 1;
   if (!request) return unseen && helperAnswerDropped(parsed, url) ? (nothingRead ? 'unread' : 'connect') : undefined;
   if (!knownLibrary(parsed, request)) {
-    if (unknownClientConnectOnly(parsed, request)) return 'connect';
+    if (unknownClientConnectOnly(parsed, request)) return nothingRead && unseen && clientAnswerUnread(parsed.resolver, request) ? 'unread' : 'connect';
     return unseen && helperAnswerDropped(parsed, url) ? (nothingRead ? 'unread' : 'connect') : undefined;
   }
   if (request.type !== AST_NODE_TYPES.CallExpression) return undefined;
