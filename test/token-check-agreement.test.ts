@@ -41,10 +41,10 @@ async function lintSites(file: string): Promise<LintSite[]> {
 let plan: Plan;
 
 beforeAll(async () => {
-  const result = await run(process.execPath, [CLI, 'scan', '.', '--json'], { cwd: PATTERNS, env: { PATH: process.env.PATH ?? '' } });
+  const result = await run(process.execPath, [CLI, 'scan', '.', '--json'], { cwd: PATTERNS, env: { PATH: process.env.PATH ?? '' }, timeoutMs: 600_000 });
   expect(result.code, result.stderr).not.toBe(2);
   plan = JSON.parse(result.stdout) as Plan;
-}, 300_000);
+}, 600_000);
 
 function within(site: PlanSite, line: number): boolean {
   return site.line <= line && line <= site.endLine;
