@@ -58,7 +58,7 @@ function slackbotsParts(resolver: Resolver, made: TSESTree.NewExpression): strin
   const holder = outermost(made).parent;
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier || holder.init === null || unwrap(holder.init) !== made) return undefined;
   const variable = variableOf(resolver, holder.id);
-  if (!variable || variable.defs.length !== 1) return undefined;
+  if (variable?.defs.length !== 1) return undefined;
   const reads: Readonly<Record<string, readonly string[]>> = SLACKBOTS.reads;
   const parts = new Set<string>(SLACKBOTS.needs);
   for (const reference of variable.references) {
