@@ -215,6 +215,10 @@ export interface PlanSite extends SourcePosition {
   readonly clientElsewhere?: true;
   /** helper-module, library-start: the library whose own `rtm.start` request the helper module answers. */
   readonly library?: HelperLibrary;
+  /** helper-module, library-start: the parts of the data the app can reach through the library (`''`: all of it); an extra none holds is not fetched. */
+  readonly libraryReach?: readonly string[];
+  /** helper-module, library-start: where every read of the library's data is known, the parts it and the app need (the `fields` option). */
+  readonly libraryFields?: readonly string[];
   /** helper-module through the app's own transport (its helper, `fetch`): what replaces what. */
   readonly transport?: TransportCall;
   readonly table?: TableOverride;

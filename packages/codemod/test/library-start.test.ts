@@ -57,7 +57,7 @@ describe.each([
     library: 'botkit',
     source: BOT,
     id: 'bot.js:4:1',
-    rewritten: "const { withBotkitRtmStart } = require('./rtm-start-data');\n\nconst controller = Botkit.slackbot({});\nwithBotkitRtmStart(controller.spawn({ token: process.env.SLACK_TOKEN }), { optional: ['dnd', 'subteams', 'team.prefs'] }).startRTM((err) => {",
+    rewritten: "const { withBotkitRtmStart } = require('./rtm-start-data');\n\nconst controller = Botkit.slackbot({});\nwithBotkitRtmStart(controller.spawn({ token: process.env.SLACK_TOKEN }), { optional: ['team.prefs'] }).startRTM((err) => {",
     old: ['^0.5.0', '0.5.3'],
     current: ['^0.5.4', '0.6.9'],
   },
@@ -65,7 +65,7 @@ describe.each([
     library: 'slackbots',
     source: SLACKBOTS_BOT,
     id: 'bot.js:3:13',
-    rewritten: "const { withSlackbotsRtmStart } = require('./rtm-start-data');\n\nconst bot = new (withSlackbotsRtmStart(SlackBot, { optional: ['dnd', 'subteams', 'team.prefs'] }))({ token: process.env.SLACK_TOKEN, name: 'standup' });",
+    rewritten: "const { withSlackbotsRtmStart } = require('./rtm-start-data');\n\nconst bot = new (withSlackbotsRtmStart(SlackBot, { fields: ['channels', 'url'] }))({ token: process.env.SLACK_TOKEN, name: 'standup' });",
     old: ['^1.2.0', '1.2.0'],
     current: ['^1.3.0', '1.3.0'],
   },
@@ -120,7 +120,7 @@ describe('slackbotapi through the CLI', () => {
     const report = await apply(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:3:13', 'helper-module']]);
     const written = await readFile(join(dir, 'bot.js'), 'utf8');
-    const wrapped = "new (withSlackbotapiRtmStart(slackAPI, { optional: ['dnd', 'subteams', 'team.prefs'] }))({";
+    const wrapped = "new (withSlackbotapiRtmStart(slackAPI, { optional: ['team.prefs'] }))({";
     expect(written).toBe(SLACKBOTAPI_BOT.replace("\n\nvar slack", "\nconst { withSlackbotapiRtmStart } = require('./rtm-start-data');\n\nvar slack").replace('new slackAPI({', wrapped));
     expect(await readFile(join(dir, 'rtm-start-data.js'), 'utf8')).toContain('function withSlackbotapiRtmStart(SlackAPI, options = {})');
   });
@@ -174,7 +174,8 @@ function figures(out: string): Record<string, number> {
 describe.each([
   { library: 'botkit 0.4.10', copy: botkitRunners, main: 'botkit.js', refused: 'botkit error: invalid_auth\n' },
   { library: 'botkit 0.2.2 (botkit-02)', copy: botkitRunners, main: 'botkit-02.js', refused: 'botkit error: invalid_auth\n' },
-  { library: 'slackbots 1.2.0', copy: slackbotsRunner, main: 'slackbots.js', refused: 'slackbots error: invalid_auth\n' },
+  // slackbots keeps `team` but never `dnd` nor `subteams`: its wrapper never asks for them.
+  { library: 'slackbots 1.2.0', copy: slackbotsRunner, main: 'slackbots.js', refused: 'slackbots error: invalid_auth\n', unfetched: ['dnd', 'subteams'] },
   // No release of the `slack` package has team.preferences.list: its wrapper never asks for team.prefs.
   { library: 'slack 8.4.2 (rtm.client())', copy: () => slackRunner(), main: 'slack.js', refused: 'slack error: invalid_auth\n', unfetched: ['team.prefs'] },
 ])('$library runner, migrated by the CLI', ({ copy, main, refused, unfetched = [] }: { copy: () => Promise<string>; main: string; refused: string; unfetched?: readonly string[] }) => {
@@ -269,6 +270,84 @@ describe.each([
     const after = await start();
     expect([after.code, after.stderr]).toEqual([1, refused]);
     expect(small.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+});
+
+/** A slackbots 1.2.0 bot that prints what its getters answer: `#general`'s id, and (`dm`) its members and the DM of a user it has one with, found by name. */
+const slackbotsGetterBot = (dm: boolean): string => `var SlackBot = require('slackbots');
+
+var bot = new SlackBot({ token: process.env.SLACK_BOT_TOKEN, name: 'fixture' });
+var done = () => process.stdout.write('', () => process.exit(0));
+var failed = (err) => {
+  console.error('failed: ' + (err && (err.message || err.error)));
+  process.exit(1);
+};
+
+bot.on('start', () => {
+  bot.getChannelId('general').then((id) => console.log('#general is ' + id))${dm ? `
+    .then(() => bot.getChannel('general'))
+    .then((channel) => console.log('#general members=' + channel.members.length))
+    .then(() => bot.getImChannels())
+    .then((data) => bot.getUserById(data.ims[0].user).then((user) => bot.getChatId(user.name)).then((id) => console.log('dm with ' + data.ims[0].user + ' is ' + id)))` : ''}
+    .then(done, failed);
+});
+bot.on('error', (err) => failed(err));
+`;
+
+/**
+ * slackbots 1.2.0 bots whose every use of the bot is known: migrated, they print what they printed against
+ * rtm.start, and the generated module fetches only the parts their getters read (`fields`), none of the
+ * extras slackbots never keeps (dnd, subteams); the same bot with the module asked for everything, as the
+ * codemod wrote it before, makes many more calls for the same output.
+ */
+describe('slackbots 1.2.0 bots whose every use is known, migrated by the CLI', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 31, users: 400, channels: 30, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it.each([
+    { bot: 'channel id only', dm: false, fields: "['channels', 'url']", expected: ['team.info', 'conversations.list', 'rtm.connect'] },
+    {
+      bot: 'members and a DM by name',
+      dm: true,
+      fields: "['channels', 'channels[].members', 'ims', 'url', 'users']",
+      expected: ['team.info', 'users.list', 'conversations.list', 'conversations.members', 'rtm.connect'],
+    },
+  ])('$bot: the same output, only the parts read fetched', { timeout: 240_000 }, async ({ dm, fields, expected }) => {
+    const dir = await slackbotsRunner();
+    await writeFile(join(dir, 'runners', 'getters.js'), slackbotsGetterBot(dm));
+    const start = (): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'getters.js'), { cwd: dir, apiUrl: slack.apiUrl });
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(dm ? /^#general is C\w+\n#general members=\d+\ndm with U\w+ is D\w+\n$/ : /^#general is C\w+\n$/);
+
+    const report = await apply(dir, join('runners', 'getters.js'));
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(report.sites[0]?.message).toContain(`(\`fields: ${fields}\`)`);
+    const written = await readFile(join(dir, 'runners', 'getters.js'), 'utf8');
+    expect(written).toContain(`new (withSlackbotsRtmStart(SlackBot, { fields: ${fields} }))({`);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    const methods = slack.calls.map((c) => c.method);
+    expect([...new Set(methods)]).toEqual(expected);
+
+    // As the codemod wrote it before: everything, and the extras as optional.
+    await writeFile(join(dir, 'runners', 'getters.js'), written.replace(`{ fields: ${fields} }`, "{ optional: ['dnd', 'subteams', 'team.prefs'] }"));
+    slack.resetCalls();
+    const whole = await start();
+    expect([whole.code, whole.stderr, whole.stdout]).toEqual([0, '', before.stdout]);
+    const all = slack.calls.map((c) => c.method);
+    expect(all).toEqual(expect.arrayContaining(['users.list', 'conversations.members', 'usergroups.list', 'dnd.info', 'team.preferences.list']));
+    expect(methods.length).toBeLessThan(all.length);
+    console.log(`slackbots ${dm ? 'members and DM' : 'channel id'} bot: ${all.length} calls with everything fetched, ${methods.length} with fields ${fields}`);
   });
 });
 
@@ -533,7 +612,7 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     const report = await apply(dir);
     expect(report.todos).toBe(0);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:31:1', 'helper-module']]);
-    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("withSlackClientRtmStart(slack, { optional: ['dnd', 'subteams', 'team.prefs'] }).login();");
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("withSlackClientRtmStart(slack).login();");
 
     slack.resetCalls();
     const after = await start(dir);
@@ -586,12 +665,12 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
 
   it('follows a client exported by another module of the app to its `login()` there, through rtm.connect', { timeout: 240_000 }, async () => {
     const files = splitSlackClientBot();
-    const dir = await migratesLogin(files, 'bot.js:28:1', "withSlackClientRtmStart(slack, { optional: ['dnd', 'subteams', 'team.prefs'] }).login();");
+    const dir = await migratesLogin(files, 'bot.js:28:1', "withSlackClientRtmStart(slack).login();");
     expect(await readFile(join(dir, 'lib', 'slack.js'), 'utf8')).toBe(files['lib/slack.js']);
   });
 
   it('follows a client variable given another value elsewhere to the `new Slack(…)` assigned just before its `login()`', { timeout: 240_000 }, async () => {
-    await migratesLogin(pluginSlackClientBot(), 'bot.js:9:72', "slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false); withSlackClientRtmStart(slack, { optional: ['dnd', 'subteams', 'team.prefs'] }).login(); }");
+    await migratesLogin(pluginSlackClientBot(), 'bot.js:9:72', "slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false); withSlackClientRtmStart(slack).login(); }");
   });
 
   it('leaves an optional `client?.login()` (the wrapper would be handed nothing) as a TODO, the code as it was', async () => {

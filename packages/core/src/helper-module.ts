@@ -1,6 +1,7 @@
 import { COMMON_RESPONSE_FIELDS, CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, RTM_START_TOP_LEVEL_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField, readsErrorText, topLevelField } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { METHODS } from './methods.js';
+import { BOTKIT, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS } from './modules.js';
 
 /**
  * The module `rtm-migrate apply` generates next to the code it rewrites. The codemod writes it; the
@@ -31,16 +32,18 @@ export const HELPER_EXPORTS = deepFreeze({
  * (slackbots' `new SlackBot(…)`, slackbotapi's `new slackAPI(…)`: both request `rtm.start` from the constructor) or the instance its constructor is
  * called on (`SlackBot.call(this, …)` of an ES5 subclass: an ES6 class cannot be called, so no subclass
  * of the module's fits there); `client`, the kind of helper
- * the codemod's message names (`slack-client` alone is 2.x's RtmClient: 1.x's login has its own). In
- * the order the module defines them.
+ * the codemod's message names (`slack-client` alone is 2.x's RtmClient: 1.x's login has its own); `keeps`,
+ * the parts of the data the library keeps where the app can read them (`''`: all of it), so that an extra
+ * none of them holds is never fetched. In the order the module defines them.
  */
 export const HELPER_LIBRARY_STARTS = deepFreeze({
-  botkit: { export: HELPER_EXPORTS.botkitStart, wraps: 'receiver', client: 'botkit' },
-  slackbots: { export: HELPER_EXPORTS.slackbotsStart, wraps: 'class', client: 'slackbots' },
-  'slackbots-call': { export: HELPER_EXPORTS.slackbotsStartOn, wraps: 'instance', client: 'slackbots-call' },
-  'slack-client': { export: HELPER_EXPORTS.slackClientLogin, wraps: 'receiver', client: 'slack-client-login' },
-  slackbotapi: { export: HELPER_EXPORTS.slackbotapiStart, wraps: 'class', client: 'slackbotapi' },
-  'slack-package': { export: HELPER_EXPORTS.slackPackageStart, wraps: 'receiver', client: 'slack-package' },
+  botkit: { export: HELPER_EXPORTS.botkitStart, wraps: 'receiver', client: 'botkit', keeps: BOTKIT.keeps },
+  slackbots: { export: HELPER_EXPORTS.slackbotsStart, wraps: 'class', client: 'slackbots', keeps: SLACKBOTS.keeps },
+  'slackbots-call': { export: HELPER_EXPORTS.slackbotsStartOn, wraps: 'instance', client: 'slackbots-call', keeps: SLACKBOTS.keeps },
+  'slack-client': { export: HELPER_EXPORTS.slackClientLogin, wraps: 'receiver', client: 'slack-client-login', keeps: SLACK_CLIENT_1.keeps },
+  slackbotapi: { export: HELPER_EXPORTS.slackbotapiStart, wraps: 'class', client: 'slackbotapi', keeps: SLACKBOTAPI.keeps },
+  // Its bot hands the whole data to its `started` handlers and `listen`'s callback.
+  'slack-package': { export: HELPER_EXPORTS.slackPackageStart, wraps: 'receiver', client: 'slack-package', keeps: [''] },
 } as const);
 
 /** A library whose own `rtm.start` request the generated module answers. */

@@ -220,6 +220,8 @@ export const SLACK_CLIENT_1 = deepFreeze({
    * what the item carries as a non-enumerable getter is not copied. 1.5.1's `src/client.js`, `src/channel.js`.
    */
   lists: { users: 'users', channels: 'channels', groups: 'groups', dms: 'ims' },
+  /** What `_onLogin` keeps of the data, all the app can reach: copies of `self` and the lists, and a Team of `team`'s id, name and domain (`prefs` its own, empty). */
+  keeps: ['url', 'self', 'team.id', 'team.name', 'team.domain', 'users', 'channels', 'groups', 'ims'],
   /** Its look-ups (`src/client.js`), by the lists whose items they answer. */
   lookups: {
     getUserByID: ['users'],
@@ -249,7 +251,19 @@ export const SLACK_CLIENT_1 = deepFreeze({
  * opens the socket with `startRTM(cb)`, which through 0.5.3 requests `bot.api.rtm.start` and from 0.5.4 on
  * `bot.api.rtm.connect` (read off both releases' `lib/Slackbot_worker.js`).
  */
-export const BOTKIT = deepFreeze({ module: 'botkit', controller: 'slackbot', start: 'startRTM', connectSince: [0, 5, 4] as const });
+export const BOTKIT = deepFreeze({
+  module: 'botkit',
+  controller: 'slackbot',
+  start: 'startRTM',
+  connectSince: [0, 5, 4] as const,
+  /**
+   * The parts of `rtm.start`'s data a worker keeps where the app can read them (`bot.identity`, `bot.team_info`);
+   * the whole data reach only `startRTM`'s callback, as its argument at `payloadArgument` (`cb(null, bot, res)`,
+   * 0.2.2 and 0.4.10; Botkit's own reconnect passes a callback that reads only the error).
+   */
+  keeps: ['self', 'team'],
+  payloadArgument: 2,
+});
 
 /**
  * SlackBots.js (npm `slackbots`): `new SlackBot({ token, name })` logs in from its constructor (unless
@@ -259,7 +273,62 @@ export const BOTKIT = deepFreeze({ module: 'botkit', controller: 'slackbot', sta
  * 1.3.0 also looks groups up with `usergroups.list` rather than `groups.list`, so the upgrade is the app's
  * to check, not a range to raise.
  */
-export const SLACKBOTS = deepFreeze({ module: 'slackbots', login: 'login', connectSince: [1, 3, 0] as const });
+export const SLACKBOTS = deepFreeze({
+  module: 'slackbots',
+  login: 'login',
+  connectSince: [1, 3, 0] as const,
+  /** What its login keeps of the data on the bot (1.2.0's `index.js`: `this.wsUrl = data.url`, `this.self = data.self`…): all the app can reach. */
+  keeps: ['url', 'self', 'team', 'users', 'channels', 'groups', 'ims'],
+  /** What the bot itself needs of the data whatever the app reads: the socket's `url` (`connect()`). */
+  needs: ['url'],
+  /**
+   * The parts of the data each member of a bot reads (1.2.0's `index.js`); a list handed to the app whole
+   * (`bot.channels`, `getChannels()`, `getChannel(name)`) with its members, which the app may read. A list it
+   * does not hold is fetched with a retired method (`getChannels()` falls back on `channels.list`): a member
+   * that reads one needs it. Its own calls and EventEmitter's read nothing of it; a member not here may.
+   */
+  reads: {
+    wsUrl: ['url'],
+    self: ['self'],
+    team: ['team'],
+    users: ['users'],
+    channels: ['channels', 'channels[].members'],
+    groups: ['groups', 'groups[].members'],
+    ims: ['ims'],
+    getUsers: ['users'],
+    getUser: ['users'],
+    getUserById: ['users'],
+    getUserByEmail: ['users'],
+    getUserId: ['users'],
+    getChannels: ['channels', 'channels[].members'],
+    getChannel: ['channels', 'channels[].members'],
+    getChannelById: ['channels', 'channels[].members'],
+    getChannelId: ['channels'],
+    postMessageToChannel: ['channels'],
+    getGroups: ['groups', 'groups[].members'],
+    getGroup: ['groups', 'groups[].members'],
+    getGroupById: ['groups', 'groups[].members'],
+    getGroupId: ['groups'],
+    postMessageToGroup: ['groups'],
+    getImChannels: ['ims'],
+    getChatId: ['users', 'ims'],
+    postMessageToUser: ['users', 'ims'],
+    postTo: ['channels', 'users', 'groups', 'ims'],
+    postMessage: [],
+    postEphemeral: [],
+    updateMessage: [],
+    openIm: [],
+    on: [],
+    once: [],
+    addListener: [],
+    removeListener: [],
+    removeAllListeners: [],
+    off: [],
+    token: [],
+    name: [],
+    ws: [],
+  },
+});
 
 /**
  * slackbotapi (npm `slackbotapi`, xBytez; 1.3.9 is its only release): `new slackAPI({ token, logging,
@@ -269,4 +338,4 @@ export const SLACKBOTS = deepFreeze({ module: 'slackbots', login: 'login', conne
  * of the answer in `slackData`, which its look-ups (`getUser`, `getChannel`, `getIM`…) read. No release
  * calls `rtm.connect` (read off 1.3.9's `lib/index.js`).
  */
-export const SLACKBOTAPI = deepFreeze({ module: 'slackbotapi', request: 'reqAPI' });
+export const SLACKBOTAPI = deepFreeze({ module: 'slackbotapi', request: 'reqAPI', keeps: ['self', 'team', 'channels', 'groups', 'users', 'ims'] });

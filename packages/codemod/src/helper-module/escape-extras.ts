@@ -13,7 +13,7 @@ import { helperConnects, helperFieldsRead } from './source.js';
  */
 
 /** What tells where a site's data go. */
-type EscapingSite = Pick<PlanSite, 'form' | 'escapes' | 'startOnlyFields' | 'transport' | 'library'>;
+type EscapingSite = Pick<PlanSite, 'form' | 'escapes' | 'startOnlyFields' | 'transport' | 'library' | 'libraryReach'>;
 
 /** What tells whether anything of a site's data leaves code the analysis follows. */
 type CarryingSite = Pick<PlanSite, 'form' | 'escapes'>;
@@ -24,6 +24,11 @@ type CarryingSite = Pick<PlanSite, 'form' | 'escapes'>;
  */
 function unfetchable(site: EscapingSite): readonly string[] {
   return site.library === 'slack-package' ? ['team.prefs'] : [];
+}
+
+/** An extra the app cannot reach through the site's library: none of the parts it keeps or hands on holds it (slackbots never keeps `dnd`). */
+function unreachable(site: EscapingSite, extra: string): boolean {
+  return site.libraryReach !== undefined && !site.libraryReach.some((part) => holds(part, extra));
 }
 
 /** The site's own reason for a TODO (a v3 client, a raw request…), listed first among its escapes but not a place the data goes. */
@@ -56,8 +61,9 @@ export function carriedEscapes<E extends CarryingSite['escapes'][number]>(site: 
  * v3 client's start where the scan found every read of its data and store followed (`readsFollowed`).
  * Undefined (the whole data) otherwise.
  */
-export function knownDataFields(site: CarryingSite & Pick<PlanSite, 'fieldsRead' | 'transport' | 'readsFollowed'>): string[] | undefined {
+export function knownDataFields(site: CarryingSite & Pick<PlanSite, 'fieldsRead' | 'transport' | 'readsFollowed' | 'libraryFields'>): string[] | undefined {
   if (site.form === 'legacy-client' && site.readsFollowed === true) return clientDataFields(site.fieldsRead);
+  if (site.form === 'library-start') return site.libraryFields === undefined ? undefined : [...site.libraryFields];
   return site.transport !== undefined && carriedEscapes(site).length === 0 ? helperDataFields(site.fieldsRead) : undefined;
 }
 
@@ -79,7 +85,7 @@ function clientDataFields(fieldsRead: readonly string[]): string[] | undefined {
 function escapingExtras(site: EscapingSite): string[] {
   const read = helperIncludes(site.startOnlyFields);
   const paths = site.escapes.filter((_, i) => !ownMarker(site, i)).map((e) => e.path ?? '');
-  return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && !unfetchable(site).includes(extra) && paths.some((p) => holds(p, extra)));
+  return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && !unfetchable(site).includes(extra) && !unreachable(site, extra) && paths.some((p) => holds(p, extra)));
 }
 
 /**
@@ -113,7 +119,7 @@ export interface HelperFetch {
 }
 
 /** What a helper-module call fetches for `site` (`mpimAware`: its call asks for `mpims` apart). */
-export function helperFetch(site: EscapingSite & Pick<PlanSite, 'fieldsRead' | 'readsFollowed'>, mpimAware: boolean): HelperFetch {
+export function helperFetch(site: EscapingSite & Pick<PlanSite, 'fieldsRead' | 'readsFollowed' | 'libraryFields'>, mpimAware: boolean): HelperFetch {
   const parts = knownDataFields(site);
   // A v3 client calls `rtm.connect` itself, whatever the helper fetches first.
   return { parts, fields: helperFieldsRead(mpimAware, [...site.startOnlyFields, ...escapeExtras(site)], parts), connect: site.form === 'legacy-client' || helperConnects(parts) };

@@ -7,6 +7,7 @@ import {
   methodAnswerUnread,
   isReportableRead,
   isSpreadOfPlainConst,
+  libraryReach,
   isSignificantEscape,
   resolveConst,
   rtmClientInMember,
@@ -23,6 +24,7 @@ import {
   type ClientSite,
   type ReceivedClient,
   type DataStoreSite,
+  type LibraryReach,
   type LibraryStartSite,
   type LibraryVersion,
   type UnfollowedClientSite,
@@ -91,6 +93,8 @@ export interface FoundSite {
   readonly startedElsewhere?: true;
   /** library-start: a library whose own `rtm.start` request the generated helper module can answer. */
   readonly library?: HelperLibrary;
+  /** library-start through the generated module: what the app can reach of the data through the library (analysis' libraryReach). */
+  readonly libraryReach?: LibraryReach;
 }
 
 /**
@@ -314,7 +318,8 @@ function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite
   const library = (site.library === 'botkit' && (site.appObject || site.vendoredFrom !== undefined)) || runsSlackbotapiOnInstance(site) || unfit !== undefined ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
   // A slack-client 1.x client's extras read through its maps and methods (`client.getUnreadCount()`), which the wrapper then asks for.
   const reads = site.library === 'slack-client' && library.library === 'slack-client' ? slackClientReads(parsed.resolver, site.call).map((r) => ({ ...r, file: undefined })) : [];
-  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads, escapes: [own], connect: false, literal: false, ...library };
+  const reach = library.library === undefined ? {} : { libraryReach: libraryReach(parsed.resolver, site, library.library) };
+  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads, escapes: [own], connect: false, literal: false, ...library, ...reach };
 }
 
 /**

@@ -529,7 +529,8 @@ export function scan(options: ScanOptions): Plan {
       const mpimAware = mpimAwareOf(parsed, found);
       const readsFollowed = decision.rewrite === 'helper-module' && decision.form === 'legacy-client' && legacyReadsFollowed(parsed, found);
       // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
-      const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library, ...(readsFollowed ? { readsFollowed } : {}) }, mpimAware) : undefined;
+      const reach = decision.rewrite === 'helper-module' && found.library && found.libraryReach ? { libraryReach: found.libraryReach.reach, ...(found.libraryReach.fields ? { libraryFields: found.libraryReach.fields } : {}) } : {};
+      const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library, ...reach, ...(readsFollowed ? { readsFollowed } : {}) }, mpimAware) : undefined;
       const parts = fetches?.parts;
       // The generated helper lists every conversation type in one conversations.list.
       const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true, listing: decision.rewrite === 'helper-module' ? 'one' : 'per-type' });
@@ -547,7 +548,7 @@ export function scan(options: ScanOptions): Plan {
           : elsewhere
           ? `${CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'helper-module'
-          ? `${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : parts ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          ? `${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : parts && !found.library ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${parts && found.library ? ` ${CODEMOD_MESSAGES.libraryParts(parts, [...new Set(cost.byMethod.map((c) => c.method))])}` : ''}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
           ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'token-check'
@@ -570,7 +571,7 @@ export function scan(options: ScanOptions): Plan {
         ...(addsOption && found.construction ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(raise ? { raisesRange: raise } : {}),
         ...(decision.rewrite === 'connect-only' && !args.known ? heldArgsAt(parsed, found) : {}),
-        ...(decision.rewrite === 'helper-module' && found.library ? { library: found.library } : {}),
+        ...(decision.rewrite === 'helper-module' && found.library ? { library: found.library, ...reach } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),
         ...(facetOverride ? { facet: facetOverride } : {}),

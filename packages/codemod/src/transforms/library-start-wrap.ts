@@ -1,5 +1,5 @@
 import { HELPER_LIBRARY_STARTS } from '@rtm-migrate/core';
-import { escapeExtras } from '../helper-module/escape-extras.js';
+import { escapeExtras, knownDataFields } from '../helper-module/escape-extras.js';
 import { extrasOptions } from '../helper-module/extras.js';
 import type { PlanSite } from '../plan.js';
 import { addImport, endOf, findSiteNode, startOf, type AnyNode, type TransformContext } from './common.js';
@@ -33,7 +33,7 @@ export function wrapLibraryStart(ctx: TransformContext, site: PlanSite, module: 
   if (!path) return false;
   const wrapped = wrappedOf(path.node, wraps);
   if (!wrapped || wrapped.type === 'SpreadElement') return false;
-  const extras = extrasOptions(site.startOnlyFields, escapeExtras(site));
+  const extras = extrasOptions(site.startOnlyFields, escapeExtras(site), knownDataFields(site));
   // A `new` callee that is a call must be parenthesised, or `new` would take the wrapper itself.
   const [open, close] = wraps === 'class' ? ['(', ')'] : ['', ''];
   ctx.edits.push({ start: startOf(wrapped), end: startOf(wrapped), text: `${open}${name}(` });
