@@ -161,7 +161,6 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
   const first = call.arguments[0];
   if ((isMember(callee) || callee.type === 'Identifier') && first) {
     if (site.form !== 'api-call' && site.form !== 'helper') return undefined;
-    const quote = first.type === 'StringLiteral' || first.type === 'Literal' ? (ctx.source[startOf(first)] ?? "'") : "'";
     const rest = call.arguments.slice(1);
     const arg = rest[0] && rest[0].type !== 'ArrowFunctionExpression' && rest[0].type !== 'FunctionExpression' ? rest[0] : undefined;
     // The options keep their place (`{}` when none is left) while anything follows them: a callback
@@ -170,7 +169,7 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
     const tail = kept === '' ? [] : [kept];
     const calleeText = text(ctx, callee);
     const client = isMember(callee) ? text(ctx, callee.object) : calleeText;
-    const connect = `${calleeText}(${[`${quote}${METHODS.rtmConnect}${quote}`, ...tail].join(', ')})`;
+    const connect = `${calleeText}(${[methodArgument(ctx, first, METHODS.rtmConnect), ...tail].join(', ')})`;
     return { call, client, connect, args: arg };
   }
   return undefined;
@@ -180,9 +179,22 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
 function tokenCheckCall(ctx: TransformContext, site: PlanSite, call: CallExpressionNode, client: string): string {
   const optional = call.optional ? '?.' : '';
   if (site.form === 'method-call') return `${client}.auth.test${optional}()`;
-  const first = call.arguments[0];
-  const quote = first && (first.type === 'StringLiteral' || first.type === 'Literal') ? (ctx.source[startOf(first)] ?? "'") : "'";
-  return `${text(ctx, call.callee)}${optional}(${quote}${METHODS.authTest}${quote})`;
+  return `${text(ctx, call.callee)}${optional}(${methodArgument(ctx, call.arguments[0], METHODS.authTest)})`;
+}
+
+/**
+ * The method-name argument naming `method` instead: a string literal keeps its quotes and what surrounds the
+ * name (`'/rtm.start'` → `'/rtm.connect'`: a helper joining it to its base URL as it is would otherwise lose the
+ * slash); anything else becomes the name quoted.
+ */
+function methodArgument(ctx: TransformContext, first: AnyNode | undefined, method: string): string {
+  const plainTemplate = first?.type === 'TemplateLiteral' && (first as AnyNode & { expressions: unknown[] }).expressions.length === 0;
+  if (first && (first.type === 'StringLiteral' || first.type === 'Literal' || plainTemplate)) {
+    const raw = text(ctx, first);
+    if (raw.includes(METHODS.rtmStart)) return raw.replace(METHODS.rtmStart, method);
+    return `${raw.charAt(0)}${method}${raw.charAt(0)}`;
+  }
+  return `'${method}'`;
 }
 
 /** `await <call>` as a declaration's initializer or an assignment's right side, in a statement list. */
