@@ -43,6 +43,17 @@ slack.on('open', function () {
   console.log('prefs: ' + typeof slack.self.prefs);
 ${ENDS}`;
 
+/**
+ * The client's own \`pref_change\` handler writes \`this.self.prefs[name] = value\`; fake Slack sends one, then a
+ * message, on whose arrival the bot reads the pref set and (twice) one never set since the login.
+ */
+const PREF_CHANGE = `${MADE}
+slack.on('message', function () {
+  console.log('emoji_mode: ' + slack.self.prefs.emoji_mode);
+  console.log('highlight_words: ' + JSON.stringify(slack.self.prefs.highlight_words));
+  console.log('highlight_words again: ' + JSON.stringify(slack.self.prefs.highlight_words));
+${ENDS}`;
+
 interface Report {
   readonly sites: readonly { readonly id: string; readonly rewrite: string; readonly message: string }[];
 }
@@ -89,7 +100,7 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     await expectPresenceAnswered(slack, before, after);
   });
 
-  it("warns once when a group's `is_open` or self's `prefs`, which the replacement data lack, is read off the client's own Group or User", { timeout: 240_000 }, async () => {
+  it("warns once when a group's `is_open`, which the replacement data lack, is read off the client's own Group; its User of `self` has `prefs` still", { timeout: 240_000 }, async () => {
     const dir = await slackClient1App({ 'bot.js': OPEN_GROUPS });
     slack.setMode('legacy');
     const before = await start(dir);
@@ -106,16 +117,51 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     slack.resetCalls();
     const after = await start(dir);
     expect(after.code).toBe(0);
-    const lost = /^(open groups|prefs): .*$/gm;
+    const lost = /^open groups: .*$/gm;
     expect(after.stdout.replace(lost, '')).toBe(before.stdout.replace(lost, ''));
     expect(after.stdout).toMatch(/^open groups: 0$/m);
-    expect(after.stdout).toMatch(/^prefs: undefined$/m);
     expect(after.stderr).toBe(
       [
         'rtm-start-data: groups[].is_open is not in the replacement data: `conversations.list` does not say which conversations are open: `conversations.info` per conversation answers `is_open`',
-        "rtm-start-data: self.prefs is not in the replacement data: no public method returns a user's prefs: drop the read or keep the setting in your app",
         '',
       ].join('\n'),
+    );
+    expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+
+  it("keeps a pref that Slack's `pref_change` sets on the client's own `self`, and warns once when one never set is read", { timeout: 240_000 }, async () => {
+    const dir = await slackClient1App({ 'bot.js': PREF_CHANGE });
+    // The client runs its own handler of each event before it reads the next: the message comes after the pref is set.
+    const run = async (): Promise<RunResult> => {
+      const done = { ended: false };
+      const running = start(dir).finally(() => {
+        done.ended = true;
+      });
+      while (!done.ended && slack.stats().webSocketConnections === 0) await new Promise((r) => setTimeout(r, 25));
+      const general = slack.workspace.conversations.find((c) => c.isGeneral);
+      const user = slack.workspace.users.find((u) => u.id !== slack.workspace.self.id && !u.is_bot);
+      if (!general || !user) throw new Error('the fake workspace has no #general or second user');
+      if (!done.ended) {
+        slack.sendEvent({ type: 'pref_change', name: 'emoji_mode', value: 'as_text' });
+        slack.sendEvent({ type: 'message', channel: general.id, user: user.id, text: 'prefs?', ts: '1700000000.000100' });
+      }
+      return running;
+    };
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await run();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toBe('emoji_mode: as_text\nhighlight_words: ""\nhighlight_words again: ""\n');
+
+    const report = await migrate(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:20:1', 'helper-module']]);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await run();
+    expect([after.code, after.stdout]).toEqual([0, 'emoji_mode: as_text\nhighlight_words: undefined\nhighlight_words again: undefined\n']);
+    expect(after.stderr).toBe(
+      "rtm-start-data: self.prefs.highlight_words is not in the replacement data: no public method returns a user's prefs: drop the read or keep the setting in your app\n",
     );
     expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
   });

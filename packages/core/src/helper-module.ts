@@ -139,6 +139,15 @@ export const RTM_START_OBJECT_GAPS: readonly string[] = deepFreeze(
     .map((f) => f.path),
 );
 
+/**
+ * The RTM_START_OBJECT_GAPS that `rtm.start` answered as an object which RTM events then write into:
+ * `pref_change` sets `self.prefs[name]` in slack-client 1.x's own handler and in a v3 (or slack-client 2.x)
+ * dataStore's, on the `self` copied from the data. A getter answering `undefined` makes that write throw
+ * (a TypeError that ends the bot), so the module gives these an empty object instead, copied with `self`
+ * by its enumerable keys: writes are kept, and a read of a key never written warns once.
+ */
+export const RTM_START_WRITTEN_GAPS: readonly string[] = deepFreeze(['self.prefs']);
+
 /** The RTM_START_OBJECT_GAPS that escaping `path` carries: `self` its own, `team` its own, the whole response (`''`) both. */
 export function objectGapsOf(path: string): string[] {
   return RTM_START_OBJECT_GAPS.filter((f) => path === '' || f.startsWith(`${path}.`));

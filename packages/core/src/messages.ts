@@ -3,7 +3,7 @@ import type { PlannedCall } from './cost.js';
 import { RTM_URL_LIFETIME_SECONDS, TOKEN_CHECK_ERRORS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
-import { HELPER_EXPORTS, objectGapsOf } from './helper-module.js';
+import { HELPER_EXPORTS, RTM_START_WRITTEN_GAPS, objectGapsOf } from './helper-module.js';
 import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACK_PACKAGE, SLACKBOTS } from './modules.js';
 import { METHODS } from './methods.js';
 import { RATE_TIERS } from './rate-tiers.js';
@@ -110,12 +110,20 @@ export const ESCAPED_OBJECT_TEMPLATE =
   'Code rtm-migrate cannot follow gets {{object}} and may read {{fields}}: attributes only `rtm.start` gave, which neither `rtm.connect` nor `team.info` returns ({{replacements}}).';
 
 /** What fills ESCAPED_OBJECT_TEMPLATE for escaping `paths` (`self`, `team`, `''`); undefined when they carry none. */
-export function escapedObjectData(paths: readonly string[]): { object: string; fields: string; replacements: string } | undefined {
+export function escapedObjectData(paths: readonly string[]): { object: string; fields: string; replacements: string; written: string } | undefined {
   const holders = [...new Set(paths.filter((p) => objectGapsOf(p).length > 0))];
   const fields = [...new Set(holders.flatMap(objectGapsOf))];
   if (fields.length === 0) return undefined;
   const object = holders.includes('') ? 'the whole response' : list(holders);
-  return { object, fields: list(fields), replacements: [...new Set(fields.map((f) => `${f}: ${fieldFact(f)?.advice ?? f}`))].join('; ') };
+  const written = fields.filter((f) => RTM_START_WRITTEN_GAPS.includes(f));
+  return { object, fields: list(fields), replacements: [...new Set(fields.map((f) => `${f}: ${fieldFact(f)?.advice ?? f}`))].join('; '), written: written.length > 0 ? list(written) : '' };
+}
+
+/** The report's sentence for the RTM_START_WRITTEN_GAPS among an escaping object's gaps (`written`: their list, or empty). */
+function writtenGapsSentence(written: string): string {
+  return written === ''
+    ? ''
+    : ` Except ${written}: RTM events write into it (\`pref_change\`), so it is an empty object that keeps what they write, and a read of a key never written answers \`undefined\` and warns once.`;
 }
 
 export function escapedObjectMessage(paths: readonly string[]): string | undefined {
@@ -474,11 +482,11 @@ export const CODEMOD_MESSAGES = {
    * `rtm.start` gave (`escapedObjectData`): the generated module's `self` and `team` warn on a read of one
    * (the warning, not this line, says where each comes from now: it would repeat for every such site).
    */
-  objectGapsWarned: (data: { object: string; fields: string }): string =>
-    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.`,
+  objectGapsWarned: (data: { object: string; fields: string; written: string }): string =>
+    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.${writtenGapsSentence(data.written)}`,
   /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: the wrapper gives the copy the getters. */
-  objectGapsCopied: (data: { object: string; fields: string }): string =>
-    `Code rtm-migrate cannot follow may read ${data.fields} off the client's \`self\`, which neither \`rtm.connect\` nor the helper module's calls return: \`slack-client\` copies \`self\` into a User of its own, and the wrapper gives that copy the module's getters, so a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.`,
+  objectGapsCopied: (data: { object: string; fields: string; written: string }): string =>
+    `Code rtm-migrate cannot follow may read ${data.fields} off the client's \`self\`, which neither \`rtm.connect\` nor the helper module's calls return: \`slack-client\` copies \`self\` into a User of its own, and the wrapper gives that copy the module's getters, so a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.${writtenGapsSentence(data.written)}`,
   /**
    * A `slack-client` 1.x client logged in through the generated module: it keeps `rtm.start`'s lists as
    * objects of its own (`client.groups`), whose attributes the replacement lists lack warn on a read as the

@@ -18,9 +18,11 @@ import {
   START_ONLY_ITEM_FIELDS,
   startOnlyItemFieldsOf,
   escapedItemsMessage,
+  escapedObjectData,
   escapedObjectMessage,
   objectGapsOf,
   RTM_START_OBJECT_GAPS,
+  RTM_START_WRITTEN_GAPS,
   todoComment,
 } from '../src/index.js';
 import { codeSpans, readReference, tableAfter } from './reference.js';
@@ -206,6 +208,11 @@ describe('fieldFact', () => {
     for (const path of ['users', 'self.prefs', 'url', 'teams']) expect(objectGapsOf(path), path).toEqual([]);
     expect(escapedObjectMessage(['self', 'users'])).toMatch(/^Code rtm-migrate cannot follow gets `self` and may read `self\.prefs`, `self\.created`, `self\.manual_presence`: .*self\.prefs: no public method/);
     expect(escapedObjectMessage(['url', 'users'])).toBeUndefined();
+    // The gap pref_change writes into (slack-client 1.x, a dataStore) is one the module marks; the report says so of self, not of team.
+    expect(RTM_START_WRITTEN_GAPS).toEqual(['self.prefs']);
+    for (const path of RTM_START_WRITTEN_GAPS) expect(RTM_START_OBJECT_GAPS).toContain(path);
+    expect(escapedObjectData(['self'])?.written).toBe('`self.prefs`');
+    expect(escapedObjectData(['team'])?.written).toBe('');
   });
 
   it("answers the bot's own manual presence from users.getPresence's manual_away, and no creation time", () => {
