@@ -189,7 +189,7 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
 export function followClientAnswer(resolver: Resolver, answer: ClientAnswer): Flow {
   const tracker = new Tracker(resolver);
   for (const result of answer.results) tracker.follow(result, PROMISED_RESPONSE, 0);
-  for (const { fn, at } of answer.handlers) tracker.everyParameter(fn, at);
+  for (const { fn, at, texts } of answer.handlers) tracker.everyParameter(fn, at, texts);
   return tracker.flow;
 }
 
@@ -1009,9 +1009,9 @@ class Tracker {
     this.escape(fn, `the callback convention of \`${describeNode(helper.callee)}\` is not known: nothing in the callback uses ${name} as an error, so ${name} may be the answer, not the error of a Node-style \`(err, data)\`, and the callback ${shown}`, '');
   }
 
-  /** Every parameter of `fn` as the whole answer. */
-  everyParameter(fn: FunctionNode, at: Node): void {
-    fn.params.forEach((_, index) => { this.bindFunctionParameter(fn, index, RESPONSE, 0, at); });
+  /** Every parameter of `fn` as the whole answer, but for those the client fills with its own `texts`. */
+  everyParameter(fn: FunctionNode, at: Node, texts: readonly number[] = []): void {
+    fn.params.forEach((_, index) => { if (!texts.includes(index)) this.bindFunctionParameter(fn, index, RESPONSE, 0, at); });
   }
 
   /** Binds parameter `index` of the function `node` stands for; an escape when it cannot be found. */
