@@ -533,26 +533,27 @@ class Tracker {
    */
   private wrapperChain(call: TSESTree.CallExpression, wrapper: 'chain' | 'lodash' | 'underscore', path: string, depth: number): void {
     let link: TSESTree.CallExpression = call;
-    let held: Shape = { kind: 'value', path };
+    // The path of what the wrapper holds: the list, or one item of it (`find` in an explicit chain).
+    let held = path;
     for (;;) {
       const member = link.parent;
       const next = member.parent;
       const name = member.type === AST_NODE_TYPES.MemberExpression && member.object === link ? memberName(this.resolver, member) : undefined;
       if (member.type === AST_NODE_TYPES.ExpressionStatement) return;
       if (name === undefined || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
-      if ((name === 'value' || name === 'valueOf') && next.arguments.length === 0 && wrapper !== 'underscore') { this.follow(next, held, depth); return; }
+      if ((name === 'value' || name === 'valueOf') && next.arguments.length === 0 && wrapper !== 'underscore') { this.follow(next, { kind: 'value', path: held }, depth); return; }
       const method = collectionMethodNamed(name);
       const [callback, ...more] = next.arguments;
-      if (held.kind !== 'value' || !isListPath(held.path) || !method || !callback || more.length > 0 || !isFunctionValue(this.resolver, callback)) break;
-      if (wrapper === 'underscore') { this.listCall(next, method, callback, held.path, depth); return; }
+      if (!isListPath(held) || !method || !callback || more.length > 0 || !isFunctionValue(this.resolver, callback)) break;
+      if (wrapper === 'underscore') { this.listCall(next, method, callback, held, depth); return; }
       // Each collection method's function gets the item first; what comes back is a wrapper, followed here.
-      this.bindParameter(callback, 0, { kind: 'value', path: `${held.path}[]` }, depth);
+      this.bindParameter(callback, 0, { kind: 'value', path: `${held}[]` }, depth);
       if (method === 'filter') { link = next; continue; }
-      if (method === 'find' && wrapper === 'lodash') { this.follow(next, { kind: 'value', path: `${held.path}[]` }, depth); return; }
-      if (method === 'find') { held = { kind: 'value', path: `${held.path}[]` }; link = next; continue; }
+      if (method === 'find' && wrapper === 'lodash') { this.follow(next, { kind: 'value', path: `${held}[]` }, depth); return; }
+      if (method === 'find') { held = `${held}[]`; link = next; continue; }
       return;
     }
-    this.escape(link, `the response's items are in the wrapper of \`${sourceText(call.callee)}\`, used where rtm-migrate cannot follow it`, pathOf(held));
+    this.escape(link, `the response's items are in the wrapper of \`${sourceText(call.callee)}\`, used where rtm-migrate cannot follow it`, held);
   }
 
   /** The value passed as an argument: functions of this file are followed into; others are escapes. */

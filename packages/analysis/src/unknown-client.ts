@@ -156,10 +156,10 @@ const JQXHR_NEW: ReadonlyMap<string, readonly (readonly number[])[]> = new Map([
 function jqxhrChain(resolver: Resolver, call: TSESTree.CallExpression, answer: Ways): string | undefined {
   let xhr: Node = call;
   for (;;) {
-    const member: Node | undefined = xhr.parent;
-    if (member?.type === AST_NODE_TYPES.ExpressionStatement) return undefined;
-    const name = member?.type === AST_NODE_TYPES.MemberExpression && member.object === xhr ? memberName(resolver, member) : undefined;
-    const link: Node | undefined = member?.parent;
+    const member: Node = xhr.parent;
+    if (member.type === AST_NODE_TYPES.ExpressionStatement) return undefined;
+    const name = member.type === AST_NODE_TYPES.MemberExpression && member.object === xhr ? memberName(resolver, member) : undefined;
+    const link: Node | undefined = member.parent;
     if (name === undefined || link?.type !== AST_NODE_TYPES.CallExpression || link.callee !== member || !(JQXHR_SAME.has(name) || JQXHR_NEW.has(name))) {
       return "jQuery's jqXHR is used otherwise than through `.done` / `.fail` / `.always` / `.then` written out after the call";
     }
