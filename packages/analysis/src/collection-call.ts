@@ -36,6 +36,32 @@ export function collectionMethodOf(resolver: Resolver, call: TSESTree.CallExpres
   return name !== undefined && Object.hasOwn(COLLECTION_FUNCTIONS, name) ? COLLECTION_FUNCTIONS[name] : undefined;
 }
 
+/**
+ * The Array method lodash's / underscore's wrapper method `name` (`_(list).filter(fn)`) reads its list
+ * like, as collectionMethodOf: undefined where it is none of those (`pluck`, `first`, `value`).
+ */
+export function collectionMethodNamed(name: string): string | null | undefined {
+  return Object.hasOwn(COLLECTION_FUNCTIONS, name) ? COLLECTION_FUNCTIONS[name] : undefined;
+}
+
+/**
+ * How `call` wraps its one argument in lodash's or underscore's wrapper, `_` provably one of them (as
+ * collectionMethodOf): `chain` for `_.chain(list)` (each link hands back a wrapper, until `.value()`);
+ * `lodash` for lodash's `_(list)` (a wrapper too, but a link answering one value, `find`, `some`,
+ * unwraps it); `underscore` for underscore's `_(list)` (a link hands back its plain result).
+ */
+export function collectionWrapperOf(resolver: Resolver, call: TSESTree.CallExpression): 'chain' | 'lodash' | 'underscore' | undefined {
+  if (call.arguments.length !== 1) return undefined;
+  const callee = unwrap(call.callee);
+  if (collectionFunctionName(resolver, callee) === 'chain') return 'chain';
+  const origin = originOf(resolver, callee);
+  if (origin && !origin.instance) {
+    if (!COLLECTION_MODULES.has(origin.module) || (origin.name !== '*' && origin.name !== 'default')) return undefined;
+    return origin.module === 'underscore' ? 'underscore' : 'lodash';
+  }
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === '_' && meteorGlobal(resolver, callee) ? 'underscore' : undefined;
+}
+
 function collectionFunctionName(resolver: Resolver, callee: Node): string | undefined {
   const origin = originOf(resolver, callee);
   if (origin && !origin.instance) {

@@ -3,9 +3,9 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { firstParameterIsError } from './callback-answer.js';
-import { collectionMethodOf } from './collection-call.js';
+import { collectionMethodNamed, collectionMethodOf, collectionWrapperOf } from './collection-call.js';
 import { isCoroutineAwait } from './coroutine.js';
-import { classConstructor, classOf, functionOf, thisMethod, usesArguments, type FunctionNode } from './functions.js';
+import { classConstructor, classOf, functionOf, isFunctionValue, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
 import { isSuperagentRequest, SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
@@ -189,7 +189,7 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
 export function followClientAnswer(resolver: Resolver, answer: ClientAnswer): Flow {
   const tracker = new Tracker(resolver);
   for (const result of answer.results) tracker.follow(result, PROMISED_RESPONSE, 0);
-  for (const { fn, at } of answer.handlers) tracker.everyParameter(fn, at);
+  for (const { fn, at, texts } of answer.handlers) tracker.everyParameter(fn, at, texts);
   return tracker.flow;
 }
 
@@ -522,6 +522,40 @@ class Tracker {
     else if (ITEM_RESULTS.has(name)) this.follow(call, item, depth);
   }
 
+  /**
+   * `_(res.users).filter(fn)`, `_.chain(res.channels).filter(fn).map(fn).value()`: lodash's or
+   * underscore's wrapper of a list, followed link by link. Each collection method given one function
+   * reads the items as its Array method does (listCall); what it hands back is the same items still
+   * wrapped (`filter`, `sortBy`…), one item (`find`: wrapped in an explicit chain, plain from lodash's
+   * `_(list)`), or no item of the answer (`map`, `some`). `.value()` unwraps; underscore's `_(list)`
+   * hands back plain results, read as the Array method's. Any other use of a wrapper holding items
+   * (`.pluck('name')`, `.first()`, handed on) is an escape.
+   */
+  private wrapperChain(call: TSESTree.CallExpression, wrapper: 'chain' | 'lodash' | 'underscore', path: string, depth: number): void {
+    let link: TSESTree.CallExpression = call;
+    // The path of what the wrapper holds: the list, or one item of it (`find` in an explicit chain).
+    let held = path;
+    for (;;) {
+      const member = link.parent;
+      const next = member.parent;
+      const name = member.type === AST_NODE_TYPES.MemberExpression && member.object === link ? memberName(this.resolver, member) : undefined;
+      if (member.type === AST_NODE_TYPES.ExpressionStatement) return;
+      if (name === undefined || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
+      if ((name === 'value' || name === 'valueOf') && next.arguments.length === 0 && wrapper !== 'underscore') { this.follow(next, { kind: 'value', path: held }, depth); return; }
+      const method = collectionMethodNamed(name);
+      const [callback, ...more] = next.arguments;
+      if (!isListPath(held) || !method || !callback || more.length > 0 || !isFunctionValue(this.resolver, callback)) break;
+      if (wrapper === 'underscore') { this.listCall(next, method, callback, held, depth); return; }
+      // Each collection method's function gets the item first; what comes back is a wrapper, followed here.
+      this.bindParameter(callback, 0, { kind: 'value', path: `${held}[]` }, depth);
+      if (method === 'filter') { link = next; continue; }
+      if (method === 'find' && wrapper === 'lodash') { this.follow(next, { kind: 'value', path: `${held}[]` }, depth); return; }
+      if (method === 'find') { held = `${held}[]`; link = next; continue; }
+      return;
+    }
+    this.escape(link, `the response's items are in the wrapper of \`${sourceText(call.callee)}\`, used where rtm-migrate cannot follow it`, held);
+  }
+
   /** The value passed as an argument: functions of this file are followed into; others are escapes. */
   private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, node: Node, shape: Shape, depth: number): void {
     const path = pathOf(shape);
@@ -530,6 +564,8 @@ class Tracker {
     if (index < 0) return;
     if (isJsonParse(this.resolver, call.callee) || isStringCall(call)) { this.follow(call, shape, depth); return; }
     if (isPromiseResolve(this.resolver, call)) { this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return; }
+    const wrapper = index === 0 && shape.kind === 'value' && isListPath(path) && call.type === AST_NODE_TYPES.CallExpression ? collectionWrapperOf(this.resolver, call) : undefined;
+    if (wrapper !== undefined && call.type === AST_NODE_TYPES.CallExpression) { this.wrapperChain(call, wrapper, path, depth); return; }
     // `_.filter(res.users, (u) => u.presence)`: read as `res.users.filter(…)` is; `_.groupBy`'s keyed items go where nothing follows them.
     const collection = index === 0 && shape.kind === 'value' && isListPath(path) && call.type === AST_NODE_TYPES.CallExpression ? collectionMethodOf(this.resolver, call) : undefined;
     if (collection !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
@@ -1009,9 +1045,9 @@ class Tracker {
     this.escape(fn, `the callback convention of \`${describeNode(helper.callee)}\` is not known: nothing in the callback uses ${name} as an error, so ${name} may be the answer, not the error of a Node-style \`(err, data)\`, and the callback ${shown}`, '');
   }
 
-  /** Every parameter of `fn` as the whole answer. */
-  everyParameter(fn: FunctionNode, at: Node): void {
-    fn.params.forEach((_, index) => { this.bindFunctionParameter(fn, index, RESPONSE, 0, at); });
+  /** Every parameter of `fn` as the whole answer, but for those the client fills with its own `texts`. */
+  everyParameter(fn: FunctionNode, at: Node, texts: readonly number[] = []): void {
+    fn.params.forEach((_, index) => { if (!texts.includes(index)) this.bindFunctionParameter(fn, index, RESPONSE, 0, at); });
   }
 
   /** Binds parameter `index` of the function `node` stands for; an escape when it cannot be found. */

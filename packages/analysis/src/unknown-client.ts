@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, memberName, programOf, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
-import { classOf, functionOf, type FunctionNode } from './functions.js';
+import { classOf, functionOf, usesArguments, type FunctionNode } from './functions.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
 import { URI_ENCODERS } from './url.js';
@@ -17,7 +17,14 @@ type Request = TSESTree.CallExpression | TSESTree.NewExpression;
  */
 export interface ClientAnswer {
   readonly results: readonly Request[];
-  readonly handlers: readonly { readonly fn: FunctionNode; readonly at: Node }[];
+  readonly handlers: readonly Handler[];
+}
+
+/** A function given to the client; `texts`: the parameters it fills with its own text (jQuery's `textStatus`), never (part of) the answer. */
+export interface Handler {
+  readonly fn: FunctionNode;
+  readonly at: Node;
+  readonly texts?: readonly number[];
 }
 
 /**
@@ -47,8 +54,13 @@ export function unknownClientAnswer(resolver: Resolver, request: Request): Clien
 /** jQuery's Ajax calls: the shorthands (`url, [data], [success], [dataType]`) and `$.ajax(url | settings, [settings])`. */
 const JQUERY_REQUESTS = new Set(['get', 'post', 'getJSON', 'ajax']);
 
-/** Settings of `$.ajax` whose function gets the answer (`success(data, status, xhr)`, `error(xhr, …)`, `complete(xhr, …)`). */
-const JQUERY_HANDLERS = new Set(['success', 'error', 'complete']);
+/**
+ * Settings of `$.ajax` whose function gets the answer (`success(data, textStatus, jqXHR)`,
+ * `error(jqXHR, textStatus, errorThrown)`, `complete(jqXHR, textStatus)`), by the parameters jQuery
+ * fills with its own text: `textStatus` (`'success'`, `'parsererror'`…), and `errorThrown` (the HTTP
+ * status text, or the exception of a parse, which a JSON answer never hits).
+ */
+const JQUERY_HANDLERS: ReadonlyMap<string, readonly number[]> = new Map([['success', [1]], ['error', [1, 2]], ['complete', [1]]]);
 
 /**
  * jQuery's hooks that see every request's answer or settings (`$.ajaxSetup({ dataFilter })`,
@@ -61,16 +73,40 @@ function isJqueryRequest(resolver: Resolver, call: TSESTree.CallExpression): boo
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !JQUERY_REQUESTS.has(memberName(resolver, callee) ?? '')) return false;
   const holder = unwrap(callee.object);
-  if (holder.type !== AST_NODE_TYPES.Identifier) return false;
-  const origin = originOf(resolver, holder);
+  return holder.type === AST_NODE_TYPES.Identifier && isJquery(resolver, holder, 0);
+}
+
+/** `$` / `jQuery` as isJqueryRequest takes it, or a parameter an IIFE is given one as (`(function ($) { … })(jQuery)`). */
+function isJquery(resolver: Resolver, name: TSESTree.Identifier, depth: number): boolean {
+  const origin = originOf(resolver, name);
   if (origin) return origin.module === 'jquery' && !origin.instance && (origin.name === '*' || origin.name === 'default');
-  return (holder.name === '$' || holder.name === 'jQuery') && !variableOf(resolver, holder)?.defs.length;
+  const variable = variableOf(resolver, name);
+  if (!variable?.defs.length) return name.name === '$' || name.name === 'jQuery';
+  const given = depth < 4 ? iifeArgument(resolver, variable) : undefined;
+  return given !== undefined && isJquery(resolver, given, depth + 1);
+}
+
+/**
+ * `(function ($) { … })(jQuery)`, `(($) => …)(jQuery)`: the name a parameter of a function called
+ * where it is written is given, where nothing assigns the parameter (nor `arguments`, its alias in sloppy code).
+ */
+function iifeArgument(resolver: Resolver, variable: TSESLint.Scope.Variable): TSESTree.Identifier | undefined {
+  const [def, ...more] = variable.defs;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || more.length > 0 || variable.references.some((r) => r.isWrite())) return undefined;
+  const fn = def.node;
+  if (fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+  const index = fn.params.findIndex((p) => p === def.name);
+  const call = fn.parent;
+  if (index < 0 || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== fn || usesArguments(resolver, fn)) return undefined;
+  if (call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const given = call.arguments[index];
+  return given?.type === AST_NODE_TYPES.Identifier ? given : undefined;
 }
 
 /**
  * What a jQuery Ajax call hands back: the functions it is given (as an argument or as `$.ajax`'s
- * `success` / `error` / `complete`, each parameter of which may hold the answer) and its jqXHR where
- * used (`.done(fn)`, `.then(fn)`). Its request data (`{ token: t }`: serialised, never handed the answer)
+ * `success` / `error` / `complete`, each parameter of which may hold the answer) and its jqXHR's
+ * chain (jqxhrChain). Its request data (`{ token: t }`: serialised, never handed the answer)
  * may be anything but a function, which jQuery would take as the callback. Unclear where a setting
  * may be a function that sees the answer (`dataFilter`, `converters`, `beforeSend`, `xhr`), or where the
  * file names one of jQuery's global hooks.
@@ -83,7 +119,7 @@ function jqueryAnswer(resolver: Resolver, call: TSESTree.CallExpression): Client
   for (const arg of call.arguments.slice(1)) {
     const bare = unwrap(arg);
     // A shorthand's object is its request data; `$.ajax(url, settings)`'s, its settings.
-    const why = bare.type !== AST_NODE_TYPES.ObjectExpression ? answer.value(arg) : ajax ? jquerySettings(resolver, bare, answer) : undefined;
+    const why = bare.type !== AST_NODE_TYPES.ObjectExpression ? answer.value(arg, JQUERY_SUCCESS) : ajax ? jquerySettings(resolver, bare, answer) : undefined;
     if (why) return { unclear: why };
   }
   const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
@@ -91,9 +127,51 @@ function jqueryAnswer(resolver: Resolver, call: TSESTree.CallExpression): Client
     const why = jquerySettings(resolver, first, answer);
     if (why) return { unclear: why };
   }
-  if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) answer.results.push(call);
+  const why = jqxhrChain(resolver, call, answer);
+  if (why) return { unclear: why };
   if (answer.results.length === 0 && answer.handlers.length === 0) return { unclear: 'where the client hands the answer back is not seen' };
   return answer;
+}
+
+/** The shorthands' callback, `success`'s. */
+const JQUERY_SUCCESS = JQUERY_HANDLERS.get('success');
+
+/**
+ * jqXHR's links that hand back the same jqXHR, by the texts (as JQUERY_HANDLERS) each of their
+ * functions gets: `.done(fn)`, `success`'s; `.fail(fn)`, `error`'s; `.always(fn)` either.
+ */
+const JQXHR_SAME: ReadonlyMap<string, readonly (readonly number[])[]> = new Map([['done', [[1]]], ['fail', [[1, 2]]], ['always', [[1]]]]);
+
+/** jqXHR's links that make a new promise (of what their functions return, or, where one is missing, of the jqXHR's own arguments): `.then(done, fail)`, `.catch(fail)`. */
+const JQXHR_NEW: ReadonlyMap<string, readonly (readonly number[])[]> = new Map([['then', [[1], [1, 2]]], ['catch', [[1, 2]]]]);
+
+/**
+ * The jqXHR a jQuery Ajax call answers, used as a chain written out (`$.getJSON(url).done(fn).fail(fn)`,
+ * `.then(fn, fn)`): each function a handler, every parameter of which may hold the answer (the jqXHR's
+ * `responseJSON` too); anything else it is given must hand nothing back. Unclear where the jqXHR is
+ * used otherwise (held, returned, `.pipe`): its `.then` hands its functions more than one value, which
+ * no promise does; and where the promise `.then` / `.catch` makes is used further, where the answer
+ * passes through whatever handler is missing (`.catch(fn).then(g)`: `g` gets the answer).
+ */
+function jqxhrChain(resolver: Resolver, call: TSESTree.CallExpression, answer: Ways): string | undefined {
+  let xhr: Node = call;
+  for (;;) {
+    const member: Node = xhr.parent;
+    if (member.type === AST_NODE_TYPES.ExpressionStatement) return undefined;
+    const name = member.type === AST_NODE_TYPES.MemberExpression && member.object === xhr ? memberName(resolver, member) : undefined;
+    const link: Node | undefined = member.parent;
+    if (name === undefined || link?.type !== AST_NODE_TYPES.CallExpression || link.callee !== member || !(JQXHR_SAME.has(name) || JQXHR_NEW.has(name))) {
+      return "jQuery's jqXHR is used otherwise than through `.done` / `.fail` / `.always` / `.then` written out after the call";
+    }
+    const texts = JQXHR_SAME.get(name) ?? JQXHR_NEW.get(name) ?? [];
+    for (const [index, arg] of link.arguments.entries()) {
+      // `.done(a, b)`: more functions of the same kind.
+      const why = answer.value(arg, texts[Math.min(index, texts.length - 1)]);
+      if (why) return why;
+    }
+    if (JQXHR_NEW.has(name)) return link.parent.type === AST_NODE_TYPES.ExpressionStatement ? undefined : `the promise jQuery's \`.${name}\` makes is used further, where the answer may pass through`;
+    xhr = link;
+  }
 }
 
 /** jQuery's settings written out: each handler taken, `data` anything but a function (it is serialised), the rest inert. */
@@ -101,7 +179,8 @@ function jquerySettings(resolver: Resolver, settings: TSESTree.ObjectExpression,
   for (const property of settings.properties) {
     const key = property.type === AST_NODE_TYPES.Property && !property.computed ? propertyKeyName(resolver, property) : undefined;
     if (property.type !== AST_NODE_TYPES.Property || key === undefined) return 'the request is given settings rtm-migrate cannot read';
-    const why = JQUERY_HANDLERS.has(key) ? answer.value(property.value) : (key === 'data' && functionOf(resolver, property.value) === undefined) || inert(resolver, property.value) ? undefined : `the request's \`${key}\` may be a function that sees the answer`;
+    const texts = JQUERY_HANDLERS.get(key);
+    const why = texts ? answer.value(property.value, texts) : (key === 'data' && functionOf(resolver, property.value) === undefined) || inert(resolver, property.value) ? undefined : `the request's \`${key}\` may be a function that sees the answer`;
     if (why) return why;
   }
   return undefined;
@@ -110,7 +189,7 @@ function jquerySettings(resolver: Resolver, settings: TSESTree.ObjectExpression,
 /** The ways back collected so far; each method answers why a use cannot be followed, or undefined. */
 class Ways implements ClientAnswer {
   readonly results: Request[] = [];
-  readonly handlers: { fn: FunctionNode; at: Node }[] = [];
+  readonly handlers: Handler[] = [];
 
   constructor(private readonly resolver: Resolver) {}
 
@@ -125,11 +204,11 @@ class Ways implements ClientAnswer {
   }
 
   /** A value given to the client: a function (a handler) or one that hands nothing back. */
-  value(node: Node): string | undefined {
+  value(node: Node, texts?: readonly number[]): string | undefined {
     const fn = functionOf(this.resolver, node);
     if (!fn) return inert(this.resolver, node) ? undefined : 'an argument given to the client may be a function rtm-migrate does not see';
     const why = handlerProblem(this.resolver, fn, node);
-    if (!why) this.handlers.push({ fn, at: node });
+    if (!why) this.handlers.push({ fn, at: node, texts });
     return why;
   }
 }
