@@ -31,7 +31,8 @@ export type Shape =
   | { readonly kind: 'value'; readonly path: string }
   | { readonly kind: 'promise'; readonly of: Shape }
   | { readonly kind: 'tuple'; readonly index: number; readonly of: Shape }
-  | { readonly kind: 'store' }
+  /** The v3 store, or (`map`) one of its maps by id, holding the `rtm.start` list named. */
+  | { readonly kind: 'store'; readonly map?: string }
   /** An HTTP client's response; superagent's also holds the body's text in `text`. */
   | { readonly kind: 'http'; readonly library?: 'superagent' };
 
@@ -56,6 +57,8 @@ export interface Escape {
   /** The part of the response that escapes (`''`: all of it). */
   readonly path: string;
   readonly file: string | undefined;
+  /** Where less than all of `path` goes: the parts the value escaping holds (the v3 store: DATA_STORE_HOLDS). */
+  readonly holds?: readonly string[];
 }
 
 export interface Flow {
@@ -87,6 +90,12 @@ const DATA_STORE_LOOKUPS: Readonly<Record<string, { readonly reads: readonly str
 };
 /** The store's maps, keyed by id, and the `rtm.start` list each holds. */
 const DATA_STORE_MAPS: Readonly<Record<string, string>> = { users: 'users', channels: 'channels', groups: 'groups', dms: 'ims', bots: 'bots', teams: 'team' };
+/**
+ * What of `rtm.start`'s data the v3 store keeps (the SDK's `cacheRtmStart`): its lists (`mpims` among
+ * the groups) and the team whole, `prefs` and all; not `dnd`, `subteams` nor `self`'s own fields. A
+ * store handed on whole carries these, and nothing else of the data.
+ */
+export const DATA_STORE_HOLDS: readonly string[] = [...new Set([...Object.values(DATA_STORE_MAPS), 'mpims'])].sort();
 /** Store methods that change it and read none of `rtm.start`'s data. */
 const DATA_STORE_WRITES = /^(set|upsert|remove|clear)/;
 
@@ -167,6 +176,8 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
       break;
     case 'data-store':
       tracker.follow(site.store, { kind: 'store' }, 0);
+      // What leaves whole here is the store (item reads have paths of their own): it holds only its lists and team.
+      tracker.flow.escapes.forEach((e, i, all) => { if (e.path === '') all[i] = { ...e, holds: DATA_STORE_HOLDS }; });
       break;
     case 'store-cache':
       tracker.bindParameter(site.fn, 0, RESPONSE, 0);
@@ -404,7 +415,8 @@ class Tracker {
         return;
       case AST_NODE_TYPES.ForInStatement:
         // `for (i in res.users) res.users[i].name`: a list's keys are its indexes, the items are read where indexed.
-        if (parent.right === node && !(shape.kind === 'value' && isListPath(path))) this.escape(parent, 'the response\'s keys are enumerated', path);
+        // A store's map (`for (id in store.users)`): its keys are the ids.
+        if (parent.right === node && !(shape.kind === 'value' && isListPath(path)) && !(shape.kind === 'store' && shape.map !== undefined)) this.escape(parent, 'the response\'s keys are enumerated', path);
         return;
       case AST_NODE_TYPES.YieldExpression:
         // Under `co` / bluebird's `coroutine`, `yield promise` is `await promise`; under any other driver it hands the value out.
@@ -439,7 +451,7 @@ class Tracker {
       return;
     }
     if (shape.kind === 'http') { this.httpMember(member, name, shape, depth); return; }
-    if (shape.kind === 'store') { this.storeMember(member, name, depth); return; }
+    if (shape.kind === 'store') { if (shape.map === undefined) this.storeMember(member, name, depth); else this.mapMember(member, shape.map, depth); return; }
     const { path } = shape;
     // `body.toString()`: the text of a raw body, which `JSON.parse` makes the response of.
     if (name === 'toString' && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) { this.follow(member.parent, shape, depth); return; }
@@ -456,9 +468,9 @@ class Tracker {
 
   /**
    * `store.getUserById(id)`: the lists it reads, and what it answers followed as one of their items
-   * (`.presence` read off it is `users[].presence`, as off AUTHENTICATED's data); `store.users[id]` the
-   * same; a map's keys alone read nothing more. Any other use of a map, or a member of the store that is
-   * no look-up and no write (`getUnreadCount()`, a name computed), hides what it reads: an escape.
+   * (`.presence` read off it is `users[].presence`, as off AUTHENTICATED's data); a map of the store
+   * (`store.users`) followed where it goes (mapMember, mapArgument). A member of the store that is no
+   * look-up, map nor write (`getUnreadCount()`, a name computed) hides what it reads: an escape.
    */
   private storeMember(member: TSESTree.MemberExpression, name: string | undefined, depth: number): void {
     const lookup = name === undefined ? undefined : DATA_STORE_LOOKUPS[name];
@@ -474,12 +486,32 @@ class Tracker {
       return;
     }
     this.pushRead(map, member.property);
-    const use = member.parent;
-    if (use.type === AST_NODE_TYPES.MemberExpression && use.object === member && use.computed) { this.follow(use, { kind: 'value', path: map === 'team' ? map : `${map}[]` }, depth); return; }
-    // `Object.keys(store.users)`, `for (id in store.users)`: the ids alone.
-    if (use.type === AST_NODE_TYPES.ForInStatement && use.right === member) return;
-    if (use.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === member && use.arguments.length === 1 && sourceText(use.callee) === 'Object.keys') return;
-    this.escape(member, `the store's \`${name ?? ''}\` map is used where it cannot be followed`, map);
+    this.follow(member, { kind: 'store', map }, depth);
+  }
+
+  /** `users[id]` of a store's map (`store.users`, or a name it is kept under): one of its list's items. */
+  private mapMember(member: TSESTree.MemberExpression, map: string, depth: number): void {
+    if (member.computed) { this.follow(member, { kind: 'value', path: map === 'team' ? map : `${map}[]` }, depth); return; }
+    this.escape(member, `the store's \`${map}\` map is used where it cannot be followed`, map);
+  }
+
+  /**
+   * A store's map given to a call: `Object.keys(users)` hands back the ids alone; `Object.values(users)`
+   * the list's items, followed as the list is (`.filter(…)`, `.map(…)`); lodash's `_.filter(users, fn)`
+   * reads the map as it does a list. False where the call is none of these (the caller goes on).
+   */
+  private mapArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, map: string, depth: number): boolean {
+    if (call.type !== AST_NODE_TYPES.CallExpression || index !== 0) return false;
+    const callee = sourceText(call.callee);
+    if (callee === 'Object.keys' && call.arguments.length === 1) return true;
+    // The team map's items are teams, no list of `rtm.start`'s.
+    if (map === 'team') return false;
+    if (callee === 'Object.values' && call.arguments.length === 1) { this.follow(call, { kind: 'value', path: map }, depth); return true; }
+    const collection = collectionMethodOf(this.resolver, call);
+    if (collection === undefined) return false;
+    this.listCall(call, collection ?? 'map', call.arguments[1], map, depth);
+    if (collection === null && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) this.escape(call, `the store's items are grouped by \`${callee}\``, map);
+    return true;
   }
 
   private promiseMember(member: TSESTree.MemberExpression, name: string | undefined, shape: Shape & { kind: 'promise' }, depth: number): void {
@@ -511,6 +543,8 @@ class Tracker {
     if (name === undefined || /^\d+$/.test(name)) { this.follow(member, { kind: 'value', path: `${path}[]` }, depth); return; }
     const call = member.parent;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
+    // No Array has it (`.then` of bluebird's `promise.map(fn)`): the value may not be the list at all.
+    if (!Reflect.has(Array.prototype, name)) { this.escape(call, `\`${name}\` is called on what should be a list`, path); return; }
     this.listCall(call, name, call.arguments[0], path, depth);
   }
 
@@ -562,6 +596,7 @@ class Tracker {
     if (call.callee === node) { this.escape(call, 'the response is called', path); return; }
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
+    if (shape.kind === 'store' && shape.map !== undefined && this.mapArgument(call, index, shape.map, depth)) return;
     if (isJsonParse(this.resolver, call.callee) || isStringCall(call)) { this.follow(call, shape, depth); return; }
     if (isPromiseResolve(this.resolver, call)) { this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return; }
     const wrapper = index === 0 && shape.kind === 'value' && isListPath(path) && call.type === AST_NODE_TYPES.CallExpression ? collectionWrapperOf(this.resolver, call) : undefined;
@@ -767,6 +802,10 @@ class Tracker {
         this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return;
       }
     }
+    // `ids.map((id) => store.getUserById(id))`: a list of the items the callback hands back, read as their list is.
+    const list = shape.kind === 'value' && shape.path.endsWith('[]') && !fn.async ? shape.path.slice(0, -2) : undefined;
+    const mapped = list === undefined ? undefined : mapCallOf(fn);
+    if (list !== undefined && mapped) { this.follow(mapped, { kind: 'value', path: list }, depth); return; }
     const resolved = fn.async && shape.kind !== 'promise' ? { kind: 'promise' as const, of: shape } : shape;
     const callers = this.callersOf(fn);
     if (callers === undefined) { this.escape(node, 'the response is returned to code that cannot be followed', path); return; }
@@ -1148,9 +1187,18 @@ class Tracker {
   }
 }
 
+/** `list.map(fn)` where `fn` is the callback: the call, whose result holds what `fn` returns. */
+function mapCallOf(fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn || call.arguments.length !== 1) return undefined;
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'map' ? call : undefined;
+}
+
 function pathOf(shape: Shape): string {
   if (shape.kind === 'value') return shape.path;
-  if (shape.kind === 'store' || shape.kind === 'http') return '';
+  if (shape.kind === 'store') return shape.map ?? '';
+  if (shape.kind === 'http') return '';
   return pathOf(shape.of);
 }
 

@@ -79,6 +79,8 @@ export interface Escape extends SourcePosition {
   readonly reason: string;
   /** The part of the response that escapes (`''`: all of it), where the analysis tells it. */
   readonly path?: string;
+  /** Where less than all of `path` goes (a v3 `dataStore` handed on: its lists and team), the parts it holds. */
+  readonly holds?: readonly string[];
 }
 
 export interface SiteArgs {

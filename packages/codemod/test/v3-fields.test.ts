@@ -71,29 +71,59 @@ const CASES = [
     methods: ['rtm.connect'],
   },
   {
-    name: 'a map of the store handed to a function the analysis does not follow: everything',
-    body: "  console.log('channels: ' + Object.values(rtm.dataStore.channels).map((c) => c.name).sort().join(' '));",
+    name: 'the store kept in a variable named dataStore, never reassigned: the lists read through it',
+    body: "  var dataStore = rtm.dataStore;\n  var general = dataStore.getChannelByName('general');\n  console.log('#general: ' + general.members.map((id) => dataStore.getUserById(id).name).sort().join(' '));",
+    call: "startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members', 'users'] });",
+    methods: ['conversations.list', 'conversations.members', 'rtm.connect', 'users.list'],
+  },
+  {
+    name: 'a map of the store kept in a variable, its items read by id: that list alone',
+    body: "  var channels = rtm.dataStore.channels;\n  for (var id in channels) if (channels[id].name === 'general') console.log('general: ' + id);",
+    call: "startRtmClient(rtm, {}, { fields: ['channels'] });",
+    methods: ['conversations.list', 'rtm.connect'],
+  },
+  {
+    name: "a map's items through Object.values(), filtered and mapped: that list alone",
+    body: "  console.log('mine: ' + Object.values(rtm.dataStore.channels).filter((c) => c.is_member).map((c) => c.name).sort().join(' '));",
+    call: "startRtmClient(rtm, {}, { fields: ['channels'] });",
+    methods: ['conversations.list', 'rtm.connect'],
+  },
+  {
+    name: 'the store kept in a variable that is reassigned: everything',
+    body: "  var store = rtm.dataStore;\n  if (!store) store = rtm.dataStore;\n  console.log('general: ' + store.getChannelByName('general').id);",
+    call: "startRtmClient(rtm, {}, { optional: ['team.prefs'] });",
+    methods: [...EVERYTHING, 'team.preferences.list'].sort(),
+  },
+  {
+    name: "a map's entries, which the analysis does not follow: everything",
+    body: "  console.log('channels: ' + Object.entries(rtm.dataStore.channels).map(([, c]) => c.name).sort().join(' '));",
     call: 'startRtmClient(rtm);',
     methods: EVERYTHING,
   },
   {
     name: 'a store method it does not know: everything',
     body: "  console.log('unread: ' + rtm.dataStore.getUnreadCount());\n  console.log('general: ' + rtm.dataStore.getChannelByName('general').id);",
-    // The store escapes whole: the extras anything handed the data may read are fetched too, left out where the token may not read them.
-    call: "startRtmClient(rtm, {}, { optional: ['dnd', 'subteams', 'team.prefs'] });",
-    methods: EVERYTHING,
+    // The store escapes whole: of the extras, only the team's prefs are kept in it (no dnd, no subteams), fetched too, left out where the token may not read them.
+    call: "startRtmClient(rtm, {}, { optional: ['team.prefs'] });",
+    methods: [...EVERYTHING, 'team.preferences.list'].sort(),
   },
   {
-    name: 'the store handed to a module loaded by a computed path: everything',
+    name: 'the store handed to a module loaded by a computed path: everything, and the team prefs it holds',
     extra: "var report = require(require('path').join(__dirname, 'report'));",
     body: '  report(rtm.dataStore);',
-    call: "startRtmClient(rtm, {}, { optional: ['dnd', 'subteams', 'team.prefs'] });",
-    methods: EVERYTHING,
+    call: "startRtmClient(rtm, {}, { optional: ['team.prefs'] });",
+    methods: [...EVERYTHING, 'team.preferences.list'].sort(),
   },
 ] as const;
 
-/** What report.js prints of the store it is handed: the analysis never sees this read. */
-const REPORT = "module.exports = function (store) {\n  console.log('members of #general: ' + store.getChannelByName('general').members.length);\n};\n";
+/** What report.js prints of the store it is handed: the analysis never sees these reads (the team's prefs, which the store keeps). */
+const REPORT = [
+  'module.exports = function (store) {',
+  "  console.log('members of #general: ' + store.getChannelByName('general').members.length);",
+  "  console.log('edit window: ' + store.teams[Object.keys(store.teams)[0]].prefs.msg_edit_window_mins);",
+  '};',
+  '',
+].join('\n');
 
 let fake: FakeSlack;
 
@@ -128,21 +158,40 @@ describe('a v3 RtmClient whose reads are all known fetches only the lists it rea
     expect(source).toContain(`\n${c.call}\n`);
     expect(source).toContain('useRtmConnect: true');
     expectSameWithoutRtmStart(fake, before, after);
-    // A start that fetches everything may call the optional extras' methods too.
-    expect(c.methods === EVERYTHING ? methods.filter((m) => EVERYTHING.includes(m)) : methods).toEqual(c.methods);
+    // Never the extras a store cannot hold (dnd.info, usergroups.list).
+    expect(methods).toEqual(c.methods);
     expect(fake.stats().ratelimited).toBe(0);
     await expectSecondRunChangesNothing(dir);
   });
 
-  it("asks for users' presence where the store is read for it, as for the same read off AUTHENTICATED's data", { timeout: 240_000 }, async () => {
-    const body = [
-      '  var store = rtm.dataStore;',
-      '  var awake = [];',
-      "  Object.keys(store.users).forEach((id) => { if (store.users[id].presence === 'active') awake.push(store.users[id].name); });",
-      "  console.log('awake: ' + awake.sort().join(','));",
-      "  console.log('me: ' + store.getUserByName(store.getUserById(rtm.activeUserId).name).id);",
-    ].join('\n');
-    const dir = await writeBotFiles('rtm-migrate-v3-presence-', { 'bot.js': bot(body) });
+  const PRESENCE = [
+    [
+      'by id',
+      [
+        '  var store = rtm.dataStore;',
+        '  var awake = [];',
+        "  Object.keys(store.users).forEach((id) => { if (store.users[id].presence === 'active') awake.push(store.users[id].name); });",
+        "  console.log('awake: ' + awake.sort().join(','));",
+        "  console.log('me: ' + store.getUserByName(store.getUserById(rtm.activeUserId).name).id);",
+      ],
+    ],
+    ['through Object.values()', ["  console.log('awake: ' + Object.values(rtm.dataStore.users).filter((u) => u.presence === 'active').map((u) => u.name).sort().join(','));"]],
+    [
+      'through the users a .map() of ids looks up',
+      [
+        '  var store = rtm.dataStore;',
+        '  var users = Object.keys(store.users).map((id) => store.getUserById(id));',
+        "  console.log('awake: ' + users.filter((u) => u.presence === 'active').map((u) => u.name).sort().join(','));",
+      ],
+    ],
+    [
+      'through a map kept in a variable',
+      ['  var users = rtm.dataStore.users;', "  console.log('awake: ' + Object.keys(users).filter((id) => users[id].presence === 'active').map((id) => users[id].name).sort().join(','));"],
+    ],
+  ] as const;
+
+  it.each(PRESENCE)("asks for users' presence where the store is read for it (%s), as for the same read off AUTHENTICATED's data", { timeout: 240_000 }, async (_name, lines) => {
+    const dir = await writeBotFiles('rtm-migrate-v3-presence-', { 'bot.js': bot(lines.join('\n')) });
     const { before, after, methods } = await migrate(dir);
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("\nstartRtmClient(rtm, {}, { fields: ['users'], include: ['users[].presence'] });\n");
     await expectPresenceAnswered(fake, before, after);

@@ -84,7 +84,8 @@ function clientDataFields(fieldsRead: readonly string[]): string[] | undefined {
 /** The extras the site's escapes may carry and it does not read itself. */
 function escapingExtras(site: EscapingSite): string[] {
   const read = helperIncludes(site.startOnlyFields);
-  const paths = site.escapes.filter((_, i) => !ownMarker(site, i)).map((e) => e.path ?? '');
+  // A v3 store handed on carries its lists and team (`team.prefs`), never `dnd` nor `subteams`.
+  const paths = site.escapes.filter((_, i) => !ownMarker(site, i)).flatMap((e) => e.holds ?? [e.path ?? '']);
   return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && !unfetchable(site).includes(extra) && !unreachable(site, extra) && paths.some((p) => holds(p, extra)));
 }
 
