@@ -108,8 +108,8 @@ function sameForEveryCall(parsed: ParsedFile, node: Node): boolean {
   if (bare.type === AST_NODE_TYPES.Literal) return !('regex' in bare);
   if (bare.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(parsed.resolver, bare);
-  const def = variable?.defs[0];
-  return variable !== null && variable !== undefined && variable.defs.length === 1 && def !== undefined && !variable.references.some((r) => r.isWrite() && r.identifier !== def.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return def !== undefined && !(variable?.references.some((r) => r.isWrite() && r.identifier !== def.name) ?? true);
 }
 
 /** `null`, `undefined`: no arguments. */

@@ -36,8 +36,8 @@ export function resolvesSlackErrors(parsed: ParsedFile, helper: FunctionNode | u
 
 /** `{ ok }` / `{ ok: done }` of a pattern → `ok`. */
 function propertyName(node: TSESTree.Property): string | undefined {
-  if (!node.computed) return node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : undefined;
-  return undefined;
+  if (node.computed) return undefined;
+  return node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : String(node.key.value);
 }
 
 /** `x.ok` → `ok`, `x['ok']` → `ok`; undefined for a key computed otherwise. */
