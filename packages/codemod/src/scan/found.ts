@@ -41,6 +41,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind, legacyClientTooOld } from '../helper-module/legacy-client-fits.js';
 import { typescript } from '../helper-module/transport/common.js';
+import { helperDeclaration } from '../helper-module/transport/helper-contract.js';
 import type { SiteForm } from '../plan.js';
 
 type Node = TSESTree.Node;
@@ -111,7 +112,7 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
     if (site.kind === 'method') {
       const member = rtmClientInMember(program, resolver, site.call);
       const startable = member ? rtmClientStartable(program, resolver, site.call) : undefined;
-      found.push(member ? { ...methodSite(resolver, site), rtmClientMember: member, ...(startable ? { rtmClientStart: startable } : {}) } : methodSite(resolver, site));
+      found.push(member ? { ...methodSite(parsed, site), rtmClientMember: member, ...(startable ? { rtmClientStart: startable } : {}) } : methodSite(parsed, site));
       claimed.push(...site.call.arguments);
     }
   }
@@ -186,13 +187,14 @@ function significant(escapes: readonly Escape[]): Escape[] {
   return escapes.filter(isSignificantEscape);
 }
 
-function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
+function methodSite(parsed: ParsedFile, site: MethodSite): FoundSite {
+  const { resolver } = parsed;
   const flow = followResponse(resolver, site);
   const connect = site.method === METHODS.rtmConnect;
   const args = argsInfo(site.options);
   const spread = site.call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement) && (site.form === 'member' || site.form === 'name');
   const form: SiteForm =
-    site.form === 'member' || site.form === 'detached' ? 'method-call' : site.form === 'call' || site.form === 'apply' ? 'call-apply' : calleeName(resolver, site.call.callee) === 'apiCall' ? 'api-call' : 'helper';
+    site.form === 'member' || site.form === 'detached' ? 'method-call' : site.form === 'call' || site.form === 'apply' ? 'call-apply' : isClientApiCall(parsed, site.call) ? 'api-call' : 'helper';
   const name = unwrap(site.methodNode);
   const literal =
     (name.type === AST_NODE_TYPES.Literal && typeof name.value === 'string') || (name.type === AST_NODE_TYPES.TemplateLiteral && name.expressions.length === 0);
@@ -213,6 +215,16 @@ function methodSite(resolver: Resolver, site: MethodSite): FoundSite {
     ...(site.form === 'detached' ? { detached: true as const } : {}),
     ...(methodAnswerUnread(resolver, site, flow) ? { answerUnread: true as const } : {}),
   };
+}
+
+/**
+ * `x.apiCall('rtm.start', …)`, a client's generic method: not a function of the file's own that is
+ * named so (`function apiCall(token, method, qs) { … }`), which is the app's helper, its transport
+ * seen in its declaration.
+ */
+function isClientApiCall(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
+  if (calleeName(parsed.resolver, call.callee) !== 'apiCall') return false;
+  return unwrap(call.callee).type !== AST_NODE_TYPES.Identifier || helperDeclaration(parsed, call) === undefined;
 }
 
 /** A method name chosen at run time: a branch of `cond ? 'rtm.connect' : 'rtm.start'`, or a constant holding one. */

@@ -1,4 +1,4 @@
-import { superagentHelperOf, unwrap } from '@rtm-migrate/analysis';
+import { superagentHelperOf, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { usesOwnThis } from './callback-this.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -24,7 +24,12 @@ import { errorsNotReturned } from './errors-not-returned.js';
 /** What each argument of the helper's call is, in order: the caller passes them in the same places. */
 type Slot =
   | { kind: 'method' }
-  | { kind: 'args'; node: Node }
+  /** Before the method name, the same value for every method (`apiCall(token, 'rtm.start', …)`): passed on unchanged. */
+  | { kind: 'fixed'; node: Node }
+  /** Past the helper's declared parameters (it reads no `arguments`): it never gets it, so the caller leaves it out. */
+  | { kind: 'unread'; node: Node }
+  /** `none`: `null` / `undefined` in the helper's data parameter, no `rtm.start` arguments (the helper module's default `{}`). */
+  | { kind: 'args'; node: Node; none?: boolean }
   | { kind: 'flag'; node: Node }
   /** `responseOnly`: the helper calls it with the response alone (`ok: false` on an error), as its declaration shows. */
   /** `successFlag`: the helper calls it `(ok, data)`, as the callback's own code proves (see callback-convention.ts). */
@@ -47,13 +52,22 @@ const THIS_GIVEN =
  * whose declaration calls it Node-style).
  */
 function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | string {
-  const [name, ...rest] = call.arguments;
-  if (!name || !namesRtmStart(parsed, name)) return 'the method name is not written out as the first argument';
-  const slots: Slot[] = [{ kind: 'method' }];
+  const at = call.arguments.findIndex((a) => namesRtmStart(parsed, a));
+  const leading = call.arguments.slice(0, Math.max(at, 0));
+  if (at < 0 || (at > 0 && !leading.every((a) => sameForEveryCall(parsed, a)))) return 'the method name is not written out as the first argument';
+  // Past what the declaration takes, an argument is never seen by the helper: nothing of it to keep (and never the callback).
+  const declared = at > 0 ? unreadFrom(parsed, call) : undefined;
+  const read = declared === undefined ? call.arguments : call.arguments.slice(0, declared);
+  const rest = read.slice(at + 1);
+  const slots: Slot[] = [...leading.map((node): Slot => ({ kind: 'fixed', node })), { kind: 'method' }];
   let handed: { readonly optional: boolean } | undefined;
   for (const [i, arg] of rest.entries()) {
     const last = i === rest.length - 1;
     if (arg.type === AST_NODE_TYPES.SpreadElement) return 'the helper is given spread arguments';
+    if (i === 0 && at > 0 && isNothing(arg) && takesDataAt(parsed, helperDeclaration(parsed, call), at + 1)) {
+      slots.push({ kind: 'args', node: arg, none: true });
+      continue;
+    }
     const fn = writtenCallback(arg);
     const responseOnly = last && slots.length > 1 && isReference(arg, fn) ? responseOnlyHelper(parsed, call, i + 1) : undefined;
     if (responseOnly) slots.push({ kind: 'callback', node: arg, responseOnly });
@@ -82,7 +96,40 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
   }
   // Flags after the method name with no arguments before them: where the arguments go is not known.
   if (args < 0 && slots.some((s) => s.kind === 'flag')) return 'the helper takes arguments rtm-migrate cannot place';
-  return slots;
+  return [...slots, ...call.arguments.slice(read.length).map((node): Slot => ({ kind: 'unread', node }))];
+}
+
+/**
+ * Given before the method name, a value each replacement method may be given again as it is: a
+ * literal, or a name never assigned after it is bound (the enclosing function's `token` parameter).
+ */
+function sameForEveryCall(parsed: ParsedFile, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal) return !('regex' in bare);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(parsed.resolver, bare);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return def !== undefined && !(variable?.references.some((r) => r.isWrite() && r.identifier !== def.name) ?? true);
+}
+
+/** `null`, `undefined`: no arguments. */
+function isNothing(node: Node): boolean {
+  const bare = unwrap(node);
+  return (bare.type === AST_NODE_TYPES.Literal && bare.value === null && !('regex' in bare)) || (bare.type === AST_NODE_TYPES.Identifier && bare.name === 'undefined');
+}
+
+/**
+ * The index from which the call's arguments are past the parameters of the helper's declaration in
+ * the file (which reads no `arguments` and has no rest parameter), where those are plain names or
+ * literals (no side effect is dropped with them). Undefined where the helper may read them all.
+ */
+function unreadFrom(parsed: ParsedFile, call: TSESTree.CallExpression): number | undefined {
+  const fn = helperDeclaration(parsed, call);
+  if (!fn || fn.params.some((p) => p.type === AST_NODE_TYPES.RestElement)) return undefined;
+  if ((parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0) return undefined;
+  const extra = call.arguments.slice(fn.params.length);
+  if (extra.length === 0 || !extra.every((a) => [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.Literal].includes(unwrap(a).type))) return undefined;
+  return fn.params.length;
 }
 
 /** A callback that reads the same when read later: a function literal, a name, or `this.a.b`. */
@@ -135,16 +182,16 @@ function helperCall(parsed: ParsedFile, site: FoundSite): TransportResult {
   // In TypeScript a helper declared in the file with a native promise: the arguments cast to its parameter's type.
   const declared = ts ? declaredPromiseHelper(parsed, call, argsAt < 0 ? 1 : argsAt) : undefined;
   const apiArgs = declared?.argsType ? `apiArgs as ${declared.argsType}` : 'apiArgs';
-  const passed = (s: Slot): string => (s.kind === 'method' ? 'apiMethod' : s.kind === 'args' ? apiArgs : s.kind === 'flag' ? text(parsed, s.node) : '');
-  const before = slots.filter((s) => s.kind !== 'callback').map(passed);
+  const passed = (s: Slot): string => (s.kind === 'method' ? 'apiMethod' : s.kind === 'args' ? apiArgs : s.kind === 'flag' || s.kind === 'fixed' ? text(parsed, s.node) : '');
+  const before = slots.filter((s) => s.kind !== 'callback' && s.kind !== 'unread').map(passed);
   if (argsAt < 0) before.push(apiArgs);
   const dropped = droppedArguments(parsed, call, named, argsAt < 0 ? before.length - 1 : argsAt);
   if (dropped) return { why: dropped };
-  const flags = slots.flatMap((s) => (s.kind === 'flag' ? [text(parsed, s.node)] : []));
+  const flags = slots.flatMap((s) => (s.kind === 'flag' || s.kind === 'fixed' ? [text(parsed, s.node)] : []));
   if (usesCallerName(helper, ...flags) || (receiver && flags.some((f) => new RegExp(`\\b${RECEIVER_NAME}\\b`).test(f)))) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
   const argsSlot = slots[argsAt];
-  const argsText = argsSlot?.kind === 'args' ? text(parsed, argsSlot.node) : undefined;
-  const lastSlot = slots.at(-1);
+  const argsText = argsSlot?.kind === 'args' && argsSlot.none !== true ? text(parsed, argsSlot.node) : undefined;
+  const lastSlot = slots.filter((s) => s.kind !== 'unread').at(-1);
   const callback = lastSlot?.kind === 'callback' ? lastSlot.node : undefined;
   if (receiver && callback) return { why: `the helper is called on \`${receiver.receiver}\` and answers through a callback: rtm-migrate binds a receiver computed by a call once only where the helper's answer is a promise` };
   if (lastSlot?.kind === 'callback' && lastSlot.responseOnly) {
