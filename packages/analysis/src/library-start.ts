@@ -9,7 +9,7 @@ import { classOf } from './functions.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName, resolveRelativeModule } from './modules.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
-import type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
+import type { LibraryStartSite, LibraryVersion, Subclass } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
 import type { UnfollowedClientSite } from './unfollowed-client.js';
 
@@ -122,6 +122,21 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
 }
 
 /**
+ * An ES6 subclass of slackbots itself (`class X extends SlackBot`, with or without a constructor of its
+ * own): every `new X(…)`, in this module or any other, runs slackbots' constructor, which logs in as under
+ * `new SlackBot(…)`. The class is the site, as its parent is what every instance's login comes from,
+ * however far the instances go. Not `extends withSlackbotsRtmStart(SlackBot)` of the generated module.
+ */
+export function slackbotsClassSite(resolver: Resolver, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): LibraryStartSite | undefined {
+  if (!isSubclass(cls) || throughHelper(resolver, cls.superClass, 'slackbots')) return undefined;
+  return slackbotsConstructorSite(resolver, cls, cls.superClass);
+}
+
+function isSubclass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): cls is Subclass {
+  return cls.superClass !== null;
+}
+
+/**
  * `new slackAPI(…)` of `slackbotapi` itself (`require('slackbotapi')`, its default import): the constructor
  * requests `rtm.start` through the package's `reqAPI`, in its only release and with no option for
  * `rtm.connect`, so no version is asked. slackbotapi's own files (its example) are its business. Not
@@ -169,7 +184,7 @@ export function runsSlackbotapiOnInstance(site: LibraryStartSite): boolean {
 }
 
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbots' own and the release it runs with may log in with rtm.start. */
-function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression, constructor: TSESTree.Node): LibraryStartSite | undefined {
+function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass, constructor: TSESTree.Node): LibraryStartSite | undefined {
   if (!isWholeModule(originOf(resolver, constructor), SLACKBOTS.module)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);

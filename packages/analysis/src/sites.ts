@@ -11,8 +11,8 @@ import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
-import { botkitStartSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
-import { slackPackageBotSite, type LibraryStartSite } from './slack-package-bot.js';
+import { botkitStartSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsClassSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
+import { slackPackageBotSite, startedThrough, type LibraryStartSite } from './slack-package-bot.js';
 import { handedToBaseSite, unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
 import { receivedClientSite } from './received-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
@@ -152,7 +152,7 @@ export function siteNode(site: RtmSite): Node {
     case 'start-listener':
       return site.call;
     case 'library-start':
-      return site.call.callee;
+      return startedThrough(site);
     case 'client-option':
       return site.property;
     case 'url':
@@ -205,13 +205,16 @@ export function findSites(program: TSESTree.Program, resolver: Resolver): RtmSit
   return sites.sort((a, b) => siteNode(a).range[0] - siteNode(b).range[0]);
 }
 
-/** The site a node is, if any (calls, `new`, strings, `dataStore` members). */
+/** The site a node is, if any (calls, `new`, strings, `dataStore` members, subclasses of slackbots). */
 export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefined {
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:
       return classifyCall(resolver, node);
     case AST_NODE_TYPES.NewExpression:
       return clientOptionSite(resolver, node) ?? slackbotsSite(resolver, node) ?? slackbotapiSite(resolver, node);
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.ClassExpression:
+      return slackbotsClassSite(resolver, node);
     case AST_NODE_TYPES.Literal:
       return typeof node.value === 'string' ? classifyString(resolver, node) : undefined;
     case AST_NODE_TYPES.TemplateLiteral:

@@ -16,7 +16,8 @@ type Node = TSESTree.Node;
  * `botkit`: `startRTM(cb)` of a Botkit Slack bot whose Botkit may be older than BOTKIT.connectSince;
  * `slackbots`: `new SlackBot(…)`, which logs in from its constructor, of a `slackbots` that may be older than
  * SLACKBOTS.connectSince (`version`: the installed one or the declared range; undefined when neither is known),
- * or that constructor run on an instance by an ES5 subclass (`SlackBot.call(this, …)`, `X.super_.apply(this, arguments)`);
+ * or that constructor run on an instance by an ES5 subclass (`SlackBot.call(this, …)`, `X.super_.apply(this, arguments)`),
+ * or an ES6 subclass (`class X extends SlackBot`, the class the site) whose every `new X(…)` runs it;
  * `slackbotapi`: `new slackAPI(…)` of `slackbotapi`, whose constructor requests `rtm.start` in every release (SLACKBOTAPI),
  * or that constructor run on an instance by an ES5 subclass (`slackAPI.call(this, …)`).
  */
@@ -33,8 +34,17 @@ export type LibraryStartSite =
       /** The relative module (`./lib/Botkit.js`) a vendored Botkit is loaded from, where that file is not there to read: reported, never wrapped. */
       readonly vendoredFrom?: string;
     }
-  | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression; readonly version: LibraryVersion | undefined }
+  | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass; readonly version: LibraryVersion | undefined }
   | { readonly kind: 'library-start'; readonly library: 'slackbotapi'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression };
+
+/** A class with an `extends` clause. */
+export type Subclass = (TSESTree.ClassDeclaration | TSESTree.ClassExpression) & { readonly superClass: TSESTree.LeftHandSideExpression };
+
+/** What a library start site names of the library: the class of `new`, the callee of a call, the parent of a subclass. */
+export function startedThrough(site: LibraryStartSite): TSESTree.Node {
+  const { call } = site;
+  return call.type === AST_NODE_TYPES.ClassDeclaration || call.type === AST_NODE_TYPES.ClassExpression ? call.superClass : call.callee;
+}
 
 /** What says which release of a library a file runs with: the copy installed for it, else the range its package.json declares. */
 export interface LibraryVersion {

@@ -254,6 +254,33 @@ made.login.call(this);
   });
 });
 
+describe('an ES6 subclass of slackbots (`class X extends SlackBot`)', () => {
+  const es6 = `const SlackBot = require('slackbots');
+const { EventEmitter } = require('events');
+const { withSlackbotsRtmStart } = require('./rtm-start-data');
+class Standup extends SlackBot {
+  constructor(s) { super(s); }
+}
+const Quiet = class extends SlackBot {};
+class Mine extends EventEmitter {}
+class Done extends withSlackbotsRtmStart(SlackBot) {}
+new Standup({ token: 't' });
+new Quiet({ token: 't' });
+`;
+  const declaring = (range: string): object => ({ name: 'standup-bot', version: '1.0.0', dependencies: { slackbots: range } });
+
+  it('is a site at each class whose parent is slackbots, with or without a constructor (not its `new`, not another parent, not one through the generated module)', async () => {
+    const dir = await project({ 'package.json': declaring('^1.1.0'), 'bot.js': es6, 'esm.mjs': "import Bot from 'slackbots';\nexport default class extends Bot {}\n" });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slackbots@4 declared ^1.1.0', 'slackbots@7 declared ^1.1.0']);
+    expect(await libraryStarts(join(dir, 'esm.mjs'))).toEqual(['slackbots@2 declared ^1.1.0']);
+  });
+
+  it('is no site where slackbots is 1.3.0 or later', async () => {
+    const dir = await project({ 'package.json': declaring('^1.3.0'), 'bot.js': es6 });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([]);
+  });
+});
+
 describe('a library start already going through the generated module', () => {
   it("is no site: Botkit's withBotkitRtmStart(bot).startRTM(), slackbots' new (withSlackbotsRtmStart(SlackBot))(…), as rtm-migrate writes them", async () => {
     const dir = await project({

@@ -265,14 +265,15 @@ function rtmApiClientFits(node: Node): boolean {
  * `X.startRTM(…)` of a Botkit bot (`withBotkitRtmStart(X).startRTM(…)`), or `X.login()` of a `slack-client`
  * 1.x client (`withSlackClientRtmStart(X).login()`), where `X` can stand as an
  * argument as it is written (not `super`, not a bare sequence) and the call is not optional (the
- * wrapper would be handed nothing), or `new SlackBot(…)` of slackbots (`new (withSlackbotsRtmStart(SlackBot))(…)`), or
+ * wrapper would be handed nothing), or `new SlackBot(…)` of slackbots (`new (withSlackbotsRtmStart(SlackBot))(…)`) or a
+ * class extending it (`class X extends withSlackbotsRtmStart(SlackBot)`), or
  * slackbots' constructor run on an instance written out as its first argument (`SlackBot.call(withSlackbotsRtmStartOn(this), …)`).
  */
 function libraryStartFits(site: FoundSite): boolean {
   const node = site.node;
   if (!site.library) return false;
   const { wraps } = HELPER_LIBRARY_STARTS[site.library];
-  if (wraps === 'class') return node.type === AST_NODE_TYPES.NewExpression;
+  if (wraps === 'class') return node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
   // The instance a constructor is run on, where it is written out (not spread, not absent).
   if (wraps === 'instance') {
     const instance = node.type === AST_NODE_TYPES.CallExpression ? node.arguments[0] : undefined;

@@ -323,7 +323,7 @@ function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite
   const unfit = site.library === 'slack-package' ? slackPackageUnfit(site.version, parsed) : undefined;
   const own: Escape = { node: call, reason: libraryStartReason(site, unfit), path: '', file: undefined };
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
-  const argsNode = site.library === 'slack-package' ? call.arguments[0] : undefined;
+  const argsNode = site.library === 'slack-package' ? site.call.arguments[0] : undefined;
   // The app's own object is no bot the generated module can wrap, nor is what an absent copy of Botkit makes known to be one: a TODO. slackbots' constructor run on an
   // instance (an ES5 subclass) has the instance wrapped, not the class; slackbotapi's has nothing that fits
   // (its wrapper is a class, which cannot be `.call`ed): a TODO. So has a `slack` package bot the wrapper cannot start (slackPackageUnfit).

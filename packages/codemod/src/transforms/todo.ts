@@ -19,8 +19,8 @@ const TYPES: Record<string, readonly string[]> = {
   'method-table': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'unfollowed-name': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'legacy-data-store': ['CallExpression', 'FunctionExpression', 'FunctionDeclaration', 'MemberExpression'],
-  // `new SlackBot(…)` of slackbots and `new slackAPI(…)` of slackbotapi log in from their constructors.
-  'library-start': ['CallExpression', 'OptionalCallExpression', 'NewExpression'],
+  // `new SlackBot(…)` of slackbots and `new slackAPI(…)` of slackbotapi log in from their constructors, as do the instances of a class extending slackbots'.
+  'library-start': ['CallExpression', 'OptionalCallExpression', 'NewExpression', 'ClassDeclaration', 'ClassExpression'],
 };
 
 /** The statement a site's TODO goes above: the one holding its node. */

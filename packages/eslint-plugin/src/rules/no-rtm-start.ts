@@ -13,6 +13,7 @@ import {
   runsSlackbotsOnInstance,
   scanOptions,
   siteNode,
+  startedThrough,
   unwrap,
   type ClientOptionSite,
   type LibraryStartSite,
@@ -261,7 +262,7 @@ export default createRule<Options, MessageIds>({
           return;
         case 'library-start':
           if (site.library === 'botkit' && site.vendoredFrom !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInVendoredBotkit', data: { module: site.vendoredFrom } });
-          else context.report({ node: site.call.callee, messageId: libraryMessage(site) });
+          else context.report({ node: startedThrough(site), messageId: libraryMessage(site) });
           return;
         case 'unfollowed-client':
           if (site.handedToBase) context.report({ node: site.call, messageId: 'legacyRtmClientToBase' });
@@ -274,7 +275,8 @@ export default createRule<Options, MessageIds>({
       }
     };
 
-    const visitors: TSESLint.RuleListener = { CallExpression: check, NewExpression: check, Literal: check, TemplateLiteral: check };
+    // A class that extends slackbots' is where its bots' login comes from, wherever they are made.
+    const visitors: TSESLint.RuleListener = { CallExpression: check, NewExpression: check, ClassDeclaration: check, ClassExpression: check, Literal: check, TemplateLiteral: check };
     // Tables of generated one-module-per-method wrappers (`{ start: require('./rtm.start') }`).
     if (REQUIRES_METHOD_MODULE.test(context.sourceCode.text)) visitors.Property = check;
     return visitors;

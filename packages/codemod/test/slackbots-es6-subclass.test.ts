@@ -1,0 +1,115 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { cli, copyLibrary, type DryReport } from './helpers.js';
+
+/** What makes the bot and prints what it learnt at start; `Bot` is the subclass. */
+const MAIN = `var printWorkspace = require('../summary');
+
+bot.on('start', function () {
+  printWorkspace(bot);
+  process.stdout.write('', function () { process.exit(0); });
+});
+bot.on('error', function (err) {
+  console.error('slackbots error: ' + (err && err.message ? err.message : err));
+  process.exit(1);
+});
+`;
+
+/** An ES6 subclass as the s29 corpus's bot wrote it: its own constructor calling super, exported, made in another module that never names slackbots. */
+const CLASS_MODULE = `var Bot = require('slackbots');
+
+class ChannelBot extends Bot {
+  constructor(settings) {
+    super(settings);
+    this.settings = settings;
+  }
+
+  isChatMessage(message) {
+    return message.type === 'message' && Boolean(message.text);
+  }
+}
+
+module.exports = ChannelBot;
+`;
+
+const TWO_FILES = { 'channel-bot.js': CLASS_MODULE, 'bot.js': `const ChannelBot = require('./channel-bot');\n\nconst bot = new ChannelBot({ token: process.env.SLACK_BOT_TOKEN, name: 'helper' });\n${MAIN}` };
+
+/** The class without a constructor of its own, made in its module. */
+const ONE_FILE = { 'bot.js': `const SlackBot = require('slackbots');\n\nclass QuietBot extends SlackBot {}\n\nconst bot = new QuietBot({ token: process.env.SLACK_BOT_TOKEN, name: 'quiet' });\n${MAIN}` };
+
+/** slackbots 1.2.0 as published (an ES6 class whose constructor logs in with `_api('rtm.start')`), its fixed API URL pointed at fake Slack (the only edit), with `runners`. */
+async function app(runners: Readonly<Record<string, string>>): Promise<string> {
+  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []);
+  const index = join(dir, 'slackbots', 'index.js');
+  const fixed = "url: 'https://slack.com/api/' + methodName";
+  const source = await readFile(index, 'utf8');
+  expect(source).toContain(fixed);
+  expect(source).toContain("this._api('rtm.start')");
+  await writeFile(index, source.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
+  for (const [name, text] of Object.entries(runners)) await writeFile(join(dir, 'runners', name), text);
+  return dir;
+}
+
+const apply = async (dir: string): Promise<DryReport> => {
+  const ran = await cli(['apply', 'runners', '--allow-dirty', '--report', 'json'], dir);
+  expect(ran.code).toBe(0);
+  return JSON.parse(ran.stdout) as DryReport;
+};
+
+/**
+ * An ES6 subclass of the published slackbots 1.2.0: it prints the workspace against fake Slack answering
+ * `rtm.start`, never starts once Slack answers `rtm_connect_required`, and, migrated by the real CLI (the
+ * class's parent become `withSlackbotsRtmStart(Bot, …)`), prints the same users, channels, groups, ims and
+ * members through `rtm.connect`, wherever the instance is made.
+ */
+describe.each([
+  { form: 'class in one module, `new` in another', runners: TWO_FILES, file: 'channel-bot.js', id: 'runners/channel-bot.js:3:1', wrapped: 'class ChannelBot extends withSlackbotsRtmStart(Bot, ' },
+  { form: 'class without a constructor, `new` beside it', runners: ONE_FILE, file: 'bot.js', id: 'runners/bot.js:3:1', wrapped: 'class QuietBot extends withSlackbotsRtmStart(SlackBot, ' },
+])('slackbots 1.2.0 ES6 subclass, $form', ({ runners, file, id, wrapped }) => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 29, users: 25, channels: 6, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it('prints what it printed against rtm.start, through rtm.connect; a second run finds nothing', { timeout: 240_000 }, async () => {
+    const dir = await app(runners);
+    const start = (token?: string): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, ...(token ? { token } : {}) });
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users: [1-9]/m);
+    expect(before.stdout).toMatch(/^channels: [1-9]/m);
+    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start']);
+    slack.setMode('connect_required');
+    expect(await start()).toMatchObject({ code: 1, stderr: 'slackbots error: rtm_connect_required\n' });
+
+    const report = await apply(dir);
+    expect(report.todos).toBe(0);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'helper-module']]);
+    const written = await readFile(join(dir, 'runners', file), 'utf8');
+    expect(written).toContain(wrapped);
+    expect(written).toContain("require('./rtm-start-data')");
+
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    expect(after.stdout).toBe(before.stdout);
+    const methods = slack.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+    expect(methods.at(-1)).toBe('rtm.connect');
+
+    const refused = await start('xoxb-unknown');
+    expect([refused.code, refused.stderr]).toEqual([1, 'slackbots error: invalid_auth\n']);
+
+    expect((await apply(dir)).sites).toEqual([]);
+    expect(await readFile(join(dir, 'runners', file), 'utf8')).toBe(written);
+  });
+});
