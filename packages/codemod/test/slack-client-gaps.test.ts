@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { ESLint } from 'eslint';
+import { config } from '../../../test/support/corpus.js';
 import { cli, expectPresenceAnswered, slackClient1App } from './helpers.js';
 
 /** The start of each bot: a slack-client 1.x client as its README makes it, and the items of one of its maps. */
@@ -34,12 +37,49 @@ slack.on('open', function () {
   console.log('with unreads: ' + slack.getChannelsWithUnreads().length);
 ${ENDS}`;
 
-/** The idiom of slack-client's README: the groups the bot has open, off the client's own Group objects; and its own User of `self`. */
+/** The idiom of slack-client's README (blind corpus s28/17): the groups the bot has open, off the client's own Group objects. */
 const OPEN_GROUPS = `${MADE}
 slack.on('open', function () {
-  var groups = items(slack.groups);
-  console.log('groups: ' + groups.length);
-  console.log('open groups: ' + groups.filter(function (g) { return g.is_open && !g.is_archived; }).length);
+  var channels = Object.keys(slack.channels)
+    .map(function (k) { return slack.channels[k]; })
+    .filter(function (c) { return c.is_member; });
+  var groups = Object.keys(slack.groups)
+    .map(function (k) { return slack.groups[k]; })
+    .filter(function (g) { return g.is_open && !g.is_archived; });
+  console.log('in: ' + channels.length);
+  console.log('as well as: ' + groups.map(function (g) { return g.name; }).sort().join(','));
+${ENDS}`;
+
+/** A DM looked up by its user's name and used only where open (s28/18's slack-api-rx.js), the client a field of a class. */
+const OPEN_DM = `var Slack = require('slack-client');
+
+class Bot {
+  constructor(token) {
+    this.slack = new Slack(token, false, false);
+  }
+
+  run() {
+    this.slack.on('open', () => {
+      var names = Object.keys(this.slack.users).map((k) => this.slack.users[k].name).sort();
+      var open = names.filter((name) => { var dm = this.slack.getDMByName(name); return dm && dm.is_open; });
+      console.log('open DMs: ' + open.join(','));
+      process.stdout.write('', () => process.exit(0));
+    });
+    this.slack.on('error', (err) => {
+      console.error('slack-client error: ' + err);
+      process.exit(1);
+    });
+    this.slack.login();
+  }
+}
+
+new Bot(process.env.SLACK_BOT_TOKEN).run();
+`;
+
+/** The client's groups counted and its own User of \`self\` read for \`prefs\`, which neither rtm.connect nor a list returns. */
+const SELF_PREFS = `${MADE}
+slack.on('open', function () {
+  console.log('groups: ' + items(slack.groups).length);
   console.log('prefs: ' + typeof slack.self.prefs);
 ${ENDS}`;
 
@@ -54,6 +94,19 @@ slack.on('message', function () {
   console.log('highlight_words again: ' + JSON.stringify(slack.self.prefs.highlight_words));
 ${ENDS}`;
 
+/** The report's id of the bot's `login()` call: `bot.js:<line>:<column>`. */
+function loginAt(bot: string): string {
+  const lines = bot.split('\n');
+  const line = lines.findIndex((l) => /\.login\(\);$/.test(l));
+  return `bot.js:${line + 1}:${(lines[line]?.search(/\S/) ?? 0) + 1}`;
+}
+
+/** The recommended lint of the bot, as a user's flat config has it. */
+async function lint(dir: string): Promise<{ ruleId: string | null; line: number; message: string }[]> {
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
+  return (await eslint.lintFiles(['bot.js'])).flatMap((r) => r.messages);
+}
+
 interface Report {
   readonly sites: readonly { readonly id: string; readonly rewrite: string; readonly message: string }[];
 }
@@ -62,8 +115,9 @@ interface Report {
  * slack-client 1.x copies each user, channel, group and DM of `rtm.start`'s data into an object of its own
  * (`new Group(client, g)`, key by enumerable key). Reads of the extras the helper module fetches only when
  * asked, through the client's maps and methods (`slack.users[id].presence`, `getUnreadCount()`), get them
- * asked for; a read of an attribute the replacement lists lack (`groups[].is_open`) off the client's own
- * Group warns at run time, as on the helper's own items, rather than answering `undefined` silently.
+ * asked for; a read of an attribute the replacement lists lack through them (`groups[].is_open`) makes the
+ * login a TODO; one off what the analysis does not see (`self.prefs`) warns at run time, as on the helper's
+ * own data, rather than answering `undefined` silently.
  */
 describe('slack-client 1.5.1: what its own objects are read for, migrated by the CLI', () => {
   let slack: FakeSlack;
@@ -91,7 +145,7 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     const report = await migrate(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:21:1', 'helper-module']]);
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(
-      "withSlackClientRtmStart(slack, { include: ['channels[].unread_count', 'groups[].unread_count', 'ims[].unread_count', 'users[].presence'] }).login();",
+      "withSlackClientRtmStart(slack, { include: ['channels[].unread_count', 'groups[].unread_count', 'ims[].unread_count', 'users[].presence'], optional: ['dnd', 'subteams', 'team.prefs'] }).login();",
     );
 
     slack.setMode('connect_required');
@@ -100,32 +154,61 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     await expectPresenceAnswered(slack, before, after);
   });
 
-  it("warns once when a group's `is_open`, which the replacement data lack, is read off the client's own Group; its User of `self` has `prefs` still", { timeout: 240_000 }, async () => {
-    const dir = await slackClient1App({ 'bot.js': OPEN_GROUPS });
+  /**
+   * `is_open` is an attribute `conversations.list` lacks (a `conversations.info` per conversation): read
+   * through the client's maps or look-ups it makes the login a TODO naming it, as it does off
+   * rtm.start's own answer, and the lint reports the read; the bot, unchanged, still knows its open
+   * conversations (migrated, every `is_open` would answer `undefined`: s28/17 and s28/18 lost them).
+   */
+  it.each([
+    ['a map, the README idiom', OPEN_GROUPS, /^as well as: \S+$/m, 'groups[].is_open', 'g.is_open'],
+    ['a look-up on a field of this', OPEN_DM, /^open DMs: \S+$/m, 'ims[].is_open', 'dm.is_open'],
+  ])('leaves a TODO naming `is_open` read through %s, and the lint reports the read', { timeout: 240_000 }, async (_how, bot, printed, field, read) => {
+    const id = loginAt(bot);
+    const dir = await slackClient1App({ 'bot.js': bot });
     slack.setMode('legacy');
     const before = await start(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
-    expect(before.stdout).toMatch(/^open groups: [1-9]\d*$/m);
+    expect(before.stdout).toMatch(printed);
+
+    const findings = await lint(dir);
+    const readLine = bot.split('\n').findIndex((line) => line.includes(read)) + 1;
+    expect(findings.filter((f) => f.ruleId === '@rtm-migrate/no-rtm-start-only-fields' && f.line === readLine).map((f) => f.message)).toContainEqual(expect.stringContaining(`\`${field}\``));
+    expect(findings.filter((f) => f.ruleId === '@rtm-migrate/no-rtm-start').map((f) => `bot.js:${String(f.line)}:`)).toEqual([id.replace(/\d+$/, '')]);
+
+    const report = await migrate(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
+    expect(report.sites[0]?.message).toContain(`\`${field}\``);
+    expect(report.sites[0]?.message).toContain(`${field}: conversations.info`);
+    const migrated = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(migrated).toContain('// TODO(rtm-migrate): `login()` of this `slack-client` 1.x client');
+    expect(existsSync(join(dir, 'rtm-start-data.js'))).toBe(false);
+    expect(migrated.replace(/^ *\/\/ .*\n/gm, '')).toBe(bot);
+
+    slack.resetCalls();
+    const after = await start(dir);
+    expect(after).toEqual(before);
+    const again = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect([again.code, await readFile(join(dir, 'bot.js'), 'utf8')]).toEqual([0, migrated]);
+  });
+
+  it("keeps self's `prefs`, which the replacement data lack, an object on the client's own User", { timeout: 240_000 }, async () => {
+    const dir = await slackClient1App({ 'bot.js': SELF_PREFS });
+    slack.setMode('legacy');
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^groups: [1-9]\d*$/m);
     expect(before.stdout).toMatch(/^prefs: object$/m);
 
     const report = await migrate(dir);
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:21:1', 'helper-module']]);
-    expect(report.sites[0]?.message).toContain('`groups[].is_open`');
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[loginAt(SELF_PREFS), 'helper-module']]);
     expect(report.sites[0]?.message).toContain('`self.prefs`');
 
     slack.setMode('connect_required');
     slack.resetCalls();
     const after = await start(dir);
     expect(after.code).toBe(0);
-    const lost = /^open groups: .*$/gm;
-    expect(after.stdout.replace(lost, '')).toBe(before.stdout.replace(lost, ''));
-    expect(after.stdout).toMatch(/^open groups: 0$/m);
-    expect(after.stderr).toBe(
-      [
-        'rtm-start-data: groups[].is_open is not in the replacement data: `conversations.list` does not say which conversations are open: `conversations.info` per conversation answers `is_open`',
-        '',
-      ].join('\n'),
-    );
+    expect([after.stdout, after.stderr]).toEqual([before.stdout, '']);
     expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 
@@ -166,3 +249,4 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 });
+

@@ -506,7 +506,10 @@ export function scan(options: ScanOptions): Plan {
                 : planned.reason === CODEMOD_MESSAGES.legacyClient && unbuilt.length > 0 && unknownReads.length === 0 && !found.rtmClientMember && helperModuleFits(parsed, found, planned.form, true)
                   ? // Only those reads stand in the way: say so, not how to make the client followable.
                     { ...planned, reason: CODEMOD_MESSAGES.legacyClientUnbuilt(unbuilt) }
-                  : planned;
+                  : found.library === 'slack-client' && planned.reason === CODEMOD_MESSAGES.slackClientLogin && unbuilt.length > 0 && helperModuleFits(parsed, found, planned.form, true)
+                    ? // The same for a slack-client 1.x client read through its maps and look-ups (`slack.groups[k].is_open`).
+                      { ...planned, reason: CODEMOD_MESSAGES.slackClientUnbuilt(unbuilt) }
+                    : planned;
       // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
       const retypable =
         typed && helper === 'inline' && (decided.rewrite === 'inline' || decided.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, decided.form, true);

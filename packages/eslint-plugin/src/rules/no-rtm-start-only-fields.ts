@@ -12,6 +12,7 @@ import {
   propertyKeyName,
   readsFilledStore,
   siteNode,
+  slackClientReads,
   typeDeclaredIn,
   typeIs,
   type Escape,
@@ -120,6 +121,8 @@ export default createRule<Options, MessageIds>({
         const flow = followResponse(resolver, site);
         if (site.kind === 'start-listener') reportListener(site, flow);
         flow.reads.forEach(reportRead);
+        // A slack-client 1.x client's items read through its maps and look-ups: the reads the codemod asks for or leaves a TODO for.
+        if (site.kind === 'library-start' && site.library === 'slack-client') for (const read of slackClientReads(resolver, site.call)) reportRead({ path: read.path, node: read.node, file: undefined });
         flow.escapes.forEach((escape) => reportEscape(escape, site));
       };
       visitors.CallExpression = check;
