@@ -97,7 +97,7 @@ ${ENDS}`;
 /** The report's id of the bot's `login()` call: `bot.js:<line>:<column>`. */
 function loginAt(bot: string): string {
   const lines = bot.split('\n');
-  const line = lines.findIndex((l) => /\.login\(\);$/.test(l));
+  const line = lines.findIndex((l) => l.endsWith('.login();'));
   return `bot.js:${line + 1}:${(lines[line]?.search(/\S/) ?? 0) + 1}`;
 }
 
