@@ -145,7 +145,7 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     const report = await migrate(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:21:1', 'helper-module']]);
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(
-      "withSlackClientRtmStart(slack, { include: ['channels[].unread_count', 'groups[].unread_count', 'ims[].unread_count', 'users[].presence'], optional: ['dnd', 'subteams', 'team.prefs'] }).login();",
+      "withSlackClientRtmStart(slack, { include: ['channels[].unread_count', 'groups[].unread_count', 'ims[].unread_count', 'users[].presence'] }).login();",
     );
 
     slack.setMode('connect_required');
