@@ -90,7 +90,7 @@ describe('a list whose items carry attributes only rtm.start gave, handed to cod
     ['r.bots.forEach(track);', 'bots[]'],
     ['store.save(r.bots);', 'bots'],
     ['return new Directory(r.bots);', 'bots'],
-    ['const copy = r.bots.map((b) => b); store.save(copy);', 'bots[]'],
+    ['const copy = r.bots.map((b) => b); store.save(copy);', 'bots'],
     ['Object.assign(socket, { bots: r.bots });', 'bots'],
     ['module.exports.bots = r.bots;', 'bots'],
     ['track(r.bots.find((b) => b.deleted));', 'bots[]'],
