@@ -317,3 +317,51 @@ export async function expectSecondRunChangesNothing(dir: string): Promise<void> 
   expect(again.stdout).toContain('TODOs left: 0');
   expect(again.stdout).not.toMatch(/^(done|would) /m);
 }
+
+/** Where a slackbots subclass bot's class is (`runners/<file>`), its report id, and what its class reads migrated. */
+export interface SlackbotsSubclass {
+  readonly file: string;
+  readonly id: string;
+  readonly wrapped: string;
+}
+
+/**
+ * A slackbots subclass bot (`runners/bot.js` in `dir`) prints the workspace against fake Slack answering
+ * `rtm.start`, fails once Slack answers `rtm_connect_required`, and, migrated by the real CLI (`apply`), prints
+ * the same through one `rtm.connect`; Slack's error reaches the bot's 'error' handler as slackbots gave it; a
+ * second run finds nothing.
+ */
+export async function expectSlackbotsSubclassMigrated(slack: FakeSlack, dir: string, apply: (dir: string) => Promise<DryReport>, bot: SlackbotsSubclass): Promise<void> {
+  const start = (token?: string): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, ...(token ? { token } : {}) });
+  slack.setMode('legacy');
+  slack.resetCalls();
+  const before = await start();
+  expect([before.code, before.stderr]).toEqual([0, '']);
+  expect(before.stdout).toMatch(/^users: [1-9]/m);
+  expect(before.stdout).toMatch(/^channels: [1-9]/m);
+  expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start']);
+  slack.setMode('connect_required');
+  expect(await start()).toMatchObject({ code: 1, stderr: 'slackbots error: rtm_connect_required\n' });
+
+  const report = await apply(dir);
+  expect(report.todos).toBe(0);
+  expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[bot.id, 'helper-module']]);
+  const written = await readFile(join(dir, 'runners', bot.file), 'utf8');
+  expect(written).toContain(bot.wrapped);
+  expect(written).toContain("require('./rtm-start-data')");
+
+  slack.resetCalls();
+  const after = await start();
+  expect([after.code, after.stderr]).toEqual([0, '']);
+  expect(after.stdout).toBe(before.stdout);
+  const methods = slack.calls.map((c) => c.method);
+  expect(methods).not.toContain('rtm.start');
+  expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+  expect(methods.at(-1)).toBe('rtm.connect');
+
+  const refused = await start('xoxb-unknown');
+  expect([refused.code, refused.stderr]).toEqual([1, 'slackbots error: invalid_auth\n']);
+
+  expect((await apply(dir)).sites).toEqual([]);
+  expect(await readFile(join(dir, 'runners', bot.file), 'utf8')).toBe(written);
+}

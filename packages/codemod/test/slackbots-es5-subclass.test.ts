@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, copyLibrary, tempDir, type DryReport } from './helpers.js';
+import { run } from '../../../test/support/run.js';
+import { cli, copyLibrary, expectSlackbotsSubclassMigrated, tempDir, type DryReport } from './helpers.js';
 
 /**
  * An ES5 subclass of slackbots as a real app wrote it (a food bot): the constructor is run on the instance
@@ -96,40 +96,7 @@ describe.each([
   });
 
   it('prints what it printed against rtm.start, through rtm.connect; a second run finds nothing', { timeout: 240_000 }, async () => {
-    const dir = await es5App(runner);
-    const start = (token?: string): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, ...(token ? { token } : {}) });
-    slack.setMode('legacy');
-    slack.resetCalls();
-    const before = await start();
-    expect([before.code, before.stderr]).toEqual([0, '']);
-    expect(before.stdout).toMatch(/^users: [1-9]/m);
-    expect(before.stdout).toMatch(/^channels: [1-9]/m);
-    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start']);
-    slack.setMode('connect_required');
-    expect(await start()).toMatchObject({ code: 1, stderr: 'slackbots error: rtm_connect_required\n' });
-
-    const report = await apply(dir);
-    expect(report.todos).toBe(0);
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'helper-module']]);
-    const written = await readFile(join(dir, 'runners', 'bot.js'), 'utf8');
-    expect(written).toContain(wrapped);
-    expect(written).toContain("require('./rtm-start-data')");
-
-    slack.resetCalls();
-    const after = await start();
-    expect([after.code, after.stderr]).toEqual([0, '']);
-    expect(after.stdout).toBe(before.stdout);
-    const methods = slack.calls.map((c) => c.method);
-    expect(methods).not.toContain('rtm.start');
-    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
-    expect(methods.at(-1)).toBe('rtm.connect');
-
-    // Slack's error reaches the bot's 'error' handler as slackbots gave it.
-    const refused = await start('xoxb-unknown');
-    expect([refused.code, refused.stderr]).toEqual([1, 'slackbots error: invalid_auth\n']);
-
-    expect((await apply(dir)).sites).toEqual([]);
-    expect(await readFile(join(dir, 'runners', 'bot.js'), 'utf8')).toBe(written);
+    await expectSlackbotsSubclassMigrated(slack, await es5App(runner), apply, { file: 'bot.js', id, wrapped });
   });
 });
 

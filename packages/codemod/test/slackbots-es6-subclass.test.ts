@@ -2,8 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, copyLibrary, type DryReport } from './helpers.js';
+import { cli, copyLibrary, expectSlackbotsSubclassMigrated, type DryReport } from './helpers.js';
 
 /** What makes the bot and prints what it learnt at start; `Bot` is the subclass. */
 const MAIN = `var printWorkspace = require('../summary');
@@ -78,38 +77,6 @@ describe.each([
   });
 
   it('prints what it printed against rtm.start, through rtm.connect; a second run finds nothing', { timeout: 240_000 }, async () => {
-    const dir = await app(runners);
-    const start = (token?: string): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, ...(token ? { token } : {}) });
-    slack.setMode('legacy');
-    slack.resetCalls();
-    const before = await start();
-    expect([before.code, before.stderr]).toEqual([0, '']);
-    expect(before.stdout).toMatch(/^users: [1-9]/m);
-    expect(before.stdout).toMatch(/^channels: [1-9]/m);
-    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start']);
-    slack.setMode('connect_required');
-    expect(await start()).toMatchObject({ code: 1, stderr: 'slackbots error: rtm_connect_required\n' });
-
-    const report = await apply(dir);
-    expect(report.todos).toBe(0);
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'helper-module']]);
-    const written = await readFile(join(dir, 'runners', file), 'utf8');
-    expect(written).toContain(wrapped);
-    expect(written).toContain("require('./rtm-start-data')");
-
-    slack.resetCalls();
-    const after = await start();
-    expect([after.code, after.stderr]).toEqual([0, '']);
-    expect(after.stdout).toBe(before.stdout);
-    const methods = slack.calls.map((c) => c.method);
-    expect(methods).not.toContain('rtm.start');
-    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
-    expect(methods.at(-1)).toBe('rtm.connect');
-
-    const refused = await start('xoxb-unknown');
-    expect([refused.code, refused.stderr]).toEqual([1, 'slackbots error: invalid_auth\n']);
-
-    expect((await apply(dir)).sites).toEqual([]);
-    expect(await readFile(join(dir, 'runners', file), 'utf8')).toBe(written);
+    await expectSlackbotsSubclassMigrated(slack, await app(runners), apply, { file, id, wrapped });
   });
 });
