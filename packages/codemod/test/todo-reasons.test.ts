@@ -149,4 +149,32 @@ exports.start = function (token, done) {
     expect(message).toMatch(/Fields read → replacements: users: users\.list\.$/);
     expect(output).toContain("  request(encodeURI('https://slack.com/api/rtm.start?token=' + token), function (err, res, body) {");
   });
+
+  it("a one-parameter callback the app's own helper hands to another method, with `null` on a failure (corpus s29/05, simple-slack-bot): both said, never the Node-style reason", async () => {
+    const { sites, output } = await migrate(`var request = require('request');
+function SlackBot(token) { this.token = token; }
+SlackBot.prototype._callCallBack = function (callback, value) {
+  if (callback) callback(value);
+};
+SlackBot.prototype._api = function (methodName, params, callback) {
+  request.post({ url: 'https://slack.com/api/' + methodName, form: { token: this.token } }, function (err, response, body) {
+    if (err) return this._callCallBack(callback, null);
+    var result = JSON.parse(body);
+    this._callCallBack(callback, result.ok ? result : null);
+  }.bind(this));
+};
+SlackBot.prototype.login = function () {
+  this._api('rtm.start', null, function (data) {
+    if (!data) return;
+    this.data = data;
+  }.bind(this));
+};
+module.exports = SlackBot;
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    const message = sites[0]?.message ?? '';
+    expect(message).toContain("the callback takes one parameter, and `this._api` (line 6) does not call it itself: it hands it to `this._callCallBack`, which rtm-migrate does not follow to what the callback gets, and hands it `null` where the request fails or Slack refuses it");
+    expect(message).not.toContain('Node-style');
+    expect(output).toContain("  this._api('rtm.start', null, function (data) {");
+  });
 });

@@ -164,3 +164,34 @@ function isShadowed(parsed: ParsedFile, at: Node, name: string): boolean {
   const variable = ASTUtils.findVariable(parsed.resolver.getScope(at), name);
   return variable !== null && variable.defs.length > 0;
 }
+
+/**
+ * Why a one-parameter callback (`function (data) {…}`) given to the helper declared in the file at
+ * `index` is not rebuilt as a response-only one, where the helper hands that callback on to another
+ * function (`this._callCallBack(callback, result)`): it is not seen calling it, so what the callback
+ * gets is not known. Said too where it hands it `null` on a failure: the rebuilt data answers a
+ * failure as Slack's `{ ok: false, error }`, which a callback telling failures by a falsy answer
+ * (`if (!data) return`) would take for the data, going on as if logged in.
+ */
+export function responseOnlyRefusal(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): string | undefined {
+  const fn = helperDeclaration(parsed, call);
+  const param = fn?.params[index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const uses = variableOf(parsed.resolver, param)?.references.filter((r) => r.identifier !== param) ?? [];
+  const handing = uses.flatMap((r) => {
+    const use = r.identifier.parent;
+    return use.type === AST_NODE_TYPES.CallExpression && use.arguments.some((a) => a === r.identifier) ? [use] : [];
+  });
+  const first = handing[0];
+  if (!first) return undefined;
+  const helper = text(parsed, call.callee);
+  const nullFailure = handing.some((use) => use.arguments.some(isNull))
+    ? `, and hands it \`null\` where the request fails or Slack refuses it (an invalid token): the rebuilt data answers a failure as \`{ ok: false, error }\`, which a callback telling failures by a falsy answer takes for the data`
+    : '';
+  return `the callback takes one parameter, and \`${helper}\` (line ${String(fn.loc.start.line)}) does not call it itself: it hands it to \`${text(parsed, first.callee)}\`, which rtm-migrate does not follow to what the callback gets${nullFailure}. Rebuild the data through \`${helper}\` by hand${nullFailure ? ', handing the callback `null` on any failure as it does' : ''}`;
+}
+
+function isNull(node: Node): boolean {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.Literal && bare.value === null && !('regex' in bare);
+}

@@ -5,7 +5,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
 import { params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
-import { declaredPromiseHelper, helperDeclaration, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, type ResponseOnly } from './helper-contract.js';
+import { declaredPromiseHelper, helperDeclaration, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, responseOnlyRefusal, type ResponseOnly } from './helper-contract.js';
 import { takesDataAt } from './data-parameter.js';
 import { resolvesSlackErrors } from './resolves-errors.js';
 import { incidentalReturn } from './implicit-return.js';
@@ -72,7 +72,7 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     const responseOnly = last && slots.length > 1 && isReference(arg, fn) ? responseOnlyHelper(parsed, call, i + 1) : undefined;
     if (responseOnly) slots.push({ kind: 'callback', node: arg, responseOnly });
     else if (fn) {
-      if (!last || fn.params.length < 2) return 'the callback is not a written-out Node-style `(err, data)` function';
+      if (!last || fn.params.length < 2) return (last ? responseOnlyRefusal(parsed, call, i + 1) : undefined) ?? 'the callback is not a written-out Node-style `(err, data)` function';
       // A helper that hands its callback request's own `(err, res, body)`: called back the same way.
       const request = fn.params.length >= 3 ? requestForwardedCallback(parsed, call, i + 1) : undefined;
       if (request) { slots.push({ kind: 'callback', node: arg, request }); continue; }
