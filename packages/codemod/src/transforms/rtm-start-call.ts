@@ -2,6 +2,7 @@ import {
   CODEMOD_MESSAGES,
   CONVERSATION_LIST_FIELDS,
   METHODS,
+  methodSwappedIn,
   RECOMMENDED_PAGE_SIZE,
   conversationTypesOf,
   fieldFact,
@@ -191,8 +192,7 @@ function methodArgument(ctx: TransformContext, first: AnyNode | undefined, metho
   const plainTemplate = first?.type === 'TemplateLiteral' && (first as AnyNode & { expressions: unknown[] }).expressions.length === 0;
   if (first && (first.type === 'StringLiteral' || first.type === 'Literal' || plainTemplate)) {
     const raw = text(ctx, first);
-    if (raw.includes(METHODS.rtmStart)) return raw.replace(METHODS.rtmStart, method);
-    return `${raw.charAt(0)}${method}${raw.charAt(0)}`;
+    return methodSwappedIn(raw, method) ?? `${raw.charAt(0)}${method}${raw.charAt(0)}`;
   }
   return `'${method}'`;
 }

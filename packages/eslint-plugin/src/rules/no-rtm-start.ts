@@ -1,4 +1,4 @@
-import { FIX_MESSAGES, isConnectField, MESSAGES, METHODS } from '@rtm-migrate/core';
+import { FIX_MESSAGES, isConnectField, MESSAGES, METHODS, methodSwappedIn } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -115,9 +115,7 @@ function switchToTokenCheck(context: Context, site: MethodSite): TSESLint.Report
   const name = site.call.arguments[0];
   if (!name) return null;
   // A path the app's helper is given (`api.get('/rtm.start')`) keeps what surrounds the method's name.
-  const text = context.sourceCode.getText(name);
-  const spelled = (name.type === AST_NODE_TYPES.Literal || (name.type === AST_NODE_TYPES.TemplateLiteral && name.expressions.length === 0)) && text.includes(METHODS.rtmStart);
-  const written = spelled ? text.replace(METHODS.rtmStart, METHODS.authTest) : quoted(context, name, METHODS.authTest);
+  const written = (isStringNode(name) ? methodSwappedIn(context.sourceCode.getText(name), METHODS.authTest) : undefined) ?? quoted(context, name, METHODS.authTest);
   return (fixer) => fixer.replaceText(name, written);
 }
 
@@ -135,17 +133,17 @@ function quoted(context: Context, node: TSESTree.Node, text: string): string {
   return `${quote}${text}${quote}`;
 }
 
+/** A string literal, or a template literal without expressions. */
+function isStringNode(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0);
+}
+
 function renameMethod(context: Context, node: TSESTree.Node): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
   const computed = node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.computed;
   if (node.type === AST_NODE_TYPES.Identifier && node.name === 'start' && !computed) return (fixer) => fixer.replaceText(node, 'connect');
-  const isStringNode =
-    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
-    (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0);
-  if (!isStringNode) return undefined;
+  if (!isStringNode(node)) return undefined;
   const text = context.sourceCode.getText(node);
-  const replaced = text.includes(METHODS.rtmStart)
-    ? text.replace(METHODS.rtmStart, METHODS.rtmConnect)
-    : text.replace(/(['"`])start\1/, `$1connect$1`);
+  const replaced = methodSwappedIn(text, METHODS.rtmConnect) ?? text.replace(/(['"`])start\1/, `$1connect$1`);
   if (replaced === text) return undefined;
   return (fixer) => fixer.replaceText(node, replaced);
 }
