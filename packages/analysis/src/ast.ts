@@ -60,13 +60,22 @@ export function* descendants(resolver: Resolver, root: Node): Generator<Node> {
   const stack: Node[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     yield node;
-    for (const key of resolver.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push(child[i] as Node);
-      } else if (isNode(child)) stack.push(child);
-    }
+    // Each field's list in reverse, the fields in order: the order every caller has walked in.
+    for (const group of childGroups(resolver, node)) for (let i = group.length - 1; i >= 0; i--) stack.push(group[i] as Node);
   }
+}
+
+/** The direct children of a node, in source order. */
+export function children(resolver: Resolver, node: Node): Node[] {
+  return childGroups(resolver, node).flat();
+}
+
+/** A node's children, field by field (a field holding one node, or none, is a group of that many). */
+function childGroups(resolver: Resolver, node: Node): Node[][] {
+  return (resolver.visitorKeys[node.type] ?? []).map((key) => {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    return (Array.isArray(child) ? (child as unknown[]) : [child]).filter(isNode);
+  });
 }
 
 function isNode(value: unknown): value is Node {

@@ -12,6 +12,7 @@ import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion, Subclass } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
 import type { UnfollowedClientSite } from './unfollowed-client.js';
+import { skippedOverride } from './wrapper-override.js';
 
 /** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
 export function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
@@ -125,11 +126,24 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
  * An ES6 subclass of slackbots itself (`class X extends SlackBot`, with or without a constructor of its
  * own): every `new X(…)`, in this module or any other, runs slackbots' constructor, which logs in as under
  * `new SlackBot(…)`. The class is the site, as its parent is what every instance's login comes from,
- * however far the instances go. Not `extends withSlackbotsRtmStart(SlackBot)` of the generated module.
+ * however far the instances go. So is a class extending slackbotapi's (`class X extends slackAPI`), whose
+ * constructor requests `rtm.start` as under `new slackAPI(…)`. Not `extends withSlackbotsRtmStart(SlackBot)`
+ * (`withSlackbotapiRtmStart(slackAPI)`) of the generated module. `override`: why that module's subclass,
+ * put under this class, would not be asked (skippedOverride).
  */
-export function slackbotsClassSite(resolver: Resolver, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): LibraryStartSite | undefined {
-  if (!isSubclass(cls) || throughHelper(resolver, cls.superClass, 'slackbots')) return undefined;
-  return slackbotsConstructorSite(resolver, cls, cls.superClass);
+export function libraryClassSite(resolver: Resolver, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): LibraryStartSite | undefined {
+  if (!isSubclass(cls)) return undefined;
+  const slackbots = throughHelper(resolver, cls.superClass, 'slackbots') ? undefined : slackbotsConstructorSite(resolver, cls, cls.superClass);
+  if (slackbots) return withOverride(slackbots, skippedOverride(resolver, cls, SLACKBOTS.request));
+  const slackbotapi = throughHelper(resolver, cls.superClass, 'slackbotapi') ? undefined : slackbotapiConstructorSite(resolver, cls, cls.superClass);
+  return slackbotapi && withOverride(slackbotapi, skippedOverride(resolver, cls, SLACKBOTAPI.request));
+}
+
+/** A site of a library whose wrapper is a subclass (slackbots, slackbotapi). */
+type SubclassedSite = Extract<LibraryStartSite, { readonly library: 'slackbots' | 'slackbotapi' }>;
+
+function withOverride(site: SubclassedSite, override: string | undefined): LibraryStartSite {
+  return override === undefined ? site : { ...site, override };
 }
 
 function isSubclass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): cls is Subclass {
@@ -148,7 +162,7 @@ export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression
 }
 
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbotapi's own (every release requests rtm.start from it). */
-function slackbotapiConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression, constructor: TSESTree.Node): LibraryStartSite | undefined {
+function slackbotapiConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass, constructor: TSESTree.Node): SubclassedSite | undefined {
   if (!isWholeModule(originOf(resolver, constructor), SLACKBOTAPI.module)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTAPI.module) return undefined;
   return { kind: 'library-start', library: 'slackbotapi', call };
@@ -184,7 +198,7 @@ export function runsSlackbotapiOnInstance(site: LibraryStartSite): boolean {
 }
 
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbots' own and the release it runs with may log in with rtm.start. */
-function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass, constructor: TSESTree.Node): LibraryStartSite | undefined {
+function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass, constructor: TSESTree.Node): SubclassedSite | undefined {
   if (!isWholeModule(originOf(resolver, constructor), SLACKBOTS.module)) return undefined;
   if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);

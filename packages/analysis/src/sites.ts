@@ -11,7 +11,7 @@ import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
-import { botkitStartSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsClassSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
+import { botkitStartSite, libraryClassSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
 import { slackPackageBotSite, startedThrough, type LibraryStartSite } from './slack-package-bot.js';
 import { handedToBaseSite, unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
 import { receivedClientSite } from './received-client.js';
@@ -205,7 +205,7 @@ export function findSites(program: TSESTree.Program, resolver: Resolver): RtmSit
   return sites.sort((a, b) => siteNode(a).range[0] - siteNode(b).range[0]);
 }
 
-/** The site a node is, if any (calls, `new`, strings, `dataStore` members, subclasses of slackbots). */
+/** The site a node is, if any (calls, `new`, strings, `dataStore` members, subclasses of slackbots and slackbotapi). */
 export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefined {
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:
@@ -214,7 +214,7 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
       return clientOptionSite(resolver, node) ?? slackbotsSite(resolver, node) ?? slackbotapiSite(resolver, node);
     case AST_NODE_TYPES.ClassDeclaration:
     case AST_NODE_TYPES.ClassExpression:
-      return slackbotsClassSite(resolver, node);
+      return libraryClassSite(resolver, node);
     case AST_NODE_TYPES.Literal:
       return typeof node.value === 'string' ? classifyString(resolver, node) : undefined;
     case AST_NODE_TYPES.TemplateLiteral:

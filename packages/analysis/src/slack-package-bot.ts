@@ -19,7 +19,7 @@ type Node = TSESTree.Node;
  * or that constructor run on an instance by an ES5 subclass (`SlackBot.call(this, …)`, `X.super_.apply(this, arguments)`),
  * or an ES6 subclass (`class X extends SlackBot`, the class the site) whose every `new X(…)` runs it;
  * `slackbotapi`: `new slackAPI(…)` of `slackbotapi`, whose constructor requests `rtm.start` in every release (SLACKBOTAPI),
- * or that constructor run on an instance by an ES5 subclass (`slackAPI.call(this, …)`).
+ * or that constructor run on an instance by an ES5 subclass (`slackAPI.call(this, …)`), or an ES6 subclass (`class X extends slackAPI`).
  */
 export type LibraryStartSite =
   | { readonly kind: 'library-start'; readonly library: 'slack-client'; readonly call: TSESTree.CallExpression }
@@ -34,8 +34,21 @@ export type LibraryStartSite =
       /** The relative module (`./lib/Botkit.js`) a vendored Botkit is loaded from, where that file is not there to read: reported, never wrapped. */
       readonly vendoredFrom?: string;
     }
-  | { readonly kind: 'library-start'; readonly library: 'slackbots'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass; readonly version: LibraryVersion | undefined }
-  | { readonly kind: 'library-start'; readonly library: 'slackbotapi'; readonly call: TSESTree.NewExpression | TSESTree.CallExpression };
+  | {
+      readonly kind: 'library-start';
+      readonly library: 'slackbots';
+      readonly call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass;
+      readonly version: LibraryVersion | undefined;
+      /** Of a subclass: why the generated module's subclass put under it would not be asked (the app's own `_api`): reported, never wrapped. */
+      readonly override?: string;
+    }
+  | {
+      readonly kind: 'library-start';
+      readonly library: 'slackbotapi';
+      readonly call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass;
+      /** Of a subclass: why the generated module's subclass put under it would not be asked (the app's own `reqAPI`): reported, never wrapped. */
+      readonly override?: string;
+    };
 
 /** A class with an `extends` clause. */
 export type Subclass = (TSESTree.ClassDeclaration | TSESTree.ClassExpression) & { readonly superClass: TSESTree.LeftHandSideExpression };

@@ -52,9 +52,9 @@ request.post = function (url, callback) {
 const MANIFEST = JSON.stringify({ name: 'relay-bot', version: '1.0.0', dependencies: { slackbotapi: '1.3.9' } });
 
 /** The bot in `app/` (with its package.json and the shared summary), the harness beside it, on fixtures/bots' packages (slackbotapi 1.3.9 installed). */
-async function slackbotapiApp(): Promise<string> {
+async function slackbotapiApp(bot = BOT): Promise<string> {
   const summary = await readFile(join(ROOT, 'fixtures', 'bots', 'summary.js'), 'utf8');
-  const dir = await writeBotFiles('slackbotapi-', { 'bot.js': BOT, 'summary.js': summary, 'package.json': MANIFEST }, 'app');
+  const dir = await writeBotFiles('slackbotapi-', { 'bot.js': bot, 'summary.js': summary, 'package.json': MANIFEST }, 'app');
   await writeFile(join(dir, 'point-at-fake-slack.js'), POINT_AT_FAKE_SLACK);
   return dir;
 }
@@ -164,5 +164,85 @@ describe('slackbotapi started where the generated module cannot stand in for its
     expect(todo).toContain(opening);
     expect(todo).toContain(advice);
     expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+  });
+});
+
+/**
+ * The same bot as an ES6 subclass (`class DeskBot extends slackAPI`), with a `reqAPI` of its own that counts
+ * the calls and hands each on with `super.reqAPI(…)`: the class is the site, its parent becomes
+ * `withSlackbotapiRtmStart(slackAPI, …)`, whose `reqAPI` the app's then hands `rtm.start` on to.
+ */
+const ES6_SUBCLASS = BOT.replace(
+  'var slack = new slackAPI(',
+  `class DeskBot extends slackAPI {
+  reqAPI(method, data, callback) {
+    this.calls = (this.calls || 0) + 1;
+    return super.reqAPI(method, data, callback);
+  }
+}
+
+var slack = new DeskBot(`,
+);
+
+/** Its own `reqAPI` handing on past the class (`slackAPI.prototype.reqAPI.call`), as ES5 code wrote it: the generated module's would never be asked. */
+const ES6_SUBCLASS_OWN_REQUEST = ES6_SUBCLASS.replace('return super.reqAPI(method, data, callback);', 'return slackAPI.prototype.reqAPI.call(this, method, data, callback);');
+
+describe('slackbotapi 1.3.9 ES6 subclass', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 47, users: 14, channels: 6, mode: 'legacy', tokens: { 'xoxb-1-test': {} } });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  const starter = (dir: string) => (): Promise<RunResult> =>
+    runNodeBot(join(dir, 'app', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, token: 'xoxb-1-test', env: { NODE_OPTIONS: `--require ${join(dir, 'point-at-fake-slack.js')}` } });
+
+  it('`class DeskBot extends slackAPI` whose reqAPI calls super: prints what it printed against rtm.start, through rtm.connect', { timeout: 240_000 }, async () => {
+    const dir = await slackbotapiApp(ES6_SUBCLASS);
+    const start = starter(dir);
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users: [1-9]/m);
+    slack.setMode('connect_required');
+    expect(await start()).toMatchObject({ code: 1, stderr: 'slackbotapi error: rtm_connect_required\n' });
+
+    const report = await applyApp(dir);
+    expect(report.todos).toBe(0);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['app/bot.js:4:1', 'helper-module']]);
+    const written = await readFile(join(dir, 'app', 'bot.js'), 'utf8');
+    expect(written).toContain('class DeskBot extends withSlackbotapiRtmStart(slackAPI, ');
+
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    expect(after.stdout).toBe(before.stdout);
+    const methods = slack.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.slice(-2)).toEqual(['rtm.connect', 'auth.test']);
+    expect((await applyApp(dir)).sites).toEqual([]);
+  });
+
+  it('a reqAPI of its own that hands on past the class: a TODO naming it, the bot as it was (it still starts against rtm.start)', { timeout: 240_000 }, async () => {
+    const dir = await slackbotapiApp(ES6_SUBCLASS_OWN_REQUEST);
+    const start = starter(dir);
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+
+    const report = await applyApp(dir);
+    expect(report.todos).toBe(1);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['app/bot.js:4:1', 'todo']]);
+    expect(report.sites[0]?.message).toContain("`reqAPI` is given a function of the app's own on line 5, which does not first hand each call on with `super.reqAPI(…)`");
+    const written = await readFile(join(dir, 'app', 'bot.js'), 'utf8');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(ES6_SUBCLASS_OWN_REQUEST);
+    expect(written).toContain('// TODO(rtm-migrate): This class extends `slackbotapi`');
+
+    // Unchanged but for the comment: the same run against rtm.start, and the same refusal without it.
+    expect(await start()).toEqual(before);
+    slack.setMode('connect_required');
+    expect(await start()).toMatchObject({ code: 1, stderr: 'slackbotapi error: rtm_connect_required\n' });
   });
 });

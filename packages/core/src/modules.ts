@@ -276,6 +276,8 @@ export const BOTKIT = deepFreeze({
 export const SLACKBOTS = deepFreeze({
   module: 'slackbots',
   login: 'login',
+  /** Its own Web API call (`this._api(name, params)`), through which its login requests rtm.start. */
+  request: '_api',
   connectSince: [1, 3, 0] as const,
   /** What its login keeps of the data on the bot (1.2.0's `index.js`: `this.wsUrl = data.url`, `this.self = data.self`…): all the app can reach. */
   keeps: ['url', 'self', 'team', 'users', 'channels', 'groups', 'ims'],

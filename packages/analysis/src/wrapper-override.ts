@@ -1,0 +1,113 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { children, descendants, isFunction, memberName, programOf, unwrap, within } from './ast.js';
+import { memberDefinitions } from './overrides.js';
+import type { Resolver } from './resolver.js';
+import type { Subclass } from './slack-package-bot.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * Why the generated module's subclass of a library class (`withSlackbotsRtmStart(SlackBot)`, whose `_api`
+ * answers `rtm.start`; `withSlackbotapiRtmStart(slackAPI)`, whose `reqAPI` does) would never be asked, put
+ * under `cls`: the app gives that method (`method`) another function that does not hand every call on to
+ * the parent's with `super.<method>(<its first parameter>, …)` before anything else can answer, so the
+ * library's own `this.<method>('rtm.start')` runs the app's function, not the wrapper's. Looked for in the
+ * class's own file: its member, `this.<method> = …` inside it, `X.prototype.<method> = …` of its name, a
+ * member of a class there extending it by name. Undefined where none is found.
+ */
+export function skippedOverride(resolver: Resolver, cls: Subclass, method: string): string | undefined {
+  const name = cls.id?.name ?? classBinding(cls);
+  const own = memberDefinitions(resolver, programOf(cls), method).filter((d) => within(d, cls) || (name !== undefined && ofClassNamed(resolver, d, name)));
+  const here = own.find((d) => !forwards(resolver, d, method));
+  return here ? `\`${method}\` is given a function of the app's own on line ${String(here.loc.start.line)}, which ${forwardingAdvice(method)}` : undefined;
+}
+
+/** The name a class expression is held by (`const X = class extends …`). */
+function classBinding(cls: Subclass): string | undefined {
+  const holder = cls.parent;
+  return holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined;
+}
+
+/** A definition given to `<name>.prototype.<method>`, or a member of a class that extends `<name>`. */
+function ofClassNamed(resolver: Resolver, definition: Node, name: string): boolean {
+  const assigned = definition.parent;
+  if (assigned?.type === AST_NODE_TYPES.AssignmentExpression && assigned.left.type === AST_NODE_TYPES.MemberExpression) {
+    const prototype = unwrap(assigned.left.object);
+    const of = prototype.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, prototype) === 'prototype' ? unwrap(prototype.object) : undefined;
+    return of?.type === AST_NODE_TYPES.Identifier && of.name === name;
+  }
+  const body = definition.parent?.parent;
+  const parent = body?.type === AST_NODE_TYPES.ClassBody ? body.parent.superClass : undefined;
+  return parent?.type === AST_NODE_TYPES.Identifier && parent.name === name;
+}
+
+function forwardingAdvice(method: string): string {
+  return `does not first hand each call on with \`super.${method}(…)\` (the library's \`this.${method}('rtm.start', …)\` would run it and never reach the generated module's \`${method}\`)`;
+}
+
+/**
+ * A function whose body hands its call on to the parent's method before it can return or throw:
+ * `super.<method>(<first parameter>, …)` in a statement of the body's own (not in a branch, a loop, a
+ * nested function), with no earlier statement that returns or throws, and no `'rtm.start'` named in it
+ * (which would treat that request apart). An arrow function's expression body counts as a statement.
+ */
+function forwards(resolver: Resolver, value: Node, method: string): boolean {
+  const fn = unwrap(value);
+  if (!isFunction(fn)) return false;
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
+  if ([...descendants(resolver, fn.body)].some((n) => n.type === AST_NODE_TYPES.Literal && n.value === 'rtm.start')) return false;
+  const statements: readonly Node[] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [fn.body];
+  for (const statement of statements) {
+    if (handsOn(resolver, statement, method, first.name)) return true;
+    if (leaves(resolver, statement)) return false;
+  }
+  return false;
+}
+
+/** Whether `statement` calls `super.<method>(<name>, …)` on every run of it: not under a branch, loop or nested function. */
+function handsOn(resolver: Resolver, statement: Node, method: string, name: string): boolean {
+  for (const node of unconditional(resolver, statement)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = unwrap(node.callee);
+    const [argument] = node.arguments;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Super && memberName(resolver, callee) === method && argument?.type === AST_NODE_TYPES.Identifier && argument.name === name) return true;
+  }
+  return false;
+}
+
+/** Whether a statement may return or throw (anywhere in it but a nested function). */
+function leaves(resolver: Resolver, statement: Node): boolean {
+  const stack: Node[] = [statement];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (node !== statement && isFunction(node)) continue;
+    for (const child of children(resolver, node)) stack.push(child);
+  }
+  return false;
+}
+
+/** What of `root` runs whenever it runs: not what is under a branch, a loop, a `try` or a nested function. */
+function* unconditional(resolver: Resolver, root: Node): Generator<Node> {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    yield node;
+    if (CONDITIONAL.has(node.type) || (node !== root && isFunction(node))) continue;
+    for (const child of children(resolver, node)) stack.push(child);
+  }
+}
+
+const CONDITIONAL: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.IfStatement,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.SwitchStatement,
+  AST_NODE_TYPES.TryStatement,
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+  AST_NODE_TYPES.ChainExpression,
+]);
