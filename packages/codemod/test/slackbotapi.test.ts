@@ -100,7 +100,7 @@ describe('slackbotapi 1.3.9 bot', () => {
     const report = await applyApp(dir);
     expect(report.todos).toBe(0);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['app/bot.js:4:13', 'helper-module']]);
-    expect(report.sites[0]?.message).toContain('`new slackAPI(…)` now makes its bot with `withSlackbotapiRtmStart()`');
+    expect(report.sites[0]?.message).toContain('`new slackAPI(…)` (or a class that `extends` it) now makes its bots with `withSlackbotapiRtmStart()`');
     const written = await readFile(join(dir, 'app', 'bot.js'), 'utf8');
     expect(written).toContain('var slack = new (withSlackbotapiRtmStart(slackAPI, ');
     expect(written).toContain("require('./rtm-start-data')");
@@ -149,7 +149,7 @@ module.exports = DeskBot;
 /** Where the generated module cannot stand in for slackbotapi's class: a TODO, the code as it was. */
 describe('slackbotapi started where the generated module cannot stand in for its class', () => {
   it.each([
-    ['`--helper shim` (the shim has no such wrapper)', BOT, 'bot.js:4:13', ['--helper', 'shim'], "// TODO(rtm-migrate): `new slackAPI(…)` of `slackbotapi` requests the retired `rtm.start`", "Make the bot with that function's subclass (`new (withSlackbotapiRtmStart(slackAPI))({…})`)"],
+    ['`--helper shim` (the shim has no such wrapper)', BOT, 'bot.js:4:13', ['--helper', 'shim'], "// TODO(rtm-migrate): `new slackAPI(…)` of `slackbotapi` (or of a class that `extends` it) requests the retired `rtm.start`", "Make the bot with that function's subclass (`new (withSlackbotapiRtmStart(slackAPI))({…})`)"],
     ['an ES5 subclass running the constructor on its instance (`slackAPI.call(this, …)`)', ES5_SUBCLASS, 'bot.js:5:3', [], "// TODO(rtm-migrate): This call runs `slackbotapi`'s constructor on an instance", 'Make the subclass a `class … extends withSlackbotapiRtmStart(slackAPI)`'],
   ] as const)('%s: a TODO naming the package, nothing else changed', async (_form, source, id, flags, opening, advice) => {
     const dir = await tempDir('slackbotapi-todo-');
