@@ -61,7 +61,7 @@ export function* descendants(resolver: Resolver, root: Node): Generator<Node> {
   for (let node = stack.pop(); node; node = stack.pop()) {
     yield node;
     // Each field's list in reverse, the fields in order: the order every caller has walked in.
-    for (const group of childGroups(resolver, node)) for (let i = group.length - 1; i >= 0; i--) stack.push(group[i] as Node);
+    for (const group of childGroups(resolver, node)) stack.push(...group.reverse());
   }
 }
 

@@ -26,7 +26,7 @@ export function skippedOverride(resolver: Resolver, cls: Subclass, method: strin
 /** The name a class expression is held by (`const X = class extends …`). */
 function classBinding(cls: Subclass): string | undefined {
   const holder = cls.parent;
-  return holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined;
+  return holder.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined;
 }
 
 /** A definition given to `<name>.prototype.<method>`, or a member of a class that extends `<name>`. */
