@@ -38,9 +38,10 @@ function declaredEntry(resolver: Resolver, node: Node): EntryPlace | undefined {
  * Anything else (`Object.values(t)`, `for (k in t)`, `{ ...t }`, `t.a[k]`, `f(t)`, `return t`, `x = t`)
  * may read every entry, the unnamed one too.
  */
-function mayReadWhole(resolver: Resolver, use: Node): boolean {
+function mayReadWhole(resolver: Resolver, use: Node, project: boolean): boolean {
   const parent = use.parent;
-  if (!parent) return true;
+  // One file cannot tell what the modules the copy goes to name.
+  if (!parent || !project) return true;
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use as TSESTree.CallExpressionArgument)) {
     const callee = unwrap(parent.callee);
     const isAssign = callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Object' && memberName(resolver, callee) === 'assign';
@@ -55,9 +56,10 @@ function mayReadWhole(resolver: Resolver, use: Node): boolean {
  * destructuring or string of it): the key, when nothing can read the entry either by enumerating the
  * object that holds it (see `mayReadWhole`). Such a string is no call site: no request is ever given
  * it. Undefined otherwise, and for a table that is exported or is not a variable's value (it may be
- * read where this file cannot see).
+ * read where this file cannot see). `namedElsewhere` looks at the whole project for the codemod
+ * (`project`), at the file alone for the lint, which then also takes no copy of the object for unread.
  */
-export function unreadEntryKey(resolver: Resolver, node: Node, namedElsewhere: (key: string) => boolean): string | undefined {
+export function unreadEntryKey(resolver: Resolver, node: Node, namedElsewhere: (key: string) => boolean, project: boolean): string | undefined {
   const place = declaredEntry(resolver, node);
   const key = place?.keys.at(-1);
   if (!place || key === undefined || namedElsewhere(key)) return undefined;
@@ -74,7 +76,13 @@ export function unreadEntryKey(resolver: Resolver, node: Node, namedElsewhere: (
     if (keys.some((k, i) => k !== place.keys[i])) continue;
     if (keys.length >= place.keys.length) return undefined;
     const reached = chain?.member ?? id;
-    if ((chain && isWrittenTo(chain.member)) || mayReadWhole(resolver, reached)) return undefined;
+    if ((chain && isWrittenTo(chain.member)) || mayReadWhole(resolver, reached, project)) return undefined;
   }
   return key;
+}
+
+/** How often `word` is spelled in `text` as a whole word (code, strings and comments alike: `.key`, `['key']`, `{ key }` may each read an entry). */
+export function wordCount(text: string, word: string): number {
+  const pattern = new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, 'g');
+  return text.match(pattern)?.length ?? 0;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { unreadEntryKey } from '@rtm-migrate/analysis';
+import { unreadEntryKey, wordCount } from '@rtm-migrate/analysis';
 import type { Project, ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import type { FoundSite } from './found.js';
@@ -22,10 +22,7 @@ export function wordCounter(project: Project): (word: string) => number {
     }
     return text;
   };
-  return (word) => {
-    const pattern = new RegExp(`(?<![\\w$])${word.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
-    return project.fileList.reduce((n, file) => n + (textOf(file).match(pattern)?.length ?? 0), 0);
-  };
+  return (word) => project.fileList.reduce((n, file) => n + wordCount(textOf(file), word), 0);
 }
 
 /**
@@ -35,6 +32,6 @@ export function wordCounter(project: Project): (word: string) => number {
 export function unreadEntryMessage(parsed: ParsedFile, found: FoundSite, count: (word: string) => number): string | undefined {
   if (found.form !== 'raw-url') return undefined;
   // The entry's own key is one spelling of it: any other is a possible read.
-  const key = unreadEntryKey(parsed.resolver, found.node, (k) => count(k) > 1);
+  const key = unreadEntryKey(parsed.resolver, found.node, (k) => count(k) > 1, true);
   return key === undefined ? undefined : CODEMOD_MESSAGES.unreadEntry(key);
 }
