@@ -39,7 +39,7 @@ function tableReads(resolver: Resolver, root: TSESTree.Identifier): { literal: T
 }
 
 /** `root.a.b` upward from `root`, as far as the names are static. */
-function chainFrom(resolver: Resolver, root: TSESTree.Identifier): TableRead | undefined {
+export function chainFrom(resolver: Resolver, root: TSESTree.Identifier): TableRead | undefined {
   const keys: string[] = [];
   let current: Node = root;
   let member: TSESTree.MemberExpression | undefined;

@@ -3,6 +3,7 @@ export { ERROR_NAME } from './callback-answer.js';
 export { connectsClientNeedsStartData } from './connects-client.js';
 export { legacyClientInPlace, legacyClientReadsFollowed } from './in-place-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
+export { unreadEntryKey, wordCount } from './unread-entry.js';
 export { streamParsedOnly } from './stream-body.js';
 export { propertyUrlReads } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';

@@ -50,6 +50,11 @@ export type RewriteKind =
    * it) whose `rtm.start` call is rewritten to the helper module and hands back the whole data.
    */
   | 'covered'
+  /**
+   * Left as it is, with a report line: an `rtm.start` URL written as an entry of a table whose key
+   * no code names, so no request is ever given it (the user may delete it).
+   */
+  | 'unread-entry'
   /** Cannot be rewritten safely: a TODO(rtm-migrate) comment and a report line. */
   | 'todo';
 
@@ -60,7 +65,7 @@ export function leavesTodo(kind: RewriteKind): boolean {
 
 /** True for the kinds that leave the site as it is, right once the rest of the project is migrated (a report line only). */
 export function leavesUnchanged(kind: RewriteKind): boolean {
-  return kind === 'filled' || kind === 'covered';
+  return kind === 'filled' || kind === 'covered' || kind === 'unread-entry';
 }
 
 export interface SourcePosition {

@@ -217,6 +217,9 @@ export function startListenerMessage(startOnly: readonly string[], handedOn: rea
  * emits. Kept in core with the other messages so that every tool words Slack facts the same way.
  */
 export const CODEMOD_MESSAGES = {
+  /** A raw `rtm.start` URL as the entry of a table no code reads by that entry's key (the codemod's `unread-entry`). */
+  unreadEntry: (key: string): string =>
+    `This string names the retired \`rtm.start\` in the \`${key}\` entry of a table, and no code reads that entry (\`${key}\` is named nowhere else in the project, and the table is not enumerated): no request is made with it, so rtm-migrate changes nothing here. Delete the entry.`,
   connectStartOnly: (fields: readonly string[]): string =>
     `this code reads ${list(fields)} off an \`rtm.connect\` response, which never carries them (only \`url\`, \`self\` and \`team\`): fetch them with their replacement methods before \`rtm.connect\`.`,
   connectArgsConst: (args: readonly string[]): string =>

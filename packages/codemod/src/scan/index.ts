@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
+import { unreadEntryMessage, wordCounter } from './unread-entry.js';
 import {
   costOfReplacement,
   fieldFact,
@@ -443,6 +444,7 @@ export function scan(options: ScanOptions): Plan {
   const planned: PlannedSite[] = [];
   const wrapperUses: WrapperUse[] = [];
   const listeners = startListeners(root, project, options.files);
+  const countWord = wordCounter(project);
 
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(index, options.files.length);
@@ -464,6 +466,12 @@ export function scan(options: ScanOptions): Plan {
       const args = argsOf(parsed, found);
       const byReads = decide(parsed, found, args, startOnlyFields, escapes, helper);
       if (!byReads) continue;
+      // A URL no request is given: a report line, no TODO (see unread-entry.ts).
+      const unread = unreadEntryMessage(parsed, found, countWord);
+      if (unread !== undefined) {
+        prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport: undefined, table: undefined, facet: undefined, choice: { decision: { rewrite: 'unread-entry', form: byReads.form, reason: unread } } });
+        continue;
+      }
       // `rtm.connect` in place only where every read is a field it is known to return.
       const unknownReads = byReads.rewrite === 'connect-only' ? fieldsRead.filter((f) => !isConnectField(f)) : [];
       const decided: Decision = unknownReads.length > 0 ? { rewrite: 'todo', form: byReads.form, reason: CODEMOD_MESSAGES.readsNotOnConnect(unknownReads) } : byReads;
@@ -544,6 +552,8 @@ export function scan(options: ScanOptions): Plan {
       const end = lineAndColumn(parsed, found.node.range[1]);
       const message = leavesTodo(decision.rewrite)
         ? todoComment(decision.reason ?? '', startOnlyFields)
+        : decision.rewrite === 'unread-entry'
+          ? (decision.reason ?? '')
         : override
           ? CODEMOD_MESSAGES.tableOverride(override.path, HELPER_BASENAME)
           : facetOverride && facet && 'message' in facet

@@ -14,7 +14,9 @@ import {
   scanOptions,
   siteNode,
   startedThrough,
+  unreadEntryKey,
   unwrap,
+  wordCount,
   type ClientOptionSite,
   type LibraryStartSite,
   type MethodSite,
@@ -250,7 +252,8 @@ export default createRule<Options, MessageIds>({
         case 'client-option':
           { reportClientOption(site); return; }
         case 'url':
-          if (site.method === METHODS.rtmStart) reportUrl(site.node);
+          // An entry of a table no code of this file reads and the file never hands on: no request is made with it (the codemod's `unread-entry`).
+          if (site.method === METHODS.rtmStart && unreadEntryKey(resolver, site.node, (key) => wordCount(context.sourceCode.text, key) > 1, false) === undefined) reportUrl(site.node);
           return;
         case 'table':
           context.report({ node: site.node, messageId: 'rtmStartTable' });

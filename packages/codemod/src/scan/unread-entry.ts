@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { unreadEntryKey, wordCount } from '@rtm-migrate/analysis';
+import type { Project, ParsedFile } from '@rtm-migrate/analysis/project';
+import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
+import type { FoundSite } from './found.js';
+
+/**
+ * How often each word is spelled in the project's files (code, strings and comments alike: a key
+ * written anywhere else, `.rtmStartApi`, `['rtmStartApi']`, `{ rtmStartApi }`, may read the entry).
+ */
+export function wordCounter(project: Project): (word: string) => number {
+  const texts = new Map<string, string>();
+  const textOf = (file: string): string => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        text = ''; // gone since it was listed: it names nothing
+      }
+      texts.set(file, text);
+    }
+    return text;
+  };
+  return (word) => project.fileList.reduce((n, file) => n + wordCount(textOf(file), word), 0);
+}
+
+/**
+ * A raw `rtm.start` URL written as an entry of a table whose key the project names only there (see
+ * `unreadEntryKey`): the report line that says so, or undefined for a URL some code may request.
+ */
+export function unreadEntryMessage(parsed: ParsedFile, found: FoundSite, count: (word: string) => number): string | undefined {
+  if (found.form !== 'raw-url') return undefined;
+  // The entry's own key is one spelling of it: any other is a possible read.
+  const key = unreadEntryKey(parsed.resolver, found.node, (k) => count(k) > 1, true);
+  return key === undefined ? undefined : CODEMOD_MESSAGES.unreadEntry(key);
+}
