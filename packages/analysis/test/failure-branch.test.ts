@@ -45,7 +45,7 @@ describe('the whole answer printed where it is a failure answer', () => {
 });
 
 describe('a branch that also runs on a success answer', () => {
-  const WHOLE = /^the whole response is printed or serialised by/;
+  const WHOLE = 'the whole response is printed or serialised by';
   it.each([
     'console.error(JSON.stringify(body));',
     'if (debug || !body.ok) console.error(JSON.stringify(body));',
@@ -65,6 +65,6 @@ describe('a branch that also runs on a success answer', () => {
     // A function defined in the branch may be called later, from anywhere.
     'if (!body.ok) { setTimeout(() => console.log(body), 10); }',
   ])('%s: the whole answer escapes', (body) => {
-    expect(wholeEscapes(body).filter((r) => WHOLE.test(r))).toHaveLength(1);
+    expect(wholeEscapes(body).filter((r) => r.startsWith(WHOLE))).toHaveLength(1);
   });
 });
