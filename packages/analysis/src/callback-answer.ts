@@ -10,7 +10,7 @@ type Node = TSESTree.Node;
 export const ERROR_NAME = /^(e|er|err|errs|error|errors|ex|exc|exception)$|(Err|Error|_err|_error)$/;
 
 /** A branch that leaves the function: `return …`, `throw …`, or a block ending in one. */
-function leaves(node: Node | null | undefined): boolean {
+export function leaves(node: Node | null | undefined): boolean {
   if (!node) return false;
   if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) return true;
   return node.type === AST_NODE_TYPES.BlockStatement && leaves(node.body.at(-1));

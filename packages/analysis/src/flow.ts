@@ -5,6 +5,7 @@ import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike
 import { firstParameterIsError } from './callback-answer.js';
 import { collectionMethodNamed, collectionMethodOf, collectionWrapperOf } from './collection-call.js';
 import { isCoroutineAwait } from './coroutine.js';
+import { usedOnlyOnFailure } from './failure-branch.js';
 import { classConstructor, classOf, functionOf, isFunctionValue, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
 import { isSuperagentRequest, SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
@@ -301,11 +302,14 @@ class Tracker {
    * True (and an escape) when `call` prints, writes or serialises the whole response `shape` stands
    * for: what the program shows or keeps is then every field, and on `rtm.connect` a thin answer. A
    * field printed (`res.self.id`), or a promise (`Promise { <pending> }`), shows the same either way.
+   * So does the answer printed (`value`) where it can only be a failure (`if (!body.ok) console.error(body)`):
+   * Slack's error answer is the same for `rtm.connect`; the print is handled (true) but no escape.
    */
-  private printedWhole(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined, shape: Shape): boolean {
+  private printedWhole(call: TSESTree.CallExpression | TSESTree.NewExpression | undefined, value: Node, shape: Shape): boolean {
     if (!call || shape.kind === 'promise' || shape.kind === 'store' || pathOf(shape) !== '') return false;
     const callee = sourceText(call.callee);
     if (!WHOLE_PRINTS.test(callee)) return false;
+    if (shape.kind === 'value' && usedOnlyOnFailure(this.resolver, value)) return true;
     this.shared.printed?.push(call);
     this.escape(call, `the whole response is printed or serialised by \`${callee}\`: on \`rtm.connect\` what it shows or hands on would be a thin answer`, '');
     return true;
@@ -429,7 +433,7 @@ class Tracker {
       case AST_NODE_TYPES.BinaryExpression:
       case AST_NODE_TYPES.TemplateLiteral:
         // `console.log('answer: ' + body)`: body text printed whole (an object would print `[object Object]`, counted all the same).
-        this.printedWhole(textSink(node), shape);
+        this.printedWhole(textSink(node), node, shape);
         return;
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.UnaryExpression:
@@ -623,7 +627,7 @@ class Tracker {
     const passed = call.type === AST_NODE_TYPES.CallExpression ? this.parameterFunctions(call.callee, path) : undefined;
     if (passed) { for (const target of passed) this.in(target.resolver).bindFunctionParameter(target.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
-    if (this.printedWhole(call, shape)) return;
+    if (this.printedWhole(call, node, shape)) return;
     if (HARMLESS_SINKS.test(callee)) return;
     if (SERIALIZERS.test(callee)) {
       // The text holds every field: sent or stored, it is read whole; only a debug print of it is harmless.

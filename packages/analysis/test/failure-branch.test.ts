@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { followResponse, isSignificantEscape, type Flow } from '../src/flow.js';
+import { parseFile } from '../src/project.js';
+import { findSites } from '../src/sites.js';
+
+/**
+ * The whole answer printed or serialised where it can only be Slack's failure answer reads only what
+ * that answer has (`ok`, `error`, `warning`, `response_metadata`), the same for `rtm.connect`: no
+ * escape. Where the branch may also run on a success answer, the print stays an escape of the whole.
+ */
+function flowOf(body: string): Flow {
+  const text = `const request = require('request');\nfunction f(token, cb, debug, attempt, other) {\n  request.post({ url: 'https://slack.com/api/rtm.start', form: { token }, json: true }, (err, res, body) => {\n    ${body}\n    cb(null, body.url);\n  });\n}\n`;
+  const parsed = parseFile('/virtual/bot.js', text);
+  const sites = findSites(parsed.program, parsed.resolver);
+  expect(sites).toHaveLength(1);
+  return followResponse(parsed.resolver, sites[0]!);
+}
+
+function wholeEscapes(body: string): string[] {
+  return flowOf(body).escapes.filter(isSignificantEscape).map((e) => e.reason);
+}
+
+describe('the whole answer printed where it is a failure answer', () => {
+  it.each([
+    "if (err || !body.ok) { console.error('rtm.start failed: ' + JSON.stringify(body)); return cb(err || new Error(body.error)); }",
+    'if (!body.ok) throw new Error(JSON.stringify(body));',
+    'if (!res.body.ok) throw new Error(JSON.stringify(res.body));',
+    "if (body.ok === false) console.log(util.inspect(body));",
+    'if (false == body.ok) console.log(body);',
+    'if (body.ok !== true) console.log(body);',
+    'if (body.error) return cb(new Error(JSON.stringify(body)));',
+    'if (err) return cb(err); if (!body.ok) { console.log(body); return cb(new Error(body.error)); }',
+    'if (body.ok) return cb(null, body.url); console.error(`failed: ${JSON.stringify(body)}`);',
+    'if (body.ok) { cb(null, body.url); return; } else { console.log(body); }',
+    'if (body.ok && !err) { return cb(null, body.url); } console.log(body);',
+    'const text = body.ok ? body.url : JSON.stringify(body); console.log(text);',
+    '!body.ok && console.error(body);',
+    'body.ok || console.error(body);',
+    'if (attempt > 1 && !body.ok) console.error(body);',
+    'if (!body.error) { return cb(null, body.url); } console.log(body);',
+    'switch (attempt) { case 1: if (body.ok) return; console.log(body); }',
+  ])('%s: no escape', (body) => {
+    expect(wholeEscapes(body)).toEqual([]);
+  });
+});
+
+describe('a branch that also runs on a success answer', () => {
+  const WHOLE = 'the whole response is printed or serialised by';
+  it.each([
+    'console.error(JSON.stringify(body));',
+    'if (debug || !body.ok) console.error(JSON.stringify(body));',
+    // `err` of another function: no proof that no answer came.
+    'if (other || !body.ok) console.error(JSON.stringify(body));',
+    'if (attempt > 3) console.error(JSON.stringify(body));',
+    'if (body.ok) console.log(body);',
+    'if (!body.ok) {} else { console.log(body); }',
+    'if (body.ok !== false) console.log(body);',
+    'if (body.warning) console.log(body);',
+    // A test of another value's `ok`.
+    'if (!res.ok) console.log(body);',
+    // Given another value after the test: the guard no longer speaks for it.
+    'let answer = body; if (!answer.ok) { answer = JSON.parse(other); console.log(answer); }',
+    // The success branch may fall through (`cb`, not `return cb`).
+    'if (body.ok) { cb(null, body.url); } console.log(body);',
+    // A function defined in the branch may be called later, from anywhere.
+    'if (!body.ok) { setTimeout(() => console.log(body), 10); }',
+  ])('%s: the whole answer escapes', (body) => {
+    expect(wholeEscapes(body).filter((r) => r.startsWith(WHOLE))).toHaveLength(1);
+  });
+});
