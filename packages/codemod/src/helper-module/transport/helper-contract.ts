@@ -188,7 +188,9 @@ export function responseOnlyRefusal(parsed: ParsedFile, call: TSESTree.CallExpre
   return `the callback takes one parameter, and \`${helper}\` (line ${String(fn.loc.start.line)}) does not call it itself: it hands it to \`${text(parsed, first.callee)}\`, which rtm-migrate does not follow to what the callback gets${nullFailure}. Rebuild the data through \`${helper}\` by hand${nullFailure ? ', handing the callback `null` on any failure as it does' : ''}`;
 }
 
+/** `null`, or a choice that may be it (`err ? null : JSON.parse(body)`). */
 function isNull(node: Node): boolean {
   const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.ConditionalExpression) return isNull(bare.consequent) || isNull(bare.alternate);
   return bare.type === AST_NODE_TYPES.Literal && bare.value === null && !('regex' in bare);
 }
