@@ -125,6 +125,8 @@ export interface TransportCall {
   readonly imports?: readonly { readonly module: string; readonly name: string }[];
   /** The callback gets the response alone (`ok: false` on an error), as the helper's declaration calls it. */
   readonly responseOnly?: boolean;
+  /** With `responseOnly`: the falsy value (`null`) the helper answers a failure with, which the callback gets on any failure. */
+  readonly falsyFailure?: string;
   /** The callback may be missing (the transport checked for it): `callback || function () {}`, as callbackify needs a function. */
   readonly optionalCallback?: boolean;
   /** What the rewrite changes besides the data, for the site's report line (what a method returns now). */

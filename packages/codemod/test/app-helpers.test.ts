@@ -10,8 +10,8 @@ import { cli, copyBot, runBot } from './helpers.js';
  * and after it in `connect_required` mode: they print the same workspace, and given a token Slack does
  * not know, the same error (Slack's own `invalid_auth`, not the helper module's `users.list:
  * invalid_auth`). Helpers that call back with the response alone (`callback(data)`, `{ ok: false,
- * error }` on a failed request), as CoffeeScript-era bots did, called from a method, and a promise
- * helper given the arguments of its caller.
+ * error }` on a failed request), as CoffeeScript-era bots did, called from a method, one that hands its
+ * callback on and answers failures with `null`, and a promise helper given the arguments of its caller.
  */
 const BOTS: readonly { readonly bot: string; readonly logins: number; readonly prints: RegExp; readonly failure: string; readonly rewritten: string }[] = [
   // slack-client 1.x's form: `this._apiCall('rtm.start', params, this._onLogin)`, a method by reference.
@@ -24,6 +24,10 @@ const BOTS: readonly { readonly bot: string; readonly logins: number; readonly p
   // other prototype methods: every read of the members is seen, so the helper module, no TODO, asked
   // for those parts alone (`fields`: users.list, the IMs, rtm.connect for `self`).
   { bot: 'member-lists-bot', logins: 1, prints: /^ {2}U\w+ \S+ dm=D\w+$/m, failure: 'login failed: invalid_auth\n', rewritten: "callbackify(() => rtmStartData(callSlack, {}, { fields: ['ims', 'self', 'users'] }))((err, data) => (function (data) {" },
+  // simple-slack-bot's form: the helper hands its callback on, `this._callCallBack(callback, data)`, and
+  // answers every failure with `null`, which the callback tells by `if (!data)`: after the migration an
+  // unknown token is the same `null` (never the rebuilt data's `{ ok: false, error }`, taken for data).
+  { bot: 'forwarded-callback-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/…$/m, failure: 'login failed: no data\n', rewritten: '})(err ? err.data ?? null : data));' },
   { bot: 'options-helper-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/$/m, failure: 'connect failed: invalid_auth\n', rewritten: "return this.send('rtm.connect', options).then(function (res) {" },
 ];
 

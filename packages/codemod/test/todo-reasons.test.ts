@@ -150,21 +150,21 @@ exports.start = function (token, done) {
     expect(output).toContain("  request(encodeURI('https://slack.com/api/rtm.start?token=' + token), function (err, res, body) {");
   });
 
-  it("a one-parameter callback the app's own helper hands to another method, with `null` on a failure (corpus s29/05, simple-slack-bot): both said, never the Node-style reason", async () => {
+  it("a one-parameter callback the app's own helper hands to a method that does more than call it (`callback.call(this, value)`), with `null` on a failure: both said, never the Node-style reason", async () => {
     const { sites, output } = await migrate(`var request = require('request');
 function SlackBot(token) { this.token = token; }
 SlackBot.prototype._callCallBack = function (callback, value) {
-  if (callback) callback(value);
+  if (callback) callback.call(this, value);
 };
 SlackBot.prototype._api = function (methodName, params, callback) {
-  request.post({ url: 'https://slack.com/api/' + methodName, form: { token: this.token } }, function (err, response, body) {
+  request.post({ url: 'https://slack.com/api/' + methodName, form: Object.assign({ token: this.token }, params) }, function (err, response, body) {
     if (err) return this._callCallBack(callback, null);
     var result = JSON.parse(body);
     this._callCallBack(callback, result.ok ? result : null);
   }.bind(this));
 };
 SlackBot.prototype.login = function () {
-  this._api('rtm.start', null, function (data) {
+  this._api('rtm.start', {}, function (data) {
     if (!data) return;
     this.data = data;
   }.bind(this));
@@ -175,6 +175,55 @@ module.exports = SlackBot;
     const message = sites[0]?.message ?? '';
     expect(message).toContain("the callback takes one parameter, and `this._api` (line 6) does not call it itself: it hands it to `this._callCallBack`, which rtm-migrate does not follow to what the callback gets, and hands it `null` where the request fails or Slack refuses it");
     expect(message).not.toContain('Node-style');
-    expect(output).toContain("  this._api('rtm.start', null, function (data) {");
+    expect(output).toContain("  this._api('rtm.start', {}, function (data) {");
+  });
+
+  it("the same helper whose method calls the callback with the value alone (corpus s29/05, simple-slack-bot): followed, the data rebuilt through `this._api`, `null` again on any failure", async () => {
+    const { sites, output } = await migrate(`var request = require('request');
+function SlackBot(token) { this.token = token; }
+SlackBot.prototype._callCallBack = function (callback, value) {
+  if (callback) callback(value);
+};
+SlackBot.prototype._api = function (methodName, params, callback) {
+  request.post({ url: 'https://slack.com/api/' + methodName, form: Object.assign({ token: this.token }, params) }, function (err, response, body) {
+    if (err) return this._callCallBack(callback, null);
+    var result = JSON.parse(body);
+    this._callCallBack(callback, result.ok ? result : null);
+  }.bind(this));
+};
+SlackBot.prototype.login = function () {
+  this._api('rtm.start', {}, function (data) {
+    if (!data) return;
+    this.data = data;
+  }.bind(this));
+};
+module.exports = SlackBot;
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(output).toContain('  const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => this._api(apiMethod, apiArgs, (data) => (data ? resolve(data) : reject(new Error(`${apiMethod} failed`)))));');
+    expect(output).toContain('  callbackify(() => rtmStartData(callSlack, {}))((err, data) => (function (data) {');
+    expect(output).toContain('  }.bind(this))(err ? err.data ?? null : data));');
+  });
+
+  it("a helper whose own callback of a request is not bound hands the callback on through that request's `this`: not followed, the TODO as before", async () => {
+    const { sites } = await migrate(`var request = require('request');
+function SlackBot(token) { this.token = token; }
+SlackBot.prototype._callCallBack = function (callback, value) {
+  if (callback) callback(value);
+};
+SlackBot.prototype._api = function (methodName, params, callback) {
+  request.post({ url: 'https://slack.com/api/' + methodName, form: params }, function (err, response, body) {
+    this._callCallBack(callback, err ? null : JSON.parse(body));
+  });
+};
+SlackBot.prototype.login = function () {
+  this._api('rtm.start', {}, (data) => {
+    if (data) this.users = data.users;
+  });
+};
+module.exports = SlackBot;
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(sites[0]?.message).toContain('it hands it to `this._callCallBack`, which rtm-migrate does not follow to what the callback gets, and hands it `null`');
   });
 });

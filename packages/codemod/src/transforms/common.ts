@@ -309,10 +309,19 @@ export function keptApart(ctx: TransformContext, output: string, parsed: Collect
 /** Inserts `lines` before the statement at `offset`, at its indentation. */
 export function insertBefore(ctx: TransformContext, offset: number, lines: readonly string[]): void {
   const indent = indentAt(ctx.source, offset);
-  const start = lineStart(ctx.source, offset) + indent.length;
+  const begin = lineStart(ctx.source, offset);
   const styledLines = endedBefore(ctx.source, offset, lines.map((l) => styled(ctx, l)));
-  const body = styledLines.map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
-  ctx.edits.push({ start, end: start, text: body + ctx.eol + indent });
+  const before = ctx.source.slice(begin, offset);
+  if (/^[ \t]*$/.test(before)) {
+    const body = styledLines.map((l, i) => (i === 0 ? l : l === '' ? '' : indent + l)).join(ctx.eol);
+    ctx.edits.push({ start: begin + indent.length, end: begin + indent.length, text: body + ctx.eol + indent });
+    return;
+  }
+  // Mid-line (`function () { this._api(…); }`): at the line's start the lines would land before the
+  // function, outside it; they go on lines of their own where the code before the statement ends.
+  const inner = indent + indentUnit(ctx.source);
+  const from = begin + before.trimEnd().length;
+  ctx.edits.push({ start: from, end: offset, text: [...styledLines.map((l) => (l === '' ? '' : inner + l)), inner].map((l) => ctx.eol + l).join('') });
 }
 
 /**

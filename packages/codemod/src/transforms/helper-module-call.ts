@@ -181,7 +181,9 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
   const around = (fn: string): { before: string; after: string } => {
     if (transport.responseOnly) {
       const [open, call] = /^(function|async|\()/.test(fn) ? ['(', ')('] : /^[\w$]+$/.test(fn) ? ['', '('] : ['', '.call(undefined, '];
-      return { before: `callbackify(() => ${called})((err, data) => ${open}`, after: `${call}err ? err.data ?? { ok: false, error: err.message } : data))` };
+      // A helper answering a failure with a falsy value (`null`): any failure, the callback gets it again.
+      const failed = transport.falsyFailure ?? '{ ok: false, error: err.message }';
+      return { before: `callbackify(() => ${called})((err, data) => ${open}`, after: `${call}err ? err.data ?? ${failed} : data))` };
     }
     const before = ctx.typescript || answersSlackErrors ? `callbackify(() => ${called})(` : `callbackify(${name})(${caller}${args}, `;
     return { before: `${before}${libraryAround?.before ?? ''}`, after: `${libraryAround?.after ?? ''}${transport.optionalCallback ? ' || function () {}' : ''})` };

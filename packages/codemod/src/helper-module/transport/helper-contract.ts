@@ -3,6 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, text, type Node } from './common.js';
 import { ownMethod, type FunctionNode } from './this-method.js';
+import { callbackAnswers, failureConvention } from './callback-answers.js';
 
 
 /** `'rtm.start'`, `` `rtm.start` ``, a name bound once to one of them (`var ns = 'rtm.start'`), or an entry of a `const` table nothing changes. */
@@ -111,35 +112,30 @@ export function returnedValues(parsed: ParsedFile, fn: FunctionNode): Node[] {
   return values;
 }
 
-/** A null check of the callback (`callback != null`, `if (callback)`, `typeof callback`): it does not call it otherwise. */
-function isCheck(use: Node, id: Node): boolean {
-  if (use.type === AST_NODE_TYPES.BinaryExpression) return ['!=', '==', '!==', '==='].includes(use.operator);
-  if (use.type === AST_NODE_TYPES.UnaryExpression) return use.operator === 'typeof' || use.operator === '!';
-  return (use.type === AST_NODE_TYPES.IfStatement || use.type === AST_NODE_TYPES.ConditionalExpression) && use.test === id;
-}
-
 /**
  * The helper is declared in the file and calls the callback it gets at `index` with the response
- * alone (`callback(JSON.parse(body))`, `callback({ ok: false, error })`): every use of that parameter
- * is a call with one argument or a null check. Also says whether the helper returns a value.
+ * alone (`callback(JSON.parse(body))`, `callback({ ok: false, error })`), itself or through a function
+ * of the file it hands it to (`this._callCallBack(callback, data)`, see callback-answers.ts). Also
+ * says whether the helper returns a value, and the one falsy value it answers a failure with
+ * (`null`), which the rebuilt data answers every failure with too.
  */
 export interface ResponseOnly {
   readonly returnsValue: boolean;
   readonly helper: FunctionNode;
+  readonly falsy?: string;
 }
 
-export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): ResponseOnly | undefined {
+/** A `ResponseOnly`, or why the callback's answer on a failure cannot be kept, or undefined where it is not seen. */
+export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): ResponseOnly | string | undefined {
   const fn = helperDeclaration(parsed, call);
-  const param = fn?.params[index];
-  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = variableOf(parsed.resolver, param);
-  const uses = variable?.references.filter((r) => r.identifier !== param) ?? [];
-  const called = uses.filter((r) => {
-    const use = r.identifier.parent;
-    return use.type === AST_NODE_TYPES.CallExpression && use.callee === r.identifier && use.arguments.length === 1 && use.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement;
-  });
-  if (called.length === 0 || !uses.every((r) => called.includes(r) || isCheck(r.identifier.parent, r.identifier))) return undefined;
-  return { returnsValue: returnsValue(parsed, fn), helper: fn };
+  const answers = fn && callbackAnswers(parsed, fn, index, (c) => helperDeclaration(parsed, c));
+  if (!fn || !answers) return undefined;
+  const convention = failureConvention(parsed, answers);
+  if ('mixed' in convention) {
+    const values = convention.mixed.map((v) => `\`${v}\``);
+    return `\`${text(parsed, call.callee)}\` (line ${String(fn.loc.start.line)}) answers its callback's failures with ${values.slice(0, -1).join(', ')} and ${values.at(-1) ?? ''}: the rebuilt data, failing once for any of them, could not tell which the callback would have got. Rebuild the data through it by hand`;
+  }
+  return { returnsValue: returnsValue(parsed, fn), helper: fn, ...(convention.falsy === undefined ? {} : { falsy: convention.falsy }) };
 }
 
 /**
@@ -168,7 +164,8 @@ function isShadowed(parsed: ParsedFile, at: Node, name: string): boolean {
 /**
  * Why a one-parameter callback (`function (data) {…}`) given to the helper declared in the file at
  * `index` is not rebuilt as a response-only one, where the helper hands that callback on to another
- * function (`this._callCallBack(callback, result)`): it is not seen calling it, so what the callback
+ * function (`this._callCallBack(callback, result)`) that callback-answers.ts does not follow (not
+ * declared in the file, or doing more than calling it with one of its parameters): what the callback
  * gets is not known. Said too where it hands it `null` on a failure: the rebuilt data answers a
  * failure as Slack's `{ ok: false, error }`, which a callback telling failures by a falsy answer
  * (`if (!data) return`) would take for the data, going on as if logged in.
@@ -191,7 +188,9 @@ export function responseOnlyRefusal(parsed: ParsedFile, call: TSESTree.CallExpre
   return `the callback takes one parameter, and \`${helper}\` (line ${String(fn.loc.start.line)}) does not call it itself: it hands it to \`${text(parsed, first.callee)}\`, which rtm-migrate does not follow to what the callback gets${nullFailure}. Rebuild the data through \`${helper}\` by hand${nullFailure ? ', handing the callback `null` on any failure as it does' : ''}`;
 }
 
+/** `null`, or a choice that may be it (`err ? null : JSON.parse(body)`). */
 function isNull(node: Node): boolean {
   const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.ConditionalExpression) return isNull(bare.consequent) || isNull(bare.alternate);
   return bare.type === AST_NODE_TYPES.Literal && bare.value === null && !('regex' in bare);
 }

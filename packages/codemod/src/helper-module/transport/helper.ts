@@ -70,6 +70,7 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     }
     const fn = writtenCallback(arg);
     const responseOnly = last && slots.length > 1 && isReference(arg, fn) ? responseOnlyHelper(parsed, call, i + 1) : undefined;
+    if (typeof responseOnly === 'string') return responseOnly;
     if (responseOnly) slots.push({ kind: 'callback', node: arg, responseOnly });
     else if (fn) {
       if (!last || fn.params.length < 2) return (last ? responseOnlyRefusal(parsed, call, i + 1) : undefined) ?? 'the callback is not a written-out Node-style `(err, data)` function';
@@ -132,12 +133,21 @@ function unreadFrom(parsed: ParsedFile, call: TSESTree.CallExpression): number |
   return fn.params.length;
 }
 
-/** A callback that reads the same when read later: a function literal, a name, or `this.a.b`. */
+/**
+ * A callback that reads the same when read later: a function literal (`.bind(this)`-ed too: the
+ * rewrite's arrow around it sees the same `this`), a name, or `this.a.b`.
+ */
 function isReference(arg: Node, fn: Node | undefined): boolean {
-  if (fn) return fn === unwrap(arg) && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.params.length <= 1;
+  if (fn) return (fn === unwrap(arg) || boundToThis(arg)) && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.params.length <= 1;
   let node = unwrap(arg);
   while (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) node = unwrap(node.object);
   return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** `function (data) {…}.bind(this)`: a written-out callback bound to the `this` of where it is written. */
+function boundToThis(node: Node): boolean {
+  const bare = unwrap(node);
+  return writtenCallback(bare) !== undefined && bare.type === AST_NODE_TYPES.CallExpression && bare.arguments[0] !== undefined && unwrap(bare.arguments[0]).type === AST_NODE_TYPES.ThisExpression;
 }
 
 /**
@@ -146,7 +156,7 @@ function isReference(arg: Node, fn: Node | undefined): boolean {
  */
 function shadowsCallerName(parsed: ParsedFile, node: Node): boolean {
   const fn = writtenCallback(node);
-  if (fn !== unwrap(node)) return usesCallerName(text(parsed, node));
+  if (!fn || (fn !== unwrap(node) && !boundToThis(node))) return usesCallerName(text(parsed, node));
   return parsed.resolver.getScope(fn).through.some((r) => usesCallerName(r.identifier.name));
 }
 
@@ -202,8 +212,12 @@ function helperCall(parsed: ParsedFile, site: FoundSite): TransportResult {
     const droppedReturn = used ? incidentalReturn(parsed, call, lastSlot.responseOnly.helper) : undefined;
     if (used && droppedReturn === undefined) return { why: "the helper's return value is used besides its callback" };
     if (shadowsCallerName(parsed, lastSlot.node)) return { why: 'the callback uses a name the rewrite would shadow' };
-    const caller = `${params(parsed)} => new Promise((resolve) => ${helper}(${[...before, 'resolve'].join(', ')}))`;
-    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...(droppedReturn === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(droppedReturn) }) } };
+    const { falsy } = lastSlot.responseOnly;
+    // A helper answering a failure with `null`: each method's `null` fails the rebuild, and the callback gets `null` again.
+    const answer = falsy === undefined ? 'resolve' : '(data) => (data ? resolve(data) : reject(new Error(`${apiMethod} failed`)))';
+    const caller = `${params(parsed)} => new Promise((${falsy === undefined ? 'resolve' : 'resolve, reject'}) => ${helper}(${[...before, answer].join(', ')}))`;
+    const convention = falsy === undefined ? {} : { falsyFailure: falsy, errorsNotReturned: `\`${named}\` answers its callback every failure with \`${falsy}\`, Slack's refusal among them, in place of Slack's answer` };
+    return { call: { start: call.range[0], end: call.range[1], caller, args: argsText, callback: { start: lastSlot.node.range[0], end: lastSlot.node.range[1] }, responseOnly: true, ...convention, ...(droppedReturn === undefined ? {} : { note: CODEMOD_MESSAGES.implicitReturnDropped(droppedReturn) }) } };
   }
   if (lastSlot?.kind === 'callback' && lastSlot.request) return requestStyleCall(parsed, call, lastSlot.node, helper, before, argsText, lastSlot.request.parsedBody);
   if (lastSlot?.kind === 'callback' && lastSlot.successFlag === true) return successFlagCall(parsed, call, lastSlot.node, helper, before, argsText);

@@ -109,7 +109,7 @@ function callsBackNodeStyle(parsed: ParsedFile, fn: FunctionNode, index: number,
 }
 
 /** `if (cb)`, `cb && cb(…)`'s test, `typeof cb`, `cb != null`. */
-function isCheck(use: Node, id: Node): boolean {
+export function isCheck(use: Node, id: Node): boolean {
   if (use.type === AST_NODE_TYPES.BinaryExpression) return ['!=', '==', '!==', '==='].includes(use.operator);
   if (use.type === AST_NODE_TYPES.UnaryExpression) return use.operator === 'typeof' || use.operator === '!';
   if (use.type === AST_NODE_TYPES.LogicalExpression) return use.left === id && use.operator === '&&';
