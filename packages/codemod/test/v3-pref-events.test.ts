@@ -88,11 +88,12 @@ describe('a v3 RtmClient migrated without team.preferences:read, sent team_pref_
     fake.setMode('connect_required');
     fake.resetCalls();
     const after = await run(dir);
-    // The token may not read team.prefs: left out, with the one warning; the prefs the events set are read, so nothing more.
+    // The token may not read team.prefs: the client logs the failed call (logLevel 'error'), the module leaves it out
+    // with its warning; the prefs the events set are what is read, so no warning of a pref never written.
     expect({ code: after.code, stdout: after.stdout, stderr: after.stderr }).toEqual({
       code: 0,
       stdout: before.stdout,
-      stderr: 'rtm-start-data: left out team.prefs: team.preferences.list answered missing_scope (needs team.preferences:read)\n',
+      stderr: 'error: Response not OK:  missing_scope\nrtm-start-data: left out team.prefs: team.preferences.list answered missing_scope (needs team.preferences:read)\n',
     });
     expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
     await expectSecondRunChangesNothing(dir);
