@@ -110,7 +110,8 @@ describe('WebSocket', () => {
   });
 
   it('sends the events set with sendAfterHello right after the hello of every connection opened since', async () => {
-    fake = await startFakeSlack({ users: 5, channels: 2 });
+    const slack = await startFakeSlack({ users: 5, channels: 2 });
+    fake = slack;
     const frames = (url: string, count: number): Promise<unknown[]> =>
       new Promise((resolve, reject) => {
         const got: unknown[] = [];
@@ -124,11 +125,11 @@ describe('WebSocket', () => {
         });
         ws.once('error', reject);
       });
-    const connectUrl = async (): Promise<string> => ((await clientFor(fake).rtm.connect()) as { url: string }).url;
+    const connectUrl = async (): Promise<string> => ((await clientFor(slack).rtm.connect()) as { url: string }).url;
     const pref = { type: 'team_pref_change', name: 'msg_edit_window_mins', value: 15 };
-    fake.sendAfterHello([pref, { type: 'pref_change', name: 'emoji_mode', value: 'as_text' }]);
+    slack.sendAfterHello([pref, { type: 'pref_change', name: 'emoji_mode', value: 'as_text' }]);
     expect(await frames(await connectUrl(), 3)).toEqual([{ type: 'hello' }, pref, { type: 'pref_change', name: 'emoji_mode', value: 'as_text' }]);
-    fake.sendAfterHello([]);
+    slack.sendAfterHello([]);
     const quiet = await connectUrl();
     const { ws, first } = await open(quiet);
     const next = await Promise.race([new Promise((r) => ws.once('message', r)), new Promise((r) => setTimeout(() => r('nothing'), 200))]);
