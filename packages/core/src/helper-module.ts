@@ -140,13 +140,26 @@ export const RTM_START_OBJECT_GAPS: readonly string[] = deepFreeze(
 );
 
 /**
- * The RTM_START_OBJECT_GAPS that `rtm.start` answered as an object which RTM events then write into:
- * `pref_change` sets `self.prefs[name]` in slack-client 1.x's own handler and in a v3 (or slack-client 2.x)
- * dataStore's, on the `self` copied from the data. A getter answering `undefined` makes that write throw
- * (a TypeError that ends the bot), so the module gives these an empty object instead, copied with `self`
- * by its enumerable keys: writes are kept, and a read of a key never written warns once.
+ * The objects of `rtm.start`'s data that RTM events write into, each with its event: `pref_change` sets
+ * `self.prefs[name]` (slack-client 1.x's own handler, on its User copied from `self` by enumerable keys, and
+ * a v3 or slack-client 2.x dataStore's), `team_pref_change` sets `team.prefs[name]` (the dataStore's, on the
+ * `team` it keeps as given; slack-client 1.x writes into a Team of its own, whose `prefs` it makes).
+ * The rebuilt data may lack them: `self.prefs` always (no public method returns it), `team.prefs` where
+ * `team.preferences.list` was not called (the code was not seen to read it) or the token may not read it
+ * (an optional extra left out). The write then throws a TypeError: slack-client 1.x's ends the bot; a
+ * dataStore's handler catches it (logged at debug level) and the pref is lost, so the app's next read of it
+ * throws. So every rebuilt answer holds an object there: the generated module an empty one that keeps the
+ * writes and warns once on a read of a key never written, the shim a plain empty one.
  */
-export const RTM_START_WRITTEN_GAPS: readonly string[] = deepFreeze(['self.prefs']);
+export const RTM_START_WRITTEN_OBJECTS = deepFreeze({ 'self.prefs': 'pref_change', 'team.prefs': 'team_pref_change' } as const);
+
+/** The paths of RTM_START_WRITTEN_OBJECTS (`self.prefs`, `team.prefs`). */
+export const RTM_START_WRITTEN_GAPS: readonly string[] = deepFreeze(Object.keys(RTM_START_WRITTEN_OBJECTS));
+
+/** The RTM event that writes into `path` of RTM_START_WRITTEN_GAPS, undefined for any other path. */
+export function writtenByEvent(path: string): string | undefined {
+  return (RTM_START_WRITTEN_OBJECTS as Readonly<Record<string, string>>)[path];
+}
 
 /** The RTM_START_OBJECT_GAPS that escaping `path` carries: `self` its own, `team` its own, the whole response (`''`) both. */
 export function objectGapsOf(path: string): string[] {

@@ -3,7 +3,7 @@ import type { PlannedCall } from './cost.js';
 import { RTM_URL_LIFETIME_SECONDS, TOKEN_CHECK_ERRORS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
-import { HELPER_EXPORTS, RTM_START_WRITTEN_GAPS, objectGapsOf } from './helper-module.js';
+import { HELPER_EXPORTS, RTM_START_WRITTEN_GAPS, objectGapsOf, writtenByEvent } from './helper-module.js';
 import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACK_PACKAGE, SLACKBOTS } from './modules.js';
 import { METHODS } from './methods.js';
 import { RATE_TIERS } from './rate-tiers.js';
@@ -110,20 +110,27 @@ export const ESCAPED_OBJECT_TEMPLATE =
   'Code rtm-migrate cannot follow gets {{object}} and may read {{fields}}: attributes only `rtm.start` gave, which neither `rtm.connect` nor `team.info` returns ({{replacements}}).';
 
 /** What fills ESCAPED_OBJECT_TEMPLATE for escaping `paths` (`self`, `team`, `''`); undefined when they carry none. */
-export function escapedObjectData(paths: readonly string[]): { object: string; fields: string; replacements: string; written: string } | undefined {
+export function escapedObjectData(paths: readonly string[]): { object: string; fields: string; replacements: string; written: string; events: string } | undefined {
   const holders = [...new Set(paths.filter((p) => objectGapsOf(p).length > 0))];
   const fields = [...new Set(holders.flatMap(objectGapsOf))];
   if (fields.length === 0) return undefined;
   const object = holders.includes('') ? 'the whole response' : list(holders);
   const written = fields.filter((f) => RTM_START_WRITTEN_GAPS.includes(f));
-  return { object, fields: list(fields), replacements: [...new Set(fields.map((f) => `${f}: ${fieldFact(f)?.advice ?? f}`))].join('; '), written: written.length > 0 ? list(written) : '' };
+  const events = written.map((f) => `\`${writtenByEvent(f) ?? f}\``).join(', ');
+  return {
+    object,
+    fields: list(fields),
+    replacements: [...new Set(fields.map((f) => `${f}: ${fieldFact(f)?.advice ?? f}`))].join('; '),
+    written: written.length > 0 ? list(written) : '',
+    events,
+  };
 }
 
-/** The report's sentence for the RTM_START_WRITTEN_GAPS among an escaping object's gaps (`written`: their list, or empty). */
-function writtenGapsSentence(written: string): string {
-  return written === ''
+/** The report's sentence for the RTM_START_WRITTEN_GAPS among an escaping object's gaps (`written`: their list, or empty; `events`: what writes into them). */
+function writtenGapsSentence(data: { written: string; events: string }): string {
+  return data.written === ''
     ? ''
-    : ` Except ${written}: RTM events write into it (\`pref_change\`), so it is an empty object that keeps what they write, and a read of a key never written answers \`undefined\` and warns once.`;
+    : ` Except ${data.written}: RTM events write into it (${data.events}), so it is an empty object that keeps what they write, and a read of a key never written answers \`undefined\` and warns once.`;
 }
 
 export function escapedObjectMessage(paths: readonly string[]): string | undefined {
@@ -493,11 +500,11 @@ export const CODEMOD_MESSAGES = {
    * `rtm.start` gave (`escapedObjectData`): the generated module's `self` and `team` warn on a read of one
    * (the warning, not this line, says where each comes from now: it would repeat for every such site).
    */
-  objectGapsWarned: (data: { object: string; fields: string; written: string }): string =>
-    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.${writtenGapsSentence(data.written)}`,
+  objectGapsWarned: (data: { object: string; fields: string; written: string; events: string }): string =>
+    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.${writtenGapsSentence(data)}`,
   /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: the wrapper gives the copy the getters. */
-  objectGapsCopied: (data: { object: string; fields: string; written: string }): string =>
-    `Code rtm-migrate cannot follow may read ${data.fields} off the client's \`self\`, which neither \`rtm.connect\` nor the helper module's calls return: \`slack-client\` copies \`self\` into a User of its own, and the wrapper gives that copy the module's getters, so a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.${writtenGapsSentence(data.written)}`,
+  objectGapsCopied: (data: { object: string; fields: string; written: string; events: string }): string =>
+    `Code rtm-migrate cannot follow may read ${data.fields} off the client's \`self\`, which neither \`rtm.connect\` nor the helper module's calls return: \`slack-client\` copies \`self\` into a User of its own, and the wrapper gives that copy the module's getters, so a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.${writtenGapsSentence(data)}`,
   /**
    * A `slack-client` 1.x client logged in through the generated module: it keeps `rtm.start`'s lists as
    * objects of its own (`client.groups`), whose attributes the replacement lists lack warn on a read as the
@@ -513,7 +520,7 @@ export const CODEMOD_MESSAGES = {
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
   helperModule: (client: 'none' | 'legacy-client' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi' | 'slack-package', fields: readonly string[], module: string): string =>
     client === 'slack-package'
-      ? `\`listen()\` of this \`slack\` package bot now goes through \`${HELPER_EXPORTS.slackPackageStart}()\` of the generated \`${module}\`, whose \`listen()\` does what the package's did but for \`rtm.start\`: the data come from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the package's own methods (the token of \`listen\`'s arguments, the package's API URL), and the socket is opened at \`rtm.connect\`'s url with the package's own \`ws\`, so its \`started\` handlers and \`listen\`'s callback get the whole data again and its event handlers the socket's messages. \`team.prefs\` is not fetched (no version of the package has ${SLACK_PACKAGE.missingMethods.join(', ')}): a read of it warns once.`
+      ? `\`listen()\` of this \`slack\` package bot now goes through \`${HELPER_EXPORTS.slackPackageStart}()\` of the generated \`${module}\`, whose \`listen()\` does what the package's did but for \`rtm.start\`: the data come from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the package's own methods (the token of \`listen\`'s arguments, the package's API URL), and the socket is opened at \`rtm.connect\`'s url with the package's own \`ws\`, so its \`started\` handlers and \`listen\`'s callback get the whole data again and its event handlers the socket's messages. \`team.prefs\` is not fetched (no version of the package has ${SLACK_PACKAGE.missingMethods.join(', ')}): it is an empty object that keeps what is written into it, and a read of a key never written warns once.`
       : client === 'slackbots-call'
       ? `the instance this call runs \`slackbots\`' constructor on now goes through \`${HELPER_EXPORTS.slackbotsStartOn}()\` of the generated \`${module}\`, which gives it an \`_api\` of its own: the \`rtm.start\` request the constructor's login makes (before ${SLACKBOTS.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's \`_api\` as it was (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again; every other call goes through as it did.`
       : client === 'slackbotapi'

@@ -91,6 +91,11 @@ export interface FakeSlack {
   stats(): FakeSlackStats;
   /** Sends an RTM event to every open WebSocket. */
   sendEvent(event: Record<string, unknown>): void;
+  /**
+   * RTM events every WebSocket opened from now on gets right after its `hello`, in order (replacing those
+   * set before; `[]`: none): what Slack sent a bot as soon as it connected, with no race against its start.
+   */
+  sendAfterHello(events: readonly Record<string, unknown>[]): void;
   /** `ws://127.0.0.1:PORT/link/`: base of the URLs `apps.connections.open` hands out. */
   readonly socketModeUrl: string;
   /** Socket Mode's test hooks: users post, react, join; disconnects; acks and counters. */
@@ -315,6 +320,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       };
     },
     sendEvent: (event) => sockets.broadcast(event),
+    sendAfterHello: (events) => sockets.afterHello(events),
     socketModeUrl: linkUrl,
     socketMode: socketMode.hooks,
     close() {

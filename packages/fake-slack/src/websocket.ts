@@ -51,6 +51,8 @@ export interface RtmSocketServer {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Sends an event to every open connection. */
   broadcast(event: Record<string, unknown>): void;
+  /** Events every connection opened from now on gets right after its `hello`, in order (replacing those set before). */
+  afterHello(events: readonly Record<string, unknown>[]): void;
   readonly connections: () => number;
   close(): void;
 }
@@ -63,6 +65,7 @@ export function rtmSocketServer(desk: TicketDesk): RtmSocketServer {
   const wss = new WebSocketServer({ noServer: true });
   const sockets = new Set<WebSocket>();
   let seq = 0;
+  let greeting: readonly string[] = [];
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const m = /^\/ws\/([0-9a-f]+)$/.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const ticket = m?.[1];
@@ -89,6 +92,7 @@ export function rtmSocketServer(desk: TicketDesk): RtmSocketServer {
         }
       });
       ws.send(JSON.stringify({ type: 'hello' }));
+      for (const text of greeting) ws.send(text);
     });
   };
   return {
@@ -96,6 +100,9 @@ export function rtmSocketServer(desk: TicketDesk): RtmSocketServer {
     broadcast(event) {
       const text = JSON.stringify(event);
       for (const ws of sockets) ws.send(text);
+    },
+    afterHello(events) {
+      greeting = events.map((event) => JSON.stringify(event));
     },
     connections: () => sockets.size,
     close() {

@@ -109,6 +109,34 @@ describe('WebSocket', () => {
     ws.close();
   });
 
+  it('sends the events set with sendAfterHello right after the hello of every connection opened since', async () => {
+    const slack = await startFakeSlack({ users: 5, channels: 2 });
+    fake = slack;
+    const frames = (url: string, count: number): Promise<unknown[]> =>
+      new Promise((resolve, reject) => {
+        const got: unknown[] = [];
+        const ws = new WebSocket(url);
+        ws.on('message', (d) => {
+          got.push(parseJsonObject(frameText(d)));
+          if (got.length === count) {
+            ws.close();
+            resolve(got);
+          }
+        });
+        ws.once('error', reject);
+      });
+    const connectUrl = async (): Promise<string> => ((await clientFor(slack).rtm.connect()) as { url: string }).url;
+    const pref = { type: 'team_pref_change', name: 'msg_edit_window_mins', value: 15 };
+    slack.sendAfterHello([pref, { type: 'pref_change', name: 'emoji_mode', value: 'as_text' }]);
+    expect(await frames(await connectUrl(), 3)).toEqual([{ type: 'hello' }, pref, { type: 'pref_change', name: 'emoji_mode', value: 'as_text' }]);
+    slack.sendAfterHello([]);
+    const quiet = await connectUrl();
+    const { ws, first } = await open(quiet);
+    const next = await Promise.race([new Promise((r) => ws.once('message', r)), new Promise((r) => setTimeout(() => r('nothing'), 200))]);
+    ws.close();
+    expect([first, next]).toEqual([{ type: 'hello' }, 'nothing']);
+  });
+
   it('refuses an expired URL (lifetime scaled)', async () => {
     fake = await startFakeSlack({ users: 5, channels: 2, urlLifetimeMs: 50 });
     fake.setMode('connect_shape');

@@ -176,7 +176,8 @@ describe('subteams, dnd and team.prefs', () => {
     expect(res.users).toHaveLength(fake.workspace.users.length);
     expect(res.subteams).toBeUndefined();
     expect(res.dnd).toBeUndefined();
-    expect(res.team['prefs']).toBeUndefined();
+    // An empty object, not absent: team_pref_change writes into it (see pref-events.test.ts).
+    expect(res.team['prefs']).toEqual({});
     expect(res.response_metadata.warnings).toEqual(['rtm_start_compat', 'rtm_start_compat_field_omitted']);
     expect([...(res.response_metadata.messages ?? [])].sort()).toEqual([
       '[WARN] rtm_start_compat: omitted `dnd`: missing scope `dnd:read` for dnd.info',

@@ -1,4 +1,4 @@
-import { CODEMOD_MESSAGES, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, RTM_START_WRITTEN_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, RTM_START_WRITTEN_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact, writtenByEvent } from '@rtm-migrate/core';
 import type { Escape } from '../plan.js';
 
 /** A JavaScript string literal in the module's style (single quotes). */
@@ -19,6 +19,9 @@ function gapsOf(paths: readonly string[], separator: string): { holder: string; 
  * builds, and its `self` and `team` (TypeScript or JavaScript).
  */
 export function itemGapsSource(ts: boolean): string[] {
+  // An object written into is never a getter: the two tables do not overlap.
+  const written = RTM_START_WRITTEN_GAPS;
+  const unwritten = RTM_START_OBJECT_GAPS.filter((path) => !written.includes(path));
   const t = (typed: string): string => (ts ? typed : '');
   const table = (name: string, gaps: { holder: string; name: string; advice: string }[]): string[] => {
     const holders = [...new Set(gaps.map((g) => g.holder))];
@@ -40,10 +43,14 @@ export function itemGapsSource(ts: boolean): string[] {
     " * Attributes of rtm.start's self and team that neither rtm.connect nor the calls made here return,",
     ' * and where each comes from now (if anywhere): markObjectGaps() makes a read of one warn once.',
     ' */',
-    ...table('OBJECT_GAPS', gapsOf(RTM_START_OBJECT_GAPS, '.')),
+    ...table('OBJECT_GAPS', gapsOf(unwritten, '.')),
     '',
-    "/** Those of OBJECT_GAPS that rtm.start held as an object which RTM events write into (see gapObjectOf). */",
-    `const WRITTEN_GAPS = [${RTM_START_WRITTEN_GAPS.map(quoted).join(', ')}];`,
+    '/**',
+    " * Objects of rtm.start's self and team that RTM events write into (" + written.map((p) => writtenByEvent(p) ?? '').join(', ') + '),',
+    ' * which the data here may lack (self.prefs always, team.prefs where no call fetched it), and where each',
+    ' * comes from now: markObjectGaps() gives a missing one an object that keeps the writes (see gapObjectOf).',
+    ' */',
+    ...table('WRITTEN_GAPS', gapsOf(written, '.')),
     '',
     `const warnedGaps = new Set${t('<string>')}();`,
     '',
@@ -79,11 +86,12 @@ export function itemGapsSource(ts: boolean): string[] {
     '',
     '/**',
     " * An empty object for a missing attribute of WRITTEN_GAPS: RTM events write into it (`pref_change` sets",
-    " * `self.prefs[name]` in slack-client 1.x's handler and a dataStore's), which a getter's `undefined` would",
-    ' * make throw. The writes are kept; a read of a key never written answers `undefined` and warns once, as',
-    ' * gapOf() does. Symbols, what every object has (`constructor`…) and the probes of JSON.stringify',
-    ' * (`toJSON`), promises (`then`) and array-likeness (`length`: lodash asks it copying a v3 dataStore\'s self)',
-    ' * are no read of the data.',
+    " * `self.prefs[name]` in slack-client 1.x's handler and a dataStore's, `team_pref_change` `team.prefs[name]`",
+    " * in a dataStore's), which a getter's `undefined` or no attribute at all would make throw (a dataStore",
+    ' * catches it, and the pref is lost). The writes are kept; a read of a key never written answers',
+    ' * `undefined` and warns once, as gapOf() does. Symbols, what every object has (`constructor`…) and the',
+    ' * probes of JSON.stringify (`toJSON`), promises (`then`) and array-likeness (`length`: lodash asks it',
+    " * copying a v3 dataStore's self) are no read of the data.",
     ' */',
     `function gapObjectOf(path${t(': string')}, advice${t(': string')})${t(': SlackObject')} {`,
     `  return new Proxy${t('<SlackObject>')}({}, {`,
@@ -103,17 +111,18 @@ export function itemGapsSource(ts: boolean): string[] {
     '}',
     '',
     '/**',
-    ' * Gives self and team the getter of each of OBJECT_GAPS they lack, or for WRITTEN_GAPS an object, an',
-    ' * enumerable key so that a client copying self (slack-client 1.x `new User(this, data.self)`, a dataStore',
-    " * model's update) writes into the same one.",
+    ' * Gives self and team the getter of each of OBJECT_GAPS they lack, and an object for each of WRITTEN_GAPS',
+    ' * they lack, an enumerable key so that a client copying self (slack-client 1.x `new User(this, data.self)`,',
+    " * a dataStore model's update) writes into the same one.",
     ' */',
     `function markObjectGaps(data${t(': RtmStartData')})${t(': void')} {`,
+    '  for (const [object, name, advice] of WRITTEN_GAPS) {',
+    '    const holder = data[object];',
+    '    if (holder && !(name in holder)) holder[name] = gapObjectOf(`${object}.${name}`, advice);',
+    '  }',
     '  for (const [object, name, advice] of OBJECT_GAPS) {',
     '    const holder = data[object];',
-    '    if (!holder || name in holder) continue;',
-    '    const path = `${object}.${name}`;',
-    '    if (WRITTEN_GAPS.indexOf(path) !== -1) holder[name] = gapObjectOf(path, advice);',
-    '    else Object.defineProperty(holder, name, gapOf(path, name, advice));',
+    '    if (holder && !(name in holder)) Object.defineProperty(holder, name, gapOf(`${object}.${name}`, name, advice));',
     '  }',
     '}',
   ];

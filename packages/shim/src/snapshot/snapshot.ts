@@ -1,3 +1,4 @@
+import { RTM_START_WRITTEN_GAPS } from '@rtm-migrate/core';
 import type { RtmStartCompatResponse, SlackObject } from '../types.js';
 import { gzip, type JsonList } from './json-list.js';
 
@@ -99,8 +100,9 @@ export class RtmStartSnapshot {
     return {
       ok: true,
       url: connection.url,
-      self: connection.self,
-      team: { ...(teamDetails ?? {}), ...connection.team },
+      // Fresh objects per answer: RTM events write into their prefs (see withWrittenObjects).
+      self: withWrittenObjects('self', { ...connection.self }),
+      team: withWrittenObjects('team', { ...(teamDetails ?? {}), ...connection.team }),
       // `self`: the groups whose users hold this connection's bot.
       ...(usergroups ? { subteams: { self: usergroups.filter((g) => (g['users'] as unknown[] | undefined)?.includes(connection.self.id)).map((g) => g['id'] as string), all: structuredClone(usergroups) as SlackObject[] } } : {}),
       ...(dnd ? { dnd: structuredClone(dnd) } : {}),
@@ -111,4 +113,19 @@ export class RtmStartSnapshot {
     const { warnings, messages } = this.parts;
     return { warning: warnings.join(','), response_metadata: { warnings: [...warnings], ...(messages.length > 0 ? { messages: [...messages] } : {}) } };
   }
+}
+
+/**
+ * `holder` (`self` or `team` of an answer) with an empty object for each of core's RTM_START_WRITTEN_GAPS
+ * it lacks: RTM events write into them (`pref_change` into `self.prefs`, `team_pref_change` into
+ * `team.prefs`, in slack-client 1.x's handlers and a v3 dataStore's), and with no object there the write
+ * throws, ending a slack-client 1.x bot or losing the pref in a dataStore. `self.prefs` is never rebuilt;
+ * `team.prefs` is not where `team.preferences.list` was not called or the token may not read it.
+ */
+function withWrittenObjects<T extends SlackObject>(holder: 'self' | 'team', object: T): T {
+  for (const path of RTM_START_WRITTEN_GAPS) {
+    const [of, name = ''] = path.split('.');
+    if (of === holder && !(name in object)) Object.assign(object, { [name]: {} });
+  }
+  return object;
 }
