@@ -13,14 +13,15 @@ export interface SlackClientRead {
 
 /**
  * What the file reads, through the `slack-client` 1.x client `login()` is called on, of the item
- * attributes `rtm.start`'s replacement fetches only when asked (`users[].presence`, read state) or
- * never (`groups[].is_open`, `channels[].has_pins`: START_ONLY_ITEM_FIELDS): the
- * client's own methods that read them (`getUnreadCount()`: SLACK_CLIENT_1.itemReads), and a read of
- * such an attribute anywhere in the file where the file reaches that list's items through the client
- * (its map, `client.users[id]`, or a look-up, `client.getUserByID(id)`). Which object a `.presence`
- * is read off is not followed: a file reading the client's users and some `.presence` asks for presence,
- * which costs calls but never loses data, and one reading its groups and some `.is_open` is a TODO,
- * which costs a rewrite but never answers `undefined` where `rtm.start` answered `true`. Empty where
+ * attributes `rtm.start`'s replacement fetches only when asked (`users[].presence`, read state,
+ * `groups|ims[].is_open`: HELPER_INFO_ITEM_FIELDS) or never (`channels[].has_pins`: the rest of
+ * START_ONLY_ITEM_FIELDS): the client's own methods that read them (`getUnreadCount()`:
+ * SLACK_CLIENT_1.itemReads), and a read of such an attribute anywhere in the file where the file
+ * reaches that list's items through the client (its map, `client.users[id]`, or a look-up,
+ * `client.getUserByID(id)`). Which object a `.presence` or `.is_open` is read off is not followed: a
+ * file reading the client's users and some `.presence` asks for presence, one reading its groups and
+ * some `.is_open` asks for `is_open`, which costs calls but never loses data, and one reading some
+ * `.has_pins` is a TODO, which costs a rewrite but never answers `undefined` where `rtm.start` answered. Empty where
  * the client is neither a variable nor a field of `this` (its uses are not found then); reads in other
  * files are not seen either.
  */
@@ -44,7 +45,7 @@ export function slackClientReads(resolver: Resolver, call: TSESTree.CallExpressi
     const name = memberName(resolver, node);
     if (`users[].${name ?? ''}` === HELPER_PRESENCE && lists.has('users')) reads.push({ path: HELPER_PRESENCE, node });
     if (name !== undefined && HELPER_READ_STATE.includes(name)) for (const list of lists) if (list !== 'users') reads.push({ path: `${list}[].${name}`, node });
-    // An attribute the replacement lists lack (`groups[].is_open`): read, it makes the start a TODO, as it does off rtm.start's own answer.
+    // An attribute the replacement lists lack: read, the start asks for it (`groups[].is_open`) or, where the helper cannot fetch it (`has_pins`), is a TODO, as off rtm.start's own answer.
     for (const list of lists) if (name !== undefined && startOnlyItemFieldsOf(list).includes(`${list}[].${name}`)) reads.push({ path: `${list}[].${name}`, node });
   }
   return reads;

@@ -4,17 +4,19 @@ import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
 import type { Plan } from '../src/plan.js';
-import { ROOT, cli, expectPresenceAnswered, expectSameWithoutRtmStart, tempDir } from './helpers.js';
+import { ROOT, cli, expectPresenceAnswered, expectSameWithoutRtmStart, expectSecondRunChangesNothing, tempDir } from './helpers.js';
 
 /**
  * Attributes of `rtm.start`'s items that the replacement lists do not return (`users[].presence`: not
  * on `users.list` since September 2018, nor on `rtm.start`'s own users since January 2018;
  * `ims[].is_open`: not on `conversations.list`). A bot that reads them is run against fake Slack in
- * `legacy` mode, migrated, and run against `connect_required`: one reading `is_open` is left a TODO
- * naming it (never rewritten to print 0 where it printed the real counts); one reading only `presence`
- * goes to the generated helper module, which asks `users.getPresence` for each user, so the read gets
- * what it was written for (where `rtm.start` had long given none); one reading only what the lists
- * return is rewritten in place and prints the same.
+ * `legacy` mode, migrated, and run against `connect_required`: one reading `is_open` and `presence`
+ * goes to the generated helper module, which asks `conversations.info` for each DM and
+ * `users.getPresence` for each user, so it prints the same open DMs (and presence as Slack answers it,
+ * where `rtm.start` had long given none); with `--helper shim`, whose `rtmStartCompat()` builds neither,
+ * it is left a TODO naming both (never rewritten to print nothing where it printed the open DMs); one
+ * reading only `presence` goes to the helper module too; one reading only what the lists return is
+ * rewritten in place and prints the same.
  */
 
 const HEADER = `const { WebClient } = require('@slack/web-api');
@@ -38,8 +40,8 @@ const GAPS_BOT = `${HEADER}async function main() {
     if (im.is_open) openDms.push(im.user);
   }
   console.log('users: ' + res.users.length);
-  console.log('awake: ' + awake.length);
-  console.log('open dms: ' + openDms.length);
+  console.log('awake: ' + awake.sort().join(','));
+  console.log('open dms: ' + openDms.sort().join(','));
 }
 ${FOOTER}`;
 
@@ -73,18 +75,44 @@ async function botDir(source: string): Promise<string> {
 const count = (out: string, key: string): number => Number(new RegExp(`^${key}: (\\d+)$`, 'm').exec(out)?.[1] ?? NaN);
 
 describe('item attributes the replacement lists lack', () => {
-  it.each([[[]], [['--helper', 'shim']]])('a bot reading users[].presence and ims[].is_open: a TODO naming both, never a rewrite that prints 0 (%j)', async (flags) => {
+  it('a bot reading users[].presence and ims[].is_open: the helper module fetches both, the same open DMs against connect_required', async () => {
     const fake = await startFakeSlack({ seed: 23, users: 40, channels: 6, mode: 'legacy' });
     try {
       const dir = await botDir(GAPS_BOT);
       const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
       expect(before.stderr).toBe('');
-      // `is_open` is really there under rtm.start: a rewrite that dropped it would change this count.
-      expect(count(before.stdout, 'open dms')).toBeGreaterThan(0);
-      // `presence` is not (rtm.start stopped sending it in January 2018); the explicit read still keeps the call a TODO naming it below.
-      expect(count(before.stdout, 'awake')).toBe(0);
+      // `is_open` is really there under rtm.start, and some DMs are closed: a rewrite that dropped it (or answered true) would print other ids.
+      const dms = fake.workspace.byType.im;
+      expect(dms.some((c) => !c.isOpen)).toBe(true);
+      expect(/^open dms: (.*)$/m.exec(before.stdout)?.[1]).toBe(dms.filter((c) => c.isOpen).map((c) => c.user).sort().join(','));
 
-      const migrated = await cli(['apply', '.', '--allow-dirty', ...flags], dir);
+      const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect([migrated.code, migrated.stderr]).toEqual([0, '']);
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("await rtmStartData(web, {}, { include: ['ims[].is_open', 'users[].presence'] })");
+
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      const after = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      await expectPresenceAnswered(fake, before, after);
+      expect(fake.calls.filter((c) => c.method === 'conversations.info').map((c) => c.args['channel']).sort()).toEqual(dms.map((c) => c.id).sort());
+      await expectSecondRunChangesNothing(dir);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('with --helper shim, a bot reading users[].presence and ims[].is_open: a TODO naming both, never a rewrite that prints no open DM', async () => {
+    const fake = await startFakeSlack({ seed: 23, users: 40, channels: 6, mode: 'legacy' });
+    try {
+      const dir = await botDir(GAPS_BOT);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(before.stderr).toBe('');
+      expect(before.stdout).toMatch(/^open dms: \S+$/m);
+      // `presence` is not (rtm.start stopped sending it in January 2018); the explicit read still keeps the call a TODO naming it below.
+      expect(before.stdout).toMatch(/^awake: $/m);
+
+      const migrated = await cli(['apply', '.', '--allow-dirty', '--helper', 'shim'], dir);
       expect(migrated.stderr).toBe('');
       expect(migrated.code).toBe(0);
       expect(migrated.stdout).toContain('TODOs left: 1');
@@ -96,12 +124,12 @@ describe('item attributes the replacement lists lack', () => {
       expect(after).not.toContain('rtm.connect');
       expect(after).not.toContain('rtmStartCompat');
 
-      // Against a Slack that retired rtm.start it fails loudly, as before the migration; it never prints wrong counts.
+      // Against a Slack that retired rtm.start it fails loudly, as before the migration; it never prints wrong DMs.
       fake.setMode('connect_required');
       const run = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('unable to start');
-      expect(run.stdout).not.toMatch(/open dms: 0/);
+      expect(run.stdout).not.toMatch(/open dms/);
     } finally {
       await fake.close();
     }

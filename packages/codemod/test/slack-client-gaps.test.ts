@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { ESLint } from 'eslint';
 import { config } from '../../../test/support/corpus.js';
-import { cli, expectPresenceAnswered, slackClient1App } from './helpers.js';
+import { cli, expectPresenceAnswered, expectSameWithoutRtmStart, slackClient1App } from './helpers.js';
 
 /** The start of each bot: a slack-client 1.x client as its README makes it, and the items of one of its maps. */
 const MADE = `var Slack = require('slack-client');
@@ -76,6 +76,13 @@ class Bot {
 new Bot(process.env.SLACK_BOT_TOKEN).run();
 `;
 
+/** The groups with pins, off the client's own Group objects: \`has_pins\` is answered by no method on the conversation. */
+const PINNED_GROUPS = `${MADE}
+slack.on('open', function () {
+  var pinned = items(slack.groups).filter(function (g) { return g.has_pins; });
+  console.log('pinned: ' + pinned.length);
+${ENDS}`;
+
 /** The client's groups counted and its own User of \`self\` read for \`prefs\`, which neither rtm.connect nor a list returns. */
 const SELF_PREFS = `${MADE}
 slack.on('open', function () {
@@ -115,9 +122,10 @@ interface Report {
  * slack-client 1.x copies each user, channel, group and DM of `rtm.start`'s data into an object of its own
  * (`new Group(client, g)`, key by enumerable key). Reads of the extras the helper module fetches only when
  * asked, through the client's maps and methods (`slack.users[id].presence`, `getUnreadCount()`), get them
- * asked for; a read of an attribute the replacement lists lack through them (`groups[].is_open`) makes the
- * login a TODO; one off what the analysis does not see (`self.prefs`) warns at run time, as on the helper's
- * own data, rather than answering `undefined` silently.
+ * asked for, and so does a read of `is_open` (`conversations.info` per conversation); a read of an
+ * attribute no method answers on the conversation through them (`groups[].has_pins`) makes the login a
+ * TODO; one off what the analysis does not see (`self.prefs`) warns at run time, as on the helper's own
+ * data, rather than answering `undefined` silently.
  */
 describe('slack-client 1.5.1: what its own objects are read for, migrated by the CLI', () => {
   let slack: FakeSlack;
@@ -155,35 +163,81 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
   });
 
   /**
-   * `is_open` is an attribute `conversations.list` lacks (a `conversations.info` per conversation): read
-   * through the client's maps or look-ups it makes the login a TODO naming it, as it does off
-   * rtm.start's own answer, and the lint reports the read; the bot, unchanged, still knows its open
-   * conversations (migrated, every `is_open` would answer `undefined`: s28/17 and s28/18 lost them).
+   * `is_open` is an attribute `conversations.list` lacks, which `conversations.info` answers on the
+   * conversation: read through the client's maps or look-ups, the login goes through the helper module
+   * with `include` naming it, whose per-conversation step copies it onto the items the client copies
+   * (s28/17 and s28/18, which lost their open groups and DMs when every `is_open` answered `undefined`).
+   * Fake Slack closes every third group and DM, so the filter matters: the same names print before
+   * (legacy `rtm.start`) and after (`connect_required`), and a second run changes nothing.
    */
   it.each([
-    ['a map, the README idiom', OPEN_GROUPS, /^as well as: \S+$/m, 'groups[].is_open', 'g.is_open'],
-    ['a look-up on a field of this', OPEN_DM, /^open DMs: \S+$/m, 'ims[].is_open', 'dm.is_open'],
-  ])('leaves a TODO naming `is_open` read through %s, and the lint reports the read', { timeout: 240_000 }, async (_how, bot, printed, field, read) => {
+    ['a map, the README idiom', OPEN_GROUPS, 'groups[].is_open', /^as well as: (.*)$/m, (ws: FakeSlack['workspace']): string[] => [...ws.byType.private_channel, ...ws.byType.mpim].filter((c) => c.isMember && c.isOpen && !c.isArchived).map((c) => c.name)],
+    ['a look-up on a field of this', OPEN_DM, 'ims[].is_open', /^open DMs: (.*)$/m, (ws: FakeSlack['workspace']): string[] => ws.byType.im.filter((c) => c.isOpen).map((c) => ws.user(c.user ?? '')?.name ?? '')],
+  ])('fetches `is_open` read through %s with conversations.info: the same open conversations', { timeout: 240_000 }, async (_how, bot, field, printed, open) => {
     const id = loginAt(bot);
     const dir = await slackClient1App({ 'bot.js': bot });
+    // Some of them closed: a migration that answered `undefined` (or `true`) for every one would print other names.
+    const list = field === 'groups[].is_open' ? [...slack.workspace.byType.private_channel, ...slack.workspace.byType.mpim] : slack.workspace.byType.im;
+    expect(list.filter((c) => c.isMember && !c.isOpen).length).toBeGreaterThan(0);
     slack.setMode('legacy');
     const before = await start(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
-    expect(before.stdout).toMatch(printed);
+    expect(printed.exec(before.stdout)?.[1]).toBe(open(slack.workspace).sort().join(','));
+    expect(printed.exec(before.stdout)?.[1]).not.toBe('');
+
+    // Before: the lint reports the read (as it does off rtm.start's own answer), saying where it comes from now.
+    const read = field === 'groups[].is_open' ? 'g.is_open' : 'dm.is_open';
+    const readLine = bot.split('\n').findIndex((line) => line.includes(read)) + 1;
+    const findings = await lint(dir);
+    expect(findings.filter((f) => f.ruleId === '@rtm-migrate/no-rtm-start-only-fields' && f.line === readLine).map((f) => f.message)).toContainEqual(expect.stringContaining(`\`${field}\``));
+
+    const report = await migrate(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'helper-module']]);
+    const migrated = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(migrated).toContain(`withSlackClientRtmStart(${bot === OPEN_DM ? 'this.slack' : 'slack'}, { include: ['${field}'] }).login();`);
+    expect(migrated).not.toContain('TODO(rtm-migrate)');
+    // After: the lint sees the login go through the module that fetches what is read, and reports nothing.
+    expect(await lint(dir)).toEqual([]);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start(dir);
+    expectSameWithoutRtmStart(slack, before, after);
+    // One conversations.info per conversation of the list read, none for the others.
+    const asked = slack.calls.filter((c) => c.method === 'conversations.info').map((c) => c.args['channel']).sort();
+    expect(asked).toEqual(list.filter((c) => c.isMember).map((c) => c.id).sort());
+
+    const again = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('TODOs left: 0')]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(migrated);
+  });
+
+  /**
+   * `has_pins` is answered by no method on the conversation (`pins.list` per conversation, and only whether
+   * it has any): read through the client's maps it still makes the login a TODO naming it, and the lint
+   * reports the read; the bot, unchanged, runs as before.
+   */
+  it('leaves a TODO naming `has_pins` read through a map, and the lint reports the read', { timeout: 240_000 }, async () => {
+    const id = loginAt(PINNED_GROUPS);
+    const dir = await slackClient1App({ 'bot.js': PINNED_GROUPS });
+    slack.setMode('legacy');
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^pinned: \d+$/m);
 
     const findings = await lint(dir);
-    const readLine = bot.split('\n').findIndex((line) => line.includes(read)) + 1;
-    expect(findings.filter((f) => f.ruleId === '@rtm-migrate/no-rtm-start-only-fields' && f.line === readLine).map((f) => f.message)).toContainEqual(expect.stringContaining(`\`${field}\``));
+    const readLine = PINNED_GROUPS.split('\n').findIndex((line) => line.includes('g.has_pins')) + 1;
+    expect(findings.filter((f) => f.ruleId === '@rtm-migrate/no-rtm-start-only-fields' && f.line === readLine).map((f) => f.message)).toContainEqual(expect.stringContaining('`groups[].has_pins`'));
     expect(findings.filter((f) => f.ruleId === '@rtm-migrate/no-rtm-start').map((f) => `bot.js:${String(f.line)}:`)).toEqual([id.replace(/\d+$/, '')]);
 
     const report = await migrate(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'todo']]);
-    expect(report.sites[0]?.message).toContain(`\`${field}\``);
-    expect(report.sites[0]?.message).toContain(`${field}: conversations.info`);
+    expect(report.sites[0]?.message).toContain('`groups[].has_pins`');
+    expect(report.sites[0]?.message).toContain('groups[].has_pins: no replacement');
     const migrated = await readFile(join(dir, 'bot.js'), 'utf8');
     expect(migrated).toContain('// TODO(rtm-migrate): `login()` of this `slack-client` 1.x client');
     expect(existsSync(join(dir, 'rtm-start-data.js'))).toBe(false);
-    expect(migrated.replace(/^ *\/\/ .*\n/gm, '')).toBe(bot);
+    expect(migrated.replace(/^ *\/\/ .*\n/gm, '')).toBe(PINNED_GROUPS);
 
     slack.resetCalls();
     const after = await start(dir);

@@ -1,4 +1,4 @@
-import { COMMON_RESPONSE_FIELDS, CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, RTM_START_TOP_LEVEL_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField, readsErrorText, topLevelField } from './fields.js';
+import { COMMON_RESPONSE_FIELDS, CONVERSATION_LIST_FIELDS, RTM_START_FIELDS, RTM_START_TOP_LEVEL_FIELDS, START_ONLY_ITEM_FIELDS, fieldFact, isStartOnlyItemField, isStartOnlyField, readsErrorText, topLevelField } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { METHODS } from './methods.js';
 import { BOTKIT, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS } from './modules.js';
@@ -62,9 +62,21 @@ export const HELPER_READ_STATE: readonly string[] = deepFreeze(['last_read', 'un
 /** The item attribute of the lists the generated module fetches when asked: one `users.getPresence` per user. */
 export const HELPER_PRESENCE = 'users[].presence';
 
+/**
+ * The item attributes the replacement lists lack that `conversations.info` answers on the conversation
+ * (core's facts: `groups|mpims|ims[].is_open`): the module's `<list>[].is_open` extra fetches them when
+ * asked, in the one call per conversation that also gives the read state. Not `has_pins`, which no
+ * method answers on the conversation.
+ */
+export const HELPER_INFO_ITEM_FIELDS: readonly string[] = deepFreeze(
+  START_ONLY_ITEM_FIELDS.filter((f) => fieldFact(f)?.replacements.some((r) => r.method === METHODS.conversationsInfo) === true),
+);
+
 /** The `include` entry of the generated module that rebuilds `field`, undefined for a field it builds anyway (or never). */
 export function helperExtraOf(field: string): string | undefined {
-  if (fieldFact(field)?.path === HELPER_PRESENCE) return HELPER_PRESENCE;
+  const path = fieldFact(field)?.path;
+  if (path === HELPER_PRESENCE) return HELPER_PRESENCE;
+  if (path !== undefined && HELPER_INFO_ITEM_FIELDS.includes(path)) return path;
   const top = topLevelField(field);
   if (top === 'subteams' || top === 'dnd') return top;
   if (/^team\.prefs(\.|$)/.test(field)) return 'team.prefs';
@@ -77,8 +89,8 @@ export function helperExtraOf(field: string): string | undefined {
 /**
  * True for a start-only field the generated module rebuilds: the lists with their members, `bots` (from
  * users.list), team details (team.info), and the extras a call asks for (`subteams`, `dnd`,
- * `team.prefs`, `latest`, read state and `users[].presence`). Not `self.*`, `team.plan`, `cache_ts`…,
- * nor the other item attributes the lists lack (`ims[].is_open`, `bots[].icons`…).
+ * `team.prefs`, `latest`, read state, `<list>[].is_open` and `users[].presence`). Not `self.*`,
+ * `team.plan`, `cache_ts`…, nor the other item attributes the lists lack (`channels[].has_pins`, `bots[].icons`…).
  */
 export function helperBuilds(field: string): boolean {
   if (helperExtraOf(field) !== undefined) return true;

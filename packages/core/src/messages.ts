@@ -446,7 +446,7 @@ export const CODEMOD_MESSAGES = {
   /** TypeScript files changed under a tsconfig.json, but the project has no TypeScript installed to check them with. */
   typeCheckNotRun:
     'the changed TypeScript files were not type-checked: the project has no `typescript` installed for rtm-migrate to load (install the project\'s dependencies and run rtm-migrate again, or run `tsc --noEmit` before committing).',
-  /** A v3 client the helper module would start, but whose handlers read fields no list call returns (`ims[].is_open`, `has_pins`). */
+  /** A v3 client the helper module would start, but whose handlers read fields no list call returns (`has_pins`, `bots[].icons`). */
   legacyClientUnbuilt: (unbuilt: readonly string[]): string =>
     `the legacy \`@slack/client\` v3 \`RtmClient\` starts with \`rtm.start\` and hands its data to the AUTHENTICATED event and \`dataStore\`. rtm-migrate would start it with \`rtm.connect\` and fill that data first, but the code reads ${list(unbuilt)}, which no list method returns (a call per item, or none at all: see the replacements below), so it leaves this start to you: fetch ${unbuilt.length === 1 ? 'that field' : 'those fields'} where ${unbuilt.length === 1 ? 'it is' : 'they are'} read (or stop reading ${unbuilt.length === 1 ? 'it' : 'them'}) and run rtm-migrate again, or move to \`@slack/rtm-api\`'s \`RTMClient\` (it uses \`rtm.connect\`) and fetch the data read with its replacement methods.`,
   slackClientUnbuilt: (unbuilt: readonly string[]): string =>
@@ -508,10 +508,10 @@ export const CODEMOD_MESSAGES = {
   /**
    * A `slack-client` 1.x client logged in through the generated module: it keeps `rtm.start`'s lists as
    * objects of its own (`client.groups`), whose attributes the replacement lists lack warn on a read as the
-   * module's items do; presence and read state are fetched only where the analysis saw them read.
+   * module's items do; presence, read state and `is_open` are fetched only where the analysis saw them read.
    */
   slackClientItemGaps: (data: { list: string; fields: string; replacements: string }, extras: readonly string[]): string =>
-    `The client keeps ${data.list} as objects of its own, and code rtm-migrate cannot follow may read ${data.fields} off them, which the replacement lists lack: they are not fetched (a call per item at every start); the wrapper gives the client's copies the module's getters, so a read of one answers \`undefined\` and warns once at run time (${data.replacements}). ${extras.length > 0 ? `${list(extras)} ${extras.length === 1 ? 'is' : 'are'} fetched because this file reads ${extras.length === 1 ? 'it' : 'them'} through the client; ` : ''}\`users[].presence\` and read state (\`unread_count\`, \`last_read\`) are fetched only where this file reads them through the client (its maps, look-ups, \`getUnreadCount()\`): read anywhere else, add them to the wrapper's \`include\`, or they answer \`undefined\`.`,
+    `The client keeps ${data.list} as objects of its own, and code rtm-migrate cannot follow may read ${data.fields} off them, which the replacement lists lack: they are not fetched (a call per item at every start); the wrapper gives the client's copies the module's getters, so a read of one answers \`undefined\` and warns once at run time (${data.replacements}). ${extras.length > 0 ? `${list(extras)} ${extras.length === 1 ? 'is' : 'are'} fetched because this file reads ${extras.length === 1 ? 'it' : 'them'} through the client; ` : ''}\`users[].presence\`, read state (\`unread_count\`, \`last_read\`) and \`is_open\` of groups and DMs are fetched only where this file reads them through the client (its maps, look-ups, \`getUnreadCount()\`): read anywhere else, add them to the wrapper's \`include\`, or they answer \`undefined\`.`,
   /** A bound helper-module function (`rtmStartData.bind(null, client)`) whose data escape: the extras it cannot ask for. */
   boundExtras: (extras: readonly string[]): string =>
     `The data leave code rtm-migrate can follow, and a bound \`rtmStartData\` cannot ask for more: ${list(extras)} are not fetched (where it is called, pass \`{ optional: [${extras.map((e) => `'${e}'`).join(', ')}] }\` after the arguments if they are read), nor per-conversation \`latest\`, \`last_read\` and unread counts; \`cache_ts\` and \`latest_event_ts\` have no replacement.`,

@@ -134,7 +134,7 @@ export function legacyConversationShape(
   const shape: Record<string, unknown> = { id: c.id };
   let truncated = false;
   if (list === 'ims') {
-    Object.assign(shape, { is_im: true, user: c.user, created: c.created, is_user_deleted: ws.user(c.user ?? '')?.deleted ?? false, is_open: true });
+    Object.assign(shape, { is_im: true, user: c.user, created: c.created, is_user_deleted: ws.user(c.user ?? '')?.deleted ?? false, is_open: c.isOpen });
   } else {
     Object.assign(shape, {
       name: c.name,
@@ -155,7 +155,7 @@ export function legacyConversationShape(
     Object.assign(shape, {
       topic: textFact(c.topic, c.creator, c.created),
       purpose: textFact(c.purpose, c.creator, c.created),
-      ...(list === 'mpims' || list === 'groups' ? { is_open: true } : {}),
+      ...(list === 'mpims' || list === 'groups' ? { is_open: c.isOpen } : {}),
     });
   }
   if (c.isMember) {

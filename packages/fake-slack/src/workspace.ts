@@ -87,6 +87,12 @@ export interface Conversation {
   readonly unreadCount: number;
   readonly lastRead: string;
   readonly latestTs: string;
+  /**
+   * Whether the bot has the conversation open (`is_open`, which `rtm.start` gave on groups, mpims and
+   * ims and `conversations.info` answers; `conversations.list` does not). Every third one is closed,
+   * counted without a random draw so that the rest of a seed's workspace stays as it was.
+   */
+  readonly isOpen: boolean;
 }
 
 export interface Usergroup {
@@ -264,6 +270,7 @@ export class Workspace {
         unreadCount: unread,
         lastRead,
         latestTs: `${created + 2000}.000${String(intBetween(random, 100, 999))}`,
+        isOpen: type === 'public_channel' || conversations.length % 3 !== 2,
       });
     };
     const someOf = (self: boolean, share: number): Membership => ({

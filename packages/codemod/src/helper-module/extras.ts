@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, HELPER_PRESENCE, HELPER_READ_STATE, METHODS, fieldFact, helperExtraOf } from '@rtm-migrate/core';
+import { CONVERSATION_LIST_FIELDS, HELPER_INFO_ITEM_FIELDS, HELPER_PRESENCE, HELPER_READ_STATE, METHODS, fieldFact, helperExtraOf } from '@rtm-migrate/core';
 import { argsText } from '../transforms/inline-extras.js';
 
 /**
@@ -7,8 +7,9 @@ import { argsText } from '../transforms/inline-extras.js';
  * (usergroups.list), `dnd` (dnd.info), `team.prefs` (team.preferences.list), and per list
  * `<list>[].latest` (conversations.history, one call per conversation the bot is in) and
  * `<list>[].unread_count` (conversations.info, the same; it also fills `last_read` and
- * `unread_count_display`), and `users[].presence` (users.getPresence, one call per user: `users.list`
- * has no presence). The codemod passes exactly the ones the site reads.
+ * `unread_count_display`; `<list>[].is_open` of groups, mpims and ims from the same call), and
+ * `users[].presence` (users.getPresence, one call per user: `users.list` has no presence). The codemod
+ * passes exactly the ones the site reads.
  */
 export const HELPER_EXTRA_METHODS = [
   METHODS.usergroupsList,
@@ -22,6 +23,9 @@ export const HELPER_EXTRA_METHODS = [
 export { helperExtraOf };
 
 const LISTS = Object.keys(CONVERSATION_LIST_FIELDS);
+
+/** The attribute names of HELPER_INFO_ITEM_FIELDS (`is_open`): what the module copies off `conversations.info`'s answer when asked. */
+const INFO_ITEMS = [...new Set(HELPER_INFO_ITEM_FIELDS.map((f) => f.slice(f.indexOf('[].') + 3)))];
 
 /** The `include` option for a site reading `fields`, sorted; empty when it reads none of the extras. */
 export function helperIncludes(fields: readonly string[]): string[] {
@@ -68,9 +72,10 @@ export function extrasSource(ts: boolean): string[] {
   return [
     '/**',
     ' * The fields fetched only when asked, before rtm.connect: subteams\' groups, the bot\'s own dnd state,',
-    ' * team.prefs, and for the conversations the bot is in their latest message and read state (one call',
-    ' * each: ask only for what the code reads). `include`: an error fails the start; `optional`: the field',
-    ' * is left out, with a warning, when the token may not read it (as rtm.start gave it to every caller).',
+    ' * team.prefs, and for the conversations the bot is in their latest message, read state and (groups,',
+    ' * mpims, ims) is_open (one call each: ask only for what the code reads). `include`: an error fails',
+    ' * the start; `optional`: the field is left out, with a warning, when the token may not read it (as',
+    ' * rtm.start gave it to every caller).',
     ' */',
     `function rtmStartExtras(call${t(': SlackCall')}, args${t(': RtmStartArgs')}, lists${t(': RtmStartLists')}, options${t(': RtmStartDataOptions')})${t(': Promise<RtmStartExtras>')} {`,
     '  const include = options.include || [];',
@@ -108,7 +113,9 @@ export function extrasSource(ts: boolean): string[] {
     '        const latest = include.indexOf(`${list}[].latest`) !== -1 && !isSet(args.no_latest);',
     '        const state = include.indexOf(`${list}[].unread_count`) !== -1;',
     "        const keys = isSet(args.no_latest) || isSet(args.no_unreads) ? ['last_read'] : READ_STATE;",
-    '        if (!latest && !state) return undefined;',
+    '        // What the lists lack but conversations.info answers (is_open), from the same call.',
+    '        const items = INFO_ITEMS.filter((name) => include.indexOf(`${list}[].${name}`) !== -1);',
+    '        if (!latest && !state && items.length === 0) return undefined;',
     "        // rtm.start gave these for the public channels the bot was in; the other lists hold only those.",
     "        const held = (lists[list] || []).filter((conversation) => list !== 'channels' || conversation.is_member === true);",
     '        return inTurn(held, (conversation) =>',
@@ -119,11 +126,13 @@ export function extrasSource(ts: boolean): string[] {
     '              conversation.latest = isSet(args.simple_latest) ? message && message.ts : message;',
     '              return undefined;',
     '            })',
-    `            .then(() => (state ? call('${METHODS.conversationsInfo}', { channel: conversation.id }) : undefined))`,
+    `            .then(() => (state || items.length > 0 ? call('${METHODS.conversationsInfo}', { channel: conversation.id }) : undefined))`,
     '            .then((info) => {',
     '              if (!info) return;',
     `              const channel = ${ts ? '(info.channel || {}) as SlackObject' : 'info.channel || {}'};`,
-    '              for (const key of keys) conversation[key] = channel[key];',
+    '              if (state) for (const key of keys) conversation[key] = channel[key];',
+    "              // Only where the answer has it: an item without it keeps markItemGaps()' getter (a warning).",
+    '              for (const key of items) if (key in channel) conversation[key] = channel[key];',
     '            })',
     '        );',
     '      });',
@@ -149,6 +158,9 @@ export function extrasSource(ts: boolean): string[] {
     '}',
     '',
     `const READ_STATE = [${HELPER_READ_STATE.map((k) => `'${k}'`).join(', ')}];`,
+    '',
+    "/** The item attributes the lists lack that conversations.info answers: fetched as `<list>[].<name>` when named in `include`. */",
+    `const INFO_ITEMS = [${INFO_ITEMS.map((k) => `'${k}'`).join(', ')}];`,
     '',
     "/** Slack's answers that leave an `optional` extra out: the token may not read it. */",
     `const OPTIONAL_ERRORS = [${OPTIONAL_EXTRA_ERRORS.map((e) => `'${e}'`).join(', ')}];`,

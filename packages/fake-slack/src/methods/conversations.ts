@@ -60,6 +60,8 @@ export const conversationsInfo: MethodHandler = (ctx) =>
     });
     // The read state of a conversation the caller is in, as rtm.start listed it.
     if (c.isMember) Object.assign(shape, { last_read: c.lastRead, ...unreadCounts(c) });
+    // Whether a group, group DM or DM is open, which rtm.start gave on those lists and conversations.list does not.
+    if (c.type !== 'public_channel') shape['is_open'] = c.isOpen;
     return ok({ channel: shape }, { acceptedScopes: needed });
   });
 
