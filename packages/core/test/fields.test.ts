@@ -14,6 +14,7 @@ import {
   isStartOnlyItemField,
   helperBuilds,
   helperExtraOf,
+  HELPER_INFO_ITEM_FIELDS,
   shimBuilds,
   START_ONLY_ITEM_FIELDS,
   startOnlyItemFieldsOf,
@@ -164,10 +165,14 @@ describe('fieldFact', () => {
     for (const path of START_ONLY_ITEM_FIELDS) {
       expect(RTM_START_FIELDS[path], path).toBeDefined();
       expect(isStartOnlyItemField(path), path).toBe(true);
-      // The generated module fetches presence when asked (`include`), one `users.getPresence` per user; none of the others.
-      expect(helperBuilds(path), path).toBe(path === 'users[].presence');
+      // The generated module fetches, when asked (`include`), presence (one `users.getPresence` per user) and the
+      // `is_open` of groups, mpims and ims (one `conversations.info` per conversation); none of the others.
+      expect(helperBuilds(path), path).toBe(path === 'users[].presence' || /^(groups|mpims|ims)\[\]\.is_open$/.test(path));
     }
     expect(helperExtraOf('users[].presence')).toBe('users[].presence');
+    expect([...HELPER_INFO_ITEM_FIELDS].sort()).toEqual(['groups[].is_open', 'ims[].is_open', 'mpims[].is_open']);
+    for (const f of ['groups[].is_open', 'mpims[].is_open', 'ims[].is_open']) expect(helperExtraOf(f), f).toBe(f);
+    expect(helperBuilds('channels[].has_pins')).toBe(false);
     expect(START_ONLY_ITEM_FIELDS).toEqual(expect.arrayContaining(['users[].presence', 'ims[].is_open', 'groups[].is_open', 'mpims[].is_open', 'channels[].has_pins', 'bots[].icons', 'bots[].updated']));
     expect(fieldFact('users[].presence')?.replacements[0]).toMatchObject({ method: 'users.getPresence', per: 'user', tier: 3 });
     expect(fieldFact('bots[].icons.image_36')).toBe(RTM_START_FIELDS['bots[].icons']);
