@@ -176,8 +176,15 @@ export class Project implements ProjectLinks, ClassProject {
    * for `workspace.js`, the folder for an `index.js`). A file already parsed is always looked at.
    */
   mayImport(path: string, module: string): boolean {
+    if (this.parsed.has(resolve(path))) return true;
+    return this.text(path).includes(requiredAsWord(module));
+  }
+
+  /** The file's text, read once however often it is looked at ('' for a file gone since it was listed). */
+  text(path: string): string {
     const key = resolve(path);
-    if (this.parsed.has(key)) return true;
+    const parsed = this.parsed.get(key);
+    if (parsed) return parsed.text;
     let text = this.texts.get(key);
     if (text === undefined) {
       try {
@@ -187,7 +194,7 @@ export class Project implements ProjectLinks, ClassProject {
       }
       this.texts.set(key, text);
     }
-    return text.includes(requiredAsWord(module));
+    return text;
   }
 
   /** The project file a relative specifier names. */

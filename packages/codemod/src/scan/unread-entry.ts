@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { unreadEntryKey, wordCount } from '@rtm-migrate/analysis';
 import type { Project, ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
@@ -9,20 +8,7 @@ import type { FoundSite } from './found.js';
  * written anywhere else, `.rtmStartApi`, `['rtmStartApi']`, `{ rtmStartApi }`, may read the entry).
  */
 export function wordCounter(project: Project): (word: string) => number {
-  const texts = new Map<string, string>();
-  const textOf = (file: string): string => {
-    let text = texts.get(file);
-    if (text === undefined) {
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        text = ''; // gone since it was listed: it names nothing
-      }
-      texts.set(file, text);
-    }
-    return text;
-  };
-  return (word) => project.fileList.reduce((n, file) => n + wordCount(textOf(file), word), 0);
+  return (word) => project.fileList.reduce((n, file) => n + wordCount(project.text(file), word), 0);
 }
 
 /**
