@@ -1,7 +1,8 @@
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../test/support/run.js';
+import { UPDATING_FIXTURES } from '../../../test/support/update-fixtures.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'fixtures', 'transforms');
@@ -52,7 +53,9 @@ beforeAll(async () => {
 describe("each transform, run by jscodeshift's own runner", () => {
   it.each(cases)('$transform: $input', async ({ transform, input }) => {
     const actual = await readFile(join(dirs.get(transform)!, input), 'utf8');
-    const expected = await readFile(join(FIXTURES, transform, input.replace('.input.', '.output.')), 'utf8');
+    const expectedFile = join(FIXTURES, transform, input.replace('.input.', '.output.'));
+    if (UPDATING_FIXTURES) await writeFile(expectedFile, actual);
+    const expected = await readFile(expectedFile, 'utf8');
     expect(actual).toBe(expected);
   });
 

@@ -1,15 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScript, parseWith, parserFor } from '../src/transforms/index.js';
+import { UPDATING_FIXTURES } from '../../../test/support/update-fixtures.js';
 import { cli, copyPatterns, PATTERNS } from './helpers.js';
 
 /**
  * Every pattern input through the real CLI, on files on disk (a temporary copy): the result must be
  * the `.output` file beside the input (negatives: the input itself), parse again, and a second run
- * must change nothing.
+ * must change nothing. `UPDATE_FIXTURES=1` writes each result over its `.output` file first.
  */
 /** The pattern inputs, known when the tests are collected so that each gets a test of its own. */
 const INPUTS = readdirSync(PATTERNS)
@@ -44,6 +45,7 @@ describe('fixtures/patterns through the CLI', () => {
       expect(existsSync(expectedFile)).toBe(false);
       expect(actual.equals(await readFile(join(PATTERNS, name))), 'must stay unchanged').toBe(true);
     } else {
+      if (UPDATING_FIXTURES) await writeFile(expectedFile, actual);
       expect(existsSync(expectedFile), `${expectedFile} exists`).toBe(true);
       const expected = await readFile(expectedFile, 'utf8');
       expect(actual.toString('utf8')).toBe(expected);
@@ -60,6 +62,7 @@ describe('fixtures/patterns through the CLI', () => {
 
   it.each(['rtm-start-data.js', 'rtm-start-data.ts'])('generates the helper module %s next to the first site that calls it', async (name) => {
     const expected = join(PATTERNS, name.replace(/\.(js|ts)$/, '.output.$1'));
+    if (UPDATING_FIXTURES) await writeFile(expected, await readFile(join(dir, name)));
     expect(await readFile(join(dir, name), 'utf8')).toBe(await readFile(expected, 'utf8'));
   });
 

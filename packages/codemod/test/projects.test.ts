@@ -1,14 +1,16 @@
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseWith, parserFor } from '../src/transforms/index.js';
+import { UPDATING_FIXTURES } from '../../../test/support/update-fixtures.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 /**
  * fixtures/projects: forms that span files, each through the real CLI on a copy of its `input/`. The
  * tree written must be `output/` file for file (nothing more), every file must parse again, each site
  * must have the outcome `sites.json` gives it, and a second run must change nothing and find the same.
+ * `UPDATE_FIXTURES=1` writes the tree over `output/` and the outcomes over `sites.json` first.
  */
 const PROJECTS = join(ROOT, 'fixtures', 'projects');
 const NAMES = readdirSync(PROJECTS, { withFileTypes: true })
@@ -40,6 +42,11 @@ describe.each(NAMES)('fixtures/projects/%s through the CLI', (name) => {
     expect(run.stderr).toMatch(/^failed: 0$/m);
     expect(run.code).toBe(0);
     first = JSON.parse(run.stdout) as Report;
+    if (UPDATING_FIXTURES) {
+      await rm(join(fixture, 'output'), { recursive: true, force: true });
+      await cp(dir, join(fixture, 'output'), { recursive: true });
+      await writeFile(join(fixture, 'sites.json'), JSON.stringify(Object.fromEntries(first.sites.map((s) => [s.id, s.rewrite])), null, 2) + '\n');
+    }
   });
 
   it('writes the expected tree, nothing more, and every file parses again', async () => {

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+import { UPDATING_FIXTURES } from '../../../test/support/update-fixtures.js';
 import { PATTERNS_DIR, REPO_DIR, patternFiles, readFindings, recommendedConfig, toFindings } from './helpers.js';
 
 /**
  * Every file in fixtures/patterns, linted through the ESLint class with the recommended config
  * (TS files with typescript-eslint's parser, JS files with espree), against `<name>.lint.json`.
- * `UPDATE_LINT_JSON=1` writes the files from the current findings (review the diff before keeping it).
+ * `UPDATE_FIXTURES=1` (`pnpm fixtures:update`) writes the files from the current findings (review the diff before keeping it).
  */
 describe('fixtures/patterns', () => {
   const eslint = new ESLint({ cwd: REPO_DIR, overrideConfigFile: true, overrideConfig: recommendedConfig(), ignore: false });
@@ -23,7 +24,7 @@ describe('fixtures/patterns', () => {
     const [result] = await eslint.lintFiles([join(PATTERNS_DIR, file)]);
     const actual = toFindings(result!.messages);
     const expectedFile = join(PATTERNS_DIR, file.replace(/\.input\.(ts|js)$/, '.$1.lint.json'));
-    if (process.env['UPDATE_LINT_JSON']) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+    if (UPDATING_FIXTURES) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
     expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
     expect(actual).toEqual(readFindings(expectedFile));
     if (file.startsWith('negative-')) expect(actual).toEqual([]);
