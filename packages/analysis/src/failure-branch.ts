@@ -11,8 +11,9 @@ type Node = TSESTree.Node;
  * failure: in the branch of `if (!body.ok)`, `if (body.ok === false)`, `if (body.error)`, the `else` of
  * `if (body.ok)`, or after `if (body.ok) { …; return; }`. Slack's failure answer is `ok`, `error`,
  * `warning` and `response_metadata` for `rtm.connect` as for `rtm.start`, so printing it whole there
- * shows the same either way. Strict: the guard must test this very value (a variable never given
- * another value), and a branch that may also run on success (`if (err || retries > 3)`) is no guard.
+ * shows the same either way, and handing it on there (`reject(body)`, `cb(body)`, `throw body`) hands
+ * on the same. Strict: the guard must test this very value (a variable never given another value),
+ * and a branch that may also run on success (`if (err || retries > 3)`) is no guard.
  * In `if (err || !body.ok)` the `err` part is a guard only when it is the error parameter of the
  * callback that gets the answer (set, no answer came). The walk stops at a function: a function
  * defined in the branch may be called later from anywhere.

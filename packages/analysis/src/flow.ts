@@ -116,6 +116,8 @@ export function isDataStoreLookup(name: string): boolean {
  */
 const HARMLESS_SINKS = /^(console\.\w+|Boolean|String|debug|log|logger\.\w+)$/;
 const LOG_SINKS = /^(console\.\w+|debug|log|logger\.\w+)$/;
+/** The parsed body of an HTTP response: `res.data` (axios), `res.body` (request with `json: true`, got). */
+const HTTP_BODIES = new Set(['data', 'body']);
 /** Calls that read every field of what they are given and hand back text. */
 /**
  * Ways to an HTTP response's body besides `data`, `body` and `json()` (which are followed): the text
@@ -315,6 +317,16 @@ class Tracker {
     return true;
   }
 
+  /**
+   * True when `value` is the whole answer where it can only be Slack's failure answer: handed on
+   * there (`reject(body)`, `cb(body)`, `throw body`), whatever reads it reads the failure answer,
+   * which `rtm.connect` answers with the same fields (`ok`, `error`, `warning`, `response_metadata`,
+   * `needed`, `provided`): no read of start-only data, and not followed further.
+   */
+  private failureOnly(value: Node, shape: Shape): boolean {
+    return shape.kind === 'value' && shape.path === '' && usedOnlyOnFailure(this.resolver, value);
+  }
+
   /** The tracker for another file of the project. */
   private in(resolver: Resolver): Tracker {
     return this.shared.trackers.get(resolver) ?? new Tracker(resolver, this.shared);
@@ -435,11 +447,14 @@ class Tracker {
         // `console.log('answer: ' + body)`: body text printed whole (an object would print `[object Object]`, counted all the same).
         this.printedWhole(textSink(node), node, shape);
         return;
+      case AST_NODE_TYPES.ThrowStatement:
+        // `throw body`: whoever catches it reads what it likes; only Slack's failure answer (`if (!body.ok) throw body`) is the same on `rtm.connect`.
+        if (shape.kind === 'value' && !this.failureOnly(node, shape)) this.escape(parent, 'the response is thrown', path);
+        return;
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.UnaryExpression:
       case AST_NODE_TYPES.SwitchStatement:
       case AST_NODE_TYPES.SwitchCase:
-      case AST_NODE_TYPES.ThrowStatement:
       case AST_NODE_TYPES.TSTypeQuery:
         return;
       default:
@@ -600,6 +615,9 @@ class Tracker {
     if (call.callee === node) { this.escape(call, 'the response is called', path); return; }
     const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
     if (index < 0) return;
+    // `if (!body.ok) return reject(body)`, `cb(body)`, `emitter.emit('error', body)`: what gets it gets
+    // Slack's failure answer, whose fields `rtm.connect`'s is made of too (see usedOnlyOnFailure).
+    if (this.failureOnly(node, shape)) return;
     if (shape.kind === 'store' && shape.map !== undefined && this.mapArgument(call, index, shape.map, depth)) return;
     if (isJsonParse(this.resolver, call.callee) || isStringCall(call)) { this.follow(call, shape, depth); return; }
     if (isPromiseResolve(this.resolver, call)) { this.follow(call, shape.kind === 'promise' ? shape : { kind: 'promise', of: shape }, depth); return; }
@@ -938,6 +956,7 @@ class Tracker {
   }
 
   private bindObject(pattern: TSESTree.ObjectPattern, shape: Shape, depth: number): void {
+    if (shape.kind === 'http') { this.bindHttp(pattern, shape, depth); return; }
     if (shape.kind !== 'value') { this.escape(pattern, 'the response is destructured where it cannot be followed', pathOf(shape)); return; }
     for (const property of pattern.properties) {
       if (property.type === AST_NODE_TYPES.RestElement) {
@@ -952,6 +971,22 @@ class Tracker {
       if (isListPath(shape.path)) continue; // `const { length } = res.channels`
       const next = childPath(shape.path, name);
       this.read(next, property.key, depth, () => this.bind(property.value, { kind: 'value', path: next }, depth));
+    }
+  }
+
+  /**
+   * `const { data } = await axios.get(url)`, `.then(({ data }) => …)`: each property of the HTTP
+   * response as `res.data` is (httpMember). A rest element (`{ status, ...rest }`) holds the body with
+   * the rest: not followed.
+   */
+  private bindHttp(pattern: TSESTree.ObjectPattern, shape: Shape & { kind: 'http' }, depth: number): void {
+    for (const property of pattern.properties) {
+      const name = property.type === AST_NODE_TYPES.Property ? propertyKeyName(this.resolver, property) : undefined;
+      if (property.type === AST_NODE_TYPES.RestElement || name === undefined || UNFOLLOWED_BODY_WAYS.has(name) || name === 'json') {
+        this.escape(property, 'the response is destructured where it cannot be followed', '');
+        continue;
+      }
+      if (HTTP_BODIES.has(name) || (name === 'text' && shape.library === 'superagent')) this.bind(property.value, RESPONSE, depth);
     }
   }
 
@@ -1038,7 +1073,7 @@ class Tracker {
   /** `res.data` (axios), `res.body` (request with `json: true`, got), `res.json()` (fetch). */
   private httpMember(member: TSESTree.MemberExpression, name: string | undefined, shape: Shape & { kind: 'http' }, depth: number): void {
     // superagent's `res.text`: the body's text, which `JSON.parse` makes the response of.
-    if (name === 'data' || name === 'body' || (name === 'text' && shape.library === 'superagent')) { this.follow(member, RESPONSE, depth); return; }
+    if ((name !== undefined && HTTP_BODIES.has(name)) || (name === 'text' && shape.library === 'superagent')) { this.follow(member, RESPONSE, depth); return; }
     const call = member.parent;
     if (name === 'json' && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) { this.follow(call, PROMISED_RESPONSE, depth); return; }
     if (name === undefined || UNFOLLOWED_BODY_WAYS.has(name)) this.escape(member, `the response body is read through \`${sourceText(member)}\`, which is not followed`, '');

@@ -68,3 +68,32 @@ describe('a branch that also runs on a success answer', () => {
     expect(wholeEscapes(body).filter((r) => r.startsWith(WHOLE))).toHaveLength(1);
   });
 });
+
+/**
+ * The whole answer handed on (a callback, a rejection, a throw, an event) where it can only be Slack's
+ * failure answer: what gets it gets the failure answer, the same for `rtm.connect`. The same guards as
+ * for a print; elsewhere the hand-off is an escape of the whole.
+ */
+describe('the whole answer handed on where it is a failure answer', () => {
+  it.each([
+    'if (!body.ok) return cb(body);',
+    'if (err) return cb(err); if (body.error) return cb(body);',
+    'if (!body.ok) { cb(body); return; }',
+    'if (!body.ok) throw body;',
+    'if (body.ok === false) return Promise.reject(body);',
+    'if (body.ok) { cb(null, body.url); } else { emitter.emit(\'error\', body); }',
+    'if (body.ok) return cb(null, body.url); cb(new SlackError(body));',
+  ])('%s: no escape', (body) => {
+    expect(wholeEscapes(body)).toEqual([]);
+  });
+
+  it.each([
+    ['cb(body);', 'the response is passed to `cb`'],
+    ['if (!body.ok || attempt > 3) return cb(body);', 'the response is passed to `cb`'],
+    ['if (body.ok) emitter.emit(\'open\', body);', 'the response is passed to `emitter.emit`'],
+    ['if (body.warning) throw body;', 'the response is thrown'],
+    ['throw body;', 'the response is thrown'],
+  ])('%s: the whole answer escapes', (body, reason) => {
+    expect(wholeEscapes(body).filter((r) => r.startsWith(reason))).toHaveLength(1);
+  });
+});
