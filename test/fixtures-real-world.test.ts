@@ -38,12 +38,15 @@ for (const pkg of packages) {
     name: string;
     version: string;
     license?: string;
+    /** npm's older form (slack-client 1.4.1's): `[{ type: 'MIT', url }]`. */
+    licenses?: { type?: string }[];
   };
   const say = (what: string) => problems.push(`${pkg}: ${what}`);
 
   if (pkg !== `${expected.name.replace('/', '+')}@${expected.version}`) say('folder name is not <name>@<version> ("+" for "/")');
   if (manifest.name !== expected.name || manifest.version !== expected.version) say('package.json disagrees with expected.json');
-  if (!manifest.license || !expected.license.startsWith(manifest.license)) say(`license ${expected.license} vs package.json ${manifest.license}`);
+  const license = manifest.license ?? manifest.licenses?.[0]?.type;
+  if (!license || !expected.license.startsWith(license)) say(`license ${expected.license} vs package.json ${license}`);
   const licenseFile = readdirSync(join(root, 'package')).some((f) => /^licen[cs]e/i.test(f));
   if (!licenseFile && !expected.license.includes('no LICENSE file')) say('no license file and no note saying so');
   if (expected.kind === 'positive') positives++;

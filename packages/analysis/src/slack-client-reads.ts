@@ -2,6 +2,7 @@ import { HELPER_PRESENCE, HELPER_READ_STATE, SLACK_CLIENT_1, startOnlyItemFields
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
+import { itemListsOf } from './client-items.js';
 import { methodCall } from './library-start.js';
 import type { Resolver } from './resolver.js';
 
@@ -18,18 +19,25 @@ export interface SlackClientRead {
  * START_ONLY_ITEM_FIELDS): the client's own methods that read them (`getUnreadCount()`:
  * SLACK_CLIENT_1.itemReads), and a read of such an attribute anywhere in the file where the file
  * reaches that list's items through the client (its map, `client.users[id]`, or a look-up,
- * `client.getUserByID(id)`). Which object a `.presence` or `.is_open` is read off is not followed: a
- * file reading the client's users and some `.presence` asks for presence, one reading its groups and
- * some `.is_open` asks for `is_open`, which costs calls but never loses data, and one reading some
- * `.has_pins` is a TODO, which costs a rewrite but never answers `undefined` where `rtm.start` answered. Empty where
- * the client is neither a variable nor a field of `this` (its uses are not found then); reads in other
- * files are not seen either.
+ * `client.getUserByID(id)`). The read counts for the lists whose items the object it is read off may
+ * be, where the file shows them all (itemListsOf: `group = client.groups[id]`, `client.getDMByName(n)`,
+ * a callback's element of `Object.keys(client.groups).map(…)`): a file reading `group.is_open` of its
+ * groups asks for `groups[].is_open` alone even where it also looks up DMs (`getChannelGroupOrDMByID`),
+ * rather than for a `conversations.info` per DM it never reads. Where they are not all shown (a
+ * parameter of a function of its own, a call of the app's), it counts for every list the file reaches:
+ * a file reading the client's users and some `.presence` asks for presence, one reading its groups
+ * and some `.is_open` asks for `is_open`, which costs calls but never loses data, and one reading
+ * some `.has_pins` is a TODO, which costs a rewrite but never answers `undefined` where `rtm.start`
+ * answered. Empty where the client is neither a variable nor a field of `this` (its uses are not
+ * found then); reads in other files are not seen either.
  */
 export function slackClientReads(resolver: Resolver, call: TSESTree.CallExpression): SlackClientRead[] {
   const client = methodCall(resolver, call, SLACK_CLIENT_1.start);
   if (client === undefined) return [];
   const reads: SlackClientRead[] = [];
   const lists = new Set<string>();
+  const maps = new Map<TSESTree.Node, string>();
+  const found = new Map<TSESTree.Node, readonly string[]>();
   const ownLists: Readonly<Record<string, string>> = SLACK_CLIENT_1.lists;
   const lookups: Readonly<Record<string, readonly string[]>> = SLACK_CLIENT_1.lookups;
   const itemReads: Readonly<Record<string, readonly string[]>> = SLACK_CLIENT_1.itemReads;
@@ -37,19 +45,30 @@ export function slackClientReads(resolver: Resolver, call: TSESTree.CallExpressi
     const name = memberName(resolver, use) ?? '';
     for (const path of itemReads[name] ?? []) reads.push({ path, node: use });
     const list = ownLists[name];
+    if (list !== undefined) maps.set(use, list);
+    if (lookups[name] !== undefined) found.set(use, lookups[name]);
     for (const reached of [...(list === undefined ? [] : [list]), ...(lookups[name] ?? [])]) lists.add(reached);
   }
   if (lists.size === 0) return reads;
   for (const node of descendants(resolver, programOf(call))) {
     if (node.type !== AST_NODE_TYPES.MemberExpression || assigned(node)) continue;
     const name = memberName(resolver, node);
-    if (`users[].${name ?? ''}` === HELPER_PRESENCE && lists.has('users')) reads.push({ path: HELPER_PRESENCE, node });
-    if (name !== undefined && HELPER_READ_STATE.includes(name)) for (const list of lists) if (list !== 'users') reads.push({ path: `${list}[].${name}`, node });
+    if (name === undefined || !itemAttributes.has(name)) continue;
+    const held = itemListsOf(resolver, { maps, lookups: found }, node.object) ?? lists;
+    if (`users[].${name}` === HELPER_PRESENCE && held.has('users')) reads.push({ path: HELPER_PRESENCE, node });
+    if (HELPER_READ_STATE.includes(name)) for (const list of held) if (list !== 'users') reads.push({ path: `${list}[].${name}`, node });
     // An attribute the replacement lists lack: read, the start asks for it (`groups[].is_open`) or, where the helper cannot fetch it (`has_pins`), is a TODO, as off rtm.start's own answer.
-    for (const list of lists) if (name !== undefined && startOnlyItemFieldsOf(list).includes(`${list}[].${name}`)) reads.push({ path: `${list}[].${name}`, node });
+    for (const list of held) if (startOnlyItemFieldsOf(list).includes(`${list}[].${name}`)) reads.push({ path: `${list}[].${name}`, node });
   }
   return reads;
 }
+
+/** The item attributes slackClientReads() looks for: presence, read state and those the replacement lists lack (`is_open`, `has_pins`). */
+const itemAttributes: ReadonlySet<string> = new Set([
+  HELPER_PRESENCE.slice(HELPER_PRESENCE.indexOf('[].') + 3),
+  ...HELPER_READ_STATE,
+  ...Object.values(SLACK_CLIENT_1.lists).flatMap((list) => startOnlyItemFieldsOf(list).map((f) => f.slice(f.indexOf('[].') + 3))),
+]);
 
 /** A member written, not read (`u.presence = message.presence`). */
 function assigned(member: TSESTree.MemberExpression): boolean {

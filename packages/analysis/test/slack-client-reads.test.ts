@@ -53,4 +53,37 @@ module.exports = Service;
 `;
     expect(readsOf(source)).toEqual(['users[].presence@6']);
   });
+
+  it("`is_open` counts for the lists the object it is read off holds items of, where the file shows them all", () => {
+    // 1.4.1's examples/simple_reverse.js: the groups' is_open, with DMs reached by getChannelGroupOrDMByID() elsewhere.
+    const loops = `${MADE}slack.on('open', function () {
+  var id, group, _ref;
+  _ref = slack.groups;
+  for (id in _ref) { group = _ref[id]; if (group.is_open) console.log(group.name); }
+});
+slack.on('message', (m) => console.log(slack.getChannelGroupOrDMByID(m.channel).name));
+slack.login();
+`;
+    expect(readsOf(loops)).toEqual(['groups[].is_open@6']);
+    const callbacks = `${MADE}slack.on('open', () => {
+  const open = Object.keys(slack.groups).map((k) => slack.groups[k]).filter((g) => g.is_open);
+  for (const dm of Object.values(slack.dms)) if (dm.is_open) console.log(dm.id);
+  const found = slack.getDMByName('ann') || slack.getGroupByName('ops');
+  console.log(open.length, found && found.is_open);
+});
+slack.on('message', (m) => console.log(slack.getChannelGroupOrDMByID(m.channel).name));
+slack.login();
+`;
+    expect(readsOf(callbacks)).toEqual(['groups[].is_open@4', 'ims[].is_open@5', 'ims[].is_open@7', 'groups[].is_open@7']);
+  });
+
+  it('`is_open` read off what the file does not show the source of counts for every list it reaches', () => {
+    // A function of the app's own, and a parameter: either may be handed an item of any list the file reaches.
+    const source = `${MADE}function open(c) { return c.is_open; }
+var items = (map) => Object.keys(map).map((k) => map[k]);
+slack.on('open', () => console.log(items(slack.groups).filter((g) => g.is_open).length, open(slack.getDMByName('ann'))));
+slack.login();
+`;
+    expect(readsOf(source)).toEqual(['groups[].is_open@3', 'ims[].is_open@3', 'groups[].is_open@5', 'ims[].is_open@5']);
+  });
 });

@@ -273,17 +273,17 @@ export async function scanFiles(manifest: string, files: Record<string, string>)
 export const outcomes = (report: DryReport): Record<string, string> => Object.fromEntries(report.sites.map((s) => [s.id, s.rewrite]));
 
 /**
- * slack-client 1.5.1 as published, in a bot's node_modules, its fixed API host pointed at fake Slack (the
- * only edits: plain http to the host and port of SLACK_API_URL; the `/api/<method>` paths are Slack's). Its
- * dependencies as installed offline here: `log` 1.4.0 and `https-proxy-agent` 1.0.0 as it pins them, but
- * `ws` 1.1.5 (slack-client 2's) for the pinned 0.8.1, which no package here installs: `new WebSocket(url)`
- * and its `open` / `message` / `close` events, all 1.x uses, are the same. `coffee-script` is only its
- * test runner's.
+ * slack-client 1.5.1 (or `version`, 1.4.1: fixtures/real-world has both) as published, in a bot's
+ * node_modules, its fixed API host pointed at fake Slack (the only edits: plain http to the host and port
+ * of SLACK_API_URL; the `/api/<method>` paths are Slack's). Its dependencies as installed offline here:
+ * `log` 1.4.0 and `https-proxy-agent` 1.0.0 (1.5's) as it pins them, but `ws` 1.1.5 (slack-client 2's) for
+ * the pinned 0.8.1 (1.4.1: 0.4.31), which no package here installs: `new WebSocket(url)` and its `open` /
+ * `message` / `close` events, all 1.x uses, are the same. `coffee-script` is only its test runner's.
  */
-export async function slackClient1App(files: Readonly<Record<string, string>>): Promise<string> {
+export async function slackClient1App(files: Readonly<Record<string, string>>, version: '1.5.1' | '1.4.1' = '1.5.1'): Promise<string> {
   const dir = await tempDir('slack-client-1-');
   const library = join(dir, 'node_modules', 'slack-client');
-  await cp(join(ROOT, 'fixtures', 'real-world', 'slack-client@1.5.1', 'package'), library, { recursive: true });
+  await cp(join(ROOT, 'fixtures', 'real-world', `slack-client@${version}`, 'package'), library, { recursive: true });
   const client = join(library, 'src', 'client.js');
   const source = await readFile(client, 'utf8');
   const edits: [string, string][] = [
@@ -302,7 +302,7 @@ export async function slackClient1App(files: Readonly<Record<string, string>>): 
   for (const [name, owner] of [['ws', 'slack-client-2'], ['https-proxy-agent', 'slack-client-2'], ['log', 'slack-robot']] as const) {
     await symlink(await beside(owner, name), join(library, 'node_modules', name), 'dir');
   }
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'greeter', version: '1.0.0', dependencies: { 'slack-client': '^1.5.0' } }));
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'greeter', version: '1.0.0', dependencies: { 'slack-client': `^${version.replace(/\.\d+$/, '.0')}` } }));
   for (const [file, text] of Object.entries(files)) {
     await mkdir(join(dir, file, '..'), { recursive: true });
     await writeFile(join(dir, file), text);

@@ -101,6 +101,39 @@ slack.on('message', function () {
   console.log('highlight_words again: ' + JSON.stringify(slack.self.prefs.highlight_words));
 ${ENDS}`;
 
+/**
+ * A slack-client 1.4.1 bot in the shape of that release's own examples/simple_reverse.js: the channels it is
+ * in and the groups it has open off the client's maps when the socket opens, and (on a message, which
+ * never comes here) the conversation looked up with getChannelGroupOrDMByID(), which may answer a DM.
+ */
+const OPEN_GROUPS_1_4 = `var Slack = require('slack-client');
+
+var slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);
+
+slack.on('open', function () {
+  var id, channel, group;
+  var channels = [];
+  var groups = [];
+  for (id in slack.channels) {
+    channel = slack.channels[id];
+    if (channel.is_member) channels.push('#' + channel.name);
+  }
+  for (id in slack.groups) {
+    group = slack.groups[id];
+    if (group.is_open && !group.is_archived) groups.push(group.name);
+  }
+  console.log('You are in: ' + channels.sort().join(', '));
+  console.log('As well as: ' + groups.sort().join(', '));
+${ENDS.replace('slack.login();\n', '')}
+slack.on('message', function (message) {
+  var channel = slack.getChannelGroupOrDMByID(message.channel);
+  var user = slack.getUserByID(message.user);
+  if (channel && user && message.text) channel.send('@' + user.name + ': ' + message.text.split('').reverse().join(''));
+});
+
+slack.login();
+`;
+
 /** The report's id of the bot's `login()` call: `bot.js:<line>:<column>`. */
 function loginAt(bot: string): string {
   const lines = bot.split('\n');
@@ -304,3 +337,78 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
   });
 });
 
+
+/**
+ * slack-client 1.4.1 reads no item's `is_open` itself (its `_onLogin` copies the lists; its `group_open`,
+ * `im_close`… handlers only write it): what is fetched follows what the bot reads. This bot reads
+ * `is_open` off its groups alone, though it also looks conversations up with getChannelGroupOrDMByID()
+ * (which may answer a DM): the login asks for `groups[].is_open` only (a `conversations.info` per group,
+ * none per DM), and the report names as lacking only what is not fetched.
+ */
+describe('slack-client 1.4.1: groups filtered by `is_open`, migrated by the CLI', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 25, users: 12, channels: 6, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+  const start = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, env: { SLACK_LOG_LEVEL: 'error' } });
+  /** How many calls of each method fake Slack saw. */
+  const counts = (): Record<string, number> => {
+    const byMethod: Record<string, number> = {};
+    for (const c of slack.calls) byMethod[c.method] = (byMethod[c.method] ?? 0) + 1;
+    return byMethod;
+  };
+
+  it('fetches the groups\' `is_open` alone, prints the same open groups and channels, and reports no fetched field as lacking', { timeout: 240_000 }, async () => {
+    const ws = slack.workspace;
+    const groups = [...ws.byType.private_channel, ...ws.byType.mpim].filter((c) => c.isMember);
+    // Some closed: a migration that answered `undefined` (or `true`) for every one would print other names.
+    expect(groups.filter((c) => !c.isOpen).length).toBeGreaterThan(0);
+    expect(ws.byType.im.length).toBeGreaterThan(0);
+    const dir = await slackClient1App({ 'bot.js': OPEN_GROUPS_1_4 }, '1.4.1');
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(/^As well as: (.*)$/m.exec(before.stdout)?.[1]).toBe(groups.filter((c) => c.isOpen && !c.isArchived).map((c) => c.name).sort().join(', '));
+    expect(before.stdout).toMatch(/^You are in: #\S/m);
+    expect(counts()).toEqual({ 'rtm.start': 1 });
+
+    // The lint reports the groups' read, and no DM's: the object it is read off holds an item of `client.groups`.
+    const readLine = OPEN_GROUPS_1_4.split('\n').findIndex((line) => line.includes('group.is_open')) + 1;
+    const atRead = (await lint(dir)).filter((f) => f.ruleId === '@rtm-migrate/no-rtm-start-only-fields' && f.line === readLine).map((f) => f.message);
+    expect(atRead).toContainEqual(expect.stringContaining('`groups[].is_open`'));
+    expect(atRead.join('\n')).not.toContain('ims[].is_open');
+
+    // The human report (a dry run) names the same fields as lacking as the JSON one below.
+    const human = await cli(['apply', '.', '--allow-dirty', '--dry'], dir);
+    expect(human.code).toBe(0);
+    const run = await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[loginAt(OPEN_GROUPS_1_4), 'helper-module']]);
+    const migrated = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(migrated).toContain("withSlackClientRtmStart(slack, { include: ['groups[].is_open'] }).login();");
+    // What the client's copies lack is what is not fetched: the DMs' `is_open` (not read here) and `has_pins`, not the groups' `is_open`.
+    const gaps = report.sites[0]?.message ?? '';
+    const lacking = /may read (.*?) off them, which the replacement lists lack/.exec(gaps)?.[1] ?? '';
+    expect(lacking).toBe('`channels[].has_pins`, `groups[].has_pins`, `ims[].is_open`, `ims[].has_pins`');
+    expect(gaps).toContain('`groups[].is_open` is fetched because this file reads it through the client');
+    expect(human.stdout.replace(/\s+/g, ' ')).toContain(`may read ${lacking} off them, which the replacement lists lack`);
+    expect(await lint(dir)).toEqual([]);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start(dir);
+    expectSameWithoutRtmStart(slack, before, after);
+    // One conversations.info per group, none per DM.
+    expect(slack.calls.filter((c) => c.method === 'conversations.info').map((c) => c.args['channel']).sort()).toEqual(groups.map((c) => c.id).sort());
+    expect(counts()['conversations.info']).toBe(groups.length);
+
+    const again = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('TODOs left: 0')]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(migrated);
+  });
+});

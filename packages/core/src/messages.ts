@@ -87,10 +87,15 @@ export function startOnlyFieldReplacement(path: string): string {
 export const ESCAPED_ITEMS_TEMPLATE =
   'Code rtm-migrate cannot follow gets {{list}} and may read {{fields}}: item attributes only `rtm.start` gave, which the replacement lists lack ({{replacements}}).';
 
-/** What fills ESCAPED_ITEMS_TEMPLATE for escaping `paths` (`users`, `ims[]`); undefined when their items lack nothing. */
-export function escapedItemsData(paths: readonly string[]): { list: string; fields: string; replacements: string } | undefined {
-  const lists = [...new Set(paths.filter((p) => startOnlyItemFieldsOf(p).length > 0))];
-  const fields = [...new Set(lists.flatMap(startOnlyItemFieldsOf))];
+/**
+ * What fills ESCAPED_ITEMS_TEMPLATE for escaping `paths` (`users`, `ims[]`); undefined when their items lack
+ * nothing. `fetched`: the attributes the data carry after all (a helper module's `include`, `groups[].is_open`),
+ * which the items do not lack.
+ */
+export function escapedItemsData(paths: readonly string[], fetched: readonly string[] = []): { list: string; fields: string; replacements: string } | undefined {
+  const lacked = (path: string): string[] => startOnlyItemFieldsOf(path).filter((f) => !fetched.includes(f));
+  const lists = [...new Set(paths.filter((p) => lacked(p).length > 0))];
+  const fields = [...new Set(lists.flatMap(lacked))];
   if (fields.length === 0) return undefined;
   // One advice per fact: `channels[].has_pins` and `ims[].has_pins` come from the same place.
   return { list: list(lists), fields: list(fields), replacements: [...new Set(fields.map((f) => fieldFact(f)?.advice ?? f))].join('; ') };

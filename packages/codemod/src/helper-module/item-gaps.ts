@@ -135,8 +135,9 @@ export function itemGapsSource(ts: boolean): string[] {
 export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[], library?: string, extras: readonly string[] = []): string | undefined {
   const paths = escapes.map((e) => e.path ?? '');
   // slack-client 1.x keeps its own copies of the lists' items, which the wrapper marks as the module marks its items.
-  const copies = library === 'slack-client' ? escapedItemsData(Object.values(SLACK_CLIENT_1.lists)) : undefined;
-  const items = copies ? undefined : escapedItemsData(paths);
+  // What `include` fetches (`groups[].is_open`) the items do not lack: only the rest is named.
+  const copies = library === 'slack-client' ? escapedItemsData(Object.values(SLACK_CLIENT_1.lists), extras) : undefined;
+  const items = copies ? undefined : escapedItemsData(paths, extras);
   // slack-client 1.x hands on only its copy of `self` (its Team keeps `id`, `name` and `domain`), which the wrapper marks too.
   const objects = escapedObjectData(copies ? ['self'] : paths);
   const objectNote = objects && (library === 'slack-client' ? CODEMOD_MESSAGES.objectGapsCopied(objects) : CODEMOD_MESSAGES.objectGapsWarned(objects));

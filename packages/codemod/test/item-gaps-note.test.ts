@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+
+import { itemGapsNote } from '../src/helper-module/item-gaps.js';
+
+/** The fields a note names as lacking: those of its "may read … which the replacement lists lack" clause. */
+function lacking(note: string | undefined): string | undefined {
+  return /may read (.*?)(?: off them)?, which the replacement lists lack/.exec(note ?? '')?.[1];
+}
+
+/**
+ * The report's line on what the items handed to code rtm-migrate cannot follow lack names only what the
+ * site's `include` does not fetch: a fetched `groups[].is_open` (conversations.info per group) is there.
+ */
+describe("itemGapsNote names as lacking only the item attributes the site's include does not fetch", () => {
+  it("slack-client 1.x's own copies of the lists", () => {
+    const all = itemGapsNote([], 'slack-client');
+    expect(lacking(all)).toBe('`channels[].has_pins`, `groups[].is_open`, `groups[].has_pins`, `ims[].is_open`, `ims[].has_pins`');
+    const fetched = itemGapsNote([], 'slack-client', ['groups[].is_open']);
+    expect(lacking(fetched)).toBe('`channels[].has_pins`, `groups[].has_pins`, `ims[].is_open`, `ims[].has_pins`');
+    expect(fetched).toContain('`groups[].is_open` is fetched because this file reads it through the client');
+    // Both fetched: the advice on is_open (conversations.info) goes with them.
+    const both = itemGapsNote([], 'slack-client', ['groups[].is_open', 'ims[].is_open']);
+    expect(lacking(both)).toBe('`channels[].has_pins`, `groups[].has_pins`, `ims[].has_pins`');
+    expect(both).not.toContain('does not say which conversations are open');
+  });
+
+  it("the module's own items handed on", () => {
+    expect(lacking(itemGapsNote([{ path: 'ims' }, { path: 'groups' }]))).toBe('`ims[].is_open`, `ims[].has_pins`, `groups[].is_open`, `groups[].has_pins`');
+    expect(lacking(itemGapsNote([{ path: 'ims' }, { path: 'groups' }], undefined, ['ims[].is_open']))).toBe('`ims[].has_pins`, `groups[].is_open`, `groups[].has_pins`');
+  });
+});
