@@ -28,6 +28,10 @@ const BOTS: readonly { readonly bot: string; readonly logins: number; readonly p
   // answers every failure with `null`, which the callback tells by `if (!data)`: after the migration an
   // unknown token is the same `null` (never the rebuilt data's `{ ok: false, error }`, taken for data).
   { bot: 'forwarded-callback-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/…$/m, failure: 'login failed: no data\n', rewritten: '})(err ? err.data ?? null : data));' },
+  // The same answers handed down a chain, `api` → `this._request(url, form, callback)` → `this._handle(err,
+  // body, cb)` inside request's callback → `this._callCallBack(cb, body && body.ok ? body : null)`:
+  // every step followed to the one falsy value, `null`, which the rebuilt data answers a failure with too.
+  { bot: 'forwarded-chain-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/…$/m, failure: 'login failed: no data\n', rewritten: '})(err ? err.data ?? null : data));' },
   { bot: 'options-helper-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/$/m, failure: 'connect failed: invalid_auth\n', rewritten: "return this.send('rtm.connect', options).then(function (res) {" },
 ];
 

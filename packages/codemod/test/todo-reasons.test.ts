@@ -173,7 +173,7 @@ module.exports = SlackBot;
 `);
     expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
     const message = sites[0]?.message ?? '';
-    expect(message).toContain("the callback takes one parameter, and `this._api` (line 6) does not call it itself: it hands it to `this._callCallBack`, which rtm-migrate does not follow to what the callback gets, and hands it `null` where the request fails or Slack refuses it");
+    expect(message).toContain('the callback takes one parameter, and `this._api` (line 6) does not call it itself: it hands it to `this._callCallBack` (line 8), which does something else with it (`callback.call(this, value)`, line 4): rtm-migrate does not follow it further to what the callback gets, and it is handed `null` where the request fails or Slack refuses it');
     expect(message).not.toContain('Node-style');
     expect(output).toContain("  this._api('rtm.start', {}, function (data) {");
   });
@@ -224,6 +224,58 @@ SlackBot.prototype.login = function () {
 module.exports = SlackBot;
 `);
     expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
-    expect(sites[0]?.message).toContain('it hands it to `this._callCallBack`, which rtm-migrate does not follow to what the callback gets, and hands it `null`');
+    expect(sites[0]?.message).toContain('it hands it to `this._callCallBack`, which rtm-migrate does not follow to what the callback gets, and it is handed `null`');
+  });
+});
+
+/** A helper handing its one-parameter callback down `this._request(…)`, whose own step is `step`. */
+const chained = (step: string): string => `var request = require('request');
+function Client(token) { this.token = token; }
+Client.prototype.api = function (method, params, callback) {
+  this._request(method, Object.assign({ token: this.token }, params), callback, 0);
+};
+${step}
+Client.prototype.login = function () {
+  this.api('rtm.start', {}, (data) => { if (data) console.log(data.users.length); });
+};
+module.exports = Client;
+`;
+
+describe('a callback handed down a chain of functions: the TODO names the step where it is lost', () => {
+  it.each([
+    {
+      lost: 'handed to a function not declared in the file',
+      step: `Client.prototype._request = function (method, form, cb) {
+  request.post({ url: 'https://slack.com/api/' + method, form: form, json: true }, (err, res, body) => queue.push(err, body, cb));
+};`,
+      says: 'it hands it to `this._request` (line 4), which hands it to `queue.push` (line 7), whose declaration is not a function of the same class, prototype, object or file: rtm-migrate does not follow it further to what the callback gets',
+    },
+    {
+      lost: 'handed back to itself on a retry',
+      step: `Client.prototype._request = function (method, form, cb, tries) {
+  request.post({ url: 'https://slack.com/api/' + method, form: form, json: true }, (err, res, body) => {
+    if (res && res.statusCode === 429 && tries < 3) return this._request(method, form, cb, tries + 1);
+    cb(err || !body.ok ? null : body);
+  });
+};`,
+      says: 'it hands it to `this._request` (line 4), which hands it back to `this._request` (line 8), a function already handed it: rtm-migrate does not follow it further',
+    },
+    {
+      lost: 'called with a value of its own at the last step',
+      step: `Client.prototype._request = function (method, form, cb) {
+  request.post({ url: 'https://slack.com/api/' + method, form: form }, (err, res, raw) => this._handle(err, raw, cb));
+};
+Client.prototype._handle = function (err, raw, cb) {
+  var body = err ? null : JSON.parse(raw);
+  cb(body && body.ok ? body : null);
+};`,
+      says: 'it hands it to `this._request` (line 4), which hands it to `this._handle` (line 7), which calls it with `body`, neither one of its parameters nor a literal (line 11): rtm-migrate does not follow it further',
+    },
+  ])('$lost: left as it is, the step named', async ({ step, says }) => {
+    const source = chained(step);
+    const { sites, output } = await migrate(source);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(sites[0]?.message).toContain(says);
+    expect(output.replace(/^ *\/\/ TODO\(rtm-migrate\):.*\n(?: *\/\/ {3}.*\n)*/m, '')).toBe(source);
   });
 });

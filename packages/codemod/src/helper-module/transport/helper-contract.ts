@@ -1,9 +1,9 @@
 import { constTableString, descendants, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, text, type Node } from './common.js';
+import { calleeText, isFunction, text, type Node } from './common.js';
 import { ownMethod, type FunctionNode } from './this-method.js';
-import { callbackAnswers, failureConvention } from './callback-answers.js';
+import { callbackAnswers, callbackTrail, failureConvention, type Lost } from './callback-answers.js';
 
 
 /** `'rtm.start'`, `` `rtm.start` ``, a name bound once to one of them (`var ns = 'rtm.start'`), or an entry of a `const` table nothing changes. */
@@ -132,7 +132,7 @@ export function responseOnlyHelper(parsed: ParsedFile, call: TSESTree.CallExpres
   if (!fn || !answers) return undefined;
   const convention = failureConvention(parsed, answers);
   if ('mixed' in convention) {
-    const values = convention.mixed.map((v) => `\`${v}\``);
+    const values = convention.mixed.map(({ value, line }) => `\`${value}\`${line === undefined ? '' : ` (line ${String(line)})`}`);
     return `\`${text(parsed, call.callee)}\` (line ${String(fn.loc.start.line)}) answers its callback's failures with ${values.slice(0, -1).join(', ')} and ${values.at(-1) ?? ''}: the rebuilt data, failing once for any of them, could not tell which the callback would have got. Rebuild the data through it by hand`;
   }
   return { returnsValue: returnsValue(parsed, fn), helper: fn, ...(convention.falsy === undefined ? {} : { falsy: convention.falsy }) };
@@ -165,10 +165,12 @@ function isShadowed(parsed: ParsedFile, at: Node, name: string): boolean {
  * Why a one-parameter callback (`function (data) {…}`) given to the helper declared in the file at
  * `index` is not rebuilt as a response-only one, where the helper hands that callback on to another
  * function (`this._callCallBack(callback, result)`) that callback-answers.ts does not follow (not
- * declared in the file, or doing more than calling it with one of its parameters): what the callback
- * gets is not known. Said too where it hands it `null` on a failure: the rebuilt data answers a
- * failure as Slack's `{ ok: false, error }`, which a callback telling failures by a falsy answer
- * (`if (!data) return`) would take for the data, going on as if logged in.
+ * declared in the file, or doing more than calling it with one of its parameters or handing it on
+ * again): what the callback gets is not known. Names the step where it is lost down a chain
+ * (`this._request` hands it to `this._handle`, which stores it in a map of pending requests). Said
+ * too where it is handed `null` on a failure: the rebuilt data answers a failure as Slack's
+ * `{ ok: false, error }`, which a callback telling failures by a falsy answer (`if (!data) return`)
+ * would take for the data, going on as if logged in.
  */
 export function responseOnlyRefusal(parsed: ParsedFile, call: TSESTree.CallExpression, index: number): string | undefined {
   const fn = helperDeclaration(parsed, call);
@@ -181,11 +183,19 @@ export function responseOnlyRefusal(parsed: ParsedFile, call: TSESTree.CallExpre
   });
   const first = handing[0];
   if (!first) return undefined;
+  const trail = callbackTrail(parsed, fn, index, (c) => helperDeclaration(parsed, c));
+  const lost = 'lost' in trail && trail.lost.steps.length > 0 ? trail.lost : undefined;
   const helper = text(parsed, call.callee);
-  const nullFailure = handing.some((use) => use.arguments.some(isNull))
-    ? `, and hands it \`null\` where the request fails or Slack refuses it (an invalid token): the rebuilt data answers a failure as \`{ ok: false, error }\`, which a callback telling failures by a falsy answer takes for the data`
+  const nullFailure = handing.some((use) => use.arguments.some(isNull)) || lost?.seen.some((a) => a !== undefined && isNull(a))
+    ? `, and it is handed \`null\` where the request fails or Slack refuses it (an invalid token): the rebuilt data answers a failure as \`{ ok: false, error }\`, which a callback telling failures by a falsy answer takes for the data`
     : '';
-  return `the callback takes one parameter, and \`${helper}\` (line ${String(fn.loc.start.line)}) does not call it itself: it hands it to \`${text(parsed, first.callee)}\`, which rtm-migrate does not follow to what the callback gets${nullFailure}. Rebuild the data through \`${helper}\` by hand${nullFailure ? ', handing the callback `null` on any failure as it does' : ''}`;
+  const lostAt = lost ? `${lostChain(parsed, lost)}: rtm-migrate does not follow it further to what the callback gets` : `\`${text(parsed, first.callee)}\`, which rtm-migrate does not follow to what the callback gets`;
+  return `the callback takes one parameter, and \`${helper}\` (line ${String(fn.loc.start.line)}) does not call it itself: it hands it to ${lostAt}${nullFailure}. Rebuild the data through \`${helper}\` by hand${nullFailure ? ', handing the callback `null` on any failure as it does' : ''}`;
+}
+
+/** `\`this._request\` (line 12), which hands it to \`this._handle\` (line 17), which stores it (…)`: the steps, and the one where the callback is lost. */
+function lostChain(parsed: ParsedFile, lost: Lost): string {
+  return `${lost.steps.map((c) => `\`${calleeText(parsed, c.callee)}\` (line ${String(c.loc.start.line)})`).join(', which hands it to ')}, which ${lost.why}`;
 }
 
 /** `null`, or a choice that may be it (`err ? null : JSON.parse(body)`). */
