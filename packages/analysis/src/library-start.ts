@@ -12,7 +12,7 @@ import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion, Subclass } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
 import type { UnfollowedClientSite } from './unfollowed-client.js';
-import { skippedOverride } from './wrapper-override.js';
+import { instanceOverride, skippedOverride } from './wrapper-override.js';
 
 /** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
 export function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
@@ -119,7 +119,8 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
  */
 export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
   if (throughHelper(resolver, made.callee, 'slackbots')) return undefined;
-  return slackbotsConstructorSite(resolver, made, made.callee);
+  const site = slackbotsConstructorSite(resolver, made, made.callee);
+  return site && withOverride(site, instanceOverride(resolver, made, 'slackbots'));
 }
 
 /**
@@ -134,9 +135,9 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
 export function libraryClassSite(resolver: Resolver, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): LibraryStartSite | undefined {
   if (!isSubclass(cls)) return undefined;
   const slackbots = throughHelper(resolver, cls.superClass, 'slackbots') ? undefined : slackbotsConstructorSite(resolver, cls, cls.superClass);
-  if (slackbots) return withOverride(slackbots, skippedOverride(resolver, cls, SLACKBOTS.request));
+  if (slackbots) return withOverride(slackbots, skippedOverride(resolver, cls, 'slackbots'));
   const slackbotapi = throughHelper(resolver, cls.superClass, 'slackbotapi') ? undefined : slackbotapiConstructorSite(resolver, cls, cls.superClass);
-  return slackbotapi && withOverride(slackbotapi, skippedOverride(resolver, cls, SLACKBOTAPI.request));
+  return slackbotapi && withOverride(slackbotapi, skippedOverride(resolver, cls, 'slackbotapi'));
 }
 
 /** A site of a library whose wrapper is a subclass (slackbots, slackbotapi). */
@@ -158,7 +159,8 @@ function isSubclass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): 
  */
 export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
   if (throughHelper(resolver, made.callee, 'slackbotapi')) return undefined;
-  return slackbotapiConstructorSite(resolver, made, made.callee);
+  const site = slackbotapiConstructorSite(resolver, made, made.callee);
+  return site && withOverride(site, instanceOverride(resolver, made, 'slackbotapi'));
 }
 
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbotapi's own (every release requests rtm.start from it). */
