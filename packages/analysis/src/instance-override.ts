@@ -32,7 +32,7 @@ export function instanceDefinitions(resolver: Resolver, made: TSESTree.NewExpres
  * where the file names `login` on anything (`bot.login()`, `this.login()` in a subclass, a handler that logs in
  * again on `close`), where the bot is made with `disconnect` (the app logs it in) or with settings that are not
  * an object literal, or where its variable is used otherwise than through its members (handed on, exported:
- * other code may call `login()`) or it is not held in a variable at all.
+ * other code may call `login()`; `export const bot = …`) or it is not held in a variable at all.
  */
 export function mayLogInAgain(resolver: Resolver, made: TSESTree.NewExpression): boolean {
   const settings = made.arguments[0] === undefined ? undefined : unwrap(made.arguments[0]);
@@ -45,7 +45,8 @@ export function mayLogInAgain(resolver: Resolver, made: TSESTree.NewExpression):
     if (node.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node) === SLACKBOTS.login) return true;
   }
   const holder = holderOf(resolver, made);
-  if (holder === undefined) return true;
+  // `export const bot = new SlackBot(…)`: the importers may log it in.
+  if (holder === undefined || holder.defs.some((d) => d.parent?.parent.type === AST_NODE_TYPES.ExportNamedDeclaration)) return true;
   return holder.references.some((reference) => {
     const use = reference.identifier;
     if (reference.init === true || (use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use)) return false;

@@ -116,6 +116,7 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
  * `slackbots` the file runs with is known to be SLACKBOTS.connectSince or later. The constructor logs in;
  * made with `disconnect: true` the bot logs in when the app calls its `login()`, so the construction is
  * reported either way: it is where the bot's release decides. slackbots' own files are its business.
+ * `override`: a function the app gives that bot's own `_api` where it may be asked for a later login (instanceOverride).
  */
 export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
   if (throughHelper(resolver, made.callee, 'slackbots')) return undefined;
@@ -130,7 +131,8 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
  * however far the instances go. So is a class extending slackbotapi's (`class X extends slackAPI`), whose
  * constructor requests `rtm.start` as under `new slackAPI(…)`. Not `extends withSlackbotsRtmStart(SlackBot)`
  * (`withSlackbotapiRtmStart(slackAPI)`) of the generated module. `override`: why that module's subclass,
- * put under this class, would not be asked (skippedOverride).
+ * put under this class, would not be asked (skippedOverride: the class's own file, its instances there,
+ * the project's modules loading it).
  */
 export function libraryClassSite(resolver: Resolver, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): LibraryStartSite | undefined {
   if (!isSubclass(cls)) return undefined;
@@ -155,7 +157,8 @@ function isSubclass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): 
  * `new slackAPI(…)` of `slackbotapi` itself (`require('slackbotapi')`, its default import): the constructor
  * requests `rtm.start` through the package's `reqAPI`, in its only release and with no option for
  * `rtm.connect`, so no version is asked. slackbotapi's own files (its example) are its business. Not
- * through `withSlackbotapiRtmStart(slackAPI)` of the generated module.
+ * through `withSlackbotapiRtmStart(slackAPI)` of the generated module. `override`: a function the app gives
+ * that bot's own `reqAPI`, which each reconnect asks for `rtm.start` (instanceOverride).
  */
 export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
   if (throughHelper(resolver, made.callee, 'slackbotapi')) return undefined;

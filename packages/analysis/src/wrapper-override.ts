@@ -16,11 +16,13 @@ type Node = TSESTree.Node;
 /**
  * Why the generated module's subclass of a library class (`withSlackbotsRtmStart(SlackBot)`, whose `_api`
  * answers `rtm.start`; `withSlackbotapiRtmStart(slackAPI)`, whose `reqAPI` does) would never be asked, put
- * under `cls`: the app gives that method (`method`) another function that does not hand every call on to
- * the parent's with `super.<method>(<its first parameter>, …)` before anything else can answer, so the
- * library's own `this.<method>('rtm.start')` runs the app's function, not the wrapper's. Looked for in the
- * class's own file: its member, `this.<method> = …` inside it, `X.prototype.<method> = …` of its name, a
- * member of a class there extending it by name. Undefined where none is found.
+ * under `cls`: the app gives that method (slackbots' `_api`, slackbotapi's `reqAPI`) another function that
+ * does not hand every call on to the parent's with `super.<method>(<its first parameter>, …)` before anything
+ * else can answer, so the library's own `this.<method>('rtm.start')` runs the app's function, not the
+ * wrapper's. Looked for in the class's own file (its member, `this.<method> = …` inside it,
+ * `X.prototype.<method> = …` of its name, a member of a class there extending it by name, or a function given
+ * to an instance `new X(…)` there makes: instanceOverride), then in the project's modules that load the
+ * class's (overrideElsewhere). Undefined where none is found.
  */
 export function skippedOverride(resolver: Resolver, cls: Subclass, library: 'slackbots' | 'slackbotapi'): string | undefined {
   const method = library === 'slackbots' ? SLACKBOTS.request : SLACKBOTAPI.request;
@@ -29,7 +31,7 @@ export function skippedOverride(resolver: Resolver, cls: Subclass, library: 'sla
   const own = memberDefinitions(resolver, program, method).filter((d) => within(d, cls) || (name !== undefined && ofClassNamed(resolver, d, name)));
   const here = own.find((d) => !forwards(resolver, d, method));
   if (here) return `\`${method}\` is given a function of the app's own on line ${String(here.loc.start.line)}, which ${forwardingAdvice(method)}`;
-  const made = name === undefined ? [] : [...descendants(resolver, program)].filter((n): n is TSESTree.NewExpression => n.type === AST_NODE_TYPES.NewExpression && unwrap(n.callee).type === AST_NODE_TYPES.Identifier && (unwrap(n.callee) as TSESTree.Identifier).name === name);
+  const made = name === undefined ? [] : [...descendants(resolver, program)].filter((n): n is TSESTree.NewExpression => n.type === AST_NODE_TYPES.NewExpression && isNamed(unwrap(n.callee), name));
   return made.map((m) => instanceOverride(resolver, m, library)).find((why) => why !== undefined) ?? overrideElsewhere(resolver, method);
 }
 
@@ -84,6 +86,10 @@ function mayStandInFront(resolver: Resolver, definition: Node, home: string): bo
   const parent = body.parent.superClass;
   const origin = parent ? originOf(resolver, parent) : undefined;
   return origin !== undefined && !origin.instance && resolveRelativeModule(resolver.file, origin.module) === home;
+}
+
+function isNamed(node: Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 /** The name a class expression is held by (`const X = class extends …`). */
