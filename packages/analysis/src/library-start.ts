@@ -12,7 +12,7 @@ import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion, Subclass } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
 import type { UnfollowedClientSite } from './unfollowed-client.js';
-import { skippedOverride } from './wrapper-override.js';
+import { instanceOverride, skippedOverride } from './wrapper-override.js';
 
 /** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
 export function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
@@ -116,10 +116,12 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
  * `slackbots` the file runs with is known to be SLACKBOTS.connectSince or later. The constructor logs in;
  * made with `disconnect: true` the bot logs in when the app calls its `login()`, so the construction is
  * reported either way: it is where the bot's release decides. slackbots' own files are its business.
+ * `override`: a function the app gives that bot's own `_api` where it may be asked for a later login (instanceOverride).
  */
 export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
   if (throughHelper(resolver, made.callee, 'slackbots')) return undefined;
-  return slackbotsConstructorSite(resolver, made, made.callee);
+  const site = slackbotsConstructorSite(resolver, made, made.callee);
+  return site && withOverride(site, instanceOverride(resolver, made, 'slackbots'));
 }
 
 /**
@@ -129,14 +131,15 @@ export function slackbotsSite(resolver: Resolver, made: TSESTree.NewExpression):
  * however far the instances go. So is a class extending slackbotapi's (`class X extends slackAPI`), whose
  * constructor requests `rtm.start` as under `new slackAPI(…)`. Not `extends withSlackbotsRtmStart(SlackBot)`
  * (`withSlackbotapiRtmStart(slackAPI)`) of the generated module. `override`: why that module's subclass,
- * put under this class, would not be asked (skippedOverride).
+ * put under this class, would not be asked (skippedOverride: the class's own file, its instances there,
+ * the project's modules loading it).
  */
 export function libraryClassSite(resolver: Resolver, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): LibraryStartSite | undefined {
   if (!isSubclass(cls)) return undefined;
   const slackbots = throughHelper(resolver, cls.superClass, 'slackbots') ? undefined : slackbotsConstructorSite(resolver, cls, cls.superClass);
-  if (slackbots) return withOverride(slackbots, skippedOverride(resolver, cls, SLACKBOTS.request));
+  if (slackbots) return withOverride(slackbots, skippedOverride(resolver, cls, 'slackbots'));
   const slackbotapi = throughHelper(resolver, cls.superClass, 'slackbotapi') ? undefined : slackbotapiConstructorSite(resolver, cls, cls.superClass);
-  return slackbotapi && withOverride(slackbotapi, skippedOverride(resolver, cls, SLACKBOTAPI.request));
+  return slackbotapi && withOverride(slackbotapi, skippedOverride(resolver, cls, 'slackbotapi'));
 }
 
 /** A site of a library whose wrapper is a subclass (slackbots, slackbotapi). */
@@ -154,11 +157,13 @@ function isSubclass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): 
  * `new slackAPI(…)` of `slackbotapi` itself (`require('slackbotapi')`, its default import): the constructor
  * requests `rtm.start` through the package's `reqAPI`, in its only release and with no option for
  * `rtm.connect`, so no version is asked. slackbotapi's own files (its example) are its business. Not
- * through `withSlackbotapiRtmStart(slackAPI)` of the generated module.
+ * through `withSlackbotapiRtmStart(slackAPI)` of the generated module. `override`: a function the app gives
+ * that bot's own `reqAPI`, which each reconnect asks for `rtm.start` (instanceOverride).
  */
 export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression): LibraryStartSite | undefined {
   if (throughHelper(resolver, made.callee, 'slackbotapi')) return undefined;
-  return slackbotapiConstructorSite(resolver, made, made.callee);
+  const site = slackbotapiConstructorSite(resolver, made, made.callee);
+  return site && withOverride(site, instanceOverride(resolver, made, 'slackbotapi'));
 }
 
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbotapi's own (every release requests rtm.start from it). */

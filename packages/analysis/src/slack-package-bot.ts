@@ -39,14 +39,14 @@ export type LibraryStartSite =
       readonly library: 'slackbots';
       readonly call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass;
       readonly version: LibraryVersion | undefined;
-      /** Of a subclass: why the generated module's subclass put under it would not be asked (the app's own `_api`): reported, never wrapped. */
+      /** Of a subclass or `new`: why the generated module's subclass put under it would not be asked (the app's own `_api`, on the class or on the bot): reported, never wrapped. */
       readonly override?: string;
     }
   | {
       readonly kind: 'library-start';
       readonly library: 'slackbotapi';
       readonly call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass;
-      /** Of a subclass: why the generated module's subclass put under it would not be asked (the app's own `reqAPI`): reported, never wrapped. */
+      /** Of a subclass or `new`: why the generated module's subclass put under it would not be asked (the app's own `reqAPI`, on the class or on the bot): reported, never wrapped. */
       readonly override?: string;
     };
 

@@ -1,6 +1,12 @@
+import { dirname, relative, resolve } from 'node:path';
+
+import { SLACKBOTAPI, SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { children, descendants, isFunction, memberName, programOf, unwrap, within } from './ast.js';
+import { children, descendants, isFunction, memberName, programOf, requiredModule, unwrap, within } from './ast.js';
+import { instanceDefinitions, mayLogInAgain } from './instance-override.js';
+import { resolveRelativeModule } from './modules.js';
+import { originOf } from './origin.js';
 import { memberDefinitions } from './overrides.js';
 import type { Resolver } from './resolver.js';
 import type { Subclass } from './slack-package-bot.js';
@@ -10,17 +16,80 @@ type Node = TSESTree.Node;
 /**
  * Why the generated module's subclass of a library class (`withSlackbotsRtmStart(SlackBot)`, whose `_api`
  * answers `rtm.start`; `withSlackbotapiRtmStart(slackAPI)`, whose `reqAPI` does) would never be asked, put
- * under `cls`: the app gives that method (`method`) another function that does not hand every call on to
- * the parent's with `super.<method>(<its first parameter>, …)` before anything else can answer, so the
- * library's own `this.<method>('rtm.start')` runs the app's function, not the wrapper's. Looked for in the
- * class's own file: its member, `this.<method> = …` inside it, `X.prototype.<method> = …` of its name, a
- * member of a class there extending it by name. Undefined where none is found.
+ * under `cls`: the app gives that method (slackbots' `_api`, slackbotapi's `reqAPI`) another function that
+ * does not hand every call on to the parent's with `super.<method>(<its first parameter>, …)` before anything
+ * else can answer, so the library's own `this.<method>('rtm.start')` runs the app's function, not the
+ * wrapper's. Looked for in the class's own file (its member, `this.<method> = …` inside it,
+ * `X.prototype.<method> = …` of its name, a member of a class there extending it by name, or a function given
+ * to an instance `new X(…)` there makes: instanceOverride), then in the project's modules that load the
+ * class's (overrideElsewhere). Undefined where none is found.
  */
-export function skippedOverride(resolver: Resolver, cls: Subclass, method: string): string | undefined {
+export function skippedOverride(resolver: Resolver, cls: Subclass, library: 'slackbots' | 'slackbotapi'): string | undefined {
+  const method = library === 'slackbots' ? SLACKBOTS.request : SLACKBOTAPI.request;
   const name = cls.id?.name ?? classBinding(cls);
-  const own = memberDefinitions(resolver, programOf(cls), method).filter((d) => within(d, cls) || (name !== undefined && ofClassNamed(resolver, d, name)));
+  const program = programOf(cls);
+  const own = memberDefinitions(resolver, program, method).filter((d) => within(d, cls) || (name !== undefined && ofClassNamed(resolver, d, name)));
   const here = own.find((d) => !forwards(resolver, d, method));
-  return here ? `\`${method}\` is given a function of the app's own on line ${String(here.loc.start.line)}, which ${forwardingAdvice(method)}` : undefined;
+  if (here) return `\`${method}\` is given a function of the app's own on line ${String(here.loc.start.line)}, which ${forwardingAdvice(method)}`;
+  const made = name === undefined ? [] : [...descendants(resolver, program)].filter((n): n is TSESTree.NewExpression => n.type === AST_NODE_TYPES.NewExpression && isNamed(unwrap(n.callee), name));
+  return made.map((m) => instanceOverride(resolver, m, library)).find((why) => why !== undefined) ?? overrideElsewhere(resolver, method);
+}
+
+/**
+ * Why the generated module's subclass, made the class of the bot `made` builds (`new (withSlackbotsRtmStart(SlackBot))(…)`),
+ * would not be asked: the app gives that bot itself a `method` of its own (`bot._api = …`, `Object.assign(bot, { reqAPI … })`),
+ * an own property that stands in front of every class's, and the library asks that method for `rtm.start` after it
+ * is set: slackbotapi on each reconnect; slackbots (whose constructor's login comes before any such assignment)
+ * only when the bot logs in again (mayLogInAgain). Undefined where none is found.
+ */
+export function instanceOverride(resolver: Resolver, made: TSESTree.NewExpression, library: 'slackbots' | 'slackbotapi'): string | undefined {
+  const method = library === 'slackbots' ? SLACKBOTS.request : SLACKBOTAPI.request;
+  const [first] = instanceDefinitions(resolver, made, method);
+  if (first === undefined || (library === 'slackbots' && !mayLogInAgain(resolver, made))) return undefined;
+  const when = library === 'slackbots' ? 'when the bot logs in again (the file calls `login()`, the bot is made with `disconnect` or with settings not shown here, or it is handed where that cannot be seen)' : 'for the `rtm.start` request slackbotapi makes again on each reconnect';
+  return `\`${method}\` is given a function of the app's own on line ${String(first.loc.start.line)}, on the bot itself, which stands in front of any class's \`${method}\` and runs in place of the generated module's ${when}; a function given to the bot cannot hand its calls on with \`super.${method}(…)\`: define it in a subclass instead`;
+}
+
+/**
+ * A function a module of the project that imports this one gives `method` (see memberDefinitions) where it may
+ * stand in front of the generated module's: a member of a class extending what it imports from here
+ * (`class X extends require('./base')`), a prototype's or an instance's (which may be one of this class's), that does
+ * not hand its calls on with `super.<method>(…)`. Found only where the project is read (`rtm-migrate scan` /
+ * `apply`, not the lint); a class in the package's entry module, which code outside the project may extend, is
+ * not looked for further.
+ */
+export function overrideElsewhere(resolver: Resolver, method: string): string | undefined {
+  const home = resolver.file === undefined ? undefined : resolve(resolver.file);
+  if (home === undefined) return undefined;
+  const elsewhere = resolver.project?.memberDefinitionsElsewhere(resolver, method) ?? [];
+  const other = elsewhere.find((d) => importsFrom(d.resolver, d.node, home) && mayStandInFront(d.resolver, d.node, home) && !forwards(d.resolver, d.node, method));
+  if (!other) return undefined;
+  const where = other.resolver.file === undefined ? 'another module' : relative(dirname(home), other.resolver.file);
+  return `\`${method}\` is given a function of the app's own in ${where} (line ${String(other.node.loc.start.line)}), a module that imports this one, which ${forwardingAdvice(method)}`;
+}
+
+/** The file of `node` loads `home` (`require('./base')`, an `import` of it). */
+function importsFrom(resolver: Resolver, node: Node, home: string): boolean {
+  const { file } = resolver;
+  if (file === undefined) return false;
+  for (const each of descendants(resolver, programOf(node))) {
+    const specifier = each.type === AST_NODE_TYPES.ImportDeclaration ? each.source.value : requiredModule(each);
+    if (specifier !== undefined && resolveRelativeModule(file, specifier) === home) return true;
+  }
+  return false;
+}
+
+/** A member of a class whose parent is what `home` exports; anything else (a prototype's, an instance's) may be given to one of its objects. */
+function mayStandInFront(resolver: Resolver, definition: Node, home: string): boolean {
+  const body = definition.parent?.parent;
+  if (body?.type !== AST_NODE_TYPES.ClassBody || resolver.file === undefined) return true;
+  const parent = body.parent.superClass;
+  const origin = parent ? originOf(resolver, parent) : undefined;
+  return origin !== undefined && !origin.instance && resolveRelativeModule(resolver.file, origin.module) === home;
+}
+
+function isNamed(node: Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 /** The name a class expression is held by (`const X = class extends …`). */

@@ -365,3 +365,25 @@ export async function expectSlackbotsSubclassMigrated(slack: FakeSlack, dir: str
   expect((await apply(dir)).sites).toEqual([]);
   expect(await readFile(join(dir, 'runners', bot.file), 'utf8')).toBe(written);
 }
+
+/**
+ * The test's harness, not the bot: slackbotapi posts to the fixed `'https://slack.com/api/' + method` through
+ * `request.post(url, callback)`, which it looks up on each call, so this preload points those posts at the
+ * fake Slack of SLACK_API_URL (loopback) without editing the package.
+ */
+export const POINT_AT_FAKE_SLACK = `var request = require('request');
+var post = request.post;
+request.post = function (url, callback) {
+  return post.call(request, String(url).replace('https://slack.com/api/', process.env.SLACK_API_URL), callback);
+};
+`;
+
+export const SLACKBOTAPI_MANIFEST = JSON.stringify({ name: 'relay-bot', version: '1.0.0', dependencies: { slackbotapi: '1.3.9' } });
+
+/** The bot in `app/` (with its package.json and the shared summary), the harness beside it, on fixtures/bots' packages (slackbotapi 1.3.9 installed). */
+export async function slackbotapiApp(bot: string): Promise<string> {
+  const summary = await readFile(join(ROOT, 'fixtures', 'bots', 'summary.js'), 'utf8');
+  const dir = await writeBotFiles('slackbotapi-', { 'bot.js': bot, 'summary.js': summary, 'package.json': SLACKBOTAPI_MANIFEST }, 'app');
+  await writeFile(join(dir, 'point-at-fake-slack.js'), POINT_AT_FAKE_SLACK);
+  return dir;
+}

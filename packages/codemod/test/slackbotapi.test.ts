@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, ROOT, tempDir, writeBotFiles, type DryReport } from './helpers.js';
+import { cli, slackbotapiApp, SLACKBOTAPI_MANIFEST, tempDir, type DryReport } from './helpers.js';
 
 /**
  * A slackbotapi bot as such bots were written (ES5, CommonJS): once its socket is open it prints what the
@@ -37,28 +37,6 @@ slack.on('open', function () {
 });
 `;
 
-/**
- * The test's harness, not the bot: slackbotapi posts to the fixed `'https://slack.com/api/' + method` through
- * `request.post(url, callback)`, which it looks up on each call, so this preload points those posts at the
- * fake Slack of SLACK_API_URL (loopback) without editing the package.
- */
-const POINT_AT_FAKE_SLACK = `var request = require('request');
-var post = request.post;
-request.post = function (url, callback) {
-  return post.call(request, String(url).replace('https://slack.com/api/', process.env.SLACK_API_URL), callback);
-};
-`;
-
-const MANIFEST = JSON.stringify({ name: 'relay-bot', version: '1.0.0', dependencies: { slackbotapi: '1.3.9' } });
-
-/** The bot in `app/` (with its package.json and the shared summary), the harness beside it, on fixtures/bots' packages (slackbotapi 1.3.9 installed). */
-async function slackbotapiApp(bot = BOT): Promise<string> {
-  const summary = await readFile(join(ROOT, 'fixtures', 'bots', 'summary.js'), 'utf8');
-  const dir = await writeBotFiles('slackbotapi-', { 'bot.js': bot, 'summary.js': summary, 'package.json': MANIFEST }, 'app');
-  await writeFile(join(dir, 'point-at-fake-slack.js'), POINT_AT_FAKE_SLACK);
-  return dir;
-}
-
 const applyApp = async (dir: string, flags: readonly string[] = []): Promise<DryReport> => {
   const ran = await cli(['apply', 'app', '--allow-dirty', '--report', 'json', ...flags], dir);
   expect(ran.code).toBe(0);
@@ -81,7 +59,7 @@ describe('slackbotapi 1.3.9 bot', () => {
   });
 
   it('prints what it printed against rtm.start, through rtm.connect; a second run finds nothing', { timeout: 240_000 }, async () => {
-    const dir = await slackbotapiApp();
+    const dir = await slackbotapiApp(BOT);
     const start = (token = 'xoxb-1-test'): Promise<RunResult> =>
       runNodeBot(join(dir, 'app', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, token, env: { NODE_OPTIONS: `--require ${join(dir, 'point-at-fake-slack.js')}` } });
     slack.setMode('legacy');
@@ -126,7 +104,7 @@ describe('slackbotapi 1.3.9 bot', () => {
 
 describe('withSlackbotapiRtmStart()', () => {
   it('throws a clear TypeError when handed a class without slackbotapi `reqAPI`', async () => {
-    const dir = await slackbotapiApp();
+    const dir = await slackbotapiApp(BOT);
     await applyApp(dir);
     const tried = await run(process.execPath, ['-e', "require('./app/rtm-start-data').withSlackbotapiRtmStart(function Other() {})"], { cwd: dir });
     expect(tried.code).toBe(1);
@@ -153,7 +131,7 @@ describe('slackbotapi started where the generated module cannot stand in for its
     ['an ES5 subclass running the constructor on its instance (`slackAPI.call(this, …)`)', ES5_SUBCLASS, 'bot.js:5:3', [], "// TODO(rtm-migrate): This call runs `slackbotapi`'s constructor on an instance", 'Make the subclass a `class … extends withSlackbotapiRtmStart(slackAPI)`'],
   ] as const)('%s: a TODO naming the package, nothing else changed', async (_form, source, id, flags, opening, advice) => {
     const dir = await tempDir('slackbotapi-todo-');
-    await writeFile(join(dir, 'package.json'), MANIFEST);
+    await writeFile(join(dir, 'package.json'), SLACKBOTAPI_MANIFEST);
     await writeFile(join(dir, 'bot.js'), source);
     const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json', ...flags], dir);
     expect(ran.code).toBe(0);

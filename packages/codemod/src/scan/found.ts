@@ -327,7 +327,7 @@ function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite
   // The app's own object is no bot the generated module can wrap, nor is what an absent copy of Botkit makes known to be one: a TODO. slackbots' constructor run on an
   // instance (an ES5 subclass) has the instance wrapped, not the class; slackbotapi's has nothing that fits
   // (its wrapper is a class, which cannot be `.call`ed): a TODO. So has a `slack` package bot the wrapper cannot start (slackPackageUnfit).
-  // A subclass whose own `_api` / `reqAPI` would stand in front of the wrapper's: a TODO naming it.
+  // A subclass or a bot whose own `_api` / `reqAPI` would stand in front of the wrapper's: a TODO naming it.
   const overridden = (site.library === 'slackbots' || site.library === 'slackbotapi') && site.override !== undefined;
   const library = (site.library === 'botkit' && (site.appObject || site.vendoredFrom !== undefined)) || runsSlackbotapiOnInstance(site) || overridden || unfit !== undefined ? {} : { library: runsSlackbotsOnInstance(site) ? 'slackbots-call' as const : site.library };
   // A slack-client 1.x client's extras read through its maps and methods (`client.getUnreadCount()`), which the wrapper then asks for.
@@ -358,10 +358,10 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
       if (site.vendoredFrom !== undefined) return CODEMOD_MESSAGES.botkitStartRtmVendored(site.vendoredFrom, BOTKIT.connectSince.join('.'));
       return site.appObject ? CODEMOD_MESSAGES.botkitStartRtmAppObject(BOTKIT.connectSince.join('.')) : CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
     case 'slackbots':
-      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbots', SLACKBOTS.request, site.override);
+      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbots', SLACKBOTS.request, site.override, site.call.type === AST_NODE_TYPES.NewExpression);
       return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version, runsSlackbotsOnInstance(site));
     case 'slackbotapi':
-      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbotapi', SLACKBOTAPI.request, site.override);
+      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbotapi', SLACKBOTAPI.request, site.override, site.call.type === AST_NODE_TYPES.NewExpression);
       return runsSlackbotapiOnInstance(site) ? CODEMOD_MESSAGES.slackbotapiCall : CODEMOD_MESSAGES.slackbotapiLogin;
   }
 }

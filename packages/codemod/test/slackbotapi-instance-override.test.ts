@@ -1,0 +1,105 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNodeBot } from '../../../test/support/run.js';
+import { cli, slackbotapiApp, type DryReport } from './helpers.js';
+
+/** The `reqAPI` the app gives the bot itself once it is made: counts its calls, then goes to slackbotapi's own. */
+const OWN_REQUEST = `var calls = 0;
+slack.reqAPI = function (method, data, callback) {
+  calls += 1;
+  return slackAPI.prototype.reqAPI.call(this, method, data, callback);
+};
+`;
+
+/**
+ * A slackbotapi bot that reconnects (`autoReconnect: true`): its first socket is closed once open, and the
+ * package requests rtm.start again through `this.reqAPI`; at the second `open` it prints what it knows. A
+ * reconnect that never comes (slackbotapi drops a refused answer without a word) shows as `no reconnect`.
+ */
+const bot = (ownRequest: string): string => `var slackAPI = require('slackbotapi');
+var printWorkspace = require('./summary');
+
+var slack = new slackAPI({ token: process.env.SLACK_BOT_TOKEN, logging: false, autoReconnect: true }, function (error) {
+  console.error('slackbotapi error: ' + error);
+  process.exit(1);
+});
+${ownRequest}
+var opened = 0;
+slack.on('open', function () {
+  opened += 1;
+  if (opened === 1) {
+    setTimeout(function () { console.log('no reconnect'); process.exit(2); }, 10000);
+    return slack.ws.close();
+  }
+  console.log('reqAPI calls of its own: ' + calls);
+  printWorkspace(slack.getSlackData());
+  process.stdout.write('', function () { process.exit(0); });
+});
+`;
+
+const apply = async (dir: string): Promise<DryReport> => {
+  const ran = await cli(['apply', 'app', '--allow-dirty', '--report', 'json'], dir);
+  expect(ran.code).toBe(0);
+  return JSON.parse(ran.stdout) as DryReport;
+};
+
+/**
+ * The real slackbotapi 1.3.9, given a `reqAPI` of its own on the instance after `new`: the constructor's
+ * rtm.start went through the class's `reqAPI`, but each reconnect asks the bot's own. A TODO naming the
+ * assignment, the bot unchanged; the wrapped form written by hand shows why: in front of the generated
+ * module's `reqAPI`, the bot's own sends the reconnect's rtm.start to Slack, which refuses it, and
+ * slackbotapi never reconnects. Without it, the same wrapped bot reconnects through rtm.connect.
+ */
+describe('slackbotapi 1.3.9 bot with a `reqAPI` of its own on the instance', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 48, users: 8, channels: 4, mode: 'legacy', tokens: { 'xoxb-1-test': {} } });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  const run = (dir: string) =>
+    runNodeBot(join(dir, 'app', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, token: 'xoxb-1-test', env: { NODE_OPTIONS: `--require ${join(dir, 'point-at-fake-slack.js')}` } });
+
+  it('a TODO naming the assignment; wrapped by hand, the reconnect would reach rtm.start and never come', { timeout: 240_000 }, async () => {
+    const source = bot(OWN_REQUEST);
+    const dir = await slackbotapiApp(source);
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await run(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    // The reconnect's rtm.start went through the bot's own `reqAPI`.
+    expect(before.stdout).toMatch(/^reqAPI calls of its own: 1\n/m);
+    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start', 'rtm.start']);
+
+    const report = await apply(dir);
+    expect(report.todos).toBe(1);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['app/bot.js:4:13', 'todo']]);
+    expect(report.sites[0]?.message).toContain("`reqAPI` is given a function of the app's own on line 9, on the bot itself");
+    const written = await readFile(join(dir, 'app', 'bot.js'), 'utf8');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+    expect(await run(dir)).toEqual(before);
+
+    // What a wrap would have been: the bot made with the generated module's subclass (from a run on the bot
+    // without its own `reqAPI`), then given it.
+    const plain = await slackbotapiApp(bot('var calls = 0;\n'));
+    expect((await apply(plain)).todos).toBe(0);
+    const wrappedPlain = await readFile(join(plain, 'app', 'bot.js'), 'utf8');
+    expect(wrappedPlain).toContain('new (withSlackbotapiRtmStart(slackAPI, ');
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const control = await run(plain);
+    expect([control.code, control.stderr]).toEqual([0, '']);
+    expect(control.stdout).toBe(before.stdout.replace('reqAPI calls of its own: 1', 'reqAPI calls of its own: 0'));
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect', 'rtm.connect']);
+
+    await writeFile(join(plain, 'app', 'bot.js'), wrappedPlain.replace('var calls = 0;\n', OWN_REQUEST));
+    slack.resetCalls();
+    const wrapped = await run(plain);
+    expect([wrapped.code, wrapped.stdout, wrapped.stderr]).toEqual([2, 'no reconnect\n', '']);
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect', 'rtm.start']);
+  });
+});
