@@ -172,8 +172,9 @@ function figures(out: string): Record<string, number> {
  * the members of every conversation the bot is in, complete where `rtm.start` cut them.
  */
 describe.each([
-  { library: 'botkit 0.4.10', copy: botkitRunners, main: 'botkit.js', refused: 'botkit error: invalid_auth\n' },
-  { library: 'botkit 0.2.2 (botkit-02)', copy: botkitRunners, main: 'botkit-02.js', refused: 'botkit error: invalid_auth\n' },
+  // The Botkit runner's callback hands its data to summary.js, which is followed: it reads the lists, never an extra.
+  { library: 'botkit 0.4.10', copy: botkitRunners, main: 'botkit.js', refused: 'botkit error: invalid_auth\n', unfetched: ['dnd', 'subteams', 'team.prefs'] },
+  { library: 'botkit 0.2.2 (botkit-02)', copy: botkitRunners, main: 'botkit-02.js', refused: 'botkit error: invalid_auth\n', unfetched: ['dnd', 'subteams', 'team.prefs'] },
   // slackbots keeps `team` but never `dnd` nor `subteams`: its wrapper never asks for them.
   { library: 'slackbots 1.2.0', copy: slackbotsRunner, main: 'slackbots.js', refused: 'slackbots error: invalid_auth\n', unfetched: ['dnd', 'subteams'] },
   // No release of the `slack` package has team.preferences.list: its wrapper never asks for team.prefs.
@@ -252,7 +253,7 @@ describe.each([
         ['dnd', 'dnd.info'],
         ['team.prefs', 'team.preferences.list'],
       ].filter(([extra]) => !unfetched.includes(extra ?? ''));
-      expect(after.stderr.trim().split('\n').map((l) => l.replace(/ \(needs .*\)$/, ''))).toEqual(leftOut.map(([extra, method]) => `rtm-start-data: left out ${extra ?? ''}: ${method ?? ''} answered missing_scope`));
+      expect(after.stderr.split('\n').filter((l) => l !== '').map((l) => l.replace(/ \(needs .*\)$/, ''))).toEqual(leftOut.map(([extra, method]) => `rtm-start-data: left out ${extra ?? ''}: ${method ?? ''} answered missing_scope`));
     } finally {
       await narrow.close();
     }
