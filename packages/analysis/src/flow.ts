@@ -196,6 +196,16 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
 }
 
 /**
+ * What a function written here reads off the data handed to it as its parameter `index` (Botkit's
+ * `startRTM` callback gets `rtm.start`'s answer third), followed as a response is.
+ */
+export function followParameter(resolver: Resolver, fn: Node, index: number): Flow {
+  const tracker = new Tracker(resolver);
+  tracker.bindParameter(fn, index, RESPONSE, 0);
+  return tracker.flow;
+}
+
+/**
  * What is read off the answer of a client the analysis does not know (see unknown-client.ts): its
  * results as promises of the answer, every parameter of the functions given to it as the answer. The
  * paths are as read off those values (`data.team.domain`): where the client keeps Slack's answer is not known.

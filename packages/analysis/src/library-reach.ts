@@ -1,7 +1,8 @@
-import { BOTKIT, HELPER_LIBRARY_STARTS, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
+import { BOTKIT, HELPER_LIBRARY_STARTS, SLACKBOTS, helperDataFields, helperExtraOf, isConnectField, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isFunction, memberName, outermost, unwrap, variableOf } from './ast.js';
+import { botkitReads } from './botkit-reads.js';
 import type { Resolver } from './resolver.js';
 import type { LibraryStartSite } from './slack-package-bot.js';
 
@@ -19,10 +20,31 @@ export interface LibraryReach {
 /** What the app can reach of the data through `site`'s library, wrapped as `library` (which may differ: slackbots run on an instance). */
 export function libraryReach(resolver: Resolver, site: LibraryStartSite, library: HelperLibrary): LibraryReach {
   const keeps: readonly string[] = HELPER_LIBRARY_STARTS[library].keeps;
-  if (library === 'botkit' && site.call.type === AST_NODE_TYPES.CallExpression && payloadRead(resolver, site.call.arguments[0])) return { reach: [...keeps, ''] };
+  if (library === 'botkit' && site.call.type === AST_NODE_TYPES.CallExpression) {
+    const fields = botkitParts(resolver, site.call);
+    if (fields) return fields;
+    if (payloadRead(resolver, site.call.arguments[0])) return { reach: [...keeps, ''] };
+  }
   if (library !== 'slackbots' || site.call.type !== AST_NODE_TYPES.NewExpression) return { reach: keeps };
   const fields = slackbotsParts(resolver, site.call);
   return fields === undefined ? { reach: keeps } : { reach: fields, fields };
+}
+
+/**
+ * The parts of the data a Botkit bot's `startRTM` needs, where every read is known (botkitReads): `url` and
+ * `self` (Botkit opens the socket and keeps the bot's identity), which `rtm.connect` answers with the team's
+ * `id`, `name` and `domain`; and the parts of the reads it does not answer, as for any response (`team`:
+ * `team.info`, for `team_info.icon`; `users`, for the callback's `payload.users`). Only `rtm.connect` is
+ * called where nothing else is read. `reach`: those parts but `self` and `team` (whose every other
+ * attribute is not read), and the extras read (`team.prefs`), fetched as optional, as they were.
+ */
+function botkitParts(resolver: Resolver, call: TSESTree.CallExpression): LibraryReach | undefined {
+  const reads = botkitReads(resolver, call);
+  const others = reads && helperDataFields(reads.filter((read) => !isConnectField(read)), true);
+  if (others === undefined) return undefined;
+  const fields = [...new Set(['self', 'url', ...others])].sort();
+  const extras = reads?.map(helperExtraOf).filter((e): e is string => e !== undefined) ?? [];
+  return { reach: [...new Set([...fields.filter((p) => p !== 'self' && p !== 'team'), ...extras])], fields };
 }
 
 /**

@@ -197,6 +197,17 @@ export class Project implements ProjectLinks, ClassProject {
     return text;
   }
 
+  filesMentioning(mentions: RegExp): Located<TSESTree.Program>[] | undefined {
+    const found: Located<TSESTree.Program>[] = [];
+    for (const path of this.files) {
+      if (!mentions.test(this.text(path))) continue;
+      const parsed = this.file(path);
+      if (!parsed) return undefined;
+      found.push({ node: parsed.program, resolver: parsed.resolver });
+    }
+    return found;
+  }
+
   /** The project file a relative specifier names. */
   resolveModule(from: string, specifier: string): string | undefined {
     return resolveRelativeModule(from, specifier);

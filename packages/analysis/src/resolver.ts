@@ -58,6 +58,11 @@ export interface ProjectLinks {
    * cannot be parsed.
    */
   memberDefinitionsElsewhere(resolver: Resolver, name: string): Located<TSESTree.Node>[] | undefined;
+  /**
+   * The programs of every project file whose text `mentions` matches, or undefined where one of them cannot be
+   * parsed. Absent (the lint's view of one file): the file alone is known.
+   */
+  filesMentioning?(mentions: RegExp): Located<TSESTree.Program>[] | undefined;
 }
 
 /** Functions a response can be handed to (same as `FunctionNode` in functions.ts, kept here to avoid an import cycle). */

@@ -40,16 +40,38 @@ describe('what a slackbots bot reads, where every use of it is known', () => {
 });
 
 describe('what other libraries keep', () => {
-  const botkit = (callback: string): string => `const Botkit = require('botkit');\nBotkit.slackbot({}).spawn({ token: 't' }).startRTM(${callback});\n`;
+  const botkit = (callback: string, more = ''): string => `const Botkit = require('botkit');\nconst controller = Botkit.slackbot({});\ncontroller.spawn({ token: 't' }).startRTM(${callback});\n${more}`;
+  const connectOnly = { reach: ['url'], fields: ['self', 'url'] };
 
   it.each([
-    ['no callback', '', ['self', 'team']],
-    ['a callback without the payload', '(err, bot) => console.log(err, bot)', ['self', 'team']],
-    ['a callback taking the payload', '(err, bot, payload) => console.log(payload)', ['self', 'team', '']],
-    ['a callback reading `arguments`', 'function () { console.log(arguments); }', ['self', 'team', '']],
-    ['a callback not seen', 'onStarted', ['self', 'team', '']],
-  ])('Botkit, %s', (_form, callback, reach) => {
-    expect(reachOf(botkit(callback))).toEqual({ reach });
+    ['no callback', '', '', connectOnly],
+    ['a callback without the payload', '(err, bot) => console.log(err, bot)', '', connectOnly],
+    ['the payload read for what rtm.connect answers', '(err, bot, payload) => console.log(payload.team.domain, payload.self.name)', '', connectOnly],
+    ['the payload read for users', '(err, bot, payload) => payload.users.forEach((u) => console.log(u.name))', '', { reach: ['url', 'users'], fields: ['self', 'url', 'users'] }],
+    ['`team_info` read for what rtm.connect answers', '', "controller.hears('x', 'ambient', (bot) => console.log(bot.team_info.domain, bot.identity.id));", connectOnly],
+    ['`team_info.icon` read', '', "controller.hears('x', 'ambient', (bot) => console.log(bot.team_info.icon.image_34));", { reach: ['url'], fields: ['self', 'team', 'url'] }],
+    ['`team_info.prefs` read', '', "controller.hears('x', 'ambient', (bot) => console.log(bot['team_info'].prefs.x));", { reach: ['url', 'team.prefs'], fields: ['self', 'team', 'url'] }],
+    ['`{{identity.name}}` in a template', '', "controller.hears('x', 'ambient', (bot, m) => bot.startConversation(m, (e, c) => c.say('I am {{identity.name}}')));", connectOnly],
+  ])('Botkit, %s: only the parts read', (_form, callback, more, expected) => {
+    expect(reachOf(botkit(callback, more))).toEqual(expected);
+  });
+
+  it.each([
+    ['a callback taking the payload, handed on', '(err, bot, payload) => console.log(payload)', ''],
+    ['a callback reading `arguments`', 'function () { console.log(arguments); }', ''],
+    ['a callback not seen', 'onStarted', ''],
+    ['`team_info` used whole', '', "controller.hears('x', 'ambient', (bot) => console.log(bot.team_info));"],
+    ['`identity` tested', '', "controller.hears('x', 'ambient', (bot) => { if (bot.identity) console.log('up'); });"],
+    ['`team_info` read by a name not static', '', "controller.hears('x', 'ambient', (bot, m) => console.log(bot.team_info[m.text]));"],
+    ['`identity` destructured', '', "controller.hears('x', 'ambient', ({ identity }) => console.log(identity.name));"],
+    ['`team_info` written', '', "controller.hears('x', 'ambient', (bot) => { bot.team_info.name = 'x'; });"],
+    ['a path as a string', '', "const _ = require('lodash');\ncontroller.hears('x', 'ambient', (bot) => console.log(_.get(bot, 'team_info.domain')));"],
+    ['`{{#identity}}` section', '', "controller.hears('x', 'ambient', (bot, m) => bot.startConversation(m, (e, c) => c.say('{{#identity}}{{name}}{{/identity}}')));"],
+    ['the controller handed to another package', '', "const builder = require('botbuilder');\nnew builder.SlackBot(controller);"],
+  ])('Botkit, %s: the whole data', (_form, callback, more) => {
+    const reach = reachOf(botkit(callback, more));
+    expect(reach.fields).toBeUndefined();
+    expect(reach.reach).toEqual(expect.arrayContaining(['self', 'team']));
   });
 
   it('slack-client 1.x: its own copies, whose Team has no prefs', () => {

@@ -57,7 +57,7 @@ describe.each([
     library: 'botkit',
     source: BOT,
     id: 'bot.js:4:1',
-    rewritten: "const { withBotkitRtmStart } = require('./rtm-start-data');\n\nconst controller = Botkit.slackbot({});\nwithBotkitRtmStart(controller.spawn({ token: process.env.SLACK_TOKEN }), { optional: ['team.prefs'] }).startRTM((err) => {",
+    rewritten: "const { withBotkitRtmStart } = require('./rtm-start-data');\n\nconst controller = Botkit.slackbot({});\nwithBotkitRtmStart(controller.spawn({ token: process.env.SLACK_TOKEN }), { fields: ['self', 'url'] }).startRTM((err) => {",
     old: ['^0.5.0', '0.5.3'],
     current: ['^0.5.4', '0.6.9'],
   },
@@ -172,8 +172,9 @@ function figures(out: string): Record<string, number> {
  * the members of every conversation the bot is in, complete where `rtm.start` cut them.
  */
 describe.each([
-  { library: 'botkit 0.4.10', copy: botkitRunners, main: 'botkit.js', refused: 'botkit error: invalid_auth\n' },
-  { library: 'botkit 0.2.2 (botkit-02)', copy: botkitRunners, main: 'botkit-02.js', refused: 'botkit error: invalid_auth\n' },
+  // The Botkit runner's callback hands its data to summary.js, which is followed: it reads the lists, never an extra.
+  { library: 'botkit 0.4.10', copy: botkitRunners, main: 'botkit.js', refused: 'botkit error: invalid_auth\n', unfetched: ['dnd', 'subteams', 'team.prefs'] },
+  { library: 'botkit 0.2.2 (botkit-02)', copy: botkitRunners, main: 'botkit-02.js', refused: 'botkit error: invalid_auth\n', unfetched: ['dnd', 'subteams', 'team.prefs'] },
   // slackbots keeps `team` but never `dnd` nor `subteams`: its wrapper never asks for them.
   { library: 'slackbots 1.2.0', copy: slackbotsRunner, main: 'slackbots.js', refused: 'slackbots error: invalid_auth\n', unfetched: ['dnd', 'subteams'] },
   // No release of the `slack` package has team.preferences.list: its wrapper never asks for team.prefs.
@@ -252,7 +253,7 @@ describe.each([
         ['dnd', 'dnd.info'],
         ['team.prefs', 'team.preferences.list'],
       ].filter(([extra]) => !unfetched.includes(extra ?? ''));
-      expect(after.stderr.trim().split('\n').map((l) => l.replace(/ \(needs .*\)$/, ''))).toEqual(leftOut.map(([extra, method]) => `rtm-start-data: left out ${extra ?? ''}: ${method ?? ''} answered missing_scope`));
+      expect(after.stderr.split('\n').filter((l) => l !== '').map((l) => l.replace(/ \(needs .*\)$/, ''))).toEqual(leftOut.map(([extra, method]) => `rtm-start-data: left out ${extra ?? ''}: ${method ?? ''} answered missing_scope`));
     } finally {
       await narrow.close();
     }
@@ -348,6 +349,89 @@ describe('slackbots 1.2.0 bots whose every use is known, migrated by the CLI', (
     expect(all).toEqual(expect.arrayContaining(['users.list', 'conversations.members', 'usergroups.list', 'dnd.info', 'team.preferences.list']));
     expect(methods.length).toBeLessThan(all.length);
     console.log(`slackbots ${dm ? 'members and DM' : 'channel id'} bot: ${all.length} calls with everything fetched, ${methods.length} with fields ${fields}`);
+  });
+});
+
+/**
+ * A Botkit bot (the release of BOTKIT_PACKAGE: botkit 0.4.10, or 0.2.2 as botkit-02) whose `startRTM`
+ * callback takes no data and that reads what the worker keeps, `bot.identity` and `bot.team_info`, by
+ * member: in the callback and in a handler Botkit hands the bot to. `teamRead`: the team's field read
+ * besides its id, name and domain (which `rtm.connect` answers).
+ */
+const botkitKeptBot = (teamRead: string): string => `var slackbot = require((process.env.BOTKIT_PACKAGE || 'botkit') + '/lib/SlackBot.js');
+
+var controller = slackbot({ log: false, stats_optout: true });
+var worker = controller.spawn({ token: process.env.SLACK_BOT_TOKEN });
+worker.api.api_url = process.env.SLACK_API_URL;
+
+controller.hears('where', ['direct_mention'], function (bot, message) {
+  bot.reply(message, 'this is ' + bot.team_info.domain);
+});
+
+worker.startRTM(function (err, bot) {
+  if (err) {
+    console.error('botkit error: ' + err);
+    process.exit(1);
+  }
+  console.log('identity ' + bot.identity.id + ' ' + bot.identity.name);
+  console.log('team ' + bot.team_info.id + ' ' + bot.team_info.name${teamRead === '' ? '' : ` + ' ' + bot.team_info.${teamRead}`});
+  process.stdout.write('', function () { process.exit(0); });
+});
+`;
+
+/**
+ * Botkit before 0.5.4 keeps only `self` and `team` of `rtm.start`'s answer (as `bot.identity`, `bot.team_info`)
+ * and opens the socket at its `url`: where the project's every read of them and of the callback's data is
+ * known, the generated module fetches only those parts. Reading nothing `rtm.connect` lacks, the bot makes
+ * that one call, as it made one to `rtm.start`; reading the team's `email_domain` adds `team.info`. The
+ * same output before (legacy) and after (connect_required); asked for everything, as the codemod wrote it
+ * before, the same bot makes many more calls.
+ */
+describe('Botkit bots whose every read of the data is known, migrated by the CLI', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 32, users: 60, channels: 12, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it.each([
+    { botkit: 'botkit-02', teamRead: '', fields: "['self', 'url']", expected: ['rtm.connect'] },
+    { botkit: 'botkit', teamRead: '', fields: "['self', 'url']", expected: ['rtm.connect'] },
+    { botkit: 'botkit-02', teamRead: 'email_domain', fields: "['self', 'team', 'url']", expected: ['team.info', 'rtm.connect'] },
+  ])('$botkit, team read $teamRead: the same output, only the parts read fetched', { timeout: 240_000 }, async ({ botkit, teamRead, fields, expected }) => {
+    const dir = await botkitRunners();
+    await writeFile(join(dir, 'runners', 'kept.js'), botkitKeptBot(teamRead));
+    const start = (): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'kept.js'), { cwd: dir, apiUrl: slack.apiUrl, env: { BOTKIT_PACKAGE: botkit } });
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(new RegExp(`^identity U\\w+ \\S+\nteam T\\w+ .+${teamRead === '' ? '' : ' \\S+\\.\\S+'}\n$`));
+    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start']);
+
+    const report = await apply(dir, join('runners', 'kept.js'));
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(report.sites[0]?.message).toContain(`(\`fields: ${fields}\`)`);
+    const written = await readFile(join(dir, 'runners', 'kept.js'), 'utf8');
+    expect(written).toContain(`withBotkitRtmStart(worker, { fields: ${fields} }).startRTM(`);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    const methods = slack.calls.map((c) => c.method);
+    expect(methods).toEqual(expected);
+
+    // As the codemod wrote it before: everything, and team.prefs as optional.
+    await writeFile(join(dir, 'runners', 'kept.js'), written.replace(`{ fields: ${fields} }`, "{ optional: ['team.prefs'] }"));
+    slack.resetCalls();
+    const whole = await start();
+    expect([whole.code, whole.stderr, whole.stdout]).toEqual([0, '', before.stdout]);
+    const all = slack.calls.map((c) => c.method);
+    expect(all).toEqual(expect.arrayContaining(['users.list', 'conversations.list', 'conversations.members', 'team.info', 'team.preferences.list', 'rtm.connect']));
+    console.log(`${botkit} bot reading team ${teamRead || 'id/name/domain'}: ${all.length} calls with everything fetched, ${methods.length} with fields ${fields}`);
   });
 });
 

@@ -559,8 +559,8 @@ export const CODEMOD_MESSAGES = {
   helperModuleParts: (fields: readonly string[], module: string, methods: readonly string[]): string =>
     `${list(fields)} of \`rtm.start\`'s data now come from \`rtmStartData()\` of the generated \`${module}\`, asked for only the parts the code reads: it calls ${methods.join(', ')}${methods.includes(METHODS.rtmConnect) ? '' : ` (no \`${METHODS.rtmConnect}\`: nothing read needs it)`}.`,
   /** A library start whose every use of the bot is known (slackbots): only the parts those uses and the library read are fetched. */
-  libraryParts: (parts: readonly string[], methods: readonly string[]): string =>
-    `Every use of the bot here is known, so only the parts it and the library read are fetched (\`fields: [${parts.map((p) => `'${p}'`).join(', ')}]\`): it calls ${methods.join(', ')}.`,
+  libraryParts: (parts: readonly string[], methods: readonly string[], library?: string): string =>
+    `${library === 'botkit' ? 'Every read of the data is known (Botkit\'s own, the `startRTM` callback\'s, the project\'s of `bot.identity` and `bot.team_info`), so only the parts they need are fetched' : 'Every use of the bot here is known, so only the parts it and the library read are fetched'} (\`fields: [${parts.map((p) => `'${p}'`).join(', ')}]\`): it calls ${methods.join(', ')}.`,
   /** A helper-module rewrite of a v3 `RtmClient` whose package.json range was raised to a version that has `useRtmConnect`. */
   rangeRaised: (manifest: string, module: string, from: string, to: string): string =>
     `${manifest}: \`${module}\` \`${from}\` → \`${to}\` (it allowed releases without \`useRtmConnect\`): run npm install.`,

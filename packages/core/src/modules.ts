@@ -263,6 +263,15 @@ export const BOTKIT = deepFreeze({
    */
   keeps: ['self', 'team'],
   payloadArgument: 2,
+  /** The worker's members that hold those parts (`bot.identity = res.self`, `bot.team_info = res.team`), which every handler's `bot` has. */
+  keptAs: { identity: 'self', team_info: 'team' },
+  /**
+   * What Botkit itself reads of the data, 0.0.5 to 0.5.3: the socket's `url`; `identity.id` and `.name` (its
+   * own messages, mentions, logs, `identifyBot()`), `team_info.id` (`identifyTeam()`, Studio's stats). It
+   * stores nothing else of the answer, hands no event more than the bot, and a conversation's templates get
+   * `identity` (`{{identity.name}}`, CoreBot's `replaceTokens`), which is the app's text to read.
+   */
+  reads: ['url', 'self.id', 'self.name', 'team.id'],
 });
 
 /**
