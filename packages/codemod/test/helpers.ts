@@ -387,3 +387,22 @@ export async function slackbotapiApp(bot: string): Promise<string> {
   await writeFile(join(dir, 'point-at-fake-slack.js'), POINT_AT_FAKE_SLACK);
   return dir;
 }
+
+/** slackbots 1.2.0 as published, its fixed API URL pointed at fake Slack (the only edit), with the bot as runners/bot.js. */
+export async function slackbots120App(source: string): Promise<string> {
+  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []);
+  const index = join(dir, 'slackbots', 'index.js');
+  const fixed = "url: 'https://slack.com/api/' + methodName";
+  const text = await readFile(index, 'utf8');
+  expect(text).toContain(fixed);
+  await writeFile(index, text.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
+  await writeFile(join(dir, 'runners', 'bot.js'), source);
+  return dir;
+}
+
+/** `rtm-migrate apply runners` in `dir`, which must succeed: its JSON report. */
+export async function applyRunners(dir: string): Promise<DryReport> {
+  const ran = await cli(['apply', 'runners', '--allow-dirty', '--report', 'json'], dir);
+  expect(ran.code).toBe(0);
+  return JSON.parse(ran.stdout) as DryReport;
+}

@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, copyLibrary, expectSlackbotsSubclassMigrated, type DryReport } from './helpers.js';
+import { applyRunners, expectSlackbotsSubclassMigrated, slackbots120App } from './helpers.js';
 
 /** A subclass of slackbots with an `_api` of its own (`body`), made beside it; prints what the bot learnt at start. */
 const bot = (body: string): string => `const SlackBot = require('slackbots');
@@ -32,23 +32,6 @@ const FORWARDS = bot('return super._api(methodName, params);');
 /** Handing each call on past the class, to slackbots' own `_api`: the generated module's would never be asked. */
 const SKIPS = bot('return SlackBot.prototype._api.call(this, methodName, params);');
 
-/** slackbots 1.2.0 as published, its fixed API URL pointed at fake Slack (the only edit), with the bot as runners/bot.js. */
-async function app(source: string): Promise<string> {
-  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []);
-  const index = join(dir, 'slackbots', 'index.js');
-  const fixed = "url: 'https://slack.com/api/' + methodName";
-  const text = await readFile(index, 'utf8');
-  expect(text).toContain(fixed);
-  await writeFile(index, text.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
-  await writeFile(join(dir, 'runners', 'bot.js'), source);
-  return dir;
-}
-
-const apply = async (dir: string): Promise<DryReport> => {
-  const ran = await cli(['apply', 'runners', '--allow-dirty', '--report', 'json'], dir);
-  expect(ran.code).toBe(0);
-  return JSON.parse(ran.stdout) as DryReport;
-};
 
 /**
  * A slackbots 1.2.0 subclass that overrides `_api`, the method `withSlackbotsRtmStart()`'s subclass answers
@@ -66,18 +49,18 @@ describe('slackbots 1.2.0 subclass with an `_api` of its own', () => {
   });
 
   it('`return super._api(methodName, params)`: wrapped, the same workspace through rtm.connect', { timeout: 240_000 }, async () => {
-    await expectSlackbotsSubclassMigrated(slack, await app(FORWARDS), apply, { file: 'bot.js', id: 'runners/bot.js:4:1', wrapped: 'class CountingBot extends withSlackbotsRtmStart(SlackBot, ' });
+    await expectSlackbotsSubclassMigrated(slack, await slackbots120App(FORWARDS), applyRunners, { file: 'bot.js', id: 'runners/bot.js:4:1', wrapped: 'class CountingBot extends withSlackbotsRtmStart(SlackBot, ' });
   });
 
   it('`SlackBot.prototype._api.call(this, …)`: a TODO naming the override, the bot unchanged and running as before', { timeout: 240_000 }, async () => {
-    const dir = await app(SKIPS);
+    const dir = await slackbots120App(SKIPS);
     const start = () => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl });
     slack.setMode('legacy');
     const before = await start();
     expect([before.code, before.stderr]).toEqual([0, '']);
     expect(before.stdout).toMatch(/^users: [1-9]/m);
 
-    const report = await apply(dir);
+    const report = await applyRunners(dir);
     expect(report.todos).toBe(1);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['runners/bot.js:4:1', 'todo']]);
     expect(report.sites[0]?.message).toContain("`_api` is given a function of the app's own on line 5, which does not first hand each call on with `super._api(…)`");

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, copyLibrary, type DryReport } from './helpers.js';
+import { applyRunners, slackbots120App } from './helpers.js';
 
 /** The `_api` the app gives the bot itself once it is made: counts its calls, then goes to slackbots' own. */
 const OWN_API = `let calls = 0;
@@ -49,23 +49,6 @@ bot.on('error', function (err) {
 });
 `;
 
-/** slackbots 1.2.0 as published, its fixed API URL pointed at fake Slack (the only edit), with the bot as runners/bot.js. */
-async function app(source: string): Promise<string> {
-  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []);
-  const index = join(dir, 'slackbots', 'index.js');
-  const fixed = "url: 'https://slack.com/api/' + methodName";
-  const text = await readFile(index, 'utf8');
-  expect(text).toContain(fixed);
-  await writeFile(index, text.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
-  await writeFile(join(dir, 'runners', 'bot.js'), source);
-  return dir;
-}
-
-const apply = async (dir: string): Promise<DryReport> => {
-  const ran = await cli(['apply', 'runners', '--allow-dirty', '--report', 'json'], dir);
-  expect(ran.code).toBe(0);
-  return JSON.parse(ran.stdout) as DryReport;
-};
 
 /**
  * A slackbots 1.2.0 bot given an `_api` of its own on the instance (`bot._api = …` after `new`). The
@@ -86,14 +69,14 @@ describe('slackbots 1.2.0 bot with an `_api` of its own on the instance', () => 
   const run = (dir: string) => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl });
 
   it('never logged in again: wrapped, the same output through rtm.connect, its own `_api` still asked for its calls', { timeout: 240_000 }, async () => {
-    const dir = await app(bot(OWN_API, ONCE));
+    const dir = await slackbots120App(bot(OWN_API, ONCE));
     slack.setMode('legacy');
     const before = await run(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
     expect(before.stdout).toMatch(/^own _api calls: 1$/m);
     expect(before.stdout).toMatch(/^users: [1-9]/m);
 
-    const report = await apply(dir);
+    const report = await applyRunners(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['runners/bot.js:4:13', 'helper-module']]);
     expect(await readFile(join(dir, 'runners', 'bot.js'), 'utf8')).toContain('new (withSlackbotsRtmStart(SlackBot, ');
 
@@ -109,14 +92,14 @@ describe('slackbots 1.2.0 bot with an `_api` of its own on the instance', () => 
 
   it('logged in again: a TODO naming the assignment; wrapped by hand, the second login would reach rtm.start', { timeout: 240_000 }, async () => {
     const source = bot(OWN_API, RELOGIN);
-    const dir = await app(source);
+    const dir = await slackbots120App(source);
     slack.setMode('legacy');
     const before = await run(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
     // The second login's rtm.start went through the bot's own `_api`.
     expect(before.stdout).toMatch(/^own _api calls: 1\n/m);
 
-    const report = await apply(dir);
+    const report = await applyRunners(dir);
     expect(report.todos).toBe(1);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['runners/bot.js:4:13', 'todo']]);
     expect(report.sites[0]?.message).toContain("`_api` is given a function of the app's own on line 6, on the bot itself");
@@ -126,8 +109,8 @@ describe('slackbots 1.2.0 bot with an `_api` of its own on the instance', () => 
 
     // What a wrap would have been: the bot made with the generated module's subclass (from a run on the bot
     // without the second login), then given the same `_api` and logging in again.
-    const once = await app(bot(OWN_API, ONCE));
-    expect((await apply(once)).todos).toBe(0);
+    const once = await slackbots120App(bot(OWN_API, ONCE));
+    expect((await applyRunners(once)).todos).toBe(0);
     const wrapped = (await readFile(join(once, 'runners', 'bot.js'), 'utf8')).replace(ONCE, RELOGIN);
     expect(wrapped).toContain('new (withSlackbotsRtmStart(SlackBot, ');
     expect(wrapped).toContain(RELOGIN);
