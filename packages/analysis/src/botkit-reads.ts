@@ -1,7 +1,7 @@
 import { BOTKIT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isFunction, memberName, outermost, unwrap, variableOf } from './ast.js';
+import { descendants, isFunction, memberName, outermost, programOf, unwrap, variableOf } from './ast.js';
 import { followParameter, isSignificantEscape } from './flow.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -78,9 +78,7 @@ function keptPart(name: string | undefined): string | undefined {
 
 /** The project's reads off `bot.identity` / `bot.team_info` in every file (this one alone without a project); undefined where one is not known. */
 function keptReads(resolver: Resolver, call: Node): string[] | undefined {
-  let program: Node = call;
-  while (program.parent) program = program.parent;
-  const files = resolver.project?.filesMentioning ? resolver.project.filesMentioning(MENTIONS_KEPT) : [{ node: program, resolver }];
+  const files = resolver.project?.filesMentioning ? resolver.project.filesMentioning(MENTIONS_KEPT) : [{ node: programOf(call), resolver }];
   if (files === undefined) return undefined;
   const reads: string[] = [];
   for (const each of files) {
@@ -136,6 +134,11 @@ function fieldRead(resolver: Resolver, member: TSESTree.MemberExpression): strin
   return written ? undefined : field;
 }
 
+/** A string that is a kept part's name, or a path through one (`'identity'`, `'team_info.domain'`, `'bot.identity'`). */
+function namesKeptPart(text: string): boolean {
+  return KEPT_NAMES.some((name) => text === name || text.includes(`${name}.`) || text.includes(`.${name}`));
+}
+
 /** Mustache tags naming `identity`, which a Botkit conversation's templates get (CoreBot's `replaceTokens`). */
 const TEMPLATE_TAG = /\{\{[^}]*\}\}/g;
 const TEMPLATE_READ = /^\{\{\s*[&{]?\s*identity\.(\w+)\s*\}?\}\}$/;
@@ -147,10 +150,9 @@ const TEMPLATE_READ = /^\{\{\s*[&{]?\s*identity\.(\w+)\s*\}?\}\}$/;
  */
 function stringReads(text: string): string[] | undefined {
   if (!MENTIONS_KEPT.test(text)) return [];
-  if (KEPT_NAMES.some((name) => text === name || text.includes(`${name}.`) || text.includes(`.${name}`))) {
+  if (namesKeptPart(text)) {
     const tags = text.match(TEMPLATE_TAG) ?? [];
-    const rest = tags.reduce((left, tag) => left.replace(tag, ''), text);
-    if (KEPT_NAMES.some((name) => rest === name || rest.includes(`${name}.`) || rest.includes(`.${name}`))) return undefined;
+    if (namesKeptPart(tags.reduce((left, tag) => left.replace(tag, ''), text))) return undefined;
   }
   const reads: string[] = [];
   for (const tag of text.match(TEMPLATE_TAG) ?? []) {

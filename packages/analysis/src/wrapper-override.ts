@@ -25,7 +25,7 @@ type Node = TSESTree.Node;
  * class's (overrideElsewhere). Undefined where none is found.
  */
 export function skippedOverride(resolver: Resolver, cls: Subclass, library: 'slackbots' | 'slackbotapi'): string | undefined {
-  const method = library === 'slackbots' ? SLACKBOTS.request : SLACKBOTAPI.request;
+  const method = requestMethod(library);
   const name = cls.id?.name ?? classBinding(cls);
   const program = programOf(cls);
   const own = memberDefinitions(resolver, program, method).filter((d) => within(d, cls) || (name !== undefined && ofClassNamed(resolver, d, name)));
@@ -33,6 +33,11 @@ export function skippedOverride(resolver: Resolver, cls: Subclass, library: 'sla
   if (here) return `\`${method}\` is given a function of the app's own on line ${String(here.loc.start.line)}, which ${forwardingAdvice(method)}`;
   const made = name === undefined ? [] : [...descendants(resolver, program)].filter((n): n is TSESTree.NewExpression => n.type === AST_NODE_TYPES.NewExpression && isNamed(unwrap(n.callee), name));
   return made.map((m) => instanceOverride(resolver, m, library)).find((why) => why !== undefined) ?? overrideElsewhere(resolver, method);
+}
+
+/** The method each library asks for `rtm.start` through, which the generated module's subclass answers. */
+function requestMethod(library: 'slackbots' | 'slackbotapi'): string {
+  return library === 'slackbots' ? SLACKBOTS.request : SLACKBOTAPI.request;
 }
 
 /**
@@ -43,7 +48,7 @@ export function skippedOverride(resolver: Resolver, cls: Subclass, library: 'sla
  * only when the bot logs in again (mayLogInAgain). Undefined where none is found.
  */
 export function instanceOverride(resolver: Resolver, made: TSESTree.NewExpression, library: 'slackbots' | 'slackbotapi'): string | undefined {
-  const method = library === 'slackbots' ? SLACKBOTS.request : SLACKBOTAPI.request;
+  const method = requestMethod(library);
   const [first] = instanceDefinitions(resolver, made, method);
   if (first === undefined || (library === 'slackbots' && !mayLogInAgain(resolver, made))) return undefined;
   const when = library === 'slackbots' ? 'when the bot logs in again (the file calls `login()`, the bot is made with `disconnect` or with settings not shown here, or it is handed where that cannot be seen)' : 'for the `rtm.start` request slackbotapi makes again on each reconnect';
