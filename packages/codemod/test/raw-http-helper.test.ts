@@ -64,11 +64,11 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
 
   it.each([
     [
-      'axios.get with params, typed: the same get, its params swapped, a response whose data is the rebuilt data',
+      'axios.get with params, typed and destructured: the same get, its params swapped, only the lists its data is read for',
       'k.ts',
       "import axios from 'axios';\nexport async function f(token: string) {\n  const { data } = await axios.get<{ users: { id: string }[] }>('https://slack.com/api/rtm.start', { params: { token }, timeout: 5000 });\n  return data.users.length;\n}\n",
       "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => axios.get('https://slack.com/api/' + apiMethod, { timeout: 5000, params: apiArgs as Record<string, string> }).then((res) => res.data);\n" +
-        "  const { data } = await rtmStartData(callSlack, { token }, { optional: ['dnd', 'subteams', 'team.prefs'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ data: data as { users: { id: string }[] } }));",
+        "  const { data } = await rtmStartData(callSlack, { token }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ data: data as { users: { id: string }[] } }));",
     ],
     [
       "got with responseType: 'json', read as res.body",
