@@ -2,6 +2,7 @@ import { BOTKIT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isFunction, memberName, outermost, programOf, unwrap, variableOf } from './ast.js';
+import { workerEscapes } from './botkit-escapes.js';
 import { followParameter, isSignificantEscape } from './flow.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -19,11 +20,12 @@ type Node = TSESTree.Node;
  * used whole (`bot.identity` stored, tested, printed, destructured), written, or read by a name not static
  * (`bot.team_info[key]`, `'team_info'` as a string); a mustache template naming `identity` otherwise than
  * `{{identity.<field>}}`; the bot or its controller handed to another package (which may read anything of
- * it); a project file that mentions them but cannot be parsed.
+ * it), or any worker Botkit hands the app leaving for code not read (workerEscapes); a project file that
+ * mentions them but cannot be parsed.
  */
 export function botkitReads(resolver: Resolver, call: TSESTree.CallExpression): string[] | undefined {
   const payload = payloadReads(resolver, call.arguments[0]);
-  const kept = payload && !handedToPackage(resolver, call) ? keptReads(resolver, call) : undefined;
+  const kept = payload && !handedToPackage(resolver, call) && !workerEscapes(resolver, call) ? keptReads(resolver, call) : undefined;
   return payload && kept ? [...new Set([...BOTKIT.reads, ...payload, ...kept])].sort() : undefined;
 }
 

@@ -45,7 +45,7 @@ describe('what other libraries keep', () => {
 
   it.each([
     ['no callback', '', '', connectOnly],
-    ['a callback without the payload', '(err, bot) => console.log(err, bot)', '', connectOnly],
+    ['a callback without the payload', '(err, bot) => console.log(err, bot.identity.name)', '', connectOnly],
     ['the payload read for what rtm.connect answers', '(err, bot, payload) => console.log(payload.team.domain, payload.self.name)', '', connectOnly],
     ['the payload read for users', '(err, bot, payload) => payload.users.forEach((u) => console.log(u.name))', '', { reach: ['url', 'users'], fields: ['self', 'url', 'users'] }],
     ['`team_info` read for what rtm.connect answers', '', "controller.hears('x', 'ambient', (bot) => console.log(bot.team_info.domain, bot.identity.id));", connectOnly],
@@ -72,6 +72,46 @@ describe('what other libraries keep', () => {
     const reach = reachOf(botkit(callback, more));
     expect(reach.fields).toBeUndefined();
     expect(reach.reach).toEqual(expect.arrayContaining(['self', 'team']));
+  });
+
+  it.each([
+    ['`team_info` handed to a function', "const send = require('./send');\ncontroller.hears('x', 'ambient', (bot) => send(bot.team_info));"],
+    ['`identity` serialised', "controller.hears('x', 'ambient', (bot, m) => bot.reply(m, JSON.stringify(bot.identity)));"],
+  ])('Botkit, %s: the whole data (the part used whole)', (_form, more) => {
+    const reach = reachOf(botkit('', more));
+    expect(reach.fields).toBeUndefined();
+    expect(reach.reach).toEqual(expect.arrayContaining(['self', 'team']));
+  });
+
+  it.each([
+    ['a handler handing `bot` to another package', "const lib = require('some-lib');\ncontroller.hears('x', 'ambient', function (bot, message) { lib.handle(bot, message); });"],
+    ['an `on` handler handing `bot` to a package it requires', "controller.on('rtm_open', (bot) => require('botkit-middleware-x')(bot));"],
+    ['a handler handing `bot` to a function looked up', "const handlers = {};\ncontroller.on('direct_mention', (bot, m) => handlers[m.text](bot, m));"],
+    ['a handler not seen', "controller.hears('x', 'ambient', require('botkit-greeter'));"],
+    ['a handler reading `arguments`', "const lib = require('some-lib');\ncontroller.hears('x', 'ambient', function () { lib.handle(arguments[0]); });"],
+    ['middleware handing `bot` on', "const lib = require('some-lib');\ncontroller.middleware.receive.use((bot, message, next) => { lib.track(bot); next(); });"],
+    ['the `startRTM` callback handing `bot` on', "const lib = require('some-lib');\ncontroller.spawn({ token: 'u' }).startRTM((err, bot) => lib.watch(bot));"],
+    ['a `spawn` callback handing `bot` on', "const lib = require('some-lib');\ncontroller.spawn({ token: 'u' }, (bot) => lib.watch(bot));"],
+    ['a spawned bot handed on', "const lib = require('some-lib');\nconst other = controller.spawn({ token: 'u' });\nlib.watch(other);"],
+    ['a spawned bot kept in `this.bot`, handed on', "const lib = require('some-lib');\nclass Relay {\n  constructor() { this.bot = controller.spawn({ token: 'u' }); }\n  watch() { lib.watch(this.bot); }\n}\nmodule.exports = Relay;"],
+    ['`bot` handed to a function of this file that hands it on', "const lib = require('some-lib');\nfunction relay(b) { lib.watch(b); }\ncontroller.on('rtm_open', (bot) => relay(bot));"],
+    ['`bot` kept in an alias, handed on', "const lib = require('some-lib');\ncontroller.on('rtm_open', (bot) => { const b = bot; lib.watch(b); });"],
+    ['`bot` put in an object', "const lib = require('some-lib');\ncontroller.on('rtm_open', (bot) => lib.watch({ bot }));"],
+    ['`bot` printed whole', "controller.on('rtm_open', (bot) => console.log(bot));"],
+  ])('Botkit, %s: the whole data (the bot may be read where it is not seen)', (_form, more) => {
+    const reach = reachOf(botkit('', more));
+    expect(reach.fields).toBeUndefined();
+    expect(reach.reach).toEqual(expect.arrayContaining(['self', 'team']));
+  });
+
+  it.each([
+    ['handed to a function of this file that reads a field', "function where(b) { return b.team_info.email_domain; }\ncontroller.on('rtm_open', (bot) => console.log(where(bot)));", { reach: ['url'], fields: ['self', 'team', 'url'] }],
+    ['handed to a function of this file that only replies', "function greet(b, m) { b.reply(m, 'hi'); }\ncontroller.hears('x', 'ambient', (bot, m) => greet(bot, m));", connectOnly],
+    ['kept in `this.bot` and read by member', "class Relay {\n  constructor() { this.bot = controller.spawn({ token: 'u' }); }\n  name() { return this.bot.identity.name; }\n}\nmodule.exports = Relay;", connectOnly],
+    ['a handler of this file by name', "function onOpen(bot) { if (bot) console.log(bot.identity.id); }\ncontroller.on('rtm_open', onOpen);", connectOnly],
+    ["`process.on`'s and a socket's handlers (no bot)", "const ws = require('ws');\nconst sock = new ws('ws://127.0.0.1');\nsock.on('message', (data) => JSON.parse(data));\nprocess.on('exit', (code) => console.log(code));", connectOnly],
+  ])('Botkit, a bot %s: followed', (_form, more, expected) => {
+    expect(reachOf(botkit('', more))).toEqual(expected);
   });
 
   it('slack-client 1.x: its own copies, whose Team has no prefs', () => {

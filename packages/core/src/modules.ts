@@ -272,6 +272,17 @@ export const BOTKIT = deepFreeze({
    * `identity` (`{{identity.name}}`, CoreBot's `replaceTokens`), which is the app's text to read.
    */
   reads: ['url', 'self.id', 'self.name', 'team.id'],
+  /**
+   * Where Botkit hands the worker to a function of the app, at the parameter named (0.x's `CoreBot.js` and
+   * `Slackbot_worker.js`): `controller.hears(…, fn(bot, message))`, `controller.on(event, fn(bot, …))`,
+   * `controller.spawn(config, fn(bot))` (which also returns it), `bot.startRTM(fn(err, bot, payload))`, and
+   * `controller.middleware.<stage>.use(fn(bot, message, next))`; anything the app hands it on to may read its
+   * `identity` and `team_info`.
+   */
+  handsWorker: { hears: 0, on: 0, spawn: 0, startRTM: 1, use: 0 },
+  spawn: 'spawn',
+  /** The controller's member whose stages' `use(fn)` take middleware (`controller.middleware.receive.use`). */
+  middleware: 'middleware',
 });
 
 /**
