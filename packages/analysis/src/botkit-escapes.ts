@@ -156,5 +156,7 @@ function workerParameter(resolver: Resolver, call: TSESTree.CallExpression): num
 /** The function `node` stands for where the analysis reads it: in this file, or exported by another of the project. */
 function calledFunction(resolver: Resolver, node: Node): Located<FunctionNode> | undefined {
   const local = functionOf(resolver, node);
-  return local ? { node: local, resolver } : resolver.project?.importedFunction(resolver, node);
+  if (local) return { node: local, resolver };
+  const project = resolver.project;
+  return project?.moduleFunction ? project.moduleFunction(resolver, node) : project?.importedFunction(resolver, node);
 }

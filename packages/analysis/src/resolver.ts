@@ -63,6 +63,11 @@ export interface ProjectLinks {
    * parsed. Absent (the lint's view of one file): the file alone is known.
    */
   filesMentioning?(mentions: RegExp): Located<TSESTree.Program>[] | undefined;
+  /**
+   * The function a module's value stands for, besides what `importedFunction` sees: the module itself
+   * (`require('./m')`, a name bound to it), that is its default export. Absent: what `importedFunction` sees alone.
+   */
+  moduleFunction?(resolver: Resolver, node: TSESTree.Node): Located<FunctionLike> | undefined;
 }
 
 /** Functions a response can be handed to (same as `FunctionNode` in functions.ts, kept here to avoid an import cycle). */
