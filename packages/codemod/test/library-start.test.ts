@@ -827,3 +827,86 @@ describe('startRTM() on a bot of a vendored Botkit', () => {
     expect(reports[0]?.[2]).toMatch(/^`startRTM\(\)` of a bot spawned from the copy of Botkit this app loads from `\.\/lib\/Botkit\.js`/);
   });
 });
+
+/**
+ * A Botkit bot (the release of BOTKIT_PACKAGE) whose `rtm_open` handler hands its `bot` to a package
+ * (`runners/node_modules/botkit-team-domain`, so `require` finds it as one) that prints
+ * `bot.team_info.email_domain`: a field of rtm.start's `team` that rtm.connect does not answer, read where
+ * the analysis does not look. The callback reads only `identity.name`.
+ */
+const HANDED_BOT = `var slackbot = require((process.env.BOTKIT_PACKAGE || 'botkit') + '/lib/SlackBot.js');
+var teamDomain = require('botkit-team-domain');
+
+var controller = slackbot({ log: false, stats_optout: true });
+var worker = controller.spawn({ token: process.env.SLACK_BOT_TOKEN });
+worker.api.api_url = process.env.SLACK_API_URL;
+
+controller.on('rtm_open', function (bot) {
+  teamDomain(bot);
+});
+
+worker.startRTM(function (err, bot) {
+  if (err) {
+    console.error('botkit error: ' + err);
+    process.exit(1);
+  }
+  console.log('identity ' + bot.identity.name);
+  process.stdout.write('', function () { process.exit(0); });
+});
+`;
+const TEAM_DOMAIN_PACKAGE = {
+  'package.json': JSON.stringify({ name: 'botkit-team-domain', version: '1.0.0', main: 'index.js' }),
+  'index.js': "module.exports = function (bot) {\n  console.log('team domain ' + bot.team_info.email_domain);\n};\n",
+};
+
+/**
+ * A worker handed to another package may have any field of `identity` / `team_info` read there: the start
+ * keeps the whole rebuilt data, so the package prints the same domain before (legacy) and after
+ * (connect_required). Asked for only what the project reads by name (`fields: ['self', 'url']`, what the
+ * codemod wrote before it followed workers), the same bot prints `undefined`.
+ */
+describe('a Botkit bot handing its worker to a package, migrated by the CLI', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 33, users: 40, channels: 8, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it.each(['botkit-02', 'botkit'])('%s: the same team domain printed, the whole data kept', { timeout: 240_000 }, async (botkit) => {
+    const dir = await botkitRunners();
+    await writeFile(join(dir, 'runners', 'handed.js'), HANDED_BOT);
+    const home = join(dir, 'runners', 'node_modules', 'botkit-team-domain');
+    await mkdir(home, { recursive: true });
+    for (const [name, text] of Object.entries(TEAM_DOMAIN_PACKAGE)) await writeFile(join(home, name), text);
+    const start = (): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'handed.js'), { cwd: dir, apiUrl: slack.apiUrl, env: { BOTKIT_PACKAGE: botkit } });
+
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^team domain \S+\.\S+\nidentity \S+\n$/);
+    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start']);
+
+    const report = await apply(dir, join('runners', 'handed.js'));
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    const written = await readFile(join(dir, 'runners', 'handed.js'), 'utf8');
+    expect(written).toContain("withBotkitRtmStart(worker, { optional: ['team.prefs'] }).startRTM(");
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    const all = slack.calls.map((c) => c.method);
+    expect(all).toEqual(expect.arrayContaining(['team.info', 'rtm.connect']));
+
+    // Only the fields read by name: the package's read answers undefined (the generated module warns once).
+    await writeFile(join(dir, 'runners', 'handed.js'), written.replace("{ optional: ['team.prefs'] }", "{ fields: ['self', 'url'] }"));
+    slack.resetCalls();
+    const narrow = await start();
+    expect(narrow.code).toBe(0);
+    expect(narrow.stdout).toMatch(/^team domain undefined\n/);
+    console.log(`${botkit} bot handing its worker to a package: ${all.length} calls with the whole data kept (${all.join(', ')}), ${slack.calls.length} with fields ['self', 'url'] (domain lost)`);
+  });
+});
