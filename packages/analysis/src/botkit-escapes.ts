@@ -1,15 +1,16 @@
 import { BOTKIT } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isPlainValue, isThisLike, memberName, outermost, programOf, unwrap, variableOf } from './ast.js';
 import { functionOf, usesArguments, type FunctionNode } from './functions.js';
-import { originOf } from './origin.js';
+import { originOf, thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
 
 /** Past this many uses followed, a worker is taken as escaping: what is not looked at is not known. */
 const MAX_STEPS = 4000;
+
 
 /** Files that may hand a worker to a function, or spawn one: a cheap look at a file's text before it is parsed. */
 const HANDS_WORKER = new RegExp(`\\.\\s*(${Object.keys(BOTKIT.handsWorker).join('|')})\\b`);
@@ -111,8 +112,35 @@ class WorkerFollower {
   private argumentEscapes(resolver: Resolver, call: TSESTree.CallExpression | TSESTree.NewExpression, argument: Node): boolean {
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     if (index < 0 || call.type === AST_NODE_TYPES.NewExpression || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return true;
+    if (isObjectAssign(resolver, call.callee)) return this.copiedEscapes(resolver, call, index);
     const fn = calledFunction(resolver, call.callee);
     return !fn || this.parameterEscapes(fn.resolver, fn.node, index);
+  }
+
+  /**
+   * Whether a worker whose members `Object.assign(target, …)` copies (or the target it writes them to) escapes:
+   * the target then holds them, as does the call's value. A target followed: a variable, or `this` of a named
+   * class (every `this` in its body, every `new` of it).
+   */
+  private copiedEscapes(resolver: Resolver, call: TSESTree.CallExpression, index: number): boolean {
+    if (this.valueEscapes(resolver, call)) return true;
+    const target = call.arguments[0] === undefined ? undefined : unwrap(call.arguments[0]);
+    if (index === 0) return false;
+    if (target?.type === AST_NODE_TYPES.Identifier) return this.variableEscapes(resolver, target);
+    if (target?.type !== AST_NODE_TYPES.ThisExpression) return true;
+    const body = thisOwner(target);
+    const owner = body?.type === AST_NODE_TYPES.ClassBody ? body.parent : undefined;
+    if (owner?.type !== AST_NODE_TYPES.ClassDeclaration || !owner.id) return true;
+    if (this.seen.has(owner)) return false;
+    this.seen.add(owner);
+    for (const node of descendants(resolver, owner.body)) {
+      if (node.type === AST_NODE_TYPES.ThisExpression && node !== target && this.valueEscapes(resolver, node)) return true;
+    }
+    for (const reference of classReferences(resolver, owner)) {
+      const made = reference.identifier.parent;
+      if (made.type !== AST_NODE_TYPES.NewExpression || made.callee !== reference.identifier || this.valueEscapes(resolver, made)) return true;
+    }
+    return false;
   }
 
   /** Whether a worker assigned escapes: to a variable (its reads followed) or a `this.<name>` field (every `this.<name>` of the file followed). */
@@ -151,6 +179,23 @@ function workerParameter(resolver: Resolver, call: TSESTree.CallExpression): num
   if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process' && !variableOf(resolver, receiver)?.defs.length) return undefined;
   const origin = originOf(resolver, receiver);
   return origin === undefined || origin.module === BOTKIT.module ? hands[name] : undefined;
+}
+
+/** Every reference to a class declaration's name: its own scope's binding (inside the class) and the one where it is declared. */
+function classReferences(resolver: Resolver, declaration: TSESTree.ClassDeclaration): TSESLint.Scope.Reference[] {
+  const references: TSESLint.Scope.Reference[] = [];
+  for (let scope: TSESLint.Scope.Scope | null = resolver.getScope(declaration); scope; scope = scope.upper) {
+    for (const variable of scope.variables) if (variable.defs.some((d) => d.node === declaration)) references.push(...variable.references);
+  }
+  return references;
+}
+
+/** `Object.assign` (the global's, not shadowed), which copies a worker's members onto another object (`Object.assign(this, controller.spawn(…))`). */
+function isObjectAssign(resolver: Resolver, callee: Node): boolean {
+  const bare = unwrap(callee);
+  if (bare.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, bare) !== 'assign') return false;
+  const owner = unwrap(bare.object);
+  return owner.type === AST_NODE_TYPES.Identifier && owner.name === 'Object' && !variableOf(resolver, owner)?.defs.length;
 }
 
 /** The function `node` stands for where the analysis reads it: in this file, or exported by another of the project. */
