@@ -1,7 +1,7 @@
 import { BOTKIT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isPlainValue, isThisLike, memberName, outermost, programOf, unwrap, variableOf } from './ast.js';
+import { descendants, isPlainValue, isThisLike, memberName, propertyKeyName, staticString, outermost, programOf, unwrap, variableOf } from './ast.js';
 import { functionOf, usesArguments, type FunctionNode } from './functions.js';
 import { originOf, thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
@@ -11,6 +11,12 @@ type Node = TSESTree.Node;
 /** Past this many uses followed, a worker is taken as escaping: what is not looked at is not known. */
 const MAX_STEPS = 4000;
 
+
+/**
+ * Events of Node's own emitters (streams, sockets, servers, processes), which Botkit never triggers: an `on`
+ * handler for one (`res.on('data', …)` of a response whose maker is not known) gets no worker.
+ */
+const NODE_EVENTS = new Set(['data', 'end', 'error', 'close', 'finish', 'readable', 'drain', 'pipe', 'response', 'request', 'socket', 'timeout', 'connection', 'listening', 'exit', 'uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM']);
 
 /** Files that may hand a worker to a function, or spawn one: a cheap look at a file's text before it is parsed. */
 const HANDS_WORKER = new RegExp(`\\.\\s*(${Object.keys(BOTKIT.handsWorker).join('|')})\\b`);
@@ -103,6 +109,8 @@ class WorkerFollower {
         return parent.init === use && (parent.id.type !== AST_NODE_TYPES.Identifier || this.variableEscapes(resolver, parent.id));
       case AST_NODE_TYPES.AssignmentExpression:
         return parent.right === use && this.heldEscapes(resolver, parent);
+      case AST_NODE_TYPES.Property:
+        return parent.value !== use || parent.parent.type !== AST_NODE_TYPES.ObjectExpression || this.propertyEscapes(resolver, parent);
       default:
         return true;
     }
@@ -149,10 +157,24 @@ class WorkerFollower {
     const target = assignment.left;
     if (target.type === AST_NODE_TYPES.Identifier) return this.variableEscapes(resolver, target);
     const name = target.type === AST_NODE_TYPES.MemberExpression && !target.computed && isThisLike(resolver, target.object) ? memberName(resolver, target) : undefined;
-    if (name === undefined || this.valueEscapes(resolver, assignment)) return true;
-    for (const node of descendants(resolver, programOf(assignment))) {
-      if (node === target || node.type !== AST_NODE_TYPES.MemberExpression || this.seen.has(node)) continue;
-      if (memberName(resolver, node) !== name || !isThisLike(resolver, node.object)) continue;
+    return name === undefined || this.valueEscapes(resolver, assignment) || this.membersEscape(resolver, target, name, isThisLike);
+  }
+
+  /**
+   * Whether a worker a member of an object literal holds escapes (`{ worker: controller.spawn(…) }`): through
+   * the object, or any `this.<key>` / `<name>.<key>` of the file.
+   */
+  private propertyEscapes(resolver: Resolver, property: TSESTree.Property): boolean {
+    const key = property.computed || property.kind !== 'init' ? undefined : propertyKeyName(resolver, property);
+    const holdsIt = (r: Resolver, object: Node): boolean => isThisLike(r, object) || unwrap(object).type === AST_NODE_TYPES.Identifier;
+    return key === undefined || this.valueEscapes(resolver, property.parent) || this.membersEscape(resolver, property, key, holdsIt);
+  }
+
+  /** Whether a worker escapes through any member `name` of the file (besides `written`) whose object `holds` may be the one holding it. */
+  private membersEscape(resolver: Resolver, written: Node, name: string, holds: (resolver: Resolver, object: Node) => boolean): boolean {
+    for (const node of descendants(resolver, programOf(written))) {
+      if (node === written || node.type !== AST_NODE_TYPES.MemberExpression || this.seen.has(node)) continue;
+      if (memberName(resolver, node) !== name || !holds(resolver, node.object)) continue;
       this.seen.add(node);
       if (this.valueEscapes(resolver, node)) return true;
     }
@@ -177,6 +199,11 @@ function workerParameter(resolver: Resolver, call: TSESTree.CallExpression): num
     if (stages?.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, stages) !== BOTKIT.middleware) return undefined;
   }
   if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process' && !variableOf(resolver, receiver)?.defs.length) return undefined;
+  const event = name === 'on' && call.arguments[0] ? staticString(resolver, call.arguments[0]) : undefined;
+  if (event !== undefined && NODE_EVENTS.has(event)) return undefined;
+  // An event named by another package (`slackClient.CLIENT_EVENTS.RTM.AUTHENTICATED`) is that package's emitter's.
+  const named = name === 'on' && call.arguments[0] ? originOf(resolver, call.arguments[0]) : undefined;
+  if (named !== undefined && named.module !== BOTKIT.module) return undefined;
   const origin = originOf(resolver, receiver);
   return origin === undefined || origin.module === BOTKIT.module ? hands[name] : undefined;
 }
