@@ -1,22 +1,16 @@
 import { BOTKIT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isPlainValue, isThisLike, memberName, propertyKeyName, staticString, outermost, programOf, unwrap, variableOf } from './ast.js';
+import { descendants, isPlainValue, isThisLike, memberName, propertyKeyName, outermost, programOf, unwrap, variableOf } from './ast.js';
+import { BotkitValues } from './botkit-controller.js';
 import { functionOf, usesArguments, type FunctionNode } from './functions.js';
-import { originOf, thisOwner } from './origin.js';
+import { thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
 
 /** Past this many uses followed, a worker is taken as escaping: what is not looked at is not known. */
 const MAX_STEPS = 4000;
-
-
-/**
- * Events of Node's own emitters (streams, sockets, servers, processes), which Botkit never triggers: an `on`
- * handler for one (`res.on('data', …)` of a response whose maker is not known) gets no worker.
- */
-const NODE_EVENTS = new Set(['data', 'end', 'error', 'close', 'finish', 'readable', 'drain', 'pipe', 'response', 'request', 'socket', 'timeout', 'connection', 'listening', 'exit', 'uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM']);
 
 /** Files that may hand a worker to a function, or spawn one: a cheap look at a file's text before it is parsed. */
 const HANDS_WORKER = new RegExp(`\\.\\s*(${Object.keys(BOTKIT.handsWorker).join('|')})\\b`);
@@ -35,7 +29,7 @@ const HANDS_WORKER = new RegExp(`\\.\\s*(${Object.keys(BOTKIT.handsWorker).join(
 export function workerEscapes(resolver: Resolver, call: Node): boolean {
   const files = resolver.project?.filesMentioning ? resolver.project.filesMentioning(HANDS_WORKER) : [{ node: programOf(call), resolver }];
   if (files === undefined) return true;
-  const follower = new WorkerFollower();
+  const follower = new WorkerFollower(new BotkitValues(files, { node: call, resolver }));
   return files.some((file) => follower.escapesIn(file));
 }
 
@@ -43,11 +37,13 @@ class WorkerFollower {
   private readonly seen = new Set<Node>();
   private steps = 0;
 
+  constructor(private readonly botkit: BotkitValues) {}
+
   /** Whether a worker Botkit hands a function of this file, or one its `spawn` returns here, escapes. */
   escapesIn({ node: program, resolver }: Located<TSESTree.Program>): boolean {
     for (const node of descendants(resolver, program)) {
       if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-      const index = workerParameter(resolver, node);
+      const index = workerParameter(this.botkit, resolver, node);
       if (index === undefined) continue;
       if (memberName(resolver, node.callee as TSESTree.MemberExpression) === BOTKIT.spawn && this.valueEscapes(resolver, node)) return true;
       // Botkit's callback is the last argument (`hears(patterns, events, middleware, fn)`); `spawn(config)` may have none.
@@ -184,28 +180,21 @@ class WorkerFollower {
 
 /**
  * The parameter at which the function given to `call` gets a worker (BOTKIT.handsWorker), where `call` is
- * one of Botkit's that hands one: `on` of anything not made by another package (`process.on`, a socket's),
- * `use` of a stage of the controller's `middleware`.
+ * one of Botkit's that hands one: its receiver (for `use`, the controller whose `middleware` stage it is)
+ * followed to Botkit's Slack controller or a worker it spawned (BotkitValues). `on` of any other
+ * object (`process.on`, a socket's, a parameter no call is seen handing a controller) hands no worker.
  */
-function workerParameter(resolver: Resolver, call: TSESTree.CallExpression): number | undefined {
+function workerParameter(botkit: BotkitValues, resolver: Resolver, call: TSESTree.CallExpression): number | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(resolver, callee);
   const hands: Readonly<Record<string, number>> = BOTKIT.handsWorker;
   if (name === undefined || !Object.hasOwn(hands, name)) return undefined;
   const receiver = unwrap(callee.object);
-  if (name === 'use') {
-    const stages = receiver.type === AST_NODE_TYPES.MemberExpression ? unwrap(receiver.object) : undefined;
-    if (stages?.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, stages) !== BOTKIT.middleware) return undefined;
-  }
-  if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process' && !variableOf(resolver, receiver)?.defs.length) return undefined;
-  const event = name === 'on' && call.arguments[0] ? staticString(resolver, call.arguments[0]) : undefined;
-  if (event !== undefined && NODE_EVENTS.has(event)) return undefined;
-  // An event named by another package (`slackClient.CLIENT_EVENTS.RTM.AUTHENTICATED`) is that package's emitter's.
-  const named = name === 'on' && call.arguments[0] ? originOf(resolver, call.arguments[0]) : undefined;
-  if (named !== undefined && named.module !== BOTKIT.module) return undefined;
-  const origin = originOf(resolver, receiver);
-  return origin === undefined || origin.module === BOTKIT.module ? hands[name] : undefined;
+  if (name !== 'use') return botkit.holds(resolver, receiver) ? hands[name] : undefined;
+  const stages = receiver.type === AST_NODE_TYPES.MemberExpression ? unwrap(receiver.object) : undefined;
+  if (stages?.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, stages) !== BOTKIT.middleware) return undefined;
+  return botkit.holds(resolver, stages.object) ? hands[name] : undefined;
 }
 
 /** Every reference to a class declaration's name: its own scope's binding (inside the class) and the one where it is declared. */

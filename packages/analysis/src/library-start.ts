@@ -5,6 +5,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
 import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
+import { spawningController } from './botkit-controller.js';
 import { classOf } from './functions.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName, resolveRelativeModule } from './modules.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
@@ -245,15 +246,6 @@ function throughHelper(resolver: Resolver, node: TSESTree.Node, library: HelperL
  */
 function botOrigin(resolver: Resolver, bot: TSESTree.Node): Origin | undefined {
   return originOf(resolver, spawningController(resolver, bot) ?? bot);
-}
-
-/** The controller a bot is spawned by (`controller.spawn(…)`, or a variable given it once). */
-function spawningController(resolver: Resolver, bot: TSESTree.Node): TSESTree.Node | undefined {
-  const bare = unwrap(bot);
-  const value = bare.type === AST_NODE_TYPES.Identifier ? heldValueOfName(resolver, bare) : bare;
-  const made = value ? unwrap(value) : undefined;
-  const spawner = made?.type === AST_NODE_TYPES.CallExpression ? unwrap(made.callee) : undefined;
-  return spawner?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, spawner) === 'spawn' ? spawner.object : undefined;
 }
 
 /**

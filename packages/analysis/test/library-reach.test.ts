@@ -98,6 +98,7 @@ describe('what other libraries keep', () => {
     ['`bot` kept in an alias, handed on', "const lib = require('some-lib');\ncontroller.on('rtm_open', (bot) => { const b = bot; lib.watch(b); });"],
     ['`bot` put in an object', "const lib = require('some-lib');\ncontroller.on('rtm_open', (bot) => lib.watch({ bot }));"],
     ['`bot` printed whole', "controller.on('rtm_open', (bot) => console.log(bot));"],
+    ['a controller parameter of a function called with the controller, handing `bot` on', "const lib = require('some-lib');\nfunction skill(c) { c.on('rtm_open', (bot) => lib.watch(bot)); }\nskill(controller);"],
     ['copied onto `this` of a class whose instance is handed on', "const lib = require('some-lib');\nclass TeamBot {\n  constructor() { Object.assign(this, controller.spawn({ token: 'u' })); }\n}\nlib.watch(new TeamBot());"],
   ])('Botkit, %s: the whole data (the bot may be read where it is not seen)', (_form, more) => {
     const reach = reachOf(botkit('', more));
@@ -111,6 +112,8 @@ describe('what other libraries keep', () => {
     ['kept in `this.bot` and read by member', "class Relay {\n  constructor() { this.bot = controller.spawn({ token: 'u' }); }\n  name() { return this.bot.identity.name; }\n}\nmodule.exports = Relay;", connectOnly],
     ['copied onto `this` of a class, its members read', "class TeamBot {\n  constructor() { Object.assign(this, controller.spawn({ token: 'u' })); }\n  boot() { this.startRTM(); }\n}\nnew TeamBot().boot();", connectOnly],
     ['a handler of this file by name', "function onOpen(bot) { if (bot) console.log(bot.identity.id); }\ncontroller.on('rtm_open', onOpen);", connectOnly],
+    ['(not: `on` of a parameter no call hands a controller, handing its argument to a package)', "const lib = require('some-lib');\nmodule.exports = function (emitter) { emitter.on('ready', (client) => lib.watch(client)); };", connectOnly],
+    ['(not: `on` of an object of unknown origin)', "const lib = require('some-lib');\nconst hub = lib.hub();\nhub.on('message', (m) => lib.log(m));", connectOnly],
     ["`process.on`'s and a socket's handlers (no bot)", "const ws = require('ws');\nconst sock = new ws('ws://127.0.0.1');\nsock.on('message', (data) => JSON.parse(data));\nprocess.on('exit', (code) => console.log(code));", connectOnly],
   ])('Botkit, a bot %s: followed', (_form, more, expected) => {
     expect(reachOf(botkit('', more))).toEqual(expected);
