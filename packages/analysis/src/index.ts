@@ -41,7 +41,7 @@ export type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 export { startedThrough } from './slack-package-bot.js';
 export { runsSlackbotapiOnInstance, runsSlackbotsOnInstance, surelyPrecedes } from './library-start.js';
 export { slackClientReads, type SlackClientRead } from './slack-client-reads.js';
-export type { ReceivedClient, UnfollowedClientSite } from './unfollowed-client.js';
+export type { ChosenClients, ReceivedClient, UnfollowedClientSite } from './unfollowed-client.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
 export { encodingCall, queryParameterNames, rtmMethodOfUrl, templateText, URI_ENCODERS, urlUseOf, type StringNode, type UrlUse } from './url.js';
 export {

@@ -22,6 +22,7 @@ import {
   type FieldRead,
   type Flow,
   type ClientSite,
+  type ChosenClients,
   type ReceivedClient,
   type DataStoreSite,
   type LibraryReach,
@@ -84,6 +85,8 @@ export interface FoundSite {
   readonly rtmClientStart?: string;
   /** unfollowed-client of a v3 client handed in as a parameter (then `rtmClientMember` says where it is used as one). */
   readonly clientReceived?: ReceivedClient;
+  /** unfollowed-client of a holder every value of which is a v3 `new RtmClient(…)` of this file, started as a statement. */
+  readonly clientChosen?: ChosenClients;
   /** legacy-client / rtm-client-option / a dataStore look-up / AUTHENTICATED data started elsewhere, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
   /** legacy-client / AUTHENTICATED data started elsewhere: the module that made the client, when it is another one (it exports the client). */
@@ -370,7 +373,12 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
  * A start of a holder given several values, one of them a v3 client: a TODO naming that one; a `login()`
  * of a `slack-client` 1.x client required from a module not followed: a TODO naming the module.
  */
-function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, received, handedToBase }: UnfollowedClientSite): FoundSite {
+function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, received, handedToBase, chosen }: UnfollowedClientSite): FoundSite {
+  if (chosen) {
+    // Whichever `new` made it, a v3 client: the generated helper module's run-time start takes it over, as for one handed in.
+    const evidence = `every value of \`${chosen.receiver}\` is a v3 \`new RtmClient(…)\`, line${chosen.lines.length > 1 ? 's' : ''} ${chosen.lines.join(', ')}`;
+    return { form: 'unfollowed-client', node: call, ...argsInfo(call.arguments[0]), reads: [], escapes: [], connect: false, literal: false, rtmClientMember: evidence, rtmClientStart: evidence, clientChosen: chosen };
+  }
   if (received) {
     // Started like `x.rtm.start()` of a client made elsewhere: through the generated helper module's run-time check where it is a statement.
     const { evidence, startable } = received;
