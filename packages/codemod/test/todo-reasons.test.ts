@@ -261,6 +261,26 @@ describe('a callback handed down a chain of functions: the TODO names the step w
       says: 'it hands it to `this._request` (line 4), which hands it back to `this._request` (line 8), a function already handed it: rtm-migrate does not follow it further',
     },
     {
+      lost: 'handed back to itself with other arguments (a retry that may make another request)',
+      step: `Client.prototype._request = function (method, form, cb) {
+  request.post({ url: 'https://slack.com/api/' + method, form: form, json: true }, (err, res, body) => {
+    if (body && body.error === 'ratelimited') return this._request(method, Object.assign({ retried: 1 }, form), cb);
+    cb(err || !body.ok ? null : body);
+  });
+};`,
+      says: 'it hands it to `this._request` (line 4), which hands it back to `this._request` (line 8), a function already handed it: rtm-migrate does not follow it further',
+    },
+    {
+      lost: 'called at the last step with a text of its own, parsed',
+      step: `Client.prototype._request = function (method, form, cb) {
+  request.post({ url: 'https://slack.com/api/' + method, form: form }, (err, res, raw) => this._handle(err, err ? 'null' : raw, cb));
+};
+Client.prototype._handle = function (err, raw, cb) {
+  cb(JSON.parse(raw));
+};`,
+      says: 'it hands it to `this._request` (line 4), which hands it to `this._handle` (line 7), which calls it with `JSON.parse(raw)`, parsing a value of its own (line 10): rtm-migrate does not follow it further',
+    },
+    {
       lost: 'called with a value of its own at the last step',
       step: `Client.prototype._request = function (method, form, cb) {
   request.post({ url: 'https://slack.com/api/' + method, form: form }, (err, res, raw) => this._handle(err, raw, cb));
