@@ -339,6 +339,12 @@ function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads, escapes: [own], connect: false, literal: false, ...library, ...reach };
 }
 
+/** What a slackbots / slackbotapi site whose method the app overrides makes: a bot (`new`), an instance it runs the constructor on (an ES5 subclass), or a class. */
+function overriddenForm(site: LibraryStartSite): 'bot' | 'instance' | 'class' {
+  if (site.call.type === AST_NODE_TYPES.NewExpression) return 'bot';
+  return site.call.type === AST_NODE_TYPES.CallExpression ? 'instance' : 'class';
+}
+
 /**
  * Why `withSlackPackageRtmStart()` cannot start a `slack` package bot of this file: a TypeScript file (how the
  * wrapper would load the package's `ws` depends on the module system its compiler emits), or a release known
@@ -361,10 +367,10 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
       if (site.vendoredFrom !== undefined) return CODEMOD_MESSAGES.botkitStartRtmVendored(site.vendoredFrom, BOTKIT.connectSince.join('.'));
       return site.appObject ? CODEMOD_MESSAGES.botkitStartRtmAppObject(BOTKIT.connectSince.join('.')) : CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
     case 'slackbots':
-      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbots', SLACKBOTS.request, site.override, site.call.type === AST_NODE_TYPES.NewExpression);
+      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbots', SLACKBOTS.request, site.override, overriddenForm(site));
       return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version, runsSlackbotsOnInstance(site));
     case 'slackbotapi':
-      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbotapi', SLACKBOTAPI.request, site.override, site.call.type === AST_NODE_TYPES.NewExpression);
+      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbotapi', SLACKBOTAPI.request, site.override, overriddenForm(site));
       return runsSlackbotapiOnInstance(site) ? CODEMOD_MESSAGES.slackbotapiCall : CODEMOD_MESSAGES.slackbotapiLogin;
   }
 }
