@@ -91,7 +91,7 @@ function ownLiteralMember(resolver: Resolver, member: TSESTree.MemberExpression)
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== scope || property.kind !== 'init') return undefined;
   const literal = property.parent;
   const declarator = literal.parent;
-  if (literal.type !== AST_NODE_TYPES.ObjectExpression || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== literal || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression || declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== literal || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const name = memberName(resolver, member);
   // `this.name = …` in any of the literal's methods gives it another value.
   const rewritten = [...descendants(resolver, literal)].some((n) => n.type === AST_NODE_TYPES.MemberExpression && unwrap(n.object).type === AST_NODE_TYPES.ThisExpression && memberName(resolver, n) === name && isWritten(n));
