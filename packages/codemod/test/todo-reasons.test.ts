@@ -241,6 +241,42 @@ Client.prototype.login = function () {
 module.exports = Client;
 `;
 
+describe("a helper's declaration the call is not tied to: the reason says why, never `not in this file` when it is", () => {
+  const helper = (then: string): string => `var request = require('superagent');
+module.exports = function (TOKEN, opts) {
+  var Slack = {
+    init: function (cb) {
+      Slack.api('rtm.start', { simple_latest: true }).end((err, res) => cb(res.body.users));
+    },
+    api: function (method, parameters) {
+      parameters.token = TOKEN;
+      return request.post('https://slack.com/api/' + method).type('form').send(parameters);
+    },
+  };
+${then}
+  return Slack;
+};
+`;
+
+  it('the object given another value: the declaration in the file named, with what rtm-migrate cannot see', async () => {
+    const { sites } = await migrate(helper('  if (opts.mock) Slack = opts.mock;'));
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(sites[0]?.message).toContain('this file declares a function `api` (line 7), but rtm-migrate cannot tell that `Slack.api` is that one (`Slack` may hold another object when the call runs, or its `api` another function)');
+    expect(sites[0]?.message).not.toContain('not in this file');
+  });
+
+  it('its member given another function: the same', async () => {
+    const { sites } = await migrate(helper('  Slack.api = opts.api || Slack.api;'));
+    expect(sites[0]?.message).toContain('this file declares a function `api` (line 7)');
+    expect(sites[0]?.message).not.toContain('not in this file');
+  });
+
+  it('a helper from another module: not in this file', async () => {
+    const { sites } = await migrate("var Slack = require('./slack');\nSlack.api('rtm.start', {}).end((err, res) => console.log(res.body.users));\n");
+    expect(sites[0]?.message).toContain('its declaration is not in this file');
+  });
+});
+
 describe('a callback handed down a chain of functions: the TODO names the step where it is lost', () => {
   it.each([
     {

@@ -54,6 +54,7 @@ import { paginateUnsure } from './receiver.js';
 import { importableDecision } from './plain-script.js';
 import { rawUrlAnswerUnread, rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
 import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
+import { argsKeptAt } from './args-kept.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
@@ -584,6 +585,7 @@ export function scan(options: ScanOptions): Plan {
         ...(addsOption && found.construction ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(raise ? { raisesRange: raise } : {}),
         ...(decision.rewrite === 'connect-only' && !args.known ? heldArgsAt(parsed, found) : {}),
+        ...(decision.rewrite === 'connect-only' ? argsKeptAt(parsed, found) : {}),
         ...(decision.rewrite === 'helper-module' && found.library ? { library: found.library, ...reach } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),
