@@ -252,6 +252,11 @@ export const SLACK_CLIENT_1 = deepFreeze({
     getUnreadCount: ['channels[].unread_count', 'ims[].unread_count', 'groups[].unread_count'],
     getChannelsWithUnreads: ['channels[].unread_count', 'ims[].unread_count', 'groups[].unread_count'],
   },
+  /**
+   * The release from which those methods walk the DMs it keeps (`this.dms`): through 1.4.1 they walk
+   * `this.ims`, which the client never sets (1.4.1's `src/client.js`), so they read no DM's `unread_count`.
+   */
+  itemReadsDmsSince: [1, 5, 0] as const,
 });
 
 /**

@@ -371,7 +371,7 @@ export function helperSource(v: HelperVariant): string {
     '      if (listed.mpims) lists.mpims = listed.mpims;',
     '      if (listed.ims) lists.ims = listed.ims;',
     "      if (users) lists.bots = users.filter((u) => u.is_bot === true && u.profile !== undefined && typeof u.profile.bot_id === 'string').map(botOf);",
-    '      markItemGaps(lists);',
+    '      markItemGaps(lists, args);',
     '      return lists;',
     '    });',
     '}',
