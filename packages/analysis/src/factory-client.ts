@@ -33,9 +33,25 @@ export function factoryCall(resolver: Resolver, node: Node): TSESTree.CallExpres
 export function returnedConstruction(resolver: Resolver, fn: FunctionLike): TSESTree.NewExpression | undefined {
   if (fn.async || fn.generator) return undefined;
   const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(resolver, fn.body) : [fn.body];
-  const made = returned.map((value) => (value ? constructionOf(resolver, value) : undefined));
+  const made = returned.map((value) => (value ? (memoizedConstruction(resolver, value) ?? constructionOf(resolver, value)) : undefined));
   const [first] = made;
   return first && made.every((m) => m === first) ? first : undefined;
+}
+
+/**
+ * `cached || (cached = new X(…))` (or `??`): the one client made on first use. The left is the value
+ * the right assigned on an earlier call, when the variable is only ever given that `new` (as
+ * constructionOf sees it): either side is the object that `new` made. Anything else, undefined.
+ */
+function memoizedConstruction(resolver: Resolver, value: Node): TSESTree.NewExpression | undefined {
+  const bare = unwrap(value);
+  if (bare.type !== AST_NODE_TYPES.LogicalExpression || bare.operator === '&&' || bare.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const right = unwrap(bare.right);
+  if (right.type !== AST_NODE_TYPES.AssignmentExpression || right.operator !== '=' || right.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(resolver, bare.left);
+  if (!variable || variableOf(resolver, right.left) !== variable) return undefined;
+  const made = unwrap(right.right);
+  return made.type === AST_NODE_TYPES.NewExpression && constructionOf(resolver, bare.left) === made ? made : undefined;
 }
 
 /** The arguments of the function's own `return` statements (not those of functions inside it); `null` for a bare `return`. */

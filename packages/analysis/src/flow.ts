@@ -403,6 +403,9 @@ class Tracker {
         { this.follow(parent, shape.kind === 'promise' ? shape.of : shape, d); return; }
       case AST_NODE_TYPES.LogicalExpression:
         if (parent.operator === '&&' && parent.left === node) return;
+        // `if (err || !body.ok) return cb(err || body)`: what is handed on is the transport's error or
+        // Slack's failure answer, as `cb(body)` there hands on (see failureOnly).
+        if (parent.right === node && parent.operator !== '&&' && handedOn(parent) && this.failureOnly(node, shape)) return;
         { this.follow(parent, shape, d); return; }
       case AST_NODE_TYPES.ConditionalExpression:
         if (parent.test === node) return;
@@ -1253,6 +1256,15 @@ function pathOf(shape: Shape): string {
 
 function sourceText(node: Node): string {
   return describeNode(node).slice(0, 40);
+}
+
+/** `cb(err || body)`, `throw err || body`: the value (through TypeScript's wrappers) handed to a call, or thrown. */
+function handedOn(value: Node): boolean {
+  let current = value;
+  while (current.parent && unwrap(current.parent) !== current.parent) current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(current as TSESTree.CallExpressionArgument);
 }
 
 /** `String(body)`: the text of a raw body. */

@@ -1,4 +1,4 @@
-export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
+export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, staticString, unwrap, variableOf, within } from './ast.js';
 export { ERROR_NAME } from './callback-answer.js';
 export { connectsClientNeedsStartData } from './connects-client.js';
 export { legacyClientInPlace, legacyClientReadsFollowed } from './in-place-client.js';
@@ -41,7 +41,7 @@ export type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 export { startedThrough } from './slack-package-bot.js';
 export { runsSlackbotapiOnInstance, runsSlackbotsOnInstance, surelyPrecedes } from './library-start.js';
 export { slackClientReads, type SlackClientRead } from './slack-client-reads.js';
-export type { ReceivedClient, UnfollowedClientSite } from './unfollowed-client.js';
+export type { ChosenClients, ReceivedClient, UnfollowedClientSite } from './unfollowed-client.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';
 export { encodingCall, queryParameterNames, rtmMethodOfUrl, templateText, URI_ENCODERS, urlUseOf, type StringNode, type UrlUse } from './url.js';
 export {
@@ -75,5 +75,6 @@ export {
 export { ownRtmStartOf, type ModuleFiles } from './own-start.js';
 export { REQUEST_PROMISE_MODULES } from './request-promise.js';
 export { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
+export { literalMethod } from './object-member.js';
 export { unknownClientAnswer, type ClientAnswer } from './unknown-client.js';
 export { libraryReach, type LibraryReach } from './library-reach.js';

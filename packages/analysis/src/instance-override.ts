@@ -26,6 +26,11 @@ export function instanceDefinitions(resolver: Resolver, made: TSESTree.NewExpres
   return found;
 }
 
+/** Every call in `root` merging an object with a `method` into what it is handed first (`Object.assign(this, { <method> })`, `Object.defineProperty(x, '<method>', …)`): whatever that is may be a bot. */
+export function mergedDefinitions(resolver: Resolver, root: Node, method: string): Node[] {
+  return [...descendants(resolver, root)].filter((n) => n.type === AST_NODE_TYPES.CallExpression && n.arguments[0] !== undefined && mergesMethod(resolver, n, method));
+}
+
 /**
  * Whether a slackbots bot may log in after the app has given it an `_api` of its own: its constructor's login
  * comes first, before any assignment can, so only a later `login()` asks that `_api` for `rtm.start`. It may

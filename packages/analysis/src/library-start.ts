@@ -13,7 +13,7 @@ import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion, Subclass } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
 import type { UnfollowedClientSite } from './unfollowed-client.js';
-import { instanceOverride, skippedOverride } from './wrapper-override.js';
+import { instanceOverride, instanceRunOverride, skippedOverride } from './wrapper-override.js';
 
 /** The method a call calls on its receiver, with that receiver; undefined for a call of anything else. */
 export function methodCall(resolver: Resolver, call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
@@ -179,7 +179,8 @@ function slackbotapiConstructorSite(resolver: Resolver, call: TSESTree.NewExpres
  * `Bot.super_.apply(this, arguments)`): `P.call(…)` / `P.apply(…)` where P is slackbots' own constructor
  * (as for `new`), or `X.super_` of a function X that `util.inherits(X, P)` gives that parent, once. The
  * constructor logs in as it does under `new`. Not when the instance is handed through
- * `withSlackbotsRtmStartOn(…)` of the generated module. slackbotapi's constructor run the same way is a
+ * `withSlackbotsRtmStartOn(…)` of the generated module. `override`: an `_api` the app gives in the file or an importer,
+ * which may take the place of the one that function gives the instance (instanceRunOverride). slackbotapi's constructor run the same way is a
  * site too (it requests rtm.start as under `new`). A parent not shown to be either: no site.
  */
 export function slackbotsCallSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
@@ -190,7 +191,8 @@ export function slackbotsCallSite(resolver: Resolver, call: TSESTree.CallExpress
   const instance = call.arguments[0];
   if (instance && throughHelper(resolver, instance, 'slackbots-call')) return undefined;
   const parent = inheritedParent(resolver, callee.object) ?? callee.object;
-  return slackbotsConstructorSite(resolver, call, parent) ?? slackbotapiConstructorSite(resolver, call, parent);
+  const slackbots = slackbotsConstructorSite(resolver, call, parent);
+  return slackbots ? withOverride(slackbots, instanceRunOverride(resolver, call)) : slackbotapiConstructorSite(resolver, call, parent);
 }
 
 /** A slackbots site that runs the constructor on an instance (an ES5 subclass's `SlackBot.call(this, …)`), not `new SlackBot(…)`. */

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
+import { descendants, isFunction, isThisLike, memberName, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
 import { thisOwner } from './origin.js';
-import type { Resolver } from './resolver.js';
+import type { FunctionLike, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
 
@@ -17,7 +17,12 @@ export function objectMemberValue(resolver: Resolver, member: TSESTree.MemberExp
   if (name === undefined) return undefined;
   const holder = unwrap(member.object);
   const literal = holder.type === AST_NODE_TYPES.Identifier ? variableLiteral(resolver, holder, name) : thisLiteral(resolver, holder, name);
-  if (!literal || literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  return literal && literalMember(resolver, literal, name);
+}
+
+/** The value the literal gives its member `name` once (no spread, no getter, no second `name`). */
+function literalMember(resolver: Resolver, literal: TSESTree.ObjectExpression, name: string): Node | undefined {
+  if (literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
   const matching = literal.properties.filter((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === name);
   return matching.length === 1 && matching[0]?.kind === 'init' ? matching[0].value : undefined;
 }
@@ -64,4 +69,32 @@ function isWritten(member: TSESTree.MemberExpression): boolean {
   if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === member;
   if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
   return parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
+}
+
+/**
+ * The function `holder.name(…)` calls where `holder` is an object literal held once in scope and never
+ * given another `name` (`var Slack = { api: function (method, args) {…} }` then `Slack.api(…)`, see
+ * objectMemberValue), or `this.name(…)` inside one of that literal's own `function` methods (their
+ * `this` the literal, as when the code calls them on it: `Slack.init()`). Undefined anywhere else.
+ */
+export function literalMethod(resolver: Resolver, member: TSESTree.MemberExpression): FunctionLike | undefined {
+  const value = unwrap(member.object).type === AST_NODE_TYPES.ThisExpression ? ownLiteralMember(resolver, member) : objectMemberValue(resolver, member);
+  const fn = value && unwrap(value);
+  return fn && isFunction(fn) ? fn : undefined;
+}
+
+/** `this.name` in a `function` that is a member of `const holder = { … }`: that literal's `name`, read as `holder.name` would be. */
+function ownLiteralMember(resolver: Resolver, member: TSESTree.MemberExpression): Node | undefined {
+  let scope: Node | undefined = member.parent;
+  while (scope && scope.type !== AST_NODE_TYPES.FunctionExpression && scope.type !== AST_NODE_TYPES.FunctionDeclaration) scope = scope.parent;
+  const property = scope?.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== scope || property.kind !== 'init') return undefined;
+  const literal = property.parent;
+  const declarator = literal.parent;
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression || declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== literal || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = memberName(resolver, member);
+  // `this.name = …` in any of the literal's methods gives it another value.
+  const rewritten = [...descendants(resolver, literal)].some((n) => n.type === AST_NODE_TYPES.MemberExpression && unwrap(n.object).type === AST_NODE_TYPES.ThisExpression && memberName(resolver, n) === name && isWritten(n));
+  const held = name === undefined || rewritten ? undefined : variableLiteral(resolver, declarator.id, name);
+  return held === literal && name !== undefined ? literalMember(resolver, literal, name) : undefined;
 }

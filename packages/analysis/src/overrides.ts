@@ -67,7 +67,7 @@ function isPrototypeObject(resolver: Resolver, object: TSESTree.ObjectExpression
 }
 
 /** An `export` statement, or a use of `module.exports` / `exports`. */
-function exportsAnything(resolver: Resolver, program: TSESTree.Program): boolean {
+export function exportsAnything(resolver: Resolver, program: TSESTree.Program): boolean {
   const isExport = (s: Node): boolean => s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration || s.type === AST_NODE_TYPES.ExportAllDeclaration;
   if (program.body.some(isExport)) return true;
   for (const node of descendants(resolver, program)) {

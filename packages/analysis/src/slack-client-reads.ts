@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { itemListsOf } from './client-items.js';
-import { methodCall } from './library-start.js';
+import { libraryVersion, methodCall, surelyPrecedes } from './library-start.js';
 import type { Resolver } from './resolver.js';
 
 /** A read of `rtm.start`'s data through a `slack-client` 1.x client: the field (`users[].presence`) and where. */
@@ -17,7 +17,7 @@ export interface SlackClientRead {
  * attributes `rtm.start`'s replacement fetches only when asked (`users[].presence`, read state,
  * `groups|ims[].is_open`: HELPER_INFO_ITEM_FIELDS) or never (`channels[].has_pins`: the rest of
  * START_ONLY_ITEM_FIELDS): the client's own methods that read them (`getUnreadCount()`:
- * SLACK_CLIENT_1.itemReads), and a read of such an attribute anywhere in the file where the file
+ * SLACK_CLIENT_1.itemReads, not the DMs' where the release is known to be before 1.5.0), and a read of such an attribute anywhere in the file where the file
  * reaches that list's items through the client (its map, `client.users[id]`, or a look-up,
  * `client.getUserByID(id)`). The read counts for the lists whose items the object it is read off may
  * be, where the file shows them all (itemListsOf: `group = client.groups[id]`, `client.getDMByName(n)`,
@@ -41,9 +41,12 @@ export function slackClientReads(resolver: Resolver, call: TSESTree.CallExpressi
   const ownLists: Readonly<Record<string, string>> = SLACK_CLIENT_1.lists;
   const lookups: Readonly<Record<string, readonly string[]>> = SLACK_CLIENT_1.lookups;
   const itemReads: Readonly<Record<string, readonly string[]>> = SLACK_CLIENT_1.itemReads;
+  // A release known to be before 1.5.0 walks `this.ims`, never set, in those methods: no DM of it is read (a range that may allow 1.5+ reads them).
+  const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACK_CLIENT_1.module);
+  const walksDms = version === undefined || !surelyPrecedes(version, SLACK_CLIENT_1.itemReadsDmsSince);
   for (const use of clientMembers(resolver, client)) {
     const name = memberName(resolver, use) ?? '';
-    for (const path of itemReads[name] ?? []) reads.push({ path, node: use });
+    for (const path of itemReads[name] ?? []) if (walksDms || !path.startsWith('ims[].')) reads.push({ path, node: use });
     const list = ownLists[name];
     if (list !== undefined) maps.set(use, list);
     if (lookups[name] !== undefined) found.set(use, lookups[name]);

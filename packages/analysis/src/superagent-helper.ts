@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, memberName, unwrap, variableOf, within } from './ast.js';
 import { localFunction } from './functions.js';
+import { literalMethod } from './object-member.js';
 import { originOf } from './origin.js';
 import type { FunctionLike, Resolver } from './resolver.js';
 
@@ -24,23 +25,22 @@ export function isSuperagentRequest(resolver: Resolver, call: TSESTree.CallExpre
 }
 
 /**
- * `api('rtm.start', args)` where `api` is the file's own `function api(method, args)` whose one
- * statement returns superagent's request built from them: `superagent.post(base + method)`, links
- * the same for every method (`.type('form')`, `.set(…)`), and one link carrying the arguments whole
- * (`.send(args)`, `.send(Object.assign({ token }, args))`). Such a call answers superagent's own
- * request, `.end((err, res) => …)` or its promise, `res.body` the data. Anything else the helper
- * does (drops the arguments, reads the answer, chains more) is not followed: false then.
+ * `api('rtm.start', args)` where `api` is the file's own `function api(method, args)` (or the member
+ * `api` of an object literal held in scope, `Slack.api(…)`, `this.api(…)` in its methods: see
+ * literalMethod) that returns superagent's request built from them: `superagent.post(base + method)`,
+ * links the same for every method (`.type('form')`, `.set(…)`), and one link carrying the arguments
+ * whole (`.send(args)`, `.send(Object.assign({ token }, args))`), after at most fields set on the
+ * arguments that are the same for every method (`args.token = TOKEN`). Such a call answers
+ * superagent's own request, `.end((err, res) => …)` or its promise, `res.body` the data. Anything else
+ * the helper does (drops the arguments, reads the answer, chains more) is not followed: false then.
  */
 export function superagentHelperOf(resolver: Resolver, call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || call.arguments.length > 2) return false;
-  const fn = localFunction(resolver, callee);
-  // `function api` given another value later: which function a call reaches is not known.
-  if (variableOf(resolver, callee)?.references.some((r) => r.isWrite() && r.init !== true)) return false;
+  if (call.arguments.length > 2) return false;
+  const fn = helperFunction(resolver, call.callee);
   if (!fn || fn.async || fn.generator || fn.params.length !== 2) return false;
   const [method, args] = fn.params;
   if (method?.type !== AST_NODE_TYPES.Identifier || args?.type !== AST_NODE_TYPES.Identifier) return false;
-  const returned = onlyReturned(fn);
+  const returned = returnedAfterFixedFields(resolver, fn, method, args);
   if (!returned) return false;
   let chain = unwrap(returned);
   let carried = false;
@@ -62,11 +62,43 @@ export function superagentHelperOf(resolver: Resolver, call: TSESTree.CallExpres
   return false;
 }
 
-/** The value of a function's one statement, `return x` (or an arrow's expression body). */
-function onlyReturned(fn: FunctionLike): Node | undefined {
+/** The function a helper's callee names: `api` declared in the file, or `Slack.api` / `this.api` of an object literal. */
+function helperFunction(resolver: Resolver, node: Node): FunctionLike | undefined {
+  const callee = unwrap(node);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return literalMethod(resolver, callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // `function api` given another value later: which function a call reaches is not known.
+  if (variableOf(resolver, callee)?.references.some((r) => r.isWrite() && r.init !== true)) return undefined;
+  return localFunction(resolver, callee);
+}
+
+/**
+ * The value of a function's last statement, `return x` (or an arrow's expression body), where every
+ * statement before it only sets a field of the arguments to a value the same for every method
+ * (`args.token = TOKEN`): the request then carries those fields as `Object.assign({ token }, args)` would.
+ */
+function returnedAfterFixedFields(resolver: Resolver, fn: FunctionLike, method: TSESTree.Identifier, args: TSESTree.Identifier): Node | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
-  const [statement, ...rest] = fn.body.body;
-  return rest.length === 0 && statement?.type === AST_NODE_TYPES.ReturnStatement ? (statement.argument ?? undefined) : undefined;
+  const statement = fn.body.body.at(-1);
+  if (statement?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  return fn.body.body.slice(0, -1).every((s) => setsFixedField(resolver, s, method, args)) ? (statement.argument ?? undefined) : undefined;
+}
+
+/** `args.token = TOKEN;`: a named field of the arguments set to a name, a literal or `process.env.X`, never from the method or the arguments. */
+function setsFixedField(resolver: Resolver, statement: TSESTree.Statement, method: TSESTree.Identifier, args: TSESTree.Identifier): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const assignment = statement.expression;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const target = unwrap(assignment.left.object);
+  if (target.type !== AST_NODE_TYPES.Identifier || !isParam(resolver, target, args) || memberName(resolver, assignment.left) === undefined) return false;
+  return isFixedValue(assignment.right) && !uses(resolver, assignment.right, method) && !uses(resolver, assignment.right, args);
+}
+
+/** A name, a literal, or a plain member chain of names (`process.env.SLACK_TOKEN`): read, never computed by a call. */
+function isFixedValue(node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Identifier || bare.type === AST_NODE_TYPES.Literal) return true;
+  return bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed && isFixedValue(bare.object);
 }
 
 /** True when `node` reads the parameter `param`. */

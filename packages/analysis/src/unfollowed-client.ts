@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { descendants, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { clientKindOfConstructor, constructionOf, isWholeModule, originOf, thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
+import { startsAsStatement } from './rtm-member-client.js';
 import { memberPath } from './rtm-member-use.js';
 
 type Node = TSESTree.Node;
@@ -30,6 +31,14 @@ export interface UnfollowedClientSite {
   readonly received?: ReceivedClient;
   /** `call` is `super(…)` handing the v3 client (`candidate`) to the base class's constructor (see handedToBaseSite). */
   readonly handedToBase?: true;
+  /** Every value the holder is given is a v3 `new RtmClient(…)` written in this file, and `call` a `start()` statement: see everyValueLegacy. */
+  readonly chosen?: ChosenClients;
+}
+
+/** A holder every value of which is a v3 `new RtmClient(…)`: as the code names it (`this.client`), and the lines of those `new`s. */
+export interface ChosenClients {
+  readonly receiver: string;
+  readonly lines: readonly number[];
 }
 
 /** A v3 client handed in: what names it, where it is used as one, and whether its start is a statement the helper module's start can take the place of. */
@@ -57,9 +66,30 @@ export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpr
   }
   for (const candidate of values) {
     const client = legacyClientOf(resolver, candidate);
-    if (client) return client === 'slack-client' ? { kind: 'unfollowed-client', call, candidate, slackClient: true } : { kind: 'unfollowed-client', call, candidate };
+    if (!client) continue;
+    if (client === 'slack-client') return { kind: 'unfollowed-client', call, candidate, slackClient: true };
+    const chosen = everyValueLegacy(resolver, call, values);
+    return chosen ? { kind: 'unfollowed-client', call, candidate, chosen } : { kind: 'unfollowed-client', call, candidate };
   }
   return undefined;
+}
+
+/**
+ * `start()` as a statement of a holder whose every value (each assignment, each side of a choice) is a
+ * v3 `new RtmClient(…)` written in this file (`this.client = debug ? new RtmClient(t, { logLevel }) :
+ * new RtmClient(t)`, a `let` made again for a backup token): whichever one runs, it is a v3 client, so
+ * the generated helper module's run-time start (which sets `useRtmConnect` and fills the data a v3
+ * client's handlers and `dataStore` read, and throws at start for anything else) takes the start over.
+ * A single value of any other kind (a variable, a call, a module chosen at run time) keeps the TODO.
+ */
+function everyValueLegacy(resolver: Resolver, call: TSESTree.CallExpression, values: readonly Node[]): ChosenClients | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start' || !startsAsStatement(call)) return undefined;
+  const receiver = memberPath(resolver, unwrap(callee.object));
+  const made = values.map((v) => unwrap(v));
+  const every = made.every((v): v is TSESTree.NewExpression => v.type === AST_NODE_TYPES.NewExpression && clientKindOfConstructor(resolver, v.callee) === 'legacy-rtm-client');
+  if (receiver === undefined || !every) return undefined;
+  return { receiver, lines: [...new Set(made.map((v) => v.loc.start.line))] };
 }
 
 /**

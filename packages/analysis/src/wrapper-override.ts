@@ -3,11 +3,11 @@ import { dirname, relative, resolve } from 'node:path';
 import { SLACKBOTAPI, SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { children, descendants, isFunction, memberName, programOf, requiredModule, unwrap, within } from './ast.js';
-import { instanceDefinitions, mayLogInAgain } from './instance-override.js';
+import { children, descendants, isFunction, isPrototype, isThisLike, memberName, programOf, requiredModule, unwrap, within } from './ast.js';
+import { instanceDefinitions, mayLogInAgain, mergedDefinitions } from './instance-override.js';
 import { resolveRelativeModule } from './modules.js';
 import { originOf } from './origin.js';
-import { memberDefinitions } from './overrides.js';
+import { exportsAnything, memberDefinitions } from './overrides.js';
 import type { Resolver } from './resolver.js';
 import type { Subclass } from './slack-package-bot.js';
 
@@ -49,10 +49,67 @@ function requestMethod(library: 'slackbots' | 'slackbotapi'): string {
  */
 export function instanceOverride(resolver: Resolver, made: TSESTree.NewExpression, library: 'slackbots' | 'slackbotapi'): string | undefined {
   const method = requestMethod(library);
+  if (library === 'slackbots' && !mayLogInAgain(resolver, made)) return undefined;
   const [first] = instanceDefinitions(resolver, made, method);
-  if (first === undefined || (library === 'slackbots' && !mayLogInAgain(resolver, made))) return undefined;
+  const where = first === undefined ? importedInstanceDefinition(resolver, programOf(made), method) : `on line ${String(first.loc.start.line)}`;
+  if (where === undefined) return undefined;
   const when = library === 'slackbots' ? 'when the bot logs in again (the file calls `login()`, the bot is made with `disconnect` or with settings not shown here, or it is handed where that cannot be seen)' : 'for the `rtm.start` request slackbotapi makes again on each reconnect';
-  return `\`${method}\` is given a function of the app's own on line ${String(first.loc.start.line)}, on the bot itself, which stands in front of any class's \`${method}\` and runs in place of the generated module's ${when}; a function given to the bot cannot hand its calls on with \`super.${method}(…)\`: define it in a subclass instead`;
+  return `\`${method}\` is given a function of the app's own ${where}, on the bot itself, which stands in front of any class's \`${method}\` and runs in place of the generated module's ${when}; a function given to the bot cannot hand its calls on with \`super.${method}(…)\`: define it in a subclass instead`;
+}
+
+/**
+ * Where a module of the project importing this one may give a bot this module exports (`module.exports = new
+ * SlackBot(…)`, then `require('./bot')._api = …` or `const bot = require('./bot'); bot._api = …`) a `method` of
+ * its own: any assignment to a member so named in such a module counts, as what it is assigned to may be that bot.
+ * Where not every importer can be read (one cannot be parsed, or this is the package's entry module, which code
+ * outside the project loads), it may happen there unseen. Undefined where the module exports nothing, or no importer
+ * assigns one.
+ */
+function importedInstanceDefinition(resolver: Resolver, program: TSESTree.Program, method: string): string | undefined {
+  const home = resolver.file === undefined ? undefined : resolve(resolver.file);
+  if (home === undefined || !exportsAnything(resolver, program)) return undefined;
+  const elsewhere = resolver.project?.memberDefinitionsElsewhere(resolver, method);
+  if (elsewhere === undefined) return 'where it is imported (this module exports it, and not every module that may import it can be read)';
+  const other = elsewhere.find((d) => importsFrom(d.resolver, d.node, home) && mayBeExportedBot(d.resolver, d.node, home));
+  return other === undefined ? undefined : `in ${placeOf(other, home)}, a module that imports this one`;
+}
+
+/**
+ * Whether the value `definition` is assigned to a member of (`x._api = <definition>`) may be what `home` exports:
+ * loaded from it (`require('./bot')`, a variable given that), or of an origin not followed (a parameter). Not
+ * `this`, a prototype, a class's member or what another module exports, which are no bot made in `home`.
+ */
+function mayBeExportedBot(resolver: Resolver, definition: Node, home: string): boolean {
+  const assigned = definition.parent;
+  if (assigned?.type !== AST_NODE_TYPES.AssignmentExpression || assigned.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const target = unwrap(assigned.left.object);
+  if (isThisLike(resolver, target) || isPrototype(resolver, target)) return false;
+  const origin = originOf(resolver, target);
+  return origin === undefined || resolver.file === undefined || resolveRelativeModule(resolver.file, origin.module) === home;
+}
+
+/**
+ * Why `withSlackbotsRtmStartOn(this)` of the generated module, handed the instance an ES5 subclass runs slackbots'
+ * constructor on (`SlackBot.call(this, …)`), may not answer a login's `rtm.start`: it gives the instance an `_api`
+ * of its own, which any `_api` the app gives the same instance later replaces (`this._api = …` in the constructor
+ * or a method, `bot._api = …`, `Object.assign(this, { _api })`), and whose place a prototype's `_api` given after
+ * it is made would not take either. The instance's class is not followed to each of its objects, so any `_api`
+ * given in the file, or in a project module that imports it, counts. Undefined where none is found.
+ */
+export function instanceRunOverride(resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
+  const method = SLACKBOTS.request;
+  const program = programOf(call);
+  const [here] = [...memberDefinitions(resolver, program, method), ...mergedDefinitions(resolver, program, method)].sort((a, b) => a.range[0] - b.range[0]);
+  const home = resolver.file === undefined ? undefined : resolve(resolver.file);
+  const other = here === undefined && home !== undefined ? (resolver.project?.memberDefinitionsElsewhere(resolver, method) ?? []).find((d) => importsFrom(d.resolver, d.node, home)) : undefined;
+  const where = here !== undefined ? `on line ${String(here.loc.start.line)}` : other !== undefined && home !== undefined ? `in ${placeOf(other, home)}, a module that imports this one` : undefined;
+  return where === undefined ? undefined : `\`${method}\` is given a function of the app's own ${where}, which a login of the instance (the constructor's, or a later \`login()\`) may ask for \`rtm.start\` in place of the \`${method}\` the generated module gives it`;
+}
+
+/** `other`'s file and line, its file relative to `home`'s folder. */
+function placeOf(other: { readonly resolver: Resolver; readonly node: Node }, home: string): string {
+  const file = other.resolver.file === undefined ? 'another module' : relative(dirname(home), other.resolver.file);
+  return `${file} (line ${String(other.node.loc.start.line)})`;
 }
 
 /**

@@ -83,6 +83,11 @@ describe('the whole answer handed on where it is a failure answer', () => {
     'if (body.ok === false) return Promise.reject(body);',
     'if (body.ok) { cb(null, body.url); } else { emitter.emit(\'error\', body); }',
     'if (body.ok) return cb(null, body.url); cb(new SlackError(body));',
+    // The transport's error, or (none came) Slack's failure answer.
+    'if (err || !body.ok) return cb(err || body);',
+    'if (err || body.ok === false) { reject(err || body); return; }',
+    'if (err || !body.ok) throw err || body;',
+    'if (err || body.error) return cb(err ?? body);',
   ])('%s: no escape', (body) => {
     expect(wholeEscapes(body)).toEqual([]);
   });
@@ -93,6 +98,10 @@ describe('the whole answer handed on where it is a failure answer', () => {
     ['if (body.ok) emitter.emit(\'open\', body);', 'the response is passed to `emitter.emit`'],
     ['if (body.warning) throw body;', 'the response is thrown'],
     ['throw body;', 'the response is thrown'],
+    ['return cb(err || body);', 'the response is passed to `cb`'],
+    ['if (err || res.statusCode !== 200) return cb(err || body);', 'the response is passed to `cb`'],
+    // `err` of another function: no proof that no answer came.
+    ['if (other || !body.ok) return cb(other || body);', 'the response is passed to `cb`'],
   ])('%s: the whole answer escapes', (body, reason) => {
     expect(wholeEscapes(body).filter((r) => r.startsWith(reason))).toHaveLength(1);
   });

@@ -1,11 +1,14 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { findSites, slackClientReads, type LibraryStartSite } from '../src/index.js';
 import { parseFile } from '../src/project.js';
 
 /** The extras read through the client of the file's one slack-client `login()`: `path@line`. */
-function readsOf(source: string): string[] {
-  const parsed = parseFile('/virtual/bot.js', source);
+function readsOf(source: string, file = '/virtual/bot.js'): string[] {
+  const parsed = parseFile(file, source);
   const starts = findSites(parsed.program, parsed.resolver).filter((s): s is LibraryStartSite => s.kind === 'library-start' && s.library === 'slack-client');
   expect(starts).toHaveLength(1);
   const start = starts[0];
@@ -25,6 +28,23 @@ describe('what a file reads through a slack-client 1.x client that the generated
       'ims[].unread_count@3',
       'groups[].unread_count@3',
     ]);
+  });
+
+  it('no DM of those methods where the installed release is before 1.5.0 (they walk `this.ims`, never set), every DM where a range allows 1.5', () => {
+    const source = `${MADE}slack.on('open', () => console.log(slack.getUnreadCount()));\nslack.login();\n`;
+    const app = (installed: string, declared: string): string => {
+      const dir = mkdtempSync(join(tmpdir(), 'slack-client-reads-'));
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { 'slack-client': declared } }));
+      if (installed !== '') {
+        mkdirSync(join(dir, 'node_modules', 'slack-client'), { recursive: true });
+        writeFileSync(join(dir, 'node_modules', 'slack-client', 'package.json'), JSON.stringify({ name: 'slack-client', version: installed }));
+      }
+      return join(dir, 'bot.js');
+    };
+    expect(readsOf(source, app('1.4.1', '^1.4.0'))).toEqual(['channels[].unread_count@3', 'groups[].unread_count@3']);
+    expect(readsOf(source, app('', '~1.4.0'))).toEqual(['channels[].unread_count@3', 'groups[].unread_count@3']);
+    expect(readsOf(source, app('', '^1.4.0'))).toEqual(['channels[].unread_count@3', 'ims[].unread_count@3', 'groups[].unread_count@3']);
+    expect(readsOf(source, app('1.5.1', '^1.4.0'))).toEqual(['channels[].unread_count@3', 'ims[].unread_count@3', 'groups[].unread_count@3']);
   });
 
   it("a `.presence` read in a file that reaches the client's users (its map or a look-up); never a write", () => {

@@ -28,6 +28,16 @@ describe('a start of what a function of another module returns', () => {
       client: `${MAKER}module.exports = function connect(token) {\n  const rtm = new RtmClient(token);\n  return rtm;\n};\n`,
       start: "const connect = require('./client');\nconst rtm = connect('xoxb-test');\nrtm.start();\n",
     },
+    {
+      form: 'one client per process, made on first use (`cached || (cached = new RtmClient(…))`)',
+      client: `${MAKER}var cached;\nexports.client = function (token) {\n  return cached || (cached = new RtmClient(token));\n};\n`,
+      start: "var rtm = require('./client').client('xoxb-test');\nrtm.start();\n",
+    },
+    {
+      form: 'the same with `??` and a `let` set to null first',
+      client: `${MAKER}let cached = null;\nexports.client = (token) => cached ?? (cached = new RtmClient(token, { logLevel: 'error' }));\n`,
+      start: "const rtm = require('./client').client('xoxb-test');\nrtm.start();\n",
+    },
   ])('$form: followed to its new, both sites to the helper module', async ({ client, start }) => {
     const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': start });
     expect(Object.values(outcomes(report))).toEqual(['helper-module', 'helper-module']);
@@ -50,6 +60,16 @@ describe('a start of what a function of another module returns', () => {
       form: 'a client assigned twice',
       client: `${MAKER}let rtm = null;\nexports.init = function (token) {\n  rtm = new RtmClient(token);\n  return rtm;\n};\nexports.reset = function (token) {\n  rtm = new RtmClient(token, { autoReconnect: false });\n};\n`,
       start: "const rtm = require('./client').init(process.env.TOKEN);\nrtm.start();\n",
+    },
+    {
+      form: 'a client made on first use whose variable another function may set to anything',
+      client: `${MAKER}var cached;\nexports.client = function (token) {\n  return cached || (cached = new RtmClient(token));\n};\nexports.use = function (other) {\n  cached = other;\n};\n`,
+      start: "var rtm = require('./client').client('xoxb-test');\nrtm.start();\n",
+    },
+    {
+      form: 'a client made on first use into another variable than the one returned first',
+      client: `${MAKER}var cached;\nvar spare;\nexports.client = function (token) {\n  return cached || (spare = new RtmClient(token));\n};\n`,
+      start: "var rtm = require('./client').client('xoxb-test');\nrtm.start();\n",
     },
     {
       // Read as Web API's `x.rtm` (an `rtm` destructured out of the value too), kept from `rtm.connect`

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../../test/support/run.js';
+import { run, runNodeBot } from '../../../test/support/run.js';
 import { cli, copyLibrary, expectSlackbotsSubclassMigrated, tempDir, type DryReport } from './helpers.js';
 
 /**
@@ -128,5 +128,93 @@ describe("slackbots' constructor run on an instance the generated module cannot 
     expect(todo).toContain("// TODO(rtm-migrate): This call runs `slackbots`' constructor on an instance (an ES5 subclass");
     expect(todo).toContain('`"slackbots": "^0.5.0"` allows such a release');
     expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+  });
+});
+
+/** An ES5 subclass's own `_api`, given the instance after slackbots' constructor ran on it: counts its calls, then goes to slackbots' own. */
+const OWN_API = `  this._api = function (methodName, params) {
+    this.calls += 1;
+    return SlackBot.prototype._api.call(this, methodName, params);
+  };
+`;
+
+/** The subclass logs in again at its first start (as a bot does on `close`) and prints at the second. */
+const relogin = (ownApi: string): string => `var SlackBot = require('slackbots');
+var util = require('util');
+var printWorkspace = require('../summary');
+
+function CountingBot(settings) {
+  SlackBot.call(this, settings);
+  this.calls = 0;
+${ownApi}  var starts = 0;
+  this.on('start', function () {
+    starts += 1;
+    if (starts === 1) return this.login();
+    console.log('own _api calls: ' + this.calls);
+    printWorkspace(this);
+    process.stdout.write('', function () { process.exit(0); });
+  });
+  this.on('error', function (err) {
+    console.error('slackbots error: ' + (err && err.message ? err.message : err));
+    process.exit(1);
+  });
+}
+util.inherits(CountingBot, SlackBot);
+
+new CountingBot({ token: process.env.SLACK_BOT_TOKEN, name: 'counting' });
+`;
+
+/**
+ * An ES5 subclass of slackbots 0.5.3 that gives the instance an `_api` of its own after `SlackBot.call(this, …)`
+ * and logs in again: that login asks the app's `_api`, which replaced the one `withSlackbotsRtmStartOn(this)`
+ * gave the instance. A TODO naming the assignment, the code as it was; wrapped by hand it would fail.
+ */
+describe('slackbots 0.5.3 ES5 subclass giving the instance an `_api` of its own', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 33, users: 11, channels: 5, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it('a TODO naming `this._api = …`; wrapped by hand, the second login would reach rtm.start', { timeout: 240_000 }, async () => {
+    const source = relogin(OWN_API);
+    const dir = await es5App(source);
+    const start = (at: string) => runNodeBot(join(at, 'runners', 'bot.js'), { cwd: at, apiUrl: slack.apiUrl });
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^own _api calls: 1\n/m);
+    expect(before.stdout).toMatch(/^users: [1-9]/m);
+    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.start', 'rtm.start']);
+
+    const report = await apply(dir);
+    expect(report.todos).toBe(1);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['runners/bot.js:6:3', 'todo']]);
+    expect(report.sites[0]?.message).toContain("This call runs `slackbots`' constructor on an instance (an ES5 subclass)");
+    expect(report.sites[0]?.message).toContain("`_api` is given a function of the app's own on line 8");
+    const written = await readFile(join(dir, 'runners', 'bot.js'), 'utf8');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
+    slack.setMode('legacy');
+    expect(await start(dir)).toEqual(before);
+
+    // What a wrap would have been: the same bot without its own `_api`, wrapped by the CLI, then given it back.
+    const once = await es5App(relogin(''));
+    expect((await apply(once)).todos).toBe(0);
+    const wrapped = await readFile(join(once, 'runners', 'bot.js'), 'utf8');
+    expect(wrapped).toContain('SlackBot.call(withSlackbotsRtmStartOn(this, ');
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const control = await start(once);
+    expect([control.code, control.stderr]).toEqual([0, '']);
+    expect(control.stdout).toBe(before.stdout.replace('own _api calls: 1', 'own _api calls: 0'));
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect', 'rtm.connect']);
+    await writeFile(join(once, 'runners', 'bot.js'), wrapped.replace('  this.calls = 0;\n', `  this.calls = 0;\n${OWN_API}`));
+    slack.resetCalls();
+    expect(await start(once)).toMatchObject({ code: 1, stderr: 'slackbots error: rtm_connect_required\n' });
+    // The first login went through the wrapper; the second, through the app's `_api`, asked Slack.
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect', 'rtm.start']);
   });
 });

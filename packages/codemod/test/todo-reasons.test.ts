@@ -241,6 +241,42 @@ Client.prototype.login = function () {
 module.exports = Client;
 `;
 
+describe("a helper's declaration the call is not tied to: the reason says why, never `not in this file` when it is", () => {
+  const helper = (then: string): string => `var request = require('superagent');
+module.exports = function (TOKEN, opts) {
+  var Slack = {
+    init: function (cb) {
+      Slack.api('rtm.start', { simple_latest: true }).end((err, res) => cb(res.body.users));
+    },
+    api: function (method, parameters) {
+      parameters.token = TOKEN;
+      return request.post('https://slack.com/api/' + method).type('form').send(parameters);
+    },
+  };
+${then}
+  return Slack;
+};
+`;
+
+  it('the object given another value: the declaration in the file named, with what rtm-migrate cannot see', async () => {
+    const { sites } = await migrate(helper('  if (opts.mock) Slack = opts.mock;'));
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(sites[0]?.message).toContain('this file declares a function `api` (line 7), but rtm-migrate cannot tell that `Slack.api` is that one (`Slack` may hold another object when the call runs, or its `api` another function)');
+    expect(sites[0]?.message).not.toContain('not in this file');
+  });
+
+  it('its member given another function: the same', async () => {
+    const { sites } = await migrate(helper('  Slack.api = opts.api || Slack.api;'));
+    expect(sites[0]?.message).toContain('this file declares a function `api` (line 7)');
+    expect(sites[0]?.message).not.toContain('not in this file');
+  });
+
+  it('a helper from another module: not in this file', async () => {
+    const { sites } = await migrate("var Slack = require('./slack');\nSlack.api('rtm.start', {}).end((err, res) => console.log(res.body.users));\n");
+    expect(sites[0]?.message).toContain('its declaration is not in this file');
+  });
+});
+
 describe('a callback handed down a chain of functions: the TODO names the step where it is lost', () => {
   it.each([
     {
@@ -259,6 +295,26 @@ describe('a callback handed down a chain of functions: the TODO names the step w
   });
 };`,
       says: 'it hands it to `this._request` (line 4), which hands it back to `this._request` (line 8), a function already handed it: rtm-migrate does not follow it further',
+    },
+    {
+      lost: 'handed back to itself with other arguments (a retry that may make another request)',
+      step: `Client.prototype._request = function (method, form, cb) {
+  request.post({ url: 'https://slack.com/api/' + method, form: form, json: true }, (err, res, body) => {
+    if (body && body.error === 'ratelimited') return this._request(method, Object.assign({ retried: 1 }, form), cb);
+    cb(err || !body.ok ? null : body);
+  });
+};`,
+      says: 'it hands it to `this._request` (line 4), which hands it back to `this._request` (line 8), a function already handed it: rtm-migrate does not follow it further',
+    },
+    {
+      lost: 'called at the last step with a text of its own, parsed',
+      step: `Client.prototype._request = function (method, form, cb) {
+  request.post({ url: 'https://slack.com/api/' + method, form: form }, (err, res, raw) => this._handle(err, err ? 'null' : raw, cb));
+};
+Client.prototype._handle = function (err, raw, cb) {
+  cb(JSON.parse(raw));
+};`,
+      says: 'it hands it to `this._request` (line 4), which hands it to `this._handle` (line 7), which calls it with `JSON.parse(raw)`, parsing a value of its own (line 10): rtm-migrate does not follow it further',
     },
     {
       lost: 'called with a value of its own at the last step',

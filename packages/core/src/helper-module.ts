@@ -59,6 +59,15 @@ const LISTS = Object.keys(CONVERSATION_LIST_FIELDS);
 /** A conversation's read state, which the module's `<list>[].unread_count` extra fills. */
 export const HELPER_READ_STATE: readonly string[] = deepFreeze(['last_read', 'unread_count', 'unread_count_display']);
 
+/**
+ * What the generated module's warning on a read of a conversation's read state (HELPER_READ_STATE) that
+ * `include` did not name advises: the entry that fetches it. `rtm.start` gave it for every conversation the
+ * bot was in; `conversations.list` has none of it.
+ */
+export function helperReadStateAdvice(list: string): string {
+  return `\`conversations.list\` has no read state: add '${list}[].unread_count' to the \`include\` option of the call into rtm-start-data (it fetches ${HELPER_READ_STATE.join(', ')} with one \`conversations.info\` per conversation the bot is in)`;
+}
+
 /** The item attribute of the lists the generated module fetches when asked: one `users.getPresence` per user. */
 export const HELPER_PRESENCE = 'users[].presence';
 

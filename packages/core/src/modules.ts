@@ -170,6 +170,14 @@ export function isPossiblySlackModule(specifier: string): boolean {
 export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client', major2: 2, v3Removed: 4 });
 
 /**
+ * How a @slack/client v3 RtmClient (3.16.0 read) paces its starts. After a failed start its reconnect()
+ * starts again at once: it has no delay of its own, and its `rtm.start` was paced by Slack's rate limit
+ * (429 + Retry-After, which its request queue waits out). That queue retries a failed request after
+ * `retryFirstMs`, times `retryFactor` each further time (node-retry's defaults, which its default policy keeps).
+ */
+export const LEGACY_RTM_RESTART = deepFreeze({ retryFirstMs: 1000, retryFactor: 2 });
+
+/**
  * The `slack` npm package (github.com/smallwins/slack): an object of Web API methods generated from
  * Slack's method list, each `method(params, callback)` with the token in `params`. Read off its
  * published versions (each one's method list, `api.json`): `rtm.connect` is there from 8.3.0,
@@ -244,6 +252,11 @@ export const SLACK_CLIENT_1 = deepFreeze({
     getUnreadCount: ['channels[].unread_count', 'ims[].unread_count', 'groups[].unread_count'],
     getChannelsWithUnreads: ['channels[].unread_count', 'ims[].unread_count', 'groups[].unread_count'],
   },
+  /**
+   * The release from which those methods walk the DMs it keeps (`this.dms`): through 1.4.1 they walk
+   * `this.ims`, which the client never sets (1.4.1's `src/client.js`), so they read no DM's `unread_count`.
+   */
+  itemReadsDmsSince: [1, 5, 0] as const,
 });
 
 /**

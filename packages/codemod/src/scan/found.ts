@@ -22,6 +22,7 @@ import {
   type FieldRead,
   type Flow,
   type ClientSite,
+  type ChosenClients,
   type ReceivedClient,
   type DataStoreSite,
   type LibraryReach,
@@ -84,6 +85,8 @@ export interface FoundSite {
   readonly rtmClientStart?: string;
   /** unfollowed-client of a v3 client handed in as a parameter (then `rtmClientMember` says where it is used as one). */
   readonly clientReceived?: ReceivedClient;
+  /** unfollowed-client of a holder every value of which is a v3 `new RtmClient(…)` of this file, started as a statement. */
+  readonly clientChosen?: ChosenClients;
   /** legacy-client / rtm-client-option / a dataStore look-up / AUTHENTICATED data started elsewhere, where known: the `new` that made the client. */
   readonly construction?: TSESTree.NewExpression;
   /** legacy-client / AUTHENTICATED data started elsewhere: the module that made the client, when it is another one (it exports the client). */
@@ -336,6 +339,12 @@ function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite
   return { form: 'library-start', node: call, argsNode, argsKnown: false, reads, escapes: [own], connect: false, literal: false, ...library, ...reach };
 }
 
+/** What a slackbots / slackbotapi site whose method the app overrides makes: a bot (`new`), an instance it runs the constructor on (an ES5 subclass), or a class. */
+function overriddenForm(site: LibraryStartSite): 'bot' | 'instance' | 'class' {
+  if (site.call.type === AST_NODE_TYPES.NewExpression) return 'bot';
+  return site.call.type === AST_NODE_TYPES.CallExpression ? 'instance' : 'class';
+}
+
 /**
  * Why `withSlackPackageRtmStart()` cannot start a `slack` package bot of this file: a TypeScript file (how the
  * wrapper would load the package's `ws` depends on the module system its compiler emits), or a release known
@@ -358,10 +367,10 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
       if (site.vendoredFrom !== undefined) return CODEMOD_MESSAGES.botkitStartRtmVendored(site.vendoredFrom, BOTKIT.connectSince.join('.'));
       return site.appObject ? CODEMOD_MESSAGES.botkitStartRtmAppObject(BOTKIT.connectSince.join('.')) : CODEMOD_MESSAGES.botkitStartRtm(BOTKIT.connectSince.join('.'), site.version);
     case 'slackbots':
-      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbots', SLACKBOTS.request, site.override, site.call.type === AST_NODE_TYPES.NewExpression);
+      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbots', SLACKBOTS.request, site.override, overriddenForm(site));
       return CODEMOD_MESSAGES.slackbotsLogin(SLACKBOTS.connectSince.join('.'), site.version, runsSlackbotsOnInstance(site));
     case 'slackbotapi':
-      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbotapi', SLACKBOTAPI.request, site.override, site.call.type === AST_NODE_TYPES.NewExpression);
+      if (site.override !== undefined) return CODEMOD_MESSAGES.libraryMethodOverridden('slackbotapi', SLACKBOTAPI.request, site.override, overriddenForm(site));
       return runsSlackbotapiOnInstance(site) ? CODEMOD_MESSAGES.slackbotapiCall : CODEMOD_MESSAGES.slackbotapiLogin;
   }
 }
@@ -370,7 +379,12 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
  * A start of a holder given several values, one of them a v3 client: a TODO naming that one; a `login()`
  * of a `slack-client` 1.x client required from a module not followed: a TODO naming the module.
  */
-function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, received, handedToBase }: UnfollowedClientSite): FoundSite {
+function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, received, handedToBase, chosen }: UnfollowedClientSite): FoundSite {
+  if (chosen) {
+    // Whichever `new` made it, a v3 client: the generated helper module's run-time start takes it over, as for one handed in.
+    const evidence = `every value of \`${chosen.receiver}\` is a v3 \`new RtmClient(…)\`, line${chosen.lines.length > 1 ? 's' : ''} ${chosen.lines.join(', ')}`;
+    return { form: 'unfollowed-client', node: call, ...argsInfo(call.arguments[0]), reads: [], escapes: [], connect: false, literal: false, rtmClientMember: evidence, rtmClientStart: evidence, clientChosen: chosen };
+  }
   if (received) {
     // Started like `x.rtm.start()` of a client made elsewhere: through the generated helper module's run-time check where it is a statement.
     const { evidence, startable } = received;

@@ -54,6 +54,7 @@ import { paginateUnsure } from './receiver.js';
 import { importableDecision } from './plain-script.js';
 import { rawUrlAnswerUnread, rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
 import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
+import { argsKeptAt } from './args-kept.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
@@ -289,7 +290,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.rtmClientMember) {
     const tooOld = site.rtmClientStart !== undefined ? packageClientTooOld(parsed.file) : undefined;
     if (tooOld !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientTooOld(tooOld) };
-    return { rewrite: site.rtmClientStart !== undefined && helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: site.clientReceived === undefined ? CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) : CODEMOD_MESSAGES.rtmClientReceived(site.clientReceived.receiver, site.rtmClientMember, site.clientReceived.ownType) };
+    return { rewrite: site.rtmClientStart !== undefined && helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: site.clientChosen ? CODEMOD_MESSAGES.legacyClientUnfollowed(site.rtmClientMember, false) : site.clientReceived === undefined ? CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) : CODEMOD_MESSAGES.rtmClientReceived(site.clientReceived.receiver, site.rtmClientMember, site.clientReceived.ownType) };
   }
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
@@ -559,7 +560,7 @@ export function scan(options: ScanOptions): Plan {
           : facetOverride && facet && 'message' in facet
           ? facet.message
           : elsewhere
-          ? `${CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          ? `${found.clientChosen ? CODEMOD_MESSAGES.rtmClientChosen(found.clientChosen.receiver, found.rtmClientStart, HELPER_BASENAME) : CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'helper-module'
           ? `${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : parts && !found.library ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(helperClient(parsed, decision.form, found), headlineFields(startOnlyFields), HELPER_BASENAME)}${parts && found.library ? ` ${CODEMOD_MESSAGES.libraryParts(parts, [...new Set(cost.byMethod.map((c) => c.method))], found.library)}` : ''}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
@@ -584,6 +585,7 @@ export function scan(options: ScanOptions): Plan {
         ...(addsOption && found.construction ? { construction: constructionOf(root, parsed, found, found.construction) } : {}),
         ...(raise ? { raisesRange: raise } : {}),
         ...(decision.rewrite === 'connect-only' && !args.known ? heldArgsAt(parsed, found) : {}),
+        ...(decision.rewrite === 'connect-only' ? argsKeptAt(parsed, found) : {}),
         ...(decision.rewrite === 'helper-module' && found.library ? { library: found.library, ...reach } : {}),
         ...(viaTransport ? { transport: viaTransport } : {}),
         ...(override ? { table: override } : {}),

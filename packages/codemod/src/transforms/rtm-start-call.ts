@@ -167,7 +167,8 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
     // The options keep their place (`{}` when none is left) while anything follows them: a callback
     // moved into it would be taken for the options and never called.
     const kept = arg ? withTrailing(ctx, keptArgs(ctx, arg), rest.slice(1)) : rest.map((a) => text(ctx, a)).join(', ');
-    const tail = kept === '' ? [] : [kept];
+    // A helper that reads or sets fields of its options is still given an object (see the scan's args-kept.ts).
+    const tail = kept !== '' ? [kept] : site.argsKept ? ['{}'] : [];
     const calleeText = text(ctx, callee);
     const client = isMember(callee) ? text(ctx, callee.object) : calleeText;
     const connect = `${calleeText}(${[methodArgument(ctx, first, METHODS.rtmConnect), ...tail].join(', ')})`;

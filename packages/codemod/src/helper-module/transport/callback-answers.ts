@@ -1,7 +1,7 @@
-import { unwrap, variableOf } from '@rtm-migrate/analysis';
+import { unwrap, variableOf, within } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeText, text, type Node } from './common.js';
+import { calleeText, isJsonParse, text, type Node } from './common.js';
 import { isCheck } from './node-style-callback.js';
 import type { FunctionNode } from './this-method.js';
 
@@ -77,6 +77,9 @@ function answersIn(parsed: ParsedFile, fn: FunctionNode, index: number, declared
       answers.push(...given);
       continue;
     }
+    // `return self.api(method, args, cb)` on a rate limit: the callback gets what that call answers,
+    // which is what these steps answer (its other calls), not a value of its own.
+    if (isRetry(parsed, use, declared, chain)) continue;
     const handed = handedTo(parsed, use, id, declared, chain);
     if (typeof handed === 'string') return lost(handed);
     const further = answersIn(parsed, handed.fn, handed.at, declared, [...chain, { call: use, fn: handed.fn }]);
@@ -104,6 +107,19 @@ function handedTo(parsed: ParsedFile, call: TSESTree.CallExpression, id: TSESTre
 }
 
 /**
+ * A call, inside a function of the chain, of that same function with its own parameters again, each
+ * in its place and none reassigned (`self.api(method, args, cb)`, `this._request(url, form, cb)`):
+ * the same request made again, whose answers are the ones this function gives on its other calls.
+ * Any other argument (`tries + 1`, another method) may make another request: not a retry.
+ */
+function isRetry(parsed: ParsedFile, call: TSESTree.CallExpression, declared: Declared, chain: readonly Step[]): boolean {
+  const again = declared(call);
+  const step = chain.find((s) => s.fn === again);
+  if (!step || !within(call, step.fn) || call.arguments.length !== step.fn.params.length) return false;
+  return call.arguments.every((arg, i) => arg.type === AST_NODE_TYPES.Identifier && parameterIndex(parsed, step.fn, arg) === i);
+}
+
+/**
  * What a function of the chain (`chain[k]`, not the helper) hands the callback, as the value it comes
  * from: a literal as it is; one of its parameters (never reassigned) as the argument the step before
  * gives it there (undefined where none is given), followed up the chain while that is a parameter in
@@ -127,7 +143,25 @@ function resolved(parsed: ParsedFile, node: Node, chain: readonly Step[], k: num
     return resolved(parsed, arg, chain, k - 1, false);
   }
   if (!direct || bare.type === AST_NODE_TYPES.Literal) return [node];
+  const parsedBody = k > 0 ? parsedParameter(parsed, bare, chain, k) : undefined;
+  if (parsedBody !== undefined) return parsedBody;
   return `\`${oneLine(parsed, node)}\`, neither one of its parameters nor a literal`;
+}
+
+/**
+ * `cb(JSON.parse(raw))`, `raw` one of the step's parameters given a value the steps before hand it (the
+ * request's raw body in `this._handle(err, body, cb)`): the answer those steps get, parsed, as the
+ * helper's own `cb(JSON.parse(body))` is taken. Undefined for anything else; a literal it comes from
+ * (`JSON.parse('null')`) is a value of the app's own, not followed (the string saying so).
+ */
+function parsedParameter(parsed: ParsedFile, node: Node, chain: readonly Step[], k: number): Answer[] | string | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || !isJsonParse(parsed, node.callee) || node.arguments.length !== 1) return undefined;
+  const [raw] = node.arguments;
+  const step = chain[k];
+  if (!step || raw?.type !== AST_NODE_TYPES.Identifier || parameterIndex(parsed, step.fn, raw) === undefined) return undefined;
+  const given = resolved(parsed, raw, chain, k, false);
+  if (typeof given === 'string') return given;
+  return given.every((value) => value !== undefined && unwrap(value).type !== AST_NODE_TYPES.Literal) ? [node] : `\`${oneLine(parsed, node)}\`, parsing a value of its own`;
 }
 
 /** Where `id` is a parameter of `fn`: its place; -1 for one assigned again; undefined for any other name. */

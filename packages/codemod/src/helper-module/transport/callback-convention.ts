@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { calleeText, isProcessExit, text, type Node } from './common.js';
 import { declarationOf, transportCallsBackNodeStyle } from './node-style-callback.js';
 import { helperDeclaration } from './helper-contract.js';
+import { declarationUnseen } from './declaration-unseen.js';
 
 type Callback = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
 
@@ -176,6 +177,6 @@ export function unprovenNodeStyle(parsed: ParsedFile, call: TSESTree.CallExpress
   if (role?.role === 'success') {
     return `the callback tests ${name} as a success flag (${role.shown}), not as an error, but rtm-migrate cannot rebuild that convention: the branch taken when it is falsy is not shown to be a failure (a throw, an exit, a call named for one such as \`emit('requestFail', …)\`) with the data read on the other, or a declaration here calls it back otherwise. ${helper} calls back in a convention of its own, not Node-style \`(err, data)\`, and a promise of the rebuilt data could hand it the wrong values`;
   }
-  const seen = helperDeclaration(parsed, call) ?? declarationOf(parsed, call.callee) ? 'its declaration here does not show what it calls back with' : 'its code is not in this file';
+  const seen = helperDeclaration(parsed, call) ?? declarationOf(parsed, call.callee) ? 'its declaration here does not show what it calls back with' : (declarationUnseen(parsed, call) ?? 'its code is not in this file');
   return `the callback convention of ${helper} is unknown: ${seen} and the callback does not treat ${name} as an error, so rtm-migrate cannot tell whether it calls back Node-style \`(err, data)\``;
 }

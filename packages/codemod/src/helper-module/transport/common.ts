@@ -1,4 +1,4 @@
-import { parameterUses, unwrap } from '@rtm-migrate/analysis';
+import { parameterUses, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TransportCall } from '../../plan.js';
@@ -11,6 +11,13 @@ const CALLER_NAMES = ['apiMethod', 'apiArgs', 'resolve', 'reject', 'err', 'data'
 
 /** What the analysis could not see of a transport, for the TODO left at the site (`reason`: the whole TODO, in place of the site's own). */
 export type TransportResult = { readonly call: TransportCall } | { readonly why: string; readonly reason?: string };
+
+/** `JSON.parse` on the global `JSON`. */
+export function isJsonParse(parsed: ParsedFile, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type !== AST_NODE_TYPES.MemberExpression || bare.computed || bare.object.type !== AST_NODE_TYPES.Identifier || bare.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return bare.object.name === 'JSON' && bare.property.name === 'parse' && !variableOf(parsed.resolver, bare.object)?.defs.length;
+}
 
 export function text(parsed: ParsedFile, node: Node): string {
   return parsed.text.slice(node.range[0], node.range[1]);

@@ -1,4 +1,4 @@
-import { constTableString, descendants, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { constTableString, descendants, literalMethod, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, isFunction, text, type Node } from './common.js';
@@ -86,7 +86,9 @@ export function passedThroughCallback(parsed: ParsedFile, call: TSESTree.CallExp
 export function helperDeclaration(parsed: ParsedFile, call: TSESTree.CallExpression): FunctionNode | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    return callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier ? undefined : ownMethod(parsed, callee.object, callee.property.name);
+    if (callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    // `this.api` of a class or prototype, else `Slack.api` of an object literal held in scope.
+    return ownMethod(parsed, callee.object, callee.property.name) ?? literalMethod(parsed.resolver, callee);
   }
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = variableOf(parsed.resolver, callee);

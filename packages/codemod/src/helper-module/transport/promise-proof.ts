@@ -3,6 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { text, type Node } from './common.js';
 import { helperDeclaration, returnedValues } from './helper-contract.js';
+import { declarationUnseen } from './declaration-unseen.js';
 
 /**
  * Packages whose request functions answer with a promise (or a thenable): what a helper returns from
@@ -101,6 +102,6 @@ export function unprovenPromise(parsed: ParsedFile, call: TSESTree.CallExpressio
   if (fn?.async) return undefined;
   const returned = fn ? returnedValues(parsed, fn) : [];
   if (returned.length > 0 && returned.every((value) => isPromiseExpression(parsed, value))) return undefined;
-  const declared = fn ? 'its declaration does not show that it returns one' : 'its declaration is not in this file';
+  const declared = fn ? 'its declaration does not show that it returns one' : (declarationUnseen(parsed, call) ?? 'its declaration is not in this file');
   return `what \`${helper}\` returns is not known to be a promise: ${declared}, and the call's value is ${use}`;
 }

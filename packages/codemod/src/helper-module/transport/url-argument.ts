@@ -2,7 +2,7 @@ import { descendants, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { link } from './chain.js';
-import { isFunction, typescript, type Node } from './common.js';
+import { isFunction, isJsonParse, typescript, type Node } from './common.js';
 import { AS_BODY_TEXT } from './request-promise.js';
 import { unbuiltReads } from './data-reads.js';
 import type { TransportCall } from '../../plan.js';
@@ -115,13 +115,6 @@ export function urlPassedToFunction(parsed: ParsedFile, url: RequestUrl, methodA
       { start: param.range[0], end: param.range[1], text: typescript(parsed) ? `${args}: Record<string, string>` : args },
     ],
   };
-}
-
-/** `JSON.parse` on the global `JSON`. */
-function isJsonParse(parsed: ParsedFile, node: Node): boolean {
-  const bare = unwrap(node);
-  if (bare.type !== AST_NODE_TYPES.MemberExpression || bare.computed || bare.object.type !== AST_NODE_TYPES.Identifier || bare.property.type !== AST_NODE_TYPES.Identifier) return false;
-  return bare.object.name === 'JSON' && bare.property.name === 'parse' && !variableOf(parsed.resolver, bare.object)?.defs.length;
 }
 
 /** `.then(JSON.parse)` / `.then((body) => JSON.parse(body))` right after the request: the call that gives the data. */
