@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { writeBotkitProject } from './botkit-project.js';
 import { writeCorpus } from './corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,7 +54,8 @@ const x = (a: number, b: number): string => `${(a / b).toFixed(1)}×`;
 /**
  * `pnpm bench codemod`: the CLI on a generated 2,000-file corpus (5 % positive) against jscodeshift's
  * own runner with a no-op transform and against `grep -rl`, the time per positive file, and
- * `--workers 1` against `--workers 2`.
+ * `--workers 1` against `--workers 2`, and a Botkit project's
+ * start followed through 50 to 200 skill modules against the same tree without Botkit.
  */
 export async function runCodemodBench(): Promise<void> {
   const base = await mkdtemp(join(tmpdir(), 'rtm-migrate-bench-'));
@@ -127,6 +129,20 @@ export async function runCodemodBench(): Promise<void> {
     line('apply (writing) on a copy', `${s(wrote.ms)}; second run --check exit ${second.code} (0 = nothing left to change)`);
     const summary = check.split('\n').filter((l) => /^(files seen|skipped by pre-filter|would change|TODOs left|failed):/.test(l));
     for (const l of summary) line('  ' + l.split(':')[0]!, l.split(':').slice(1).join(':').trim().replace(/ \(.*$/, ''));
+    // Botkit's start is followed through every skill module's handlers (botkit-escapes.ts): its cost should
+    // grow with the project like the plain project's does, not with the square of its skills.
+    console.log(`a Botkit 0.4 project against the same tree started with web.rtm.start(), best of ${runs} in turns:`);
+    for (const skills of [50, 100, 200]) {
+      const botkitDir = join(base, `botkit-${skills}`);
+      const plainDir = join(base, `plain-${skills}`);
+      await writeBotkitProject(botkitDir, skills, { botkit: true });
+      await writeBotkitProject(plainDir, skills, { botkit: false });
+      const [botkitMs, plainMs] = bestInTurns(runs, [
+        () => time(process.execPath, [CLI, 'apply', botkitDir, '--dry'], base),
+        () => time(process.execPath, [CLI, 'apply', plainDir, '--dry'], base),
+      ]) as [number, number];
+      line(`${skills} skill modules: Botkit startRTM (helper module)`, `${s(botkitMs)}  → ${x(botkitMs, plainMs)} of the plain project (${s(plainMs)}), ${(botkitMs / skills).toFixed(0)} ms per skill`);
+    }
   } finally {
     await rm(base, { recursive: true, force: true });
   }

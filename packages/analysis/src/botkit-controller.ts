@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { descendants, heldValueOfName, memberName, unwrap, variableOf } from './ast.js';
 import type { FunctionNode } from './functions.js';
 import { originOf } from './origin.js';
-import type { Located, Resolver } from './resolver.js';
+import type { Located, ProjectLinks, Resolver } from './resolver.js';
 
 /** Past this many functions handing a controller on (or spawns of one), a value is not followed further. */
 const MAX_DEPTH = 4;
@@ -30,6 +30,7 @@ export function spawningController(resolver: Resolver, bot: TSESTree.Node): TSES
 export class BotkitValues {
   private readonly site = new Set<TSESLint.Scope.Variable>();
   private readonly calls = new Map<FunctionNode, Located<TSESTree.CallExpression>[]>();
+  private byCallee: Map<FunctionNode, Located<TSESTree.CallExpression>[]> | undefined;
 
   /** `files`: where calls of a function with a controller are looked for; `start`: the start site's `startRTM(…)` call. */
   constructor(private readonly files: readonly Located<TSESTree.Program>[], start: Located<TSESTree.Node>) {
@@ -83,16 +84,31 @@ export class BotkitValues {
     const project = resolver.project;
     if (!project) return calls;
     calls.push(...project.callersElsewhere(resolver, fn));
+    calls.push(...(this.moduleCalls(project).get(fn) ?? []).filter((call) => call.resolver !== resolver));
+    return calls;
+  }
+
+  /**
+   * Every call in `files` of a function another module exports (`require('./skills/x')(controller)`),
+   * by the function it calls: found in one pass over the files, not one per function asked about (a
+   * project with hundreds of skill modules asks for each handler's).
+   */
+  private moduleCalls(project: ProjectLinks): Map<FunctionNode, Located<TSESTree.CallExpression>[]> {
+    if (this.byCallee) return this.byCallee;
+    const found = new Map<FunctionNode, Located<TSESTree.CallExpression>[]>();
     for (const file of this.files) {
-      if (file.resolver === resolver) continue;
       for (const node of descendants(file.resolver, file.node)) {
         if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) continue;
         const callee = unwrap(node.callee);
         if (callee.type !== AST_NODE_TYPES.CallExpression && callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
         const called = project.moduleFunction ? project.moduleFunction(file.resolver, callee) : project.importedFunction(file.resolver, callee);
-        if (called?.node === fn) calls.push({ node, resolver: file.resolver });
+        if (called === undefined) continue;
+        const calls = found.get(called.node) ?? [];
+        calls.push({ node, resolver: file.resolver });
+        found.set(called.node, calls);
       }
     }
-    return calls;
+    this.byCallee = found;
+    return found;
   }
 }

@@ -32,7 +32,7 @@ export function originOf(resolver: Resolver, node: Node, hops = 0): Origin | und
   if (hops > MAX_HOPS) return undefined;
   const bare = unwrap(node);
   const required = loadedModule(resolver, bare) ?? fieldModule(resolver, bare);
-  if (required !== undefined) return sdkOwnOrigin(resolver.file, required) ?? { module: required, name: '*', instance: false };
+  if (required !== undefined) return sdkOwnOrigin(resolver, required) ?? { module: required, name: '*', instance: false };
   switch (bare.type) {
     case AST_NODE_TYPES.Identifier:
       return originOfIdentifier(resolver, bare, hops);
@@ -92,7 +92,7 @@ function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier,
 
 function importOrigin(resolver: Resolver, node: Node): Origin | undefined {
   const source = node.parent?.type === AST_NODE_TYPES.ImportDeclaration ? node.parent.source.value : undefined;
-  const own = source === undefined ? undefined : sdkOwnOrigin(resolver.file, source);
+  const own = source === undefined ? undefined : sdkOwnOrigin(resolver, source);
   if (own) return node.type === AST_NODE_TYPES.ImportSpecifier && own.name === '*' ? { ...own, name: importedName(node) } : own;
   switch (node.type) {
     case AST_NODE_TYPES.ImportSpecifier: {

@@ -134,6 +134,7 @@ export class Project implements ProjectLinks, ClassProject {
   private readonly errors = new Map<string, unknown>();
   /** The text of files read only to see whether they may import a module (never parsed unless they do). */
   private readonly texts = new Map<string, string>();
+  private readonly resolved = new Map<string, string | undefined>();
 
   /**
    * `files`: every file of the project (where callers are looked for). `admits`: a test on a file's
@@ -208,9 +209,15 @@ export class Project implements ProjectLinks, ClassProject {
     return found;
   }
 
-  /** The project file a relative specifier names. */
+  /**
+   * The project file a relative specifier names, looked up once per folder and specifier: following a
+   * value across modules asks again for every call it checks (a Botkit project's skills, hundreds of times),
+   * and each answer is up to 19 `stat`s. The project is a snapshot anyway (texts and parses are kept too).
+   */
   resolveModule(from: string, specifier: string): string | undefined {
-    return resolveRelativeModule(from, specifier);
+    const key = `${dirname(from)}\0${specifier}`;
+    if (!this.resolved.has(key)) this.resolved.set(key, resolveRelativeModule(from, specifier));
+    return this.resolved.get(key);
   }
 
   importedFunction(resolver: Resolver, callee: Node): Located<FunctionLike> | undefined {

@@ -68,6 +68,8 @@ export interface ProjectLinks {
    * (`require('./m')`, a name bound to it), that is its default export. Absent: what `importedFunction` sees alone.
    */
   moduleFunction?(resolver: Resolver, node: TSESTree.Node): Located<FunctionLike> | undefined;
+  /** The file a relative specifier names from `from`, answered once per folder and specifier. Absent: looked up on disk each time. */
+  resolveModule?(from: string, specifier: string): string | undefined;
 }
 
 /** Functions a response can be handed to (same as `FunctionNode` in functions.ts, kept here to avoid an import cycle). */

@@ -3,6 +3,7 @@ import { sdkFileExport } from '@rtm-migrate/core';
 
 import { nearestManifest, resolveRelativeModule } from './modules.js';
 import type { Origin } from './origin.js';
+import type { Resolver } from './resolver.js';
 
 /**
  * What a relative `require`/`import` inside a Slack SDK's own package stands for: the SDK's export
@@ -10,15 +11,18 @@ import type { Origin } from './origin.js';
  * `require('./WebClient')` in its `dist/` exports its `WebClient`, `require('./')` is the package).
  * Undefined outside the SDKs, for a file core does not list, or when the module is not on disk.
  */
-export function sdkOwnOrigin(file: string | undefined, specifier: string): Origin | undefined {
+export function sdkOwnOrigin(resolver: Resolver, specifier: string): Origin | undefined {
+  const file = resolver.file;
   if (file === undefined || !specifier.startsWith('.')) return undefined;
+  // Asked for every relative `require` an origin is looked for through: the project's answers are kept.
+  const resolveModule = resolver.project?.resolveModule?.bind(resolver.project) ?? resolveRelativeModule;
   const found = nearestManifest(dirname(file));
   const pkg = found?.manifest.name;
-  const target = resolveRelativeModule(file, specifier);
+  const target = resolveModule(file, specifier);
   if (!found || pkg === undefined || target === undefined) return undefined;
   const path = relative(found.dir, target).split(sep).join('/');
   if (path.startsWith('../')) return undefined;
-  const main = resolveRelativeModule(join(found.dir, 'package.json'), `./${found.manifest.main ?? 'index.js'}`);
+  const main = resolveModule(join(found.dir, 'package.json'), `./${found.manifest.main ?? 'index.js'}`);
   const name = target === main ? '*' : sdkFileExport(pkg, path);
   return name === undefined ? undefined : { module: pkg, name, instance: false };
 }
