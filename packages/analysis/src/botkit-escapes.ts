@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { descendants, isPlainValue, isThisLike, memberName, propertyKeyName, outermost, programOf, unwrap, variableOf } from './ast.js';
 import { BotkitValues } from './botkit-controller.js';
-import { functionOf, usesArguments, type FunctionNode } from './functions.js';
+import { calledFunction, usesArguments, type FunctionNode } from './functions.js';
 import { thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 
@@ -212,12 +212,4 @@ function isObjectAssign(resolver: Resolver, callee: Node): boolean {
   if (bare.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, bare) !== 'assign') return false;
   const owner = unwrap(bare.object);
   return owner.type === AST_NODE_TYPES.Identifier && owner.name === 'Object' && !variableOf(resolver, owner)?.defs.length;
-}
-
-/** The function `node` stands for where the analysis reads it: in this file, or exported by another of the project. */
-function calledFunction(resolver: Resolver, node: Node): Located<FunctionNode> | undefined {
-  const local = functionOf(resolver, node);
-  if (local) return { node: local, resolver };
-  const project = resolver.project;
-  return project?.moduleFunction ? project.moduleFunction(resolver, node) : project?.importedFunction(resolver, node);
 }

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { calleeName, descendants, isFunction, isPrototype, isThisLike, memberName, unwrap, variableOf } from './ast.js';
 import { thisOwner } from './origin.js';
-import type { FunctionLike, Resolver } from './resolver.js';
+import type { FunctionLike, Located, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
 
@@ -138,6 +138,14 @@ export function classConstructor(declaration: TSESTree.ClassDeclaration | TSESTr
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor' && element.value.type === AST_NODE_TYPES.FunctionExpression) return element.value;
   }
   return undefined;
+}
+
+/** The function `node` stands for where the analysis reads it: in this file, or exported by another of the project. */
+export function calledFunction(resolver: Resolver, node: Node): Located<FunctionNode> | undefined {
+  const local = functionOf(resolver, node);
+  if (local) return { node: local, resolver };
+  const project = resolver.project;
+  return project?.moduleFunction ? project.moduleFunction(resolver, node) : project?.importedFunction(resolver, node);
 }
 
 /** The function reads its own `arguments` (a nested function's do not count). An arrow has none of its own. */

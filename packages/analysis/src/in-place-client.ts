@@ -1,7 +1,8 @@
 import { isRtmStartOnlyArg, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, memberName, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { descendants, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { calledFunction, usesArguments } from './functions.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -15,6 +16,9 @@ export const LISTENS: ReadonlySet<string> = new Set(['on', 'once', 'addListener'
 
 /** EventEmitter methods that return the client itself (their result must go nowhere); the `prepend…` ones add listeners unfollowed. */
 const CHAINING = new Set([...LISTENS, 'prependListener', 'prependOnceListener', 'removeListener', 'off', 'removeAllListeners', 'setMaxListeners']);
+
+/** Past this many functions a client is handed through, it is taken as going where the analysis does not look. */
+const MAX_HANDOFFS = 3;
 
 /** `start(opts)` and its deprecated name: their options go to `rtm.connect` as they are. */
 const STARTS = new Set(['start', 'login']);
@@ -45,14 +49,28 @@ export function legacyClientReadsFollowed(resolver: Resolver, program: TSESTree.
 }
 
 function inPlace(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression, storeRead: boolean): boolean {
-  if (!optionsWithoutStore(resolver, made, storeRead)) return false;
+  return unfollowedUse(resolver, program, made, storeRead) === undefined;
+}
+
+/**
+ * Where a legacy client's data goes unfollowed (see legacyClientReadsFollowed), for the report: the first
+ * use of the client that is not followed, or its `new` where the options, the variable it is kept in or a
+ * store named in the file is why. Undefined where every read is followed.
+ */
+export function legacyClientUnfollowedUse(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression): Node | undefined {
+  return unfollowedUse(resolver, program, made, true);
+}
+
+function unfollowedUse(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression, storeRead: boolean): Node | undefined {
+  if (!optionsWithoutStore(resolver, made, storeRead)) return made;
   const holder = made.parent;
-  if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) return made;
   const references = variableOf(resolver, holder.id)?.references;
-  if (!references) return false;
+  if (!references) return made;
   const ownStore = (node: TSESTree.Identifier): boolean => storeRead && (within(node, made.arguments[1]) || sdkStoreName(resolver, node) || references.some((ref) => isStoreOf(resolver, ref.identifier, node)));
-  if (namesAStore(resolver, program, ownStore)) return false;
-  return references.every((ref) => ref.init === true || usedInPlace(resolver, ref.identifier, storeRead));
+  if (namesAStore(resolver, program, ownStore)) return made;
+  const use = references.find((ref) => ref.init !== true && !usedInPlace(resolver, ref.identifier, storeRead));
+  return use?.identifier.parent;
 }
 
 /** Options written out, without a store, or (`storeRead`) with one made right there. */
@@ -96,11 +114,17 @@ function sdkStoreName(resolver: Resolver, node: TSESTree.Identifier): boolean {
   return isSdkModule(originOf(resolver, node)?.module);
 }
 
-/** `client.member` (not its store, but `dataStore` where `storeRead`), and where a listener is added, a listener the analysis sees. */
-function usedInPlace(resolver: Resolver, identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, storeRead: boolean): boolean {
+/**
+ * `client.member` (not its store, but `dataStore` where `storeRead`), and where a listener is added, a
+ * listener the analysis sees; or the client handed to a function of the project that uses it so.
+ */
+function usedInPlace(resolver: Resolver, identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, storeRead: boolean, handoffs = 0): boolean {
   const member = identifier.parent;
+  if (member.type === AST_NODE_TYPES.CallExpression && member.callee !== identifier) return handedToUseInPlace(resolver, member, identifier, handoffs);
   if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
   const name = memberName(resolver, member);
+  // In a function it is handed to, a read of its data would not be among the site's reads: only members that hand out none.
+  if (handoffs > 0 && (name === undefined || STORE_MEMBERS.has(name) || STARTS.has(name) || CHAINING.has(name))) return false;
   if (name === undefined || (STORE_MEMBERS.has(name) && !(storeRead && name === 'dataStore'))) return false;
   const call = member.parent;
   const called = call.type === AST_NODE_TYPES.CallExpression && call.callee === member;
@@ -110,6 +134,23 @@ function usedInPlace(resolver: Resolver, identifier: TSESTree.Identifier | TSEST
   const [event, listener] = call.arguments;
   if (!LISTENS.has(name)) return !name.startsWith('prepend');
   return event !== undefined && knownEvent(resolver, event) && (listener === undefined || !mayUseThis(resolver, listener));
+}
+
+/**
+ * `Action.execute(rtm, message)`: the client handed to a function of this file or another module of the
+ * project, whose parameter (a plain name, not reassigned, no `arguments` read) only reads members that
+ * hand out none of `rtm.start`'s data (`sendMessage`, `activeUserId`) or hands it on the same way, in a
+ * file that names no data store.
+ */
+function handedToUseInPlace(resolver: Resolver, call: TSESTree.CallExpression, client: Node, handoffs: number): boolean {
+  const index = call.arguments.indexOf(client as TSESTree.CallExpressionArgument);
+  if (handoffs >= MAX_HANDOFFS || index < 0 || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const fn = calledFunction(resolver, call.callee);
+  const parameter = fn?.node.params[index];
+  if (!fn || parameter?.type !== AST_NODE_TYPES.Identifier || usesArguments(fn.resolver, fn.node)) return false;
+  const references = variableOf(fn.resolver, parameter)?.references;
+  if (!references || namesAStore(fn.resolver, programOf(fn.node))) return false;
+  return references.every((ref) => !ref.isWrite() && usedInPlace(fn.resolver, ref.identifier, false, handoffs + 1));
 }
 
 /** Start options written out with none that only `rtm.start` took (`rtm.connect` may refuse them). */

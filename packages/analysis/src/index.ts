@@ -1,7 +1,7 @@
 export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, staticString, unwrap, variableOf, within } from './ast.js';
 export { ERROR_NAME } from './callback-answer.js';
 export { connectsClientNeedsStartData } from './connects-client.js';
-export { legacyClientInPlace, legacyClientReadsFollowed } from './in-place-client.js';
+export { legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse } from './in-place-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
 export { unreadEntryKey, wordCount } from './unread-entry.js';
 export { streamParsedOnly } from './stream-body.js';

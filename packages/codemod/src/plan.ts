@@ -242,6 +242,8 @@ export interface PlanSite extends SourcePosition {
   readonly fieldsRead: readonly string[];
   /** legacy-client started through the helper module: every read of its data and store is followed (`fieldsRead` are all), so only those parts are fetched. */
   readonly readsFollowed?: true;
+  /** legacy-client started through the helper module with all of its data: the first use of the client whose reads are not followed (the report says why). */
+  readonly wholeDataAt?: SourcePosition & { readonly code: string };
   /** Those that `rtm.connect` does not return. */
   readonly startOnlyFields: readonly string[];
   /** Where each field is read (across functions and files). */

@@ -91,4 +91,38 @@ describe('a v3 RtmClient that needs nothing of rtm.start', () => {
     expect(after.length).toBeGreaterThan(2);
     console.log(`v3-connect-bot reading its dataStore, 2,000 users / 100 channels: Web API calls at start through the helper module ${String(after.length)}`);
   });
+
+  // The client handed to a module of the project (`report.opened(rtm)`): followed there, it keeps the option alone
+  // while that module only reads members that hand out none of rtm.start's data; a store read there keeps the helper module.
+  const PRINTS = "  console.log('socket open for ' + rtm.activeUserId + ' on ' + rtm.activeTeamId);\n";
+  const REPORT = "module.exports = {\n  opened: function (client) {\n    console.log('socket open for ' + client.activeUserId + ' on ' + client.activeTeamId);\n  },\n};\n";
+  const STORE_LOOKUP = "    if (!client.dataStore.getUserById(client.activeUserId)) console.log('not in the store');\n";
+
+  async function handedToReport(report: string): Promise<{ dir: string; file: string }> {
+    const dir = await copyBot(BOT);
+    const file = join(dir, BOT, 'bot.js');
+    const source = await readFile(file, 'utf8');
+    expect(source).toContain(PRINTS);
+    await writeFile(file, source.replace("var RTM_EVENTS = require('@slack/client').RTM_EVENTS;\n", "$&var report = require('./report');\n").replace(PRINTS, '  report.opened(rtm);\n'));
+    await writeFile(join(dir, BOT, 'report.js'), report);
+    return { dir, file };
+  }
+
+  it('handed to a project module that only reads activeUserId/activeTeamId, it still gains useRtmConnect alone: one rtm.connect, the same output', { timeout: 240_000 }, async () => {
+    const { dir, file } = await handedToReport(REPORT);
+    const { before, after, migrated } = await migrateAndCount(dir);
+    expect(migrated).toMatch(/^done +v3-connect-bot\/bot\.js:\d+:1 +legacy-client → connect-only/m);
+    expect(await readFile(file, 'utf8')).not.toContain('startRtmClient');
+    expect(before).toEqual(['rtm.start']);
+    expect(after).toEqual(['rtm.connect']);
+  });
+
+  it('handed to a project module that reads its dataStore, it keeps the helper module start, which fetches the data first', { timeout: 240_000 }, async () => {
+    const { dir, file } = await handedToReport(REPORT.replace('  opened: function (client) {\n', `$&${STORE_LOOKUP}`));
+    const { after, migrated } = await migrateAndCount(dir);
+    expect(migrated).toMatch(/^done +v3-connect-bot\/bot\.js:\d+:1 +legacy-client → helper-module/m);
+    expect(await readFile(file, 'utf8')).toMatch(/^startRtmClient\(rtm/m);
+    expect(after.at(-1)).toBe('rtm.connect');
+    expect(after).toContain('users.list');
+  });
 });

@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { MESSAGES, RATE_TIERS } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, MESSAGES, RATE_TIERS } from '@rtm-migrate/core';
 import type { ApplySummary, FailedFile, ScanSummary } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
 import { leavesTodo, type Plan } from '../plan.js';
@@ -148,7 +148,10 @@ export function humanPlan(plan: Plan, problems: { readonly failed: readonly Fail
         out.push(`    ${c.method}${args ? ` ${args}` : ''}: ${c.calls} call${c.calls === 1 ? '' : 's'}, ${RATE_TIERS[c.tier].description}${c.scopes.length ? `, scope ${c.scopes.join(' ')}` : ''}`);
       }
     }
-    for (const e of s.escapes.slice(0, 3)) out.push(`  escapes at ${e.file}:${e.line}: ${e.reason}`);
+    // A migrated v3 client's own marker is the TODO it would have been, not a place its data goes.
+    const places = leavesTodo(s.rewrite) ? s.escapes : s.escapes.filter((e) => e.reason !== CODEMOD_MESSAGES.legacyClient);
+    for (const e of places.slice(0, 3)) out.push(`  escapes at ${e.file}:${e.line}: ${e.reason}`);
+    if (s.wholeDataAt) out.push(`  ${CODEMOD_MESSAGES.legacyClientWholeData(`${s.wholeDataAt.file}:${s.wholeDataAt.line}`, s.wholeDataAt.code)}`);
     out.push(`  ${s.message}`);
     out.push('');
   }

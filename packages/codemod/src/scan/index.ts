@@ -31,7 +31,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
-import { legacyConnectOnly, legacyReadsFollowed } from './legacy-connect-only.js';
+import { legacyConnectOnly, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { carriedEscapes, helperFetch } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
@@ -540,6 +540,7 @@ export function scan(options: ScanOptions): Plan {
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
       const readsFollowed = decision.rewrite === 'helper-module' && decision.form === 'legacy-client' && legacyReadsFollowed(parsed, found);
+      const wholeDataUse = decision.rewrite === 'helper-module' && !readsFollowed ? legacyWholeDataUse(parsed, found) : undefined;
       // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
       const reach = decision.rewrite === 'helper-module' && found.library && found.libraryReach ? { libraryReach: found.libraryReach.reach, ...(found.libraryReach.fields ? { libraryFields: found.libraryReach.fields } : {}) } : {};
       const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library, ...reach, ...(readsFollowed ? { readsFollowed } : {}) }, mpimAware) : undefined;
@@ -597,6 +598,7 @@ export function scan(options: ScanOptions): Plan {
         args,
         fieldsRead,
         ...(readsFollowed ? { readsFollowed } : {}),
+        ...(wholeDataUse ? { wholeDataAt: { ...position(root, parsed.file, wholeDataUse), code: shortCode(parsed, wholeDataUse) } } : {}),
         startOnlyFields,
         reads,
         escapes,

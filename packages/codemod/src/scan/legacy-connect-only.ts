@@ -1,6 +1,7 @@
-import { legacyClientInPlace, legacyClientReadsFollowed } from '@rtm-migrate/analysis';
+import { legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { isConnectField } from '@rtm-migrate/core';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import type { FoundSite } from './found.js';
 
@@ -34,4 +35,17 @@ export function legacyReadsFollowed(parsed: ParsedFile, found: FoundSite): boole
   const made = found.construction;
   if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1 || found.rtmClientMember !== undefined) return false;
   return legacyClientKind(parsed, made) === 'use-rtm-connect' && legacyClientReadsFollowed(parsed.resolver, parsed.program, made);
+}
+
+/**
+ * Why a v3 client made in this file is started with all of its data: the first use of it whose reads are
+ * not followed (`Action.execute(rtm, message)` in a module the analysis cannot read, `this.rtm = rtm`).
+ * Undefined where the reason is not one use (its options, a store named in the file, data handed on:
+ * the escapes say so) or the client is made elsewhere.
+ */
+export function legacyWholeDataUse(parsed: ParsedFile, found: FoundSite): TSESTree.Node | undefined {
+  const made = found.construction;
+  if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1) return undefined;
+  const use = legacyClientUnfollowedUse(parsed.resolver, parsed.program, made);
+  return use === made ? undefined : use;
 }
