@@ -201,6 +201,23 @@ describe('the generated helper module, run against fake Slack', () => {
       expect(seconds).toBeGreaterThanOrEqual(cost.floorSeconds * timeScale * 0.95);
     }));
 
+  it.concurrent("flags its groups as rtm.start did: group DMs among them `is_group` (conversations.list says false)", () =>
+    withFake({ seed: 23, users: 40, channels: 12, mode: 'legacy' }, async (fake) => {
+      const call = async (method: string, args: Record<string, unknown>): Promise<Record<string, unknown>> => {
+        const body = new URLSearchParams({ token: 'xoxb-test', ...Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) });
+        return (await (await fetch(`${fake.apiUrl}${method}`, { method: 'POST', body })).json()) as Record<string, unknown>;
+      };
+      const flags = (groups: unknown): string[] => (groups as { id: string; is_group?: boolean; is_mpim?: boolean }[]).map((g) => `${g.id} group=${String(g.is_group)} mpim=${String(g.is_mpim)}`).sort();
+      const legacy = flags((await call('rtm.start', {}))['groups']);
+      expect(legacy.some((g) => g.endsWith('group=true mpim=true'))).toBe(true);
+      fake.setMode('connect_required');
+      const dir = await tempDir('rtm-migrate-helper-flags-');
+      const file = join(dir, 'rtm-start-data.mjs');
+      await writeFile(file, helperSource({ typescript: false, commonjs: false, legacyClient: false }));
+      const { rtmStartData } = (await import(pathToFileURL(file).href)) as { rtmStartData: (c: typeof call, args: object, options: object) => Promise<{ groups: unknown }> };
+      expect(flags((await rtmStartData(call, {}, { timeScale: 0.001 })).groups)).toEqual(legacy);
+    }));
+
   it.concurrent('fetches the extras named in `include`, equal to what legacy rtm.start answered, with the calls core counts for them', () =>
     withFake({ seed: 21, users: 60, channels: 10, mode: 'legacy' }, async (fake) => {
       const dir = await tempDir('rtm-migrate-helper-extras-');

@@ -151,6 +151,15 @@ export function conversationTypesOf(list: ConversationListField, mpimAware: bool
 }
 
 /**
+ * Flags `rtm.start` set on every item of a list, whatever `conversations.list` says of the conversation:
+ * its `groups` were group objects, `is_group: true`, the group DMs folded in without `mpim_aware` too (the
+ * v3 SDK's model helper tells such an emulated group DM by `is_mpim` and `is_group` both, and bots read
+ * `is_group` to tell a group); `conversations.list` flags a group DM, and a private channel made since
+ * March 2021, `is_group: false`.
+ */
+export const LEGACY_LIST_ITEM_FLAGS: Readonly<Partial<Record<ConversationListField, Readonly<Record<string, boolean>>>>> = deepFreeze({ groups: { is_group: true } });
+
+/**
  * How a `conversations.list` item tells its type, asked in this order (Slack's conversation object,
  * https://docs.slack.dev/reference/objects/conversation-object): `is_im` a DM; `is_mpim` a group DM, which
  * is `is_private` too, so it is asked first; `is_private` a private channel, or `is_group` one made before

@@ -1,3 +1,4 @@
+import { LEGACY_LIST_ITEM_FLAGS } from '@rtm-migrate/core';
 import type { Conversation, SlackUser, Usergroup, Workspace } from './workspace.js';
 
 /** Slack's boolean arguments: `true`, `1` (and their string forms) mean yes. */
@@ -139,7 +140,7 @@ export function legacyConversationShape(
     Object.assign(shape, {
       name: c.name,
       ...(list === 'channels' ? { is_channel: true } : {}),
-      ...(list === 'groups' ? { is_group: true } : {}),
+      ...LEGACY_LIST_ITEM_FLAGS[list],
       created: c.created,
       creator: c.creator,
       is_archived: c.isArchived,

@@ -1,5 +1,6 @@
 import {
   CONVERSATION_LIST_FIELDS,
+  LEGACY_LIST_ITEM_FLAGS,
   METHODS,
   RECOMMENDED_PAGE_SIZE,
   RTM_CONNECT_ARGS,
@@ -329,6 +330,8 @@ export async function buildRtmStartSnapshot(
           (page) => {
             let ready: CompatConversation[] = [];
             for (const c of page as CompatConversation[]) {
+              // What rtm.start set on every item of the list, whatever conversations.list says (a group DM's `is_group`).
+              Object.assign(c, LEGACY_LIST_ITEM_FLAGS[field]);
               if (!wantsMembers(type, c)) {
                 ready.push(c);
                 continue;

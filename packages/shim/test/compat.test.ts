@@ -69,6 +69,16 @@ describe('calls made = core costOfReplacement(), rtm.connect last', () => {
     expect(res.response_metadata.warnings).not.toContain('member_list_truncated');
   });
 
+  it("flags its groups as rtm.start did: group DMs among them `is_group` (conversations.list says false)", async () => {
+    fake = await startFakeSlack({ seed: 23, users: 40, channels: 12, mode: 'legacy' });
+    const flags = (groups: RtmStartCompatResponse['groups']): string[] => (groups ?? []).map((g) => `${g.id} group=${String(g.is_group)} mpim=${String(g.is_mpim)}`).sort();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Slack's legacy answer, for comparison
+    const legacy = flags(((await client(fake.apiUrl).rtm.start({})) as unknown as RtmStartCompatResponse).groups);
+    expect(legacy.some((g) => g.endsWith('group=true mpim=true'))).toBe(true);
+    fake.setMode('connect_required');
+    expect(flags((await withRtmStartCompat(client(fake.apiUrl), { rateLimit: false }).rtm.start({})).groups)).toEqual(legacy);
+  });
+
   it('paces itself by the rate tiers: no 429 from a rate-limited fake, floor respected', async () => {
     const timeScale = 0.01;
     fake = await startFakeSlack({ seed: 9, users: 1500, channels: 120, mode: 'connect_required', rateLimits: { timeScale } });

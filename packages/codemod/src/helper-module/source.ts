@@ -4,6 +4,7 @@ import {
   UNFLAGGED_CONVERSATION_TYPE,
   conversationTypesOf,
   type ConversationListField,
+  LEGACY_LIST_ITEM_FLAGS,
   LEGACY_RTM_CONNECT_SUPPORT,
   LEGACY_RTM_RESTART,
   METHOD_TIERS,
@@ -336,6 +337,10 @@ export function helperSource(v: HelperVariant): string {
     '    if (!ofList || !wanted(list)) return Promise.resolve(undefined);',
     `    const found${t(': SlackConversation[]')} = [];`,
     '    for (const type of ofList) found.push(...(byType[type] || []));',
+    ...Object.entries(LEGACY_LIST_ITEM_FLAGS).flatMap(([list, flags]) => [
+      `    // rtm.start set these on every item of its ${list}, whatever conversations.list says (group DMs among them).`,
+      `    if (list === '${list}') for (const conversation of found) Object.assign(conversation, { ${Object.entries(flags).map(([flag, value]) => `${flag}: ${String(value)}`).join(', ')} });`,
+    ]),
     '    return inTurn(found, (conversation) => {',
     '      // rtm.start listed members only for the conversations the bot was in; here they are complete.',
     '      if (conversation.is_member !== true || !wanted(`${list}[].members`)) return undefined;',
