@@ -14,6 +14,7 @@ import { nearestManifest, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
 import { injectedConstruction, type ClassProject } from './injected-client.js';
 import { constructionOf, originOf } from './origin.js';
+import { mergedDefinitions } from './instance-override.js';
 import { memberDefinitions } from './overrides.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
@@ -312,7 +313,9 @@ export class Project implements ProjectLinks, ClassProject {
     if (!home || isPackageEntry(home.file)) return undefined;
     const importers = this.importersOf(home);
     if (importers.unseen) return undefined;
-    return importers.files.flatMap((other) => memberDefinitions(other.resolver, other.program, name).map((node) => ({ node, resolver: other.resolver })));
+    // An importer may merge the method into what it loads (`Object.assign(require('./bot'), { _api })`), not only assign it.
+    const definitions = (other: ParsedFile): Node[] => [...memberDefinitions(other.resolver, other.program, name), ...mergedDefinitions(other.resolver, other.program, name)].sort((a, b) => a.range[0] - b.range[0]);
+    return importers.files.flatMap((other) => definitions(other).map((node) => ({ node, resolver: other.resolver })));
   }
 
   /**

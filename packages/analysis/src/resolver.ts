@@ -53,7 +53,8 @@ export interface ProjectLinks {
   importedConstruction(resolver: Resolver, node: TSESTree.Node): Located<TSESTree.NewExpression> | undefined;
   /**
    * The methods named `name` that the project's files importing `resolver`'s file define where they
-   * may override one of its (see memberDefinitions), or undefined where some may be unseen: the file
+   * may override one of its (see memberDefinitions), or merge into what they load from it (the calls of
+   * mergedDefinitions: `Object.assign(require('./bot'), { _api })`), or undefined where some may be unseen: the file
    * is the package's entry point (code outside the project may extend what it exports), or an importer
    * cannot be parsed.
    */

@@ -59,33 +59,48 @@ export function instanceOverride(resolver: Resolver, made: TSESTree.NewExpressio
 
 /**
  * Where a module of the project importing this one may give a bot this module exports (`module.exports = new
- * SlackBot(…)`, then `require('./bot')._api = …` or `const bot = require('./bot'); bot._api = …`) a `method` of
- * its own: any assignment to a member so named in such a module counts, as what it is assigned to may be that bot.
- * Where not every importer can be read (one cannot be parsed, or this is the package's entry module, which code
- * outside the project loads), it may happen there unseen. Undefined where the module exports nothing, or no importer
- * assigns one.
+ * SlackBot(…)`, then `require('./bot')._api = …`, `const bot = require('./bot'); bot._api = …` or
+ * `Object.assign(require('./bot'), { _api })`) a `method` of its own: one such definition in an importer that
+ * `counts` (see importerDefinition).
  */
 function importedInstanceDefinition(resolver: Resolver, program: TSESTree.Program, method: string): string | undefined {
+  return importerDefinition(resolver, program, method, mayBeExportedBot);
+}
+
+/**
+ * The one search of this module's importers for a `method` they give what it exports (importedInstanceDefinition,
+ * instanceRunOverride): the place of the first definition there that `counts`. Where not every importer can be
+ * read (one cannot be parsed, this is the package's entry module, which code outside the project loads, or the
+ * lint, which reads one file), the app's own `method` may be given there unseen: that is named, never taken for
+ * "none". Undefined where the module exports nothing (no importer can reach what it makes) or no importer gives one.
+ */
+function importerDefinition(resolver: Resolver, program: TSESTree.Program, method: string, counts: (resolver: Resolver, definition: Node, home: string) => boolean): string | undefined {
   const home = resolver.file === undefined ? undefined : resolve(resolver.file);
   if (home === undefined || !exportsAnything(resolver, program)) return undefined;
   const elsewhere = resolver.project?.memberDefinitionsElsewhere(resolver, method);
   if (elsewhere === undefined) return 'where it is imported (this module exports it, and not every module that may import it can be read)';
-  const other = elsewhere.find((d) => importsFrom(d.resolver, d.node, home) && mayBeExportedBot(d.resolver, d.node, home));
+  const other = elsewhere.find((d) => importsFrom(d.resolver, d.node, home) && counts(d.resolver, d.node, home));
   return other === undefined ? undefined : `in ${placeOf(other, home)}, a module that imports this one`;
 }
 
 /**
- * Whether the value `definition` is assigned to a member of (`x._api = <definition>`) may be what `home` exports:
- * loaded from it (`require('./bot')`, a variable given that), or of an origin not followed (a parameter). Not
- * `this`, a prototype, a class's member or what another module exports, which are no bot made in `home`.
+ * Whether what `definition` gives a member (`x._api = <definition>`, `Object.assign(x, { _api })`: see
+ * memberDefinitionsElsewhere) may be what `home` exports: loaded from it (`require('./bot')`, a variable given
+ * that), or of an origin not followed (a parameter). Not `this`, a prototype, a class's member or what another
+ * module exports, which are no bot made in `home`.
  */
 function mayBeExportedBot(resolver: Resolver, definition: Node, home: string): boolean {
-  const assigned = definition.parent;
-  if (assigned?.type !== AST_NODE_TYPES.AssignmentExpression || assigned.left.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const target = unwrap(assigned.left.object);
-  if (isThisLike(resolver, target) || isPrototype(resolver, target)) return false;
+  const target = receiverOf(definition);
+  if (target === undefined || isThisLike(resolver, target) || isPrototype(resolver, target)) return false;
   const origin = originOf(resolver, target);
   return origin === undefined || resolver.file === undefined || resolveRelativeModule(resolver.file, origin.module) === home;
+}
+
+/** What a definition gives its member to: `x` of `x._api = <definition>`, the first argument of a merging call (`Object.assign(x, { _api })`); undefined for a class's member. */
+function receiverOf(definition: Node): Node | undefined {
+  if (definition.type === AST_NODE_TYPES.CallExpression) return definition.arguments[0] === undefined ? undefined : unwrap(definition.arguments[0]);
+  const assigned = definition.parent;
+  return assigned?.type === AST_NODE_TYPES.AssignmentExpression && assigned.left.type === AST_NODE_TYPES.MemberExpression ? unwrap(assigned.left.object) : undefined;
 }
 
 /**
@@ -94,15 +109,14 @@ function mayBeExportedBot(resolver: Resolver, definition: Node, home: string): b
  * of its own, which any `_api` the app gives the same instance later replaces (`this._api = …` in the constructor
  * or a method, `bot._api = …`, `Object.assign(this, { _api })`), and whose place a prototype's `_api` given after
  * it is made would not take either. The instance's class is not followed to each of its objects, so any `_api`
- * given in the file, or in a project module that imports it, counts. Undefined where none is found.
+ * given in the file, or in a project module that imports it, counts (importerDefinition: where not every importer
+ * can be read, that risk is named). Undefined where none is found.
  */
 export function instanceRunOverride(resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const method = SLACKBOTS.request;
   const program = programOf(call);
   const [here] = [...memberDefinitions(resolver, program, method), ...mergedDefinitions(resolver, program, method)].sort((a, b) => a.range[0] - b.range[0]);
-  const home = resolver.file === undefined ? undefined : resolve(resolver.file);
-  const other = here === undefined && home !== undefined ? (resolver.project?.memberDefinitionsElsewhere(resolver, method) ?? []).find((d) => importsFrom(d.resolver, d.node, home)) : undefined;
-  const where = here !== undefined ? `on line ${String(here.loc.start.line)}` : other !== undefined && home !== undefined ? `in ${placeOf(other, home)}, a module that imports this one` : undefined;
+  const where = here === undefined ? importerDefinition(resolver, program, method, () => true) : `on line ${String(here.loc.start.line)}`;
   return where === undefined ? undefined : `\`${method}\` is given a function of the app's own ${where}, which a login of the instance (the constructor's, or a later \`login()\`) may ask for \`rtm.start\` in place of the \`${method}\` the generated module gives it`;
 }
 

@@ -218,3 +218,88 @@ describe('slackbots 0.5.3 ES5 subclass giving the instance an `_api` of its own'
     expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect', 'rtm.start']);
   });
 });
+
+/** An ES5 subclass the package's entry module exports, with nothing else in it: what code outside the project does with it is unseen. */
+const ENTRY_CLASS = `var SlackBot = require('slackbots');
+var util = require('util');
+
+function TeamBot(settings) {
+  SlackBot.call(this, settings);
+}
+util.inherits(TeamBot, SlackBot);
+
+module.exports = TeamBot;
+`;
+
+/** Code outside the project that requires the package: gives the bot an `_api` of its own, logs in again at its first start, prints at the second. */
+const OUTSIDE_APP = `var TeamBot = require('./runners');
+var printWorkspace = require('./summary');
+
+var bot = new TeamBot({ token: process.env.SLACK_BOT_TOKEN, name: 'team' });
+bot.calls = 0;
+${OWN_API.replaceAll('this', 'bot').replace('SlackBot', 'TeamBot')}var starts = 0;
+bot.on('start', function () {
+  starts += 1;
+  if (starts === 1) return bot.login();
+  console.log('own _api calls: ' + bot.calls);
+  printWorkspace(bot);
+  process.stdout.write('', function () { process.exit(0); });
+});
+bot.on('error', function (err) {
+  console.error('slackbots error: ' + (err && err.message ? err.message : err));
+  process.exit(1);
+});
+`;
+
+/**
+ * An ES5 subclass of slackbots 0.5.3 exported from the package's entry module, given an `_api` of its own by code
+ * outside the project, which logs in again: not every importer can be read, so a TODO naming that, never a wrap
+ * (wrapped, as it was before, the second login asks the app's `_api` and reaches `rtm.start`).
+ */
+describe('slackbots 0.5.3 ES5 subclass exported from the package entry module', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 35, users: 9, channels: 4, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  const outsideApp = async (main: string): Promise<string> => {
+    const dir = await es5App(ENTRY_CLASS);
+    await writeFile(join(dir, 'runners', 'package.json'), JSON.stringify({ name: 'team-bot', version: '1.0.0', main, dependencies: { slackbots: '^0.5.3' } }));
+    await writeFile(join(dir, 'app.js'), OUTSIDE_APP);
+    return dir;
+  };
+
+  it('a TODO naming the unread importers; wrapped, the outside `_api` would reach rtm.start', { timeout: 240_000 }, async () => {
+    const dir = await outsideApp('bot.js');
+    const start = (at: string) => runNodeBot(join(at, 'app.js'), { cwd: at, apiUrl: slack.apiUrl });
+    slack.setMode('legacy');
+    slack.resetCalls();
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^own _api calls: 1\n/m);
+    expect(before.stdout).toMatch(/^users: [1-9]/m);
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.start', 'rtm.start']);
+
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['runners/bot.js:5:3', 'todo']]);
+    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain("`_api` is given a function of the app's own where it is imported (this module exports it, and not every module that may import it can be read)");
+    const written = await readFile(join(dir, 'runners', 'bot.js'), 'utf8');
+    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(ENTRY_CLASS);
+    slack.resetCalls();
+    expect(await start(dir)).toEqual(before);
+
+    // The same module where it is not the entry (and no project module imports it) is wrapped, as the entry was before.
+    const once = await outsideApp('index.js');
+    expect((await apply(once)).todos).toBe(0);
+    expect(await readFile(join(once, 'runners', 'bot.js'), 'utf8')).toContain('SlackBot.call(withSlackbotsRtmStartOn(this, ');
+    await writeFile(join(once, 'app.js'), OUTSIDE_APP.replace("require('./runners')", "require('./runners/bot')"));
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    expect(await start(once)).toMatchObject({ code: 1, stderr: 'slackbots error: rtm_connect_required\n' });
+    // The first login went through the wrapper; the second, through the outside `_api`, asked Slack.
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect', 'rtm.start']);
+  });
+});
