@@ -72,7 +72,7 @@ function literalConstruction(resolver: Resolver, value: Node, key: string): TSES
   // A computed key might name it too.
   if (literal.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === undefined)) return undefined;
   const entry = entries.length === 1 ? entries[0] : undefined;
-  const made = entry && entry.kind === 'init' && !entry.method ? unwrap(entry.value) : undefined;
+  const made = entry?.kind === 'init' && !entry.method ? unwrap(entry.value) : undefined;
   return made?.type === AST_NODE_TYPES.NewExpression ? made : undefined;
 }
 
