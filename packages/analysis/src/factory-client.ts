@@ -1,6 +1,7 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, singleValueOf, unwrap, variableOf } from './ast.js';
+import { destructuredKey, isFunction, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
+import { localFunction } from './functions.js';
 import { constructionOf } from './origin.js';
 import type { FunctionLike, Resolver } from './resolver.js';
 
@@ -36,6 +37,43 @@ export function returnedConstruction(resolver: Resolver, fn: FunctionLike): TSES
   const made = returned.map((value) => (value ? (memoizedConstruction(resolver, value) ?? constructionOf(resolver, value)) : undefined));
   const [first] = made;
   return first && made.every((m) => m === first) ? first : undefined;
+}
+
+/**
+ * `const { rtm } = clientsFor(token)`, `clientsFor` a function of this file bound once whose every
+ * return is an object literal keeping `rtm: new X(…)` (the same `new`; no spread, the key once, no
+ * default in the pattern, the name never written again): every call hands that member out as the
+ * client that `new` made. Undefined for anything else (a return of another value or of nothing, an
+ * `async` function or a generator, a function of another module, a nested pattern).
+ */
+export function destructuredConstruction(resolver: Resolver, node: Node): TSESTree.NewExpression | undefined {
+  const name = unwrap(node);
+  if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(resolver, name);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length > 1 || def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return undefined;
+  const key = def.name.parent.type === AST_NODE_TYPES.Property && def.name.parent.parent === def.node.id ? destructuredKey(resolver, def.node.id, def.name) : undefined;
+  const call = def.node.init ? unwrap(def.node.init) : undefined;
+  if (key === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = localFunction(resolver, call.callee);
+  if (!fn || fn.async || fn.generator) return undefined;
+  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(resolver, fn.body) : [fn.body];
+  const made = returned.map((value) => (value ? literalConstruction(resolver, value, key) : undefined));
+  const [first] = made;
+  return first && made.every((m) => m === first) ? first : undefined;
+}
+
+/** `{ web: …, rtm: new X(…) }`: the `new` under `key`, the object's only entry of that name, no spread. */
+function literalConstruction(resolver: Resolver, value: Node, key: string): TSESTree.NewExpression | undefined {
+  const literal = unwrap(value);
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression || literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const entries = literal.properties.filter((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === key);
+  // A computed key might name it too.
+  if (literal.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === undefined)) return undefined;
+  const entry = entries.length === 1 ? entries[0] : undefined;
+  const made = entry?.kind === 'init' && !entry.method ? unwrap(entry.value) : undefined;
+  return made?.type === AST_NODE_TYPES.NewExpression ? made : undefined;
 }
 
 /**

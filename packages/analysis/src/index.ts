@@ -5,7 +5,7 @@ export { legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedU
 export { constTableEntryReads, constTableString } from './const-table.js';
 export { unreadEntryKey, wordCount } from './unread-entry.js';
 export { streamParsedOnly } from './stream-body.js';
-export { propertyUrlReads } from './property-url.js';
+export { propertyUrlReads, propertyUrlWrittenOnce } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';
 export { clientAnswerUnread, methodAnswerUnread } from './unread-answer.js';
 export { followClientAnswer, followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { descendants, destructuredKey, heldValueOfName, implicitGlobalValue, isThisLike, memberName, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
+import { destructuredConstruction } from './factory-client.js';
 import { fieldModule, loadedModule } from './module-load.js';
 import { objectMemberValue } from './object-member.js';
 import type { Resolver } from './resolver.js';
@@ -155,7 +156,8 @@ export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTr
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare;
   if (bare.type === AST_NODE_TYPES.Identifier) {
     const value = heldValueOfName(resolver, bare);
-    if (!value) return undefined;
+    // `const { rtm } = clientsFor(token)`: the member a function of this file hands out, only ever that `new`.
+    if (!value) return destructuredConstruction(resolver, bare);
     const init = soleValueOf(value);
     return init.type === AST_NODE_TYPES.NewExpression ? init : undefined;
   }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, isWrittenTo, memberName, programOf, propertyKeyName, unwrap, within } from './ast.js';
+import { descendants, isThisLike, isWrittenTo, memberName, programOf, propertyKeyName, unwrap, variableOf, within } from './ast.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -103,4 +103,55 @@ function isThis(node: Node): boolean {
 function isPrototype(resolver: Resolver, node: Node): boolean {
   const bare = unwrap(node);
   return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'prototype' && unwrap(bare.object).type === AST_NODE_TYPES.Identifier;
+}
+
+/**
+ * `X.prototype.startUrl = 'https://…/rtm.start'` read once, as `this.startUrl`, where no code outside
+ * this file can give it another value: that read, and the statement writing the string (which made the
+ * URL only). Proven only where the file exports nothing (no `module.exports`, `exports`, `export`), `X`
+ * is named only as `X.prototype` or in `new X(…)` whose instance is only called a method on in place
+ * (`new X(token).load(cb)`), and `this` is only ever read a member off (no instance handed anywhere):
+ * then no other module holds an instance to write the property on. Undefined for anything else
+ * (propertyUrlReads' rules first: one write in the file, read only as `this.<key>`).
+ */
+export function propertyUrlWrittenOnce(resolver: Resolver, literal: Node): { read: TSESTree.MemberExpression; value: Node; statement: TSESTree.ExpressionStatement } | undefined {
+  const place = propertyPlace(resolver, literal);
+  const reads = place?.keys.length === 1 ? propertyUrlReads(resolver, literal) : undefined;
+  const [read, ...more] = reads ?? [];
+  const left = place?.assignment.left;
+  const statement = place?.assignment.parent;
+  if (!place || !read || more.length > 0 || left?.type !== AST_NODE_TYPES.MemberExpression || statement?.type !== AST_NODE_TYPES.ExpressionStatement || !isPrototype(resolver, left.object)) return undefined;
+  const owner = unwrap((unwrap(left.object) as TSESTree.MemberExpression).object);
+  const ownerVariable = owner.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, owner) : undefined;
+  if (ownerVariable?.defs.length !== 1) return undefined;
+  for (const node of descendants(resolver, programOf(literal))) {
+    if (node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration || node.type === AST_NODE_TYPES.ExportAllDeclaration) return undefined;
+    if (node.type === AST_NODE_TYPES.Identifier && (node.name === 'module' || node.name === 'exports') && variableOf(resolver, node) === null) return undefined;
+    if (node.type === AST_NODE_TYPES.ThisExpression && !(node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node)) return undefined;
+  }
+  const ownerUses = ownerVariable.references.map((r) => r.identifier);
+  // `X.prototype.m`, never `X.prototype` whole (`Object.assign(X.prototype, other)` may write any member).
+  const prototypeMember = (use: Node): boolean => {
+    const prototype = use.parent;
+    return prototype !== undefined && isPrototype(resolver, prototype) && prototype.parent?.type === AST_NODE_TYPES.MemberExpression && prototype.parent.object === prototype;
+  };
+  if (!ownerUses.every((use) => prototypeMember(use) || instanceCalledInPlace(use))) return undefined;
+  return ownMethodOf(resolver, read, ownerVariable) ? { read, value: unwrap(place.assignment.right), statement } : undefined;
+}
+
+/** The read is in a method `X.prototype.m = function () {…}` (arrows inside it share its `this`): `this` is an X there. */
+function ownMethodOf(resolver: Resolver, read: Node, owner: NonNullable<ReturnType<typeof variableOf>>): boolean {
+  let fn: Node | undefined = read.parent;
+  while (fn && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration) fn = fn.parent;
+  const assignment = fn?.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== fn || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const prototype = unwrap(assignment.left.object);
+  return prototype.type === AST_NODE_TYPES.MemberExpression && isPrototype(resolver, prototype) && prototype.object.type === AST_NODE_TYPES.Identifier && variableOf(resolver, prototype.object) === owner;
+}
+
+/** `new X(…).method(…)`: the instance is made, called a method on, and let go. */
+function instanceCalledInPlace(use: Node): boolean {
+  const made = use.parent;
+  const member = made?.parent;
+  return made?.type === AST_NODE_TYPES.NewExpression && made.callee === use && member?.type === AST_NODE_TYPES.MemberExpression && member.object === made && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }

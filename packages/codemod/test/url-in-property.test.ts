@@ -84,6 +84,38 @@ const WRITTEN_TWICE_BOT = PROTOTYPE_BOT.replace('  this.token = token;\n', '  th
 /** The prototype bot whose methods also read `users`, which only rtm.start answers. */
 const USERS_BOT = PROTOTYPE_BOT.replace('this.metadata.team.name].join', 'this.metadata.team.name, this.metadata.users.length].join');
 
+/**
+ * A prototype property written once, read once by a method, in a file that exports nothing and only calls
+ * a method on each instance where it makes it: no code can give it another value, so the request is
+ * rebuilt from the string as a URL written at the call is (its data fetched with the replacement methods).
+ */
+const DIRECTORY_BOT = `const request = require('request');
+${API}
+function Directory(token) {
+  this.token = token;
+}
+Directory.prototype.startUrl = API + 'rtm.start';
+Directory.prototype.load = function (done) {
+  request.get(this.startUrl + '?token=' + this.token, (err, res, body) => {
+    if (err) return done(err);
+    const answer = JSON.parse(body);
+    if (!answer.ok) return done(new Error(answer.error));
+    const users = answer.users.map((u) => u.name).sort();
+    const channels = answer.channels.map((c) => c.name + ':' + (c.members || []).slice().sort().join('+')).sort();
+    done(null, users.join(',') + ' | ' + channels.join(' '));
+  });
+};
+new Directory(process.env.SLACK_BOT_TOKEN).load(function (err, line) {
+  console.log(err ? 'failed ' + err.message : line);
+});
+`;
+
+/** The same class exported: another module may write `startUrl` on it. */
+const EXPORTED_DIRECTORY_BOT = `${DIRECTORY_BOT}module.exports = Directory;\n`;
+
+/** The same with the instance kept in a variable: it may be handed on, and written through. */
+const HELD_DIRECTORY_BOT = DIRECTORY_BOT.replace('new Directory(process.env.SLACK_BOT_TOKEN).load(', 'const directory = new Directory(process.env.SLACK_BOT_TOKEN);\ndirectory.load(');
+
 let fake: FakeSlack;
 
 beforeAll(async () => {
@@ -125,8 +157,36 @@ describe('raw rtm.start requests whose URL is held in a property', () => {
     }
   });
 
+  it('a prototype property written once and read for users and channels: rebuilt through request, the same users, channels and members', { timeout: 120_000 }, async () => {
+    const dir = await writeBotFiles('rtm-migrate-url-in-property-once-', { 'bot.js': DIRECTORY_BOT });
+    fake.setMode('legacy');
+    fake.resetCalls();
+    const before = await runIn(dir);
+    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(before.stdout).toMatch(/^\S+(,\S+){3} \| \S+:U\w+(\+U\w+)* \S+:U\w+/);
+    expect(fake.calls.map((c) => c.method)).toEqual(['rtm.start']);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    const out = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(out).not.toContain('rtm.start');
+    expect(out).not.toContain('Directory.prototype.startUrl');
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runIn(dir);
+    expect({ code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ code: 0, stderr: '', stdout: before.stdout });
+    const methods = fake.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods).toContain('users.list');
+    expect(methods).toContain('conversations.members');
+  });
+
   it.each([
     ['the property written again in the constructor', WRITTEN_TWICE_BOT, undefined],
+    ['a property written once on a class the file exports', EXPORTED_DIRECTORY_BOT, undefined],
+    ['a property written once, the instance kept in a variable', HELD_DIRECTORY_BOT, undefined],
     ['the answer kept on this.metadata read for users', USERS_BOT, 'Fields read → replacements: users: users.list'],
   ])('%s: a TODO, the URL left as it is', { timeout: 120_000 }, async (_name, source, named) => {
     const dir = await writeBotFiles('rtm-migrate-url-in-property-todo-', { 'bot.js': source });
@@ -140,6 +200,6 @@ describe('raw rtm.start requests whose URL is held in a property', () => {
     expect(applied.stdout).toContain(`TODOs left: ${String(starts.length)}`);
     const out = await readFile(join(dir, 'bot.js'), 'utf8');
     expect(out).toContain('TODO(rtm-migrate)');
-    expect(out).toContain("Bot.prototype.rtmApiUrl = API + 'rtm.start';");
+    expect(out).toMatch(/(Bot\.prototype\.rtmApiUrl|Directory\.prototype\.startUrl) = API \+ 'rtm\.start';/);
   });
 });

@@ -8,6 +8,7 @@ import { text, writtenCallback, type Node, type TransportResult } from './common
 import { endpointTableTransport } from './endpoint-table.js';
 import { fetchTransport } from './fetch.js';
 import { gotTransport } from './got.js';
+import { heldProperty } from './held-property.js';
 import { helperTransport } from './helper.js';
 import { needleTransport } from './needle.js';
 import { nodeGetTransport } from './node-http.js';
@@ -100,7 +101,7 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  */
 function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
-  const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? requestUrl(parsed, literal);
+  const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? heldProperty(parsed, literal) ?? requestUrl(parsed, literal);
   if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
   const passed = urlPassedToFunction(parsed, url, literal.range[0] + text(parsed, literal).indexOf('rtm.start'));
   if (passed && 'why' in passed) return passed;

@@ -187,7 +187,15 @@ export function heldString(parsed: ParsedFile, literal: Node): RequestUrl | unde
   const held = written && heldIn(parsed, written.node);
   const [request, ...more] = held?.uses ?? [];
   if (!written || !held || !request || more.length > 0) return undefined;
-  const removals = [wholeLines(parsed.text, held.declaration)];
+  return heldUrlGiven(parsed, literal, written, request, [wholeLines(parsed.text, held.declaration)]);
+}
+
+/**
+ * The request URL where a URL written once is read (`request`, the one read of the name or property
+ * holding it): as it is, or followed by a query there (`START_URI + '?token=' + token`). `removals`
+ * take away what held it.
+ */
+export function heldUrlGiven(parsed: ParsedFile, literal: Node, written: RequestUrl, request: Node, removals: RequestUrl['removals']): RequestUrl | undefined {
   const given = wholeUrl(request);
   if (given === request) return { ...written, node: request, removals };
   // `START_URI + '?token=' + token`: the held URL given its query where it is used.
