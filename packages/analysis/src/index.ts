@@ -76,5 +76,5 @@ export { ownRtmStartOf, type ModuleFiles } from './own-start.js';
 export { REQUEST_PROMISE_MODULES } from './request-promise.js';
 export { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
 export { literalMethod } from './object-member.js';
-export { unknownClientAnswer, type ClientAnswer } from './unknown-client.js';
+export { isJqueryRequest, unknownClientAnswer, type ClientAnswer } from './unknown-client.js';
 export { libraryReach, type LibraryReach } from './library-reach.js';

@@ -69,7 +69,7 @@ const JQUERY_HANDLERS: ReadonlyMap<string, readonly number[]> = new Map([['succe
 const JQUERY_GLOBAL_HOOKS = new Set(['ajaxSetup', 'ajaxPrefilter', 'ajaxTransport', 'ajaxSuccess', 'ajaxComplete', 'ajaxError']);
 
 /** `$.getJSON(…)`, `jQuery.ajax(…)`: `$` / `jQuery` a browser script's global, or jQuery's module (`require('jquery')`). */
-function isJqueryRequest(resolver: Resolver, call: TSESTree.CallExpression): boolean {
+export function isJqueryRequest(resolver: Resolver, call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !JQUERY_REQUESTS.has(memberName(resolver, callee) ?? '')) return false;
   const holder = unwrap(callee.object);

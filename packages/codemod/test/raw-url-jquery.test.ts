@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { expectUrlSwapKeepsOutput, writeBotFiles } from './helpers.js';
+import { breaksThenMigrates, cli, expectSameWithoutRtmStart, expectUrlSwapKeepsOutput, writeBotFiles } from './helpers.js';
+import { RUNTIME } from './jquery-runtime.js';
 
 /**
  * jQuery's Ajax calls to `rtm.start` read for `rtm.connect`'s fields only, through the jqXHR's
@@ -10,56 +12,10 @@ import { expectUrlSwapKeepsOutput, writeBotFiles } from './helpers.js';
  * Slack in `legacy` mode, is migrated by the real CLI, and runs again in `connect_required` mode,
  * printing the same and asking `rtm.connect` once.
  *
- * jQuery itself is not run: its npm package builds on a browser `window` (a `document`, whose
- * `createElement` its feature tests call as it loads, and `XMLHttpRequest`), and the lockfile has no
- * DOM (no jsdom), nor jQuery. The preloaded runtime below stands in for its Ajax with the signatures
- * jQuery documents (`success(data, textStatus, jqXHR)`, `fail(jqXHR, textStatus, errorThrown)`,
- * `jqXHR.responseJSON`, request data serialised into the query), over Node's `http`.
+ * jQuery itself is not run: see jquery-runtime.ts.
  */
 
 const API = "const API = process.env.SLACK_API_URL || 'https://slack.com/api/';\n";
-
-const RUNTIME = `const http = require('http');
-function ajax(url, options) {
-  const settings = typeof url === 'object' ? url : Object.assign({}, options, { url: url });
-  const query = new URLSearchParams(settings.data || {}).toString();
-  const xhr = { status: 0 };
-  const settled = new Promise(function (resolve) {
-    http.get(settings.url + (query ? (settings.url.includes('?') ? '&' : '?') + query : ''), function (res) {
-      let text = '';
-      res.on('data', function (piece) { text += piece; });
-      res.on('end', function () {
-        xhr.status = res.statusCode;
-        xhr.responseText = text;
-        try { xhr.responseJSON = JSON.parse(text); } catch (e) { return resolve({ ok: false, args: [xhr, 'parsererror', e] }); }
-        resolve(res.statusCode < 300 ? { ok: true, args: [xhr.responseJSON, 'success', xhr] } : { ok: false, args: [xhr, 'error', res.statusMessage] });
-      });
-    }).on('error', function (e) { resolve({ ok: false, args: [xhr, 'error', e.message] }); });
-  });
-  function on(when) {
-    return function () {
-      for (const fn of [].concat.apply([], arguments)) settled.then(function (s) { if (when(s)) fn.apply(settings, s.args); });
-      return xhr;
-    };
-  }
-  xhr.done = on(function (s) { return s.ok; });
-  xhr.fail = on(function (s) { return !s.ok; });
-  xhr.always = on(function () { return true; });
-  xhr.then = function (ok, ko) {
-    return settled.then(function (s) { const fn = s.ok ? ok : ko; return fn ? fn.apply(settings, s.args) : s.args[0]; });
-  };
-  xhr.catch = function (ko) { return xhr.then(null, ko); };
-  if (settings.success) xhr.done(settings.success);
-  if (settings.error) xhr.fail(settings.error);
-  if (settings.complete) xhr.always(settings.complete);
-  return xhr;
-}
-function getJSON(url, data, success) {
-  if (typeof data === 'function') return ajax(url, { success: data, dataType: 'json' });
-  return ajax(url, { data: data, success: success, dataType: 'json' });
-}
-globalThis.jQuery = globalThis.$ = { ajax: ajax, getJSON: getJSON };
-`;
 
 const DEFERRED_BOT = `${API}
 $.getJSON(API + 'rtm.start', { token: process.env.SLACK_BOT_TOKEN })
@@ -90,6 +46,19 @@ const IIFE_BOT = `${API}
 })(jQuery, process.env);
 `;
 
+/** `$.getJSON(url, data, success)` reading start-only lists: users, the channels it is in and their members. */
+const LISTS_BOT = `${API}
+$.getJSON(API + 'rtm.start', { token: process.env.SLACK_BOT_TOKEN }, function (json) {
+  if (!json.ok) { process.exitCode = 1; return console.error('unable to start: ' + json.error); }
+  console.log('users: ' + json.users.map(function (u) { return u.id; }).sort().join(' '));
+  console.log('channels: ' + json.channels.filter(function (c) { return c.is_member; }).map(function (c) { return c.id + '=' + c.members.length; }).sort().join(' '));
+  console.log('socket: ' + /^wss?:/.test(json.url));
+});
+`;
+
+/** The same through `$.get`, whose second argument may be the callback itself: not followed. */
+const GET_BOT = LISTS_BOT.replace('$.getJSON(', '$.get(');
+
 let fake: FakeSlack;
 
 beforeAll(async () => {
@@ -111,5 +80,31 @@ describe("jQuery's Ajax to rtm.start read for rtm.connect fields only", () => {
   ])('%s: the URL names rtm.connect and the bot prints the same', { timeout: 120_000 }, async (_name, source, printed) => {
     const dir = await writeBotFiles('rtm-migrate-raw-jquery-', { 'bot.js': source, 'runtime.js': RUNTIME });
     await expectUrlSwapKeepsOutput(fake, dir, source, printed, () => runIn(dir));
+  });
+});
+
+describe("jQuery's `$.getJSON` to rtm.start read for start-only lists", () => {
+  it('`$.getJSON(url, { token }, success)`: rebuilt through $.getJSON, the same users, channels and members after', { timeout: 180_000 }, async () => {
+    const dir = await writeBotFiles('rtm-migrate-raw-jquery-lists-', { 'bot.js': LISTS_BOT, 'runtime.js': RUNTIME });
+    fake.setMode('legacy');
+    const before = await runIn(dir);
+    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(before.stdout).toMatch(/^users: (U\w+ ){4}U\w+\nchannels: (C\w+=[1-9]\d* ?)+\nsocket: true\n$/);
+    await breaksThenMigrates(fake, dir, () => runIn(dir));
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("$.getJSON(API + apiMethod, apiArgs, resolve)");
+
+    fake.resetCalls();
+    const after = await runIn(dir);
+    expectSameWithoutRtmStart(fake, before, after);
+    const asked = fake.calls.map((c) => c.method);
+    for (const method of ['users.list', 'conversations.list', 'conversations.members']) expect(asked).toContain(method);
+  });
+
+  it('`$.get(url, data, success)`: a TODO, the call as it was', { timeout: 120_000 }, async () => {
+    const dir = await writeBotFiles('rtm-migrate-raw-jquery-lists-', { 'bot.js': GET_BOT, 'runtime.js': RUNTIME });
+    const applied = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(applied.stderr).toBe('');
+    expect(applied.stdout).toContain('TODOs left: 1');
+    expect((await readFile(join(dir, 'bot.js'), 'utf8')).replace(/^ *\/\/.*\n/gm, '')).toBe(GET_BOT);
   });
 });

@@ -1,4 +1,4 @@
-import { encodingCall, originOf, propertyKeyName, REQUEST_PROMISE_MODULES, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { encodingCall, isJqueryRequest, originOf, propertyKeyName, REQUEST_PROMISE_MODULES, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
@@ -10,6 +10,7 @@ import { fetchTransport } from './fetch.js';
 import { gotTransport } from './got.js';
 import { heldProperty } from './held-property.js';
 import { helperTransport } from './helper.js';
+import { jqueryTransport } from './jquery.js';
 import { needleTransport } from './needle.js';
 import { nodeGetTransport } from './node-http.js';
 import { nodeRequestTransport } from './node-request.js';
@@ -21,7 +22,7 @@ import { superagentTransport } from './superagent.js';
 import { unirestTransport } from './unirest.js';
 import { unseenClientWhy } from './unseen-client.js';
 import { readsInsideBuilt, urlPassedToFunction } from './url-argument.js';
-import { heldString, heldUrl, requestUrl, type RequestUrl } from './request-parts.js';
+import { heldString, heldUrl, requestUrl, uriEncodedUrl, type RequestUrl } from './request-parts.js';
 import { heldOptionsRequest } from './held-options.js';
 
 export type { TransportResult } from './common.js';
@@ -95,20 +96,26 @@ function isFetch(parsed: ParsedFile, callee: Node): boolean {
  * - needle's `needle.post(url, { … }, (err, resp, body) => …)`, `needle('post', url, { … })` (see needle.ts);
  * - superagent's `superagent.post(url)….send({ … }).end((err, res) => …)` (or its promise, see superagent.ts);
  * - unirest's `unirest.get(url)….query({ … }).end((response) => …)` (see unirest.ts);
+ * - jQuery's `$.getJSON(url, { …data }, (json) => …)` (see jquery.ts);
  * - `https.get(url[, options], (res) => …)` (and `http.get`), the response only listened to;
  * - `https.request(url | { …options, path }[, options], (res) => …)` sent with `end([body])` (see node-request.ts);
  * - any of these inside a function of this file that the URL is given to (see url-argument.ts).
  */
 function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (!text(parsed, literal).includes('rtm.start')) return { why: 'the URL does not spell `rtm.start` out' };
-  const url = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? heldProperty(parsed, literal) ?? requestUrl(parsed, literal);
-  if (!url) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
-  const passed = urlPassedToFunction(parsed, url, literal.range[0] + text(parsed, literal).indexOf('rtm.start'));
+  const written = heldUrl(parsed, literal) ?? heldString(parsed, literal) ?? heldProperty(parsed, literal) ?? requestUrl(parsed, literal);
+  if (!written) return { why: 'the URL is not a base followed by `rtm.start`, with a query of plain names and values or none' };
+  const passed = urlPassedToFunction(parsed, written, literal.range[0] + text(parsed, literal).indexOf('rtm.start'));
   if (passed && 'why' in passed) return passed;
-  const encoder = encodedBy(parsed, passed ? passed.url.node : url.node);
-  if (encoder) {
+  const encoder = encodedBy(parsed, passed ? passed.url.node : written.node);
+  const encoding = encoder === 'encodeURI' && !passed ? encodingCall(written.node) : undefined;
+  // `request(encodeURI(url), …)`: the encoding call given for the URL, where it changes nothing the rebuild sends.
+  const url = encoding ? uriEncodedUrl(written, encoding) : encoder ? undefined : written;
+  if (!url) {
+    // Only an encoder can have left no URL to rebuild.
+    const by = encoder ?? 'encodeURI';
     return {
-      why: `the URL goes through \`${encoder}(…)\` before it is given to the request, and rtm-migrate rebuilds a request only from a URL given to it as it is (each method's URL and arguments put in its place): if the URL holds only plain names and values, \`${encoder}\` changes nothing in it, so take it away and run rtm-migrate again`,
+      why: `the URL goes through \`${by}(…)\` before it is given to the request, and rtm-migrate rebuilds a request only from a URL given to it as it is (each method's URL and arguments put in its place): if the URL holds only plain names and values, \`${by}\` changes nothing in it, so take it away and run rtm-migrate again`,
     };
   }
   const given = requestOf(passed ? passed.url.node : url.node);
@@ -155,6 +162,7 @@ function libraryTransport(parsed: ParsedFile, request: TSESTree.CallExpression, 
   const method = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
   const module = originOf(parsed.resolver, calleeObject(request))?.module;
   if (isFetch(parsed, callee)) return fetchTransport(parsed, request, url);
+  if (isJqueryRequest(parsed.resolver, request)) return jqueryTransport(parsed, request, url);
   if (module === 'axios' && (method === 'get' || method === 'post')) return axiosTransport(parsed, request, method, url);
   if (module === 'got' && (method === undefined || method === 'get' || method === 'post')) return gotTransport(parsed, request, url);
   if (module === 'request' && (method === undefined || method === 'get' || method === 'post')) return requestTransport(parsed, request, url);

@@ -346,3 +346,23 @@ export function typeArgument(parsed: ParsedFile, call: TSESTree.CallExpression):
   const [only] = call.typeArguments?.params ?? [];
   return only ? text(parsed, only) : undefined;
 }
+
+/**
+ * `encodeURI(url)` around a URL `requestUrl` took apart: the same URL, the call standing for it, where
+ * encodeURI can only have escaped what the rebuilt request escapes itself. So the written text
+ * (the base and every name) must be left as it is by encodeURI, and the code spliced in must be plain
+ * values after `name=` (a name or a member, not `encodeURIComponent(…)` nor an encoded query, whose
+ * `%` encodeURI escapes again). Each value reaches Slack as the rebuild sends it (its own encoding),
+ * except one holding `&`, `=`, `+` or `#`, which encodeURI leaves to split the query: the same as the
+ * URL written without encodeURI, which rtm-migrate already rebuilds.
+ */
+export function uriEncodedUrl(url: RequestUrl, encoding: TSESTree.CallExpression): RequestUrl | undefined {
+  if (url.removals) return undefined;
+  const pieces = piecesOf(url.node) ?? [];
+  const valuesOnly = pieces.every((piece, i) => {
+    if ('text' in piece) return encodeURI(piece.text) === piece.text;
+    const before = pieces[i - 1];
+    return before !== undefined && 'text' in before && /[?&][\w.]+=$/.test(before.text) && (piece.node.type === AST_NODE_TYPES.Identifier || piece.node.type === AST_NODE_TYPES.MemberExpression);
+  });
+  return valuesOnly ? { ...url, node: encoding } : undefined;
+}
