@@ -28,4 +28,15 @@ describe("itemGapsNote names as lacking only the item attributes the site's incl
     expect(lacking(itemGapsNote([{ path: 'ims' }, { path: 'groups' }]))).toBe('`ims[].is_open`, `ims[].has_pins`, `groups[].is_open`, `groups[].has_pins`');
     expect(lacking(itemGapsNote([{ path: 'ims' }, { path: 'groups' }], undefined, ['ims[].is_open']))).toBe('`ims[].has_pins`, `groups[].is_open`, `groups[].has_pins`');
   });
+
+  it('the read state of the conversation lists handed on, unless include fetches it', () => {
+    const readState = (note: string | undefined): string | undefined => /`unread_count_display`\) of (.*?) is not fetched/.exec(note ?? '')?.[1];
+    expect(readState(itemGapsNote([{ path: 'ims' }, { path: 'bots' }]))).toBe('`ims`');
+    expect(readState(itemGapsNote([{ path: 'ims[]' }, { path: 'channels' }], undefined, ['channels[].unread_count']))).toBe('`ims`');
+    // The whole response holds every list.
+    expect(readState(itemGapsNote([{ path: '' }]))).toBe('`channels`, `groups`, `mpims`, `ims`');
+    expect(readState(itemGapsNote([{ path: 'users' }, { path: 'bots' }]))).toBeUndefined();
+    // slack-client 1.x's own line says where its copies' read state is fetched.
+    expect(readState(itemGapsNote([], 'slack-client'))).toBeUndefined();
+  });
 });

@@ -519,6 +519,12 @@ export const CODEMOD_MESSAGES = {
   itemGapsWarned: (data: { list: string; fields: string; replacements: string }): string =>
     `Code rtm-migrate cannot follow gets ${data.list} and may read ${data.fields}, which the replacement lists lack: they are not fetched (a call per item at every start); on the helper module's items a read of one answers \`undefined\` and warns once at run time (${data.replacements}).`,
   /**
+   * A helper-module site whose conversation lists (`lists`: `channels`, `ims`…) reach code rtm-migrate cannot
+   * follow, their read state not fetched: the generated module's items (and a v3 dataStore's models) warn on a read.
+   */
+  readStateWarned: (lists: readonly string[]): string =>
+    `The read state (\`last_read\`, \`unread_count\`, \`unread_count_display\`) of ${list(lists)} is not fetched (a \`conversations.info\` per conversation the bot is in) unless \`include\` names it: on the helper module's items, and a v3 dataStore's models, a read of it answers \`undefined\` and warns once at run time, naming the entry to add.`,
+  /**
    * A helper-module site whose `self` / `team` reach code rtm-migrate cannot follow, with attributes only
    * `rtm.start` gave (`escapedObjectData`): the generated module's `self` and `team` warn on a read of one
    * (the warning, not this line, says where each comes from now: it would repeat for every such site).

@@ -16,9 +16,10 @@ function gapsOf(paths: readonly string[], separator: string): { holder: string; 
 
 /**
  * The generated module's part that marks what its data lack of `rtm.start`'s: the items of the lists it
- * builds, and its `self` and `team` (TypeScript or JavaScript).
+ * builds, and its `self` and `team` (TypeScript or JavaScript); with `copies`, those of a client that keeps
+ * copies of the items (markCopiedItems).
  */
-export function itemGapsSource(ts: boolean): string[] {
+export function itemGapsSource(ts: boolean, copies: boolean): string[] {
   // An object written into is never a getter: the two tables do not overlap.
   const written = RTM_START_WRITTEN_GAPS;
   const unwritten = RTM_START_OBJECT_GAPS.filter((path) => !written.includes(path));
@@ -132,6 +133,7 @@ export function itemGapsSource(ts: boolean): string[] {
     '  }',
     '}',
     '',
+    ...(copies ? copiedItemsSource(ts) : []),
     '/**',
     ' * Gives self and team the getter of each of OBJECT_GAPS they lack, and an object for each of WRITTEN_GAPS',
     ' * they lack, an enumerable key so that a client copying self (slack-client 1.x `new User(this, data.self)`,',
@@ -151,6 +153,56 @@ export function itemGapsSource(ts: boolean): string[] {
 }
 
 /**
+ * markCopiedItems(): for the clients that copy the lists' items into objects of their own (slack-client 1.x, a
+ * v3 RtmClient's dataStore), which leave the items' getters behind.
+ */
+function copiedItemsSource(ts: boolean): string[] {
+  const t = (typed: string): string => (ts ? typed : '');
+  return [
+    ...(ts
+      ? [
+          "/** A client's own copies of the lists' items, by id, as slack-client 1.x and a v3 dataStore keep them (`dms`: the `ims`). */",
+          'interface CopiedItems {',
+          '  channels?: Record<string, SlackObject>;',
+          '  groups?: Record<string, SlackObject>;',
+          '  dms?: Record<string, SlackObject>;',
+          '}',
+          '',
+        ]
+      : []),
+    '/**',
+    " * Gives a client's own copies of the lists' items (slack-client 1.x's, a v3 dataStore's models) the getters",
+    ' * markItemGaps() gave the items: the client copies each by its enumerable keys, which leaves them behind, and a',
+    " * read of `has_pins` or an unfetched `unread_count` off a copy would be `undefined` with no word. A write (a",
+    " * dataStore model's update, slack-client 1.x's `channel_marked` handler) replaces the getter silently. With",
+    " * mpim_aware rtm.start's mpims were a list of their own, which the clients keep among their groups.",
+    ' */',
+    `function markCopiedItems(copies${t(': CopiedItems')}, args${t(': RtmStartArgs')})${t(': void')} {`,
+    '  // Object.keys, not Object.values: the module keeps to ES2015 built-ins.',
+    `  const values = (map${t(': Record<string, SlackObject>')} = {}) => Object.keys(map).map((key) => map[key]${t(' as SlackObject')});`,
+    '  const groups = values(copies.groups);',
+    '  const mpimAware = isSet(args.mpim_aware);',
+    '  const lists = {',
+    '    channels: values(copies.channels),',
+    '    groups: mpimAware ? groups.filter((group) => group.is_mpim !== true) : groups,',
+    '    mpims: mpimAware ? groups.filter((group) => group.is_mpim === true) : [],',
+    '    ims: values(copies.dms),',
+    '  };',
+    `  markItemGaps(lists${t(' as RtmStartLists')}, args);`,
+    '}',
+    '',
+  ];
+}
+
+/**
+ * The conversation lists among escaping `paths` (`ims`, `ims[]`; the whole response, `''`: all) whose read
+ * state the site's `include` (`extras`) does not fetch.
+ */
+function unfetchedReadState(paths: readonly string[], extras: readonly string[]): string[] {
+  return Object.keys(CONVERSATION_LIST_FIELDS).filter((list) => !extras.includes(`${list}[].unread_count`) && paths.some((p) => p === '' || p === list || p === `${list}[]`));
+}
+
+/**
  * The report's line for a helper-module site whose lists, `self` or `team` reach code rtm-migrate
  * cannot follow with attributes the replacement data lack: which, and that the module warns on a read.
  */
@@ -163,6 +215,9 @@ export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[], library?:
   // slack-client 1.x hands on only its copy of `self` (its Team keeps `id`, `name` and `domain`), which the wrapper marks too.
   const objects = escapedObjectData(copies ? ['self'] : paths);
   const objectNote = objects && (library === 'slack-client' ? CODEMOD_MESSAGES.objectGapsCopied(objects) : CODEMOD_MESSAGES.objectGapsWarned(objects));
-  const notes = [items && CODEMOD_MESSAGES.itemGapsWarned(items), copies && CODEMOD_MESSAGES.slackClientItemGaps(copies, extras), objectNote].filter((n) => n !== undefined);
+  // slack-client 1.x's line says where its copies' read state is fetched.
+  const readState = copies ? [] : unfetchedReadState(paths, extras);
+  const readStateNote = readState.length > 0 ? CODEMOD_MESSAGES.readStateWarned(readState) : undefined;
+  const notes = [items && CODEMOD_MESSAGES.itemGapsWarned(items), copies && CODEMOD_MESSAGES.slackClientItemGaps(copies, extras), objectNote, readStateNote].filter((n) => n !== undefined);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }
