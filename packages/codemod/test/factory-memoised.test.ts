@@ -1,11 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { HELPER_EXPORTS } from '@rtm-migrate/core';
-import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
-import { copyV3Bot } from '../../../test/support/v3-bot.js';
-import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli } from './helpers.js';
+import type { RunResult } from '../../../test/support/run.js';
+import { v3BeforeAndAfter } from './v3-before-after.js';
 
 /**
  * A v3 RtmClient made on first use by a module of the app (`return cached || (cached = new RtmClient(…))`)
@@ -49,25 +45,8 @@ rtm.start();
 `;
 
 async function beforeAndAfter(token: string): Promise<{ before: RunResult; after: RunResult; bot: string; factory: string; applied: string; calls: string[] }> {
-  const fake = await startFakeSlack({ seed: 11, users: 10, channels: 5, mode: 'legacy' });
-  try {
-    const dir = await copyV3Bot('factory-memoised-');
-    await mkdir(join(dir, 'src', 'lib'), { recursive: true });
-    await writeFile(join(dir, 'src', 'lib', 'slack.js'), FACTORY);
-    await writeFile(join(dir, 'src', 'bot.js'), BOT);
-    const run = (): Promise<RunResult> => runNodeBot(join(dir, 'src', 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, token, timeoutMs: 30_000 });
-    const before = await run();
-    const migrated = await cli(['apply', '.'], dir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.code).toBe(0);
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await run();
-    const read = (name: string): Promise<string> => readFile(join(dir, 'src', ...name.split('/')), 'utf8');
-    return { before, after, bot: await read('bot.js'), factory: await read('lib/slack.js'), applied: migrated.stdout, calls: fake.calls.map((c) => c.method) };
-  } finally {
-    await fake.close();
-  }
+  const { read, ...runs } = await v3BeforeAndAfter('factory-memoised-', { 'lib/slack.js': FACTORY, 'bot.js': BOT }, token, { seed: 11, users: 10, channels: 5 });
+  return { ...runs, bot: await read('bot.js'), factory: await read('lib/slack.js') };
 }
 
 describe('a v3 RtmClient made on first use by a module of the app', () => {

@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HELPER_EXPORTS } from '@rtm-migrate/core';
-import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { copyV3Bot } from '../../../test/support/v3-bot.js';
-import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import type { RunResult } from '../../../test/support/run.js';
 import { cli } from './helpers.js';
+import { v3BeforeAndAfter } from './v3-before-after.js';
 
 /**
  * A v3 RtmClient held where it is given more than one value, each a `new RtmClient(…)`: chosen by a
@@ -57,22 +57,8 @@ rtm.start();
 
 /** The bot's output before migration (legacy fake Slack) and after it (connect_required), with the migrated source and the CLI's output. */
 async function beforeAndAfter(token: string, bot: string): Promise<{ before: RunResult; after: RunResult; source: string; applied: string; calls: string[] }> {
-  const fake = await startFakeSlack({ seed: 9, users: 12, channels: 4, mode: 'legacy' });
-  try {
-    const dir = await copyV3Bot('legacy-client-chosen-');
-    await writeFile(join(dir, 'src', 'bot.js'), bot);
-    const run = (): Promise<RunResult> => runNodeBot(join(dir, 'src', 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, token, timeoutMs: 30_000 });
-    const before = await run();
-    const migrated = await cli(['apply', '.'], dir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.code).toBe(0);
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await run();
-    return { before, after, source: await readFile(join(dir, 'src', 'bot.js'), 'utf8'), applied: migrated.stdout, calls: fake.calls.map((c) => c.method) };
-  } finally {
-    await fake.close();
-  }
+  const { read, ...runs } = await v3BeforeAndAfter('legacy-client-chosen-', { 'bot.js': bot }, token, { seed: 9, users: 12, channels: 4 });
+  return { ...runs, source: await read('bot.js') };
 }
 
 describe('a v3 RtmClient holder given several values, every one a new RtmClient', () => {

@@ -1,11 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { HELPER_EXPORTS } from '@rtm-migrate/core';
-import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
-import { copyV3Bot } from '../../../test/support/v3-bot.js';
-import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, outcomes, scanFiles } from './helpers.js';
+import type { RunResult } from '../../../test/support/run.js';
+import { outcomes, scanFiles } from './helpers.js';
+import { v3BeforeAndAfter } from './v3-before-after.js';
 
 /**
  * A v3 RtmClient taken out of what a function of the same file returns (`const { rtm } = clientsFor(token)`,
@@ -47,22 +44,8 @@ rtm.start();
 `;
 
 async function beforeAndAfter(token: string): Promise<{ before: RunResult; after: RunResult; bot: string; applied: string; calls: string[] }> {
-  const fake = await startFakeSlack({ seed: 12, users: 9, channels: 4, mode: 'legacy' });
-  try {
-    const dir = await copyV3Bot('v3-destructured-factory-');
-    await writeFile(join(dir, 'src', 'bot.js'), BOT);
-    const run = (): Promise<RunResult> => runNodeBot(join(dir, 'src', 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, token, timeoutMs: 30_000 });
-    const before = await run();
-    const migrated = await cli(['apply', '.'], dir);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.code).toBe(0);
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await run();
-    return { before, after, bot: await readFile(join(dir, 'src', 'bot.js'), 'utf8'), applied: migrated.stdout, calls: fake.calls.map((c) => c.method) };
-  } finally {
-    await fake.close();
-  }
+  const { read, ...runs } = await v3BeforeAndAfter('v3-destructured-factory-', { 'bot.js': BOT }, token, { seed: 12, users: 9, channels: 4 });
+  return { ...runs, bot: await read('bot.js') };
 }
 
 describe('a v3 RtmClient destructured out of what a function of the file returns', () => {
