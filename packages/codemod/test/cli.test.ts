@@ -14,7 +14,8 @@ type Summary = Pick<ApplySummary, 'failed'>;
 const METHOD_CALL = join(PATTERNS, 'method-call.input.ts');
 
 /** A line of a Node stack trace ("    at f (file:1:2)"): never on stderr. */
-const STACK_LINE = /^\s+at /m;
+// A frame of a stack trace (`    at fn (file:1:2)`), not a wrapped report line that starts with the word "at".
+const STACK_LINE = /^\s+at .*:\d+:\d+\)?$/m;
 
 async function project(files: Record<string, string>): Promise<string> {
   const dir = await tempDir();

@@ -24,7 +24,8 @@ async function project(files: Record<string, string>): Promise<string> {
 type ScanJson = Plan & { failed: FailedFile[]; skipped: Skipped[] };
 
 /** No line of a Node stack trace ("    at f (file:1:2)"). */
-const STACK_LINE = /^\s+at /m;
+// A frame of a stack trace (`    at fn (file:1:2)`), not a wrapped report line that starts with the word "at".
+const STACK_LINE = /^\s+at .*:\d+:\d+\)?$/m;
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true }, include: ['src'] });
 

@@ -132,10 +132,11 @@ exports.people = async function () {
     expect(output).toContain('// TODO(rtm-migrate): `rtm.start` is called on an `rtm` held alone');
   });
 
-  it('request given its URL through `encodeURI(…)`: `request(…)` named as the request, the `users` read followed, the `encodeURI` named as what is not followed', async () => {
+  // A plain `encodeURI(url)` is rebuilt (raw-request-encodeuri.test.ts); over a token already encoded it would encode it twice.
+  it('request given its URL through `encodeURI(…)` over an encoded token: `request(…)` named as the request, the `users` read followed, the `encodeURI` named as what is not followed', async () => {
     const { sites, output } = await migrate(`const request = require('request');
 exports.start = function (token, done) {
-  request(encodeURI('https://slack.com/api/rtm.start?token=' + token), function (err, res, body) {
+  request(encodeURI('https://slack.com/api/rtm.start?token=' + encodeURIComponent(token)), function (err, res, body) {
     if (err) return done(err);
     done(null, JSON.parse(body).users.length);
   });
@@ -147,7 +148,7 @@ exports.start = function (token, done) {
     expect(message).toContain('the URL goes through `encodeURI(…)` before it is given to the request');
     expect(message).not.toContain('only `fetch`, axios');
     expect(message).toMatch(/Fields read → replacements: users: users\.list\.$/);
-    expect(output).toContain("  request(encodeURI('https://slack.com/api/rtm.start?token=' + token), function (err, res, body) {");
+    expect(output).toContain("  request(encodeURI('https://slack.com/api/rtm.start?token=' + encodeURIComponent(token)), function (err, res, body) {");
   });
 
   it("a one-parameter callback the app's own helper hands to a method that does more than call it (`callback.call(this, value)`), with `null` on a failure: both said, never the Node-style reason", async () => {
