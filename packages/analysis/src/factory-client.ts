@@ -32,11 +32,19 @@ export function factoryCall(resolver: Resolver, node: Node): TSESTree.CallExpres
  * caller gets a promise or an iterator, not the client).
  */
 export function returnedConstruction(resolver: Resolver, fn: FunctionLike): TSESTree.NewExpression | undefined {
+  return everyReturnMakes(resolver, fn, (value) => memoizedConstruction(resolver, value) ?? constructionOf(resolver, value));
+}
+
+/**
+ * The one `new X(…)` that `made` finds in every value `fn` returns; undefined when a return finds none or
+ * another, returns nothing, or `fn` is `async` or a generator (its caller gets a promise or an iterator).
+ */
+function everyReturnMakes(resolver: Resolver, fn: FunctionLike, made: (value: Node) => TSESTree.NewExpression | undefined): TSESTree.NewExpression | undefined {
   if (fn.async || fn.generator) return undefined;
   const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(resolver, fn.body) : [fn.body];
-  const made = returned.map((value) => (value ? (memoizedConstruction(resolver, value) ?? constructionOf(resolver, value)) : undefined));
-  const [first] = made;
-  return first && made.every((m) => m === first) ? first : undefined;
+  const found = returned.map((value) => (value ? made(value) : undefined));
+  const [first] = found;
+  return first && found.every((m) => m === first) ? first : undefined;
 }
 
 /**
@@ -57,11 +65,7 @@ export function destructuredConstruction(resolver: Resolver, node: Node): TSESTr
   const call = def.node.init ? unwrap(def.node.init) : undefined;
   if (key === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const fn = localFunction(resolver, call.callee);
-  if (!fn || fn.async || fn.generator) return undefined;
-  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(resolver, fn.body) : [fn.body];
-  const made = returned.map((value) => (value ? literalConstruction(resolver, value, key) : undefined));
-  const [first] = made;
-  return first && made.every((m) => m === first) ? first : undefined;
+  return fn ? everyReturnMakes(resolver, fn, (value) => literalConstruction(resolver, value, key)) : undefined;
 }
 
 /** `{ web: …, rtm: new X(…) }`: the `new` under `key`, the object's only entry of that name, no spread. */

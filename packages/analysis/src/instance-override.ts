@@ -2,6 +2,7 @@ import { SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isPrototype, isThisLike, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { memberDefinitions } from './overrides.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -29,6 +30,11 @@ export function instanceDefinitions(resolver: Resolver, made: TSESTree.NewExpres
 /** Every call in `root` merging an object with a `method` into what it is handed first (`Object.assign(this, { <method> })`, `Object.defineProperty(x, '<method>', …)`): whatever that is may be a bot. */
 export function mergedDefinitions(resolver: Resolver, root: Node, method: string): Node[] {
   return [...descendants(resolver, root)].filter((n) => n.type === AST_NODE_TYPES.CallExpression && n.arguments[0] !== undefined && mergesMethod(resolver, n, method));
+}
+
+/** Every definition `root` gives a `method`, in source order: a member so named (memberDefinitions) or an object merged in (mergedDefinitions). */
+export function givenDefinitions(resolver: Resolver, root: Node, method: string): Node[] {
+  return [...memberDefinitions(resolver, root, method), ...mergedDefinitions(resolver, root, method)].sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /**

@@ -14,8 +14,7 @@ import { nearestManifest, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
 import { injectedConstruction, type ClassProject } from './injected-client.js';
 import { constructionOf, originOf } from './origin.js';
-import { mergedDefinitions } from './instance-override.js';
-import { memberDefinitions } from './overrides.js';
+import { givenDefinitions } from './instance-override.js';
 import type { FunctionLike, Located, ProjectLinks, Resolver, VisitorKeys } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -314,8 +313,7 @@ export class Project implements ProjectLinks, ClassProject {
     const importers = this.importersOf(home);
     if (importers.unseen) return undefined;
     // An importer may merge the method into what it loads (`Object.assign(require('./bot'), { _api })`), not only assign it.
-    const definitions = (other: ParsedFile): Node[] => [...memberDefinitions(other.resolver, other.program, name), ...mergedDefinitions(other.resolver, other.program, name)].sort((a, b) => a.range[0] - b.range[0]);
-    return importers.files.flatMap((other) => definitions(other).map((node) => ({ node, resolver: other.resolver })));
+    return importers.files.flatMap((other) => givenDefinitions(other.resolver, other.program, name).map((node) => ({ node, resolver: other.resolver })));
   }
 
   /**

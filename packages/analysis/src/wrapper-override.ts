@@ -4,7 +4,7 @@ import { SLACKBOTAPI, SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { children, descendants, isFunction, isPrototype, isThisLike, memberName, programOf, requiredModule, unwrap, within } from './ast.js';
-import { instanceDefinitions, mayLogInAgain, mergedDefinitions } from './instance-override.js';
+import { givenDefinitions, instanceDefinitions, mayLogInAgain } from './instance-override.js';
 import { resolveRelativeModule } from './modules.js';
 import { originOf } from './origin.js';
 import { exportsAnything, memberDefinitions } from './overrides.js';
@@ -115,7 +115,7 @@ function receiverOf(definition: Node): Node | undefined {
 export function instanceRunOverride(resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const method = SLACKBOTS.request;
   const program = programOf(call);
-  const [here] = [...memberDefinitions(resolver, program, method), ...mergedDefinitions(resolver, program, method)].sort((a, b) => a.range[0] - b.range[0]);
+  const [here] = givenDefinitions(resolver, program, method);
   const where = here === undefined ? importerDefinition(resolver, program, method, () => true) : `on line ${String(here.loc.start.line)}`;
   return where === undefined ? undefined : `\`${method}\` is given a function of the app's own ${where}, which a login of the instance (the constructor's, or a later \`login()\`) may ask for \`rtm.start\` in place of the \`${method}\` the generated module gives it`;
 }
