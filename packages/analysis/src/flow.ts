@@ -19,6 +19,7 @@ import type { ClientAnswer } from './unknown-client.js';
 import { urlUseOf } from './url.js';
 import { propertyUrlReads } from './property-url.js';
 import { overrideOf } from './overrides.js';
+import { everyCallOf, functionName, isExportedDeclaration, isExportUse } from './every-call.js';
 
 type Node = TSESTree.Node;
 
@@ -1182,7 +1183,7 @@ class Tracker {
     const within = (entered: string): boolean => entered === '' || path === entered || path.startsWith(`${entered}[]`) || path.startsWith(`${entered}.`);
     const entered = this.shared.entries.get(fn);
     // Sloppy-mode `arguments[1] = other` would change the parameter unseen.
-    const calls = entered ? entered.filter((e) => within(e.path)).map((e) => e.call) : usesArguments(this.resolver, fn) ? undefined : this.everyCall(fn);
+    const calls = entered ? entered.filter((e) => within(e.path)).map((e) => e.call) : usesArguments(this.resolver, fn) ? undefined : everyCallOf(this.resolver, fn);
     if (position < 0 || !calls || calls.length === 0) return undefined;
     const targets: Located<FunctionNode>[] = [];
     for (const call of calls) {
@@ -1195,33 +1196,6 @@ class Tracker {
       targets.push(...passed);
     }
     return targets.length > 0 ? targets : undefined;
-  }
-
-  /**
-   * Every call of a function declared by name (`function makeRequest(callback)`, `const f = …`): in this
-   * file and, where it is exported, in the project's other files (ProjectLinks.everyCallElsewhere).
-   * Undefined where a call may be unseen: its name used but to call or export it, a method (called on
-   * receivers not followed), exported but imported by no file of the project (code outside it calls it,
-   * as in a lint of one file), or an importer using it otherwise. None: it is never called.
-   */
-  private everyCall(fn: FunctionNode): Located<TSESTree.CallExpression>[] | undefined {
-    const name = functionName(fn);
-    const variable = name?.kind === 'variable' ? variableOf(this.resolver, name.identifier) : undefined;
-    if (name?.kind !== 'variable' || !variable) return undefined;
-    const calls: Located<TSESTree.CallExpression>[] = [];
-    let exported = isExportedDeclaration(fn);
-    for (const reference of variable.references) {
-      const identifier = reference.identifier;
-      if (identifier === name.identifier) continue;
-      if (reference.isWrite()) return undefined;
-      const parent = identifier.parent;
-      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push({ node: parent, resolver: this.resolver });
-      else if (identifier.type === AST_NODE_TYPES.Identifier && isExportUse(identifier)) exported = true;
-      else return undefined;
-    }
-    if (!exported) return calls;
-    const elsewhere = this.resolver.project?.everyCallElsewhere(this.resolver, fn);
-    return elsewhere && elsewhere.length > 0 ? [...calls, ...elsewhere] : undefined;
   }
 
   private bindFunctionParameter(fn: FunctionNode, index: number, shape: Shape, depth: number, at: Node): void {
@@ -1317,30 +1291,6 @@ function isExported(identifier: TSESTree.Identifier): boolean {
   return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
 }
 
-/** `export function f`, `export const f = …`. */
-function isExportedDeclaration(fn: FunctionNode): boolean {
-  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.parent;
-  return holder?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-}
-
-/** A use of a function's name that exports it: `export { f }`, `module.exports = { f }`, `exports.f = f`. */
-function isExportUse(identifier: Node): boolean {
-  const parent = identifier.parent;
-  if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  const value: Node = parent.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
-  const assignment = value.parent;
-  return assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && isExportsTarget(assignment.left);
-}
-
-/** `module.exports`, `module.exports.f`, `exports.f`. */
-function isExportsTarget(node: Node): boolean {
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = node.object;
-  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'module' || object.name === 'exports';
-  return isExportsTarget(object);
-}
-
 /** A method or function stored or declared under `name`. */
 function isFunctionNamed(node: Node, name: string): boolean {
   if ((node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.Property) && !node.computed) {
@@ -1370,25 +1320,6 @@ function enclosingFunction(node: Node): FunctionNode | undefined {
   }
   return undefined;
 }
-
-type FunctionName = { kind: 'variable'; identifier: TSESTree.Identifier } | { kind: 'method'; name: string };
-
-/** How a function is called by name: a declaration or `const f = …`, or a method reached through `this`. */
-function functionName(fn: FunctionNode): FunctionName | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? { kind: 'variable', identifier: fn.id } : undefined;
-  const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { kind: 'variable', identifier: parent.id };
-  if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) && !parent.computed) {
-    return parent.key.type === AST_NODE_TYPES.Identifier ? { kind: 'method', name: parent.key.name } : undefined;
-  }
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
-    const property = parent.left.property;
-    return property.type === AST_NODE_TYPES.Identifier ? { kind: 'method', name: property.name } : undefined;
-  }
-  return undefined;
-}
-
-
 
 /**
  * True when the object `new X(…)` makes is only used through methods of its class: discarded, called

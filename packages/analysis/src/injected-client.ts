@@ -65,7 +65,24 @@ export function injectedConstruction(project: ClassProject, resolver: Resolver, 
   const holder = classHolder(member) ?? constructorFunctionHolder(resolver, member);
   const injection = holder && name !== undefined ? injectionOf(resolver, holder, name) : undefined;
   if (!holder || !injection || name === undefined) return undefined;
-  const key = `${resolver.file}:${String(holder.start)}:${name}`;
+  return givenOnce(project, resolver, holder, injection, name);
+}
+
+/**
+ * `constructor(slack) { slack.start() }`: the legacy client every construction of the class (no
+ * `extends`) hands the constructor's parameter at `index`, held to the rules of injectedConstruction.
+ */
+export function constructorGivenClient(project: ClassProject, resolver: Resolver, ctor: FunctionNode, index: number): Located<TSESTree.NewExpression> | undefined {
+  const definition = ctor.parent;
+  const cls = definition.type === AST_NODE_TYPES.MethodDefinition && definition.kind === 'constructor' ? definition.parent.parent : undefined;
+  const holder = cls ? classHolderOf(cls) : undefined;
+  return holder?.ctor === ctor ? givenOnce(project, resolver, holder, { index, key: undefined }, `#${String(index)}`) : undefined;
+}
+
+/** givenClient, once at a time per holder and field: a class whose construction hands on its own field stops at itself. */
+function givenOnce(project: ClassProject, resolver: Resolver, holder: Holder, injection: Injection, field: string): Located<TSESTree.NewExpression> | undefined {
+  if (!resolver.file) return undefined;
+  const key = `${resolver.file}:${String(holder.start)}:${field}`;
   if (following.has(key)) return undefined;
   following.add(key);
   try {
@@ -94,8 +111,12 @@ export function injectedField(resolver: Resolver, member: TSESTree.MemberExpress
 
 function classHolder(member: Node): Holder | undefined {
   const cls = enclosingClassBody(member)?.parent;
-  const ctor = cls && !cls.superClass ? classConstructor(cls) : undefined;
-  if (!cls || !ctor) return undefined;
+  return cls ? classHolderOf(cls) : undefined;
+}
+
+function classHolderOf(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Holder | undefined {
+  const ctor = cls.superClass ? undefined : classConstructor(cls);
+  if (!ctor) return undefined;
   return { start: cls.range[0], ctor, roots: [cls.body], methods: new Set(), names: (resolver, target) => classOf(resolver, target) === cls };
 }
 

@@ -95,3 +95,10 @@ export function installedVersion(file: string, module: string): string | undefin
 export function owningPackageName(file: string): string | undefined {
   return nearestManifest(dirname(file))?.manifest.name;
 }
+
+/** The file `require('<package>')` loads: its package.json's `main`, else the package's `index.js`. */
+export function isPackageEntry(file: string): boolean {
+  const found = nearestManifest(dirname(file));
+  if (!found) return false;
+  return resolveRelativeModule(join(found.dir, 'package.json'), `./${found.manifest.main ?? 'index.js'}`) === file;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 
 import { requiredAsWord } from '@rtm-migrate/core';
 import type * as TsParser from '@typescript-eslint/parser';
@@ -10,8 +10,9 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { barrelPath } from './barrel.js';
 import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf } from './functions.js';
-import { nearestManifest, resolveRelativeModule } from './modules.js';
+import { isPackageEntry, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
+import { handedConstruction } from './handed-client.js';
 import { injectedConstruction, type ClassProject } from './injected-client.js';
 import { constructionOf, originOf } from './origin.js';
 import { givenDefinitions } from './instance-override.js';
@@ -276,7 +277,7 @@ export class Project implements ProjectLinks, ClassProject {
     // Exported once: a module that assigns its export twice may hand out another client.
     const value = values?.length === 1 ? values[0] : undefined;
     const made = value && parsed ? constructionOf(parsed.resolver, value) : undefined;
-    return made && parsed ? { node: made, resolver: parsed.resolver } : (this.factoryConstruction(resolver, bare) ?? injectedConstruction(this, resolver, bare));
+    return made && parsed ? { node: made, resolver: parsed.resolver } : (this.factoryConstruction(resolver, bare) ?? injectedConstruction(this, resolver, bare) ?? handedConstruction(this, resolver, bare));
   }
 
   /**
@@ -347,12 +348,6 @@ export class Project implements ProjectLinks, ClassProject {
   }
 }
 
-/** The file `require('<package>')` loads: its package.json's `main`, else the package's `index.js`. */
-function isPackageEntry(file: string): boolean {
-  const found = nearestManifest(dirname(file));
-  if (!found) return false;
-  return resolveRelativeModule(join(found.dir, 'package.json'), `./${found.manifest.main ?? 'index.js'}`) === file;
-}
 
 /** `import { f } from './m'`, `const { f } = require('./m')`, `m.f` with `m` a namespace or a required module. */
 function importedName(resolver: Resolver, callee: Node): { module: string; name: string } | undefined {

@@ -1,7 +1,10 @@
+import { basename } from 'node:path';
+
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { classMemberName, descendants, isThisLike, memberName, programOf, requiredModule, unwrap, variableOf } from './ast.js';
 import { isSdkModule, LISTENS, sdkEvent } from './in-place-client.js';
+import { legacyClientHandedAt } from './handed-client.js';
 import { injectedField } from './injected-client.js';
 import { thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -41,7 +44,14 @@ export function receivedClientSite(resolver: Resolver, call: TSESTree.CallExpres
     const evidence = legacy ? clientOnlyUse(resolver, use, memberPath(resolver, use) ?? path) : undefined;
     if (evidence) return { kind: 'unfollowed-client', call, candidate: use, received: receivedClient(resolver, path, `${evidence}, line ${use.loc.start.line}`, call, declarations) };
   }
-  return undefined;
+  // No mark of its own, but a call of the function hands it a legacy client made in place.
+  const parameter = declarations.find((d): d is TSESTree.Identifier => d.type === AST_NODE_TYPES.Identifier);
+  const handed = parameter ? legacyClientHandedAt(resolver, parameter) : undefined;
+  if (!handed) return undefined;
+  const { node: at, resolver: there } = handed;
+  const called = `${at.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${memberPath(there, at.callee) ?? '…'}(…)`;
+  const where = there === resolver || there.file === undefined ? 'line ' : `${basename(there.file)}:`;
+  return { kind: 'unfollowed-client', call, candidate: at, received: receivedClient(resolver, path, `\`${called}\` hands it a legacy \`RtmClient\`, ${where}${String(at.loc.start.line)}`, call, declarations) };
 }
 
 function receivedClient(resolver: Resolver, receiver: string, evidence: string, call: TSESTree.CallExpression, declarations: readonly Declaration[]): ReceivedClient {

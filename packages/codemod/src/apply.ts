@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
-import { CODEMOD_MESSAGES, mayExportRtmClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, mayExportRtmClient, mayHandRtmClientOn, mayStartHandedClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
 import { discover, FOREIGN_SOURCES, typescriptFile, type Skipped } from './files/discover.js';
 import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
@@ -89,6 +89,8 @@ export function prepare(options: ApplyOptions) {
   let prefiltered = 0;
   /** What requiring a candidate that may export an RTM client spells (see `requiredAsWord`). */
   const exported = new Set<string>();
+  /** Candidates that may hand a client they make to a module they require (see `mayHandRtmClientOn`). */
+  const handing: string[] = [];
   /** A file not looked at, but not passed over in silence either: it names the retired method. */
   const mentioning = (file: string, reason: string, hint: string): Skipped => ({ file: relative(cwd, file), reason: `${reason}; it contains \`rtm.start\`: ${hint}`, mentionsRtmStart: true });
   for (const file of found.files) {
@@ -111,11 +113,14 @@ export function prepare(options: ApplyOptions) {
       continue;
     }
     if (mayExportRtmClient(text)) exported.add(requiredAsWord(file));
+    if (mayHandRtmClientOn(text)) handing.push(text);
     candidates.push(file);
   }
   // A client one module makes and exports, started (or its data read) in a module that never spells
-  // `rtm`: that module requires the maker by name. Read again only where some candidate may export a client.
-  const requirers = new Set(exported.size === 0 ? [] : others.filter((file) => requiresExported(file, exported)));
+  // `rtm`: that module requires the maker by name. Or one it makes and hands to a function of a module
+  // it requires, started there (`slack.start()`): the maker spells that module's name. Read again only
+  // where some candidate may export or hand on a client.
+  const requirers = new Set(exported.size === 0 && handing.length === 0 ? [] : others.filter((file) => requiresExported(file, exported, handing)));
   const scanned = requirers.size === 0 ? candidates : found.files.filter((f) => requirers.has(f) || candidates.includes(f));
   const passedOver = requirers.size === 0 ? others : others.filter((f) => !requirers.has(f));
   for (const file of found.foreign) {
@@ -131,15 +136,20 @@ export function prepare(options: ApplyOptions) {
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
 }
 
-/** A file the pre-filter passed over that may start a client it requires from a module named in `exported`. */
-function requiresExported(file: string, exported: ReadonlySet<string>): boolean {
+/**
+ * A file the pre-filter passed over that may start a client it requires from a module named in
+ * `exported`, or one handed to it by a module (its text in `handing`) that spells its name.
+ */
+function requiresExported(file: string, exported: ReadonlySet<string>, handing: readonly string[]): boolean {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return false; // read a moment ago and gone since: nothing to scan
   }
-  return mayStartRequiredClient(text) && [...exported].some((word) => text.includes(word));
+  if (mayStartRequiredClient(text) && [...exported].some((word) => text.includes(word))) return true;
+  const word = requiredAsWord(file);
+  return mayStartHandedClient(text) && handing.some((maker) => maker.includes(word));
 }
 
 /**

@@ -88,6 +88,9 @@ export function mayMentionRtm(text: string): boolean {
   return /rtm|datastore|slack-client|slackbots|slackbotapi/i.test(text);
 }
 
+/** The text requires or imports a module of the app by a relative specifier. */
+const REQUIRES_RELATIVE = /\brequire\s*\(\s*['"`]\.|\bfrom\s*['"]\.|\bimport\s*\(\s*['"`]\./;
+
 /**
  * The one form `mayMentionRtm` passes over: a client another module of the app made and exports
  * (`module.exports = new RtmClient(token)`), required here without the word (`const client = cond ?
@@ -96,7 +99,21 @@ export function mayMentionRtm(text: string): boolean {
  * the client, and the module that makes it, are is for the analysis to tell.
  */
 export function mayStartRequiredClient(text: string): boolean {
-  return /\.(?:start|login)\s*\(|authenticated/i.test(text) && /\brequire\s*\(\s*['"`]\.|\bfrom\s*['"]\.|\bimport\s*\(\s*['"`]\./.test(text);
+  return /\.(?:start|login)\s*\(|authenticated/i.test(text) && REQUIRES_RELATIVE.test(text);
+}
+
+/**
+ * A file that may make a legacy RTM client and hand it to a function of a module it requires
+ * (`new Bot(new Slack.RtmClient(token))` with the `Bot` of `./bot`): the modules it requires are to be
+ * looked at too where they may start it (`mayStartHandedClient`) without spelling `rtm`.
+ */
+export function mayHandRtmClientOn(text: string): boolean {
+  return /rtmclient|slack-client/i.test(text) && REQUIRES_RELATIVE.test(text);
+}
+
+/** A file that may start a client it is handed: `slack.start()`, `client.login()`. */
+export function mayStartHandedClient(text: string): boolean {
+  return /\.(?:start|login)\s*\(/.test(text);
 }
 
 /**

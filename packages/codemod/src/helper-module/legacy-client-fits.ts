@@ -18,7 +18,7 @@ export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
  * be added: options written out, or a variable `optionsCopyFits` lets it copy) or of `slack-client`
  * 2.x (any options: nothing changes where it is made), and the call's receiver names that client
  * without doubt: in this file, the variable it was declared in or assigned to once, or the field of `this` it is assigned to once
- * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`), or the member of an object literal
+ * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`), the parameter every call hands it in, or the member of an object literal
  * built once that holds it (`this.slack = { web, rtm }`, `this.slack.rtm`); made in another module of the project
  * (`madeIn`), the binding this file required it into, which the analysis resolved to that module's
  * one export, or the field of `this` that every construction of the class hands that client.
@@ -61,8 +61,9 @@ function inFile(parsed: ParsedFile, node: Node): boolean {
 
 function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSESTree.NewExpression): boolean {
   const holder = construction.parent;
-  // The variable it is declared in, or its only assignment (`var rtm; … rtm = new RtmClient(…)` in an init function).
-  if (receiver.type === AST_NODE_TYPES.Identifier) return constructionOf(parsed.resolver, receiver) === construction;
+  // The variable it is declared in, or its only assignment (`var rtm; … rtm = new RtmClient(…)` in an init function),
+  // or a parameter every call hands this client (`function connect(slack) { slack.start() }`).
+  if (receiver.type === AST_NODE_TYPES.Identifier) return (constructionOf(parsed.resolver, receiver) ?? parsed.resolver.project?.importedConstruction(parsed.resolver, receiver)?.node) === construction;
   if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
   // A member of an object literal built once and never given another (`this.slack = { web, rtm }`).
   if (!isThisLike(parsed.resolver, receiver.object)) return constructionOf(parsed.resolver, receiver) === construction;
@@ -125,13 +126,21 @@ export function legacyClientTooOld(made: { readonly resolver: Resolver; readonly
 
 /**
  * The same for a client made out of sight (handed in, kept by another module), which runs with the
- * `@slack/client` of the file's package: a 3.x before 3.10 installed or locked there, or declared by a
- * range that reaches no later one (a range that does is raised instead: `rangeRaise`).
+ * `@slack/client` of the file's package: one before 3.10 installed or locked there, or declared by a
+ * range that reaches no later one (a range that does is raised instead: `rangeRaise`); or, where the
+ * package has no `@slack/client`, the SDK under its name before 3 (`slack-client` 2.x): the generated
+ * module's run-time start takes none of their clients (it would throw at start).
  */
 export function packageClientTooOld(file: string): string | undefined {
-  const version = semver.coerce(sdkVersion(file, LEGACY_RTM_CONNECT_SUPPORT.module));
-  if (version === null || rangeRaise(file) !== undefined || semver.gte(version, LEGACY_RTM_CONNECT_SUPPORT.since.join('.'))) return undefined;
-  return tooOldVersion(file);
+  const { module, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
+  const version = semver.coerce(sdkVersion(file, module));
+  if (version === null) {
+    const older = sdkVersionOf(file, before);
+    if (older === undefined) return undefined;
+    return older.from === 'declared' ? `the \`${before}\` its package.json allows (\`${older.range}\`)` : `the ${older.from === 'locked' ? 'locked' : 'installed'} \`${before}\` ${older.version}`;
+  }
+  if (rangeRaise(file) !== undefined || semver.gte(version, since.join('.'))) return undefined;
+  return tooOldVersion(file) ?? `\`${module}\` ${version.version}`;
 }
 
 /** How the TODO names the version of `@slack/client` the file runs with, where it is a 3.x (the caller has found it too old). */

@@ -36,7 +36,7 @@ import { transportOf } from '../helper-module/transport/index.js';
 import { carriedEscapes, helperFetch } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
 import { helperIncludes } from '../helper-module/extras.js';
-import { HELPER_BASENAME, helperBuilds } from '../helper-module/source.js';
+import { HELPER_BASENAME, HELPER_MARK, helperBuilds } from '../helper-module/source.js';
 import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
@@ -454,6 +454,9 @@ export function scan(options: ScanOptions): Plan {
       options.onUnparsed?.(file, project.failure(file));
       continue;
     }
+    // The module an earlier run generated starts the clients the app hands it (`startRtmClient(rtm)` →
+    // `client.start()`): its own code, which asks for no `rtm.start`, is no site.
+    if (parsed.text.startsWith(HELPER_MARK)) continue;
     const started = startedByHelperModule(parsed.resolver, parsed.program, parsed.text);
     for (const [made, file] of started) helperStarted.push({ file: file ?? parsed.file, constructions: [made] });
     const typed = usesStartTypes(parsed);

@@ -1,0 +1,183 @@
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { descendants, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
+import { callsSeen } from './every-call.js';
+import { classOf, thisMethod, usesArguments, type FunctionNode } from './functions.js';
+import { constructorGivenClient, type ClassProject } from './injected-client.js';
+import { isPackageEntry } from './modules.js';
+import { clientKindOfConstructor, constructionOf, originOf, thisOwner } from './origin.js';
+import type { Located, Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+type Class = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** Functions being followed: one that hands its parameter on to itself stops there. */
+const following = new Set<string>();
+
+/**
+ * `slack.start()` where `slack` is a parameter (never assigned) of a function of the project (spleenboy/bidbot's
+ * `new Bot(slack)` → `this.connect(slack)` → `slack.start()`): the one legacy `new RtmClient(…)` every call
+ * of it hands there, a parameter handed on being followed in turn. The calls are those of a function
+ * declared by name (every one, exported ones in the project's other files: everyCallOf), of a class's
+ * constructor (every `new` of the class: constructorGivenClient), or of a method of a class used only in
+ * its own file (methodCalls). Undefined where a call may be unseen, or two calls hand different clients.
+ */
+export function handedConstruction(project: ClassProject, resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
+  const parameter = parameterAt(resolver, node);
+  if (!parameter) return undefined;
+  const { fn, index } = parameter;
+  const key = `${resolver.file ?? ''}:${String(fn.range[0])}:${String(index)}`;
+  if (following.has(key)) return undefined;
+  following.add(key);
+  try {
+    if (isConstructor(fn)) return constructorGivenClient(project, resolver, fn, index);
+    const seen = callsOfFunction(resolver, fn);
+    return seen?.complete === true ? clientHandedBy(project, seen.calls, index) : undefined;
+  } finally {
+    following.delete(key);
+  }
+}
+
+/**
+ * Where a parameter whose every call handedConstruction cannot tie to one client is handed a legacy
+ * client all the same (`connect(new RtmClient(a))` beside `connect(other)`): the first such call seen
+ * (in the file, or the exported function's importers), for the report. Its `start()` requests `rtm.start`.
+ */
+export function legacyClientHandedAt(resolver: Resolver, node: Node): Located<TSESTree.CallExpression | TSESTree.NewExpression> | undefined {
+  const parameter = parameterAt(resolver, node);
+  if (!parameter) return undefined;
+  const { fn, index } = parameter;
+  const calls = isConstructor(fn) ? constructionsHere(resolver, fn) : (callsOfFunction(resolver, fn)?.calls ?? []);
+  return calls.find((call) => {
+    const made = call.node.arguments.length > index ? constructionOf(call.resolver, call.node.arguments[index] as Node) : undefined;
+    return made !== undefined && clientKindOfConstructor(call.resolver, made.callee) === 'legacy-rtm-client';
+  });
+}
+
+/** The function a parameter (never assigned; no `arguments` read that could change it) belongs to, and its position. */
+function parameterAt(resolver: Resolver, node: Node): { readonly fn: FunctionNode; readonly index: number } | undefined {
+  const bare = unwrap(node);
+  const variable = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare) : undefined;
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Parameter || variable.references.some((r) => r.isWrite())) return undefined;
+  const fn = def.node as FunctionNode;
+  const index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.TSParameterProperty && p.parameter === def.name));
+  // Sloppy-mode `arguments[0] = other` would change the parameter unseen.
+  return index < 0 || usesArguments(resolver, fn) ? undefined : { fn, index };
+}
+
+function isConstructor(fn: FunctionNode): boolean {
+  return fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
+}
+
+/** A method's calls (methodCalls), or a function's declared by name (callsSeen). */
+function callsOfFunction(resolver: Resolver, fn: FunctionNode): { readonly calls: Located<TSESTree.CallExpression>[]; readonly complete: boolean } | undefined {
+  return fn.parent.type === AST_NODE_TYPES.MethodDefinition ? methodCalls(resolver, fn, fn.parent) : callsSeen(resolver, fn);
+}
+
+/** The `new`s of a constructor's class in its own file (by its name, outside the class or in it). */
+function constructionsHere(resolver: Resolver, ctor: FunctionNode): Located<TSESTree.NewExpression>[] {
+  const cls = ctor.parent.parent?.parent;
+  if (cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression) return [];
+  return classReferences(resolver, cls).flatMap((reference) => {
+    const made = reference.identifier.parent;
+    return made.type === AST_NODE_TYPES.NewExpression && made.callee === reference.identifier ? [{ node: made, resolver }] : [];
+  });
+}
+
+/** The legacy client all the calls hand in at `index`, when it is one and the same `new`. */
+function clientHandedBy(project: ClassProject, calls: readonly Located<TSESTree.CallExpression>[], index: number): Located<TSESTree.NewExpression> | undefined {
+  let found: Located<TSESTree.NewExpression> | undefined;
+  for (const call of calls) {
+    const args = call.node.arguments.slice(0, index + 1);
+    const arg = args[index];
+    if (!arg || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const local = constructionOf(call.resolver, arg);
+    const client = local ? { node: local, resolver: call.resolver } : project.importedConstruction(call.resolver, arg);
+    if (!client || (found && found.node !== client.node)) return undefined;
+    found = client;
+  }
+  return found && clientKindOfConstructor(found.resolver, found.node.callee) === 'legacy-rtm-client' ? found : undefined;
+}
+
+/**
+ * Every call of a method of a class (no `extends`, declared by name): `this.connect(…)` in the class,
+ * `bot.connect(…)` / `new Bot().connect(…)` on one of its instances in its file, where its instances stay
+ * in that file (instancesStayHere) or no other file of the project names the method (namedNowhereElse).
+ * Undefined where its file names the method otherwise (`this.connect` handed on, a `.connect(…)` on a
+ * value that may be an instance): some call may be unseen. A `.connect(…)` of a module's value
+ * (`mongoose.connect()`) or of another class's instance is not one of its calls.
+ */
+function methodCalls(resolver: Resolver, fn: FunctionNode, definition: TSESTree.MethodDefinition): { readonly calls: Located<TSESTree.CallExpression>[]; readonly complete: boolean } | undefined {
+  const cls = definition.parent.parent;
+  const name = definition.static || definition.computed || definition.key.type !== AST_NODE_TYPES.Identifier ? undefined : definition.key.name;
+  if (name === undefined) return undefined;
+  const calls: Located<TSESTree.CallExpression>[] = [];
+  // A subclass may call the method with anything.
+  let complete = !cls.superClass;
+  for (const node of descendants(resolver, programOf(fn))) {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, node) !== name) continue;
+    const call = node.parent;
+    const onThis = isThisLike(resolver, node.object);
+    if (onThis && thisMethod(resolver, node, name) !== fn) continue;
+    const made = onThis ? undefined : constructionOf(resolver, node.object);
+    const ours = onThis || (made !== undefined && classOf(resolver, made.callee) === cls);
+    if (!ours && othersValue(resolver, node.object)) continue;
+    if (ours && call.type === AST_NODE_TYPES.CallExpression && call.callee === node) calls.push({ node: call, resolver });
+    else complete = false;
+  }
+  return { calls, complete: complete && (instancesStayHere(resolver, cls) || namedNowhereElse(resolver, programOf(fn), name)) };
+}
+
+/** A module's value (`mongoose`), or an instance of a class of the file: not an instance of the class at hand (which `constructionOf` would show). */
+function othersValue(resolver: Resolver, node: Node): boolean {
+  const made = constructionOf(resolver, node);
+  return (made !== undefined && classOf(resolver, made.callee) !== undefined) || originOf(resolver, node) !== undefined;
+}
+
+/**
+ * No file of the project but `own` names a member `name` (but on a module's value, or on `this` in a class
+ * of its own with no `extends`), and code outside the project does not load the file (it is not the
+ * package's entry): no instance handed elsewhere has the method called there. Unknown without the
+ * project's files (the lint's view of one file).
+ */
+function namedNowhereElse(resolver: Resolver, own: TSESTree.Program, name: string): boolean {
+  if (resolver.file === undefined || isPackageEntry(resolver.file)) return false;
+  const files = resolver.project?.filesMentioning?.(new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`));
+  if (!files) return false;
+  return files.every(({ node: program, resolver: there }) => {
+    if (program === own) return true;
+    for (const node of descendants(there, program)) {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(there, node) !== name) continue;
+      const owner = thisOwner(node);
+      const ownThis = isThisLike(there, node.object) && owner?.type === AST_NODE_TYPES.ClassBody && !owner.parent.superClass;
+      if (!ownThis && !othersValue(there, node.object)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * A class declared by name, used only in `new` in its own file (not exported, extended or handed on), each
+ * instance called on in place (`new Bot(slack).run()`), dropped, or kept in a variable only called on.
+ */
+function instancesStayHere(resolver: Resolver, cls: Class): boolean {
+  const references = classReferences(resolver, cls);
+  return references.length > 0 && references.every((reference) => {
+    const made = reference.identifier.parent;
+    if (made.type !== AST_NODE_TYPES.NewExpression || made.callee !== reference.identifier) return false;
+    const holder = made.parent;
+    if (holder.type === AST_NODE_TYPES.ExpressionStatement || (holder.type === AST_NODE_TYPES.MemberExpression && holder.object === made)) return true;
+    if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const uses = variableOf(resolver, holder.id)?.references ?? [];
+    return uses.every((use) => use.init === true || (!use.isWrite() && use.identifier.parent.type === AST_NODE_TYPES.MemberExpression && use.identifier.parent.object === use.identifier));
+  });
+}
+
+/** The uses of a declared class's name, outside it and inside (`static make() { return new Bot() }` names its inner binding); none for a class expression. */
+function classReferences(resolver: Resolver, cls: Class): TSESLint.Scope.Reference[] {
+  const inner = resolver.getScope(cls);
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration || !cls.id || inner.block !== cls || !inner.upper) return [];
+  const outer = ASTUtils.findVariable(inner.upper, cls.id.name);
+  return outer ? [...outer.references, ...(inner.set.get(cls.id.name)?.references ?? [])] : [];
+}
