@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 
-import { requiredAsWord } from '@rtm-migrate/core';
+import { HELPER_MARK, requiredAsWord } from '@rtm-migrate/core';
 import type * as TsParser from '@typescript-eslint/parser';
 import type * as Ts from 'typescript';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -202,7 +202,9 @@ export class Project implements ProjectLinks, ClassProject {
   filesMentioning(mentions: RegExp): Located<TSESTree.Program>[] | undefined {
     const found: Located<TSESTree.Program>[] = [];
     for (const path of this.files) {
-      if (!mentions.test(this.text(path))) continue;
+      const text = this.text(path);
+      // The module an earlier run generated takes any client it is handed: none of the app's code.
+      if (!mentions.test(text) || text.startsWith(HELPER_MARK)) continue;
       const parsed = this.file(path);
       if (!parsed) return undefined;
       found.push({ node: parsed.program, resolver: parsed.resolver });

@@ -1,0 +1,159 @@
+import { mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { cli, expectCachedChannelMembers, expectSameWithoutRtmStart, outcomes, ROOT, scanFiles, tempDir, writeBotFiles } from './helpers.js';
+
+/**
+ * A legacy client started as a parameter: made in one place, handed to a function, a method or a
+ * constructor, and started there (`function connect(slack) { slack.start() }`), as spleenboy/bidbot
+ * does (`new Bot(slack)` → `this.connect(slack)` → `slack.start()`), which the scan used to pass over
+ * without a word. It is followed to the one `new RtmClient(…)` every call hands it; where some call
+ * cannot be tied to it, a call seen handing a legacy client makes it a client handed in, started
+ * through the helper module's run-time check (or a TODO where the package's SDK is too old for it).
+ */
+const V3 = JSON.stringify({ name: 'bot', private: true, dependencies: { '@slack/client': '^3.15.0' } });
+const V2 = JSON.stringify({ name: 'bot', private: true, dependencies: { 'slack-client': '^2.0.4' } });
+const SDK = "const { RtmClient } = require('@slack/client');\n";
+
+describe('a legacy client started as a parameter, every call handing it one client', () => {
+  it.each([
+    { form: 'a function of the file', files: { 'index.js': `${SDK}function connect(slack) {\n  slack.start();\n}\nconst slack = new RtmClient('xoxb-test');\nconnect(slack);\n` } },
+    { form: 'a method called on an instance made in place', files: { 'index.js': `${SDK}class Bot {\n  connect(slack) {\n    slack.start();\n  }\n}\nnew Bot().connect(new RtmClient('xoxb-test'));\n` } },
+    {
+      form: "bidbot's shape: a class of another module whose constructor hands its parameter to its own method",
+      files: {
+        'bot.js': 'class Bot {\n  constructor(slack) {\n    this.slack = slack;\n    this.connect(slack);\n  }\n\n  connect(slack) {\n    slack.start();\n  }\n}\n\nmodule.exports = Bot;\n',
+        'index.js': `${SDK}const Bot = require('./bot');\nconst slack = new RtmClient('xoxb-test');\nnew Bot(slack);\n`,
+      },
+    },
+    { form: 'an exported function called from another module', files: { 'connect.js': 'function connect(slack) {\n  slack.start();\n}\n\nmodule.exports = { connect };\n', 'index.js': `${SDK}const { connect } = require('./connect');\nconnect(new RtmClient('xoxb-test'));\n` } },
+    { form: 'handed on through a second function', files: { 'index.js': `${SDK}function begin(client) {\n  client.start();\n}\nfunction boot(client) {\n  begin(client);\n}\nboot(new RtmClient('xoxb-test'));\n` } },
+  ])('$form: the start goes to the helper module with the client made where it is made', async ({ files }) => {
+    const report = await scanFiles(V3, files);
+    const start = report.sites.find((s) => /^(index|bot|connect)\.js:[0-9]+:/.test(s.id) && s.message.includes('now starts with `rtm.connect`'));
+    expect(start?.rewrite).toBe('helper-module');
+    expect(Object.values(outcomes(report)).filter((r) => r !== 'helper-module' && r !== 'filled')).toEqual([]);
+    expect(report.todos).toBe(0);
+  });
+
+  it.each([
+    { form: 'two calls hand two clients', source: `${SDK}function connect(slack) {\n  slack.start();\n}\nconnect(new RtmClient('xoxb-a'));\nconnect(new RtmClient('xoxb-b'));\n`, by: '`connect(…)` hands it a legacy `RtmClient`, line 5' },
+    { form: 'the function is also exported to code outside the project', source: `${SDK}function connect(slack) {\n  slack.start();\n}\nconnect(new RtmClient('xoxb-a'));\nmodule.exports = connect;\n`, by: '`connect(…)` hands it a legacy `RtmClient`, line 5' },
+  ])('$form: a client handed in, started through the run-time check of the client', async ({ source, by }) => {
+    const report = await scanFiles(V3, { 'index.js': source });
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['index.js:3:3', 'helper-module']]);
+    expect(report.sites[0]?.message).toContain(by);
+    expect(report.sites[0]?.message).toContain('now starts through `startRtmClientMadeElsewhere()`');
+  });
+
+  it('a client handed in on slack-client 2.x, which that run-time start would throw on: a TODO naming the version', async () => {
+    const source = "const Slack = require('slack-client');\nfunction connect(slack) {\n  slack.start();\n}\nconnect(new Slack.RtmClient('xoxb-a'));\nconnect(new Slack.RtmClient('xoxb-b'));\n";
+    const report = await scanFiles(V2, { 'index.js': source });
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['index.js:3:3', 'todo']]);
+    expect(report.sites[0]?.message).toContain('the `slack-client` its package.json allows (`^2.0.4`) has no `useRtmConnect`');
+  });
+
+  it.each([
+    { form: 'a web server', source: "const http = require('http');\nfunction listen(server) {\n  server.start();\n}\nlisten(http.createServer());\n" },
+    { form: 'an @slack/rtm-api RTMClient', source: "const { RTMClient } = require('@slack/rtm-api');\nfunction connect(rtm) {\n  rtm.start();\n}\nconnect(new RTMClient('xoxb-test'));\n" },
+  ])('$form handed to a function that starts it: no site', async ({ source }) => {
+    const report = await scanFiles(V3, { 'index.js': source });
+    expect(report.sites).toEqual([]);
+  });
+});
+
+/**
+ * bidbot's shape on the real libraries (fixtures/bots' installs): `bot.js` (no `rtm` in it: the scan
+ * reads it because `index.js`, which makes the client, requires it) keeps the client it is given and
+ * starts it in a method; `index.js` prints what the AUTHENTICATED data and the `dataStore` know once
+ * the socket is open.
+ */
+const BOT = `'use strict';
+// Keeps the Slack connection it is given and opens it.
+class Bot {
+  constructor(slack) {
+    this.slack = slack;
+    this.connect(slack);
+  }
+
+  connect(slack) {
+    slack.start();
+  }
+}
+
+module.exports = Bot;
+`;
+
+const PRINT = `
+var started;
+slack.on('authenticated', function keep(data) { started = data; });
+slack.on('open', function print() {
+  console.log('signed in as ' + started.self.name);
+  started.users.map(function (u) { return u.id + ' ' + u.name; }).sort().forEach(function (u) { console.log('user ' + u); });
+  started.channels.filter(function (c) { return c.is_member; }).forEach(function (c) {
+    var cached = slack.dataStore.getChannelByName(c.name);
+    console.log('cached #' + c.name + ' ' + cached.id + ' members=' + cached.members.length);
+  });
+  process.stdout.write('', function () { process.exit(0); });
+});
+slack.on('unable_to_rtm_start', function (error) { console.error('unable to start: ' + (error && error.message)); process.exit(1); });
+`;
+
+function main(sdk: string): string {
+  return `'use strict';\nvar Slack = require('${sdk}');\nvar Bot = require('./bot');\n\nvar slack = new Slack.RtmClient(process.env.SLACK_BOT_TOKEN, { slackAPIUrl: process.env.SLACK_API_URL, logLevel: 'error', autoReconnect: false, dataStore: new Slack.MemoryDataStore() });\nnew Bot(slack);\n${PRINT}`;
+}
+
+/** A bot folder on slack-client 2.0.6 as published, under its own name. */
+async function slackClient2Bot(): Promise<string> {
+  const dir = await tempDir('handed-slack-client-2-');
+  await mkdir(join(dir, 'node_modules'));
+  await symlink(await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', 'slack-client-2')), join(dir, 'node_modules', 'slack-client'), 'dir');
+  await writeFile(join(dir, 'package.json'), V2);
+  await writeFile(join(dir, 'bot.js'), BOT);
+  await writeFile(join(dir, 'index.js'), main('slack-client'));
+  return dir;
+}
+
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ seed: 73, users: 14, channels: 5, mode: 'legacy' });
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+describe.each([
+  { sdk: 'slack-client 2.0.6', make: slackClient2Bot, start: 'startSlackClientRtm(slack);', option: false },
+  { sdk: '@slack/client 3.16.0', make: async () => writeBotFiles('handed-v3-', { 'package.json': V3, 'bot.js': BOT, 'index.js': main('@slack/client') }), start: 'startRtmClient(slack);', option: true },
+])("bidbot's shape on $sdk", ({ make, start, option }) => {
+  it('before: the bot knows the workspace; against connect_required it fails; migrated, it knows the same again with no rtm.start, and a second run changes nothing', { timeout: 180_000 }, async () => {
+    const dir = await make();
+    const run = (): Promise<RunResult> => runNodeBot(join(dir, 'index.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
+    fake.setMode('legacy');
+    const before = await run();
+    expect(before.stderr).toBe('');
+    expect(before.stdout.match(/^user U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+    expectCachedChannelMembers(fake, before.stdout);
+
+    fake.setMode('connect_required');
+    const broken = await run();
+    expect(broken.stdout).not.toContain('signed in as');
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/^done +bot\.js:10:5 +legacy-client → helper-module$/m);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(`    ${start}\n`);
+    expect((await readFile(join(dir, 'index.js'), 'utf8')).includes('useRtmConnect: true')).toBe(option);
+
+    fake.resetCalls();
+    expectSameWithoutRtmStart(fake, before, await run());
+    const again = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(again.stdout).toContain('TODOs left: 0');
+    expect(again.stdout).not.toMatch(/^(done|would) /m);
+  });
+});
