@@ -285,6 +285,28 @@ ${tail}
     expect(byFile.get('shifted-twice.js')).toMatchObject({ rewrite: 'todo' });
   });
 
+  // The report tells a site's own reason (`own` in the plan) from a place its data go, not by its text: a rewritten or
+  // filled site would otherwise list the TODO it no longer is as an "escapes at" line.
+  it('a v3 `dataStore` look-up the helper module fills prints no "escapes at" TODO advice; the same look-up of a client started nowhere does', async () => {
+    const lookup = { 'names.js': "const rtm = require('./bot');\nexports.nameOf = (id) => rtm.dataStore.getUserById(id).name;\n" };
+    const client = "const { RtmClient } = require('@slack/client');\nconst rtm = new RtmClient(process.env.SLACK_BOT_TOKEN);\n";
+    const advice = /^ {2}escapes at names\.js:2: this reads the legacy `@slack\/client` v3 `dataStore`/m;
+
+    const filled = await project({ ...lookup, 'bot.js': `${client}rtm.start();\nmodule.exports = rtm;\n` });
+    const human = await cli(['scan', '.'], filled);
+    expect(human.stdout).toMatch(/^names\.js:2:26 {2}legacy-data-store → filled$/m);
+    expect(human.stdout).toMatch(/^bot\.js:3:1 {2}legacy-client → helper-module$/m);
+    expect(human.stdout).not.toMatch(advice);
+    expect(human.stdout).not.toMatch(/^ {2}escapes at bot\.js:3:/m);
+    const plan = JSON.parse((await cli(['scan', '.', '--json'], filled)).stdout) as ScanJson;
+    expect(plan.sites.map((s) => s.escapes.map((e) => e.own === true))).toEqual([[true], [true]]);
+
+    const unstarted = await project({ ...lookup, 'bot.js': `${client}module.exports = rtm;\n` });
+    const todo = await cli(['scan', '.'], unstarted);
+    expect(todo.stdout).toMatch(/^names\.js:2:26 {2}legacy-data-store → todo$/m);
+    expect(todo.stdout).toMatch(advice);
+  });
+
   it('lists a file that does not parse with path:line:col (as apply does) and exits 2, never a silent "no sites"', async () => {
     const bad = 'const x = web.rtm.start(;\n';
     const dir = await project({ 'bad.ts': bad });

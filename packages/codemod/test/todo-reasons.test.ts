@@ -229,6 +229,53 @@ module.exports = SlackBot;
   });
 });
 
+// s35/04 (wololo.js): a helper answering with a promise that never rejects on `ok: false`, called with a name last and
+// chained with `.then`: the TODO stays, its reason is the name rtm-migrate cannot place, not a missing Node-style callback.
+describe("a name given last to a helper whose answer is chained with `.then`: the reason names that argument", () => {
+  const NODE_STYLE = 'the callback is not a written-out Node-style `(err, data)` function';
+
+  it("the helper's object filled in by assignment, given `this.store` (wololo.js): a name that holds no arguments rtm-migrate sees", async () => {
+    const { sites } = await migrate(`const request = require('request');
+const qs = require('querystring');
+module.exports = function Bot(store) {
+  const bot = { store };
+  bot.req = function req(method, params) {
+    return new Promise((resolve) => {
+      request('https://slack.com/api/' + method + '?' + qs.stringify(params), (error, response, body) => {
+        if (!error && response.statusCode === 200) resolve(JSON.parse(body));
+      });
+    });
+  };
+  bot.connect = function connect() {
+    this.req('rtm.start', this.store).then((data) => Object.assign(this, data));
+  };
+  return bot;
+};
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(sites[0]?.message).toContain("and here the helper's answer is read as a promise, and its last argument `this.store` may be the request's arguments or a callback the helper calls, which rtm-migrate cannot tell: it is neither a `const` holding an object written out nor a parameter, named as arguments are (`params`, `options`…), of the function the call is written in.");
+    expect(sites[0]?.message).not.toContain('Node-style');
+  });
+
+  it("the helper from another module, given the caller's `params`: its declaration not in this file; the same call with a callback or as a statement keeps the callback's reason", async () => {
+    const { sites } = await migrate(`const req = require('./req');
+const handler = require('./handler');
+exports.connect = function (params) {
+  return req('rtm.start', params).then((data) => Object.assign(this, data));
+};
+exports.open = function (params) {
+  req('rtm.start', params);
+  req('rtm.start', {}, handler.onStart);
+};
+`);
+    expect(sites.map((s) => s.rewrite)).toEqual(['todo', 'todo', 'todo']);
+    expect(sites[0]?.message).toContain("and here the helper's answer is read as a promise, and its last argument `params` may be the request's arguments or a callback the helper calls, which rtm-migrate cannot tell: the helper's declaration is not in this file.");
+    expect(sites[0]?.message).not.toContain('Node-style');
+    expect(sites[1]?.message).toContain(NODE_STYLE);
+    expect(sites[2]?.message).toContain(NODE_STYLE);
+  });
+});
+
 /** A helper handing its one-parameter callback down `this._request(…)`, whose own step is `step`. */
 const chained = (step: string): string => `var request = require('request');
 function Client(token) { this.token = token; }

@@ -56,8 +56,8 @@ export interface FoundSite {
   readonly argsNode: Node | undefined;
   readonly argsKnown: boolean;
   readonly reads: readonly FieldRead[];
-  /** Where the response leaves code the analysis follows (the site's own reasons first). */
-  readonly escapes: readonly Escape[];
+  /** Where the response leaves code the analysis follows (the site's own reason first, marked `own`). */
+  readonly escapes: readonly SiteEscape[];
   /** An `rtm.connect` call (planned only when it misuses start-only fields or arguments). */
   readonly connect: boolean;
   /** raw-url: the literal spells `rtm.start` out; helper: the method name is a literal argument. */
@@ -185,6 +185,14 @@ function within(node: Node, outer: Node): boolean {
   return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
+/** An escape the analysis found, or the site's own reason for a TODO (`own`): listed first, no place its data go. */
+export type SiteEscape = Escape & { readonly own?: true };
+
+/** The site's own reason for a TODO (a v3 client, a raw request, a library's start…): a rewrite makes it moot. */
+function ownReason(node: Node, reason: string, file: string | undefined): SiteEscape {
+  return { node, reason, path: '', file, own: true };
+}
+
 /** Escapes of the response that hide what is read (a string escaping is harmless). */
 function significant(escapes: readonly Escape[]): Escape[] {
   return escapes.filter(isSignificantEscape);
@@ -252,7 +260,7 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   if (form === 'legacy-client' && site.kind === 'client-start') {
     const made = resolver.file === undefined ? undefined : site.madeIn?.file !== undefined ? { resolver: site.madeIn, file: site.madeIn.file } : { resolver, file: resolver.file };
     const tooOld = made && legacyClientTooOld(made, site.construction);
-    const own: Escape = { node: site.call, reason: tooOld ? CODEMOD_MESSAGES.legacyClientTooOld(tooOld) : CODEMOD_MESSAGES.legacyClient, path: '', file: resolver.file };
+    const own = ownReason(site.call, tooOld ? CODEMOD_MESSAGES.legacyClientTooOld(tooOld) : CODEMOD_MESSAGES.legacyClient, resolver.file);
     const madeIn = site.madeIn ? { madeIn: site.madeIn } : {};
     return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false, construction: site.construction, ...madeIn };
   }
@@ -276,7 +284,7 @@ function startListenerSite(resolver: Resolver, site: StartListenerSite): FoundSi
   const startOnly = [...new Set(flow.reads.map((r) => r.path).filter(isReportableRead))];
   const handedOn = significant(flow.escapes);
   if (startOnly.length === 0 && handedOn.length === 0) return undefined;
-  const own: Escape = { node: site.call, reason: startListenerMessage(startOnly, handedOn.map((e) => e.path)), path: '', file: resolver.file };
+  const own = ownReason(site.call, startListenerMessage(startOnly, handedOn.map((e) => e.path)), resolver.file);
   return { form: 'start-listener', node: site.call, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...handedOn], connect: false, literal: false };
 }
 
@@ -286,7 +294,7 @@ function dataStoreSite(resolver: Resolver, site: DataStoreSite | StoreCacheSite 
   const node = site.kind === 'store-cache' ? site.fn : site.kind === 'data-store' ? lookupCall(site.store) : site.call;
   // An AUTHENTICATED handler reads no `dataStore`: what it misses is the start this file does not make.
   const reason = site.kind === 'client-authenticated' ? CODEMOD_MESSAGES.authenticatedStartedElsewhere([...new Set(flow.reads.map((r) => r.path))].filter(isStartOnlyField).sort()) : CODEMOD_MESSAGES.legacyDataStore;
-  const own: Escape = { node, reason, path: '', file: resolver.file };
+  const own = ownReason(node, reason, resolver.file);
   const lookup =
     site.kind === 'data-store'
       ? { storeLookup: true, ...(site.construction ? { construction: site.construction } : {}) }
@@ -306,13 +314,13 @@ function lookupCall(store: Node): Node {
 /** A raw HTTP request to `rtm.start`: its response is followed where the request's result is read (`res.data`, `JSON.parse(body)`). */
 function urlSite(text: string, node: Node, flow: Flow): FoundSite {
   const request = describeHttpCall(text, node);
-  const own: Escape = { node, reason: CODEMOD_MESSAGES.rawHttp(request), path: '', file: undefined };
+  const own = ownReason(node, CODEMOD_MESSAGES.rawHttp(request), undefined);
   const escapes = [own, ...significant(flow.escapes)];
   return { form: 'raw-url', node, argsNode: undefined, argsKnown: false, reads: flow.reads, escapes, connect: false, literal: spellsRtmStart(text, node), request };
 }
 
 function tableSite(node: Node): FoundSite {
-  const own: Escape = { node, reason: CODEMOD_MESSAGES.methodTable, path: '', file: undefined };
+  const own = ownReason(node, CODEMOD_MESSAGES.methodTable, undefined);
   return { form: 'method-table', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 
@@ -324,7 +332,7 @@ function tableSite(node: Node): FoundSite {
 function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite {
   const { call } = site;
   const unfit = site.library === 'slack-package' ? slackPackageUnfit(site.version, parsed) : undefined;
-  const own: Escape = { node: call, reason: libraryStartReason(site, unfit), path: '', file: undefined };
+  const own = ownReason(call, libraryStartReason(site, unfit), undefined);
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? site.call.arguments[0] : undefined;
   // The app's own object is no bot the generated module can wrap, nor is what an absent copy of Botkit makes known to be one: a TODO. slackbots' constructor run on an
@@ -393,7 +401,7 @@ function unfollowedClientSite(text: string, { call, candidate, slackClient, slac
   const made = candidate.type === AST_NODE_TYPES.NewExpression ? `\`new ${text.slice(candidate.callee.range[0], candidate.callee.range[1])}(…)\`` : spelledOut(text, candidate);
   const where = `${made}, line ${candidate.loc.start.line}`;
   const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
-  const own: Escape = { node: call, reason, path: '', file: undefined };
+  const own = ownReason(call, reason, undefined);
   return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 
@@ -407,7 +415,7 @@ function spelledOut(text: string, node: Node): string {
 /** `rtm.start` as a string handed where it is not followed: a TODO naming where it goes. */
 function unfollowedNameSite(text: string, node: Node, use: Node): FoundSite {
   const where = `${spelledOut(text, use)} (line ${use.loc.start.line})`;
-  const own: Escape = { node, reason: CODEMOD_MESSAGES.unfollowedName(where), path: '', file: undefined };
+  const own = ownReason(node, CODEMOD_MESSAGES.unfollowedName(where), undefined);
   return { form: 'unfollowed-name', node, argsNode: undefined, argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }
 

@@ -464,7 +464,7 @@ export function scan(options: ScanOptions): Plan {
     // `started`: the clients this file hands to the helper module, read once for its sites and its package.
     for (const found of foundSites(parsed, started)) {
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
-      const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, path: e.path, ...(e.holds ? { holds: e.holds } : {}), ...located(root, parsed, e) }));
+      const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, path: e.path, ...(e.holds ? { holds: e.holds } : {}), ...(e.own ? { own: true as const } : {}), ...located(root, parsed, e) }));
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);

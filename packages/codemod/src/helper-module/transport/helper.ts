@@ -13,6 +13,7 @@ import { callbackHandedToTransport } from './passed-to-transport.js';
 import { buildsUrl } from './url-builder.js';
 import { readsLaterParameters } from './later-parameters.js';
 import { unprovenPromise } from './promise-proof.js';
+import { unplacedPromiseArgument } from './promise-last-argument.js';
 import { requestForwardedCallback, type RequestForwarded } from './request-forwarded.js';
 import { requestCallbackAround } from './request-library.js';
 import { bindReceiver, computedReceiver, RECEIVER_NAME } from './computed-receiver.js';
@@ -88,7 +89,8 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
     else if (!slots.some((s) => s.kind === 'args') && unwrap(arg).type === AST_NODE_TYPES.ObjectExpression) slots.push({ kind: 'args', node: arg });
     else if (!slots.some((s) => s.kind === 'args') && (!last || takesDataAt(parsed, helperDeclaration(parsed, call), i + 1)) && isArgsName(parsed, call, arg)) slots.push({ kind: 'args', node: arg });
     else if (unwrap(arg).type === AST_NODE_TYPES.ThisExpression) return THIS_GIVEN;
-    else return last ? 'the callback is not a written-out Node-style `(err, data)` function' : 'the helper takes arguments rtm-migrate cannot place';
+    else if (!last) return 'the helper takes arguments rtm-migrate cannot place';
+    else return (slots.some((s) => s.kind === 'args') ? undefined : unplacedPromiseArgument(parsed, call, arg)) ?? 'the callback is not a written-out Node-style `(err, data)` function';
   }
   // A name given as the arguments must be followed by the callback, or go where the helper's declaration takes data: otherwise it may be the callback itself.
   const args = slots.findIndex((s) => s.kind === 'args');

@@ -88,6 +88,11 @@ function firstUse(parsed: ParsedFile, call: TSESTree.CallExpression, nativeChain
   return 'stored or handed on before any `.then`';
 }
 
+/** The code awaits the call's value or calls `.then` on it first: it reads the helper's answer as a promise. */
+export function readAsPromise(parsed: ParsedFile, call: TSESTree.CallExpression): boolean {
+  return firstUse(parsed, call, false) === undefined;
+}
+
 /**
  * Why a call of the app's helper (no callback given) may not answer with a promise, which
  * `rtmStartData()` needs: neither the helper's declaration in the file shows one (an `async`
