@@ -18,7 +18,7 @@ const V2 = JSON.stringify({ name: 'bot', private: true, dependencies: { 'slack-c
 const SDK = "const { RtmClient } = require('@slack/client');\n";
 
 describe('a legacy client started as a parameter, every call handing it one client', () => {
-  it.each([
+  it.each<{ form: string; files: Record<string, string> }>([
     { form: 'a function of the file', files: { 'index.js': `${SDK}function connect(slack) {\n  slack.start();\n}\nconst slack = new RtmClient('xoxb-test');\nconnect(slack);\n` } },
     { form: 'a method called on an instance made in place', files: { 'index.js': `${SDK}class Bot {\n  connect(slack) {\n    slack.start();\n  }\n}\nnew Bot().connect(new RtmClient('xoxb-test'));\n` } },
     {
