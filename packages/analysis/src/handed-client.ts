@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import { descendants, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { callsSeen } from './every-call.js';
-import { classOf, thisMethod, usesArguments, type FunctionNode } from './functions.js';
+import { classConstructor, classOf, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { constructorGivenClient, type ClassProject } from './injected-client.js';
 import { isPackageEntry } from './modules.js';
 import { clientKindOfConstructor, constructionOf, originOf, thisOwner } from './origin.js';
@@ -102,59 +102,98 @@ function clientHandedBy(project: ClassProject, calls: readonly Located<TSESTree.
 
 /**
  * Every call of a method of a class (no `extends`, declared by name): `this.connect(…)` in the class,
- * `bot.connect(…)` / `new Bot().connect(…)` on one of its instances in its file, where its instances stay
- * in that file (instancesStayHere) or no other file of the project names the method (namedNowhereElse).
- * Undefined where its file names the method otherwise (`this.connect` handed on, a `.connect(…)` on a
- * value that may be an instance): some call may be unseen. A `.connect(…)` of a module's value
- * (`mongoose.connect()`) or of another class's instance is not one of its calls.
+ * `bot.connect(…)` / `new Bot().connect(…)` on one of its instances, in its file and, where its
+ * instances may leave the file (instancesStayHere), in every other file of the project that names the
+ * method (callsElsewhere). Not complete where a file names the method otherwise (`this.connect` handed
+ * on, a `.connect(…)` on a value that may be an instance): some call may be unseen. A `.connect(…)` of a
+ * module's value (`mongoose.connect()`) or of another class's instance is not one of its calls.
  */
 function methodCalls(resolver: Resolver, fn: FunctionNode, definition: TSESTree.MethodDefinition): { readonly calls: Located<TSESTree.CallExpression>[]; readonly complete: boolean } | undefined {
   const cls = definition.parent.parent;
   const name = definition.static || definition.computed || definition.key.type !== AST_NODE_TYPES.Identifier ? undefined : definition.key.name;
   if (name === undefined) return undefined;
-  const calls: Located<TSESTree.CallExpression>[] = [];
+  const own = programOf(fn);
+  const here = methodUses(resolver, own, name, (member) => {
+    if (isThisLike(resolver, member.object)) return thisMethod(resolver, member, name) === fn ? 'ours' : 'other';
+    const made = constructionOf(resolver, member.object);
+    return made !== undefined && classOf(resolver, made.callee) === cls ? 'ours' : valueOfOthers(resolver, member.object);
+  });
   // A subclass may call the method with anything.
-  let complete = !cls.superClass;
-  for (const node of descendants(resolver, programOf(fn))) {
-    if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, node) !== name) continue;
-    const call = node.parent;
-    const onThis = isThisLike(resolver, node.object);
-    if (onThis && thisMethod(resolver, node, name) !== fn) continue;
-    const made = onThis ? undefined : constructionOf(resolver, node.object);
-    const ours = onThis || (made !== undefined && classOf(resolver, made.callee) === cls);
-    if (!ours && othersValue(resolver, node.object)) continue;
-    if (ours && call.type === AST_NODE_TYPES.CallExpression && call.callee === node) calls.push({ node: call, resolver });
-    else complete = false;
-  }
-  return { calls, complete: complete && (instancesStayHere(resolver, cls) || namedNowhereElse(resolver, programOf(fn), name)) };
-}
-
-/** A module's value (`mongoose`), or an instance of a class of the file: not an instance of the class at hand (which `constructionOf` would show). */
-function othersValue(resolver: Resolver, node: Node): boolean {
-  const made = constructionOf(resolver, node);
-  return (made !== undefined && classOf(resolver, made.callee) !== undefined) || originOf(resolver, node) !== undefined;
+  const complete = here.complete && !cls.superClass;
+  if (instancesStayHere(resolver, cls)) return { calls: here.calls, complete };
+  const elsewhere = callsElsewhere(resolver, own, name, classConstructor(cls));
+  return { calls: [...here.calls, ...(elsewhere?.calls ?? [])], complete: complete && elsewhere?.complete === true };
 }
 
 /**
- * No file of the project but `own` names a member `name` (but on a module's value, or on `this` in a class
- * of its own with no `extends`), and code outside the project does not load the file (it is not the
- * package's entry): no instance handed elsewhere has the method called there. Unknown without the
- * project's files (the lint's view of one file).
+ * `new Bot()` in another file makes the class at hand: the class `ctor` constructs, as that file's
+ * import names it; or, for a class with no constructor of its own, a class of its module, `own`, which
+ * declares no other.
  */
-function namedNowhereElse(resolver: Resolver, own: TSESTree.Program, name: string): boolean {
-  if (resolver.file === undefined || isPackageEntry(resolver.file)) return false;
+function madeHere(there: Resolver, made: TSESTree.NewExpression, ctor: FunctionNode | undefined, home: Resolver, own: TSESTree.Program): boolean {
+  if (ctor) return there.project?.moduleFunction?.(there, made.callee)?.node === ctor;
+  const module = originOf(there, made.callee)?.module;
+  if (module === undefined || !module.startsWith('.') || there.file === undefined || home.file === undefined) return false;
+  const classes = [...descendants(home, own)].filter((n) => n.type === AST_NODE_TYPES.ClassDeclaration || n.type === AST_NODE_TYPES.ClassExpression);
+  return classes.length === 1 && there.project?.resolveModule?.(there.file, module) === home.file;
+}
+
+/** What a `.connect` names: the method at hand (its call is one of them), another's (`mongoose.connect`), or maybe the method. */
+type MethodUse = 'ours' | 'other' | 'unknown';
+
+/** The calls of a method named `name` in one file, as `judge` tells them; not complete where another use may be one. */
+function methodUses(resolver: Resolver, program: TSESTree.Program, name: string, judge: (member: TSESTree.MemberExpression) => MethodUse): { readonly calls: Located<TSESTree.CallExpression>[]; readonly complete: boolean } {
+  const calls: Located<TSESTree.CallExpression>[] = [];
+  let complete = true;
+  for (const node of descendants(resolver, program)) {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, node) !== name) continue;
+    const use = judge(node);
+    if (use === 'other') continue;
+    const call = node.parent;
+    if (use === 'ours' && call.type === AST_NODE_TYPES.CallExpression && call.callee === node) calls.push({ node: call, resolver });
+    else complete = false;
+  }
+  return { calls, complete };
+}
+
+/**
+ * A package's value (`mongoose`), or an instance of another class of the file: not an instance of the
+ * class at hand (which the caller has ruled out). A value of the app's own modules may be one.
+ */
+function valueOfOthers(resolver: Resolver, node: Node): MethodUse {
+  const made = constructionOf(resolver, node);
+  const module = originOf(resolver, node)?.module;
+  return (made !== undefined && classOf(resolver, made.callee) !== undefined) || (module !== undefined && !module.startsWith('.')) ? 'other' : 'unknown';
+}
+
+/**
+ * The calls of the method in the project's other files that name it: on an instance of the class
+ * (`new Bot()` of the class `ctor` constructs, required from its module); `this.connect` in a class of
+ * their own with no `extends` is another's. Not complete where a use may be one unseen, or where code
+ * outside the project loads the class's file (the package's entry); undefined without the project's
+ * files (the lint's view of one file).
+ */
+function callsElsewhere(resolver: Resolver, own: TSESTree.Program, name: string, ctor: FunctionNode | undefined): { readonly calls: Located<TSESTree.CallExpression>[]; readonly complete: boolean } | undefined {
+  if (resolver.file === undefined) return undefined;
   const files = resolver.project?.filesMentioning?.(new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`));
-  if (!files) return false;
-  return files.every(({ node: program, resolver: there }) => {
-    if (program === own) return true;
-    for (const node of descendants(there, program)) {
-      if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(there, node) !== name) continue;
-      const owner = thisOwner(node);
-      const ownThis = isThisLike(there, node.object) && owner?.type === AST_NODE_TYPES.ClassBody && !owner.parent.superClass;
-      if (!ownThis && !othersValue(there, node.object)) return false;
-    }
-    return true;
-  });
+  if (!files) return undefined;
+  const calls: Located<TSESTree.CallExpression>[] = [];
+  let complete = !isPackageEntry(resolver.file);
+  for (const { node: program, resolver: there } of files) {
+    if (program === own) continue;
+    const found = methodUses(there, program, name, (member) => {
+      if (isThisLike(there, member.object)) {
+        const owner = thisOwner(member);
+        return owner?.type === AST_NODE_TYPES.ClassBody && !owner.parent.superClass ? 'other' : 'unknown';
+      }
+      const made = constructionOf(there, member.object);
+      if (made && madeHere(there, made, ctor, resolver, own)) return 'ours';
+      return valueOfOthers(there, member.object);
+    });
+    calls.push(...found.calls);
+    complete &&= found.complete;
+  }
+  return { calls, complete };
 }
 
 /**

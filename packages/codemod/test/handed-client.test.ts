@@ -29,6 +29,14 @@ describe('a legacy client started as a parameter, every call handing it one clie
       },
     },
     { form: 'an exported function called from another module', files: { 'connect.js': 'function connect(slack) {\n  slack.start();\n}\n\nmodule.exports = { connect };\n', 'index.js': `${SDK}const { connect } = require('./connect');\nconnect(new RtmClient('xoxb-test'));\n` } },
+    {
+      form: 'a method of a class of another module, called there on an instance',
+      files: { 'bot.js': 'class Bot {\n  constructor(name) {\n    this.name = name;\n  }\n\n  connect(slack) {\n    slack.start();\n  }\n}\n\nmodule.exports = Bot;\n', 'index.js': `${SDK}const Bot = require('./bot');\nconst bot = new Bot('bid');\nbot.connect(new RtmClient('xoxb-test'));\n` },
+    },
+    {
+      form: 'the same of a class with no constructor of its own, the one class of its module',
+      files: { 'bot.js': 'class Bot {\n  connect(slack) {\n    slack.start();\n  }\n}\n\nmodule.exports = Bot;\n', 'index.js': `${SDK}const Bot = require('./bot');\nconst bot = new Bot();\nbot.connect(new RtmClient('xoxb-test'));\n` },
+    },
     { form: 'handed on through a second function', files: { 'index.js': `${SDK}function begin(client) {\n  client.start();\n}\nfunction boot(client) {\n  begin(client);\n}\nboot(new RtmClient('xoxb-test'));\n` } },
   ])('$form: the start goes to the helper module with the client made where it is made', async ({ files }) => {
     const report = await scanFiles(V3, files);
@@ -38,12 +46,22 @@ describe('a legacy client started as a parameter, every call handing it one clie
     expect(report.todos).toBe(0);
   });
 
-  it.each([
+  it.each<{ form: string; source?: string; files?: Record<string, string>; site?: string; by: string }>([
     { form: 'two calls hand two clients', source: `${SDK}function connect(slack) {\n  slack.start();\n}\nconnect(new RtmClient('xoxb-a'));\nconnect(new RtmClient('xoxb-b'));\n`, by: '`connect(…)` hands it a legacy `RtmClient`, line 5' },
     { form: 'the function is also exported to code outside the project', source: `${SDK}function connect(slack) {\n  slack.start();\n}\nconnect(new RtmClient('xoxb-a'));\nmodule.exports = connect;\n`, by: '`connect(…)` hands it a legacy `RtmClient`, line 5' },
-  ])('$form: a client handed in, started through the run-time check of the client', async ({ source, by }) => {
-    const report = await scanFiles(V3, { 'index.js': source });
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['index.js:3:3', 'helper-module']]);
+    {
+      form: 'another module hands an instance to code that calls the method with something else',
+      files: {
+        'bot.js': 'class Bot {\n  constructor(name) {\n    this.name = name;\n  }\n\n  connect(slack) {\n    slack.start();\n  }\n}\n\nmodule.exports = Bot;\n',
+        'index.js': `${SDK}const Bot = require('./bot');\nconst bot = new Bot('bid');\nbot.connect(new RtmClient('xoxb-test'));\nrequire('./other')(bot);\n`,
+        'other.js': 'module.exports = (bot) => bot.connect(require("./spare"));\n',
+      },
+      site: 'bot.js:7:5',
+      by: '`bot.connect(…)` hands it a legacy `RtmClient`, index.js:4',
+    },
+  ])('$form: a client handed in, started through the run-time check of the client', async ({ source, files, site, by }) => {
+    const report = await scanFiles(V3, files ?? { 'index.js': source ?? '' });
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[site ?? 'index.js:3:3', 'helper-module']]);
     expect(report.sites[0]?.message).toContain(by);
     expect(report.sites[0]?.message).toContain('now starts through `startRtmClientMadeElsewhere()`');
   });
