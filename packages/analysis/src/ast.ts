@@ -1,3 +1,4 @@
+import { asKnownPackage } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
@@ -200,13 +201,24 @@ export function isSpreadOfPlainConst(resolver: Resolver, node: Node): boolean {
   return variable.references.every((r) => !r.isRead() || r.identifier.parent.type === AST_NODE_TYPES.SpreadElement);
 }
 
-/** `require('m')` → `m`; `require(__dirname + '/api.js')` → `./api.js` (the app's own module by a computed path). */
+/**
+ * `import … from 'm'` or `require('m')` → `m`, a known package by its own name (`require('Botkit')` →
+ * `botkit`: asKnownPackage); undefined for any other node.
+ */
+export function importedModule(node: Node): string | undefined {
+  return node.type === AST_NODE_TYPES.ImportDeclaration ? asKnownPackage(node.source.value) : requiredModule(node);
+}
+
+/**
+ * `require('m')` → `m`; `require(__dirname + '/api.js')` → `./api.js` (the app's own module by a computed
+ * path). A known package spelt in other case is given its own name (`require('Botkit')` → `botkit`: asKnownPackage).
+ */
 export function requiredModule(node: Node): string | undefined {
   const bare = unwrap(node);
   if (bare.type !== AST_NODE_TYPES.CallExpression) return undefined;
   if (bare.callee.type !== AST_NODE_TYPES.Identifier || bare.callee.name !== 'require') return undefined;
   const arg = bare.arguments[0];
-  if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return arg.value;
+  if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return asKnownPackage(arg.value);
   if (arg?.type !== AST_NODE_TYPES.BinaryExpression || arg.operator !== '+') return undefined;
   const { left, right } = arg;
   if (left.type !== AST_NODE_TYPES.Identifier || left.name !== '__dirname') return undefined;

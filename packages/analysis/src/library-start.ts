@@ -4,7 +4,7 @@ import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS, 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
-import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, propertyKeyName, requiredModule, staticString, unwrap, variableOf } from './ast.js';
+import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, importedModule, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
 import { spawningController } from './botkit-controller.js';
 import { classOf } from './functions.js';
 import { declaredRange, installedVersion, nearestManifest, owningPackageName, resolveRelativeModule } from './modules.js';
@@ -325,8 +325,7 @@ function loadsBotkit(resolver: Resolver, node: TSESTree.Node): boolean {
   let program: TSESTree.Node = node;
   while (program.parent) program = program.parent;
   for (const each of descendants(resolver, program)) {
-    const module = each.type === AST_NODE_TYPES.ImportDeclaration ? each.source.value : requiredModule(each);
-    if (module === BOTKIT.module) return true;
+    if (importedModule(each) === BOTKIT.module) return true;
   }
   return false;
 }

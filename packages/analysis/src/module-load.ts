@@ -1,3 +1,4 @@
+import { asKnownPackage } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, requiredModule, unwrap, variableOf } from './ast.js';
@@ -21,7 +22,7 @@ export function loadedModule(resolver: Resolver, node: Node): string | undefined
   const object = unwrap(callee.object);
   if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Npm' || !isGlobal(resolver, object)) return undefined;
   const [arg] = bare.arguments;
-  return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? arg.value : undefined;
+  return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? asKnownPackage(arg.value) : undefined;
 }
 
 /** Not declared in the file: unresolved, or a global the lint config names (no definition). */

@@ -3,7 +3,23 @@ import { dirname, extname, join, resolve } from 'node:path';
 
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-/** The file a relative specifier names from `from` (`./api`, `./api.js` for `api.ts`, `./lib` for `lib/index.js`). */
+/**
+ * The extensions Babel compiles as JavaScript by default besides `.js` and `.jsx` (@babel/core's
+ * DEFAULT_EXTENSIONS, as babel-core 6's `canCompile.EXTENSIONS` before it): an app run through
+ * babel-register may write every source as `.es6` or `.es` (dgollub/slackbot-botkit-es6-example, MISSED
+ * in blind set s36). Such a file is JavaScript, read as a `.js` file is.
+ */
+export const BABEL_SCRIPT_EXTENSIONS: readonly string[] = ['.es6', '.es'];
+
+/** A file of one of BABEL_SCRIPT_EXTENSIONS (`src/bot.es6`). */
+export const babelScriptFile = (file: string): boolean => BABEL_SCRIPT_EXTENSIONS.includes(extname(file).toLowerCase());
+
+/**
+ * The file a relative specifier names from `from` (`./api`, `./api.js` for `api.ts`, `./lib` for `lib/index.js`).
+ * A `.es6` or `.es` file is found only by its full name (`./setup.es6`), which Node loads whatever the
+ * extension: without its name Node finds it only once babel-register has added the extension, which a
+ * file's text does not show, so `./setup` is never taken for it.
+ */
 export function resolveRelativeModule(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = resolve(dirname(from), specifier);
@@ -12,7 +28,7 @@ export function resolveRelativeModule(from: string, specifier: string): string |
   // As Node does, `./lib/`, `.` and `..` name a folder only, never a file `lib.js` beside it.
   if (/(^|\/)\.{0,2}$/.test(specifier)) return folders.find((c) => existsSync(c));
   const candidates = [base, ...MODULE_EXTENSIONS.map((e) => stem + e), ...folders];
-  return candidates.find((c) => MODULE_EXTENSIONS.includes(extname(c)) && existsSync(c));
+  return candidates.find((c) => (MODULE_EXTENSIONS.includes(extname(c)) || (c === base && babelScriptFile(c))) && existsSync(c));
 }
 
 const texts = new Map<string, string | undefined>();

@@ -1,4 +1,4 @@
-import { isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
+import { asKnownPackage, isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, destructuredKey, heldValueOfName, implicitGlobalValue, isThisLike, memberName, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
@@ -92,22 +92,22 @@ function originOfIdentifier(resolver: Resolver, identifier: TSESTree.Identifier,
 }
 
 function importOrigin(resolver: Resolver, node: Node): Origin | undefined {
-  const source = node.parent?.type === AST_NODE_TYPES.ImportDeclaration ? node.parent.source.value : undefined;
+  // A known package spelt in other case (`import Botkit from 'Botkit'`) is that package (asKnownPackage).
+  const source = node.parent?.type === AST_NODE_TYPES.ImportDeclaration ? asKnownPackage(node.parent.source.value) : undefined;
   const own = source === undefined ? undefined : sdkOwnOrigin(resolver, source);
   if (own) return node.type === AST_NODE_TYPES.ImportSpecifier && own.name === '*' ? { ...own, name: importedName(node) } : own;
   switch (node.type) {
     case AST_NODE_TYPES.ImportSpecifier: {
-      const from = node.parent.source;
-      return from ? { module: from.value, name: importedName(node), instance: false } : undefined;
+      return source === undefined ? undefined : { module: source, name: importedName(node), instance: false };
     }
     case AST_NODE_TYPES.ImportDefaultSpecifier:
-      return { module: node.parent.source.value, name: 'default', instance: false };
+      return { module: asKnownPackage(node.parent.source.value), name: 'default', instance: false };
     case AST_NODE_TYPES.ImportNamespaceSpecifier:
-      return { module: node.parent.source.value, name: '*', instance: false };
+      return { module: asKnownPackage(node.parent.source.value), name: '*', instance: false };
     case AST_NODE_TYPES.TSImportEqualsDeclaration: {
       const ref = node.moduleReference;
       if (ref.type === AST_NODE_TYPES.TSExternalModuleReference) {
-        return { module: ref.expression.value, name: '*', instance: false };
+        return { module: asKnownPackage(ref.expression.value), name: '*', instance: false };
       }
       return undefined;
     }

@@ -10,7 +10,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { barrelPath } from './barrel.js';
 import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf } from './functions.js';
-import { isPackageEntry, resolveRelativeModule } from './modules.js';
+import { babelScriptFile, isPackageEntry, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
 import { handedConstruction } from './handed-client.js';
 import { injectedConstruction, type ClassProject } from './injected-client.js';
@@ -33,7 +33,7 @@ export interface ParsedFile {
 function isModuleFile(file: string, text: string): boolean {
   const ext = extname(file).toLowerCase();
   if (ext === '.cjs' || ext === '.cts') return false;
-  if (ext === '.js' || ext === '.jsx') return /^\s*(import|export)\b/m.test(text);
+  if (ext === '.js' || ext === '.jsx' || babelScriptFile(file)) return /^\s*(import|export)\b/m.test(text);
   return true;
 }
 
@@ -57,7 +57,7 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
       tokens: false,
       ecmaVersion: 'latest',
       sourceType: module ? 'module' : 'script',
-      ecmaFeatures: { jsx: ext === '.tsx' || ext === '.jsx' || ext === '.js', globalReturn: !module },
+      ecmaFeatures: { jsx: ext === '.tsx' || ext === '.jsx' || ext === '.js' || babelScriptFile(file), globalReturn: !module },
     });
   let parsed: ReturnType<typeof parse>;
   try {

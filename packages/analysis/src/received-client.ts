@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { classMemberName, descendants, isThisLike, memberName, programOf, requiredModule, unwrap, variableOf } from './ast.js';
+import { classMemberName, descendants, isThisLike, memberName, importedModule, programOf, unwrap, variableOf } from './ast.js';
 import { isSdkModule, LISTENS, sdkEvent } from './in-place-client.js';
 import { legacyClientHandedAt } from './handed-client.js';
 import { injectedField } from './injected-client.js';
@@ -122,8 +122,7 @@ function fieldUses(resolver: Resolver, roots: readonly Node[], name: string): No
 /** The file imports or requires `@slack/client` (or a file of it). */
 function loadsSdkModule(resolver: Resolver, program: TSESTree.Program): boolean {
   for (const node of descendants(resolver, program)) {
-    const module = node.type === AST_NODE_TYPES.ImportDeclaration ? node.source.value : requiredModule(node);
-    if (isSdkModule(module)) return true;
+    if (isSdkModule(importedModule(node))) return true;
   }
   return false;
 }

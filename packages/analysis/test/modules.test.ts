@@ -29,6 +29,15 @@ describe('relative module specifiers, resolved as Node resolves them', () => {
     expect(resolveRelativeModule(join(dir, 'lib', 'slack', 'rtm.js'), '../')).toBe(join(dir, 'lib', 'index.js'));
   });
 
+  it('find a `.es6` or `.es` file by its full name only (without it, Node finds one only once babel-register added the extension)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rtm-migrate-modules-es6-'));
+    for (const file of ['bot.es6', 'setup.es6', 'roster.es']) await writeFile(join(dir, file), '');
+    const from = join(dir, 'bot.es6');
+    expect(resolveRelativeModule(from, './setup.es6')).toBe(join(dir, 'setup.es6'));
+    expect(resolveRelativeModule(from, './roster.es')).toBe(join(dir, 'roster.es'));
+    expect(resolveRelativeModule(from, './setup')).toBeUndefined();
+  });
+
   it('leave package names to the package resolution', () => {
     expect(resolveRelativeModule('/x/a.js', '@slack/client')).toBeUndefined();
   });

@@ -155,7 +155,7 @@ Examples:
     .option('--print', 'print each changed file')
     .option('--diff', 'print a unified diff of each changed file')
     .addOption(new Option('--report <format>', 'print a report').choices(['json', 'md', 'sarif']))
-    .addOption(new Option('--parser <parser>', 'parser (default: per extension: .ts ts, .tsx tsx, .js/.cjs/.mjs/.jsx babel)').choices(['ts', 'tsx', 'babel']))
+    .addOption(new Option('--parser <parser>', 'parser (default: per extension: .ts ts, .tsx tsx, .js/.cjs/.mjs/.jsx/.es6/.es babel)').choices(['ts', 'tsx', 'babel']))
     .option('--ignore <glob>', 'skip paths matching the glob (repeatable; .gitignore and node_modules are always skipped)', collect, [])
     .option('--workers <n>', 'worker threads for the transforms', positiveInt, 1)
     .option('--check', 'write nothing; exit 1 if any file would change (for CI)')

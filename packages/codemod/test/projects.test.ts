@@ -55,7 +55,7 @@ describe.each(NAMES)('fixtures/projects/%s through the CLI', (name) => {
     for (const file of expected) {
       const actual = await readFile(join(dir, file), 'utf8');
       expect(actual, file).toBe(await readFile(join(fixture, 'output', file), 'utf8'));
-      if (/\.[cm]?[jt]sx?$/.test(file)) expect(() => parseWith(parserFor(file), actual), file).not.toThrow();
+      if (/\.(?:[cm]?[jt]sx?|es6?)$/.test(file)) expect(() => parseWith(parserFor(file), actual), file).not.toThrow();
     }
   });
 

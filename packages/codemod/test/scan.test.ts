@@ -333,6 +333,23 @@ ${tail}
     expect((JSON.parse(applied.stdout) as { failed: FailedFile[] }).failed).toEqual(plan.failed);
   });
 
+  it("reads Babel's `.es6` and `.es` files in a folder as JavaScript, module or script, and `import Botkit from 'Botkit'` as botkit (dgollub/slackbot-botkit-es6-example, MISSED in blind set s36)", async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'es6-bot', version: '1.0.0', dependencies: { botkit: 'latest', '@slack/client': '^3.8.0' } }),
+      'src/setup.es6': "import Botkit from 'Botkit';\nimport Roster from './roster.es6';\n\nconst controller = Botkit.slackbot({});\ncontroller.spawn({ token: process.env.SLACK_TOKEN }).startRTM((err, bot, payload) => {\n  if (!err) new Roster(payload);\n});\n",
+      'src/roster.es6': 'export default class Roster {\n  constructor(info) {\n    this.info = info;\n  }\n}\n',
+      'lib/relay.es': "var RtmClient = require('@slack/client').RtmClient;\nvar rtm = new RtmClient(process.env.SLACK_TOKEN);\nrtm.start();\n",
+    });
+    const r = await cli(['scan', '.', '--json'], dir);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as ScanJson;
+    expect(plan.skipped).toEqual([]);
+    expect(plan.sites.map((s) => [s.id, s.form])).toEqual([
+      ['lib/relay.es:3:1', 'legacy-client'],
+      ['src/setup.es6:5:1', 'library-start'],
+    ]);
+  });
+
   it('lists every skipped file with its reason (binary, too large, symlink out of the root) without failing', async () => {
     const outside = await project({ 'secret.ts': 'export const s = 1; // rtm.start\n' });
     const dir = await project({

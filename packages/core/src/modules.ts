@@ -374,3 +374,34 @@ export const SLACKBOTS = deepFreeze({
  * calls `rtm.connect` (read off 1.3.9's `lib/index.js`).
  */
 export const SLACKBOTAPI = deepFreeze({ module: 'slackbotapi', request: 'reqAPI', keeps: ['self', 'team', 'channels', 'groups', 'users', 'ims'] });
+
+/** Every package the facts above are about, by its npm name (all lower case: npm names have had no capitals since 2014). */
+const KNOWN_PACKAGES: readonly string[] = [
+  ...new Set([
+    ...RTM_CLIENT_MODULES,
+    ...LEGACY_RTM_CLIENT_MODULES,
+    ...Object.keys(SDK_FILES),
+    ...SDK_BOUND_RTM_START.map((f) => f.module),
+    SLACK_PACKAGE.module,
+    SLACK_CLIENT_1.module,
+    BOTKIT.module,
+    SLACKBOTS.module,
+    SLACKBOTAPI.module,
+  ]),
+];
+
+/**
+ * A bare specifier as the known package it loads: `require('Botkit')` is `botkit`. On a file system that
+ * ignores case (macOS's, where such apps were written and run) Node finds `node_modules/botkit` for
+ * `Botkit`, and no other package can be meant: npm refuses capitals in new names, and the packages above
+ * have none. Only the package's name is matched so (`Botkit/lib/Botkit.js` is `botkit/lib/Botkit.js`):
+ * the path inside it, and a relative or absolute specifier (the app's own files), stay exact.
+ */
+export function asKnownPackage(specifier: string): string {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return specifier;
+  const parts = specifier.split('/');
+  const nameParts = specifier.startsWith('@') ? 2 : 1;
+  const name = parts.slice(0, nameParts).join('/');
+  const known = KNOWN_PACKAGES.find((p) => p.toLowerCase() === name.toLowerCase());
+  return known === undefined || known === name ? specifier : [known, ...parts.slice(nameParts)].join('/');
+}

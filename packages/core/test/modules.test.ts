@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLegacyRtmClientModule, releaseAtLeast, sdkBoundRtmStart, sdkFileExport, sdkRtmStartFacet } from '../src/modules.js';
+import { asKnownPackage, isLegacyRtmClientModule, releaseAtLeast, sdkBoundRtmStart, sdkFileExport, sdkRtmStartFacet } from '../src/modules.js';
 
 describe("the SDKs' own files", () => {
   it('name the export each stands for, with or without the extension', () => {
@@ -50,5 +50,21 @@ describe("the SDKs' own rtm.start by release", () => {
     expect(sdkBoundRtmStart('@slack/web-api', '8.0.0', 'dist/methods')).toBeUndefined();
     expect(sdkBoundRtmStart('@slack/web-api', '7.19.0', 'dist/WebClient')).toBeUndefined();
     expect(sdkBoundRtmStart('@slack/client', '3.16.0', 'dist/WebClient')).toBeUndefined();
+  });
+});
+
+describe('a known package spelt in other case', () => {
+  it('is that package (a file system that ignores case finds it), the path inside it kept as written', () => {
+    expect(asKnownPackage('Botkit')).toBe('botkit');
+    expect(asKnownPackage('Botkit/lib/SlackBot.js')).toBe('botkit/lib/SlackBot.js');
+    expect(asKnownPackage('@Slack/Client')).toBe('@slack/client');
+    expect(asKnownPackage('SlackBots')).toBe('slackbots');
+  });
+
+  it('leaves other packages, packages spelt right and relative or absolute paths as written', () => {
+    expect(asKnownPackage('botkit')).toBe('botkit');
+    expect(asKnownPackage('JSONStream')).toBe('JSONStream');
+    expect(asKnownPackage('./Botkit')).toBe('./Botkit');
+    expect(asKnownPackage('/opt/Botkit')).toBe('/opt/Botkit');
   });
 });

@@ -4,14 +4,15 @@ import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
 
-export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
+/** `es6` and `es`: JavaScript that Babel compiles (BABEL_SCRIPT_EXTENSIONS of the analysis), read as `.js`. */
+export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'es6', 'es'] as const;
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 
 /** A TypeScript file by its name (`.ts`, `.mts`, `.cts`, `.tsx`). */
 export const typescriptFile = (file: string): boolean => /\.[cm]?tsx?$/i.test(file);
 
-/** A JavaScript file by its name (`.js`, `.cjs`, `.mjs`, `.jsx`), as `typescriptFile` tells TypeScript's. */
-export const javascriptFile = (file: string): boolean => /\.[cm]?jsx?$/i.test(file);
+/** A JavaScript file by its name (`.js`, `.cjs`, `.mjs`, `.jsx`, Babel's `.es6` and `.es`), as `typescriptFile` tells TypeScript's. */
+export const javascriptFile = (file: string): boolean => /\.(?:[cm]?jsx?|es6?)$/i.test(file);
 
 /**
  * Languages that compile to the JavaScript a bot runs (hubot-slack and slack-client were CoffeeScript):

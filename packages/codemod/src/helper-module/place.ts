@@ -56,8 +56,8 @@ export function moduleSystemOf(file: string, source: string): ModuleSystem {
   return { typescript: false, commonjs, ext: '.js', bare: commonjs || type === 'commonjs' };
 }
 
-/** The extensions of a script module a specifier may name. */
-const MODULE_EXTENSION = /\.[cm]?[jt]sx?$/i;
+/** The extensions of a script module a specifier may name (Babel's `.es6` and `.es` among them). */
+const MODULE_EXTENSION = /\.(?:[cm]?[jt]sx?|es6?)$/i;
 
 /** The extensions of imported files that are not script modules (data, styles, markup, assets). */
 const NON_MODULE_EXTENSION = /\.(?:json|css|scss|sass|less|html|svg|png|jpe?g|gif|txt|md|graphql|gql|ya?ml|node|wasm)$/i;
