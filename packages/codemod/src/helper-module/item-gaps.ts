@@ -153,15 +153,15 @@ export function itemGapsSource(ts: boolean, copies: boolean): string[] {
 }
 
 /**
- * markCopiedItems(): for the clients that copy the lists' items into objects of their own (slack-client 1.x, a
- * v3 RtmClient's dataStore), which leave the items' getters behind.
+ * markCopiedItems(): for the clients that copy the lists' items into objects of their own (slack-client 1.x, the
+ * dataStore of a slack-client 2.x or v3 RtmClient), which leave the items' getters behind.
  */
 function copiedItemsSource(ts: boolean): string[] {
   const t = (typed: string): string => (ts ? typed : '');
   return [
     ...(ts
       ? [
-          "/** A client's own copies of the lists' items, by id, as slack-client 1.x and a v3 dataStore keep them (`dms`: the `ims`). */",
+          "/** A client's own copies of the lists' items, by id, as slack-client 1.x and a 2.x or v3 dataStore keep them (`dms`: the `ims`). */",
           'interface CopiedItems {',
           '  channels?: Record<string, SlackObject>;',
           '  groups?: Record<string, SlackObject>;',
@@ -171,7 +171,7 @@ function copiedItemsSource(ts: boolean): string[] {
         ]
       : []),
     '/**',
-    " * Gives a client's own copies of the lists' items (slack-client 1.x's, a v3 dataStore's models) the getters",
+    " * Gives a client's own copies of the lists' items (slack-client 1.x's, a 2.x or v3 dataStore's models) the getters",
     ' * markItemGaps() gave the items: the client copies each by its enumerable keys, which leaves them behind, and a',
     " * read of `has_pins` or an unfetched `unread_count` off a copy would be `undefined` with no word. A write (a",
     " * dataStore model's update, slack-client 1.x's `channel_marked` handler) replaces the getter silently. With",

@@ -383,7 +383,7 @@ export function helperSource(v: HelperVariant): string {
     `  return items.reduce${t('<Promise<unknown>>')}((done, item) => done.then(() => step(item)), Promise.resolve());`,
     '}',
     '',
-    ...itemGapsSource(ts, v.legacyClient || v.libraryStarts?.has('slack-client') === true),
+    ...itemGapsSource(ts, v.legacyClient || v.slackClient === true || v.libraryStarts?.has('slack-client') === true),
     '',
     ...conversationsByTypeSource(ts),
     '',
