@@ -194,9 +194,14 @@ function propertyName(node: TSESTree.PropertyDefinition): string | undefined {
 /** `new RtmClient(…)` of `@slack/client` v3 / `slack-client` 2, or `new Slack(…)` of `slack-client` 1.x: the value itself, a variable made so, or the export of a module a `require` names. */
 function legacyClientOf(resolver: Resolver, value: Node): 'legacy-rtm-client' | 'slack-client' | undefined {
   const local = constructionOf(resolver, value);
-  const reference = value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression;
+  // A parameter is a client handed in (receivedClientSite): the start's run-time check takes it, whichever it is.
+  const reference = value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.MemberExpression || (value.type === AST_NODE_TYPES.Identifier && !isParameter(resolver, value));
   const made = local ? { node: local, resolver } : reference ? resolver.project?.importedConstruction(resolver, value) : undefined;
   if (made === undefined) return undefined;
   if (clientKindOfConstructor(made.resolver, made.node.callee) === 'legacy-rtm-client') return 'legacy-rtm-client';
   return isWholeModule(originOf(made.resolver, made.node.callee), SLACK_CLIENT_1.module) ? 'slack-client' : undefined;
+}
+
+function isParameter(resolver: Resolver, identifier: TSESTree.Identifier): boolean {
+  return variableOf(resolver, identifier)?.defs[0]?.type === TSESLint.Scope.DefinitionType.Parameter;
 }

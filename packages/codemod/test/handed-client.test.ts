@@ -37,10 +37,17 @@ describe('a legacy client started as a parameter, every call handing it one clie
       form: 'the same of a class with no constructor of its own, the one class of its module',
       files: { 'bot.js': 'class Bot {\n  connect(slack) {\n    slack.start();\n  }\n}\n\nmodule.exports = Bot;\n', 'index.js': `${SDK}const Bot = require('./bot');\nconst bot = new Bot();\nbot.connect(new RtmClient('xoxb-test'));\n` },
     },
+    {
+      form: "blind corpus s24's M2: a class's constructor listens on its parameter and starts it, one module constructing it",
+      files: {
+        'handler.js': "const CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;\n\nclass Handler {\n  constructor(rtmClient) {\n    rtmClient.on(CLIENT_EVENTS.RTM.AUTHENTICATED, (data) => console.log(data.users.length));\n    rtmClient.start();\n  }\n}\n\nmodule.exports = Handler;\n",
+        'index.js': `${SDK}const Handler = require('./handler');\nmodule.exports = new Handler(new RtmClient('xoxb-test'));\n`,
+      },
+    },
     { form: 'handed on through a second function', files: { 'index.js': `${SDK}function begin(client) {\n  client.start();\n}\nfunction boot(client) {\n  begin(client);\n}\nboot(new RtmClient('xoxb-test'));\n` } },
   ])('$form: the start goes to the helper module with the client made where it is made', async ({ files }) => {
     const report = await scanFiles(V3, files);
-    const start = report.sites.find((s) => /^(index|bot|connect)\.js:[0-9]+:/.test(s.id) && s.message.includes('now starts with `rtm.connect`'));
+    const start = report.sites.find((s) => /^(index|bot|connect|handler)\.js:[0-9]+:/.test(s.id) && s.message.includes('now starts with `rtm.connect`'));
     expect(start?.rewrite).toBe('helper-module');
     expect(Object.values(outcomes(report)).filter((r) => r !== 'helper-module' && r !== 'filled')).toEqual([]);
     expect(report.todos).toBe(0);

@@ -11,9 +11,11 @@ import { cli, expectStartedMadeElsewhere, tempDir, writeBotFiles } from './helpe
  * A bot in two modules on the real @slack/client 3.16 (fixtures/bots' install), the form of blind
  * corpus s24's M2: `main.js` makes the v3 `RtmClient` (with the SDK's `MemoryDataStore`) and hands it to
  * `new Handler(rtm)`; `handler.js` gets it as a constructor parameter, listens on it with
- * `CLIENT_EVENTS.RTM.*` and starts it with `rtmClient.start()`. No `new` is seen where it starts, but
- * only a v3 client is listened on through those constants: the start goes to
- * `startRtmClientMadeElsewhere()` of the generated module, which tells the client's kind when it starts.
+ * `CLIENT_EVENTS.RTM.*` and starts it with `rtmClient.start()`. `main.js` also exports a way to make
+ * another handler with any client, so no single `new` is tied to the start (with that one construction
+ * alone, the parameter is followed to its `new`: handed-client.test.ts), but only a v3 client is
+ * listened on through those constants: the start goes to `startRtmClientMadeElsewhere()` of the
+ * generated module, which tells the client's kind when it starts.
  */
 const HANDLER = `// Keeps what the RTM client it is handed knows: the channels the bot is in and the users, from the
 // AUTHENTICATED data, then the same looked up in the client's cache once the socket is open.
@@ -58,7 +60,7 @@ const { RtmClient, MemoryDataStore } = require('@slack/client');
 const Handler = require('./handler');
 
 const rtm = new RtmClient(process.env.SLACK_BOT_TOKEN, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error', dataStore: new MemoryDataStore() });
-module.exports = new Handler(rtm);
+module.exports = { handler: new Handler(rtm), handlerFor: (client) => new Handler(client) };
 `;
 
 function runBot(dir: string, apiUrl: string): Promise<RunResult> {
