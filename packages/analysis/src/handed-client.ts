@@ -5,7 +5,7 @@ import { callsSeen } from './every-call.js';
 import { classConstructor, classOf, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { constructorGivenClient, type ClassProject } from './injected-client.js';
 import { isPackageEntry } from './modules.js';
-import { clientKindOfConstructor, constructionOf, originOf, thisOwner } from './origin.js';
+import { clientKindOfConstructor, constructionOf, isLegacyClientConstruction, originOf, thisOwner } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -97,7 +97,7 @@ function clientHandedBy(project: ClassProject, calls: readonly Located<TSESTree.
     if (!client || (found && found.node !== client.node)) return undefined;
     found = client;
   }
-  return found && clientKindOfConstructor(found.resolver, found.node.callee) === 'legacy-rtm-client' ? found : undefined;
+  return found && isLegacyClientConstruction(found.resolver, found.node) ? found : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { descendants, isThisLike, memberName, programOf, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, localFunction, type FunctionNode } from './functions.js';
-import { clientKindOfConstructor, constructionOf } from './origin.js';
+import { constructionOf, isLegacyClientConstruction } from './origin.js';
 import type { ParsedFile } from './project.js';
 import type { FunctionLike, Located, Resolver } from './resolver.js';
 
@@ -338,5 +338,5 @@ function clientGiven(project: ClassProject, resolver: Resolver, made: TSESTree.N
   if (!value) return undefined;
   const local = constructionOf(resolver, value);
   const client = local ? { node: local, resolver } : project.importedConstruction(resolver, value);
-  return client && clientKindOfConstructor(client.resolver, client.node.callee) === 'legacy-rtm-client' ? client : undefined;
+  return client && isLegacyClientConstruction(client.resolver, client.node) ? client : undefined;
 }

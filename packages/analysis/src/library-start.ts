@@ -62,20 +62,28 @@ export function requiredSlackClientLoginSite(resolver: Resolver, call: TSESTree.
   // A value an app's function answers (`require('./lib/bot').getSlack()`) may be its client; one its class makes (`new Bot()`) is the app's object.
   const appObject = origin?.instance === true && constructionOf(resolver, bare) !== undefined;
   if (origin === undefined || appObject || !origin.module.startsWith('.') || resolver.project?.importedConstruction(resolver, bare)) return undefined;
-  const uses = clientUses(resolver, bare);
-  const version = libraryVersion(resolver.file, SLACK_CLIENT_1.module);
-  const asClient = version === undefined
-    ? SLACK_CLIENT_1.ownMethods.some((name) => uses.has(name))
-    : mayPrecede(version, [SLACK_CLIENT_1.throughMajor + 1, 0, 0]) && [...SLACK_CLIENT_1.members, ...SLACK_CLIENT_1.events.map((e) => `on:${e}`)].some((name) => uses.has(name));
-  return asClient ? { kind: 'unfollowed-client', call, candidate: bare, slackClientFrom: origin.module } : undefined;
+  const uses = clientUses(resolver, (variableOf(resolver, bare)?.references ?? []).map((r) => r.identifier));
+  return usedAsSlackClient1(resolver.file, uses) ? { kind: 'unfollowed-client', call, candidate: bare, slackClientFrom: origin.module } : undefined;
 }
 
-/** What a file does with a variable: the members it reads or calls, and `on:<event>` for each handler it adds with a literal event name. */
-function clientUses(resolver: Resolver, node: TSESTree.Identifier): Set<string> {
+/**
+ * A value used as a `slack-client` 1.x client (see requiredSlackClientLoginSite): the project installs or
+ * declares a `slack-client` that may be 1.x and the value has one of its members or handlers; or, where it
+ * names no `slack-client`, the value calls a look-up only 1.x's client has.
+ */
+export function usedAsSlackClient1(file: string, uses: ReadonlySet<string>): boolean {
+  const version = libraryVersion(file, SLACK_CLIENT_1.module);
+  return version === undefined
+    ? SLACK_CLIENT_1.ownMethods.some((name) => uses.has(name))
+    : mayPrecede(version, [SLACK_CLIENT_1.throughMajor + 1, 0, 0]) && [...SLACK_CLIENT_1.members, ...SLACK_CLIENT_1.events.map((e) => `on:${e}`)].some((name) => uses.has(name));
+}
+
+/** What the code does with a value named at `names`: the members it reads or calls, and `on:<event>` for each handler it adds with a literal event name. */
+export function clientUses(resolver: Resolver, names: readonly TSESTree.Node[]): Set<string> {
   const uses = new Set<string>();
-  for (const reference of variableOf(resolver, node)?.references ?? []) {
-    const member = reference.identifier.parent;
-    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+  for (const named of names) {
+    const member = named.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== named) continue;
     const name = memberName(resolver, member);
     if (name === undefined) continue;
     uses.add(name);

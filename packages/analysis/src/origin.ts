@@ -1,4 +1,4 @@
-import { asKnownPackage, isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES } from '@rtm-migrate/core';
+import { asKnownPackage, isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES, SLACK_CLIENT_1 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, destructuredKey, heldValueOfName, implicitGlobalValue, isThisLike, memberName, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
@@ -143,6 +143,14 @@ export function clientKindOfConstructor(resolver: Resolver, callee: Node): Clien
   if (RTM_CLIENT_MODULES.includes(origin.module) && origin.name === 'RTMClient') return 'rtm-client';
   if (!isPossiblySlackModule(origin.module)) return undefined;
   return origin.name === 'RTMClient' ? 'rtm-client' : undefined;
+}
+
+/**
+ * `new` of a client whose start requests `rtm.start` itself: a legacy `RtmClient` (`@slack/client` v3,
+ * `slack-client` 2.x), or the `slack-client` 1.x module itself (`new Slack(token, …)`, started by `login()`).
+ */
+export function isLegacyClientConstruction(resolver: Resolver, made: TSESTree.NewExpression): boolean {
+  return clientKindOfConstructor(resolver, made.callee) === 'legacy-rtm-client' || isWholeModule(originOf(resolver, made.callee), SLACK_CLIENT_1.module);
 }
 
 /**

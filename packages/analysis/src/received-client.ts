@@ -1,10 +1,12 @@
 import { basename } from 'node:path';
 
+import { SLACK_CLIENT_1 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { classMemberName, descendants, isThisLike, memberName, importedModule, programOf, unwrap, variableOf } from './ast.js';
 import { isSdkModule, LISTENS, sdkEvent } from './in-place-client.js';
 import { legacyClientHandedAt } from './handed-client.js';
+import { clientUses, usedAsSlackClient1 } from './library-start.js';
 import { injectedField } from './injected-client.js';
 import { thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -52,6 +54,23 @@ export function receivedClientSite(resolver: Resolver, call: TSESTree.CallExpres
   const called = `${at.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${memberPath(there, at.callee) ?? '…'}(…)`;
   const where = there === resolver || there.file === undefined ? 'line ' : `${basename(there.file)}:`;
   return { kind: 'unfollowed-client', call, candidate: at, received: receivedClient(resolver, path, `\`${called}\` hands it a legacy \`RtmClient\`, ${where}${String(at.loc.start.line)}`, call, declarations) };
+}
+
+/**
+ * `client.login()` of a `slack-client` 1.x client handed in (a parameter, a field the constructor sets
+ * from one: backspace/slack-statsbot's `new SlackAdapter(new SlackClient(token))` → `this.client.login()`)
+ * that handedConstruction / injectedConstruction cannot tie to one `new Slack(…)` (another construction
+ * hands a test's stub, say), used here as 1.x's client (usedAsSlackClient1): its `login()` requests
+ * `rtm.start`, so it is reported, never rewritten.
+ */
+export function receivedSlackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== SLACK_CLIENT_1.start || resolver.file === undefined) return undefined;
+  const receiver = unwrap(callee.object);
+  const path = memberPath(resolver, receiver);
+  const held = path === undefined ? undefined : heldBy(resolver, receiver);
+  if (!held || path === undefined || !usedAsSlackClient1(resolver.file, clientUses(resolver, [receiver, ...held.uses]))) return undefined;
+  return { kind: 'unfollowed-client', call, candidate: receiver, slackClientHandedIn: path };
 }
 
 function receivedClient(resolver: Resolver, receiver: string, evidence: string, call: TSESTree.CallExpression, declarations: readonly Declaration[]): ReceivedClient {

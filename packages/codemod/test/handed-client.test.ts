@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectCachedChannelMembers, expectSameWithoutRtmStart, outcomes, ROOT, scanFiles, tempDir, writeBotFiles } from './helpers.js';
+import { cli, expectCachedChannelMembers, expectSameWithoutRtmStart, expectSecondRunChangesNothing, outcomes, ROOT, scanFiles, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
 
 /**
  * A legacy client started as a parameter: made in one place, handed to a function, a method or a
@@ -180,5 +180,79 @@ describe.each([
     const again = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(again.stdout).toContain('TODOs left: 0');
     expect(again.stdout).not.toMatch(/^(done|would) /m);
+  });
+});
+
+/**
+ * backspace/slack-statsbot's shape (blind corpus s37/06): a `slack-client` 1.x client made in `index.js`
+ * and handed to a class of another module, whose constructor keeps it in `this.client`, listens on it and
+ * logs it in. With that one construction the field is followed to its `new Slack(…)`; where the app's
+ * unit test constructs the class with a stub, it is reported (a TODO), never rewritten.
+ */
+const ADAPTER = `'use strict';
+// Keeps the Slack client it is given, and says who it is once connected.
+class SlackAdapter {
+  constructor(client) {
+    this.client = client;
+    this.client.on('open', this.connected.bind(this));
+    this.client.login();
+  }
+
+  connected() {
+    var self = this.client.self;
+    var general = this.client.getChannelByName('general');
+    console.log('connected as ' + self.name + ' to ' + this.client.team.name);
+    Object.keys(this.client.users).sort().forEach((id) => console.log('user ' + id + ' ' + this.client.users[id].name));
+    console.log('general ' + general.id + ' members=' + general.members.length);
+    process.stdout.write('', () => process.exit(0));
+  }
+}
+
+module.exports = SlackAdapter;
+`;
+
+const STATSBOT = `'use strict';
+var SlackClient = require('slack-client');
+var SlackAdapter = require('./src/slack-adapter');
+
+var client = new SlackClient(process.env.SLACK_BOT_TOKEN, true, true);
+client.on('error', function (err) { console.error('slack-client error: ' + err); process.exit(1); });
+new SlackAdapter(client);
+`;
+
+const STUB_TEST = "'use strict';\nvar SlackAdapter = require('../src/slack-adapter');\nvar fakeClient = { on: function () {}, login: function () { console.log('logged in'); } };\nnew SlackAdapter(fakeClient);\n";
+
+describe("a slack-client 1.x client handed to a class's constructor (slack-statsbot's shape)", () => {
+  it('one construction: followed to its new Slack(…), logged in through the helper module, the same workspace known against connect_required', { timeout: 180_000 }, async () => {
+    const dir = await slackClient1App({ 'index.js': STATSBOT, 'src/slack-adapter.js': ADAPTER });
+    const run = (): Promise<RunResult> => runNodeBot(join(dir, 'index.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
+    fake.setMode('legacy');
+    const before = await run();
+    expect(before.stderr).toBe('');
+    expect(before.stdout.match(/^user U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.stdout).toMatch(/^done +src\/slack-adapter\.js:7:5 +library-start → helper-module$/m);
+    expect(await readFile(join(dir, 'src', 'slack-adapter.js'), 'utf8')).toContain('withSlackClientRtmStart(this.client).login();');
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await run();
+    // slack-client 1.x logs with a timestamp on stdout: what the bot printed is compared.
+    const printed = (out: string): string[] => out.split('\n').filter((line) => /^(connected|user|general) /.test(line));
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    expect(printed(after.stdout)).toEqual(printed(before.stdout));
+    expect(printed(after.stdout)).toHaveLength(fake.workspace.users.length + 2);
+    const methods = fake.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+    await expectSecondRunChangesNothing(dir);
+  });
+
+  it("the app's unit test constructs it with a stub: a TODO naming the client handed in, and the lint's message", async () => {
+    const report = await scanFiles(JSON.stringify({ name: 'statsbot', private: true, dependencies: { 'slack-client': '^1.4.1' } }), { 'index.js': STATSBOT, 'src/slack-adapter.js': ADAPTER, 'test/slack-adapter.js': STUB_TEST });
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['src/slack-adapter.js:7:5', 'todo']]);
+    expect(report.sites[0]?.message).toContain('`login()` of `this.client`, a client handed in and used here as a `slack-client` 1.x client');
   });
 });

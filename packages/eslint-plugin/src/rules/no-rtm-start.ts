@@ -51,6 +51,7 @@ export type MessageIds =
   | 'legacyRtmClientReceived'
   | 'legacyRtmClientToBase'
   | 'rtmStartInRequiredSlackClient'
+  | 'rtmStartInHandedSlackClient'
   | 'useRtmConnect'
   | 'useRtmConnectUrl'
   | 'dropUseRtmConnectFalse';
@@ -183,6 +184,7 @@ export default createRule<Options, MessageIds>({
       legacyRtmClientReceived: MESSAGES.legacyRtmClientReceived,
       legacyRtmClientToBase: MESSAGES.legacyRtmClientToBase,
       rtmStartInRequiredSlackClient: MESSAGES.rtmStartInRequiredSlackClient,
+      rtmStartInHandedSlackClient: MESSAGES.rtmStartInHandedSlackClient,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
       dropUseRtmConnectFalse: FIX_MESSAGES.dropUseRtmConnectFalse,
@@ -268,6 +270,7 @@ export default createRule<Options, MessageIds>({
         case 'unfollowed-client':
           if (site.handedToBase) context.report({ node: site.call, messageId: 'legacyRtmClientToBase' });
           else if (site.received) context.report({ node: site.call, messageId: 'legacyRtmClientReceived', data: { receiver: site.received.receiver } });
+          else if (site.slackClientHandedIn !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInHandedSlackClient', data: { receiver: site.slackClientHandedIn } });
           else if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
           else context.report({ node: site.call.callee, messageId: 'rtmStartInRequiredSlackClient', data: { module: site.slackClientFrom } });
           return;
