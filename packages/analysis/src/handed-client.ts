@@ -16,11 +16,11 @@ const following = new Set<string>();
 
 /**
  * `slack.start()` where `slack` is a parameter (never assigned) of a function of the project (spleenboy/bidbot's
- * `new Bot(slack)` → `this.connect(slack)` → `slack.start()`): the one legacy `new RtmClient(…)` every call
- * of it hands there, a parameter handed on being followed in turn. The calls are those of a function
- * declared by name (every one, exported ones in the project's other files: everyCallOf), of a class's
- * constructor (every `new` of the class: constructorGivenClient), or of a method of a class used only in
- * its own file (methodCalls). Undefined where a call may be unseen, or two calls hand different clients.
+ * `new Bot(slack)` → `this.connect(slack)` → `slack.start()`): the one legacy client (`new RtmClient(…)`, or
+ * `new Slack(…)` of `slack-client` 1.x) every call of it hands there, a parameter handed on being followed in
+ * turn. The calls are those of a function declared by name (every one, exported ones in the project's other
+ * files: callsSeen), of a class's constructor (every `new` of the class: constructorGivenClient), or of a
+ * method of a class (methodCalls). Undefined where a call may be unseen, or two calls hand different clients.
  */
 export function handedConstruction(project: ClassProject, resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
   const parameter = parameterAt(resolver, node);
