@@ -5,10 +5,11 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { classMemberName, descendants, isThisLike, memberName, importedModule, programOf, unwrap, variableOf } from './ast.js';
 import { isSdkModule, LISTENS, sdkEvent } from './in-place-client.js';
+import { isDataStoreLookup } from './flow.js';
 import { legacyClientHandedAt } from './handed-client.js';
 import { clientUses, usedAsSlackClient1 } from './library-start.js';
 import { injectedField } from './injected-client.js';
-import { thisOwner } from './origin.js';
+import { constructionOf, thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
 import { startsAsStatement } from './rtm-member-client.js';
 import { clientOnlyUse, memberPath } from './rtm-member-use.js';
@@ -33,7 +34,7 @@ export function receivedClientSite(resolver: Resolver, call: TSESTree.CallExpres
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start') return undefined;
   const receiver = unwrap(callee.object);
   const path = memberPath(resolver, receiver);
-  const held = path === undefined ? undefined : heldBy(resolver, receiver);
+  const held = path === undefined ? undefined : (heldBy(resolver, receiver) ?? heldThroughField(resolver, receiver));
   if (!held || path === undefined) return undefined;
   const { uses, declarations } = held;
   let loadsSdk: boolean | undefined;
@@ -42,7 +43,7 @@ export function receivedClientSite(resolver: Resolver, call: TSESTree.CallExpres
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) continue;
     const used = memberName(resolver, parent);
     const event = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent.arguments[0] : undefined;
-    const legacy = used === 'dataStore' ? (loadsSdk ??= loadsSdkModule(resolver, programOf(call))) : LISTENS.has(used ?? '') && event !== undefined && sdkEvent(resolver, event);
+    const legacy = used === 'dataStore' ? storeLookedUp(resolver, parent) || (loadsSdk ??= loadsSdkModule(resolver, programOf(call))) : LISTENS.has(used ?? '') && event !== undefined && sdkEvent(resolver, event);
     const evidence = legacy ? clientOnlyUse(resolver, use, memberPath(resolver, use) ?? path) : undefined;
     if (evidence) return { kind: 'unfollowed-client', call, candidate: use, received: receivedClient(resolver, path, `${evidence}, line ${use.loc.start.line}`, call, declarations) };
   }
@@ -115,6 +116,31 @@ function heldBy(resolver: Resolver, receiver: Node): { readonly uses: Node[]; re
     uses: [...fieldUses(resolver, field.roots, name), ...(parameter ? referencesOf(resolver, parameter) : [])].filter((n) => n !== receiver),
     declarations: [...(parameter ? [parameter] : []), ...declared],
   };
+}
+
+/**
+ * `this.slack.rtmClient` in a class that gets the client from its caller through a field of its own
+ * (bocoup/chatter's `this.slack = options.slack`, or `this.getSlack()` an option may replace): every
+ * other `this.<same path>` of the class. Undefined where the class makes the client itself (constructionOf
+ * follows it: another rule's site).
+ */
+function heldThroughField(resolver: Resolver, receiver: Node): { readonly uses: Node[]; readonly declarations: Declaration[] } | undefined {
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression || constructionOf(resolver, receiver)) return undefined;
+  let base: Node = receiver;
+  while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
+  const owner = thisOwner(receiver);
+  const path = memberPath(resolver, receiver);
+  if (!isThisLike(resolver, base) || owner?.type !== AST_NODE_TYPES.ClassBody || path === undefined) return undefined;
+  const uses = [...descendants(resolver, owner)].filter((n) => n !== receiver && n.type === AST_NODE_TYPES.MemberExpression && thisOwner(n) === owner && memberPath(resolver, n) === path);
+  return { uses, declarations: [] };
+}
+
+/** `<client>.dataStore.getUserById(…)`: a look-up only the legacy clients' `dataStore` answers. */
+function storeLookedUp(resolver: Resolver, store: TSESTree.MemberExpression): boolean {
+  const lookup = store.parent;
+  if (lookup.type !== AST_NODE_TYPES.MemberExpression || lookup.object !== store) return false;
+  const name = memberName(resolver, lookup);
+  return name !== undefined && isDataStoreLookup(name) && lookup.parent.type === AST_NODE_TYPES.CallExpression && lookup.parent.callee === lookup;
 }
 
 /** The declaring identifier of the parameter `identifier` names, when it is one never assigned again. */
