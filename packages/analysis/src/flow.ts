@@ -1,12 +1,12 @@
 import { CONVERSATION_LIST_FIELDS, isConnectField, isStartOnlyField, RTM_START_FIELDS, startOnlyItemFieldsOf } from '@rtm-migrate/core';
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { firstParameterIsError } from './callback-answer.js';
 import { collectionMethodNamed, collectionMethodOf, collectionWrapperOf } from './collection-call.js';
 import { isCoroutineAwait } from './coroutine.js';
 import { usedOnlyOnFailure } from './failure-branch.js';
-import { classConstructor, classOf, functionOf, isFunctionValue, thisMethod, usesArguments, type FunctionNode } from './functions.js';
+import { classConstructor, classOf, declaredBinding, functionOf, isFunctionValue, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
 import { isSuperagentRequest, SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
@@ -783,8 +783,7 @@ class Tracker {
     if ((holder.type === AST_NODE_TYPES.ClassDeclaration || holder.type === AST_NODE_TYPES.ClassExpression) && holder.superClass && classOf(this.resolver, holder.superClass)) return false;
     if (![...descendants(this.resolver, owner)].every((node) => node.type !== AST_NODE_TYPES.ThisExpression || this.memberUseOfThis(node, handed))) return false;
     const name = holder.type === AST_NODE_TYPES.Identifier ? holder : classBinding(holder);
-    const scope = name && this.resolver.getScope(holder);
-    const variable = name && scope && (holder.type === AST_NODE_TYPES.ClassDeclaration && scope.block === holder && scope.upper ? ASTUtils.findVariable(scope.upper, name.name) : variableOf(this.resolver, name));
+    const variable = name && declaredBinding(this.resolver, holder, name);
     if (!variable) return false;
     const methods = holder.type === AST_NODE_TYPES.Identifier ? prototypeMethods(this.resolver, holder.name, programOf(holder)) : classMethods(holder.body);
     return variable.references.every((r) => {
@@ -906,9 +905,7 @@ class Tracker {
       : declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === holder && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id
       : undefined;
     if (!name) return false;
-    // A declared class's name has a binding inside the class too: the exports are in the scope around it.
-    const scope = this.resolver.getScope(holder);
-    const variable = holder.type === AST_NODE_TYPES.ClassDeclaration && scope.block === holder && scope.upper ? ASTUtils.findVariable(scope.upper, name.name) : variableOf(this.resolver, name);
+    const variable = declaredBinding(this.resolver, holder, name);
     const declaration = variable?.defs[0]?.node.parent;
     if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
     return variable?.references.some((r) => r.isRead() && isExportUse(r.identifier)) ?? false;

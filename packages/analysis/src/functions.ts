@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, isFunction, isPrototype, isThisLike, memberName, unwrap, variableOf } from './ast.js';
 import { thisOwner } from './origin.js';
@@ -158,4 +158,13 @@ export function usesArguments(resolver: Resolver, fn: FunctionNode): boolean {
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
   for (const node of descendants(resolver, fn.body)) if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') return true;
   return false;
+}
+
+/**
+ * The variable `name` declares for code around `declared`: a declared class's name has a binding inside
+ * the class too, which its own `static make() { return new Bot() }` reads; uses outside are in the scope around it.
+ */
+export function declaredBinding(resolver: Resolver, declared: Node, name: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  const scope = resolver.getScope(declared);
+  return declared.type === AST_NODE_TYPES.ClassDeclaration && scope.block === declared && scope.upper ? ASTUtils.findVariable(scope.upper, name.name) : variableOf(resolver, name);
 }

@@ -1,8 +1,8 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { callsSeen } from './every-call.js';
-import { classConstructor, classOf, thisMethod, usesArguments, type FunctionNode } from './functions.js';
+import { classConstructor, classOf, declaredBinding, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { constructorGivenClient, type ClassProject } from './injected-client.js';
 import { isPackageEntry } from './modules.js';
 import { clientKindOfConstructor, constructionOf, isLegacyClientConstruction, originOf, thisOwner } from './origin.js';
@@ -103,7 +103,7 @@ function clientHandedBy(project: ClassProject, calls: readonly Located<TSESTree.
 /**
  * Every call of a method of a class (no `extends`, declared by name): `this.connect(…)` in the class,
  * `bot.connect(…)` / `new Bot().connect(…)` on one of its instances, in its file and, where its
- * instances may leave the file (instancesStayHere), in every other file of the project that names the
+ * instances may leave the file (instancesStayHere, thisLeaves), in every other file of the project that names the
  * method (callsElsewhere). Not complete where a file names the method otherwise (`this.connect` handed
  * on, a `.connect(…)` on a value that may be an instance): some call may be unseen. A `.connect(…)` of a
  * module's value (`mongoose.connect()`) or of another class's instance is not one of its calls.
@@ -120,7 +120,7 @@ function methodCalls(resolver: Resolver, fn: FunctionNode, definition: TSESTree.
   });
   // A subclass may call the method with anything.
   const complete = here.complete && !cls.superClass;
-  if (instancesStayHere(resolver, cls)) return { calls: here.calls, complete };
+  if (instancesStayHere(resolver, cls) && !thisLeaves(resolver, cls)) return { calls: here.calls, complete };
   const elsewhere = callsElsewhere(resolver, own, name, classConstructor(cls));
   return { calls: [...here.calls, ...(elsewhere?.calls ?? [])], complete: complete && elsewhere?.complete === true };
 }
@@ -213,10 +213,14 @@ function instancesStayHere(resolver: Resolver, cls: Class): boolean {
   });
 }
 
+/** The instance leaves through `this` (`registry.add(this)`, `const self = this`): code of other files may call its methods. */
+function thisLeaves(resolver: Resolver, cls: Class): boolean {
+  return [...descendants(resolver, cls.body)].some((n) => n.type === AST_NODE_TYPES.ThisExpression && (n.parent.type !== AST_NODE_TYPES.MemberExpression || n.parent.object !== n));
+}
+
 /** The uses of a declared class's name, outside it and inside (`static make() { return new Bot() }` names its inner binding); none for a class expression. */
 function classReferences(resolver: Resolver, cls: Class): TSESLint.Scope.Reference[] {
-  const inner = resolver.getScope(cls);
-  if (cls.type !== AST_NODE_TYPES.ClassDeclaration || !cls.id || inner.block !== cls || !inner.upper) return [];
-  const outer = ASTUtils.findVariable(inner.upper, cls.id.name);
-  return outer ? [...outer.references, ...(inner.set.get(cls.id.name)?.references ?? [])] : [];
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration || !cls.id) return [];
+  const outer = declaredBinding(resolver, cls, cls.id);
+  return outer ? [...outer.references, ...(resolver.getScope(cls).set.get(cls.id.name)?.references ?? [])] : [];
 }

@@ -52,7 +52,9 @@ export function receivedClientSite(resolver: Resolver, call: TSESTree.CallExpres
   const handed = parameter ? legacyClientHandedAt(resolver, parameter) : undefined;
   if (!handed) return undefined;
   const { node: at, resolver: there } = handed;
-  const called = `${at.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${memberPath(there, at.callee) ?? '…'}(…)`;
+  // `new Bot().connect(…)` has no path: its method's name says enough.
+  const named = memberPath(there, at.callee) ?? (at.callee.type === AST_NODE_TYPES.MemberExpression ? `….${memberName(there, at.callee) ?? '…'}` : '…');
+  const called = `${at.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${named}(…)`;
   const where = there === resolver || there.file === undefined ? 'line ' : `${basename(there.file)}:`;
   return { kind: 'unfollowed-client', call, candidate: at, received: receivedClient(resolver, path, `\`${called}\` hands it a legacy \`RtmClient\`, ${where}${String(at.loc.start.line)}`, call, declarations) };
 }

@@ -120,7 +120,7 @@ export function prepare(options: ApplyOptions) {
   // `rtm`: that module requires the maker by name. Or one it makes and hands to a function of a module
   // it requires, started there (`slack.start()`): the maker spells that module's name. Read again only
   // where some candidate may export or hand on a client.
-  const requirers = new Set(exported.size === 0 && handing.length === 0 ? [] : others.filter((file) => requiresExported(file, exported, handing)));
+  const requirers = new Set(exported.size === 0 && handing.length === 0 ? [] : others.filter((file) => mayStartCandidatesClient(file, exported, handing)));
   const scanned = requirers.size === 0 ? candidates : found.files.filter((f) => requirers.has(f) || candidates.includes(f));
   const passedOver = requirers.size === 0 ? others : others.filter((f) => !requirers.has(f));
   for (const file of found.foreign) {
@@ -140,7 +140,7 @@ export function prepare(options: ApplyOptions) {
  * A file the pre-filter passed over that may start a client it requires from a module named in
  * `exported`, or one handed to it by a module (its text in `handing`) that spells its name.
  */
-function requiresExported(file: string, exported: ReadonlySet<string>, handing: readonly string[]): boolean {
+function mayStartCandidatesClient(file: string, exported: ReadonlySet<string>, handing: readonly string[]): boolean {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

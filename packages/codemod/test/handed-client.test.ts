@@ -66,6 +66,15 @@ describe('a legacy client started as a parameter, every call handing it one clie
       site: 'bot.js:7:5',
       by: '`bot.connect(…)` hands it a legacy `RtmClient`, index.js:4',
     },
+    {
+      form: 'an instance kept in place, but leaving through `this` to code that calls the method with something else',
+      files: {
+        'index.js': `${SDK}const registry = require('./registry');\nclass Bot {\n  constructor() {\n    registry.add(this);\n  }\n\n  connect(slack) {\n    slack.start();\n  }\n}\nnew Bot().connect(new RtmClient('xoxb-test'));\n`,
+        'registry.js': 'module.exports = { add: (bot) => bot.connect(require("./spare")) };\n',
+      },
+      site: 'index.js:9:5',
+      by: '`….connect(…)` hands it a legacy `RtmClient`, line 12',
+    },
   ])('$form: a client handed in, started through the run-time check of the client', async ({ source, files, site, by }) => {
     const report = await scanFiles(V3, files ?? { 'index.js': source ?? '' });
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[site ?? 'index.js:3:3', 'helper-module']]);
