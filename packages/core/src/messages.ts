@@ -391,7 +391,7 @@ export const CODEMOD_MESSAGES = {
         : `The project listens for \`'rtm.start'\` (${listeners.join(', ')}), so rtm-migrate leaves this call unchanged: migrate those listeners' reads to the replacement methods (or publish the rebuilt answer as \`'rtm.start'\` yourself), then run rtm-migrate again.`
     }`,
   legacyDataStore:
-    "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data filled: after `rtm.connect` it stays empty. Fetch the data read with its replacement methods (or keep your own cache of them).",
+    "this reads the legacy `@slack/client` v3 `dataStore`, which only `rtm.start`'s data fills, and rtm-migrate found no start of this client that it rewrites (not every legacy start of the package goes through the generated helper module, which fills the store): under `rtm.connect` the store stays empty. Start the client through the helper module's `startRtmClient()`, or fetch the data read with its replacement methods (or keep your own cache of them).",
   /** A `dataStore` look-up left as it is: every v3 client start of its package now fills the store. */
   dataStoreFilled: (starts: number): string =>
     `unchanged: this \`dataStore\` look-up is right again, because every legacy \`RtmClient\` start in this package (${starts === 1 ? 'one start' : `${starts} starts`}) now goes through the generated helper module (\`startRtmClient()\`, \`startSlackClientRtm()\`), which fills the client's \`dataStore\` from the replacement methods before its AUTHENTICATED handlers run. Keep it that way: a client started otherwise (\`rtm.start()\`, \`login()\`) leaves its store empty.`,
