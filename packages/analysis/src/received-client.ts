@@ -20,11 +20,12 @@ type Node = TSESTree.Node;
 /**
  * `client.start()` of a client handed in, whose `new` no caller shows: a parameter of the function it
  * runs in (`constructor(rtmClient) { rtmClient.start() }`, TypeScript's `constructor(private rtmClient: any)`),
- * or a field the constructor alone sets from one (`this.rtmClient.start()`). `start()` is any object's
- * name, so only a legacy client's own marks count: the same client listened on for an event named by
+ * a field the constructor alone sets from one (`this.rtmClient.start()`), or a path through a field of a
+ * class that does not make the client (`this.slack.rtmClient.start()`: heldThroughField). `start()` is any
+ * object's name, so only a legacy client's own marks count: the same client listened on for an event named by
  * `@slack/client`'s constants (`CLIENT_EVENTS.RTM.AUTHENTICATED`, `RTM_EVENTS.MESSAGE`: v3 alone has
- * them, v4's `RTMClient` takes strings), or its `dataStore` read in a file that loads `@slack/client`
- * (no `RTMClient` has one). That v3 `RtmClient` starts with `rtm.start`. A server's, a timer's or an
+ * them, v4's `RTMClient` takes strings), or its `dataStore` (no `RTMClient` has one) read in a file that
+ * loads `@slack/client` or with one of the legacy store's look-ups (`dataStore.getUserById(id)`). That v3 `RtmClient` starts with `rtm.start`. A server's, a timer's or an
  * `RTMClient`'s `start()` shows none of these, and is no site. Typed with a class of the app's own (or
  * any type imported from its modules), the value may be a wrapper that forwards `on` and `start` to
  * the client (s24 case 01's `BaseRtmClient`), which the helper module's start would refuse: not startable.
