@@ -15,7 +15,7 @@ import { cli, copyBot, runBot } from './helpers.js';
  */
 const BOTS: readonly { readonly bot: string; readonly logins: number; readonly prints: RegExp; readonly failure: string; readonly rewritten: string }[] = [
   // slack-client 1.x's form: `this._apiCall('rtm.start', params, this._onLogin)`, a method by reference.
-  { bot: 'response-callback-bot', logins: 1, prints: /^users: \d+/m, failure: 'login failed: invalid_auth\n', rewritten: 'this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data)' },
+  { bot: 'response-callback-bot', logins: 1, prints: /^users: \d+/m, failure: 'login failed: invalid_auth\n', rewritten: 'this._onLogin.call(undefined, err ? (err.data !== undefined && err.data !== null ? err.data : { ok: false, error: err.message }) : data)' },
   // CoffeeScript output: `return this._apiCall('rtm.start', …, this._onLogin)` as the method's last expression.
   { bot: 'coffee-client-bot', logins: 2, prints: /^logged in again as /m, failure: 'login failed: invalid_auth\n', rewritten: 'return callbackify(() => rtmStartData(callSlack, {' },
   // `this.send('rtm.start', options).then((res) => … res.url …)`, `options` its caller's: only `url` is
@@ -27,11 +27,11 @@ const BOTS: readonly { readonly bot: string; readonly logins: number; readonly p
   // simple-slack-bot's form: the helper hands its callback on, `this._callCallBack(callback, data)`, and
   // answers every failure with `null`, which the callback tells by `if (!data)`: after the migration an
   // unknown token is the same `null` (never the rebuilt data's `{ ok: false, error }`, taken for data).
-  { bot: 'forwarded-callback-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/…$/m, failure: 'login failed: no data\n', rewritten: '})(err ? err.data ?? null : data));' },
+  { bot: 'forwarded-callback-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/…$/m, failure: 'login failed: no data\n', rewritten: '})(err ? (err.data !== undefined && err.data !== null ? err.data : null) : data));' },
   // The same answers handed down a chain, `api` → `this._request(url, form, callback)` → `this._handle(err,
   // body, cb)` inside request's callback → `this._callCallBack(cb, body && body.ok ? body : null)`:
   // every step followed to the one falsy value, `null`, which the rebuilt data answers a failure with too.
-  { bot: 'forwarded-chain-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/…$/m, failure: 'login failed: no data\n', rewritten: '})(err ? err.data ?? null : data));' },
+  { bot: 'forwarded-chain-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/…$/m, failure: 'login failed: no data\n', rewritten: '})(err ? (err.data !== undefined && err.data !== null ? err.data : null) : data));' },
   { bot: 'options-helper-bot', logins: 1, prints: /^socket: ws:\/\/127\.0\.0\.1:\d+\/ws\/$/m, failure: 'connect failed: invalid_auth\n', rewritten: "return this.send('rtm.connect', options).then(function (res) {" },
 ];
 

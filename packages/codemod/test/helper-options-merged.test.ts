@@ -45,7 +45,7 @@ describe("an awaited helper whose answer is returned, the helper merging its opt
     const out = await readFile(join(dir, 'session.js'), 'utf8');
     expect(out).toContain('const callSlack = (apiMethod, apiArgs) => this.call(apiMethod, apiArgs);');
     // The answer goes to callers: the extras they may read come too, as optional.
-    expect(out).toContain("const answer = await rtmStartData(callSlack, options, { optional: ['dnd', 'subteams', 'team.prefs'] }).catch((err) => err.data ?? Promise.reject(err));");
+    expect(out).toContain("const answer = await rtmStartData(callSlack, options, { optional: ['dnd', 'subteams', 'team.prefs'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err)));");
   });
 
   it.each([

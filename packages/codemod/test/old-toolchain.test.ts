@@ -10,8 +10,8 @@ import { cli, espree, PATTERNS, tempDir } from './helpers.js';
  * so, on stderr and in `--report json`, and the exit code stays 0.
  */
 
-/** Raw HTTP to rtm.start: rewritten to the helper module (which the run writes next to it). */
-const RAW_HTTP = join(PATTERNS, 'axios.input.js');
+/** A `WebClient`'s rtm.start, rewritten in place: its pages loop writes `??` (ES2020). */
+const INLINE = join(PATTERNS, 'destructuring.input.js');
 /** A call whose only read is `url`: swapped to rtm.connect in place, no new syntax. */
 const CONNECT_ONLY = `const { WebClient } = require('@slack/web-api');
 async function connect(web) {
@@ -29,7 +29,7 @@ interface Report {
 /** A bot folder (outside git) with `manifest` as its package.json. */
 async function botFolder(manifest: Record<string, unknown>): Promise<string> {
   const dir = await tempDir('rtm-migrate-old-toolchain-');
-  const files = { 'package.json': JSON.stringify(manifest, null, 2), 'src/bot.js': await readFile(RAW_HTTP, 'utf8'), 'src/url.js': CONNECT_ONLY };
+  const files = { 'package.json': JSON.stringify(manifest, null, 2), 'src/bot.js': await readFile(INLINE, 'utf8'), 'src/url.js': CONNECT_ONLY };
   for (const [name, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, name)), { recursive: true });
     await writeFile(join(dir, name), text);
@@ -48,7 +48,7 @@ async function migrate(manifest: Record<string, unknown>): Promise<{ dir: string
 const unwrapped = (text: string): string => text.replace(/\n {2}/g, ' ');
 
 const OLD_BOT = { name: 'old-bot', version: '1.0.0', main: 'lib/bot.js', scripts: { build: 'babel src --out-dir lib' } };
-/** The inline rewrite of bot.js writes `??`; the helper module it also writes keeps to ES2016 (nothing to name). */
+/** The inline rewrite of bot.js writes `??`. */
 const WRITTEN = '(src/bot.js) uses `??` (ES2020)';
 
 describe('a package whose Babel or Node cannot read the written syntax', () => {
@@ -61,13 +61,10 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
     // Only for its syntax: the in-place rtm.connect swap (url.js) added none, and no Node warning without engines.
     expect(report.files.changed).toContain('src/url.js');
     expect(report.warnings.filter((w) => w.includes('Node older'))).toEqual([]);
-    // The warning is true: the rewritten file needs ES2020 (what Babel 5 and 6 lack), and no more; the
-    // helper module written beside it, not named, only ES2016.
+    // The warning is true: the rewritten file needs ES2020 (what Babel 5 and 6 lack), and no more.
     const text = await readFile(join(dir, 'src/bot.js'), 'utf8');
     expect(() => espree.parse(text, { ecmaVersion: 2019, sourceType: 'script' })).toThrow(/Unexpected token/);
     expect(() => espree.parse(text, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
-    const helper = await readFile(join(dir, 'src/rtm-start-data.js'), 'utf8');
-    expect(() => espree.parse(helper, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
     const swapped = await readFile(join(dir, 'src/url.js'), 'utf8');
     expect(swapped).toContain('rtm.connect');
     expect(() => espree.parse(swapped, { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
@@ -144,7 +141,7 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
   ])('%s: no such warning, the same rewrite', async (_, declares) => {
     const { stderr, report, code } = await migrate({ ...OLD_BOT, ...declares });
     expect(code).toBe(0);
-    expect(report.files.changed).toEqual(['src/rtm-start-data.js', 'src/bot.js', 'src/url.js']);
+    expect(report.files.changed).toEqual(['src/bot.js', 'src/url.js']);
     // Outside git the run has its own warning; none about the syntax.
     expect(report.warnings.some((w) => w.includes('not in a git work tree'))).toBe(true);
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
@@ -157,7 +154,7 @@ async function migrateTypeScript(manifest: Record<string, unknown>): Promise<{ s
   const dir = await tempDir('rtm-migrate-old-typescript-');
   await mkdir(join(dir, 'src'));
   await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  await writeFile(join(dir, 'src', 'bot.ts'), await readFile(join(PATTERNS, 'axios.input.ts'), 'utf8'));
+  await writeFile(join(dir, 'src', 'bot.ts'), await readFile(join(PATTERNS, 'destructuring.input.ts'), 'utf8'));
   const run = await cli(['apply', '.', '--report', 'json'], dir);
   return { stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code };
 }
@@ -167,7 +164,7 @@ describe('a TypeScript package whose declared TypeScript cannot parse the writte
   it.each(['~2.9.2', '>=2 <3.7'])('typescript %s: warned on stderr and in the JSON report, naming the files and what to do', async (range) => {
     const { stderr, report, code } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: range } });
     expect(code).toBe(0);
-    expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
+    expect(report.files.changed).toEqual(['src/bot.ts']);
     const warning = `package.json allows only TypeScript older than 3.7 (\`typescript\` ${range}), and the code rtm-migrate writes into it (src/bot.ts) uses \`??\` (ES2020), which those cannot parse: allow TypeScript 3.7+.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
@@ -182,7 +179,7 @@ describe('a TypeScript package whose declared TypeScript cannot parse the writte
   ])('%s: no such warning, the same rewrite', async (_, declares) => {
     const { stderr, report, code } = await migrateTypeScript({ name: 'ts-bot', version: '1.0.0', ...declares });
     expect(code).toBe(0);
-    expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
+    expect(report.files.changed).toEqual(['src/bot.ts']);
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
     expect(stderr).not.toContain('rtm-migrate writes');
   });
@@ -215,6 +212,18 @@ describe('old bots whose only new code is the helper module: no warning, a modul
     expect(() => espree.parse(bot, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
     const helper = await readFile(join(dir, 'src/rtm-start-data.js'), 'utf8');
     expect(() => espree.parse(helper, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
+  });
+
+  it("a raw-HTTP bot on Node 12 (blind corpus s39/11: a Dockerfile's FROM node:12-alpine, no engines): its call of the helper module is Node 8's syntax", async () => {
+    const manifest = { name: 'sune', version: '1.0.0', engines: { node: '>=8 <13' }, dependencies: { axios: '^0.18.0' } };
+    const { dir, stderr, report, code } = await migratePattern(manifest, 'axios.input.js');
+    expect(code).toBe(0);
+    expect(report.files.changed).toEqual(['src/rtm-start-data.js', 'src/bot.js']);
+    const bot = await readFile(join(dir, 'src/bot.js'), 'utf8');
+    expect(bot).toContain('rtmStartData(callSlack');
+    expect(() => espree.parse(bot, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
+    expect(stderr).not.toContain('rtm-migrate writes');
   });
 
   it('a slack-client 1.x bot built by gulp-babel 5 with babel-core ^5.8.25 (lacker/bot)', async () => {

@@ -56,7 +56,7 @@ describe('raw-HTTP bots keep Slack’s ok: false answer after the migration', ()
     expect(migrated.stderr).toBe('');
     expect(migrated.code).toBe(0);
     expect(migrated.stdout).toContain('TODOs left: 0');
-    expect(await readFile(join(dir, bot, typescript ? 'bot.ts' : 'bot.js'), 'utf8')).toContain('.catch((err) => err.data ?? Promise.reject(err))');
+    expect(await readFile(join(dir, bot, typescript ? 'bot.ts' : 'bot.js'), 'utf8')).toContain('.catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err)))');
     await build(dir, bot, typescript);
 
     fake.setMode('connect_required');

@@ -38,7 +38,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
     expect(output).toContain(
       '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
         "const callSlack = (apiMethod, apiArgs) => fetch(base + apiMethod, { method: 'POST', headers: { Authorization: 'Bearer ' + token }, body: new URLSearchParams(apiArgs) }).then((r) => r.json());\n" +
-        "rtmStartData(callSlack, { mpim_aware: 'true' }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err))\n" +
+        "rtmStartData(callSlack, { mpim_aware: 'true' }, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err)))\n" +
         '  .then((data) => console.log(data.users.length));',
     );
     // A script with neither `import` nor `require`, in no `"type": "module"` package: Node runs it as CommonJS.
@@ -57,7 +57,7 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
     );
     expect(output).toContain(
       "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => fetch(`${api}/` + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), { headers: { Authorization: `Bearer ${token}` } }).then(function (res) { return res.json(); });\n" +
-        '  return rtmStartData(callSlack, {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] }).catch((err) => err.data ?? Promise.reject(err));',
+        '  return rtmStartData(callSlack, {}, { optional: [\'dnd\', \'subteams\', \'team.prefs\'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err)));',
     );
     expect(output).toContain("import { rtmStartData } from './rtm-start-data.js';");
   });
@@ -68,28 +68,28 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       'k.ts',
       "import axios from 'axios';\nexport async function f(token: string) {\n  const { data } = await axios.get<{ users: { id: string }[] }>('https://slack.com/api/rtm.start', { params: { token }, timeout: 5000 });\n  return data.users.length;\n}\n",
       "  const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => axios.get('https://slack.com/api/' + apiMethod, { timeout: 5000, params: apiArgs as Record<string, string> }).then((res) => res.data);\n" +
-        "  const { data } = await rtmStartData(callSlack, { token }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ data: data as { users: { id: string }[] } }));",
+        "  const { data } = await rtmStartData(callSlack, { token }, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((data) => ({ data: data as { users: { id: string }[] } }));",
     ],
     [
       "got with responseType: 'json', read as res.body",
       'l.js',
       "const got = require('got');\ngot(base + 'rtm.start', { searchParams: { token }, responseType: 'json' }).then((res) => console.log(res.body.users.length));\n",
       "const callSlack = (apiMethod, apiArgs) => got(base + apiMethod, { responseType: 'json', searchParams: apiArgs }).then((res) => res.body);\n" +
-        'rtmStartData(callSlack, { token }, { fields: [\'users\'] }).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users.length));',
+        'rtmStartData(callSlack, { token }, { fields: [\'users\'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((body) => ({ body })).then((res) => console.log(res.body.users.length));',
     ],
     [
       'request with json: true and the arguments in qs: the body handed on parsed, as before',
       'm.js',
       "var request = require('request');\nrequest({ url: base + 'rtm.start', qs: { token: t }, json: true }, function (err, res, body) {\n  console.log(body.users.length);\n});\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => request({ url: base + apiMethod, qs: apiArgs, json: true }, (err, res, body) => (err ? reject(err) : resolve(body))));\n" +
-        'callbackify(() => rtmStartData(callSlack, { token: t }, { fields: [\'users\'] }).catch((err) => err.data ?? Promise.reject(err)))((err, data) => (function (err, res, body) {\n  console.log(body.users.length);\n})(err, data && { statusCode: 200, body: data }, data));',
+        'callbackify(() => rtmStartData(callSlack, { token: t }, { fields: [\'users\'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))))((err, data) => (function (err, res, body) {\n  console.log(body.users.length);\n})(err, data && { statusCode: 200, body: data }, data));',
     ],
     [
       'fetch with the token in a template query and the response awaited',
       'n.js',
       'async function f() {\n  const res = await fetch(`${api}/rtm.start?token=${token}&mpim_aware=1`);\n  return (await res.json()).users.length;\n}\nmodule.exports = f;\n',
       "  const callSlack = (apiMethod, apiArgs) => fetch(api + '/' + apiMethod + '?' + new URLSearchParams(apiArgs)).then((res) => res.json());\n" +
-        "  const res = await rtmStartData(callSlack, { token: token, mpim_aware: '1' }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ({ json: async () => data }));",
+        "  const res = await rtmStartData(callSlack, { token: token, mpim_aware: '1' }, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((data) => ({ json: async () => data }));",
     ],
     [
       'https.get with a base URL object: the callback reads a stream of the rebuilt data, the error handler its error',
@@ -98,49 +98,49 @@ describe('raw HTTP: fetch, axios (and its instances), got, request, superagent, 
       "const { Readable } = require('stream');\nconst { rtmStartData } = require('./rtm-start-data');\n" +
         '// Calls one Slack Web API method as this code did (rtmStartData calls it for each method it needs).\n' +
         "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => https.get(new URL(apiMethod, base).href + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: token }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
+        "rtmStartData(callSlack, { token: token }, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);",
     ],
     [
       'https.request given options with a path, its form held in a name its Content-Length reads: the same request, the name bound again for each method',
       'p.js',
       "const https = require('https');\nconst qs = require('querystring');\nconst form = qs.stringify({ token: t });\nconst req = https.request({ hostname: 'slack.com', path: '/api/rtm.start', method: 'POST', headers: { 'Content-Length': Buffer.byteLength(form) } }, (res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n});\nreq.on('error', onError);\nreq.write(form);\nreq.end();\n",
       "const callSlack = (apiMethod, apiArgs) => { const form = qs.stringify(apiArgs); return new Promise((resolve, reject) => https.request({ hostname: 'slack.com', path: '/api/' + apiMethod, method: 'POST', headers: { 'Content-Length': Buffer.byteLength(form) } }, (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject).end(form)).then((body) => JSON.parse(body)); };\n" +
-        "rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);\n",
+        "rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((data) => ((res) => {\n  let raw = '';\n  res.on('data', (c) => (raw += c));\n  res.on('end', () => console.log(JSON.parse(raw).users.length));\n})(Readable.from([Buffer.from(JSON.stringify(data))])), onError);\n",
     ],
     [
       'http.request chained, no body: the arguments in the query, as a get would send them',
       'q.js',
       "const http = require('http');\nhttp.request(base + 'rtm.start?token=' + t, (res) => res.on('data', (c) => console.log(JSON.parse(c).users))).end();\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => http.request(base + apiMethod + '?' + new URLSearchParams(apiArgs), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject).end()).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: t }, { optional: ['dnd', 'subteams', 'team.prefs'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => res.on('data', (c) => console.log(JSON.parse(c).users)))(Readable.from([Buffer.from(JSON.stringify(data))])));",
+        "rtmStartData(callSlack, { token: t }, { optional: ['dnd', 'subteams', 'team.prefs'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((data) => ((res) => res.on('data', (c) => console.log(JSON.parse(c).users)))(Readable.from([Buffer.from(JSON.stringify(data))])));",
     ],
     [
       'https.get in TypeScript: the callback, called with a Readable, types its parameter from it',
       'r.ts',
       "import https from 'node:https';\nhttps.get('https://slack.com/api/rtm.start?token=' + t, (res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); });\n",
       "const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<string>((resolve, reject) => https.get('https://slack.com/api/' + apiMethod + '?' + new URLSearchParams(apiArgs as Record<string, string>), (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (chunk) => (body += chunk)); res.on('end', () => resolve(body)); }).on('error', reject)).then((body) => JSON.parse(body));\n" +
-        "rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((data) => ((res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); })(Readable.from([Buffer.from(JSON.stringify(data))])));",
+        "rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((data) => ((res) => { let raw = ''; res.on('data', (c) => (raw += c)); res.on('end', () => console.log(JSON.parse(raw).users)); })(Readable.from([Buffer.from(JSON.stringify(data))])));",
     ],
     [
       'request in TypeScript: the callback keeps the parameter types request gives it (RequestCallback)',
       's.ts',
       "import request from 'request';\nrequest.post({ url: 'https://slack.com/api/rtm.start', form: { token: t }, json: true }, (err, res, body) => console.log(res.statusCode, body.users));\n",
       "const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => new Promise<Record<string, unknown>>((resolve, reject) => request.post({ url: 'https://slack.com/api/' + apiMethod, form: apiArgs, json: true }, (err, res, body) => (err ? reject(err) : resolve(body))));\n" +
-        "callbackify(() => rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)))((err, data?) => (((err, res, body) => console.log(res.statusCode, body.users)) as import('request').RequestCallback)(err, (data && { statusCode: 200, body: data }) as import('request').Response, data));",
+        "callbackify(() => rtmStartData(callSlack, { token: t }, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))))((err, data?) => (((err, res, body) => console.log(res.statusCode, body.users)) as import('request').RequestCallback)(err, (data && { statusCode: 200, body: data }) as import('request').Response, data));",
     ],
     [
       "superagent's promise read as res.body: the same chain, ended through .end for every version",
       't.js',
       "const superagent = require('superagent');\nsuperagent.get(base + 'rtm.start').set('Authorization', 'Bearer ' + t).then((res) => console.log(res.body.users));\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => superagent.get(base + apiMethod).set('Authorization', 'Bearer ' + t).query(apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))));\n" +
-        "rtmStartData(callSlack, {}, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)).then((body) => ({ body })).then((res) => console.log(res.body.users));",
+        "rtmStartData(callSlack, {}, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((body) => ({ body })).then((res) => console.log(res.body.users));",
     ],
     [
       "needle.get with options: the arguments in the query, the callback given the parsed body",
       'u.js',
       "const needle = require('needle');\nneedle.get(base + 'rtm.start?token=' + t, { open_timeout: 5000 }, function (err, resp, body) {\n  console.log(body.users);\n});\n",
       "const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => needle.get(base + apiMethod + '?' + new URLSearchParams(apiArgs), { open_timeout: 5000 }, (err, resp, body) => (err ? reject(err) : resolve(body))));\n" +
-        'callbackify(() => rtmStartData(callSlack, { token: t }, { fields: [\'users\'] }).catch((err) => err.data ?? Promise.reject(err)))((err, data) => (function (err, resp, body) {\n  console.log(body.users);\n})(err, data && { statusCode: 200, body: data }, data));',
+        'callbackify(() => rtmStartData(callSlack, { token: t }, { fields: [\'users\'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))))((err, data) => (function (err, resp, body) {\n  console.log(body.users);\n})(err, data && { statusCode: 200, body: data }, data));',
     ],
     [
       "an axios instance's get, typed: the same instance by each method's name, the body typed as the code typed it",
@@ -386,7 +386,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     );
     expect(output).toContain(
       '    const callSlack = (apiMethod: string, apiArgs: Record<string, unknown>) => this._api(apiMethod, apiArgs as Record<string, string>);\n' +
-        "    return (rtmStartData(callSlack, {}, { fields: ['users'] }).catch((err) => err.data ?? Promise.reject(err)) as Promise<any>).then((data) => {",
+        "    return (rtmStartData(callSlack, {}, { fields: ['users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))) as Promise<any>).then((data) => {",
     );
     expect(todos(output)).toBe(0);
   });
@@ -402,7 +402,7 @@ describe("the app's own helpers: where the helper's contract is seen", () => {
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(output).toContain(
       '  const callSlack = (apiMethod, apiArgs) => new Promise((resolve) => this._apiCall(apiMethod, apiArgs, resolve));\n' +
-        "  callbackify(() => rtmStartData(callSlack, { agent: 'x' }, { fields: ['users'] }))((err, data) => this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data));\n",
+        "  callbackify(() => rtmStartData(callSlack, { agent: 'x' }, { fields: ['users'] }))((err, data) => this._onLogin.call(undefined, err ? (err.data !== undefined && err.data !== null ? err.data : { ok: false, error: err.message }) : data));\n",
     );
   });
 
@@ -462,7 +462,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     expect(output).toContain('  const callSlack = (apiMethod, apiArgs) => new Promise((resolve) => self.reqAPI(apiMethod, apiArgs, resolve));\n');
     expect(output).toContain('      const callSlackApi = (apiMethod, apiArgs) => new Promise((resolve) => self.reqAPI(apiMethod, apiArgs, resolve));\n');
     expect(output).toContain('  callbackify(() => rtmStartData(callSlack, {}, { fields: [\'users\'] }))((err, data) => (function (data) {\n');
-    expect(output).toContain('      callbackify(() => rtmStartData(callSlackApi, {}, { fields: [\'users\'] }))((err, data) => ((again) => { self.userCount = again.users.length; })(err ? err.data ?? { ok: false, error: err.message } : data));\n');
+    expect(output).toContain('      callbackify(() => rtmStartData(callSlackApi, {}, { fields: [\'users\'] }))((err, data) => ((again) => { self.userCount = again.users.length; })(err ? (err.data !== undefined && err.data !== null ? err.data : { ok: false, error: err.message }) : data));\n');
     expect(todos(output)).toBe(0);
   });
 
@@ -488,7 +488,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
     const { plan, output } = await migrate('c.js', coffee('// Generated by CoffeeScript 1.12.7\n', 'return req.end();', '  new Client().login();\n'));
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(plan.sites[0]?.message).toContain('`login()` returned the request of its `rtm.start` call only because CoffeeScript returns a function\'s last expression');
-    expect(output).toContain("      return callbackify(() => rtmStartData(callSlack, {}, { fields: ['users'] }))((err, data) => this._onLogin.call(undefined, err ? err.data ?? { ok: false, error: err.message } : data));\n");
+    expect(output).toContain("      return callbackify(() => rtmStartData(callSlack, {}, { fields: ['users'] }))((err, data) => this._onLogin.call(undefined, err ? (err.data !== undefined && err.data !== null ? err.data : { ok: false, error: err.message }) : data));\n");
   });
 
   it.each([
@@ -509,7 +509,7 @@ describe("response-only helpers reached through `var self = this`, in CoffeeScri
   it("a promise helper given its caller's `options` that its declaration only reads as data, and that resolves Slack's `ok: false` as data: through rtmStartData, Slack's error answered as data", async () => {
     const { plan, output } = await migrate('o.js', sendHelper('params = params || {};\n  params.token = this.token;', 'open(res.url, res.users.length)'));
     expect(plan.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
-    expect(output).toContain("  const callSlack = (apiMethod, apiArgs) => this.send(apiMethod, apiArgs);\n  rtmStartData(callSlack, options, { fields: ['url', 'users'] }).catch((err) => err.data ?? Promise.reject(err)).then((res) => open(res.url, res.users.length));\n");
+    expect(output).toContain("  const callSlack = (apiMethod, apiArgs) => this.send(apiMethod, apiArgs);\n  rtmStartData(callSlack, options, { fields: ['url', 'users'] }).catch((err) => (err.data !== undefined && err.data !== null ? err.data : Promise.reject(err))).then((res) => open(res.url, res.users.length));\n");
   });
 
   it("the same helper's answer read only for `url`: `rtm.connect` through it, given the same `options` (data, never a callback)", async () => {

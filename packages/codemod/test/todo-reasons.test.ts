@@ -203,7 +203,7 @@ module.exports = SlackBot;
     expect(sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     expect(output).toContain('  const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => this._api(apiMethod, apiArgs, (data) => (data ? resolve(data) : reject(new Error(`${apiMethod} failed`)))));');
     expect(output).toContain('  callbackify(() => rtmStartData(callSlack, {}))((err, data) => (function (data) {');
-    expect(output).toContain('  }.bind(this))(err ? err.data ?? null : data));');
+    expect(output).toContain('  }.bind(this))(err ? (err.data !== undefined && err.data !== null ? err.data : null) : data));');
   });
 
   it("a helper whose own callback of a request is not bound hands the callback on through that request's `this`: not followed, the TODO as before", async () => {

@@ -3,6 +3,7 @@ import type { ASTPath } from 'jscodeshift';
 import { escapeExtras, extrasNote, knownDataFields } from '../helper-module/escape-extras.js';
 import { includeOption } from '../helper-module/extras.js';
 import { HELPER_EXPORTS } from '../helper-module/source.js';
+import { slackAnswerOr } from '../helper-module/transport/common.js';
 import type { PlanSite, TransportCall } from '../plan.js';
 import { allDataSitesCallHelper } from '../scan/start-types.js';
 import { retypeStartResponses } from './start-types.js';
@@ -168,7 +169,7 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
   const { callback, callbackAround: libraryAround, cast, answersSlackErrors } = transport;
   // Slack's `ok: false` answer (the helper's error `data`) as the raw request's body; any other error as it was
   // (the helper's own kind of promise may have no `.catch`: `.then(undefined, …)` there).
-  const answer = '(err) => err.data ?? Promise.reject(err)';
+  const answer = `(err) => ${slackAnswerOr('Promise.reject(err)')}`;
   const called = `${name}(${caller}${args})${answersSlackErrors ? (transport.ownPromise ? `.then(undefined, ${answer})` : `.catch(${answer})`) : ''}`;
   // TypeScript: callbackify's overloads do not fit a function with optional parameters, but its
   // no-argument one types the callback `(err, data)` from rtmStartData's own result (also the form
@@ -183,7 +184,7 @@ function viaTransport(ctx: TransformContext, site: PlanSite, transport: Transpor
       const [open, call] = /^(function|async|\()/.test(fn) ? ['(', ')('] : /^[\w$]+$/.test(fn) ? ['', '('] : ['', '.call(undefined, '];
       // A helper answering a failure with a falsy value (`null`): any failure, the callback gets it again.
       const failed = transport.falsyFailure ?? '{ ok: false, error: err.message }';
-      return { before: `callbackify(() => ${called})((err, data) => ${open}`, after: `${call}err ? err.data ?? ${failed} : data))` };
+      return { before: `callbackify(() => ${called})((err, data) => ${open}`, after: `${call}err ? ${slackAnswerOr(failed)} : data))` };
     }
     const before = ctx.typescript || answersSlackErrors ? `callbackify(() => ${called})(` : `callbackify(${name})(${caller}${args}, `;
     return { before: `${before}${libraryAround?.before ?? ''}`, after: `${libraryAround?.after ?? ''}${transport.optionalCallback ? ' || function () {}' : ''})` };

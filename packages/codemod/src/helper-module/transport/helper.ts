@@ -3,7 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { usesOwnThis } from './callback-this.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
-import { params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
+import { params, readsOnlyMembers, shadowedInCallback, slackAnswerOr, text, typescript, usesCallerName, writtenCallback, type Node, type TransportResult } from './common.js';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { declaredPromiseHelper, helperDeclaration, isArgsName, isFlag, namesRtmStart, passedThroughCallback, responseOnlyHelper, responseOnlyRefusal, type ResponseOnly } from './helper-contract.js';
 import { takesDataAt } from './data-parameter.js';
@@ -294,7 +294,7 @@ function successFlagCall(parsed: ParsedFile, call: TSESTree.CallExpression, node
       caller: `${params(parsed)} => ${send}`,
       args,
       callback: { start: node.range[0], end: node.range[1] },
-      callbackAround: { before: '(err, data) => (', after: ')(!err, err ? err.data ?? err : data)' },
+      callbackAround: { before: '(err, data) => (', after: `)(!err, err ? ${slackAnswerOr('err')} : data)` },
       // A refusal may come back as `(false, answer)`, not as the error carrying Slack's answer that an optional extra is told by.
       errorsNotReturned: `\`${text(parsed, call.callee)}\` hands its callback a failure as \`(false, …)\` in a shape rtm-migrate does not see`,
     },
