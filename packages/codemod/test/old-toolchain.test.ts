@@ -149,6 +149,38 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
   });
 });
 
+describe('a package with no engines, run on an old Node its Dockerfile or version file names', () => {
+  it.each([
+    ['Dockerfile', 'FROM node:12-alpine\nCOPY . .\nCMD ["node", "src/bot.js"]\n', 12],
+    ['Dockerfile', 'FROM node:16 AS build\nRUN npm ci\nFROM docker.io/library/node:10.24.1-slim\nCOPY --from=build . .\n', 10],
+    ['.nvmrc', 'v8.9.1\n', 8],
+    ['.tool-versions', 'ruby 2.7.1\nnodejs 12.22.0\n', 12],
+  ])('%s %j: warned, naming the file and what to do', async (file, text, major) => {
+    const dir = await botFolder(OLD_BOT);
+    await writeFile(join(dir, file), text);
+    const run = await cli(['apply', '.', '--report', 'json'], dir);
+    expect(run.code).toBe(0);
+    const warning = `${file} runs the package (package.json) on Node ${String(major)}, and the code rtm-migrate writes into it ${WRITTEN}, which Node ${String(major)} cannot parse: move ${file} to Node 14+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.`;
+    expect((JSON.parse(run.stdout) as Report).warnings).toContain(warning);
+    expect(unwrapped(run.stderr)).toContain(`warning: ${warning}`);
+  });
+
+  it.each([
+    ['Dockerfile', 'FROM node:10 AS build\nRUN npm ci\nFROM node:18-slim\n', {}],
+    ['Dockerfile', 'FROM python:3.11\n', {}],
+    ['.nvmrc', 'lts/erbium\n', {}],
+    ['.nvmrc', '20\n', {}],
+    ['Dockerfile', 'FROM node:12\n', { engines: { node: '>=14' } }],
+  ])('%s %j: no such warning (the last stage, an alias, a new Node, or engines, which say more)', async (file, text, declares) => {
+    const dir = await botFolder({ ...OLD_BOT, ...declares });
+    await writeFile(join(dir, file), text);
+    const run = await cli(['apply', '.', '--report', 'json'], dir);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).files.changed).toEqual(['src/bot.js', 'src/url.js']);
+    expect((JSON.parse(run.stdout) as Report).warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([]);
+  });
+});
+
 /** A TypeScript bot folder (outside git, no tsconfig: no type-check) with `manifest` as its package.json, migrated for real with `--report json`. */
 async function migrateTypeScript(manifest: Record<string, unknown>): Promise<{ stderr: string; report: Report; code: number | null }> {
   const dir = await tempDir('rtm-migrate-old-typescript-');

@@ -4,6 +4,7 @@ import { WRITTEN_SYNTAX, type BabelTool, type WrittenFeature } from '@rtm-migrat
 import semver from 'semver';
 import type TypeScript from 'typescript';
 import { sdkVersion } from '../helper-module/sdk-version.js';
+import { runtimeNode } from './runtime-node.js';
 import { javascriptFile, typescriptFile } from './discover.js';
 
 /** A JavaScript file rtm-migrate writes: its text before (empty for a new file) and after. */
@@ -18,7 +19,8 @@ export interface WrittenFile {
  * their package.json (the nearest one of each file) declares a toolchain that cannot read it. For
  * JavaScript: `babel-core` below 7 (Babel 5 and 6 fail on `??` with "Unexpected token") or a tool of
  * Babel 6 (WRITTEN_SYNTAX.babelTools: `babel-cli`, `babel-loader` 7…), or an `engines.node` whose every
- * version is older than Node 14. For TypeScript: a `typescript` whose every version is older than 3.7
+ * version is older than Node 14 (without `engines`, the Node its Dockerfile's image, `.nvmrc`, `.node-version`
+ * or `.tool-versions` names: runtimeNode). For TypeScript: a `typescript` whose every version is older than 3.7
  * (tsc lowers `??` and `?.` to its target, but parses them only from 3.7; Babel 5 and 6 do not read
  * TypeScript at all). Async functions (ES2017) count for Babel 5 only: its default stage compiles
  * them into `regeneratorRuntime` calls that fail without its polyfill, where Node 8, Babel 6 and tsc
@@ -51,6 +53,12 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
     const node = manifest.engines?.node;
     if (beyond.size > 0 && typeof node === 'string' && allowsOnlyBelow(node, `${WRITTEN_SYNTAX.node}.0.0`)) {
       warnings.push(`${where} allows only Node older than ${WRITTEN_SYNTAX.node} (engines.node \`${node}\`), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot run: allow Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
+    } else if (beyond.size > 0 && typeof node !== 'string') {
+      // Without engines, the Node a Dockerfile or a version manager's file picks runs the bot.
+      const runtime = runtimeNode(dir, cwd);
+      if (runtime && runtime.major < WRITTEN_SYNTAX.node) {
+        warnings.push(`${runtime.source} runs the package (${where}) on Node ${runtime.major}, and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which Node ${runtime.major} cannot parse: move ${runtime.source} to Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
+      }
     }
   }
   for (const { dir, files, features: all } of packagesWithAddedSyntax(ts, typed)) {
