@@ -110,6 +110,12 @@ new Directory(process.env.SLACK_BOT_TOKEN).load(function (err, line) {
 });
 `;
 
+/** The same with the URL held in a variable first, its query encoded by querystring (blind corpus s40/09 saviogl/slack-rtm-bot's request, there on an exported class). */
+const HELD_QUERY_DIRECTORY_BOT = DIRECTORY_BOT.replace("const request = require('request');\n", "const request = require('request');\nconst querystring = require('querystring');\n").replace(
+  "  request.get(this.startUrl + '?token=' + this.token, (err",
+  "  let startUrl = this.startUrl + '?' + querystring.stringify({ token: this.token });\n  request.get(startUrl, (err",
+);
+
 /** The same class exported: another module may write `startUrl` on it. */
 const EXPORTED_DIRECTORY_BOT = `${DIRECTORY_BOT}module.exports = Directory;\n`;
 
@@ -157,8 +163,11 @@ describe('raw rtm.start requests whose URL is held in a property', () => {
     }
   });
 
-  it('a prototype property written once and read for users and channels: rebuilt through request, the same users, channels and members', { timeout: 120_000 }, async () => {
-    const dir = await writeBotFiles('rtm-migrate-url-in-property-once-', { 'bot.js': DIRECTORY_BOT });
+  it.each([
+    ['given to request.get with its query', DIRECTORY_BOT],
+    ['held in a variable with a querystring-encoded query, then given to request.get', HELD_QUERY_DIRECTORY_BOT],
+  ])('a prototype property written once and read for users and channels, %s: rebuilt through request, the same users, channels and members', { timeout: 120_000 }, async (_name, source) => {
+    const dir = await writeBotFiles('rtm-migrate-url-in-property-once-', { 'bot.js': source });
     fake.setMode('legacy');
     fake.resetCalls();
     const before = await runIn(dir);
@@ -172,6 +181,7 @@ describe('raw rtm.start requests whose URL is held in a property', () => {
     const out = await readFile(join(dir, 'bot.js'), 'utf8');
     expect(out).not.toContain('rtm.start');
     expect(out).not.toContain('Directory.prototype.startUrl');
+    expect(out).not.toContain('let startUrl');
 
     fake.setMode('connect_required');
     fake.resetCalls();

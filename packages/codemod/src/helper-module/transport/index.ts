@@ -22,7 +22,7 @@ import { superagentTransport } from './superagent.js';
 import { unirestTransport } from './unirest.js';
 import { unseenClientWhy } from './unseen-client.js';
 import { readsInsideBuilt, urlPassedToFunction } from './url-argument.js';
-import { heldString, heldUrl, requestUrl, uriEncodedUrl, type RequestUrl } from './request-parts.js';
+import { heldIn, heldString, heldUrl, requestUrl, uriEncodedUrl, wholeLines, type RequestUrl } from './request-parts.js';
 import { heldOptionsRequest } from './held-options.js';
 
 export type { TransportResult } from './common.js';
@@ -110,7 +110,8 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   const encoder = encodedBy(parsed, passed ? passed.url.node : written.node);
   const encoding = encoder === 'encodeURI' && !passed ? encodingCall(written.node) : undefined;
   // `request(encodeURI(url), …)`: the encoding call given for the URL, where it changes nothing the rebuild sends.
-  const url = encoding ? uriEncodedUrl(written, encoding) : encoder ? undefined : written;
+  const built = encoding ? uriEncodedUrl(written, encoding) : encoder ? undefined : written;
+  const url = built && !passed && !requestOf(built.node) ? (urlHeldOnce(parsed, built) ?? built) : built;
   if (!url) {
     // Only an encoder can have left no URL to rebuild.
     const by = encoder ?? 'encodeURI';
@@ -130,6 +131,17 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   if (unseen) return { why: unseen };
   // Every library here resolved Slack's `ok: false` as a 200 body: so must the rewrite.
   return 'call' in result ? { call: { ...result.call, answersSlackErrors: true, ...(url.removals ? { removals: url.removals } : {}), ...(passed ? { edits: passed.edits } : {}) } } : result;
+}
+
+/**
+ * `let rtmUrl = this.rtmApiUrl + '?' + querystring.stringify({ token })` then `request.get(rtmUrl, …)`: the
+ * whole URL held in a variable read once, given to the request there; its declaration goes with it.
+ */
+function urlHeldOnce(parsed: ParsedFile, url: RequestUrl): RequestUrl | undefined {
+  const held = heldIn(parsed, url.node);
+  const [use, ...more] = held?.uses ?? [];
+  if (!held || !use || more.length > 0 || use.range[0] < held.declaration.range[1]) return undefined;
+  return { ...url, node: use, removals: [...(url.removals ?? []), wholeLines(parsed.text, held.declaration)] };
 }
 
 /** `https.request(…)` / `http.request(…)`. */

@@ -201,6 +201,10 @@ export function heldUrlGiven(parsed: ParsedFile, literal: Node, written: Request
   // `START_URI + '?token=' + token`: the held URL given its query where it is used.
   const [first, mark, ...others] = piecesOf(given) ?? [];
   if (written.query || !first || !('node' in first) || first.node !== request || !mark || !('text' in mark) || !mark.text.startsWith('?')) return undefined;
+  // `this.startUrl + '?' + querystring.stringify({ token: this.token })`: the encoded object's arguments.
+  const [only, ...more] = others;
+  const encoded = mark.text === '?' && only && 'node' in only && more.length === 0 ? encodedQuery(parsed, only.node) : undefined;
+  if (encoded) return { ...written, node: given, query: encoded.args, removals: [...(removals ?? []), ...encoded.removals] };
   const quote = parsed.text[literal.range[0]] === '"' ? '"' : "'";
   const query = queryObject(parsed, [...(mark.text.length > 1 ? [{ text: mark.text.slice(1) }] : []), ...others], quote);
   return query ? { ...written, node: given, query, removals } : undefined;
