@@ -195,8 +195,8 @@ describe('raw rtm.start requests whose URL is held in a property', () => {
 
   it.each([
     ['the property written again in the constructor', WRITTEN_TWICE_BOT, undefined],
-    ['a property written once on a class the file exports', EXPORTED_DIRECTORY_BOT, undefined],
-    ['a property written once, the instance kept in a variable', HELD_DIRECTORY_BOT, undefined],
+    ['a property written once on a class the file exports', EXPORTED_DIRECTORY_BOT, 'the URL is kept in the property `startUrl`, which rtm-migrate cannot prove that no other code sets before the request'],
+    ['a property written once, the instance kept in a variable', HELD_DIRECTORY_BOT, 'the URL is kept in the property `startUrl`, which rtm-migrate cannot prove that no other code sets before the request'],
     ['the answer kept on this.metadata read for users', USERS_BOT, 'Fields read → replacements: users: users.list'],
   ])('%s: a TODO, the URL left as it is', { timeout: 120_000 }, async (_name, source, named) => {
     const dir = await writeBotFiles('rtm-migrate-url-in-property-todo-', { 'bot.js': source });

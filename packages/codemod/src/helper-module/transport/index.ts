@@ -8,7 +8,7 @@ import { text, writtenCallback, type Node, type TransportResult } from './common
 import { endpointTableTransport } from './endpoint-table.js';
 import { fetchTransport } from './fetch.js';
 import { gotTransport } from './got.js';
-import { heldProperty } from './held-property.js';
+import { heldProperty, propertyUrlUnproven } from './held-property.js';
 import { helperTransport } from './helper.js';
 import { jqueryTransport } from './jquery.js';
 import { needleTransport } from './needle.js';
@@ -121,7 +121,7 @@ function rawHttpTransport(parsed: ParsedFile, literal: Node): TransportResult {
   }
   const given = requestOf(passed ? passed.url.node : url.node);
   if (passed && !given) return { why: 'the parameter the URL is given to does not go to a request as it is' };
-  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: heldOptionsRequest(parsed, url.node) ?? optionsHandedOn(parsed, url.node) ?? tableEntry(parsed, url.node) ?? 'the URL is not given to the request as it is' };
+  if (!given) return endpointTableTransport(parsed, url.node) ?? { why: heldOptionsRequest(parsed, url.node) ?? optionsHandedOn(parsed, url.node) ?? tableEntry(parsed, url.node) ?? propertyUrlUnproven(parsed, literal) ?? 'the URL is not given to the request as it is' };
   const request = given.call;
   if (given.second && originOf(parsed.resolver, calleeObject(request))?.module !== 'needle') return { why: 'the URL is not given to the request as it is' };
   const byPath = url.node.parent?.type === AST_NODE_TYPES.Property && url.node.parent.key.type === AST_NODE_TYPES.Identifier && url.node.parent.key.name === 'path';
