@@ -81,6 +81,9 @@ describe.each([
     const report = await apply(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'helper-module']]);
     expect(report.sites[0]?.message).toContain('needs no change back');
+    // Every read known, only those parts fetched: no word of code rtm-migrate cannot follow (blind s40/05 found one).
+    expect(report.sites[0]?.message).toContain('only the parts');
+    expect(report.sites[0]?.message).not.toContain('cannot follow gets');
     const written = await readFile(join(dir, 'bot.js'), 'utf8');
     expect(written).toContain(rewritten);
     expect(written).not.toContain('TODO(rtm-migrate)');
