@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, expectCachedChannelMembers, expectSameWithoutRtmStart, expectSecondRunChangesNothing, outcomes, scanFiles, writeBotFiles } from './helpers.js';
+import { breaksThenMigrates, knowsEveryUser, expectCachedChannelMembers, expectSameWithoutRtmStart, expectSecondRunChangesNothing, outcomes, scanFiles, writeBotFiles } from './helpers.js';
 
 /**
  * A legacy client the app hands to a class of its own inside an object (blind corpus s37/07,
@@ -80,10 +80,7 @@ describe("a legacy client handed to the app's class inside an object (chatter's 
     const known = { users: fake.workspace.users.map((u) => u.id), channels: fake.workspace.byType.public_channel.filter((c) => c.isMember).map((c) => c.name) };
     const dir = await writeBotFiles('field-handed-', { 'package.json': V3, 'slack-bot.js': SLACK_BOT, 'index.js': APP, 'known.json': JSON.stringify(known) });
     const run = (): Promise<RunResult> => runNodeBot(join(dir, 'index.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
-    fake.setMode('legacy');
-    const before = await run();
-    expect(before.stderr).toBe('');
-    expect(before.stdout.match(/^user U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+    const before = await knowsEveryUser(fake, run);
     expectCachedChannelMembers(fake, before.stdout);
 
     const migrated = await breaksThenMigrates(fake, dir, run);

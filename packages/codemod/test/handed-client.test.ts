@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, cli, expectCachedChannelMembers, expectSameWithoutRtmStart, expectSecondRunChangesNothing, outcomes, ROOT, scanFiles, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
+import { breaksThenMigrates, knowsEveryUser, cli, expectCachedChannelMembers, expectSameWithoutRtmStart, expectSecondRunChangesNothing, outcomes, ROOT, scanFiles, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
 
 /**
  * A legacy client started as a parameter: made in one place, handed to a function, a method or a
@@ -166,10 +166,7 @@ describe.each([
   it('before: the bot knows the workspace; against connect_required it fails; migrated, it knows the same again with no rtm.start, and a second run changes nothing', { timeout: 180_000 }, async () => {
     const dir = await make();
     const run = (): Promise<RunResult> => runNodeBot(join(dir, 'index.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
-    fake.setMode('legacy');
-    const before = await run();
-    expect(before.stderr).toBe('');
-    expect(before.stdout.match(/^user U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+    const before = await knowsEveryUser(fake, run);
     expectCachedChannelMembers(fake, before.stdout);
 
     const migrated = await breaksThenMigrates(fake, dir, run);
@@ -228,10 +225,7 @@ describe("a slack-client 1.x client handed to a class's constructor (slack-stats
   it('one construction: followed to its new Slack(…), logged in through the helper module, the same workspace known against connect_required', { timeout: 180_000 }, async () => {
     const dir = await slackClient1App({ 'index.js': STATSBOT, 'src/slack-adapter.js': ADAPTER });
     const run = (): Promise<RunResult> => runNodeBot(join(dir, 'index.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
-    fake.setMode('legacy');
-    const before = await run();
-    expect(before.stderr).toBe('');
-    expect(before.stdout.match(/^user U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+    const before = await knowsEveryUser(fake, run);
 
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(migrated.stderr).toBe('');

@@ -85,6 +85,15 @@ export async function tsProject(files: Record<string, string>): Promise<string> 
   return dir;
 }
 
+/** A bot's run (`run`) against the legacy `rtm.start`: clean, and a `user <id> <name>` line for every user of the workspace. Returns it, the baseline. */
+export async function knowsEveryUser(fake: FakeSlack, run: () => Promise<RunResult>): Promise<RunResult> {
+  fake.setMode('legacy');
+  const before = await run();
+  expect(before.stderr).toBe('');
+  expect(before.stdout.match(/^user U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+  return before;
+}
+
 /**
  * A bot's run (`run`) against a Slack that retired `rtm.start` fails to start; then rtm-migrate
  * migrates its copy `dir` cleanly, leaving no TODO. Returns the CLI's report, for the sites each test expects.

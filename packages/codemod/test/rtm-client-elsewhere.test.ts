@@ -6,7 +6,7 @@ import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, expectStartedMadeElsewhere, writeBotFiles, expectSecondRunChangesNothing } from './helpers.js';
+import { cli, expectSameWithoutRtmStart, expectStartedMadeElsewhere, knowsEveryUser, writeBotFiles, expectSecondRunChangesNothing } from './helpers.js';
 
 /**
  * A bot in two modules on the real @slack/client 3.16 (fixtures/bots' install): `chat.js` makes the
@@ -210,10 +210,7 @@ new Bot(slack.RtmClient).start(process.env.SLACK_BOT_TOKEN, options);
 describe('dataStore look-ups of a client made out of sight and started through startRtmClientMadeElsewhere()', () => {
   it('are left as they are, with no TODO, and answer the same users and channels against connect_required', { timeout: 120_000 }, async () => {
     const dir = await writeBotFiles('rtm-client-elsewhere-store-', { 'bot.js': HANDED_IN });
-    fake.setMode('legacy');
-    const before = await runBot(dir, fake.apiUrl);
-    expect(before.stderr).toBe('');
-    expect(before.stdout.match(/^user U\w+ \S+$/gm)).toHaveLength(fake.workspace.users.length);
+    const before = await knowsEveryUser(fake, () => runBot(dir, fake.apiUrl));
 
     const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(migrated.stderr).toBe('');
