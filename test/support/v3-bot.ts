@@ -1,4 +1,4 @@
-import { cp, mkdtemp, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './legacy-bot.js';
@@ -18,4 +18,17 @@ export async function copyV3Bot(prefix = 'v3-bot-'): Promise<string> {
 /** Runs the v3 bot against a Slack API base URL, as its users would (env, not flags). */
 export function runV3Bot(dir: string, apiUrl: string): Promise<RunResult> {
   return runNodeBot(join(dir, 'src', 'bot.js'), { cwd: dir, apiUrl, timeoutMs: 90_000 });
+}
+
+/**
+ * Puts an older @slack/client 3.x release (fixtures/bots' `slack-client-3-<minor>` alias) under a copy's
+ * node_modules in place of the fixture's own 3.16, as a bot pinned to it has it installed.
+ */
+export async function installV3Release(dir: string, version: string): Promise<void> {
+  const release = await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', `slack-client-${version.split('.').slice(0, 2).join('-')}`));
+  const installed = (JSON.parse(await readFile(join(release, 'package.json'), 'utf8')) as { version: string }).version;
+  if (installed !== version) throw new Error(`fixtures/bots has @slack/client ${installed}, not ${version}`);
+  await rm(join(dir, 'node_modules'));
+  await mkdir(join(dir, 'node_modules', '@slack'), { recursive: true });
+  await symlink(release, join(dir, 'node_modules', '@slack', 'client'), 'dir');
 }

@@ -205,9 +205,11 @@ export interface PlanSite extends SourcePosition {
   /**
    * helper-module, legacy-client: the `new RtmClient(…)` offsets, where `useRtmConnect: true` goes;
    * `slackClient` for a `slack-client` 2.x client (no such option: `startSlackClientRtm()` instead);
-   * `file` when the client is made in another module (the option goes there, by its own site).
+   * `startAnswered` for an `@slack/client` 3.x before 3.10 (no such option either: `startRtmClient()`
+   * sends its `rtm.start` request as `rtm.connect`); `file` when the client is made in another module
+   * (the option goes there, by its own site).
    */
-  readonly construction?: { readonly start: number; readonly end: number; readonly slackClient?: true; readonly file?: string };
+  readonly construction?: { readonly start: number; readonly end: number; readonly slackClient?: true; readonly startAnswered?: true; readonly file?: string };
   /**
    * legacy-client at a `new RtmClient(…)` that other modules require and start (`startedIn`): the
    * client gets `useRtmConnect: true` here, their starts go to `startRtmClient()` there.

@@ -136,6 +136,6 @@ describe('a v3 client typed by the project\'s own declaration', () => {
     expect(await compile(dir)).toBe('');
     const started = await run(process.execPath, ['-e', "require('./dist/rtm-start-data.js').startRtmClient({ start() {}, on() {} })"], { cwd: dir });
     expect(started.code).toBe(1);
-    expect(started.stderr).toContain('TypeError: startRtmClient() expected a @slack/client v3 RtmClient: this client lacks one of start, emit, logger, _makeAPICall, _rtm.connect');
+    expect(started.stderr).toContain('TypeError: startRtmClient() expected a @slack/client v3 RtmClient: this client lacks one of start, emit, logger, _makeAPICall, _rtm.start');
   });
 });

@@ -137,7 +137,7 @@ describe('x.rtm.start() of an RTM client made in another module, used as one her
       expect(run.code, name).toBe(1);
       expect(run.stdout, name).not.toContain('signed in');
       expect(run.stderr, name).toContain(
-        'TypeError: startRtmClientMadeElsewhere() expected a @slack/client v3 RtmClient (3.10.0 or later) or an RTMClient of @slack/client 4+ or @slack/rtm-api, and got ',
+        'TypeError: startRtmClientMadeElsewhere() expected a @slack/client v3 RtmClient or an RTMClient of @slack/client 4+ or @slack/rtm-api, and got ',
       );
       expect(run.stderr, name).toContain(': it would start with the retired rtm.start.');
       expect(fake.calls, name).toEqual([]);

@@ -185,7 +185,7 @@ describe('a v3 RtmClient started through a member named rtm', () => {
     fake.resetCalls();
     const stub = await runNodeBot(join(dir, bot, 'spare.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
     expect(stub.code).toBe(1);
-    expect(stub.stderr).toContain('TypeError: startRtmClientMadeElsewhere() expected a @slack/client v3 RtmClient (3.10.0 or later) or an RTMClient of @slack/client 4+ or @slack/rtm-api, and got an object of class Object: it would start with the retired rtm.start.');
+    expect(stub.stderr).toContain('TypeError: startRtmClientMadeElsewhere() expected a @slack/client v3 RtmClient or an RTMClient of @slack/client 4+ or @slack/rtm-api, and got an object of class Object: it would start with the retired rtm.start.');
     expect(fake.calls).toEqual([]);
   });
 

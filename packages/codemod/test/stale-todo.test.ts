@@ -27,10 +27,14 @@ afterAll(async () => {
 
 const OWN_NOTE = '// Our own note: this starts the bot.';
 
-/** The v3 bot of the report, pointed at fake Slack (and disconnecting once connected, to exit: not from within the event itself, where v3 keeps its socket open). */
-const V3_SOURCE = `var RtmClient = require('@slack/client').RtmClient;
-var CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;
-var rtm = new RtmClient(process.env.SLACK_TOKEN, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error' });
+/** The module that makes the v3 bot's client, pointed at fake Slack. */
+const V3_CLIENT = `var RtmClient = require('@slack/client').RtmClient;
+module.exports = new RtmClient(process.env.SLACK_TOKEN, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error' });
+`;
+
+/** The v3 bot, starting that client (and disconnecting once connected, to exit: not from within the event itself, where v3 keeps its socket open). */
+const V3_SOURCE = `var CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;
+var rtm = require('./client');
 rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, function (d) { console.log(d.users.length + ' users'); });
 rtm.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () { setTimeout(function () { rtm.disconnect(); }, 10); });
 ${OWN_NOTE}
@@ -45,12 +49,13 @@ const markers = (text: string): number => text.split(TODO_MARKER).length - 1;
 async function v3Checkout(range: string): Promise<string> {
   const dir = await tempDir('rtm-migrate-stale-todo-');
   await writeFile(join(dir, 'package.json'), manifest(range));
+  await writeFile(join(dir, 'client.js'), V3_CLIENT);
   await writeFile(join(dir, 'bot.js'), V3_SOURCE);
   return dir;
 }
 
-async function apply(dir: string): Promise<RunResult> {
-  const r = await cli(['apply', '.', '--allow-dirty'], dir);
+async function apply(dir: string, path = '.'): Promise<RunResult> {
+  const r = await cli(['apply', path, '--allow-dirty'], dir);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r;
@@ -69,36 +74,37 @@ async function runV3(dir: string, mode: 'legacy' | 'connect_required'): Promise<
 }
 
 describe('a TODO an earlier run wrote, once its blocker is fixed', () => {
-  it('is gone after the run that migrates a v3 bot whose exact @slack/client pin predated useRtmConnect', async () => {
-    const dir = await v3Checkout('3.6.0');
+  it('is gone after the run that migrates a v3 bot once it is given the module that makes its client', async () => {
+    const dir = await v3Checkout('^3.16.0');
     const bot = join(dir, 'bot.js');
     const before = await runV3(dir, 'legacy');
     expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
     expect(before.stdout).toMatch(/^7 users$/m);
 
-    const first = await apply(dir);
+    // Given the bot alone: the client is made in a module this run was not given.
+    const first = await apply(dir, 'bot.js');
     expect(first.stdout).toContain('TODOs left: 1');
     const withTodo = await readFile(bot, 'utf8');
     expect(markers(withTodo)).toBe(1);
+    expect(withTodo.replace(/\n\/\/ +/g, ' ')).toContain('made in `client.js`, which rtm-migrate was not given');
     // The TODO goes between the app's own comment and the call.
     expect(withTodo).toMatch(new RegExp(`^${OWN_NOTE}\\n// ${TODO_MARKER.replace(/[()]/g, '\\$&')}: [^\\n]*\\n(?://   .*\\n)*rtm\\.start\\(\\);$`, 'm'));
 
-    // Still pinned to 3.6.0: the TODO is still right, and a second run leaves it as it is.
-    const again = await apply(dir);
+    // Given the bot alone again: the TODO is still right, and a second run leaves it as it is.
+    const again = await apply(dir, 'bot.js');
     expect(again.stdout).toContain('TODOs left: 1');
     expect(again.stdout).toMatch(/^changed: 0$/m);
     expect(await readFile(bot, 'utf8')).toBe(withTodo);
 
-    // The user raises the pin and runs rtm-migrate again.
-    await writeFile(join(dir, 'package.json'), manifest('^3.10.0'));
+    // The user runs rtm-migrate on both, as the TODO says.
     const fixed = await apply(dir);
     expect(fixed.stdout).toContain('TODOs left: 0');
     const migrated = await readFile(bot, 'utf8');
     expect(markers(migrated)).toBe(0);
-    expect(migrated).toContain(`${OWN_NOTE}\nstartRtmClient(rtm, {}, { fields: ['users'] });\n`);
-    expect(migrated).toContain('useRtmConnect: true');
+    expect(migrated).toMatch(new RegExp(`${OWN_NOTE}\\nstartRtmClient\\(rtm[,)]`));
+    expect(await readFile(join(dir, 'client.js'), 'utf8')).toContain('useRtmConnect: true');
     // Exactly what a first run gives on a checkout that never had the TODO.
-    const fresh = await v3Checkout('^3.10.0');
+    const fresh = await v3Checkout('^3.16.0');
     await apply(fresh);
     expect(migrated).toBe(await readFile(join(fresh, 'bot.js'), 'utf8'));
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
-import { V3_BOT, copyV3Bot, runV3Bot } from '../../../test/support/v3-bot.js';
-import { cli, expectSameWithoutRtmStart } from './helpers.js';
+import { V3_BOT, copyV3Bot, installV3Release, runV3Bot } from '../../../test/support/v3-bot.js';
+import { breaksThenMigrates, cli, expectSameWithoutRtmStart } from './helpers.js';
 
 /**
  * A v3 `RtmClient` bot whose package.json declares `@slack/client` `^3.8.1`, migrated from a fresh
@@ -53,43 +53,42 @@ describe('a @slack/client v3 bot that declares ^3.8.1, migrated before it is ins
 });
 
 /**
- * The same bot pinning `@slack/client` to `3.6.0` exactly (blind s24/04): no 3.x it allows has
- * `useRtmConnect`, so the start stays a TODO that names the pin and the way out; taking that way (the
- * range raised by hand, installed) the next run migrates it, and it knows the same workspace.
+ * The same bot on a 3.x before `useRtmConnect` (blind s24/04 and s40/02 pinned 3.6.0, s38/01 locked
+ * 3.9.0), installed as its users have it: no release it may run has the option, so the start goes to
+ * `startRtmClient()`, which sends the client's own `rtm.start` request as `rtm.connect` through its
+ * queue and completes the answer before the client caches it. Nothing is added where it is made and
+ * the pin stays. 3.0.0 and 3.9.0 are the ends of that span, whose start code differs (3.0 registers no
+ * default dataStore; this bot gives it one).
  */
-describe('a @slack/client v3 bot that pins 3.6.0', () => {
-  it('keeps a TODO naming the pin, and is migrated once the user raises it as the TODO says', async () => {
+describe.each(['3.0.0', '3.6.0', '3.9.0'])('a @slack/client v3 bot that pins %s, before useRtmConnect', (version) => {
+  it('is migrated with its pin kept, and knows the same workspace against connect_required', async () => {
     const fake = await startFakeSlack({ seed: 6, users: 30, channels: 6, mode: 'legacy' });
     try {
       const dir = await copyV3Bot('v3-bot-pinned-');
       const manifest = join(dir, 'package.json');
-      const original = await readFile(manifest, 'utf8');
-      await writeFile(manifest, original.replace('"@slack/client": "^3.16.0"', '"@slack/client": "3.6.0"'));
+      const pinned = (await readFile(manifest, 'utf8')).replace('"@slack/client": "^3.16.0"', `"@slack/client": "${version}"`);
+      await writeFile(manifest, pinned);
+      await installV3Release(dir, version);
+
       const before = await runV3Bot(dir, fake.apiUrl);
-      expect(before.code).toBe(0);
-
-      await rm(join(dir, 'node_modules'));
-      const pinned = await cli(['apply', '.'], dir);
-      expect(pinned.code).toBe(0);
-      expect(pinned.stdout).toContain('TODOs left: 1');
-      expect(pinned.stdout.replace(/\s+/g, ' ')).toContain('the version its package.json allows (`3.6.0`) has no `useRtmConnect` (added in 3.10.0)');
+      expect([before.code, before.stderr]).toEqual([0, '']);
+      expect(before.stdout).toMatch(/^#general: \d+ members: /m);
+      const planned = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+      const sites = (JSON.parse(planned.stdout) as { sites: { rewrite: string; message: string }[] }).sites;
+      expect(sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+      expect(sites[0]?.message).toContain('(an `@slack/client` before 3.10.0: it has no `useRtmConnect`) now starts through `startRtmClient()`');
+      const stdout = await breaksThenMigrates(fake, dir, () => runV3Bot(dir, fake.apiUrl));
+      expect(stdout).not.toContain('raised:');
+      expect(await readFile(manifest, 'utf8')).toBe(pinned);
       const source = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
-      expect(source).toContain('// TODO(rtm-migrate): the legacy `@slack/client` v3 `RtmClient`');
-      expect(source).not.toContain('useRtmConnect: true');
+      expect(source).toContain('startRtmClient(rtm);');
+      expect(source).not.toContain('useRtmConnect');
 
-      // What the TODO says: raise the range (3.16.0 installs here), then run rtm-migrate again.
-      await writeFile(manifest, original.replace('"@slack/client": "^3.16.0"', '"@slack/client": "^3.10.0"'));
-      await symlink(join(V3_BOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-      const again = await cli(['apply', '.', '--allow-dirty'], dir);
-      expect(again.code).toBe(0);
-      expect(again.stdout).toContain('TODOs left: 0');
-      const migrated = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
-      expect(migrated).toContain("startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members', 'groups', 'groups[].members', 'ims', 'mpims', 'mpims[].members', 'users'] });");
-      // The first run's TODO went with what it told of (test/stale-todo.test.ts).
-      expect(migrated).not.toContain('TODO(rtm-migrate)');
       fake.setMode('connect_required');
       fake.resetCalls();
       expectSameWithoutRtmStart(fake, before, await runV3Bot(dir, fake.apiUrl));
+      const again = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('changed: 0')]);
     } finally {
       await fake.close();
     }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type Fault } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
-import { copyV3Bot } from '../../../test/support/v3-bot.js';
+import { copyV3Bot, installV3Release } from '../../../test/support/v3-bot.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli } from './helpers.js';
 
@@ -11,7 +11,8 @@ import { cli } from './helpers.js';
  * (startRtmClient(): the lists, then rtm.connect, against connect_required). The client's own start
  * handling decides what follows, in both: an unrecoverable error (invalid_auth) emits
  * UNABLE_TO_RTM_START and DISCONNECT and the process stays up; a transient one (an HTTP 500, retries
- * off) emits UNABLE_TO_RTM_START and reconnects. Real @slack/client 3.16.0, fake Slack on 127.0.0.1.
+ * off) emits UNABLE_TO_RTM_START and reconnects. Real @slack/client 3.16.0, and 3.9.0 and 3.0.0, which
+ * have no `useRtmConnect` (their rtm.start request is sent as rtm.connect); fake Slack on 127.0.0.1.
  */
 
 /** Prints the client's start events in order; stays up a moment after a disconnect, to show it did not die. */
@@ -43,10 +44,11 @@ rtm.start();
 `;
 
 /** The bot's output before migration against legacy fake Slack, and after it against connect_required, each start failing once with `fault`. */
-async function beforeAndAfter(token: string, before: Record<string, Fault>, after: Record<string, Fault>, bot = BOT): Promise<{ before: RunResult; after: RunResult; source: string }> {
+async function beforeAndAfter(release: string | undefined, token: string, before: Record<string, Fault>, after: Record<string, Fault>, bot = BOT): Promise<{ before: RunResult; after: RunResult; source: string }> {
   const fake = await startFakeSlack({ seed: 5, users: 12, channels: 4, mode: 'legacy', faults: before });
   try {
     const dir = await copyV3Bot('v3-start-failure-');
+    if (release !== undefined) await installV3Release(dir, release);
     await writeFile(join(dir, 'src', 'bot.js'), bot);
     const run = (): Promise<RunResult> => runNodeBot(join(dir, 'src', 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, token, timeoutMs: 30_000 });
     const first = await run();
@@ -62,31 +64,32 @@ async function beforeAndAfter(token: string, before: Record<string, Fault>, afte
   }
 }
 
-describe('a v3 RtmClient whose first start fails, started by startRtmClient()', () => {
+describe.each([{ release: undefined }, { release: '3.9.0' }, { release: '3.0.0' }])('a v3 RtmClient ($release; none: 3.16.0) whose first start fails, started by startRtmClient()', ({ release }) => {
   it('invalid_auth: the same UNABLE_TO_RTM_START and DISCONNECT, no reconnect, and the process stays up', { timeout: 120_000 }, async () => {
-    const { before, after, source } = await beforeAndAfter('xoxb-revoked', {}, {});
-    expect(source).toContain('startRtmClient(rtm, {}, {');
+    const { before, after, source } = await beforeAndAfter(release, 'xoxb-revoked', {}, {});
+    expect(source).toContain('startRtmClient(rtm');
     expect(before.code).toBe(0);
-    // After the v3 MemoryDataStore's deprecation warning.
-    expect(before.stdout).toMatch(/\nconnecting\nunable to start: Error invalid_auth\ndisconnect: invalid_auth is not recoverable \/ Error invalid_auth\nstill up\n$/);
+    // After the MemoryDataStore's deprecation warning, from 3.10 on.
+    // Each release words its error and disconnect its own way (3.0: the bare error code).
+    expect(before.stdout).toMatch(/(^|\n)connecting\nunable to start: (Error )?invalid_auth\ndisconnect: [^\n]+ \/ (Error )?invalid_auth\nstill up\n$/);
     expect(after).toEqual(before);
   });
 
   it('an HTTP 500 on the first request: the same UNABLE_TO_RTM_START, then the reconnect the client makes, which starts', { timeout: 120_000 }, async () => {
-    const { before, after } = await beforeAndAfter('xoxb-test', { 'rtm.start': { status500: 1 } }, { 'users.list': { status500: 1 } });
+    const { before, after } = await beforeAndAfter(release, 'xoxb-test', { 'rtm.start': { status500: 1 } }, { 'users.list': { status500: 1 } });
     expect(before.code).toBe(0);
     expect(before.stdout).toMatch(
-      /\nconnecting\nunable to start: Error Unable to process request, received status 500\nattempting reconnect\nconnecting\nauthenticated: \d+ users, \d+ channels\nopened\ndisconnect: /,
+      /(^|\n)connecting\nunable to start: Error Unable to process request, received (status|bad) 500( error)?\nattempting reconnect\nconnecting\nauthenticated: \d+ users, \d+ channels\nopened\ndisconnect: /,
     );
     expect(after).toEqual(before);
   });
 
   it('a handler that throws on UNABLE_TO_RTM_START: logged by the client, the process not ended by it', { timeout: 120_000 }, async () => {
     const throwing = BOT.replace('rtm.start();', "rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function () { throw new Error('handler failed'); });\n\nrtm.start();");
-    const { before, after } = await beforeAndAfter('xoxb-revoked', {}, {}, throwing);
+    const { before, after } = await beforeAndAfter(release, 'xoxb-revoked', {}, {}, throwing);
     // The client's request queue logs a throw from a request's callback: the start ends there, undisconnected.
     expect(before.code).toBe(0);
-    expect(before.stdout).toMatch(/\nconnecting\nunable to start: Error invalid_auth\n$/);
+    expect(before.stdout).toMatch(/(^|\n)connecting\nunable to start: (Error )?invalid_auth\n$/);
     expect(before.stderr).toContain('handler failed');
     // The thrown error's stack goes through other frames; what the bot does and prints is the same.
     const firstLines = (run: RunResult): unknown => ({ code: run.code, stdout: run.stdout, stderr: run.stderr.split('\n').filter((l) => !/^\s+at /.test(l)) });

@@ -9,14 +9,19 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 
-/** How the helper module starts a legacy client: `@slack/client` ≥ 3.10 with `useRtmConnect: true`, `slack-client` 2.x in place of its `rtm.start` request. */
-export type LegacyClientKind = 'use-rtm-connect' | 'slack-client';
+/**
+ * How the helper module starts a legacy client: `@slack/client` ≥ 3.10 with `useRtmConnect: true`;
+ * `@slack/client` 3.0 to 3.9, which has no such option, with its `rtm.start` request sent as
+ * `rtm.connect` and answered with the lists (`start-answered`); `slack-client` 2.x in place of its
+ * `rtm.start` request.
+ */
+export type LegacyClientKind = 'use-rtm-connect' | 'start-answered' | 'slack-client';
 
 /**
  * A legacy `rtm.start()` that the helper module can take over: the client is made by
  * `new RtmClient(token[, options])` of a `@slack/client` that knows `useRtmConnect` (so the option can
- * be added: options written out, or a variable `optionsCopyFits` lets it copy) or of `slack-client`
- * 2.x (any options: nothing changes where it is made), and the call's receiver names that client
+ * be added: options written out, or a variable `optionsCopyFits` lets it copy), of one before 3.10 or
+ * of `slack-client` 2.x (any options: nothing changes where it is made), and the call's receiver names that client
  * without doubt: in this file, the variable it was declared in or assigned to once, or the field of `this` it is assigned to once
  * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`), the parameter every call hands it in, or the member of an object literal
  * built once that holds it (`this.slack = { web, rtm }`, `this.slack.rtm`); made in another module of the project
@@ -45,8 +50,8 @@ export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpressi
   // so the option goes into the second. slack-client 2.x's constructor is not checked for that.
   if (rest.length > 0 && (kind === 'slack-client' || !options || rest.some((a) => a.type === AST_NODE_TYPES.SpreadElement))) return false;
   if (!options) return true;
-  // slack-client 2.x: nothing is added where it is made (its helper answers the request itself).
-  if (kind === 'slack-client') return options.type !== AST_NODE_TYPES.SpreadElement;
+  // No option to add where it is made: its helper answers the rtm.start request itself.
+  if (kind !== 'use-rtm-connect') return options.type !== AST_NODE_TYPES.SpreadElement;
   if (options.type === AST_NODE_TYPES.ObjectExpression) {
     return options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed);
   }
@@ -93,9 +98,9 @@ function isEmpty(assignment: TSESTree.AssignmentExpression): boolean {
 /**
  * `use-rtm-connect` for `@slack/client` whose version the file runs with takes the option (3.10 or
  * later), or is not known, or is only declared by a range that reaches 3.10 (whose floor the rewrite
- * raises: `rangeRaise`); `slack-client` for the SDK's 2.x, under either name (no option: its
- * `rtm.start` request is replaced); undefined for anything else (`@slack/client` 3.0 to 3.9 installed
- * or locked, or a range that allows no later one).
+ * raises: `rangeRaise`); `start-answered` for a 3.x before 3.10 installed or locked, or declared by a
+ * range that allows no later one; `slack-client` for the SDK's 2.x, under either name (no option: its
+ * `rtm.start` request is replaced); undefined for anything else.
  */
 export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
   const module = originOf(parsed.resolver, construction.callee)?.module;
@@ -110,26 +115,16 @@ export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly
   if (rangeRaise(parsed.file) !== undefined) return 'use-rtm-connect';
   for (const [i, least] of since.entries()) {
     const part = parts[i] ?? 0;
-    if (part !== least) return part > least ? 'use-rtm-connect' : undefined;
+    if (part !== least) return part > least ? 'use-rtm-connect' : parts[0] === since[0] ? 'start-answered' : undefined;
   }
   return 'use-rtm-connect';
 }
 
 /**
- * Which known version of `@slack/client` keeps the client from `useRtmConnect` (for the TODO: the
- * version is the user's to raise), where it is a 3.x before 3.10; undefined otherwise.
- */
-export function legacyClientTooOld(made: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): string | undefined {
-  if (originOf(made.resolver, construction.callee)?.module !== LEGACY_RTM_CONNECT_SUPPORT.module || legacyClientKind(made, construction) !== undefined) return undefined;
-  return tooOldVersion(made.file);
-}
-
-/**
- * The same for a client made out of sight (handed in, kept by another module), which runs with the
- * `@slack/client` of the file's package: one before 3.10 installed or locked there, or declared by a
- * range that reaches no later one (a range that does is raised instead: `rangeRaise`); or, where the
- * package has no `@slack/client`, the SDK under its name before 3 (`slack-client` 2.x): the generated
- * module's run-time start takes none of their clients (it would throw at start).
+ * Which SDK keeps a client made out of sight (handed in, kept by another module), which runs with the
+ * SDK of the file's package, from the generated module's run-time start (it would throw at start):
+ * `@slack/client` before 3, or, where the package has no `@slack/client`, the SDK under its name
+ * before 3 (`slack-client` 2.x), whose clients have none of the request queue that start sends through.
  */
 export function packageClientTooOld(file: string): string | undefined {
   const { module, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
@@ -139,17 +134,7 @@ export function packageClientTooOld(file: string): string | undefined {
     if (older === undefined) return undefined;
     return older.from === 'declared' ? `the \`${before}\` its package.json allows (\`${older.range}\`)` : `the ${older.from === 'locked' ? 'locked' : 'installed'} \`${before}\` ${older.version}`;
   }
-  if (rangeRaise(file) !== undefined || semver.gte(version, since.join('.'))) return undefined;
-  return tooOldVersion(file) ?? `\`${module}\` ${version.version}`;
-}
-
-/** How the TODO names the version of `@slack/client` the file runs with, where it is a 3.x (the caller has found it too old). */
-function tooOldVersion(file: string): string | undefined {
-  const { module, since, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
-  const found = sdkVersionOf(file, module);
-  const version = sdkVersion(file, module);
-  if (found === undefined || version === undefined || Number(version.split('.')[0]) === major2 || !version.startsWith(`${String(since[0])}.`)) return undefined;
-  return found.from === 'declared' ? `the version its package.json allows (\`${found.range}\`)` : `the ${found.from === 'locked' ? 'locked' : 'installed'} ${version}`;
+  return version.major >= since[0] ? undefined : `\`${module}\` ${version.version}`;
 }
 
 /**

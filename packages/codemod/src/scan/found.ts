@@ -40,7 +40,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTAPI, SLACKBOTS, startListenerMessage, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { legacyClientKind, legacyClientTooOld } from '../helper-module/legacy-client-fits.js';
+import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { helperDeclaration } from '../helper-module/transport/helper-contract.js';
 import type { SiteForm } from '../plan.js';
@@ -258,9 +258,7 @@ function clientSite(resolver: Resolver, sites: readonly RtmSite[], site: RtmSite
   const reads = same.flatMap((s) => followResponse(resolver, s).reads);
   const escapes = significant(same.flatMap((s) => followResponse(resolver, s).escapes));
   if (form === 'legacy-client' && site.kind === 'client-start') {
-    const made = resolver.file === undefined ? undefined : site.madeIn?.file !== undefined ? { resolver: site.madeIn, file: site.madeIn.file } : { resolver, file: resolver.file };
-    const tooOld = made && legacyClientTooOld(made, site.construction);
-    const own = ownReason(site.call, tooOld ? CODEMOD_MESSAGES.legacyClientTooOld(tooOld) : CODEMOD_MESSAGES.legacyClient, resolver.file);
+    const own = ownReason(site.call, CODEMOD_MESSAGES.legacyClient, resolver.file);
     const madeIn = site.madeIn ? { madeIn: site.madeIn } : {};
     return { form, node: site.call, argsNode: undefined, argsKnown: true, reads, escapes: [own, ...escapes], connect: false, literal: false, construction: site.construction, ...madeIn };
   }

@@ -25,7 +25,7 @@ interface Client {
  * unchanged one into a thin `rtm.connect` (its `dataStore` left empty). "Every start" counts the files
  * of the package this run was not given too (`rtm-migrate apply` on part of a project): a client
  * started in one of them, or made in one, is left as it is, every start a TODO that names the files. `slack-client` 2.x
- * clients need no option (their helper answers the request itself), so nothing changes where they are made.
+ * clients and `@slack/client` ones before 3.10 take no option (their helper answers the request itself), so nothing changes where they are made.
  */
 export function pairImportedClients(root: string, project: Project, files: readonly string[], sites: readonly PlanSite[], legacy: readonly LegacySite[]): PlanSite[] {
   const out = [...sites];
@@ -52,7 +52,7 @@ export function pairImportedClients(root: string, project: Project, files: reado
   };
   for (const client of clients.values()) {
     const planned = client.starts.map((s) => sites[s.index]);
-    if (planned.every((p) => p?.construction?.slackClient === true) || !planned.some((p) => p?.rewrite === 'helper-module')) continue;
+    if (planned.every((p) => p?.construction?.slackClient === true || p?.construction?.startAnswered === true) || !planned.some((p) => p?.rewrite === 'helper-module')) continue;
     const madeGiven = rewritten.has(resolve(client.madeFile));
     // A start in a file this run was not given would stay `start()` on a client made with `rtm.connect`.
     const unseen = madeGiven ? startsNotGiven(root, project, client, rewritten) : [relative(root, client.madeFile) || client.madeFile];

@@ -196,11 +196,12 @@ function shortCode(parsed: ParsedFile, node: Node): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Where a legacy client is made (`file`: another module's), and whether it is `slack-client` 2.x's (started without the option). */
+/** Where a legacy client is made (`file`: another module's), and whether it is one started without the option (`slack-client` 2.x, `@slack/client` before 3.10). */
 function constructionOf(root: string, parsed: ParsedFile, found: FoundSite, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
   const source = madeSource(parsed, found);
   const range = { start: made.range[0], end: made.range[1], ...(source.file === parsed.file ? {} : { file: relative(root, source.file) }) };
-  return legacyClientKind(source, made) === 'slack-client' ? { ...range, slackClient: true } : range;
+  const kind = legacyClientKind(source, made);
+  return kind === 'slack-client' ? { ...range, slackClient: true } : kind === 'start-answered' ? { ...range, startAnswered: true } : range;
 }
 
 /** The package.json range a v3 client's `useRtmConnect: true` needs raised (its manifest relative to the root). */
@@ -224,7 +225,8 @@ function helperClient(parsed: ParsedFile, form: PlanSite['form'], found: FoundSi
   if (form === 'rtm-client-option') return 'rtm-api-client';
   if (form === 'library-start') return found.library ? HELPER_LIBRARY_STARTS[found.library].client : 'none';
   if (form !== 'legacy-client') return 'none';
-  return found.construction && legacyClientKind(madeSource(parsed, found), found.construction) === 'slack-client' ? 'slack-client' : 'legacy-client';
+  const kind = found.construction && legacyClientKind(madeSource(parsed, found), found.construction);
+  return kind === 'slack-client' ? 'slack-client' : kind === 'start-answered' ? 'legacy-client-start' : 'legacy-client';
 }
 
 /** helper-module on `apiCall(method, args)` with `method` chosen at run time: where the constant is. */

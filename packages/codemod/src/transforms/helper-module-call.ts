@@ -262,10 +262,11 @@ export const helperModuleCallTransform: Transform = (ctx) => {
     } else if (site.form === 'legacy-client') {
       const receiver = unwrap(unwrap(call.callee)?.object);
       const slackClient = site.construction?.slackClient === true;
-      // slack-client 2.x has no useRtmConnect: its helper replaces the rtm.start request instead. A
-      // client made in another module gets the option there, by that module's own site.
+      // slack-client 2.x and @slack/client before 3.10 have no useRtmConnect: their helper answers the
+      // rtm.start request instead. A client made in another module gets the option there, by that module's own site.
       const madeHere = site.construction?.file === undefined;
-      if (!receiver || (!slackClient && madeHere && !useRtmConnect(ctx, site))) continue;
+      const option = !slackClient && site.construction?.startAnswered !== true;
+      if (!receiver || (option && madeHere && !useRtmConnect(ctx, site))) continue;
       name = slackClient ? HELPER_EXPORTS.slackClientStart : HELPER_EXPORTS.legacyStart;
       replacement = `${name}(${text(ctx, receiver)}${extras(callArgs[0] ? text(ctx, callArgs[0]) : undefined)})`;
     } else if (propertyName(unwrap(call.callee)) === 'bind') {
