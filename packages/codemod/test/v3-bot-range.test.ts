@@ -4,7 +4,8 @@ import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { V3_BOT, copyV3Bot, installV3Release, runV3Bot } from '../../../test/support/v3-bot.js';
-import { breaksThenMigrates, cli, expectSameWithoutRtmStart } from './helpers.js';
+import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import { breaksThenMigrates, cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
 
 /**
  * A v3 `RtmClient` bot whose package.json declares `@slack/client` `^3.8.1`, migrated from a fresh
@@ -76,12 +77,12 @@ describe.each(['3.0.0', '3.6.0', '3.9.0'])('a @slack/client v3 bot that pins %s,
       const planned = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
       const sites = (JSON.parse(planned.stdout) as { sites: { rewrite: string; message: string }[] }).sites;
       expect(sites.map((s) => s.rewrite)).toEqual(['helper-module']);
-      expect(sites[0]?.message).toContain('(an `@slack/client` before 3.10.0: it has no `useRtmConnect`) now starts through `startRtmClient()`');
+      expect(sites[0]?.message).toContain('now starts with `rtm.connect` (an `@slack/client` before 3.10.0: the `rtm.start` request it makes is sent as `rtm.connect`)');
       const stdout = await breaksThenMigrates(fake, dir, () => runV3Bot(dir, fake.apiUrl));
       expect(stdout).not.toContain('raised:');
       expect(await readFile(manifest, 'utf8')).toBe(pinned);
       const source = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
-      expect(source).toContain('startRtmClient(rtm);');
+      expect(source).toContain("startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members', 'groups', 'groups[].members', 'ims', 'mpims', 'mpims[].members', 'users'] });");
       expect(source).not.toContain('useRtmConnect');
 
       fake.setMode('connect_required');
@@ -89,6 +90,52 @@ describe.each(['3.0.0', '3.6.0', '3.9.0'])('a @slack/client v3 bot that pins %s,
       expectSameWithoutRtmStart(fake, before, await runV3Bot(dir, fake.apiUrl));
       const again = await cli(['apply', '.', '--allow-dirty'], dir);
       expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('changed: 0')]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+/** A bot that reads only #general from its client's dataStore: a start asked for the channels alone. */
+const CHANNELS_BOT = `var RtmClient = require('@slack/client').RtmClient;
+var CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;
+var MemoryDataStore = require('@slack/client').MemoryDataStore;
+
+var rtm = new RtmClient(process.env.SLACK_BOT_TOKEN, { slackAPIUrl: process.env.SLACK_API_URL, dataStore: new MemoryDataStore(), logLevel: 'error' });
+rtm.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () {
+  var general = rtm.dataStore.getChannelByName('general');
+  console.log('signed in as ' + rtm.activeUserId + ': #general ' + general.id + ' members=' + general.members.length);
+  rtm.disconnect();
+});
+rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
+  console.error('unable to start: ' + (error && error.message ? error.message : error));
+  process.exitCode = 1;
+  rtm.disconnect();
+});
+rtm.start();
+`;
+
+/**
+ * On 3.9.0, a start whose every read is followed fetches only the parts read, as on 3.10+: no users
+ * are fetched, and the client's dataStore, which looks its own user up among the users when it caches
+ * the answer (3.10 adds it where there is none, 3.9 throws), is given that one by startRtmClient().
+ */
+describe('a @slack/client 3.9.0 bot that reads only #general from its dataStore', () => {
+  it('is started with the channels alone, and knows the same channel and members against connect_required', async () => {
+    const fake = await startFakeSlack({ seed: 7, users: 30, channels: 6, mode: 'legacy' });
+    try {
+      const dir = await writeBotFiles('v3-bot-parts-', { 'bot.js': CHANNELS_BOT, 'package.json': JSON.stringify({ dependencies: { '@slack/client': '3.9.0' } }) });
+      await installV3Release(dir, '3.9.0');
+      const run = (): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
+      const before = await run();
+      expect([before.code, before.stderr]).toEqual([0, '']);
+      expect(before.stdout).toMatch(/^signed in as U\w+: #general C\w+ members=\d+\n$/);
+      await breaksThenMigrates(fake, dir, run);
+      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members'] });");
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      expectSameWithoutRtmStart(fake, before, await run());
+      expect(fake.calls.map((c) => c.method)).not.toContain('users.list');
     } finally {
       await fake.close();
     }

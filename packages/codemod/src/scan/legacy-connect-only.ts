@@ -25,7 +25,7 @@ export function legacyConnectOnly(parsed: ParsedFile, found: FoundSite, fieldsRe
 /**
  * A v3 `RtmClient` start whose every read of `rtm.start`'s data is followed, so that the helper
  * module's start may fetch only the parts read: the client is made in this file, of an `@slack/client`
- * that takes `useRtmConnect`, no data escape (the site's own marker alone), and the client and its
+ * 3.x (before 3.10 the module gives its store its own user where no users are fetched), no data escape (the site's own marker alone), and the client and its
  * store go nowhere the analysis does not follow (`legacyClientReadsFollowed`: its store read only as
  * `client.dataStore`, each read a data-store site followed with it). The SDK itself needs nothing of
  * the lists: its `_onStart` reads `self.id`, `team.id` and `url` (`rtm.connect`'s), its store caches
@@ -34,7 +34,8 @@ export function legacyConnectOnly(parsed: ParsedFile, found: FoundSite, fieldsRe
 export function legacyReadsFollowed(parsed: ParsedFile, found: FoundSite): boolean {
   const made = found.construction;
   if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1 || found.rtmClientMember !== undefined) return false;
-  return legacyClientKind(parsed, made) === 'use-rtm-connect' && legacyClientReadsFollowed(parsed.resolver, parsed.program, made);
+  const kind = legacyClientKind(parsed, made);
+  return (kind === 'use-rtm-connect' || kind === 'start-answered') && legacyClientReadsFollowed(parsed.resolver, parsed.program, made);
 }
 
 /**
