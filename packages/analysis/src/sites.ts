@@ -1,4 +1,4 @@
-import { isPossiblySlackModule, isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, LEGACY_RTM_CLIENT_MODULES, METHODS } from '@rtm-migrate/core';
+import { isPossiblySlackModule, isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, LEGACY_RTM_CLIENT_MODULES, LEGACY_RTM_CONNECT_SUPPORT, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, destructuredKey, isPlainValue, memberName, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
@@ -11,7 +11,7 @@ import { isDataStoreLookup } from './flow.js';
 import { owningPackageName } from './modules.js';
 import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
-import { botkitStartSite, libraryClassSite, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite } from './library-start.js';
+import { botkitStartSite, libraryClassSite, libraryVersion, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite, surelyPrecedes } from './library-start.js';
 import { slackPackageBotSite, startedThrough, type LibraryStartSite } from './slack-package-bot.js';
 import { handedToBaseSite, unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
 import { receivedClientSite, receivedSlackClientLoginSite } from './received-client.js';
@@ -419,6 +419,19 @@ function isSlackReceiver(resolver: Resolver, receiver: Node, viaBinding: boolean
   return !(viaBinding && origin && !origin.instance && origin.name === '*' && origin.module.startsWith('.'));
 }
 
+/**
+ * A legacy client's `useRtmConnect: true` that its SDK ignores: `slack-client` (2.x, no such option), or
+ * an `@slack/client` installed, or declared by a range, only before the release that takes it (3.10).
+ * Such a client still starts with `rtm.start`.
+ */
+function optionIgnored(resolver: Resolver, construction: TSESTree.NewExpression): boolean {
+  const { module, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
+  const from = originOf(resolver, construction.callee)?.module;
+  if (from === before || from?.startsWith(`${before}/`) === true) return true;
+  const version = resolver.file === undefined || from !== module ? undefined : libraryVersion(resolver.file, module);
+  return version !== undefined && surelyPrecedes(version, since);
+}
+
 /** `<client>.start(opts)` and `<client>.on('authenticated', fn)` on an RTMClient / legacy RtmClient. */
 function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSite | undefined {
   const callee = unwrap(call.callee);
@@ -434,7 +447,7 @@ function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSi
   if (!client) return undefined;
   const usesStart = client === 'legacy-rtm-client' || useRtmConnectFalse(made.resolver, construction) !== undefined;
   const madeIn = made.resolver === resolver ? {} : { madeIn: made.resolver };
-  const connects = client === 'legacy-rtm-client' && useRtmConnectSet(made.resolver, construction, true) ? { connects: true as const } : {};
+  const connects = client === 'legacy-rtm-client' && useRtmConnectSet(made.resolver, construction, true) && !optionIgnored(made.resolver, construction) ? { connects: true as const } : {};
   // `login(opts)`: the legacy client's deprecated name for `start(opts)` (it calls `this.start(opts)`).
   if (name === 'login' && client !== 'legacy-rtm-client') return undefined;
   if (name === 'start' || name === 'login') {
