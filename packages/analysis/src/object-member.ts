@@ -9,15 +9,28 @@ type Node = TSESTree.Node;
 /**
  * The value `holder.name` holds when `holder` is an object literal the code builds once and never
  * writes `name` of again: `const slack = { web, rtm }` then `slack.rtm`, or `this.slack = { web, rtm }`
- * in a class then `this.slack.rtm` anywhere in it. Undefined when the object may be another one or the
- * member may be replaced (a spread, a second assignment, `slack.rtm = …`).
+ * in a class then `this.slack.rtm` anywhere in it; or a literal held once in a variable that has no
+ * `name` of its own and whose `name` the code assigns once (`const state = {}` then
+ * `state.rtm = new RTMClient(token)`). Undefined when the object may be another one or the member may
+ * be replaced (a spread, a second assignment, `slack.rtm = …` over the literal's own).
  */
 export function objectMemberValue(resolver: Resolver, member: TSESTree.MemberExpression): Node | undefined {
   const name = memberName(resolver, member);
   if (name === undefined) return undefined;
   const holder = unwrap(member.object);
-  const literal = holder.type === AST_NODE_TYPES.Identifier ? variableLiteral(resolver, holder, name) : thisLiteral(resolver, holder, name);
-  return literal && literalMember(resolver, literal, name);
+  if (holder.type !== AST_NODE_TYPES.Identifier) {
+    const literal = thisLiteral(resolver, holder, name);
+    return literal && literalMember(resolver, literal, name);
+  }
+  const held = heldLiteral(resolver, holder, name);
+  if (!held) return undefined;
+  const { literal, writes } = held;
+  if (writes.length === 0) return literalMember(resolver, literal, name);
+  // The member assigned once onto a literal that has none of its own (nor a spread that may give it one).
+  const [only] = writes;
+  if (writes.length !== 1 || !only || literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement || propertyKeyName(resolver, p) === name)) return undefined;
+  const assignment = only.parent;
+  return assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' ? assignment.right : undefined;
 }
 
 /** The value the literal gives its member `name` once (no spread, no getter, no second `name`). */
@@ -29,17 +42,23 @@ function literalMember(resolver: Resolver, literal: TSESTree.ObjectExpression, n
 
 /** `const holder = { … }` whose member `name` nothing assigns afterwards. */
 function variableLiteral(resolver: Resolver, holder: TSESTree.Identifier, name: string): TSESTree.ObjectExpression | undefined {
+  const held = heldLiteral(resolver, holder, name);
+  return held?.writes.length === 0 ? held.literal : undefined;
+}
+
+/** `const holder = { … }` (the variable's one value, declared by name), and the writes of its member `name` (`holder.name = …`). */
+function heldLiteral(resolver: Resolver, holder: TSESTree.Identifier, name: string): { literal: TSESTree.ObjectExpression; writes: TSESTree.MemberExpression[] } | undefined {
   const variable = variableOf(resolver, holder);
   const def = variable?.defs[0];
   const value = variable ? singleValueOf(variable) : undefined;
   if (!variable || !value || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
   const literal = unwrap(value);
   if (literal.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const rewritten = variable.references.some((r) => {
+  const writes = variable.references.flatMap((r) => {
     const parent = r.identifier.parent;
-    return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === r.identifier && memberName(resolver, parent) === name && isWritten(parent);
+    return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === r.identifier && memberName(resolver, parent) === name && isWritten(parent) ? [parent] : [];
   });
-  return rewritten ? undefined : literal;
+  return { literal, writes };
 }
 
 /** The one `this.holder = { … }` of the class enclosing `holder`, when nothing in it assigns `this.holder.name`. */

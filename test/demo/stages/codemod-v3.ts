@@ -1,9 +1,9 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { ROOT } from '../../support/legacy-bot.js';
 import { run } from '../../support/run.js';
-import { copyV3Bot, runV3Bot } from '../../support/v3-bot.js';
+import { copyV3Bot, installV3Release, runV3Bot } from '../../support/v3-bot.js';
 import type { DemoContext } from '../context.js';
 import { block, green, heading } from '../print.js';
 
@@ -12,11 +12,23 @@ const CLI = join(ROOT, 'packages', 'codemod', 'dist', 'cli.js');
 /**
  * Stage 4b: a bot on the legacy @slack/client v3 RtmClient (AUTHENTICATED data, dataStore,
  * sendMessage): before against legacy rtm.start, migrated by rtm-migrate (useRtmConnect: true and the
- * generated helper module), after against today's Slack.
+ * generated helper module), after against today's Slack. 4c: the same bot pinned to 3.9.0, a release
+ * with no useRtmConnect (the helper module sends its rtm.start request as rtm.connect; the pin stays).
  */
 export async function codemodV3Stage(ctx: DemoContext): Promise<void> {
   heading('4b. codemod: a @slack/client v3 RtmClient bot (fixtures/v3-bot)');
+  await migrateV3Bot(ctx);
+  heading('4c. codemod: the same bot pinned to @slack/client 3.9.0, which has no useRtmConnect');
+  await migrateV3Bot(ctx, '3.9.0');
+}
+
+async function migrateV3Bot(ctx: DemoContext, release?: string): Promise<void> {
   const dir = await copyV3Bot('rtm-migrate-demo-v3-');
+  if (release !== undefined) {
+    const manifest = join(dir, 'package.json');
+    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"^3.16.0"', `"${release}"`));
+    await installV3Release(dir, release);
+  }
   const fake = await startFakeSlack({ seed: ctx.workspace.seed, users: 40, channels: 8, mode: 'legacy' });
   try {
     const before = await runV3Bot(dir, fake.apiUrl);
