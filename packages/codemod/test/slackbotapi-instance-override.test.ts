@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, slackbotapiApp, type DryReport } from './helpers.js';
+import { cli, SLACKBOTAPI_MANIFEST, slackbotapiApp, type DryReport } from './helpers.js';
 
 /** The `reqAPI` the app gives the bot itself once it is made: counts its calls, then goes to slackbotapi's own. */
 const OWN_REQUEST = `var calls = 0;
@@ -101,5 +101,58 @@ describe('slackbotapi 1.3.9 bot with a `reqAPI` of its own on the instance', () 
     const wrapped = await run(plain);
     expect([wrapped.code, wrapped.stdout, wrapped.stderr]).toEqual([2, 'no reconnect\n', '']);
     expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect', 'rtm.start']);
+  });
+});
+
+/**
+ * A slackbotapi bot made in a function of the package's entry module and kept in a variable whose every
+ * use is a member (`slack.on(…)`, `slack.getUser(…)`), the module exporting that function and a look-up
+ * (blind s42/13 wsloth/easy-slackbot). Code outside the project may load the module, but none of what it
+ * exports is the bot: nothing there can give it a `reqAPI`, so the bot is wrapped (it was a TODO saying
+ * an importer might).
+ */
+const FACTORY = `var slackAPI = require('slackbotapi');
+var printWorkspace = require('./summary');
+
+var slack;
+function start() {
+  slack = new slackAPI({ token: process.env.SLACK_BOT_TOKEN, logging: false, autoReconnect: false }, function (error) {
+    console.error('slackbotapi error: ' + error);
+    process.exit(1);
+  });
+  slack.on('open', function () {
+    printWorkspace(slack.getSlackData());
+    process.stdout.write('', function () { process.exit(0); });
+  });
+}
+
+module.exports = { start: start, user: function (id) { return slack.getUser(id); } };
+if (require.main === module) start();
+`;
+
+describe('slackbotapi 1.3.9 bot kept in a variable of the entry module, which exports a factory', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 49, users: 8, channels: 4, mode: 'legacy', tokens: { 'xoxb-1-test': {} } });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it('is wrapped, and knows the same workspace against connect_required', { timeout: 120_000 }, async () => {
+    const dir = await slackbotapiApp(FACTORY);
+    await writeFile(join(dir, 'app', 'package.json'), JSON.stringify({ ...(JSON.parse(SLACKBOTAPI_MANIFEST) as object), main: 'bot.js' }));
+    const run = () => runNodeBot(join(dir, 'app', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, token: 'xoxb-1-test', env: { NODE_OPTIONS: `--require ${join(dir, 'point-at-fake-slack.js')}` } });
+    const before = await run();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toContain('users: ');
+
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['app/bot.js:6:11', 'helper-module']]);
+    expect(await readFile(join(dir, 'app', 'bot.js'), 'utf8')).toContain('new (withSlackbotapiRtmStart(slackAPI');
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    expect(await run()).toEqual(before);
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect']);
   });
 });
