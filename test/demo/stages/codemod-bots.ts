@@ -43,7 +43,7 @@ function runBot(dir: string, bot: string, apiUrl: string): Promise<RunResult> {
  * rtm.start) and after (rtm_connect_required).
  */
 export async function codemodBotsStage(): Promise<void> {
-  heading('4c. codemod: callback-era bots, raw HTTP and app helpers (fixtures/bots)');
+  heading('4d. codemod: callback-era bots, raw HTTP and app helpers (fixtures/bots)');
   const dir = await mkdtemp(join(tmpdir(), 'rtm-migrate-demo-bots-'));
   // The workspace the bots' own tests run on (their scripted events name its channels).
   const fake = await startFakeSlack({ seed: 12, users: 40, channels: 8, mode: 'legacy' });
