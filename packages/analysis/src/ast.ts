@@ -383,6 +383,8 @@ export function assignedValueOf(variable: TSESLint.Scope.Variable): Node | undef
  */
 export function soleValueOf(node: Node): Node {
   const bare = unwrap(node);
+  // `const slack = this.slack = new Slack(token)`: a plain assignment's value is its right side (blind s43/01).
+  if (bare.type === AST_NODE_TYPES.AssignmentExpression && bare.operator === '=') return soleValueOf(bare.right);
   if (bare.type !== AST_NODE_TYPES.ConditionalExpression) return bare;
   if (isEmpty(bare.alternate) && !isEmpty(bare.consequent)) return soleValueOf(bare.consequent);
   if (isEmpty(bare.consequent) && !isEmpty(bare.alternate)) return soleValueOf(bare.alternate);

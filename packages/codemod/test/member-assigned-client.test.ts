@@ -87,3 +87,30 @@ describe('a v3 RtmClient assigned once onto a literal held in a var (real @slack
     expectSameWithoutRtmStart(fake, before, await run());
   });
 });
+
+/**
+ * A client made in a chained assignment (`const slack = this.slack = new Slack(token)`, blind s43/01
+ * makerbot/slackbot, a slack-client 1.x bot in a class constructor): the variable holds what the
+ * assignment holds, so the start is the client's (it was MISSED: no site, no report).
+ */
+describe('a client made in a chained assignment', () => {
+  it('slack-client 1.x in a class constructor: its login() is a site, wrapped', async () => {
+    const manifest = JSON.stringify({ dependencies: { 'slack-client': '^1.4.1' } });
+    const source = "const Slack = require('slack-client');\n\nclass Bot {\n  constructor(token) {\n    const slack = this.slack = new Slack(token, true, true);\n    slack.on('open', () => console.log(slack.self.name));\n    slack.login();\n  }\n}\n\nmodule.exports = Bot;\n";
+    const report = await scanFiles(manifest, { 'bot.js': source });
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:7:5', 'helper-module']]);
+    expect(report.sites[0]?.message).toContain('`login()` of this `slack-client` 1.x client now goes through `withSlackClientRtmStart()`');
+  });
+
+  it('a v3 RtmClient (real @slack/client 3.16): started through startRtmClient(rtm), the same users and members against connect_required', { timeout: 120_000 }, async () => {
+    const chained = V3_BOT.replace('var bot = {};\nbot.rtm = new RtmClient(', 'var bot = {};\nvar rtm = bot.rtm = new RtmClient(').replace('bot.rtm.start();', 'rtm.start();');
+    expect(chained).toContain('var rtm = bot.rtm = new RtmClient(');
+    const dir = await writeBotFiles('member-chained-client-', { 'bot.js': chained });
+    const run = (): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
+    const before = await knowsEveryUser(fake, run);
+    await breaksThenMigrates(fake, dir, run);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toMatch(/^startRtmClient\(rtm[,)]/m);
+    fake.resetCalls();
+    expectSameWithoutRtmStart(fake, before, await run());
+  });
+});
