@@ -55,13 +55,23 @@ export function mayLogInAgain(resolver: Resolver, made: TSESTree.NewExpression):
   for (const node of descendants(resolver, programOf(made))) {
     if (node.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, node) === SLACKBOTS.login) return true;
   }
+  return !usedThroughMembers(resolver, made);
+}
+
+/**
+ * The bot `made` builds is held in a variable given no other value (holderOf), not declared in an
+ * `export`, and every read of it is the object of a member (`bot.on(…)`, `bot.getUser(…)`): never the bot
+ * itself (exported, handed on, returned, copied). No other code can reach the bot then: to log it in
+ * (mayLogInAgain) or, from a module importing this one, to give it a method of its own (wrapper-override).
+ */
+export function usedThroughMembers(resolver: Resolver, made: TSESTree.NewExpression): boolean {
   const holder = holderOf(resolver, made);
-  // `export const bot = new SlackBot(…)`: the importers may log it in.
-  if (holder === undefined || holder.defs.some((d) => d.parent?.parent.type === AST_NODE_TYPES.ExportNamedDeclaration)) return true;
-  return holder.references.some((reference) => {
+  // `export const bot = new SlackBot(…)`: the importers reach it.
+  if (holder === undefined || holder.defs.some((d) => d.parent?.parent.type === AST_NODE_TYPES.ExportNamedDeclaration)) return false;
+  return holder.references.every((reference) => {
     const use = reference.identifier;
-    if (reference.init === true || (use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use)) return false;
-    return !(use.parent.type === AST_NODE_TYPES.MemberExpression && use.parent.object === use);
+    if (reference.init === true || (use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use)) return true;
+    return use.parent.type === AST_NODE_TYPES.MemberExpression && use.parent.object === use;
   });
 }
 

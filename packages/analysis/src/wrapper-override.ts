@@ -3,8 +3,8 @@ import { dirname, relative, resolve } from 'node:path';
 import { SLACKBOTAPI, SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { children, descendants, isFunction, isPrototype, isThisLike, memberName, programOf, requiredModule, unwrap, variableOf, within } from './ast.js';
-import { givenDefinitions, instanceDefinitions, mayLogInAgain } from './instance-override.js';
+import { children, descendants, isFunction, isPrototype, isThisLike, memberName, programOf, requiredModule, unwrap, within } from './ast.js';
+import { givenDefinitions, instanceDefinitions, mayLogInAgain, usedThroughMembers } from './instance-override.js';
 import { resolveRelativeModule } from './modules.js';
 import { originOf } from './origin.js';
 import { exportsAnything, memberDefinitions } from './overrides.js';
@@ -51,33 +51,10 @@ export function instanceOverride(resolver: Resolver, made: TSESTree.NewExpressio
   const method = requestMethod(library);
   if (library === 'slackbots' && !mayLogInAgain(resolver, made)) return undefined;
   const [first] = instanceDefinitions(resolver, made, method);
-  const where = first !== undefined ? `on line ${String(first.loc.start.line)}` : botStaysInFile(resolver, made) ? undefined : importedInstanceDefinition(resolver, programOf(made), method);
+  const where = first !== undefined ? `on line ${String(first.loc.start.line)}` : usedThroughMembers(resolver, made) ? undefined : importedInstanceDefinition(resolver, programOf(made), method);
   if (where === undefined) return undefined;
   const when = library === 'slackbots' ? 'when the bot logs in again (the file calls `login()`, the bot is made with `disconnect` or with settings not shown here, or it is handed where that cannot be seen)' : 'for the `rtm.start` request slackbotapi makes again on each reconnect';
   return `\`${method}\` is given a function of the app's own ${where}, on the bot itself, which stands in front of any class's \`${method}\` and runs in place of the generated module's ${when}; a function given to the bot cannot hand its calls on with \`super.${method}(…)\`: define it in a subclass instead`;
-}
-
-/**
- * The bot `made` builds is held in a variable (declared with it, or assigned it) whose every read is the
- * object of a member (`api.getUser(…)`, `api.on(…)`), never the bot itself (exported, handed on, returned,
- * copied): no module importing this one can reach the bot to give it a method of its own, whatever the
- * module exports (blind s42/13: a factory exported, the bot kept in a closure's variable).
- */
-function botStaysInFile(resolver: Resolver, made: TSESTree.NewExpression): boolean {
-  const holder = made.parent;
-  const id =
-    holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === made
-      ? holder.id
-      : holder.type === AST_NODE_TYPES.AssignmentExpression && holder.operator === '=' && holder.right === made
-        ? holder.left
-        : undefined;
-  const variable = id?.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, id) : null;
-  if (!variable) return false;
-  return variable.references.every((r) => {
-    if (r.isWrite()) return !r.isRead();
-    const parent = r.identifier.parent;
-    return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === r.identifier;
-  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, SLACKBOTAPI_MANIFEST, slackbotapiApp, type DryReport } from './helpers.js';
+import { cli, scanFiles, SLACKBOTAPI_MANIFEST, slackbotapiApp, type DryReport } from './helpers.js';
 
 /** The `reqAPI` the app gives the bot itself once it is made: counts its calls, then goes to slackbotapi's own. */
 const OWN_REQUEST = `var calls = 0;
@@ -154,5 +154,15 @@ describe('slackbotapi 1.3.9 bot kept in a variable of the entry module, which ex
     slack.resetCalls();
     expect(await run()).toEqual(before);
     expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect']);
+  });
+
+  it.each([
+    ['exported by its declaration', "export const slack = new slackAPI({ token: 'xoxb-1-test', logging: false, autoReconnect: true });\nslack.on('open', () => console.log('open'));\n"],
+    ['exported by name', "const slack = new slackAPI({ token: 'xoxb-1-test', logging: false, autoReconnect: true });\nslack.on('open', () => console.log('open'));\nexport { slack };\n"],
+  ])('%s from the entry module, which code outside the project may load: still the TODO that an importer may give it a reqAPI', async (_, bot) => {
+    const manifest = JSON.stringify({ name: 'relay-bot', version: '1.0.0', main: 'bot.mjs', dependencies: { slackbotapi: '1.3.9' } });
+    const report = await scanFiles(manifest, { 'bot.mjs': `import slackAPI from 'slackbotapi';\n${bot}` });
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(report.sites[0]?.message).toContain('`reqAPI` is given a function of the app\'s own where it is imported');
   });
 });
