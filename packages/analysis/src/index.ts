@@ -13,6 +13,7 @@ export { localFunction, readsOwnArguments, type FunctionNode } from './functions
 export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, installedVersion, nearestManifest, type Manifest } from './modules.js';
+export { packageVersion, type PackageVersion } from './package-version.js';
 export { sdkOwnFile } from './sdk-files.js';
 export { clientKindOfConstructor, constructionOf, isHttpLibraryModule, isHttpRequest, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
 export { factoryCall } from './factory-client.js';

@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 
 import { BOTKIT, HELPER_LIBRARY_STARTS, SLACK_CLIENT_1, SLACKBOTAPI, SLACKBOTS, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -7,7 +7,8 @@ import semver from 'semver';
 import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, importedModule, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
 import { spawningController } from './botkit-controller.js';
 import { classOf } from './functions.js';
-import { declaredRange, installedVersion, nearestManifest, owningPackageName, resolveRelativeModule } from './modules.js';
+import { owningPackageName, resolveRelativeModule } from './modules.js';
+import { packageVersion } from './package-version.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 import type { LibraryStartSite, LibraryVersion, Subclass } from './slack-package-bot.js';
@@ -338,13 +339,11 @@ function loadsBotkit(resolver: Resolver, node: TSESTree.Node): boolean {
   return false;
 }
 
-/** The release of `module` installed for a file, else the range its nearest package.json declares; undefined when neither says. */
+/** The release of `module` installed for a file, else the one a lockfile pins, else the range its nearest package.json declares; undefined when none says. */
 export function libraryVersion(file: string, module: string): LibraryVersion | undefined {
-  const installed = installedVersion(file, module);
-  if (installed !== undefined) return { from: 'installed', text: installed };
-  const found = nearestManifest(dirname(file));
-  const range = found ? declaredRange(found.manifest, module) : undefined;
-  return range === undefined ? undefined : { from: 'declared', text: range };
+  const found = packageVersion(file, module);
+  if (found === undefined) return undefined;
+  return found.from === 'declared' ? { from: 'declared', text: found.range } : { from: found.from, text: found.version };
 }
 
 /**
@@ -353,7 +352,7 @@ export function libraryVersion(file: string, module: string): LibraryVersion | u
  */
 function mayPrecede(version: LibraryVersion, since: readonly number[]): boolean {
   const first = since.join('.');
-  if (version.from === 'installed') return semver.valid(version.text) === null || semver.lt(version.text, first);
+  if (version.from !== 'declared') return semver.valid(version.text) === null || semver.lt(version.text, first);
   return semver.validRange(version.text) === null || semver.intersects(version.text, `<${first}`);
 }
 
@@ -363,6 +362,6 @@ function mayPrecede(version: LibraryVersion, since: readonly number[]): boolean 
  */
 export function surelyPrecedes(version: LibraryVersion, since: readonly number[]): boolean {
   const first = since.join('.');
-  if (version.from === 'installed') return semver.valid(version.text) !== null && semver.lt(version.text, first);
+  if (version.from !== 'declared') return semver.valid(version.text) !== null && semver.lt(version.text, first);
   return semver.validRange(version.text) !== null && !semver.intersects(version.text, `>=${first}`);
 }

@@ -59,9 +59,9 @@ export function startedThrough(site: LibraryStartSite): TSESTree.Node {
   return call.type === AST_NODE_TYPES.ClassDeclaration || call.type === AST_NODE_TYPES.ClassExpression ? call.superClass : call.callee;
 }
 
-/** What says which release of a library a file runs with: the copy installed for it, else the range its package.json declares. */
+/** What says which release of a library a file runs with: the copy installed for it, the one a lockfile pins, else the range its package.json declares. */
 export interface LibraryVersion {
-  readonly from: 'installed' | 'declared';
+  readonly from: 'installed' | 'locked' | 'declared';
   readonly text: string;
 }
 

@@ -164,6 +164,16 @@ bot.on('start', () => bot.postMessageToChannel('general', 'up'));
     expect(await libraryStarts(join(unknown, 'bot.js'))).toEqual(['slackbots@2']);
   });
 
+  it("goes by the version a lockfile pins for the declared range where none is installed (the next install brings it back)", async () => {
+    const npmLock = (version: string): object => ({ name: 'relay-bot', lockfileVersion: 3, packages: { '': { name: 'relay-bot' }, 'node_modules/slackbots': { version } } });
+    const old = await project({ 'package.json': declaring('^1.0.0'), 'package-lock.json': npmLock('1.2.0'), 'bot.js': bot });
+    expect(await libraryStarts(join(old, 'bot.js'))).toEqual(['slackbots@2 locked 1.2.0']);
+    const current = await project({ 'package.json': declaring('^1.0.0'), 'package-lock.json': npmLock('1.3.0'), 'bot.js': bot });
+    expect(await libraryStarts(join(current, 'bot.js'))).toEqual([]);
+    const yarn = await project({ 'package.json': declaring('^1.0.0'), 'yarn.lock': 'slackbots@^1.0.0:\n  version "1.3.0"\n', 'bot.js': bot });
+    expect(await libraryStarts(join(yarn, 'bot.js'))).toEqual([]);
+  });
+
   it("is a site for the default import and a bot made with disconnect: true; no site for another package's class or in slackbots' own files", async () => {
     const dir = await project({
       'package.json': declaring('^1.2.0'),

@@ -13,6 +13,18 @@ import { RATE_TIERS } from './rate-tiers.js';
  * codemod's reports, TODO comments and the comments above the code it writes) come from this module, so
  * that both word a fact the same way.
  */
+
+/** What says which release of a library a file runs with (analysis's `LibraryVersion`): an installed copy, a lockfile's pin, or a declared range. */
+interface KnownVersion {
+  readonly from: 'installed' | 'locked' | 'declared';
+  readonly text: string;
+}
+
+/** "installed here is 0.4.2", "the lockfile pins here is 0.4.2": the rest of a sentence naming an installed or locked release. */
+function versionHere(version: KnownVersion): string {
+  return version.from === 'locked' ? `the lockfile pins here is ${version.text}` : `installed here is ${version.text}`;
+}
+
 export const MESSAGES = {
   rtmStart:
     '`rtm.start` is retired: Slack answers `rtm_connect_required` or a thin `rtm.connect`-shaped response. Call `rtm.connect` and fetch only the data you read with its replacement methods.',
@@ -307,8 +319,8 @@ export const CODEMOD_MESSAGES = {
   slackPackageBotTypescript:
     "this file is TypeScript, and the wrapper loads the package's own `ws` through a `require` whose form depends on the module system your compiler emits, which rtm-migrate cannot tell",
   /** Why `withSlackPackageRtmStart()` does not fit: the `slack` package this runs with is older than the conversations methods. */
-  slackPackageBotTooOld: (version: { readonly from: 'installed' | 'declared'; readonly text: string }): string =>
-    `${version.from === 'installed' ? `the \`slack\` package installed here is ${version.text}, which lacks them` : `its package.json's \`"slack": "${version.text}"\` allows only releases that lack them`} (upgrade \`slack\` to the last 8.x, which keeps \`rtm.client()\`, and run rtm-migrate again)`,
+  slackPackageBotTooOld: (version: KnownVersion): string =>
+    `${version.from !== 'declared' ? `the \`slack\` package ${versionHere(version)}, which lacks them` : `its package.json's \`"slack": "${version.text}"\` allows only releases that lack them`} (upgrade \`slack\` to the last 8.x, which keeps \`rtm.client()\`, and run rtm-migrate again)`,
   /** `login()` of a `slack-client` 1.x client: the SDK requests `rtm.start` itself, and no 1.x release can do otherwise. */
   slackClientLogin:
     "`login()` of this `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (`slack-client` 1.x has no `rtm.connect` and no option for it), so rtm-migrate leaves it unchanged. Move the bot to `@slack/rtm-api`'s `RTMClient` (it starts with `rtm.connect`; fetch what the bot reads of the client's users, channels and groups with users.list, conversations.list and the like) or another current SDK.",
@@ -343,12 +355,12 @@ export const CODEMOD_MESSAGES = {
   slackbotapiCall:
     "This call runs `slackbotapi`'s constructor on an instance (an ES5 subclass: `slackAPI.call(this, …)`, or `X.super_.call(this, …)` after `util.inherits(X, slackAPI)`), and that constructor requests the retired `rtm.start` (and again on each reconnect) through the package's own `reqAPI`; `getUser()`, `getChannel()`, `getGroup()` and `getIM()` read that answer. `withSlackbotapiRtmStart()` of the generated module answers that request for a class it returns, and a class cannot be run on an instance this way, so rtm-migrate leaves this unchanged. Make the subclass a `class … extends withSlackbotapiRtmStart(slackAPI)` (its constructor calling `super(…)`), or move the bot to `@slack/rtm-api`'s `RTMClient`.",
   /** `startRTM()` of a Botkit bot whose Botkit may be older than the release that calls `rtm.connect` (`version`: the installed one, or the declared range; undefined when neither is known). */
-  botkitStartRtm: (connectSince: string, version: { readonly from: 'installed' | 'declared'; readonly text: string } | undefined): string =>
+  botkitStartRtm: (connectSince: string, version: KnownVersion | undefined): string =>
     `\`startRTM()\` of this Botkit bot requests the retired \`rtm.start\` inside Botkit before ${connectSince} (${connectSince} and later call \`rtm.connect\`), and ${
       version === undefined
         ? 'nothing says which Botkit this runs with (none installed, no package.json declares it)'
-        : version.from === 'installed'
-          ? `the Botkit installed here is ${version.text}`
+        : version.from !== 'declared'
+          ? `the Botkit ${versionHere(version)}`
           : `its package.json's \`"botkit": "${version.text}"\` allows such a release`
     }, so rtm-migrate leaves it unchanged. Upgrade \`botkit\` to ${connectSince} or later (the \`startRTM\` callback's third argument is then \`rtm.connect\`'s answer: \`url\`, \`self\` and \`team\` only; fetch anything else it reads with users.list, conversations.list and the like), or move the bot off Botkit to \`@slack/rtm-api\`'s \`RTMClient\`.`,
   /** `startRTM()` of a bot spawned from a copy of Botkit kept in the app (`module`, a relative path) whose file is not there to read. */
@@ -361,12 +373,12 @@ export const CODEMOD_MESSAGES = {
    * `new SlackBot(…)` of a `slackbots` release that may log in with `rtm.start` (`version`: the installed one, or the declared range; undefined when neither is known),
    * or (`onInstance`) its constructor called on an instance by an ES5 subclass.
    */
-  slackbotsLogin: (connectSince: string, version: { readonly from: 'installed' | 'declared'; readonly text: string } | undefined, onInstance = false): string =>
+  slackbotsLogin: (connectSince: string, version: KnownVersion | undefined, onInstance = false): string =>
     `${onInstance ? "This call runs `slackbots`' constructor on an instance (an ES5 subclass: only slackbots 0.x, a function, can be run so; from 1.0 it is a class, so an upgrade makes the subclass a `class … extends`); the constructor logs in" : '`new SlackBot(…)` of `slackbots` (or of a class that `extends` it) logs in from its constructor'}, and before ${connectSince} that login requests the retired \`rtm.start\` (${connectSince} and later call \`rtm.connect\`); ${
       version === undefined
         ? 'nothing says which slackbots this runs with (none installed, no package.json declares it)'
-        : version.from === 'installed'
-          ? `the slackbots installed here is ${version.text}`
+        : version.from !== 'declared'
+          ? `the slackbots ${versionHere(version)}`
           : `its package.json's \`"slackbots": "${version.text}"\` allows such a release`
     }, so rtm-migrate leaves it unchanged. Upgrade \`slackbots\` to ${connectSince} or later: the bot's \`users\`, \`channels\`, \`ims\` and \`groups\` are then no longer filled at login (read them through \`getUsers()\`, \`getChannels()\` and the like, which fetch them), and ${connectSince} looks groups up with usergroups.list, not groups.list (check \`postMessageToGroup\` and \`getGroup…\`); or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */

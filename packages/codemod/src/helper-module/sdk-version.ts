@@ -1,37 +1,19 @@
-import { dirname, join } from 'node:path';
-import { declaredRange, installedVersion, nearestManifest } from '@rtm-migrate/analysis';
+import { dirname } from 'node:path';
+import { nearestManifest, packageVersion, type PackageVersion } from '@rtm-migrate/analysis';
 import semver from 'semver';
-import { lockedVersion } from './lockfile-version.js';
 
 /**
  * Where the version of a module a file runs with comes from, most certain first: the module's own
- * package (the file is one of its own), the copy installed in the nearest `node_modules` that holds
- * it, the version a lockfile pins for the range the nearest package.json declares, or only that
- * declared range (`manifest`: the package.json's path).
+ * package (the file is one of its own), else analysis's PackageVersion (installed, locked, declared).
  */
-export type SdkVersion =
-  | { readonly from: 'own' | 'installed' | 'locked'; readonly version: string }
-  | { readonly from: 'declared'; readonly range: string; readonly manifest: string };
+export type SdkVersion = { readonly from: 'own'; readonly version: string } | PackageVersion;
 
-/**
- * The version of `module` the file runs with, and how that is known (see SdkVersion). Installed
- * copies are looked for from the file up as Node does (not through this process's NODE_PATH, which is
- * rtm-migrate's, not the app's). A lockfile's version that the declared range no longer allows is
- * stale (the next install changes it) and not taken. Undefined when nothing says.
- */
+/** The version of `module` the file runs with, and how that is known (see SdkVersion). Undefined when nothing says. */
 export function sdkVersionOf(file: string, module: string): SdkVersion | undefined {
   // The SDK's own files (its examples, its dist) run with the SDK they ship in.
   const own = nearestManifest(dirname(file))?.manifest;
   if (own?.name === module && typeof own.version === 'string') return { from: 'own', version: own.version };
-  // An unreadable install: the lockfile or the declared range below.
-  const installed = installedVersion(file, module);
-  if (installed !== undefined) return { from: 'installed', version: installed };
-  const found = nearestManifest(dirname(file));
-  const range = found ? declaredRange(found.manifest, module) : undefined;
-  if (!found || range === undefined) return undefined;
-  const locked = lockedVersion(found.dir, module, range);
-  if (locked !== undefined && semver.valid(locked) && (!semver.validRange(range) || semver.satisfies(locked, range))) return { from: 'locked', version: locked };
-  return { from: 'declared', range, manifest: join(found.dir, 'package.json') };
+  return packageVersion(file, module);
 }
 
 /**

@@ -1,6 +1,37 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
+import semver from 'semver';
+
+import { declaredRange, installedVersion, nearestManifest } from './modules.js';
+
+/**
+ * Where the version of a module a file runs with comes from, most certain first: the copy installed in
+ * the nearest `node_modules` that holds it, the version a lockfile pins for the range the nearest
+ * package.json declares, or only that declared range (`manifest`: the package.json's path).
+ */
+export type PackageVersion =
+  | { readonly from: 'installed' | 'locked'; readonly version: string }
+  | { readonly from: 'declared'; readonly range: string; readonly manifest: string };
+
+/**
+ * The version of `module` a file runs with, and how that is known (see PackageVersion). Installed
+ * copies are looked for from the file up as Node does (not through this process's NODE_PATH, which is
+ * rtm-migrate's, not the app's). A lockfile's version that the declared range no longer allows is
+ * stale (the next install changes it) and not taken. Undefined when nothing says.
+ */
+export function packageVersion(file: string, module: string): PackageVersion | undefined {
+  // An unreadable install: the lockfile or the declared range below.
+  const installed = installedVersion(file, module);
+  if (installed !== undefined) return { from: 'installed', version: installed };
+  const found = nearestManifest(dirname(file));
+  const range = found ? declaredRange(found.manifest, module) : undefined;
+  if (!found || range === undefined) return undefined;
+  const locked = lockedVersion(found.dir, module, range);
+  if (locked !== undefined && semver.valid(locked) && (!semver.validRange(range) || semver.satisfies(locked, range))) return { from: 'locked', version: locked };
+  return { from: 'declared', range, manifest: join(found.dir, 'package.json') };
+}
+
 /**
  * The version of `module` a lockfile pins for the package in `dir` that declares it as `range`,
  * looking in `dir` and the folders above it (a workspace's lockfile is at its root): npm's
@@ -9,7 +40,7 @@ import { dirname, join, relative, sep } from 'node:path';
  * `pnpm-lock.yaml` (the importer's entry). Only what the lockfile says for certain: an unreadable file,
  * or one that does not list the module for this package, gives undefined.
  */
-export function lockedVersion(dir: string, module: string, range: string): string | undefined {
+function lockedVersion(dir: string, module: string, range: string): string | undefined {
   for (let at = dir; ; at = dirname(at)) {
     const readers: [string, (text: string, from: string) => string | undefined][] = [
       ['package-lock.json', (text, from) => npmLocked(text, from, module)],
