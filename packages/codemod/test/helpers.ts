@@ -367,6 +367,8 @@ export async function expectSlackbotsSubclassMigrated(slack: FakeSlack, dir: str
   expect(methods).not.toContain('rtm.start');
   expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
   expect(methods.at(-1)).toBe('rtm.connect');
+  // The first team.info, made to chain slackbots' own kind of promise, serves as the team's data too.
+  expect(methods.filter((m) => m === 'team.info')).toHaveLength(1);
 
   const refused = await start('xoxb-unknown');
   expect([refused.code, refused.stderr]).toEqual([1, 'slackbots error: invalid_auth\n']);

@@ -448,6 +448,7 @@ export function helperSource(v: HelperVariant): string {
     `  return { id: profile.bot_id${t(' as string')}, name: user.name || '', deleted: user.deleted === true, user_id: user.id, app_id: profile.api_app_id };`,
     '}',
   );
+  if ((v.ownPromise && !ts) || v.libraryStarts?.has('slackbots') === true || v.libraryStarts?.has('slackbots-call') === true) lines.push('', ...answeredOnceSource(ts));
   if (v.ownPromise && !ts) lines.push('', ...ownPromiseSource(exp));
   if (v.legacyClient) lines.push('', ...legacyClientSource(v));
   if (v.slackClient) lines.push('', ...slackClientSource(ts, exp));
@@ -535,10 +536,31 @@ function ownPromiseSource(exp: string): string[] {
     '/**',
     " * rtmStartData() through an app helper whose promises have methods of their own (vow's `.fail()`,",
     " * bluebird's `.spread()`…): the answer comes back as the helper's own kind of promise, chained on a",
-    ` * first ${METHODS.teamInfo} call made through it (one call more than rtmStartData()).`,
+    ` * first ${METHODS.teamInfo} call made through it, whose answer rtmStartData() then takes as the team's.`,
     ' */',
     `${exp}function rtmStartDataAs(call, args = {}, options = {}) {`,
-    `  return call('${METHODS.teamInfo}', args.token ? { token: args.token } : {}).then(() => rtmStartData(call, args, options));`,
+    `  return call('${METHODS.teamInfo}', args.token ? { token: args.token } : {}).then((team) => rtmStartData(answeredOnce(call, '${METHODS.teamInfo}', team), args, options));`,
+    '}',
+  ];
+}
+
+/**
+ * `answeredOnce(call, method, answer)`: `call`, with its first request of `method` answered by `answer`,
+ * already fetched. A start that must come back as the transport's own kind of promise is chained on a
+ * first call through it; its answer then serves rtmStartData() instead of a second request.
+ */
+function answeredOnceSource(ts: boolean): string[] {
+  const t = (text: string): string => (ts ? text : '');
+  return [
+    `/** \`call\`, with its first request of \`method\` answered by \`answer\` (already fetched, so not asked twice). */`,
+    `function answeredOnce(call${t(': SlackCall')}, method${t(': string')}, answer${t(': SlackObject')})${t(': SlackCall')} {`,
+    `  let kept${t(': SlackObject | undefined')} = answer;`,
+    '  return (name, args) => {',
+    '    if (name !== method || kept === undefined) return call(name, args);',
+    '    const found = kept;',
+    '    kept = undefined;',
+    '    return Promise.resolve(found);',
+    '  };',
     '}',
   ];
 }

@@ -49,7 +49,7 @@ export function sdkFacetOverride(parsed: ParsedFile, node: Node): { readonly ove
         ? [`// Without one, makeAPICall calls back a no-op (${facet.fact.module} ${facet.version}): so does this.`, `const callback = ${cb} || function () {};`]
         : [`const callback = ${cb};`]),
     ...(contract.promise === 'bluebird'
-      ? ["// Without a callback: makeAPICall's own kind of promise (bluebird: one team.info call more), rejecting as its own do.", `if (!callback) return rtmStartDataAs((apiMethod, apiArgs) => makeAPICall(apiMethod, ${sent}), args);`]
+      ? ["// Without a callback: makeAPICall's own kind of promise (bluebird, chained on a first team.info call), rejecting as its own do.", `if (!callback) return rtmStartDataAs((apiMethod, apiArgs) => makeAPICall(apiMethod, ${sent}), args);`]
       : []),
     ...(answerAsData
       ? [
