@@ -365,7 +365,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     }
   }
   // v3 client code in a package that declares @slack/client 4+: broken before, rewritten as v3 code all the same.
-  warnings.push(...(await import('./helper-module/v3-code-range.js')).v3CodeRangeWarnings(cwd, plan.sites));
+  if (plan.sites.length > 0) warnings.push(...(await import('./helper-module/v3-code-range.js')).v3CodeRangeWarnings(cwd, plan.sites));
   // The files as written (or, with --dry / --check, as they would be): those whose package cannot build or run their syntax are named.
   if (changed.length > 0 || newHelpers.length > 0) {
     const { oldToolchainWarnings } = await import('./files/old-toolchain.js');

@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
-import { nearestManifest, packageVersion, type PackageVersion } from '@rtm-migrate/analysis';
+// The subpaths, not the package's index: the CLI loads this on every run, and the index loads the whole analysis (and ESLint).
+import { nearestManifest } from '@rtm-migrate/analysis/modules';
+import { packageVersion, type PackageVersion } from '@rtm-migrate/analysis/package-version';
 import semver from 'semver';
 
 /**
