@@ -1,6 +1,7 @@
-import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { botsRelease, linkBotsRelease } from './bots-release.js';
 import { ROOT } from './legacy-bot.js';
 import { runNodeBot, type RunResult } from './run.js';
 
@@ -25,10 +26,10 @@ export function runV3Bot(dir: string, apiUrl: string): Promise<RunResult> {
  * node_modules in place of the fixture's own 3.16, as a bot pinned to it has it installed.
  */
 export async function installV3Release(dir: string, version: string): Promise<void> {
-  const release = await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', `slack-client-${version.split('.').slice(0, 2).join('-')}`));
+  const alias = `slack-client-${version.split('.').slice(0, 2).join('-')}`;
+  const release = await botsRelease(alias);
   const installed = (JSON.parse(await readFile(join(release, 'package.json'), 'utf8')) as { version: string }).version;
   if (installed !== version) throw new Error(`fixtures/bots has @slack/client ${installed}, not ${version}`);
   await rm(join(dir, 'node_modules'));
-  await mkdir(join(dir, 'node_modules', '@slack'), { recursive: true });
-  await symlink(release, join(dir, 'node_modules', '@slack', 'client'), 'dir');
+  await linkBotsRelease(dir, alias, '@slack/client');
 }

@@ -1,7 +1,8 @@
-import { cp, mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botsRelease } from '../../../test/support/bots-release.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { cli, expectSameWithoutRtmStart, expectSecondRunChangesNothing, ROOT, tempDir } from './helpers.js';
 
@@ -29,7 +30,7 @@ interface Report {
 }
 
 async function es6App(): Promise<{ dir: string; preload: string }> {
-  const botkit = await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', 'botkit'));
+  const botkit = await botsRelease('botkit');
   const dir = await tempDir('botkit-es6-');
   await cp(join(FIXTURE, 'input'), dir, { recursive: true });
   const modules = join(dir, 'node_modules');

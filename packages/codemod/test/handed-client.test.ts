@@ -1,9 +1,10 @@
-import { mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkBotsRelease } from '../../../test/support/bots-release.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, knowsEveryUser, cli, expectCachedChannelMembers, expectSameWithoutRtmStart, expectSecondRunChangesNothing, outcomes, ROOT, scanFiles, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
+import { breaksThenMigrates, knowsEveryUser, cli, expectCachedChannelMembers, expectSameWithoutRtmStart, expectSecondRunChangesNothing, outcomes, scanFiles, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
 
 /**
  * A legacy client started as a parameter: made in one place, handed to a function, a method or a
@@ -142,8 +143,7 @@ function main(sdk: string): string {
 /** A bot folder on slack-client 2.0.6 as published, under its own name. */
 async function slackClient2Bot(): Promise<string> {
   const dir = await tempDir('handed-slack-client-2-');
-  await mkdir(join(dir, 'node_modules'));
-  await symlink(await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', 'slack-client-2')), join(dir, 'node_modules', 'slack-client'), 'dir');
+  await linkBotsRelease(dir, 'slack-client-2', 'slack-client');
   await writeFile(join(dir, 'package.json'), V2);
   await writeFile(join(dir, 'bot.js'), BOT);
   await writeFile(join(dir, 'index.js'), main('slack-client'));

@@ -2,6 +2,7 @@ import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promi
 import { dirname, join, relative } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
+import { botsRelease } from '../../../test/support/bots-release.js';
 import { run } from '../../../test/support/run.js';
 import type { Plan } from '../src/plan.js';
 import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
@@ -46,7 +47,7 @@ describe("the legacy SDK's own code", () => {
  * dependencies: its examples require the SDK by relative paths (`require('../lib/clients/rtm/client')`).
  */
 async function copySlackClient2(): Promise<string> {
-  const installed = await realpath(join(await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', 'slack-robot')), '..', 'slack-client'));
+  const installed = await realpath(join(await botsRelease('slack-robot'), '..', 'slack-client'));
   const dir = await tempDir('rtm-migrate-slack-client-2-');
   await cp(installed, join(dir, 'slack-client'), { recursive: true, filter: (from) => !relative(installed, from).includes('node_modules') });
   await symlink(dirname(installed), join(dir, 'slack-client', 'node_modules'), 'dir');
@@ -120,7 +121,7 @@ async function copyRtmApi(): Promise<string> {
   const dir = await tempDir('rtm-migrate-rtm-api-');
   const library = join(dir, 'rtm-api');
   await cp(join(REAL_WORLD, '@slack+rtm-api@7.0.4', 'package'), library, { recursive: true });
-  const installed = await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', '@slack', 'rtm-api'));
+  const installed = await botsRelease('@slack/rtm-api');
   await symlink(join(installed, '..', '..'), join(library, 'node_modules'), 'dir');
   await mkdir(join(dir, 'node_modules', '@slack'), { recursive: true });
   await symlink(library, join(dir, 'node_modules', '@slack', 'rtm-api'), 'dir');

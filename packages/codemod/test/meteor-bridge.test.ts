@@ -1,8 +1,9 @@
-import { cp, mkdir, readFile, realpath, symlink } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkBotsRelease } from '../../../test/support/bots-release.js';
 import { config } from '../../../test/support/corpus.js';
 import { runNodeBot } from '../../../test/support/run.js';
 import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
@@ -21,9 +22,7 @@ const BOT = 'meteor-bridge-bot';
 async function copyBot(): Promise<string> {
   const dir = await tempDir(`${BOT}-`);
   await cp(join(ROOT, 'fixtures', 'bots', BOT), join(dir, BOT), { recursive: true });
-  await mkdir(join(dir, BOT, 'node_modules'), { recursive: true });
-  const installed = await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', 'slack-client-2'));
-  await symlink(installed, join(dir, BOT, 'node_modules', 'slack-client'), 'dir');
+  const installed = await linkBotsRelease(join(dir, BOT), 'slack-client-2', 'slack-client');
   const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { name: string; version: string };
   expect(`${manifest.name}@${manifest.version}`).toBe('slack-client@2.0.6');
   return dir;

@@ -1,9 +1,10 @@
-import { mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkBotsRelease } from '../../../test/support/bots-release.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, expectSameWithoutRtmStart, expectSecondRunChangesNothing, ROOT, tempDir } from './helpers.js';
+import { breaksThenMigrates, expectSameWithoutRtmStart, expectSecondRunChangesNothing, tempDir } from './helpers.js';
 
 /**
  * A real slack-client 2.x RtmClient (2.0.6, and 2.3.0 under its new name @slack/client; fixtures/bots'
@@ -73,8 +74,7 @@ module.exports = function (store, event, starts) {
 /** A bot folder on `installed` (fixtures/bots' node_modules) as `sdk`, declared in its package.json. */
 async function botFolder(sdk: string, installed: string, range: string, report: string): Promise<string> {
   const dir = await tempDir('rtm-migrate-v2-datastore-read-state-');
-  await mkdir(join(dir, 'node_modules', sdk, '..'), { recursive: true });
-  await symlink(await realpath(join(ROOT, 'fixtures', 'bots', 'node_modules', installed)), join(dir, 'node_modules', sdk), 'dir');
+  await linkBotsRelease(dir, installed, sdk);
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bot', private: true, dependencies: { [sdk]: range } }));
   await writeFile(join(dir, 'bot.js'), bot(sdk));
   await writeFile(join(dir, 'report.js'), report);
