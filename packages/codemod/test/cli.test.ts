@@ -5,6 +5,7 @@ import type { Log as SarifLog } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { ApplySummary } from '../src/apply.js';
 import { parseWith } from '../src/transforms/index.js';
+import { V3_BOT } from '../../../test/support/v3-bot.js';
 import { cli, CLI, copyPatterns, PATTERNS, tempDir } from './helpers.js';
 import { cp } from 'node:fs/promises';
 
@@ -86,6 +87,29 @@ describe('CLI usage', () => {
     const md = await cli(['apply', '.', '--dry', '--report', 'md'], dir);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('| `a.ts:7:21` | method-call | connect-only |');
+  });
+
+  it('a note repeated word for word is printed once, under its last site; a second run names no scopes', async () => {
+    // A v3 client made and started in one module (the real @slack/client 3.16 of fixtures/v3-bot), its store read in another.
+    const dir = await project({
+      'package.json': await readFile(join(V3_BOT, 'package.json'), 'utf8'),
+      'rtm.js': "const { RtmClient } = require('@slack/client');\n\nconst rtm = new RtmClient(process.env.SLACK_BOT_TOKEN);\nrtm.start();\n\nmodule.exports = rtm;\n",
+      'look.js': "const rtm = require('./rtm');\n\nexports.nameOf = (id) => rtm.dataStore.getUserById(id).name;\nexports.channelId = (name) => rtm.dataStore.getChannelByName(name).id;\n",
+    });
+    await symlink(join(V3_BOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const first = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(first.code).toBe(0);
+    const notes = first.stdout.split('\n').filter((l) => l.startsWith('note '));
+    expect(notes).toEqual(['note   look.js:3:26  legacy-data-store → filled', 'note   look.js:4:31  legacy-data-store → filled']);
+    expect(first.stdout.match(/this `dataStore` look-up is right again/g)).toHaveLength(1);
+    expect(first.stdout).toContain('note   look.js:4:31  legacy-data-store → filled\n       unchanged: this `dataStore` look-up is right again');
+    expect(first.stdout).toMatch(/^scopes needed: channels:read, groups:read, im:read, mpim:read, team:read, users:read$/m);
+
+    const second = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^changed: 0$/m);
+    expect(second.stdout.match(/this `dataStore` look-up is right again/g)).toHaveLength(1);
+    expect(second.stdout).not.toContain('scopes needed');
   });
 
   it('--report sarif: SARIF 2.1.0 with one result per site', async () => {

@@ -53,6 +53,11 @@ function siteLines(s: SiteResult, state: string): string[] {
   return text === undefined ? [head] : [head, ...wrapWords(text, WIDTH - 7).map((l) => `       ${l}`)];
 }
 
+/** Whether two sites' lines carry the same message under their heads. */
+function sameBody(lines: readonly string[], next: readonly string[] | undefined): boolean {
+  return next?.length === lines.length && next.every((line, i) => i === 0 || line === lines[i]);
+}
+
 /** A list of files on the line of its count when short, else one per line (capped). */
 function fileList(label: string, files: readonly string[]): string[] {
   const inline = `${label}: ${files.length}${files.length > 0 ? ` (${files.join(', ')})` : ''}`;
@@ -66,7 +71,9 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
   const written = summary.wrote && !options.dry && !options.check;
   const writtenFiles = new Set(written ? summary.changed : []);
   const lines = summary.sites.map((s) => siteLines(s, siteState(s, summary, writtenFiles.has(s.site.file))));
-  out.push(...capped(lines, MAX_LISTED, (l) => l.join('\n')));
+  // A message the next site repeats word for word (the same note on every look-up of a store) is printed once, under the last of them.
+  const shown = lines.map((l, i) => (l.length > 1 && sameBody(l, lines[i + 1]) ? l.slice(0, 1) : l));
+  out.push(...capped(shown, MAX_LISTED, (l) => l.join('\n')));
   if (out.length > 0) out.push('');
   for (const w of summary.warnings) out.push(...wrapWords(`warning: ${w}`, WIDTH).map((l, i) => (i === 0 ? l : `  ${l}`)));
   out.push(`files seen: ${summary.seen}`);
@@ -79,7 +86,8 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
   out.push(`TODOs left: ${summary.todos}`);
   out.push(...verificationLines(summary));
   out.push(...problemLines(summary.failed, summary.skipped, true));
-  if (summary.plan.scopes.length > 0) out.push(`scopes needed: ${summary.plan.scopes.join(', ')}`);
+  // The scopes of what this run rewrites: a run that changes nothing (a second one) would name only those its notes' reads need.
+  if (summary.plan.scopes.length > 0 && summary.changed.length > 0) out.push(`scopes needed: ${summary.plan.scopes.join(', ')}`);
   out.push(`time: ${(summary.ms / 1000).toFixed(2)} s`);
   return out.join('\n') + '\n';
 }
