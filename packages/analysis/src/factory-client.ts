@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { destructuredKey, isFunction, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
-import { localFunction } from './functions.js';
+import { functionOf, localFunction } from './functions.js';
 import { constructionOf } from './origin.js';
 import type { FunctionLike, Resolver } from './resolver.js';
 
@@ -36,15 +36,35 @@ export function returnedConstruction(resolver: Resolver, fn: FunctionLike): TSES
 }
 
 /**
- * The one `new X(…)` that `made` finds in every value `fn` returns; undefined when a return finds none or
- * another, returns nothing, or `fn` is `async` or a generator (its caller gets a promise or an iterator).
+ * The one value (a `new X(…)`, a function) that `made` finds in every value `fn` returns; undefined when a
+ * return finds none or another, returns nothing, or `fn` is `async` or a generator (its caller gets a
+ * promise or an iterator).
  */
-function everyReturnMakes(resolver: Resolver, fn: FunctionLike, made: (value: Node) => TSESTree.NewExpression | undefined): TSESTree.NewExpression | undefined {
+function everyReturnMakes<T>(resolver: Resolver, fn: FunctionLike, made: (value: Node) => T | undefined): T | undefined {
   if (fn.async || fn.generator) return undefined;
   const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(resolver, fn.body) : [fn.body];
   const found = returned.map((value) => (value ? made(value) : undefined));
   const [first] = found;
   return first && found.every((m) => m === first) ? first : undefined;
+}
+
+/**
+ * The function a factory of this file makes, for `handler()` given as a listener or callback: the one
+ * function every `return` of `fn` gives (`function onOpen() { return function (data) {…} }`, an arrow's
+ * expression body `() => (data) => …`); undefined for anything else. Each call makes a new closure of
+ * that function, which is what the caller hands on.
+ */
+export function returnedFunction(resolver: Resolver, fn: FunctionLike): FunctionLike | undefined {
+  return everyReturnMakes(resolver, fn, (value) => functionOf(resolver, value));
+}
+
+/** The function `node` stands for in this file (functionOf), or the one a call of a factory of this file makes (`onOpen()`). */
+export function functionOrMade(resolver: Resolver, node: Node): FunctionLike | undefined {
+  const fn = functionOf(resolver, node);
+  if (fn) return fn;
+  const bare = unwrap(node);
+  const factory = bare.type === AST_NODE_TYPES.CallExpression ? functionOf(resolver, bare.callee) : undefined;
+  return factory ? returnedFunction(resolver, factory) : undefined;
 }
 
 /**

@@ -20,6 +20,7 @@ import { urlUseOf } from './url.js';
 import { propertyUrlReads } from './property-url.js';
 import { overrideOf } from './overrides.js';
 import { everyCallOf, functionName, isExportedDeclaration, isExportUse } from './every-call.js';
+import { returnedFunction } from './factory-client.js';
 
 type Node = TSESTree.Node;
 
@@ -363,10 +364,19 @@ class Tracker {
     if (depth < MAX_DEPTH) next();
   }
 
-  /** The function `node` stands for: in this file, or (in a project) in the file it is imported from. */
-  private locate(node: Node): Located<FunctionNode> | undefined {
+  /**
+   * The function `node` stands for: in this file, or (in a project) in the file it is imported from; for
+   * a call of a factory (`rtm.on(AUTHENTICATED, onOpen())`), the one function it returns.
+   */
+  private locate(node: Node, depth = 0): Located<FunctionNode> | undefined {
     const local = functionOf(this.resolver, node);
     if (local) return { node: local, resolver: this.resolver };
+    const bare = unwrap(node);
+    if (bare.type === AST_NODE_TYPES.CallExpression && depth < 2) {
+      const factory = this.locate(bare.callee, depth + 1);
+      const made = factory && returnedFunction(factory.resolver, factory.node);
+      if (made) return { node: made, resolver: factory.resolver };
+    }
     return this.resolver.project?.importedFunction(this.resolver, node);
   }
 

@@ -2,6 +2,7 @@ import { isRtmStartOnlyArg, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { functionOrMade } from './factory-client.js';
 import { calledFunction, usesArguments } from './functions.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -184,12 +185,15 @@ export function isSdkModule(module: string | undefined): boolean {
   return module === sdk || module?.startsWith(`${sdk}/`) === true;
 }
 
-/** A listener that is no arrow function: EventEmitter calls it with the client as `this`. */
+/**
+ * A listener that may read the client through `this` (EventEmitter calls it with the client as `this`):
+ * any but an arrow function or a function of this file (or one a factory of it makes) that never says `this`.
+ */
 function mayUseThis(resolver: Resolver, listener: Node): boolean {
-  const bare = unwrap(listener);
-  if (bare.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
-  if (bare.type !== AST_NODE_TYPES.FunctionExpression) return true;
-  for (const node of descendants(resolver, bare.body)) {
+  const fn = functionOrMade(resolver, listener);
+  if (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  if (!fn) return true;
+  for (const node of descendants(resolver, fn.body)) {
     if (node.type === AST_NODE_TYPES.ThisExpression) return true;
   }
   return false;

@@ -1,4 +1,4 @@
-import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, RTM_START_WRITTEN_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact, helperReadStateAdvice, writtenByEvent } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, RTM_START_TOP_LEVEL_FIELDS, RTM_START_WRITTEN_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact, helperReadStateAdvice, writtenByEvent } from '@rtm-migrate/core';
 import type { Escape } from '../plan.js';
 
 /** A JavaScript string literal in the module's style (single quotes). */
@@ -211,7 +211,8 @@ export function itemGapsNote(escapes: readonly Pick<Escape, 'path'>[], library?:
   // slack-client 1.x keeps its own copies of the lists' items, which the wrapper marks as the module marks its items.
   // What `include` fetches (`groups[].is_open`) the items do not lack: only the rest is named.
   const copies = library === 'slack-client' ? escapedItemsData(Object.values(SLACK_CLIENT_1.lists), extras) : undefined;
-  const items = copies ? undefined : escapedItemsData(paths, extras);
+  // The whole response (`''`) holds every list: their items' gaps are named as a list's would be.
+  const items = copies ? undefined : escapedItemsData(paths.flatMap((p) => (p === '' ? RTM_START_TOP_LEVEL_FIELDS : [p])), extras);
   // slack-client 1.x hands on only its copy of `self` (its Team keeps `id`, `name` and `domain`), which the wrapper marks too.
   const objects = escapedObjectData(copies ? ['self'] : paths);
   const objectNote = objects && (library === 'slack-client' ? CODEMOD_MESSAGES.objectGapsCopied(objects) : CODEMOD_MESSAGES.objectGapsWarned(objects));
