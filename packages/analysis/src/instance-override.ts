@@ -75,6 +75,33 @@ export function usedThroughMembers(resolver: Resolver, made: TSESTree.NewExpress
   });
 }
 
+/**
+ * The bot `made` builds is kept in a field of `this` (`this.slackrtm = new SlackRTM(…)` in a constructor), set
+ * there only, and every use of a member so named in the file is that field as the object of a member
+ * (`this.slackrtm.on(…)`): the class's own, never handed out, read back whole or set again. Code that imports
+ * the class would have to reach into the field to give the bot a method of its own (blind s45/11
+ * eskerda/slack-keep-presence, the class the package's entry module exports).
+ */
+export function keptInOwnField(resolver: Resolver, made: TSESTree.NewExpression): boolean {
+  let outer: Node = made;
+  while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
+  const assigned = outer.parent;
+  if (assigned?.type !== AST_NODE_TYPES.AssignmentExpression || assigned.operator !== '=' || assigned.right !== outer) return false;
+  const field = assigned.left;
+  if (field.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(resolver, field.object)) return false;
+  const name = memberName(resolver, field);
+  if (name === undefined) return false;
+  for (const node of descendants(resolver, programOf(made))) {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node === field) continue;
+    const named = memberName(resolver, node);
+    // `this[key]` may be the field.
+    if (named === undefined && node.computed && isThisLike(resolver, node.object)) return false;
+    if (named !== name) continue;
+    if (!isThisLike(resolver, node.object) || node.parent.type !== AST_NODE_TYPES.MemberExpression || node.parent.object !== node) return false;
+  }
+  return true;
+}
+
 type Variable = NonNullable<ReturnType<typeof variableOf>>;
 
 /** The variable the bot is held in (`const bot = new …`, `bot = new …`), where it is given no other value; undefined otherwise. */

@@ -20,15 +20,21 @@ export const babelScriptFile = (file: string): boolean => BABEL_SCRIPT_EXTENSION
  * extension: without its name Node finds it only once babel-register has added the extension, which a
  * file's text does not show, so `./setup` is never taken for it.
  */
-export function resolveRelativeModule(from: string, specifier: string): string | undefined {
+export function resolveRelativeModule(from: string, specifier: string, depth = 0): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.(m|c)?js$/, '');
-  const folders = MODULE_EXTENSIONS.map((e) => `${base}/index${e}`);
   // As Node does, `./lib/`, `.` and `..` name a folder only, never a file `lib.js` beside it.
-  if (/(^|\/)\.{0,2}$/.test(specifier)) return folders.find((c) => existsSync(c));
-  const candidates = [base, ...MODULE_EXTENSIONS.map((e) => stem + e), ...folders];
-  return candidates.find((c) => (MODULE_EXTENSIONS.includes(extname(c)) || (c === base && babelScriptFile(c))) && existsSync(c));
+  if (/(^|\/)\.{0,2}$/.test(specifier)) return folderEntry(base, depth);
+  const file = [base, ...MODULE_EXTENSIONS.map((e) => stem + e)].find((c) => (MODULE_EXTENSIONS.includes(extname(c)) || (c === base && babelScriptFile(c))) && existsSync(c));
+  return file ?? folderEntry(base, depth);
+}
+
+/** The module a folder loads as Node does: its package.json's `main` (a file, or a folder's index), else its `index`. */
+function folderEntry(folder: string, depth: number): string | undefined {
+  const main = depth < 4 && existsSync(join(folder, 'package.json')) ? nearestManifest(folder)?.manifest.main : undefined;
+  const named = typeof main === 'string' && main !== '' ? resolveRelativeModule(join(folder, 'package.json'), `./${main}`, depth + 1) : undefined;
+  return named ?? MODULE_EXTENSIONS.map((e) => `${folder}/index${e}`).find((c) => existsSync(c));
 }
 
 const texts = new Map<string, string | undefined>();

@@ -310,9 +310,9 @@ export class Project implements ProjectLinks, ClassProject {
     return found && !found.unseen ? found.calls : undefined;
   }
 
-  memberDefinitionsElsewhere(resolver: Resolver, name: string): Located<Node>[] | undefined {
+  memberDefinitionsElsewhere(resolver: Resolver, name: string, projectOnly = false): Located<Node>[] | undefined {
     const home = resolver.file ? this.file(resolver.file) : undefined;
-    if (!home || isPackageEntry(home.file)) return undefined;
+    if (!home || (!projectOnly && isPackageEntry(home.file))) return undefined;
     const importers = this.importersOf(home);
     if (importers.unseen) return undefined;
     // An importer may merge the method into what it loads (`Object.assign(require('./bot'), { _api })`), not only assign it.

@@ -55,10 +55,11 @@ export interface ProjectLinks {
    * The methods named `name` that the project's files importing `resolver`'s file define where they
    * may override one of its (see memberDefinitions), or merge into what they load from it (the calls of
    * mergedDefinitions: `Object.assign(require('./bot'), { _api })`), or undefined where some may be unseen: the file
-   * is the package's entry point (code outside the project may extend what it exports), or an importer
-   * cannot be parsed.
+   * is the package's entry point (code outside the project may extend what it exports; `projectOnly`: only the
+   * project's importers are asked, for the wrappers, which such code can only make fail as it failed before), or
+   * an importer cannot be parsed.
    */
-  memberDefinitionsElsewhere(resolver: Resolver, name: string): Located<TSESTree.Node>[] | undefined;
+  memberDefinitionsElsewhere(resolver: Resolver, name: string, projectOnly?: boolean): Located<TSESTree.Node>[] | undefined;
   /**
    * The programs of every project file whose text `mentions` matches, or undefined where one of them cannot be
    * parsed. Absent (the lint's view of one file): the file alone is known.

@@ -4,7 +4,7 @@ import { SLACKBOTAPI, SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { children, descendants, isFunction, isPrototype, isThisLike, memberName, programOf, requiredModule, unwrap, within } from './ast.js';
-import { givenDefinitions, instanceDefinitions, mayLogInAgain, usedThroughMembers } from './instance-override.js';
+import { givenDefinitions, instanceDefinitions, keptInOwnField, mayLogInAgain, usedThroughMembers } from './instance-override.js';
 import { resolveRelativeModule } from './modules.js';
 import { originOf } from './origin.js';
 import { exportsAnything, memberDefinitions } from './overrides.js';
@@ -51,7 +51,14 @@ export function instanceOverride(resolver: Resolver, made: TSESTree.NewExpressio
   const method = requestMethod(library);
   if (library === 'slackbots' && !mayLogInAgain(resolver, made)) return undefined;
   const [first] = instanceDefinitions(resolver, made, method);
-  const where = first !== undefined ? `on line ${String(first.loc.start.line)}` : usedThroughMembers(resolver, made) ? undefined : importedInstanceDefinition(resolver, programOf(made), method);
+  const where =
+    first !== undefined
+      ? `on line ${String(first.loc.start.line)}`
+      : usedThroughMembers(resolver, made)
+        ? undefined
+        : keptInOwnField(resolver, made)
+          ? importerDefinition(resolver, programOf(made), method, () => true, true)
+          : importedInstanceDefinition(resolver, programOf(made), method);
   if (where === undefined) return undefined;
   const when = library === 'slackbots' ? 'when the bot logs in again (the file calls `login()`, the bot is made with `disconnect` or with settings not shown here, or it is handed where that cannot be seen)' : 'for the `rtm.start` request slackbotapi makes again on each reconnect';
   return `\`${method}\` is given a function of the app's own ${where}, on the bot itself, which stands in front of any class's \`${method}\` and runs in place of the generated module's ${when}; a function given to the bot cannot hand its calls on with \`super.${method}(…)\`: define it in a subclass instead`;
@@ -72,12 +79,14 @@ function importedInstanceDefinition(resolver: Resolver, program: TSESTree.Progra
  * instanceRunOverride): the place of the first definition there that `counts`. Where not every importer can be
  * read (one cannot be parsed, this is the package's entry module, which code outside the project loads, or the
  * lint, which reads one file), the app's own `method` may be given there unseen: that is named, never taken for
- * "none". Undefined where the module exports nothing (no importer can reach what it makes) or no importer gives one.
+ * "none"; `projectOnly`: code outside the project is not asked (what it could reach, a field of the class's own, is
+ * no interface of it). Undefined where the module exports nothing (no importer can reach what it makes) or no
+ * importer gives one.
  */
-function importerDefinition(resolver: Resolver, program: TSESTree.Program, method: string, counts: (resolver: Resolver, definition: Node, home: string) => boolean): string | undefined {
+function importerDefinition(resolver: Resolver, program: TSESTree.Program, method: string, counts: (resolver: Resolver, definition: Node, home: string) => boolean, projectOnly = false): string | undefined {
   const home = resolver.file === undefined ? undefined : resolve(resolver.file);
   if (home === undefined || !exportsAnything(resolver, program)) return undefined;
-  const elsewhere = resolver.project?.memberDefinitionsElsewhere(resolver, method);
+  const elsewhere = resolver.project?.memberDefinitionsElsewhere(resolver, method, projectOnly);
   if (elsewhere === undefined) return 'where it is imported (this module exports it, and not every module that may import it can be read)';
   const other = elsewhere.find((d) => importsFrom(d.resolver, d.node, home) && counts(d.resolver, d.node, home));
   return other === undefined ? undefined : `in ${placeOf(other, home)}, a module that imports this one`;

@@ -166,3 +166,76 @@ describe('slackbotapi 1.3.9 bot kept in a variable of the entry module, which ex
     expect(report.sites[0]?.message).toContain('`reqAPI` is given a function of the app\'s own where it is imported');
   });
 });
+
+/**
+ * The class the package's entry module exports keeps its slackbotapi bot in a field of its own, set in its
+ * constructor and used only through members (`this.slackrtm.on(…)`), as blind s45/11 (eskerda/slack-keep-presence)
+ * does; the package's bin script makes and starts one. Code outside the project loads the class, but would have
+ * to reach into that field to give the bot a `reqAPI`: the bot is wrapped (it was a TODO saying an importer might).
+ */
+const PRESENCE = `var slackAPI = require('slackbotapi');
+var printWorkspace = require('./summary');
+
+class Presence {
+  constructor(token) {
+    this.slackrtm = new slackAPI({ token: token, logging: false, autoReconnect: false }, function (error) {
+      console.error('slackbotapi error: ' + error);
+      process.exit(1);
+    });
+  }
+
+  start() {
+    this.slackrtm.on('open', () => {
+      printWorkspace(this.slackrtm.getSlackData());
+      process.stdout.write('', function () { process.exit(0); });
+    });
+  }
+}
+
+module.exports = Presence;
+`;
+
+describe('slackbotapi 1.3.9 bot kept in a field of the class the package entry module exports', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 50, users: 8, channels: 4, mode: 'legacy', tokens: { 'xoxb-1-test': {} } });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  const presenceApp = async (source: string, files: Readonly<Record<string, string>> = {}): Promise<string> => {
+    const dir = await slackbotapiApp(source);
+    await writeFile(join(dir, 'app', 'package.json'), JSON.stringify({ ...(JSON.parse(SLACKBOTAPI_MANIFEST) as object), main: 'bot.js', bin: { presence: 'cli.js' } }));
+    await writeFile(join(dir, 'app', 'cli.js'), "var Presence = require('./');\nnew Presence(process.env.SLACK_BOT_TOKEN).start();\n");
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, 'app', name), text);
+    return dir;
+  };
+
+  it('is wrapped, and knows the same workspace against connect_required', { timeout: 120_000 }, async () => {
+    const dir = await presenceApp(PRESENCE);
+    const run = () => runNodeBot(join(dir, 'app', 'cli.js'), { cwd: dir, apiUrl: slack.apiUrl, token: 'xoxb-1-test', env: { NODE_OPTIONS: `--require ${join(dir, 'point-at-fake-slack.js')}` } });
+    slack.setMode('legacy');
+    const before = await run();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toContain('users: ');
+    slack.setMode('connect_required');
+    expect((await run()).code).not.toBe(0);
+
+    const report = await apply(dir);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['app/bot.js:6:21', 'helper-module']]);
+    expect(await readFile(join(dir, 'app', 'bot.js'), 'utf8')).toContain('this.slackrtm = new (withSlackbotapiRtmStart(slackAPI');
+    slack.resetCalls();
+    expect(await run()).toEqual(before);
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('rtm.'))).toEqual(['rtm.connect']);
+  });
+
+  it.each([
+    ['handed out by a method', PRESENCE.replace('  start() {', '  client() {\n    return this.slackrtm;\n  }\n\n  start() {'), {}],
+    ['given a reqAPI by a module of the project', PRESENCE, { 'cli.js': "var Presence = require('./');\nvar presence = new Presence(process.env.SLACK_BOT_TOKEN);\npresence.slackrtm.reqAPI = function () {};\npresence.start();\n" }],
+  ])('%s: still the TODO that its reqAPI may be the app\'s own', async (_, source, files) => {
+    const report = await apply(await presenceApp(source, files));
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['todo']);
+    expect(report.sites[0]?.message).toContain("`reqAPI` is given a function of the app's own");
+  });
+});
