@@ -1,7 +1,8 @@
 import { HELPER_PRESENCE, HELPER_READ_STATE, SLACK_CLIENT_1, startOnlyItemFieldsOf } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
+import { descendants, isThisLike, memberName, programOf, singleValueOf, unwrap, variableOf } from './ast.js';
+import { functionOf } from './functions.js';
 import { itemListsOf } from './client-items.js';
 import { libraryVersion, methodCall, surelyPrecedes } from './library-start.js';
 import type { Resolver } from './resolver.js';
@@ -79,24 +80,75 @@ function assigned(member: TSESTree.MemberExpression): boolean {
 }
 
 /**
- * The members the file reads or calls on the client: off the variable that holds it, or off `this.<field>`
- * where the client is a field of `this` (any `this.<field>` of the file: an object's methods share it).
+ * The members the file reads or calls on the client: off the variable that holds it, off `this.<field>` where
+ * the client is (or that variable is put in) a field of `this` (any `this.<field>` of the file: an object's
+ * methods share it), off a variable given one of those once (`var slack = this.slack`), and off `this` in a
+ * listener the file gives the client unbound (`slack.on('open', onOpen)`: EventEmitter calls it with the
+ * client as `this`; blind s46/08 rbtdev/sdeslackbot read `getUnreadCount()` so, and lost its unread counts).
  */
 function clientMembers(resolver: Resolver, client: TSESTree.Node): TSESTree.MemberExpression[] {
   const bare = unwrap(client);
+  const program = programOf(bare);
+  const fields = new Set<string>();
+  let variable: ReturnType<typeof variableOf> = null;
   if (bare.type === AST_NODE_TYPES.Identifier) {
-    return (variableOf(resolver, bare)?.references ?? []).flatMap((reference) => {
-      const member = reference.identifier.parent;
-      return member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier ? [member] : [];
-    });
+    variable = variableOf(resolver, bare);
+    for (const reference of variable?.references ?? []) {
+      // `this.slack = slack`: the field holds the client too.
+      const assigned = reference.identifier.parent;
+      if (assigned.type === AST_NODE_TYPES.AssignmentExpression && assigned.right === reference.identifier && assigned.left.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, assigned.left.object)) {
+        const field = memberName(resolver, assigned.left);
+        if (field !== undefined) fields.add(field);
+      }
+    }
+  } else if (bare.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, bare.object)) {
+    const field = memberName(resolver, bare);
+    if (field !== undefined) fields.add(field);
+  } else {
+    return [];
   }
-  if (bare.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(resolver, bare.object)) return [];
-  const field = memberName(resolver, bare);
+  const isField = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, node.object) && fields.has(memberName(resolver, node) ?? '');
+  const listeners = new Set<TSESTree.Node>();
+  // The client itself: its variable, its field, a variable given one of them once, or `this` of a listener it calls.
+  const isClient = (node: TSESTree.Node, depth = 0): boolean => {
+    const held = unwrap(node);
+    if (isField(held)) return true;
+    if (held.type === AST_NODE_TYPES.ThisExpression) return listeners.has(thisFunction(held));
+    if (held.type !== AST_NODE_TYPES.Identifier) return false;
+    const named = variableOf(resolver, held);
+    if (named === null) return false;
+    if (named === variable) return true;
+    const value = singleValueOf(named);
+    return value !== undefined && depth < 3 && isClient(value, depth + 1);
+  };
+  for (const node of descendants(resolver, program)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENS.has(memberName(resolver, node.callee) ?? '')) continue;
+    if (!isClient(listenedOn(node.callee.object))) continue;
+    // Unbound: `.bind(x)` gives it x as `this`, an arrow function its own scope's.
+    const given = node.arguments[1] === undefined ? undefined : unwrap(node.arguments[1]);
+    const fn = given === undefined || given.type === AST_NODE_TYPES.CallExpression || given.type === AST_NODE_TYPES.ArrowFunctionExpression ? undefined : functionOf(resolver, given);
+    if (fn !== undefined && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) listeners.add(fn);
+  }
   const members: TSESTree.MemberExpression[] = [];
-  for (const node of descendants(resolver, programOf(bare))) {
-    if (node.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const holder = unwrap(node.object);
-    if (holder.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, holder.object) && memberName(resolver, holder) === field) members.push(node);
+  for (const node of descendants(resolver, program)) {
+    if (node.type === AST_NODE_TYPES.MemberExpression && isClient(node.object)) members.push(node);
   }
   return members;
+}
+
+/** The ways of adding a listener whose function the client calls with itself as `this`. */
+const LISTENS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/** What a chain of listener calls is made on: `slack` of `slack.on('open', f).on('message', g)`. */
+function listenedOn(node: TSESTree.Node): TSESTree.Node {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.MemberExpression && bare.callee.property.type === AST_NODE_TYPES.Identifier && LISTENS.has(bare.callee.property.name)) return listenedOn(bare.callee.object);
+  return bare;
+}
+
+/** The function whose `this` a `this` is: the nearest function around it that is no arrow (or the program). */
+function thisFunction(node: TSESTree.Node): TSESTree.Node {
+  let at: TSESTree.Node | undefined = node.parent;
+  while (at && at.type !== AST_NODE_TYPES.FunctionExpression && at.type !== AST_NODE_TYPES.FunctionDeclaration && at.type !== AST_NODE_TYPES.Program) at = at.parent;
+  return at ?? node;
 }

@@ -183,3 +183,78 @@ describe('slack-client 1.5.1: the read state the replacement lists lack, migrate
     expect(slack.calls.filter((c) => c.method === 'conversations.info').map((c) => c.args['channel']).sort()).toEqual(held);
   });
 });
+
+/**
+ * Blind s46/08 (rbtdev/sdeslackbot): the client made in a method, kept in a field of the object as well
+ * (`this.slack = slack`), and read back there by a listener bound to that object (`var slack = this.slack`).
+ */
+const FIELD_BOUND = `var Slack = require('slack-client');
+
+function onOpen() {
+  var slack = this.slack;
+  console.log('unread: ' + slack.getUnreadCount());
+  process.stdout.write('', function () { process.exit(0); });
+}
+
+var Bot = {
+  connect: function (token) {
+    var slack = new Slack(token, false, false);
+    this.slack = slack;
+    slack.on('open', onOpen.bind(this));
+    slack.on('error', function (err) {
+      console.error('slack-client error: ' + err);
+      process.exit(1);
+    });
+    slack.login();
+  }
+};
+
+Bot.connect(process.env.SLACK_BOT_TOKEN);
+`;
+
+/** A listener given unbound, which EventEmitter calls with the client as \`this\`. */
+const THIS_LISTENER = `var Slack = require('slack-client');
+
+function onOpen() {
+  var client = this;
+  console.log('unread: ' + client.getUnreadCount());
+  process.stdout.write('', function () { process.exit(0); });
+}
+
+var slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);
+slack.on('open', onOpen).on('error', function (err) {
+  console.error('slack-client error: ' + err);
+  process.exit(1);
+});
+slack.login();
+`;
+
+describe("slack-client 1.5.1: getUnreadCount() read through the client's field or a listener's `this`", () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 46, users: 10, channels: 5, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it.each([
+    ['the field of the object its listener is bound to', FIELD_BOUND],
+    ["the `this` of an unbound listener", THIS_LISTENER],
+  ])('through %s: the unread counts are fetched, the same total printed against connect_required', { timeout: 240_000 }, async (_form, source) => {
+    const dir = await slackClient1App({ 'bot.js': source });
+    const start = (): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl, env: { SLACK_LOG_LEVEL: 'error' } });
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^unread: [1-9]\d*\n$/);
+
+    const run = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect([run.code, run.stdout]).toEqual([0, expect.stringContaining('TODOs left: 0')]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("withSlackClientRtmStart(slack, { include: ['channels[].unread_count', 'groups[].unread_count', 'ims[].unread_count'] }).login();");
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    expectSameWithoutRtmStart(slack, before, await start());
+  });
+});
