@@ -363,5 +363,13 @@ describe('the generated helper module with every client helper', () => {
     await writeFile(join(dir, 'rtm-start-data.cjs'), helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all }));
     const listed = await run(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(join(dir, 'rtm-start-data.cjs'))})).join(' '))`]);
     expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startRtmClientMadeElsewhere startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart withSlackbotsRtmStartOn withSlackClientRtmStart withSlackbotapiRtmStart withSlackPackageRtmStart');
+    // A bot made with a wrapper's subclass keeps its class's name (`new (withSlackbotsRtmStart(Bot))(…)`: `Bot`), and `instanceof`.
+    const named = await run(process.execPath, [
+      '-e',
+      `const m = require(${JSON.stringify(join(dir, 'rtm-start-data.cjs'))}); class Bot { _api() {} } class slackAPI { reqAPI() {} }
+const bot = new (m.withSlackbotsRtmStart(Bot))(); const api = new (m.withSlackbotapiRtmStart(slackAPI))();
+console.log(bot.constructor.name, bot instanceof Bot, api.constructor.name, api instanceof slackAPI);`,
+    ]);
+    expect(named.stdout.trim()).toBe('Bot true slackAPI true');
   });
 });

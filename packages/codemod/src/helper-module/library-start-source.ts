@@ -157,7 +157,7 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
     lacksInternals: `typeof ${typescript ? '((Base.prototype || {}) as Partial<SlackbotsInternals>)' : '(SlackBot.prototype || {})'}._api !== 'function'`,
     lacks: 'class has no slackbots `_api`',
     body: [
-      `  return class extends ${typescript ? 'Base' : 'SlackBot'} {`,
+      `  const Wrapped = class extends ${typescript ? 'Base' : 'SlackBot'} {`,
       `    _api(method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
       `      if (method !== '${METHODS.rtmStart}') return super._api(method, params);`,
       `      const send${t(': SlackCall')} = (name, args) => super._api(name, args)${t(' as Promise<SlackObject>')};`,
@@ -165,9 +165,19 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
       `      // chained on a first ${METHODS.teamInfo} call through it, whose answer serves as the team's.`,
       `      return send('${METHODS.teamInfo}', {}).then((team) => rtmStartData(answeredOnce(send, '${METHODS.teamInfo}', team), params || {}, options));`,
       '    }',
-      `  }${t(' as T')};`,
+      '  };',
+      ...namedAsItsBase('SlackBot', t),
     ],
   }));
+}
+
+/**
+ * The end of a wrapper making a subclass of `target`: the subclass takes the name of the class it extends, so a
+ * bot made with it (`new (withSlackbotsRtmStart(SlackBot))(…)`) keeps the `constructor.name` it had (`Bot`), which
+ * an anonymous class would leave empty (blind s46/09, seen in the text of an uncaught error).
+ */
+function namedAsItsBase(target: string, t: (text: string) => string): string[] {
+  return [`  Object.defineProperty(Wrapped, 'name', { value: ${target}.name });`, `  return Wrapped${t(' as T')};`];
 }
 
 /**
@@ -337,7 +347,7 @@ export function slackbotapiSource(typescript: boolean, exp: string): string[] {
     lacksInternals: `typeof ${typescript ? '((Base.prototype || {}) as Partial<SlackbotapiInternals>)' : '(SlackAPI.prototype || {})'}.${request} !== 'function'`,
     lacks: `class has no slackbotapi \`${request}\``,
     body: [
-      `  return class extends ${base} {`,
+      `  const Wrapped = class extends ${base} {`,
       `    ${request}(method${t(': string')}, data${t(': Record<string, unknown>')}, callback${t('?: (answer: SlackObject) => void')})${t(': unknown')} {`,
       `      if (method !== '${METHODS.rtmStart}') return super.${request}(method, data, callback);`,
       `      // ${request} adds the bot's token to the data it is handed and calls back once, with Slack's parsed answer.`,
@@ -354,7 +364,8 @@ export function slackbotapiSource(typescript: boolean, exp: string): string[] {
       '      );',
       '      return undefined;',
       '    }',
-      `  }${t(' as T')};`,
+      '  };',
+      ...namedAsItsBase('SlackAPI', t),
     ],
   }));
 }
