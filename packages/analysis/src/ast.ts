@@ -97,10 +97,19 @@ export function programOf(node: Node): TSESTree.Program {
   return current;
 }
 
+/**
+ * The outermost node standing for `node`'s value: `node` through every wrapper `unwrap` sees through around it
+ * (type assertions, `!`, a `?.` chain, `(0, x)`); its parent is what uses the value.
+ */
+export function outermostValue(node: Node): Node {
+  let outer = node;
+  while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
+  return outer;
+}
+
 /** A member assigned, updated, deleted or destructured into (through parentheses and type assertions): written, not read. */
 export function isWrittenTo(member: Node): boolean {
-  let outer = member;
-  while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
+  const outer = outermostValue(member);
   const parent = outer.parent;
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === outer;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { memberName, unwrap, variableOf } from './ast.js';
+import { memberName, outermostValue, unwrap, variableOf } from './ast.js';
 import { originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -33,8 +33,7 @@ function isRunnerCall(resolver: Resolver, call: TSESTree.CallExpression): boolea
 
 /** `node` is the generator argument of a runner's call. */
 function runsAsCoroutine(resolver: Resolver, node: Node): boolean {
-  let value = node;
-  while (value.parent && unwrap(value.parent) !== value.parent) value = value.parent;
+  const value = outermostValue(node);
   const call = value.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === value && isRunnerCall(resolver, call);
 }

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { descendants, isSpreadOfPlainConst, unwrap, variableOf } from './ast.js';
 import { followResponse } from './flow.js';
 import { forwardedCallback } from './forwarding-callback.js';
+import { enclosingFunction } from './functions.js';
 import type { FunctionLike, Located, Resolver } from './resolver.js';
 import type { MethodSite, TableSite } from './sites.js';
 import { importedFromHelperModule } from './stores.js';
@@ -133,12 +134,6 @@ export function contractOf(fn: Located<FunctionLike>, node: Node, callback: Node
   return holder === fn.node && fn.node.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.node.body === value ? { kind: 'promise' } : undefined;
 }
 
-const FUNCTION_TYPES: ReadonlySet<string> = new Set([AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression]);
-
-function enclosingFunction(node: Node): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return p;
-  return undefined;
-}
 
 /**
  * What a call stands for as a use of a wrapper: `f` of `f(…)` with its arguments, `m` of

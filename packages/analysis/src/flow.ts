@@ -1,12 +1,12 @@
 import { CONVERSATION_LIST_FIELDS, isConnectField, isStartOnlyField, RTM_START_FIELDS, startOnlyItemFieldsOf } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { calleeName, descendants, isPlainValue, isSpreadOfPlainConst, isThisLike, memberName, outermostValue, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { firstParameterIsError } from './callback-answer.js';
 import { collectionMethodNamed, collectionMethodOf, collectionWrapperOf } from './collection-call.js';
 import { isCoroutineAwait } from './coroutine.js';
 import { usedOnlyOnFailure } from './failure-branch.js';
-import { classConstructor, classOf, declaredBinding, functionOf, isFunctionValue, thisMethod, usesArguments, type FunctionNode } from './functions.js';
+import { classConstructor, classOf, declaredBinding, enclosingFunction, functionOf, isFunctionValue, thisFunction, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
 import { isSuperagentRequest, SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
@@ -1241,8 +1241,7 @@ function sourceText(node: Node): string {
 
 /** `cb(err || body)`, `throw err || body`: the value (through TypeScript's wrappers) handed to a call, or thrown. */
 function handedOn(value: Node): boolean {
-  let current = value;
-  while (current.parent && unwrap(current.parent) !== current.parent) current = current.parent;
+  const current = outermostValue(value);
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
   return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(current as TSESTree.CallExpressionArgument);
@@ -1313,20 +1312,6 @@ function isFunctionLike(node: Node): boolean {
   return node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }
 
-function enclosingFunction(node: Node): FunctionNode | undefined {
-  let current: Node | undefined = node.parent;
-  while (current) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      return current;
-    }
-    current = current.parent;
-  }
-  return undefined;
-}
 
 /**
  * True when the object `new X(…)` makes is only used through methods of its class: discarded, called
@@ -1339,8 +1324,7 @@ function usedThroughMethods(resolver: Resolver, made: TSESTree.NewExpression, me
     return member?.type === AST_NODE_TYPES.MemberExpression && member.object === value && methods.has(memberName(resolver, member) ?? '') &&
       member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
   };
-  let value: Node = made;
-  while (value.parent && unwrap(value.parent) !== value.parent) value = value.parent;
+  const value = outermostValue(made);
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement || calledMethod(value)) return true;
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== value || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
@@ -1396,28 +1380,6 @@ function constructorName(resolver: Resolver, fn: FunctionNode): TSESTree.Identif
   return name.type === AST_NODE_TYPES.Identifier ? name : undefined;
 }
 
-/**
- * The function whose `this` an expression is: the nearest non-arrow function around `this`, or around
- * the `this` a `var self = this` alias was given.
- */
-function thisFunction(resolver: Resolver, node: Node): FunctionNode | undefined {
-  let origin: Node = unwrap(node);
-  if (origin.type === AST_NODE_TYPES.Identifier) {
-    const def = variableOf(resolver, origin)?.defs[0];
-    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
-    origin = unwrap(def.node.init);
-  }
-  if (origin.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  let fn = enclosingFunction(origin);
-  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
-  // `function (…) {…}.bind(this)`: the `this` of the function around the bind.
-  const bind = fn?.parent;
-  if (bind?.type === AST_NODE_TYPES.MemberExpression && bind.object === fn && memberName(resolver, bind) === 'bind' && bind.parent.type === AST_NODE_TYPES.CallExpression && bind.parent.callee === bind) {
-    const target = bind.parent.arguments[0];
-    return target && unwrap(target).type === AST_NODE_TYPES.ThisExpression ? thisFunction(resolver, target) : undefined;
-  }
-  return fn;
-}
 
 /** The name a class is used by: its declared name, or the `const` holding a class expression. */
 function classBinding(holder: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.Identifier | undefined {

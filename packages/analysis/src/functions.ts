@@ -168,3 +168,32 @@ export function declaredBinding(resolver: Resolver, declared: Node, name: TSESTr
   const scope = resolver.getScope(declared);
   return declared.type === AST_NODE_TYPES.ClassDeclaration && scope.block === declared && scope.upper ? ASTUtils.findVariable(scope.upper, name.name) : variableOf(resolver, name);
 }
+
+/** The function `node` is in: the nearest function around it, arrows included. */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (isFunction(p)) return p;
+  return undefined;
+}
+
+/**
+ * The function whose `this` an expression is: the nearest non-arrow function around `this`, or around
+ * the `this` a `var self = this` alias was given.
+ */
+export function thisFunction(resolver: Resolver, node: Node): FunctionNode | undefined {
+  let origin: Node = unwrap(node);
+  if (origin.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(resolver, origin)?.defs[0];
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    origin = unwrap(def.node.init);
+  }
+  if (origin.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  let fn = enclosingFunction(origin);
+  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  // `function (…) {…}.bind(this)`: the `this` of the function around the bind.
+  const bind = fn?.parent;
+  if (bind?.type === AST_NODE_TYPES.MemberExpression && bind.object === fn && memberName(resolver, bind) === 'bind' && bind.parent.type === AST_NODE_TYPES.CallExpression && bind.parent.callee === bind) {
+    const target = bind.parent.arguments[0];
+    return target && unwrap(target).type === AST_NODE_TYPES.ThisExpression ? thisFunction(resolver, target) : undefined;
+  }
+  return fn;
+}

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, memberName, unwrap, variableOf, within } from './ast.js';
+import { descendants, memberName, outermostValue, unwrap, variableOf, within } from './ast.js';
 import { functionOf, isFunctionValue, readsOwnArguments, type FunctionNode } from './functions.js';
 import type { Resolver } from './resolver.js';
 
@@ -20,8 +20,7 @@ export function helperAnswerUnread(resolver: Resolver, request: TSESTree.CallExp
 
 /** The promise a call makes is dropped, or only given `.then` handlers that take no answer. */
 function promiseUnread(resolver: Resolver, call: Node): boolean {
-  let value: Node = call;
-  while (value.parent && unwrap(value.parent) !== value.parent) value = value.parent;
+  const value = outermostValue(call);
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return true;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== value) return false;

@@ -15,8 +15,11 @@ const STORE_MEMBERS = new Set(['dataStore', 'registerDataStore']);
 /** The ways of adding a listener the analysis follows AUTHENTICATED handlers through. */
 export const LISTENS: ReadonlySet<string> = new Set(['on', 'once', 'addListener']);
 
+/** Every EventEmitter method adding a listener, which it then calls with the emitter as `this`: LISTENS and the `prepend…` ones. */
+export const ADDS_LISTENER: ReadonlySet<string> = new Set([...LISTENS, 'prependListener', 'prependOnceListener']);
+
 /** EventEmitter methods that return the client itself (their result must go nowhere); the `prepend…` ones add listeners unfollowed. */
-const CHAINING = new Set([...LISTENS, 'prependListener', 'prependOnceListener', 'removeListener', 'off', 'removeAllListeners', 'setMaxListeners']);
+const CHAINING = new Set([...ADDS_LISTENER, 'removeListener', 'off', 'removeAllListeners', 'setMaxListeners']);
 
 /** Past this many functions a client is handed through, it is taken as going where the analysis does not look. */
 const MAX_HANDOFFS = 3;

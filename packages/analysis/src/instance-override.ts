@@ -1,7 +1,7 @@
 import { SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isPrototype, isThisLike, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { descendants, isPrototype, isThisLike, memberName, outermostValue, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
 import { memberDefinitions } from './overrides.js';
 import type { Resolver } from './resolver.js';
 
@@ -83,8 +83,7 @@ export function usedThroughMembers(resolver: Resolver, made: TSESTree.NewExpress
  * eskerda/slack-keep-presence, the class the package's entry module exports).
  */
 export function keptInOwnField(resolver: Resolver, made: TSESTree.NewExpression): boolean {
-  let outer: Node = made;
-  while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
+  const outer = outermostValue(made);
   const assigned = outer.parent;
   if (assigned?.type !== AST_NODE_TYPES.AssignmentExpression || assigned.operator !== '=' || assigned.right !== outer) return false;
   const field = assigned.left;
@@ -106,8 +105,7 @@ type Variable = NonNullable<ReturnType<typeof variableOf>>;
 
 /** The variable the bot is held in (`const bot = new …`, `bot = new …`), where it is given no other value; undefined otherwise. */
 function holderOf(resolver: Resolver, made: TSESTree.NewExpression): Variable | undefined {
-  let outer: Node = made;
-  while (outer.parent && unwrap(outer.parent) !== outer.parent) outer = outer.parent;
+  const outer = outermostValue(made);
   const parent = outer.parent;
   const id = parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer ? parent.id : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer ? parent.left : undefined;
   const variable = id?.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, id) : null;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, isWrittenTo, memberName, programOf, propertyKeyName, unwrap, variableOf, within } from './ast.js';
+import { descendants, isThisLike, isWrittenTo, memberName, outermostValue, programOf, propertyKeyName, unwrap, variableOf, within } from './ast.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -64,7 +64,7 @@ function propertyPlace(resolver: Resolver, literal: Node): PropertyPlace | undef
     keys.unshift(key);
     value = object;
   }
-  while (value.parent && unwrap(value.parent) !== value.parent) value = value.parent;
+  value = outermostValue(value);
   const assignment = value.parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== value) return undefined;
   const left = assignment.left;

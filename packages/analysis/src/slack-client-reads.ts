@@ -2,8 +2,9 @@ import { HELPER_PRESENCE, HELPER_READ_STATE, SLACK_CLIENT_1, startOnlyItemFields
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, programOf, singleValueOf, unwrap, variableOf } from './ast.js';
-import { functionOf } from './functions.js';
+import { functionOf, thisFunction } from './functions.js';
 import { itemListsOf } from './client-items.js';
+import { ADDS_LISTENER } from './in-place-client.js';
 import { libraryVersion, methodCall, surelyPrecedes } from './library-start.js';
 import type { Resolver } from './resolver.js';
 
@@ -113,7 +114,10 @@ function clientMembers(resolver: Resolver, client: TSESTree.Node): TSESTree.Memb
   const isClient = (node: TSESTree.Node, depth = 0): boolean => {
     const held = unwrap(node);
     if (isField(held)) return true;
-    if (held.type === AST_NODE_TYPES.ThisExpression) return listeners.has(thisFunction(held));
+    if (held.type === AST_NODE_TYPES.ThisExpression) {
+      const fn = thisFunction(resolver, held);
+      return fn !== undefined && listeners.has(fn);
+    }
     if (held.type !== AST_NODE_TYPES.Identifier) return false;
     const named = variableOf(resolver, held);
     if (named === null) return false;
@@ -122,8 +126,8 @@ function clientMembers(resolver: Resolver, client: TSESTree.Node): TSESTree.Memb
     return value !== undefined && depth < 3 && isClient(value, depth + 1);
   };
   for (const node of descendants(resolver, program)) {
-    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENS.has(memberName(resolver, node.callee) ?? '')) continue;
-    if (!isClient(listenedOn(node.callee.object))) continue;
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || !ADDS_LISTENER.has(memberName(resolver, node.callee) ?? '')) continue;
+    if (!isClient(listenedOn(resolver, node.callee.object))) continue;
     // Unbound: `.bind(x)` gives it x as `this`, an arrow function its own scope's.
     const given = node.arguments[1] === undefined ? undefined : unwrap(node.arguments[1]);
     const fn = given === undefined || given.type === AST_NODE_TYPES.CallExpression || given.type === AST_NODE_TYPES.ArrowFunctionExpression ? undefined : functionOf(resolver, given);
@@ -136,19 +140,9 @@ function clientMembers(resolver: Resolver, client: TSESTree.Node): TSESTree.Memb
   return members;
 }
 
-/** The ways of adding a listener whose function the client calls with itself as `this`. */
-const LISTENS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
-
 /** What a chain of listener calls is made on: `slack` of `slack.on('open', f).on('message', g)`. */
-function listenedOn(node: TSESTree.Node): TSESTree.Node {
+function listenedOn(resolver: Resolver, node: TSESTree.Node): TSESTree.Node {
   const bare = unwrap(node);
-  if (bare.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.MemberExpression && bare.callee.property.type === AST_NODE_TYPES.Identifier && LISTENS.has(bare.callee.property.name)) return listenedOn(bare.callee.object);
+  if (bare.type === AST_NODE_TYPES.CallExpression && bare.callee.type === AST_NODE_TYPES.MemberExpression && ADDS_LISTENER.has(memberName(resolver, bare.callee) ?? '')) return listenedOn(resolver, bare.callee.object);
   return bare;
-}
-
-/** The function whose `this` a `this` is: the nearest function around it that is no arrow (or the program). */
-function thisFunction(node: TSESTree.Node): TSESTree.Node {
-  let at: TSESTree.Node | undefined = node.parent;
-  while (at && at.type !== AST_NODE_TYPES.FunctionExpression && at.type !== AST_NODE_TYPES.FunctionDeclaration && at.type !== AST_NODE_TYPES.Program) at = at.parent;
-  return at ?? node;
 }
