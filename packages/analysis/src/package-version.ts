@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 import semver from 'semver';
@@ -51,20 +51,46 @@ function lockedVersion(dir: string, module: string, range: string): string | und
     for (const [name, read] of readers) {
       const file = join(at, name);
       if (!existsSync(file)) continue;
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
       // The package's folder as the lockfile names it (`''` for the lockfile's own, `packages/bot`).
-      const version = read(text, relative(at, dir).split(sep).join('/'));
+      const from = relative(at, dir).split(sep).join('/');
+      const version = lockAnswer(file, `${from}\0${module}\0${range}`, (text) => read(text, from));
       if (version !== undefined) return version;
     }
     // A lockfile stops the search (it is the project's, whether or not it lists the module), as does the file system's root.
     if (readers.some(([name]) => existsSync(join(at, name))) || dirname(at) === at) return undefined;
   }
 }
+
+/**
+ * What a lockfile answers to one question (`key`), read once per version of the file: the lint asks
+ * for each v3 file and the codemod several times per site, and a large package-lock takes
+ * milliseconds to parse. The file's size and modification time tell a version, so a long-lived
+ * ESLint (an editor's) reads a lockfile again after an install rewrites it.
+ */
+function lockAnswer(file: string, key: string, read: (text: string) => string | undefined): string | undefined {
+  let entry: LockEntry | undefined;
+  try {
+    const stat = statSync(file);
+    const stamp = `${String(stat.mtimeMs)}:${String(stat.size)}`;
+    entry = lockCache.get(file);
+    if (entry?.stamp !== stamp) {
+      entry = { stamp, text: readFileSync(file, 'utf8'), answers: new Map() };
+      lockCache.set(file, entry);
+    }
+  } catch {
+    return undefined;
+  }
+  if (!entry.answers.has(key)) entry.answers.set(key, read(entry.text));
+  return entry.answers.get(key);
+}
+
+interface LockEntry {
+  readonly stamp: string;
+  readonly text: string;
+  readonly answers: Map<string, string | undefined>;
+}
+
+const lockCache = new Map<string, LockEntry>();
 
 interface NpmLock {
   readonly lockfileVersion?: number;

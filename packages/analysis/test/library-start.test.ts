@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -172,6 +172,19 @@ bot.on('start', () => bot.postMessageToChannel('general', 'up'));
     expect(await libraryStarts(join(current, 'bot.js'))).toEqual([]);
     const yarn = await project({ 'package.json': declaring('^1.0.0'), 'yarn.lock': 'slackbots@^1.0.0:\n  version "1.3.0"\n', 'bot.js': bot });
     expect(await libraryStarts(join(yarn, 'bot.js'))).toEqual([]);
+  });
+
+  it('reads a lockfile again once an install rewrites it (a long-lived ESLint asks the same process)', async () => {
+    const npmLock = (version: string): string => JSON.stringify({ name: 'relay-bot', lockfileVersion: 3, packages: { '': { name: 'relay-bot' }, 'node_modules/slackbots': { version } } });
+    const dir = await project({ 'package.json': declaring('^1.0.0'), 'package-lock.json': npmLock('1.2.0'), 'bot.js': bot });
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slackbots@2 locked 1.2.0']);
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slackbots@2 locked 1.2.0']);
+    // Rewritten with the same size: the modification time tells the new version (set apart, as file systems with coarse times would not).
+    await writeFile(join(dir, 'package-lock.json'), npmLock('1.3.0'));
+    await utimes(join(dir, 'package-lock.json'), new Date(), new Date(Date.now() + 2000));
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual([]);
+    await writeFile(join(dir, 'package-lock.json'), npmLock('1.2.10'));
+    expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['slackbots@2 locked 1.2.10']);
   });
 
   it("is a site for the default import and a bot made with disconnect: true; no site for another package's class or in slackbots' own files", async () => {
