@@ -5,12 +5,12 @@ import { cli, espree, PATTERNS, tempDir } from './helpers.js';
 
 /**
  * An old bot's package builds or runs the files rtm-migrate writes with a toolchain that cannot read
- * their syntax (`??`, `?.`; for Babel 5 async functions too): Babel 5 or 6 (`babel-core` below 7), or Node before 14
- * (`engines.node`). The rewrite still happens (the files are valid JavaScript), but the report says
+ * their syntax (`for await`, object spread; for Babel 5 async functions too; `??` and `?.` in TypeScript):
+ * Babel 5 or 6 (`babel-core` below 7) without the plugins that parse it, or a Node before 10 (`engines.node`). The rewrite still happens (the files are valid JavaScript), but the report says
  * so, on stderr and in `--report json`, and the exit code stays 0.
  */
 
-/** A `WebClient`'s rtm.start, rewritten in place: its pages loop writes `??` (ES2020). */
+/** A `WebClient`'s rtm.start, rewritten in place: its pages loop writes `for await`, its result object spread (ES2018). */
 const INLINE = join(PATTERNS, 'destructuring.input.js');
 /** A call whose only read is `url`: swapped to rtm.connect in place, no new syntax. */
 const CONNECT_ONLY = `const { WebClient } = require('@slack/web-api');
@@ -48,23 +48,23 @@ async function migrate(manifest: Record<string, unknown>): Promise<{ dir: string
 const unwrapped = (text: string): string => text.replace(/\n {2}/g, ' ');
 
 const OLD_BOT = { name: 'old-bot', version: '1.0.0', main: 'lib/bot.js', scripts: { build: 'babel src --out-dir lib' } };
-/** The inline rewrite of bot.js writes `??`. */
-const WRITTEN = '(src/bot.js) uses `??` (ES2020)';
+/** The inline rewrite of bot.js writes `for await` and object spread (in JavaScript `||`, not `??`). */
+const WRITTEN = '(src/bot.js) uses `for await` and object spread (ES2018)';
 
 describe('a package whose Babel or Node cannot read the written syntax', () => {
   it('babel-core 5: warned on stderr and in the JSON report, naming the package.json, the files and what to do', async () => {
     const { dir, stderr, report, code } = await migrate({ ...OLD_BOT, devDependencies: { 'babel-core': '^5.8.25' } });
     expect(code).toBe(0);
-    const warning = `package.json declares \`babel-core\` ^5.8.25, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 5 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`;
+    const warning = `package.json declares \`babel-core\` ^5.8.25, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 5 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 10+.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     // Only for its syntax: the in-place rtm.connect swap (url.js) added none, and no Node warning without engines.
     expect(report.files.changed).toContain('src/url.js');
     expect(report.warnings.filter((w) => w.includes('Node older'))).toEqual([]);
-    // The warning is true: the rewritten file needs ES2020 (what Babel 5 and 6 lack), and no more.
+    // The warning is true: the rewritten file needs ES2018 (what Babel 5 and 6 lack by default), and no more.
     const text = await readFile(join(dir, 'src/bot.js'), 'utf8');
-    expect(() => espree.parse(text, { ecmaVersion: 2019, sourceType: 'script' })).toThrow(/Unexpected token/);
-    expect(() => espree.parse(text, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+    expect(() => espree.parse(text, { ecmaVersion: 2017, sourceType: 'script' })).toThrow(/Unexpected token/);
+    expect(() => espree.parse(text, { ecmaVersion: 2018, sourceType: 'script' })).not.toThrow();
     const swapped = await readFile(join(dir, 'src/url.js'), 'utf8');
     expect(swapped).toContain('rtm.connect');
     expect(() => espree.parse(swapped, { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
@@ -72,7 +72,14 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
 
   it('babel-core 6 in dependencies: warned too, naming Babel 6', async () => {
     const { report } = await migrate({ ...OLD_BOT, dependencies: { 'babel-core': '~6.26.0', 'babel-cli': '^6.26.0' } });
-    expect(report.warnings).toContain(`package.json declares \`babel-core\` ~6.26.0, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`);
+    expect(report.warnings).toContain(`package.json declares \`babel-core\` ~6.26.0, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 10+.`);
+  });
+
+  it('babel-core 6 with the object rest/spread plugin: warned for `for await` alone (Babel 6 parses what its declared plugins add)', async () => {
+    const { report } = await migrate({ ...OLD_BOT, devDependencies: { 'babel-core': '^6.26.0', 'babel-plugin-transform-object-rest-spread': '^6.26.0' } });
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
+      'package.json declares `babel-core` ^6.26.0, and the code rtm-migrate writes into it (src/bot.js) uses `for await` (ES2018), which Babel 6 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 10+.',
+    ]);
   });
 
   // Babel 6 declared through its tools, without babel-core: babel-cli and babel-register 6 depend on
@@ -85,7 +92,7 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
   ])('%s %s without babel-core: warned, naming the tool and what replaces it', async (tool, range, upgrade) => {
     const { stderr, report, code } = await migrate({ ...OLD_BOT, devDependencies: { [tool]: range } });
     expect(code).toBe(0);
-    const warning = `package.json declares \`${tool}\` ${range}, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.8+, @babel/preset-env and ${upgrade}, or run the written files untranspiled on Node 14+.`;
+    const warning = `package.json declares \`${tool}\` ${range}, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.8+, @babel/preset-env and ${upgrade}, or run the written files untranspiled on Node 10+.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([warning]);
@@ -94,23 +101,23 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
   it('babel-core 6 beside babel-cli 6 and babel-loader 7: one warning, naming babel-core (the Babel that runs)', async () => {
     const { report } = await migrate({ ...OLD_BOT, devDependencies: { 'babel-cli': '^6.26.0', 'babel-core': '^6.26.3', 'babel-loader': '^7.1.5' } });
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
-      `package.json declares \`babel-core\` ^6.26.3, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 14+.`,
+      `package.json declares \`babel-core\` ^6.26.3, and the code rtm-migrate writes into it ${WRITTEN}, which Babel 6 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 10+.`,
     ]);
   });
 
   it('babel-cli 6 beside the babel-core 7 bridge: still warned (babel-cli runs its own babel-core 6)', async () => {
     const { report } = await migrate({ ...OLD_BOT, devDependencies: { '@babel/core': '^7.20.0', 'babel-core': '7.0.0-bridge.0', 'babel-cli': '^6.26.0' } });
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
-      `package.json declares \`babel-cli\` ^6.26.0, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.8+, @babel/preset-env and @babel/cli, or run the written files untranspiled on Node 14+.`,
+      `package.json declares \`babel-cli\` ^6.26.0, which runs Babel 6 or older, and the code rtm-migrate writes into it ${WRITTEN}, which Babel before 7 cannot parse: build with @babel/core 7.8+, @babel/preset-env and @babel/cli, or run the written files untranspiled on Node 10+.`,
     ]);
   });
 
   it('--report md: the warnings the JSON report has, in a Warnings section (none without warnings)', async () => {
     // --dry: the same folder gives both reports (the syntax warnings are for the files as they would be written).
-    const dir = await botFolder({ ...OLD_BOT, engines: { node: '>=4 <12' }, devDependencies: { 'babel-core': '^5.8.25' } });
+    const dir = await botFolder({ ...OLD_BOT, engines: { node: '>=4 <10' }, devDependencies: { 'babel-core': '^5.8.25' } });
     const json = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
     const { warnings } = JSON.parse(json.stdout) as Report;
-    expect(warnings.map((w) => w.split(',')[0])).toEqual(['package.json declares `babel-core` ^5.8.25', 'package.json allows only Node older than 14 (engines.node `>=4 <12`)']);
+    expect(warnings.map((w) => w.split(',')[0])).toEqual(['package.json declares `babel-core` ^5.8.25', 'package.json allows only Node older than 10 (engines.node `>=4 <10`)']);
     const md = await cli(['apply', '.', '--dry', '--report', 'md'], dir);
     expect(md.code).toBe(0);
     // As the JSON report words them, one item each, after the table.
@@ -123,18 +130,23 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
     expect(calm.stdout).not.toContain('## Warnings');
   });
 
-  it('engines.node allowing only Node before 14: warned on stderr and in the JSON report', async () => {
-    const { stderr, report, code } = await migrate({ ...OLD_BOT, engines: { node: '>=4 <12' } });
+  it.each([
+    ['>=4 <10', '`for await` (ES2018)', '10'],
+    ['^6.9.0', WRITTEN.replace(/^\(src\/bot\.js\) uses /, ''), '10'],
+  ])('engines.node %s (only Node before a written syntax): warned on stderr and in the JSON report, naming only what that Node lacks', async (engines, syntax, needed) => {
+    const { stderr, report, code } = await migrate({ ...OLD_BOT, engines: { node: engines } });
     expect(code).toBe(0);
-    const warning = `package.json allows only Node older than 14 (engines.node \`>=4 <12\`), and the code rtm-migrate writes into it ${WRITTEN}, which those cannot run: allow Node 14+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.`;
+    const warning = `package.json allows only Node older than ${needed} (engines.node \`${engines}\`), and the code rtm-migrate writes into it (src/bot.js) uses ${syntax}, which those cannot run: allow Node ${needed}+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     expect(report.warnings.filter((w) => w.includes('babel-core'))).toEqual([]);
   });
 
   it.each([
-    ['engines.node >=14', { engines: { node: '>=14' } }],
-    ['engines.node 12 or 14', { engines: { node: '^12 || ^14' } }],
+    ['engines.node >=10', { engines: { node: '>=10' } }],
+    ['engines.node 8 or 10 (8 on its last minors runs object spread; 10, `for await`)', { engines: { node: '^8.10.0 || ^10' } }],
+    ['engines.node >=4 <12 (JavaScript rewrites write `||`, not `??`: Node 10 and 11 run them)', { engines: { node: '>=4 <12' } }],
+    ['babel-core 6 with the stage-3 preset (it parses `for await` and object spread)', { devDependencies: { 'babel-core': '^6.26.0', 'babel-preset-stage-3': '^6.24.1' } }],
     ['@babel/core 7 (with the babel-core bridge)', { devDependencies: { '@babel/core': '^7.20.0', '@babel/preset-env': '^7.20.0', 'babel-core': '7.0.0-bridge.0' } }],
     ['babel-loader 8 and gulp-babel 8 (Babel 7)', { devDependencies: { '@babel/core': '^7.20.0', '@babel/cli': '^7.20.0', '@babel/register': '^7.20.0', 'babel-loader': '^8.0.0', 'gulp-babel': '^8.0.0' } }],
     ['babel-loader 7 and gulp-babel 7 beside the babel-core 7 bridge (they run the bridge: Babel 7)', { devDependencies: { '@babel/core': '^7.20.0', 'babel-core': '7.0.0-bridge.0', 'babel-loader': '^7.1.5', 'gulp-babel': '^7.0.1' } }],
@@ -151,26 +163,28 @@ describe('a package whose Babel or Node cannot read the written syntax', () => {
 
 describe('a package with no engines, run on an old Node its Dockerfile or version file names', () => {
   it.each([
-    ['Dockerfile', 'FROM node:12-alpine\nCOPY . .\nCMD ["node", "src/bot.js"]\n', 12],
-    ['Dockerfile', 'FROM node:16 AS build\nRUN npm ci\nFROM docker.io/library/node:10.24.1-slim\nCOPY --from=build . .\n', 10],
+    ['Dockerfile', 'FROM node:8-alpine\nCOPY . .\nCMD ["node", "src/bot.js"]\n', 8],
+    ['Dockerfile', 'FROM node:16 AS build\nRUN npm ci\nFROM docker.io/library/node:8.16.1-slim\nCOPY --from=build . .\n', 8],
     ['.nvmrc', 'v8.9.1\n', 8],
-    ['.tool-versions', 'ruby 2.7.1\nnodejs 12.22.0\n', 12],
+    ['.tool-versions', 'ruby 2.7.1\nnodejs 8.17.0\n', 8],
   ])('%s %j: warned, naming the file and what to do', async (file, text, major) => {
     const dir = await botFolder(OLD_BOT);
     await writeFile(join(dir, file), text);
     const run = await cli(['apply', '.', '--report', 'json'], dir);
     expect(run.code).toBe(0);
-    const warning = `${file} runs the package (package.json) on Node ${String(major)}, and the code rtm-migrate writes into it ${WRITTEN}, which Node ${String(major)} cannot parse: move ${file} to Node 14+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.`;
+    const warning = `${file} runs the package (package.json) on Node ${String(major)}, and the code rtm-migrate writes into it (src/bot.js) uses \`for await\` (ES2018), which Node ${String(major)} cannot parse: move ${file} to Node 10+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.`;
     expect((JSON.parse(run.stdout) as Report).warnings).toContain(warning);
     expect(unwrapped(run.stderr)).toContain(`warning: ${warning}`);
   });
 
   it.each([
-    ['Dockerfile', 'FROM node:10 AS build\nRUN npm ci\nFROM node:18-slim\n', {}],
+    ['Dockerfile', 'FROM node:8 AS build\nRUN npm ci\nFROM node:18-slim\n', {}],
+    ['Dockerfile', 'FROM node:12-alpine\n', {}],
+    ['.tool-versions', 'nodejs 10.24.1\n', {}],
     ['Dockerfile', 'FROM python:3.11\n', {}],
     ['.nvmrc', 'lts/erbium\n', {}],
     ['.nvmrc', '20\n', {}],
-    ['Dockerfile', 'FROM node:12\n', { engines: { node: '>=14' } }],
+    ['Dockerfile', 'FROM node:8\n', { engines: { node: '>=10' } }],
   ])('%s %j: no such warning (the last stage, an alias, a new Node, or engines, which say more)', async (file, text, declares) => {
     const dir = await botFolder({ ...OLD_BOT, ...declares });
     await writeFile(join(dir, file), text);

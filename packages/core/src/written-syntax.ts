@@ -1,37 +1,51 @@
 import { deepFreeze } from './freeze.js';
 
 /**
- * The newest syntax in the code rtm-migrate writes into an app's existing files (the inline
- * rewrites; the generated helper module keeps to ES2016 with no async function, which Node 8 runs
- * and Babel 5 and 6 build with nothing to polyfill), and what can build and run it. An app built by Babel 5 or 6 (`babel-core` below
- * 7) or held to Node before 14 (`engines.node`) fails on it at build or load time, and a TypeScript
- * app compiled by a `typescript` before 3.7 fails to parse it, so the codemod warns where a changed
- * package declares one of them.
+ * The syntax the code rtm-migrate writes into an app's existing files (the inline rewrites; the
+ * generated helper module keeps to ES2016 with no async function, which Node 8 runs and Babel 5 and
+ * 6 build with nothing to polyfill) may add, and what can build and run it. An app built by Babel 5
+ * or 6 (`babel-core` below 7), held to an older Node (`engines.node`, a Dockerfile…) or compiled by an
+ * older `typescript` fails on it at build or load time, so the codemod warns where a changed package
+ * declares one of them. JavaScript rewrites write `||` and `(x || {}).y` where TypeScript ones write
+ * `??` and `?.` (tsc lowers those to its target), so a JavaScript bot needs Node 10 (`for await`), not 14.
  *
- * - `features`: each syntax, as the warning names it, and the ECMAScript edition that brought it;
- *   `babel5Only`, those only Babel 5 breaks (the generated helper module keeps to ES2017 for the rest).
- * - `node`: the first Node.js major that runs all of it (`??` and `?.` came in 14.0).
+ * - `features`: each syntax, as the warning names it, the ECMAScript edition that brought it, the
+ *   first Node.js that runs it (`node`), the first TypeScript that parses it (`typescript`), and
+ *   `babel6`: the packages that make Babel 6 parse it (a syntax or transform plugin, or a stage preset
+ *   that holds one; Babel 6 parses none of these by default).
+ * - `babel5Only`: those only Babel 5 breaks (async functions: its default stage compiles them into
+ *   `regeneratorRuntime` calls that fail without its polyfill; Node 8, Babel 6 and tsc take them).
  * - `babel`: the first Babel 7 whose parser reads all of it by default and whose preset-env compiles
- *   it (`??` and `?.` since 7.8). Nothing it writes is newer than ES2020 (the helper module writes
+ *   it (`??` and `?.` since 7.8). Nothing written is newer than ES2020 (the helper module writes
  *   `60000`, not `60_000`: numeric separators are ES2021, Babel 7.11).
- * - `typescript`: the first TypeScript that parses all of it (`??` and `?.` came in 3.7); what else
- *   the TypeScript helper module writes is older (`unknown` 3.0, `as const` 3.4, `Omit` 3.5).
  * - `babelCore`: the package of Babel 5 and 6 (Babel 7 is `@babel/core`), and `babelCoreFixed`, the
  *   major from which that name is only Babel 7's bridge.
  * - `babelTools`: the tools that also declare a Babel 6 (or 5) build when `babel-core` is not the
  *   word (see BabelTool), with the major of each from which it runs Babel 7.
  */
+const STAGE_PRESETS = ['babel-preset-stage-0', 'babel-preset-stage-1', 'babel-preset-stage-2', 'babel-preset-stage-3'];
+
 export const WRITTEN_SYNTAX = deepFreeze({
   features: {
-    nullish: { name: '`??`', edition: 'ES2020' },
-    optional: { name: '`?.`', edition: 'ES2020' },
-    async: { name: 'async functions', edition: 'ES2017' },
+    nullish: { name: '`??`', edition: 'ES2020', node: '14.0.0', typescript: '3.7.0', babel6: [] as string[] },
+    optional: { name: '`?.`', edition: 'ES2020', node: '14.0.0', typescript: '3.7.0', babel6: [] as string[] },
+    forAwait: {
+      name: '`for await`',
+      edition: 'ES2018',
+      node: '10.0.0',
+      typescript: '2.3.0',
+      babel6: ['babel-plugin-syntax-async-generators', 'babel-plugin-transform-async-generator-functions', ...STAGE_PRESETS],
+    },
+    objectSpread: {
+      name: 'object spread',
+      edition: 'ES2018',
+      node: '8.3.0',
+      typescript: '2.1.0',
+      babel6: ['babel-plugin-syntax-object-rest-spread', 'babel-plugin-transform-object-rest-spread', ...STAGE_PRESETS],
+    },
+    async: { name: 'async functions', edition: 'ES2017', node: '7.6.0', typescript: '1.7.0', babel6: [] as string[] },
   },
-  // Read by Node 8, Babel 6 (which passes them through) and TypeScript alike: only Babel 5, whose default
-  // stage compiles them into `regeneratorRuntime` calls, breaks them, at run time without its polyfill.
   babel5Only: ['async'],
-  node: 14,
-  typescript: '3.7',
   babel: '7.8',
   babelCore: 'babel-core',
   babelCoreFixed: 7,

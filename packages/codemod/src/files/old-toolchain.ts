@@ -17,16 +17,17 @@ export interface WrittenFile {
 /**
  * Warnings for the packages whose code rtm-migrate writes newer syntax into (WRITTEN_SYNTAX) while
  * their package.json (the nearest one of each file) declares a toolchain that cannot read it. For
- * JavaScript: `babel-core` below 7 (Babel 5 and 6 fail on `??` with "Unexpected token") or a tool of
- * Babel 6 (WRITTEN_SYNTAX.babelTools: `babel-cli`, `babel-loader` 7…), or an `engines.node` whose every
- * version is older than Node 14 (without `engines`, the Node its Dockerfile's image, `.nvmrc`, `.node-version`
- * or `.tool-versions` names: runtimeNode). For TypeScript: a `typescript` whose every version is older than 3.7
- * (tsc lowers `??` and `?.` to its target, but parses them only from 3.7; Babel 5 and 6 do not read
- * TypeScript at all). Async functions (ES2017) count for Babel 5 only: its default stage compiles
- * them into `regeneratorRuntime` calls that fail without its polyfill, where Node 8, Babel 6 and tsc
- * take them. One warning per package and cause, naming the files.
+ * JavaScript: `babel-core` below 7 or a tool of Babel 6 (WRITTEN_SYNTAX.babelTools: `babel-cli`,
+ * `babel-loader` 7…), which fail on `for await` and object spread with "Unexpected token" unless the
+ * package declares the plugin or stage preset that parses them (Babel 5 on async functions too: its
+ * default stage compiles them into `regeneratorRuntime` calls that fail without its polyfill); an
+ * `engines.node` whose every version is older than a written syntax's Node (without `engines`, the
+ * Node its Dockerfile's image, `.nvmrc`, `.node-version` or `.tool-versions` names: runtimeNode). For
+ * TypeScript: a `typescript` whose every version is older than one that parses what is written (`??`
+ * and `?.` from 3.7; tsc lowers them to its target; Babel 5 and 6 do not read TypeScript at all).
+ * One warning per package and cause, naming the files and only the syntax that cause cannot take.
  * Each file counts only for the syntax its rewrite added (more uses after than before), so a file
- * that already used `??` does not make the warning, and a package whose files only had a call
+ * that already used `for await` does not make the warning, and a package whose files only had a call
  * swapped gets none.
  */
 export async function oldToolchainWarnings(cwd: string, written: readonly WrittenFile[]): Promise<string[]> {
@@ -38,44 +39,63 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
   for (const { dir, files, features: all, sample } of packagesWithAddedSyntax(ts, js)) {
     const manifest = nearestManifest(dir)?.manifest ?? {};
     const where = relative(cwd, join(dir, 'package.json'));
+    const uses = (features: ReadonlySet<WrittenFeature>): string => `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
+    const compile = `compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env`;
     const babel = oldBabel(sample, manifest);
     const babel5 = babel !== undefined && 'major' in babel && babel.major <= 5;
-    const beyond = beyondBabel5(all);
-    const features = babel5 ? all : beyond;
-    const what = `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
-    if (features.size === 0) continue;
-    if (babel && 'major' in babel) {
+    // Babel 6 parses a syntax of ES2018 where the package declares the plugin or preset that adds it.
+    const babelFails = babel5 ? all : only(beyondBabel5(all), (f) => !WRITTEN_SYNTAX.features[f].babel6.some((p) => declaredRange(manifest, p) !== undefined));
+    const untranspiled = `run the written files untranspiled on Node ${shortVersion(newest(all, 'node'))}+`;
+    if (babel && 'major' in babel && babelFails.size > 0) {
       const fails = babel5 && all.has('async') ? 'cannot parse or (async functions) compiles into `regeneratorRuntime` calls that fail without its polyfill' : 'cannot parse';
-      warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${what}, which Babel ${babel.major} ${fails}: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
-    } else if (babel) {
-      warnings.push(`${where} declares \`${babel.tool.name}\` ${babel.range}, which runs Babel 6 or older, and ${what}, which Babel before 7 cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+, @babel/preset-env and ${babel.tool.upgrade}, or run the written files untranspiled on Node ${WRITTEN_SYNTAX.node}+.`);
+      warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${uses(babelFails)}, which Babel ${babel.major} ${fails}: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or ${untranspiled}.`);
+    } else if (babel && !('major' in babel) && babelFails.size > 0) {
+      warnings.push(`${where} declares \`${babel.tool.name}\` ${babel.range}, which runs Babel 6 or older, and ${uses(babelFails)}, which Babel before 7 cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+, @babel/preset-env and ${babel.tool.upgrade}, or ${untranspiled}.`);
     }
     const node = manifest.engines?.node;
-    if (beyond.size > 0 && typeof node === 'string' && allowsOnlyBelow(node, `${WRITTEN_SYNTAX.node}.0.0`)) {
-      warnings.push(`${where} allows only Node older than ${WRITTEN_SYNTAX.node} (engines.node \`${node}\`), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot run: allow Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
-    } else if (beyond.size > 0 && typeof node !== 'string') {
-      // Without engines, the Node a Dockerfile or a version manager's file picks runs the bot.
+    if (typeof node === 'string') {
+      const beyond = only(all, (f) => allowsOnlyBelow(node, WRITTEN_SYNTAX.features[f].node));
+      const needed = shortVersion(newest(beyond, 'node'));
+      if (beyond.size > 0) warnings.push(`${where} allows only Node older than ${needed} (engines.node \`${node}\`), and ${uses(beyond)}, which those cannot run: allow Node ${needed}+, or ${compile}.`);
+    } else {
+      // Without engines, the Node a Dockerfile or a version manager's file picks runs the bot (its newest
+      // minor: a `node:8` image is 8.17, which runs object spread).
       const runtime = runtimeNode(dir, cwd);
-      if (runtime && runtime.major < WRITTEN_SYNTAX.node) {
-        warnings.push(`${runtime.source} runs the package (${where}) on Node ${runtime.major}, and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which Node ${runtime.major} cannot parse: move ${runtime.source} to Node ${WRITTEN_SYNTAX.node}+, or compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env.`);
+      const beyond = runtime ? only(all, (f) => runtime.major < semver.major(WRITTEN_SYNTAX.features[f].node)) : new Set<WrittenFeature>();
+      if (runtime && beyond.size > 0) {
+        warnings.push(`${runtime.source} runs the package (${where}) on Node ${runtime.major}, and ${uses(beyond)}, which Node ${runtime.major} cannot parse: move ${runtime.source} to Node ${shortVersion(newest(beyond, 'node'))}+, or ${compile}.`);
       }
     }
   }
   for (const { dir, files, features: all } of packagesWithAddedSyntax(ts, typed)) {
-    const features = beyondBabel5(all);
-    if (features.size === 0) continue;
     const range = declaredRange(nearestManifest(dir)?.manifest ?? {}, 'typescript');
-    if (range === undefined || !allowsOnlyBelow(range, `${WRITTEN_SYNTAX.typescript}.0`)) continue;
+    const beyond = range === undefined ? new Set<WrittenFeature>() : only(all, (f) => allowsOnlyBelow(range, WRITTEN_SYNTAX.features[f].typescript));
+    if (range === undefined || beyond.size === 0) continue;
+    const needed = shortVersion(newest(beyond, 'typescript'));
     const where = relative(cwd, join(dir, 'package.json'));
-    warnings.push(`${where} allows only TypeScript older than ${WRITTEN_SYNTAX.typescript} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}, which those cannot parse: allow TypeScript ${WRITTEN_SYNTAX.typescript}+.`);
+    warnings.push(`${where} allows only TypeScript older than ${needed} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot parse: allow TypeScript ${needed}+.`);
   }
   return warnings;
 }
 
 /** The features of `features` that more than Babel 5 fails on. */
 function beyondBabel5(features: ReadonlySet<WrittenFeature>): Set<WrittenFeature> {
-  const only: readonly WrittenFeature[] = WRITTEN_SYNTAX.babel5Only;
-  return new Set([...features].filter((f) => !only.includes(f)));
+  const babel5Only: readonly WrittenFeature[] = WRITTEN_SYNTAX.babel5Only;
+  return only(features, (f) => !babel5Only.includes(f));
+}
+
+function only(features: ReadonlySet<WrittenFeature>, keep: (f: WrittenFeature) => boolean): Set<WrittenFeature> {
+  return new Set([...features].filter(keep));
+}
+
+/** The newest `node` or `typescript` version the features need. */
+function newest(features: ReadonlySet<WrittenFeature>, tool: 'node' | 'typescript'): string {
+  return [...features].map((f) => WRITTEN_SYNTAX.features[f][tool]).reduce((a, b) => (semver.gt(b, a) ? b : a), '0.0.0');
+}
+
+/** `14` for 14.0.0, `8.3` for 8.3.0, `3.7` for 3.7.0. */
+function shortVersion(version: string): string {
+  return semver.minor(version) === 0 ? String(semver.major(version)) : `${String(semver.major(version))}.${String(semver.minor(version))}`;
 }
 
 /** Whether every version a declared `range` allows is older than `version` (not for a range semver cannot read). */
@@ -156,19 +176,25 @@ function featureCounts(ts: typeof TypeScript, text: string): Map<WrittenFeature,
   const counts = new Map<WrittenFeature, number>();
   const count = (f: WrittenFeature): void => void counts.set(f, (counts.get(f) ?? 0) + 1);
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
-  /** The brace depth at which each open template's `${` was entered. */
-  const templates: number[] = [];
-  let depth = 0;
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+  /** The brackets open where the scanner is: `{`, `[`, `(`, and `${` of a template. */
+  const open: string[] = [];
+  let previous = ts.SyntaxKind.Unknown;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; previous = token, token = scanner.scan()) {
     if (token === ts.SyntaxKind.QuestionQuestionToken) count('nullish');
     else if (token === ts.SyntaxKind.AsyncKeyword) count('async');
     else if (token === ts.SyntaxKind.QuestionDotToken) count('optional');
-    else if (token === ts.SyntaxKind.TemplateHead) templates.push(depth);
-    else if (token === ts.SyntaxKind.OpenBraceToken) depth++;
+    else if (token === ts.SyntaxKind.AwaitKeyword && previous === ts.SyntaxKind.ForKeyword) count('forAwait');
+    // `...` right inside braces spreads into (or rests out of) an object; in `[…]` or `(…)` it is older.
+    else if (token === ts.SyntaxKind.DotDotDotToken && open.at(-1) === '{') count('objectSpread');
+    else if (token === ts.SyntaxKind.TemplateHead) open.push('${');
+    else if (token === ts.SyntaxKind.OpenBraceToken) open.push('{');
+    else if (token === ts.SyntaxKind.OpenBracketToken) open.push('[');
+    else if (token === ts.SyntaxKind.OpenParenToken) open.push('(');
+    else if (token === ts.SyntaxKind.CloseBracketToken || token === ts.SyntaxKind.CloseParenToken) open.pop();
     else if (token === ts.SyntaxKind.CloseBraceToken) {
-      if (templates.at(-1) === depth) {
-        if (scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) templates.pop();
-      } else depth--;
+      if (open.at(-1) === '${') {
+        if (scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) open.pop();
+      } else open.pop();
     }
   }
   return counts;

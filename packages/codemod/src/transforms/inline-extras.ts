@@ -75,8 +75,8 @@ export function inlineExtras(ctx: TransformContext, plan: ExtrasPlan, connection
     const name = freshName(ctx, ['botUsers', 'workspaceBots']);
     lines.push(
       `const ${name} = ${plan.users}`,
-      `${unit}.filter((user) => user.is_bot === true && typeof user.profile?.bot_id === 'string')`,
-      `${unit}.map((user) => ({ id: user.profile?.bot_id, name: user.name, deleted: user.deleted === true, user_id: user.id, app_id: user.profile?.api_app_id }));`,
+      `${unit}.filter((user) => user.is_bot === true && typeof ${optionalMember(ts, 'user.profile', 'bot_id')} === 'string')`,
+      `${unit}.map((user) => ({ id: ${optionalMember(ts, 'user.profile', 'bot_id')}, name: user.name, deleted: user.deleted === true, user_id: user.id, app_id: ${optionalMember(ts, 'user.profile', 'api_app_id')} }));`,
     );
     props.push(`bots: ${name}`);
     described.push('bots');
@@ -86,9 +86,11 @@ export function inlineExtras(ctx: TransformContext, plan: ExtrasPlan, connection
     const call = fieldFact('subteams')?.replacements[0];
     methods.push(METHODS.usergroupsList);
     described.push('subteams');
-    lines.push(`const ${name} = (await ${c}.usergroups.list(${argsText(call?.args ?? {})})).usergroups ?? [];`);
-    const selfId = ts ? `(${connection}.self as { id?: string } | undefined)?.id` : `${connection}.self?.id`;
-    props.push(`subteams: { self: ${name}.filter((group) => group.users?.includes(${selfId} ?? '')).map((group) => group.id), all: ${name} }`);
+    lines.push(`const ${name} = ${orElse(ts, `(await ${c}.usergroups.list(${argsText(call?.args ?? {})})).usergroups`, '[]')};`);
+    const groupHasSelf = ts
+      ? `group.users?.includes((${connection}.self as { id?: string } | undefined)?.id ?? '')`
+      : `(group.users || []).includes((${connection}.self || {}).id)`;
+    props.push(`subteams: { self: ${name}.filter((group) => ${groupHasSelf}).map((group) => group.id), all: ${name} }`);
     usesConnection = true;
   }
   if (reads(fields, 'dnd')) {
@@ -154,7 +156,7 @@ function conversationState(ctx: TransformContext, plan: ExtrasPlan, methods: str
     const body: string[] = [];
     if (latest) {
       if (!methods.includes(METHODS.conversationsHistory)) methods.push(METHODS.conversationsHistory);
-      const value = plan.simpleLatest ? 'messages[0]?.ts' : 'messages[0]';
+      const value = plan.simpleLatest ? optionalMember(ctx.typescript, 'messages[0]', 'ts') : 'messages[0]';
       body.push(
         `${unit}const { messages = [] } = await ${c}.conversations.history({ channel: conversation.id, limit: 1 });`,
         `${unit}Object.assign(conversation, { latest: ${value} });`,
@@ -174,4 +176,18 @@ function conversationState(ctx: TransformContext, plan: ExtrasPlan, methods: str
     lines.push(`for (const conversation of ${name}) {`, `${unit}if (${skip}) continue;`, ...body, '}');
   }
   return lines;
+}
+
+/**
+ * `object?.key` and `value ?? fallback` in TypeScript (tsc lowers them to its target); in JavaScript
+ * the forms Node 8 to 12 parse, as the helper module writes: a callback-era bot often still runs there
+ * (blind corpus s39/11), and each value here is an object, an array or undefined, never another falsy one.
+ */
+function optionalMember(ts: boolean, object: string, key: string): string {
+  return ts ? `${object}?.${key}` : `(${object} || {}).${key}`;
+}
+
+/** `value ?? fallback`, or `value || fallback` in JavaScript (see optionalMember). */
+export function orElse(ts: boolean, value: string, fallback: string): string {
+  return ts ? `${value} ?? ${fallback}` : `${value} || ${fallback}`;
 }

@@ -32,7 +32,7 @@ import {
   type Transform,
   type TransformContext,
 } from './common.js';
-import { conversationStateType, inlineExtras } from './inline-extras.js';
+import { conversationStateType, inlineExtras, orElse } from './inline-extras.js';
 import { removeProperties } from './drop-args.js';
 
 /** `x.rtm.start`, `x['rtm']['start']`, `x.rtm?.start`. */
@@ -264,7 +264,7 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts, c:
   let usersName: string | undefined;
   const loop = (target: string, call: string, type: string, key: string): void => {
     const iter = ts ? `${call} as AsyncIterable<${type}>` : call;
-    lines.push(`for await (const page of ${iter}) {`, `${unit}${target}.push(...(page.${key} ?? []));`, '}');
+    lines.push(`for await (const page of ${iter}) {`, `${unit}${target}.push(...(${orElse(ts, `page.${key}`, '[]')}));`, '}');
   };
   for (const l of lists) {
     const name = freshName(ctx, NAMES[l.field] ?? [l.field]);
@@ -299,7 +299,7 @@ function inlineFetch(ctx: TransformContext, site: PlanSite, parts: CallParts, c:
         `${unit}if (${skip}) continue;`,
         ts ? `${unit}const members: string[] = [];` : `${unit}const members = [];`,
         `${unit}for await (const page of ${ts ? `${call} as AsyncIterable<ConversationsMembersResponse>` : call}) {`,
-        `${unit}${unit}members.push(...(page.members ?? []));`,
+        `${unit}${unit}members.push(...(${orElse(ts, 'page.members', '[]')}));`,
         `${unit}}`,
         `${unit}Object.assign(conversation, { members });`,
         '}',
