@@ -166,8 +166,9 @@ export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTr
     const value = heldValueOfName(resolver, bare);
     // `const { rtm } = clientsFor(token)`: the member a function of this file hands out, only ever that `new`.
     if (!value) return destructuredConstruction(resolver, bare);
+    // `var slack = this.connection`: the variable holds what the field holds (blind s48/12).
     const init = soleValueOf(value);
-    return init.type === AST_NODE_TYPES.NewExpression ? init : undefined;
+    return init.type === AST_NODE_TYPES.NewExpression ? init : init.type === AST_NODE_TYPES.MemberExpression ? constructionOf(resolver, init, hops + 1) : undefined;
   }
   if (bare.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, bare.object)) {
     const name = memberName(resolver, bare);

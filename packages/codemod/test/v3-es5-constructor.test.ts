@@ -125,6 +125,47 @@ describe('a v3 RtmClient handed to an ES5 constructor function of another module
     expectSameWithoutRtmStart(fake, before, await runStart(dir, fake.apiUrl));
   });
 
+  it('started through a variable given the field (`var slack = this.rtm; slack.start()`, blind s48/12), its dataStore read: the same roster against connect_required', { timeout: 180_000 }, async () => {
+    const alias = `'use strict';
+
+var RtmClient = require('@slack/client').RtmClient;
+var CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;
+
+function Transport(token) {
+  this.rtm = new RtmClient(token, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error' });
+}
+
+Transport.prototype.connect = function () {
+  var slack = this.rtm;
+  slack.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () {
+    var me = slack.dataStore.getUserById(slack.activeUserId);
+    console.log('me ' + me.name + ' on ' + slack.dataStore.getTeamById(slack.activeTeamId).name);
+    Object.keys(slack.dataStore.users).sort().forEach(function (id) { console.log(id + ' ' + slack.dataStore.getUserById(id).name); });
+    process.stdout.write('', function () { process.exit(0); });
+  });
+  slack.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
+    console.error('unable to start: ' + (error && error.message ? error.message : error));
+    process.exit(1);
+  });
+  slack.start();
+};
+
+new Transport(process.env.SLACK_BOT_TOKEN).connect();
+`;
+    const dir = await writeBotFiles('v3-es5-alias-', { 'start.js': alias });
+    fake.setMode('legacy');
+    fake.resetCalls();
+    const before = await runStart(dir, fake.apiUrl);
+    expect(before.stderr).toBe('');
+    expect(before.stdout).toMatch(/^me \S+ on Fake Workspace \d+$/m);
+    expect(before.stdout).toMatch(/^U\w+ \S+$/m);
+    const migrated = await breaksThenMigrates(fake, dir, () => runStart(dir, fake.apiUrl));
+    expect(migrated).toMatch(/^done +start\.js:22:3 +legacy-client → helper-module/m);
+    expect(await readFile(join(dir, 'start.js'), 'utf8')).toMatch(/^ {2}startRtmClient\(slack\);$/m);
+    fake.resetCalls();
+    expectSameWithoutRtmStart(fake, before, await runStart(dir, fake.apiUrl));
+  });
+
   it('inheriting through util.inherits: this.rtm.start() goes to startRtmClientMadeElsewhere(this.rtm), which finds the v3 client at run time; the same roster against connect_required', { timeout: 180_000 }, async () => {
     expect(ROSTER).toContain('function Roster(rtm) {\n');
     const roster = ROSTER.replace('function Roster(rtm) {\n', INHERITS).replace('module.exports = Roster;', 'util.inherits(Roster, EventEmitter);\n\nmodule.exports = Roster;');
