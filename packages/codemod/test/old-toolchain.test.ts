@@ -195,12 +195,12 @@ describe('a package with no engines, run on an old Node its Dockerfile or versio
   });
 });
 
-/** A TypeScript bot folder (outside git, no tsconfig: no type-check) with `manifest` as its package.json, migrated for real with `--report json`. */
-async function migrateTypeScript(manifest: Record<string, unknown>): Promise<{ stderr: string; report: Report; code: number | null }> {
+/** A TypeScript bot folder (outside git, no tsconfig: no type-check) with `manifest` as its package.json and the pattern `input` as src/bot.ts, migrated for real with `--report json`. */
+async function migrateTypeScript(manifest: Record<string, unknown>, input = 'destructuring.input.ts'): Promise<{ stderr: string; report: Report; code: number | null }> {
   const dir = await tempDir('rtm-migrate-old-typescript-');
   await mkdir(join(dir, 'src'));
   await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  await writeFile(join(dir, 'src', 'bot.ts'), await readFile(join(PATTERNS, 'destructuring.input.ts'), 'utf8'));
+  await writeFile(join(dir, 'src', 'bot.ts'), await readFile(join(PATTERNS, input), 'utf8'));
   const run = await cli(['apply', '.', '--report', 'json'], dir);
   return { stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code };
 }
@@ -216,6 +216,18 @@ describe('a TypeScript package whose declared TypeScript cannot parse the writte
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     // The JavaScript toolchain's warnings are not for it.
     expect(report.warnings.filter((w) => w.includes('Node') || w.includes('Babel'))).toEqual([]);
+  });
+
+  it('typescript ~2.9.2 and a generated TypeScript helper module (blind s48/06: tsc 2.9 emitted it broken): warned, naming the module and the TypeScript it needs', async () => {
+    const { stderr, report, code } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: '~2.9.2' } }, 'axios.input.ts');
+    expect(code).toBe(0);
+    expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
+    const warning = 'package.json allows only TypeScript older than 3.5 (`typescript` ~2.9.2), and the module rtm-migrate generates into it (src/rtm-start-data.ts) uses `unknown`, `readonly` arrays, `as const` and `Omit`, which those cannot compile (tsc reports them and emits JavaScript that fails where it misread them): allow TypeScript 3.5+.';
+    expect(report.warnings).toContain(warning);
+    expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
+    // From 3.5 on, none.
+    const current = await migrateTypeScript({ name: 'ts-bot', version: '1.0.0', devDependencies: { typescript: '^3.5.1' } }, 'axios.input.ts');
+    expect(current.report.warnings.filter((w) => w.includes('rtm-migrate generates'))).toEqual([]);
   });
 
   it.each([

@@ -13,6 +13,8 @@ import { deepFreeze } from './freeze.js';
  *   first Node.js that runs it (`node`), the first TypeScript that parses it (`typescript`), and
  *   `babel6`: the packages that make Babel 6 parse it (a syntax or transform plugin, or a stage preset
  *   that holds one; Babel 6 parses none of these by default).
+ * - `helperModule`: the first TypeScript that compiles the generated TypeScript helper module, and
+ *   the types that need it.
  * - `babel5Only`: those only Babel 5 breaks (async functions: its default stage compiles them into
  *   `regeneratorRuntime` calls that fail without its polyfill; Node 8, Babel 6 and tsc take them).
  * - `babel`: the first Babel 7 whose parser reads all of it by default and whose preset-env compiles
@@ -46,6 +48,9 @@ export const WRITTEN_SYNTAX = deepFreeze({
     async: { name: 'async functions', edition: 'ES2017', node: '7.6.0', typescript: '1.7.0', babel6: [] as string[] },
   },
   babel5Only: ['async'],
+  // The TypeScript helper module's types: \`unknown\` (3.0), \`readonly T[]\` and \`as const\` (3.4), \`Omit\` (3.5).
+  // An older tsc reports them and still emits JavaScript, broken where it misread them (blind s48/06, 2.9).
+  helperModule: { typescript: '3.5.0', types: '`unknown`, `readonly` arrays, `as const` and `Omit`' },
   babel: '7.8',
   babelCore: 'babel-core',
   babelCoreFixed: 7,

@@ -75,6 +75,13 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
     const where = relative(cwd, join(dir, 'package.json'));
     warnings.push(`${where} allows only TypeScript older than ${needed} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot parse: allow TypeScript ${needed}+.`);
   }
+  for (const [dir, files] of byPackage(typed.filter((w) => w.input === ''))) {
+    const range = declaredRange(nearestManifest(dir)?.manifest ?? {}, 'typescript');
+    const { typescript: needed, types } = WRITTEN_SYNTAX.helperModule;
+    if (range === undefined || !allowsOnlyBelow(range, needed)) continue;
+    const where = relative(cwd, join(dir, 'package.json'));
+    warnings.push(`${where} allows only TypeScript older than ${shortVersion(needed)} (\`typescript\` ${range}), and the module rtm-migrate generates into it (${files.join(', ')}) uses ${types}, which those cannot compile (tsc reports them and emits JavaScript that fails where it misread them): allow TypeScript ${shortVersion(needed)}+.`);
+  }
   return warnings;
 }
 
@@ -109,6 +116,16 @@ interface AddedSyntax {
   readonly files: string[];
   readonly features: Set<WrittenFeature>;
   readonly sample: string;
+}
+
+/** The `written` files by package (their nearest package.json's folder), as paths from it. */
+function byPackage(written: readonly WrittenFile[]): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  for (const w of written) {
+    const found = nearestManifest(dirname(w.file));
+    if (found) packages.set(found.dir, [...(packages.get(found.dir) ?? []), relative(found.dir, w.file)]);
+  }
+  return packages;
 }
 
 /** The packages (by their nearest package.json) of the `written` files whose rewrite added syntax of WRITTEN_SYNTAX. */
