@@ -97,6 +97,14 @@ export function programOf(node: Node): TSESTree.Program {
   return current;
 }
 
+/** The statements of the nearest block (or the program) around `node`. */
+export function enclosingStatements(node: Node): readonly TSESTree.Node[] {
+  for (let at: Node | undefined = node.parent; at; at = at.parent) {
+    if (at.type === AST_NODE_TYPES.Program || at.type === AST_NODE_TYPES.BlockStatement) return at.body;
+  }
+  return [];
+}
+
 /**
  * The outermost node standing for `node`'s value: `node` through every wrapper `unwrap` sees through around it
  * (type assertions, `!`, a `?.` chain, `(0, x)`); its parent is what uses the value.

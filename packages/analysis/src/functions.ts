@@ -170,6 +170,21 @@ export function declaredBinding(resolver: Resolver, declared: Node, name: TSESTr
 }
 
 /** The function `node` is in: the nearest function around it, arrows included. */
+/**
+ * What an immediately invoked function given no arguments (the ES5 module pattern: `module.exports =
+ * function () { function Client(…) {…} …; return Client; }()`) returns: the name its body's last
+ * statement returns, when that is its only `return`. Undefined for any other call.
+ */
+export function iifeReturnedName(resolver: Resolver, call: Node): TSESTree.Identifier | undefined {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return undefined;
+  const fn = unwrap(call.callee);
+  if ((fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) || fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const last = fn.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || last.argument?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const returns = [...descendants(resolver, fn.body)].filter((n) => n.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(n) === fn);
+  return returns.length === 1 ? last.argument : undefined;
+}
+
 export function enclosingFunction(node: Node): FunctionNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (isFunction(p)) return p;
   return undefined;

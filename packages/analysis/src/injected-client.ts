@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, programOf, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
-import { classConstructor, classOf, localFunction, type FunctionNode } from './functions.js';
+import { descendants, enclosingStatements, isThisLike, memberName, outermostValue, programOf, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
+import { classConstructor, classOf, enclosingFunction, iifeReturnedName, localFunction, type FunctionNode } from './functions.js';
+import { babelHelperCall, babelMethodOwner, babelMethods, prototypeMethodOwner } from './es5-class.js';
 import { constructionOf, isLegacyClientConstruction } from './origin.js';
 import type { ParsedFile } from './project.js';
 import type { FunctionLike, Located, Resolver } from './resolver.js';
@@ -128,21 +129,29 @@ function constructorFunctionHolder(resolver: Resolver, member: TSESTree.MemberEx
   if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   let fn: Node | undefined = member.parent;
   while (fn && fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression) fn = fn.parent;
-  if (!fn || fn.parent.type === AST_NODE_TYPES.MethodDefinition || fn.parent.type === AST_NODE_TYPES.Property) return undefined;
-  const named = prototypeMethodOwner(fn);
+  if (!fn || fn.parent.type === AST_NODE_TYPES.MethodDefinition || (fn.parent.type === AST_NODE_TYPES.Property && !babelMethodOwner(fn))) return undefined;
+  const named = prototypeMethodOwner(fn) ?? babelMethodOwner(fn);
   const ctor = named ? localFunction(resolver, named) : fn;
   if (ctor?.type !== AST_NODE_TYPES.FunctionDeclaration && ctor?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
   // A constructor that returns a value may hand `new` another object than the one its `this` set up.
   if (ctor.generator || ctor.async || returnsValue(resolver, ctor)) return undefined;
   const methods = new Set<Node>();
   const roots: Node[] = [ctor];
-  for (const statement of programOf(ctor).body) {
+  for (const statement of enclosingStatements(ctor)) {
     const store = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
-    if (store?.type !== AST_NODE_TYPES.AssignmentExpression) continue;
-    const owner = prototypeMethodOwner(store.right);
-    if (!owner || localFunction(resolver, owner) !== ctor) continue;
-    methods.add(owner);
-    roots.push(store.right);
+    const defined = store?.type === AST_NODE_TYPES.AssignmentExpression ? [store.right] : store ? babelMethods(store) : [];
+    for (const method of defined) {
+      const owner = prototypeMethodOwner(method) ?? babelMethodOwner(method);
+      if (!owner || localFunction(resolver, owner) !== ctor) continue;
+      methods.add(owner);
+      roots.push(method);
+    }
+  }
+  // Babel's check that the constructor was called with `new` names it, and only that.
+  for (const statement of ctor.body.body) {
+    const check = statement.type === AST_NODE_TYPES.ExpressionStatement ? babelHelperCall(statement.expression, 'classCallCheck') : undefined;
+    const [self, named] = check?.arguments ?? [];
+    if (self?.type === AST_NODE_TYPES.ThisExpression && named?.type === AST_NODE_TYPES.Identifier) methods.add(named);
   }
   if (!roots.includes(fn)) return undefined;
   return { start: ctor.range[0], ctor, roots, methods, names: (at, target) => target.type === AST_NODE_TYPES.Identifier && localFunction(at, target) === ctor };
@@ -167,18 +176,6 @@ function returnsValue(resolver: Resolver, ctor: FunctionNode): boolean {
     if (fn === ctor) return true;
   }
   return false;
-}
-
-/** `X` of a top-level `X.prototype.m = function () {…}` storing `fn`. */
-function prototypeMethodOwner(fn: Node): TSESTree.Identifier | undefined {
-  const store = fn.parent;
-  if (fn.type !== AST_NODE_TYPES.FunctionExpression || store?.type !== AST_NODE_TYPES.AssignmentExpression || store.operator !== '=' || store.right !== fn) return undefined;
-  if (store.parent.type !== AST_NODE_TYPES.ExpressionStatement || store.parent.parent.type !== AST_NODE_TYPES.Program) return undefined;
-  const method = store.left;
-  if (method.type !== AST_NODE_TYPES.MemberExpression || method.computed) return undefined;
-  const prototype = method.object;
-  if (prototype.type !== AST_NODE_TYPES.MemberExpression || prototype.computed || prototype.property.type !== AST_NODE_TYPES.Identifier || prototype.property.name !== 'prototype') return undefined;
-  return prototype.object.type === AST_NODE_TYPES.Identifier ? prototype.object : undefined;
 }
 
 /** The parameter the constructor stores into `this.<name>`, when that is the field's only assignment in the class. */
@@ -293,7 +290,7 @@ function constructionsIn(project: ClassProject, parsed: SearchedFile, home: stri
     const target = id.parent.type === AST_NODE_TYPES.MemberExpression && id.parent.object === id ? id.parent : id;
     if (!isClass(target)) continue;
     if (target.parent.type === AST_NODE_TYPES.NewExpression && target.parent.callee === target) made.push(target.parent);
-    else if (!(parsed.file === home && ((exportable && isExport(target)) || holder.methods.has(id)))) return undefined;
+    else if (!(parsed.file === home && ((exportable && isExport(resolver, target)) || holder.methods.has(id)))) return undefined;
   }
   for (const node of descendants(resolver, parsed.program)) {
     if (node.type === AST_NODE_TYPES.ExportAllDeclaration || (node.type === AST_NODE_TYPES.ExportNamedDeclaration && node.source)) {
@@ -312,10 +309,17 @@ function* references(scope: TSESLint.Scope.Scope): Generator<TSESLint.Scope.Refe
   for (const child of scope.childScopes) yield* references(child);
 }
 
-/** `module.exports = Standup`, `exports.Standup = Standup`, `export { Standup }`, `export default Standup`. */
-function isExport(target: Node): boolean {
+/**
+ * `module.exports = Standup`, `exports.Standup = Standup`, `export { Standup }`, `export default Standup`,
+ * and `return Standup` ending an ES5 module pattern's function whose call is exported so.
+ */
+function isExport(resolver: Resolver, target: Node): boolean {
   const parent = target.parent;
   if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.ReturnStatement) {
+    const call = enclosingFunction(parent)?.parent;
+    return call !== undefined && iifeReturnedName(resolver, call) === target && isExport(resolver, outermostValue(call));
+  }
   if (parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
   if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== target || parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   let left: Node = parent.left;

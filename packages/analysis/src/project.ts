@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { barrelPath } from './barrel.js';
 import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
-import { classConstructor, classOf, functionOf } from './functions.js';
+import { classConstructor, classOf, functionOf, iifeReturnedName } from './functions.js';
 import { babelScriptFile, isPackageEntry, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
 import { handedConstruction } from './handed-client.js';
@@ -460,7 +460,7 @@ function commonJsExports(resolver: Resolver, assignment: TSESTree.AssignmentExpr
   if (left.type !== AST_NODE_TYPES.MemberExpression) return;
   if (isModuleExports(resolver, left)) {
     const value = unwrap(right);
-    if (value.type !== AST_NODE_TYPES.ObjectExpression) { add('default', value); return; }
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) { add('default', iifeReturnedName(resolver, value) ?? value); return; }
     for (const property of value.properties) {
       if (property.type === AST_NODE_TYPES.Property) add(propertyKeyName(resolver, property), property.value);
     }

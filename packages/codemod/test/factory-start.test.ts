@@ -94,4 +94,25 @@ describe('a start of what a function of another module returns', () => {
     const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': "const rtm = require('./client').init('xoxb-test');\nrtm.start();\n" });
     expect(report.sites).toEqual([]);
   });
+
+  // spleenboy/slackversational's shape (blind s47/10): `SlackClient.create(token).start()`, the factory a
+  // static method returning the app's wrapper, whose own `start` starts the client it holds.
+  const WRAPPED = `new SlackClient(new RtmClient(token, { logLevel: 'error' }))`;
+  it.each([
+    { form: 'a class with a static factory', client: `${MAKER}class SlackClient {\n  constructor(client) {\n    this.client = client;\n  }\n  start(opts) {\n    this.client.start(opts);\n  }\n  static create(token) {\n    return ${WRAPPED};\n  }\n}\nmodule.exports = SlackClient;\n` },
+    {
+      form: 'the ES5 module pattern (an immediately called function returning the constructor)',
+      client: `${MAKER}module.exports = function () {\n  function SlackClient(client) {\n    this.client = client;\n  }\n  SlackClient.prototype.start = function (opts) {\n    this.client.start(opts);\n  };\n  SlackClient.create = function (token) {\n    return ${WRAPPED};\n  };\n  return SlackClient;\n}();\n`,
+    },
+  ])("$form: the wrapper's own start is no site, the client's start inside it is", async ({ client }) => {
+    const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': "const SlackClient = require('./client');\nSlackClient.create('xoxb-test').start();\n" });
+    expect(report.sites.map((s) => `${s.id.split(':')[0]} ${s.rewrite}`)).toEqual(['client.js helper-module']);
+    expect(report.todos).toBe(0);
+  });
+
+  it('a wrapper that does not define start itself (it inherits it, from a class of a package): the start a TODO', async () => {
+    const client = `${MAKER}const EventEmitter = require('events');\nclass SlackClient extends EventEmitter {\n  constructor(client) {\n    super();\n    this.client = client;\n  }\n  static create(token) {\n    return ${WRAPPED};\n  }\n}\nmodule.exports = SlackClient;\n`;
+    const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': "const SlackClient = require('./client');\nSlackClient.create('xoxb-test').start();\n" });
+    expect(report.sites.filter((s) => s.rewrite === 'todo').map((s) => s.id.split(':')[0])).toEqual(['start.js']);
+  });
 });

@@ -82,6 +82,19 @@ function specifier(importer: string, importerSource: string, helper: string, sys
 }
 
 /**
+ * How fit a file's folder is to hold the helper module, best first: the app's source (0); examples
+ * and tests (1), which use the source, never the other way round; a build's output (`dist/`,
+ * `build/`, 2), which a build may empty, leaving the sources importing a module that is gone (blind
+ * s47/10: `src/`, its Babel output in `dist/` and `example/` each had a site).
+ */
+function folderRank(root: string, file: string): number {
+  const folders = relative(root, file).split(sep).slice(0, -1);
+  if (folders.some((part) => part === 'dist' || part === 'build')) return 2;
+  if (folders.some((part) => /^(?:examples?|demos?|tests?|spec|__tests__)$/.test(part))) return 1;
+  return 0;
+}
+
+/**
  * Where the helper modules go: one per package (nearest package.json) and, within it, per language and
  * module system among the files whose sites call it, next to the first such site. A monorepo's
  * packages each get their own: an import across packages would not survive their build or publish. An rtm-migrate file already there with the exports needed is kept as
@@ -111,7 +124,8 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
   for (const { system, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, files, library } of groups.values()) {
     // Next to an SDK's own library file when there is one (the shallowest: `lib/` before a compiled copy
     // in `dist/lib/`): its examples and tests require the library, never the other way round.
-    const [first] = library.length > 0 ? library.sort((a, b) => a.split(sep).length - b.split(sep).length) : files;
+    // Otherwise next to the first site of the app's own source (see folderRank).
+    const [first] = library.length > 0 ? library.sort((a, b) => a.split(sep).length - b.split(sep).length) : [...files].sort((a, b) => folderRank(root, a) - folderRank(root, b));
     if (first === undefined) continue;
     const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise };
     const source = helperSource(variant);

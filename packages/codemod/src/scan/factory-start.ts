@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { clientKindOfConstructor, descendants, factoryCall, memberName, originOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { clientKindOfConstructor, descendants, factoryCall, memberName, originOf, ownInstanceMethod, ownStaticMethod, returnedConstruction, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -22,7 +22,7 @@ export function unfollowedFactoryStarts(root: string, project: Project, files: r
     if (!parsed || !/\.(start|login)\b/.test(parsed.text)) continue;
     for (const node of descendants(parsed.resolver, parsed.program)) {
       if (node.type !== AST_NODE_TYPES.CallExpression || known.has(`${parsed.file}:${String(node.range[0])}`)) continue;
-      const module = startOfFactoryValue(parsed, node);
+      const module = startOfFactoryValue(project, parsed, node);
       if (module === undefined || !makesLegacyClient(project, parsed.file, module)) continue;
       const reason = CODEMOD_MESSAGES.legacyClientFactoryUnseen(module);
       out.push({ ...siteAt(root, parsed, node, 'legacy-client'), rewrite: 'todo', reason, message: todoComment(reason, []) });
@@ -32,14 +32,30 @@ export function unfollowedFactoryStarts(root: string, project: Project, files: r
 }
 
 /** The relative module whose function returned the receiver of `<receiver>.start(…)` / `.login(…)`. */
-function startOfFactoryValue(parsed: ParsedFile, call: TSESTree.CallExpression): string | undefined {
+function startOfFactoryValue(project: Project, parsed: ParsedFile, call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 1) return undefined;
   const name = memberName(parsed.resolver, callee);
   if (name !== 'start' && name !== 'login') return undefined;
   const made = madeByCall(parsed, callee.object);
   const origin = made ? originOf(parsed.resolver, made.callee) : undefined;
-  return origin && !origin.instance && origin.module.startsWith('.') ? origin.module : undefined;
+  if (!made || !origin || origin.instance || !origin.module.startsWith('.')) return undefined;
+  return startsItself(project, parsed, made, name) ? undefined : origin.module;
+}
+
+/**
+ * The factory returns an instance of a class of the project that defines `method` itself, which
+ * that call runs, whatever client the instance holds (`SlackClient.create(token).start()`, a wrapper
+ * whose `start` starts its client: that start is a site of its own).
+ */
+function startsItself(project: Project, parsed: ParsedFile, made: TSESTree.CallExpression, method: string): boolean {
+  const callee = unwrap(made.callee);
+  const owner = callee.type === AST_NODE_TYPES.MemberExpression ? project.moduleFunction(parsed.resolver, callee.object) : undefined;
+  const key = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(parsed.resolver, callee) : undefined;
+  const staticMethod = owner && key !== undefined ? ownStaticMethod(owner.resolver, owner.node, key) : undefined;
+  const fn = staticMethod && owner ? { node: staticMethod, resolver: owner.resolver } : project.moduleFunction(parsed.resolver, callee);
+  const instance = fn ? returnedConstruction(fn.resolver, fn.node) : undefined;
+  return fn !== undefined && instance !== undefined && ownInstanceMethod(fn.resolver, instance.callee, method) !== undefined;
 }
 
 /**
