@@ -118,14 +118,18 @@ function receiverOf(definition: Node): Node | undefined {
  * of its own, which any `_api` the app gives the same instance later replaces (`this._api = …` in the constructor
  * or a method, `bot._api = …`, `Object.assign(this, { _api })`), and whose place a prototype's `_api` given after
  * it is made would not take either. The instance's class is not followed to each of its objects, so any `_api`
- * given in the file, or in a project module that imports it, counts (importerDefinition: where not every importer
- * can be read, that risk is named). Undefined where none is found.
+ * given in the file, or in a project module that imports it, counts (importerDefinition: where one of those cannot
+ * be read, that risk is named; code outside the project, which may load the package's entry module, is not asked).
+ * Undefined where none is found.
  */
 export function instanceRunOverride(resolver: Resolver, call: TSESTree.CallExpression): string | undefined {
   const method = SLACKBOTS.request;
   const program = programOf(call);
   const [here] = givenDefinitions(resolver, program, method);
-  const where = here === undefined ? importerDefinition(resolver, program, method, () => true) : `on line ${String(here.loc.start.line)}`;
+  // As for a class extending the wrapped one (overrideElsewhere), code outside the project is not asked: an `_api` it
+  // gives the instance before this call is what the generated module's hands its calls to; one given after stands
+  // in front of it for later logins only, which then ask Slack for `rtm.start` as they did before the migration.
+  const where = here === undefined ? importerDefinition(resolver, program, method, () => true, true) : `on line ${String(here.loc.start.line)}`;
   return where === undefined ? undefined : `\`${method}\` is given a function of the app's own ${where}, which a login of the instance (the constructor's, or a later \`login()\`) may ask for \`rtm.start\` in place of the \`${method}\` the generated module gives it`;
 }
 
