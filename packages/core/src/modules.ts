@@ -395,9 +395,17 @@ const KNOWN_PACKAGES: readonly string[] = [
  * ignores case (macOS's, where such apps were written and run) Node finds `node_modules/botkit` for
  * `Botkit`, and no other package can be meant: npm refuses capitals in new names, and the packages above
  * have none. Only the package's name is matched so (`Botkit/lib/Botkit.js` is `botkit/lib/Botkit.js`):
- * the path inside it, and a relative or absolute specifier (the app's own files), stay exact.
+ * the path inside it, and a relative or absolute specifier (the app's own files), stay exact, except a
+ * relative path into a `node_modules` folder, which loads the known package installed there.
  */
 export function asKnownPackage(specifier: string): string {
+  // `require('./node_modules/slack-client')` (blind s49/01): a path into an installed known package is that package.
+  const installed = /^(?:\.{1,2}\/)+(?:[^/]+\/)*?node_modules\/(.+)$/.exec(specifier)?.[1];
+  if (installed !== undefined && !installed.startsWith('.')) {
+    const known = asKnownPackage(installed);
+    const name = known.split('/').slice(0, known.startsWith('@') ? 2 : 1).join('/');
+    if (KNOWN_PACKAGES.includes(name)) return known;
+  }
   if (specifier.startsWith('.') || specifier.startsWith('/')) return specifier;
   const parts = specifier.split('/');
   const nameParts = specifier.startsWith('@') ? 2 : 1;

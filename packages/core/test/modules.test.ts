@@ -68,3 +68,17 @@ describe('a known package spelt in other case', () => {
     expect(asKnownPackage('/opt/Botkit')).toBe('/opt/Botkit');
   });
 });
+
+describe('a relative path into node_modules (blind s49/01)', () => {
+  it('is the known package installed there, with the path inside it', () => {
+    expect(asKnownPackage('./node_modules/slack-client')).toBe('slack-client');
+    expect(asKnownPackage('../node_modules/@slack/client/lib/clients/rtm/client')).toBe('@slack/client/lib/clients/rtm/client');
+    expect(asKnownPackage('../../app/node_modules/Botkit')).toBe('botkit');
+  });
+
+  it('leaves another package, or a folder named node_modules with nothing after it, as written', () => {
+    expect(asKnownPackage('./node_modules/ws')).toBe('./node_modules/ws');
+    expect(asKnownPackage('./node_modules/')).toBe('./node_modules/');
+    expect(asKnownPackage('./lib/node_modules_cache')).toBe('./lib/node_modules_cache');
+  });
+});
