@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { descendants, destructuredKey, heldValueOfName, implicitGlobalValue, isThisLike, memberName, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
+import { continuationArgument } from './continuation.js';
 import { destructuredConstruction } from './factory-client.js';
 import { fieldModule, loadedModule } from './module-load.js';
 import { objectMemberValue } from './object-member.js';
@@ -164,8 +165,9 @@ export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTr
   if (bare.type === AST_NODE_TYPES.NewExpression) return bare;
   if (bare.type === AST_NODE_TYPES.Identifier) {
     const value = heldValueOfName(resolver, bare);
-    // `const { rtm } = clientsFor(token)`: the member a function of this file hands out, only ever that `new`.
-    if (!value) return destructuredConstruction(resolver, bare);
+    // `const { rtm } = clientsFor(token)`: the member a function of this file hands out, only ever that `new`;
+    // `init(function (conn) { conn.login(); })`: what `init` gives its callback.
+    if (!value) return destructuredConstruction(resolver, bare) ?? continuationArgument(resolver, bare, (argument) => constructionOf(resolver, argument, hops + 1));
     // `var slack = this.connection`: the variable holds what the field holds (blind s48/12).
     const init = soleValueOf(value);
     return init.type === AST_NODE_TYPES.NewExpression ? init : init.type === AST_NODE_TYPES.MemberExpression ? constructionOf(resolver, init, hops + 1) : undefined;

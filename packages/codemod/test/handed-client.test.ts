@@ -252,3 +252,71 @@ describe("a slack-client 1.x client handed to a class's constructor (slack-stats
     expect(report.sites[0]?.message).toContain('`login()` of `this.client`, a client handed in and used here as a `slack-client` 1.x client');
   });
 });
+
+/**
+ * bassettmb/slack-bot-dev's shape (blind corpus s49/11), continuation-passing style: a function makes the
+ * `slack-client` 1.x client and hands it to the callback it is given (`return cont(conn)`), and the one
+ * callback given logs it in. Passed over without a word before; followed now to its `new Slack(…)`. The repo
+ * itself is an AMD module (RequireJS's `define(…)`): there the generated CommonJS module would not load, so a
+ * TODO says so, and the file is left as it was.
+ */
+const CONTINUATION = `'use strict';
+var Slack = require('slack-client');
+
+function initSlack(token, cont) {
+  var conn = new Slack(token, true, true);
+  conn.on('open', function () {
+    var general = conn.getChannelByName('general');
+    console.log('connected as ' + conn.self.name + ' to ' + conn.team.name);
+    Object.keys(conn.users).sort().forEach(function (id) { console.log('user ' + id + ' ' + conn.users[id].name); });
+    console.log('general ' + general.id + ' members=' + general.members.length);
+    process.stdout.write('', function () { process.exit(0); });
+  });
+  conn.on('error', function (err) { console.error('slack-client error: ' + (err && err.msg ? err.msg : err)); process.exit(1); });
+  return cont(conn);
+}
+
+function main() {
+  initSlack(process.env.SLACK_BOT_TOKEN, function (conn) {
+    return conn.login();
+  });
+}
+
+main();
+`;
+
+describe('a slack-client 1.x client handed to the callback its maker is given (continuation-passing style)', () => {
+  it('followed to its new Slack(…), logged in through the helper module, the same workspace known against connect_required', { timeout: 180_000 }, async () => {
+    const dir = await slackClient1App({ 'index.js': CONTINUATION });
+    const run = (): Promise<RunResult> => runNodeBot(join(dir, 'index.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 60_000 });
+    const before = await knowsEveryUser(fake, run);
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.stdout).toMatch(/^done +index\.js:19:12 +library-start → helper-module$/m);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    expect(await readFile(join(dir, 'index.js'), 'utf8')).toContain('return withSlackClientRtmStart(conn).login();');
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await run();
+    const printed = (out: string): string[] => out.split('\n').filter((line) => /^(connected|user|general) /.test(line));
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    expect(printed(after.stdout)).toEqual(printed(before.stdout));
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    await expectSecondRunChangesNothing(dir);
+  });
+
+  it.each([
+    { form: 'a callback the maker hands on', maker: 'function initSlack(token, cont) {\n  var conn = new Slack(token, true, true);\n  return later(cont, conn);\n}\nfunction later(f, c) {\n  return f(c);\n}\n' },
+    { form: 'a maker that calls it with two values', maker: "function initSlack(token, cont) {\n  cont(new Slack(token, true, true));\n  cont({ login: function () { return 'stub'; } });\n}\n" },
+  ])('$form: not followed (no rewrite)', async ({ maker }) => {
+    const report = await scanFiles(JSON.stringify({ name: 'bot', private: true, dependencies: { 'slack-client': '^1.4.1' } }), { 'index.js': `var Slack = require('slack-client');\n${maker}initSlack('xoxb-test', function (conn) {\n  return conn.login();\n});\n` });
+    expect(report.sites.filter((s) => s.rewrite !== 'todo')).toEqual([]);
+  });
+
+  it('in an AMD module (RequireJS): a TODO saying the generated CommonJS module would not load there, no rewrite', async () => {
+    const amd = `define(function () {\n${CONTINUATION.replace("'use strict';\n", '').replace('main();\n', 'return main;\n')}});\n`;
+    const report = await scanFiles(JSON.stringify({ name: 'bot', private: true, dependencies: { 'slack-client': '^1.4.1', requirejs: '^2.1.20' } }), { 'src/main.js': amd });
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['src/main.js:19:12', 'todo']]);
+    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain('This file is an AMD module (`define(…)`, loaded by RequireJS');
+  });
+});

@@ -299,6 +299,9 @@ export const CODEMOD_MESSAGES = {
   /** A script that loads no modules (a browser or phone script): nothing may be imported into it. */
   loadsNoModules: (helperModule: string): string =>
     `This file loads no modules (no \`require\`, \`import\` or \`exports\`: a script run as it is, by a browser or a phone app, say), so rtm-migrate does not import its generated \`${helperModule}\` helper module into it: fetch the data read with their replacement methods through the script's own transport before \`rtm.connect\`, or make the file a module and run rtm-migrate again.`,
+  /** An AMD module (RequireJS): the generated helper module, CommonJS, would not load there. */
+  amdModule: (helperModule: string): string =>
+    `This file is an AMD module (\`define(…)\`, loaded by RequireJS, which evaluates the files it requires as AMD modules too), so rtm-migrate does not import its generated \`${helperModule}\` helper module into it: that module is CommonJS and would fail there (\`module is not defined\`). Start the client with \`rtm.connect\` and fetch the data read with their replacement methods, or load this code with Node's own \`require\` and run rtm-migrate again.`,
   /** A legacy client the generated helper module would start, in a file nothing can be imported into (the reason why follows). */
   legacyClientNotImportable:
     "the legacy `RtmClient` starts with `rtm.start` and hands its data to the AUTHENTICATED event and `dataStore`; rtm-migrate would start it through its generated helper module, which fetches that data with the replacement methods and then calls `rtm.connect`.",

@@ -36,12 +36,14 @@ export function loadsNoModules(parsed: ParsedFile): boolean {
 const IMPORTING: ReadonlySet<RewriteKind> = new Set<RewriteKind>(['helper-module', 'shim']);
 
 /**
- * The decision for a site, unless it imports into a file that loads no modules: then a TODO saying
- * so (a rewrite in place, which imports nothing, still applies).
+ * The decision for a site, unless it imports into a file that loads no modules, or into an AMD module:
+ * then a TODO saying so (a rewrite in place, which imports nothing, still applies).
  */
 export function importableDecision<D extends { readonly rewrite: RewriteKind; readonly reason?: string }>(parsed: ParsedFile, decision: D): D {
-  if (!IMPORTING.has(decision.rewrite) || !loadsNoModules(parsed)) return decision;
-  const why = readsMeteorNpm(parsed) ? CODEMOD_MESSAGES.meteorLoadsNoModules(HELPER_BASENAME) : CODEMOD_MESSAGES.loadsNoModules(HELPER_BASENAME);
+  if (!IMPORTING.has(decision.rewrite)) return decision;
+  const amd = isAmdModule(parsed);
+  if (!amd && !loadsNoModules(parsed)) return decision;
+  const why = amd ? CODEMOD_MESSAGES.amdModule(HELPER_BASENAME) : readsMeteorNpm(parsed) ? CODEMOD_MESSAGES.meteorLoadsNoModules(HELPER_BASENAME) : CODEMOD_MESSAGES.loadsNoModules(HELPER_BASENAME);
   // A legacy client's own reason says to upgrade and run again: that would not help here, the import would.
   const reason = decision.reason === CODEMOD_MESSAGES.legacyClient ? CODEMOD_MESSAGES.legacyClientNotImportable : decision.reason;
   return { ...decision, rewrite: 'todo', reason: `${reason ?? ''} ${why}`.trim() };
@@ -50,4 +52,15 @@ export function importableDecision<D extends { readonly rewrite: RewriteKind; re
 /** The file reads Meteor's `Npm` global (`Npm.require('slack-client')`): a Meteor server file. */
 function readsMeteorNpm(parsed: ParsedFile): boolean {
   return parsed.resolver.getScope(parsed.program).through.some((r) => r.identifier.name === 'Npm');
+}
+
+/**
+ * An AMD module: its program calls the global `define(…)` (RequireJS's, not one the file declares, as
+ * amdefine's `var define = require('amdefine')(module)` does, which Node loads as CommonJS). RequireJS
+ * evaluates what such a file requires as AMD too (blind s49/11: r.js in Node), where a CommonJS module fails.
+ */
+function isAmdModule(parsed: ParsedFile): boolean {
+  const global = parsed.resolver.getScope(parsed.program);
+  if (!global.through.some((r) => r.identifier.name === 'define')) return false;
+  return parsed.program.body.some((s) => s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.CallExpression && s.expression.callee.type === AST_NODE_TYPES.Identifier && s.expression.callee.name === 'define');
 }
