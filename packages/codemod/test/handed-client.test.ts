@@ -219,6 +219,24 @@ client.on('error', function (err) { console.error('slack-client error: ' + err);
 new SlackAdapter(client);
 `;
 
+/**
+ * The migrated slack-client 1.x bot, run against a Slack that retired `rtm.start`, prints what it printed
+ * before (slack-client 1.x logs with a timestamp on stdout: the bot's own lines are compared), through one
+ * `rtm.connect` and no `rtm.start`.
+ */
+async function expectPrintedAgain(run: () => Promise<RunResult>, before: RunResult): Promise<void> {
+  fake.setMode('connect_required');
+  fake.resetCalls();
+  const after = await run();
+  const printed = (out: string): string[] => out.split('\n').filter((line) => /^(connected|user|general) /.test(line));
+  expect([after.code, after.stderr]).toEqual([0, '']);
+  expect(printed(after.stdout)).toEqual(printed(before.stdout));
+  expect(printed(after.stdout)).toHaveLength(fake.workspace.users.length + 2);
+  const methods = fake.calls.map((c) => c.method);
+  expect(methods).not.toContain('rtm.start');
+  expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+}
+
 const STUB_TEST = "'use strict';\nvar SlackAdapter = require('../src/slack-adapter');\nvar fakeClient = { on: function () {}, login: function () { console.log('logged in'); } };\nnew SlackAdapter(fakeClient);\n";
 
 describe("a slack-client 1.x client handed to a class's constructor (slack-statsbot's shape)", () => {
@@ -232,17 +250,7 @@ describe("a slack-client 1.x client handed to a class's constructor (slack-stats
     expect(migrated.stdout).toMatch(/^done +src\/slack-adapter\.js:7:5 +library-start → helper-module$/m);
     expect(await readFile(join(dir, 'src', 'slack-adapter.js'), 'utf8')).toContain('withSlackClientRtmStart(this.client).login();');
 
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await run();
-    // slack-client 1.x logs with a timestamp on stdout: what the bot printed is compared.
-    const printed = (out: string): string[] => out.split('\n').filter((line) => /^(connected|user|general) /.test(line));
-    expect([after.code, after.stderr]).toEqual([0, '']);
-    expect(printed(after.stdout)).toEqual(printed(before.stdout));
-    expect(printed(after.stdout)).toHaveLength(fake.workspace.users.length + 2);
-    const methods = fake.calls.map((c) => c.method);
-    expect(methods).not.toContain('rtm.start');
-    expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
+    await expectPrintedAgain(run, before);
     await expectSecondRunChangesNothing(dir);
   });
 
@@ -295,13 +303,7 @@ describe('a slack-client 1.x client handed to the callback its maker is given (c
     expect(migrated.stdout).toMatch(/^done +index\.js:19:12 +library-start → helper-module$/m);
     expect(migrated.stdout).toContain('TODOs left: 0');
     expect(await readFile(join(dir, 'index.js'), 'utf8')).toContain('return withSlackClientRtmStart(conn).login();');
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await run();
-    const printed = (out: string): string[] => out.split('\n').filter((line) => /^(connected|user|general) /.test(line));
-    expect([after.code, after.stderr]).toEqual([0, '']);
-    expect(printed(after.stdout)).toEqual(printed(before.stdout));
-    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    await expectPrintedAgain(run, before);
     await expectSecondRunChangesNothing(dir);
   });
 
