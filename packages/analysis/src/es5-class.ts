@@ -4,13 +4,11 @@ import { enclosingStatements, memberName, propertyKeyName, unwrap } from './ast.
 import { classOf, localFunction, type FunctionNode } from './functions.js';
 import type { Resolver } from './resolver.js';
 
-type Node = TSESTree.Node;
+// Classes as ES5 code writes them, by hand or as Babel compiles a `class`: a constructor function, its
+// methods stored on `X.prototype` (or defined by Babel's `_createClass(X, protoProps, staticProps)`),
+// and its static ones stored on `X`, in the block the constructor is declared in.
 
-/**
- * Classes as ES5 code writes them, by hand or as Babel compiles a `class`: a constructor function, its
- * methods stored on `X.prototype` (or defined by Babel's `_createClass(X, protoProps, staticProps)`),
- * and its static ones stored on `X`, in the block the constructor is declared in.
- */
+type Node = TSESTree.Node;
 
 /** `X` of an `X.prototype.m = function () {…}` statement (of the program, or of the function an ES5 module pattern wraps the constructor in) storing `fn`. */
 export function prototypeMethodOwner(fn: Node): TSESTree.Identifier | undefined {
@@ -50,7 +48,6 @@ export function babelMethodOwner(fn: Node): TSESTree.Identifier | undefined {
   const owner = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
   return call && owner?.type === AST_NODE_TYPES.Identifier && babelMethods(call).includes(fn) ? owner : undefined;
 }
-
 
 /**
  * The method `name` of the class a `new` expression's callee names, when the class defines it itself:
