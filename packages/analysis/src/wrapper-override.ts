@@ -68,10 +68,12 @@ export function instanceOverride(resolver: Resolver, made: TSESTree.NewExpressio
  * Where a module of the project importing this one may give a bot this module exports (`module.exports = new
  * SlackBot(…)`, then `require('./bot')._api = …`, `const bot = require('./bot'); bot._api = …` or
  * `Object.assign(require('./bot'), { _api })`) a `method` of its own: one such definition in an importer that
- * `counts` (see importerDefinition).
+ * `counts` (see importerDefinition), or a project file that cannot be read.
  */
 function importedInstanceDefinition(resolver: Resolver, program: TSESTree.Program, method: string): string | undefined {
-  return importerDefinition(resolver, program, method, mayBeExportedBot);
+  // Code outside the project is not asked (see instanceRunOverride): the bot logs in as it is made, through the
+  // generated module; a method given to it afterwards takes its later logins to `rtm.start` as before the migration.
+  return importerDefinition(resolver, program, method, mayBeExportedBot, true);
 }
 
 /**
