@@ -305,7 +305,10 @@ describe('the generated helper module with every client helper', () => {
     for (const [name, text, sourceType] of variants) {
       expect(() => espree.parse(text, { ecmaVersion: 2016, sourceType }), name).not.toThrow();
       expect(/function\s*\*/.test(text), name).toBe(false);
+      // Babel 6's preset-env without its class transform makes arrows functions, where `super` does not parse (blind s51/02).
+      expect(superInArrows(espree.parse(text, { ecmaVersion: 2020, sourceType }) as AstNode), name).toEqual([]);
     }
+    expect(superInArrows(espree.parse('class A extends B { m() { const f = () => super.m(); } }', { ecmaVersion: 2020, sourceType: 'script' }) as AstNode)).toEqual(['super.m']);
     // The test is able to fail: an async function, `??` or an object spread does not parse at ES2016.
     for (const newer of ['async function f() {}', 'a ?? b;', 'const o = { ...a };']) {
       expect(() => espree.parse(`${commonjs}\n${newer}\n`, { ecmaVersion: 2016, sourceType: 'script' }), newer).toThrow();
@@ -373,3 +376,19 @@ console.log(bot.constructor.name, bot instanceof Bot, api.constructor.name, api 
     expect(named.stdout.trim()).toBe('Bot true slackAPI true');
   });
 });
+
+interface AstNode {
+  readonly type: string;
+  readonly [key: string]: unknown;
+}
+
+/** Each `super.x` that stands inside an arrow function (nearer than any other function), as `super.x`. */
+function superInArrows(node: AstNode, inArrow = false): string[] {
+  if (node.type === 'MemberExpression' && (node['object'] as AstNode).type === 'Super' && inArrow) return [`super.${String((node['property'] as { name?: string }).name)}`];
+  const arrow = node.type === 'ArrowFunctionExpression' ? true : node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' ? false : inArrow;
+  return Object.entries(node).flatMap(([key, value]) => {
+    if (key === 'parent') return [];
+    const children = (Array.isArray(value) ? value : [value]).filter((v): v is AstNode => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string');
+    return children.flatMap((child) => superInArrows(child, arrow));
+  });
+}

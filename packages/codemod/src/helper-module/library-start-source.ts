@@ -160,7 +160,10 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
       `  const Wrapped = class extends ${typescript ? 'Base' : 'SlackBot'} {`,
       `    _api(method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
       `      if (method !== '${METHODS.rtmStart}') return super._api(method, params);`,
-      `      const send${t(': SlackCall')} = (name, args) => super._api(name, args)${t(' as Promise<SlackObject>')};`,
+      // No `super` inside an arrow: Babel 6's preset-env without its class transform turns the arrow into a
+      // `function`, where `super` does not parse (blind s51/02).
+      '      const parent = super._api;',
+      `      const send${t(': SlackCall')} = (name, args) => parent.call(this, name, args)${t(' as Promise<SlackObject>')};`,
       "      // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
       `      // chained on a first ${METHODS.teamInfo} call through it, whose answer serves as the team's.`,
       `      return send('${METHODS.teamInfo}', {}).then((team) => rtmStartData(answeredOnce(send, '${METHODS.teamInfo}', team), params || {}, options));`,
@@ -351,8 +354,9 @@ export function slackbotapiSource(typescript: boolean, exp: string): string[] {
       `    ${request}(method${t(': string')}, data${t(': Record<string, unknown>')}, callback${t('?: (answer: SlackObject) => void')})${t(': unknown')} {`,
       `      if (method !== '${METHODS.rtmStart}') return super.${request}(method, data, callback);`,
       `      // ${request} adds the bot's token to the data it is handed and calls back once, with Slack's parsed answer.`,
+      `      const parent = super.${request};`,
       `      const send${t(': SlackCall')} = (name, args) => new Promise((resolve) => {`,
-      `        super.${request}(name, Object.assign({}, args), resolve);`,
+      `        parent.call(this, name, Object.assign({}, args), resolve);`,
       '      });',
       `      rtmStartData(send, data${t(' as RtmStartArgs')}, options).then(`,
       '        (answer) => {',
