@@ -435,11 +435,14 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
   return out;
 }
 
-/** `offset`, or the end of its line when only a `//` comment follows there (the comment stays on its statement's line). */
+/**
+ * `offset`, or the end of its line when only a `//` comment or blanks follow there: the comment, and a
+ * trailing space the file had (blind s51/04), stay on their statement's line.
+ */
 function afterTrailingComment(source: string, offset: number): number {
   const newline = source.indexOf('\n', offset);
   const lineEnd = newline === -1 ? source.length : source[newline - 1] === '\r' ? newline - 1 : newline;
-  return /^[ \t]*\/\/.*$/.test(source.slice(offset, lineEnd)) ? lineEnd : offset;
+  return /^[ \t]*(?:\/\/.*)?$/.test(source.slice(offset, lineEnd)) ? lineEnd : offset;
 }
 
 /** An `import { … } from '…'` of the file: whether it is `import type`, and the names it imports. */
