@@ -82,15 +82,16 @@ function specifier(importer: string, importerSource: string, helper: string, sys
 }
 
 /**
- * How fit a file's folder is to hold the helper module, best first: the app's source (0); examples
- * and tests (1), which use the source, never the other way round; a build's output (`dist/`,
+ * How fit a file's folder is to hold the helper module, best first: the app's source (0); command
+ * scripts, examples and tests (1: `bin/`, `example/`, `test/`…), which use the source, never the other
+ * way round (blind s51/07: `lib/norrisbot.js` required `../bin/rtm-start-data`); a build's output (`dist/`,
  * `build/`, 2), which a build may empty, leaving the sources importing a module that is gone (blind
  * s47/10: `src/`, its Babel output in `dist/` and `example/` each had a site).
  */
 function folderRank(root: string, file: string): number {
   const folders = relative(root, file).split(sep).slice(0, -1);
   if (folders.some((part) => part === 'dist' || part === 'build')) return 2;
-  if (folders.some((part) => /^(?:examples?|demos?|tests?|spec|__tests__)$/.test(part))) return 1;
+  if (folders.some((part) => /^(?:bin|examples?|demos?|tests?|spec|__tests__)$/.test(part))) return 1;
   return 0;
 }
 

@@ -1,0 +1,48 @@
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './helpers.js';
+
+/**
+ * Where the generated helper module goes when sites in several folders call it: beside the first site of
+ * the app's own source, not in `bin/`, `example/` or `test/` (which use the source: blind s51/07 had
+ * `lib/norrisbot.js` require `../bin/rtm-start-data`), nor in `dist/` or `build/` (which a build may
+ * empty: blind s47/10). Each project is written to disk and migrated by the CLI.
+ */
+const SITE = `const { WebClient } = require('@slack/web-api');
+const web = new WebClient(process.env.SLACK_BOT_TOKEN);
+module.exports = function connect() {
+  return web.rtm.start().then((res) => res);
+};
+`;
+
+async function project(folders: readonly string[]): Promise<string> {
+  const dir = await tempDir('rtm-migrate-helper-placement-');
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bot', private: true, dependencies: { '@slack/web-api': '^6.0.0' } }));
+  for (const folder of folders) {
+    await mkdir(join(dir, folder), { recursive: true });
+    await writeFile(join(dir, folder, 'connect.js'), SITE);
+  }
+  return dir;
+}
+
+const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
+
+describe('the helper module beside the first site of the app’s own source', () => {
+  it.each([
+    { folders: ['bin', 'lib'], home: 'lib' },
+    { folders: ['build', 'example', 'src'], home: 'src' },
+    { folders: ['dist', 'test'], home: 'test' },
+    { folders: ['app', 'lib'], home: 'app' },
+  ])('sites in $folders: generated in $home/', async ({ folders, home }) => {
+    const dir = await project(folders);
+    const run = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`changed: ${String(folders.length + 1)} (${home}/rtm-start-data.js`);
+    for (const folder of folders) {
+      expect(await exists(join(dir, folder, 'rtm-start-data.js')), folder).toBe(folder === home);
+      const specifier = folder === home ? './rtm-start-data' : `../${home}/rtm-start-data`;
+      expect(await readFile(join(dir, folder, 'connect.js'), 'utf8')).toContain(`require('${specifier}')`);
+    }
+  });
+});
