@@ -58,6 +58,20 @@ export function returnedFunction(resolver: Resolver, fn: FunctionLike): Function
   return everyReturnMakes(resolver, fn, (value) => functionOf(resolver, value));
 }
 
+/**
+ * The method `name` of the object literal every `return` of `fn` gives (`return { rtm, start() { rtm.start(); } }`):
+ * a call of it on what the factory returns runs that function. Undefined where a return gives anything
+ * else, or an object without such a member of its own (a spread may bring one in: undefined too).
+ */
+export function returnedObjectMethod(resolver: Resolver, fn: FunctionLike, name: string): FunctionLike | undefined {
+  return everyReturnMakes(resolver, fn, (value) => {
+    const object = unwrap(value);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression || object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const member = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === name);
+    return member?.type === AST_NODE_TYPES.Property ? functionOf(resolver, member.value) : undefined;
+  });
+}
+
 /** The function `node` stands for in this file (functionOf), or the one a call of a factory of this file makes (`onOpen()`). */
 export function functionOrMade(resolver: Resolver, node: Node): FunctionLike | undefined {
   const fn = functionOf(resolver, node);

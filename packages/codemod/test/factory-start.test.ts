@@ -110,6 +110,16 @@ describe('a start of what a function of another module returns', () => {
     expect(report.todos).toBe(0);
   });
 
+  it("an object literal with a start() of its own around the client (blind s53/02 lmammino/norrisbot): that start is no site, the client's inside it is", async () => {
+    const client = `${MAKER}module.exports = (token) => {\n  const rtm = new RtmClient(token, { logLevel: 'error' });\n  return { rtm, start() { rtm.start(); } };\n};\n`;
+    const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': "const bot = require('./client')('xoxb-test');\nbot.start();\n" });
+    expect(report.sites.map((s) => `${s.id.split(':')[0]} ${s.rewrite}`)).toEqual(['client.js helper-module']);
+    expect(report.todos).toBe(0);
+    // An object that may bring another start in (a spread) keeps the TODO.
+    const spread = await scanFiles(MANIFEST, { 'client.js': client.replace('return { rtm, start() { rtm.start(); } };', 'return { ...extra, rtm };').replace('module.exports = (token) => {', 'const extra = {};\nmodule.exports = (token) => {'), 'start.js': "const bot = require('./client')('xoxb-test');\nbot.start();\n" });
+    expect(spread.sites.filter((s) => s.rewrite === 'todo').map((s) => s.id.split(':')[0])).toEqual(['start.js']);
+  });
+
   it('a wrapper that does not define start itself (it inherits it, from a class of a package): the start a TODO', async () => {
     const client = `${MAKER}const EventEmitter = require('events');\nclass SlackClient extends EventEmitter {\n  constructor(client) {\n    super();\n    this.client = client;\n  }\n  static create(token) {\n    return ${WRAPPED};\n  }\n}\nmodule.exports = SlackClient;\n`;
     const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': "const SlackClient = require('./client');\nSlackClient.create('xoxb-test').start();\n" });

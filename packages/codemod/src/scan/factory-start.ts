@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { clientKindOfConstructor, descendants, factoryCall, memberName, originOf, ownInstanceMethod, ownStaticMethod, returnedConstruction, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { clientKindOfConstructor, descendants, factoryCall, memberName, originOf, ownInstanceMethod, ownStaticMethod, returnedConstruction, returnedObjectMethod, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -44,9 +44,10 @@ function startOfFactoryValue(project: Project, parsed: ParsedFile, call: TSESTre
 }
 
 /**
- * The factory returns an instance of a class of the project that defines `method` itself, which
- * that call runs, whatever client the instance holds (`SlackClient.create(token).start()`, a wrapper
- * whose `start` starts its client: that start is a site of its own).
+ * The factory returns an instance of a class of the project that defines `method` itself, or an
+ * object literal with that method, which that call runs, whatever client it holds
+ * (`SlackClient.create(token).start()`, a wrapper whose `start` starts its client: that start is a
+ * site of its own).
  */
 function startsItself(project: Project, parsed: ParsedFile, made: TSESTree.CallExpression, method: string): boolean {
   const callee = unwrap(made.callee);
@@ -54,8 +55,11 @@ function startsItself(project: Project, parsed: ParsedFile, made: TSESTree.CallE
   const key = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(parsed.resolver, callee) : undefined;
   const staticMethod = owner && key !== undefined ? ownStaticMethod(owner.resolver, owner.node, key) : undefined;
   const fn = staticMethod && owner ? { node: staticMethod, resolver: owner.resolver } : project.moduleFunction(parsed.resolver, callee);
-  const instance = fn ? returnedConstruction(fn.resolver, fn.node) : undefined;
-  return fn !== undefined && instance !== undefined && ownInstanceMethod(fn.resolver, instance.callee, method) !== undefined;
+  if (!fn) return false;
+  // An object literal with the method (blind s53/02 lmammino/norrisbot: `return { rtm, start() { rtm.start(); } }`).
+  if (returnedObjectMethod(fn.resolver, fn.node, method)) return true;
+  const instance = returnedConstruction(fn.resolver, fn.node);
+  return instance !== undefined && ownInstanceMethod(fn.resolver, instance.callee, method) !== undefined;
 }
 
 /**
