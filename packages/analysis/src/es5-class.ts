@@ -59,7 +59,7 @@ export function ownInstanceMethod(resolver: Resolver, callee: Node, name: string
   if (cls) return classMethod(cls, name, false);
   const bare = unwrap(callee);
   const ctor = bare.type === AST_NODE_TYPES.Identifier ? localFunction(resolver, bare) : undefined;
-  return ctor ? es5Methods(resolver, ctor, false).get(name) : undefined;
+  return ctor ? es5Methods(resolver, ctor, false).findLast((m) => m.name === name)?.method : undefined;
 }
 
 /**
@@ -68,7 +68,7 @@ export function ownInstanceMethod(resolver: Resolver, callee: Node, name: string
  */
 export function ownStaticMethod(resolver: Resolver, ctor: FunctionNode, name: string): FunctionNode | undefined {
   const body = ctor.parent.parent;
-  const found = body?.type === AST_NODE_TYPES.ClassBody ? classMethod(body.parent, name, true) : es5Methods(resolver, ctor, true).get(name);
+  const found = body?.type === AST_NODE_TYPES.ClassBody ? classMethod(body.parent, name, true) : es5Methods(resolver, ctor, true).findLast((m) => m.name === name)?.method;
   return found?.type === AST_NODE_TYPES.FunctionExpression || found?.type === AST_NODE_TYPES.ArrowFunctionExpression ? found : undefined;
 }
 
@@ -79,23 +79,31 @@ function classMethod(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, 
   return undefined;
 }
 
-/** The methods the statements around an ES5 constructor define, by name: on its prototype, or with `statics` on itself. */
-function es5Methods(resolver: Resolver, ctor: FunctionNode, statics: boolean): Map<string, Node> {
-  const methods = new Map<string, Node>();
-  const isCtor = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.Identifier && localFunction(resolver, node) === ctor;
+/** A method the statements around an ES5 constructor define: its name (none for a computed `_createClass` key), its function, and the constructor's name that stores it. */
+export interface Es5Method {
+  readonly name: string | undefined;
+  readonly method: Node;
+  readonly owner: TSESTree.Identifier;
+}
+
+/** The methods the statements around an ES5 constructor define, in order: on its prototype, or with `statics` on itself. */
+export function es5Methods(resolver: Resolver, ctor: FunctionNode, statics: boolean): Es5Method[] {
+  const methods: Es5Method[] = [];
+  const isCtor = (node: Node | undefined): node is TSESTree.Identifier => node?.type === AST_NODE_TYPES.Identifier && localFunction(resolver, node) === ctor;
   for (const statement of enclosingStatements(ctor)) {
     const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
     if (!expression) continue;
     if (expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' && expression.left.type === AST_NODE_TYPES.MemberExpression) {
-      const key = memberName(resolver, expression.left);
-      const owner = statics ? expression.left.object : prototypeMethodOwner(expression.right);
-      if (key !== undefined && (statics ? isCtor(owner) && !expression.left.computed : isCtor(owner))) methods.set(key, expression.right);
+      const name = memberName(resolver, expression.left);
+      const owner = statics ? (expression.left.computed ? undefined : expression.left.object) : prototypeMethodOwner(expression.right);
+      if (name !== undefined && isCtor(owner)) methods.push({ name, method: expression.right, owner });
     }
-    for (const method of babelMethods(expression, statics)) {
+    const owner = babelHelperCall(expression, 'createClass')?.arguments[0];
+    for (const method of isCtor(owner) ? babelMethods(expression, statics) : []) {
       const entry = method.parent;
       const key = entry?.parent?.type === AST_NODE_TYPES.ObjectExpression ? entry.parent.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(resolver, p) === 'key') : undefined;
-      const keyValue = key?.type === AST_NODE_TYPES.Property && key.value.type === AST_NODE_TYPES.Literal && typeof key.value.value === 'string' ? key.value.value : undefined;
-      if (keyValue !== undefined && isCtor(babelHelperCall(expression, 'createClass')?.arguments[0])) methods.set(keyValue, method);
+      const name = key?.type === AST_NODE_TYPES.Property && key.value.type === AST_NODE_TYPES.Literal && typeof key.value.value === 'string' ? key.value.value : undefined;
+      if (isCtor(owner)) methods.push({ name, method, owner });
     }
   }
   return methods;

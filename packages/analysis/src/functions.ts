@@ -169,7 +169,6 @@ export function declaredBinding(resolver: Resolver, declared: Node, name: TSESTr
   return declared.type === AST_NODE_TYPES.ClassDeclaration && scope.block === declared && scope.upper ? ASTUtils.findVariable(scope.upper, name.name) : variableOf(resolver, name);
 }
 
-/** The function `node` is in: the nearest function around it, arrows included. */
 /**
  * What an immediately invoked function given no arguments (the ES5 module pattern: `module.exports =
  * function () { function Client(…) {…} …; return Client; }()`) returns: the name its body's last
@@ -185,6 +184,7 @@ export function iifeReturnedName(resolver: Resolver, call: Node): TSESTree.Ident
   return returns.length === 1 ? last.argument : undefined;
 }
 
+/** The function `node` is in: the nearest function around it, arrows included. */
 export function enclosingFunction(node: Node): FunctionNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (isFunction(p)) return p;
   return undefined;

@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, enclosingStatements, isThisLike, memberName, outermostValue, programOf, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
+import { descendants, isThisLike, memberName, outermostValue, programOf, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, enclosingFunction, iifeReturnedName, localFunction, type FunctionNode } from './functions.js';
-import { babelHelperCall, babelMethodOwner, babelMethods, prototypeMethodOwner } from './es5-class.js';
+import { babelHelperCall, babelMethodOwner, es5Methods, prototypeMethodOwner } from './es5-class.js';
 import { constructionOf, isLegacyClientConstruction } from './origin.js';
 import type { ParsedFile } from './project.js';
 import type { FunctionLike, Located, Resolver } from './resolver.js';
@@ -137,15 +137,9 @@ function constructorFunctionHolder(resolver: Resolver, member: TSESTree.MemberEx
   if (ctor.generator || ctor.async || returnsValue(resolver, ctor)) return undefined;
   const methods = new Set<Node>();
   const roots: Node[] = [ctor];
-  for (const statement of enclosingStatements(ctor)) {
-    const store = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
-    const defined = store?.type === AST_NODE_TYPES.AssignmentExpression ? [store.right] : store ? babelMethods(store) : [];
-    for (const method of defined) {
-      const owner = prototypeMethodOwner(method) ?? babelMethodOwner(method);
-      if (!owner || localFunction(resolver, owner) !== ctor) continue;
-      methods.add(owner);
-      roots.push(method);
-    }
+  for (const { method, owner } of es5Methods(resolver, ctor, false)) {
+    methods.add(owner);
+    roots.push(method);
   }
   // Babel's check that the constructor was called with `new` names it, and only that.
   for (const statement of ctor.body.body) {
