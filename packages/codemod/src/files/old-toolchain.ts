@@ -46,10 +46,10 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
     // Babel 6 parses a syntax of ES2018 where the package declares the plugin or preset that adds it.
     const babelFails = babel5 ? all : only(beyondBabel5(all), (f) => !WRITTEN_SYNTAX.features[f].babel6.some((p) => declaredRange(manifest, p) !== undefined));
     const untranspiled = `run the written files untranspiled on Node ${shortVersion(newest(all, 'node'))}+`;
-    if (babel && 'major' in babel && babelFails.size > 0) {
+    if (babel && 'major' in babel) {
       const fails = babel5 && all.has('async') ? 'cannot parse or (async functions) compiles into `regeneratorRuntime` calls that fail without its polyfill' : 'cannot parse';
-      warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${uses(babelFails)}, which Babel ${babel.major} ${fails}: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or ${untranspiled}.`);
-    } else if (babel && !('major' in babel) && babelFails.size > 0) {
+      if (babelFails.size > 0) warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${uses(babelFails)}, which Babel ${babel.major} ${fails}: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or ${untranspiled}.`);
+    } else if (babel && babelFails.size > 0) {
       warnings.push(`${where} declares \`${babel.tool.name}\` ${babel.range}, which runs Babel 6 or older, and ${uses(babelFails)}, which Babel before 7 cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+, @babel/preset-env and ${babel.tool.upgrade}, or ${untranspiled}.`);
     }
     const node = manifest.engines?.node;
@@ -75,7 +75,8 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
     const where = relative(cwd, join(dir, 'package.json'));
     warnings.push(`${where} allows only TypeScript older than ${needed} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot parse: allow TypeScript ${needed}+.`);
   }
-  for (const [dir, files] of byPackage(typed.filter((w) => w.input === ''))) {
+  for (const [dir, created] of byPackage(typed.filter((w) => w.input === ''))) {
+    const files = created.map((w) => relative(dir, w.file));
     const range = declaredRange(nearestManifest(dir)?.manifest ?? {}, 'typescript');
     const { typescript: needed, types } = WRITTEN_SYNTAX.helperModule;
     if (range === undefined || !allowsOnlyBelow(range, needed)) continue;
@@ -118,31 +119,29 @@ interface AddedSyntax {
   readonly sample: string;
 }
 
-/** The `written` files by package (their nearest package.json's folder), as paths from it. */
-function byPackage(written: readonly WrittenFile[]): Map<string, string[]> {
-  const packages = new Map<string, string[]>();
+/** The `written` files by package (the folder of each one's nearest package.json), in their order. */
+function byPackage<W extends WrittenFile>(written: readonly W[]): Map<string, W[]> {
+  const packages = new Map<string, W[]>();
   for (const w of written) {
     const found = nearestManifest(dirname(w.file));
-    if (found) packages.set(found.dir, [...(packages.get(found.dir) ?? []), relative(found.dir, w.file)]);
+    if (found) packages.set(found.dir, [...(packages.get(found.dir) ?? []), w]);
   }
   return packages;
 }
 
 /** The packages (by their nearest package.json) of the `written` files whose rewrite added syntax of WRITTEN_SYNTAX. */
 function packagesWithAddedSyntax(ts: typeof TypeScript, written: readonly WrittenFile[]): AddedSyntax[] {
-  const byPackage = new Map<string, AddedSyntax>();
-  for (const w of written) {
+  const adding = written.flatMap((w) => {
     const before = featureCounts(ts, w.input);
-    const after = featureCounts(ts, w.output);
-    const added = [...after].filter(([f, n]) => n > (before.get(f) ?? 0)).map(([f]) => f);
-    const found = nearestManifest(dirname(w.file));
-    if (added.length === 0 || !found) continue;
-    const entry = byPackage.get(found.dir) ?? { dir: found.dir, files: [], features: new Set(), sample: w.file };
-    entry.files.push(relative(found.dir, w.file));
-    for (const f of added) entry.features.add(f);
-    byPackage.set(found.dir, entry);
-  }
-  return [...byPackage.values()];
+    const added = [...featureCounts(ts, w.output)].filter(([f, n]) => n > (before.get(f) ?? 0)).map(([f]) => f);
+    return added.length > 0 ? [{ ...w, added }] : [];
+  });
+  return [...byPackage(adding)].map(([dir, files]) => ({
+    dir,
+    files: files.map((w) => relative(dir, w.file)),
+    features: new Set(files.flatMap((w) => w.added)),
+    sample: files[0]?.file ?? dir,
+  }));
 }
 
 /**
