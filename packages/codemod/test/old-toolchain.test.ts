@@ -196,13 +196,13 @@ describe('a package with no engines, run on an old Node its Dockerfile or versio
 });
 
 /** A TypeScript bot folder (outside git, no tsconfig: no type-check) with `manifest` as its package.json and the pattern `input` as src/bot.ts, migrated for real with `--report json`. */
-async function migrateTypeScript(manifest: Record<string, unknown>, input = 'destructuring.input.ts'): Promise<{ stderr: string; report: Report; code: number | null }> {
+async function migrateTypeScript(manifest: Record<string, unknown>, input = 'destructuring.input.ts'): Promise<{ stderr: string; report: Report; code: number | null; dir: string }> {
   const dir = await tempDir('rtm-migrate-old-typescript-');
   await mkdir(join(dir, 'src'));
   await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   await writeFile(join(dir, 'src', 'bot.ts'), await readFile(join(PATTERNS, input), 'utf8'));
   const run = await cli(['apply', '.', '--report', 'json'], dir);
-  return { stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code };
+  return { stderr: run.stderr, report: JSON.parse(run.stdout) as Report, code: run.code, dir };
 }
 
 describe('a TypeScript package whose declared TypeScript cannot parse the written syntax', () => {
@@ -211,23 +211,39 @@ describe('a TypeScript package whose declared TypeScript cannot parse the writte
     const { stderr, report, code } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: range } });
     expect(code).toBe(0);
     expect(report.files.changed).toEqual(['src/bot.ts']);
-    const warning = `package.json allows only TypeScript older than 3.7 (\`typescript\` ${range}), and the code rtm-migrate writes into it (src/bot.ts) uses \`??\` (ES2020), which those cannot parse: allow TypeScript 3.7+.`;
+    const warning = `package.json allows only TypeScript older than 3.7 (\`typescript\` ${range}), and the code rtm-migrate writes into it (src/bot.ts) uses \`??\` (ES2020), which those cannot compile: allow TypeScript 3.7+.`;
     expect(report.warnings).toContain(warning);
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
     // The JavaScript toolchain's warnings are not for it.
     expect(report.warnings.filter((w) => w.includes('Node') || w.includes('Babel'))).toEqual([]);
   });
 
-  it('typescript ~2.9.2 and a generated TypeScript helper module (blind s48/06: tsc 2.9 emitted it broken): warned, naming the module and the TypeScript it needs', async () => {
-    const { stderr, report, code } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: '~2.9.2' } }, 'axios.input.ts');
+  it('typescript ~2.9.2 and a generated TypeScript helper module (blind s48/06: tsc 2.9 emitted it broken): the module is written for it, no warning', async () => {
+    const { report, code, dir } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: '~2.9.2' } }, 'axios.input.ts');
     expect(code).toBe(0);
     expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
-    const warning = 'package.json allows only TypeScript older than 3.5 (`typescript` ~2.9.2), and the module rtm-migrate generates into it (src/rtm-start-data.ts) uses `unknown`, `readonly` arrays, `as const` and `Omit`, which those cannot compile (tsc reports them and emits JavaScript that fails where it misread them): allow TypeScript 3.5+.';
-    expect(report.warnings).toContain(warning);
-    expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
-    // From 3.5 on, none.
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate generates'))).toEqual([]);
+    const module = await readFile(join(dir, 'src', 'rtm-start-data.ts'), 'utf8');
+    expect(module).toContain('(`typescript` ~2.9.2 in package.json): `any` stands for `unknown`');
+    expect(module).toContain('ReadonlyArray<');
+    // From 3.5 on, the module as it is (old-typescript-bot.test compiles both with the real tsc 2.9).
     const current = await migrateTypeScript({ name: 'ts-bot', version: '1.0.0', devDependencies: { typescript: '^3.5.1' } }, 'axios.input.ts');
     expect(current.report.warnings.filter((w) => w.includes('rtm-migrate generates'))).toEqual([]);
+    expect(await readFile(join(current.dir, 'src', 'rtm-start-data.ts'), 'utf8')).not.toContain('ReadonlyArray<');
+  });
+
+  it("typescript ~2.9.2 and a raw-HTTP call rewritten in place (its transport's `Record<string, unknown>`): warned, naming the type and TypeScript 3", async () => {
+    const { report, code } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: '~2.9.2' } }, 'axios.input.ts');
+    expect(code).toBe(0);
+    expect(report.warnings).toContain('package.json allows only TypeScript older than 3 (`typescript` ~2.9.2), and the code rtm-migrate writes into it (src/bot.ts) uses the type `unknown` (TypeScript 3.0), which those cannot compile: allow TypeScript 3+.');
+  });
+
+  it('typescript ~2.6.2 (older than narrowing by `in`, which the module uses): warned, naming the module and the TypeScript it needs', async () => {
+    const { stderr, report, code } = await migrateTypeScript({ name: 'old-ts-bot', version: '1.0.0', devDependencies: { typescript: '~2.6.2' } }, 'axios.input.ts');
+    expect(code).toBe(0);
+    const warning = 'The package of package.json compiles with TypeScript older than 2.7 (`typescript` ~2.6.2 in package.json), and the module rtm-migrate generates into it (src/rtm-start-data.ts) uses narrowing by `in`, which those cannot compile (tsc reports it and emits JavaScript that may fail where it misread it): allow TypeScript 2.7+.';
+    expect(report.warnings).toContain(warning);
+    expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
   });
 
   it.each([

@@ -13,8 +13,9 @@ import { deepFreeze } from './freeze.js';
  *   first Node.js that runs it (`node`), the first TypeScript that parses it (`typescript`), and
  *   `babel6`: the packages that make Babel 6 parse it (a syntax or transform plugin, or a stage preset
  *   that holds one; Babel 6 parses none of these by default).
- * - `helperModule`: the first TypeScript that compiles the generated TypeScript helper module, and
- *   the types that need it.
+ * - `helperModule`: the first TypeScript that compiles the generated TypeScript helper module as it
+ *   is (`typescript`), the first that compiles it as it is written for an older one (`older`), and
+ *   what of it needs that one (`olderNeeds`).
  * - `babel5Only`: those only Babel 5 breaks (async functions: its default stage compiles them into
  *   `regeneratorRuntime` calls that fail without its polyfill; Node 8, Babel 6 and tsc take them).
  * - `babel`: the first Babel 7 whose parser reads all of it by default and whose preset-env compiles
@@ -46,11 +47,14 @@ export const WRITTEN_SYNTAX = deepFreeze({
       babel6: ['babel-plugin-syntax-object-rest-spread', 'babel-plugin-transform-object-rest-spread', ...STAGE_PRESETS],
     },
     async: { name: 'async functions', edition: 'ES2017', node: '7.6.0', typescript: '1.7.0', babel6: [] as string[] },
+    // A type: TypeScript rewrites only (a transport's `Record<string, unknown>`); tsc erases it, so any Node runs the output.
+    unknownType: { name: 'the type `unknown`', edition: 'TypeScript 3.0', node: '0.0.0', typescript: '3.0.0', babel6: [] as string[] },
   },
   babel5Only: ['async'],
-  // The TypeScript helper module's types: \`unknown\` (3.0), \`readonly T[]\` and \`as const\` (3.4), \`Omit\` (3.5).
-  // An older tsc reports them and still emits JavaScript, broken where it misread them (blind s48/06, 2.9).
-  helperModule: { typescript: '3.5.0', types: '`unknown`, `readonly` arrays, `as const` and `Omit`' },
+  // The TypeScript helper module's types: \`unknown\` (3.0) and \`readonly T[]\` (3.4); for an older TypeScript the
+  // module is written with \`any\` and \`ReadonlyArray<T>\` instead, which 2.7 compiles (narrowing by \`in\` is 2.7's).
+  // Older than that, tsc reports errors and still emits JavaScript, broken where it misread it (blind s48/06, 2.9).
+  helperModule: { typescript: '3.5.0', older: '2.7.0', olderNeeds: 'narrowing by `in`' },
   babel: '7.8',
   babelCore: 'babel-core',
   babelCoreFixed: 7,

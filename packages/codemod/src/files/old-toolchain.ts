@@ -3,6 +3,7 @@ import { declaredRange, nearestManifest, type Manifest } from '@rtm-migrate/anal
 import { WRITTEN_SYNTAX, type BabelTool, type WrittenFeature } from '@rtm-migrate/core';
 import semver from 'semver';
 import type TypeScript from 'typescript';
+import { typescriptOlderThan } from '../helper-module/older-typescript.js';
 import { sdkVersion } from '../helper-module/sdk-version.js';
 import { runtimeNode } from './runtime-node.js';
 import { javascriptFile, typescriptFile } from './discover.js';
@@ -73,15 +74,15 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
     if (range === undefined || beyond.size === 0) continue;
     const needed = shortVersion(newest(beyond, 'typescript'));
     const where = relative(cwd, join(dir, 'package.json'));
-    warnings.push(`${where} allows only TypeScript older than ${needed} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot parse: allow TypeScript ${needed}+.`);
+    warnings.push(`${where} allows only TypeScript older than ${needed} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot compile: allow TypeScript ${needed}+.`);
   }
   for (const [dir, created] of byPackage(typed.filter((w) => w.input === ''))) {
     const files = created.map((w) => relative(dir, w.file));
-    const range = declaredRange(nearestManifest(dir)?.manifest ?? {}, 'typescript');
-    const { typescript: needed, types } = WRITTEN_SYNTAX.helperModule;
-    if (range === undefined || !allowsOnlyBelow(range, needed)) continue;
+    const { older: needed, olderNeeds } = WRITTEN_SYNTAX.helperModule;
+    const says = created[0] && typescriptOlderThan(created[0].file, needed);
+    if (says === undefined) continue;
     const where = relative(cwd, join(dir, 'package.json'));
-    warnings.push(`${where} allows only TypeScript older than ${shortVersion(needed)} (\`typescript\` ${range}), and the module rtm-migrate generates into it (${files.join(', ')}) uses ${types}, which those cannot compile (tsc reports them and emits JavaScript that fails where it misread them): allow TypeScript ${shortVersion(needed)}+.`);
+    warnings.push(`The package of ${where} compiles with TypeScript older than ${shortVersion(needed)} (${says}), and the module rtm-migrate generates into it (${files.join(', ')}) uses ${olderNeeds}, which those cannot compile (tsc reports it and emits JavaScript that may fail where it misread it): allow TypeScript ${shortVersion(needed)}+.`);
   }
   return warnings;
 }
@@ -132,8 +133,8 @@ function byPackage<W extends WrittenFile>(written: readonly W[]): Map<string, W[
 /** The packages (by their nearest package.json) of the `written` files whose rewrite added syntax of WRITTEN_SYNTAX. */
 function packagesWithAddedSyntax(ts: typeof TypeScript, written: readonly WrittenFile[]): AddedSyntax[] {
   const adding = written.flatMap((w) => {
-    const before = featureCounts(ts, w.input);
-    const added = [...featureCounts(ts, w.output)].filter(([f, n]) => n > (before.get(f) ?? 0)).map(([f]) => f);
+    const before = featureCounts(ts, w.input, typescriptFile(w.file));
+    const added = [...featureCounts(ts, w.output, typescriptFile(w.file))].filter(([f, n]) => n > (before.get(f) ?? 0)).map(([f]) => f);
     return added.length > 0 ? [{ ...w, added }] : [];
   });
   return [...byPackage(adding)].map(([dir, files]) => ({
@@ -186,9 +187,10 @@ function syntaxText(features: ReadonlySet<WrittenFeature>): string {
 /**
  * How often the text uses each syntax of WRITTEN_SYNTAX, counted on TypeScript's scanner tokens (so
  * not in comments or strings; template literals are followed through their `${…}`). Regular
- * expressions are scanned as code: a `??` in one counts alike before and after the rewrite.
+ * expressions are scanned as code: a `??` in one counts alike before and after the rewrite. The type
+ * `unknown` counts in TypeScript (`typed`) only.
  */
-function featureCounts(ts: typeof TypeScript, text: string): Map<WrittenFeature, number> {
+function featureCounts(ts: typeof TypeScript, text: string, typed: boolean): Map<WrittenFeature, number> {
   const counts = new Map<WrittenFeature, number>();
   const count = (f: WrittenFeature): void => void counts.set(f, (counts.get(f) ?? 0) + 1);
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
@@ -198,6 +200,7 @@ function featureCounts(ts: typeof TypeScript, text: string): Map<WrittenFeature,
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; previous = token, token = scanner.scan()) {
     if (token === ts.SyntaxKind.QuestionQuestionToken) count('nullish');
     else if (token === ts.SyntaxKind.AsyncKeyword) count('async');
+    else if (token === ts.SyntaxKind.UnknownKeyword && typed) count('unknownType');
     else if (token === ts.SyntaxKind.QuestionDotToken) count('optional');
     else if (token === ts.SyntaxKind.AwaitKeyword && previous === ts.SyntaxKind.ForKeyword) count('forAwait');
     // `...` right inside braces spreads into (or rests out of) an object; in `[…]` or `(…)` it is older.

@@ -67,6 +67,7 @@ export const OPTIONAL_EXTRA_ERRORS = ['missing_scope', 'not_allowed_token_type',
 /** The generated module's part that fetches the extras (TypeScript or JavaScript). */
 export function extrasSource(ts: boolean): string[] {
   const t = (typed: string): string => (ts ? typed : '');
+  const cast = (expr: string, type: string): string => (ts ? `(${expr}) as ${type}` : expr);
   const subteams = fieldFact('subteams')?.replacements[0];
   const scopes = OPTIONAL_EXTRAS.map((e) => `  '${e}': '${(fieldFact(e)?.replacements[0]?.scopes ?? []).join(', ')}',`);
   return [
@@ -108,7 +109,7 @@ export function extrasSource(ts: boolean): string[] {
     '    })',
     '    .then((prefs) => {',
     '      if (prefs) extras.prefs = answerFields(prefs);',
-    `      return inTurn([${LISTS.map((l) => `'${l}'`).join(', ')}]${t(' as const')}, (list) => {`,
+    `      return inTurn${t(`<${LISTS.map((l) => `'${l}'`).join(' | ')}>`)}([${LISTS.map((l) => `'${l}'`).join(', ')}], (list) => {`,
     "        // As rtm.start: no_latest drops `latest` and the unread counts, no_unreads the counts; simple_latest gives the ts.",
     '        const latest = include.indexOf(`${list}[].latest`) !== -1 && !isSet(args.no_latest);',
     '        const state = include.indexOf(`${list}[].unread_count`) !== -1;',
@@ -118,15 +119,16 @@ export function extrasSource(ts: boolean): string[] {
     '        if (!latest && !state && items.length === 0) return undefined;',
     "        // rtm.start gave these for the public channels the bot was in; the other lists hold only those.",
     "        const held = (lists[list] || []).filter((conversation) => list !== 'channels' || conversation.is_member === true);",
-    '        return inTurn(held, (conversation) =>',
-    `          (latest ? call('${METHODS.conversationsHistory}', { channel: conversation.id, limit: 1 }) : Promise.resolve(undefined))`,
+    `        return inTurn${t('<SlackConversation>')}(held, (conversation) =>`,
+    // One promise type, not a union of two: TypeScript before 3.3 cannot call `.then` on a union.
+    `          (${cast(`latest ? call('${METHODS.conversationsHistory}', { channel: conversation.id, limit: 1 }) : Promise.resolve(undefined)`, 'Promise<SlackObject | undefined>')})`,
     '            .then((history) => {',
     '              if (!history) return undefined;',
     `              const message = (${ts ? '(history.messages as SlackObject[] | undefined)' : 'history.messages'} || [])[0];`,
     '              conversation.latest = isSet(args.simple_latest) ? message && message.ts : message;',
     '              return undefined;',
     '            })',
-    `            .then(() => (state || items.length > 0 ? call('${METHODS.conversationsInfo}', { channel: conversation.id }) : undefined))`,
+    `            .then${t('<SlackObject | undefined>')}(() => (state || items.length > 0 ? call('${METHODS.conversationsInfo}', { channel: conversation.id }) : undefined))`,
     '            .then((info) => {',
     '              if (!info) return;',
     `              const channel = ${ts ? '(info.channel || {}) as SlackObject' : 'info.channel || {}'};`,
@@ -140,7 +142,7 @@ export function extrasSource(ts: boolean): string[] {
     '    .then(() => {',
     "      // users.list has had no presence since Slack's 2018 presence changes: one call per user, paced by its tier.",
     `      if (include.indexOf('${HELPER_PRESENCE}') === -1) return undefined;`,
-    '      return inTurn(lists.users || [], (user) =>',
+    `      return inTurn${t('<SlackUser>')}(lists.users || [], (user) =>`,
     `        call('${METHODS.usersGetPresence}', { user: user.id }).then((answer) => {`,
     '          user.presence = answer.presence;',
     '        })',

@@ -227,7 +227,7 @@ export function slackbotsOnSource(typescript: boolean, exp: string): string[] {
     body: [
       `  const api = ${own}._api.bind(bot);`,
       `  const send${t(': SlackCall')} = (name, args) => api(name, args)${t(' as Promise<SlackObject>')};`,
-      `  ${own}._api = (method, params) => {`,
+      `  ${own}._api = (method${t(': string')}, params${t('?: Record<string, unknown>')}) => {`,
       `    if (method !== '${METHODS.rtmStart}') return api(method, params);`,
       "    // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
       `    // chained on a first ${METHODS.teamInfo} call through it, whose answer serves as the team's.`,

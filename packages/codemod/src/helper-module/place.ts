@@ -5,6 +5,7 @@ import type { HelperLibrary } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import { HELPER_BASENAME, HELPER_MARK, helperExports, helperSource, type HelperVariant } from './source.js';
 import { typescriptFile } from '../files/discover.js';
+import { olderTypeScriptOf } from './older-typescript.js';
 
 /** A helper module to generate, and how each file that calls it imports it. */
 export interface HelperModule {
@@ -128,7 +129,8 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     // Otherwise next to the first site of the app's own source (see folderRank).
     const [first] = library.length > 0 ? library.sort((a, b) => a.split(sep).length - b.split(sep).length) : [...files].sort((a, b) => folderRank(root, a) - folderRank(root, b));
     if (first === undefined) continue;
-    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise };
+    const olderTypeScript = system.typescript ? olderTypeScriptOf(first) : undefined;
+    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, olderTypeScript };
     const source = helperSource(variant);
     const needed = helperExports(variant);
     let file = '';

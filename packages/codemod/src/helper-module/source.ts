@@ -28,6 +28,7 @@ import { botkitSource, slackbotapiSource, slackbotsOnSource, slackbotsSource, sl
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
 import { clientParameter, clientViewLines } from './client-view.js';
+import { forOlderTypeScript } from './older-typescript.js';
 
 /** The source of each library's function in the module. */
 const LIBRARY_START_SOURCES: Readonly<Record<HelperLibrary, (typescript: boolean, exp: string) => string[]>> = {
@@ -60,6 +61,8 @@ export interface HelperVariant {
   readonly libraryStarts?: ReadonlySet<HelperLibrary>;
   /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */
   readonly ownPromise?: boolean;
+  /** TypeScript only: what says the importers compile with a TypeScript the module's newer types fail on (see forOlderTypeScript). */
+  readonly olderTypeScript?: string;
 }
 
 /** The methods the helper calls, in the order it calls them (`rtm.connect` last). */
@@ -149,6 +152,9 @@ export function helperSource(v: HelperVariant): string {
     '// called at all without one of them (it allows 1 call a minute). An error of a call made throws as before.',
     '// It has no dependency: it calls Slack through the client you pass, a @slack/web-api WebClient (or',
     '// a @slack/client v3 WebClient) or any function (method, args) => Promise<response>.',
+    ...(ts && v.olderTypeScript !== undefined
+      ? [`// Written for the TypeScript this code compiles with (${v.olderTypeScript}): \`any\` stands for \`unknown\` and`, '// `ReadonlyArray<T>` for `readonly T[]`, which need TypeScript 3.0 and 3.4.']
+      : []),
     '',
   ];
   // withSlackPackageRtmStart() loads the `ws` the `slack` package depends on, from the package's folder.
@@ -263,7 +269,7 @@ export function helperSource(v: HelperVariant): string {
     '};',
     '',
     `/** The arguments \`${METHODS.rtmConnect}\` still accepts; \`rtm.start\`'s others (no_unreads, mpim_aware…) are gone. */`,
-    `const CONNECT_ARGS = [${RTM_CONNECT_ARGS.map((a) => `'${a}'`).join(', ')}]${t(' as const')};`,
+    `const CONNECT_ARGS${t(`: readonly (${RTM_CONNECT_ARGS.map((a) => `'${a}'`).join(' | ')})[]`)} = [${RTM_CONNECT_ARGS.map((a) => `'${a}'`).join(', ')}];`,
     '',
     '/**',
     ' * `rtm.start`\'s data, rebuilt: users, channels, groups (and mpims with `mpim_aware`), ims with',
@@ -317,7 +323,7 @@ export function helperSource(v: HelperVariant): string {
     ...(ts
       ? [
           "/** What rtmStartLists() fetches: everything but rtm.connect's part (the parts wanted). */",
-          "type RtmStartLists = Partial<Omit<RtmStartData, 'ok' | 'url' | 'self' | 'team'>> & { team?: SlackObject };",
+          "type RtmStartLists = Partial<Pick<RtmStartData, 'users' | 'channels' | 'groups' | 'mpims' | 'ims' | 'bots' | 'subteams' | 'dnd'>> & { team?: SlackObject };",
           '',
         ]
       : []),
@@ -349,7 +355,7 @@ export function helperSource(v: HelperVariant): string {
     `  let users${t(': SlackUser[] | undefined')};`,
     `  const listed${t(': Record<string, SlackConversation[] | undefined>')} = {};`,
     "  // `bots` are users.list's bot users.",
-    `  return (wanted('users') || wanted('bots') ? listAll${t('<SlackUser>')}(call, '${METHODS.usersList}', Object.assign({}, locale), 'members') : Promise.resolve(undefined))`,
+    `  return (${cast(`wanted('users') || wanted('bots') ? listAll${t('<SlackUser>')}(call, '${METHODS.usersList}', Object.assign({}, locale), 'members') : Promise.resolve(undefined)`, 'Promise<SlackUser[] | undefined>')})`,
     '    .then((found) => {',
     '      users = found;',
     '      return conversationsByType(call, types, locale);',
@@ -362,7 +368,7 @@ export function helperSource(v: HelperVariant): string {
     '        })',
     '      )',
     '    )',
-    `    .then(() => (wanted('team') ? call('${METHODS.teamInfo}', {}) : undefined))`,
+    `    .then${t('<SlackObject | undefined>')}(() => (wanted('team') ? call('${METHODS.teamInfo}', {}) : undefined))`,
     '    .then((answer) => {',
     `      const team = answer ? ${ts ? '(answer.team as SlackObject | undefined)' : 'answer.team'} || {} : undefined;`,
     `      const lists${t(': RtmStartLists')} = {};`,
@@ -458,7 +464,8 @@ export function helperSource(v: HelperVariant): string {
     const names = helperExports(v);
     lines.push('', `module.exports = { ${names.join(', ')} };`);
   }
-  return lines.join('\n') + '\n';
+  const text = lines.join('\n') + '\n';
+  return ts && v.olderTypeScript !== undefined ? forOlderTypeScript(text) : text;
 }
 
 /** `listTypes`: the conversation types of each of rtm.start's lists (core's mapping), for the old call's `mpim_aware`. */
