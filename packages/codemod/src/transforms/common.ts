@@ -491,14 +491,26 @@ export function emitImports(ctx: TransformContext): void {
   );
   const after = imports.filter((s) => body.indexOf(s) < (body.findIndex((b) => !imports.includes(b)) === -1 ? Infinity : body.findIndex((b) => !imports.includes(b))));
   const anchor = after.at(-1) ?? imports.at(-1);
+  // The directive prologue (`'use strict';`) stays first: a statement before it would make it a plain string (blind s55/13).
+  const program = (ctx.root.get() as ASTPath<{ program: { directives?: AnyNode[] } }>).node.program;
+  const prologue = [...(program.directives ?? []), ...body.slice(0, Math.max(0, body.findIndex((s) => !isDirective(s))))];
+  const directive = prologue.sort((a, b) => endOf(b) - endOf(a))[0];
   if (anchor) {
     const at = afterTrailingComment(ctx.source, endOf(anchor));
     ctx.edits.push({ start: at, end: at, text: ctx.eol + endedBefore(ctx.source, at, lines).join(ctx.eol) });
+  } else if (directive) {
+    const at = afterTrailingComment(ctx.source, endOf(directive));
+    ctx.edits.push({ start: at, end: at, text: ctx.eol + ctx.eol + lines.join(ctx.eol) });
   } else {
     const first = body[0];
     const at = first ? docCommentStart(ctx.source, lineStart(ctx.source, startOf(first))) : 0;
     ctx.edits.push({ start: at, end: at, text: endedBefore(ctx.source, at, lines).join(ctx.eol) + ctx.eol + ctx.eol });
   }
+}
+
+/** A statement of the directive prologue as ESTree parsers give it (`'use strict';` with its `directive`); Babel's own AST lists them apart (`program.directives`). */
+function isDirective(node: AnyNode): boolean {
+  return node.type === 'ExpressionStatement' && typeof (node as AnyNode & { directive?: unknown }).directive === 'string';
 }
 
 /**
