@@ -12,7 +12,7 @@ export { followClientAnswer, followResponse, isReportableRead, isSignificantEsca
 export { localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
 export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
-export { declaredRange, installedVersion, nearestManifest, type Manifest } from './modules.js';
+export { declaredRange, declaringManifest, installedVersion, nearestManifest, type Manifest } from './modules.js';
 export { packageVersion, type PackageVersion } from './package-version.js';
 export { sdkOwnFile } from './sdk-files.js';
 export { clientKindOfConstructor, constructionOf, isHttpLibraryModule, isHttpRequest, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';

@@ -94,6 +94,21 @@ export function declaredRange(manifest: Manifest, module: string): string | unde
 }
 
 /**
+ * The nearest package.json at or above `dir` that declares `module`, with the range it declares. A
+ * package.json that does not (a plugin folder's own, a workspace package leaning on the root's) leaves
+ * the module to be found from the folders above, as Node finds it, so the one above that declares it
+ * says which version runs (blind s55/13: a nested package.json without dependencies hid the root's
+ * `botkit ^0.5.4`, and a bot already on `rtm.connect` was rewritten).
+ */
+export function declaringManifest(dir: string, module: string): { readonly dir: string; readonly manifest: Manifest; readonly range: string } | undefined {
+  for (let found = nearestManifest(dir); found !== undefined; found = dirname(found.dir) === found.dir ? undefined : nearestManifest(dirname(found.dir))) {
+    const range = declaredRange(found.manifest, module);
+    if (range !== undefined) return { ...found, range };
+  }
+  return undefined;
+}
+
+/**
  * The version of `module` installed for a file: the copy in the nearest `node_modules` at or above it that
  * holds one, as Node finds it (not through this process's NODE_PATH, which is rtm-migrate's, not the
  * app's). Undefined when none is installed or its package.json gives no version.

@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 
 import semver from 'semver';
 
-import { declaredRange, installedVersion, nearestManifest } from './modules.js';
+import { declaringManifest, installedVersion } from './modules.js';
 
 /**
  * Where the version of a module a file runs with comes from, most certain first: the copy installed in
@@ -24,9 +24,9 @@ export function packageVersion(file: string, module: string): PackageVersion | u
   // An unreadable install: the lockfile or the declared range below.
   const installed = installedVersion(file, module);
   if (installed !== undefined) return { from: 'installed', version: installed };
-  const found = nearestManifest(dirname(file));
-  const range = found ? declaredRange(found.manifest, module) : undefined;
-  if (!found || range === undefined) return undefined;
+  const found = declaringManifest(dirname(file), module);
+  if (!found) return undefined;
+  const { range } = found;
   const locked = lockedVersion(found.dir, module, range);
   if (locked !== undefined && semver.valid(locked) && (!semver.validRange(range) || semver.satisfies(locked, range))) return { from: 'locked', version: locked };
   return { from: 'declared', range, manifest: join(found.dir, 'package.json') };

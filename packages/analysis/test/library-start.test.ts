@@ -57,6 +57,17 @@ describe("Botkit's startRTM, by the Botkit the file runs with", () => {
     expect(await libraryStarts(join(current, 'src', 'bot.js'))).toEqual([]);
   });
 
+  it("goes by the package.json above that declares it, past a nested one that does not (blind s55/13: a plugin folder's own)", async () => {
+    const nested = { name: 'slack-plugin', version: '1.0.0' };
+    const current = await project({ 'package.json': manifest('^0.5.4'), 'plugins/slack/package.json': nested, 'plugins/slack/index.js': BOT });
+    expect(await libraryStarts(join(current, 'plugins', 'slack', 'index.js'))).toEqual([]);
+    const old = await project({ 'package.json': manifest('^0.4.3'), 'plugins/slack/package.json': nested, 'plugins/slack/index.js': BOT });
+    expect(await libraryStarts(join(old, 'plugins', 'slack', 'index.js'))).toEqual(['botkit@3 declared ^0.4.3']);
+    // The nearer declaration wins where both declare it.
+    const both = await project({ 'package.json': manifest('^0.4.3'), 'plugins/slack/package.json': manifest('^0.6.0'), 'plugins/slack/index.js': BOT });
+    expect(await libraryStarts(join(both, 'plugins', 'slack', 'index.js'))).toEqual([]);
+  });
+
   it('is a site where nothing says which Botkit (no install, no package.json entry)', async () => {
     const dir = await project({ 'package.json': manifest(), 'bot.js': BOT });
     expect(await libraryStarts(join(dir, 'bot.js'))).toEqual(['botkit@3']);

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 
-import { declaredRange, installedVersion, nearestManifest } from '@rtm-migrate/analysis/modules';
+import { declaringManifest, installedVersion } from '@rtm-migrate/analysis/modules';
 import { mayMentionRtm, mayStartRequiredClient, SLACK_CLIENT_1 } from '@rtm-migrate/core';
 
 /** The cheap string test run before any parsing (core's, shared with the lint rules). */
@@ -15,8 +15,7 @@ export const mayMatch = mayMentionRtm;
 export function mayLogInRequiredSlackClient(file: string, text: string): boolean {
   if (!/\.login\s*\(/.test(text) || !mayStartRequiredClient(text)) return false;
   if (SLACK_CLIENT_1.ownMethods.some((name) => text.includes(name))) return true;
-  const found = nearestManifest(dirname(file));
-  return (found !== undefined && declaredRange(found.manifest, SLACK_CLIENT_1.module) !== undefined) || installedVersion(file, SLACK_CLIENT_1.module) !== undefined;
+  return declaringManifest(dirname(file), SLACK_CLIENT_1.module) !== undefined || installedVersion(file, SLACK_CLIENT_1.module) !== undefined;
 }
 
 /** Files the codemod will not touch: binary (a NUL byte in the first 8 Ki characters) or huge. */

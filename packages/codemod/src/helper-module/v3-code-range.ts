@@ -1,5 +1,5 @@
 import { dirname, join, relative } from 'node:path';
-import { declaredRange, nearestManifest } from '@rtm-migrate/analysis/modules';
+import { declaringManifest } from '@rtm-migrate/analysis/modules';
 import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import semver from 'semver';
 import type { PlanSite } from '../plan.js';
@@ -22,8 +22,8 @@ export function v3CodeRangeWarnings(cwd: string, sites: readonly PlanSite[]): st
     // slack-client 2.x (also published as @slack/client 2.x) is no v3 client.
     if (site.form !== 'legacy-client' || site.construction?.slackClient === true) continue;
     const file = join(cwd, site.file);
-    const found = nearestManifest(dirname(file));
-    const range = found ? declaredRange(found.manifest, module) : undefined;
+    const found = declaringManifest(dirname(file), module);
+    const range = found?.range;
     const known = sdkVersionOf(file, module);
     // The SDK's own files (its examples) run with the SDK they ship in: not the app's declaration.
     if (!found || range === undefined || known === undefined || known.from === 'own') continue;
