@@ -184,6 +184,31 @@ export function iifeReturnedName(resolver: Resolver, call: Node): TSESTree.Ident
   return returns.length === 1 ? last.argument : undefined;
 }
 
+/**
+ * A module's top-level statements, with those of a wrapper that runs the whole file in a function of
+ * its own in their place: CoffeeScript compiles every file into `(function () { … }).call(this);`, and
+ * hand-written modules do the same (`(function () { … })();`), so their `module.exports = …` stand in
+ * that function (blind s55/02). Only a function given no parameters, called at once with no arguments
+ * but `this`.
+ */
+export function moduleStatements(program: TSESTree.Program): TSESTree.ProgramStatement[] {
+  return program.body.flatMap((statement): TSESTree.ProgramStatement[] => {
+    const wrapper = statement.type === AST_NODE_TYPES.ExpressionStatement ? moduleWrapper(statement.expression) : undefined;
+    return wrapper ? wrapper.body.body : [statement];
+  });
+}
+
+/** `(function () { … })()` or `(function () { … }).call(this)`: the function, whose body is the module's. */
+function moduleWrapper(expression: Node): TSESTree.FunctionExpression | undefined {
+  const call = unwrap(expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  const bound = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'call';
+  const fn = bound ? unwrap(callee.object) : callee;
+  const args = bound ? call.arguments.length === 1 && call.arguments[0]?.type === AST_NODE_TYPES.ThisExpression : call.arguments.length === 0;
+  return args && fn.type === AST_NODE_TYPES.FunctionExpression && fn.params.length === 0 && !fn.async && !fn.generator ? fn : undefined;
+}
+
 /** The function `node` is in: the nearest function around it, arrows included. */
 export function enclosingFunction(node: Node): FunctionNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (isFunction(p)) return p;

@@ -8,8 +8,8 @@ import type * as Ts from 'typescript';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { barrelPath } from './barrel.js';
-import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
-import { classConstructor, classOf, functionOf, iifeReturnedName } from './functions.js';
+import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
+import { classConstructor, classOf, functionOf, iifeReturnedName, moduleStatements } from './functions.js';
 import { babelScriptFile, isPackageEntry, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
 import { handedConstruction } from './handed-client.js';
@@ -270,6 +270,9 @@ export class Project implements ProjectLinks, ClassProject {
 
   importedConstruction(resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
     const bare = unwrap(node);
+    // `var slack; slack = require('./client');` (CoffeeScript declares every name first): its one value.
+    const assigned = bare.type === AST_NODE_TYPES.Identifier && !singleBinding(resolver, bare) ? assignedRequire(resolver, bare) : undefined;
+    if (assigned) return this.importedConstruction(resolver, assigned);
     const whole = requiredModule(bare);
     const bound = bare.type === AST_NODE_TYPES.Identifier ? singleBinding(resolver, bare) : bare.type === AST_NODE_TYPES.MemberExpression;
     const imported = whole !== undefined ? { module: whole, name: 'default' } : bound ? importedName(resolver, bare) : undefined;
@@ -418,6 +421,15 @@ function exportedFunctions(parsed: ParsedFile): Map<string, FunctionLike> {
   return found;
 }
 
+/** The `require(…)` (or a member of one) a name declared without a value is assigned, once: `var slack; slack = require('./client');`. */
+function assignedRequire(resolver: Resolver, identifier: TSESTree.Identifier): Node | undefined {
+  const variable = variableOf(resolver, identifier);
+  const value = variable ? singleValueOf(variable) : undefined;
+  const bare = value ? unwrap(value) : undefined;
+  const required = bare && (requiredModule(bare) ?? (bare.type === AST_NODE_TYPES.MemberExpression ? requiredModule(unwrap(bare.object)) : undefined));
+  return required === undefined ? undefined : value;
+}
+
 /** `const rtm = require('./rtm')`: a variable bound once, at its declaration, and never assigned again. */
 function singleBinding(resolver: Resolver, identifier: TSESTree.Identifier): boolean {
   const variable = variableOf(resolver, identifier);
@@ -432,7 +444,7 @@ function exportedValues(parsed: ParsedFile): Map<string, Node[]> {
   const add = (name: string | undefined, value: Node | null | undefined): void => {
     if (name !== undefined && value) found.set(name, [...(found.get(name) ?? []), value]);
   };
-  for (const statement of program.body) {
+  for (const statement of moduleStatements(program)) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const declaration = statement.declaration;
       if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) add(declaration.id?.name, declaration);
