@@ -54,6 +54,7 @@ const apply = async (dir: string, target = '.'): Promise<Report> => {
  */
 describe.each([
   {
+    name: 'botkit',
     library: 'botkit',
     source: BOT,
     id: 'bot.js:4:1',
@@ -62,6 +63,17 @@ describe.each([
     current: ['^0.5.4', '0.6.9'],
   },
   {
+    // Its main file by path, from the app's own node_modules (blind s54/07, AlexGagne/ioubot on botkit 0.2.2: MISSED).
+    name: "botkit, required by its main file's path",
+    library: 'botkit',
+    source: BOT.replace("require('botkit')", "require('./node_modules/botkit/lib/Botkit.js')"),
+    id: 'bot.js:4:1',
+    rewritten: "const { withBotkitRtmStart } = require('./rtm-start-data');\n\nconst controller = Botkit.slackbot({});\nwithBotkitRtmStart(controller.spawn({ token: process.env.SLACK_TOKEN }), { fields: ['self', 'url'] }).startRTM((err) => {",
+    old: ['^0.5.0', '0.5.3'],
+    current: ['^0.5.4', '0.6.9'],
+  },
+  {
+    name: 'slackbots',
     library: 'slackbots',
     source: SLACKBOTS_BOT,
     id: 'bot.js:3:13',
@@ -69,7 +81,7 @@ describe.each([
     old: ['^1.2.0', '1.2.0'],
     current: ['^1.3.0', '1.3.0'],
   },
-])('$library through the CLI', ({ library, source, id, rewritten, old, current }) => {
+])('$name through the CLI', ({ library, source, id, rewritten, old, current }) => {
   const [oldRange = '', oldInstalled = ''] = old;
   const [currentRange = '', currentInstalled = ''] = current;
   it.each([

@@ -391,12 +391,21 @@ const KNOWN_PACKAGES: readonly string[] = [
 ];
 
 /**
+ * The `main` file of known packages (inside the package, no extension), as every release read names it
+ * (botkit 0.2.2–0.6.21 `lib/Botkit.js`, slackbots 0.5.3–1.3.0 `index.js`, slackbotapi 1.3.9 `lib/index.js`,
+ * slack-client 1.4.1–2.0.6 and @slack/client 3.16 `./index`): a deep require of it loads the package itself
+ * (`require('./node_modules/botkit/lib/Botkit.js')`, blind s54/07).
+ */
+const PACKAGE_MAINS: Readonly<Record<string, string>> = deepFreeze({ botkit: 'lib/Botkit', slackbots: 'index', slackbotapi: 'lib/index', 'slack-client': 'index', '@slack/client': 'index' });
+
+/**
  * A bare specifier as the known package it loads: `require('Botkit')` is `botkit`. On a file system that
  * ignores case (macOS's, where such apps were written and run) Node finds `node_modules/botkit` for
  * `Botkit`, and no other package can be meant: npm refuses capitals in new names, and the packages above
- * have none. Only the package's name is matched so (`Botkit/lib/Botkit.js` is `botkit/lib/Botkit.js`):
- * the path inside it, and a relative or absolute specifier (the app's own files), stay exact, except a
- * relative path into a `node_modules` folder, which loads the known package installed there.
+ * have none. Only the package's name is matched so (`Botkit/lib/Bot.js` is `botkit/lib/Bot.js`): the path
+ * inside it, and a relative or absolute specifier (the app's own files), stay exact, except a relative
+ * path into a `node_modules` folder, which loads the known package installed there, and the package's
+ * `main` file (PACKAGE_MAINS), which is the package.
  */
 export function asKnownPackage(specifier: string): string {
   // `require('./node_modules/slack-client')` (blind s49/01): a path into an installed known package is that package.
@@ -411,5 +420,8 @@ export function asKnownPackage(specifier: string): string {
   const nameParts = specifier.startsWith('@') ? 2 : 1;
   const name = parts.slice(0, nameParts).join('/');
   const known = KNOWN_PACKAGES.find((p) => p.toLowerCase() === name.toLowerCase());
-  return known === undefined || known === name ? specifier : [known, ...parts.slice(nameParts)].join('/');
+  if (known === undefined) return specifier;
+  const inside = parts.slice(nameParts).join('/').replace(/\.js$/, '');
+  if (inside !== '' && PACKAGE_MAINS[known] === inside) return known;
+  return known === name ? specifier : [known, ...parts.slice(nameParts)].join('/');
 }

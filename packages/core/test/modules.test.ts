@@ -82,3 +82,20 @@ describe('a relative path into node_modules (blind s49/01)', () => {
     expect(asKnownPackage('./lib/node_modules_cache')).toBe('./lib/node_modules_cache');
   });
 });
+
+describe("a known package's main file (blind s54/07)", () => {
+  it('is the package, by a bare or a node_modules path, with or without its extension', () => {
+    expect(asKnownPackage('botkit/lib/Botkit.js')).toBe('botkit');
+    expect(asKnownPackage('./node_modules/botkit/lib/Botkit.js')).toBe('botkit');
+    expect(asKnownPackage('Botkit/lib/Botkit')).toBe('botkit');
+    expect(asKnownPackage('slackbots/index.js')).toBe('slackbots');
+    expect(asKnownPackage('slackbotapi/lib/index')).toBe('slackbotapi');
+    expect(asKnownPackage('slack-client/index')).toBe('slack-client');
+  });
+
+  it('leaves its other files, and another package whose file has that name, as written', () => {
+    expect(asKnownPackage('botkit/lib/SlackBot.js')).toBe('botkit/lib/SlackBot.js');
+    expect(asKnownPackage('botkit/index.js')).toBe('botkit/index.js');
+    expect(asKnownPackage('ws/lib/index')).toBe('ws/lib/index');
+  });
+});
