@@ -92,7 +92,7 @@ export function prepare(options: ApplyOptions) {
   /** Candidates that may hand a client they make to a module they require (see `mayHandRtmClientOn`). */
   const handing: string[] = [];
   /** A file not looked at, but not passed over in silence either: it names the retired method. */
-  const mentioning = (file: string, reason: string, hint: string): Skipped => ({ file: relative(cwd, file), reason: `${reason}; it contains \`rtm.start\`: ${hint}`, mentionsRtmStart: true });
+  const mentioning = (file: string, reason: string, hint: string, names = '`rtm.start`'): Skipped => ({ file: relative(cwd, file), reason: `${reason}; it contains ${names}: ${hint}`, mentionsRtmStart: true, names });
   for (const file of found.files) {
     let text: string;
     try {
@@ -131,10 +131,20 @@ export function prepare(options: ApplyOptions) {
     } catch {
       // Unreadable: it says nothing either way, as for a README.
     }
-    if (text.includes('rtm.start')) skipped.push(mentioning(file, `${language}: rtm-migrate reads JavaScript and TypeScript only`, 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to'));
+    // Or a client whose own start requests it: the compiled JavaScript may be git-ignored, and then nothing else tells (blind s55/02).
+    const client = text.includes('rtm.start') ? undefined : FOREIGN_CLIENT_START.exec(text)?.[0];
+    const names = client === undefined ? '`rtm.start`' : `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``;
+    if (text.includes('rtm.start') || client !== undefined) skipped.push(mentioning(file, `${language}: rtm-migrate reads JavaScript and TypeScript only`, 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to', names));
   }
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
 }
+
+/**
+ * What names, in a file of another language, a client whose own start requests `rtm.start` (the releases
+ * before `rtm.connect`): the legacy `RtmClient` (v4's is `RTMClient`), Botkit's `startRTM`, and the
+ * packages slack-client, slackbots and slackbotapi, which log in with it.
+ */
+const FOREIGN_CLIENT_START = /\bRtmClient\b|\bstartRTM\b|['"](?:slack-client|slackbots|slackbotapi)['"]/;
 
 /**
  * A file the pre-filter passed over that may start a client it requires from a module named in
@@ -386,7 +396,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     interrupted,
     ranges: ranges.filter((r) => changed.some((c) => relative(cwd, c.file) === r.manifest)),
     ...(verification ? { verification } : {}),
-    warnings: [...warnings, ...skipped.filter((s) => s.mentionsRtmStart).map((s) => `${s.file} was skipped (${s.reason.split(';')[0]}) but contains \`rtm.start\`.`)],
+    warnings: [...warnings, ...skipped.filter((s) => s.mentionsRtmStart).map((s) => `${s.file} was skipped (${s.reason.split(';')[0]}) but contains ${s.names ?? '`rtm.start`'}.`)],
   };
 }
 

@@ -119,6 +119,20 @@ describe('CLI safety', () => {
     expect(await readFile(join(dir, 'src', 'client.coffee'), 'utf8')).toBe(coffee);
   });
 
+  // Blind s55/02 (bombadillo/badslackbot): the compiled JavaScript was git-ignored, and "files seen: 0" said nothing of the bot's RtmClient.
+  it.each([
+    ['a legacy RtmClient', "RtmClient = require('@slack/client').RtmClient\nrtm = new RtmClient token\nmodule.exports = rtm\n", '`RtmClient`'],
+    ["Botkit's startRTM", "Botkit = require 'botkit'\ncontroller.spawn(token: token).startRTM()\n", '`startRTM`'],
+    ['slackbots', "SlackBot = require 'slackbots'\nbot = new SlackBot token: token\n", "`'slackbots'`"],
+  ])('reports a CoffeeScript file that names %s (its start requests rtm.start), and --check fails on it', async (_, coffee, names) => {
+    const dir = await project({ 'src/bot.coffee': coffee, 'src/rtm4.coffee': "{ RTMClient } = require '@slack/rtm-api'\n" });
+    const r = await cli(['apply', '.', '--check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`warning: src/bot.coffee was skipped (CoffeeScript: rtm-migrate reads JavaScript and TypeScript only) but contains ${names}, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\`.`);
+    // v4's RTMClient starts with rtm.connect: no line.
+    expect(r.stdout).not.toContain('rtm4.coffee');
+  });
+
   it('rewrites a folder outside git with a warning; inside a clean git work tree, without', async () => {
     const outside = await project({ 'a.ts': CONNECT_ONLY(0) });
     const r = await cli(['apply', '.'], outside);

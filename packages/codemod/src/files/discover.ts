@@ -24,8 +24,10 @@ const FOREIGN_RE = new RegExp(`\\.(${Object.keys(FOREIGN_SOURCES).join('|')})$`,
 export interface Skipped {
   readonly file: string;
   readonly reason: string;
-  /** The skipped file contains `rtm.start` (a binary or huge file): `--check` fails on it. */
+  /** The skipped file contains `rtm.start` (a binary or huge file), or a foreign source a client that requests it: `--check` fails on it. */
   readonly mentionsRtmStart?: boolean;
+  /** What it contains, as the warning names it (`rtm.start` unless said). */
+  readonly names?: string;
 }
 
 export interface Discovery {
