@@ -1,4 +1,4 @@
-import { parameterUses, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { originOf, parameterUses, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TransportCall } from '../../plan.js';
@@ -64,15 +64,43 @@ export function writtenCallback(node: Node): TSESTree.ArrowFunctionExpression | 
 }
 
 
-/** The response parameter is not used, or only for the `members` read off it: what the rebuilt response has. */
+/**
+ * The response parameter is not used, or only for the `members` read off it (also by lodash's
+ * `_.get(res, 'body')`), or tested for being there (`res && res.body`, `if (!res)`): what the rebuilt
+ * response has, an object wherever the original was one (a failure's answer included).
+ */
 export function readsOnlyMembers(parsed: ParsedFile, param: Node | undefined, members: readonly string[]): boolean {
   if (!param) return true;
   if (param.type !== AST_NODE_TYPES.Identifier) return false;
   // A use handing it on whole to a method of the same class or a function of this module counts as that function's uses.
   return parameterUses(parsed.resolver, param).every((r) => {
-    const member = r.identifier.parent;
-    return r.isReadOnly() && member.type === AST_NODE_TYPES.MemberExpression && member.object === r.identifier && !member.computed && member.property.type === AST_NODE_TYPES.Identifier && members.includes(member.property.name);
+    const use = r.identifier;
+    const member = use.parent;
+    if (!r.isReadOnly()) return false;
+    if (member.type === AST_NODE_TYPES.MemberExpression && member.object === use && !member.computed && member.property.type === AST_NODE_TYPES.Identifier) return members.includes(member.property.name);
+    return use.type === AST_NODE_TYPES.Identifier && (testedOnly(use) || lodashGetOf(parsed, use, members));
   });
+}
+
+/** `x` whose value only decides: `x && …`, `!x`, `if (x)`, `x ? … : …` (blind s54/13 logged `response && response.body` on failure). */
+function testedOnly(use: TSESTree.Identifier): boolean {
+  const parent = use.parent;
+  if (parent.type === AST_NODE_TYPES.LogicalExpression) return parent.operator === '&&' && parent.left === use;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!';
+  return (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === use;
+}
+
+/** `_.get(x, 'body')` of lodash or underscore (a path, or an array of keys, that starts with one of `members`). */
+function lodashGetOf(parsed: ParsedFile, use: TSESTree.Identifier, members: readonly string[]): boolean {
+  const call = use.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== use) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'get') return false;
+  const module = originOf(parsed.resolver, callee.object)?.module;
+  if (module !== 'lodash' && module !== 'underscore') return false;
+  const path = call.arguments[1];
+  const first = path?.type === AST_NODE_TYPES.Literal ? path.value : path?.type === AST_NODE_TYPES.ArrayExpression && path.elements[0]?.type === AST_NODE_TYPES.Literal ? path.elements[0].value : undefined;
+  return typeof first === 'string' && members.includes(first.split(/[.[]/)[0] ?? '');
 }
 
 /** A kept callback goes inside `(err, data) => …`: true when it uses an outer `err` or `data`. */
