@@ -424,3 +424,50 @@ describe("the bot's manual presence (self.manual_presence) read by a package in 
     }
   });
 });
+
+const FORWARD_BOT = `${HEADER}const relay = require('stats-relay');
+
+async function main() {
+  const data = await web.rtm.start();
+  relay.send(data);
+}
+${FOOTER}`;
+
+/** The package: what an analytics client does with the whole answer (blind s55/11 posted it to a service): reads a few keys, sends the rest. */
+const STATS_RELAY = `exports.send = (data) => {
+  console.log('team: ' + data.team.id + ', users: ' + data.users.length);
+  console.log('cache_ts: ' + data.cache_ts);
+  console.log('is_europe: ' + data.is_europe);
+  console.log('keys sent: ' + Object.keys(data).filter((k) => ['cache_ts', 'is_europe', 'links'].includes(k)).join(',') + '.');
+};
+`;
+
+describe("the whole answer handed to a package in node_modules, keys nothing replaces among what it reads (cache_ts, is_europe)", () => {
+  it('migrated through the helper module: the report names those keys; at run time each read answers undefined and warns once', async () => {
+    const fake = await startFakeSlack({ seed: 12, users: 8, channels: 3, mode: 'legacy' });
+    try {
+      const dir = await panelBot(FORWARD_BOT, 'stats-relay', STATS_RELAY);
+      const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect([before.code, before.stderr]).toEqual([0, '']);
+      expect(before.stdout).toMatch(/^cache_ts: \d+\nis_europe: false\nkeys sent: cache_ts,is_europe,links\.$/m);
+      const dry = JSON.parse((await cli(['apply', '.', '--dry', '--report', 'json'], dir)).stdout) as { sites: { message: string }[] };
+      // Every key nothing replaces is named, with why.
+      expect(dry.sites[0]?.message.replace(/\s+/g, ' ')).toMatch(/`cache_ts`, `cache_ts_version`, `cache_version`, `latest_event_ts`, `accept_tos_url`, .*`thread_only_channels`/);
+      const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+      expect(migrated.stdout).toContain('TODOs left: 0');
+      fake.setMode('connect_required');
+      fake.resetCalls();
+      const after = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expect(after.code).toBe(0);
+      const expected = before.stdout.replace(/^cache_ts: .*$/m, 'cache_ts: undefined').replace(/^is_europe: .*$/m, 'is_europe: undefined').replace(/^keys sent: .*$/m, 'keys sent: .');
+      expect(after.stdout).toBe(expected);
+      expect(after.stderr.trim().split('\n')).toEqual([
+        'rtm-start-data: cache_ts is not in the replacement data: no replacement: drop the read',
+        'rtm-start-data: is_europe is not in the replacement data: no public replacement: drop the read',
+      ]);
+      expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -185,9 +185,19 @@ export function writtenByEvent(path: string): string | undefined {
   return (RTM_START_WRITTEN_OBJECTS as Readonly<Record<string, string>>)[path];
 }
 
-/** The RTM_START_OBJECT_GAPS that escaping `path` carries: `self` its own, `team` its own, the whole response (`''`) both. */
+/**
+ * The top-level keys of `rtm.start`'s answer that nothing replaces (`cache_ts`, `latest_event_ts`, `links`,
+ * `is_europe`…): the generated module's data lack them, and a read of one answers `undefined` and warns once
+ * (markObjectGaps). Code that hands the whole data on loses them: the report names them (blind s55/11
+ * forwarded the whole answer to an analytics service).
+ */
+export const RTM_START_TOP_GAPS: readonly string[] = deepFreeze(
+  RTM_START_TOP_LEVEL_FIELDS.filter((top) => !COMMON_RESPONSE_FIELDS.includes(top) && !HELPER_DATA_PARTS.includes(top) && fieldFact(top)?.droppedFromRtmStart === undefined),
+);
+
+/** The RTM_START_OBJECT_GAPS that escaping `path` carries: `self` its own, `team` its own, the whole response (`''`) both, and RTM_START_TOP_GAPS. */
 export function objectGapsOf(path: string): string[] {
-  return RTM_START_OBJECT_GAPS.filter((f) => path === '' || f.startsWith(`${path}.`));
+  return path === '' ? [...RTM_START_OBJECT_GAPS, ...RTM_START_TOP_GAPS] : RTM_START_OBJECT_GAPS.filter((f) => f.startsWith(`${path}.`));
 }
 
 /**

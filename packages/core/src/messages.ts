@@ -139,10 +139,20 @@ export function escapedObjectData(paths: readonly string[]): { object: string; f
   return {
     object,
     fields: list(fields),
-    replacements: [...new Set(fields.map((f) => `${f}: ${fieldFact(f)?.advice ?? f}`))].join('; '),
+    replacements: byAdvice(fields),
     written: written.length > 0 ? list(written) : '',
     events,
   };
+}
+
+/** `a`, `b`: advice; `c`: other advice — fields grouped by what replaces them (the no-replacement keys share one). */
+function byAdvice(fields: readonly string[]): string {
+  const grouped = new Map<string, string[]>();
+  for (const f of fields) {
+    const advice = fieldFact(f)?.advice ?? f;
+    grouped.set(advice, [...(grouped.get(advice) ?? []), f]);
+  }
+  return [...grouped].map(([advice, named]) => `${list(named)}: ${advice}`).join('; ');
 }
 
 /** The report's sentence for the RTM_START_WRITTEN_GAPS among an escaping object's gaps (`written`: their list, or empty; `events`: what writes into them). */
@@ -550,7 +560,7 @@ export const CODEMOD_MESSAGES = {
    * (the warning, not this line, says where each comes from now: it would repeat for every such site).
    */
   objectGapsWarned: (data: { object: string; fields: string; written: string; events: string }): string =>
-    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on its \`self\` and \`team\` a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.${writtenGapsSentence(data)}`,
+    `Code rtm-migrate cannot follow gets ${data.object} and may read ${data.fields}, which neither \`rtm.connect\` nor the helper module's calls return: on the module's data a read of one answers \`undefined\` and warns once at run time, saying where it comes from now (code that hands the data on whole, to a log or another service, hands them on without).${writtenGapsSentence(data)}`,
   /** The same for a `slack-client` 1.x client, which copies `self` into a User of its own: the wrapper gives the copy the getters. */
   objectGapsCopied: (data: { object: string; fields: string; written: string; events: string }): string =>
     `Code rtm-migrate cannot follow may read ${data.fields} off the client's \`self\`, which neither \`rtm.connect\` nor the helper module's calls return: \`slack-client\` copies \`self\` into a User of its own, and the wrapper gives that copy the module's getters, so a read of one answers \`undefined\` and warns once at run time, saying where it comes from now.${writtenGapsSentence(data)}`,

@@ -23,6 +23,7 @@ import {
   escapedObjectMessage,
   objectGapsOf,
   RTM_START_OBJECT_GAPS,
+  RTM_START_TOP_GAPS,
   RTM_START_WRITTEN_GAPS,
   writtenByEvent,
   todoComment,
@@ -210,9 +211,12 @@ describe('fieldFact', () => {
     for (const path of ['self.id', 'team.domain', 'team.icon', 'team.email_domain', 'team.prefs']) expect(RTM_START_OBJECT_GAPS, path).not.toContain(path);
     expect(objectGapsOf('self')).toEqual(['self.prefs', 'self.created', 'self.manual_presence']);
     expect(objectGapsOf('team')).toEqual(['team.plan', 'team.msg_edit_window_mins', 'team.over_storage_limit']);
-    expect(objectGapsOf('')).toEqual(RTM_START_OBJECT_GAPS);
+    // The whole response carries the top-level keys nothing replaces too (blind s55/11 forwarded them).
+    expect(RTM_START_TOP_GAPS).toEqual(['cache_ts', 'cache_ts_version', 'cache_version', 'latest_event_ts', 'accept_tos_url', 'can_manage_shared_channels', 'is_europe', 'links', 'mobile_app_requires_upgrade', 'non_threadable_channels', 'read_only_channels', 'thread_only_channels']);
+    for (const path of RTM_START_TOP_GAPS) expect(fieldFact(path)?.replacements, path).toEqual([]);
+    expect(objectGapsOf('')).toEqual([...RTM_START_OBJECT_GAPS, ...RTM_START_TOP_GAPS]);
     for (const path of ['users', 'self.prefs', 'url', 'teams']) expect(objectGapsOf(path), path).toEqual([]);
-    expect(escapedObjectMessage(['self', 'users'])).toMatch(/^Code rtm-migrate cannot follow gets `self` and may read `self\.prefs`, `self\.created`, `self\.manual_presence`: .*self\.prefs: no public method/);
+    expect(escapedObjectMessage(['self', 'users'])).toMatch(/^Code rtm-migrate cannot follow gets `self` and may read `self\.prefs`, `self\.created`, `self\.manual_presence`: .*`self\.prefs`: no public method/);
     expect(escapedObjectMessage(['url', 'users'])).toBeUndefined();
     // What RTM events write into (slack-client 1.x, a dataStore): self.prefs, a gap, and team.prefs, an extra the data
     // may lack; the report's object-gap line says so of self (team.prefs is no gap of an escaping team: it is fetched).

@@ -1,4 +1,4 @@
-import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, RTM_START_TOP_LEVEL_FIELDS, RTM_START_WRITTEN_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact, helperReadStateAdvice, writtenByEvent } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, RTM_START_TOP_GAPS, RTM_START_TOP_LEVEL_FIELDS, RTM_START_WRITTEN_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact, helperReadStateAdvice, writtenByEvent } from '@rtm-migrate/core';
 import type { Escape } from '../plan.js';
 
 /** A JavaScript string literal in the module's style (single quotes). */
@@ -61,6 +61,13 @@ export function itemGapsSource(ts: boolean, copies: boolean): string[] {
     ' * comes from now: markObjectGaps() gives a missing one an object that keeps the writes (see gapObjectOf).',
     ' */',
     ...table('WRITTEN_GAPS', gapsOf(written, '.')),
+    '',
+    '/**',
+    " * Top-level keys of rtm.start's answer that nothing replaces, and why: markObjectGaps() makes a read of one warn once.",
+    ' */',
+    `const TOP_GAPS${t(': [string, string][]')} = [`,
+    ...RTM_START_TOP_GAPS.map((path) => `  [${quoted(path)}, ${quoted(fieldFact(path)?.advice ?? path)}],`),
+    '];',
     '',
     `const warnedGaps = new Set${t('<string>')}();`,
     '',
@@ -137,7 +144,7 @@ export function itemGapsSource(ts: boolean, copies: boolean): string[] {
     '/**',
     ' * Gives self and team the getter of each of OBJECT_GAPS they lack, and an object for each of WRITTEN_GAPS',
     ' * they lack, an enumerable key so that a client copying self (slack-client 1.x `new User(this, data.self)`,',
-    " * a dataStore model's update) writes into the same one.",
+    " * a dataStore model's update) writes into the same one; and the data the getter of each of TOP_GAPS.",
     ' */',
     `function markObjectGaps(data${t(': RtmStartData')})${t(': void')} {`,
     '  for (const [object, name, advice] of WRITTEN_GAPS) {',
@@ -148,6 +155,7 @@ export function itemGapsSource(ts: boolean, copies: boolean): string[] {
     '    const holder = data[object];',
     '    if (holder && !(name in holder)) Object.defineProperty(holder, name, gapOf(`${object}.${name}`, name, advice));',
     '  }',
+    '  for (const [name, advice] of TOP_GAPS) if (!(name in data)) Object.defineProperty(data, name, gapOf(name, name, advice));',
     '}',
   ];
 }
