@@ -1,11 +1,10 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
+import { babelToCommonJs, cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
 
 /**
  * Which file the helper module is written to and how the migrated code imports it: a module each
@@ -14,14 +13,6 @@ import { cli, expectSameWithoutRtmStart, ROOT, tempDir } from './helpers.js';
  * package that is not `"type": "module"`; Node itself for the rest.
  */
 
-interface BabelCore {
-  transformFileSync(file: string, options: { babelrc: false; configFile: false; plugins: string[] }): { code?: string | null } | null;
-}
-
-const requireHere = createRequire(import.meta.url);
-const babel = requireHere('@babel/core') as BabelCore;
-const TO_COMMONJS = requireHere.resolve('@babel/plugin-transform-modules-commonjs');
-
 /**
  * `babel src -d lib`: every `.js` file under `src/` compiled to CommonJS. The plugin is named by path
  * (the project's own Babel config names it by package, and the temp project has no node_modules).
@@ -29,9 +20,8 @@ const TO_COMMONJS = requireHere.resolve('@babel/plugin-transform-modules-commonj
 async function buildWithBabel(dir: string): Promise<void> {
   for (const name of await readdir(join(dir, 'src'), { recursive: true })) {
     if (extname(name) !== '.js') continue;
-    const out = babel.transformFileSync(join(dir, 'src', name), { babelrc: false, configFile: false, plugins: [TO_COMMONJS] });
     await mkdir(dirname(join(dir, 'lib', name)), { recursive: true });
-    await writeFile(join(dir, 'lib', name), out?.code ?? '');
+    await writeFile(join(dir, 'lib', name), babelToCommonJs(join(dir, 'src', name)));
   }
 }
 

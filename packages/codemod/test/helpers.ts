@@ -33,6 +33,20 @@ export async function withFake(options: Parameters<typeof startFakeSlack>[0], te
   }
 }
 
+interface BabelCore {
+  transformFileSync(file: string, options: { babelrc: false; configFile: false; plugins: string[] }): { code?: string | null } | null;
+}
+
+/**
+ * One file compiled to CommonJS as `babel src -d lib` does (@babel/core with its CommonJS modules
+ * transform, named by path: the temp projects have no node_modules of Babel's).
+ */
+export function babelToCommonJs(file: string): string {
+  const here = createRequire(import.meta.url);
+  const babel = here('@babel/core') as BabelCore;
+  return babel.transformFileSync(file, { babelrc: false, configFile: false, plugins: [here.resolve('@babel/plugin-transform-modules-commonjs')] })?.code ?? '';
+}
+
 export async function tempDir(prefix = 'rtm-migrate-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }

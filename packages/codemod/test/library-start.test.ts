@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
@@ -6,7 +7,7 @@ import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../../test/support/corpus.js';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, copyLibrary, ROOT, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
+import { babelToCommonJs, cli, copyLibrary, ROOT, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
 
 const BOT = `const Botkit = require('botkit');
 
@@ -545,6 +546,36 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
     // A second run finds nothing more and changes nothing.
     expect((await apply(dir, join('runners', file))).sites).toEqual([]);
     expect(await readFile(join(dir, 'runners', file), 'utf8')).toBe(written);
+  });
+
+  // Blind s57/16 (ricdardox/botslack, babel-node 6): ES module syntax in a package that is not `"type": "module"` is
+  // compiled to CommonJS, where `import.meta` does not parse (Babel 6) or is left in a CommonJS file (Babel 7).
+  it('ES module syntax compiled to CommonJS (Babel): the module loads `ws` through `require`, and the build prints the same lines', { timeout: 240_000 }, async () => {
+    const dir = await slackRunner({ 'socket.js': SLACK_SOCKET_BOTS[1].source });
+    const build = async (): Promise<void> => {
+      await mkdir(join(dir, 'runners', 'build'), { recursive: true });
+      for (const name of ['socket.js', 'rtm-start-data.js']) {
+        if (!existsSync(join(dir, 'runners', name))) continue;
+        await writeFile(join(dir, 'runners', 'build', name), babelToCommonJs(join(dir, 'runners', name)));
+      }
+    };
+    await build();
+    fake.setMode('legacy');
+    const before = await runSocketBot(dir, join('build', 'socket.js'));
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^started as \S+ of \S+: \d+ users/);
+    const report = await apply(dir, join('runners', 'socket.js'));
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['runners/socket.js:20:1', 'helper-module']]);
+    const module = await readFile(join(dir, 'runners', 'rtm-start-data.js'), 'utf8');
+    expect(module).toMatch(/^export function withSlackPackageRtmStart\(/m);
+    expect(module).not.toContain('import.meta');
+    expect(module).toContain('const requireHere = require;');
+    await build();
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runSocketBot(dir, join('build', 'socket.js'));
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 
   it('refuses at once, naming the problem, a `slack` package without the conversations methods (before 8.4.0)', { timeout: 240_000 }, async () => {

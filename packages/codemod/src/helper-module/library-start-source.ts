@@ -387,13 +387,14 @@ export function slackPackageImport(commonjs: boolean): string {
  * `listen(params, callback)` is replaced by one doing what 7.x and 8.x's does (read off each major's
  * methods/rtm.client.js) with rtmStartData() in place of the package's own `rtm.start`, which `listen`
  * holds in its closure and so cannot be answered otherwise: the data rebuilt through the package's own
- * methods, then the socket opened with the package's `ws`. JavaScript only (`exp` is empty for CommonJS):
- * loading `ws` takes `require` or `import.meta.url`, and which one a TypeScript file gets depends on its
- * compiler's settings.
+ * methods, then the socket opened with the package's `ws`. JavaScript only (`exp` is empty for CommonJS;
+ * `compiled`: ES module syntax a compiler turns into CommonJS): loading `ws` takes `require` or
+ * `import.meta.url`, and which one a TypeScript file gets depends on its compiler's settings.
  */
-export function slackPackageSource(typescript: boolean, exp: string): string[] {
+export function slackPackageSource(typescript: boolean, exp: string, compiled = false): string[] {
   if (typescript) throw new Error(`${HELPER_EXPORTS.slackPackageStart}() is generated for JavaScript only`);
-  const commonjs = exp === '';
+  // ES module syntax compiled to CommonJS (Babel, blind s57/16's babel-node 6) has `require`, and no `import.meta`: Babel 6 cannot parse it, Babel 7 leaves it in.
+  const commonjs = exp === '' || compiled;
   const missing = SLACK_PACKAGE.missingMethods.join(', ');
   return librarySource(false, exp, () => ({
     name: HELPER_EXPORTS.slackPackageStart,

@@ -130,7 +130,8 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     const [first] = library.length > 0 ? library.sort((a, b) => a.split(sep).length - b.split(sep).length) : [...files].sort((a, b) => folderRank(root, a) - folderRank(root, b));
     if (first === undefined) continue;
     const olderTypeScript = system.typescript ? olderTypeScriptOf(first) : undefined;
-    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, olderTypeScript };
+    const compiled = !system.typescript && !system.commonjs && system.bare;
+    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, olderTypeScript, compiled };
     const source = helperSource(variant);
     const needed = helperExports(variant);
     let file = '';

@@ -31,7 +31,7 @@ import { clientParameter, clientViewLines } from './client-view.js';
 import { forOlderTypeScript } from './older-typescript.js';
 
 /** The source of each library's function in the module. */
-const LIBRARY_START_SOURCES: Readonly<Record<HelperLibrary, (typescript: boolean, exp: string) => string[]>> = {
+const LIBRARY_START_SOURCES: Readonly<Record<HelperLibrary, (typescript: boolean, exp: string, compiled: boolean) => string[]>> = {
   botkit: botkitSource,
   slackbots: slackbotsSource,
   'slackbots-call': slackbotsOnSource,
@@ -61,6 +61,8 @@ export interface HelperVariant {
   readonly libraryStarts?: ReadonlySet<HelperLibrary>;
   /** Also emit `rtmStartDataAs()` for an app helper whose own kind of promise must come back (JavaScript). */
   readonly ownPromise?: boolean;
+  /** ES module syntax in a package that is not `"type": "module"`: a compiler (Babel, a bundler) makes it CommonJS, where `require` is and `import.meta` is not. */
+  readonly compiled?: boolean;
   /** TypeScript only: what says the importers compile with a TypeScript the module's newer types fail on (see forOlderTypeScript). */
   readonly olderTypeScript?: string;
 }
@@ -459,7 +461,7 @@ export function helperSource(v: HelperVariant): string {
   if (v.legacyClient) lines.push('', ...legacyClientSource(v));
   if (v.slackClient) lines.push('', ...slackClientSource(ts, exp));
   if (v.rtmApiClient) lines.push('', ...rtmApiClientSource(ts, exp));
-  for (const library of HELPER_LIBRARIES) if (v.libraryStarts?.has(library)) lines.push('', ...LIBRARY_START_SOURCES[library](ts, exp));
+  for (const library of HELPER_LIBRARIES) if (v.libraryStarts?.has(library)) lines.push('', ...LIBRARY_START_SOURCES[library](ts, exp, v.compiled === true));
   if (v.commonjs && !ts) {
     const names = helperExports(v);
     lines.push('', `module.exports = { ${names.join(', ')} };`);
