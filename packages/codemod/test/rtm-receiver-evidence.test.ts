@@ -106,7 +106,7 @@ describe('x.rtm.start() of a receiver the file listens on like an RTM client (`c
     expect(source).not.toContain(START);
     expect(source).not.toContain('rtm.connect(');
     // The client's own start, through the generated module's check of what the client is when it starts.
-    expect(code(source)).toBe(code(BOT.replace(START, 'startRtmClientMadeElsewhere(chat.rtm);').replace("var chat = require('./chat');\n", "var chat = require('./chat');\nconst { startRtmClientMadeElsewhere } = require('./rtm-start-data');\n")));
+    expect(code(source)).toBe(code(BOT.replace(START, 'startRtmClientMadeElsewhere(chat.rtm);').replace("var slackClient = require('@slack/client');\n", "var slackClient = require('@slack/client');\nconst { startRtmClientMadeElsewhere } = require('./rtm-start-data');\n")));
     expect(await readFile(join(dir, 'chat.js'), 'utf8')).toBe(CHAT);
     fake.setMode('connect_required');
     fake.resetCalls();

@@ -489,12 +489,13 @@ export function emitImports(ctx: TransformContext): void {
       s.type === 'TSImportEqualsDeclaration' ||
       (s.type === 'VariableDeclaration' && /\brequire\(/.test(ctx.source.slice(s.start, s.end))),
   );
-  // The imports that open the file (after its directives), else the last one above the first line rewritten:
-  // a `require` below it would run after it (blind s58/16: a `const` there, a ReferenceError at start).
+  // The imports that open the file (past its directives), else the last one above the first line rewritten:
+  // a `require` below that line would run after it (blind s58/16: a `const` there, a ReferenceError at start).
   const firstCode = body.findIndex((b) => !imports.includes(b) && !isDirective(b));
-  const after = imports.filter((s) => firstCode === -1 || body.indexOf(s) < firstCode);
-  const firstEdit = Math.min(Infinity, ...ctx.edits.map((e) => e.start));
-  const anchor = after.at(-1) ?? imports.filter((s) => endOf(s) <= firstEdit).at(-1);
+  const opening = imports.filter((s) => firstCode === -1 || body.indexOf(s) < firstCode);
+  const inImport = (at: number): boolean => imports.some((s) => startOf(s) <= at && at < endOf(s));
+  const firstEdit = Math.min(Infinity, ...ctx.edits.filter((e) => !inImport(e.start)).map((e) => e.start));
+  const anchor = opening.at(-1) ?? imports.filter((s) => endOf(s) <= firstEdit).at(-1);
   // The directive prologue (`'use strict';`) stays first: a statement before it would make it a plain string (blind s55/13).
   const program = (ctx.root.get() as ASTPath<{ program: { directives?: AnyNode[] } }>).node.program;
   const prologue = [...(program.directives ?? []), ...body.slice(0, Math.max(0, body.findIndex((s) => !isDirective(s))))];
