@@ -167,9 +167,16 @@ function connectTakes(resolver: Resolver, options: Node | undefined): boolean {
   });
 }
 
-/** An event named by a string, or by a constant of the SDK's own (`RTM_EVENTS.MESSAGE`, `CLIENT_EVENTS.RTM.AUTHENTICATED`). */
+/**
+ * An event named by a string, or by a constant of the SDK's own (`RTM_EVENTS.MESSAGE`,
+ * `CLIENT_EVENTS.RTM.AUTHENTICATED`), `@slack/client`'s or, before it had that name, `slack-client`'s.
+ */
 export function knownEvent(resolver: Resolver, event: Node): boolean {
-  return staticString(resolver, event) !== undefined || sdkEvent(resolver, event);
+  if (staticString(resolver, event) !== undefined || sdkEvent(resolver, event)) return true;
+  const bare = unwrap(event);
+  const module = bare.type === AST_NODE_TYPES.MemberExpression ? originOf(resolver, bare)?.module : undefined;
+  const before = LEGACY_RTM_CONNECT_SUPPORT.before;
+  return module === before || module?.startsWith(`${before}/`) === true;
 }
 
 /**

@@ -90,7 +90,8 @@ describe("the legacy SDK's examples, requiring the SDK by relative paths", () =>
       expect(migrated.stderr).toBe('');
       expect(migrated.stdout).toContain(`${join('slack-client', 'examples', 'example-rtm-client.js')}:12:1  legacy-client → helper-module`);
       const after = await readFile(example, 'utf8');
-      expect(after).toContain('startSlackClientRtm(rtm);');
+      // Every read of the data is in sight (its AUTHENTICATED handler's): only those parts are fetched.
+      expect(after).toContain("startSlackClientRtm(rtm, {}, { fields: ['channels', 'channels[].members', 'ims', 'users'] });");
       expect(after).not.toContain('TODO(rtm-migrate)');
 
       fake.setMode('connect_required');

@@ -35,7 +35,7 @@ export function legacyReadsFollowed(parsed: ParsedFile, found: FoundSite): boole
   const made = found.construction;
   if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1 || found.rtmClientMember !== undefined) return false;
   const kind = legacyClientKind(parsed, made);
-  return (kind === 'use-rtm-connect' || kind === 'start-answered') && legacyClientReadsFollowed(parsed.resolver, parsed.program, made);
+  return (kind === 'use-rtm-connect' || kind === 'start-answered' || kind === 'slack-client') && legacyClientReadsFollowed(parsed.resolver, parsed.program, made);
 }
 
 /**
