@@ -256,6 +256,8 @@ export const CODEMOD_MESSAGES = {
   /** A raw `rtm.start` URL as the entry of a table no code reads by that entry's key (the codemod's `unread-entry`). */
   unreadEntry: (key: string): string =>
     `This string names the retired \`rtm.start\` in the \`${key}\` entry of a table, and no code reads that entry (\`${key}\` is named nowhere else in the project, and the table is not enumerated): no request is made with it, so rtm-migrate changes nothing here. Delete the entry.`,
+  mockedRtmStart: (library: string): string =>
+    `this \`${library}\` interceptor stands in for Slack's \`rtm.start\` in a test: once the code it tests is migrated, that code asks the replacement methods (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`) and this stub no longer answers it. Stub those methods instead (or run the test against a fake Slack that answers them), then delete this one.`,
   connectStartOnly: (fields: readonly string[]): string =>
     `this code reads ${list(fields)} off an \`rtm.connect\` response, which never carries them (only \`url\`, \`self\` and \`team\`): fetch them with their replacement methods before \`rtm.connect\`.`,
   connectArgsConst: (args: readonly string[]): string =>

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
+import { originOf, propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import { unreadEntryMessage, wordCounter } from './unread-entry.js';
 import {
@@ -270,6 +270,29 @@ function passableToConnect(parsed: ParsedFile, site: FoundSite): boolean {
   return index > 0 && takesDataAt(parsed, helperDeclaration(parsed, call), index);
 }
 
+/** HTTP mocking libraries whose interceptors name the path they answer: `nock(base).post('/api/rtm.start')`. */
+const MOCK_LIBRARIES = ['nock'];
+
+/**
+ * The mocking library whose interceptor the URL is given to (`nock('https://slack.com').post('/api/rtm.start')`,
+ * blind s55/10): a test's stand-in for Slack, no request of the app.
+ */
+function mockedBy(parsed: ParsedFile, url: TSESTree.Node): string | undefined {
+  let call = url.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(url as TSESTree.CallExpressionArgument)) return undefined;
+  for (let callee: TSESTree.Node = unwrap(call.callee); ; ) {
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = unwrap(callee.object);
+      if (object.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      call = object;
+      callee = unwrap(object.callee);
+      continue;
+    }
+    const module = originOf(parsed.resolver, callee)?.module;
+    return module !== undefined && MOCK_LIBRARIES.includes(module) ? module : undefined;
+  }
+}
+
 function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: string[], escapes: readonly Escape[], helper: 'inline' | 'shim'): Decision | undefined {
   if (site.connect) {
     if (startOnly.length > 0) {
@@ -297,6 +320,8 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client' || site.form === 'start-listener') {
+    const mock = site.form === 'raw-url' ? mockedBy(parsed, site.node) : undefined;
+    if (mock !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.mockedRtmStart(mock) };
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request', urlMayBeRead(site)) : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
   // `--helper shim` only where `rtmStartCompat()` builds every start-only field read here (not `users[].presence`, `latest`…).
@@ -506,7 +531,9 @@ export function scan(options: ScanOptions): Plan {
       const bound = helper === 'inline' && planned.rewrite === 'todo' && helperBuildsAll && boundCallFits(parsed, found);
       // A listed release of a legacy SDK's own rtm.start facet: its body resolves the helper module's data.
       const facet = planned.rewrite === 'todo' && planned.form === 'helper' && helperBuildsAll ? (sdkFacetOverride(parsed, found.node) ?? sdkBoundStartOverride(parsed, found.node)) : undefined;
-      const transport = planned.rewrite === 'todo' && !bound && !facet && !connectUnfit && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
+      // A test's interceptor is no transport of the app's: nothing to rebuild through it.
+      const mocked = found.form === 'raw-url' && mockedBy(parsed, found.node) !== undefined;
+      const transport = planned.rewrite === 'todo' && !bound && !facet && !connectUnfit && !mocked && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const table = planned.rewrite === 'todo' && planned.form === 'method-table' ? methodTableOverride(parsed, found.node) : undefined;
       const decision: Decision =
         toModule || bound || (transport && 'call' in transport) || (table && 'override' in table) || (facet && 'override' in facet)
