@@ -505,7 +505,9 @@ export function emitImports(ctx: TransformContext): void {
     ctx.edits.push({ start: at, end: at, text: ctx.eol + endedBefore(ctx.source, at, lines).join(ctx.eol) });
   } else if (directive) {
     const at = afterTrailingComment(ctx.source, endOf(directive));
-    ctx.edits.push({ start: at, end: at, text: ctx.eol + ctx.eol + lines.join(ctx.eol) });
+    // Code on the directive's line after it (`'use strict'\n;(function () {`) goes on a line of its own.
+    const rest = /^[ \t]*(?:\r?\n|$)/.test(ctx.source.slice(at)) ? '' : ctx.eol;
+    ctx.edits.push({ start: at, end: at, text: ctx.eol + ctx.eol + endedBefore(ctx.source, at, lines).join(ctx.eol) + rest });
   } else {
     const first = body[0];
     const at = first ? docCommentStart(ctx.source, lineStart(ctx.source, startOf(first))) : 0;
