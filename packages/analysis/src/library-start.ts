@@ -7,7 +7,7 @@ import semver from 'semver';
 import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, importedModule, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
 import { spawningController } from './botkit-controller.js';
 import { classOf } from './functions.js';
-import { owningPackageName, resolveRelativeModule } from './modules.js';
+import { isOwnPackage, resolveRelativeModule } from './modules.js';
 import { packageVersion } from './package-version.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -106,7 +106,7 @@ export function clientUses(resolver: Resolver, names: readonly TSESTree.Node[]):
 export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const bot = methodCall(resolver, call, BOTKIT.start);
   if (bot === undefined || throughHelper(resolver, bot, 'botkit') || ownsStart(resolver, bot)) return undefined;
-  if (resolver.file !== undefined && owningPackageName(resolver.file) === BOTKIT.module) return undefined;
+  if (resolver.file !== undefined && isOwnPackage(resolver.file, BOTKIT.module)) return undefined;
   const origin = botOrigin(resolver, bot);
   const vendoredFrom = missingVendoredBotkit(resolver, bot, origin);
   if (vendoredFrom !== undefined) return { kind: 'library-start', library: 'botkit', call, version: undefined, appObject: false, vendoredFrom };
@@ -179,7 +179,7 @@ export function slackbotapiSite(resolver: Resolver, made: TSESTree.NewExpression
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbotapi's own (every release requests rtm.start from it). */
 function slackbotapiConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass, constructor: TSESTree.Node): SubclassedSite | undefined {
   if (!isWholeModule(originOf(resolver, constructor), SLACKBOTAPI.module)) return undefined;
-  if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTAPI.module) return undefined;
+  if (resolver.file !== undefined && isOwnPackage(resolver.file, SLACKBOTAPI.module)) return undefined;
   return { kind: 'library-start', library: 'slackbotapi', call };
 }
 
@@ -217,7 +217,7 @@ export function runsSlackbotapiOnInstance(site: LibraryStartSite): boolean {
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbots' own and the release it runs with may log in with rtm.start. */
 function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass, constructor: TSESTree.Node): SubclassedSite | undefined {
   if (!isWholeModule(originOf(resolver, constructor), SLACKBOTS.module)) return undefined;
-  if (resolver.file !== undefined && owningPackageName(resolver.file) === SLACKBOTS.module) return undefined;
+  if (resolver.file !== undefined && isOwnPackage(resolver.file, SLACKBOTS.module)) return undefined;
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);
   return version === undefined || mayPrecede(version, SLACKBOTS.connectSince) ? { kind: 'library-start', library: 'slackbots', call, version } : undefined;
 }

@@ -8,7 +8,7 @@ import { moduleText, type Resolver } from './resolver.js';
 import { typeIsAnyOr, typeServices } from './types.js';
 import { followsOtherVendorBase, rtmMethodOfUrl, type StringNode } from './url.js';
 import { isDataStoreLookup } from './flow.js';
-import { owningPackageName } from './modules.js';
+import { isOwnPackage } from './modules.js';
 import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
 import { botkitStartSite, libraryClassSite, libraryVersion, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite, surelyPrecedes } from './library-start.js';
@@ -514,8 +514,8 @@ function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): D
 
 /** The file is part of the legacy SDK itself (`@slack/client`, `slack-client`), by its nearest package.json. */
 function insideLegacySdk(resolver: Resolver): boolean {
-  const owner = resolver.file === undefined ? undefined : owningPackageName(resolver.file);
-  return owner !== undefined && LEGACY_RTM_CLIENT_MODULES.includes(owner);
+  const file = resolver.file;
+  return file !== undefined && LEGACY_RTM_CLIENT_MODULES.some((module) => isOwnPackage(file, module));
 }
 
 /** A method name given to a call: the argument, or each branch of `cond ? 'rtm.connect' : 'rtm.start'`. */

@@ -230,6 +230,22 @@ describe("slackbotapi's constructor (every release requests rtm.start)", () => {
     expect(await libraryStarts(join(dir, 'node_modules', 'slackbotapi', 'examples', 'example_bot.js'))).toEqual([]);
   });
 
+  // Blind s61/01 (ittygames/databot): `"name": "slackbotapi"` with slackbotapi among its dependencies.
+  it.each([
+    ['slackbotapi', "var slackAPI = require('slackbotapi');\nvar slack = new slackAPI({ token: 't' });\n", 'slackbotapi@2'],
+    ['slackbots', "var Bot = require('slackbots');\nvar bot = new Bot({ token: 't', name: 'n' });\n", 'slackbots@2 installed 1.2.0'],
+    ['botkit', BOT, 'botkit@3 installed 0.4.10'],
+  ])("is a site in an app named after the library it depends on (%s), and none in the library's own package", async (library, source, site) => {
+    const installed = { name: library, version: library === 'botkit' ? '0.4.10' : library === 'slackbots' ? '1.2.0' : '1.3.9' };
+    const app = await project({ 'package.json': { name: library, version: '0.0.1', dependencies: { [library]: '*' } }, [`node_modules/${library}/package.json`]: installed, 'bot.js': source });
+    expect(await libraryStarts(join(app, 'bot.js'))).toEqual([site]);
+    // Installed without being declared: a user too.
+    const undeclared = await project({ 'package.json': { name: library, version: '0.0.1' }, [`node_modules/${library}/package.json`]: installed, 'bot.js': source });
+    expect(await libraryStarts(join(undeclared, 'bot.js'))).toEqual([site]);
+    const own = await project({ 'package.json': installed, 'examples/bot.js': source });
+    expect(await libraryStarts(join(own, 'examples', 'bot.js'))).toEqual([]);
+  });
+
   it('is a site where an ES5 subclass runs it on an instance (`slackAPI.call(this, …)`, `X.super_.apply(this, arguments)` after util.inherits); not a `.call` of another function', async () => {
     const dir = await project({
       'relay.js': "var slackAPI = require('slackbotapi');\nvar util = require('util');\nfunction Relay(t) {\n  slackAPI.call(this, { token: t });\n}\nfunction Echo() {\n  Echo.super_.apply(this, arguments);\n}\nutil.inherits(Echo, slackAPI);\nfunction log() {}\nlog.call(this, 1);\n",
