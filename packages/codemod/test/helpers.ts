@@ -63,6 +63,12 @@ export async function writeBotFiles(prefix: string, files: Readonly<Record<strin
   return dir;
 }
 
+/** The slack-client 2.x releases fixtures/bots installs: 2.0.6, and 2.3.0 under its new name @slack/client (`installed`: the alias). */
+export const SLACK_CLIENT_2_RELEASES = [
+  { sdk: 'slack-client', installed: 'slack-client-2', range: '2.0.6' },
+  { sdk: '@slack/client', installed: 'slack-client-2-3', range: '^2.3.0' },
+] as const;
+
 /** fixtures/bots/<bot> with the shared summary, resolving the fixture package's dependencies. */
 export async function copyBot(bot: string): Promise<string> {
   const bots = join(ROOT, 'fixtures', 'bots');

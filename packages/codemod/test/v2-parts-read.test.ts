@@ -4,7 +4,7 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkBotsRelease } from '../../../test/support/bots-release.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, expectSameWithoutRtmStart, expectSecondRunChangesNothing, tempDir } from './helpers.js';
+import { breaksThenMigrates, expectSameWithoutRtmStart, expectSecondRunChangesNothing, SLACK_CLIENT_2_RELEASES, tempDir } from './helpers.js';
 
 /**
  * A real slack-client 2.x RtmClient (2.0.6, and 2.3.0 under its new name @slack/client) whose every read of
@@ -50,10 +50,7 @@ afterAll(async () => {
 
 const run = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 90_000 });
 
-describe.each([
-  { sdk: 'slack-client', installed: 'slack-client-2', range: '2.0.6' },
-  { sdk: '@slack/client', installed: 'slack-client-2-3', range: '^2.3.0' },
-])('a $sdk $range RtmClient whose reads are all in sight', ({ sdk, installed, range }) => {
+describe.each(SLACK_CLIENT_2_RELEASES)('a $sdk $range RtmClient whose reads are all in sight', ({ sdk, installed, range }) => {
   it.each([
     { reads: 'nothing of the data', source: OPEN_ONLY, fields: '[]', calls: ['rtm.connect'] },
     { reads: 'the channels, in its AUTHENTICATED handler', source: READS_CHANNELS, fields: "['channels', 'channels[].members']", calls: ['conversations.list', 'conversations.members', 'rtm.connect'] },
