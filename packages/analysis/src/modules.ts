@@ -129,14 +129,15 @@ export function installedVersion(file: string, module: string): string | undefin
 }
 
 /**
- * Whether a file is one of the package `module` itself: its nearest package.json has that name, and
- * neither declares nor installs a package of that name, which a library never does of itself. An app
- * named after the library it uses (blind s61/01, ittygames/databot: `"name": "slackbotapi"` with
- * slackbotapi among its dependencies) loads the library from its node_modules, as Node does.
+ * Whether a file is one of the package `module` itself: its nearest package.json has that name and does
+ * not declare a package of that name, which a library never does of itself. An app named after the
+ * library it uses (blind s61/01, ittygames/databot: `"name": "slackbotapi"` with slackbotapi among its
+ * dependencies) loads the library from its node_modules, as Node does. (What is installed says nothing:
+ * a library's checkout may sit beside a node_modules that holds a copy of it.)
  */
 export function isOwnPackage(file: string, module: string): boolean {
   const found = nearestManifest(dirname(file));
-  return found?.manifest.name === module && declaredRange(found.manifest, module) === undefined && !existsSync(join(found.dir, 'node_modules', module, 'package.json'));
+  return found?.manifest.name === module && declaredRange(found.manifest, module) === undefined;
 }
 
 /** The file `require('<package>')` loads: its package.json's `main`, else the package's `index.js`. */
