@@ -172,11 +172,9 @@ function connectTakes(resolver: Resolver, options: Node | undefined): boolean {
  * `CLIENT_EVENTS.RTM.AUTHENTICATED`), `@slack/client`'s or, before it had that name, `slack-client`'s.
  */
 export function knownEvent(resolver: Resolver, event: Node): boolean {
-  if (staticString(resolver, event) !== undefined || sdkEvent(resolver, event)) return true;
-  const bare = unwrap(event);
-  const module = bare.type === AST_NODE_TYPES.MemberExpression ? originOf(resolver, bare)?.module : undefined;
-  const before = LEGACY_RTM_CONNECT_SUPPORT.before;
-  return module === before || module?.startsWith(`${before}/`) === true;
+  if (staticString(resolver, event) !== undefined) return true;
+  const module = constantModule(resolver, event);
+  return [LEGACY_RTM_CONNECT_SUPPORT.module, LEGACY_RTM_CONNECT_SUPPORT.before].some((sdk) => isPackageOrFile(module, sdk));
 }
 
 /**
@@ -184,15 +182,23 @@ export function knownEvent(resolver: Resolver, event: Node): boolean {
  * only its v3 exports them (v4 dropped them for strings), so a client listened on this way is a v3 `RtmClient`.
  */
 export function sdkEvent(resolver: Resolver, event: Node): boolean {
+  return isSdkModule(constantModule(resolver, event));
+}
+
+/** The module a constant named by a member (`RTM_EVENTS.MESSAGE`) comes from. */
+function constantModule(resolver: Resolver, event: Node): string | undefined {
   const bare = unwrap(event);
-  if (bare.type !== AST_NODE_TYPES.MemberExpression) return false;
-  return isSdkModule(originOf(resolver, bare)?.module);
+  return bare.type === AST_NODE_TYPES.MemberExpression ? originOf(resolver, bare)?.module : undefined;
 }
 
 /** `@slack/client` or a file of it (`@slack/client/lib/clients/events/rtm`). */
 export function isSdkModule(module: string | undefined): boolean {
-  const sdk = LEGACY_RTM_CONNECT_SUPPORT.module;
-  return module === sdk || module?.startsWith(`${sdk}/`) === true;
+  return isPackageOrFile(module, LEGACY_RTM_CONNECT_SUPPORT.module);
+}
+
+/** `module` is the package `name` or a file of it. */
+function isPackageOrFile(module: string | undefined, name: string): boolean {
+  return module === name || module?.startsWith(`${name}/`) === true;
 }
 
 /**
