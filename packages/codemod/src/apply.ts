@@ -131,10 +131,12 @@ export function prepare(options: ApplyOptions) {
     } catch {
       // Unreadable: it says nothing either way, as for a README.
     }
+    const reason = `${language}: rtm-migrate reads JavaScript and TypeScript only`;
+    const hint = 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to';
     // Or a client whose own start requests it: the compiled JavaScript may be git-ignored, and then nothing else tells (blind s55/02).
-    const client = text.includes('rtm.start') ? undefined : FOREIGN_CLIENT_START.exec(text)?.[0];
-    const names = client === undefined ? '`rtm.start`' : `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``;
-    if (text.includes('rtm.start') || client !== undefined) skipped.push(mentioning(file, `${language}: rtm-migrate reads JavaScript and TypeScript only`, 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to', names));
+    const client = FOREIGN_CLIENT_START.exec(text)?.[0];
+    if (text.includes('rtm.start')) skipped.push(mentioning(file, reason, hint));
+    else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
   }
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
 }
