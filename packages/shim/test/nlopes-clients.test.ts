@@ -22,6 +22,8 @@ const TOKEN = 'xoxb-test';
 /** Big enough that #general (everyone) is past rtm.start's 500-member cut; Slack's tiers in real time. */
 const WORKSPACE = { seed: 11, users: 2000, channels: 30 };
 const TEST_TIMEOUT = 300_000;
+/** What Go says when a read or write meets a socket the other side (or the library) closed. */
+const CLOSED_SOCKET = /use of closed network connection|connection reset by peer|broken pipe|\bEOF\b/;
 
 /** What a program prints of the bot's Info (test/clients/go/nlopesinfo). */
 interface Knows {
@@ -165,6 +167,10 @@ describe.skipIf(!hasNlopes)('nlopes/slack 0.1.0 (2017) RTM bot, unchanged, throu
     console.log(`nlopes/slack 0.1.0 through the bridge: link_disabled → connected again ${Date.now() - disabled} ms later`);
     expect(again['knows']).toEqual(first['knows']);
     expect(stack.log.filter((l) => l.includes('POST /api/rtm.start'))).toHaveLength(2);
-    expect(bot.items.filter((l) => l['kind'] === 'error')).toHaveLength(1);
+    // Whether 0.1.0's read loop sees the closed socket as EOF (and pings) or as a read error first is
+    // a race inside the library (receiveIncomingEvent): that read error may be printed too.
+    const errors = bot.items.filter((l) => l['kind'] === 'error').map((l) => String(l['message']));
+    expect(errors.filter((m) => m.includes('unmapped event "goodbye"'))).toHaveLength(1);
+    expect(errors.filter((m) => !m.includes('unmapped event "goodbye"') && !CLOSED_SOCKET.test(m))).toEqual([]);
   });
 });
