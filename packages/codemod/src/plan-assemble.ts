@@ -1,16 +1,36 @@
 import { relative } from 'node:path';
-import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, costOfReplacement, topLevelField } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, HELPER_PRESENCE, costOfReplacement, fetchedByMigration, fieldFact, topLevelField, type WorkspaceSize } from '@rtm-migrate/core';
 import { helperFetch } from './helper-module/escape-extras.js';
-import type { Plan, PlanSite } from './plan.js';
+import { leavesTodo, type Plan, type PlanSite } from './plan.js';
+import { HELPER_BASENAME } from './helper-module/source.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
+
+/**
+ * The report's line for a site that is right after the run (rewritten, or right again once the rest is)
+ * and reads a field `rtm.start` had already stopped sending (`users[].presence`): it answers `undefined`,
+ * as it did, and nothing fetches it; the line says what fetching it would cost (`users` at the assumed
+ * size) and, where the data come from the helper module, the `include` entry that does.
+ */
+function droppedReadNote(size: WorkspaceSize, site: PlanSite): string {
+  const read = site.startOnlyFields.find((f) => fieldFact(f)?.path === HELPER_PRESENCE);
+  const since = read === undefined ? undefined : fieldFact(read)?.droppedFromRtmStart?.since;
+  if (read === undefined || since === undefined || leavesTodo(site.rewrite)) return '';
+  const { floorSeconds } = costOfReplacement(size, [read], { connect: false });
+  const viaHelper = site.rewrite !== 'inline' && site.rewrite !== 'shim';
+  return ` ${CODEMOD_MESSAGES.presenceNotFetched({ since, users: size.users, floorSeconds, ...(viaHelper ? { include: HELPER_BASENAME } : {}) })}`;
+}
 
 /**
  * The plan for `sites`: the scopes the migrated app needs and one start-up's cost (the union of what
  * every site fetches). Also the plan of a run that found no candidate file, without loading the scan.
  */
-export function assemblePlan(root: string, tsconfig: string | null | undefined, projectFiles: number, spec: WorkspaceSpec, sites: PlanSite[]): Plan {
+export function assemblePlan(root: string, tsconfig: string | null | undefined, projectFiles: number, spec: WorkspaceSpec, scanned: PlanSite[]): Plan {
+  const sites = scanned.map((s) => {
+    const note = droppedReadNote(spec.size, s);
+    return note === '' ? s : { ...s, message: `${s.message}${note}` };
+  });
   const helper = (s: PlanSite) => (s.rewrite === 'helper-module' ? helperFetch(s, s.args.names.includes('mpim_aware')) : undefined);
-  const fetched = (s: PlanSite): readonly string[] => helper(s)?.fields ?? s.startOnlyFields;
+  const fetched = (s: PlanSite): readonly string[] => helper(s)?.fields ?? fetchedByMigration(s.startOnlyFields);
   const fetching = sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module');
   const union = [...new Set(fetching.flatMap(fetched))].sort();
   const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));

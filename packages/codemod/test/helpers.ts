@@ -236,7 +236,23 @@ export async function expectUrlSwapKeepsOutput(fake: FakeSlack, dir: string, sou
 
 /**
  * A migrated program that reads `users[].presence` and prints `awake: <sorted names>`, run against a
- * Slack that retired `rtm.start`: before, `rtm.start` gave no presence (none since January 2018), so
+ * Slack that retired `rtm.start`: `rtm.start` had given no presence since January 2018, so nobody was
+ * awake, and the migration fetches none (one Tier 3 `users.getPresence` per user at every start would
+ * make a start-up of minutes to hours): the same output, no `users.getPresence`.
+ */
+export function expectPresenceAsRtmStartGave(fake: FakeSlack, before: RunResult, after: RunResult, connects = 1): void {
+  expect(/^awake: (.*)$/m.exec(before.stdout)?.[1]).toBe('');
+  expectSameWithoutRtmStart(fake, before, after, connects);
+  expect(fake.calls.map((c) => c.method)).not.toContain('users.getPresence');
+}
+
+/** The report's line for a site reading `users[].presence`: not fetched, and the `include` entry that fetches it. */
+export const PRESENCE_NOT_FETCHED = "presence is not fetched. Where the bot needs it, add `'users[].presence'` to the `include` option";
+
+/**
+ * A migrated program that reads `users[].presence` and prints `awake: <sorted names>`, run against a
+ * Slack that retired `rtm.start` after its call was given `include: ['users[].presence']` (as the report
+ * says to where the bot needs presence): before, `rtm.start` gave no presence (none since January 2018), so
  * nobody was awake; after, the helper module's `users.getPresence` per user answers the read as the code
  * was written for. Every other line is the same, no `rtm.start`, `connects` `rtm.connect`, and the names awake
  * are those fake Slack's `users.getPresence` calls active.

@@ -4,19 +4,19 @@ import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
 import type { Plan } from '../src/plan.js';
-import { ROOT, cli, expectPresenceAnswered, expectSameWithoutRtmStart, expectSecondRunChangesNothing, tempDir } from './helpers.js';
+import { PRESENCE_NOT_FETCHED, ROOT, cli, expectPresenceAnswered, expectPresenceAsRtmStartGave, expectSameWithoutRtmStart, expectSecondRunChangesNothing, tempDir } from './helpers.js';
 
 /**
  * Attributes of `rtm.start`'s items that the replacement lists do not return (`users[].presence`: not
  * on `users.list` since September 2018, nor on `rtm.start`'s own users since January 2018;
  * `ims[].is_open`: not on `conversations.list`). A bot that reads them is run against fake Slack in
  * `legacy` mode, migrated, and run against `connect_required`: one reading `is_open` and `presence`
- * goes to the generated helper module, which asks `conversations.info` for each DM and
- * `users.getPresence` for each user, so it prints the same open DMs (and presence as Slack answers it,
- * where `rtm.start` had long given none); with `--helper shim`, whose `rtmStartCompat()` builds neither,
- * it is left a TODO naming both (never rewritten to print nothing where it printed the open DMs); one
- * reading only `presence` goes to the helper module too; one reading only what the lists return is
- * rewritten in place and prints the same.
+ * goes to the generated helper module, which asks `conversations.info` for each DM, so it prints the
+ * same open DMs, and no presence, as `rtm.start` had given none (the report names the read and the
+ * `include` entry that fetches it: added, `users.getPresence` per user answers it); with `--helper shim`,
+ * whose `rtmStartCompat()` builds no `is_open`, it is left a TODO naming both (never rewritten to print
+ * nothing where it printed the open DMs); one reading only what the lists return is rewritten in place
+ * and prints the same.
  */
 
 const HEADER = `const { WebClient } = require('@slack/web-api');
@@ -45,7 +45,7 @@ const GAPS_BOT = `${HEADER}async function main() {
 }
 ${FOOTER}`;
 
-/** Reads who is active only: the generated helper module fetches presence for it (`users.getPresence` per user). */
+/** Reads who is active only: presence, which rtm.start had stopped sending. */
 const PRESENCE_BOT = `${HEADER}async function main() {
   const res = await web.rtm.start();
   const awake = res.users.filter((u) => u.presence === 'active').map((u) => u.name);
@@ -75,7 +75,7 @@ async function botDir(source: string): Promise<string> {
 const count = (out: string, key: string): number => Number(new RegExp(`^${key}: (\\d+)$`, 'm').exec(out)?.[1] ?? NaN);
 
 describe('item attributes the replacement lists lack', () => {
-  it('a bot reading users[].presence and ims[].is_open: the helper module fetches both, the same open DMs against connect_required', async () => {
+  it('a bot reading users[].presence and ims[].is_open: the helper module fetches is_open, the same open DMs and no presence, as rtm.start gave, against connect_required', async () => {
     const fake = await startFakeSlack({ seed: 23, users: 40, channels: 6, mode: 'legacy' });
     try {
       const dir = await botDir(GAPS_BOT);
@@ -89,12 +89,12 @@ describe('item attributes the replacement lists lack', () => {
       const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
       expect([migrated.code, migrated.stderr]).toEqual([0, '']);
       expect(migrated.stdout).toContain('TODOs left: 0');
-      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("await rtmStartData(web, {}, { include: ['ims[].is_open', 'users[].presence'] })");
+      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("await rtmStartData(web, {}, { include: ['ims[].is_open'] })");
 
       fake.setMode('connect_required');
       fake.resetCalls();
       const after = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
-      await expectPresenceAnswered(fake, before, after);
+      expectPresenceAsRtmStartGave(fake, before, after);
       expect(fake.calls.filter((c) => c.method === 'conversations.info').map((c) => c.args['channel']).sort()).toEqual(dms.map((c) => c.id).sort());
       await expectSecondRunChangesNothing(dir);
     } finally {
@@ -135,23 +135,31 @@ describe('item attributes the replacement lists lack', () => {
     }
   });
 
-  it('a bot reading users[].presence only: the helper module fetches it per user, the same users and the presence users.getPresence gives against connect_required', async () => {
+  it('a bot reading users[].presence only: the same users and no presence, as rtm.start gave; the include entry the report names fetches it per user', async () => {
     const fake = await startFakeSlack({ seed: 23, users: 6, channels: 3, mode: 'legacy' });
     try {
       const dir = await botDir(PRESENCE_BOT);
       const before = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
       expect(before.stderr).toBe('');
 
+      const plan = JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as Plan;
+      expect(plan.sites[0]?.message).toContain(PRESENCE_NOT_FETCHED);
       const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
       expect(migrated.stderr).toBe('');
       expect(migrated.stdout).toContain('TODOs left: 0');
-      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("{ include: ['users[].presence'] }");
+      const bot = await readFile(join(dir, 'bot.js'), 'utf8');
+      expect(bot).toContain('await rtmStartData(web);');
 
       fake.setMode('connect_required');
       fake.resetCalls();
-      const after = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
+      expectPresenceAsRtmStartGave(fake, before, await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl }));
+
+      // Where the bot needs presence, the report's entry fetches it: one users.getPresence per user.
+      await writeFile(join(dir, 'bot.js'), bot.replace('await rtmStartData(web);', "await rtmStartData(web, {}, { include: ['users[].presence'] });"));
+      fake.resetCalls();
+      const asked = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
       expect(fake.calls.filter((c) => c.method === 'users.getPresence')).toHaveLength(count(before.stdout, 'users'));
-      await expectPresenceAnswered(fake, before, after);
+      await expectPresenceAnswered(fake, before, asked);
     } finally {
       await fake.close();
     }

@@ -4,7 +4,7 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
 import type { Plan } from '../src/plan.js';
-import { breaksThenMigrates, cli, expectPresenceAnswered, expectSameWithoutRtmStart, expectSecondRunChangesNothing, writeBotFiles } from './helpers.js';
+import { breaksThenMigrates, cli, PRESENCE_NOT_FETCHED, expectPresenceAsRtmStartGave, expectSameWithoutRtmStart, expectSecondRunChangesNothing, writeBotFiles } from './helpers.js';
 
 /**
  * Real @slack/client 3.16 bots (fixtures/bots' node_modules) whose dataStore is given in the options
@@ -12,8 +12,8 @@ import { breaksThenMigrates, cli, expectPresenceAnswered, expectSameWithoutRtmSt
  * CLI, and run against a Slack that retired it: the same output. Where every read of the store and of
  * the AUTHENTICATED data is followed, `startRtmClient()` is given `fields` naming only the lists read,
  * and fake Slack's call log shows only their methods (plus the client's own `rtm.connect`); a bot that
- * reads nothing of them fetches no list. A presence read through the store asks for `users[].presence`,
- * as the same read off AUTHENTICATED's data does. Where a read is not followed (a map handed to code the
+ * reads nothing of them fetches no list. A presence read through the store fetches no presence, as the
+ * same read off AUTHENTICATED's data does not: `rtm.start` had given none since January 2018. Where a read is not followed (a map handed to code the
  * analysis does not see, a store method it does not know, the store handed to a module loaded by a
  * computed path) everything is fetched, as before.
  */
@@ -190,17 +190,17 @@ describe('a v3 RtmClient whose reads are all known fetches only the lists it rea
     ],
   ] as const;
 
-  it.each(PRESENCE)("asks for users' presence where the store is read for it (%s), as for the same read off AUTHENTICATED's data", { timeout: 240_000 }, async (_name, lines) => {
+  it.each(PRESENCE)("fetches no presence where the store is read for it (%s), as rtm.start gave none: the users alone, the same output", { timeout: 240_000 }, async (_name, lines) => {
     const dir = await writeBotFiles('rtm-migrate-v3-presence-', { 'bot.js': bot(lines.join('\n')) });
     const { before, after, methods } = await migrate(dir);
-    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("\nstartRtmClient(rtm, {}, { fields: ['users'], include: ['users[].presence'] });\n");
-    await expectPresenceAnswered(fake, before, after);
-    expect(methods).toEqual(['rtm.connect', 'users.getPresence', 'users.list']);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("\nstartRtmClient(rtm, {}, { fields: ['users'] });\n");
+    expectPresenceAsRtmStartGave(fake, before, after);
+    expect(methods).toEqual(['rtm.connect', 'users.list']);
   });
 });
 
 describe('a presence read through the store of a client started in another module', () => {
-  it('is a TODO saying that start does not ask for it; the start, whose client leaves its module, fetches everything', async () => {
+  it('is filled by that start, with no presence, as rtm.start gave none, and the report names the read and the include entry', async () => {
     const dir = await writeBotFiles('rtm-migrate-v3-presence-elsewhere-', {
       'package.json': JSON.stringify({ name: 'presence-elsewhere', dependencies: { '@slack/client': '3.16.0' } }),
       'client.js': "var RtmClient = require('@slack/client').RtmClient;\nvar rtm = new RtmClient(process.env.SLACK_BOT_TOKEN);\nmodule.exports = rtm;\nrequire('./who');\nrtm.start();\n",
@@ -219,10 +219,11 @@ describe('a presence read through the store of a client started in another modul
     const sites = (JSON.parse(scanned.stdout) as Plan).sites;
     expect(sites.map((s) => [s.id, s.rewrite, s.readsFollowed ?? false])).toEqual([
       ['client.js:5:1', 'helper-module', false],
-      ['who.js:4:14', 'todo', false],
+      ['who.js:4:14', 'filled', false],
     ]);
     expect(sites[1]?.fieldsRead).toContain('users[].presence');
-    expect(sites[1]?.message).toContain("this `dataStore` look-up reads the start data of a legacy `@slack/client` v3 `RtmClient` that another module");
-    expect(sites[1]?.message).toContain("`startRtmClient(rtm, {}, { include: ['users[].presence'] })`");
+    expect(sites[1]?.message).toContain('this `dataStore` look-up is right again');
+    expect(sites[1]?.message).toContain(PRESENCE_NOT_FETCHED);
+    expect((JSON.parse(scanned.stdout) as Plan).startup.byMethod.map((c) => c.method)).not.toContain('users.getPresence');
   });
 });

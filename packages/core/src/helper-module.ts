@@ -71,7 +71,12 @@ export function helperReadStateAdvice(list: string): string {
   return `\`conversations.list\` has no read state: add '${list}[].unread_count' to the \`include\` option of the call into rtm-start-data (it fetches ${HELPER_READ_STATE.join(', ')} with one \`conversations.info\` per conversation the bot is in)`;
 }
 
-/** The item attribute of the lists the generated module fetches when asked: one `users.getPresence` per user. */
+/**
+ * The item attribute of the lists the generated module fetches only when a call names it in `include`:
+ * one `users.getPresence` per user. The codemod never names it: `rtm.start` had sent no presence since
+ * January 2018 (`droppedFromRtmStart`), so a read of it found `undefined` then and does now, and fetching
+ * it costs a start-up of minutes to hours (Tier 3, one call per user). The report names the read and the entry.
+ */
 export const HELPER_PRESENCE = 'users[].presence';
 
 /**
@@ -84,10 +89,12 @@ export const HELPER_INFO_ITEM_FIELDS: readonly string[] = deepFreeze(
   START_ONLY_ITEM_FIELDS.filter((f) => fieldFact(f)?.replacements.some((r) => r.method === METHODS.conversationsInfo) === true),
 );
 
-/** The `include` entry of the generated module that rebuilds `field`, undefined for a field it builds anyway (or never). */
+/**
+ * The `include` entry of the generated module that rebuilds `field`, undefined for a field it builds anyway
+ * (or never, or as `rtm.start` last gave it: `users[].presence`, HELPER_PRESENCE).
+ */
 export function helperExtraOf(field: string): string | undefined {
   const path = fieldFact(field)?.path;
-  if (path === HELPER_PRESENCE) return HELPER_PRESENCE;
   if (path !== undefined && HELPER_INFO_ITEM_FIELDS.includes(path)) return path;
   const top = topLevelField(field);
   if (top === 'subteams' || top === 'dnd') return top;
@@ -99,13 +106,22 @@ export function helperExtraOf(field: string): string | undefined {
 }
 
 /**
+ * The fields read that a migration fetches: not those `rtm.start` had stopped sending (`users[].presence`),
+ * which a read found `undefined` under it and does after (the report names the read and what fetching it costs).
+ */
+export function fetchedByMigration(fields: readonly string[]): string[] {
+  return fields.filter((f) => fieldFact(f)?.droppedFromRtmStart === undefined);
+}
+
+/**
  * True for a start-only field the generated module rebuilds: the lists with their members, `bots` (from
  * users.list), team details (team.info), and the extras a call asks for (`subteams`, `dnd`,
- * `team.prefs`, `latest`, read state, `<list>[].is_open` and `users[].presence`). Not `self.*`,
+ * `team.prefs`, `latest`, read state, `<list>[].is_open`), and `users[].presence` as `rtm.start` last gave it
+ * (not at all). Not `self.*`,
  * `team.plan`, `cache_ts`…, nor the other item attributes the lists lack (`channels[].has_pins`, `bots[].icons`…).
  */
 export function helperBuilds(field: string): boolean {
-  if (helperExtraOf(field) !== undefined) return true;
+  if (helperExtraOf(field) !== undefined || fieldFact(field)?.droppedFromRtmStart !== undefined) return true;
   if (isStartOnlyItemField(field)) return false;
   if (/^(users|channels|groups|mpims|ims|bots)(\[\]|\.|$)/.test(field)) return true;
   return field.startsWith('team.') && fieldFact(field)?.replacements[0]?.method === METHODS.teamInfo;

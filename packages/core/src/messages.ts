@@ -6,7 +6,7 @@ import { deepFreeze } from './freeze.js';
 import { HELPER_EXPORTS, RTM_START_WRITTEN_GAPS, objectGapsOf, writtenByEvent } from './helper-module.js';
 import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACK_PACKAGE, SLACKBOTS } from './modules.js';
 import { METHODS } from './methods.js';
-import { RATE_TIERS } from './rate-tiers.js';
+import { METHOD_TIERS, RATE_TIERS } from './rate-tiers.js';
 
 /**
  * The sentences the lint rules and the codemod show a user about rtm.start (lint messages and fixes, the
@@ -174,13 +174,19 @@ export function startOnlyFieldMessage(path: string): string {
 /** What opens every TODO comment the codemod writes: how a later run tells its own comments from the app's. */
 export const TODO_MARKER = 'TODO(rtm-migrate)';
 
+/** `2018-01` as `January 2018`. */
+function monthOf(yearMonth: string): string {
+  return new Date(`${yearMonth}-01T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
 /** The text of a `// TODO(rtm-migrate): …` comment the codemod leaves where it cannot rewrite safely. */
 export function todoComment(reason: string, fields: readonly string[] = []): string {
   // One entry per fact (`channels[].name` is served by `channels`' list), each method named once.
   const facts = new Map<string, FieldFact>();
   for (const f of fields.map((p) => fieldFact(p))) if (f && !f.onRtmConnect && !facts.has(f.path)) facts.set(f.path, f);
   const needs = [...facts.values()].map(
-    (f) => `${f.path}: ${[...new Set(f.replacements.map((r) => r.method))].join(' / ') || 'no replacement'}`,
+    (f) =>
+      `${f.path}: ${[...new Set(f.replacements.map((r) => r.method))].join(' / ') || 'no replacement'}${f.droppedFromRtmStart ? ` (only if needed: \`rtm.start\` had sent none since ${monthOf(f.droppedFromRtmStart.since)})` : ''}`,
   );
   return `${TODO_MARKER}: ${reason}${needs.length > 0 ? ` Fields read → replacements: ${needs.join('; ')}.` : ''}`;
 }
@@ -578,6 +584,13 @@ export const CODEMOD_MESSAGES = {
     `The data leave code rtm-migrate can follow, and a bound \`rtmStartData\` cannot ask for more: ${list(extras)} are not fetched (where it is called, pass \`{ optional: [${extras.map((e) => `'${e}'`).join(', ')}] }\` after the arguments if they are read), nor per-conversation \`latest\`, \`last_read\` and unread counts; \`cache_ts\` and \`latest_event_ts\` have no replacement.`,
   /** A client started through the helper module whose handlers read extras beyond the lists. */
   clientExtras: (extras: readonly string[]): string => `It also fetches ${list(extras)}, which the client's handlers read (an error fetching them fails the start).`,
+  /**
+   * A rewritten site that reads `users[].presence`, which `rtm.start` had stopped sending (its fact's
+   * `droppedFromRtmStart`): the rewrite keeps the `undefined` the read found and fetches nothing; the
+   * report names the read, what fetching it costs at the assumed size, and how (`include`, for the helper module).
+   */
+  presenceNotFetched: (data: { since: string; users: number; floorSeconds: number; include?: string }): string =>
+    `\`users[].presence\` is read, but \`rtm.start\` had sent no presence since ${monthOf(data.since)}: the read answers \`undefined\`, as it did, and presence is not fetched. Where the bot needs it, ${data.include === undefined ? '' : `add \`'users[].presence'\` to the \`include\` option of the call into \`${data.include}\`, which makes `}one ${METHODS.usersGetPresence} call per user at every start (${RATE_TIERS[METHOD_TIERS[METHODS.usersGetPresence]].description}, so at least ${data.floorSeconds} s for ${data.users} users), or keep it from \`presence_change\` events.`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
   helperModule: (client: 'none' | 'legacy-client' | 'legacy-client-start' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi' | 'slack-package', fields: readonly string[], module: string): string =>
     client === 'slack-package'

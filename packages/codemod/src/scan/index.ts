@@ -6,6 +6,7 @@ import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import { unreadEntryMessage, wordCounter } from './unread-entry.js';
 import {
   costOfReplacement,
+  fetchedByMigration,
   fieldFact,
   isRtmConnectArg,
   isRtmStartOnlyArg,
@@ -578,7 +579,7 @@ export function scan(options: ScanOptions): Plan {
       const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library, ...reach, ...(readsFollowed ? { readsFollowed } : {}) }, mpimAware) : undefined;
       const parts = fetches?.parts;
       // The generated helper lists every conversation type in one conversations.list.
-      const cost = costOfReplacement(spec.size, fetches?.fields ?? startOnlyFields, { mpimAware, connect: fetches?.connect ?? true, listing: decision.rewrite === 'helper-module' ? 'one' : 'per-type' });
+      const cost = costOfReplacement(spec.size, fetches?.fields ?? fetchedByMigration(startOnlyFields), { mpimAware, connect: fetches?.connect ?? true, listing: decision.rewrite === 'helper-module' ? 'one' : 'per-type' });
       // A client made out of sight runs with the @slack/client its package declares: a range reaching below 3.10 is raised as for one made here.
       const elsewhere = decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined;
       const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : elsewhere ? relativeRaise(root, rangeRaise(parsed.file)) : undefined;
