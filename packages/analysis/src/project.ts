@@ -63,7 +63,7 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
   try {
     parsed = parse(text);
   } catch (err) {
-    const plain = module ? undefined : withDecimalNumbers(file, text);
+    const plain = module ? undefined : withStrictLiterals(file, text);
     if (plain === undefined) throw err;
     parsed = parse(plain);
   }
@@ -85,27 +85,38 @@ export function parseFile(file: string, source: string, project?: ProjectLinks):
 
 /** TypeScript's codes for a legacy octal (`0755`) and a decimal with a leading zero (`08`). */
 const LEGACY_NUMBERS = new Set([1121, 1489]);
+/** TypeScript's codes for an octal escape in a string (`"\033"`) and for `"\8"` / `"\9"`. */
+const LEGACY_ESCAPES = new Set([1487, 1488]);
 
 /**
- * A script may write `0755` or `08` (sloppy mode, as Node runs a CommonJS file), which TypeScript's
- * parser refuses. The text with each of them as its value in decimal, padded with spaces to the same
- * length, so every offset stays the file's; undefined when the script has none (or one does not fit).
+ * A script may write `0755`, `08` or `"\033[32m"` (sloppy mode, as Node runs a CommonJS file), which
+ * TypeScript's parser refuses. The text with each number as its value in decimal, padded with spaces,
+ * and each such escape as the same character in hex (`\x1b`) where that is as long, else as as many
+ * `x` (no analysis reads a value through it), so every offset stays the file's; undefined when the script
+ * has none (or a number does not fit).
  */
-function withDecimalNumbers(file: string, text: string): string | undefined {
+function withStrictLiterals(file: string, text: string): string | undefined {
   const ts = createRequire(import.meta.url)('typescript') as typeof Ts;
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   // Not in TypeScript's public typings: the syntax errors of the parse, each with its span.
   const { parseDiagnostics } = source as unknown as { parseDiagnostics: readonly Ts.DiagnosticWithLocation[] };
-  const numbers = parseDiagnostics.filter((d) => LEGACY_NUMBERS.has(d.code));
-  if (numbers.length === 0) return undefined;
+  const legacy = parseDiagnostics.filter((d) => LEGACY_NUMBERS.has(d.code) || LEGACY_ESCAPES.has(d.code));
+  if (legacy.length === 0) return undefined;
   let out = text;
-  for (const { code, start, length } of numbers) {
+  for (const { code, start, length } of legacy) {
     const raw = text.slice(start, start + length);
-    const value = String(code === 1121 ? parseInt(raw, 8) : Number(raw));
+    const value = LEGACY_ESCAPES.has(code) ? strictEscape(raw) : String(code === 1121 ? parseInt(raw, 8) : Number(raw));
     if (value === 'NaN' || value.length > raw.length) return undefined;
     out = out.slice(0, start) + value.padStart(raw.length) + out.slice(start + length);
   }
   return out;
+}
+
+/** `\033` as `\x1b`; an escape shorter than that (`\1`, `\12`, `\8`) as as many `x`. */
+function strictEscape(raw: string): string {
+  const octal = /^\\([0-7]{3})$/.exec(raw)?.[1];
+  const code = octal === undefined ? undefined : parseInt(octal, 8);
+  return code !== undefined && code < 256 ? `\\x${code.toString(16).padStart(2, '0')}` : 'x'.repeat(raw.length);
 }
 
 /** ESLint sets `parent` on every node as it traverses; a parse for the analysis alone does it here. */

@@ -246,7 +246,7 @@ describe('safety', () => {
     expect((JSON.parse(machine.stdout) as Summary).failed).toEqual([expect.objectContaining({ file: 'bad.ts', line: 1 })]);
   });
 
-  it('a CommonJS script that is no valid ES module (`await` as a name, an octal literal) is migrated and parses again; a real error is still one', async () => {
+  it('a CommonJS script that is no valid ES module (`await` as a name, an octal literal, octal escapes) is migrated and parses again; a real error is still one', async () => {
     const awaitName = await readFile(join(PATTERNS, 'commonjs-await-identifier.input.js'), 'utf8');
     const octal = [
       "const { WebClient } = require('@slack/web-api');",
@@ -256,23 +256,21 @@ describe('safety', () => {
       '',
     ].join('\n');
     const broken = 'var await = 1;\nweb.rtm.start().then((s) => s.url;\n';
-    const escape = "var sep = '\\08';\nweb.rtm.start().then((s) => console.log(s.url, sep));\n";
+    // Sloppy-mode escapes Node runs (blind s62/02: a colour code `"\033[32m"` kept a Botkit bot from being migrated).
+    const escape = "var sep = '\\08', green = \"\\033[32m\", nine = '\\9';\nweb.rtm.start().then((s) => console.log(s.url, sep, green, nine));\n";
     const dir = await project({ 'await-name.js': awaitName, 'octal.js': octal, 'broken.js': broken, 'escape.js': escape });
     const r = await cli(['apply', '.'], dir);
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.code).toBe(2);
-    for (const [name, before] of [['await-name.js', awaitName], ['octal.js', octal]] as const) {
+    for (const [name, before] of [['await-name.js', awaitName], ['octal.js', octal], ['escape.js', escape]] as const) {
       const after = await readFile(join(dir, name), 'utf8');
       expect(after, name).toBe(before.replace('web.rtm.start()', 'web.rtm.connect()'));
       expect(() => parseWith('babel', after), name).not.toThrow();
     }
     // The parse error is the script's (the missing `)`), not the module's complaint about `await`.
     expect(r.stdout).toMatch(/^ {2}broken\.js:2:\d+ Unexpected token/m);
-    // The rewrite's parser reads `'\08'` in a script but the analysis does not: failed, not quietly passed over.
-    expect(r.stdout).toMatch(/^ {2}escape\.js:1:12 the analysis cannot parse it \(Octal escape sequences/m);
-    expect(r.stdout).toMatch(/failed: 2\n/);
+    expect(r.stdout).toMatch(/failed: 1\n/);
     expect(await readFile(join(dir, 'broken.js'), 'utf8')).toBe(broken);
-    expect(await readFile(join(dir, 'escape.js'), 'utf8')).toBe(escape);
   });
 
   it('binary and huge files are skipped with the reason', async () => {
