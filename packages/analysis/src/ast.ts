@@ -282,6 +282,8 @@ function heldWrite(init: Node | undefined, writes: readonly TSESLint.Scope.Refer
   if (init && !isEmpty(init)) return undefined;
   const values = writes.map((r) => {
     const w = r.identifier.parent;
+    // `var rtm = null; … var rtm = new RtmClient(t)`: a `var` declared again gives the one variable its init (blind s62/07).
+    if (w.type === AST_NODE_TYPES.VariableDeclarator && w.id === r.identifier) return w.init ?? undefined;
     return w.type === AST_NODE_TYPES.AssignmentExpression && w.operator === '=' && w.left === r.identifier ? w.right : undefined;
   });
   if (!values.every((v) => v !== undefined)) return undefined;
@@ -346,9 +348,47 @@ export function implicitGlobalValue(resolver: Resolver, identifier: TSESTree.Ide
 export function heldValueOfName(resolver: Resolver, identifier: TSESTree.Identifier): Node | undefined {
   const variable = variableOf(resolver, identifier);
   const def = variable?.defs[0];
-  if (variable && def) return def.type === TSESLint.Scope.DefinitionType.Variable && def.node.id === def.name ? assignedValueOf(variable) : undefined;
+  if (variable && def) return def.type === TSESLint.Scope.DefinitionType.Variable && def.node.id === def.name ? (assignedValueOf(variable) ?? valueBeforeUse(variable, identifier)) : undefined;
   const writes = implicitGlobalWrites(resolver, identifier);
   return writes ? heldWrite(undefined, writes) : undefined;
+}
+
+/**
+ * The value a variable written more than once holds at `use`, where every write is a statement of one
+ * block (`var rtm = new RtmClient('token'); … var rtm = new RtmClient(process.argv[2]); … rtm.start();`,
+ * blind s62/07) and `use` sits in a later statement of it: straight-line code runs them in order and no
+ * function can write the variable, so it holds the last value given before. Undefined for a `var x;`-only
+ * write, a compound assignment, or a write anywhere else.
+ */
+function valueBeforeUse(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): Node | undefined {
+  const at = statementIn(use);
+  if (!at) return undefined;
+  let last: { index: number; value: Node } | undefined;
+  for (const write of variable.references.filter((r) => r.isWrite())) {
+    const name = write.identifier;
+    const given = name.type === AST_NODE_TYPES.Identifier ? writtenValue(name) : undefined;
+    const statement = statementIn(name);
+    if (!given || statement?.body !== at.body) return undefined;
+    if (statement.index < at.index && (!last || statement.index > last.index)) last = { index: statement.index, value: given };
+  }
+  return last?.value;
+}
+
+/** The statement of a block or program that holds `node` directly, with its place. */
+function statementIn(node: Node): { body: readonly Node[]; index: number } | undefined {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return undefined;
+    if (parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.BlockStatement) return { body: parent.body, index: parent.body.indexOf(child as TSESTree.ProgramStatement) };
+  }
+  return undefined;
+}
+
+/** The value a write gives: a declarator's init or a plain `=` statement's right side (a statement of its own, not inside another expression). */
+function writtenValue(identifier: TSESTree.Identifier): Node | undefined {
+  const w = identifier.parent;
+  if (w.type === AST_NODE_TYPES.VariableDeclarator && w.id === identifier) return w.parent.declarations.length === 1 ? (w.init ?? undefined) : undefined;
+  if (w.type !== AST_NODE_TYPES.AssignmentExpression || w.operator !== '=' || w.left !== identifier) return undefined;
+  return w.parent.type === AST_NODE_TYPES.ExpressionStatement ? w.right : undefined;
 }
 
 /**
@@ -390,8 +430,14 @@ export function assignedValueOf(variable: TSESLint.Scope.Variable): Node | undef
   const single = singleValueOf(variable);
   if (single) return single;
   const def = variable.defs[0];
-  if (!def || variable.defs.length > 1 || def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
+  if (!def || !variable.defs.every(plainVar(variable.defs.length)) || def.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   return heldWrite(def.node.init ?? undefined, laterWrites(variable, def.name));
+}
+
+/** A definition `name = …` of a plain declarator, and, where the name is declared more than once, each a `var`'s (which redeclares one variable). */
+function plainVar(defs: number): (def: TSESLint.Scope.Definition) => boolean {
+  return (def) =>
+    def.type === TSESLint.Scope.DefinitionType.Variable && def.node.id === def.name && (defs === 1 || def.parent.kind === 'var');
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { findSites, type LibraryStartSite } from '../src/index.js';
+import { findSites, type ClientSite, type LibraryStartSite } from '../src/index.js';
 import { parseFile } from '../src/project.js';
 
 /** The library starts of one file (written to a fresh folder): `library@line`. */
@@ -55,5 +55,33 @@ describe('a static class property whose every write loads one module holds that 
     expect(await libraryStarts('c.ts', driver("SlackDriver.SlackBotAPI ??= undefined;\n    if (!SlackDriver.SlackBotAPI) SlackDriver.SlackBotAPI = require('slackbotapi');", 'new (this.constructor as any).SlackBotAPI({ token })'))).toEqual([]);
     expect(await libraryStarts('j.js', "class D {\n  constructor(token) {\n    D.Api = D.Api || undefined;\n    this.c = new this.constructor.Api({ token });\n  }\n}\nD.Api = require('slackbotapi');\n")).toEqual([]);
     expect(await libraryStarts('i.ts', driver("SlackDriver.SlackBotAPI = require('slackbotapi');", undefined, 'delete SlackDriver.SlackBotAPI;\n'))).toEqual([]);
+  });
+});
+
+describe('a variable written by statements of one block holds, at a later statement of it, the last value given before (blind s62/07)', () => {
+  /** The client starts of one file: `client@line`. */
+  async function clientStarts(name: string, text: string): Promise<string[]> {
+    const file = join(await mkdtemp(join(tmpdir(), 'rtm-migrate-origin-holders-')), name);
+    await writeFile(file, text);
+    const parsed = parseFile(file, text);
+    return findSites(parsed.program, parsed.resolver)
+      .filter((s): s is ClientSite => s.kind === 'client-start')
+      .map((s) => `${s.client}@${s.call.loc.start.line}`);
+  }
+  const bot = (declarations: string, start = 'rtm.start();'): string =>
+    `var RtmClient = require('slack-client').RtmClient;\n${declarations}\nconsole.log('booting');\n${start}\n`;
+
+  it("is the client a `var` declared again gives, after one given null, nothing, or another client (the first one's value never reaches the start)", async () => {
+    expect(await clientStarts('a.js', bot('var rtm = null;\nvar rtm = new RtmClient(process.argv[2]);'))).toEqual(['legacy-rtm-client@5']);
+    expect(await clientStarts('b.js', bot('var rtm;\nvar rtm = new RtmClient(process.argv[2]);'))).toEqual(['legacy-rtm-client@5']);
+    expect(await clientStarts('c.js', bot("var rtm = new RtmClient('token', { logLevel: 'none' });;\nvar meetups = [];\nvar rtm = new RtmClient(process.argv[2]);"))).toEqual(['legacy-rtm-client@6']);
+    expect(await clientStarts('d.js', bot("var rtm = makeOther();\nrtm = new RtmClient(process.argv[2]);"))).toEqual(['legacy-rtm-client@5']);
+  });
+
+  it('is not followed where a write or the use is inside a function, a write gives another value last, or is not a plain =', async () => {
+    expect(await clientStarts('e.js', bot('var rtm = new RtmClient(process.argv[2]);\nfunction again() { rtm = makeOther(); }'))).toEqual([]);
+    expect(await clientStarts('f.js', bot('var rtm = new RtmClient(process.argv[2]);\nvar rtm = makeOther();'))).toEqual([]);
+    expect(await clientStarts('g.js', bot('var rtm = makeOther();\nvar rtm = new RtmClient(process.argv[2]);', 'setTimeout(() => rtm.start());'))).toEqual([]);
+    expect(await clientStarts('h.js', bot('var rtm = makeOther();\nrtm ||= new RtmClient(process.argv[2]);'))).toEqual([]);
   });
 });

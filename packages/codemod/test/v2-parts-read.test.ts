@@ -4,7 +4,8 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkBotsRelease } from '../../../test/support/bots-release.js';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, expectSameWithoutRtmStart, expectSecondRunChangesNothing, SLACK_CLIENT_2_RELEASES, tempDir } from './helpers.js';
+import type { Plan } from '../src/plan.js';
+import { breaksThenMigrates, cli, expectSameWithoutRtmStart, expectSecondRunChangesNothing, SLACK_CLIENT_2_RELEASES, tempDir } from './helpers.js';
 
 /**
  * A real slack-client 2.x RtmClient (2.0.6, and 2.3.0 under its new name @slack/client) whose every read of
@@ -63,6 +64,10 @@ describe.each(SLACK_CLIENT_2_RELEASES)('a $sdk $range RtmClient whose reads are 
     const before = await run(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
     expect(before.stdout).toMatch(/^open as U\w+ of T\w+\n$|^channel #/);
+    // The report speaks of the client it migrates: a 2.x client started through startSlackClientRtm(), never a v3 one given `useRtmConnect`.
+    const planned = (JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as Plan).sites.map((s) => s.message);
+    expect(planned).toEqual([expect.stringMatching(/^the 2\.x `RtmClient` .* now starts through `startSlackClientRtm\(\)` .*, (asked for no list|which fills its AUTHENTICATED data)/)]);
+    expect(planned[0]).not.toContain('useRtmConnect: true');
     await breaksThenMigrates(fake, dir, () => run(dir));
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(`\nstartSlackClientRtm(rtm, {}, { fields: ${fields} });\n`);
     fake.setMode('connect_required');

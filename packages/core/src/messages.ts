@@ -615,14 +615,18 @@ export const CODEMOD_MESSAGES = {
         ? `\`RTMClient\` now starts with \`rtm.connect\` (\`useRtmConnect: false\` dropped); \`withRtmStartData()\` of the generated \`${module}\` gives its \`authenticated\` event and \`start()\` result ${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`
         : `${fields.length > 0 ? `${list(fields)} and the rest of \`rtm.start\`'s data` : `\`rtm.start\`'s data`} now come from \`rtmStartData()\` of the generated \`${module}\` (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`).`,
   /**
-   * A v3 client started through the helper module whose every read of its data and store is followed: only the lists in `parts` are
-   * fetched. `optionAdded`: made with `useRtmConnect: true`; else a release before it, whose `rtm.start` request the module sends as `rtm.connect`.
+   * A legacy client started through the helper module whose every read of its data and store is followed: only the lists in `parts` are
+   * fetched. `client`: a v3 client made with `useRtmConnect: true` (`option-added`), a v3 release before it, whose `rtm.start` request the
+   * module sends as `rtm.connect` (`legacy-client-start`), or a `slack-client` 2.x client, whose request the module answers (`slack-client`).
    */
-  legacyClientParts: (parts: readonly string[], module: string, methods: readonly string[], optionAdded: boolean): string => {
-    const how = optionAdded ? '(`useRtmConnect: true`)' : `(an \`@slack/client\` before ${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')}: the \`rtm.start\` request it makes is sent as \`rtm.connect\`)`;
+  legacyClientParts: (parts: readonly string[], module: string, methods: readonly string[], client: 'option-added' | 'legacy-client-start' | 'slack-client'): string => {
+    const starts =
+      client === 'slack-client'
+        ? `the 2.x \`RtmClient\` (\`slack-client\`, \`@slack/client\` 2; it has no \`useRtmConnect\`) now starts through \`${HELPER_EXPORTS.slackClientStart}()\` of the generated \`${module}\`, which answers its \`rtm.start\` request`
+        : `the v3 \`RtmClient\` now starts with \`rtm.connect\` ${client === 'option-added' ? '(`useRtmConnect: true`)' : `(an \`@slack/client\` before ${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')}: the \`rtm.start\` request it makes is sent as \`rtm.connect\`)`} through \`startRtmClient()\` of the generated \`${module}\``;
     return parts.length === 0
-      ? `the v3 \`RtmClient\` now starts with \`rtm.connect\` ${how} through \`startRtmClient()\` of the generated \`${module}\`, asked for no list (\`fields: []\`): the code reads nothing of its AUTHENTICATED data or \`dataStore\` that \`rtm.connect\` does not answer.`
-      : `the v3 \`RtmClient\` now starts with \`rtm.connect\` ${how}; \`startRtmClient()\` of the generated \`${module}\` fills its AUTHENTICATED data and \`dataStore\` first with only the parts the code reads, ${list(parts)}: it calls ${methods.join(', ')}.`;
+      ? `${starts}, asked for no list (\`fields: []\`): the code reads nothing of its AUTHENTICATED data or \`dataStore\` that \`rtm.connect\` does not answer.`
+      : `${starts}, which fills its AUTHENTICATED data and \`dataStore\` first with only the parts the code reads, ${list(parts)}: it calls ${methods.join(', ')}.`;
   },
   /** A helper-module call that names the parts of the data its code reads (`fields`): only `methods` are called. */
   helperModuleParts: (fields: readonly string[], module: string, methods: readonly string[]): string =>
