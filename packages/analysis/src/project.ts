@@ -279,11 +279,11 @@ export class Project implements ProjectLinks, ClassProject {
     return fn && parsed ? { node: fn, resolver: parsed.resolver } : undefined;
   }
 
-  importedConstruction(resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
+  importedValue(resolver: Resolver, node: Node): Located<Node> | undefined {
     const bare = unwrap(node);
     // `var slack; slack = require('./client');` (CoffeeScript declares every name first): its one value.
     const assigned = bare.type === AST_NODE_TYPES.Identifier && !singleBinding(resolver, bare) ? assignedRequire(resolver, bare) : undefined;
-    if (assigned) return this.importedConstruction(resolver, assigned);
+    if (assigned) return this.importedValue(resolver, assigned);
     const whole = requiredModule(bare);
     const bound = bare.type === AST_NODE_TYPES.Identifier ? singleBinding(resolver, bare) : bare.type === AST_NODE_TYPES.MemberExpression;
     const imported = whole !== undefined ? { module: whole, name: 'default' } : bound ? importedName(resolver, bare) : undefined;
@@ -292,8 +292,14 @@ export class Project implements ProjectLinks, ClassProject {
     const values = imported && parsed ? exportedValues(parsed).get(imported.name) : undefined;
     // Exported once: a module that assigns its export twice may hand out another client.
     const value = values?.length === 1 ? values[0] : undefined;
-    const made = value && parsed ? constructionOf(parsed.resolver, value) : undefined;
-    return made && parsed ? { node: made, resolver: parsed.resolver } : (this.factoryConstruction(resolver, bare) ?? injectedConstruction(this, resolver, bare) ?? handedConstruction(this, resolver, bare));
+    return value && parsed ? { node: value, resolver: parsed.resolver } : undefined;
+  }
+
+  importedConstruction(resolver: Resolver, node: Node): Located<TSESTree.NewExpression> | undefined {
+    const exported = this.importedValue(resolver, node);
+    const made = exported ? constructionOf(exported.resolver, exported.node) : undefined;
+    const bare = unwrap(node);
+    return made && exported ? { node: made, resolver: exported.resolver } : (this.factoryConstruction(resolver, bare) ?? injectedConstruction(this, resolver, bare) ?? handedConstruction(this, resolver, bare));
   }
 
   /**

@@ -70,6 +70,12 @@ export interface ProjectLinks {
    * (`require('./m')`, a name bound to it), that is its default export. Absent: what `importedFunction` sees alone.
    */
   moduleFunction?(resolver: Resolver, node: TSESTree.Node): Located<FunctionLike> | undefined;
+  /**
+   * The one value another project file exports that a value imported here is (`let bot = require('./bot')`
+   * where `bot.js` has `module.exports = bot`), with that file's resolver; undefined where the module
+   * exports it more than once or is not in the project. Absent (the lint's view of one file): not followed.
+   */
+  importedValue?(resolver: Resolver, node: TSESTree.Node): Located<TSESTree.Node> | undefined;
   /** The file a relative specifier names from `from`, answered once per folder and specifier. Absent: looked up on disk each time. */
   resolveModule?(from: string, specifier: string): string | undefined;
 }

@@ -75,18 +75,24 @@ export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpre
 
 /**
  * `slack.rtm.client()` itself, or a variable bound to it once (`const bot = slack.rtm.client()`, or
- * `var bot = null` given it by its one assignment, or an undeclared `bot` so assigned). A bot handed in as a parameter or kept in a field is not
- * followed.
+ * `var bot = null` given it by its one assignment, or an undeclared `bot` so assigned), or what another
+ * module of the project exports once as such a bot (`let bot = require('./bot')`, blind s63/14). A bot
+ * handed in as a parameter or kept in a field is not followed.
  */
-function isSlackPackageBot(resolver: Resolver, node: Node): boolean {
+function isSlackPackageBot(resolver: Resolver, node: Node, hops = 0): boolean {
   const bare = unwrap(node);
   if (bare.type === AST_NODE_TYPES.Identifier) {
     // Not `const { listen } = slack.rtm.client()`, a member of the bot; an implicit global counts as a `let`.
     const value = heldValueOfName(resolver, bare);
-    return value !== undefined && isBotFactoryCall(resolver, value);
+    if (value !== undefined && isBotFactoryCall(resolver, value)) return true;
   }
-  return isBotFactoryCall(resolver, bare);
+  if (isBotFactoryCall(resolver, bare)) return true;
+  const exported = hops < MAX_MODULE_HOPS ? resolver.project?.importedValue?.(resolver, bare) : undefined;
+  return exported !== undefined && isSlackPackageBot(exported.resolver, exported.node, hops + 1);
 }
+
+/** How many modules handing the bot on are followed (`index.js` ← `bot.js` ← `client.js`…). */
+const MAX_MODULE_HOPS = 3;
 
 /** `slack.rtm.client()` on the `slack` package's own `rtm` family (`require('slack').rtm`, `const { rtm } = require('slack')`, `import slack from 'slack'`). */
 function isBotFactoryCall(resolver: Resolver, node: Node): boolean {

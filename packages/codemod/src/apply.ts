@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
-import { CODEMOD_MESSAGES, mayExportRtmClient, mayHandRtmClientOn, mayStartHandedClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, mayExportRtmClient, mayHandRtmClientOn, mayListenRequiredBot, mayStartHandedClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
 import { discover, FOREIGN_SOURCES, typescriptFile, type Skipped } from './files/discover.js';
 import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
@@ -159,7 +159,7 @@ function mayStartCandidatesClient(file: string, exported: ReadonlySet<string>, h
   } catch {
     return false; // read a moment ago and gone since: nothing to scan
   }
-  if (mayStartRequiredClient(text) && [...exported].some((word) => text.includes(word))) return true;
+  if ((mayStartRequiredClient(text) || mayListenRequiredBot(text)) && [...exported].some((word) => text.includes(word))) return true;
   const word = requiredAsWord(file);
   return mayStartHandedClient(text) && handing.some((maker) => maker.includes(word));
 }

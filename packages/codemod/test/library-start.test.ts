@@ -548,6 +548,29 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
     expect(await readFile(join(dir, 'runners', file), 'utf8')).toBe(written);
   });
 
+  // Blind s63/14 (moniqx4/spcrulesbot, MISSED): the bot made, given its handlers and exported by one module, started by another.
+  it('made and exported by one module, `listen()` called in another that never spells `rtm`: the same lines, through rtm.connect', { timeout: 240_000 }, async () => {
+    const [made, started] = SLACK_SOCKET_BOTS[0].source.split('\nbot.listen(');
+    const dir = await slackRunner({ 'bot.js': `${made}\nmodule.exports = bot;\n`, 'socket.js': `const bot = require('./bot');\n\nbot.listen(${started}` });
+    fake.setMode('legacy');
+    const before = await runSocketBot(dir, 'socket.js');
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^started as \S+ of \S+: \d+ users, \d+ channels\ncallback: /);
+
+    const report = await apply(dir, 'runners');
+    // The folder's own runner (slack.js) is a bot of its own; bot.js, which makes this one, has no site.
+    expect(report.sites.map((s) => [s.id, s.rewrite]).filter(([id]) => !id?.startsWith('runners/slack.js'))).toEqual([['runners/socket.js:3:1', 'helper-module']]);
+    const written = await readFile(join(dir, 'runners', 'socket.js'), 'utf8');
+    expect(written).toContain("withSlackPackageRtmStart(bot, { optional: ['dnd', 'subteams'] }).listen({ token: process.env.SLACK_BOT_TOKEN }, function (err, data) {");
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runSocketBot(dir, 'socket.js');
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    expect((await apply(dir, 'runners')).sites).toEqual([]);
+  });
+
   // Blind s57/16 (ricdardox/botslack, babel-node 6): ES module syntax in a package that is not `"type": "module"` is
   // compiled to CommonJS, where `import.meta` does not parse (Babel 6) or is left in a CommonJS file (Babel 7).
   it('ES module syntax compiled to CommonJS (Babel): the module loads `ws` through `require`, and the build prints the same lines', { timeout: 240_000 }, async () => {

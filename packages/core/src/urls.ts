@@ -103,6 +103,15 @@ export function mayStartRequiredClient(text: string): boolean {
 }
 
 /**
+ * A `slack` package bot (`slack.rtm.client()`) another module of the app made and exports, started here
+ * with `listen(` without the word (`let bot = require('./bot'); bot.listen({ token })`, blind s63/14).
+ * Not part of `mayStartRequiredClient`, which the lint runs on every file: every Express app calls `listen(`.
+ */
+export function mayListenRequiredBot(text: string): boolean {
+  return /\.listen\s*\(/.test(text) && REQUIRES_RELATIVE.test(text);
+}
+
+/**
  * A file that may make a legacy RTM client and hand it to a function of a module it requires
  * (`new Bot(new Slack.RtmClient(token))` with the `Bot` of `./bot`): the modules it requires are to be
  * looked at too where they may start it (`mayStartHandedClient`) without spelling `rtm`.
@@ -119,10 +128,11 @@ export function mayStartHandedClient(text: string): boolean {
 /**
  * A file that may export an RTM client it makes (a `mayMentionRtm` file): its requirers are to be looked
  * at too. A v3 `RtmClient`, or a `slack-client` 1.x client (`module.exports = new Slack(token, …)`),
- * whose `login()` requests `rtm.start` in a requirer that never spells the package.
+ * whose `login()` requests `rtm.start` in a requirer that never spells the package, or a `slack` package
+ * bot (`slack.rtm.client()`), whose `listen()` does.
  */
 export function mayExportRtmClient(text: string): boolean {
-  return /rtmclient|slack-client/i.test(text) && /\bmodule\.exports\b|\bexports\.|\bexport\b/.test(text);
+  return /rtmclient|slack-client|\brtm\.client\s*\(/i.test(text) && /\bmodule\.exports\b|\bexports\.|\bexport\b/.test(text);
 }
 
 /**
