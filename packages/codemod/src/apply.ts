@@ -71,6 +71,8 @@ export interface ApplySummary {
   readonly wrote: boolean;
   /** Said on the summary (and in the JSON report): written outside a git work tree, a skipped file that names `rtm.start`, a package whose Babel or Node cannot read the syntax written into it. */
   readonly warnings: string[];
+  /** The dependencies whose own code starts a client with `rtm.start` (each also a warning): `--check` fails on them. */
+  readonly startingDependencies: string[];
   /** Files that were to be written when `signal` stopped the run. */
   readonly interrupted: string[];
   /** The package.json ranges raised for the rewrite (written with the changed files): run an install after. */
@@ -378,6 +380,9 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   }
   // v3 client code in a package that declares @slack/client 4+: broken before, rewritten as v3 code all the same.
   if (plan.sites.length > 0) warnings.push(...(await import('./helper-module/v3-code-range.js')).v3CodeRangeWarnings(cwd, plan.sites));
+  // A dependency that starts a client with rtm.start inside itself, which no rewrite of the project's files reaches.
+  const starting = (await import('./files/dependency-starts.js')).startingDependencies(cwd);
+  warnings.push(...starting.map((d) => d.warning));
   // The files as written (or, with --dry / --check, as they would be): those whose package cannot build or run their syntax are named.
   if (changed.length > 0 || newHelpers.length > 0) {
     const { oldToolchainWarnings } = await import('./files/old-toolchain.js');
@@ -396,6 +401,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     printed,
     wrote,
     interrupted,
+    startingDependencies: starting.map((d) => d.dependency),
     ranges: ranges.filter((r) => changed.some((c) => relative(cwd, c.file) === r.manifest)),
     ...(verification ? { verification } : {}),
     warnings: [...warnings, ...skipped.filter((s) => s.mentionsRtmStart).map((s) => `${s.file} was skipped (${s.reason.split(';')[0]}) but contains ${s.names ?? '`rtm.start`'}.`)],

@@ -230,6 +230,28 @@ web.rtm.start({}).then((res) => console.log(res.users.length));
 });
 
 describe('safety', () => {
+  // Blind s60/03 (GodJaku/slack_bot): `require('slack-terminalize').init(token, …)`, whose index.js starts an @slack/client 2.3 RtmClient.
+  it('a dependency whose entry file loads a client that starts with rtm.start is named, and --check fails on it; one on a release that calls rtm.connect is not', async () => {
+    const dependency = (name: string, range: string, entry: string): Record<string, string> => ({
+      [`node_modules/${name}/package.json`]: JSON.stringify({ name, version: '1.0.2', main: 'lib/index', dependencies: { '@slack/client': range } }),
+      [`node_modules/${name}/lib/index.js`]: entry,
+    });
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'bot', dependencies: { 'slack-terminalize': '^1.0.0', 'slack-modern': '^1.0.0', 'slack-web-only': '^1.0.0' }, devDependencies: { 'slack-test-kit': '^1.0.0' } }),
+      'index.js': "require('slack-terminalize').init(process.env.SLACK_TOKEN, {}, { CONFIG_DIR: __dirname + '/config' });\n",
+      ...dependency('slack-terminalize', '^2.3.0', "var RtmClient = require('@slack/client').RtmClient;\nmodule.exports.init = function (token) { new RtmClient(token).start(); };\n"),
+      ...dependency('slack-modern', '^4.0.0', "const { RTMClient } = require('@slack/client');\nmodule.exports = (token) => new RTMClient(token).start();\n"),
+      ...dependency('slack-web-only', '^3.0.0', "module.exports = require('./web');\n"),
+      ...dependency('slack-test-kit', '^3.0.0', "require('@slack/client');\n"),
+    });
+    const r = await cli(['apply', '.', '--dry'], dir);
+    expect([r.code, r.stderr, r.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, '', ['warning: `slack-terminalize`']]);
+    expect(r.stdout.replace(/\n +/g, ' ')).toContain(
+      'warning: `slack-terminalize` 1.0.2, a dependency, loads `@slack/client` ^2.3.0 in node_modules/slack-terminalize/lib/index.js, whose client starts with the retired `rtm.start` (before 4.0.0): rtm-migrate does not rewrite installed packages.',
+    );
+    expect((await cli(['apply', '.', '--check'], dir)).code).toBe(1);
+  });
+
   it('a file that does not parse is listed with path:line:col, exit 2; the others are still done', async () => {
     const dir = await project({ 'bad.ts': 'const x = web.rtm.start(;\n', 'a.ts': await readFile(METHOD_CALL, 'utf8') });
     const r = await cli(['apply', '.'], dir);

@@ -591,6 +591,13 @@ export const CODEMOD_MESSAGES = {
    */
   presenceNotFetched: (data: { since: string; users: number; floorSeconds: number; include?: string }): string =>
     `\`users[].presence\` is read, but \`rtm.start\` had sent no presence since ${monthOf(data.since)}: the read answers \`undefined\`, as it did, and presence is not fetched. Where the bot needs it, ${data.include === undefined ? '' : `add \`'users[].presence'\` to the \`include\` option of the call into \`${data.include}\`, which makes `}one ${METHODS.usersGetPresence} call per user at every start (${RATE_TIERS[METHOD_TIERS[METHODS.usersGetPresence]].description}, so at least ${data.floorSeconds} s for ${data.users} users), or keep it from \`presence_change\` events.`,
+  /**
+   * A package the project depends on whose entry file loads a client that starts with `rtm.start` in the
+   * releases its own package.json allows (core's RTM_START_PACKAGES): rtm-migrate rewrites the project's
+   * files, never an installed package, so what that package starts is left to the user, said loudly.
+   */
+  dependencyStarts: (data: { dependency: string; version: string | undefined; entry: string; module: string; range: string; since: readonly number[] | undefined }): string =>
+    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, loads \`${data.module}\` ${data.range} in ${data.entry}, whose client starts with the retired \`rtm.start\` (${data.since === undefined ? 'in every release' : `before ${data.since.join('.')}`}): rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`.`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
   helperModule: (client: 'none' | 'legacy-client' | 'legacy-client-start' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi' | 'slack-package', fields: readonly string[], module: string): string =>
     client === 'slack-package'

@@ -399,6 +399,20 @@ const KNOWN_PACKAGES: readonly string[] = [
 const PACKAGE_MAINS: Readonly<Record<string, string>> = deepFreeze({ botkit: 'lib/Botkit', slackbots: 'index', slackbotapi: 'lib/index', 'slack-client': 'index', '@slack/client': 'index' });
 
 /**
+ * The packages whose client's own start requests `rtm.start` in every release before `connectSince`
+ * (in all of them, where absent): what a package the app depends on may start inside itself (blind s60/03:
+ * `slack-terminalize`, an npm package whose `index.js` starts an `@slack/client` 2.3 `RtmClient`).
+ * `@slack/client`'s v3 `RtmClient` asks `rtm.connect` only when given `useRtmConnect`; v4's `RTMClient` by default.
+ */
+export const RTM_START_PACKAGES: readonly { readonly module: string; readonly connectSince?: readonly number[] }[] = deepFreeze([
+  { module: LEGACY_RTM_CONNECT_SUPPORT.module, connectSince: [LEGACY_RTM_CONNECT_SUPPORT.v3Removed, 0, 0] },
+  { module: SLACK_CLIENT_1.module },
+  { module: BOTKIT.module, connectSince: BOTKIT.connectSince },
+  { module: SLACKBOTS.module, connectSince: SLACKBOTS.connectSince },
+  { module: SLACKBOTAPI.module },
+]);
+
+/**
  * A bare specifier as the known package it loads: `require('Botkit')` is `botkit`. On a file system that
  * ignores case (macOS's, where such apps were written and run) Node finds `node_modules/botkit` for
  * `Botkit`, and no other package can be meant: npm refuses capitals in new names, and the packages above

