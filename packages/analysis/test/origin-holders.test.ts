@@ -3,17 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { findSites, type ClientSite, type LibraryStartSite } from '../src/index.js';
+import { findSites, type ClientSite, type LibraryStartSite, type RtmSite } from '../src/index.js';
 import { parseFile } from '../src/project.js';
 
-/** The library starts of one file (written to a fresh folder): `library@line`. */
-async function libraryStarts(name: string, text: string): Promise<string[]> {
+/** The sites of one file (written to a fresh folder). */
+async function sitesOf(name: string, text: string): Promise<RtmSite[]> {
   const file = join(await mkdtemp(join(tmpdir(), 'rtm-migrate-origin-holders-')), name);
   await writeFile(file, text);
   const parsed = parseFile(file, text);
-  return findSites(parsed.program, parsed.resolver)
-    .filter((s): s is LibraryStartSite => s.kind === 'library-start')
-    .map((s) => `${s.library}@${s.call.loc.start.line}`);
+  return findSites(parsed.program, parsed.resolver);
+}
+
+/** The library starts of one file: `library@line`. */
+async function libraryStarts(name: string, text: string): Promise<string[]> {
+  return (await sitesOf(name, text)).filter((s): s is LibraryStartSite => s.kind === 'library-start').map((s) => `${s.library}@${s.call.loc.start.line}`);
+}
+
+/** The client starts of one file: `client@line`. */
+async function clientStarts(name: string, text: string): Promise<string[]> {
+  return (await sitesOf(name, text)).filter((s): s is ClientSite => s.kind === 'client-start').map((s) => `${s.client}@${s.call.loc.start.line}`);
 }
 
 describe('a name no declaration binds (an implicit global of a sloppy-mode script) holds its assignments, as a module-level let', () => {
@@ -59,15 +67,6 @@ describe('a static class property whose every write loads one module holds that 
 });
 
 describe('a variable written by statements of one block holds, at a later statement of it, the last value given before (blind s62/07)', () => {
-  /** The client starts of one file: `client@line`. */
-  async function clientStarts(name: string, text: string): Promise<string[]> {
-    const file = join(await mkdtemp(join(tmpdir(), 'rtm-migrate-origin-holders-')), name);
-    await writeFile(file, text);
-    const parsed = parseFile(file, text);
-    return findSites(parsed.program, parsed.resolver)
-      .filter((s): s is ClientSite => s.kind === 'client-start')
-      .map((s) => `${s.client}@${s.call.loc.start.line}`);
-  }
   const bot = (declarations: string, start = 'rtm.start();'): string =>
     `var RtmClient = require('slack-client').RtmClient;\n${declarations}\nconsole.log('booting');\n${start}\n`;
 
