@@ -60,7 +60,7 @@ export function readsFilledStore(root: string, file: FileStores, site: RtmSite, 
 /**
  * Whether `startRtmClient()` called in another module hands an AUTHENTICATED handler all that it reads
  * (`fields`, the paths read off the data): that start asks for the extras only its own module's code
- * reads (`include`: `latest`, `dnd`, `users[].presence`…), so the handler must read none of them, nor
+ * reads (`include`: `latest`, `dnd`, `groups[].is_open`…), so the handler must read none of them, nor
  * a field the helper does not build (`readsBuilt` with nothing asked), and hand the data on to no code
  * the analysis does not follow (`handsOn`), which may read one.
  */

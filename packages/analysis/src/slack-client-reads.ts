@@ -27,7 +27,8 @@ export interface SlackClientRead {
  * groups asks for `groups[].is_open` alone even where it also looks up DMs (`getChannelGroupOrDMByID`),
  * rather than for a `conversations.info` per DM it never reads. Where they are not all shown (a
  * parameter of a function of its own, a call of the app's), it counts for every list the file reaches:
- * a file reading the client's users and some `.presence` asks for presence, one reading its groups
+ * a file reading the client's users and some `.presence` reads presence (which no start fetches: `rtm.start` had
+ * sent none since January 2018; the report names it), one reading its groups
  * and some `.is_open` asks for `is_open`, which costs calls but never loses data, and one reading
  * some `.has_pins` is a TODO, which costs a rewrite but never answers `undefined` where `rtm.start`
  * answered. Empty where the client is neither a variable nor a field of `this` (its uses are not

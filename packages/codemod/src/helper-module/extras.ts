@@ -9,7 +9,8 @@ import { argsText } from '../transforms/inline-extras.js';
  * `<list>[].unread_count` (conversations.info, the same; it also fills `last_read` and
  * `unread_count_display`; `<list>[].is_open` of groups, mpims and ims from the same call), and
  * `users[].presence` (users.getPresence, one call per user: `users.list` has no presence). The codemod
- * passes exactly the ones the site reads.
+ * passes exactly the ones the site reads, but presence, which `rtm.start` had stopped sending: only a
+ * user who needs it names it (the report says how).
  */
 export const HELPER_EXTRA_METHODS = [
   METHODS.usergroupsList,

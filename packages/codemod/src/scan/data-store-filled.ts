@@ -58,7 +58,7 @@ export function markFilledDataStores(root: string, sites: readonly PlanSite[], l
       const plan = sites[site.index];
       const elsewhere = site.found.startedElsewhere === true;
       if ((site.found.storeLookup !== true && !elsewhere) || plan?.rewrite !== 'todo' || !filled.fills(clientOf(site))) continue;
-      // A look-up reading what the start asks for only when its own module reads it (`users[].presence`) gets the handler's TODO too.
+      // A look-up reading what the start asks for only when its own module reads it (`groups[].is_open`) gets the handler's TODO too.
       if ((elsewhere && !handlerFilled(site.found)) || (!elsewhere && !readsBuilt(site.found.reads.map((r) => r.path), []))) {
         out[site.index] = notAsked(plan, site.found);
         continue;
