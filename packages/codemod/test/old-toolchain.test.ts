@@ -246,6 +246,18 @@ describe('a TypeScript package whose declared TypeScript cannot parse the writte
     expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
   });
 
+  it('no typescript installed, locked or declared (blind s59/15, a global tsc of 2016) and a generated TypeScript module: warned, naming the module and the TypeScript it is written for', async () => {
+    const { stderr, report, code } = await migrateTypeScript({ name: 'ts-bot', version: '1.0.0' }, 'axios.input.ts');
+    expect(code).toBe(0);
+    expect(report.files.changed).toEqual(['src/rtm-start-data.ts', 'src/bot.ts']);
+    const warning = 'Nothing says which TypeScript compiles the package of package.json (no `typescript` installed, locked or declared), and the module rtm-migrate generates into it (src/rtm-start-data.ts) is written for TypeScript 3.5+: declare the `typescript` it builds with (a run then writes the module for it, down to 2.7).';
+    expect(report.warnings).toContain(warning);
+    expect(unwrapped(stderr)).toContain(`warning: ${warning}`);
+    // Declared, it says nothing more.
+    const declared = await migrateTypeScript({ name: 'ts-bot', version: '1.0.0', devDependencies: { typescript: '^5.4.0' } }, 'axios.input.ts');
+    expect(declared.report.warnings.filter((w) => w.includes('rtm-migrate generates'))).toEqual([]);
+  });
+
   it.each([
     ['typescript ^3.4.0 (allows 3.7 and later)', { devDependencies: { typescript: '^3.4.0' } }],
     ['typescript 5', { devDependencies: { typescript: '^5.4.0' } }],

@@ -16,6 +16,11 @@ export function typescriptOlderThan(file: string, version: string): string | und
   return semver.validRange(found.range) !== null && semver.gtr(version, found.range) ? `\`typescript\` ${found.range} in package.json` : undefined;
 }
 
+/** True where something says which TypeScript compiles `file`: an installed copy, a lockfile, or a declared range. */
+export function typescriptKnown(file: string): boolean {
+  return packageVersion(file, 'typescript') !== undefined;
+}
+
 /**
  * Why the generated TypeScript module of a file is written for an older TypeScript (see
  * forOlderTypeScript), or undefined when the file's TypeScript compiles it as it is.
