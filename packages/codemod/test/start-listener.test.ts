@@ -1,8 +1,9 @@
-import { cp, readFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
+import type { Plan } from '../src/plan.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 /**
@@ -61,5 +62,19 @@ describe("a plugin fed by the framework's 'rtm.start' event", () => {
     expect(after.code).toBe(0);
     expect(after.stdout).toBe(before.stdout);
     expect(fake.calls.map((c) => c.method)).toEqual(['rtm.start']);
+  });
+
+  // Blind s65/04 (mhelgeson/b9): the framework's own repository, whose plugins are other packages; its README documents the `'rtm.start'` event.
+  it('is left to a human where the shared object is an emitter there and no listener is in the files given: plugins elsewhere may listen', async () => {
+    const dir = await tempDir('rtm-migrate-start-listener-');
+    await cp(join(FIXTURE, 'input'), dir, { recursive: true });
+    await rm(join(dir, 'plugins'), { recursive: true });
+    const index = await readFile(join(dir, 'index.js'), 'utf8');
+    await writeFile(join(dir, 'index.js'), index.replace("require('./plugins/rooms')(app);\n", ''));
+    const core = await readFile(join(dir, 'lib', 'core.js'), 'utf8');
+    await writeFile(join(dir, 'lib', 'core.js'), core.replace('  app.me = undefined;\n', "  app.me = undefined;\n  app.on('hello', () => app.emit('connected'));\n"));
+    const plan = JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as Plan;
+    expect(plan.sites.map((s) => [s.id, s.rewrite])).toEqual([['lib/core.js:9:5', 'todo']]);
+    expect(plan.sites[0]?.message).toContain("No `'rtm.start'` listener is in the files rtm-migrate was given, but plugins of `app` it never sees");
   });
 });

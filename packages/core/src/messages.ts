@@ -415,12 +415,12 @@ export const CODEMOD_MESSAGES = {
   /**
    * The app's transport is a method of an object its caller hands in (`owner`, a parameter): a framework
    * object that may publish each answer as an event named after its method. `listeners`: the
-   * `'rtm.start'` listeners found in the project (`file:line`); with any, the call is left unchanged.
+   * `'rtm.start'` listeners found in the project (`file:line`); with or without any, the call is left unchanged.
    */
   answerPublished: (transport: string, owner: string, listeners: readonly string[]): string =>
     `\`${transport}\` belongs to the caller's object \`${owner}\` (handed in as a parameter), which may publish each answer as an event named after its method (\`${owner}.emit('rtm.start', data)\`): rebuilt through it, \`rtm.start\`'s data come from users.list, conversations.list, \`rtm.connect\` and the like, so it publishes those events instead and listeners of \`'rtm.start'\` never fire. ${
       listeners.length === 0
-        ? `No \`'rtm.start'\` listener is in the files rtm-migrate was given: check \`${owner}\`'s plugins and other modules for one.`
+        ? `No \`'rtm.start'\` listener is in the files rtm-migrate was given, but plugins of \`${owner}\` it never sees (other packages, the app's users) may listen, so rtm-migrate leaves this call unchanged: where none does, rewrite it to the replacement methods by hand; where one may, publish the rebuilt answer as \`'rtm.start'\` too.`
         : `The project listens for \`'rtm.start'\` (${listeners.join(', ')}), so rtm-migrate leaves this call unchanged: migrate those listeners' reads to the replacement methods (or publish the rebuilt answer as \`'rtm.start'\` yourself), then run rtm-migrate again.`
     }`,
   legacyDataStore:

@@ -562,11 +562,11 @@ export function scan(options: ScanOptions): Plan {
       const heavy = importableDecision(parsed, decisions[index] ?? choice.decision);
       // A v3 client that needs nothing of rtm.start's data: `useRtmConnect: true` alone, no helper module (no list fetched).
       const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
-      // A rewrite changes which events a transport that publishes its answers sends: with listeners of `'rtm.start'` in the project they would never fire again.
+      // A rewrite changes which events a transport that publishes its answers sends: listeners of `'rtm.start'`, in the project or in
+      // plugins of the object handed in that no run sees (blind s65/04, b9's documented `'rtm.start'` event), would never fire again.
       const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
-      const published: Decision = publisher && listeners.length > 0 ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
+      const published: Decision = publisher ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
       const decision: Decision = published.rewrite === 'connect-only' && answerUnread(parsed, found) ? { ...published, rewrite: 'token-check' } : published;
-      const publishNote = publisher && !leavesTodo(decision.rewrite) ? ` ${CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, [])}` : '';
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
@@ -645,7 +645,7 @@ export function scan(options: ScanOptions): Plan {
         rewrite: decision.rewrite,
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
         ...(gaps ? { itemGaps: gaps } : {}),
-        message: `${gaps ? `${message} ${gaps}` : message}${publishNote}`,
+        message: gaps ? `${message} ${gaps}` : message,
       });
       if (found.form === 'legacy-client' || found.form === 'legacy-data-store' || sites.at(-1)?.clientElsewhere === true) legacy.push({ index: sites.length - 1, file: parsed.file, found });
       const plan = sites.at(-1);
