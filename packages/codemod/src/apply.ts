@@ -455,9 +455,10 @@ function writeNew(helper: HelperModule): void {
 async function typeCheck(cwd: string, plan: Plan, changed: readonly ChangedFile[], helpers: readonly HelperModule[]): Promise<Verification | string | undefined> {
   const firstTs = [...changed.map((r) => r.file), ...helpers.map((h) => h.file)].find(typescriptFile);
   if (!firstTs) return undefined;
-  const { projectTypeScript, tsconfigFor, verifyRewrite } = await import('./verify.js');
+  const { TYPE_CHECK_TYPESCRIPT_SINCE, checksWith, projectTypeScript, tsconfigFor, verifyRewrite } = await import('./verify.js');
   const ts = projectTypeScript(cwd);
   if (!ts) return plan.project.tsconfig !== null || existsSync(resolve(cwd, 'tsconfig.json')) ? CODEMOD_MESSAGES.typeCheckNotRun : undefined;
+  if (!checksWith(ts)) return CODEMOD_MESSAGES.typeCheckTooOld(ts.version, TYPE_CHECK_TYPESCRIPT_SINCE);
   const tsconfig = plan.project.tsconfig ? resolve(cwd, plan.project.tsconfig) : tsconfigFor(ts, cwd, firstTs);
   if (!tsconfig) return undefined;
   return verifyRewrite(ts, cwd, tsconfig, [

@@ -1,9 +1,22 @@
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import type * as TypeScript from 'typescript';
+import semver from 'semver';
 import { typescriptFile } from './files/discover.js';
 
 type Ts = typeof TypeScript;
+
+/**
+ * The oldest TypeScript whose compiler API the check runs through (`getParsedCommandLineOfConfigFile`,
+ * `createProgram` given the options it reads): 1.5 and 2.4 have no such function, 2.8 fails inside it (blind s66/01).
+ */
+export const TYPE_CHECK_TYPESCRIPT_SINCE = '2.9.0';
+
+/** True where the project's TypeScript has the compiler API the check runs (TYPE_CHECK_TYPESCRIPT_SINCE). */
+export function checksWith(ts: Ts): boolean {
+  const version = semver.coerce(ts.version);
+  return version !== null && semver.gte(version, TYPE_CHECK_TYPESCRIPT_SINCE);
+}
 
 /** The project's own TypeScript (its compiler and lib files, the version it builds with), if installed. */
 export function projectTypeScript(root: string): Ts | undefined {

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBot, copyLegacyBot } from '../../../test/support/legacy-bot.js';
@@ -63,6 +63,21 @@ export async function names(web: WebClient): Promise<string[]> {
     const report = JSON.parse(r.stdout) as { readonly warnings: readonly string[]; readonly verification?: unknown };
     expect(report.verification).toBeUndefined();
     expect(report.warnings).toEqual([expect.stringContaining('the changed TypeScript files were not type-checked: the project has no `typescript` installed')]);
+  });
+
+  // Blind s66/01 (robwormald/rx-slack, TypeScript 1.5): 1.5 and 2.4 have no getParsedCommandLineOfConfigFile, and the run ended with exit 2, nothing analysed.
+  it("says the check did not run where the project's TypeScript is older than the compiler API it needs, and migrates all the same", async () => {
+    const dir = await tsProject({ 'src/bot.ts': "import { WebClient } from '@slack/web-api';\nexport const start = (web: WebClient) => web.rtm.start().then((r) => r.url);\n" });
+    await rm(join(dir, 'node_modules'));
+    // A stand-in for TypeScript 2.4.2's package (no release before 2.9 is installed here): its version, and none of the compiler API the check calls.
+    await mkdir(join(dir, 'node_modules', 'typescript'), { recursive: true });
+    await writeFile(join(dir, 'node_modules', 'typescript', 'package.json'), JSON.stringify({ name: 'typescript', version: '2.4.2', main: 'index.js' }));
+    await writeFile(join(dir, 'node_modules', 'typescript', 'index.js'), "exports.version = '2.4.2';\n");
+    const r = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+    expect([r.code, r.stderr.includes('is not a function')]).toEqual([0, false]);
+    const report = JSON.parse(r.stdout) as { readonly warnings: readonly string[]; readonly files: { readonly changed: readonly string[] } };
+    expect(report.files.changed).toEqual(['src/bot.ts']);
+    expect(report.warnings).toContain("the changed TypeScript files were not type-checked: the project's `typescript` 2.4.2 is older than 2.9.0, whose compiler API the check needs (run the project's own `tsc` before committing).");
   });
 
   it("the app's own helpers in TypeScript compile strict after the rewrite: a Node-style callback (its parameters typed or not), a bound apiCall and a helper declared with a native Promise", async () => {

@@ -504,6 +504,9 @@ export const CODEMOD_MESSAGES = {
   /** TypeScript files changed under a tsconfig.json, but the project has no TypeScript installed to check them with. */
   typeCheckNotRun:
     'the changed TypeScript files were not type-checked: the project has no `typescript` installed for rtm-migrate to load (install the project\'s dependencies and run rtm-migrate again, or run `tsc --noEmit` before committing).',
+  /** The project's own TypeScript is older than the compiler API the type-check runs it through (blind s66/01: 1.5 and 2.4 lack it, 2.8 fails in it). */
+  typeCheckTooOld: (version: string, since: string): string =>
+    `the changed TypeScript files were not type-checked: the project's \`typescript\` ${version} is older than ${since}, whose compiler API the check needs (run the project's own \`tsc\` before committing).`,
   /** A v3 client the helper module would start, but whose handlers read fields no list call returns (`has_pins`, `bots[].icons`). */
   legacyClientUnbuilt: (unbuilt: readonly string[]): string =>
     `the legacy \`@slack/client\` v3 \`RtmClient\` starts with \`rtm.start\` and hands its data to the AUTHENTICATED event and \`dataStore\`. rtm-migrate would start it with \`rtm.connect\` and fill that data first, but the code reads ${list(unbuilt)}, which no list method returns (a call per item, or none at all: see the replacements below), so it leaves this start to you: fetch ${unbuilt.length === 1 ? 'that field' : 'those fields'} where ${unbuilt.length === 1 ? 'it is' : 'they are'} read (or stop reading ${unbuilt.length === 1 ? 'it' : 'them'}) and run rtm-migrate again, or move to \`@slack/rtm-api\`'s \`RTMClient\` (it uses \`rtm.connect\`) and fetch the data read with its replacement methods.`,
