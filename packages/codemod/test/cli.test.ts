@@ -231,7 +231,7 @@ web.rtm.start({}).then((res) => console.log(res.users.length));
 
 describe('safety', () => {
   // Blind s60/03 (GodJaku/slack_bot): `require('slack-terminalize').init(token, …)`, whose index.js starts an @slack/client 2.3 RtmClient.
-  it('a dependency whose entry file loads a client that starts with rtm.start is named, and --check fails on it; one on a release that calls rtm.connect is not', async () => {
+  it('a dependency whose entry file loads a client that starts with rtm.start, or a Slack library whose own code names it, is named, and --check fails on it; one on a release that calls rtm.connect is not', async () => {
     const dependency = (name: string, range: string, entry: string): Record<string, string> => ({
       [`node_modules/${name}/package.json`]: JSON.stringify({ name, version: '1.0.2', main: 'lib/index', dependencies: { '@slack/client': range } }),
       [`node_modules/${name}/lib/index.js`]: entry,
@@ -243,9 +243,20 @@ describe('safety', () => {
       ...dependency('slack-modern', '^4.0.0', "const { RTMClient } = require('@slack/client');\nmodule.exports = (token) => new RTMClient(token).start();\n"),
       ...dependency('slack-web-only', '^3.0.0', "module.exports = require('./web');\n"),
       ...dependency('slack-test-kit', '^3.0.0', "require('@slack/client');\n"),
+      // A Slack client of its own (blind s65/13: smartslack), one not named for Slack, and the official Web API client, which lists the method.
+      'node_modules/smartslack/package.json': JSON.stringify({ name: 'smartslack', version: '1.2.2' }),
+      'node_modules/smartslack/index.js': "module.exports = require('./lib');\n",
+      'node_modules/smartslack/lib/slack/rtm.js': "exports.start = function (api, cb) {\n  api.post('rtm.start', { simple_latest: '1' }, cb);\n};\n",
+      'node_modules/chat-kit/package.json': JSON.stringify({ name: 'chat-kit', version: '1.0.0' }),
+      'node_modules/chat-kit/index.js': "exports.methods = ['rtm.start'];\n",
+      'node_modules/@slack/web-api/package.json': JSON.stringify({ name: '@slack/web-api', version: '7.0.0' }),
+      'node_modules/@slack/web-api/index.js': "exports.start = (call) => call('rtm.start');\n",
     });
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, smartslack: '^1.2.0', 'chat-kit': '^1.0.0', '@slack/web-api': '^7.0.0' } }));
     const r = await cli(['apply', '.', '--dry'], dir);
-    expect([r.code, r.stderr, r.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, '', ['warning: `slack-terminalize`']]);
+    expect([r.code, r.stderr, r.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, '', ['warning: `slack-terminalize`', 'warning: `smartslack`']]);
+    expect(r.stdout.replace(/\n +/g, ' ')).toContain('warning: `smartslack` 1.2.2, a dependency, names the retired `rtm.start` in its own code (node_modules/smartslack/lib/slack/rtm.js:2)');
     expect(r.stdout.replace(/\n +/g, ' ')).toContain(
       'warning: `slack-terminalize` 1.0.2, a dependency, loads `@slack/client` ^2.3.0 in node_modules/slack-terminalize/lib/index.js, whose client starts with the retired `rtm.start` (before 4.0.0): rtm-migrate does not rewrite installed packages.',
     );

@@ -601,6 +601,9 @@ export const CODEMOD_MESSAGES = {
    */
   dependencyStarts: (data: { dependency: string; version: string | undefined; entry: string; module: string; range: string; since: readonly number[] | undefined }): string =>
     `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, loads \`${data.module}\` ${data.range} in ${data.entry}, whose client starts with the retired \`rtm.start\` (${data.since === undefined ? 'in every release' : `before ${data.since.join('.')}`}): rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`.`,
+  /** A package the project depends on, named for Slack, whose own code names `rtm.start` (`at`): its client may request it. */
+  dependencyNamesRtmStart: (data: { dependency: string; version: string | undefined; at: string }): string =>
+    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, names the retired \`rtm.start\` in its own code (${data.at}): where its client requests it, it fails as the app's own call would, and rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`.`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
   helperModule: (client: 'none' | 'legacy-client' | 'legacy-client-start' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi' | 'slack-package', fields: readonly string[], module: string): string =>
     client === 'slack-package'

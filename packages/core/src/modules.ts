@@ -390,6 +390,11 @@ const KNOWN_PACKAGES: readonly string[] = [
   ]),
 ];
 
+/** True for a package the facts above are about (by its npm name). */
+export function isKnownPackage(name: string): boolean {
+  return KNOWN_PACKAGES.includes(name);
+}
+
 /**
  * The `main` file of known packages (inside the package, no extension), as every release read names it
  * (botkit 0.2.2–0.6.21 `lib/Botkit.js`, slackbots 0.5.3–1.3.0 `index.js`, slackbotapi 1.3.9 `lib/index.js`,

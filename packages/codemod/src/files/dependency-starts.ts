@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { nearestManifest, type Manifest } from '@rtm-migrate/analysis/modules';
-import { CODEMOD_MESSAGES, RTM_START_PACKAGES } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, RTM_START_PACKAGES, isKnownPackage } from '@rtm-migrate/core';
 import semver from 'semver';
+import { globSync } from 'tinyglobby';
 
 /**
  * The packages the project at `cwd` depends on (its package.json's `dependencies`, as
@@ -28,11 +29,38 @@ export function startingDependencies(cwd: string): { readonly dependency: string
       return range !== undefined && allowsBefore(range, p.connectSince);
     });
     const entry = starter ? entryFile(dir, manifest.main) : undefined;
-    if (!starter || !entry || !loads(readFileSync(entry, 'utf8'), starter.module)) continue;
-    const range = manifest.dependencies?.[starter.module] ?? '';
-    found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyStarts({ dependency, version: manifest.version, entry: relative(cwd, entry), module: starter.module, range, since: starter.connectSince }) });
+    if (starter && entry && loads(readFileSync(entry, 'utf8'), starter.module)) {
+      const range = manifest.dependencies?.[starter.module] ?? '';
+      found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyStarts({ dependency, version: manifest.version, entry: relative(cwd, entry), module: starter.module, range, since: starter.connectSince }) });
+      continue;
+    }
+    // A Slack client of its own (blind s65/13: smartslack's `api.post('rtm.start', …)`): only a package named for Slack, whose files are read.
+    const named = isSlackLibrary(dependency) ? namingRtmStart(dir) : undefined;
+    if (named) found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyNamesRtmStart({ dependency, version: manifest.version, at: `${relative(cwd, named.file)}:${named.line}` }) });
   }
   return found;
+}
+
+/** A package named for Slack that none of the facts are about: its own client may request `rtm.start` (the official `@slack/*` ones only list it). */
+function isSlackLibrary(name: string): boolean {
+  return /slack/i.test(name) && !name.startsWith('@slack/') && !isKnownPackage(name);
+}
+
+/** The most JavaScript files of one package read for `'rtm.start'` (a bot library has tens). */
+const MAX_PACKAGE_FILES = 400;
+
+/**
+ * The first place a package's own JavaScript (not its `node_modules`, tests or examples) names `rtm.start`
+ * as a string (`'rtm.start'`, `"/api/rtm.start"`), or undefined.
+ */
+function namingRtmStart(dir: string): { readonly file: string; readonly line: number } | undefined {
+  const files = globSync('**/*.{js,cjs,mjs}', { cwd: dir, absolute: true, ignore: ['**/node_modules/**', '**/test/**', '**/tests/**', '**/example*/**'] }).sort().slice(0, MAX_PACKAGE_FILES);
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const at = /['"`/]rtm\.start['"`?]/.exec(text)?.index;
+    if (at !== undefined) return { file, line: text.slice(0, at).split('\n').length };
+  }
+  return undefined;
 }
 
 function readManifest(file: string): Manifest | undefined {
