@@ -126,7 +126,7 @@ export async function runCodemodBench(): Promise<void> {
     line('time per positive file ((positives − empty) / n)', `${perPositive.toFixed(1)} ms`);
     line('--workers 1', s(w1));
     line('--workers 2', `${s(w2)}  (${x(w1, w2)} of --workers 1)`);
-    line('apply (writing) on a copy', `${s(wrote.ms)}; second run --check exit ${second.code} (0 = nothing left to change)`);
+    line('apply (writing) on a copy', `${s(wrote.ms)}; second run --check exit ${second.code} (0 = nothing to change, no TODO left)`);
     const summary = check.split('\n').filter((l) => /^(files seen|skipped by pre-filter|would change|TODOs left|failed):/.test(l));
     for (const l of summary) line('  ' + l.split(':')[0]!, l.split(':').slice(1).join(':').trim().replace(/ \(.*$/, ''));
     // Botkit's start is followed through every skill module's handlers (botkit-escapes.ts): its cost should

@@ -249,13 +249,20 @@ describe('safety', () => {
       'node_modules/smartslack/lib/slack/rtm.js': "exports.start = function (api, cb) {\n  api.post('rtm.start', { simple_latest: '1' }, cb);\n};\n",
       'node_modules/chat-kit/package.json': JSON.stringify({ name: 'chat-kit', version: '1.0.0' }),
       'node_modules/chat-kit/index.js': "exports.methods = ['rtm.start'];\n",
+      // Blind s67/09: hubot-slack 4.4.0 ships CoffeeScript only (hubot loads it), its client in src/; s67/04: hubot-slack-api lists the methods it wraps.
+      'node_modules/hubot-slack/package.json': JSON.stringify({ name: 'hubot-slack', version: '4.4.0', main: './slack', dependencies: { '@slack/client': '^3.4.0' } }),
+      'node_modules/hubot-slack/slack.coffee': "SlackBot = require './src/bot'\n",
+      'node_modules/hubot-slack/src/client.coffee': "{RtmClient, WebClient} = require '@slack/client'\n",
+      'node_modules/hubot-slack-api/package.json': JSON.stringify({ name: 'hubot-slack-api', version: '2.2.0' }),
+      'node_modules/hubot-slack-api/index.js': "const METHODS = ['chat.postMessage', 'rtm.start', 'users.list'];\n",
       'node_modules/@slack/web-api/package.json': JSON.stringify({ name: '@slack/web-api', version: '7.0.0' }),
       'node_modules/@slack/web-api/index.js': "exports.start = (call) => call('rtm.start');\n",
     });
     const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, smartslack: '^1.2.0', 'chat-kit': '^1.0.0', '@slack/web-api': '^7.0.0' } }));
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, smartslack: '^1.2.0', 'chat-kit': '^1.0.0', '@slack/web-api': '^7.0.0', 'hubot-slack': '^4.4.0', 'hubot-slack-api': '^2.2.0' } }));
     const r = await cli(['apply', '.', '--dry'], dir);
-    expect([r.code, r.stderr, r.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, '', ['warning: `slack-terminalize`', 'warning: `smartslack`']]);
+    expect([r.code, r.stderr, r.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, '', ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`']]);
+    expect(r.stdout.replace(/\n +/g, ' ')).toContain('warning: `hubot-slack` 4.4.0, a dependency, loads `@slack/client` ^3.4.0 in node_modules/hubot-slack/src/client.coffee');
     expect(r.stdout.replace(/\n +/g, ' ')).toContain('warning: `smartslack` 1.2.2, a dependency, names the retired `rtm.start` in its own code (node_modules/smartslack/lib/slack/rtm.js:2)');
     expect(r.stdout.replace(/\n +/g, ' ')).toContain(
       'warning: `slack-terminalize` 1.0.2, a dependency, loads `@slack/client` ^2.3.0 in node_modules/slack-terminalize/lib/index.js, whose client starts with the retired `rtm.start` (before 4.0.0): rtm-migrate does not rewrite installed packages.',

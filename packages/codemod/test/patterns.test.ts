@@ -80,10 +80,11 @@ describe('fixtures/patterns through the CLI', () => {
     expect(bom.toString('utf8')).not.toContain('\r\n');
   });
 
-  it('is idempotent: a second run changes nothing', async () => {
+  it('is idempotent: a second run changes nothing (and --check still fails on the TODOs left)', async () => {
     const second = await cli(['apply', '.', '--check'], dir);
-    expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/would change: 0/);
+    expect(second.stdout).toMatch(/TODOs left: [1-9]/);
+    expect(second.code).toBe(1);
   });
 });
 

@@ -68,7 +68,8 @@ describe.each(NAMES)('fixtures/projects/%s through the CLI', (name) => {
   it('is idempotent: a second run changes nothing and reports the same outcomes', async () => {
     const second = await cli(['apply', '.', '--check', '--report', 'json'], dir);
     expect(second.stderr).toMatch(/^would change: 0$/m);
-    expect(second.code).toBe(0);
+    // --check fails while a TODO is left: its call still requests rtm.start.
+    expect(second.code).toBe(first.todos > 0 ? 1 : 0);
     const report = JSON.parse(second.stdout) as Report;
     expect(report.files.changed).toEqual([]);
     expect(report.todos).toBe(first.todos);

@@ -28,14 +28,15 @@ export function startingDependencies(cwd: string): { readonly dependency: string
       const range = manifest.dependencies?.[p.module];
       return range !== undefined && allowsBefore(range, p.connectSince);
     });
-    const entry = starter ? entryFile(dir, manifest.main) : undefined;
-    if (starter && entry && loads(readFileSync(entry, 'utf8'), starter.module)) {
+    // Its entry file, or another of its own (blind s67/04: hubot-slack 4.0.1 loads @slack/client in src/client.js).
+    const loading = starter ? [entryFile(dir, manifest.main), ...ownFiles(dir)].find((f) => f !== undefined && loads(readFileSync(f, 'utf8'), starter.module)) : undefined;
+    if (starter && loading) {
       const range = manifest.dependencies?.[starter.module] ?? '';
-      found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyStarts({ dependency, version: manifest.version, entry: relative(cwd, entry), module: starter.module, range, since: starter.connectSince }) });
+      found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyStarts({ dependency, version: manifest.version, entry: relative(cwd, loading), module: starter.module, range, since: starter.connectSince }) });
       continue;
     }
     // A Slack client of its own (blind s65/13: smartslack's `api.post('rtm.start', …)`): only a package named for Slack, whose files are read.
-    const named = isSlackLibrary(dependency) ? namingRtmStart(dir) : undefined;
+    const named = isSlackLibrary(dependency) ? requestingRtmStart(dir) : undefined;
     if (named) found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyNamesRtmStart({ dependency, version: manifest.version, at: `${relative(cwd, named.file)}:${named.line}` }) });
   }
   return found;
@@ -46,18 +47,23 @@ function isSlackLibrary(name: string): boolean {
   return /slack/i.test(name) && !name.startsWith('@slack/') && !isKnownPackage(name);
 }
 
-/** The most JavaScript files of one package read for `'rtm.start'` (a bot library has tens). */
+/** The most JavaScript files of one package read (a bot library has tens). */
 const MAX_PACKAGE_FILES = 400;
 
+/** A package's own JavaScript (and CoffeeScript: hubot-slack 4.4 ships only that) files, in path order: not its `node_modules`, tests or examples. */
+function ownFiles(dir: string): string[] {
+  return globSync('**/*.{js,cjs,mjs,coffee}', { cwd: dir, absolute: true, ignore: ['**/node_modules/**', '**/test/**', '**/tests/**', '**/example*/**'] }).sort().slice(0, MAX_PACKAGE_FILES);
+}
+
 /**
- * The first place a package's own JavaScript (not its `node_modules`, tests or examples) names `rtm.start`
- * as a string (`'rtm.start'`, `"/api/rtm.start"`), or undefined.
+ * The first place a package's own JavaScript requests `rtm.start` by name: a call given the method
+ * (`api.post('rtm.start', …)`) or a URL of it (`/api/rtm.start`). Not a list of the method names a
+ * wrapper offers (blind s67/04: hubot-slack-api's), which requests nothing itself.
  */
-function namingRtmStart(dir: string): { readonly file: string; readonly line: number } | undefined {
-  const files = globSync('**/*.{js,cjs,mjs}', { cwd: dir, absolute: true, ignore: ['**/node_modules/**', '**/test/**', '**/tests/**', '**/example*/**'] }).sort().slice(0, MAX_PACKAGE_FILES);
-  for (const file of files) {
+function requestingRtmStart(dir: string): { readonly file: string; readonly line: number } | undefined {
+  for (const file of ownFiles(dir)) {
     const text = readFileSync(file, 'utf8');
-    const at = /['"`/]rtm\.start['"`?]/.exec(text)?.index;
+    const at = /\(\s*['"`]rtm\.start['"`]|\/api\/rtm\.start\b/.exec(text)?.index;
     if (at !== undefined) return { file, line: text.slice(0, at).split('\n').length };
   }
   return undefined;
@@ -84,8 +90,8 @@ function entryFile(dir: string, main: string | undefined): string | undefined {
   return [base, `${base}.js`, join(base, 'index.js')].find((f) => existsSync(f) && statSync(f).isFile());
 }
 
-/** The text requires or imports `module` (or a file of it). */
+/** The text requires or imports `module` (or a file of it); CoffeeScript's `require '@slack/client'` too. */
 function loads(text: string, module: string): boolean {
   const name = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return new RegExp(`(?:\\brequire\\s*\\(|\\bfrom)\\s*['"\`]${name}(?:/[^'"\`]*)?['"\`]`).test(text);
+  return new RegExp(`(?:\\brequire\\s*\\(?|\\bfrom)\\s*['"\`]${name}(?:/[^'"\`]*)?['"\`]`).test(text);
 }
