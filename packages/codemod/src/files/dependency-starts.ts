@@ -9,10 +9,11 @@ import { globSync } from 'tinyglobby';
  * The packages the project at `cwd` depends on (its package.json's `dependencies`, as
  * installed in its `node_modules`) that start a Slack client of their own with `rtm.start`: the
  * package declares one of RTM_START_PACKAGES in a range that allows a release before that package's
- * `rtm.connect`, and its entry file loads it. The app's code may never name `rtm` (blind s60/03:
+ * `rtm.connect`, and one of its own files loads it; or it is named for Slack and its own code requests
+ * `rtm.start` by name. The app's code may never name `rtm` (blind s60/03:
  * `require('slack-terminalize').init(token)`), so without this nothing would say why it breaks.
- * Only the direct dependencies' manifests and entry files are read: a few small files per run. Each
- * with the warning that names it.
+ * Only the direct dependencies are read: their manifests, and the files of those that declare such a
+ * client or are named for Slack. Each with the warning that names it.
  */
 export function startingDependencies(cwd: string): { readonly dependency: string; readonly warning: string }[] {
   const root = nearestManifest(cwd);
@@ -28,8 +29,7 @@ export function startingDependencies(cwd: string): { readonly dependency: string
       const range = manifest.dependencies?.[p.module];
       return range !== undefined && allowsBefore(range, p.connectSince);
     });
-    // Its entry file, or another of its own (blind s67/04: hubot-slack 4.0.1 loads @slack/client in src/client.js).
-    const loading = starter ? [entryFile(dir, manifest.main), ...ownFiles(dir)].find((f) => f !== undefined && loads(readFileSync(f, 'utf8'), starter.module)) : undefined;
+    const loading = starter ? fileLoading(dir, manifest.main, starter.module) : undefined;
     if (starter && loading) {
       const range = manifest.dependencies?.[starter.module] ?? '';
       found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyStarts({ dependency, version: manifest.version, entry: relative(cwd, loading), module: starter.module, range, since: starter.connectSince }) });
@@ -88,6 +88,13 @@ function allowsBefore(range: string, since: readonly number[] | undefined): bool
 function entryFile(dir: string, main: string | undefined): string | undefined {
   const base = join(dir, main ?? 'index.js');
   return [base, `${base}.js`, join(base, 'index.js')].find((f) => existsSync(f) && statSync(f).isFile());
+}
+
+/** The package's entry file where it loads `module`, else the first other file of its own that does (blind s67/04: hubot-slack 4.0.1 loads @slack/client in src/client.js). */
+function fileLoading(dir: string, main: string | undefined, module: string): string | undefined {
+  const entry = entryFile(dir, main);
+  if (entry !== undefined && loads(readFileSync(entry, 'utf8'), module)) return entry;
+  return ownFiles(dir).find((f) => loads(readFileSync(f, 'utf8'), module));
 }
 
 /** The text requires or imports `module` (or a file of it); CoffeeScript's `require '@slack/client'` too. */
