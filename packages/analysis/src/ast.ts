@@ -268,11 +268,17 @@ function laterWrites(variable: TSESLint.Scope.Variable, declared: TSESTree.Ident
 function soleWrite(init: Node | undefined, writes: readonly TSESLint.Scope.Reference[]): Node | undefined {
   if (init && writes.length === 0) return init;
   const [onlyWrite] = writes;
-  if (!init && onlyWrite && writes.length === 1) {
-    const assignment = onlyWrite.identifier.parent;
-    if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && assignment.left === onlyWrite.identifier) return assignment.right;
-  }
-  return undefined;
+  return !init && onlyWrite && writes.length === 1 ? plainWrite(onlyWrite.identifier) : undefined;
+}
+
+/**
+ * The value a write of a name gives: the right side of a plain `=`, or the init of a `var` declared again
+ * (`var rtm = null; … var rtm = new RtmClient(t)`, blind s62/07); undefined for any other write.
+ */
+function plainWrite(name: Node): Node | undefined {
+  const w = name.parent;
+  if (w?.type === AST_NODE_TYPES.VariableDeclarator && w.id === name) return w.init ?? undefined;
+  return w?.type === AST_NODE_TYPES.AssignmentExpression && w.operator === '=' && w.left === name ? w.right : undefined;
 }
 
 /** assignedValueOf's rule on a name's initial value and later writes: one value, every other write (and the init) `null` / `undefined`. */
@@ -280,12 +286,7 @@ function heldWrite(init: Node | undefined, writes: readonly TSESLint.Scope.Refer
   const single = soleWrite(init, writes);
   if (single) return single;
   if (init && !isEmpty(init)) return undefined;
-  const values = writes.map((r) => {
-    const w = r.identifier.parent;
-    // `var rtm = null; … var rtm = new RtmClient(t)`: a `var` declared again gives the one variable its init (blind s62/07).
-    if (w.type === AST_NODE_TYPES.VariableDeclarator && w.id === r.identifier) return w.init ?? undefined;
-    return w.type === AST_NODE_TYPES.AssignmentExpression && w.operator === '=' && w.left === r.identifier ? w.right : undefined;
-  });
+  const values = writes.map((r) => plainWrite(r.identifier));
   if (!values.every((v) => v !== undefined)) return undefined;
   const held = values.filter((v) => !isEmpty(v));
   return held.length === 1 ? held[0] : undefined;
@@ -365,9 +366,8 @@ function valueBeforeUse(variable: TSESLint.Scope.Variable, use: TSESTree.Identif
   if (!at) return undefined;
   let last: { index: number; value: Node } | undefined;
   for (const write of variable.references.filter((r) => r.isWrite())) {
-    const name = write.identifier;
-    const given = name.type === AST_NODE_TYPES.Identifier ? writtenValue(name) : undefined;
-    const statement = statementIn(name);
+    const given = writtenValue(write.identifier);
+    const statement = statementIn(write.identifier);
     if (!given || statement?.body !== at.body) return undefined;
     if (statement.index < at.index && (!last || statement.index > last.index)) last = { index: statement.index, value: given };
   }
@@ -383,12 +383,11 @@ function statementIn(node: Node): { body: readonly Node[]; index: number } | und
   return undefined;
 }
 
-/** The value a write gives: a declarator's init or a plain `=` statement's right side (a statement of its own, not inside another expression). */
-function writtenValue(identifier: TSESTree.Identifier): Node | undefined {
-  const w = identifier.parent;
-  if (w.type === AST_NODE_TYPES.VariableDeclarator && w.id === identifier) return w.parent.declarations.length === 1 ? (w.init ?? undefined) : undefined;
-  if (w.type !== AST_NODE_TYPES.AssignmentExpression || w.operator !== '=' || w.left !== identifier) return undefined;
-  return w.parent.type === AST_NODE_TYPES.ExpressionStatement ? w.right : undefined;
+/** plainWrite's value where the write is a statement of its own: a declarator alone in its declaration, or a `=` not inside another expression. */
+function writtenValue(name: Node): Node | undefined {
+  const w = name.parent;
+  const alone = w?.type === AST_NODE_TYPES.VariableDeclarator ? w.parent.declarations.length === 1 : w?.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+  return alone ? plainWrite(name) : undefined;
 }
 
 /**
