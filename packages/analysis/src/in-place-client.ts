@@ -1,4 +1,4 @@
-import { isRtmStartOnlyArg, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
+import { isPackageOrFile, isRtmStartOnlyArg, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
@@ -194,11 +194,6 @@ function constantModule(resolver: Resolver, event: Node): string | undefined {
 /** `@slack/client` or a file of it (`@slack/client/lib/clients/events/rtm`). */
 export function isSdkModule(module: string | undefined): boolean {
   return isPackageOrFile(module, LEGACY_RTM_CONNECT_SUPPORT.module);
-}
-
-/** `module` is the package `name` or a file of it. */
-function isPackageOrFile(module: string | undefined, name: string): boolean {
-  return module === name || module?.startsWith(`${name}/`) === true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isPossiblySlackModule, isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, LEGACY_RTM_CLIENT_MODULES, LEGACY_RTM_CONNECT_SUPPORT, METHODS } from '@rtm-migrate/core';
+import { isPackageOrFile, isPossiblySlackModule, isRtmConnectUrlTail, isRtmStartMethodName, isRtmStartUrlTail, LEGACY_RTM_CLIENT_MODULES, LEGACY_RTM_CONNECT_SUPPORT, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, descendants, destructuredKey, isPlainValue, memberName, resolveConst, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
@@ -427,7 +427,7 @@ function isSlackReceiver(resolver: Resolver, receiver: Node, viaBinding: boolean
 function optionIgnored(resolver: Resolver, construction: TSESTree.NewExpression): boolean {
   const { module, since, before } = LEGACY_RTM_CONNECT_SUPPORT;
   const from = originOf(resolver, construction.callee)?.module;
-  if (from === before || from?.startsWith(`${before}/`) === true) return true;
+  if (isPackageOrFile(from, before)) return true;
   const version = resolver.file === undefined || from !== module ? undefined : libraryVersion(resolver.file, module);
   return version !== undefined && surelyPrecedes(version, since);
 }

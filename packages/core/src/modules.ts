@@ -150,6 +150,11 @@ export function isLegacyRtmClientModule(specifier: string): boolean {
   return pkg !== undefined && sdkFileExport(pkg, specifier.slice(pkg.length + 1)) === 'RtmClient';
 }
 
+/** `module` (a specifier) is the package `name` or a file of it (`@slack/client/lib/clients/rtm/client`). */
+export function isPackageOrFile(module: string | undefined, name: string): boolean {
+  return module === name || module?.startsWith(`${name}/`) === true;
+}
+
 /**
  * True when an import specifier may provide a Slack client: `@slack/*`, anything named `slack`, and
  * relative paths (the app's own wrapper). A bare specifier without `slack` in it is another vendor's

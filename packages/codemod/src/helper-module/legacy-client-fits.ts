@@ -1,6 +1,6 @@
 import { constructionOf, descendants, isThisLike, memberName, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
+import { isPackageOrFile, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { optionsCopyFits } from './legacy-client-options.js';
 import { raisedRange, sdkVersion, sdkVersionOf } from './sdk-version.js';
 import semver from 'semver';
@@ -105,9 +105,8 @@ function isEmpty(assignment: TSESTree.AssignmentExpression): boolean {
 export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
   const module = originOf(parsed.resolver, construction.callee)?.module;
   const { module: supported, since, before, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
-  const from = (name: string): boolean => module === name || module?.startsWith(`${name}/`) === true;
-  if (from(before)) return (sdkVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
-  if (!from(supported)) return undefined;
+  if (isPackageOrFile(module, before)) return (sdkVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
+  if (!isPackageOrFile(module, supported)) return undefined;
   const version = sdkVersion(parsed.file, supported);
   if (version === undefined) return 'use-rtm-connect';
   const parts = version.split(/[.-]/).slice(0, 3).map(Number);
