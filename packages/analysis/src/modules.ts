@@ -30,6 +30,11 @@ export function resolveRelativeModule(from: string, specifier: string, depth = 0
   return file ?? folderEntry(base, depth);
 }
 
+/** The file Node loads for an installed package (`require('<package>')`): see folderEntry. */
+export function packageEntry(folder: string): string | undefined {
+  return folderEntry(folder, 0);
+}
+
 /** The module a folder loads as Node does: its package.json's `main` (a file, or a folder's index), else its `index`. */
 function folderEntry(folder: string, depth: number): string | undefined {
   const main = depth < 4 && existsSync(join(folder, 'package.json')) ? nearestManifest(folder)?.manifest.main : undefined;

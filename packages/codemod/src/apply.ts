@@ -383,8 +383,8 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   if (plan.sites.length > 0) warnings.push(...(await import('./helper-module/v3-code-range.js')).v3CodeRangeWarnings(cwd, plan.sites));
   // A dependency that starts a client with rtm.start inside itself, which no rewrite of the project's files reaches.
   // Loaded only where there are installed dependencies to read (most runs: a start-up of 16 ms less).
-  const manifest = nearestManifest(cwd);
-  const starting = manifest?.manifest.dependencies && existsSync(join(manifest.dir, 'node_modules')) ? (await import('./files/dependency-starts.js')).startingDependencies(cwd) : [];
+  const root = nearestManifest(cwd);
+  const starting = root?.manifest.dependencies && existsSync(join(root.dir, 'node_modules')) ? (await import('./files/dependency-starts.js')).startingDependencies(cwd, root) : [];
   warnings.push(...starting.map((d) => d.warning));
   // The files as written (or, with --dry / --check, as they would be): those whose package cannot build or run their syntax are named.
   if (changed.length > 0 || newHelpers.length > 0) {

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { nearestManifest, type Manifest } from '@rtm-migrate/analysis/modules';
+import { nearestManifest, packageEntry, type Manifest } from '@rtm-migrate/analysis/modules';
 import { CODEMOD_MESSAGES, RTM_START_PACKAGES, isKnownPackage } from '@rtm-migrate/core';
 import semver from 'semver';
 import { globSync } from 'tinyglobby';
@@ -15,21 +15,21 @@ import { globSync } from 'tinyglobby';
  * Only the direct dependencies are read: their manifests, and the files of those that declare such a
  * client or are named for Slack. Each with the warning that names it.
  */
-export function startingDependencies(cwd: string): { readonly dependency: string; readonly warning: string }[] {
-  const root = nearestManifest(cwd);
-  if (!root) return [];
+export function startingDependencies(cwd: string, root: { readonly dir: string; readonly manifest: Manifest }): { readonly dependency: string; readonly warning: string }[] {
   const found: { dependency: string; warning: string }[] = [];
   for (const dependency of Object.keys(root.manifest.dependencies ?? {})) {
     // The app's own use of a known client is the analysis's to follow.
     if (RTM_START_PACKAGES.some((p) => p.module === dependency)) continue;
     const dir = join(root.dir, 'node_modules', dependency);
-    const manifest = readManifest(join(dir, 'package.json'));
-    if (!manifest) continue;
+    // Not installed: the nearest package.json is then the project's own.
+    const installed = nearestManifest(dir);
+    if (installed?.dir !== dir) continue;
+    const { manifest } = installed;
     const starter = RTM_START_PACKAGES.find((p) => {
       const range = manifest.dependencies?.[p.module];
       return range !== undefined && allowsBefore(range, p.connectSince);
     });
-    const loading = starter ? fileLoading(dir, manifest.main, starter.module) : undefined;
+    const loading = starter ? fileLoading(dir, starter.module) : undefined;
     if (starter && loading) {
       const range = manifest.dependencies?.[starter.module] ?? '';
       found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyStarts({ dependency, version: manifest.version, entry: relative(cwd, loading), module: starter.module, range, since: starter.connectSince }) });
@@ -69,14 +69,6 @@ function requestingRtmStart(dir: string): { readonly file: string; readonly line
   return undefined;
 }
 
-function readManifest(file: string): Manifest | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-  } catch {
-    return undefined; // not installed, or unreadable: nothing to tell
-  }
-}
-
 /** True where the range allows a release before `since` (any release, where `since` is undefined); a range semver cannot read (a git URL) may. */
 function allowsBefore(range: string, since: readonly number[] | undefined): boolean {
   if (since === undefined) return true;
@@ -84,15 +76,9 @@ function allowsBefore(range: string, since: readonly number[] | undefined): bool
   return lowest === null || semver.lt(lowest, since.join('.'));
 }
 
-/** The file Node loads for the package: its `main` (with `.js` or `/index.js` added as Node does), else `index.js`. */
-function entryFile(dir: string, main: string | undefined): string | undefined {
-  const base = join(dir, main ?? 'index.js');
-  return [base, `${base}.js`, join(base, 'index.js')].find((f) => existsSync(f) && statSync(f).isFile());
-}
-
 /** The package's entry file where it loads `module`, else the first other file of its own that does (blind s67/04: hubot-slack 4.0.1 loads @slack/client in src/client.js). */
-function fileLoading(dir: string, main: string | undefined, module: string): string | undefined {
-  const entry = entryFile(dir, main);
+function fileLoading(dir: string, module: string): string | undefined {
+  const entry = packageEntry(dir);
   if (entry !== undefined && loads(readFileSync(entry, 'utf8'), module)) return entry;
   return ownFiles(dir).find((f) => loads(readFileSync(f, 'utf8'), module));
 }
