@@ -13,7 +13,7 @@ import { isEventName, startListenerOf } from './event-name.js';
 import { unfollowedUse, type NameUses } from './unfollowed-name.js';
 import { botkitStartSite, libraryClassSite, libraryVersion, requiredSlackClientLoginSite, slackbotapiSite, slackbotsCallSite, slackbotsSite, slackClientLoginSite, surelyPrecedes } from './library-start.js';
 import { slackPackageBotSite, startedThrough, type LibraryStartSite } from './slack-package-bot.js';
-import { handedToBaseSite, unfollowedClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
+import { handedToBaseSite, unfollowedClientSite, unknownModuleClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
 import { receivedClientSite, receivedSlackClientLoginSite } from './received-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
 
@@ -251,7 +251,7 @@ const NOT_A_METHOD_CALL = new Set([
  * `login()` followed to its `new Slack(…)` is that site before a holder given several values is looked at.
  */
 export function classifyCall(resolver: Resolver, call: TSESTree.CallExpression): MethodSite | ClientSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite | undefined {
-  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? receivedSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call) ?? receivedClientSite(resolver, call) ?? handedToBase(resolver, call);
+  return startListenerSite(resolver, call) ?? clientSite(resolver, call) ?? slackClientLoginSite(resolver, call) ?? unfollowedClientSite(resolver, call) ?? memberSite(resolver, call) ?? detachedSite(resolver, call) ?? nameSite(resolver, call) ?? methodModuleSite(resolver, call) ?? slackPackageBotSite(resolver, call) ?? requiredSlackClientLoginSite(resolver, call) ?? receivedSlackClientLoginSite(resolver, call) ?? botkitStartSite(resolver, call) ?? slackbotsCallSite(resolver, call) ?? receivedClientSite(resolver, call) ?? handedToBase(resolver, call) ?? unknownModuleClientSite(resolver, call);
 }
 
 /** A v3 client handed to a base class's constructor (see handedToBaseSite) that starts with `rtm.start`: not made with `useRtmConnect: true`. */

@@ -1,4 +1,4 @@
-import { LEGACY_RTM_CLIENT_MODULES, SLACK_CLIENT_1 } from '@rtm-migrate/core';
+import { isPackageOrFile, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, SLACK_CLIENT_1 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, programOf, propertyKeyName, unwrap, variableOf } from './ast.js';
@@ -35,6 +35,8 @@ export interface UnfollowedClientSite {
   readonly handedToBase?: true;
   /** Every value the holder is given is a v3 `new RtmClient(…)` written in this file, and `call` a `start()` statement: see everyValueLegacy. */
   readonly chosen?: ChosenClients;
+  /** The module rtm-migrate does not know whose `RtmClient` made what is started (`slack/client`: see unknownModuleClientSite). */
+  readonly unknownModule?: string;
 }
 
 /** A holder every value of which is a v3 `new RtmClient(…)`: as the code names it (`this.client`), and the lines of those `new`s. */
@@ -74,6 +76,28 @@ export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpr
     return chosen ? { kind: 'unfollowed-client', call, candidate, chosen } : { kind: 'unfollowed-client', call, candidate };
   }
   return undefined;
+}
+
+/**
+ * `start()` of a `new RtmClient(…)` that a package rtm-migrate does not know provides (`slack/client`: a
+ * Meteor app's copy of `@slack/client` 2.3 kept under that name, blind s66/08). `RtmClient` is the name
+ * of the legacy SDK's client alone (`@slack/client` before 4, `slack-client` 2), whose `start()`
+ * requests `rtm.start`: reported, never rewritten, since the package may be anything. The app's own
+ * modules (relative specifiers) are followed where they make their client, and the legacy SDK's own
+ * packages are sites of their own.
+ */
+export function unknownModuleClientSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start') return undefined;
+  const made = constructionOf(resolver, callee.object);
+  const origin = made ? originOf(resolver, made.callee) : undefined;
+  if (!made || origin?.name !== 'RtmClient' || origin.instance || !isUnknownSlackPackage(origin.module)) return undefined;
+  return { kind: 'unfollowed-client', call, candidate: made, unknownModule: origin.module };
+}
+
+function isUnknownSlackPackage(specifier: string): boolean {
+  const own = specifier.startsWith('.') || specifier.startsWith('/');
+  return !own && isPossiblySlackModule(specifier) && !LEGACY_RTM_CLIENT_MODULES.some((name) => isPackageOrFile(specifier, name));
 }
 
 /**

@@ -385,7 +385,7 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
  * A start of a holder given several values, one of them a v3 client: a TODO naming that one; a `login()`
  * of a `slack-client` 1.x client required from a module not followed: a TODO naming the module.
  */
-function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, slackClientHandedIn, received, handedToBase, chosen }: UnfollowedClientSite): FoundSite {
+function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, slackClientHandedIn, received, handedToBase, chosen, unknownModule }: UnfollowedClientSite): FoundSite {
   if (chosen) {
     // Whichever `new` made it, a v3 client: the generated helper module's run-time start takes it over, as for one handed in.
     const evidence = `every value of \`${chosen.receiver}\` is a v3 \`new RtmClient(…)\`, line${chosen.lines.length > 1 ? 's' : ''} ${chosen.lines.join(', ')}`;
@@ -398,7 +398,7 @@ function unfollowedClientSite(text: string, { call, candidate, slackClient, slac
   }
   const made = candidate.type === AST_NODE_TYPES.NewExpression ? `\`new ${text.slice(candidate.callee.range[0], candidate.callee.range[1])}(…)\`` : spelledOut(text, candidate);
   const where = `${made}, line ${candidate.loc.start.line}`;
-  const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : slackClientHandedIn !== undefined ? CODEMOD_MESSAGES.slackClientLoginHandedIn(slackClientHandedIn) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
+  const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : unknownModule !== undefined ? CODEMOD_MESSAGES.legacyClientOfUnknownModule(unknownModule, where) : slackClientHandedIn !== undefined ? CODEMOD_MESSAGES.slackClientLoginHandedIn(slackClientHandedIn) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
   const own = ownReason(call, reason, undefined);
   return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }

@@ -48,6 +48,7 @@ export type MessageIds =
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'legacyRtmClientUnfollowed'
+  | 'legacyRtmClientOfUnknownModule'
   | 'legacyRtmClientReceived'
   | 'legacyRtmClientToBase'
   | 'rtmStartInRequiredSlackClient'
@@ -181,6 +182,7 @@ export default createRule<Options, MessageIds>({
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
+      legacyRtmClientOfUnknownModule: MESSAGES.legacyRtmClientOfUnknownModule,
       legacyRtmClientReceived: MESSAGES.legacyRtmClientReceived,
       legacyRtmClientToBase: MESSAGES.legacyRtmClientToBase,
       rtmStartInRequiredSlackClient: MESSAGES.rtmStartInRequiredSlackClient,
@@ -269,6 +271,7 @@ export default createRule<Options, MessageIds>({
           return;
         case 'unfollowed-client':
           if (site.handedToBase) context.report({ node: site.call, messageId: 'legacyRtmClientToBase' });
+          else if (site.unknownModule !== undefined) context.report({ node: site.call, messageId: 'legacyRtmClientOfUnknownModule', data: { module: site.unknownModule } });
           else if (site.received) context.report({ node: site.call, messageId: 'legacyRtmClientReceived', data: { receiver: site.received.receiver } });
           else if (site.slackClientHandedIn !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInHandedSlackClient', data: { receiver: site.slackClientHandedIn } });
           else if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
