@@ -270,6 +270,31 @@ describe('safety', () => {
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(1);
   });
 
+  it.each([
+    ['4.4.0', 'warned: the proxy through its options variable', ['run it through `rtm-shim proxy`'], ['useRtmConnect']],
+    ['4.9.0', 'warned: `useRtmConnect` through its options variable too', ['run it through `rtm-shim proxy`', 'set `HUBOT_SLACK_RTM_CLIENT_OPTS` to `{"useRtmConnect":true}`'], []],
+    ['4.3.4', 'warned: only the upgrade (no options variable before 4.4.0)', ['Upgrade `hubot-slack` to 4.10.0 or later'], ['rtm-shim proxy', 'useRtmConnect']],
+    ['4.10.0', 'not warned: it makes its client with `useRtmConnect: true`', [], []],
+  ])('hubot-slack %s as a dependency: %s', async (version, _what, says, saysNot) => {
+    // Read off the published releases (core's HUBOT_SLACK); 4.10.0 still declares @slack/client 3 (3.16.1-sec.2).
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'hubot-bot', dependencies: { hubot: '^3.0.0', 'hubot-slack': `^${version}` } }),
+      'scripts/hello.coffee': "module.exports = (robot) -> robot.hear /hello/, (res) -> res.send 'hi'\n",
+      'node_modules/hubot-slack/package.json': JSON.stringify({ name: 'hubot-slack', version, main: './slack', dependencies: { '@slack/client': version === '4.10.0' ? '3.16.1-sec.2' : '^3.4.0' } }),
+      'node_modules/hubot-slack/slack.coffee': "SlackBot = require './src/bot'\n",
+      'node_modules/hubot-slack/src/client.coffee': "{RtmClient, WebClient} = require '@slack/client'\n",
+    });
+    const r = await cli(['apply', '.', '--check'], dir);
+    const warning = r.stdout.replace(/\n +/g, ' ').split('\n').find((l) => l.startsWith('warning: `hubot-slack`'));
+    if (says.length === 0) {
+      expect([r.code, warning]).toEqual([0, undefined]);
+      return;
+    }
+    expect(r.code).toBe(1);
+    for (const text of says) expect(warning).toContain(text);
+    for (const text of saysNot) expect(warning).not.toContain(text);
+  });
+
   it('a file that does not parse is listed with path:line:col, exit 2; the others are still done', async () => {
     const dir = await project({ 'bad.ts': 'const x = web.rtm.start(;\n', 'a.ts': await readFile(METHOD_CALL, 'utf8') });
     const r = await cli(['apply', '.'], dir);

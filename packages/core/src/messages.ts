@@ -4,7 +4,7 @@ import { RTM_URL_LIFETIME_SECONDS, TOKEN_CHECK_ERRORS } from './errors.js';
 import { fieldFact, startOnlyItemFieldsOf, type FieldFact } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { HELPER_EXPORTS, RTM_START_WRITTEN_GAPS, objectGapsOf, writtenByEvent } from './helper-module.js';
-import { BOTKIT, LEGACY_RTM_CONNECT_SUPPORT, SLACK_PACKAGE, SLACKBOTS } from './modules.js';
+import { BOTKIT, HUBOT_SLACK, LEGACY_RTM_CONNECT_SUPPORT, releaseAtLeast, SLACK_PACKAGE, SLACKBOTS } from './modules.js';
 import { METHODS } from './methods.js';
 import { METHOD_TIERS, RATE_TIERS } from './rate-tiers.js';
 
@@ -605,7 +605,7 @@ export const CODEMOD_MESSAGES = {
    * files, never an installed package, so what that package starts is left to the user, said loudly.
    */
   dependencyStarts: (data: { dependency: string; version: string | undefined; entry: string; module: string; range: string; since: readonly number[] | undefined }): string =>
-    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, loads \`${data.module}\` ${data.range} in ${data.entry}, whose client starts with the retired \`rtm.start\` (${data.since === undefined ? 'in every release' : `before ${data.since.join('.')}`}): rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json.`,
+    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, loads \`${data.module}\` ${data.range} in ${data.entry}, whose client starts with the retired \`rtm.start\` (${data.since === undefined ? 'in every release' : `before ${data.since.join('.')}`}): rtm-migrate does not rewrite installed packages. ${data.dependency === HUBOT_SLACK.module ? hubotSlackAdvice(data.version) : 'Upgrade it to a release that calls `rtm.connect`, replace it, or run the bot through `rtm-shim proxy`'}; where the app does not use it, remove it from package.json.`,
   /** A package the project depends on, named for Slack, whose own code names `rtm.start` (`at`): its client may request it. */
   dependencyNamesRtmStart: (data: { dependency: string; version: string | undefined; at: string }): string =>
     `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, names the retired \`rtm.start\` in its own code (${data.at}): where its client requests it, it fails as the app's own call would, and rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json.`,
@@ -667,3 +667,13 @@ export const CODEMOD_MESSAGES = {
     return `${calls} API call${calls === 1 ? '' : 's'} per start-up; ${tail}.`;
   },
 } as const;
+
+/** What makes a hubot-slack release start with `rtm.connect`, or reach Slack through the proxy (see HUBOT_SLACK). */
+function hubotSlackAdvice(version: string | undefined): string {
+  const since = (release: readonly number[]): boolean => version !== undefined && releaseAtLeast(version, release);
+  const env = HUBOT_SLACK.optionsEnv;
+  const ways = [`Upgrade \`hubot-slack\` to ${HUBOT_SLACK.connectSince.join('.')} or later, which starts with \`rtm.connect\``];
+  if (since(HUBOT_SLACK.connectOptionSince)) ways.push(`set \`${env}\` to \`{"useRtmConnect":true}\` (from ${HUBOT_SLACK.connectOptionSince.join('.')} the adapter itself reads nothing of \`rtm.start\`'s data; a script reading \`robot.adapter.client.rtm.dataStore\` finds it empty)`);
+  if (since(HUBOT_SLACK.optionsEnvSince)) ways.push(`run it through \`rtm-shim proxy\`, its API base set in \`${env}\` (\`{"slackAPIUrl":"http://127.0.0.1:8787/api/"}\`)`);
+  return ways.join(', or ');
+}

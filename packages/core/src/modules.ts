@@ -304,6 +304,17 @@ export const BOTKIT = deepFreeze({
 });
 
 /**
+ * hubot-slack, Hubot's Slack adapter, makes an `@slack/client` 3 `RtmClient` and starts it; from 4.4.0 with the
+ * options `HUBOT_SLACK_RTM_CLIENT_OPTS` holds (JSON: `slackAPIUrl`, `useRtmConnect`…). From 4.10.0 it sets `useRtmConnect: true` unless
+ * that variable says otherwise (4.10.0's slack.coffee, citing Slack's 2021 rtm.start changelog), so the client
+ * starts with `rtm.connect`. From 4.5.1 its own code no longer reads the client's data store (its message
+ * handling fetches users and conversations with the Web API; its `authenticated` handler reads `users` only
+ * where present), so `useRtmConnect` set in that variable is all such a release needs; before, 4.4.0's message
+ * handler looked every user up in the store, which `rtm.connect` leaves empty. Read off the published releases.
+ */
+export const HUBOT_SLACK = deepFreeze({ module: 'hubot-slack', connectSince: [4, 10, 0] as const, connectOptionSince: [4, 5, 1] as const, optionsEnv: 'HUBOT_SLACK_RTM_CLIENT_OPTS', optionsEnvSince: [4, 4, 0] as const });
+
+/**
  * SlackBots.js (npm `slackbots`): `new SlackBot({ token, name })` logs in from its constructor (unless
  * given `disconnect: true`, when the app calls `login()` itself). Through 1.2.x `login()` requests
  * `rtm.start` and keeps its `users`, `channels`, `ims` and `groups` on the bot; from 1.3.0 it requests

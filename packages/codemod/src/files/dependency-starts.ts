@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { nearestManifest, packageEntry, type Manifest } from '@rtm-migrate/analysis/modules';
-import { CODEMOD_MESSAGES, RTM_START_PACKAGES, isKnownPackage } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, HUBOT_SLACK, RTM_START_PACKAGES, isKnownPackage, releaseAtLeast } from '@rtm-migrate/core';
 import semver from 'semver';
 import { globSync } from 'tinyglobby';
 
@@ -25,6 +25,8 @@ export function startingDependencies(cwd: string, root: { readonly dir: string; 
     const installed = nearestManifest(dir);
     if (installed?.dir !== dir) continue;
     const { manifest } = installed;
+    // hubot-slack 4.10.0 makes its @slack/client 3 client with `useRtmConnect: true` (see HUBOT_SLACK).
+    if (dependency === HUBOT_SLACK.module && manifest.version !== undefined && releaseAtLeast(manifest.version, HUBOT_SLACK.connectSince)) continue;
     const starter = RTM_START_PACKAGES.find((p) => {
       const range = manifest.dependencies?.[p.module];
       return range !== undefined && allowsBefore(range, p.connectSince);
