@@ -314,6 +314,9 @@ export const CODEMOD_MESSAGES = {
   rawUrlConnect: (startOnlyArgs: readonly string[]): string =>
     `Only fields that \`rtm.connect\` also returns are read: the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */
+  /** A helper of the app's that only builds the URL of `rtm.start` (`builder`), handed to a request (`request`, where it is an argument of one). */
+  urlBuilt: (builder: string, request: string | undefined): string =>
+    `\`${builder}\` only builds the URL of the retired \`rtm.start\` (a string made from the method name), which the code hands to a request of its own${request === undefined ? '' : ` (\`${request}\`)`}: rtm-migrate does not follow that URL to the request, nor its answer to what is read of it, so it changes nothing here. Request \`rtm.connect\` there and fetch the data the answer is read for with its replacement methods (users.list, conversations.list…), or make the call through a Slack client rtm-migrate knows (\`@slack/web-api\`'s \`WebClient\`) and run rtm-migrate again.`,
   transportUnseen: (why: string): string =>
     `rtm-migrate leaves the call unchanged: it rebuilds \`rtm.start\`'s data through the app's own transport only where it sees how that is called, and here ${why}.`,
   /** A script that loads no modules (a browser or phone script): nothing may be imported into it. */

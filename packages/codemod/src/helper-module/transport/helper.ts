@@ -176,7 +176,12 @@ function helperCall(parsed: ParsedFile, site: FoundSite): TransportResult {
   const call = site.node;
   if (call.type !== AST_NODE_TYPES.CallExpression || site.methodChosen === true) return { why: 'the method name is not written out as the first argument' };
   if (buildsUrl(parsed, call)) {
-    return { why: `\`${text(parsed, call.callee)}\` only builds a string (a URL) from the method name, which the code hands to a request of its own: rtm-migrate does not follow that string to the request` };
+    // What flows out of the call is the URL, not the answer: the escapes found on it say nothing of the answer's reads.
+    const request = call.parent.type === AST_NODE_TYPES.CallExpression || call.parent.type === AST_NODE_TYPES.NewExpression ? text(parsed, call.parent.callee) : undefined;
+    return {
+      why: `\`${text(parsed, call.callee)}\` only builds a string (a URL) from the method name, which the code hands to a request of its own: rtm-migrate does not follow that string to the request`,
+      reason: CODEMOD_MESSAGES.urlBuilt(text(parsed, call), request),
+    };
   }
   if (superagentHelperOf(parsed.resolver, call)) return superagentHelperTransport(parsed, call);
   const slots = slotsOf(parsed, call);
