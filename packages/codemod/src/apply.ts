@@ -332,9 +332,9 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const write = !options.dry && !options.check;
   if (write && changed.length > 0) {
     const [{ dirtyFiles }, { writeAtomic }] = await Promise.all([import('./files/git.js'), import('./files/write.js')]);
-    const dirty = dirtyFiles(cwd, changed.map((r) => r.file));
+    const { dir, dirty } = dirtyFiles(changed.map((r) => r.file));
     // As jscodeshift-based codemods do, a folder outside git is rewritten; but never without a word.
-    if (dirty === null) warnings.push(`${cwd} is not in a git work tree: nothing records the files as they were. Keep a copy, or run rtm-migrate in a git repository (--dry shows the changes first).`);
+    if (dirty === null) warnings.push(`${relative(cwd, dir) || '.'} is not in a git work tree: nothing records the files as they were. Keep a copy, or run rtm-migrate in a git repository (--dry shows the changes first).`);
     if (!options.allowDirty) {
       if (dirty && dirty.length > 0) {
         throw new UsageError(
@@ -383,8 +383,10 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   if (plan.sites.length > 0) warnings.push(...(await import('./helper-module/v3-code-range.js')).v3CodeRangeWarnings(cwd, plan.sites));
   // A dependency that starts a client with rtm.start inside itself, which no rewrite of the project's files reaches.
   // Loaded only where there are installed dependencies to read (most runs: a start-up of 16 ms less).
-  const root = nearestManifest(cwd);
-  const starting = root?.manifest.dependencies && existsSync(join(root.dir, 'node_modules')) ? (await import('./files/dependency-starts.js')).startingDependencies(cwd, root) : [];
+  // The projects are those of the paths given, not the caller's (blind s70/19: `apply src` from the folder above).
+  const roots = new Map(options.paths.flatMap((p) => { const m = nearestManifest(resolve(cwd, p)); return m ? [[m.dir, m] as const] : []; }));
+  const installed = [...roots.values()].filter((r) => r.manifest.dependencies && existsSync(join(r.dir, 'node_modules')));
+  const starting = installed.length > 0 ? await import('./files/dependency-starts.js').then((m) => installed.flatMap((r) => m.startingDependencies(cwd, r))) : [];
   warnings.push(...starting.map((d) => d.warning));
   // The files as written (or, with --dry / --check, as they would be): those whose package cannot build or run their syntax are named.
   if (changed.length > 0 || newHelpers.length > 0) {

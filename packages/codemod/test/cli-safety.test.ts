@@ -146,6 +146,21 @@ describe('CLI safety', () => {
     expect(g.stdout).not.toContain('warning:');
   });
 
+  // Blind s70: the git check was asked in the caller's folder; run from outside the bot's repository it found no work tree and rewrote uncommitted files.
+  it('asks git in the folder of the files, not the caller\'s: a dirty file of a repository run on from outside is refused', async () => {
+    const parent = await project({ 'bot/a.ts': CONNECT_ONLY(0), 'bot/b.ts': CONNECT_ONLY(1) });
+    const repo = join(parent, 'bot');
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'init']]) spawnSync('git', args, { cwd: repo, env });
+    await writeFile(join(repo, 'a.ts'), `// edited\n${CONNECT_ONLY(0)}`);
+    const r = await cli(['apply', 'bot'], parent);
+    expect([r.code, r.stderr.trim()]).toEqual([2, 'rtm-migrate: the git tree has uncommitted changes in 1 file to rewrite (a.ts): commit or stash them, or pass --allow-dirty']);
+    expect(await readFile(join(repo, 'a.ts'), 'utf8')).toBe(`// edited\n${CONNECT_ONLY(0)}`);
+    const allowed = await cli(['apply', 'bot', '--allow-dirty'], parent);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).not.toContain('not in a git work tree');
+  });
+
   it('scan shows a progress bar on a terminal (and none when piped)', async () => {
     const { dir } = await many(30);
     // `script` gives the CLI a pseudo-terminal, as a user's shell would.

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Log as SarifLog } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { ApplySummary } from '../src/apply.js';
@@ -268,6 +268,9 @@ describe('safety', () => {
       'warning: `slack-terminalize` 1.0.2, a dependency, loads `@slack/client` ^2.3.0 in node_modules/slack-terminalize/lib/index.js, whose client starts with the retired `rtm.start` (before 4.0.0): rtm-migrate does not rewrite installed packages.',
     );
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(1);
+    // Blind s70/19: the project is that of the path given, not the caller's folder.
+    const above = await cli(['apply', basename(dir), '--check'], dirname(dir));
+    expect([above.code, above.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([1, ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`']]);
   });
 
   it.each([
