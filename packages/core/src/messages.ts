@@ -676,7 +676,7 @@ function hubotSlackAdvice(version: string | undefined): string {
   const since = (release: readonly number[]): boolean => version !== undefined && releaseAtLeast(version, release);
   const env = HUBOT_SLACK.optionsEnv;
   const ways = [`Upgrade \`hubot-slack\` to ${HUBOT_SLACK.connectSince.join('.')} or later, which starts with \`rtm.connect\``];
-  if (since(HUBOT_SLACK.connectOptionSince)) ways.push(`set \`${env}\` to \`{"useRtmConnect":true}\` (from ${HUBOT_SLACK.connectOptionSince.join('.')} the adapter itself reads nothing of \`rtm.start\`'s data; a script reading \`robot.adapter.client.rtm.dataStore\` finds it empty)`);
+  if (since(HUBOT_SLACK.connectOptionSince)) ways.push(`set \`${env}\` to \`{"useRtmConnect":true}\` (from ${HUBOT_SLACK.connectOptionSince.join('.')} the adapter itself reads nothing of \`rtm.start\`'s data; a script reading \`robot.adapter.client.rtm.dataStore\` finds only the bot itself there)`);
   if (since(HUBOT_SLACK.optionsEnvSince)) ways.push(`run it through \`rtm-shim proxy\`, its API base set in \`${env}\` (\`{"slackAPIUrl":"http://127.0.0.1:8787/api/"}\`)`);
   return ways.join(', or ');
 }

@@ -20,7 +20,8 @@ import { startCli } from './helpers.js';
  * adapter is connected. The same workspace (same seed), every conversation under rtm.start's 500-member
  * cut, so the old answer and the rebuilt one must be the same: (1) direct to fake Slack that still answers
  * rtm.start, (2) through the proxy in front of one that answers rtm_connect_required, (3) direct to that
- * one, where the bot never connects.
+ * one, where the bot never connects; and for 4.9 (4) direct to that one with `useRtmConnect` in
+ * HUBOT_SLACK_RTM_CLIENT_OPTS, as the codemod's dependency warning advises from 4.5.1.
  */
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -95,13 +96,13 @@ async function botDir(alias: string): Promise<string> {
  * `--disable-httpd`: Hubot's own HTTP server would listen on 0.0.0.0:8080, off loopback, and two
  * concurrent runs would want the same port.
  */
-function runHubot(dir: string, apiUrl: string, until?: () => boolean): Promise<Ran> {
+function runHubot(dir: string, apiUrl: string, until?: () => boolean, rtmOptions: Readonly<Record<string, unknown>> = {}): Promise<Ran> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     NODE_PATH: join(dir, 'adapter'),
     NODE_OPTIONS: `--require ${LOOPBACK_ONLY}`,
     HUBOT_SLACK_TOKEN: TOKEN,
-    HUBOT_SLACK_RTM_CLIENT_OPTS: JSON.stringify({ slackAPIUrl: apiUrl }),
+    HUBOT_SLACK_RTM_CLIENT_OPTS: JSON.stringify({ ...rtmOptions, slackAPIUrl: apiUrl }),
     DISABLE_USER_SYNC: '1',
   };
   const child = spawn(process.execPath, [COFFEE, join(HUBOT, 'bin', 'hubot'), '--adapter', 'slack', '--disable-httpd'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -168,14 +169,14 @@ function summary(ran: Ran): Record<string, unknown> {
 const ADAPTERS = [
   // 4.9.0 (2021): the last release before 4.10 set useRtmConnect unless HUBOT_SLACK_RTM_CLIENT_OPTS says
   // otherwise; with DISABLE_USER_SYNC its WebClient makes no call at start.
-  { alias: 'hubot-slack-v4', version: '4.9.0', webClientCalls: false },
+  { alias: 'hubot-slack-v4', version: '4.9.0', webClientCalls: false, takesConnectOption: true },
   // 4.4.0 (2017) has no DISABLE_USER_SYNC: its WebClient asks https://slack.com/api/users.list at every
   // start, which the preload refuses at once (the RTM side, what is compared, does not depend on it).
-  { alias: 'hubot-slack-v4.4', version: '4.4.0', webClientCalls: true },
+  { alias: 'hubot-slack-v4.4', version: '4.4.0', webClientCalls: true, takesConnectOption: false },
 ];
 
 describe.concurrent('Hubot 3.3.2 on hubot-slack 4.x (RtmClient of @slack/client 3, rtm.start), unchanged, through rtm-shim proxy', () => {
-  for (const { alias, version, webClientCalls } of ADAPTERS) {
+  for (const { alias, version, webClientCalls, takesConnectOption } of ADAPTERS) {
     it(`hubot-slack ${version}: the same data store through the proxy as under the old rtm.start; without the proxy it never connects`, async () => {
       const dir = await botDir(alias);
       const legacy = await startFakeSlack({ ...WORKSPACE, mode: 'legacy' });
@@ -216,7 +217,24 @@ describe.concurrent('Hubot 3.3.2 on hubot-slack 4.x (RtmClient of @slack/client 
         expect(failed.stderr).toMatch(/rtm_connect_required/);
         expect(upstream.calls.map((c) => c.method).filter((m) => m !== 'rtm.start')).toEqual([]);
 
-        for (const ran of [direct, proxied, failed]) {
+        // (4) What the dependency check tells a hubot-slack from 4.5.1 (core's HUBOT_SLACK): `useRtmConnect` in
+        // HUBOT_SLACK_RTM_CLIENT_OPTS, and the bot connects with rtm.connect alone, its name and identity known;
+        // its data store holds only the bot itself (the warning says so: the adapter itself no longer reads it).
+        const connected: Ran[] = [];
+        if (takesConnectOption) {
+          upstream.resetCalls();
+          const own = await runHubot(dir, upstream.apiUrl, undefined, { useRtmConnect: true });
+          connected.push(own);
+          expect(own.code, own.stdout + own.stderr).toBe(0);
+          expect(upstream.calls.map((c) => [c.method, c.ok])).toEqual([['rtm.connect', true]]);
+          const { name, self, team, users, channels } = direct.knows!;
+          // rtm.connect's answer holds the bot itself: the client's store keeps it, and nothing else.
+          expect(own.knows).toMatchObject({ name, self, team, users: [self], channels: [], groups: [], dms: [] });
+          expect(users.length).toBeGreaterThan(0);
+          expect(channels.length).toBeGreaterThan(0);
+        }
+
+        for (const ran of [direct, proxied, failed, ...connected]) {
           // Nothing off loopback was even tried, but 4.4's users.list at slack.com (refused at once).
           const refused = ran.stderr.match(REFUSED) ?? [];
           if (webClientCalls) for (const line of refused) expect(line).toMatch(/^loopback-only: refused (lookup slack\.com|connection to slack\.com:443)$/);
