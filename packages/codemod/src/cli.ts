@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { withoutTokens } from '@rtm-migrate/core';
 import { apply, scanFiles, type ApplyOptions } from './apply.js';
 import { humanScanProblems, humanSummary } from './report/summary.js';
 import { parseWorkspace } from './scan/workspace.js';
@@ -90,20 +91,28 @@ async function runApply(paths: string[], flags: ApplyFlags): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  for (const text of summary.printed) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  for (const text of summary.printed) say(process.stdout, text.endsWith('\n') ? text : `${text}\n`);
   if (flags.report) {
     const { jsonReport, markdownReport, sarifReport } = await import('./report/index.js');
-    if (flags.report === 'json') process.stdout.write(jsonReport(summary) + '\n');
-    if (flags.report === 'md') process.stdout.write(markdownReport(summary));
-    if (flags.report === 'sarif') process.stdout.write(sarifReport(summary, pkg.version) + '\n');
+    if (flags.report === 'json') say(process.stdout, jsonReport(summary) + '\n');
+    if (flags.report === 'md') say(process.stdout, markdownReport(summary));
+    if (flags.report === 'sarif') say(process.stdout, sarifReport(summary, pkg.version) + '\n');
   }
-  (machineOut ? process.stderr : process.stdout).write(humanSummary(summary, options));
+  say(machineOut ? process.stderr : process.stdout, humanSummary(summary, options));
   if (summary.interrupted.length > 0) return EXIT.interrupted;
   if (summary.failed.length > 0) return EXIT.usage;
   if ((summary.verification?.introduced.length ?? 0) > 0) return EXIT.typeErrors;
   // A TODO left by an earlier run is work too: its call still requests rtm.start (blind s67: a second --check passed on 11 of them).
   if (flags.check && (summary.changed.length > 0 || summary.todos > 0 || summary.skipped.some((s) => s.mentionsRtmStart) || summary.startingDependencies.length > 0)) return EXIT.checkFoundWork;
   return EXIT.done;
+}
+
+/**
+ * Writes what rtm-migrate prints of the code (sites, TODOs, diffs, reports) with every token Slack could
+ * have issued cut (core's withoutTokens): a token written into the code must not reach a terminal or a CI log.
+ */
+function say(stream: NodeJS.WriteStream, text: string): void {
+  stream.write(withoutTokens(text));
 }
 
 async function runScan(paths: string[], flags: { json?: boolean; workspace?: ReturnType<typeof parseWorkspace>; ignore: string[]; helper: 'inline' | 'shim' }): Promise<number> {
@@ -123,11 +132,11 @@ async function runScan(paths: string[], flags: { json?: boolean; workspace?: Ret
   }
   const { humanPlan, scanJson } = await import('./report/index.js');
   if (flags.json) {
-    process.stdout.write(scanJson(summary) + '\n');
+    say(process.stdout, scanJson(summary) + '\n');
     // stdout is the JSON: the files that failed or were skipped are said on stderr too.
-    process.stderr.write(humanScanProblems(summary));
+    say(process.stderr, humanScanProblems(summary));
   } else {
-    process.stdout.write(humanPlan(summary.plan, summary));
+    say(process.stdout, humanPlan(summary.plan, summary));
   }
   return summary.failed.length > 0 ? EXIT.usage : EXIT.done;
 }

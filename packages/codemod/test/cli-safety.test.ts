@@ -161,6 +161,23 @@ describe('CLI safety', () => {
     expect(allowed.stdout).not.toContain('not in a git work tree');
   });
 
+  // Blind s70/05: a Botkit bot's hard-coded token was printed with the code of its site by scan and --report json.
+  it('never prints a token written into the code: scan, --diff, --print and every report cut it to its prefix', async () => {
+    // Built at run time, so that no token-shaped string is committed.
+    const token = ['xoxb', '2046800315', '5210', 'q8WzNfKcLmPbTx'].join('-');
+    const dir = await project({ 'bot.js': `const Botkit = require('botkit');\nconst controller = Botkit.slackbot({});\ncontroller.spawn({ token: '${token}' }).startRTM(function (err, bot, payload) {\n  console.log(payload.users.length);\n});\n` });
+    const runs = [['scan', '.'], ['scan', '.', '--json'], ['apply', '.', '--dry', '--diff'], ['apply', '.', '--dry', '--print'], ...['json', 'md', 'sarif'].map((f) => ['apply', '.', '--dry', '--report', f])];
+    for (const args of runs) {
+      const r = await cli(args, dir);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(token.slice(5));
+    }
+    expect((await cli(['apply', '.', '--dry', '--diff'], dir)).stdout).toContain("token: 'xoxb-[redacted]'");
+    // The file itself keeps it: only what is printed is cut.
+    await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(token);
+  });
+
   it('scan shows a progress bar on a terminal (and none when piped)', async () => {
     const { dir } = await many(30);
     // `script` gives the CLI a pseudo-terminal, as a user's shell would.

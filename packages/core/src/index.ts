@@ -11,6 +11,7 @@ export * from './pagination.js';
 export * from './rate-tiers.js';
 export * from './scopes.js';
 export * from './socket-mode.js';
+export * from './tokens.js';
 export * from './urls.js';
 export * from './web-api-errors.js';
 export * from './loopback.js';
