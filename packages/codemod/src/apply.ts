@@ -135,13 +135,22 @@ export function prepare(options: ApplyOptions) {
       // Unreadable: it says nothing either way, as for a README.
     }
     const reason = `${language}: rtm-migrate reads JavaScript and TypeScript only`;
-    const hint = 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to';
+    const compiled = ignoredSibling(file, found.ignored);
+    const hint = compiled === undefined
+      ? 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to'
+      : `migrate it by hand, or run rtm-migrate on the JavaScript it compiles to: ${relative(cwd, compiled)}, beside it, is ignored (.gitignore or --ignore), so it was not read; name it on the command line`;
     // Or a client whose own start requests it: the compiled JavaScript may be git-ignored, and then nothing else tells (blind s55/02).
     const client = FOREIGN_CLIENT_START.exec(text)?.[0];
     if (text.includes('rtm.start')) skipped.push(mentioning(file, reason, hint));
     else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
   }
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
+}
+
+/** The JavaScript file beside `file` (`bot.coffee` → `bot.js`) where an ignore rule left it out. */
+function ignoredSibling(file: string, ignored: readonly string[]): string | undefined {
+  const js = `${file.slice(0, file.length - extname(file).length)}.js`;
+  return ignored.includes(js) ? js : undefined;
 }
 
 /**

@@ -133,6 +133,25 @@ describe('CLI safety', () => {
     expect(r.stdout).not.toContain('rtm4.coffee');
   });
 
+  // Blind s70/03: the advice to run rtm-migrate on the compiled JavaScript found nothing, as the project's .gitignore has `src/**/*.js`.
+  it('a CoffeeScript file whose compiled JavaScript beside it is git-ignored: the skip line names that file, which is read when named', async () => {
+    const compiled = "var RtmClient = require('@slack/client').RtmClient;\nvar rtm = new RtmClient(process.env.SLACK_TOKEN);\nrtm.start();\n";
+    const dir = await project({
+      '.gitignore': 'node_modules\nsrc/**/*.js\n',
+      'src/bot.coffee': "{RtmClient} = require '@slack/client'\nrtm = new RtmClient process.env.SLACK_TOKEN\nrtm.start()\n",
+      'src/bot.js': compiled,
+      'src/other.coffee': "{RtmClient} = require '@slack/client'\n",
+    });
+    const r = await cli(['apply', '.', '--check'], dir);
+    expect(r.code).toBe(1);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('src/bot.coffee: CoffeeScript: rtm-migrate reads JavaScript and TypeScript only; it contains `rtm.start`: migrate it by hand, or run rtm-migrate on the JavaScript it compiles to: src/bot.js, beside it, is ignored (.gitignore or --ignore), so it was not read; name it on the command line');
+    // No compiled file beside it: the advice as before.
+    expect(text).toMatch(/src\/other\.coffee: CoffeeScript: [^\n]*the JavaScript it compiles to(?!:)/);
+    const named = await cli(['apply', 'src/bot.js', '--dry'], dir);
+    expect([named.code, named.stdout]).toEqual([0, expect.stringMatching(/^would +src\/bot\.js:3:1 /m)]);
+  });
+
   it('rewrites a folder outside git with a warning; inside a clean git work tree, without', async () => {
     const outside = await project({ 'a.ts': CONNECT_ONLY(0) });
     const r = await cli(['apply', '.'], outside);

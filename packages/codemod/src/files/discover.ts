@@ -36,6 +36,8 @@ export interface Discovery {
   readonly skipped: Skipped[];
   /** Absolute paths of files in a language that compiles to JavaScript (FOREIGN_SOURCES): read only to say whether they name `rtm.start`. */
   readonly foreign: string[];
+  /** Absolute paths of the source files an ignore rule (`.gitignore`, `--ignore`) left out, in folders that were walked. */
+  readonly ignored: string[];
   /** Folder paths are reported relative to. */
   readonly root: string;
 }
@@ -76,6 +78,7 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
   const root = cwd;
   const files = new Set<string>();
   const foreign = new Set<string>();
+  const ignored = new Set<string>();
   const skipped: Skipped[] = [];
   for (const p of expandPaths(paths, cwd)) {
     const abs = resolve(cwd, p);
@@ -107,15 +110,16 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
       continue;
     }
     const patterns = [...(options.ignore ?? []), gitignoreOf(abs), abs !== cwd && isInside(cwd, abs) ? gitignoreOf(cwd) : undefined].filter((x): x is string => x !== undefined);
-    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], { files, foreign, skipped });
+    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], { files, foreign, ignored, skipped });
   }
-  return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), root };
+  return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), ignored: [...ignored].sort(), root };
 }
 
 /** What a walk collects: the source files, the files in a language that compiles to JavaScript, the skipped paths. */
 interface Found {
   readonly files: Set<string>;
   readonly foreign: Set<string>;
+  readonly ignored: Set<string>;
   readonly skipped: Skipped[];
 }
 
@@ -124,7 +128,7 @@ interface Found {
  * folders are never entered, nested `.gitignore` files apply below their folder.
  */
 function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined, nested: readonly { dir: string; ig: Ignore }[], found: Found): void {
-  const { files, foreign, skipped } = found;
+  const { files, foreign, ignored, skipped } = found;
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -141,8 +145,12 @@ function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined,
     if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name) && !FOREIGN_RE.test(e.name)) continue;
     const full = join(dir, e.name);
     const rel = relDir === '' ? e.name : `${relDir}/${e.name}`;
-    if (ALWAYS_SKIPPED.has(e.name) || ig?.ignores(isDir ? `${rel}/` : rel)) continue;
-    if (rules.some((r) => r.ig.ignores(relative(r.dir, full).split(sep).join('/') + (isDir ? '/' : '')))) continue;
+    if (ALWAYS_SKIPPED.has(e.name)) continue;
+    if (ig?.ignores(isDir ? `${rel}/` : rel) || rules.some((r) => r.ig.ignores(relative(r.dir, full).split(sep).join('/') + (isDir ? '/' : '')))) {
+      // A compiled file beside its CoffeeScript source is often git-ignored (blind s70/03): the CoffeeScript's skip line names it.
+      if (!isDir && SOURCE_RE.test(e.name)) ignored.add(full);
+      continue;
+    }
     if (e.isSymbolicLink()) {
       if (!SOURCE_RE.test(e.name) && !isDirLink(full)) continue;
       let reason: string;
