@@ -64,7 +64,7 @@ function ownFiles(dir: string): string[] {
  */
 function requestingRtmStart(dir: string): { readonly file: string; readonly line: number } | undefined {
   for (const file of ownFiles(dir)) {
-    const text = readFileSync(file, 'utf8');
+    const text = ownText(file);
     const at = /\(\s*['"`]rtm\.start['"`]|\/api\/rtm\.start\b/.exec(text)?.index;
     if (at !== undefined) return { file, line: text.slice(0, at).split('\n').length };
   }
@@ -81,8 +81,17 @@ function allowsBefore(range: string, since: readonly number[] | undefined): bool
 /** The package's entry file where it loads `module`, else the first other file of its own that does (blind s67/04: hubot-slack 4.0.1 loads @slack/client in src/client.js). */
 function fileLoading(dir: string, module: string): string | undefined {
   const entry = packageEntry(dir);
-  if (entry !== undefined && loads(readFileSync(entry, 'utf8'), module)) return entry;
-  return ownFiles(dir).find((f) => loads(readFileSync(f, 'utf8'), module));
+  if (entry !== undefined && loads(ownText(entry), module)) return entry;
+  return ownFiles(dir).find((f) => loads(ownText(f), module));
+}
+
+/** A file of an installed package; one that cannot be read (EACCES) says nothing, and the run goes on. */
+function ownText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** The text requires or imports `module` (or a file of it); CoffeeScript's `require '@slack/client'` too. */
