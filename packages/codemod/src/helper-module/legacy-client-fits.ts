@@ -23,7 +23,8 @@ export type LegacyClientKind = 'use-rtm-connect' | 'start-answered' | 'slack-cli
  * be added: options written out, or a variable `optionsCopyFits` lets it copy), of one before 3.10 or
  * of `slack-client` 2.x (any options: nothing changes where it is made), and the call's receiver names that client
  * without doubt: in this file, the variable it was declared in or assigned to once, or the field of `this` it is assigned to once
- * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`), the parameter every call hands it in, or the member of an object literal
+ * (`this._rtm = new RtmClient(…)`, also through Babel's `_this`) or, for a client of a kind whose construction the rewrite
+ * leaves alone (before 3.10, `slack-client` 2.x), only ever assigned such a `new` (one per branch of a log level), the parameter every call hands it in, or the member of an object literal
  * built once that holds it (`this.slack = { web, rtm }`, `this.slack.rtm`); made in another module of the project
  * (`madeIn`), the binding this file required it into, which the analysis resolved to that module's
  * one export, or the field of `this` that every construction of the class hands that client.
@@ -40,10 +41,20 @@ export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpressi
     if (receiver.type !== AST_NODE_TYPES.Identifier && !(receiver.type === AST_NODE_TYPES.MemberExpression && isThisLike(parsed.resolver, receiver.object))) return false;
   } else {
     if (!inFile(parsed, construction)) return false;
-    kind = legacyClientKind(parsed, construction);
-    if (!receiverIsClient(parsed, unwrap(callee.object), construction)) return false;
+    const made = legacyClientKind(parsed, construction);
+    const receiver = unwrap(callee.object);
+    if (!receiverIsClient(parsed, receiver, construction)) {
+      // Where nothing changes where it is made, the helper starts whichever client the field holds: each of them one of this kind (blind s69/02).
+      if (made === undefined || made === 'use-rtm-connect') return false;
+      return fieldClients(parsed, receiver, construction)?.every((other) => legacyClientKind(parsed, other) === made && argumentsFit(other, made, parsed.resolver)) === true;
+    }
+    kind = made;
   }
-  if (kind === undefined) return false;
+  return kind !== undefined && argumentsFit(construction, kind, madeIn ?? parsed.resolver);
+}
+
+/** What `new RtmClient(…)` is given lets the helper module take it over: see legacyClientFits. */
+function argumentsFit(construction: TSESTree.NewExpression, kind: LegacyClientKind, resolver: Resolver): boolean {
   const [token, options, ...rest] = construction.arguments;
   if (!token || token.type === AST_NODE_TYPES.SpreadElement) return false;
   // `RtmClient(token, opts)` takes two: what follows is ignored (`useRtmConnect` given there too),
@@ -55,7 +66,29 @@ export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpressi
   if (options.type === AST_NODE_TYPES.ObjectExpression) {
     return options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed);
   }
-  return optionsCopyFits(madeIn ?? parsed.resolver, options);
+  return optionsCopyFits(resolver, options);
+}
+
+/**
+ * The clients a field of `this` (`this.rtm`, `self.rtm`) is given where `construction` is one of them:
+ * each assignment of its class or constructor function (one that empties it aside), when every one is a
+ * `new` (`if (debug) this.rtm = new RtmClient(t, { logLevel: 'debug' }); else this.rtm = new RtmClient(t);`).
+ */
+function fieldClients(parsed: ParsedFile, receiver: Node, construction: TSESTree.NewExpression): TSESTree.NewExpression[] | undefined {
+  const holder = construction.parent;
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(parsed.resolver, receiver.object) || holder.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
+  const name = memberName(parsed.resolver, receiver);
+  const owner = thisOwner(receiver);
+  if (name === undefined || !owner || owner !== thisOwner(holder)) return undefined;
+  const made: TSESTree.NewExpression[] = [];
+  for (const node of descendants(parsed.resolver, owner)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression || isEmpty(node)) continue;
+    if (memberName(parsed.resolver, node.left) !== name || !isThisLike(parsed.resolver, node.left.object)) continue;
+    const value = unwrap(node.right);
+    if (node.operator !== '=' || value.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    made.push(value);
+  }
+  return made.includes(construction) ? made : undefined;
 }
 
 function inFile(parsed: ParsedFile, node: Node): boolean {
