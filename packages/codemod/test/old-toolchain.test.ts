@@ -300,6 +300,16 @@ describe('old bots whose only new code is the helper module: no warning, a modul
     expect(() => espree.parse(helper, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
   });
 
+  // Blind s69/10 (ioubot: engines.node 5.9.1, ES5 code): the module and its `const { … } = require(…)` destructure, which Node 4 and 5 cannot parse.
+  it('a @slack/client v3 bot held to Node 5 (engines.node 5.9.1): warned that the written code destructures (Node 6+)', async () => {
+    const manifest = { name: 'ioubot', version: '1.0.0', main: 'src/bot.js', engines: { node: '5.9.1' }, dependencies: { '@slack/client': '3.14.2' } };
+    const { report, code } = await migratePattern(manifest, 'legacy-client-authenticated.input.js');
+    expect(code).toBe(0);
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
+      'package.json allows only Node older than 6 (engines.node `5.9.1`), and the code rtm-migrate writes into it (src/rtm-start-data.js, src/bot.js) uses destructuring (ES2015), which those cannot run: allow Node 6+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.',
+    ]);
+  });
+
   it("a raw-HTTP bot on Node 12 (blind corpus s39/11: a Dockerfile's FROM node:12-alpine, no engines): its call of the helper module is Node 8's syntax", async () => {
     const manifest = { name: 'sune', version: '1.0.0', engines: { node: '>=8 <13' }, dependencies: { axios: '^0.18.0' } };
     const { dir, stderr, report, code } = await migratePattern(manifest, 'axios.input.js');

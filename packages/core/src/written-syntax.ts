@@ -12,7 +12,8 @@ import { deepFreeze } from './freeze.js';
  * - `features`: each syntax, as the warning names it, the ECMAScript edition that brought it, the
  *   first Node.js that runs it (`node`), the first TypeScript that parses it (`typescript`), and
  *   `babel6`: the packages that make Babel 6 parse it (a syntax or transform plugin, or a stage preset
- *   that holds one; Babel 6 parses none of these by default).
+ *   that holds one; Babel 6 parses none of these by default), or null for one Babel 5 and 6 parse and
+ *   compile by default (ES2015's).
  * - `helperModule`: the first TypeScript that compiles the generated TypeScript helper module as it
  *   is (`typescript`), the first that compiles it as it is written for an older one (`older`), and
  *   what of it needs that one (`olderNeeds`).
@@ -47,6 +48,9 @@ export const WRITTEN_SYNTAX = deepFreeze({
       babel6: ['babel-plugin-syntax-object-rest-spread', 'babel-plugin-transform-object-rest-spread', ...STAGE_PRESETS],
     },
     async: { name: 'async functions', edition: 'ES2017', node: '7.6.0', typescript: '1.7.0', babel6: [] as string[] },
+    // `const { x } = require('./rtm-start-data')`, and the helper module's own code: Node 4 and 5 parse no
+    // destructuring (blind s69/10: engines.node 5.9.1). Babel 5 and 6 compile it by default (`null`: nothing to declare).
+    destructuring: { name: 'destructuring', edition: 'ES2015', node: '6.0.0', typescript: '1.5.0', babel6: null },
     // A type: TypeScript rewrites only (a transport's `Record<string, unknown>`); tsc erases it, so any Node runs the output.
     unknownType: { name: 'the type `unknown`', edition: 'TypeScript 3.0', node: '0.0.0', typescript: '3.0.0', babel6: [] as string[] },
   },

@@ -37,15 +37,18 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
   if (js.length === 0 && typed.length === 0) return [];
   const ts = (await import('typescript')).default;
   const warnings: string[] = [];
-  for (const { dir, files, features: all, sample } of packagesWithAddedSyntax(ts, js)) {
+  for (const { dir, filesUsing, features: all, sample } of packagesWithAddedSyntax(ts, js)) {
     const manifest = nearestManifest(dir)?.manifest ?? {};
     const where = relative(cwd, join(dir, 'package.json'));
-    const uses = (features: ReadonlySet<WrittenFeature>): string => `the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(features)}`;
+    const uses = (features: ReadonlySet<WrittenFeature>): string => `the code rtm-migrate writes into it (${filesUsing(features).join(', ')}) uses ${syntaxText(features)}`;
     const compile = `compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env`;
     const babel = oldBabel(sample, manifest);
     const babel5 = babel !== undefined && 'major' in babel && babel.major <= 5;
     // Babel 6 parses a syntax of ES2018 where the package declares the plugin or preset that adds it.
-    const babelFails = babel5 ? all : only(beyondBabel5(all), (f) => !WRITTEN_SYNTAX.features[f].babel6.some((p) => declaredRange(manifest, p) !== undefined));
+    const babelFails = only(babel5 ? all : beyondBabel5(all), (f) => {
+      const plugins = WRITTEN_SYNTAX.features[f].babel6;
+      return plugins !== null && (babel5 || !plugins.some((p) => declaredRange(manifest, p) !== undefined));
+    });
     const untranspiled = `run the written files untranspiled on Node ${shortVersion(newest(all, 'node'))}+`;
     if (babel && 'major' in babel) {
       const fails = babel5 && all.has('async') ? 'cannot parse or (async functions) compiles into `regeneratorRuntime` calls that fail without its polyfill' : 'cannot parse';
@@ -68,13 +71,13 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
       }
     }
   }
-  for (const { dir, files, features: all } of packagesWithAddedSyntax(ts, typed)) {
+  for (const { dir, filesUsing, features: all } of packagesWithAddedSyntax(ts, typed)) {
     const range = declaredRange(nearestManifest(dir)?.manifest ?? {}, 'typescript');
     const beyond = range === undefined ? new Set<WrittenFeature>() : only(all, (f) => allowsOnlyBelow(range, WRITTEN_SYNTAX.features[f].typescript));
     if (range === undefined || beyond.size === 0) continue;
     const needed = shortVersion(newest(beyond, 'typescript'));
     const where = relative(cwd, join(dir, 'package.json'));
-    warnings.push(`${where} allows only TypeScript older than ${needed} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${files.join(', ')}) uses ${syntaxText(beyond)}, which those cannot compile: allow TypeScript ${needed}+.`);
+    warnings.push(`${where} allows only TypeScript older than ${needed} (\`typescript\` ${range}), and the code rtm-migrate writes into it (${filesUsing(beyond).join(', ')}) uses ${syntaxText(beyond)}, which those cannot compile: allow TypeScript ${needed}+.`);
   }
   for (const [dir, created] of byPackage(typed.filter((w) => w.input === ''))) {
     const files = created.map((w) => relative(dir, w.file));
@@ -117,10 +120,10 @@ function allowsOnlyBelow(range: string, version: string): boolean {
   return semver.validRange(range) !== null && semver.gtr(version, range);
 }
 
-/** A package some written files of which use syntax of WRITTEN_SYNTAX their rewrite added: those files, that syntax, and one of the files. */
+/** A package some written files of which use syntax of WRITTEN_SYNTAX their rewrite added: those files (the ones that added any of given syntax), that syntax, and one of the files. */
 interface AddedSyntax {
   readonly dir: string;
-  readonly files: string[];
+  readonly filesUsing: (features: ReadonlySet<WrittenFeature>) => string[];
   readonly features: Set<WrittenFeature>;
   readonly sample: string;
 }
@@ -144,7 +147,7 @@ function packagesWithAddedSyntax(ts: typeof TypeScript, written: readonly Writte
   });
   return [...byPackage(adding)].map(([dir, files]) => ({
     dir,
-    files: files.map((w) => relative(dir, w.file)),
+    filesUsing: (features: ReadonlySet<WrittenFeature>) => files.filter((w) => w.added.some((f) => features.has(f))).map((w) => relative(dir, w.file)),
     features: new Set(files.flatMap((w) => w.added)),
     sample: files[0]?.file ?? dir,
   }));
@@ -196,6 +199,7 @@ function syntaxText(features: ReadonlySet<WrittenFeature>): string {
  * `unknown` counts in TypeScript (`typed`) only.
  */
 function featureCounts(ts: typeof TypeScript, text: string, typed: boolean): Map<WrittenFeature, number> {
+  const DECLARES = new Set([ts.SyntaxKind.ConstKeyword, ts.SyntaxKind.LetKeyword, ts.SyntaxKind.VarKeyword]);
   const counts = new Map<WrittenFeature, number>();
   const count = (f: WrittenFeature): void => void counts.set(f, (counts.get(f) ?? 0) + 1);
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
@@ -204,6 +208,11 @@ function featureCounts(ts: typeof TypeScript, text: string, typed: boolean): Map
   let previous = ts.SyntaxKind.Unknown;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; previous = token, token = scanner.scan()) {
     if (token === ts.SyntaxKind.QuestionQuestionToken) count('nullish');
+    // `const {` / `let [` / `var {`: a declaration that destructures (parameters are not counted).
+    else if ((token === ts.SyntaxKind.OpenBraceToken || token === ts.SyntaxKind.OpenBracketToken) && DECLARES.has(previous)) {
+      count('destructuring');
+      open.push(token === ts.SyntaxKind.OpenBraceToken ? '{' : '[');
+    }
     else if (token === ts.SyntaxKind.AsyncKeyword) count('async');
     else if (token === ts.SyntaxKind.UnknownKeyword && typed) count('unknownType');
     else if (token === ts.SyntaxKind.QuestionDotToken) count('optional');

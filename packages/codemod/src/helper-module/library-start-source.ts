@@ -376,10 +376,11 @@ export function slackbotapiSource(typescript: boolean, exp: string): string[] {
 
 /**
  * The line at the top of a module with `withSlackPackageRtmStart()`: Node's `createRequire`, with which the
- * wrapper loads the `ws` the `slack` package depends on from the package's own folder.
+ * wrapper loads the `ws` the `slack` package depends on from the package's own folder. `module`, not
+ * `node:module`: Node reads the `node:` prefix in `require` only from 14.18, and these bots run on older ones.
  */
 export function slackPackageImport(commonjs: boolean): string {
-  return commonjs ? "const { createRequire } = require('node:module');" : "import { createRequire } from 'node:module';";
+  return commonjs ? "const { createRequire } = require('module');" : "import { createRequire } from 'module';";
 }
 
 /**
