@@ -298,6 +298,20 @@ describe('safety', () => {
     for (const text of saysNot) expect(warning).not.toContain(text);
   });
 
+  // Blind s71/18: the TODO named its places from where rtm-migrate ran (`src/src/lib/…` from above, `src/lib/…` inside).
+  it('writes the same TODO whether run from the project or from the folder above: places named from the file\'s own folder', async () => {
+    const source = await readFile(join(PATTERNS, 'helper-not-promise.input.js'), 'utf8');
+    const files = { 'package.json': JSON.stringify({ name: 'bot' }), 'src/lib/bot.js': source };
+    const inside = await project(files);
+    const above = await project(Object.fromEntries(Object.entries(files).map(([name, text]) => [`app/${name}`, text])));
+    expect((await cli(['apply', '.'], inside)).code).toBe(0);
+    expect((await cli(['apply', 'app'], above)).code).toBe(0);
+    const written = await readFile(join(inside, 'src', 'lib', 'bot.js'), 'utf8');
+    expect(written).toContain('TODO(rtm-migrate)');
+    expect(written.replace(/\n\s*\/\/\s*/g, ' ')).toContain('(bot.js:8: the response is passed to `store.dispatch`');
+    expect(await readFile(join(above, 'app', 'src', 'lib', 'bot.js'), 'utf8')).toBe(written);
+  });
+
   it('a file that does not parse is listed with path:line:col, exit 2; the others are still done', async () => {
     const dir = await project({ 'bad.ts': 'const x = web.rtm.start(;\n', 'a.ts': await readFile(METHOD_CALL, 'utf8') });
     const r = await cli(['apply', '.'], dir);

@@ -496,7 +496,8 @@ export function scan(options: ScanOptions): Plan {
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);
-      const byReads = decide(parsed, found, args, startOnlyFields, escapes, helper);
+      // The TODO names places from its own file's folder: the same text wherever rtm-migrate is run from (blind s71/18).
+      const byReads = decide(parsed, found, args, startOnlyFields, escapes.map((e) => ({ ...e, file: relative(dirname(parsed.file), resolve(root, e.file)) })), helper);
       if (!byReads) continue;
       // A URL no request is given: a report line, no TODO (see unread-entry.ts).
       const unread = unreadEntryMessage(parsed, found, countWord);
