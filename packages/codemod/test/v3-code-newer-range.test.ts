@@ -59,3 +59,25 @@ describe('v3 RtmClient code under a declared @slack/client 4+', () => {
     expect(ours(report)).toEqual([]);
   });
 });
+
+// Blind s69/12 (spell_bot): es5_spell_bot.js logs in a slack-client 1.x client (`new Slack(token, true, true)`) where 2.0.2 is installed.
+describe('slack-client 1.x code under a declared slack-client 2+', () => {
+  const BOT = "var Slack = require('slack-client');\nvar slack = new Slack(process.env.SLACK_TOKEN, true, true);\nslack.on('open', function () { console.log(slack.self.name, Object.keys(slack.users).length); });\nslack.login();\n";
+  const run = async (installed: string): Promise<readonly string[]> => {
+    const dir = await tempDir('rtm-migrate-v1-code-range-');
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'spell-bot', version: '1.0.0', dependencies: { 'slack-client': '^2.0.2' } }));
+    await writeFile(join(dir, 'bot.js'), BOT);
+    await mkdir(join(dir, 'node_modules', 'slack-client'), { recursive: true });
+    await writeFile(join(dir, 'node_modules', 'slack-client', 'package.json'), JSON.stringify({ name: 'slack-client', version: installed }));
+    const r = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout) as Report).warnings.filter((w) => w.includes('slack-client 1.x client'));
+  };
+
+  it('is warned, naming the range and the release installed; not where a 1.x is installed', async () => {
+    expect(await run('2.0.2')).toEqual([
+      'package.json declares `slack-client` ^2.0.2 (2.0.2 installed), but bot.js logs in a slack-client 1.x client (`new Slack(token, …)`, `login()`), whose API slack-client 2 replaced with its `RtmClient`: that code did not run on the declared version before this migration either. rtm-migrate treats it as the 1.x code it is, and what it writes for it runs on slack-client 1.x only: declare `slack-client` ^1.5.0, or port the code to the `RtmClient` of slack-client 2.',
+    ]);
+    expect(await run('1.5.1')).toEqual([]);
+  });
+});
