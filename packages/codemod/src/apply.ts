@@ -246,6 +246,8 @@ export interface ScanSummary {
   readonly failed: FailedFile[];
   readonly skipped: Skipped[];
   readonly plan: Plan;
+  /** A dependency that starts `rtm.start` inside itself (see dependencyWarnings). */
+  readonly warnings: string[];
 }
 
 /** `rtm-migrate scan`: the plan, plus every file that could not be parsed or was skipped, with why. */
@@ -259,7 +261,20 @@ export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
     if (f) failed.push({ file: relative(cwd, file), ...f });
   }
   withUnparsed(failed, unparsed);
-  return { seen, prefiltered, failed, skipped, plan };
+  return { seen, prefiltered, failed, skipped, plan, warnings: (await startingDependenciesOf(cwd, options.paths)).map((d) => d.warning) };
+}
+
+/**
+ * The dependencies that start a client with `rtm.start` inside themselves, which no rewrite of the project's files
+ * reaches, of the projects of the paths given, not the caller's (blind s70/19: `apply src` from the folder above).
+ * Loaded only where there are installed dependencies to read (most runs: a start-up of 16 ms less).
+ */
+async function startingDependenciesOf(cwd: string, paths: readonly string[]): Promise<{ readonly dependency: string; readonly warning: string }[]> {
+  const roots = new Map(paths.flatMap((p) => { const m = nearestManifest(resolve(cwd, p)); return m ? [[m.dir, m] as const] : []; }));
+  const installed = [...roots.values()].filter((r) => r.manifest.dependencies && existsSync(join(r.dir, 'node_modules')));
+  if (installed.length === 0) return [];
+  const { startingDependencies } = await import('./files/dependency-starts.js');
+  return installed.flatMap((r) => startingDependencies(cwd, r));
 }
 
 /**
@@ -390,12 +405,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   }
   // v3 client code in a package that declares @slack/client 4+: broken before, rewritten as v3 code all the same.
   if (plan.sites.length > 0) warnings.push(...(await import('./helper-module/v3-code-range.js')).v3CodeRangeWarnings(cwd, plan.sites));
-  // A dependency that starts a client with rtm.start inside itself, which no rewrite of the project's files reaches.
-  // Loaded only where there are installed dependencies to read (most runs: a start-up of 16 ms less).
-  // The projects are those of the paths given, not the caller's (blind s70/19: `apply src` from the folder above).
-  const roots = new Map(options.paths.flatMap((p) => { const m = nearestManifest(resolve(cwd, p)); return m ? [[m.dir, m] as const] : []; }));
-  const installed = [...roots.values()].filter((r) => r.manifest.dependencies && existsSync(join(r.dir, 'node_modules')));
-  const starting = installed.length > 0 ? await import('./files/dependency-starts.js').then((m) => installed.flatMap((r) => m.startingDependencies(cwd, r))) : [];
+  const starting = await startingDependenciesOf(cwd, options.paths);
   warnings.push(...starting.map((d) => d.warning));
   // The files as written (or, with --dry / --check, as they would be): those whose package cannot build or run their syntax are named.
   if (changed.length > 0 || newHelpers.length > 0) {

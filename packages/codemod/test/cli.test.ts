@@ -268,6 +268,10 @@ describe('safety', () => {
       'warning: `slack-terminalize` 1.0.2, a dependency, loads `@slack/client` ^2.3.0 in node_modules/slack-terminalize/lib/index.js, whose client starts with the retired `rtm.start` (before 4.0.0): rtm-migrate does not rewrite installed packages.',
     );
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(1);
+    // Blind s72: scan names them too (its exit code unchanged), on stdout, and in its JSON.
+    const scanned = await cli(['scan', '.'], dir);
+    expect([scanned.code, scanned.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`']]);
+    expect((JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as { warnings: string[] }).warnings).toHaveLength(3);
     // Blind s70/19: the project is that of the path given, not the caller's folder.
     const above = await cli(['apply', basename(dir), '--check'], dirname(dir));
     expect([above.code, above.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([1, ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`']]);

@@ -123,11 +123,11 @@ export function workspaceText(plan: Plan): string {
 
 /** `rtm-migrate scan --json`: the plan, with the files that failed to parse and the skipped ones. */
 export function scanJson(summary: ScanSummary): string {
-  return JSON.stringify({ ...summary.plan, failed: summary.failed, skipped: summary.skipped }, null, 2);
+  return JSON.stringify({ ...summary.plan, failed: summary.failed, skipped: summary.skipped, warnings: summary.warnings }, null, 2);
 }
 
 /** `rtm-migrate scan`: the human report (with the files that could not be parsed or were skipped). */
-export function humanPlan(plan: Plan, problems: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[] } = { failed: [], skipped: [] }): string {
+export function humanPlan(plan: Plan, problems: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[]; readonly warnings?: readonly string[] } = { failed: [], skipped: [] }): string {
   const out: string[] = [];
   const tail = humanScanProblems(problems);
   if (plan.sites.length === 0) {

@@ -24,10 +24,15 @@ export function problemLines(failed: readonly FailedFile[], skipped: readonly Sk
   return out;
 }
 
-/** The files `scan` could not parse or skipped ('' when none). */
-export function humanScanProblems(summary: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[] }): string {
-  const out = problemLines(summary.failed, summary.skipped, false);
+/** The files `scan` could not parse or skipped, and its warnings (a dependency that starts `rtm.start`): '' when none. */
+export function humanScanProblems(summary: { readonly failed: readonly FailedFile[]; readonly skipped: readonly Skipped[]; readonly warnings?: readonly string[] }): string {
+  const out = [...problemLines(summary.failed, summary.skipped, false), ...(summary.warnings ?? []).flatMap(warningLines)];
   return out.length > 0 ? out.join('\n') + '\n' : '';
+}
+
+/** `warning: …` wrapped to the width, its next lines indented. */
+function warningLines(warning: string): string[] {
+  return wrapWords(`warning: ${warning}`, WIDTH).map((l, i) => (i === 0 ? l : `  ${l}`));
 }
 
 /**
@@ -75,7 +80,7 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
   const shown = lines.map((l, i) => (l.length > 1 && sameBody(l, lines[i + 1]) ? l.slice(0, 1) : l));
   out.push(...capped(shown, MAX_LISTED, (l) => l.join('\n')));
   if (out.length > 0) out.push('');
-  for (const w of summary.warnings) out.push(...wrapWords(`warning: ${w}`, WIDTH).map((l, i) => (i === 0 ? l : `  ${l}`)));
+  for (const w of summary.warnings) out.push(...warningLines(w));
   out.push(`files seen: ${summary.seen}`);
   out.push(`skipped by pre-filter: ${summary.prefiltered}`);
   out.push(...fileList(options.dry || options.check ? 'would change' : 'changed', summary.changed));
