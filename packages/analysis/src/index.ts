@@ -5,6 +5,7 @@ export { legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedU
 export { constTableEntryReads, constTableString } from './const-table.js';
 export { unreadEntryKey, wordCount } from './unread-entry.js';
 export { streamParsedOnly } from './stream-body.js';
+export { memberPath } from './rtm-member-use.js';
 export { propertyUrlReads, propertyUrlWrittenOnce } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';
 export { clientAnswerUnread, methodAnswerUnread } from './unread-answer.js';

@@ -316,6 +316,18 @@ describe('safety', () => {
     expect(await readFile(join(above, 'app', 'src', 'lib', 'bot.js'), 'utf8')).toBe(written);
   });
 
+  // Blind s72/13: a Hubot script's look-ups in hubot-slack's store were told to start "the client" through the generated module, which hubot-slack makes in node_modules.
+  it('a Hubot script reading hubot-slack\'s store gets a TODO about the adapter, not about a client start it cannot reach', async () => {
+    const script = "module.exports = (robot) => {\n  robot.hear(/who is (\\w+)/, (res) => {\n    const user = res.robot.adapter.client.rtm.dataStore.getUserById(res.match[1]);\n    res.send(user ? user.real_name : 'no idea');\n  });\n};\n";
+    const dir = await project({ 'package.json': JSON.stringify({ name: 'hubot-bot', dependencies: { hubot: '^3.3.2', 'hubot-slack': '^4.4.0' } }), 'scripts/who.js': script });
+    const r = await cli(['apply', '.', '--check'], dir);
+    expect(r.code).toBe(1);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain("TODO scripts/who.js:3:18 legacy-data-store → todo this reads the data store of hubot-slack's RTM client (`robot.adapter.client.rtm.dataStore`)");
+    expect(text).toContain('Fetch the data read with its replacement methods through `robot.adapter.client.web`');
+    expect(text).not.toContain('startRtmClient()');
+  });
+
   it('a file that does not parse is listed with path:line:col, exit 2; the others are still done', async () => {
     const dir = await project({ 'bad.ts': 'const x = web.rtm.start(;\n', 'a.ts': await readFile(METHOD_CALL, 'utf8') });
     const r = await cli(['apply', '.'], dir);

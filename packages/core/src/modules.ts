@@ -312,7 +312,15 @@ export const BOTKIT = deepFreeze({
  * where present), so `useRtmConnect` set in that variable is all such a release needs; before, 4.4.0's message
  * handler looked every user up in the store, which `rtm.connect` leaves empty. Read off the published releases.
  */
-export const HUBOT_SLACK = deepFreeze({ module: 'hubot-slack', connectSince: [4, 10, 0] as const, connectOptionSince: [4, 5, 1] as const, optionsEnv: 'HUBOT_SLACK_RTM_CLIENT_OPTS', optionsEnvSince: [4, 4, 0] as const });
+export const HUBOT_SLACK = deepFreeze({
+  module: 'hubot-slack',
+  connectSince: [4, 10, 0] as const,
+  connectOptionSince: [4, 5, 1] as const,
+  optionsEnv: 'HUBOT_SLACK_RTM_CLIENT_OPTS',
+  optionsEnvSince: [4, 4, 0] as const,
+  /** Where a Hubot script reaches the adapter's RTM client's data store (`robot.adapter.client.rtm.dataStore`). */
+  store: 'adapter.client.rtm.dataStore',
+});
 
 /**
  * SlackBots.js (npm `slackbots`): `new SlackBot({ token, name })` logs in from its constructor (unless

@@ -34,7 +34,7 @@ function unreachable(site: EscapingSite, extra: string): boolean {
 /** The site's own reason for a TODO (a v3 client, a raw request…), listed first among its escapes but not a place the data goes. */
 function ownMarker(site: CarryingSite, index: number): boolean {
   const reason = site.escapes[index]?.reason;
-  return reason === CODEMOD_MESSAGES.legacyClient || reason === CODEMOD_MESSAGES.legacyDataStore || reason === CODEMOD_MESSAGES.methodTable || rawRequestMarker(site, index);
+  return reason === CODEMOD_MESSAGES.legacyClient || reason === CODEMOD_MESSAGES.legacyDataStore || reason === CODEMOD_MESSAGES.hubotDataStore || reason === CODEMOD_MESSAGES.methodTable || rawRequestMarker(site, index);
 }
 
 /** A raw request's own marker, first among its escapes: its answer is followed where it is read, it goes nowhere by this. */

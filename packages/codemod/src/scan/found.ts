@@ -8,6 +8,7 @@ import {
   isReportableRead,
   isSpreadOfPlainConst,
   libraryReach,
+  memberPath,
   isSignificantEscape,
   resolveConst,
   rtmClientInMember,
@@ -37,7 +38,7 @@ import {
   URI_ENCODERS,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
-import { BOTKIT, CODEMOD_MESSAGES, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTAPI, SLACKBOTS, startListenerMessage, type HelperLibrary } from '@rtm-migrate/core';
+import { BOTKIT, CODEMOD_MESSAGES, HUBOT_SLACK, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTAPI, SLACKBOTS, startListenerMessage, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
@@ -286,12 +287,24 @@ function startListenerSite(resolver: Resolver, site: StartListenerSite): FoundSi
   return { form: 'start-listener', node: site.call, argsNode: undefined, argsKnown: true, reads: flow.reads, escapes: [own, ...handedOn], connect: false, literal: false };
 }
 
+/** `robot.adapter.client.rtm.dataStore` (`msg.robot…` too): hubot-slack's client's store (blind s72/13). */
+function isHubotStore(resolver: Resolver, store: Node): boolean {
+  const member = unwrap(store);
+  const path = member.type === AST_NODE_TYPES.MemberExpression ? memberPath(resolver, member) : undefined;
+  return path !== undefined && (path === HUBOT_SLACK.store || path.endsWith(`.${HUBOT_SLACK.store}`));
+}
+
 /** Reads of the legacy `dataStore` (or of the response a store's `cacheRtmStart` gets) away from the client that starts. */
 function dataStoreSite(resolver: Resolver, site: DataStoreSite | StoreCacheSite | ClientSite): FoundSite {
   const flow = followResponse(resolver, site);
   const node = site.kind === 'store-cache' ? site.fn : site.kind === 'data-store' ? lookupCall(site.store) : site.call;
   // An AUTHENTICATED handler reads no `dataStore`: what it misses is the start this file does not make.
-  const reason = site.kind === 'client-authenticated' ? CODEMOD_MESSAGES.authenticatedStartedElsewhere([...new Set(flow.reads.map((r) => r.path))].filter(isStartOnlyField).sort()) : CODEMOD_MESSAGES.legacyDataStore;
+  const reason =
+    site.kind === 'client-authenticated'
+      ? CODEMOD_MESSAGES.authenticatedStartedElsewhere([...new Set(flow.reads.map((r) => r.path))].filter(isStartOnlyField).sort())
+      : site.kind === 'data-store' && isHubotStore(resolver, site.store)
+        ? CODEMOD_MESSAGES.hubotDataStore
+        : CODEMOD_MESSAGES.legacyDataStore;
   const own = ownReason(node, reason, resolver.file);
   const lookup =
     site.kind === 'data-store'
