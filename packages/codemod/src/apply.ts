@@ -246,7 +246,7 @@ export interface ScanSummary {
   readonly failed: FailedFile[];
   readonly skipped: Skipped[];
   readonly plan: Plan;
-  /** A dependency that starts `rtm.start` inside itself (see dependencyWarnings). */
+  /** The dependencies that start `rtm.start` inside themselves (see startingDependenciesOf). */
   readonly warnings: string[];
 }
 

@@ -107,19 +107,9 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
   if (!isThisLike(parsed.resolver, receiver.object)) return constructionOf(parsed.resolver, receiver) === construction;
   // The field every construction of its class (or ES5 constructor function) of this file is handed this client in.
   if (holder.type !== AST_NODE_TYPES.AssignmentExpression && parsed.resolver.project?.importedConstruction(parsed.resolver, receiver)?.node === construction) return true;
-  const name = memberName(parsed.resolver, receiver);
-  if (name === undefined || holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.left.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (!isThisLike(parsed.resolver, holder.left.object) || memberName(parsed.resolver, holder.left) !== name) return false;
   // Set once, by this `new`: another assignment could put another client in the field. One that
   // empties it (`this.client = null` before an `init()` makes the client) is no client to start.
-  const owner = thisOwner(receiver);
-  if (!owner || owner !== thisOwner(holder)) return false;
-  let assignments = 0;
-  for (const node of descendants(parsed.resolver, owner)) {
-    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
-    if (memberName(parsed.resolver, node.left) === name && isThisLike(parsed.resolver, node.left.object) && !isEmpty(node)) assignments += 1;
-  }
-  return assignments === 1;
+  return fieldClients(parsed, receiver, construction)?.length === 1;
 }
 
 /** `x = null`, `x = undefined`: a plain `=` that leaves nothing to call a method on. */
