@@ -1,6 +1,6 @@
 /**
  * A token as Slack issues it: its type's prefix (`xoxb-` bot, `xoxp-` user, `xapp-` app-level…), then a
- * number and the secret (`xoxb-1234567890-…`, `xapp-1-A0…`). Made-up ones in tests and docs (`xoxb-test`)
+ * number and the secret (`xoxb-<number>-<number>-<secret>`, `xapp-1-A0…`). Made-up ones in tests and docs (`xoxb-test`)
  * do not look so. Apps of the RTM era often wrote theirs into the code, and rtm-migrate prints code.
  */
 const ISSUED_TOKEN = /\b(xox[a-z]|xapp)-\d[\w-]{7,}/g;
