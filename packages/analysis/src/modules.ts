@@ -69,6 +69,8 @@ export interface Manifest {
   readonly peerDependencies?: Record<string, string>;
   /** The runtimes the package says it runs on (`{ node: '>=4 <12' }`). */
   readonly engines?: Record<string, string>;
+  /** Its npm scripts (`"build": "babel -d lib src"` names the folder a build writes). */
+  readonly scripts?: Record<string, string>;
 }
 
 const manifests = new Map<string, { readonly dir: string; readonly manifest: Manifest } | undefined>();

@@ -7,7 +7,7 @@ import { cli, tempDir } from './helpers.js';
  * Where the generated helper module goes when sites in several folders call it: beside the first site of
  * the app's own source, not in `bin/`, `example/` or `test/` (which use the source: blind s51/07 had
  * `lib/norrisbot.js` require `../bin/rtm-start-data`), nor in `dist/` or `build/` (which a build may
- * empty: blind s47/10). Each project is written to disk and migrated by the CLI.
+ * empty: blind s47/10; or the folder the package's scripts build into, s71/17). Each project is written to disk and migrated by the CLI.
  */
 const SITE = `const { WebClient } = require('@slack/web-api');
 const web = new WebClient(process.env.SLACK_BOT_TOKEN);
@@ -16,9 +16,9 @@ module.exports = function connect() {
 };
 `;
 
-async function project(folders: readonly string[]): Promise<string> {
+async function project(folders: readonly string[], scripts: Readonly<Record<string, string>> = {}): Promise<string> {
   const dir = await tempDir('rtm-migrate-helper-placement-');
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bot', private: true, dependencies: { '@slack/web-api': '^6.0.0' } }));
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bot', private: true, scripts, dependencies: { '@slack/web-api': '^6.0.0' } }));
   for (const folder of folders) {
     await mkdir(join(dir, folder), { recursive: true });
     await writeFile(join(dir, folder, 'connect.js'), SITE);
@@ -34,8 +34,13 @@ describe('the helper module beside the first site of the app’s own source', ()
     { folders: ['build', 'example', 'src'], home: 'src' },
     { folders: ['dist', 'test'], home: 'test' },
     { folders: ['app', 'lib'], home: 'app' },
-  ])('sites in $folders: generated in $home/', async ({ folders, home }) => {
-    const dir = await project(folders);
+    // The folder the package's build writes is output whatever its name (blind s71/17: `babel -d lib src`, both committed).
+    { folders: ['lib', 'src'], build: 'babel --optional runtime --stage 1 -d lib src', home: 'src' },
+    { folders: ['lib', 'source'], build: 'tsc --outDir=lib && cp x lib', home: 'source' },
+    { folders: ['lib', 'src'], build: 'babel src --out-dir "src"', home: 'lib' },
+    { folders: ['lib', 'src'], build: 'babel -d . src', home: 'lib' },
+  ])('sites in $folders, build script $build: generated in $home/', async ({ folders, build, home }) => {
+    const dir = await project(folders, build === undefined ? {} : { build });
     const run = await cli(['apply', '.', '--allow-dirty'], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`changed: ${String(folders.length + 1)} (${home}/rtm-start-data.js`);

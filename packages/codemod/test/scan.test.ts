@@ -307,6 +307,19 @@ ${tail}
     expect(todo.stdout).toMatch(advice);
   });
 
+  // What leaves `api('rtm.start')` is a URL, not the answer: "the response is passed to `post`" would send the user to the wrong code.
+  it("a helper that only builds rtm.start's URL lists no place the answer goes, only the TODO naming the request", async () => {
+    const dir = await project({
+      'bot.js': "var request = require('request');\nfunction api(method) { return 'https://slack.com/api/' + method + '?token=' + process.env.SLACK_TOKEN; }\nfunction post(url, cb) { return request.post(url, {}, cb); }\npost(api('rtm.start'), function (err, res, body) { console.log(JSON.parse(body).users.length); });\n",
+    });
+    const human = await cli(['scan', '.'], dir);
+    expect(human.stdout).toMatch(/^bot\.js:4:6 {2}helper → todo$/m);
+    expect(human.stdout).toMatch(/only builds the URL of the retired `rtm\.start` .*\(`post`\)/);
+    expect(human.stdout).not.toMatch(/escapes at|is passed to/);
+    const plan = JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as ScanJson;
+    expect(plan.sites.map((s) => s.escapes)).toEqual([[]]);
+  });
+
   it('lists a file that does not parse with path:line:col (as apply does) and exits 2, never a silent "no sites"', async () => {
     const bad = 'const x = web.rtm.start(;\n';
     const dir = await project({ 'bad.ts': bad });

@@ -86,14 +86,27 @@ function specifier(importer: string, importerSource: string, helper: string, sys
  * How fit a file's folder is to hold the helper module, best first: the app's source (0); command
  * scripts, examples and tests (1: `bin/`, `example/`, `test/`…), which use the source, never the other
  * way round (blind s51/07: `lib/norrisbot.js` required `../bin/rtm-start-data`); a build's output (`dist/`,
- * `build/`, 2), which a build may empty, leaving the sources importing a module that is gone (blind
- * s47/10: `src/`, its Babel output in `dist/` and `example/` each had a site).
+ * `build/`, or the folder the package's build writes, 2), which a build may empty, leaving the sources
+ * importing a module that is gone (blind s47/10: `src/`, its Babel output in `dist/` and `example/` each
+ * had a site; s71/17: `babel -d lib src` with both committed).
  */
 function folderRank(root: string, file: string): number {
   const folders = relative(root, file).split(sep).slice(0, -1);
-  if (folders.some((part) => part === 'dist' || part === 'build')) return 2;
+  if (folders.some((part) => part === 'dist' || part === 'build') || inBuildOutput(file)) return 2;
   if (folders.some((part) => /^(?:bin|examples?|demos?|tests?|spec|__tests__)$/.test(part))) return 1;
   return 0;
+}
+
+/** An output folder a build command of the package's scripts names: Babel's `-d`/`--out-dir`, `tsc --outDir`. */
+const OUTPUT_FLAG = /(?:^|\s)(?:-d|--out-dir|--outDir)(?:\s+|=)["']?([^\s"'&|;]+)/g;
+
+/** Whether `file` lies in a folder its package's build writes (its scripts' `babel -d lib src`, `tsc --outDir dist`). */
+function inBuildOutput(file: string): boolean {
+  const owner = nearestManifest(dirname(file));
+  if (!owner) return false;
+  const outputs = Object.values(owner.manifest.scripts ?? {}).flatMap((script) => (typeof script === 'string' ? [...script.matchAll(OUTPUT_FLAG)].flatMap((m) => (m[1] === undefined ? [] : [resolve(owner.dir, m[1])])) : []));
+  // A build into the package's own folder (`-d .`) marks nothing as output.
+  return outputs.some((out) => out !== owner.dir && file.startsWith(out + sep));
 }
 
 /**

@@ -556,7 +556,9 @@ export function scan(options: ScanOptions): Plan {
       // In a file that types responses with rtm.start's own types, the helper module's `RtmStartData` takes their place.
       const retypable =
         typed && helper === 'inline' && (decided.rewrite === 'inline' || decided.reason === CODEMOD_MESSAGES.startTypes) && helperBuildsAll && helperModuleFits(parsed, found, decided.form, true);
-      prepared.push({ found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
+      // A URL builder's escapes are the URL's: where the answer goes is not seen at all (the reason says so).
+      const answerEscapes = transport && 'urlOnly' in transport ? [] : escapes;
+      prepared.push({ found, reads, escapes: answerEscapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
     }
     const decisions = settleStartTyped(prepared.map((p) => p.choice));
     for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice }] of prepared.entries()) {

@@ -10,7 +10,8 @@ export type Node = TSESTree.Node;
 const CALLER_NAMES = ['apiMethod', 'apiArgs', 'resolve', 'reject', 'err', 'data'];
 
 /** What the analysis could not see of a transport, for the TODO left at the site (`reason`: the whole TODO, in place of the site's own). */
-export type TransportResult = { readonly call: TransportCall } | { readonly why: string; readonly reason?: string };
+/** `urlOnly`: what flows out of the call is a URL built from the method name, not Slack's answer: the escapes found on it say nothing of the answer. */
+export type TransportResult = { readonly call: TransportCall } | { readonly why: string; readonly reason?: string; readonly urlOnly?: true };
 
 /** `JSON.parse` on the global `JSON`. */
 export function isJsonParse(parsed: ParsedFile, node: Node): boolean {

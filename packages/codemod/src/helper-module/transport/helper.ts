@@ -181,6 +181,7 @@ function helperCall(parsed: ParsedFile, site: FoundSite): TransportResult {
     return {
       why: `\`${text(parsed, call.callee)}\` only builds a string (a URL) from the method name, which the code hands to a request of its own: rtm-migrate does not follow that string to the request`,
       reason: CODEMOD_MESSAGES.urlBuilt(text(parsed, call), request),
+      urlOnly: true,
     };
   }
   if (superagentHelperOf(parsed.resolver, call)) return superagentHelperTransport(parsed, call);
