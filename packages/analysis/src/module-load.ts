@@ -2,6 +2,7 @@ import { asKnownPackage } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, requiredModule, unwrap, variableOf } from './ast.js';
+import { parameterFieldModule } from './injected-module.js';
 import { thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -47,8 +48,17 @@ export function fieldModule(resolver: Resolver, member: Node): string | undefine
   if (!fields) writesByOwner.set(owner, (fields = new Map<string, (Node | null)[]>()));
   let values = fields.get(name);
   if (!values) fields.set(name, (values = fieldWrites(resolver, owner, name)));
-  const [only] = values;
-  return values.length === 1 && only ? loadedModule(resolver, only) : undefined;
+  // `this.slack = undefined` (or `null`) setting the field up holds no module: a use then throws, as it did.
+  const stored = values.filter((value) => value === null || !isNothing(resolver, value));
+  const [only] = stored;
+  return stored.length === 1 && only ? (loadedModule(resolver, only) ?? parameterFieldModule(resolver, only)) : undefined;
+}
+
+/** `undefined` (the global) or `null`. */
+function isNothing(resolver: Resolver, node: Node): boolean {
+  const bare = unwrap(node);
+  if (bare.type === AST_NODE_TYPES.Literal) return bare.value === null && !('regex' in bare) && !('bigint' in bare);
+  return bare.type === AST_NODE_TYPES.Identifier && bare.name === 'undefined' && isGlobal(resolver, bare);
 }
 
 /** The writes of each field under a class body or program, found once: origins are asked for often. */
