@@ -35,10 +35,20 @@ function isGlobal(resolver: Resolver, identifier: TSESTree.Identifier): boolean 
 /**
  * The module loaded whole into `this.<name>` (`this.slack = Npm.require('slack-client')` in a
  * constructor, then `this.slack.RtmClient` in a method of the same class or constructor function),
- * where that field is written exactly once in the class: a field written again, or written by
- * anything but a module load, is not followed.
+ * or handed in through a method's parameter (see parameterFieldModule), where that field is written
+ * exactly once in the class: a field written again, or written by anything else, is not followed.
  */
 export function fieldModule(resolver: Resolver, member: Node): string | undefined {
+  const only = soleFieldValue(resolver, member);
+  return only ? (loadedModule(resolver, only) ?? parameterFieldModule(resolver, only)) : undefined;
+}
+
+/**
+ * What the one write of `this.<name>` in its class (or constructor function and prototype methods)
+ * stores; `this.slack = undefined` (or `null`) setting the field up aside, as a use of that throws.
+ * Undefined where the field is written more than once, or by anything but a plain `=`.
+ */
+export function soleFieldValue(resolver: Resolver, member: Node): Node | undefined {
   const bare = unwrap(member);
   if (bare.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(resolver, bare.object)) return undefined;
   const name = memberName(resolver, bare);
@@ -48,10 +58,9 @@ export function fieldModule(resolver: Resolver, member: Node): string | undefine
   if (!fields) writesByOwner.set(owner, (fields = new Map<string, (Node | null)[]>()));
   let values = fields.get(name);
   if (!values) fields.set(name, (values = fieldWrites(resolver, owner, name)));
-  // `this.slack = undefined` (or `null`) setting the field up holds no module: a use then throws, as it did.
   const stored = values.filter((value) => value === null || !isNothing(resolver, value));
   const [only] = stored;
-  return stored.length === 1 && only ? (loadedModule(resolver, only) ?? parameterFieldModule(resolver, only)) : undefined;
+  return stored.length === 1 && only ? only : undefined;
 }
 
 /** `undefined` (the global) or `null`. */

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { heldValueOfName, memberName, unwrap } from './ast.js';
 import { libraryVersion } from './library-start.js';
+import { soleFieldValue } from './module-load.js';
 import { originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -76,8 +77,8 @@ export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpre
 /**
  * `slack.rtm.client()` itself, or a variable bound to it once (`const bot = slack.rtm.client()`, or
  * `var bot = null` given it by its one assignment, or an undeclared `bot` so assigned), or what another
- * module of the project exports once as such a bot (`let bot = require('./bot')`, blind s63/14). A bot
- * handed in as a parameter or kept in a field is not followed.
+ * module of the project exports once as such a bot (`let bot = require('./bot')`, blind s63/14), or a
+ * field of `this` written once with it. A bot handed in as a parameter is not followed.
  */
 function isSlackPackageBot(resolver: Resolver, node: Node, hops = 0): boolean {
   const bare = unwrap(node);
@@ -85,8 +86,13 @@ function isSlackPackageBot(resolver: Resolver, node: Node, hops = 0): boolean {
     // Not `const { listen } = slack.rtm.client()`, a member of the bot; an implicit global counts as a `let`.
     const value = heldValueOfName(resolver, bare);
     if (value !== undefined && isBotFactoryCall(resolver, value)) return true;
+    // `const bot = this.bot`: what the field holds.
+    if (value !== undefined && unwrap(value).type === AST_NODE_TYPES.MemberExpression && soleFieldValue(resolver, value) !== undefined) return isSlackPackageBot(resolver, value, hops);
   }
   if (isBotFactoryCall(resolver, bare)) return true;
+  // `this.bot = slack.rtm.client()` in the constructor, `this.bot.listen(…)` in a method (blind s74/02).
+  const field = soleFieldValue(resolver, bare);
+  if (field !== undefined && isBotFactoryCall(resolver, field)) return true;
   const exported = hops < MAX_MODULE_HOPS ? resolver.project?.importedValue?.(resolver, bare) : undefined;
   return exported !== undefined && isSlackPackageBot(exported.resolver, exported.node, hops + 1);
 }
@@ -100,10 +106,17 @@ function isBotFactoryCall(resolver: Resolver, node: Node): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'client') return false;
-  const family = unwrap(callee.object);
-  if (family.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, family) === 'rtm') return isWholePackage(originOf(resolver, family.object));
+  return isRtmFamily(resolver, callee.object);
+}
+
+/** The `slack` package's `rtm` family: `slack.rtm`, `const { rtm } = require('slack')`, or what a module of the app exports as it (`module.exports = { rtm: slack.rtm }`, blind s74/01). */
+function isRtmFamily(resolver: Resolver, node: Node, hops = 0): boolean {
+  const family = unwrap(node);
+  if (family.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, family) === 'rtm' && isWholePackage(originOf(resolver, family.object))) return true;
   const origin = originOf(resolver, family);
-  return origin?.module === SLACK_PACKAGE.module && origin.name === 'rtm' && !origin.instance;
+  if (origin?.module === SLACK_PACKAGE.module && origin.name === 'rtm' && !origin.instance) return true;
+  const exported = hops < MAX_MODULE_HOPS ? resolver.project?.importedValue?.(resolver, family) : undefined;
+  return exported !== undefined && isRtmFamily(exported.resolver, exported.node, hops + 1);
 }
 
 /** The `slack` package itself (`require('slack')`, its default or namespace import), not one of its clients. */

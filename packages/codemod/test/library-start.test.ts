@@ -571,6 +571,43 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
     expect((await apply(dir, 'runners')).sites).toEqual([]);
   });
 
+  // Blind s74/01 (davidyen1124/connect-4-bot, MISSED): the package's `rtm` handed on by a module of the app; s74/02
+  // (delasteve/cling, MISSED): the bot kept in a field of a class, its handlers given through a local alias of it.
+  it.each([
+    {
+      form: "`rtm` from the app's module (module.exports = { rtm: slack.rtm })",
+      files: { 'family.js': "const slack = require('slack');\n\nmodule.exports = { rtm: slack.rtm, chat: slack.chat };\n", 'socket.js': SLACK_SOCKET_BOTS[0].source.replace("const slack = require('slack');", "const { rtm } = require('./family');").replace('slack.rtm.client()', 'rtm.client()') },
+      listen: 'withSlackPackageRtmStart(bot, ',
+    },
+    {
+      form: 'the bot in a field of a class (this.bot = slack.rtm.client() in the constructor)',
+      files: {
+        'socket.js': SLACK_SOCKET_BOTS[0].source
+          .replace('const bot = slack.rtm.client();', 'class Holder {\n  constructor() {\n    this.bot = slack.rtm.client();\n  }\n\n  start() {\n    const bot = this.bot;')
+          .replace('bot.listen(', 'this.bot.listen(')
+          .concat('  }\n}\n\nnew Holder().start();\n'),
+      },
+      listen: 'withSlackPackageRtmStart(this.bot, ',
+    },
+  ] as readonly { form: string; files: Readonly<Record<string, string>>; listen: string }[])('$form: the same lines, through rtm.connect', { timeout: 240_000 }, async ({ files, listen }: { files: Readonly<Record<string, string>>; listen: string }) => {
+    const dir = await slackRunner(files);
+    fake.setMode('legacy');
+    const before = await runSocketBot(dir, 'socket.js');
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^started as \S+ of \S+: \d+ users, \d+ channels\ncallback: \w+ at 127\.0\.0\.1:\d+\nhello: hello, this \{\}\n/);
+
+    const report = await apply(dir, 'runners');
+    expect(report.sites.map((s) => [s.id, s.rewrite]).filter(([id]) => id?.startsWith('runners/socket.js'))).toEqual([[expect.stringMatching(/^runners\/socket\.js:\d+:\d+$/), 'helper-module']]);
+    const written = await readFile(join(dir, 'runners', 'socket.js'), 'utf8');
+    expect(written).toContain(listen);
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runSocketBot(dir, 'socket.js');
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+
   // Blind s57/16 (ricdardox/botslack, babel-node 6): ES module syntax in a package that is not `"type": "module"` is
   // compiled to CommonJS, where `import.meta` does not parse (Babel 6) or is left in a CommonJS file (Babel 7).
   it('ES module syntax compiled to CommonJS (Babel): the module loads `ws` through `require`, and the build prints the same lines', { timeout: 240_000 }, async () => {
