@@ -7,7 +7,7 @@ import semver from 'semver';
 import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, importedModule, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
 import { spawningController } from './botkit-controller.js';
 import { classOf } from './functions.js';
-import { isOwnPackage, resolveRelativeModule } from './modules.js';
+import { installedEntryConnects, isOwnPackage, resolveRelativeModule } from './modules.js';
 import { packageVersion } from './package-version.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -217,7 +217,7 @@ export function runsSlackbotapiOnInstance(site: LibraryStartSite): boolean {
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbots' own and the release it runs with may log in with rtm.start. */
 function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass, constructor: TSESTree.Node): SubclassedSite | undefined {
   if (!isWholeModule(originOf(resolver, constructor), SLACKBOTS.module)) return undefined;
-  if (resolver.file !== undefined && isOwnPackage(resolver.file, SLACKBOTS.module)) return undefined;
+  if (resolver.file !== undefined && (isOwnPackage(resolver.file, SLACKBOTS.module) || installedEntryConnects(resolver.file, SLACKBOTS.module))) return undefined;
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);
   return version === undefined || mayPrecede(version, SLACKBOTS.connectSince) ? { kind: 'library-start', library: 'slackbots', call, version } : undefined;
 }

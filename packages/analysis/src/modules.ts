@@ -136,6 +136,32 @@ export function installedVersion(file: string, module: string): string | undefin
 }
 
 /**
+ * Whether the copy of `module` installed for `file` (found as installedVersion finds it) requests
+ * `rtm.connect` in its entry file and never names `rtm.start` there: a fork published or committed under
+ * the name of a release that logged in with `rtm.start` (blind s73/16: a slackbots "1.2.0" whose
+ * `login()` starts with `rtm.connect`). False where nothing is installed or the entry cannot be read.
+ */
+export function installedEntryConnects(file: string, module: string): boolean {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const folder = join(dir, 'node_modules', module);
+    if (existsSync(join(folder, 'package.json'))) {
+      const entry = packageEntry(folder);
+      const text = entry === undefined ? undefined : readable(entry);
+      return text !== undefined && /['"`]rtm\.connect['"`]/.test(text) && !/\brtm\.start\b/.test(text);
+    }
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+function readable(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Whether a file is one of the package `module` itself: its nearest package.json has that name and does
  * not declare a package of that name, which a library never does of itself. An app named after the
  * library it uses (blind s61/01, ittygames/databot: `"name": "slackbotapi"` with slackbotapi among its

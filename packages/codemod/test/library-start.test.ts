@@ -116,6 +116,18 @@ describe.each([
   });
 });
 
+// Blind s73/16 (damoncoo/slackbot): its committed slackbots says 1.2.0, but it is the author's fork, whose login() calls rtm.connect.
+describe('slackbots installed as a release before 1.3.0 whose own entry logs in with rtm.connect', () => {
+  it.each([
+    { login: "this.start('rtm.connect').then((data) => { this.emit('start'); });", sites: [] },
+    { login: "this._api('rtm.start').then((data) => { this.emit('start'); });", sites: [['bot.js:3:13', 'helper-module']] },
+  ])('login() $login: sites $sites', async ({ login, sites }) => {
+    const dir = await libraryApp('slackbots', SLACKBOTS_BOT, '^1.2.0', '1.2.0');
+    await writeFile(join(dir, 'node_modules', 'slackbots', 'index.js'), `class Bot {\n  login() {\n    ${login}\n  }\n}\nmodule.exports = Bot;\n`);
+    expect((await apply(dir)).sites.map((s) => [s.id, s.rewrite])).toEqual(sites);
+  });
+});
+
 const SLACKBOTAPI_BOT = `var slackAPI = require('slackbotapi');
 
 var slack = new slackAPI({ token: process.env.SLACK_TOKEN, logging: false, autoReconnect: true });
