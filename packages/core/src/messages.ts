@@ -260,6 +260,20 @@ export function startListenerMessage(startOnly: readonly string[], handedOn: rea
  * Sentences the codemod (`rtm-migrate`) prints in reports and writes into TODO comments and the code it
  * emits. Kept in core with the other messages so that every tool words Slack facts the same way.
  */
+/**
+ * What upgrading a library past its `rtm.start` release does to the migrated code: nothing, where the code
+ * asks the wrapper for no part that only `rtm.start` answered (`parts`: those it asks for, undefined for the whole data); where it does, the release that
+ * calls `rtm.connect` itself is no substitute, as the wrapper then leaves its login alone (blind s73/03 on
+ * slackbots 1.3.0 and s73/12 on botkit 0.5.4 read lists those logins no longer give).
+ */
+function libraryUpgrade(library: 'botkit' | 'slackbots', since: readonly number[], parts: readonly string[] | undefined): string {
+  const release = `\`${library}\` ${since.join('.')} or later`;
+  const lost = parts?.filter((part) => part !== 'url' && part !== 'self');
+  if (lost?.length === 0) return `Upgrading to ${release} needs no change back (it then calls \`rtm.connect\` itself).`;
+  const missing = lost === undefined ? 'what only `rtm.start` answered (users, channels…), which code here hands on,' : `${list(lost)}, which this code reads,`;
+  return `Upgrading to ${release} is no substitute: that release calls \`rtm.connect\` itself, which the wrapper leaves alone, so ${missing} would be missing again.`;
+}
+
 export const CODEMOD_MESSAGES = {
   /** A raw `rtm.start` URL as the entry of a table no code reads by that entry's key (the codemod's `unread-entry`). */
   unreadEntry: (key: string): string =>
@@ -615,7 +629,8 @@ export const CODEMOD_MESSAGES = {
   dependencyNamesRtmStart: (data: { dependency: string; version: string | undefined; at: string }): string =>
     `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, names the retired \`rtm.start\` in its own code (${data.at}): where its client requests it, it fails as the app's own call would, and rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json.`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
-  helperModule: (client: 'none' | 'legacy-client' | 'legacy-client-start' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi' | 'slack-package', fields: readonly string[], module: string): string =>
+  /** `parts`: what a library's wrapper is asked for where every read is known (undefined: the whole data). */
+  helperModule: (client: 'none' | 'legacy-client' | 'legacy-client-start' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi' | 'slack-package', fields: readonly string[], module: string, parts?: readonly string[]): string =>
     client === 'slack-package'
       ? `\`listen()\` of this \`slack\` package bot now goes through \`${HELPER_EXPORTS.slackPackageStart}()\` of the generated \`${module}\`, whose \`listen()\` does what the package's did but for \`rtm.start\`: the data come from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the package's own methods (the token of \`listen\`'s arguments, the package's API URL), and the socket is opened at \`rtm.connect\`'s url with the package's own \`ws\`, so its \`started\` handlers and \`listen\`'s callback get the whole data again and its event handlers the socket's messages. \`team.prefs\` is not fetched (no version of the package has ${SLACK_PACKAGE.missingMethods.join(', ')}): it is an empty object that keeps what is written into it, and a read of a key never written warns once.`
       : client === 'slackbots-call'
@@ -625,9 +640,9 @@ export const CODEMOD_MESSAGES = {
       : client === 'slack-client-login'
       ? `\`login()\` of this \`slack-client\` 1.x client now goes through \`${HELPER_EXPORTS.slackClientLogin}()\` of the generated \`${module}\`: the \`rtm.start\` request the SDK makes inside it is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the client's own \`_apiCall\` (its token and API host), so its \`users\`, \`channels\`, \`groups\` and \`dms\` are filled again before \`loggedIn\`; every other call goes through as it did.`
       : client === 'botkit'
-      ? `\`startRTM()\` of this Botkit bot now goes through \`${HELPER_EXPORTS.botkitStart}()\` of the generated \`${module}\`: the \`rtm.start\` request Botkit makes inside it (before ${BOTKIT.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`bot.api.callAPI\` (its token and API URL), so its callback gets the whole data again. Upgrading \`botkit\` to ${BOTKIT.connectSince.join('.')} or later needs no change back (Botkit then calls \`rtm.connect\` itself).`
+      ? `\`startRTM()\` of this Botkit bot now goes through \`${HELPER_EXPORTS.botkitStart}()\` of the generated \`${module}\`: the \`rtm.start\` request Botkit makes inside it (before ${BOTKIT.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`bot.api.callAPI\` (its token and API URL), so its callback gets the whole data again. ${libraryUpgrade('botkit', BOTKIT.connectSince, parts)}`
       : client === 'slackbots'
-      ? `\`new SlackBot(…)\` (or a class that \`extends\` it) now makes its bots with \`${HELPER_EXPORTS.slackbotsStart}()\` of the generated \`${module}\` (a subclass: \`instanceof\` still holds): the \`rtm.start\` request its login makes (before ${SLACKBOTS.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`_api\` (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again. Upgrading \`slackbots\` to ${SLACKBOTS.connectSince.join('.')} or later needs no change back (it then calls \`rtm.connect\` itself).`
+      ? `\`new SlackBot(…)\` (or a class that \`extends\` it) now makes its bots with \`${HELPER_EXPORTS.slackbotsStart}()\` of the generated \`${module}\` (a subclass: \`instanceof\` still holds): the \`rtm.start\` request its login makes (before ${SLACKBOTS.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`_api\` (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again. ${libraryUpgrade('slackbots', SLACKBOTS.connectSince, parts)}`
       : client === 'slack-client'
       ? `the 2.x \`RtmClient\` (\`slack-client\`, \`@slack/client\` 2; it has no \`useRtmConnect\`) now starts through \`startSlackClientRtm()\` of the generated \`${module}\`: its \`rtm.start\` request is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, before its \`dataStore\` caches the data and its AUTHENTICATED handlers run.`
       : client === 'legacy-client-start'
