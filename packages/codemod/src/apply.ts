@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { nearestManifest } from '@rtm-migrate/analysis/modules';
 import { CODEMOD_MESSAGES, mayExportRtmClient, mayHandRtmClientOn, mayListenRequiredBot, mayStartHandedClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
@@ -480,7 +480,8 @@ async function typeCheck(cwd: string, plan: Plan, changed: readonly ChangedFile[
   const firstTs = [...changed.map((r) => r.file), ...helpers.map((h) => h.file)].find(typescriptFile);
   if (!firstTs) return undefined;
   const { TYPE_CHECK_TYPESCRIPT_SINCE, checksWith, projectTypeScript, tsconfigFor, verifyRewrite } = await import('./verify.js');
-  const ts = projectTypeScript(cwd);
+  // The project's, found from its files as Node would (rtm-migrate may run from the folder above: blind s74/03).
+  const ts = projectTypeScript(dirname(firstTs)) ?? projectTypeScript(cwd);
   if (!ts) return plan.project.tsconfig !== null || existsSync(resolve(cwd, 'tsconfig.json')) ? CODEMOD_MESSAGES.typeCheckNotRun : undefined;
   if (!checksWith(ts)) return CODEMOD_MESSAGES.typeCheckTooOld(ts.version, TYPE_CHECK_TYPESCRIPT_SINCE);
   const tsconfig = plan.project.tsconfig ? resolve(cwd, plan.project.tsconfig) : tsconfigFor(ts, cwd, firstTs);

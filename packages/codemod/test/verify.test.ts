@@ -1,5 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBot, copyLegacyBot } from '../../../test/support/legacy-bot.js';
 import { cli, tsProject } from './helpers.js';
@@ -77,7 +77,12 @@ export async function names(web: WebClient): Promise<string[]> {
     expect([r.code, r.stderr.includes('is not a function')]).toEqual([0, false]);
     const report = JSON.parse(r.stdout) as { readonly warnings: readonly string[]; readonly files: { readonly changed: readonly string[] } };
     expect(report.files.changed).toEqual(['src/bot.ts']);
-    expect(report.warnings).toContain("the changed TypeScript files were not type-checked: the project's `typescript` 2.4.2 is older than 2.9.0, whose compiler API the check needs (run the project's own `tsc` before committing).");
+    const tooOld = "the changed TypeScript files were not type-checked: the project's `typescript` 2.4.2 is older than 2.9.0, whose compiler API the check needs (run the project's own `tsc` before committing).";
+    expect(report.warnings).toContain(tooOld);
+    // The same from the folder above, which has no TypeScript of its own (blind s74/03 was told there was none).
+    const above = await cli(['apply', basename(dir), '--dry', '--report', 'json'], dirname(dir));
+    expect(above.code).toBe(0);
+    expect((JSON.parse(above.stdout) as { readonly warnings: readonly string[] }).warnings).toContain(tooOld);
   });
 
   it("the app's own helpers in TypeScript compile strict after the rewrite: a Node-style callback (its parameters typed or not), a bound apiCall and a helper declared with a native Promise", async () => {
