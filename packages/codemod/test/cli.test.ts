@@ -302,6 +302,32 @@ describe('safety', () => {
     for (const text of saysNot) expect(warning).not.toContain(text);
   });
 
+  // Blind s74/12 (BeepBoopHQ/node-slack-bot, MISSED): beepboop-botkit's own `worker.startRTM()` on the controller the app hands it.
+  it.each([
+    { botkit: '0.2.2', plugin: 'beepboop-botkit', warned: true },
+    { botkit: '0.5.4', plugin: 'beepboop-botkit', warned: false },
+    // A package neither named for Botkit nor declaring it is not read for `startRTM(`.
+    { botkit: '0.2.2', plugin: 'team-spawner', warned: false },
+  ])("a Botkit plugin calling startRTM() in its own code, the app's botkit $botkit, plugin $plugin: warned $warned", async ({ botkit, plugin, warned }) => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'bot', dependencies: { botkit: `^${botkit}`, [plugin]: '^1.4.1' } }),
+      'index.js': `var Botkit = require('botkit');\nvar controller = Botkit.slackbot({});\nrequire('${plugin}').start(controller);\n`,
+      'node_modules/botkit/package.json': JSON.stringify({ name: 'botkit', version: botkit }),
+      [`node_modules/${plugin}/package.json`]: JSON.stringify({ name: plugin, version: '1.4.1', main: 'lib/index.js', dependencies: { beepboop: '^1.1.0' } }),
+      [`node_modules/${plugin}/lib/index.js`]: "exports.start = function (controller) {\n  var worker = controller.spawn({ token: 'from the resourcer' });\n  worker.startRTM(function (err, bot, payload) {});\n};\n",
+    });
+    const r = await cli(['apply', '.', '--check'], dir);
+    const warning = r.stdout.replace(/\n +/g, ' ').split('\n').find((l) => l.startsWith(`warning: \`${plugin}\``));
+    if (!warned) {
+      expect([r.code, warning]).toEqual([0, undefined]);
+      return;
+    }
+    expect(r.code).toBe(1);
+    expect(warning).toBe(
+      `warning: \`${plugin}\` 1.4.1, a dependency, calls \`startRTM()\` in its own code (node_modules/${plugin}/lib/index.js:3) on Botkit bots of the controller the app hands it, and the app's \`botkit\` ${botkit} starts them with the retired \`rtm.start\` (before 0.5.4): rtm-migrate rewrites the app's own \`startRTM()\` calls, not those in installed packages. Upgrade \`botkit\` to 0.5.4 or later (its \`startRTM()\` calls \`rtm.connect\`; the data its callback gets then has no lists), replace the plugin, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json, declaring first any package the app requires that only it brought in.`,
+    );
+  });
+
   // Blind s71/18: the TODO named its places from where rtm-migrate ran (`src/src/lib/…` from above, `src/lib/…` inside).
   it('writes the same TODO whether run from the project or from the folder above: places named from the file\'s own folder', async () => {
     const source = await readFile(join(PATTERNS, 'helper-not-promise.input.js'), 'utf8');

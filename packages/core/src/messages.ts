@@ -274,6 +274,9 @@ function libraryUpgrade(library: 'botkit' | 'slackbots', since: readonly number[
   return `Upgrading to ${release} is no substitute: that release calls \`rtm.connect\` itself, which the wrapper leaves alone, so ${missing} would be missing again.`;
 }
 
+/** After "remove it from package.json": a package the app requires that only the dependency brought in (blind s73/15: standup-steve brought slackbots) would go with it. */
+const KEEP_WHAT_IT_BROUGHT = ', declaring first any package the app requires that only it brought in';
+
 export const CODEMOD_MESSAGES = {
   /** A raw `rtm.start` URL as the entry of a table no code reads by that entry's key (the codemod's `unread-entry`). */
   unreadEntry: (key: string): string =>
@@ -624,10 +627,13 @@ export const CODEMOD_MESSAGES = {
    * files, never an installed package, so what that package starts is left to the user, said loudly.
    */
   dependencyStarts: (data: { dependency: string; version: string | undefined; entry: string; module: string; range: string; since: readonly number[] | undefined }): string =>
-    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, loads \`${data.module}\` ${data.range} in ${data.entry}, whose client starts with the retired \`rtm.start\` (${data.since === undefined ? 'in every release' : `before ${data.since.join('.')}`}): rtm-migrate does not rewrite installed packages. ${data.dependency === HUBOT_SLACK.module ? hubotSlackAdvice(data.version) : 'Upgrade it to a release that calls `rtm.connect`, replace it, or run the bot through `rtm-shim proxy`'}; where the app does not use it, remove it from package.json.`,
+    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, loads \`${data.module}\` ${data.range} in ${data.entry}, whose client starts with the retired \`rtm.start\` (${data.since === undefined ? 'in every release' : `before ${data.since.join('.')}`}): rtm-migrate does not rewrite installed packages. ${data.dependency === HUBOT_SLACK.module ? hubotSlackAdvice(data.version) : 'Upgrade it to a release that calls `rtm.connect`, replace it, or run the bot through `rtm-shim proxy`'}; where the app does not use it, remove it from package.json${KEEP_WHAT_IT_BROUGHT}.`,
+  /** A Botkit plugin the project depends on whose own code calls `startRTM()` (`at`) on the bots of the controller the app hands it, the app's `botkit` being `botkit` (a version or range) before `since`. */
+  dependencyStartsBotkit: (data: { dependency: string; version: string | undefined; at: string; botkit: string; since: readonly number[] }): string =>
+    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, calls \`startRTM()\` in its own code (${data.at}) on Botkit bots of the controller the app hands it, and the app's \`botkit\` ${data.botkit} starts them with the retired \`rtm.start\` (before ${data.since.join('.')}): rtm-migrate rewrites the app's own \`startRTM()\` calls, not those in installed packages. Upgrade \`botkit\` to ${data.since.join('.')} or later (its \`startRTM()\` calls \`rtm.connect\`; the data its callback gets then has no lists), replace the plugin, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json${KEEP_WHAT_IT_BROUGHT}.`,
   /** A package the project depends on, named for Slack, whose own code names `rtm.start` (`at`): its client may request it. */
   dependencyNamesRtmStart: (data: { dependency: string; version: string | undefined; at: string }): string =>
-    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, names the retired \`rtm.start\` in its own code (${data.at}): where its client requests it, it fails as the app's own call would, and rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json.`,
+    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, names the retired \`rtm.start\` in its own code (${data.at}): where its client requests it, it fails as the app's own call would, and rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json${KEEP_WHAT_IT_BROUGHT}.`,
   /** A site rewritten to call the helper module rtm-migrate generates into the project. */
   /** `parts`: what a library's wrapper is asked for where every read is known (undefined: the whole data). */
   helperModule: (client: 'none' | 'legacy-client' | 'legacy-client-start' | 'slack-client' | 'slack-client-login' | 'rtm-api-client' | 'botkit' | 'slackbots' | 'slackbots-call' | 'slackbotapi' | 'slack-package', fields: readonly string[], module: string, parts?: readonly string[]): string =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { nearestManifest, packageEntry, type Manifest } from '@rtm-migrate/analysis/modules';
-import { CODEMOD_MESSAGES, HUBOT_SLACK, RTM_START_PACKAGES, isKnownPackage, releaseAtLeast } from '@rtm-migrate/core';
+import { BOTKIT, CODEMOD_MESSAGES, HUBOT_SLACK, RTM_START_PACKAGES, isKnownPackage, releaseAtLeast } from '@rtm-migrate/core';
 import semver from 'semver';
 import { globSync } from 'tinyglobby';
 
@@ -37,11 +37,36 @@ export function startingDependencies(cwd: string, root: { readonly dir: string; 
       found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyStarts({ dependency, version: manifest.version, entry: relative(cwd, loading), module: starter.module, range, since: starter.connectSince }) });
       continue;
     }
+    // A Botkit plugin starting the bots of the controller the app hands it (blind s74/12: beepboop-botkit's `worker.startRTM()`).
+    const plugin = botkitPluginStart(cwd, root, dependency, dir, manifest);
+    if (plugin) {
+      found.push({ dependency, warning: plugin });
+      continue;
+    }
     // A Slack client of its own (blind s65/13: smartslack's `api.post('rtm.start', …)`): only a package named for Slack, whose files are read.
     const named = isSlackLibrary(dependency) ? requestingRtmStart(dir) : undefined;
     if (named) found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyNamesRtmStart({ dependency, version: manifest.version, at: `${relative(cwd, named.file)}:${named.line}` }) });
   }
   return found;
+}
+
+/**
+ * The warning for a package of Botkit's (named for it, or declaring it) whose own code calls `startRTM()`
+ * where the app's Botkit, which such a plugin is handed, may be a release before BOTKIT.connectSince: that
+ * `startRTM()` requests `rtm.start`, in code rtm-migrate does not rewrite.
+ */
+function botkitPluginStart(cwd: string, root: { readonly dir: string; readonly manifest: Manifest }, dependency: string, dir: string, manifest: Manifest): string | undefined {
+  const ofBotkit = dependency.toLowerCase().includes(BOTKIT.module) || manifest.peerDependencies?.[BOTKIT.module] !== undefined || manifest.dependencies?.[BOTKIT.module] !== undefined;
+  const app = root.manifest.dependencies?.[BOTKIT.module];
+  const installed = nearestManifest(join(root.dir, 'node_modules', BOTKIT.module));
+  const version = installed?.dir === join(root.dir, 'node_modules', BOTKIT.module) ? installed.manifest.version : undefined;
+  if (!ofBotkit || app === undefined || !allowsBefore(version ?? app, BOTKIT.connectSince)) return undefined;
+  for (const file of ownFiles(dir)) {
+    const text = ownText(file);
+    const at = new RegExp(`\\.${BOTKIT.start}\\s*\\(`).exec(text)?.index;
+    if (at !== undefined) return CODEMOD_MESSAGES.dependencyStartsBotkit({ dependency, version: manifest.version, at: `${relative(cwd, file)}:${String(text.slice(0, at).split('\n').length)}`, botkit: version ?? app, since: BOTKIT.connectSince });
+  }
+  return undefined;
 }
 
 /** A package named for Slack that none of the facts are about: its own client may request `rtm.start` (the official `@slack/*` ones only list it). */
