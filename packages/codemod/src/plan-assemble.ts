@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, HELPER_PRESENCE, costOfReplacement, fetchedByMigration, fieldFact, topLevelField, type WorkspaceSize } from '@rtm-migrate/core';
-import { helperFetch } from './helper-module/escape-extras.js';
+import { helperFetch, optionalExtraScopes } from './helper-module/escape-extras.js';
 import { leavesTodo, type Plan, type PlanSite } from './plan.js';
 import { HELPER_BASENAME } from './helper-module/source.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
@@ -41,6 +41,13 @@ export function assemblePlan(root: string, tsconfig: string | null | undefined, 
   const listsConversations = (s: PlanSite): boolean => fetched(s).some((f) => topLevelField(f) in CONVERSATION_LIST_FIELDS);
   const listing = fetching.filter(listsConversations).every((s) => s.rewrite === 'helper-module') ? 'one' : 'per-type';
   const startup = costOfReplacement(spec.size, union, { mpimAware, connect, listing });
+  const scopes = [...new Set(sites.flatMap((s) => s.scopes))].sort();
+  // A scope only an optional extra needs is optional: without it that extra is left out, with a warning.
+  const optional = new Map(startup.optionalScopes.map((o) => [o.scope, o.when]));
+  for (const s of sites) {
+    const fetch = helper(s);
+    for (const o of fetch ? optionalExtraScopes(spec.size, fetch, scopes) : []) if (!optional.has(o.scope)) optional.set(o.scope, o.when);
+  }
   return {
     version: 1,
     tool: 'rtm-migrate',
@@ -48,8 +55,8 @@ export function assemblePlan(root: string, tsconfig: string | null | undefined, 
     project: { tsconfig: tsconfig ? relative(root, tsconfig) || 'tsconfig.json' : null, files: projectFiles },
     workspace: { ...spec.size, assumptions: spec.assumptions },
     sites,
-    scopes: [...new Set(sites.flatMap((s) => s.scopes))].sort(),
-    optionalScopes: startup.optionalScopes,
+    scopes,
+    optionalScopes: [...optional].map(([scope, when]) => ({ scope, when })).sort((a, b) => a.scope.localeCompare(b.scope)),
     startup: {
       fieldsRead: union,
       calls: startup.calls,

@@ -118,6 +118,12 @@ describe('the extras beyond the lists', () => {
       expect(before.code).toBe(0);
       expect(line(before.stdout, 'subteams')).not.toBe('none');
 
+      // Their scopes are optional, not needed (blind s75/02 was told team.preferences:read was).
+      const plan = JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as { scopes: string[]; optionalScopes: { scope: string; when: string }[] };
+      expect(plan.scopes.filter((s) => ['dnd:read', 'usergroups:read', 'team.preferences:read'].includes(s))).toEqual([]);
+      expect(plan.optionalScopes.map((o) => o.scope)).toEqual(expect.arrayContaining(['dnd:read', 'team.preferences:read', 'usergroups:read']));
+      expect(plan.optionalScopes.find((o) => o.scope === 'usergroups:read')?.when).toBe('to fill `subteams` for code rtm-migrate cannot follow; without it the start goes on without `subteams`, with a warning');
+
       const migrated = await cli(['apply', '.', '--report', 'json'], dir);
       expect(migrated.code).toBe(0);
       const report = JSON.parse(migrated.stdout) as { sites: { rewrite: string; message: string }[] };

@@ -570,6 +570,8 @@ export const CODEMOD_MESSAGES = {
     return `${list(fields)} now come from ${via}, fetched before \`rtm.connect\`.`;
   },
   /** A helper-module call whose response escapes: the extras it fetches as `optional`, and what it still leaves out. */
+  /** Why a scope an optional extra of the generated module needs is optional (`extra`: `team.prefs`, `dnd`, `subteams`). */
+  optionalExtraScope: (extra: string): string => `to fill \`${extra}\` for code rtm-migrate cannot follow; without it the start goes on without \`${extra}\`, with a warning`,
   escapeExtras: (extras: readonly string[]): string =>
     `The data leave code rtm-migrate can follow, so ${list(extras)} ${extras.length === 1 ? 'is' : 'are'} fetched too (\`optional\`: left out, with a warning, where the token lacks the scope). Not fetched for whoever gets the data: per-conversation \`latest\`, \`last_read\` and unread counts (one call per conversation: fetch them where they are read); \`cache_ts\` and \`latest_event_ts\` have no replacement.`,
   /**

@@ -1,4 +1,4 @@
-import { CODEMOD_MESSAGES, helperDataFields, isConnectField } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, costOfReplacement, helperDataFields, isConnectField, type WorkspaceSize } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
 import { helperConnects, helperFieldsRead } from './source.js';
@@ -116,6 +116,8 @@ export interface HelperFetch {
   /** The parts its `fields` option names; undefined: the whole data. */
   readonly parts: string[] | undefined;
   readonly fields: string[];
+  /** The optional extras among them (fetched where the token may read them, left out with a warning where not). */
+  readonly optional: string[];
   readonly connect: boolean;
 }
 
@@ -123,5 +125,21 @@ export interface HelperFetch {
 export function helperFetch(site: EscapingSite & Pick<PlanSite, 'fieldsRead' | 'readsFollowed' | 'libraryFields'>, mpimAware: boolean): HelperFetch {
   const parts = knownDataFields(site);
   // A v3 client calls `rtm.connect` itself, whatever the helper fetches first.
-  return { parts, fields: helperFieldsRead(mpimAware, [...site.startOnlyFields, ...escapeExtras(site)], parts), connect: site.form === 'legacy-client' || helperConnects(parts) };
+  const optional = escapeExtras(site);
+  return { parts, fields: helperFieldsRead(mpimAware, [...site.startOnlyFields, ...optional], parts), optional, connect: site.form === 'legacy-client' || helperConnects(parts) };
+}
+
+/** Of `all`, the scopes of a helper-module fetch, those its calls need without its optional extras (blind s75/02 listed `team.preferences:read` as needed). */
+export function requiredScopes(size: WorkspaceSize, fetch: HelperFetch, all: readonly string[]): string[] {
+  const required = costOfReplacement(size, fetch.fields.filter((f) => !fetch.optional.includes(f)), { connect: fetch.connect }).scopes;
+  return all.filter((scope) => required.includes(scope));
+}
+
+/** The scopes only a fetch's optional extras need (none of `needed`), each with the extra it fills. */
+export function optionalExtraScopes(size: WorkspaceSize, fetch: HelperFetch, needed: readonly string[]): { readonly scope: string; readonly when: string }[] {
+  return fetch.optional.flatMap((extra) =>
+    costOfReplacement(size, [extra], { connect: false })
+      .scopes.filter((scope) => !needed.includes(scope))
+      .map((scope) => ({ scope, when: CODEMOD_MESSAGES.optionalExtraScope(extra) })),
+  );
 }

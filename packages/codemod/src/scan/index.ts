@@ -34,7 +34,7 @@ import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from 
 import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
 import { legacyConnectOnly, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
-import { carriedEscapes, helperFetch } from '../helper-module/escape-extras.js';
+import { carriedEscapes, helperFetch, requiredScopes } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
 import { helperIncludes } from '../helper-module/extras.js';
 import { HELPER_BASENAME, HELPER_MARK, helperBuilds } from '../helper-module/source.js';
@@ -642,7 +642,8 @@ export function scan(options: ScanOptions): Plan {
         reads,
         escapes,
         replacement: cost.byMethod,
-        scopes: cost.scopes,
+        // An optional extra's scope is not needed: without it the start goes on, with a warning (the plan lists it as optional).
+        scopes: fetches && fetches.optional.length > 0 ? requiredScopes(spec.size, fetches, cost.scopes) : cost.scopes,
         calls: cost.calls,
         floorSeconds: cost.floorSeconds,
         rewrite: decision.rewrite,
