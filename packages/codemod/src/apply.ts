@@ -271,7 +271,7 @@ export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
  */
 async function startingDependenciesOf(cwd: string, paths: readonly string[]): Promise<{ readonly dependency: string; readonly warning: string }[]> {
   const roots = new Map(paths.flatMap((p) => { const m = nearestManifest(resolve(cwd, p)); return m ? [[m.dir, m] as const] : []; }));
-  const installed = [...roots.values()].filter((r) => r.manifest.dependencies && existsSync(join(r.dir, 'node_modules')));
+  const installed = [...roots.values()].filter((r) => (r.manifest.dependencies ?? r.manifest.peerDependencies) && existsSync(join(r.dir, 'node_modules')));
   if (installed.length === 0) return [];
   const { startingDependencies } = await import('./files/dependency-starts.js');
   return installed.flatMap((r) => startingDependencies(cwd, r));

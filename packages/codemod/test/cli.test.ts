@@ -328,6 +328,25 @@ describe('safety', () => {
     );
   });
 
+  // Blind s77/12 (18F/hubot-slack-github-issues, MISSED): a Hubot script package declares its host's hubot-slack 3.x as a peer.
+  it('hubot-slack 3.x as a peer dependency (installed for the tests) is named; a peer not installed is not looked at', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'hubot-issues', peerDependencies: { hubot: '2.x', 'hubot-slack': '3.x' }, devDependencies: { 'hubot-slack': '^3.4.2' } }),
+      'scripts/issues.js': "module.exports = (robot) => robot.hear(/issue/, (res) => res.send('noted'));\n",
+    };
+    const installed = await project({
+      ...files,
+      'node_modules/hubot-slack/package.json': JSON.stringify({ name: 'hubot-slack', version: '3.4.2', main: './index', dependencies: { 'slack-client': '~1.4.0' } }),
+      'node_modules/hubot-slack/index.coffee': "SlackBot = require './src/slack'\n",
+      'node_modules/hubot-slack/src/slack.coffee': "SlackClient = require 'slack-client'\n",
+    });
+    const r = await cli(['apply', '.', '--check'], installed);
+    expect(r.code).toBe(1);
+    expect(r.stdout.replace(/\n +/g, ' ')).toContain('warning: `hubot-slack` 3.4.2, a dependency, loads `slack-client` ~1.4.0 in node_modules/hubot-slack/src/slack.coffee');
+    const absent = await cli(['apply', '.', '--check'], await project(files));
+    expect([absent.code, absent.stdout]).toEqual([0, expect.not.stringContaining('warning:')]);
+  });
+
   // Blind s71/18: the TODO named its places from where rtm-migrate ran (`src/src/lib/…` from above, `src/lib/…` inside).
   it('writes the same TODO whether run from the project or from the folder above: places named from the file\'s own folder', async () => {
     const source = await readFile(join(PATTERNS, 'helper-not-promise.input.js'), 'utf8');
@@ -343,13 +362,17 @@ describe('safety', () => {
   });
 
   // Blind s72/13: a Hubot script's look-ups in hubot-slack's store were told to start "the client" through the generated module, which hubot-slack makes in node_modules.
-  it('a Hubot script reading hubot-slack\'s store gets a TODO about the adapter, not about a client start it cannot reach', async () => {
-    const script = "module.exports = (robot) => {\n  robot.hear(/who is (\\w+)/, (res) => {\n    const user = res.robot.adapter.client.rtm.dataStore.getUserById(res.match[1]);\n    res.send(user ? user.real_name : 'no idea');\n  });\n};\n";
+  // Blind s77/08: the store held by a variable first (`const dataStore = robot.adapter.client.rtm.dataStore`).
+  it.each([
+    { form: 'read in place', store: '', lookup: 'res.robot.adapter.client.rtm.dataStore.getUserById(res.match[1])', at: '3:18' },
+    { form: 'held by a variable', store: '    const store = robot.adapter.client.rtm.dataStore;\n', lookup: 'store.getUserById(res.match[1])', at: '4:18' },
+  ])("a Hubot script reading hubot-slack's store ($form) gets a TODO about the adapter, not about a client start it cannot reach", async ({ store, lookup, at }) => {
+    const script = `module.exports = (robot) => {\n  robot.hear(/who is (\\w+)/, (res) => {\n${store}    const user = ${lookup};\n    res.send(user ? user.real_name : 'no idea');\n  });\n};\n`;
     const dir = await project({ 'package.json': JSON.stringify({ name: 'hubot-bot', dependencies: { hubot: '^3.3.2', 'hubot-slack': '^4.4.0' } }), 'scripts/who.js': script });
     const r = await cli(['apply', '.', '--check'], dir);
     expect(r.code).toBe(1);
     const text = r.stdout.replace(/\s+/g, ' ');
-    expect(text).toContain("TODO scripts/who.js:3:18 legacy-data-store → todo this reads the data store of hubot-slack's RTM client (`robot.adapter.client.rtm.dataStore`)");
+    expect(text).toContain(`TODO scripts/who.js:${at} legacy-data-store → todo this reads the data store of hubot-slack's RTM client (\`robot.adapter.client.rtm.dataStore\`)`);
     expect(text).toContain('Fetch the data read with its replacement methods through `robot.adapter.client.web`');
     expect(text).not.toContain('startRtmClient()');
   });

@@ -12,12 +12,14 @@ import { globSync } from 'tinyglobby';
  * `rtm.connect`, and one of its own files loads it; or it is named for Slack and its own code requests
  * `rtm.start` by name. The app's code may never name `rtm` (blind s60/03:
  * `require('slack-terminalize').init(token)`), so without this nothing would say why it breaks.
- * Only the direct dependencies are read: their manifests, and the files of those that declare such a
- * client or are named for Slack. Each with the warning that names it.
+ * Only the direct dependencies and peer dependencies are read (installed: a peer is installed for the
+ * package's own tests or by its host): their manifests, and the files of those that declare such a client
+ * or are named for Slack. Each with the warning that names it.
  */
 export function startingDependencies(cwd: string, root: { readonly dir: string; readonly manifest: Manifest }): { readonly dependency: string; readonly warning: string }[] {
   const found: { dependency: string; warning: string }[] = [];
-  for (const dependency of Object.keys(root.manifest.dependencies ?? {})) {
+  // A peer dependency runs too: a Hubot script's hubot-slack is its host's (blind s77/12: hubot-slack 3.x as a peer, installed for its tests).
+  for (const dependency of new Set([...Object.keys(root.manifest.dependencies ?? {}), ...Object.keys(root.manifest.peerDependencies ?? {})])) {
     // The app's own use of a known client is the analysis's to follow.
     if (RTM_START_PACKAGES.some((p) => p.module === dependency)) continue;
     const dir = join(root.dir, 'node_modules', dependency);

@@ -18,7 +18,9 @@ import {
   slackClientReads,
   surelyPrecedes,
   storeRole,
+  singleValueOf,
   unwrap,
+  variableOf,
   type Escape,
   type FieldRead,
   type Flow,
@@ -289,7 +291,11 @@ function startListenerSite(resolver: Resolver, site: StartListenerSite): FoundSi
 
 /** `robot.adapter.client.rtm.dataStore` (`msg.robot…` too): hubot-slack's client's store (blind s72/13). */
 function isHubotStore(resolver: Resolver, store: Node): boolean {
-  const member = unwrap(store);
+  const bare = unwrap(store);
+  // `const dataStore = robot.adapter.client.rtm.dataStore`, then `dataStore.getChannelByName(…)` (blind s77/08).
+  const variable = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare) : undefined;
+  const held = variable ? singleValueOf(variable) : undefined;
+  const member = held ? unwrap(held) : bare;
   const path = member.type === AST_NODE_TYPES.MemberExpression ? memberPath(resolver, member) : undefined;
   return path !== undefined && (path === HUBOT_SLACK.store || path.endsWith(`.${HUBOT_SLACK.store}`));
 }
