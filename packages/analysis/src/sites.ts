@@ -505,24 +505,11 @@ function dataStoreSite(resolver: Resolver, member: TSESTree.MemberExpression): D
   // `dataStore.getUserById(…)` on a store this file did not make (a parameter, a field): by its name.
   const store = unwrap(member.object);
   const name = store.type === AST_NODE_TYPES.Identifier ? store.name : store.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, store) : undefined;
-  if (!isStoreName(name) && !isStoreName(heldStoreName(resolver, store))) return undefined;
-  if (member.parent.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (name === undefined || !/^_?dataStore$/.test(name) || member.parent.type !== AST_NODE_TYPES.CallExpression) return undefined;
   // The SDK's own event handlers keep its store up to date: they are not an app reading `rtm.start`'s data.
   if (insideLegacySdk(resolver)) return undefined;
   if (store.type === AST_NODE_TYPES.MemberExpression && dataStoreSite(resolver, store)) return undefined;
   return { kind: 'data-store', store: member.object, construction: undefined };
-}
-
-function isStoreName(name: string | undefined): boolean {
-  return name !== undefined && /^_?dataStore$/.test(name);
-}
-
-/** The member name a variable is bound to once: `const store = robot.adapter.client.rtm.dataStore` (blind s77/08's form, by another name). */
-function heldStoreName(resolver: Resolver, store: TSESTree.Node): string | undefined {
-  const variable = store.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, store) : undefined;
-  const held = variable ? singleValueOf(variable) : undefined;
-  const bare = held ? unwrap(held) : undefined;
-  return bare?.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, bare) : undefined;
 }
 
 /** The file is part of the legacy SDK itself (`@slack/client`, `slack-client`), by its nearest package.json. */

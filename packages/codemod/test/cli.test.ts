@@ -365,7 +365,7 @@ describe('safety', () => {
   // Blind s77/08: the store held by a variable first (`const dataStore = robot.adapter.client.rtm.dataStore`).
   it.each([
     { form: 'read in place', store: '', lookup: 'res.robot.adapter.client.rtm.dataStore.getUserById(res.match[1])', at: '3:18' },
-    { form: 'held by a variable', store: '    const store = robot.adapter.client.rtm.dataStore;\n', lookup: 'store.getUserById(res.match[1])', at: '4:18' },
+    { form: 'held by a variable', store: '    const dataStore = robot.adapter.client.rtm.dataStore;\n', lookup: 'dataStore.getUserById(res.match[1])', at: '4:18' },
   ])("a Hubot script reading hubot-slack's store ($form) gets a TODO about the adapter, not about a client start it cannot reach", async ({ store, lookup, at }) => {
     const script = `module.exports = (robot) => {\n  robot.hear(/who is (\\w+)/, (res) => {\n${store}    const user = ${lookup};\n    res.send(user ? user.real_name : 'no idea');\n  });\n};\n`;
     const dir = await project({ 'package.json': JSON.stringify({ name: 'hubot-bot', dependencies: { hubot: '^3.3.2', 'hubot-slack': '^4.4.0' } }), 'scripts/who.js': script });
