@@ -121,16 +121,21 @@ export function declaringManifest(dir: string, module: string): { readonly dir: 
  * app's). Undefined when none is installed or its package.json gives no version.
  */
 export function installedVersion(file: string, module: string): string | undefined {
+  const folder = installedFolder(file, module);
+  if (folder === undefined) return undefined;
+  try {
+    const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder of the copy of `module` Node loads for `file`: the nearest `node_modules/<module>` with a package.json. */
+function installedFolder(file: string, module: string): string | undefined {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const manifest = join(dir, 'node_modules', module, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
-        return typeof version === 'string' ? version : undefined;
-      } catch {
-        return undefined;
-      }
-    }
+    const folder = join(dir, 'node_modules', module);
+    if (existsSync(join(folder, 'package.json'))) return folder;
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -142,15 +147,10 @@ export function installedVersion(file: string, module: string): string | undefin
  * `login()` starts with `rtm.connect`). False where nothing is installed or the entry cannot be read.
  */
 export function installedEntryConnects(file: string, module: string): boolean {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const folder = join(dir, 'node_modules', module);
-    if (existsSync(join(folder, 'package.json'))) {
-      const entry = packageEntry(folder);
-      const text = entry === undefined ? undefined : readable(entry);
-      return text !== undefined && /['"`]rtm\.connect['"`]/.test(text) && !/\brtm\.start\b/.test(text);
-    }
-    if (dirname(dir) === dir) return false;
-  }
+  const folder = installedFolder(file, module);
+  const entry = folder === undefined ? undefined : packageEntry(folder);
+  const text = entry === undefined ? undefined : readable(entry);
+  return text !== undefined && /['"`]rtm\.connect['"`]/.test(text) && !/\brtm\.start\b/.test(text);
 }
 
 function readable(file: string): string | undefined {

@@ -257,10 +257,6 @@ export function startListenerMessage(startOnly: readonly string[], handedOn: rea
 }
 
 /**
- * Sentences the codemod (`rtm-migrate`) prints in reports and writes into TODO comments and the code it
- * emits. Kept in core with the other messages so that every tool words Slack facts the same way.
- */
-/**
  * What upgrading a library past its `rtm.start` release does to the migrated code: nothing, where the code
  * asks the wrapper for no part that only `rtm.start` answered (`parts`: those it asks for, undefined for the whole data); where it does, the release that
  * calls `rtm.connect` itself is no substitute, as the wrapper then leaves its login alone (blind s73/03 on
@@ -277,6 +273,10 @@ function libraryUpgrade(library: 'botkit' | 'slackbots', since: readonly number[
 /** After "remove it from package.json": a package the app requires that only the dependency brought in (blind s73/15: standup-steve brought slackbots) would go with it. */
 const KEEP_WHAT_IT_BROUGHT = ', declaring first any package the app requires that only it brought in';
 
+/**
+ * Sentences the codemod (`rtm-migrate`) prints in reports and writes into TODO comments and the code it
+ * emits. Kept in core with the other messages so that every tool words Slack facts the same way.
+ */
 export const CODEMOD_MESSAGES = {
   /** A raw `rtm.start` URL as the entry of a table no code reads by that entry's key (the codemod's `unread-entry`). */
   unreadEntry: (key: string): string =>
