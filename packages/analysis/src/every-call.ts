@@ -40,7 +40,7 @@ export function isExportUse(identifier: Node): boolean {
 }
 
 /** `module.exports`, `module.exports.f`, `exports.f`. */
-function isExportsTarget(node: Node): boolean {
+export function isExportsTarget(node: Node): boolean {
   if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = node.object;
   if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'module' || object.name === 'exports';

@@ -215,6 +215,13 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
   return undefined;
 }
 
+/** The function whose own `this` / `arguments` a node sees: the nearest non-arrow function around it (arrow functions have none). */
+export function ownThisFunction(node: Node): FunctionNode | undefined {
+  let fn = enclosingFunction(node);
+  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  return fn;
+}
+
 /**
  * The function whose `this` an expression is: the nearest non-arrow function around `this`, or around
  * the `this` a `var self = this` alias was given.
@@ -227,8 +234,7 @@ export function thisFunction(resolver: Resolver, node: Node): FunctionNode | und
     origin = unwrap(def.node.init);
   }
   if (origin.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  let fn = enclosingFunction(origin);
-  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  const fn = ownThisFunction(origin);
   // `function (…) {…}.bind(this)`: the `this` of the function around the bind.
   const bind = fn?.parent;
   if (bind?.type === AST_NODE_TYPES.MemberExpression && bind.object === fn && memberName(resolver, bind) === 'bind' && bind.parent.type === AST_NODE_TYPES.CallExpression && bind.parent.callee === bind) {

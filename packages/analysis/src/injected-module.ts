@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { descendants, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { es5Methods, prototypeMethodOwner } from './es5-class.js';
-import { classOf, enclosingFunction, localFunction, thisFunction, type FunctionNode } from './functions.js';
+import { isExportsTarget } from './every-call.js';
+import { classOf, localFunction, ownThisFunction, thisFunction, type FunctionNode } from './functions.js';
 import { constructionOf, originOf } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 
@@ -43,7 +44,7 @@ export function parameterFieldModule(resolver: Resolver, value: Node): string | 
   if (method.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
   const index = method.params.indexOf(def.name);
   // The write is the method's own (not of a function it makes, which may run with another `this`).
-  if (index < 0 || ownFunction(bare) !== method) return undefined;
+  if (index < 0 || ownThisFunction(bare) !== method) return undefined;
   const holder = holderOf(resolver, method);
   if (!holder) return undefined;
   let known = found.get(method);
@@ -58,13 +59,6 @@ export function parameterFieldModule(resolver: Resolver, value: Node): string | 
   } finally {
     following.delete(method);
   }
-}
-
-/** The nearest non-arrow function around `node`: whose `this` it sees. */
-function ownFunction(node: Node): FunctionNode | undefined {
-  let fn = enclosingFunction(node);
-  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
-  return fn;
 }
 
 function holderOf(resolver: Resolver, method: TSESTree.FunctionExpression): MethodHolder | undefined {
@@ -109,15 +103,8 @@ function onlyConstructed(resolver: Resolver, owner: TSESTree.Identifier): boolea
     // `X.prototype.m = …`, `X.prototype.m.bind(this)`; `Object.create(X.prototype)` makes an instance no `new` shows,
     // whose calls of the method have receivers of unknown make (and so stop the search).
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && memberName(resolver, parent) === 'prototype') return true;
-    return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier && isExportTarget(parent.left);
+    return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier && isExportsTarget(parent.left);
   });
-}
-
-/** `module.exports`, `exports.X`, `module.exports.X`. */
-function isExportTarget(node: Node): boolean {
-  let base: Node = node;
-  while (base.type === AST_NODE_TYPES.MemberExpression) base = base.object;
-  return base.type === AST_NODE_TYPES.Identifier && (base.name === 'module' || base.name === 'exports');
 }
 
 /** The function a `new` callee names: local, imported from a project file (`new TeamController.TeamController()`), or the module itself. */

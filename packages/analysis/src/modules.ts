@@ -149,11 +149,12 @@ function installedFolder(file: string, module: string): string | undefined {
 export function installedEntryConnects(file: string, module: string): boolean {
   const folder = installedFolder(file, module);
   const entry = folder === undefined ? undefined : packageEntry(folder);
-  const text = entry === undefined ? undefined : readable(entry);
+  const text = entry === undefined ? undefined : readableText(entry);
   return text !== undefined && /['"`]rtm\.connect['"`]/.test(text) && !/\brtm\.start\b/.test(text);
 }
 
-function readable(file: string): string | undefined {
+/** A file's text; undefined where it cannot be read (EACCES), and the run goes on. */
+export function readableText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch {

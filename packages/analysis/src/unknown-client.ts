@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, memberName, programOf, propertyKeyName, singleValueOf, unwrap, variableOf } from './ast.js';
-import { classOf, functionOf, usesArguments, type FunctionNode } from './functions.js';
+import { classOf, functionOf, ownThisFunction, usesArguments, type FunctionNode } from './functions.js';
 import { originOf } from './origin.js';
 import type { Resolver } from './resolver.js';
 import { URI_ENCODERS } from './url.js';
@@ -286,16 +286,8 @@ function handlerProblem(resolver: Resolver, fn: FunctionNode, given: Node): stri
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
   const bound = unwrap(given).type === AST_NODE_TYPES.CallExpression;
   for (const node of descendants(resolver, fn.body)) {
-    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments' && ownFunction(node) === fn) return 'a function given to the client reads its `arguments`';
-    if (node.type === AST_NODE_TYPES.ThisExpression && !bound && ownFunction(node) === fn) return 'a function given to the client reads `this`, which the client may set to itself';
-  }
-  return undefined;
-}
-
-/** The function whose own `this` / `arguments` a node refers to (arrow functions have none). */
-function ownFunction(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments' && ownThisFunction(node) === fn) return 'a function given to the client reads its `arguments`';
+    if (node.type === AST_NODE_TYPES.ThisExpression && !bound && ownThisFunction(node) === fn) return 'a function given to the client reads `this`, which the client may set to itself';
   }
   return undefined;
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { nearestManifest, packageEntry, type Manifest } from '@rtm-migrate/analysis/modules';
+import { installedVersion, nearestManifest, packageEntry, readableText, type Manifest } from '@rtm-migrate/analysis/modules';
 import { BOTKIT, CODEMOD_MESSAGES, HUBOT_SLACK, RTM_START_PACKAGES, isKnownPackage, releaseAtLeast } from '@rtm-migrate/core';
 import semver from 'semver';
 import { globSync } from 'tinyglobby';
@@ -60,8 +59,7 @@ export function startingDependencies(cwd: string, root: { readonly dir: string; 
 function botkitPluginStart(cwd: string, root: { readonly dir: string; readonly manifest: Manifest }, dependency: string, dir: string, manifest: Manifest): string | undefined {
   const ofBotkit = dependency.toLowerCase().includes(BOTKIT.module) || manifest.peerDependencies?.[BOTKIT.module] !== undefined || manifest.dependencies?.[BOTKIT.module] !== undefined;
   const app = root.manifest.dependencies?.[BOTKIT.module];
-  const installed = nearestManifest(join(root.dir, 'node_modules', BOTKIT.module));
-  const version = installed?.dir === join(root.dir, 'node_modules', BOTKIT.module) ? installed.manifest.version : undefined;
+  const version = installedVersion(join(root.dir, 'package.json'), BOTKIT.module);
   if (!ofBotkit || app === undefined || !allowsBefore(version ?? app, BOTKIT.connectSince)) return undefined;
   for (const file of ownFiles(dir)) {
     const text = ownText(file);
@@ -112,13 +110,9 @@ function fileLoading(dir: string, module: string): string | undefined {
   return ownFiles(dir).find((f) => loads(ownText(f), module));
 }
 
-/** A file of an installed package; one that cannot be read (EACCES) says nothing, and the run goes on. */
+/** A file of an installed package; one that cannot be read says nothing. */
 function ownText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
+  return readableText(file) ?? '';
 }
 
 /** The text requires or imports `module` (or a file of it); CoffeeScript's `require '@slack/client'` too. */
