@@ -11,6 +11,7 @@ import { installedEntryConnects, isOwnPackage, resolveRelativeModule } from './m
 import { packageVersion } from './package-version.js';
 import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
+import { unfilledListRead } from './slackbots-lists.js';
 import type { LibraryStartSite, LibraryVersion, Subclass } from './slack-package-bot.js';
 import { importedFromHelperModule } from './stores.js';
 import type { UnfollowedClientSite } from './unfollowed-client.js';
@@ -217,9 +218,14 @@ export function runsSlackbotapiOnInstance(site: LibraryStartSite): boolean {
 /** `call`, a run of `constructor`, as a site where `constructor` is slackbots' own and the release it runs with may log in with rtm.start. */
 function slackbotsConstructorSite(resolver: Resolver, call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass, constructor: TSESTree.Node): SubclassedSite | undefined {
   if (!isWholeModule(originOf(resolver, constructor), SLACKBOTS.module)) return undefined;
-  if (resolver.file !== undefined && (isOwnPackage(resolver.file, SLACKBOTS.module) || installedEntryConnects(resolver.file, SLACKBOTS.module))) return undefined;
+  if (resolver.file !== undefined && isOwnPackage(resolver.file, SLACKBOTS.module)) return undefined;
   const version = resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACKBOTS.module);
-  return version === undefined || mayPrecede(version, SLACKBOTS.connectSince) ? { kind: 'library-start', library: 'slackbots', call, version } : undefined;
+  if (version === undefined || mayPrecede(version, SLACKBOTS.connectSince)) {
+    return resolver.file !== undefined && installedEntryConnects(resolver.file, SLACKBOTS.module) ? undefined : { kind: 'library-start', library: 'slackbots', call, version };
+  }
+  // A release that logs in with rtm.connect, read as if it still kept rtm.start's lists (blind s77/07).
+  const unfilledRead = unfilledListRead(resolver, call);
+  return unfilledRead && { kind: 'library-start', library: 'slackbots', call, version, unfilledRead };
 }
 
 /**

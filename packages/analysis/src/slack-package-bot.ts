@@ -40,6 +40,11 @@ export type LibraryStartSite =
       readonly library: 'slackbots';
       readonly call: TSESTree.NewExpression | TSESTree.CallExpression | Subclass;
       readonly version: LibraryVersion | undefined;
+      /**
+       * Where the release it runs with logs in with `rtm.connect` (`version`), the app's read of a list that login
+       * no longer fills (`this.users`): the site is why that read finds nothing (unfilledListRead).
+       */
+      readonly unfilledRead?: TSESTree.MemberExpression;
       /** Of a subclass or `new`: why the generated module's subclass put under it would not be asked (the app's own `_api`, on the class or on the bot): reported, never wrapped. */
       readonly override?: string;
     }

@@ -328,6 +328,32 @@ describe('safety', () => {
     );
   });
 
+  // Blind s80/12 (bocoup/bots, MISSED): chatter starts the app's own @slack/client 3 RtmClient, handed to it, with `this.slack.rtmClient.start()`.
+  it.each([
+    { app: '^3.16.0', own: '^3.1.0', warned: true },
+    // The app's client is a v4 RTMClient, whose start calls rtm.connect.
+    { app: '^4.12.0', own: '^3.1.0', warned: false },
+    // A package that declares no client package: nothing says what it starts.
+    { app: '^3.16.0', own: undefined, warned: false },
+  ])("a package starting a client the app hands it, the app's @slack/client $app, the package's $own: warned $warned", async ({ app, own, warned }) => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'bot', dependencies: { '@slack/client': app, chatter: '~0.4.0' } }),
+      'index.js': "const { RtmClient } = require('@slack/client');\nconst { createSlackBot } = require('chatter');\ncreateSlackBot({ getSlack: () => ({ rtmClient: new RtmClient('xoxb-test') }) }).login();\n",
+      'node_modules/chatter/package.json': JSON.stringify({ name: 'chatter', version: '0.4.1', main: 'dist/index.js', ...(own ? { devDependencies: { '@slack/client': own } } : {}) }),
+      'node_modules/chatter/dist/slack/slack-bot.js': 'SlackBot.prototype.login = function () {\n  this.slack = this.getSlack();\n  this.slack.rtmClient.start();\n};\n',
+    });
+    const r = await cli(['apply', '.', '--check'], dir);
+    const warning = r.stdout.replace(/\n +/g, ' ').split('\n').find((l) => l.startsWith('warning: `chatter`'));
+    if (!warned) {
+      expect(warning).toBeUndefined();
+      return;
+    }
+    expect(r.code).toBe(1);
+    expect(warning).toBe(
+      "warning: `chatter` 0.4.1, a dependency, starts in its own code (node_modules/chatter/dist/slack/slack-bot.js:3) a `@slack/client` client the app makes and hands it, and the app's `@slack/client` ^3.16.0 starts such a client with the retired `rtm.start` (before 4.0.0): rtm-migrate rewrites the app's own starts, not those in installed packages. Make the client it is handed with `useRtmConnect: true` (@slack/client 3.10.0+) and fill what the package reads of its `dataStore` yourself (users.list, conversations.list, conversations.members); or upgrade or replace the package, or run the bot through `rtm-shim proxy`.",
+    );
+  });
+
   // Blind s77/12 (18F/hubot-slack-github-issues, MISSED): a Hubot script package declares its host's hubot-slack 3.x as a peer.
   it('hubot-slack 3.x as a peer dependency (installed for the tests) is named; a peer not installed is not looked at', async () => {
     const files = {

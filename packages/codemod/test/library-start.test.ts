@@ -83,8 +83,8 @@ describe.each([
     rewritten: "const { withSlackbotsRtmStart } = require('./rtm-start-data');\n\nconst bot = new (withSlackbotsRtmStart(SlackBot, { fields: ['channels', 'url'] }))({ token: process.env.SLACK_TOKEN, name: 'standup' });",
     old: ['^1.2.0', '1.2.0'],
     current: ['^1.3.0', '1.3.0'],
-    // It reads `channels` (postMessageToChannel), which 1.3.0's login through rtm.connect no longer gives (blind s73/03).
-    upgrade: 'Upgrading to `slackbots` 1.3.0 or later is no substitute: that release calls `rtm.connect` itself, which the wrapper leaves alone, so `channels`, which this code reads, would be missing again.',
+    // It reads `channels` (postMessageToChannel), which 1.3.0's login through rtm.connect no longer gives (blind s73/03): the wrapper answers that login too.
+    upgrade: 'and the `rtm.connect` one it makes from then on, are answered from users.list, conversations.list, conversations.members, team.info, then `rtm.connect`, called through the bot\'s own `_api` (its token and API URL), so its `users`, `channels`, `groups` and `ims` are filled again, whichever release runs.',
   },
 ])('$name through the CLI', ({ library, source, id, rewritten, old, current, upgrade }) => {
   const [oldRange = '', oldInstalled = ''] = old;

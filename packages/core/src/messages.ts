@@ -6,6 +6,7 @@ import { deepFreeze } from './freeze.js';
 import { HELPER_EXPORTS, RTM_START_WRITTEN_GAPS, objectGapsOf, writtenByEvent } from './helper-module.js';
 import { BOTKIT, HUBOT_SLACK, LEGACY_RTM_CONNECT_SUPPORT, releaseAtLeast, SLACK_PACKAGE, SLACKBOTS } from './modules.js';
 import { METHODS } from './methods.js';
+import { WRITTEN_SYNTAX } from './written-syntax.js';
 import { METHOD_TIERS, RATE_TIERS } from './rate-tiers.js';
 
 /**
@@ -63,6 +64,8 @@ export const MESSAGES = {
     "`startRTM()` of a bot spawned from the copy of Botkit this app loads from `{{module}}`, a file that is not there to read: Botkit before 0.5.4 requests the retired `rtm.start` inside `startRTM()`. rtm-migrate fixes nothing here. Run `rtm-migrate apply` on the project with that copy in it (its own `rtm.start` call is then migrated where Botkit makes it), or replace the copy with `botkit` 0.5.4 or later from npm.",
   rtmStartInSlackbots:
     "`new SlackBot(…)` of `slackbots` (or of a class that `extends` it) logs in from its constructor, and through 1.2.x that login requests the retired `rtm.start` (1.3.0 and later call `rtm.connect`); this project's `slackbots` may be older (installed, declared, or not declared at all). Upgrade `slackbots` to 1.3.0 or later, or let `rtm-migrate apply` make the bot with `withSlackbotsRtmStart()` of its generated module, a subclass whose `_api` answers that `rtm.start` request with the data rebuilt through the bot's own `_api` (users.list, conversations.list…, `rtm.connect` last).",
+  slackbotsListsUnfilled:
+    "This bot's `slackbots` logs in with `rtm.connect` (1.3.0 and later), which keeps none of the `users`, `channels`, `groups` and `ims` its login kept of the retired `rtm.start`'s data through 1.2.x, yet the app reads `{{read}}` (line {{line}}): it finds nothing. Let `rtm-migrate apply` make the bot with `withSlackbotsRtmStart()` of its generated module, a subclass whose `_api` answers the login's request with the data rebuilt through the bot's own `_api` (users.list, conversations.list…, `rtm.connect` last) and puts those lists on the bot again, or read them through `getUsers()`, `getChannels()` and the like, which fetch them.",
   rtmStartInSlackbotapi:
     "`new slackAPI(…)` of `slackbotapi` requests the retired `rtm.start` from its constructor (and again on each reconnect) through its own `reqAPI`, and keeps the answer's `users`, `channels`, `groups` and `ims` for `getUser()`, `getChannel()` and the like; no release calls `rtm.connect`. Let `rtm-migrate apply` make the bot with `withSlackbotapiRtmStart()` of its generated module, a subclass whose `reqAPI` answers that `rtm.start` request with the data rebuilt through the package's own `reqAPI` (users.list, conversations.list…, `rtm.connect` last), or move the bot to `@slack/rtm-api`'s `RTMClient`.",
   rtmStartInSlackbotapiCall:
@@ -257,13 +260,13 @@ export function startListenerMessage(startOnly: readonly string[], handedOn: rea
 }
 
 /**
- * What upgrading a library past its `rtm.start` release does to the migrated code: nothing, where the code
+ * What upgrading Botkit past its `rtm.start` release does to the migrated code: nothing, where the code
  * asks the wrapper for no part that only `rtm.start` answered (`parts`: those it asks for, undefined for the whole data); where it does, the release that
- * calls `rtm.connect` itself is no substitute, as the wrapper then leaves its login alone (blind s73/03 on
- * slackbots 1.3.0 and s73/12 on botkit 0.5.4 read lists those logins no longer give).
+ * calls `rtm.connect` itself is no substitute, as the wrapper then leaves its login alone (blind s73/12 on
+ * botkit 0.5.4 read lists that login no longer gives). slackbots' wrapper answers both logins.
  */
-function libraryUpgrade(library: 'botkit' | 'slackbots', since: readonly number[], parts: readonly string[] | undefined): string {
-  const release = `\`${library}\` ${since.join('.')} or later`;
+function botkitUpgrade(parts: readonly string[] | undefined): string {
+  const release = `\`${BOTKIT.module}\` ${BOTKIT.connectSince.join('.')} or later`;
   const lost = parts?.filter((part) => part !== 'url' && part !== 'self');
   if (lost?.length === 0) return `Upgrading to ${release} needs no change back (it then calls \`rtm.connect\` itself).`;
   const missing = lost === undefined ? 'what only `rtm.start` answered (users, channels…), which code here hands on,' : `${list(lost)}, which this code reads,`;
@@ -424,6 +427,12 @@ export const CODEMOD_MESSAGES = {
           ? `the slackbots ${versionHere(version)}`
           : `its package.json's \`"slackbots": "${version.text}"\` allows such a release`
     }, so rtm-migrate leaves it unchanged. Upgrade \`slackbots\` to ${connectSince} or later: the bot's \`users\`, \`channels\`, \`ims\` and \`groups\` are then no longer filled at login (read them through \`getUsers()\`, \`getChannels()\` and the like, which fetch them), and ${connectSince} looks groups up with usergroups.list, not groups.list (check \`postMessageToGroup\` and \`getGroup…\`); or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
+  /**
+   * A bot of a slackbots release that logs in with `rtm.connect` (`version`) whose lists the app reads (`read`, at `line`)
+   * as if its login still kept them of `rtm.start`'s data: the bot is wrapped all the same (blind s77/07).
+   */
+  slackbotsListsUnfilled: (version: KnownVersion, read: string, line: number): string =>
+    `The slackbots ${versionHere(version)}, whose login requests \`rtm.connect\` and no longer keeps the ${list(SLACKBOTS.connectLeaves)} its login before ${SLACKBOTS.connectSince.join('.')} kept of \`rtm.start\`'s data; this code reads \`${read}\` (line ${String(line)}), which finds nothing there.`,
   /** Why `rtm.start` on the `slack` package's API object (smallwins/slack) is left unchanged. */
   slackPackage: (why: string): string =>
     `the call goes through the \`slack\` package, and ${why}. rtm-migrate rewrites such a call (to that package's \`rtm.connect\`, or to the generated helper module calling its \`users.list\`, \`conversations.list\`, \`conversations.members\` and \`rtm.connect\`) only on a version whose methods it checked (8.4 to 11.x, a promise from 9 on), called as the package takes it: \`client.rtm.start(args[, callback])\`.`,
@@ -633,6 +642,12 @@ export const CODEMOD_MESSAGES = {
   /** A Botkit plugin the project depends on whose own code calls `startRTM()` (`at`) on the bots of the controller the app hands it, the app's `botkit` being `botkit` (a version or range) before `since`. */
   dependencyStartsBotkit: (data: { dependency: string; version: string | undefined; at: string; botkit: string; since: readonly number[] }): string =>
     `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, calls \`startRTM()\` in its own code (${data.at}) on Botkit bots of the controller the app hands it, and the app's \`botkit\` ${data.botkit} starts them with the retired \`rtm.start\` (before ${data.since.join('.')}): rtm-migrate rewrites the app's own \`startRTM()\` calls, not those in installed packages. Upgrade \`botkit\` to ${data.since.join('.')} or later (its \`startRTM()\` calls \`rtm.connect\`; the data its callback gets then has no lists), replace the plugin, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json${KEEP_WHAT_IT_BROUGHT}.`,
+  /** A helper-module rewrite left undone in a TypeScript file whose package compiles with a TypeScript older than the generated module needs (`says`: which one, and how it is known). */
+  helperTypescriptTooOld: (says: string): string =>
+    `The rewrite here would call the module rtm-migrate generates, whose TypeScript needs ${WRITTEN_SYNTAX.helperModule.older.replace(/\.0$/, '')}+ (it uses ${WRITTEN_SYNTAX.helperModule.olderNeeds}), and this package compiles with an older one (${says}): tsc would report errors in it and emit JavaScript that fails when loaded, so rtm-migrate leaves this unchanged. Allow TypeScript ${WRITTEN_SYNTAX.helperModule.older.replace(/\.0$/, '')}+ and run rtm-migrate again, or migrate this start by hand: \`rtm.connect\`, with what the code reads fetched from users.list, conversations.list and conversations.members.`,
+  /** A package the project depends on whose own code (`at`) starts a client of `module` the app makes and hands it, the app's `module` being `range` (a version or range) that may start with `rtm.start`. */
+  dependencyStartsHanded: (data: { dependency: string; version: string | undefined; at: string; module: string; range: string; since: readonly number[] | undefined }): string =>
+    `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, starts in its own code (${data.at}) a \`${data.module}\` client the app makes and hands it, and the app's \`${data.module}\` ${data.range} starts such a client with the retired \`rtm.start\` (${data.since === undefined ? 'in every release' : `before ${data.since.join('.')}`}): rtm-migrate rewrites the app's own starts, not those in installed packages. ${data.module === LEGACY_RTM_CONNECT_SUPPORT.module ? `Make the client it is handed with \`useRtmConnect: true\` (@slack/client ${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')}+) and fill what the package reads of its \`dataStore\` yourself (users.list, conversations.list, conversations.members); or upgrade or replace the package, or run the bot through \`rtm-shim proxy\`.` : 'Upgrade or replace the package, or run the bot through `rtm-shim proxy`.'}`,
   /** A package the project depends on, named for Slack, whose own code names `rtm.start` (`at`): its client may request it. */
   dependencyNamesRtmStart: (data: { dependency: string; version: string | undefined; at: string }): string =>
     `\`${data.dependency}\`${data.version === undefined ? '' : ` ${data.version}`}, a dependency, names the retired \`rtm.start\` in its own code (${data.at}): where its client requests it, it fails as the app's own call would, and rtm-migrate does not rewrite installed packages. Upgrade it to a release that calls \`rtm.connect\`, replace it, or run the bot through \`rtm-shim proxy\`; where the app does not use it, remove it from package.json${KEEP_WHAT_IT_BROUGHT}.`,
@@ -648,9 +663,9 @@ export const CODEMOD_MESSAGES = {
       : client === 'slack-client-login'
       ? `\`login()\` of this \`slack-client\` 1.x client now goes through \`${HELPER_EXPORTS.slackClientLogin}()\` of the generated \`${module}\`: the \`rtm.start\` request the SDK makes inside it is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the client's own \`_apiCall\` (its token and API host), so its \`users\`, \`channels\`, \`groups\` and \`dms\` are filled again before \`loggedIn\`; every other call goes through as it did.`
       : client === 'botkit'
-      ? `\`startRTM()\` of this Botkit bot now goes through \`${HELPER_EXPORTS.botkitStart}()\` of the generated \`${module}\`: the \`rtm.start\` request Botkit makes inside it (before ${BOTKIT.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`bot.api.callAPI\` (its token and API URL), so its callback gets the whole data again. ${libraryUpgrade('botkit', BOTKIT.connectSince, parts)}`
+      ? `\`startRTM()\` of this Botkit bot now goes through \`${HELPER_EXPORTS.botkitStart}()\` of the generated \`${module}\`: the \`rtm.start\` request Botkit makes inside it (before ${BOTKIT.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`bot.api.callAPI\` (its token and API URL), so its callback gets the whole data again. ${botkitUpgrade(parts)}`
       : client === 'slackbots'
-      ? `\`new SlackBot(…)\` (or a class that \`extends\` it) now makes its bots with \`${HELPER_EXPORTS.slackbotsStart}()\` of the generated \`${module}\` (a subclass: \`instanceof\` still holds): the \`rtm.start\` request its login makes (before ${SLACKBOTS.connectSince.join('.')}) is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`_api\` (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again. ${libraryUpgrade('slackbots', SLACKBOTS.connectSince, parts)}`
+      ? `\`new SlackBot(…)\` (or a class that \`extends\` it) now makes its bots with \`${HELPER_EXPORTS.slackbotsStart}()\` of the generated \`${module}\` (a subclass: \`instanceof\` still holds): the \`rtm.start\` request its login makes before ${SLACKBOTS.connectSince.join('.')}, and the \`rtm.connect\` one it makes from then on, are answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, called through the bot's own \`_api\` (its token and API URL), so its \`users\`, \`channels\`, \`groups\` and \`ims\` are filled again, whichever release runs.`
       : client === 'slack-client'
       ? `the 2.x \`RtmClient\` (\`slack-client\`, \`@slack/client\` 2; it has no \`useRtmConnect\`) now starts through \`startSlackClientRtm()\` of the generated \`${module}\`: its \`rtm.start\` request is answered from users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`, before its \`dataStore\` caches the data and its AUTHENTICATED handlers run.`
       : client === 'legacy-client-start'

@@ -338,6 +338,11 @@ export const SLACKBOTS = deepFreeze({
   connectSince: [1, 3, 0] as const,
   /** What its login keeps of the data on the bot (1.2.0's `index.js`: `this.wsUrl = data.url`, `this.self = data.self`…): all the app can reach. */
   keeps: ['url', 'self', 'team', 'users', 'channels', 'groups', 'ims'],
+  /**
+   * The bot's lists that login kept from `rtm.start`'s data and no longer fills from connectSince on (1.3.0's
+   * `login()` keeps `url`, `self` and `team` of `rtm.connect`'s answer): a bot of such a release reads them as undefined.
+   */
+  connectLeaves: ['users', 'channels', 'groups', 'ims'],
   /** What the bot itself needs of the data whatever the app reads: the socket's `url` (`connect()`). */
   needs: ['url'],
   /**

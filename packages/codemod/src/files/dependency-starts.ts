@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { installedVersion, nearestManifest, packageEntry, readableText, type Manifest } from '@rtm-migrate/analysis/modules';
+import { declaredRange, installedVersion, nearestManifest, packageEntry, readableText, type Manifest } from '@rtm-migrate/analysis/modules';
 import { BOTKIT, CODEMOD_MESSAGES, HUBOT_SLACK, RTM_START_PACKAGES, isKnownPackage, releaseAtLeast } from '@rtm-migrate/core';
 import semver from 'semver';
 import { globSync } from 'tinyglobby';
@@ -44,6 +44,12 @@ export function startingDependencies(cwd: string, root: { readonly dir: string; 
       found.push({ dependency, warning: plugin });
       continue;
     }
+    // A client the app makes and hands it, which its own code starts (blind s80/12: chatter's `this.slack.rtmClient.start()`).
+    const handed = handedClientStart(cwd, root, dependency, dir, manifest);
+    if (handed) {
+      found.push({ dependency, warning: handed });
+      continue;
+    }
     // A Slack client of its own (blind s65/13: smartslack's `api.post('rtm.start', …)`): only a package named for Slack, whose files are read.
     const named = isSlackLibrary(dependency) ? requestingRtmStart(dir) : undefined;
     if (named) found.push({ dependency, warning: CODEMOD_MESSAGES.dependencyNamesRtmStart({ dependency, version: manifest.version, at: `${relative(cwd, named.file)}:${named.line}` }) });
@@ -65,6 +71,29 @@ function botkitPluginStart(cwd: string, root: { readonly dir: string; readonly m
     const text = ownText(file);
     const at = new RegExp(`\\.${BOTKIT.start}\\s*\\(`).exec(text)?.index;
     if (at !== undefined) return CODEMOD_MESSAGES.dependencyStartsBotkit({ dependency, version: manifest.version, at: `${relative(cwd, file)}:${String(text.slice(0, at).split('\n').length)}`, botkit: version ?? app, since: BOTKIT.connectSince });
+  }
+  return undefined;
+}
+
+/**
+ * The warning for a package whose own code starts an RTM client (`.rtmClient.start(`, `.rtm.start(`) it does not
+ * load itself, where it declares (for its tests, or as a peer) a client package in a range that allows a
+ * release starting with `rtm.start` and the app declares that package in such a range too: the app makes
+ * the client and hands it over, and that start requests `rtm.start`, in code rtm-migrate does not rewrite.
+ */
+function handedClientStart(cwd: string, root: { readonly dir: string; readonly manifest: Manifest }, dependency: string, dir: string, manifest: Manifest): string | undefined {
+  const client = RTM_START_PACKAGES.find((p) => {
+    const own = declaredRange(manifest, p.module);
+    const app = declaredRange(root.manifest, p.module);
+    return own !== undefined && app !== undefined && allowsBefore(own, p.connectSince) && allowsBefore(installedVersion(join(root.dir, 'package.json'), p.module) ?? app, p.connectSince);
+  });
+  if (!client) return undefined;
+  for (const file of ownFiles(dir)) {
+    const text = ownText(file);
+    const at = /\.\s*rtm(?:Client)?\s*\.\s*start\s*\(/i.exec(text)?.index;
+    if (at !== undefined) {
+      return CODEMOD_MESSAGES.dependencyStartsHanded({ dependency, version: manifest.version, at: `${relative(cwd, file)}:${String(text.slice(0, at).split('\n').length)}`, module: client.module, range: installedVersion(join(root.dir, 'package.json'), client.module) ?? declaredRange(root.manifest, client.module) ?? '', since: client.connectSince });
+    }
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { declaredRange, nearestManifest, type Manifest } from '@rtm-migrate/anal
 import { WRITTEN_SYNTAX, type BabelTool, type WrittenFeature } from '@rtm-migrate/core';
 import semver from 'semver';
 import type TypeScript from 'typescript';
-import { typescriptKnown, typescriptOlderThan } from '../helper-module/older-typescript.js';
+import { typescriptKnown } from '../helper-module/older-typescript.js';
 import { sdkVersion } from '../helper-module/sdk-version.js';
 import { runtimeNode } from './runtime-node.js';
 import { javascriptFile, typescriptFile } from './discover.js';
@@ -81,16 +81,12 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
   }
   for (const [dir, created] of byPackage(typed.filter((w) => w.input === ''))) {
     const files = created.map((w) => relative(dir, w.file));
-    const { older: needed, olderNeeds } = WRITTEN_SYNTAX.helperModule;
     const where = relative(cwd, join(dir, 'package.json'));
     // Blind s59/15: a TypeScript project of tsc 2.0's era that declares no `typescript` (a global tsc) got the 3.5+ module unsaid.
+    // (A package whose TypeScript is known older than the module's oldest form gets no module: its sites are TODOs.)
     if (created[0] && !typescriptKnown(created[0].file)) {
-      warnings.push(`Nothing says which TypeScript compiles the package of ${where} (no \`typescript\` installed, locked or declared), and the module rtm-migrate generates into it (${files.join(', ')}) is written for TypeScript ${shortVersion(WRITTEN_SYNTAX.helperModule.typescript)}+: declare the \`typescript\` it builds with (a run then writes the module for it, down to ${shortVersion(needed)}).`);
-      continue;
+      warnings.push(`Nothing says which TypeScript compiles the package of ${where} (no \`typescript\` installed, locked or declared), and the module rtm-migrate generates into it (${files.join(', ')}) is written for TypeScript ${shortVersion(WRITTEN_SYNTAX.helperModule.typescript)}+: declare the \`typescript\` it builds with (a run then writes the module for it, down to ${shortVersion(WRITTEN_SYNTAX.helperModule.older)}).`);
     }
-    const says = created[0] && typescriptOlderThan(created[0].file, needed);
-    if (says === undefined) continue;
-    warnings.push(`The package of ${where} compiles with TypeScript older than ${shortVersion(needed)} (${says}), and the module rtm-migrate generates into it (${files.join(', ')}) uses ${olderNeeds}, which those cannot compile (tsc reports it and emits JavaScript that may fail where it misread it): allow TypeScript ${shortVersion(needed)}+.`);
   }
   return warnings;
 }

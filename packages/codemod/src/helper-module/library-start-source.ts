@@ -129,7 +129,9 @@ export function botkitSource(typescript: boolean, exp: string): string[] {
 
 /**
  * `withSlackbotsRtmStart(SlackBot)`: a subclass of a slackbots class whose `_api('rtm.start')`, which its
- * login calls before 1.3.0, answers with rtmStartData() through the class's own `_api`.
+ * login calls before 1.3.0, answers with rtmStartData() through the class's own `_api`; and whose
+ * `_api('rtm.connect')`, which the login of 1.3.0 calls, does too, putting on the bot the lists that login no
+ * longer keeps (blind s77/07: a bot declaring `^1.0.2` runs 1.3.0 and reads `this.users`).
  */
 export function slackbotsSource(typescript: boolean, exp: string): string[] {
   const since = SLACKBOTS.connectSince.join('.');
@@ -147,7 +149,8 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
       ' * rtmStartData() through the class\'s own `_api` (the bot\'s token and API URL), with',
       ` * ${METHODS.rtmConnect} last and the extras \`options\` names; every other call goes through as it did. The bot`,
       ' * then keeps its users, channels, groups, ims, self and team as before. `instanceof` the class still',
-      ` * holds. slackbots ${since} and later log in with ${METHODS.rtmConnect} and never ask for this.`,
+      ` * holds. slackbots ${since} and later log in with ${METHODS.rtmConnect}, which the subclass answers the same way,`,
+      ` * putting the lists that release no longer keeps (${SLACKBOTS.connectLeaves.join(', ')}) on the bot before its login goes on.`,
     ],
     target: 'SlackBot',
     bound: 'new (...args: never[]) => object',
@@ -159,14 +162,21 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
     body: [
       `  const Wrapped = class extends ${typescript ? 'Base' : 'SlackBot'} {`,
       `    _api(method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
-      `      if (method !== '${METHODS.rtmStart}') return super._api(method, params);`,
+      `      if (method !== '${METHODS.rtmStart}' && method !== '${METHODS.rtmConnect}') return super._api(method, params);`,
       // No `super` inside an arrow: Babel 6's preset-env without its class transform turns the arrow into a
       // `function`, where `super` does not parse (blind s51/02).
       '      const parent = super._api;',
       `      const send${t(': SlackCall')} = (name, args) => parent.call(this, name, args)${t(' as Promise<SlackObject>')};`,
       "      // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
       `      // chained on a first ${METHODS.teamInfo} call through it, whose answer serves as the team's.`,
-      `      return send('${METHODS.teamInfo}', {}).then((team) => rtmStartData(answeredOnce(send, '${METHODS.teamInfo}', team), params || {}, options));`,
+      `      const data = send('${METHODS.teamInfo}', {}).then((team) => rtmStartData(answeredOnce(send, '${METHODS.teamInfo}', team), params || {}, options));`,
+      `      if (method === '${METHODS.rtmStart}') return data;`,
+      `      // slackbots ${since} and later log in with ${METHODS.rtmConnect} and keep only its url, self and team: the lists`,
+      `      // the login before ${since} kept of rtm.start's data are put on the bot here, as that login did.`,
+      `      return data.then((all) => {`,
+      `        Object.assign(this, { ${SLACKBOTS.connectLeaves.map((list) => `${list}: all.${list}`).join(', ')} });`,
+      '        return all;',
+      '      });',
       '    }',
       '  };',
       ...namedAsItsBase('SlackBot', t),

@@ -102,6 +102,8 @@ export interface FoundSite {
   readonly library?: HelperLibrary;
   /** library-start through the generated module: what the app can reach of the data through the library (analysis' libraryReach). */
   readonly libraryReach?: LibraryReach;
+  /** library-start of a release that requests no `rtm.start`: why it is wrapped all the same (its rewrite's message begins with it). */
+  readonly libraryWhy?: string;
 }
 
 /**
@@ -361,7 +363,9 @@ function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite
   // A slack-client 1.x client's extras read through its maps and methods (`client.getUnreadCount()`), which the wrapper then asks for.
   const reads = site.library === 'slack-client' && library.library === 'slack-client' ? slackClientReads(parsed.resolver, site.call).map((r) => ({ ...r, file: undefined })) : [];
   const reach = library.library === undefined ? {} : { libraryReach: libraryReach(parsed.resolver, site, library.library) };
-  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads, escapes: [own], connect: false, literal: false, ...library, ...reach };
+  const unfilled = site.library === 'slackbots' && site.unfilledRead && site.version ? { read: site.unfilledRead, version: site.version } : undefined;
+  const why = unfilled ? { libraryWhy: CODEMOD_MESSAGES.slackbotsListsUnfilled(unfilled.version, parsed.text.slice(...unfilled.read.range), unfilled.read.loc.start.line) } : {};
+  return { form: 'library-start', node: call, argsNode, argsKnown: false, reads, escapes: [own], connect: false, literal: false, ...library, ...reach, ...why };
 }
 
 /** What a slackbots / slackbotapi site whose method the app overrides makes: a bot (`new`), an instance it runs the constructor on (an ES5 subclass), or a class. */

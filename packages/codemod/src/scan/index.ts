@@ -27,6 +27,7 @@ import {
   todoComment,
   type PlannedCall,
   type WorkspaceSize,
+  WRITTEN_SYNTAX,
 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
@@ -57,6 +58,7 @@ import { rawUrlAnswerUnread, rawUrlConnectMessage, rawUrlConnectOnly } from './r
 import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
 import { argsKeptAt } from './args-kept.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
+import { typescriptOlderThan } from '../helper-module/older-typescript.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
 import { helperDeclaration } from '../helper-module/transport/helper-contract.js';
@@ -569,7 +571,11 @@ export function scan(options: ScanOptions): Plan {
       // plugins of the object handed in that no run sees (blind s65/04, b9's documented `'rtm.start'` event), would never fire again.
       const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
       const published: Decision = publisher ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
-      const decision: Decision = published.rewrite === 'connect-only' && answerUnread(parsed, found) ? { ...published, rewrite: 'token-check' } : published;
+      const checked: Decision = published.rewrite === 'connect-only' && answerUnread(parsed, found) ? { ...published, rewrite: 'token-check' } : published;
+      // The generated TypeScript module needs TypeScript 2.7+: an older tsc fails on it and emits JavaScript that throws
+      // at load (blind s80/07: tsc 1.8.10 wrote `'self': }`), so such a package's sites are left to the user.
+      const oldTypescript = checked.rewrite === 'helper-module' && typescript(parsed) ? typescriptOlderThan(parsed.file, WRITTEN_SYNTAX.helperModule.older) : undefined;
+      const decision: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
@@ -601,7 +607,7 @@ export function scan(options: ScanOptions): Plan {
           : elsewhere
           ? `${found.clientChosen ? CODEMOD_MESSAGES.rtmClientChosen(found.clientChosen.receiver, found.rtmClientStart, HELPER_BASENAME) : CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'helper-module'
-          ? `${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))], client === 'slack-client' || client === 'legacy-client-start' ? client : 'option-added') : parts && !found.library ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(client, headlineFields(startOnlyFields), HELPER_BASENAME, parts)}${parts && found.library ? ` ${CODEMOD_MESSAGES.libraryParts(parts, [...new Set(cost.byMethod.map((c) => c.method))], found.library)}` : ''}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          ? `${found.libraryWhy ? `${found.libraryWhy} ` : ''}${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))], client === 'slack-client' || client === 'legacy-client-start' ? client : 'option-added') : parts && !found.library ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(client, headlineFields(startOnlyFields), HELPER_BASENAME, parts)}${parts && found.library ? ` ${CODEMOD_MESSAGES.libraryParts(parts, [...new Set(cost.byMethod.map((c) => c.method))], found.library)}` : ''}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
           ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'token-check'

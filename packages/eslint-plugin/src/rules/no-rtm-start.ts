@@ -42,6 +42,7 @@ export type MessageIds =
   | 'rtmStartInBotkitAppObject'
   | 'rtmStartInVendoredBotkit'
   | 'rtmStartInSlackbots'
+  | 'slackbotsListsUnfilled'
   | 'rtmStartInSlackbotapi'
   | 'rtmStartInSlackbotsCall'
   | 'rtmStartInSlackbotapiCall'
@@ -176,6 +177,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInBotkitAppObject: MESSAGES.rtmStartInBotkitAppObject,
       rtmStartInVendoredBotkit: MESSAGES.rtmStartInVendoredBotkit,
       rtmStartInSlackbots: MESSAGES.rtmStartInSlackbots,
+      slackbotsListsUnfilled: MESSAGES.slackbotsListsUnfilled,
       rtmStartInSlackbotapi: MESSAGES.rtmStartInSlackbotapi,
       rtmStartInSlackbotsCall: MESSAGES.rtmStartInSlackbotsCall,
       rtmStartInSlackbotapiCall: MESSAGES.rtmStartInSlackbotapiCall,
@@ -267,6 +269,7 @@ export default createRule<Options, MessageIds>({
           return;
         case 'library-start':
           if (site.library === 'botkit' && site.vendoredFrom !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInVendoredBotkit', data: { module: site.vendoredFrom } });
+          else if (site.library === 'slackbots' && site.unfilledRead) context.report({ node: startedThrough(site), messageId: 'slackbotsListsUnfilled', data: { read: context.sourceCode.getText(site.unfilledRead), line: site.unfilledRead.loc.start.line } });
           else context.report({ node: startedThrough(site), messageId: libraryMessage(site) });
           return;
         case 'unfollowed-client':
