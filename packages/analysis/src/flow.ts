@@ -114,9 +114,10 @@ export function isDataStoreLookup(name: string): boolean {
 /**
  * Calls that take the response without reading fields off it: debug prints of a part of it (what
  * they print may change, what the program does does not; the whole answer printed is an escape, see
- * printedWhole), truth and `[object Object]` tests.
+ * printedWhole), truth and `[object Object]` tests, and the built-in errors, which make text of their message
+ * and read only `cause` of their options (blind s79/14b: `new Error('Error starting RTM', err || body)`).
  */
-const HARMLESS_SINKS = /^(console\.\w+|Boolean|String|debug|log|logger\.\w+)$/;
+const HARMLESS_SINKS = /^(console\.\w+|Boolean|String|debug|log|logger\.\w+|(?:Eval|Range|Reference|Syntax|Type|URI)?Error)$/;
 const LOG_SINKS = /^(console\.\w+|debug|log|logger\.\w+)$/;
 /** The parsed body of an HTTP response: `res.data` (axios), `res.body` (request with `json: true`, got). */
 const HTTP_BODIES = new Set(['data', 'body']);

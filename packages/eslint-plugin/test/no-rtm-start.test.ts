@@ -64,6 +64,12 @@ ruleTester.run('no-rtm-start', rule, {
       output: 'const res = await web.rtm.connect({ batch_presence_aware: true }); use(res.url, res.self.id, res.team.domain);',
       errors: [{ messageId: 'rtmStartFixable' }],
     },
+    // A built-in error makes text of its message and reads only `cause` of its options (blind s79/14b: `new Error('Error starting RTM', err || body)`).
+    {
+      code: "const res = await web.rtm.start();\nif (!res.url) throw new Error('RTM start without a URL', res);\nopen(res.url, res.self.id);",
+      output: "const res = await web.rtm.connect();\nif (!res.url) throw new Error('RTM start without a URL', res);\nopen(res.url, res.self.id);",
+      errors: [{ messageId: 'rtmStartFixable' }],
+    },
     {
       code: 'const { url, self: { name } } = await client.rtm.start({ mpim_aware: 1, no_latest: 1 });',
       output: 'const { url, self: { name } } = await client.rtm.connect({});',
