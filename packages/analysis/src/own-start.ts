@@ -1,3 +1,4 @@
+import { HELPER_EXPORTS } from '@rtm-migrate/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 
@@ -14,12 +15,19 @@ export interface ModuleFiles {
 }
 
 /**
+ * Slack's `rtm.start` or `rtm.connect` named in code (the method given as text, or called on a client), or
+ * the generated module's data call that a run put in place of such a request.
+ */
+const REQUESTS_BY_NAME = new RegExp(`['"\`]rtm\\.(?:start|connect)['"\`]|\\.rtm\\.(?:start|connect)\\s*\\(|\\b(?:${HELPER_EXPORTS.data}|${HELPER_EXPORTS.dataAs})\\b`);
+
+/**
  * `x.rtm.start` where `x` is one of the app's own modules (`require('./api')`, an `import` from a
  * relative path) that writes an `rtm.start` function of its own (`api.rtm.start = function (cb) { … }`,
  * `rtm: { start: function … }`): that function is the app's wrapper, not a Slack client's method, and
- * there is no `rtm.connect` beside it. Where it is written; undefined otherwise.
+ * there is no `rtm.connect` beside it. Where it is written, and whether it `requests` Slack's `rtm.start` or
+ * `rtm.connect` by name itself (that request is a site of its own, or one a run migrated); undefined otherwise.
  */
-export function ownRtmStartOf(files: ModuleFiles, resolver: Resolver, callee: Node): { file: string; line: number } | undefined {
+export function ownRtmStartOf(files: ModuleFiles, resolver: Resolver, callee: Node): { file: string; line: number; requests: boolean } | undefined {
   const module = relativeModuleOf(resolver, rootOf(callee));
   const target = module !== undefined && resolver.file ? files.resolveModule(resolver.file, module) : undefined;
   const other = target ? files.file(target) : undefined;
@@ -27,7 +35,9 @@ export function ownRtmStartOf(files: ModuleFiles, resolver: Resolver, callee: No
   for (const node of descendants(other.resolver, other.program)) {
     const fn = node.type === AST_NODE_TYPES.AssignmentExpression && isRtmStartMember(node.left) ? node.right : node.type === AST_NODE_TYPES.Property && isRtmStartProperty(other, node) ? node.value : undefined;
     const value = fn && unwrap(fn);
-    if (value && (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression)) return { file: other.file, line: node.loc.start.line };
+    if (value && (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
+      return { file: other.file, line: node.loc.start.line, requests: REQUESTS_BY_NAME.test(other.text.slice(...value.range)) };
+    }
   }
   return undefined;
 }

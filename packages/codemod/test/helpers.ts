@@ -435,9 +435,14 @@ export async function slackbotapiApp(bot: string): Promise<string> {
   return dir;
 }
 
-/** slackbots 1.2.0 as published, its fixed API URL pointed at fake Slack (the only edit), with the bot as runners/bot.js. */
-export async function slackbots120App(source: string): Promise<string> {
-  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []);
+/**
+ * slackbots as published, its fixed API URL pointed at fake Slack (the only edit), with the bot as runners/bot.js:
+ * 1.2.0 (kept in fixtures/real-world), whose login requests `rtm.start`, or 1.3.0 (fixtures/bots installs it as
+ * `slackbots-13`), whose login requests `rtm.connect`; either loaded as `slackbots`.
+ */
+export async function slackbotsApp(source: string, release: '1.2.0' | '1.3.0' = '1.2.0'): Promise<string> {
+  const dir = release === '1.2.0' ? await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []) : await copyLibrary(undefined, 'slackbots-13', 'slackbots', []);
+  if (release !== '1.2.0') await symlink(join(dir, 'slackbots'), join(dir, 'node_modules', 'slackbots'), 'dir');
   const index = join(dir, 'slackbots', 'index.js');
   const fixed = "url: 'https://slack.com/api/' + methodName";
   const text = await readFile(index, 'utf8');

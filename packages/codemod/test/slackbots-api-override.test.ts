@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { applyRunners, expectSlackbotsSubclassMigrated, slackbots120App } from './helpers.js';
+import { applyRunners, expectSlackbotsSubclassMigrated, slackbotsApp } from './helpers.js';
 
 /** A subclass of slackbots with an `_api` of its own (`body`), made beside it; prints what the bot learnt at start. */
 const bot = (body: string): string => `const SlackBot = require('slackbots');
@@ -49,11 +49,11 @@ describe('slackbots 1.2.0 subclass with an `_api` of its own', () => {
   });
 
   it('`return super._api(methodName, params)`: wrapped, the same workspace through rtm.connect', { timeout: 240_000 }, async () => {
-    await expectSlackbotsSubclassMigrated(slack, await slackbots120App(FORWARDS), applyRunners, { file: 'bot.js', id: 'runners/bot.js:4:1', wrapped: 'class CountingBot extends withSlackbotsRtmStart(SlackBot, ' });
+    await expectSlackbotsSubclassMigrated(slack, await slackbotsApp(FORWARDS), applyRunners, { file: 'bot.js', id: 'runners/bot.js:4:1', wrapped: 'class CountingBot extends withSlackbotsRtmStart(SlackBot, ' });
   });
 
   it('`SlackBot.prototype._api.call(this, …)`: a TODO naming the override, the bot unchanged and running as before', { timeout: 240_000 }, async () => {
-    const dir = await slackbots120App(SKIPS);
+    const dir = await slackbotsApp(SKIPS);
     const start = () => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl });
     slack.setMode('legacy');
     const before = await start();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { applyRunners, scanFiles, slackbots120App } from './helpers.js';
+import { applyRunners, scanFiles, slackbotsApp } from './helpers.js';
 
 /** The `_api` the app gives the bot itself once it is made: counts its calls, then goes to slackbots' own. */
 const OWN_API = `let calls = 0;
@@ -69,7 +69,7 @@ describe('slackbots 1.2.0 bot with an `_api` of its own on the instance', () => 
   const run = (dir: string) => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl });
 
   it('never logged in again: wrapped, the same output through rtm.connect, its own `_api` still asked for its calls', { timeout: 240_000 }, async () => {
-    const dir = await slackbots120App(bot(OWN_API, ONCE));
+    const dir = await slackbotsApp(bot(OWN_API, ONCE));
     slack.setMode('legacy');
     const before = await run(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
@@ -92,7 +92,7 @@ describe('slackbots 1.2.0 bot with an `_api` of its own on the instance', () => 
 
   it('logged in again: a TODO naming the assignment; wrapped by hand, the second login would reach rtm.start', { timeout: 240_000 }, async () => {
     const source = bot(OWN_API, RELOGIN);
-    const dir = await slackbots120App(source);
+    const dir = await slackbotsApp(source);
     slack.setMode('legacy');
     const before = await run(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
@@ -109,7 +109,7 @@ describe('slackbots 1.2.0 bot with an `_api` of its own on the instance', () => 
 
     // What a wrap would have been: the bot made with the generated module's subclass (from a run on the bot
     // without the second login), then given the same `_api` and logging in again.
-    const once = await slackbots120App(bot(OWN_API, ONCE));
+    const once = await slackbotsApp(bot(OWN_API, ONCE));
     expect((await applyRunners(once)).todos).toBe(0);
     const wrapped = (await readFile(join(once, 'runners', 'bot.js'), 'utf8')).replace(ONCE, RELOGIN);
     expect(wrapped).toContain('new (withSlackbotsRtmStart(SlackBot, ');
@@ -162,7 +162,7 @@ describe('slackbots 1.2.0 bot exported by its module, given an `_api` where it i
 
   const run = (dir: string) => runNodeBot(join(dir, 'runners', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl });
   const app = async (ownApi: string): Promise<string> => {
-    const dir = await slackbots120App(importer(ownApi));
+    const dir = await slackbotsApp(importer(ownApi));
     await writeFile(join(dir, 'runners', 'made-bot.js'), EXPORTED);
     return dir;
   };

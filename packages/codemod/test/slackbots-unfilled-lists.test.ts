@@ -1,9 +1,9 @@
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, copyLibrary, scanFiles, type DryReport } from './helpers.js';
+import { cli, scanFiles, slackbotsApp, type DryReport } from './helpers.js';
 
 /**
  * A class extending slackbots that reads the lists its login kept of `rtm.start`'s data (blind s77/07: the
@@ -34,17 +34,10 @@ bot.on('error', function (err) {
 });
 `;
 
-/** A published slackbots (`folder`: the copy kept in fixtures/real-world, else the one installed as `installedAs`), its fixed API URL pointed at fake Slack (the only edit), loaded as `slackbots`. */
-async function app(folder: string | undefined, installedAs: string): Promise<string> {
-  const dir = await copyLibrary(folder, installedAs, 'slackbots', []);
-  if (installedAs !== 'slackbots') await symlink(join(dir, 'slackbots'), join(dir, 'node_modules', 'slackbots'), 'dir');
-  const index = join(dir, 'slackbots', 'index.js');
-  const fixed = "url: 'https://slack.com/api/' + methodName";
-  const source = await readFile(index, 'utf8');
-  expect(source).toContain(fixed);
-  await writeFile(index, source.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
+/** The bot on a published slackbots `release`, its class module beside it. */
+async function app(release: '1.2.0' | '1.3.0'): Promise<string> {
+  const dir = await slackbotsApp(MAIN, release);
   await writeFile(join(dir, 'runners', 'caniuse-bot.js'), CLASS_MODULE);
-  await writeFile(join(dir, 'runners', 'bot.js'), MAIN);
   return dir;
 }
 
@@ -66,12 +59,12 @@ describe('slackbots 1.3.0 bot reading the lists 1.2.0 kept of rtm.start', () => 
 
   it('knows on 1.3.0, migrated, through rtm.connect what it knew on 1.2.0 through rtm.start; a second run finds nothing', { timeout: 240_000 }, async () => {
     slack.setMode('legacy');
-    const reference = await start(await app('slackbots@1.2.0', 'slackbots'));
+    const reference = await start(await app('1.2.0'));
     expect([reference.code, reference.stderr]).toEqual([0, '']);
     expect(reference.stdout).toMatch(/^users: 25$/m);
     expect(reference.stdout).toMatch(/^channels: [1-9]/m);
 
-    const dir = await app(undefined, 'slackbots-13');
+    const dir = await app('1.3.0');
     slack.setMode('connect_required');
     // Unmigrated, 1.3.0 starts against today's Slack and knows no users, channels, groups or ims.
     const unmigrated = await start(dir);

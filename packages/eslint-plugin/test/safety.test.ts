@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -22,13 +24,19 @@ const ids = (messages: readonly { ruleId: string | null; messageId?: string; mes
   messages.map((m) => `${m.ruleId?.replace('@rtm-migrate/', '') ?? ''}:${m.messageId === 'startOnlyField' ? (/^`([^`]+)`/.exec(m.message)?.[1] ?? '') : (m.messageId ?? '')}`);
 
 describe('no autofix when the response escapes', () => {
-  it("api.rtm.start(cb) with api.js writing its own api.rtm.start function: reported, never renamed (api.rtm.connect does not exist)", async () => {
+  it("api.rtm.start(cb) with api.js writing its own api.rtm.start function: never renamed (api.rtm.connect does not exist); reported only where that function's own request of Slack is not in view", async () => {
     const file = 'projects/own-rtm-module/input/bot.js';
     const code = readFileSync(`${REPO_DIR}/fixtures/${file}`, 'utf8');
-    const { messages, output } = await lint(code, file);
-    expect(output).toBe(code);
-    expect(ids(messages)).toEqual(['no-rtm-start:rtmStart']);
-    expect(messages[0]!.suggestions ?? []).toEqual([]);
+    // Its function requests `'rtm.start'` itself: that request is the site, reported in api.js (blind s79/14: a report here outlived its migration).
+    const requesting = await lint(code, file);
+    expect([requesting.output, requesting.messages]).toEqual([code, []]);
+    // A function whose request of Slack is not in view (a transport handed the method by another name) keeps the report here.
+    const dir = mkdtempSync(join(tmpdir(), 'own-rtm-'));
+    writeFileSync(join(dir, 'api.js'), "const api = module.exports;\napi.rtm = {};\napi.rtm.start = function (cb) { transport.send(METHOD, cb); };\n");
+    const opaque = await new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: recommendedConfig(), ignore: false, fix: true }).lintText(code, { filePath: join(dir, 'bot.js') });
+    expect(ids(opaque[0]!.messages)).toEqual(['no-rtm-start:rtmStart']);
+    expect(opaque[0]!.output).toBeUndefined();
+    expect(opaque[0]!.messages[0]!.suggestions ?? []).toEqual([]);
   });
 
   it('a client chosen between two required modules, one exporting a v3 RtmClient, in a file that never spells rtm: reported, no fix', async () => {

@@ -43,7 +43,7 @@ import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
 import { unfollowedFactoryStarts } from './factory-start.js';
-import { inPlaceUnsure, ownStartUnsure } from './own-start.js';
+import { inPlaceUnsure, ownStartInView, ownStartUnsure } from './own-start.js';
 import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
@@ -500,7 +500,7 @@ export function scan(options: ScanOptions): Plan {
       const args = argsOf(parsed, found);
       // The TODO names places from its own file's folder: the same text wherever rtm-migrate is run from (blind s71/18).
       const byReads = decide(parsed, found, args, startOnlyFields, escapes.map((e) => ({ ...e, file: relative(dirname(parsed.file), resolve(root, e.file)) })), helper);
-      if (!byReads) continue;
+      if (!byReads || ownStartInView(project, parsed, found)) continue;
       // A URL no request is given: a report line, no TODO (see unread-entry.ts).
       const unread = unreadEntryMessage(parsed, found, countWord);
       if (unread !== undefined) {

@@ -59,8 +59,11 @@ export function isCoveredUse(context: Context, site: RtmSite): boolean {
 /**
  * `x.rtm.start(…)` on one of the app's own modules that writes its own `rtm.start` function: not a
  * Slack client's method, so neither a fix nor a suggestion renames it (`x.rtm.connect` does not exist).
+ * `'requesting'` where that function names Slack's `rtm.start` or `rtm.connect` itself: its request is
+ * the site (reported there, or migrated), and this call is none.
  */
-export function isOwnRtmStart(context: Context, site: MethodSite): boolean {
+export function ownRtmStart(context: Context, site: MethodSite): 'requesting' | 'opaque' | undefined {
   const { resolver, project } = viewOf(context);
-  return project !== undefined && ownRtmStartOf(project, resolver, site.call.callee) !== undefined;
+  const own = project === undefined ? undefined : ownRtmStartOf(project, resolver, site.call.callee);
+  return own === undefined ? undefined : own.requests ? 'requesting' : 'opaque';
 }

@@ -41,7 +41,42 @@ const MAIN = `require('./api').start(function (err, bot) {
 });
 `;
 
-describe("an app helper's request callback reading res.statusCode", () => {
+/**
+ * Blind s79/14 (Skellington-Closet/slack-mock's slack-app): `api.rtm.start(token, cb)` is the app's own function,
+ * which requests Slack's `rtm.start` itself through its `apiRequest` helper. That request is the site; the call of
+ * the app's function is none (a TODO on it outlived the migration and kept `--check` failing).
+ */
+const OWN_API = `const request = require('request');
+
+function apiRequest(method, data, cb) {
+  request({ method: 'GET', uri: process.env.SLACK_API_URL + method, json: true, qs: Object.assign({ token: process.env.SLACK_BOT_TOKEN }, data) }, (err, res, body) => {
+    if (err || !body.ok) return cb(err || new Error(body.error));
+    cb(null, body);
+  });
+}
+
+const api = module.exports;
+api.rtm = {};
+api.rtm.start = function (cb) {
+  apiRequest('rtm.start', { simple_latest: true }, (err, body) => {
+    if (err) return cb(err);
+    cb(null, { self: body.self.name, channels: body.channels.length, users: body.users.length });
+  });
+};
+`;
+
+const OWN_MAIN = `const api = require('./api');
+
+api.rtm.start((err, bot) => {
+  if (err) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  console.log(bot.self + ': ' + bot.users + ' users, ' + bot.channels + ' channels');
+});
+`;
+
+describe("blind s79/14: the app's own request helper and rtm.start function", () => {
   let slack: FakeSlack;
   beforeAll(async () => {
     slack = await startFakeSlack({ seed: 79, users: 10, channels: 4, mode: 'legacy' });
@@ -50,7 +85,7 @@ describe("an app helper's request callback reading res.statusCode", () => {
     await slack.close();
   });
 
-  it('is switched to rtm.connect in place and starts as before; a second run finds nothing', { timeout: 120_000 }, async () => {
+  it("a helper's request callback reading res.statusCode is switched to rtm.connect in place and starts as before; a second run finds nothing", { timeout: 120_000 }, async () => {
     const dir = await writeBotFiles('helper-envelope-', { 'api.js': API, 'main.js': MAIN });
     const start = () => runNodeBot(join(dir, 'main.js'), { cwd: dir, apiUrl: slack.apiUrl });
     slack.setMode('legacy');
@@ -71,5 +106,26 @@ describe("an app helper's request callback reading res.statusCode", () => {
     const after = await start();
     expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
     expect((JSON.parse((await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir)).stdout) as DryReport).sites).toEqual([]);
+  });
+
+  it("a call of the app's own rtm.start function that requests Slack's itself is no site: the request inside goes through the generated module, the call stays as it was, and --check then passes", { timeout: 120_000 }, async () => {
+    const dir = await writeBotFiles('own-rtm-start-', { 'api.js': OWN_API, 'main.js': OWN_MAIN });
+    const start = () => runNodeBot(join(dir, 'main.js'), { cwd: dir, apiUrl: slack.apiUrl });
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^rtmbot: 10 users, [1-9]\d* channels\n$/);
+
+    const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir);
+    expect(ran.code).toBe(0);
+    const report = JSON.parse(ran.stdout) as DryReport;
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['api.js:13:3', 'helper-module']]);
+    expect(await readFile(join(dir, 'main.js'), 'utf8')).toBe(OWN_MAIN);
+
+    slack.setMode('connect_required');
+    const after = await start();
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    const check = await cli(['apply', '.', '--check'], dir);
+    expect(check.code).toBe(0);
   });
 });
