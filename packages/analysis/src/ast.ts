@@ -248,6 +248,17 @@ export function variableOf(resolver: Resolver, identifier: TSESTree.Identifier):
 }
 
 /**
+ * The variable a value is the initializer of, declared there only (`const bot = new SlackBot(…)`, through
+ * parentheses and type assertions); undefined for a value held otherwise. Later writes are the caller's to see.
+ */
+export function declaredWith(resolver: Resolver, value: Node): TSESLint.Scope.Variable | undefined {
+  const holder = outermost(value).parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier || holder.init === null || unwrap(holder.init) !== value) return undefined;
+  const variable = variableOf(resolver, holder.id);
+  return variable?.defs.length === 1 ? variable : undefined;
+}
+
+/**
  * The value a variable holds for good: the `init` of a `const` (or of a `let`/`var` never assigned
  * again), or the right side of its only assignment. Undefined when it cannot be known syntactically.
  */

@@ -1,7 +1,7 @@
 import { BOTKIT, HELPER_LIBRARY_STARTS, SLACKBOTS, helperDataFields, helperExtraOf, isConnectField, type HelperLibrary } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isFunction, memberName, outermost, unwrap, variableOf } from './ast.js';
+import { declaredWith, descendants, isFunction, memberName, outermost, unwrap, variableOf } from './ast.js';
 import { botkitReads } from './botkit-reads.js';
 import type { Resolver } from './resolver.js';
 import type { LibraryStartSite } from './slack-package-bot.js';
@@ -77,10 +77,8 @@ function usesOwn(resolver: Resolver, fn: TSESTree.Node, what: 'arguments' | 'thi
  * exported, another member, a variable assigned again).
  */
 function slackbotsParts(resolver: Resolver, made: TSESTree.NewExpression): string[] | undefined {
-  const holder = outermost(made).parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier || holder.init === null || unwrap(holder.init) !== made) return undefined;
-  const variable = variableOf(resolver, holder.id);
-  if (variable?.defs.length !== 1) return undefined;
+  const variable = declaredWith(resolver, made);
+  if (!variable) return undefined;
   const reads: Readonly<Record<string, readonly string[]>> = SLACKBOTS.reads;
   const parts = new Set<string>(SLACKBOTS.needs);
   for (const reference of variable.references) {

@@ -1,7 +1,7 @@
 import { SLACKBOTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isWrittenTo, memberName, outermost, unwrap, variableOf } from './ast.js';
+import { declaredWith, descendants, isWrittenTo, memberName, outermost } from './ast.js';
 import { thisFunction } from './functions.js';
 import type { Resolver } from './resolver.js';
 import type { Subclass } from './slack-package-bot.js';
@@ -36,11 +36,8 @@ function ownMembers(resolver: Resolver, cls: Subclass): TSESTree.MemberExpressio
 
 /** The members of the variable `new SlackBot(…)` is bound to once (`const bot = new SlackBot(…)`). */
 function heldMembers(resolver: Resolver, made: TSESTree.NewExpression | TSESTree.CallExpression): TSESTree.MemberExpression[] {
-  const holder = outermost(made).parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier || holder.init === null || unwrap(holder.init) !== made) return [];
-  const variable = variableOf(resolver, holder.id);
-  if (variable?.defs.length !== 1) return [];
-  return variable.references.flatMap(({ identifier }) => {
+  const variable = declaredWith(resolver, made);
+  return (variable?.references ?? []).flatMap(({ identifier }) => {
     const member = outermost(identifier).parent;
     return member?.type === AST_NODE_TYPES.MemberExpression && member.object === outermost(identifier) && !member.computed ? [member] : [];
   });

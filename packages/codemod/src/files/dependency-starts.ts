@@ -17,6 +17,7 @@ import { globSync } from 'tinyglobby';
  */
 export function startingDependencies(cwd: string, root: { readonly dir: string; readonly manifest: Manifest }): { readonly dependency: string; readonly warning: string }[] {
   const found: { dependency: string; warning: string }[] = [];
+  const appClients = startingClients(root);
   // A peer dependency runs too: a Hubot script's hubot-slack is its host's (blind s77/12: hubot-slack 3.x as a peer, installed for its tests).
   for (const dependency of new Set([...Object.keys(root.manifest.dependencies ?? {}), ...Object.keys(root.manifest.peerDependencies ?? {})])) {
     // The app's own use of a known client is the analysis's to follow.
@@ -45,7 +46,7 @@ export function startingDependencies(cwd: string, root: { readonly dir: string; 
       continue;
     }
     // A client the app makes and hands it, which its own code starts (blind s80/12: chatter's `this.slack.rtmClient.start()`).
-    const handed = handedClientStart(cwd, root, dependency, dir, manifest);
+    const handed = handedClientStart(cwd, appClients, dependency, dir, manifest);
     if (handed) {
       found.push({ dependency, warning: handed });
       continue;
@@ -81,21 +82,36 @@ function botkitPluginStart(cwd: string, root: { readonly dir: string; readonly m
  * release starting with `rtm.start` and the app declares that package in such a range too: the app makes
  * the client and hands it over, and that start requests `rtm.start`, in code rtm-migrate does not rewrite.
  */
-function handedClientStart(cwd: string, root: { readonly dir: string; readonly manifest: Manifest }, dependency: string, dir: string, manifest: Manifest): string | undefined {
-  const client = RTM_START_PACKAGES.find((p) => {
-    const own = declaredRange(manifest, p.module);
-    const app = declaredRange(root.manifest, p.module);
-    return own !== undefined && app !== undefined && allowsBefore(own, p.connectSince) && allowsBefore(installedVersion(join(root.dir, 'package.json'), p.module) ?? app, p.connectSince);
+function handedClientStart(cwd: string, appClients: readonly StartingClient[], dependency: string, dir: string, manifest: Manifest): string | undefined {
+  const client = appClients.find((c) => {
+    const own = declaredRange(manifest, c.module);
+    return own !== undefined && allowsBefore(own, c.connectSince);
   });
   if (!client) return undefined;
   for (const file of ownFiles(dir)) {
     const text = ownText(file);
     const at = /\.\s*rtm(?:Client)?\s*\.\s*start\s*\(/i.exec(text)?.index;
     if (at !== undefined) {
-      return CODEMOD_MESSAGES.dependencyStartsHanded({ dependency, version: manifest.version, at: `${relative(cwd, file)}:${String(text.slice(0, at).split('\n').length)}`, module: client.module, range: installedVersion(join(root.dir, 'package.json'), client.module) ?? declaredRange(root.manifest, client.module) ?? '', since: client.connectSince });
+      return CODEMOD_MESSAGES.dependencyStartsHanded({ dependency, version: manifest.version, at: `${relative(cwd, file)}:${String(text.slice(0, at).split('\n').length)}`, module: client.module, range: client.range, since: client.connectSince });
     }
   }
   return undefined;
+}
+
+/** A client package the app declares, whose release there (`range`: the installed version, else the declared range) may start with `rtm.start`. */
+interface StartingClient {
+  readonly module: string;
+  readonly connectSince: readonly number[] | undefined;
+  readonly range: string;
+}
+
+/** The app's own client packages of RTM_START_PACKAGES that may start with `rtm.start`: read once per run, for every dependency. */
+function startingClients(root: { readonly dir: string; readonly manifest: Manifest }): StartingClient[] {
+  return RTM_START_PACKAGES.flatMap((p) => {
+    const declared = declaredRange(root.manifest, p.module);
+    const range = declared === undefined ? undefined : (installedVersion(join(root.dir, 'package.json'), p.module) ?? declared);
+    return range !== undefined && allowsBefore(range, p.connectSince) ? [{ module: p.module, connectSince: p.connectSince, range }] : [];
+  });
 }
 
 /** A package named for Slack that none of the facts are about: its own client may request `rtm.start` (the official `@slack/*` ones only list it). */

@@ -493,6 +493,7 @@ export function scan(options: ScanOptions): Plan {
     const prepared: { found: FoundSite; reads: FieldRead[]; escapes: Escape[]; fieldsRead: string[]; startOnlyFields: string[]; args: SiteArgs; transport: ReturnType<typeof transportOf> | undefined; table: ReturnType<typeof methodTableOverride> | undefined; facet: ReturnType<typeof sdkFacetOverride>; choice: TypedDecision<Decision> }[] = [];
     // `started`: the clients this file hands to the helper module, read once for its sites and its package.
     for (const found of foundSites(parsed, started)) {
+      if (ownStartInView(project, parsed, found)) continue;
       const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
       const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, path: e.path, ...(e.holds ? { holds: e.holds } : {}), ...(e.own ? { own: true as const } : {}), ...located(root, parsed, e) }));
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
@@ -500,7 +501,7 @@ export function scan(options: ScanOptions): Plan {
       const args = argsOf(parsed, found);
       // The TODO names places from its own file's folder: the same text wherever rtm-migrate is run from (blind s71/18).
       const byReads = decide(parsed, found, args, startOnlyFields, escapes.map((e) => ({ ...e, file: relative(dirname(parsed.file), resolve(root, e.file)) })), helper);
-      if (!byReads || ownStartInView(project, parsed, found)) continue;
+      if (!byReads) continue;
       // A URL no request is given: a report line, no TODO (see unread-entry.ts).
       const unread = unreadEntryMessage(parsed, found, countWord);
       if (unread !== undefined) {
