@@ -81,3 +81,4 @@ export { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './supe
 export { literalMethod } from './object-member.js';
 export { isJqueryRequest, unknownClientAnswer, type ClientAnswer } from './unknown-client.js';
 export { libraryReach, type LibraryReach } from './library-reach.js';
+export { baseClassHandings, baseClassPrepared, preparedByHelper } from './base-class-clients.js';

@@ -34,8 +34,19 @@ export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpr
   if (client === undefined || throughHelper(resolver, client, 'slack-client')) return undefined;
   const local = constructionOf(resolver, client) ?? newJustBefore(resolver, call, client);
   const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, client);
-  const origin = made ? originOf(made.resolver, made.node.callee) : undefined;
+  const origin = made ? originOf(made.resolver, made.node.callee) : extendedClass(resolver, client);
   return isWholeModule(origin, SLACK_CLIENT_1.module) ? { kind: 'library-start', library: 'slack-client', call } : undefined;
+}
+
+/**
+ * `this` in a method of a class that extends a module's class: that class's origin (blind s83/03's
+ * `class Jabbot extends Slack` off `slack-client`, calling `this.login()` in its constructor).
+ */
+function extendedClass(resolver: Resolver, receiver: TSESTree.Node): Origin | undefined {
+  if (!isThisLike(resolver, unwrap(receiver))) return undefined;
+  const owner = thisOwner(receiver);
+  const cls = owner?.type === AST_NODE_TYPES.ClassBody ? owner.parent : undefined;
+  return cls?.superClass ? originOf(resolver, cls.superClass) : undefined;
 }
 
 /** `new X(…)` assigned to the receiver by the statement just before the call (a variable given other values elsewhere). */

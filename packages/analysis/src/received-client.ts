@@ -10,6 +10,7 @@ import { legacyClientHandedAt } from './handed-client.js';
 import { clientUses, usedAsSlackClient1 } from './library-start.js';
 import { injectedField } from './injected-client.js';
 import { constructionOf, thisOwner } from './origin.js';
+import { appType, type Declaration } from './app-type.js';
 import type { Resolver } from './resolver.js';
 import { startsAsStatement } from './rtm-member-client.js';
 import { clientOnlyUse, memberPath } from './rtm-member-use.js';
@@ -80,19 +81,6 @@ export function receivedSlackClientLoginSite(resolver: Resolver, call: TSESTree.
 function receivedClient(resolver: Resolver, receiver: string, evidence: string, call: TSESTree.CallExpression, declarations: readonly Declaration[]): ReceivedClient {
   const ownType = declarations.map((d) => appType(resolver, d)).find((t) => t !== undefined);
   return { receiver, evidence, startable: startsAsStatement(call) && ownType === undefined, ...(ownType === undefined ? {} : { ownType }) };
-}
-
-/** What declares the client with a type: the parameter, the class field. */
-type Declaration = TSESTree.Identifier | TSESTree.PropertyDefinition;
-
-/** The name of the declared type when it is the app's own: a class of this file, or any name imported from a relative module. */
-function appType(resolver: Resolver, declaration: Declaration): string | undefined {
-  const type = declaration.typeAnnotation?.typeAnnotation;
-  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = variableOf(resolver, type.typeName)?.defs[0];
-  if (def?.type === TSESLint.Scope.DefinitionType.ClassName) return type.typeName.name;
-  const module = def?.type === TSESLint.Scope.DefinitionType.ImportBinding && def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : undefined;
-  return module?.startsWith('.') === true ? type.typeName.name : undefined;
 }
 
 /**

@@ -1,6 +1,10 @@
-import { isPossiblySlackModule } from '@rtm-migrate/core';
+import { dirname } from 'node:path';
+
+import { isKnownPackage, isPossiblySlackModule, METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
+import { fieldAppType } from './app-type.js';
+import { nearestManifest } from './modules.js';
 import { clientKindOfConstructor, constructionOf, originOf } from './origin.js';
 import { moduleText, type Resolver } from './resolver.js';
 import { memberPath, rtmClientUse, rtmMemberUse } from './rtm-member-use.js';
@@ -42,7 +46,29 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
   if (name !== 'rtm') return undefined;
   // A holder a module hands over may carry an SDK's `rtm` with more than `start` (`require('slack')`'s `rtm.client()`): only an RTM client's own uses tell.
   const used = member && !fromSlackModule(resolver, namespace.holder) ? rtmMemberUse(resolver, program, member) : undefined;
-  return used ?? rtmClientUse(resolver, program, namespace.receiver);
+  return used ?? rtmClientUse(resolver, program, namespace.receiver) ?? bareStart(resolver, call, namespace.holder);
+}
+
+/**
+ * `x.rtm.start()` as a statement, given nothing, on a holder no Slack module is seen to give, in a package
+ * whose Slack client is a library rtm-migrate does not know (it declares one named for Slack and none of
+ * the known ones): a Web API client's call so written would throw its answer away, so this is that
+ * library's RTM start, which may have no `connect` (blind s84/06: frozor-slack's `bot.rtm.start()` opens
+ * its socket, and its `rtm` has only `start`).
+ */
+function bareStart(resolver: Resolver, call: TSESTree.CallExpression, holder: Node): string | undefined {
+  if (call.arguments.length > 0 || call.parent.type !== AST_NODE_TYPES.ExpressionStatement || fromSlackModule(resolver, holder)) return undefined;
+  const callee = unwrap(call.callee);
+  const library = resolver.file === undefined ? undefined : unknownSlackLibrary(resolver.file);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start' || library === undefined) return undefined;
+  return `\`${memberPath(resolver, unwrap(callee.object)) ?? 'rtm'}.start()\` on line ${String(call.loc.start.line)}, a statement given nothing, in a package whose Slack client is \`${library}\`, a library rtm-migrate does not know`;
+}
+
+/** The package named for Slack that the file's package declares, where it declares none rtm-migrate knows. */
+function unknownSlackLibrary(file: string): string | undefined {
+  const manifest = nearestManifest(dirname(file))?.manifest;
+  const names = Object.keys({ ...manifest?.dependencies, ...manifest?.devDependencies, ...manifest?.peerDependencies });
+  return names.some((n) => isKnownPackage(n)) ? undefined : names.find((n) => /slack/i.test(n));
 }
 
 /**
@@ -59,7 +85,8 @@ export function rtmClientStartable(program: TSESTree.Program, resolver: Resolver
   const callee = unwrap(call.callee);
   if (namespace?.name !== 'rtm' || !startsAsStatement(call)) return undefined;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start' || unwrap(callee.object) !== namespace.receiver) return undefined;
-  if (madeBySlackModule(resolver, namespace.holder)) return undefined;
+  // Typed with a class of the app's own: maybe a wrapper the run-time start would refuse (see fieldAppType).
+  if (madeBySlackModule(resolver, namespace.holder) || fieldAppType(resolver, namespace.receiver) !== undefined) return undefined;
   return rtmClientUse(resolver, program, namespace.receiver);
 }
 
@@ -79,7 +106,9 @@ export function startsAsStatement(call: TSESTree.CallExpression): boolean {
  */
 function unknownClass(resolver: Resolver, made: TSESTree.NewExpression): string | undefined {
   const origin = originOf(resolver, made.callee);
-  if (origin !== undefined && !origin.instance && isPossiblySlackModule(origin.module)) return undefined;
+  // A module of the app's own is an SDK's copy only where it names `rtm.connect` (blind s84/08's `RTMClientWrapper` has `start` alone).
+  const own = origin?.module.startsWith('.') === true && !(moduleText(resolver, origin.module) ?? '').includes(METHODS.rtmConnect);
+  if (origin !== undefined && !origin.instance && isPossiblySlackModule(origin.module) && !own) return undefined;
   return `\`new ${memberPath(resolver, made.callee) ?? '…'}(…)\` on line ${made.loc.start.line}, a class rtm-migrate cannot identify`;
 }
 

@@ -228,6 +228,8 @@ export interface PlanSite extends SourcePosition {
   readonly argsKept?: true;
   /** helper-module, method-call: `x.rtm.start()` of an RTM client made elsewhere, started through the helper module's run-time check of the client. */
   readonly clientElsewhere?: true;
+  /** unfollowed-client of a v3 client handed to the base class's constructor: its `new RtmClient(…)`, made through withLegacyRtmStart(). */
+  readonly prepares?: { readonly start: number; readonly end: number };
   /** helper-module, library-start: the library whose own `rtm.start` request the helper module answers. */
   readonly library?: HelperLibrary;
   /** helper-module, library-start: the parts of the data the app can reach through the library (`''`: all of it); an extra none holds is not fetched. */

@@ -365,7 +365,7 @@ describe('the generated helper module with every client helper', () => {
     expect(compiled.code).toBe(0);
     await writeFile(join(dir, 'rtm-start-data.cjs'), helperSource({ typescript: false, commonjs: true, ownPromise: true, ...all }));
     const listed = await run(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(join(dir, 'rtm-start-data.cjs'))})).join(' '))`]);
-    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient startRtmClientMadeElsewhere startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart withSlackbotsRtmStartOn withSlackClientRtmStart withSlackbotapiRtmStart withSlackPackageRtmStart');
+    expect(listed.stdout.trim()).toBe('rtmStartData rtmStartDataAs startRtmClient withLegacyRtmStart startRtmClientMadeElsewhere startSlackClientRtm withRtmStartData withBotkitRtmStart withSlackbotsRtmStart withSlackbotsRtmStartOn withSlackClientRtmStart withSlackbotapiRtmStart withSlackPackageRtmStart');
     // A bot made with a wrapper's subclass keeps its class's name (`new (withSlackbotsRtmStart(Bot))(…)`: `Bot`), and `instanceof`.
     const named = await run(process.execPath, [
       '-e',

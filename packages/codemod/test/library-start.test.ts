@@ -790,6 +790,19 @@ function pluginSlackClientBot(): Record<string, string> {
 }
 
 /**
+ * The same bot as a class extending slack-client's (blind s83/03, kchung/jabbot: `class Jabbot extends Slack`,
+ * `this.login()` in its constructor): `this` is the 1.x client. The bot's code runs in the constructor, `slack` is `this`.
+ */
+function subclassSlackClientBot(): { files: Record<string, string>; site: string } {
+  const made = 'var slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);\n';
+  const [head = '', rest = ''] = SLACK_CLIENT_BOT.split(made);
+  const handlers = rest.slice(0, rest.lastIndexOf('slack.login();')).replace(/^(?=.)/gm, '    ');
+  const bot = `${head}class Bot extends Slack {\n  constructor(token) {\n    super(token, false, false);\n    var slack = this;\n${handlers}    this.login();\n  }\n}\n\nnew Bot(process.env.SLACK_BOT_TOKEN);\n`;
+  const line = bot.split('\n').findIndex((l) => l === '    this.login();') + 1;
+  return { files: { 'bot.js': bot }, site: `bot.js:${String(line)}:5` };
+}
+
+/**
  * slack-client 1.x's `login()` through the real CLI: `withSlackClientRtmStart(client).login()`, whose
  * generated module answers the SDK's own `_apiCall('rtm.start')`. The bot prints what it printed against
  * `rtm.start` once Slack answers `rtm_connect_required`, its socket opened from `rtm.connect`'s url.
@@ -873,6 +886,11 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     const files = splitSlackClientBot();
     const dir = await migratesLogin(files, 'bot.js:28:1', "withSlackClientRtmStart(slack).login();");
     expect(await readFile(join(dir, 'lib', 'slack.js'), 'utf8')).toBe(files['lib/slack.js']);
+  });
+
+  it("logs in a class extending slack-client's through rtm.connect: `this.login()` in its constructor", { timeout: 240_000 }, async () => {
+    const { files, site } = subclassSlackClientBot();
+    await migratesLogin(files, site, 'withSlackClientRtmStart(this).login();');
   });
 
   it('follows a client variable given another value elsewhere to the `new Slack(…)` assigned just before its `login()`', { timeout: 240_000 }, async () => {

@@ -14,6 +14,7 @@ export const HELPER_EXPORTS = deepFreeze({
   data: 'rtmStartData',
   dataAs: 'rtmStartDataAs',
   legacyStart: 'startRtmClient',
+  legacyPrepare: 'withLegacyRtmStart',
   elsewhereStart: 'startRtmClientMadeElsewhere',
   slackClientStart: 'startSlackClientRtm',
   rtmApiClient: 'withRtmStartData',

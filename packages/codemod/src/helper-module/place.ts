@@ -72,7 +72,8 @@ function specifier(importer: string, importerSource: string, helper: string, sys
   let rel = relative(dirname(importer), helper).split(sep).join('/');
   if (!rel.startsWith('.')) rel = `./${rel}`;
   const withoutExt = rel.slice(0, -extname(rel).length);
-  const relativeImports = [...importerSource.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
+  // A folder's index (`'../'`, `'..'`) is found only where extensionless specifiers are resolved: it counts as one.
+  const relativeImports = [...importerSource.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"](\.{1,2}(?:\/[^'"]*)?)['"]/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
   // A dot in a module's name is no extension (`./users.service`, `../slack.types`); a file of data or
   // style (`./config.json`, `./app.css`) is named in full by every resolver and says nothing either way.
   const modules = relativeImports.filter((s) => !NON_MODULE_EXTENSION.test(s));
@@ -124,7 +125,7 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     const system = moduleSystemOf(file, read(file));
     const key = `${nearestManifest(dirname(file))?.dir ?? ''}:${system.typescript}:${system.commonjs}:${system.ext}`;
     const group = groups.get(key) ?? { system, legacyClient: false, slackClient: false, rtmApiClient: false, libraryStarts: new Set<HelperLibrary>(), ownPromise: false, files: [], library: [] };
-    group.legacyClient ||= (site.form === 'legacy-client' && site.construction?.slackClient !== true) || site.clientElsewhere === true;
+    group.legacyClient ||= (site.form === 'legacy-client' && site.construction?.slackClient !== true) || site.clientElsewhere === true || site.prepares !== undefined;
     group.slackClient ||= site.form === 'legacy-client' && site.construction?.slackClient === true;
     group.rtmApiClient ||= site.form === 'rtm-client-option';
     if (site.library) group.libraryStarts.add(site.library);

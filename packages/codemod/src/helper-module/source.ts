@@ -27,7 +27,7 @@ import { itemGapsSource } from './item-gaps.js';
 import { botkitSource, slackbotapiSource, slackbotsOnSource, slackbotsSource, slackClientLoginSource, slackPackageImport, slackPackageSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
-import { clientParameter, clientViewLines } from './client-view.js';
+import { clientParameter, clientViewLines, type ClientView } from './client-view.js';
 import { forOlderTypeScript } from './older-typescript.js';
 
 /** The source of each library's function in the module. */
@@ -530,7 +530,7 @@ function conversationsByTypeSource(ts: boolean): string[] {
 
 /** The functions a variant of the helper module exports. */
 export function helperExports(v: HelperVariant): string[] {
-  return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.elsewhereStart] : []),
+  return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.legacyPrepare, HELPER_EXPORTS.elsewhereStart] : []),
     ...(v.slackClient ? [HELPER_EXPORTS.slackClientStart] : []),
     ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : []),
     ...HELPER_LIBRARIES.filter((library) => v.libraryStarts?.has(library)).map((library) => HELPER_LIBRARY_STARTS[library].export)];
@@ -605,17 +605,26 @@ function legacyClientSource(v: HelperVariant): string[] {
   lines.push(
     '/**',
     ' * Starts a legacy @slack/client v3 RtmClient so that its AUTHENTICATED handlers and its dataStore get',
-    " * `rtm.start`'s data again. A client made with `useRtmConnect: true` (3.10 or later) starts with",
-    ` * ${METHODS.rtmConnect}; any other (3.0 to 3.9 have no such option) starts with the retired rtm.start, whose`,
-    ` * request is sent here as ${METHODS.rtmConnect} instead, the same arguments through the same queue. On every start (the client\'s`,
-    ` * reconnects too) its ${METHODS.rtmConnect} request fetches the lists first, through the client\'s own request queue`,
-    ' * (same token, API URL, retries); the lists are added to the answer before the dataStore caches it and',
-    ' * the AUTHENTICATED handlers run, with the extras `options` names (as rtmStartData() fetches them). A',
-    ` * failed fetch is the client\'s failed ${METHODS.rtmConnect}: its own start handling gets it, and fires the same`,
-    ' * events and reconnects, or not (invalid_auth…), as it would.',
+    ` * \`rtm.start\`'s data again (see ${HELPER_EXPORTS.legacyPrepare}()), on this start and every later one.`,
     ' */',
-    `${exp}function startRtmClient(${clientParameter(ts)}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
-    ...clientViewLines(ts, { name: HELPER_EXPORTS.legacyStart, view: 'LegacyRtmClient', members: ['start', 'emit', 'logger', '_makeAPICall', '_rtm.start'], expected: `a ${LEGACY_RTM_CONNECT_SUPPORT.module} v3 RtmClient` }),
+    `${exp}function ${HELPER_EXPORTS.legacyStart}(${clientParameter(ts)}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
+    ...clientViewLines(ts, legacyClientView(HELPER_EXPORTS.legacyStart)),
+    `  ${HELPER_EXPORTS.legacyPrepare}(rtm, options).start(args);`,
+    '}',
+    '',
+    '/**',
+    ' * A legacy @slack/client v3 RtmClient whose starts, wherever they are made (a base class, another',
+    " * module), give its AUTHENTICATED handlers and its dataStore `rtm.start`'s data again. A client made with",
+    ` * \`useRtmConnect: true\` (3.10 or later) starts with ${METHODS.rtmConnect}; any other (3.0 to 3.9 have no such option) starts`,
+    ` * with the retired rtm.start, whose request is sent here as ${METHODS.rtmConnect} instead, the same arguments through the same`,
+    ` * queue. On every start (the client\'s reconnects too) its ${METHODS.rtmConnect} request fetches the lists first, through the`,
+    " * client's own request queue (same token, API URL, retries); the lists are added to the answer before the",
+    ' * dataStore caches it and the AUTHENTICATED handlers run, with the extras `options` names (as rtmStartData()',
+    ` * fetches them). A failed fetch is the client\'s failed ${METHODS.rtmConnect}: its own start handling gets it, and fires`,
+    ' * the same events and reconnects, or not (invalid_auth…), as it would. Returns the client.',
+    ' */',
+    `${exp}function ${HELPER_EXPORTS.legacyPrepare}${t('<T extends object>')}(${ts ? 'client: T' : 'rtm'}, options${t(': RtmStartDataOptions')} = {})${t(': T')} {`,
+    ...clientViewLines(ts, legacyClientView(HELPER_EXPORTS.legacyPrepare)),
     '  if (!startedClients.has(rtm)) {',
     '    startedClients.add(rtm);',
     '    const facet = rtm._rtm;',
@@ -730,7 +739,7 @@ function legacyClientSource(v: HelperVariant): string[] {
     '      return emit.call(rtm, event, ...rest);',
     '    };',
     '  }',
-    '  rtm.start(args);',
+    `  return ${ts ? 'client' : 'rtm'};`,
     '}',
     '',
     `const startedClients = new WeakSet${t('<object>')}();`,
@@ -749,6 +758,11 @@ function legacyClientSource(v: HelperVariant): string[] {
     ...elsewhereClientSource(ts, exp),
   );
   return lines;
+}
+
+/** What startRtmClient() and withLegacyRtmStart() use of a v3 RtmClient, checked at once (see clientViewLines). */
+function legacyClientView(name: string): ClientView {
+  return { name, view: 'LegacyRtmClient', members: ['start', 'emit', 'logger', '_makeAPICall', '_rtm.start'], expected: `a ${LEGACY_RTM_CONNECT_SUPPORT.module} v3 RtmClient` };
 }
 
 /**

@@ -88,6 +88,8 @@ export interface FoundSite {
   readonly rtmClientStart?: string;
   /** unfollowed-client of a v3 client handed in as a parameter (then `rtmClientMember` says where it is used as one). */
   readonly clientReceived?: ReceivedClient;
+  /** unfollowed-client of a v3 `new RtmClient(…)` of this file handed to the base class's constructor (`super(client)`), and where it is made, for the report. */
+  readonly clientToBase?: { readonly made: TSESTree.NewExpression; readonly where: string };
   /** unfollowed-client of a holder every value of which is a v3 `new RtmClient(…)` of this file, started as a statement. */
   readonly clientChosen?: ChosenClients;
   /** legacy-client / rtm-client-option / a dataStore look-up / AUTHENTICATED data started elsewhere, where known: the `new` that made the client. */
@@ -421,6 +423,8 @@ function unfollowedClientSite(text: string, { call, candidate, slackClient, slac
   }
   const made = candidate.type === AST_NODE_TYPES.NewExpression ? `\`new ${text.slice(candidate.callee.range[0], candidate.callee.range[1])}(…)\`` : spelledOut(text, candidate);
   const where = `${made}, line ${candidate.loc.start.line}`;
+  // Made in this file and handed to the base class: made through the generated module's withLegacyRtmStart(), whatever starts it.
+  if (handedToBase && candidate.type === AST_NODE_TYPES.NewExpression) return { form: 'unfollowed-client', node: call, argsNode: undefined, argsKnown: true, reads: [], escapes: [], connect: false, literal: false, clientToBase: { made: candidate, where } };
   const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : unknownModule !== undefined ? CODEMOD_MESSAGES.legacyClientOfUnknownModule(unknownModule, where) : slackClientHandedIn !== undefined ? CODEMOD_MESSAGES.slackClientLoginHandedIn(slackClientHandedIn) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
   const own = ownReason(call, reason, undefined);
   return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };

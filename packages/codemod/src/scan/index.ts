@@ -49,6 +49,7 @@ import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
 import { sdkFacetOverride } from './sdk-facet.js';
 import { sdkBoundStartOverride } from './sdk-bound-start.js';
+import { markBaseClassCovered } from './base-class-covered.js';
 import { markSdkFacetCovered } from './sdk-facet-covered.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
 import { markTableCoveredUses } from './table-covered.js';
@@ -315,6 +316,11 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   if (site.detached) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.detachedStart };
   // Started through the helper module's run-time check of the client (none under `--helper shim`, whose layer has no such check);
   // the TODO's reason goes along, for a file the module cannot be imported into.
+  if (site.clientToBase) {
+    const tooOld = packageClientTooOld(parsed.file);
+    if (tooOld !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientTooOld(tooOld) };
+    return { rewrite: helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientToBase(site.clientToBase.where) };
+  }
   if (site.rtmClientMember) {
     const tooOld = site.rtmClientStart !== undefined ? packageClientTooOld(parsed.file) : undefined;
     if (tooOld !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientTooOld(tooOld) };
@@ -607,6 +613,8 @@ export function scan(options: ScanOptions): Plan {
           ? facet.message
           : elsewhere
           ? `${found.clientChosen ? CODEMOD_MESSAGES.rtmClientChosen(found.clientChosen.receiver, found.rtmClientStart, HELPER_BASENAME) : CODEMOD_MESSAGES.rtmClientElsewhere(found.rtmClientStart, HELPER_BASENAME, found.clientReceived?.receiver)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          : decision.rewrite === 'helper-module' && found.clientToBase
+          ? CODEMOD_MESSAGES.legacyClientToBasePrepared(found.clientToBase.where, HELPER_BASENAME)
           : decision.rewrite === 'helper-module'
           ? `${found.libraryWhy ? `${found.libraryWhy} ` : ''}${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))], client === 'slack-client' || client === 'legacy-client-start' ? client : 'option-added') : parts && !found.library ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(client, headlineFields(startOnlyFields), HELPER_BASENAME, parts)}${parts && found.library ? ` ${CODEMOD_MESSAGES.libraryParts(parts, [...new Set(cost.byMethod.map((c) => c.method))], found.library)}` : ''}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
@@ -639,6 +647,7 @@ export function scan(options: ScanOptions): Plan {
         ...(facetOverride ? { facet: facetOverride } : {}),
         ...chosenMethodOf(parsed, found, decision),
         ...(elsewhere ? { clientElsewhere: true as const } : {}),
+        ...(decision.rewrite === 'helper-module' && found.clientToBase ? { prepares: { start: found.clientToBase.made.range[0], end: found.clientToBase.made.range[1] } } : {}),
         form: decision.form,
         code: shortCode(parsed, found.node),
         args,
@@ -667,7 +676,7 @@ export function scan(options: ScanOptions): Plan {
 
   const paired = [...pairImportedClients(root, project, options.files, sites, legacy), ...unfollowedFactoryStarts(root, project, options.files, sites)];
   const filled = markFilledDataStores(root, paired, legacy, helperStarted);
-  const covered = markSdkFacetCovered(root, markTableCoveredUses(root, project, markCoveredUses(root, project, filled, wrapperUses, planned), wrapperUses, planned), wrapperUses);
+  const covered = markBaseClassCovered(root, markSdkFacetCovered(root, markTableCoveredUses(root, project, markCoveredUses(root, project, filled, wrapperUses, planned), wrapperUses, planned), wrapperUses), wrapperUses);
   return assemblePlan(root, options.tsconfig, projectFiles.length, spec, covered);
 }
 

@@ -228,6 +228,15 @@ export const helperModuleCallTransform: Transform = (ctx) => {
       ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
       continue;
     }
+    if (site.prepares) {
+      // A v3 client handed to the base class: whatever starts it, its start fills rtm.start's data.
+      const made = site.prepares;
+      ctx.edits.push({ start: made.start, end: made.start, text: `${HELPER_EXPORTS.legacyPrepare}(` }, { start: made.end, end: made.end, text: ')' });
+      addImport(ctx, module, HELPER_EXPORTS.legacyPrepare, false);
+      ctx.handled.add(site);
+      ctx.outcomes.push({ site, rewrite: 'helper-module', changed: true, message: site.message });
+      continue;
+    }
     if (site.form === 'rtm-client-option') {
       if (!wrapRtmApiClient(ctx, site, module)) continue;
       ctx.handled.add(site);

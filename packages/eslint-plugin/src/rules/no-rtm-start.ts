@@ -2,6 +2,7 @@ import { FIX_MESSAGES, isConnectField, MESSAGES, METHODS, methodSwappedIn } from
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
+  baseClassPrepared,
   classifyNode,
   connectsClientNeedsStartData,
   findSites,
@@ -278,7 +279,11 @@ export default createRule<Options, MessageIds>({
         case 'unfollowed-client':
           if (site.handedToBase) context.report({ node: site.call, messageId: 'legacyRtmClientToBase' });
           else if (site.unknownModule !== undefined) context.report({ node: site.call, messageId: 'legacyRtmClientOfUnknownModule', data: { module: site.unknownModule } });
-          else if (site.received) context.report({ node: site.call, messageId: 'legacyRtmClientReceived', data: { receiver: site.received.receiver } });
+          else if (site.received) {
+            // The app's own class around the client, each of its instances given one made through the generated module.
+            if (site.received.ownType !== undefined && baseClassPrepared(context.cwd, resolver, site.received.ownType)) return;
+            context.report({ node: site.call, messageId: 'legacyRtmClientReceived', data: { receiver: site.received.receiver } });
+          }
           else if (site.slackClientHandedIn !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInHandedSlackClient', data: { receiver: site.slackClientHandedIn } });
           else if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
           else context.report({ node: site.call.callee, messageId: 'rtmStartInRequiredSlackClient', data: { module: site.slackClientFrom } });

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { config } from '../../../test/support/corpus.js';
+import { cli, scanFiles, writeBotFiles } from './helpers.js';
+
+/**
+ * `x.rtm.start()` on something that is no Slack Web API client, where `rtm.connect()` would throw (no
+ * such method): blind s84/06, frozor-slack's bot (`slackAPI.createBot(token)`, whose `rtm` is its own RTM
+ * manager: `start()` alone), started as `this.getBot().rtm.start()`; s84/08, the app's own TypeScript
+ * class around a v3 `RtmClient` kept in `this.rtm` (`new RTMClientWrapper(token)` of `./wrapper`, which
+ * has `start()` and no `connect`). Neither is renamed: each keeps a TODO, and the lint reports it with no fix.
+ * frozor-slack 1.2.3 is not on the registry: the bot's code is the case's, the library is not run.
+ */
+const FROZOR = `var slackAPI = require('frozor-slack');
+
+class SlackBot {
+  constructor(token) {
+    this._token = token;
+    this._bot = null;
+  }
+
+  getBot() {
+    return this._bot;
+  }
+
+  initialize() {
+    this._bot = slackAPI.createBot(this._token);
+    this._bot.auth.test({}, (response) => {
+      if (response.ok) this.getBot().rtm.start();
+    });
+  }
+}
+
+module.exports = SlackBot;
+`;
+
+const WRAPPER = `import { RtmClient } from '@slack/client';
+
+export class RTMClientWrapper {
+  private client: any;
+
+  constructor(token: string) {
+    this.client = new RtmClient(token);
+  }
+
+  start(): void {
+    this.client.start();
+  }
+}
+`;
+
+const SERVICE = `import { RTMClientWrapper } from './wrapper';
+
+export class SlackClientImpl {
+  rtm: RTMClientWrapper;
+
+  constructor(token: string) {
+    this.rtm = new RTMClientWrapper(token);
+  }
+
+  start(): void {
+    this.rtm.start();
+  }
+}
+`;
+
+async function lint(dir: string, file: string): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
+  return eslint.lintFiles([file]);
+}
+
+describe('x.rtm.start() of a client that is no Web API client', () => {
+  it.each<{ form: string; manifest: Record<string, string>; files: Record<string, string>; file: string; code: string }>([
+    { form: 'a library rtm-migrate does not know, started as a statement given nothing', manifest: { 'frozor-slack': '^1.2.3' }, files: { 'bot.js': FROZOR }, file: 'bot.js', code: 'this.getBot().rtm.start();' },
+    { form: "the app's own class around a v3 client, from a module that has no rtm.connect", manifest: { '@slack/client': '^3.14.1' }, files: { 'src/wrapper.ts': WRAPPER, 'src/service.ts': SERVICE }, file: 'src/service.ts', code: 'this.rtm.start();' },
+  ])('$form: a TODO, never rtm.connect; the lint offers no fix', async ({ manifest, files, file, code }) => {
+    const report = await scanFiles(JSON.stringify({ dependencies: manifest }), files);
+    const site = report.sites.find((s) => s.id.startsWith(`${file}:`));
+    expect(site?.rewrite).toBe('todo');
+    expect(site?.message).toContain('may be the RTM client kept in a member of that name');
+
+    const dir = await writeBotFiles('rtm-migrate-other-client-', { 'package.json': JSON.stringify({ dependencies: manifest }), ...files });
+    const applied = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(applied.code).toBe(0);
+    const after = await readFile(join(dir, file), 'utf8');
+    expect(after).toContain(code);
+    expect(after).not.toContain('rtm.connect(');
+    expect(after).toContain('TODO(rtm-migrate)');
+
+    const [result] = await lint(dir, file);
+    const messages = result?.messages.filter((m) => m.ruleId === '@rtm-migrate/no-rtm-start') ?? [];
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.fix).toBeUndefined();
+    expect(messages[0]?.suggestions ?? []).toEqual([]);
+  });
+});
