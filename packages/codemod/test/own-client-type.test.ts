@@ -1,13 +1,10 @@
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { run, runNodeBot } from '../../../test/support/run.js';
-import { V3_BOT } from '../../../test/support/v3-bot.js';
-import { ROOT, cli, tempDir } from './helpers.js';
-
-const TYPESCRIPT = join(ROOT, 'fixtures', 'legacy-bot', 'node_modules', 'typescript');
-const TSC = join(TYPESCRIPT, 'bin', 'tsc');
+import { cli } from './helpers.js';
+import { compileProject, v3TypescriptProject } from './typescript-project.js';
 
 /**
  * A 2017 TypeScript bot on @slack/client v3 (which had no typings) that types its client with an ambient
@@ -64,24 +61,11 @@ bot.start();
 `,
 };
 
-/** The case on disk, with the project's own TypeScript (apply's type-check loads it) and @slack/client v3. */
-async function project(): Promise<string> {
-  const dir = await tempDir('rtm-migrate-own-client-type-');
-  for (const [name, text] of Object.entries(FILES)) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  await mkdir(join(dir, 'node_modules', '@slack'), { recursive: true });
-  await symlink(TYPESCRIPT, join(dir, 'node_modules', 'typescript'), 'dir');
-  await symlink(join(V3_BOT, 'node_modules', '@slack', 'client'), join(dir, 'node_modules', '@slack', 'client'), 'dir');
-  return dir;
-}
+/** The case on disk (v3TypescriptProject). */
+const project = (): Promise<string> => v3TypescriptProject('rtm-migrate-own-client-type-', FILES);
 
-/** `tsc -p` over the project, built into dist/: its output, empty when it compiles. */
-async function compile(dir: string): Promise<string> {
-  const r = await run(process.execPath, [TSC, '-p', dir, '--outDir', join(dir, 'dist')]);
-  return r.stdout + r.stderr;
-}
+/** The project built into dist/: tsc's output, empty when it compiles. */
+const compile = (dir: string): Promise<string> => compileProject(dir, join(dir, 'dist'));
 
 describe('a v3 client typed by the project\'s own declaration', () => {
   // Compiles the project three times and runs its bot three times, against Slack's real rate tiers.
