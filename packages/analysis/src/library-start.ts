@@ -34,8 +34,14 @@ export function slackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpr
   if (client === undefined || throughHelper(resolver, client, 'slack-client')) return undefined;
   const local = constructionOf(resolver, client) ?? newJustBefore(resolver, call, client);
   const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, client);
-  const origin = made ? originOf(made.resolver, made.node.callee) : extendedClass(resolver, client);
+  const origin = made ? (subclassedOrigin(made.resolver, made.node.callee) ?? originOf(made.resolver, made.node.callee)) : extendedClass(resolver, client);
   return isWholeModule(origin, SLACK_CLIENT_1.module) ? { kind: 'library-start', library: 'slack-client', call } : undefined;
+}
+
+/** `new Bot(…)` of a class of the same file that extends a module's class: that class's origin (`class Bot extends Slack {}`, `new Bot(t).login()`). */
+function subclassedOrigin(resolver: Resolver, callee: TSESTree.Node): Origin | undefined {
+  const cls = classOf(resolver, callee);
+  return cls?.superClass ? originOf(resolver, cls.superClass) : undefined;
 }
 
 /**

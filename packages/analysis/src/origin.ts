@@ -133,6 +133,9 @@ export type ClientKind = 'rtm-client' | 'legacy-rtm-client';
 export function clientKindOfConstructor(resolver: Resolver, callee: Node): ClientKind | undefined {
   const origin = originOf(resolver, callee);
   const bare = unwrap(callee);
+  // A class of the file extending the client is one (`class Bot extends RtmClient {}`).
+  const inherited = inheritingClass(resolver, bare);
+  if (inherited) return clientKindOfConstructor(resolver, inherited.superClass);
   if (!origin) {
     // Unknown origin (global, parameter…): judge by the name alone for the current client.
     const name = bare.type === AST_NODE_TYPES.Identifier ? bare.name : undefined;
@@ -144,6 +147,28 @@ export function clientKindOfConstructor(resolver: Resolver, callee: Node): Clien
   if (RTM_CLIENT_MODULES.includes(origin.module) && origin.name === 'RTMClient') return 'rtm-client';
   if (!isPossiblySlackModule(origin.module)) return undefined;
   return origin.name === 'RTMClient' ? 'rtm-client' : undefined;
+}
+
+/**
+ * What `new <callee>(…)` makes: the class a class of the file extends (inheritingClass, followed up), else
+ * the callee; `ownConstructor` where one of those classes has a constructor of its own, so the `new`'s
+ * arguments need not be the client's (no option is added there).
+ */
+export function constructedClass(resolver: Resolver, callee: Node): { readonly node: Node; readonly ownConstructor: boolean } {
+  const inherited = inheritingClass(resolver, unwrap(callee));
+  if (!inherited) return { node: callee, ownConstructor: false };
+  const up = constructedClass(resolver, inherited.superClass);
+  return { node: up.node, ownConstructor: up.ownConstructor || inherited.ownConstructor };
+}
+
+/** The class a class declared in the file (never given another value) extends, and whether it has a constructor of its own. */
+function inheritingClass(resolver: Resolver, callee: Node): { readonly superClass: Node; readonly ownConstructor: boolean } | undefined {
+  const variable = callee.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, callee) : undefined;
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== TSESLint.Scope.DefinitionType.ClassName || variable?.references.some((r) => r.isWrite())) return undefined;
+  const cls = def.node;
+  const ownConstructor = cls.body.body.some((m) => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor');
+  return cls.superClass ? { superClass: cls.superClass, ownConstructor } : undefined;
 }
 
 /**

@@ -893,6 +893,14 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     await migratesLogin(files, site, 'withSlackClientRtmStart(this).login();');
   });
 
+  it("logs in an instance of a class extending slack-client's, made and logged in outside it, through rtm.connect", { timeout: 240_000 }, async () => {
+    const made = 'var slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);\n';
+    expect(SLACK_CLIENT_BOT).toContain(made);
+    const bot = SLACK_CLIENT_BOT.replace(made, 'class Bot extends Slack {}\n\nvar slack = new Bot(process.env.SLACK_BOT_TOKEN, false, false);\n');
+    const line = bot.split('\n').findIndex((l) => l === 'slack.login();') + 1;
+    await migratesLogin({ 'bot.js': bot }, `bot.js:${String(line)}:1`, 'withSlackClientRtmStart(slack).login();');
+  });
+
   it('follows a client variable given another value elsewhere to the `new Slack(…)` assigned just before its `login()`', { timeout: 240_000 }, async () => {
     await migratesLogin(pluginSlackClientBot(), 'bot.js:9:72', "slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false); withSlackClientRtmStart(slack).login(); }");
   });

@@ -1,4 +1,4 @@
-import { constructionOf, descendants, isThisLike, memberName, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
+import { constructedClass, constructionOf, descendants, isThisLike, memberName, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { isPackageOrFile, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { optionsCopyFits } from './legacy-client-options.js';
@@ -126,11 +126,14 @@ function isEmpty(assignment: TSESTree.AssignmentExpression): boolean {
  * `rtm.start` request is replaced); undefined for anything else.
  */
 export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
-  const module = originOf(parsed.resolver, construction.callee)?.module;
+  const made = constructedClass(parsed.resolver, construction.callee);
+  const module = originOf(parsed.resolver, made.node)?.module;
   const { module: supported, since, before, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
   if (isPackageOrFile(module, before)) return (sdkVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
   if (!isPackageOrFile(module, supported)) return undefined;
   const version = sdkVersion(parsed.file, supported);
+  // A subclass's constructor of its own takes arguments of its own: no option goes there; the start's `rtm.start` request is answered instead.
+  if (made.ownConstructor && !(version ?? '3.').startsWith(`${String(major2)}.`)) return 'start-answered';
   if (version === undefined) return 'use-rtm-connect';
   const parts = version.split(/[.-]/).slice(0, 3).map(Number);
   if (parts[0] === major2) return 'slack-client';
