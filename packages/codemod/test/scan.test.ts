@@ -443,3 +443,13 @@ exports.events = function (bot) {
     expect(chosen?.message).toMatch(/cannot follow how this `rtm\.start` method name is used \(it reaches `call2\(…\)` \(line 13\)/);
   });
 });
+
+describe('the scan summary', () => {
+  it('counts a site left right as it is (an entry no code names) apart from the rewritable ones (blind s83/12)', async () => {
+    const dir = await tempDir('rtm-migrate-summary-');
+    await writeFile(join(dir, 'config.js'), "const internals = {\n  rtmStartApi: '/api/rtm.start',\n};\nmodule.exports = function () { return 1; };\n");
+    const human = await cli(['scan', '.'], dir);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^1 site: 0 rewritable, 1 right as it is, 0 left as TODO\.$/m);
+  });
+});

@@ -2,7 +2,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { CODEMOD_MESSAGES, MESSAGES, RATE_TIERS } from '@rtm-migrate/core';
 import type { ApplySummary, FailedFile, ScanSummary } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
-import { leavesTodo, type Plan } from '../plan.js';
+import { leavesTodo, leavesUnchanged, type Plan } from '../plan.js';
 import { humanScanProblems, location } from './summary.js';
 
 export const VERSION_URL = 'https://github.com/rtm-migrate/rtm-migrate';
@@ -156,7 +156,10 @@ export function humanPlan(plan: Plan, problems: { readonly failed: readonly Fail
     out.push('');
   }
   const todo = plan.sites.filter((s) => s.rewrite === 'todo').length;
-  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo} rewritable, ${todo} left as TODO.`);
+  // Covered, filled and unread-entry sites need no change: not counted as rewritable (blind s83/12).
+  const unchanged = plan.sites.filter((s) => leavesUnchanged(s.rewrite)).length;
+  const kept = unchanged > 0 ? ` ${String(unchanged)} right as ${unchanged === 1 ? 'it is' : 'they are'},` : '';
+  out.push(`${plan.sites.length} site${plan.sites.length === 1 ? '' : 's'}: ${plan.sites.length - todo - unchanged} rewritable,${kept} ${todo} left as TODO.`);
   out.push(`Scopes the migrated app needs: ${plan.scopes.join(', ') || 'none'}`);
   for (const o of plan.optionalScopes) out.push(`  optional: ${o.scope} (${o.when})`);
   out.push(`Per start-up (${workspaceText(plan)}): ${plan.startup.summary}`);
