@@ -249,6 +249,10 @@ describe('a TypeScript package whose declared TypeScript cannot parse the writte
       const bot = await readFile(join(dir, 'src', 'bot.ts'), 'utf8');
       expect(bot.replace(/\n\s*\/\/\s*/g, ' ')).toContain(`and this package compiles with an older one (\`typescript\` ${typescript} in package.json): tsc would report errors in it`);
       expect(bot).not.toContain('rtm-start-data');
+      // The scan lists no other reason beside it (blind s84/07: the raw request's own advice read as the cause).
+      const scanned = await cli(['scan', '.'], dir);
+      expect(scanned.stdout).toContain('TypeScript needs 2.7+');
+      expect(scanned.stdout).not.toMatch(/^ {2}escapes at src\/bot\.ts:\d+: `rtm\.start` over HTTP is retired/m);
     }
   });
 

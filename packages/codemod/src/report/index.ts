@@ -148,8 +148,9 @@ export function humanPlan(plan: Plan, problems: { readonly failed: readonly Fail
         out.push(`    ${c.method}${args ? ` ${args}` : ''}: ${c.calls} call${c.calls === 1 ? '' : 's'}, ${RATE_TIERS[c.tier].description}${c.scopes.length ? `, scope ${c.scopes.join(' ')}` : ''}`);
       }
     }
-    // A site's own marker (a v3 client, a filled `dataStore` read…) is the TODO it would have been, not a place its data goes.
-    const places = leavesTodo(s.rewrite) ? s.escapes : s.escapes.filter((e) => e.own !== true);
+    // A site's own marker (a v3 client, a filled `dataStore` read…) is the TODO it would have been, not a place its data goes:
+    // listed only where the TODO left says it (not where another reason stands: blind s84/07, a TypeScript too old for the helper).
+    const places = s.escapes.filter((e) => e.own !== true || (leavesTodo(s.rewrite) && s.reason?.includes(e.reason) === true));
     for (const e of places.slice(0, 3)) out.push(`  escapes at ${e.file}:${e.line}: ${e.reason}`);
     if (s.wholeDataAt) out.push(`  ${CODEMOD_MESSAGES.legacyClientWholeData(`${s.wholeDataAt.file}:${s.wholeDataAt.line}`, s.wholeDataAt.code)}`);
     out.push(`  ${s.message}`);
