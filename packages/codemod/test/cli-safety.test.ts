@@ -197,6 +197,22 @@ describe('CLI safety', () => {
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(token);
   });
 
+  // Blind s86/04: the site's code, cut at 80 characters, ended inside the token (`token: 'xoxb-8097...`), too short to look issued.
+  it('never prints the start of a token that a cut excerpt of code ends in', async () => {
+    const token = ['xoxb', '8097152033', '6240', 'r7VyMdJbKnQaSu'].join('-');
+    // The excerpt keeps 77 characters: the comment ends the text before the token at 68, so the cut keeps `xoxb-` and 4 digits.
+    const head = "new SlackBot({ /*  */ token: '";
+    const made = `${head.replace('/*  */', `/* ${'.'.repeat(68 - head.length)} */`)}${token}', name: 'bot' })`;
+    expect(made.indexOf(token)).toBe(68);
+    const dir = await project({ 'package.json': JSON.stringify({ dependencies: { slackbots: '1.2.0' } }), 'bot.js': `const SlackBot = require('slackbots');
+const bot = ${made};
+bot.on('start', () => console.log(bot.users.length));
+` });
+    const scanned = await cli(['scan', '.'], dir);
+    expect(scanned.stdout).toMatch(/xoxb-\[redacted\]\.\.\./);
+    expect(scanned.stdout).not.toMatch(/xoxb-\d/);
+  });
+
   it('scan shows a progress bar on a terminal (and none when piped)', async () => {
     const { dir } = await many(30);
     // `script` gives the CLI a pseudo-terminal, as a user's shell would.
