@@ -314,13 +314,14 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   }
   // Only a transport that can call the family again (the `slack` package's) rewrites it: see transportOf.
   if (site.detached) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.detachedStart };
-  // Started through the helper module's run-time check of the client (none under `--helper shim`, whose layer has no such check);
-  // the TODO's reason goes along, for a file the module cannot be imported into.
+  // Made through the helper module's withLegacyRtmStart() where it is made (none under `--helper shim`); the TODO's reason goes along.
   if (site.clientToBase) {
     const tooOld = packageClientTooOld(parsed.file);
     if (tooOld !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientTooOld(tooOld) };
     return { rewrite: helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientToBase(site.clientToBase.where) };
   }
+  // Started through the helper module's run-time check of the client (none under `--helper shim`, whose layer has no such check);
+  // the TODO's reason goes along, for a file the module cannot be imported into.
   if (site.rtmClientMember) {
     const tooOld = site.rtmClientStart !== undefined ? packageClientTooOld(parsed.file) : undefined;
     if (tooOld !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientTooOld(tooOld) };
