@@ -57,10 +57,11 @@ export function rtmClientInMember(program: TSESTree.Program, resolver: Resolver,
  * its socket, and its `rtm` has only `start`).
  */
 function bareStart(resolver: Resolver, call: TSESTree.CallExpression, holder: Node): string | undefined {
-  if (call.arguments.length > 0 || call.parent.type !== AST_NODE_TYPES.ExpressionStatement || fromSlackModule(resolver, holder)) return undefined;
   const callee = unwrap(call.callee);
-  const library = resolver.file === undefined ? undefined : unknownSlackLibrary(resolver.file);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start' || library === undefined) return undefined;
+  if (call.arguments.length > 0 || call.parent.type !== AST_NODE_TYPES.ExpressionStatement || callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start') return undefined;
+  // The package's manifest is read only for a call of that shape, on a holder no Slack module gives.
+  const library = resolver.file === undefined || fromSlackModule(resolver, holder) ? undefined : unknownSlackLibrary(resolver.file);
+  if (library === undefined) return undefined;
   return `\`${memberPath(resolver, unwrap(callee.object)) ?? 'rtm'}.start()\` on line ${String(call.loc.start.line)}, a statement given nothing, in a package whose Slack client is \`${library}\`, a library rtm-migrate does not know`;
 }
 
