@@ -3,7 +3,8 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { nearestManifest } from '@rtm-migrate/analysis/modules';
 import { CODEMOD_MESSAGES, mayExportRtmClient, mayHandRtmClientOn, mayListenRequiredBot, mayStartHandedClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
-import { discover, FOREIGN_SOURCES, typescriptFile, type Skipped } from './files/discover.js';
+import { compiledOutputs } from './files/compiled-output.js';
+import { discover, FOREIGN_SOURCES, javascriptFile, typescriptFile, type Skipped } from './files/discover.js';
 import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
 import type { HelperModule } from './helper-module/place.js';
 import { raiseDeclaredRange } from './files/manifest-range.js';
@@ -94,8 +95,7 @@ export function prepare(options: ApplyOptions) {
   const exported = new Set<string>();
   /** Candidates that may hand a client they make to a module they require (see `mayHandRtmClientOn`). */
   const handing: string[] = [];
-  /** A file not looked at, but not passed over in silence either: it names the retired method. */
-  const mentioning = (file: string, reason: string, hint: string, names = '`rtm.start`'): Skipped => ({ file: relative(cwd, file), reason: `${reason}; it contains ${names}: ${hint}`, mentionsRtmStart: true, names });
+  const mentioning = (file: string, reason: string, hint: string, names?: string): Skipped => mentioningSkip(cwd, file, reason, hint, names);
   for (const file of found.files) {
     let text: string;
     try {
@@ -124,7 +124,7 @@ export function prepare(options: ApplyOptions) {
   // it requires, started there (`slack.start()`): the maker spells that module's name. Read again only
   // where some candidate may export or hand on a client.
   const requirers = new Set(exported.size === 0 && handing.length === 0 ? [] : others.filter((file) => mayStartCandidatesClient(file, exported, handing)));
-  const scanned = requirers.size === 0 ? candidates : found.files.filter((f) => requirers.has(f) || candidates.includes(f));
+  const scanned = withoutBuilds(requirers.size === 0 ? candidates : found.files.filter((f) => requirers.has(f) || candidates.includes(f)), found.files, cwd, skipped);
   const passedOver = requirers.size === 0 ? others : others.filter((f) => !requirers.has(f));
   for (const file of found.foreign) {
     const language = FOREIGN_SOURCES[extname(file).slice(1).toLowerCase()] ?? 'another language';
@@ -145,6 +145,32 @@ export function prepare(options: ApplyOptions) {
     else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
   }
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
+}
+
+/** A file not looked at, but not passed over in silence either: it names the retired method. */
+function mentioningSkip(cwd: string, file: string, reason: string, hint: string, names = '`rtm.start`'): Skipped {
+  return { file: relative(cwd, file), reason: `${reason}; it contains ${names}: ${hint}`, mentionsRtmStart: true, names };
+}
+
+/**
+ * The files to scan without the JavaScript tsc built from a source the project keeps: each is listed as
+ * skipped, naming its source (read instead, when it is among the files), and counts for `--check` where
+ * it still names `rtm.start`, until a rebuild.
+ */
+function withoutBuilds(files: readonly string[], all: readonly string[], cwd: string, skipped: Skipped[]): string[] {
+  if (!files.some(javascriptFile)) return [...files];
+  const compiledOutput = compiledOutputs(cwd);
+  return files.filter((file) => {
+    const text = javascriptFile(file) ? readFileSync(file, 'utf8') : undefined;
+    const compiled = text === undefined ? undefined : compiledOutput(file, text);
+    if (compiled === undefined) return true;
+    const source = relative(cwd, compiled.source);
+    const how = compiled.tsconfig === undefined ? `${source} is beside it` : `the \`outDir\` of ${relative(cwd, compiled.tsconfig) || 'tsconfig.json'}`;
+    const reason = `built by tsc from ${source} (${how}): a rewrite of the build would be undone by the next build`;
+    const hint = all.includes(compiled.source) ? `rtm-migrate reads ${source} instead; build it again after this run` : `run rtm-migrate on ${source}, then build it again`;
+    skipped.push(text?.includes('rtm.start') === true ? mentioningSkip(cwd, file, reason, hint) : { file: relative(cwd, file), reason: `${reason}: ${hint}` });
+    return false;
+  });
 }
 
 /** The JavaScript file beside `file` (`bot.coffee` → `bot.js`) where an ignore rule left it out. */
