@@ -314,8 +314,7 @@ describe('the generated helper module with every client helper', () => {
       expect(() => espree.parse(`${commonjs}\n${newer}\n`, { ecmaVersion: 2016, sourceType: 'script' }), newer).toThrow();
     }
     const dir = await tempDir('rtm-migrate-helper-es2020-');
-    const typed = new Set(HELPER_LIBRARIES.filter((library) => library !== 'slack-package'));
-    await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all, libraryStarts: typed }));
+    await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all }));
     // What TypeScript gives `target: es6` with no `lib` (ES2015 and the DOM's globals), and no @types/node: its
     // triple-slash references would bring a newer library in.
     const compilerOptions = { strict: true, noEmit: true, target: 'ES2015', lib: ['ES2015', 'DOM'], module: 'NodeNext', moduleResolution: 'NodeNext', types: [] };
@@ -328,10 +327,7 @@ describe('the generated helper module with every client helper', () => {
   it('compiles under strict TypeScript, and its CommonJS JavaScript exports each function', async () => {
     const dir = await tempDir('rtm-migrate-helper-all-');
     const all = { legacyClient: true, slackClient: true, rtmApiClient: true, libraryStarts: new Set(HELPER_LIBRARIES) } as const;
-    // withSlackPackageRtmStart() is JavaScript only (a TypeScript file's `listen()` stays a TODO): library-start.test.ts runs it, CommonJS and ES module.
-    const typed = new Set(HELPER_LIBRARIES.filter((library) => library !== 'slack-package'));
-    expect(() => helperSource({ typescript: true, commonjs: false, ...all })).toThrow('withSlackPackageRtmStart() is generated for JavaScript only');
-    await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all, libraryStarts: typed }));
+    await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ typescript: true, commonjs: false, ...all }));
     // The library wrappers keep the types of what they wrap, whatever typings declare (a class without `_api`).
     await writeFile(
       join(dir, 'bot.ts'),

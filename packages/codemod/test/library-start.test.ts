@@ -9,6 +9,8 @@ import { config } from '../../../test/support/corpus.js';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
 import { babelToCommonJs, cli, copyLibrary, ROOT, slackClient1App, tempDir, writeBotFiles } from './helpers.js';
 
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
 const BOT = `const Botkit = require('botkit');
 
 const controller = Botkit.slackbot({});
@@ -654,6 +656,40 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
     expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 
+  // Blind s87/01 (FRC3571/SlackBot): the bot in TypeScript, tsc emitting CommonJS (`"module": "commonjs"`) next to it; the
+  // build committed beside its source is skipped, naming the source (the next build would undo a rewrite of it).
+  it('TypeScript compiled to CommonJS: the migrated source and its TypeScript module, built by tsc, print the same lines; the old build is skipped', { timeout: 240_000 }, async () => {
+    const processTypes = 'declare const process: { env: { [name: string]: string | undefined }; exit(code: number): never };';
+    const dir = await slackRunner({ 'socket.ts': slackSocketBot(`import * as slack from 'slack';
+${processTypes}`) });
+    // What a bot of 2017 compiled with: no typings (the DOM library gives `console`), the build beside the source.
+    const compilerOptions = { module: 'commonjs', target: 'es2017', lib: ['es2017', 'dom'], types: [], noImplicitAny: false };
+    await writeFile(join(dir, 'runners', 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['socket.ts', 'rtm-start-data.ts'] }));
+    const build = async (): Promise<void> => {
+      expect(await run(process.execPath, [TSC, '-p', join(dir, 'runners')], { cwd: ROOT })).toMatchObject({ stdout: '', stderr: '', code: 0 });
+    };
+    await build();
+    fake.setMode('legacy');
+    const before = await runSocketBot(dir, 'socket.js');
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^started as \S+ of \S+: \d+ users, \d+ channels\ncallback: \w+ at 127\.0\.0\.1:\d+\nhello: hello, this \{\}\n/);
+
+    const report = await cli(['apply', 'runners', '--allow-dirty', '--no-verify', '--report', 'json'], dir);
+    expect(report.code).toBe(0);
+    const { sites, files } = JSON.parse(report.stdout) as Report & { files: { skipped: { file: string; reason: string }[] } };
+    expect(sites.map((s) => [s.id, s.rewrite]).filter(([id]) => id?.startsWith('runners/socket'))).toEqual([['runners/socket.ts:21:1', 'helper-module']]);
+    expect(files.skipped.filter((s) => s.file.startsWith(join('runners', 'socket')))).toEqual([{ file: join('runners', 'socket.js'), reason: 'built by tsc from runners/socket.ts (runners/socket.ts is beside it): a rewrite of the build would be undone by the next build: rtm-migrate reads runners/socket.ts instead; build it again after this run' }]);
+    expect(await readFile(join(dir, 'runners', 'socket.ts'), 'utf8')).toContain("withSlackPackageRtmStart(bot, { optional: ['dnd', 'subteams'] }).listen(");
+    const module = await readFile(join(dir, 'runners', 'rtm-start-data.ts'), 'utf8');
+    expect(module).toContain('const requireHere = require;');
+    await build();
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runSocketBot(dir, 'socket.js');
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+  });
+
   it('refuses at once, naming the problem, a `slack` package without the conversations methods (before 8.4.0)', { timeout: 240_000 }, async () => {
     const dir = await slackRunner({ 'socket.js': SLACK_SOCKET_BOTS[0].source });
     await apply(dir, join('runners', 'socket.js'));
@@ -700,12 +736,17 @@ describe('the `slack` package bot through the CLI, by release and language', () 
     expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(SLACK_PACKAGE_BOT);
   });
 
-  it('a TypeScript file: a TODO saying why', async () => {
+  it.each([
+    ['no tsconfig.json', undefined, 'no tsconfig.json in its package says which module system your compiler emits'],
+    ['a tsconfig.json emitting ES modules', { module: 'esnext' }, 'tsconfig.json has your compiler emit ES modules (`module` ESNext), which have no `require`'],
+    ['a tsconfig.json leaving the module system to an ES2015 target', { target: 'es2015' }, 'tsconfig.json has your compiler emit ES modules (`module` left to its target, ES2015)'],
+  ])('a TypeScript file, %s: a TODO saying why', async (_, compilerOptions, why) => {
     const dir = await libraryApp('slack', '', '^8.4.0');
     await writeFile(join(dir, 'bot.ts'), SLACK_PACKAGE_BOT.replace("const slack = require('slack');", "import slack from 'slack';"));
+    if (compilerOptions) await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions }));
     const report = await apply(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.ts:5:1', 'todo']]);
-    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain('but leaves this one unchanged: this file is TypeScript');
+    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain(`but leaves this one unchanged: this file is TypeScript, and the wrapper loads the package's own \`ws\` through Node's \`require\`, which only the CommonJS your compiler may emit has: ${why}`);
   });
 });
 

@@ -21,8 +21,8 @@ const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'es20
 const compile = (project: string): Promise<RunResult> => run(process.execPath, [TSC_2_9, '-p', project]);
 
 describe('the generated TypeScript module, for a TypeScript older than 3.5', () => {
-  // Every function the TypeScript module can hold (withSlackPackageRtmStart() is JavaScript only).
-  const typed = new Set(HELPER_LIBRARIES.filter((library) => library !== 'slack-package'));
+  // Every function the TypeScript module can hold.
+  const typed = new Set(HELPER_LIBRARIES);
   const variants: [string, HelperVariant][] = [
     ['every function', { typescript: true, commonjs: false, legacyClient: true, slackClient: true, rtmApiClient: true, libraryStarts: typed }],
     ['rtmStartData() alone', { typescript: true, commonjs: false, legacyClient: false }],

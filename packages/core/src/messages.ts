@@ -361,9 +361,14 @@ export const CODEMOD_MESSAGES = {
    */
   slackPackageBot: (botThroughMajor: number, why: string | undefined): string =>
     `\`listen()\` of the \`slack\` package's \`rtm.client()\` bot requests the retired \`rtm.start\` inside the package (every version that has \`rtm.client()\`, up to ${botThroughMajor}.x; later ones dropped it), and the package has no option to make it call \`rtm.connect\`. rtm-migrate starts such a bot through \`${HELPER_EXPORTS.slackPackageStart}()\` of its generated module, which answers that request (in JavaScript, on a \`slack\` package with \`conversations.list\` and \`conversations.members\`: ${SLACK_PACKAGE.conversationsSince.join('.')} and later), but leaves this one unchanged: ${why ?? 'the call is not one it can wrap as written (an optional call, or a run with `--helper shim`)'}. Otherwise open the socket yourself: call the package's \`rtm.connect\` (from 8.3.0) with the same token and hand the answer's \`url\` to a \`ws\` WebSocket whose messages go to your handlers by their \`type\` (your \`started\` handlers and \`listen\`'s callback then get \`rtm.connect\`'s data: \`url\`, \`self\` and \`team\` only; fetch anything else they read with users.list, conversations.list and the like), or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
-  /** Why `withSlackPackageRtmStart()` does not fit a TypeScript file. */
-  slackPackageBotTypescript:
-    "this file is TypeScript, and the wrapper loads the package's own `ws` through a `require` whose form depends on the module system your compiler emits, which rtm-migrate cannot tell",
+  /** Why `withSlackPackageRtmStart()` does not fit a TypeScript file: what its compiler emits is not known to be CommonJS (`why`). */
+  slackPackageBotTypescript: (why: string): string =>
+    `this file is TypeScript, and the wrapper loads the package's own \`ws\` through Node's \`require\`, which only the CommonJS your compiler may emit has: ${why}`,
+  /** Why the module system a TypeScript file compiles to is not known to be CommonJS. */
+  typescriptEmitUnknown: "no tsconfig.json in its package says which module system your compiler emits (with one that has `\"module\": \"commonjs\"`, run rtm-migrate again)",
+  typescriptEmitUnreadable: (tsconfig: string): string => `${tsconfig} could not be read, so rtm-migrate cannot tell which module system your compiler emits`,
+  typescriptEmitsEsm: (tsconfig: string, module: string): string => `${tsconfig} has your compiler emit ES modules (\`module\` ${module}), which have no \`require\``,
+  typescriptEsmFile: 'it is an ES module (`.mts`), which has no `require`',
   /** Why `withSlackPackageRtmStart()` does not fit: the `slack` package this runs with is older than the conversations methods. */
   slackPackageBotTooOld: (version: KnownVersion): string =>
     `${version.from !== 'declared' ? `the \`slack\` package ${versionHere(version)}, which lacks them` : `its package.json's \`"slack": "${version.text}"\` allows only releases that lack them`} (upgrade \`slack\` to the last 8.x, which keeps \`rtm.client()\`, and run rtm-migrate again)`,

@@ -400,18 +400,37 @@ export function slackPackageImport(commonjs: boolean): string {
  * `listen(params, callback)` is replaced by one doing what 7.x and 8.x's does (read off each major's
  * methods/rtm.client.js) with rtmStartData() in place of the package's own `rtm.start`, which `listen`
  * holds in its closure and so cannot be answered otherwise: the data rebuilt through the package's own
- * methods, then the socket opened with the package's `ws`. JavaScript only (`exp` is empty for CommonJS;
- * `compiled`: ES module syntax a compiler turns into CommonJS): loading `ws` takes `require` or
- * `import.meta.url`, and which one a TypeScript file gets depends on its compiler's settings.
+ * methods, then the socket opened with the package's `ws`. `exp` is empty for CommonJS; `compiled`: ES
+ * module syntax a compiler turns into CommonJS. Loading `ws` takes `require` or `import.meta.url`: the
+ * TypeScript module is generated only for a project whose compiler emits CommonJS (the scan tells), and
+ * declares the `require` and `process` it uses, so it compiles with or without `@types/node`.
  */
 export function slackPackageSource(typescript: boolean, exp: string, compiled = false): string[] {
-  if (typescript) throw new Error(`${HELPER_EXPORTS.slackPackageStart}() is generated for JavaScript only`);
   // ES module syntax compiled to CommonJS (Babel, blind s57/16's babel-node 6) has `require`, and no `import.meta`: Babel 6 cannot parse it, Babel 7 leaves it in.
-  const commonjs = exp === '' || compiled;
+  const commonjs = exp === '' || compiled || typescript;
   const missing = SLACK_PACKAGE.missingMethods.join(', ');
-  return librarySource(false, exp, () => ({
+  const own = typescript ? 'internals' : 'bot';
+  return librarySource(typescript, exp, (t) => ({
     name: HELPER_EXPORTS.slackPackageStart,
-    types: [],
+    types: [
+      `/** The part of a \`slack\` package \`rtm.client()\` bot that ${HELPER_EXPORTS.slackPackageStart}() uses. */`,
+      'interface SlackPackageBotInternals {',
+      '  listen(params?: RtmStartArgs, callback?: (error: unknown, data?: RtmStartData) => void): void;',
+      '  handlers: { [type: string]: ((this: object, message: unknown) => unknown)[] | undefined };',
+      "  ws?: { on(event: 'message', listener: (message: unknown) => void): unknown };",
+      '}',
+      '',
+      '/** The `ws` WebSocket class, as the `slack` package depends on it. */',
+      "type PackageWebSocket = new (url: string) => { on(event: 'message', listener: (message: unknown) => void): unknown };",
+      '',
+      '/** A method of the `slack` package: `slack.users.list(args, (err, res) => …)`. */',
+      'type SlackPackageMethod = (args: Record<string, unknown>, callback: (error: unknown, res: SlackObject) => void) => void;',
+      '',
+      `// Node's CommonJS \`require\` and \`process\`, as ${HELPER_EXPORTS.slackPackageStart}() uses them (this project compiles to`,
+      '// CommonJS): declared here, so that this module compiles with or without `@types/node`.',
+      'declare const require: { (id: string): unknown; resolve(id: string): string };',
+      'declare const process: { nextTick(callback: () => void): void };',
+    ],
     doc: [
       " * Makes the `slack` package's `rtm.client()` bot get `rtm.start`'s data again. Its `listen(params, callback)`",
       ` * requests rtm.start inside the package (every release that has \`rtm.client()\`, up to ${SLACK_PACKAGE.botThroughMajor}.x): it is replaced on`,
@@ -426,37 +445,39 @@ export function slackPackageSource(typescript: boolean, exp: string, compiled = 
     ],
     target: 'bot',
     bound: 'object',
-    setup: [],
+    // TypeScript reaches the bot's `listen` and `handlers` through a view of it (the package has no typings of them).
+    setup: typescript ? ['  const internals = bot as unknown as SlackPackageBotInternals;'] : [],
     other: 'Another kind of bot',
-    lacksInternals: "!bot || typeof bot.listen !== 'function' || !bot.handlers || !Array.isArray(bot.handlers.started)",
+    lacksInternals: `!${own} || typeof ${own}.listen !== 'function' || !${own}.handlers || !Array.isArray(${own}.handlers.started)`,
     lacks: 'bot has no `slack` package `listen` and `handlers.started`',
     body: [
       "  // The package as this module finds it (the app's own copy): its methods, and the `ws` it depends on.",
       `  const requireHere = ${commonjs ? 'require' : 'createRequire(import.meta.url)'};`,
+      ...(typescript ? ["  const { createRequire } = requireHere('module') as { createRequire(path: string): (id: string) => unknown };"] : []),
       `  const slackPath = requireHere.resolve('${SLACK_PACKAGE.module}');`,
-      '  const slack = requireHere(slackPath);',
+      `  const slack = requireHere(slackPath)${t(' as { [name: string]: unknown; conversations?: { list?: unknown; members?: unknown } }')};`,
       '  if (!slack.conversations || typeof slack.conversations.list !== \'function\' || typeof slack.conversations.members !== \'function\') {',
       `    throw new TypeError('${HELPER_EXPORTS.slackPackageStart}: this \`slack\` package has no conversations.list and conversations.members to rebuild rtm.start\\'s data with (${SLACK_PACKAGE.conversationsSince.join('.')} and later have them): upgrade it');`,
       '  }',
-      "  const WebSocket = createRequire(slackPath)('ws');",
+      `  const WebSocket = createRequire(slackPath)('ws')${t(' as PackageWebSocket')};`,
       "  // Each method as the package takes it: `slack.users.list(args, (err, res) => …)`, errors as the package's.",
-      '  const send = (method, args) =>',
-      '    new Promise((resolve, reject) => {',
-      '      const call = method.split(\'.\').reduce((methods, name) => methods && methods[name], slack);',
+      `  const send${t(': SlackCall')} = (method, args) =>`,
+      `    new Promise${t('<SlackObject>')}((resolve, reject) => {`,
+      `      const call = method.split('.').reduce${t('<unknown>')}((methods, name) => methods && ${typescript ? '(methods as { [name: string]: unknown })' : 'methods'}[name], slack);`,
       `      if (typeof call !== 'function') throw new TypeError(\`${HELPER_EXPORTS.slackPackageStart}: the \\\`slack\\\` package has no \${method}\`);`,
-      '      call(args, (error, res) => (error ? reject(error) : resolve(res)));',
+      `      ${typescript ? '(call as SlackPackageMethod)' : 'call'}(args, (error, res) => (error ? reject(error) : resolve(res)));`,
       '    });',
-      '  bot.listen = function botListen(params, callback) {',
-      '    const opened = (data) => {',
-      '      bot.ws = new WebSocket(data.url);',
-      "      bot.ws.on('message', (message) => {",
-      '        const json = JSON.parse(message);',
-      '        for (const handler of bot.handlers[json.type] || []) handler.call({}, json);',
+      `  ${own}.listen = function botListen(params, callback) {`,
+      `    const opened = (data${t(': RtmStartData')}) => {`,
+      `      ${own}.ws = new WebSocket(data.url);`,
+      `      ${own}.ws.on('message', (message) => {`,
+      `        const json = JSON.parse(${typescript ? 'String(message)) as SlackObject' : 'message)'};`,
+      `        for (const handler of ${own}.handlers[${typescript ? 'String(json.type)' : 'json.type'}] || []) handler.call({}, json);`,
       '      });',
-      '      for (const handler of bot.handlers.started) handler.call({}, data);',
+      `      for (const handler of ${own}.handlers.started${t(' || []')}) handler.call({}, data);`,
       '      if (callback) callback(null, data);',
       '    };',
-      '    const failed = (error) => {',
+      `    const failed = (error${t(': unknown')}) => {`,
       '      if (callback) callback(error);',
       '      else throw error;',
       '    };',
@@ -467,9 +488,9 @@ export function slackPackageSource(typescript: boolean, exp: string, compiled = 
       "        // No call here fetches team.prefs (the package lacks the method): its object from markObjectGaps(), which",
       "        // no event has written into yet (the socket opens after), is replaced by one whose warning says why.",
       `        if (data.team) data.team.prefs = gapObjectOf('team.prefs', 'no release of the \`slack\` package has ${missing}: call it through another client');`,
-      '        process.nextTick(opened, data);',
+      `        ${typescript ? 'process.nextTick(() => opened(data))' : 'process.nextTick(opened, data)'};`,
       '      },',
-      '      (error) => process.nextTick(failed, error)',
+      `      (error${t(': unknown')}) => ${typescript ? 'process.nextTick(() => failed(error))' : 'process.nextTick(failed, error)'}`,
       '    );',
       '  };',
       '  return bot;',

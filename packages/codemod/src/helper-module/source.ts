@@ -159,8 +159,8 @@ export function helperSource(v: HelperVariant): string {
       : []),
     '',
   ];
-  // withSlackPackageRtmStart() loads the `ws` the `slack` package depends on, from the package's folder.
-  if (v.libraryStarts?.has('slack-package')) lines.push(slackPackageImport(v.commonjs && !ts), '');
+  // withSlackPackageRtmStart() loads the `ws` the `slack` package depends on, from the package's folder (in TypeScript, through the `require` it declares).
+  if (v.libraryStarts?.has('slack-package') && !ts) lines.push(slackPackageImport(v.commonjs && !ts), '');
   if (ts) {
     lines.push(
       '/** A Web API response or one of the objects in it. */',

@@ -45,6 +45,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { legacyClientKind } from '../helper-module/legacy-client-fits.js';
 import { typescript } from '../helper-module/transport/common.js';
+import { notCommonJsEmit } from '../files/typescript-emit.js';
 import { helperDeclaration } from '../helper-module/transport/helper-contract.js';
 import type { SiteForm } from '../plan.js';
 
@@ -377,13 +378,14 @@ function overriddenForm(site: LibraryStartSite): 'bot' | 'instance' | 'class' {
 }
 
 /**
- * Why `withSlackPackageRtmStart()` cannot start a `slack` package bot of this file: a TypeScript file (how the
- * wrapper would load the package's `ws` depends on the module system its compiler emits), or a release known
+ * Why `withSlackPackageRtmStart()` cannot start a `slack` package bot of this file: a TypeScript file not
+ * known to compile to CommonJS (the wrapper loads the package's `ws` through `require`), or a release known
  * to lack the conversations methods its data are rebuilt with (before 8.4.0). Unknown releases go through it:
  * the wrapper itself refuses, naming the problem, a package without them.
  */
 function slackPackageUnfit(version: LibraryVersion | undefined, parsed: ParsedFile): string | undefined {
-  if (typescript(parsed)) return CODEMOD_MESSAGES.slackPackageBotTypescript;
+  const emit = typescript(parsed) ? notCommonJsEmit(parsed.file) : undefined;
+  if (emit !== undefined) return CODEMOD_MESSAGES.slackPackageBotTypescript(emit);
   return version !== undefined && surelyPrecedes(version, SLACK_PACKAGE.conversationsSince) ? CODEMOD_MESSAGES.slackPackageBotTooOld(version) : undefined;
 }
 
