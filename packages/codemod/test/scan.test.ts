@@ -320,6 +320,18 @@ ${tail}
     expect(plan.sites.map((s) => s.escapes)).toEqual([[]]);
   });
 
+  // Blind s88/05: the items of three lists handed to one callback printed three identical lines.
+  it('an "escapes at" line names the part of the response that escapes there', async () => {
+    const dir = await project({
+      'bot.js': "const { WebClient } = require('@slack/web-api');\nconst web = new WebClient(process.env.SLACK_BOT_TOKEN);\nmodule.exports = async function listAll(callback) {\n  const res = await web.rtm.start();\n  for (const c of res.channels) callback(c);\n  for (const g of res.groups) callback(g);\n};\n",
+    });
+    const human = await cli(['scan', '.'], dir);
+    expect(human.stdout.split('\n').filter((line) => line.startsWith('  escapes at'))).toEqual([
+      '  escapes at bot.js:5 (`channels[]`): the response is passed to `callback`, which could not be followed',
+      '  escapes at bot.js:6 (`groups[]`): the response is passed to `callback`, which could not be followed',
+    ]);
+  });
+
   it('lists a file that does not parse with path:line:col (as apply does) and exits 2, never a silent "no sites"', async () => {
     const bad = 'const x = web.rtm.start(;\n';
     const dir = await project({ 'bad.ts': bad });

@@ -151,7 +151,8 @@ export function humanPlan(plan: Plan, problems: { readonly failed: readonly Fail
     // A site's own marker (a v3 client, a filled `dataStore` read…) is the TODO it would have been, not a place its data goes:
     // listed only where the TODO left says it (not where another reason stands: blind s84/07, a TypeScript too old for the helper).
     const places = s.escapes.filter((e) => e.own !== true || (leavesTodo(s.rewrite) && s.reason?.includes(e.reason) === true));
-    for (const e of places.slice(0, 3)) out.push(`  escapes at ${e.file}:${e.line}: ${e.reason}`);
+    // The part that escapes tells apart lines of one place (blind s88/05: `channels[]`, `groups[]`, `ims[]` handed to one callback).
+    for (const e of places.slice(0, 3)) out.push(`  escapes at ${e.file}:${e.line}${e.path ? ` (\`${e.path}\`)` : ''}: ${e.reason}`);
     if (s.wholeDataAt) out.push(`  ${CODEMOD_MESSAGES.legacyClientWholeData(`${s.wholeDataAt.file}:${s.wholeDataAt.line}`, s.wholeDataAt.code)}`);
     out.push(`  ${s.message}`);
     out.push('');
