@@ -1,4 +1,4 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './helpers.js';
@@ -15,7 +15,7 @@ const FIXTURE = join(ROOT, 'fixtures', 'projects', 'v4-declared-v3-code', 'input
 
 interface Report {
   readonly warnings: readonly string[];
-  readonly sites: readonly { readonly id: string; readonly form: string; readonly rewrite: string }[];
+  readonly sites: readonly { readonly id: string; readonly form: string; readonly rewrite: string; readonly message: string }[];
 }
 
 /** The warning for `package.json` declaring `range` (`runs`: the installed or locked version, when one is). */
@@ -79,5 +79,25 @@ describe('slack-client 1.x code under a declared slack-client 2+', () => {
       'package.json declares `slack-client` ^2.0.2 (2.0.2 installed), but bot.js logs in a slack-client 1.x client (`new Slack(token, …)`, `login()`), whose API slack-client 2 replaced with its `RtmClient`: that code did not run on the declared version before this migration either. rtm-migrate treats it as the 1.x code it is, and what it writes for it runs on slack-client 1.x only: declare `slack-client` ^1.5.0, or port the code to the `RtmClient` of slack-client 2.',
     ]);
     expect(await run('1.5.1')).toEqual([]);
+  });
+});
+
+// Blind s83/01 (samgos/Reddbot): no package.json and nothing installed; the bot ran @slack/client 2.3.0, which ignores the option.
+describe('v3 RtmClient code whose @slack/client release nothing names', () => {
+  it('is rewritten with `useRtmConnect: true`, and a warning (and the site) says the option needs 3.10 or later', async () => {
+    const dir = await tempDir('rtm-migrate-v3-unknown-release-');
+    await cp(FIXTURE, dir, { recursive: true });
+    await rm(join(dir, 'package.json'));
+    const run = await cli(['apply', '.', '--report', 'json'], dir);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    const unknown = 'Nothing says which `@slack/client` this code runs with (no package.json above it names it, and none is installed): `useRtmConnect` is read from 3.10.0 on, and an older release (2.x, 3.0 to 3.9) ignores it and keeps requesting `rtm.start`. Make sure the app runs 3.10.0 or later: declare `"@slack/client": "^3.10.0"` and install.';
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:15:1', 'helper-module']]);
+    expect(report.sites[0]?.message).toContain(` ${unknown}`);
+    expect(report.warnings).toContain(`\`useRtmConnect: true\` is given to the v3 \`RtmClient\` of bot.js, but n${unknown.slice(1)}`);
+    // Named, it is not said.
+    const named = (await migrate({ range: '^3.10.0' })).report;
+    expect(named.sites.map((s) => s.message.includes('Nothing says which'))).toEqual([false]);
+    expect(named.warnings.filter((w) => w.includes('Nothing says which') || w.includes('nothing says which'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { dirname, join, relative } from 'node:path';
 import { declaringManifest } from '@rtm-migrate/analysis/modules';
-import { LEGACY_RTM_CONNECT_SUPPORT, SLACK_CLIENT_1 } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, LEGACY_RTM_CONNECT_SUPPORT, SLACK_CLIENT_1 } from '@rtm-migrate/core';
 import semver from 'semver';
 import type { PlanSite } from '../plan.js';
 import { sdkVersion, sdkVersionOf } from './sdk-version.js';
@@ -15,14 +15,19 @@ import { sdkVersion, sdkVersionOf } from './sdk-version.js';
  * rewrites it as the code it is, which runs only on the older release, so the user is told rather than
  * left to find the manifest and the code disagree. The version is the one the files run with
  * (installed, locked, else the lowest the range allows, as the rewrite itself decides): a
- * `^3.8.0 || ^4.0.0` whose lowest is a 3 says nothing certain. One warning per package.json, naming the files.
+ * `^3.8.0 || ^4.0.0` whose lowest is a 3 says nothing certain. One warning per package.json, naming the files;
+ * and one naming the files whose v3 client is given `useRtmConnect: true` though nothing names the release.
  */
 export function v3CodeRangeWarnings(cwd: string, sites: readonly PlanSite[]): string[] {
   const { module, v3Removed, since } = LEGACY_RTM_CONNECT_SUPPORT;
   // slack-client 2.x (also published as @slack/client 2.x) is no v3 client.
   const v3 = declaredTooNew(cwd, sites.filter((s) => s.form === 'legacy-client' && s.construction?.slackClient !== true), module, v3Removed);
   const v1 = declaredTooNew(cwd, sites.filter((s) => s.form === 'library-start' && s.library === 'slack-client'), SLACK_CLIENT_1.module, SLACK_CLIENT_1.throughMajor + 1);
+  // A client given `useRtmConnect: true` (neither 2.x nor answered at start) whose release nothing names (blind s83/01).
+  const unnamed = sites.filter((s) => s.form === 'legacy-client' && (s.rewrite === 'connect-only' || s.rewrite === 'helper-module') && s.construction !== undefined && s.construction.slackClient !== true && s.construction.startAnswered !== true);
+  const unknown = [...new Set(unnamed.map((s) => s.construction?.file ?? s.file))].filter((file) => sdkVersion(join(cwd, file), module) === undefined);
   return [
+    ...(unknown.length > 0 ? [CODEMOD_MESSAGES.legacyClientReleaseUnknown(unknown)] : []),
     ...v3.map(
       ({ manifest, declared, files }) =>
         `${manifest} declares \`${module}\` ${declared}, but ${files.join(', ')} start${files.length === 1 ? 's' : ''} a v3 \`RtmClient\` (the v3 API, with its \`dataStore\` and \`CLIENT_EVENTS\`), which ${module} ${v3Removed} removed: that code did not run on the declared version before this migration either. rtm-migrate treats it as the v3 code it is, and what it writes for it needs ${module} ${since.join('.')} or a later 3.x: declare \`${module}\` ^${since.join('.')}, or port the code to the \`RTMClient\` of ${module} ${v3Removed}+ (now @slack/rtm-api).`,

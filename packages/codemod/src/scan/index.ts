@@ -19,6 +19,7 @@ import {
   startOnlyFieldMessage,
   CODEMOD_MESSAGES,
   HELPER_LIBRARY_STARTS,
+  LEGACY_RTM_CONNECT_SUPPORT,
   escapedItemsMessage,
   escapedObjectMessage,
   objectGapsOf,
@@ -33,6 +34,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
+import { sdkVersion } from '../helper-module/sdk-version.js';
 import { legacyConnectOnly, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { carriedEscapes, helperFetch, requiredScopes } from '../helper-module/escape-extras.js';
@@ -206,6 +208,12 @@ function constructionOf(root: string, parsed: ParsedFile, found: FoundSite, made
   const range = { start: made.range[0], end: made.range[1], ...(source.file === parsed.file ? {} : { file: relative(root, source.file) }) };
   const kind = legacyClientKind(source, made);
   return kind === 'slack-client' ? { ...range, slackClient: true } : kind === 'start-answered' ? { ...range, startAnswered: true } : range;
+}
+
+/** Whether a v3 client is given `useRtmConnect: true` though nothing names the `@slack/client` release it runs with. */
+function releaseUnknown(parsed: ParsedFile, found: FoundSite, made: TSESTree.NewExpression): boolean {
+  const source = madeSource(parsed, found);
+  return legacyClientKind(source, made) === 'use-rtm-connect' && sdkVersion(source.file, LEGACY_RTM_CONNECT_SUPPORT.module) === undefined;
 }
 
 /** The package.json range a v3 client's `useRtmConnect: true` needs raised (its manifest relative to the root). */
@@ -600,6 +608,7 @@ export function scan(options: ScanOptions): Plan {
       // A client made out of sight runs with the @slack/client its package declares: a range reaching below 3.10 is raised as for one made here.
       const elsewhere = decision.rewrite === 'helper-module' && found.rtmClientStart !== undefined;
       const raise = addsOption && found.construction ? rangeRaiseOf(root, parsed, found, found.construction) : elsewhere ? relativeRaise(root, rangeRaise(parsed.file)) : undefined;
+      const unknownRelease = addsOption && found.construction && releaseUnknown(parsed, found, found.construction) ? ` ${CODEMOD_MESSAGES.legacyClientReleaseUnknown()}` : '';
       const pos = position(root, parsed.file, found.node);
       const end = lineAndColumn(parsed, found.node.range[1]);
       // Which client's helper the rewrite calls, for its message.
@@ -617,9 +626,9 @@ export function scan(options: ScanOptions): Plan {
           : decision.rewrite === 'helper-module' && found.clientToBase
           ? CODEMOD_MESSAGES.legacyClientToBasePrepared(found.clientToBase.where, HELPER_BASENAME)
           : decision.rewrite === 'helper-module'
-          ? `${found.libraryWhy ? `${found.libraryWhy} ` : ''}${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))], client === 'slack-client' || client === 'legacy-client-start' ? client : 'option-added') : parts && !found.library ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(client, headlineFields(startOnlyFields), HELPER_BASENAME, parts)}${parts && found.library ? ` ${CODEMOD_MESSAGES.libraryParts(parts, [...new Set(cost.byMethod.map((c) => c.method))], found.library)}` : ''}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          ? `${found.libraryWhy ? `${found.libraryWhy} ` : ''}${parts && readsFollowed ? CODEMOD_MESSAGES.legacyClientParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))], client === 'slack-client' || client === 'legacy-client-start' ? client : 'option-added') : parts && !found.library ? CODEMOD_MESSAGES.helperModuleParts(parts, HELPER_BASENAME, [...new Set(cost.byMethod.map((c) => c.method))]) : CODEMOD_MESSAGES.helperModule(client, headlineFields(startOnlyFields), HELPER_BASENAME, parts)}${parts && found.library ? ` ${CODEMOD_MESSAGES.libraryParts(parts, [...new Set(cost.byMethod.map((c) => c.method))], found.library)}` : ''}${viaTransport?.note ? ` ${viaTransport.note}` : ''}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}${unknownRelease}`
           : decision.rewrite === 'connect-only' && found.form === 'legacy-client'
-          ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}`
+          ? `${CODEMOD_MESSAGES.legacyConnectOnly(fieldsRead)}${raise ? ` ${CODEMOD_MESSAGES.rangeRaised(raise.manifest, raise.module, raise.from, raise.to)}` : ''}${unknownRelease}`
           : decision.rewrite === 'token-check'
           ? CODEMOD_MESSAGES.tokenCheck(found.form === 'raw-url')
           : decision.rewrite === 'connect-only' && found.form === 'raw-url'
