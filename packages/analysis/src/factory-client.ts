@@ -48,6 +48,11 @@ function everyReturnMakes<T>(resolver: Resolver, fn: FunctionLike, made: (value:
   return first && found.every((m) => m === first) ? first : undefined;
 }
 
+/** Whether every value `fn` returns passes `test` (as everyReturnMakes: not for `async`, generators, a bare `return`). */
+export function everyReturnIs(resolver: Resolver, fn: FunctionLike, test: (value: Node) => boolean): boolean {
+  return everyReturnMakes(resolver, fn, (value) => (test(value) ? true : undefined)) === true;
+}
+
 /**
  * The function a factory of this file makes, for `handler()` given as a listener or callback: the one
  * function every `return` of `fn` gives (`function onOpen() { return function (data) {…} }`, an arrow's

@@ -2,6 +2,8 @@ import { SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { heldValueOfName, memberName, unwrap } from './ast.js';
+import { everyReturnIs } from './factory-client.js';
+import { functionOf } from './functions.js';
 import { libraryVersion } from './library-start.js';
 import { soleFieldValue } from './module-load.js';
 import { originOf, type Origin } from './origin.js';
@@ -83,27 +85,34 @@ export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpre
  * `slack.rtm.client()` itself, or a variable bound to it once (`const bot = slack.rtm.client()`, or
  * `var bot = null` given it by its one assignment, or an undeclared `bot` so assigned), or what another
  * module of the project exports once as such a bot (`let bot = require('./bot')`, blind s63/14), or a
- * field of `this` written once with it. A bot handed in as a parameter is not followed.
+ * field of `this` written once with it, or a call of a function or method of this file whose every
+ * return is such a bot (`this.bot = this.setupBot()`, blind s89/10). A bot handed in as a parameter is
+ * not followed.
  */
 function isSlackPackageBot(resolver: Resolver, node: Node, hops = 0): boolean {
   const bare = unwrap(node);
+  if (isBotFactoryCall(resolver, bare)) return true;
+  if (hops >= MAX_HOPS) return false;
   if (bare.type === AST_NODE_TYPES.Identifier) {
     // Not `const { listen } = slack.rtm.client()`, a member of the bot; an implicit global counts as a `let`.
     const value = heldValueOfName(resolver, bare);
     if (value !== undefined && isBotFactoryCall(resolver, value)) return true;
-    // `const bot = this.bot`: what the field holds.
-    if (value !== undefined && unwrap(value).type === AST_NODE_TYPES.MemberExpression && soleFieldValue(resolver, value) !== undefined) return isSlackPackageBot(resolver, value, hops);
+    // `const bot = this.bot`: what the field holds; `const bot = makeBot()`: what the function returns.
+    const held = value === undefined ? undefined : unwrap(value);
+    if (held?.type === AST_NODE_TYPES.MemberExpression && soleFieldValue(resolver, held) !== undefined) return isSlackPackageBot(resolver, held, hops + 1);
+    if (held?.type === AST_NODE_TYPES.CallExpression && isSlackPackageBot(resolver, held, hops + 1)) return true;
   }
-  if (isBotFactoryCall(resolver, bare)) return true;
+  const maker = bare.type === AST_NODE_TYPES.CallExpression ? functionOf(resolver, bare.callee) : undefined;
+  if (maker !== undefined) return everyReturnIs(resolver, maker, (value) => isSlackPackageBot(resolver, value, hops + 1));
   // `this.bot = slack.rtm.client()` in the constructor, `this.bot.listen(…)` in a method (blind s74/02).
   const field = soleFieldValue(resolver, bare);
-  if (field !== undefined && isBotFactoryCall(resolver, field)) return true;
-  const exported = hops < MAX_MODULE_HOPS ? resolver.project?.importedValue?.(resolver, bare) : undefined;
+  if (field !== undefined) return isSlackPackageBot(resolver, field, hops + 1);
+  const exported = resolver.project?.importedValue?.(resolver, bare);
   return exported !== undefined && isSlackPackageBot(exported.resolver, exported.node, hops + 1);
 }
 
-/** How many modules handing the bot on are followed (`index.js` ← `bot.js` ← `client.js`…). */
-const MAX_MODULE_HOPS = 3;
+/** How many steps handing the bot on are followed (modules: `index.js` ← `bot.js` ← `client.js`…; fields, variables, returns). */
+const MAX_HOPS = 4;
 
 /** `slack.rtm.client()` on the `slack` package's own `rtm` family (`require('slack').rtm`, `const { rtm } = require('slack')`, `import slack from 'slack'`). */
 function isBotFactoryCall(resolver: Resolver, node: Node): boolean {
@@ -120,7 +129,7 @@ function isRtmFamily(resolver: Resolver, node: Node, hops = 0): boolean {
   if (family.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, family) === 'rtm' && isWholePackage(originOf(resolver, family.object))) return true;
   const origin = originOf(resolver, family);
   if (origin?.module === SLACK_PACKAGE.module && origin.name === 'rtm' && !origin.instance) return true;
-  const exported = hops < MAX_MODULE_HOPS ? resolver.project?.importedValue?.(resolver, family) : undefined;
+  const exported = hops < MAX_HOPS ? resolver.project?.importedValue?.(resolver, family) : undefined;
   return exported !== undefined && isRtmFamily(exported.resolver, exported.node, hops + 1);
 }
 

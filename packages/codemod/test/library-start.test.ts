@@ -607,6 +607,17 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
       },
       listen: 'withSlackPackageRtmStart(this.bot, ',
     },
+    // Blind s89/10 (robdrimmie/abide, MISSED): the field given what a method of the class returns.
+    {
+      form: 'the bot a method returns, kept in a field (this.bot = this.setupBot())',
+      files: {
+        'socket.js': SLACK_SOCKET_BOTS[0].source
+          .replace('const bot = slack.rtm.client();', 'class Holder {\n  constructor() {\n    this.bot = this.setupBot();\n  }\n\n  setupBot() {\n    const made = slack.rtm.client();\n    return made;\n  }\n\n  start() {\n    const bot = this.bot;')
+          .replace('bot.listen(', 'this.bot.listen(')
+          .concat('  }\n}\n\nnew Holder().start();\n'),
+      },
+      listen: 'withSlackPackageRtmStart(this.bot, ',
+    },
   ] as readonly { form: string; files: Readonly<Record<string, string>>; listen: string }[])('$form: the same lines, through rtm.connect', { timeout: 240_000 }, async ({ files, listen }: { files: Readonly<Record<string, string>>; listen: string }) => {
     const dir = await slackRunner(files);
     fake.setMode('legacy');
