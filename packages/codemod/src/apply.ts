@@ -293,14 +293,18 @@ export async function scanFiles(options: ApplyOptions): Promise<ScanSummary> {
 /**
  * The dependencies that start a client with `rtm.start` inside themselves, which no rewrite of the project's files
  * reaches, of the projects of the paths given, not the caller's (blind s70/19: `apply src` from the folder above).
- * Loaded only where there are installed dependencies to read (most runs: a start-up of 16 ms less).
+ * Loaded only where there are installed dependencies to read, or one named for Slack missing (most runs: a start-up
+ * of 16 ms less). And the dependencies named for Slack that are declared but not installed (`unread`): said, not counted.
  */
-async function startingDependenciesOf(cwd: string, paths: readonly string[]): Promise<{ readonly dependency: string; readonly warning: string }[]> {
+async function startingDependenciesOf(cwd: string, paths: readonly string[]): Promise<{ readonly dependency: string; readonly warning: string; readonly unread?: true }[]> {
   const roots = new Map(paths.flatMap((p) => { const m = nearestManifest(resolve(cwd, p)); return m ? [[m.dir, m] as const] : []; }));
-  const installed = [...roots.values()].filter((r) => (r.manifest.dependencies ?? r.manifest.peerDependencies) && existsSync(join(r.dir, 'node_modules')));
-  if (installed.length === 0) return [];
-  const { startingDependencies } = await import('./files/dependency-starts.js');
-  return installed.flatMap((r) => startingDependencies(cwd, r));
+  const declaring = [...roots.values()].filter((r) => r.manifest.dependencies ?? r.manifest.peerDependencies);
+  const installed = declaring.filter((r) => existsSync(join(r.dir, 'node_modules')));
+  // A dependency named for Slack that is not installed, whose code cannot be read (see unreadSlackDependencies).
+  const missing = declaring.filter((r) => Object.keys(r.manifest.dependencies ?? {}).some((name) => /slack/i.test(name) && !existsSync(join(r.dir, 'node_modules', name))));
+  if (installed.length === 0 && missing.length === 0) return [];
+  const { startingDependencies, unreadSlackDependencies } = await import('./files/dependency-starts.js');
+  return [...installed.flatMap((r) => startingDependencies(cwd, r)), ...missing.flatMap((r) => unreadSlackDependencies(cwd, r) ?? [])];
 }
 
 /**
@@ -451,7 +455,8 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
     printed,
     wrote,
     interrupted,
-    startingDependencies: starting.map((d) => d.dependency),
+    // A dependency whose code could not be read is said, but is no work `--check` can count.
+    startingDependencies: starting.filter((d) => d.unread !== true).map((d) => d.dependency),
     ranges: ranges.filter((r) => changed.some((c) => relative(cwd, c.file) === r.manifest)),
     ...(verification ? { verification } : {}),
     warnings: [...warnings, ...skipped.filter((s) => s.mentionsRtmStart).map((s) => `${s.file} was skipped (${s.reason.split(';')[0]}) but contains ${s.names ?? '`rtm.start`'}.`)],

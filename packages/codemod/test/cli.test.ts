@@ -277,6 +277,29 @@ describe('safety', () => {
     expect([above.code, above.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([1, ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`']]);
   });
 
+  // Blind s89/08 (gsingers/slack-jira-plugin): `node-slackbot` 0.0.8, pinned to a release no registry has, starts with rtm.start in its `connect()`.
+  it('a dependency named for Slack that is not installed: a warning that its code could not be read, --check unchanged', async () => {
+    const dir = await tempDir('rtm-migrate-unread-dependency-');
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'jira-bot', dependencies: { 'node-slackbot': '0.0.8', slackbots: '^1.2.0', '@slack/web-api': '^7.0.0', request: '^2.88.0' } }));
+    await writeFile(join(dir, 'bot.js'), "const Slackbot = require('node-slackbot');\nconst bot = new Slackbot(process.env.SLACK_TOKEN);\nbot.connect();\n");
+    const r = await cli(['apply', '.', '--dry'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\n +/g, ' ')).toContain(
+      'warning: package.json declares `node-slackbot` 0.0.8, named for Slack, but it is not installed, so rtm-migrate could not read whether its own code requests `rtm.start` (a Slack library of its time may, and the bot then breaks with no line of its own naming it). Install the dependencies and run rtm-migrate again.',
+    );
+    // The known clients (slackbots, @slack/*) are the analysis's, whatever is installed: not named.
+    expect(r.stdout.match(/^warning: .*/gm)?.filter((w) => w.includes('declares'))).toEqual(['warning: package.json declares `node-slackbot` 0.0.8, named for Slack, but it is not installed, so']);
+    expect((await cli(['apply', '.', '--check'], dir)).code).toBe(0);
+    // Installed, it is read (and, naming rtm.start, reported as starting it).
+    await mkdir(join(dir, 'node_modules', 'node-slackbot', 'lib'), { recursive: true });
+    await writeFile(join(dir, 'node_modules', 'node-slackbot', 'package.json'), JSON.stringify({ name: 'node-slackbot', version: '0.0.6', main: 'lib/slackbot.js' }));
+    await writeFile(join(dir, 'node_modules', 'node-slackbot', 'lib', 'slackbot.js'), "exports.connect = (api) => api('rtm.start');\n");
+    const installed = await cli(['apply', '.', '--check'], dir);
+    expect(installed.code).toBe(1);
+    expect(installed.stdout).not.toContain('not installed');
+    expect(installed.stdout.replace(/\n +/g, ' ')).toContain('warning: `node-slackbot` 0.0.6, a dependency, names the retired `rtm.start` in its own code (node_modules/node-slackbot/lib/slackbot.js:1)');
+  });
+
   it.each([
     ['4.4.0', 'warned: the proxy through its options variable', ['run it through `rtm-shim proxy`'], ['useRtmConnect']],
     ['4.9.0', 'warned: `useRtmConnect` through its options variable too', ['run it through `rtm-shim proxy`', 'set `HUBOT_SLACK_RTM_CLIENT_OPTS` to `{"useRtmConnect":true}`'], []],

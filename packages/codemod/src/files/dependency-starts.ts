@@ -59,6 +59,19 @@ export function startingDependencies(cwd: string, root: { readonly dir: string; 
 }
 
 /**
+ * The warning for the dependencies named for Slack (none rtm-migrate knows) that the package.json of
+ * `root` declares but its `node_modules` does not hold (blind s89/08: `node-slackbot` 0.0.8, pinned to a
+ * release no registry has, whose `connect()` requests `rtm.start`): their code cannot be read, so
+ * nothing else would say whether they start a client of their own. Undefined when there is none.
+ */
+export function unreadSlackDependencies(cwd: string, root: { readonly dir: string; readonly manifest: Manifest }): { readonly dependency: string; readonly warning: string; readonly unread: true } | undefined {
+  const missing = Object.entries(root.manifest.dependencies ?? {}).filter(([name]) => isSlackLibrary(name) && nearestManifest(join(root.dir, 'node_modules', name))?.dir !== join(root.dir, 'node_modules', name));
+  if (missing.length === 0) return undefined;
+  const manifest = relative(cwd, join(root.dir, 'package.json'));
+  return { dependency: missing.map(([name]) => name).join(', '), warning: CODEMOD_MESSAGES.dependencyUnread(manifest, missing.map(([name, range]) => `\`${name}\` ${range}`)), unread: true };
+}
+
+/**
  * The warning for a package of Botkit's (named for it, or declaring it) whose own code calls `startRTM()`
  * where the app's Botkit, which such a plugin is handed, may be a release before BOTKIT.connectSince: that
  * `startRTM()` requests `rtm.start`, in code rtm-migrate does not rewrite.
