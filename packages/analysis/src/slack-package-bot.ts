@@ -1,4 +1,4 @@
-import { SLACK_PACKAGE } from '@rtm-migrate/core';
+import { isKnownPackage, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { heldValueOfName, memberName, unwrap } from './ast.js';
@@ -26,7 +26,14 @@ type Node = TSESTree.Node;
  */
 export type LibraryStartSite =
   | { readonly kind: 'library-start'; readonly library: 'slack-client'; readonly call: TSESTree.CallExpression }
-  | { readonly kind: 'library-start'; readonly library: 'slack-package'; readonly call: TSESTree.CallExpression; readonly version: LibraryVersion | undefined }
+  | {
+      readonly kind: 'library-start';
+      readonly library: 'slack-package';
+      readonly call: TSESTree.CallExpression;
+      readonly version: LibraryVersion | undefined;
+      /** The package the bot's `rtm.client()` comes from where it is not `slack` but another named for Slack, with its API (a fork: `slack-promise`): reported, never wrapped. */
+      readonly fork?: string;
+    }
   | {
       readonly kind: 'library-start';
       readonly library: 'botkit';
@@ -73,12 +80,37 @@ export interface LibraryVersion {
   readonly text: string;
 }
 
-/** The `listen(…)` call of a `slack.rtm.client()` bot, as a site; undefined for any other call. */
+/**
+ * The `listen(…)` call of a `slack.rtm.client()` bot, as a site; or of a bot made the same way by another
+ * package named for Slack (blind s87/10: `slack-promise`, a fork of `slack` 7, whose `listen` requests
+ * `rtm.start` as every `rtm.client()` up to 8.x did), as a site naming that fork. Undefined for any other call.
+ */
 export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'listen') return undefined;
-  if (!isSlackPackageBot(resolver, callee.object)) return undefined;
-  return { kind: 'library-start', library: 'slack-package', call, version: resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACK_PACKAGE.module) };
+  const site = { kind: 'library-start', library: 'slack-package', call } as const;
+  if (isSlackPackageBot(resolver, callee.object, isBotFactoryCall)) return { ...site, version: resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACK_PACKAGE.module) };
+  let fork: string | undefined;
+  const forkBot = (r: Resolver, node: Node): boolean => {
+    const module = forkFactoryModule(r, node);
+    if (module !== undefined) fork = module;
+    return module !== undefined;
+  };
+  return isSlackPackageBot(resolver, callee.object, forkBot) && fork !== undefined ? { ...site, version: undefined, fork } : undefined;
+}
+
+/** The package of `x.rtm.client()` where `x` is a whole package named for Slack that is neither `slack` nor one rtm-migrate knows (`require('slack-promise')`). */
+function forkFactoryModule(resolver: Resolver, node: Node): string | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'client') return undefined;
+  const family = unwrap(callee.object);
+  if (family.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, family) !== 'rtm') return undefined;
+  const origin = originOf(resolver, family.object);
+  if (origin?.module === undefined || origin.instance || (origin.name !== '*' && origin.name !== 'default')) return undefined;
+  const { module } = origin;
+  return /slack/i.test(module) && !/^[./]/.test(module) && !module.startsWith('@slack/') && !isKnownPackage(module) ? module : undefined;
 }
 
 /**
@@ -87,28 +119,28 @@ export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpre
  * module of the project exports once as such a bot (`let bot = require('./bot')`, blind s63/14), or a
  * field of `this` written once with it, or a call of a function or method of this file whose every
  * return is such a bot (`this.bot = this.setupBot()`, blind s89/10). A bot handed in as a parameter is
- * not followed.
+ * not followed. `factory`: what makes the bot (`slack.rtm.client()`, or a fork's).
  */
-function isSlackPackageBot(resolver: Resolver, node: Node, hops = 0): boolean {
+function isSlackPackageBot(resolver: Resolver, node: Node, factory: (resolver: Resolver, node: Node) => boolean, hops = 0): boolean {
   const bare = unwrap(node);
-  if (isBotFactoryCall(resolver, bare)) return true;
+  if (factory(resolver, bare)) return true;
   if (hops >= MAX_HOPS) return false;
   if (bare.type === AST_NODE_TYPES.Identifier) {
     // Not `const { listen } = slack.rtm.client()`, a member of the bot; an implicit global counts as a `let`.
     const value = heldValueOfName(resolver, bare);
-    if (value !== undefined && isBotFactoryCall(resolver, value)) return true;
+    if (value !== undefined && factory(resolver, value)) return true;
     // `const bot = this.bot`: what the field holds; `const bot = makeBot()`: what the function returns.
     const held = value === undefined ? undefined : unwrap(value);
-    if (held?.type === AST_NODE_TYPES.MemberExpression && soleFieldValue(resolver, held) !== undefined) return isSlackPackageBot(resolver, held, hops + 1);
-    if (held?.type === AST_NODE_TYPES.CallExpression && isSlackPackageBot(resolver, held, hops + 1)) return true;
+    if (held?.type === AST_NODE_TYPES.MemberExpression && soleFieldValue(resolver, held) !== undefined) return isSlackPackageBot(resolver, held, factory, hops + 1);
+    if (held?.type === AST_NODE_TYPES.CallExpression && isSlackPackageBot(resolver, held, factory, hops + 1)) return true;
   }
   const maker = bare.type === AST_NODE_TYPES.CallExpression ? functionOf(resolver, bare.callee) : undefined;
-  if (maker !== undefined) return everyReturnIs(resolver, maker, (value) => isSlackPackageBot(resolver, value, hops + 1));
+  if (maker !== undefined) return everyReturnIs(resolver, maker, (value) => isSlackPackageBot(resolver, value, factory, hops + 1));
   // `this.bot = slack.rtm.client()` in the constructor, `this.bot.listen(…)` in a method (blind s74/02).
   const field = soleFieldValue(resolver, bare);
-  if (field !== undefined) return isSlackPackageBot(resolver, field, hops + 1);
+  if (field !== undefined) return isSlackPackageBot(resolver, field, factory, hops + 1);
   const exported = resolver.project?.importedValue?.(resolver, bare);
-  return exported !== undefined && isSlackPackageBot(exported.resolver, exported.node, hops + 1);
+  return exported !== undefined && isSlackPackageBot(exported.resolver, exported.node, factory, hops + 1);
 }
 
 /** How many steps handing the bot on are followed (modules: `index.js` ← `bot.js` ← `client.js`…; fields, variables, returns). */

@@ -58,6 +58,10 @@ ruleTester.run('no-rtm-start (module loads, library starts)', rule, {
     },
     { code: "const { rtm } = require('slack'); rtm.client().listen({ token }, (err, data) => {});", errors: [{ messageId: 'rtmStartInLibrary' }] },
     { code: "import slack from 'slack'; const bot = slack.rtm.client(); bot.listen({ token });", errors: [{ messageId: 'rtmStartInLibrary' }] },
+    // A bot made by a method of the class, kept in a field (blind s89/10).
+    { code: "const slack = require('slack'); class L { constructor() { this.bot = this.setup(); } setup() { const b = slack.rtm.client(); return b; } go() { this.bot.listen({ token }); } }", errors: [{ messageId: 'rtmStartInLibrary' }] },
+    // A fork of the package with its `rtm.client()` (blind s87/10: slack-promise): named, with no rewrite promised.
+    { code: "var slack = require('slack-promise'); var rtmClient = slack.rtm.client(); rtmClient.listen({ token });", errors: [{ messageId: 'rtmStartInSlackPackageFork', data: { module: 'slack-promise' }, column: 75 }] },
     { code: "const Slack = require('slack-client'); const slack = new Slack(t, true, true); slack.on('open', ready); slack.login();", errors: [{ messageId: 'rtmStartInSlackClientLogin', column: 105 }] },
     { code: "import SlackClient from 'slack-client'; class Bot { constructor(t) { this.sc = new SlackClient(t); } run() { this.sc.login(); } }", errors: [{ messageId: 'rtmStartInSlackClientLogin' }] },
     // No package.json or install is known here: the Botkit may be older than 0.5.4.

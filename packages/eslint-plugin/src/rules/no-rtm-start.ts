@@ -42,6 +42,7 @@ export type MessageIds =
   | 'rtmStartInBotkit'
   | 'rtmStartInBotkitAppObject'
   | 'rtmStartInVendoredBotkit'
+  | 'rtmStartInSlackPackageFork'
   | 'rtmStartInSlackbots'
   | 'slackbotsListsUnfilled'
   | 'rtmStartInSlackbotapi'
@@ -177,6 +178,7 @@ export default createRule<Options, MessageIds>({
       rtmStartInBotkit: MESSAGES.rtmStartInBotkit,
       rtmStartInBotkitAppObject: MESSAGES.rtmStartInBotkitAppObject,
       rtmStartInVendoredBotkit: MESSAGES.rtmStartInVendoredBotkit,
+      rtmStartInSlackPackageFork: MESSAGES.rtmStartInSlackPackageFork,
       rtmStartInSlackbots: MESSAGES.rtmStartInSlackbots,
       slackbotsListsUnfilled: MESSAGES.slackbotsListsUnfilled,
       rtmStartInSlackbotapi: MESSAGES.rtmStartInSlackbotapi,
@@ -273,6 +275,7 @@ export default createRule<Options, MessageIds>({
           return;
         case 'library-start':
           if (site.library === 'botkit' && site.vendoredFrom !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInVendoredBotkit', data: { module: site.vendoredFrom } });
+          else if (site.library === 'slack-package' && site.fork !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInSlackPackageFork', data: { module: site.fork } });
           else if (site.library === 'slackbots' && site.unfilledRead) context.report({ node: startedThrough(site), messageId: 'slackbotsListsUnfilled', data: { read: context.sourceCode.getText(site.unfilledRead), line: site.unfilledRead.loc.start.line } });
           else context.report({ node: startedThrough(site), messageId: libraryMessage(site) });
           return;
