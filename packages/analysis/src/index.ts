@@ -42,7 +42,7 @@ export { rtmClientInMember, rtmClientStartable } from './rtm-member-client.js';
 export { startListenerOf } from './event-name.js';
 export type { LibraryStartSite, LibraryVersion } from './slack-package-bot.js';
 export { startedThrough } from './slack-package-bot.js';
-export { runsSlackbotapiOnInstance, runsSlackbotsOnInstance, surelyPrecedes } from './library-start.js';
+export { runsSlackbotapiOnInstance, runsSlackbotsOnInstance } from './library-start.js';
 export { slackClientReads, type SlackClientRead } from './slack-client-reads.js';
 export type { ChosenClients, ReceivedClient, UnfollowedClientSite } from './unfollowed-client.js';
 export { typeDeclaredIn, typeIs, typeServices } from './types.js';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { RTM_START_MEMBER_LIMIT } from '@rtm-migrate/core';
 import { ALL_SCOPES, startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
@@ -172,8 +172,8 @@ async function botkitRunners(): Promise<string> {
 }
 
 /** A published library as copyLibrary() makes it, the fixed API URL in `file` (`fixed`) replaced by SLACK_API_URL (the only edit), with its runner. */
-async function pointedLibrary(folder: string | undefined, name: string, file: string, fixed: string, replacement: string): Promise<string> {
-  const dir = await copyLibrary(folder, name, name);
+async function pointedLibrary(folder: string | undefined, name: string, file: string, fixed: string, replacement: string, runners: readonly string[] = [name]): Promise<string> {
+  const dir = await copyLibrary(folder, name, name, runners);
   const path = join(dir, name, file);
   const source = await readFile(path, 'utf8');
   expect(source).toContain(fixed);
@@ -701,7 +701,32 @@ ${processTypes}`) });
     expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 
-  it('refuses at once, naming the problem, a `slack` package without the conversations methods (before 8.4.0)', { timeout: 240_000 }, async () => {
+  // Blind s88/07 (yiuc/starbot), s89/03 (Fuinha11/pavebot-slack): slack 6.2.0, which has neither the conversations methods nor
+  // rtm.connect (nor a callback of `listen`): they are called through its own methods/_exec, as its methods are.
+  it('slack 6.2.0 as published (no conversations methods, no rtm.connect): the same lines, through its own methods/_exec', { timeout: 240_000 }, async () => {
+    const dir = await pointedLibrary(undefined, 'slack-6', join('methods', '_exec.js'), "baseUrl: 'https://slack.com/api/'", 'baseUrl: process.env.SLACK_API_URL', []);
+    // The app requires it by its own name.
+    await symlink(join(dir, 'slack-6'), join(dir, 'node_modules', 'slack'), 'dir');
+    const source = SLACK_SOCKET_BOTS[0].source.replace(/bot\.listen\(\{ token: process\.env\.SLACK_BOT_TOKEN \}, [\s\S]*$/, 'bot.listen({ token: process.env.SLACK_BOT_TOKEN });\n');
+    await writeFile(join(dir, 'runners', 'socket.js'), source);
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'starbot', dependencies: { slack: '^6.1.0' } }));
+    fake.setMode('legacy');
+    const before = await runSocketBot(dir, 'socket.js');
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^started as \S+ of \S+: \d+ users, \d+ channels\nhello: hello, this \{\}\nmessage in \w+ from \w+: anyone here\?, this \{\}\nmessage in \w+ from \w+: bye, this \{\}\n$/);
+
+    const report = await apply(dir, join('runners', 'socket.js'));
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['runners/socket.js:20:1', 'helper-module']]);
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runSocketBot(dir, 'socket.js');
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    const methods = fake.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    expect(methods).toEqual(expect.arrayContaining(['users.list', 'conversations.list', 'conversations.members', 'rtm.connect']));
+  });
+
+  it('refuses at once, naming the problem, a `slack` package without the conversations methods (before 8.4.0) nor methods/_exec', { timeout: 240_000 }, async () => {
     const dir = await slackRunner({ 'socket.js': SLACK_SOCKET_BOTS[0].source });
     await apply(dir, join('runners', 'socket.js'));
     // A `slack` of 7.x's shape as far as the wrapper reads it (an `rtm.client()` bot, no `conversations`), in a folder of its own with the generated module.
@@ -712,39 +737,31 @@ ${processTypes}`) });
     await writeFile(join(older, 'bot.js'), "const { withSlackPackageRtmStart } = require('./rtm-start-data');\nwithSlackPackageRtmStart(require('slack').rtm.client());\n");
     const ran = await runNodeBot(join(dir, 'older', 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toContain("TypeError: withSlackPackageRtmStart: this `slack` package has no conversations.list and conversations.members to rebuild rtm.start's data with (8.4.0 and later have them): upgrade it");
+    expect(ran.stderr).toContain("TypeError: withSlackPackageRtmStart: this `slack` package has no conversations.list and conversations.members, nor the methods/_exec to call them through, to rebuild rtm.start's data with: upgrade it to the last 8.x");
   });
 });
 
 const SLACK_PACKAGE_BOT = "const slack = require('slack');\n\nconst bot = slack.rtm.client();\nbot.message((m) => console.log(m.text));\nbot.listen({ token: process.env.SLACK_TOKEN });\n";
 
 /**
- * Where the `slack` package is known to lack the conversations methods (before 8.4.0), or the file is
- * TypeScript, `listen()` stays a TODO saying why; a release that has them, or one nothing names, goes
- * through `withSlackPackageRtmStart()` (which refuses a package without them at start).
+ * Every release with `rtm.client()`, or one nothing names, goes through `withSlackPackageRtmStart()` (what a
+ * release before 8.4.0 lacks is called through its own methods/_exec; it refuses a package without either at
+ * start); a TypeScript file not known to compile to CommonJS, or a fork's bot, stays a TODO saying why.
  */
 describe('the `slack` package bot through the CLI, by release and language', () => {
+  // Before 8.4.0 what the package lacks goes through its own methods/_exec: every release with `rtm.client()` goes through the wrapper.
   it.each([
     ['^8.4.0', '8.4.2'],
     ['^8.0.0', undefined],
     [undefined, undefined],
+    ['^7.0.0', undefined],
+    ['^8.4.0', '8.3.0'],
+    ['^6.1.0', '6.2.0'],
   ])('declared %s, installed %s: through withSlackPackageRtmStart()', async (range, installed) => {
     const dir = await libraryApp('slack', SLACK_PACKAGE_BOT, range, installed);
     const report = await apply(dir);
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:5:1', 'helper-module']]);
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toBe(SLACK_PACKAGE_BOT.replace("\n\nconst bot", "\nconst { withSlackPackageRtmStart } = require('./rtm-start-data');\n\nconst bot").replace('bot.listen(', "withSlackPackageRtmStart(bot, { optional: ['dnd', 'subteams'] }).listen("));
-  });
-
-  it.each([
-    ['^7.0.0', undefined, 'its package.json\'s `"slack": "^7.0.0"` allows only releases that lack them'],
-    ['^8.4.0', '8.3.0', 'the `slack` package installed here is 8.3.0, which lacks them'],
-  ])('declared %s, installed %s: a TODO saying so, the code as it was', async (range, installed, why) => {
-    const dir = await libraryApp('slack', SLACK_PACKAGE_BOT, range, installed);
-    const report = await apply(dir);
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:5:1', 'todo']]);
-    expect(report.sites[0]?.message.replace(/\s+/g, ' ')).toContain(`but leaves this one unchanged: ${why} (upgrade`);
-    const written = await readFile(join(dir, 'bot.js'), 'utf8');
-    expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(SLACK_PACKAGE_BOT);
   });
 
   // Blind s87/10 (glb/waldo, MISSED): `slack-promise`, an unpublished fork of `slack` 7, its `rtm.client()` bot's `listen()` requesting rtm.start.

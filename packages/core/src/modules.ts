@@ -193,12 +193,17 @@ export const LEGACY_RTM_RESTART = deepFreeze({ retryFirstMs: 1000, retryFactor: 
  * (`botThroughMajor`; 9.0.0 dropped it): in every one of those versions the bot's `listen(params, cb)`
  * calls the package's own `rtm.start` with `params`, opens a WebSocket at the answer's `url` and hands the
  * whole answer to its `started` handlers and to `cb`. It has no option to call `rtm.connect` instead.
+ * Every release with `rtm.client()` (`execSince`, the first published one with it, 5.3.0, through 8.4.2;
+ * read off 5.3.0, 6.1.0, 6.2.0, 7.0.1, 7.5.7, 7.7.3, 8.1.1, 8.2.7 and 8.4.2) calls Slack through its own
+ * `methods/_exec.js`, `exec(method, form, callback)` posting `form` to the method's URL: a method a release
+ * has no function for goes through it (5.x–7.x delete `ok` from the answers).
  */
 export const SLACK_PACKAGE = deepFreeze({
   module: 'slack',
   connectSince: [8, 3, 0] as const,
   conversationsSince: [8, 4, 0] as const,
   promisesSince: [9, 0, 0] as const,
+  execSince: [5, 3, 0] as const,
   botThroughMajor: 8,
   checkedThroughMajor: 11,
   missingMethods: ['team.preferences.list'] as const,

@@ -16,7 +16,6 @@ import {
   runsSlackbotapiOnInstance,
   runsSlackbotsOnInstance,
   slackClientReads,
-  surelyPrecedes,
   storeRole,
   singleValueOf,
   unwrap,
@@ -30,7 +29,6 @@ import {
   type DataStoreSite,
   type LibraryReach,
   type LibraryStartSite,
-  type LibraryVersion,
   type UnfollowedClientSite,
   type MethodSite,
   type StoreCacheSite,
@@ -353,7 +351,7 @@ function tableSite(node: Node): FoundSite {
  */
 function libraryStartSite(site: LibraryStartSite, parsed: ParsedFile): FoundSite {
   const { call } = site;
-  const unfit = site.library === 'slack-package' ? slackPackageUnfit(site.version, parsed, site.fork) : undefined;
+  const unfit = site.library === 'slack-package' ? slackPackageUnfit(parsed, site.fork) : undefined;
   const own = ownReason(call, libraryStartReason(site, unfit), undefined);
   // Only the `slack` package's `listen` takes `rtm.start`'s arguments; `login()` takes none, `startRTM`'s is its callback.
   const argsNode = site.library === 'slack-package' ? site.call.arguments[0] : undefined;
@@ -379,16 +377,15 @@ function overriddenForm(site: LibraryStartSite): 'bot' | 'instance' | 'class' {
 
 /**
  * Why `withSlackPackageRtmStart()` cannot start a `slack` package bot of this file: a TypeScript file not
- * known to compile to CommonJS (the wrapper loads the package's `ws` through `require`), a bot of a fork of the
- * package (`fork`: the wrapper loads `slack` itself), or a release known
- * to lack the conversations methods its data are rebuilt with (before 8.4.0). Unknown releases go through it:
- * the wrapper itself refuses, naming the problem, a package without them.
+ * known to compile to CommonJS (the wrapper loads the package's `ws` through `require`), or a bot of a fork of
+ * the package (`fork`: the wrapper loads `slack` itself). Every release with `rtm.client()` goes through it
+ * (what a release lacks is called through its own `methods/_exec`): the wrapper itself refuses, naming the
+ * problem, a package without either.
  */
-function slackPackageUnfit(version: LibraryVersion | undefined, parsed: ParsedFile, fork: string | undefined): string | undefined {
+function slackPackageUnfit(parsed: ParsedFile, fork: string | undefined): string | undefined {
   if (fork !== undefined) return CODEMOD_MESSAGES.slackPackageFork(fork);
   const emit = typescript(parsed) ? notCommonJsEmit(parsed.file) : undefined;
-  if (emit !== undefined) return CODEMOD_MESSAGES.slackPackageBotTypescript(emit);
-  return version !== undefined && surelyPrecedes(version, SLACK_PACKAGE.conversationsSince) ? CODEMOD_MESSAGES.slackPackageBotTooOld(version) : undefined;
+  return emit === undefined ? undefined : CODEMOD_MESSAGES.slackPackageBotTypescript(emit);
 }
 
 /** The TODO of a library's own start; `unfit`: why the `slack` package's wrapper cannot start it (slackPackageUnfit). */
