@@ -534,6 +534,17 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
     return running;
   }
 
+  /** The migrated bot run once Slack answers `rtm_connect_required`: it prints `printed` again, and never asks for `rtm.start`. The methods it called. */
+  async function printsTheSameOnConnectRequired(dir: string, file: string, printed: string): Promise<string[]> {
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runSocketBot(dir, file);
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', printed]);
+    const methods = fake.calls.map((c) => c.method);
+    expect(methods).not.toContain('rtm.start');
+    return methods;
+  }
+
   it.each(SLACK_SOCKET_BOTS)('$form: the same lines as against rtm.start, through rtm.connect', { timeout: 240_000 }, async ({ file, source, helper }) => {
     const dir = await slackRunner({ [file]: source });
     fake.setMode('legacy');
@@ -581,11 +592,7 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
     const written = await readFile(join(dir, 'runners', 'socket.js'), 'utf8');
     expect(written).toContain("withSlackPackageRtmStart(bot, { optional: ['dnd', 'subteams'] }).listen({ token: process.env.SLACK_BOT_TOKEN }, function (err, data) {");
 
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await runSocketBot(dir, 'socket.js');
-    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
-    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    await printsTheSameOnConnectRequired(dir, 'socket.js', before.stdout);
     expect((await apply(dir, 'runners')).sites).toEqual([]);
   });
 
@@ -630,11 +637,7 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
     const written = await readFile(join(dir, 'runners', 'socket.js'), 'utf8');
     expect(written).toContain(listen);
 
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await runSocketBot(dir, 'socket.js');
-    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
-    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    await printsTheSameOnConnectRequired(dir, 'socket.js', before.stdout);
   });
 
   // Blind s57/16 (ricdardox/botslack, babel-node 6): ES module syntax in a package that is not `"type": "module"` is
@@ -660,11 +663,7 @@ describe('the `slack` package bot migrated by the CLI: the socket, its handlers 
     expect(module).not.toContain('import.meta');
     expect(module).toContain('const requireHere = require;');
     await build();
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await runSocketBot(dir, join('build', 'socket.js'));
-    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
-    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    await printsTheSameOnConnectRequired(dir, join('build', 'socket.js'), before.stdout);
   });
 
   // Blind s87/01 (FRC3571/SlackBot): the bot in TypeScript, tsc emitting CommonJS (`"module": "commonjs"`) next to it; the
@@ -694,11 +693,7 @@ ${processTypes}`) });
     const module = await readFile(join(dir, 'runners', 'rtm-start-data.ts'), 'utf8');
     expect(module).toContain('const requireHere = require;');
     await build();
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await runSocketBot(dir, 'socket.js');
-    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
-    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    await printsTheSameOnConnectRequired(dir, 'socket.js', before.stdout);
   });
 
   // Blind s88/07 (yiuc/starbot), s89/03 (Fuinha11/pavebot-slack): slack 6.2.0, which has neither the conversations methods nor
@@ -717,12 +712,7 @@ ${processTypes}`) });
 
     const report = await apply(dir, join('runners', 'socket.js'));
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['runners/socket.js:20:1', 'helper-module']]);
-    fake.setMode('connect_required');
-    fake.resetCalls();
-    const after = await runSocketBot(dir, 'socket.js');
-    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
-    const methods = fake.calls.map((c) => c.method);
-    expect(methods).not.toContain('rtm.start');
+    const methods = await printsTheSameOnConnectRequired(dir, 'socket.js', before.stdout);
     expect(methods).toEqual(expect.arrayContaining(['users.list', 'conversations.list', 'conversations.members', 'rtm.connect']));
   });
 
