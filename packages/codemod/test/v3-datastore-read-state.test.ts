@@ -3,20 +3,21 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { breaksThenMigrates, expectSameWithoutRtmStart, expectSecondRunChangesNothing, writeBotFiles } from './helpers.js';
+import { breaksThenMigrates, cli, expectSameWithoutRtmStart, expectSecondRunChangesNothing, writeBotFiles } from './helpers.js';
 
 /**
  * A real @slack/client 3.16 RtmClient (fixtures/bots' node_modules) whose dataStore is handed to a module loaded
  * by a computed path, which the analysis cannot read: everything is fetched, but not the read state
- * (`last_read`, `unread_count`), which costs a `conversations.info` per conversation. The dataStore copies the
- * items into models of its own by their enumerable keys, which left the items' warning getters behind: a read
- * of a channel model's `unread_count` was silently `undefined`. Now the models get getters of their own.
+ * (`last_read`, `unread_count`), which costs a `conversations.info` per conversation, unless a file of the
+ * project spells it (blind s90/07). The dataStore copies the items into models of its own by their
+ * enumerable keys, which left the items' warning getters behind: a read of a channel model's `unread_count`
+ * was silently `undefined`. Now the models get getters of their own.
  */
-const BOT = `'use strict';
+const bot = (reportFolder: string): string => `'use strict';
 var RtmClient = require('@slack/client').RtmClient;
 var CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;
 var MemoryDataStore = require('@slack/client').MemoryDataStore;
-var report = require(require('path').join(__dirname, 'report'));
+var report = require(require('path').join(__dirname, '${reportFolder}', 'report'));
 
 var rtm = new RtmClient(process.env.SLACK_BOT_TOKEN, {
   slackAPIUrl: process.env.SLACK_API_URL,
@@ -36,6 +37,27 @@ rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
 });
 
 rtm.start();
+`;
+
+/** The bot whose report module is a file of the project. */
+const BOT = bot('.');
+
+/** The same bot with its report a class of a module it loads by name, to which it hands the store: not followed there either (blind s90/07's PixelsController). */
+const CLASS_BOT = BOT.replace("var report = require(require('path').join(__dirname, '.', 'report'));", "var Report = require('./report');").replace('report(rtm.dataStore, event);', 'new Report(rtm.dataStore).print(event);');
+
+/** READS as that class. */
+const CLASS_READS = `module.exports = class Report {
+  constructor(store) {
+    this.store = store;
+  }
+
+  print(event) {
+    var general = this.store.getChannelByName('general');
+    console.log('general unread_count: ' + general.unread_count);
+    console.log('general unread_count again: ' + general.unread_count);
+    console.log('general lastRead: ' + general.lastRead + ' unreadCount: ' + general.unreadCount + ' (marked ' + event.ts + ')');
+  }
+};
 `;
 
 /** Reads #general's read state off its model twice (the warning comes once), and what the model keeps itself. */
@@ -74,19 +96,37 @@ const run = (dir: string): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'),
 
 describe("a v3 RtmClient's dataStore models handed to code the analysis cannot read, migrated by the CLI", () => {
   // The v3 client prints its dataStore's deprecation to stdout first, before and after.
-  it("warns once on stderr where a channel model's unread_count is read, naming the include entry", { timeout: 240_000 }, async () => {
-    const dir = await writeBotFiles('rtm-migrate-v3-datastore-read-state-', { 'bot.js': BOT, 'report.js': READS });
+  // Blind s90/07 (DominikPalo/slack-led-board): the start data handed to PixelsController, whose pixels read `unread_count_display`.
+  it("fetches the read state where a file of the project reads it (one conversations.info per conversation the bot is in): the same lines", { timeout: 240_000 }, async () => {
+    const dir = await writeBotFiles('rtm-migrate-v3-datastore-read-state-read-', { 'bot.js': CLASS_BOT, 'report.js': CLASS_READS });
     fake.setMode('legacy');
     const before = await run(dir);
     expect([before.code, before.stderr]).toEqual([0, '']);
-    expect(before.stdout).toMatch(/^general unread_count: (\d+)\ngeneral unread_count again: \1\ngeneral lastRead: 1700000000\.000200 unreadCount: 0 \(marked 1700000000\.000200\)\n$/m);
-
     await breaksThenMigrates(fake, dir, () => run(dir));
-    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("\nstartRtmClient(rtm, {}, { optional: ['team.prefs'] });\n");
-
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("\nstartRtmClient(rtm, {}, { include: ['channels[].unread_count', 'groups[].unread_count', 'ims[].unread_count', 'mpims[].unread_count'], optional: ['team.prefs'] });\n");
     fake.setMode('connect_required');
     fake.resetCalls();
     const after = await run(dir);
+    expectSameWithoutRtmStart(fake, before, after);
+    expect(fake.calls.map((c) => c.method)).toContain('conversations.info');
+  });
+
+  // The reader is out of the run (a folder of its own, not named): nothing spells the read state.
+  it("warns once on stderr where a channel model's unread_count is read by code out of the run, naming the include entry", { timeout: 240_000 }, async () => {
+    const dir = await writeBotFiles('rtm-migrate-v3-datastore-read-state-', { 'bot/bot.js': bot('../reports'), 'reports/report.js': READS });
+    const runBot = (): Promise<RunResult> => run(join(dir, 'bot'));
+    fake.setMode('legacy');
+    const before = await runBot();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^general unread_count: (\d+)\ngeneral unread_count again: \1\ngeneral lastRead: 1700000000\.000200 unreadCount: 0 \(marked 1700000000\.000200\)\n$/m);
+
+    const migrated = await cli(['apply', 'bot', '--allow-dirty'], dir);
+    expect([migrated.code, migrated.stderr]).toEqual([0, '']);
+    expect(await readFile(join(dir, 'bot', 'bot.js'), 'utf8')).toContain("\nstartRtmClient(rtm, {}, { optional: ['team.prefs'] });\n");
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runBot();
     expect(after.code).toBe(0);
     // Not fetched (no call names it), but not silently: one warning for both reads.
     expect(after.stdout).toBe(before.stdout.replace(/: \d+\n/g, ': undefined\n'));

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { originOf, propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
-import { unreadEntryMessage, wordCounter } from './unread-entry.js';
+import { unreadEntryMessage, wordCounter, wordCountIn } from './unread-entry.js';
+import { moduleGroups } from './module-group.js';
+import { escapedReadState } from './escaped-read-state.js';
 import {
   costOfReplacement,
   fetchedByMigration,
@@ -491,6 +493,7 @@ export function scan(options: ScanOptions): Plan {
   const wrapperUses: WrapperUse[] = [];
   const listeners = startListeners(root, project, options.files);
   const countWord = wordCounter(project);
+  const groupOf = moduleGroups(project);
 
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(index, options.files.length);
@@ -579,10 +582,10 @@ export function scan(options: ScanOptions): Plan {
       prepared.push({ found, reads, escapes: answerEscapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
     }
     const decisions = settleStartTyped(prepared.map((p) => p.choice));
-    for (const [index, { found, reads, escapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice }] of prepared.entries()) {
+    for (const [index, { found, reads, escapes, fieldsRead: readAtSite, startOnlyFields: startOnlyAtSite, args, transport, table, facet, choice }] of prepared.entries()) {
       const heavy = importableDecision(parsed, decisions[index] ?? choice.decision);
       // A v3 client that needs nothing of rtm.start's data: `useRtmConnect: true` alone, no helper module (no list fetched).
-      const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, fieldsRead) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
+      const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, readAtSite) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
       // A rewrite changes which events a transport that publishes its answers sends: listeners of `'rtm.start'`, in the project or in
       // plugins of the object handed in that no run sees (blind s65/04, b9's documented `'rtm.start'` event), would never fire again.
       const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
@@ -592,6 +595,11 @@ export function scan(options: ScanOptions): Plan {
       // at load (blind s80/07: tsc 1.8.10 wrote `'self': }`), so such a package's sites are left to the user.
       const oldTypescript = checked.rewrite === 'helper-module' && typescript(parsed) ? typescriptOlderThan(parsed.file, WRITTEN_SYNTAX.helperModule.older) : undefined;
       const decision: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
+      // The read state of lists handed where they are not followed, where the program reads it: fetched by the helper
+      // module's start, not answered `undefined` with a warning (an `rtm.connect` call's data never had it).
+      const readState = decision.rewrite === 'helper-module' && !found.connect ? escapedReadState(escapes, (word) => wordCountIn(project, groupOf(parsed.file), word)) : [];
+      const fieldsRead = readState.length > 0 ? [...new Set([...readAtSite, ...readState])].sort() : readAtSite;
+      const startOnlyFields = readState.length > 0 ? [...new Set([...startOnlyAtSite, ...readState])].sort() : startOnlyAtSite;
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
       const viaTransport = decision.rewrite === 'helper-module' && transport && 'call' in transport ? transport.call : undefined;
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;

@@ -8,7 +8,12 @@ import type { FoundSite } from './found.js';
  * written anywhere else, `.rtmStartApi`, `['rtmStartApi']`, `{ rtmStartApi }`, may read the entry).
  */
 export function wordCounter(project: Project): (word: string) => number {
-  return (word) => project.fileList.reduce((n, file) => n + wordCount(project.text(file), word), 0);
+  return (word) => wordCountIn(project, project.fileList, word);
+}
+
+/** How often `word` is spelled in `files` of the project. */
+export function wordCountIn(project: Project, files: readonly string[], word: string): number {
+  return files.reduce((n, file) => n + wordCount(project.text(file), word), 0);
 }
 
 /**
