@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { originOf, propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
@@ -37,6 +36,7 @@ import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
 import { sdkVersion } from '../helper-module/sdk-version.js';
+import { parsedTsconfig } from '../files/tsconfig.js';
 import { legacyConnectOnly, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { carriedEscapes, helperFetch, requiredScopes } from '../helper-module/escape-extras.js';
@@ -154,9 +154,7 @@ export function findTsconfig(paths: readonly string[]): string | null {
 
 /** The files of the tsconfig's project (TypeScript is loaded only when there is a tsconfig). */
 function tsconfigFiles(tsconfig: string): string[] {
-  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-  return parsed?.fileNames.filter((f) => !f.endsWith('.d.ts')) ?? [];
+  return parsedTsconfig(tsconfig)?.fileNames.filter((f) => !f.endsWith('.d.ts')) ?? [];
 }
 
 function lineAndColumn(parsed: ParsedFile, offset: number): { line: number; column: number } {
