@@ -138,6 +138,17 @@ describe("a v3 RtmClient's dataStore models handed to code the analysis cannot r
     expect(methods).not.toContain('conversations.info');
   });
 
+  // The module an earlier run generated spells the read state in its own code: it is no reader of it.
+  it('does not fetch the read state for a start whose program loads a module an earlier run generated', { timeout: 240_000 }, async () => {
+    const dir = await writeBotFiles('rtm-migrate-v3-datastore-earlier-helper-', { 'bot.js': `require('./other');\n${BOT}`, 'other.js': BOT, 'report.js': NEVER_READS });
+    const first = await cli(['apply', 'other.js', '--allow-dirty'], dir);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    expect(await readFile(join(dir, 'other.js'), 'utf8')).toContain("require('./rtm-start-data')");
+    const second = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect([second.code, second.stderr]).toEqual([0, '']);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("\nstartRtmClient(rtm, {}, { optional: ['team.prefs'] });\n");
+  });
+
   it('prints the same with an empty stderr where the models are read but not their read state', { timeout: 240_000 }, async () => {
     const dir = await writeBotFiles('rtm-migrate-v3-datastore-no-read-state-', { 'bot.js': BOT, 'report.js': NEVER_READS });
     fake.setMode('legacy');

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Project } from '@rtm-migrate/analysis/project';
+import { HELPER_MARK } from '@rtm-migrate/core';
 
 /** The relative modules a text loads: `require('./x')`, `import … from '../y'`, `import('./z')`, `export … from './w'`. */
 const RELATIVE_LOAD = /(?:\brequire\s*\(\s*|\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}(?:\/[^'"]*)?)['"]/g;
@@ -7,7 +8,9 @@ const RELATIVE_LOAD = /(?:\brequire\s*\(\s*|\bfrom\s+|\bimport\s*\(\s*|\bimport\
 /**
  * The files of the project joined to `file` by relative loads, either way and through each other: the
  * modules a program of several files is made of (blind s90/07: index.ts → PixelsController → ChannelPixel).
- * A project of separate programs (a folder of examples) gives each one its own group. One per scan.
+ * A project of separate programs (a folder of examples) gives each one its own group. The module an earlier
+ * run generated is in none: its code spells every field it builds, and every migrated program loads it. One
+ * per scan.
  */
 export function moduleGroups(project: Project): (file: string) => readonly string[] {
   let groups: Map<string, readonly string[]> | undefined;
@@ -18,7 +21,7 @@ export function moduleGroups(project: Project): (file: string) => readonly strin
 }
 
 function groupsOf(project: Project): Map<string, readonly string[]> {
-  const files = project.fileList.map((f) => resolve(f));
+  const files = project.fileList.filter((f) => !project.text(f).startsWith(HELPER_MARK)).map((f) => resolve(f));
   const links = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
   for (const file of files) {
     for (const m of project.text(file).matchAll(RELATIVE_LOAD)) {
