@@ -157,9 +157,12 @@ export function staticString(resolver: Resolver, node: Node): string | undefined
   return result && typeof result.value === 'string' ? result.value : undefined;
 }
 
-/** The name a member access reads: `a.b` → `b`, `a['b']` → `b`, `a[0]` → `0`; undefined when dynamic. */
+/**
+ * The name a member access reads: `a.b` → `b`, `a['b']` → `b`, `a[0]` → `0`, `this.#b` → `#b` (a field of
+ * its own: no other name says it); undefined when dynamic.
+ */
 export function memberName(resolver: Resolver, member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : `#${member.property.name}`;
   const property = unwrap(member.property);
   if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'number') return String(property.value);
   return staticString(resolver, property);

@@ -68,7 +68,15 @@ export function ownInstanceMethod(resolver: Resolver, callee: Node, name: string
  */
 export function ownStaticMethod(resolver: Resolver, ctor: FunctionNode, name: string): FunctionNode | undefined {
   const body = ctor.parent.parent;
-  const found = body?.type === AST_NODE_TYPES.ClassBody ? classMethod(body.parent, name, true) : es5Methods(resolver, ctor, true).findLast((m) => m.name === name)?.method;
+  return body?.type === AST_NODE_TYPES.ClassBody ? classStaticMethod(body.parent, name) : asMethod(es5Methods(resolver, ctor, true).findLast((m) => m.name === name)?.method);
+}
+
+/** A `class`'s own `static` method `name` (the class may have no constructor of its own to start from). */
+export function classStaticMethod(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): FunctionNode | undefined {
+  return asMethod(classMethod(cls, name, true));
+}
+
+function asMethod(found: Node | undefined): FunctionNode | undefined {
   return found?.type === AST_NODE_TYPES.FunctionExpression || found?.type === AST_NODE_TYPES.ArrowFunctionExpression ? found : undefined;
 }
 

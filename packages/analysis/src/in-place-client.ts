@@ -1,13 +1,16 @@
 import { isPackageOrFile, isRtmStartOnlyArg, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { descendants, isFunction, isThisLike, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
 import { functionOrMade } from './factory-client.js';
 import { calledFunction, usesArguments } from './functions.js';
-import { originOf } from './origin.js';
+import { originOf, thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
+
+/** An expression that is the client: a name it is kept in, or `this.<field>`. */
+type ClientReference = TSESTree.Identifier | TSESTree.JSXIdentifier | TSESTree.MemberExpression;
 
 /** The members through which a v3 client hands out what `rtm.start` filled its store with. */
 const STORE_MEMBERS = new Set(['dataStore', 'registerDataStore']);
@@ -67,14 +70,64 @@ export function legacyClientUnfollowedUse(resolver: Resolver, program: TSESTree.
 
 function unfollowedUse(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression, storeRead: boolean): Node | undefined {
   if (!optionsWithoutStore(resolver, made, storeRead)) return made;
-  const holder = made.parent;
-  if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) return made;
-  const references = variableOf(resolver, holder.id)?.references;
+  const references = clientReferences(resolver, program, made);
   if (!references) return made;
-  const ownStore = (node: TSESTree.Identifier): boolean => storeRead && (within(node, made.arguments[1]) || sdkStoreName(resolver, node) || references.some((ref) => isStoreOf(resolver, ref.identifier, node)));
+  const ownStore = (node: TSESTree.Identifier): boolean => storeRead && (within(node, made.arguments[1]) || sdkStoreName(resolver, node) || references.some((ref) => isStoreOf(resolver, ref, node)));
   if (namesAStore(resolver, program, ownStore)) return made;
-  const use = references.find((ref) => ref.init !== true && !usedInPlace(resolver, ref.identifier, storeRead));
-  return use?.identifier.parent;
+  return references.find((ref) => !usedInPlace(resolver, ref, storeRead))?.parent;
+}
+
+/**
+ * Every expression but its `new` that is the client: the references of the variable it is made into, or
+ * the uses of the private field of a class it is made into in the constructor (`this._rtm = new
+ * RtmClient(…)`, the field `private` or `#rtm`), where every spelling of the field's name in the file is
+ * `this.<field>` in that class (blind s90/01). Other files cannot say it (TypeScript refuses them), but
+ * for `bot['_rtm']`: the caller looks for that (`legacyClientField`).
+ */
+function clientReferences(resolver: Resolver, program: TSESTree.Program, made: TSESTree.NewExpression): ClientReference[] | undefined {
+  const holder = made.parent;
+  if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === made && holder.id.type === AST_NODE_TYPES.Identifier) {
+    return variableOf(resolver, holder.id)?.references.filter((ref) => ref.init !== true).map((ref) => ref.identifier);
+  }
+  const field = privateField(made);
+  if (!field) return undefined;
+  const uses: TSESTree.MemberExpression[] = [];
+  for (const node of descendants(resolver, program)) {
+    if ((node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.PrivateIdentifier) || node.name !== field.name) {
+      if (node.type === AST_NODE_TYPES.Literal && node.value === field.name) return undefined;
+      continue;
+    }
+    if (node === field.declared || node === field.assigned.property) continue;
+    const member = node.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.property !== node || member.computed || !isThisLike(resolver, member.object) || thisOwner(member) !== field.body) return undefined;
+    uses.push(member);
+  }
+  return uses;
+}
+
+/** The private field of a class that the constructor makes the client into: its name, declaration, class body and the `this.<field>` assigned. */
+function privateField(made: TSESTree.NewExpression): { name: string; declared: Node; body: TSESTree.ClassBody; assigned: TSESTree.MemberExpression } | undefined {
+  const assignment = made.parent;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== made) return undefined;
+  const assigned = assignment.left;
+  if (assigned.type !== AST_NODE_TYPES.MemberExpression || assigned.computed || assigned.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  let fn: Node | undefined = assignment.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  const ctor = fn?.parent;
+  if (fn?.type !== AST_NODE_TYPES.FunctionExpression || ctor?.type !== AST_NODE_TYPES.MethodDefinition || ctor.kind !== 'constructor') return undefined;
+  const body = ctor.parent;
+  const name = assigned.property.name;
+  const declaration = body.body.find(
+    (m) => m.type === AST_NODE_TYPES.PropertyDefinition && !m.static && !m.computed && m.key.type === assigned.property.type && 'name' in m.key && m.key.name === name,
+  );
+  if (declaration?.type !== AST_NODE_TYPES.PropertyDefinition || (declaration.key.type !== AST_NODE_TYPES.PrivateIdentifier && declaration.accessibility !== 'private')) return undefined;
+  return { name, declared: declaration.key, body, assigned };
+}
+
+/** The name of the TypeScript `private` field a legacy client is made into (see clientReferences), which no other file may say. */
+export function legacyClientField(made: TSESTree.NewExpression): string | undefined {
+  const field = privateField(made);
+  return field?.declared.type === AST_NODE_TYPES.Identifier ? field.name : undefined;
 }
 
 /** Options written out, without a store, or (`storeRead`) with one made right there. */
@@ -102,7 +155,7 @@ function within(node: Node, outer: Node | undefined): boolean {
 }
 
 /** `client.dataStore`'s name. */
-function isStoreOf(resolver: Resolver, client: TSESTree.Identifier | TSESTree.JSXIdentifier, node: TSESTree.Identifier): boolean {
+function isStoreOf(resolver: Resolver, client: ClientReference, node: TSESTree.Identifier): boolean {
   const member = client.parent;
   return member.type === AST_NODE_TYPES.MemberExpression && member.object === client && member.property === node && memberName(resolver, member) === 'dataStore';
 }
@@ -122,7 +175,7 @@ function sdkStoreName(resolver: Resolver, node: TSESTree.Identifier): boolean {
  * `client.member` (not its store, but `dataStore` where `storeRead`), and where a listener is added, a
  * listener the analysis sees; or the client handed to a function of the project that uses it so.
  */
-function usedInPlace(resolver: Resolver, identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, storeRead: boolean, handoffs = 0): boolean {
+function usedInPlace(resolver: Resolver, identifier: ClientReference, storeRead: boolean, handoffs = 0): boolean {
   const member = identifier.parent;
   if (member.type === AST_NODE_TYPES.CallExpression && member.callee !== identifier) return handedToUseInPlace(resolver, member, identifier, handoffs);
   if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;

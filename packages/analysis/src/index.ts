@@ -1,7 +1,7 @@
 export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, staticString, unwrap, variableOf, within } from './ast.js';
 export { ERROR_NAME } from './callback-answer.js';
 export { connectsClientNeedsStartData } from './connects-client.js';
-export { legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse } from './in-place-client.js';
+export { legacyClientField, legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse } from './in-place-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
 export { unreadEntryKey, wordCount } from './unread-entry.js';
 export { streamParsedOnly } from './stream-body.js';
@@ -10,7 +10,7 @@ export { propertyUrlReads, propertyUrlWrittenOnce } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';
 export { clientAnswerUnread, methodAnswerUnread } from './unread-answer.js';
 export { followClientAnswer, followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
-export { localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
+export { classOf, localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
 export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, declaringManifest, installedVersion, nearestManifest, type Manifest } from './modules.js';
@@ -18,7 +18,7 @@ export { packageVersion, type PackageVersion } from './package-version.js';
 export { sdkOwnFile } from './sdk-files.js';
 export { clientKindOfConstructor, constructedClass, constructionOf, isHttpLibraryModule, isHttpRequest, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
 export { factoryCall, returnedConstruction, returnedObjectMethod } from './factory-client.js';
-export { ownInstanceMethod, ownStaticMethod } from './es5-class.js';
+export { classStaticMethod, ownInstanceMethod, ownStaticMethod } from './es5-class.js';
 export { resolverOfSourceCode, type FunctionLike, type Located, type ProjectLinks, type Resolver, type VisitorKeys } from './resolver.js';
 export {
   callsRtmStart,

@@ -464,7 +464,7 @@ function exportedValues(parsed: ParsedFile): Map<string, Node[]> {
   for (const statement of moduleStatements(program)) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const declaration = statement.declaration;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) add(declaration.id?.name, declaration);
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) add(declaration.id?.name, declaration);
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) add(d.id.name, d.init);
       }

@@ -110,6 +110,15 @@ describe('a start of what a function of another module returns', () => {
     expect(report.todos).toBe(0);
   });
 
+  // crepix/vanilla-server's shape (blind s90/01): `SlackBotProvider.generate(token).start()`, an exported class with no
+  // constructor whose static method keeps the app's bot in a static field and returns it.
+  it('an exported class with no constructor whose static factory returns the wrapper from a static field: the wrapper\'s start is no site', async () => {
+    const client = `${MAKER}export class SlackBot {\n  constructor(token) {\n    this.rtm = new RtmClient(token, { logLevel: 'error' });\n  }\n  start() {\n    this.rtm.start();\n  }\n}\n\nexport class SlackBotProvider {\n  static generate(token) {\n    this.client = new SlackBot(token);\n    return this.client;\n  }\n}\n`;
+    const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': "import { SlackBotProvider } from './client';\n\nconst bot = SlackBotProvider.generate('xoxb-test');\nbot.start();\n" });
+    expect(report.sites.map((s) => `${s.id.split(':')[0]} ${s.rewrite}`)).toEqual(['client.js helper-module']);
+    expect(report.todos).toBe(0);
+  });
+
   it("an object literal with a start() of its own around the client (blind s53/02 lmammino/norrisbot): that start is no site, the client's inside it is", async () => {
     const client = `${MAKER}module.exports = (token) => {\n  const rtm = new RtmClient(token, { logLevel: 'error' });\n  return { rtm, start() { rtm.start(); } };\n};\n`;
     const report = await scanFiles(MANIFEST, { 'client.js': client, 'start.js': "const bot = require('./client')('xoxb-test');\nbot.start();\n" });

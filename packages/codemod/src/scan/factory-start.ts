@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { clientKindOfConstructor, descendants, factoryCall, memberName, originOf, ownInstanceMethod, ownStaticMethod, returnedConstruction, returnedObjectMethod, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { classOf, classStaticMethod, clientKindOfConstructor, descendants, factoryCall, memberName, originOf, ownInstanceMethod, ownStaticMethod, returnedConstruction, returnedObjectMethod, unwrap, variableOf } from '@rtm-migrate/analysis';
+import type { FunctionNode, Located } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -54,12 +55,20 @@ function startsItself(project: Project, parsed: ParsedFile, made: TSESTree.CallE
   const owner = callee.type === AST_NODE_TYPES.MemberExpression ? project.moduleFunction(parsed.resolver, callee.object) : undefined;
   const key = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(parsed.resolver, callee) : undefined;
   const staticMethod = owner && key !== undefined ? ownStaticMethod(owner.resolver, owner.node, key) : undefined;
-  const fn = staticMethod && owner ? { node: staticMethod, resolver: owner.resolver } : project.moduleFunction(parsed.resolver, callee);
+  const fn = staticMethod && owner ? { node: staticMethod, resolver: owner.resolver } : (exportedClassStatic(project, parsed, callee, key) ?? project.moduleFunction(parsed.resolver, callee));
   if (!fn) return false;
   // An object literal with the method (blind s53/02 lmammino/norrisbot: `return { rtm, start() { rtm.start(); } }`).
   if (returnedObjectMethod(fn.resolver, fn.node, method)) return true;
   const instance = returnedConstruction(fn.resolver, fn.node);
   return instance !== undefined && ownInstanceMethod(fn.resolver, instance.callee, method) !== undefined;
+}
+
+/** `Provider.generate` of `export class Provider { static generate() {…} }` with no constructor of its own (blind s90/01). */
+function exportedClassStatic(project: Project, parsed: ParsedFile, callee: TSESTree.Node, key: string | undefined): Located<FunctionNode> | undefined {
+  const exported = callee.type === AST_NODE_TYPES.MemberExpression && key !== undefined ? project.importedValue(parsed.resolver, callee.object) : undefined;
+  const cls = exported ? classOf(exported.resolver, exported.node) : undefined;
+  const method = cls && key !== undefined ? classStaticMethod(cls, key) : undefined;
+  return method && exported ? { node: method, resolver: exported.resolver } : undefined;
 }
 
 /**

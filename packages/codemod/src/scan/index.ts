@@ -583,7 +583,7 @@ export function scan(options: ScanOptions): Plan {
     for (const [index, { found, reads, escapes, fieldsRead: readAtSite, startOnlyFields: startOnlyAtSite, args, transport, table, facet, choice }] of prepared.entries()) {
       const heavy = importableDecision(parsed, decisions[index] ?? choice.decision);
       // A v3 client that needs nothing of rtm.start's data: `useRtmConnect: true` alone, no helper module (no list fetched).
-      const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, readAtSite) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
+      const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, readAtSite, countWord) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
       // A rewrite changes which events a transport that publishes its answers sends: listeners of `'rtm.start'`, in the project or in
       // plugins of the object handed in that no run sees (blind s65/04, b9's documented `'rtm.start'` event), would never fire again.
       const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
@@ -603,7 +603,7 @@ export function scan(options: ScanOptions): Plan {
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
-      const readsFollowed = decision.rewrite === 'helper-module' && decision.form === 'legacy-client' && legacyReadsFollowed(parsed, found);
+      const readsFollowed = decision.rewrite === 'helper-module' && decision.form === 'legacy-client' && legacyReadsFollowed(parsed, found, countWord);
       const wholeDataUse = decision.rewrite === 'helper-module' && !readsFollowed ? legacyWholeDataUse(parsed, found) : undefined;
       // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
       const reach = decision.rewrite === 'helper-module' && found.library && found.libraryReach ? { libraryReach: found.libraryReach.reach, ...(found.libraryReach.fields ? { libraryFields: found.libraryReach.fields } : {}) } : {};

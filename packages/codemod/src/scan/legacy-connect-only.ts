@@ -1,4 +1,4 @@
-import { legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse } from '@rtm-migrate/analysis';
+import { legacyClientField, legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse, wordCount } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { isConnectField } from '@rtm-migrate/core';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -14,12 +14,18 @@ import type { FoundSite } from './found.js';
  * stays in place with its store unread (`legacyClientInPlace`). Anything else keeps the helper
  * module's start, which fills the data and the store.
  */
-export function legacyConnectOnly(parsed: ParsedFile, found: FoundSite, fieldsRead: readonly string[]): boolean {
+export function legacyConnectOnly(parsed: ParsedFile, found: FoundSite, fieldsRead: readonly string[], count: (word: string) => number): boolean {
   const made = found.construction;
   // The site's own escape (the legacy client) is first; any other is data read where it is not followed.
   if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1) return false;
   if (!fieldsRead.every(isConnectField)) return false;
-  return legacyClientKind(parsed, made) === 'use-rtm-connect' && legacyClientInPlace(parsed.resolver, parsed.program, made);
+  return legacyClientKind(parsed, made) === 'use-rtm-connect' && legacyClientInPlace(parsed.resolver, parsed.program, made) && fieldOnlyHere(parsed, made, count);
+}
+
+/** A client kept in a private field of a class: no other file of the project spells the field (`bot['_rtm']`, which TypeScript lets through). */
+function fieldOnlyHere(parsed: ParsedFile, made: TSESTree.NewExpression, count: (word: string) => number): boolean {
+  const field = legacyClientField(made);
+  return field === undefined || count(field) === wordCount(parsed.text, field);
 }
 
 /**
@@ -31,11 +37,11 @@ export function legacyConnectOnly(parsed: ParsedFile, found: FoundSite, fieldsRe
  * the lists: its `_onStart` reads `self.id`, `team.id` and `url` (`rtm.connect`'s), its store caches
  * what it is given (`data.users || []`…) and its event handlers' misses are caught and logged.
  */
-export function legacyReadsFollowed(parsed: ParsedFile, found: FoundSite): boolean {
+export function legacyReadsFollowed(parsed: ParsedFile, found: FoundSite, count: (word: string) => number): boolean {
   const made = found.construction;
   if (found.form !== 'legacy-client' || !made || found.madeIn || found.escapes.length !== 1 || found.rtmClientMember !== undefined) return false;
   const kind = legacyClientKind(parsed, made);
-  return (kind === 'use-rtm-connect' || kind === 'start-answered' || kind === 'slack-client') && legacyClientReadsFollowed(parsed.resolver, parsed.program, made);
+  return (kind === 'use-rtm-connect' || kind === 'start-answered' || kind === 'slack-client') && legacyClientReadsFollowed(parsed.resolver, parsed.program, made) && fieldOnlyHere(parsed, made, count);
 }
 
 /**
