@@ -145,6 +145,8 @@ export interface TransportCall {
    * its request's callback): no `optional` extra is asked for through it, as one Slack refuses would end the start.
    */
   readonly errorsNotReturned?: string;
+  /** Optional extras no call through it can fetch (the `slack` package has no `team.preferences.list`): never asked for, so a read warns. */
+  readonly lacks?: readonly string[];
 }
 
 /**

@@ -144,6 +144,31 @@ describe('bots on the slack package, before and after rtm-migrate apply', () => 
     expect(membersOfGeneral(complete.stdout)).toBeGreaterThan(RTM_START_MEMBER_LIMIT);
   });
 
+  // Blind s93/03 (sdslabs/jinora): the whole data kept for code the analysis cannot read, whose `team.prefs` would be
+  // fetched as an optional extra through `team.preferences.list`, which no release of the package has: the call threw.
+  it('hands the whole data on without asking the package for team.prefs, which it cannot fetch: the same output', { timeout: 240_000 }, async () => {
+    const bot: Bot = { bot: 'slack-then-bot', main: 'bot.js', version: '11.0.2', prints: /^mpims: \d+/m, rewritten: /rtmStartData\(callSlack, [^\n]*, \{ optional: \['dnd', 'subteams'\] \}\)/ };
+    const dir = await copyBot(bot.bot, bot.version);
+    const main = join(dir, bot.bot, bot.main);
+    const source = await readFile(main, 'utf8');
+    expect(source).toContain("require('../summary')");
+    await writeFile(main, source.replace("require('../summary')", "require(require('path').join(__dirname, '..', 'summary'))"));
+    small.setMode('legacy');
+    const before = await runBot(dir, bot, small.apiUrl);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(bot.prints);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect([migrated.code, migrated.stderr]).toEqual([0, '']);
+    expect(await readFile(main, 'utf8')).toMatch(bot.rewritten);
+    small.setMode('connect_required');
+    small.resetCalls();
+    const after = await runBot(dir, bot, small.apiUrl);
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    expect(after.stdout).toBe(before.stdout);
+    expect(small.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['usergroups.list', 'dnd.info', 'rtm.connect']));
+  });
+
   it('keeps the callback contract: an error Slack answers reaches the callback once, as the package made it', async () => {
     const dir = await copyBot('slack-callback-bot', '8.4.2');
     expect((await cli(['apply', '.', '--allow-dirty'], dir)).code).toBe(0);

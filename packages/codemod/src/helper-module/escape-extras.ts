@@ -1,6 +1,6 @@
 import { CODEMOD_MESSAGES, costOfReplacement, helperDataFields, isConnectField, type WorkspaceSize } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
-import { OPTIONAL_EXTRAS, helperIncludes } from './extras.js';
+import { OPTIONAL_EXTRAS, SLACK_PACKAGE_LACKS, helperIncludes } from './extras.js';
 import { helperConnects, helperFieldsRead } from './source.js';
 
 /**
@@ -20,10 +20,11 @@ type CarryingSite = Pick<PlanSite, 'form' | 'escapes'>;
 
 /**
  * The extras no call of the site's transport can fetch: the `slack` package, whose methods its bot's wrapper
- * calls, has no `team.preferences.list` (the wrapper marks `team.prefs` a gap that warns on a read).
+ * calls, has no `team.preferences.list` (the wrapper marks `team.prefs` a gap that warns on a read); nor
+ * has it for a call of its `rtm.start` (blind s93/03: asked for as optional, the missing method threw).
  */
 function unfetchable(site: EscapingSite): readonly string[] {
-  return site.library === 'slack-package' ? ['team.prefs'] : [];
+  return site.library === 'slack-package' ? SLACK_PACKAGE_LACKS : (site.transport?.lacks ?? []);
 }
 
 /** An extra the app cannot reach through the site's library: none of the parts it keeps or hands on holds it (slackbots never keeps `dnd`). */

@@ -1,4 +1,4 @@
-import { CONVERSATION_LIST_FIELDS, HELPER_INFO_ITEM_FIELDS, HELPER_PRESENCE, HELPER_READ_STATE, METHODS, fieldFact, helperExtraOf } from '@rtm-migrate/core';
+import { CONVERSATION_LIST_FIELDS, HELPER_INFO_ITEM_FIELDS, HELPER_PRESENCE, HELPER_READ_STATE, METHODS, SLACK_PACKAGE, fieldFact, helperExtraOf } from '@rtm-migrate/core';
 import { argsText } from '../transforms/inline-extras.js';
 
 /**
@@ -61,6 +61,9 @@ export function includeOption(fields: readonly string[], args: string | undefine
 
 /** The extras that may be fetched as optional: one call each, the answers `rtm.start` gave every caller. */
 export const OPTIONAL_EXTRAS = ['dnd', 'subteams', 'team.prefs'] as const;
+
+/** The optional extras the `slack` package cannot fetch: those whose method no release of it has. */
+export const SLACK_PACKAGE_LACKS: readonly string[] = OPTIONAL_EXTRAS.filter((extra) => (fieldFact(extra)?.replacements ?? []).some((r) => (SLACK_PACKAGE.missingMethods as readonly string[]).includes(r.method)));
 
 /** Slack's answers that leave an optional extra out: the token may not read it. */
 export const OPTIONAL_EXTRA_ERRORS = ['missing_scope', 'not_allowed_token_type', 'no_permission'] as const;

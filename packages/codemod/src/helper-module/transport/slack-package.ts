@@ -3,7 +3,7 @@ import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { FoundSite } from '../../scan/found.js';
-import { helperExtraOf } from '../extras.js';
+import { SLACK_PACKAGE_LACKS, helperExtraOf } from '../extras.js';
 import { sdkVersion } from '../sdk-version.js';
 import { params, text, typescript, usesCallerName, type Node, type TransportResult } from './common.js';
 
@@ -223,6 +223,7 @@ export function slackPackageTransport(parsed: ParsedFile, site: FoundSite): Tran
       caller,
       args: args ? text(parsed, args) : undefined,
       ...(callback ? { callback: { start: callback.range[0], end: callback.range[1] } } : {}),
+      lacks: SLACK_PACKAGE_LACKS,
     },
   };
 }
