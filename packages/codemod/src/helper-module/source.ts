@@ -545,10 +545,12 @@ function ownPromiseSource(exp: string): string[] {
     '/**',
     " * rtmStartData() through an app helper whose promises have methods of their own (vow's `.fail()`,",
     " * bluebird's `.spread()`…): the answer comes back as the helper's own kind of promise, chained on a",
-    ` * first ${METHODS.teamInfo} call made through it, whose answer rtmStartData() then takes as the team's.`,
+    ` * first call made through it: ${METHODS.teamInfo} where the team is wanted, whose answer rtmStartData() then`,
+    ` * takes as the team's, or else ${METHODS.authTest}, which needs no scope (the token may lack team:read).`,
     ' */',
     `${exp}function rtmStartDataAs(call, args = {}, options = {}) {`,
-    `  return call('${METHODS.teamInfo}', args.token ? { token: args.token } : {}).then((team) => rtmStartData(answeredOnce(call, '${METHODS.teamInfo}', team), args, options));`,
+    `  const first = partsWanted(options)('team') ? '${METHODS.teamInfo}' : '${METHODS.authTest}';`,
+    '  return call(first, args.token ? { token: args.token } : {}).then((answer) => rtmStartData(answeredOnce(call, first, answer), args, options));',
     '}',
   ];
 }
