@@ -17,7 +17,7 @@ describe("itemGapsNote names as lacking only the item attributes the site's incl
     expect(lacking(all)).toBe('`channels[].has_pins`, `groups[].is_open`, `groups[].has_pins`, `ims[].is_open`, `ims[].has_pins`');
     const fetched = itemGapsNote([], 'slack-client', ['groups[].is_open']);
     expect(lacking(fetched)).toBe('`channels[].has_pins`, `groups[].has_pins`, `ims[].is_open`, `ims[].has_pins`');
-    expect(fetched).toContain('`groups[].is_open` is fetched because this file reads it through the client');
+    expect(fetched).toContain('`groups[].is_open` is fetched because the bot\'s code reads it (this file through the client');
     // Both fetched: the advice on is_open (conversations.info) goes with them.
     const both = itemGapsNote([], 'slack-client', ['groups[].is_open', 'ims[].is_open']);
     expect(lacking(both)).toBe('`channels[].has_pins`, `groups[].has_pins`, `ims[].has_pins`');

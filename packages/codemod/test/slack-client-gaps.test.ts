@@ -37,6 +37,27 @@ slack.on('open', function () {
   console.log('with unreads: ' + slack.getChannelsWithUnreads().length);
 ${ENDS}`;
 
+/**
+ * aosyborg/harold-bot's shape (blind s92/08): the `open` handler a module of its own, bound to the client,
+ * which reads the unread count and the open groups: the bot's file shows none of it.
+ */
+const HANDLER_MODULE = `var Slack = require('slack-client');
+
+var slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);
+slack.on('open', require('./events/open').bind(null, slack));
+${ENDS.replace(/^[^]*?\n\n/, '')}`;
+
+const OPEN_HANDLER = `module.exports = function (slack) {
+  var unreads = slack.getUnreadCount();
+  var groups = Object.keys(slack.groups)
+    .map(function (key) { return slack.groups[key]; })
+    .filter(function (g) { return g.is_open && !g.is_archived; });
+  console.log('As well as: ' + groups.map(function (g) { return g.name; }).sort().join(', '));
+  console.log('You have ' + unreads + ' unread messages');
+  process.stdout.write('', function () { process.exit(0); });
+};
+`;
+
 /** The idiom of slack-client's README (blind corpus s28/17): the groups the bot has open, off the client's own Group objects. */
 const OPEN_GROUPS = `${MADE}
 slack.on('open', function () {
@@ -193,6 +214,25 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     slack.resetCalls();
     const after = await start(dir);
     expectPresenceAsRtmStartGave(slack, before, after);
+  });
+
+  it('asks for what a module of its program reads off the client it is handed (getUnreadCount(), groups[].is_open): the same lines', { timeout: 240_000 }, async () => {
+    const dir = await slackClient1App({ 'bot.js': HANDLER_MODULE, 'events/open.js': OPEN_HANDLER });
+    slack.setMode('legacy');
+    const before = await start(dir);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^As well as: \S+/m);
+    expect(before.stdout).toMatch(/^You have [1-9]\d* unread messages$/m);
+
+    const report = await migrate(dir);
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(
+      "withSlackClientRtmStart(slack, { include: ['channels[].unread_count', 'groups[].is_open', 'groups[].unread_count', 'ims[].is_open', 'ims[].unread_count'] }).login();",
+    );
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start(dir);
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
   });
 
   /**
@@ -395,7 +435,7 @@ describe('slack-client 1.4.1: groups filtered by `is_open`, migrated by the CLI'
     const gaps = report.sites[0]?.message ?? '';
     const lacking = /may read (.*?) off them, which the replacement lists lack/.exec(gaps)?.[1] ?? '';
     expect(lacking).toBe('`channels[].has_pins`, `groups[].has_pins`, `ims[].is_open`, `ims[].has_pins`');
-    expect(gaps).toContain('`groups[].is_open` is fetched because this file reads it through the client');
+    expect(gaps).toContain('`groups[].is_open` is fetched because the bot\'s code reads it (this file through the client');
     expect(human.stdout.replace(/\s+/g, ' ')).toContain(`may read ${lacking} off them, which the replacement lists lack`);
     expect(await lint(dir)).toEqual([]);
 

@@ -5,6 +5,7 @@ import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import { unreadEntryMessage, wordCounter, wordCountIn } from './unread-entry.js';
 import { moduleGroups } from './module-group.js';
 import { escapedReadState } from './escaped-read-state.js';
+import { slackClientProgramReads } from './slack-client-program-reads.js';
 import {
   costOfReplacement,
   fetchedByMigration,
@@ -595,7 +596,10 @@ export function scan(options: ScanOptions): Plan {
       const decision: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
       // The read state of lists handed where they are not followed, where the program reads it: fetched by the helper
       // module's start, not answered `undefined` with a warning (an `rtm.connect` call's data never had it).
-      const readState = decision.rewrite === 'helper-module' && !found.connect ? escapedReadState(escapes, (word) => wordCountIn(project, groupOf(parsed.file), word)) : [];
+      const inProgram = (word: string): number => wordCountIn(project, groupOf(parsed.file), word);
+      // A slack-client 1.x client's file is read for its extras (found.reads); the other modules of its program by their words.
+      const inOtherModules = (word: string): number => wordCountIn(project, groupOf(parsed.file).filter((f) => f !== resolve(parsed.file)), word);
+      const readState = decision.rewrite !== 'helper-module' || found.connect ? [] : found.library === 'slack-client' ? slackClientProgramReads(inOtherModules) : escapedReadState(escapes, inProgram);
       const fieldsRead = readState.length > 0 ? [...new Set([...readAtSite, ...readState])].sort() : readAtSite;
       const startOnlyFields = readState.length > 0 ? [...new Set([...startOnlyAtSite, ...readState])].sort() : startOnlyAtSite;
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
