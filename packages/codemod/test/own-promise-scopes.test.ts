@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import { ALL_SCOPES, startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, writeBotFiles } from './helpers.js';
+import { cli, slackbotsApp, writeBotFiles } from './helpers.js';
 
 /**
  * An app helper whose promises have methods of their own (bluebird's `.caught()`, fixtures/bots'
  * bluebird 3 over axios): the start comes back as its kind of promise (`rtmStartDataAs()`), chained on a
  * first call through the helper. That call was `team.info` even where the team is not read, so a token
  * with exactly the scopes the report lists failed with `missing_scope` (blind s93/01, stolksdorf/slack-geobot).
+ * The same holds for slackbots' wrapper, whose login chains vow's promise so (blind s92/01, valandro/node-scrum-slack-bot).
  */
 const BOT = `'use strict';
 const Promise = require('bluebird');
@@ -46,16 +47,29 @@ afterAll(async () => {
   await fake.close();
 });
 
+/** s92/01's bot on slackbots 1.2.0: it reads the id of #general off the bot's channels once it starts. */
+const SLACKBOTS_BOT = `'use strict';
+const SlackBot = require('slackbots');
+
+const bot = new SlackBot({ token: process.env.SLACK_BOT_TOKEN, name: 'scrum' });
+bot.on('start', function () {
+  bot.getChannelId('general').then(function (id) {
+    console.log('general: ' + id);
+    process.exit(0);
+  });
+});
+`;
+
 /** The bot migrated, and run against connect_required with a token granted only the scopes the CLI's summary lists. */
-async function migrateAndRunListedScopes(dir: string): Promise<{ after: RunResult; methods: string[] }> {
-  const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+async function migrateAndRunListedScopes(dir: string, main = 'bot.js', target = '.'): Promise<{ after: RunResult; methods: string[] }> {
+  const migrated = await cli(['apply', target, '--allow-dirty'], dir);
   expect([migrated.code, migrated.stderr]).toEqual([0, '']);
   expect(migrated.stdout).toContain('TODOs left: 0');
   const scopes = /^scopes needed: (.+)$/m.exec(migrated.stdout)?.[1]?.split(', ') ?? [];
   expect(scopes.every((s) => ALL_SCOPES.includes(s))).toBe(true);
   const narrow = await startFakeSlack({ seed: 93, users: 14, channels: 5, mode: 'connect_required', tokens: { 'xoxb-listed': { scopes } } });
   try {
-    const after = await runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: narrow.apiUrl, token: 'xoxb-listed', timeoutMs: 90_000 });
+    const after = await runNodeBot(join(dir, main), { cwd: dir, apiUrl: narrow.apiUrl, token: 'xoxb-listed', timeoutMs: 90_000 });
     return { after, methods: narrow.calls.map((c) => c.method) };
   } finally {
     await narrow.close();
@@ -78,5 +92,19 @@ describe("rtmStartDataAs() through an app helper's own kind of promise, with a t
     expect(methods).not.toContain('rtm.start');
     expect(methods).not.toContain(never);
     expect(methods.filter((m) => m === first)).toHaveLength(1);
+  });
+
+  it("slackbots 1.2.0's login through withSlackbotsRtmStart(), the bot reading its channels only: auth.test first, the same id of #general", { timeout: 240_000 }, async () => {
+    const dir = await slackbotsApp(SLACKBOTS_BOT);
+    const main = join('runners', 'bot.js');
+    fake.setMode('legacy');
+    const before = await runNodeBot(join(dir, main), { cwd: dir, apiUrl: fake.apiUrl, timeoutMs: 90_000 });
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^general: C\w+$/m);
+
+    const { after, methods } = await migrateAndRunListedScopes(dir, main, 'runners');
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(methods).not.toContain('team.info');
+    expect(methods.filter((m) => m === 'auth.test')).toHaveLength(1);
   });
 });

@@ -545,11 +545,10 @@ function ownPromiseSource(exp: string): string[] {
     '/**',
     " * rtmStartData() through an app helper whose promises have methods of their own (vow's `.fail()`,",
     " * bluebird's `.spread()`…): the answer comes back as the helper's own kind of promise, chained on a",
-    ` * first call made through it: ${METHODS.teamInfo} where the team is wanted, whose answer rtmStartData() then`,
-    ` * takes as the team's, or else ${METHODS.authTest}, which needs no scope (the token may lack team:read).`,
+    ' * first call made through it (firstCall()), whose answer rtmStartData() then takes as its own.',
     ' */',
     `${exp}function rtmStartDataAs(call, args = {}, options = {}) {`,
-    `  const first = partsWanted(options)('team') ? '${METHODS.teamInfo}' : '${METHODS.authTest}';`,
+    '  const first = firstCall(options);',
     '  return call(first, args.token ? { token: args.token } : {}).then((answer) => rtmStartData(answeredOnce(call, first, answer), args, options));',
     '}',
   ];
@@ -563,6 +562,15 @@ function ownPromiseSource(exp: string): string[] {
 function answeredOnceSource(ts: boolean): string[] {
   const t = (text: string): string => (ts ? text : '');
   return [
+    '/**',
+    " * The first call a start is chained on where it must come back as the transport's own kind of promise:",
+    ` * ${METHODS.teamInfo} where the team is wanted (its answer then serves as the team's), else ${METHODS.authTest}, which`,
+    ' * needs no scope (a token with only the scopes the parts wanted need may lack team:read).',
+    ' */',
+    `function firstCall(options${t(': RtmStartDataOptions')})${t(': string')} {`,
+    `  return partsWanted(options)('team') ? '${METHODS.teamInfo}' : '${METHODS.authTest}';`,
+    '}',
+    '',
     `/** \`call\`, with its first request of \`method\` answered by \`answer\` (already fetched, so not asked twice). */`,
     `function answeredOnce(call${t(': SlackCall')}, method${t(': string')}, answer${t(': SlackObject')})${t(': SlackCall')} {`,
     `  let kept${t(': SlackObject | undefined')} = answer;`,
