@@ -582,6 +582,12 @@ export const CODEMOD_MESSAGES = {
   callApply: '`rtm.start` is called through `.call` / `.apply`: call `client.rtm.connect(args)` directly and fetch the fields read first.',
   // No `--helper shim` hint: rtmStartCompat() builds none of the fields the inline rewrite cannot fetch (shimBuilds).
   noInline: (fields: readonly string[]): string => `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand.`,
+  /**
+   * The data reach code the analysis does not follow, and that code names fields no Web API method returns
+   * (`spelled`: each with where it is first written and core's advice): the migration would answer `undefined` there.
+   */
+  goneFieldsNamed: (spelled: readonly { readonly field: string; readonly at: string; readonly advice: string }[]): string =>
+    `the data go on to code rtm-migrate does not follow, and that code names ${spelled.map((s) => `\`${s.field}\` (${s.at})`).join(', ')}, which no Web API method returns, so after the migration ${spelled.length === 1 ? 'that read answers' : 'those reads answer'} \`undefined\` where \`rtm.start\` answered a value (${spelled.map((s) => `\`${s.field}\`: ${s.advice}`).join('; ')}). Replace ${spelled.length === 1 ? 'that read' : 'those reads'}, then run rtm-migrate again.`,
   /** `connect-only` on arguments not written out, passed on as they are (the codemod's `passableToConnect`). */
   connectArgsPassed: `Only fields that \`rtm.connect\` also returns are read: \`rtm.start\` → \`rtm.connect\`, given the same arguments (not written out here). It uses ${list(RTM_CONNECT_ARGS)} and Slack ignores the others, which only shaped the data \`rtm.start\` returned and this code does not read.`,
   /** `connect-only` on arguments held in a name whose one value is an object literal (the codemod's `heldArgNames`). */

@@ -28,7 +28,7 @@ function unfetchable(site: EscapingSite): readonly string[] {
 }
 
 /** An extra the app cannot reach through the site's library: none of the parts it keeps or hands on holds it (slackbots never keeps `dnd`). */
-function unreachable(site: EscapingSite, extra: string): boolean {
+function unreachable(site: Pick<EscapingSite, 'libraryReach'>, extra: string): boolean {
   return site.libraryReach !== undefined && !site.libraryReach.some((part) => holds(part, extra));
 }
 
@@ -85,9 +85,14 @@ function clientDataFields(fieldsRead: readonly string[]): string[] | undefined {
 /** The extras the site's escapes may carry and it does not read itself. */
 function escapingExtras(site: EscapingSite): string[] {
   const read = helperIncludes(site.startOnlyFields);
+  return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && !unfetchable(site).includes(extra) && reachesUnfollowed(site, extra));
+}
+
+/** A field of the data (`self.prefs`) that may reach code the analysis does not follow: an escape holds it, and the site's library hands it on. */
+export function reachesUnfollowed(site: Pick<EscapingSite, 'form' | 'escapes' | 'libraryReach'>, field: string): boolean {
   // A v3 store handed on carries its lists and team (`team.prefs`), never `dnd` nor `subteams`.
   const paths = site.escapes.filter((_, i) => !ownMarker(site, i)).flatMap((e) => e.holds ?? [e.path ?? '']);
-  return OPTIONAL_EXTRAS.filter((extra) => !read.includes(extra) && !unfetchable(site).includes(extra) && !unreachable(site, extra) && paths.some((p) => holds(p, extra)));
+  return !unreachable(site, field) && paths.some((p) => holds(p, field));
 }
 
 /**

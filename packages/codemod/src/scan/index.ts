@@ -6,6 +6,7 @@ import { unreadEntryMessage, wordCounter, wordCountIn } from './unread-entry.js'
 import { moduleGroups } from './module-group.js';
 import { escapedReadState } from './escaped-read-state.js';
 import { slackClientProgramReads } from './slack-client-program-reads.js';
+import { goneFieldsNamed } from './gone-fields-named.js';
 import {
   costOfReplacement,
   fetchedByMigration,
@@ -40,7 +41,7 @@ import { sdkVersion } from '../helper-module/sdk-version.js';
 import { parsedTsconfig } from '../files/tsconfig.js';
 import { legacyConnectOnly, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
-import { carriedEscapes, helperFetch, requiredScopes } from '../helper-module/escape-extras.js';
+import { carriedEscapes, helperFetch, reachesUnfollowed, requiredScopes } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
 import { helperIncludes } from '../helper-module/extras.js';
 import { HELPER_BASENAME, HELPER_MARK, helperBuilds } from '../helper-module/source.js';
@@ -593,7 +594,10 @@ export function scan(options: ScanOptions): Plan {
       // The generated TypeScript module needs TypeScript 2.7+: an older tsc fails on it and emits JavaScript that throws
       // at load (blind s80/07: tsc 1.8.10 wrote `'self': }`), so such a package's sites are left to the user.
       const oldTypescript = checked.rewrite === 'helper-module' && typescript(parsed) ? typescriptOlderThan(parsed.file, WRITTEN_SYNTAX.helperModule.older) : undefined;
-      const decision: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
+      const aged: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
+      // Data handed on to code the analysis does not follow, which names a field no method returns: the migration would answer `undefined` there.
+      const goneNamed = aged.rewrite === 'helper-module' ? goneFieldsNamed(dirname(parsed.file), project, [resolve(parsed.file), ...groupOf(parsed.file).filter((f) => f !== resolve(parsed.file))], (field) => !startOnlyAtSite.includes(field) && reachesUnfollowed({ form: found.form, escapes, ...(found.libraryReach ? { libraryReach: found.libraryReach.reach } : {}) }, field)) : [];
+      const decision: Decision = goneNamed.length > 0 ? { rewrite: 'todo', form: aged.form, reason: CODEMOD_MESSAGES.goneFieldsNamed(goneNamed) } : aged;
       // The read state of lists handed where they are not followed, where the program reads it: fetched by the helper
       // module's start, not answered `undefined` with a warning (an `rtm.connect` call's data never had it).
       const inProgram = (word: string): number => wordCountIn(project, groupOf(parsed.file), word);

@@ -1,0 +1,53 @@
+import { relative } from 'node:path';
+import { descendants, memberName, unwrap, type Resolver } from '@rtm-migrate/analysis';
+import type { Project } from '@rtm-migrate/analysis/project';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { RTM_START_FIELDS } from '@rtm-migrate/core';
+
+/** Fields of `rtm.start`'s data that no Web API method returns (core's facts: no replacement, not on `rtm.connect`), but item attributes, which the module's items warn on. */
+const GONE: readonly string[] = Object.values(RTM_START_FIELDS)
+  .filter((f) => !f.onRtmConnect && f.replacements.length === 0 && !f.path.includes('[]'))
+  .map((f) => f.path);
+
+/**
+ * A read of the field: a member access of its last key where that is a name of Slack's own (`.cache_ts`,
+ * `['msg_edit_window_mins']`), else of its last key off a member of the key before it (`x.self.prefs`,
+ * `self['prefs']`); none for a plain word of its own (`links`), which code says for much else. Declarations
+ * (a TypeScript interface of the response) and comments say it too, but read nothing.
+ */
+function readOf(field: string): ((resolver: Resolver, member: TSESTree.MemberExpression) => boolean) | undefined {
+  const keys = field.split('.');
+  const last = keys.at(-1) ?? field;
+  const before = keys.at(-2);
+  if (last.includes('_')) return (resolver, member) => memberName(resolver, member) === last;
+  if (before === undefined) return undefined;
+  return (resolver, member) => {
+    const object = unwrap(member.object);
+    const owner = object.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, object) : object.type === AST_NODE_TYPES.Identifier ? object.name : undefined;
+    return memberName(resolver, member) === last && owner === before;
+  };
+}
+
+/**
+ * The fields no Web API method returns that the files of a site's program read (`files`, the site's first),
+ * among those that may reach code the analysis does not follow (`reaches`), each with where it is first
+ * read (`bot.js:139`, relative to `from`) and core's advice: after the migration such a read answers
+ * `undefined` where `rtm.start` answered a value (blind s94/08, shaunburdick/slack-ooo-personal: the Botkit
+ * payload kept in `this.payload`, whose `self.prefs.tz` a moment call then formatted, threw at start-up).
+ */
+export function goneFieldsNamed(from: string, project: Project, files: readonly string[], reaches: (field: string) => boolean): { field: string; at: string; advice: string }[] {
+  return GONE.filter(reaches).flatMap((field) => {
+    const read = readOf(field);
+    const last = field.split('.').at(-1) ?? field;
+    for (const file of read ? files : []) {
+      // Only a file that says the key is parsed.
+      const parsed = project.text(file).includes(last) ? project.file(file) : undefined;
+      if (!parsed || !read) continue;
+      for (const node of descendants(parsed.resolver, parsed.program)) {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || !read(parsed.resolver, node)) continue;
+        return [{ field, at: `${relative(from, file)}:${String(node.loc.start.line)}`, advice: RTM_START_FIELDS[field]?.advice ?? '' }];
+      }
+    }
+    return [];
+  });
+}
