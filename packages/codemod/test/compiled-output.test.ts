@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HELPER_MARK } from '@rtm-migrate/core';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
 
@@ -54,6 +55,11 @@ describe('JavaScript that tsc built from a TypeScript source of the project', ()
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(1);
     // Built again (as tsc would, from the migrated source): nothing left to do.
     await writeFile(join(dir, built), '"use strict";\n// built from the migrated source\n');
+    expect((await cli(['apply', '.', '--check'], dir)).code).toBe(0);
+    // The build of a module an earlier run generated says `rtm.start` in its comments only (blind s94/02): not counted.
+    const generated = `${HELPER_MARK} for code that used \`rtm.start\`.\nexport function rtmStartData(): void {}\n`;
+    await writeFile(join(dir, 'src', 'rtm-start-data.ts'), generated);
+    await writeFile(join(dir, built.replace('bot.js', 'rtm-start-data.js')), `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n${generated.replace(': void', '')}`);
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(0);
   });
 
