@@ -35,14 +35,55 @@ export function isSuperagentRequest(resolver: Resolver, call: TSESTree.CallExpre
  * the helper does (drops the arguments, reads the answer, chains more) is not followed: false then.
  */
 export function superagentHelperOf(resolver: Resolver, call: TSESTree.CallExpression): boolean {
-  if (call.arguments.length > 2) return false;
+  return superagentHelperAnswer(resolver, call) !== undefined;
+}
+
+/**
+ * What such a helper answers: superagent's request itself (`request`), or (`promise`) a promise of its
+ * response, where the chain ends with a `.then` that hands the response on as it got it, after at most
+ * throwing on some of them (`.then((res) => { if (res.body.ok === false) throw res.body.error; return res; })`),
+ * on superagent or on the request superagent-promise makes of it (blind s93/02, stolksdorf/slack-microbots:
+ * `require('superagent-promise')(require('superagent'), Promise)`, whose requests are thenables too).
+ */
+export function superagentHelperAnswer(resolver: Resolver, call: TSESTree.CallExpression): 'request' | 'promise' | undefined {
+  if (call.arguments.length > 2) return undefined;
   const fn = helperFunction(resolver, call.callee);
-  if (!fn || fn.async || fn.generator || fn.params.length !== 2) return false;
+  if (!fn || fn.async || fn.generator || fn.params.length !== 2) return undefined;
   const [method, args] = fn.params;
-  if (method?.type !== AST_NODE_TYPES.Identifier || args?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (method?.type !== AST_NODE_TYPES.Identifier || args?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const returned = returnedAfterFixedFields(resolver, fn, method, args);
-  if (!returned) return false;
-  let chain = unwrap(returned);
+  if (!returned) return undefined;
+  const passed = passedOn(resolver, unwrap(returned));
+  const request = passed ?? unwrap(returned);
+  const promises = passed !== undefined;
+  return requestOfHelper(resolver, request, method, args, promises) ? (promises ? 'promise' : 'request') : undefined;
+}
+
+/** `<request>.then((res) => { if (…) throw …; return res; })`: the request whose response the `.then` hands on unchanged. */
+function passedOn(resolver: Resolver, chain: Node): Node | undefined {
+  if (chain.type !== AST_NODE_TYPES.CallExpression || chain.arguments.length !== 1) return undefined;
+  const link = unwrap(chain.callee);
+  const handler = chain.arguments[0];
+  if (link.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, link) !== 'then') return undefined;
+  if (handler?.type !== AST_NODE_TYPES.ArrowFunctionExpression && handler?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  const [res, ...more] = handler.params;
+  if (res?.type !== AST_NODE_TYPES.Identifier || more.length > 0 || handler.async) return undefined;
+  const isRes = (n: Node | null | undefined): boolean => n?.type === AST_NODE_TYPES.Identifier && isParam(resolver, n, res);
+  if (handler.body.type !== AST_NODE_TYPES.BlockStatement) return isRes(handler.body) ? unwrap(link.object) : undefined;
+  const statements = handler.body.body;
+  const last = statements.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !isRes(last.argument)) return undefined;
+  // Only throws before it, each under an `if` of its own: every response that is not thrown on is handed on.
+  const throwsOnly = (s: TSESTree.Statement): boolean =>
+    s.type === AST_NODE_TYPES.ThrowStatement ||
+    (s.type === AST_NODE_TYPES.BlockStatement && s.body.length === 1 && s.body[0] !== undefined && throwsOnly(s.body[0])) ||
+    (s.type === AST_NODE_TYPES.IfStatement && s.alternate === null && throwsOnly(s.consequent));
+  return statements.slice(0, -1).every((s) => s.type === AST_NODE_TYPES.IfStatement && throwsOnly(s)) ? unwrap(link.object) : undefined;
+}
+
+/** superagent's request built from the method name and carrying its arguments whole (superagent-promise's, where `promises`). */
+function requestOfHelper(resolver: Resolver, returned: Node, method: TSESTree.Identifier, args: TSESTree.Identifier, promises: boolean): boolean {
+  let chain = returned;
   let carried = false;
   while (chain.type === AST_NODE_TYPES.CallExpression) {
     const link = unwrap(chain.callee);
@@ -51,7 +92,8 @@ export function superagentHelperOf(resolver: Resolver, call: TSESTree.CallExpres
     const object = unwrap(link.object);
     if (object.type !== AST_NODE_TYPES.CallExpression) {
       // The request itself: `superagent.post(url)`, the URL a base followed by the method name.
-      return isSuperagentRequest(resolver, chain) && carried && chain.arguments.length === 1 && endsWithMethod(resolver, chain.arguments[0], method, args);
+      const made = isSuperagentRequest(resolver, chain) || (promises && isSuperagentPromiseRequest(resolver, chain));
+      return made && carried && chain.arguments.length === 1 && endsWithMethod(resolver, chain.arguments[0], method, args);
     }
     if (name !== undefined && SUPERAGENT_CARRIERS.has(name)) {
       if (carried || chain.arguments.length !== 1 || !carriesWhole(resolver, chain.arguments[0], method, args)) return false;
@@ -60,6 +102,14 @@ export function superagentHelperOf(resolver: Resolver, call: TSESTree.CallExpres
     chain = object;
   }
   return false;
+}
+
+/** `request.get(url)` where `request` is what `require('superagent-promise')(superagent, Promise)` made. */
+function isSuperagentPromiseRequest(resolver: Resolver, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const verb = memberName(resolver, callee);
+  return (verb === 'get' || verb === 'post') && originOf(resolver, callee.object)?.module === 'superagent-promise';
 }
 
 /** The function a helper's callee names: `api` declared in the file, or `Slack.api` / `this.api` of an object literal. */
@@ -144,5 +194,12 @@ function carriesWhole(resolver: Resolver, node: Node | undefined, method: TSESTr
   // Into a fresh object, the arguments last: the caller's object is left as it was, and its fields stand.
   const [target, ...sources] = value.arguments;
   const last = sources.at(-1);
-  return assign && target !== undefined && unwrap(target).type === AST_NODE_TYPES.ObjectExpression && last !== undefined && isArgs(unwrap(last));
+  if (assign) return target !== undefined && unwrap(target).type === AST_NODE_TYPES.ObjectExpression && last !== undefined && isArgs(unwrap(last));
+  // lodash's `_.assign({}, args, { token })` (blind s93/02): into a fresh object, besides the arguments only fixed fields written out.
+  const lodash = callee.type === AST_NODE_TYPES.MemberExpression && object !== undefined && ['lodash', 'underscore'].includes(originOf(resolver, object)?.module ?? '') && ['assign', 'extend'].includes(memberName(resolver, callee) ?? '');
+  const fixed = (n: Node): boolean => {
+    const bare = unwrap(n);
+    return isArgs(bare) || (bare.type === AST_NODE_TYPES.ObjectExpression && bare.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isFixedValue(p.value)));
+  };
+  return lodash && target !== undefined && unwrap(target).type === AST_NODE_TYPES.ObjectExpression && sources.every(fixed);
 }

@@ -146,3 +146,93 @@ describe('a superagent helper that is a member of an object literal, called as S
     expect(fake.calls.map((c) => c.error)).toEqual(['invalid_auth']);
   });
 });
+
+/**
+ * stolksdorf/slack-microbots' helper (blind s93/02, trimmed: the API base read from SLACK_API_URL): superagent-promise's
+ * request, the arguments merged with lodash's `_.assign({}, payload, { token })`, its promise's `.then` handing the
+ * response on after throwing Slack's error. Every read of the start is off `res.body`: the data come back as
+ * `{ body }`, each method's body taken off the helper's own promise. fixtures/bots' superagent 3.8.3,
+ * superagent-promise 1.1.0 and lodash 4.
+ */
+const PROMISE_API = `const request = require('superagent-promise')(require('superagent'), Promise);
+const _ = require('lodash');
+
+module.exports = function (token) {
+  const slack = {
+    users: {},
+    channels: {},
+    dms: {},
+    url: '',
+
+    api: (command, payload) => {
+      return request
+        .get(\`\${process.env.SLACK_API_URL}\${command}\`)
+        .query(_.assign({}, payload, { token: token }))
+        .then((res) => {
+          if (res.body && res.body.ok === false) throw res.body.error;
+          return res;
+        });
+    },
+
+    start: () => {
+      return slack.api('rtm.start').then((res) => {
+        if (!res.body.ok || !res.body.url) throw 'bad access token';
+        _.each(res.body.channels, (c) => { slack.channels[c.id] = c.name; });
+        _.each(res.body.groups, (c) => { slack.channels[c.id] = c.name; });
+        _.each(res.body.users, (u) => { slack.users[u.id] = u.name; });
+        _.each(res.body.ims, (im) => { slack.dms[im.id] = slack.users[im.user]; });
+        slack.url = res.body.url;
+      });
+    },
+  };
+  return slack;
+};
+`;
+
+const PROMISE_BOT = `const slack = require('./slack.api.js')(process.env.SLACK_BOT_TOKEN);
+slack.start().then(() => {
+  console.log('known users: ' + Object.values(slack.users).sort().join(','));
+  console.log('known channels: ' + Object.values(slack.channels).sort().join(','));
+  console.log('known dms: ' + Object.values(slack.dms).sort().join(','));
+  console.log('known socket: ' + /^wss?:/.test(slack.url));
+}).catch((err) => console.log('failed: ' + err));
+`;
+
+describe("a superagent-promise helper whose promise hands the response on, its answer read off `res.body`", () => {
+  it('is migrated through the helper, each body taken off its promise: the same users, channels and DMs; a bad token fails the same', { timeout: 180_000 }, async () => {
+    const dir = await writeBotFiles('rtm-migrate-superagent-promise-', { 'slack.api.js': PROMISE_API, 'bot.js': PROMISE_BOT });
+    fake.setMode('legacy');
+    const before = await runIn(dir);
+    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(before.stdout).toMatch(/^known users: \S+,\S+/m);
+    expect(before.stdout).toMatch(/^known dms: \S+/m);
+    expect(before.stdout).toMatch(/^known socket: true$/m);
+    const refused = await runIn(dir, 'xoxb-bad');
+    expect(refused.stdout).toBe('failed: invalid_auth\n');
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect({ code: migrated.code, stderr: migrated.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    expect(await readFile(join(dir, 'slack.api.js'), 'utf8')).toContain('const callSlack = (apiMethod, apiArgs) => slack.api(apiMethod, apiArgs).then((res) => res.body);');
+
+    fake.setMode('connect_required');
+    fake.resetCalls();
+    const after = await runIn(dir);
+    expect({ code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ code: 0, stderr: '', stdout: before.stdout });
+    expect(fake.calls.map((c) => c.method)).not.toContain('rtm.start');
+    expect((await runIn(dir, 'xoxb-bad')).stdout).toBe(refused.stdout);
+  });
+});
+
+describe("a superagent-promise helper whose `.then` does more than hand the response on: a TODO", () => {
+  it.each([
+    ['it logs each response first', '          if (res.body && res.body.ok === false) throw res.body.error;\n', '          console.log(res.status);\n'],
+    ['it answers the body, not the response', '          return res;\n', '          return res.body;\n'],
+  ])('%s', { timeout: 60_000 }, async (_name, from, to) => {
+    expect(PROMISE_API).toContain(from);
+    const dir = await writeBotFiles('rtm-migrate-superagent-promise-todo-', { 'slack.api.js': PROMISE_API.replace(from, to), 'bot.js': PROMISE_BOT });
+    const migrated = await cli(['apply', '.', '--allow-dirty', '--dry'], dir);
+    expect({ code: migrated.code, stderr: migrated.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(migrated.stdout).toContain('TODOs left: 1');
+  });
+});

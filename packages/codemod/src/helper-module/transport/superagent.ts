@@ -1,4 +1,4 @@
-import { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT } from '@rtm-migrate/analysis';
+import { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperAnswer } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescript, usesCallerName, writtenCallback, type TransportResult } from './common.js';
@@ -51,7 +51,11 @@ export function superagentHelperTransport(parsed: ParsedFile, call: TSESTree.Cal
   if (given && writtenObject(given) === undefined) return { why: 'the helper is given arguments that are not one object written out' };
   const helper = text(parsed, call.callee);
   if (usesCallerName(helper)) return { why: `\`${helper}\` uses a name the rewrite would shadow` };
-  const caller = `${params(parsed)} => new Promise((resolve, reject) => ${helper}(apiMethod, apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))))`;
+  // A helper that answers a promise of the response (its `.then` hands it on) has no `.end` to call: its promise's body.
+  const caller =
+    superagentHelperAnswer(parsed.resolver, call) === 'promise'
+      ? `${params(parsed)} => ${helper}(apiMethod, apiArgs).then((res) => res.body)`
+      : `${params(parsed)} => new Promise((resolve, reject) => ${helper}(apiMethod, apiArgs).end((err, res) => (err ? reject(err) : resolve(res.body))))`;
   const answer = superagentAnswer(parsed, call, linksToEnd(call, () => false).end, caller, given && text(parsed, given));
   // superagent answered Slack's `ok: false` as a 200 body: so must the rewrite.
   return 'call' in answer ? { call: { ...answer.call, answersSlackErrors: true } } : answer;
