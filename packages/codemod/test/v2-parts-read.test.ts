@@ -77,3 +77,26 @@ describe.each(SLACK_CLIENT_2_RELEASES)('a $sdk $range RtmClient whose reads are 
     await expectSecondRunChangesNothing(dir);
   });
 });
+
+/** The AUTHENTICATED handler throws (blind s94/02: a script whose handler failed on a channel the workspace lacks). */
+const THROWS = (sdk: string): string => READS_CHANNELS(sdk).replace("members ' + (c.members || []).length); });", "members ' + (c.members || []).length); });\n  throw new Error('no channel named design');");
+
+describe.each(SLACK_CLIENT_2_RELEASES)('a $sdk $range RtmClient whose AUTHENTICATED handler throws', ({ sdk, installed, range }) => {
+  // The client's request callback caught it and logged it, and the process ended as its work did (exit code 0). A rejection nobody
+  // handled ended it with an error instead.
+  it('logs it as the client did and ends as before, against connect_required', { timeout: 240_000 }, async () => {
+    const dir = await tempDir('rtm-migrate-v2-throws-');
+    await linkBotsRelease(dir, installed, sdk);
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bot', private: true, dependencies: { [sdk]: range } }));
+    await writeFile(join(dir, 'bot.js'), THROWS(sdk));
+    fake.setMode('legacy');
+    const before = await run(dir);
+    expect(before.code).toBe(0);
+    expect(before.stdout + before.stderr).toContain('no channel named design');
+    expect(before.stdout).toMatch(/^channel #general members \d+$/m);
+    await breaksThenMigrates(fake, dir, () => run(dir));
+    fake.setMode('connect_required');
+    const after = await run(dir);
+    expect([after.code, after.stdout, after.stderr.replace(/\n\s+at .*/g, '')]).toEqual([before.code, before.stdout, before.stderr.replace(/\n\s+at .*/g, '')]);
+  });
+});
