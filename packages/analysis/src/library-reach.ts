@@ -55,7 +55,10 @@ function payloadRead(resolver: Resolver, callback: TSESTree.CallExpressionArgume
   if (callback === undefined) return false;
   const fn = unwrap(callback);
   if (!isFunction(fn)) return true;
-  if (fn.params.length > BOTKIT.payloadArgument || fn.params.some((p) => p.type === AST_NODE_TYPES.RestElement)) return true;
+  if (fn.params.length > BOTKIT.payloadArgument + 1 || fn.params.some((p) => p.type === AST_NODE_TYPES.RestElement)) return true;
+  // A payload parameter declared but never read is no read (blind s92/09: `function (err, bot, payload)` reading `err` alone).
+  const payload = fn.params[BOTKIT.payloadArgument];
+  if (payload !== undefined && (payload.type !== AST_NODE_TYPES.Identifier || (variableOf(resolver, payload)?.references.length ?? 1) > 0)) return true;
   return usesOwn(resolver, fn, 'arguments');
 }
 

@@ -74,6 +74,15 @@ describe('what other libraries keep', () => {
     expect(reach.reach).toEqual(expect.arrayContaining(['self', 'team']));
   });
 
+  // Blind s92/09 (jps1st/curt): `function (err, bot, payload)` reading `err` alone, the worker handed where it is not followed.
+  it.each([
+    ['declared but never read', '(err, bot, payload) => console.log(err)', ['self', 'team']],
+    ['read whole', '(err, bot, payload) => console.log(payload)', ['self', 'team', '']],
+  ])('Botkit, a callback whose payload is %s, the whole data fetched: the payload reaches the app only where read', (_form, callback, reach) => {
+    const fetched = reachOf(botkit(callback, "const lib = require('some-lib');\ncontroller.hears('x', 'ambient', function (bot, message) { lib.handle(bot, message); });"));
+    expect(fetched).toEqual({ reach });
+  });
+
   it.each([
     ['`team_info` handed to a function', "const send = require('./send');\ncontroller.hears('x', 'ambient', (bot) => send(bot.team_info));"],
     ['`identity` serialised', "controller.hears('x', 'ambient', (bot, m) => bot.reply(m, JSON.stringify(bot.identity)));"],
