@@ -148,6 +148,21 @@ export function prepare(options: ApplyOptions) {
     if (text.includes('rtm.start')) skipped.push(mentioning(file, reason, hint));
     else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
   }
+  // A Node script without an extension (`bin/start`): the parsers take a file's language from its extension, so it is
+  // not rewritten, but one that names rtm.start or such a client is not passed over in silence (blind s95/06: MISSED).
+  for (const file of found.scripts) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // Unreadable: it says nothing either way.
+    }
+    const reason = 'a Node script without an extension: rtm-migrate tells JavaScript and TypeScript by the file name';
+    const hint = 'migrate it by hand, or give it a `.js` name (and the package.json script or bin entry that runs it) and run rtm-migrate again';
+    const client = FOREIGN_CLIENT_START.exec(text)?.[0];
+    if (text.includes('rtm.start')) skipped.push(mentioning(file, reason, hint));
+    else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
+  }
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
 }
 

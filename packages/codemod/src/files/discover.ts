@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
@@ -38,6 +38,8 @@ export interface Discovery {
   readonly foreign: string[];
   /** Absolute paths of the source files an ignore rule (`.gitignore`, `--ignore`) left out, in folders that were walked. */
   readonly ignored: string[];
+  /** Absolute paths of Node scripts without an extension (`bin/start`, `#!/usr/bin/env node`): read only to say whether they name `rtm.start`. */
+  readonly scripts: string[];
   /** Folder paths are reported relative to. */
   readonly root: string;
 }
@@ -79,6 +81,7 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
   const files = new Set<string>();
   const foreign = new Set<string>();
   const ignored = new Set<string>();
+  const scripts = new Set<string>();
   const skipped: Skipped[] = [];
   for (const p of expandPaths(paths, cwd)) {
     const abs = resolve(cwd, p);
@@ -105,22 +108,39 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
     if (st.isFile()) {
       // Named on the command line, but not code the parsers read (README.md, config.yaml…).
       if (FOREIGN_RE.test(abs)) foreign.add(abs);
+      else if (!basename(abs).includes('.') && nodeScript(abs)) scripts.add(abs);
       else if (!SOURCE_RE.test(abs) || /\.d\.[cm]?ts$/.test(abs)) skipped.push({ file: relative(root, abs), reason: `not a JavaScript or TypeScript source file (${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')})` });
       else files.add(abs);
       continue;
     }
     const patterns = [...(options.ignore ?? []), gitignoreOf(abs), abs !== cwd && isInside(cwd, abs) ? gitignoreOf(cwd) : undefined].filter((x): x is string => x !== undefined);
-    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], { files, foreign, ignored, skipped });
+    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], { files, foreign, ignored, scripts, skipped });
   }
-  return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), ignored: [...ignored].sort(), root };
+  return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), ignored: [...ignored].sort(), scripts: [...scripts].sort(), root };
 }
 
-/** What a walk collects: the source files, the files in a language that compiles to JavaScript, the skipped paths. */
+/** What a walk collects: the source files, the files in a language that compiles to JavaScript, Node scripts without an extension, the skipped paths. */
 interface Found {
   readonly files: Set<string>;
   readonly foreign: Set<string>;
   readonly ignored: Set<string>;
+  readonly scripts: Set<string>;
   readonly skipped: Skipped[];
+}
+
+/** A file Node runs by its first line (`#!/usr/bin/env node`, `#!/usr/local/bin/node --harmony`). */
+function nodeScript(file: string): boolean {
+  const head = Buffer.alloc(64);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /^#![^\n]*\bnode(?:js)?\b/.test(head.subarray(0, read).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -128,7 +148,7 @@ interface Found {
  * folders are never entered, nested `.gitignore` files apply below their folder.
  */
 function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined, nested: readonly { dir: string; ig: Ignore }[], found: Found): void {
-  const { files, foreign, ignored, skipped } = found;
+  const { files, foreign, ignored, scripts, skipped } = found;
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -141,8 +161,10 @@ function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined,
   if (own !== undefined) rules = [...nested, { dir, ig: matcher([own]) }];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const isDir = e.isDirectory();
+    // A file with no extension may be a Node script (`bin/start`, blind s95/06): its first line says.
+    const extensionless = e.isFile() && !e.name.includes('.');
     // Files that are not source are never looked at: no need to ask the ignore rules about them.
-    if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name) && !FOREIGN_RE.test(e.name)) continue;
+    if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name) && !FOREIGN_RE.test(e.name) && !extensionless) continue;
     const full = join(dir, e.name);
     const rel = relDir === '' ? e.name : `${relDir}/${e.name}`;
     if (ALWAYS_SKIPPED.has(e.name)) continue;
@@ -167,7 +189,9 @@ function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined,
       walk(full, rel, root, ig, rules, found);
       continue;
     }
-    if (e.isFile() && FOREIGN_RE.test(e.name)) foreign.add(full);
+    if (extensionless) {
+      if (nodeScript(full)) scripts.add(full);
+    } else if (e.isFile() && FOREIGN_RE.test(e.name)) foreign.add(full);
     else if (e.isFile() && SOURCE_RE.test(e.name) && !/\.d\.[cm]?ts$/.test(e.name)) files.add(full);
   }
 }
