@@ -51,6 +51,8 @@ describe('data handed on, read elsewhere for a field no method returns', () => {
     ['`links`, a plain word', handing('data.links')],
     // A key of another object (`team.prefs` is fetched; `prefs` alone is no `self.prefs`).
     ['`team.prefs`', handing('data.team.prefs')],
+    // slack-client 1.x's own `pref_change` handler writes `this.self.prefs[name] = value`: the module's `self.prefs` keeps it.
+    ['`self.prefs` written, not read', handing("(data.self.prefs[data.name] = 'x')")],
   ])('%s: the generated module, as before', async (_name, files) => {
     const report = await scanFiles(MANIFEST, files);
     expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { descendants, memberName, unwrap, type Resolver } from '@rtm-migrate/analysis';
+import { descendants, isWrittenTo, memberName, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { Project } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { RTM_START_FIELDS } from '@rtm-migrate/core';
@@ -29,6 +29,15 @@ function readOf(field: string): ((resolver: Resolver, member: TSESTree.MemberExp
 }
 
 /**
+ * The field written rather than read: assigned itself, or a key of it assigned (`self.prefs[name] = value`, as
+ * slack-client 1.x's `pref_change` handler writes; the module's `self.prefs` keeps what is written).
+ */
+function written(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return isWrittenTo(member) || (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === member && isWrittenTo(parent));
+}
+
+/**
  * The fields no Web API method returns that the files of a site's program read (`files`, the site's first),
  * among those that may reach code the analysis does not follow (`reaches`), each with where it is first
  * read (`bot.js:139`, relative to `from`) and core's advice: after the migration such a read answers
@@ -44,7 +53,7 @@ export function goneFieldsNamed(from: string, project: Project, files: readonly 
       const parsed = project.text(file).includes(last) ? project.file(file) : undefined;
       if (!parsed || !read) continue;
       for (const node of descendants(parsed.resolver, parsed.program)) {
-        if (node.type !== AST_NODE_TYPES.MemberExpression || !read(parsed.resolver, node)) continue;
+        if (node.type !== AST_NODE_TYPES.MemberExpression || !read(parsed.resolver, node) || written(node)) continue;
         return [{ field, at: `${relative(from, file)}:${String(node.loc.start.line)}`, advice: RTM_START_FIELDS[field]?.advice ?? '' }];
       }
     }
