@@ -7,7 +7,7 @@ import { cli, expectSameWithoutRtmStart, slackClient1App } from './helpers.js';
 
 /** A slack-client 1.x bot as its README makes it, which hands its client to `./report` once the socket is open. */
 const HANDS_ON = `var Slack = require('slack-client');
-var report = require('./report');
+var report = require(require('path').join(__dirname, 'report'));
 
 var slack = new Slack(process.env.SLACK_BOT_TOKEN, false, false);
 
@@ -82,7 +82,8 @@ slack.login();
  * `rtm.start` gave every conversation the bot was in its read state (`last_read`, `unread_count`,
  * `unread_count_display`); `conversations.list` gives none, and the helper module fetches it only where
  * `include` names `<list>[].unread_count`. Code the migration does not see (another module handed the
- * client) reading it learns so on stderr, once per list read, instead of slack-client 1.5.1's
+ * client, loaded by a path computed at run time: a module the bot loads by name is read for it, see
+ * slack-client-gaps.test.ts) reading it learns so on stderr, once per list read, instead of slack-client 1.5.1's
  * `getUnreadCount()` silently summing `undefined`s to 0; the client's own writes of it (on
  * `channel_marked`) replace the warning getter silently, so a bot that never reads it prints nothing new.
  */

@@ -116,11 +116,18 @@ ${ENDS}`;
  * message, on whose arrival the bot reads the pref set and (twice) one never set since the login.
  */
 const PREF_CHANGE = `${MADE}
+// Loaded by a path computed at run time, as code the migration does not see: a key of \`self.prefs\` read where it does is a TODO (gone-fields-named.test.ts).
+var show = require(require('path').join(__dirname, 'show'));
 slack.on('message', function () {
-  console.log('emoji_mode: ' + slack.self.prefs.emoji_mode);
-  console.log('highlight_words: ' + JSON.stringify(slack.self.prefs.highlight_words));
-  console.log('highlight_words again: ' + JSON.stringify(slack.self.prefs.highlight_words));
+  show(slack.self);
 ${ENDS}`;
+
+const SHOW_PREFS = `module.exports = function (self) {
+  console.log('emoji_mode: ' + self.prefs.emoji_mode);
+  console.log('highlight_words: ' + JSON.stringify(self.prefs.highlight_words));
+  console.log('highlight_words again: ' + JSON.stringify(self.prefs.highlight_words));
+};
+`;
 
 /**
  * A slack-client 1.4.1 bot in the shape of that release's own examples/simple_reverse.js: the channels it is
@@ -340,7 +347,7 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
   });
 
   it("keeps a pref that Slack's `pref_change` sets on the client's own `self`, and warns once when one never set is read", { timeout: 240_000 }, async () => {
-    const dir = await slackClient1App({ 'bot.js': PREF_CHANGE });
+    const dir = await slackClient1App({ 'bot.js': PREF_CHANGE, 'show.js': SHOW_PREFS });
     // The client runs its own handler of each event before it reads the next: the message comes after the pref is set.
     const run = async (): Promise<RunResult> => {
       const done = { ended: false };
@@ -364,7 +371,7 @@ describe('slack-client 1.5.1: what its own objects are read for, migrated by the
     expect(before.stdout).toBe('emoji_mode: as_text\nhighlight_words: ""\nhighlight_words again: ""\n');
 
     const report = await migrate(dir);
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:20:1', 'helper-module']]);
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[loginAt(PREF_CHANGE), 'helper-module']]);
 
     slack.setMode('connect_required');
     slack.resetCalls();

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { descendants, isWrittenTo, memberName, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { Project } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { RTM_START_FIELDS } from '@rtm-migrate/core';
+import { RTM_START_FIELDS, RTM_START_WRITTEN_GAPS } from '@rtm-migrate/core';
 
 /** Fields of `rtm.start`'s data that no Web API method returns (core's facts: no replacement, not on `rtm.connect`), but item attributes, which the module's items warn on. */
 const GONE: readonly string[] = Object.values(RTM_START_FIELDS)
@@ -26,6 +26,20 @@ function readOf(field: string): ((resolver: Resolver, member: TSESTree.MemberExp
     const owner = object.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, object) : object.type === AST_NODE_TYPES.Identifier ? object.name : undefined;
     return memberName(resolver, member) === last && owner === before;
   };
+}
+
+/**
+ * `self.prefs` (core's RTM_START_WRITTEN_GAPS): the module makes it an object that keeps what Slack's
+ * `pref_change` writes, so only a read of a key of it loses a value (`typeof self.prefs` is as before).
+ */
+function keptWhenWritten(field: string): boolean {
+  return RTM_START_WRITTEN_GAPS.includes(field);
+}
+
+/** The member read for a key of it: `self.prefs.tz`, `self.prefs[name]`. */
+function keyRead(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === member;
 }
 
 /**
@@ -53,7 +67,7 @@ export function goneFieldsNamed(from: string, project: Project, files: readonly 
       const parsed = project.text(file).includes(last) ? project.file(file) : undefined;
       if (!parsed || !read) continue;
       for (const node of descendants(parsed.resolver, parsed.program)) {
-        if (node.type !== AST_NODE_TYPES.MemberExpression || !read(parsed.resolver, node) || written(node)) continue;
+        if (node.type !== AST_NODE_TYPES.MemberExpression || !read(parsed.resolver, node) || written(node) || (keptWhenWritten(field) && !keyRead(node))) continue;
         return [{ field, at: `${relative(from, file)}:${String(node.loc.start.line)}`, advice: RTM_START_FIELDS[field]?.advice ?? '' }];
       }
     }
