@@ -10,17 +10,19 @@ const GONE: readonly string[] = Object.values(RTM_START_FIELDS)
   .map((f) => f.path);
 
 /**
- * A read of the field: a member access of its last key where that is a name of Slack's own (`.cache_ts`,
- * `['msg_edit_window_mins']`), else of its last key off a member of the key before it (`x.self.prefs`,
- * `self['prefs']`); none for a plain word of its own (`links`), which code says for much else. Declarations
- * (a TypeScript interface of the response) and comments say it too, but read nothing.
+ * A read of the field: of a top-level field, a member access of its name where that is Slack's own
+ * (`.cache_ts`, `['latest_event_ts']`), none for a plain word (`links`), which code says for much else; of a
+ * nested one, its last key off a member of the key before it (`x.self.prefs`, `self['prefs']`,
+ * `data.team.msg_edit_window_mins`). Declarations (a TypeScript interface of the response) and comments say
+ * them too, but read nothing.
  */
 function readOf(field: string): ((resolver: Resolver, member: TSESTree.MemberExpression) => boolean) | undefined {
   const keys = field.split('.');
   const last = keys.at(-1) ?? field;
   const before = keys.at(-2);
-  if (last.includes('_')) return (resolver, member) => memberName(resolver, member) === last;
-  if (before === undefined) return undefined;
+  // A top-level field alone only where its name is Slack's own; a nested one always off its parent's key
+  // (`team.prefs.msg_edit_window_mins` is a preference team.preferences.list answers, not `team.msg_edit_window_mins`).
+  if (before === undefined) return last.includes('_') ? (resolver, member) => memberName(resolver, member) === last : undefined;
   return (resolver, member) => {
     const object = unwrap(member.object);
     const owner = object.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, object) : object.type === AST_NODE_TYPES.Identifier ? object.name : undefined;
