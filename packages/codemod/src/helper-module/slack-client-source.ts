@@ -52,7 +52,8 @@ export function slackClientSource(typescript: boolean, exp: string): string[] {
     `    const handOver = (error${t(': unknown')}, data${t(': object')}) => {`,
     '      try {',
     '        done(error, data);',
-    `      } catch (thrown${t(': unknown')}) {`,
+    // No annotation: TypeScript parses one on a catch variable only from 4.0.
+    '      } catch (thrown) {',
     "        if (typeof rtm.logger !== 'function') throw thrown;",
     "        rtm.logger('error', thrown);",
     '      }',
