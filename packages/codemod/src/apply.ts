@@ -126,14 +126,21 @@ export function prepare(options: ApplyOptions) {
   const requirers = new Set(exported.size === 0 && handing.length === 0 ? [] : others.filter((file) => mayStartCandidatesClient(file, exported, handing)));
   const scanned = withoutBuilds(requirers.size === 0 ? candidates : found.files.filter((f) => requirers.has(f) || candidates.includes(f)), found.files, cwd, skipped);
   const passedOver = requirers.size === 0 ? others : others.filter((f) => !requirers.has(f));
-  for (const file of found.foreign) {
-    const language = FOREIGN_SOURCES[extname(file).slice(1).toLowerCase()] ?? 'another language';
+  // A file read only for whether it names rtm.start, or a client whose own start requests it (its compiled
+  // JavaScript may be git-ignored, and then nothing else tells: blind s55/02).
+  const reportNaming = (file: string, reason: string, hint: string): void => {
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
     } catch {
       // Unreadable: it says nothing either way, as for a README.
     }
+    const client = FOREIGN_CLIENT_START.exec(text)?.[0];
+    if (text.includes('rtm.start')) skipped.push(mentioning(file, reason, hint));
+    else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
+  };
+  for (const file of found.foreign) {
+    const language = FOREIGN_SOURCES[extname(file).slice(1).toLowerCase()] ?? 'another language';
     const reason = `${language}: rtm-migrate reads JavaScript and TypeScript only`;
     const compiled = ignoredSibling(file, found.ignored);
     const built = compiled === undefined ? compiledSibling(file, found.files) : undefined;
@@ -143,25 +150,16 @@ export function prepare(options: ApplyOptions) {
         : built !== undefined
           ? `${relative(cwd, built)}, the JavaScript the compiler wrote from it beside it, is read in this run: where that file is migrated, make the same change here, or the next compile undoes it`
           : 'migrate it by hand, or run rtm-migrate on the JavaScript it compiles to';
-    // Or a client whose own start requests it: the compiled JavaScript may be git-ignored, and then nothing else tells (blind s55/02).
-    const client = FOREIGN_CLIENT_START.exec(text)?.[0];
-    if (text.includes('rtm.start')) skipped.push(mentioning(file, reason, hint));
-    else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
+    reportNaming(file, reason, hint);
   }
   // A Node script without an extension (`bin/start`): the parsers take a file's language from its extension, so it is
   // not rewritten, but one that names rtm.start or such a client is not passed over in silence (blind s95/06: MISSED).
   for (const file of found.scripts) {
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      // Unreadable: it says nothing either way.
-    }
-    const reason = 'a Node script without an extension: rtm-migrate tells JavaScript and TypeScript by the file name';
-    const hint = 'migrate it by hand, or give it a `.js` name (and the package.json script or bin entry that runs it) and run rtm-migrate again';
-    const client = FOREIGN_CLIENT_START.exec(text)?.[0];
-    if (text.includes('rtm.start')) skipped.push(mentioning(file, reason, hint));
-    else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
+    reportNaming(
+      file,
+      'a Node script without an extension: rtm-migrate tells JavaScript and TypeScript by the file name',
+      'migrate it by hand, or give it a `.js` name (and the package.json script or bin entry that runs it) and run rtm-migrate again',
+    );
   }
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
 }
