@@ -61,18 +61,28 @@ function written(member: TSESTree.MemberExpression): boolean {
  * payload kept in `this.payload`, whose `self.prefs.tz` a moment call then formatted, threw at start-up).
  */
 export function goneFieldsNamed(from: string, project: Project, files: readonly string[], reaches: (field: string) => boolean): { field: string; at: string; advice: string }[] {
-  return GONE.filter(reaches).flatMap((field) => {
+  const wanted = GONE.filter(reaches).flatMap((field) => {
     const read = readOf(field);
-    const last = field.split('.').at(-1) ?? field;
-    for (const file of read ? files : []) {
-      // Only a file that says the key is parsed.
-      const parsed = project.text(file).includes(last) ? project.file(file) : undefined;
-      if (!parsed || !read) continue;
-      for (const node of descendants(parsed.resolver, parsed.program)) {
-        if (node.type !== AST_NODE_TYPES.MemberExpression || !read(parsed.resolver, node) || written(node) || (keptWhenWritten(field) && !keyRead(node))) continue;
-        return [{ field, at: `${relative(from, file)}:${String(node.loc.start.line)}`, advice: RTM_START_FIELDS[field]?.advice ?? '' }];
+    return read ? [{ field, read, key: field.split('.').at(-1) ?? field }] : [];
+  });
+  /** Each field's first read, in the order of `files`: one walk of a file for every field it may read. */
+  const firstRead = new Map<string, string>();
+  for (const file of files) {
+    // Only a file that says a key still looked for is parsed.
+    const text = project.text(file);
+    const open = wanted.filter((w) => !firstRead.has(w.field) && text.includes(w.key));
+    const parsed = open.length > 0 ? project.file(file) : undefined;
+    if (!parsed) continue;
+    for (const node of descendants(parsed.resolver, parsed.program)) {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || written(node)) continue;
+      for (const { field, read } of open) {
+        if (firstRead.has(field) || !read(parsed.resolver, node) || (keptWhenWritten(field) && !keyRead(node))) continue;
+        firstRead.set(field, `${relative(from, file)}:${String(node.loc.start.line)}`);
       }
     }
-    return [];
+  }
+  return wanted.flatMap(({ field }) => {
+    const at = firstRead.get(field);
+    return at === undefined ? [] : [{ field, at, advice: RTM_START_FIELDS[field]?.advice ?? '' }];
   });
 }
