@@ -659,6 +659,8 @@ function moduleTableSite(resolver: Resolver, property: TSESTree.Property): Table
  * `rtm.start` handed where no site follows it.
  */
 export function classifyString(resolver: Resolver, node: StringNode): UrlSite | TableSite | UnfollowedNameSite | undefined {
+  // A string literal type (`type Method = 'rtm.start' | …`) is gone at run time: no request is made with it.
+  if (node.parent.type === AST_NODE_TYPES.TSLiteralType) return undefined;
   const method = rtmMethodOfUrl(resolver, node);
   if (method) return { kind: 'url', method, node };
   if (followsOtherVendorBase(resolver, node)) return undefined;

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findSites } from '../src/index.js';
 import { parseFile } from '../src/project.js';
 
-/** `kind@line` of every site in a JavaScript source (the real parser and scope analysis). */
-function sites(source: string): string[] {
-  const parsed = parseFile('/virtual/bot.js', source);
+/** `kind@line` of every site in a JavaScript (or, with `file`, TypeScript) source (the real parser and scope analysis). */
+function sites(source: string, file = '/virtual/bot.js'): string[] {
+  const parsed = parseFile(file, source);
   return findSites(parsed.program, parsed.resolver).map((s) => `${s.kind}@${'node' in s ? s.node.loc.start.line : 'call' in s ? s.call.loc.start.line : 0}`);
 }
 
@@ -88,5 +88,22 @@ function handler() {}`),
 
   it("a helper that happens to be called `on` is still one when it is not given a listener: `api.on('rtm.start', { token })`", () => {
     expect(sites(`const api = require('./api');\napi.on('rtm.start', { token: 'xoxb-test' }).then((res) => res.users);`)).toEqual(['method@2']);
+  });
+
+  // Blind s99/09 (messaging-api-slack): a union of every method name the client's `callMethod` takes got a TODO in a
+  // types file, though a type is gone at run time; the value given to `callMethod` is where a site would be.
+  it('is no site in a TypeScript type (a union of method names, a parameter typed with one), but is where such a type is given the value', () => {
+    expect(
+      sites(
+        `export type AvailableMethod = 'api.test' | 'rtm.connect' | 'rtm.start' | 'users.list';
+type Start = { method: 'rtm.start' };
+export function callMethod(method: AvailableMethod | 'rtm.start', send: (m: string) => void): void {
+  send(method);
+}
+const chosen: AvailableMethod = process.env.LEGACY ? 'rtm.start' : 'rtm.connect';
+queue.push({ chosen });`,
+        '/virtual/types.ts',
+      ),
+    ).toEqual(['unfollowed-name@6']);
   });
 });
