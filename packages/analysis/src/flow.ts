@@ -9,6 +9,7 @@ import { usedOnlyOnFailure } from './failure-branch.js';
 import { classConstructor, classOf, declaredBinding, enclosingFunction, functionOf, isFunctionValue, thisFunction, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
 import { isSuperagentRequest, SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
+import { isUnirestRequest, UNIREST_CARRIERS, UNIREST_KEPT } from './unirest-request.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
 import { keyedCacheReads } from './keyed-cache.js';
 import { parsesOfText, streamReads } from './stream-body.js';
@@ -37,12 +38,13 @@ export type Shape =
   /** The v3 store, or (`map`) one of its maps by id, holding the `rtm.start` list named. */
   | { readonly kind: 'store'; readonly map?: string }
   /** An HTTP client's response; superagent's also holds the body's text in `text`. */
-  | { readonly kind: 'http'; readonly library?: 'superagent' };
+  | { readonly kind: 'http'; readonly library?: 'superagent' | 'unirest' };
 
 export const RESPONSE: Shape = { kind: 'value', path: '' };
 export const PROMISED_RESPONSE: Shape = { kind: 'promise', of: RESPONSE };
 /** superagent's request: a thenable of its response, also ended by `.end((err, res) => …)`. */
 const SUPERAGENT_REQUEST: Shape = { kind: 'promise', of: { kind: 'http', library: 'superagent' } };
+const UNIREST_REQUEST: Shape = { kind: 'promise', of: { kind: 'http', library: 'unirest' } };
 
 /** A read of a response field: `path` as core names it (`users`, `self.prefs`, `channels[].members`). */
 export interface FieldRead {
@@ -129,7 +131,7 @@ const HTTP_ENVELOPE = new Set(['statusCode', 'statusMessage', 'headers', 'rawHea
  * (`text()`, superagent aside), a copy (`clone()`), the raw bytes (got's `rawBody`, `buffer()`),
  * request's `toJSON()`, a pipe, or the request object axios keeps the XHR text on. Status and headers read nothing of it.
  */
-const UNFOLLOWED_BODY_WAYS = new Set(['text', 'arrayBuffer', 'blob', 'formData', 'clone', 'rawBody', 'buffer', 'toJSON', 'pipe', 'responseText', 'textConverted', 'request']);
+const UNFOLLOWED_BODY_WAYS = new Set(['text', 'arrayBuffer', 'blob', 'formData', 'clone', 'rawBody', 'raw_body', 'buffer', 'toJSON', 'pipe', 'responseText', 'textConverted', 'request']);
 const SERIALIZERS = /^(JSON\.stringify|(util\.)?inspect|(querystring|qs)\.stringify)$/;
 /** Calls that print, write to a file, or turn into text, every field of what they are given. */
 const WHOLE_PRINTS = /^(console\.\w+|debug|log|(this\.)?(logger|log)\.\w+|process\.std(out|err)\.write|JSON\.stringify|(util\.)?inspect|((fs|fsp|fs\.promises)\.)?(writeFile|appendFile)(Sync)?)$/;
@@ -581,6 +583,14 @@ class Tracker {
     if (name === 'end' && superagent) {
       const callback = call.arguments[0];
       if (callback) this.bindParameter(callback, 1, shape.of, depth);
+      return;
+    }
+    const unirest = shape.of.kind === 'http' && shape.of.library === 'unirest';
+    if (unirest && name !== undefined && (UNIREST_KEPT.has(name) || UNIREST_CARRIERS.has(name))) { this.follow(call, shape, depth); return; }
+    // unirest's `.end((response) => …)`: the callback's one parameter is the response.
+    if (name === 'end' && unirest) {
+      const callback = call.arguments[0];
+      if (callback) this.bindParameter(callback, 0, shape.of, depth);
       return;
     }
     // got: `got(url).json()` parses the body of the response the promise stands for.
@@ -1042,11 +1052,11 @@ class Tracker {
     const { request, holder } = urlUseOf(url);
     const requests: (TSESTree.CallExpression | TSESTree.NewExpression)[] = request ? [request] : [];
     const variable = !request && holder ? variableOf(this.resolver, holder) : undefined;
+    // Each read of the variable as the literal is followed: given as it is, as an option, or with a query added
+    // (blind s99/03: `unirest.get(START_URI + '?token=' + token)`, whose answer went unseen).
     for (const reference of variable?.references ?? []) {
-      const option = reference.identifier.parent;
-      const given = option.type === AST_NODE_TYPES.Property && option.value === reference.identifier && option.parent.type === AST_NODE_TYPES.ObjectExpression ? option.parent : reference.identifier;
-      const use = given.parent;
-      if (reference.isRead() && use.type === AST_NODE_TYPES.CallExpression && use.callee !== given) requests.push(use);
+      const use = reference.isRead() ? urlUseOf(reference.identifier).request : undefined;
+      if (use?.type === AST_NODE_TYPES.CallExpression) requests.push(use);
     }
     for (const call of requests) {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -1067,6 +1077,8 @@ class Tracker {
   private promisedAnswer(call: TSESTree.CallExpression, url: Node): void {
     // superagent's own request (`superagent.get(url).query({ … }).end((err, res) => …)`): its links, its `.end`.
     if (isSuperagentRequest(this.resolver, call)) { this.follow(call, SUPERAGENT_REQUEST, 0); return; }
+    // unirest's (`unirest.get(url).headers({ … }).end((response) => …)`): its links, its `.end` (blind s99/03).
+    if (isUnirestRequest(this.resolver, call)) { this.follow(call, UNIREST_REQUEST, 0); return; }
     const answer = requestPromiseAnswer(this.resolver, call, url);
     if (answer === undefined || answer === 'response') this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
     else if (answer === 'body') this.follow(call, PROMISED_RESPONSE, 0);

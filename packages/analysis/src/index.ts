@@ -78,6 +78,7 @@ export {
 export { ownRtmStartOf, type ModuleFiles } from './own-start.js';
 export { REQUEST_PROMISE_MODULES } from './request-promise.js';
 export { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperAnswer, superagentHelperOf } from './superagent-helper.js';
+export { UNIREST_CARRIERS, UNIREST_KEPT } from './unirest-request.js';
 export { literalMethod } from './object-member.js';
 export { isJqueryRequest, unknownClientAnswer, type ClientAnswer } from './unknown-client.js';
 export { libraryReach, type LibraryReach } from './library-reach.js';

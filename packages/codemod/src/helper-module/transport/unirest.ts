@@ -1,3 +1,4 @@
+import { UNIREST_CARRIERS, UNIREST_KEPT } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { linksToEnd } from './chain.js';
@@ -5,10 +6,6 @@ import { calleeText, params, readsOnlyMembers, shadowedInCallback, text, typescr
 import { readsLibraryThis } from './callback-this.js';
 import { writtenObject, type RequestUrl } from './request-parts.js';
 
-/** Links of the chain that set how the request is made, the same for every method: kept as they are. */
-const KEPT = new Set(['headers', 'header', 'type', 'timeout', 'followRedirect', 'maxRedirects', 'strictSSL']);
-/** Links that carry the arguments: the query, the form or JSON body. */
-const CARRIERS = new Set(['query', 'send', 'form']);
 /** What unirest's response gives the callback that the rebuilt one gives too. */
 const READ = ['body', 'error', 'ok', 'code', 'status'];
 
@@ -23,9 +20,9 @@ const READ = ['body', 'error', 'ok', 'code', 'status'];
 export function unirestTransport(parsed: ParsedFile, request: TSESTree.CallExpression, url: RequestUrl): TransportResult {
   if (typescript(parsed)) return { why: 'a unirest chain in TypeScript (the callback would lose the types unirest gives its response)' };
   if (request.arguments.length !== 1) return { why: 'the unirest request is given more than its URL' };
-  const { links, end } = linksToEnd(request, (name) => KEPT.has(name) || CARRIERS.has(name));
+  const { links, end } = linksToEnd(request, (name) => UNIREST_KEPT.has(name) || UNIREST_CARRIERS.has(name));
   if (!end) return { why: 'the unirest request is not ended with `.end(callback)`' };
-  const [carrier, ...more] = links.filter((l) => CARRIERS.has(l.name));
+  const [carrier, ...more] = links.filter((l) => UNIREST_CARRIERS.has(l.name));
   const object = carrier?.call.arguments.length === 1 ? writtenObject(carrier.call.arguments[0]) : undefined;
   if (more.length > 0 || (carrier && !object)) return { why: 'the unirest arguments are not one object written out (`query({ … })`, `send({ … })` or `form({ … })`)' };
   if (object && url.query) return { why: 'the request sends arguments both in the URL and in its chain' };
