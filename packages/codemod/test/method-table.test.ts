@@ -84,7 +84,7 @@ describe('method tables', () => {
       expect(tables[0]?.rewrite).toBe('helper-module');
       expect(output).not.toContain("'rtm.start'");
       expect(output).toContain(c.stores);
-      expect(output).toContain('callbackify(rtmStartData)(callSlack, params, cb);');
+      expect(output).toContain("callbackify(rtmStartData)(callSlack, params, { optional: ['dnd', 'subteams', 'team.prefs'] }, cb);");
       // A second run changes nothing.
       expect((await cli(['apply', '.', '--allow-dirty'], dir)).stdout).toMatch(/changed: 0/);
     }

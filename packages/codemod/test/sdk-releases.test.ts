@@ -54,11 +54,12 @@ describe('legacy web facets by release', () => {
     expect([...promised.sites, ...plain.sites].map((s) => s.rewrite)).toEqual(['helper-module', 'helper-module']);
     const promisedText = await readFile(join(promised.dir, FACET), 'utf8');
     const plainText = await readFile(join(plain.dir, FACET), 'utf8');
-    expect(promisedText).toContain('if (!callback) return rtmStartDataAs((apiMethod, apiArgs) => makeAPICall(apiMethod, { opts: apiArgs }), args);');
+    // Callers no run sees get every optional extra rtm.start gave them (blind s99/07: slack-client 2.0.6's facet lost `subteams` and `dnd`).
+    expect(promisedText).toContain("if (!callback) return rtmStartDataAs((apiMethod, apiArgs) => makeAPICall(apiMethod, { opts: apiArgs }), args, { optional: ['dnd', 'subteams', 'team.prefs'] });");
     expect(plainText).toContain('const callback = optCb || function () {};');
     expect(plainText).not.toContain('rtmStartDataAs');
     for (const text of [promisedText, plainText]) {
-      expect(text).toContain('err.data.ok === false ? callback(null, err.data) : callback(err, data)');
+      expect(text).toContain("callbackify(rtmStartData)(callSlack, args, { optional: ['dnd', 'subteams', 'team.prefs'] }, (err, data) => (err && err.data && err.data.ok === false ? callback(null, err.data) : callback(err, data)));");
       expect(text).not.toContain('var args = { opts: opts };');
     }
   });
@@ -97,11 +98,13 @@ describe('later WebClients by release', () => {
   it('@slack/web-api 5.x to 7.x: a promise-only function; @slack/client 4.x: with its optional callback', async () => {
     const web = await migrate({ name: '@slack/web-api', version: '6.13.0' }, { [METHODS]: methods('bindApiCall') });
     expect(web.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
-    expect(await readFile(join(web.dir, METHODS), 'utf8')).toContain('start: (options) => rtmStartData(this, options),');
+    expect(await readFile(join(web.dir, METHODS), 'utf8')).toContain("start: (options) => rtmStartData(this, options, { optional: ['dnd', 'subteams', 'team.prefs'] }),");
     const v4 = await migrate({ name: '@slack/client', version: '4.12.0' }, { [WEB_CLIENT]: webClient("this.apiCall.bind(this, 'rtm.start')") });
     expect(v4.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
     const text = await readFile(join(v4.dir, WEB_CLIENT), 'utf8');
-    expect(text).toContain('start: ((options, callback) => (callback === undefined ? rtmStartData(this, options) : callbackify(() => rtmStartData(this, options))(callback))),');
+    expect(text).toContain(
+      'start: ((options, callback) => (callback === undefined ? rtmStartData(this, options, { optional: ["dnd", "subteams", "team.prefs"] }) : callbackify(() => rtmStartData(this, options, { optional: ["dnd", "subteams", "team.prefs"] }))(callback))),',
+    );
     expect(text).toContain('const { callbackify } = require("util");');
   });
 

@@ -62,6 +62,13 @@ export function includeOption(fields: readonly string[], args: string | undefine
 /** The extras that may be fetched as optional: one call each, the answers `rtm.start` gave every caller. */
 export const OPTIONAL_EXTRAS = ['dnd', 'subteams', 'team.prefs'] as const;
 
+/**
+ * The options of a start that answers callers no run sees (an SDK's own facet or bound `rtm.start`, the
+ * wrapper of a method table): the whole data, with every optional extra `rtm.start` gave them (blind s99/07:
+ * slack-client 2.0.6's facet, rewritten without them, answered no `subteams` and no `dnd`, and said nothing).
+ */
+export const UNSEEN_CALLERS_OPTIONS: string = extrasOptions([], OPTIONAL_EXTRAS) ?? '{}';
+
 /** The optional extras the `slack` package cannot fetch: those whose method no release of it has. */
 export const SLACK_PACKAGE_LACKS: readonly string[] = OPTIONAL_EXTRAS.filter((extra) => (fieldFact(extra)?.replacements ?? []).some((r) => (SLACK_PACKAGE.missingMethods as readonly string[]).includes(r.method)));
 

@@ -2,6 +2,7 @@ import { descendants, propertyKeyName, unwrap, variableOf } from '@rtm-migrate/a
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { UNSEEN_CALLERS_OPTIONS } from '../helper-module/extras.js';
 import { params, text, typescript, usesCallerName } from '../helper-module/transport/common.js';
 import { transportCallsBackNodeStyle } from '../helper-module/transport/node-style-callback.js';
 import type { TableOverride } from '../plan.js';
@@ -60,7 +61,7 @@ export function methodTableOverride(parsed: ParsedFile, node: Node): Result {
     `  // Calls one Slack Web API method as the table's wrappers do (rtmStartData calls it for each method it needs).`,
     `  const callSlack = ${caller};`,
     ...(contract.defaults ? [`  // Without a callback the answer goes nowhere, as the transport's own default did.`] : []),
-    `  callbackify(rtmStartData)(callSlack, ${options}, ${contract.defaults ? `${callback} || function () {}` : callback});`,
+    `  callbackify(rtmStartData)(callSlack, ${options}, ${UNSEEN_CALLERS_OPTIONS}, ${contract.defaults ? `${callback} || function () {}` : callback});`,
     '};',
   ];
   return { override: { removal: removalOf(entry), after: statement.range[1], path: target.path, lines, unit: indentStep(parsed, statement, fn) } };

@@ -2,6 +2,7 @@ import { sdkOwnFile, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, HELPER_BASENAME, sdkBoundRtmStart, type SdkBoundRtmStart } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { UNSEEN_CALLERS_OPTIONS } from '../helper-module/extras.js';
 import { namesRtmStart } from '../helper-module/transport/helper-contract.js';
 import type { FacetOverride } from '../plan.js';
 
@@ -38,8 +39,8 @@ export function sdkBoundStartOverride(parsed: ParsedFile, node: Node): { readonl
   if (!isEntry || !isRtm) return { why: `the ${own.module} ${own.version} \`rtm.start\` is not the \`start\` entry of \`this.rtm = { … }\`` };
   // The arrow keeps the `this` the method was bound to: it stands where the binding stood.
   const code = fact.callback
-    ? '(options, callback) => (callback === undefined ? rtmStartData(this, options) : callbackify(() => rtmStartData(this, options))(callback))'
-    : '(options) => rtmStartData(this, options)';
+    ? `(options, callback) => (callback === undefined ? rtmStartData(this, options, ${UNSEEN_CALLERS_OPTIONS}) : callbackify(() => rtmStartData(this, options, ${UNSEEN_CALLERS_OPTIONS}))(callback))`
+    : `(options) => rtmStartData(this, options, ${UNSEEN_CALLERS_OPTIONS})`;
   return { override: { start: call.range[0], end: call.range[1], lines: [code], noteAt: entry.range[0] }, message: CODEMOD_MESSAGES.sdkBoundStart(HELPER_BASENAME, fact.callback) };
 }
 

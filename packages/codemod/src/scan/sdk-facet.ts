@@ -2,6 +2,7 @@ import { sdkOwnFile, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, HELPER_BASENAME, releaseAtLeast, sdkRtmStartFacet, type FacetContract, type SdkRtmStartFacet } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { UNSEEN_CALLERS_OPTIONS } from '../helper-module/extras.js';
 import { namesRtmStart } from '../helper-module/transport/helper-contract.js';
 import type { FacetOverride } from '../plan.js';
 
@@ -10,8 +11,8 @@ type Node = TSESTree.Node;
 /** The names the rewritten body declares or takes as parameters: the facet's own parameters must differ. */
 const BODY_NAMES: readonly string[] = ['makeAPICall', 'args', 'callback', 'callSlack', 'apiMethod', 'apiArgs', 'err', 'res', 'data', 'resolve', 'reject', 'rtmStartData', 'rtmStartDataAs', 'callbackify'];
 
-/** How the rewritten body calls back: a facet that has it was migrated by an earlier run. */
-export const FACET_CALLBACK = 'callbackify(rtmStartData)(callSlack, args, (err, data) =>';
+/** How the rewritten body calls back: a facet that has it was migrated by an earlier run (before or since its options). */
+export const FACET_CALLBACK = 'callbackify(rtmStartData)(callSlack, args, ';
 
 /** The SDK release and facet fact of a file that is a listed release's `rtm.start` facet (core's SDK_RTM_START_FACETS). */
 export function facetFileOf(file: string): { readonly fact: SdkRtmStartFacet; readonly version: string; readonly dir: string } | undefined {
@@ -49,18 +50,18 @@ export function sdkFacetOverride(parsed: ParsedFile, node: Node): { readonly ove
         ? [`// Without one, makeAPICall calls back a no-op (${facet.fact.module} ${facet.version}): so does this.`, `const callback = ${cb} || function () {};`]
         : [`const callback = ${cb};`]),
     ...(contract.promise === 'bluebird'
-      ? ["// Without a callback: makeAPICall's own kind of promise (bluebird, chained on a first team.info call), rejecting as its own do.", `if (!callback) return rtmStartDataAs((apiMethod, apiArgs) => makeAPICall(apiMethod, ${sent}), args);`]
+      ? ["// Without a callback: makeAPICall's own kind of promise (bluebird, chained on a first team.info call), rejecting as its own do.", `if (!callback) return rtmStartDataAs((apiMethod, apiArgs) => makeAPICall(apiMethod, ${sent}), args, ${UNSEEN_CALLERS_OPTIONS});`]
       : []),
     ...(answerAsData
       ? [
           "// Called back once; Slack's `ok: false` answer comes back as data with no error, as makeAPICall gives it.",
           `const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => makeAPICall(apiMethod, ${sent}, (err, res) => (err ? reject(err) : res.ok === false ? reject(Object.assign(new Error(res.error), { data: res })) : resolve(res))));`,
-          `${FACET_CALLBACK} (err && err.data && err.data.ok === false ? callback(null, err.data) : callback(err, data)));`,
+          `${FACET_CALLBACK}${UNSEEN_CALLERS_OPTIONS}, (err, data) => (err && err.data && err.data.ok === false ? callback(null, err.data) : callback(err, data)));`,
         ]
       : [
           "// With one: called back once; on `ok: false` with makeAPICall's own `(err, res)`, Slack's answer second.",
           `const callSlack = (apiMethod, apiArgs) => new Promise((resolve, reject) => makeAPICall(apiMethod, ${sent}, (err, res) => (err ? reject(res ? Object.assign(err, { data: res }) : err) : resolve(res))));`,
-          `${FACET_CALLBACK} callback(err, err ? err.data : data));`,
+          `${FACET_CALLBACK}${UNSEEN_CALLERS_OPTIONS}, (err, data) => callback(err, err ? err.data : data));`,
         ]),
     'return undefined;',
   ];
