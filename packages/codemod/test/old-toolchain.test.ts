@@ -316,7 +316,7 @@ describe('old bots whose only new code is the helper module: no warning, a modul
     const { report, code } = await migratePattern(manifest, 'legacy-client-authenticated.input.js');
     expect(code).toBe(0);
     expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual([
-      'package.json allows only Node older than 6 (engines.node `5.9.1`), and the code rtm-migrate writes into it (src/rtm-start-data.js, src/bot.js) uses destructuring (ES2015), which those cannot run: allow Node 6+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.',
+      'package.json allows only Node older than 6 (engines.node `5.9.1`), and the code rtm-migrate writes into it (src/rtm-start-data.js, src/bot.js) uses destructuring and `const` in a `for` head (ES2015), which those cannot run: allow Node 6+, or compile the written files with @babel/core 7.8+ and @babel/preset-env.',
     ]);
   });
 
@@ -343,5 +343,18 @@ describe('old bots whose only new code is the helper module: no warning, a modul
     // Babel 5 parses ES2016 and turns async functions into regeneratorRuntime calls: the module has none.
     const helper = await readFile(join(dir, 'src/rtm-start-data.js'), 'utf8');
     expect(() => espree.parse(helper, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
+  });
+
+  // Blind s100/01 (rauchg/slackin): Babel 4 was the package `babel`, and rejects the module's `for (const name of …)`
+  // ("Unexpected token"), so `make` failed with no word from the run. Babel 5 under that name parses it.
+  it.each([
+    ['4.7.1', ['package.json declares `babel` 4.7.1, and the code rtm-migrate writes into it (src/rtm-start-data.js) uses `const` in a `for` head (ES2015), which Babel 4 cannot parse: build with @babel/core 7.8+ and @babel/preset-env, or run the written files untranspiled on Node 6+.']],
+    ['^5.8.38', []],
+  ])('a raw-HTTP bot built by the `babel` package %s: warned where it is Babel 4', async (range, warnings) => {
+    const manifest = { name: 'slackin', version: '0.5.1', dependencies: { babel: range, superagent: '0.21.0' } };
+    const { report, code } = await migratePattern(manifest, 'superagent.input.js');
+    expect(code).toBe(0);
+    expect(report.files.changed).toContain('src/rtm-start-data.js');
+    expect(report.warnings.filter((w) => w.includes('rtm-migrate writes'))).toEqual(warnings);
   });
 });

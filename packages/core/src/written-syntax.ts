@@ -19,6 +19,8 @@ import { deepFreeze } from './freeze.js';
  *   what of it needs that one (`olderNeeds`).
  * - `babel5Only`: those only Babel 5 breaks (async functions: its default stage compiles them into
  *   `regeneratorRuntime` calls that fail without its polyfill; Node 8, Babel 6 and tsc take them).
+ * - `babel4Also`: those Babel 4 breaks besides (it parses no `const` in a `for` head).
+ * - `babelBefore6`: the package of Babel 4 and 5 (core and command line in one), which Babel 6 made a stub.
  * - `babel`: the first Babel 7 whose parser reads all of it by default and whose preset-env compiles
  *   it (`??` and `?.` since 7.8). Nothing written is newer than ES2020 (the helper module writes
  *   `60000`, not `60_000`: numeric separators are ES2021, Babel 7.11).
@@ -51,10 +53,15 @@ export const WRITTEN_SYNTAX = deepFreeze({
     // `const { x } = require('./rtm-start-data')`, and the helper module's own code: Node 4 and 5 parse no
     // destructuring (blind s69/10: engines.node 5.9.1). Babel 5 and 6 compile it by default (`null`: nothing to declare).
     destructuring: { name: 'destructuring', edition: 'ES2015', node: '6.0.0', typescript: '1.5.0', babel6: null },
+    // `for (const name of list)`, as the helper module loops: Babel 4 (the `babel` package) rejects a `const` there
+    // ("Unexpected token", blind s100/01: rauchg/slackin's build broke); Babel 5 and 6 compile it by default.
+    loopHeadConst: { name: '`const` in a `for` head', edition: 'ES2015', node: '6.0.0', typescript: '1.5.0', babel6: null },
     // A type: TypeScript rewrites only (a transport's `Record<string, unknown>`); tsc erases it, so any Node runs the output.
     unknownType: { name: 'the type `unknown`', edition: 'TypeScript 3.0', node: '0.0.0', typescript: '3.0.0', babel6: [] as string[] },
   },
   babel5Only: ['async'],
+  babel4Also: ['loopHeadConst'],
+  babelBefore6: 'babel',
   // The TypeScript helper module's types: \`unknown\` (3.0) and \`readonly T[]\` (3.4); for an older TypeScript the
   // module is written with \`any\` and \`ReadonlyArray<T>\` instead, which 2.7 compiles (narrowing by \`in\` is 2.7's).
   // Older than that, tsc reports errors and still emits JavaScript, broken where it misread it (blind s48/06, 2.9).

@@ -44,15 +44,17 @@ export async function oldToolchainWarnings(cwd: string, written: readonly Writte
     const compile = `compile the written files with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env`;
     const babel = oldBabel(sample, manifest);
     const babel5 = babel !== undefined && 'major' in babel && babel.major <= 5;
+    const babel4 = babel !== undefined && 'major' in babel && babel.major <= 4;
+    const babel4Also: readonly WrittenFeature[] = WRITTEN_SYNTAX.babel4Also;
     // Babel 6 parses a syntax of ES2018 where the package declares the plugin or preset that adds it.
     const babelFails = only(babel5 ? all : beyondBabel5(all), (f) => {
       const plugins = WRITTEN_SYNTAX.features[f].babel6;
-      return plugins !== null && (babel5 || !plugins.some((p) => declaredRange(manifest, p) !== undefined));
+      return (babel4 && babel4Also.includes(f)) || (plugins !== null && (babel5 || !plugins.some((p) => declaredRange(manifest, p) !== undefined)));
     });
     const untranspiled = `run the written files untranspiled on Node ${shortVersion(newest(all, 'node'))}+`;
     if (babel && 'major' in babel) {
       const fails = babel5 && all.has('async') ? 'cannot parse or (async functions) compiles into `regeneratorRuntime` calls that fail without its polyfill' : 'cannot parse';
-      if (babelFails.size > 0) warnings.push(`${where} declares \`${WRITTEN_SYNTAX.babelCore}\` ${babel.range}, and ${uses(babelFails)}, which Babel ${babel.major} ${fails}: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or ${untranspiled}.`);
+      if (babelFails.size > 0) warnings.push(`${where} declares \`${babel.name}\` ${babel.range}, and ${uses(babelFails)}, which Babel ${babel.major} ${fails}: build with @babel/core ${WRITTEN_SYNTAX.babel}+ and @babel/preset-env, or ${untranspiled}.`);
     } else if (babel && babelFails.size > 0) {
       warnings.push(`${where} declares \`${babel.tool.name}\` ${babel.range}, which runs Babel 6 or older, and ${uses(babelFails)}, which Babel before 7 cannot parse: build with @babel/core ${WRITTEN_SYNTAX.babel}+, @babel/preset-env and ${babel.tool.upgrade}, or ${untranspiled}.`);
     }
@@ -155,10 +157,14 @@ function packagesWithAddedSyntax(ts: typeof TypeScript, written: readonly Writte
  * (WRITTEN_SYNTAX.babelTools) it declares. A tool that runs the babel-core beside it counts only
  * without one declared: with 7's bridge beside it, babel-loader 7 runs Babel 7.
  */
-function oldBabel(file: string, manifest: Manifest): { range: string; major: number } | { range: string; tool: BabelTool } | undefined {
+function oldBabel(file: string, manifest: Manifest): { name: string; range: string; major: number } | { range: string; tool: BabelTool } | undefined {
   const core = declaredRange(manifest, WRITTEN_SYNTAX.babelCore);
   const major = belowMajor(file, WRITTEN_SYNTAX.babelCore, core, WRITTEN_SYNTAX.babelCoreFixed);
-  if (core !== undefined && major !== undefined) return { range: core, major };
+  if (core !== undefined && major !== undefined) return { name: WRITTEN_SYNTAX.babelCore, range: core, major };
+  // Babel 4 and 5 were one package, `babel` (from 6 a stub that only says to install babel-cli).
+  const whole = declaredRange(manifest, WRITTEN_SYNTAX.babelBefore6);
+  const wholeMajor = belowMajor(file, WRITTEN_SYNTAX.babelBefore6, whole, 6);
+  if (whole !== undefined && wholeMajor !== undefined) return { name: WRITTEN_SYNTAX.babelBefore6, range: whole, major: wholeMajor };
   for (const tool of WRITTEN_SYNTAX.babelTools) {
     if (!tool.ownCore && core !== undefined) continue;
     const range = declaredRange(manifest, tool.name);
@@ -202,8 +208,10 @@ function featureCounts(ts: typeof TypeScript, text: string, typed: boolean): Map
   /** The brackets open where the scanner is: `{`, `[`, `(`, and `${` of a template. */
   const open: string[] = [];
   let previous = ts.SyntaxKind.Unknown;
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; previous = token, token = scanner.scan()) {
+  let beforePrevious = ts.SyntaxKind.Unknown;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; beforePrevious = previous, previous = token, token = scanner.scan()) {
     if (token === ts.SyntaxKind.QuestionQuestionToken) count('nullish');
+    else if (token === ts.SyntaxKind.ConstKeyword && previous === ts.SyntaxKind.OpenParenToken && beforePrevious === ts.SyntaxKind.ForKeyword) count('loopHeadConst');
     // `const {` / `let [` / `var {`: a declaration that destructures (parameters are not counted).
     else if ((token === ts.SyntaxKind.OpenBraceToken || token === ts.SyntaxKind.OpenBracketToken) && DECLARES.has(previous)) {
       count('destructuring');
