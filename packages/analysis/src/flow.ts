@@ -45,6 +45,11 @@ export const PROMISED_RESPONSE: Shape = { kind: 'promise', of: RESPONSE };
 /** superagent's request: a thenable of its response, also ended by `.end((err, res) => …)`. */
 const SUPERAGENT_REQUEST: Shape = { kind: 'promise', of: { kind: 'http', library: 'superagent' } };
 const UNIREST_REQUEST: Shape = { kind: 'promise', of: { kind: 'http', library: 'unirest' } };
+/** The request libraries followed link by link: the links that return the same request, and which parameter of `.end`'s callback gets the response. */
+const REQUEST_CHAINS: Record<'superagent' | 'unirest', { readonly links: readonly ReadonlySet<string>[]; readonly answer: number }> = {
+  superagent: { links: [SUPERAGENT_KEPT, SUPERAGENT_CARRIERS], answer: 1 },
+  unirest: { links: [UNIREST_KEPT, UNIREST_CARRIERS], answer: 0 },
+};
 
 /** A read of a response field: `path` as core names it (`users`, `self.prefs`, `channels[].members`). */
 export interface FieldRead {
@@ -576,21 +581,13 @@ class Tracker {
       return;
     }
     if (name === 'catch' || name === 'finally') { this.follow(call, shape, depth); return; }
-    const superagent = shape.of.kind === 'http' && shape.of.library === 'superagent';
-    // superagent's links (`.type('form')`, `.query({ … })`, `.set(…)`): the same request, its arguments set.
-    if (superagent && name !== undefined && (SUPERAGENT_KEPT.has(name) || SUPERAGENT_CARRIERS.has(name))) { this.follow(call, shape, depth); return; }
-    // superagent's `.end((err, res) => …)`; `.end()` with no callback reads nothing.
-    if (name === 'end' && superagent) {
+    const chain = shape.of.kind === 'http' && shape.of.library !== undefined ? REQUEST_CHAINS[shape.of.library] : undefined;
+    // The request's links (superagent's `.type('form')`, `.query({ … })`, `.set(…)`; unirest's `.headers(…)`): the same request, its arguments set.
+    if (chain && name !== undefined && chain.links.some((set) => set.has(name))) { this.follow(call, shape, depth); return; }
+    // Its `.end(callback)`, the response the callback's parameter `answer` (superagent's `(err, res)`, unirest's `(response)`); `.end()` with no callback reads nothing.
+    if (chain && name === 'end') {
       const callback = call.arguments[0];
-      if (callback) this.bindParameter(callback, 1, shape.of, depth);
-      return;
-    }
-    const unirest = shape.of.kind === 'http' && shape.of.library === 'unirest';
-    if (unirest && name !== undefined && (UNIREST_KEPT.has(name) || UNIREST_CARRIERS.has(name))) { this.follow(call, shape, depth); return; }
-    // unirest's `.end((response) => …)`: the callback's one parameter is the response.
-    if (name === 'end' && unirest) {
-      const callback = call.arguments[0];
-      if (callback) this.bindParameter(callback, 0, shape.of, depth);
+      if (callback) this.bindParameter(callback, chain.answer, shape.of, depth);
       return;
     }
     // got: `got(url).json()` parses the body of the response the promise stands for.
