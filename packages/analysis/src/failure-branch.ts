@@ -49,7 +49,7 @@ function failureTest(resolver: Resolver, test: Node, subject: Node): boolean {
     if (bare.operator === '||') return [bare.left, bare.right].every((side) => failureTest(resolver, side, subject) || callbackError(resolver, side, subject));
     return false;
   }
-  if (bare.type === AST_NODE_TYPES.BinaryExpression) return comparesOk(resolver, bare, subject, false);
+  if (bare.type === AST_NODE_TYPES.BinaryExpression) return comparesOk(resolver, bare, subject, false) || httpErrorStatus(resolver, bare, subject);
   // `if (body.error)`: only a failure answer carries one.
   return fieldOf(resolver, bare, subject, 'error');
 }
@@ -78,6 +78,36 @@ function comparesOk(resolver: Resolver, test: TSESTree.BinaryExpression, subject
   if (!fieldOf(resolver, field, subject, 'ok') || other.type !== AST_NODE_TYPES.Literal || typeof other.value !== 'boolean') return false;
   // `ok !== false` is left alone: an answer without `ok` would pass it.
   return equal ? other.value === outcome : other.value && !outcome;
+}
+
+/**
+ * `res.statusCode >= 400` (or `> 399`, `!== 200`; `res.status` too) where `subject` is that response's body
+ * (`res.body`, `res.data`): Slack sends its data, `rtm.start`'s as `rtm.connect`'s, only with status 200, so the
+ * body under an error status is never the data (blind s98/05: `connectionError(err || new Error(JSON.stringify(res.body)))`
+ * made a bot that reads only `url` fetch every list).
+ */
+function httpErrorStatus(resolver: Resolver, test: TSESTree.BinaryExpression, subject: Node): boolean {
+  const body = unwrap(subject);
+  if (body.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const bodyName = memberName(resolver, body);
+  if (bodyName !== 'body' && bodyName !== 'data') return false;
+  const isStatus = (node: Node): boolean => {
+    const bare = unwrap(node);
+    if (bare.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(resolver, bare);
+    return (name === 'statusCode' || name === 'status') && sameValue(resolver, bare.object, body.object);
+  };
+  const number = (node: Node): number | undefined => {
+    const bare = unwrap(node);
+    return bare.type === AST_NODE_TYPES.Literal && typeof bare.value === 'number' ? bare.value : undefined;
+  };
+  // Written either way round: `400 <= res.statusCode` is `res.statusCode >= 400`.
+  const flipped: Record<string, string> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>', '!==': '!==', '!=': '!=' };
+  const [operator, limit] = isStatus(test.left) ? [test.operator, number(test.right)] : isStatus(test.right) ? [flipped[test.operator], number(test.left)] : [undefined, undefined];
+  if (limit === undefined) return false;
+  if (operator === '>=') return limit >= 300;
+  if (operator === '>') return limit >= 299;
+  return (operator === '!==' || operator === '!=') && limit === 200;
 }
 
 /** `subject.name` (or `subject?.name`, `subject['name']`). */

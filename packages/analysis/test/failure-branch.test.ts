@@ -39,6 +39,10 @@ describe('the whole answer printed where it is a failure answer', () => {
     'if (attempt > 1 && !body.ok) console.error(body);',
     'if (!body.error) { return cb(null, body.url); } console.log(body);',
     'switch (attempt) { case 1: if (body.ok) return; console.log(body); }',
+    // An HTTP error status: Slack sends its data only with 200 (blind s98/05, slack-rtm-presence).
+    'if (err || res.statusCode >= 400) return cb(err || new Error(JSON.stringify(res.body)));',
+    'if (res.statusCode !== 200) { console.error(res.body); return; }',
+    'if (399 < res.statusCode) throw new Error(JSON.stringify(res.body));',
   ])('%s: no escape', (body) => {
     expect(wholeEscapes(body)).toEqual([]);
   });
@@ -58,6 +62,10 @@ describe('a branch that also runs on a success answer', () => {
     'if (body.warning) console.log(body);',
     // A test of another value's `ok`.
     'if (!res.ok) console.log(body);',
+    // A status that a success may have, or another response's.
+    'if (res.statusCode >= 200) console.log(res.body);',
+    'if (res.statusCode === 200) console.log(res.body);',
+    'if (other.statusCode >= 400) console.log(res.body);',
     // Given another value after the test: the guard no longer speaks for it.
     'let answer = body; if (!answer.ok) { answer = JSON.parse(other); console.log(answer); }',
     // The success branch may fall through (`cb`, not `return cb`).
