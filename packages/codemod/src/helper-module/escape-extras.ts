@@ -1,7 +1,7 @@
 import { CODEMOD_MESSAGES, costOfReplacement, helperDataFields, isConnectField, type WorkspaceSize } from '@rtm-migrate/core';
 import type { PlanSite } from '../plan.js';
 import { OPTIONAL_EXTRAS, SLACK_PACKAGE_LACKS, helperIncludes } from './extras.js';
-import { helperConnects, helperFieldsRead } from './source.js';
+import { HELPER_FIELDS, helperConnects, helperFieldsRead } from './source.js';
 
 /**
  * Where `rtm.start`'s answer leaves code the analysis follows (returned to callers, handed to a function
@@ -57,15 +57,32 @@ export function carriedEscapes<E extends CarryingSite['escapes'][number]>(site: 
 }
 
 /**
- * The `fields` a helper-module call of the app's own transport (`transport`) asks for (core's `helperDataFields`): only
- * where nothing of the data leaves code the analysis follows, so that its reads are all of them; a
- * v3 client's start where the scan found every read of its data and store followed (`readsFollowed`).
- * Undefined (the whole data) otherwise.
+ * The `fields` a helper-module call of the app's own transport (`transport`) asks for (core's `helperDataFields`): the
+ * parts its reads need and, where parts of the data leave code the analysis follows, those parts whole (blind
+ * s98/10, ferdServer: `self` and `team` kept on the instance made it fetch every list and member list, 323 calls,
+ * for a bot that reads `users` besides); a v3 client's start where the scan found every read of its data and
+ * store followed (`readsFollowed`). Undefined (the whole data) where all of it leaves, or a part core has no fact for.
  */
 export function knownDataFields(site: CarryingSite & Pick<PlanSite, 'fieldsRead' | 'transport' | 'readsFollowed' | 'libraryFields'>): string[] | undefined {
   if (site.form === 'legacy-client' && site.readsFollowed === true) return clientDataFields(site.fieldsRead);
   if (site.form === 'library-start') return site.libraryFields === undefined ? undefined : [...site.libraryFields];
-  return site.transport !== undefined && carriedEscapes(site).length === 0 ? helperDataFields(site.fieldsRead) : undefined;
+  const escaped = site.transport === undefined ? undefined : escapedParts(carriedEscapes(site).flatMap((e) => e.holds ?? [e.path ?? '']));
+  return escaped === undefined ? undefined : helperDataFields([...site.fieldsRead, ...escaped]);
+}
+
+/**
+ * What code the analysis does not follow may read of the parts that reach it (`paths`): each part whole, and
+ * of a list or its items (`channels`, `channels[]`) the member lists the whole data has (HELPER_FIELDS: not
+ * the DMs'). Undefined where all of the data goes.
+ */
+function escapedParts(paths: readonly string[]): string[] | undefined {
+  if (paths.includes('')) return undefined;
+  const memberLists: readonly string[] = HELPER_FIELDS;
+  return paths.flatMap((path) => {
+    const part = path.replace(/\[\]$/, '');
+    const members = `${part}[].members`;
+    return memberLists.includes(members) ? [part, members] : [part];
+  });
 }
 
 /**

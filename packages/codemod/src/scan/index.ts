@@ -651,8 +651,10 @@ export function scan(options: ScanOptions): Plan {
           ? (heldArgsMessage(parsed, found) ?? CODEMOD_MESSAGES.connectArgsPassed)
           : CODEMOD_MESSAGES.rewrite(decision.rewrite, headlineFields(startOnlyFields), cost.byMethod);
       // Not the site's own marker (a raw request's): only what really leaves code the analysis follows may be read off the data elsewhere.
-      // Where every read is known (only `parts` are fetched), no code the analysis cannot follow gets the data.
-      const gaps = decision.rewrite === 'helper-module' && !parts ? itemGapsNote(carriedEscapes({ form: decision.form, escapes }), found.library, helperIncludes(startOnlyFields)) : undefined;
+      // Where every read is known (only `parts` are fetched, none handed on), no code the analysis cannot follow gets the data.
+      const carried = carriedEscapes({ form: decision.form, escapes });
+      const handedOn = carried.some((e) => e.own !== true);
+      const gaps = decision.rewrite === 'helper-module' && (!parts || handedOn) ? itemGapsNote(carried, found.library, helperIncludes(startOnlyFields)) : undefined;
       sites.push({
         id: `${pos.file}:${pos.line}:${pos.column}`,
         ...pos,
