@@ -32,6 +32,7 @@ export {
   type MethodSite,
   type RtmMethod,
   type RtmSite,
+  type StandInSite,
   type StartListenerSite,
   type StoreCacheSite,
   type TableSite,

@@ -16,6 +16,7 @@ import { slackPackageBotSite, startedThrough, type LibraryStartSite } from './sl
 import { handedToBaseSite, unfollowedClientSite, unknownModuleClientSite, type UnfollowedClientSite } from './unfollowed-client.js';
 import { receivedClientSite, receivedSlackClientLoginSite } from './received-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
+import { standInOf } from './stand-in.js';
 
 type Node = TSESTree.Node;
 
@@ -139,7 +140,15 @@ export interface StartListenerSite {
   readonly handler: TSESTree.CallExpressionArgument;
 }
 
-export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite;
+/** A test's stand-in for a client's `rtm.start` (see `standInOf`): no request, but the test no longer holds once the code is migrated. */
+export interface StandInSite {
+  readonly kind: 'stand-in';
+  readonly node: TSESTree.AssignmentExpression | TSESTree.CallExpression;
+  /** How it is written, for the report (`` `web.rtm.start = …` ``). */
+  readonly written: string;
+}
+
+export type RtmSite = MethodSite | ClientSite | ClientOptionSite | UrlSite | TableSite | DataStoreSite | StoreCacheSite | UnfollowedNameSite | LibraryStartSite | UnfollowedClientSite | StartListenerSite | StandInSite;
 
 /** The node a site is reported at and located by (its range is what tools share). */
 export function siteNode(site: RtmSite): Node {
@@ -158,6 +167,7 @@ export function siteNode(site: RtmSite): Node {
     case 'url':
     case 'table':
     case 'unfollowed-name':
+    case 'stand-in':
       return site.node;
     case 'data-store':
       return site.store.type === AST_NODE_TYPES.MemberExpression ? site.store.property : site.store;
@@ -209,7 +219,9 @@ export function findSites(program: TSESTree.Program, resolver: Resolver): RtmSit
 export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefined {
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:
-      return classifyCall(resolver, node);
+      return classifyCall(resolver, node) ?? standInSite(resolver, node);
+    case AST_NODE_TYPES.AssignmentExpression:
+      return standInSite(resolver, node);
     case AST_NODE_TYPES.NewExpression:
       return clientOptionSite(resolver, node) ?? slackbotsSite(resolver, node) ?? slackbotapiSite(resolver, node);
     case AST_NODE_TYPES.ClassDeclaration:
@@ -229,6 +241,11 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
     default:
       return undefined;
   }
+}
+
+function standInSite(resolver: Resolver, node: TSESTree.AssignmentExpression | TSESTree.CallExpression): StandInSite | undefined {
+  const written = standInOf(resolver, node);
+  return written === undefined ? undefined : { kind: 'stand-in', node, written };
 }
 
 function startListenerSite(resolver: Resolver, call: TSESTree.CallExpression): StartListenerSite | undefined {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { nearestManifest } from '@rtm-migrate/analysis/modules';
 import { CODEMOD_MESSAGES, HELPER_MARK, mayExportRtmClient, mayHandRtmClientOn, mayListenRequiredBot, mayStartHandedClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
@@ -91,6 +91,8 @@ export function prepare(options: ApplyOptions) {
   /** Files without `rtm`: not scanned, but where the analysis may look for the callers of a function that returns a response. */
   const others: string[] = [];
   let prefiltered = 0;
+  /** Source files whose text names `rtm.start` (a generated helper module aside): where a JSON table's package has one, its sites are found there. */
+  const naming: string[] = [];
   /** What requiring a candidate that may export an RTM client spells (see `requiredAsWord`). */
   const exported = new Set<string>();
   /** Candidates that may hand a client they make to a module they require (see `mayHandRtmClientOn`). */
@@ -117,6 +119,7 @@ export function prepare(options: ApplyOptions) {
     }
     if (mayExportRtmClient(text)) exported.add(requiredAsWord(file));
     if (mayHandRtmClientOn(text)) handing.push(text);
+    if (text.includes('rtm.start') && !text.startsWith(HELPER_MARK)) naming.push(file);
     candidates.push(file);
   }
   // A client one module makes and exports, started (or its data read) in a module that never spells
@@ -161,8 +164,45 @@ export function prepare(options: ApplyOptions) {
       'migrate it by hand, or give it a `.js` name (and the package.json script or bin entry that runs it) and run rtm-migrate again',
     );
   }
+  for (const file of found.tables) {
+    const table = tableNaming(file, naming, found.root);
+    if (table !== undefined) skipped.push(table.bySource === undefined ? mentioning(file, table.reason, table.hint) : { file: relative(cwd, file), reason: `${table.reason}; left as it is: ${relative(cwd, table.bySource)}, code of its package, names \`rtm.start\` too, and its sites are found there` });
+  }
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
 }
+
+/** A JSON string that is the method's name, or a path or URL to it: a method table's key (`"rtm.start": {…}`), a configured endpoint. */
+const JSON_METHOD = /"(?:[^"\s]*\/)?rtm\.start(?:\?[^"]*)?"/;
+
+/**
+ * A JSON file that names `rtm.start` as a method: a library's method table (slack-wrapi's `api/slack.json`, slack 11's
+ * `src/api.json`: blind s99, MISSED), a configured URL, a recorded answer. The code that builds its requests from it
+ * asks for the method by a name no parse follows. Where a source file of the same package names `rtm.start` too
+ * (slack 8's `methods/rtm.start.js` beside the `api.json` it validates with), the sites are there, and the table is only said.
+ */
+function tableNaming(file: string, naming: readonly string[], root: string): { reason: string; hint: string; bySource?: string } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const match = JSON_METHOD.exec(text);
+  if (match === null) return undefined;
+  const line = text.slice(0, match.index).split('\n').length;
+  const pkg = nearestManifest(dirname(file))?.dir;
+  const scope = pkg !== undefined && isWithin(root, pkg) ? pkg : root;
+  return {
+    reason: `JSON: line ${line} names the method as ${match[0]}, in data rtm-migrate does not rewrite`,
+    hint: 'code that builds its requests from this file (a method table, a configured URL) still requests it: migrate that by hand; a recorded answer for tests: record it again against `rtm.connect` and the calls that replace its data, or pass --ignore',
+    bySource: naming.find((source) => isWithin(scope, source)),
+  };
+}
+
+const isWithin = (dir: string, path: string): boolean => {
+  const rel = relative(dir, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+};
 
 /** A file not looked at, but not passed over in silence either: it names the retired method. */
 function mentioningSkip(cwd: string, file: string, reason: string, hint: string, names = '`rtm.start`'): Skipped {

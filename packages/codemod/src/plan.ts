@@ -15,6 +15,7 @@ export type SiteForm =
   | 'library-start' // a library's own call of rtm.start: listen() of the `slack` package's rtm.client() bot, slack-client 1.x's login(), Botkit's startRTM() before 0.5.4, `new SlackBot()` before 1.3.0
   | 'unfollowed-name' // 'rtm.start' as a string handed where its use is not followed (a name chosen at run time)
   | 'start-listener' // x.on('rtm.start', (data) => …): a listener of the answer a framework publishes under the method's name
+  | 'stand-in' // web.rtm.start = sinon.stub()…, sinon.stub(web.rtm, 'start'): a test's stand-in for the method
   | 'legacy-data-store' // look-ups in the legacy client's dataStore / a store's cacheRtmStart(data), away from the client
   | 'connect-start-only-fields' // start-only fields read off an rtm.connect response
   | 'connect-unsupported-args'; // rtm.connect given arguments only rtm.start accepted

@@ -21,6 +21,11 @@ export const javascriptFile = (file: string): boolean => /\.(?:[cm]?jsx?|es6?)$/
 export const FOREIGN_SOURCES: Readonly<Record<string, string>> = { coffee: 'CoffeeScript', litcoffee: 'CoffeeScript', iced: 'IcedCoffeeScript', ls: 'LiveScript' };
 const FOREIGN_RE = new RegExp(`\\.(${Object.keys(FOREIGN_SOURCES).join('|')})$`, 'i');
 
+/** JSON that may hold a method table (`api/slack.json`); a manifest's or lockfile's keywords and descriptions are no table. */
+const JSON_RE = /\.json$/i;
+const MANIFESTS = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'composer.json', 'bower.json']);
+const tableCandidate = (name: string): boolean => JSON_RE.test(name) && !MANIFESTS.has(name.toLowerCase()) && !/^tsconfig\b/i.test(name);
+
 export interface Skipped {
   readonly file: string;
   readonly reason: string;
@@ -40,6 +45,8 @@ export interface Discovery {
   readonly ignored: string[];
   /** Absolute paths of Node scripts without an extension (`bin/start`, `#!/usr/bin/env node`): read only to say whether they name `rtm.start`. */
   readonly scripts: string[];
+  /** Absolute paths of JSON files, manifests aside: read only to say whether they name `rtm.start` as a method (a library's method table). */
+  readonly tables: string[];
   /** Folder paths are reported relative to. */
   readonly root: string;
 }
@@ -82,6 +89,7 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
   const foreign = new Set<string>();
   const ignored = new Set<string>();
   const scripts = new Set<string>();
+  const tables = new Set<string>();
   const skipped: Skipped[] = [];
   for (const p of expandPaths(paths, cwd)) {
     const abs = resolve(cwd, p);
@@ -109,22 +117,24 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
       // Named on the command line, but not code the parsers read (README.md, config.yaml…).
       if (FOREIGN_RE.test(abs)) foreign.add(abs);
       else if (!basename(abs).includes('.') && nodeScript(abs)) scripts.add(abs);
+      else if (tableCandidate(basename(abs))) tables.add(abs);
       else if (!SOURCE_RE.test(abs) || /\.d\.[cm]?ts$/.test(abs)) skipped.push({ file: relative(root, abs), reason: `not a JavaScript or TypeScript source file (${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')})` });
       else files.add(abs);
       continue;
     }
     const patterns = [...(options.ignore ?? []), gitignoreOf(abs), abs !== cwd && isInside(cwd, abs) ? gitignoreOf(cwd) : undefined].filter((x): x is string => x !== undefined);
-    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], { files, foreign, ignored, scripts, skipped });
+    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], { files, foreign, ignored, scripts, tables, skipped });
   }
-  return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), ignored: [...ignored].sort(), scripts: [...scripts].sort(), root };
+  return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), ignored: [...ignored].sort(), scripts: [...scripts].sort(), tables: [...tables].sort(), root };
 }
 
-/** What a walk collects: the source files, the files in a language that compiles to JavaScript, Node scripts without an extension, the skipped paths. */
+/** What a walk collects: the source files, the files in a language that compiles to JavaScript, Node scripts without an extension, JSON files, the skipped paths. */
 interface Found {
   readonly files: Set<string>;
   readonly foreign: Set<string>;
   readonly ignored: Set<string>;
   readonly scripts: Set<string>;
+  readonly tables: Set<string>;
   readonly skipped: Skipped[];
 }
 
@@ -148,7 +158,7 @@ function nodeScript(file: string): boolean {
  * folders are never entered, nested `.gitignore` files apply below their folder.
  */
 function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined, nested: readonly { dir: string; ig: Ignore }[], found: Found): void {
-  const { files, foreign, ignored, scripts, skipped } = found;
+  const { files, foreign, ignored, scripts, tables, skipped } = found;
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -164,7 +174,8 @@ function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined,
     // A file with no extension may be a Node script (`bin/start`, blind s95/06): its first line says.
     const extensionless = e.isFile() && !e.name.includes('.');
     // Files that are not source are never looked at: no need to ask the ignore rules about them.
-    if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name) && !FOREIGN_RE.test(e.name) && !extensionless) continue;
+    const table = e.isFile() && tableCandidate(e.name);
+    if (!isDir && !e.isSymbolicLink() && !SOURCE_RE.test(e.name) && !FOREIGN_RE.test(e.name) && !extensionless && !table) continue;
     const full = join(dir, e.name);
     const rel = relDir === '' ? e.name : `${relDir}/${e.name}`;
     if (ALWAYS_SKIPPED.has(e.name)) continue;
@@ -191,7 +202,8 @@ function walk(dir: string, relDir: string, root: string, ig: Ignore | undefined,
     }
     if (extensionless) {
       if (nodeScript(full)) scripts.add(full);
-    } else if (e.isFile() && FOREIGN_RE.test(e.name)) foreign.add(full);
+    } else if (table) tables.add(full);
+    else if (e.isFile() && FOREIGN_RE.test(e.name)) foreign.add(full);
     else if (e.isFile() && SOURCE_RE.test(e.name) && !/\.d\.[cm]?ts$/.test(e.name)) files.add(full);
   }
 }

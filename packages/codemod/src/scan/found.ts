@@ -152,6 +152,9 @@ export function foundSites(parsed: ParsedFile, helperStarted: ReadonlyMap<Node, 
       case 'unfollowed-client':
         found.push(unfollowedClientSite(text, site));
         break;
+      case 'stand-in':
+        found.push({ form: 'stand-in', node: site.node, argsNode: undefined, argsKnown: false, reads: [], escapes: [ownReason(site.node, CODEMOD_MESSAGES.standInRtmStart(site.written), undefined)], connect: false, literal: false });
+        break;
       case 'start-listener': {
         const listener = startListenerSite(resolver, site);
         if (listener) found.push(listener);

@@ -339,7 +339,7 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
   }
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
-  if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client' || site.form === 'start-listener') {
+  if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client' || site.form === 'start-listener' || site.form === 'stand-in') {
     const mock = site.form === 'raw-url' ? mockedBy(parsed, site.node) : undefined;
     if (mock !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.mockedRtmStart(mock) };
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request', urlMayBeRead(site)) : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };

@@ -37,6 +37,7 @@ export type MessageIds =
   | 'rtmStartUrl'
   | 'rtmStartTable'
   | 'rtmStartUnfollowed'
+  | 'rtmStartStandIn'
   | 'rtmStartInLibrary'
   | 'rtmStartInSlackClientLogin'
   | 'rtmStartInBotkit'
@@ -173,6 +174,7 @@ export default createRule<Options, MessageIds>({
       rtmStartUrl: MESSAGES.rtmStartUrl,
       rtmStartTable: MESSAGES.rtmStartTable,
       rtmStartUnfollowed: MESSAGES.rtmStartUnfollowed,
+      rtmStartStandIn: MESSAGES.rtmStartStandIn,
       rtmStartInLibrary: MESSAGES.rtmStartInLibrary,
       rtmStartInSlackClientLogin: MESSAGES.rtmStartInSlackClientLogin,
       rtmStartInBotkit: MESSAGES.rtmStartInBotkit,
@@ -273,6 +275,9 @@ export default createRule<Options, MessageIds>({
         case 'unfollowed-name':
           context.report({ node: site.node, messageId: 'rtmStartUnfollowed' });
           return;
+        case 'stand-in':
+          context.report({ node: site.node, messageId: 'rtmStartStandIn' });
+          return;
         case 'library-start':
           if (site.library === 'botkit' && site.vendoredFrom !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInVendoredBotkit', data: { module: site.vendoredFrom } });
           else if (site.library === 'slack-package' && site.fork !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInSlackPackageFork', data: { module: site.fork } });
@@ -297,7 +302,7 @@ export default createRule<Options, MessageIds>({
     };
 
     // A class that extends slackbots' is where its bots' login comes from, wherever they are made.
-    const visitors: TSESLint.RuleListener = { CallExpression: check, NewExpression: check, ClassDeclaration: check, ClassExpression: check, Literal: check, TemplateLiteral: check };
+    const visitors: TSESLint.RuleListener = { CallExpression: check, AssignmentExpression: check, NewExpression: check, ClassDeclaration: check, ClassExpression: check, Literal: check, TemplateLiteral: check };
     // Tables of generated one-module-per-method wrappers (`{ start: require('./rtm.start') }`).
     if (REQUIRES_METHOD_MODULE.test(context.sourceCode.text)) visitors.Property = check;
     return visitors;
