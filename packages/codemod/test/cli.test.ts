@@ -214,6 +214,22 @@ web.rtm.start({}).then((res) => console.log(res.users.length));
     expect(r.stdout).toMatch(/would change: 1 \(a\.ts\)/);
   });
 
+  it('a folder named from the root: the .gitignore files above it apply from their own folders, as git reads them', async () => {
+    const text = await readFile(METHOD_CALL, 'utf8');
+    const dir = await project({
+      // Anchored at the root: `/build` is not packages/app/build; the negation keeps the app's dist.
+      '.gitignore': '/build\ndist/\n!packages/app/dist/\n',
+      'packages/.gitignore': 'app/tmp/\n',
+      'packages/app/build/a.ts': text,
+      'packages/app/dist/b.ts': text,
+      'packages/app/tmp/c.ts': text,
+      'packages/other/dist/d.ts': text,
+    });
+    const r = await cli(['apply', 'packages/app', 'packages/other', '--dry'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/would change: 2 \(packages\/app\/build\/a\.ts, packages\/app\/dist\/b\.ts\)/);
+  });
+
   it('a reader that closes the pipe early (--diff | head) stops the printing, not the run: no EPIPE stack trace, every file written', async () => {
     const { dir, names } = await copyPatterns((n) => n.startsWith('method-call') || n.startsWith('apicall'));
     const child = spawn(process.execPath, [CLI, 'apply', '.', '--allow-dirty', '--diff'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });

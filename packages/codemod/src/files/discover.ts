@@ -1,5 +1,5 @@
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
@@ -122,10 +122,24 @@ export function discover(paths: readonly string[], options: { ignore?: readonly 
       else files.add(abs);
       continue;
     }
-    const patterns = [...(options.ignore ?? []), gitignoreOf(abs), abs !== cwd && isInside(cwd, abs) ? gitignoreOf(cwd) : undefined].filter((x): x is string => x !== undefined);
-    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, [], { files, foreign, ignored, scripts, tables, skipped });
+    const patterns = [...(options.ignore ?? []), gitignoreOf(abs)].filter((x): x is string => x !== undefined);
+    walk(abs, '', root, patterns.length > 0 ? matcher(patterns) : undefined, gitignoresAbove(abs, cwd), { files, foreign, ignored, scripts, tables, skipped });
   }
   return { files: [...files].sort(), skipped, foreign: [...foreign].sort(), ignored: [...ignored].sort(), scripts: [...scripts].sort(), tables: [...tables].sort(), root };
+}
+
+/**
+ * The `.gitignore` files from `cwd` down to the folder above `dir` (`rtm-migrate packages/app` run at the root): each
+ * applies relative to its own folder, as git reads it, so the root's `/build` or `!packages/app/dist/` means what it says there.
+ */
+function gitignoresAbove(dir: string, cwd: string): { dir: string; ig: Ignore }[] {
+  if (dir === cwd || !isInside(cwd, dir)) return [];
+  const rules: { dir: string; ig: Ignore }[] = [];
+  for (let above = dirname(dir); ; above = dirname(above)) {
+    const own = gitignoreOf(above);
+    if (own !== undefined) rules.unshift({ dir: above, ig: matcher([own]) });
+    if (above === cwd || dirname(above) === above) return rules;
+  }
 }
 
 /** What a walk collects: the source files, the files in a language that compiles to JavaScript, Node scripts without an extension, JSON files, the skipped paths. */
