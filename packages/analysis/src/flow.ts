@@ -7,9 +7,9 @@ import { collectionMethodNamed, collectionMethodOf, collectionWrapperOf } from '
 import { isCoroutineAwait } from './coroutine.js';
 import { usedOnlyOnFailure } from './failure-branch.js';
 import { classConstructor, classOf, declaredBinding, enclosingFunction, functionOf, isFunctionValue, thisFunction, thisMethod, usesArguments, type FunctionNode } from './functions.js';
-import { httpLibraryOf, isHttpRequest, thisOwner } from './origin.js';
-import { isSuperagentRequest, SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
-import { isUnirestRequest, UNIREST_CARRIERS, UNIREST_KEPT } from './unirest-request.js';
+import { httpLibraryOf, isHttpRequest, isModuleRequest, thisOwner } from './origin.js';
+import { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
+import { UNIREST_CARRIERS, UNIREST_KEPT } from './unirest-request.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
 import { keyedCacheReads } from './keyed-cache.js';
 import { parsesOfText, streamReads } from './stream-body.js';
@@ -1073,9 +1073,9 @@ class Tracker {
   /** A request's promise: request-promise's resolves the body (see request-promise.ts), the others their own response. */
   private promisedAnswer(call: TSESTree.CallExpression, url: Node): void {
     // superagent's own request (`superagent.get(url).query({ … }).end((err, res) => …)`): its links, its `.end`.
-    if (isSuperagentRequest(this.resolver, call)) { this.follow(call, SUPERAGENT_REQUEST, 0); return; }
+    if (isModuleRequest(this.resolver, call, 'superagent')) { this.follow(call, SUPERAGENT_REQUEST, 0); return; }
     // unirest's (`unirest.get(url).headers({ … }).end((response) => …)`): its links, its `.end` (blind s99/03).
-    if (isUnirestRequest(this.resolver, call)) { this.follow(call, UNIREST_REQUEST, 0); return; }
+    if (isModuleRequest(this.resolver, call, 'unirest')) { this.follow(call, UNIREST_REQUEST, 0); return; }
     const answer = requestPromiseAnswer(this.resolver, call, url);
     if (answer === undefined || answer === 'response') this.follow(call, { kind: 'promise', of: { kind: 'http' } }, 0);
     else if (answer === 'body') this.follow(call, PROMISED_RESPONSE, 0);

@@ -27,6 +27,17 @@ export function isWholeModule(origin: Origin | undefined, module: string): boole
 }
 
 /**
+ * `superagent.get(url)`, `unirest.post(url)`: the request a chaining HTTP module makes by its `get` or `post`,
+ * the module known by its import under any name.
+ */
+export function isModuleRequest(resolver: Resolver, call: TSESTree.CallExpression, module: string): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const verb = memberName(resolver, callee);
+  return (verb === 'get' || verb === 'post') && originOf(resolver, callee.object)?.module === module;
+}
+
+/**
  * The module an expression's value comes from, following `import`, `require`, `new`, member access
  * and single-assignment variables. Undefined when unknown (parameters, globals, calls…).
  */

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { descendants, memberName, unwrap, variableOf, within } from './ast.js';
 import { localFunction } from './functions.js';
 import { literalMethod } from './object-member.js';
-import { originOf } from './origin.js';
+import { isModuleRequest, originOf } from './origin.js';
 import type { FunctionLike, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -13,16 +13,6 @@ export const SUPERAGENT_KEPT: ReadonlySet<string> = new Set(['type', 'set', 'acc
 /** Links that carry the arguments: the form or JSON body, the query. */
 export const SUPERAGENT_CARRIERS: ReadonlySet<string> = new Set(['send', 'query']);
 
-/**
- * `superagent.get(url)` / `superagent.post(url)` (the module by its import, any name): superagent's own
- * request, whose links (`SUPERAGENT_KEPT`, `SUPERAGENT_CARRIERS`) return the same request.
- */
-export function isSuperagentRequest(resolver: Resolver, call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const verb = memberName(resolver, callee);
-  return (verb === 'get' || verb === 'post') && originOf(resolver, callee.object)?.module === 'superagent';
-}
 
 /**
  * `api('rtm.start', args)` where `api` is the file's own `function api(method, args)` (or the member
@@ -92,7 +82,7 @@ function requestOfHelper(resolver: Resolver, returned: Node, method: TSESTree.Id
     const object = unwrap(link.object);
     if (object.type !== AST_NODE_TYPES.CallExpression) {
       // The request itself: `superagent.post(url)`, the URL a base followed by the method name.
-      const made = isSuperagentRequest(resolver, chain) || (promises && isSuperagentPromiseRequest(resolver, chain));
+      const made = isModuleRequest(resolver, chain, 'superagent') || (promises && isSuperagentPromiseRequest(resolver, chain));
       return made && carried && chain.arguments.length === 1 && endsWithMethod(resolver, chain.arguments[0], method, args);
     }
     if (name !== undefined && SUPERAGENT_CARRIERS.has(name)) {
