@@ -143,7 +143,7 @@ export interface StartListenerSite {
 /** A test's stand-in for a client's `rtm.start` (see `standInOf`): no request, but the test no longer holds once the code is migrated. */
 export interface StandInSite {
   readonly kind: 'stand-in';
-  readonly node: TSESTree.AssignmentExpression | TSESTree.CallExpression;
+  readonly node: TSESTree.AssignmentExpression | TSESTree.CallExpression | TSESTree.Property;
   /** How it is written, for the report (`` `web.rtm.start = …` ``). */
   readonly written: string;
 }
@@ -234,7 +234,7 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
     case AST_NODE_TYPES.MemberExpression:
       return dataStoreSite(resolver, node);
     case AST_NODE_TYPES.Property:
-      return moduleTableSite(resolver, node);
+      return moduleTableSite(resolver, node) ?? standInSite(resolver, node);
     case AST_NODE_TYPES.FunctionExpression:
     case AST_NODE_TYPES.FunctionDeclaration:
       return nameOfFunction(node) === 'cacheRtmStart' && node.params.length > 0 ? { kind: 'store-cache', fn: node, bySdk: insideLegacySdk(resolver) } : undefined;
@@ -243,7 +243,7 @@ export function classifyNode(resolver: Resolver, node: Node): RtmSite | undefine
   }
 }
 
-function standInSite(resolver: Resolver, node: TSESTree.AssignmentExpression | TSESTree.CallExpression): StandInSite | undefined {
+function standInSite(resolver: Resolver, node: StandInSite['node']): StandInSite | undefined {
   const written = standInOf(resolver, node);
   return written === undefined ? undefined : { kind: 'stand-in', node, written };
 }

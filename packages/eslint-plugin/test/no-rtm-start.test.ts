@@ -43,6 +43,8 @@ ruleTester.run('no-rtm-start', rule, {
     // A function put in `rtm.start`'s place is a definition (its requests are sites of their own); a stub of another method is none.
     "client.rtm.start = function (opts, cb) { return client._call('rtm.connect', opts, cb); };",
     "sinon.stub(web.rtm, 'connect').resolves({ ok: true, url: 'wss://x' }); web.chat.start = sinon.stub();",
+    // A facet's own start, made by the library's wrapper (its string is a site of its own), is no stand-in.
+    "const api = { rtm: { start: wrap(start), connect: jest.fn() } };",
     // A v3 client already on rtm.connect; the current RTMClient kept in an object literal.
     "const { RtmClient } = require('@slack/client'); const rtm = new RtmClient(t, { useRtmConnect: true }); rtm.start();",
     "const { WebClient, RTMClient } = require('@slack/client'); const bot = { web: new WebClient(t), rtm: new RTMClient(t) }; bot.rtm.start();",
@@ -50,11 +52,12 @@ ruleTester.run('no-rtm-start', rule, {
   invalid: [
     // Blind s100/02: a test's stand-ins for the method, which the migrated code no longer calls; never fixed.
     {
-      code: "web.rtm.start = sinon.stub().resolves({ ok: true, users: [] });\nsinon.stub(bot.web.rtm, 'start').yields(null, {});\njest.spyOn(client.rtm, 'start').mockResolvedValue({});",
+      code: "web.rtm.start = sinon.stub().resolves({ ok: true, users: [] });\nsinon.stub(bot.web.rtm, 'start').yields(null, {});\njest.spyOn(client.rtm, 'start').mockResolvedValue({});\nconst fake = { rtm: { start: jest.fn().mockResolvedValue({}) } };",
       errors: [
         { messageId: 'rtmStartStandIn', line: 1, column: 1 },
         { messageId: 'rtmStartStandIn', line: 2, column: 1 },
         { messageId: 'rtmStartStandIn', line: 3, column: 1 },
+        { messageId: 'rtmStartStandIn', line: 4, column: 23 },
       ],
     },
     // The name chosen at run time and handed where no call of it is seen: reported at the string, never fixed.

@@ -18,7 +18,7 @@ const TYPES: Record<string, readonly string[]> = {
   'rtm-client-option': ['NewExpression'],
   'method-table': ['StringLiteral', 'TemplateLiteral', 'Literal'],
   'unfollowed-name': ['StringLiteral', 'TemplateLiteral', 'Literal'],
-  'stand-in': ['AssignmentExpression', 'CallExpression'],
+  'stand-in': ['AssignmentExpression', 'CallExpression', 'Property', 'ObjectProperty'],
   'legacy-data-store': ['CallExpression', 'FunctionExpression', 'FunctionDeclaration', 'MemberExpression'],
   // `new SlackBot(…)` of slackbots and `new slackAPI(…)` of slackbotapi log in from their constructors, as do the instances of a class extending slackbots'.
   'library-start': ['CallExpression', 'OptionalCallExpression', 'NewExpression', 'ClassDeclaration', 'ClassExpression'],

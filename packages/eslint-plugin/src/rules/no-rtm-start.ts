@@ -78,6 +78,8 @@ function libraryMessage(site: LibraryStartSite): MessageIds {
 
 /** A module specifier naming the `rtm.start` method's own module (`'./rtm.start'`). */
 const REQUIRES_METHOD_MODULE = /['"][^'"\n]*\/rtm\.start(?:\.js)?['"]/;
+/** A file that may make a stand-in function for a test (`jest.fn()`, `sinon.stub()`, `td.func()`): see standInOf. */
+const MAKES_STAND_IN = /\b(?:fn|stub|spy|fake|func|createSpy)\(/;
 
 /**
  * Provably safe to switch: every field read is known to be on `rtm.connect` (an unknown one may be data
@@ -304,7 +306,8 @@ export default createRule<Options, MessageIds>({
     // A class that extends slackbots' is where its bots' login comes from, wherever they are made.
     const visitors: TSESLint.RuleListener = { CallExpression: check, AssignmentExpression: check, NewExpression: check, ClassDeclaration: check, ClassExpression: check, Literal: check, TemplateLiteral: check };
     // Tables of generated one-module-per-method wrappers (`{ start: require('./rtm.start') }`).
-    if (REQUIRES_METHOD_MODULE.test(context.sourceCode.text)) visitors.Property = check;
+    // And a client made up for a test (`{ rtm: { start: jest.fn() } }`).
+    if (REQUIRES_METHOD_MODULE.test(context.sourceCode.text) || MAKES_STAND_IN.test(context.sourceCode.text)) visitors.Property = check;
     return visitors;
   },
 });
