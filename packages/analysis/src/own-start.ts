@@ -28,16 +28,87 @@ const REQUESTS_BY_NAME = new RegExp(`['"\`]rtm\\.(?:start|connect)['"\`]|\\.rtm\
  * `rtm.connect` by name itself (that request is a site of its own, or one a run migrated); undefined otherwise.
  */
 export function ownRtmStartOf(files: ModuleFiles, resolver: Resolver, callee: Node): { file: string; line: number; requests: boolean } | undefined {
-  const module = relativeModuleOf(resolver, rootOf(callee));
+  const root = rootOf(callee);
+  const module = relativeModuleOf(resolver, root);
   const target = module !== undefined && resolver.file ? files.resolveModule(resolver.file, module) : undefined;
   const other = target ? files.file(target) : undefined;
-  if (!other) return undefined;
+  if (!other) return instanceRtmStart(files, resolver, root);
   for (const node of descendants(other.resolver, other.program)) {
     const fn = node.type === AST_NODE_TYPES.AssignmentExpression && isRtmStartMember(node.left) ? node.right : node.type === AST_NODE_TYPES.Property && isRtmStartProperty(other, node) ? node.value : undefined;
     const value = fn && unwrap(fn);
     if (value && (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
       return { file: other.file, line: node.loc.start.line, requests: REQUESTS_BY_NAME.test(other.text.slice(...value.range)) };
     }
+  }
+  return undefined;
+}
+
+/**
+ * `bot.rtm.start()` where `bot = new SlackAPI(token)`, a class of the app's own modules (re-exported through
+ * `module.exports = require('./lib/SlackAPI')` at most twice) whose code sets `this.rtm = new RTM(…)`, a class of
+ * its own with a `start()` method (blind s102/04, frozor-slack: `bot.rtm.connect()` was written, which that class
+ * does not have). Its `start` is the app's method, not a Slack client's.
+ */
+function instanceRtmStart(files: ModuleFiles, resolver: Resolver, root: Node): { file: string; line: number; requests: boolean } | undefined {
+  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableOf(resolver, root)?.defs[0];
+  const made = def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init ? unwrap(def.node.init) : undefined;
+  if (made?.type !== AST_NODE_TYPES.NewExpression || !resolver.file) return undefined;
+  const maker = classFile(files, resolver, made.callee);
+  if (maker === undefined) return undefined;
+  for (const node of descendants(maker.resolver, maker.program)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || !isThisRtm(node.left)) continue;
+    const facet = unwrap(node.right);
+    const facetFile = facet.type === AST_NODE_TYPES.NewExpression ? classFile(files, maker.resolver, facet.callee) : undefined;
+    const start = facetFile && startMethod(facetFile);
+    if (facetFile && start) return { file: facetFile.file, line: start.loc.start.line, requests: REQUESTS_BY_NAME.test(facetFile.text.slice(...start.range)) };
+  }
+  return undefined;
+}
+
+/** The file of the app's own class a name holds: declared in the same file, or required from a relative module (followed through its re-exports). */
+function classFile(files: ModuleFiles, resolver: Resolver, name: Node): ParsedFile | undefined {
+  const own = files.file(resolver.file ?? '');
+  const bare = unwrap(name);
+  const def = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare)?.defs[0] : undefined;
+  if (def?.type === TSESLint.Scope.DefinitionType.ClassName) return own;
+  let module = relativeModuleOf(resolver, bare);
+  let from = resolver.file;
+  for (let hops = 0; module !== undefined && from !== undefined && hops < 3; hops++) {
+    const path = files.resolveModule(from, module);
+    const file = path === undefined ? undefined : files.file(path);
+    if (file === undefined) return undefined;
+    const reexported = reexportedModule(file);
+    if (reexported === undefined) return file;
+    [module, from] = [reexported, file.file];
+  }
+  return undefined;
+}
+
+/** `module.exports = require('./lib/SlackAPI')`: a module that is another, under its own name. */
+function reexportedModule(file: ParsedFile): string | undefined {
+  for (const statement of file.program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const { left, right } = statement.expression;
+    const target = unwrap(left);
+    if (target.type === AST_NODE_TYPES.MemberExpression && memberKey(target) === 'exports') {
+      const module = requiredModule(right);
+      if (module?.startsWith('.')) return module;
+    }
+  }
+  return undefined;
+}
+
+/** `this.rtm` */
+function isThisRtm(node: Node): boolean {
+  const bare = unwrap(node);
+  return bare.type === AST_NODE_TYPES.MemberExpression && memberKey(bare) === 'rtm' && unwrap(bare.object).type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** The `start()` method of a class of the file (one with such a method: a module holds its class and helpers). */
+function startMethod(file: ParsedFile): TSESTree.MethodDefinition | undefined {
+  for (const node of descendants(file.resolver, file.program)) {
+    if (node.type === AST_NODE_TYPES.MethodDefinition && node.kind === 'method' && !node.static && !node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'start') return node;
   }
   return undefined;
 }
