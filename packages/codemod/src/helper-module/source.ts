@@ -257,6 +257,8 @@ export function helperSource(v: HelperVariant): string {
       '  subteams?: { self: string[]; all: SlackObject[] };',
       "  /** With `include: ['dnd']`: the bot's own Do Not Disturb state. */",
       '  dnd?: SlackObject;',
+      "  /** What else `rtm.start` answered (`cache_ts`, `latest_event_ts`…), which no method returns: a read answers undefined and warns. A Web API answer, as `WebAPICallResult` is (code casts it to its own types). */",
+      '  [key: string]: unknown;',
       '}',
       '',
       ...extrasTypes(),
