@@ -128,7 +128,8 @@ function fromSlackModule(resolver: Resolver, holder: Node): boolean {
 
 /** Source text that puts a new RTM client into a member `name`: `a.rtm = new RtmClient(`, `rtm: new x.RTMClient(`. */
 function storedInText(name: string): RegExp {
-  return new RegExp(`(\\.\\s*${name}\\s*=|\\b${name}\\s*:)\\s*new\\s+[\\w$.]*\\b(RtmClient|RTMClient)\\s*\\(`);
+  // `const rtm = new RtmClient(…)` too: handed out as `{ rtm }` (blind s103/09, coffea-slack: `rtm.connect()` was written).
+  return new RegExp(`(\\.\\s*${name}\\s*=|\\b${name}\\s*:|\\b(?:const|let|var)\\s+${name}\\s*=)\\s*new\\s+[\\w$.]*\\b(RtmClient|RTMClient)\\s*\\(`);
 }
 
 /** The `rtm` a start is called on: a member (`x.rtm`), or taken out of its holder (`const { rtm } = x`, `const rtm = x.rtm`). */

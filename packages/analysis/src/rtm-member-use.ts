@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isThisLike, memberName, propertyKeyName, singleValueOf, staticString, unwrap, variableOf } from './ast.js';
 import { knownEvent, LISTENS } from './in-place-client.js';
@@ -66,8 +66,19 @@ function sameReceiver(resolver: Resolver, program: TSESTree.Program, receiver: N
   if (!root) return [];
   const base = baseOf(resolver, receiver);
   return [...descendants(resolver, root)].filter(
-    (node) => node !== receiver && node.type === AST_NODE_TYPES.MemberExpression && memberPath(resolver, node) === path && (inClass ? thisOwner(node) === root : baseOf(resolver, node) === base),
+    (node) => node !== receiver && node.type === AST_NODE_TYPES.MemberExpression && memberPath(resolver, node) === path && (inClass ? thisOwner(node) === root : sameBase(baseOf(resolver, node), base)),
   );
+}
+
+/**
+ * The same binding, or parameters of the same name of this file's functions: a module of handlers each given the
+ * app's one state object (`startRtm(env) { env.rtm.start() }` beside `onAuthentication(env) { env.rtm.on(…) }`:
+ * blind s103/10, the-heap/penny). A start so judged is checked at run time (startRtmClientMadeElsewhere).
+ */
+function sameBase(a: TSESLint.Scope.Variable | null, b: TSESLint.Scope.Variable | null): boolean {
+  if (a === b) return true;
+  const isParameter = (v: TSESLint.Scope.Variable | null): boolean => v?.defs[0]?.type === TSESLint.Scope.DefinitionType.Parameter;
+  return a !== null && b !== null && a.name === b.name && isParameter(a) && isParameter(b);
 }
 
 /** The variable a member path starts from (`slack` of `slack.rtm`); null for a name no declaration binds. */

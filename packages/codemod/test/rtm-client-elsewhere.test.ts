@@ -234,3 +234,61 @@ describe('dataStore look-ups of a client made out of sight and started through s
     expect((result?.messages ?? []).map((m) => `${String(m.ruleId)}:${String(m.line)}`)).toEqual([]);
   });
 });
+
+/**
+ * Blind s103/10 (the-heap/penny): a module of handlers, each given the app's one state object `env`; one makes the v3
+ * client, one listens on `env.rtm` for AUTHENTICATED, one starts it (`startRtm(env) { env.rtm.start(); }`): a TODO
+ * until the same member of a parameter of the same name in the same file counted as the client's use.
+ */
+const HANDLERS = `'use strict';
+var slack = require('@slack/client');
+
+function createClient() {
+  return new slack.RtmClient(process.env.SLACK_BOT_TOKEN, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error', dataStore: new slack.MemoryDataStore() });
+}
+
+function onAuthentication(env) {
+  env.rtm.on(slack.CLIENT_EVENTS.RTM.AUTHENTICATED, function (data) {
+    env.users = data.users;
+    data.users.forEach(function (u) { console.log('user ' + u.id + ' ' + u.name); });
+  });
+  env.rtm.on(slack.CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () {
+    console.log('cached ' + Object.keys(env.rtm.dataStore.users).length + ' users');
+    process.stdout.write('', function () { process.exit(0); });
+  });
+  env.rtm.on(slack.CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
+    console.error('unable to start: ' + (error && error.message ? error.message : error));
+    process.exit(1);
+  });
+}
+
+function startRtm(env) {
+  env.rtm.start();
+}
+
+module.exports = { createClient: createClient, onAuthentication: onAuthentication, startRtm: startRtm };
+`;
+
+const PENNY = `'use strict';
+var handlers = require('./handlers');
+
+var env = { rtm: handlers.createClient() };
+handlers.onAuthentication(env);
+handlers.startRtm(env);
+`;
+
+describe("x.rtm.start() of a handlers module's state object, whose same member another handler listens on", () => {
+  it('is started through startRtmClientMadeElsewhere(env.rtm): the same users against connect_required', { timeout: 120_000 }, async () => {
+    const dir = await writeBotFiles('rtm-client-elsewhere-env-', { 'handlers.js': HANDLERS, 'index.js': PENNY });
+    const before = await knowsEveryUser(fake, () => runBot(dir, fake.apiUrl, 'index.js'));
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/^done +handlers\.js:24:3 +method-call → helper-module$/m);
+    expect(migrated.stdout).toMatch(/TODOs left: 0/);
+    expect(await readFile(join(dir, 'handlers.js'), 'utf8')).toContain(`${HELPER_EXPORTS.elsewhereStart}(env.rtm)`);
+    fake.setMode('connect_required');
+    const after = await runBot(dir, fake.apiUrl, 'index.js');
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    expect(after.stdout).toBe(before.stdout);
+  });
+});

@@ -10,7 +10,8 @@ import { cli, scanFiles, writeBotFiles } from './helpers.js';
  * such method): blind s84/06, frozor-slack's bot (`slackAPI.createBot(token)`, whose `rtm` is its own RTM
  * manager: `start()` alone), started as `this.getBot().rtm.start()`; s84/08, the app's own TypeScript
  * class around a v3 `RtmClient` kept in `this.rtm` (`new RTMClientWrapper(token)` of `./wrapper`, which
- * has `start()` and no `connect`). Neither is renamed: each keeps a TODO, and the lint reports it with no fix.
+ * has `start()` and no `connect`); s103/09, coffea-slack's v3 client made in a local and handed out as `{ rtm }`. None is
+ * renamed: each keeps a TODO, and the lint reports it with no fix.
  * frozor-slack 1.2.3 is not on the registry: the bot's code is the case's, the library is not run.
  */
 const FROZOR = `var slackAPI = require('frozor-slack');
@@ -66,6 +67,14 @@ export class SlackClientImpl {
 }
 `;
 
+const INIT = `const { RtmClient } = require('@slack/client');
+
+module.exports = function init(token) {
+  const rtm = new RtmClient(token, {});
+  return { rtm };
+};
+`;
+
 async function lint(dir: string, file: string): Promise<ESLint.LintResult[]> {
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
   return eslint.lintFiles([file]);
@@ -74,6 +83,8 @@ async function lint(dir: string, file: string): Promise<ESLint.LintResult[]> {
 describe('x.rtm.start() of a client that is no Web API client', () => {
   it.each<{ form: string; manifest: Record<string, string>; files: Record<string, string>; file: string; code: string }>([
     { form: 'a library rtm-migrate does not know, started as a statement given nothing', manifest: { 'frozor-slack': '^1.2.3' }, files: { 'bot.js': FROZOR }, file: 'bot.js', code: 'this.getBot().rtm.start();' },
+    // Blind s103/09 (coffea-slack): `const rtm = new RtmClient(…); return { rtm }` in another module, taken out as `const { rtm } = init(token)`.
+    { form: 'a v3 client a factory of another module hands out as { rtm }', manifest: { '@slack/client': '^3.14.1' }, files: { 'src/init.js': INIT, 'src/index.js': "const init = require('./init');\n\nmodule.exports = function start(token) {\n  const { rtm } = init(token);\n  rtm.start();\n};\n" }, file: 'src/index.js', code: 'rtm.start();' },
     { form: "the app's own class around a v3 client, from a module that has no rtm.connect", manifest: { '@slack/client': '^3.14.1' }, files: { 'src/wrapper.ts': WRAPPER, 'src/service.ts': SERVICE }, file: 'src/service.ts', code: 'this.rtm.start();' },
   ])('$form: a TODO, never rtm.connect; the lint offers no fix', async ({ manifest, files, file, code }) => {
     const report = await scanFiles(JSON.stringify({ dependencies: manifest }), files);
