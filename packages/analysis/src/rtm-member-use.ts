@@ -35,7 +35,7 @@ export function rtmMemberUse(resolver: Resolver, program: TSESTree.Program, name
 }
 
 /** What only an RTM client has (the v3 `RtmClient`, v4 `RTMClient`): its cache, sending over the socket, its session. */
-const RTM_CLIENT_MEMBERS: ReadonlySet<string> = new Set(['dataStore', 'sendMessage', 'activeUserId', 'activeTeamId', 'disconnect', 'connected']);
+const RTM_CLIENT_MEMBERS: ReadonlySet<string> = new Set(['dataStore', 'send', 'sendMessage', 'activeUserId', 'activeTeamId', 'disconnect', 'connected']);
 
 /**
  * Evidence that the receiver of `start()` (`slack.rtm`, `this.rtm`, an `rtm` variable) is an RTM client

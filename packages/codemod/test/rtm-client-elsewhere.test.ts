@@ -292,3 +292,62 @@ describe("x.rtm.start() of a handlers module's state object, whose same member a
     expect(after.stdout).toBe(before.stdout);
   });
 });
+
+/**
+ * Blind s103/09 (caffeinery/coffea-slack): `init(token)` of another module makes the v3 client in a local and hands it out as
+ * `{ rtm }`; the plugin takes it out, has another module listen on it, starts it and sends through it (`rtm.send(…)`, which
+ * the Web API's `rtm` methods do not have): `rtm.connect()` was written once, which opens a socket to no URL.
+ */
+const INIT = `'use strict';
+var slack = require('@slack/client');
+
+module.exports = function init(token) {
+  var rtm = new slack.RtmClient(token, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error', dataStore: new slack.MemoryDataStore() });
+  return { rtm: rtm };
+};
+`;
+
+const EVENTS = `'use strict';
+var CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;
+
+module.exports = function events(instance) {
+  instance.rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, function (data) {
+    data.users.forEach(function (u) { console.log('user ' + u.id + ' ' + u.name); });
+    process.stdout.write('', function () { process.exit(0); });
+  });
+  instance.rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
+    console.error('unable to start: ' + (error && error.message ? error.message : error));
+    process.exit(1);
+  });
+};
+`;
+
+const PLUGIN = `'use strict';
+var init = require('./init');
+var events = require('./events');
+
+function plugin(token) {
+  var instance = init(token);
+  var { rtm } = instance;
+  events(instance);
+  rtm.start();
+  return function (evt) { return rtm.send(evt); };
+}
+
+module.exports = plugin(process.env.SLACK_BOT_TOKEN);
+`;
+
+describe('rtm.start() of an rtm taken out of what a factory of another module hands out, sent through here', () => {
+  it('is started through startRtmClientMadeElsewhere(rtm): the same users against connect_required', { timeout: 120_000 }, async () => {
+    const dir = await writeBotFiles('rtm-client-elsewhere-factory-', { 'init.js': INIT, 'events.js': EVENTS, 'index.js': PLUGIN });
+    const before = await knowsEveryUser(fake, () => runBot(dir, fake.apiUrl, 'index.js'));
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/^done +index\.js:9:3 +method-call → helper-module$/m);
+    expect(await readFile(join(dir, 'index.js'), 'utf8')).toContain(`${HELPER_EXPORTS.elsewhereStart}(rtm)`);
+    fake.setMode('connect_required');
+    const after = await runBot(dir, fake.apiUrl, 'index.js');
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    expect(after.stdout).toBe(before.stdout);
+  });
+});
