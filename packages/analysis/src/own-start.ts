@@ -68,10 +68,9 @@ function instanceRtmStart(files: ModuleFiles, resolver: Resolver, root: Node): {
 
 /** The file of the app's own class a name holds: declared in the same file, or required from a relative module (followed through its re-exports). */
 function classFile(files: ModuleFiles, resolver: Resolver, name: Node): ParsedFile | undefined {
-  const own = files.file(resolver.file ?? '');
   const bare = unwrap(name);
   const def = bare.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, bare)?.defs[0] : undefined;
-  if (def?.type === TSESLint.Scope.DefinitionType.ClassName) return own;
+  if (def?.type === TSESLint.Scope.DefinitionType.ClassName) return files.file(resolver.file ?? '');
   let module = relativeModuleOf(resolver, bare);
   let from = resolver.file;
   for (let hops = 0; module !== undefined && from !== undefined && hops < 3; hops++) {

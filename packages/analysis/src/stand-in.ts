@@ -30,7 +30,7 @@ export function standInOf(resolver: Resolver, node: Node): string | undefined {
   }
   if (node.type !== AST_NODE_TYPES.CallExpression || !REPLACERS.has(calleeName(resolver, node.callee) ?? '')) return undefined;
   const [object, name] = node.arguments;
-  if (object === undefined || name === undefined || !isRtmFacet(resolver, object) || staticString(resolver, name) !== 'start') return undefined;
+  if (object === undefined || name === undefined || !isRtmMember(resolver, object) || staticString(resolver, name) !== 'start') return undefined;
   return `\`${calleeName(resolver, node.callee) ?? 'stub'}(…rtm, 'start')\``;
 }
 
@@ -49,11 +49,11 @@ function madeStandIn(resolver: Resolver, node: Node): boolean {
 /** `x.rtm.start`, `x.rtm['start']`. */
 function isRtmStartMember(resolver: Resolver, node: Node): node is TSESTree.MemberExpression {
   const bare = unwrap(node);
-  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'start' && isRtmFacet(resolver, bare.object);
+  return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'start' && isRtmMember(resolver, bare.object);
 }
 
-/** `x.rtm`: the Web API client's facet of the `rtm.*` methods. */
-function isRtmFacet(resolver: Resolver, node: Node): boolean {
+/** `x.rtm`: where a Web API client keeps its `rtm.*` methods (not the SDK's `RtmFacet` construction `sites.ts` names so). */
+function isRtmMember(resolver: Resolver, node: Node): boolean {
   const bare = unwrap(node);
   return bare.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, bare) === 'rtm';
 }

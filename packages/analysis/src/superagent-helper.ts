@@ -13,7 +13,6 @@ export const SUPERAGENT_KEPT: ReadonlySet<string> = new Set(['type', 'set', 'acc
 /** Links that carry the arguments: the form or JSON body, the query. */
 export const SUPERAGENT_CARRIERS: ReadonlySet<string> = new Set(['send', 'query']);
 
-
 /**
  * `api('rtm.start', args)` where `api` is the file's own `function api(method, args)` (or the member
  * `api` of an object literal held in scope, `Slack.api(…)`, `this.api(…)` in its methods: see

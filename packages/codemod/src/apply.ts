@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { nearestManifest } from '@rtm-migrate/analysis/modules';
 import { CODEMOD_MESSAGES, HELPER_MARK, mayExportRtmClient, mayHandRtmClientOn, mayListenRequiredBot, mayStartHandedClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
 import { compiledOutputs } from './files/compiled-output.js';
-import { discover, FOREIGN_SOURCES, javascriptFile, typescriptFile, type Skipped } from './files/discover.js';
+import { discover, FOREIGN_SOURCES, isInside, javascriptFile, typescriptFile, type Skipped } from './files/discover.js';
 import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
 import type { HelperModule } from './helper-module/place.js';
 import { raiseDeclaredRange } from './files/manifest-range.js';
@@ -191,18 +191,13 @@ function tableNaming(file: string, naming: readonly string[], root: string): { r
   if (match === null) return undefined;
   const line = text.slice(0, match.index).split('\n').length;
   const pkg = nearestManifest(dirname(file))?.dir;
-  const scope = pkg !== undefined && isWithin(root, pkg) ? pkg : root;
+  const scope = pkg !== undefined && isInside(root, pkg) ? pkg : root;
   return {
     reason: `JSON: line ${line} names the method as ${match[0]}, in data rtm-migrate does not rewrite`,
     hint: 'code that builds its requests from this file (a method table, a configured URL) still requests it: migrate that by hand; a recorded answer for tests: record it again against `rtm.connect` and the calls that replace its data, or pass --ignore',
-    bySource: naming.find((source) => isWithin(scope, source)),
+    bySource: naming.find((source) => isInside(scope, source)),
   };
 }
-
-const isWithin = (dir: string, path: string): boolean => {
-  const rel = relative(dir, path);
-  return !rel.startsWith('..') && !isAbsolute(rel);
-};
 
 /** A file not looked at, but not passed over in silence either: it names the retired method. */
 function mentioningSkip(cwd: string, file: string, reason: string, hint: string, names = '`rtm.start`'): Skipped {
