@@ -292,6 +292,12 @@ export const CODEMOD_MESSAGES = {
     `${written} stands in for the client's \`rtm.start\` (a test's stub): once the code it stands in for is migrated, that code calls the replacement methods (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`) and never this one, so the stub answers nothing. Stub those methods instead (or run the test against a fake Slack that answers them), then delete this one.`,
   mockedRtmStart: (library: string): string =>
     `this \`${library}\` interceptor stands in for Slack's \`rtm.start\` in a test: once the code it tests is migrated, that code asks the replacement methods (users.list, conversations.list, conversations.members, team.info, then \`rtm.connect\`) and this stub no longer answers it. Stub those methods instead (or run the test against a fake Slack that answers them), then delete this one.`,
+  /** A test's stand-in for `rtm.start` whose tested code (`places`) now asks `rtm.connect` in its place: the stub's path follows. */
+  stubRepointed: (library: string, places: readonly string[]): string =>
+    `this \`${library}\` stub now answers \`rtm.connect\`: the code the test runs (${places.slice(0, 3).join(', ')}) asks \`rtm.connect\` in place of \`rtm.start\` and reads only what both answer.`,
+  /** The same stub where the tested code (`files`) now builds the data through the generated helper module. */
+  mockedTestedBuilds: (library: string, files: readonly string[]): string =>
+    `this \`${library}\` interceptor stands in for Slack's \`rtm.start\` in a test, and the code the test runs (${files.slice(0, 3).join(', ')}) now builds that data through the generated helper module from the replacement methods (users.list, conversations.list, conversations.members, team.info…, then \`rtm.connect\`, only those its reads need), which this stub does not answer. Stub each method that code asks with the part of this answer it returns (or run the test against a fake Slack that answers them), then delete this one.`,
   connectStartOnly: (fields: readonly string[]): string =>
     `this code reads ${list(fields)} off an \`rtm.connect\` response, which never carries them (only \`url\`, \`self\` and \`team\`): fetch them with their replacement methods before \`rtm.connect\`.`,
   connectArgsConst: (args: readonly string[]): string =>

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { originOf, propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
+import { propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import { unreadEntryMessage, wordCounter, wordCountIn } from './unread-entry.js';
-import { moduleGroups } from './module-group.js';
+import { moduleGroups, modulesReached } from './module-group.js';
 import { escapedReadState } from './escaped-read-state.js';
 import { slackClientProgramReads } from './slack-client-program-reads.js';
 import { goneFieldsNamed } from './gone-fields-named.js';
@@ -58,6 +58,7 @@ import { sdkBoundStartOverride } from './sdk-bound-start.js';
 import { markBaseClassCovered } from './base-class-covered.js';
 import { markSdkFacetCovered } from './sdk-facet-covered.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
+import { markStubsRepointed, mockedBy } from './mock-stub.js';
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { importableDecision } from './plain-script.js';
@@ -282,29 +283,6 @@ function passableToConnect(parsed: ParsedFile, site: FoundSite): boolean {
   if (typescript(parsed) || site.form !== 'helper' || call.type !== AST_NODE_TYPES.CallExpression || !site.argsNode) return false;
   const index = call.arguments.indexOf(site.argsNode as TSESTree.CallExpressionArgument);
   return index > 0 && takesDataAt(parsed, helperDeclaration(parsed, call), index);
-}
-
-/** HTTP mocking libraries whose interceptors name the path they answer: `nock(base).post('/api/rtm.start')`. */
-const MOCK_LIBRARIES = ['nock'];
-
-/**
- * The mocking library whose interceptor the URL is given to (`nock('https://slack.com').post('/api/rtm.start')`,
- * blind s55/10): a test's stand-in for Slack, no request of the app.
- */
-function mockedBy(parsed: ParsedFile, url: TSESTree.Node): string | undefined {
-  let call = url.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(url as TSESTree.CallExpressionArgument)) return undefined;
-  for (let callee: TSESTree.Node = unwrap(call.callee); ; ) {
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const object = unwrap(callee.object);
-      if (object.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      call = object;
-      callee = unwrap(object.callee);
-      continue;
-    }
-    const module = originOf(parsed.resolver, callee)?.module;
-    return module !== undefined && MOCK_LIBRARIES.includes(module) ? module : undefined;
-  }
 }
 
 function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: string[], escapes: readonly Escape[], helper: 'inline' | 'shim'): Decision | undefined {
@@ -703,7 +681,7 @@ export function scan(options: ScanOptions): Plan {
   const paired = [...pairImportedClients(root, project, options.files, sites, legacy), ...unfollowedFactoryStarts(root, project, options.files, sites)];
   const filled = markFilledDataStores(root, paired, legacy, helperStarted);
   const covered = markBaseClassCovered(root, markSdkFacetCovered(root, markTableCoveredUses(root, project, markCoveredUses(root, project, filled, wrapperUses, planned), wrapperUses, planned), wrapperUses), wrapperUses);
-  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, covered);
+  return assemblePlan(root, options.tsconfig, projectFiles.length, spec, markStubsRepointed(root, project, covered, wrapperUses, modulesReached(project)));
 }
 
 export function siteReadsMessage(field: string): string {

@@ -20,21 +20,29 @@ export function moduleGroups(project: Project): (file: string) => readonly strin
   };
 }
 
-function groupsOf(project: Project): Map<string, readonly string[]> {
+/**
+ * The files each project file loads by a relative path, the module an earlier run generated left out (see
+ * moduleGroups).
+ */
+function loadsOf(project: Project): Map<string, Set<string>> {
   const files = project.fileList.filter((f) => !project.text(f).startsWith(HELPER_MARK)).map((f) => resolve(f));
-  const links = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
+  const loads = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
   for (const file of files) {
     for (const m of project.text(file).matchAll(RELATIVE_LOAD)) {
       const found = m[1] === undefined ? undefined : project.resolveModule(file, m[1]);
       const target = found === undefined ? undefined : resolve(found);
-      const to = target === undefined ? undefined : links.get(target);
-      if (target === undefined || !to) continue;
-      links.get(file)?.add(target);
-      to.add(file);
+      if (target !== undefined && loads.has(target)) loads.get(file)?.add(target);
     }
   }
+  return loads;
+}
+
+function groupsOf(project: Project): Map<string, readonly string[]> {
+  const loads = loadsOf(project);
+  const links = new Map<string, Set<string>>([...loads.keys()].map((f) => [f, new Set(loads.get(f))]));
+  for (const [file, targets] of loads) for (const target of targets) links.get(target)?.add(file);
   const groups = new Map<string, readonly string[]>();
-  for (const start of files) {
+  for (const start of links.keys()) {
     if (groups.has(start)) continue;
     const group = [start];
     // The group grows while it is walked: each member's links are read once.
@@ -42,4 +50,19 @@ function groupsOf(project: Project): Map<string, readonly string[]> {
     for (const member of group) groups.set(member, group);
   }
   return groups;
+}
+
+/**
+ * The files `file` runs, itself first: those it loads by a relative path and those they load, one way
+ * only (a test's spec reaches the bot it requires, not the other specs that require the same library).
+ * One per scan.
+ */
+export function modulesReached(project: Project): (file: string) => readonly string[] {
+  let loads: Map<string, Set<string>> | undefined;
+  return (file) => {
+    loads ??= loadsOf(project);
+    const reached = [resolve(file)];
+    for (const member of reached) for (const next of loads.get(member) ?? []) if (!reached.includes(next)) reached.push(next);
+    return reached;
+  };
 }

@@ -1,0 +1,87 @@
+import { relative, resolve } from 'node:path';
+import { originOf, propertyKeyName, unwrap } from '@rtm-migrate/analysis';
+import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
+import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { PlanSite } from '../plan.js';
+import { rtmStartPathsIn } from '../text/rtm-start-path.js';
+import { HELPER_BASENAME } from '../helper-module/source.js';
+import type { WrapperUse } from './wrapper-covered.js';
+
+/** HTTP mocking libraries whose interceptors name the path they answer: `nock(base).post('/api/rtm.start')`. */
+const MOCK_LIBRARIES = ['nock'];
+
+/** The method of Slack mocks that takes a canned answer for a URL: slack-mock's `slackMock.web.addResponse({ url, body })`. */
+const ADD_RESPONSE = 'addResponse';
+
+/**
+ * The mocking library whose interceptor the URL is given to (`nock('https://slack.com').post('/api/rtm.start')`,
+ * blind s55/10), or the mock's own `addResponse({ url: '…/rtm.start' })` (slack-mock, blind s103/01): a
+ * test's stand-in for Slack, no request of the app.
+ */
+export function mockedBy(parsed: ParsedFile, url: TSESTree.Node): string | undefined {
+  const canned = cannedResponseCall(parsed, url);
+  if (canned !== undefined) return canned;
+  let call = url.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(url as TSESTree.CallExpressionArgument)) return undefined;
+  for (let callee: TSESTree.Node = unwrap(call.callee); ; ) {
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = unwrap(callee.object);
+      if (object.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      call = object;
+      callee = unwrap(object.callee);
+      continue;
+    }
+    const module = originOf(parsed.resolver, callee)?.module;
+    return module !== undefined && MOCK_LIBRARIES.includes(module) ? module : undefined;
+  }
+}
+
+/** `x.addResponse({ url: <url>, … })`: the call's callee as written, which names the mock. */
+function cannedResponseCall(parsed: ParsedFile, url: TSESTree.Node): string | undefined {
+  const property = url.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== url || propertyKeyName(parsed.resolver, property) !== 'url') return undefined;
+  const object = property.parent;
+  const call = object.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== object) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== ADD_RESPONSE) return undefined;
+  return parsed.text.slice(callee.range[0], callee.range[1]);
+}
+
+/**
+ * A test's stand-in for `rtm.start` (nock's interceptor, a mock's canned answer) follows the code it
+ * tests where that code now asks `rtm.connect` in place of `rtm.start`: every rtm.start site in the
+ * modules the test file runs (its relative loads, followed one way) is rewritten connect-only, so it
+ * reads only what `rtm.connect` answers too. The interceptor's path then names `rtm.connect` and the
+ * test keeps passing (blind s101/09, s103/01). Where that code now builds the data through the generated
+ * helper module, the TODO names its files, in this run and the next (which sees the module loaded). A
+ * stub whose tested code no run sees stays a TODO as it was.
+ */
+export function markStubsRepointed(root: string, project: Project, sites: readonly PlanSite[], uses: readonly WrapperUse[], reached: (file: string) => readonly string[]): PlanSite[] {
+  const out = [...sites];
+  const stubs = new Map(
+    uses.flatMap((use) => {
+      const library = use.found.form === 'raw-url' ? mockedBy(use.parsed, use.found.node) : undefined;
+      return library === undefined ? [] : [[use.index, { use, library }] as const];
+    }),
+  );
+  for (const [index, { use, library }] of stubs) {
+    const plan = sites[index];
+    if (plan?.rewrite !== 'todo') continue;
+    const runs = reached(use.parsed.file);
+    const tested = sites.filter((s, i) => !stubs.has(i) && runs.includes(resolve(root, s.file)) && s.rewrite !== 'covered' && !s.form.startsWith('connect-'));
+    const url = use.found.node;
+    const once = use.found.literal && rtmStartPathsIn(use.parsed.text.slice(url.range[0], url.range[1])).length === 1;
+    if (once && tested.length > 0 && tested.every((s) => s.rewrite === 'connect-only')) {
+      out[index] = { ...plan, rewrite: 'connect-only', message: CODEMOD_MESSAGES.stubRepointed(library, tested.map((s) => `${s.file}:${s.line}`)) };
+      continue;
+    }
+    if (!tested.every((s) => s.rewrite === 'connect-only' || s.rewrite === 'helper-module')) continue;
+    const building = tested.length > 0 ? tested.filter((s) => s.rewrite === 'helper-module').map((s) => s.file) : runs.slice(1).filter((f) => project.text(f).includes(HELPER_BASENAME)).map((f) => relative(root, f));
+    if (building.length === 0) continue;
+    const reason = CODEMOD_MESSAGES.mockedTestedBuilds(library, [...new Set(building)].sort());
+    out[index] = { ...plan, reason, message: todoComment(reason, plan.startOnlyFields) };
+  }
+  return out;
+}
