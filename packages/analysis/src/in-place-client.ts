@@ -1,7 +1,7 @@
 import { isPackageOrFile, isRtmStartOnlyArg, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isFunction, isThisLike, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
+import { descendants, isFunction, isThisLike, memberName, programOf, propertyKeyName, staticString, unwrap, variableOf, within } from './ast.js';
 import { functionOrMade } from './factory-client.js';
 import { calledFunction, usesArguments } from './functions.js';
 import { originOf, thisOwner } from './origin.js';
@@ -72,7 +72,7 @@ function unfollowedUse(resolver: Resolver, program: TSESTree.Program, made: TSES
   if (!optionsWithoutStore(resolver, made, storeRead)) return made;
   const references = clientReferences(resolver, program, made);
   if (!references) return made;
-  const ownStore = (node: TSESTree.Identifier): boolean => storeRead && (within(node, made.arguments[1]) || sdkStoreName(resolver, node) || references.some((ref) => isStoreOf(resolver, ref, node)));
+  const ownStore = (node: TSESTree.Identifier): boolean => storeRead && ((made.arguments[1] !== undefined && within(node, made.arguments[1])) || sdkStoreName(resolver, node) || references.some((ref) => isStoreOf(resolver, ref, node)));
   if (namesAStore(resolver, program, ownStore)) return made;
   return references.find((ref) => !usedInPlace(resolver, ref, storeRead))?.parent;
 }
@@ -148,10 +148,6 @@ function namesAStore(resolver: Resolver, program: TSESTree.Program, allowed: (no
     if (node.type === AST_NODE_TYPES.Identifier && /data_?store/i.test(node.name) && !allowed(node)) return true;
   }
   return false;
-}
-
-function within(node: Node, outer: Node | undefined): boolean {
-  return outer !== undefined && outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
 }
 
 /** `client.dataStore`'s name. */

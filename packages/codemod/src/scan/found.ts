@@ -36,6 +36,7 @@ import {
   type Resolver,
   type RtmSite,
   URI_ENCODERS,
+  within,
 } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { BOTKIT, CODEMOD_MESSAGES, HUBOT_SLACK, isStartOnlyField, METHODS, SLACK_PACKAGE, SLACKBOTAPI, SLACKBOTS, startListenerMessage, type HelperLibrary } from '@rtm-migrate/core';
@@ -188,10 +189,6 @@ function needsStartData(parsed: ParsedFile, sites: readonly RtmSite[], site: Cli
   if (!construction) return true;
   const made = madeIn?.file === undefined ? parsed : { resolver: madeIn, file: madeIn.file };
   return legacyClientKind(made, construction) !== 'use-rtm-connect' || connectsClientNeedsStartData(parsed.resolver, sites, site);
-}
-
-function within(node: Node, outer: Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 /** An escape the analysis found, or the site's own reason for a TODO (`own`): listed first, no place its data go. */

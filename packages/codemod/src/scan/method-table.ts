@@ -1,4 +1,4 @@
-import { descendants, propertyKeyName, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { descendants, propertyKeyName, unwrap, variableOf, within } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { METHODS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -116,10 +116,6 @@ function iteration(id: TSESTree.Identifier, object: boolean): { fn: Generator; s
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || call.arguments.length !== 1 || !fn) return undefined;
   if ((fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   return call.parent.type === AST_NODE_TYPES.ExpressionStatement ? { fn: fn as Generator, statement: call.parent } : undefined;
-}
-
-function within(node: Node, outer: Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 /** The generator's parameter, never reassigned: the method name (array) or the key (object). */

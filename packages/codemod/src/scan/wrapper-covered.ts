@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { contractOf, migratedByPreviousRun, readsBuilt, sameContract, wrapperTarget, type FunctionLike, type Located, type WholeData, type WrapperUse as DataUse } from '@rtm-migrate/analysis';
+import { contractOf, migratedByPreviousRun, readsBuilt, sameContract, within, wrapperTarget, type FunctionLike, type Located, type WholeData, type WrapperUse as DataUse } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -49,10 +49,6 @@ function reshapes(plan: PlanSite): boolean {
 
 function includes(fields: readonly string[]): string[] {
   return [...new Set(fields.map(helperExtraOf).filter((e): e is string => e !== undefined))];
-}
-
-function within(node: Node, outer: Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 /** A site left as a TODO that may be a use of the app's wrapper: a call of it, or a table entry re-exporting it. */

@@ -1,4 +1,4 @@
-import { descendants, unwrap } from '@rtm-migrate/analysis';
+import { descendants, unwrap, within } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, isProcessExit, text, type Node } from './common.js';
@@ -63,7 +63,6 @@ function callsBackOnlyOnSuccess(parsed: ParsedFile, helper: FunctionNode, index:
   while (inner && inner !== helper && !isFunction(inner)) inner = inner.parent;
   if (!inner || inner === helper) return false;
   const uses = [...descendants(parsed.resolver, inner)].filter((n): n is TSESTree.Identifier => n.type === AST_NODE_TYPES.Identifier && n.name === param.name);
-  const within = (n: Node, outer: Node): boolean => n.range[0] >= outer.range[0] && n.range[1] <= outer.range[1];
   return uses.length > 0 && uses.every((n) => within(n, node.consequent));
 }
 

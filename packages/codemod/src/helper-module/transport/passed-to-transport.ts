@@ -1,4 +1,4 @@
-import { unwrap, variableOf } from '@rtm-migrate/analysis';
+import { unwrap, variableOf, within } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Node } from './common.js';
@@ -20,8 +20,4 @@ export function callbackHandedToTransport(parsed: ParsedFile, call: TSESTree.Cal
   if (variable.references.some((r) => r.identifier !== def.name && r.identifier !== bare)) return undefined;
   const contract = transportCallsBackNodeStyle(parsed, call, index);
   return contract && { optional: contract.defaults || contract.checks };
-}
-
-function within(node: Node, outer: Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
