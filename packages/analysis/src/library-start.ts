@@ -9,7 +9,7 @@ import { spawningController } from './botkit-controller.js';
 import { classOf } from './functions.js';
 import { installedEntryConnects, isOwnPackage, resolveRelativeModule } from './modules.js';
 import { packageVersion } from './package-version.js';
-import { constructionOf, isWholeModule, originOf, thisOwner, type Origin } from './origin.js';
+import { constructionOf, isWholeModule, originOf, thisOwner, utilInheritsParent, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 import { unfilledListRead } from './slackbots-lists.js';
 import type { LibraryStartSite, LibraryVersion, Subclass } from './slack-package-bot.js';
@@ -253,14 +253,7 @@ function inheritedParent(resolver: Resolver, node: TSESTree.Node): TSESTree.Node
   const member = unwrap(node);
   if (member.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, member) !== 'super_') return undefined;
   const child = unwrap(member.object);
-  const variable = child.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, child) : null;
-  const parents = (variable?.references ?? []).flatMap((reference) => {
-    const use = reference.identifier.parent;
-    if (use.type !== AST_NODE_TYPES.CallExpression || use.arguments[0] !== reference.identifier || use.arguments.length !== 2) return [];
-    const inherits = originOf(resolver, use.callee);
-    return inherits && !inherits.instance && inherits.name === 'inherits' && (inherits.module === 'util' || inherits.module === 'node:util') && use.arguments[1] ? [use.arguments[1]] : [];
-  });
-  return parents.length === 1 ? parents[0] : undefined;
+  return child.type === AST_NODE_TYPES.Identifier ? utilInheritsParent(resolver, child) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { asKnownPackage, isLegacyRtmClientModule, isPossiblySlackModule, LEGACY_RTM_CLIENT_MODULES, RTM_CLIENT_MODULES, SLACK_CLIENT_1 } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, destructuredKey, heldValueOfName, implicitGlobalValue, isThisLike, memberName, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
+import { descendants, destructuredKey, heldValueOfName, implicitGlobalValue, isThisLike, memberName, requiredModule, singleValueOf, soleValueOf, unwrap, variableOf } from './ast.js';
 
 type Node = TSESTree.Node;
 import { continuationArgument } from './continuation.js';
@@ -141,45 +141,102 @@ export function isFromOtherVendor(resolver: Resolver, node: Node): boolean {
 export type ClientKind = 'rtm-client' | 'legacy-rtm-client';
 
 /** What `new X(...)` constructs, when X is one of Slack's RTM clients. */
-export function clientKindOfConstructor(resolver: Resolver, callee: Node): ClientKind | undefined {
+export function clientKindOfConstructor(resolver: Resolver, callee: Node, hops = 0): ClientKind | undefined {
   const origin = originOf(resolver, callee);
   const bare = unwrap(callee);
   // A class of the file extending the client is one (`class Bot extends RtmClient {}`).
   const inherited = inheritingClass(resolver, bare);
-  if (inherited) return clientKindOfConstructor(resolver, inherited.superClass);
+  if (inherited) return clientKindOfConstructor(resolver, inherited.superClass, hops);
+  if (bare.type === AST_NODE_TYPES.ClassExpression && bare.superClass) return clientKindOfConstructor(resolver, bare.superClass, hops);
+  // So is such a class of another project module (`const Bot = require('./lib')`: slacky 2.1.0, blind s106/03).
+  const exported = (): ClientKind | undefined => {
+    const value = hops < MAX_HOPS ? projectModuleValue(resolver, bare, origin) : undefined;
+    return value && clientKindOfConstructor(value.resolver, value.node, hops + 1);
+  };
   if (!origin) {
     // Unknown origin (global, parameter…): judge by the name alone for the current client.
     const name = bare.type === AST_NODE_TYPES.Identifier ? bare.name : undefined;
-    return name === 'RTMClient' ? 'rtm-client' : undefined;
+    return name === 'RTMClient' ? 'rtm-client' : exported();
   }
   if (origin.instance) return undefined;
   if (LEGACY_RTM_CLIENT_MODULES.includes(origin.module) && origin.name === 'RtmClient') return 'legacy-rtm-client';
   if (isLegacyRtmClientModule(origin.module) && (origin.name === '*' || origin.name === 'default')) return 'legacy-rtm-client';
   if (RTM_CLIENT_MODULES.includes(origin.module) && origin.name === 'RTMClient') return 'rtm-client';
+  const elsewhere = exported();
+  if (elsewhere) return elsewhere;
   if (!isPossiblySlackModule(origin.module)) return undefined;
   return origin.name === 'RTMClient' ? 'rtm-client' : undefined;
 }
 
 /**
- * What `new <callee>(…)` makes: the class a class of the file extends (inheritingClass, followed up), else
- * the callee; `ownConstructor` where one of those classes has a constructor of its own, so the `new`'s
- * arguments need not be the client's (no option is added there).
+ * What `new <callee>(…)` makes: the class a class of the file extends (inheritingClass, followed up), or one
+ * of another project module does (its `resolver` then), else the callee; `ownConstructor` where one of those
+ * classes has a constructor of its own, or is another module's, so the `new`'s arguments need not be the
+ * client's (no option is added there).
  */
-export function constructedClass(resolver: Resolver, callee: Node): { readonly node: Node; readonly ownConstructor: boolean } {
-  const inherited = inheritingClass(resolver, unwrap(callee));
-  if (!inherited) return { node: callee, ownConstructor: false };
-  const up = constructedClass(resolver, inherited.superClass);
-  return { node: up.node, ownConstructor: up.ownConstructor || inherited.ownConstructor };
+export function constructedClass(resolver: Resolver, callee: Node, hops = 0): { readonly node: Node; readonly resolver: Resolver; readonly ownConstructor: boolean } {
+  const bare = unwrap(callee);
+  const inherited = inheritingClass(resolver, bare);
+  if (inherited) {
+    const up = constructedClass(resolver, inherited.superClass, hops);
+    return { ...up, ownConstructor: up.ownConstructor || inherited.ownConstructor };
+  }
+  if (bare.type === AST_NODE_TYPES.ClassExpression && bare.superClass) {
+    const up = constructedClass(resolver, bare.superClass, hops);
+    return { ...up, ownConstructor: up.ownConstructor || bare.body.body.some(isConstructor) };
+  }
+  // Another module's class only where it is a legacy client's subclass (not a package's own class extending EventEmitter).
+  const exported = hops < MAX_HOPS ? projectModuleValue(resolver, bare, originOf(resolver, bare)) : undefined;
+  const elsewhere = exported && constructedClass(exported.resolver, exported.node, hops + 1);
+  if (elsewhere && elsewhere.node !== exported.node && clientKindOfConstructor(elsewhere.resolver, elsewhere.node) === 'legacy-rtm-client') return { ...elsewhere, ownConstructor: true };
+  return { node: callee, resolver, ownConstructor: false };
 }
 
-/** The class a class declared in the file (never given another value) extends, and whether it has a constructor of its own. */
+/**
+ * The value another project module exports that `node` is: a name bound to `require('./lib')`, that require
+ * itself (`module.exports = require('./lib')`), or the package's own entry point required as `require('..')`.
+ */
+function projectModuleValue(resolver: Resolver, node: Node, origin: Origin | undefined): { readonly node: Node; readonly resolver: Resolver } | undefined {
+  const module = origin?.module ?? requiredModule(node);
+  if (module?.startsWith('.')) return resolver.project?.importedValue?.(resolver, node);
+  return module !== undefined && origin?.name === '*' && !origin.instance ? resolver.project?.ownPackageValue?.(resolver, module) : undefined;
+}
+
+function isConstructor(member: TSESTree.ClassElement): boolean {
+  return member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor';
+}
+
+/**
+ * The class a class declared in the file (never given another value) extends, and whether it has a
+ * constructor of its own; or the parent a function of the file is given by `util.inherits(Bot, RtmClient)`
+ * (slacky 2.1.0, blind s106/03), whose body is its own constructor.
+ */
 function inheritingClass(resolver: Resolver, callee: Node): { readonly superClass: Node; readonly ownConstructor: boolean } | undefined {
   const variable = callee.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, callee) : undefined;
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== TSESLint.Scope.DefinitionType.ClassName || variable?.references.some((r) => r.isWrite())) return undefined;
+  if (variable?.references.some((r) => r.isWrite() && !r.init)) return undefined;
+  if (def?.type === TSESLint.Scope.DefinitionType.FunctionName && callee.type === AST_NODE_TYPES.Identifier) {
+    const parent = utilInheritsParent(resolver, callee);
+    return parent && { superClass: parent, ownConstructor: true };
+  }
+  if (def?.type !== TSESLint.Scope.DefinitionType.ClassName) return undefined;
   const cls = def.node;
-  const ownConstructor = cls.body.body.some((m) => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor');
+  const ownConstructor = cls.body.body.some(isConstructor);
   return cls.superClass ? { superClass: cls.superClass, ownConstructor } : undefined;
+}
+
+/**
+ * What Node's `util.inherits(X, P)` makes the function X inherit from: P, where X is given a parent by
+ * exactly one such call; undefined otherwise (several parents, none).
+ */
+export function utilInheritsParent(resolver: Resolver, name: TSESTree.Identifier): Node | undefined {
+  const parents = (variableOf(resolver, name)?.references ?? []).flatMap((reference) => {
+    const use = reference.identifier.parent;
+    if (use.type !== AST_NODE_TYPES.CallExpression || use.arguments[0] !== reference.identifier || use.arguments.length !== 2) return [];
+    const inherits = originOf(resolver, use.callee);
+    return inherits && !inherits.instance && inherits.name === 'inherits' && (inherits.module === 'util' || inherits.module === 'node:util') && use.arguments[1] ? [use.arguments[1]] : [];
+  });
+  return parents.length === 1 ? parents[0] : undefined;
 }
 
 /**

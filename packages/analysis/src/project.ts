@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 
 import { HELPER_MARK, requiredAsWord } from '@rtm-migrate/core';
 import type * as TsParser from '@typescript-eslint/parser';
@@ -10,7 +10,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { barrelPath } from './barrel.js';
 import { descendants, destructuredKey, memberName, propertyKeyName, requiredModule, singleValueOf, unwrap, variableOf } from './ast.js';
 import { classConstructor, classOf, functionOf, iifeReturnedName, moduleStatements } from './functions.js';
-import { babelScriptFile, isPackageEntry, resolveRelativeModule } from './modules.js';
+import { babelScriptFile, isOwnPackage, isPackageEntry, nearestManifest, resolveRelativeModule } from './modules.js';
 import { factoryCall, returnedConstruction } from './factory-client.js';
 import { handedConstruction } from './handed-client.js';
 import { injectedConstruction, type ClassProject } from './injected-client.js';
@@ -291,6 +291,15 @@ export class Project implements ProjectLinks, ClassProject {
     const parsed = target ? this.file(target) : undefined;
     const values = imported && parsed ? exportedValues(parsed).get(imported.name) : undefined;
     // Exported once: a module that assigns its export twice may hand out another client.
+    const value = values?.length === 1 ? values[0] : undefined;
+    return value && parsed ? { node: value, resolver: parsed.resolver } : undefined;
+  }
+
+  ownPackageValue(resolver: Resolver, module: string): Located<Node> | undefined {
+    const found = resolver.file !== undefined && isOwnPackage(resolver.file, module) ? nearestManifest(dirname(resolver.file)) : undefined;
+    const main = found ? this.resolveModule(join(found.dir, 'package.json'), `./${found.manifest.main ?? 'index.js'}`) : undefined;
+    const parsed = main ? this.file(main) : undefined;
+    const values = parsed ? exportedValues(parsed).get('default') : undefined;
     const value = values?.length === 1 ? values[0] : undefined;
     return value && parsed ? { node: value, resolver: parsed.resolver } : undefined;
   }

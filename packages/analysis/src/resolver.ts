@@ -76,6 +76,11 @@ export interface ProjectLinks {
    * exports it more than once or is not in the project. Absent (the lint's view of one file): not followed.
    */
   importedValue?(resolver: Resolver, node: TSESTree.Node): Located<TSESTree.Node> | undefined;
+  /**
+   * The one value the entry point of the package `resolver`'s file is in exports whole, where `module` is that
+   * package's own name (`require('..')` in its example, which origins name after the package). Absent: not followed.
+   */
+  ownPackageValue?(resolver: Resolver, module: string): Located<TSESTree.Node> | undefined;
   /** The file a relative specifier names from `from`, answered once per folder and specifier. Absent: looked up on disk each time. */
   resolveModule?(from: string, specifier: string): string | undefined;
 }

@@ -127,7 +127,7 @@ function isEmpty(assignment: TSESTree.AssignmentExpression): boolean {
  */
 export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
   const made = constructedClass(parsed.resolver, construction.callee);
-  const module = originOf(parsed.resolver, made.node)?.module;
+  const module = originOf(made.resolver, made.node)?.module;
   const { module: supported, since, before, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
   if (isPackageOrFile(module, before)) return (sdkVersion(parsed.file, before) ?? '2.').startsWith('2.') ? 'slack-client' : undefined;
   if (!isPackageOrFile(module, supported)) return undefined;
