@@ -89,14 +89,20 @@ function escapedParts(paths: readonly string[]): string[] | undefined {
  * The `fields` of `startRtmClient()` for a v3 client whose every read is followed (`readsFollowed`): the
  * client calls `rtm.connect` itself (the token is tried, `[]` is a start, and what that call answers is
  * no part to fetch), and its store keeps group DMs among its groups whatever `mpim_aware` says, so a
- * read of `groups` (or of their members) asks for `mpims` (or theirs) too.
+ * read of `groups` (or of their members) asks for `mpims` (or theirs) too. A conversation list fetched
+ * comes with its members: the store's own handlers of `channel_join` / `group_join` / `*_left` read them
+ * (`baseChannel.members.push(…)`), and without them they throw, which the client only logs, and the
+ * store's members and history go stale (blind s105/02: 914 members known before, 0 after).
  */
 function clientDataFields(fieldsRead: readonly string[]): string[] | undefined {
   // What `rtm.connect` answers (`self.name`, `team.domain`, `url`) comes from the client's own call.
   const parts = helperDataFields(fieldsRead.filter((f) => !isConnectField(f)), true);
   if (!parts) return undefined;
   const mpims = parts.filter((p) => p === 'groups' || p === 'groups[].members').map((p) => p.replace('groups', 'mpims'));
-  return [...new Set([...parts, ...mpims])].sort();
+  const lists = [...parts, ...mpims];
+  const memberLists: readonly string[] = HELPER_FIELDS;
+  const members = lists.map((p) => `${p}[].members`).filter((m) => memberLists.includes(m));
+  return [...new Set([...lists, ...members])].sort();
 }
 
 /** The extras the site's escapes may carry and it does not read itself. */
