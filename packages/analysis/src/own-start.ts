@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 
 import { descendants, propertyKeyName, requiredModule, unwrap, variableOf } from './ast.js';
 import type { ParsedFile } from './project.js';
+import { clientKindOfConstructor, constructionOf, thisOwner } from './origin.js';
 import type { Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -16,9 +17,11 @@ export interface ModuleFiles {
 
 /**
  * Slack's `rtm.start` or `rtm.connect` named in code (the method given as text, or called on a client), or
- * the generated module's data call that a run put in place of such a request.
+ * the generated module's data call or RTM client start that a run put in place of such a request.
  */
-const REQUESTS_BY_NAME = new RegExp(`['"\`]rtm\\.(?:start|connect)['"\`]|\\.rtm\\.(?:start|connect)\\s*\\(|\\b(?:${HELPER_EXPORTS.data}|${HELPER_EXPORTS.dataAs})\\b`);
+const REQUESTS_BY_NAME = new RegExp(
+  `['"\`]rtm\\.(?:start|connect)['"\`]|\\.rtm\\.(?:start|connect)\\s*\\(|\\b(?:${[HELPER_EXPORTS.data, HELPER_EXPORTS.dataAs, HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.legacyPrepare, HELPER_EXPORTS.elsewhereStart, HELPER_EXPORTS.slackClientStart].join('|')})\\b`,
+);
 
 /**
  * `x.rtm.start` where `x` is one of the app's own modules (`require('./api')`, an `import` from a
@@ -50,20 +53,37 @@ export function ownRtmStartOf(files: ModuleFiles, resolver: Resolver, callee: No
  * does not have). Its `start` is the app's method, not a Slack client's.
  */
 function instanceRtmStart(files: ModuleFiles, resolver: Resolver, root: Node): { file: string; line: number; requests: boolean } | undefined {
+  // `this.rtm.start()` in the class that sets `this.rtm = new RTMClientWrapper(token)` (blind s104/10, SlackStream).
+  if (root.type === AST_NODE_TYPES.ThisExpression) {
+    const owner = thisOwner(root);
+    return owner?.type === AST_NODE_TYPES.ClassBody ? facetStart(files, resolver, owner) : undefined;
+  }
   if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = variableOf(resolver, root)?.defs[0];
   const made = def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init ? unwrap(def.node.init) : undefined;
   if (made?.type !== AST_NODE_TYPES.NewExpression || !resolver.file) return undefined;
   const maker = classFile(files, resolver, made.callee);
-  if (maker === undefined) return undefined;
-  for (const node of descendants(maker.resolver, maker.program)) {
-    if (node.type !== AST_NODE_TYPES.AssignmentExpression || !isThisRtm(node.left)) continue;
-    const facet = unwrap(node.right);
-    const facetFile = facet.type === AST_NODE_TYPES.NewExpression ? classFile(files, maker.resolver, facet.callee) : undefined;
-    const start = facetFile && startMethod(facetFile);
-    if (facetFile && start) return { file: facetFile.file, line: start.loc.start.line, requests: REQUESTS_BY_NAME.test(facetFile.text.slice(...start.range)) };
-  }
-  return undefined;
+  return maker && facetStart(files, maker.resolver, maker.program);
+}
+
+/** The `start()` of the app's own class whose instance `within` sets as `this.rtm = new X(…)`, the only value it gives it. */
+function facetStart(files: ModuleFiles, resolver: Resolver, within: Node): { file: string; line: number; requests: boolean } | undefined {
+  const facets = [...descendants(resolver, within)].flatMap((node) => (node.type === AST_NODE_TYPES.AssignmentExpression && isThisRtm(node.left) ? [unwrap(node.right)] : []));
+  const [facet] = facets;
+  const facetFile = facets.length === 1 && facet?.type === AST_NODE_TYPES.NewExpression ? classFile(files, resolver, facet.callee) : undefined;
+  const start = facetFile && startMethod(facetFile);
+  return facetFile && start ? { file: facetFile.file, line: start.loc.start.line, requests: REQUESTS_BY_NAME.test(facetFile.text.slice(...start.range)) || startsRtmClient(facetFile.resolver, start) } : undefined;
+}
+
+/** The method starts an RTM client its class keeps (`this.client.start()`, `this.client = new RtmClient(token)`): that start is a site of its own. */
+function startsRtmClient(resolver: Resolver, method: TSESTree.MethodDefinition): boolean {
+  return [...descendants(resolver, method)].some((node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberKey(callee) !== 'start') return false;
+    const made = constructionOf(resolver, callee.object);
+    return made !== undefined && clientKindOfConstructor(resolver, made.callee) !== undefined;
+  });
 }
 
 /** The file of the app's own class a name holds: declared in the same file, or required from a relative module (followed through its re-exports). */
