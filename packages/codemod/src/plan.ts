@@ -56,6 +56,11 @@ export type RewriteKind =
    * no code names, so no request is ever given it (the user may delete it).
    */
   | 'unread-entry'
+  /**
+   * Left as it is, with a report line: a test's stand-in for `rtm.start` (nock's interceptor, a mock's canned
+   * answer) in a project with no other `rtm.start`, migrated now or by an earlier run: nothing it answers changes.
+   */
+  | 'idle-stub'
   /** Cannot be rewritten safely: a TODO(rtm-migrate) comment and a report line. */
   | 'todo';
 
@@ -66,7 +71,7 @@ export function leavesTodo(kind: RewriteKind): boolean {
 
 /** True for the kinds that leave the site as it is, right once the rest of the project is migrated (a report line only). */
 export function leavesUnchanged(kind: RewriteKind): boolean {
-  return kind === 'filled' || kind === 'covered' || kind === 'unread-entry';
+  return kind === 'filled' || kind === 'covered' || kind === 'unread-entry' || kind === 'idle-stub';
 }
 
 export interface SourcePosition {

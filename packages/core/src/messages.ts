@@ -295,6 +295,9 @@ export const CODEMOD_MESSAGES = {
   /** A test's stand-in for `rtm.start` whose tested code (`places`) now asks `rtm.connect` in its place: the stub's path follows. */
   stubRepointed: (library: string, places: readonly string[]): string =>
     `this \`${library}\` stub now answers \`rtm.connect\`: the code the test runs (${places.slice(0, 3).join(', ')}) asks \`rtm.connect\` in place of \`rtm.start\` and reads only what both answer.`,
+  /** A test's stand-in for `rtm.start` in a project that asks `rtm.start` nowhere else (blind s104/09: its SDK asks `rtm.connect`). */
+  stubIdle: (library: string): string =>
+    `unchanged: this \`${library}\` stub answers \`rtm.start\`, which no code of this project asks (or a run migrated), so nothing it stands in for changes. Where the code the test runs asks \`rtm.connect\` (an RTM client of @slack/client 4+ does), a stub of \`rtm.connect\` answers it; this one can go.`,
   /** The same stub where the tested code (`files`) now builds the data through the generated helper module. */
   mockedTestedBuilds: (library: string, files: readonly string[]): string =>
     `this \`${library}\` interceptor stands in for Slack's \`rtm.start\` in a test, and the code the test runs (${files.slice(0, 3).join(', ')}) now builds that data through the generated helper module from the replacement methods (users.list, conversations.list, conversations.members, team.info…, then \`rtm.connect\`, only those its reads need), which this stub does not answer. Stub each method that code asks with the part of this answer it returns (or run the test against a fake Slack that answers them), then delete this one.`,

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { originOf, propertyKeyName, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, todoComment } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, HELPER_MARK, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import { rtmStartPathsIn } from '../text/rtm-start-path.js';
@@ -55,8 +55,9 @@ function cannedResponseCall(parsed: ParsedFile, url: TSESTree.Node): string | un
  * modules the test file runs (its relative loads, followed one way) is rewritten connect-only, so it
  * reads only what `rtm.connect` answers too. The interceptor's path then names `rtm.connect` and the
  * test keeps passing (blind s101/09, s103/01). Where that code now builds the data through the generated
- * helper module, the TODO names its files, in this run and the next (which sees the module loaded). A
- * stub whose tested code no run sees stays a TODO as it was.
+ * helper module, the TODO names its files, in this run and the next (which sees the module loaded). In a
+ * project with no `rtm.start` of its own (its SDK asks `rtm.connect` already), the stub is left as it is with a
+ * note: nothing it answers changes. Any other stub stays a TODO as it was.
  */
 export function markStubsRepointed(root: string, project: Project, sites: readonly PlanSite[], uses: readonly WrapperUse[], reached: (file: string) => readonly string[]): PlanSite[] {
   const out = [...sites];
@@ -66,6 +67,10 @@ export function markStubsRepointed(root: string, project: Project, sites: readon
       return library === undefined ? [] : [[use.index, { use, library }] as const];
     }),
   );
+  // No `rtm.start` of the project's own code, in this run (a site besides the stubs) or an earlier one (its module), blind s104/09.
+  let idle: boolean | undefined;
+  const untouched = (): boolean =>
+    (idle ??= sites.every((s, i) => stubs.has(i) || s.form === 'stand-in' || s.form.startsWith('connect-')) && !project.fileList.some((f) => project.text(f).startsWith(HELPER_MARK)));
   for (const [index, { use, library }] of stubs) {
     const plan = sites[index];
     if (plan?.rewrite !== 'todo') continue;
@@ -79,7 +84,10 @@ export function markStubsRepointed(root: string, project: Project, sites: readon
     }
     if (!tested.every((s) => s.rewrite === 'connect-only' || s.rewrite === 'helper-module')) continue;
     const building = tested.length > 0 ? tested.filter((s) => s.rewrite === 'helper-module').map((s) => s.file) : runs.slice(1).filter((f) => project.text(f).includes(HELPER_BASENAME)).map((f) => relative(root, f));
-    if (building.length === 0) continue;
+    if (building.length === 0) {
+      if (tested.length === 0 && untouched()) out[index] = { ...plan, rewrite: 'idle-stub', message: CODEMOD_MESSAGES.stubIdle(library) };
+      continue;
+    }
     const reason = CODEMOD_MESSAGES.mockedTestedBuilds(library, [...new Set(building)].sort());
     out[index] = { ...plan, reason, message: todoComment(reason, plan.startOnlyFields) };
   }
