@@ -10,8 +10,8 @@ import { breaksThenMigrates, cli, PRESENCE_NOT_FETCHED, expectPresenceAsRtmStart
  * Real @slack/client 3.16 bots (fixtures/bots' node_modules) whose dataStore is given in the options
  * (`dataStore: new MemoryDataStore()`), run against fake Slack answering `rtm.start`, migrated by the
  * CLI, and run against a Slack that retired it: the same output. Where every read of the store and of
- * the AUTHENTICATED data is followed, `startRtmClient()` is given `fields` naming only the lists read,
- * and fake Slack's call log shows only their methods (plus the client's own `rtm.connect`); a bot that
+ * the AUTHENTICATED data is followed, `startRtmClient()` is given `fields` naming only the lists read (a
+ * conversation list with its members, which the store's own join and leave handlers keep), and fake Slack's call log shows only their methods (plus the client's own `rtm.connect`); a bot that
  * reads nothing of them fetches no list. A presence read through the store fetches no presence, as the
  * same read off AUTHENTICATED's data does not: `rtm.start` had given none since January 2018. Where a read is not followed (a map handed to code the
  * analysis does not see, a store method it does not know, the store handed to a module loaded by a
@@ -47,10 +47,10 @@ const EVERYTHING: readonly string[] = ['conversations.list', 'conversations.memb
 
 const CASES = [
   {
-    name: 'a channel looked up by name: conversations.list of public channels alone',
+    name: "a channel looked up by name: conversations.list of public channels alone, with the members the store's own join and leave handlers keep",
     body: "  var general = rtm.dataStore.getChannelByName('general');\n  console.log('general: ' + general.id + ' ' + general.name + ' member=' + general.is_member);",
-    call: "startRtmClient(rtm, {}, { fields: ['channels'] });",
-    methods: ['conversations.list', 'rtm.connect'],
+    call: "startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members'] });",
+    methods: ['conversations.list', 'conversations.members', 'rtm.connect'],
   },
   {
     name: "a channel's members through the store: the channels and their members, and the users named",
@@ -77,16 +77,16 @@ const CASES = [
     methods: ['conversations.list', 'conversations.members', 'rtm.connect', 'users.list'],
   },
   {
-    name: 'a map of the store kept in a variable, its items read by id: that list alone',
+    name: 'a map of the store kept in a variable, its items read by id: that list alone, with its members',
     body: "  var channels = rtm.dataStore.channels;\n  for (var id in channels) if (channels[id].name === 'general') console.log('general: ' + id);",
-    call: "startRtmClient(rtm, {}, { fields: ['channels'] });",
-    methods: ['conversations.list', 'rtm.connect'],
+    call: "startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members'] });",
+    methods: ['conversations.list', 'conversations.members', 'rtm.connect'],
   },
   {
-    name: "a map's items through Object.values(), filtered and mapped: that list alone",
+    name: "a map's items through Object.values(), filtered and mapped: that list alone, with its members",
     body: "  console.log('mine: ' + Object.values(rtm.dataStore.channels).filter((c) => c.is_member).map((c) => c.name).sort().join(' '));",
-    call: "startRtmClient(rtm, {}, { fields: ['channels'] });",
-    methods: ['conversations.list', 'rtm.connect'],
+    call: "startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members'] });",
+    methods: ['conversations.list', 'conversations.members', 'rtm.connect'],
   },
   {
     name: 'the store kept in a variable that is reassigned: everything',
