@@ -91,7 +91,7 @@ describe('the extras beyond the lists', () => {
       expect(migrated.code).toBe(0);
       expect(migrated.stdout).toContain('TODOs left: 0');
       const source = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
-      expect(source).toContain("startRtmClient(rtm, {}, { fields: ['channels', 'subteams', 'users'], include: ['subteams'] });");
+      expect(source).toContain("startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members', 'subteams', 'users'], include: ['subteams'] });");
 
       fake.setMode('connect_required');
       fake.resetCalls();

@@ -80,7 +80,7 @@ describe.each(Object.entries(BOTS))('a v3 RtmClient whose AUTHENTICATED handler 
     expect(before.stdout).toMatch(/^open groups: \S/m);
 
     await breaksThenMigrates(fake, dir, run);
-    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("startRtmClient(rtm, {}, { fields: ['groups', 'mpims'], include: ['groups[].is_open'] });");
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("startRtmClient(rtm, {}, { fields: ['groups', 'groups[].members', 'mpims', 'mpims[].members'], include: ['groups[].is_open'] });");
     fake.resetCalls();
     const after = await run();
     expectSameWithoutRtmStart(fake, before, after);
