@@ -11,7 +11,9 @@ import { cli, scanFiles, writeBotFiles } from './helpers.js';
  * manager: `start()` alone), started as `this.getBot().rtm.start()`; s84/08, the app's own TypeScript
  * class around a v3 `RtmClient` kept in `this.rtm` (`new RTMClientWrapper(token)` of `./wrapper`, which
  * has `start()` and no `connect`); s103/09, coffea-slack's v3 client made in a local and handed out as `{ rtm }`. None is
- * renamed: each keeps a TODO, and the lint reports it with no fix.
+ * renamed: the first and the last keep a TODO, and the lint reports them with no fix. The wrapper's
+ * `this.rtm.start()` is its own method, whose `this.client.start()` is the site that is migrated
+ * (blind s104/10, SlackStream): the service's call is no site, and stays as it is.
  * frozor-slack 1.2.3 is not on the registry: the bot's code is the case's, the library is not run.
  */
 const FROZOR = `var slackAPI = require('frozor-slack');
@@ -85,7 +87,6 @@ describe('x.rtm.start() of a client that is no Web API client', () => {
     { form: 'a library rtm-migrate does not know, started as a statement given nothing', manifest: { 'frozor-slack': '^1.2.3' }, files: { 'bot.js': FROZOR }, file: 'bot.js', code: 'this.getBot().rtm.start();' },
     // Blind s103/09 (coffea-slack): `const rtm = new RtmClient(…); return { rtm }` in another module, taken out as `const { rtm } = init(token)`.
     { form: 'a v3 client a factory of another module hands out as { rtm }', manifest: { '@slack/client': '^3.14.1' }, files: { 'src/init.js': INIT, 'src/index.js': "const init = require('./init');\n\nmodule.exports = function start(token) {\n  const { rtm } = init(token);\n  rtm.start();\n};\n" }, file: 'src/index.js', code: 'rtm.start();' },
-    { form: "the app's own class around a v3 client, from a module that has no rtm.connect", manifest: { '@slack/client': '^3.14.1' }, files: { 'src/wrapper.ts': WRAPPER, 'src/service.ts': SERVICE }, file: 'src/service.ts', code: 'this.rtm.start();' },
   ])('$form: a TODO, never rtm.connect; the lint offers no fix', async ({ manifest, files, file, code }) => {
     const report = await scanFiles(JSON.stringify({ dependencies: manifest }), files);
     const site = report.sites.find((s) => s.id.startsWith(`${file}:`));
@@ -105,5 +106,20 @@ describe('x.rtm.start() of a client that is no Web API client', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]?.fix).toBeUndefined();
     expect(messages[0]?.suggestions ?? []).toEqual([]);
+  });
+
+  it("the app's own class around a v3 client: its start() is the wrapper's, whose client start is migrated; the call stays as it is", { timeout: 60_000 }, async () => {
+    const manifest = { '@slack/client': '^3.14.1' };
+    const files = { 'src/wrapper.ts': WRAPPER, 'src/service.ts': SERVICE };
+    const report = await scanFiles(JSON.stringify({ dependencies: manifest }), files);
+    // The wrapper reads nothing of the data: its client is made with `useRtmConnect: true`, and starts as it did.
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['src/wrapper.ts:11:5', 'connect-only']]);
+
+    const dir = await writeBotFiles('rtm-migrate-other-client-', { 'package.json': JSON.stringify({ dependencies: manifest }), ...files });
+    expect((await cli(['apply', '.', '--allow-dirty', '--no-verify'], dir)).code).toBe(0);
+    expect(await readFile(join(dir, 'src/service.ts'), 'utf8')).toBe(SERVICE);
+    expect(await readFile(join(dir, 'src/wrapper.ts'), 'utf8')).toContain('this.client = new RtmClient(token, { useRtmConnect: true });');
+    // A second run finds nothing left: the wrapper's client now starts with rtm.connect.
+    expect((await cli(['apply', '.', '--check'], dir)).code).toBe(0);
   });
 });
