@@ -70,7 +70,7 @@ async function botFolder(source: string): Promise<string> {
 }
 
 describe.each(Object.entries(BOTS))('a v3 RtmClient whose AUTHENTICATED handler is given by a %s', (_form, source) => {
-  it('finds the same open groups against connect_required: only the groups are fetched, with is_open', { timeout: 120_000 }, async () => {
+  it('finds the same open groups against connect_required: only the groups (with the members the store keeps) are fetched, with is_open', { timeout: 120_000 }, async () => {
     const dir = await botFolder(source);
     const run = (): Promise<RunResult> => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: fake.apiUrl });
     fake.setMode('legacy');
