@@ -214,7 +214,7 @@ function isConstructor(member: TSESTree.ClassElement): boolean {
 function inheritingClass(resolver: Resolver, callee: Node): { readonly superClass: Node; readonly ownConstructor: boolean } | undefined {
   const variable = callee.type === AST_NODE_TYPES.Identifier ? variableOf(resolver, callee) : undefined;
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (variable?.references.some((r) => r.isWrite() && !r.init)) return undefined;
+  if (variable?.references.some((r) => r.isWrite())) return undefined;
   if (def?.type === TSESLint.Scope.DefinitionType.FunctionName && callee.type === AST_NODE_TYPES.Identifier) {
     const parent = utilInheritsParent(resolver, callee);
     return parent && { superClass: parent, ownConstructor: true };

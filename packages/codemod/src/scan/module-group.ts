@@ -20,11 +20,16 @@ export function moduleGroups(project: Project): (file: string) => readonly strin
   };
 }
 
+/** Each project's loads, read once for moduleGroups and modulesReached alike. */
+const LOADS = new WeakMap<Project, Map<string, Set<string>>>();
+
 /**
  * The files each project file loads by a relative path, the module an earlier run generated left out (see
  * moduleGroups).
  */
 function loadsOf(project: Project): Map<string, Set<string>> {
+  const known = LOADS.get(project);
+  if (known) return known;
   const files = project.fileList.filter((f) => !project.text(f).startsWith(HELPER_MARK)).map((f) => resolve(f));
   const loads = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
   for (const file of files) {
@@ -34,6 +39,7 @@ function loadsOf(project: Project): Map<string, Set<string>> {
       if (target !== undefined && loads.has(target)) loads.get(file)?.add(target);
     }
   }
+  LOADS.set(project, loads);
   return loads;
 }
 
@@ -58,9 +64,8 @@ function groupsOf(project: Project): Map<string, readonly string[]> {
  * One per scan.
  */
 export function modulesReached(project: Project): (file: string) => readonly string[] {
-  let loads: Map<string, Set<string>> | undefined;
   return (file) => {
-    loads ??= loadsOf(project);
+    const loads = loadsOf(project);
     const reached = [resolve(file)];
     for (const member of reached) for (const next of loads.get(member) ?? []) if (!reached.includes(next)) reached.push(next);
     return reached;
