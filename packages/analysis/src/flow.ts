@@ -208,6 +208,16 @@ export function followResponse(resolver: Resolver, site: RtmSite): Flow {
 }
 
 /**
+ * What is read off the answer of the request a URL is given to (`post(api('rtm.start'), {}, cb)`,
+ * where the app's `api()` only builds the URL): followed as a raw URL site's is (httpRequest).
+ */
+export function followUrl(resolver: Resolver, url: Node): Flow {
+  const tracker = new Tracker(resolver);
+  tracker.httpRequest(url);
+  return tracker.flow;
+}
+
+/**
  * What a function written here reads off the data handed to it as its parameter `index` (Botkit's
  * `startRTM` callback gets `rtm.start`'s answer third), followed as a response is.
  */

@@ -9,7 +9,7 @@ export { memberPath } from './rtm-member-use.js';
 export { propertyUrlReads, propertyUrlWrittenOnce } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';
 export { clientAnswerUnread, methodAnswerUnread } from './unread-answer.js';
-export { followClientAnswer, followResponse, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
+export { followClientAnswer, followResponse, followUrl, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export { classOf, localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
 export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';

@@ -66,6 +66,31 @@ http.get(API + 'rtm.start?token=' + process.env.SLACK_BOT_TOKEN, (res) => {
 });
 `;
 
+/** slack-cli 1.0.18's shape (blind s106/06): the app's `api()` only builds the URL, its `post()` logs and hands the request on. */
+const URL_BUILDER_BOT = `const request = require('request');
+${API}${SHOW}
+const debug = process.env.BOT_DEBUG ? console.error : () => {};
+function api(method) { return API + method + '?token=' + process.env.SLACK_BOT_TOKEN; }
+function post(url, data, callback) {
+  debug('request.post url', url.replace(/token=[^&]*/, 'token=…'));
+  return request.post(url, data, callback);
+}
+post(api('rtm.start'), {}, (err, res, body) => {
+  if (err) return console.log(err.message);
+  show(JSON.parse(body));
+});
+`;
+
+/** The app's own function that hands its parameters on as they are to request: the request itself. */
+const FORWARDER_BOT = `const request = require('request');
+${API}${SHOW}
+const get = (url, callback) => request.get(url, callback);
+get(API + 'rtm.start?token=' + process.env.SLACK_BOT_TOKEN, function (err, res, body) {
+  if (err) return console.log(err.message);
+  show(JSON.parse(body));
+});
+`;
+
 /**
  * Reads `url` and `self.id` of the answer; its socket handler reads each event's `.text` and sends a
  * `JSON.stringify`'d message: values of its own, which leave the answer's request free to name `rtm.connect`.
@@ -105,6 +130,8 @@ describe('raw HTTP requests read for rtm.connect fields, in shapes beyond a call
     ["request, the URL held in a constant given as the options' uri", URI_HELD_BOT],
     ['http.request, its options held in a constant, the body text parsed', HTTP_OPTIONS_BOT],
     ['http.get, the chunks kept in an array and parsed after Buffer.concat', HTTP_CHUNKS_BOT],
+    ["the app's URL builder's URL, given to its own request helper", URL_BUILDER_BOT],
+    ["request through the app's function that hands its parameters on", FORWARDER_BOT],
   ])('%s: the request names rtm.connect and the bot prints the same', { timeout: 120_000 }, async (_name, source) => {
     const dir = await writeBotFiles('rtm-migrate-raw-shapes-', { 'bot.js': source });
     await expectUrlSwapKeepsOutput(fake, dir, source, /^true U\w+ \S+ T\w+ \S+ true\n$/, () => runIn(dir));

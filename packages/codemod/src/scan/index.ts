@@ -62,7 +62,7 @@ import { markStubsRepointed, mockedBy } from './mock-stub.js';
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { importableDecision } from './plain-script.js';
-import { rawUrlAnswerUnread, rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
+import { builtUrlConnectAnswer, rawUrlAnswerUnread, rawUrlConnectMessage, rawUrlConnectOnly } from './raw-url-connect.js';
 import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
 import { argsKeptAt } from './args-kept.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
@@ -490,8 +490,10 @@ export function scan(options: ScanOptions): Plan {
     // `started`: the clients this file hands to the helper module, read once for its sites and its package.
     for (const found of foundSites(parsed, started)) {
       if (ownStartInView(project, parsed, found)) continue;
-      const reads: FieldRead[] = found.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
-      const escapes: Escape[] = found.escapes.map((e) => ({ reason: e.reason, path: e.path, ...(e.holds ? { holds: e.holds } : {}), ...(e.own ? { own: true as const } : {}), ...located(root, parsed, e) }));
+      // `post(api('rtm.start'), …)` taken as a raw URL is: the request's answer is what is read.
+      const followed = builtUrlConnectAnswer(parsed, found) ?? found;
+      const reads: FieldRead[] = followed.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
+      const escapes: Escape[] = followed.escapes.map((e) => ({ reason: e.reason, path: e.path, ...(e.holds ? { holds: e.holds } : {}), ...(e.own ? { own: true as const } : {}), ...located(root, parsed, e) }));
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);

@@ -1,8 +1,9 @@
-import { clientAnswerUnread, followClientAnswer, helperAnswerUnread, isHttpLibraryModule, propertyUrlReads, isHttpRequest, localFunction, originOf, readsOwnArguments, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
+import { clientAnswerUnread, followClientAnswer, followUrl, helperAnswerUnread, isSignificantEscape, isHttpLibraryModule, propertyUrlReads, isHttpRequest, localFunction, originOf, readsOwnArguments, REQUEST_PROMISE_MODULES, streamParsedOnly, unknownClientAnswer, unwrap, variableOf, type FieldRead, type FunctionNode as AnalysisFunction } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isConnectTextThroughClient, isRtmStartOnlyArg, readsErrorText, readsNoStartOnlyField } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { rtmStartPathsIn } from '../text/rtm-start-path.js';
+import { buildsUrl } from '../helper-module/transport/url-builder.js';
 import type { FoundSite } from './found.js';
 
 type Node = TSESTree.Node;
@@ -50,8 +51,33 @@ function declaredCallback(parsed: ParsedFile, call: TSESTree.CallExpression): An
   return readsOwnArguments(parsed.resolver, fn) ? undefined : fn;
 }
 
-function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | undefined {
+/**
+ * `function post(url, data, cb) { return request.post(url, data, cb); }`: the app's own function of
+ * this file, never reassigned, that hands its parameters on as they are, in their order, to one call
+ * whose value it returns: called with as many plain arguments, it is that call (its library, its
+ * answer). Anything more in its body (a default, a header added, `arguments`) may change the request.
+ */
+function forwardedTo(parsed: ParsedFile, call: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
   const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = localFunction(parsed.resolver, callee);
+  const variable = variableOf(parsed.resolver, callee);
+  const declared = variable?.defs[0]?.name;
+  if (!fn || fn.async || fn.generator || !variable || variable.references.some((r) => r.isWrite() && r.identifier !== declared) || readsOwnArguments(parsed.resolver, fn)) return undefined;
+  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? (fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement ? fn.body.body[0].argument : undefined) : fn.body;
+  const inner = body ? unwrap(body) : undefined;
+  if (inner?.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length !== fn.params.length || call.arguments.length !== fn.params.length) return undefined;
+  if (call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const handsOn = fn.params.every((param, i) => {
+    const arg = inner.arguments[i];
+    if (param.type !== AST_NODE_TYPES.Identifier || arg?.type !== AST_NODE_TYPES.Identifier || arg.name !== param.name) return false;
+    return !variableOf(parsed.resolver, param)?.references.some((r) => r.isWrite());
+  });
+  return handsOn ? inner : undefined;
+}
+
+function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | undefined {
+  const callee = unwrap(forwardedTo(parsed, call)?.callee ?? call.callee);
   const fn = writtenFunction(call);
   const last = call.arguments.at(-1);
   // A promise library handed a callback besides (written out or by name): what the analysis follows of it is not known here.
@@ -181,10 +207,22 @@ export function rawUrlAnswerUnread(parsed: ParsedFile, found: FoundSite): boolea
   return rawUrlVerdict(parsed, found) === 'unread';
 }
 
+/**
+ * The answer of the request an app's URL builder's `rtm.start` URL goes to (builtUrlAnswer), where
+ * rawUrlConnectOnly takes the site: what the plan reports as read there (the builder's own value is
+ * a string handed on).
+ */
+export function builtUrlConnectAnswer(parsed: ParsedFile, found: FoundSite): RequestAnswer | undefined {
+  const built = builtUrlAnswer(parsed, found);
+  return built && requestVerdict(parsed, built, found.node) !== undefined ? built : undefined;
+}
+
 /** `connect`: only `rtm.connect`'s fields are read; `unread`: nothing is; undefined: neither is seen. */
 type Verdict = 'connect' | 'unread' | undefined;
 
 function rawUrlVerdict(parsed: ParsedFile, found: FoundSite): Verdict {
+  const built = builtUrlAnswer(parsed, found);
+  if (built) return requestVerdict(parsed, built, found.node);
   if (found.form !== 'raw-url' || !found.literal) return undefined;
   const node = found.node;
   const raw = parsed.text.slice(node.range[0], node.range[1]);
@@ -196,26 +234,48 @@ function rawUrlVerdict(parsed: ParsedFile, found: FoundSite): Verdict {
   }
   // A URL held in a property (`X.prototype.rtmApiUrl`, `this.uris.start`): each read goes to a request, judged as the string would be there.
   const urls = propertyUrlReads(parsed.resolver, node) ?? [node];
-  const verdicts = urls.map((url) => requestVerdict(parsed, found, url));
+  // The site's own escape (a raw HTTP response) comes first: the others are where the answer goes.
+  const answer = { reads: found.reads, escapes: found.escapes.slice(1) };
+  const verdicts = urls.map((url) => requestVerdict(parsed, answer, url));
   if (verdicts.length === 0 || verdicts.includes(undefined)) return undefined;
   return verdicts.every((v) => v === 'unread') ? 'unread' : 'connect';
+}
+
+/** What the analysis follows of a request's answer: the reads, and where it goes besides. */
+export interface RequestAnswer {
+  readonly reads: readonly FieldRead[];
+  readonly escapes: FoundSite['escapes'];
+}
+
+/**
+ * `post(api('rtm.start'), {}, cb)`: the app's helper given the method name only builds the URL
+ * (url-builder.ts), which goes to a request as the string itself would: that request's answer, as a
+ * raw URL site's is followed. The helper's call then changes as a raw URL's string does.
+ */
+function builtUrlAnswer(parsed: ParsedFile, found: FoundSite): RequestAnswer | undefined {
+  const call = found.node;
+  if (found.form !== 'helper' || !found.literal || found.methodChosen === true || call.type !== AST_NODE_TYPES.CallExpression || !buildsUrl(parsed, call)) return undefined;
+  const flow = followUrl(parsed.resolver, call);
+  return { reads: flow.reads, escapes: flow.escapes.filter(isSignificantEscape) };
 }
 
 /**
  * The request a URL (the string, or a read of the property holding it) is given to answers only what
  * `rtm.connect` answers too (`connect`), or its answer is not read at all (`unread`).
  */
-function requestVerdict(parsed: ParsedFile, found: FoundSite, url: Node): Verdict {
+function requestVerdict(parsed: ParsedFile, flow: RequestAnswer, url: Node): Verdict {
   const request = requestGiven(parsed, url);
-  // The site's own escape (a raw HTTP response) comes first; any other means reads not seen, but
-  // for a field's text handed on (`self.id` passed to a query): rtm.connect answers the same text.
-  const unseen = found.escapes.slice(1).every((e) => isConnectText(e.path));
-  // Nothing read off the answer, nothing handed on besides the site's own marker.
-  const nothingRead = found.reads.length === 0 && found.escapes.length <= 1;
-  if (!request) return unseen && helperAnswerDropped(parsed, url) ? (nothingRead ? 'unread' : 'connect') : undefined;
+  // Any escape means reads not seen, but for a field's text handed on (`self.id` passed to a query):
+  // rtm.connect answers the same text.
+  const unseen = flow.escapes.every((e) => isConnectText(e.path));
+  // Nothing read off the answer, nothing handed on.
+  const nothingRead = flow.reads.length === 0 && flow.escapes.length === 0;
+  // What a callback given besides reads (`post(url, {}, (err, res, body) => …)`): only rtm.connect's fields.
+  const connectReads = flow.reads.every((r) => onConnect(r.path));
+  if (!request) return unseen && connectReads && helperAnswerDropped(parsed, url) ? (nothingRead ? 'unread' : 'connect') : undefined;
   if (!knownLibrary(parsed, request)) {
     if (unknownClientConnectOnly(parsed, request)) return nothingRead && unseen && clientAnswerUnread(parsed.resolver, request) ? 'unread' : 'connect';
-    return unseen && helperAnswerDropped(parsed, url) ? (nothingRead ? 'unread' : 'connect') : undefined;
+    return unseen && connectReads && helperAnswerDropped(parsed, url) ? (nothingRead ? 'unread' : 'connect') : undefined;
   }
   if (request.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const answer = answerOf(parsed, request);
@@ -224,12 +284,12 @@ function requestVerdict(parsed: ParsedFile, found: FoundSite, url: Node): Verdic
   if (answer !== 'stream' && optionKey(outermost(url)) === 'path') return undefined;
   // Other ways to the body (`res.text()`, `res.toJSON()`, `JSON.stringify(body)`) are escapes of this request's
   // answer the analysis reports where the value goes (a `.text` of another value in the file is none of them).
-  if (!found.reads.every((r) => onConnect(r.path))) return undefined;
+  if (!connectReads) return undefined;
   // A stream's body text may go elsewhere besides `JSON.parse` unseen: taken only never read, or read by `JSON.parse` alone.
   const fn = writtenFunction(request);
   if (answer === 'stream') {
     if (fn === undefined) return undefined;
-    if (found.reads.length === 0 && onlyLogged(parsed, fn)) return 'unread';
+    if (flow.reads.length === 0 && onlyLogged(parsed, fn)) return 'unread';
     if (!streamParsedOnly(parsed.resolver, fn)) return undefined;
   }
   if (!unseen) return undefined;
@@ -247,7 +307,8 @@ function helperAnswerDropped(parsed: ParsedFile, url: Node): boolean {
 }
 
 /** A request of an HTTP library rtm-migrate knows (`fetch`, axios, request, Node's `https`, unirest…), or of a value one of them made: judged by what it is (answerOf), never as an unknown client. */
-function knownLibrary(parsed: ParsedFile, request: Request): boolean {
+function knownLibrary(parsed: ParsedFile, given: Request): boolean {
+  const request = (given.type === AST_NODE_TYPES.CallExpression ? forwardedTo(parsed, given) : undefined) ?? given;
   const callee = unwrap(request.callee);
   if (request.type === AST_NODE_TYPES.CallExpression && isHttpRequest(parsed.resolver, request)) return true;
   const module = originOf(parsed.resolver, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee)?.module;
