@@ -1,10 +1,11 @@
 import { BOTKIT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, heldValueOfName, memberName, unwrap, variableOf } from './ast.js';
-import type { FunctionNode } from './functions.js';
+import { descendants, heldValueOfName, memberName, programOf, unwrap, variableOf } from './ast.js';
+import { enclosingFunction, type FunctionNode } from './functions.js';
 import { originOf } from './origin.js';
 import type { Located, ProjectLinks, Resolver } from './resolver.js';
+import { memberPath } from './rtm-member-use.js';
 
 /** Past this many functions handing a controller on (or spawns of one), a value is not followed further. */
 const MAX_DEPTH = 4;
@@ -16,6 +17,21 @@ export function spawningController(resolver: Resolver, bot: TSESTree.Node): TSES
   const made = value ? unwrap(value) : undefined;
   const spawner = made?.type === AST_NODE_TYPES.CallExpression ? unwrap(made.callee) : undefined;
   return spawner?.type === AST_NODE_TYPES.MemberExpression && memberName(resolver, spawner) === BOTKIT.spawn ? spawner.object : undefined;
+}
+
+/**
+ * `botResource.worker.startRTM(…)` where the function the call is in (or the module) sets
+ * `botResource.worker = this.controller.spawn(config)` and writes that member nothing else: a worker
+ * spawned by a controller handed in (beepboop-botkit 1.4, a plugin that leaves Botkit to the app).
+ */
+export function spawnedMember(resolver: Resolver, bot: TSESTree.Node): boolean {
+  const bare = unwrap(bot);
+  const path = bare.type === AST_NODE_TYPES.MemberExpression ? memberPath(resolver, bare) : undefined;
+  if (path === undefined) return false;
+  const writes = [...descendants(resolver, enclosingFunction(bare) ?? programOf(bare))].filter(
+    (n): n is TSESTree.AssignmentExpression => n.type === AST_NODE_TYPES.AssignmentExpression && memberPath(resolver, n.left) === path,
+  );
+  return writes.length > 0 && writes.every((w) => w.operator === '=' && spawningController(resolver, w.right) !== undefined);
 }
 
 /**

@@ -5,7 +5,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
 import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, importedModule, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
-import { spawningController } from './botkit-controller.js';
+import { spawnedMember, spawningController } from './botkit-controller.js';
 import { classOf } from './functions.js';
 import { installedEntryConnects, isOwnPackage, resolveRelativeModule } from './modules.js';
 import { packageVersion } from './package-version.js';
@@ -132,7 +132,10 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
   const madeByBotkit = origin?.module === BOTKIT.module && origin.instance;
   // The app's own module may hand on a bot Botkit made (`module.exports = controller.spawn(…)`).
   const followed = origin !== undefined && !origin.module.startsWith('.');
-  if (!madeByBotkit && (followed || (version === undefined && !loadsBotkit(resolver, call)))) return undefined;
+  // A worker spawned by a controller handed in is Botkit's API, in a plugin that leaves Botkit to the app (nothing
+  // loads or declares it: blind s106/07); the generated module's wrap checks the bot's `bot.api` at run time.
+  const spawned = spawningController(resolver, bot) !== undefined || spawnedMember(resolver, bot);
+  if (!madeByBotkit && (followed || (version === undefined && !loadsBotkit(resolver, call) && !spawned))) return undefined;
   const made = constructionOf(resolver, bot);
   // `this` or `new` of a class of this file is the app's object: loading Botkit does not make it a bot.
   const appObject = !madeByBotkit && (isThisLike(resolver, bot) || (made !== undefined && classOf(resolver, made.callee) !== undefined));
