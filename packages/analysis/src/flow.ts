@@ -8,6 +8,7 @@ import { isCoroutineAwait } from './coroutine.js';
 import { usedOnlyOnFailure } from './failure-branch.js';
 import { classConstructor, classOf, declaredBinding, enclosingFunction, functionOf, isFunctionValue, thisFunction, thisMethod, usesArguments, type FunctionNode } from './functions.js';
 import { httpLibraryOf, isHttpRequest, isModuleRequest, thisOwner } from './origin.js';
+import { sentByRequest } from './sent-out.js';
 import { SUPERAGENT_CARRIERS, SUPERAGENT_KEPT, superagentHelperOf } from './superagent-helper.js';
 import { UNIREST_CARRIERS, UNIREST_KEPT } from './unirest-request.js';
 import { isJsonParse, otherWrites } from './reassigned.js';
@@ -69,6 +70,8 @@ export interface Escape {
   readonly file: string | undefined;
   /** Where less than all of `path` goes: the parts the value escaping holds (the v3 store: DATA_STORE_HOLDS). */
   readonly holds?: readonly string[];
+  /** The request of a known HTTP library the value goes out of the program in (its callee, `request.post`): see sentByRequest. */
+  readonly sent?: string;
 }
 
 export interface Flow {
@@ -371,8 +374,8 @@ class Tracker {
     return true;
   }
 
-  escape(node: Node, reason: string, path: string): void {
-    this.flow.escapes.push({ node, reason, path, file: this.resolver.file });
+  escape(node: Node, reason: string, path: string, sent?: string): void {
+    this.flow.escapes.push({ node, reason, path, file: this.resolver.file, ...(sent === undefined ? {} : { sent }) });
   }
 
   private pushRead(path: string, node: Node): void {
@@ -474,7 +477,10 @@ class Tracker {
         if (shape.kind === 'value' && isListPath(path) && parent.parent.type === AST_NODE_TYPES.ArrayExpression && parent.parent.elements.every((e) => e?.type === AST_NODE_TYPES.SpreadElement)) { this.follow(parent.parent, shape, d); return; }
         { this.escape(parent, 'the response is spread into another value', path); return; }
       case AST_NODE_TYPES.Property:
-        if (parent.value === node) this.escape(parent, 'the response is put in an object', path);
+        if (parent.value === node) {
+          const sent = sentByRequest(this.resolver, node);
+          this.escape(parent, sent === undefined ? 'the response is put in an object' : `the response is sent out of the program in the request of \`${sent}\``, path, sent);
+        }
         return;
       case AST_NODE_TYPES.ForInStatement:
         // `for (i in res.users) res.users[i].name`: a list's keys are its indexes, the items are read where indexed.
@@ -692,6 +698,9 @@ class Tracker {
     const passed = call.type === AST_NODE_TYPES.CallExpression ? this.parameterFunctions(call.callee, path) : undefined;
     if (passed) { for (const target of passed) this.in(target.resolver).bindFunctionParameter(target.node, index, shape, depth, call.callee); return; }
     const callee = sourceText(call.callee);
+    // `axios.post(url, data)`, `request({ body: JSON.stringify(data) })`: another service reads it, where the program cannot warn.
+    const sent = sentByRequest(this.resolver, node);
+    if (sent !== undefined) { this.escape(call, `the response is sent out of the program in the request of \`${sent}\``, path, sent); return; }
     if (this.printedWhole(call, node, shape)) return;
     if (HARMLESS_SINKS.test(callee)) return;
     if (SERIALIZERS.test(callee)) {

@@ -132,9 +132,9 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
   const madeByBotkit = origin?.module === BOTKIT.module && origin.instance;
   // The app's own module may hand on a bot Botkit made (`module.exports = controller.spawn(…)`).
   const followed = origin !== undefined && !origin.module.startsWith('.');
-  // A worker spawned by a controller handed in is Botkit's API, in a plugin that leaves Botkit to the app (nothing
-  // loads or declares it: blind s106/07); the generated module's wrap checks the bot's `bot.api` at run time.
-  const spawned = spawningController(resolver, bot) !== undefined || spawnedMember(resolver, bot);
+  // A worker spawned by a controller handed in (no origin: a copy of Botkit in the app is its own code) is Botkit's API, in a
+  // plugin that leaves Botkit to the app (nothing loads or declares it: blind s106/07); the generated module's wrap checks the bot's `bot.api` at run time.
+  const spawned = origin === undefined && (spawningController(resolver, bot) !== undefined || spawnedMember(resolver, bot));
   if (!madeByBotkit && (followed || (version === undefined && !loadsBotkit(resolver, call) && !spawned))) return undefined;
   const made = constructionOf(resolver, bot);
   // `this` or `new` of a class of this file is the app's object: loading Botkit does not make it a bot.

@@ -92,6 +92,8 @@ export interface Escape extends SourcePosition {
   readonly path?: string;
   /** Where less than all of `path` goes (a v3 `dataStore` handed on: its lists and team), the parts it holds. */
   readonly holds?: readonly string[];
+  /** The request of a known HTTP library the data go out of the program in (`request.post`): see the analysis' sentByRequest. */
+  readonly sent?: string;
   /** The site's own reason for a TODO (a v3 client, a `dataStore` read, a raw request…), listed first: no place its data go. */
   readonly own?: true;
 }

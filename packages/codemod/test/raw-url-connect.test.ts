@@ -44,6 +44,13 @@ describe('a raw HTTP request read for rtm.connect fields only', () => {
     expect((await cli(['apply', '.', '--allow-dirty'], dir)).stdout).toContain('changed: 0');
   });
 
+  // Blind s107/05 (botanalytics 2.3.1): the whole answer went on to an analytics service, 11 top-level keys short, with no warning.
+  it('names the request the whole answer is sent out in, and what it would be sent without', async () => {
+    const { site } = await scanOne("request.post({ url: API + 'rtm.start', form: { token: process.env.T } }, (err, res, body) => {\n  request({ url: 'https://stats.example/init', method: 'POST', json: true, body: JSON.parse(body) }, () => {});\n});");
+    expect(site?.rewrite).toBe('todo');
+    expect(site?.message).toMatch(/^TODO\(rtm-migrate\): the whole answer is sent out of the program in the request of `request` \(bot\.js:8\): .* without \d+ of them \(`self\.prefs`, `self\.created`/);
+  });
+
   it('names the start-only arguments its query keeps', async () => {
     const { site } = await scanOne("axios.post('https://slack.com/api/rtm.start?token=' + process.env.T + '&simple_latest=1&mpim_aware=1').then((r) => console.log(r.data.url));");
     expect(site?.message).toContain('Its query keeps `simple_latest`, `mpim_aware`, which only `rtm.start` knew: Slack ignores them on `rtm.connect`.');
@@ -62,6 +69,9 @@ describe('the same requests whose answer the analysis cannot see all of: the dec
     ["the app's URL builder's URL given to request, its body read for users", "function api(m) { return API + m + '?token=' + process.env.T; }\nrequest.post(api('rtm.start'), {}, (err, res, body) => console.log(JSON.parse(body).users));", 'todo'],
     ["the app's function changes what it hands on", "function post(url, cb) { return request.post(url, {}, (e, r, b) => cb(e, JSON.parse(b))); }\npost(API + 'rtm.start?token=' + process.env.T, (err, data) => console.log(data.url));", 'todo'],
     ["the app's function hands its parameters on in another order", "function post(cb, url) { return request.post(url, cb); }\npost((err, res, body) => console.log(JSON.parse(body).url), API + 'rtm.start?token=' + process.env.T);", 'todo'],
+    ['the whole answer posted on to another service in the body of a request', "request.post({ url: API + 'rtm.start', form: { token: process.env.T } }, (err, res, body) => { const data = JSON.parse(body); request({ url: 'https://stats.example/init', method: 'POST', json: true, body: data }, () => {}); });", 'todo'],
+    ["the answer's self sent with axios.post", "axios.get(API + 'rtm.start?token=' + process.env.T).then((r) => axios.post('https://stats.example/me', { me: r.data.self }));", 'todo'],
+    ['the users list sent as a fetch body, serialised', "axios.get(API + 'rtm.start?token=' + process.env.T).then((r) => fetch('https://stats.example/users', { method: 'POST', body: JSON.stringify({ users: r.data.users }) }));", 'helper-module'],
     ['the callback is passed by reference', "function done(err, res, body) { console.log(JSON.parse(body).users); }\nrequest(API + 'rtm.start?token=' + process.env.T, done);", 'todo'],
     ['the stream is read besides being logged', "https.get(API + 'rtm.start?token=' + process.env.T, (res) => { console.log(res); res.pipe(process.stdout); });", 'todo'],
     ['fetch, the body read with text()', "fetch(API + 'rtm.start?token=' + process.env.T).then((r) => r.text()).then((t) => console.log(JSON.parse(t).users));", 'todo'],

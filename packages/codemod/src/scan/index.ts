@@ -119,8 +119,27 @@ export function unsupportedInline(fields: readonly string[]): string[] {
  * `--helper shim` leaves a TODO (the generated helper module's data warn on such a read instead).
  */
 function escapedItemFields(escapes: readonly Escape[]): string[] {
-  const carried = (path: string): string[] => [...(path === '' ? RTM_START_ITEM_GAPS : startOnlyItemFieldsOf(path)), ...objectGapsOf(path)];
-  return [...new Set(escapes.flatMap((e) => carried(e.path ?? '')))].sort();
+  return [...new Set(escapes.flatMap((e) => gapsCarried(e.path ?? '')))].sort();
+}
+
+/** What only `rtm.start` gave of the part at `path` (`''`: the whole answer): its items' attributes, `self`'s and `team`'s own, the top-level keys. */
+function gapsCarried(path: string): string[] {
+  return [...(path === '' ? RTM_START_ITEM_GAPS : startOnlyItemFieldsOf(path)), ...objectGapsOf(path)];
+}
+
+/**
+ * The answer, `self` or `team` (what carries fields no method returns now) sent to another service in a
+ * request (the analysis' sentByRequest): a rewrite would send it without them, where no run-time warning
+ * of the program reaches (blind s107/05: botanalytics posted the whole answer, 11 top-level keys short).
+ * `where`: the escape's place as the site's TODO names it.
+ */
+function sentOutDecision(decision: Decision, escapes: readonly Escape[], where: (escape: Escape) => string): Decision {
+  if (leavesTodo(decision.rewrite)) return decision;
+  const sent = escapes.find((e) => e.sent !== undefined && objectGapsOf(e.path ?? '').length > 0);
+  if (sent?.sent === undefined) return decision;
+  const path = sent.path ?? '';
+  const gaps = [...new Set([...objectGapsOf(path), ...gapsCarried(path)])];
+  return { rewrite: 'todo', form: decision.form, reason: CODEMOD_MESSAGES.answerSentOut(sent.sent, path, where(sent), gaps) };
 }
 
 /**
@@ -493,7 +512,7 @@ export function scan(options: ScanOptions): Plan {
       // `post(api('rtm.start'), …)` taken as a raw URL is: the request's answer is what is read.
       const followed = builtUrlConnectAnswer(parsed, found) ?? found;
       const reads: FieldRead[] = followed.reads.map((r) => ({ field: r.path, ...located(root, parsed, r) }));
-      const escapes: Escape[] = followed.escapes.map((e) => ({ reason: e.reason, path: e.path, ...(e.holds ? { holds: e.holds } : {}), ...(e.own ? { own: true as const } : {}), ...located(root, parsed, e) }));
+      const escapes: Escape[] = followed.escapes.map((e) => ({ reason: e.reason, path: e.path, ...(e.holds ? { holds: e.holds } : {}), ...(e.sent === undefined ? {} : { sent: e.sent }), ...(e.own ? { own: true as const } : {}), ...located(root, parsed, e) }));
       const fieldsRead = [...new Set(reads.map((r) => r.field))].sort();
       const startOnlyFields = fieldsRead.filter(isStartOnlyField);
       const args = argsOf(parsed, found);
@@ -577,7 +596,7 @@ export function scan(options: ScanOptions): Plan {
       const aged: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
       // Data handed on to code the analysis does not follow, which names a field no method returns: the migration would answer `undefined` there.
       const goneNamed = aged.rewrite === 'helper-module' ? goneFieldsNamed(dirname(parsed.file), project, [resolve(parsed.file), ...groupOf(parsed.file).filter((f) => f !== resolve(parsed.file))], (field) => !startOnlyAtSite.includes(field) && reachesUnfollowed({ form: found.form, escapes, ...(found.libraryReach ? { libraryReach: found.libraryReach.reach } : {}) }, field)) : [];
-      const decision: Decision = goneNamed.length > 0 ? { rewrite: 'todo', form: aged.form, reason: CODEMOD_MESSAGES.goneFieldsNamed(goneNamed) } : aged;
+      const decision: Decision = goneNamed.length > 0 ? { rewrite: 'todo', form: aged.form, reason: CODEMOD_MESSAGES.goneFieldsNamed(goneNamed) } : sentOutDecision(aged, escapes, (e) => `${relative(dirname(parsed.file), resolve(root, e.file))}:${e.line}`);
       // The read state of lists handed where they are not followed, where the program reads it: fetched by the helper
       // module's start, not answered `undefined` with a warning (an `rtm.connect` call's data never had it).
       const inProgram = (word: string): number => wordCountIn(project, groupOf(parsed.file), word);

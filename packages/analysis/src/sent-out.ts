@@ -1,0 +1,52 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { memberName, unwrap } from './ast.js';
+import { isHttpRequest } from './origin.js';
+import type { Resolver } from './resolver.js';
+
+type Node = TSESTree.Node;
+
+/** How far up from the value its request is looked for: through objects, arrays and `JSON.stringify`. */
+const MAX_HOPS = 8;
+
+/**
+ * `request({ url, json: true, body: data })`, `axios.post(url, { team: data })`,
+ * `fetch(url, { method: 'POST', body: JSON.stringify(data) })`: the value goes out of the program in a
+ * request of a known HTTP library (in its options, its body, or as an argument), through the objects
+ * and arrays it is put in and `JSON.stringify`. The receiving service reads what it likes, where no
+ * run-time warning of the program can reach: the request's callee, as a report names it, else undefined.
+ */
+export function sentByRequest(resolver: Resolver, value: Node): string | undefined {
+  let current: Node = value;
+  for (let hops = 0; hops < MAX_HOPS; hops++) {
+    const parent = current.parent;
+    if (!parent) return undefined;
+    if (unwrap(parent) !== parent || (parent.type === AST_NODE_TYPES.Property && parent.value === current) || parent.type === AST_NODE_TYPES.ObjectExpression || parent.type === AST_NODE_TYPES.ArrayExpression) {
+      current = parent;
+      continue;
+    }
+    if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.some((a) => a === current)) return undefined;
+    if (isJsonStringify(resolver, parent.callee)) {
+      current = parent;
+      continue;
+    }
+    return isHttpRequest(resolver, parent) ? calleeText(parent.callee) : undefined;
+  }
+  return undefined;
+}
+
+function isJsonStringify(resolver: Resolver, callee: Node): boolean {
+  const bare = unwrap(callee);
+  return bare.type === AST_NODE_TYPES.MemberExpression && bare.object.type === AST_NODE_TYPES.Identifier && bare.object.name === 'JSON' && memberName(resolver, bare) === 'stringify';
+}
+
+/** `request`, `axios.post`, `request.post`: the callee as written, for a report. */
+function calleeText(callee: Node): string {
+  const bare = unwrap(callee);
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
+  if (bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed && bare.property.type === AST_NODE_TYPES.Identifier) {
+    const object = unwrap(bare.object);
+    return object.type === AST_NODE_TYPES.Identifier ? `${object.name}.${bare.property.name}` : bare.property.name;
+  }
+  return 'the request';
+}
