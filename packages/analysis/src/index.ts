@@ -10,7 +10,7 @@ export { propertyUrlReads, propertyUrlWrittenOnce } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';
 export { clientAnswerUnread, methodAnswerUnread } from './unread-answer.js';
 export { followClientAnswer, followResponse, followUrl, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
-export { classOf, localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
+export { classOf, enclosingFunction, localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
 export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, declaringManifest, installedVersion, nearestManifest, type Manifest } from './modules.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { cli, writeBotFiles, type DryReport } from './helpers.js';
+import { cli, ROOT, writeBotFiles, type DryReport } from './helpers.js';
 
 /**
  * Blind s79/14b (Skellington-Closet/slack-mock's single-team bot): the app's own helper hands its callback
@@ -127,5 +127,75 @@ describe("blind s79/14: the app's own request helper and rtm.start function", ()
     expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
     const check = await cli(['apply', '.', '--check'], dir);
     expect(check.code).toBe(0);
+  });
+});
+
+/**
+ * Blind s107/02 (simple-slack-bot 0.0.5): the library's prototype helper `_api(method, params, callback)` is
+ * given `null` as the arguments, which its `_params(params)` turns into `{ token }` (and, given an object,
+ * adds the token to it): the replacement methods' own arguments go there. It calls back the answer alone,
+ * or `null` on a failure. The data are kept in `this.data` and read by the bot's getters.
+ */
+const NULL_ARGS_BOT = `const request = require('request');
+const printWorkspace = require('./summary');
+
+function Bot(token) { this.token = token; }
+Bot.prototype._params = function (params) {
+  if (!params) return { token: this.token };
+  params.token = this.token;
+  return params;
+};
+Bot.prototype._api = function (method, params, callback) {
+  request.post({ url: process.env.SLACK_API_URL + method, form: this._params(params) }, function (err, res, body) {
+    if (err) return callback(null);
+    const result = JSON.parse(body);
+    callback(result.ok ? result : null);
+  });
+};
+Bot.prototype.login = function () {
+  this._api('rtm.start', null, function (data) {
+    if (!data) {
+      console.error('login failed');
+      process.exit(1);
+    }
+    this.data = data;
+    this.ready();
+  }.bind(this));
+};
+Bot.prototype.ready = function () { printWorkspace(this.data); };
+
+new Bot(process.env.SLACK_BOT_TOKEN).login();
+`;
+
+describe("blind s107/02: the app's own helper given null as rtm.start's arguments", () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 107, users: 12, channels: 5, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it('rebuilds the data through the helper, the replacement methods given their arguments where null stood, and prints the same', { timeout: 120_000 }, async () => {
+    const summary = await readFile(join(ROOT, 'fixtures', 'bots', 'summary.js'), 'utf8');
+    const dir = await writeBotFiles('helper-null-args-', { 'bot.js': NULL_ARGS_BOT, 'summary.js': summary });
+    const start = () => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl });
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users: 12$/m);
+    slack.setMode('connect_required');
+    expect(await start()).toMatchObject({ code: 1, stderr: 'login failed\n' });
+
+    const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir);
+    expect(ran.code).toBe(0);
+    const report = JSON.parse(ran.stdout) as DryReport;
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:18:3', 'helper-module']]);
+
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
+    expect((await cli(['apply', '.', '--check'], dir)).code).toBe(0);
   });
 });

@@ -1,14 +1,21 @@
-import { unwrap, variableOf } from '@rtm-migrate/analysis';
+import { enclosingFunction, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { text } from './common.js';
+import { helperDeclaration } from './helper-contract.js';
 import type { FunctionNode } from './this-method.js';
 
 /** Calls that only read a value as data: they never call it. */
 const READS_DATA = /^(Object\.(assign|keys|entries)|JSON\.stringify|(querystring|qs)\.stringify|URLSearchParams)$/;
 
-/** A use of the parameter (or of one element of a rest parameter) that treats it as data (an object of arguments), never as a function. */
-function usedAsData(parsed: ParsedFile, id: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+/** How many functions of the file deep a parameter handed on is followed (`form: this._params(params)`). */
+const MAX_HANDED = 2;
+
+/**
+ * A use of the parameter (or of one element of a rest parameter, or of what a function of the file
+ * hands it back as) that treats it as data (an object of arguments), never as a function.
+ */
+function usedAsData(parsed: ParsedFile, id: TSESTree.Identifier | TSESTree.MemberExpression | TSESTree.CallExpression, depth = 0): boolean {
   const use = id.parent;
   switch (use.type) {
     case AST_NODE_TYPES.MemberExpression:
@@ -36,10 +43,28 @@ function usedAsData(parsed: ParsedFile, id: TSESTree.Identifier | TSESTree.Membe
     }
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
-      return use.callee !== id && READS_DATA.test(text(parsed, use.callee));
+      if (use.callee === id) return false;
+      return READS_DATA.test(text(parsed, use.callee)) || (use.type === AST_NODE_TYPES.CallExpression && depth < MAX_HANDED && handedAsData(parsed, use, id, depth + 1));
     default:
       return false;
   }
+}
+
+/**
+ * `form: this._params(params)` with `_params(params) { if (!params) return { token }; params.token = t; return params; }`
+ * (blind s107/02, simple-slack-bot): a function of this file given the value takes it as data, and
+ * where it hands it back, the call's value is used as data here.
+ */
+function handedAsData(parsed: ParsedFile, call: TSESTree.CallExpression, id: TSESTree.Node, depth: number): boolean {
+  const helper = helperDeclaration(parsed, call);
+  const index = call.arguments.findIndex((a) => a === id);
+  const param = helper && index >= 0 ? helper.params[index] : undefined;
+  if (!helper || param?.type !== AST_NODE_TYPES.Identifier || (parsed.resolver.getScope(helper).set.get('arguments')?.references.length ?? 0) > 0) return false;
+  return usesOf(parsed, param).every((use) => {
+    if (use.type !== AST_NODE_TYPES.Identifier) return false;
+    if (use.parent.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(use) === helper && usedAsData(parsed, call, depth);
+    return usedAsData(parsed, use, depth);
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { constTableString, descendants, literalMethod, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { constTableString, descendants, enclosingFunction, literalMethod, resolveConst, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, isFunction, text, type Node } from './common.js';
@@ -40,13 +40,6 @@ export function isArgsName(parsed: ParsedFile, call: TSESTree.CallExpression, no
   const fn = enclosingFunction(call);
   if (!variable || !fn || def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn) return false;
   return /^(params|parameters|options|opts|args|apiArgs|data|query|form)$/i.test(bare.name) && !variable.references.some((r) => r.isWrite() && r.identifier !== def.name);
-}
-
-function enclosingFunction(node: Node): FunctionNode | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (isFunction(p) || p.type === AST_NODE_TYPES.FunctionDeclaration) return p;
-  }
-  return undefined;
 }
 
 /** An argument that says "an error": `err`, `error`, `e`, `Error(…)`, `new Error(…)`. */

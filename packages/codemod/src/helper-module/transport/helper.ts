@@ -65,7 +65,7 @@ function slotsOf(parsed: ParsedFile, call: TSESTree.CallExpression): Slot[] | st
   for (const [i, arg] of rest.entries()) {
     const last = i === rest.length - 1;
     if (arg.type === AST_NODE_TYPES.SpreadElement) return 'the helper is given spread arguments';
-    if (i === 0 && at > 0 && isNothing(arg) && takesDataAt(parsed, helperDeclaration(parsed, call), at + 1)) {
+    if (i === 0 && isNothing(arg) && takesDataAt(parsed, helperDeclaration(parsed, call), at + 1)) {
       slots.push({ kind: 'args', node: arg, none: true });
       continue;
     }
