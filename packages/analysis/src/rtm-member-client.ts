@@ -107,9 +107,7 @@ export function startsAsStatement(call: TSESTree.CallExpression): boolean {
  */
 function unknownClass(resolver: Resolver, made: TSESTree.NewExpression): string | undefined {
   const origin = originOf(resolver, made.callee);
-  // A module of the app's own is an SDK's copy only where it names `rtm.connect` (blind s84/08's `RTMClientWrapper` has `start` alone).
-  const own = origin?.module.startsWith('.') === true && !(moduleText(resolver, origin.module) ?? '').includes(METHODS.rtmConnect);
-  if (origin !== undefined && !origin.instance && isPossiblySlackModule(origin.module) && !own) return undefined;
+  if (origin !== undefined && !origin.instance && isSdkModule(resolver, origin.module)) return undefined;
   return `\`new ${memberPath(resolver, made.callee) ?? '…'}(…)\` on line ${made.loc.start.line}, a class rtm-migrate cannot identify`;
 }
 
@@ -117,7 +115,17 @@ function unknownClass(resolver: Resolver, made: TSESTree.NewExpression): string 
 function madeBySlackModule(resolver: Resolver, holder: Node): boolean {
   const made = constructionOf(resolver, holder);
   const origin = made ? originOf(resolver, made.callee) : undefined;
-  return origin !== undefined && !origin.instance && isPossiblySlackModule(origin.module);
+  return origin !== undefined && !origin.instance && isSdkModule(resolver, origin.module);
+}
+
+/**
+ * A module that may be a Slack SDK: one named for Slack, or a copy of one in the app, which names
+ * `rtm.connect`. Another module of the app's own is its own code, whatever its name (blind s84/08's
+ * `RTMClientWrapper` has `start` alone; blind s108/05's `./slack` keeps an `RTMClient` in `rtm`).
+ */
+function isSdkModule(resolver: Resolver, module: string): boolean {
+  const own = module.startsWith('.') && !(moduleText(resolver, module) ?? '').includes(METHODS.rtmConnect);
+  return isPossiblySlackModule(module) && !own;
 }
 
 /** `slack.rtm` of `require('slack')` (whose `rtm` has `client()` besides `start`), `web.rtm` of `const web = new WebClient(…)`: an SDK's own family, whatever else it has. */

@@ -17,6 +17,7 @@ import { handedToBaseSite, unfollowedClientSite, unknownModuleClientSite, type U
 import { receivedClientSite, receivedSlackClientLoginSite } from './received-client.js';
 import { constTableChange, constTableEntryReads } from './const-table.js';
 import { standInOf } from './stand-in.js';
+import { instanceFieldConstruction } from './instance-field.js';
 
 type Node = TSESTree.Node;
 
@@ -457,7 +458,8 @@ function clientSite(resolver: Resolver, call: TSESTree.CallExpression): ClientSi
   if (name !== 'start' && name !== 'login' && name !== 'on' && name !== 'once' && name !== 'addListener') return undefined;
   const local = constructionOf(resolver, callee.object);
   // A client another module of the project made and exports (`const rtm = require('./rtm')`).
-  const made = local ? { node: local, resolver } : resolver.project?.importedConstruction(resolver, callee.object);
+  // Or the field of an instance of the app's own class (`slack.rtm` of `new Connection(token)`).
+  const made = local ? { node: local, resolver } : (resolver.project?.importedConstruction(resolver, callee.object) ?? instanceFieldConstruction(resolver, callee.object));
   if (!made) return undefined;
   const construction = made.node;
   const client = clientKindOfConstructor(made.resolver, construction.callee);
