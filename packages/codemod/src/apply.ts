@@ -4,7 +4,7 @@ import { nearestManifest } from '@rtm-migrate/analysis/modules';
 import { CODEMOD_MESSAGES, HELPER_MARK, mayExportRtmClient, mayHandRtmClientOn, mayListenRequiredBot, mayStartHandedClient, mayStartRequiredClient, requiredAsWord, todoComment } from '@rtm-migrate/core';
 import { ParseError, UsageError } from './errors.js';
 import { compiledOutputs } from './files/compiled-output.js';
-import { discover, FOREIGN_SOURCES, isInside, javascriptFile, typescriptFile, type Skipped } from './files/discover.js';
+import { COMPONENT_SOURCES, discover, FOREIGN_SOURCES, isInside, javascriptFile, typescriptFile, type Skipped } from './files/discover.js';
 import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
 import type { HelperModule } from './helper-module/place.js';
 import { raiseDeclaredRange } from './files/manifest-range.js';
@@ -143,8 +143,13 @@ export function prepare(options: ApplyOptions) {
     else if (client !== undefined) skipped.push(mentioning(file, reason, hint, `\`${client}\`, a client whose start requests \`rtm.start\` in its releases before \`rtm.connect\``));
   };
   for (const file of found.foreign) {
-    const language = FOREIGN_SOURCES[extname(file).slice(1).toLowerCase()] ?? 'another language';
+    const extension = extname(file).slice(1).toLowerCase();
+    const language = FOREIGN_SOURCES[extension] ?? 'another language';
     const reason = `${language}: rtm-migrate reads JavaScript and TypeScript only`;
+    if (COMPONENT_SOURCES.has(extension)) {
+      reportNaming(file, reason, 'move the code that calls it into a `.js` or `.ts` module the component imports and run rtm-migrate again, or migrate it by hand');
+      continue;
+    }
     const compiled = ignoredSibling(file, found.ignored);
     const built = compiled === undefined ? compiledSibling(file, found.files) : undefined;
     const hint =

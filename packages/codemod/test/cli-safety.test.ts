@@ -106,6 +106,18 @@ describe('CLI safety', () => {
     expect((await cli(['apply', '.', '--check'], clean)).code).toBe(0);
   });
 
+  // Blind s108/03 (sarimabbas/chaos): `await this.slack.rtm.start({ token })` in a component's <script>: "No rtm.start sites found", --check passed.
+  it('reports a Vue or Svelte component that names rtm.start (not parsed), with the way to migrate it, and --check fails on it', async () => {
+    const vue = '<template><div /></template>\n<script>\nexport default {\n  async mounted() {\n    const start = await this.slack.rtm.start({ token: this.token });\n    this.users = start.users;\n  },\n};\n</script>\n';
+    const dir = await project({ 'src/Chat.vue': vue, 'src/Other.vue': '<template><p /></template>\n', 'src/Nav.svelte': '<script>\n  export let slack;\n  slack.rtm.start().then((d) => (channels = d.channels));\n</script>\n' });
+    const r = await cli(['apply', '.', '--check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('src/Chat.vue: a Vue single-file component: rtm-migrate reads JavaScript and TypeScript only; it contains `rtm.start`: move the code that calls it into a `.js` or `.ts` module the component imports and run rtm-migrate again, or migrate it by hand');
+    expect(r.stdout).toContain('src/Nav.svelte: a Svelte component: rtm-migrate reads JavaScript and TypeScript only; it contains `rtm.start`');
+    expect(r.stdout).not.toContain('Other.vue');
+    expect(await readFile(join(dir, 'src', 'Chat.vue'), 'utf8')).toBe(vue);
+  });
+
   it('reports a CoffeeScript file that names rtm.start (not parsed), and --check fails on it', async () => {
     const coffee = 'class Client\n  connect: ->\n    @rtm.start(@rtmStartOpts)\n';
     const dir = await project({ 'src/client.coffee': coffee, 'src/other.coffee': 'x = 1\n', 'ok.ts': 'export const x = 1;\n' });

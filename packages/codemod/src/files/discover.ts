@@ -18,7 +18,10 @@ export const javascriptFile = (file: string): boolean => /\.(?:[cm]?jsx?|es6?)$/
  * Languages that compile to the JavaScript a bot runs (hubot-slack and slack-client were CoffeeScript):
  * not parsed, but a file of them that names `rtm.start` is reported, never passed over in silence.
  */
-export const FOREIGN_SOURCES: Readonly<Record<string, string>> = { coffee: 'CoffeeScript', litcoffee: 'CoffeeScript', iced: 'IcedCoffeeScript', ls: 'LiveScript' };
+export const FOREIGN_SOURCES: Readonly<Record<string, string>> = { coffee: 'CoffeeScript', litcoffee: 'CoffeeScript', iced: 'IcedCoffeeScript', ls: 'LiveScript', vue: 'a Vue single-file component', svelte: 'a Svelte component' };
+
+/** Of FOREIGN_SOURCES, the components whose `<script>` is JavaScript a bundler compiles with the rest (blind s108/03: a Vue chat client). */
+export const COMPONENT_SOURCES: ReadonlySet<string> = new Set(['vue', 'svelte']);
 const FOREIGN_RE = new RegExp(`\\.(${Object.keys(FOREIGN_SOURCES).join('|')})$`, 'i');
 
 /** JSON that may hold a method table (`api/slack.json`); a manifest's or lockfile's keywords and descriptions are no table. */
