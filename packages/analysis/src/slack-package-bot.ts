@@ -5,6 +5,7 @@ import { heldValueOfName, memberName, unwrap } from './ast.js';
 import { everyReturnIs } from './factory-client.js';
 import { functionOf } from './functions.js';
 import { libraryVersion } from './library-start.js';
+import { isOwnPackage } from './modules.js';
 import { soleFieldValue } from './module-load.js';
 import { originOf, type Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
@@ -89,6 +90,9 @@ export function slackPackageBotSite(resolver: Resolver, call: TSESTree.CallExpre
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'listen') return undefined;
   const site = { kind: 'library-start', library: 'slack-package', call } as const;
+  // The package's own files (its examples, `require('..')`) are its business: its own `rtm.start` method is migrated
+  // where it is, and the generated wrapper, which loads `slack` by name, finds no such package there (blind s109/07).
+  if (resolver.file !== undefined && isOwnPackage(resolver.file, SLACK_PACKAGE.module)) return undefined;
   if (isSlackPackageBot(resolver, callee.object, isBotFactoryCall)) return { ...site, version: resolver.file === undefined ? undefined : libraryVersion(resolver.file, SLACK_PACKAGE.module) };
   let fork: string | undefined;
   const forkBot = (r: Resolver, node: Node): boolean => {

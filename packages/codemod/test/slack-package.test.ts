@@ -38,7 +38,12 @@ async function copyBot(bot: string, version: Version): Promise<string> {
     await symlink(installed, join(modules, 'slack'), 'dir');
     return dir;
   }
-  const library = join(modules, 'slack');
+  await copySlack842(installed, join(modules, 'slack'));
+  return dir;
+}
+
+/** A copy of slack 8.4.2 at `library`, its dependencies found beside the installed one, posting to SLACK_API_URL. */
+async function copySlack842(installed: string, library: string): Promise<void> {
   await cp(installed, library, { recursive: true, dereference: true });
   await symlink(join(installed, '..'), join(library, 'node_modules'), 'dir');
   const exec = join(library, 'methods', '_exec.js');
@@ -46,7 +51,6 @@ async function copyBot(bot: string, version: Version): Promise<string> {
   const fixed = "url: 'https://slack.com/api/' + url";
   expect(source).toContain(fixed);
   await writeFile(exec, source.replace(fixed, 'url: process.env.SLACK_API_URL + url'));
-  return dir;
 }
 
 interface Bot {
@@ -182,5 +186,61 @@ describe('bots on the slack package, before and after rtm-migrate apply', () => 
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual(['rtm.start failed: invalid_auth']);
     expect(result.stdout).toBe('');
+  });
+});
+
+/**
+ * Blind s109/07 (slack 7.7.3): the package's own example loads it as `require('..')`. Wrapped in the generated
+ * `withSlackPackageRtmStart()`, which loads `slack` by name, it crashed (`Cannot find module 'slack'`); the
+ * package's own files are its business, and its `methods/rtm.start.js` is migrated where it is. On a copy of the
+ * slack 8.4.2 fixtures/bots installs, pointed at fake Slack as the bots' copies are.
+ */
+const OWN_EXAMPLE = `var slack = require('..');
+var bot = slack.rtm.client();
+var line = '';
+bot.started(function (payload) {
+  line = 'users ' + payload.users.length + ', channels ' + payload.channels.length + ', self ' + payload.self.name + '\\n';
+});
+// Once the socket is open: leave without the client's reconnects.
+bot.hello(function () {
+  process.stdout.write(line, function () { process.exit(0); });
+});
+bot.listen({ token: process.env.SLACK_BOT_TOKEN });
+`;
+
+describe("the slack package's own example, loading it as require('..')", () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 109, users: 9, channels: 4, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it("is left as it is; the package's own rtm.start is migrated, and the example prints the same", { timeout: 240_000 }, async () => {
+    const dir = await tempDir('slack-own-example-');
+    const pkg = join(dir, 'slack');
+    await copySlack842(await realpath(join(BOTS, 'node_modules', 'slack')), pkg);
+    await mkdir(join(pkg, 'example'));
+    await writeFile(join(pkg, 'example', 'bot.js'), OWN_EXAMPLE);
+    const start = (): Promise<RunResult> => runNodeBot(join(pkg, 'example', 'bot.js'), { cwd: pkg, apiUrl: slack.apiUrl });
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users 9, channels [1-9]\d*, self \S+\n$/);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty', '--report', 'json'], pkg);
+    expect(migrated.code).toBe(0);
+    const report = JSON.parse(migrated.stdout) as { todos: number; sites: { id: string; rewrite: string }[] };
+    expect(report.todos).toBe(0);
+    expect(report.sites.filter((s) => s.id.startsWith('example/'))).toEqual([]);
+    expect(report.sites.map((s) => s.id)).toContain('methods/rtm.start.js:25:5');
+    expect(await readFile(join(pkg, 'example', 'bot.js'), 'utf8')).toBe(OWN_EXAMPLE);
+
+    slack.setMode('connect_required');
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(slack.calls.map((c) => c.method)).not.toContain('rtm.start');
   });
 });
