@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { descendants, heldValueOfName, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { enclosingFunction, type FunctionNode } from './functions.js';
-import { originOf } from './origin.js';
+import { originOf, thisOwner } from './origin.js';
 import type { Located, ProjectLinks, Resolver } from './resolver.js';
 import { memberPath } from './rtm-member-use.js';
 
@@ -31,7 +31,31 @@ export function spawnedMember(resolver: Resolver, bot: TSESTree.Node): boolean {
   const writes = [...descendants(resolver, enclosingFunction(bare) ?? programOf(bare))].filter(
     (n): n is TSESTree.AssignmentExpression => n.type === AST_NODE_TYPES.AssignmentExpression && memberPath(resolver, n.left) === path,
   );
-  return writes.length > 0 && writes.every((w) => w.operator === '=' && spawningController(resolver, w.right) !== undefined);
+  return writes.length > 0 && writes.every((w) => w.operator === '=' && spawnedByHandedIn(resolver, w.right));
+}
+
+/**
+ * A worker `controller.spawn(…)` made, where the controller is handed in: a parameter, or `this.controller`
+ * given one only (`this.controller = controller` in the constructor). A controller the file makes itself
+ * (`Botkit.slackbot(…)` of a copy or fork loaded through an object, blind s102/02) is no plugin's: its
+ * origin decides.
+ */
+export function spawnedByHandedIn(resolver: Resolver, bot: TSESTree.Node): boolean {
+  const controller = spawningController(resolver, bot);
+  const bare = controller ? unwrap(controller) : undefined;
+  if (bare?.type === AST_NODE_TYPES.Identifier) return isParameter(resolver, bare);
+  if (bare?.type !== AST_NODE_TYPES.MemberExpression || bare.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const name = memberName(resolver, bare);
+  const owner = thisOwner(bare);
+  const writes = owner && name !== undefined ? [...descendants(resolver, owner)].filter(
+    (n): n is TSESTree.AssignmentExpression => n.type === AST_NODE_TYPES.AssignmentExpression && n.left.type === AST_NODE_TYPES.MemberExpression && n.left.object.type === AST_NODE_TYPES.ThisExpression && memberName(resolver, n.left) === name,
+  ) : [];
+  return writes.length > 0 && writes.every((w) => w.operator === '=' && w.right.type === AST_NODE_TYPES.Identifier && isParameter(resolver, w.right));
+}
+
+function isParameter(resolver: Resolver, name: TSESTree.Identifier): boolean {
+  const variable = variableOf(resolver, name);
+  return variable?.defs.length === 1 && variable.defs[0]?.type === TSESLint.Scope.DefinitionType.Parameter && !variable.references.some((r) => r.isWrite());
 }
 
 /**

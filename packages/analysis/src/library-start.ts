@@ -5,7 +5,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
 
 import { assignedJustBefore, descendants, heldValueOfName, isPrototype, isThisLike, memberName, importedModule, propertyKeyName, staticString, unwrap, variableOf } from './ast.js';
-import { spawnedMember, spawningController } from './botkit-controller.js';
+import { spawnedByHandedIn, spawnedMember, spawningController } from './botkit-controller.js';
 import { classOf } from './functions.js';
 import { installedEntryConnects, isOwnPackage, resolveRelativeModule } from './modules.js';
 import { packageVersion } from './package-version.js';
@@ -134,7 +134,7 @@ export function botkitStartSite(resolver: Resolver, call: TSESTree.CallExpressio
   const followed = origin !== undefined && !origin.module.startsWith('.');
   // A worker spawned by a controller handed in (no origin: a copy of Botkit in the app is its own code) is Botkit's API, in a
   // plugin that leaves Botkit to the app (nothing loads or declares it: blind s106/07); the generated module's wrap checks the bot's `bot.api` at run time.
-  const spawned = origin === undefined && (spawningController(resolver, bot) !== undefined || spawnedMember(resolver, bot));
+  const spawned = origin === undefined && (spawnedByHandedIn(resolver, bot) || spawnedMember(resolver, bot));
   if (!madeByBotkit && (followed || (version === undefined && !loadsBotkit(resolver, call) && !spawned))) return undefined;
   const made = constructionOf(resolver, bot);
   // `this` or `new` of a class of this file is the app's object: loading Botkit does not make it a bot.
