@@ -119,7 +119,7 @@ export function prepare(options: ApplyOptions) {
     }
     if (mayExportRtmClient(text)) exported.add(requiredAsWord(file));
     if (mayHandRtmClientOn(text)) handing.push(text);
-    if (text.includes('rtm.start') && !text.startsWith(HELPER_MARK)) naming.push(file);
+    if (namesRtmStartBesidesKeys(text) && !text.startsWith(HELPER_MARK)) naming.push(file);
     candidates.push(file);
   }
   // A client one module makes and exports, started (or its data read) in a module that never spells
@@ -174,6 +174,17 @@ export function prepare(options: ApplyOptions) {
     if (table !== undefined) skipped.push(table.bySource === undefined ? mentioning(file, table.reason, table.hint) : { file: relative(cwd, file), reason: `${table.reason}; left as it is: ${relative(cwd, table.bySource)}, code of its package, names \`rtm.start\` too, and its sites are found there` });
   }
   return { cwd, seen: found.files.length, skipped, candidates: scanned, others: passedOver, prefiltered: prefiltered - requirers.size };
+}
+
+/** Keys of an object written out (`"rtm.start": [`): a bundled copy of a method table, no code that asks for the method. */
+const KEY_NAMES = /["']rtm\.start["']\s*:/g;
+
+/**
+ * Source text naming `rtm.start` other than as an object's key: what a JSON table's package asks it by (blind s109/08:
+ * slack 10's `slack-testing.js`, a browserify bundle holding `api.json` as an object literal, left its table unreported).
+ */
+function namesRtmStartBesidesKeys(text: string): boolean {
+  return text.includes('rtm.start') && text.replace(KEY_NAMES, '').includes('rtm.start');
 }
 
 /** A JSON string that is the method's name, or a path or URL to it: a method table's key (`"rtm.start": {…}`), a configured endpoint. */
