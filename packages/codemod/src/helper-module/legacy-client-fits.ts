@@ -109,7 +109,25 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
   if (holder.type !== AST_NODE_TYPES.AssignmentExpression && parsed.resolver.project?.importedConstruction(parsed.resolver, receiver)?.node === construction) return true;
   // Set once, by this `new`: another assignment could put another client in the field. One that
   // empties it (`this.client = null` before an `init()` makes the client) is no client to start.
-  return fieldClients(parsed, receiver, construction)?.length === 1;
+  return fieldClients(parsed, receiver, construction)?.length === 1 || startedRightAfter(parsed, receiver, holder);
+}
+
+/**
+ * `this.rtm = new RtmClient(token); this.rtm.start();`: the start is the statement right after the one that
+ * puts this client in the field, in the same block, so the field holds it there whatever other functions
+ * write to a field of that name (blind s109/01, node-red-contrib-chatbot 0.6.11: another ES5 constructor of
+ * the file sets its own `node.rtm`).
+ */
+function startedRightAfter(parsed: ParsedFile, receiver: Node, holder: Node): boolean {
+  const assigned = holder.parent;
+  const started = receiver.parent?.parent?.parent;
+  if (holder.type !== AST_NODE_TYPES.AssignmentExpression || holder.operator !== '=' || assigned?.type !== AST_NODE_TYPES.ExpressionStatement || started?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const left = unwrap(holder.left);
+  if (left.type !== AST_NODE_TYPES.MemberExpression || receiver.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(parsed.resolver, left.object) || memberName(parsed.resolver, left) !== memberName(parsed.resolver, receiver)) return false;
+  const block = assigned.parent;
+  if (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.Program) return false;
+  const at = block.body.indexOf(assigned);
+  return at >= 0 && block.body[at + 1] === started && unwrap(left.object).type === unwrap(receiver.object).type;
 }
 
 /** `x = null`, `x = undefined`: a plain `=` that leaves nothing to call a method on. */
