@@ -18,10 +18,18 @@ const MAX_HOPS = 8;
  */
 export function sentByRequest(resolver: Resolver, value: Node): string | undefined {
   let current: Node = value;
+  // Given as an HTTP request's body in options that name a URL (`{ url, method: 'POST', json: true, body: data }`).
+  let asBody = false;
   for (let hops = 0; hops < MAX_HOPS; hops++) {
     const parent = current.parent;
     if (!parent) return undefined;
-    if (unwrap(parent) !== parent || (parent.type === AST_NODE_TYPES.Property && parent.value === current) || parent.type === AST_NODE_TYPES.ObjectExpression || parent.type === AST_NODE_TYPES.ArrayExpression) {
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === current) {
+      const options = parent.parent;
+      asBody ||= BODY_KEYS.has(propertyName(parent) ?? '') && options.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((p) => p.type === AST_NODE_TYPES.Property && URL_KEYS.has(propertyName(p) ?? ''));
+      current = parent;
+      continue;
+    }
+    if (unwrap(parent) !== parent || parent.type === AST_NODE_TYPES.ObjectExpression || parent.type === AST_NODE_TYPES.ArrayExpression) {
       current = parent;
       continue;
     }
@@ -30,9 +38,20 @@ export function sentByRequest(resolver: Resolver, value: Node): string | undefin
       current = parent;
       continue;
     }
-    return isHttpRequest(resolver, parent) ? calleeText(parent.callee) : undefined;
+    // A library's request, or any call given request options with the value as their body (`this._request(…)` of `request.defaults(…)`: blind s107/05).
+    return isHttpRequest(resolver, parent) || asBody ? calleeText(parent.callee) : undefined;
   }
   return undefined;
+}
+
+/** Options of an HTTP request that carry what it sends (request's `body` / `json` / `form`, axios's `data`). */
+const BODY_KEYS = new Set(['body', 'json', 'form', 'formData', 'data', 'multipart']);
+/** Options of an HTTP request that name where it goes. */
+const URL_KEYS = new Set(['url', 'uri', 'baseUrl', 'baseURL']);
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : typeof property.key.value === 'string' ? property.key.value : undefined;
 }
 
 function isJsonStringify(resolver: Resolver, callee: Node): boolean {
@@ -46,7 +65,7 @@ function calleeText(callee: Node): string {
   if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
   if (bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed && bare.property.type === AST_NODE_TYPES.Identifier) {
     const object = unwrap(bare.object);
-    return object.type === AST_NODE_TYPES.Identifier ? `${object.name}.${bare.property.name}` : bare.property.name;
+    return object.type === AST_NODE_TYPES.Identifier ? `${object.name}.${bare.property.name}` : object.type === AST_NODE_TYPES.ThisExpression ? `this.${bare.property.name}` : bare.property.name;
   }
   return 'the request';
 }
