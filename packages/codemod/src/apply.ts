@@ -535,6 +535,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   if (plan.sites.length > 0) warnings.push(...(await import('./helper-module/v3-code-range.js')).v3CodeRangeWarnings(cwd, plan.sites));
   const starting = await startingDependenciesOf(cwd, options.paths);
   warnings.push(...starting.map((d) => d.warning));
+  if (changed.length > 0) warnings.push(...(await import('./files/generated-header.js')).generatedFileWarnings(cwd, changed));
   // The files as written (or, with --dry / --check, as they would be): those whose package cannot build or run their syntax are named.
   if (changed.length > 0 || newHelpers.length > 0) {
     const { oldToolchainWarnings } = await import('./files/old-toolchain.js');
