@@ -84,3 +84,4 @@ export { literalMethod } from './object-member.js';
 export { isJqueryRequest, unknownClientAnswer, type ClientAnswer } from './unknown-client.js';
 export { libraryReach, type LibraryReach } from './library-reach.js';
 export { baseClassHandings, baseClassPrepared, preparedByHelper } from './base-class-clients.js';
+export { instanceFieldConstruction } from './instance-field.js';

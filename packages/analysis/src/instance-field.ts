@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { descendants, isThisLike, memberName, unwrap } from './ast.js';
-import { classOf } from './functions.js';
-import { constructionOf } from './origin.js';
+import { descendants, isFunction, isPrototype, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
+import { classOf, localFunction } from './functions.js';
+import { constructionOf, utilInheritsParent } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -22,12 +22,34 @@ export function instanceFieldConstruction(resolver: Resolver, node: Node): Locat
   const made = name === undefined ? undefined : constructionOf(resolver, member.object);
   if (name === undefined || !made) return undefined;
   const cls = classMade(resolver, made.callee);
-  if (!cls || cls.node.superClass) return undefined;
-  const writes = [...descendants(cls.resolver, cls.node.body)].filter(
-    (n): n is TSESTree.AssignmentExpression => n.type === AST_NODE_TYPES.AssignmentExpression && n.left.type === AST_NODE_TYPES.MemberExpression && isThisLike(cls.resolver, n.left.object) && memberName(cls.resolver, n.left) === name,
+  const bodies = cls ? (cls.node.superClass ? [] : [cls.node.body]) : es5Bodies(resolver, made.callee);
+  const home = cls?.resolver ?? resolver;
+  const writes = bodies.flatMap((body) => [...descendants(home, body)]).filter(
+    (n): n is TSESTree.AssignmentExpression => n.type === AST_NODE_TYPES.AssignmentExpression && n.left.type === AST_NODE_TYPES.MemberExpression && isThisLike(home, n.left.object) && memberName(home, n.left) === name,
   );
   const field = writes.length === 1 && writes[0]?.operator === '=' ? unwrap(writes[0].right) : undefined;
-  return field?.type === AST_NODE_TYPES.NewExpression ? { node: field, resolver: cls.resolver } : undefined;
+  return field?.type === AST_NODE_TYPES.NewExpression ? { node: field, resolver: home } : undefined;
+}
+
+/**
+ * An ES5 constructor of this file (`function slack() {}`, never given another value, no `util.inherits` parent) and
+ * the functions its prototype is given (`slack.prototype.load = function (token) { this._client = new RtmClient(…) }`):
+ * where its instances' fields are written (blind s110/05, dogbot: `instance._client.start()` of the module's singleton).
+ */
+function es5Bodies(resolver: Resolver, callee: Node): Node[] {
+  const name = unwrap(callee);
+  const fn = name.type === AST_NODE_TYPES.Identifier ? localFunction(resolver, name) : undefined;
+  if (!fn || name.type !== AST_NODE_TYPES.Identifier || utilInheritsParent(resolver, name)) return [];
+  const variable = variableOf(resolver, name);
+  if (variable?.references.some((r) => r.isWrite() && r.identifier !== variable.defs[0]?.name) !== false) return [];
+  const methods = [...descendants(resolver, programOf(fn))].flatMap((n) => {
+    if (n.type !== AST_NODE_TYPES.AssignmentExpression || n.operator !== '=' || n.left.type !== AST_NODE_TYPES.MemberExpression) return [];
+    const prototype = unwrap(n.left.object);
+    const owner = prototype.type === AST_NODE_TYPES.MemberExpression ? unwrap(prototype.object) : undefined;
+    const value = unwrap(n.right);
+    return owner?.type === AST_NODE_TYPES.Identifier && owner.name === name.name && isPrototype(resolver, prototype) && isFunction(value) ? [value] : [];
+  });
+  return [fn, ...methods];
 }
 
 /** The class `new <callee>(…)` makes: declared in this file, or exported once by another module of the project. */

@@ -35,7 +35,38 @@ new ConfigNode(process.env.SLACK_BOT_TOKEN);
 new InNode();
 `;
 
-describe('a v3 client put in a field and started in the next statement, the field name written by another constructor too', () => {
+/**
+ * Blind s110/05 (dog-ai/dogbot): the module's singleton of an ES5 constructor (`var instance = new Slack()`, declared
+ * below its prototype's methods) is given its client in `load()`, and `start()` starts `instance._client`: the start
+ * was missed (only the store's look-ups got TODOs), and the bot could not start.
+ */
+const SINGLETON_BOT = `var RtmClient = require('@slack/client').RtmClient;
+var CLIENT_EVENTS = require('@slack/client').CLIENT_EVENTS;
+
+function Slack() {}
+
+Slack.prototype.load = function (token) {
+  this._client = new RtmClient(token, { slackAPIUrl: process.env.SLACK_API_URL, logLevel: 'error', autoReconnect: false });
+  return this.start();
+};
+
+Slack.prototype.start = function () {
+  return new Promise(function (resolve) {
+    instance._client.once(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, resolve);
+    instance._client.start();
+  });
+};
+
+var instance = new Slack();
+
+instance.load(process.env.SLACK_BOT_TOKEN).then(function () {
+  var store = instance._client.dataStore;
+  console.log(Object.keys(store.users).length + ' users, ' + Object.keys(store.channels).length + ' channels, #general has ' + store.getChannelByName('general').members.length);
+  process.exit(0);
+});
+`;
+
+describe('a v3 client in a field the analysis follows to its start', () => {
   let slack: FakeSlack;
   beforeAll(async () => {
     slack = await startFakeSlack({ seed: 119, users: 16, channels: 5, mode: 'legacy' });
@@ -44,8 +75,11 @@ describe('a v3 client put in a field and started in the next statement, the fiel
     await slack.close();
   });
 
-  it('is started through the generated module, and the bot knows the same store', { timeout: 240_000 }, async () => {
-    const dir = await writeBotFiles('v3-field-started-after-', { 'bot.js': BOT });
+  it.each([
+    ['started in the next statement, another constructor setting its own field of that name', BOT, 'bot.js:8:3', 'startRtmClient(this.rtm'],
+    ["a field of the module's singleton of an ES5 constructor", SINGLETON_BOT, 'bot.js:14:5', 'startRtmClient(instance._client'],
+  ])('%s: started through the generated module, and the bot knows the same store', { timeout: 240_000 }, async (_name, source, id, started) => {
+    const dir = await writeBotFiles('v3-field-started-after-', { 'bot.js': source });
     const start = () => runNodeBot(join(dir, 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl });
     slack.setMode('legacy');
     const before = await start();
@@ -55,8 +89,8 @@ describe('a v3 client put in a field and started in the next statement, the fiel
     const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir);
     expect(ran.code).toBe(0);
     const report = JSON.parse(ran.stdout) as DryReport;
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['bot.js:8:3', 'helper-module']]);
-    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain('startRtmClient(this.rtm');
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([[id, 'helper-module']]);
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain(started);
 
     slack.setMode('connect_required');
     slack.resetCalls();

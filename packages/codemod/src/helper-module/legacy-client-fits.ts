@@ -1,4 +1,4 @@
-import { constructedClass, constructionOf, descendants, isThisLike, memberName, originOf, thisOwner, unwrap, type Resolver } from '@rtm-migrate/analysis';
+import { constructedClass, constructionOf, descendants, instanceFieldConstruction, isThisLike, memberName, originOf, type Resolver, thisOwner, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { isPackageOrFile, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { optionsCopyFits } from './legacy-client-options.js';
@@ -104,7 +104,8 @@ function receiverIsClient(parsed: ParsedFile, receiver: Node, construction: TSES
   if (receiver.type === AST_NODE_TYPES.Identifier) return (constructionOf(parsed.resolver, receiver) ?? parsed.resolver.project?.importedConstruction(parsed.resolver, receiver)?.node) === construction;
   if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
   // A member of an object literal built once and never given another (`this.slack = { web, rtm }`).
-  if (!isThisLike(parsed.resolver, receiver.object)) return constructionOf(parsed.resolver, receiver) === construction;
+  // Or a field of an instance of the file's own class or ES5 constructor (`instance._client` of `new slack()`).
+  if (!isThisLike(parsed.resolver, receiver.object)) return (constructionOf(parsed.resolver, receiver) ?? instanceFieldConstruction(parsed.resolver, receiver)?.node) === construction;
   // The field every construction of its class (or ES5 constructor function) of this file is handed this client in.
   if (holder.type !== AST_NODE_TYPES.AssignmentExpression && parsed.resolver.project?.importedConstruction(parsed.resolver, receiver)?.node === construction) return true;
   // Set once, by this `new`: another assignment could put another client in the field. One that

@@ -2,12 +2,20 @@ import { relative } from 'node:path';
 import { descendants, isWrittenTo, memberName, unwrap, type Resolver } from '@rtm-migrate/analysis';
 import type { Project } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { RTM_START_FIELDS, RTM_START_WRITTEN_GAPS } from '@rtm-migrate/core';
+import { fieldFact, HELPER_INFO_ITEM_FIELDS, RTM_START_FIELDS, RTM_START_ITEM_GAPS, RTM_START_WRITTEN_GAPS } from '@rtm-migrate/core';
 
-/** Fields of `rtm.start`'s data that no Web API method returns (core's facts: no replacement, not on `rtm.connect`), but item attributes, which the module's items warn on. */
-const GONE: readonly string[] = Object.values(RTM_START_FIELDS)
-  .filter((f) => !f.onRtmConnect && f.replacements.length === 0 && !f.path.includes('[]'))
-  .map((f) => f.path);
+/**
+ * Fields of `rtm.start`'s data that no Web API method returns (core's facts: no replacement, not on `rtm.connect`),
+ * but item attributes, which the module's items warn on; and those item attributes the module never fetches
+ * (`bots[].icons`: one `bots.info` per bot), where a key is read off one: the warning answers `undefined`, and the
+ * key's read throws (blind s110/09, matrix-puppet-slack: `getBotById(id).icons.image_72` crashed on every bot message).
+ */
+const GONE: readonly string[] = [
+  ...Object.values(RTM_START_FIELDS)
+    .filter((f) => !f.onRtmConnect && f.replacements.length === 0 && !f.path.includes('[]'))
+    .map((f) => f.path),
+  ...RTM_START_ITEM_GAPS.filter((f) => !HELPER_INFO_ITEM_FIELDS.includes(f)),
+];
 
 /**
  * A read of the field: of a top-level field, a member access of its name where that is Slack's own
@@ -20,6 +28,8 @@ function readOf(field: string): ((resolver: Resolver, member: TSESTree.MemberExp
   const keys = field.split('.');
   const last = keys.at(-1) ?? field;
   const before = keys.at(-2);
+  // An item's attribute, whatever holds the item (`bot.icons.image_72`): only a key read off it throws.
+  if (before?.endsWith('[]') === true) return (resolver, member) => memberName(resolver, member) === last && keyRead(member);
   // A top-level field alone only where its name is Slack's own; a nested one always off its parent's key
   // (`team.prefs.msg_edit_window_mins` is a preference team.preferences.list answers, not `team.msg_edit_window_mins`).
   if (before === undefined) return last.includes('_') ? (resolver, member) => memberName(resolver, member) === last : undefined;
@@ -83,6 +93,6 @@ export function goneFieldsNamed(from: string, project: Project, files: readonly 
   }
   return wanted.flatMap(({ field }) => {
     const at = firstRead.get(field);
-    return at === undefined ? [] : [{ field, at, advice: RTM_START_FIELDS[field]?.advice ?? '' }];
+    return at === undefined ? [] : [{ field, at, advice: RTM_START_FIELDS[field]?.advice ?? fieldFact(field)?.advice ?? '' }];
   });
 }
