@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isWrittenTo, memberName, propertyKeyName, unwrap, variableOf } from './ast.js';
+import { isWrittenTo, memberName, outermostValue, propertyKeyName, unwrap, variableOf } from './ast.js';
 import { chainFrom } from './const-table.js';
 import type { Resolver } from './resolver.js';
 
@@ -45,7 +45,10 @@ function mayReadWhole(resolver: Resolver, use: Node, project: boolean): boolean 
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use as TSESTree.CallExpressionArgument)) {
     const callee = unwrap(parent.callee);
     const isAssign = callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Object' && memberName(resolver, callee) === 'assign';
-    return !isAssign;
+    // The copy held in a name (or the call a statement): reached by keys from there. Handed on as it is
+    // (`https.request(Object.assign(options, {}))`), whoever gets it reads what it likes (blind s110/01).
+    const held = outermostValue(parent).parent;
+    return !isAssign || !(held?.type === AST_NODE_TYPES.VariableDeclarator || held?.type === AST_NODE_TYPES.ExpressionStatement || (held?.type === AST_NODE_TYPES.AssignmentExpression && held.right === outermostValue(parent)));
   }
   return true;
 }

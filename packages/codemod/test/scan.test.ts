@@ -456,6 +456,17 @@ exports.events = function (bot) {
   });
 });
 
+describe('an entry of a table copied by Object.assign', () => {
+  // Blind s110/01 (a cut-down slack-quick-bots): the copy went straight to https.request, which reads `path`: "Delete the entry" would have broken the request.
+  it('handed on as it is is read there: the URL keeps its TODO, never "right as it is"', async () => {
+    const dir = await tempDir('rtm-migrate-assign-handed-');
+    await writeFile(join(dir, 'connector.js'), "const https = require('https');\nconst internals = { options: { host: 'slack.com', path: '/api/rtm.start', method: 'POST' } };\nexports.connect = (token) => https.request(Object.assign(internals.options, {}), (res) => res.pipe(process.stdout)).end('token=' + token);\n");
+    const human = await cli(['scan', '.'], dir);
+    expect(human.stdout).toMatch(/^connector\.js:2:57 {2}raw-url → todo$/m);
+    expect(human.stdout).not.toContain('Delete the entry');
+  });
+});
+
 describe('the scan summary', () => {
   it('counts a site left right as it is (an entry no code names) apart from the rewritable ones (blind s83/12)', async () => {
     const dir = await tempDir('rtm-migrate-summary-');
