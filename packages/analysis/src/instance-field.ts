@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { descendants, isFunction, isPrototype, isThisLike, memberName, programOf, unwrap, variableOf } from './ast.js';
 import { classOf, localFunction } from './functions.js';
-import { constructionOf, utilInheritsParent } from './origin.js';
+import { constructionOf, thisFieldWrites, utilInheritsParent } from './origin.js';
 import type { Located, Resolver } from './resolver.js';
 
 type Node = TSESTree.Node;
@@ -24,9 +24,7 @@ export function instanceFieldConstruction(resolver: Resolver, node: Node): Locat
   const cls = classMade(resolver, made.callee);
   const bodies = cls ? (cls.node.superClass ? [] : [cls.node.body]) : es5Bodies(resolver, made.callee);
   const home = cls?.resolver ?? resolver;
-  const writes = bodies.flatMap((body) => [...descendants(home, body)]).filter(
-    (n): n is TSESTree.AssignmentExpression => n.type === AST_NODE_TYPES.AssignmentExpression && n.left.type === AST_NODE_TYPES.MemberExpression && isThisLike(home, n.left.object) && memberName(home, n.left) === name,
-  );
+  const writes = bodies.flatMap((body) => thisFieldWrites(home, body, name));
   const field = writes.length === 1 && writes[0]?.operator === '=' ? unwrap(writes[0].right) : undefined;
   return field?.type === AST_NODE_TYPES.NewExpression ? { node: field, resolver: home } : undefined;
 }

@@ -293,18 +293,19 @@ function thisAssignment(resolver: Resolver, node: Node, name: string): TSESTree.
 }
 
 function findThisNew(resolver: Resolver, root: Node, name: string): TSESTree.NewExpression | undefined {
-  for (const node of descendants(resolver, root)) {
-    if (
-      node.type === AST_NODE_TYPES.AssignmentExpression &&
-      node.left.type === AST_NODE_TYPES.MemberExpression &&
-      isThisLike(resolver, node.left.object) &&
-      memberName(resolver, node.left) === name
-    ) {
-      const right = unwrap(node.right);
-      if (right.type === AST_NODE_TYPES.NewExpression) return right;
-    }
+  for (const write of thisFieldWrites(resolver, root, name)) {
+    const right = unwrap(write.right);
+    if (right.type === AST_NODE_TYPES.NewExpression) return right;
   }
   return undefined;
+}
+
+/** The assignments to `this.<name>` (or a name holding `this`) under `root`, in source order. */
+export function thisFieldWrites(resolver: Resolver, root: Node, name: string): TSESTree.AssignmentExpression[] {
+  return [...descendants(resolver, root)].filter(
+    (node): node is TSESTree.AssignmentExpression =>
+      node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, node.left.object) && memberName(resolver, node.left) === name,
+  );
 }
 
 /** HTTP clients whose calls answer a response of their own, the data inside it. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { memberName, unwrap } from './ast.js';
+import { memberName, propertyKeyName, unwrap } from './ast.js';
 import { isHttpRequest } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -25,7 +25,7 @@ export function sentByRequest(resolver: Resolver, value: Node): string | undefin
     if (!parent) return undefined;
     if (parent.type === AST_NODE_TYPES.Property && parent.value === current) {
       const options = parent.parent;
-      asBody ||= BODY_KEYS.has(propertyName(parent) ?? '') && options.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((p) => p.type === AST_NODE_TYPES.Property && URL_KEYS.has(propertyName(p) ?? ''));
+      asBody ||= BODY_KEYS.has(propertyName(resolver, parent) ?? '') && options.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((p) => p.type === AST_NODE_TYPES.Property && URL_KEYS.has(propertyName(resolver, p) ?? ''));
       current = parent;
       continue;
     }
@@ -49,9 +49,9 @@ const BODY_KEYS = new Set(['body', 'json', 'form', 'formData', 'data', 'multipar
 /** Options of an HTTP request that name where it goes. */
 const URL_KEYS = new Set(['url', 'uri', 'baseUrl', 'baseURL']);
 
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : typeof property.key.value === 'string' ? property.key.value : undefined;
+/** A key written out (`body:`, `'url':`), as ast.ts's propertyKeyName reads it; a computed one is not taken. */
+function propertyName(resolver: Resolver, property: TSESTree.Property): string | undefined {
+  return property.computed ? undefined : propertyKeyName(resolver, property);
 }
 
 function isJsonStringify(resolver: Resolver, callee: Node): boolean {

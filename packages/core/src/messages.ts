@@ -595,13 +595,13 @@ export const CODEMOD_MESSAGES = {
   callApply: '`rtm.start` is called through `.call` / `.apply`: call `client.rtm.connect(args)` directly and fetch the fields read first.',
   // No `--helper shim` hint: rtmStartCompat() builds none of the fields the inline rewrite cannot fetch (shimBuilds).
   noInline: (fields: readonly string[]): string => `rtm-migrate has no inline rewrite for ${list(fields)}: replace these reads by hand.`,
-  /**
-   * The data reach code the analysis does not follow, and that code names fields no Web API method returns
-   * (`spelled`: each with where it is first written and core's advice): the migration would answer `undefined` there.
-   */
   /** The answer (or a part of it, `path`) sent to another service in a request of `request`, at `at`; `gaps`: what no method returns now of it. */
   answerSentOut: (request: string, path: string, at: string, gaps: readonly string[]): string =>
     `${path === '' ? 'the whole answer' : `\`${path}\` of the answer`} is sent out of the program in the request of \`${request}\` (${at}): the service that gets it may read any of its fields, and a rewrite would send it without ${gaps.length} of them (${list(gaps.slice(0, 6))}${gaps.length > 6 ? '…' : ''}: no Web API method returns ${path === '' ? 'the top-level ones and those of `self` and `team`' : 'those'} now${path === '' ? ", a list item's only by a call per item" : ''}), where no warning of this program reaches, so rtm-migrate changes nothing here. Send what that service needs: the lists and members \`rtmStartData()\` of the generated helper module rebuilds (users.list, conversations.list, conversations.members…), without what no method returns; then run rtm-migrate again.`,
+  /**
+   * The data reach code the analysis does not follow, and that code names fields the migrated data do not have
+   * (`spelled`: each with where it is first written and core's advice): the migration would answer `undefined` there.
+   */
   goneFieldsNamed: (spelled: readonly { readonly field: string; readonly at: string; readonly advice: string }[]): string =>
     `the data go on to code rtm-migrate does not follow, and that code names ${spelled.map((s) => `\`${s.field}\` (${s.at})`).join(', ')}, which the migrated data do not have, so after the migration ${spelled.length === 1 ? 'that read answers' : 'those reads answer'} \`undefined\` where \`rtm.start\` answered a value (${spelled.map((s) => `\`${s.field}\`: ${s.advice}`).join('; ')}). Replace ${spelled.length === 1 ? 'that read' : 'those reads'}, then run rtm-migrate again.`,
   /** `connect-only` on arguments not written out, passed on as they are (the codemod's `passableToConnect`). */
