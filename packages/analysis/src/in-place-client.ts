@@ -72,7 +72,8 @@ function unfollowedUse(resolver: Resolver, program: TSESTree.Program, made: TSES
   if (!optionsWithoutStore(resolver, made, storeRead)) return made;
   const references = clientReferences(resolver, program, made);
   if (!references) return made;
-  const ownStore = (node: TSESTree.Identifier): boolean => storeRead && ((made.arguments[1] !== undefined && within(node, made.arguments[1])) || sdkStoreName(resolver, node) || references.some((ref) => isStoreOf(resolver, ref, node)));
+  const ownStore = (node: TSESTree.Identifier): boolean =>
+    noStoreKey(node) || (storeRead && ((made.arguments[1] !== undefined && within(node, made.arguments[1])) || sdkStoreName(resolver, node) || references.some((ref) => isStoreOf(resolver, ref, node))));
   if (namesAStore(resolver, program, ownStore)) return made;
   return references.find((ref) => !usedInPlace(resolver, ref, storeRead))?.parent;
 }
@@ -138,8 +139,35 @@ function optionsWithoutStore(resolver: Resolver, made: TSESTree.NewExpression, s
   if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
   return options.properties.every((p) => {
     const name = p.type === AST_NODE_TYPES.Property && !p.computed ? propertyKeyName(resolver, p) : undefined;
-    return name !== undefined && (name !== 'dataStore' || (storeRead && p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.NewExpression));
+    return name !== undefined && (name !== 'dataStore' || (p.type === AST_NODE_TYPES.Property && (noStore(p.value) || (storeRead && unwrap(p.value).type === AST_NODE_TYPES.NewExpression))));
   });
+}
+
+/**
+ * What a legacy client's options say of its store: `'none'` for `dataStore: false` (or `null`), `'given'`
+ * where they give one or may (options not written out), undefined where they name none (the SDK's default).
+ */
+export function legacyStoreOption(resolver: Resolver, made: TSESTree.NewExpression): 'none' | 'given' | undefined {
+  const options = made.arguments[1];
+  if (!options) return undefined;
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return 'given';
+  let said: 'none' | 'given' | undefined;
+  for (const p of options.properties) {
+    if (p.type !== AST_NODE_TYPES.Property || p.computed) return 'given';
+    if (propertyKeyName(resolver, p) === 'dataStore') said = noStore(p.value) ? 'none' : 'given';
+  }
+  return said;
+}
+
+/** The key of an option `dataStore: false`: it names no store. */
+function noStoreKey(node: TSESTree.Identifier): boolean {
+  return node.parent.type === AST_NODE_TYPES.Property && node.parent.key === node && noStore(node.parent.value);
+}
+
+/** `dataStore: false` (or `null`): the client keeps no store, so no code can read one. */
+function noStore(value: TSESTree.Property['value']): boolean {
+  const plain = unwrap(value);
+  return plain.type === AST_NODE_TYPES.Literal && (plain.value === false || plain.value === null);
 }
 
 /** A store named anywhere in the file (but where `allowed`): whatever reads it may read this client's. */

@@ -1,7 +1,7 @@
 export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, isWrittenTo, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, staticString, unwrap, variableOf, within } from './ast.js';
 export { ERROR_NAME } from './callback-answer.js';
 export { connectsClientNeedsStartData } from './connects-client.js';
-export { legacyClientField, legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse } from './in-place-client.js';
+export { legacyClientField, legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse, legacyStoreOption } from './in-place-client.js';
 export { constTableEntryReads, constTableString } from './const-table.js';
 export { unreadEntryKey, wordCount } from './unread-entry.js';
 export { streamParsedOnly } from './stream-body.js';
@@ -9,7 +9,7 @@ export { memberPath } from './rtm-member-use.js';
 export { propertyUrlReads, propertyUrlWrittenOnce } from './property-url.js';
 export { helperAnswerUnread } from './helper-answer.js';
 export { clientAnswerUnread, methodAnswerUnread } from './unread-answer.js';
-export { followClientAnswer, followResponse, followUrl, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
+export { DATA_STORE_HOLDS, followClientAnswer, followResponse, followUrl, isReportableRead, isSignificantEscape, type Escape, type FieldRead, type Flow, type Shape } from './flow.js';
 export { classOf, enclosingFunction, localFunction, readsOwnArguments, type FunctionNode } from './functions.js';
 export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';

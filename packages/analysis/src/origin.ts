@@ -6,6 +6,7 @@ import { descendants, destructuredKey, heldValueOfName, implicitGlobalValue, isT
 type Node = TSESTree.Node;
 import { continuationArgument } from './continuation.js';
 import { destructuredConstruction } from './factory-client.js';
+import { mapEntryValue } from './map-entry.js';
 import { fieldModule, loadedModule } from './module-load.js';
 import { objectMemberValue } from './object-member.js';
 import type { Resolver } from './resolver.js';
@@ -263,7 +264,12 @@ export function constructionOf(resolver: Resolver, node: Node, hops = 0): TSESTr
     if (!value) return destructuredConstruction(resolver, bare) ?? continuationArgument(resolver, bare, (argument) => constructionOf(resolver, argument, hops + 1));
     // `var slack = this.connection`: the variable holds what the field holds (blind s48/12).
     const init = soleValueOf(value);
-    return init.type === AST_NODE_TYPES.NewExpression ? init : init.type === AST_NODE_TYPES.MemberExpression ? constructionOf(resolver, init, hops + 1) : undefined;
+    return init.type === AST_NODE_TYPES.NewExpression ? init : init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.CallExpression ? constructionOf(resolver, init, hops + 1) : undefined;
+  }
+  if (bare.type === AST_NODE_TYPES.CallExpression) {
+    // `privates.get(this)`: the one value a WeakMap of this file is given.
+    const entry = mapEntryValue(resolver, bare);
+    return entry ? constructionOf(resolver, entry, hops + 1) : undefined;
   }
   if (bare.type === AST_NODE_TYPES.MemberExpression && isThisLike(resolver, bare.object)) {
     const name = memberName(resolver, bare);

@@ -32,9 +32,8 @@ describe('a @slack/client v3 RtmClient bot, migrated by the CLI', () => {
       expect(migrated.stdout).toContain('TODOs left: 0');
       const source = await readFile(join(dir, 'src', 'bot.js'), 'utf8');
       expect(source).toContain('useRtmConnect: true');
-      // Every read of its data and store is followed: the lists it reads (all of them here, but team.info, whose
-      // `name` and `domain` the client's own rtm.connect answers), each conversation's members with them.
-      expect(source).toContain("startRtmClient(rtm, {}, { fields: ['channels', 'channels[].members', 'groups', 'groups[].members', 'ims', 'mpims', 'mpims[].members', 'users'] });");
+      // Its store is what it knows: every list and the team, the team's prefs the store keeps among the extras.
+      expect(source).toContain("startRtmClient(rtm, {}, { optional: ['team.prefs'] });");
 
       fake.resetCalls();
       const after = await runV3Bot(dir, fake.apiUrl);
@@ -45,7 +44,7 @@ describe('a @slack/client v3 RtmClient bot, migrated by the CLI', () => {
       expect(methods.filter((m) => m === 'rtm.connect')).toHaveLength(1);
       // The client's own rtm.connect comes after every list call.
       expect(methods.lastIndexOf('rtm.connect')).toBeGreaterThan(methods.lastIndexOf('conversations.members'));
-      expect(methods).not.toContain('team.info');
+      expect(methods).toContain('team.info');
     } finally {
       await fake.close();
     }

@@ -10,17 +10,21 @@ import { breaksThenMigrates, copyBot, expectSameWithoutRtmStart, expectSecondRun
 /**
  * A legacy @slack/client v3 RtmClient bot that needs nothing of `rtm.start`'s data
  * (fixtures/bots/v3-connect-bot: its AUTHENTICATED handler reads `self.id`/`self.name` and
- * `team.id`/`name`/`domain`, its store is never read), run with the real @slack/client 3.16
- * (fixtures/bots' node_modules) against fake Slack answering `rtm.start` before the migration and
+ * `team.id`/`name`/`domain`, and it keeps no store: `dataStore: false`), run with the real @slack/client
+ * 3.16 (fixtures/bots' node_modules) against fake Slack answering `rtm.start` before the migration and
  * against a Slack that retired it after: the same output. The migration only adds `useRtmConnect: true`,
  * so the start asks Slack for one `rtm.connect` and nothing else, however large the workspace; the same
- * bot reading its `dataStore` once keeps the helper module's start, which fetches the list it reads first.
+ * bot with the store the SDK makes by default, reading it once, keeps the helper module's start, which
+ * fills the whole store first.
  */
 const BOT = 'v3-connect-bot';
 
 /** Where the copy reads its store once: the lists then have to be there. */
 const OPENED = "rtm.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () {\n";
 const READS_STORE = `${OPENED}  if (!rtm.dataStore.getUserById(rtm.activeUserId)) console.log('not in the store');\n`;
+
+/** The bot's client with the store @slack/client makes where the options name none. */
+const withStore = (source: string): string => source.replace('autoReconnect: false, dataStore: false,', 'autoReconnect: false,');
 
 function runBot(dir: string, apiUrl: string): Promise<RunResult> {
   return runNodeBot(join(dir, BOT, 'bot.js'), { cwd: dir, apiUrl, timeoutMs: 120_000 });
@@ -75,20 +79,19 @@ describe('a v3 RtmClient that needs nothing of rtm.start', () => {
     await expectSecondRunChangesNothing(dir);
   });
 
-  it('read through its dataStore once, it keeps the helper module start, which fetches the list read first', { timeout: 240_000 }, async () => {
+  it('with a store, read once, it keeps the helper module start, which fills the whole store first', { timeout: 240_000 }, async () => {
     const dir = await copyBot(BOT);
     const file = join(dir, BOT, 'bot.js');
     const source = await readFile(file, 'utf8');
     expect(source).toContain(OPENED);
-    await writeFile(file, source.replace(OPENED, READS_STORE));
+    await writeFile(file, withStore(source).replace(OPENED, READS_STORE));
 
     const { after, migrated } = await migrateAndCount(dir);
     expect(migrated).toMatch(/^done +v3-connect-bot\/bot\.js:39:1 +legacy-client → helper-module/m);
-    // Its one look-up reads the users: only users.list's pages are fetched before the client's own rtm.connect.
-    expect(await readFile(file, 'utf8')).toMatch(/^startRtmClient\(rtm, \{\}, \{ fields: \['users'\] \}\);$/m);
+    // Its one look-up reads the users, but the store is what the bot knows: every list, and the team's prefs it keeps.
+    expect(await readFile(file, 'utf8')).toMatch(/^startRtmClient\(rtm, \{\}, \{ optional: \['team\.prefs'\] \}\);$/m);
     expect(after.at(-1)).toBe('rtm.connect');
-    expect(new Set(after.slice(0, -1))).toEqual(new Set(['users.list']));
-    expect(after.length).toBeGreaterThan(2);
+    expect(new Set(after.slice(0, -1))).toEqual(new Set(['users.list', 'conversations.list', 'conversations.members', 'team.info', 'team.preferences.list']));
     console.log(`v3-connect-bot reading its dataStore, 2,000 users / 100 channels: Web API calls at start through the helper module ${String(after.length)}`);
   });
 
@@ -117,8 +120,9 @@ describe('a v3 RtmClient that needs nothing of rtm.start', () => {
     expect(after).toEqual(['rtm.connect']);
   });
 
-  it('handed to a project module that reads its dataStore, it keeps the helper module start, which fetches the data first', { timeout: 240_000 }, async () => {
+  it('with a store, handed to a project module that reads it, it keeps the helper module start, which fetches the data first', { timeout: 240_000 }, async () => {
     const { dir, file } = await handedToReport(REPORT.replace('  opened: function (client) {\n', `$&${STORE_LOOKUP}`));
+    await writeFile(file, withStore(await readFile(file, 'utf8')));
     const { after, migrated } = await migrateAndCount(dir);
     expect(migrated).toMatch(/^done +v3-connect-bot\/bot\.js:\d+:1 +legacy-client → helper-module/m);
     expect(await readFile(file, 'utf8')).toMatch(/^startRtmClient\(rtm/m);

@@ -559,7 +559,7 @@ export const CODEMOD_MESSAGES = {
     `${files === undefined ? 'N' : `\`useRtmConnect: true\` is given to the v3 \`RtmClient\` of ${files.join(', ')}, but n`}othing says which \`${LEGACY_RTM_CONNECT_SUPPORT.module}\` this code runs with (no package.json above it names it, and none is installed): \`useRtmConnect\` is read from ${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')} on, and an older release (2.x, 3.0 to 3.9) ignores it and keeps requesting \`rtm.start\`. Make sure the app runs ${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')} or later: declare \`"${LEGACY_RTM_CONNECT_SUPPORT.module}": "^${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')}"\` and install.`,
   /** A v3 client proven to need nothing of rtm.start's data: the option alone. */
   legacyConnectOnly: (fields: readonly string[]): string =>
-    `\`useRtmConnect: true\` added: the client now starts with \`rtm.connect\`; ${fields.length > 0 ? `its AUTHENTICATED data is read only for ${fields.map((f) => `\`${f}\``).join(', ')}, which \`rtm.connect\` returns too` : 'nothing reads its AUTHENTICATED data'}, and nothing reads its \`dataStore\` (now holding only \`self\` and \`team\`), so no list is fetched.`,
+    `\`useRtmConnect: true\` added: the client now starts with \`rtm.connect\`; ${fields.length > 0 ? `its AUTHENTICATED data is read only for ${fields.map((f) => `\`${f}\``).join(', ')}, which \`rtm.connect\` returns too` : 'nothing reads its AUTHENTICATED data'}, and it keeps no \`dataStore\` (\`dataStore: false\`), so no list is fetched.`,
   /**
    * A client made out of sight whose package runs an SDK before 3 (`which`: `the \`slack-client\` its
    * package.json allows (\`^2.0.4\`)`, `\`@slack/client\` 2.3.0`…): the package's version is the user's to raise.
@@ -578,6 +578,8 @@ export const CODEMOD_MESSAGES = {
   slackClientUnbuilt: (unbuilt: readonly string[]): string =>
     `\`login()\` of this \`slack-client\` 1.x client requests the retired \`rtm.start\` inside the SDK. rtm-migrate would log it in through \`${HELPER_EXPORTS.slackClientLogin}()\` of its generated module, which rebuilds the client's users, channels, groups and DMs from the list methods, but the code reads ${list(unbuilt)} of the client's items, which no list method returns (a call per item: see the replacements below), so it leaves this login to you: fetch ${unbuilt.length === 1 ? 'that field' : 'those fields'} where ${unbuilt.length === 1 ? 'it is' : 'they are'} read (or stop reading ${unbuilt.length === 1 ? 'it' : 'them'}) and run rtm-migrate again, or move the bot to \`@slack/rtm-api\`'s \`RTMClient\` (it uses \`rtm.connect\`) and fetch the data read with its replacement methods.`,
   /** A v3 client the helper module starts with all of its data (scan's report): the use of it that is why. */
+  /** Why a v3 client whose every read is followed still gets the whole data: its store, where it goes. */
+  legacyClientStoreFilled: `the client keeps a \`dataStore\` (@slack/client ${LEGACY_RTM_CONNECT_SUPPORT.defaultStoreSince} and later make one where the options name none), which holds what the bot knows: it is filled with all of the data, as \`rtm.start\` filled it (with \`dataStore: false\` in the options, rtm-migrate would fetch only what the code reads)`,
   legacyClientWholeData: (where: string, code: string): string =>
     `all of its data is fetched: the client is used at ${where} (\`${code}\`), where rtm-migrate does not follow what is read of its data or \`dataStore\``,
   legacyClient:
@@ -729,8 +731,8 @@ export const CODEMOD_MESSAGES = {
         ? `the 2.x \`RtmClient\` (\`slack-client\`, \`@slack/client\` 2; it has no \`useRtmConnect\`) now starts through \`${HELPER_EXPORTS.slackClientStart}()\` of the generated \`${module}\`, which answers its \`rtm.start\` request`
         : `the v3 \`RtmClient\` now starts with \`rtm.connect\` ${client === 'option-added' ? '(`useRtmConnect: true`)' : `(an \`@slack/client\` before ${LEGACY_RTM_CONNECT_SUPPORT.since.join('.')}: the \`rtm.start\` request it makes is sent as \`rtm.connect\`)`} through \`startRtmClient()\` of the generated \`${module}\``;
     return parts.length === 0
-      ? `${starts}, asked for no list (\`fields: []\`): the code reads nothing of its AUTHENTICATED data or \`dataStore\` that \`rtm.connect\` does not answer.`
-      : `${starts}, which fills its AUTHENTICATED data and \`dataStore\` first with only the parts the code reads, ${list(parts)}: it calls ${methods.join(', ')}.`;
+      ? `${starts}, asked for no list (\`fields: []\`): the code reads nothing of its AUTHENTICATED data that \`rtm.connect\` does not answer, and the client keeps no \`dataStore\`.`
+      : `${starts}, which fills its AUTHENTICATED data first with only the parts the code reads, ${list(parts)} (the client keeps no \`dataStore\`): it calls ${methods.join(', ')}.`;
   },
   /** A helper-module call that names the parts of the data its code reads (`fields`): only `methods` are called. */
   helperModuleParts: (fields: readonly string[], module: string, methods: readonly string[]): string =>

@@ -170,9 +170,13 @@ export function isPossiblySlackModule(specifier: string): boolean {
  * so does `@slack/client` 2.x (`major2`: the same 2.x client published under its new name, with the
  * same `_rtm.start(opts, cb)` facet and `makeAPICall(method, { opts }, cb)` queue). `v3Removed`: the
  * major (4.0.0) that removed the v3 client API: no `RtmClient` export (v4's is `RTMClient`, which
- * starts with `rtm.connect`), no data stores, no `CLIENT_EVENTS` (v4 migration guide).
+ * starts with `rtm.connect`), no data stores, no `CLIENT_EVENTS` (v4 migration guide). `defaultStoreSince`:
+ * from 3.4.0 a client given no `dataStore` option makes a `MemoryDataStore` of its own (`if
+ * (isUndefined(clientOpts.dataStore)) this.registerDataStore(new MemoryDataStore())` in
+ * lib/clients/rtm/client.js; 3.1.0 and the 2.x releases register only a store they are given), and
+ * `dataStore: false` keeps it from making one.
  */
-export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client', major2: 2, v3Removed: 4 });
+export const LEGACY_RTM_CONNECT_SUPPORT = deepFreeze({ module: '@slack/client', since: [3, 10, 0] as const, before: 'slack-client', major2: 2, v3Removed: 4, defaultStoreSince: '3.4.0' });
 
 /**
  * How a @slack/client v3 RtmClient (3.16.0 read) paces its starts. After a failed start its reconnect()

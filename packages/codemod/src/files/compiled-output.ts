@@ -14,9 +14,10 @@ export interface CompiledOutput {
 
 /**
  * What only a compiler writes: the CommonJS mark of a compiled ES module (`Object.defineProperty(exports,
- * "__esModule", …)`, `exports.__esModule = true`), tsc's helpers (`(this && this.__awaiter) ||`), a source map link.
+ * "__esModule", …)`, `exports.__esModule = true`), tsc's helpers (`(this && this.__awaiter) ||`), its ES5
+ * class (`/** @class *\/ (function () {`, blind s113/08), a source map link.
  */
-const COMPILED_MARK = /Object\.defineProperty\(exports,\s*["']__esModule["']|\bexports\.__esModule\s*=|\(this && this\.__\w+\) \|\||^\/\/# sourceMappingURL=/m;
+const COMPILED_MARK = /Object\.defineProperty\(exports,\s*["']__esModule["']|\bexports\.__esModule\s*=|\(this && this\.__\w+\) \|\||\/\*\* @class \*\/ \(function \(\) \{|^\/\/# sourceMappingURL=/m;
 
 /**
  * Where a JavaScript file is what tsc built from a source the project keeps (blind s86/01, s87/01: a
@@ -36,19 +37,21 @@ export function compiledOutputs(root: string): (file: string, text: string) => C
     if (tsconfig === undefined) return undefined;
     if (!outputs.has(tsconfig)) outputs.set(tsconfig, outputsOf(tsconfig));
     const source = outputs.get(tsconfig)?.get(resolve(file));
-    return source === undefined ? undefined : { source, tsconfig };
+    // With no `outDir`, tsc writes each file beside its source, and the next build overwrites it there.
+    return source === undefined ? undefined : dirname(source) === dirname(resolve(file)) ? { source } : { source, tsconfig };
   };
 }
 
 /**
- * The JavaScript tsc writes into the config's `outDir`, each with its source, as tsc itself maps them
- * (`getOutputFileNames`: `rootDir`, or the sources' common folder). TypeScript is loaded only here: for
- * a candidate file under a tsconfig.json.
+ * The JavaScript tsc writes, each with its source, as tsc itself maps them (`getOutputFileNames`: into
+ * the config's `outDir` under `rootDir` or the sources' common folder, or beside each source where there
+ * is no `outDir`: blind s113/08's committed `index.js`). TypeScript is loaded only here: for a candidate
+ * file under a tsconfig.json.
  */
 function outputsOf(tsconfig: string): ReadonlyMap<string, string> | undefined {
   // A broken tsconfig yields no config, and then nothing is known to be built.
   const parsed = parsedTsconfig(tsconfig);
-  if (parsed?.options.outDir === undefined) return undefined;
+  if (parsed === undefined || parsed.options.noEmit === true) return undefined;
   const ts = typescriptApi();
   const ignoreCase = !ts.sys.useCaseSensitiveFileNames;
   const map = new Map<string, string>();

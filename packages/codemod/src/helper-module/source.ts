@@ -107,6 +107,13 @@ export function helperScopes(): string[] {
 import { HELPER_EXPORTS, HELPER_MARK } from '@rtm-migrate/core';
 export { HELPER_BASENAME, HELPER_EXPORTS, HELPER_MARK } from '@rtm-migrate/core';
 
+/**
+ * The parts of ES2015's library the TypeScript module uses, each named so that a project whose `lib`
+ * stops at ES5 compiles it: not `es2015.iterable`, whose `IteratorResult` an old `@types/node` (7.0)
+ * declares again.
+ */
+const ES2015_LIBS = ['es2015.core', 'es2015.collection', 'es2015.promise', 'es2015.proxy', 'es2015.reflect'] as const;
+
 /** The types the TypeScript module exports for the data and the arguments (in place of `rtm.start`'s own). */
 export const HELPER_TYPES = { data: 'RtmStartData', args: 'RtmStartArgs' } as const;
 
@@ -158,6 +165,9 @@ export function helperSource(v: HelperVariant): string {
       ? [`// Written for the TypeScript this code compiles with (${v.olderTypeScript}): \`any\` stands for \`unknown\` and`, '// `ReadonlyArray<T>` for `readonly T[]`, which need TypeScript 3.0 and 3.4.']
       : []),
     '',
+    // Promise, Set, Proxy and Reflect are ES2015's: a tsconfig with no `target` or `lib` gives ES5's types alone (blind
+    // s113/08: 27 errors). The directive needs TypeScript 3.0, which the older variant may predate.
+    ...(ts && v.olderTypeScript === undefined ? [...ES2015_LIBS.map((lib) => `/// <reference lib="${lib}" />`), ''] : []),
   ];
   // withSlackPackageRtmStart() loads the `ws` the `slack` package depends on, from the package's folder (in TypeScript, through the `require` it declares).
   if (v.libraryStarts?.has('slack-package') && !ts) lines.push(slackPackageImport(v.commonjs && !ts), '');

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
+import { DATA_STORE_HOLDS, propertyKeyName, resolveConst, startedByHelperModule, unwrap, type Escape as FlowEscape, type FieldRead as FlowRead, type Resolver } from '@rtm-migrate/analysis';
 import { Project, type ParsedFile } from '@rtm-migrate/analysis/project';
 import { unreadEntryMessage, wordCounter, wordCountIn } from './unread-entry.js';
 import { moduleGroups, modulesReached } from './module-group.js';
@@ -39,7 +39,7 @@ import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from 
 import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
 import { sdkVersion } from '../helper-module/sdk-version.js';
 import { parsedTsconfig } from '../files/tsconfig.js';
-import { legacyConnectOnly, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
+import { legacyConnectOnly, legacyKeepsStore, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
 import { transportOf } from '../helper-module/transport/index.js';
 import { carriedEscapes, helperFetch, reachesUnfollowed, requiredScopes } from '../helper-module/escape-extras.js';
 import { itemGapsNote } from '../helper-module/item-gaps.js';
@@ -581,10 +581,10 @@ export function scan(options: ScanOptions): Plan {
       prepared.push({ found, reads, escapes: answerEscapes, fieldsRead, startOnlyFields, args, transport, table, facet, choice: retypable ? { decision: { rewrite: 'helper-module', form: planned.form }, withoutTypes: decision } : { decision } });
     }
     const decisions = settleStartTyped(prepared.map((p) => p.choice));
-    for (const [index, { found, reads, escapes, fieldsRead: readAtSite, startOnlyFields: startOnlyAtSite, args, transport, table, facet, choice }] of prepared.entries()) {
+    for (const [index, { found, reads, escapes: siteEscapes, fieldsRead: readAtSite, startOnlyFields: startOnlyAtSite, args, transport, table, facet, choice }] of prepared.entries()) {
       const heavy = importableDecision(parsed, decisions[index] ?? choice.decision);
       // A v3 client that needs nothing of rtm.start's data: `useRtmConnect: true` alone, no helper module (no list fetched).
-      const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, readAtSite, countWord) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, escapes);
+      const byFile: Decision = heavy.rewrite === 'helper-module' && heavy.form === 'legacy-client' && legacyConnectOnly(parsed, found, readAtSite, countWord) ? { rewrite: 'connect-only', form: heavy.form } : withEscapedItems(heavy, siteEscapes);
       // A rewrite changes which events a transport that publishes its answers sends: listeners of `'rtm.start'`, in the project or in
       // plugins of the object handed in that no run sees (blind s65/04, b9's documented `'rtm.start'` event), would never fire again.
       const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
@@ -595,8 +595,14 @@ export function scan(options: ScanOptions): Plan {
       const oldTypescript = checked.rewrite === 'helper-module' && typescript(parsed) ? typescriptOlderThan(parsed.file, WRITTEN_SYNTAX.helperModule.older) : undefined;
       const aged: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
       // Data handed on to code the analysis does not follow, which names a field no method returns: the migration would answer `undefined` there.
-      const goneNamed = aged.rewrite === 'helper-module' ? goneFieldsNamed(dirname(parsed.file), project, [resolve(parsed.file), ...groupOf(parsed.file).filter((f) => f !== resolve(parsed.file))], (field) => !startOnlyAtSite.includes(field) && reachesUnfollowed({ form: found.form, escapes, ...(found.libraryReach ? { libraryReach: found.libraryReach.reach } : {}) }, field)) : [];
-      const decision: Decision = goneNamed.length > 0 ? { rewrite: 'todo', form: aged.form, reason: CODEMOD_MESSAGES.goneFieldsNamed(goneNamed) } : sentOutDecision(aged, escapes, (e) => `${relative(dirname(parsed.file), resolve(root, e.file))}:${e.line}`);
+      const goneNamed = aged.rewrite === 'helper-module' ? goneFieldsNamed(dirname(parsed.file), project, [resolve(parsed.file), ...groupOf(parsed.file).filter((f) => f !== resolve(parsed.file))], (field) => !startOnlyAtSite.includes(field) && reachesUnfollowed({ form: found.form, escapes: siteEscapes, ...(found.libraryReach ? { libraryReach: found.libraryReach.reach } : {}) }, field)) : [];
+      const decision: Decision = goneNamed.length > 0 ? { rewrite: 'todo', form: aged.form, reason: CODEMOD_MESSAGES.goneFieldsNamed(goneNamed) } : sentOutDecision(aged, siteEscapes, (e) => `${relative(dirname(parsed.file), resolve(root, e.file))}:${e.line}`);
+      const startsClient = decision.rewrite === 'helper-module' && decision.form === 'legacy-client';
+      const readsFollowed = startsClient && legacyReadsFollowed(parsed, found, countWord);
+      const wholeDataUse = decision.rewrite === 'helper-module' && !readsFollowed ? legacyWholeDataUse(parsed, found) : undefined;
+      // A store the client keeps holds the data as a store handed on does: all of it, the team's prefs among the extras.
+      const storeKept = startsClient && found.construction && legacyKeepsStore(parsed, found) ? found.construction : undefined;
+      const escapes = storeKept ? [...siteEscapes, { reason: CODEMOD_MESSAGES.legacyClientStoreFilled, path: '', holds: DATA_STORE_HOLDS, ...position(root, parsed.file, storeKept) }] : siteEscapes;
       // The read state of lists handed where they are not followed, where the program reads it: fetched by the helper
       // module's start, not answered `undefined` with a warning (an `rtm.connect` call's data never had it).
       const inProgram = (word: string): number => wordCountIn(project, groupOf(parsed.file), word);
@@ -610,8 +616,6 @@ export function scan(options: ScanOptions): Plan {
       const override = decision.rewrite === 'helper-module' && table && 'override' in table ? table.override : undefined;
       const facetOverride = decision.rewrite === 'helper-module' && facet && 'override' in facet ? facet.override : undefined;
       const mpimAware = mpimAwareOf(parsed, found);
-      const readsFollowed = decision.rewrite === 'helper-module' && decision.form === 'legacy-client' && legacyReadsFollowed(parsed, found, countWord);
-      const wholeDataUse = decision.rewrite === 'helper-module' && !readsFollowed ? legacyWholeDataUse(parsed, found) : undefined;
       // The parts a call of the app's own transport fetches where every read is known (undefined: the whole data).
       const reach = decision.rewrite === 'helper-module' && found.library && found.libraryReach ? { libraryReach: found.libraryReach.reach, ...(found.libraryReach.fields ? { libraryFields: found.libraryReach.fields } : {}) } : {};
       const fetches = decision.rewrite === 'helper-module' ? helperFetch({ form: decision.form, escapes, fieldsRead, startOnlyFields, transport: viaTransport, library: found.library, ...reach, ...(readsFollowed ? { readsFollowed } : {}) }, mpimAware) : undefined;
