@@ -81,6 +81,47 @@ function followsABase(resolver: Resolver, node: Node): boolean {
   return base !== undefined && !baseIsOtherVendor(resolver, base);
 }
 
+/** The options' keys an HTTP library takes a request's address under. */
+const URL_KEYS: ReadonlySet<string> = new Set(['url', 'uri', 'path']);
+
+/**
+ * A path given as a request's address (`{ url: '/rtm.start' }`) under a base its client was configured
+ * with (`request.defaults({ baseUrl })`, `axios.create({ baseURL })`: blind s113/01, tinybot), where
+ * that base is not known to be another vendor's.
+ */
+function pathUnderConfiguredBase(resolver: Resolver, node: TSESTree.StringLiteral): boolean {
+  const property = node.parent;
+  if (!node.value.startsWith('/') || property.type !== AST_NODE_TYPES.Property || property.value !== node || property.computed) return false;
+  const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value);
+  if (!URL_KEYS.has(key)) return false;
+  const base = configuredBase(resolver, property.parent);
+  return base === undefined || !baseIsOtherVendor(resolver, base);
+}
+
+/** The options' keys a client made with a base URL keeps it under. */
+const BASE_KEYS: ReadonlySet<string> = new Set(['baseUrl', 'baseURL', 'prefixUrl']);
+
+/**
+ * The base URL of the client a request's options go to, where it is written where the client is made:
+ * `api({ url })` or `api.get({ url })` with `const api = request.defaults({ baseUrl: … })` (or any
+ * `x.defaults(…)` / `x.create(…)` / `x.extend(…)` given such a key). Undefined where it is not seen.
+ */
+function configuredBase(resolver: Resolver, options: Node): Node | undefined {
+  const call = options.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(options as TSESTree.CallExpressionArgument)) return undefined;
+  const callee = unwrap(call.callee);
+  const client = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+  const made = client.type === AST_NODE_TYPES.Identifier ? resolveConst(resolver, client) : undefined;
+  if (made?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  for (const argument of made.arguments) {
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const p of argument.properties) {
+      if (p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && BASE_KEYS.has(p.key.name)) return p.value;
+    }
+  }
+  return undefined;
+}
+
 /** True when a string piece follows another vendor's base URL (`PULSE_API + 'rtm.start'`): that vendor's method, even as a bare name. */
 export function followsOtherVendorBase(resolver: Resolver, node: Node): boolean {
   const base = baseOf(node);
@@ -96,8 +137,9 @@ export function rtmMethodOfUrl(resolver: Resolver, node: StringNode): RtmMethod 
   if (isIgnoredPosition(node)) return undefined;
   if (node.type === AST_NODE_TYPES.Literal) {
     const text = node.value;
-    if (isRtmStartUrl(text) || (isRtmStartUrlTail(text) && followsABase(resolver, node))) return METHODS.rtmStart;
-    if (isRtmConnectUrl(text) || (isRtmConnectUrlTail(text) && followsABase(resolver, node))) return METHODS.rtmConnect;
+    const underBase = followsABase(resolver, node) || pathUnderConfiguredBase(resolver, node);
+    if (isRtmStartUrl(text) || (isRtmStartUrlTail(text) && underBase)) return METHODS.rtmStart;
+    if (isRtmConnectUrl(text) || (isRtmConnectUrlTail(text) && underBase)) return METHODS.rtmConnect;
     return undefined;
   }
   const text = templateText(node);

@@ -24,6 +24,10 @@ ruleTester.run('no-rtm-start', rule, {
     '/* rtm.start */ foo();',
     'type T = typeof web.rtm.start;',
     "type U = 'https://slack.com/api/rtm.start';",
+    // A path under another vendor's configured base: its own method of that name.
+    "const api = request.defaults({ baseUrl: 'https://api.bearychat.com/v1' });\napi({ url: '/rtm.start' }, cb);",
+    // A path that is no request's address.
+    "const route = { name: '/rtm.start' };",
     "import { RTMClient } from '@slack/rtm-api'; const rtm = new RTMClient(token); await rtm.start();",
     "const { RTMClient } = require('@slack/client'); const rtm = new RTMClient(token, { useRtmConnect: true }); rtm.start();",
     "import vendor from 'acme-realtime'; const http = vendor.create(); http.rtm.start();",
@@ -151,6 +155,12 @@ ruleTester.run('no-rtm-start', rule, {
     { code: "axios.get('https://slack.com/api/rtm.start?token=' + t)", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "axios.get('https://slack.com/api/rtm.connect?token=' + t)" }] }] },
     { code: 'got(`https://slack.com/api/rtm.start?token=${t}&no_unreads=1`)', errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: 'got(`https://slack.com/api/rtm.connect?token=${t}&no_unreads=1`)' }] }] },
     { code: "request.get(base + 'rtm.start?token=' + token, cb)", errors: [{ messageId: 'rtmStartUrl', column: 20, suggestions: [{ messageId: 'useRtmConnectUrl', output: "request.get(base + 'rtm.connect?token=' + token, cb)" }] }] },
+    // A path under the base a request client was made with (blind s113/01, tinybot: `request.defaults({ baseUrl })`).
+    {
+      code: "const api = request.defaults({ baseUrl: 'https://slack.com/api', json: true });\napi({ method: 'GET', url: '/rtm.start' }, cb);",
+      errors: [{ messageId: 'rtmStartUrl', line: 2, suggestions: [{ messageId: 'useRtmConnectUrl', output: "const api = request.defaults({ baseUrl: 'https://slack.com/api', json: true });\napi({ method: 'GET', url: '/rtm.connect' }, cb);" }] }],
+    },
+    { code: "this.api({ uri: '/rtm.start' }, cb);", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "this.api({ uri: '/rtm.connect' }, cb);" }] }] },
     { code: "const endpoint = SLACK_API + 'rtm.start';", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "const endpoint = SLACK_API + 'rtm.connect';" }] }] },
     { code: 'fetch(`${base}rtm.start`)', errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: 'fetch(`${base}rtm.connect`)' }] }] },
     { code: "https.request({ hostname: 'slack.com', path: '/api/rtm.start', method: 'POST' }, cb)", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "https.request({ hostname: 'slack.com', path: '/api/rtm.connect', method: 'POST' }, cb)" }] }] },
