@@ -219,7 +219,15 @@ export interface PlanSite extends SourcePosition {
    * sends its `rtm.start` request as `rtm.connect`); `file` when the client is made in another module
    * (the option goes there, by its own site).
    */
-  readonly construction?: { readonly start: number; readonly end: number; readonly slackClient?: true; readonly startAnswered?: true; readonly file?: string };
+  readonly construction?: {
+    readonly start: number;
+    readonly end: number;
+    readonly slackClient?: true;
+    readonly startAnswered?: true;
+    readonly file?: string;
+    /** The object literal of the variable its options are held in, which other clients of the SDK are made with: the option goes there. */
+    readonly options?: { readonly start: number; readonly end: number };
+  };
   /**
    * legacy-client at a `new RtmClient(…)` that other modules require and start (`startedIn`): the
    * client gets `useRtmConnect: true` here, their starts go to `startRtmClient()` there.

@@ -1,4 +1,5 @@
-import { unwrap, variableOf, type Resolver } from '@rtm-migrate/analysis';
+import { originOf, unwrap, variableOf, type Resolver } from '@rtm-migrate/analysis';
+import { LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
@@ -61,4 +62,39 @@ function defaultsItself(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier
     right.right.type === AST_NODE_TYPES.ObjectExpression &&
     (identifier === left || identifier === right.left)
   );
+}
+
+/**
+ * Options held in a variable declared with an object literal and never given another value, which
+ * other clients of the SDK are made with too (`var clientConfig = { dataStore, logLevel, logger }` for
+ * `new RtmClient(token, clientConfig)` and `new WebClient(token, clientConfig)`: blind s112/11,
+ * supinbot): the literal itself takes `useRtmConnect: true`. A copy would not do: the RtmClient writes
+ * `maxRequestConcurrency: 1` into the object it is given, which a WebClient made from it after reads;
+ * the option, which only the RtmClient reads, changes nothing for them. Its other uses may only be
+ * arguments of a `new` of the SDK's classes or reads of one of its properties.
+ */
+export function sharedOptionsLiteral(resolver: Resolver, options: Node): TSESTree.ObjectExpression | undefined {
+  const name = unwrap(options);
+  if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = variableOf(resolver, name);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return undefined;
+  const literal = unwrap(def.node.init);
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression || !literal.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed)) return undefined;
+  const fits = variable.references.every((ref) => isInit(ref, def) || ref.identifier === name || givenToSdkClient(resolver, ref.identifier) || readsProperty(ref.identifier));
+  return fits ? literal : undefined;
+}
+
+/** `new WebClient(token, opts)` of the SDK's module. */
+function givenToSdkClient(resolver: Resolver, identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const made = identifier.parent;
+  return made.type === AST_NODE_TYPES.NewExpression && made.arguments.includes(identifier as TSESTree.Identifier) && originOf(resolver, made.callee)?.module === LEGACY_RTM_CONNECT_SUPPORT.module;
+}
+
+/** `opts.logger`: a property read, the object itself not handed on nor written. */
+function readsProperty(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const member = identifier.parent;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || member.computed) return false;
+  const use = member.parent;
+  return !(use.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) && use.type !== AST_NODE_TYPES.UpdateExpression && !(use.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'delete');
 }

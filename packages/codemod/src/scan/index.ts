@@ -37,6 +37,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
+import { optionsCopyFits, sharedOptionsLiteral } from '../helper-module/legacy-client-options.js';
 import { sdkVersion } from '../helper-module/sdk-version.js';
 import { parsedTsconfig } from '../files/tsconfig.js';
 import { legacyConnectOnly, legacyKeepsStore, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
@@ -227,7 +228,10 @@ function shortCode(parsed: ParsedFile, node: Node): string {
 /** Where a legacy client is made (`file`: another module's), and whether it is one started without the option (`slack-client` 2.x, `@slack/client` before 3.10). */
 function constructionOf(root: string, parsed: ParsedFile, found: FoundSite, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
   const source = madeSource(parsed, found);
-  const range = { start: made.range[0], end: made.range[1], ...(source.file === parsed.file ? {} : { file: relative(root, source.file) }) };
+  const options = made.arguments[1];
+  // Options in a variable other clients are made with: the option goes into its literal (see sharedOptionsLiteral).
+  const shared = options && !optionsCopyFits(source.resolver, options) ? sharedOptionsLiteral(source.resolver, options) : undefined;
+  const range = { start: made.range[0], end: made.range[1], ...(source.file === parsed.file ? {} : { file: relative(root, source.file) }), ...(shared ? { options: { start: shared.range[0], end: shared.range[1] } } : {}) };
   const kind = legacyClientKind(source, made);
   return kind === 'slack-client' ? { ...range, slackClient: true } : kind === 'start-answered' ? { ...range, startAnswered: true } : range;
 }

@@ -85,23 +85,36 @@ function clientAndArgs(ctx: TransformContext, call: ExpressionNode): { client: s
 export function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
   const range = site.construction;
   if (!range) return false;
-  let made: ExpressionNode | undefined;
-  ctx.root.find(ctx.j.Node).forEach((p: ASTPath<AnyNode>) => {
-    if (!made && p.node.type === 'NewExpression' && p.node.start === range.start && p.node.end === range.end) made = p.node;
-  });
+  const at = (start: number, end: number): ExpressionNode | undefined => {
+    let found: ExpressionNode | undefined;
+    ctx.root.find(ctx.j.Node).forEach((p: ASTPath<AnyNode>) => {
+      if (!found && p.node.start === start && p.node.end === end && (p.node.type === 'NewExpression' || p.node.type === 'ObjectExpression')) found = p.node;
+    });
+    return found;
+  };
   // A second start of the same client: the option is already set.
-  if (ctx.edits.some((e) => e.start >= range.start && e.end <= range.end)) return true;
-  const [token, options] = made?.arguments ?? [];
+  if (ctx.edits.some((e) => (e.start >= range.start && e.end <= range.end) || (range.options && e.start >= range.options.start && e.end <= range.options.end))) return true;
+  const [token, options] = at(range.start, range.end)?.arguments ?? [];
   if (!token) return false;
   if (!options) {
     ctx.edits.push({ start: endOf(token), end: endOf(token), text: ', { useRtmConnect: true }' });
     return true;
+  }
+  if (options.type === 'Identifier' && range.options) {
+    // Options in a variable other clients of the SDK are made with: its literal takes the option (the scan's sharedOptionsLiteral).
+    const literal = at(range.options.start, range.options.end);
+    return literal !== undefined && addToLiteral(ctx, literal);
   }
   if (options.type === 'Identifier') {
     // Options held in a variable (the scan's `optionsCopyFits`): a copy with the option, the caller's object left as it was.
     ctx.edits.push({ start: startOf(options), end: endOf(options), text: `Object.assign({}, ${text(ctx, options)}, { useRtmConnect: true })` });
     return true;
   }
+  return addToLiteral(ctx, options);
+}
+
+/** `useRtmConnect: true` added to an options literal (or set where it is there), in the literal's own layout. */
+function addToLiteral(ctx: TransformContext, options: ExpressionNode): boolean {
   if (!isObjectLiteral(options)) return false;
   const existing = options.properties.find((p) => propertyKey(p) === 'useRtmConnect');
   if (existing) {
