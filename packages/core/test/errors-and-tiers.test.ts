@@ -38,7 +38,9 @@ describe('RATE_TIERS against reference §3, row by row', () => {
     expect(tierFloorSeconds(2, 30)).toBe(84);
     // 40 conversations.members calls fit in one minute at Tier 4.
     expect(tierFloorSeconds(4, 40)).toBeLessThan(60);
-    expect(tierFloorSeconds(4, 28)).toBe(10.8);
+    // Tier 4's generous burst: half a minute's floor back to back, then one call every 0.6 s.
+    expect(tierFloorSeconds(4, 50)).toBe(0);
+    expect(tierFloorSeconds(4, 68)).toBe(10.8);
   });
 });
 
