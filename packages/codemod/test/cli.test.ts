@@ -271,26 +271,30 @@ describe('safety', () => {
       'node_modules/hubot-slack/src/client.coffee': "{RtmClient, WebClient} = require '@slack/client'\n",
       'node_modules/hubot-slack-api/package.json': JSON.stringify({ name: 'hubot-slack-api', version: '2.2.0' }),
       'node_modules/hubot-slack-api/index.js': "const METHODS = ['chat.postMessage', 'rtm.start', 'users.list'];\n",
+      // Blind s117/08: slackr-bot requests it by a URL built from pieces.
+      'node_modules/slackr-bot/package.json': JSON.stringify({ name: 'slackr-bot', version: '0.2.0' }),
+      'node_modules/slackr-bot/lib/session.js': "var API = 'https://slack.com/api/';\nexports.open = function (t, cb) {\n  require('request').get(API + 'rtm.start?token=' + t, cb);\n};\n",
       'node_modules/@slack/web-api/package.json': JSON.stringify({ name: '@slack/web-api', version: '7.0.0' }),
       'node_modules/@slack/web-api/index.js': "exports.start = (call) => call('rtm.start');\n",
     });
     const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, smartslack: '^1.2.0', 'chat-kit': '^1.0.0', '@slack/web-api': '^7.0.0', 'hubot-slack': '^4.4.0', 'hubot-slack-api': '^2.2.0' } }));
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, smartslack: '^1.2.0', 'chat-kit': '^1.0.0', '@slack/web-api': '^7.0.0', 'hubot-slack': '^4.4.0', 'hubot-slack-api': '^2.2.0', 'slackr-bot': '^0.2.0' } }));
     const r = await cli(['apply', '.', '--dry'], dir);
-    expect([r.code, r.stderr, r.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, '', ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`']]);
+    expect([r.code, r.stderr, r.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, '', ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`', 'warning: `slackr-bot`']]);
     expect(r.stdout.replace(/\n +/g, ' ')).toContain('warning: `hubot-slack` 4.4.0, a dependency, loads `@slack/client` ^3.4.0 in node_modules/hubot-slack/src/client.coffee');
     expect(r.stdout.replace(/\n +/g, ' ')).toContain('warning: `smartslack` 1.2.2, a dependency, names the retired `rtm.start` in its own code (node_modules/smartslack/lib/slack/rtm.js:2)');
+    expect(r.stdout.replace(/\n +/g, ' ')).toContain('warning: `slackr-bot` 0.2.0, a dependency, names the retired `rtm.start` in its own code (node_modules/slackr-bot/lib/session.js:3)');
     expect(r.stdout.replace(/\n +/g, ' ')).toContain(
       'warning: `slack-terminalize` 1.0.2, a dependency, loads `@slack/client` ^2.3.0 in node_modules/slack-terminalize/lib/index.js, whose client starts with the retired `rtm.start` (before 4.0.0): rtm-migrate does not rewrite installed packages.',
     );
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(1);
     // Blind s72: scan names them too (its exit code unchanged), on stdout, and in its JSON.
     const scanned = await cli(['scan', '.'], dir);
-    expect([scanned.code, scanned.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`']]);
-    expect((JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as { warnings: string[] }).warnings).toHaveLength(3);
+    expect([scanned.code, scanned.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([0, ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`', 'warning: `slackr-bot`']]);
+    expect((JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as { warnings: string[] }).warnings).toHaveLength(4);
     // Blind s70/19: the project is that of the path given, not the caller's folder.
     const above = await cli(['apply', basename(dir), '--check'], dirname(dir));
-    expect([above.code, above.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([1, ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`']]);
+    expect([above.code, above.stdout.match(/^warning: `[\w-]+`/gm)]).toEqual([1, ['warning: `slack-terminalize`', 'warning: `smartslack`', 'warning: `hubot-slack`', 'warning: `slackr-bot`']]);
   });
 
   // Blind s89/08 (gsingers/slack-jira-plugin): `node-slackbot` 0.0.8, pinned to a release no registry has, starts with rtm.start in its `connect()`.

@@ -148,7 +148,9 @@ function ownFiles(dir: string): string[] {
 function requestingRtmStart(dir: string): { readonly file: string; readonly line: number } | undefined {
   for (const file of ownFiles(dir)) {
     const text = ownText(file);
-    const at = /\(\s*['"`]rtm\.start['"`]|\/api\/rtm\.start\b/.exec(text)?.index;
+    // A method name given to a call, a whole URL, or a piece of one (`API + 'rtm.start?token=' + t`: blind s117/08, slackr-bot).
+    // Not the name alone in a list (hubot-slack-api's table of the methods it wraps, blind s67/04).
+    const at = /\(\s*['"`]rtm\.start['"`]|\/api\/rtm\.start\b|['"`]\/?rtm\.start\?|\+\s*['"`]\/?rtm\.start['"`]|['"`]\/rtm\.start['"`]/.exec(text)?.index;
     if (at !== undefined) return { file, line: text.slice(0, at).split('\n').length };
   }
   return undefined;
