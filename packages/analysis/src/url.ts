@@ -94,9 +94,18 @@ function pathUnderConfiguredBase(resolver: Resolver, node: TSESTree.StringLitera
   if (!node.value.startsWith('/') || property.type !== AST_NODE_TYPES.Property || property.value !== node || property.computed) return false;
   const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value);
   if (!URL_KEYS.has(key)) return false;
+  // The host written beside it (`{ hostname: 'api.acme.io', path: '/rtm.start' }`) is the base.
+  const host = property.parent.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && HOST_KEYS.has(p.key.name));
+  if (host) {
+    const text = staticString(resolver, host.value);
+    return text === undefined || !namesOtherVendorHost(/^https?:\/\//i.test(text) ? text : `https://${text}`, true);
+  }
   const base = configuredBase(resolver, property.parent);
   return base === undefined || !baseIsOtherVendor(resolver, base);
 }
+
+/** The options' keys a request names its host (or its base URL) under, beside its path. */
+const HOST_KEYS: ReadonlySet<string> = new Set(['host', 'hostname', 'baseUrl', 'baseURL', 'prefixUrl']);
 
 /** The options' keys a client made with a base URL keeps it under. */
 const BASE_KEYS: ReadonlySet<string> = new Set(['baseUrl', 'baseURL', 'prefixUrl']);

@@ -26,8 +26,9 @@ ruleTester.run('no-rtm-start', rule, {
     "type U = 'https://slack.com/api/rtm.start';",
     // A path under another vendor's configured base: its own method of that name.
     "const api = request.defaults({ baseUrl: 'https://api.bearychat.com/v1' });\napi({ url: '/rtm.start' }, cb);",
-    // A path that is no request's address.
+    // A path that is no request's address, or one under another vendor's host written beside it.
     "const route = { name: '/rtm.start' };",
+    "https.request({ hostname: 'api.acme.io', path: '/rtm.start' }, cb);",
     "import { RTMClient } from '@slack/rtm-api'; const rtm = new RTMClient(token); await rtm.start();",
     "const { RTMClient } = require('@slack/client'); const rtm = new RTMClient(token, { useRtmConnect: true }); rtm.start();",
     "import vendor from 'acme-realtime'; const http = vendor.create(); http.rtm.start();",
@@ -159,6 +160,10 @@ ruleTester.run('no-rtm-start', rule, {
     {
       code: "const api = request.defaults({ baseUrl: 'https://slack.com/api', json: true });\napi({ method: 'GET', url: '/rtm.start' }, cb);",
       errors: [{ messageId: 'rtmStartUrl', line: 2, suggestions: [{ messageId: 'useRtmConnectUrl', output: "const api = request.defaults({ baseUrl: 'https://slack.com/api', json: true });\napi({ method: 'GET', url: '/rtm.connect' }, cb);" }] }],
+    },
+    {
+      code: "https.request({ hostname: 'slack.com', path: '/rtm.start', method: 'POST' }, cb);",
+      errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "https.request({ hostname: 'slack.com', path: '/rtm.connect', method: 'POST' }, cb);" }] }],
     },
     { code: "this.api({ uri: '/rtm.start' }, cb);", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "this.api({ uri: '/rtm.connect' }, cb);" }] }] },
     { code: "const endpoint = SLACK_API + 'rtm.start';", errors: [{ messageId: 'rtmStartUrl', suggestions: [{ messageId: 'useRtmConnectUrl', output: "const endpoint = SLACK_API + 'rtm.connect';" }] }] },
