@@ -97,7 +97,7 @@ describe('the TODO of a v3 RtmClient the helper module would start names what st
       await writeFile(join(dir, 'bot.js'), bot('im.id, im.is_open, im.last_read'));
       const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
       expect(migrated.stdout).toContain('TODOs left: 0');
-      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toMatch(/startRtmClient\(rtm, \{\}, \{ [^}]*include: \['ims\[\]\.is_open', 'ims\[\]\.unread_count'\] \}\)/);
+      expect(await readFile(join(dir, 'bot.js'), 'utf8')).toMatch(/startRtmClient\(rtm, \{\}, \{ [^}]*include: \['ims\[\]\.is_open', 'ims\[\]\.unread_count'\], optional: \['team\.prefs'\] \}\)/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -346,6 +346,9 @@ export const CODEMOD_MESSAGES = {
   /** The answer of an `rtm.start` request is read nowhere (the codemod's `token-check`): `url` for a raw request, whose URL changes. */
   tokenCheck: (url: boolean): string =>
     `Nothing reads the answer: the ${url ? "request's URL now names" : 'call now names'} \`${METHODS.authTest}\`, which checks the same token (the same ${list([...TOKEN_CHECK_ERRORS])} errors) at no Tier-1 cost, rather than \`${METHODS.rtmConnect}\`, which would hand out a socket URL nobody uses and count against the Tier-1 limit of the \`${METHODS.rtmConnect}\` the app may ask next. The call does nothing else: it can be removed.`,
+  /** A raw request addressed by a path under the base its client was made with (`request.defaults({ baseUrl })`). */
+  rawUrlUnderBase:
+    "the request's address is a path under the base its client was made with (`request.defaults({ baseUrl })`, `axios.create({ baseURL })`): that client's own options (`json`, `qs`, headers) are set where it is made, so rtm-migrate does not rebuild `rtm.start`'s data through it. Request `/rtm.connect` instead and fetch the data the code reads with its replacement methods first (users.list, conversations.list, conversations.members, team.info).",
   rawUrlConnect: (startOnlyArgs: readonly string[]): string =>
     `Only fields that \`rtm.connect\` also returns are read: the request's URL now names \`rtm.connect\`, the request is otherwise the same.${startOnlyArgs.length > 0 ? ` Its query keeps ${list(startOnlyArgs)}, which only \`rtm.start\` knew: Slack ignores ${startOnlyArgs.length === 1 ? 'it' : 'them'} on \`rtm.connect\`.` : ''}`,
   /** Why a site on the app's own transport (its helper, raw HTTP) is left unchanged. */

@@ -144,6 +144,19 @@ function sentOutDecision(decision: Decision, escapes: readonly Escape[], where: 
 }
 
 /**
+ * A raw request addressed by a path under the base its client was made with (`api({ url: '/rtm.start' })`
+ * of `request.defaults({ baseUrl, json: true })`): what that client does to the answers it is given
+ * (parses them or not, adds a token) is set where it is made, which the generated transport does not
+ * follow, so the data are not rebuilt through it (it parsed `json: true`'s object again). Renaming the
+ * path where only `rtm.connect`'s fields are read stays.
+ */
+function basePathDecision(decision: Decision, found: FoundSite): Decision {
+  const node = found.node;
+  if (decision.rewrite !== 'helper-module' || found.form !== 'raw-url' || node.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string' || !/^\/rtm\.start\b/.test(node.value)) return decision;
+  return { rewrite: 'todo', form: decision.form, reason: CODEMOD_MESSAGES.rawUrlUnderBase };
+}
+
+/**
  * A TODO's reason, naming the lists whose items' start-only attributes escape, and those of `self` /
  * `team` handed on (not of the whole response: the reason already says that it escapes, and what a
  * response holds is the list of fields the TODO names).
@@ -600,11 +613,12 @@ export function scan(options: ScanOptions): Plan {
       const aged: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
       // Data handed on to code the analysis does not follow, which names a field no method returns: the migration would answer `undefined` there.
       const goneNamed = aged.rewrite === 'helper-module' ? goneFieldsNamed(dirname(parsed.file), project, [resolve(parsed.file), ...groupOf(parsed.file).filter((f) => f !== resolve(parsed.file))], (field) => !startOnlyAtSite.includes(field) && reachesUnfollowed({ form: found.form, escapes: siteEscapes, ...(found.libraryReach ? { libraryReach: found.libraryReach.reach } : {}) }, field)) : [];
-      const decision: Decision = goneNamed.length > 0 ? { rewrite: 'todo', form: aged.form, reason: CODEMOD_MESSAGES.goneFieldsNamed(goneNamed) } : sentOutDecision(aged, siteEscapes, (e) => `${relative(dirname(parsed.file), resolve(root, e.file))}:${e.line}`);
+      const decision: Decision = goneNamed.length > 0 ? { rewrite: 'todo', form: aged.form, reason: CODEMOD_MESSAGES.goneFieldsNamed(goneNamed) } : basePathDecision(sentOutDecision(aged, siteEscapes, (e) => `${relative(dirname(parsed.file), resolve(root, e.file))}:${e.line}`), found);
       const startsClient = decision.rewrite === 'helper-module' && decision.form === 'legacy-client';
       const readsFollowed = startsClient && legacyReadsFollowed(parsed, found, countWord);
       const wholeDataUse = decision.rewrite === 'helper-module' && !readsFollowed ? legacyWholeDataUse(parsed, found) : undefined;
-      // A store the client keeps holds the data as a store handed on does: all of it, the team's prefs among the extras.
+      // A store the client keeps holds the data as a store handed on does: all of it, the team's prefs among the extras. Not
+      // the read state of every list, though (a `conversations.info` per conversation, ~40 s at 300 users): its models warn where it is read.
       const storeKept = startsClient && found.construction && legacyKeepsStore(parsed, found) ? found.construction : undefined;
       const escapes = storeKept ? [...siteEscapes, { reason: CODEMOD_MESSAGES.legacyClientStoreFilled, path: '', holds: DATA_STORE_HOLDS, ...position(root, parsed.file, storeKept) }] : siteEscapes;
       // The read state of lists handed where they are not followed, where the program reads it: fetched by the helper
@@ -612,7 +626,7 @@ export function scan(options: ScanOptions): Plan {
       const inProgram = (word: string): number => wordCountIn(project, groupOf(parsed.file), word);
       // A slack-client 1.x client's file is read for its extras (found.reads); the other modules of its program by their words.
       const inOtherModules = (word: string): number => wordCountIn(project, groupOf(parsed.file).filter((f) => f !== resolve(parsed.file)), word);
-      const readState = decision.rewrite !== 'helper-module' || found.connect ? [] : found.library === 'slack-client' ? slackClientProgramReads(inOtherModules) : escapedReadState(escapes, inProgram);
+      const readState = decision.rewrite !== 'helper-module' || found.connect ? [] : found.library === 'slack-client' ? slackClientProgramReads(inOtherModules) : escapedReadState(siteEscapes, inProgram);
       const fieldsRead = readState.length > 0 ? [...new Set([...readAtSite, ...readState])].sort() : readAtSite;
       const startOnlyFields = readState.length > 0 ? [...new Set([...startOnlyAtSite, ...readState])].sort() : startOnlyAtSite;
       const addsOption = decision.form === 'legacy-client' && (decision.rewrite === 'helper-module' || decision.rewrite === 'connect-only');
