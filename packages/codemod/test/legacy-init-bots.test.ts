@@ -41,7 +41,7 @@ const RUNS: readonly Bot[] = [
     installed: join('@slack', 'client'),
     version: /^3\.16\./,
     client: 'slack.js',
-    rewritten: [/^ {2}rtmClient = new RtmClient\(token, Object\.assign\(\{\}, opts, \{ useRtmConnect: true \}\)\);$/m, /^ {2}startRtmClient\(rtmClient\);$/m],
+    rewritten: [/^ {2}rtmClient = new RtmClient\(token, Object\.assign\(\{\}, opts, \{ useRtmConnect: true \}\)\);$/m, /^ {2}startRtmClient\(rtmClient, \{\}, \{ optional: \['team\.prefs'\] \}\);$/m],
     lookups: 'dispatcher.js',
   },
   {
@@ -50,7 +50,7 @@ const RUNS: readonly Bot[] = [
     installed: 'slack-client-2-3',
     version: /^2\.3\./,
     client: 'connection.js',
-    rewritten: [/^ {2}client = new slack\.RtmClient\(token, opts\);$/m, /^ {2}startSlackClientRtm\(client\);$/m],
+    rewritten: [/^ {2}client = new slack\.RtmClient\(token, opts\);$/m, /^ {2}startSlackClientRtm\(client, \{\}, \{ optional: \['team\.prefs'\] \}\);$/m],
     lookups: 'handlers.js',
   },
 ];

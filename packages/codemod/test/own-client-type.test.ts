@@ -98,7 +98,7 @@ describe('a v3 client typed by the project\'s own declaration', () => {
       expect(migrated.code).toBe(0);
       const source = await readFile(join(dir, 'bot.ts'), 'utf8');
       expect(source).toContain('useRtmConnect: true');
-      expect(source).toContain('startRtmClient(this.client);');
+      expect(source).toContain("startRtmClient(this.client, {}, { optional: ['team.prefs'] });");
       expect(await compile(dir)).toBe('');
 
       fake.resetCalls();

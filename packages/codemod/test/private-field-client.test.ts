@@ -22,7 +22,7 @@ class Bot {
   #id;
 
   constructor(token) {
-    this.#rtm = new RtmClient(token, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error' });
+    this.#rtm = new RtmClient(token, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error', dataStore: false });
   }
 
   start() {
@@ -65,7 +65,7 @@ export class Bot {
   private _id: string;
 
   constructor(token: string) {
-    this._rtm = new RtmClient(token, { logLevel: 'info' });
+    this._rtm = new RtmClient(token, { logLevel: 'info', dataStore: false });
   }
 
   start(): void {
@@ -112,7 +112,7 @@ describe('a v3 RtmClient kept in a private field of a class', () => {
     expect(before.stdout).toMatch(/^logged in as \S+ \(U\w+\) of team .+\n$/m);
 
     await breaksThenMigrates(fake, dir, () => run(dir));
-    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("new RtmClient(token, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error', useRtmConnect: true });");
+    expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("new RtmClient(token, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error', dataStore: false, useRtmConnect: true });");
     await expect(access(join(dir, 'rtm-start-data.js'))).rejects.toThrow();
 
     fake.setMode('connect_required');

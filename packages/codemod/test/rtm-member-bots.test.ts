@@ -117,7 +117,7 @@ describe('a v3 RtmClient started through a member named rtm', () => {
     expect(migrated.stdout).toMatch(/^done +v3-object-bot\/bridge\.js:\d+:\d+ +legacy-client → helper-module$/m);
     expect(migrated.stdout).toContain('TODOs left: 0');
     const source = await readFile(join(dir, bot, 'bridge.js'), 'utf8');
-    expect(source).toContain('startRtmClient(this.slack.rtm);');
+    expect(source).toContain("startRtmClient(this.slack.rtm, {}, { optional: ['team.prefs'] });");
     expect(source).toContain("logLevel: 'error', useRtmConnect: true }");
     expect(source).not.toMatch(/\.rtm\.connect\(/);
     expect(await lint(dir, bot)).toEqual([]);

@@ -183,7 +183,7 @@ connect(process.env.SLACK_BOT_TOKEN);
     const migrated = await breaksThenMigrates(fake, dir, () => runBot(dir));
     expect(migrated).toMatch(/^done +bot\/bot\.js:\d+:\d+ +legacy-client → helper-module$/m);
     const source = await readFile(join(dir, 'bot', 'bot.js'), 'utf8');
-    expect(source).toContain('  startRtmClient(rtm);');
+    expect(source).toContain("  startRtmClient(rtm, {}, { optional: ['team.prefs'] });");
     expect(source).toContain('rtm = new RtmClient(token, Object.assign({}, OPTIONS, { useRtmConnect: true }));');
 
     fake.resetCalls();

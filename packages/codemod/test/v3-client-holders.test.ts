@@ -112,7 +112,7 @@ describe('a v3 RtmClient made in a field of this by a method, the field emptied 
     expect(migrated).toMatch(/^done +v3-method-field-bot\/relay\.js:33:5 +legacy-client → helper-module/m);
     const relay = await readFile(join(dir, 'v3-method-field-bot', 'relay.js'), 'utf8');
     expect(relay).toContain("autoReconnect: false, logLevel: 'error', useRtmConnect: true });");
-    expect(relay).toMatch(/^ {4}startRtmClient\(this\.client\);$/m);
+    expect(relay).toMatch(/^ {4}startRtmClient\(this\.client, \{\}, \{ optional: \['team\.prefs'\] \}\);$/m);
 
     fake.resetCalls();
     const after = await runBot(dir, 'v3-method-field-bot', 'run.js', fake.apiUrl);

@@ -161,7 +161,7 @@ new Transport(process.env.SLACK_BOT_TOKEN).connect();
     expect(before.stdout).toMatch(/^U\w+ \S+$/m);
     const migrated = await breaksThenMigrates(fake, dir, () => runStart(dir, fake.apiUrl));
     expect(migrated).toMatch(/^done +start\.js:22:3 +legacy-client → helper-module/m);
-    expect(await readFile(join(dir, 'start.js'), 'utf8')).toMatch(/^ {2}startRtmClient\(slack\);$/m);
+    expect(await readFile(join(dir, 'start.js'), 'utf8')).toMatch(/^ {2}startRtmClient\(slack, \{\}, \{ optional: \['team\.prefs'\] \}\);$/m);
     fake.resetCalls();
     expectSameWithoutRtmStart(fake, before, await runStart(dir, fake.apiUrl));
   });
