@@ -77,7 +77,8 @@ describe.each(['3.0.0', '3.6.0', '3.9.0'])('a @slack/client v3 bot that pins %s,
       const planned = await cli(['apply', '.', '--dry', '--report', 'json'], dir);
       const sites = (JSON.parse(planned.stdout) as { sites: { rewrite: string; message: string }[] }).sites;
       expect(sites.map((s) => s.rewrite)).toEqual(['helper-module']);
-      expect(sites[0]?.message).toContain('now starts with `rtm.connect` (an `@slack/client` before 3.10.0: the `rtm.start` request it makes is sent as `rtm.connect`)');
+      expect(sites[0]?.message).toContain('the v3 `RtmClient` (an `@slack/client` before 3.10.0: it has no `useRtmConnect`) now starts through `startRtmClient()`');
+      expect(sites[0]?.message).toContain('the `rtm.start` request it makes on every start and reconnect is sent as `rtm.connect`');
       const stdout = await breaksThenMigrates(fake, dir, () => runV3Bot(dir, fake.apiUrl));
       expect(stdout).not.toContain('raised:');
       expect(await readFile(manifest, 'utf8')).toBe(pinned);
