@@ -64,7 +64,7 @@ describe('a Meteor bridge loading slack-client 2.x with Npm.require into this.sd
     expect(migrated.stdout).toContain('TODOs left: 0');
     const source = await readFile(join(dir, BOT, 'server', 'bridge.js'), 'utf8');
     expect(source).toMatch(/^const \{ startSlackClientRtm \} = require\('\.\/rtm-start-data'\);$/m);
-    expect(source).toMatch(/^ {4}startSlackClientRtm\(rtm\);$/m);
+    expect(source).toMatch(/^ {4}startSlackClientRtm\(rtm, \{\}, \{ optional: \['team\.prefs'\] \}\);$/m);
     expect(source).toContain("this.sdk = Npm.require('slack-client');");
     expect(await lint(dir)).toEqual([]);
 

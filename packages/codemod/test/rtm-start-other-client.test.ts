@@ -112,13 +112,15 @@ describe('x.rtm.start() of a client that is no Web API client', () => {
     const manifest = { '@slack/client': '^3.14.1' };
     const files = { 'src/wrapper.ts': WRAPPER, 'src/service.ts': SERVICE };
     const report = await scanFiles(JSON.stringify({ dependencies: manifest }), files);
-    // The wrapper reads nothing of the data: its client is made with `useRtmConnect: true`, and starts as it did.
-    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['src/wrapper.ts:11:5', 'connect-only']]);
+    // The wrapper reads nothing of the data, but its client keeps the store @slack/client makes: made with `useRtmConnect: true`,
+    // it starts through startRtmClient(), which fills that store.
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['src/wrapper.ts:11:5', 'helper-module']]);
 
     const dir = await writeBotFiles('rtm-migrate-other-client-', { 'package.json': JSON.stringify({ dependencies: manifest }), ...files });
     expect((await cli(['apply', '.', '--allow-dirty', '--no-verify'], dir)).code).toBe(0);
     expect(await readFile(join(dir, 'src/service.ts'), 'utf8')).toBe(SERVICE);
     expect(await readFile(join(dir, 'src/wrapper.ts'), 'utf8')).toContain('this.client = new RtmClient(token, { useRtmConnect: true });');
+    expect(await readFile(join(dir, 'src/wrapper.ts'), 'utf8')).toContain('startRtmClient(this.client');
     // A second run finds nothing left: the wrapper's client now starts with rtm.connect.
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(0);
   });

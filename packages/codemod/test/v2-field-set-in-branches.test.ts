@@ -83,7 +83,7 @@ describe.each(SLACK_CLIENT_2_RELEASES)('a $sdk $range RtmClient set in either br
     expect([before.code, before.stderr]).toEqual([0, '']);
     expect(before.stdout).toMatch(/^users 15 U/m);
     await breaksThenMigrates(fake, dir, () => run(dir));
-    expect(await readFile(join(dir, 'lib', 'bot.js'), 'utf8')).toContain('      startSlackClientRtm(self.rtm);\n');
+    expect(await readFile(join(dir, 'lib', 'bot.js'), 'utf8')).toContain("      startSlackClientRtm(self.rtm, {}, { optional: ['team.prefs'] });\n");
     fake.setMode('connect_required');
     fake.resetCalls();
     expectSameWithoutRtmStart(fake, before, await run(dir));
