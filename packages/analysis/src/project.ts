@@ -380,12 +380,8 @@ export class Project implements ProjectLinks, ClassProject {
 }
 
 
-/**
- * `import { f } from './m'`, `const { f } = require('./m')`, `m.f` with `m` a namespace or a required
- * module, and a name given one of those once (`var rtm = helper.rtm`, `const { rtm } = helper`, `var
- * client = rtm`: blind s112/03, where `helper = require('./bothelp')`).
- */
-function importedName(resolver: Resolver, callee: Node, hops = 0): { module: string; name: string } | undefined {
+/** `import { f } from './m'`, `const { f } = require('./m')`, `m.f` with `m` a namespace or a required module. */
+function importedName(resolver: Resolver, callee: Node): { module: string; name: string } | undefined {
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(resolver, callee);
     const object = unwrap(callee.object);
@@ -416,22 +412,12 @@ function importedName(resolver: Resolver, callee: Node, hops = 0): { module: str
     return { module, name: 'default' };
   }
   if (init.type === AST_NODE_TYPES.MemberExpression) {
-    const object = unwrap(init.object);
-    const inner = requiredModule(object) ?? (object.type === AST_NODE_TYPES.Identifier && singleBinding(resolver, object) ? namespaceModule(resolver, object) : undefined);
+    const inner = requiredModule(init.object);
     const name = memberName(resolver, init);
     return inner !== undefined && name !== undefined ? { module: inner, name } : undefined;
   }
-  if (init.type !== AST_NODE_TYPES.Identifier || !singleBinding(resolver, init)) return undefined;
-  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
-    const whole = namespaceModule(resolver, init);
-    const key = destructuredKey(resolver, def.node.id, def.name);
-    return whole !== undefined && key !== undefined ? { module: whole, name: key } : undefined;
-  }
-  return def.node.id === def.name && hops < MAX_ALIASES ? importedName(resolver, init, hops + 1) : undefined;
+  return undefined;
 }
-
-/** How many plain names in a row (`var client = rtm`) a name is followed through to its import. */
-const MAX_ALIASES = 3;
 
 /** The module an identifier holds as a whole: `import * as m`, `import m` (CommonJS default), `const m = require(…)`. */
 function namespaceModule(resolver: Resolver, identifier: TSESTree.Identifier): string | undefined {
