@@ -1,7 +1,7 @@
 import { constructedClass, constructionOf, descendants, instanceFieldConstruction, isThisLike, memberName, originOf, type Resolver, thisOwner, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { isPackageOrFile, LEGACY_RTM_CONNECT_SUPPORT } from '@rtm-migrate/core';
-import { optionsCopyFits, sharedOptionsLiteral } from './legacy-client-options.js';
+import { optionsVariableEdit } from './legacy-client-options.js';
 import { raisedRange, sdkVersion, sdkVersionOf } from './sdk-version.js';
 import semver from 'semver';
 import type { RangeRaise } from '../plan.js';
@@ -66,7 +66,7 @@ function argumentsFit(construction: TSESTree.NewExpression, kind: LegacyClientKi
   if (options.type === AST_NODE_TYPES.ObjectExpression) {
     return options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed);
   }
-  return optionsCopyFits(resolver, options) || sharedOptionsLiteral(resolver, options) !== undefined;
+  return optionsVariableEdit(resolver, options) !== undefined;
 }
 
 /**

@@ -65,6 +65,15 @@ function defaultsItself(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier
 }
 
 /**
+ * Where `useRtmConnect: true` goes for options held in a variable (`new RtmClient(token, opts)`): a copy
+ * (`'copy'`, see optionsCopyFits), else the variable's own literal (see sharedOptionsLiteral); undefined
+ * where neither fits. The scan's fit and the plan's edit both ask this, so they cannot choose apart.
+ */
+export function optionsVariableEdit(resolver: Resolver, options: Node): 'copy' | TSESTree.ObjectExpression | undefined {
+  return optionsCopyFits(resolver, options) ? 'copy' : sharedOptionsLiteral(resolver, options);
+}
+
+/**
  * Options held in a variable declared with an object literal and never given another value, which
  * other clients of the SDK are made with too (`var clientConfig = { dataStore, logLevel, logger }` for
  * `new RtmClient(token, clientConfig)` and `new WebClient(token, clientConfig)`: blind s112/11,
@@ -73,7 +82,7 @@ function defaultsItself(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier
  * the option, which only the RtmClient reads, changes nothing for them. Its other uses may only be
  * arguments of a `new` of the SDK's classes or reads of one of its properties.
  */
-export function sharedOptionsLiteral(resolver: Resolver, options: Node): TSESTree.ObjectExpression | undefined {
+function sharedOptionsLiteral(resolver: Resolver, options: Node): TSESTree.ObjectExpression | undefined {
   const name = unwrap(options);
   if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = variableOf(resolver, name);

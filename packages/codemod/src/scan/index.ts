@@ -37,7 +37,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { leavesTodo, type Escape, type FieldRead, type Plan, type PlanSite, type RangeRaise, type RewriteKind, type SiteArgs } from '../plan.js';
 import { boundCallFits, chosenMethodName, clientOfCall, helperModuleFits } from '../helper-module/fits.js';
 import { legacyClientKind, packageClientTooOld, rangeRaise } from '../helper-module/legacy-client-fits.js';
-import { optionsCopyFits, sharedOptionsLiteral } from '../helper-module/legacy-client-options.js';
+import { optionsVariableEdit } from '../helper-module/legacy-client-options.js';
 import { sdkVersion } from '../helper-module/sdk-version.js';
 import { parsedTsconfig } from '../files/tsconfig.js';
 import { legacyConnectOnly, legacyKeepsStore, legacyReadsFollowed, legacyWholeDataUse } from './legacy-connect-only.js';
@@ -242,8 +242,9 @@ function shortCode(parsed: ParsedFile, node: Node): string {
 function constructionOf(root: string, parsed: ParsedFile, found: FoundSite, made: TSESTree.NewExpression): NonNullable<PlanSite['construction']> {
   const source = madeSource(parsed, found);
   const options = made.arguments[1];
-  // Options in a variable other clients are made with: the option goes into its literal (see sharedOptionsLiteral).
-  const shared = options && !optionsCopyFits(source.resolver, options) ? sharedOptionsLiteral(source.resolver, options) : undefined;
+  // Options in a variable other clients are made with: the option goes into its literal (see optionsVariableEdit).
+  const edit = options ? optionsVariableEdit(source.resolver, options) : undefined;
+  const shared = edit === 'copy' ? undefined : edit;
   const range = { start: made.range[0], end: made.range[1], ...(source.file === parsed.file ? {} : { file: relative(root, source.file) }), ...(shared ? { options: { start: shared.range[0], end: shared.range[1] } } : {}) };
   const kind = legacyClientKind(source, made);
   return kind === 'slack-client' ? { ...range, slackClient: true } : kind === 'start-answered' ? { ...range, startAnswered: true } : range;
