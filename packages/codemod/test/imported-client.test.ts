@@ -63,6 +63,23 @@ describe('a v3 RtmClient made in one module and started in another', () => {
     await expectSecondRunChangesNothing(dir);
   });
 
+  // Blind s112/03: `var rtm = bothelp.rtm` with `bothelp = require('./bothelp')` was no site at all, while another module's
+  // start of the same client was migrated: the client got useRtmConnect, and this start's handlers rtm.connect's thin data.
+  it('is followed through a name holding the module, and prints the same against connect_required', { timeout: 180_000 }, async () => {
+    const dir = await copySplitBot();
+    const bot = join(dir, 'v3-split-bot', 'bot.js');
+    await writeFile(bot, (await readFile(bot, 'utf8')).replace("var rtm = require('./client').rtm;", "var client = require('./client');\nvar rtm = client.rtm;"));
+    fake.setMode('legacy');
+    const before = await runBot(dir, fake.apiUrl);
+    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+    const migrated = await breaksThenMigrates(fake, dir, () => runBot(dir, fake.apiUrl));
+    expect(migrated).toMatch(new RegExp(`^done +${escape(join('v3-split-bot', 'bot.js'))}:\\d+:1 +legacy-client → helper-module`, 'm'));
+    expect(await readFile(bot, 'utf8')).toContain('startRtmClient(rtm');
+    fake.resetCalls();
+    const after = await runBot(dir, fake.apiUrl);
+    expectSameWithoutRtmStart(fake, before, after);
+  });
+
   it('leaves every start a TODO, and the client made without useRtmConnect, when another start of the client cannot be rewritten', async () => {
     const dir = await copySplitBot();
     // A second module starts the same client through an expression the rewrite does not take.
