@@ -296,6 +296,22 @@ export async function copyLibrary(folder: string | undefined, packageName: strin
   return dir;
 }
 
+/** slackbots 1.2.0 as published (an ES6 class whose constructor logs in with `_api('rtm.start')`), its fixed API URL pointed at fake Slack (the only edit), with `runners`. */
+export async function copySlackbots120(runners: Readonly<Record<string, string>>): Promise<string> {
+  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []);
+  const index = join(dir, 'slackbots', 'index.js');
+  const fixed = "url: 'https://slack.com/api/' + methodName";
+  const source = await readFile(index, 'utf8');
+  expect(source).toContain(fixed);
+  expect(source).toContain("this._api('rtm.start')");
+  await writeFile(index, source.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
+  for (const [name, text] of Object.entries(runners)) {
+    await mkdir(dirname(join(dir, 'runners', name)), { recursive: true });
+    await writeFile(join(dir, 'runners', name), text);
+  }
+  return dir;
+}
+
 /** A `--dry` run's JSON report, as far as the tests of small written projects read it. */
 export interface DryReport {
   readonly todos: number;

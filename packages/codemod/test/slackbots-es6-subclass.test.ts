@@ -1,8 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, copyLibrary, expectSlackbotsSubclassMigrated, type DryReport } from './helpers.js';
+import { cli, copySlackbots120, expectSlackbotsSubclassMigrated, type DryReport } from './helpers.js';
 
 /** What makes the bot and prints what it learnt at start; `Bot` is the subclass. */
 const MAIN = `var printWorkspace = require('../summary');
@@ -39,19 +37,6 @@ const TWO_FILES = { 'channel-bot.js': CLASS_MODULE, 'bot.js': `const ChannelBot 
 /** The class without a constructor of its own, made in its module. */
 const ONE_FILE = { 'bot.js': `const SlackBot = require('slackbots');\n\nclass QuietBot extends SlackBot {}\n\nconst bot = new QuietBot({ token: process.env.SLACK_BOT_TOKEN, name: 'quiet' });\n${MAIN}` };
 
-/** slackbots 1.2.0 as published (an ES6 class whose constructor logs in with `_api('rtm.start')`), its fixed API URL pointed at fake Slack (the only edit), with `runners`. */
-async function app(runners: Readonly<Record<string, string>>): Promise<string> {
-  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []);
-  const index = join(dir, 'slackbots', 'index.js');
-  const fixed = "url: 'https://slack.com/api/' + methodName";
-  const source = await readFile(index, 'utf8');
-  expect(source).toContain(fixed);
-  expect(source).toContain("this._api('rtm.start')");
-  await writeFile(index, source.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
-  for (const [name, text] of Object.entries(runners)) await writeFile(join(dir, 'runners', name), text);
-  return dir;
-}
-
 const apply = async (dir: string): Promise<DryReport> => {
   const ran = await cli(['apply', 'runners', '--allow-dirty', '--report', 'json'], dir);
   expect(ran.code).toBe(0);
@@ -77,6 +62,6 @@ describe.each([
   });
 
   it('prints what it printed against rtm.start, through rtm.connect; a second run finds nothing', { timeout: 240_000 }, async () => {
-    await expectSlackbotsSubclassMigrated(slack, await app(runners), apply, { file, id, wrapped });
+    await expectSlackbotsSubclassMigrated(slack, await copySlackbots120(runners), apply, { file, id, wrapped });
   });
 });

@@ -160,31 +160,76 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
     lacksInternals: `typeof ${typescript ? '((Base.prototype || {}) as Partial<SlackbotsInternals>)' : '(SlackBot.prototype || {})'}._api !== 'function'`,
     lacks: 'class has no slackbots `_api`',
     body: [
-      `  const Wrapped = class extends ${typescript ? 'Base' : 'SlackBot'} {`,
-      `    _api(method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
-      `      if (method !== '${METHODS.rtmStart}' && method !== '${METHODS.rtmConnect}') return super._api(method, params);`,
-      // No `super` inside an arrow: Babel 6's preset-env without its class transform turns the arrow into a
-      // `function`, where `super` does not parse (blind s51/02).
-      '      const parent = super._api;',
-      `      const send${t(': SlackCall')} = (name, args) => parent.call(this, name, args)${t(' as Promise<SlackObject>')};`,
-      "      // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
-      '      // chained on a first call through it (firstCall()), whose answer serves as its own.',
-      '      const first = firstCall(options);',
-      "      const data = send(first, {}).then((answer) => rtmStartData(answeredOnce(send, first, answer), params || {}, options));",
-      `      if (method === '${METHODS.rtmStart}') return data;`,
-      `      // slackbots ${since} and later log in with ${METHODS.rtmConnect} and keep only its url, self and team: the lists`,
-      `      // the login before ${since} kept of rtm.start's data are put on the bot here, as that login did.`,
-      `      return data.then((all) => {`,
-      `        const kept${t(': Record<string, unknown>')} = {};`,
-      `        for (const list of [${SLACKBOTS.connectLeaves.map((list) => `'${list}'`).join(', ')}]) kept[list] = (all${t(' as unknown as Record<string, unknown>')})[list];`,
-      '        Object.assign(this, kept);',
-      '        return all;',
-      '      });',
-      '    }',
-      '  };',
+      ...(typescript ? slackbotsClass(t) : slackbotsFunction()),
       ...namedAsItsBase('SlackBot', t),
     ],
   }));
+}
+
+/**
+ * What `withSlackbotsRtmStart()`'s `_api` does with `rtm.start` and `rtm.connect`, given `send`, the class's own
+ * `_api` on the bot: the data, through it, as slackbots' own kind of promise.
+ */
+function slackbotsStartLines(t: Typed): string[] {
+  const since = SLACKBOTS.connectSince.join('.');
+  return [
+    "      // The login chains slackbots' own kind of promise (vow's `.fail()`): the data come back as one,",
+    '      // chained on a first call through it (firstCall()), whose answer serves as its own.',
+    '      const first = firstCall(options);',
+    "      const data = send(first, {}).then((answer) => rtmStartData(answeredOnce(send, first, answer), params || {}, options));",
+    `      if (method === '${METHODS.rtmStart}') return data;`,
+    `      // slackbots ${since} and later log in with ${METHODS.rtmConnect} and keep only its url, self and team: the lists`,
+    `      // the login before ${since} kept of rtm.start's data are put on the bot here, as that login did.`,
+    `      return data.then((all) => {`,
+    `        const kept${t(': Record<string, unknown>')} = {};`,
+    `        for (const list of [${SLACKBOTS.connectLeaves.map((list) => `'${list}'`).join(', ')}]) kept[list] = (all${t(' as unknown as Record<string, unknown>')})[list];`,
+    '        Object.assign(this, kept);',
+    '        return all;',
+    '      });',
+  ];
+}
+
+/** The subclass in TypeScript, which no Babel 6 compiles. */
+function slackbotsClass(t: Typed): string[] {
+  return [
+    '  const Wrapped = class extends Base {',
+    `    _api(method: string, params?: Record<string, unknown>): PromiseLike<unknown> {`,
+    `      if (method !== '${METHODS.rtmStart}' && method !== '${METHODS.rtmConnect}') return super._api(method, params);`,
+    '      const parent = super._api;',
+    `      const send: SlackCall = (name, args) => parent.call(this, name, args) as Promise<SlackObject>;`,
+    ...slackbotsStartLines(t),
+    '    }',
+    '  };',
+  ];
+}
+
+/**
+ * The subclass in JavaScript: a function that makes the bot with `Reflect.construct`, not a `class`. Babel 6
+ * compiles a class into a function that calls its base without `new`, which slackbots 1.x's native class
+ * refuses (blind s120/09: `Class constructor Bot cannot be invoked without 'new'`). `new.target` is the
+ * class a bot is made of (a subclass of this one, too); called as a base by Babel 6's own subclass, the
+ * bot's constructor.
+ */
+function slackbotsFunction(): string[] {
+  const t: Typed = () => '';
+  return [
+    '  const Wrapped = function (...args) {',
+    '    return Reflect.construct(SlackBot, args, new.target || (this instanceof Wrapped ? this.constructor : Wrapped));',
+    '  };',
+    '  Wrapped.prototype = Object.create(SlackBot.prototype, { constructor: { value: Wrapped, writable: true, configurable: true } });',
+    '  Object.setPrototypeOf(Wrapped, SlackBot);',
+    '  // Not enumerable, as a method of a class.',
+    "  Object.defineProperty(Wrapped.prototype, '_api', {",
+    '    writable: true,',
+    '    configurable: true,',
+    '    value: function (method, params) {',
+    '      const parent = SlackBot.prototype._api;',
+    `      if (method !== '${METHODS.rtmStart}' && method !== '${METHODS.rtmConnect}') return parent.call(this, method, params);`,
+    '      const send = (name, args) => parent.call(this, name, args);',
+    ...slackbotsStartLines(t),
+    '    },',
+    '  });',
+  ];
 }
 
 /**
