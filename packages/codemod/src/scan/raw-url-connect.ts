@@ -4,6 +4,7 @@ import { CODEMOD_MESSAGES, COMMON_RESPONSE_FIELDS, fieldFact, isConnectTextThrou
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { rtmStartPathsIn } from '../text/rtm-start-path.js';
 import { buildsUrl } from '../helper-module/transport/url-builder.js';
+import { isFetch } from '../helper-module/transport/index.js';
 import type { FoundSite } from './found.js';
 
 type Node = TSESTree.Node;
@@ -82,11 +83,7 @@ function answerOf(parsed: ParsedFile, call: TSESTree.CallExpression): Answer | u
   const last = call.arguments.at(-1);
   // A promise library handed a callback besides (written out or by name): what the analysis follows of it is not known here.
   const handsCallback = fn !== undefined || (last !== undefined && unwrap(last).type === AST_NODE_TYPES.Identifier && call.arguments.length > 1);
-  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'fetch') {
-    const variable = variableOf(parsed.resolver, callee);
-    const global = !variable || variable.defs.length === 0 || originOf(parsed.resolver, callee)?.module === 'node-fetch';
-    return global && !handsCallback ? 'promise' : undefined;
-  }
+  if (isFetch(parsed, callee)) return handsCallback ? undefined : 'promise';
   const member = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
   if (callee.type === AST_NODE_TYPES.MemberExpression && member === undefined) return undefined;
   const module = originOf(parsed.resolver, callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee)?.module;

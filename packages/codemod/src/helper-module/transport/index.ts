@@ -75,14 +75,19 @@ const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 
-/** A global `fetch` (Node 18+, browsers; `window.fetch` too), or `node-fetch`'s. */
-function isFetch(parsed: ParsedFile, callee: Node): boolean {
+/**
+ * A global `fetch` (Node 18+, browsers; `window.fetch` too), or `node-fetch`'s under any name (`import Fetch =
+ * require('node-fetch')`: blind s120/10, rx-slack).
+ */
+export function isFetch(parsed: ParsedFile, callee: Node): boolean {
   if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'fetch') {
     return callee.object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(callee.object.name) && !variableOf(parsed.resolver, callee.object)?.defs.length;
   }
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'fetch') return false;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(parsed.resolver, callee);
-  return !variable || variable.defs.length === 0 || originOf(parsed.resolver, callee)?.module === 'node-fetch';
+  if (!variable || variable.defs.length === 0) return callee.name === 'fetch';
+  const origin = originOf(parsed.resolver, callee);
+  return origin?.module === 'node-fetch' && !origin.instance && (callee.name === 'fetch' || origin.name === 'default' || origin.name === '*');
 }
 
 /**
