@@ -106,6 +106,22 @@ describe('a v3 RtmClient whose code reads nothing of its store', () => {
     expect(await readFile(join(dir, 'bot.js'), 'utf8')).toContain("startRtmClient(rtm, {}, { optional: ['team.prefs'] });");
   });
 
+  // Blind s123/06 (norrisbot, @slack/client 3.14.1, `new RtmClient(token, opt.rtmOptions)`): options the rewrite
+  // cannot add `useRtmConnect: true` to were a TODO; the start's rtm.start request is answered instead, as before 3.10.
+  it('made with options it cannot add useRtmConnect to: its start answered, the same store', { timeout: 240_000 }, async () => {
+    const written = "var rtm = new RtmClient(process.env.SLACK_BOT_TOKEN, { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error' });";
+    const held = "var settings = { rtm: { slackAPIUrl: process.env.SLACK_API_URL, autoReconnect: false, logLevel: 'error' } };\nvar rtm = new RtmClient(process.env.SLACK_BOT_TOKEN, settings.rtm);";
+    const text = bot('@slack/client', '');
+    expect(text).toContain(written);
+    const dir = await writeBotFiles('rtm-migrate-v3-held-options-', { 'bot.js': text.replace(written, held) });
+    const { before, after } = await migrate(dir);
+    expect(before.stdout).not.toContain('users=0');
+    expectSameWithoutRtmStart(fake, before, after);
+    const source = await readFile(join(dir, 'bot.js'), 'utf8');
+    expect(source).toContain(held);
+    expect(source).toContain("startRtmClient(rtm, {}, { optional: ['team.prefs'] });");
+  });
+
   it('made with dataStore: false, it keeps none: useRtmConnect alone, one rtm.connect and no list', { timeout: 240_000 }, async () => {
     const dir = await writeBotFiles('rtm-migrate-v3-no-store-', { 'bot.js': bot('@slack/client', ', dataStore: false') });
     const { before, after, methods } = await migrate(dir);

@@ -63,10 +63,17 @@ function argumentsFit(construction: TSESTree.NewExpression, kind: LegacyClientKi
   if (!options) return true;
   // No option to add where it is made: its helper answers the rtm.start request itself.
   if (kind !== 'use-rtm-connect') return options.type !== AST_NODE_TYPES.SpreadElement;
+  return optionsTakeFlag(construction, resolver);
+}
+
+/** The options of `new RtmClient(token, options)` can be given `useRtmConnect: true`: none, written out, or a variable optionsVariableEdit edits. */
+function optionsTakeFlag(construction: TSESTree.NewExpression, resolver: Resolver): boolean {
+  const options = construction.arguments[1];
+  if (!options) return true;
   if (options.type === AST_NODE_TYPES.ObjectExpression) {
     return options.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.kind === 'init' && !p.method && !p.computed);
   }
-  return optionsVariableEdit(resolver, options) !== undefined;
+  return options.type !== AST_NODE_TYPES.SpreadElement && optionsVariableEdit(resolver, options) !== undefined;
 }
 
 /**
@@ -145,6 +152,14 @@ function isEmpty(assignment: TSESTree.AssignmentExpression): boolean {
  * `rtm.start` request is replaced); undefined for anything else.
  */
 export function legacyClientKind(parsed: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
+  const kind = versionKind(parsed, construction);
+  // Options the option cannot be added to (`new RtmClient(token, opt.rtmOptions)`): the start's `rtm.start`
+  // request is answered instead, as before 3.10, which every 3.x takes (blind s123/06, norrisbot on 3.14.1).
+  return kind === 'use-rtm-connect' && !optionsTakeFlag(construction, parsed.resolver) ? 'start-answered' : kind;
+}
+
+/** legacyClientKind by the SDK and its version alone. */
+function versionKind(parsed: { readonly resolver: Resolver; readonly file: string }, construction: TSESTree.NewExpression): LegacyClientKind | undefined {
   const made = constructedClass(parsed.resolver, construction.callee);
   const module = originOf(made.resolver, made.node)?.module;
   const { module: supported, since, before, major2 } = LEGACY_RTM_CONNECT_SUPPORT;
