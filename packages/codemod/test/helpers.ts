@@ -296,9 +296,12 @@ export async function copyLibrary(folder: string | undefined, packageName: strin
   return dir;
 }
 
-/** slackbots 1.2.0 as published (an ES6 class whose constructor logs in with `_api('rtm.start')`), its fixed API URL pointed at fake Slack (the only edit), with `runners`. */
-export async function copySlackbots120(runners: Readonly<Record<string, string>>): Promise<string> {
-  const dir = await copyLibrary('slackbots@1.2.0', 'slackbots', 'slackbots', []);
+/**
+ * A slackbots release of fixtures/real-world as published (its constructor logs in with `_api('rtm.start')`: 1.2.0's ES6
+ * class, 0.5.3's ES5 function), its fixed API URL pointed at fake Slack (the only edit), with `runners`.
+ */
+export async function copySlackbots(release: 'slackbots@1.2.0' | 'slackbots@0.5.3', runners: Readonly<Record<string, string>>): Promise<string> {
+  const dir = await copyLibrary(release, 'slackbots', 'slackbots', []);
   const index = join(dir, 'slackbots', 'index.js');
   const fixed = "url: 'https://slack.com/api/' + methodName";
   const source = await readFile(index, 'utf8');

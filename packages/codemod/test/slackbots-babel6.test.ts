@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
 import { runNodeBot } from '../../../test/support/run.js';
-import { ROOT, cli, copySlackbots120, expectSameWithoutRtmStart } from './helpers.js';
+import { ROOT, cli, copySlackbots, expectSameWithoutRtmStart } from './helpers.js';
 
 /**
  * A bot in ES module syntax built with Babel 6 and `babel-preset-env` (blind s120/09, SlackParty: `babel
@@ -48,7 +48,7 @@ describe('slackbots 1.2.0 made by a bot that Babel 6 compiles', () => {
   it('starts with the same workspace through rtm.connect, the generated module compiled with it', { timeout: 240_000 }, async () => {
     const slack = await startFakeSlack({ seed: 31, users: 25, channels: 6, mode: 'legacy' });
     try {
-      const dir = await copySlackbots120({ 'src/bot.js': BOT });
+      const dir = await copySlackbots('slackbots@1.2.0', { 'src/bot.js': BOT });
       const start = (): ReturnType<typeof runNodeBot> => runNodeBot(join(dir, 'runners', 'lib', 'bot.js'), { cwd: dir, apiUrl: slack.apiUrl });
       await buildWithBabel6(dir);
       const before = await start();

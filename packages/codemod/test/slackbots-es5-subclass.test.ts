@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runNodeBot } from '../../../test/support/run.js';
-import { cli, copyLibrary, expectSlackbotsSubclassMigrated, tempDir, type DryReport } from './helpers.js';
+import { cli, copySlackbots, expectSlackbotsSubclassMigrated, tempDir, type DryReport } from './helpers.js';
 
 /**
  * An ES5 subclass of slackbots as a real app wrote it (a food bot): the constructor is run on the instance
@@ -58,16 +58,10 @@ DeployBot.prototype.constructor = DeployBot;
 new DeployBot({ token: process.env.SLACK_BOT_TOKEN, name: 'deploy' });
 `;
 
-/** slackbots 0.5.3 as published (its last ES5 release, which can be `.call`ed), its fixed API URL pointed at fake Slack (the only edit), with `runner`. */
+/** slackbots 0.5.3 as published (its last ES5 release, which can be `.call`ed), with `runner`. */
 async function es5App(runner: string): Promise<string> {
-  const dir = await copyLibrary('slackbots@0.5.3', 'slackbots', 'slackbots', []);
-  const index = join(dir, 'slackbots', 'index.js');
-  const fixed = "url: 'https://slack.com/api/' + methodName";
-  const source = await readFile(index, 'utf8');
-  expect(source).toContain(fixed);
-  expect(source).toContain('function Bot(params)');
-  await writeFile(index, source.replace(fixed, 'url: process.env.SLACK_API_URL + methodName'));
-  await writeFile(join(dir, 'runners', 'bot.js'), runner);
+  const dir = await copySlackbots('slackbots@0.5.3', { 'bot.js': runner });
+  expect(await readFile(join(dir, 'slackbots', 'index.js'), 'utf8')).toContain('function Bot(params)');
   return dir;
 }
 

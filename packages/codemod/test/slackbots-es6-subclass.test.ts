@@ -1,6 +1,6 @@
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, copySlackbots120, expectSlackbotsSubclassMigrated, type DryReport } from './helpers.js';
+import { cli, copySlackbots, expectSlackbotsSubclassMigrated, type DryReport } from './helpers.js';
 
 /** What makes the bot and prints what it learnt at start; `Bot` is the subclass. */
 const MAIN = `var printWorkspace = require('../summary');
@@ -62,6 +62,6 @@ describe.each([
   });
 
   it('prints what it printed against rtm.start, through rtm.connect; a second run finds nothing', { timeout: 240_000 }, async () => {
-    await expectSlackbotsSubclassMigrated(slack, await copySlackbots120(runners), apply, { file, id, wrapped });
+    await expectSlackbotsSubclassMigrated(slack, await copySlackbots('slackbots@1.2.0', runners), apply, { file, id, wrapped });
   });
 });
