@@ -46,24 +46,24 @@ export function legacyClientFits(parsed: ParsedFile, call: TSESTree.CallExpressi
     if (!receiverIsClient(parsed, receiver, construction)) {
       // Where nothing changes where it is made, the helper starts whichever client the field holds: each of them one of this kind (blind s69/02).
       if (made === undefined || made === 'use-rtm-connect') return false;
-      return fieldClients(parsed, receiver, construction)?.every((other) => legacyClientKind(parsed, other) === made && argumentsFit(other, made, parsed.resolver)) === true;
+      return fieldClients(parsed, receiver, construction)?.every((other) => legacyClientKind(parsed, other) === made && argumentsFit(other, made)) === true;
     }
     kind = made;
   }
-  return kind !== undefined && argumentsFit(construction, kind, madeIn ?? parsed.resolver);
+  return kind !== undefined && argumentsFit(construction, kind);
 }
 
 /** What `new RtmClient(…)` is given lets the helper module take it over: see legacyClientFits. */
-function argumentsFit(construction: TSESTree.NewExpression, kind: LegacyClientKind, resolver: Resolver): boolean {
+function argumentsFit(construction: TSESTree.NewExpression, kind: LegacyClientKind): boolean {
   const [token, options, ...rest] = construction.arguments;
   if (!token || token.type === AST_NODE_TYPES.SpreadElement) return false;
   // `RtmClient(token, opts)` takes two: what follows is ignored (`useRtmConnect` given there too),
   // so the option goes into the second. slack-client 2.x's constructor is not checked for that.
   if (rest.length > 0 && (kind === 'slack-client' || !options || rest.some((a) => a.type === AST_NODE_TYPES.SpreadElement))) return false;
   if (!options) return true;
-  // No option to add where it is made: its helper answers the rtm.start request itself.
-  if (kind !== 'use-rtm-connect') return options.type !== AST_NODE_TYPES.SpreadElement;
-  return optionsTakeFlag(construction, resolver);
+  // `use-rtm-connect` only where the options take the option (legacyClientKind); any other kind adds none where
+  // it is made: its helper answers the rtm.start request itself.
+  return kind === 'use-rtm-connect' || options.type !== AST_NODE_TYPES.SpreadElement;
 }
 
 /** The options of `new RtmClient(token, options)` can be given `useRtmConnect: true`: none, written out, or a variable optionsVariableEdit edits. */
