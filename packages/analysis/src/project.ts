@@ -289,7 +289,7 @@ export class Project implements ProjectLinks, ClassProject {
     const imported = whole !== undefined ? { module: whole, name: 'default' } : bound ? importedName(resolver, bare) : undefined;
     // `var rtm = helper.rtm` with `helper = require('./bothelp')` (blind s112/03): the member's value. Only
     // values are followed so: a function reached so is the lint's concern too, which follows no call across files.
-    const member = imported === undefined && bound && bare.type === AST_NODE_TYPES.Identifier ? moduleMemberInit(resolver, bare) : undefined;
+    const member = imported === undefined && bound && bare.type === AST_NODE_TYPES.Identifier ? memberInit(resolver, bare) : undefined;
     if (member) return this.importedValue(resolver, member);
     const target = imported && resolver.file ? this.resolveModule(resolver.file, imported.module) : undefined;
     const parsed = target ? this.file(target) : undefined;
@@ -460,14 +460,17 @@ function assignedRequire(resolver: Resolver, identifier: TSESTree.Identifier): N
   return required === undefined ? undefined : value;
 }
 
-/** The initializer `helper.rtm` of `var rtm = helper.rtm`, where `helper` holds a module taken whole and is bound once. */
-function moduleMemberInit(resolver: Resolver, identifier: TSESTree.Identifier): TSESTree.MemberExpression | undefined {
+/**
+ * The initializer `helper.rtm` of `var rtm = helper.rtm`, where `helper` is bound once: importedName then tells
+ * whether `helper` holds a module taken whole.
+ */
+function memberInit(resolver: Resolver, identifier: TSESTree.Identifier): TSESTree.MemberExpression | undefined {
   const def = variableOf(resolver, identifier)?.defs[0];
   if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return undefined;
   const init = unwrap(def.node.init);
   if (init.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const object = unwrap(init.object);
-  return object.type === AST_NODE_TYPES.Identifier && singleBinding(resolver, object) && namespaceModule(resolver, object) !== undefined ? init : undefined;
+  return object.type === AST_NODE_TYPES.Identifier && singleBinding(resolver, object) ? init : undefined;
 }
 
 /** `const rtm = require('./rtm')`: a variable bound once, at its declaration, and never assigned again. */
