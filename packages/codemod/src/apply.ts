@@ -425,7 +425,7 @@ export async function apply(options: ApplyOptions): Promise<ApplySummary> {
   const byFile = new Map<string, PlanSite[]>();
   for (const s of plan.sites) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   const helpers: HelperModule[] = plan.sites.some((s) => s.rewrite === 'helper-module')
-    ? (await import('./helper-module/place.js')).placeHelpers(cwd, plan.sites, (file) => readFileSync(file, 'utf8'))
+    ? (await import('./helper-module/place.js')).placeHelpers(cwd, plan.sites, (file) => readFileSync(file, 'utf8'), [...candidates, ...others])
     : [];
   const importedAs = (file: string): string | undefined => helpers.find((h) => h.importers.has(file))?.importers.get(file);
   const tasks: FileTask[] = candidates.map((file) => {

@@ -1,7 +1,8 @@
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from './helpers.js';
+import { run as runProcess } from '../../../test/support/run.js';
+import { cli, ROOT, tempDir } from './helpers.js';
 
 /**
  * Where the generated helper module goes when sites in several folders call it: beside the first site of
@@ -48,6 +49,40 @@ describe('the helper module beside the first site of the app’s own source', ()
       expect(await exists(join(dir, folder, 'rtm-start-data.js')), folder).toBe(folder === home);
       const specifier = folder === home ? './rtm-start-data' : `../${home}/rtm-start-data`;
       expect(await readFile(join(dir, folder, 'connect.js'), 'utf8')).toContain(`require('${specifier}')`);
+    }
+  });
+});
+
+/**
+ * Not in a folder the project's own code lists file by file (a commands folder its index requires entry by
+ * entry; blind s124/08: an SDK fork's test requiring every file of `lib/clients/web/facets` as a facet
+ * failed with `Facet is not a constructor`), but in the nearest folder above it within the package.
+ */
+describe('the helper module outside a folder the project lists file by file', () => {
+  const LOADER = `const fs = require('fs');
+module.exports = fs.readdirSync(__dirname).filter((f) => f !== 'index.js').map((f) => typeof require('./' + f));
+`;
+  it.each([
+    { site: 'commands/connect.js', lister: 'commands/index.js', listing: LOADER, home: '' },
+    { site: 'lib/clients/web/facets/rtm.js', lister: 'test/facets.js', listing: "const path = require('path');\nmodule.exports = require('fs').readdirSync(path.resolve('lib', 'clients', 'web', 'facets'));\n", home: 'lib/clients/web/' },
+    { site: 'lib/handlers/connect.js', lister: 'lib/load.js', listing: "const path = require('path');\nmodule.exports = require('fs').readdirSync(path.join(__dirname, 'handlers'), { withFileTypes: true });\n", home: 'lib/' },
+    // A folder held in a variable cannot be known: the module goes beside the site.
+    { site: 'lib/handlers/connect.js', lister: 'lib/load.js', listing: "module.exports = (dir) => require('fs').readdirSync(dir);\n", home: 'lib/handlers/' },
+  ])('site $site, listed by $lister: generated in $home', async ({ site, lister, listing, home }) => {
+    const dir = await project([]);
+    await mkdir(join(dir, site, '..'), { recursive: true });
+    await writeFile(join(dir, site), SITE);
+    await mkdir(join(dir, lister, '..'), { recursive: true });
+    await writeFile(join(dir, lister), listing);
+    const run = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`(${home}rtm-start-data.js`);
+    expect(await exists(join(dir, home, 'rtm-start-data.js'))).toBe(true);
+    if (lister === 'commands/index.js') {
+      // The loader, run (with @slack/web-api from fixtures/bots): it still finds one command, a function, and not the generated module.
+      await symlink(join(ROOT, 'fixtures', 'bots', 'node_modules'), join(dir, 'node_modules'), 'dir');
+      const loaded = await runProcess(process.execPath, ['-e', "process.stdout.write(JSON.stringify(require('./commands')))"], { cwd: dir });
+      expect(loaded.stdout).toBe('["function"]');
     }
   });
 });

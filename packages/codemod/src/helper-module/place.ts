@@ -6,6 +6,7 @@ import type { PlanSite } from '../plan.js';
 import { HELPER_BASENAME, HELPER_MARK, helperExports, helperSource, type HelperVariant } from './source.js';
 import { typescriptFile } from '../files/discover.js';
 import { olderTypeScriptOf } from './older-typescript.js';
+import { enumeratedFolders } from './enumerated.js';
 
 /** A helper module to generate, and how each file that calls it imports it. */
 export interface HelperModule {
@@ -110,14 +111,23 @@ function inBuildOutput(file: string): boolean {
   return outputs.some((out) => out !== owner.dir && file.startsWith(out + sep));
 }
 
+/** `folder`, or the nearest folder above it within its package that the project does not list file by file (see enumeratedFolders). */
+function outsideEnumerated(folder: string, enumerated: ReadonlySet<string>): string {
+  const top = nearestManifest(folder)?.dir;
+  let at = folder;
+  while (enumerated.has(at) && at !== top && dirname(at) !== at) at = dirname(at);
+  return at;
+}
+
 /**
  * Where the helper modules go: one per package (nearest package.json) and, within it, per language and
- * module system among the files whose sites call it, next to the first such site. A monorepo's
+ * module system among the files whose sites call it, next to the first such site (or in the nearest folder above it
+ * that the project does not list file by file). A monorepo's
  * packages each get their own: an import across packages would not survive their build or publish. An rtm-migrate file already there with the exports needed is kept as
  * it is (it is the user's now); a different file of that name is never overwritten (a numbered
  * name is used instead).
  */
-export function placeHelpers(root: string, sites: readonly PlanSite[], read: (file: string) => string): HelperModule[] {
+export function placeHelpers(root: string, sites: readonly PlanSite[], read: (file: string) => string, projectFiles: readonly string[] = []): HelperModule[] {
   const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; slackClient: boolean; rtmApiClient: boolean; libraryStarts: Set<HelperLibrary>; ownPromise: boolean; files: string[]; library: string[] }>();
   for (const site of sites) {
     if (site.rewrite !== 'helper-module') continue;
@@ -137,6 +147,7 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
   const modules: HelperModule[] = [];
   // ES module and CommonJS `.js` importers in one folder each get a file of their own syntax.
   const taken = new Set<string>();
+  const enumerated = enumeratedFolders(projectFiles, read);
   for (const { system, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, files, library } of groups.values()) {
     // Next to an SDK's own library file when there is one (the shallowest: `lib/` before a compiled copy
     // in `dist/lib/`): its examples and tests require the library, never the other way round.
@@ -148,10 +159,11 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, olderTypeScript, compiled };
     const source = helperSource(variant);
     const needed = helperExports(variant);
+    const folder = outsideEnumerated(dirname(first), enumerated);
     let file = '';
     let write = true;
     for (let n = 1; ; n++) {
-      file = join(dirname(first), `${HELPER_BASENAME}${n === 1 ? '' : `-${n}`}${system.ext}`);
+      file = join(folder, `${HELPER_BASENAME}${n === 1 ? '' : `-${n}`}${system.ext}`);
       if (taken.has(file)) continue;
       if (!existsSync(file)) break;
       const existing = readFileSync(file, 'utf8');
