@@ -14,7 +14,7 @@ export { classOf, enclosingFunction, localFunction, readsOwnArguments, type Func
 export { parameterUses } from './handed-on.js';
 export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type OptionsScan, type UnsupportedArg } from './options.js';
 export { declaredRange, declaringManifest, installedVersion, nearestManifest, type Manifest } from './modules.js';
-export { packageVersion, type PackageVersion } from './package-version.js';
+export { packageVersion, undeclaredLockedVersion, type PackageVersion } from './package-version.js';
 export { sdkOwnFile } from './sdk-files.js';
 export { clientKindOfConstructor, constructedClass, constructionOf, isHttpLibraryModule, isHttpRequest, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
 export { factoryCall, returnedConstruction, returnedObjectMethod } from './factory-client.js';

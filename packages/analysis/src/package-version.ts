@@ -62,6 +62,31 @@ function lockedVersion(dir: string, module: string, range: string): string | und
 }
 
 /**
+ * The one version of `module` the lockfile nearest `file` holds where no package.json declares it: a
+ * dependency's dependency, hoisted where the package's scripts find it (blind s120/12: tslint and
+ * ts-node brought TypeScript 2.5.3, which compiles the app, though its package.json names none).
+ * npm's lockfile: the top-level `node_modules/<module>` (v2/v3) or `dependencies` entry (v1); yarn.lock:
+ * every block of `module@…`, when they agree. Undefined where versions differ or the lockfile names none.
+ */
+export function undeclaredLockedVersion(file: string, module: string): string | undefined {
+  for (let at = dirname(file); ; at = dirname(at)) {
+    for (const name of ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock']) {
+      const lockfile = join(at, name);
+      if (!existsSync(lockfile)) continue;
+      const version = lockAnswer(lockfile, `\0${module}\0*`, (text) => (name === 'yarn.lock' ? yarnSoleVersion(text, module) : npmLocked(text, '', module)));
+      return version !== undefined && semver.valid(version) ? version : undefined;
+    }
+    if (existsSync(join(at, 'pnpm-lock.yaml')) || dirname(at) === at) return undefined;
+  }
+}
+
+/** yarn.lock: the version of every block whose head names `module@…`, where there is one and they agree. */
+function yarnSoleVersion(text: string, module: string): string | undefined {
+  const versions = new Set(yarnVersions(text, (spec) => spec.startsWith(`${module}@`)));
+  return versions.size === 1 ? [...versions][0] : undefined;
+}
+
+/**
  * What a lockfile answers to one question (`key`), read once per version of the file: the lint asks
  * for each v3 file and the codemod several times per site, and a large package-lock takes
  * milliseconds to parse. The file's size and modification time tell a version, so a long-lived
@@ -123,17 +148,23 @@ function npmLocked(text: string, from: string, module: string): string | undefin
 /** yarn.lock: the block whose head lists `module@range` (berry: `module@npm:range`), its `version`. */
 function yarnLocked(text: string, module: string, range: string): string | undefined {
   const wanted = new Set([`${module}@${range}`, `${module}@npm:${range}`]);
+  return yarnVersions(text, (spec) => wanted.has(spec))[0];
+}
+
+/** yarn.lock (v1 and berry): the `version` of each block one of whose head's specs (unquoted) is `wanted`. */
+function yarnVersions(text: string, wanted: (spec: string) => boolean): string[] {
+  const versions: string[] = [];
   let inBlock = false;
   for (const line of text.split(/\r?\n/)) {
     if (line === '' || line.startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      inBlock = line.replace(/:$/, '').split(/,\s*/).some((spec) => wanted.has(spec.trim().replace(/^"|"$/g, '')));
+      inBlock = line.replace(/:$/, '').split(/,\s*/).some((spec) => wanted(spec.trim().replace(/^"|"$/g, '')));
       continue;
     }
     const version = inBlock ? /^\s+version:?\s+"?([^"\s]+)"?\s*$/.exec(line)?.[1] : undefined;
-    if (version !== undefined) return version;
+    if (version !== undefined) versions.push(version);
   }
-  return undefined;
+  return versions;
 }
 
 /**

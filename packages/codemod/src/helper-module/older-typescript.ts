@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { packageVersion } from '@rtm-migrate/analysis';
+import { packageVersion, undeclaredLockedVersion } from '@rtm-migrate/analysis';
 import { WRITTEN_SYNTAX } from '@rtm-migrate/core';
 import semver from 'semver';
 import type TypeScript from 'typescript';
@@ -7,18 +7,22 @@ import type TypeScript from 'typescript';
 /**
  * What says that `file` compiles with a TypeScript older than `version` (`typescript 2.9.2 installed`,
  * `` `typescript` ~2.9.2 in package.json``), or undefined when it may be that version or newer, or nothing
- * says: the installed copy, then the lockfile's version, then a declared range whose every version is older.
+ * says: the installed copy, then the lockfile's version, then a declared range whose every version is older,
+ * then the one version a lockfile holds though no package.json declares it (a dependency's: tslint's, ts-node's).
  */
 export function typescriptOlderThan(file: string, version: string): string | undefined {
   const found = packageVersion(file, 'typescript');
-  if (found === undefined) return undefined;
+  if (found === undefined) {
+    const locked = undeclaredLockedVersion(file, 'typescript');
+    return locked !== undefined && semver.lt(locked, version) ? `typescript ${locked} locked, though not declared` : undefined;
+  }
   if (found.from !== 'declared') return semver.valid(found.version) && semver.lt(found.version, version) ? `typescript ${found.version} ${found.from}` : undefined;
   return semver.validRange(found.range) !== null && semver.gtr(version, found.range) ? `\`typescript\` ${found.range} in package.json` : undefined;
 }
 
 /** True where something says which TypeScript compiles `file`: an installed copy, a lockfile, or a declared range. */
 export function typescriptKnown(file: string): boolean {
-  return packageVersion(file, 'typescript') !== undefined;
+  return packageVersion(file, 'typescript') !== undefined || undeclaredLockedVersion(file, 'typescript') !== undefined;
 }
 
 /**
