@@ -68,6 +68,7 @@ import { heldArgNames, heldArgsAt, heldArgsMessage } from './held-args.js';
 import { argsKeptAt } from './args-kept.js';
 import { slackPackageConnectUnfit } from '../helper-module/transport/slack-package.js';
 import { typescriptOlderThan } from '../helper-module/older-typescript.js';
+import { rollupWithoutCommonjs } from '../helper-module/bundled.js';
 import { typescript } from '../helper-module/transport/common.js';
 import { takesDataAt } from '../helper-module/transport/data-parameter.js';
 import { helperDeclaration } from '../helper-module/transport/helper-contract.js';
@@ -611,7 +612,12 @@ export function scan(options: ScanOptions): Plan {
       // The generated TypeScript module needs TypeScript 2.7+: an older tsc fails on it and emits JavaScript that throws
       // at load (blind s80/07: tsc 1.8.10 wrote `'self': }`), so such a package's sites are left to the user.
       const oldTypescript = checked.rewrite === 'helper-module' && typescript(parsed) ? typescriptOlderThan(parsed.file, WRITTEN_SYNTAX.helperModule.older) : undefined;
-      const aged: Decision = oldTypescript ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) } : checked;
+      const notBundled = checked.rewrite === 'helper-module' && !oldTypescript ? rollupWithoutCommonjs(root, parsed.file, parsed.text) : undefined;
+      const aged: Decision = oldTypescript
+        ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperTypescriptTooOld(oldTypescript) }
+        : notBundled
+          ? { rewrite: 'todo', form: checked.form, reason: CODEMOD_MESSAGES.helperNotBundled(notBundled) }
+          : checked;
       // Data handed on to code the analysis does not follow, which names a field no method returns: the migration would answer `undefined` there.
       const goneNamed = aged.rewrite === 'helper-module' ? goneFieldsNamed(dirname(parsed.file), project, [resolve(parsed.file), ...groupOf(parsed.file).filter((f) => f !== resolve(parsed.file))], (field) => !startOnlyAtSite.includes(field) && reachesUnfollowed({ form: found.form, escapes: siteEscapes, ...(found.libraryReach ? { libraryReach: found.libraryReach.reach } : {}) }, field)) : [];
       const decision: Decision = goneNamed.length > 0 ? { rewrite: 'todo', form: aged.form, reason: CODEMOD_MESSAGES.goneFieldsNamed(goneNamed) } : basePathDecision(sentOutDecision(aged, siteEscapes, (e) => `${relative(dirname(parsed.file), resolve(root, e.file))}:${e.line}`), found);

@@ -1,0 +1,19 @@
+import { dirname, join, relative } from 'node:path';
+import { declaredRange, nearestManifest } from '@rtm-migrate/analysis';
+import { moduleSystemOf } from './place.js';
+
+/** The plugins that let rollup bundle CommonJS: without one it leaves each `require()` as it is. */
+const COMMONJS_PLUGINS = ['@rollup/plugin-commonjs', 'rollup-plugin-commonjs'];
+
+/**
+ * The package.json (relative to `root`) of a CommonJS file whose package builds with rollup and no CommonJS
+ * plugin, or undefined: its bundle keeps the `require('./rtm-start-data')` the rewrite adds, and run from
+ * its output folder it fails to find the module (blind s123/04: three rollup bundles in `dist/` threw at load).
+ */
+export function rollupWithoutCommonjs(root: string, file: string, source: string): string | undefined {
+  const owner = nearestManifest(dirname(file));
+  if (!owner || declaredRange(owner.manifest, 'rollup') === undefined) return undefined;
+  if (COMMONJS_PLUGINS.some((plugin) => declaredRange(owner.manifest, plugin) !== undefined)) return undefined;
+  const system = moduleSystemOf(file, source);
+  return system.commonjs && !system.typescript ? relative(root, join(owner.dir, 'package.json')) : undefined;
+}
