@@ -34,7 +34,7 @@ describe("a project's own tests that stub rtm.start with nock, migrated by the C
   it('the stub of code that now asks rtm.connect answers rtm.connect, and its test still passes', { timeout: 120_000 }, async () => {
     const app = await project();
     const before = await app.mocha();
-    expect([before.code, before.stdout]).toEqual([0, expect.stringMatching(/3 passing/)]);
+    expect([before.code, before.stdout]).toEqual([0, expect.stringMatching(/4 passing/)]);
 
     const done = await cli(['apply', '.', '--allow-dirty', '--no-verify', '--report', 'json'], app.dir);
     expect(done.code).toBe(0);
@@ -42,16 +42,18 @@ describe("a project's own tests that stub rtm.start with nock, migrated by the C
     expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([
       ['lib/connect.js:5:13', 'connect-only'],
       ['lib/roster.js:5:13', 'helper-module'],
+      // nock('https://slack.com/api').get('/rtm.start'): a path of its own, which the analysis takes for a helper's method name (blind s124/08).
+      ['test/connect-base.spec.js:11:5', 'connect-only'],
       ['test/connect.spec.js:11:12', 'connect-only'],
       ['test/connect.spec.js:21:35', 'connect-only'],
       ['test/roster.spec.js:10:12', 'todo'],
     ]);
     expect(report.todos).toBe(1);
 
-    // The connect spec, its success and its error answer alike, passes against the migrated lib/connect.js.
-    const connect = await app.mocha('test/connect.spec.js');
-    expect([connect.code, connect.stdout]).toEqual([0, expect.stringMatching(/2 passing/)]);
-    expect(await readFile(join(app.dir, 'test', 'connect.spec.js'), 'utf8')).not.toContain('rtm.start');
+    // The connect specs, their success and error answers alike, pass against the migrated lib/connect.js.
+    const connect = await app.mocha('test/connect.spec.js', 'test/connect-base.spec.js');
+    expect([connect.code, connect.stdout]).toEqual([0, expect.stringMatching(/3 passing/)]);
+    for (const spec of ['connect.spec.js', 'connect-base.spec.js']) expect(await readFile(join(app.dir, 'test', spec), 'utf8')).not.toContain('rtm.start');
   });
 
   it('the stub of code that now asks the replacement methods keeps a TODO naming that code, which the test run bears out', { timeout: 120_000 }, async () => {

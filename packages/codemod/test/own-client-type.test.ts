@@ -114,11 +114,12 @@ describe('a v3 client typed by the project\'s own declaration', () => {
     }
   });
 
+  // An object's own `start` (a test's stand-in) runs as it is: see stand-in-start.test.ts. A class's is checked.
   it('is refused at start by startRtmClient() when it is no v3 RtmClient, as its type no longer says so', async () => {
     const dir = await project();
     expect((await cli(['apply', '.'], dir)).code).toBe(0);
     expect(await compile(dir)).toBe('');
-    const started = await run(process.execPath, ['-e', "require('./dist/rtm-start-data.js').startRtmClient({ start() {}, on() {} })"], { cwd: dir });
+    const started = await run(process.execPath, ['-e', "class Client { start() {} on() {} } require('./dist/rtm-start-data.js').startRtmClient(new Client())"], { cwd: dir });
     expect(started.code).toBe(1);
     expect(started.stderr).toContain('TypeError: startRtmClient() expected a @slack/client v3 RtmClient: this client lacks one of start, emit, logger, _makeAPICall, _rtm.start');
   });

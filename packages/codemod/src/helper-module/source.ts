@@ -27,7 +27,7 @@ import { itemGapsSource } from './item-gaps.js';
 import { botkitSource, slackbotapiSource, slackbotsOnSource, slackbotsSource, slackClientLoginSource, slackPackageImport, slackPackageSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
-import { clientParameter, clientViewLines, type ClientView } from './client-view.js';
+import { clientParameter, clientViewLines, standInStartLines, type ClientView } from './client-view.js';
 import { forOlderTypeScript } from './older-typescript.js';
 
 /** The source of each library's function in the module. */
@@ -643,6 +643,7 @@ function legacyClientSource(v: HelperVariant): string[] {
     ` * \`rtm.start\`'s data again (see ${HELPER_EXPORTS.legacyPrepare}()), on this start and every later one.`,
     ' */',
     `${exp}function ${HELPER_EXPORTS.legacyStart}(${clientParameter(ts)}, args${t(': RtmStartArgs')} = {}, options${t(': RtmStartDataOptions')} = {})${t(': void')} {`,
+    ...standInStartLines(ts),
     ...clientViewLines(ts, legacyClientView(HELPER_EXPORTS.legacyStart)),
     `  ${HELPER_EXPORTS.legacyPrepare}(rtm, options).start(args);`,
     '}',

@@ -59,7 +59,7 @@ import { sdkBoundStartOverride } from './sdk-bound-start.js';
 import { markBaseClassCovered } from './base-class-covered.js';
 import { markSdkFacetCovered } from './sdk-facet-covered.js';
 import { markCoveredUses, type PlannedSite, type WrapperUse } from './wrapper-covered.js';
-import { markStubsRepointed, mockedBy } from './mock-stub.js';
+import { markStubsRepointed, mockOfSite } from './mock-stub.js';
 import { markTableCoveredUses } from './table-covered.js';
 import { paginateUnsure } from './receiver.js';
 import { importableDecision } from './plain-script.js';
@@ -353,10 +353,13 @@ function decide(parsed: ParsedFile, site: FoundSite, args: SiteArgs, startOnly: 
     if (tooOld !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.legacyClientTooOld(tooOld) };
     return { rewrite: site.rtmClientStart !== undefined && helper === 'inline' ? 'helper-module' : 'todo', form: site.form, reason: site.clientChosen ? CODEMOD_MESSAGES.legacyClientUnfollowed(site.rtmClientMember, false) : site.clientReceived === undefined ? CODEMOD_MESSAGES.rtmClientMember(site.rtmClientMember) : CODEMOD_MESSAGES.rtmClientReceived(site.clientReceived.receiver, site.rtmClientMember, site.clientReceived.ownType) };
   }
+  // A test's interceptor that names the method as a path of its own (`nock(base).post('/rtm.start')`): a stand-in, no helper of the app's.
+  const helperMock = site.form === 'helper' ? mockOfSite(parsed, site) : undefined;
+  if (helperMock !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.mockedRtmStart(helperMock) };
   if (site.methodModule) return { rewrite: 'todo', form: site.form, reason: escapes.length > 0 ? CODEMOD_MESSAGES.escapes(escapes) : CODEMOD_MESSAGES.methodModule };
   if (rawUrlConnectOnly(parsed, site)) return { rewrite: 'connect-only', form: site.form };
   if (site.form === 'raw-url' || site.form === 'legacy-client' || site.form === 'method-table' || site.form === 'legacy-data-store' || site.form === 'unfollowed-name' || site.form === 'library-start' || site.form === 'unfollowed-client' || site.form === 'start-listener' || site.form === 'stand-in') {
-    const mock = site.form === 'raw-url' ? mockedBy(parsed, site.node) : undefined;
+    const mock = mockOfSite(parsed, site);
     if (mock !== undefined) return { rewrite: 'todo', form: site.form, reason: CODEMOD_MESSAGES.mockedRtmStart(mock) };
     return { rewrite: 'todo', form: site.form, reason: site.form === 'raw-url' ? CODEMOD_MESSAGES.rawHttp(site.request ?? 'the request', urlMayBeRead(site)) : (escapes[0]?.reason ?? MESSAGES.rtmStartUrl) };
   }
@@ -573,7 +576,7 @@ export function scan(options: ScanOptions): Plan {
       // A listed release of a legacy SDK's own rtm.start facet: its body resolves the helper module's data.
       const facet = planned.rewrite === 'todo' && planned.form === 'helper' && helperBuildsAll ? (sdkFacetOverride(parsed, found.node) ?? sdkBoundStartOverride(parsed, found.node)) : undefined;
       // A test's interceptor is no transport of the app's: nothing to rebuild through it.
-      const mocked = found.form === 'raw-url' && mockedBy(parsed, found.node) !== undefined;
+      const mocked = mockOfSite(parsed, found) !== undefined;
       const transport = planned.rewrite === 'todo' && !bound && !facet && !connectUnfit && !mocked && (planned.form === 'helper' || planned.form === 'raw-url' || planned.form === 'method-call') && helperBuildsAll ? transportOf(parsed, found) : undefined;
       const table = planned.rewrite === 'todo' && planned.form === 'method-table' ? methodTableOverride(parsed, found.node) : undefined;
       const decision: Decision =

@@ -7,6 +7,7 @@ import type { PlanSite } from '../plan.js';
 import { rtmStartPathsIn } from '../text/rtm-start-path.js';
 import { HELPER_BASENAME } from '../helper-module/source.js';
 import type { WrapperUse } from './wrapper-covered.js';
+import type { FoundSite } from './found.js';
 
 /** HTTP mocking libraries whose interceptors name the path they answer: `nock(base).post('/api/rtm.start')`. */
 const MOCK_LIBRARIES = ['nock'];
@@ -37,6 +38,23 @@ export function mockedBy(parsed: ParsedFile, url: TSESTree.Node): string | undef
   }
 }
 
+/**
+ * The string a site's stub names `rtm.start` by: a raw URL site's, or the method-name argument of a call
+ * the analysis takes for an app's helper (`nock(base).post('/rtm.start')`: a stand-in whose path, joined to
+ * a base ending in `/api`, has no `api/` of its own; blind s124/08).
+ */
+function stubPath(found: FoundSite): TSESTree.Node | undefined {
+  if (found.form === 'raw-url') return found.node;
+  if (found.form !== 'helper' || found.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  return found.node.arguments.find((a) => a.type === AST_NODE_TYPES.Literal && typeof a.value === 'string' && /(?:^|\/)rtm\.start$/.test(a.value));
+}
+
+/** The mocking library a site's string is given to (see mockedBy), for a raw URL or a helper-form method name. */
+export function mockOfSite(parsed: ParsedFile, found: FoundSite): string | undefined {
+  const path = stubPath(found);
+  return path === undefined ? undefined : mockedBy(parsed, path);
+}
+
 /** `x.addResponse({ url: <url>, … })`: the call's callee as written, which names the mock. */
 function cannedResponseCall(parsed: ParsedFile, url: TSESTree.Node): string | undefined {
   const property = url.parent;
@@ -63,7 +81,7 @@ export function markStubsRepointed(root: string, project: Project, sites: readon
   const out = [...sites];
   const stubs = new Map(
     uses.flatMap((use) => {
-      const library = use.found.form === 'raw-url' ? mockedBy(use.parsed, use.found.node) : undefined;
+      const library = mockOfSite(use.parsed, use.found);
       return library === undefined ? [] : [[use.index, { use, library }] as const];
     }),
   );
@@ -76,7 +94,7 @@ export function markStubsRepointed(root: string, project: Project, sites: readon
     if (plan?.rewrite !== 'todo') continue;
     const runs = reached(use.parsed.file);
     const tested = sites.filter((s, i) => !stubs.has(i) && runs.includes(resolve(root, s.file)) && s.rewrite !== 'covered' && !s.form.startsWith('connect-'));
-    const url = use.found.node;
+    const url = stubPath(use.found) ?? use.found.node;
     const once = use.found.literal && rtmStartPathsIn(use.parsed.text.slice(url.range[0], url.range[1])).length === 1;
     if (once && tested.length > 0 && tested.every((s) => s.rewrite === 'connect-only')) {
       out[index] = { ...plan, rewrite: 'connect-only', message: CODEMOD_MESSAGES.stubRepointed(library, tested.map((s) => `${s.file}:${s.line}`)) };
