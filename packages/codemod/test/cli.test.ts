@@ -300,14 +300,14 @@ describe('safety', () => {
   // Blind s89/08 (gsingers/slack-jira-plugin): `node-slackbot` 0.0.8, pinned to a release no registry has, starts with rtm.start in its `connect()`.
   it('a dependency named for Slack that is not installed: a warning that its code could not be read, --check unchanged', async () => {
     const dir = await tempDir('rtm-migrate-unread-dependency-');
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'jira-bot', dependencies: { 'node-slackbot': '0.0.8', slackbots: '^1.2.0', '@slack/web-api': '^7.0.0', request: '^2.88.0' } }));
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'jira-bot', dependencies: { 'node-slackbot': '0.0.8', slackbots: '^1.2.0', '@slack/web-api': '^7.0.0', request: '^2.88.0', 'passport-slack': '0.0.7', 'slack-notify': '^2.0.0' } }));
     await writeFile(join(dir, 'bot.js'), "const Slackbot = require('node-slackbot');\nconst bot = new Slackbot(process.env.SLACK_TOKEN);\nbot.connect();\n");
     const r = await cli(['apply', '.', '--dry'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\n +/g, ' ')).toContain(
       'warning: package.json declares `node-slackbot` 0.0.8, named for Slack, but it is not installed, so rtm-migrate could not read whether its own code requests `rtm.start` (a Slack library of its time may, and the bot then breaks with no line of its own naming it). Install the dependencies and run rtm-migrate again.',
     );
-    // The known clients (slackbots, @slack/*) are the analysis's, whatever is installed: not named.
+    // The known clients (slackbots, @slack/*) are the analysis's, whatever is installed, and a sign-in strategy or a webhook notifier makes no RTM client: not named.
     expect(r.stdout.match(/^warning: .*/gm)?.filter((w) => w.includes('declares'))).toEqual(['warning: package.json declares `node-slackbot` 0.0.8, named for Slack, but it is not installed, so']);
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(0);
     // Installed, it is read (and, naming rtm.start, reported as starting it).

@@ -127,9 +127,15 @@ function startingClients(root: { readonly dir: string; readonly manifest: Manife
   });
 }
 
+/**
+ * Names of packages for Slack that make no RTM client: sign-in strategies, webhook notifiers, log transports,
+ * formatters (blind s126/12: `passport-slack` and `passport-slack-oauth2`, not installed, were warned of).
+ */
+const NO_RTM_CLIENT = /passport|oauth|webhook|notif|winston|bunyan|pino|log4js|markdown|mrkdwn|emoji/i;
+
 /** A package named for Slack that none of the facts are about: its own client may request `rtm.start` (the official `@slack/*` ones only list it). */
 function isSlackLibrary(name: string): boolean {
-  return /slack/i.test(name) && !name.startsWith('@slack/') && !isKnownPackage(name);
+  return /slack/i.test(name) && !name.startsWith('@slack/') && !isKnownPackage(name) && !NO_RTM_CLIENT.test(name);
 }
 
 /** The most JavaScript files of one package read (a bot library has tens). */
