@@ -346,7 +346,7 @@ const BOM = '\uFEFF';
  * positions as a file that fails in `apply`.
  */
 export async function parseFailure(file: string, parser?: ParserName): Promise<Omit<FailedFile, 'file'> | undefined> {
-  const { parserFor, parseWith } = await import('./transforms/index.js');
+  const { parserFor, parseSource } = await import('./transforms/index.js');
   let input: string;
   try {
     input = readFileSync(file, 'utf8');
@@ -354,7 +354,7 @@ export async function parseFailure(file: string, parser?: ParserName): Promise<O
     return { line: 1, column: 1, message: `unreadable: ${(err as Error).message}` };
   }
   try {
-    parseWith(parser ?? parserFor(file), input.startsWith(BOM) ? input.slice(1) : input);
+    parseSource(parser ?? parserFor(file), input.startsWith(BOM) ? input.slice(1) : input);
     return undefined;
   } catch (err) {
     if (err instanceof ParseError) return { line: err.line, column: err.column, message: err.message };

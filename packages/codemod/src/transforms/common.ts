@@ -4,7 +4,12 @@ import type { PlanSite, RewriteKind } from '../plan.js';
 import { ParseError } from '../errors.js';
 import { wrapWords } from '../text/wrap.js';
 
-export type ParserName = 'ts' | 'tsx' | 'babel';
+/**
+ * jscodeshift's parsers: `babel` (its default for JavaScript), `ts`, `tsx`, and `babylon` (Babel with the
+ * Flow plugin, and without ESTree's node names), which a JavaScript file that `babel` cannot parse is
+ * parsed with again (Flow annotations: `import type`, `?string`; blind s125/01).
+ */
+export type ParserName = 'ts' | 'tsx' | 'babel' | 'babylon';
 
 export interface Edit {
   readonly start: number;
@@ -164,6 +169,23 @@ export function startOf(node: AnyNode): number {
 export function endOf(node: AnyNode): number {
   if (node.end === undefined) throw new Error(`a ${node.type} node without source offsets`);
   return node.end;
+}
+
+/**
+ * Where an expression ends as written: after the parentheses around it (`new RtmClient((token))`, a Flow
+ * cast `(token: any)`), which babel leaves out of its range and marks in `extra`. Text added after an
+ * argument goes there: inside them it would make a sequence expression (`(token, { … })`: one argument).
+ */
+export function writtenEnd(ctx: TransformContext, node: AnyNode & { readonly extra?: { readonly parenthesized?: boolean; readonly parenStart?: number } }): number {
+  let end = endOf(node);
+  const from = node.extra?.parenthesized === true ? node.extra.parenStart : undefined;
+  if (from === undefined) return end;
+  for (let wraps = (ctx.source.slice(from, startOf(node)).match(/\(/g) ?? []).length; wraps > 0; wraps--) {
+    const close = ctx.source.indexOf(')', end);
+    if (close < 0) break;
+    end = close + 1;
+  }
+  return end;
 }
 
 export function text(ctx: TransformContext, node: AnyNode): string {

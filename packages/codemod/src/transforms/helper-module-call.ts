@@ -11,6 +11,7 @@ import {
   CALL_TYPES,
   addImport,
   endOf,
+  writtenEnd,
   enclosingStatement,
   findSiteNode,
   freshName,
@@ -97,7 +98,8 @@ export function useRtmConnect(ctx: TransformContext, site: PlanSite): boolean {
   const [token, options] = at(range.start, range.end)?.arguments ?? [];
   if (!token) return false;
   if (!options) {
-    ctx.edits.push({ start: endOf(token), end: endOf(token), text: ', { useRtmConnect: true }' });
+    const end = writtenEnd(ctx, token);
+    ctx.edits.push({ start: end, end, text: ', { useRtmConnect: true }' });
     return true;
   }
   if (options.type === 'Identifier' && range.options) {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Collection } from 'jscodeshift';
+import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { PlanSite } from '../plan.js';
 import { ParseError } from '../errors.js';
 import {
@@ -101,6 +101,40 @@ const SCRIPT_OPTIONS: Record<ParserName, BabelOptions> = {
   },
   ts: tsOptions,
   tsx: { ...tsOptions, plugins: ['jsx', ...tsOptions.plugins] },
+  // jscodeshift/parser/babylon.js's options, which it keeps to itself too.
+  babylon: {
+    sourceType: 'module',
+    allowImportExportEverywhere: true,
+    allowReturnOutsideFunction: true,
+    startLine: 1,
+    tokens: true,
+    plugins: [
+      ['flow', { all: true }],
+      'flowComments',
+      'jsx',
+      'asyncGenerators',
+      'bigInt',
+      'classProperties',
+      'classPrivateProperties',
+      'classPrivateMethods',
+      ['decorators', { decoratorsBeforeExport: false }],
+      'doExpressions',
+      'dynamicImport',
+      'exportDefaultFrom',
+      'exportNamespaceFrom',
+      'functionBind',
+      'functionSent',
+      'importMeta',
+      'logicalAssignment',
+      'nullishCoalescingOperator',
+      'numericSeparator',
+      'objectRestSpread',
+      'optionalCatchBinding',
+      'optionalChaining',
+      ['pipelineOperator', { proposal: 'minimal' }],
+      'throwExpressions',
+    ],
+  },
 };
 
 /**
@@ -126,6 +160,27 @@ function parseError(err: unknown): ParseError {
   return new ParseError((/^.*/.exec(String(e.message ?? err))?.[0] ?? '').replace(/\s*\(\d+:\d+\)$/, ''), line, column);
 }
 
+/** Parses with one of jscodeshift's parsers, as an ES module, then as a script (see parseWith). */
+function parseAs(parser: ParserName, source: string): unknown {
+  let p = parsers.get(parser);
+  if (!p) {
+    p = getParser(parser);
+    parsers.set(parser, p);
+  }
+  try {
+    return p.parse(source);
+  } catch (moduleErr) {
+    try {
+      return parseScript(parser, source);
+    } catch (scriptErr) {
+      const asModule = parseError(moduleErr);
+      const asScript = parseError(scriptErr);
+      const further = asScript.line > asModule.line || (asScript.line === asModule.line && asScript.column > asModule.column);
+      throw further ? asScript : asModule;
+    }
+  }
+}
+
 /**
  * Parses with jscodeshift's parser for `parser` (babel with its plugins). The AST comes straight from
  * the parser, not through recast (which normalises line endings and tabs before parsing), so node
@@ -134,27 +189,27 @@ function parseError(err: unknown): ParseError {
  * neither parses, the error reported is the one of the parse that read further into the file (the
  * script's for a CommonJS file with a real syntax error, the module's for a file with `import`s).
  */
-export function parseWith(parser: ParserName, source: string) {
+export function parseWith(parser: ParserName, source: string): { j: JSCodeshift; root: Collection } {
   const j = withParser(parser);
-  let p = parsers.get(parser);
-  if (!p) {
-    p = getParser(parser);
-    parsers.set(parser, p);
-  }
-  let ast: unknown;
+  return { j, root: j(parseAs(parser, source) as Parameters<typeof j>[0]) };
+}
+
+/**
+ * A file's text parsed as parseWith does, where JavaScript that `babel` cannot parse is tried with
+ * `babylon` (Flow annotations: blind s125/01); `parser` says which one read it, for the output's re-parse.
+ */
+export function parseSource(parser: ParserName, source: string): { j: JSCodeshift; root: Collection; parser: ParserName } {
   try {
-    ast = p.parse(source);
-  } catch (moduleErr) {
+    return { ...parseWith(parser, source), parser };
+  } catch (err) {
+    if (parser !== 'babel') throw err;
     try {
-      ast = parseScript(parser, source);
-    } catch (scriptErr) {
-      const asModule = parseError(moduleErr);
-      const asScript = parseError(scriptErr);
-      const further = asScript.line > asModule.line || (asScript.line === asModule.line && asScript.column > asModule.column);
-      throw further ? asScript : asModule;
+      return { ...parseWith('babylon', source), parser: 'babylon' };
+    } catch {
+      // Not Flow either: the error is babel's.
+      throw err;
     }
   }
-  return { j, root: j(ast as Parameters<typeof j>[0]) };
 }
 
 /**
@@ -170,15 +225,14 @@ export function transformSource(
 ): TransformResult {
   const hasBom = input.startsWith(BOM);
   const source = hasBom ? input.slice(1) : input;
-  const parser = options.parser ?? parserFor(file);
-  const { j, root } = parseWith(parser, source);
+  const { j, root, parser } = parseSource(options.parser ?? parserFor(file), source);
   const ctx: TransformContext = {
     j,
     root,
     source,
     eol: detectEol(source),
     style: detectStyle(source),
-    typescript: parser !== 'babel',
+    typescript: parser === 'ts' || parser === 'tsx',
     commonjs: isCommonJs(source, file),
     sites,
     edits: [],
