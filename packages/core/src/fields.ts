@@ -160,6 +160,14 @@ export function conversationTypesOf(list: ConversationListField, mpimAware: bool
 export const LEGACY_LIST_ITEM_FLAGS: Readonly<Partial<Record<ConversationListField, Readonly<Record<string, boolean>>>>> = deepFreeze({ groups: { is_group: true } });
 
 /**
+ * Flags `conversations.list` sets on items that `rtm.start`'s items of a list did not have: a private channel
+ * made since March 2021 (a C id) is `is_channel: true` there, where `rtm.start` listed it among its `groups`
+ * without `is_channel`, the flag its `channels` carried. Code that tells a channel from a group by it (a
+ * client printing `#` for `is_channel`, blind s130/02) would take such a group for a channel.
+ */
+export const LEGACY_LIST_ITEM_ABSENT: Readonly<Partial<Record<ConversationListField, readonly string[]>>> = deepFreeze({ groups: ['is_channel'] });
+
+/**
  * How a `conversations.list` item tells its type, asked in this order (Slack's conversation object,
  * https://docs.slack.dev/reference/objects/conversation-object): `is_im` a DM; `is_mpim` a group DM, which
  * is `is_private` too, so it is asked first; `is_private` a private channel, or `is_group` one made before

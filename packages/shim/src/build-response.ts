@@ -1,5 +1,6 @@
 import {
   CONVERSATION_LIST_FIELDS,
+  LEGACY_LIST_ITEM_ABSENT,
   LEGACY_LIST_ITEM_FLAGS,
   METHODS,
   RECOMMENDED_PAGE_SIZE,
@@ -332,6 +333,7 @@ export async function buildRtmStartSnapshot(
             for (const c of page as CompatConversation[]) {
               // What rtm.start set on every item of the list, whatever conversations.list says (a group DM's `is_group`).
               Object.assign(c, LEGACY_LIST_ITEM_FLAGS[field]);
+              for (const flag of LEGACY_LIST_ITEM_ABSENT[field] ?? []) Reflect.deleteProperty(c, flag);
               if (!wantsMembers(type, c)) {
                 ready.push(c);
                 continue;

@@ -69,12 +69,14 @@ describe('calls made = core costOfReplacement(), rtm.connect last', () => {
     expect(res.response_metadata.warnings).not.toContain('member_list_truncated');
   });
 
-  it("flags its groups as rtm.start did: group DMs among them `is_group` (conversations.list says false)", async () => {
+  it("flags its groups as rtm.start did: group DMs among them `is_group` (conversations.list says false), none `is_channel`", async () => {
     fake = await startFakeSlack({ seed: 23, users: 40, channels: 12, mode: 'legacy' });
-    const flags = (groups: RtmStartCompatResponse['groups']): string[] => (groups ?? []).map((g) => `${g.id} group=${String(g.is_group)} mpim=${String(g.is_mpim)}`).sort();
+    // No `is_channel` either, which conversations.list sets on a private channel made since 2021 (a C id).
+    const flags = (groups: RtmStartCompatResponse['groups']): string[] => (groups ?? []).map((g) => `${g.id} group=${String(g.is_group)} mpim=${String(g.is_mpim)} channel=${String((g as { is_channel?: boolean }).is_channel)}`).sort();
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- Slack's legacy answer, for comparison
     const legacy = flags(((await client(fake.apiUrl).rtm.start({})) as unknown as RtmStartCompatResponse).groups);
-    expect(legacy.some((g) => g.endsWith('group=true mpim=true'))).toBe(true);
+    expect(legacy.some((g) => g.endsWith('group=true mpim=true channel=undefined'))).toBe(true);
+    expect(legacy.some((g) => g.startsWith('C'))).toBe(true);
     fake.setMode('connect_required');
     expect(flags((await withRtmStartCompat(client(fake.apiUrl), { rateLimit: false }).rtm.start({})).groups)).toEqual(legacy);
   });

@@ -4,6 +4,7 @@ import {
   UNFLAGGED_CONVERSATION_TYPE,
   conversationTypesOf,
   type ConversationListField,
+  LEGACY_LIST_ITEM_ABSENT,
   LEGACY_LIST_ITEM_FLAGS,
   LEGACY_RTM_CONNECT_SUPPORT,
   LEGACY_RTM_RESTART,
@@ -370,6 +371,10 @@ export function helperSource(v: HelperVariant): string {
     ...Object.entries(LEGACY_LIST_ITEM_FLAGS).flatMap(([list, flags]) => [
       `    // rtm.start set these on every item of its ${list}, whatever conversations.list says (group DMs among them).`,
       `    if (list === '${list}') for (const conversation of found) Object.assign(conversation, { ${Object.entries(flags).map(([flag, value]) => `${flag}: ${String(value)}`).join(', ')} });`,
+    ]),
+    ...Object.entries(LEGACY_LIST_ITEM_ABSENT).flatMap(([list, flags]) => [
+      `    // rtm.start's ${list} had no ${flags.map((f) => `\`${f}\``).join(', ')}, which conversations.list sets on some of them.`,
+      `    if (list === '${list}') for (const conversation of found) ${flags.map((f) => `delete conversation.${f};`).join(' ')}`,
     ]),
     '    return inTurn(found, (conversation) => {',
     '      // rtm.start listed members only for the conversations the bot was in; here they are complete.',
