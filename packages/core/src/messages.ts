@@ -298,6 +298,9 @@ export const CODEMOD_MESSAGES = {
   /** A test's stand-in for `rtm.start` in a project that asks `rtm.start` nowhere else (blind s104/09: its SDK asks `rtm.connect`). */
   stubIdle: (library: string): string =>
     `unchanged: this \`${library}\` stub answers \`rtm.start\`, which the project's own code does not ask (and no earlier run migrated such a request), so this run changes nothing it stands in for. Where the code the test runs asks \`rtm.connect\` (an RTM client of @slack/client 4+ does), a stub of \`rtm.connect\` answers it and this one can go; where it is an installed library that asks \`rtm.start\` itself, that library is what needs replacing.`,
+  /** A test's stand-in for a v3 client's `start` where every start of the code the test runs (`places`) still calls the client's own `start` once migrated. */
+  standInStillCalled: (code: string, places: readonly string[]): string =>
+    `unchanged: \`${code}\` stands in for a v3 \`RtmClient\`'s \`start\`, and the code the test runs (${places.join(', ')}) is migrated to start its client through \`startRtmClient()\` of the generated module, which still calls the client's own \`start\` (a stand-in's as it is): the stub keeps answering what it answered.`,
   /** The same stub where the tested code (`files`) now builds the data through the generated helper module. */
   mockedTestedBuilds: (library: string, files: readonly string[]): string =>
     `this \`${library}\` interceptor stands in for Slack's \`rtm.start\` in a test, and the code the test runs (${files.slice(0, 3).join(', ')}) now builds that data through the generated helper module from the replacement methods (users.list, conversations.list, conversations.members, team.info…, then \`rtm.connect\`, only those its reads need), which this stub does not answer. Stub each method that code asks with the part of this answer it returns (or run the test against a fake Slack that answers them), then delete this one.`,

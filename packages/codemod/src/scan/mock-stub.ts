@@ -109,5 +109,16 @@ export function markStubsRepointed(root: string, project: Project, sites: readon
     const reason = CODEMOD_MESSAGES.mockedTestedBuilds(library, [...new Set(building)].sort());
     out[index] = { ...plan, reason, message: todoComment(reason, plan.startOnlyFields) };
   }
+  // A stand-in for a v3 client's `start` (`bot.slack.rtm.start = sandbox.stub()`, blind s130/09, s124/03): the migrated
+  // starts of a v3 client (startRtmClient(), a `useRtmConnect` option) still call the client's own `start`.
+  for (const use of uses) {
+    const plan = out[use.index];
+    if (use.found.form !== 'stand-in' || plan?.rewrite !== 'todo') continue;
+    const runs = reached(use.parsed.file);
+    const tested = sites.filter((s) => s.form !== 'stand-in' && runs.includes(resolve(root, s.file)) && s.rewrite !== 'covered');
+    const startsClient = (s: PlanSite): boolean => (s.form === 'legacy-client' && (s.rewrite === 'helper-module' || s.rewrite === 'connect-only')) || (s.clientElsewhere === true && s.rewrite === 'helper-module');
+    if (tested.length === 0 || !tested.every(startsClient)) continue;
+    out[use.index] = { ...plan, rewrite: 'idle-stub', message: CODEMOD_MESSAGES.standInStillCalled(plan.code, tested.map((s) => `${s.file}:${String(s.line)}`)) };
+  }
   return out;
 }
