@@ -477,3 +477,20 @@ export async function applyRunners(dir: string): Promise<DryReport> {
   expect(ran.code).toBe(0);
   return JSON.parse(ran.stdout) as DryReport;
 }
+
+/**
+ * The end of a test's v3 `RtmClient` bot (a `var rtm` of `@slack/client` with `CLIENT_EVENTS`): it exits once the
+ * socket is open, exits 1 saying `unable to start: …` where the client cannot start (breaksThenMigrates reads
+ * that), and starts the client.
+ */
+export const V3_BOT_END = `rtm.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () {
+  process.stdout.write('', function () { process.exit(0); });
+});
+
+rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
+  console.error('unable to start: ' + (error && error.message ? error.message : error));
+  process.exit(1);
+});
+
+rtm.start();
+`;

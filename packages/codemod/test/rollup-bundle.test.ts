@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runNodeBot, type RunResult } from '../../../test/support/run.js';
-import { cli, expectSameWithoutRtmStart, writeBotFiles } from './helpers.js';
+import { cli, expectSameWithoutRtmStart, V3_BOT_END, writeBotFiles } from './helpers.js';
 
 /**
  * A CommonJS v3 bot that is run from its rollup bundle in `dist/`, as DanYellow/slack_bot was (blind
@@ -21,17 +21,7 @@ rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, function (start) {
   console.log('signed in as ' + start.self.name + '; ' + start.users.length + ' users (' + names + '); ' + start.channels.length + ' channels');
 });
 
-rtm.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () {
-  process.stdout.write('', function () { process.exit(0); });
-});
-
-rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
-  console.error('unable to start: ' + (error && error.message ? error.message : error));
-  process.exit(1);
-});
-
-rtm.start();
-`;
+${V3_BOT_END}`;
 
 const config = (plugin: boolean): string => `${plugin ? "import commonjs from '@rollup/plugin-commonjs';\n" : ''}export default {
   input: 'src/index.js',

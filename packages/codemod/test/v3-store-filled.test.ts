@@ -4,7 +4,7 @@ import { startFakeSlack, type FakeSlack } from '@rtm-migrate/fake-slack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNodeBot, type RunResult } from '../../../test/support/run.js';
 import type { Plan } from '../src/plan.js';
-import { breaksThenMigrates, cli, expectSameWithoutRtmStart, tempDir, writeBotFiles } from './helpers.js';
+import { breaksThenMigrates, cli, expectSameWithoutRtmStart, tempDir, V3_BOT_END, writeBotFiles } from './helpers.js';
 
 /**
  * What a v3 `RtmClient`'s store knows, counted from outside the program: a module preloaded with `-r`
@@ -51,17 +51,7 @@ rtm.on(CLIENT_EVENTS.RTM.AUTHENTICATED, function (start) {
   console.log('signed in as ' + start.self.name + ' on ' + start.team.domain);
 });
 
-rtm.on(CLIENT_EVENTS.RTM.RTM_CONNECTION_OPENED, function () {
-  process.stdout.write('', function () { process.exit(0); });
-});
-
-rtm.on(CLIENT_EVENTS.RTM.UNABLE_TO_RTM_START, function (error) {
-  console.error('unable to start: ' + (error && error.message ? error.message : error));
-  process.exit(1);
-});
-
-rtm.start();
-`;
+${V3_BOT_END}`;
 
 let fake: FakeSlack;
 let counter: string;

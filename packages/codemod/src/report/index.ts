@@ -4,6 +4,7 @@ import type { ApplySummary, FailedFile, ScanSummary } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
 import { leavesTodo, leavesUnchanged, type Plan } from '../plan.js';
 import { humanScanProblems, location } from './summary.js';
+import { sharedNotes } from './shared-notes.js';
 
 export const VERSION_URL = 'https://github.com/rtm-migrate/rtm-migrate';
 
@@ -33,6 +34,7 @@ export function jsonReport(summary: ApplySummary): string {
 
 /** `--report md`: a Markdown table for a PR description, then the warnings, failed and skipped files. */
 export function markdownReport(summary: ApplySummary): string {
+  const shared = sharedNotes(summary.sites.map((s) => s.site));
   const lines = [
     '# rtm-migrate report',
     '',
@@ -42,8 +44,9 @@ export function markdownReport(summary: ApplySummary): string {
     '|---|---|---|---|---|',
     ...summary.sites.map(
       (s) =>
-        `| \`${location(s.site)}\` | ${s.site.form} | ${s.rewrite} | ${s.site.startOnlyFields.map((f) => `\`${f}\``).join(', ') || '—'} | ${s.message.replace(/\|/g, '\\|')} |`,
+        `| \`${location(s.site)}\` | ${s.site.form} | ${s.rewrite} | ${s.site.startOnlyFields.map((f) => `\`${f}\``).join(', ') || '—'} | ${shared.message(s.site, s.message).replace(/\|/g, '\\|')} |`,
     ),
+    ...(shared.notes.length > 0 ? ['', '## Notes', '', ...shared.notes.map((n, i) => `${String(i + 1)}. ${n}`)] : []),
     '',
     `**Scopes the migrated app needs:** ${summary.plan.scopes.map((s) => `\`${s}\``).join(', ') || 'none'}`,
     '',
@@ -135,6 +138,7 @@ export function humanPlan(plan: Plan, problems: { readonly failed: readonly Fail
     out.push(n > 0 ? `No rtm.start sites found in the files that parse; ${n} file${n === 1 ? '' : 's'} could not be parsed.` : 'No rtm.start sites found.');
     return out.join('\n') + '\n' + tail;
   }
+  const shared = sharedNotes(plan.sites);
   for (const s of plan.sites) {
     out.push(`${location(s)}  ${s.form} → ${s.rewrite}`);
     out.push(`  ${s.code}`);
@@ -154,9 +158,10 @@ export function humanPlan(plan: Plan, problems: { readonly failed: readonly Fail
     // The part that escapes tells apart lines of one place (blind s88/05: `channels[]`, `groups[]`, `ims[]` handed to one callback).
     for (const e of places.slice(0, 3)) out.push(`  escapes at ${e.file}:${e.line}${e.path ? ` (\`${e.path}\`)` : ''}: ${e.reason}`);
     if (s.wholeDataAt) out.push(`  ${CODEMOD_MESSAGES.legacyClientWholeData(`${s.wholeDataAt.file}:${s.wholeDataAt.line}`, s.wholeDataAt.code)}`);
-    out.push(`  ${s.message}`);
+    out.push(`  ${shared.message(s, s.message)}`);
     out.push('');
   }
+  for (const [i, note] of shared.notes.entries()) out.push(`note ${String(i + 1)}: ${note}`, '');
   const todo = plan.sites.filter((s) => s.rewrite === 'todo').length;
   // Covered, filled and unread-entry sites need no change: not counted as rewritable (blind s83/12).
   const unchanged = plan.sites.filter((s) => leavesUnchanged(s.rewrite)).length;

@@ -2,6 +2,7 @@ import type { ApplySummary, FailedFile, SiteResult } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
 import { leavesTodo, leavesUnchanged, type PlanSite } from '../plan.js';
 import { capped, wrapWords } from '../text/wrap.js';
+import { sharedNotes, type SharedNotes } from './shared-notes.js';
 
 /** Width of the human summary's lines; longer messages wrap, indented under their site. */
 const WIDTH = 100;
@@ -51,9 +52,9 @@ function siteState(s: SiteResult, summary: ApplySummary, written: boolean): stri
  * One site: its state, place and rewrite, and (for a TODO) the message, wrapped under it; a rewritten
  * site whose lists' items warn at run time on a read of what they lack says which.
  */
-function siteLines(s: SiteResult, state: string): string[] {
+function siteLines(s: SiteResult, state: string, shared: SharedNotes): string[] {
   const head = `${state.padEnd(7)}${location(s.site)}  ${s.site.form} → ${s.rewrite}`;
-  const gaps = s.rewrite === 'helper-module' ? s.site.itemGaps : undefined;
+  const gaps = s.rewrite === 'helper-module' && s.site.itemGaps !== undefined ? shared.message(s.site, s.site.itemGaps) : undefined;
   const text = state === 'TODO' || state === 'note' ? s.message.replace(/^TODO\(rtm-migrate\): /, '') : gaps;
   return text === undefined ? [head] : [head, ...wrapWords(text, WIDTH - 7).map((l) => `       ${l}`)];
 }
@@ -75,10 +76,12 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
   const out: string[] = [];
   const written = summary.wrote && !options.dry && !options.check;
   const writtenFiles = new Set(written ? summary.changed : []);
-  const lines = summary.sites.map((s) => siteLines(s, siteState(s, summary, writtenFiles.has(s.site.file))));
+  const shared = sharedNotes(summary.sites.filter((s) => s.rewrite === 'helper-module').map((s) => s.site));
+  const lines = summary.sites.map((s) => siteLines(s, siteState(s, summary, writtenFiles.has(s.site.file)), shared));
   // A message the next site repeats word for word (the same note on every look-up of a store) is printed once, under the last of them.
   const shown = lines.map((l, i) => (l.length > 1 && sameBody(l, lines[i + 1]) ? l.slice(0, 1) : l));
   out.push(...capped(shown, MAX_LISTED, (l) => l.join('\n')));
+  for (const [i, note] of shared.notes.entries()) out.push('', ...wrapWords(`note ${String(i + 1)}: ${note}`, WIDTH));
   if (out.length > 0) out.push('');
   for (const w of summary.warnings) out.push(...warningLines(w));
   out.push(`files seen: ${summary.seen}`);
