@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, HELPER_PRESENCE, costOfReplacement, fetchedByMigration, fieldFact, topLevelField, type WorkspaceSize } from '@rtm-migrate/core';
 import { helperFetch, optionalExtraScopes } from './helper-module/escape-extras.js';
-import { leavesTodo, type Plan, type PlanSite } from './plan.js';
+import { leavesTodo, NO_SITE_STARTUP, type Plan, type PlanSite } from './plan.js';
 import { HELPER_BASENAME } from './helper-module/source.js';
 import type { WorkspaceSpec } from './scan/workspace.js';
 
@@ -35,7 +35,7 @@ export function assemblePlan(root: string, tsconfig: string | null | undefined, 
   const union = [...new Set(fetching.flatMap(fetched))].sort();
   const mpimAware = sites.some((s) => s.args.names.includes('mpim_aware'));
   // No rtm.connect only where every site is a helper-module call whose parts need none.
-  const connect = sites.length === 0 || sites.some((s) => helper(s)?.connect ?? true);
+  const connect = sites.some((s) => helper(s)?.connect ?? true);
   // One conversations.list where every site that lists conversations is a helper-module call (the helper lists all
   // types at once); where other code lists some too (inline, by hand), one per type.
   const listsConversations = (s: PlanSite): boolean => fetched(s).some((f) => topLevelField(f) in CONVERSATION_LIST_FIELDS);
@@ -57,7 +57,7 @@ export function assemblePlan(root: string, tsconfig: string | null | undefined, 
     sites,
     scopes,
     optionalScopes: [...optional].map(([scope, when]) => ({ scope, when })).sort((a, b) => a.scope.localeCompare(b.scope)),
-    startup: {
+    startup: sites.length === 0 ? NO_SITE_STARTUP : {
       fieldsRead: union,
       calls: startup.calls,
       floorSeconds: startup.floorSeconds,

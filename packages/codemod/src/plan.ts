@@ -331,6 +331,9 @@ export function emptyPlan(root: string, spec: WorkspaceSpec): Plan {
     sites: [],
     scopes: [],
     optionalScopes: [],
-    startup: { fieldsRead: [], calls: 0, floorSeconds: 0, byMethod: [], summary: 'no rtm.start site: nothing to fetch at start-up.' },
+    startup: NO_SITE_STARTUP,
   };
 }
+
+/** The start-up of a plan with no site: nothing the migration fetches (not the `rtm.connect` a client may make already: blind s126, s128). */
+export const NO_SITE_STARTUP: Plan['startup'] = { fieldsRead: [], calls: 0, floorSeconds: 0, byMethod: [], summary: 'no rtm.start site: nothing to fetch at start-up.' };

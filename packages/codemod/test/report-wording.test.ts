@@ -54,3 +54,15 @@ describe('a run-time gaps note two sites share', () => {
     expect(count(scan.stdout, 'which the replacement lists lack')).toBe(1);
   });
 });
+
+// Blind s126, s128: a project with no site but an RTM client that asks rtm.connect itself read "1 API call per start-up".
+describe('the start-up cost of a run with no site', () => {
+  it('says there is nothing to fetch, not the rtm.connect the code makes already', { timeout: 60_000 }, async () => {
+    const dir = await tempDir('rtm-migrate-no-site-cost-');
+    await writeFile(join(dir, 'bot.js'), "const { RTMClient } = require('@slack/rtm-api');\n// rtm.start is retired: RTMClient asks rtm.connect.\nnew RTMClient(process.env.SLACK_BOT_TOKEN).start();\n");
+    const md = await cli(['apply', '.', '--dry', '--report', 'md'], dir);
+    expect(md.stdout).toContain('): no rtm.start site: nothing to fetch at start-up.');
+    const json = JSON.parse((await cli(['scan', '.', '--json'], dir)).stdout) as { startup: { calls: number } };
+    expect(json.startup.calls).toBe(0);
+  });
+});
