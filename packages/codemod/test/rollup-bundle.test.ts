@@ -80,4 +80,13 @@ describe('a CommonJS bot bundled by rollup', () => {
     await expect(access(join(dir, 'src', 'rtm-start-data.js'))).rejects.toThrow();
     expect((await cli(['apply', '.', '--check'], dir)).code).toBe(1);
   });
+
+  it('rollup declared but not run by the build (no script, config or gulpfile names it): migrated as any CommonJS bot', { timeout: 120_000 }, async () => {
+    const manifestOnly = JSON.stringify({ name: 'bot', private: true, dependencies: { '@slack/client': '3.16.0' }, devDependencies: { rollup: '4.69.3' } });
+    const dir = await writeBotFiles('rtm-migrate-rollup-unused-', { 'package.json': manifestOnly, 'src/index.js': BOT });
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('TODOs left: 0');
+    await expect(access(join(dir, 'src', 'rtm-start-data.js'))).resolves.toBeUndefined();
+  });
 });

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { declaredRange, nearestManifest } from '@rtm-migrate/analysis';
 import { moduleSystemOf } from './place.js';
@@ -15,5 +16,16 @@ export function rollupWithoutCommonjs(root: string, file: string, source: string
   if (!owner || declaredRange(owner.manifest, 'rollup') === undefined) return undefined;
   if (COMMONJS_PLUGINS.some((plugin) => declaredRange(owner.manifest, plugin) !== undefined)) return undefined;
   const system = moduleSystemOf(file, source);
-  return system.commonjs && !system.typescript ? relative(root, join(owner.dir, 'package.json')) : undefined;
+  return system.commonjs && !system.typescript && buildsWithRollup(owner.dir, owner.manifest.scripts) ? relative(root, join(owner.dir, 'package.json')) : undefined;
+}
+
+/**
+ * Whether the package's build runs rollup, not only declares it: a script names it, or a rollup config, or a
+ * gulpfile or Gruntfile that loads it (s123/04: gulp's task called `rollup.rollup`), is in the package's folder.
+ */
+function buildsWithRollup(dir: string, scripts: Readonly<Record<string, string>> | undefined): boolean {
+  if (Object.values(scripts ?? {}).some((script) => typeof script === 'string' && /\brollup\b/.test(script))) return true;
+  const files = readdirSync(dir);
+  if (files.some((name) => /^rollup(?:\.[\w-]+)*\.config\.[cm]?[jt]s$/i.test(name))) return true;
+  return files.some((name) => /^(?:gulpfile|gruntfile)\.[cm]?[jt]s$/i.test(name) && /\brequire\(\s*['"](?:rollup|@rollup\/)|from\s+['"](?:rollup|@rollup\/)/.test(readFileSync(join(dir, name), 'utf8')));
 }
