@@ -137,7 +137,9 @@ function fromSlackModule(resolver: Resolver, holder: Node): boolean {
 /** Source text that puts a new RTM client into a member `name`: `a.rtm = new RtmClient(`, `rtm: new x.RTMClient(`. */
 function storedInText(name: string): RegExp {
   // `const rtm = new RtmClient(…)` too: handed out as `{ rtm }` (blind s103/09, coffea-slack: `rtm.connect()` was written).
-  return new RegExp(`(\\.\\s*${name}\\s*=|\\b${name}\\s*:|\\b(?:const|let|var)\\s+${name}\\s*=)\\s*new\\s+[\\w$.]*\\b(RtmClient|RTMClient)\\s*\\(`);
+  // Or one of the choices of a condition on that line (`rtm: mock ? new RTMMock() : new RTMClient(token)`, blind s132/02:
+  // `rtm.connect()` was written on an @slack/rtm-api client, which has none).
+  return new RegExp(`(\\.\\s*${name}\\s*=|\\b${name}\\s*:|\\b(?:const|let|var)\\s+${name}\\s*=)[^;\\n]*?\\bnew\\s+[\\w$.]*\\b(RtmClient|RTMClient)\\s*\\(`);
 }
 
 /** The `rtm` a start is called on: a member (`x.rtm`), or taken out of its holder (`const { rtm } = x`, `const rtm = x.rtm`). */

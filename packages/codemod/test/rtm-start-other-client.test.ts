@@ -77,8 +77,10 @@ module.exports = function init(token) {
 };
 `;
 
+/** The real ESLint with the plugin's recommended config, reading `file` as an ES module where it has `import`/`export`. */
 async function lint(dir: string, file: string): Promise<ESLint.LintResult[]> {
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(false), ignore: false });
+  const module = /^\s*(?:import|export)\s/m.test(await readFile(join(dir, file), 'utf8'));
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config(module), ignore: false });
   return eslint.lintFiles([file]);
 }
 
@@ -87,6 +89,19 @@ describe('x.rtm.start() of a client that is no Web API client', () => {
     { form: 'a library rtm-migrate does not know, started as a statement given nothing', manifest: { 'frozor-slack': '^1.2.3' }, files: { 'bot.js': FROZOR }, file: 'bot.js', code: 'this.getBot().rtm.start();' },
     // Blind s103/09 (coffea-slack): `const rtm = new RtmClient(…); return { rtm }` in another module, taken out as `const { rtm } = init(token)`.
     { form: 'a v3 client a factory of another module hands out as { rtm }', manifest: { '@slack/client': '^3.14.1' }, files: { 'src/init.js': INIT, 'src/index.js': "const init = require('./init');\n\nmodule.exports = function start(token) {\n  const { rtm } = init(token);\n  rtm.start();\n};\n" }, file: 'src/index.js', code: 'rtm.start();' },
+    // Blind s132/02 (heyburrito): `{ rtm: mock ? new RTMMock() : new RTMClient(token) }` exported, `const { rtm } = slack; rtm.start()`:
+    // `rtm.connect()` was written on an @slack/rtm-api client, which has no such method.
+    {
+      form: 'an @slack/rtm-api client one of two a condition chooses, in an object another module exports',
+      manifest: { '@slack/rtm-api': '^5.0.3' },
+      files: {
+        'src/slack/index.js': "import { RTMClient } from '@slack/rtm-api';\nimport { RTMMock } from '../../test/lib/slack-mock';\n\nexport default { rtm: process.env.SLACK_MOCK === 'true' ? new RTMMock() : new RTMClient(process.env.SLACK_TOKEN) };\n",
+        'test/lib/slack-mock.js': "import { EventEmitter } from 'events';\n\nexport class RTMMock extends EventEmitter {\n  start() {\n    return Promise.resolve(true);\n  }\n}\n",
+        'src/server.js': "import slack from './slack';\n\nconst { rtm } = slack;\nrtm.start();\n",
+      },
+      file: 'src/server.js',
+      code: 'rtm.start();',
+    },
   ])('$form: a TODO, never rtm.connect; the lint offers no fix', async ({ manifest, files, file, code }) => {
     const report = await scanFiles(JSON.stringify({ dependencies: manifest }), files);
     const site = report.sites.find((s) => s.id.startsWith(`${file}:`));
