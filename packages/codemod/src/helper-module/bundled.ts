@@ -25,7 +25,17 @@ export function rollupWithoutCommonjs(root: string, file: string, source: string
  */
 function buildsWithRollup(dir: string, scripts: Readonly<Record<string, string>> | undefined): boolean {
   if (Object.values(scripts ?? {}).some((script) => typeof script === 'string' && /\brollup\b/.test(script))) return true;
-  const files = readdirSync(dir);
-  if (files.some((name) => /^rollup(?:\.[\w-]+)*\.config\.[cm]?[jt]s$/i.test(name))) return true;
-  return files.some((name) => /^(?:gulpfile|gruntfile)\.[cm]?[jt]s$/i.test(name) && /\brequire\(\s*['"](?:rollup|@rollup\/)|from\s+['"](?:rollup|@rollup\/)/.test(readFileSync(join(dir, name), 'utf8')));
+  // Asked for each site the module would serve: the package's folder is read once.
+  let found = rollupFiles.get(dir);
+  if (found === undefined) {
+    const files = readdirSync(dir);
+    found =
+      files.some((name) => /^rollup(?:\.[\w-]+)*\.config\.[cm]?[jt]s$/i.test(name)) ||
+      files.some((name) => /^(?:gulpfile|gruntfile)\.[cm]?[jt]s$/i.test(name) && /\brequire\(\s*['"](?:rollup|@rollup\/)|from\s+['"](?:rollup|@rollup\/)/.test(readFileSync(join(dir, name), 'utf8')));
+    rollupFiles.set(dir, found);
+  }
+  return found;
 }
+
+/** Package folder → whether a rollup config, or a gulpfile or Gruntfile loading rollup, is in it. */
+const rollupFiles = new Map<string, boolean>();

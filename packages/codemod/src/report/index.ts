@@ -4,7 +4,7 @@ import type { ApplySummary, FailedFile, ScanSummary } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
 import { leavesTodo, leavesUnchanged, type Plan } from '../plan.js';
 import { humanScanProblems, location } from './summary.js';
-import { sharedNotes } from './shared-notes.js';
+import { outcomeNotes, sharedNotes } from './shared-notes.js';
 
 export const VERSION_URL = 'https://github.com/rtm-migrate/rtm-migrate';
 
@@ -34,7 +34,7 @@ export function jsonReport(summary: ApplySummary): string {
 
 /** `--report md`: a Markdown table for a PR description, then the warnings, failed and skipped files. */
 export function markdownReport(summary: ApplySummary): string {
-  const shared = sharedNotes(summary.sites.map((s) => s.site));
+  const shared = outcomeNotes(summary.sites);
   const lines = [
     '# rtm-migrate report',
     '',

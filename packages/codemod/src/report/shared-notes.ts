@@ -1,3 +1,4 @@
+import type { SiteResult } from '../apply.js';
 import type { PlanSite } from '../plan.js';
 
 /**
@@ -30,4 +31,9 @@ export function sharedNotes(sites: readonly PlanSite[]): SharedNotes {
       return [message.slice(0, at).trimEnd(), reference, message.slice(at + gaps.length).trimStart()].filter((part) => part !== '').join(' ');
     },
   };
+}
+
+/** The shared notes of an `apply` run: of the sites rewritten through the helper module, whose messages carry their note. */
+export function outcomeNotes(results: readonly SiteResult[]): SharedNotes {
+  return sharedNotes(results.filter((s) => s.rewrite === 'helper-module').map((s) => s.site));
 }

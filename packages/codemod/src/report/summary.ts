@@ -2,7 +2,7 @@ import type { ApplySummary, FailedFile, SiteResult } from '../apply.js';
 import type { Skipped } from '../files/discover.js';
 import { leavesTodo, leavesUnchanged, type PlanSite } from '../plan.js';
 import { capped, wrapWords } from '../text/wrap.js';
-import { sharedNotes, type SharedNotes } from './shared-notes.js';
+import { outcomeNotes, type SharedNotes } from './shared-notes.js';
 
 /** Width of the human summary's lines; longer messages wrap, indented under their site. */
 const WIDTH = 100;
@@ -76,7 +76,7 @@ export function humanSummary(summary: ApplySummary, options: { dry?: boolean; ch
   const out: string[] = [];
   const written = summary.wrote && !options.dry && !options.check;
   const writtenFiles = new Set(written ? summary.changed : []);
-  const shared = sharedNotes(summary.sites.filter((s) => s.rewrite === 'helper-module').map((s) => s.site));
+  const shared = outcomeNotes(summary.sites);
   const lines = summary.sites.map((s) => siteLines(s, siteState(s, summary, writtenFiles.has(s.site.file)), shared));
   // A message the next site repeats word for word (the same note on every look-up of a store) is printed once, under the last of them.
   const shown = lines.map((l, i) => (l.length > 1 && sameBody(l, lines[i + 1]) ? l.slice(0, 1) : l));
