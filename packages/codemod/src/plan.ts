@@ -242,6 +242,8 @@ export interface PlanSite extends SourcePosition {
   readonly chosenMethod?: { readonly start: number; readonly end: number };
   /** connect-only given a name whose one value is an object literal read only by the call: that literal's offsets (its start-only properties go). */
   readonly heldArgs?: { readonly start: number; readonly end: number };
+  /** connect-only, token-check through the app's helper given the method name after other arguments (`apiRequest(token, 'rtm.start', …)`): its index. */
+  readonly methodAt?: number;
   /** connect-only through the app's helper whose declaration reads or sets fields of the options it is given: an emptied options object stays `{}`. */
   readonly argsKept?: true;
   /** helper-module, method-call: `x.rtm.start()` of an RTM client made elsewhere, started through the helper module's run-time check of the client. */

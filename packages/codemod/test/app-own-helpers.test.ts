@@ -131,6 +131,91 @@ describe("blind s79/14: the app's own request helper and rtm.start function", ()
 });
 
 /**
+ * Blind s132/05 (slack-mock's slack-app): the app's helper takes the token before the method name,
+ * `apiRequest(token, 'rtm.start', data, cb)`, and joins that parameter into its URL. The reads are all
+ * `rtm.connect`'s, so the name is changed where it stands (the token first stays); the same call given a
+ * helper that does anything else with that parameter is not taken for a Web API method.
+ */
+const TOKEN_FIRST_API = `const request = require('request');
+
+function apiRequest(token, method, data, cb) {
+  if (!cb) {
+    cb = data;
+    data = {};
+  }
+  if (token) data.token = token;
+  request({ method: 'GET', uri: process.env.SLACK_API_URL + method, json: true, qs: data }, (err, res, body) => {
+    if (err || res.statusCode >= 400 || !body.ok) return cb(err || body);
+    cb(null, body);
+  });
+}
+
+const api = module.exports;
+api.rtm = {};
+api.rtm.start = function (token, cb) {
+  const data = { no_unreads: true, simple_latest: true };
+  apiRequest(token, 'rtm.start', data, (err, body) => {
+    if (err) return cb(err);
+    cb(null, body.self.name + ' of ' + body.team.name + ', socket ' + (body.url.startsWith('ws') ? 'given' : 'missing'));
+  });
+};
+`;
+
+const TOKEN_FIRST_MAIN = `require('./api').rtm.start(process.env.SLACK_BOT_TOKEN, (err, line) => {
+  if (err) {
+    console.error(err.error || err.message);
+    process.exit(1);
+  }
+  console.log(line);
+});
+`;
+
+describe('blind s132/05: the method name after the token', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await startFakeSlack({ seed: 132, users: 9, channels: 4, mode: 'legacy' });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+
+  it('a helper joining that parameter into its URL is switched to rtm.connect in its place, the token kept first, and starts as before', { timeout: 120_000 }, async () => {
+    const dir = await writeBotFiles('token-first-', { 'api.js': TOKEN_FIRST_API, 'main.js': TOKEN_FIRST_MAIN });
+    const start = () => runNodeBot(join(dir, 'main.js'), { cwd: dir, apiUrl: slack.apiUrl });
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^rtmbot of .+, socket given\n$/);
+    slack.setMode('connect_required');
+    expect(await start()).toMatchObject({ code: 1, stderr: 'rtm_connect_required\n' });
+
+    const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir);
+    expect(ran.code).toBe(0);
+    const report = JSON.parse(ran.stdout) as DryReport;
+    expect(report.sites.map((s) => [s.id, s.rewrite])).toEqual([['api.js:19:3', 'connect-only']]);
+    const written = await readFile(join(dir, 'api.js'), 'utf8');
+    expect(written).toContain("const data = {};\n  apiRequest(token, 'rtm.connect', data, (err, body) => {");
+    expect(await readFile(join(dir, 'main.js'), 'utf8')).toBe(TOKEN_FIRST_MAIN);
+
+    slack.resetCalls();
+    const after = await start();
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+    expect(slack.calls.map((c) => c.method)).toEqual(['rtm.connect']);
+    expect((await cli(['apply', '.', '--check'], dir)).code).toBe(0);
+  });
+
+  it('a helper that looks the parameter up in a table is not taken for one naming a Web API method: never renamed in place', { timeout: 120_000 }, async () => {
+    const looked = TOKEN_FIRST_API.replace('process.env.SLACK_API_URL + method', 'process.env.SLACK_API_URL + ROUTES[method]').replace("const request = require('request');", "const request = require('request');\nconst ROUTES = { 'rtm.start': 'rtm.start', 'rtm.connect': 'rtm.connect' };");
+    const dir = await writeBotFiles('token-first-table-', { 'api.js': looked, 'main.js': TOKEN_FIRST_MAIN });
+    const ran = await cli(['apply', '.', '--allow-dirty', '--report', 'json'], dir);
+    expect(ran.code).toBe(0);
+    const report = JSON.parse(ran.stdout) as DryReport;
+    expect(report.sites.map((s) => s.rewrite)).not.toContain('connect-only');
+    expect(await readFile(join(dir, 'api.js'), 'utf8')).not.toContain("apiRequest(token, 'rtm.connect'");
+  });
+});
+
+/**
  * Blind s107/02 (simple-slack-bot 0.0.5): the library's prototype helper `_api(method, params, callback)` is
  * given `null` as the arguments, which its `_params(params)` turns into `{ token }` (and, given an object,
  * adds the token to it): the replacement methods' own arguments go there. It calls back the answer alone,

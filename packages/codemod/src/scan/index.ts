@@ -50,7 +50,7 @@ import { assemblePlan } from '../plan-assemble.js';
 import { markFilledDataStores, type HelperStarted, type LegacySite } from './data-store-filled.js';
 import { pairImportedClients } from './imported-client.js';
 import { unfollowedFactoryStarts } from './factory-start.js';
-import { inPlaceUnsure, ownStartInView, ownStartUnsure } from './own-start.js';
+import { inPlaceUnsure, methodAtOf, ownStartInView, ownStartUnsure } from './own-start.js';
 import { foundSites, type FoundSite } from './found.js';
 import { isConnectOnlyConst } from './connect-const.js';
 import { methodTableOverride } from './method-table.js';
@@ -703,6 +703,7 @@ export function scan(options: ScanOptions): Plan {
         ...(override ? { table: override } : {}),
         ...(facetOverride ? { facet: facetOverride } : {}),
         ...chosenMethodOf(parsed, found, decision),
+        ...((decision.rewrite === 'connect-only' || decision.rewrite === 'token-check') && found.node.type === AST_NODE_TYPES.CallExpression ? methodAtOf(parsed, found.node) : {}),
         ...(elsewhere ? { clientElsewhere: true as const } : {}),
         ...(decision.rewrite === 'helper-module' && found.clientToBase ? { prepares: { start: found.clientToBase.made.range[0], end: found.clientToBase.made.range[1] } } : {}),
         form: decision.form,

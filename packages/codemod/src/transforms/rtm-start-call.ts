@@ -159,10 +159,13 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
     const optionalCall = call.optional ? '?.' : '';
     return { call, client, connect: `${connectCallee(ctx, member)}${optionalCall}(${kept})`, args: arg };
   }
-  const first = call.arguments[0];
+  // Arguments before the method name (`apiRequest(token, 'rtm.start', …)`) stay as they are.
+  const at = site.methodAt ?? 0;
+  const leading = call.arguments.slice(0, at).map((a) => text(ctx, a));
+  const first = call.arguments[at];
   if ((isMember(callee) || callee.type === 'Identifier') && first) {
     if (site.form !== 'api-call' && site.form !== 'helper') return undefined;
-    const rest = call.arguments.slice(1);
+    const rest = call.arguments.slice(at + 1);
     const arg = rest[0] && rest[0].type !== 'ArrowFunctionExpression' && rest[0].type !== 'FunctionExpression' ? rest[0] : undefined;
     // The options keep their place (`{}` when none is left) while anything follows them: a callback
     // moved into it would be taken for the options and never called.
@@ -171,7 +174,7 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
     const tail = kept !== '' ? [kept] : site.argsKept ? ['{}'] : [];
     const calleeText = text(ctx, callee);
     const client = isMember(callee) ? text(ctx, callee.object) : calleeText;
-    const connect = `${calleeText}(${[methodArgument(ctx, first, METHODS.rtmConnect), ...tail].join(', ')})`;
+    const connect = `${calleeText}(${[...leading, methodArgument(ctx, first, METHODS.rtmConnect), ...tail].join(', ')})`;
     return { call, client, connect, args: arg };
   }
   return undefined;
@@ -181,7 +184,9 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
 function tokenCheckCall(ctx: TransformContext, site: PlanSite, call: CallExpressionNode, client: string): string {
   const optional = call.optional ? '?.' : '';
   if (site.form === 'method-call') return `${client}.auth.test${optional}()`;
-  return `${text(ctx, call.callee)}${optional}(${methodArgument(ctx, call.arguments[0], METHODS.authTest)})`;
+  const at = site.methodAt ?? 0;
+  const leading = call.arguments.slice(0, at).map((a) => `${text(ctx, a)}, `).join('');
+  return `${text(ctx, call.callee)}${optional}(${leading}${methodArgument(ctx, call.arguments[at], METHODS.authTest)})`;
 }
 
 /**
