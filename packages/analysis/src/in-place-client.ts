@@ -79,6 +79,23 @@ function unfollowedUse(resolver: Resolver, program: TSESTree.Program, made: TSES
 }
 
 /**
+ * `rtm = new RtmClient(…)` as a statement, into a variable declared with no value (`var rtm;` at the top of
+ * the module) and written nowhere else: every other reference is the client (or, before it is made,
+ * `undefined`; blind s132/10, MeetingRooms). An implicit global (no declaration) may be anyone's.
+ */
+function assignedOnce(resolver: Resolver, made: TSESTree.NewExpression): ClientReference[] | undefined {
+  const assignment = made.parent;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== made || assignment.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const variable = variableOf(resolver, assignment.left);
+  const declared = variable?.defs.length === 1 ? variable.defs[0]?.node : undefined;
+  if (!variable || declared?.type !== AST_NODE_TYPES.VariableDeclarator || declared.init !== null) return undefined;
+  const writes = variable.references.filter((ref) => ref.isWrite());
+  if (writes.length !== 1 || writes[0]?.identifier !== assignment.left) return undefined;
+  return variable.references.filter((ref) => !ref.isWrite()).map((ref) => ref.identifier);
+}
+
+/**
  * Every expression but its `new` that is the client: the references of the variable it is made into, or
  * the uses of the private field of a class it is made into in the constructor (`this._rtm = new
  * RtmClient(…)`, the field `private` or `#rtm`), where every spelling of the field's name in the file is
@@ -90,6 +107,8 @@ function clientReferences(resolver: Resolver, program: TSESTree.Program, made: T
   if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === made && holder.id.type === AST_NODE_TYPES.Identifier) {
     return variableOf(resolver, holder.id)?.references.filter((ref) => ref.init !== true).map((ref) => ref.identifier);
   }
+  const assigned = assignedOnce(resolver, made);
+  if (assigned) return assigned;
   const field = privateField(made);
   if (!field) return undefined;
   const uses: TSESTree.MemberExpression[] = [];
