@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { linkBotsRelease } from '../../../test/support/bots-release.js';
 import { run, type RunResult } from '../../../test/support/run.js';
-import { cli, writeBotFiles } from './helpers.js';
+import { cli, ROOT, tempDir, writeBotFiles } from './helpers.js';
+
+const BOTS = join(ROOT, 'fixtures', 'bots');
 
 /**
  * A v3 bot whose own mocha test swaps its client for an emitter of the test's and the client's `start` for a
@@ -64,6 +67,79 @@ describe("a test's stand-in for a v3 client, with a start of its own", () => {
     expect(migrated.stdout).toMatch(/^note +test\/bot\.spec\.js:\d+:\d+ +stand-in → idle-stub/m);
     expect(migrated.stdout).toContain('TODOs left: 0');
     expect(await readFile(join(dir, 'lib', 'bot.js'), 'utf8')).toContain('startRtmClient(this.slack.rtm');
+    const after = await mocha();
+    expect([after.code, after.stdout]).toEqual([0, expect.stringMatching(/1 passing/)]);
+  });
+});
+
+/**
+ * Blind s135/04 (lunohq/node-slack-sdk's test helper): a v3 client whose `_rtm.start` facet a test replaced with
+ * a stand-in answering a fixture (`sinon.stub(rtmClient._rtm, 'start', …)`), then started. The migrated start
+ * still asks the stand-in (it asked Slack with the test's fake token, got `invalid_auth` and filled no store),
+ * through the `rtm.connect` that `useRtmConnect: true` makes a 3.16 client use, and directly on a 3.6 one.
+ */
+const FACET_HELPER = `const { RtmClient } = require('@slack/client');
+
+const fixture = {
+  ok: true,
+  url: 'ws://127.0.0.1:9/',
+  self: { id: 'U1', name: 'ada' },
+  team: { id: 'T1', name: 'Test', domain: 'test' },
+  users: [{ id: 'U1', name: 'ada' }, { id: 'U2', name: 'bob' }],
+  channels: [{ id: 'C1', name: 'general', is_member: true, members: ['U1', 'U2'] }],
+  groups: [],
+  ims: [],
+  bots: [],
+};
+
+module.exports = function getRtmClient() {
+  const rtmClient = new RtmClient('fake-token', { autoReconnect: false, logLevel: 'error' });
+  rtmClient._rtm.start = function (opts, cb) {
+    rtmClient._rtm.start.calls += 1;
+    cb(null, fixture);
+  };
+  rtmClient._rtm.start.calls = 0;
+  rtmClient.start();
+  return rtmClient;
+};
+`;
+
+const FACET_SPEC = `const assert = require('assert');
+const getRtmClient = require('./utils/client');
+
+describe('getRtmClient', function () {
+  it('fills the store from the stubbed start', function (done) {
+    const rtm = getRtmClient();
+    setTimeout(function () {
+      assert.strictEqual(rtm._rtm.start.calls, 1);
+      assert.strictEqual(rtm.dataStore.getUserById('U2').name, 'bob');
+      assert.strictEqual(rtm.dataStore.getChannelByName('general').members.length, 2);
+      assert.strictEqual(rtm.activeUserId, 'U1');
+      rtm.disconnect();
+      done();
+    }, 50);
+  });
+});
+`;
+
+describe("a test's stand-in for a v3 client's rtm facet start", () => {
+  it.each([
+    { version: '3.16.0', installed: join('@slack', 'client') },
+    { version: '3.6.0', installed: 'slack-client-3-6' },
+  ])('@slack/client $version: the migrated start asks the stand-in as before, and the test still passes', { timeout: 120_000 }, async ({ version, installed }) => {
+    const dir = await tempDir('rtm-migrate-facet-stand-in-');
+    await mkdir(join(dir, 'test', 'utils'), { recursive: true });
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'sdk-tests', private: true, dependencies: { '@slack/client': version } }));
+    await writeFile(join(dir, 'test', 'utils', 'client.js'), FACET_HELPER);
+    await writeFile(join(dir, 'test', 'client.spec.js'), FACET_SPEC);
+    await linkBotsRelease(dir, installed, join('@slack', 'client'));
+    const mocha = (): Promise<RunResult> => run(process.execPath, [join(BOTS, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--exit', 'test/client.spec.js'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+    const before = await mocha();
+    expect([before.code, before.stdout]).toEqual([0, expect.stringMatching(/1 passing/)]);
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect([migrated.code, migrated.stderr]).toEqual([0, '']);
+    expect(migrated.stdout).toMatch(/^done +test\/utils\/client\.js:\d+:\d+ +legacy-client → helper-module$/m);
+    expect(await readFile(join(dir, 'test', 'utils', 'client.js'), 'utf8')).toContain('startRtmClient(rtmClient');
     const after = await mocha();
     expect([after.code, after.stdout]).toEqual([0, expect.stringMatching(/1 passing/)]);
   });
