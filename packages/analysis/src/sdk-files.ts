@@ -1,7 +1,7 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { sdkFileExport } from '@rtm-migrate/core';
 
-import { nearestManifest, resolveRelativeModule } from './modules.js';
+import { nearestManifest, packageName, resolveRelativeModule } from './modules.js';
 import type { Origin } from './origin.js';
 import type { Resolver } from './resolver.js';
 
@@ -17,7 +17,7 @@ export function sdkOwnOrigin(resolver: Resolver, specifier: string): Origin | un
   // Asked for every relative `require` an origin is looked for through: the project's answers are kept.
   const resolveModule = resolver.project?.resolveModule?.bind(resolver.project) ?? resolveRelativeModule;
   const found = nearestManifest(dirname(file));
-  const pkg = found?.manifest.name;
+  const pkg = found && packageName(found);
   const target = resolveModule(file, specifier);
   if (!found || pkg === undefined || target === undefined) return undefined;
   const path = relative(found.dir, target).split(sep).join('/');
@@ -29,11 +29,12 @@ export function sdkOwnOrigin(resolver: Resolver, specifier: string): Origin | un
 
 /**
  * The Slack SDK release a file belongs to and the file's path inside it (`/`-separated, no extension):
- * its nearest package.json's name and version. Undefined outside a package with both.
+ * its nearest package.json's name (the SDK's, for a fork: packageName) and version. Undefined outside a package with both.
  */
 export function sdkOwnFile(file: string): { readonly module: string; readonly version: string; readonly dir: string; readonly path: string } | undefined {
   const found = nearestManifest(dirname(file));
-  const { name, version } = found?.manifest ?? {};
+  const name = found && packageName(found);
+  const version = found?.manifest.version;
   if (!found || typeof name !== 'string' || typeof version !== 'string') return undefined;
   const path = relative(found.dir, file).split(sep).join('/').replace(/\.[cm]?js$/, '');
   return path.startsWith('../') ? undefined : { module: name, version, dir: found.dir, path };

@@ -136,6 +136,15 @@ export function sdkRtmStartFacet(pkg: string, version: string): SdkRtmStartFacet
   return SDK_RTM_START_FACETS.find((f) => f.module === pkg && releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before));
 }
 
+/**
+ * The legacy SDK a package published under a name of its own is a copy of (a fork: `slack-talkus`, @slack/client
+ * 3.14 renamed, blind s135/05): the first whose rtm facet and RtmClient files, as listed for the package's
+ * version, it holds (`has`: a path inside the package, `/`-separated, no extension). Undefined for any other.
+ */
+export function forkedSdk(version: string, has: (path: string) => boolean): string | undefined {
+  return SDK_RTM_START_FACETS.find((f) => releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before) && f.files.some((pair) => has(pair.facet) && has(pair.client)))?.module;
+}
+
 /** The export of `pkg` that its file at `path` (inside the package, `/`-separated, extension optional) stands for. */
 export function sdkFileExport(pkg: string, path: string): string | undefined {
   return SDK_FILES[pkg]?.[path.replace(/\.[cm]?js$/, '')];

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 // The subpaths, not the package's index: the CLI loads this on every run, and the index loads the whole analysis (and ESLint).
-import { nearestManifest } from '@rtm-migrate/analysis/modules';
+import { nearestManifest, packageName } from '@rtm-migrate/analysis/modules';
 import { packageVersion, type PackageVersion } from '@rtm-migrate/analysis/package-version';
 import semver from 'semver';
 
@@ -13,8 +13,9 @@ export type SdkVersion = { readonly from: 'own'; readonly version: string } | Pa
 /** The version of `module` the file runs with, and how that is known (see SdkVersion). Undefined when nothing says. */
 export function sdkVersionOf(file: string, module: string): SdkVersion | undefined {
   // The SDK's own files (its examples, its dist) run with the SDK they ship in.
-  const own = nearestManifest(dirname(file))?.manifest;
-  if (own?.name === module && typeof own.version === 'string') return { from: 'own', version: own.version };
+  // A fork published under a name of its own too (packageName).
+  const own = nearestManifest(dirname(file));
+  if (own && packageName(own) === module && typeof own.manifest.version === 'string') return { from: 'own', version: own.manifest.version };
   return packageVersion(file, module);
 }
 
