@@ -34,7 +34,7 @@ describe("a project's own tests that stub rtm.start with nock, migrated by the C
   it('the stub of code that now asks rtm.connect answers rtm.connect, and its test still passes', { timeout: 120_000 }, async () => {
     const app = await project();
     const before = await app.mocha();
-    expect([before.code, before.stdout]).toEqual([0, expect.stringMatching(/4 passing/)]);
+    expect([before.code, before.stdout]).toEqual([0, expect.stringMatching(/5 passing/)]);
 
     const done = await cli(['apply', '.', '--allow-dirty', '--no-verify', '--report', 'json'], app.dir);
     expect(done.code).toBe(0);
@@ -44,6 +44,8 @@ describe("a project's own tests that stub rtm.start with nock, migrated by the C
       ['lib/roster.js:5:13', 'helper-module'],
       // nock('https://slack.com/api').get('/rtm.start'): a path of its own, which the analysis takes for a helper's method name (blind s124/08).
       ['test/connect-base.spec.js:11:5', 'connect-only'],
+      // this.slack.get('/rtm.start'), `this.slack` the suite's nock scope (blind s134/11: taken for an app's helper, a TODO).
+      ['test/connect-held.spec.js:12:5', 'connect-only'],
       ['test/connect.spec.js:11:12', 'connect-only'],
       ['test/connect.spec.js:21:35', 'connect-only'],
       ['test/roster.spec.js:10:12', 'todo'],
@@ -51,9 +53,9 @@ describe("a project's own tests that stub rtm.start with nock, migrated by the C
     expect(report.todos).toBe(1);
 
     // The connect specs, their success and error answers alike, pass against the migrated lib/connect.js.
-    const connect = await app.mocha('test/connect.spec.js', 'test/connect-base.spec.js');
-    expect([connect.code, connect.stdout]).toEqual([0, expect.stringMatching(/3 passing/)]);
-    for (const spec of ['connect.spec.js', 'connect-base.spec.js']) expect(await readFile(join(app.dir, 'test', spec), 'utf8')).not.toContain('rtm.start');
+    const connect = await app.mocha('test/connect.spec.js', 'test/connect-base.spec.js', 'test/connect-held.spec.js');
+    expect([connect.code, connect.stdout]).toEqual([0, expect.stringMatching(/4 passing/)]);
+    for (const spec of ['connect.spec.js', 'connect-base.spec.js', 'connect-held.spec.js']) expect(await readFile(join(app.dir, 'test', spec), 'utf8')).not.toContain('rtm.start');
   });
 
   it('the stub of code that now asks the replacement methods keeps a TODO naming that code, which the test run bears out', { timeout: 120_000 }, async () => {

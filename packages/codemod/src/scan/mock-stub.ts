@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { originOf, propertyKeyName, unwrap } from '@rtm-migrate/analysis';
+import { descendants, isThisLike, originOf, propertyKeyName, singleValueOf, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, HELPER_MARK, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -23,19 +23,58 @@ const ADD_RESPONSE = 'addResponse';
 export function mockedBy(parsed: ParsedFile, url: TSESTree.Node): string | undefined {
   const canned = cannedResponseCall(parsed, url);
   if (canned !== undefined) return canned;
-  let call = url.parent;
+  const call = url.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(url as TSESTree.CallExpressionArgument)) return undefined;
-  for (let callee: TSESTree.Node = unwrap(call.callee); ; ) {
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const object = unwrap(callee.object);
-      if (object.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      call = object;
+  return chainLibrary(parsed, call.callee, 0);
+}
+
+/** How many names holding an interceptor's scope are followed (`const scope = nock(base)`, `this.webApi = nock(base)…`). */
+const MAX_HELD = 2;
+
+/** The mocking library a call chain starts from: `nock(base).post(…)`, or a scope kept in a name or in a field of `this` first. */
+function chainLibrary(parsed: ParsedFile, start: TSESTree.Node, held: number): string | undefined {
+  for (let callee: TSESTree.Node = unwrap(start); ; ) {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+      const module = originOf(parsed.resolver, callee)?.module;
+      if (module !== undefined && MOCK_LIBRARIES.includes(module)) return module;
+      return callee.type === AST_NODE_TYPES.Identifier && held < MAX_HELD ? heldScopeLibrary(parsed, heldValues(parsed, callee), held) : undefined;
+    }
+    const object = unwrap(callee.object);
+    if (object.type === AST_NODE_TYPES.CallExpression) {
       callee = unwrap(object.callee);
       continue;
     }
-    const module = originOf(parsed.resolver, callee)?.module;
-    return module !== undefined && MOCK_LIBRARIES.includes(module) ? module : undefined;
+    // `this.webApi.post('/rtm.start')`, where every value the file puts in `this.webApi` is an interceptor's scope (blind s134/11, gynoid).
+    if (held >= MAX_HELD) return undefined;
+    if (object.type === AST_NODE_TYPES.Identifier) return heldScopeLibrary(parsed, heldValues(parsed, object), held);
+    const field = object.type === AST_NODE_TYPES.MemberExpression && isThisLike(parsed.resolver, object.object) && !object.computed && object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : undefined;
+    return field === undefined ? undefined : heldScopeLibrary(parsed, thisFieldValues(parsed, field), held);
   }
+}
+
+/** The one library every value starts from (none where there is no value, or they differ). */
+function heldScopeLibrary(parsed: ParsedFile, values: readonly TSESTree.Node[], held: number): string | undefined {
+  const libraries = new Set(values.map((v) => (unwrap(v).type === AST_NODE_TYPES.CallExpression ? chainLibrary(parsed, (unwrap(v) as TSESTree.CallExpression).callee, held + 1) : undefined)));
+  const [library] = libraries;
+  return values.length > 0 && libraries.size === 1 ? library : undefined;
+}
+
+/** The value a name is bound to once (a call's, to be followed), none otherwise. */
+function heldValues(parsed: ParsedFile, name: TSESTree.Identifier): TSESTree.Node[] {
+  const variable = variableOf(parsed.resolver, name);
+  const value = variable ? singleValueOf(variable) : undefined;
+  return value ? [value] : [];
+}
+
+/** Every value the file assigns to `this.<field>`. */
+function thisFieldValues(parsed: ParsedFile, field: string): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const node of descendants(parsed.resolver, parsed.program)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const left = node.left;
+    if (!left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === field && isThisLike(parsed.resolver, left.object)) values.push(node.right);
+  }
+  return values;
 }
 
 /**
