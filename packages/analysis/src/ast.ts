@@ -239,10 +239,80 @@ export function requiredModule(node: Node): string | undefined {
   if (bare.callee.type !== AST_NODE_TYPES.Identifier || bare.callee.name !== 'require') return undefined;
   const arg = bare.arguments[0];
   if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return asKnownPackage(arg.value);
+  if (arg?.type === AST_NODE_TYPES.Identifier) {
+    const bound = topLevelStrings(programOf(arg)).get(arg.name);
+    return typeof bound === 'string' ? asKnownPackage(bound) : undefined;
+  }
   if (arg?.type !== AST_NODE_TYPES.BinaryExpression || arg.operator !== '+') return undefined;
   const { left, right } = arg;
   if (left.type !== AST_NODE_TYPES.Identifier || left.name !== '__dirname') return undefined;
   return right.type === AST_NODE_TYPES.Literal && typeof right.value === 'string' && right.value.startsWith('/') ? `.${right.value}` : undefined;
+}
+
+const boundStrings = new WeakMap<TSESTree.Program, ReadonlyMap<string, string | null>>();
+
+/**
+ * The names a file binds once, at its top level, to a string and never writes again, with their strings
+ * (`let sdk = '@slack/client'; … require(sdk)`: blind s137/05, Slack-Stream, whose start was missed); `null`
+ * for a name bound more than once anywhere in the file (a parameter, a function, an inner declaration) or
+ * written. Read without a scope manager: `requiredModule` is given a node alone.
+ */
+function topLevelStrings(program: TSESTree.Program): ReadonlyMap<string, string | null> {
+  const known = boundStrings.get(program);
+  if (known) return known;
+  const found = new Map<string, string | null>();
+  const spoil = (name: string): void => {
+    found.set(name, null);
+  };
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of statement.declarations) {
+      if (d.id.type === AST_NODE_TYPES.Identifier && d.init?.type === AST_NODE_TYPES.Literal && typeof d.init.value === 'string') found.set(d.id.name, found.has(d.id.name) ? null : d.init.value);
+    }
+  }
+  if (found.size > 0) {
+    const bindings = new Map<string, number>();
+    walkPlain(program, (node) => {
+      const bound = bindingNames(node);
+      for (const name of bound) bindings.set(name, (bindings.get(name) ?? 0) + 1);
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier) spoil(node.left.name);
+      if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) spoil(node.argument.name);
+    });
+    for (const [name, count] of bindings) if (count > 1 && found.has(name)) spoil(name);
+  }
+  boundStrings.set(program, found);
+  return found;
+}
+
+/** The names a node binds as a plain identifier: a declarator's, a function's or class's, a parameter's, a catch clause's. */
+function bindingNames(node: Node): string[] {
+  const id = (n: Node | null | undefined): string[] => (n?.type === AST_NODE_TYPES.Identifier ? [n.name] : n?.type === AST_NODE_TYPES.AssignmentPattern ? id(n.left) : []);
+  switch (node.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return id(node.id);
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return [...id(node.id), ...node.params.flatMap(id)];
+    case AST_NODE_TYPES.ClassDeclaration:
+      return id(node.id);
+    case AST_NODE_TYPES.CatchClause:
+      return id(node.param);
+    default:
+      return [];
+  }
+}
+
+/** Every node under `root`, by its own fields (no visitor keys at hand). */
+function walkPlain(root: Node, visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    visit(node);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) if (isNode(child)) stack.push(child);
+    }
+  }
 }
 
 /** The variable an identifier refers to (or declares). */
