@@ -11,7 +11,7 @@ const BOTS = join(ROOT, 'fixtures', 'bots');
  * A v3 bot whose own mocha test swaps its client for an emitter of the test's and the client's `start` for a
  * stub, as slack-irc's tests do (blind s124/03: after the migration `startRtmClient()` threw its TypeError on
  * the stand-in, 73 passing → 25). The migrated start runs such a stand-in's `start` as the code did, and the stand-in
- * is left as it is, no TODO (s130/09). Run with
+ * is left as it is, no TODO (s130/09), whatever the bot looks up in the store that start fills (s137/06). Run with
  * the mocha 10 and @slack/client 3.16 fixtures/bots installs.
  */
 const BOT = `const { RtmClient, MemoryDataStore } = require('@slack/client');
@@ -24,6 +24,11 @@ class Bot {
   connect() {
     this.slack.rtm.start();
     this.slack.rtm.on('authenticated', (data) => { this.users = data.users; });
+  }
+
+  nameOf(id) {
+    const { dataStore } = this.slack.rtm;
+    return dataStore.getUserById(id).name;
   }
 }
 
@@ -69,6 +74,11 @@ describe("a test's stand-in for a v3 client, with a start of its own", () => {
     expect(await readFile(join(dir, 'lib', 'bot.js'), 'utf8')).toContain('startRtmClient(this.slack.rtm');
     const after = await mocha();
     expect([after.code, after.stdout]).toEqual([0, expect.stringMatching(/1 passing/)]);
+    // The run that checks it sees the module's start, not the site, and says the same (blind s137/06, 07, 10: --check wrote the TODO apply had not).
+    const check = await cli(['apply', '.', '--check'], dir);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^note +test\/bot\.spec\.js:\d+:\d+ +stand-in → idle-stub$/m);
+    expect(check.stdout).toContain('TODOs left: 0');
   });
 });
 

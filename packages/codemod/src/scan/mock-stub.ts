@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { descendants, isThisLike, originOf, propertyKeyName, singleValueOf, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
-import { CODEMOD_MESSAGES, HELPER_MARK, todoComment } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, HELPER_EXPORTS, HELPER_MARK, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { PlanSite } from '../plan.js';
 import { rtmStartPathsIn } from '../text/rtm-start-path.js';
@@ -11,6 +11,9 @@ import type { FoundSite } from './found.js';
 
 /** HTTP mocking libraries whose interceptors name the path they answer: `nock(base).post('/api/rtm.start')`. */
 const MOCK_LIBRARIES = ['nock'];
+
+/** The generated module's starts of a legacy client, which still call a `start` a test set on the object itself. */
+const STAND_IN_STARTS: readonly string[] = [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.slackClientStart, HELPER_EXPORTS.elsewhereStart];
 
 /** The method of Slack mocks that takes a canned answer for a URL: slack-mock's `slackMock.web.addResponse({ url, body })`. */
 const ADD_RESPONSE = 'addResponse';
@@ -154,10 +157,24 @@ export function markStubsRepointed(root: string, project: Project, sites: readon
     const plan = out[use.index];
     if (use.found.form !== 'stand-in' || plan?.rewrite !== 'todo') continue;
     const runs = reached(use.parsed.file);
-    const tested = sites.filter((s) => s.form !== 'stand-in' && runs.includes(resolve(root, s.file)) && s.rewrite !== 'covered');
+    // A store's look-up the migrated start fills (`filled`) starts nothing: not one of the starts that decide (blind s137/06, slack-irc).
+    const tested = sites.filter((s) => s.form !== 'stand-in' && runs.includes(resolve(root, s.file)) && s.rewrite !== 'covered' && s.rewrite !== 'filled');
     const startsClient = (s: PlanSite): boolean => (s.form === 'legacy-client' && (s.rewrite === 'helper-module' || s.rewrite === 'connect-only')) || (s.clientElsewhere === true && s.rewrite === 'helper-module');
-    if (tested.length === 0 || !tested.every(startsClient)) continue;
-    out[use.index] = { ...plan, rewrite: 'idle-stub', message: CODEMOD_MESSAGES.standInStillCalled(plan.code, tested.map((s) => `${s.file}:${String(s.line)}`)) };
+    if (tested.length > 0) {
+      if (!tested.every(startsClient)) continue;
+      const starter = tested.every((s) => s.construction?.slackClient === true) ? HELPER_EXPORTS.slackClientStart : HELPER_EXPORTS.legacyStart;
+      out[use.index] = { ...plan, rewrite: 'idle-stub', message: CODEMOD_MESSAGES.standInStillCalled(plan.code, tested.map((s) => `${s.file}:${String(s.line)}`), starter) };
+      continue;
+    }
+    // Started so by an earlier run: the run that checks it (`--check`) finds the module's starts, not the sites (blind s137/06, 07, 10).
+    const earlier = runs.slice(1).flatMap((file) => {
+      const text = project.text(file);
+      const starter = text.includes(HELPER_BASENAME) ? STAND_IN_STARTS.find((name) => text.includes(`${name}(`)) : undefined;
+      return starter === undefined ? [] : [{ place: relative(root, file), starter }];
+    });
+    const [first] = earlier;
+    if (first === undefined) continue;
+    out[use.index] = { ...plan, rewrite: 'idle-stub', message: CODEMOD_MESSAGES.standInStillCalled(plan.code, earlier.map((e) => e.place), first.starter) };
   }
   return out;
 }
