@@ -154,3 +154,16 @@ describe("a test's stand-in for a v3 client's rtm facet start", () => {
     expect([after.code, after.stdout]).toEqual([0, expect.stringMatching(/1 passing/)]);
   });
 });
+
+/** Blind s137/08 (slack-irc on @slack/client 4): the same stand-in where the client is an `RTMClient`, whose `start` asks `rtm.connect`. */
+describe("a test's stand-in for a client that never asked rtm.start", () => {
+  it('is left as it is with a note, and --check passes', { timeout: 120_000 }, async () => {
+    const v4 = "const { RTMClient } = require('@slack/client');\n\nclass Bot {\n  constructor(token) {\n    this.slack = { rtm: new RTMClient(token) };\n  }\n\n  connect() {\n    this.slack.rtm.start();\n  }\n}\n\nmodule.exports = Bot;\n";
+    const dir = await writeBotFiles('rtm-migrate-stand-in-v4-', { 'package.json': JSON.stringify({ name: 'bot', private: true, dependencies: { '@slack/client': '^4.6.0' } }), 'lib/bot.js': v4, 'test/bot.spec.js': SPEC });
+    const check = await cli(['apply', '.', '--check'], dir);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^note +test\/bot\.spec\.js:\d+:\d+ +stand-in → idle-stub$/m);
+    expect(check.stdout).toContain('TODOs left: 0');
+    expect(await readFile(join(dir, 'test', 'bot.spec.js'), 'utf8')).toBe(SPEC);
+  });
+});

@@ -298,6 +298,9 @@ export const CODEMOD_MESSAGES = {
   /** A test's stand-in for `rtm.start` in a project that asks `rtm.start` nowhere else (blind s104/09: its SDK asks `rtm.connect`). */
   stubIdle: (library: string): string =>
     `unchanged: this \`${library}\` stub answers \`rtm.start\`, which the project's own code does not ask (and no earlier run migrated such a request), so this run changes nothing it stands in for. Where the code the test runs asks \`rtm.connect\` (an RTM client of @slack/client 4+ does), a stub of \`rtm.connect\` answers it and this one can go; where it is an installed library that asks \`rtm.start\` itself, that library is what needs replacing.`,
+  /** A test's stand-in for a client's `start` in a project none of whose own code asks `rtm.start`. */
+  standInIdle: (code: string): string =>
+    `unchanged: \`${code}\` stands in for a client's \`start\`, and no code of the project's own asks \`rtm.start\` (and no earlier run migrated such a request): an RTM client of @slack/client 4+ or @slack/rtm-api starts with \`rtm.connect\`, so nothing the stub stands in for changes.`,
   /** A test's stand-in for a v3 client's `start` where every start of the code the test runs (`places`) still calls the client's own `start` once migrated. */
   standInStillCalled: (code: string, places: readonly string[], starter: string): string =>
     `unchanged: \`${code}\` stands in for a legacy \`RtmClient\`'s \`start\`, and the code the test runs (${places.join(', ')}) is migrated to start its client through \`${starter}()\` of the generated module, which still calls the client's own \`start\` (a stand-in's as it is): the stub keeps answering what it answered.`,

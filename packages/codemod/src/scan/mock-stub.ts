@@ -173,8 +173,9 @@ export function markStubsRepointed(root: string, project: Project, sites: readon
       return starter === undefined ? [] : [{ place: relative(root, file), starter }];
     });
     const [first] = earlier;
-    if (first === undefined) continue;
-    out[use.index] = { ...plan, rewrite: 'idle-stub', message: CODEMOD_MESSAGES.standInStillCalled(plan.code, earlier.map((e) => e.place), first.starter) };
+    if (first !== undefined) out[use.index] = { ...plan, rewrite: 'idle-stub', message: CODEMOD_MESSAGES.standInStillCalled(plan.code, earlier.map((e) => e.place), first.starter) };
+    // No start of the project's own asks `rtm.start` (an @slack/client 4 RTMClient's asks `rtm.connect`): nothing the stub stands in for changes (blind s137/08).
+    else if (untouched()) out[use.index] = { ...plan, rewrite: 'idle-stub', message: CODEMOD_MESSAGES.standInIdle(plan.code) };
   }
   return out;
 }
