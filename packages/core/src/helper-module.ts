@@ -73,6 +73,20 @@ export function helperReadStateAdvice(list: string): string {
 }
 
 /**
+ * The top-level extras the generated module fetches only when a call names them (`subteams`, `dnd`): where
+ * one is not fetched, a read of it answers `undefined` and warns once with this advice (blind s133/08: a
+ * library handing the whole data on lost both silently).
+ */
+export const HELPER_TOP_EXTRAS: readonly string[] = deepFreeze(['subteams', 'dnd']);
+
+/** What a read of a top-level extra the module did not fetch is told (see HELPER_TOP_EXTRAS). */
+export function helperTopExtraAdvice(extra: string): string {
+  const replacement = fieldFact(extra)?.replacements[0];
+  const needs = replacement ? ` (${replacement.method}, scope ${replacement.scopes.join(', ')})` : '';
+  return `not fetched: add '${extra}' to the \`include\` option of the call into rtm-start-data${needs}`;
+}
+
+/**
  * The item attribute of the lists the generated module fetches only when a call names it in `include`:
  * one `users.getPresence` per user. The codemod never names it: `rtm.start` had sent no presence since
  * January 2018 (`droppedFromRtmStart`), so a read of it found `undefined` then and does now, and fetching

@@ -107,6 +107,8 @@ export function extrasSource(ts: boolean): string[] {
     '      if (code === undefined) throw error;',
     '      const needed = data.needed || answer.needed || EXTRA_SCOPES[name];',
     "      console.warn(`rtm-start-data: left out ${name}: ${method} answered ${code}${code === 'missing_scope' ? ` (needs ${needed})` : ''}`);",
+    '      // Said once: a later read of the key it leaves out (see markObjectGaps) does not say it again.',
+    '      warnedGaps.add(name);',
     '      return undefined;',
     '    });',
     '  };',

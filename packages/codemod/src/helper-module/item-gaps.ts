@@ -1,4 +1,4 @@
-import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, RTM_START_TOP_GAPS, RTM_START_TOP_LEVEL_FIELDS, RTM_START_WRITTEN_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact, helperReadStateAdvice, writtenByEvent } from '@rtm-migrate/core';
+import { CODEMOD_MESSAGES, CONVERSATION_LIST_FIELDS, HELPER_TOP_EXTRAS, helperTopExtraAdvice, RTM_START_ITEM_GAPS, RTM_START_OBJECT_GAPS, RTM_START_TOP_GAPS, RTM_START_TOP_LEVEL_FIELDS, RTM_START_WRITTEN_GAPS, SLACK_CLIENT_1, escapedItemsData, escapedObjectData, fieldFact, helperReadStateAdvice, writtenByEvent } from '@rtm-migrate/core';
 import type { Escape } from '../plan.js';
 
 /** A JavaScript string literal in the module's style (single quotes). */
@@ -63,10 +63,12 @@ export function itemGapsSource(ts: boolean, copies: boolean): string[] {
     ...table('WRITTEN_GAPS', gapsOf(written, '.')),
     '',
     '/**',
-    " * Top-level keys of rtm.start's answer that nothing replaces, and why: markObjectGaps() makes a read of one warn once.",
+    " * Top-level keys of rtm.start's answer that nothing replaces, or that no call here fetched, and why: markObjectGaps() makes a read of one warn once.",
     ' */',
     `const TOP_GAPS${t(': [string, string][]')} = [`,
     ...RTM_START_TOP_GAPS.map((path) => `  [${quoted(path)}, ${quoted(fieldFact(path)?.advice ?? path)}],`),
+    // Extras fetched only where named (include, optional, the fields read): absent, they warn too.
+    ...HELPER_TOP_EXTRAS.map((extra) => `  [${quoted(extra)}, ${quoted(helperTopExtraAdvice(extra))}],`),
     '];',
     '',
     `const warnedGaps = new Set${t('<string>')}();`,
