@@ -16,7 +16,7 @@ export { scanHolder, scanOptions, scanPassedTo, scanRequestArguments, type Optio
 export { declaredRange, declaringManifest, installedVersion, nearestManifest, type Manifest } from './modules.js';
 export { packageVersion, undeclaredLockedVersion, type PackageVersion } from './package-version.js';
 export { sdkOwnFile } from './sdk-files.js';
-export { clientKindOfConstructor, constructedClass, constructionOf, isHttpLibraryModule, isHttpRequest, originOf, thisOwner, type ClientKind, type Origin } from './origin.js';
+export { clientKindOfConstructor, constructedClass, constructionOf, isHttpLibraryModule, isHttpRequest, originOf, thisFieldWrites, thisOwner, type ClientKind, type Origin } from './origin.js';
 export { factoryCall, returnedConstruction, returnedObjectMethod } from './factory-client.js';
 export { classStaticMethod, ownInstanceMethod, ownStaticMethod } from './es5-class.js';
 export { resolverOfSourceCode, type FunctionLike, type Located, type ProjectLinks, type Resolver, type VisitorKeys } from './resolver.js';

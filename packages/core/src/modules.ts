@@ -120,7 +120,7 @@ export type SdkBoundRtmStart = (typeof SDK_BOUND_RTM_START)[number];
 
 /** The bound `rtm.start` fact for a file of a release of `pkg` (its path inside the package, no extension). */
 export function sdkBoundRtmStart(pkg: string, version: string, path: string): SdkBoundRtmStart | undefined {
-  return SDK_BOUND_RTM_START.find((f) => f.module === pkg && f.file === path && releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before));
+  return SDK_BOUND_RTM_START.find((f) => f.module === pkg && f.file === path && inReleases(version, f));
 }
 
 /** True when `version` (`3.16.0`, `3.16.1-sec`) is at or after `since` (`[3, 4, 0]`); a prerelease (`2.0.0-beta.2`) comes before its release. */
@@ -131,9 +131,14 @@ export function releaseAtLeast(version: string, since: readonly number[]): boole
   return differ < 0 ? prerelease === undefined : (parts[differ] ?? 0) > (since[differ] ?? 0);
 }
 
+/** `version` is one of the releases from `since` up to, not including, `before`. */
+function inReleases(version: string, releases: { readonly since: readonly number[]; readonly before: readonly number[] }): boolean {
+  return releaseAtLeast(version, releases.since) && !releaseAtLeast(version, releases.before);
+}
+
 /** The facet fact for a release of `pkg`, when its `rtm.start` facet is listed for that release. */
 export function sdkRtmStartFacet(pkg: string, version: string): SdkRtmStartFacet | undefined {
-  return SDK_RTM_START_FACETS.find((f) => f.module === pkg && releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before));
+  return SDK_RTM_START_FACETS.find((f) => f.module === pkg && inReleases(version, f));
 }
 
 /**
@@ -142,7 +147,7 @@ export function sdkRtmStartFacet(pkg: string, version: string): SdkRtmStartFacet
  * version, it holds (`has`: a path inside the package, `/`-separated, no extension). Undefined for any other.
  */
 export function forkedSdk(version: string, has: (path: string) => boolean): string | undefined {
-  return SDK_RTM_START_FACETS.find((f) => releaseAtLeast(version, f.since) && !releaseAtLeast(version, f.before) && f.files.some((pair) => has(pair.facet) && has(pair.client)))?.module;
+  return SDK_RTM_START_FACETS.find((f) => inReleases(version, f) && f.files.some((pair) => has(pair.facet) && has(pair.client)))?.module;
 }
 
 /** The export of `pkg` that its file at `path` (inside the package, `/`-separated, extension optional) stands for. */

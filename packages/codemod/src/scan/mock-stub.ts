@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { descendants, isThisLike, originOf, propertyKeyName, singleValueOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { isThisLike, originOf, propertyKeyName, singleValueOf, thisFieldWrites, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, HELPER_EXPORTS, HELPER_MARK, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -51,7 +51,7 @@ function chainLibrary(parsed: ParsedFile, start: TSESTree.Node, held: number): s
     if (held >= MAX_HELD) return undefined;
     if (object.type === AST_NODE_TYPES.Identifier) return heldScopeLibrary(parsed, heldValues(parsed, object), held);
     const field = object.type === AST_NODE_TYPES.MemberExpression && isThisLike(parsed.resolver, object.object) && !object.computed && object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : undefined;
-    return field === undefined ? undefined : heldScopeLibrary(parsed, thisFieldValues(parsed, field), held);
+    return field === undefined ? undefined : heldScopeLibrary(parsed, thisFieldWrites(parsed.resolver, parsed.program, field).map((write) => write.right), held);
   }
 }
 
@@ -69,16 +69,6 @@ function heldValues(parsed: ParsedFile, name: TSESTree.Identifier): TSESTree.Nod
   return value ? [value] : [];
 }
 
-/** Every value the file assigns to `this.<field>`. */
-function thisFieldValues(parsed: ParsedFile, field: string): TSESTree.Node[] {
-  const values: TSESTree.Node[] = [];
-  for (const node of descendants(parsed.resolver, parsed.program)) {
-    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const left = node.left;
-    if (!left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === field && isThisLike(parsed.resolver, left.object)) values.push(node.right);
-  }
-  return values;
-}
 
 /**
  * The string a site's stub names `rtm.start` by: a raw URL site's, or the method-name argument of a call

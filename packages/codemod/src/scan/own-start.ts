@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { ownRtmStartOf, variableOf } from '@rtm-migrate/analysis';
+import { ownRtmStartOf, readsOwnArguments, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { helperDeclaration, namesRtmStart } from '../helper-module/transport/helper-contract.js';
@@ -39,7 +39,7 @@ export function methodAt(parsed: ParsedFile, call: TSESTree.CallExpression): num
   const helper = at > 0 ? helperDeclaration(parsed, call) : undefined;
   if (!helper || helper.params.slice(0, at + 1).some((p) => p.type === AST_NODE_TYPES.RestElement)) return undefined;
   // `arguments[1]` reads the same value under another name.
-  if ((parsed.resolver.getScope(helper).set.get('arguments')?.references.length ?? 0) > 0) return undefined;
+  if (readsOwnArguments(parsed.resolver, helper)) return undefined;
   const param = helper.params[at];
   const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   const uses = id?.type === AST_NODE_TYPES.Identifier ? variableOf(parsed.resolver, id)?.references.filter((r) => r.identifier !== id) : undefined;

@@ -159,9 +159,8 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
     const optionalCall = call.optional ? '?.' : '';
     return { call, client, connect: `${connectCallee(ctx, member)}${optionalCall}(${kept})`, args: arg };
   }
-  // Arguments before the method name (`apiRequest(token, 'rtm.start', …)`) stay as they are.
   const at = site.methodAt ?? 0;
-  const leading = call.arguments.slice(0, at).map((a) => text(ctx, a));
+  const leading = leadingArgs(ctx, site, call);
   const first = call.arguments[at];
   if ((isMember(callee) || callee.type === 'Identifier') && first) {
     if (site.form !== 'api-call' && site.form !== 'helper') return undefined;
@@ -184,9 +183,13 @@ function callParts(ctx: TransformContext, site: PlanSite, call: CallExpressionNo
 function tokenCheckCall(ctx: TransformContext, site: PlanSite, call: CallExpressionNode, client: string): string {
   const optional = call.optional ? '?.' : '';
   if (site.form === 'method-call') return `${client}.auth.test${optional}()`;
-  const at = site.methodAt ?? 0;
-  const leading = call.arguments.slice(0, at).map((a) => `${text(ctx, a)}, `).join('');
-  return `${text(ctx, call.callee)}${optional}(${leading}${methodArgument(ctx, call.arguments[at], METHODS.authTest)})`;
+  const method = methodArgument(ctx, call.arguments[site.methodAt ?? 0], METHODS.authTest);
+  return `${text(ctx, call.callee)}${optional}(${[...leadingArgs(ctx, site, call), method].join(', ')})`;
+}
+
+/** The arguments before the method name (`apiRequest(token, 'rtm.start', …)`), which stay as they are. */
+function leadingArgs(ctx: TransformContext, site: PlanSite, call: CallExpressionNode): string[] {
+  return call.arguments.slice(0, site.methodAt ?? 0).map((a) => text(ctx, a));
 }
 
 /**
