@@ -1,4 +1,4 @@
-import { enclosingFunction, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { enclosingFunction, readsOwnArguments, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { text } from './common.js';
@@ -59,7 +59,7 @@ function handedAsData(parsed: ParsedFile, call: TSESTree.CallExpression, id: TSE
   const helper = helperDeclaration(parsed, call);
   const index = call.arguments.findIndex((a) => a === id);
   const param = helper && index >= 0 ? helper.params[index] : undefined;
-  if (!helper || param?.type !== AST_NODE_TYPES.Identifier || (parsed.resolver.getScope(helper).set.get('arguments')?.references.length ?? 0) > 0) return false;
+  if (!helper || param?.type !== AST_NODE_TYPES.Identifier || readsOwnArguments(parsed.resolver, helper)) return false;
   return usesOf(parsed, param).every((use) => {
     if (use.type !== AST_NODE_TYPES.Identifier) return false;
     if (use.parent.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(use) === helper && usedAsData(parsed, call, depth);
@@ -75,7 +75,7 @@ function handedAsData(parsed: ParsedFile, call: TSESTree.CallExpression, id: TSE
 export function takesDataAt(parsed: ParsedFile, helper: FunctionNode | undefined, index: number): boolean {
   if (!helper) return false;
   // `arguments[1]` reads the same value under another name.
-  if ((parsed.resolver.getScope(helper).set.get('arguments')?.references.length ?? 0) > 0) return false;
+  if (readsOwnArguments(parsed.resolver, helper)) return false;
   const restAt = helper.params.findIndex((p) => p.type === AST_NODE_TYPES.RestElement);
   if (restAt >= 0 && restAt <= index) return restTakesDataAt(parsed, helper.params[restAt] as TSESTree.RestElement, index - restAt);
   const param = helper.params[index];

@@ -1,4 +1,4 @@
-import { variableOf } from '@rtm-migrate/analysis';
+import { readsOwnArguments, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { helperDeclaration } from './helper-contract.js';
@@ -12,7 +12,7 @@ import { helperDeclaration } from './helper-contract.js';
  */
 export function droppedArguments(parsed: ParsedFile, call: TSESTree.CallExpression, helper: string, index: number): string | undefined {
   const fn = helperDeclaration(parsed, call);
-  if (!fn || (parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0) return undefined;
+  if (!fn || readsOwnArguments(parsed.resolver, fn)) return undefined;
   const restAt = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.RestElement);
   if (restAt >= 0 && restAt <= index) return undefined;
   const param = fn.params[index];

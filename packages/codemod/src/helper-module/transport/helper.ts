@@ -1,4 +1,4 @@
-import { superagentHelperOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { readsOwnArguments, superagentHelperOf, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { usesOwnThis } from './callback-this.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -129,7 +129,7 @@ function isNothing(node: Node): boolean {
 function unreadFrom(parsed: ParsedFile, call: TSESTree.CallExpression): number | undefined {
   const fn = helperDeclaration(parsed, call);
   if (!fn || fn.params.some((p) => p.type === AST_NODE_TYPES.RestElement)) return undefined;
-  if ((parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0) return undefined;
+  if (readsOwnArguments(parsed.resolver, fn)) return undefined;
   const extra = call.arguments.slice(fn.params.length);
   if (extra.length === 0 || !extra.every((a) => [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.Literal].includes(unwrap(a).type))) return undefined;
   return fn.params.length;

@@ -1,4 +1,4 @@
-import { descendants, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { descendants, readsOwnArguments, unwrap, variableOf } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { link } from './chain.js';
@@ -95,7 +95,7 @@ export function urlPassedToFunction(parsed: ParsedFile, url: RequestUrl, methodA
   const index = call.arguments.findIndex((a) => a === given);
   const param = fn.params[index];
   const shifted = call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement) || fn.params.slice(0, index).some((p) => p.type === AST_NODE_TYPES.RestElement);
-  const usesArguments = fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && (parsed.resolver.getScope(fn).set.get('arguments')?.references.length ?? 0) > 0;
+  const usesArguments = readsOwnArguments(parsed.resolver, fn);
   if (param?.type !== AST_NODE_TYPES.Identifier || param.optional || shifted || usesArguments) {
     return { why: `the URL is given to ${named}, whose parameter for it is not one plain name` };
   }
