@@ -446,6 +446,15 @@ describe('safety', () => {
     expect(text).not.toContain('startRtmClient()');
   });
 
+  // Blind s139/10: a placeholder left in for the token (`<Slack bot API Key>`) is read as JSX to the end of the file.
+  it('a `<` that JSX never closes is reported where Node stops, at the `<`, not at the last line', async () => {
+    const app = "'use strict';\nconst { RtmClient } = require('@slack/client');\nconst bot_token = <Slack bot API Key>;\nconst rtm = new RtmClient(bot_token);\nrtm.start();\nrtm.on('authenticated', (d) => console.log(`${d.self.name} of ${d.team.name}`));\n";
+    const dir = await project({ 'app.js': app });
+    const r = await cli(['scan', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("failed: 1\n  app.js:3:19 Unexpected token '<' (read as JSX: Unterminated JSX contents at 6:77)\n");
+  });
+
   it('a file that does not parse is listed with path:line:col, exit 2; the others are still done', async () => {
     const dir = await project({ 'bad.ts': 'const x = web.rtm.start(;\n', 'a.ts': await readFile(METHOD_CALL, 'utf8') });
     const r = await cli(['apply', '.'], dir);

@@ -19,6 +19,7 @@ import { dropConnectArgsTransform } from './drop-args.js';
 import { helperModuleCallTransform } from './helper-module-call.js';
 import { isCommonJs } from './module-kind.js';
 import { methodTableOverrideTransform } from './method-table-override.js';
+import { nockStubSplitTransform } from './nock-stub-split.js';
 import { rawUrlConnectTransform } from './raw-url-connect.js';
 import { rtmClientOptionTransform } from './rtm-client-option.js';
 import { rtmStartCallTransform } from './rtm-start-call.js';
@@ -34,6 +35,7 @@ export const TRANSFORMS: readonly (readonly [string, Transform])[] = [
   ['rtm-start-call', rtmStartCallTransform],
   ['raw-url-connect', rawUrlConnectTransform],
   ['sdk-facet-override', sdkFacetOverrideTransform],
+  ['nock-stub-split', nockStubSplitTransform],
   ['helper-module-call', helperModuleCallTransform],
   ['method-table-override', methodTableOverrideTransform],
   ['drop-connect-args', dropConnectArgsTransform],
@@ -207,9 +209,27 @@ export function parseSource(parser: ParserName, source: string): { j: JSCodeshif
       return { ...parseWith('babylon', source), parser: 'babylon' };
     } catch {
       // Not Flow either: the error is babel's.
-      throw err;
+      throw misreadAsJsx(err, source);
     }
   }
+}
+
+/**
+ * The error to report for JavaScript whose `<` babel read as the start of JSX and ran to the end of the file
+ * looking for its close (`const token = <your token>;`, blind s139/10: "Unterminated JSX contents" at the
+ * last line): the error of a parse without JSX, at that `<`, as Node reports it.
+ */
+function misreadAsJsx(err: unknown, source: string): unknown {
+  if (!(err instanceof ParseError) || !err.message.startsWith('Unterminated JSX contents')) return err;
+  const withoutJsx = SCRIPT_OPTIONS.babel.plugins.filter((plugin) => plugin !== 'jsx');
+  try {
+    babel.parse(source, { ...SCRIPT_OPTIONS.babel, plugins: withoutJsx });
+  } catch (plain) {
+    const at = parseError(plain);
+    // Babel without JSX names the plugins it lacks: say what Node says, and what the JSX reading found.
+    return new ParseError(`Unexpected token '<' (read as JSX: ${err.message.replace(/\.$/, '')} at ${String(err.line)}:${String(err.column)})`, at.line, at.column);
+  }
+  return err;
 }
 
 /**
