@@ -385,6 +385,43 @@ describe('slackbots 1.2.0 bots whose every use is known, migrated by the CLI', (
     expect(methods.length).toBeLessThan(all.length);
     console.log(`slackbots ${dm ? 'members and DM' : 'channel id'} bot: ${all.length} calls with everything fetched, ${methods.length} with fields ${fields}`);
   });
+
+  // Blind s138/01 (NDSU-CSA/hack-b0t): tsc for an ES5 target compiles a class into a function that calls its base without
+  // `new`, which slackbots 1.x's native class refuses (`Class constructor Bot cannot be invoked without 'new'`).
+  it('a TypeScript bot compiled by tsc for ES5: the same output, through the subclass tsc leaves as written', { timeout: 240_000 }, async () => {
+    const dir = await slackbotsRunner();
+    const typed = `import SlackBot from 'slackbots';
+declare const process: { env: { [name: string]: string | undefined }; stdout: { write(text: string, done: () => void): void }; exit(code: number): never };
+
+const bot = new SlackBot({ token: process.env.SLACK_BOT_TOKEN, name: 'fixture' });
+bot.on('start', () => {
+  console.log('users ' + bot.users.length + ', first ' + bot.users[0].id);
+  process.stdout.write('', () => process.exit(0));
+});
+`;
+    await writeFile(join(dir, 'runners', 'typed.ts'), typed);
+    await writeFile(join(dir, 'runners', 'slackbots.d.ts'), "declare module 'slackbots';\n");
+    const compilerOptions = { module: 'commonjs', target: 'es5', lib: ['es2015', 'dom'], types: [], strict: true, esModuleInterop: true, outDir: 'build' };
+    await writeFile(join(dir, 'runners', 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['typed.ts', 'slackbots.d.ts', 'rtm-start-data.ts'] }));
+    const build = async (): Promise<void> => {
+      expect(await run(process.execPath, [TSC, '-p', join(dir, 'runners')], { cwd: ROOT })).toMatchObject({ stdout: '', stderr: '', code: 0 });
+    };
+    const start = (): Promise<RunResult> => runNodeBot(join(dir, 'runners', 'build', 'typed.js'), { cwd: dir, apiUrl: slack.apiUrl });
+    await build();
+    slack.setMode('legacy');
+    const before = await start();
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toMatch(/^users 400, first U\w+\n$/);
+
+    const report = await apply(dir, join('runners', 'typed.ts'));
+    expect(report.sites.map((s) => s.rewrite)).toEqual(['helper-module']);
+    expect(await readFile(join(dir, 'runners', 'typed.ts'), 'utf8')).toContain("new (withSlackbotsRtmStart(SlackBot, { fields: ['url', 'users'] }))({");
+    expect(await readFile(join(dir, 'runners', 'rtm-start-data.ts'), 'utf8')).not.toContain('class extends');
+    await build();
+    slack.setMode('connect_required');
+    const after = await start();
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', before.stdout]);
+  });
 });
 
 /**

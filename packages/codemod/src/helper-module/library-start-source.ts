@@ -160,7 +160,7 @@ export function slackbotsSource(typescript: boolean, exp: string): string[] {
     lacksInternals: `typeof ${typescript ? '((Base.prototype || {}) as Partial<SlackbotsInternals>)' : '(SlackBot.prototype || {})'}._api !== 'function'`,
     lacks: 'class has no slackbots `_api`',
     body: [
-      ...(typescript ? slackbotsClass(t) : slackbotsFunction()),
+      ...slackbotsFunction(typescript, t),
       ...namedAsItsBase('SlackBot', t),
     ],
   }));
@@ -189,43 +189,29 @@ function slackbotsStartLines(t: Typed): string[] {
   ];
 }
 
-/** The subclass in TypeScript, which no Babel 6 compiles. */
-function slackbotsClass(t: Typed): string[] {
-  return [
-    '  const Wrapped = class extends Base {',
-    `    _api(method: string, params?: Record<string, unknown>): PromiseLike<unknown> {`,
-    `      if (method !== '${METHODS.rtmStart}' && method !== '${METHODS.rtmConnect}') return super._api(method, params);`,
-    '      const parent = super._api;',
-    `      const send: SlackCall = (name, args) => parent.call(this, name, args) as Promise<SlackObject>;`,
-    ...slackbotsStartLines(t),
-    '    }',
-    '  };',
-  ];
-}
-
 /**
- * The subclass in JavaScript: a function that makes the bot with `Reflect.construct`, not a `class`. Babel 6
- * compiles a class into a function that calls its base without `new`, which slackbots 1.x's native class
- * refuses (blind s120/09: `Class constructor Bot cannot be invoked without 'new'`). `new.target` is the
- * class a bot is made of (a subclass of this one, too); called as a base by Babel 6's own subclass, the
- * bot's constructor.
+ * The subclass: a function that makes the bot with `Reflect.construct`, not a `class`. Babel 6, and
+ * TypeScript for an ES5 target, compile a class into a function that calls its base without `new`, which
+ * slackbots 1.x's native class refuses (blind s120/09, s138/01: `Class constructor Bot cannot be invoked
+ * without 'new'`). `new.target` is the class a bot is made of (a subclass of this one, too); called as a
+ * base by such a compiled subclass, the bot's constructor.
  */
-function slackbotsFunction(): string[] {
-  const t: Typed = () => '';
+function slackbotsFunction(typescript: boolean, t: Typed): string[] {
+  const base = typescript ? 'Base' : 'SlackBot';
   return [
-    '  const Wrapped = function (...args) {',
-    '    return Reflect.construct(SlackBot, args, new.target || (this instanceof Wrapped ? this.constructor : Wrapped));',
-    '  };',
-    '  Wrapped.prototype = Object.create(SlackBot.prototype, { constructor: { value: Wrapped, writable: true, configurable: true } });',
-    '  Object.setPrototypeOf(Wrapped, SlackBot);',
+    `  const Wrapped = function (${t('this: object, ')}...args${t(': never[]')}) {`,
+    `    return Reflect.construct(${base}, args, new.target || (this instanceof Wrapped ? this.constructor : Wrapped));`,
+    `  }${t(' as unknown as T')};`,
+    `  Wrapped.prototype = Object.create(${base}.prototype, { constructor: { value: Wrapped, writable: true, configurable: true } });`,
+    `  Object.setPrototypeOf(Wrapped, ${base});`,
     '  // Not enumerable, as a method of a class.',
     "  Object.defineProperty(Wrapped.prototype, '_api', {",
     '    writable: true,',
     '    configurable: true,',
-    '    value: function (method, params) {',
-    '      const parent = SlackBot.prototype._api;',
+    `    value: function (${t('this: SlackbotsInternals, ')}method${t(': string')}, params${t('?: Record<string, unknown>')})${t(': PromiseLike<unknown>')} {`,
+    `      const parent = ${typescript ? '(Base.prototype as SlackbotsInternals)._api' : 'SlackBot.prototype._api'};`,
     `      if (method !== '${METHODS.rtmStart}' && method !== '${METHODS.rtmConnect}') return parent.call(this, method, params);`,
-    '      const send = (name, args) => parent.call(this, name, args);',
+    `      const send${t(': SlackCall')} = (name, args) => parent.call(this, name, args)${t(' as Promise<SlackObject>')};`,
     ...slackbotsStartLines(t),
     '    },',
     '  });',
