@@ -29,7 +29,8 @@ export function assemblePlan(root: string, tsconfig: string | null | undefined, 
     const note = droppedReadNote(spec.size, s);
     return note === '' ? s : { ...s, message: `${s.message}${note}` };
   });
-  const helper = (s: PlanSite) => (s.rewrite === 'helper-module' ? helperFetch(s, s.args.names.includes('mpim_aware')) : undefined);
+  // A test's stand-in answered through the module (`stub`) starts nothing.
+  const helper = (s: PlanSite) => (s.rewrite === 'helper-module' && s.stub === undefined ? helperFetch(s, s.args.names.includes('mpim_aware')) : undefined);
   const fetched = (s: PlanSite): readonly string[] => helper(s)?.fields ?? fetchedByMigration(s.startOnlyFields);
   const fetching = sites.filter((s) => s.form !== 'connect-start-only-fields' || s.rewrite === 'helper-module');
   const union = [...new Set(fetching.flatMap(fetched))].sort();

@@ -192,6 +192,23 @@ export interface FacetOverride {
 }
 
 /**
+ * helper-module, a test's nock interceptor for `rtm.start` whose tested code builds the data through the
+ * generated module (scan/mock-stub.ts): the chain from its scope to its `reply()` becomes
+ * `stubRtmStart(scope, answer, { …options })`, which answers the replacement methods on that scope.
+ */
+export interface StubSplit {
+  /** The chain replaced, from its scope to the end of `reply(…)`. */
+  readonly start: number;
+  readonly end: number;
+  /** The scope's text, as written (`nock(base)`, `this.webApi`). */
+  readonly scope: string;
+  /** The answer given to `reply()`, as written. */
+  readonly answer: string;
+  /** The options' entries (`prefix: '/api/'`, `times: 2`, `status: 200`, `connectOnly: useConnect`), in single quotes. */
+  readonly options: readonly string[];
+}
+
+/**
  * A dependency range raised in a package.json: the rewrite needs a release the range allowed but did
  * not require (`@slack/client` `^3.8.1` → `^3.10.0`, for `useRtmConnect`).
  */
@@ -260,6 +277,7 @@ export interface PlanSite extends SourcePosition {
   readonly transport?: TransportCall;
   readonly table?: TableOverride;
   readonly facet?: FacetOverride;
+  readonly stub?: StubSplit;
   readonly form: SiteForm;
   /** The call's text, shortened. */
   readonly code: string;

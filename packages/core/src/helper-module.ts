@@ -24,6 +24,7 @@ export const HELPER_EXPORTS = deepFreeze({
   slackClientLogin: 'withSlackClientRtmStart',
   slackbotapiStart: 'withSlackbotapiRtmStart',
   slackPackageStart: 'withSlackPackageRtmStart',
+  stubStart: 'stubRtmStart',
 } as const);
 
 /**

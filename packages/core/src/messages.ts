@@ -307,6 +307,9 @@ export const CODEMOD_MESSAGES = {
   /** The same stub where the tested code (`files`) now builds the data through the generated helper module. */
   mockedTestedBuilds: (library: string, files: readonly string[]): string =>
     `this \`${library}\` interceptor stands in for Slack's \`rtm.start\` in a test, and the code the test runs (${files.slice(0, 3).join(', ')}) now builds that data through the generated helper module from the replacement methods (users.list, conversations.list, conversations.members, team.info…, then \`rtm.connect\`, only those its reads need), which this stub does not answer. Stub each method that code asks with the part of this answer it returns (or run the test against a fake Slack that answers them), then delete this one.`,
+  /** The same stub, split: `stubRtmStart()` of the generated module answers each replacement method with its part of the stub's answer. */
+  stubSplit: (library: string, files: readonly string[], stub: string): string =>
+    `this \`${library}\` interceptor stood in for Slack's \`rtm.start\` in a test, and the code the test runs (${files.slice(0, 3).join(', ')}) now builds that data through the generated helper module: \`${stub}()\` of that module answers, on the same scope and for as many starts, each method a start asks in its place (users.list, conversations.list, conversations.members, team.info…, then \`rtm.connect\`) with its part of the same answer, and the test's other interceptors stay as they were. Slack's \`bots\` are rebuilt from the answer's bot users, as from users.list.`,
   connectStartOnly: (fields: readonly string[]): string =>
     `this code reads ${list(fields)} off an \`rtm.connect\` response, which never carries them (only \`url\`, \`self\` and \`team\`): fetch them with their replacement methods before \`rtm.connect\`.`,
   connectArgsConst: (args: readonly string[]): string =>

@@ -128,18 +128,19 @@ function outsideEnumerated(folder: string, enumerated: ReadonlySet<string>): str
  * name is used instead).
  */
 export function placeHelpers(root: string, sites: readonly PlanSite[], read: (file: string) => string, projectFiles: readonly string[] = []): HelperModule[] {
-  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; slackClient: boolean; rtmApiClient: boolean; libraryStarts: Set<HelperLibrary>; ownPromise: boolean; files: string[]; library: string[] }>();
+  const groups = new Map<string, { system: ModuleSystem; legacyClient: boolean; slackClient: boolean; rtmApiClient: boolean; libraryStarts: Set<HelperLibrary>; ownPromise: boolean; nockStub: boolean; files: string[]; library: string[] }>();
   for (const site of sites) {
     if (site.rewrite !== 'helper-module') continue;
     const file = resolve(root, site.file);
     const system = moduleSystemOf(file, read(file));
     const key = `${nearestManifest(dirname(file))?.dir ?? ''}:${system.typescript}:${system.commonjs}:${system.ext}`;
-    const group = groups.get(key) ?? { system, legacyClient: false, slackClient: false, rtmApiClient: false, libraryStarts: new Set<HelperLibrary>(), ownPromise: false, files: [], library: [] };
+    const group = groups.get(key) ?? { system, legacyClient: false, slackClient: false, rtmApiClient: false, libraryStarts: new Set<HelperLibrary>(), ownPromise: false, nockStub: false, files: [], library: [] };
     group.legacyClient ||= (site.form === 'legacy-client' && site.construction?.slackClient !== true) || site.clientElsewhere === true || site.prepares !== undefined;
     group.slackClient ||= site.form === 'legacy-client' && site.construction?.slackClient === true;
     group.rtmApiClient ||= site.form === 'rtm-client-option';
     if (site.library) group.libraryStarts.add(site.library);
     group.ownPromise ||= site.transport?.ownPromise === true || site.facet?.ownPromise === true;
+    group.nockStub ||= site.stub !== undefined;
     if (!group.files.includes(file)) group.files.push(file);
     if (site.facet) group.library.push(file);
     groups.set(key, group);
@@ -148,7 +149,7 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
   // ES module and CommonJS `.js` importers in one folder each get a file of their own syntax.
   const taken = new Set<string>();
   const enumerated = enumeratedFolders(projectFiles, read);
-  for (const { system, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, files, library } of groups.values()) {
+  for (const { system, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, nockStub, files, library } of groups.values()) {
     // Next to an SDK's own library file when there is one (the shallowest: `lib/` before a compiled copy
     // in `dist/lib/`): its examples and tests require the library, never the other way round.
     // Otherwise next to the first site of the app's own source (see folderRank).
@@ -156,7 +157,7 @@ export function placeHelpers(root: string, sites: readonly PlanSite[], read: (fi
     if (first === undefined) continue;
     const olderTypeScript = system.typescript ? olderTypeScriptOf(first) : undefined;
     const compiled = !system.typescript && !system.commonjs && system.bare;
-    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, olderTypeScript, compiled };
+    const variant: HelperVariant = { typescript: system.typescript, commonjs: system.commonjs, legacyClient, slackClient, rtmApiClient, libraryStarts, ownPromise, olderTypeScript, compiled, nockStub };
     const source = helperSource(variant);
     const needed = helperExports(variant);
     const folder = outsideEnumerated(dirname(first), enumerated);

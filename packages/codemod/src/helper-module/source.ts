@@ -28,6 +28,7 @@ import { itemGapsSource } from './item-gaps.js';
 import { botkitSource, slackbotapiSource, slackbotsOnSource, slackbotsSource, slackClientLoginSource, slackPackageImport, slackPackageSource } from './library-start-source.js';
 import { rtmApiClientSource } from './rtm-api-client-source.js';
 import { slackClientSource } from './slack-client-source.js';
+import { nockStubSource } from './nock-stub-source.js';
 import { clientParameter, clientViewLines, standInStartLines, type ClientView } from './client-view.js';
 import { forOlderTypeScript } from './older-typescript.js';
 
@@ -66,6 +67,8 @@ export interface HelperVariant {
   readonly compiled?: boolean;
   /** TypeScript only: what says the importers compile with a TypeScript the module's newer types fail on (see forOlderTypeScript). */
   readonly olderTypeScript?: string;
+  /** Also emit `stubRtmStart()` for a test's nock interceptor that stood in for `rtm.start` (JavaScript). */
+  readonly nockStub?: boolean;
 }
 
 /** The methods the helper calls, in the order it calls them (`rtm.connect` last). */
@@ -492,6 +495,7 @@ export function helperSource(v: HelperVariant): string {
   if (v.slackClient) lines.push('', ...slackClientSource(ts, exp));
   if (v.rtmApiClient) lines.push('', ...rtmApiClientSource(ts, exp));
   for (const library of HELPER_LIBRARIES) if (v.libraryStarts?.has(library)) lines.push('', ...LIBRARY_START_SOURCES[library](ts, exp, v.compiled === true));
+  if (v.nockStub === true && !ts) lines.push('', ...nockStubSource(exp));
   if (v.commonjs && !ts) {
     const names = helperExports(v);
     lines.push('', `module.exports = { ${names.join(', ')} };`);
@@ -563,7 +567,8 @@ export function helperExports(v: HelperVariant): string[] {
   return [HELPER_EXPORTS.data, ...(v.ownPromise && !v.typescript ? [HELPER_EXPORTS.dataAs] : []), ...(v.legacyClient ? [HELPER_EXPORTS.legacyStart, HELPER_EXPORTS.legacyPrepare, HELPER_EXPORTS.elsewhereStart] : []),
     ...(v.slackClient ? [HELPER_EXPORTS.slackClientStart] : []),
     ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : []),
-    ...HELPER_LIBRARIES.filter((library) => v.libraryStarts?.has(library)).map((library) => HELPER_LIBRARY_STARTS[library].export)];
+    ...HELPER_LIBRARIES.filter((library) => v.libraryStarts?.has(library)).map((library) => HELPER_LIBRARY_STARTS[library].export),
+    ...(v.nockStub === true && !v.typescript ? [HELPER_EXPORTS.stubStart] : [])];
 }
 
 /**
