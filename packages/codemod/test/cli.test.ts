@@ -446,6 +446,27 @@ describe('safety', () => {
     expect(text).not.toContain('startRtmClient()');
   });
 
+  // Blind s139/08: a function whose body requires a module counted as one of the file's imports, and the module's `require` went below it.
+  it("the generated module's require goes below the file's own requires, not below a function that requires inside", async () => {
+    const bot = [
+      "'use strict';",
+      "const { WebClient } = require('@slack/web-api');",
+      "let config = require('./config');",
+      '',
+      'let start = function (token) {',
+      "  const extra = require('./extra');",
+      '  return new WebClient(token).rtm.start().then((data) => extra(data));',
+      '};',
+      '',
+      'module.exports = { start, config };',
+      '',
+    ].join('\n');
+    const dir = await project({ 'bot.js': bot, 'config.js': 'module.exports = {};\n', 'extra.js': 'module.exports = (data) => data;\n' });
+    expect((await cli(['apply', '.', '--allow-dirty', '--no-verify'], dir)).code).toBe(0);
+    const lines = (await readFile(join(dir, 'bot.js'), 'utf8')).split('\n');
+    expect(lines.slice(0, 5)).toEqual(["'use strict';", "const { WebClient } = require('@slack/web-api');", "let config = require('./config');", "const { rtmStartData } = require('./rtm-start-data');", '']);
+  });
+
   // Blind s139/10: a placeholder left in for the token (`<Slack bot API Key>`) is read as JSX to the end of the file.
   it('a `<` that JSX never closes is reported where Node stops, at the `<`, not at the last line', async () => {
     const app = "'use strict';\nconst { RtmClient } = require('@slack/client');\nconst bot_token = <Slack bot API Key>;\nconst rtm = new RtmClient(bot_token);\nrtm.start();\nrtm.on('authenticated', (d) => console.log(`${d.self.name} of ${d.team.name}`));\n";

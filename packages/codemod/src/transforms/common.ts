@@ -505,12 +505,7 @@ export function emitImports(ctx: TransformContext): void {
     else lines.push(styled(ctx, `import ${typeImport ? 'type ' : ''}{ ${list} } from '${module}';`));
   }
   if (lines.length === 0) return;
-  const imports = body.filter(
-    (s) =>
-      s.type === 'ImportDeclaration' ||
-      s.type === 'TSImportEqualsDeclaration' ||
-      (s.type === 'VariableDeclaration' && /\brequire\(/.test(ctx.source.slice(s.start, s.end))),
-  );
+  const imports = body.filter((s) => s.type === 'ImportDeclaration' || s.type === 'TSImportEqualsDeclaration' || requireDeclaration(ctx.source, s));
   // The imports that open the file (past its directives), else the last one above the first line rewritten:
   // a `require` below that line would run after it (blind s58/16: a `const` there, a ReferenceError at start).
   const firstCode = body.findIndex((b) => !imports.includes(b) && !isDirective(b));
@@ -538,6 +533,17 @@ export function emitImports(ctx: TransformContext): void {
 }
 
 /** A statement of the directive prologue as ESTree parsers give it (`'use strict';` with its `directive`); Babel's own AST lists them apart (`program.directives`). */
+/**
+ * A declaration whose every value a `require` loads (`const a = require('a').b, c = require('c')(x)`), not
+ * one that only calls it somewhere inside (`let Bot = function () { … require('./x') … }`, blind s139/08: the
+ * generated module's `require` went below that function).
+ */
+function requireDeclaration(source: string, node: AnyNode): boolean {
+  if (node.type !== 'VariableDeclaration') return false;
+  const { declarations } = node as AnyNode & { readonly declarations: readonly { readonly init?: AnyNode | null }[] };
+  return declarations.length > 0 && declarations.every((d) => d.init != null && /^require\s*\(/.test(source.slice(startOf(d.init), endOf(d.init))));
+}
+
 function isDirective(node: AnyNode): boolean {
   return node.type === 'ExpressionStatement' && typeof (node as AnyNode & { directive?: unknown }).directive === 'string';
 }
