@@ -193,17 +193,20 @@ export interface FacetOverride {
 
 /**
  * helper-module, a test's nock interceptor for `rtm.start` whose tested code builds the data through the
- * generated module (scan/mock-stub.ts): the chain from its scope to its `reply()` becomes
- * `stubRtmStart(scope, answer, { …options })`, which answers the replacement methods on that scope.
+ * generated module (scan/nock-stub-split.ts): the chain from its scope to its `reply()` becomes
+ * `stubRtmStart(scope, answer, { …options })`, which answers the replacement methods on that scope; an
+ * interceptor handed on before its `reply()`, `rtmStartInterceptor(scope, { …options })`.
  */
 export interface StubSplit {
-  /** The chain replaced, from its scope to the end of `reply(…)`. */
+  /** The chain replaced, from its scope to the end of `reply(…)` (of `post(…)` for an interceptor handed on). */
   readonly start: number;
   readonly end: number;
   /** The scope's text, as written (`nock(base)`, `this.webApi`). */
   readonly scope: string;
-  /** The answer given to `reply()`, as written. */
-  readonly answer: string;
+  /** The module's function: `stubRtmStart` for a whole chain, `rtmStartInterceptor` for an interceptor handed on before its `reply()`. */
+  readonly call: string;
+  /** The answer given to `reply()`, as written (none for an interceptor handed on: its `reply()` gives it). */
+  readonly answer?: string;
   /** The options' entries (`prefix: '/api/'`, `times: 2`, `status: 200`, `connectOnly: useConnect`), in single quotes. */
   readonly options: readonly string[];
 }

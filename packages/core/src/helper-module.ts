@@ -25,6 +25,7 @@ export const HELPER_EXPORTS = deepFreeze({
   slackbotapiStart: 'withSlackbotapiRtmStart',
   slackPackageStart: 'withSlackPackageRtmStart',
   stubStart: 'stubRtmStart',
+  stubInterceptor: 'rtmStartInterceptor',
 } as const);
 
 /**

@@ -568,7 +568,7 @@ export function helperExports(v: HelperVariant): string[] {
     ...(v.slackClient ? [HELPER_EXPORTS.slackClientStart] : []),
     ...(v.rtmApiClient ? [HELPER_EXPORTS.rtmApiClient] : []),
     ...HELPER_LIBRARIES.filter((library) => v.libraryStarts?.has(library)).map((library) => HELPER_LIBRARY_STARTS[library].export),
-    ...(v.nockStub === true && !v.typescript ? [HELPER_EXPORTS.stubStart] : [])];
+    ...(v.nockStub === true && !v.typescript ? [HELPER_EXPORTS.stubStart, HELPER_EXPORTS.stubInterceptor] : [])];
 }
 
 /**

@@ -3,7 +3,8 @@ import { isThisLike, originOf, propertyKeyName, singleValueOf, thisFieldWrites, 
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, HELPER_EXPORTS, HELPER_MARK, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { PlanSite, StubSplit } from '../plan.js';
+import type { PlanSite } from '../plan.js';
+import { chosenStubPaths, stubPathOf, stubSplitOf } from './nock-stub-split.js';
 import { rtmStartPathsIn } from '../text/rtm-start-path.js';
 import { HELPER_BASENAME } from '../helper-module/source.js';
 import { typescriptFile } from '../files/discover.js';
@@ -80,80 +81,6 @@ function stubPath(found: FoundSite): TSESTree.Node | undefined {
   if (found.form === 'raw-url') return found.node;
   if (found.form !== 'helper' || found.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   return found.node.arguments.find((a) => stubPathOf(a, 'rtm.start') !== undefined || chosenStubPaths(a) !== undefined);
-}
-
-/**
- * A string that names `method` at the end of its path: the part before the method, and the query after it
- * (`'/api/rtm.start?token=xoxb-test'` → `'/api/'`, `'token=xoxb-test'`), which every answered request must carry.
- */
-function stubPathOf(node: TSESTree.Node, method: string): { prefix: string; query: string } | undefined {
-  if (node.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string') return undefined;
-  const [path = '', query = ''] = node.value.split('?', 2);
-  if (!path.endsWith(method) || node.value.includes('#')) return undefined;
-  const prefix = path.slice(0, -method.length);
-  return prefix === '' || prefix.endsWith('/') ? { prefix, query } : undefined;
-}
-
-/**
- * A path chosen at run time between `rtm.connect` and `rtm.start` under the same prefix (`useConnect ?
- * '/rtm.connect' : '/rtm.start'`, node-slack-sdk's connection-logic tests): the prefix, and the
- * expression true where the choice is `rtm.connect`.
- */
-function chosenStubPaths(node: TSESTree.Node): { path: { prefix: string; query: string }; test: TSESTree.Expression; negated: boolean } | undefined {
-  if (node.type !== AST_NODE_TYPES.ConditionalExpression) return undefined;
-  for (const [connect, start, negated] of [[node.consequent, node.alternate, false], [node.alternate, node.consequent, true]] as const) {
-    const path = stubPathOf(start, 'rtm.start');
-    const other = stubPathOf(connect, 'rtm.connect');
-    if (path !== undefined && other?.prefix === path.prefix && other.query === path.query) return { path, test: node.test, negated };
-  }
-  return undefined;
-}
-
-/** nock's interceptor methods that set how many requests it answers, and how many (none: the argument). */
-const STUB_COUNTS: Readonly<Record<string, string | undefined>> = { times: undefined, once: '1', twice: '2', thrice: '3' };
-
-/**
- * A nock interceptor for `rtm.start` written as one chain, `<scope>.post(<path>)[.times(n)].reply(<status>,
- * <answer>[, <headers>])`, as `stubRtmStart()` of the generated module takes it: none for any other
- * shape (a body matcher, a reply function, an interceptor kept in a name), which keeps its TODO.
- */
-export function stubSplitOf(parsed: ParsedFile, path: TSESTree.Node): StubSplit | undefined {
-  const text = (node: TSESTree.Node): string => parsed.text.slice(node.range[0], node.range[1]);
-  const chosen = chosenStubPaths(path);
-  const paths = chosen?.path ?? stubPathOf(path, 'rtm.start');
-  const post = path.parent;
-  if (paths === undefined || post?.type !== AST_NODE_TYPES.CallExpression || post.arguments.length !== 1 || post.arguments[0] !== path) return undefined;
-  const verb = post.callee.type === AST_NODE_TYPES.MemberExpression && !post.callee.computed && post.callee.property.type === AST_NODE_TYPES.Identifier ? post.callee.property.name : undefined;
-  if ((verb !== 'post' && verb !== 'get') || post.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const scope = post.callee.object;
-  const quoted = (value: string): string => `'${value.replace(/['\\]/g, '\\$&')}'`;
-  const options = [`prefix: ${quoted(paths.prefix)}`, ...(paths.query === '' ? [] : [`query: ${quoted(paths.query)}`]), ...(verb === 'get' ? [`verb: 'get'`] : []), ...(chosen ? [`connectOnly: ${chosen.negated ? `!(${text(chosen.test)})` : text(chosen.test)}`] : [])];
-  for (let link: TSESTree.Node = post; ; ) {
-    const member: TSESTree.Node = link.parent;
-    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== link || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const call: TSESTree.Node = member.parent;
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
-    const name = member.property.name;
-    const args = call.arguments;
-    if (name === 'reply') {
-      const [status, answer, headers] = args;
-      if (status === undefined || answer === undefined || args.length > 3 || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement) || mayBeFunction(parsed, answer)) return undefined;
-      return { start: scope.range[0], end: call.range[1], scope: text(scope), answer: text(answer), options: [...options, `status: ${text(status)}`, ...(headers ? [`headers: ${text(headers)}`] : [])] };
-    }
-    if (!(name in STUB_COUNTS)) return undefined;
-    const count = STUB_COUNTS[name] ?? (args.length === 1 && args[0]?.type !== AST_NODE_TYPES.SpreadElement && args[0] !== undefined ? text(args[0]) : undefined);
-    if (count === undefined || (STUB_COUNTS[name] !== undefined && args.length > 0)) return undefined;
-    options.push(`times: ${count}`);
-    link = call;
-  }
-}
-
-/** Whether nock may take `answer` for a reply function: a function written there, or a name not bound once to something else. */
-function mayBeFunction(parsed: ParsedFile, answer: TSESTree.Node): boolean {
-  const value = unwrap(answer);
-  const bound = value.type === AST_NODE_TYPES.Identifier ? heldValues(parsed, value)[0] : value;
-  const shown = bound === undefined ? undefined : unwrap(bound);
-  return shown === undefined || shown.type === AST_NODE_TYPES.FunctionExpression || shown.type === AST_NODE_TYPES.ArrowFunctionExpression || shown.type === AST_NODE_TYPES.FunctionDeclaration;
 }
 
 /** The mocking library a site's string is given to (see mockedBy), for a raw URL or a helper-form method name. */
