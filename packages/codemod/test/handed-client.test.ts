@@ -262,6 +262,30 @@ describe("a slack-client 1.x client handed to a class's constructor (slack-stats
 });
 
 /**
+ * slack-irc's shape (NemProject/slack-irc, blind s141/04): the bot makes its slack-client 1.x client in its
+ * constructor and logs it in later; the app's own tests put a stand-in in its place (`{ login() {…}, on() {…} }`,
+ * no `_apiCall`), whose login must run as before: withSlackClientRtmStart() hands it back unchanged, warning once.
+ */
+const IRC_BOT = "var Slack = require('slack-client');\nfunction Bot(token) {\n  this.slack = new Slack(token, true, true);\n}\nBot.prototype.connect = function () {\n  this.slack.login();\n};\nmodule.exports = Bot;\n";
+const IRC_TEST = "var Bot = require('../lib/bot');\nvar bot = new Bot('xoxb-test');\nbot.slack = { login: function () { console.log('stand-in login'); }, on: function () {} };\nbot.connect();\nbot.connect();\nconsole.log('connected twice');\n";
+
+describe("a slack-client 1.x client the app's own test replaces with a stand-in (slack-irc's shape)", () => {
+  it("the stand-in's login runs as before, the module warning once that it passed it on", { timeout: 180_000 }, async () => {
+    const dir = await slackClient1App({ 'lib/bot.js': IRC_BOT, 'test/bot.test.js': IRC_TEST });
+    const test = (): Promise<RunResult> => runNodeBot(join(dir, 'test', 'bot.test.js'), { cwd: dir, apiUrl: fake.apiUrl });
+    const before = await test();
+    expect([before.code, before.stdout, before.stderr]).toEqual([0, 'stand-in login\nstand-in login\nconnected twice\n', '']);
+
+    const migrated = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(migrated.code).toBe(0);
+    expect(await readFile(join(dir, 'lib', 'bot.js'), 'utf8')).toContain('withSlackClientRtmStart(this.slack).login();');
+    const after = await test();
+    expect([after.code, after.stdout]).toEqual([0, before.stdout]);
+    expect(after.stderr).toBe("withSlackClientRtmStart: this client has no slack-client 1.x `_apiCall`, so it is returned unchanged and its own login() runs as before (a stand-in, as in a test)\n");
+  });
+});
+
+/**
  * bassettmb/slack-bot-dev's shape (blind corpus s49/11), continuation-passing style: a function makes the
  * `slack-client` 1.x client and hands it to the callback it is given (`return cont(conn)`), and the one
  * callback given logs it in. Passed over without a word before; followed now to its `new Slack(…)`. The repo

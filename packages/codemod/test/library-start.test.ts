@@ -1021,12 +1021,14 @@ describe('slack-client 1.5.1 login(), migrated by the CLI', () => {
     expect(written.replace(/^[ \t]*\/\/.*\n/gm, '')).toBe(source);
   });
 
-  it('throws a clear TypeError when handed something without `_apiCall`', async () => {
+  // Blind s141/04 (slack-irc): the app's own tests put a stand-in in the client's place; it threw, and 18 of 22 tests failed.
+  it('hands back something without `_apiCall` unchanged (a stand-in logs in as it did), warning once', async () => {
     const dir = await slackClientBot();
     await apply(dir);
-    const tried = await run(process.execPath, ['-e', "require('./rtm-start-data').withSlackClientRtmStart({ login() {} })"], { cwd: dir });
-    expect(tried.code).toBe(1);
-    expect(tried.stderr).toContain('TypeError: withSlackClientRtmStart: this client has no slack-client 1.x `_apiCall` to answer rtm.start through');
+    const script = "const { withSlackClientRtmStart } = require('./rtm-start-data'); const stand = { login() {} }; console.log(withSlackClientRtmStart(stand) === stand, withSlackClientRtmStart(stand) === stand);";
+    const tried = await run(process.execPath, ['-e', script], { cwd: dir });
+    expect([tried.code, tried.stdout]).toEqual([0, 'true true\n']);
+    expect(tried.stderr).toBe('withSlackClientRtmStart: this client has no slack-client 1.x `_apiCall`, so it is returned unchanged and its own login() runs as before (a stand-in, as in a test)\n');
   });
 });
 

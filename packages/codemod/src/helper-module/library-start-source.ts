@@ -224,7 +224,7 @@ function slackbotsFunction(typescript: boolean, t: Typed): string[] {
  * an anonymous class would leave empty (blind s46/09, seen in the text of an uncaught error).
  */
 function namedAsItsBase(target: string, t: (text: string) => string): string[] {
-  return [`  Object.defineProperty(Wrapped, 'name', { value: ${target}.name });`, `  return Wrapped${t(' as T')};`];
+  return [`  Object.defineProperty(Wrapped, 'name', { value: ${target}.name });`, `  return Wrapped${t(' as unknown as T')};`];
 }
 
 /**
@@ -313,7 +313,7 @@ export function slackClientLoginSource(typescript: boolean, exp: string): string
       " * SDK's own would (`{ ok: false, error }`, Slack's error code). It copies each item into an object of its own",
       " * by its enumerable keys, which leaves behind the getters markItemGaps() gave: its copies get them before its",
       ' * `loggedIn` handlers run, so a read of `groups[].has_pins` off `client.groups` (or of an `is_open` that `include`',
-      ' * does not name, or of `prefs` off `client.self`) warns too. Returns the client.',
+      ' * does not name, or of `prefs` off `client.self`) warns too. Returns the client; anything else (no `_apiCall`) comes back as it is, with a warning.',
     ],
     target: 'client',
     bound: 'object',
@@ -321,6 +321,8 @@ export function slackClientLoginSource(typescript: boolean, exp: string): string
     other: 'Another kind of client',
     lacksInternals: `typeof ${own}._apiCall !== 'function'`,
     lacks: 'client has no slack-client 1.x `_apiCall`',
+    // A test's stand-in for the client (slack-irc's own tests: `{ login() {…}, on() {…} }`, blind s141/04) logs in as it did.
+    passesOthers: 'it is returned unchanged and its own login() runs as before (a stand-in, as in a test)',
     body: [
       `  const apiCall = ${own}._apiCall.bind(client);`,
       "  // `_apiCall` adds the token to the params it is handed and answers once, with Slack's answer or `{ ok: false, error }`.",
