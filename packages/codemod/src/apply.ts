@@ -6,6 +6,7 @@ import { ParseError, UsageError } from './errors.js';
 import { compiledOutputs } from './files/compiled-output.js';
 import { COMPONENT_SOURCES, discover, FOREIGN_SOURCES, isInside, javascriptFile, typescriptFile, type Skipped } from './files/discover.js';
 import { mayLogInRequiredSlackClient, mayMatch, skipReason } from './files/prefilter.js';
+import { generatorTemplateReason } from './files/generator-template.js';
 import type { HelperModule } from './helper-module/place.js';
 import { raiseDeclaredRange } from './files/manifest-range.js';
 import { emptyPlan, leavesTodo, type Plan, type PlanSite, type RangeRaise } from './plan.js';
@@ -110,6 +111,11 @@ export function prepare(options: ApplyOptions) {
     const reason = skipReason(text);
     if (reason) {
       skipped.push(text.includes('rtm.start') ? mentioning(file, reason, 'check it by hand') : { file: relative(cwd, file), reason });
+      continue;
+    }
+    const template = mayMatch(text) ? generatorTemplateReason(cwd, file) : undefined;
+    if (template) {
+      skipped.push(mentioning(file, template, 'migrate a project it makes, or change the template by hand and have the generator copy what that needs', text.includes('rtm.start') ? undefined : 'a Slack client whose start may ask `rtm.start`'));
       continue;
     }
     if (!mayMatch(text) && !mayLogInRequiredSlackClient(file, text)) {

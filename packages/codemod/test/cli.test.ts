@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -465,6 +466,23 @@ describe('safety', () => {
     expect((await cli(['apply', '.', '--allow-dirty', '--no-verify'], dir)).code).toBe(0);
     const lines = (await readFile(join(dir, 'bot.js'), 'utf8')).split('\n');
     expect(lines.slice(0, 5)).toEqual(["'use strict';", "const { WebClient } = require('@slack/web-api');", "let config = require('./config');", "const { rtmStartData } = require('./rtm-start-data');", '']);
+  });
+
+  // Blind s141/05 (generator-slack-bot-node): the generator copies each template by name, never a module beside it.
+  it("a Yeoman generator's template is skipped, named, and fails --check; nothing is written", async () => {
+    const template = "const { WebClient } = require('@slack/web-api');\nmodule.exports = (token) => new WebClient(token).rtm.start().then((data) => data.users);\n";
+    const generator = "var generators = require('yeoman-generator');\nmodule.exports = generators.Base.extend({ writing: function () { this.fs.copy(this.templatePath('_lib/_bot.js'), this.destinationPath('lib/bot.js')); } });\n";
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'generator-slack-bot', version: '1.0.0', dependencies: { 'yeoman-generator': '^0.19.0' } }),
+      'generators/app/index.js': generator,
+      'generators/app/templates/_lib/_bot.js': template,
+    });
+    const r = await cli(['apply', '.', '--allow-dirty'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('generators/app/templates/_lib/_bot.js: a template of the Yeoman generator generator-slack-bot: the generator copies it by name into each project it makes, and would not copy a module rtm-migrate generates beside it; it contains `rtm.start`');
+    expect(await readFile(join(dir, 'generators', 'app', 'templates', '_lib', '_bot.js'), 'utf8')).toBe(template);
+    expect(existsSync(join(dir, 'generators', 'app', 'templates', '_lib', 'rtm-start-data.js'))).toBe(false);
+    expect((await cli(['apply', '.', '--check'], dir)).code).toBe(1);
   });
 
   // Blind s139/10: a placeholder left in for the token (`<Slack bot API Key>`) is read as JSX to the end of the file.
