@@ -11,14 +11,20 @@ import { cli, expectSameWithoutRtmStart, slackbotapiApp, tempDir, type DryReport
 /** TypeScript 2.9.2 as published (blind s48/06 pins `typescript ^2.9.1`): the compiler such a bot is built with. */
 const TSC_2_9 = createRequire(import.meta.url).resolve('typescript-v2/bin/tsc');
 
+/** TypeScript 2.2.2, the oldest the module is written for (blind s137/04 locks 2.2.2, s140/01 pins 2.6.2). */
+const TSC_2_2 = createRequire(import.meta.url).resolve('typescript-v22/bin/tsc');
+
 /**
  * What a bot of 2018 compiles with: strict, ES2015, CommonJS, no typings (`types: []`; the DOM library gives
  * `console`), so the test depends on no @types package newer than the compiler.
  */
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'es2015', module: 'commonjs', lib: ['es2015', 'dom'], types: [] } });
 
+/** The same for TypeScript 2.2, which has no `strict` yet: the checks it stands for one by one. */
+const TSCONFIG_2_2 = JSON.stringify({ compilerOptions: { noImplicitAny: true, noImplicitThis: true, strictNullChecks: true, alwaysStrict: true, target: 'es2015', module: 'commonjs', lib: ['es2015', 'dom'], types: [] } });
+
 /** tsc 2.9 on a project folder: its output and exit code. */
-const compile = (project: string): Promise<RunResult> => run(process.execPath, [TSC_2_9, '-p', project]);
+const compile = (project: string, tsc = TSC_2_9): Promise<RunResult> => run(process.execPath, [tsc, '-p', project]);
 
 describe('the generated TypeScript module, for a TypeScript older than 3.5', () => {
   // Every function the TypeScript module can hold.
@@ -41,6 +47,14 @@ describe('the generated TypeScript module, for a TypeScript older than 3.5', () 
     // The test is able to fail: the module for TypeScript 3.5+ does not compile there.
     await writeFile(join(dir, 'rtm-start-data.ts'), helperSource(variant));
     expect((await compile(dir)).code).not.toBe(0);
+  });
+
+  // Blind s140/01 (TypeScript 2.6.2): the module narrowed its client by `in`, which only 2.7 does, and the site was a TODO.
+  it.each(variants)('%s: compiles under TypeScript 2.2 (its strict checks) without an error', { timeout: 60_000 }, async (_, variant) => {
+    const dir = await tempDir('rtm-migrate-helper-ts22-');
+    await writeFile(join(dir, 'tsconfig.json'), TSCONFIG_2_2);
+    await writeFile(join(dir, 'rtm-start-data.ts'), helperSource({ ...variant, olderTypeScript: 'typescript 2.2.2 installed' }));
+    expect(await compile(dir, TSC_2_2)).toMatchObject({ stdout: '', stderr: '', code: 0 });
   });
 });
 

@@ -63,9 +63,9 @@ export const WRITTEN_SYNTAX = deepFreeze({
   babel4Also: ['loopHeadConst'],
   babelBefore6: 'babel',
   // The TypeScript helper module's types: \`unknown\` (3.0) and \`readonly T[]\` (3.4); for an older TypeScript the
-  // module is written with \`any\` and \`ReadonlyArray<T>\` instead, which 2.7 compiles (narrowing by \`in\` is 2.7's).
+  // module is written with \`any\` and \`ReadonlyArray<T>\` instead, which 2.2 compiles (the \`object\` type is 2.2's).
   // Older than that, tsc reports errors and still emits JavaScript, broken where it misread it (blind s48/06, 2.9).
-  helperModule: { typescript: '3.5.0', older: '2.7.0', olderNeeds: 'narrowing by `in`' },
+  helperModule: { typescript: '3.5.0', older: '2.2.0', olderNeeds: 'the `object` type' },
   babel: '7.8',
   babelCore: 'babel-core',
   babelCoreFixed: 7,

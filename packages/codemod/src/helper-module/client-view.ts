@@ -37,7 +37,7 @@ export function clientViewLines(typescript: boolean, v: ClientView): string[] {
       ? [
           `  // \`object\`, not ${v.view}: code may type its client its own way (its own declaration of the`,
           '  // class, with only the methods it calls). What is used here is checked at once instead.',
-          `  const rtm = client as ${v.view};`,
+          `  const rtm = client as unknown as ${v.view};`,
         ]
       : ['  // What is used here is checked at once, rather than fail at a start or reconnect later.']),
     `  if (${missing}) {`,

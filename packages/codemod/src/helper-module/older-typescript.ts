@@ -34,10 +34,11 @@ export function olderTypeScriptOf(file: string): string | undefined {
 }
 
 /**
- * The generated TypeScript module in types TypeScript 2.7 to 3.4 compile (blind s48/06 pins 2.9): `any`
- * for `unknown` (3.0) and `ReadonlyArray<T>` for `readonly T[]` (3.4). The rest of the module is written
- * for both (explicit type arguments where 2.x infers `{}`, one promise type where it cannot call `.then`
- * on a union); narrowing by `in` needs 2.7 (WRITTEN_SYNTAX.helperModule.older).
+ * The generated TypeScript module in types TypeScript 2.2 to 3.4 compile (blind s48/06 pins 2.9, s140/01
+ * 2.6): `any` for `unknown` (3.0) and `ReadonlyArray<T>` for `readonly T[]` (3.4). The rest of the module is
+ * written for both (explicit type arguments where 2.x infers `{}`, one promise type where it cannot call
+ * `.then` on a union, casts where 2.7 would narrow by `in`); the `object` type needs 2.2
+ * (WRITTEN_SYNTAX.helperModule.older).
  */
 export function forOlderTypeScript(source: string): string {
   const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;

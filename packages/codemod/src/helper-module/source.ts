@@ -309,8 +309,9 @@ export function helperSource(v: HelperVariant): string {
     `      typeof ${web} === 'function'`,
     `        ? (method, callArgs) => ${web}(method, formValues(callArgs))`,
     `        : 'apiCall' in ${web}`,
-    `          ? (method, callArgs) => ${web}.apiCall(method, callArgs)${t(' as Promise<SlackObject>')}`,
-    `          : (method, callArgs) => ${web}._makeAPICall(method, null, callArgs);`,
+    // Cast, not narrowed by `in`, which TypeScript before 2.7 does not do.
+    `          ? (method, callArgs) => ${ts ? `(${web} as ApiCaller)` : web}.apiCall(method, callArgs)${t(' as Promise<SlackObject>')}`,
+    `          : (method, callArgs) => ${ts ? `(${web} as LegacyApiCaller)` : web}._makeAPICall(method, null, callArgs);`,
     '    const call = pacedCall(send, args, options);',
     '    const wanted = partsWanted(options);',
     '    return rtmStartLists(call, args, wanted).then((lists) =>',
