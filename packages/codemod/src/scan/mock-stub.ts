@@ -107,7 +107,9 @@ function cannedResponseCall(parsed: ParsedFile, url: TSESTree.Node): string | un
  * modules the test file runs (its relative loads, followed one way) is rewritten connect-only, so it
  * reads only what `rtm.connect` answers too. The interceptor's path then names `rtm.connect` and the
  * test keeps passing (blind s101/09, s103/01). Where that code now builds the data through the generated
- * helper module, the TODO names its files, in this run and the next (which sees the module loaded). In a
+ * helper module, a nock interceptor the module's stubRtmStart() can take answers the replacement methods
+ * in its place (scan/nock-stub-split.ts); any other stub gets a TODO naming those files, in this run and the
+ * next (which sees the module loaded). In a
  * project with no `rtm.start` of its own (its SDK asks `rtm.connect` already), the stub is left as it is with a
  * note: nothing it answers changes. Any other stub stays a TODO as it was.
  */
@@ -145,7 +147,7 @@ export function markStubsRepointed(root: string, project: Project, sites: readon
     // Split where nock's chain is read whole, in JavaScript (a TypeScript test's nock types are not written for the module's function).
     const split = library === 'nock' && !typescriptFile(use.parsed.file) ? stubSplitOf(use.parsed, url) : undefined;
     out[index] = split
-      ? { ...plan, rewrite: 'helper-module', stub: split, reason, message: CODEMOD_MESSAGES.stubSplit(library, files, HELPER_EXPORTS.stubStart) }
+      ? { ...plan, rewrite: 'helper-module', stub: split, reason, message: CODEMOD_MESSAGES.stubSplit(library, files, split.call) }
       : { ...plan, reason, message: todoComment(reason, plan.startOnlyFields) };
   }
   // A stand-in for a v3 client's `start` (`bot.slack.rtm.start = sandbox.stub()`, blind s130/09, s124/03): the migrated
