@@ -612,7 +612,7 @@ export function scan(options: ScanOptions): Plan {
       const publisher = leavesTodo(byFile.rewrite) ? undefined : answerPublisher(parsed, found, listeners);
       const published: Decision = publisher ? { rewrite: 'todo', form: byFile.form, reason: CODEMOD_MESSAGES.answerPublished(publisher.transport, publisher.owner, listeners) } : byFile;
       const checked: Decision = published.rewrite === 'connect-only' && answerUnread(parsed, found) ? { ...published, rewrite: 'token-check' } : published;
-      // The generated TypeScript module needs TypeScript 2.7+: an older tsc fails on it and emits JavaScript that throws
+      // The generated TypeScript module needs TypeScript 2.2+ (WRITTEN_SYNTAX.helperModule.older): an older tsc fails on it and emits JavaScript that throws
       // at load (blind s80/07: tsc 1.8.10 wrote `'self': }`), so such a package's sites are left to the user.
       const oldTypescript = checked.rewrite === 'helper-module' && typescript(parsed) ? typescriptOlderThan(parsed.file, WRITTEN_SYNTAX.helperModule.older) : undefined;
       const notBundled = checked.rewrite === 'helper-module' && !oldTypescript ? rollupWithoutCommonjs(root, parsed.file, parsed.text) : undefined;
