@@ -331,6 +331,12 @@ export function declaredWith(resolver: Resolver, value: Node): TSESLint.Scope.Va
   return variable?.defs.length === 1 ? variable : undefined;
 }
 
+/** singleValueOf() of the variable a name refers to: none for a name no variable of the file declares. */
+export function singleValueOfName(resolver: Resolver, identifier: TSESTree.Identifier): Node | undefined {
+  const variable = variableOf(resolver, identifier);
+  return variable ? singleValueOf(variable) : undefined;
+}
+
 /**
  * The value a variable holds for good: the `init` of a `const` (or of a `let`/`var` never assigned
  * again), or the right side of its only assignment. Undefined when it cannot be known syntactically.

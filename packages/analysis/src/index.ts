@@ -1,4 +1,4 @@
-export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, isWrittenTo, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, staticString, unwrap, variableOf, within } from './ast.js';
+export { calleeName, descendants, destructuredKey, isSpreadOfPlainConst, isThisLike, isWrittenTo, memberName, propertyKeyName, requiredModule, resolveConst, singleValueOf, singleValueOfName, staticString, unwrap, variableOf, within } from './ast.js';
 export { ERROR_NAME } from './callback-answer.js';
 export { connectsClientNeedsStartData } from './connects-client.js';
 export { legacyClientField, legacyClientInPlace, legacyClientReadsFollowed, legacyClientUnfollowedUse, legacyStoreOption } from './in-place-client.js';

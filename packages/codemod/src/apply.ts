@@ -113,12 +113,13 @@ export function prepare(options: ApplyOptions) {
       skipped.push(text.includes('rtm.start') ? mentioning(file, reason, 'check it by hand') : { file: relative(cwd, file), reason });
       continue;
     }
-    const template = mayMatch(text) ? generatorTemplateReason(cwd, file) : undefined;
+    const matches = mayMatch(text);
+    const template = matches ? generatorTemplateReason(cwd, file) : undefined;
     if (template) {
       skipped.push(mentioning(file, template, 'migrate a project it makes, or change the template by hand and have the generator copy what that needs', text.includes('rtm.start') ? undefined : 'a Slack client whose start may ask `rtm.start`'));
       continue;
     }
-    if (!mayMatch(text) && !mayLogInRequiredSlackClient(file, text)) {
+    if (!matches && !mayLogInRequiredSlackClient(file, text)) {
       prefiltered++;
       others.push(file);
       continue;

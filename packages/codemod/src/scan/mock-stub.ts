@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { isThisLike, originOf, propertyKeyName, singleValueOf, thisFieldWrites, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { isThisLike, originOf, propertyKeyName, singleValueOfName, thisFieldWrites, unwrap } from '@rtm-migrate/analysis';
 import type { ParsedFile, Project } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, HELPER_EXPORTS, HELPER_MARK, todoComment } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -66,8 +66,7 @@ function heldScopeLibrary(parsed: ParsedFile, values: readonly TSESTree.Node[], 
 
 /** The value a name is bound to once (a call's, to be followed), none otherwise. */
 function heldValues(parsed: ParsedFile, name: TSESTree.Identifier): TSESTree.Node[] {
-  const variable = variableOf(parsed.resolver, name);
-  const value = variable ? singleValueOf(variable) : undefined;
+  const value = singleValueOfName(parsed.resolver, name);
   return value ? [value] : [];
 }
 

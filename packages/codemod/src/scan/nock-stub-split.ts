@@ -1,10 +1,13 @@
-import { singleValueOf, unwrap, variableOf } from '@rtm-migrate/analysis';
+import { singleValueOf, singleValueOfName, unwrap, variableOf, type FunctionLike } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { HELPER_EXPORTS } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { StubSplit } from '../plan.js';
 
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+/** A node's text as the file has it. */
+function textOf(parsed: ParsedFile, node: TSESTree.Node): string {
+  return parsed.text.slice(node.range[0], node.range[1]);
+}
 
 /**
  * A string that names `method` at the end of its path: the part before the method, and the query after it
@@ -44,7 +47,7 @@ const STUB_COUNTS: Readonly<Record<string, string | undefined>> = { times: undef
  * matcher, a reply function, an interceptor kept in a name), which keeps its TODO.
  */
 export function stubSplitOf(parsed: ParsedFile, path: TSESTree.Node): StubSplit | undefined {
-  const text = (node: TSESTree.Node): string => parsed.text.slice(node.range[0], node.range[1]);
+  const text = (node: TSESTree.Node): string => textOf(parsed, node);
   const chosen = chosenStubPaths(path);
   const paths = chosen?.path ?? stubPathOf(path, 'rtm.start');
   const post = path.parent;
@@ -61,7 +64,7 @@ export function stubSplitOf(parsed: ParsedFile, path: TSESTree.Node): StubSplit 
 
 /** The chain that gives an interceptor (`link`) its answer, `[.times(n)].reply(status, answer[, headers])`: its options, its answer's text and its end. */
 function replyChain(parsed: ParsedFile, interceptor: TSESTree.Node): { options: string[]; answer: string; end: number } | undefined {
-  const text = (node: TSESTree.Node): string => parsed.text.slice(node.range[0], node.range[1]);
+  const text = (node: TSESTree.Node): string => textOf(parsed, node);
   const options: string[] = [];
   for (let link: TSESTree.Node = interceptor; ; ) {
     const member = link.parent;
@@ -83,18 +86,13 @@ function replyChain(parsed: ParsedFile, interceptor: TSESTree.Node): { options: 
   }
 }
 
-/** The value a name is bound to once, none otherwise. */
-function heldValue(parsed: ParsedFile, name: TSESTree.Identifier): TSESTree.Node | undefined {
-  const variable = variableOf(parsed.resolver, name);
-  return variable ? singleValueOf(variable) : undefined;
-}
-
 /** Whether nock may take `answer` for a reply function: a function written there, or a name not bound once to something else. */
 function mayBeFunction(parsed: ParsedFile, answer: TSESTree.Node): boolean {
   const value = unwrap(answer);
-  const bound = value.type === AST_NODE_TYPES.Identifier ? heldValue(parsed, value) : value;
+  // A name bound to a function declaration has no single value (singleValueOf): it counts as unknown.
+  const bound = value.type === AST_NODE_TYPES.Identifier ? singleValueOfName(parsed.resolver, value) : value;
   const shown = bound === undefined ? undefined : unwrap(bound);
-  return shown === undefined || shown.type === AST_NODE_TYPES.FunctionExpression || shown.type === AST_NODE_TYPES.ArrowFunctionExpression || shown.type === AST_NODE_TYPES.FunctionDeclaration;
+  return shown === undefined || shown.type === AST_NODE_TYPES.FunctionExpression || shown.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }
 
 /**
@@ -115,10 +113,10 @@ function handedToReplies(parsed: ParsedFile, interceptor: TSESTree.CallExpressio
 const MAX_DEPTH = 4;
 
 /** Every function `node` may hold: a function written there, either side of `||`, a name bound once, a parameter's arguments in the file's calls. */
-function functionsOf(parsed: ParsedFile, node: TSESTree.Node, depth: number): FunctionNode[] | undefined {
+function functionsOf(parsed: ParsedFile, node: TSESTree.Node, depth: number): FunctionLike[] | undefined {
   const value = unwrap(node);
   if (depth > MAX_DEPTH) return undefined;
-  if (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionDeclaration) return [value];
+  if (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression) return [value];
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') {
     const [left, right] = [functionsOf(parsed, value.left, depth + 1), functionsOf(parsed, value.right, depth + 1)];
     return left && right ? [...left, ...right] : undefined;
@@ -127,18 +125,18 @@ function functionsOf(parsed: ParsedFile, node: TSESTree.Node, depth: number): Fu
   const variable = variableOf(parsed.resolver, value);
   const [def] = variable?.defs ?? [];
   if (variable?.defs.length !== 1 || def === undefined) return undefined;
-  if (def.type === TSESLint.Scope.DefinitionType.Parameter) return variable.references.some((r) => r.isWrite()) ? undefined : argumentsOf(parsed, def.node as FunctionNode, value.name, depth);
+  if (def.type === TSESLint.Scope.DefinitionType.Parameter) return variable.references.some((r) => r.isWrite()) ? undefined : argumentsOf(parsed, def.node as FunctionLike, value.name, depth);
   const bound = singleValueOf(variable);
   return bound === undefined ? undefined : functionsOf(parsed, bound, depth + 1);
 }
 
 /** The functions the file's calls of `fn` give its parameter `name` (a call that gives none leaves it to the `||` beside it). */
-function argumentsOf(parsed: ParsedFile, fn: FunctionNode, name: string, depth: number): FunctionNode[] | undefined {
+function argumentsOf(parsed: ParsedFile, fn: FunctionLike, name: string, depth: number): FunctionLike[] | undefined {
   const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === name);
   const named = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : undefined;
   const variable = named ? variableOf(parsed.resolver, named) : null;
   if (index < 0 || !variable) return undefined;
-  const found: FunctionNode[] = [];
+  const found: FunctionLike[] = [];
   for (const reference of variable.references) {
     if (reference.init === true) continue;
     const call = reference.identifier.parent;
@@ -153,7 +151,7 @@ function argumentsOf(parsed: ParsedFile, fn: FunctionNode, name: string, depth: 
 }
 
 /** Whether every use of a function's parameter at `index` gives it its answer by a reply chain. */
-function parameterReplies(parsed: ParsedFile, fn: FunctionNode, index: number): boolean {
+function parameterReplies(parsed: ParsedFile, fn: FunctionLike, index: number): boolean {
   const param = fn.params[index];
   const variable = param?.type === AST_NODE_TYPES.Identifier ? variableOf(parsed.resolver, param) : null;
   const uses = variable ? variable.references.filter((r) => r.identifier !== param) : [];

@@ -1,4 +1,4 @@
-import { descendants, destructuredKey, isThisLike, memberName, originOf, requiredModule, singleValueOf, thisOwner, unwrap, variableOf, type Origin } from '@rtm-migrate/analysis';
+import { descendants, destructuredKey, isThisLike, memberName, originOf, requiredModule, singleValueOf, singleValueOfName, thisOwner, unwrap, variableOf, type Origin } from '@rtm-migrate/analysis';
 import type { ParsedFile } from '@rtm-migrate/analysis/project';
 import { CODEMOD_MESSAGES, SLACK_PACKAGE } from '@rtm-migrate/core';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -78,8 +78,7 @@ function packageObject(parsed: ParsedFile, node: Node): PackageObject | undefine
 /** `bot` holds what `slack.api.client(token)` returned (the 8.x client whose methods add the token). */
 function madeByApiClient(parsed: ParsedFile, node: Node): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(parsed.resolver, node);
-  const value = variable ? singleValueOf(variable) : undefined;
+  const value = singleValueOfName(parsed.resolver, node);
   const made = value ? unwrap(value) : undefined;
   if (made?.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(made.callee);
