@@ -1,5 +1,5 @@
 import { dirname, relative, sep } from 'node:path';
-import { nearestManifest } from '@rtm-migrate/analysis';
+import { nearestManifest } from '@rtm-migrate/analysis/modules';
 
 /** The generator framework whose templates are copied file by file into the projects it makes. */
 const GENERATOR_PACKAGE = 'yeoman-generator';
