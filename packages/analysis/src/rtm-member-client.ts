@@ -151,13 +151,17 @@ interface Namespace {
   readonly member: TSESTree.MemberExpression | undefined;
 }
 
-/** `x.rtm` in `x.rtm.start(…)`, `x.rtm.start.call(…)` and `rtm.start(…)` of an `rtm` taken off `x`. */
+/**
+ * `x.rtm` in `x.rtm.start(…)`, `x.rtm.start.call(…)` and `rtm.start(…)` of an `rtm` taken off `x`. None
+ * for a call that names its method (`this.web.apiCall(method, …)`, `x.api('rtm.start')`): whatever class
+ * made its receiver, it asks Slack for the method named (blind s140/10: an SDK fork's own `WebClient`).
+ */
 function namespaceOf(resolver: Resolver, call: TSESTree.CallExpression): Namespace | undefined {
   let callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const outer = memberName(resolver, callee);
   if (outer === 'call' || outer === 'apply') callee = unwrap(callee.object);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'start') return undefined;
   const namespace = unwrap(callee.object);
   if (namespace.type === AST_NODE_TYPES.Identifier) return takenOut(resolver, namespace);
   const name = namespace.type === AST_NODE_TYPES.MemberExpression ? memberName(resolver, namespace) : undefined;
