@@ -35,6 +35,11 @@ export interface UnfollowedClientSite {
   readonly handedToBase?: true;
   /** Every value the holder is given is a v3 `new RtmClient(…)` written in this file, and `call` a `start()` statement: see everyValueLegacy. */
   readonly chosen?: ChosenClients;
+  /**
+   * What is started is made by the `RtmClient` of a holder given more than one module, one of them the
+   * legacy SDK (`slack` of `test ? require('./mock_slack') : require('@slack/client')`): the holder as the code names it.
+   */
+  readonly moduleChosen?: string;
   /** The module rtm-migrate does not know whose `RtmClient` made what is started (`slack/client`: see unknownModuleClientSite). */
   readonly unknownModule?: string;
 }
@@ -65,8 +70,8 @@ export function unfollowedClientSite(resolver: Resolver, call: TSESTree.CallExpr
   const values = heldValues(resolver, callee.object);
   if (!values) return undefined;
   if (values.length < 2) {
-    const chosen = values.find((v) => isMadeFromChosenModule(resolver, v));
-    return chosen ? { kind: 'unfollowed-client', call, candidate: chosen } : undefined;
+    const module = values.map((v) => chosenModuleOf(resolver, v)).find((m) => m !== undefined);
+    return module ? { kind: 'unfollowed-client', call, candidate: module.made, moduleChosen: module.holder } : undefined;
   }
   for (const candidate of values) {
     const client = legacyClientOf(resolver, candidate);
@@ -151,17 +156,22 @@ function startedHere(resolver: Resolver, made: TSESTree.NewExpression): boolean 
  * (`test ? require('./mock_slack') : require('@slack/client')`): the client is the legacy one whenever
  * the SDK is picked, so its start may request `rtm.start`.
  */
-function isMadeFromChosenModule(resolver: Resolver, value: Node): boolean {
+/**
+ * `new slack.RtmClient(…)` where `slack` is given more than one module, one of them the legacy SDK
+ * (`test ? require('./mock_slack') : require('@slack/client')`): the `new`, and the holder as the code names it.
+ */
+function chosenModuleOf(resolver: Resolver, value: Node): { made: TSESTree.NewExpression; holder: string } | undefined {
   const made = unwrap(value);
-  if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (made.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const callee = unwrap(made.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'RtmClient') return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== 'RtmClient') return undefined;
   const modules = heldValues(resolver, callee.object);
-  if (!modules || modules.length < 2) return false;
-  return modules.some((m) => {
+  if (!modules || modules.length < 2) return undefined;
+  const legacy = modules.some((m) => {
     const origin = originOf(resolver, m);
     return LEGACY_RTM_CLIENT_MODULES.some((module) => isWholeModule(origin, module));
   });
+  return legacy ? { made, holder: memberPath(resolver, callee.object) ?? 'the module' } : undefined;
 }
 
 /** Every value the receiver may hold, choices split (`a ? b : c`, `a || b`); undefined where one of them is unknown. */

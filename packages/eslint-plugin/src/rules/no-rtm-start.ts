@@ -52,6 +52,7 @@ export type MessageIds =
   | 'rtmClientUsesStart'
   | 'legacyRtmClient'
   | 'legacyRtmClientUnfollowed'
+  | 'legacyRtmClientModuleChosen'
   | 'legacyRtmClientOfUnknownModule'
   | 'legacyRtmClientReceived'
   | 'legacyRtmClientToBase'
@@ -191,6 +192,7 @@ export default createRule<Options, MessageIds>({
       rtmClientUsesStart: MESSAGES.rtmClientUsesStart,
       legacyRtmClient: MESSAGES.legacyRtmClient,
       legacyRtmClientUnfollowed: MESSAGES.legacyRtmClientUnfollowed,
+      legacyRtmClientModuleChosen: MESSAGES.legacyRtmClientModuleChosen,
       legacyRtmClientOfUnknownModule: MESSAGES.legacyRtmClientOfUnknownModule,
       legacyRtmClientReceived: MESSAGES.legacyRtmClientReceived,
       legacyRtmClientToBase: MESSAGES.legacyRtmClientToBase,
@@ -289,6 +291,7 @@ export default createRule<Options, MessageIds>({
         case 'unfollowed-client':
           if (site.handedToBase) context.report({ node: site.call, messageId: 'legacyRtmClientToBase' });
           else if (site.unknownModule !== undefined) context.report({ node: site.call, messageId: 'legacyRtmClientOfUnknownModule', data: { module: site.unknownModule } });
+          else if (site.moduleChosen !== undefined) context.report({ node: site.call, messageId: 'legacyRtmClientModuleChosen', data: { module: site.moduleChosen } });
           else if (site.received) {
             // The app's own class around the client, each of its instances given one made through the generated module.
             if (site.received.ownType !== undefined && baseClassPrepared(context.cwd, resolver, site.received.ownType)) return;
