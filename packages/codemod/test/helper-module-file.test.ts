@@ -1,5 +1,6 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { startFakeSlack } from '@rtm-migrate/fake-slack';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,9 @@ async function buildWithBabel(dir: string): Promise<void> {
     await writeFile(join(dir, 'lib', name), babelToCommonJs(join(dir, 'src', name)));
   }
 }
+
+/** ts-node's CommonJS hook, transpiling only (as `ts-node --transpile-only` runs a bot). */
+const TS_NODE = createRequire(import.meta.url).resolve('ts-node/register/transpile-only');
 
 async function project(packageJson: object, files: Record<string, string>): Promise<string> {
   const dir = await tempDir('rtm-migrate-helper-file-');
@@ -123,6 +127,25 @@ describe('the helper module file and its import', () => {
     await migrate(dir);
     expect(await readFile(join(dir, 'src', 'bot.ts'), 'utf8')).toMatch(/^import \{ rtmStartData \} from '\.\/rtm-start-data';$/m);
     expect(existsSync(join(dir, 'src', 'rtm-start-data.ts'))).toBe(true);
+  });
+
+  // Blind s143: `./rtm-start-data.js` in a file with no relative import of its own, and ts-node (9 and 10, CommonJS) found no such file.
+  it.concurrent('a TypeScript file with no relative import of its own, in a CommonJS package, imports the helper without extension, and ts-node runs it', async () => {
+    const source = "import { WebClient } from '@slack/web-api';\n\nconst web = new WebClient(process.env.SLACK_BOT_TOKEN);\nweb.rtm.start({}).then((data) => console.log(data));\n";
+    const dir = await project({}, { 'src/bot.ts': source, 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2019', strict: true } }) });
+    await migrate(dir);
+    const migrated = await readFile(join(dir, 'src', 'bot.ts'), 'utf8');
+    expect(migrated).toMatch(/^import \{ rtmStartData \} from '\.\/rtm-start-data';$/m);
+    await writeFile(join(dir, 'src', 'probe.ts'), "import { rtmStartData } from './rtm-start-data';\nconsole.log(typeof rtmStartData);\n");
+    const ran = await run(process.execPath, ['-r', TS_NODE, join('src', 'probe.ts')], { cwd: dir });
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toBe('function\n');
+  });
+
+  it.concurrent('a TypeScript file with no relative import of its own, in a "type": "module" package, imports the helper by its .js (Node16/NodeNext ES modules need it)', async () => {
+    const dir = await project({ type: 'module' }, { 'src/bot.ts': "import { WebClient } from '@slack/web-api';\n\nconst web = new WebClient(process.env.SLACK_BOT_TOKEN);\nweb.rtm.start({}).then((data) => console.log(data));\n" });
+    await migrate(dir);
+    expect(await readFile(join(dir, 'src', 'bot.ts'), 'utf8')).toMatch(/^import \{ rtmStartData \} from '\.\/rtm-start-data\.js';$/m);
   });
 
   it.concurrent('an ES module and a CommonJS importer in one folder (Babel) each get a file of their own syntax', async () => {

@@ -67,7 +67,10 @@ const NON_MODULE_EXTENSION = /\.(?:json|css|scss|sass|less|html|svg|png|jpe?g|gi
 /**
  * The specifier `importer` imports `helper` by: relative, and with the extension the file's own
  * relative imports use (none when they use none and the helper is found so; for TypeScript the `.js`
- * that Node resolves).
+ * that Node resolves). A `.ts` file with no relative import of its own leaves it out unless its package
+ * is `"type": "module"`: as CommonJS, every tsc module resolution finds `./x` (Node16/NodeNext want the
+ * `.js` only of ES modules), and ts-node (without its experimental resolver) and ts-jest find only that,
+ * not `./x.js`, which only tsc's output has (blind s143: ts-node 9, `Cannot find module './rtm-start-data.js'`).
  */
 function specifier(importer: string, importerSource: string, helper: string, system: ModuleSystem): string {
   let rel = relative(dirname(importer), helper).split(sep).join('/');
@@ -78,7 +81,7 @@ function specifier(importer: string, importerSource: string, helper: string, sys
   // A dot in a module's name is no extension (`./users.service`, `../slack.types`); a file of data or
   // style (`./config.json`, `./app.css`) is named in full by every resolver and says nothing either way.
   const modules = relativeImports.filter((s) => !NON_MODULE_EXTENSION.test(s));
-  const extensionless = modules.length > 0 && modules.every((s) => !MODULE_EXTENSION.test(s));
+  const extensionless = modules.length > 0 ? modules.every((s) => !MODULE_EXTENSION.test(s)) : system.typescript && system.ext === '.ts' && packageType(dirname(importer)) === 'commonjs';
   if ((extensionless && system.bare) || (system.commonjs && !system.typescript && system.ext === '.js')) return withoutExt;
   if (system.typescript) return withoutExt + ({ '.mts': '.mjs', '.cts': '.cjs' }[system.ext] ?? '.js');
   return rel;
