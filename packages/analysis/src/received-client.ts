@@ -12,6 +12,7 @@ import { injectedField } from './injected-client.js';
 import { constructionOf, thisOwner } from './origin.js';
 import { appType, type Declaration } from './app-type.js';
 import type { Resolver } from './resolver.js';
+import type { LibraryStartSite } from './slack-package-bot.js';
 import { startsAsStatement } from './rtm-member-client.js';
 import { clientOnlyUse, memberPath } from './rtm-member-use.js';
 import type { ReceivedClient, UnfollowedClientSite } from './unfollowed-client.js';
@@ -66,16 +67,18 @@ export function receivedClientSite(resolver: Resolver, call: TSESTree.CallExpres
  * from one: backspace/slack-statsbot's `new SlackAdapter(new SlackClient(token))` → `this.client.login()`)
  * that handedConstruction / injectedConstruction cannot tie to one `new Slack(…)` (another construction
  * hands a test's stub, say), used here as 1.x's client (usedAsSlackClient1): its `login()` requests
- * `rtm.start`, so it is reported, never rewritten.
+ * `rtm.start`. The library's start all the same: the generated module's wrapper answers that request on
+ * a 1.x client, whichever one it is, and hands anything else back as it is, whose own `login()` runs as
+ * before (blind s142/03: the app's tests hand stand-ins).
  */
-export function receivedSlackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): UnfollowedClientSite | undefined {
+export function receivedSlackClientLoginSite(resolver: Resolver, call: TSESTree.CallExpression): LibraryStartSite | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== SLACK_CLIENT_1.start || resolver.file === undefined) return undefined;
   const receiver = unwrap(callee.object);
   const path = memberPath(resolver, receiver);
   const held = path === undefined ? undefined : heldBy(resolver, receiver);
   if (!held || path === undefined || !usedAsSlackClient1(resolver.file, clientUses(resolver, [receiver, ...held.uses]))) return undefined;
-  return { kind: 'unfollowed-client', call, candidate: receiver, slackClientHandedIn: path };
+  return { kind: 'library-start', library: 'slack-client', call };
 }
 
 function receivedClient(resolver: Resolver, receiver: string, evidence: string, call: TSESTree.CallExpression, declarations: readonly Declaration[]): ReceivedClient {

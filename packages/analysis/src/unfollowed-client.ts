@@ -27,8 +27,6 @@ export interface UnfollowedClientSite {
   readonly slackClient?: boolean;
   /** `login()` of a value required from this module of the app, used as a `slack-client` 1.x client (see requiredSlackClientLoginSite). */
   readonly slackClientFrom?: string;
-  /** `login()` of a `slack-client` 1.x client handed in, as the code names it (`this.client`: see receivedSlackClientLoginSite). */
-  readonly slackClientHandedIn?: string;
   /** A client handed in (a parameter, a field set from one) that the same code uses as a v3 `RtmClient`. */
   readonly received?: ReceivedClient;
   /** `call` is `super(…)` handing the v3 client (`candidate`) to the base class's constructor (see handedToBaseSite). */

@@ -411,7 +411,7 @@ function libraryStartReason(site: LibraryStartSite, unfit: string | undefined): 
  * A start of a holder given several values, one of them a v3 client: a TODO naming that one; a `login()`
  * of a `slack-client` 1.x client required from a module not followed: a TODO naming the module.
  */
-function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, slackClientHandedIn, received, handedToBase, chosen, unknownModule, moduleChosen }: UnfollowedClientSite): FoundSite {
+function unfollowedClientSite(text: string, { call, candidate, slackClient, slackClientFrom, received, handedToBase, chosen, unknownModule, moduleChosen }: UnfollowedClientSite): FoundSite {
   if (chosen) {
     // Whichever `new` made it, a v3 client: the generated helper module's run-time start takes it over, as for one handed in.
     const evidence = `every value of \`${chosen.receiver}\` is a v3 \`new RtmClient(…)\`, line${chosen.lines.length > 1 ? 's' : ''} ${chosen.lines.join(', ')}`;
@@ -426,7 +426,7 @@ function unfollowedClientSite(text: string, { call, candidate, slackClient, slac
   const where = `${made}, line ${candidate.loc.start.line}`;
   // Made in this file and handed to the base class: made through the generated module's withLegacyRtmStart(), whatever starts it.
   if (handedToBase && candidate.type === AST_NODE_TYPES.NewExpression) return { form: 'unfollowed-client', node: call, argsNode: undefined, argsKnown: true, reads: [], escapes: [], connect: false, literal: false, clientToBase: { made: candidate, where } };
-  const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : moduleChosen !== undefined ? CODEMOD_MESSAGES.legacyClientModuleChosen(moduleChosen, where) : unknownModule !== undefined ? CODEMOD_MESSAGES.legacyClientOfUnknownModule(unknownModule, where) : slackClientHandedIn !== undefined ? CODEMOD_MESSAGES.slackClientLoginHandedIn(slackClientHandedIn) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
+  const reason = handedToBase ? CODEMOD_MESSAGES.legacyClientToBase(where) : moduleChosen !== undefined ? CODEMOD_MESSAGES.legacyClientModuleChosen(moduleChosen, where) : unknownModule !== undefined ? CODEMOD_MESSAGES.legacyClientOfUnknownModule(unknownModule, where) : slackClientFrom === undefined ? CODEMOD_MESSAGES.legacyClientUnfollowed(where, slackClient === true) : CODEMOD_MESSAGES.slackClientLoginRequired(slackClientFrom);
   const own = ownReason(call, reason, undefined);
   return { form: 'unfollowed-client', node: call, argsNode: call.arguments[0], argsKnown: false, reads: [], escapes: [own], connect: false, literal: false };
 }

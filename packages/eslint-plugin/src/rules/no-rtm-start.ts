@@ -57,7 +57,6 @@ export type MessageIds =
   | 'legacyRtmClientReceived'
   | 'legacyRtmClientToBase'
   | 'rtmStartInRequiredSlackClient'
-  | 'rtmStartInHandedSlackClient'
   | 'useRtmConnect'
   | 'useRtmConnectUrl'
   | 'dropUseRtmConnectFalse';
@@ -197,7 +196,6 @@ export default createRule<Options, MessageIds>({
       legacyRtmClientReceived: MESSAGES.legacyRtmClientReceived,
       legacyRtmClientToBase: MESSAGES.legacyRtmClientToBase,
       rtmStartInRequiredSlackClient: MESSAGES.rtmStartInRequiredSlackClient,
-      rtmStartInHandedSlackClient: MESSAGES.rtmStartInHandedSlackClient,
       useRtmConnect: FIX_MESSAGES.useRtmConnect,
       useRtmConnectUrl: FIX_MESSAGES.useRtmConnectUrl,
       dropUseRtmConnectFalse: FIX_MESSAGES.dropUseRtmConnectFalse,
@@ -297,7 +295,6 @@ export default createRule<Options, MessageIds>({
             if (site.received.ownType !== undefined && baseClassPrepared(context.cwd, resolver, site.received.ownType)) return;
             context.report({ node: site.call, messageId: 'legacyRtmClientReceived', data: { receiver: site.received.receiver } });
           }
-          else if (site.slackClientHandedIn !== undefined) context.report({ node: site.call.callee, messageId: 'rtmStartInHandedSlackClient', data: { receiver: site.slackClientHandedIn } });
           else if (site.slackClientFrom === undefined) context.report({ node: site.call, messageId: 'legacyRtmClientUnfollowed' });
           else context.report({ node: site.call.callee, messageId: 'rtmStartInRequiredSlackClient', data: { module: site.slackClientFrom } });
           return;
