@@ -242,7 +242,12 @@ web.rtm.start({}).then((res) => console.log(res.users.length));
     expect(stderr).not.toMatch(/EPIPE/);
     expect(stderr).not.toMatch(STACK_LINE);
     expect(code).toBe(0);
-    for (const name of names) expect(await readFile(join(dir, name), 'utf8'), name).not.toMatch(/\.rtm\.start\(|'rtm\.start'/);
+    for (const name of names) {
+      const written = await readFile(join(dir, name), 'utf8');
+      expect(written, name).not.toBe(await readFile(join(PATTERNS, name), 'utf8'));
+      // A site left to the user keeps its call beside its TODO (apicall-own-web-client-chosen: the method chosen at run time).
+      if (!written.includes('TODO(rtm-migrate)')) expect(written, name).not.toMatch(/\.rtm\.start\(|'rtm\.start'/);
+    }
   });
 });
 
