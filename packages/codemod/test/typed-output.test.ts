@@ -27,7 +27,9 @@ describe('output that compiles under the code’s own types', { timeout: 120_000
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('TODOs left: 0');
     expect(r.stdout).toContain('type-check (tsconfig.json, 2 changed files): no error introduced');
-    expect(await readFile(join(dir, 'src', 'bot.ts'), 'utf8')).toBe(await readFile(join(FIXTURES, 'typed-response.output.ts'), 'utf8'));
+    // The transform's fixture is run with the `.js` specifier; in a package that is not `"type": "module"` a file with no relative import of its own gets none (see place.ts).
+    const expected = (await readFile(join(FIXTURES, 'typed-response.output.ts'), 'utf8')).replace("from './rtm-start-data.js';", "from './rtm-start-data';");
+    expect(await readFile(join(dir, 'src', 'bot.ts'), 'utf8')).toBe(expected);
     const v7 = await run(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')]);
     expect(v7.stdout + v7.stderr).toBe('');
     expect(await compilesOnV8(dir)).toBe('');
