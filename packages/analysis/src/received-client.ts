@@ -75,9 +75,8 @@ export function receivedSlackClientLoginSite(resolver: Resolver, call: TSESTree.
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(resolver, callee) !== SLACK_CLIENT_1.start || resolver.file === undefined) return undefined;
   const receiver = unwrap(callee.object);
-  const path = memberPath(resolver, receiver);
-  const held = path === undefined ? undefined : heldBy(resolver, receiver);
-  if (!held || path === undefined || !usedAsSlackClient1(resolver.file, clientUses(resolver, [receiver, ...held.uses]))) return undefined;
+  const held = memberPath(resolver, receiver) === undefined ? undefined : heldBy(resolver, receiver);
+  if (!held || !usedAsSlackClient1(resolver.file, clientUses(resolver, [receiver, ...held.uses]))) return undefined;
   return { kind: 'library-start', library: 'slack-client', call };
 }
 

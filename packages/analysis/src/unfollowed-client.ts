@@ -150,13 +150,9 @@ function startedHere(resolver: Resolver, made: TSESTree.NewExpression): boolean 
 }
 
 /**
- * `new slack.RtmClient(…)` where `slack` is one of two modules chosen at run time
- * (`test ? require('./mock_slack') : require('@slack/client')`): the client is the legacy one whenever
- * the SDK is picked, so its start may request `rtm.start`.
- */
-/**
  * `new slack.RtmClient(…)` where `slack` is given more than one module, one of them the legacy SDK
- * (`test ? require('./mock_slack') : require('@slack/client')`): the `new`, and the holder as the code names it.
+ * (`test ? require('./mock_slack') : require('@slack/client')`): the client is the legacy one whenever
+ * the SDK is picked, so its start may request `rtm.start`. The `new`, and the holder as the code names it.
  */
 function chosenModuleOf(resolver: Resolver, value: Node): { made: TSESTree.NewExpression; holder: string } | undefined {
   const made = unwrap(value);

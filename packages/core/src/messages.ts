@@ -403,7 +403,6 @@ export const CODEMOD_MESSAGES = {
   slackClientLogin:
     "`login()` of this `slack-client` 1.x client requests the retired `rtm.start` inside the SDK (`slack-client` 1.x has no `rtm.connect` and no option for it), so rtm-migrate leaves it unchanged. Move the bot to `@slack/rtm-api`'s `RTMClient` (it starts with `rtm.connect`; fetch what the bot reads of the client's users, channels and groups with users.list, conversations.list and the like) or another current SDK.",
   /** `login()` of a value required from the app's own `module`, which is not read, used as a `slack-client` 1.x client. */
-  /** `login()` of a slack-client 1.x client handed in, not tied to one `new Slack(…)`. */
   slackClientLoginRequired: (module: string): string =>
     `\`login()\` here is called on what \`${module}\` exports, used as a \`slack-client\` 1.x client (the project depends on \`slack-client\` 1.x, or the value has its look-ups), and that client's \`login()\` requests the retired \`rtm.start\` inside the SDK. rtm-migrate does not follow \`${module}\` to that client's \`new Slack(…)\` (the file is not there to read, or makes its client where it cannot be followed), so it changes nothing here. Run rtm-migrate on the whole project, \`${module}\` included (a client that module makes with \`new Slack(token, …)\` and exports is then logged in through \`${HELPER_EXPORTS.slackClientLogin}()\` of the generated module), or move the bot to \`@slack/rtm-api\`'s \`RTMClient\`.`,
   /** `new slackAPI(…)` of `slackbotapi`, whose constructor requests `rtm.start` in every release. */
